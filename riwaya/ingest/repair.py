@@ -1,0 +1,233 @@
+"""Arabic repair with an offset map back to the original text.
+
+Repairs the damage that web Arabic carries: hashtag underscores (بشار_الأسد),
+words glued together (عليأيوب, هيئةتحريرالشام), words cut by a stray space
+(إل ى), a letter lost at the start of a paragraph (عد منتصف الليل), and place
+names misspelt with a sound-alike letter (حمس for حمص).
+
+Every repair is justified by data, never by a list of strings: word frequencies
+from the `wordfreq` package (its Arabic list), the knowledge base's place names,
+and the thresholds in ``data/ingest/repair.yaml``. No library does this for
+Arabic offline, hence the hand-written mechanism. Each repair is an edit on the
+original text; ``textutil.apply_edits`` turns the edits into the clean text and
+a map from every clean character to its original position.
+"""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..models import Repair
+from ..textutil import AR_LETTER, apply_edits, normalize_ar, strip_diacritics
+
+_TOKEN = re.compile(f"[{AR_LETTER}\u064B-\u065F\u0670\u0640]+")
+_HASHTAG = re.compile(f"#?[{AR_LETTER}\u0640]+(?:_[{AR_LETTER}\u0640]+)+")
+_SEAM_CUE_NEXT = ("ال", "أ", "إ", "آ")   # a word that starts like this rarely continues another
+
+
+@lru_cache(maxsize=1)
+def config() -> dict:
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/repair.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _freq() -> dict[str, float]:
+    import wordfreq
+    return wordfreq.get_frequency_dict("ar")
+
+
+def zipf(word: str) -> float:
+    f = _freq().get(strip_diacritics(word), 0.0)
+    return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> dict[str, str]:
+    """Normalised place name -> name, from the knowledge base if present."""
+    try:
+        from ..kb import load_kb
+        names = load_kb().place_names()
+    except Exception:          # the KB is optional for repair
+        names = []
+    return {normalize_ar(n): n for n in names if " " not in n and len(n) >= 3}
+
+
+# ---------------------------------------------------------------- each repair
+def _hashtags(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _HASHTAG.finditer(text):
+        s = m.group()
+        rep = s.replace("_", " ")
+        if rep.startswith("#"):
+            out.append((m.start(), m.start() + 1, "", "hashtag"))
+            rep, start = rep[1:], m.start() + 1
+        else:
+            start = m.start()
+        for i, ch in enumerate(s[start - m.start():]):
+            if ch == "_":
+                out.append((start + i, start + i + 1, " ", "hashtag"))
+    return out
+
+
+def segment(token: str) -> list[str] | None:
+    """Split an unseen token into known words, or None when no split is justified."""
+    c = config()["glued"]
+    if len(token) < c["min_len"] or zipf(token) > c["max_whole_zipf"] or _known_stem(token):
+        return None
+
+    @lru_cache(maxsize=None)
+    def best(i: int) -> tuple[tuple[int, float], tuple[str, ...]] | None:
+        if i == len(token):
+            return (0, 99.0), ()
+        found = None
+        for j in range(i + c["min_part_len"], len(token) + 1):
+            part = token[i:j]
+            z = zipf(part)
+            if z < c["min_part_zipf"]:
+                continue
+            rest = best(j)
+            if rest is None or len(rest[1]) + 1 > c["max_parts"]:
+                continue
+            if rest[1] and not _seam_ok(part, rest[1][0], z, zipf(rest[1][0])):
+                continue
+            # fewest parts first, then the split whose rarest part is most common
+            score = (-(len(rest[1]) + 1), min(z, rest[0][1]))
+            if found is None or score > found[0]:
+                found = (score, (part,) + rest[1])
+        return found
+
+    res = best(0)
+    if res is None or len(res[1]) < 2:
+        return None
+    return list(res[1])
+
+
+def _known_stem(token: str) -> bool:
+    """True when the token is a known word under a clitic or an attached pronoun."""
+    c = config()["glued"]
+    for pre in [""] + c["clitics"]:
+        if not token.startswith(pre):
+            continue
+        stem = token[len(pre):]
+        for suf in [""] + c["suffixes"]:
+            if (pre or suf) and stem.endswith(suf) and len(stem) - len(suf) >= 3:
+                if zipf(stem[: len(stem) - len(suf)] if suf else stem) >= c["known_stem_zipf"]:
+                    return True
+    return False
+
+
+def _seam_ok(left: str, right: str, zl: float, zr: float) -> bool:
+    """A seam needs an orthographic cue or two clearly common words."""
+    if right in config()["glued"]["never_right"]:
+        return False
+    if left.endswith("ة") or right.startswith(_SEAM_CUE_NEXT):
+        return True
+    floor = config()["glued"]["min_plain_part_zipf"]
+    return zl >= floor and zr >= floor
+
+
+def _glued(text: str) -> list[tuple[int, int, str, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if "ة" in tok[:-1] or len(tok) >= config()["glued"]["min_len"]:
+            parts = segment(strip_diacritics(tok)) if tok == strip_diacritics(tok) else None
+            if not parts:
+                continue
+            pos = m.start()
+            for p in parts[:-1]:
+                pos += len(p)
+                out.append((pos, pos, " ", "glued"))
+    return out
+
+
+def _split_words(text: str) -> list[tuple[int, int, str, str]]:
+    c = config()["split"]
+    standalone = set(config()["standalone"])
+    toks = list(_TOKEN.finditer(text))
+    out = []
+    for a, b in zip(toks, toks[1:]):
+        gap = text[a.end():b.start()]
+        if gap != " ":
+            continue
+        wa, wb = a.group(), b.group()
+        if wa in standalone or wb in standalone:
+            continue
+        za, zb, zj = zipf(wa), zipf(wb), zipf(wa + wb)
+        if zj >= c["min_joined_zipf"] and max(za, zb) <= c["max_part_zipf"] and zj - max(za, zb) >= c["min_gain"]:
+            out.append((a.end(), b.start(), "", "split"))
+    return out
+
+
+def _dropped_letters(text: str, para_starts: list[int]) -> list[tuple[int, int, str, str]]:
+    c = config()["dropped_letter"]
+    out = []
+    for start in para_starts:
+        m = _TOKEN.match(text, start)
+        if not m or "\u0640" in m.group():
+            continue
+        tok = m.group()
+        z = zipf(tok)
+        if z > c["max_token_zipf"]:
+            continue
+        best = max(((zipf(ch + tok), ch) for ch in c["letters"]), default=(0.0, ""))
+        if best[0] >= c["min_restored_zipf"] and best[0] - z >= c["min_gain"]:
+            out.append((m.start(), m.start(), best[1], "dropped_letter"))
+    return out
+
+
+def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
+    c = config()["place_spelling"]
+    places = _place_index()
+    if not places:
+        return []
+    classes = [set(g) for g in c["sound_alike"]]
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        z = zipf(tok)
+        if z > c["max_token_zipf"] or normalize_ar(tok) in places:
+            continue
+        for i, ch in enumerate(tok):
+            for g in classes:
+                if ch not in g:
+                    continue
+                for alt in g - {ch}:
+                    cand = tok[:i] + alt + tok[i + 1:]
+                    if normalize_ar(cand) in places and zipf(cand) - z >= c["min_gain"]:
+                        out.append((m.start() + i, m.start() + i + 1, alt, "place_spelling"))
+                        break
+                else:
+                    continue
+                break
+            else:
+                continue
+            break
+    return out
+
+
+def repair(text: str, para_starts: list[int] | None = None) -> tuple[str, list[int], list[Repair]]:
+    """Repair Arabic in ``text``. Returns clean text, offset map, and the repairs made."""
+    para_starts = para_starts if para_starts is not None else [0]
+    # hashtags first: their underscores hide the words the other repairs look at
+    stage1 = _hashtags(text)
+    t1, off1 = apply_edits(text, [(s, e, r) for s, e, r, _ in stage1])
+    starts1 = [_map_forward(off1, p) for p in para_starts]
+    stage2 = (_glued(t1) + _split_words(t1) + _dropped_letters(t1, starts1) + _place_spellings(t1))
+    t2, off2 = apply_edits(t1, [(s, e, r) for s, e, r, _ in stage2])
+    offsets = [off1[o] for o in off2]
+    repairs = [Repair(k, s, e, text[s:e], r) for s, e, r, k in stage1]
+    for s, e, r, k in sorted(stage2):
+        os_, oe = off1[s], off1[e] if e > s else off1[s]
+        repairs.append(Repair(k, os_, oe, text[os_:oe], r))
+    return t2, offsets, sorted(repairs, key=lambda r: (r.start, r.end))
+
+
+def _map_forward(offsets: list[int], orig: int) -> int:
+    """First clean index whose original position is >= orig (offsets are sorted)."""
+    return bisect.bisect_left(offsets, orig)

@@ -1,0 +1,63 @@
+"""Small text helpers shared by every stage: Arabic normalisation for matching,
+script detection, tokens with offsets, and the edit list that builds an offset map.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+AR_LETTER = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
+AR_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # harakat + tatweel
+AR_WORD = re.compile(f"[{AR_LETTER}\u064B-\u065F\u0670\u0640]+")
+TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
+_ARABIC = re.compile(f"[{AR_LETTER}]")
+_LATIN = re.compile("[A-Za-z\u00C0-\u024F]")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def strip_diacritics(s: str) -> str:
+    return AR_DIACRITICS.sub("", s)
+
+
+def normalize_ar(s: str) -> str:
+    """Matching key for Arabic: no diacritics or tatweel, one alef, one ya, ha for ta marbuta."""
+    s = strip_diacritics(unicodedata.normalize("NFKC", s))
+    s = re.sub("[إأآٱ]", "ا", s)
+    s = s.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    return s.translate(_DIGITS).lower()
+
+
+def script_counts(s: str) -> tuple[int, int]:
+    return len(_ARABIC.findall(s)), len(_LATIN.findall(s))
+
+
+def is_arabic_word(s: str) -> bool:
+    return bool(AR_WORD.fullmatch(s))
+
+
+def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
+    """Apply non-overlapping (start, end, replacement) edits to ``text``.
+
+    Returns the new text and ``offsets`` with ``offsets[i]`` = index in ``text`` of
+    new character ``i`` (plus a final sentinel ``len(text)``). Inserted characters
+    map to the original character that follows them; a replacement maps its k-th
+    character to the k-th replaced one (clamped), so a span in the new text always
+    maps to a span of the original that covers what was read.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for start, end, rep in sorted(edits):
+        if start < pos:           # overlapping edit: keep the first
+            continue
+        out.append(text[pos:start])
+        offsets.extend(range(pos, start))
+        out.append(rep)
+        width = end - start
+        for k in range(len(rep)):
+            offsets.append(start + min(k, width - 1) if width else start)
+        pos = end
+    out.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    offsets.append(len(text))
+    return "".join(out), offsets
