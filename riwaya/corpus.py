@@ -1,0 +1,141 @@
+"""The corpus-level stages: resolve entities across documents and scripts, turn
+each document's events into resolved event mentions, reconcile them into events
+and conflicts, and build each person's itinerary.
+
+Works on what the store holds (documents and per-document analyses as dicts),
+so it can be re-run after any build without re-analysing a document.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import asdict
+
+from .models import EntityMention
+
+
+def _mention(d: dict) -> EntityMention:
+    d = dict(d)
+    if d.get("role_span") is not None:
+        d["role_span"] = tuple(d["role_span"])
+    return EntityMention(**d)
+
+
+def resolve(analyses: dict[str, dict]) -> list[dict]:
+    docs_mentions = {doc: [_mention(m) for m in a.get("mentions", [])] for doc, a in analyses.items()}
+    try:
+        from .kb import load_kb
+        from .resolve import resolve_entities
+        entities = resolve_entities(docs_mentions, load_kb())
+        return [_entity_dict(e) for e in entities]
+    except ImportError:
+        return _fallback_entities(docs_mentions)
+
+
+def _entity_dict(e) -> dict:
+    return asdict(e)   # Span mentions become {doc, start, end}
+
+
+def _fallback_entities(docs_mentions: dict[str, list[EntityMention]]) -> list[dict]:
+    """One entity per knowledge-base id or exact name: used only without the resolver."""
+    groups: dict[str, dict] = {}
+    for doc, ms in sorted(docs_mentions.items()):
+        for m in ms:
+            key = m.kb_id or f"{m.type}:{m.name or m.text}"
+            eid = "e:" + hashlib.sha1(key.encode()).hexdigest()[:12]
+            g = groups.setdefault(eid, {"id": eid, "type": m.type, "name_ar": m.name or m.text, "name_en": None,
+                                        "aliases": [], "roles": [], "kb_id": m.kb_id, "coordinates": None,
+                                        "mentions": []})
+            g["mentions"].append({"doc": doc, "start": m.start, "end": m.end})
+    return sorted(groups.values(), key=lambda g: g["id"])
+
+
+class MentionIndex:
+    """Find the entity behind a span of a document (by overlap with its mentions)."""
+
+    def __init__(self, entities: list[dict]):
+        self.by_doc: dict[str, list[tuple[int, int, str]]] = {}
+        for e in entities:
+            for m in e.get("mentions", []):
+                self.by_doc.setdefault(m["doc"], []).append((m["start"], m["end"], e["id"]))
+        for v in self.by_doc.values():
+            v.sort()
+        self.starts = {d: [s for s, _, _ in v] for d, v in self.by_doc.items()}
+
+    def find(self, doc: str, start: int, end: int) -> str | None:
+        items = self.by_doc.get(doc)
+        if not items:
+            return None
+        i = bisect.bisect_right(self.starts[doc], end) - 1
+        best, best_len = None, -1
+        while i >= 0 and items[i][0] >= start - 200:
+            s, e, eid = items[i]
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and overlap > best_len:
+                best, best_len = eid, overlap
+            i -= 1
+        return best
+
+
+PARTICIPANT_ROLES = {"agent", "companion", "patient", "recipient", "target", "speaker", "addressee", "source"}
+PLACE_ROLES = {"origin", "destination", "place"}
+
+
+def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict]:
+    idx = MentionIndex(entities)
+    out = []
+    for doc in sorted(analyses):
+        for n, ev in enumerate(analyses[doc].get("events", [])):
+            rec = {"id": f"{doc}:ev{n}", "doc": doc, "class": ev["cls"], "type": ev["type"],
+                   "trigger": ev["trigger"], "start": ev["start"], "end": ev["end"],
+                   "trigger_start": ev["trigger_start"], "trigger_end": ev["trigger_end"],
+                   "participants": [], "origin": None, "destination": None, "via": [], "place": None,
+                   "means": None, "amount": None, "time": ev.get("time"),
+                   "attribution": ev.get("attribution") or {"chain": [], "hedge": None},
+                   "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted")}
+            for a in ev.get("arguments", []):
+                eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
+                eid = eid or idx.find(doc, a["start"], a["end"])
+                role = a["role"]
+                if role in PLACE_ROLES:
+                    if rec[role] is None:
+                        rec[role] = eid or a["text"]
+                elif role == "via":
+                    rec["via"].append(eid or a["text"])
+                elif role in ("means", "amount"):
+                    if rec[role] is None:
+                        rec[role] = a["text"]
+                else:
+                    rec["participants"].append({"entity": eid or a["text"], "role": role,
+                                                "text": a["text"], "start": a["start"], "end": a["end"]})
+            out.append(rec)
+    return out
+
+
+def run(documents: list[dict], analyses: dict[str, dict]) -> dict[str, list]:
+    """All corpus-level results from stored documents and analyses."""
+    entities = resolve(analyses)
+    mentions = event_mentions(analyses, entities)
+    docs = [{**d, "paragraphs": analyses.get(d["id"], {}).get("paragraphs", [])} for d in documents]
+    try:
+        from .reconcile import reconcile
+        rec = reconcile(docs, mentions, entities)
+    except ImportError:
+        rec = {"events": [_single_event(m) for m in mentions], "conflicts": [], "relations": []}
+    try:
+        from .itinerary import build_itineraries
+        itineraries = build_itineraries(rec["events"], entities)
+    except ImportError:
+        itineraries = []
+    return {"entities": entities, "events": rec["events"], "conflicts": rec["conflicts"],
+            "relations": rec.get("relations", []), "itineraries": itineraries}
+
+
+def _single_event(m: dict) -> dict:
+    """Without the reconciler every mention stands alone as its own event."""
+    return {"id": "ev:" + hashlib.sha1(m["id"].encode()).hexdigest()[:12], "class": m["class"], "type": m["type"],
+            "participants": [{"entity": p["entity"], "role": p["role"]} for p in m["participants"]],
+            "origin": m["origin"], "destination": m["destination"], "via": m["via"], "place": m["place"],
+            "means": m["means"], "time": m["time"],
+            "evidence": [{"doc": m["doc"], "start": m["start"], "end": m["end"], "attribution": m["attribution"]}],
+            "corroboration": 1}

@@ -1,0 +1,94 @@
+"""Turn a Document into what analysis reads: paragraphs with their language,
+page furniture blanked (kept in the original, never analysed), Arabic repaired,
+and the offset map from every clean character back to ``Document.text``.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..models import Document, Paragraph, Prepared
+from ..textutil import apply_edits, normalize_ar, script_counts
+from .repair import repair
+
+_PARA = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def _furniture() -> dict:
+    data = yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/furniture.yaml").read_text("utf-8"))
+    data["_lines"] = {_key(x) for x in data["lines"]}
+    return data
+
+
+def _key(s: str) -> str:
+    return re.sub(r"[\s\W_]+", " ", normalize_ar(s)).strip()
+
+
+def paragraph_language(text: str) -> str:
+    """Language by script; Latin-script paragraphs go to langid (en, fr, ...)."""
+    ar, lat = script_counts(text)
+    if ar == 0 and lat == 0:
+        return "und"
+    if ar >= lat:
+        return "ar"
+    if lat < 20:
+        return "en"
+    import langid
+    return langid.classify(text)[0]
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines, stripped of surrounding white space, as (start, end)."""
+    out = []
+    for m in _PARA.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def is_furniture(line: str, seen: set[str]) -> bool:
+    f = _furniture()
+    k = _key(line)
+    if not k:
+        return True
+    if k in f["_lines"]:
+        return True
+    words = len(line.split())
+    if words <= f["max_prefix_line_words"] and any(line.startswith(p) for p in f["prefixes"]):
+        return True
+    # a short line seen before (a repeated heading or title) is page furniture
+    return words <= 15 and k in seen
+
+
+def prepare(doc: Document) -> Prepared:
+    text = doc.text
+    spans = split_paragraphs(text)
+    seen: set[str] = set()
+    paras: list[tuple[int, int, str, bool]] = []
+    for s, e in spans:
+        line = text[s:e]
+        furn = is_furniture(line, seen)
+        seen.add(_key(line))
+        paras.append((s, e, paragraph_language(line), furn))
+    # blank furniture, same length, so nothing downstream reads it
+    blank = [(s, e, " " * (e - s)) for s, e, _, f in paras if f]
+    base, _ = apply_edits(text, blank)
+    clean, offsets, repairs = repair(base, [s for s, _, lang, f in paras if lang == "ar" and not f])
+    # paragraphs in clean offsets
+    out = []
+    for s, e, lang, furn in paras:
+        cs = bisect.bisect_left(offsets, s, 0, len(offsets) - 1)
+        ce = bisect.bisect_left(offsets, e, 0, len(offsets) - 1)
+        out.append(Paragraph(cs, ce, lang, furn))
+    return Prepared(doc_id=doc.id, clean=clean, offsets=offsets, paragraphs=out,
+                    repairs=repairs, published=doc.published)

@@ -1,0 +1,201 @@
+"""Read articles from files, folders and globs: plain text, HTML and JSON Lines.
+
+Each input becomes a ``Document`` whose ``text`` is what a reader of the article
+sees (for HTML, the article body that trafilatura extracts) and whose ``raw``
+keeps the original bytes. A file that cannot be read yields an ``IngestError``
+naming it and saying why; reading goes on with the other files.
+"""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from ..models import Document
+
+TEXT_EXT = {".txt", ".text", ".md"}
+HTML_EXT = {".html", ".htm", ".xhtml"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+META_SUFFIX = ".meta.json"
+MAX_BYTES = 20 * 1024 * 1024   # larger files are refused, not read into memory
+
+
+@dataclass
+class IngestError:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def doc_id(text: str) -> str:
+    return "d" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def expand(paths: list[str]) -> tuple[list[Path], list[IngestError]]:
+    """Files named by paths, folders (recursively) and globs, in a stable order."""
+    files: list[Path] = []
+    errors: list[IngestError] = []
+    for p in paths:
+        matches = sorted(glob.glob(p, recursive=True)) if any(c in p for c in "*?[") else [p]
+        if not matches:
+            errors.append(IngestError(p, "no file matches this pattern"))
+        for m in matches:
+            path = Path(m)
+            if path.is_dir():
+                files.extend(sorted(f for f in path.rglob("*") if f.is_file()
+                                    and not f.name.endswith(META_SUFFIX) and not f.name.startswith(".")))
+            elif path.is_file():
+                files.append(path)
+            else:
+                errors.append(IngestError(m, "no such file or folder"))
+    seen, out = set(), []
+    for f in files:
+        if f not in seen:
+            seen.add(f)
+            out.append(f)
+    return out, errors
+
+
+def decode(data: bytes) -> str:
+    """Decode bytes: UTF-8 (with or without BOM) first, else the best guess."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+    best = from_bytes(data).best()
+    if best is None:
+        raise ValueError("cannot detect the text encoding")
+    text = str(best)
+    if _looks_binary(text):
+        raise ValueError("binary file (not text in any known encoding)")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\n\r\t\f") or 0xE000 <= ord(c) <= 0xF8FF)
+    return bad / len(sample) > 0.05
+
+
+def _sidecar(path: Path) -> dict:
+    meta = path.with_name(path.stem + META_SUFFIX)
+    if meta.exists():
+        try:
+            return json.loads(meta.read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+    return {}
+
+
+def _make(text: str, raw: bytes | None, path: str | None, meta: dict) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ValueError("no text (empty file or nothing left after removing markup)")
+    published = meta.get("published") or meta.get("date")
+    return Document(
+        id=doc_id(text), text=text, raw=raw, path=path, url=meta.get("url"),
+        outlet=meta.get("outlet") or meta.get("source"), title=meta.get("title"),
+        published=str(published) if published else None,
+        language=meta.get("language") or "ar", languages=list(meta.get("languages") or []),
+        meta={k: v for k, v in meta.items() if k not in
+              {"url", "outlet", "source", "title", "published", "date", "language", "languages", "text", "html", "content"}},
+    )
+
+
+def html_to_text(html: str) -> tuple[str, dict]:
+    """The article body and metadata of an HTML page, furniture removed by trafilatura."""
+    import trafilatura
+    doc = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                      favor_recall=True, with_metadata=True)
+    if doc is None:
+        raise ValueError("HTML holds no article text trafilatura can find")
+    d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    text = d.get("text") or ""
+    meta = {"title": d.get("title"), "published": d.get("date"), "outlet": d.get("sitename"), "url": d.get("url")}
+    return text, {k: v for k, v in meta.items() if v}
+
+
+def read_file(path: Path) -> Iterator[Document | IngestError]:
+    """Documents in one file (a JSON Lines file holds many)."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            yield IngestError(name, "empty file")
+            return
+        if size > MAX_BYTES:
+            yield IngestError(name, f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB limit)")
+            return
+        data = path.read_bytes()
+    except OSError as e:
+        yield IngestError(name, f"cannot read: {e.strerror or e}")
+        return
+    ext = path.suffix.lower()
+    try:
+        if ext in JSONL_EXT or (ext == ".json" and data.lstrip()[:1] == b"{"):
+            yield from _read_jsonl(name, data)
+            return
+        if ext not in TEXT_EXT | HTML_EXT:
+            yield IngestError(name, f"unknown file type '{ext or 'no extension'}' (expected .txt, .html or .jsonl)")
+            return
+        text = decode(data)
+        meta = _sidecar(path)
+        if ext in HTML_EXT:
+            body, hmeta = html_to_text(text)
+            yield _make(body, data, name, {**hmeta, **meta})
+        else:
+            yield _make(text, data, name, meta)
+    except ValueError as e:
+        yield IngestError(name, str(e))
+    except Exception as e:   # a parser failing on broken input must not stop the build
+        yield IngestError(name, f"cannot parse: {type(e).__name__}: {e}")
+
+
+def _read_jsonl(name: str, data: bytes) -> Iterator[Document | IngestError]:
+    try:
+        text = decode(data)
+    except ValueError as e:
+        yield IngestError(name, str(e))
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{n}"
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict):
+                raise ValueError("a line must be a JSON object")
+            if rec.get("text") or rec.get("content"):
+                body = rec.get("text") or rec.get("content")
+                yield _make(str(body), line.encode("utf-8"), where, rec)
+            elif rec.get("html"):
+                body, hmeta = html_to_text(str(rec["html"]))
+                yield _make(body, line.encode("utf-8"), where, {**hmeta, **rec})
+            else:
+                yield IngestError(where, "line has neither 'text' nor 'html'")
+        except json.JSONDecodeError as e:
+            yield IngestError(where, f"invalid JSON ({e.msg} at column {e.colno})")
+        except ValueError as e:
+            yield IngestError(where, str(e))
+
+
+def read_paths(paths: list[str]) -> Iterator[Document | IngestError]:
+    files, errors = expand(paths)
+    yield from errors
+    for f in files:
+        yield from read_file(f)
+
+
+def is_jsonl(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in JSONL_EXT

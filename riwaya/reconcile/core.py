@@ -1,0 +1,494 @@
+"""reconcile(documents, event_mentions, entities) -> {events, conflicts, relations}.
+
+Works on plain export-level dicts. Steps:
+1. relations: translations inside documents, copies across documents (relations.py)
+2. accounts: documents joined by copy relations form one account
+3. independence: an evidence's upstream = innermost named link of its isnad
+4. events: blocked, constraint-checked greedy clustering of mentions
+5. values and conflicts per event field, plus cross-event conflicts are folded
+   in by merging once-per-key events (e.g. the fall of a city) over a wide window.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+
+from . import timeiv
+from .relations import find_relations
+from .text import config, normalize, templates
+
+
+# ------------------------------------------------------------------ helpers
+
+class UnionFind:
+    def __init__(self):
+        self.p = {}
+
+    def find(self, x):
+        self.p.setdefault(x, x)
+        while self.p[x] != x:
+            self.p[x] = self.p[self.p[x]]
+            x = self.p[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.p[rb] = ra
+
+
+def _hid(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def _type_group(t: str) -> str:
+    for i, g in enumerate(config()["events"]["type_groups"]):
+        if t in g:
+            return f"g{i}"
+    return f"t:{t}"
+
+
+def _val_key(v):
+    if isinstance(v, list):
+        return tuple(_val_key(x) for x in v)
+    if isinstance(v, dict):
+        return tuple(sorted((k, _val_key(x)) for k, x in v.items()))
+    return v
+
+
+# ------------------------------------------------------------------ entity index
+
+class Entities:
+    def __init__(self, entities: list[dict]):
+        self.by_id = {e["id"]: e for e in entities}
+        self.by_name = {}
+        for e in sorted(entities, key=lambda e: e["id"]):
+            for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
+                if n:
+                    self.by_name.setdefault(self._norm(n), e["id"])
+
+    @staticmethod
+    def _norm(n: str) -> str:
+        toks = normalize(n).replace("“", " ").replace("”", " ").replace('"', " ").split()
+        pre = {normalize(p) for p in config()["independence"]["name_prefixes"]}
+        while toks and toks[0] in pre:
+            toks = toks[1:]
+        return " ".join(toks)
+
+    def resolve_name(self, name: str) -> str:
+        n = self._norm(name or "")
+        return self.by_name.get(n, "name:" + n)
+
+    def label(self, v, lang: str) -> str:
+        if v is None:
+            return "—"
+        if isinstance(v, (list, tuple)):
+            return " + ".join(self.label(x, lang) for x in v) if v else "—"
+        e = self.by_id.get(v)
+        if e:
+            return (e.get("name_ar") if lang == "ar" else e.get("name_en")) or e.get("name_en") or e.get("name_ar") or v
+        return str(v)
+
+    def coords(self, v):
+        e = self.by_id.get(v) if isinstance(v, str) else None
+        return e.get("coordinates") if e else None
+
+
+# ------------------------------------------------------------------ accounts & independence
+
+def _accounts(documents, relations):
+    uf = UnionFind()
+    for d in documents:
+        uf.find(d["id"])
+    for r in relations:
+        if r["kind"] == "copy":
+            uf.union(r["docs"][0], r["docs"][1])
+    return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
+
+
+def upstream_key(attribution: dict | None, account: str, outlet: str | None, ents: Entities) -> tuple[str, dict | None]:
+    """Independence key: the innermost named link of the isnad (not the
+    publishing outlet itself); falls back to the account."""
+    chain = (attribution or {}).get("chain") or []
+    kinds = set(config()["independence"]["upstream_kinds"])
+    own = ents.resolve_name(outlet) if outlet else None
+    for link in reversed(chain):
+        if link.get("kind") in kinds and link.get("name"):
+            key = link.get("entity") or ents.resolve_name(link["name"])
+            if link.get("kind") == "outlet" and (key == own or link is chain[0]):
+                continue
+            return key, link
+    return account, None
+
+
+# ------------------------------------------------------------------ mention features
+
+def _ent(x):
+    if x is None:
+        return None
+    if isinstance(x, dict):
+        return x.get("entity") or x.get("id") or x.get("text")
+    return x
+
+
+def _features(m: dict) -> dict:
+    cfg = config()["events"]
+    roles = defaultdict(list)
+    for p in m.get("participants") or []:
+        e = _ent(p)
+        if e is not None:
+            roles[p.get("role") or "agent"].append(e)
+    key_roles = cfg["key_roles"].get(m.get("class"), cfg["key_roles"]["other"])
+    keys = set()
+    for r in key_roles:
+        if r == "place":
+            if m.get("place"):
+                keys.add(_ent(m["place"]))
+            keys.update(roles.get("place", []))
+        else:
+            keys.update(roles.get(r, []))
+    if not keys and m.get("class") != "movement":
+        pass
+    places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
+    places.update(_ent(v) for v in (m.get("via") or []) if v)
+    return {
+        "keys": keys,
+        "places": places,
+        "group": _type_group(m.get("type") or ""),
+        "interval": timeiv.interval(m.get("time")),
+        "roles": roles,
+    }
+
+
+# ------------------------------------------------------------------ event clustering
+
+def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
+    cfg = config()["events"]
+    if a.get("class") != b.get("class") or fa["group"] != fb["group"]:
+        return False
+    if fa["keys"] and fb["keys"] and not (fa["keys"] & fb["keys"]):
+        return False
+    if not fa["keys"] and not fb["keys"]:
+        # nothing identifies the happening: need same type and a shared place
+        if a.get("type") != b.get("type") or not (fa["places"] & fb["places"]):
+            return False
+    if fa["interval"] and fb["interval"]:
+        once = a.get("type") in cfg["once_per_key_types"] and b.get("type") in cfg["once_per_key_types"]
+        limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
+        if timeiv.gap(fa["interval"], fb["interval"]) > limit:
+            return False
+    return True
+
+
+def _pair_score(fa, fb) -> float:
+    s = 2.0 * len(fa["keys"] & fb["keys"]) + len(fa["places"] & fb["places"])
+    if fa["interval"] and fb["interval"]:
+        s += 1.0 if timeiv.overlaps(fa["interval"], fb["interval"]) else -0.5
+    return s
+
+
+def cluster_mentions(mentions: list[dict]) -> list[list[dict]]:
+    cfg = config()["events"]
+    ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
+    feats = [_features(m) for m in ms]
+    blocks = defaultdict(list)
+    for i, (m, f) in enumerate(zip(ms, feats)):
+        keys = f["keys"] or f["places"] or {"_none"}
+        for k in keys:
+            blocks[(m.get("class"), f["group"], k)].append(i)
+    pairs = {}
+    for members in blocks.values():
+        if len(members) > cfg["max_block"]:
+            # large block: only neighbours in time order (sorted-neighbourhood)
+            members = sorted(members, key=lambda i: (feats[i]["interval"] or (0, 0))[0])
+            window = 20
+        else:
+            window = len(members)
+        for x in range(len(members)):
+            for y in range(x + 1, min(len(members), x + 1 + window)):
+                i, j = members[x], members[y]
+                if ms[i].get("doc") == ms[j].get("doc") and _same_span(ms[i], ms[j]):
+                    continue
+                if (i, j) in pairs:
+                    continue
+                if _pair_ok(ms[i], ms[j], feats[i], feats[j]):
+                    pairs[(i, j)] = _pair_score(feats[i], feats[j])
+    # greedy, constraint-checked merging: best pairs first, whole clusters must stay compatible
+    cl = {i: [i] for i in range(len(ms))}
+    owner = list(range(len(ms)))
+    for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        ci, cj = owner[i], owner[j]
+        if ci == cj:
+            continue
+        if all(_pair_ok(ms[x], ms[y], feats[x], feats[y]) for x in cl[ci] for y in cl[cj]):
+            keep, drop = min(ci, cj), max(ci, cj)
+            for x in cl[drop]:
+                owner[x] = keep
+            cl[keep].extend(cl.pop(drop))
+    return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def _same_span(a, b):
+    return a.get("start") == b.get("start") and a.get("end") == b.get("end") and a.get("type") == b.get("type")
+
+
+# ------------------------------------------------------------------ values
+
+def _mention_values(m: dict) -> dict:
+    cfg = config()["events"]
+    roles = defaultdict(list)
+    for p in m.get("participants") or []:
+        e = _ent(p)
+        if e is not None:
+            roles[p.get("role") or "agent"].append(e)
+    comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
+    dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
+    t = m.get("time")
+    pol = "denied" if (m.get("negated") or m.get("polarity") == "denied") else (m.get("polarity") or "asserted")
+    return {
+        "origin": _ent(m.get("origin")),
+        "destination": _ent(m.get("destination")),
+        "via": [_ent(v) for v in (m.get("via") or [])] or None,
+        "place": _ent(m.get("place")),
+        "means": _ent(m.get("means")),
+        "amount": m.get("amount"),
+        "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
+        "companions": comp or None,
+        "decider": dec or None,
+        "polarity": pol,
+    }
+
+
+def _time_value_key(t):
+    return (t.get("earliest"), t.get("latest")) if t else None
+
+
+# ------------------------------------------------------------------ main
+
+def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
+              use_encoder: bool | None = None) -> dict:
+    ents = Entities(entities or [])
+    docs = {d["id"]: d for d in documents}
+    relations = find_relations(documents, use_encoder=use_encoder)
+    account_of = _accounts(documents, relations)
+
+    events, conflicts = [], []
+    for members in cluster_mentions(event_mentions):
+        ev = _build_event(members, docs, account_of, ents)
+        events.append(ev)
+        conflicts.extend(_event_conflicts(ev, ents))
+    events.sort(key=lambda e: e["id"])
+    conflicts.sort(key=lambda c: c["id"])
+    return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _build_event(members, docs, account_of, ents) -> dict:
+    ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
+    evidence = []
+    for m in members:
+        doc = docs.get(m.get("doc"), {})
+        acc = account_of.get(m.get("doc"), "acc:" + str(m.get("doc")))
+        up, link = upstream_key(m.get("attribution"), acc, doc.get("outlet"), ents)
+        evidence.append({
+            "doc": m.get("doc"), "start": m.get("start"), "end": m.get("end"),
+            "mention": m.get("id"), "trigger": m.get("trigger"), "type": m.get("type"),
+            "attribution": m.get("attribution") or {"chain": [], "hedge": None},
+            "values": _mention_values(m),
+            "account": acc, "upstream": up, "outlet": doc.get("outlet"),
+        })
+    # accounts: one per upstream key; keep the chains that make them independent
+    accounts = {}
+    for ev in evidence:
+        a = accounts.setdefault(ev["upstream"], {"id": ev["upstream"], "documents": [], "copies_of": set(),
+                                                 "chains": [], "asserted": False})
+        if ev["doc"] not in a["documents"]:
+            a["documents"].append(ev["doc"])
+        a["copies_of"].add(ev["account"])
+        ch = ev["attribution"].get("chain") or []
+        if ch and ch not in a["chains"]:
+            a["chains"].append(ch)
+        if ev["values"]["polarity"] != "denied":
+            a["asserted"] = True
+    acc_list = [{**a, "copies_of": sorted(a["copies_of"]), "documents": sorted(a["documents"])}
+                for _, a in sorted(accounts.items())]
+    corroboration = sum(1 for a in acc_list if a["asserted"])
+
+    # value tables
+    values = {}
+    for field in config()["conflicts"]["fields"]:
+        rows = {}
+        for i, ev in enumerate(evidence):
+            v = ev["values"].get(field)
+            if v is None:
+                continue
+            k = _time_value_key(v) if field == "time" else _val_key(v)
+            r = rows.setdefault(k, {"value": v, "docs": set(), "upstreams": set(), "evidence": []})
+            r["docs"].add(ev["doc"])
+            r["upstreams"].add(ev["upstream"])
+            r["evidence"].append(i)
+        if rows:
+            values[field] = sorted(
+                ({"value": r["value"], "docs": sorted(r["docs"]), "corroboration": len(r["upstreams"]),
+                  "evidence": r["evidence"]} for r in rows.values()),
+                key=lambda r: (-r["corroboration"], str(_val_key(r["value"]))))
+
+    def top(field):
+        return values[field][0]["value"] if field in values else None
+
+    first = members[0]
+    parts, seen = [], set()
+    for m in members:
+        for p in m.get("participants") or []:
+            k = (_ent(p), p.get("role"))
+            if k not in seen and k[0] is not None:
+                seen.add(k)
+                parts.append({"entity": k[0], "role": k[1]})
+    time = timeiv.consensus([(r["value"], r["corroboration"]) for r in values.get("time", [])])
+    types = sorted({m.get("type") for m in members if m.get("type")},
+                   key=lambda t: (-sum(1 for m in members if m.get("type") == t), t))
+    return {
+        "id": ev_id, "class": first.get("class"), "type": types[0] if types else first.get("type"),
+        "types": types, "participants": sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
+        "origin": top("origin"), "destination": top("destination"), "via": top("via") or [],
+        "place": top("place"), "means": top("means"), "time": time,
+        "evidence": evidence, "corroboration": corroboration, "accounts": acc_list, "values": values,
+    }
+
+
+# ------------------------------------------------------------------ conflicts
+
+def _explicit(ev) -> bool:
+    """Evidence with an explicit attribution beyond the publishing outlet."""
+    ch = ev["attribution"].get("chain") or []
+    return any(l.get("kind") != "outlet" for l in ch) or len(ch) > 1
+
+
+def _place_precise(a, b, ents: Entities) -> bool:
+    """True when two place values may be the same place at different precision."""
+    la = set(normalize(ents.label(a, "ar")).split()) | set(normalize(ents.label(a, "en")).split())
+    lb = set(normalize(ents.label(b, "ar")).split()) | set(normalize(ents.label(b, "en")).split())
+    na, nb = set(normalize(ents.label(a, "en")).split()), set(normalize(ents.label(b, "en")).split())
+    if (na and nb and (na <= nb or nb <= na)):
+        return True
+    ca, cb = ents.coords(a), ents.coords(b)
+    if ca and cb:
+        lat1, lon1, lat2, lon2 = map(math.radians, (ca[0], ca[1], cb[0], cb[1]))
+        d = 2 * 6371 * math.asin(math.sqrt(math.sin((lat2 - lat1) / 2) ** 2 +
+                                           math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
+        if d <= config()["conflicts"]["place_near_km"]:
+            return True
+    return bool(la and lb and (la <= lb or lb <= la))
+
+
+def _classify(field, rows, evidence, ents, ev) -> str:
+    if field == "time":
+        ivs = [timeiv.interval(r["value"]) for r in rows]
+        ivs = [i for i in ivs if i]
+        if all(timeiv.overlaps(a, b) for a in ivs for b in ivs):
+            return "precision"
+        return "contradiction"
+    if field == "polarity":
+        return "attributed"
+    if any(evidence[i]["values"]["polarity"] == "denied" for r in rows for i in r["evidence"]):
+        return "attributed"
+    vals = [r["value"] for r in rows]
+    if field in ("origin", "destination", "place"):
+        if all(_place_precise(a, b, ents) for a in vals for b in vals):
+            return "precision"
+        # a destination that is a stop on another account's route: partial route
+        route = set()
+        for x in ev["evidence"]:
+            route.update(x["values"].get("via") or [])
+        if field == "destination" and any(v in route for v in vals):
+            return "precision"
+    if field in ("companions", "via"):
+        sets = [set(v) for v in vals]
+        if all(a <= b or b <= a for a in sets for b in sets):
+            return "precision"
+    if all(_explicit(evidence[i]) for r in rows for i in r["evidence"]):
+        return "attributed"
+    return "contradiction"
+
+
+def _subject(ev, ents, lang):
+    for role in ("agent", "theme", "patient"):
+        for p in ev["participants"]:
+            if p["role"] == role:
+                return ents.label(p["entity"], lang)
+    if ev.get("place"):
+        return ents.label(ev["place"], lang)
+    return templates()["unknown_subject"][lang]
+
+
+def _label_value(field, v, ents, lang):
+    tp = templates()
+    if field == "time":
+        return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+    if field == "polarity":
+        return tp["polarity_values"].get(v, {}).get(lang, v)
+    return ents.label(v, lang)
+
+
+def _sources(rows_ev, evidence, ents, lang):
+    """Who says it: innermost named link of each evidence's isnad, else the outlet."""
+    names = []
+    for i in rows_ev:
+        ev = evidence[i]
+        ch = ev["attribution"].get("chain") or []
+        if ch:
+            key = ch[-1].get("entity") or ents.resolve_name(ch[-1]["name"])
+            n = ents.label(key, lang) if key in ents.by_id else ch[-1]["name"]
+        else:
+            n = ev.get("outlet") or ev["doc"]
+        if n not in names:
+            names.append(n)
+    return templates()["source_joiners"][lang].join(names)
+
+
+def _event_conflicts(ev: dict, ents: Entities) -> list[dict]:
+    tp = templates()
+    out = []
+    evidence = ev["evidence"]
+    etype = tp["event_types"].get(ev["type"], tp["event_types"]["_default"])
+    for field, rows in ev["values"].items():
+        if len(rows) < 2:
+            continue
+        if field == "polarity" and all(r["value"] != "denied" for r in rows):
+            continue  # asserted vs hedged is not a disagreement
+        kind = _classify(field, rows, evidence, ents, ev)
+        vals = []
+        for r in rows:
+            vals.append({
+                "value": r["value"],
+                "label_en": _label_value(field, r["value"], ents, "en"),
+                "label_ar": _label_value(field, r["value"], ents, "ar"),
+                "events": [ev["id"]],
+                "documents": r["docs"],
+                "corroboration": r["corroboration"],
+                "evidence": [{"doc": evidence[i]["doc"], "start": evidence[i]["start"], "end": evidence[i]["end"],
+                              "attribution": evidence[i]["attribution"]} for i in r["evidence"]],
+            })
+        fmt = {}
+        for lang in ("en", "ar"):
+            fmt[f"subject_{lang}"] = _subject(ev, ents, lang)
+            fmt[f"event_{lang}"] = etype[lang].format(type=ev["type"])
+            fmt[f"field_{lang}"] = tp["fields"][field][lang]
+            fmt[f"values_{lang}"] = tp["joiners"][lang].join(
+                tp["value"][lang].format(value=v[f"label_{lang}"],
+                                         sources=tp["according_to"][lang] + _sources(r["evidence"], evidence, ents, lang))
+                for v, r in zip(vals, rows))
+        out.append({
+            "id": _hid("cf_", ev["id"], field),
+            "event": ev["id"],
+            "field": field,
+            "question": tp["questions"][field]["en"].format(**fmt),
+            "question_ar": tp["questions"][field]["ar"].format(**fmt),
+            "kind": kind,
+            "values": vals,
+            "summary_en": tp["summaries"][kind]["en"].format(**fmt),
+            "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
+        })
+    return out

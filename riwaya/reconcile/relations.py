@@ -1,0 +1,158 @@
+"""Relations between texts that make them ONE account: translations inside a
+document, and copies (republications, rewrites of the same wire story) across
+documents.
+"""
+from __future__ import annotations
+
+from . import encoder
+from .text import (config, containment, jaccard, lsh_candidates, minhash, numbers,
+                   script_lang, shingles, tokens)
+
+
+def paragraphs(doc: dict) -> list[dict]:
+    """Non-furniture paragraphs with a language; derived from text if absent."""
+    text = doc.get("text") or ""
+    paras = doc.get("paragraphs")
+    out = []
+    if paras:
+        for p in paras:
+            if p.get("furniture"):
+                continue
+            s, e = int(p["start"]), int(p["end"])
+            seg = text[s:e]
+            if not seg.strip():
+                continue
+            lang = p.get("lang") or "und"
+            if lang in ("und", None):
+                lang = script_lang(seg)
+            out.append({"start": s, "end": e, "lang": lang})
+        return out
+    pos = 0
+    for line in text.split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if line.strip():
+            out.append({"start": s, "end": e, "lang": script_lang(line)})
+    return out
+
+
+def body_text(doc: dict) -> str:
+    text = doc.get("text") or ""
+    return "\n".join(text[p["start"]:p["end"]] for p in paragraphs(doc))
+
+
+# ---------------------------------------------------------------- translations
+
+def _feature_sim(a: str, b: str) -> float:
+    """Language-neutral similarity: shared numbers, latin names, length ratio."""
+    na, nb = numbers(a), numbers(b)
+    num = jaccard(na, nb) if (na or nb) else 0.2
+    la, lb = len(a), len(b)
+    ratio = min(la, lb) / max(la, lb) if max(la, lb) else 0.0
+    # shared latin tokens (names often transliterated/left in latin in both)
+    ta = {t for t in tokens(a) if t.isascii() and not t.isdigit() and len(t) > 2}
+    tb = {t for t in tokens(b) if t.isascii() and not t.isdigit() and len(t) > 2}
+    lat = jaccard(ta, tb) if (ta and tb) else 0.0
+    return 0.6 * num + 0.3 * ratio + 0.1 * lat
+
+
+def align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]:
+    """Find paragraph blocks of one document that translate each other.
+
+    Returns translation relations {kind, doc, a, b, score, lang_a, lang_b, pairs}.
+    `a` is the span of the first language block, `b` of the second.
+    """
+    cfg = config()["translation"]
+    paras = [p for p in paragraphs(doc)
+             if p["end"] - p["start"] >= cfg["min_paragraph_chars"] and p["lang"] not in ("und",)]
+    langs = sorted({p["lang"] for p in paras})
+    if len(langs) < 2:
+        return []
+    text = doc["text"]
+    rels = []
+    for i, la in enumerate(langs):
+        for lb in langs[i + 1:]:
+            A = [p for p in paras if p["lang"] == la]
+            B = [p for p in paras if p["lang"] == lb]
+            ta = [text[p["start"]:p["end"]] for p in A]
+            tb = [text[p["start"]:p["end"]] for p in B]
+            vecs = None
+            if use_encoder is not False:
+                va = encoder.encode(ta)
+                vb = encoder.encode(tb) if va is not None else None
+                if va is not None and vb is not None:
+                    vecs = va @ vb.T
+            pairs = []
+            # monotone alignment (translations keep order): DP over positions
+            n, m = len(A), len(B)
+            score = [[0.0] * m for _ in range(n)]
+            for x in range(n):
+                for y in range(m):
+                    f = _feature_sim(ta[x], tb[y])
+                    if vecs is not None:
+                        s = cfg["encoder_weight"] * float(vecs[x, y]) + cfg["feature_weight"] * f
+                    else:
+                        s = f
+                    score[x][y] = s
+            best = [[0.0] * (m + 1) for _ in range(n + 1)]
+            back = [[None] * (m + 1) for _ in range(n + 1)]
+            for x in range(1, n + 1):
+                for y in range(1, m + 1):
+                    opts = [(best[x - 1][y], (x - 1, y, False)), (best[x][y - 1], (x, y - 1, False))]
+                    s = score[x - 1][y - 1]
+                    if s >= cfg["min_score"]:
+                        opts.append((best[x - 1][y - 1] + s, (x - 1, y - 1, True)))
+                    v, bk = max(opts, key=lambda t: t[0])
+                    best[x][y], back[x][y] = v, bk
+            x, y = n, m
+            while x > 0 and y > 0 and back[x][y] is not None:
+                px, py, matched = back[x][y]
+                if matched:
+                    pairs.append((x - 1, y - 1, score[x - 1][y - 1]))
+                x, y = px, py
+            pairs.reverse()
+            if len(pairs) < max(1, min(n, m) // 2):
+                continue
+            a_span = [min(A[p[0]]["start"] for p in pairs), max(A[p[0]]["end"] for p in pairs)]
+            b_span = [min(B[p[1]]["start"] for p in pairs), max(B[p[1]]["end"] for p in pairs)]
+            rels.append({
+                "kind": "translation", "doc": doc["id"], "a": a_span, "b": b_span,
+                "lang_a": la, "lang_b": lb,
+                "score": round(sum(p[2] for p in pairs) / len(pairs), 3),
+                "method": "encoder+features" if vecs is not None else "features",
+                "pairs": [{"a": [A[p[0]]["start"], A[p[0]]["end"]], "b": [B[p[1]]["start"], B[p[1]]["end"]],
+                           "score": round(p[2], 3)} for p in pairs],
+            })
+    return rels
+
+
+# ---------------------------------------------------------------- copies
+
+def copy_pairs(documents: list[dict]) -> list[dict]:
+    """Near-duplicate documents via MinHash LSH then exact shingle verification."""
+    cfg = config()["copy"]
+    sh, sigs = {}, {}
+    for d in documents:
+        s = shingles(body_text(d), cfg["shingle_words"])
+        if len(s) < cfg["min_shingles"]:
+            continue
+        sh[d["id"]] = s
+        sigs[d["id"]] = minhash(s, cfg["minhash_perms"])
+    out = []
+    for a, b in sorted(lsh_candidates(sigs, cfg["lsh_bands"])):
+        j = jaccard(sh[a], sh[b])
+        c = containment(sh[a], sh[b])
+        if j >= cfg["min_jaccard"] or c >= cfg["min_containment"]:
+            x, y = sorted((a, b))
+            out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
+                        "jaccard": round(j, 3), "containment": round(c, 3)})
+    out.sort(key=lambda r: r["docs"])
+    return out
+
+
+def find_relations(documents: list[dict], use_encoder: bool | None = None) -> list[dict]:
+    rels = []
+    for d in sorted(documents, key=lambda d: d["id"]):
+        rels.extend(align_translation(d, use_encoder=use_encoder))
+    rels.extend(copy_pairs(documents))
+    return rels

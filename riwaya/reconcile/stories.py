@@ -1,0 +1,99 @@
+"""Document-level story clustering: which documents report the same story.
+
+Blocking: each document is indexed under its few highest-idf tokens (title
+weighted), and only documents sharing a key within a date window are compared
+(never all pairs). Similarity: tf-idf cosine; optionally blended with the
+cross-lingual sentence encoder on title + lead (so an English and an Arabic
+report of one story can meet even without shared tokens, via encoder keys).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from datetime import date
+
+from . import encoder
+from .core import UnionFind
+from .relations import body_text
+from .text import config, tokens
+
+# tiny language-neutral stoplist by length/frequency is learned from the corpus (df);
+# no word list needed.
+
+
+def _day(d: dict):
+    p = (d.get("published") or "")[:10]
+    try:
+        return date.fromisoformat(p).toordinal()
+    except ValueError:
+        return None
+
+
+def _lead(d: dict, n: int) -> str:
+    return " ".join(((d.get("title") or "") + " . " + body_text(d)).split()[:n])
+
+
+def story_clusters(documents: list[dict], use_encoder: bool | None = False, return_pairs: bool = False):
+    cfg = config()["story"]
+    docs = sorted(documents, key=lambda d: d["id"])
+    bags = {}
+    df = Counter()
+    for d in docs:
+        toks = [t for t in tokens(d.get("title") or "") if len(t) > 2] * cfg["title_weight"]
+        toks += [t for t in tokens(body_text(d))[: cfg["lead_words"] * 3] if len(t) > 2]
+        c = Counter(toks)
+        bags[d["id"]] = c
+        df.update(c.keys())
+    n = len(docs)
+    vecs, keys = {}, {}
+    for d in docs:
+        c = bags[d["id"]]
+        v = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 0.5)) for t, k in c.items() if df[t] > 0}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vecs[d["id"]] = {t: x / norm for t, x in v.items()}
+        # keys: highest weight tokens that are shared by some but not too many docs
+        cand = sorted((t for t in v if 1 < df[t] <= cfg["max_key_df"]), key=lambda t: (-v[t], t))
+        keys[d["id"]] = cand[: cfg["keys_per_doc"]]
+    emb = None
+    if use_encoder:
+        m = encoder.encode([_lead(d, 60) for d in docs])
+        if m is not None:
+            emb = {d["id"]: m[i] for i, d in enumerate(docs)}
+    blocks = defaultdict(list)
+    for d in docs:
+        for k in keys[d["id"]]:
+            blocks[k].append(d["id"])
+    days = {d["id"]: _day(d) for d in docs}
+    pairs = {}
+    for members in blocks.values():
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = members[i], members[j]
+                if (a, b) in pairs:
+                    continue
+                if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > cfg["max_day_gap"]:
+                    continue
+                va, vb = vecs[a], vecs[b]
+                if len(va) > len(vb):
+                    va, vb = vb, va
+                cos = sum(x * vb.get(t, 0.0) for t, x in va.items())
+                if emb is not None:
+                    e = float(emb[a] @ emb[b])
+                    w = cfg["encoder_weight"]
+                    # map encoder cosine to the tf-idf scale around both thresholds
+                    e_scaled = (e - cfg["encoder_min_cosine"]) + cfg["min_cosine"]
+                    cos = (1 - w) * cos + w * e_scaled
+                pairs[(a, b)] = cos
+    uf = UnionFind()
+    for d in docs:
+        uf.find(d["id"])
+    for (a, b), s in pairs.items():
+        if s >= cfg["min_cosine"]:
+            uf.union(a, b)
+    groups = defaultdict(list)
+    for d in docs:
+        groups[uf.find(d["id"])].append(d["id"])
+    clusters = sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+    if return_pairs:
+        return clusters, pairs
+    return clusters

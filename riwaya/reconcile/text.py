@@ -1,0 +1,134 @@
+"""Text mechanics for reconcile: normalisation, shingles, MinHash/LSH blocking.
+
+Language-neutral mechanisms only; thresholds live in data/reconcile/config.json.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+try:  # numpy makes MinHash fast; pure Python fallback keeps the module importable
+    import numpy as _np
+except Exception:  # pragma: no cover
+    _np = None
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_TRANS = str.maketrans({
+    "إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
+    "_": " ",
+})
+DATA = Path(__file__).resolve().parent.parent / "data" / "reconcile"
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_NUM = re.compile(r"\d+(?:[.:,]\d+)?")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@lru_cache(maxsize=None)
+def config() -> dict:
+    return json.loads((DATA / "config.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def templates() -> dict:
+    return json.loads((DATA / "templates.json").read_text("utf-8"))
+
+
+def normalize(text: str) -> str:
+    text = _DIACRITICS.sub("", text or "")
+    return text.translate(_TRANS).lower()
+
+
+def tokens(text: str) -> list[str]:
+    return _TOKEN.findall(normalize(text))
+
+
+def numbers(text: str) -> set[str]:
+    return {n.replace(",", ".") for n in _NUM.findall(normalize(text))}
+
+
+def script_lang(text: str) -> str:
+    """Cheap language guess by script, used when paragraphs carry no language."""
+    a = len(_ARABIC.findall(text))
+    l = len(_LATIN.findall(text))
+    if a + l == 0:
+        return "und"
+    return "ar" if a >= l else "en"
+
+
+def stable_hash(s: str) -> int:
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def shingles(text: str, k: int) -> set[int]:
+    toks = tokens(text)
+    if len(toks) < k:
+        return {stable_hash(" ".join(toks))} if toks else set()
+    return {stable_hash(" ".join(toks[i:i + k])) for i in range(len(toks) - k + 1)}
+
+
+_MASK61 = (1 << 61) - 1
+
+
+@lru_cache(maxsize=8)
+def _perms(n: int):
+    # deterministic parameters for n universal hash functions
+    params = [(stable_hash(f"a{i}") | 1, stable_hash(f"b{i}")) for i in range(n)]
+    if _np is not None:
+        a = _np.array([p[0] for p in params], dtype=_np.uint64)
+        b = _np.array([p[1] for p in params], dtype=_np.uint64)
+        return a, b
+    return params
+
+
+def minhash(sh: set[int], n: int) -> tuple:
+    """MinHash signature (tuple of n ints) of a shingle set."""
+    if not sh:
+        return tuple([0] * n)
+    if _np is not None:
+        a, b = _perms(n)
+        x = _np.fromiter(sh, dtype=_np.uint64, count=len(sh))
+        with _np.errstate(over="ignore"):
+            h = (x[:, None] * a[None, :] + b[None, :]) >> _np.uint64(16)
+        return tuple(int(v) for v in h.min(axis=0))
+    out = []
+    for a, b in _perms(n):
+        out.append(min(((x * a + b) & 0xFFFFFFFFFFFFFFFF) >> 16 for x in sh))
+    return tuple(out)
+
+
+def lsh_candidates(signatures: dict[str, tuple], bands: int) -> set[tuple[str, str]]:
+    """Pairs of keys that share at least one LSH band bucket (near-linear blocking)."""
+    pairs: set[tuple[str, str]] = set()
+    buckets: dict[tuple, list[str]] = {}
+    for key in sorted(signatures):
+        sig = signatures[key]
+        if not any(sig):
+            continue
+        r = max(1, len(sig) // bands)
+        for band in range(bands):
+            buckets.setdefault((band,) + tuple(sig[band * r:(band + 1) * r]), []).append(key)
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                pairs.add((members[i], members[j]))
+    return pairs
+
+
+def jaccard(a: set, b: set) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def containment(a: set, b: set) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))

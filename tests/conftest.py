@@ -1,0 +1,49 @@
+import json
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpus" / "fall-of-assad"
+SHARED = ROOT.parent / "shared"
+SAUDI = SHARED / "data" / "saudinewsnet" / "dataset"
+
+
+@lru_cache(maxsize=1)
+def saudi_articles(limit: int = 3000) -> list[dict]:
+    out = []
+    for z in sorted(SAUDI.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                out.extend(json.loads(zf.read(name)))
+        if len(out) >= limit:
+            break
+    return out[:limit]
+
+
+def find_real(pattern: str, limit: int = 3000) -> str | None:
+    """A real article text containing ``pattern`` (SaudiNewsNet), or None."""
+    for a in saudi_articles(limit):
+        if pattern in (a.get("content") or ""):
+            return a["content"]
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory):
+    """The bundled corpus built once into a SQLite store."""
+    from riwaya.pipeline import build
+    db = tmp_path_factory.mktemp("db") / "seeds.db"
+    url = f"sqlite:///{db}"
+    build([str(CORPUS)], url, progress=False)
+    return url
+
+
+needs_shared = pytest.mark.skipif(not SAUDI.exists(), reason="../shared/data not present")
