@@ -1,0 +1,197 @@
+import json
+import os
+import random
+
+import pytest
+
+from riwaya.reconcile import align_translation, copy_pairs, reconcile
+
+os.environ.setdefault("RIWAYA_ENCODER", "0")  # fast tests: feature-only alignment
+
+FIX = os.path.join(os.path.dirname(__file__), "fixtures", "reconcile_seeds.json")
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    with open(FIX, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@pytest.fixture(scope="module")
+def seed_out(seeds):
+    return reconcile(seeds["documents"], seeds["event_mentions"], seeds["entities"])
+
+
+def _event_of(out, mention_id):
+    for e in out["events"]:
+        if any(x["mention"] == mention_id for x in e["evidence"]):
+            return e
+    raise KeyError(mention_id)
+
+
+def _doc(i, text, outlet, published="2024-12-09"):
+    return {"id": i, "text": text, "outlet": outlet, "title": text[:40], "published": published,
+            "language": "ar", "languages": ["ar"]}
+
+
+def _m(i, doc, text_len=10, cls="movement", typ="flight", parts=(("assad", "agent"),), time=None,
+       chain=(), **kw):
+    m = {"id": i, "doc": doc, "class": cls, "type": typ, "trigger": "x", "start": 0, "end": text_len,
+         "participants": [{"entity": e, "role": r} for e, r in parts], "origin": None, "destination": None,
+         "via": [], "place": None, "means": None, "amount": None, "time": time,
+         "attribution": {"chain": [{"name": n, "kind": k} for n, k in chain], "hedge": None},
+         "negated": False, "polarity": "asserted"}
+    m.update(kw)
+    return m
+
+
+def _t(e, l, text="", prec="hour"):
+    return {"earliest": e, "latest": l, "text": text, "precision": prec, "tz": "+03:00"}
+
+
+ENTS = [{"id": "assad", "type": "person", "name_ar": "بشار الأسد", "name_en": "Bashar al-Assad", "aliases": [],
+         "kb_id": None, "coordinates": None},
+        {"id": "maher", "type": "person", "name_ar": "ماهر الأسد", "name_en": "Maher al-Assad", "aliases": [],
+         "kb_id": None, "coordinates": None},
+        {"id": "nyt", "type": "organization", "name_ar": "نيويورك تايمز", "name_en": "New York Times",
+         "aliases": ["The New York Times"], "kb_id": None, "coordinates": None}]
+
+TEXT = ("قالت الصحيفة إن الرئيس غادر العاصمة ليلا على متن طائرة خاصة متجهة إلى قاعدة عسكرية "
+        "ثم إلى موسكو برفقة ابنه ومساعده الشخصي، وذلك بعد ساعات من سقوط المدينة الثالثة في يد "
+        "الفصائل المسلحة التي تقدمت بسرعة كبيرة نحو الجنوب دون مقاومة تذكر من قوات الجيش.")
+
+
+# ------------------------------------------------------------------ merge / non-merge
+
+def test_merge_seed_departure(seed_out):
+    e = _event_of(seed_out, "m00")
+    ids = {x["mention"] for x in e["evidence"]}
+    assert {"m00", "m02", "m05", "m06", "m07", "m12"} <= ids
+    assert e["class"] == "movement"
+    assert e["destination"] == "moscow"
+
+
+def test_nonmerge_people_places(seed_out):
+    assert _event_of(seed_out, "m01")["id"] != _event_of(seed_out, "m00")["id"]   # other travellers
+    assert _event_of(seed_out, "m10")["id"] != _event_of(seed_out, "m11")["id"]   # Hama vs Homs
+
+
+def test_nonmerge_times():
+    docs = [_doc("a", TEXT, "A"), _doc("b", TEXT + " ", "B")]
+    ms = [_m("x1", "a", time=_t("2024-11-27T10:00:00+03:00", "2024-11-27T12:00:00+03:00")),
+          _m("x2", "b", time=_t("2024-12-08T01:00:00+03:00", "2024-12-08T03:00:00+03:00"))]
+    out = reconcile(docs[:1] + [_doc("b", "نص مختلف تماما عن موضوع آخر لا علاقة له بالخبر الأول أبدا", "B")],
+                    ms, ENTS)
+    assert len(out["events"]) == 2
+
+
+def test_nonmerge_people():
+    docs = [_doc("a", TEXT, "A"), _doc("b", "نص آخر مختلف في مضمونه عن المادة الأولى كليا", "B")]
+    ms = [_m("x1", "a"), _m("x2", "b", parts=(("maher", "agent"),))]
+    assert len(reconcile(docs, ms, ENTS)["events"]) == 2
+
+
+# ------------------------------------------------------------------ relations
+
+def test_translation_seed003(seeds, seed_out):
+    rel = [r for r in seed_out["relations"] if r["kind"] == "translation"]
+    assert len(rel) == 1 and rel[0]["doc"] == "seed003"
+    doc = next(d for d in seeds["documents"] if d["id"] == "seed003")
+    a, b = rel[0]["a"], rel[0]["b"]
+    assert "بداية النهاية" in doc["text"][a[0]:a[1]] or "كشفت" in doc["text"][a[0]:a[1]]
+    assert "NBC News" in doc["text"][b[0]:b[1]]
+    assert a[1] <= b[0]
+    assert len(rel[0]["pairs"]) >= 7
+    # Arabic and English mentions of the departure are one account (NBC via Alhurra)
+    e = _event_of(seed_out, "m06")
+    accs = [a for a in e["accounts"] if "seed003" in a["documents"]]
+    assert len(accs) == 1
+
+
+def test_no_translation_for_unrelated_paragraphs():
+    text = ("هذا نص عربي طويل يتحدث عن الطقس في المدينة خلال فصل الصيف وارتفاع درجات الحرارة.\n"
+            "The football club announced the signing of a new goalkeeper from a rival team today.")
+    assert align_translation(_doc("z", text, "Z")) == []
+
+
+def test_copy_detection():
+    edited = TEXT.replace("ليلا", "ليلة أمس").replace("كبيرة", "هائلة") + " المصدر: وكالات."
+    docs = [_doc("a", TEXT, "A"), _doc("b", edited, "B"),
+            _doc("c", "أعلنت وزارة الصحة عن افتتاح مستشفى جديد في المنطقة الشرقية بسعة ثلاثمئة سرير "
+                      "ضمن خطة تطوير الخدمات الصحية في المملكة خلال العام الجاري.", "C")]
+    pairs = copy_pairs(docs)
+    assert [p["docs"] for p in pairs] == [["a", "b"]]
+    # mentions in a copy are one account
+    ms = [_m("x1", "a"), _m("x2", "b")]
+    out = reconcile(docs, ms, ENTS)
+    assert out["events"][0]["corroboration"] == 1
+
+
+# ------------------------------------------------------------------ independence
+
+def test_independence_same_upstream_counts_once():
+    docs = [_doc("a", TEXT, "Outlet A"), _doc("b", "مادة مختلفة تماما في صياغتها عن الأولى وعن أي شيء آخر", "Outlet B"),
+            _doc("c", "خبر ثالث بصياغة مستقلة لا تشبه ما سبق من مواد منشورة", "Outlet C")]
+    ms = [_m("x1", "a", chain=(("Outlet A", "outlet"), ("نيويورك تايمز", "source_outlet"))),
+          _m("x2", "b", chain=(("The New York Times", "source_outlet"),))]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 1 and out["events"][0]["corroboration"] == 1
+    ms.append(_m("x3", "c", chain=(("Reuters", "wire"),)))
+    out = reconcile(docs, ms, ENTS)
+    ev = out["events"][0]
+    assert ev["corroboration"] == 2
+    assert {a["id"] for a in ev["accounts"]} == {"nyt", "name:reuters"}
+    assert all(a["chains"] for a in ev["accounts"])
+
+
+# ------------------------------------------------------------------ conflicts
+
+def _conf(out, field):
+    return [c for c in out["conflicts"] if c["field"] == field]
+
+
+def test_contradiction_city_fall_date(seed_out):
+    c = [c for c in _conf(seed_out, "time") if c["event"] == _event_of(seed_out, "m03")["id"]]
+    assert len(c) == 1 and c[0]["kind"] == "contradiction"
+    assert {v["documents"][0] for v in c[0]["values"]} == {"seed001", "seed003"}
+    assert c[0]["summary_ar"] and c[0]["summary_en"] and "Aleppo" in c[0]["summary_en"]
+    for v in c[0]["values"]:
+        for ev in v["evidence"]:
+            assert ev["end"] > ev["start"] and "attribution" in ev
+
+
+def test_attributed_who_ordered(seed_out):
+    c = _conf(seed_out, "decider")
+    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert {v["value"][0] for v in c[0]["values"]} == {"kremlin", "assad"}
+
+
+def test_precision_and_consensus():
+    docs = [_doc("a", TEXT, "A"), _doc("b", "مادة مختلفة تماما في صياغتها عن الأولى وعن أي شيء آخر", "B")]
+    night = _t("2024-12-07T18:00:00+03:00", "2024-12-08T06:00:00+03:00", "ليلة السابع", "part_of_day")
+    exact = _t("2024-12-08T02:30:00+03:00", "2024-12-08T02:30:59+03:00", "2:30 فجر الثامن", "minute")
+    out = reconcile(docs, [_m("x1", "a", time=night), _m("x2", "b", time=exact)], ENTS)
+    assert len(out["events"]) == 1
+    c = _conf(out, "time")
+    assert len(c) == 1 and c[0]["kind"] == "precision"
+    t = out["events"][0]["time"]
+    assert t["earliest"] == "2024-12-08T02:30:00+03:00" and t["latest"] == "2024-12-08T02:30:59+03:00"
+    assert t["support"] == 2
+
+
+def test_denial_is_attributed():
+    docs = [_doc("a", TEXT, "A"), _doc("b", "مادة مختلفة تماما في صياغتها عن الأولى وعن أي شيء آخر", "B")]
+    ms = [_m("x1", "a", chain=(("Bloomberg", "source_outlet"),)),
+          _m("x2", "b", chain=(("الكرملين", "named_source"),), polarity="denied", negated=True)]
+    out = reconcile(docs, ms, ENTS)
+    c = _conf(out, "polarity")
+    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert out["events"][0]["corroboration"] == 1
+
+
+def test_deterministic(seeds):
+    a = reconcile(seeds["documents"], seeds["event_mentions"], seeds["entities"])
+    ms = list(seeds["event_mentions"])
+    random.Random(3).shuffle(ms)
+    b = reconcile(list(reversed(seeds["documents"])), ms, seeds["entities"])
+    assert json.dumps(a, sort_keys=True, ensure_ascii=False) == json.dumps(b, sort_keys=True, ensure_ascii=False)
