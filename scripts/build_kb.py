@@ -134,6 +134,60 @@ def build(data: Path) -> list[dict]:
     return [{k: v for k, v in r.items() if v not in (None, [], "")} for r in out]
 
 
+def _norm(s: str) -> str:
+    s = re.sub("[\u064B-\u065F\u0670\u0640]", "", s)
+    s = re.sub("[إأآٱ]", "ا", s)
+    return s.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+
+
+def word_lists(data: Path) -> tuple[list[str], list[str]]:
+    """Common words and given names, derived from ANERcorp tag counts and the
+    arabic_names lists. Common word: seen >= 5 times, tagged O in >= 90% of them.
+    Given name: first token of a person name (B-PERS) more often than of a place."""
+    from collections import Counter
+    o, loc, bpers, tot = Counter(), Counter(), Counter(), Counter()
+    p = data / "anercorp_camel_splits" / "ANERCorp_CamelLab_train.txt"
+    for line in p.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) != 2 or not _AR.search(parts[0]):
+            continue
+        w, tag = _norm(parts[0]), parts[1]
+        tot[w] += 1
+        if tag == "O":
+            o[w] += 1
+        elif tag.endswith("LOC"):
+            loc[w] += 1
+        elif tag == "B-PERS":
+            bpers[w] += 1
+    common = {w for w, c in tot.items() if c >= 5 and o[w] >= 0.9 * c and len(w) >= 2}
+    # UD Arabic-PUD: word forms (article re-attached) never tagged PROPN
+    ud = data / "ud_arabic_pud" / "ar_pud-ud-test.conllu"
+    if ud.exists():
+        pos: dict[str, set] = {}
+        prev_al = False
+        for line in ud.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) < 4 or not cols[0].isdigit():
+                continue
+            form = _norm(cols[1])
+            if not _AR.search(form):
+                continue
+            pos.setdefault(form, set()).add(cols[3])
+        for w, tags in pos.items():
+            if "PROPN" not in tags and "X" not in tags and len(w) >= 3 and tags & {"NOUN", "ADJ", "VERB", "ADV"}:
+                common.add(w)
+    common = sorted(common)
+    given = {w for w, c in bpers.items() if c >= 2 and c > loc[w]}
+    for f in ("male-first-names-in-arabic.txt", "female-first-names-in-arabic.txt",
+              "Most-Popular-Arabic-FirstNames.txt"):
+        fp = data / "arabic_names" / f
+        if fp.exists():
+            for w in fp.read_text(encoding="utf-8").split():
+                if _AR.search(w):
+                    given.add(_norm(w))
+    return common, sorted(given)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/work/shared/data")
@@ -147,6 +201,10 @@ def main() -> None:
         fh.write("[\n")
         fh.write(",\n".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in recs))
         fh.write("\n]\n")
+    common, given = word_lists(Path(a.data))
+    (out / "common_words.txt").write_text("\n".join(common) + "\n", encoding="utf-8")
+    (out / "given_names.txt").write_text("\n".join(given) + "\n", encoding="utf-8")
+    print(f"{len(common)} common words, {len(given)} given names")
     kinds: dict[str, int] = {}
     for r in recs:
         kinds[r["kind"]] = kinds.get(r["kind"], 0) + 1

@@ -1,0 +1,460 @@
+"""Knowledge base: places, people, organisations and outlets as data, and a fast
+gazetteer matcher over Arabic and Latin text.
+
+    from riwaya.kb import load_kb
+    kb = load_kb()                       # cached
+    kb.match("فرّ الأسد من دمشق إلى موسكو")  # -> [EntityMention, ...]
+    kb.get("person:bashar-al-assad"); kb.outlet("NYT"); kb.search("Khmeimim")
+
+All knowledge lives in ``riwaya/data/kb`` (see its README); this module holds only
+mechanisms: normalisation, proclitic stripping, an index over normalised token
+n-grams, and context rules (also data: ``lexicon.yaml``) for ambiguous names.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from ..models import EntityMention
+from ..textutil import normalize_ar
+from ..translit import fold_latin, is_arabic, skeleton
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+CURATED = ("places.yaml", "people.yaml", "orgs.yaml", "outlets.yaml")
+_TYPE_OF_FILE = {"places.yaml": "place", "people.yaml": "person", "orgs.yaml": "organization",
+                 "outlets.yaml": "organization"}
+_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
+_GENERATED = ("csc", "csc+geonames", "openflights")
+_GAP = re.compile(r"[ \t\u00a0\u200c\u200f\u200e_-]{1,3}")
+_NAME_LISTS = ("name_ar", "name_en", "names", "names_ar", "names_en")
+# priority when one key names several records (higher wins)
+_KIND_PRIORITY = {"country": 60, "capital": 55, "city": 50, "governorate": 40, "air_base": 45,
+                  "airport": 44, "palace": 45, "prison": 45, "square": 45, "embassy": 45,
+                  "neighbourhood": 35, "region": 42, "district": 20}
+_TYPE_PRIORITY = {"person": 80, "organization": 70, "outlet": 75, "place": 0}
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, surface) for each word of ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def norm_token(tok: str) -> str:
+    if is_arabic(tok):
+        return normalize_ar(tok)
+    return fold_latin(tok)
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(norm_token(t) for _, _, t in tokens(name))
+
+
+_PROCLITICS_AL = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
+_PROCLITICS_LL = ("ولل", "فلل", "لل")
+
+
+def clitic_variants(ntok: str) -> list[tuple[str, str]]:
+    """Normalised Arabic token -> [(stem, proclitic)], longest proclitic first."""
+    out = []
+    if len(ntok) < 3 or not is_arabic(ntok):
+        return out
+    for p in _PROCLITICS_AL:
+        if ntok.startswith(p) and len(ntok) - len(p) >= 2:
+            out.append(("ال" + ntok[len(p):], p[:-2]))
+            break
+    for p in _PROCLITICS_LL:
+        if ntok.startswith(p) and len(ntok) - len(p) >= 2:
+            out.append(("ال" + ntok[len(p):], p[:-1]))
+            break
+    if ntok[0] in "وف" and len(ntok) > 3 and ntok[1] in "بلك":
+        out.append((ntok[2:], ntok[:2]))
+    if ntok[0] in "وفبلك":
+        out.append((ntok[1:], ntok[0]))
+    return out
+
+
+@dataclass
+class _Cand:
+    id: str
+    form: str          # full | short | epithet | nocue
+    prio: int
+
+
+class KB:
+    def __init__(self, records: dict[str, dict], lexicon: dict):
+        self.records = records
+        self.lex = lexicon
+        self.index: dict[tuple[str, ...], list[_Cand]] = {}
+        self.maxlen: dict[str, int] = {}
+        self.short: dict[tuple[str, ...], list[str]] = {}
+        self.skeletons: dict[str, set[str]] = {}
+        self._outlets: dict[str, str] = {}
+        L = lexicon
+        self.common = {normalize_ar(w) for w in L.get("common_words", [])}
+        self.given = {normalize_ar(w) for w in L.get("given_names", [])}
+        self.place_nouns = {normalize_ar(w) for w in L.get("place_nouns", [])}
+        self.place_preps = {normalize_ar(w) for w in L.get("place_prepositions", [])}
+        self.outlet_nouns = {normalize_ar(w) for w in L.get("outlet_nouns", [])}
+        self.min_pop = int(L.get("min_population_without_cue", 50000))
+        self.focus = list(L.get("focus_countries", []))
+        self.focus_cities = set(L.get("focus_countries_cities", []))
+        for rid, r in records.items():
+            self._index_record(rid, r)
+
+    # ------------------------------------------------------------------ building
+    def _add(self, key: tuple[str, ...], cand: _Cand) -> None:
+        if not key or not all(key):
+            return
+        lst = self.index.setdefault(key, [])
+        if any(c.id == cand.id for c in lst):
+            return
+        lst.append(cand)
+        lst.sort(key=lambda c: -c.prio)
+        if self.maxlen.get(key[0], 0) < len(key):
+            self.maxlen[key[0]] = len(key)
+
+    def _needs_cue(self, r: dict) -> bool:
+        if r.get("context"):
+            return True
+        if r["type"] != "place" or r.get("notable") or r.get("capital"):
+            return False
+        if r.get("kind") == "district":
+            return True
+        if r.get("source") in _GENERATED and (
+                (r.get("kind") == "governorate" and r.get("country") not in self.focus)
+                or (r.get("kind") == "city" and r.get("country") not in self.focus_cities)):
+            return True     # a province of a far country: only with a cue
+        if r.get("kind") == "city" and r.get("source") == "csc":
+            return (r.get("population") or 0) < self.min_pop
+        return False
+
+    def _index_record(self, rid: str, r: dict) -> None:
+        t = r["type"]
+        prio = _TYPE_PRIORITY.get(r.get("group", t), 0) + _KIND_PRIORITY.get(
+            "capital" if r.get("capital") else r.get("kind", ""), 30)
+        if r.get("source") != "csc" and r.get("source") != "openflights" and r.get("source") != "csc+geonames":
+            prio += 5       # curated beats generated
+        if r.get("country") in self.focus:
+            prio += 10 - self.focus.index(r["country"]) // 2
+        cue = self._needs_cue(r)
+        for n in r.get("all_names", []):
+            key = name_key(n)
+            if not key:
+                continue
+            if not is_arabic(n) and len(key) == 1 and len(key[0]) <= 3 and not n.isupper():
+                continue    # tiny Latin words are too ambiguous unless acronyms
+            form = "nocue" if cue else "full"
+            self._add(key, _Cand(rid, form, prio))
+            if (t == "place" and r.get("source") not in _GENERATED and is_arabic(n)
+                    and key[0].startswith("ال") and len(key[0]) > 4):
+                self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
+            sk = skeleton(n)
+            if sk and len(sk.replace(" ", "")) >= 4:
+                self.skeletons.setdefault(sk, set()).add(rid)
+            if r.get("group") == "outlet":
+                self._outlets[" ".join(key)] = rid
+        for n in r.get("short", []):
+            key = name_key(n)
+            self.short.setdefault(key, [])
+            if rid not in self.short[key]:
+                self.short[key].append(rid)
+            self._add(key, _Cand(rid, "short", prio - 10 + (5 if r.get("default_short") else 0)))
+        for n in r.get("epithets", []):
+            self._add(name_key(n), _Cand(rid, "epithet", prio - 20))
+
+    # ------------------------------------------------------------------- lookups
+    def get(self, kb_id: str) -> dict | None:
+        return self.records.get(kb_id)
+
+    def __contains__(self, kb_id: str) -> bool:
+        return kb_id in self.records
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.records.values():
+            g = r.get("group", r["type"])
+            out[g] = out.get(g, 0) + 1
+        return out
+
+    def short_candidates(self, name: str) -> list[str]:
+        """KB ids of people who share this short form ('الأسد' -> the Assads)."""
+        key = name_key(name)
+        if key in self.short:
+            return list(self.short[key])
+        if key and key[0] and is_arabic(key[0]):
+            for stem, _ in clitic_variants(key[0]):
+                k2 = (stem,) + key[1:]
+                if k2 in self.short:
+                    return list(self.short[k2])
+        return []
+
+    def default_short(self, name: str) -> str | None:
+        c = [i for i in self.short_candidates(name) if self.records[i].get("default_short")]
+        return c[0] if len(c) == 1 else None
+
+    def search(self, name: str, type: str | None = None) -> list[dict]:
+        """Records named ``name`` (any variant, either script), best first."""
+        key = name_key(name)
+        keys = [key]
+        if key and is_arabic(key[0]):
+            keys += [(s,) + key[1:] for s, _ in clitic_variants(key[0])]
+        if key and not is_arabic(key[0]) and key[0] == "the":
+            keys.append(key[1:])
+        seen: list[str] = []
+        for k in keys:
+            for c in self.index.get(k, []):
+                if c.id not in seen:
+                    seen.append(c.id)
+            if seen:
+                break
+        if not seen:
+            for rid in sorted(self.skeletons.get(skeleton(name), ())):
+                seen.append(rid)
+        out = [self.records[i] for i in seen]
+        if type:
+            out = [r for r in out if r["type"] == type or r.get("group") == type]
+        return out
+
+    def outlet(self, name: str) -> dict | None:
+        key = name_key(name)
+        for k in (key, key[1:] if key and key[0] == "the" else None):
+            if k and " ".join(k) in self._outlets:
+                return self.records[self._outlets[" ".join(k)]]
+        hits = self.search(name, type="outlet")
+        return hits[0] if hits else None
+
+    # ------------------------------------------------------------------- matching
+    def _cue_ok(self, cand: _Cand, rec: dict, prev: str | None, clitic: str, key: tuple[str, ...],
+                strong_only: bool) -> bool:
+        """Does the context allow an ambiguous reading of ``rec``?"""
+        if rec.get("group") == "outlet":
+            return prev in self.outlet_nouns or clitic.endswith("ل")
+        if prev in self.place_nouns:
+            return True
+        if strong_only:
+            return False
+        return prev in self.place_preps or clitic.endswith(("ب", "ل"))
+
+    def match(self, text: str, lang: str = "ar") -> list[EntityMention]:
+        toks = tokens(text)
+        norms = [norm_token(t) for _, _, t in toks]
+        # run[i]: how many tokens from i on are joined by plain spaces/hyphens only
+        n = len(toks)
+        run = [1] * (n + 1)
+        for j in range(n - 2, -1, -1):
+            if _GAP.fullmatch(text[toks[j][1]:toks[j + 1][0]]):
+                run[j] = run[j + 1] + 1
+        out: list[EntityMention] = []
+        self._seen_full: set[str] = set()
+        i, n = 0, len(toks)
+        index, maxlen = self.index, self.maxlen
+        while i < n:
+            best = None        # (length, stripped, cands, clitic)
+            variants = [(norms[i], "")]
+            if is_arabic(norms[i]):
+                variants += clitic_variants(norms[i])
+            for v, clitic in variants:
+                m = maxlen.get(v)
+                if not m:
+                    continue
+                for L in range(min(m, run[i]), 0, -1):
+                    key = (v,) + tuple(norms[i + 1:i + L])
+                    cands = index.get(key)
+                    if cands:
+                        if best is None or L > best[0]:
+                            best = (L, clitic, cands, key)
+                        break
+            if best is None:
+                i += 1
+                continue
+            L, clitic, cands, key = best
+            start, end = toks[i][0], toks[i + L - 1][1]
+            surface = text[start:end]
+            prev = norms[i - 1] if i > 0 else None
+            if prev and is_arabic(prev) and prev[0] in "وف" and len(prev) > 1 and prev not in self.place_preps:
+                prev = prev[1:] if prev[1:] in self.place_preps or prev[1:] in self.place_nouns else prev
+            mention = self._choose(cands, key, clitic, prev, toks, i, L, surface, text)
+            if mention is None:
+                i += 1
+                continue
+            # span excludes the proclitic: it is not part of the name
+            cstart = start
+            if clitic:
+                cstart = _skip_letters(text, start, len(clitic))
+            mention.start, mention.text = cstart, text[cstart:end]
+            out.append(mention)
+            i += L
+        return out
+
+    def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text) -> EntityMention | None:
+        single = len(key) == 1
+        k0 = key[0]
+        latin = not is_arabic(k0)
+        if latin:
+            words = [t for _, _, t in toks[i:i + L]]
+            if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+                return None
+            if single and len(k0) <= 3 and not words[0].isupper():
+                return None
+        for c in cands:
+            rec = self.records[c.id]
+            conf = 1.0 if not clitic else 0.95
+            if c.form == "short":
+                conf = 0.7
+                if (single and (k0 in self.given or k0 in self.common or len(k0) <= 3)
+                        and c.id not in self._seen_full):
+                    continue    # "صقر", "خليل": only after the full name in this text
+            elif c.form == "epithet":
+                conf = 0.6
+            ambiguous_word = single and (k0 in self.common or len(k0) <= 2
+                                         or (k0 in self.given and rec["type"] == "place"))
+            if c.form == "nocue" or ambiguous_word:
+                generated = rec.get("source") in _GENERATED
+                strong = k0 in self.common or len(k0) <= 2 or (generated and k0 not in self.given)
+                if not self._cue_ok(c, rec, prev, clitic, key, strong_only=strong):
+                    continue
+                conf = min(conf, 0.8)
+            if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
+                nxt = norm_token(toks[i + L][2])
+                if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:
+                    continue    # "بشار الجعفري": a person, not Béchar
+            if c.form == "full":
+                self._seen_full.add(c.id)
+            return EntityMention(start=toks[i][0], end=toks[i + L - 1][1], text=surface,
+                                 type=rec["type"], kb_id=c.id, name=" ".join(key),
+                                 confidence=conf, source="kb")
+        return None
+
+
+def _skip_letters(text: str, start: int, k: int) -> int:
+    """Advance past ``k`` letters (diacritics and tatweel ride along)."""
+    pos, seen = start, 0
+    while pos < len(text) and seen < k:
+        pos += 1
+        seen += 1
+        while pos < len(text) and re.match("[\u064B-\u065F\u0670\u0640]", text[pos]):
+            pos += 1
+    return pos
+
+
+# ---------------------------------------------------------------------- loading
+def _all_names(r: dict) -> list[str]:
+    names: list[str] = []
+    for f in _NAME_LISTS:
+        v = r.get(f)
+        for x in ([v] if isinstance(v, str) else (v or [])):
+            if x and str(x) not in names and str(x) not in r.get("drop_names", []):
+                names.append(str(x))
+    return names
+
+
+def _merge(base: dict, upd: dict) -> dict:
+    for k, v in upd.items():
+        if k in ("names", "names_ar", "names_en", "short", "epithets", "roles", "drop_names"):
+            base[k] = list(dict.fromkeys(list(base.get(k, [])) + list(v or [])))
+        elif k in ("name_ar", "name_en") and base.get(k) and base[k] != v:
+            base.setdefault("names", []).append(base[k])
+            base[k] = v
+        else:
+            base[k] = v
+    return base
+
+
+def _read_yaml(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or []
+    if isinstance(data, dict):           # user file: {places: [...], people: [...], ...}
+        out = []
+        for sect, items in data.items():
+            typ = {"places": "place", "people": "person", "orgs": "organization",
+                   "organizations": "organization", "outlets": "organization"}.get(sect)
+            for it in items or []:
+                it = dict(it)
+                if typ and "type" not in it:
+                    it["type"] = typ
+                if sect == "outlets":
+                    it.setdefault("group", "outlet")
+                out.append(it)
+        return out
+    return data
+
+
+def _stringify(r: dict) -> dict:
+    for k, v in list(r.items()):
+        if hasattr(v, "isoformat"):
+            r[k] = v.isoformat()
+    for role in r.get("roles", []) or []:
+        for k, v in list(role.items()):
+            if hasattr(v, "isoformat"):
+                role[k] = v.isoformat()
+            elif isinstance(v, int) and k in ("start", "end"):
+                role[k] = str(v)
+    return r
+
+
+def build_kb(extra: Iterable[str | Path] = (), data_dir: Path = DATA_DIR) -> KB:
+    records: dict[str, dict] = {}
+    gen = data_dir / "places_gen.json"
+    if gen.exists():
+        for r in json.loads(gen.read_text(encoding="utf-8")):
+            r["type"] = "place"
+            records[r["id"]] = r
+    files = [(data_dir / f, _TYPE_OF_FILE[f]) for f in CURATED] + [(Path(p), None) for p in extra]
+    for path, typ in files:
+        if not path.exists():
+            continue
+        for it in _read_yaml(path):
+            it = _stringify(dict(it))
+            rid = it.get("id") or (typ or it.get("type", "x")) + ":" + "-".join(name_key(it.get("name_en") or it.get("name_ar") or "x"))
+            it["id"] = rid
+            if typ:
+                it.setdefault("type", typ)
+            if path.name == "outlets.yaml":
+                it.setdefault("group", "outlet")
+            if rid in records:
+                _merge(records[rid], {k: v for k, v in it.items() if k not in ("type",) or "type" not in records[rid]})
+            else:
+                it.setdefault("type", "place")
+                records[rid] = it
+    for rid, r in list(records.items()):
+        if r.get("same_as") and r["same_as"] in records:
+            _merge(records[r["same_as"]], {k: v for k, v in r.items() if k in _NAME_LISTS})
+            del records[rid]
+            continue
+        r["all_names"] = _all_names(r)
+        if r["type"] == "place" and r.get("lat") is not None and r.get("lon") is not None:
+            r["coordinates"] = [r["lat"], r["lon"]]
+    lex = {}
+    lp = data_dir / "lexicon.yaml"
+    if lp.exists():
+        lex = yaml.safe_load(lp.read_text(encoding="utf-8")) or {}
+    cw = data_dir / "common_words.txt"
+    if cw.exists():
+        lex.setdefault("common_words", [])
+        lex["common_words"] = list(lex["common_words"]) + cw.read_text(encoding="utf-8").split()
+    gn = data_dir / "given_names.txt"
+    if gn.exists():
+        lex["given_names"] = list(lex.get("given_names", [])) + gn.read_text(encoding="utf-8").split()
+    return KB(records, lex)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(extra: tuple[str, ...]) -> KB:
+    return build_kb(extra)
+
+
+def load_kb(extra: Iterable[str | Path] = ()) -> KB:
+    """The knowledge base, built once per set of extra YAML files."""
+    return _cached(tuple(str(p) for p in extra))
+
+
+__all__ = ["KB", "load_kb", "build_kb", "tokens", "name_key", "norm_token", "clitic_variants"]
