@@ -29,7 +29,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 CURATED = ("places.yaml", "people.yaml", "orgs.yaml", "outlets.yaml")
 _TYPE_OF_FILE = {"places.yaml": "place", "people.yaml": "person", "orgs.yaml": "organization",
                  "outlets.yaml": "organization"}
-_TOKEN = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
+_TOKEN = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
 _GENERATED = ("csc", "csc+geonames", "openflights")
 _GAP = re.compile(r"[ \t\u00a0\u200c\u200f\u200e_-]{1,3}")
 _NAME_LISTS = ("name_ar", "name_en", "names", "names_ar", "names_en")

@@ -1,0 +1,242 @@
+"""Cross-document, cross-script entity resolution.
+
+    resolve_entities({doc_id: [EntityMention, ...]}, kb) -> [Entity, ...]
+
+One ``Entity`` per real person, place or organisation. The steps, all near-linear
+(blocking by normalised keys, never all pairs):
+
+1. **Within a document**, in text order: KB-linked mentions keep their KB id,
+   except short forms that several KB people share ("الأسد", "الحسن"): those go
+   to the candidate mentioned most recently *in full* in the same document, else
+   to the KB's declared default for that short form, else stay ambiguous.
+   Unlinked single-word person mentions ("بشار", "صقر") take the most recent
+   person in the document whose first or last name is that word.
+2. **Across documents**: unlinked names cluster by their normalised key; KB
+   lookups by any name variant; then cross-script blocks by consonant skeleton
+   ("كامل صقر" = "Kamal Saqr" = "Kamel Sakr") and by romanised spelling.
+   Two different KB ids are never merged.
+3. Entities take names, aliases, roles, coordinates from the KB and from the
+   mentions; ids are deterministic ("e:" + kb id, or a hash of the cluster key).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+
+from .kb import KB, name_key
+from .models import Entity, EntityMention, Span
+from .translit import fold_latin, is_arabic, romanize, skeleton
+
+_TITLE_WORDS = None
+
+
+class _UF:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+        self.kb: dict[str, str | None] = {}
+
+    def add(self, x: str, kb_id: str | None = None) -> None:
+        if x not in self.parent:
+            self.parent[x] = x
+            self.kb[x] = kb_id
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        ka, kb_ = self.kb[ra], self.kb[rb]
+        if ka and kb_ and ka != kb_:
+            return False            # two different KB records: never one entity
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.kb[ra] = ka or kb_
+        return True
+
+
+def _key(text: str) -> str:
+    return " ".join(name_key(text))
+
+
+def _type_ok(rec: dict, typ: str) -> bool:
+    return rec["type"] == typ or (typ == "organization" and rec.get("group") == "outlet")
+
+
+class _NameParts:
+    """First/last name keys of KB people, computed lazily."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self.cache: dict[str, tuple[set, set]] = {}
+
+    def __call__(self, kb_id: str) -> tuple[set, set]:
+        if kb_id not in self.cache:
+            first, last = set(), set()
+            rec = self.kb.get(kb_id) or {}
+            for n in rec.get("all_names", []):
+                k = name_key(n)
+                if len(k) >= 2:
+                    first.add(k[0])
+                    last.add(k[-1])
+            for n in rec.get("short", []):
+                k = name_key(n)
+                if len(k) == 1:
+                    last.add(k[0])
+            self.cache[kb_id] = (first, last)
+        return self.cache[kb_id]
+
+
+def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
+    """Yield (mention, node, kb_id, ambiguous_candidates) in text order."""
+    recent: list[tuple[str, str | None, tuple[str, ...]]] = []   # (node, kb_id, key) of persons, in order
+    full_seen: list[str] = []                                   # kb ids mentioned in full, in order
+    counts: Counter = Counter()                                 # mentions so far per kb id
+    out = []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        typ = m.type
+        key = name_key(m.text)
+        kb_id = m.kb_id if (m.kb_id and m.kb_id in kb) else None
+        cands = kb.short_candidates(m.text) if typ == "person" else []
+        ambiguous: list[str] = []
+        if len(cands) > 1 or (cands and kb_id is None):
+            # a short form: most recent full mention among the candidates decides
+            pick = next((c for c in reversed(full_seen) if c in cands), None)
+            default = kb.default_short(m.text)
+            if pick is None:
+                pick = default
+            elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
+                pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form
+            if pick is None and len(cands) == 1:
+                pick = cands[0]
+            if pick is None:
+                ambiguous = sorted(cands)
+            kb_id = pick
+        elif kb_id is None:
+            hits = [r for r in kb.search(m.text) if _type_ok(r, typ)]
+            # only exact name hits here (skeleton look-alikes are handled later)
+            exact = [r for r in hits if any(_key(n) == " ".join(key) for n in r.get("all_names", []))]
+            if len(exact) == 1:
+                kb_id = exact[0]["id"]
+        node = None
+        if kb_id is None and not ambiguous and typ == "person" and len(key) == 1:
+            # bare given name or surname: the latest person in this document who has it
+            for rnode, rkb, rkey in reversed(recent):
+                if rkb:
+                    first, last = parts(rkb)
+                    if key[0] in first or key[0] in last:
+                        kb_id = rkb
+                        break
+                elif len(rkey) >= 2 and (key[0] == rkey[0] or key[0] == rkey[-1]):
+                    node = rnode
+                    break
+        if ambiguous:
+            node = "amb:" + " ".join(key)
+        elif kb_id:
+            node = "kb:" + kb_id
+            counts[kb_id] += 1
+            if m.confidence >= 0.9 or (m.kb_id and m.source != "kb") or len(key) >= 2:
+                full_seen.append(kb_id)
+        elif node is None:
+            node = f"n:{typ}:{' '.join(key)}"
+        if typ == "person":
+            recent.append((node, kb_id, key))
+        out.append((m, node, kb_id, ambiguous))
+    return out
+
+
+def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> list[Entity]:
+    uf = _UF()
+    parts = _NameParts(kb)
+    members: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
+    node_type: dict[str, str] = {}
+    node_amb: dict[str, list[str]] = {}
+    for doc in sorted(docs_mentions):
+        for m, node, kb_id, amb in _in_doc(doc, docs_mentions[doc] or [], kb, parts):
+            uf.add(node, kb_id)
+            members[node].append((doc, m))
+            node_type.setdefault(node, (kb.get(kb_id) or {}).get("type", m.type) if kb_id else m.type)
+            if amb:
+                node_amb[node] = amb
+    # --- cross-script and spelling blocks over unlinked names -------------------
+    by_skel: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_roman: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node in sorted(members):
+        if not node.startswith("n:"):
+            continue
+        typ = node_type[node]
+        surface = Counter(m.text for _, m in members[node]).most_common(1)[0][0]
+        sk = skeleton(surface)
+        ntok = len(sk.split())
+        strong = len(sk.replace(" ", "")) >= 4 and (ntok >= 2 or typ != "person")
+        if strong:
+            by_skel[(typ, sk)].append(node)
+            # a KB record that looks the same in the other script
+            kb_hits = sorted(i for i in kb.skeletons.get(sk, ()) if _type_ok(kb.get(i), typ))
+            if len(kb_hits) == 1:
+                kn = "kb:" + kb_hits[0]
+                uf.add(kn, kb_hits[0])
+                node_type.setdefault(kn, typ)
+                uf.union(kn, node)
+        latin = fold_latin(romanize(surface)) if is_arabic(surface) else fold_latin(surface)
+        by_roman[(typ, latin)].append(node)
+    for block in list(by_skel.values()) + list(by_roman.values()):
+        for other in block[1:]:
+            uf.union(block[0], other)
+    # --- entities ------------------------------------------------------------------
+    comps: dict[str, list[str]] = defaultdict(list)
+    for node in members:
+        comps[uf.find(node)].append(node)
+    ents = []
+    for root, nodes in comps.items():
+        kb_id = uf.kb[root]
+        rec = kb.get(kb_id) if kb_id else None
+        mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
+        typ = rec["type"] if rec else node_type[sorted(nodes)[0]]
+        surf_ar = Counter(m.text for _, m in mentions if is_arabic(m.text))
+        surf_en = Counter(m.text for _, m in mentions if not is_arabic(m.text))
+        name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
+        name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romanize(name_ar) if name_ar else None)
+        aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
+        roles = [dict(r, source="kb") for r in (rec or {}).get("roles", [])]
+        seen_roles = set()
+        for d, m in mentions:
+            if m.role and m.role not in seen_roles:
+                seen_roles.add(m.role)
+                r = {"role": m.role, "source": "text", "doc": d}
+                if m.role_span:
+                    r["span"] = {"doc": d, "start": m.role_span[0], "end": m.role_span[1]}
+                roles.append(r)
+        if kb_id:
+            eid = "e:" + kb_id
+        else:
+            ckey = min(n for n in nodes)
+            eid = "e:" + typ[0] + ":" + hashlib.sha1(ckey.encode("utf-8")).hexdigest()[:12]
+        attrs = {}
+        if rec:
+            for k in ("kind", "country", "wikidata", "icao", "iata", "group"):
+                if rec.get(k):
+                    attrs[k] = rec[k]
+        amb = sorted({c for n in nodes for c in node_amb.get(n, [])})
+        if amb:
+            attrs["ambiguous_between"] = amb
+        spans = sorted({Span(d, m.start, m.end) for d, m in mentions})
+        ents.append(Entity(id=eid, type=typ, name_ar=name_ar, name_en=name_en, aliases=aliases,
+                           roles=roles, kb_id=kb_id, coordinates=(rec or {}).get("coordinates"),
+                           mentions=spans, attrs=attrs))
+    ents.sort(key=lambda e: (-len(e.mentions), e.id))
+    return ents
+
+
+def _top(c: Counter) -> str | None:
+    if not c:
+        return None
+    return sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+
+
+__all__ = ["resolve_entities"]

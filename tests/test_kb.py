@@ -1,0 +1,185 @@
+"""Knowledge base and gazetteer matcher (riwaya.kb)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from riwaya.kb import build_kb, clitic_variants, load_kb
+
+SEEDS = Path("/work/shared/seeds")
+ANER = Path("/work/shared/data/anercorp_camel_splits/ANERCorp_CamelLab_test.txt")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def ids(kb, text):
+    return [(m.text, m.kb_id) for m in kb.match(text)]
+
+
+def test_loads_fast_and_is_cached():
+    t = time.perf_counter()
+    kb = load_kb()
+    assert time.perf_counter() - t < 1.5
+    assert load_kb() is kb
+    c = kb.counts()
+    assert c["place"] > 2000 and c["person"] >= 60 and c["organization"] >= 50 and c["outlet"] >= 40
+
+
+@pytest.mark.parametrize("word", ["دمشق", "بدمشق", "ودمشق", "لدمشق", "وبدمشق", "فدمشق", "دِمَشْق", "دمـشق"])
+def test_damascus_with_clitics_and_diacritics(kb, word):
+    text = f"وصلت القوات {word} صباحا"
+    ms = [m for m in kb.match(text) if m.type == "place"]
+    assert len(ms) == 1
+    m = ms[0]
+    assert kb.get(m.kb_id)["name_en"] == "Damascus"
+    assert text[m.start:m.end] == m.text
+    assert "دمشق" in m.text.replace("\u0640", "").replace("\u064e", "").replace("\u0652", "").replace("\u0650", "")
+    assert not m.text.startswith(("و", "ب", "ل", "ف"))
+
+
+def test_russia_with_conjunction_and_article_forms(kb):
+    assert ids(kb, "إيران وروسيا") == [("إيران", "country:ir"), ("روسيا", "country:ru")]
+    got = ids(kb, "عاد إلى اللاذقية وباللاذقية وللاذقية")
+    assert all(k == "kb:latakia-city" for _, k in got) and len(got) == 3
+
+
+def test_clitic_variants():
+    stems = dict(clitic_variants("والقنيطره"))
+    assert "القنيطره" in stems
+    assert dict(clitic_variants("للامم"))["الامم"] == "ل"
+
+
+def test_bechar_is_not_bashar(kb):
+    # the given name alone, or followed by a family name, is no Algerian town
+    assert ids(kb, "قال بشار إن الوضع صعب") == []
+    assert ids(kb, "وقال بشار الجعفري للصحفيين") == []
+    assert ids(kb, "كان بشار الأسد في القصر")[0] == ("بشار الأسد", "person:bashar-al-assad")
+    # with a place cue the town is allowed
+    assert ("بشار", "state:dz:08") in ids(kb, "وصل إلى ولاية بشار الجزائرية")
+
+
+def test_cannes_is_not_the_verb_kana(kb):
+    assert ids(kb, "كان الرئيس يتحدث وكان الجميع صامتين") == []
+    assert ids(kb, "في مهرجان مدينة كان السينمائي") == [("كان", "kb:cannes")]
+
+
+def test_hmeimim_variants(kb):
+    for text in ["هبطت في قاعدة حميميم الجوية", "من حميميم إلى موسكو", "flew to Khmeimim air base",
+                 "the Russian base at Hmeimim"]:
+        assert "kb:hmeimim" in [k for _, k in ids(kb, text)], text
+    rec = kb.get("kb:hmeimim")
+    assert rec["icao"] == "OSLK" and rec["kind"] == "air_base" and rec["coordinates"][0] == pytest.approx(35.40, abs=0.01)
+
+
+def test_airports_and_people_roles(kb):
+    assert kb.get("airport:osdi")["iata"] == "DAM"
+    assert ids(kb, "أقلعت من مطار دمشق الدولي")[0][1] == "airport:osdi"
+    assert ids(kb, "أقلعت الطائرة من مطار دمشق العسكري")[0][1] == "kb:mezzeh-airbase"
+    bashar = kb.get("person:bashar-al-assad")
+    pres = [r for r in bashar["roles"] if r["role"] == "president"][0]
+    assert pres["start"] == "2000-07-17" and pres["end"] == "2024-12-08"
+    assert bashar["wikidata"] == "Q44329"
+
+
+def test_hafez_father_and_son_are_distinct(kb):
+    got = ids(kb, "ورث عن أبيه حافظ الأسد الحكم، وغادر مع نجله حافظ بشار الأسد")
+    assert ("حافظ الأسد", "person:hafez-al-assad") in got
+    assert ("حافظ بشار الأسد", "person:hafez-bashar-al-assad") in got
+
+
+def test_outlets(kb):
+    for v in ["NYT", "The New York Times", "نيويورك تايمز", "new york times"]:
+        assert kb.outlet(v)["id"] == "outlet:nyt", v
+    assert kb.outlet("Alhurra")["kind"] == "broadcaster"
+    assert kb.outlet("الحرة")["id"] == "outlet:alhurra"
+    assert kb.outlet("إن بي سي نيوز")["id"] == "outlet:nbc"
+    assert kb.outlet("no such outlet") is None
+    # "العربية" is an adjective unless an outlet cue precedes it
+    assert ids(kb, "الدول العربية") == []
+    assert ids(kb, "وقال لقناة العربية")[-1][1] == "outlet:alarabiya"
+
+
+def test_search_both_scripts(kb):
+    assert kb.search("Khmeimim")[0]["id"] == "kb:hmeimim"
+    assert kb.search("بدمشق", type="place")[0]["name_en"] == "Damascus"
+    assert kb.search("Abu Mohammad al-Julani")[0]["id"] == "person:ahmed-al-sharaa"
+    assert kb.search("Hussam Luqa")[0]["id"] == "person:hussam-louka"
+
+
+def test_spans_on_seeds_point_into_text(kb):
+    for p in sorted(SEEDS.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        ms = kb.match(text)
+        assert ms, p
+        for m in ms:
+            assert text[m.start:m.end] == m.text
+            assert m.type in ("person", "place", "organization")
+        assert any(m.kb_id == "person:bashar-al-assad" for m in ms)
+
+
+def _aner_sentences(limit=None):
+    sents, cur = [], []
+    for line in ANER.read_text(encoding="utf-8").splitlines():
+        p = line.split()
+        if not p:
+            if cur:
+                sents.append(cur)
+                cur = []
+            if limit and len(sents) >= limit:
+                break
+            continue
+        if len(p) == 2:
+            cur.append(p)
+    return sents
+
+
+@pytest.mark.skipif(not ANER.exists(), reason="ANERcorp not available")
+def test_precision_against_anercorp_gold(kb):
+    """Matches on newswire we did not write should fall on gold entities."""
+    hit = miss = 0
+    for s in _aner_sentences(400):
+        text, spans = "", []
+        for w, t in s:
+            spans.append((len(text), len(text) + len(w), t))
+            text += w + " "
+        for m in kb.match(text):
+            tags = [t for a, b, t in spans if a < m.end and b > m.start]
+            if any(t != "O" for t in tags):
+                hit += 1
+            else:
+                miss += 1
+    assert hit > 100
+    assert hit / (hit + miss) > 0.9
+
+
+@pytest.mark.skipif(not ANER.exists(), reason="ANERcorp not available")
+def test_speed_at_least_200_articles_per_second(kb):
+    sents = _aner_sentences(900)
+    words = [w for s in sents for w, _ in s]
+    arts = [" ".join(words[i:i + 300]) for i in range(0, len(words), 300)][:200]   # ~1.7k chars each
+    t = time.perf_counter()
+    for a in arts:
+        kb.match(a)
+    rate = len(arts) / (time.perf_counter() - t)
+    assert rate > 200, rate
+
+
+def test_extra_yaml_extends_and_overrides(tmp_path):
+    extra = tmp_path / "extra.yaml"
+    extra.write_text(
+        "places:\n"
+        "  - {id: kb:test-village, kind: city, name_en: Ain Testa, name_ar: عين تستا, country: SY, lat: 35.1, lon: 36.2, notable: true}\n"
+        "people:\n"
+        "  - {id: person:x-test, name_ar: زياد تستاوي, name_en: Ziad Testawi, short: [تستاوي]}\n"
+        "  - {id: person:bashar-al-assad, epithets: [صاحب القصر]}\n",
+        encoding="utf-8")
+    kb = build_kb(extra=[extra])
+    assert ids(kb, "قصفت وعين تستا") == [("عين تستا", "kb:test-village")]
+    assert ids(kb, "قال زياد تستاوي")[0][1] == "person:x-test"
+    assert "صاحب القصر" in kb.get("person:bashar-al-assad")["epithets"]
+    assert kb.get("person:bashar-al-assad")["wikidata"] == "Q44329"
