@@ -195,3 +195,20 @@ def test_deterministic(seeds):
     random.Random(3).shuffle(ms)
     b = reconcile(list(reversed(seeds["documents"])), ms, seeds["entities"])
     assert json.dumps(a, sort_keys=True, ensure_ascii=False) == json.dumps(b, sort_keys=True, ensure_ascii=False)
+
+
+def test_same_source_different_values_is_contradiction_not_attributed():
+    docs = [_doc("a", TEXT, "A"), _doc("b", "مادة مختلفة تماما في صياغتها عن الأولى وعن أي شيء آخر", "B")]
+    ch = (("المتحدث الرسمي", "named_source"),)
+    ms = [_m("x1", "a", chain=ch, amount="5"), _m("x2", "b", chain=ch, amount="3")]
+    out = reconcile(docs, ms, ENTS)
+    c = _conf(out, "amount")
+    assert len(c) == 1 and c[0]["kind"] == "contradiction"
+    assert out["events"][0]["corroboration"] == 1
+
+
+def test_copies_with_different_named_links_stay_one_account():
+    edited = TEXT.replace("ليلا", "ليلة أمس")
+    docs = [_doc("a", TEXT, "A"), _doc("b", edited, "B")]
+    ms = [_m("x1", "a", chain=(("محمد أمين", "named_source"),)), _m("x2", "b", chain=(("السلطات المحلية", "unnamed_source"),))]
+    assert reconcile(docs, ms, ENTS)["events"][0]["corroboration"] == 1

@@ -100,12 +100,20 @@ class Entities:
 # ------------------------------------------------------------------ accounts & independence
 
 def _accounts(documents, relations):
+    """Account of each document: copies are one account; so, by configuration,
+    are several articles of one outlet (a second article is rarely independent)."""
     uf = UnionFind()
     for d in documents:
         uf.find(d["id"])
     for r in relations:
         if r["kind"] == "copy":
             uf.union(r["docs"][0], r["docs"][1])
+    if config()["independence"].get("same_outlet_one_account", True):
+        first = {}
+        for d in sorted(documents, key=lambda d: d["id"]):
+            o = normalize(d.get("outlet") or "").strip()
+            if o:
+                uf.union(first.setdefault(o, d["id"]), d["id"])
     return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
 
 
@@ -298,22 +306,35 @@ def _build_event(members, docs, account_of, ents) -> dict:
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
             "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
+            "independent_account": None,
         })
-    # accounts: one per upstream key; keep the chains that make them independent
-    accounts = {}
-    for ev in evidence:
-        a = accounts.setdefault(ev["upstream"], {"id": ev["upstream"], "documents": [], "copies_of": set(),
-                                                 "chains": [], "asserted": False})
-        if ev["doc"] not in a["documents"]:
-            a["documents"].append(ev["doc"])
-        a["copies_of"].add(ev["account"])
-        ch = ev["attribution"].get("chain") or []
-        if ch and ch not in a["chains"]:
-            a["chains"].append(ch)
-        if ev["values"]["polarity"] != "denied":
-            a["asserted"] = True
-    acc_list = [{**a, "copies_of": sorted(a["copies_of"]), "documents": sorted(a["documents"])}
-                for _, a in sorted(accounts.items())]
+    # independence: evidence in one account (same doc, translation, copy) or with
+    # the same upstream (innermost named link of the isnad) is one account
+    uf = UnionFind()
+    for i, ev in enumerate(evidence):
+        uf.union(("e", i), ("a", ev["account"]))
+        if ev["upstream"] != ev["account"]:
+            uf.union(("e", i), ("u", ev["upstream"]))
+    comp = defaultdict(list)
+    for i, ev in enumerate(evidence):
+        comp[uf.find(("e", i))].append(i)
+    accounts = []
+    for group in comp.values():
+        ups = sorted({evidence[i]["upstream"] for i in group if evidence[i]["upstream"] != evidence[i]["account"]})
+        accs = sorted({evidence[i]["account"] for i in group})
+        aid = ups[0] if ups else accs[0]
+        chains = []
+        for i in group:
+            ch = evidence[i]["attribution"].get("chain") or []
+            if ch and ch not in chains:
+                chains.append(ch)
+        accounts.append({"id": aid, "upstreams": ups, "copies_of": accs,
+                         "documents": sorted({evidence[i]["doc"] for i in group}),
+                         "evidence": sorted(group), "chains": chains,
+                         "asserted": any(evidence[i]["values"]["polarity"] != "denied" for i in group)})
+        for i in group:
+            evidence[i]["independent_account"] = aid
+    acc_list = sorted(accounts, key=lambda a: a["id"])
     corroboration = sum(1 for a in acc_list if a["asserted"])
 
     # value tables
@@ -327,7 +348,7 @@ def _build_event(members, docs, account_of, ents) -> dict:
             k = _time_value_key(v) if field == "time" else _val_key(v)
             r = rows.setdefault(k, {"value": v, "docs": set(), "upstreams": set(), "evidence": []})
             r["docs"].add(ev["doc"])
-            r["upstreams"].add(ev["upstream"])
+            r["upstreams"].add(ev["independent_account"])
             r["evidence"].append(i)
         if rows:
             values[field] = sorted(
@@ -393,7 +414,7 @@ def _classify(field, rows, evidence, ents, ev) -> str:
     if field == "polarity":
         return "attributed"
     if any(evidence[i]["values"]["polarity"] == "denied" for r in rows for i in r["evidence"]):
-        return "attributed"
+        return "attributed"  # A says X, B denies it
     vals = [r["value"] for r in rows]
     if field in ("origin", "destination", "place"):
         if all(_place_precise(a, b, ents) for a in vals for b in vals):
@@ -408,7 +429,9 @@ def _classify(field, rows, evidence, ents, ev) -> str:
         sets = [set(v) for v in vals]
         if all(a <= b or b <= a for a in sets for b in sets):
             return "precision"
-    if all(_explicit(evidence[i]) for r in rows for i in r["evidence"]):
+    owners = [{evidence[i]["independent_account"] for i in r["evidence"]} for r in rows]
+    disjoint = all(not (a & b) for x, a in enumerate(owners) for b in owners[x + 1:])
+    if disjoint and all(_explicit(evidence[i]) for r in rows for i in r["evidence"]):
         return "attributed"
     return "contradiction"
 
@@ -448,6 +471,10 @@ def _sources(rows_ev, evidence, ents, lang):
     return templates()["source_joiners"][lang].join(names)
 
 
+def _en(s: str) -> str:
+    return s.replace("s's ", "s' ")
+
+
 def _event_conflicts(ev: dict, ents: Entities) -> list[dict]:
     tp = templates()
     out = []
@@ -484,11 +511,11 @@ def _event_conflicts(ev: dict, ents: Entities) -> list[dict]:
             "id": _hid("cf_", ev["id"], field),
             "event": ev["id"],
             "field": field,
-            "question": tp["questions"][field]["en"].format(**fmt),
+            "question": _en(tp["questions"][field]["en"].format(**fmt)),
             "question_ar": tp["questions"][field]["ar"].format(**fmt),
             "kind": kind,
             "values": vals,
-            "summary_en": tp["summaries"][kind]["en"].format(**fmt),
+            "summary_en": _en(tp["summaries"][kind]["en"].format(**fmt)),
             "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
         })
     return out
