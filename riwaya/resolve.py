@@ -166,11 +166,15 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     # --- cross-script and spelling blocks over unlinked names -------------------
     by_skel: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_roman: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in sorted(members):
-        if not node.startswith("n:"):
-            continue
+    unlinked = [n for n in sorted(members) if n.startswith("n:")]
+    surfaces = {n: _top(Counter(m.text for _, m in members[n])) for n in unlinked}
+    # romanise Arabic names (one batch) only for types that also have Latin names
+    latin_types = {node_type[n] for n in unlinked if not is_arabic(surfaces[n])}
+    romans = _romanize_batch(sorted({surfaces[n] for n in unlinked
+                                     if is_arabic(surfaces[n]) and node_type[n] in latin_types}))
+    for node in unlinked:
         typ = node_type[node]
-        surface = Counter(m.text for _, m in members[node]).most_common(1)[0][0]
+        surface = surfaces[node]
         sk = skeleton(surface)
         ntok = len(sk.split())
         strong = len(sk.replace(" ", "")) >= 4 and (ntok >= 2 or typ != "person")
@@ -183,8 +187,9 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
                 uf.add(kn, kb_hits[0])
                 node_type.setdefault(kn, typ)
                 uf.union(kn, node)
-        latin = fold_latin(romanize(surface)) if is_arabic(surface) else fold_latin(surface)
-        by_roman[(typ, latin)].append(node)
+        latin = fold_latin(romans.get(surface, "")) if is_arabic(surface) else fold_latin(surface)
+        if latin:
+            by_roman[(typ, latin)].append(node)
     for block in list(by_skel.values()) + list(by_roman.values()):
         for other in block[1:]:
             uf.union(block[0], other)
@@ -231,6 +236,19 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
                            mentions=spans, attrs=attrs))
     ents.sort(key=lambda e: (-len(e.mentions), e.id))
     return ents
+
+
+def _romanize_batch(names: list[str]) -> dict[str, str]:
+    if not names:
+        return {}
+    try:
+        from .translit import _romanizer
+        anr = _romanizer()
+        if anr is not None:
+            return {n: str(r) for n, r in zip(names, anr.transliterate_many(names)) if r}
+    except Exception:  # pragma: no cover - optional dependency misbehaving
+        pass
+    return {n: romanize(n) for n in names}
 
 
 def _top(c: Counter) -> str | None:

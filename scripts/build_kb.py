@@ -177,7 +177,7 @@ def word_lists(data: Path) -> tuple[list[str], list[str]]:
             if "PROPN" not in tags and "X" not in tags and len(w) >= 3 and tags & {"NOUN", "ADJ", "VERB", "ADV"}:
                 common.add(w)
     common = sorted(common)
-    given = {w for w, c in bpers.items() if c >= 2 and c > loc[w]}
+    given = {w for w, c in bpers.items() if c >= 2 and c > loc[w] and not w.startswith("ال")}
     for f in ("male-first-names-in-arabic.txt", "female-first-names-in-arabic.txt",
               "Most-Popular-Arabic-FirstNames.txt"):
         fp = data / "arabic_names" / f

@@ -310,8 +310,8 @@ class KB:
             conf = 1.0 if not clitic else 0.95
             if c.form == "short":
                 conf = 0.7
-                if (single and (k0 in self.given or k0 in self.common or len(k0) <= 3)
-                        and c.id not in self._seen_full):
+                risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
+                if single and risky and c.id not in self._seen_full:
                     continue    # "صقر", "خليل": only after the full name in this text
             elif c.form == "epithet":
                 conf = 0.6

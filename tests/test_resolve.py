@@ -1,0 +1,185 @@
+"""Cross-document, cross-script entity resolution (riwaya.resolve)."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from riwaya.kb import KB, load_kb
+from riwaya.models import EntityMention
+from riwaya.resolve import resolve_entities
+from riwaya.translit import latin_variants, skeleton
+
+SEEDS = Path("/work/shared/seeds")
+PUD = Path("/work/shared/data/ud_arabic_pud/ar_pud-ud-test.conllu")
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def ner(text, name, typ="person", occurrence=0):
+    """A mention as an NER component would give it: the span of ``name`` in ``text``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(name, start + 1)
+    return EntityMention(start, start + len(name), name, typ, source="ner", confidence=0.8)
+
+
+def by_kb(ents):
+    return {e.kb_id: e for e in ents if e.kb_id}
+
+
+def entity_of(ents, doc, start):
+    for e in ents:
+        if any(s.doc == doc and s.start == start for s in e.mentions):
+            return e
+    raise KeyError((doc, start))
+
+
+def test_skeletons_cross_script():
+    assert skeleton("كامل صقر") == skeleton("Kamal Saqr") == skeleton("Kamel Sakr")
+    assert skeleton("حميميم") == skeleton("Hmeimim") == skeleton("Khmeimim")
+    assert skeleton("عبدالكريم إبراهيم") == skeleton("Abdul Karim Ibrahim") == skeleton("Abdulkarim Ibrahim")
+    assert skeleton("بشار الأسد") != skeleton("ماهر الأسد")
+    assert latin_variants("كامل صقر")
+
+
+def test_seeds_one_entity_per_real_thing(kb):
+    docs = {p.stem[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    ents = resolve_entities({d: kb.match(t) for d, t in docs.items()}, kb)
+    k = by_kb(ents)
+    bashar = k["person:bashar-al-assad"]
+    assert {s.doc for s in bashar.mentions} >= {"001", "002", "003", "004"}
+    surfaces = {docs[s.doc][s.start:s.end] for s in bashar.mentions}
+    assert {"بشار الأسد", "Assad", "Bashar al-Assad"} <= surfaces
+    hm = k["kb:hmeimim"]
+    hm_surf = {docs[s.doc][s.start:s.end] for s in hm.mentions}
+    assert "Khmeimim" in hm_surf and any("حميميم" in x for x in hm_surf)
+    assert hm.coordinates and hm.type == "place"
+    assert k["city:sy:104988"].name_en == "Damascus"
+    # ids unique and deterministic
+    assert len({e.id for e in ents}) == len(ents)
+    again = resolve_entities({d: kb.match(t) for d, t in docs.items()}, kb)
+    assert [e.id for e in again] == [e.id for e in ents]
+    assert all(e.id.startswith("e:") for e in ents)
+
+
+def test_hafez_father_vs_son(kb):
+    text = ("قال المسؤول إن حافظ الأسد أسس النظام عام 1970. "
+            "وغادر بشار الأسد برفقة نجله حافظ بشار الأسد إلى موسكو، ثم لحق حافظ بوالده.")
+    ms = kb.match(text) + [ner(text, "حافظ", occurrence=2)]
+    ents = resolve_entities({"d": ms}, kb)
+    k = by_kb(ents)
+    assert "person:hafez-al-assad" in k and "person:hafez-bashar-al-assad" in k
+    assert k["person:hafez-al-assad"].id != k["person:hafez-bashar-al-assad"].id
+    # the bare "حافظ" after the son's full name goes to the son
+    e = entity_of(ents, "d", text.index("حافظ بوالده"))
+    assert e.kb_id == "person:hafez-bashar-al-assad"
+
+
+def test_al_hasan_follows_the_latest_full_mention(kb):
+    text = ("فرّ اللواء كمال الحسن إلى سفارة أجنبية، وقال الحسن إنه تعرض لإطلاق نار. "
+            "أما بسام الحسن فغادر إلى بيروت، ثم انتقل الحسن إلى طهران.")
+    ents = resolve_entities({"d": kb.match(text)}, kb)
+    first = entity_of(ents, "d", text.index("الحسن إنه"))
+    second = entity_of(ents, "d", text.index("الحسن إلى طهران"))
+    assert first.kb_id == "person:kamal-al-hasan"
+    assert second.kb_id == "person:bassam-al-hasan"
+
+
+def test_al_hasan_alone_is_left_ambiguous(kb):
+    text = "وقال الحسن إن الوضع خطير."
+    ents = resolve_entities({"d": kb.match(text) or [ner(text, "الحسن")]}, kb)
+    e = entity_of(ents, "d", text.index("الحسن"))
+    assert e.kb_id is None
+    assert "person:kamal-al-hasan" in e.attrs["ambiguous_between"]
+
+
+def test_bare_assad_defaults_to_bashar_but_follows_context(kb):
+    t1 = "غادر الأسد دمشق."
+    t2 = "حكم حافظ الأسد ثلاثين عاما، وتوفي الأسد عام 2000."
+    ents = resolve_entities({"a": kb.match(t1), "b": kb.match(t2)}, kb)
+    assert entity_of(ents, "a", t1.index("الأسد")).kb_id == "person:bashar-al-assad"
+    assert entity_of(ents, "b", t2.index("الأسد عام")).kb_id == "person:hafez-al-assad"
+
+
+def test_epithet_and_given_name_in_document(kb):
+    text = "قال بشار الأسد في خطابه الأخير إن الجيش سيقاتل. ولم يظهر بشار بعد ذلك، وغادر الرئيس المخلوع البلاد."
+    ms = kb.match(text) + [ner(text, "بشار", occurrence=1)]
+    ents = resolve_entities({"d": ms}, kb)
+    k = by_kb(ents)
+    assert len(k["person:bashar-al-assad"].mentions) == 3
+
+
+def test_cross_script_merge_of_unknown_names_without_kb():
+    empty = KB({}, {})
+    t_ar = "وقال كامل صقر إن الاجتماع كان حاسما، وأضاف صقر أن القرار اتخذ."
+    t_en = "Kamal Saqr said the meeting was decisive."
+    t_en2 = "According to Kamel Sakr, the decision was taken."
+    dm = {"ar": [ner(t_ar, "كامل صقر"), ner(t_ar, "صقر", occurrence=1)],
+          "en": [ner(t_en, "Kamal Saqr")], "en2": [ner(t_en2, "Kamel Sakr")]}
+    ents = resolve_entities(dm, empty)
+    assert len(ents) == 1
+    e = ents[0]
+    assert e.name_ar == "كامل صقر" and e.name_en in ("Kamal Saqr", "Kamel Sakr")
+    assert len(e.mentions) == 4 and e.kb_id is None and e.id.startswith("e:p:")
+
+
+def test_distinct_unknown_people_stay_distinct():
+    empty = KB({}, {})
+    t = "التقى سامر الحلبي مع ماهر الحلبي ومع سامر النجار."
+    ents = resolve_entities({"d": [ner(t, "سامر الحلبي"), ner(t, "ماهر الحلبي"), ner(t, "سامر النجار")]}, empty)
+    assert len(ents) == 3
+
+
+def test_kb_link_from_other_script_ner(kb):
+    t = "Officials said Ali Mamluk and Husam Luqa left from Humaymim."
+    dm = {"x": [ner(t, "Ali Mamluk"), ner(t, "Husam Luqa"), ner(t, "Humaymim", "place")]}
+    k = by_kb(resolve_entities(dm, kb))
+    assert {"person:ali-mamlouk", "person:hussam-louka", "kb:hmeimim"} <= set(k)
+
+
+def _pud_sentences(n):
+    out = []
+    for line in PUD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# text = "):
+            out.append(line[len("# text = "):])
+            if len(out) >= n:
+                break
+    return out
+
+
+@pytest.mark.skipif(not PUD.exists(), reason="UD Arabic-PUD not available")
+def test_pud_sentences_resolve_consistently(kb):
+    sents = _pud_sentences(300)
+    dm = {f"s{i}": kb.match(s) for i, s in enumerate(sents)}
+    ents = resolve_entities(dm, kb)
+    for e in ents:
+        for sp in e.mentions:
+            assert 0 <= sp.start < sp.end <= len(sents[int(sp.doc[1:])])
+    ids = [e.id for e in ents]
+    assert len(ids) == len(set(ids))
+    places = [e for e in ents if e.type == "place" and e.kb_id]
+    assert places and all(e.coordinates for e in places)
+
+
+def test_resolution_scales_near_linearly():
+    empty = KB({}, {})
+    import random
+    rnd = random.Random(7)
+    first = ["سامر", "ماهر", "خالد", "عمر", "زياد", "رامي", "وسيم", "نزار", "فادي", "باسل"]
+    last = ["الحلبي", "النجار", "الخطيب", "السيد", "العلي", "الأحمد", "الحسين", "الشامي", "القاسم", "الزين"]
+    dm = {}
+    for d in range(400):
+        ms = []
+        for j in range(25):
+            name = f"{rnd.choice(first)} {rnd.choice(last)}{rnd.randint(0, 30)}"
+            ms.append(EntityMention(j * 40, j * 40 + len(name), name, "person", source="ner"))
+        dm[f"d{d}"] = ms
+    t = time.perf_counter()
+    ents = resolve_entities(dm, empty)
+    assert time.perf_counter() - t < 10
+    assert 100 < len(ents) <= 10000
