@@ -25,9 +25,10 @@ from collections import Counter, defaultdict
 
 from .kb import KB, name_key
 from .models import Entity, EntityMention, Span
-from .translit import fold_latin, is_arabic, romanize, skeleton
+from .translit import fold_latin, is_arabic, romanize, simple_romanize, skeleton
 
-_TITLE_WORDS = None
+ROMANIZE_CAP = 1000   # names romanised by the model per call; the rest by rules
+
 
 
 class _UF:
@@ -197,6 +198,13 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     comps: dict[str, list[str]] = defaultdict(list)
     for node in members:
         comps[uf.find(node)].append(node)
+    # English names for Arabic-only entities: one romaniser batch (rules beyond a cap)
+    need = set()
+    for root, nodes in comps.items():
+        if not uf.kb[root] and not any(not is_arabic(m.text) for n in nodes for _, m in members[n]):
+            need.add(_top(Counter(m.text for n in nodes for _, m in members[n])))
+    need = sorted(x for x in need if x)
+    romans.update(_romanize_batch(need[:ROMANIZE_CAP]))
     ents = []
     for root, nodes in comps.items():
         kb_id = uf.kb[root]
@@ -206,7 +214,7 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         surf_ar = Counter(m.text for _, m in mentions if is_arabic(m.text))
         surf_en = Counter(m.text for _, m in mentions if not is_arabic(m.text))
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
-        name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romanize(name_ar) if name_ar else None)
+        name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
         roles = [dict(r, source="kb") for r in (rec or {}).get("roles", [])]
         seen_roles = set()
