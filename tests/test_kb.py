@@ -57,7 +57,7 @@ def test_clitic_variants():
 def test_bechar_is_not_bashar(kb):
     # the given name alone, or followed by a family name, is no Algerian town
     assert ids(kb, "قال بشار إن الوضع صعب") == []
-    assert ids(kb, "وقال بشار الجعفري للصحفيين") == []
+    assert [m.type for m in kb.match("وقال بشار الجعفري للصحفيين")] in ([], ["person"])
     assert ids(kb, "كان بشار الأسد في القصر")[0] == ("بشار الأسد", "person:bashar-al-assad")
     # with a place cue the town is allowed
     assert ("بشار", "state:dz:08") in ids(kb, "وصل إلى ولاية بشار الجزائرية")
