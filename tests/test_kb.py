@@ -183,3 +183,12 @@ def test_extra_yaml_extends_and_overrides(tmp_path):
     assert ids(kb, "قال زياد تستاوي")[0][1] == "person:x-test"
     assert "صاحب القصر" in kb.get("person:bashar-al-assad")["epithets"]
     assert kb.get("person:bashar-al-assad")["wikidata"] == "Q44329"
+
+
+def test_weak_short_forms_need_the_full_name_first(kb):
+    assert ids(kb, "في شهر شعبان الماضي") == []
+    assert ids(kb, "تطبيق الشرع واجب") == []
+    got = ids(kb, "التقى أحمد الشرع الوفد، وقال الشرع إن")
+    assert got == [("أحمد الشرع", "person:ahmed-al-sharaa"), ("الشرع", "person:ahmed-al-sharaa")]
+    # a short form that is a given name ("صقر") likewise
+    assert ids(kb, "حلّق صقر فوق الجبل") == []

@@ -159,12 +159,14 @@ class KB:
                 self.skeletons.setdefault(sk, set()).add(rid)
             if r.get("group") == "outlet":
                 self._outlets[" ".join(key)] = rid
-        for n in r.get("short", []):
+        weak = {name_key(n) for n in r.get("weak_short", [])}
+        for n in list(r.get("short", [])) + [w for w in r.get("weak_short", []) if w not in r.get("short", [])]:
             key = name_key(n)
             self.short.setdefault(key, [])
             if rid not in self.short[key]:
                 self.short[key].append(rid)
-            self._add(key, _Cand(rid, "short", prio - 10 + (5 if r.get("default_short") else 0)))
+            self._add(key, _Cand(rid, "weak" if key in weak else "short",
+                                 prio - 10 + (5 if r.get("default_short") else 0)))
         for n in r.get("epithets", []):
             self._add(name_key(n), _Cand(rid, "epithet", prio - 20))
 
@@ -308,7 +310,9 @@ class KB:
         for c in cands:
             rec = self.records[c.id]
             conf = 1.0 if not clitic else 0.95
-            if c.form == "short":
+            if c.form == "weak" and c.id not in self._seen_full:
+                continue        # a short form that is also a common word: only after the full name
+            if c.form in ("short", "weak"):
                 conf = 0.7
                 risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
                 if single and risky and c.id not in self._seen_full:
