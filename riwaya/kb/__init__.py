@@ -102,6 +102,7 @@ class KB:
         self.place_preps = {normalize_ar(w) for w in L.get("place_prepositions", [])}
         self.outlet_nouns = {normalize_ar(w) for w in L.get("outlet_nouns", [])}
         self.min_pop = int(L.get("min_population_without_cue", 50000))
+        self.min_pop_focus = int(L.get("min_population_without_cue_focus", self.min_pop))
         self.focus = list(L.get("focus_countries", []))
         self.focus_cities = set(L.get("focus_countries_cities", []))
         for rid, r in records.items():
@@ -131,7 +132,8 @@ class KB:
                 or (r.get("kind") == "city" and r.get("country") not in self.focus_cities)):
             return True     # a province of a far country: only with a cue
         if r.get("kind") == "city" and r.get("source") == "csc":
-            return (r.get("population") or 0) < self.min_pop
+            floor = self.min_pop_focus if r.get("country") in self.focus_cities else self.min_pop
+            return (r.get("population") or 0) < floor
         return False
 
     def _index_record(self, rid: str, r: dict) -> None:
@@ -323,7 +325,8 @@ class KB:
                                          or (k0 in self.given and rec["type"] == "place"))
             if c.form == "nocue" or ambiguous_word:
                 generated = rec.get("source") in _GENERATED
-                strong = k0 in self.common or len(k0) <= 2 or (generated and k0 not in self.given)
+                strong = k0 in self.common or len(k0) <= 2 or (
+                    generated and k0 not in self.given and rec.get("country") not in self.focus_cities)
                 if not self._cue_ok(c, rec, prev, clitic, key, strong_only=strong):
                     continue
                 conf = min(conf, 0.8)
