@@ -192,3 +192,9 @@ def test_weak_short_forms_need_the_full_name_first(kb):
     assert got == [("أحمد الشرع", "person:ahmed-al-sharaa"), ("الشرع", "person:ahmed-al-sharaa")]
     # a short form that is a given name ("صقر") likewise
     assert ids(kb, "حلّق صقر فوق الجبل") == []
+
+
+def test_english_common_words_are_not_provinces(kb):
+    got = ids(kb, "North Korea and the North of Lebanon; Jewish voters in the South")
+    assert got == [("North Korea", "country:kp"), ("Lebanon", "country:lb")]
+    assert ids(kb, "clashes in Quneitra") == [("Quneitra", "state:sy:qu")]

@@ -322,7 +322,9 @@ class KB:
             elif c.form == "epithet":
                 conf = 0.6
             ambiguous_word = single and (k0 in self.common or len(k0) <= 2
-                                         or (k0 in self.given and rec["type"] == "place"))
+                                         or (k0 in self.given and rec["type"] == "place")
+                                         or (latin and rec.get("kind") == "governorate"
+                                             and rec.get("source") in _GENERATED))
             if c.form == "nocue" or ambiguous_word:
                 generated = rec.get("source") in _GENERATED
                 strong = k0 in self.common or len(k0) <= 2 or (
