@@ -32,7 +32,9 @@ _SEAM_CUE_NEXT = ("ال", "أ", "إ", "آ")   # a word that starts like this rar
 
 @lru_cache(maxsize=1)
 def config() -> dict:
-    return yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/repair.yaml").read_text("utf-8"))
+    c = yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/repair.yaml").read_text("utf-8"))
+    c["place_spelling"]["_verb_particles"] = {normalize_ar(w) for w in c["place_spelling"]["verb_particles"]}
+    return c
 
 
 @lru_cache(maxsize=1)
@@ -182,33 +184,49 @@ def _dropped_letters(text: str, para_starts: list[int]) -> list[tuple[int, int, 
 
 
 def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
+    """A rare token one sound-alike letter from a well-known place, among places.
+
+    The neighbour condition (another known place within two words, as in a list
+    "حمس، حماة، إدلب") keeps verbs and nouns that happen to be one letter away
+    from a place name (لم تتوان / تطوان) untouched.
+    """
     c = config()["place_spelling"]
     places = _place_index()
     if not places:
         return []
     classes = [set(g) for g in c["sound_alike"]]
+    toks = list(_TOKEN.finditer(text))
+    keys = [normalize_ar(m.group()) for m in toks]
     out = []
-    for m in _TOKEN.finditer(text):
+    for n, m in enumerate(toks):
         tok = m.group()
         z = zipf(tok)
-        if z > c["max_token_zipf"] or normalize_ar(tok) in places:
+        if z > c["max_token_zipf"] or keys[n] in places or strip_diacritics(tok) != tok:
             continue
-        for i, ch in enumerate(tok):
-            for g in classes:
-                if ch not in g:
-                    continue
-                for alt in g - {ch}:
-                    cand = tok[:i] + alt + tok[i + 1:]
-                    if normalize_ar(cand) in places and zipf(cand) - z >= c["min_gain"]:
-                        out.append((m.start() + i, m.start() + i + 1, alt, "place_spelling"))
-                        break
-                else:
-                    continue
-                break
-            else:
-                continue
-            break
+        if n and keys[n - 1] in c["_verb_particles"]:
+            continue   # لم تتوان: a verb follows these, never a place
+        near = keys[max(0, n - c["neighbour_window"]):n] + keys[n + 1:n + 1 + c["neighbour_window"]]
+        if not any(k in places or _strip_clitic(k) in places for k in near):
+            continue
+        fix = _sound_alike_fix(tok, z, classes, places, c["min_gain"])
+        if fix:
+            out.append((m.start() + fix[0], m.start() + fix[0] + 1, fix[1], "place_spelling"))
     return out
+
+
+def _strip_clitic(key: str) -> str:
+    return key[1:] if len(key) > 3 and key[0] in "وفبل" else key
+
+
+def _sound_alike_fix(tok: str, z: float, classes, places, min_gain: float) -> tuple[int, str] | None:
+    for i, ch in enumerate(tok):
+        for g in classes:
+            if ch in g:
+                for alt in sorted(g - {ch}):
+                    cand = tok[:i] + alt + tok[i + 1:]
+                    if normalize_ar(cand) in places and zipf(cand) - z >= min_gain:
+                        return i, alt
+    return None
 
 
 def repair(text: str, para_starts: list[int] | None = None) -> tuple[str, list[int], list[Repair]]:

@@ -13,6 +13,7 @@ n-grams, and context rules (also data: ``lexicon.yaml``) for ambiguous names.
 from __future__ import annotations
 
 import functools
+import os
 import json
 import re
 from dataclasses import dataclass
@@ -181,6 +182,17 @@ class KB:
 
     def __len__(self) -> int:
         return len(self.records)
+
+    def place_names(self, min_population: int = 100000) -> list[str]:
+        """Arabic names of well-known places (countries, provinces, large cities),
+        the ones a misspelling repair may restore."""
+        out = []
+        for r in self.records.values():
+            if r.get("type") != "place":
+                continue
+            if r.get("kind") in ("country", "state", "governorate") or (r.get("population") or 0) >= min_population:
+                out.extend(n for n in r.get("all_names", []) if n and not n.isascii())
+        return out
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -462,8 +474,15 @@ def _cached(extra: tuple[str, ...]) -> KB:
 
 
 def load_kb(extra: Iterable[str | Path] = ()) -> KB:
-    """The knowledge base, built once per set of extra YAML files."""
-    return _cached(tuple(str(p) for p in extra))
+    """The knowledge base, built once per set of extra YAML files.
+
+    With no ``extra``, files named in ``RIWAYA_KB_EXTRA`` (os.pathsep-separated,
+    set by the CLI's ``--kb``) are used, so worker processes see them too.
+    """
+    extra = tuple(str(p) for p in extra)
+    if not extra and os.environ.get("RIWAYA_KB_EXTRA"):
+        extra = tuple(p for p in os.environ["RIWAYA_KB_EXTRA"].split(os.pathsep) if p)
+    return _cached(extra)
 
 
 __all__ = ["KB", "load_kb", "build_kb", "tokens", "name_key", "norm_token", "clitic_variants"]
