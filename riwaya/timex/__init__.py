@@ -1,0 +1,25 @@
+"""riwaya's own temporal tagger: Arabic-first, English too, rules as data.
+
+Why hand-written: ``dateparser`` misses Levantine/Syriac month names
+(كانون الأول، تشرين الثاني), ordinal day words (الثامن من ديسمبر), parts of day
+(فجر الأحد، ليلة السابع) and returns a guessed midnight instead of an interval;
+HeidelTime (whose design this follows: resources per language, normalisation
+anchored to the publication date and the narrative's last mentioned date) needs
+Java and is GPL, so it cannot be a dependency.
+
+Design: the words and regex fragments of each language live in
+``riwaya/data/timex/<lang>.yaml``; ``lexicon`` loads them once and compiles the
+piece patterns; ``tagger`` finds pieces (date, clock, part of day, weekday,
+relative day, duration...), merges adjacent pieces into one expression
+("الساعة 1:30 صباح الثامن من ديسمبر 2024"), and normalises each expression to
+an interval [earliest, latest] with the local offset, in text order, keeping
+the narrative date (the last day the text named) for partial expressions.
+A time that cannot be pinned stays open (None), never a guessed midnight.
+
+Public API::
+
+    tag_times(text, lang="ar", anchor=None, tz="+03:00") -> list[TimeMention]
+"""
+from .tagger import tag_times
+
+__all__ = ["tag_times"]

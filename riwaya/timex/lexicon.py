@@ -1,0 +1,227 @@
+"""Load a language's temporal resources (riwaya/data/timex/<lang>.yaml) once and
+compile them into regular expressions. Mechanisms only: every word is data."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+# Same-length character map (so offsets survive) + a deletion set handled apart.
+_TR = {ord(c): "ا" for c in "أإآٱ"}
+_TR.update({ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي",
+            ord("ک"): "ك", ord("ی"): "ي", ord("\u00a0"): " ", ord("\u202f"): " "})
+for i, c in enumerate("٠١٢٣٤٥٦٧٨٩"):
+    _TR[ord(c)] = str(i)
+for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹"):
+    _TR[ord(c)] = str(i)
+DELETE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u2066-\u2069]")
+
+
+def norm_word(s: str) -> str:
+    """Normalise a lexicon word the way text is normalised (then collapse spaces)."""
+    return re.sub(r"\s+", " ", DELETE.sub("", s).translate(_TR)).strip().lower()
+
+
+def normalise(text: str) -> tuple[str, list[int] | None]:
+    """Text for matching plus offsets[i] = original index (None = identity)."""
+    if DELETE.search(text) is None:
+        return text.translate(_TR), None
+    keep = [i for i, ch in enumerate(text) if not DELETE.match(ch)]
+    return DELETE.sub("", text).translate(_TR), keep
+
+
+def _alt(words) -> str:
+    ws = sorted({norm_word(w) for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")" if ws else "(?!x)x"
+
+
+def _pat(s: str) -> str:
+    """A regex fragment from the data: normalise its letters, keep its syntax."""
+    return DELETE.sub("", s).translate(_TR)
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    raw: dict
+    words: dict = field(default_factory=dict)    # table -> {normalised word: value}
+    rx: dict = field(default_factory=dict)       # element type -> [compiled regexes]
+    glue: re.Pattern | None = None
+    flags: int = 0
+
+    def value(self, table: str, s: str):
+        return self.words[table].get(norm_word(s))
+
+
+def _table(d: dict, conv=lambda k: k) -> dict:
+    out = {}
+    for k, ws in (d or {}).items():
+        for w in ws or []:
+            out[norm_word(str(w))] = conv(k)
+    return out
+
+
+def _numbers(raw: dict, prefix: str) -> dict:
+    """Number words with their compounds (teens: unit+teen; unit+join+tens)."""
+    base = _table(raw.get(prefix + "s") or {}, lambda k: int(k))
+    if prefix == "cardinal":
+        base.update(_table(raw.get("fraction_words") or {}, float))
+    units = {w: v for w, v in base.items() if isinstance(v, int) and 1 <= v <= 9}
+    teen_units = dict(units)
+    teen_units.update(_table(raw.get(prefix + "_unit_for_teens") or raw.get(prefix + "_teens_unit") or {}, int))
+    teens = [norm_word(t) for t in raw.get(prefix + "_teen") or []]
+    tens = _table(raw.get(prefix + "_tens") or {}, int)
+    join = raw.get(prefix + "_join") or "و"
+    out = dict(base)
+    for w, v in teen_units.items():
+        for t in teens:
+            out[f"{w} {t}"] = 10 + v
+    out.update(tens)
+    for w, v in teen_units.items():
+        for t, tv in tens.items():
+            out[f"{w} {join}{t}"] = tv + v
+            out[f"{w} {join} {t}"] = tv + v
+    return out
+
+
+@lru_cache(maxsize=None)
+def load(lang: str) -> Lexicon:
+    text = resources.files("riwaya").joinpath("data", "timex", f"{lang}.yaml").read_text("utf-8")
+    raw = yaml.safe_load(text)
+    lx = Lexicon(lang=lang, raw=raw, flags=re.IGNORECASE if lang != "ar" else 0)
+    W = lx.words
+    W["month"] = _table(raw["months"], int)
+    W["hmonth"] = _table(raw.get("hijri_months"), int)
+    W["pmonth"] = _table(raw.get("persian_months"), int)
+    W["weekday"] = _table(raw["weekdays"], int)
+    W["ordinal"] = _numbers(raw, "ordinal")
+    W["cardinal"] = _numbers(raw, "cardinal")
+    W["relday"] = _table(raw["relative_days"], int)
+    W["narr"] = {norm_word(w): 0 for w in raw["narrative_refs"]}
+    for w in list(W["narr"]):
+        for k, off in (raw.get("narrative_offsets") or {}).items():
+            if norm_word(k) in w.split():
+                W["narr"][w] = off
+    W["dir"] = {**{norm_word(w): 1 for w in raw["next_words"]},
+                **{norm_word(w): -1 for w in raw["last_words"]},
+                **{norm_word(w): 0 for w in raw["this_words"]}}
+    W["mod"] = {norm_word(w): tuple(v["part"]) for v in raw["period_mods"].values() for w in v["words"]}
+    W["season"] = {norm_word(w): tuple(v["months"]) for v in raw["seasons"].values() for w in v["words"]}
+    W["decade"] = _table(raw["decades"], int)
+    W["pod"] = {}
+    standalone = set()
+    for name, v in raw["parts_of_day"].items():
+        for w in v["words"]:
+            W["pod"][norm_word(w)] = (name, v["range"], v.get("clock", "am"))
+            if v.get("standalone"):
+                standalone.add(norm_word(w))
+    W["pod_standalone"] = {w: True for w in standalone}
+    W["unit"] = {}
+    W["dual"] = {}
+    W["unit_plural"] = {}
+    W["plural"] = {}
+    for name, v in raw["units"].items():
+        spec = (name, v["iso"], v.get("factor", 1), bool(v.get("time")))
+        for i, w in enumerate(v["forms"]):
+            W["unit"][norm_word(w)] = spec
+            if i > 0 and not norm_word(w).endswith(("ا", "ه")):
+                W["unit_plural"][norm_word(w)] = spec
+        for w in v.get("dual") or []:
+            W["dual"][norm_word(w)] = spec
+    W["period"] = _table(raw.get("period_words") or {})
+    W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
+    W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
+    W["vague"] = {norm_word(w): True for w in raw.get("vague_quantity") or []}
+    _compile(lx)
+    return lx
+
+
+def _compile(lx: Lexicon) -> None:
+    raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
+    LB = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))" if ar else r"(?<![\w])"
+    RB = r"(?![\w])"
+    M, HM, PM = _alt(W["month"]), _alt(W["hmonth"]), _alt(W["pmonth"])
+    ORD, CARD = _alt(W["ordinal"]), _alt(W["cardinal"])
+    HS, GS = _pat(raw["hijri_suffix"]), _pat(raw["greg_suffix"])
+    YW, CW = _pat(raw["year_words"]), _pat(raw["clock_words"])
+    APPROX, WITHIN, SINCE = _pat(raw["approx_words"]), _pat(raw["within_words"]), _pat(raw["since_words"])
+    DIRS = _alt(W["dir"])
+    safe_wd = [w for w in W["weekday"] if not ar or w.startswith("ال")]
+    WD_SAFE, WD_ALL = _alt(safe_wd), _alt(W["weekday"])
+    POD = _alt(W["pod"])
+    UNITS, DUALS = _alt(W["unit"]), _alt(W["dual"])
+    VAGUE = _alt(W["vague"])
+    DAYD = r"(?:[12]\d|3[01]|0?[1-9])"
+    Y4 = r"(?:1[0-9]\d\d|20\d\d)"
+    SH = r"(?:شهر\s+)?" if ar else ""
+    MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
+    DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
+    YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?)"
+    mslash = rf"(?:\s*/\s*{M})?"
+    R: dict[str, list[str]] = {}
+    R["date"] = [
+        # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
+        rf"(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}{YEARP}?",
+        # December 8, 2024 | Sunday, December 8
+        rf"{SH}(?P<m>{M}){mslash}\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?",
+        # ديسمبر/كانون الأول 2024 | December 2024
+        rf"{SH}(?P<m>{M}){mslash}{YEARP}",
+        # 15/9/2015 | 1436/9/15هـ
+        rf"(?P<d>{DAYD})[/.\-](?P<mn>1[0-2]|0?[1-9])[/.\-](?P<y>{Y4})(?P<h>{HS})?",
+        rf"(?P<y>{Y4})[/.\-](?P<mn>1[0-2]|0?[1-9])[/.\-](?P<d>{DAYD})(?P<h>{HS})?",
+        # 15 رمضان 1436هـ | شهر رمضان
+        rf"(?P<d>{DAYD}|{ORD})\s*{MIN}{SH}(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
+        rf"{'شهر' if ar else 'the month of'}\s+(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
+        # 18 آذر 1403 (Solar Hijri)
+        rf"(?P<d>{DAYD})\s+(?P<pm>{PM})\s+(?P<y>1[34]\d\d)",
+    ]
+    R["mbare"] = [rf"(?P<m>{M})"]
+    if ar:
+        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|{GS})"]
+    else:
+        R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?:{GS})?"]
+    R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]
+    R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?",
+                   rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
+    R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
+    if ar:
+        R["weekday"] = [rf"(?:يوم\s+)(?P<wd>{WD_ALL})(?:\s+(?P<dir>{DIRS}))?",
+                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?"]
+    else:
+        R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
+    R["pod"] = [rf"(?P<pod>{POD})"]
+    if ar:
+        HW = _alt([w for w, v in W["ordinal"].items() if isinstance(v, int) and v <= 12])
+        R["clock"] = [rf"(?:{CW}\s*(?:ال)?\s*)?(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)",
+                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])\.(?P<mm>[0-5]\d)",
+                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])",
+                      rf"{CW}\s+(?P<hw>{HW})(?:\s+و(?P<frac>النصف|الربع|نصف|ربع))?"]
+    else:
+        R["clock"] = [rf"(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?\s*m\.?)?",
+                      rf"(?P<hh>1[0-2]|0?[1-9])\s*(?P<ap>[ap])\.?\s*m\.?(?![\w])",
+                      rf"(?P<hh>1[0-2]|0?[1-9])\s+o'?clock"]
+    R["rel"] = [rf"(?P<rel>{_alt(W['relday'])})"]
+    R["narr"] = [rf"(?P<narr>{_alt(W['narr'])})"]
+    PER = _alt(W["period"])
+    if ar:
+        R["relper"] = [rf"(?P<per>{PER})\s+(?P<dir>{DIRS})", rf"(?P<dir>هذا|هذه)\s+(?P<per>{PER})"]
+        R["ago"] = [rf"(?P<ago>قبل|بعد)\s+(?:(?P<q>\d+|{CARD})\s*)?(?P<u>{UNITS}|{DUALS})(?!\s+(?:{VAGUE}|من|على))"]
+    else:
+        R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
+        R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
+    PLURALS = _alt(W["unit_plural"])
+    QTY = rf"(?:\d+(?:[.,]\d+)?|{CARD})"
+    PRE = rf"(?:(?:{APPROX}|{WITHIN}|{SINCE})\s+)?"
+    R["dur"] = [rf"{PRE}(?P<q>{QTY})(?:\s+|-)(?P<u>{UNITS})",
+                rf"{PRE}(?P<du>{DUALS})",
+                rf"{PRE}(?P<vq>{VAGUE})\s+(?P<u>{UNITS})",
+                rf"{PRE}(?P<u>{UNITS})\s+(?P<vq>{VAGUE}|طويلة|عديدة)",
+                rf"(?P<pre>{WITHIN})\s+(?P<u>{PLURALS})",
+                rf"(?P<u>{_alt(['عقود', 'قرون', 'decades', 'centuries'])})(?:\s+من\s+الزمن)?"]
+    lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
+    lx.glue = re.compile(_pat(raw["glue"]), lx.flags)
+    lx.range_from = re.compile(rf"(?:^|\s){_pat(raw['range_from'])}\s*$", lx.flags)
+    lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)

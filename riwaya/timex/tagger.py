@@ -1,0 +1,513 @@
+"""Detection (pieces → merged expressions) and normalisation (anchored intervals)."""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+from ..models import TimeMention, TimeValue
+from .lexicon import DELETE as _DEL, Lexicon, load, norm_word, normalise
+
+_LATIN = re.compile("[A-Za-z]")
+_ARABIC = re.compile("[\u0621-\u064A]")
+_FULLDATE = ("d", "m", "y")
+
+# which slot each piece fills; pieces merge while their slots differ
+_SLOT = {"date": "date", "mbare": "date", "year": "date", "season": "date", "decade": "date",
+         "clock": "clock", "pod": "pod", "weekday": "wd", "rel": "rel", "narr": "rel", "mod": "mod"}
+_ALONE = {"dur", "ago", "relper"}      # never merge
+
+
+class _Piece:
+    __slots__ = ("start", "end", "etype", "g", "lx")
+
+    def __init__(self, start, end, etype, g, lx):
+        self.start, self.end, self.etype, self.g, self.lx = start, end, etype, g, lx
+
+
+def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
+    starts, langs = [], []
+    pos = 0
+    for para in text.split("\n"):
+        a, l = len(_ARABIC.findall(para)), len(_LATIN.findall(para))
+        lang = "en" if l > a else ("ar" if a else main)
+        starts.append(pos)
+        langs.append(lang)
+        pos += len(para) + 1
+    return starts, langs
+
+
+def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
+    out = []
+    for etype, rxs in lx.rx.items():
+        for rx in rxs:
+            for m in rx.finditer(norm):
+                s, e = m.span()
+                if "core" in rx.groupindex and m.group("core"):
+                    s, e = m.span("core")
+                if s == e or not any(a <= s < b for a, b in spans):
+                    continue
+                out.append(_Piece(s, e, etype, {k: v for k, v in m.groupdict().items() if v}, lx))
+    return out
+
+
+def _select(pieces: list[_Piece]) -> list[_Piece]:
+    """Longest first, no overlaps; then text order."""
+    pieces.sort(key=lambda p: (-(p.end - p.start), p.start))
+    taken: list[tuple[int, int]] = []
+    keep = []
+    for p in pieces:
+        i = bisect.bisect_left(taken, (p.start, p.end))
+        if i > 0 and taken[i - 1][1] > p.start:
+            continue
+        if i < len(taken) and taken[i][0] < p.end:
+            continue
+        taken.insert(i, (p.start, p.end))
+        keep.append(p)
+    keep.sort(key=lambda p: p.start)
+    return keep
+
+
+def _group(pieces: list[_Piece], norm: str) -> list[list[_Piece]]:
+    groups: list[list[_Piece]] = []
+    for p in pieces:
+        if groups and p.etype not in _ALONE:
+            g = groups[-1]
+            last = g[-1]
+            slots = {_SLOT.get(q.etype) for q in g}
+            gap = norm[last.end:p.start]
+            if (last.etype not in _ALONE and _SLOT[p.etype] not in slots and len(gap) <= 14
+                    and p.lx.glue.fullmatch(gap) and not (p.etype == "mod")):
+                g.append(p)
+                continue
+        groups.append([p])
+    return groups
+
+
+def _keep(g: list[_Piece], norm: str) -> bool:
+    types = {p.etype for p in g}
+    lx = g[0].lx
+    if types <= {"mod"}:
+        return False
+    if types <= {"pod"}:
+        return bool(lx.words["pod_standalone"].get(norm_word(g[0].g["pod"])))
+    if types <= {"mbare", "mod"} or types <= {"mbare"}:
+        mw = norm_word(g[-1].g["m"])
+        if lx.words["ambiguous_month"].get(mw):
+            return "mod" in types
+        prev = norm[max(0, g[0].start - 12):g[0].start].split()
+        return "mod" in types or bool(prev and lx.words["month_context"].get(prev[-1].lower()))
+    if types <= {"mod", "pod"}:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- normalising
+def _iso(dt: datetime, tz: str) -> str:
+    return dt.strftime("%Y-%m-%dT%H:%M:%S") + tz
+
+
+def _day_bounds(d: date) -> tuple[datetime, datetime]:
+    return datetime(d.year, d.month, d.day), datetime(d.year, d.month, d.day, 23, 59, 59)
+
+
+def _hm(s: str) -> timedelta:
+    h, m = s.split(":")
+    return timedelta(hours=int(h), minutes=int(m))
+
+
+def _closest_year(m: int, d: int, ref: date) -> int:
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            c = date(y, m, min(d, calendar.monthrange(y, m)[1]))
+        except ValueError:
+            continue
+        k = abs((c - ref).days)
+        if best is None or k < best[0]:
+            best = (k, y)
+    return best[1]
+
+
+def _num(lx: Lexicon, s: str | None, default=1):
+    if not s:
+        return default
+    s2 = norm_word(s)
+    if re.fullmatch(r"\d+", s2):
+        return int(s2)
+    if re.fullmatch(r"\d+[.,]\d+", s2):
+        return float(s2.replace(",", "."))
+    v = lx.words["cardinal"].get(s2)
+    if v is None:
+        v = lx.words["ordinal"].get(s2)
+    return v if v is not None else default
+
+
+def _hijri_to_greg(y: int, m: int, d: int | None) -> tuple[date, date] | None:
+    try:
+        from hijridate import Hijri
+        if d:
+            g = Hijri(y, m, d).to_gregorian()
+            return date(g.year, g.month, g.day), date(g.year, g.month, g.day)
+        a = Hijri(y, m, 1)
+        g1 = a.to_gregorian()
+        g2 = Hijri(y, m, a.month_length()).to_gregorian()
+        return date(g1.year, g1.month, g1.day), date(g2.year, g2.month, g2.day)
+    except Exception:
+        return None
+
+
+def _persian_to_greg(y: int, m: int, d: int) -> date:
+    # Solar Hijri: 1 Farvardin ≈ 21 March (±1 day); months 1-6 have 31 days, 7-11 30.
+    days = (m - 1) * 31 if m <= 7 else 6 * 31 + (m - 7) * 30
+    return date(y + 621, 3, 21) + timedelta(days=days + d - 1)
+
+
+class _State:
+    def __init__(self, anchor: date | None, anchor_label: str | None, tz: str):
+        self.anchor, self.anchor_label, self.tz = anchor, anchor_label, tz
+        self.narr: date | None = None
+
+    def ref(self) -> tuple[date | None, str | None]:
+        if self.narr:
+            return self.narr, f"narrative:{self.narr.isoformat()}"
+        if self.anchor:
+            return self.anchor, f"{self.anchor_label}:{self.anchor.isoformat()}"
+        return None, None
+
+    def pub(self) -> tuple[date | None, str | None]:
+        if self.anchor:
+            return self.anchor, f"{self.anchor_label}:{self.anchor.isoformat()}"
+        return self.ref()
+
+
+def _fields(g: list[_Piece]) -> dict:
+    f: dict = {}
+    for p in g:
+        for k, v in p.g.items():
+            f.setdefault(k, v)
+        f.setdefault("_types", set()).add(p.etype)
+    return f
+
+
+def _date_of(f: dict, lx: Lexicon, st: _State):
+    """Return (earliest_date, latest_date, precision, anchor_label) or None."""
+    y = int(f["y"]) if "y" in f else None
+    hijri = "h" in f or "hm" in f or (y is not None and 1300 <= y <= 1500 and "mn" in f)
+    d = None
+    if "d" in f:
+        d = _num(lx, f["d"], None)
+    if "pm" in f:
+        gd = _persian_to_greg(y, lx.value("pmonth", f["pm"]), d or 1)
+        return gd, gd, "day", "absolute"
+    if "hm" in f or (hijri and "mn" in f):
+        m = lx.value("hmonth", f["hm"]) if "hm" in f else int(f["mn"])
+        label = "absolute"
+        if y is None:
+            ref, label = st.ref()
+            if ref is None:
+                return None
+            from hijridate import Gregorian
+            hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+            cands = [_hijri_to_greg(yy, m, d) for yy in (hy - 1, hy, hy + 1)]
+            cands = [c for c in cands if c]
+            if not cands:
+                return None
+            a, b = min(cands, key=lambda c: abs((c[0] - ref).days))
+        else:
+            r = _hijri_to_greg(y, m, d)
+            if not r:
+                return None
+            a, b = r
+        return a, b, "day" if d else "month", label
+    if "m" in f or "mn" in f:
+        m = int(f["mn"]) if "mn" in f else lx.value("month", f["m"])
+        label = "absolute"
+        if y is None:
+            ref, label = st.ref()
+            if ref is None:
+                return None
+            y = _closest_year(m, d or 15, ref)
+        last = calendar.monthrange(y, m)[1]
+        if d:
+            if d > last:
+                return None
+            d2 = _num(lx, f.get("d2"), None)
+            e = date(y, m, d2) if d2 and d < d2 <= last else date(y, m, d)
+            return date(y, m, d), e, "day", label
+        return date(y, m, 1), date(y, m, last), "month", label
+    if "season" in f and y:
+        m1, m2 = lx.words["season"][norm_word(f["season"])]
+        y2, m2 = (y + (m2 - 1) // 12, (m2 - 1) % 12 + 1)
+        return date(y, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1]), "month", "absolute"
+    if "dec" in f or "dec4" in f:
+        if "dec4" in f:
+            y0 = int(f["dec4"])
+        else:
+            y0 = 1900 + lx.value("decade", f["dec"])
+        return date(y0, 1, 1), date(y0 + 9, 12, 31), "year", "absolute"
+    if y is not None:
+        if hijri:
+            a = _hijri_to_greg(y, 1, None)
+            b = _hijri_to_greg(y, 12, None)
+            if not a or not b:
+                return None
+            return a[0], b[1], "year", "absolute"
+        return date(y, 1, 1), date(y, 12, 31), "year", "absolute"
+    return None
+
+
+def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
+    lx = g[0].lx
+    f = _fields(g)
+    types = f["_types"]
+    tz = st.tz
+    W = lx.words
+    if "dur" in types:
+        return _duration(f, lx, tz)
+    if "ago" in types:
+        if "q" not in f and W["unit_plural"].get(norm_word(f["u"])):
+            return _duration({"u": f["u"], "vq": 1}, lx, tz)
+        q = _num(lx, f.get("q"), 2 if W["dual"].get(norm_word(f["u"])) else 1)
+        name, iso, factor, is_time = W["unit"].get(norm_word(f["u"])) or W["dual"][norm_word(f["u"])]
+        base, label = st.pub()
+        if base is None:
+            return TimeValue(None, None, precision="day", tz=tz, kind="date", anchor=None)
+        sign = 1 if norm_word(f["ago"]) in ("بعد",) else -1
+        if is_time:
+            return TimeValue(None, None, precision="hour", tz=tz, kind="date", anchor=label,
+                             value=f"PT{q}{iso}")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650, "century": 36500}[name] * q
+        dd = base + timedelta(days=sign * days)
+        prec = "day" if name in ("day", "week") else ("month" if name == "month" else "year")
+        a, b = _day_bounds(dd)
+        if prec == "month":
+            a, b = datetime(dd.year, dd.month, 1), datetime(dd.year, dd.month, calendar.monthrange(dd.year, dd.month)[1], 23, 59, 59)
+        elif prec == "year":
+            a, b = datetime(dd.year, 1, 1), datetime(dd.year, 12, 31, 23, 59, 59)
+        return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
+    if "relper" in types:
+        base, label = st.pub()
+        per = lx.value("period", f["per"])
+        dr = W["dir"].get(norm_word(f["dir"]), 0)
+        if base is None:
+            return TimeValue(None, None, precision=per, tz=tz, anchor=None)
+        if per == "week":
+            mon = base - timedelta(days=base.weekday()) + timedelta(days=7 * dr)
+            a, b = datetime.combine(mon, datetime.min.time()), datetime.combine(mon + timedelta(days=6), datetime.min.time()) + timedelta(hours=23, minutes=59, seconds=59)
+            prec = "day"
+        elif per == "month":
+            mm = base.month - 1 + dr
+            yy, mm = base.year + mm // 12, mm % 12 + 1
+            a, b = datetime(yy, mm, 1), datetime(yy, mm, calendar.monthrange(yy, mm)[1], 23, 59, 59)
+            prec = "month"
+        else:
+            a, b = datetime(base.year + dr, 1, 1), datetime(base.year + dr, 12, 31, 23, 59, 59)
+            prec = "year"
+        return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, anchor=label)
+
+    # ---- calendar date, weekday, relative day, narrative day, then time of day
+    day_a = day_b = None
+    prec, label = None, None
+    got = _date_of(f, lx, st)
+    if got:
+        day_a, day_b, prec, label = got
+    elif "rel" in f:
+        base, label = st.pub()
+        if base is not None:
+            day_a = day_b = base + timedelta(days=W["relday"][norm_word(f["rel"])])
+            prec = "day"
+            if "wd" in f:     # اليوم (الاثنين): the weekday wins, nearest on or before
+                wd = lx.value("weekday", f["wd"])
+                back = (day_a.weekday() - wd) % 7
+                if back <= 3:
+                    day_a = day_b = day_a - timedelta(days=back)
+    elif "narr" in f:
+        base, label = st.ref()
+        if base is not None:
+            day_a = day_b = base + timedelta(days=W["narr"][norm_word(f["narr"])])
+            prec = "day"
+    elif "wd" in f:
+        wd = lx.value("weekday", f["wd"])
+        dr = W["dir"].get(norm_word(f.get("dir") or f.get("dir1") or ""), None)
+        if dr in (1, -1):
+            base, label = st.pub()
+        else:
+            base, label = st.ref()
+        if base is not None:
+            if dr == 1:
+                off = (wd - base.weekday()) % 7 or 7
+            elif dr == -1:
+                off = -((base.weekday() - wd) % 7 or 7)
+            else:
+                fwd = (wd - base.weekday()) % 7
+                off = fwd if fwd <= 3 else fwd - 7
+            day_a = day_b = base + timedelta(days=off)
+            prec = "day"
+    elif "clock" in types or "pod" in types:
+        base, label = st.ref()
+        if base is not None:
+            day_a = day_b = base
+            pw = W["pod"].get(norm_word(f.get("pod", "")))
+            if pw and pw[0] in ("midnight", "after_midnight") and "hh" not in f:
+                day_a = day_b = base + timedelta(days=1)   # standalone midnight ends the narrative day
+            prec = "day"
+
+    if "mod" in f and day_a is not None and day_b is not None and prec in ("year", "month"):
+        p0, p1 = W["mod"][norm_word(f["mod"])]
+        n = (day_b - day_a).days + 1
+        day_a, day_b = day_a + timedelta(days=int(n * p0)), day_a + timedelta(days=max(0, int(n * p1) - 1))
+        if prec == "year" and (day_b - day_a).days < 400:
+            prec = "month" if n < 1000 else "year"
+
+    if day_a is None:
+        kind = "time" if ("clock" in types or "pod" in types) else "date"
+        return TimeValue(None, None, precision=prec or "day", tz=tz, kind=kind, anchor=None)
+
+    if prec == "day" and ("clock" in types or "pod" in types):
+        pod = W["pod"].get(norm_word(f.get("pod", ""))) if "pod" in f else None
+        if "hh" in f or "hw" in f:
+            h = int(f["hh"]) if "hh" in f else W["ordinal"][norm_word(f["hw"])]
+            mi = int(f.get("mm", 0))
+            if "frac" in f:
+                mi = 30 if "نص" in f["frac"] else 15
+            ap = (f.get("ap") or "").lower()
+            mode = "pm" if ap == "p" else ("am" if ap == "a" else (pod[2] if pod else None))
+            if mode == "am" and h == 12:
+                h = 0
+            elif mode == "pm" and h < 12:
+                h += 12
+            elif mode == "noon" and h <= 6:
+                h += 12
+            elif mode == "night" and 6 <= h < 12:
+                h += 12
+            if h == 24:
+                h = 0
+                day_a += timedelta(days=1)
+            t = datetime.combine(day_a, datetime.min.time()) + timedelta(hours=h, minutes=mi)
+            return TimeValue(_iso(t, tz), _iso(t, tz), precision="minute" if ("mm" in f or "frac" in f) else "hour",
+                             tz=tz, kind="time", anchor=label)
+        if pod:
+            r0, r1 = pod[1]
+            a = datetime.combine(day_a, datetime.min.time()) + _hm(r0)
+            b = datetime.combine(day_a, datetime.min.time()) + _hm(r1)
+            if b > a and r1 not in ("24:00",):
+                b -= timedelta(seconds=1)
+            elif r1 == "24:00":
+                b -= timedelta(seconds=1)
+            prec2 = "minute" if r0 == r1 else "part_of_day"
+            return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec2, tz=tz, kind="time", anchor=label)
+    a, _ = _day_bounds(day_a)
+    _, b = _day_bounds(day_b)
+    return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
+
+
+def _duration(f: dict, lx: Lexicon, tz: str) -> TimeValue:
+    W = lx.words
+    if "du" in f:
+        name, iso, factor, is_time = W["dual"][norm_word(f["du"])]
+        q = 2
+    else:
+        name, iso, factor, is_time = W["unit"][norm_word(f["u"])]
+        q = None if ("vq" in f or "q" not in f) else _num(lx, f["q"])
+    if q is None:
+        val = f"P{'T' if is_time else ''}X{'DE' if name == 'decade' else ('CE' if name == 'century' else iso)}"
+    else:
+        q = q * factor
+        if isinstance(q, float) and q.is_integer():
+            q = int(q)
+        val = f"P{'T' if is_time else ''}{q}{iso}"
+    return TimeValue(None, None, precision=name if name in ("year", "month", "day", "hour", "minute") else "year",
+                     tz=tz, kind="duration", anchor=None, value=val)
+
+
+def _ymd(f: dict, lx: Lexicon) -> date | None:
+    try:
+        if "y" in f and "d" in f and ("m" in f or ("mn" in f and not ("h" in f or int(f["y"]) < 1500))):
+            m = int(f["mn"]) if "mn" in f else lx.value("month", f["m"])
+            return date(int(f["y"]), m, _num(lx, f["d"]))
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = "+03:00") -> list[TimeMention]:
+    """Find and normalise the time expressions of a document.
+
+    Returns mentions in text order, offsets into ``text``; see riwaya.timex."""
+    if not text:
+        return []
+    norm, offs = normalise(text)
+    pstarts, plangs = _paragraph_langs(norm, lang)
+    bounds = pstarts[1:] + [len(norm) + 1]
+    by_lang: dict[str, list[tuple[int, int]]] = {}
+    for s, e, l in zip(pstarts, bounds, plangs):
+        by_lang.setdefault(l if l in ("ar", "en") else "ar", []).append((s, e))
+    pieces: list[_Piece] = []
+    for l, spans in by_lang.items():
+        pieces.extend(_find(norm, load(l), spans))
+    groups = [g for g in _group(_select(pieces), norm) if _keep(g, norm)]
+
+    a_date, a_label = None, None
+    if anchor:
+        try:
+            a_date, a_label = date.fromisoformat(str(anchor)[:10]), "published"
+        except ValueError:
+            a_date = None
+    if a_date is None:
+        full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d]
+        if full:
+            a_date, a_label = max(full), "inferred"
+    st = _State(a_date, a_label, tz)
+
+    out: list[tuple[int, int, TimeValue]] = []
+    for g in groups:
+        s, e = g[0].start, g[-1].end
+        tv = _resolve(g, norm[s:e], st)
+        if tv is None:
+            continue
+        out.append((s, e, tv))
+        if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
+            types = {p.etype for p in g}
+            if types & {"date", "rel", "narr"}:      # a weekday alone was read from the narrative: no update
+                st.narr = date.fromisoformat(tv.earliest[:10])
+    out = _ranges(out, norm)
+    res = []
+    for s, e, tv in out:
+        if offs is not None:
+            os_, oe = offs[s], offs[e - 1] + 1
+            while oe < len(text) and _DEL.match(text[oe]):
+                oe += 1
+        else:
+            os_, oe = s, e
+        tv.text = text[os_:oe]
+        res.append(TimeMention(os_, oe, tv.text, tv))
+    return res
+
+
+def _ranges(out, norm):
+    """منذ عام 1971 وحتى وفاته في عام 2000 → one interval from the first to the second."""
+    if len(out) < 2:
+        return out
+    res = []
+    i = 0
+    while i < len(out):
+        s, e, tv = out[i]
+        if i + 1 < len(out) and tv.kind == "date" and out[i + 1][2].kind == "date" and tv.earliest and out[i + 1][2].latest:
+            s2, e2, tv2 = out[i + 1]
+            gap = norm[e:s2]
+            lx = load("en" if _LATIN.search(norm[s:e]) else "ar")
+            pre = norm[max(0, s - 8):s]
+            m = lx.range_from.search(pre)
+            if m and len(gap) <= 40 and lx.range_to.search(gap) and not re.search(r"[.!?؟\n]", gap) \
+                    and tv2.earliest >= tv.earliest:
+                start = s - (len(pre) - m.start()) + (1 if pre[m.start():m.start() + 1].isspace() else 0)
+                prec = tv.precision if tv.precision == tv2.precision else "day"
+                res.append((start, e2, TimeValue(tv.earliest, tv2.latest, precision=prec, tz=tv.tz, kind="date",
+                                                 anchor=tv.anchor if tv.anchor == tv2.anchor else f"{tv.anchor}|{tv2.anchor}")))
+                i += 2
+                continue
+        res.append((s, e, tv))
+        i += 1
+    return res
