@@ -214,6 +214,22 @@ def show(person, db):
             click.echo(f"  fate: {fate.get('status')} {names.get(fate.get('place'), fate.get('place')) or ''}")
 
 
+EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",
+         "reconcile": "reconcile/eval_reconcile.py", "repair": "repair_survey.py", "speed": "throughput.py"}
+
+
+@main.command(name="eval", context_settings={"ignore_unknown_options": True})
+@click.argument("task", type=click.Choice(sorted(EVALS)))
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def evaluate(task, args):
+    """Measure quality (precision, recall, F1) or speed: runs the script in benchmarks/."""
+    import subprocess
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / EVALS[task]
+    if not script.exists():
+        _fail(f"{script} not found: evaluations run from a source checkout")
+    sys.exit(subprocess.call([sys.executable, str(script), *args]))
+
+
 @main.command()
 @click.option("--db", default="sqlite:///riwaya-demo.db", show_default=True)
 @click.option("--out", default="riwaya-report.html", show_default=True)

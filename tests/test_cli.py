@@ -8,7 +8,7 @@ from riwaya.cli import main
 
 from .conftest import CORPUS
 
-VERBS = ["build", "analyze", "export", "report", "serve", "demo", "conflicts", "show"]
+VERBS = ["build", "analyze", "export", "report", "serve", "demo", "conflicts", "show", "eval"]
 
 
 @pytest.mark.parametrize("verb", VERBS)
