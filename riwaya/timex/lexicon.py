@@ -160,13 +160,13 @@ def _compile(lx: Lexicon) -> None:
     MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
     DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
     YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?)"
-    mslash = rf"(?:\s*/\s*{M})?"
+    mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
     R: dict[str, list[str]] = {}
     R["date"] = [
         # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
         rf"(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}{YEARP}?",
-        # December 8, 2024 | Sunday, December 8
-        rf"{SH}(?P<m>{M}){mslash}\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?",
+        # December 8, 2024 | Sunday, December 8 (English order only)
+        *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
         # ديسمبر/كانون الأول 2024 | December 2024
         rf"{SH}(?P<m>{M}){mslash}{YEARP}",
         # 15/9/2015 | 1436/9/15هـ
@@ -178,7 +178,7 @@ def _compile(lx: Lexicon) -> None:
         # 18 آذر 1403 (Solar Hijri)
         rf"(?P<d>{DAYD})\s+(?P<pm>{PM})\s+(?P<y>1[34]\d\d)",
     ]
-    R["mbare"] = [rf"(?P<m>{M})"]
+    R["mbare"] = [rf"(?P<m>{M}){mslash}"]
     if ar:
         R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|{GS})"]
     else:
@@ -189,7 +189,7 @@ def _compile(lx: Lexicon) -> None:
     R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
     if ar:
         R["weekday"] = [rf"(?:يوم\s+)(?P<wd>{WD_ALL})(?:\s+(?P<dir>{DIRS}))?",
-                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?"]
+                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?(?:(?<=\(\S{3})\)|(?<=\(\S{4})\)|(?<=\(\S{5})\)|(?<=\(\S{6})\)|(?<=\(\S{7})\)|(?<=\(\S{8})\))?"]
     else:
         R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
     R["pod"] = [rf"(?P<pod>{POD})"]
@@ -220,7 +220,8 @@ def _compile(lx: Lexicon) -> None:
                 rf"{PRE}(?P<vq>{VAGUE})\s+(?P<u>{UNITS})",
                 rf"{PRE}(?P<u>{UNITS})\s+(?P<vq>{VAGUE}|طويلة|عديدة)",
                 rf"(?P<pre>{WITHIN})\s+(?P<u>{PLURALS})",
-                rf"(?P<u>{_alt(['عقود', 'قرون', 'decades', 'centuries'])})(?:\s+من\s+الزمن)?"]
+                *([rf"(?:ل|منذ\s+)(?P<u>عقود|قرون)", rf"(?P<u>عقود|قرون)\s+من\s+الزمن"] if ar
+                  else [rf"(?P<u>decades|centuries)"])]
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
     lx.glue = re.compile(_pat(raw["glue"]), lx.flags)
     lx.range_from = re.compile(rf"(?:^|\s){_pat(raw['range_from'])}\s*$", lx.flags)

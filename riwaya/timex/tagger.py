@@ -117,14 +117,14 @@ def _hm(s: str) -> timedelta:
     return timedelta(hours=int(h), minutes=int(m))
 
 
-def _closest_year(m: int, d: int, ref: date) -> int:
+def _closest_year(m: int, d: int | None, ref: date) -> int:
+    """Year putting (m, d) nearest the reference; news reports look back, so the
+    future counts double for a bare month and 1.3 times for a day."""
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            c = date(y, m, min(d, calendar.monthrange(y, m)[1]))
-        except ValueError:
-            continue
-        k = abs((c - ref).days)
+        c = date(y, m, min(d or 15, calendar.monthrange(y, m)[1]))
+        k = (c - ref).days
+        k = k * (1.3 if d else 2.0) if k > 0 else -k
         if best is None or k < best[0]:
             best = (k, y)
     return best[1]
@@ -228,7 +228,7 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             ref, label = st.ref()
             if ref is None:
                 return None
-            y = _closest_year(m, d or 15, ref)
+            y = _closest_year(m, d, ref)
         last = calendar.monthrange(y, m)[1]
         if d:
             if d > last:
@@ -418,7 +418,8 @@ def _duration(f: dict, lx: Lexicon, tz: str) -> TimeValue:
         if isinstance(q, float) and q.is_integer():
             q = int(q)
         val = f"P{'T' if is_time else ''}{q}{iso}"
-    return TimeValue(None, None, precision=name if name in ("year", "month", "day", "hour", "minute") else "year",
+    prec = {"week": "day", "decade": "year", "century": "year"}.get(name, name)
+    return TimeValue(None, None, precision=prec,
                      tz=tz, kind="duration", anchor=None, value=val)
 
 
