@@ -1,0 +1,587 @@
+/* riwaya report: builds every view from a riwaya/1 export with DOM APIs and textContent only
+   (article text is data, never markup). No external libraries, no network unless fed by the live API. */
+(function () {
+  'use strict';
+  var SVGNS = 'http://www.w3.org/2000/svg';
+  function jsonOf(id) { var n = document.getElementById(id); try { return n ? JSON.parse(n.textContent) : null; } catch (e) { return null; } }
+  var LABELS = jsonOf('riwaya-labels') || { ar: {}, en: {} };
+  var BASEMAP = jsonOf('riwaya-basemap') || { countries: [] };
+  var CONFIG = jsonOf('riwaya-config') || {};
+  var S = { lang: CONFIG.lang || 'ar', tab: 'timeline', group: 'person', view: null, doc: null, person: null, focus: null, mapView: null, q: '' };
+  var D, IDX;
+
+  // ---------- helpers ----------
+  function L(k) { var t = LABELS[S.lang] || {}; return t[k] != null ? t[k] : ((LABELS.en || {})[k] != null ? LABELS.en[k] : k); }
+  function arr(x) { return Array.isArray(x) ? x : []; }
+  function el(tag, attrs, kids) {
+    var n = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      var v = attrs[k]; if (v == null || v === false) continue;
+      if (k === 'text') n.textContent = String(v);
+      else if (k === 'cls') n.className = v;
+      else if (k.slice(0, 2) === 'on') n.addEventListener(k.slice(2), v);
+      else n.setAttribute(k, String(v));
+    }
+    add(n, kids); return n;
+  }
+  function add(n, kids) {
+    if (kids == null) return n;
+    if (!Array.isArray(kids)) kids = [kids];
+    kids.forEach(function (c) { if (c == null || c === false) return; n.appendChild(typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c); });
+    return n;
+  }
+  function sv(tag, attrs, kids) {
+    var n = document.createElementNS(SVGNS, tag);
+    if (attrs) for (var k in attrs) {
+      var v = attrs[k]; if (v == null) continue;
+      if (k === 'text') n.textContent = String(v);
+      else if (k.slice(0, 2) === 'on') n.addEventListener(k.slice(2), v);
+      else n.setAttribute(k, String(v));
+    }
+    if (kids) kids.forEach(function (c) { if (c) n.appendChild(c); });
+    return n;
+  }
+  function ent(id) { return id != null ? IDX.ent[id] : null; }
+  function nm(id) {
+    var e = ent(id); if (!e) return id == null ? '' : String(id);
+    return (S.lang === 'ar' ? (e.name_ar || e.name_en) : (e.name_en || e.name_ar)) || e.id;
+  }
+  function docOf(id) { return IDX.doc[id]; }
+  function outletOf(d) { return d ? (d.outlet || d.title || d.path || d.id) : ''; }
+  function tms(s) { if (!s) return null; var t = Date.parse(s); return isNaN(t) ? null : t; }
+  function tzMin(tz) { var m = /^([+-])(\d\d):?(\d\d)$/.exec(tz || ''); return m ? (m[1] === '-' ? -1 : 1) * (60 * +m[2] + +m[3]) : 180; }
+  var TZ = 180;
+  function fmt(ms, prec) {
+    if (ms == null) return '…';
+    var s = new Date(ms + TZ * 60000).toISOString();
+    if (prec === 'day' || prec === 'month' || prec === 'year') return s.slice(0, 10);
+    return s.slice(0, 10) + ' ' + s.slice(11, 16);
+  }
+  function timeText(t) {
+    if (!t) return L('no_time');
+    var a = tms(t.earliest), b = tms(t.latest);
+    var r = (a == null ? '…' : fmt(a, t.precision)) + ' → ' + (b == null ? '…' : fmt(b, t.precision));
+    if (a != null && b != null && fmt(a, t.precision) === fmt(b, t.precision)) r = fmt(a, t.precision);
+    return r + (t.text ? ' «' + t.text + '»' : '');
+  }
+  function color(i) { var c = ['#d35400', '#2471a3', '#229954', '#8e44ad', '#b7950b', '#c0392b', '#17a589', '#5d6d7e', '#a04000', '#1f618d']; return c[i % c.length]; }
+  function spanText(sp) { var d = docOf(sp && sp.doc); if (!d || typeof d.text !== 'string') return ''; return d.text.slice(Math.max(0, sp.start | 0), Math.max(0, sp.end | 0)); }
+
+  function isnad(att) {
+    var box = el('span', { cls: 'isnad' });
+    var chain = arr(att && att.chain);
+    if (!chain.length) { box.appendChild(el('span', { cls: 'mut', text: L('isnad') + ': —' })); return box; }
+    chain.forEach(function (lk, i) {
+      if (i) box.appendChild(el('span', { cls: 'arr', text: S.lang === 'ar' ? '←' : '→' }));
+      box.appendChild(el('span', { cls: 'lk ' + (lk && lk.kind || ''), title: L('kind_' + (lk && lk.kind)), text: (lk && lk.name) || '?' }));
+    });
+    if (att && att.hedge) box.appendChild(el('span', { cls: 'tag warn', text: L('hedge') + ': ' + att.hedge }));
+    return box;
+  }
+  function evidenceBlock(sp) {
+    if (!sp) return null;
+    var d = docOf(sp.doc);
+    return el('div', { cls: 'evidence' }, [
+      el('div', { cls: 'quote', dir: 'auto', text: spanText(sp) || '—' }),
+      el('div', { cls: 'mut' }, [
+        (d ? outletOf(d) + (d.published ? ' · ' + d.published : '') + ' · ' : ''),
+        el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: L('open_sentence'), onclick: function () { gotoSpan(sp); } })
+      ]),
+      isnad(sp.attribution)
+    ]);
+  }
+  function entLink(id) {
+    var e = ent(id); if (!e) return el('span', { text: id == null ? '—' : String(id) });
+    if (e.type === 'person') return el('a', { cls: 'link person-link', 'data-id': e.id, text: nm(id), onclick: function () { openPerson(e.id); } });
+    return el('span', { title: L('type_' + e.type), text: nm(id) });
+  }
+  function eventTitle(ev) {
+    var who = arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); }).join('، ');
+    var path = (ev.origin || ev.destination) ? ' ' + (ev.origin ? nm(ev.origin) : '?') + ' → ' + (ev.destination ? nm(ev.destination) : '?') : (ev.place ? ' @ ' + nm(ev.place) : '');
+    return (ev.type || L('class_' + ev['class'])) + (who ? ': ' + who : '') + path;
+  }
+  function eventCard(ev) {
+    var conf = IDX.confOfEvent[ev.id] || [];
+    return el('div', { cls: 'card event', 'data-id': ev.id }, [
+      el('div', null, [el('b', { text: eventTitle(ev) }), ' ', el('span', { cls: 'tag', text: L('class_' + ev['class']) }),
+        conf.length ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = conf[0]; draw(); } }) : null]),
+      el('div', { cls: 'mut', text: L('time') + ': ' + timeText(ev.time) + (ev.means ? ' · ' + L('means') + ': ' + (ent(ev.means) ? nm(ev.means) : ev.means) : '') + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') }),
+      el('div', null, arr(ev.evidence).map(evidenceBlock))
+    ]);
+  }
+
+  // ---------- data ----------
+  function index(data) {
+    D = data || {};
+    ['documents', 'entities', 'events', 'itineraries', 'conflicts', 'relations'].forEach(function (k) { D[k] = arr(D[k]).filter(function (x) { return x && typeof x === 'object'; }); });
+    IDX = { ent: {}, doc: {}, ev: {}, confOfEvent: {}, itin: {} };
+    D.documents.forEach(function (d) { if (d.id != null) IDX.doc[d.id] = d; });
+    D.entities.forEach(function (e) { if (e.id != null) IDX.ent[e.id] = e; });
+    D.events.forEach(function (e) { if (e.id != null) IDX.ev[e.id] = e; });
+    D.conflicts.forEach(function (c) { arr(c.values).forEach(function (v, vi) { arr(v && v.events).forEach(function (id) { (IDX.confOfEvent[id] = IDX.confOfEvent[id] || []).push(c.id); (IDX.valOfEvent = IDX.valOfEvent || {})[id] = vi; }); }); });
+    IDX.valOfEvent = IDX.valOfEvent || {};
+    D.itineraries.forEach(function (it) { if (it.person != null) IDX.itin[it.person] = it; });
+    var tzs = D.events.map(function (e) { return e.time && e.time.tz; }).filter(Boolean);
+    TZ = tzMin(tzs[0] || '+03:00');
+  }
+
+  // ---------- layout ----------
+  var TABS = ['timeline', 'map', 'people', 'graph', 'conflicts', 'sources', 'search'];
+  function draw() {
+    document.documentElement.lang = S.lang; document.documentElement.dir = S.lang === 'ar' ? 'rtl' : 'ltr';
+    document.title = L('title');
+    var app = document.getElementById('app'); app.className = ''; app.textContent = '';
+    var nav = el('nav', null, TABS.map(function (t) { return el('button', { id: 'tab-' + t, cls: S.tab === t ? 'on' : '', text: L(t), onclick: function () { S.tab = t; draw(); } }); }));
+    app.appendChild(el('header', null, [el('h1', { text: L('title') }), nav,
+      el('span', { cls: 'stats', text: D.documents.length + ' ' + L('documents') + ' · ' + D.entities.length + ' ' + L('entities') + ' · ' + D.events.length + ' ' + L('events') }),
+      el('button', { id: 'lang', cls: 'btn', text: L('switch'), onclick: function () { S.lang = S.lang === 'ar' ? 'en' : 'ar'; draw(); } })]));
+    var main = el('main', { id: 'view-' + S.tab }); app.appendChild(main);
+    ({ timeline: vTimeline, map: vMap, people: vPeople, graph: vGraph, conflicts: vConflicts, sources: vSources, search: vSearch })[S.tab](main);
+  }
+  function gotoSpan(sp) { S.tab = 'sources'; S.doc = sp.doc; S.focus = { start: sp.start, end: sp.end }; draw(); }
+  function openPerson(id) { S.tab = 'people'; S.person = id; draw(); }
+
+  // ---------- timeline ----------
+  function vTimeline(main) {
+    var items = D.events.map(function (ev) {
+      var t = ev.time || {}; var a = tms(t.earliest), b = tms(t.latest);
+      return { ev: ev, a: a, b: b };
+    }).filter(function (x) { return x.a != null || x.b != null; });
+    var untimed = D.events.filter(function (ev) { var t = ev.time || {}; return tms(t.earliest) == null && tms(t.latest) == null; });
+    var lo = Infinity, hi = -Infinity;
+    items.forEach(function (x) { [x.a, x.b].forEach(function (v) { if (v != null) { lo = Math.min(lo, v); hi = Math.max(hi, v); } }); });
+    if (!isFinite(lo)) { lo = Date.now(); hi = lo + 864e5; }
+    if (hi - lo < 36e5) { lo -= 18e5; hi += 18e5; }
+    var pad = (hi - lo) * 0.03, full = [lo - pad, hi + pad];
+    if (!S.view) S.view = full.slice();
+    // densest night: 18:00 local .. 08:00 next day around the most events
+    var days = {}; items.forEach(function (x) { var m = x.a != null ? x.a : x.b; var k = new Date(m + TZ * 6e4).toISOString().slice(0, 10); days[k] = (days[k] || 0) + 1; });
+    var dayKeys = Object.keys(days).sort();
+    var nightCount = {}; items.forEach(function (x) { var m = (x.b != null ? x.b : x.a); var loc = m + TZ * 6e4; var hr = new Date(loc).getUTCHours(); var base = new Date(loc - (hr < 12 ? 864e5 : 0)).toISOString().slice(0, 10); if (hr >= 18 || hr < 8) nightCount[base] = (nightCount[base] || 0) + 1; });
+    var night = Object.keys(nightCount).sort(function (p, q) { return nightCount[q] - nightCount[p]; })[0];
+    function dayRange(k) { var s = Date.parse(k + 'T00:00:00Z') - TZ * 6e4; return [s, s + 864e5]; }
+    function zoom(f) { var c = (S.view[0] + S.view[1]) / 2, w = (S.view[1] - S.view[0]) * f; w = Math.max(w, 6e5); S.view = [c - w / 2, c + w / 2]; draw(); }
+    function pan(f) { var w = S.view[1] - S.view[0]; S.view = [S.view[0] + w * f, S.view[1] + w * f]; draw(); }
+    var tb = el('div', { cls: 'toolbar' }, [
+      el('button', { cls: 'btn' + (S.group === 'person' ? ' on' : ''), id: 'tl-group-person', text: L('group_person'), onclick: function () { S.group = 'person'; draw(); } }),
+      el('button', { cls: 'btn' + (S.group === 'place' ? ' on' : ''), id: 'tl-group-place', text: L('group_place'), onclick: function () { S.group = 'place'; draw(); } }),
+      ' | ',
+      el('button', { cls: 'btn', id: 'tl-all', text: L('zoom_all'), onclick: function () { S.view = full.slice(); draw(); } }),
+      night ? el('button', { cls: 'btn', id: 'tl-night', text: L('night') + ' ' + night, onclick: function () { var r = dayRange(night); S.view = [r[0] + 18 * 36e5, r[0] + 32 * 36e5]; draw(); } }) : null,
+      el('button', { cls: 'btn', text: L('earlier'), onclick: function () { pan(S.lang === 'ar' ? 0.25 : -0.25); } }),
+      el('button', { cls: 'btn', id: 'tl-zoom-in', text: '+', title: L('zoom_in'), onclick: function () { zoom(0.5); } }),
+      el('button', { cls: 'btn', id: 'tl-zoom-out', text: '-', title: L('zoom_out'), onclick: function () { zoom(2); } }),
+      el('button', { cls: 'btn', text: L('later'), onclick: function () { pan(S.lang === 'ar' ? -0.25 : 0.25); } })
+    ].concat(dayKeys.slice(0, 20).map(function (k) { return el('button', { cls: 'btn day', text: k.slice(5), title: L('day') + ' ' + k, onclick: function () { S.view = dayRange(k); draw(); } }); })));
+    main.appendChild(tb);
+    // rows
+    var rows = {}, order = [];
+    function push(key, x) { if (!rows[key]) { rows[key] = []; order.push(key); } rows[key].push(x); }
+    items.forEach(function (x) {
+      var ev = x.ev, keys = [];
+      if (S.group === 'person') arr(ev.participants).forEach(function (p) { var e = ent(p && p.entity); if (e && e.type === 'person') keys.push(e.id); });
+      else [ev.place, ev.origin, ev.destination].forEach(function (k) { if (k && ent(k) && keys.indexOf(k) < 0) keys.push(k); });
+      if (!keys.length) keys.push('');
+      keys.forEach(function (k) { push(k, x); });
+    });
+    order.sort(function (p, q) { return (p === '') - (q === '') || rows[q].length - rows[p].length; });
+    var W = Math.max(600, (main.clientWidth || 1100) - 410), labW = 170, rowH = 22, axisH = 34;
+    var lanes = [];
+    order.forEach(function (k) {
+      var ls = []; rows[k].sort(function (p, q) { return (p.a != null ? p.a : p.b) - (q.a != null ? q.a : q.b); });
+      rows[k].forEach(function (x) {
+        var s = x.a != null ? x.a : x.b - 36e5, e = x.b != null ? x.b : x.a + 36e5;
+        var li = 0; while (ls[li] != null && ls[li] > s) li++; ls[li] = e; x.lane = li;
+      });
+      lanes.push({ key: k, n: Math.max(1, ls.length), items: rows[k] });
+    });
+    var H = axisH + lanes.reduce(function (s, l) { return s + l.n * rowH + 8; }, 0) + 10;
+    var rtl = S.lang === 'ar';
+    var v0 = S.view[0], v1 = S.view[1], plotW = W - labW - 10;
+    function X(t) { var f = (t - v0) / (v1 - v0); return rtl ? (W - labW - f * plotW) : (labW + f * plotW); }
+    var svg = sv('svg', { id: 'timeline-svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, style: 'background:#fff;border:1px solid #ddd8cc;direction:ltr;max-width:100%;height:auto' });
+    var defs = sv('defs');
+    [['fadeR', 1, 0], ['fadeL', 0, 1]].forEach(function (g) {
+      var lg = sv('linearGradient', { id: g[0], x1: 0, x2: 1, y1: 0, y2: 0 });
+      lg.appendChild(sv('stop', { offset: 0, 'stop-color': '#000', 'stop-opacity': g[1] }));
+      lg.appendChild(sv('stop', { offset: 1, 'stop-color': '#000', 'stop-opacity': g[2] }));
+      defs.appendChild(lg);
+      var mk = sv('mask', { id: 'm' + g[0], maskContentUnits: 'objectBoundingBox' });
+      var r = sv('rect', { x: 0, y: 0, width: 1, height: 1, fill: '#fff' }); mk.appendChild(r);
+      defs.appendChild(mk);
+    });
+    svg.appendChild(defs);
+    // axis
+    var steps = [6e4, 3e5, 9e5, 18e5, 36e5, 108e5, 216e5, 432e5, 864e5, 1728e5, 6048e5, 2592e6];
+    var span = v1 - v0, step = steps.filter(function (s) { return span / s <= 12; })[0] || 2592e6;
+    var first = Math.ceil((v0 + TZ * 6e4) / step) * step - TZ * 6e4;
+    for (var t = first; t <= v1; t += step) {
+      var x = X(t), loc = new Date(t + TZ * 6e4).toISOString();
+      var lab = step >= 864e5 ? loc.slice(5, 10) : (loc.slice(11, 16) === '00:00' ? loc.slice(5, 10) : loc.slice(11, 16));
+      svg.appendChild(sv('line', { x1: x, x2: x, y1: axisH - 6, y2: H, stroke: '#eee' }));
+      svg.appendChild(sv('text', { x: x, y: axisH - 12, 'font-size': 11, 'text-anchor': 'middle', fill: '#555', text: lab }));
+    }
+    svg.appendChild(sv('text', { x: rtl ? W - 4 : 4, y: 14, 'font-size': 11, fill: '#888', 'text-anchor': rtl ? 'end' : 'start', text: fmt(v0) + ' — ' + fmt(v1) + ' (UTC' + (TZ >= 0 ? '+' : '-') + ('0' + Math.floor(Math.abs(TZ) / 60)).slice(-2) + ':00)' }));
+    var clip = sv('clipPath', { id: 'plotclip' }); clip.appendChild(sv('rect', { x: rtl ? 10 : labW, y: 0, width: plotW, height: H })); defs.appendChild(clip);
+    var y = axisH;
+    lanes.forEach(function (ln, li) {
+      var h = ln.n * rowH;
+      svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: li % 2 ? '#faf9f5' : '#fff' }));
+      var label = ln.key === '' ? '—' : nm(ln.key);
+      svg.appendChild(sv('text', { cls: 'tl-row-label', x: rtl ? W - 6 : 6, y: y + 15, 'font-size': 12, 'text-anchor': rtl ? 'end' : 'start', fill: '#222', text: label }));
+      var g = sv('g', { 'clip-path': 'url(#plotclip)' });
+      ln.items.forEach(function (x) {
+        var ev = x.ev, conf = IDX.confOfEvent[ev.id];
+        var openA = x.a == null, openB = x.b == null;
+        var a = openA ? x.b - Math.max((v1 - v0) * 0.08, 36e5) : x.a, b = openB ? x.a + Math.max((v1 - v0) * 0.08, 36e5) : x.b;
+        var xa = X(a), xb = X(b), left = Math.min(xa, xb), w = Math.max(3, Math.abs(xb - xa));
+        var col = { movement: '#2471a3', control: '#229954', communication: '#8e44ad', harm: '#c0392b' }[ev['class']] || '#5d6d7e';
+        var yy = y + x.lane * rowH + 3;
+        var fill = col;
+        if (openA || openB) {
+          var gid = 'g' + Math.random().toString(36).slice(2);
+          var fadeAtLeft = (openA && !rtl) || (openB && rtl), fadeAtRight = (openB && !rtl) || (openA && rtl);
+          var lg = sv('linearGradient', { id: gid, x1: 0, x2: 1, y1: 0, y2: 0 });
+          lg.appendChild(sv('stop', { offset: 0, 'stop-color': col, 'stop-opacity': fadeAtLeft ? 0 : 1 }));
+          lg.appendChild(sv('stop', { offset: 1, 'stop-color': col, 'stop-opacity': fadeAtRight ? 0 : 1 }));
+          defs.appendChild(lg); fill = 'url(#' + gid + ')';
+        }
+        var bar = sv('rect', { class: 'bar' + (conf ? ' conflicted' : ''), 'data-id': ev.id, x: left, y: yy, width: w, height: rowH - 7, rx: 3, fill: fill, 'fill-opacity': 0.85,
+          stroke: conf ? '#c0392b' : 'none', 'stroke-width': conf ? 2 : 0, 'stroke-dasharray': conf ? '4 2' : null,
+          onclick: function () { S.sel = ev.id; draw(); } });
+        bar.appendChild(sv('title', { text: eventTitle(ev) + '\n' + timeText(ev.time) }));
+        g.appendChild(bar);
+        var tx = rtl ? left - 4 : left + w + 4;
+        g.appendChild(sv('text', { x: tx, y: yy + 11, 'font-size': 11, fill: conf ? '#c0392b' : '#333', 'text-anchor': rtl ? 'end' : 'start', text: (conf ? '⚠ ' : '') + (ev.type || '') + (ev.destination ? ' → ' + nm(ev.destination) : (ev.place ? ' @ ' + nm(ev.place) : '')) }));
+      });
+      svg.appendChild(g);
+      y += h + 8;
+    });
+    var split = el('div', { cls: 'split' });
+    var side = el('div', { cls: 'side', id: 'tl-detail' });
+    var sel = S.sel && IDX.ev[S.sel];
+    if (sel) side.appendChild(eventCard(sel));
+    else side.appendChild(el('div', { cls: 'mut', text: (S.lang === 'ar' ? 'انقر شريطًا لعرض الحدث وأدلته. الأطراف الباهتة = حدود مفتوحة؛ الإطار الأحمر المتقطع = تناقض.' : 'Click a bar to see the event and its evidence. Fading ends = open bounds; dashed red outline = conflict.') }));
+    if (untimed.length) side.appendChild(el('div', null, [el('h4', { text: L('no_time') + ' (' + untimed.length + ')' })].concat(untimed.slice(0, 50).map(function (ev) { return el('div', null, el('a', { cls: 'link', text: eventTitle(ev), onclick: function () { S.sel = ev.id; draw(); } })); }))));
+    split.appendChild(el('div', { cls: 'grow', style: 'overflow-x:auto' }, svg));
+    split.appendChild(side);
+    main.appendChild(split);
+  }
+
+  // ---------- map ----------
+  function vMap(main) {
+    var places = D.entities.filter(function (e) { var c = e.coordinates; return e.type === 'place' && Array.isArray(c) && c.length >= 2 && isFinite(c[0]) && isFinite(c[1]); });
+    var P = {}; places.forEach(function (e) { P[e.id] = e.coordinates; });
+    var W = Math.max(700, (main.clientWidth || 1100) - 420), H = 560;
+    var bb = BASEMAP.bbox || [18, 10, 66, 60];
+    var full = [bb[0], bb[1], bb[2], bb[3]];
+    var fit = (function () { if (!places.length) return full; var a = [180, 90, -180, -90]; places.forEach(function (e) { var c = e.coordinates; a[0] = Math.min(a[0], c[1]); a[2] = Math.max(a[2], c[1]); a[1] = Math.min(a[1], c[0]); a[3] = Math.max(a[3], c[0]); }); var px = Math.max(1, (a[2] - a[0]) * 0.1), py = Math.max(1, (a[3] - a[1]) * 0.1); return [a[0] - px, a[1] - py, a[2] + px, a[3] + py]; })();
+    // a close view: the area holding most places (1-degree cells around the busiest cell)
+    var cells = {}; places.forEach(function (e) { var k = Math.round(e.coordinates[0] / 3) + ',' + Math.round(e.coordinates[1] / 3); cells[k] = (cells[k] || 0) + 1; });
+    var best = Object.keys(cells).sort(function (p, q) { return cells[q] - cells[p]; })[0];
+    var close = best ? (function () {
+      var k = best.split(','), la = k[0] * 3, lo = k[1] * 3, a = [lo, la, lo, la];
+      places.forEach(function (e) { var c = e.coordinates; if (Math.abs(c[0] - la) <= 4.5 && Math.abs(c[1] - lo) <= 4.5) { a[0] = Math.min(a[0], c[1]); a[2] = Math.max(a[2], c[1]); a[1] = Math.min(a[1], c[0]); a[3] = Math.max(a[3], c[0]); } });
+      return [a[0] - 0.8, a[1] - 0.6, a[2] + 0.8, a[3] + 0.6]; })() : fit;
+    if (!S.mapView) S.mapView = fit;
+    var v = S.mapView, k = Math.cos(((v[1] + v[3]) / 2) * Math.PI / 180);
+    var sx = W / ((v[2] - v[0]) * k), sy = H / (v[3] - v[1]), s = Math.min(sx, sy);
+    var ox = (W - (v[2] - v[0]) * k * s) / 2, oy = (H - (v[3] - v[1]) * s) / 2;
+    function prj(lat, lon) { return [ox + (lon - v[0]) * k * s, oy + (v[3] - lat) * s]; }
+    var svg = sv('svg', { id: 'map-svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, style: 'background:#dfeaf2;border:1px solid #ddd8cc;direction:ltr;max-width:100%;height:auto' });
+    var defs = sv('defs'); svg.appendChild(defs);
+    var base = sv('g', { fill: '#f4f1ea', stroke: '#b9b2a3', 'stroke-width': 0.6 });
+    arr(BASEMAP.countries).forEach(function (c) {
+      var d = arr(c.rings).map(function (r) { return 'M' + r.map(function (p) { var q = prj(p[1], p[0]); return q[0].toFixed(1) + ',' + q[1].toFixed(1); }).join('L') + 'Z'; }).join('');
+      var p = sv('path', { d: d }); p.appendChild(sv('title', { text: c.name || '' })); base.appendChild(p);
+    });
+    svg.appendChild(base);
+    // routes
+    var routes = [], seen = {};
+    D.itineraries.forEach(function (it, i) { arr(it.legs).forEach(function (lg) { if (lg && P[lg.from] && P[lg.to]) { routes.push({ person: it.person, ci: i, from: lg.from, to: lg.to, event: lg.event, leg: lg }); if (lg.event) seen[lg.event] = 1; } }); });
+    var pcol = {}; D.itineraries.forEach(function (it, i) { pcol[it.person] = color(i); });
+    D.events.forEach(function (ev) {
+      if (seen[ev.id] || !P[ev.origin] || !P[ev.destination]) return;
+      var who = arr(ev.participants).map(function (p) { return p && p.entity; }).filter(function (id) { var e = ent(id); return e && e.type === 'person'; })[0];
+      routes.push({ person: who, ci: pcol[who] ? null : 9, from: ev.origin, to: ev.destination, event: ev.id, extra: true });
+    });
+    var rg = sv('g');
+    var pairCount = {};
+    routes.forEach(function (r, i) {
+      var col = pcol[r.person] || color(r.ci == null ? 9 : r.ci);
+      var mid = 'arr' + i; var mk = sv('marker', { id: mid, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
+      mk.appendChild(sv('path', { d: 'M0,0L10,5L0,10z', fill: col })); defs.appendChild(mk);
+      var a = prj(P[r.from][0], P[r.from][1]), b = prj(P[r.to][0], P[r.to][1]);
+      var key = [r.from, r.to].sort().join('|'); var nth = pairCount[key] = (pairCount[key] || 0) + 1;
+      var dx = b[0] - a[0], dy = b[1] - a[1], len = Math.sqrt(dx * dx + dy * dy) || 1;
+      var bend = (0.12 + 0.1 * (nth - 1)) * len * (nth % 2 ? 1 : -1);
+      var cx = (a[0] + b[0]) / 2 - dy / len * bend, cy = (a[1] + b[1]) / 2 + dx / len * bend;
+      var vi = IDX.valOfEvent[r.event], disputed = vi != null;
+      var dash = disputed ? ['8 4', '2 4', '12 3 2 3', '4 4'][vi % 4] : (r.extra ? '1 3' : null);
+      var path = sv('path', { class: 'route', 'data-event': r.event || '', d: 'M' + a[0] + ',' + a[1] + 'Q' + cx + ',' + cy + ' ' + b[0] + ',' + b[1], fill: 'none', stroke: col, 'stroke-width': r.extra ? 1.5 : 2.6, 'stroke-dasharray': dash, 'marker-end': 'url(#' + mid + ')', 'stroke-opacity': 0.9, style: 'cursor:pointer',
+        onclick: function () { S.sel = r.event; draw(); } });
+      var ev = IDX.ev[r.event];
+      path.appendChild(sv('title', { text: nm(r.person) + ': ' + nm(r.from) + ' → ' + nm(r.to) + (ev ? '\n' + timeText(ev.time) : '') + (disputed ? '\n⚠ ' + L('conflict') : '') }));
+      rg.appendChild(path);
+    });
+    svg.appendChild(rg);
+    var pg = sv('g'), placed = [];
+    places.sort(function (a, b) { return arr(b.mentions).length - arr(a.mentions).length; });
+    places.forEach(function (e) {
+      var q = prj(e.coordinates[0], e.coordinates[1]);
+      if (q[0] < -50 || q[0] > W + 50 || q[1] < -50 || q[1] > H + 50) return;
+      var c = sv('circle', { class: 'place', 'data-id': e.id, cx: q[0], cy: q[1], r: 4.5, fill: '#20303c', stroke: '#fff', 'stroke-width': 1.5 });
+      c.appendChild(sv('title', { text: (e.name_ar || '') + ' / ' + (e.name_en || '') }));
+      pg.appendChild(c);
+      var bx = [q[0] + 4, q[1] - 18, q[0] + 8 + 7 * String(nm(e.id)).length, q[1] - 2];
+      if (placed.some(function (o) { return bx[0] < o[2] && o[0] < bx[2] && bx[1] < o[3] && o[1] < bx[3]; })) return;
+      placed.push(bx);
+      pg.appendChild(sv('text', { class: 'place-label', x: q[0] + 6, y: q[1] - 6, 'font-size': 12, fill: '#111', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', text: nm(e.id) }));
+    });
+    svg.appendChild(pg);
+    svg.appendChild(sv('text', { x: 6, y: H - 6, 'font-size': 10, fill: '#777', text: 'Base map: Natural Earth (public domain) via world-atlas (ISC)' }));
+    svg.addEventListener('wheel', function (e) {
+      e.preventDefault(); var f = e.deltaY > 0 ? 1.25 : 0.8, r = svg.getBoundingClientRect();
+      var px = (e.clientX - r.left - ox) / (k * s) + v[0], py = v[3] - (e.clientY - r.top - oy) / s;
+      S.mapView = [px - (px - v[0]) * f, py - (py - v[1]) * f, px + (v[2] - px) * f, py + (v[3] - py) * f]; draw();
+    }, { passive: false });
+    var legend = el('div', { cls: 'legend' }, D.itineraries.map(function (it, i) { return el('span', null, [el('i', { cls: 'sw', style: 'background:' + color(i) }), nm(it.person)]); }).concat([el('span', { text: '- - ' + L('legend_disputed') }), el('span', { text: '··· ' + L('events') })]));
+    main.appendChild(el('div', { cls: 'toolbar' }, [
+      el('button', { cls: 'btn', id: 'map-fit', text: L('fit'), onclick: function () { S.mapView = fit; draw(); } }),
+      el('button', { cls: 'btn', id: 'map-close', text: '+', title: L('zoom_in'), onclick: function () { S.mapView = close; draw(); } }),
+      el('button', { cls: 'btn', id: 'map-wide', text: '-', title: L('zoom_out'), onclick: function () { S.mapView = full; draw(); } }), legend]));
+    var side = el('div', { cls: 'side' });
+    var sel = S.sel && IDX.ev[S.sel];
+    if (sel) side.appendChild(eventCard(sel));
+    D.itineraries.forEach(function (it, i) {
+      side.appendChild(el('div', { cls: 'card' }, [el('b', { style: 'color:' + color(i) }, entLink(it.person)),
+        el('ol', null, arr(it.legs).map(function (lg) { return el('li', null, [nm(lg.from) + ' → ' + nm(lg.to) + ' ', el('span', { cls: 'mut', text: timeText(lg.time) }), (IDX.valOfEvent[lg.event] != null ? el('span', { cls: 'warn', text: ' ⚠' }) : null)]); })),
+        it.fate ? el('div', { cls: 'mut', text: L('fate') + ': ' + L('status_' + it.fate.status) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }) : null]));
+    });
+    main.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, svg), side]));
+  }
+
+  // ---------- people ----------
+  function personEvents(id) { return D.events.filter(function (ev) { return arr(ev.participants).some(function (p) { return p && p.entity === id; }); }); }
+  function vPeople(main) {
+    if (S.person && ent(S.person)) return dossier(main, ent(S.person));
+    var ps = D.entities.filter(function (e) { return e.type === 'person'; });
+    ps.sort(function (a, b) { return arr(b.mentions).length - arr(a.mentions).length; });
+    var tb = el('table', { id: 'people-table' }, [el('tr', null, [L('name'), L('roles'), L('fate'), L('events'), L('mentions')].map(function (h) { return el('th', { text: h }); }))]);
+    ps.forEach(function (e) {
+      var it = IDX.itin[e.id], f = it && it.fate;
+      tb.appendChild(el('tr', { cls: 'click person-row', 'data-id': e.id, onclick: function () { openPerson(e.id); } }, [
+        el('td', null, [el('b', { text: nm(e.id) }), el('div', { cls: 'mut', text: S.lang === 'ar' ? (e.name_en || '') : (e.name_ar || '') })]),
+        el('td', { text: arr(e.roles).map(function (r) { return r && [r.title, r.org].filter(Boolean).join(' — '); }).filter(Boolean).join('؛ ') }),
+        el('td', { text: f ? L('status_' + (f.status || 'unknown')) + (f.place ? ' — ' + nm(f.place) : '') : '' }),
+        el('td', { text: personEvents(e.id).length }),
+        el('td', { text: arr(e.mentions).length })]));
+    });
+    main.appendChild(tb);
+  }
+  function dossier(main, e) {
+    main.appendChild(el('div', { cls: 'toolbar' }, [el('button', { cls: 'btn', id: 'back', text: L('back'), onclick: function () { S.person = null; draw(); } })]));
+    var d = el('div', { id: 'dossier', cls: 'card' });
+    d.appendChild(el('h2', { text: nm(e.id) }));
+    d.appendChild(el('div', { cls: 'mut', text: [e.name_ar, e.name_en].filter(Boolean).join(' / ') + (e.kb_id ? ' · ' + e.kb_id : '') }));
+    if (arr(e.aliases).length) d.appendChild(el('div', null, [L('aliases') + ': '].concat(arr(e.aliases).map(function (a) { return el('span', { cls: 'tag', text: a }); }))));
+    if (arr(e.roles).length) {
+      d.appendChild(el('h3', { text: L('roles') }));
+      d.appendChild(el('ul', null, arr(e.roles).map(function (r) { return el('li', null, [[r.title, r.org].filter(Boolean).join(' — ') + ' ', r.doc ? el('a', { cls: 'link', text: L('open_sentence'), onclick: function () { gotoSpan(r); } }) : null]); })));
+    }
+    var it = IDX.itin[e.id];
+    if (it) {
+      d.appendChild(el('h3', { text: L('itinerary') }));
+      var t = el('table', { id: 'itinerary' }, [el('tr', null, [L('from'), L('to'), L('time'), L('means'), L('evidence')].map(function (h) { return el('th', { text: h }); }))]);
+      arr(it.legs).forEach(function (lg) {
+        t.appendChild(el('tr', { cls: 'leg' }, [el('td', { text: nm(lg.from) }), el('td', { text: nm(lg.to) }),
+          el('td', null, [timeText(lg.time), IDX.valOfEvent[lg.event] != null ? el('a', { cls: 'warn link', text: ' ⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = (IDX.confOfEvent[lg.event] || [])[0]; draw(); } }) : null]),
+          el('td', { text: lg.means ? (ent(lg.means) ? nm(lg.means) : lg.means) : '' }),
+          el('td', null, arr(lg.evidence).map(evidenceBlock))]));
+      });
+      d.appendChild(t);
+      if (it.fate) {
+        d.appendChild(el('h3', { text: L('fate') }));
+        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' })].concat(arr(it.fate.evidence).map(evidenceBlock))));
+      }
+    }
+    d.appendChild(el('h3', { text: L('claims') }));
+    personEvents(e.id).forEach(function (ev) { d.appendChild(eventCard(ev)); });
+    main.appendChild(d);
+  }
+
+  // ---------- actor graph ----------
+  function vGraph(main) {
+    var nodes = {}, edges = {};
+    function node(id, label, type) { if (!nodes[id]) nodes[id] = { id: id, label: label, type: type, deg: 0 }; return nodes[id]; }
+    function edge(a, b, kind) { if (a === b) return; var k = kind + '|' + a + '|' + b; edges[k] = edges[k] || { a: a, b: b, kind: kind, w: 0 }; edges[k].w++; nodes[a].deg++; nodes[b].deg++; }
+    var byName = {}; D.entities.forEach(function (e) { [e.name_ar, e.name_en].concat(arr(e.aliases)).forEach(function (n) { if (n) byName[n] = e.id; }); });
+    D.events.forEach(function (ev) {
+      var ps = arr(ev.participants).map(function (p) { return p && p.entity; }).filter(function (id) { var e = ent(id); return e && (e.type === 'person' || e.type === 'organization'); });
+      ps.forEach(function (id) { node(id, nm(id), ent(id).type); });
+      for (var i = 0; i < ps.length; i++) for (var j = i + 1; j < ps.length; j++) edge(ps[i], ps[j], 'with');
+      arr(ev.evidence).forEach(function (sp) {
+        var ch = arr(sp && sp.attribution && sp.attribution.chain); if (!ch.length) return;
+        var src = ch[ch.length - 1]; if (!src || !src.name) return;
+        var sid = byName[src.name] || ('src:' + src.name);
+        node(sid, ent(sid) ? nm(sid) : src.name, ent(sid) ? ent(sid).type : 'source');
+        ps.forEach(function (p) { if (ent(p).type === 'person') edge(sid, p, 'reported'); });
+      });
+    });
+    var N = Object.keys(nodes).map(function (k) { return nodes[k]; });
+    var E = Object.keys(edges).map(function (k) { return edges[k]; });
+    var W = Math.max(700, (main.clientWidth || 1100) - 20), H = 600;
+    N.sort(function (a, b) { return a.id < b.id ? -1 : 1; });
+    N.forEach(function (n, i) { var a = 2 * Math.PI * i / N.length; n.x = W / 2 + Math.cos(a) * H / 3; n.y = H / 2 + Math.sin(a) * H / 3; n.vx = 0; n.vy = 0; });
+    var byId = {}; N.forEach(function (n) { byId[n.id] = n; });
+    for (var it = 0; it < 300; it++) {
+      for (var i = 0; i < N.length; i++) for (var j = i + 1; j < N.length; j++) {
+        var a = N[i], b = N[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = 9000 / d2;
+        var d = Math.sqrt(d2); a.vx += dx / d * f; a.vy += dy / d * f; b.vx -= dx / d * f; b.vy -= dy / d * f;
+      }
+      E.forEach(function (e) { var a = byId[e.a], b = byId[e.b], dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1, f = (d - 120) * 0.02; a.vx += dx / d * f; a.vy += dy / d * f; b.vx -= dx / d * f; b.vy -= dy / d * f; });
+      N.forEach(function (n) { n.vx += (W / 2 - n.x) * 0.005; n.vy += (H / 2 - n.y) * 0.005; n.x += Math.max(-20, Math.min(20, n.vx)) ; n.y += Math.max(-20, Math.min(20, n.vy)); n.vx *= 0.5; n.vy *= 0.5; n.x = Math.max(60, Math.min(W - 60, n.x)); n.y = Math.max(20, Math.min(H - 20, n.y)); });
+    }
+    var svg = sv('svg', { id: 'graph-svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, style: 'background:#fff;border:1px solid #ddd8cc;direction:ltr;max-width:100%;height:auto' });
+    var defs = sv('defs'); var mk = sv('marker', { id: 'garr', viewBox: '0 0 10 10', refX: 22, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: 'userSpaceOnUse', orient: 'auto' }); mk.appendChild(sv('path', { d: 'M0,0L10,5L0,10z', fill: '#8e44ad' })); defs.appendChild(mk); svg.appendChild(defs);
+    E.forEach(function (e) {
+      var a = byId[e.a], b = byId[e.b];
+      var ln = sv('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: e.kind === 'with' ? '#2471a3' : '#8e44ad', 'stroke-width': 1 + Math.min(4, e.w), 'stroke-dasharray': e.kind === 'with' ? null : '5 3', 'marker-end': e.kind === 'with' ? null : 'url(#garr)', 'stroke-opacity': 0.7 });
+      ln.appendChild(sv('title', { text: a.label + ' — ' + L(e.kind) + ' — ' + b.label + ' (' + e.w + ')' })); svg.appendChild(ln);
+    });
+    N.forEach(function (n) {
+      var col = { person: '#d35400', organization: '#8e44ad', source: '#7f8c8d' }[n.type] || '#2c3e50';
+      var g = sv('g', { class: 'gnode', 'data-id': n.id, style: 'cursor:pointer', onclick: function () { if (ent(n.id) && ent(n.id).type === 'person') openPerson(n.id); } });
+      g.appendChild(sv('circle', { cx: n.x, cy: n.y, r: 6 + Math.min(10, n.deg), fill: col, stroke: '#fff', 'stroke-width': 2 }));
+      g.appendChild(sv('text', { x: n.x, y: n.y - 10 - Math.min(10, n.deg), 'font-size': 12, 'text-anchor': 'middle', stroke: '#fff', 'stroke-width': 3, 'paint-order': 'stroke', text: n.label }));
+      svg.appendChild(g);
+    });
+    main.appendChild(el('div', { cls: 'legend toolbar' }, [el('span', null, [el('i', { cls: 'sw', style: 'background:#2471a3' }), L('with')]), el('span', null, [el('i', { cls: 'sw', style: 'background:#8e44ad' }), L('reported')])]));
+    main.appendChild(svg);
+  }
+
+  // ---------- conflicts ----------
+  function vConflicts(main) {
+    if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
+    D.conflicts.forEach(function (c) {
+      var card = el('div', { cls: 'card conflict', id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
+      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }), ' ', c.question || c.id]));
+      var sum = S.lang === 'ar' ? (c.summary_ar || c.summary_en) : (c.summary_en || c.summary_ar);
+      if (sum) card.appendChild(el('p', { text: sum }));
+      card.appendChild(el('div', { cls: 'cols' }, arr(c.values).map(function (v, i) {
+        var docs = arr(v && v.documents).map(function (id) { return outletOf(docOf(id)) || id; });
+        return el('div', { cls: 'card account', style: 'border-top:4px solid ' + color(i) }, [
+          el('b', { text: v && v.value != null ? (typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value)) : '?' }),
+          el('div', { cls: 'mut', text: arr(v && v.documents).length + ' ' + L('documents') + (docs.length ? ': ' + docs.join('، ') : '') }),
+          el('div', null, arr(v && v.evidence).map(evidenceBlock))]);
+      })));
+      main.appendChild(card);
+    });
+    if (S.focus && typeof S.focus === 'string') { var n = document.getElementById('conflict-' + S.focus); if (n && n.scrollIntoView) setTimeout(function () { n.scrollIntoView({ block: 'center' }); }, 0); }
+  }
+
+  // ---------- sources ----------
+  function docMarks(d) {
+    var marks = [];
+    D.events.forEach(function (ev) { arr(ev.evidence).forEach(function (sp) { if (sp && sp.doc === d.id) marks.push({ k: 'ev', s: sp.start, e: sp.end, ev: ev, sp: sp }); }); });
+    D.entities.forEach(function (en) { arr(en.mentions).forEach(function (m) { if (m && m.doc === d.id) marks.push({ k: 'm-' + en.type, s: m.start, e: m.end, en: en }); }); });
+    arr(d.repairs).forEach(function (r) { if (r) marks.push({ k: 'rep', s: r.start, e: r.end, r: r }); });
+    arr(d.paragraphs).forEach(function (p) { if (p && p.furniture) marks.push({ k: 'furn', s: p.start, e: p.end }); });
+    if (S.focus && typeof S.focus === 'object' && S.doc === d.id) marks.push({ k: 'focus', s: S.focus.start, e: S.focus.end });
+    var n = d.text.length;
+    return marks.filter(function (m) { m.s = Math.max(0, Math.min(n, m.s | 0)); m.e = Math.max(m.s, Math.min(n, m.e | 0)); return m.e > m.s; });
+  }
+  function vSources(main) {
+    if (!S.doc || !docOf(S.doc)) S.doc = D.documents.length ? D.documents[0].id : null;
+    var list = el('div', { cls: 'doclist side', id: 'doclist' });
+    D.documents.forEach(function (d) {
+      var nev = 0; D.events.forEach(function (ev) { arr(ev.evidence).forEach(function (sp) { if (sp && sp.doc === d.id) nev++; }); });
+      list.appendChild(el('div', { cls: 'd' + (d.id === S.doc ? ' on' : ''), 'data-id': d.id, onclick: function () { S.doc = d.id; S.focus = null; draw(); } }, [
+        el('div', { dir: 'auto', text: d.title || d.path || d.id }),
+        el('div', { cls: 'mut', text: [d.outlet, d.published, arr(d.languages).join('+') || d.language, nev + ' ' + L('evidence')].filter(Boolean).join(' · ') })]));
+    });
+    var right = el('div', { cls: 'grow' });
+    var d = docOf(S.doc);
+    var detail = el('div', { cls: 'card', id: 'span-detail' });
+    if (d && typeof d.text === 'string') {
+      right.appendChild(el('h3', { dir: 'auto', text: d.title || d.id }));
+      right.appendChild(el('div', { cls: 'mut' }, [[d.outlet, d.published, d.url, d.path].filter(Boolean).join(' · ') + ' ',
+        el('span', { cls: 'tag', style: 'background:#ffe58a', text: L('evidence') }), el('span', { cls: 'tag', style: 'border-bottom:2px solid #d35400', text: L('type_person') }),
+        el('span', { cls: 'tag', style: 'border-bottom:2px solid #27ae60', text: L('type_place') }), el('span', { cls: 'tag', style: 'text-decoration:underline wavy #c0392b', text: L('repair') }),
+        el('span', { cls: 'tag', style: 'color:#aaa', text: L('furniture') })]));
+      var marks = docMarks(d), bounds = {};
+      bounds[0] = 1; bounds[d.text.length] = 1; marks.forEach(function (m) { bounds[m.s] = 1; bounds[m.e] = 1; });
+      var bs = Object.keys(bounds).map(Number).sort(function (a, b) { return a - b; });
+      var starts = marks.slice().sort(function (a, b) { return a.s - b.s; }), si = 0, active = [];
+      var box = el('div', { cls: 'doctext', id: 'doctext', dir: S.lang === 'ar' ? 'rtl' : 'ltr' });
+      var focusNode = null;
+      for (var i = 0; i + 1 < bs.length; i++) {
+        var a = bs[i], b = bs[i + 1];
+        while (si < starts.length && starts[si].s <= a) active.push(starts[si++]);
+        active = active.filter(function (m) { return m.e > a; });
+        var cov = active.filter(function (m) { return m.s <= a && m.e >= b; });
+        var seg = d.text.slice(a, b);
+        if (!cov.length) { box.appendChild(document.createTextNode(seg)); continue; }
+        var cls = {}, tip = [];
+        cov.forEach(function (m) { cls[m.k] = 1; if (m.en) tip.push(nm(m.en.id) + ' (' + L('type_' + m.en.type) + ')'); if (m.r) tip.push(L('repair') + ': ' + m.r.before + ' → ' + m.r.after); if (m.ev) tip.push(eventTitle(m.ev)); });
+        var sp = el('span', { cls: Object.keys(cls).join(' '), 'data-s': a, 'data-e': b, title: tip.join('\n') || null, text: seg });
+        var evs = cov.filter(function (m) { return m.k === 'ev'; });
+        if (evs.length) (function (evs) { sp.addEventListener('click', function () { detail.textContent = ''; evs.forEach(function (m) { detail.appendChild(eventCard(m.ev)); }); }); })(evs);
+        if (cls.focus && !focusNode) focusNode = sp;
+        box.appendChild(sp);
+      }
+      right.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, box), el('div', { cls: 'side' }, detail)]));
+      if (S.focus && typeof S.focus === 'object') {
+        var facts = D.events.filter(function (ev) { return arr(ev.evidence).some(function (sp) { return sp && sp.doc === d.id && sp.start < S.focus.end && S.focus.start < sp.end; }); });
+        facts.forEach(function (ev) { detail.appendChild(eventCard(ev)); });
+      }
+      if (!detail.firstChild) detail.appendChild(el('div', { cls: 'mut', text: S.lang === 'ar' ? 'انقر على جملة مظللة لترى الحدث وإسناده.' : 'Click a highlighted sentence to see its fact and isnad.' }));
+      if (focusNode && focusNode.scrollIntoView) setTimeout(function () { focusNode.scrollIntoView({ block: 'center' }); }, 0);
+    }
+    main.appendChild(el('div', { cls: 'split' }, [list, right]));
+  }
+
+  // ---------- search ----------
+  var AR_DIAC = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
+  var AR_MAP = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ى': 'ي', 'ة': 'ه', 'ؤ': 'و', 'ئ': 'ي', '_': ' ', 'ـ': '' };
+  function norm(s) { var out = [], map = []; s = String(s || ''); for (var i = 0; i < s.length; i++) { var c = s[i]; if (AR_DIAC.test(c)) continue; c = AR_MAP[c] != null ? AR_MAP[c] : c.toLowerCase(); if (!c) continue; out.push(c); map.push(i); } return { t: out.join(''), map: map }; }
+  function qtokens(q) { return norm(q).t.split(/\s+/).filter(Boolean).map(function (w) { var m = /^(وال|بال|فال|كال|لل|ال)(..+)$/.exec(w); return m ? m[2] : (/^al-(.+)/.exec(w) || [0, w])[1]; }); }
+  function localSearch(q) {
+    var toks = qtokens(q), res = { entities: [], events: [], documents: [] };
+    if (!toks.length) return res;
+    function hit(s) { var t = norm(s).t; return toks.every(function (k) { return t.indexOf(k) >= 0; }); }
+    D.entities.forEach(function (e) { if (hit([e.name_ar, e.name_en].concat(arr(e.aliases)).join(' | '))) res.entities.push({ id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en }); });
+    D.events.forEach(function (ev) { var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
+    D.documents.forEach(function (d) { var n = norm(d.text); var i = n.t.indexOf(toks[0]); if (i < 0 || !toks.every(function (k) { return n.t.indexOf(k) >= 0; })) return; var s = n.map[i], e = n.map[i + toks[0].length - 1] + 1; res.documents.push({ doc: d.id, start: s, end: e, snippet: d.text.slice(Math.max(0, s - 60), Math.min(d.text.length, e + 60)) }); });
+    return res;
+  }
+  function vSearch(main) {
+    var out = el('div', { id: 'search-results' });
+    var inp = el('input', { type: 'search', id: 'search-input', placeholder: L('search_placeholder'), value: S.q || '' });
+    function show(res) {
+      out.textContent = '';
+      out.appendChild(el('h3', { text: L('entities') + ' (' + arr(res.entities).length + ')' }));
+      arr(res.entities).forEach(function (r) { out.appendChild(el('div', null, [ent(r.id) ? entLink(r.id) : (r.name_ar || r.name_en || r.id), ' ', el('span', { cls: 'tag', text: L('type_' + r.type) })])); });
+      out.appendChild(el('h3', { text: L('events') + ' (' + arr(res.events).length + ')' }));
+      arr(res.events).forEach(function (r) { var ev = IDX.ev[r.id]; if (ev) out.appendChild(eventCard(ev)); });
+      out.appendChild(el('h3', { text: L('text') + ' (' + arr(res.documents).length + ')' }));
+      arr(res.documents).forEach(function (r) { out.appendChild(el('div', { cls: 'card' }, [el('div', { cls: 'quote', dir: 'auto', text: r.snippet || '' }), el('a', { cls: 'link', text: outletOf(docOf(r.doc)) + ' — ' + L('open_sentence'), onclick: function () { gotoSpan(r); } })])); });
+    }
+    function run() {
+      S.q = inp.value;
+      if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/search?q=' + encodeURIComponent(S.q)).then(function (r) { return r.json(); }).then(show, function () { show(localSearch(S.q)); });
+      else show(localSearch(S.q));
+    }
+    inp.addEventListener('input', run);
+    main.appendChild(el('div', { cls: 'toolbar' }, inp)); main.appendChild(out);
+    if (S.q) run();
+    setTimeout(function () { inp.focus(); }, 0);
+  }
+
+  // ---------- boot ----------
+  function boot(data) { index(data); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
+  var embedded = jsonOf('riwaya-data');
+  if (embedded) boot(embedded);
+  else if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(boot, function () { boot({}); });
+  else boot({});
+})();
