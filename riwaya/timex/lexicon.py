@@ -160,27 +160,30 @@ def _compile(lx: Lexicon) -> None:
     MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
     DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
     YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?)"
+    DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
     mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
     R: dict[str, list[str]] = {}
     R["date"] = [
         # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
-        rf"(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}{YEARP}?",
+        rf"(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
         # December 8, 2024 | Sunday, December 8 (English order only)
         *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
         # ديسمبر/كانون الأول 2024 | December 2024
         rf"{SH}(?P<m>{M}){mslash}{YEARP}",
         # 15/9/2015 | 1436/9/15هـ
-        rf"(?P<d>{DAYD})[/.\-](?P<mn>1[0-2]|0?[1-9])[/.\-](?P<y>{Y4})(?P<h>{HS})?",
-        rf"(?P<y>{Y4})[/.\-](?P<mn>1[0-2]|0?[1-9])[/.\-](?P<d>{DAYD})(?P<h>{HS})?",
+        rf"(?P<d>{DAYD})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<y>{Y4})(?P<h>{HS})?",
+        rf"(?P<y>{Y4})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<d>{DAYD})(?P<h>{HS})?",
         # 15 رمضان 1436هـ | شهر رمضان
         rf"(?P<d>{DAYD}|{ORD})\s*{MIN}{SH}(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
-        rf"{'شهر' if ar else 'the month of'}\s+(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
+        rf"{'شهر' if ar else 'the month of'}\s+(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?|{DIRX})",
         # 18 آذر 1403 (Solar Hijri)
         rf"(?P<d>{DAYD})\s+(?P<pm>{PM})\s+(?P<y>1[34]\d\d)",
     ]
-    R["mbare"] = [rf"(?P<m>{M}){mslash}"]
+    R["mbare"] = [rf"(?P<m>{M}){mslash}{DIRX}"]
     if ar:
-        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|{GS})"]
+        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|{GS})",
+                     rf"(?:{_pat(raw['bare_year_words'])})\s+(?P<core>(?P<y>(?:19|20)\d\d))(?![\d.,]\d|\s*(?:{_pat(raw['not_year_after'])}))",
+                     rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
     else:
         R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?:{GS})?"]
     R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]

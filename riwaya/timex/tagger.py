@@ -216,7 +216,7 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
                 return None
             a, b = min(cands, key=lambda c: abs((c[0] - ref).days))
         else:
-            r = _hijri_to_greg(y, m, d)
+            r = _hijri_to_greg(y, m, min(d, 30) if d else d)
             if not r:
                 return None
             a, b = r
@@ -229,6 +229,14 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             if ref is None:
                 return None
             y = _closest_year(m, d, ref)
+            dx = lx.words["dir"].get(norm_word(f.get("dirx", "")))
+            if dx in (1, -1):         # ديسمبر الماضي / أغسطس المقبل: from the publication date
+                pub, label = st.pub()
+                key = (m, d or 1)
+                y = pub.year if (dx == -1) == (key <= (pub.month, pub.day)) else pub.year + dx
+            elif dx == 0:
+                pub, label = st.pub()
+                y = pub.year
         last = calendar.monthrange(y, m)[1]
         if d:
             if d > last:
