@@ -171,6 +171,28 @@ def eval_encoder_speed(res: dict):
                       "texts_per_second": round(len(texts) / dt, 1)}
 
 
+def eval_scale(res: dict, n: int = 20000):
+    """Synthetic mentions: blocking keeps event clustering near-linear."""
+    import random
+    rnd = random.Random(0)
+    ms = []
+    for i in range(n):
+        person = f"p{rnd.randrange(n // 5)}"
+        day = rnd.randrange(60)
+        ms.append({"id": f"s{i}", "doc": f"d{i // 3}", "class": "movement", "type": rnd.choice(["flight", "departure"]),
+                   "start": 0, "end": 1, "participants": [{"entity": person, "role": "agent"}],
+                   "destination": f"c{rnd.randrange(50)}",
+                   "time": {"earliest": f"2024-01-01T00:00:00+03:00", "latest": None} if False else
+                   {"earliest": f"2024-{1 + day // 30:02d}-{1 + day % 30:02d}T00:00:00+03:00",
+                    "latest": f"2024-{1 + day // 30:02d}-{1 + day % 30:02d}T23:59:59+03:00"}})
+    out = {}
+    for k in (n // 4, n // 2, n):
+        t = time.perf_counter()
+        ev = cluster_mentions(ms[:k])
+        out[str(k)] = {"seconds": round(time.perf_counter() - t, 2), "events": len(ev)}
+    res["scale_cluster_mentions"] = out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-encoder", action="store_true")
@@ -181,6 +203,7 @@ def main():
     res = {}
     eval_seeds(res)
     eval_snn_events(res)
+    eval_scale(res)
     if os.path.isdir(DATA):
         eval_saudinewsnet(res, use_encoder=not a.no_encoder)
         if not a.no_encoder:

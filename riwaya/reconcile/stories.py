@@ -56,7 +56,8 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
         keys[d["id"]] = cand[: cfg["keys_per_doc"]]
     emb = None
     if use_encoder:
-        m = encoder.encode([_lead(d, 60) for d in docs])
+        n_words = cfg.get("encoder_words", 60)
+        m = encoder.encode([_lead(d, n_words) for d in docs])
         if m is not None:
             emb = {d["id"]: m[i] for i, d in enumerate(docs)}
     blocks = defaultdict(list)
