@@ -1,0 +1,318 @@
+#!/usr/bin/env python
+"""Throughput, scaling and memory of riwaya on real Arabic news (SaudiNewsNet).
+
+Not a timed test: a script to run by hand, re-runnable as the analysis grows.
+
+    .venv/bin/python benchmarks/throughput.py                     # 1k, 5k, 10k and all 31k articles
+    .venv/bin/python benchmarks/throughput.py --sizes 1000,5000   # chosen sizes
+    .venv/bin/python benchmarks/throughput.py --quick             # a short run (300 articles)
+
+What it measures, all in one run so the figures are comparable:
+
+1. **Per-document stage** on one core (``riwaya.analyze.analyze`` in this
+   process, after a warm-up that loads the knowledge): articles/s and chars/s on a
+   sample, next to reference points on the *same* texts:
+   - the **floor**: parse the JSONL and tokenise with a regex (``\\w+``);
+   - a **peer**: pyarabic's tokenizer plus the Tashaphyne light stemmer on every
+     token (pure-Python Arabic tools that install offline; Farasa's segmenter,
+     via farasapy, needs a jar downloaded from qcri.org and fails offline).
+   Each is reported as a ratio to the floor.
+2. **Whole build** for each size: ``riwaya.pipeline.build(JSONL, sqlite, workers)``
+   in a fresh subprocess, with wall time, the time of each phase (read + hash,
+   analyse + store, corpus stage), and peak memory (sum of RSS over the build and
+   its worker processes, sampled every 0.2 s; and the largest single process from
+   ``getrusage``).
+3. **Incremental**: on the store of each size, add 10 more articles (only those
+   are analysed; the corpus stage re-runs), then build again with nothing new.
+
+Results are printed as Markdown and saved as JSON (``--out``). The articles are
+written to a work folder (``--work``, default ``/tmp/riwaya-bench``) and never
+leave it: SaudiNewsNet is for research only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
+TOKEN = re.compile(r"\w+")
+
+
+# ------------------------------------------------------------------ data
+def load_articles(limit: int | None, data: Path = DATA) -> list[dict]:
+    out: list[dict] = []
+    for z in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                for a in json.loads(zf.read(name)):
+                    if (a.get("content") or "").strip():
+                        out.append(a)
+        if limit and len(out) >= limit:
+            break
+    return out[:limit] if limit else out
+
+
+def write_jsonl(arts: list[dict], path: Path) -> Path:
+    if path.exists() and path.stat().st_size > 0:
+        return path
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("w", encoding="utf-8") as f:
+        for a in arts:
+            f.write(json.dumps({"text": a["content"], "url": a.get("url"), "outlet": a.get("source"),
+                                "title": a.get("title"), "published": a.get("date_extracted")},
+                               ensure_ascii=False) + "\n")
+    tmp.rename(path)
+    return path
+
+
+# ------------------------------------------------------------------ reference points
+def floor(path: Path) -> dict:
+    """Merely read the JSONL and tokenise every text with a regex."""
+    t = time.perf_counter()
+    n = chars = tokens = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            tokens += len(TOKEN.findall(text))
+            chars += len(text)
+            n += 1
+    dt = time.perf_counter() - t
+    return {"docs": n, "chars": chars, "tokens": tokens, "seconds": dt}
+
+
+def peer(path: Path) -> dict | None:
+    """pyarabic tokenize + Tashaphyne light stemmer on every token, if installed."""
+    try:
+        from pyarabic import araby
+        from tashaphyne.stemming import ArabicLightStemmer
+    except ImportError:
+        return None
+    stem = ArabicLightStemmer()
+    t = time.perf_counter()
+    n = chars = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            text = json.loads(line)["text"]
+            for tok in araby.tokenize(text):
+                stem.light_stem(tok)
+            chars += len(text)
+            n += 1
+    return {"docs": n, "chars": chars, "seconds": time.perf_counter() - t,
+            "name": "pyarabic tokenize + Tashaphyne light stem"}
+
+
+def farasa_available() -> str:
+    try:
+        import farasa  # noqa: F401
+    except ImportError:
+        return "farasapy not installed (and its jar download from qcri.org needs the network)"
+    return "farasapy installed; not run here (needs its jar, downloaded on first use)"
+
+
+def per_document(path: Path) -> dict:
+    """riwaya's per-document stage on one core, after a warm-up."""
+    from riwaya.analyze import analysis_dict, analyze, components
+    from riwaya.ingest.readers import IngestError, read_paths
+    t = time.perf_counter()
+    components()
+    load = time.perf_counter() - t
+    docs = [d for d in read_paths([str(path)]) if not isinstance(d, IngestError)]
+    analysis_dict(analyze(docs[0]))           # warm-up: lazy loads (word lists, models)
+    cpu0, t = time.process_time(), time.perf_counter()
+    for d in docs:
+        analysis_dict(analyze(d))
+    dt, cpu = time.perf_counter() - t, time.process_time() - cpu0
+    return {"docs": len(docs), "chars": sum(len(d.text) for d in docs), "seconds": dt, "cpu_seconds": cpu,
+            "load_seconds": load}
+
+
+# ------------------------------------------------------------------ builds
+def _tree_rss(proc) -> int:
+    total = 0
+    try:
+        procs = [proc] + proc.children(recursive=True)
+    except Exception:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except Exception:
+            pass
+    return total
+
+
+def timed_build(jsonl: Path, db: Path, workers: int, engine: str = "local") -> dict:
+    """One ``build`` in a fresh subprocess: wall time, phase times, peak memory."""
+    import psutil
+    cmd = [sys.executable, __file__, "--_build", str(jsonl), str(db), str(workers), engine]
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc, peak = psutil.Process(p.pid), 0
+    while p.poll() is None:
+        peak = max(peak, _tree_rss(proc))
+        time.sleep(0.2)
+    out, err = p.communicate()
+    wall = time.perf_counter() - t
+    if p.returncode:
+        raise RuntimeError(f"build failed ({p.returncode}): {err[-2000:]}")
+    rep = json.loads(out.strip().splitlines()[-1])
+    rep.update(wall=wall, peak_tree_rss_mb=peak / 2**20)
+    return rep
+
+
+def _run_build(jsonl: str, db: str, workers: str, engine: str) -> None:
+    """Child side of ``timed_build``."""
+    from riwaya.pipeline import build
+    r = build([jsonl], f"sqlite:///{db}", workers=int(workers), engine=engine, progress=False)
+    ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    ruc = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"added": r.added, "skipped": r.skipped, "errors": len(r.errors), "documents": r.documents,
+                      "timings": r.timings, "max_rss_mb": max(ru, ruc)}))
+
+
+# ------------------------------------------------------------------ report
+def machine() -> str:
+    cpu = ""
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{cpu or platform.processor()}, {os.cpu_count()} cores, {mem:.0f} GiB, Python {platform.python_version()}"
+
+
+def markdown(res: dict) -> str:
+    pd, fl = res["per_document"], res["floor_sample"]
+    out = [f"Machine: {res['machine']}; riwaya {res['version']} at {res['git']}; {res['date']}", ""]
+    out += ["Per-document stage, one core, on the same %d articles (%.0f chars each on average):" %
+            (pd["docs"], pd["chars"] / pd["docs"]), "",
+            "| what | articles/s/core | chars/s | time / floor |", "|---|---:|---:|---:|"]
+    rows = [("floor: read JSONL + regex tokenise", fl)]
+    if res.get("peer_sample"):
+        rows.append((res["peer_sample"]["name"], res["peer_sample"]))
+    rows.append(("riwaya per-document stage (`analyze`)", pd))
+    for name, r in rows:
+        out.append(f"| {name} | {r['docs'] / r['seconds']:,.1f} | {r['chars'] / r['seconds']:,.0f} | "
+                   f"{r['seconds'] / fl['seconds']:,.0f}× |")
+    out += ["", f"Peer not run: Farasa ({res['farasa']}).", "",
+            f"Whole build (`build --workers {res['workers']}`, SQLite), incremental updates, peak memory:", "",
+            "| articles | build wall | read+hash | analyse+store | corpus stage | corpus ms/article | "
+            "articles/s | peak RSS (all processes) | +10 articles | re-run, nothing new | floor (read+tokenise) |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for s in res["sizes"]:
+        b, t = s["build"], s["build"]["timings"]
+        out.append(f"| {b['documents']:,} | {b['wall']:.1f} s | {t['read']:.1f} s | {t['analyse_store']:.1f} s | "
+                   f"{t['corpus']:.1f} s | {1000 * t['corpus'] / b['documents']:.2f} | "
+                   f"{b['documents'] / b['wall']:.1f} | {b['peak_tree_rss_mb']:,.0f} MB | "
+                   f"{s['add10']['wall']:.1f} s (corpus {s['add10']['timings']['corpus']:.1f} s) | "
+                   f"{s['rerun']['wall']:.1f} s | {s['floor']['seconds']:.2f} s |")
+    if res.get("extrapolation"):
+        out += ["", res["extrapolation"]]
+    return "\n".join(out)
+
+
+def extrapolate(res: dict, target: int) -> str | None:
+    sizes = res["sizes"]
+    if not sizes or max(s["build"]["documents"] for s in sizes) >= target:
+        return None
+    big = max(sizes, key=lambda s: s["build"]["documents"])
+    n = big["build"]["documents"]
+    t = big["build"]["timings"]
+    per_doc = (t["read"] + t["analyse_store"]) / n
+    exp = 1.0
+    small = min(sizes, key=lambda s: s["build"]["documents"])
+    if len(sizes) >= 2:
+        import math
+        n0, c0 = small["build"]["documents"], max(small["build"]["timings"]["corpus"], 1e-3)
+        if n > n0 and t["corpus"] > 0:
+            exp = math.log(max(t["corpus"], 1e-3) / c0) / math.log(n / n0)
+    corpus = t["corpus"] * (target / n) ** max(exp, 1.0)
+    total = per_doc * target + corpus
+    return (f"Extrapolated, not measured: {target:,} articles ≈ {total / 60:.1f} min "
+            f"({per_doc * target / 60:.1f} min per-document + {corpus / 60:.1f} min corpus stage, "
+            f"corpus time growing as n^{max(exp, 1.0):.2f} from {small['build']['documents']:,} to {n:,}).")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="1000,5000,10000,all", help="comma-separated article counts; 'all' = every article")
+    ap.add_argument("--quick", action="store_true", help="a short run: 300 articles, a 100-article sample")
+    ap.add_argument("--sample", type=int, default=500, help="articles for the one-core per-document measurement")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--engine", default="local", choices=["local", "ray"])
+    ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for the JSONL files and stores")
+    ap.add_argument("--out", default=None, help="JSON results (default WORK/results.json)")
+    ap.add_argument("--data", default=str(DATA), help="SaudiNewsNet dataset folder (the zips)")
+    args = ap.parse_args()
+    if args.quick:
+        args.sizes, args.sample = "300", 100
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    want = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    limit = None if "all" in want else max(int(s) for s in want) + 10
+    t = time.perf_counter()
+    arts = load_articles(limit, Path(args.data))
+    print(f"loaded {len(arts):,} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+    sizes = sorted({len(arts) - 10 if s == "all" else min(int(s), len(arts) - 10) for s in want})
+
+    import riwaya
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                         text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "riwaya"], capture_output=True,
+                           text=True).stdout.strip()
+    res = {"machine": machine(), "version": riwaya.__version__, "git": git + ("+dirty" if dirty else ""),
+           "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "workers": args.workers,
+           "farasa": farasa_available(), "sizes": []}
+
+    sample = write_jsonl(arts[:args.sample], work / f"sample-{args.sample}.jsonl")
+    res["floor_sample"] = floor(sample)
+    res["peer_sample"] = peer(sample)
+    print("per-document stage on one core ...", file=sys.stderr)
+    res["per_document"] = per_document(sample)
+    pd = res["per_document"]
+    print(f"  {pd['docs'] / pd['seconds']:.1f} articles/s/core, {pd['chars'] / pd['seconds']:,.0f} chars/s",
+          file=sys.stderr)
+
+    for n in sizes:
+        jl = write_jsonl(arts[:n], work / f"articles-{n}.jsonl")
+        jl10 = write_jsonl(arts[:n + 10], work / f"articles-{n}-plus10.jsonl")
+        db = work / f"store-{n}.db"
+        for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            f.unlink(missing_ok=True)
+        print(f"build {n:,} articles ...", file=sys.stderr)
+        row = {"n": n, "floor": floor(jl)}
+        row["build"] = timed_build(jl, db, args.workers, args.engine)
+        row["add10"] = timed_build(jl10, db, args.workers, args.engine)
+        row["rerun"] = timed_build(jl10, db, args.workers, args.engine)
+        b = row["build"]
+        print(f"  {b['wall']:.1f} s ({b['timings']}), peak {b['peak_tree_rss_mb']:.0f} MB; +10: "
+              f"{row['add10']['wall']:.1f} s; nothing new: {row['rerun']['wall']:.1f} s", file=sys.stderr)
+        res["sizes"].append(row)
+        out = Path(args.out or work / "results.json")
+        out.write_text(json.dumps(res, indent=1))     # partial results survive an interrupted run
+    if "all" not in want:
+        res["extrapolation"] = extrapolate(res, 31030)
+    out = Path(args.out or work / "results.json")
+    out.write_text(json.dumps(res, indent=1))
+    print(markdown(res))
+    print(f"\nresults: {out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--_build":
+        _run_build(*sys.argv[2:6])
+    else:
+        main()
