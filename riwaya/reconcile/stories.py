@@ -44,7 +44,7 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
         c = Counter(toks)
         bags[d["id"]] = c
         df.update(c.keys())
-    n = len(docs)
+    n = len(docs) + cfg.get("idf_prior_docs", 0)  # small collections: shared words still count
     vecs, keys = {}, {}
     for d in docs:
         c = bags[d["id"]]
