@@ -69,6 +69,8 @@ def _numbers(raw: dict, prefix: str) -> dict:
     base = _table(raw.get(prefix + "s") or {}, lambda k: int(k))
     if prefix == "cardinal":
         base.update(_table(raw.get("fraction_words") or {}, float))
+    if prefix == "ordinal":   # للرابع = ل + الرابع with the alef dropped
+        base.update({"ل" + w[1:]: v for w, v in list(base.items()) if w.startswith("ال")})
     units = {w: v for w, v in base.items() if isinstance(v, int) and 1 <= v <= 9}
     teen_units = dict(units)
     teen_units.update(_table(raw.get(prefix + "_unit_for_teens") or raw.get(prefix + "_teens_unit") or {}, int))
@@ -159,7 +161,7 @@ def _compile(lx: Lexicon) -> None:
     SH = r"(?:شهر\s+)?" if ar else ""
     MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
     DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
-    YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?)"
+    YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?)"
     DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
     mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
     R: dict[str, list[str]] = {}
@@ -181,11 +183,11 @@ def _compile(lx: Lexicon) -> None:
     ]
     R["mbare"] = [rf"(?P<m>{M}){mslash}{DIRX}"]
     if ar:
-        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?:{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|{GS})",
+        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|(?P<g>{GS}))",
                      rf"(?:{_pat(raw['bare_year_words'])})\s+(?P<core>(?P<y>(?:19|20)\d\d))(?![\d.,]\d|\s*(?:{_pat(raw['not_year_after'])}))",
                      rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
     else:
-        R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?:{GS})?"]
+        R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?P<g>{GS})?"]
     R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]
     R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?",
                    rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
@@ -216,7 +218,7 @@ def _compile(lx: Lexicon) -> None:
         R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
         R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
     PLURALS = _alt(W["unit_plural"])
-    QTY = rf"(?:\d+(?:[.,]\d+)?|{CARD})"
+    QTY = rf"(?:{_pat(raw.get('qty_prefix') or '')}\d+(?:[.,]\d+)?|{CARD})"
     PRE = rf"(?:(?:{APPROX}|{WITHIN}|{SINCE})\s+)?"
     R["dur"] = [rf"{PRE}(?P<q>{QTY})(?:\s+|-)(?P<u>{UNITS})",
                 rf"{PRE}(?P<du>{DUALS})",
@@ -226,6 +228,9 @@ def _compile(lx: Lexicon) -> None:
                 *([rf"(?:ل|منذ\s+)(?P<u>عقود|قرون)", rf"(?P<u>عقود|قرون)\s+من\s+الزمن"] if ar
                   else [rf"(?P<u>decades|centuries)"])]
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
+    lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
+    lo, hi = raw.get("hijri_year_range") or [0, 0]
+    lx.hijri_years = (int(lo), int(hi))
     lx.glue = re.compile(_pat(raw["glue"]), lx.flags)
     lx.range_from = re.compile(rf"(?:^|\s){_pat(raw['range_from'])}\s*$", lx.flags)
     lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)

@@ -94,6 +94,8 @@ def _keep(g: list[_Piece], norm: str) -> bool:
         return bool(lx.words["pod_standalone"].get(norm_word(g[0].g["pod"])))
     if types <= {"mbare", "mod"} or types <= {"mbare"}:
         mw = norm_word(g[-1].g["m"])
+        if "dirx" in g[-1].g or "(" in norm[g[-1].start:g[-1].end] or "/" in norm[g[-1].start:g[-1].end]:
+            return True
         if lx.words["ambiguous_month"].get(mw):
             return "mod" in types
         prev = norm[max(0, g[0].start - 12):g[0].start].split()
@@ -124,7 +126,9 @@ def _closest_year(m: int, d: int | None, ref: date) -> int:
     for y in (ref.year - 1, ref.year, ref.year + 1):
         c = date(y, m, min(d or 15, calendar.monthrange(y, m)[1]))
         k = (c - ref).days
-        k = k * (1.3 if d else 2.0) if k > 0 else -k
+        if not d and c.replace(day=1) <= ref:
+            k = -1           # a bare month: the most recent one (a future month says المقبل)
+        k = k * 1.3 if k > 0 else -k
         if best is None or k < best[0]:
             best = (k, y)
     return best[1]
@@ -194,7 +198,8 @@ def _fields(g: list[_Piece]) -> dict:
 def _date_of(f: dict, lx: Lexicon, st: _State):
     """Return (earliest_date, latest_date, precision, anchor_label) or None."""
     y = int(f["y"]) if "y" in f else None
-    hijri = "h" in f or "hm" in f or (y is not None and 1300 <= y <= 1500 and "mn" in f)
+    lo, hi = lx.hijri_years
+    hijri = "h" in f or "hm" in f or (y is not None and lo <= y <= hi and not f.get("g"))
     d = None
     if "d" in f:
         d = _num(lx, f["d"], None)
@@ -232,8 +237,8 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             dx = lx.words["dir"].get(norm_word(f.get("dirx", "")))
             if dx in (1, -1):         # ديسمبر الماضي / أغسطس المقبل: from the publication date
                 pub, label = st.pub()
-                key = (m, d or 1)
-                y = pub.year if (dx == -1) == (key <= (pub.month, pub.day)) else pub.year + dx
+                key, now = (m, d or 0), (pub.month, pub.day if d else 0)
+                y = pub.year if (key >= now if dx == 1 else key <= now) else pub.year + dx
             elif dx == 0:
                 pub, label = st.pub()
                 y = pub.year
@@ -283,8 +288,8 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
         if base is None:
             return TimeValue(None, None, precision="day", tz=tz, kind="date", anchor=None)
         sign = 1 if norm_word(f["ago"]) in ("بعد",) else -1
-        if is_time:
-            return TimeValue(None, None, precision="hour", tz=tz, kind="date", anchor=label,
+        if is_time:   # بعد خمس دقائق: an offset from an unknown moment
+            return TimeValue(None, None, precision="hour", tz=tz, kind="duration", anchor=label,
                              value=f"PT{q}{iso}")
         days = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650, "century": 36500}[name] * q
         dd = base + timedelta(days=sign * days)
@@ -328,9 +333,9 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
             prec = "day"
             if "wd" in f:     # اليوم (الاثنين): the weekday wins, nearest on or before
                 wd = lx.value("weekday", f["wd"])
-                back = (day_a.weekday() - wd) % 7
-                if back <= 3:
-                    day_a = day_b = day_a - timedelta(days=back)
+                fwd = (wd - day_a.weekday()) % 7
+                off = fwd if fwd <= 3 else fwd - 7      # the crawl date may be a day off
+                day_a = day_b = day_a + timedelta(days=off)
     elif "narr" in f:
         base, label = st.ref()
         if base is not None:
@@ -348,9 +353,11 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
                 off = (wd - base.weekday()) % 7 or 7
             elif dr == -1:
                 off = -((base.weekday() - wd) % 7 or 7)
-            else:
-                fwd = (wd - base.weekday()) % 7
+            elif label and label.startswith("narrative"):
+                fwd = (wd - base.weekday()) % 7         # inside a story: the nearest one
                 off = fwd if fwd <= 3 else fwd - 7
+            else:
+                off = -((base.weekday() - wd) % 7)      # from the publication date: news look back
             day_a = day_b = base + timedelta(days=off)
             prec = "day"
     elif "clock" in types or "pod" in types:
@@ -455,7 +462,12 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         by_lang.setdefault(l if l in ("ar", "en") else "ar", []).append((s, e))
     pieces: list[_Piece] = []
     for l, spans in by_lang.items():
-        pieces.extend(_find(norm, load(l), spans))
+        lx = load(l)
+        found = _find(norm, lx, spans)
+        blocked = [m.span() for m in lx.not_time.finditer(norm)]
+        if blocked:
+            found = [p for p in found if not any(a < p.end and p.start < b for a, b in blocked)]
+        pieces.extend(found)
     groups = [g for g in _group(_select(pieces), norm) if _keep(g, norm)]
 
     a_date, a_label = None, None
