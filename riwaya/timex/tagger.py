@@ -121,14 +121,12 @@ def _hm(s: str) -> timedelta:
 
 def _closest_year(m: int, d: int | None, ref: date) -> int:
     """Year putting (m, d) nearest the reference; news reports look back, so the
-    future counts double for a bare month and 1.3 times for a day."""
+    future counts four times for a bare month and 1.3 times for a day."""
     best = None
     for y in (ref.year - 1, ref.year, ref.year + 1):
         c = date(y, m, min(d or 15, calendar.monthrange(y, m)[1]))
         k = (c - ref).days
-        if not d and c.replace(day=1) <= ref:
-            k = -1           # a bare month: the most recent one (a future month says المقبل)
-        k = k * 1.3 if k > 0 else -k
+        k = k * (1.3 if d else 4.0) if k > 0 else -k   # a future month usually says المقبل
         if best is None or k < best[0]:
             best = (k, y)
     return best[1]
