@@ -135,7 +135,7 @@ def _closest_year(m: int, d: int | None, ref: date) -> int:
 def _num(lx: Lexicon, s: str | None, default=1):
     if not s:
         return default
-    s2 = norm_word(s)
+    s2 = re.sub(r"^ال\s*(?=\d)", "", norm_word(s))
     if re.fullmatch(r"\d+", s2):
         return int(s2)
     if re.fullmatch(r"\d+[.,]\d+", s2):
