@@ -191,6 +191,32 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
     return True
 
 
+def _sig(m, f):
+    return (m.get("class"), f["group"], m.get("type"), frozenset(f["keys"]), frozenset(f["places"]))
+
+
+def _sig_ok(a, b) -> bool:
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    if a[3] and b[3] and not (a[3] & b[3]):
+        return False
+    if not a[3] and not b[3] and (a[2] != b[2] or not (a[4] & b[4])):
+        return False
+    return True
+
+
+def _clusters_ok(A: dict, B: dict, cfg: dict) -> bool:
+    if not all(_sig_ok(x, y) for x in A["sigs"] for y in B["sigs"]):
+        return False
+    if A["lo"] is not None and B["lo"] is not None:
+        # largest gap between any member of A and any member of B
+        worst = max(A["lo"] - B["hi"], B["lo"] - A["hi"], 0.0)
+        limit = cfg["once_max_gap_days"] * 86400 if (A["once"] and B["once"]) else cfg["max_time_gap_hours"] * 3600
+        if worst > limit:
+            return False
+    return True
+
+
 def _pair_score(fa, fb) -> float:
     s = 2.0 * len(fa["keys"] & fb["keys"]) + len(fa["places"] & fb["places"])
     if fa["interval"] and fb["interval"]:
@@ -224,18 +250,32 @@ def cluster_mentions(mentions: list[dict]) -> list[list[dict]]:
                     continue
                 if _pair_ok(ms[i], ms[j], feats[i], feats[j]):
                     pairs[(i, j)] = _pair_score(feats[i], feats[j])
-    # greedy, constraint-checked merging: best pairs first, whole clusters must stay compatible
+    # greedy, constraint-checked merging: best pairs first; whole clusters must stay
+    # compatible. Clusters keep summaries (distinct signatures, time hull) so the
+    # check costs O(distinct signatures), not O(|A|*|B|).
+    once_types = set(cfg["once_per_key_types"])
     cl = {i: [i] for i in range(len(ms))}
+    summ = {}
+    for i, (m, f) in enumerate(zip(ms, feats)):
+        iv = f["interval"]
+        summ[i] = {"sigs": {_sig(m, f)}, "once": m.get("type") in once_types,
+                   "lo": iv[0] if iv else None, "hi": iv[1] if iv else None}
     owner = list(range(len(ms)))
     for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
-        if all(_pair_ok(ms[x], ms[y], feats[x], feats[y]) for x in cl[ci] for y in cl[cj]):
+        if _clusters_ok(summ[ci], summ[cj], cfg):
             keep, drop = min(ci, cj), max(ci, cj)
             for x in cl[drop]:
                 owner[x] = keep
             cl[keep].extend(cl.pop(drop))
+            a, b = summ[keep], summ.pop(drop)
+            a["sigs"] |= b["sigs"]
+            a["once"] = a["once"] and b["once"]
+            if b["lo"] is not None:
+                a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
+                a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
     return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
 
 
