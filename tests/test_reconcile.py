@@ -212,3 +212,13 @@ def test_copies_with_different_named_links_stay_one_account():
     docs = [_doc("a", TEXT, "A"), _doc("b", edited, "B")]
     ms = [_m("x1", "a", chain=(("محمد أمين", "named_source"),)), _m("x2", "b", chain=(("السلطات المحلية", "unnamed_source"),))]
     assert reconcile(docs, ms, ENTS)["events"][0]["corroboration"] == 1
+
+
+def test_unresolved_names_meet_entities_by_alias():
+    docs = [_doc("a", TEXT, "A"), _doc("b", "مادة مختلفة تماما في صياغتها عن الأولى وعن أي شيء آخر", "B")]
+    ms = [_m("x1", "a"), _m("x2", "b", parts=(("بشار الأسد", "agent"),), destination="موسكو"),
+          _m("x3", "b", parts=(("ماهر  الأسد", "agent"),), destination="موسكو")]
+    out = reconcile(docs, ms, ENTS)
+    assert sorted(len(e["evidence"]) for e in out["events"]) == [1, 2]
+    ev = next(e for e in out["events"] if len(e["evidence"]) == 1)
+    assert ev["participants"][0]["entity"] == "maher" and ev["destination"] == "raw:موسكو"

@@ -88,6 +88,8 @@ class Entities:
         if isinstance(v, (list, tuple)):
             return " + ".join(self.label(x, lang) for x in v) if v else "—"
         e = self.by_id.get(v)
+        if not e and isinstance(v, str) and v.startswith(("raw:", "name:")):
+            return v.split(":", 1)[1]
         if e:
             return (e.get("name_ar") if lang == "ar" else e.get("name_en")) or e.get("name_en") or e.get("name_ar") or v
         return str(v)
@@ -324,13 +326,31 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     account_of = _accounts(documents, relations)
 
     events, conflicts = [], []
-    for members in cluster_mentions(event_mentions):
+    for members in cluster_mentions([_canonical(m, ents) for m in event_mentions]):
         ev = _build_event(members, docs, account_of, ents)
         events.append(ev)
         conflicts.extend(_event_conflicts(ev, ents))
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _canonical(m: dict, ents: Entities) -> dict:
+    """Unresolved values (raw strings) are mapped to an entity by name/alias when
+    one matches, else to a normalised string, so that spellings meet."""
+    def canon(v):
+        v = _ent(v)
+        if v is None or not isinstance(v, str) or v in ents.by_id:
+            return v
+        hit = ents.by_name.get(ents._norm(v))
+        return hit or ("raw:" + ents._norm(v))
+    m = dict(m)
+    for f in ("origin", "destination", "place", "means"):
+        if isinstance(m.get(f), (str, dict)) and f != "means":
+            m[f] = canon(m[f])
+    m["via"] = [canon(v) for v in (m.get("via") or [])]
+    m["participants"] = [{**p, "entity": canon(p)} for p in (m.get("participants") or []) if isinstance(p, dict)]
+    return m
 
 
 def _build_event(members, docs, account_of, ents) -> dict:
