@@ -155,6 +155,7 @@ def test_contradiction_city_fall_date(seed_out):
     assert len(c) == 1 and c[0]["kind"] == "contradiction"
     assert {v["documents"][0] for v in c[0]["values"]} == {"seed001", "seed003"}
     assert c[0]["summary_ar"] and c[0]["summary_en"] and "Aleppo" in c[0]["summary_en"]
+    assert c[0]["compatible"] == [[0], [1]]
     for v in c[0]["values"]:
         for ev in v["evidence"]:
             assert ev["end"] > ev["start"] and "attribution" in ev

@@ -531,6 +531,21 @@ def _sources(rows_ev, evidence, ents, lang):
     return templates()["source_joiners"][lang].join(names)
 
 
+def _compatible_groups(field, rows) -> list[list[int]]:
+    """For times: maximal sets of values (indexes into `values`) whose intervals
+    share a moment, i.e. which accounts could all be right together."""
+    if field != "time":
+        return []
+    ivs = [timeiv.interval(r["value"]) for r in rows]
+    pts = sorted({p for iv in ivs if iv for p in iv})
+    groups = []
+    for p in pts:
+        g = [i for i, iv in enumerate(ivs) if iv and iv[0] <= p <= iv[1]]
+        if g and not any(set(g) <= set(h) for h in groups):
+            groups = [h for h in groups if not set(h) <= set(g)] + [g]
+    return sorted(groups)
+
+
 def _en(s: str) -> str:
     return s.replace("s's ", "s' ")
 
@@ -577,5 +592,6 @@ def _event_conflicts(ev: dict, ents: Entities) -> list[dict]:
             "values": vals,
             "summary_en": _en(tp["summaries"][kind]["en"].format(**fmt)),
             "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
+            "compatible": _compatible_groups(field, rows),
         })
     return out
