@@ -1,0 +1,147 @@
+"""The web app and JSON API (FastAPI TestClient)."""
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from riwaya.web import create_app  # noqa: E402
+from riwaya.web.search import normalize, query_tokens  # noqa: E402
+
+FIXTURE = Path(__file__).parent / "fixtures" / "export_sample.json"
+XSS = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+
+
+@pytest.fixture()
+def sample():
+    d = json.loads(FIXTURE.read_text("utf-8"))
+    d["documents"][0]["text"] += "\n" + XSS
+    return d
+
+
+@pytest.fixture()
+def client(sample):
+    return TestClient(create_app(export_loader=lambda: sample))
+
+
+def test_security_headers(client):
+    for path in ("/", "/api/entities"):
+        r = client.get(path)
+        assert r.status_code == 200
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["x-frame-options"] == "DENY"
+        assert r.headers["referrer-policy"] == "no-referrer"
+        assert "default-src 'none'" in r.headers["content-security-policy"]
+    page = client.get("/")
+    assert "connect-src 'self'" in page.headers["content-security-policy"]
+    assert '"api":"/api"' in page.text
+
+
+def test_openapi_documents_the_api(client):
+    spec = client.get("/openapi.json").json()
+    for p in ("/api/documents", "/api/documents/{doc_id}", "/api/entities", "/api/entities/{entity_id}",
+              "/api/events", "/api/conflicts", "/api/itineraries", "/api/search"):
+        assert p in spec["paths"], p
+    assert "post" in spec["paths"]["/api/documents"]
+
+
+def test_documents(client, sample):
+    docs = client.get("/api/documents").json()
+    assert len(docs) == len(sample["documents"]) and "text" not in docs[0] and docs[0]["length"] > 0
+    d = client.get(f"/api/documents/{docs[0]['id']}").json()
+    assert XSS in d["text"]  # returned as JSON data, verbatim
+    assert all(d["text"][e["start"]:e["end"]] for e in d["evidence"])
+    assert client.get("/api/documents/nope").status_code == 404
+
+
+def test_entities_events_conflicts_itineraries(client):
+    people = client.get("/api/entities", params={"type": "person"}).json()
+    assert people and all(p["type"] == "person" for p in people)
+    a = client.get("/api/entities/E-assad").json()
+    assert a["itinerary"]["fate"]["place"] == "E-moscow" and a["events"]
+    assert client.get("/api/entities/none").status_code == 404
+    mv = client.get("/api/events", params={"class": "movement"}).json()
+    assert mv and all(e["class"] == "movement" for e in mv)
+    assert client.get("/api/events", params={"entity": "E-mamlouk"}).json()
+    c = client.get("/api/conflicts").json()
+    assert any(x["id"] == "C-assad-departure" and len(x["values"]) >= 3 for x in c)
+    assert len(client.get("/api/itineraries").json()) >= 2
+
+
+def test_normalize():
+    assert normalize("الأَسَـــد")[0] == "الاسد"
+    assert normalize("مكتبة")[0] == "مكتبه" and normalize("مستشفى")[0] == "مستشفي"
+    assert query_tokens("الأسد") == ["اسد"] and query_tokens("والأسد") == ["اسد"]
+    assert query_tokens("بالأسد") == ["اسد"] and query_tokens("Al-Assad") == ["assad"]
+
+
+@pytest.mark.parametrize("q", ["الأسد", "الاسد", "أسد", "اسد", "الأَسَد", "الأســد", "بشار_الأسد", "Assad"])
+def test_search_arabic_aware(client, q):
+    r = client.get("/api/search", params={"q": q}).json()
+    assert "E-assad" in [e["id"] for e in r["entities"]], q
+    assert r["events"]
+
+
+def test_search_text_spans(client, sample):
+    r = client.get("/api/search", params={"q": "حميميم"}).json()
+    texts = {d["id"]: d["text"] for d in sample["documents"]}
+    assert r["documents"]
+    for h in r["documents"]:
+        assert "حميميم" in texts[h["doc"]][h["start"]:h["end"]]
+    # ta marbuta / ya variants
+    assert client.get("/api/search", params={"q": "حماه"}).json()["entities"]
+    assert client.get("/api/search", params={"q": "السفاره الروسيه"}).json()["entities"]
+
+
+def test_search_returns_xss_as_data(client):
+    r = client.get("/api/search", params={"q": "onerror"})
+    assert r.headers["content-type"].startswith("application/json")
+    assert any("onerror" in h["snippet"] for h in r.json()["documents"])
+
+
+def test_upload_calls_hook_and_reloads(sample):
+    calls, state = [], {"n": 0}
+    base = copy.deepcopy(sample)
+
+    def loader():
+        d = copy.deepcopy(base)
+        d["documents"] = d["documents"][: 3 + state["n"]]
+        return d
+
+    def hook(name, data):
+        calls.append((name, data))
+        state["n"] += 1
+
+    c = TestClient(create_app(export_loader=loader, ingest_hook=hook))
+    assert len(c.get("/api/documents").json()) == 3
+    r = c.post("/api/documents", params={"filename": "../../etc/x.txt"}, content="نص عربي".encode(),
+               headers={"content-type": "text/plain"})
+    assert r.status_code == 201, r.text
+    assert calls == [("x.txt", "نص عربي".encode())]
+    assert len(c.get("/api/documents").json()) == 4
+    try:
+        import python_multipart  # noqa: F401
+        r = c.post("/api/documents", files={"file": ("a.html", b"<p>x</p>", "text/html")})
+        assert r.status_code == 201 and calls[-1][0] == "a.html"
+    except ImportError:
+        pass
+    assert c.post("/api/documents", params={"filename": "x.exe"}, content=b"x").status_code == 415
+    assert c.post("/api/documents", params={"filename": "x.txt"}, content=b"").status_code == 400
+
+
+def test_upload_without_hook(client):
+    assert client.post("/api/documents", params={"filename": "a.txt"}, content=b"x").status_code == 501
+
+
+def test_report_download(client):
+    r = client.get("/report.html")
+    assert r.status_code == 200 and "riwaya-data" in r.text and "<script>alert" not in r.text
+
+
+def test_empty_loader():
+    c = TestClient(create_app(export_loader=lambda: {}))
+    assert c.get("/api/entities").json() == [] and c.get("/api/search", params={"q": "x"}).json()["entities"] == []
