@@ -25,7 +25,8 @@ SHOTS = os.environ.get("RIWAYA_SCREENSHOTS")
 def sample_with_payload():
     d = json.loads(FIXTURE.read_text("utf-8"))
     d["documents"][0]["text"] += "\n" + PAYLOAD
-    d["documents"][0]["title"] += " " + PAYLOAD
+    if not SHOTS:  # keep the documentation screenshots readable; the text still carries the payload
+        d["documents"][0]["title"] += " " + PAYLOAD
     return d
 
 
