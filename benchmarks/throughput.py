@@ -62,6 +62,20 @@ def load_articles(limit: int | None, data: Path = DATA) -> list[dict]:
     return out[:limit] if limit else out
 
 
+SHARD = 1000   # articles per JSONL file: the reader refuses files over 20 MB (about 2,200 articles here)
+
+
+def write_shards(arts: list[dict], folder: Path) -> Path:
+    """The articles as JSONL files of SHARD articles each in ``folder``."""
+    if (folder / "done").exists():
+        return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    for k in range(0, len(arts), SHARD):
+        write_jsonl(arts[k:k + SHARD], folder / f"part-{k // SHARD:03d}.jsonl")
+    (folder / "done").write_text("")
+    return folder
+
+
 def write_jsonl(arts: list[dict], path: Path) -> Path:
     if path.exists() and path.stat().st_size > 0:
         return path
@@ -76,16 +90,21 @@ def write_jsonl(arts: list[dict], path: Path) -> Path:
 
 
 # ------------------------------------------------------------------ reference points
+def _jsonl_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+
+
 def floor(path: Path) -> dict:
-    """Merely read the JSONL and tokenise every text with a regex."""
+    """Merely read the JSONL file(s) and tokenise every text with a regex."""
     t = time.perf_counter()
     n = chars = tokens = 0
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            text = json.loads(line)["text"]
-            tokens += len(TOKEN.findall(text))
-            chars += len(text)
-            n += 1
+    for fn in _jsonl_files(path):
+        with fn.open(encoding="utf-8") as f:
+            for line in f:
+                text = json.loads(line)["text"]
+                tokens += len(TOKEN.findall(text))
+                chars += len(text)
+                n += 1
     dt = time.perf_counter() - t
     return {"docs": n, "chars": chars, "tokens": tokens, "seconds": dt}
 
@@ -151,10 +170,10 @@ def _tree_rss(proc) -> int:
     return total
 
 
-def timed_build(jsonl: Path, db: Path, workers: int, engine: str = "local") -> dict:
+def timed_build(paths: list[Path], db: Path, workers: int, engine: str = "local") -> dict:
     """One ``build`` in a fresh subprocess: wall time, phase times, peak memory."""
     import psutil
-    cmd = [sys.executable, __file__, "--_build", str(jsonl), str(db), str(workers), engine]
+    cmd = [sys.executable, __file__, "--_build", str(db), str(workers), engine, *map(str, paths)]
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     proc, peak = psutil.Process(p.pid), 0
@@ -170,10 +189,10 @@ def timed_build(jsonl: Path, db: Path, workers: int, engine: str = "local") -> d
     return rep
 
 
-def _run_build(jsonl: str, db: str, workers: str, engine: str) -> None:
+def _run_build(db: str, workers: str, engine: str, *paths: str) -> None:
     """Child side of ``timed_build``."""
     from riwaya.pipeline import build
-    r = build([jsonl], f"sqlite:///{db}", workers=int(workers), engine=engine, progress=False)
+    r = build(list(paths), f"sqlite:///{db}", workers=int(workers), engine=engine, progress=False)
     ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     ruc = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"added": r.added, "skipped": r.skipped, "errors": len(r.errors), "documents": r.documents,
@@ -207,6 +226,7 @@ def markdown(res: dict) -> str:
     for name, r in rows:
         out.append(f"| {name} | {r['docs'] / r['seconds']:,.1f} | {r['chars'] / r['seconds']:,.0f} | "
                    f"{r['seconds'] / fl['seconds']:,.0f}× |")
+    out += ["", "Ratios: time for the same articles divided by the floor's time (one core)."]
     out += ["", f"Peer not run: Farasa ({res['farasa']}).", "",
             f"Whole build (`build --workers {res['workers']}`, SQLite), incremental updates, peak memory:", "",
             "| articles | build wall | read+hash | analyse+store | corpus stage | corpus ms/article | "
@@ -216,9 +236,10 @@ def markdown(res: dict) -> str:
         b, t = s["build"], s["build"]["timings"]
         out.append(f"| {b['documents']:,} | {b['wall']:.1f} s | {t['read']:.1f} s | {t['analyse_store']:.1f} s | "
                    f"{t['corpus']:.1f} s | {1000 * t['corpus'] / b['documents']:.2f} | "
-                   f"{b['documents'] / b['wall']:.1f} | {b['peak_tree_rss_mb']:,.0f} MB | "
-                   f"{s['add10']['wall']:.1f} s (corpus {s['add10']['timings']['corpus']:.1f} s) | "
-                   f"{s['rerun']['wall']:.1f} s | {s['floor']['seconds']:.2f} s |")
+                   f"{b['documents'] / b['wall']:.1f} | {b['peak_tree_rss_mb']:,.0f} MB | " +
+                   (f"{s['add10']['wall']:.1f} s (corpus {s['add10']['timings']['corpus']:.1f} s) | "
+                    f"{s['rerun']['wall']:.1f} s | " if "add10" in s else "not run | not run | ") +
+                   f"{s['floor']['seconds']:.2f} s |")
     if res.get("extrapolation"):
         out += ["", res["extrapolation"]]
     return "\n".join(out)
@@ -253,6 +274,8 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=500, help="articles for the one-core per-document measurement")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--engine", default="local", choices=["local", "ray"])
+    ap.add_argument("--incremental-max", type=int, default=10**9,
+                    help="measure '+10 articles' and 'nothing new' only for sizes up to this")
     ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for the JSONL files and stores")
     ap.add_argument("--out", default=None, help="JSON results (default WORK/results.json)")
     ap.add_argument("--data", default=str(DATA), help="SaudiNewsNet dataset folder (the zips)")
@@ -287,19 +310,21 @@ def main() -> None:
           file=sys.stderr)
 
     for n in sizes:
-        jl = write_jsonl(arts[:n], work / f"articles-{n}.jsonl")
-        jl10 = write_jsonl(arts[:n + 10], work / f"articles-{n}-plus10.jsonl")
+        jl = write_shards(arts[:n], work / f"articles-{n}")
+        extra = write_jsonl(arts[n:n + 10], work / f"articles-{n}-next10.jsonl")
         db = work / f"store-{n}.db"
         for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
             f.unlink(missing_ok=True)
         print(f"build {n:,} articles ...", file=sys.stderr)
         row = {"n": n, "floor": floor(jl)}
-        row["build"] = timed_build(jl, db, args.workers, args.engine)
-        row["add10"] = timed_build(jl10, db, args.workers, args.engine)
-        row["rerun"] = timed_build(jl10, db, args.workers, args.engine)
+        row["build"] = timed_build([jl], db, args.workers, args.engine)
+        if n <= args.incremental_max:
+            row["add10"] = timed_build([jl, extra], db, args.workers, args.engine)
+            row["rerun"] = timed_build([jl, extra], db, args.workers, args.engine)
         b = row["build"]
-        print(f"  {b['wall']:.1f} s ({b['timings']}), peak {b['peak_tree_rss_mb']:.0f} MB; +10: "
-              f"{row['add10']['wall']:.1f} s; nothing new: {row['rerun']['wall']:.1f} s", file=sys.stderr)
+        print(f"  {b['wall']:.1f} s ({b['timings']}), peak {b['peak_tree_rss_mb']:.0f} MB, {b['errors']} errors; "
+              f"+10: {row.get('add10', {}).get('wall', float('nan')):.1f} s; "
+              f"nothing new: {row.get('rerun', {}).get('wall', float('nan')):.1f} s", file=sys.stderr)
         res["sizes"].append(row)
         out = Path(args.out or work / "results.json")
         out.write_text(json.dumps(res, indent=1))     # partial results survive an interrupted run
@@ -313,6 +338,6 @@ def main() -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--_build":
-        _run_build(*sys.argv[2:6])
+        _run_build(*sys.argv[2:])
     else:
         main()

@@ -19,8 +19,11 @@ from .models import Document
 BATCH = 16          # documents per Ray task: amortises task overhead (~1 ms) over ~16 x 10 ms of work
 
 
-def _analyze_batch(docs: list[Document]) -> list[dict]:
+def _analyze_batch(docs: list[Document], keep_going: bool = False) -> list[dict]:
     from .analyze import analysis_dict, analyze
+    if keep_going:
+        from .pipeline import safe_analysis
+        return [safe_analysis(d) for d in docs]
     return [analysis_dict(analyze(d)) for d in docs]
 
 
@@ -36,8 +39,10 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 
 def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
-                batch_size: int = BATCH, max_in_flight: int | None = None) -> Iterator[tuple[Document, dict]]:
-    """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order."""
+                batch_size: int = BATCH, max_in_flight: int | None = None,
+                keep_going: bool = False) -> Iterator[tuple[Document, dict]]:
+    """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order.
+    With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``."""
     try:
         import ray
     except ImportError as e:   # pragma: no cover - depends on the environment
@@ -57,7 +62,7 @@ def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
         limit = max_in_flight or 2 * cpus
         pending: deque = deque()
         for batch in _batches(docs, batch_size):
-            pending.append((batch, remote.remote(batch)))
+            pending.append((batch, remote.remote(batch, keep_going)))
             while len(pending) >= limit:
                 b, ref = pending.popleft()
                 yield from zip(b, ray.get(ref))

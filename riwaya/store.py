@@ -174,12 +174,35 @@ class Store:
             return {r.doc_id: json.loads(r.data) for r in c.execute(select(analyses_t))}
 
     # ------------------------------------------------------------ corpus level
-    def put_corpus(self, results: dict[str, list]) -> None:
+    def put_corpus(self, results: dict[str, list], documents: str | None = None) -> None:
+        """Replace the corpus-level results in one transaction, recording which state of
+        the documents they were computed from (``documents_state()`` by default)."""
         with self.engine.begin() as c:
+            state = documents if documents is not None else self._documents_state(c)
             for kind in CORPUS_KINDS:
                 c.execute(delete(corpus_t).where(corpus_t.c.kind == kind))
                 c.execute(insert(corpus_t).values(kind=kind, updated_at=_now(),
                                                   data=json.dumps(results.get(kind, []), ensure_ascii=False)))
+            c.execute(delete(meta_t).where(meta_t.c.key == "corpus_documents"))
+            c.execute(insert(meta_t).values(key="corpus_documents", value=state))
+
+    @staticmethod
+    def _documents_state(c) -> str:
+        n, top = c.execute(select(text("COUNT(*)"), text("MAX(seq)")).select_from(documents_t)).one()
+        return f"{n}:{top or 0}"
+
+    def documents_state(self) -> str:
+        """A cheap fingerprint of the stored documents (count and last sequence number)."""
+        with self._read() as c:
+            return self._documents_state(c)
+
+    def corpus_is_current(self) -> bool:
+        """Were the corpus-level results computed from the documents stored now? Cheap:
+        reads two small values, not the results. False after a build that stored
+        documents but was stopped before its corpus stage, so the next build runs it."""
+        with self._read() as c:
+            done = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_documents")).scalar()
+            return done is not None and done == self._documents_state(c)
 
     def corpus(self) -> dict[str, list]:
         with self._read() as c:

@@ -59,3 +59,24 @@ def test_sigkill_mid_build_loses_nothing_and_rerun_finishes(tmp_path, workers):
     assert {d["id"] for d in s.documents()} == expected == set(s.analyses())
     assert f"added {len(expected) - len(stored)} document(s), {len(stored)} already stored" in r.stdout
     assert s.corpus()["entities"]               # the corpus stage ran over everything
+
+
+def test_build_stopped_before_the_corpus_stage_is_finished_by_the_next(tmp_path, monkeypatch):
+    from riwaya import pipeline
+    from .conftest import CORPUS
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+
+    def stopped(store):
+        raise KeyboardInterrupt("killed before the corpus stage")
+
+    monkeypatch.setattr(pipeline, "refresh", stopped)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.build([str(CORPUS)], url, progress=False)
+    monkeypatch.undo()
+    s = Store(url)
+    assert s.count() == 5 and not s.corpus_is_current()
+    r = pipeline.build([str(CORPUS)], url, progress=False)
+    assert r.added == 0 and s.corpus_is_current() and s.corpus()["entities"]
+    before = s.corpus()
+    pipeline.build([str(CORPUS)], url, progress=False)     # nothing new: the corpus stage is not re-run
+    assert s.corpus() == before

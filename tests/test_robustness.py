@@ -173,3 +173,27 @@ def test_bad_corpus_builds_with_clear_errors_and_loses_nothing(tmp_path):
     # a second build adds nothing and loses nothing
     r2 = build([str(src)], url, progress=False)
     assert r2.added == 0 and Store(url).count() == 7
+
+
+def test_a_document_whose_analysis_raises_is_reported_and_the_build_goes_on(tmp_path, monkeypatch):
+    import riwaya.pipeline as pl
+    from riwaya.store import Store
+    src = tmp_path / "in"
+    src.mkdir()
+    for n, city in enumerate(["دمشق", "حلب", "حمص"]):
+        (src / f"{n}.txt").write_text(f"وصل الوفد إلى {city} صباح الأحد.", encoding="utf-8")
+    real = pl.analyze
+
+    def flaky(doc):
+        if "حلب" in doc.text:
+            raise OverflowError("date value out of range")
+        return real(doc)
+
+    monkeypatch.setattr(pl, "analyze", flaky)
+    url = f"sqlite:///{tmp_path / 'f.db'}"
+    r = pl.build([str(src)], url, progress=False)
+    assert r.added == 2 and len(r.errors) == 1
+    assert "analysis failed: OverflowError" in r.errors[0].reason and r.errors[0].path.endswith("1.txt")
+    monkeypatch.setattr(pl, "analyze", real)
+    r = pl.build([str(src)], url, progress=False)        # fixed: the next build analyses it
+    assert (r.added, r.skipped) == (1, 2) and Store(url).count() == 3
