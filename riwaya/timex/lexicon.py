@@ -34,8 +34,26 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 
 def _alt(words) -> str:
-    ws = sorted({norm_word(w) for w in words if str(w).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ws) + ")" if ws else "(?!x)x"
+    """An alternation of words compiled as a trie (one branch per next
+    character), so the regex engine never tries hundreds of words in turn."""
+    ws = {norm_word(w) for w in words if str(w).strip()}
+    if not ws:
+        return "(?!x)x"
+    trie: dict = {}
+    for w in ws:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
 
 
 def _pat(s: str) -> str:
@@ -137,6 +155,18 @@ def load(lang: str) -> Lexicon:
     W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
     W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
     W["vague"] = {norm_word(w): True for w in raw.get("vague_quantity") or []}
+    trig = set()
+    # strong words only: ordinals, numbers, directions and modifiers never make an expression alone
+    # (the longest word of an entry: "في ذلك اليوم" opens a window at اليوم, not at في;
+    # Persian months and bare أحد need digits or يوم, which are triggers already)
+    for table in ("month", "hmonth", "weekday", "relday", "narr", "season", "decade", "pod", "unit",
+                  "dual", "period"):
+        for w in W[table]:
+            if table == "weekday" and lang == "ar" and not w.startswith("ال"):
+                continue
+            trig.add(max(w.split(), key=len))
+    trig.update(norm_word(w) for w in raw.get("trigger_words") or [])
+    lx.triggers = frozenset(trig)
     _compile(lx)
     return lx
 
