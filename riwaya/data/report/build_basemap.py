@@ -7,7 +7,7 @@ to it, rounds to 0.05 degree and drops repeated points.
 import json
 import sys
 
-BBOX = (18.0, 10.0, 66.0, 60.0)  # lon0, lat0, lon1, lat1: Middle East and eastern Europe to Moscow
+BBOX = (2.0, 8.0, 80.0, 62.0)  # lon0, lat0, lon1, lat1: Middle East, Europe to Moscow, Iran to Central Asia
 
 
 def main(path):

@@ -275,7 +275,8 @@
     var W = Math.max(700, (main.clientWidth || 1100) - 420), H = 560;
     var bb = BASEMAP.bbox || [18, 10, 66, 60];
     var full = [bb[0], bb[1], bb[2], bb[3]];
-    var fit = (function () { if (!places.length) return full; var a = [180, 90, -180, -90]; places.forEach(function (e) { var c = e.coordinates; a[0] = Math.min(a[0], c[1]); a[2] = Math.max(a[2], c[1]); a[1] = Math.min(a[1], c[0]); a[3] = Math.max(a[3], c[0]); }); var px = Math.max(1, (a[2] - a[0]) * 0.1), py = Math.max(1, (a[3] - a[1]) * 0.1); return [a[0] - px, a[1] - py, a[2] + px, a[3] + py]; })();
+    var inBase = places.filter(function (e) { var c = e.coordinates; return c[1] >= bb[0] && c[1] <= bb[2] && c[0] >= bb[1] && c[0] <= bb[3]; });
+    var fit = (function () { if (!inBase.length) return full; var a = [180, 90, -180, -90]; inBase.forEach(function (e) { var c = e.coordinates; a[0] = Math.min(a[0], c[1]); a[2] = Math.max(a[2], c[1]); a[1] = Math.min(a[1], c[0]); a[3] = Math.max(a[3], c[0]); }); var px = Math.max(1, (a[2] - a[0]) * 0.1), py = Math.max(1, (a[3] - a[1]) * 0.1); return [Math.max(bb[0], a[0] - px), Math.max(bb[1], a[1] - py), Math.min(bb[2], a[2] + px), Math.min(bb[3], a[3] + py)]; })();
     // a close view: the area holding most places (1-degree cells around the busiest cell)
     var cells = {}; places.forEach(function (e) { var k = Math.round(e.coordinates[0] / 3) + ',' + Math.round(e.coordinates[1] / 3); cells[k] = (cells[k] || 0) + 1; });
     var best = Object.keys(cells).sort(function (p, q) { return cells[q] - cells[p]; })[0];
@@ -358,7 +359,7 @@
         el('ol', null, arr(it.legs).map(function (lg) { return el('li', null, [nm(lg.from) + ' → ' + nm(lg.to) + ' ', el('span', { cls: 'mut', text: timeText(lg.time) }), (IDX.valOfEvent[lg.event] != null ? el('span', { cls: 'warn', text: ' ⚠' }) : null)]); })),
         it.fate ? el('div', { cls: 'mut', text: L('fate') + ': ' + L('status_' + it.fate.status) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }) : null]));
     });
-    main.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, svg), side]));
+    main.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, svg), side.firstChild ? side : null]));
   }
 
   // ---------- people ----------
