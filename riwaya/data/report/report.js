@@ -114,12 +114,25 @@
   function index(data) {
     D = data || {};
     ['documents', 'entities', 'events', 'itineraries', 'conflicts', 'relations'].forEach(function (k) { D[k] = arr(D[k]).filter(function (x) { return x && typeof x === 'object'; }); });
-    IDX = { ent: {}, doc: {}, ev: {}, confOfEvent: {}, itin: {} };
+    IDX = { ent: {}, doc: {}, ev: {}, confOfEvent: {}, itin: {}, norm: {} };
     D.documents.forEach(function (d) { if (d.id != null) IDX.doc[d.id] = d; });
     D.entities.forEach(function (e) { if (e.id != null) IDX.ent[e.id] = e; });
     D.events.forEach(function (e) { if (e.id != null) IDX.ev[e.id] = e; });
     D.conflicts.forEach(function (c) { arr(c.values).forEach(function (v, vi) { arr(v && v.events).forEach(function (id) { (IDX.confOfEvent[id] = IDX.confOfEvent[id] || []).push(c.id); (IDX.valOfEvent = IDX.valOfEvent || {})[id] = vi; }); }); });
     IDX.valOfEvent = IDX.valOfEvent || {};
+    IDX.timesOf = {}; arr(D.times).forEach(function (t) { if (t && t.doc) (IDX.timesOf[t.doc] = IDX.timesOf[t.doc] || []).push(t); });
+    IDX.fate = {};
+    D.itineraries.forEach(function (it) { if (it.person != null && it.fate) IDX.fate[it.person] = it.fate; });
+    // no itinerary: the destination of the latest timed movement is the last known whereabouts (derived)
+    D.events.forEach(function (ev) {
+      if (ev['class'] !== 'movement' || !ev.destination) return;
+      var t = ev.time || {}, m = tms(t.latest) || tms(t.earliest); if (m == null) return;
+      arr(ev.participants).forEach(function (p) {
+        var id = p && p.entity, e = ent(id); if (!e || e.type !== 'person' || IDX.itin[id]) return;
+        var cur = IDX.fate[id]; if (cur && cur._t >= m) return;
+        IDX.fate[id] = { status: 'unknown', place: ev.destination, time: ev.time, evidence: ev.evidence, _t: m, derived: true };
+      });
+    });
     D.itineraries.forEach(function (it) { if (it.person != null) IDX.itin[it.person] = it; });
     var tzs = D.events.map(function (e) { return e.time && e.time.tz; }).filter(Boolean);
     TZ = tzMin(tzs[0] || '+03:00');
@@ -370,11 +383,12 @@
     ps.sort(function (a, b) { return arr(b.mentions).length - arr(a.mentions).length; });
     var tb = el('table', { id: 'people-table' }, [el('tr', null, [L('name'), L('roles'), L('fate'), L('events'), L('mentions')].map(function (h) { return el('th', { text: h }); }))]);
     ps.forEach(function (e) {
-      var it = IDX.itin[e.id], f = it && it.fate;
+      var f = IDX.fate[e.id], fe = f && arr(f.evidence)[0];
       tb.appendChild(el('tr', { cls: 'click person-row', 'data-id': e.id, onclick: function () { openPerson(e.id); } }, [
         el('td', null, [el('b', { text: nm(e.id) }), el('div', { cls: 'mut', text: S.lang === 'ar' ? (e.name_en || '') : (e.name_ar || '') })]),
         el('td', { text: arr(e.roles).map(function (r) { return r && [r.title, r.org].filter(Boolean).join(' — '); }).filter(Boolean).join('؛ ') }),
-        el('td', { text: f ? L('status_' + (f.status || 'unknown')) + (f.place ? ' — ' + nm(f.place) : '') : '' }),
+        el('td', null, f ? [L('status_' + (f.status || 'unknown')) + (f.place ? ' — ' + nm(f.place) : '') + (f.derived ? ' *' : '') + ' ',
+          fe ? el('a', { cls: 'link', text: L('evidence'), onclick: function (ev) { ev.stopPropagation(); gotoSpan(fe); } }) : null] : null),
         el('td', { text: personEvents(e.id).length }),
         el('td', { text: arr(e.mentions).length })]));
     });
@@ -405,6 +419,11 @@
         d.appendChild(el('h3', { text: L('fate') }));
         d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' })].concat(arr(it.fate.evidence).map(evidenceBlock))));
       }
+    }
+    var df = !it && IDX.fate[e.id];
+    if (df) {
+      d.appendChild(el('h3', { text: L('fate') + ' *' }));
+      d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (df.status || 'unknown')) + (df.place ? ' — ' + nm(df.place) : '') }), ' ', el('span', { cls: 'mut', text: timeText(df.time) })].concat(arr(df.evidence).map(evidenceBlock))));
     }
     d.appendChild(el('h3', { text: L('claims') }));
     personEvents(e.id).forEach(function (ev) { d.appendChild(eventCard(ev)); });
@@ -487,6 +506,7 @@
     D.events.forEach(function (ev) { arr(ev.evidence).forEach(function (sp) { if (sp && sp.doc === d.id) marks.push({ k: 'ev', s: sp.start, e: sp.end, ev: ev, sp: sp }); }); });
     D.entities.forEach(function (en) { arr(en.mentions).forEach(function (m) { if (m && m.doc === d.id) marks.push({ k: 'm-' + en.type, s: m.start, e: m.end, en: en }); }); });
     arr(d.repairs).forEach(function (r) { if (r) marks.push({ k: 'rep', s: r.start, e: r.end, r: r }); });
+    (IDX.timesOf[d.id] || []).forEach(function (t) { marks.push({ k: 'tm', s: t.start, e: t.end, t: t }); });
     arr(d.paragraphs).forEach(function (p) { if (p && p.furniture) marks.push({ k: 'furn', s: p.start, e: p.end }); });
     if (S.focus && typeof S.focus === 'object' && S.doc === d.id) marks.push({ k: 'focus', s: S.focus.start, e: S.focus.end });
     var n = d.text.length;
@@ -524,7 +544,7 @@
         var seg = d.text.slice(a, b);
         if (!cov.length) { box.appendChild(document.createTextNode(seg)); continue; }
         var cls = {}, tip = [];
-        cov.forEach(function (m) { cls[m.k] = 1; if (m.en) tip.push(nm(m.en.id) + ' (' + L('type_' + m.en.type) + ')'); if (m.r) tip.push(L('repair') + ': ' + m.r.before + ' → ' + m.r.after); if (m.ev) tip.push(eventTitle(m.ev)); });
+        cov.forEach(function (m) { cls[m.k] = 1; if (m.en) tip.push(nm(m.en.id) + ' (' + L('type_' + m.en.type) + ')'); if (m.r) tip.push(L('repair') + ': ' + m.r.before + ' → ' + m.r.after); if (m.t) tip.push(L('time') + ': ' + timeText(m.t)); if (m.ev) tip.push(eventTitle(m.ev)); });
         var sp = el('span', { cls: Object.keys(cls).join(' '), 'data-s': a, 'data-e': b, title: tip.join('\n') || null, text: seg });
         var evs = cov.filter(function (m) { return m.k === 'ev'; });
         if (evs.length) (function (evs) { sp.addEventListener('click', function () { detail.textContent = ''; evs.forEach(function (m) { detail.appendChild(eventCard(m.ev)); }); }); })(evs);
@@ -553,7 +573,7 @@
     function hit(s) { var t = norm(s).t; return toks.every(function (k) { return t.indexOf(k) >= 0; }); }
     D.entities.forEach(function (e) { if (hit([e.name_ar, e.name_en].concat(arr(e.aliases)).join(' | '))) res.entities.push({ id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en }); });
     D.events.forEach(function (ev) { var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
-    D.documents.forEach(function (d) { var n = norm(d.text); var i = n.t.indexOf(toks[0]); if (i < 0 || !toks.every(function (k) { return n.t.indexOf(k) >= 0; })) return; var s = n.map[i], e = n.map[i + toks[0].length - 1] + 1; res.documents.push({ doc: d.id, start: s, end: e, snippet: d.text.slice(Math.max(0, s - 60), Math.min(d.text.length, e + 60)) }); });
+    D.documents.forEach(function (d) { if (typeof d.text !== 'string') return; var n = IDX.norm[d.id] || (IDX.norm[d.id] = norm(d.text)); var i = n.t.indexOf(toks[0]); if (i < 0 || !toks.every(function (k) { return n.t.indexOf(k) >= 0; })) return; var s = n.map[i], e = n.map[i + toks[0].length - 1] + 1; res.documents.push({ doc: d.id, start: s, end: e, snippet: d.text.slice(Math.max(0, s - 60), Math.min(d.text.length, e + 60)) }); });
     return res;
   }
   function vSearch(main) {
