@@ -130,6 +130,24 @@ def test_report_in_chromium(drv, tmp_path):
     assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
 
 
+def test_offline_search_matches_python(drv, tmp_path):
+    from riwaya.report import render
+    from riwaya.web.search import normalize, search
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    f = tmp_path / "r.html"
+    f.write_text(render(data), "utf-8")
+    drv.get(f.as_uri())
+    B.wait_ready(drv)
+    for s in ("الأَسَـــد", "مكتبة مستشفى", "بشار_الأسد", "Al-ASSAD", "إيران آمنة ؤ ئ"):
+        assert drv.execute_script("return window.riwaya.norm(arguments[0]).t", s) == normalize(s)[0], s
+    for q in ("الاسد", "أسد", "حميميم", "السفاره الروسيه", "موسكو"):
+        js = drv.execute_script("return window.riwaya.search(arguments[0])", q)
+        py = search(data, q)
+        assert [e["id"] for e in js["entities"]] == [e["id"] for e in py["entities"]], q
+        assert [e["id"] for e in js["events"]] == [e["id"] for e in py["events"]], q
+        assert [(h["doc"], h["start"], h["end"]) for h in js["documents"]] == [(h["doc"], h["start"], h["end"]) for h in py["documents"]], q
+
+
 def _free_port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

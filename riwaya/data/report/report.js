@@ -572,7 +572,7 @@
     if (!toks.length) return res;
     function hit(s) { var t = norm(s).t; return toks.every(function (k) { return t.indexOf(k) >= 0; }); }
     D.entities.forEach(function (e) { if (hit([e.name_ar, e.name_en].concat(arr(e.aliases)).join(' | '))) res.entities.push({ id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en }); });
-    D.events.forEach(function (ev) { var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
+    D.events.forEach(function (ev) { var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat([ev.origin, ev.destination, ev.place].map(function (id) { var e = ent(id); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
     D.documents.forEach(function (d) { if (typeof d.text !== 'string') return; var n = IDX.norm[d.id] || (IDX.norm[d.id] = norm(d.text)); var i = n.t.indexOf(toks[0]); if (i < 0 || !toks.every(function (k) { return n.t.indexOf(k) >= 0; })) return; var s = n.map[i], e = n.map[i + toks[0].length - 1] + 1; res.documents.push({ doc: d.id, start: s, end: e, snippet: d.text.slice(Math.max(0, s - 60), Math.min(d.text.length, e + 60)) }); });
     return res;
   }
