@@ -148,6 +148,23 @@ def test_offline_search_matches_python(drv, tmp_path):
         assert [(h["doc"], h["start"], h["end"]) for h in js["documents"]] == [(h["doc"], h["start"], h["end"]) for h in py["documents"]], q
 
 
+def test_deep_links(drv, tmp_path):
+    from riwaya.report import render
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    f = tmp_path / "r.html"
+    f.write_text(render(data), "utf-8")
+    drv.get(f.as_uri() + "#person/E-mamlouk")
+    B.wait_ready(drv)
+    assert css(drv, "#dossier") and len(css(drv, "#itinerary tr.leg")) == 3
+    ev = data["events"][0]["evidence"][0]
+    drv.get(f.as_uri() + f"#src/{ev['doc']}/{ev['start']}/{ev['end']}")
+    drv.refresh()
+    B.wait_ready(drv)
+    got = "".join(drv.execute_script("return Array.from(document.querySelectorAll('#doctext .focus')).map(function(n){return n.textContent})"))
+    doc = next(d for d in data["documents"] if d["id"] == ev["doc"])
+    assert got == doc["text"][ev["start"]:ev["end"]]
+
+
 def _free_port():
     s = socket.socket()
     s.bind(("127.0.0.1", 0))

@@ -151,8 +151,16 @@
     var main = el('main', { id: 'view-' + S.tab }); app.appendChild(main);
     ({ timeline: vTimeline, map: vMap, people: vPeople, graph: vGraph, conflicts: vConflicts, sources: vSources, search: vSearch })[S.tab](main);
   }
-  function gotoSpan(sp) { S.tab = 'sources'; S.doc = sp.doc; S.focus = { start: sp.start, end: sp.end }; draw(); }
-  function openPerson(id) { S.tab = 'people'; S.person = id; draw(); }
+  function setHash(h) { try { history.replaceState(null, '', '#' + h); } catch (e) { /* file: URLs in some browsers */ } }
+  function gotoSpan(sp) { S.tab = 'sources'; S.doc = sp.doc; S.focus = { start: sp.start | 0, end: sp.end | 0 }; setHash('src/' + encodeURIComponent(sp.doc) + '/' + (sp.start | 0) + '/' + (sp.end | 0)); draw(); }
+  function openPerson(id) { S.tab = 'people'; S.person = id; setHash('person/' + encodeURIComponent(id)); draw(); }
+  function fromHash() {
+    var h = (location.hash || '').replace(/^#/, '').split('/').map(function (x) { try { return decodeURIComponent(x); } catch (e) { return x; } });
+    if (h[0] === 'src' && docOf(h[1])) { S.tab = 'sources'; S.doc = h[1]; S.focus = { start: +h[2] || 0, end: +h[3] || 0 }; }
+    else if (h[0] === 'person' && ent(h[1])) { S.tab = 'people'; S.person = h[1]; }
+    else if (TABS.indexOf(h[0]) >= 0) S.tab = h[0];
+    if (h[0] === 'lang' || h[2] === 'en') S.lang = 'en';
+  }
 
   // ---------- timeline ----------
   function vTimeline(main) {
@@ -600,7 +608,7 @@
   }
 
   // ---------- boot ----------
-  function boot(data) { index(data); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
+  function boot(data) { index(data); fromHash(); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
   var embedded = jsonOf('riwaya-data');
   if (embedded) boot(embedded);
   else if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(boot, function () { boot({}); });
