@@ -578,9 +578,9 @@
   function localSearch(q) {
     var toks = qtokens(q), res = { entities: [], events: [], documents: [] };
     if (!toks.length) return res;
-    function hit(s) { var t = norm(s).t; return toks.every(function (k) { return t.indexOf(k) >= 0; }); }
-    D.entities.forEach(function (e) { if (hit([e.name_ar, e.name_en].concat(arr(e.aliases)).join(' | '))) res.entities.push({ id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en }); });
-    D.events.forEach(function (ev) { var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat([ev.origin, ev.destination, ev.place].map(function (id) { var e = ent(id); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
+    function hit(s, key) { var t = key && IDX.norm[key] != null ? IDX.norm[key] : norm(s).t; if (key) IDX.norm[key] = t; return toks.every(function (k) { return t.indexOf(k) >= 0; }); }
+    D.entities.forEach(function (e) { if (hit(IDX.norm['e:' + e.id] != null ? '' : [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' | '), 'e:' + e.id)) res.entities.push({ id: e.id, type: e.type, name_ar: e.name_ar, name_en: e.name_en }); });
+    D.events.forEach(function (ev) { if (IDX.norm['v:' + ev.id] != null) { if (hit('', 'v:' + ev.id)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); return; } var txt = [ev.type, ev['class'], ev.time && ev.time.text].concat(arr(ev.participants).map(function (p) { var e = ent(p && p.entity); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat([ev.origin, ev.destination, ev.place].map(function (id) { var e = ent(id); return e ? [e.name_ar, e.name_en].concat(arr(e.aliases)).join(' ') : ''; })).concat(arr(ev.evidence).map(spanText)).join(' | '); if (hit(txt, 'v:' + ev.id)) res.events.push({ id: ev.id, type: ev.type, 'class': ev['class'] }); });
     D.documents.forEach(function (d) { if (typeof d.text !== 'string') return; var n = IDX.norm[d.id] || (IDX.norm[d.id] = norm(d.text)); var i = n.t.indexOf(toks[0]); if (i < 0 || !toks.every(function (k) { return n.t.indexOf(k) >= 0; })) return; var s = n.map[i], e = n.map[i + toks[0].length - 1] + 1; res.documents.push({ doc: d.id, start: s, end: e, snippet: d.text.slice(Math.max(0, s - 60), Math.min(d.text.length, e + 60)) }); });
     return res;
   }
@@ -601,7 +601,8 @@
       if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/search?q=' + encodeURIComponent(S.q)).then(function (r) { return r.json(); }).then(show, function () { show(localSearch(S.q)); });
       else show(localSearch(S.q));
     }
-    inp.addEventListener('input', run);
+    var timer = null;
+    inp.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 200); });
     main.appendChild(el('div', { cls: 'toolbar' }, inp)); main.appendChild(out);
     if (S.q) run();
     setTimeout(function () { inp.focus(); }, 0);
