@@ -14,7 +14,7 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from .. import report
-from .search import normalize, search
+from .search import Index, normalize, search
 
 __all__ = ["create_app", "normalize", "search"]
 
@@ -67,6 +67,7 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
             state["export"] = exp
             state["docs"] = {d.get("id"): d for d in exp["documents"] if isinstance(d, dict)}
             state["ents"] = {e.get("id"): e for e in exp["entities"] if isinstance(e, dict)}
+            state["index"] = None
             return exp
 
     def exp() -> dict:
@@ -160,7 +161,10 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     @app.get("/api/search", summary="Arabic-aware search over entities, events and text")
     def api_search(q: str = Query(..., max_length=200, description="e.g. الاسد, أسد, Assad, حميميم"), limit: int = 50):
-        return search(exp(), q, limit=max(1, min(limit, 500)))
+        exp()
+        if state.get("index") is None:
+            state["index"] = Index(state["export"])
+        return state["index"].search(q, limit=max(1, min(limit, 500)))
 
     @app.post("/api/documents", status_code=201, summary="Upload a text or HTML file; it is ingested and the views reload",
               openapi_extra={"requestBody": {"content": {
