@@ -67,12 +67,13 @@ SHARD = 1000   # articles per JSONL file: the reader refuses files over 20 MB (a
 
 def write_shards(arts: list[dict], folder: Path) -> Path:
     """The articles as JSONL files of SHARD articles each in ``folder``."""
-    if (folder / "done").exists():
+    marker = folder.with_name(folder.name + ".done")     # outside the folder: the build reads every file in it
+    if marker.exists():
         return folder
     folder.mkdir(parents=True, exist_ok=True)
     for k in range(0, len(arts), SHARD):
         write_jsonl(arts[k:k + SHARD], folder / f"part-{k // SHARD:03d}.jsonl")
-    (folder / "done").write_text("")
+    marker.write_text("")
     return folder
 
 
@@ -96,7 +97,7 @@ def _jsonl_files(path: Path) -> list[Path]:
 
 def floor(path: Path) -> dict:
     """Merely read the JSONL file(s) and tokenise every text with a regex."""
-    t = time.perf_counter()
+    cpu0, t = time.process_time(), time.perf_counter()
     n = chars = tokens = 0
     for fn in _jsonl_files(path):
         with fn.open(encoding="utf-8") as f:
@@ -106,7 +107,7 @@ def floor(path: Path) -> dict:
                 chars += len(text)
                 n += 1
     dt = time.perf_counter() - t
-    return {"docs": n, "chars": chars, "tokens": tokens, "seconds": dt}
+    return {"docs": n, "chars": chars, "tokens": tokens, "seconds": dt, "cpu_seconds": time.process_time() - cpu0}
 
 
 def peer(path: Path) -> dict | None:
@@ -117,7 +118,7 @@ def peer(path: Path) -> dict | None:
     except ImportError:
         return None
     stem = ArabicLightStemmer()
-    t = time.perf_counter()
+    cpu0, t = time.process_time(), time.perf_counter()
     n = chars = 0
     with path.open(encoding="utf-8") as f:
         for line in f:
@@ -126,7 +127,7 @@ def peer(path: Path) -> dict | None:
                 stem.light_stem(tok)
             chars += len(text)
             n += 1
-    return {"docs": n, "chars": chars, "seconds": time.perf_counter() - t,
+    return {"docs": n, "chars": chars, "seconds": time.perf_counter() - t, "cpu_seconds": time.process_time() - cpu0,
             "name": "pyarabic tokenize + Tashaphyne light stem"}
 
 
@@ -172,20 +173,24 @@ def _tree_rss(proc) -> int:
 
 def timed_build(paths: list[Path], db: Path, workers: int, engine: str = "local") -> dict:
     """One ``build`` in a fresh subprocess: wall time, phase times, peak memory."""
-    import psutil
+    try:
+        import psutil
+    except ImportError:        # without psutil only the largest single process is known
+        psutil = None
     cmd = [sys.executable, __file__, "--_build", str(db), str(workers), engine, *map(str, paths)]
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    proc, peak = psutil.Process(p.pid), 0
+    proc, peak = (psutil.Process(p.pid) if psutil else None), 0
     while p.poll() is None:
-        peak = max(peak, _tree_rss(proc))
+        if proc is not None:
+            peak = max(peak, _tree_rss(proc))
         time.sleep(0.2)
     out, err = p.communicate()
     wall = time.perf_counter() - t
     if p.returncode:
         raise RuntimeError(f"build failed ({p.returncode}): {err[-2000:]}")
     rep = json.loads(out.strip().splitlines()[-1])
-    rep.update(wall=wall, peak_tree_rss_mb=peak / 2**20)
+    rep.update(wall=wall, peak_tree_rss_mb=peak / 2**20 if peak else float("nan"))
     return rep
 
 
@@ -193,10 +198,11 @@ def _run_build(db: str, workers: str, engine: str, *paths: str) -> None:
     """Child side of ``timed_build``."""
     from riwaya.pipeline import build
     r = build(list(paths), f"sqlite:///{db}", workers=int(workers), engine=engine, progress=False)
-    ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    ruc = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime     # worker processes included
     print(json.dumps({"added": r.added, "skipped": r.skipped, "errors": len(r.errors), "documents": r.documents,
-                      "timings": r.timings, "max_rss_mb": max(ru, ruc)}))
+                      "timings": r.timings, "max_rss_mb": max(me.ru_maxrss, kids.ru_maxrss) / 1024,
+                      "cpu_seconds": cpu, "error_samples": [str(e) for e in r.errors[:5]]}))
 
 
 # ------------------------------------------------------------------ report
@@ -218,23 +224,26 @@ def markdown(res: dict) -> str:
     out = [f"Machine: {res['machine']}; riwaya {res['version']} at {res['git']}; {res['date']}", ""]
     out += ["Per-document stage, one core, on the same %d articles (%.0f chars each on average):" %
             (pd["docs"], pd["chars"] / pd["docs"]), "",
-            "| what | articles/s/core | chars/s | time / floor |", "|---|---:|---:|---:|"]
+            "| what | articles/s/core (wall) | articles per CPU-second | chars/s (wall) | time / floor |",
+            "|---|---:|---:|---:|---:|"]
     rows = [("floor: read JSONL + regex tokenise", fl)]
     if res.get("peer_sample"):
         rows.append((res["peer_sample"]["name"], res["peer_sample"]))
     rows.append(("riwaya per-document stage (`analyze`)", pd))
     for name, r in rows:
-        out.append(f"| {name} | {r['docs'] / r['seconds']:,.1f} | {r['chars'] / r['seconds']:,.0f} | "
+        cpu = f"{r['docs'] / r['cpu_seconds']:,.1f}" if r.get("cpu_seconds") else "–"
+        out.append(f"| {name} | {r['docs'] / r['seconds']:,.1f} | {cpu} | {r['chars'] / r['seconds']:,.0f} | "
                    f"{r['seconds'] / fl['seconds']:,.0f}× |")
     out += ["", "Ratios: time for the same articles divided by the floor's time (one core)."]
     out += ["", f"Peer not run: Farasa ({res['farasa']}).", "",
             f"Whole build (`build --workers {res['workers']}`, SQLite), incremental updates, peak memory:", "",
-            "| articles | build wall | read+hash | analyse+store | corpus stage | corpus ms/article | "
+            "| articles | build wall | build CPU | read+hash | analyse+store | corpus stage | corpus ms/article | "
             "articles/s | peak RSS (all processes) | +10 articles | re-run, nothing new | floor (read+tokenise) |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for s in res["sizes"]:
         b, t = s["build"], s["build"]["timings"]
-        out.append(f"| {b['documents']:,} | {b['wall']:.1f} s | {t['read']:.1f} s | {t['analyse_store']:.1f} s | "
+        cpu = f"{b['cpu_seconds']:.0f} s" if b.get("cpu_seconds") else "–"
+        out.append(f"| {b['documents']:,} | {b['wall']:.1f} s | {cpu} | {t['read']:.1f} s | {t['analyse_store']:.1f} s | "
                    f"{t['corpus']:.1f} s | {1000 * t['corpus'] / b['documents']:.2f} | "
                    f"{b['documents'] / b['wall']:.1f} | {b['peak_tree_rss_mb']:,.0f} MB | " +
                    (f"{s['add10']['wall']:.1f} s (corpus {s['add10']['timings']['corpus']:.1f} s) | "
@@ -279,7 +288,14 @@ def main() -> None:
     ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for the JSONL files and stores")
     ap.add_argument("--out", default=None, help="JSON results (default WORK/results.json)")
     ap.add_argument("--data", default=str(DATA), help="SaudiNewsNet dataset folder (the zips)")
+    ap.add_argument("--report", metavar="RESULTS_JSON", help="only print the Markdown tables of a saved run")
     args = ap.parse_args()
+    if args.report:
+        res = json.loads(Path(args.report).read_text())
+        if "all" not in args.sizes and not res.get("extrapolation"):
+            res["extrapolation"] = extrapolate(res, 31030)
+        print(markdown(res))
+        return
     if args.quick:
         args.sizes, args.sample = "300", 100
     work = Path(args.work)
