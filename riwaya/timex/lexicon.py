@@ -247,7 +247,7 @@ def _compile(lx: Lexicon) -> None:
     else:
         R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
         R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
-    PLURALS = _alt(W["unit_plural"])
+    PLURALS = _alt([w for w, v in W["unit_plural"].items() if v[0] not in ("decade", "century")])  # عقود = contracts
     QTY = rf"(?:{_pat(raw.get('qty_prefix') or '')}\d+(?:[.,]\d+)?|{CARD})"
     PRE = rf"(?:(?:{APPROX}|{WITHIN}|{SINCE})\s+)?"
     R["dur"] = [rf"{PRE}(?P<q>{QTY})(?:\s+|-)(?P<u>{UNITS})",

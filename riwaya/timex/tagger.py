@@ -134,7 +134,7 @@ def _keep(g: list[_Piece], norm: str) -> bool:
         return bool(lx.words["pod_standalone"].get(norm_word(g[0].g["pod"])))
     if types <= {"mbare", "mod"} or types <= {"mbare"}:
         mw = norm_word(g[-1].g["m"])
-        if "dirx" in g[-1].g or "(" in norm[g[-1].start:g[-1].end] or "/" in norm[g[-1].start:g[-1].end]:
+        if "dirx" in g[-1].g or "sh" in g[-1].g or "(" in norm[g[-1].start:g[-1].end] or "/" in norm[g[-1].start:g[-1].end]:
             return True
         if lx.words["ambiguous_month"].get(mw):
             return "mod" in types
