@@ -167,6 +167,11 @@ def load(lang: str) -> Lexicon:
             trig.add(max(w.split(), key=len))
     trig.update(norm_word(w) for w in raw.get("trigger_words") or [])
     lx.triggers = frozenset(trig)
+    if lang == "ar":   # للعام = ل + العام with the alef dropped
+        trig |= {"ل" + w[2:] for w in trig if w.startswith("ال") and len(w) > 3}
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?:[وف]?[بلك]?)" + _alt(trig) + r"(?![\w])")
+    else:
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])" + _alt(trig) + r"(?![\w])", re.IGNORECASE)
     _compile(lx)
     return lx
 

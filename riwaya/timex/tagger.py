@@ -38,37 +38,27 @@ def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
     return starts, langs
 
 
-_TOKEN = re.compile(r"\w+")
-_CLITIC = re.compile("^(?:[وف]?[بلك]|[وف])")
 _WIN_LEFT, _WIN_RIGHT = 40, 48
 
 
 def _windows(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches of text around trigger tokens (digits, lexicon words): the
-    patterns run only there, which keeps the tagger fast on long articles."""
-    trig = lx.triggers
+    """Stretches of text around trigger tokens (numbers, strong lexicon words):
+    the patterns run only there, which keeps the tagger fast on long articles."""
     wins: list[list[int]] = []
-    lower = lx.lang != "ar"
+    n = len(norm)
     for a, b in spans:
-        for m in _TOKEN.finditer(norm, a, min(b, len(norm))):
-            w = m.group()
-            if lower:
-                w = w.lower()
-            hit = w in trig
-            left, right = _WIN_LEFT, _WIN_RIGHT
-            if not hit and any(c.isdigit() for c in w):
-                hit, left, right = True, 24, 32       # a number: clock, year and unit words sit close
-            if not hit and not lower:
-                w2 = _CLITIC.sub("", w)
-                hit = w2 in trig or ("ال" + w2[1:] in trig if w2.startswith("ل") else False) or ("ال" + w2 in trig)
-            if hit:
-                s, e = max(a, m.start() - left), min(b, m.end() + right, len(norm))
-                while e < len(norm) and (norm[e].isalnum() or norm[e] == "_"):
-                    e += 1      # never cut a word: a pattern must not see a false word end
-                if wins and s <= wins[-1][1]:
-                    wins[-1][1] = max(wins[-1][1], e)
-                else:
-                    wins.append([s, e])
+        for m in lx.trigger_rx.finditer(norm, a, min(b, n)):
+            if m.group("num"):
+                left, right = 24, 32        # a number: clock, year and unit words sit close
+            else:
+                left, right = _WIN_LEFT, _WIN_RIGHT
+            s, e = max(a, m.start() - left), min(b, m.end() + right, n)
+            while e < n and (norm[e].isalnum() or norm[e] == "_"):
+                e += 1      # never cut a word: a pattern must not see a false word end
+            if wins and s <= wins[-1][1] + 16:
+                wins[-1][1] = max(wins[-1][1], e)
+            else:
+                wins.append([s, e])
     return [(s, e) for s, e in wins]
 
 
