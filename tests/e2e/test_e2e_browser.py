@@ -178,7 +178,11 @@ def live():
     uvicorn = pytest.importorskip("uvicorn")
     from riwaya.web import create_app
     data = sample_with_payload()
-    app = create_app(export_loader=lambda: copy.deepcopy(data))
+    def ingest(filename, raw):  # stands in for the pipeline: the uploaded text becomes a document
+        data["documents"].append({"id": "d-upload", "title": filename, "text": raw.decode("utf-8"), "language": "ar",
+                                  "outlet": "upload", "paragraphs": [], "repairs": []})
+
+    app = create_app(export_loader=lambda: copy.deepcopy(data), ingest_hook=ingest)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     th = threading.Thread(target=server.run, daemon=True)
@@ -201,5 +205,13 @@ def test_live_app_in_chromium(drv, live, tmp_path):
     box.send_keys("الاسد")  # no hamza: still finds الأسد, through the API
     WebDriverWait(drv, 10).until(lambda d: css(d, '#search-results a.person-link[data-id="E-assad"]'))
     shot(drv, tmp_path, "web-search")
+    # upload through the page: the hook runs, the views reload with the new document
+    up = tmp_path / "upload.txt"
+    up.write_text("غادر بشار الأسد دمشق <script>window.__xss=3</script>", "utf-8")
+    B.click(drv, "#tab-sources")
+    css(drv, "#upload-file")[0].send_keys(str(up))
+    WebDriverWait(drv, 10).until(lambda d: css(d, '#doclist .d[data-id="d-upload"]'))
+    B.click(drv, '#doclist .d[data-id="d-upload"]')
+    assert "<script>window.__xss=3</script>" in css(drv, "#doctext")[0].text
     no_xss(drv)
     assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]

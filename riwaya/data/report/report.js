@@ -567,6 +567,21 @@
       if (!detail.firstChild) detail.appendChild(el('div', { cls: 'mut', text: S.lang === 'ar' ? 'انقر على جملة مظللة لترى الحدث وإسناده.' : 'Click a highlighted sentence to see its fact and isnad.' }));
       if (focusNode && focusNode.scrollIntoView) setTimeout(function () { focusNode.scrollIntoView({ block: 'center' }); }, 0);
     }
+    if (CONFIG.api && window.fetch && window.FormData) {
+      var file = el('input', { type: 'file', id: 'upload-file', accept: '.txt,.html,.htm,.jsonl,.md' });
+      var msg = el('div', { cls: 'mut', id: 'upload-msg' });
+      file.addEventListener('change', function () {
+        if (!file.files || !file.files[0]) return;
+        var fd = new FormData(); fd.append('file', file.files[0]);
+        msg.textContent = '…';
+        fetch(CONFIG.api + '/documents', { method: 'POST', body: fd }).then(function (r) {
+          return r.json().then(function (j) { if (!r.ok) throw new Error(j.detail || r.status); return j; });
+        }).then(function (j) {
+          return fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(function (data) { index(data); S.tab = 'sources'; S.doc = null; draw(); });
+        }).catch(function (e) { msg.textContent = String(e && e.message || e); });
+      });
+      list.appendChild(el('div', { cls: 'd' }, [el('label', { 'for': 'upload-file', text: S.lang === 'ar' ? 'أضف وثيقة (نص أو HTML): ' : 'Add a document (text or HTML): ' }), file, msg]));
+    }
     main.appendChild(el('div', { cls: 'split' }, [list, right]));
   }
 
