@@ -206,6 +206,16 @@
       keys.forEach(function (k) { push(k, x); });
     });
     order.sort(function (p, q) { return (p === '') - (q === '') || rows[q].length - rows[p].length; });
+    // one row per conflict about time: each competing value's interval in its own colour
+    var crow = [];
+    D.conflicts.forEach(function (c) {
+      var its = [];
+      arr(c.values).forEach(function (v, vi) {
+        arr(v && v.events).forEach(function (id) { var ev = IDX.ev[id], t = ev && ev.time || {}; var a = tms(t.earliest), b = tms(t.latest); if (a != null || b != null) its.push({ ev: ev, a: a, b: b, vi: vi, conflict: c, value: v }); });
+      });
+      var vals = {}; its.forEach(function (x) { vals[x.vi] = 1; });
+      if (Object.keys(vals).length > 1) crow.push({ c: c, items: its });
+    });
     var W = Math.max(600, (main.clientWidth || 1100) - 410), labW = 170, rowH = 22, axisH = 34;
     var lanes = [];
     order.forEach(function (k) {
@@ -216,7 +226,7 @@
       });
       lanes.push({ key: k, n: Math.max(1, ls.length), items: rows[k] });
     });
-    var H = axisH + lanes.reduce(function (s, l) { return s + l.n * rowH + 8; }, 0) + 10;
+    var H = axisH + crow.reduce(function (s, r) { return s + r.items.length * 9 + 14; }, 0) + lanes.reduce(function (s, l) { return s + l.n * rowH + 8; }, 0) + 10;
     var rtl = S.lang === 'ar';
     var v0 = S.view[0], v1 = S.view[1], plotW = W - labW - 10;
     function X(t) { var f = (t - v0) / (v1 - v0); return rtl ? (W - labW - f * plotW) : (labW + f * plotW); }
@@ -245,6 +255,23 @@
     svg.appendChild(sv('text', { x: rtl ? W - 4 : 4, y: 14, 'font-size': 11, fill: '#888', 'text-anchor': rtl ? 'end' : 'start', text: fmt(v0) + ' — ' + fmt(v1) + ' (UTC' + (TZ >= 0 ? '+' : '-') + ('0' + Math.floor(Math.abs(TZ) / 60)).slice(-2) + ':00)' }));
     var clip = sv('clipPath', { id: 'plotclip' }); clip.appendChild(sv('rect', { x: rtl ? 10 : labW, y: 0, width: plotW, height: H })); defs.appendChild(clip);
     var y = axisH;
+    crow.forEach(function (r) {
+      var h = r.items.length * 9 + 6;
+      svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: '#fdf0ee' }));
+      var q = (r.c.question || r.c.id || '');
+      svg.appendChild(sv('text', { x: rtl ? W - 6 : 6, y: y + 12, 'font-size': 11, fill: '#c0392b', 'text-anchor': rtl ? 'end' : 'start', text: '⚠ ' + (q.length > 26 ? q.slice(0, 25) + '…' : q) }));
+      var g = sv('g', { 'clip-path': 'url(#plotclip)' });
+      r.items.forEach(function (x, k) {
+        var a = x.a != null ? x.a : x.b - Math.max((v1 - v0) * 0.08, 36e5), b = x.b != null ? x.b : x.a + Math.max((v1 - v0) * 0.08, 36e5);
+        var xa = X(a), xb = X(b), left = Math.min(xa, xb), w = Math.max(3, Math.abs(xb - xa));
+        var bar = sv('rect', { class: 'cbar', 'data-conflict': r.c.id, x: left, y: y + k * 9 + 2, width: w, height: 7, rx: 2, fill: color(x.vi), 'fill-opacity': 0.8, style: 'cursor:pointer',
+          onclick: function () { S.tab = 'conflicts'; S.focus = r.c.id; draw(); } });
+        bar.appendChild(sv('title', { text: (x.value && x.value.value != null ? String(x.value.value) : '') + '\n' + timeText(x.ev.time) }));
+        g.appendChild(bar);
+      });
+      svg.appendChild(g);
+      y += h + 8;
+    });
     lanes.forEach(function (ln, li) {
       var h = ln.n * rowH;
       svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: li % 2 ? '#faf9f5' : '#fff' }));
