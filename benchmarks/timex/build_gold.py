@@ -97,6 +97,13 @@ CORRECTIONS = [
 ]
 
 
+def close_brackets(mentions: list[dict], text: str) -> None:
+    for m in mentions:
+        if m["text"].count("(") > m["text"].count(")") and text[m["end"]:m["end"] + 1] == ")":
+            m["end"] += 1
+            m["text"] += ")"
+
+
 def sample():
     random.seed(2024)
     for z in ZIPS:
@@ -141,6 +148,8 @@ def main() -> None:
                 assert pos >= 0 and pos <= m["start"] + 2, (n, new)
                 m["start"], m["end"], m["text"] = pos, pos + len(new), new
             m.update({k: v for k, v in arg.items() if k not in ("text", "nth")})
+    for doc in docs:       # annotation rule: a bracketed weekday keeps its closing bracket ("أمس (الأحد)")
+        close_brackets(doc["mentions"], doc["_t"])
     OUT.parent.mkdir(parents=True, exist_ok=True)
     total = 0
     with OUT.open("w", encoding="utf-8") as f:

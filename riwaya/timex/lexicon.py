@@ -227,9 +227,11 @@ def _compile(lx: Lexicon) -> None:
     R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?",
                    rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
     R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
+    # "أمس (الأحد)": take the closing bracket of a bracketed weekday
+    CLOSE = "(?:" + "|".join(r"(?<=\(" + r"\S" * k + r")\)" for k in range(3, 9)) + ")?"
     if ar:
         R["weekday"] = [rf"(?:يوم\s+)(?P<wd>{WD_ALL})(?:\s+(?P<dir>{DIRS}))?",
-                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?(?:(?<=\(\S{3})\)|(?<=\(\S{4})\)|(?<=\(\S{5})\)|(?<=\(\S{6})\)|(?<=\(\S{7})\)|(?<=\(\S{8})\))?"]
+                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?{CLOSE}"]
     else:
         R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
     R["pod"] = [rf"(?P<pod>{POD})"]

@@ -191,9 +191,24 @@ def _hijri_to_greg(y: int, m: int, d: int | None) -> tuple[date, date] | None:
 
 
 def _persian_to_greg(y: int, m: int, d: int) -> date:
-    # Solar Hijri: 1 Farvardin ≈ 21 March (±1 day); months 1-6 have 31 days, 7-11 30.
-    days = (m - 1) * 31 if m <= 7 else 6 * 31 + (m - 7) * 30
-    return date(y + 621, 3, 21) + timedelta(days=days + d - 1)
+    """Solar Hijri → Gregorian (the 33-year-cycle arithmetic of the jdf calendar code)."""
+    jy = y + 1595
+    days = -355668 + 365 * jy + (jy // 33) * 8 + ((jy % 33) + 3) // 4 + d
+    days += (m - 1) * 31 if m < 7 else (m - 7) * 30 + 186
+    gy = 400 * (days // 146097)
+    days %= 146097
+    if days > 36524:
+        days -= 1
+        gy += 100 * (days // 36524)
+        days %= 36524
+        if days >= 365:
+            days += 1
+    gy += 4 * (days // 1461)
+    days %= 1461
+    if days > 365:
+        gy += (days - 1) // 365
+        days = (days - 1) % 365
+    return date(gy, 1, 1) + timedelta(days=days)
 
 
 class _State:
