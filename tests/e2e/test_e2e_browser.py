@@ -89,6 +89,7 @@ def walk(drv, tmp_path, prefix):
     assert drv.execute_script("return document.documentElement.dir") == "ltr"
     assert css(drv, "#tab-people")[0].text == "People"
     B.click(drv, "#tab-people")
+    assert "in exile" in css(drv, 'tr.person-row[data-id="E-assad"]')[0].text  # the itinerary's fate, not a derived one
     B.click(drv, 'tr.person-row[data-id="E-assad"]')
     assert css(drv, "#dossier h2")[0].text == "Bashar al-Assad"
     legs = css(drv, "#itinerary tr.leg")

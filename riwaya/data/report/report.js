@@ -122,7 +122,7 @@
     IDX.valOfEvent = IDX.valOfEvent || {};
     IDX.timesOf = {}; arr(D.times).forEach(function (t) { if (t && t.doc) (IDX.timesOf[t.doc] = IDX.timesOf[t.doc] || []).push(t); });
     IDX.fate = {};
-    D.itineraries.forEach(function (it) { if (it.person != null && it.fate) IDX.fate[it.person] = it.fate; });
+    D.itineraries.forEach(function (it) { if (it.person != null) { IDX.itin[it.person] = it; if (it.fate) IDX.fate[it.person] = it.fate; } });
     // no itinerary: the destination of the latest timed movement is the last known whereabouts (derived)
     D.events.forEach(function (ev) {
       if (ev['class'] !== 'movement' || !ev.destination) return;
@@ -428,6 +428,7 @@
         el('td', { text: arr(e.mentions).length })]));
     });
     main.appendChild(tb);
+    main.appendChild(el('p', { cls: 'mut', text: L('derived') }));
   }
   function dossier(main, e) {
     main.appendChild(el('div', { cls: 'toolbar' }, [el('button', { cls: 'btn', id: 'back', text: L('back'), onclick: function () { S.person = null; draw(); } })]));
