@@ -142,6 +142,13 @@ def test_report_download(client):
     assert r.status_code == 200 and "riwaya-data" in r.text and "<script>alert" not in r.text
 
 
+def test_pagination(client):
+    all_ = client.get("/api/entities").json()
+    page = client.get("/api/entities", params={"limit": 5, "offset": 5}).json()
+    assert page == all_[5:10]
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+
+
 def test_empty_loader():
     c = TestClient(create_app(export_loader=lambda: {}))
     assert c.get("/api/entities").json() == [] and c.get("/api/search", params={"q": "x"}).json()["entities"] == []

@@ -105,13 +105,14 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return exp()
 
     @app.get("/api/documents", summary="Documents (without their text)")
-    def documents(outlet: str | None = None, language: str | None = None):
+    def documents(outlet: str | None = None, language: str | None = None,
+                  limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0)):
         out = [_strip_doc(d) for d in exp()["documents"] if isinstance(d, dict)]
         if outlet:
             out = [d for d in out if d.get("outlet") == outlet]
         if language:
             out = [d for d in out if d.get("language") == language or language in (d.get("languages") or [])]
-        return out
+        return out[offset:offset + limit]
 
     @app.get("/api/documents/{doc_id}", summary="One document with its original text, paragraphs, repairs and the evidence spans in it")
     def document(doc_id: str):
@@ -124,9 +125,10 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return {**d, "evidence": ev}
 
     @app.get("/api/entities", summary="Entities, optionally by type")
-    def entities(type: str | None = Query(None, description="person | organization | place | vehicle | other")):
+    def entities(type: str | None = Query(None, description="person | organization | place | vehicle | other"),
+                 limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0)):
         out = [e for e in exp()["entities"] if isinstance(e, dict)]
-        return [e for e in out if not type or e.get("type") == type]
+        return [e for e in out if not type or e.get("type") == type][offset:offset + limit]
 
     @app.get("/api/entities/{entity_id}", summary="One entity with its events and itinerary")
     def entity(entity_id: str):
@@ -142,14 +144,15 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return {**e, "events": evs, "itinerary": it}
 
     @app.get("/api/events", summary="Events, optionally by class or entity")
-    def events(cls: str | None = Query(None, alias="class"), entity: str | None = None):
+    def events(cls: str | None = Query(None, alias="class"), entity: str | None = None,
+               limit: int = Query(1000, ge=1, le=100000), offset: int = Query(0, ge=0)):
         out = [v for v in exp()["events"] if isinstance(v, dict)]
         if cls:
             out = [v for v in out if v.get("class") == cls]
         if entity:
             out = [v for v in out if any((p or {}).get("entity") == entity for p in v.get("participants") or [])
                    or entity in (v.get("origin"), v.get("destination"), v.get("place"))]
-        return out
+        return out[offset:offset + limit]
 
     @app.get("/api/conflicts", summary="Where accounts disagree, each value with its evidence")
     def conflicts():
