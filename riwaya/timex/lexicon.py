@@ -128,6 +128,7 @@ def load(lang: str) -> Lexicon:
     W["dir"] = {**{norm_word(w): 1 for w in raw["next_words"]},
                 **{norm_word(w): -1 for w in raw["last_words"]},
                 **{norm_word(w): 0 for w in raw["this_words"]}}
+    W["previous"] = {norm_word(w): True for w in raw.get("previous_words") or []}
     W["mod"] = {norm_word(w): tuple(v["part"]) for v in raw["period_mods"].values() for w in v["words"]}
     W["season"] = {norm_word(w): tuple(v["months"]) for v in raw["seasons"].values() for w in v["words"]}
     W["decade"] = _table(raw["decades"], int)
@@ -199,10 +200,11 @@ def _compile(lx: Lexicon) -> None:
     YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?)"
     DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
     mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
+    ART = r"(?:ال\s*)?" if ar else ""      # الـ12 من أغسطس
     R: dict[str, list[str]] = {}
     R["date"] = [
         # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
-        rf"(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
+        rf"{ART}(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
         # December 8, 2024 | Sunday, December 8 (English order only)
         *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
         # ديسمبر/كانون الأول 2024 | December 2024
@@ -223,8 +225,10 @@ def _compile(lx: Lexicon) -> None:
                      rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
     else:
         R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?P<g>{GS})?"]
+    # 1436/1437هـ, 2013-2014, 2015 /2016: a span of years
+    R["year"].insert(0, rf"(?:(?P<yw>{YW})\s*)?(?P<y>{Y4})\s*[/\-]\s*(?P<y2>{Y4})(?P<h>{HS})?(?P<g>{GS})?")
     R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]
-    R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?",
+    R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?(?:\s+(?P<dech>الهجريه|الهجري))?",
                    rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
     R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
     # "أمس (الأحد)": take the closing bracket of a bracketed weekday
@@ -238,7 +242,7 @@ def _compile(lx: Lexicon) -> None:
     if ar:
         HW = _alt([w for w, v in W["ordinal"].items() if isinstance(v, int) and v <= 12])
         R["clock"] = [rf"(?:{CW}\s*(?:ال)?\s*)?(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)",
-                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])\.(?P<mm>[0-5]\d)",
+                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])[.,](?P<mm>[0-5]\d)",
                       rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])",
                       rf"{CW}\s+(?P<hw>{HW})(?:\s+و(?P<frac>النصف|الربع|نصف|ربع))?"]
     else:

@@ -107,6 +107,9 @@ def _group(pieces: list[_Piece], norm: str) -> list[list[_Piece]]:
             last = g[-1]
             slots = {_SLOT.get(q.etype) for q in g}
             gap = norm[last.end:p.start]
+            if last.etype == "relper" and p.etype == "year" and gap.strip(" ") == "":
+                g.append(p)          # العام الجاري 1436هـ
+                continue
             if (last.etype not in _ALONE and _SLOT[p.etype] not in slots and len(gap) <= 14
                     and p.lx.glue.fullmatch(gap) and not (p.etype == "mod")):
                 g.append(p)
@@ -215,6 +218,7 @@ class _State:
     def __init__(self, anchor: date | None, anchor_label: str | None, tz: str):
         self.anchor, self.anchor_label, self.tz = anchor, anchor_label, tz
         self.narr: date | None = None
+        self.last_period: dict[str, date] = {}   # month/year the text last named (for "الشهر السابق")
 
     def ref(self) -> tuple[date | None, str | None]:
         if self.narr:
@@ -302,7 +306,17 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             y0 = int(f["dec4"])
         else:
             y0 = 1900 + lx.value("decade", f["dec"])
+        if "dech" in f:      # الثمانينيات الهجرية = 1380-1389 AH
+            h0 = 1300 + y0 % 100
+            a, b = _hijri_to_greg(h0, 1, None), _hijri_to_greg(h0 + 9, 12, None)
+            return (a[0], b[1], "year", "absolute") if a and b else None
         return date(y0, 1, 1), date(y0 + 9, 12, 31), "year", "absolute"
+    if y is not None and "y2" in f:
+        y2 = int(f["y2"])
+        if hijri:
+            a, b = _hijri_to_greg(y, 1, None), _hijri_to_greg(y2, 12, None)
+            return (a[0], b[1], "year", "absolute") if a and b else None
+        return date(y, 1, 1), date(y2, 12, 31), "year", "absolute"
     if y is not None:
         if hijri:
             a = _hijri_to_greg(y, 1, None)
@@ -343,10 +357,12 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
         elif prec == "year":
             a, b = datetime(dd.year, 1, 1), datetime(dd.year, 12, 31, 23, 59, 59)
         return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
-    if "relper" in types:
+    if "relper" in types and "y" not in f:
         base, label = st.pub()
         per = lx.value("period", f["per"])
         dr = W["dir"].get(norm_word(f["dir"]), 0)
+        if W["previous"].get(norm_word(f["dir"])) and st.last_period.get(per):
+            base, label = st.last_period[per], f"narrative:{st.last_period[per].isoformat()}"
         if base is None:
             return TimeValue(None, None, precision=per, tz=tz, anchor=None)
         if per == "week":
@@ -377,7 +393,7 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
             if "wd" in f:     # اليوم (الاثنين): the weekday wins, nearest on or before
                 wd = lx.value("weekday", f["wd"])
                 fwd = (wd - day_a.weekday()) % 7
-                off = fwd if fwd <= 3 else fwd - 7      # the crawl date may be a day off
+                off = fwd if fwd <= 2 else fwd - 7      # crawl dates run late: lean back
                 day_a = day_b = day_a + timedelta(days=off)
     elif "narr" in f:
         base, label = st.ref()
@@ -532,6 +548,11 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if tv is None:
             continue
         out.append((s, e, tv))
+        if tv.earliest and tv.kind in ("date", "time") and "relper" not in {p.etype for p in g}:
+            d0 = date.fromisoformat(tv.earliest[:10])
+            if tv.precision != "year":
+                st.last_period["month"] = d0
+            st.last_period["year"] = d0
         if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
             types = {p.etype for p in g}
             if types & {"date", "rel", "narr"}:      # a weekday alone was read from the narrative: no update
