@@ -84,6 +84,11 @@ def walk(drv, tmp_path, prefix):
     B.click(drv, "#map-close")
     if prefix == "report":
         shot(drv, tmp_path, "map-close-ar")
+    B.click(drv, "#tab-graph")
+    edges = css(drv, "#graph-svg line.gedge")
+    assert edges
+    drv.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", edges[0])
+    assert css(drv, "#graph-detail .quote")
     # switch language
     B.click(drv, "#lang")
     assert drv.execute_script("return document.documentElement.dir") == "ltr"

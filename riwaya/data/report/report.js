@@ -404,7 +404,7 @@
     if (sel) side.appendChild(eventCard(sel));
     D.itineraries.forEach(function (it, i) {
       side.appendChild(el('div', { cls: 'card' }, [el('b', { style: 'color:' + color(i) }, entLink(it.person)),
-        el('ol', null, arr(it.legs).map(function (lg) { return el('li', null, [nm(lg.from) + ' → ' + nm(lg.to) + ' ', el('span', { cls: 'mut', text: timeText(lg.time) }), (IDX.valOfEvent[lg.event] != null ? el('span', { cls: 'warn', text: ' ⚠' }) : null)]); })),
+        el('ol', null, arr(it.legs).map(function (lg) { var e0 = arr(lg.evidence)[0]; return el('li', null, [nm(lg.from) + ' → ' + nm(lg.to) + ' ', el('span', { cls: 'mut', text: timeText(lg.time) }), (IDX.valOfEvent[lg.event] != null ? el('span', { cls: 'warn', text: ' ⚠' }) : null), e0 ? ' ' : null, e0 ? el('a', { cls: 'link', text: L('open_sentence'), onclick: function () { gotoSpan(e0); } }) : null]); })),
         it.fate ? el('div', { cls: 'mut', text: L('fate') + ': ' + L('status_' + it.fate.status) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }) : null]));
     });
     main.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, svg), side.firstChild ? side : null]));
@@ -470,23 +470,24 @@
   function vGraph(main) {
     var nodes = {}, edges = {};
     function node(id, label, type) { if (!nodes[id]) nodes[id] = { id: id, label: label, type: type, deg: 0 }; return nodes[id]; }
-    function edge(a, b, kind) { if (a === b) return; var k = kind + '|' + a + '|' + b; edges[k] = edges[k] || { a: a, b: b, kind: kind, w: 0 }; edges[k].w++; nodes[a].deg++; nodes[b].deg++; }
+    function edge(a, b, kind, sp) { if (a === b) return; var k = kind + '|' + a + '|' + b; edges[k] = edges[k] || { a: a, b: b, kind: kind, w: 0, ev: [] }; edges[k].w++; nodes[a].deg++; nodes[b].deg++; arr(sp).forEach(function (x) { if (x && edges[k].ev.length < 20) edges[k].ev.push(x); }); }
     var byName = {}; D.entities.forEach(function (e) { [e.name_ar, e.name_en].concat(arr(e.aliases)).forEach(function (n) { if (n) byName[n] = e.id; }); });
     D.events.forEach(function (ev) {
       var ps = arr(ev.participants).map(function (p) { return p && p.entity; }).filter(function (id) { var e = ent(id); return e && (e.type === 'person' || e.type === 'organization'); });
       ps.forEach(function (id) { node(id, nm(id), ent(id).type); });
-      for (var i = 0; i < ps.length; i++) for (var j = i + 1; j < ps.length; j++) edge(ps[i], ps[j], 'with');
+      for (var i = 0; i < ps.length; i++) for (var j = i + 1; j < ps.length; j++) edge(ps[i], ps[j], 'with', ev.evidence);
       arr(ev.evidence).forEach(function (sp) {
         var ch = arr(sp && sp.attribution && sp.attribution.chain); if (!ch.length) return;
         var src = ch[ch.length - 1]; if (!src || !src.name) return;
         var sid = byName[src.name] || ('src:' + src.name);
         node(sid, ent(sid) ? nm(sid) : src.name, ent(sid) ? ent(sid).type : 'source');
-        ps.forEach(function (p) { if (ent(p).type === 'person') edge(sid, p, 'reported'); });
+        ps.forEach(function (p) { if (ent(p).type === 'person') edge(sid, p, 'reported', [sp]); });
       });
     });
     var N = Object.keys(nodes).map(function (k) { return nodes[k]; });
     var E = Object.keys(edges).map(function (k) { return edges[k]; });
-    var W = Math.max(700, (main.clientWidth || 1100) - 20), H = 600;
+    var W = Math.max(600, (main.clientWidth || 1100) - 410), H = 600;
+    var side = el('div', { cls: 'side', id: 'graph-detail' }, el('div', { cls: 'mut', text: S.lang === 'ar' ? 'انقر خطًّا لترى الجمل التي يقوم عليها.' : 'Click a line to see the sentences behind it.' }));
     N.sort(function (a, b) { return a.id < b.id ? -1 : 1; });
     N.forEach(function (n, i) { var a = 2 * Math.PI * i / N.length; n.x = W / 2 + Math.cos(a) * H / 3; n.y = H / 2 + Math.sin(a) * H / 3; n.vx = 0; n.vy = 0; });
     var byId = {}; N.forEach(function (n) { byId[n.id] = n; });
@@ -503,7 +504,10 @@
     E.forEach(function (e) {
       var a = byId[e.a], b = byId[e.b];
       var ln = sv('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: e.kind === 'with' ? '#2471a3' : '#8e44ad', 'stroke-width': 1 + Math.min(4, e.w), 'stroke-dasharray': e.kind === 'with' ? null : '5 3', 'marker-end': e.kind === 'with' ? null : 'url(#garr)', 'stroke-opacity': 0.7 });
-      ln.appendChild(sv('title', { text: a.label + ' — ' + L(e.kind) + ' — ' + b.label + ' (' + e.w + ')' })); svg.appendChild(ln);
+      ln.appendChild(sv('title', { text: a.label + ' — ' + L(e.kind) + ' — ' + b.label + ' (' + e.w + ')' }));
+      ln.setAttribute('class', 'gedge'); ln.style.cursor = 'pointer';
+      ln.addEventListener('click', function () { side.textContent = ''; side.appendChild(el('h4', { text: a.label + ' — ' + L(e.kind) + ' — ' + b.label })); e.ev.forEach(function (sp) { side.appendChild(evidenceBlock(sp)); }); });
+      svg.appendChild(ln);
     });
     N.forEach(function (n) {
       var col = { person: '#d35400', organization: '#8e44ad', source: '#7f8c8d' }[n.type] || '#2c3e50';
@@ -513,7 +517,7 @@
       svg.appendChild(g);
     });
     main.appendChild(el('div', { cls: 'legend toolbar' }, [el('span', null, [el('i', { cls: 'sw', style: 'background:#2471a3' }), L('with')]), el('span', null, [el('i', { cls: 'sw', style: 'background:#8e44ad' }), L('reported')])]));
-    main.appendChild(svg);
+    main.appendChild(el('div', { cls: 'split' }, [el('div', { cls: 'grow' }, svg), side]));
   }
 
   // ---------- conflicts ----------
