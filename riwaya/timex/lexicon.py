@@ -204,7 +204,7 @@ def _compile(lx: Lexicon) -> None:
     R: dict[str, list[str]] = {}
     R["date"] = [
         # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
-        rf"{ART}(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الى|حتى|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
+        rf"{ART}(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الي|حتي|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
         # December 8, 2024 | Sunday, December 8 (English order only)
         *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
         # ديسمبر/كانون الأول 2024 | December 2024
@@ -254,7 +254,7 @@ def _compile(lx: Lexicon) -> None:
     PER = _alt(W["period"])
     if ar:
         R["relper"] = [rf"(?P<per>{PER})\s+(?P<dir>{DIRS})", rf"(?P<dir>هذا|هذه)\s+(?P<per>{PER})"]
-        R["ago"] = [rf"(?P<ago>قبل|بعد)\s+(?:(?P<q>\d+|{CARD})\s*)?(?P<u>{UNITS}|{DUALS})(?!\s+(?:{VAGUE}|من|على))"]
+        R["ago"] = [rf"(?P<ago>قبل|بعد)\s+(?:(?P<q>\d+|{CARD})\s*)?(?P<u>{UNITS}|{DUALS})(?!\s+(?:{VAGUE}|من|علي))"]
     else:
         R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
         R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
