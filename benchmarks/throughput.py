@@ -45,6 +45,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
+# measure the riwaya next to this script (e.g. a frozen copy made with `git archive`), not whatever is installed
+sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 TOKEN = re.compile(r"\w+")
 
 
