@@ -94,6 +94,13 @@ CORRECTIONS = [
     ("add", "2015-08-11:905", "2012 و2014", 0, {"kind": "date", "earliest": "2012-01-01" + T, "latest": "2014-12-31" + E}),
     ("fix", "2015-08-11:1391", "يناير", {"earliest": "2016-01-01" + T, "latest": "2016-01-31" + E}),
     ("fix", "2015-08-11:1014", "بعد عام", {"kind": "duration", "earliest": None, "latest": None, "value": "P1Y"}),
+    # --- feasts (annotation gap found later: TimeML tags holidays; Eid al-Fitr 1436 = 17-19 July 2015) ---
+    ("add", "2015-07-22:870", "ثاني أيام عيد الفطر", 0, {"kind": "date", "earliest": "2015-07-18" + T, "latest": "2015-07-18" + E}),
+    ("add", "2015-07-22:569", "عيد الفطر المبارك", 0, {"kind": "date", "earliest": "2015-07-17" + T, "latest": "2015-07-19" + E}),
+    ("drop", "2015-07-22:569", "خلال أيام", None),     # "خلال أيام عيد الفطر": the feast, not a vague duration
+    ("add", "2015-07-22:569", "عيد الفطر", 1, {"kind": "date", "earliest": "2015-07-17" + T, "latest": "2015-07-19" + E}),
+    ("add", "2015-07-22:1598", "عيد الفطر المبارك", 0, {"kind": "date", "earliest": "2015-07-17" + T, "latest": "2015-07-19" + E}),
+    ("add", "2015-08-09:323", "عيد الفطر المبارك", 0, {"kind": "date", "earliest": "2015-07-17" + T, "latest": "2015-07-19" + E}),
 ]
 
 

@@ -152,6 +152,8 @@ def load(lang: str) -> Lexicon:
                 W["unit_plural"][norm_word(w)] = spec
         for w in v.get("dual") or []:
             W["dual"][norm_word(w)] = spec
+    W["holiday"] = {norm_word(k): tuple(v) for k, v in (raw.get("holidays") or {}).items()}
+    W["feast_day"] = _table(raw.get("feast_day_words") or {}, int)
     W["period"] = _table(raw.get("period_words") or {})
     W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
     W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
@@ -160,7 +162,7 @@ def load(lang: str) -> Lexicon:
     # strong words only: ordinals, numbers, directions and modifiers never make an expression alone
     # (the longest word of an entry: "في ذلك اليوم" opens a window at اليوم, not at في;
     # Persian months and bare أحد need digits or يوم, which are triggers already)
-    for table in ("month", "hmonth", "weekday", "relday", "narr", "season", "decade", "pod", "unit",
+    for table in ("month", "hmonth", "holiday", "weekday", "relday", "narr", "season", "decade", "pod", "unit",
                   "dual", "period"):
         for w in W[table]:
             if table == "weekday" and lang == "ar" and not w.startswith("ال"):
@@ -239,6 +241,9 @@ def _compile(lx: Lexicon) -> None:
     else:
         R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
     R["pod"] = [rf"(?P<pod>{POD})"]
+    if W["holiday"]:
+        R["holiday"] = [rf"(?:(?P<fd>{_alt(W['feast_day'])})\s+(?:ايام\s+)?)?(?P<hol>{_alt(W['holiday'])})"
+                         rf"(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?"]
     if ar:
         HW = _alt([w for w, v in W["ordinal"].items() if isinstance(v, int) and v <= 12])
         R["clock"] = [rf"(?:{CW}\s*(?:ال)?\s*)?(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)",

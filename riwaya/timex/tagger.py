@@ -16,7 +16,7 @@ _FULLDATE = ("d", "m", "y")
 # which slot each piece fills; pieces merge while their slots differ
 _SLOT = {"date": "date", "mbare": "date", "year": "date", "season": "date", "decade": "date",
          "clock": "clock", "pod": "pod", "weekday": "wd", "rel": "rel", "narr": "rel", "mod": "mod"}
-_ALONE = {"dur", "ago", "relper"}      # never merge
+_ALONE = {"dur", "ago", "relper", "holiday"}      # never merge
 
 
 class _Piece:
@@ -250,6 +250,24 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
     d = None
     if "d" in f:
         d = _num(lx, f["d"], None)
+    if "hol" in f:             # عيد الفطر, ثاني أيام عيد الأضحى
+        hm, hd, length = lx.words["holiday"][norm_word(f["hol"])]
+        fd = lx.words["feast_day"].get(norm_word(f.get("fd", ""))) if "fd" in f else None
+        label = "absolute"
+        if y is None:
+            ref, label = st.ref()
+            if ref is None:
+                return None
+            from hijridate import Gregorian
+            hy0 = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+            cands = [(yy, _hijri_to_greg(yy, hm, hd)) for yy in (hy0 - 1, hy0, hy0 + 1)]
+            y = min((c for c in cands if c[1]), key=lambda c: abs((c[1][0] - ref).days))[0]
+        r = _hijri_to_greg(y, hm, hd)
+        if not r:
+            return None
+        a = r[0] + timedelta(days=(fd - 1) if fd else 0)
+        b = a if fd else r[0] + timedelta(days=length - 1)
+        return a, b, "day", label
     if "pm" in f:
         gd = _persian_to_greg(y, lx.value("pmonth", f["pm"]), d or 1)
         return gd, gd, "day", "absolute"
@@ -336,6 +354,12 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
     W = lx.words
     if "dur" in types:
         return _duration(f, lx, tz)
+    if "holiday" in types:
+        got = _date_of(f, lx, st)
+        if not got:
+            return TimeValue(None, None, precision="day", tz=tz, anchor=None)
+        a, b, prec, label = got
+        return TimeValue(_iso(_day_bounds(a)[0], tz), _iso(_day_bounds(b)[1], tz), precision=prec, tz=tz, anchor=label)
     if "ago" in types:
         if "q" not in f and W["unit_plural"].get(norm_word(f["u"])):
             return _duration({"u": f["u"], "vq": 1}, lx, tz)
