@@ -1,4 +1,5 @@
-"""Engines: the local process pool (1 or 2 workers) and Ray give identical analyses."""
+"""Engines: the local process pool (1 or 2 workers) and Ray give identical analyses,
+in input order, and a build through Ray stores the same as a local build."""
 import pytest
 
 from riwaya.ingest.readers import IngestError, read_paths
@@ -12,32 +13,39 @@ def _docs():
     return [d for d in read_paths([str(CORPUS)]) if not isinstance(d, IngestError)]
 
 
-def test_local_pool_keeps_input_order_and_results():
+@pytest.fixture(scope="module")
+def local_results():
     docs = _docs()
-    one = list(analyze_many(docs, workers=1))
+    return docs, list(analyze_many(docs, workers=1))
+
+
+def test_local_pool_keeps_input_order_and_results(local_results):
+    docs, one = local_results
     two = list(analyze_many(docs, workers=2))
     assert [d.id for d, _ in one] == [d.id for d in docs] == [d.id for d, _ in two]
     assert [a for _, a in one] == [a for _, a in two]
 
 
-def test_local_1_local_2_and_ray_build_the_same_store(tmp_path):
-    pytest.importorskip("ray")
-    urls = {}
-    for name, kw in {"local1": dict(workers=1), "local2": dict(workers=2), "ray": dict(engine="ray")}.items():
-        urls[name] = f"sqlite:///{tmp_path / (name + '.db')}"
-        r = build([str(CORPUS)], urls[name], progress=False, **kw)
-        assert r.added == 5 and not r.errors
-    base = Store(urls["local1"]).analyses()
-    assert base and all(Store(u).analyses() == base for u in urls.values())
-    exports = [Store(u).export() for u in urls.values()]
-    for e in exports[1:]:
-        assert e["entities"] == exports[0]["entities"] and e["events"] == exports[0]["events"]
+@pytest.fixture(scope="module")
+def ray_session():
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    yield ray
+    ray.shutdown()
 
 
-def test_ray_yields_in_input_order_with_small_batches():
-    pytest.importorskip("ray")
+def test_ray_gives_the_same_analyses_in_input_order(local_results, ray_session):
     from riwaya.engines import ray_analyze
-    docs = _docs() * 3          # 15 items, batches of 2, at most 2 in flight
-    out = list(ray_analyze(docs, batch_size=2, max_in_flight=2))
-    assert [d.id for d, _ in out] == [d.id for d in docs]
-    assert all(a["doc_id"] == d.id for d, a in out)
+    docs, one = local_results
+    docs3 = docs * 3                      # 15 items in batches of 2, at most 2 batches in flight
+    out = list(ray_analyze(docs3, batch_size=2, max_in_flight=2))
+    assert [d.id for d, _ in out] == [d.id for d in docs3]
+    assert [a for _, a in out] == [a for _, a in one] * 3
+
+
+def test_build_through_ray_stores_the_same_as_local(tmp_path, built_db, ray_session):
+    url = f"sqlite:///{tmp_path / 'ray.db'}"
+    r = build([str(CORPUS)], url, engine="ray", progress=False)
+    assert r.added == 5 and not r.errors
+    assert Store(url).analyses() == Store(built_db).analyses()
+    assert Store(url).export()["events"] == Store(built_db).export()["events"]

@@ -16,7 +16,7 @@ from riwaya.store import Store
 
 from .conftest import needs_shared, saudi_articles
 
-N = 200
+N = 120
 
 
 def _count(db) -> int:
@@ -28,7 +28,7 @@ def _count(db) -> int:
 
 
 @needs_shared
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [2])
 def test_sigkill_mid_build_loses_nothing_and_rerun_finishes(tmp_path, workers):
     src = tmp_path / "articles.jsonl"
     arts = [a for a in saudi_articles(3000) if (a.get("content") or "").strip()][:N]
