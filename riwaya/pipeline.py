@@ -119,6 +119,8 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     for doc, analysis in results:
         _store_one(store, doc, analysis, report, on_error)
     t2 = time.perf_counter()
+    fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
+    results = None
     if report.added or not store.corpus_is_current():
         refresh(store)
     t3 = time.perf_counter()
