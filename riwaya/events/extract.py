@@ -11,7 +11,7 @@ from riwaya.models import Argument, Attribution, EntityMention, EventMention, Pa
 from riwaya.textutil import normalize_ar
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
-_WORD = re.compile(r"[\w\u0600-\u06FF\u064B-\u065F\u0670]+(?:[-'’][\w]+)*", re.UNICODE)
+_WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICODE)
 _SENT_END = re.compile(r"(?<!\d)[.:]|[.:](?!\d)|[!?؟\n]")
 _CLAUSE_END = re.compile(r"(?<!\d)[.:,]|[.:,](?!\d)|[،;؛!?؟\n•]")
 _PREFIXES = ("وس", "فس", "وب", "فب", "ول", "فل", "وال", "فال", "بال", "لل", "كال", "و", "ف", "ب", "ل", "س", "ال", "ك")
@@ -173,6 +173,19 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
                     if m and m.start() <= 25:
                         unnamed = (cue_e + m.start(), cue_e + m.end(), seg[m.start():m.end()])
                         break
+                short = None
+                if lang == "ar" and cj < len(toks) and named_seen:
+                    w = toks[cj].n
+                    w = w[1:] if w.startswith("ل") and len(w) > 3 else w
+                    full = next((f for f in named_seen if _norm(f) != w and _norm(f).split()[-1] == w), None)
+                    if full and not any(m.start <= toks[cj].s < m.end for m in ment_sorted):
+                        short = (full, toks[cj])
+                if short is not None:
+                    chain.append({"name": short[0], "kind": "named_source", "start": short[1].s, "end": short[1].e})
+                    recs.append({"start": cue_s, "end": cue_e, "chain": chain, "hedge": None,
+                                 "scope": [ss, se], "_doc": False})
+                    i = cj + 1
+                    continue
                 ent = next((m for m in ment_sorted if cue_e <= m.start < cue_e + 40 and m.end <= se
                             and m.type in ("person", "organization")), None)
                 if ent is None:  # VSO: "قال صقر" — or SVO "صقر قال": entity just before the cue

@@ -1,0 +1,32 @@
+from riwaya.itinerary import build_itineraries
+
+
+def ev(i, typ, cls, who, t, **kw):
+    d = {"id": i, "class": cls, "type": typ, "participants": [{"entity": who, "role": "agent"}],
+         "origin": None, "destination": None, "via": None, "place": None, "means": None,
+         "time": {"earliest": t, "latest": t, "text": "", "precision": "day"},
+         "evidence": [{"doc": "d1", "start": 0, "end": 1, "attribution": {"chain": []}}]}
+    d.update(kw)
+    return d
+
+
+def test_legs_and_fate():
+    ents = [{"id": "p1", "type": "person", "name_ar": "بشار الأسد", "name_en": "Bashar al-Assad"},
+            {"id": "g1", "type": "place", "name_ar": "موسكو", "name_en": "Moscow"}]
+    evs = [ev("e2", "departure", "movement", "p1", "2024-12-08T02:00:00+03:00", origin="حميميم", destination="g1"),
+           ev("e1", "transfer", "movement", "p1", "2024-12-07T22:00:00+03:00", origin="دمشق", destination="حميميم",
+              means="موكب روسي"),
+           ev("e3", "whereabouts", "other", "p1", "2024-12-20T00:00:00+03:00", place="g1")]
+    out = build_itineraries(evs, ents)
+    assert len(out) == 1 and out[0]["person"] == "p1"
+    legs = out[0]["legs"]
+    assert [l["event"] for l in legs] == ["e1", "e2"]
+    assert legs[0]["means"] == "موكب روسي" and legs[1]["to"] == "g1"
+    assert out[0]["fate"]["status"] == "located" and out[0]["fate"]["place"] == "g1"
+
+
+def test_fate_from_destination_only():
+    ents = [{"id": "p2", "type": "person", "name_ar": "علي مملوك", "name_en": None}]
+    evs = [ev("e9", "escape", "movement", "p2", None, destination="روسيا")]
+    out = build_itineraries(evs, ents)
+    assert out[0]["fate"]["place"] == "روسيا" and out[0]["fate"]["status"] == "moved"
