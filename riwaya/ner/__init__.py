@@ -1,0 +1,173 @@
+"""Name recognition (CRF + patterns + in-document propagation) and role linking.
+
+    from riwaya.ner import recognize
+    recognize(text, lang="ar", kb_mentions=()) -> list[EntityMention]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from riwaya.models import EntityMention
+from riwaya.ner.features import DATA, _lines, norm, sent2features
+
+TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
+            "MISC": "other", "GPE": "place", "FAC": "place"}
+_TOK = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_SENT_END = {".", "!", "?", "؟", "\n"}
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import pycrfsuite
+    t = pycrfsuite.Tagger()
+    t.open(str(DATA / "crf.model"))
+    return t
+
+
+@lru_cache(maxsize=1)
+def _roles():
+    return tuple(norm(r) for r in _lines("roles.txt"))
+
+
+def tokenize(text):
+    return [(m.start(), m.end()) for m in _TOK.finditer(text)]
+
+
+def _sentences(text, spans):
+    cur = []
+    for s, e in spans:
+        cur.append((s, e))
+        if text[s:e] in _SENT_END or len(cur) > 120:
+            yield cur
+            cur = []
+    if cur:
+        yield cur
+
+
+def _crf(text):
+    tagger = _tagger()
+    out = []
+    for sent in _sentences(text, tokenize(text)):
+        toks = [text[s:e] for s, e in sent]
+        tagger.set(sent2features(toks))
+        tags = tagger.tag()
+        probs = [tagger.marginal(t, i) for i, t in enumerate(tags)]
+        cur = None
+        for (s, e), t, p in zip(sent, tags, probs):
+            if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
+                if cur:
+                    out.append(cur)
+                cur = [s, e, t[2:], [p]]
+            elif t.startswith("I-"):
+                cur[1] = e
+                cur[3].append(p)
+            else:
+                if cur:
+                    out.append(cur)
+                cur = None
+        if cur:
+            out.append(cur)
+    return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out]
+
+
+def _propagate(text, found):
+    """A name tagged confidently once is tagged everywhere in the document."""
+    seen = {}
+    for s, e, t, c in found:
+        if c >= 0.8 and t in ("person", "organization", "place") and e - s >= 3:
+            seen.setdefault(text[s:e], t)
+    taken = [(s, e) for s, e, *_ in found]
+    extra = []
+    for name, t in seen.items():
+        for m in re.finditer(r"(?<![\w])(?:[وفبلك]|وال|بال|ال)?(" + re.escape(name) + r")(?![\w])", text):
+            s, e = m.span(1)
+            if not any(s < b and a < e for a, b in taken):
+                extra.append((s, e, t, 0.7, "propagated"))
+                taken.append((s, e))
+    return extra
+
+
+_ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*[،,]")
+_ROLE_PAREN = re.compile(r"^\s*\(([^()\n]{3,80})\)")
+
+
+def _role_for(text, s, e):
+    """Role given next to a name: apposition 'X، مدير ...،', parentheses, or title before."""
+    roles = _roles()
+    tail = text[e:e + 120]
+    for rx in (_ROLE_PAREN, _ROLE_AFTER):
+        m = rx.match(tail)
+        if m:
+            r = m.group(1).strip()
+            first = norm(r.split()[0]) if r.split() else ""
+            first_s = first[1:] if first[:1] in "وف" else first
+            if first in roles or first_s in roles or ("ال" + first) in roles:
+                return r, (e + m.start(1), e + m.start(1) + len(r))
+    head = text[max(0, s - 80):s]
+    words = list(re.finditer(r"\S+", head))
+    for k in range(len(words)):
+        w0 = norm(words[k].group())
+        if w0 in roles or (w0[:1] in "وف" and w0[1:] in roles):
+            if any(ch in head[words[k].start():] for ch in "،,.()\n:"):
+                continue
+            rs = max(0, s - 80) + words[k].start()
+            r = text[rs:s].strip()
+            if 1 <= len(r.split()) <= 8:
+                return r, (rs, rs + len(r))
+    return None, None
+
+
+def _english(text):
+    try:
+        nlp = _spacy()
+    except Exception:
+        return []
+    if nlp is None:
+        return []
+    out = []
+    for ent in nlp(text).ents:
+        t = TYPE_MAP.get(ent.label_)
+        if t:
+            out.append((ent.start_char, ent.end_char, t, 0.8))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _spacy():
+    for name in ("en_core_web_sm",):
+        try:
+            import spacy
+            return spacy.load(name, disable=["lemmatizer"])
+        except Exception:
+            continue
+    return None
+
+
+def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention]:
+    if lang == "en" or (lang != "ar" and not re.search(r"[\u0600-\u06FF]", text)):
+        found = [(s, e, t, c) for s, e, t, c in _english(text)]
+    else:
+        found = _crf(text)
+    cands = [(s, e, t, c, "ner") for s, e, t, c in found]
+    cands += _propagate(text, found)
+    kb = list(kb_mentions)
+    out = []
+    for m in kb:
+        if m.role is None and m.type == "person":
+            r, rs = _role_for(text, m.start, m.end)
+            if r:
+                m.role, m.role_span = r, rs
+        out.append(m)
+    for s, e, t, c, src in sorted(cands):
+        if any(s < m.end and m.start < e for m in kb):
+            continue
+        m = EntityMention(start=s, end=e, text=text[s:e], type=t, confidence=round(float(c), 3),
+                          source=src, name=text[s:e])
+        if t == "person":
+            m.role, m.role_span = _role_for(text, s, e)
+            if m.role and src == "ner":
+                m.source = "ner"
+        out.append(m)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out

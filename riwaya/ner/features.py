@@ -1,0 +1,100 @@
+"""Token features for the Arabic CRF tagger."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "ner"
+_DIAC = re.compile(r"[\u064B-\u0652\u0640]")
+CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def _lines(name):
+    p = DATA / name
+    out = []
+    if p.exists():
+        for ln in p.read_text(encoding="utf-8").splitlines():
+            ln = ln.strip()
+            if ln and not ln.startswith("#"):
+                out.append(ln)
+    return out
+
+
+def norm(w: str) -> str:
+    w = _DIAC.sub("", w)
+    return w.translate(str.maketrans("أإآٱ", "اااا")).replace("ى", "ي").replace("ة", "ه")
+
+
+@lru_cache(maxsize=1)
+def lexicons():
+    given = {norm(x) for x in _lines("names_given.txt")}
+    family = {norm(x) for x in _lines("names_family.txt")}
+    trig = {}
+    for ln in _lines("triggers.txt"):
+        k, _, ph = ln.partition("\t")
+        trig[norm(ph)] = k
+    clusters = {}
+    for ln in _lines("clusters.txt"):
+        w, _, c = ln.partition("\t")
+        clusters[w] = c
+    return given, family, trig, clusters
+
+
+def strip(w: str) -> str:
+    for c in CLITICS:
+        if w.startswith(c) and len(w) - len(c) >= 2:
+            return w[len(c):]
+    return w
+
+
+def shape(w):
+    if w.isdigit():
+        return "D"
+    if re.fullmatch(r"[\u0600-\u06FF]+", w):
+        return "A"
+    if re.fullmatch(r"[A-Za-z]+", w):
+        return "L" if w[0].isupper() else "l"
+    if re.fullmatch(r"\W+", w):
+        return "P"
+    return "M"
+
+
+def word_feats(w):
+    given, family, trig, clusters = lexicons()
+    n = norm(w)
+    s = strip(n)
+    f = {
+        "w": n, "s": s, "p2": n[:2], "p3": n[:3], "x2": n[-2:], "x3": n[-3:],
+        "sh": shape(w), "al": n.startswith("ال"), "len": min(len(n), 8),
+        "g": n in given or s in given, "fam": n in family or s in family,
+        "t": trig.get(n, trig.get(s, "-")),
+    }
+    c = clusters.get(n) or clusters.get(s)
+    if c:
+        f["c"] = c
+        f["c4"] = c[:4]
+    return f
+
+
+def sent2features(toks):
+    base = [word_feats(t) for t in toks]
+    out = []
+    for i, b in enumerate(base):
+        f = {"bias": 1.0}
+        f.update(b)
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            if 0 <= j < len(base):
+                o = base[j]
+                f[f"{d}w"] = o["w"]
+                f[f"{d}s"] = o["s"]
+                f[f"{d}t"] = o["t"]
+                f[f"{d}g"] = o["g"]
+                f[f"{d}fam"] = o["fam"]
+                if "c" in o:
+                    f[f"{d}c"] = o["c"]
+            else:
+                f[f"{d}w"] = "<pad>"
+        out.append(f)
+    return out

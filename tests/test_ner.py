@@ -1,0 +1,37 @@
+from riwaya.models import EntityMention
+from riwaya.ner import recognize
+
+
+def test_model_tags_real_sentence_and_apposition_role():
+    t = "وقال حسام لوقا، مدير المخابرات العامة، إن الرئيس بشار الأسد غادر دمشق."
+    ms = recognize(t)
+    by = {m.text: m for m in ms}
+    assert by["حسام لوقا"].type == "person"
+    assert by["حسام لوقا"].role == "مدير المخابرات العامة"
+    assert by["بشار الأسد"].role == "الرئيس"
+    assert by["دمشق"].type == "place"
+    m = by["حسام لوقا"]
+    assert t[m.role_span[0]:m.role_span[1]] == m.role
+
+
+def test_propagation():
+    t = "قال اللواء بسام الحسن إن القوات انسحبت. وأضاف الحسن أن الوضع هادئ."
+    ms = recognize(t)
+    assert any(m.text == "الحسن" and m.source in ("propagated", "ner") and m.start > 30 for m in ms)
+
+
+def test_kb_mentions_win_and_get_role():
+    t = "وقال حسام لوقا، مدير المخابرات العامة، إن الوضع هادئ."
+    s = t.index("حسام")
+    kb = EntityMention(start=s, end=s + len("حسام لوقا"), text="حسام لوقا", type="person", kb_id="Q1")
+    ms = recognize(t, kb_mentions=[kb])
+    hits = [m for m in ms if m.start < kb.end and kb.start < m.end]
+    assert len(hits) == 1 and hits[0].kb_id == "Q1"
+    assert hits[0].role == "مدير المخابرات العامة"
+
+
+def test_parenthesis_role():
+    t = "ومن بين الفارين جميل الحسن (رئيس استخبارات سلاح الجو) وآخرون."
+    ms = recognize(t)
+    p = [m for m in ms if m.type == "person"]
+    assert p and p[0].role == "رئيس استخبارات سلاح الجو"
