@@ -34,11 +34,12 @@ def lexicons():
     for ln in _lines("triggers.txt"):
         k, _, ph = ln.partition("\t")
         trig[norm(ph)] = k
+    gaz = {norm(x) for x in _lines("gaz_places.txt")}
     clusters = {}
     for ln in _lines("clusters.txt"):
         w, _, c = ln.partition("\t")
         clusters[w] = c
-    return given, family, trig, clusters
+    return given, family, trig, clusters, gaz
 
 
 def strip(w: str) -> str:
@@ -61,7 +62,7 @@ def shape(w):
 
 
 def word_feats(w):
-    given, family, trig, clusters = lexicons()
+    given, family, trig, clusters, gaz = lexicons()
     n = norm(w)
     s = strip(n)
     f = {
@@ -69,6 +70,7 @@ def word_feats(w):
         "sh": shape(w), "al": n.startswith("ال"), "len": min(len(n), 8),
         "g": n in given or s in given, "fam": n in family or s in family,
         "t": trig.get(n, trig.get(s, "-")),
+        "gz": n in gaz or s in gaz,
     }
     c = clusters.get(n) or clusters.get(s)
     if c:
@@ -92,6 +94,8 @@ def sent2features(toks):
                 f[f"{d}t"] = o["t"]
                 f[f"{d}g"] = o["g"]
                 f[f"{d}fam"] = o["fam"]
+                f[f"{d}sh"] = o["sh"]
+                f[f"{d}gz"] = o["gz"]
                 if "c" in o:
                     f[f"{d}c"] = o["c"]
             else:
