@@ -15,7 +15,7 @@ _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICOD
 _SENT_END = re.compile(r"(?<!\d)[.:]|[.:](?!\d)|[!?؟\n]")
 _CLAUSE_END = re.compile(r"(?<!\d)[.:,]|[.:,](?!\d)|[،;؛!?؟\n•]")
 _PREFIXES = ("وس", "فس", "وب", "فب", "ول", "فل", "وال", "فال", "بال", "لل", "كال", "و", "ف", "ب", "ل", "س", "ال", "ك")
-_SUFFIXES = ("تهم", "تها", "ته", "وها", "وه", "هما", "هم", "ها", "ه", "وا", "ون", "ين", "ان", "تا", "ت", "ا", "ن", "ي")
+_SUFFIXES = ("اتهم", "اتها", "اته", "ات", "تهم", "تها", "ته", "وها", "وه", "هما", "هم", "ها", "ه", "وا", "ون", "ين", "ان", "تا", "ت", "ا", "ن", "ي")
 
 
 def _norm(s: str) -> str:
@@ -28,6 +28,8 @@ def load_lexicon() -> dict:
     cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
     att = yaml.safe_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
     ar_single, ar_multi, en_single, en_multi, passive = {}, [], {}, [], set()
+    not_trig = {_norm(str(x)) for x in trig.pop("_not_triggers", [])}
+    block_prev = {_norm(str(x)) for x in trig.pop("_block_prev", [])}
     for typ, d in trig.items():
         for f in d.get("ar", []):
             f = _norm(str(f))
@@ -40,18 +42,22 @@ def load_lexicon() -> dict:
     return {
         "cls": {t: d["cls"] for t, d in trig.items()},
         "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi,
-        "passive": passive,
+        "passive": passive, "not_trig": not_trig, "block_prev": block_prev,
         "preps": {lg: [(_norm(p).split() if lg == "ar" else p.split(), r) for p, r in v]
                   for lg, v in cues["prepositions"].items()},
         "cont": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                  for lg, v in cues["continuations"].items()},
         "means": {lg: {(_norm(m) if lg == "ar" else m) for m in v} for lg, v in cues["means"].items()},
         "amount": {lg: re.compile(p, re.I) for lg, p in cues["amount"].items()},
+        "stop": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["not_agent"].items()},
         "neg_exc": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation_exceptions"].items()},
         "neg": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation"].items()},
         "hedge": {lg: [(_norm(x) if lg == "ar" else x).split() for x in v] for lg, v in cues["hedges"].items()},
         "att_cues": {lg: sorted([(_norm(c) if lg == "ar" else c).split() for c in v], key=len, reverse=True)
                      for lg, v in att["cues"].items()},
+        "att_first": {lg: {(_norm(c) if lg == "ar" else c).split()[0] for c in v} for lg, v in att["cues"].items()},
+        "att_single": {lg: {(_norm(c) if lg == "ar" else c) for c in v if " " not in c} for lg, v in att["cues"].items()},
+        "report_comp": {lg: {(_norm(c) if lg == "ar" else c) for c in v} for lg, v in att["complementizers"].items()},
         "scope_doc": {lg: [(_norm(c) if lg == "ar" else c) for c in v] for lg, v in att["scope_doc_markers"].items()},
         "outlet_heads": {lg: {(_norm(c) if lg == "ar" else c) for c in v} for lg, v in att["outlet_heads"].items()},
         "wires": {_norm(w) for w in att["wires"]},
@@ -77,17 +83,28 @@ def _tokens(text: str, a: int, b: int, lang: str) -> list[Tok]:
 
 def _candidates(w: str):
     yield w
-    pres = [""] + [p for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 2]
+    pres = [""] + [p for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 2
+                   and (not p.endswith("س") or w[len(p)] in "يتنا")]
     for p in pres:
         core = w[len(p):]
         yield core
+        if core[:1] in "تن" and len(core) > 3:
+            yield "ي" + core[1:]
         for s in _SUFFIXES:
             if core.endswith(s) and len(core) - len(s) >= 2:
                 yield core[: -len(s)]
+                if core[:1] in "تن" and len(core) - len(s) > 3:
+                    yield "ي" + core[1:-len(s)]
+
+
+@lru_cache(maxsize=200000)
+def _cands(w: str) -> tuple[tuple, frozenset]:
+    t = tuple(dict.fromkeys(_candidates(w)))
+    return t, frozenset(t)
 
 
 def _lookup_ar(w: str, lex: dict) -> tuple[str, str] | None:
-    for c in _candidates(w):
+    for c in _cands(w)[0]:
         t = lex["ar"].get(c)
         if t:
             return t, c
@@ -100,7 +117,7 @@ def _seq_at(toks, i, seq, lang):
     for k, w in enumerate(seq):
         t = toks[i + k].n
         if lang == "ar":
-            if t != w and not any(c == w for c in _candidates(t)):
+            if t != w and w not in _cands(t)[1]:
                 return False
         elif t != w:
             return False
@@ -150,6 +167,11 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
             toks = _tokens(text, ss, se, lang)
             i = 0
             while i < len(toks):
+                firsts = lex["att_first"][lang]
+                tn = toks[i].n
+                if tn not in firsts and (lang != "ar" or firsts.isdisjoint(_cands(tn)[1])):
+                    i += 1
+                    continue
                 cue = next((c for c in lex["att_cues"][lang] if _seq_at(toks, i, c, lang)), None)
                 if not cue:
                     i += 1
@@ -317,7 +339,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     if _seq_at(toks, i, seq, plang):
                         hit = (typ, i, i + len(seq), False)
                         break
-                if hit is None:
+                if hit is None and t.n not in lex["not_trig"]:
                     if plang == "ar":
                         r = _lookup_ar(t.n, lex)
                         if r:
@@ -334,6 +356,12 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             break
                 if hit is None and cont is None:
                     i += 1
+                    continue
+                if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
+                    i = hit[2]
+                    continue
+                if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
+                    i += 1  # "قال/أعلن/نقلت ... أن/عن": attribution, not an event
                     continue
                 if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
                     i += 1  # a reporting verb is attribution, not an event
@@ -377,6 +405,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         args += [Argument(a.role, a.text, a.start, a.end, a.entity, a.type) for a in p_subject]
                     elif last_mover and lex["cls"].get(typ) == "movement":
                         args += [Argument(a.role, a.text, a.start, a.end, a.entity, a.type) for a in last_mover]
+                if agent is None and cont is None and not any(a.role == "agent" for a in args):
+                    ph = _fallback_agent(text, toks, ti, tj, cs, ce, plang, lex)
+                    if ph:
+                        args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
                 if agent is not None:
                     args.append(_ent_arg("agent", agent))
                     if not p_subject and agent.start - p.start < 40:
@@ -443,6 +475,33 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     return events, recs
 
 
+def _fallback_agent(text, toks, ti, tj, cs, ce, lang, lex):
+    """No entity mention: the noun right after a verb (VSO) or the words opening the clause (SVO)."""
+    stop = lex["stop"][lang]
+    first = toks[ti].n
+    if lang == "ar" and (first.startswith(("ال", "وال", "بال", "لل")) or first.endswith(("ات", "ه"))):
+        return None  # a noun trigger: no subject slot
+    j = tj
+    if j < len(toks) and toks[j].s < ce and toks[j].n not in stop and not toks[j].n[:1].isdigit():
+        k = j + 1
+        if k < len(toks) and toks[k].s < ce and toks[k].n.startswith("ال") and toks[k].n not in stop:
+            k += 1
+        return toks[j].s, toks[k - 1].e
+    pre = [t for t in toks[:ti] if t.s >= cs]
+    if pre and pre[0].n not in stop and len(pre) <= 3:
+        return pre[0].s, pre[-1].e
+    return None
+
+
+def _is_reporting(toks, i, lex, lang):
+    w = toks[i].n
+    single = lex["att_single"][lang]
+    if not (w in single or (lang == "ar" and not single.isdisjoint(_cands(w)[1]))):
+        return False
+    nxt = [t.n for t in toks[i + 1:i + 8]]
+    return any(x in lex["report_comp"][lang] for x in nxt)
+
+
 def _in_cue(m, recs):
     for r in recs:
         for l in r["chain"]:
@@ -470,7 +529,7 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex):
     for k, t in enumerate(toks):
         if t.s < trig_e:
             continue
-        if t.n in cues or any(c == x for x in _candidates(t.n) for c in cues[:3]):
+        if t.n in cues or not _cands(t.n)[1].isdisjoint(cues[:3]):
             for mm in mentions:
                 if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
                     out.append(_ent_arg("companion", mm))
@@ -542,11 +601,16 @@ def _prep_args(text, toks, tj, ce, se, mentions, lang, lex, cont):
         if role in ("origin", "place") and (lang == "ar" and toks[j].n in ("قبل", "بعد", "اجل", "خلال", "جهه", "هناك", "بين")):
             k = j
             continue
-        if role in ("destination", "via", "origin") and not any(toks[j].n == sq[0] for sq, _ in lex["preps"][lang]):
+        if role in ("destination", "via", "origin", "place") and not any(toks[j].n == sq[0] for sq, _ in lex["preps"][lang]):
             ph = _phrase_after(text, toks, j, se, maxw=3)
             if ph and not any(x.n in lex["means"][lang] for x in toks[j:j + 1]) or (ph and role == "destination"):
                 s_, e_ = _strip_span(text, *ph)
-                if (role, s_) not in taken and e_ > s_:
+                inner = next((m for m in mentions if s_ <= m.start < e_ and m.type in ("place", "organization")), None)
+                if inner is not None:
+                    if (role, inner.start) not in taken:
+                        out.append(_ent_arg(role, inner))
+                        taken.add((role, inner.start))
+                elif (role, s_) not in taken and e_ > s_:
                     out.append(Argument(role, text[s_:e_], s_, e_, None, None))
                     taken.add((role, s_))
         k = j
@@ -559,7 +623,7 @@ def _means(text, toks, tj, se, lang, lex):
         t = toks[k]
         if t.s >= se:
             break
-        if t.n in lex["means"][lang] or (lang == "ar" and any(c in lex["means"][lang] for c in _candidates(t.n))):
+        if t.n in lex["means"][lang] or (lang == "ar" and not lex["means"][lang].isdisjoint(_cands(t.n)[1])):
             e = t.e
             m = _CLAUSE_END.search(text, t.e, se)
             lim = m.start() if m else se
@@ -587,7 +651,7 @@ def _hedge(words, hedges, lang):
         n = len(h)
         for k in range(len(words) - n + 1):
             if lang == "ar":
-                if all(any(c == h[x] for c in _candidates(words[k + x])) for x in range(n)):
+                if all(h[x] in _cands(words[k + x])[1] for x in range(n)):
                     return " ".join(h)
             elif words[k:k + n] == h:
                 return " ".join(h)
