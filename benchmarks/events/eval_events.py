@@ -163,8 +163,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--gold", default=str(GOLD), help="gold YAML (gold.yaml = dev, gold_heldout.yaml = held-out)")
     args = ap.parse_args()
-    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
     res, misses, fps = evaluate(gold)
     print(json.dumps(res, ensure_ascii=False, indent=1))
     if args.verbose:
