@@ -512,7 +512,7 @@ def _in_cue(m, recs):
 
 def _is_passive(raw: str, stem: str) -> bool:
     # نُقل / يُنقل: damma on the first radical letter marks the passive
-    return "\u064f" in raw[:3] or raw.startswith(("نقل", "ونقل")) and "\u064e" not in raw[:3] and len(_norm(raw)) <= 4
+    return "\u064f" in raw[:3]
 
 
 def _prep_before(toks, pos, lang, lex):
