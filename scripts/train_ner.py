@@ -37,7 +37,7 @@ def main():
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
     X = [sent2features([w for w, _ in s]) for s in train]
     y = [[t for _, t in s] for s in train]
-    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.05, c2=0.05,
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.01,
                                max_iterations=a.iters, model_filename=a.out)
     crf.fit(X, y)
     print("saved", a.out)

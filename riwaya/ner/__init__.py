@@ -52,7 +52,7 @@ def _crf(text):
         toks = [text[s:e] for s, e in sent]
         tagger.set(sent2features(toks))
         tags = tagger.tag()
-        probs = [tagger.marginal(t, i) for i, t in enumerate(tags)]
+        probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
         cur = None
         for (s, e), t, p in zip(sent, tags, probs):
             if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):

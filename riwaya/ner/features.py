@@ -28,8 +28,12 @@ def norm(w: str) -> str:
 
 @lru_cache(maxsize=1)
 def lexicons():
-    given = {norm(x) for x in _lines("names_given.txt")}
-    family = {norm(x) for x in _lines("names_family.txt")}
+    given, family = {}, {}
+    for fn, dst in (("names_given.txt", given), ("names_family.txt", family)):
+        for ln in _lines(fn):
+            k, _, b = ln.partition("\t")
+            k = norm(k)
+            dst[k] = min(dst.get(k, "9"), b or "1")
     trig = {}
     for ln in _lines("triggers.txt"):
         k, _, ph = ln.partition("\t")
@@ -68,7 +72,7 @@ def word_feats(w):
     f = {
         "w": n, "s": s, "p2": n[:2], "p3": n[:3], "x2": n[-2:], "x3": n[-3:],
         "sh": shape(w), "al": n.startswith("ال"), "len": min(len(n), 8),
-        "g": n in given or s in given, "fam": n in family or s in family,
+        "g": given.get(n, given.get(s, "-")), "fam": family.get(n, family.get(s, "-")),
         "t": trig.get(n, trig.get(s, "-")),
         "gz": n in gaz or s in gaz,
     }

@@ -1,0 +1,44 @@
+"""Build compact Arabic-script given/family name lists (with frequency bins) from names-dataset.
+
+Offline build step only; names-dataset is not a runtime dependency.
+Output: riwaya/data/ner/names_given.txt, names_family.txt (name<TAB>bin), merged with
+/work/shared/data/arabic_names lists.
+"""
+import gzip
+import pickle
+import re
+from pathlib import Path
+
+import names_dataset
+
+ROOT = Path(__file__).resolve().parent.parent / "riwaya" / "data" / "ner"
+AR = re.compile(r"^[\u0621-\u064A]{2,}$")
+SRC = Path("/work/shared/data/arabic_names")
+
+
+def score(v):
+    r = v.get("rank") or {}
+    ranks = [x for x in r.values() if x]
+    return min(ranks) if ranks else 10**6
+
+
+def build(pkl, extra, out, limit=20000):
+    d = pickle.load(gzip.open(Path(names_dataset.__file__).parent / "v3" / pkl))
+    items = [(score(v), k) for k, v in d.items() if AR.match(k)]
+    items.sort()
+    rows = {}
+    for rank, k in items[:limit]:
+        rows[k] = "1" if rank <= 200 else "2" if rank <= 2000 else "3"
+    for f in extra:
+        p = SRC / f
+        if p.exists():
+            for w in p.read_text(encoding="utf-8").split():
+                if AR.match(w):
+                    rows.setdefault(w, "1")
+    (ROOT / out).write_text("\n".join(f"{k}\t{v}" for k, v in sorted(rows.items())) + "\n", encoding="utf-8")
+    print(out, len(rows))
+
+
+if __name__ == "__main__":
+    build("first_names.pkl.gz", ["male-first-names-in-arabic.txt", "female-first-names-in-arabic.txt"], "names_given.txt")
+    build("last_names.pkl.gz", ["last-names-in-arabic.txt"], "names_family.txt")
