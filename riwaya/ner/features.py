@@ -21,9 +21,11 @@ def _lines(name):
     return out
 
 
+_TR = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
 def norm(w: str) -> str:
-    w = _DIAC.sub("", w)
-    return w.translate(str.maketrans("أإآٱ", "اااا")).replace("ى", "ي").replace("ة", "ه")
+    return _DIAC.sub("", w).translate(_TR)
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +67,7 @@ def shape(w):
     return "M"
 
 
+@lru_cache(maxsize=200_000)
 def word_feats(w):
     given, family, trig, clusters, gaz = lexicons()
     n = norm(w)
