@@ -65,7 +65,7 @@ def load_articles(limit: int | None, data: Path = DATA) -> list[dict]:
     return out[:limit] if limit else out
 
 
-SHARD = 1000   # articles per JSONL file: the reader refuses files over 20 MB (about 2,200 articles here)
+SHARD = 1000   # articles per JSONL file (the reader streams JSONL, so this only sets the file granularity)
 
 
 def write_shards(arts: list[dict], folder: Path) -> Path:

@@ -112,3 +112,22 @@ def test_bad_inputs_each_get_one_clear_error(tmp_path):
     assert "binary" in reasons["binary.txt"]
     assert "unknown file type" in reasons["image.png"]
     assert "no text" in reasons["blank.txt"]
+
+
+def test_jsonl_larger_than_the_file_limit_is_streamed(tmp_path, monkeypatch):
+    # a JSON Lines export of a year of coverage is bigger than one article may be: it is read a line at a time
+    from riwaya.ingest import readers
+    monkeypatch.setattr(readers, "MAX_BYTES", 4096)
+    p = tmp_path / "big.jsonl"
+    with p.open("w", encoding="utf-8") as f:
+        f.write("\ufeff")                                        # a BOM on the first line is tolerated
+        for i in range(200):
+            f.write(json.dumps({"text": f"مقال رقم {i} عن دمشق.", "outlet": "x"}, ensure_ascii=False) + "\n")
+        f.write(json.dumps({"text": "ا" * 10000}) + "\n")        # one oversized line
+        f.write(json.dumps({"text": "آخر سطر."}, ensure_ascii=False) + "\n")
+    assert p.stat().st_size > 4096
+    out = list(read_paths([str(p)]))
+    docs = [d for d in out if not isinstance(d, IngestError)]
+    errs = [e for e in out if isinstance(e, IngestError)]
+    assert len(docs) == 201 and docs[-1].text == "آخر سطر."
+    assert len(errs) == 1 and "line too long" in str(errs[0]) and ":201" in str(errs[0])

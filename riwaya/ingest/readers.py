@@ -134,6 +134,11 @@ def read_file(path: Path) -> Iterator[Document | IngestError]:
         if size == 0:
             yield IngestError(name, "empty file")
             return
+        ext = path.suffix.lower()
+        if ext in JSONL_EXT:
+            # a JSON Lines file is streamed a line at a time, so only a single line has a size limit
+            yield from _read_jsonl(name, _lines(path))
+            return
         if size > MAX_BYTES:
             yield IngestError(name, f"file too large ({size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB limit)")
             return
@@ -141,10 +146,9 @@ def read_file(path: Path) -> Iterator[Document | IngestError]:
     except OSError as e:
         yield IngestError(name, f"cannot read: {e.strerror or e}")
         return
-    ext = path.suffix.lower()
     try:
-        if ext in JSONL_EXT or (ext == ".json" and data.lstrip()[:1] == b"{"):
-            yield from _read_jsonl(name, data)
+        if ext == ".json" and data.lstrip()[:1] == b"{":
+            yield from _read_jsonl(name, iter(data.splitlines()))
             return
         if ext not in TEXT_EXT | HTML_EXT:
             yield IngestError(name, f"unknown file type '{ext or 'no extension'}' (expected .txt, .html or .jsonl)")
@@ -162,17 +166,33 @@ def read_file(path: Path) -> Iterator[Document | IngestError]:
         yield IngestError(name, f"cannot parse: {type(e).__name__}: {e}")
 
 
-def _read_jsonl(name: str, data: bytes) -> Iterator[Document | IngestError]:
-    try:
-        text = decode(data)
-    except ValueError as e:
-        yield IngestError(name, str(e))
-        return
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+def _lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as fh:
+        while True:
+            line = fh.readline(MAX_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):       # skip the rest of the oversized line
+                    line = fh.readline(MAX_BYTES + 1)
+                yield b"\0TOO-LONG"
+                continue
+            yield line
+
+
+def _read_jsonl(name: str, lines: Iterator[bytes]) -> Iterator[Document | IngestError]:
+    for n, raw in enumerate(lines, 1):
         where = f"{name}:{n}"
+        if raw == b"\0TOO-LONG":
+            yield IngestError(where, f"line too long (> {MAX_BYTES // (1024 * 1024)} MB)")
+            continue
+        if not raw.strip():
+            continue
         try:
+            try:
+                line = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                line = decode(raw)
             rec = json.loads(line)
             if not isinstance(rec, dict):
                 raise ValueError("a line must be a JSON object")
@@ -188,6 +208,8 @@ def _read_jsonl(name: str, data: bytes) -> Iterator[Document | IngestError]:
             yield IngestError(where, f"invalid JSON ({e.msg} at column {e.colno})")
         except ValueError as e:
             yield IngestError(where, str(e))
+        except Exception as e:   # a parser failing on one broken line must not stop the file
+            yield IngestError(where, f"cannot parse: {type(e).__name__}: {e}")
 
 
 def read_paths(paths: list[str]) -> Iterator[Document | IngestError]:

@@ -140,7 +140,8 @@ def _keep(g: list[_Piece], norm: str) -> bool:
 
 # ---------------------------------------------------------------- normalising
 def _iso(dt: datetime, tz: str) -> str:
-    return dt.strftime("%Y-%m-%dT%H:%M:%S") + tz
+    # strftime does not zero-pad years before 1000 ("616-01-01"), which ISO 8601 requires
+    return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}{tz}"
 
 
 def _day_bounds(d: date) -> tuple[datetime, datetime]:
@@ -568,7 +569,11 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
     out: list[tuple[int, int, TimeValue]] = []
     for g in groups:
         s, e = g[0].start, g[-1].end
-        tv = _resolve(g, norm[s:e], st)
+        try:
+            tv = _resolve(g, norm[s:e], st)
+        except (OverflowError, ValueError):
+            # arithmetic past the calendar's range (قبل 3000 عام, year 0): keep the span, leave it open
+            tv = TimeValue(None, None, precision="year", tz=tz, kind="date", anchor=None)
         if tv is None:
             continue
         out.append((s, e, tv))
