@@ -213,3 +213,12 @@ def test_feasts_year_spans_and_day_ranges():
     v = one("وذلك بعد 3 ايام على هجوم", "بعد 3 ايام", "2015-07-24")
     assert v.kind == "duration" and v.value == "P3D"
     assert [m.text for m in tag_times("هم في أمس الحاجة لمثل هذه", anchor="2015-08-04")] == []
+
+
+def test_dates_past_the_calendar_stay_open_and_old_years_are_valid_iso():
+    # found on SaudiNewsNet: arithmetic before year 1 crashed; years before 1000 were written unpadded
+    m = tag_times("وهي مدينة بنيت قبل 3000 عام على ضفاف النهر", anchor="2015-08-01")
+    assert m and m[0].value.earliest is None and m[0].value.latest is None
+    from datetime import datetime
+    from riwaya.timex.tagger import _iso
+    assert _iso(datetime(616, 1, 1), "+03:00") == "0616-01-01T00:00:00+03:00"
