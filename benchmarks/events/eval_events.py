@@ -80,7 +80,8 @@ def evaluate(gold):
     tp = fp = fn = 0
     cls_tp, cls_fp, cls_fn = Counter(), Counter(), Counter()
     type_ok = type_n = arg_ok = arg_n = neg_ok = neg_n = 0
-    misses, false_pos = [], []
+    misses, false_pos, arg_miss = [], [], []
+    arg_pred = arg_wrong = 0
     for it in gold:
         text = it["text"]
         evs, _ = extract(text, _mentions(text), _times(text), _paras(text))
@@ -111,6 +112,12 @@ def evaluate(gold):
                 vs = _find_word(text, val) or (0, 0)
                 ok = any(a.role == role and _overlap((a.start, a.end), vs) for a in e.arguments)
                 arg_ok += ok
+                if not ok:
+                    arg_miss.append((it["id"], g["trigger"], role, val,
+                                     [a.text for a in e.arguments if a.role == role]))
+                # a predicted value for an annotated role that is not the gold one is a wrong argument
+                arg_pred += sum(1 for a in e.arguments if a.role == role)
+                arg_wrong += sum(1 for a in e.arguments if a.role == role and not _overlap((a.start, a.end), vs))
         for k, e in enumerate(evs):
             if k not in used:
                 fp += 1
@@ -125,8 +132,10 @@ def evaluate(gold):
                       for c in sorted(set(cls_tp) | set(cls_fn) | set(cls_fp))},
         "type_accuracy": round(type_ok / max(1, type_n), 3),
         "argument_accuracy": round(arg_ok / max(1, arg_n), 3), "arguments": arg_n,
+        "argument_precision": round(1 - arg_wrong / max(1, arg_pred), 3),
         "negation_accuracy": round(neg_ok / max(1, neg_n), 3),
     }
+    res["_arg_misses"] = arg_miss
     return res, misses, false_pos
 
 
@@ -163,17 +172,20 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--no-seeds", action="store_true")
     ap.add_argument("--gold", default=str(GOLD), help="gold YAML (gold.yaml = dev, gold_heldout.yaml = held-out)")
     args = ap.parse_args()
     gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
     res, misses, fps = evaluate(gold)
+    arg_miss = res.pop("_arg_misses")
     print(json.dumps(res, ensure_ascii=False, indent=1))
     if args.verbose:
+        print("ARGUMENT MISSES (id, trigger, role, gold, predicted):", *arg_miss, sep="\n  ")
         print("MISSES:", *misses, sep="\n  ")
         print("FALSE POSITIVES:", *fps, sep="\n  ")
     if not args.no_speed:
         print("speed:", json.dumps(speed(), ensure_ascii=False))
-    if SEEDS.exists():
+    if SEEDS.exists() and not args.no_seeds:
         for k, v in seeds().items():
             print("seed", k, json.dumps(v, ensure_ascii=False))
 
