@@ -97,7 +97,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     store = Store(db_url)
     report = BuildReport()
     t0 = time.perf_counter()
-    known = store.known_ids()
+    known = store.known_ids(ANALYZER_VERSION)   # a document analysed by an older analyser is analysed again
     fresh: list[Document] = []
     for item in read_paths(paths):
         if isinstance(item, IngestError):

@@ -121,9 +121,13 @@ class Store:
             return int(c.execute(select(meta_t.c.value).where(meta_t.c.key == "schema_version")).scalar_one())
 
     # ------------------------------------------------------------ documents
-    def known_ids(self) -> set[str]:
+    def known_ids(self, version: str | None = None) -> set[str]:
+        """Ids of stored documents; with ``version``, only those analysed by that analyser."""
         with self._read() as c:
-            return set(c.execute(select(analyses_t.c.doc_id)).scalars())
+            q = select(analyses_t.c.doc_id)
+            if version is not None:
+                q = q.where(analyses_t.c.version == version)
+            return set(c.execute(q).scalars())
 
     def has(self, doc_id: str) -> bool:
         with self._read() as c:

@@ -83,3 +83,16 @@ def test_workers_give_the_same_result(tmp_path):
     build([str(CORPUS)], a, workers=1, progress=False)
     build([str(CORPUS)], b, workers=2, progress=False)
     assert Store(a).analyses() == Store(b).analyses()
+
+
+def test_documents_analysed_by_an_older_analyser_are_analysed_again(tmp_path, monkeypatch):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(CORPUS / "004_b6ed659c7353c9c8.txt", src / "a.txt")
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    monkeypatch.setattr(pipeline, "ANALYZER_VERSION", "riwaya-old")
+    assert build([str(src)], url, progress=False).added == 1
+    monkeypatch.undo()
+    r = build([str(src)], url, progress=False)        # the lexicons or model changed since: not kept stale
+    assert (r.added, r.skipped, r.documents) == (1, 0, 1)
+    assert build([str(src)], url, progress=False).added == 0
