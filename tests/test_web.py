@@ -49,6 +49,15 @@ def test_openapi_documents_the_api(client):
     assert "post" in spec["paths"]["/api/documents"]
 
 
+def test_api_browser_works_offline(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "cdn" not in page.text.lower()
+    assert "/docs/static/swagger-ui-bundle.js" in page.text
+    assert "https:" not in page.headers["content-security-policy"]
+    js = client.get("/docs/static/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 100_000
+
+
 def test_documents(client, sample):
     docs = client.get("/api/documents").json()
     assert len(docs) == len(sample["documents"]) and "text" not in docs[0] and docs[0]["length"] > 0

@@ -28,10 +28,10 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
-# FastAPI's /docs page loads Swagger UI from a CDN; it gets a policy that admits it.
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-            "connect-src 'self'; frame-ancestors 'none'")
+# /docs serves Swagger UI from the swagger-ui-bundle package (offline, no CDN); its page
+# has one inline script that starts it.
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
 
 
 def _default_loader(db_url: str | None) -> Callable[[], dict]:
@@ -49,10 +49,29 @@ def _strip_doc(d: dict) -> dict:
     return out
 
 
+def _offline_docs(app: FastAPI) -> None:
+    """The OpenAPI browser at /docs with Swagger UI's files from the swagger-ui-bundle
+    package, because FastAPI's default page fetches them from a CDN."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:          # the JSON schema at /openapi.json still documents the API
+        return
+    app.mount("/docs/static", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="riwaya API",
+                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/static/swagger-ui.css",
+                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
+
+
 def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | None = None,
                ingest_hook: Callable[[str, bytes], None] | None = None, lang: str = "ar") -> FastAPI:
     loader = export_loader or _default_loader(db_url)
-    app = FastAPI(title="riwaya", version="1",
+    app = FastAPI(title="riwaya", version="1", docs_url=None, redoc_url=None,
                   description="What many news reports say happened: documents, entities, events, itineraries and "
                               "conflicts, every fact with its evidence spans {doc, start, end} into documents[].text.")
     lock = threading.Lock()
@@ -74,6 +93,7 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return state["export"] if state["export"] is not None else reload()
 
     app.state.reload = reload
+    _offline_docs(app)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
