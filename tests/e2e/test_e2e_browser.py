@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(not B.available(), reason="needs chromium, chrom
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "export_sample.json"
 PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
-SHOTS = os.environ.get("RIWAYA_SCREENSHOTS")
+SHOTS = os.environ.get("RIWAYA_FIXTURE_SCREENSHOTS")   # docs/screenshots come from the real corpus (test_e2e_corpus.py)
 
 
 def sample_with_payload():
