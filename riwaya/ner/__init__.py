@@ -13,7 +13,9 @@ from riwaya.ner.features import DATA, _lines, norm, sent2features
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
-_TOK = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+# Arabic diacritics and tatweel are not \w in Python: without them in the class, دلّة would be cut
+# into دل + ّ + ة and a name's span would end mid-word
+_TOK = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\w\s]", re.UNICODE)
 _SENT_END = {".", "!", "?", "؟", "\n"}
 
 
