@@ -21,6 +21,7 @@ One ``Entity`` per real person, place or organisation. The steps, all near-linea
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 
 from .kb import KB, name_key
@@ -211,8 +212,8 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         rec = kb.get(kb_id) if kb_id else None
         mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
         typ = rec["type"] if rec else node_type[sorted(nodes)[0]]
-        surf_ar = Counter(m.text for _, m in mentions if is_arabic(m.text))
-        surf_en = Counter(m.text for _, m in mentions if not is_arabic(m.text))
+        surf_ar = Counter(_display(m.text) for _, m in mentions if is_arabic(m.text))
+        surf_en = Counter(_display(m.text) for _, m in mentions if not is_arabic(m.text))
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
         name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
@@ -257,6 +258,12 @@ def _romanize_batch(names: list[str]) -> dict[str, str]:
     except Exception:  # pragma: no cover - optional dependency misbehaving
         pass
     return {n: romanize(n) for n in names}
+
+
+def _display(surface: str) -> str:
+    """A mention's surface as a name: hashtag underscores and tatweel out, spaces collapsed
+    (the mention's span still points at the original characters)."""
+    return re.sub(r"\s+", " ", surface.replace("_", " ").replace("\u0640", "")).strip()
 
 
 def _top(c: Counter) -> str | None:
