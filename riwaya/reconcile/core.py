@@ -15,8 +15,10 @@ import math
 from collections import defaultdict
 
 from . import timeiv
+from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
-from .text import config, normalize, templates
+from .text import config, normalize
+from .values import display_raw, head
 
 
 # ------------------------------------------------------------------ helpers
@@ -82,14 +84,18 @@ class Entities:
         n = self._norm(name or "")
         return self.by_name.get(n, "name:" + n)
 
-    def label(self, v, lang: str) -> str:
+    def label(self, v, lang: str, clean: bool = False) -> str:
+        """A value as a reader sees it; `clean` trims raw spans to their head phrase."""
         if v is None:
             return "—"
         if isinstance(v, (list, tuple)):
-            return " + ".join(self.label(x, lang) for x in v) if v else "—"
+            return " + ".join(self.label(x, lang, clean) for x in v) if v else "—"
         e = self.by_id.get(v)
-        if not e and isinstance(v, str) and v.startswith(("raw:", "name:")):
-            return v.split(":", 1)[1]
+        if not e and isinstance(v, str):
+            if clean:
+                return display_raw(v)
+            if v.startswith(("raw:", "name:")):
+                return v.split(":", 1)[1]
         if e:
             return (e.get("name_ar") if lang == "ar" else e.get("name_en")) or e.get("name_en") or e.get("name_ar") or v
         return str(v)
@@ -181,8 +187,9 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
         return False
     if fa["keys"] and fb["keys"] and not (fa["keys"] & fb["keys"]):
         return False
-    if not fa["keys"] and not fb["keys"]:
-        # nothing identifies the happening: need same type and a shared place
+    if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
+        # nothing identifies the happening on one side (across documents): need
+        # the same type and a shared place
         if a.get("type") != b.get("type") or not (fa["places"] & fb["places"]):
             return False
     if fa["interval"] and fb["interval"]:
@@ -207,8 +214,33 @@ def _sig_ok(a, b) -> bool:
     return True
 
 
-def _clusters_ok(A: dict, B: dict, cfg: dict) -> bool:
+def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
+    """Mentions of ONE document join one event only if they tell the same step:
+    no different origin or destination (legs of a route stay apart) and
+    overlapping (or nearly) time windows."""
+    docs_a, docs_b = A["docs"], B["docs"]
+    if len(docs_b) < len(docs_a):
+        docs_a, docs_b = docs_b, docs_a
+    limit = cfg.get("same_doc_max_gap_hours", 0) * 3600
+    for doc, xs in docs_a.items():
+        ys = docs_b.get(doc)
+        if not ys:
+            continue
+        for ox, dx, ix in xs:
+            for oy, dy, iy in ys:
+                if ox is not None and oy is not None and not same_place(ox, oy):
+                    return False
+                if dx is not None and dy is not None and not same_place(dx, dy):
+                    return False
+                if ix and iy and timeiv.gap(ix, iy) > limit:
+                    return False
+    return True
+
+
+def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     if not all(_sig_ok(x, y) for x in A["sigs"] for y in B["sigs"]):
+        return False
+    if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
     if A["lo"] is not None and B["lo"] is not None:
         # largest gap between any member of A and any member of B
@@ -226,7 +258,33 @@ def _pair_score(fa, fb) -> float:
     return s
 
 
-def cluster_mentions(mentions: list[dict]) -> list[list[dict]]:
+def _eq_place(a, b) -> bool:
+    """Default place test: equal, or one of them is a junk span with no head."""
+    if a == b:
+        return True
+    ja = isinstance(a, str) and a.startswith(("raw:", "name:")) and not head(a)
+    jb = isinstance(b, str) and b.startswith(("raw:", "name:")) and not head(b)
+    return ja or jb
+
+
+def _place_compat(ents):
+    """Place test with entity knowledge: same, near, contained, or a junk span."""
+    from .conflicts import Compare
+    cmp = Compare(ents)
+
+    def ok(a, b):
+        if a == b:
+            return True
+        ka, kb = cmp.item(a), cmp.item(b)
+        if ka is None or kb is None:
+            return True
+        return cmp.item_rel(ka, kb, "origin") != "different"
+    return ok
+
+
+def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
+    """Group mentions into events. `same_place(a, b)` decides whether two place
+    values of one document may be the same place (default: equality)."""
     cfg = config()["events"]
     ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
     feats = [_features(m) for m in ms]
@@ -261,13 +319,14 @@ def cluster_mentions(mentions: list[dict]) -> list[list[dict]]:
     for i, (m, f) in enumerate(zip(ms, feats)):
         iv = f["interval"]
         summ[i] = {"sigs": {_sig(m, f)}, "once": m.get("type") in once_types,
-                   "lo": iv[0] if iv else None, "hi": iv[1] if iv else None}
+                   "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
+                   "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv)]}}
     owner = list(range(len(ms)))
     for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
-        if _clusters_ok(summ[ci], summ[cj], cfg):
+        if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             keep, drop = min(ci, cj), max(ci, cj)
             for x in cl[drop]:
                 owner[x] = keep
@@ -275,6 +334,8 @@ def cluster_mentions(mentions: list[dict]) -> list[list[dict]]:
             a, b = summ[keep], summ.pop(drop)
             a["sigs"] |= b["sigs"]
             a["once"] = a["once"] and b["once"]
+            for d, xs in b["docs"].items():
+                a["docs"].setdefault(d, []).extend(xs)
             if b["lo"] is not None:
                 a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
                 a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
@@ -325,14 +386,40 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     relations = find_relations(documents, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
 
+    translations = translations_by_doc(relations)
+
+    canon = [_canonical(m, ents) for m in event_mentions]
+    routes = _doc_routes(canon)
+
     events, conflicts = [], []
-    for members in cluster_mentions([_canonical(m, ents) for m in event_mentions]):
+    for members in cluster_mentions(canon, same_place=_place_compat(ents)):
         ev = _build_event(members, docs, account_of, ents)
         events.append(ev)
-        conflicts.extend(_event_conflicts(ev, ents))
+        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _doc_routes(mentions: list[dict]) -> dict:
+    """mention id -> places (origin, via, destination) of all mentions of the same
+    document, type group and key participants: the legs of one route, told apart."""
+    groups = defaultdict(list)
+    for m in mentions:
+        f = _features(m)
+        for k in f["keys"]:
+            groups[(m.get("doc"), m.get("class"), f["group"], k)].append(m)
+    out = defaultdict(set)
+    for ms in groups.values():
+        if len(ms) < 2:
+            continue
+        places = set()
+        for m in ms:
+            places.update(x for x in [_ent(m.get("origin")), _ent(m.get("destination"))] + list(m.get("via") or [])
+                          if x is not None)
+        for m in ms:
+            out[m.get("id")].update(places)
+    return {k: sorted(v, key=str) for k, v in out.items()}
 
 
 def _canonical(m: dict, ents: Entities) -> dict:
@@ -440,158 +527,4 @@ def _build_event(members, docs, account_of, ents) -> dict:
 
 
 # ------------------------------------------------------------------ conflicts
-
-def _explicit(ev) -> bool:
-    """Evidence with an explicit attribution beyond the publishing outlet."""
-    ch = ev["attribution"].get("chain") or []
-    return any(l.get("kind") != "outlet" for l in ch) or len(ch) > 1
-
-
-def _place_precise(a, b, ents: Entities) -> bool:
-    """True when two place values may be the same place at different precision."""
-    la = set(normalize(ents.label(a, "ar")).split()) | set(normalize(ents.label(a, "en")).split())
-    lb = set(normalize(ents.label(b, "ar")).split()) | set(normalize(ents.label(b, "en")).split())
-    na, nb = set(normalize(ents.label(a, "en")).split()), set(normalize(ents.label(b, "en")).split())
-    if (na and nb and (na <= nb or nb <= na)):
-        return True
-    ca, cb = ents.coords(a), ents.coords(b)
-    if ca and cb:
-        lat1, lon1, lat2, lon2 = map(math.radians, (ca[0], ca[1], cb[0], cb[1]))
-        d = 2 * 6371 * math.asin(math.sqrt(math.sin((lat2 - lat1) / 2) ** 2 +
-                                           math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2))
-        if d <= config()["conflicts"]["place_near_km"]:
-            return True
-    return bool(la and lb and (la <= lb or lb <= la))
-
-
-def _classify(field, rows, evidence, ents, ev) -> str:
-    if field == "time":
-        ivs = [timeiv.interval(r["value"]) for r in rows]
-        ivs = [i for i in ivs if i]
-        if all(timeiv.overlaps(a, b) for a in ivs for b in ivs):
-            return "precision"
-        return "contradiction"
-    if field == "polarity":
-        return "attributed"
-    if any(evidence[i]["values"]["polarity"] == "denied" for r in rows for i in r["evidence"]):
-        return "attributed"  # A says X, B denies it
-    vals = [r["value"] for r in rows]
-    if field in ("origin", "destination", "place"):
-        if all(_place_precise(a, b, ents) for a in vals for b in vals):
-            return "precision"
-        # a destination that is a stop on another account's route: partial route
-        route = set()
-        for x in ev["evidence"]:
-            route.update(x["values"].get("via") or [])
-        if field == "destination" and any(v in route for v in vals):
-            return "precision"
-    if field in ("companions", "via"):
-        sets = [set(v) for v in vals]
-        if all(a <= b or b <= a for a in sets for b in sets):
-            return "precision"
-    owners = [{evidence[i]["independent_account"] for i in r["evidence"]} for r in rows]
-    disjoint = all(not (a & b) for x, a in enumerate(owners) for b in owners[x + 1:])
-    if disjoint and all(_explicit(evidence[i]) for r in rows for i in r["evidence"]):
-        return "attributed"
-    return "contradiction"
-
-
-def _subject(ev, ents, lang):
-    for role in ("agent", "theme", "patient"):
-        for p in ev["participants"]:
-            if p["role"] == role:
-                return ents.label(p["entity"], lang)
-    if ev.get("place"):
-        return ents.label(ev["place"], lang)
-    return templates()["unknown_subject"][lang]
-
-
-def _label_value(field, v, ents, lang):
-    tp = templates()
-    if field == "time":
-        return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
-    if field == "polarity":
-        return tp["polarity_values"].get(v, {}).get(lang, v)
-    return ents.label(v, lang)
-
-
-def _sources(rows_ev, evidence, ents, lang):
-    """Who says it: innermost named link of each evidence's isnad, else the outlet."""
-    names = []
-    for i in rows_ev:
-        ev = evidence[i]
-        ch = ev["attribution"].get("chain") or []
-        if ch:
-            key = ch[-1].get("entity") or ents.resolve_name(ch[-1]["name"])
-            n = ents.label(key, lang) if key in ents.by_id else ch[-1]["name"]
-        else:
-            n = ev.get("outlet") or ev["doc"]
-        if n not in names:
-            names.append(n)
-    return templates()["source_joiners"][lang].join(names)
-
-
-def _compatible_groups(field, rows) -> list[list[int]]:
-    """For times: maximal sets of values (indexes into `values`) whose intervals
-    share a moment, i.e. which accounts could all be right together."""
-    if field != "time":
-        return []
-    ivs = [timeiv.interval(r["value"]) for r in rows]
-    pts = sorted({p for iv in ivs if iv for p in iv})
-    groups = []
-    for p in pts:
-        g = [i for i, iv in enumerate(ivs) if iv and iv[0] <= p <= iv[1]]
-        if g and not any(set(g) <= set(h) for h in groups):
-            groups = [h for h in groups if not set(h) <= set(g)] + [g]
-    return sorted(groups)
-
-
-def _en(s: str) -> str:
-    return s.replace("s's ", "s' ")
-
-
-def _event_conflicts(ev: dict, ents: Entities) -> list[dict]:
-    tp = templates()
-    out = []
-    evidence = ev["evidence"]
-    etype = tp["event_types"].get(ev["type"], tp["event_types"]["_default"])
-    for field, rows in ev["values"].items():
-        if len(rows) < 2:
-            continue
-        if field == "polarity" and all(r["value"] != "denied" for r in rows):
-            continue  # asserted vs hedged is not a disagreement
-        kind = _classify(field, rows, evidence, ents, ev)
-        vals = []
-        for r in rows:
-            vals.append({
-                "value": r["value"],
-                "label_en": _label_value(field, r["value"], ents, "en"),
-                "label_ar": _label_value(field, r["value"], ents, "ar"),
-                "events": [ev["id"]],
-                "documents": r["docs"],
-                "corroboration": r["corroboration"],
-                "evidence": [{"doc": evidence[i]["doc"], "start": evidence[i]["start"], "end": evidence[i]["end"],
-                              "attribution": evidence[i]["attribution"]} for i in r["evidence"]],
-            })
-        fmt = {}
-        for lang in ("en", "ar"):
-            fmt[f"subject_{lang}"] = _subject(ev, ents, lang)
-            fmt[f"event_{lang}"] = etype[lang].format(type=ev["type"])
-            fmt[f"field_{lang}"] = tp["fields"][field][lang]
-            fmt[f"values_{lang}"] = tp["joiners"][lang].join(
-                tp["value"][lang].format(value=v[f"label_{lang}"],
-                                         sources=tp["according_to"][lang] + _sources(r["evidence"], evidence, ents, lang))
-                for v, r in zip(vals, rows))
-        out.append({
-            "id": _hid("cf_", ev["id"], field),
-            "event": ev["id"],
-            "field": field,
-            "question": _en(tp["questions"][field]["en"].format(**fmt)),
-            "question_ar": tp["questions"][field]["ar"].format(**fmt),
-            "kind": kind,
-            "values": vals,
-            "summary_en": _en(tp["summaries"][kind]["en"].format(**fmt)),
-            "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
-            "compatible": _compatible_groups(field, rows),
-        })
-    return out
+# (riwaya/reconcile/conflicts.py: witnesses, value comparison, sentences)

@@ -1,0 +1,578 @@
+"""Conflicts of one event: where *different accounts* give incompatible values.
+
+A conflict needs two witnesses. Two pieces of evidence are different witnesses when
+- they come from different accounts (documents that are not copies of each other), or
+- they come from one account but from different attributed sources, neither of which
+  is the other's reporter ("A says X, B denies it"; a chain that is a prefix of the
+  other, e.g. NBC vs NBC citing Saqr, is the same voice);
+and never when they sit in paragraphs that translate each other.
+One document's successive values (legs of a route, times of its steps) are a
+narrative, not a contradiction.
+
+Values are compared after normalisation (values.py): entities by id, raw strings
+by head phrase, places by containment (precision, not contradiction), times by
+interval overlap, set-like fields (means, route, companions, who decided) by
+what each witness says as a whole. Junk spans never make a conflict; conflicts
+whose sides are not grounded in entities are flagged low confidence and, by
+configuration (conflicts.report_low_confidence), left out.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import defaultdict
+from functools import lru_cache
+
+import yaml
+
+from . import timeiv
+from .text import DATA, config, normalize, templates
+from .values import contains, display_raw, head, near, raw_compatible
+
+PLACE_FIELDS = ("origin", "destination", "place", "via")
+SET_FIELDS = ("means", "via", "companions", "decider")
+ROUTE_FIELDS = ("origin", "via", "destination")
+
+
+def _hid(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+@lru_cache(maxsize=None)
+def type_labels() -> dict:
+    return yaml.safe_load((DATA / "event_types.yaml").read_text("utf-8"))
+
+
+def event_label(etype: str | None, cls: str | None) -> dict:
+    tl = type_labels()
+    lab = tl["types"].get(etype or "") or tl["classes"].get(cls or "") or tl["classes"]["other"]
+    return {"en": lab["en"], "ar": lab["ar"], "ar_def": lab.get("ar_def") or lab["ar"]}
+
+
+def doc_label(doc: dict | None, fallback: str = "") -> str:
+    """How a reader names a document: its outlet, else its title, else its file name."""
+    doc = doc or {}
+    if (doc.get("outlet") or "").strip():
+        return doc["outlet"].strip()
+    title = (doc.get("title") or "").strip()
+    if title:
+        for sep in ("..", " | ", " - ", " – ", ": ", "…"):
+            lead = title.split(sep)[0].strip()
+            if lead != title and len(lead.split()) >= 2:
+                title = lead
+                break
+        words = title.split()
+        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+    loc = doc.get("path") or doc.get("url") or ""
+    if loc:
+        return os.path.basename(loc.rstrip("/")) or loc
+    return fallback or doc.get("id") or "?"
+
+
+# ------------------------------------------------------------------ witnesses
+
+def _link_key(link: dict, ents) -> str:
+    return link.get("entity") or ents.resolve_name(link.get("name") or "")
+
+
+def chain_key(attribution: dict | None, doc: dict | None, ents) -> tuple:
+    """The attributed voices of an evidence, outermost first, without the publisher."""
+    own = ents.resolve_name(doc["outlet"]) if doc and doc.get("outlet") else None
+    out = []
+    for n, link in enumerate((attribution or {}).get("chain") or []):
+        if not link.get("name"):
+            continue
+        k = _link_key(link, ents)
+        if (n == 0 and link.get("kind") == "outlet") or k == own:
+            continue
+        if not out or out[-1] != k:
+            out.append(k)
+    return tuple(out)
+
+
+def _prefix(a: tuple, b: tuple) -> bool:
+    return len(a) <= len(b) and b[:len(a)] == a
+
+
+class Witnesses:
+    """Who is speaking in each evidence of an event, and which are different voices."""
+
+    def __init__(self, evidence: list[dict], docs: dict, translations: dict, ents):
+        self.ev = evidence
+        self.acc = [e.get("account") or e.get("doc") for e in evidence]
+        self.chain = [chain_key(e.get("attribution"), docs.get(e.get("doc")), ents) for e in evidence]
+        parent = list(range(len(evidence)))
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        def union(a, b):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        first = {}
+        for i in range(len(evidence)):
+            k = (self.acc[i], self.chain[i])
+            union(i, first.setdefault(k, i))
+        # evidence in paragraphs that translate each other is one voice
+        pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start")) for e in evidence]
+        for i in range(len(evidence)):
+            for j in range(i + 1, len(evidence)):
+                if (pos[i] and pos[j] and evidence[i].get("doc") == evidence[j].get("doc")
+                        and pos[i][0] == pos[j][0] and pos[i][2] != pos[j][2] and abs(pos[i][1] - pos[j][1]) <= 1):
+                    union(i, j)
+        self.root = [find(i) for i in range(len(evidence))]
+
+    def distinct(self, i: int, j: int) -> bool:
+        if self.root[i] == self.root[j]:
+            return False
+        if self.acc[i] != self.acc[j]:
+            return True
+        a, b = self.chain[i], self.chain[j]
+        return bool(a) and bool(b) and not _prefix(a, b) and not _prefix(b, a)
+
+    def any_distinct(self, I, J) -> bool:
+        return any(self.distinct(i, j) for i in I for j in J)
+
+
+def _para_of(rels: list[dict], start) -> tuple | None:
+    """(relation index, pair index, side) of the translated paragraph holding `start`."""
+    if start is None:
+        return None
+    for r, rel in enumerate(rels):
+        for k, p in enumerate(rel.get("pairs") or []):
+            if p["a"][0] <= start < p["a"][1]:
+                return (r, k, "a")
+            if p["b"][0] <= start < p["b"][1]:
+                return (r, k, "b")
+    return None
+
+
+def translations_by_doc(relations: list[dict]) -> dict:
+    out = defaultdict(list)
+    for r in relations or []:
+        if r.get("kind") == "translation":
+            out[r["doc"]].append(r)
+    return out
+
+
+# ------------------------------------------------------------------ value comparison
+
+class Compare:
+    def __init__(self, ents):
+        self.ents = ents
+        self.near_km = config()["conflicts"]["place_near_km"]
+
+    def item(self, v):
+        if v is None:
+            return None
+        if isinstance(v, str) and v in self.ents.by_id:
+            return ("e", v)
+        h = head(str(v))
+        return ("r", h) if h else None
+
+    def norm(self, field: str, v, exclude=()):
+        if v is None:
+            return None
+        if field == "time":
+            iv = timeiv.interval(v)
+            return ("t", iv) if iv else None
+        if field == "polarity":
+            return ("p", "denied" if v == "denied" else "asserted")
+        if field == "amount":
+            s = " ".join(normalize(str(v)).replace("،", " ").replace(",", " ").split())
+            return ("a", s) if s else None
+        if isinstance(v, (list, tuple)):
+            items = frozenset(k for k in (self.item(x) for x in v if x not in exclude) if k)
+            return ("s", items) if items else None
+        return self.item(v)
+
+    @lru_cache(maxsize=4096)
+    def _names(self, eid: str) -> tuple:
+        e = self.ents.by_id.get(eid) or {}
+        hs = []
+        for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
+            h = head(n or "")
+            if h:
+                hs.append(h)
+        return tuple(hs)
+
+    def grounded_item(self, k, field) -> bool:
+        if not k or k[0] != "e":
+            return False
+        e = self.ents.by_id.get(k[1]) or {}
+        if e.get("kb_id") or e.get("coordinates"):
+            return True
+        # a resolved person or organisation is grounded; a place needs the knowledge base
+        # (an entity seen once, outside the knowledge base, is not: often a misread word)
+        if field in PLACE_FIELDS or not e or e.get("type") not in ("person", "organization"):
+            return False
+        return "mentions" not in e or len(e["mentions"]) >= 2
+
+    def grounded(self, key, field) -> bool:
+        if key is None:
+            return False
+        if key[0] in ("t", "p", "a"):
+            return True
+        if key[0] == "s":
+            return all(self.grounded_item(k, field) for k in key[1])
+        return self.grounded_item(key, field)
+
+    def item_rel(self, a, b, field) -> str:
+        if a == b:
+            return "same"
+        if a[0] == "e" and b[0] == "e":
+            if field in PLACE_FIELDS:
+                ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])
+                if near(ea, eb, self.near_km):
+                    return "same"
+                if contains(ea, eb) or contains(eb, ea):
+                    return "precision"
+                if any(raw_compatible(x, y) and (set(x) <= set(y) or set(y) <= set(x))
+                       for x in self._names(a[1]) for y in self._names(b[1])):
+                    return "precision"   # "Damascus" vs "Damascus International Airport"
+            return "different"
+        if a[0] == "r" and b[0] == "r":
+            if a[1][0] == b[1][0]:
+                return "same"
+            return "precision" if raw_compatible(a[1], b[1]) else "different"
+        e, r = (a, b) if a[0] == "e" else (b, a)
+        if any(raw_compatible(r[1], n) for n in self._names(e[1])):
+            return "precision"
+        return "different"
+
+    def set_rel(self, A, B, field) -> str:
+        if A == B:
+            return "same"
+        rels = [self.item_rel(x, y, field) for x in A for y in B]
+        return "precision" if any(r != "different" for r in rels) else "different"
+
+    def rel(self, field, a, b) -> str:
+        if a == b:
+            return "same"
+        if field == "time":
+            return "precision" if timeiv.overlaps(a[1], b[1]) else "different"
+        if field in ("polarity", "amount"):
+            return "different"
+        A = a[1] if a[0] == "s" else frozenset([a])
+        B = b[1] if b[0] == "s" else frozenset([b])
+        if len(A) == 1 and len(B) == 1:
+            return self.item_rel(next(iter(A)), next(iter(B)), field)
+        return self.set_rel(A, B, field)
+
+
+# ------------------------------------------------------------------ conflicts
+
+def _explicit(ev) -> bool:
+    """Evidence with an explicit attribution beyond the publishing outlet."""
+    ch = ev["attribution"].get("chain") or []
+    return any(l.get("kind") != "outlet" for l in ch) or len(ch) > 1
+
+
+def _rows(field, evidence, cmp: Compare, agents=()):
+    """Value rows of a field: evidence grouped by normalised value, 'same' values merged.
+    Companions never include the event's own agents."""
+    keys = {}
+    for i, ev in enumerate(evidence):
+        v = ev["values"].get(field)
+        k = cmp.norm(field, v, exclude=agents if field == "companions" else ())
+        if k is None:
+            continue
+        keys.setdefault(k, []).append(i)
+    ks = sorted(keys, key=lambda k: (min(keys[k]), repr(k)))
+    parent = list(range(len(ks)))
+    for x in range(len(ks)):
+        for y in range(x + 1, len(ks)):
+            if cmp.rel(field, ks[x], ks[y]) == "same":
+                rx, ry = parent[x], parent[y]
+                while parent[rx] != rx:
+                    rx = parent[rx]
+                while parent[ry] != ry:
+                    ry = parent[ry]
+                if rx != ry:
+                    parent[max(rx, ry)] = min(rx, ry)
+    groups = defaultdict(list)
+    for x in range(len(ks)):
+        r = x
+        while parent[r] != r:
+            r = parent[r]
+        groups[r].append(ks[x])
+    rows = []
+    for members in groups.values():
+        idx = sorted(i for k in members for i in keys[k])
+        # representative: entity before raw, most evidence, shortest label
+        best = max(members, key=lambda k: (k[0] == "e" or k[0] == "s" and all(x[0] == "e" for x in k[1]),
+                                            len(keys[k]), -len(repr(k))))
+        rep_i = keys[best][0]
+        rows.append({"key": best, "value": evidence[rep_i]["values"][field], "evidence": idx,
+                     "grounded": any(cmp.grounded(k, field) for k in members)})
+    rows.sort(key=lambda r: r["evidence"][0])
+    return rows
+
+
+def _route_items(evidence, idx, cmp, routes=None):
+    """Places on the route a witness tells: its own values plus, from `routes`,
+    the other legs its document tells about the same participants."""
+    out = set()
+    for i in idx:
+        vals = list(evidence[i]["values"].get(f) for f in ROUTE_FIELDS + ("place",))
+        vals += list((routes or {}).get(evidence[i].get("mention"), ()))
+        for v in vals:
+            for x in (v if isinstance(v, list) else [v]):
+                k = cmp.item(x) if x is not None else None
+                if k:
+                    out.add(k)
+    return out
+
+
+def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
+    """Pairs of rows said by different witnesses, with their relation."""
+    out = []
+    if field in SET_FIELDS:
+        # compare what each witness says as a whole (a journey can use several means)
+        by_root = defaultdict(set)
+        for r, row in enumerate(rows):
+            for i in row["evidence"]:
+                by_root[W.root[i]].add(r)
+        roots = sorted(by_root)
+        for x in range(len(roots)):
+            for y in range(x + 1, len(roots)):
+                RA, RB = by_root[roots[x]], by_root[roots[y]]
+                IA = [i for r in RA for i in rows[r]["evidence"] if W.root[i] == roots[x]]
+                IB = [i for r in RB for i in rows[r]["evidence"] if W.root[i] == roots[y]]
+                if not W.any_distinct(IA, IB):
+                    continue
+                A = frozenset(k for r in RA for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
+                B = frozenset(k for r in RB for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
+                rel = cmp.set_rel(A, B, field)
+                if rel == "same":
+                    continue
+                ga = any(rows[r]["grounded"] for r in RA)
+                gb = any(rows[r]["grounded"] for r in RB)
+                out.append((sorted(RA), sorted(RB), rel, ga and gb, IA, IB))
+        return out
+    for x in range(len(rows)):
+        for y in range(x + 1, len(rows)):
+            rel = cmp.rel(field, rows[x]["key"], rows[y]["key"])
+            if rel == "same":
+                continue
+            IA = [i for i in rows[x]["evidence"] if any(W.distinct(i, j) for j in rows[y]["evidence"])]
+            IB = [j for j in rows[y]["evidence"] if any(W.distinct(i, j) for i in rows[x]["evidence"])]
+            if not IA:
+                continue
+            if rel == "different" and field in ("origin", "destination", "place"):
+                # a place that is a stop on the other witness's route: partial route
+                ra = _route_items(evidence, IA, cmp, routes)
+                rb = _route_items(evidence, IB, cmp, routes)
+                ka, kb = rows[x]["key"], rows[y]["key"]
+                if any(cmp.item_rel(ka, k, field) != "different" for k in rb) or \
+                        any(cmp.item_rel(kb, k, field) != "different" for k in ra):
+                    rel = "precision"
+            if field == "polarity":
+                # a denial counts only when a named voice denies (A says X, B denies it)
+                den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
+                if den is None or not all(_explicit(evidence[i]) for i in den) or \
+                        all(not chain for chain in (W.chain[i] for i in den)):
+                    continue
+            out.append(([x], [y], rel, rows[x]["grounded"] and rows[y]["grounded"], IA, IB))
+    return out
+
+
+def _kind(field, chosen, evidence) -> str:
+    if field == "polarity":
+        return "attributed"
+    if chosen[0][2] == "precision":
+        return "precision"
+    for _, _, _, _, IA, IB in chosen:
+        ea = {evidence[i]["independent_account"] for i in IA}
+        eb = {evidence[i]["independent_account"] for i in IB}
+        if ea & eb or not all(_explicit(evidence[i]) for i in IA + IB):
+            return "contradiction"
+    return "attributed"
+
+
+def _compatible_groups(field, rows) -> list[list[int]]:
+    """For times: maximal sets of values (indexes into `values`) whose intervals
+    share a moment, i.e. which accounts could all be right together."""
+    if field != "time":
+        return []
+    ivs = [timeiv.interval(r["value"]) for r in rows]
+    pts = sorted({p for iv in ivs if iv for p in iv})
+    groups = []
+    for p in pts:
+        g = [i for i, iv in enumerate(ivs) if iv and iv[0] <= p <= iv[1]]
+        if g and not any(set(g) <= set(h) for h in groups):
+            groups = [h for h in groups if not set(h) <= set(g)] + [g]
+    return sorted(groups)
+
+
+# ------------------------------------------------------------------ words
+
+def _subject(ev, ents, lang):
+    for role in ("agent", "theme", "patient"):
+        for p in ev["participants"]:
+            if p["role"] == role:
+                return ents.label(p["entity"], lang, clean=True)
+    if ev.get("place") and ev["place"] in ents.by_id:
+        return ents.label(ev["place"], lang)
+    return None
+
+
+def value_label(field, v, ents, lang):
+    tp = templates()
+    if field == "time":
+        return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+    if field == "polarity":
+        return tp["polarity_values"].get(v, {}).get(lang, v)
+    if field == "amount":
+        return str(v)
+    return ents.label(v, lang, clean=True)
+
+
+def source_label(ev: dict, docs: dict, ents, lang: str) -> str:
+    """Who says it, for a reader: the innermost attributed voice, with the outlets
+    it came through; without attribution, the document's outlet, title or file."""
+    tp = templates()
+    doc = docs.get(ev["doc"]) or {}
+    own = ents.resolve_name(doc["outlet"]) if doc.get("outlet") else None
+    names = []
+    for n, link in enumerate((ev.get("attribution") or {}).get("chain") or []):
+        if not link.get("name"):
+            continue
+        k = _link_key(link, ents)
+        if (n == 0 and link.get("kind") == "outlet") or k == own:
+            continue
+        lab = ents.label(k, lang) if k in ents.by_id else link["name"].strip()
+        if lab and lab not in names:
+            names.append(lab)
+    dl = doc_label(doc, ev["doc"])
+    if not names:
+        return dl
+    outer = list(reversed(names[:-1])) + ([dl] if doc.get("outlet") else [])
+    if not outer:
+        return names[-1]
+    return tp["source_via"][lang].format(inner=names[-1], outer=tp["source_via_joiner"][lang].join(outer))
+
+
+def _sources(idx, evidence, docs, ents, lang):
+    names = []
+    for i in idx:
+        n = source_label(evidence[i], docs, ents, lang)
+        if n not in names:
+            names.append(n)
+    return templates()["source_joiners"][lang].join(names)
+
+
+def _en(s: str) -> str:
+    return s.replace("s's ", "s' ")
+
+
+def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
+                    routes: dict | None = None) -> list[dict]:
+    """Conflicts of one event. `routes` maps a mention id to the places of the other
+    legs its document tells (so a stop on a route is precision, not contradiction)."""
+    docs = docs or {}
+    tp = templates()
+    ccfg = config()["conflicts"]
+    evidence = ev["evidence"]
+    W = Witnesses(evidence, docs, translations or {}, ents)
+    cmp = Compare(ents)
+    lab = event_label(ev.get("type"), ev.get("class"))
+    subj = {lang: _subject(ev, ents, lang) for lang in ("en", "ar")}
+    out = []
+    agents = {p["entity"] for p in ev.get("participants") or [] if p.get("role") == "agent"}
+    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
+    for field in ccfg["fields"]:
+        if field in skip:
+            continue
+        rows = _rows(field, evidence, cmp, agents)
+        if len(rows) < 2:
+            continue
+        pairs = _pairs(field, rows, evidence, W, cmp, routes)
+        if not pairs:
+            continue
+        diff = [p for p in pairs if p[2] == "different"]
+        chosen = diff or pairs
+        confidence = "high" if any(p[3] for p in chosen) else "low"
+        if confidence == "low" and not ccfg.get("report_low_confidence", False):
+            continue
+        if confidence == "high":
+            chosen = [p for p in chosen if p[3]]
+        kind = _kind(field, chosen, evidence)
+        if kind == "precision" and not ccfg.get("report_precision", True):
+            continue
+        used = sorted({r for p in chosen for r in p[0] + p[1]})
+        shown = [rows[r] for r in used]
+        shown.sort(key=lambda r: (-len({evidence[i]["independent_account"] for i in r["evidence"]}), r["evidence"][0]))
+        vals = []
+        for r in shown:
+            vals.append({
+                "value": r["value"],
+                "label_en": value_label(field, r["value"], ents, "en"),
+                "label_ar": value_label(field, r["value"], ents, "ar"),
+                "events": [ev["id"]],
+                "documents": sorted({evidence[i]["doc"] for i in r["evidence"]}),
+                "corroboration": len({evidence[i]["independent_account"] for i in r["evidence"]}),
+                "sources_en": _sources(r["evidence"], evidence, docs, ents, "en"),
+                "sources_ar": _sources(r["evidence"], evidence, docs, ents, "ar"),
+                "evidence": [{"doc": evidence[i]["doc"], "start": evidence[i]["start"], "end": evidence[i]["end"],
+                              "attribution": evidence[i]["attribution"]} for i in r["evidence"]],
+            })
+        fmt = {}
+        for lang in ("en", "ar"):
+            s = subj[lang]
+            fmt[f"subject_{lang}"] = s or tp["unknown_subject"][lang]
+            fmt[f"event_{lang}"] = lab[lang]
+            if s:
+                fmt[f"what_{lang}"] = tp["what"][lang].format(subject=s, event=lab[lang])
+            else:
+                fmt[f"what_{lang}"] = tp["what_nosubject"][lang].format(event=lab[lang], event_def=lab["ar_def"])
+            fmt[f"field_{lang}"] = tp["fields"][field][lang]
+            fmt[f"values_{lang}"] = tp["joiners"][lang].join(
+                tp["value"][lang].format(value=v[f"label_{lang}"], sources=tp["according_to"][lang] + v[f"sources_{lang}"])
+                for v in vals)
+        fmt["subject_or_event_ar"] = subj["ar"] or fmt["what_ar"]
+        out.append({
+            "id": _hid("cf_", ev["id"], field),
+            "event": ev["id"],
+            "field": field,
+            "question": _en(tp["questions"][field]["en"].format(**fmt)),
+            "question_ar": tp["questions"][field]["ar"].format(**fmt),
+            "kind": kind,
+            "confidence": confidence,
+            "accounts": len({W.root[i] for p in chosen for i in p[4] + p[5]}),
+            "values": vals,
+            "summary_en": _en(tp["summaries"][kind]["en"].format(**fmt)),
+            "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
+            "compatible": _compatible_groups(field, shown),
+        })
+    return out
+
+
+# ------------------------------------------------------------------ printing
+
+def format_conflicts(export: dict, max_evidence: int = 3) -> list[str]:
+    """Plain-text lines for the `riwaya conflicts` command (one block per conflict)."""
+    docs = {d["id"]: d for d in export.get("documents", [])}
+    lines = []
+    if not export.get("conflicts"):
+        return ["no conflicts found"]
+    for c in export["conflicts"]:
+        tag = c.get("kind", "contradiction") + ("" if c.get("confidence", "high") == "high" else ", low confidence")
+        lines.append("")
+        lines.append(f"■ {c.get('summary_en') or c['question']}  [{tag}]")
+        if c.get("summary_ar"):
+            lines.append(f"  {c['summary_ar']}")
+        for v in c["values"]:
+            lines.append(f"  • {v.get('label_en') or v['value']}" +
+                         (f" / {v['label_ar']}" if v.get("label_ar") and v.get("label_ar") != v.get("label_en") else ""))
+            for e in v.get("evidence", [])[:max_evidence]:
+                d = docs.get(e["doc"], {})
+                chain = " → ".join(l["name"] for l in (e.get("attribution") or {}).get("chain", []) if l.get("name"))
+                snippet = d.get("text", "")[e["start"]:e["end"]].replace("\n", " ")
+                lines.append(f"      {doc_label(d, e['doc'])}: «{snippet[:160]}»" + (f"  ({chain})" if chain else ""))
+    return lines

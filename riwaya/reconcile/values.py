@@ -1,0 +1,155 @@
+"""Compare argument values the way a reader would before calling them different.
+
+- an entity id is its own key;
+- a raw string (an argument the resolver did not tie to an entity) is reduced to
+  its head phrase (cut at punctuation or a function word, clitics and pronoun or
+  plural suffixes removed, for comparison only). Two raw values whose heads meet,
+  or where one contains the other, are compatible; a raw value with no head left
+  is junk and is never a side of a conflict;
+- places: containment (an air base in a country, a quarter in a city) is a
+  difference of precision, decided from the entities' kind, country and
+  coordinates (knowledge-base attributes) with radii from data;
+- a value is *grounded* when it is a knowledge-base entity (or, for people and
+  organisations, an entity seen more than once); conflicts between values that
+  are not grounded are low confidence.
+
+Language data: riwaya/data/reconcile/values.yaml.
+"""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import yaml
+
+from .text import DATA, normalize
+
+_PUNCT = re.compile(r"[،,.;:؛!?()\[\]\"“”«»„‟'’‘\-–—/|…]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=None)
+def vconfig() -> dict:
+    cfg = yaml.safe_load((DATA / "values.yaml").read_text("utf-8"))
+    cfg["_stop"] = {normalize(w) for lang in cfg["stop_words"].values() for w in lang}
+    cfg["_skip"] = {normalize(w) for lang in cfg["skip_leading"].values() for w in lang}
+    cfg["_pre"] = sorted((normalize(p) for p in cfg["ar_prefixes"]), key=len, reverse=True)
+    cfg["_suf"] = sorted((normalize(p) for p in cfg["ar_suffixes"]), key=len, reverse=True)
+    return cfg
+
+
+def stem(tok: str) -> str:
+    """Light stem of one normalised token, for comparison only."""
+    cfg = vconfig()
+    if tok.isascii():
+        return tok[:-1] if len(tok) > 4 and tok.endswith("s") and not tok.endswith("ss") else tok
+    for p in cfg["_pre"]:
+        if tok.startswith(p) and len(tok) - len(p) >= 3:
+            tok = tok[len(p):]
+            break
+    for _ in range(2):  # e.g. طائراتها -> طائرات -> طائر
+        for s in cfg["_suf"]:
+            if tok.endswith(s) and len(tok) - len(s) >= max(2, cfg["min_stem_chars"]):
+                tok = tok[:-len(s)]
+                break
+        else:
+            break
+    return tok
+
+
+@lru_cache(maxsize=65536)
+def head(text: str) -> tuple[str, ...]:
+    """Head phrase of a raw value as stems; () when nothing nominal is left (junk)."""
+    cfg = vconfig()
+    s = text or ""
+    if s.startswith(("raw:", "name:")):
+        s = s.split(":", 1)[1]
+    s = normalize(s)
+    first = _PUNCT.split(s, maxsplit=1)[0]
+    if not first.strip():
+        parts = [p for p in _PUNCT.split(s) if p.strip()]
+        first = parts[0] if parts else ""
+    out = []
+    for tok in _WORD.findall(first):
+        if not out and tok in cfg["_skip"]:
+            continue
+        if tok in cfg["_stop"] or tok.isdigit():
+            break
+        out.append(stem(tok))
+        if len(out) >= cfg["max_head_tokens"]:
+            break
+    return tuple(out)
+
+
+def raw_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same head word, or one head phrase contained in the other."""
+    if not a or not b:
+        return False
+    if a[0] == b[0]:
+        return True
+    sa, sb = set(a), set(b)
+    return sa <= sb or sb <= sa
+
+
+def _haversine(a, b) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _attrs(e: dict | None) -> dict:
+    if not e:
+        return {}
+    a = dict(e.get("attrs") or {})
+    kid = e.get("kb_id") or ""
+    if "kind" not in a and ":" in kid:
+        a["kind"] = kid.split(":", 1)[0]
+    if "country" not in a and kid.startswith("country:"):
+        a["country"] = kid.split(":")[1]
+    return a
+
+
+def contains(outer: dict | None, inner: dict | None) -> bool:
+    """True if place entity `outer` contains place entity `inner` (by KB attributes)."""
+    if not outer or not inner or outer.get("id") == inner.get("id"):
+        return False
+    ao, ai = _attrs(outer), _attrs(inner)
+    ko = (ao.get("kind") or "").lower()
+    co, ci = (ao.get("country") or "").upper(), (ai.get("country") or "").upper()
+    if ko == "country":
+        return bool(co) and co == ci and (ai.get("kind") or "").lower() != "country"
+    radius = vconfig()["container_radius_km"].get(ko)
+    if radius is None or (co and ci and co != ci):
+        return False
+    po, pi = outer.get("coordinates"), inner.get("coordinates")
+    if not po or not pi:
+        return False
+    return _haversine(po, pi) <= radius
+
+
+def near(a: dict | None, b: dict | None, km: float) -> bool:
+    pa, pb = (a or {}).get("coordinates"), (b or {}).get("coordinates")
+    return bool(pa and pb) and _haversine(pa, pb) <= km
+
+
+def display_raw(text: str, max_tokens: int = 6) -> str:
+    """A raw value as shown to a reader: the original words up to the first
+    punctuation mark or function word (no stemming)."""
+    cfg = vconfig()
+    s = text or ""
+    if s.startswith(("raw:", "name:")):
+        s = s.split(":", 1)[1]
+    parts = [p for p in _PUNCT.split(s) if p.strip()]
+    if not parts:
+        return s.strip()
+    out = []
+    for tok in parts[0].split():
+        n = normalize(tok)
+        w = _WORD.findall(n)
+        if out and w and w[0] in cfg["_stop"]:
+            break
+        out.append(tok)
+        if len(out) >= max_tokens:
+            break
+    return " ".join(out) or parts[0].strip()
