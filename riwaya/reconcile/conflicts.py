@@ -382,16 +382,25 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
     return out
 
 
-def _kind(field, chosen, evidence) -> str:
+def _kind(field, chosen, evidence, W: Witnesses) -> str:
+    """attributed: every side is a quoted voice and the voices differ (A says X,
+    B says Y); contradiction: the same source, or the reporters themselves, differ."""
     if field == "polarity":
         return "attributed"
     if chosen[0][2] == "precision":
         return "precision"
     for _, _, _, _, IA, IB in chosen:
-        ea = {evidence[i]["independent_account"] for i in IA}
-        eb = {evidence[i]["independent_account"] for i in IB}
-        if ea & eb or not all(_explicit(evidence[i]) for i in IA + IB):
+        if not all(_explicit(evidence[i]) for i in IA + IB):
             return "contradiction"
+        for i in IA:
+            for j in IB:
+                if evidence[i]["upstream"] == evidence[j]["upstream"]:
+                    return "contradiction"
+                if evidence[i]["doc"] == evidence[j]["doc"] and not W.distinct(i, j):
+                    return "contradiction"
+                if evidence[i]["doc"] != evidence[j]["doc"] and \
+                        evidence[i]["independent_account"] == evidence[j]["independent_account"]:
+                    return "contradiction"
     return "attributed"
 
 
@@ -502,7 +511,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             continue
         if confidence == "high":
             chosen = [p for p in chosen if p[3]]
-        kind = _kind(field, chosen, evidence)
+        kind = _kind(field, chosen, evidence, W)
         if kind == "precision" and not ccfg.get("report_precision", True):
             continue
         used = sorted({r for p in chosen for r in p[0] + p[1]})
