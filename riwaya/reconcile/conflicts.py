@@ -99,7 +99,9 @@ class Witnesses:
 
     def __init__(self, evidence: list[dict], docs: dict, translations: dict, ents):
         self.ev = evidence
-        self.acc = [e.get("account") or e.get("doc") for e in evidence]
+        # documents are the accounts here: a copy that changed a figure is a real
+        # discrepancy in the record (kind: contradiction, same source)
+        self.acc = [e.get("doc") or e.get("account") for e in evidence]
         self.chain = [chain_key(e.get("attribution"), docs.get(e.get("doc")), ents) for e in evidence]
         parent = list(range(len(evidence)))
 
