@@ -162,21 +162,11 @@ def serve(db, host, port):
 def conflicts(db):
     """Print where the accounts disagree, each side with its sources."""
     exp = _load(db)
-    docs = {d["id"]: d for d in exp["documents"]}
     if not exp["conflicts"]:
         click.echo("no conflicts found")
-    for c in exp["conflicts"]:
-        click.echo(f"\n■ {c.get('summary_en') or c['question']}  [{c.get('kind', 'contradiction')}]")
-        if c.get("summary_ar"):
-            click.echo(f"  {c['summary_ar']}")
-        for v in c["values"]:
-            click.echo(f"  • {v['value']}")
-            for ev in v.get("evidence", [])[:3]:
-                d = docs.get(ev["doc"], {})
-                chain = " → ".join(l["name"] for l in (ev.get("attribution") or {}).get("chain", []))
-                snippet = d.get("text", "")[ev["start"]:ev["end"]].replace("\n", " ")
-                click.echo(f"      {d.get('outlet') or d.get('path') or ev['doc']}: «{snippet[:160]}»"
-                           + (f"  ({chain})" if chain else ""))
+        return
+    from .reconcile.conflicts import format_conflicts
+    click.echo("\n".join(format_conflicts(exp)))
 
 
 @main.command()
