@@ -3,6 +3,10 @@ from __future__ import annotations
 
 MOVER_ROLES = ("agent", "companion", "patient")
 FATE_TYPES = ("whereabouts", "refuge", "hiding", "arrival", "killing", "arrest")
+# explicit statements of where someone is (or what became of them) outrank an inferred last destination
+EXPLICIT = {"whereabouts": "located", "refuge": "refuge", "hiding": "hiding", "killing": "dead", "arrest": "detained"}
+# movements that do not relocate someone for good: a visit is a round trip
+NOT_RELOCATING = ("visit", "meeting")
 
 
 def _time_key(ev: dict):
@@ -28,20 +32,26 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
                 rec["legs"].append({"from": ev.get("origin"), "to": ev.get("destination"), "via": ev.get("via"),
                                     "means": ev.get("means"), "time": ev.get("time"), "event": ev.get("id"),
                                     "evidence": ev.get("evidence", [])})
-            place = None
-            status = None
-            if ev.get("type") == "whereabouts" and ev.get("place"):
-                status, place = "located", ev.get("place")
-            elif ev.get("type") == "killing":
-                status, place = "dead", ev.get("place")
-            elif ev.get("type") == "arrest":
-                status, place = "detained", ev.get("place")
-            elif ev.get("class") == "movement" and ev.get("destination"):
+            typ = ev.get("type")
+            status = place = None
+            if typ in EXPLICIT and (ev.get("place") or ev.get("destination") or typ in ("killing", "arrest")):
+                status, place = EXPLICIT[typ], ev.get("place") or ev.get("destination")
+            elif ev.get("class") == "movement" and ev.get("destination") and typ not in NOT_RELOCATING:
                 status, place = "moved", ev.get("destination")
             if status:
-                prev = rec["fate"]
-                # an explicit whereabouts statement outranks an inferred destination at the same time
-                if prev is None or status != "moved" or prev["status"] == "moved":
-                    rec["fate"] = {"status": status, "place": place, "time": ev.get("time"),
-                                   "evidence": ev.get("evidence", []), "event": ev.get("id")}
+                cand = {"status": status, "place": place, "time": ev.get("time"),
+                        "evidence": ev.get("evidence", []), "event": ev.get("id"),
+                        "_explicit": status != "moved", "_timed": bool((ev.get("time") or {}).get("earliest"))}
+                rec.setdefault("_fates", []).append(cand)
+    for rec in out.values():
+        fates = rec.pop("_fates", [])
+        if not fates:
+            continue
+        # events are in time order (untimed last). Prefer an explicit whereabouts/refuge/death/arrest
+        # statement (the latest one); otherwise the destination of the latest timed leg; an untimed
+        # leg only when no leg has a time.
+        explicit = [f for f in fates if f["_explicit"]]
+        timed = [f for f in fates if not f["_explicit"] and f["_timed"]]
+        pick = (explicit or timed or fates)[-1]
+        rec["fate"] = {k: v for k, v in pick.items() if not k.startswith("_")}
     return [out[k] for k in sorted(out, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))]

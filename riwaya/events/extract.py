@@ -29,6 +29,7 @@ def load_lexicon() -> dict:
     att = yaml.safe_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
     ar_single, ar_multi, en_single, en_multi, passive = {}, [], {}, [], set()
     not_trig = {_norm(str(x)) for x in trig.pop("_not_triggers", [])}
+    nominal = {_norm(str(x)) for x in trig.pop("_nominal", [])}
     block_prev = {_norm(str(x)) for x in trig.pop("_block_prev", [])}
     for typ, d in trig.items():
         for f in d.get("ar", []):
@@ -42,7 +43,7 @@ def load_lexicon() -> dict:
     return {
         "cls": {t: d["cls"] for t, d in trig.items()},
         "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi,
-        "passive": passive, "not_trig": not_trig, "block_prev": block_prev,
+        "passive": passive, "not_trig": not_trig, "block_prev": block_prev, "nominal": nominal,
         "preps": {lg: [(_norm(p).split() if lg == "ar" else p.split(), r) for p, r in v]
                   for lg, v in cues["prepositions"].items()},
         "cont": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
@@ -63,6 +64,14 @@ def load_lexicon() -> dict:
         "wires": {_norm(w) for w in att["wires"]},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
+        **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
+           for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
+                     "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns")},
+        "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
+        "dest_object_types": set(cues["destination_object_types"]),
+        "subj_open": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["subject_openers"].items()},
+        "arg_cont": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
+                     for lg, v in cues["arg_continuations"].items()},
     }
 
 
@@ -293,20 +302,151 @@ def _ent_arg(role, m):
     return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
 
 
-def _phrase_after(text, toks, j, clause_end, maxw=4):
-    """A short noun phrase from token j: stops at clause end, a preposition-ish word, or maxw words."""
-    if j >= len(toks) or toks[j].s >= clause_end:
+def _copy(a, role=None):
+    return Argument(role or a.role, a.text, a.start, a.end, a.entity, a.type)
+
+
+_GAP_PUNCT = re.compile(r"[،,.:;؛!?؟…()\[\]\"“”«»\n•]")
+_HEADLINE_END = ".!?؟:…\"”»"
+
+
+def _stopword(w, lex, lang):
+    """A word that ends a raw phrase: in phrase_stops, or so after a و/ف conjunction or a pronoun suffix."""
+    stops = lex["phrase_stops"][lang]
+    if w in stops:
+        return True
+    if lang != "ar":
+        return False
+    if w[:1] in "وف" and w[1:] in stops:
+        return True
+    for suf in ("ه", "ها", "هم", "هما"):
+        if w.endswith(suf) and len(w) > len(suf) + 1:
+            base = w[:-len(suf)]
+            if base in stops or (base.endswith("ت") and base[:-1] + "ه" in stops):
+                return True
+    return False
+
+
+def _verbish(tok, lex, lang, ment_starts):
+    """A finite verb: an event trigger that is not nominal, or an Arabic imperfect (ي-) form."""
+    if tok.s in ment_starts:
+        return False
+    if lang == "ar":
+        w = tok.n
+        core = w[1:] if w[:1] in "وفل" and len(w) > 4 else w
+        if core[:1] == "ي" and len(core) >= 4:
+            return True
+        r = _lookup_ar(w, lex)
+        if not r:
+            return False
+        if core.startswith(("ب", "ال", "لل", "ك")) and not r[1].startswith(core[:1]):
+            return False  # a preposition/article glued on: "بوجهته", "الهروب" are nouns
+        return not _nominal_ar(w, r[1], lex)
+    return tok.n in lex["en"] and tok.n not in ("escape", "flight", "visit", "departure", "arrival")
+
+
+def _nominal_ar(w, stem, lex):
+    if stem in lex["nominal"] or stem.startswith("ال"):
+        return True
+    if w in lex["nominal"] or (w[:1] in "وفبل" and w[1:] in lex["nominal"]):
+        return True
+    for p in ("ال", "وال", "بال", "لل", "فال", "كال", "ول", "ل"):
+        if w.startswith(p) and w[len(p):].startswith(stem[:2]) and (p.endswith("ال") or p.endswith("ل")):
+            if p.endswith("ال") or stem in lex["nominal"]:
+                return True
+    return False
+
+
+def _clitic_pp(tok, lex, ment_starts):
+    """"بسيارات", "بالطائرة", "لعدد": a preposition glued to a noun (not a name, not "بعض")."""
+    w = tok.n
+    if tok.s in ment_starts or w[:1] not in "بلك" or len(w) < 4 or w in lex["place_nouns"]["ar"]:
+        return False
+    rest = w[1:]
+    return rest.startswith("ال") or rest in lex["means"]["ar"] or w.startswith("لل")
+
+
+def _in_time(pos, times):
+    return any(t.start <= pos < t.end for t in times)
+
+
+def _np(text, toks, j, lim, lang, lex, times=(), ment_starts=frozenset(), maxw=3):
+    """A short clean noun phrase from token j: never crosses punctuation, a stop word, a verb or lim."""
+    if j >= len(toks) or toks[j].s >= lim:
         return None
-    k = j
-    while k < len(toks) and k - j < maxw and toks[k].s < clause_end:
-        if k > j and toks[k].n in ("ثم", "حيث", "بعد", "قبل", "عبر", "الي", "من", "then", "and", "after", "before", "where"):
+    t0 = toks[j]
+    if _stopword(t0.n, lex, lang) or t0.n in lex["not_arguments"][lang] or _in_time(t0.s, times):
+        return None
+    if _verbish(t0, lex, lang, ment_starts) or t0.n[:1].isdigit():
+        return None
+    if lang == "en" and not (t0.raw[:1].isupper() or t0.n in lex["phrase_openers"]["en"]):
+        return None
+    if lang == "ar" and _clitic_pp(t0, lex, ment_starts):
+        return None
+    k = j + 1
+    while k < len(toks) and k - j < maxw and toks[k].s < lim:
+        tk = toks[k]
+        if _GAP_PUNCT.search(text, toks[k - 1].e, tk.s):
             break
+        if _stopword(tk.n, lex, lang) or tk.n in lex["not_arguments"][lang] or _in_time(tk.s, times):
+            break
+        if _verbish(tk, lex, lang, ment_starts) or (lang == "ar" and _clitic_pp(tk, lex, ment_starts)):
+            break
+        if lang == "ar" and tk.s not in ment_starts and (
+                (tk.n[:1] == "و" and len(tk.n) > 3) or tk.n.startswith(("بال", "لل", "كال", "فال"))):
+            break  # a conjunct or a prepositional phrase begins
         k += 1
-    return toks[j].s, toks[k - 1].e
+    if lang == "en":
+        while k - 1 > j and toks[k - 1].n in lex["phrase_trailing"]["en"]:
+            k -= 1
+        if t0.n in lex["phrase_trailing"]["en"] and k - 1 == j:
+            return None
+    return toks[j].s, toks[k - 1].e, k
 
 
 def _mention_in(ms, s, e, types=None):
     return [m for m in ms if s <= m.start and m.end <= e and (types is None or m.type in types)]
+
+
+def _is_headline(text, p):
+    seg = text[p.start:p.end].strip()
+    if not seg or seg[-1] in _HEADLINE_END or seg[:1] in "•-–*":
+        return False
+    return len(_WORD.findall(seg)) <= 14
+
+
+@lru_cache(maxsize=4096)
+def _kb_person(name: str):
+    """Resolve a reconstructed name ("بشار" + "الأسد") through the knowledge base, if it is there."""
+    try:
+        from riwaya.kb import load_kb
+        ms = load_kb().match(name, "ar")
+    except Exception:  # no KB: nothing to resolve against
+        return None
+    m = next((m for m in ms if m.type == "person" and m.start == 0 and m.end == len(name)), None)
+    return (m.kb_id or m.name or m.text) if m else None
+
+
+def _conjuncts(text, m, mentions, lo, hi, lang):
+    """Persons coordinated with mention m: "X و Y", "X and Y", and "بشار وماهر الأسد" (shared family name)."""
+    out = []
+    nxt = next((x for x in mentions if x.start >= m.end and x.type == "person"), None)
+    if nxt is not None and nxt.end <= hi and re.fullmatch(r"\s*(?:،\s*)?(?:و|and|,)\s*", text[m.end:nxt.start]):
+        out.append(_ent_arg("agent", nxt))
+    if lang == "ar":
+        mm = re.search(r"([\u0621-\u064A]{3,})\s+و\s*$", text[max(lo, m.start - 30):m.start])
+        if mm and len(m.text.split()) >= 2:
+            ws = m.start - (len(text[max(lo, m.start - 30):m.start]) - mm.start(1))
+            we = ws + len(mm.group(1))
+            if not any(x.start <= ws < x.end for x in mentions):
+                kid = _kb_person(mm.group(1) + " " + m.text.split()[-1])
+                if kid:
+                    out.append(Argument("agent", text[ws:we], ws, we, kid, "person"))
+                    return out
+        prv = next((x for x in reversed(mentions) if x.end <= m.start and x.type == "person"), None)
+        if prv is not None and prv.start >= lo and re.fullmatch(r"\s*(?:،\s*)?و\s*", text[prv.end:m.start]):
+            out.append(_ent_arg("agent", prv))
+    return out
 
 
 def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], paragraphs: list[Paragraph],
@@ -316,42 +456,49 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
         paragraphs = [Paragraph(0, len(text), lang)]
     mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
+    all_times = sorted(times or [], key=lambda t: t.start)
+    ment_starts = frozenset(m.start for m in mentions)
     doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex)
     cue_spans = [(r["start"], r["end"]) for r in recs]
     events: list[EventMention] = []
-    last_time = None
-    last_mover: list[Argument] = []
+    # dropped-subject memory: (arguments, sentence index); carried only to the next sentence
+    subj_mem: tuple[list[Argument], int] = ([], -9)
+    mover_mem: tuple[list[Argument], int] = ([], -9)
+    sidx = 0
+    ppl = ("person", "organization")
     for p in paragraphs:
         if p.furniture:
             continue
         plang = "en" if p.lang == "en" else "ar"
-        p_subject: list[Argument] = []
-        para_time = next((t for t in times if p.start <= t.start < p.end), None)
+        headline = _is_headline(text, p)
+        anchor = None  # the narrative's last time in this paragraph
         for (ss, se) in _sentences(text, p.start, p.end):
+            sidx += 1
             toks = _tokens(text, ss, se, plang)
             sent_times = [t for t in times if ss <= t.start < se]
+            sent_subject: list[Argument] = []
+            sent_set = False
             i = 0
             while i < len(toks):
                 t = toks[i]
                 hit = None
-                # multiword triggers
                 for seq, typ in lex[plang + "_multi"]:
                     if _seq_at(toks, i, seq, plang):
-                        hit = (typ, i, i + len(seq), False)
+                        hit = (typ, i, i + len(seq), False, " ".join(seq))
                         break
                 if hit is None and t.n not in lex["not_trig"]:
                     if plang == "ar":
                         r = _lookup_ar(t.n, lex)
                         if r:
-                            hit = (r[0], i, i + 1, r[1] in lex["passive"] and _is_passive(t.raw, r[1]))
+                            hit = (r[0], i, i + 1, r[1] in lex["passive"] and _is_passive(t.raw, r[1]), r[1])
                     else:
                         typ = lex["en"].get(t.n)
                         if typ:
-                            hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"))
+                            hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
                 cont = None
                 if hit is None:
                     for seq in lex["cont"][plang]:
-                        if _seq_at(toks, i, seq, plang) and last_mover:
+                        if _seq_at(toks, i, seq, plang) and mover_mem[0] and sidx - mover_mem[1] <= 1:
                             cont = seq
                             break
                 if hit is None and cont is None:
@@ -361,71 +508,187 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     i = hit[2]
                     continue
                 if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
-                    i += 1  # "قال/أعلن/نقلت ... أن/عن": attribution, not an event
+                    i += 1
                     continue
                 if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
-                    i += 1  # a reporting verb is attribution, not an event
+                    i += 1
                     continue
+                if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
+                               for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
+                                   {toks[hit[1]].n}) is False or (hit and plang == "ar" and any(
+                                   l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
+                                   for r in recs for l in r["chain"]) and not lex["att_single"]["ar"].isdisjoint(
+                                   _cands(toks[hit[1]].n)[1])):
+                    i = hit[2]
+                    continue  # "مصادر نقلتها نيويورك تايمز": a reporting verb naming its source
                 if hit:
-                    typ, ti, tj, passive = hit
+                    typ, ti, tj, passive, stem = hit
                 else:
-                    typ, ti, tj, passive = "transfer", i, i + 1, False
+                    typ, ti, tj, passive, stem = "transfer", i, i + len(cont), False, ""
+                    if any(cont[-1] == sq[-1] for sq, _ in lex["preps"][plang]):
+                        tj -= 1
                 trig_s, trig_e = toks[ti].s, toks[tj - 1].e
-                # clause bounds
                 cs = ss
                 for m in _CLAUSE_END.finditer(text, ss, trig_s):
                     cs = m.end()
                 m = _CLAUSE_END.search(text, trig_e, se)
                 ce = m.start() if m else se
-                # allow a list after "بينهم:" / "between them:" to extend to the paragraph's bullets
                 ev = EventMention(cls=lex["cls"].get(typ, "movement"), type=typ, trigger=text[trig_s:trig_e],
                                   start=ss, end=se, trigger_start=trig_s, trigger_end=trig_e)
+                if plang == "ar":
+                    nominal = bool(hit) and hit[2] - hit[1] == 1 and _nominal_ar(toks[ti].n, stem, lex)
+                    suffixed = nominal and any(toks[ti].n.endswith(s_) and (not stem.endswith(s_) or stem.endswith("ت" + s_))
+                                               for s_ in lex["pronoun_suffixes"]["ar"])
+                else:
+                    prevw = toks[ti - 1] if ti > 0 else None
+                    nominal = bool(prevw) and (prevw.n in ("the", "a", "an", "his", "her", "their", "its")
+                                               or prevw.n.endswith(("'s", "’s")))
+                    suffixed = bool(prevw) and prevw.n in ("his", "her", "their", "its")
                 args: list[Argument] = []
-                ppl = ("person", "organization")
-                before = [mm for mm in _mention_in(mentions, cs, trig_s, ppl) if not _in_cue(mm, recs)]
-                bp = [mm for mm in before if mm.type == "person"]
-                if bp:
-                    before = bp
-                after_all = [mm for mm in _mention_in(mentions, trig_e, se, ppl) if not _in_cue(mm, recs)]
-                after = [mm for mm in after_all if mm.start < ce or mm.start - trig_e < 40]
                 agent = None
+                last_k = tj  # token index after the last consumed argument (for the adjacency chain)
+                before = [mm for mm in _mention_in(mentions, cs, trig_s, ppl) if not _in_cue(mm, recs)]
+                before = [mm for mm in before if mm.type == "person"] or before
+                # a mention right after the trigger (allowing one adverb/time word in between)
+                nxt_ms = [mm for mm in mentions if mm.type in ppl and trig_e <= mm.start < ce and not _in_cue(mm, recs)]
+                right_after = None
+                if nxt_ms:
+                    k0 = next((k for k in range(tj, min(len(toks), tj + 3)) if toks[k].s >= nxt_ms[0].start), None)
+                    if k0 is not None and toks[k0].s == nxt_ms[0].start and (k0 == tj or (
+                            k0 == tj + 1 and not _stopword(toks[tj].n, lex, plang)
+                            and not _prep_before(toks, nxt_ms[0].start, plang, lex))) \
+                            and not _prep_before(toks, nxt_ms[0].start, plang, lex):
+                        right_after = nxt_ms[0]
+                    elif plang == "ar" and toks[tj:tj + 1] and toks[tj].n in ("الي", "من") and False:
+                        right_after = None
+                carried = False
                 if cont is not None:
-                    args += [Argument(a.role, a.text, a.start, a.end, a.entity, a.type) for a in last_mover]
-                elif before:
-                    agent = before[-1]
-                elif after and not _prep_before(toks, after[0].start, plang, lex):
-                    agent = after[0]
-                if agent is None and cont is None:
-                    # subject set earlier in the sentence (before the clause) or the paragraph
-                    prev = [mm for mm in _mention_in(mentions, ss, cs, ppl) if not _in_cue(mm, recs)]
-                    prev = [mm for mm in prev if mm.type == "person"] or prev
-                    if prev and lex["cls"].get(typ) != "control":
-                        agent = prev[0]
-                    elif p_subject:
-                        args += [Argument(a.role, a.text, a.start, a.end, a.entity, a.type) for a in p_subject]
-                    elif last_mover and lex["cls"].get(typ) == "movement":
-                        args += [Argument(a.role, a.text, a.start, a.end, a.entity, a.type) for a in last_mover]
-                if agent is None and cont is None and not any(a.role == "agent" for a in args):
-                    ph = _fallback_agent(text, toks, ti, tj, cs, ce, plang, lex)
-                    if ph:
-                        args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+                    args += [_copy(a) for a in mover_mem[0]]
+                    carried = True
+                elif nominal:
+                    if right_after is not None and right_after.start - trig_e <= 2:
+                        agent = right_after
+                    elif plang == "en" and ti > 0 and toks[ti - 1].n.endswith(("'s", "’s")):
+                        agent = next((mm for mm in mentions if mm.type in ppl and mm.start < toks[ti - 1].e
+                                      and mm.end > toks[ti - 1].s), None)
+                        if agent is None:  # "Ahmad al-Shara's visit": the capitalised words before 's
+                            k0 = ti - 1
+                            while k0 - 1 >= 0 and toks[k0 - 1].raw[:1].isupper() and ti - k0 < 4 \
+                                    and not _GAP_PUNCT.search(text, toks[k0 - 1].e, toks[k0].s):
+                                k0 -= 1
+                            if toks[k0].raw[:1].isupper():
+                                e0 = toks[ti - 1].e - 2
+                                args.append(Argument("agent", text[toks[k0].s:e0], toks[k0].s, e0, None, None))
+                    elif suffixed:
+                        subj = [mm for mm in _mention_in(mentions, ss, trig_s, ppl) if not _in_cue(mm, recs)]
+                        subj = [mm for mm in subj if mm.type == "person"] or subj
+                        if subj:
+                            agent = subj[0]
+                        elif sent_subject:
+                            args += [_copy(a) for a in sent_subject]
+                        elif subj_mem[0] and sidx - subj_mem[1] <= 1 and not headline:
+                            args += [_copy(a) for a in subj_mem[0]]
+                            carried = True
+                    elif plang == "ar" and not toks[ti].n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+                        ph = _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=2)
+                        if ph and (toks[tj].n in lex["place_nouns"]["ar"] or _lookup_ar(toks[tj].n, lex)):
+                            ph = None
+                        if ph and (ph[2] - tj == 2 and toks[tj + 1].n.startswith("ال")
+                                   or ph[2] - tj == 1 and not toks[tj].n.endswith(("يه", "ي", "ه", "ات"))):
+                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1]), None)
+                            if inner is None or (inner.type in ppl and inner.start == ph[0]):
+                                args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
+                                                     inner.kb_id if inner else None, inner.type if inner else None))
+                                last_k = ph[2]
+                else:
+                    if before:
+                        agent = before[-1]
+                    elif right_after is not None:
+                        agent = right_after
+                    else:
+                        pre = None if passive else _pre_subject(text, toks, ti, cs, plang, lex, all_times, ment_starts)
+                        ph = None if passive or plang == "en" else \
+                            _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=3)
+                        if ph and toks[tj].n in lex["place_nouns"][plang]:
+                            ph = None
+                        prev = [mm for mm in _mention_in(mentions, ss, cs, ppl) if not _in_cue(mm, recs)]
+                        prev = [mm for mm in prev if mm.type == "person"] or prev
+                        topic = prev[0] if prev and plang == "ar" and len(text[ss:prev[0].start].split()) <= 2 else None
+                        raw_topic = _raw_topic(text, toks, ti, ss, cs, plang, lex, all_times, ment_starts) \
+                            if topic is None and cs > ss else None
+                        if pre:
+                            args.append(Argument("agent", text[pre[0]:pre[1]], pre[0], pre[1], None, None))
+                        elif topic is not None:
+                            agent = topic
+                        conj_obj = typ in lex["patient_types"] and plang == "ar" and toks[ti].n[:1] in "وف" \
+                            and bool(sent_subject or prev)
+                        if ph and (not conj_obj) and (pre or topic is not None):
+                            ph = None  # the subject is already there: the phrase after the verb is its object
+                        if pre:
+                            pass
+                        elif topic is not None:
+                            pass
+                        elif ph and not conj_obj:
+                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type in ppl), None)
+                            args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
+                                                 None, "vehicle" if toks[tj].n in lex["means"][plang] else None))
+                            last_k = ph[2]
+                        if ph and conj_obj:
+                            args.append(Argument("patient", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+                            last_k = ph[2]
+                        if agent is None and not any(a.role == "agent" for a in args):
+                            if sent_subject:
+                                args += [_copy(a) for a in sent_subject]
+                            elif prev and lex["cls"].get(typ) != "control" and (plang == "en" or raw_topic is None):
+                                agent = prev[0] if plang == "ar" else prev[-1]
+                            elif plang == "en" or headline:
+                                pass  # English states its subjects; a headline has no narrative to inherit
+                            elif raw_topic is not None:
+                                args.append(Argument("agent", text[raw_topic[0]:raw_topic[1]], raw_topic[0],
+                                                     raw_topic[1], None, None))
+                            elif lex["cls"].get(typ) == "movement" and mover_mem[0] and sidx - mover_mem[1] <= 1 \
+                                    and mover_mem[1] >= subj_mem[1]:
+                                args += [_copy(a) for a in mover_mem[0]]
+                                carried = True
+                            elif subj_mem[0] and sidx - subj_mem[1] <= 1:
+                                args += [_copy(a) for a in subj_mem[0]]
+                                carried = True
                 if agent is not None:
                     args.append(_ent_arg("agent", agent))
-                    if not p_subject and agent.start - p.start < 40:
-                        p_subject = [args[-1]]
-                # companions: "برفقة/بمرافقة/مع X" and bullet lists after "بينهم"
-                args += _companions(text, toks, trig_e, se, p, mentions, plang, lex)
-                # prepositional arguments
-                args += _prep_args(text, toks, tj, ce if cont is None else se, se, mentions, plang, lex, cont)
-                # means, amount
-                args += _means(text, toks, tj, se, plang, lex)
+                    args += _conjuncts(text, agent, mentions, ss, se, plang)
+                    if agent.start > trig_e:
+                        last_k = next((k for k in range(tj, len(toks)) if toks[k].s >= agent.end), len(toks))
+                if typ in lex["dest_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
+                    ob = toks[last_k]
+                    pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+                    if pm is not None:
+                        args.append(_ent_arg("destination", pm))
+                        last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
+                if typ in lex["origin_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
+                    # "غادر الأسد المكان", "مغادرة البلاد": the direct object is where the mover leaves from
+                    ob = toks[last_k]
+                    pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+                    if pm is not None:
+                        args.append(_ent_arg("origin", pm))
+                        last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
+                    elif ob.n in lex["place_nouns"][plang]:
+                        ph = _np(text, toks, last_k, ce, plang, lex, all_times, ment_starts, maxw=3)
+                        if ph:
+                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type == "place"), None)
+                            args.append(_ent_arg("origin", inner) if inner else
+                                        Argument("origin", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+                            last_k = ph[2]
+                args += _companions(text, toks, trig_e, se, p, mentions, plang, lex, ce)
+                pargs, last_ce = _prep_args(text, toks, tj, last_k, ce, se, mentions, all_times, ment_starts,
+                                            plang, lex, 2 if nominal else 4)
+                args += pargs
+                args += _means(text, toks, tj, last_ce, plang, lex, ment_starts)
                 for am in lex["amount"][plang].finditer(text, cs, se):
                     if re.search(r"\d", am.group()) and (plang == "ar" or re.search(r"[$a-z]", am.group(), re.I)):
                         s_, e_ = _strip_span(text, am.start(), am.end())
                         args.append(Argument("amount", text[s_:e_], s_, e_, None, "amount"))
                 means_sp = [(a.start, a.end) for a in args if a.role == "means"]
-                args = [a for a in args if a.role == "means" or not any(ms_ <= a.start < me_ for ms_, me_ in means_sp)]
-                # dedupe
+                args = [a for a in args if a.role in ("means", "agent") or not any(ms_ <= a.start < me_ for ms_, me_ in means_sp)]
                 seen, uniq = set(), []
                 for a in args:
                     k = (a.role, a.start, a.end)
@@ -433,17 +696,17 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         seen.add(k)
                         uniq.append(a)
                 ev.arguments = uniq
-                # time
+                # time: from this clause, else this sentence, else the paragraph's narrative anchor
                 tm = None
-                if sent_times:
+                clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]
+                if clause_t:
+                    tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
+                elif sent_times:
                     tm = min(sent_times, key=lambda x: abs(x.start - trig_s))
-                elif para_time is not None:
-                    tm = para_time
-                elif last_time is not None:
-                    tm = last_time
+                elif anchor is not None and not headline:
+                    tm = anchor
                 if tm is not None:
                     ev.time = tm.value
-                # negation / hedge
                 prev_words = [x.n for x in toks[max(0, ti - 3):ti]]
                 nxt_w = toks[ti - 1].n if ti > 0 else ""
                 if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
@@ -457,40 +720,99 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if hedge:
                     ev.polarity = "hedged" if not ev.negated else ev.polarity
                     ev.attribution.hedge = hedge
-                movers = [a for a in ev.arguments if a.role in ("agent", "companion")]
-                if ev.cls == "movement" and movers:
-                    last_mover = movers
                 if typ == "whereabouts" and not any(a.role == "place" for a in ev.arguments):
-                    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"] or \
-                        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"]
+                    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"
+                          and _norm(mm.text) not in lex["not_arguments"]["ar"]] or \
+                        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"
+                         and _norm(mm.text) not in lex["not_arguments"]["ar"]]
                     if pl:
                         ev.arguments.append(_ent_arg("place", pl[0]))
+                # remember overt subjects for the next clause/sentence (never from a headline)
+                if not carried and not nominal and not sent_subject:
+                    # an overt subject (named or not) governs the sentence's later coordinated verbs
+                    sent_subject = [a for a in ev.arguments if a.role == "agent"]
+                if not headline and not carried:
+                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+                    if ents:
+                        subj_mem = (ents, sidx)
+                        sent_set = True
+                        if ev.cls == "movement":
+                            mover_mem = ([a for a in ev.arguments if a.role in ("agent", "companion")
+                                          and a.type in ppl], sidx)
+                elif carried and not headline:
+                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+                    if ents:
+                        subj_mem = (ents, sidx)
+                    if ev.cls == "movement":
+                        mv = [a for a in ev.arguments if a.role in ("agent", "companion") and a.type in ppl]
+                        if mv:
+                            mover_mem = (mv, sidx)
                 events.append(ev)
                 i = tj
-            if sent_times:
-                last_time = sent_times[-1]
-        # whereabouts statements without verb: "X و Y في روسيا، ..."
+            if sent_times and not headline:
+                anchor = sent_times[-1]
+            if not headline and not sent_set:
+                # the sentence's first named person (outside a source cue) is the topic the next one may drop
+                tp = next((mm for mm in mentions if ss <= mm.start < se and mm.type == "person"
+                           and not _in_cue(mm, recs, ("unnamed_source", "source_outlet", "wire"))), None)
+                if tp is not None:
+                    subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
     return events, recs
 
 
-def _fallback_agent(text, toks, ti, tj, cs, ce, lang, lex):
-    """No entity mention: the noun right after a verb (VSO) or the words opening the clause (SVO)."""
-    stop = lex["stop"][lang]
-    first = toks[ti].n
-    if lang == "ar" and (first.startswith(("ال", "وال", "بال", "لل")) or first.endswith(("ات", "ه"))):
-        return None  # a noun trigger: no subject slot
-    j = tj
-    if j < len(toks) and toks[j].s < ce and toks[j].n not in stop and not toks[j].n[:1].isdigit():
-        k = j + 1
-        if k < len(toks) and toks[k].s < ce and toks[k].n.startswith("ال") and toks[k].n not in stop:
-            k += 1
-        return toks[j].s, toks[k - 1].e
+def _raw_topic(text, toks, ti, ss, cs, lang, lex, times, ment_starts):
+    """"اللواء بسام الحسن، المتهم بـ...، فرّ": a short sentence-opening noun phrase set off by a comma."""
+    if lang != "ar":
+        return None
+    m = _CLAUSE_END.search(text, ss, cs)
+    if m is None or text[m.start()] not in "،,":
+        return None
+    head = [t for t in toks[:ti] if t.e <= m.start()]
+    if not head or len(head) > 4:
+        return None
+    if any(_stopword(t.n, lex, lang) or _verbish(t, lex, lang, ment_starts) or _in_time(t.s, times)
+           or t.n in lex["not_arguments"]["ar"] or _lookup_ar(t.n, lex) for t in head):
+        return None
+    if head[0].n in lex["place_nouns"]["ar"] or _clitic_pp(head[0], lex, ment_starts) or head[0].n[:1] in "فب":
+        return None
+    return head[0].s, head[-1].e
+
+
+def _pre_subject(text, toks, ti, cs, lang, lex, times, ment_starts):
+    """SVO with an unnamed subject: the few words opening the clause ("بعض المسؤولين فرّوا")."""
     pre = [t for t in toks[:ti] if t.s >= cs]
-    if pre and pre[0].n not in stop and len(pre) <= 3:
-        return pre[0].s, pre[-1].e
-    return None
+    if len(pre) > 3 or any(_stopword(t.n, lex, lang) for t in pre):
+        # a subject opening after a complementizer/subordinator: "أن الضحية هاجم"
+        x = len(pre)
+        while x > 0 and not _stopword(pre[x - 1].n, lex, lang) and pre[x - 1].s not in ment_starts:
+            x -= 1
+        if 0 < x < len(pre) and (pre[x - 1].n in lex["subj_open"][lang]
+                                 or (lang == "ar" and pre[x - 1].n[:1] == "و" and pre[x - 1].n[1:] in lex["subj_open"]["ar"])):
+            pre = pre[x:]
+    while pre and pre[0].n in ("كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"):
+        pre = pre[1:]
+    cut = next((x for x, t in enumerate(pre) if _stopword(t.n, lex, lang)), None)
+    if cut is not None and cut > 0 and lang == "ar" and pre[cut].n in ("في", "من"):
+        pre = pre[:cut]  # "الدائرة الضيقة في النظام تعيش": the head before its modifier
+    while pre and pre[-1].n in ("قد", "لقد", "has", "had", "have", "was", "were"):
+        pre = pre[:-1]
+    if not pre or len(pre) > 3:
+        return None
+    if any(_stopword(t.n, lex, lang) or _in_time(t.s, times) or t.n[:1].isdigit() for t in pre):
+        return None
+    if any(_verbish(t, lex, lang, ment_starts) for t in pre):
+        return None
+    if _GAP_PUNCT.search(text, pre[0].s, pre[-1].e):
+        return None
+    if lang == "en" and not (pre[0].raw[:1].isupper() or pre[0].n in lex["phrase_openers"]["en"]):
+        return None
+    if lang == "ar" and any(t.n in lex["not_arguments"]["ar"] for t in pre):
+        return None
+    if pre[0].n in lex["place_nouns"][lang] or any(t.s in ment_starts for t in pre):
+        return None
+    return pre[0].s, pre[-1].e
 
 
 def _is_reporting(toks, i, lex, lang):
@@ -502,9 +824,11 @@ def _is_reporting(toks, i, lex, lang):
     return any(x in lex["report_comp"][lang] for x in nxt)
 
 
-def _in_cue(m, recs):
+def _in_cue(m, recs, kinds=None):
     for r in recs:
         for l in r["chain"]:
+            if kinds is not None and l.get("kind") not in kinds:
+                continue
             if l.get("start") is not None and l["start"] <= m.start < l["end"] + 1:
                 return True
     return False
@@ -522,20 +846,21 @@ def _prep_before(toks, pos, lang, lex):
     return False
 
 
-def _companions(text, toks, trig_e, se, p, mentions, lang, lex):
+def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
     out = []
-    norm_seg = text[trig_e:se]
     cues = ("برفقه", "بمرافقه", "مع", "رفقه", "ومعه", "accompanied", "with")
     for k, t in enumerate(toks):
         if t.s < trig_e:
             continue
+        if ce is not None and t.s >= ce:
+            break
         if t.n in cues or not _cands(t.n)[1].isdisjoint(cues[:3]):
             for mm in mentions:
                 if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
                     out.append(_ent_arg("companion", mm))
-            ph = _phrase_after(text, toks, k + 1, se, maxw=3) if not out else None
+            ph = _np(text, toks, k + 1, se, lang, lex, maxw=3) if not out else None
             if ph:
-                s_, e_ = ph
+                s_, e_ = ph[0], ph[1]
                 out.append(Argument("companion", text[s_:e_], s_, e_, None, None))
             break
     # list: "وعلى متنها ... بينهم:" followed by bullet lines
@@ -557,54 +882,107 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex):
     return out
 
 
-def _prep_args(text, toks, tj, ce, se, mentions, lang, lex, cont):
-    out = []
+def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lang, lex, max_gap=4):
+    """Prepositional arguments chained after the trigger: "من X إلى Y عبر Z".
+
+    The chain stops at the clause end (unless a continuation such as "ثم إلى" / "متجهاً إلى" opens the
+    next clause), at an adjunct barrier (بعد, قبل, عندما...), at a new finite verb, or after a gap of
+    more than four unconsumed words. Returns (arguments, end of the span the arguments came from).
+    """
+    out, taken = [], set()
     k = tj
-    taken = set()
+    conts = lex["arg_cont"][lang]
     while k < len(toks) and toks[k].s < se:
         t = toks[k]
-        if t.s >= ce and not (lang == "ar" and t.n in ("ثم",)):
-            # after the clause ends, only follow "ثم إلى" / "ومن هناك إلى"
-            if not any(_seq_at(toks, k, seq, lang) for seq in lex["cont"][lang]):
+        if k > tj and any(_seq_at(toks, k, sq, lang) for sq in lex["cont"][lang]):
+            break  # "ثم إلى ..." opens the next leg, an event of its own
+        if t.s >= ce:
+            seq = next((sq for sq in conts if _seq_at(toks, k, sq, lang)), None)
+            if seq is None:
                 break
+            m = _CLAUSE_END.search(text, toks[k + len(seq) - 1].e, se)
+            ce = m.start() if m else se
+            last_k = k
+            # land on the preposition that ends the continuation ("متجها الي" -> "الي")
+            k = k + len(seq) - 1
+            t = toks[k]
+            if len(seq) == 1:
+                k += 1
+                continue
+        if _in_time(t.s, times):
+            k += 1
+            last_k = k
+            continue
+        if k > tj and (t.n in lex["arg_barriers"][lang] or (lang == "ar" and t.n[:1] in "وف"
+                                                           and t.n[1:] in lex["arg_barriers"]["ar"])):
+            break
+        if k > last_k and _verbish(t, lex, lang, ment_starts):
+            break
         hit = None
         for seq, role in lex["preps"][lang]:
             if _seq_at(toks, k, seq, lang):
                 hit = (seq, role)
                 break
-        # Arabic clitic preposition ب (place/means) : "بدمشق"
-        if hit is None and lang == "ar" and t.n.startswith("ب") and len(t.n) > 3:
-            mm = next((m for m in mentions if m.start <= t.s < m.end or (m.start == t.s + 1)), None)
-            if mm is not None and mm.type == "place":
+        if hit is None and lang == "ar" and t.n.startswith("ب") and len(t.n) > 3 \
+                and t.n not in lex["not_arguments"]["ar"]:
+            mm = next((m for m in mentions if m.start == t.s + 1 and m.type == "place"), None)
+            if mm is not None and k - last_k <= 4 and not _in_time(mm.start, times):
                 out.append(_ent_arg("place", mm))
+                last_k = k + 1
             k += 1
             continue
         if hit is None:
             k += 1
             continue
+        if k - last_k > max_gap:
+            break
         seq, role = hit
+        if role == "place" and k == last_k and out and out[-1].role in ("destination", "origin", "via"):
+            # "إلى قاعدة حميميم في سوريا": the place qualifies the destination, not the event
+            j = k + len(seq)
+            mm = next((m for m in mentions if j < len(toks) and m.start == toks[j].s), None)
+            k = next((x for x in range(j, len(toks)) if toks[x].s >= mm.end), len(toks)) if mm else j + 1
+            last_k = k
+            continue
         j = k + len(seq)
-        if j >= len(toks):
+        if j >= len(toks) or toks[j].s >= se:
             break
         ps = toks[j].s
+        if _in_time(ps, times):
+            k = j
+            continue
+        if toks[j].n in lex["not_arguments"][lang]:
+            k = j + 1
+            last_k = k
+            continue
         mm = next((m for m in mentions if ps <= m.start < ps + 3 and m.type in ("place", "organization", "vehicle", "other")), None)
         if mm is None:
             mm = next((m for m in mentions if m.start <= ps < m.end), None)
-        if mm is not None and mm.type != "person":
+        if mm is not None and mm.type != "person" and _norm(mm.text) not in lex["not_arguments"]["ar"] \
+                and mm.text.lower() not in lex["not_arguments"]["en"]:
             if (role, mm.start) not in taken:
                 out.append(_ent_arg(role, mm))
                 taken.add((role, mm.start))
             k = j
             while k < len(toks) and toks[k].s < mm.end:
                 k += 1
+            last_k = k
             continue
-        if role in ("origin", "place") and (lang == "ar" and toks[j].n in ("قبل", "بعد", "اجل", "خلال", "جهه", "هناك", "بين")):
+        if mm is not None and mm.type == "person":
+            k = j
+            continue
+        if role in ("origin", "place") and lang == "ar" and toks[j].n in ("قبل", "بعد", "اجل", "خلال", "جهه", "هناك", "بين"):
             k = j
             continue
         if role in ("destination", "via", "origin", "place") and not any(toks[j].n == sq[0] for sq, _ in lex["preps"][lang]):
-            ph = _phrase_after(text, toks, j, se, maxw=3)
-            if ph and not any(x.n in lex["means"][lang] for x in toks[j:j + 1]) or (ph and role == "destination"):
-                s_, e_ = _strip_span(text, *ph)
+            if toks[j].n in lex["means"][lang] or (lang == "ar" and not lex["means"][lang].isdisjoint(_cands(toks[j].n)[1])):
+                k = j  # a vehicle: the means, not a place
+                continue
+            ph = _np(text, toks, j, min(ce, se), lang, lex, times, ment_starts, maxw=3)
+            if ph and lang == "ar" and toks[j].s not in ment_starts and _lookup_ar(toks[j].n, lex):
+                ph = None  # "في اشتباكات": an event, not a place
+            if ph:
+                s_, e_ = _strip_span(text, ph[0], ph[1])
                 inner = next((m for m in mentions if s_ <= m.start < e_ and m.type in ("place", "organization")), None)
                 if inner is not None:
                     if (role, inner.start) not in taken:
@@ -613,37 +991,79 @@ def _prep_args(text, toks, tj, ce, se, mentions, lang, lex, cont):
                 elif (role, s_) not in taken and e_ > s_:
                     out.append(Argument(role, text[s_:e_], s_, e_, None, None))
                     taken.add((role, s_))
+                k = ph[2]
+                last_k = k
+                continue
         k = j
-    return out
+    return out, ce
 
 
-def _means(text, toks, tj, se, lang, lex):
-    out = []
+def _means(text, toks, tj, lim, lang, lex, ment_starts=frozenset()):
+    """The vehicle noun phrase (طائرة خاصة, موكب من ثلاث سيارات, Yak-40), or a means adverb (جواً)."""
+    heads = lex["means"][lang]
     for k in range(max(0, tj - 1), len(toks)):
         t = toks[k]
-        if t.s >= se:
+        if t.s >= lim:
             break
-        if t.n in lex["means"][lang] or (lang == "ar" and not lex["means"][lang].isdisjoint(_cands(t.n)[1])):
-            e = t.e
-            m = _CLAUSE_END.search(text, t.e, se)
-            lim = m.start() if m else se
-            # extend over following words (max 7) until a preposition marking another role
-            kk = k + 1
-            while kk < len(toks) and toks[kk].s < lim and kk - k <= 7:
-                if toks[kk].n in ("الي", "نحو", "ثم", "بمرافقه", "برفقه", "حيث", "متجهه", "to", "then", "heading"):
-                    break
-                if toks[kk].n == "من" and kk + 1 < len(toks) and toks[kk + 1].n not in ("ثلاث", "اربع", "خمس", "عشرات"):
-                    break
-                e = toks[kk].e
-                kk += 1
-            # include a quoted/latin model name glued to the head: طائرة”Yak-40”
-            mq = re.match(r"\s*[“\"”]?([A-Za-z][\w-]*)[”\"]?", text[e:lim])
-            if mq:
-                e = e + mq.end()
-            s_, e_ = _strip_span(text, t.s, e)
-            out.append(Argument("means", text[s_:e_], s_, e_, None, "vehicle"))
+        if k > tj and (t.n in lex["arg_barriers"][lang]):
             break
-    return out
+        if t.n in lex["means_adverbs"][lang]:
+            return [Argument("means", t.raw, t.s, t.e, None, "vehicle")]
+        if not (t.n in heads or (lang == "ar" and not heads.isdisjoint(_cands(t.n)[1]))):
+            continue
+        m = _CLAUSE_END.search(text, t.e, lim)
+        end_lim = m.start() if m else lim
+        s = t.s
+        head = t.n
+        if lang == "ar" and t.n[:1] in "بو" and t.n not in heads and t.n[1:2] != "ا":
+            # clitic preposition/conjunction glued to the head: "بسيارات" -> "سيارات"
+            core = t.n[1:]
+            if core in heads or not heads.isdisjoint(_cands(core)[1]):
+                s, head = t.s + 1, core
+        definite = lang == "ar" and head.startswith("ال")
+        e = t.e
+        kk = k + 1
+        after_min = False
+        while kk < len(toks) and toks[kk].s < end_lim and kk - k <= 6:
+            tk = toks[kk]
+            w = tk.n
+            if _GAP_PUNCT.search(text, toks[kk - 1].e, tk.s) and not re.fullmatch(r"[\s“”\"]*", text[toks[kk - 1].e:tk.s]):
+                break
+            if lang == "ar":
+                if w == "من" and kk + 1 < len(toks) and toks[kk + 1].n in lex["means_number_words"]["ar"]:
+                    after_min = True
+                    e = tk.e
+                    kk += 1
+                    continue
+                if after_min and w in lex["means_number_words"]["ar"]:
+                    e = tk.e
+                    kk += 1
+                    continue
+                if _stopword(w, lex, lang) or w in lex["not_arguments"]["ar"] or _verbish(tk, lex, lang, ment_starts):
+                    break
+                if (w[:1] == "و" and len(w) > 3) or (w[:1] in "بلك" and w not in heads and len(w) > 3
+                                                    and not w.startswith("ال")):
+                    break
+                if definite and not w.startswith("ال"):
+                    break
+                if w in lex["means_adverbs"]["ar"]:
+                    break
+            else:
+                if w in lex["phrase_stops"]["en"] or tk.raw[:1] == "“":
+                    break
+            e = tk.e
+            kk += 1
+        # a quoted or Latin model name glued to the head: طائرة”Yak-40”
+        mq = re.match(r"[ \u00a0]*[“\"”]?([A-Za-z][\w-]*)[”\"]?", text[e:end_lim])
+        if mq:
+            e = e + mq.end()
+        if lang == "en":
+            while kk - 1 > k and toks[kk - 1].n in lex["phrase_trailing"]["en"] and toks[kk - 1].e == e:
+                kk -= 1
+                e = toks[kk - 1].e
+        s_, e_ = _strip_span(text, s, e)
+        return [Argument("means", text[s_:e_], s_, e_, None, "vehicle")]
+    return []
 
 
 def _hedge(words, hedges, lang):
