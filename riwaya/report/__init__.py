@@ -32,6 +32,23 @@ def _sha(s: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode()
 
 
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    """The page's labels, with the names of event types in both languages (``etype_TYPE``),
+    taken from the reconciler's type labels so that the report and the conflict sentences agree."""
+    lab = json.loads(asset("labels.json"))
+    try:
+        import yaml
+        types = yaml.safe_load(resources.files("riwaya").joinpath("data/reconcile/event_types.yaml").read_text("utf-8"))
+        for t, v in (types.get("types") or {}).items():
+            if isinstance(v, dict):
+                lab["ar"].setdefault(f"etype_{t}", v.get("ar_def") or v.get("ar") or t)
+                lab["en"].setdefault(f"etype_{t}", v.get("en") or t)
+    except (OSError, ImportError, AttributeError):
+        pass
+    return lab
+
+
 def page(export: dict | None, api: str | None = None, lang: str = "ar") -> str:
     """The HTML page: with ``export`` embedded (offline report) or, with ``api``, fed live from the JSON API."""
     js = asset("report.js")
@@ -49,7 +66,7 @@ def page(export: dict | None, api: str | None = None, lang: str = "ar") -> str:
         "<title>riwaya</title>",
         f"<style>{css}</style></head><body>",
         '<div id="app" class="loading">…</div>',
-        f'<script type="application/json" id="riwaya-labels">{safe_json(json.loads(asset("labels.json")))}</script>',
+        f'<script type="application/json" id="riwaya-labels">{safe_json(labels())}</script>',
         f'<script type="application/json" id="riwaya-basemap">{safe_json(json.loads(asset("basemap.json")))}</script>',
         f'<script type="application/json" id="riwaya-config">{safe_json(config)}</script>',
         f'<script type="application/json" id="riwaya-data">{safe_json(export) if export is not None else "null"}</script>',

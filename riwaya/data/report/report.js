@@ -11,6 +11,7 @@
   var D, IDX;
 
   // ---------- helpers ----------
+  function T(ev) { var k = 'etype_' + (ev && ev.type); var l = L(k); return l !== k ? l : ((ev && ev.type) || L('class_' + (ev && ev['class']))); }
   function L(k) { var t = LABELS[S.lang] || {}; return t[k] != null ? t[k] : ((LABELS.en || {})[k] != null ? LABELS.en[k] : k); }
   function arr(x) { return Array.isArray(x) ? x : []; }
   function el(tag, attrs, kids) {
@@ -43,9 +44,20 @@
   }
   function ent(id) { return id != null ? IDX.ent[id] : null; }
   function nm(id) {
-    var e = ent(id); if (!e) return id == null ? '' : String(id);
+    var e = ent(id); if (!e) return id == null ? '' : String(id).replace(/^raw:/, '');
     return (S.lang === 'ar' ? (e.name_ar || e.name_en) : (e.name_en || e.name_ar)) || e.id;
   }
+  // a role from the knowledge base (role, org id, dates) or from the text (the words, with a span)
+  function roleText(r) {
+    if (!r) return '';
+    if (typeof r === 'string') return r;
+    var name = r.role || r.title || '', org = r.org ? nm(r.org) : '';
+    var d0 = typeof r.start === 'string' ? r.start : (typeof r.since === 'string' ? r.since : ''), d1 = typeof r.end === 'string' ? r.end : (typeof r.until === 'string' ? r.until : '');
+    var dates = (d0 || d1) ? ' (' + (d0 || '…').slice(0, 10) + ' – ' + (d1 || '…').slice(0, 10) + ')' : '';
+    return (name + (org ? (S.lang === 'ar' ? '، ' : ', ') + org : '') + dates).trim();
+  }
+  function uniq(xs) { var seen = {}; return xs.filter(function (x) { if (!x || seen[x]) return false; seen[x] = 1; return true; }); }
+  function cq(c) { return (S.lang === 'ar' && c.question_ar) || c.question || c.question_ar; }
   function docOf(id) { return IDX.doc[id]; }
   function outletOf(d) { return d ? (d.outlet || d.title || d.path || d.id) : ''; }
   function tms(s) { if (!s) return null; var t = Date.parse(s); return isNaN(t) ? null : t; }
@@ -98,7 +110,7 @@
   function eventTitle(ev) {
     var who = arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); }).join('، ');
     var path = (ev.origin || ev.destination) ? ' ' + (ev.origin ? nm(ev.origin) : '?') + ' → ' + (ev.destination ? nm(ev.destination) : '?') : (ev.place ? ' @ ' + nm(ev.place) : '');
-    return (ev.type || L('class_' + ev['class'])) + (who ? ': ' + who : '') + path;
+    return T(ev) + (who ? ': ' + who : '') + path;
   }
   function eventCard(ev) {
     var conf = IDX.confOfEvent[ev.id] || [];
@@ -174,10 +186,19 @@
     if (!isFinite(lo)) { lo = Date.now(); hi = lo + 864e5; }
     if (hi - lo < 36e5) { lo -= 18e5; hi += 18e5; }
     var pad = (hi - lo) * 0.03, full = [lo - pad, hi + pad];
-    if (!S.view) S.view = full.slice();
+    // the default view is where most events are (10th to 90th percentile of their midpoints):
+    // a birth year or a founding date mentioned in passing must not squash the story into a line
+    var mids = items.map(function (x) { return x.a != null && x.b != null ? (x.a + x.b) / 2 : (x.a != null ? x.a : x.b); }).sort(function (p, q) { return p - q; });
+    var core = full;
+    if (mids.length >= 5) {
+      var c0 = mids[Math.floor(mids.length * 0.1)], c1 = mids[Math.min(mids.length - 1, Math.ceil(mids.length * 0.9))];
+      if (c1 - c0 < 864e5) { var cm = (c0 + c1) / 2; c0 = cm - 432e5; c1 = cm + 432e5; }
+      var cp = (c1 - c0) * 0.08; core = [Math.max(full[0], c0 - cp), Math.min(full[1], c1 + cp)];
+    }
+    if (!S.view) S.view = core.slice();
     // densest night: 18:00 local .. 08:00 next day around the most events
     var days = {}; items.forEach(function (x) { var m = x.a != null ? x.a : x.b; var k = new Date(m + TZ * 6e4).toISOString().slice(0, 10); days[k] = (days[k] || 0) + 1; });
-    var dayKeys = Object.keys(days).sort();
+    var dayKeys = Object.keys(days).filter(function (k) { var r = dayRange(k); return r[1] > core[0] && r[0] < core[1]; }).sort();
     var nightCount = {}; items.forEach(function (x) { var m = (x.b != null ? x.b : x.a); var loc = m + TZ * 6e4; var hr = new Date(loc).getUTCHours(); var base = new Date(loc - (hr < 12 ? 864e5 : 0)).toISOString().slice(0, 10); if (hr >= 18 || hr < 8) nightCount[base] = (nightCount[base] || 0) + 1; });
     var night = Object.keys(nightCount).sort(function (p, q) { return nightCount[q] - nightCount[p]; })[0];
     function dayRange(k) { var s = Date.parse(k + 'T00:00:00Z') - TZ * 6e4; return [s, s + 864e5]; }
@@ -258,7 +279,7 @@
     crow.forEach(function (r) {
       var h = r.items.length * 9 + 6;
       svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: '#fdf0ee' }));
-      var q = (r.c.question || r.c.id || '');
+      var q = (cq(r.c) || r.c.id || '');
       svg.appendChild(sv('text', { x: rtl ? W - 6 : 6, y: y + 12, 'font-size': 11, fill: '#c0392b', 'text-anchor': rtl ? 'end' : 'start', text: '⚠ ' + (q.length > 26 ? q.slice(0, 25) + '…' : q) }));
       var g = sv('g', { 'clip-path': 'url(#plotclip)' });
       r.items.forEach(function (x, k) {
@@ -300,7 +321,7 @@
         bar.appendChild(sv('title', { text: eventTitle(ev) + '\n' + timeText(ev.time) }));
         g.appendChild(bar);
         var tx = rtl ? left - 4 : left + w + 4;
-        g.appendChild(sv('text', { x: tx, y: yy + 11, 'font-size': 11, fill: conf ? '#c0392b' : '#333', 'text-anchor': rtl ? 'end' : 'start', text: (conf ? '⚠ ' : '') + (ev.type || '') + (ev.destination ? ' → ' + nm(ev.destination) : (ev.place ? ' @ ' + nm(ev.place) : '')) }));
+        g.appendChild(sv('text', { x: tx, y: yy + 11, 'font-size': 11, fill: conf ? '#c0392b' : '#333', 'text-anchor': rtl ? 'end' : 'start', text: (conf ? '⚠ ' : '') + T(ev) + (ev.destination ? ' → ' + nm(ev.destination) : (ev.place ? ' @ ' + nm(ev.place) : '')) }));
       });
       svg.appendChild(g);
       y += h + 8;
@@ -421,7 +442,7 @@
       var f = IDX.fate[e.id], fe = f && arr(f.evidence)[0];
       tb.appendChild(el('tr', { cls: 'click person-row', 'data-id': e.id, onclick: function () { openPerson(e.id); } }, [
         el('td', null, [el('b', { text: nm(e.id) }), el('div', { cls: 'mut', text: S.lang === 'ar' ? (e.name_en || '') : (e.name_ar || '') })]),
-        el('td', { text: arr(e.roles).map(function (r) { return r && [r.title, r.org].filter(Boolean).join(' — '); }).filter(Boolean).join('؛ ') }),
+        el('td', { text: uniq(arr(e.roles).map(roleText)).slice(0, 3).join(S.lang === 'ar' ? '؛ ' : '; ') }),
         el('td', null, f ? [L('status_' + (f.status || 'unknown')) + (f.place ? ' — ' + nm(f.place) : '') + (f.derived ? ' *' : '') + ' ',
           fe ? el('a', { cls: 'link', text: L('evidence'), onclick: function (ev) { ev.stopPropagation(); gotoSpan(fe); } }) : null] : null),
         el('td', { text: personEvents(e.id).length }),
@@ -438,7 +459,10 @@
     if (arr(e.aliases).length) d.appendChild(el('div', null, [L('aliases') + ': '].concat(arr(e.aliases).map(function (a) { return el('span', { cls: 'tag', text: a }); }))));
     if (arr(e.roles).length) {
       d.appendChild(el('h3', { text: L('roles') }));
-      d.appendChild(el('ul', null, arr(e.roles).map(function (r) { return el('li', null, [[r.title, r.org].filter(Boolean).join(' — ') + ' ', r.doc ? el('a', { cls: 'link', text: L('open_sentence'), onclick: function () { gotoSpan(r); } }) : null]); })));
+      d.appendChild(el('ul', null, arr(e.roles).filter(function (r) { return roleText(r); }).map(function (r) {
+        var sp = r.span || (r.doc != null ? r : null);
+        return el('li', null, [roleText(r) + ' ', sp ? el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: L('open_sentence'), onclick: function () { gotoSpan(sp); } }) : null]);
+      })));
     }
     var it = IDX.itin[e.id];
     if (it) {
@@ -525,7 +549,7 @@
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
     D.conflicts.forEach(function (c) {
       var card = el('div', { cls: 'card conflict', id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
-      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }), ' ', c.question || c.id]));
+      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id]));
       var sum = S.lang === 'ar' ? (c.summary_ar || c.summary_en) : (c.summary_en || c.summary_ar);
       if (sum) card.appendChild(el('p', { text: sum }));
       card.appendChild(el('div', { cls: 'cols' }, arr(c.values).map(function (v, i) {
