@@ -83,6 +83,7 @@ PLACE_ROLES = {"origin", "destination", "place"}
 
 def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict]:
     idx = MentionIndex(entities)
+    by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
     out = []
     for doc in sorted(analyses):
         for n, ev in enumerate(analyses[doc].get("events", [])):
@@ -96,6 +97,9 @@ def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict
             for a in ev.get("arguments", []):
                 eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
                 eid = eid or idx.find(doc, a["start"], a["end"])
+                # an argument the extractor tied to the KB without a mention span of its own
+                # ("بشار وماهر الأسد": بشار is Bashar al-Assad by the shared family name)
+                eid = eid or by_kb.get(a.get("entity") or "")
                 role = a["role"]
                 if role in PLACE_ROLES:
                     if rec[role] is None:

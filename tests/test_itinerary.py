@@ -30,3 +30,19 @@ def test_fate_from_destination_only():
     evs = [ev("e9", "escape", "movement", "p2", None, destination="روسيا")]
     out = build_itineraries(evs, ents)
     assert out[0]["fate"]["place"] == "روسيا" and out[0]["fate"]["status"] == "moved"
+
+
+def test_fate_from_a_whereabouts_sentence_with_a_shared_family_name(tmp_path):
+    # "بشار وماهر الأسد في روسيا": بشار has no mention span of its own, the extractor ties it to the KB
+    from riwaya.pipeline import build
+    from riwaya.store import Store
+    src = tmp_path / "a.txt"
+    src.write_text("غادر الرئيس بشار الأسد دمشق.\nبشار وماهر الأسد في روسيا، يعيشان حياة فارهة.\n", "utf-8")
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    build([str(src)], url, progress=False)
+    exp = Store(url).export()
+    ids = {e["kb_id"]: e["id"] for e in exp["entities"] if e.get("kb_id")}
+    fates = {i["person"]: i["fate"] for i in exp["itineraries"]}
+    for kb in ("person:bashar-al-assad", "person:maher-al-assad"):
+        f = fates.get(ids[kb])
+        assert f and f["status"] == "located" and f["place"] == ids["country:ru"], kb
