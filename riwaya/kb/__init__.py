@@ -108,8 +108,23 @@ class KB:
         self.focus_cities = set(L.get("focus_countries_cities", []))
         for rid, r in records.items():
             self._index_record(rid, r)
+        self._surnames_are_not_given(L.get("given_name_freq") or {})
 
     # ------------------------------------------------------------------ building
+    def _surnames_are_not_given(self, freq: dict[str, int]) -> None:
+        """ANERcorp tags a lone surname (بوتين، جنبلاط) as a person, so the derived given-name
+        list holds surnames; a given name makes a short form risky (matched only after the
+        full name). A person's short form that names-dataset does not know as a common given
+        name (frequency bin 1-2) is a surname, not a given name; one in the most common
+        bin is treated as a given name even if ANERcorp never tagged it so."""
+        if not freq:
+            return
+        shorts = {k[0] for k, cands in self.index.items()
+                  if len(k) == 1 and any(c.form == "short" for c in cands)}
+        self.given -= {w for w in shorts & self.given if freq.get(w, 9) > 2}
+        # and a short form that is one of the most common given names (خليل، أيوب) is risky
+        self.given |= {w for w in shorts if freq.get(w, 9) <= 1}
+
     def _add(self, key: tuple[str, ...], cand: _Cand) -> None:
         if not key or not all(key):
             return
@@ -392,7 +407,8 @@ def _merge(base: dict, upd: dict) -> dict:
 
 def _read_yaml(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or []
+        # libyaml's loader when present: people.yaml alone takes 0.3 s with the pure-Python one
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
     if isinstance(data, dict):           # user file: {places: [...], people: [...], ...}
         out = []
         for sect, items in data.items():
@@ -465,6 +481,15 @@ def build_kb(extra: Iterable[str | Path] = (), data_dir: Path = DATA_DIR) -> KB:
     gn = data_dir / "given_names.txt"
     if gn.exists():
         lex["given_names"] = list(lex.get("given_names", [])) + gn.read_text(encoding="utf-8").split()
+    ng = data_dir.parent / "ner" / "names_given.txt"       # names-dataset frequency bins (1 = most common)
+    if ng.exists():
+        freq = {}
+        for ln in ng.read_text(encoding="utf-8").splitlines():
+            w, _, b = ln.partition("\t")
+            if b.strip().isdigit():
+                k = normalize_ar(w)
+                freq[k] = min(freq.get(k, 9), int(b))
+        lex["given_name_freq"] = freq
     return KB(records, lex)
 
 
