@@ -208,3 +208,12 @@ def test_a_surname_alone_is_matched_but_a_common_given_name_alone_is_not(kb):
     assert "person:vladimir-putin" in ids("وقال بوتين للصحافيين إن روسيا لن تتدخل")
     assert not any(i and i.startswith("person:") for i in ids("وقال خليل إن الوضع صعب في المدينة"))
     assert ids("عيّن قحطان خليل مديراً. وقال خليل إن")[-1] == "person:qahtan-khalil"
+
+
+def test_a_bare_given_name_after_a_kinship_word_is_the_named_persons_relative(kb):
+    # seed 002: "... لكنه اتجه مباشرة إلى مطار دمشق، حيث غادر مع ابنه الأكبر حافظ إلى قاعدة حميميم"
+    t = "أبلغ بشار الأسد مدير مكتبه بأنه سيعود إلى منزله، لكنه اتجه إلى مطار دمشق، حيث غادر مع ابنه الأكبر حافظ إلى قاعدة حميميم"
+    got = {m.text: m.kb_id for m in kb.match(t)}
+    assert got["حافظ"] == "person:hafez-bashar-al-assad"       # the son, not the father
+    assert "person:hafez-al-assad" not in got.values()
+    assert all(m.text != "حافظ" for m in kb.match("وصل حافظ إلى المدينة مع ابنه"))   # no named parent, no guess

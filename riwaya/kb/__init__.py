@@ -105,6 +105,8 @@ class KB:
         self.min_pop = int(L.get("min_population_without_cue", 50000))
         self.min_pop_focus = int(L.get("min_population_without_cue_focus", self.min_pop))
         self.focus = list(L.get("focus_countries", []))
+        self.kin = {normalize_ar(w): rel for w, rel in (L.get("kinship") or {}).items()}
+        self.kin_skip = {normalize_ar(w) for w in L.get("kinship_modifiers", [])}
         self.focus_cities = set(L.get("focus_countries_cities", []))
         for rid, r in records.items():
             self._index_record(rid, r)
@@ -324,7 +326,54 @@ class KB:
             mention.start, mention.text = cstart, text[cstart:end]
             out.append(mention)
             i += L
+        if self.kin:
+            out = self._kinship(text, toks, norms, out)
         return out
+
+    def _kinship(self, text, toks, norms, out):
+        """"مع ابنه الأكبر حافظ": a bare given name after a kinship word is the relative, in the
+        knowledge base, of a person already named in the text (the latest one first)."""
+        covered = {(m.start, m.end) for m in out}
+        starts = sorted((m.start, m.kb_id) for m in out if m.kb_id and self.records.get(m.kb_id, {}).get("type") == "person")
+        added = []
+        for i, w in enumerate(norms):
+            rel = self.kin.get(w) or (self.kin.get(w[1:]) if w[:1] in "وف" else None)
+            if not rel:
+                continue
+            j = i + 1
+            while j < len(toks) and norms[j] in self.kin_skip and j - i <= 2:
+                j += 1
+            if j >= len(toks) or any(s <= toks[j][0] < e for s, e in covered):
+                continue
+            name = norms[j]
+            seen = [kid for s, kid in starts if s < toks[i][0]][::-1]
+            for anchor in dict.fromkeys(seen):
+                hit = self._relative(anchor, rel, name)
+                if hit:
+                    added.append(EntityMention(start=toks[j][0], end=toks[j][1], text=text[toks[j][0]:toks[j][1]],
+                                               type="person", kb_id=hit, name=name, confidence=0.8, source="kb"))
+                    break
+        return sorted(out + added, key=lambda m: m.start) if added else out
+
+    def _relative(self, anchor: str, rel: str, given: str) -> str | None:
+        """The KB person whose first name is ``given`` and who is ``rel`` of ``anchor``
+        (child_of: the anchor's child; sibling_of/spouse_of either way round)."""
+        if not hasattr(self, "_by_first"):
+            self._by_first: dict[str, list[str]] = {}
+            for rid, r in self.records.items():
+                parts = (r.get("name_ar") or "").split()
+                if r.get("type") == "person" and parts:
+                    self._by_first.setdefault(normalize_ar(parts[0]), []).append(rid)
+        for rid in self._by_first.get(given, []):
+            r = self.records[rid]
+            for x in r.get("relations") or []:
+                if x.get("type") == rel and x.get("of") == anchor:
+                    return rid
+            if rel in ("sibling_of", "spouse_of"):
+                for x in self.records.get(anchor, {}).get("relations") or []:
+                    if x.get("type") == rel and x.get("of") == rid:
+                        return rid
+        return None
 
     def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text) -> EntityMention | None:
         single = len(key) == 1
