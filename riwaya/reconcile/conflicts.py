@@ -5,7 +5,8 @@ A conflict needs two witnesses. Two pieces of evidence are different witnesses w
 - they come from one account but from different attributed sources, neither of which
   is the other's reporter ("A says X, B denies it"; a chain that is a prefix of the
   other, e.g. NBC vs NBC citing Saqr, is the same voice);
-and never when they sit in paragraphs that translate each other.
+and never when they sit in paragraphs that translate each other (in one document, or in
+a document and its translation published as another document).
 One document's successive values (legs of a route, times of its steps) are a
 narrative, not a contradiction.
 
@@ -120,13 +121,15 @@ class Witnesses:
         for i in range(len(evidence)):
             k = (self.acc[i], self.chain[i])
             union(i, first.setdefault(k, i))
-        # evidence in paragraphs that translate each other is one voice
-        pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start")) for e in evidence]
+        # evidence in paragraphs that translate each other (in one document, or in a
+        # document and its translation) is one voice
+        pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start"), e.get("doc")) for e in evidence]
         for i in range(len(evidence)):
             for j in range(i + 1, len(evidence)):
-                if (pos[i] and pos[j] and evidence[i].get("doc") == evidence[j].get("doc")
-                        and pos[i][0] == pos[j][0] and pos[i][2] != pos[j][2] and abs(pos[i][1] - pos[j][1]) <= 1):
-                    union(i, j)
+                for pi in pos[i]:
+                    if any(pi[0] == pj[0] and pi[2] != pj[2] and abs(pi[1] - pj[1]) <= 1 for pj in pos[j]):
+                        union(i, j)
+                        break
         self.root = [find(i) for i in range(len(evidence))]
 
     def distinct(self, i: int, j: int) -> bool:
@@ -141,24 +144,31 @@ class Witnesses:
         return any(self.distinct(i, j) for i in I for j in J)
 
 
-def _para_of(rels: list[dict], start) -> tuple | None:
-    """(relation index, pair index, side) of the translated paragraph holding `start`."""
+def _para_of(rels: list[dict], start, doc=None) -> list[tuple]:
+    """(relation id, pair index, side) of every translated paragraph holding `start`:
+    side a/b of a translation inside one document, or this document's side of a
+    translation between two documents (relation {docs: [x, y]}: a in x, b in y)."""
     if start is None:
-        return None
-    for r, rel in enumerate(rels):
+        return []
+    out = []
+    for rel in rels:
+        sides = ("a", "b")
+        if rel.get("docs"):
+            sides = ("a",) if doc == rel["docs"][0] else ("b",)
         for k, p in enumerate(rel.get("pairs") or []):
-            if p["a"][0] <= start < p["a"][1]:
-                return (r, k, "a")
-            if p["b"][0] <= start < p["b"][1]:
-                return (r, k, "b")
-    return None
+            hit = next((s for s in sides if p[s][0] <= start < p[s][1]), None)
+            if hit:
+                out.append((id(rel), k, hit))
+                break
+    return out
 
 
 def translations_by_doc(relations: list[dict]) -> dict:
     out = defaultdict(list)
     for r in relations or []:
         if r.get("kind") == "translation":
-            out[r["doc"]].append(r)
+            for d in (r.get("docs") or [r.get("doc")]):
+                out[d].append(r)
     return out
 
 

@@ -1,8 +1,9 @@
 """reconcile(documents, event_mentions, entities) -> {events, conflicts, relations}.
 
 Works on plain export-level dicts. Steps:
-1. relations: translations inside documents, copies across documents (relations.py)
-2. accounts: documents joined by copy relations form one account
+1. relations: translations inside documents, copies across documents (relations.py),
+   translations across documents (translations.py)
+2. accounts: documents joined by copy or translation relations form one account
 3. independence: an evidence's upstream = innermost named link of its isnad
 4. events: blocked, constraint-checked greedy clustering of mentions
 5. values and conflicts per event field, plus cross-event conflicts are folded
@@ -17,6 +18,7 @@ from collections import defaultdict
 from . import timeiv
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
+from .translations import document_translations
 from .text import config, normalize
 from .values import display_raw, head
 
@@ -108,13 +110,14 @@ class Entities:
 # ------------------------------------------------------------------ accounts & independence
 
 def _accounts(documents, relations):
-    """Account of each document: copies are one account; so, by configuration,
-    are several articles of one outlet (a second article is rarely independent)."""
+    """Account of each document: copies, and an article and its translation in
+    another document, are one account; so, by configuration, are several articles
+    of one outlet (a second article is rarely independent)."""
     uf = UnionFind()
     for d in documents:
         uf.find(d["id"])
     for r in relations:
-        if r["kind"] == "copy":
+        if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
             uf.union(r["docs"][0], r["docs"][1])
     if config()["independence"].get("same_outlet_one_account", True):
         first = {}
@@ -384,6 +387,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     ents = Entities(entities or [])
     docs = {d["id"]: d for d in documents}
     relations = find_relations(documents, use_encoder=use_encoder)
+    relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
 
     translations = translations_by_doc(relations)
