@@ -11,40 +11,16 @@ import copy
 from dataclasses import asdict
 
 from . import __version__
+from .fingerprint import code_fingerprint
 from .ingest.prepare import prepare
 from .models import DocAnalysis, Document, Prepared
 
 
 
-def _fingerprint() -> str:
-    """A short hash of the code and data the per-document stage reads, so that a store
-    built by an older analyser is re-analysed when its documents are built again,
-    instead of silently keeping stale results."""
-    import hashlib
-    import os
-    from pathlib import Path
-    root = Path(__file__).resolve().parent
-    h = hashlib.sha1()
-    parts = ["analyze.py", "models.py", "textutil.py", "translit.py", "ingest", "kb", "ner", "timex", "events",
-             "data/ingest", "data/kb", "data/ner", "data/timex", "data/events"]
-    for part in parts:
-        p = root / part
-        files = sorted(p.rglob("*")) if p.is_dir() else [p]
-        for f in files:
-            if f.is_file() and f.suffix not in (".pyc",):
-                h.update(str(f.relative_to(root)).encode())
-                h.update(f.read_bytes())
-    extra = os.environ.get("RIWAYA_KB_EXTRA")      # a user's --kb file changes what is recognised
-    if extra:
-        for f in extra.split(os.pathsep):
-            try:
-                h.update(Path(f).read_bytes())
-            except OSError:
-                pass
-    return h.hexdigest()[:10]
-
-
-ANALYZER_VERSION = f"riwaya-{__version__}+{_fingerprint()}"
+# the per-document stage's code and data: a change re-analyses documents when they are built again
+ANALYZER_PARTS = ["analyze.py", "models.py", "textutil.py", "translit.py", "ingest", "kb", "ner", "timex", "events",
+                  "data/ingest", "data/kb", "data/ner", "data/timex", "data/events"]
+ANALYZER_VERSION = f"riwaya-{__version__}+{code_fingerprint(ANALYZER_PARTS)}"
 
 
 def _components():

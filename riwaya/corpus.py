@@ -11,7 +11,12 @@ import bisect
 import hashlib
 from dataclasses import asdict
 
+from .fingerprint import code_fingerprint
 from .models import EntityMention
+
+# the corpus stage's code and data: a change re-runs it on the next build even with nothing new
+CORPUS_VERSION = code_fingerprint(["corpus.py", "resolve.py", "itinerary.py", "translit.py", "reconcile", "kb",
+                                   "data/kb", "data/reconcile"])
 
 
 def _mention(d: dict) -> EntityMention:

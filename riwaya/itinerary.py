@@ -19,15 +19,67 @@ def _doc_key(ev: dict):
     return (evd.get("doc") or "", evd.get("start") or 0)
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    ta, tb = a.get("time") or {}, b.get("time") or {}
+    if not (ta.get("earliest") and tb.get("earliest")):
+        return ta.get("earliest") == tb.get("earliest")
+    return ta["earliest"] <= (tb.get("latest") or tb["earliest"]) and tb["earliest"] <= (ta.get("latest") or ta["earliest"])
+
+
+def _dest_positions(ev: dict, mentions: dict) -> dict[str, int]:
+    """Per document: where the event's destination is named inside its evidence."""
+    out = {}
+    for sp in ev.get("evidence") or []:
+        for s in mentions.get((sp.get("doc"), ev.get("destination")), ()):
+            if sp.get("start", 0) <= s < sp.get("end", 0):
+                out[sp["doc"]] = min(out.get(sp["doc"], s), s)
+    return out
+
+
+def _route_order(evs: list[dict], mentions: dict | None = None) -> list[dict]:
+    """Among events whose times overlap, a leg that continues another comes after it: its origin
+    or a stop on its way is where the other one went, or a report names its destination later
+    in the same sentence ("to Hmeimim, then on to Moscow")."""
+    slots = [i for i, e in enumerate(evs) if e.get("destination")]
+    legs = [evs[i] for i in slots]
+    pos = {id(e): _dest_positions(e, mentions or {}) for e in legs}
+    for _ in range(len(legs)):
+        moved = False
+        for i in range(len(legs) - 1):
+            a, b = legs[i], legs[i + 1]
+            if not _overlap(a, b) or a.get("destination") == b["destination"]:
+                continue
+            stops_a = {a.get("origin"), *(a.get("via") or [])} - {None}
+            shared = pos[id(a)].keys() & pos[id(b)].keys()
+            later = bool(shared) and all(pos[id(b)][d] < pos[id(a)][d] for d in shared)
+            if b["destination"] in stops_a or later:
+                legs[i], legs[i + 1] = b, a
+                moved = True
+        if not moved:
+            break
+    out = list(evs)
+    for i, e in zip(slots, legs):
+        out[i] = e
+    return out
+
+
 def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
+    mentions: dict[tuple, list[int]] = {}
+    for e in entities:
+        for m in e.get("mentions") or []:
+            mentions.setdefault((m.get("doc"), e["id"]), []).append(m.get("start", 0))
     order = sorted(events, key=lambda e: (_time_key(e), _doc_key(e), e.get("id", "")))
-    out: dict[str, dict] = {}
+    per_person: dict[str, list[dict]] = {}
     for ev in order:
         movers = [p["entity"] for p in ev.get("participants", [])
                   if p.get("role") in MOVER_ROLES and p.get("entity") in people]
         for pid in dict.fromkeys(movers):
-            rec = out.setdefault(pid, {"person": pid, "legs": [], "fate": None})
+            per_person.setdefault(pid, []).append(ev)
+    out: dict[str, dict] = {}
+    for pid, evs in per_person.items():
+        rec = out.setdefault(pid, {"person": pid, "legs": [], "fate": None})
+        for ev in _route_order(evs, mentions):
             if ev.get("class") == "movement" and (ev.get("origin") or ev.get("destination") or ev.get("via")):
                 rec["legs"].append({"from": ev.get("origin"), "to": ev.get("destination"), "via": ev.get("via"),
                                     "means": ev.get("means"), "time": ev.get("time"), "event": ev.get("id"),

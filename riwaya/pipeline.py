@@ -158,5 +158,5 @@ def refresh(store: Store) -> None:
     from .corpus import run
     with store.snapshot():          # the corpus stage reads one consistent state
         documents, analyses = store.documents(), store.analyses()
-        state = store.documents_state()
+        state = store.corpus_state()
     store.put_corpus(run(documents, analyses), documents=state)

@@ -182,7 +182,7 @@ class Store:
         """Replace the corpus-level results in one transaction, recording which state of
         the documents they were computed from (``documents_state()`` by default)."""
         with self.engine.begin() as c:
-            state = documents if documents is not None else self._documents_state(c)
+            state = documents if documents is not None else self._documents_state(c) + "|" + _corpus_version()
             for kind in CORPUS_KINDS:
                 c.execute(delete(corpus_t).where(corpus_t.c.kind == kind))
                 c.execute(insert(corpus_t).values(kind=kind, updated_at=_now(),
@@ -195,18 +195,24 @@ class Store:
         n, top = c.execute(select(text("COUNT(*)"), text("MAX(seq)")).select_from(documents_t)).one()
         return f"{n}:{top or 0}"
 
+    def corpus_state(self) -> str:
+        """What the corpus results record they were computed from: the documents' fingerprint
+        and the corpus stage's version (new code re-runs the stage)."""
+        return self.documents_state() + "|" + _corpus_version()
+
     def documents_state(self) -> str:
         """A cheap fingerprint of the stored documents (count and last sequence number)."""
         with self._read() as c:
             return self._documents_state(c)
 
-    def corpus_is_current(self) -> bool:
+    def corpus_is_current(self, version: str | None = None) -> bool:
         """Were the corpus-level results computed from the documents stored now? Cheap:
         reads two small values, not the results. False after a build that stored
         documents but was stopped before its corpus stage, so the next build runs it."""
         with self._read() as c:
             done = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_documents")).scalar()
-            return done is not None and done == self._documents_state(c)
+            want = self._documents_state(c) + "|" + (version if version is not None else _corpus_version())
+            return done is not None and done == want
 
     def corpus(self) -> dict[str, list]:
         with self._read() as c:
@@ -250,3 +256,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _corpus_version() -> str:
+    from .corpus import CORPUS_VERSION
+    return CORPUS_VERSION

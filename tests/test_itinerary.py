@@ -46,3 +46,32 @@ def test_fate_from_a_whereabouts_sentence_with_a_shared_family_name(tmp_path):
     for kb in ("person:bashar-al-assad", "person:maher-al-assad"):
         f = fates.get(ids[kb])
         assert f and f["status"] == "located" and f["place"] == ids["country:ru"], kb
+
+
+def test_legs_at_the_same_time_follow_the_route_the_report_tells():
+    # "متجهًا إلى قاعدة حميميم الجوية في سوريا، ومن ثم إلى موسكو": two legs, one time window
+    from riwaya.itinerary import build_itineraries
+    t = {"earliest": "2024-12-07T18:00:00+03:00", "latest": "2024-12-07T23:59:59+03:00"}
+    ev = lambda i, dest, s: {"id": i, "class": "movement", "type": "departure", "destination": dest, "time": t,
+                             "participants": [{"entity": "P", "role": "agent"}],
+                             "evidence": [{"doc": "d", "start": 0, "end": 100}]}
+    ents = [{"id": "P", "type": "person", "name_en": "P", "mentions": []},
+            {"id": "H", "type": "place", "mentions": [{"doc": "d", "start": 20, "end": 30}]},
+            {"id": "M", "type": "place", "mentions": [{"doc": "d", "start": 60, "end": 65}]}]
+    it = build_itineraries([ev("a", "M", 60), ev("b", "H", 20)], ents)[0]
+    assert [l["to"] for l in it["legs"]] == ["H", "M"] and it["fate"]["place"] == "M"
+
+
+def test_new_corpus_stage_code_reruns_the_stage_with_nothing_new(tmp_path, monkeypatch):
+    from riwaya import corpus
+    from riwaya.pipeline import build
+    from riwaya.store import Store
+    src = tmp_path / "a.txt"
+    src.write_text("غادر الرئيس بشار الأسد دمشق إلى موسكو.", "utf-8")
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    build([str(src)], url, progress=False)
+    assert Store(url).corpus_is_current()
+    monkeypatch.setattr(corpus, "CORPUS_VERSION", "changed")
+    assert not Store(url).corpus_is_current()
+    build([str(src)], url, progress=False)
+    assert Store(url).corpus_is_current()
