@@ -27,6 +27,19 @@ def normalize_ar(s: str) -> str:
     return s.translate(_DIGITS).lower()
 
 
+def normalize_ar_map(s: str) -> tuple[str, list[int]]:
+    """``normalize_ar`` with, for each character of the result, its index in ``s`` (plus one
+    entry for the end), so a match found in the normalised text maps back to the original:
+    dropping a diacritic (المقرّبين) shortens the text."""
+    out, idx = [], []
+    for i, ch in enumerate(s):
+        n = normalize_ar(ch)
+        out.append(n)
+        idx.extend([i] * len(n))
+    idx.append(len(s))
+    return "".join(out), idx
+
+
 def script_counts(s: str) -> tuple[int, int]:
     return len(_ARABIC.findall(s)), len(_LATIN.findall(s))
 

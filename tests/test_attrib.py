@@ -42,6 +42,9 @@ def test_unnamed_sources():
     evs, recs = extract(t, [M(t, "الأسد", "person")], [], paras(t))
     assert recs and recs[0]["chain"][-1]["kind"] == "unnamed_source"
     assert "مساعدي" in recs[0]["chain"][-1]["name"]
+    # the span is the whole description, diacritics included, and stops before أن
+    src = recs[0]["chain"][-1]
+    assert src["name"] == "أحد مساعدي الأسد المقرّبين" == t[src["start"]:src["end"]]
     dep = [e for e in evs if e.type == "departure"][0]
     assert dep.attribution.chain[-1]["kind"] == "unnamed_source"
     t = "وقال ثلاثة أشخاص مطلعين إن الطائرة أقلعت من دمشق.\n"

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
-from riwaya.textutil import normalize_ar
+from riwaya.textutil import normalize_ar, normalize_ar_map
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICODE)
@@ -199,10 +200,14 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
                 unnamed = None
                 for rx in lex["unnamed"][lang]:
                     seg = text[cue_e:window_end]
-                    segn = _norm(seg) if lang == "ar" else seg.lower()
+                    # the normalised text drops diacritics: map the match back to the original
+                    segn, back = normalize_ar_map(seg) if lang == "ar" else (seg.lower(), list(range(len(seg) + 1)))
                     m = rx.search(segn)
                     if m and m.start() <= 25:
-                        unnamed = (cue_e + m.start(), cue_e + m.end(), seg[m.start():m.end()])
+                        a, b = back[m.start()], back[m.end()]
+                        while b < len(seg) and unicodedata.category(seg[b]) == "Mn":
+                            b += 1          # a last letter's diacritic belongs to it
+                        unnamed = (cue_e + a, cue_e + b, seg[a:b])
                         break
                 short = None
                 if lang == "ar" and cj < len(toks) and named_seen:
