@@ -1,15 +1,33 @@
 """Retrain the riwaya Arabic NER CRF on ANERcorp (CAMeL train split).
 
-Usage: python scripts/train_ner.py [--data DIR] [--out riwaya/data/ner/crf.model]
+Full rebuild from /work/shared/data (training-only deps: sklearn-crfsuite, gensim, names-dataset):
+    nice python scripts/build_names.py          # names_given/family.txt (optional, already shipped)
+    nice python scripts/build_clusters.py       # clusters.tsv.gz from SaudiNewsNet word2vec
+    nice python scripts/train_ner.py            # crf.model on the full train split
+
+Tuning (never on test): `--dev 400` holds out the last 400 train sentences (different documents),
+trains on the rest and prints dev P/R/F1; the model is then written to --out only if given.
 """
 import argparse
 import sys
+import time
 from pathlib import Path
 
 import sklearn_crfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from riwaya.ner.features import sent2features  # noqa: E402
+from riwaya.ner.features import TRIM, doc_context, postprocess, sent2features  # noqa: E402
+
+DOC = 15  # ANERcorp has no document breaks: treat each run of 15 sentences as a document
+
+
+def featurize(sents, doc=DOC):
+    out = []
+    for k in range(0, len(sents), doc or len(sents) or 1):
+        chunk = [[w for w, _ in s] for s in sents[k:k + doc]] if doc else None
+        ctx = doc_context(chunk) if doc else None
+        out += [sent2features([w for w, _ in s], ctx) for s in sents[k:k + (doc or len(sents))]]
+    return out
 
 
 def read_conll(path):
@@ -28,19 +46,87 @@ def read_conll(path):
     return sents
 
 
+def spans(tags):
+    out, cur = set(), None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t.startswith("B-") or t == "O" or (t.startswith("I-") and (cur is None or cur[0] != t[2:])):
+            if cur:
+                out.add((cur[0], cur[1], i))
+            cur = (t[2:], i) if t != "O" else None
+    return out
+
+
+def score(gold, pred):
+    """gold, pred: lists of tag sequences -> {type: (P, R, F1, n_gold)} incl. MICRO."""
+    stats = {}
+    for g, q in zip(gold, pred):
+        g, q = spans(g), spans(q)
+        for typ in {x[0] for x in g | q}:
+            st = stats.setdefault(typ, [0, 0, 0])
+            gg = {x for x in g if x[0] == typ}
+            qq = {x for x in q if x[0] == typ}
+            st[0] += len(gg & qq)
+            st[1] += len(qq)
+            st[2] += len(gg)
+    stats["MICRO"] = [sum(v[i] for v in stats.values()) for i in range(3)]
+    out = {}
+    for typ, (tp, np_, ng) in stats.items():
+        p = tp / np_ if np_ else 0
+        r = tp / ng if ng else 0
+        out[typ] = (p, r, 2 * p * r / (p + r) if p + r else 0, ng)
+    return out
+
+
+def tag_all(tagger, feats, sents, trim=TRIM, merge=True):
+    """Viterbi tags per sentence, then the same post-pass as the runtime."""
+    out = []
+    for f, s in zip(feats, sents):
+        tagger.set(f)
+        tags = tagger.tag()
+        if trim or merge:
+            tags = postprocess([w for w, _ in s], tags, tagger.marginal, trim, merge)
+        out.append(tags)
+    return out
+
+
+def show(res, label=""):
+    for typ in sorted(res, key=lambda t: (t == "MICRO", t)):
+        p, r, f, ng = res[typ]
+        print(f"{label}{typ:6s} P={p:.3f} R={r:.3f} F1={f:.3f} (gold {ng})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/work/shared/data/anercorp_camel_splits")
-    ap.add_argument("--out", default="riwaya/data/ner/crf.model")
-    ap.add_argument("--iters", type=int, default=150)
+    ap.add_argument("--out", default=None, help="default riwaya/data/ner/crf.model (unless --dev)")
+    ap.add_argument("--iters", type=int, default=200)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--doc", type=int, default=DOC, help="sentences per pseudo-document (0: none)")
+    ap.add_argument("--dev", type=int, default=0, help="hold out the last N train sentences as dev")
     a = ap.parse_args()
+    out = a.out or ("/tmp/ner_dev.model" if a.dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
-    X = [sent2features([w for w, _ in s]) for s in train]
+    dev = []
+    if a.dev:
+        train, dev = train[:-a.dev], train[-a.dev:]
+    t0 = time.time()
+    X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]
-    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=0.1, c2=0.01,
-                               max_iterations=a.iters, model_filename=a.out)
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=a.c1, c2=a.c2,
+                               max_iterations=a.iters, model_filename=out)
     crf.fit(X, y)
-    print("saved", a.out)
+    print(f"saved {out} ({time.time() - t0:.0f}s, c1={a.c1} c2={a.c2} iters={a.iters})")
+    if dev:
+        import pycrfsuite
+        tagger = pycrfsuite.Tagger()
+        tagger.open(out)
+        feats = featurize(dev, a.doc)
+        gold = [[t for _, t in s] for s in dev]
+        show(score(gold, tag_all(tagger, feats, dev, 0, False)), "dev ")
+        for trim, merge in ((0, True), (0.3, False), (0.5, False), (0.5, True), (0.7, True)):
+            r = score(gold, tag_all(tagger, feats, dev, trim, merge))["MICRO"]
+            print(f"dev post trim={trim} merge={merge}: P={r[0]:.3f} R={r[1]:.3f} F1={r[2]:.3f}")
 
 
 if __name__ == "__main__":

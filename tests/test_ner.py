@@ -44,3 +44,13 @@ def test_english_if_model_available():
     ms = recognize(t, lang="en")
     types = {m.text: m.type for m in ms}
     assert types.get("Damascus") == "place" or types.get("Moscow") == "place"
+
+
+def test_cluster_map_and_doc_context():
+    from riwaya.ner.features import _clusters, doc_context, sent2features
+    c = _clusters()
+    assert len(c) > 10_000 and all(len(v) == 3 for v in list(c.values())[:100])
+    ctx = doc_context([["قال", "الرئيس", "طالباني", "إن"], ["وأضاف", "طالباني"]])
+    assert "dtPER" in ctx.get("طالباني", ()) and "dn2" in ctx["طالباني"]
+    f = sent2features(["وأضاف", "طالباني"], ctx)
+    assert f[1].get("dtPER") == 1.0

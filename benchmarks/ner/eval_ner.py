@@ -1,6 +1,7 @@
 """Evaluate the riwaya CRF on ANERcorp CAMeL test: P/R/F1 per type + micro, tokens/sec.
 
-Usage: python benchmarks/ner/eval_ner.py [--data DIR] [--seeds /work/shared/seeds]
+Usage: python benchmarks/ner/eval_ner.py [--data DIR] [--seeds corpus/fall-of-assad] [--model F]
+ANERcorp has no document breaks; runs of 15 sentences are the documents for doc features.
 """
 import argparse
 import sys
@@ -9,66 +10,33 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from riwaya.ner import _tagger, recognize  # noqa: E402
-from riwaya.ner.features import sent2features  # noqa: E402
-
-
-def read_conll(path):
-    sents, cur = [], []
-    for ln in Path(path).read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln:
-            if cur:
-                sents.append(cur)
-                cur = []
-            continue
-        w, _, t = ln.rpartition(" ")
-        cur.append((w, t))
-    if cur:
-        sents.append(cur)
-    return sents
-
-
-def spans(tags):
-    out, cur = set(), None
-    for i, t in enumerate(tags + ["O"]):
-        if t.startswith("B-") or t == "O" or (t.startswith("I-") and (cur is None or cur[0] != t[2:])):
-            if cur:
-                out.add((cur[0], cur[1], i))
-            cur = (t[2:], i) if t != "O" else None
-    return out
+from riwaya.ner.features import TRIM, _autogaz, lexicons  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from train_ner import DOC, featurize, read_conll, score, show, tag_all  # noqa: E402
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default="/work/shared/data/anercorp_camel_splits")
-    ap.add_argument("--seeds", default="/work/shared/seeds")
+    ap.add_argument("--seeds", default="corpus/fall-of-assad")
+    ap.add_argument("--model", default=None, help="CRF model file (default: the shipped one)")
+    ap.add_argument("--doc", type=int, default=DOC, help="sentences per pseudo-document")
+    ap.add_argument("--trim", type=float, default=TRIM, help="post-pass trim threshold (0: off)")
+    ap.add_argument("--no-merge", action="store_true", help="no post-pass merge of adjacent spans")
     a = ap.parse_args()
     test = read_conll(Path(a.data) / "ANERCorp_CamelLab_test.txt")
-    tagger = _tagger()
-    stats = {}
+    if a.model:
+        import pycrfsuite
+        tagger = pycrfsuite.Tagger()
+        tagger.open(a.model)
+    else:
+        tagger = _tagger()
+    lexicons(), _autogaz()  # load the data files outside the timed loop
     ntok = sum(len(s) for s in test)
     t0 = time.perf_counter()
-    preds = []
-    for s in test:
-        tagger.set(sent2features([w for w, _ in s]))
-        preds.append(tagger.tag())
+    preds = tag_all(tagger, featurize(test, a.doc), test, a.trim, not a.no_merge)
     dt = time.perf_counter() - t0
-    for s, p in zip(test, preds):
-        g = spans([t for _, t in s])
-        q = spans(list(p))
-        for typ in {x[0] for x in g | q}:
-            st = stats.setdefault(typ, [0, 0, 0])
-            gg = {x for x in g if x[0] == typ}
-            qq = {x for x in q if x[0] == typ}
-            st[0] += len(gg & qq)
-            st[1] += len(qq)
-            st[2] += len(gg)
-    tot = [sum(v[i] for v in stats.values()) for i in range(3)]
-    for typ, (tp, np_, ng) in sorted(stats.items()) + [("MICRO", tot)]:
-        p = tp / np_ if np_ else 0
-        r = tp / ng if ng else 0
-        f = 2 * p * r / (p + r) if p + r else 0
-        print(f"{typ:6s} P={p:.3f} R={r:.3f} F1={f:.3f} (gold {ng})")
+    show(score([[t for _, t in s] for s in test], preds))
     print(f"tokens/sec (features+CRF): {ntok / dt:,.0f}  ({ntok} tokens, {dt:.2f}s)")
     seeds = sorted(Path(a.seeds).glob("*.txt"))[:5] if Path(a.seeds).exists() else []
     for f in seeds:

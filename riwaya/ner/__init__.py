@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from riwaya.models import EntityMention
-from riwaya.ner.features import DATA, _lines, norm, sent2features
+from riwaya.ner.features import DATA, _lines, doc_context, norm, postprocess, sent2features
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
@@ -50,11 +50,14 @@ def _sentences(text, spans):
 def _crf(text):
     tagger = _tagger()
     out = []
-    for sent in _sentences(text, tokenize(text)):
-        toks = [text[s:e] for s, e in sent]
-        tagger.set(sent2features(toks))
-        tags = tagger.tag()
-        probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
+    sents = list(_sentences(text, tokenize(text)))
+    toks_all = [[text[s:e] for s, e in sent] for sent in sents]
+    ctx = doc_context(toks_all)
+    for sent, toks in zip(sents, toks_all):
+        tagger.set(sent2features(toks, ctx))
+        raw = tagger.tag()
+        probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(raw)]
+        tags = postprocess(toks, raw, tagger.marginal)  # trim unsure tails, merge B-X B-X
         cur = None
         for (s, e), t, p in zip(sent, tags, probs):
             if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):

@@ -1,6 +1,7 @@
 """Token features for the Arabic CRF tagger."""
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -41,11 +42,34 @@ def lexicons():
         k, _, ph = ln.partition("\t")
         trig[norm(ph)] = k
     gaz = {norm(x) for x in _lines("gaz_places.txt")}
-    clusters = {}
-    for ln in _lines("clusters.txt"):
-        w, _, c = ln.partition("\t")
-        clusters[w] = c
-    return given, family, trig, clusters, gaz
+    return given, family, trig, _clusters(), gaz
+
+
+@lru_cache(maxsize=1)
+def _autogaz():
+    """word -> TYPE+bin from SaudiNewsNet tagged by an earlier CRF (scripts/build_autogaz.py)."""
+    out = {}
+    p = os.environ.get("RIWAYA_NER_AUTOGAZ")  # experiments only
+    for ln in (_lines("autogaz.tsv") if p is None else _lines(p) if p else []):
+        w, typ, b = ln.split("\t")
+        out[w] = typ + b
+    return out
+
+
+@lru_cache(maxsize=1)
+def _clusters():
+    """word -> (c64, c256, c1024) from word2vec k-means (scripts/build_clusters.py)."""
+    p = Path(os.environ.get("RIWAYA_NER_CLUSTERS") or DATA / "clusters.tsv.gz")  # env: experiments
+    out = {}
+    if p.exists():
+        import gzip
+        with gzip.open(p, "rt", encoding="utf-8") as f:
+            for ln in f:
+                if ln.startswith("#"):
+                    continue
+                w, _, rest = ln.rstrip("\n").partition("\t")
+                out[w] = tuple(rest.split("\t"))
+    return out
 
 
 def strip(w: str) -> str:
@@ -81,31 +105,90 @@ def word_feats(w):
     }
     c = clusters.get(n) or clusters.get(s)
     if c:
-        f["c"] = c
-        f["c4"] = c[:4]
+        f["c64"], f["c256"], f["c"] = c
+    ag = _autogaz()
+    if ag:
+        f["ag"] = ag.get(s, ag.get(n, "-"))
+    if s != n and s in clusters:
+        f["cs"] = clusters[s][2]
     return f
 
 
-def sent2features(toks):
+def doc_context(sents):
+    """Cheap document-level evidence per stripped word (no first-pass tagging): seen right
+    after a title/trigger of kind K ("dtPER"...), right after a common given name ("dg"),
+    and how often it occurs ("dn2", "dn4")."""
+    ev, cnt = {}, {}
+    for toks in sents:
+        base = [word_feats(t) for t in toks]
+        for i, b in enumerate(base):
+            s = b["s"]
+            if len(s) < 3 or b["sh"] != "A":
+                continue
+            cnt[s] = cnt.get(s, 0) + 1
+            if i:
+                p = base[i - 1]
+                if p["t"] != "-":
+                    ev.setdefault(s, set()).add("dt" + p["t"])
+                if p["g"] in ("1", "2") and p["s"] != s:
+                    ev.setdefault(s, set()).add("dg")
+    for s, n in cnt.items():
+        if n >= 2:
+            ev.setdefault(s, set()).add("dn4" if n >= 4 else "dn2")
+    return ev
+
+
+_NB = ("w", "s", "t", "g", "fam", "sh", "gz", "ag", "c", "c64")
+
+
+@lru_cache(maxsize=200_000)
+def _context_feats(w):
+    """The features a word lends its neighbours at offsets -2, -1, +1, +2 (cached per word)."""
+    o = word_feats(w)
+    return {d: {f"{d}{k}": o[k] for k in _NB if k in o} for d in (-2, -1, 1, 2)}
+
+
+_PAD = {d: {f"{d}w": "<pad>"} for d in (-2, -1, 1, 2)}
+
+
+def sent2features(toks, doc=None):
     base = [word_feats(t) for t in toks]
+    ctx = [_context_feats(t) for t in toks]
+    n = len(toks)
     out = []
     for i, b in enumerate(base):
         f = {"bias": 1.0}
         f.update(b)
+        if doc:
+            for k in doc.get(b["s"], ()):
+                f[k] = 1.0
         for d in (-2, -1, 1, 2):
             j = i + d
-            if 0 <= j < len(base):
-                o = base[j]
-                f[f"{d}w"] = o["w"]
-                f[f"{d}s"] = o["s"]
-                f[f"{d}t"] = o["t"]
-                f[f"{d}g"] = o["g"]
-                f[f"{d}fam"] = o["fam"]
-                f[f"{d}sh"] = o["sh"]
-                f[f"{d}gz"] = o["gz"]
-                if "c" in o:
-                    f[f"{d}c"] = o["c"]
-            else:
-                f[f"{d}w"] = "<pad>"
+            f.update(ctx[j][d] if 0 <= j < n else _PAD[d])
         out.append(f)
     return out
+
+
+TRIM = 0.3  # drop a span's trailing tokens whose CRF marginal is below this (tuned on dev)
+
+
+def postprocess(toks, tags, marginal, trim=TRIM, merge=True):
+    """Fix common CRF slips in a tagged sentence (tags: list of IOB2 strings, edited copy returned).
+    - trim: a multi-token span loses trailing tokens the CRF is unsure of (`الحسن لاحق`);
+    - merge: `B-X B-X` on adjacent tokens becomes one span unless the second starts with و
+      (ANERcorp writes e.g. `كوت ديفوار`, `محمود صبري ابو تريكة` as one name)."""
+    tags = list(tags)
+    if trim:
+        n = len(tags)
+        for i in range(n):
+            if tags[i].startswith("I-") and (i + 1 == n or not tags[i + 1].startswith("I-")):
+                j = i
+                while j > 0 and tags[j].startswith("I-") and marginal(tags[j], j) < trim:
+                    tags[j] = "O"
+                    j -= 1
+    if merge:
+        for i in range(1, len(tags)):
+            if (tags[i].startswith("B-") and tags[i - 1] != "O" and tags[i - 1][2:] == tags[i][2:]
+                    and not toks[i].startswith("و")):
+                tags[i] = "I-" + tags[i][2:]
+    return tags
