@@ -31,7 +31,9 @@ def main(argv):
                 continue
             args = "; ".join(f"{a.role}={a.text!r}" + (f"<{a.entity}>" if a.entity else "") for a in e.arguments)
             t = f" @{e.time.earliest}" if e.time else ""
-            print(f"[{e.trigger_start}] {e.type}:{e.trigger}{t} | {args}")
+            chain = " > ".join(l.get("name") or "?" for l in e.attribution.chain)
+            hedge = f" ({e.attribution.hedge})" if e.attribution.hedge else ""
+            print(f"[{e.trigger_start}] {e.type}:{e.trigger}{t} | {args} || {chain}{hedge}")
             print("      ", text[e.start:e.end].strip()[:160].replace("\n", " "))
 
 

@@ -28,11 +28,16 @@ SNN = Path("/work/shared/data/saudinewsnet/dataset")
 SEEDS = Path("/work/shared/seeds")
 
 
+def _lang(text):
+    """The item's language by script: English gold items are scored with the English pipeline."""
+    return "en" if len(re.findall("[A-Za-z]", text)) > len(re.findall("[\u0600-\u06ff]", text)) else "ar"
+
+
 def _mentions(text, lang="ar"):
     ms = []
     try:
         from riwaya.kb import load_kb
-        ms = load_kb().match(text)
+        ms = load_kb().match(text, lang)
     except Exception:  # KB not available
         ms = []
     try:
@@ -81,10 +86,12 @@ def evaluate(gold):
     cls_tp, cls_fp, cls_fn = Counter(), Counter(), Counter()
     type_ok = type_n = arg_ok = arg_n = neg_ok = neg_n = 0
     misses, false_pos, arg_miss = [], [], []
-    arg_pred = arg_wrong = 0
+    arg_pred = arg_wrong = src_ok = src_n = 0
+    src_miss = []
     for it in gold:
         text = it["text"]
-        evs, _ = extract(text, _mentions(text), _times(text), _paras(text))
+        lang = it.get("lang") or _lang(text)
+        evs, _ = extract(text, _mentions(text, lang), _times(text, lang), _paras(text), lang=lang)
         used = set()
         for g in it["events"]:
             gs = _find_word(text, g["trigger"], g.get("nth", 0))
@@ -107,17 +114,28 @@ def evaluate(gold):
             type_ok += e.type == g["type"]
             neg_n += 1
             neg_ok += bool(e.negated) == bool(g.get("negated", False))
+            if g.get("source"):
+                # the event's attribution chain names the gold source (a link overlapping its span)
+                src_n += 1
+                ss_ = _find_word(text, g["source"]) or (0, 0)
+                ok = any(l.get("start") is not None and _overlap((l["start"], l["end"]), ss_)
+                         for l in e.attribution.chain)
+                src_ok += ok
+                if not ok:
+                    src_miss.append((it["id"], g["trigger"], g["source"], [l["name"] for l in e.attribution.chain]))
             for role, val in (g.get("args") or {}).items():
                 arg_n += 1
-                vs = _find_word(text, val) or (0, 0)
-                ok = any(a.role == role and _overlap((a.start, a.end), vs) for a in e.arguments)
+                # a list gives coreferent alternatives ("he" / the name): any of them counts
+                alts = [(_find_word(text, v) or (0, 0)) for v in (val if isinstance(val, list) else [val])]
+                ok = any(a.role == role and _overlap((a.start, a.end), vs) for a in e.arguments for vs in alts)
                 arg_ok += ok
                 if not ok:
                     arg_miss.append((it["id"], g["trigger"], role, val,
                                      [a.text for a in e.arguments if a.role == role]))
                 # a predicted value for an annotated role that is not the gold one is a wrong argument
                 arg_pred += sum(1 for a in e.arguments if a.role == role)
-                arg_wrong += sum(1 for a in e.arguments if a.role == role and not _overlap((a.start, a.end), vs))
+                arg_wrong += sum(1 for a in e.arguments if a.role == role
+                                 and not any(_overlap((a.start, a.end), vs) for vs in alts))
         for k, e in enumerate(evs):
             if k not in used:
                 fp += 1
@@ -135,6 +153,10 @@ def evaluate(gold):
         "argument_precision": round(1 - arg_wrong / max(1, arg_pred), 3),
         "negation_accuracy": round(neg_ok / max(1, neg_n), 3),
     }
+    if src_n:
+        res["source_accuracy"] = round(src_ok / src_n, 3)
+        res["sources"] = src_n
+    res["_src_misses"] = src_miss
     res["_arg_misses"] = arg_miss
     return res, misses, false_pos
 
@@ -178,9 +200,12 @@ def main():
     gold = yaml.safe_load(Path(args.gold).read_text(encoding="utf-8"))
     res, misses, fps = evaluate(gold)
     arg_miss = res.pop("_arg_misses")
+    src_miss = res.pop("_src_misses")
     print(json.dumps(res, ensure_ascii=False, indent=1))
     if args.verbose:
         print("ARGUMENT MISSES (id, trigger, role, gold, predicted):", *arg_miss, sep="\n  ")
+        if src_miss:
+            print("SOURCE MISSES (id, trigger, gold, predicted chain):", *src_miss, sep="\n  ")
         print("MISSES:", *misses, sep="\n  ")
         print("FALSE POSITIVES:", *fps, sep="\n  ")
     if not args.no_speed:

@@ -11,6 +11,8 @@ import yaml
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
+from . import english
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICODE)
 _SENT_END = re.compile(r"(?<!\d)[.:]|[.:](?!\d)|[!?؟\n]")
@@ -158,8 +160,13 @@ def _quoted_after(text, pos, limit):
     return m
 
 
-def _find_attributions(text, paragraphs, mentions, outlet, lex):
-    """Return (doc_outlet, [attribution records]) with scopes in clean offsets."""
+def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
+    """Return (doc_outlet, [attribution records]) with scopes in clean offsets.
+
+    English paragraphs with a dependency parse (``parsed``) take their records from
+    ``english.attributions``; the surface cue matcher below covers Arabic and unparsed English.
+    """
+    parsed = parsed or {}
     recs = []
     named_seen: list[str] = []
     doc_outlet = outlet
@@ -173,6 +180,9 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
         if p.furniture:
             continue
         lang = "en" if p.lang == "en" else "ar"
+        if p.start in parsed:
+            recs += english.attributions(parsed[p.start], text, _sentences(text, p.start, p.end), lex, doc_outlet)
+            continue
         for (ss, se) in _sentences(text, p.start, p.end):
             toks = _tokens(text, ss, se, lang)
             i = 0
@@ -193,7 +203,8 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
                 window_n = _norm(text[cue_s:window_end]) if lang == "ar" else text[cue_s:window_end].lower()
                 # scope: whole-article report?
                 near = window_n[:60]
-                if any(m in near for m in lex["scope_doc"][lang]) or text[ss:se].rstrip().endswith(":"):
+                if any((m in near) if lang == "ar" else re.search(r"\b%s\b" % re.escape(m), near)
+                       for m in lex["scope_doc"][lang]) or text[ss:se].rstrip().endswith(":"):
                     scope_doc = True
                 # outlet in quotes
                 q = _quoted_after(text, cue_e, window_end)
@@ -268,6 +279,15 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex):
                     recs.append({"start": cue_s, "end": cue_e, "chain": chain, "hedge": None,
                                  "scope": [scope[0], scope[1]], "_doc": scope_doc})
                 i = cj
+    recs.sort(key=lambda r: r["start"])
+    # "according to the report": the report an earlier whole-article record named
+    last_doc = None
+    for r in recs:
+        if r["chain"] and r["chain"][0].get("kind") == "_same_report":
+            r["chain"] = [dict(l) for l in last_doc["chain"]] + r["chain"][1:] if last_doc else r["chain"][1:]
+        if r["_doc"] and r["chain"]:
+            last_doc = r
+    recs = [r for r in recs if r["chain"]]
     # a doc-scope record ends where the next doc-scope record starts
     docs = [r for r in recs if r["_doc"] and r["scope"][1] == len(text)]
     for a, b in zip(docs, docs[1:]):
@@ -463,7 +483,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
     all_times = sorted(times or [], key=lambda t: t.start)
     ment_starts = frozenset(m.start for m in mentions)
-    doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex)
+    parsed = english.parse_paragraphs(text, paragraphs, mentions) if any(p.lang == "en" for p in paragraphs) else {}
+    doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex, parsed)
     cue_spans = [(r["start"], r["end"]) for r in recs]
     events: list[EventMention] = []
     # dropped-subject memory: (arguments, sentence index); carried only to the next sentence
@@ -526,6 +547,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                    _cands(toks[hit[1]].n)[1])):
                     i = hit[2]
                     continue  # "مصادر نقلتها نيويورك تايمز": a reporting verb naming its source
+                P = parsed.get(p.start) if plang == "en" else None
+                if hit and P is not None and english.not_an_event(P, toks[hit[1]].s):
+                    i = hit[2]
+                    continue
                 if hit:
                     typ, ti, tj, passive, stem = hit
                 else:
@@ -701,6 +726,30 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         seen.add(k)
                         uniq.append(a)
                 ev.arguments = uniq
+                if P is not None and hit:
+                    # English with a parse: the clause structure gives the roles (data-driven word lists)
+                    mp = subj_mem[0][0] if subj_mem[0] and sidx - subj_mem[1] <= 1 and subj_mem[0][0].type == "person" \
+                        else None
+                    pa, drop = english.event_arguments(P, trig_s, typ, ev.cls, lex, all_times, mp)
+                    if drop:
+                        i = tj
+                        continue
+                    if pa is not None:
+                        keep = [a for a in uniq if a.role in ("companion", "amount")]
+                        if not any(a.role == "agent" for a in pa):
+                            # a parse that found no subject (a headline): keep a named subject right before the verb
+                            keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
+                                     and trig_s - a.end <= 2 and a.start >= cs]
+                        seen = {(a.role, a.start, a.end) for a in keep}
+                        for a in pa:
+                            if (a.role, a.start, a.end) not in seen and not (
+                                    a.role == "companion" and any(x.start == a.start for x in pa if x.role == "agent")):
+                                seen.add((a.role, a.start, a.end))
+                                keep.append(a)
+                        keep = [a for a in keep if not (a.role == "companion" and any(
+                            x.role == "agent" and x.start == a.start for x in keep))]
+                        ev.arguments = keep
+                        carried = carried and not any(a.role == "agent" for a in pa)
                 # time: from this clause, else this sentence, else the paragraph's narrative anchor
                 tm = None
                 clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]

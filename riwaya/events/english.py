@@ -1,0 +1,640 @@
+"""English arguments and attribution from a dependency parse (English paragraphs only).
+
+The parser is the spaCy pipeline riwaya.ner already loads for English text (``riwaya.ner._spacy``),
+reused here, never loaded twice; without it the caller keeps its surface heuristics. Word lists
+(prepositions and their roles, vehicle heads, reporting verbs, decision nouns) are data in
+``riwaya/data/events/english.yaml`` and ``cues.yaml``; this module holds mechanisms only:
+
+- agent: the clause subject (nsubj), inherited through coordinated verbs, xcomp/participle
+  clauses and relative clauses ("X, who ..., entered" -> X); a passive's "by X"; coordinated
+  subjects ("Assad and his family") are all agents;
+- place roles from the trigger's prepositions (and those of the vehicle it moves in: "boarded a
+  plane at X"), direct objects for entry/departure types, means from vehicle heads;
+- decider: "the decision to X was taken by Y", "Y ordered ... X", "on the orders of Y";
+- attribution: "X said/told/reported", "according to X", "..., citing Y" (a chain of two).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import re
+
+import yaml
+
+from riwaya.models import Argument
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+PPL = ("person", "organization")
+
+
+@lru_cache(maxsize=1)
+def resources() -> dict:
+    d = yaml.safe_load((DATA / "english.yaml").read_text(encoding="utf-8"))
+    att = d["attribution"]
+    return {
+        "prep_roles": d["prep_roles"], "mv_only": set(d["movement_only_preps"]),
+        "multi": {k: [(tuple(ws), r) for ws, r in v] for k, v in d["multiword_preps"].items()},
+        "unknown": set(d["unknown_place_words"]), "not_place": set(d["not_place_heads"]),
+        "place_origin": set(d["place_is_origin_types"]), "means_obj": set(d["means_object_verbs"]),
+        "pronouns": set(d["pronouns"]), "not_event_args": set(d["not_event_arguments"]),
+        "dec_nouns": set(d["decider"]["nouns"]), "dec_take": set(d["decider"]["taking_verbs"]),
+        "dec_verbs": set(d["decider"]["order_verbs"]), "dec_preps": set(d["decider"]["prep_frames"]),
+        "att_verbs": set(att["verbs"]), "citing": set(att["citing"]),
+        "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
+        "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
+        "not_sources": set(att["not_sources"]), "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
+        "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
+        "noun_events": set(d["noun_events"]), "passive_mover": set(d["passive_mover_types"]),
+        "quant": set(d["quantifier_heads"]),
+        "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
+    }
+
+
+def _nlp():
+    try:
+        from riwaya.ner import _spacy
+    except ImportError:
+        return None
+    try:
+        return _spacy()
+    except Exception:  # model missing or broken: the surface heuristics stay
+        return None
+
+
+class Parsed:
+    """One English paragraph's parse, with char offsets into the clean text."""
+
+    def __init__(self, doc, offset: int, mentions):
+        self.doc, self.off = doc, offset
+        self.by_start = {t.idx + offset: t for t in doc}
+        self.ments = [m for m in mentions]
+        dl = resources()["dateline"].match(doc.text)
+        self.dateline_end = offset + dl.end() if dl else offset
+
+    def token_at(self, pos):
+        t = self.by_start.get(pos)
+        if t is not None:
+            return t
+        for tok in self.doc:  # a trigger inside a token ("al-Assad"-style splits)
+            s = tok.idx + self.off
+            if s <= pos < s + len(tok.text):
+                return tok
+        return None
+
+    def span(self, tok):
+        return tok.idx + self.off, tok.idx + self.off + len(tok.text)
+
+    def mention(self, tok, types=None):
+        s, e = self.span(tok)
+        best = None
+        for m in self.ments:
+            if m.start < e and s < m.end and (types is None or m.type in types):
+                if best is None or (m.end - m.start) > (best.end - best.start):
+                    best = m
+        return best
+
+
+def parse_paragraphs(text, paragraphs, mentions):
+    """{paragraph start: Parsed} for the English paragraphs, or {} when no parser is available."""
+    en = [p for p in paragraphs if p.lang == "en" and not p.furniture and text[p.start:p.end].strip()]
+    if not en:
+        return {}
+    nlp = _nlp()
+    if nlp is None:
+        return {}
+    out = {}
+    disable = [n for n in ("ner",) if n in nlp.pipe_names]
+    for p in en:
+        ms = [m for m in mentions if p.start <= m.start < p.end]
+        out[p.start] = Parsed(nlp(text[p.start:p.end], disable=disable), p.start, ms)
+    return out
+
+
+# ---------------------------------------------------------------- noun phrases
+
+_MOD = {"compound", "amod", "nummod", "nmod", "poss", "case", "quantmod", "npadvmod"}
+
+
+def _np_tokens(tok, keep_det=False, keep_of=False):
+    """The head with its left modifiers (and "of X" when keep_of): no clauses, appositions, preps."""
+    toks = {tok.i}
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _MOD or (keep_det and c.dep_ in ("det", "predet")) or (c.dep_ == "punct" and c.text in "-–"
+                                                                                  and c.i < tok.i):
+                if c.i < tok.i or (c.dep_ == "case" and c.i == tok.i + 1):
+                    toks.add(c.i)
+                    stack.append(c)
+        if keep_of and t.i == tok.i:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1:
+                    toks.add(c.i)
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            sub = _np_tokens(g, keep_det=True)
+                            toks |= sub
+    lo, hi = min(toks), max(toks)
+    while lo < hi and tok.doc[lo].dep_ == "punct":
+        lo += 1
+    return set(range(lo, hi + 1))
+
+
+def _np_arg(P, tok, role, keep_det=False, keep_of=False, types=None, atype=None):
+    m = P.mention(tok, types)
+    if m is not None:
+        return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
+    ids = _np_tokens(tok, keep_det, keep_of)
+    lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
+    if hi.dep_ == "case":  # "Assad's" as a raw phrase: without the possessive
+        hi = tok.doc[hi.i - 1]
+    s, e = P.span(lo)[0], P.span(hi)[1]
+    txt = tok.doc.text[s - P.off:e - P.off]
+    return Argument(role, txt, s, e, None, atype)
+
+
+# ---------------------------------------------------------------- subjects
+
+def _subjects(tok):
+    """Subject tokens of the clause that governs tok (through conj, xcomp, participle advcl, relcl)."""
+    seen = 0
+    t = tok
+    while t is not None and seen < 6:
+        seen += 1
+        subs = [c for c in t.children if c.dep_ in SUBJ]
+        if subs:
+            rel = [c for c in subs if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that")]
+            if rel and t.dep_ == "relcl":
+                return [t.head], False
+            return subs, any(c.dep_ == "nsubjpass" for c in subs)
+        if t.dep_ == "relcl":
+            return [t.head], False
+        if t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN")):
+            t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "succeeded in completing", "after living in"
+            t = t.head.head
+            continue
+        break
+    return [], False
+
+
+def _passive(tok):
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _by_agent(tok):
+    for c in tok.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _agents_from(P, subs, R, mem_person):
+    subs = [s for s in subs if P.span(s)[0] >= P.dateline_end]
+    out = []
+    seen = set()
+    for s in subs:
+        if s.lower_ in R["pronouns"]:
+            ps = P.span(s)[0]
+            lo = P.span(s.sent[0])[0]
+            near = [m for m in P.ments if lo <= m.start and m.end <= ps and m.type == "person"]
+            if near:
+                m = near[-1]
+                out.append(Argument("agent", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
+                continue
+            if mem_person is not None:
+                out.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end, mem_person.entity,
+                                    mem_person.type))
+                continue
+        a = _np_arg(P, s, "agent", types=PPL + ("place",), keep_of=s.lower_ in R["quant"])
+        key = (a.start, a.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    # coordinated subjects: "Assad and his family"
+    for s in subs:
+        for c in s.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                a = _np_arg(P, c, "agent", keep_det=False, types=PPL)
+                if (a.start, a.end) not in seen:
+                    seen.add((a.start, a.end))
+                    out.append(a)
+    # the mention that covers several subject tokens ("al", "-", "Assad") is one agent
+    uniq, spans = [], []
+    for a in out:
+        if any(s_ <= a.start and a.end <= e_ for s_, e_ in spans):
+            continue
+        uniq = [u for u in uniq if not (a.start <= u.start and u.end <= a.end)]
+        spans = [(u.start, u.end) for u in uniq]
+        uniq.append(a)
+        spans.append((a.start, a.end))
+    return uniq
+
+
+# ---------------------------------------------------------------- prepositional arguments
+
+def _pobj(prep):
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _prep_role(prep, R):
+    w = prep.lower_
+    for rest, role in R["multi"].get(w, []):
+        ws = tuple(t.lower_ for t in prep.doc[prep.i + 1:prep.i + 1 + len(rest)])
+        if ws == rest:
+            obj = next((t for t in prep.doc[prep.i + len(rest):prep.i + len(rest) + 6] if t.dep_ == "pobj"), None)
+            return role, obj
+    if w in R["prep_roles"]:
+        return R["prep_roles"][w], _pobj(prep)
+    return None, None
+
+
+def _place_arg(P, obj, role, R, lex, times):
+    if obj is None:
+        return None
+    s, e = P.span(obj)
+    if any(t.start <= s < t.end for t in times):
+        return None
+    words = {t.lower_ for t in obj.subtree}
+    if role in ("destination", "origin", "via", "place") and words & R["unknown"]:
+        return "unknown"
+    m = P.mention(obj, ("place", "organization", "vehicle", "other"))
+    if m is not None:
+        return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
+    if P.mention(obj, ("person",)) is not None:
+        return None
+    if obj.lower_ in R["not_place"] or obj.pos_ in ("PRON", "NUM") or obj.like_num:
+        return None
+    if obj.lower_ in lex["not_arguments"]["en"]:
+        return None
+    return _np_arg(P, obj, role)
+
+
+def _is_vehicle(tok, lex):
+    return tok is not None and tok.lower_ in lex["means"]["en"]
+
+
+# ---------------------------------------------------------------- the frame
+
+def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
+    """Arguments of the English trigger at trig_s, or None when the parse has no token there.
+
+    Returns (arguments, drop): drop is True when the parse shows the word is not this event
+    ("the decision was taken": a decision noun as the subject/object of a movement verb).
+    """
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None:
+        return None, False
+    args: list[Argument] = []
+    is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+    # a decision/step as the moved thing or the subject: not this event
+    if is_verb:
+        heads = [c.lower_ for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+        if any(h in R["not_event_args"] for h in heads) and cls != "communication":
+            return [], True
+    passive = is_verb and _passive(tok)
+    if is_verb:
+        subs, subj_passive = _subjects(tok)
+        by = _by_agent(tok) if passive else None
+        if passive and by is not None:
+            if typ in R["passive_mover"] and subs:
+                # "was flown to Moscow by the Russians": the mover is the subject, the by-phrase organised it
+                args += _agents_from(P, subs, R, mem_person)
+                a = _np_arg(P, by, "organizer", types=PPL)
+                if not _is_vehicle(by, lex):
+                    args.append(a)
+            else:
+                args += _agents_from(P, [by], R, mem_person)
+                if subs and typ in lex["patient_types"]:
+                    args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                             for a in _agents_from(P, subs, R, None)]
+        elif subs and (subj_passive or passive):
+            if typ in R["passive_mover"]:
+                args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
+            elif typ in lex["patient_types"] or cls == "harm":
+                args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                         for a in _agents_from(P, subs, R, None)]
+        elif subs:
+            args += _agents_from(P, subs, R, mem_person)
+    else:
+        # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
+            args.append(_np_arg(P, poss, "agent", types=PPL + ("place",)))
+        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None:
+            args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
+        elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+            v = tok.head
+            dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
+            if dat is not None and dat.dep_ == "dative":
+                args += _agents_from(P, [_pobj(dat) or dat], R, mem_person)
+            else:
+                subs, _ = _subjects(v)
+                args += _agents_from(P, subs, R, mem_person)
+        elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
+            args.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end,
+                                 mem_person.entity, mem_person.type))
+    # direct objects: where one enters/leaves, what is captured, the vehicle boarded
+    for ob in objs:
+        m = P.mention(ob)
+        if tok.lower_ in R["means_obj"] and _is_vehicle(ob, lex):
+            args.append(_means_arg(P, ob))
+            for c in ob.children:  # "boarded a plane at Damascus airport"
+                if c.dep_ == "prep":
+                    role, o = _prep_role(c, R)
+                    if role == "place":
+                        a = _place_arg(P, o, "origin" if typ in R["place_origin"] else "place", R, lex, times)
+                        if isinstance(a, Argument):
+                            args.append(a)
+            continue
+        if typ in lex["dest_object_types"]:
+            a = _place_arg(P, ob, "destination", R, lex, times)
+            if isinstance(a, Argument):
+                args.append(a)
+        elif typ in lex["origin_object_types"]:
+            a = _place_arg(P, ob, "origin", R, lex, times)
+            if isinstance(a, Argument):
+                args.append(a)
+        elif cls == "control" and m is not None and m.type == "place":
+            args.append(Argument("place", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
+        elif typ in lex["patient_types"] or cls in ("harm", "movement"):
+            if not passive:
+                args.append(_np_arg(P, ob, "patient", types=PPL + ("place",), keep_of=ob.lower_ in R["quant"]))
+    # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    if not is_verb:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is not None and _pobj(by) is not None and not _is_vehicle(_pobj(by), lex) \
+                and not any(a.role == "agent" for a in args):
+            args.append(_np_arg(P, _pobj(by), "agent", types=PPL))  # "an occupation by the U.S. Army"
+        if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+            # a light verb's adjuncts belong to its noun: "made trips to Russia", "do battle in Freeman"
+            preps += [c for c in tok.head.children if c.dep_ == "prep" and c.lower_ != "by"]
+    preps += [g for c in tok.children if c.dep_ in ("prt", "advmod") for g in c.children if g.dep_ == "prep"]
+    for c in tok.children:
+        if c.dep_ in ("dobj",) and _is_vehicle(c, lex):
+            preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "from", "for")]
+    for pr in sorted(preps, key=lambda x: x.i):
+        role, o = _prep_role(pr, R)
+        if role is None and pr.lower_ == "on" and _is_vehicle(_pobj(pr), lex):
+            role, o = "means", _pobj(pr)  # "on a Russian plane"
+        if role is None or o is None:
+            continue
+        if pr.lower_ in R["mv_only"] and cls != "movement":
+            continue
+        if role == "means" or (pr.lower_ in ("in", "on", "inside") and _is_vehicle(o, lex)):
+            if _is_vehicle(o, lex):
+                args.append(_means_arg(P, o))
+            continue
+        if role == "place" and typ in R["place_origin"] and not any(a.role == "origin" for a in args):
+            role = "origin"
+        if role == "place" and any(a.role == "destination" for a in args) and cls == "movement":
+            continue  # "arrived in Moscow" is already the destination
+        a = _place_arg(P, o, role, R, lex, times)
+        if a == "unknown" or a is None:
+            continue
+        if role == "place" and cls == "movement" and typ in ("arrival", "return", "entry", "visit", "refuge") \
+                and not any(x.role == "destination" for x in args):
+            a = Argument("destination", a.text, a.start, a.end, a.entity, a.type)
+        args.append(a)
+        # "to Khmeimim Airbase in Syria": the place qualifies the destination
+    # participle continuation: "left ..., heading to X" — the destination of this leg
+    if cls == "movement" and not any(a.role == "destination" for a in args):
+        for c in tok.subtree:
+            path, x = [], c
+            while x.i != tok.i and x.head.i != x.i:
+                path.append(x)
+                x = x.head
+            if any(any(g.dep_ in SUBJ for g in y.children) for y in path):
+                continue  # another clause with its own subject
+            if c.i != tok.i and c.tag_ == "VBG" and c.lower_ in R["cont_part"]:
+                for g in c.children:
+                    if g.dep_ == "prep":
+                        role, o = _prep_role(g, R)
+                        if role == "destination":
+                            a = _place_arg(P, o, role, R, lex, times)
+                            if isinstance(a, Argument):
+                                args.append(a)
+    # "boarded a plane at X and flew to Y": the second verb travels in the same plane from the same place
+    if cls == "movement" and is_verb and tok.dep_ == "conj" and tok.head.lower_ in R["means_obj"]:
+        for ob in tok.head.children:
+            if ob.dep_ in ("dobj", "obj") and _is_vehicle(ob, lex):
+                if not any(a.role == "means" for a in args):
+                    args.append(_means_arg(P, ob))
+                for c in ob.children:
+                    role, o = _prep_role(c, R) if c.dep_ == "prep" else (None, None)
+                    if role == "place" and not any(a.role == "origin" for a in args):
+                        a = _place_arg(P, o, "origin", R, lex, times)
+                        if isinstance(a, Argument):
+                            args.append(a)
+    args += deciders(P, tok, R)
+    return args, False
+
+
+def not_an_event(P, trig_s):
+    """The parse shows the trigger word is no event here: a verb-only form used as a noun/adjective
+    ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love")."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None:
+        return False
+    w = tok.lower_
+    if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
+        return True  # "occupation forces", "attack helicopters", "flight tracking data"
+    if tok.dep_ == "amod" and tok.tag_ == "VBG":
+        return True  # "the advancing German army"
+    nxt = tuple(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
+    for idi in R["idioms"].get(w, []):
+        if nxt[:len(idi)] == idi:
+            return True
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "in" and w in R["idioms"]:
+        return True  # "in control of"
+    if w in R["verb_only"]:
+        if not tok.tag_.startswith("VB"):
+            prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+            return not (tok.pos_ == "NOUN" and w in R["noun_events"] and (prev in R["noun_ok_after"] or prev.endswith("'s")
+                                                or prev.endswith("’s")))
+        if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+            return True
+    return False
+
+
+def _means_arg(P, ob):
+    ids = _np_tokens(ob, keep_det=False, keep_of=True)
+    s, e = P.span(ob.doc[min(ids)])[0], P.span(ob.doc[max(ids)])[1]
+    return Argument("means", ob.doc.text[s - P.off:e - P.off], s, e, None, "vehicle")
+
+
+def deciders(P, tok, R=None):
+    """Who decided or ordered the event at tok."""
+    R = R or resources()
+    out = []
+    # "the decision to grant asylum was taken by X" / "X took the decision to ..."
+    t = tok
+    for _ in range(4):
+        if t.lower_ in R["dec_nouns"] and t.i != tok.i:
+            v = t.head
+            if t.dep_ == "nsubjpass" and v.lower_ in R["dec_take"]:
+                by = _by_agent(v)
+                if by is not None:
+                    out.append(_np_arg(P, by, "decider", types=PPL))
+            elif t.dep_ == "dobj" and v.lower_ in R["dec_take"]:
+                subs, _ = _subjects(v)
+                out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
+            elif t.dep_ == "pobj" and t.head.lower_ in R["dec_preps"]:
+                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
+                if of is not None and _pobj(of) is not None:
+                    out.append(_np_arg(P, _pobj(of), "decider", types=PPL))
+            break
+        if t.head.i == t.i:
+            break
+        # an ordering verb governing the event: "X ordered the evacuation of ...", "X ordered troops to leave"
+        if t.head.lower_ in R["dec_verbs"] and t.dep_ in ("xcomp", "dobj", "pobj") and t.head.i != tok.i:
+            subs, _ = _subjects(t.head)
+            out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
+            break
+        t = t.head
+    # "on the orders of X" anywhere under the event's clause
+    for d in tok.subtree:
+        if d.lower_ in R["dec_nouns"] and d.dep_ == "pobj" and d.head.lower_ in R["dec_preps"]:
+            of = next((c for c in d.children if c.dep_ == "prep" and c.lower_ in ("of", "from", "by")), None)
+            if of is not None and _pobj(of) is not None:
+                out.append(_np_arg(P, _pobj(of), "decider", types=PPL))
+    return out
+
+
+# ---------------------------------------------------------------- attribution
+
+def _source_link(P, tok, lex, R, keep_det=True):
+    """A chain link for the source phrase headed by tok."""
+    if tok.lower_ in R["not_sources"]:
+        return None
+    m = P.mention(tok, PPL)
+    if m is not None:
+        nm = m.name or m.text
+        if m.type == "organization":
+            kind = "wire" if nm.lower() in lex["wires"] or m.text.lower() in lex["wires"] else "source_outlet"
+        else:
+            kind = "named_source"
+        return {"name": nm, "kind": kind, "start": m.start, "end": m.end}
+    if tok.pos_ == "PROPN":
+        ids = _np_tokens(tok, keep_det=False)
+        s, e = P.span(tok.doc[min(ids)])[0], P.span(tok.doc[max(ids)])[1]
+        txt = tok.doc.text[s - P.off:e - P.off]
+        kind = "wire" if txt.lower() in lex["wires"] else "named_source"
+        return {"name": txt, "kind": kind, "start": s, "end": e}
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    ids = _np_tokens(tok, keep_det=keep_det, keep_of=False)
+    # "people familiar with the matter", "a source close to X": keep the short qualifier
+    for c in tok.children:
+        if c.dep_ in ("amod", "acl") and c.i > tok.i and c.lower_ in ("familiar", "close"):
+            ids |= {x.i for x in c.subtree}
+    ids = set(range(min(ids), max(ids) + 1))
+    s, e = P.span(tok.doc[min(ids)])[0], P.span(tok.doc[max(ids)])[1]
+    txt = tok.doc.text[s - P.off:e - P.off]
+    kind = "source_outlet" if tok.lower_ in R["outlet_heads"] else "unnamed_source"
+    return {"name": txt, "kind": kind, "start": s, "end": e}
+
+
+def _quote_near(tok):
+    return any(t.text in "\"“”" for t in tok.doc[max(0, tok.i - 3):tok.i + 3])
+
+
+def attributions(P, text, sent_ranges, lex, outlet=None):
+    """Attribution records for one English paragraph: {start, end, chain, hedge, scope, _doc}."""
+    R = resources()
+    recs = []
+    doc = P.doc
+    outlet_l = (outlet or "").lower()
+    for tok in doc:
+        w = tok.lower_
+        cue = None
+        links = []
+        doc_scope = False
+        if w in R["att_verbs"] and tok.pos_ in ("VERB", "AUX"):
+            subs = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            if not subs:
+                continue
+            src = subs[0]
+            # "X has revealed new details about ...": a whole-article report
+            if w in R["revealing"]:
+                obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+                if obj is not None and obj.lower_ in R["doc_heads"]:
+                    doc_scope = True
+                elif not any(c.dep_ == "ccomp" for c in tok.children):
+                    continue
+            if not doc_scope and w in R["needs_clause"] and not (
+                    any(c.dep_ in ("ccomp", "parataxis") or c.lower_ in R["citing"] for c in tok.children)
+                    or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok)):
+                continue  # "Microsoft announced a new tool": an event, not a report
+            lk = _source_link(P, src, lex, R)
+            if lk is None:
+                continue
+            links.append(lk)
+            for c in src.children:  # "Assad and his brother said"
+                if c.dep_ == "conj":
+                    l2 = _source_link(P, c, lex, R)
+                    if l2 is not None:
+                        links.append(l2)
+                        break
+            cue = P.span(tok)
+            for c in tok.children:  # "..., citing a Kremlin source"
+                if c.lower_ in R["citing"]:
+                    ob = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+                    if ob is not None:
+                        l2 = _source_link(P, ob, lex, R)
+                        if l2 is not None:
+                            links.append(l2)
+        elif w in R["citing"] and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.lower_ not in R["att_verbs"]:
+            ob = next((g for g in tok.children if g.dep_ in ("dobj", "pobj")), None)
+            if ob is None:
+                continue
+            lk = _source_link(P, ob, lex, R)
+            if lk is None:
+                continue
+            links.append(lk)
+            cue = P.span(tok)
+        else:
+            for pp in R["att_preps"]:
+                ws = tuple(t.lower_ for t in doc[tok.i:tok.i + len(pp)])
+                if ws != pp:
+                    continue
+                last = doc[tok.i + len(pp) - 1]
+                ob = _pobj(last) or next((t for t in doc[last.i + 1:last.i + 6] if t.dep_ == "pobj"), None)
+                if ob is None:
+                    break
+                if ob.lower_ in R["doc_heads"]:
+                    # "according to the report": the report already named, or "an investigation by X"
+                    by = next((c for c in ob.children if c.dep_ == "prep" and c.lower_ in ("by", "of", "from")), None)
+                    src = _pobj(by) if by is not None else None
+                    doc_scope = True
+                    if src is None:
+                        links.append({"name": None, "kind": "_same_report", "start": None, "end": None})
+                        cue = (P.span(tok)[0], P.span(last)[1])
+                        break
+                    ob = src
+                lk = _source_link(P, ob, lex, R)
+                if lk is not None:
+                    links.append(lk)
+                    cue = (P.span(tok)[0], P.span(last)[1])
+                break
+        if not links or cue is None:
+            continue
+        # the document's own outlet as an addressee/source ("told Reuters") is not a further link
+        links = [l for l in links if not (outlet_l and l.get("name") and l["name"].lower() == outlet_l)]
+        if not links:
+            continue
+        ss, se = next(((a, b) for a, b in sent_ranges if a <= cue[0] < b), (P.off, P.off + len(doc.text)))
+        recs.append({"start": cue[0], "end": cue[1], "chain": links, "hedge": None,
+                     "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope})
+    return recs
