@@ -45,6 +45,8 @@ def resources() -> dict:
         "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
         "not_sources": set(att["not_sources"]), "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
+        "subj_place": set(d["subject_is_place_types"]), "dest_obj": set(d["destination_object_types"]),
+        "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": set(d["passive_mover_types"]),
         "quant": set(d["quantifier_heads"]),
@@ -323,6 +325,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             elif typ in lex["patient_types"] or cls == "harm":
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                          for a in _agents_from(P, subs, R, None)]
+        elif subs and typ in R["subj_place"]:
+            for a in _agents_from(P, subs, R, None):  # "Aleppo fell to the opposition"
+                args.append(Argument("place", a.text, a.start, a.end, a.entity, a.type))
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
+                    args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
     else:
@@ -356,7 +364,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         if isinstance(a, Argument):
                             args.append(a)
             continue
-        if typ in lex["dest_object_types"]:
+        if typ in lex["dest_object_types"] or typ in R["dest_obj"]:
             a = _place_arg(P, ob, "destination", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
@@ -390,6 +398,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if role is None or o is None:
             continue
         if pr.lower_ in R["mv_only"] and cls != "movement":
+            continue
+        if cls in R["nm_classes"] and role not in R["nm_roles"]:
+            continue
+        if typ in R["subj_place"] and pr.lower_ == "to":
             continue
         if role == "means" or (pr.lower_ in ("in", "on", "inside") and _is_vehicle(o, lex)):
             if _is_vehicle(o, lex):

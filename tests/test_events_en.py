@@ -1,0 +1,211 @@
+"""English event arguments and attribution on real sentences (UD PUD English originals, seed 003's
+English half) and, as additional cases, wire-style sentences written for these tests."""
+import pytest
+
+from riwaya.events import extract
+from riwaya.events import english
+from riwaya.models import EntityMention, Paragraph
+
+pytestmark = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
+
+
+def M(text, s, typ, nth=0):
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(s, i + 1)
+    return EntityMention(i, i + len(s), s, typ, name=s)
+
+
+def run(text, ents=(), outlet=None):
+    ms = [M(text, *e) if len(e) == 3 else M(text, e[0], e[1]) for e in ents]
+    paras, pos = [], 0
+    for chunk in text.split("\n"):
+        if chunk.strip():
+            paras.append(Paragraph(pos, pos + len(chunk), "en"))
+        pos += len(chunk) + 1
+    return extract(text, ms, [], paras, outlet=outlet, lang="en")
+
+
+def ev(evs, typ, nth=0):
+    return [e for e in evs if e.type == typ][nth]
+
+
+def roles(e, role):
+    return [a.text for a in e.arguments if a.role == role]
+
+
+def chain(e):
+    return [l["name"] for l in e.attribution.chain]
+
+
+# ---------------------------------------------------------------- UD PUD (English originals)
+
+def test_pud_apposition_subject_and_coordinated_verb():
+    t = ("Lord Halifax, the Lord President of the Council, visited Germany privately in November "
+         "and met Hitler and other German officials.")
+    evs, _ = run(t, [("Lord Halifax", "person"), ("Germany", "place"), ("Hitler", "person")])
+    v = ev(evs, "visit")
+    assert roles(v, "agent") == ["Lord Halifax"] and roles(v, "destination") == ["Germany"]
+    assert roles(ev(evs, "meeting"), "agent") == ["Lord Halifax"]
+
+
+def test_pud_quantified_subject_origin_and_for_destination():
+    t = ("Spain had expelled its Sephardic population in 1492; many of these Spanish Jews left Spain for Portugal "
+         "but eventually were targeted there as well.")
+    evs, _ = run(t, [("Spain", "place"), ("Spain", "place", 1), ("Portugal", "place")])
+    assert roles(ev(evs, "expulsion"), "agent") == ["Spain"]
+    d = ev(evs, "departure")
+    assert any("Jews" in a for a in roles(d, "agent"))
+    assert roles(d, "destination") == ["Portugal"]
+    assert [a.start for a in d.arguments if a.role == "origin"] == [t.index("Spain for")]
+
+
+def test_pud_passive_by_agent_and_compound_noun_not_an_event():
+    t = ("In Asia and the Pacific, between 3 million and more than 10 million civilians, mostly Chinese "
+         "(estimated at 7.5 million), were killed by the Japanese occupation forces.")
+    evs, _ = run(t, [("Asia", "place")])
+    k = ev(evs, "killing")
+    assert any("forces" in a for a in roles(k, "agent"))
+    assert not [e for e in evs if e.trigger == "occupation"]
+
+
+def test_pud_passive_visit_by_phrase_is_agent():
+    t = "On March 10, 1896, Herzl was visited by Reverend William Hechler, the Anglican minister to the British Embassy."
+    evs, _ = run(t, [("Herzl", "person"), ("William Hechler", "person")])
+    assert roles(ev(evs, "visit"), "agent") == ["William Hechler"]
+
+
+def test_pud_reporting_verb_without_clause_is_an_event():
+    t = "Microsoft announced on Wednesday a new workplace chat tool poised to take on industry darling Slack."
+    evs, recs = run(t, [("Microsoft", "organization")])
+    a = ev(evs, "announcement")
+    assert roles(a, "agent") == ["Microsoft"]
+    assert not recs
+
+
+def test_pud_told_that_gives_source_and_clause_subject():
+    t = "A witness told police that the victim had attacked the suspect in April."
+    evs, _ = run(t)
+    at = ev(evs, "attack")
+    assert roles(at, "agent") == ["victim"]
+    assert chain(at) == ["A witness"]
+
+
+def test_pud_released_from_hospital_and_assassination_attempt():
+    t = ("He recovered and was released from the hospital on April 11, becoming the first serving U.S. president "
+         "to survive being shot in an assassination attempt.")
+    evs, _ = run(t)
+    assert "hospital" in roles(ev(evs, "release_of_prisoners"), "origin")[0]
+    assert [e for e in evs if e.trigger == "assassination"]
+
+
+# ---------------------------------------------------------------- seed 003, English half
+
+SEED = ("NBC News has revealed new details about the final 24 hours of former Syrian President Bashar al-Assad in "
+        "Syria, just before he fled to Russia on the morning of Sunday, December 8, 2024. According to the report, "
+        "December 7 marked rapid developments on the ground, with the fall of Homs to armed opposition groups.\n"
+        "By 2:30 AM on Sunday, December 8, the presidential palace was nearly empty. Assad left without informing "
+        "anyone of his destination, heading to Khmeimim Airbase in Syria, and then to Moscow before dawn.\n"
+        "On December 5, Hama fell to the opposition, and Assad tried reaching Putin, who was in Belarus, but the "
+        "Russian president did not respond to his calls.")
+
+
+def test_seed003_whole_article_report_and_pronoun_subject():
+    evs, _ = run(SEED, [("NBC News", "organization"), ("Bashar al-Assad", "person"), ("Syria", "place"),
+                        ("Russia", "place"), ("Homs", "place"), ("Assad", "person", 1),
+                        ("Khmeimim Airbase", "place"), ("Moscow", "place"), ("Hama", "place"), ("Putin", "person")],
+                 outlet="Alhurra")
+    f = ev(evs, "escape")
+    assert roles(f, "agent") == ["Bashar al-Assad"] and roles(f, "destination") == ["Russia"]
+    assert chain(f) == ["Alhurra", "NBC News"]
+    # "according to the report" is NBC's report; it governs the next paragraphs too
+    assert chain(ev(evs, "fall")) == ["Alhurra", "NBC News"]
+    d = ev(evs, "departure")
+    assert roles(d, "agent") == ["Assad"] and roles(d, "destination") == ["Khmeimim Airbase"]
+    leg = [e for e in evs if e.trigger.startswith("then")][0]
+    assert roles(leg, "destination") == ["Moscow"]
+    assert chain(d) == ["Alhurra", "NBC News"]
+
+
+def test_seed003_city_falls_to_a_side():
+    evs, _ = run(SEED, [("Hama", "place")])
+    h = [e for e in evs if e.type == "fall" and e.trigger == "fell"][0]
+    assert roles(h, "place") == ["Hama"] and roles(h, "agent") == ["opposition"]
+
+
+# ---------------------------------------------------------------- wire-style (written for these tests)
+
+WIRE = ("MOSCOW/DAMASCUS, Dec 8 (Reuters) - Syrian President Bashar al-Assad and his family have arrived in Moscow "
+        "and have been granted asylum, Russian news agencies reported on Sunday, citing a Kremlin source.\n"
+        "Hours earlier, rebels swept into Damascus and ended his family's five-decade rule.\n"
+        "Assad boarded a plane at Damascus airport early on Sunday and flew to an undisclosed destination, "
+        "two senior Syrian army officers told Reuters.\n"
+        "The plane first headed to the Syrian coast, where Russia operates the Hmeimim air base, before turning "
+        "off its transponder, according to flight tracking data.\n"
+        "Rebel commander Abu Mohammed al-Golani, who now uses his real name Ahmed al-Sharaa, entered the "
+        "Umayyad Mosque in Damascus on Sunday afternoon.\n"
+        "Kremlin spokesman Dmitry Peskov said on Monday that the decision to grant asylum was taken by "
+        "President Vladimir Putin personally.")
+WIRE_ENTS = [("DAMASCUS", "place"), ("Bashar al-Assad", "person"), ("Moscow", "place"), ("Kremlin", "organization"),
+             ("Damascus", "place"), ("Assad", "person", 1), ("Damascus airport", "place"),
+             ("Syrian coast", "place"), ("Hmeimim air base", "place"), ("Abu Mohammed al-Golani", "person"),
+             ("Ahmed al-Sharaa", "person"), ("Damascus", "place", 2), ("Kremlin", "organization", 1),
+             ("Dmitry Peskov", "person"), ("Vladimir Putin", "person")]
+
+
+@pytest.fixture(scope="module")
+def wire():
+    return run(WIRE, WIRE_ENTS, outlet="Reuters")
+
+
+def test_wire_coordinated_agents_and_two_link_chain(wire):
+    evs, _ = wire
+    a = ev(evs, "arrival")
+    assert roles(a, "agent") == ["Bashar al-Assad", "his family"] and roles(a, "destination") == ["Moscow"]
+    assert chain(a) == ["Reuters", "Russian news agencies", "a Kremlin source"]
+    r = ev(evs, "refuge")
+    assert roles(r, "agent") == ["Bashar al-Assad", "his family"]
+    assert "Dmitry Peskov" not in chain(r)     # the last paragraph's source does not bleed back
+
+
+def test_wire_subject_noun_phrase_and_destination(wire):
+    evs, _ = wire
+    e = [x for x in evs if x.trigger == "swept into"][0]
+    assert roles(e, "agent") == ["rebels"] and roles(e, "destination") == ["Damascus"]
+
+
+def test_wire_means_origin_unknown_destination_and_source(wire):
+    evs, _ = wire
+    b = ev(evs, "departure")
+    assert roles(b, "means") == ["plane"] and roles(b, "origin") == ["Damascus airport"]
+    f = ev(evs, "flight")
+    assert roles(f, "agent") == ["Assad"] and roles(f, "means") == ["plane"]
+    assert roles(f, "destination") == []       # "an undisclosed destination" names no place
+    assert chain(f) == ["Reuters", "two senior Syrian army officers"]
+    h = ev(evs, "departure", 1)
+    assert roles(h, "destination") == ["Syrian coast"]
+    assert chain(h) == ["Reuters", "flight tracking data"]
+
+
+def test_wire_relative_clause_subject_and_object_destination(wire):
+    evs, _ = wire
+    e = ev(evs, "entry", 1)
+    assert roles(e, "agent") == ["Abu Mohammed al-Golani"]
+    assert roles(e, "destination") == ["Umayyad Mosque"]
+
+
+def test_wire_decision_taken_by_is_decider_not_transfer(wire):
+    evs, _ = wire
+    last = [e for e in evs if e.trigger_start > WIRE.index("Kremlin spokesman")]
+    assert [e.type for e in last] == ["refuge"]
+    assert roles(last[0], "decider") == ["Vladimir Putin"]
+    assert chain(last[0]) == ["Reuters", "Dmitry Peskov"]
+
+
+def test_orders_of_passive_mover_and_pronoun():
+    t = "Assad left the palace at night. He was flown to Moscow aboard a Russian military plane on the orders of Putin."
+    evs, _ = run(t, [("Assad", "person"), ("Moscow", "place"), ("Putin", "person")])
+    f = ev(evs, "flight")
+    assert roles(f, "agent") == ["Assad"] and roles(f, "destination") == ["Moscow"]
+    assert roles(f, "means") == ["Russian military plane"]
+    assert roles(f, "decider") == ["Putin"]
