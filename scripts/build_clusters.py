@@ -2,12 +2,16 @@
 
 Trains word2vec (gensim, skip-gram) on SaudiNewsNet article text plus the ANERcorp *train*
 split (never the test split), then k-means clusters the vectors of frequent words at several
-granularities. Output: riwaya/data/ner/clusters.tsv.gz, one line per word:
-    normalised_word<TAB>c64<TAB>c256<TAB>c1024
+granularities. One run writes one clustering, one line per word: normalised_word<TAB>c64<TAB>c256<TAB>c1024.
+The shipped riwaya/data/ner/clusters.tsv.gz merges two runs (narrow window = more syntactic /
+name-type clusters, wide window = more topical ones); on the dev split both together beat either:
+    normalised_word<TAB>c64<TAB>c256<TAB>c1024<TAB>k256<TAB>k1024   (empty field: not in that run)
 The runtime only reads that file; gensim/sklearn are not runtime dependencies.
 
-Usage: nice python scripts/build_clusters.py [--snn /work/shared/data/saudinewsnet/dataset]
-       (needs `pip install gensim`; ~10 min on 2 cores)
+Usage (needs `pip install gensim`; ~10 min per run on 2 cores):
+    nice python scripts/build_clusters.py --window 2 --min-count 3 --out /tmp/c2.tsv.gz
+    nice python scripts/build_clusters.py --window 5 --min-count 5 --out /tmp/c5.tsv.gz
+    python scripts/build_clusters.py --merge /tmp/c2.tsv.gz /tmp/c5.tsv.gz   # -> riwaya/data/ner/
 """
 import argparse
 import gzip
@@ -55,8 +59,30 @@ def conll_sentences(path):
         yield cur
 
 
+def read_map(path):
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for ln in f:
+            if not ln.startswith("#"):
+                w, *c = ln.rstrip("\n").split("\t")
+                out[w] = c
+    return out
+
+
+def merge(narrow, wide, out):
+    a, b = read_map(narrow), read_map(wide)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(f"# c64 c256 c1024 from {Path(narrow).name}; k256 k1024 from {Path(wide).name}\n")
+        for w in sorted(set(a) | set(b)):
+            c = a.get(w, ["", "", ""])[:3] + b.get(w, ["", "", ""])[1:3]
+            f.write(w + "\t" + "\t".join(c) + "\n")
+    print("saved", out, Path(out).stat().st_size // 1024, "KB")
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--merge", nargs=2, metavar=("NARROW", "WIDE"),
+                    help="merge two runs into --out (default riwaya/data/ner/clusters.tsv.gz)")
     ap.add_argument("--snn", default="/work/shared/data/saudinewsnet/dataset")
     ap.add_argument("--aner", default="/work/shared/data/anercorp_camel_splits/ANERCorp_CamelLab_train.txt")
     ap.add_argument("--out", default=str(ROOT / "riwaya/data/ner/clusters.tsv.gz"))
@@ -67,6 +93,8 @@ def main():
     ap.add_argument("--ks", default="64,256,1024")
     ap.add_argument("--workers", type=int, default=2)
     a = ap.parse_args()
+    if a.merge:
+        return merge(*a.merge, a.out)
     from gensim.models import Word2Vec
     from sklearn.cluster import MiniBatchKMeans
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import sklearn_crfsuite
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from riwaya.ner.features import TRIM, doc_context, postprocess, sent2features  # noqa: E402
+from riwaya.ner.features import TRIM, doc_context, norm, postprocess, sent2features, strip  # noqa: E402
 
 DOC = 15  # ANERcorp has no document breaks: treat each run of 15 sentences as a document
 
@@ -77,16 +77,40 @@ def score(gold, pred):
     return out
 
 
-def tag_all(tagger, feats, sents, trim=TRIM, merge=True):
+def tag_all(tagger, feats, sents, trim=TRIM, merge=True, with_conf=False):
     """Viterbi tags per sentence, then the same post-pass as the runtime."""
-    out = []
+    out, confs = [], []
     for f, s in zip(feats, sents):
         tagger.set(f)
         tags = tagger.tag()
+        confs.append([tagger.marginal(t, i) for i, t in enumerate(tags)])
         if trim or merge:
             tags = postprocess([w for w, _ in s], tags, tagger.marginal, trim, merge)
         out.append(tags)
-    return out
+    return (out, confs) if with_conf else out
+
+
+def propagate(sents, preds, tagger_confs, doc=DOC, th=0.8):
+    """Token-level emulation of the runtime's in-document propagation (riwaya.ner._propagate):
+    a span tagged with every token's marginal >= th is tagged wherever the same clitic-stripped
+    token sequence occurs untagged in the same pseudo-document."""
+    new = [list(p) for p in preds]
+    for k in range(0, len(sents), doc):
+        idx = range(k, min(k + doc, len(sents)))
+        keys = {i: [strip(norm(w)) for w, _ in sents[i]] for i in idx}
+        names = {}
+        for i in idx:
+            for typ, a, b in sorted(spans(preds[i]), key=lambda x: x[1]):
+                if min(tagger_confs[i][a:b]) >= th and len("".join(keys[i][a:b])) >= 3:
+                    names.setdefault(tuple(keys[i][a:b]), typ)
+        for i in idx:
+            K = keys[i]
+            for nm, typ in names.items():
+                n = len(nm)
+                for a in range(len(K) - n + 1):
+                    if tuple(K[a:a + n]) == nm and all(x == "O" for x in new[i][a:a + n]):
+                        new[i][a:a + n] = ["B-" + typ] + ["I-" + typ] * (n - 1)
+    return new
 
 
 def show(res, label=""):
@@ -127,6 +151,8 @@ def main():
         for trim, merge in ((0, True), (0.3, False), (0.5, False), (0.5, True), (0.7, True)):
             r = score(gold, tag_all(tagger, feats, dev, trim, merge))["MICRO"]
             print(f"dev post trim={trim} merge={merge}: P={r[0]:.3f} R={r[1]:.3f} F1={r[2]:.3f}")
+        pred, confs = tag_all(tagger, feats, dev, with_conf=True)
+        show(score(gold, propagate(dev, pred, confs, a.doc)), "dev +post+propagation ")
 
 
 if __name__ == "__main__":

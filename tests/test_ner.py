@@ -48,7 +48,7 @@ def test_english_if_model_available():
 
 def test_cluster_map_and_doc_context():
     from riwaya.ner.features import _clusters, doc_context, sent2features
-    c = _clusters()
+    c = _clusters()[0]
     assert len(c) > 10_000 and all(len(v) == 3 for v in list(c.values())[:100])
     ctx = doc_context([["قال", "الرئيس", "طالباني", "إن"], ["وأضاف", "طالباني"]])
     assert "dtPER" in ctx.get("طالباني", ()) and "dn2" in ctx["طالباني"]

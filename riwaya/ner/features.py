@@ -42,34 +42,27 @@ def lexicons():
         k, _, ph = ln.partition("\t")
         trig[norm(ph)] = k
     gaz = {norm(x) for x in _lines("gaz_places.txt")}
-    return given, family, trig, _clusters(), gaz
-
-
-@lru_cache(maxsize=1)
-def _autogaz():
-    """word -> TYPE+bin from SaudiNewsNet tagged by an earlier CRF (scripts/build_autogaz.py)."""
-    out = {}
-    p = os.environ.get("RIWAYA_NER_AUTOGAZ")  # experiments only
-    for ln in (_lines("autogaz.tsv") if p is None else _lines(p) if p else []):
-        w, typ, b = ln.split("\t")
-        out[w] = typ + b
-    return out
+    return given, family, trig, _clusters()[0], gaz
 
 
 @lru_cache(maxsize=1)
 def _clusters():
-    """word -> (c64, c256, c1024) from word2vec k-means (scripts/build_clusters.py)."""
+    """Two word -> cluster maps from word2vec k-means on SaudiNewsNet (scripts/build_clusters.py):
+    narrow-window (c64, c256, c1024) and wide-window (k256, k1024)."""
     p = Path(os.environ.get("RIWAYA_NER_CLUSTERS") or DATA / "clusters.tsv.gz")  # env: experiments
-    out = {}
+    narrow, wide = {}, {}
     if p.exists():
         import gzip
         with gzip.open(p, "rt", encoding="utf-8") as f:
             for ln in f:
                 if ln.startswith("#"):
                     continue
-                w, _, rest = ln.rstrip("\n").partition("\t")
-                out[w] = tuple(rest.split("\t"))
-    return out
+                w, *c = ln.rstrip("\n").split("\t")
+                if c[0]:
+                    narrow[w] = tuple(c[:3])
+                if len(c) >= 5 and c[4]:
+                    wide[w] = (c[3], c[4])
+    return narrow, wide
 
 
 def strip(w: str) -> str:
@@ -106,11 +99,12 @@ def word_feats(w):
     c = clusters.get(n) or clusters.get(s)
     if c:
         f["c64"], f["c256"], f["c"] = c
-    ag = _autogaz()
-    if ag:
-        f["ag"] = ag.get(s, ag.get(n, "-"))
     if s != n and s in clusters:
         f["cs"] = clusters[s][2]
+    wide = _clusters()[1]
+    k = wide.get(n) or wide.get(s)
+    if k:
+        f["k256"], f["k1024"] = k
     return f
 
 
@@ -138,7 +132,7 @@ def doc_context(sents):
     return ev
 
 
-_NB = ("w", "s", "t", "g", "fam", "sh", "gz", "ag", "c", "c64")
+_NB = ("w", "s", "t", "g", "fam", "sh", "gz", "c", "c64")
 
 
 @lru_cache(maxsize=200_000)
