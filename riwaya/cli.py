@@ -186,14 +186,20 @@ def show(person, db):
     names = {x["id"]: x.get("name_en") or x.get("name_ar") for x in exp["entities"]}
     docs = {d["id"]: d for d in exp["documents"]}
     click.echo(f"{e.get('name_en') or ''} / {e.get('name_ar') or ''}  ({e['type']}, {len(e['mentions'])} mentions)")
+    def place(v):
+        v = names.get(v, v)
+        return v[4:] if isinstance(v, str) and v.startswith("raw:") else v
+
     for r in e.get("roles", []):
-        click.echo(f"  role: {r.get('title') or r}")
+        org = names.get(r.get("org")) or names.get(f"e:{r.get('org')}") or r.get("org")
+        dates = " – ".join(x or "…" for x in (r.get("start"), r.get("end"))) if r.get("start") or r.get("end") else ""
+        click.echo(f"  role: {r.get('title') or r.get('role')}{', ' + org if org else ''}"
+                   f"{' (' + dates + ')' if dates else ''}{'  [from the text]' if r.get('source') == 'text' else ''}")
     it = next((i for i in exp.get("itineraries", []) if i["person"] == e["id"]), None)
     if it:
         for leg in it.get("legs", []):
             t = (leg.get("time") or {})
-            click.echo(f"  leg: {names.get(leg.get('from'), leg.get('from')) or '?'} → "
-                       f"{names.get(leg.get('to'), leg.get('to')) or '?'}"
+            click.echo(f"  leg: {place(leg.get('from')) or '?'} → {place(leg.get('to')) or '?'}"
                        f"{' by ' + leg['means'] if leg.get('means') else ''}"
                        f"  [{t.get('earliest') or '…'} – {t.get('latest') or '…'}]")
             for ev in leg.get("evidence", [])[:2]:
@@ -201,7 +207,7 @@ def show(person, db):
                 click.echo(f"       «{d.get('text', '')[ev['start']:ev['end']][:140]}»")
         fate = it.get("fate")
         if fate:
-            click.echo(f"  fate: {fate.get('status')} {names.get(fate.get('place'), fate.get('place')) or ''}")
+            click.echo(f"  fate: {fate.get('status')} {place(fate.get('place')) or ''}")
 
 
 EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",

@@ -1,12 +1,29 @@
 """Per-person movement legs and latest known fate, from export-level event dicts."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 MOVER_ROLES = ("agent", "companion", "patient")
 FATE_TYPES = ("whereabouts", "refuge", "hiding", "arrival", "killing", "arrest")
 # explicit statements of where someone is (or what became of them) outrank an inferred last destination
 EXPLICIT = {"whereabouts": "located", "refuge": "refuge", "hiding": "hiding", "killing": "dead", "arrest": "detained"}
 # movements that do not relocate someone for good: a visit is a round trip
 NOT_RELOCATING = ("visit", "meeting")
+
+
+@lru_cache(maxsize=1)
+def _anaphoric() -> frozenset[str]:
+    import yaml
+    from .events.extract import DATA, _norm
+    words = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8")).get("anaphoric_places", {})
+    return frozenset(_norm(w) for w in words.get("ar", [])) | frozenset(w.lower() for w in words.get("en", []))
+
+
+def _place(v):
+    """A leg's endpoint; an unresolved bare "the country" / "المكان" is an unknown place."""
+    if isinstance(v, str) and v.startswith("raw:") and v[4:].strip().lower() in _anaphoric():
+        return None
+    return v
 
 
 def _time_key(ev: dict):
@@ -80,6 +97,7 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
     for pid, evs in per_person.items():
         rec = out.setdefault(pid, {"person": pid, "legs": [], "fate": None})
         for ev in _route_order(evs, mentions):
+            ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
             if ev.get("class") == "movement" and (ev.get("origin") or ev.get("destination") or ev.get("via")):
                 rec["legs"].append({"from": ev.get("origin"), "to": ev.get("destination"), "via": ev.get("via"),
                                     "means": ev.get("means"), "time": ev.get("time"), "event": ev.get("id"),

@@ -75,3 +75,13 @@ def test_new_corpus_stage_code_reruns_the_stage_with_nothing_new(tmp_path, monke
     assert not Store(url).corpus_is_current()
     build([str(src)], url, progress=False)
     assert Store(url).corpus_is_current()
+
+
+def test_anaphoric_place_is_an_unknown_endpoint():
+    # seed 003: "غادر الأسد المكان … متجهًا إلى قاعدة حميميم", "planning to leave the country"
+    ents = [{"id": "p1", "type": "person", "name_ar": "بشار الأسد", "name_en": "Bashar al-Assad"},
+            {"id": "g2", "type": "place", "name_ar": "قاعدة حميميم", "name_en": "Hmeimim Air Base"}]
+    evs = [ev("e1", "departure", "movement", "p1", "2024-12-07T22:00:00+03:00", origin="raw:المكان", destination="g2"),
+           ev("e2", "departure", "movement", "p1", "2024-12-07T18:58:00+03:00", origin="raw:country")]
+    legs = build_itineraries(evs, ents)[0]["legs"]
+    assert [(l["from"], l["to"]) for l in legs] == [(None, "g2")]

@@ -222,3 +222,18 @@ def test_dates_past_the_calendar_stay_open_and_old_years_are_valid_iso():
     from datetime import datetime
     from riwaya.timex.tagger import _iso
     assert _iso(datetime(616, 1, 1), "+03:00") == "0616-01-01T00:00:00+03:00"
+
+
+# ---------------------------------------------------------------- a section heading moves the story on
+def test_time_of_day_after_a_heading_is_open_ended():
+    """Seed 001 (no publication date): "30 نوفمبر 2024", then the heading
+    "انسحاب صامت لبشار الأسد" and "ليلة السقوط … الساعه الـ3 فجرا". The night is
+    not the 30th: after a heading the last date is only a lower bound."""
+    text = (Path(__file__).parents[1] / "corpus/fall-of-assad/001_208c52477ec2b0a9.txt").read_text(encoding="utf-8")
+    got = {m.text: m.value for m in tag_times(text, anchor=None)}
+    three = got["الساعه الـ3 فجرا"]
+    assert three.earliest == "2024-11-30T03:00:00+03:00" and three.latest is None
+    assert three.anchor.startswith("narrative-after")
+    assert got["30 نوفمبر 2024"].latest == "2024-11-30T23:59:59+03:00"
+    # a month named after the heading is still closed
+    assert got["أوائل ديسمبر"].latest is not None

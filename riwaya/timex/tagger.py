@@ -38,6 +38,15 @@ def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
     return starts, langs
 
 
+_HEAD_END = re.compile(r"[.!?؟:…»\"]\s*$")
+
+
+def _is_heading(para: str) -> bool:
+    """A section heading: a short line with no closing punctuation."""
+    para = para.strip()
+    return 0 < len(para.split()) <= 8 and not _HEAD_END.search(para)
+
+
 _WIN_LEFT, _WIN_RIGHT = 40, 48
 
 
@@ -219,10 +228,14 @@ class _State:
     def __init__(self, anchor: date | None, anchor_label: str | None, tz: str):
         self.anchor, self.anchor_label, self.tz = anchor, anchor_label, tz
         self.narr: date | None = None
+        # after a section heading the story may have moved on: the last date is only a lower bound
+        self.narr_open = False
         self.last_period: dict[str, date] = {}   # month/year the text last named (for "الشهر السابق")
 
     def ref(self) -> tuple[date | None, str | None]:
         if self.narr:
+            if self.narr_open:
+                return self.narr, f"narrative-after:{self.narr.isoformat()}"
             return self.narr, f"narrative:{self.narr.isoformat()}"
         if self.anchor:
             return self.anchor, f"{self.anchor_label}:{self.anchor.isoformat()}"
@@ -566,9 +579,13 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
 
+    heads = [a for a, b in zip(pstarts, bounds) if _is_heading(norm[a:b - 1])]
     out: list[tuple[int, int, TimeValue]] = []
     for g in groups:
         s, e = g[0].start, g[-1].end
+        while heads and heads[0] < s:
+            heads.pop(0)
+            st.narr_open = st.narr is not None
         try:
             tv = _resolve(g, norm[s:e], st)
         except (OverflowError, ValueError):
@@ -576,6 +593,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             tv = TimeValue(None, None, precision="year", tz=tz, kind="date", anchor=None)
         if tv is None:
             continue
+        if (tv.anchor or "").startswith("narrative-after") and {p.etype for p in g} <= {"clock", "pod", "narr", "mod"}:
+            tv.latest = None       # a time of day (or "that night") past a heading: on or after that day
         out.append((s, e, tv))
         if tv.earliest and tv.kind in ("date", "time") and "relper" not in {p.etype for p in g}:
             d0 = date.fromisoformat(tv.earliest[:10])
@@ -584,8 +603,9 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             st.last_period["year"] = d0
         if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
             types = {p.etype for p in g}
-            if types & {"date", "rel", "narr"}:      # a weekday alone was read from the narrative: no update
+            if types & {"date", "rel"} or (types & {"narr"} and tv.latest):   # a weekday alone: no update
                 st.narr = date.fromisoformat(tv.earliest[:10])
+                st.narr_open = False
     out = _ranges(out, norm)
     res = []
     for s, e, tv in out:
