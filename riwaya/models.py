@@ -156,7 +156,7 @@ class EventMention:
     time: TimeValue | None = None
     attribution: Attribution = field(default_factory=Attribution)
     negated: bool = False
-    polarity: str = "asserted"   # asserted | denied | hedged
+    polarity: str = "asserted"   # asserted | denied | hedged | planned (a plan, intention or offer)
 
 
 @dataclass

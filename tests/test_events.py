@@ -132,3 +132,41 @@ def test_furniture_skipped():
     t = "هرب الأسد\nشارك هذا المقال"
     evs, _ = extract(t, [], [], [Paragraph(0, 9, "ar", furniture=True), Paragraph(10, len(t), "ar")])
     assert evs == []
+
+
+def test_plans_and_future_are_not_happenings():
+    # seeds 003 (Arabic and its English translation) and 002
+    t = "في الساعة 6:58 مساءً، أصدر القصر الرئاسي بيانًا مضللًا، في وقت كان فيه الأسد يخطط سرًا لمغادرة البلاد."
+    evs, _ = run(t, [("الأسد", "person")], [T(t, "الساعة 6:58 مساءً", "2024-12-07T18:58:00+03:00")])
+    dep = [e for e in evs if e.type == "departure"]
+    assert dep and dep[0].polarity == "planned"
+    t = "At 6:58 PM, a misleading statement was issued, at a time when Assad was secretly planning to leave the country."
+    evs, _ = run(t, [("Assad", "person")], lang="en")
+    assert [e.polarity for e in evs if e.type == "departure"] == ["planned"]
+    t = "وأكد أحد مساعدي الأسد أن المخلوع أبلغ مدير مكتبه مساء السبت بأنه سيعود إلى منزله، لكنه اتجه مباشرة إلى مطار دمشق."
+    evs, _ = run(t, [("الأسد", "person"), ("مطار دمشق", "place")])
+    assert [e.polarity for e in evs if e.type == "return"] == ["planned"]
+    assert all(e.polarity != "planned" for e in evs if e.type != "return")
+
+
+def test_negation_stays_in_its_clause():
+    # seed 003: "never arrived, so Assad returned" -- the return happened
+    t = "لكن هذه المساعدات لم تصل، فعاد الأسد إلى دمشق في 28 تشرين الثاني."
+    evs, _ = run(t, [("الأسد", "person"), ("دمشق", "place")])
+    ret = [e for e in evs if e.type == "return"]
+    assert ret and not ret[0].negated and ret[0].polarity == "asserted"
+
+
+def test_reference_event_does_not_take_the_sentence_time():
+    # seed 002: the escape is what the chaos followed, not what happened on Sunday morning
+    t = ("وفي صباح يوم الأحد 8 كانون الأول، استمرت قوات إدارة العمليات العسكرية في الانتشار، إذ ساعد هذا "
+         "التنسيق على استقرار الوضع نسبياً بعد ساعات من الفوضى الأولية التي أعقبت هروب الأسد المخلوع.")
+    evs, _ = run(t, [("الأسد", "person")], [T(t, "صباح يوم الأحد 8 كانون الأول", "2024-12-08T06:00:00+03:00")])
+    esc = [e for e in evs if e.type == "escape"]
+    assert esc and esc[0].time is None
+    # "قبل هروبه إلى روسيا فجر الأحد": a time written after the reference noun is its own
+    t = "آخر 24 ساعة قضاها الرئيس السوري بشار الأسد في سوريا قبل هروبه إلى روسيا فجر الأحد، 8 كانون الأول 2024."
+    evs, _ = run(t, [("بشار الأسد", "person"), ("روسيا", "place")],
+                 [T(t, "فجر الأحد، 8 كانون الأول 2024", "2024-12-08T04:00:00+03:00")])
+    esc = [e for e in evs if e.type == "escape"]
+    assert esc and esc[0].time is not None

@@ -85,3 +85,13 @@ def test_anaphoric_place_is_an_unknown_endpoint():
            ev("e2", "departure", "movement", "p1", "2024-12-07T18:58:00+03:00", origin="raw:country")]
     legs = build_itineraries(evs, ents)[0]["legs"]
     assert [(l["from"], l["to"]) for l in legs] == [(None, "g2")]
+
+
+def test_planned_and_denied_moves_are_no_legs():
+    ents = [{"id": "p1", "type": "person", "name_ar": "بشار الأسد", "name_en": "Bashar al-Assad"},
+            {"id": "g1", "type": "place", "name_ar": "موسكو", "name_en": "Moscow"}]
+    evs = [ev("e1", "return", "movement", "p1", "2024-12-07T18:00:00+03:00", destination="raw:منزله", polarity="planned"),
+           ev("e2", "arrival", "movement", "p1", "2024-12-07T20:00:00+03:00", destination="g1", polarity="denied"),
+           ev("e3", "escape", "movement", "p1", "2024-12-08T02:00:00+03:00", destination="g1")]
+    out = build_itineraries(evs, ents)[0]
+    assert [l["event"] for l in out["legs"]] == ["e3"]

@@ -91,6 +91,17 @@ def test_nonmerge_people():
     assert len(reconcile(docs, ms, ENTS)["events"]) == 2
 
 
+def test_a_plan_does_not_join_what_happened():
+    # "كان يخطط سرًا لمغادرة البلاد" (6:58 pm) vs the departure itself: two events, no time conflict
+    docs = [_doc("a", TEXT, "A"), _doc("b", "نص آخر مختلف في مضمونه عن المادة الأولى كليا", "B")]
+    ms = [_m("x1", "a", typ="departure", time=_t("2024-12-07T18:58:00+03:00", "2024-12-07T18:58:00+03:00"),
+             polarity="planned"),
+          _m("x2", "b", typ="departure", time=_t("2024-12-08T02:00:00+03:00", "2024-12-08T03:00:00+03:00"))]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 2 and not out["conflicts"]
+    assert sorted(e["polarity"] for e in out["events"]) == ["asserted", "planned"]
+
+
 # ------------------------------------------------------------------ relations
 
 def test_translation_seed003(seeds, seed_out):

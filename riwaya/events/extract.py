@@ -56,6 +56,8 @@ def load_lexicon() -> dict:
         "stop": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["not_agent"].items()},
         "neg_exc": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation_exceptions"].items()},
         "neg": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation"].items()},
+        "intent": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["intent"].items()},
+        "reference": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["reference_event"].items()},
         "hedge": {lg: [(_norm(x) if lg == "ar" else x).split() for x in v] for lg, v in cues["hedges"].items()},
         "att_cues": {lg: sorted([(_norm(c) if lg == "ar" else c).split() for c in v], key=len, reverse=True)
                      for lg, v in att["cues"].items()},
@@ -753,7 +755,13 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 # time: from this clause, else this sentence, else the paragraph's narrative anchor
                 tm = None
                 clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]
-                if clause_t:
+                near = [x.n for x in toks[max(0, ti - 2):ti] if x.s >= cs]
+                if nominal and any(w in lex["reference"][plang] for w in near):
+                    # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
+                    # the sentence's happening; only a time written after it is its own
+                    after = [x for x in clause_t if x.start >= trig_s]
+                    tm = min(after, key=lambda x: x.start) if after else None
+                elif clause_t:
                     tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
                 elif sent_times:
                     tm = min(sent_times, key=lambda x: abs(x.start - trig_s))
@@ -761,18 +769,23 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     tm = anchor
                 if tm is not None:
                     ev.time = tm.value
-                prev_words = [x.n for x in toks[max(0, ti - 3):ti]]
+                prev_words = [x.n for x in toks[max(0, ti - 3):ti] if x.s >= cs]   # not across a clause end
                 nxt_w = toks[ti - 1].n if ti > 0 else ""
                 if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
                     prev_words = []
                 if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
                         (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
                     ev.negated, ev.polarity = True, "denied"
+                elif any(x.n in lex["intent"][plang] for x in toks[max(0, ti - 4):ti] if x.s >= cs) or (
+                        plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
+                        and stem[:1] in "يتنا"):
+                    # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
+                    ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
                 sent_n = [x.n for x in toks[:ti]]
                 hedge = _hedge(sent_n, lex["hedge"][plang], plang)
                 ev.attribution = _attribution_at(trig_s, recs, doc_outlet)
                 if hedge:
-                    ev.polarity = "hedged" if not ev.negated else ev.polarity
+                    ev.polarity = "hedged" if ev.polarity == "asserted" else ev.polarity
                     ev.attribution.hedge = hedge
                 if typ == "whereabouts" and not any(a.role == "place" for a in ev.arguments):
                     pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"

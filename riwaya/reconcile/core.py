@@ -68,6 +68,7 @@ def _val_key(v):
 class Entities:
     def __init__(self, entities: list[dict]):
         self.by_id = {e["id"]: e for e in entities}
+        self.surface: dict[str, str] = {}     # "raw:<normalised>" -> the words as first written
         self.by_name = {}
         for e in sorted(entities, key=lambda e: e["id"]):
             for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
@@ -95,9 +96,9 @@ class Entities:
         e = self.by_id.get(v)
         if not e and isinstance(v, str):
             if clean:
-                return display_raw(v)
+                return display_raw(self.surface.get(v, v))
             if v.startswith(("raw:", "name:")):
-                return v.split(":", 1)[1]
+                return self.surface.get(v) or v.split(":", 1)[1]
         if e:
             return (e.get("name_ar") if lang == "ar" else e.get("name_en")) or e.get("name_en") or e.get("name_ar") or v
         return str(v)
@@ -184,9 +185,14 @@ def _features(m: dict) -> dict:
 
 # ------------------------------------------------------------------ event clustering
 
+def _cls(m: dict) -> str:
+    """The event class for merging; a planned happening never joins what happened."""
+    return m.get("class") + ("~planned" if m.get("polarity") == "planned" else "")
+
+
 def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
     cfg = config()["events"]
-    if a.get("class") != b.get("class") or fa["group"] != fb["group"]:
+    if _cls(a) != _cls(b) or fa["group"] != fb["group"]:
         return False
     if fa["keys"] and fb["keys"] and not (fa["keys"] & fb["keys"]):
         return False
@@ -204,7 +210,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
 
 
 def _sig(m, f):
-    return (m.get("class"), f["group"], m.get("type"), frozenset(f["keys"]), frozenset(f["places"]))
+    return (_cls(m), f["group"], m.get("type"), frozenset(f["keys"]), frozenset(f["places"]))
 
 
 def _sig_ok(a, b) -> bool:
@@ -295,7 +301,7 @@ def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
     for i, (m, f) in enumerate(zip(ms, feats)):
         keys = f["keys"] or f["places"] or {"_none"}
         for k in keys:
-            blocks[(m.get("class"), f["group"], k)].append(i)
+            blocks[(_cls(m), f["group"], k)].append(i)
     pairs = {}
     for members in blocks.values():
         if len(members) > cfg["max_block"]:
@@ -434,7 +440,11 @@ def _canonical(m: dict, ents: Entities) -> dict:
         if v is None or not isinstance(v, str) or v in ents.by_id:
             return v
         hit = ents.by_name.get(ents._norm(v))
-        return hit or ("raw:" + ents._norm(v))
+        if hit:
+            return hit
+        key = "raw:" + ents._norm(v)
+        ents.surface.setdefault(key, v.split(":", 1)[1] if v.startswith(("raw:", "name:")) else v)
+        return key
     m = dict(m)
     for f in ("origin", "destination", "place", "means"):
         if isinstance(m.get(f), (str, dict)) and f != "means":
@@ -526,6 +536,7 @@ def _build_event(members, docs, account_of, ents) -> dict:
         "types": types, "participants": sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
         "origin": top("origin"), "destination": top("destination"), "via": top("via") or [],
         "place": top("place"), "means": top("means"), "time": time,
+        "polarity": top("polarity") or "asserted",
         "evidence": evidence, "corroboration": corroboration, "accounts": acc_list, "values": values,
     }
 
