@@ -10,7 +10,8 @@ One ``Entity`` per real person, place or organisation. The steps, all near-linea
    to the candidate mentioned most recently *in full* in the same document, else
    to the KB's declared default for that short form, else stay ambiguous.
    Unlinked single-word person mentions ("بشار", "صقر") take the most recent
-   person in the document whose first or last name is that word.
+   person in the document whose first or last name is that word, else (a
+   headline before the body) the first one named later.
 2. **Across documents**: unlinked names cluster by their normalised key; KB
    lookups by any name variant; then cross-script blocks by consonant skeleton
    ("كامل صقر" = "Kamal Saqr" = "Kamel Sakr") and by romanised spelling.
@@ -99,6 +100,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     recent: list[tuple[str, str | None, tuple[str, ...]]] = []   # (node, kb_id, key) of persons, in order
     full_seen: list[str] = []                                   # kb ids mentioned in full, in order
     counts: Counter = Counter()                                 # mentions so far per kb id
+    pending: list[int] = []                                     # bare names no earlier person explained
     out = []
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         typ = m.type
@@ -146,9 +148,27 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
                 full_seen.append(kb_id)
         elif node is None:
             node = f"n:{typ}:{' '.join(key)}"
+            if typ == "person" and len(key) == 1:
+                pending.append(len(out))
         if typ == "person":
             recent.append((node, kb_id, key))
         out.append((m, node, kb_id, ambiguous))
+    # a bare name before anyone has it ("تفاصيل فرار بشار" in a headline): the first person named
+    # in full later in the document who has it
+    for i in pending:
+        m, node, _, amb = out[i]
+        w = name_key(m.text)[0]
+        for rnode, rkb, rkey in recent:
+            if rnode == node or len(rkey) < 2:
+                continue
+            if rkb:
+                first, last = parts(rkb)
+                if w in first or w in last:
+                    out[i] = (m, "kb:" + rkb, rkb, amb)
+                    break
+            elif w == rkey[0] or w == rkey[-1]:
+                out[i] = (m, rnode, None, amb)
+                break
     return out
 
 

@@ -114,6 +114,19 @@ def test_epithet_and_given_name_in_document(kb):
     assert len(k["person:bashar-al-assad"].mentions) == 3
 
 
+def test_bare_name_in_a_headline_takes_the_person_named_later(kb):
+    # seed 002's headline names him by his given name only; the body names him in full
+    text = "ختام عهد النظام البائد.. تفاصيل فرار بشار من دمشق\n\nشهدت دمشق صباح الأحد هروب الرئيس بشار الأسد."
+    ms = [m for m in kb.match(text) if m.text != "بشار"] + [ner(text, "بشار")]
+    ents = resolve_entities({"d": ms}, kb)
+    assert len(by_kb(ents)["person:bashar-al-assad"].mentions) == 2
+    # and an unknown bare name with no one to take it stays its own
+    empty = KB({}, {})
+    t = "وصل سامر أمس. والتقى ماهر الحلبي بالوفد."
+    ents = resolve_entities({"d": [ner(t, "سامر"), ner(t, "ماهر الحلبي")]}, empty)
+    assert len(ents) == 2
+
+
 def test_cross_script_merge_of_unknown_names_without_kb():
     empty = KB({}, {})
     t_ar = "وقال كامل صقر إن الاجتماع كان حاسما، وأضاف صقر أن القرار اتخذ."

@@ -545,6 +545,17 @@
   }
 
   // ---------- conflicts ----------
+  // a value as the reader's language names it (reconcile writes label_en/label_ar); a time by its words
+  function valueText(v) {
+    if (!v) return '?';
+    var lab = S.lang === 'ar' ? (v.label_ar || v.label_en) : (v.label_en || v.label_ar);
+    if (lab) return lab;
+    var x = v.value;
+    if (x == null) return '?';
+    if (typeof x === 'object') return x.text || (x.earliest || x.latest ? timeText(x) : arr(x).map(function (y) { return nm(y); }).join(' + ') || '?');
+    return nm(x) || String(x);
+  }
+
   function vConflicts(main) {
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
     D.conflicts.forEach(function (c) {
@@ -555,7 +566,7 @@
       card.appendChild(el('div', { cls: 'cols' }, arr(c.values).map(function (v, i) {
         var docs = arr(v && v.documents).map(function (id) { return outletOf(docOf(id)) || id; });
         return el('div', { cls: 'card account', style: 'border-top:4px solid ' + color(i) }, [
-          el('b', { text: v && v.value != null ? (typeof v.value === 'object' ? JSON.stringify(v.value) : String(v.value)) : '?' }),
+          el('b', { text: valueText(v) }),
           el('div', { cls: 'mut', text: arr(v && v.documents).length + ' ' + L('documents') + (docs.length ? ': ' + docs.join('، ') : '') }),
           el('div', null, arr(v && v.evidence).map(evidenceBlock))]);
       })));
