@@ -19,9 +19,14 @@ def _anaphoric() -> frozenset[str]:
     return frozenset(_norm(w) for w in words.get("ar", [])) | frozenset(w.lower() for w in words.get("en", []))
 
 
+def _norm_word(w: str) -> str:
+    from .events.extract import _norm
+    return _norm(w)
+
+
 def _place(v):
     """A leg's endpoint; an unresolved bare "the country" / "المكان" is an unknown place."""
-    if isinstance(v, str) and v.startswith("raw:") and v[4:].strip().lower() in _anaphoric():
+    if isinstance(v, str) and v.startswith("raw:") and _norm_word(v[4:].strip().lower()) in _anaphoric():
         return None
     return v
 
@@ -33,7 +38,7 @@ def _time_key(ev: dict):
 
 def _doc_key(ev: dict):
     evd = (ev.get("evidence") or [{}])[0]
-    return (evd.get("doc") or "", evd.get("start") or 0)
+    return (evd.get("doc") or "", evd.get("start") or 0, evd.get("trigger_start") or 0)
 
 
 def _overlap(a: dict, b: dict) -> bool:
@@ -125,5 +130,13 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
         explicit = [f for f in fates if f["_explicit"]]
         timed = [f for f in fates if not f["_explicit"] and f["_timed"]]
         pick = (explicit or timed or fates)[-1]
+        if pick["_explicit"]:
+            # the same account then moves them on ("hid in the embassy … until taken to Hmeimim,
+            # then reached Russia"): the story's later step is where they are
+            docs = {e.get("doc") for e in pick["evidence"]}
+            later = [f for f in fates[fates.index(pick) + 1:] if not f["_explicit"]
+                     and docs & {e.get("doc") for e in f["evidence"]}]
+            if later:
+                pick = later[-1]
         rec["fate"] = {k: v for k, v in pick.items() if not k.startswith("_")}
     return [out[k] for k in sorted(out, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))]

@@ -95,3 +95,21 @@ def test_planned_and_denied_moves_are_no_legs():
            ev("e3", "escape", "movement", "p1", "2024-12-08T02:00:00+03:00", destination="g1")]
     out = build_itineraries(evs, ents)[0]
     assert [l["event"] for l in out["legs"]] == ["e3"]
+
+
+def test_a_later_step_of_the_same_account_ends_hiding():
+    # seed 000: "اختبأ مملوك والحسن في السفارة حتى رتّب مسؤولون روس قافلةً … قبل أن يصلا إلى روسيا لاحقًا"
+    ents = [{"id": "p1", "type": "person", "name_ar": "علي مملوك", "name_en": "Ali Mamlouk"},
+            {"id": "ru", "type": "place", "name_ar": "روسيا", "name_en": "Russia"}]
+    def at(e, trig):
+        e["evidence"] = [{"doc": "d1", "start": 1881, "end": 2000, "trigger_start": trig}]
+        return e
+    evs = [at(ev("e1", "hiding", "movement", "p1", None, place="raw:السفارة"), 1890),
+           at(ev("e2", "arrival", "movement", "p1", None, destination="ru"), 1960)]
+    for e in evs:
+        e["time"] = None
+    fate = build_itineraries(evs, ents)[0]["fate"]
+    assert fate["status"] == "moved" and fate["place"] == "ru"
+    # told by another account, a hiding place still outranks an inferred destination
+    evs[1]["evidence"] = [{"doc": "d2", "start": 10, "end": 50, "trigger_start": 12}]
+    assert build_itineraries(evs, ents)[0]["fate"]["status"] == "hiding"

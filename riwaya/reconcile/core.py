@@ -406,9 +406,23 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         ev = _build_event(members, docs, account_of, ents)
         events.append(ev)
         conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
+    for ev in events:
+        _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _as_written(ev: dict, ents: Entities) -> None:
+    """Unresolved values were compared in normalised form ("raw:السفاره"); the event
+    shows them as first written ("raw:السفارة")."""
+    def w(v):
+        return "raw:" + ents.surface[v] if isinstance(v, str) and v in ents.surface else v
+    for f in ("origin", "destination", "place", "means"):
+        ev[f] = w(ev.get(f))
+    ev["via"] = [w(v) for v in ev.get("via") or []]
+    for p in ev.get("participants") or []:
+        p["entity"] = w(p.get("entity"))
 
 
 def _doc_routes(mentions: list[dict]) -> dict:
@@ -463,7 +477,8 @@ def _build_event(members, docs, account_of, ents) -> dict:
         up, link = upstream_key(m.get("attribution"), acc, doc.get("outlet"), ents)
         evidence.append({
             "doc": m.get("doc"), "start": m.get("start"), "end": m.get("end"),
-            "mention": m.get("id"), "trigger": m.get("trigger"), "type": m.get("type"),
+            "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
+            "type": m.get("type"),
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
             "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),

@@ -42,7 +42,8 @@
     if (kids) kids.forEach(function (c) { if (c) n.appendChild(c); });
     return n;
   }
-  function ent(id) { return id != null ? IDX.ent[id] : null; }
+  // an id as stored, or a knowledge-base id ("country:sy") whose entity is "e:country:sy"
+  function ent(id) { return id != null ? (IDX.ent[id] || IDX.ent['e:' + id]) : null; }
   function nm(id) {
     var e = ent(id); if (!e) return id == null ? '' : String(id).replace(/^raw:/, '');
     return (S.lang === 'ar' ? (e.name_ar || e.name_en) : (e.name_en || e.name_ar)) || e.id;
@@ -59,7 +60,9 @@
   function uniq(xs) { var seen = {}; return xs.filter(function (x) { if (!x || seen[x]) return false; seen[x] = 1; return true; }); }
   function cq(c) { return (S.lang === 'ar' && c.question_ar) || c.question || c.question_ar; }
   function docOf(id) { return IDX.doc[id]; }
-  function outletOf(d) { return d ? (d.outlet || d.title || d.path || d.id) : ''; }
+  // a file path names a document by its file name only (no build machine's folders)
+  function baseName(p) { return p ? String(p).replace(/\/+$/, '').split(/[\\/]/).pop() : ''; }
+  function outletOf(d) { return d ? (d.outlet || d.title || baseName(d.path) || d.id) : ''; }
   function tms(s) { if (!s) return null; var t = Date.parse(s); return isNaN(t) ? null : t; }
   function tzMin(tz) { var m = /^([+-])(\d\d):?(\d\d)$/.exec(tz || ''); return m ? (m[1] === '-' ? -1 : 1) * (60 * +m[2] + +m[3]) : 180; }
   var TZ = 180;
@@ -593,7 +596,7 @@
     D.documents.forEach(function (d) {
       var nev = 0; D.events.forEach(function (ev) { arr(ev.evidence).forEach(function (sp) { if (sp && sp.doc === d.id) nev++; }); });
       list.appendChild(el('div', { cls: 'd' + (d.id === S.doc ? ' on' : ''), 'data-id': d.id, onclick: function () { S.doc = d.id; S.focus = null; draw(); } }, [
-        el('div', { dir: 'auto', text: d.title || d.path || d.id }),
+        el('div', { dir: 'auto', text: d.title || baseName(d.path) || d.id }),
         el('div', { cls: 'mut', text: [d.outlet, d.published, arr(d.languages).join('+') || d.language, nev + ' ' + L('evidence')].filter(Boolean).join(' · ') })]));
     });
     var right = el('div', { cls: 'grow' });
@@ -601,7 +604,7 @@
     var detail = el('div', { cls: 'card', id: 'span-detail' });
     if (d && typeof d.text === 'string') {
       right.appendChild(el('h3', { dir: 'auto', text: d.title || d.id }));
-      right.appendChild(el('div', { cls: 'mut' }, [[d.outlet, d.published, d.url, d.path].filter(Boolean).join(' · ') + ' ',
+      right.appendChild(el('div', { cls: 'mut' }, [[d.outlet, d.published, d.url, baseName(d.path)].filter(Boolean).join(' · ') + ' ',
         el('span', { cls: 'tag', style: 'background:#ffe58a', text: L('evidence') }), el('span', { cls: 'tag', style: 'border-bottom:2px solid #d35400', text: L('type_person') }),
         el('span', { cls: 'tag', style: 'border-bottom:2px solid #27ae60', text: L('type_place') }), el('span', { cls: 'tag', style: 'text-decoration:underline wavy #c0392b', text: L('repair') }),
         el('span', { cls: 'tag', style: 'color:#aaa', text: L('furniture') })]));
