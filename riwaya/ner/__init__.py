@@ -180,5 +180,20 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
             if m.role and src == "ner":
                 m.source = "ner"
         out.append(m)
+    _surnames_are_people(out)
     out.sort(key=lambda m: (m.start, m.end))
     return out
+
+
+def _surnames_are_people(mentions: list[EntityMention]) -> None:
+    """A lone word the tagger typed as an organisation or place ("According to Saqr") is a person
+    when it is the first or last name of a person the same document names in full."""
+    parts = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "person" and len(words) >= 2:
+            parts.update((words[0], words[-1]))
+    for m in mentions:
+        if m.source != "kb" and m.type in ("organization", "place", "other") and " " not in m.text \
+                and m.text in parts:
+            m.type = "person"
