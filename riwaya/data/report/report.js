@@ -11,7 +11,11 @@
   var D, IDX;
 
   // ---------- helpers ----------
-  function T(ev) { var k = 'etype_' + (ev && ev.type); var l = L(k); return l !== k ? l : ((ev && ev.type) || L('class_' + (ev && ev['class']))); }
+  // an event's type as a label; a plan, a denial or a hearsay says so ("العودة (خطة)")
+  function T(ev) {
+    var k = 'etype_' + (ev && ev.type); var l = L(k); l = l !== k ? l : ((ev && ev.type) || L('class_' + (ev && ev['class'])));
+    var p = ev && ev.polarity; return p && p !== 'asserted' ? l + ' (' + L('pol_' + p) + ')' : l;
+  }
   function L(k) { var t = LABELS[S.lang] || {}; return t[k] != null ? t[k] : ((LABELS.en || {})[k] != null ? LABELS.en[k] : k); }
   function arr(x) { return Array.isArray(x) ? x : []; }
   function el(tag, attrs, kids) {
