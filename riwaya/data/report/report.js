@@ -502,7 +502,8 @@
     var nodes = {}, edges = {};
     function node(id, label, type) { if (!nodes[id]) nodes[id] = { id: id, label: label, type: type, deg: 0 }; return nodes[id]; }
     function edge(a, b, kind, sp) { if (a === b) return; var k = kind + '|' + a + '|' + b; edges[k] = edges[k] || { a: a, b: b, kind: kind, w: 0, ev: [] }; edges[k].w++; nodes[a].deg++; nodes[b].deg++; arr(sp).forEach(function (x) { if (x && edges[k].ev.length < 20) edges[k].ev.push(x); }); }
-    var byName = {}; D.entities.forEach(function (e) { [e.name_ar, e.name_en].concat(arr(e.aliases)).forEach(function (n) { if (n) byName[n] = e.id; }); });
+    // a source in an isnad is a name as written ("nbc news", "kamal saqr"): matched to an entity without case or diacritics
+    var byName = {}; D.entities.forEach(function (e) { [e.name_ar, e.name_en].concat(arr(e.aliases)).forEach(function (n) { if (n) byName[norm(n).t] = e.id; }); });
     D.events.forEach(function (ev) {
       var ps = arr(ev.participants).map(function (p) { return p && p.entity; }).filter(function (id) { var e = ent(id); return e && (e.type === 'person' || e.type === 'organization'); });
       ps.forEach(function (id) { node(id, nm(id), ent(id).type); });
@@ -510,7 +511,7 @@
       arr(ev.evidence).forEach(function (sp) {
         var ch = arr(sp && sp.attribution && sp.attribution.chain); if (!ch.length) return;
         var src = ch[ch.length - 1]; if (!src || !src.name) return;
-        var sid = byName[src.name] || ('src:' + src.name);
+        var sid = byName[norm(src.name).t] || ('src:' + src.name);
         node(sid, ent(sid) ? nm(sid) : src.name, ent(sid) ? ent(sid).type : 'source');
         ps.forEach(function (p) { if (ent(p).type === 'person') edge(sid, p, 'reported', [sp]); });
       });
