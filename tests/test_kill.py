@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -27,15 +28,29 @@ def _count(db) -> int:
         return 0
 
 
-@needs_shared
-@pytest.mark.parametrize("workers", [2])
-def test_sigkill_mid_build_loses_nothing_and_rerun_finishes(tmp_path, workers):
+def _bundled_articles() -> list[dict]:
+    """Without ../shared (a bare CI machine): runs of 2-4 consecutive paragraphs of the bundled
+    corpus, real text and each a distinct document."""
+    root = Path(__file__).resolve().parents[1] / "corpus" / "fall-of-assad"
+    paras = [p for f in sorted(root.glob("*.txt")) for p in f.read_text(encoding="utf-8").split("\n")
+             if len(p.strip()) >= 80]
+    return [{"text": "\n\n".join(paras[i:i + k]), "outlet": None, "title": None, "published": None}
+            for k in (2, 3, 4) for i in range(len(paras) - k + 1)]
+
+
+def _saudi() -> list[dict]:
+    return [{"text": a["content"], "url": a["url"], "outlet": a["source"], "title": a["title"],
+             "published": a["date_extracted"]} for a in saudi_articles(3000) if (a.get("content") or "").strip()]
+
+
+@pytest.mark.parametrize("source", [pytest.param("saudinewsnet", marks=needs_shared), "bundled"])
+def test_sigkill_mid_build_loses_nothing_and_rerun_finishes(tmp_path, source):
+    workers = 2
     src = tmp_path / "articles.jsonl"
-    arts = [a for a in saudi_articles(3000) if (a.get("content") or "").strip()][:N]
+    arts = (_saudi() if source == "saudinewsnet" else _bundled_articles())[:N]
     with src.open("w", encoding="utf-8") as f:
         for a in arts:
-            f.write(json.dumps({"text": a["content"], "url": a["url"], "outlet": a["source"],
-                                "title": a["title"], "published": a["date_extracted"]}, ensure_ascii=False) + "\n")
+            f.write(json.dumps(a, ensure_ascii=False) + "\n")
     from riwaya.ingest.readers import read_paths
     expected = {d.id for d in read_paths([str(src)]) if hasattr(d, "id")}
     db = tmp_path / "k.db"
