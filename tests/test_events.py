@@ -170,3 +170,36 @@ def test_reference_event_does_not_take_the_sentence_time():
                  [T(t, "فجر الأحد، 8 كانون الأول 2024", "2024-12-08T04:00:00+03:00")])
     esc = [e for e in evs if e.type == "escape"]
     assert esc and esc[0].time is not None
+
+
+def _dec(evs, typ):
+    return [[a.text for a in e.arguments if a.role == "decider"] for e in evs if e.type == typ]
+
+
+def test_who_ordered_arranged_or_planned_a_move():
+    # seed 004: the Kremlin's order; the one ordered to flee is the mover
+    t = "كشفت صحيفة بلومبيرغ أن الكرملين أصدر أوامره للرئيس السوري بشار الأسد بالفرار من سوريا."
+    evs, _ = run(t, [("بلومبيرغ", "organization"), ("الكرملين", "organization"), ("بشار الأسد", "person"),
+                     ("سوريا", "place")])
+    esc = [e for e in evs if e.type == "escape"][0]
+    assert roles(esc, "decider") == ["الكرملين"] and roles(esc, "agent") == ["بشار الأسد"]
+    # seed 000: the embassy "that organised their transfer" (a relative clause's antecedent)
+    t = "ولجأ عدد منهم إلى السفارة الروسية التي نظّمت نقلهم إلى الخارج."
+    evs, _ = run(t, [("السفارة الروسية", "organization")])
+    assert _dec(evs, "transfer") == [["السفارة الروسية"]]
+    # seed 003: he planned it himself
+    t = "في الساعة 6:58 مساءً، أصدر القصر الرئاسي بيانًا، في وقت كان فيه الأسد يخطط سرًا لمغادرة البلاد."
+    evs, _ = run(t, [("الأسد", "person")])
+    assert _dec(evs, "departure") == [["الأسد"]]
+    # seed 000: a unit in the mover's title orders nothing
+    t = "ماهر الأسد، قائد الفرقة الرابعة المعروفة بوحشيتها، سارع إلى ترتيب هروبه الخاص مع بعض أصدقائه."
+    evs, _ = run(t, [("ماهر الأسد", "person"), ("الفرقة الرابعة", "organization")])
+    assert all(d == [] for d in _dec(evs, "escape"))
+
+
+def test_quoted_words_after_that_are_not_a_source():
+    # seed 003: "أعلن فيه أن “الأسد يمارس عمله من دمشق”" -- the palace's words, not an outlet or a speaker
+    t = "أصدر القصر الرئاسي بيانًا مضللًا أعلن فيه أن “الأسد يمارس عمله من دمشق”، في وقت كان الأسد يخطط لمغادرة البلاد."
+    _, atts = run(t, [("الأسد", "person"), ("دمشق", "place")])
+    names = [l["name"] if isinstance(l, dict) else l.name for a in atts for l in (a.chain if hasattr(a, "chain") else a["chain"])]
+    assert not any("يمارس" in n for n in names) and "الأسد" not in names

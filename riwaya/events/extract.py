@@ -57,6 +57,9 @@ def load_lexicon() -> dict:
         "neg_exc": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation_exceptions"].items()},
         "neg": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation"].items()},
         "intent": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["intent"].items()},
+        "self_plan": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["self_plan"].items()},
+        "decider_cues": {_norm(x) for x in cues["decider_cues"]["ar"]},
+        "self_decision": {_norm(x) for x in cues["self_decision"]["ar"]},
         "reference": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["reference_event"].items()},
         "hedge": {lg: [(_norm(x) if lg == "ar" else x).split() for x in v] for lg, v in cues["hedges"].items()},
         "att_cues": {lg: sorted([(_norm(c) if lg == "ar" else c).split() for c in v], key=len, reverse=True)
@@ -208,8 +211,14 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                 if any((m in near) if lang == "ar" else re.search(r"\b%s\b" % re.escape(m), near)
                        for m in lex["scope_doc"][lang]) or text[ss:se].rstrip().endswith(":"):
                     scope_doc = True
-                # outlet in quotes
+                # outlet in quotes -- not the quoted words themselves ("أعلن فيه أن “الأسد يمارس عمله”")
                 q = _quoted_after(text, cue_e, window_end)
+                def reported(pos):     # past a complementizer: what was said, not who said it
+                    gap = text[cue_e:pos]
+                    gap_w = (_norm(gap) if lang == "ar" else gap.lower()).split()
+                    return any(w.strip("،,") in lex["report_comp"][lang] for w in gap_w)
+                if q is not None and (reported(q.start()) or len(q.group(1).split()) > 4):
+                    q = None
                 unnamed = None
                 for rx in lex["unnamed"][lang]:
                     seg = text[cue_e:window_end]
@@ -236,7 +245,7 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                     i = cj + 1
                     continue
                 ent = next((m for m in ment_sorted if cue_e <= m.start < cue_e + 40 and m.end <= se
-                            and m.type in ("person", "organization")), None)
+                            and m.type in ("person", "organization") and not reported(m.start)), None)
                 if ent is None:  # VSO: "قال صقر" — or SVO "صقر قال": entity just before the cue
                     ent = next((m for m in reversed(ment_sorted) if ss <= m.start and m.end <= cue_s
                                 and cue_s - m.end < 4 and m.type in ("person", "organization")), None)
@@ -327,6 +336,57 @@ def _attribution_at(pos, recs, doc_outlet):
 
 def _ent_arg(role, m):
     return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
+
+
+def _decider_ar(text, toks, ti, ss, mentions, lex, ev):
+    """Who ordered, decided, arranged or offered a move: the actor named before an order/decision word
+    that precedes the trigger in its sentence ("الكرملين أصدر أوامره للرئيس السوري بالفرار"), or after
+    "من" right behind it ("بأمر من القيادة"). Persons, organisations (not outlets) and countries."""
+    window = [x for x in toks[max(0, ti - 12):ti] if x.s >= ss]
+    cue = next((x for x in reversed(window) if x.n in lex["decider_cues"]), None)
+    if cue is None:
+        return []
+    dec = _decider_of(text, toks, cue, ti, ss, mentions, ev)
+    out = [dec] if dec is not None else []
+    if not any(a.role == "agent" for a in ev.arguments):
+        # "أصدر أوامره للرئيس السوري بشار الأسد بالفرار": the one ordered (or offered) to go is the mover;
+        # "كانت قرار الفرار" of a person who found it: his own decision, his own flight
+        told = [m for m in mentions if m.type == "person" and cue.e <= m.start and m.end <= toks[ti].s
+                and not (dec is not None and m.start == dec.start)]
+        if told:
+            out += [_ent_arg("agent", m) for m in told]
+        elif dec is not None and dec.type == "person" and cue.n in lex["self_decision"]:
+            out.append(_copy(dec, "agent"))
+    return out
+
+
+def _decider_of(text, toks, cue, ti, ss, mentions, ev):
+    movers = {(a.start, a.end) for a in ev.arguments if a.role in ("agent", "patient", "companion")}
+    trig_s = toks[ti].s
+
+    def actor(m):
+        kb = m.kb_id or ""
+        return ((m.type == "person" or (m.type == "organization" and not kb.startswith("outlet:"))
+                 or kb.startswith("country:")) and ss <= m.start and m.end <= trig_s
+                and (m.start, m.end) not in movers)
+    from ..ner import _roles
+    titles = {_norm(r) for r in _roles()}
+
+    def in_title(m):      # "ماهر الأسد، قائد الفرقة الرابعة": the unit names his post, it orders nothing
+        before = _norm(text[max(ss, m.start - 30):m.start]).split()
+        return bool(before) and (before[-1] in titles or before[-1].removeprefix("ال") in titles)
+    ci = toks.index(cue)
+    if ci > 0 and toks[ci - 1].n in ("التي", "الذي", "الذين", "اللذين", "اللتين"):
+        # "السفارة الروسية التي نظّمت نقلهم": the relative clause's antecedent arranged it
+        ante = [m for m in mentions if (m.type in ("person", "organization") or (m.kb_id or "").startswith("country:"))
+                and 0 <= toks[ci - 1].s - m.end <= 2]
+        if ante:
+            return _ent_arg("decider", ante[-1])
+    cands = [m for m in mentions if actor(m) and not in_title(m)]
+    after = [m for m in cands if m.start >= cue.e and _norm(text[cue.e:m.start]).strip() == "من"]
+    before = [m for m in cands if m.end <= cue.s]
+    pick = after[0] if after else (before[-1] if before else None)
+    return _ent_arg("decider", pick) if pick is not None else None
 
 
 def _copy(a, role=None):
@@ -773,14 +833,25 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 nxt_w = toks[ti - 1].n if ti > 0 else ""
                 if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
                     prev_words = []
+                plan_cue = next((x for x in reversed(toks[max(0, ti - 4):ti])
+                                 if x.s >= cs and x.n in lex["intent"][plang]), None)
                 if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
                         (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
                     ev.negated, ev.polarity = True, "denied"
-                elif any(x.n in lex["intent"][plang] for x in toks[max(0, ti - 4):ti] if x.s >= cs) or (
+                elif plan_cue is not None or (
                         plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
                         and stem[:1] in "يتنا"):
                     # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
                     ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
+                    if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
+                        # the one who plans his own move decided it ("الأسد يخطط سرًا لمغادرة البلاد")
+                        planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
+                        if not planners:    # "كان فيه الأسد يخطط سرًا لمغادرة": the planner is يخطط's subject
+                            subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
+                            planners = [_ent_arg("decider", subj[-1])] if subj else []
+                        ev.arguments += planners
+                if ev.cls == "movement" and plang == "ar" and not any(a.role == "decider" for a in ev.arguments):
+                    ev.arguments += _decider_ar(text, toks, ti, ss, mentions, lex, ev)
                 sent_n = [x.n for x in toks[:ti]]
                 hedge = _hedge(sent_n, lex["hedge"][plang], plang)
                 ev.attribution = _attribution_at(trig_s, recs, doc_outlet)
