@@ -104,7 +104,11 @@ def to_original(doc, prep, mentions, times, events, attributions) -> DocAnalysis
         out_t.append(t)
     out_e = []
     for ev in events:
-        ev = copy.deepcopy(ev)
+        # a copy deep enough for what is rewritten below (deepcopy cost more than the rest of this step)
+        ev = copy.copy(ev)
+        ev.arguments = [copy.copy(a) for a in ev.arguments]
+        ev.attribution = copy.copy(ev.attribution)
+        ev.attribution.chain = [dict(link) for link in ev.attribution.chain]
         ev.start, ev.end = span(ev.start, ev.end)
         ev.trigger_start, ev.trigger_end = span(ev.trigger_start, ev.trigger_end)
         ev.trigger = orig[ev.trigger_start:ev.trigger_end]
@@ -117,7 +121,7 @@ def to_original(doc, prep, mentions, times, events, attributions) -> DocAnalysis
         out_e.append(ev)
     out_a = []
     for a in attributions:
-        a = copy.deepcopy(a)
+        a = {**a, "chain": [dict(link) for link in a.get("chain", [])]}
         if a.get("start") is not None:
             a["start"], a["end"] = span(a["start"], a["end"])
         if a.get("scope"):

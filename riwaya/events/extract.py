@@ -128,6 +128,23 @@ def _lookup_ar(w: str, lex: dict) -> tuple[str, str] | None:
     return None
 
 
+def _multi_at(lex, lang, w):
+    """Positions (in lexicon order) of the multi-word triggers whose first word can be ``w``:
+    an index by first word, so a token is not tried against every phrase."""
+    key = lang + "_multi_first"
+    if key not in lex:
+        idx: dict[str, list[int]] = {}
+        for pos, (seq, _t) in enumerate(lex[lang + "_multi"]):
+            idx.setdefault(seq[0], []).append(pos)
+        lex[key] = idx
+    idx = lex[key]
+    if lang != "ar":
+        return idx.get(w, ())
+    hits = {p for k in _cands(w)[0] for p in idx.get(k, ())}
+    hits.update(idx.get(w, ()))
+    return sorted(hits)
+
+
 def _seq_at(toks, i, seq, lang):
     if i + len(seq) > len(toks):
         return False
@@ -220,10 +237,10 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                 if q is not None and (reported(q.start()) or len(q.group(1).split()) > 4):
                     q = None
                 unnamed = None
+                seg = text[cue_e:window_end]
+                # the normalised text drops diacritics: map the match back to the original
+                segn, back = normalize_ar_map(seg) if lang == "ar" else (seg.lower(), list(range(len(seg) + 1)))
                 for rx in lex["unnamed"][lang]:
-                    seg = text[cue_e:window_end]
-                    # the normalised text drops diacritics: map the match back to the original
-                    segn, back = normalize_ar_map(seg) if lang == "ar" else (seg.lower(), list(range(len(seg) + 1)))
                     m = rx.search(segn)
                     if m and m.start() <= 25:
                         a, b = back[m.start()], back[m.end()]
@@ -570,7 +587,9 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             while i < len(toks):
                 t = toks[i]
                 hit = None
-                for seq, typ in lex[plang + "_multi"]:
+                multi = lex[plang + "_multi"]
+                for pos in _multi_at(lex, plang, t.n):
+                    seq, typ = multi[pos]
                     if _seq_at(toks, i, seq, plang):
                         hit = (typ, i, i + len(seq), False, " ".join(seq))
                         break
@@ -585,8 +604,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
                 cont = None
                 if hit is None:
-                    for seq in lex["cont"][plang]:
-                        if _seq_at(toks, i, seq, plang) and mover_mem[0] and sidx - mover_mem[1] <= 1:
+                    for seq in (lex["cont"][plang] if mover_mem[0] and sidx - mover_mem[1] <= 1 else ()):
+                        if _seq_at(toks, i, seq, plang):
                             cont = seq
                             break
                 if hit is None and cont is None:
@@ -1205,11 +1224,16 @@ def _means(text, toks, tj, lim, lang, lex, ment_starts=frozenset()):
 
 
 def _hedge(words, hedges, lang):
+    cands = [_cands(w)[1] for w in words] if lang == "ar" else None
     for h in hedges:
         n = len(h)
-        for k in range(len(words) - n + 1):
+        if lang == "ar":        # only where the hedge's first word can stand
+            starts = [k for k in range(len(words) - n + 1) if h[0] in cands[k]]
+        else:
+            starts = [k for k in range(len(words) - n + 1) if words[k] == h[0]]
+        for k in starts:
             if lang == "ar":
-                if all(h[x] in _cands(words[k + x])[1] for x in range(n)):
+                if all(h[x] in cands[k + x] for x in range(n)):
                     return " ".join(h)
             elif words[k:k + n] == h:
                 return " ".join(h)

@@ -84,12 +84,15 @@ def _propagate(text, found):
             seen.setdefault(text[s:e], t)
     taken = [(s, e) for s, e, *_ in found]
     extra = []
-    for name, t in seen.items():
-        for m in re.finditer(r"(?<![\w])(?:[وفبلك]|وال|بال|ال)?(" + re.escape(name) + r")(?![\w])", text):
-            s, e = m.span(1)
-            if not any(s < b and a < e for a, b in taken):
-                extra.append((s, e, t, 0.7, "propagated"))
-                taken.append((s, e))
+    if not seen:
+        return extra
+    # one pattern for all the names of the document (one regex compile, not one per name), longest first
+    alts = "|".join(re.escape(n) for n in sorted(seen, key=lambda n: (-len(n), n)))
+    for m in re.finditer(r"(?<![\w])(?:[وفبلك]|وال|بال|ال)?(" + alts + r")(?![\w])", text):
+        s, e = m.span(1)
+        if not any(s < b and a < e for a, b in taken):
+            extra.append((s, e, seen[m.group(1)], 0.7, "propagated"))
+            taken.append((s, e))
     return extra
 
 
