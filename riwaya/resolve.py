@@ -268,13 +268,23 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
 
 
 def _romanize_batch(names: list[str]) -> dict[str, str]:
+    """Romanised spellings from the offline model, cached on disk by model version and name
+    (the model is the corpus stage's slowest step; a rebuild meets the same names again)."""
     if not names:
         return {}
     try:
         from .translit import _romanizer
         anr = _romanizer()
         if anr is not None:
-            return {n: str(r) for n, r in zip(names, anr.transliterate_many(names)) if r}
+            from importlib.metadata import version
+            from .cache import KeyValue
+            tag = "anr-" + version("arabic-name-romanizer") + "\t"
+            kv = KeyValue("romanize")
+            hit = {k[len(tag):]: v for k, v in kv.get_many([tag + n for n in names]).items()}
+            todo = [n for n in names if n not in hit]
+            new = {n: str(r) for n, r in zip(todo, anr.transliterate_many(todo)) if r} if todo else {}
+            kv.put_many({tag + n: r for n, r in new.items()})
+            return {n: hit.get(n) or new.get(n) for n in names if hit.get(n) or new.get(n)}
     except Exception:  # pragma: no cover - optional dependency misbehaving
         pass
     return {n: romanize(n) for n in names}

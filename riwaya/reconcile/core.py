@@ -12,6 +12,7 @@ Works on plain export-level dicts. Steps:
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 import math
 from collections import defaultdict
 
@@ -42,6 +43,11 @@ class UnionFind:
             if rb < ra:
                 ra, rb = rb, ra
             self.p[rb] = ra
+
+
+@lru_cache(maxsize=1)
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(normalize(p) for p in config()["independence"]["name_prefixes"])
 
 
 def _hid(prefix: str, *parts: str) -> str:
@@ -78,7 +84,7 @@ class Entities:
     @staticmethod
     def _norm(n: str) -> str:
         toks = normalize(n).replace("“", " ").replace("”", " ").replace('"', " ").split()
-        pre = {normalize(p) for p in config()["independence"]["name_prefixes"]}
+        pre = _name_prefixes()
         while toks and toks[0] in pre:
             toks = toks[1:]
         return " ".join(toks)

@@ -66,11 +66,9 @@ _ALIGN_CACHE: dict = {}
 
 def _cache_dir():
     """On-disk cache folder: $RIWAYA_CACHE_DIR, else ~/.cache/riwaya; RIWAYA_CACHE=0 disables."""
-    if os.environ.get("RIWAYA_CACHE", "1") == "0":
-        return None
-    d = os.environ.get("RIWAYA_CACHE_DIR") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "riwaya")
-    return os.path.join(d, "translation")
+    from ..cache import cache_root
+    d = cache_root()
+    return os.path.join(d, "translation") if d else None
 
 
 def _align_key(doc: dict, use_encoder: bool | None) -> str:
