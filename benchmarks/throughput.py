@@ -151,6 +151,13 @@ def per_document(path: Path) -> dict:
     load = time.perf_counter() - t
     docs = [d for d in read_paths([str(path)]) if not isinstance(d, IngestError)]
     analysis_dict(analyze(docs[0]))           # warm-up: lazy loads (word lists, models)
+    try:                                      # and the English pipeline, which one article would
+        from riwaya.ner import _spacy         # otherwise pay for (seconds of model loading)
+        _spacy()
+        from riwaya.events import english
+        english._nlp()
+    except Exception:
+        pass
     cpu0, t = time.process_time(), time.perf_counter()
     for d in docs:
         analysis_dict(analyze(d))
