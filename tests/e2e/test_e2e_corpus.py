@@ -94,5 +94,8 @@ def test_bundled_corpus_report_in_chromium(drv, corpus_export, tmp_path):
     if exp["conflicts"]:
         B.click(drv, "#tab-conflicts")
         assert _css(drv, "#view-conflicts .account")
+        # values read as words (a time by its text), never as raw JSON or an i18n key
+        shown = drv.execute_script("return document.getElementById('view-conflicts').innerText")
+        assert '"earliest"' not in shown and "status_" not in shown
         _shot(drv, tmp_path, "conflicts-en")
     assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
