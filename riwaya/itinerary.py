@@ -1,8 +1,6 @@
 """Per-person movement legs and latest known fate, from export-level event dicts."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 MOVER_ROLES = ("agent", "companion", "patient")
 FATE_TYPES = ("whereabouts", "refuge", "hiding", "arrival", "killing", "arrest")
 # explicit statements of where someone is (or what became of them) outrank an inferred last destination
@@ -11,23 +9,13 @@ EXPLICIT = {"whereabouts": "located", "refuge": "refuge", "hiding": "hiding", "k
 NOT_RELOCATING = ("visit", "meeting")
 
 
-@lru_cache(maxsize=1)
-def _anaphoric() -> frozenset[str]:
-    import yaml
-    from .events.extract import DATA, _norm
-    words = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8")).get("anaphoric_places", {})
-    return frozenset(_norm(w) for w in words.get("ar", [])) | frozenset(w.lower() for w in words.get("en", []))
-
-
-def _norm_word(w: str) -> str:
-    from .events.extract import _norm
-    return _norm(w)
-
-
 def _place(v):
     """A leg's endpoint; an unresolved bare "the country" / "المكان" is an unknown place."""
-    if isinstance(v, str) and v.startswith("raw:") and _norm_word(v[4:].strip().lower()) in _anaphoric():
-        return None
+    if isinstance(v, str) and v.startswith("raw:"):
+        from .events.extract import _norm, load_lexicon
+        words, w = load_lexicon()["anaphoric_places"], v[4:].strip()
+        if _norm(w) in words["ar"] or w.lower() in words["en"]:
+            return None
     return v
 
 

@@ -131,13 +131,8 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         if kb_id is None and not ambiguous and typ == "person" and len(key) == 1:
             # bare given name or surname: the latest person in this document who has it
             for rnode, rkb, rkey in reversed(recent):
-                if rkb:
-                    first, last = parts(rkb)
-                    if key[0] in first or key[0] in last:
-                        kb_id = rkb
-                        break
-                elif len(rkey) >= 2 and (key[0] == rkey[0] or key[0] == rkey[-1]):
-                    node = rnode
+                if _has_name(key[0], rkb, rkey, parts):
+                    kb_id, node = (rkb, None) if rkb else (None, rnode)
                     break
         if ambiguous:
             node = "amb:" + " ".join(key)
@@ -159,17 +154,18 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         m, node, _, amb = out[i]
         w = name_key(m.text)[0]
         for rnode, rkb, rkey in recent:
-            if rnode == node or len(rkey) < 2:
-                continue
-            if rkb:
-                first, last = parts(rkb)
-                if w in first or w in last:
-                    out[i] = (m, "kb:" + rkb, rkb, amb)
-                    break
-            elif w == rkey[0] or w == rkey[-1]:
-                out[i] = (m, rnode, None, amb)
+            if rnode != node and len(rkey) >= 2 and _has_name(w, rkb, rkey, parts):
+                out[i] = (m, "kb:" + rkb, rkb, amb) if rkb else (m, rnode, None, amb)
                 break
     return out
+
+
+def _has_name(w: str, rkb: str | None, rkey: tuple, parts: _NameParts) -> bool:
+    """Is ``w`` the first or last name of a person mention (its KB record, else its own words)?"""
+    if rkb:
+        first, last = parts(rkb)
+        return w in first or w in last
+    return len(rkey) >= 2 and w in (rkey[0], rkey[-1])
 
 
 def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> list[Entity]:

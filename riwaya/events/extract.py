@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
+from riwaya.ner import _roles
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
 from . import english
@@ -56,11 +57,11 @@ def load_lexicon() -> dict:
         "stop": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["not_agent"].items()},
         "neg_exc": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation_exceptions"].items()},
         "neg": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["negation"].items()},
-        "intent": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["intent"].items()},
-        "self_plan": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["self_plan"].items()},
         "decider_cues": {_norm(x) for x in cues["decider_cues"]["ar"]},
         "self_decision": {_norm(x) for x in cues["self_decision"]["ar"]},
-        "reference": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["reference_event"].items()},
+        # role/title heads (the name tagger's list): a unit named in a title orders nothing
+        "titles": {_norm(r) for r in _roles()},
+        "multi_first": {lg: _first_word_index(m) for lg, m in (("ar", ar_multi), ("en", en_multi))},
         "hedge": {lg: [(_norm(x) if lg == "ar" else x).split() for x in v] for lg, v in cues["hedges"].items()},
         "att_cues": {lg: sorted([(_norm(c) if lg == "ar" else c).split() for c in v], key=len, reverse=True)
                      for lg, v in att["cues"].items()},
@@ -74,7 +75,8 @@ def load_lexicon() -> dict:
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
-                     "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns")},
+                     "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
+                     "intent", "self_plan", "reference_event", "anaphoric_places")},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
         "dest_object_types": set(cues["destination_object_types"]),
         "subj_open": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["subject_openers"].items()},
@@ -128,16 +130,18 @@ def _lookup_ar(w: str, lex: dict) -> tuple[str, str] | None:
     return None
 
 
+def _first_word_index(multi: list) -> dict[str, list[int]]:
+    """Positions (in lexicon order) of the multi-word triggers by their first word."""
+    idx: dict[str, list[int]] = {}
+    for pos, (seq, _t) in enumerate(multi):
+        idx.setdefault(seq[0], []).append(pos)
+    return idx
+
+
 def _multi_at(lex, lang, w):
-    """Positions (in lexicon order) of the multi-word triggers whose first word can be ``w``:
-    an index by first word, so a token is not tried against every phrase."""
-    key = lang + "_multi_first"
-    if key not in lex:
-        idx: dict[str, list[int]] = {}
-        for pos, (seq, _t) in enumerate(lex[lang + "_multi"]):
-            idx.setdefault(seq[0], []).append(pos)
-        lex[key] = idx
-    idx = lex[key]
+    """Positions of the multi-word triggers whose first word can be ``w``, in lexicon order:
+    a token is not tried against every phrase."""
+    idx = lex["multi_first"][lang]
     if lang != "ar":
         return idx.get(w, ())
     hits = {p for k in _cands(w)[0] for p in idx.get(k, ())}
@@ -363,7 +367,7 @@ def _decider_ar(text, toks, ti, ss, mentions, lex, ev):
     cue = next((x for x in reversed(window) if x.n in lex["decider_cues"]), None)
     if cue is None:
         return []
-    dec = _decider_of(text, toks, cue, ti, ss, mentions, ev)
+    dec = _decider_of(text, toks, cue, ti, ss, mentions, lex, ev)
     out = [dec] if dec is not None else []
     if not any(a.role == "agent" for a in ev.arguments):
         # "أصدر أوامره للرئيس السوري بشار الأسد بالفرار": the one ordered (or offered) to go is the mover;
@@ -377,7 +381,7 @@ def _decider_ar(text, toks, ti, ss, mentions, lex, ev):
     return out
 
 
-def _decider_of(text, toks, cue, ti, ss, mentions, ev):
+def _decider_of(text, toks, cue, ti, ss, mentions, lex, ev):
     movers = {(a.start, a.end) for a in ev.arguments if a.role in ("agent", "patient", "companion")}
     trig_s = toks[ti].s
 
@@ -386,8 +390,7 @@ def _decider_of(text, toks, cue, ti, ss, mentions, ev):
         return ((m.type == "person" or (m.type == "organization" and not kb.startswith("outlet:"))
                  or kb.startswith("country:")) and ss <= m.start and m.end <= trig_s
                 and (m.start, m.end) not in movers)
-    from ..ner import _roles
-    titles = {_norm(r) for r in _roles()}
+    titles = lex["titles"]
 
     def in_title(m):      # "ماهر الأسد، قائد الفرقة الرابعة": the unit names his post, it orders nothing
         before = _norm(text[max(ss, m.start - 30):m.start]).split()
@@ -835,7 +838,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 tm = None
                 clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]
                 near = [x.n for x in toks[max(0, ti - 2):ti] if x.s >= cs]
-                if nominal and any(w in lex["reference"][plang] for w in near):
+                if nominal and any(w in lex["reference_event"][plang] for w in near):
                     # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
                     # the sentence's happening; only a time written after it is its own
                     after = [x for x in clause_t if x.start >= trig_s]
