@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from riwaya.models import EntityMention
 from riwaya.ner.features import DATA, _lines, doc_context, norm, postprocess, sent2features
+from riwaya.ner.morph import inflected_common, is_anaphor, proclitic_len
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
@@ -17,6 +18,7 @@ TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "pl
 # into دل + ّ + ة and a name's span would end mid-word
 _TOK = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\w\s]", re.UNICODE)
 _SENT_END = {".", "!", "?", "؟", "\n"}
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +168,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands = [(s, e, t, c, "ner") for s, e, t, c in found]
     cands += _propagate(text, found)
     kb = list(kb_mentions)
+    cands = _morph_checked(text, cands, kb)
     out = []
     for m in kb:
         if m.role is None and m.type == "person":
@@ -185,6 +188,26 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
         out.append(m)
     _surnames_are_people(out)
     out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _morph_checked(text, cands, kb):
+    """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
+    inflected common word (تغادره) or a bare place noun pointing back at a named place of the
+    document (القاعدة after قاعدة حميميم) is dropped. See riwaya.ner.morph."""
+    heads = {norm(m.text.split()[0]) for m in kb if m.type == "place" and " " in m.text}
+    heads = {h[2:] if h.startswith("ال") else h for h in heads}
+    out = []
+    for s, e, t, c, src in cands:
+        if not _ARABIC.match(text, s):
+            out.append((s, e, t, c, src))
+            continue
+        first = text[s:e].split()[0]
+        s += proclitic_len(first)
+        word = text[s:e]
+        if " " not in word and (inflected_common(word) or is_anaphor(word, heads)):
+            continue
+        out.append((s, e, t, c, src))
     return out
 
 

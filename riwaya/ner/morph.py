@@ -1,0 +1,102 @@
+"""Morphological checks on the spans the tagger finds: a leading proclitic is not part of a name,
+and a common word carrying a pronoun or dual/plural ending is not a name.
+
+ANERcorp tags whole whitespace tokens, so the CRF's spans start with the conjunction or
+preposition glued to the name ("وأمين بخاري", "بجامعة الملك عبدالعزيز"); and it tags some
+inflected common words that sit where names sit ("تغادره", "لحربه", "سابقان"). No offline Arabic
+morphological analyser installs here (camel-tools downloads its data), so both checks are
+written by hand and decided by data, never by a list of names: word frequencies from
+`wordfreq`, the name lists and place gazetteer the tagger ships, and the knowledge base. The
+affixes and thresholds are in ``data/ner/morph.yaml``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from riwaya.ner.features import DATA, lexicons, norm
+
+
+@lru_cache(maxsize=1)
+def _cfg() -> dict:
+    c = yaml.safe_load((DATA / "morph.yaml").read_text(encoding="utf-8"))
+    c["proclitics"] = sorted(c["proclitics"], key=len, reverse=True)
+    c["anaphor_heads"] = {norm(w) for w in c.get("anaphor_heads", [])}
+    return c
+
+
+@lru_cache(maxsize=1)
+def _kb_words() -> frozenset:
+    """Single-word names the knowledge base knows (normalised): they are never trimmed or dropped."""
+    try:
+        from riwaya.kb import load_kb
+        return frozenset(k[0] for k in load_kb().index if len(k) == 1)
+    except Exception:          # the KB is optional here
+        return frozenset()
+
+
+def known(word: str, common_only: bool = False) -> bool:
+    """A word the name lists, the gazetteer or the knowledge base know as a name (common_only: only
+    names in the lists' two most frequent bins)."""
+    from riwaya.textutil import normalize_ar
+    given, family, _trig, _cl, gaz = lexicons()
+    n = norm(word)
+    bins = ("1", "2") if common_only else ("1", "2", "3")
+    return given.get(n) in bins or family.get(n) in bins or n in gaz or normalize_ar(word) in _kb_words()
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str) -> float:
+    from riwaya.ingest.repair import zipf as _z
+    return _z(word)
+
+
+@lru_cache(maxsize=100_000)
+def proclitic_len(word: str) -> int:
+    """How many leading characters of ``word`` are a proclitic, not part of the name (0: none).
+    The rest must be a name the lexicons know, a trigger noun (جامعة، شركة), or a clearly more
+    common word than the whole; a word that is itself a known name (وليد، بشار) keeps its letters."""
+    c = _cfg()
+    if known(word):
+        return 0
+    _g, _f, trig, _cl, _gz = lexicons()
+    cands = [p for p in c["proclitics"] if word.startswith(p) and len(word) - len(p) >= c["min_rest"]]
+    for p in sorted(cands, key=len):           # وبكري: و + بكري (a name), not وب + كري
+        rest = word[len(p):]
+        if known(rest, common_only=True) and zipf(rest) > zipf(word):   # not بريدة = ب + ريدة
+            return len(p)
+    for p in cands:                            # longest first: وبالإسلام -> الإسلام
+        rest = word[len(p):]
+        z = zipf(rest)
+        # a bare common-word rest is evidence only after a conjunction: ب/ل/ك + word is as often a
+        # foreign name's first letter (كوشك is not ك + وشك)
+        if norm(rest) in trig or (rest.startswith("ال") and p != "ل" and z > zipf(word)) \
+                or (p in c["conjunctions"] and z >= max(c["min_rest_zipf"], zipf(word) + c["zipf_margin"])):
+            return len(p)
+    return 0
+
+
+@lru_cache(maxsize=100_000)
+def inflected_common(word: str) -> bool:
+    """A common word with a pronoun suffix or a dual/plural ending (تغادره = تغادر + ه, سابقان =
+    سابق + ان): its stem is much more frequent than the whole and no lexicon knows it as a name."""
+    c = _cfg()
+    if known(word) or word.startswith("ال"):   # الحمدان، السمحان: family names; ال takes no pronoun
+        return False
+    forms = [word] + [word[len(p):] for p in c["proclitics"]
+                      if word.startswith(p) and not word.startswith("ال", len(p))]
+    for w in forms:
+        for suf, min_stem in c["suffixes"].items():
+            stem = w[:-len(suf)]
+            if w.endswith(suf) and len(stem) >= min_stem and not known(w) \
+                    and zipf(stem) >= max(c["min_stem_zipf"], zipf(w) + c["zipf_margin"]):
+                return True
+    return False
+
+
+def is_anaphor(word: str, doc_place_heads: set[str]) -> bool:
+    """A bare definite place noun (القاعدة، المطار) that this document uses as the head of a named
+    place (قاعدة حميميم) points back at that place; it is not a name of its own."""
+    n = norm(word)
+    return n.startswith("ال") and n[2:] in doc_place_heads and n[2:] in _cfg()["anaphor_heads"]
