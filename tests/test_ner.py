@@ -100,3 +100,23 @@ def test_bare_place_noun_refers_back_to_the_named_base():
     kb = EntityMention(start=s, end=s + len("قاعدة حميميم"), text="قاعدة حميميم", type="place", kb_id="P1")
     ms = recognize(t, kb_mentions=[kb])
     assert not any(m.text == "القاعدة" for m in ms)
+
+
+def test_agreeing_adjective_is_not_a_club():
+    from riwaya.ner.morph import is_agreeing_adjective
+    # seed: "civil society committees"; SaudiNewsNet: "the long civil conflict"
+    for t in ("بينما حافظت لجان المجتمع الأهلي على تنظيم الحارات، وتأمين المدارس.",
+              "للتوصل إلى حل سلمي للصراع الأهلي الطويل إضافة إلى الكثير من القضايا."):
+        assert not any(m.text == "الأهلي" for m in recognize(t))
+    # after a noun that heads names it is the name (ANERcorp: النادي الأهلي، للفريق الأهلي)
+    assert not is_agreeing_adjective("الأهلي", "النادي") and not is_agreeing_adjective("الأهلي", "للفريق")
+    assert is_agreeing_adjective("الأهلي", "المجتمع")
+
+
+def test_dual_role_after_two_coordinated_people():
+    # seed 000, a list line: both men were defence ministers
+    t = "• علي أيوب و علي عباس (وزيرا دفاع سابقان).\n• عبدالكريم إبراهيم (رئيس الأركان)."
+    from riwaya.kb import load_kb
+    people = {m.text: m.role for m in recognize(t, kb_mentions=load_kb().match(t)) if m.type == "person"}
+    assert people.get("علي أيوب") == "وزيرا دفاع سابقان" and people.get("علي عباس") == "وزيرا دفاع سابقان"
+    assert people.get("عبدالكريم إبراهيم") == "رئيس الأركان"

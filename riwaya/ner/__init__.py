@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from riwaya.models import EntityMention
 from riwaya.ner.features import DATA, _lines, doc_context, norm, postprocess, sent2features
-from riwaya.ner.morph import inflected_common, is_anaphor, proclitic_len
+from riwaya.ner.morph import inflected_common, is_agreeing_adjective, is_anaphor, proclitic_len
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
@@ -19,6 +19,7 @@ TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "pl
 _TOK = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\w\s]", re.UNICODE)
 _SENT_END = {".", "!", "?", "؟", "\n"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
+_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +113,7 @@ def _role_for(text, s, e):
             r = m.group(1).strip()
             first = norm(r.split()[0]) if r.split() else ""
             first_s = first[1:] if first[:1] in "وف" else first
-            if first in roles or first_s in roles or ("ال" + first) in roles:
+            if _role_head(first, roles) or _role_head(first_s, roles):
                 return r, (e + m.start(1), e + m.start(1) + len(r))
     head = text[max(0, s - 80):s]
     words = list(re.finditer(r"\S+", head))
@@ -126,6 +127,20 @@ def _role_for(text, s, e):
             if 1 <= len(r.split()) <= 8:
                 return r, (rs, rs + len(r))
     return None, None
+
+
+def _role_head(w, roles):
+    """A role head word, also in the dual construct (وزيرا دفاع سابقان: two former defence ministers)."""
+    return any(x in roles or ("ال" + x) in roles for x in (w, w[:-1] if w.endswith("ا") else w))
+
+
+def _shared_roles(text, mentions):
+    """'X و Y (وزيرا دفاع سابقان)': a role in the dual given after two coordinated people is each one's."""
+    people = [m for m in mentions if m.type == "person"]
+    for a, b in zip(people, people[1:]):
+        if a.role is None and b.role and b.role_span and re.fullmatch(r"\s*و\s*", text[a.end:b.start]) \
+                and text[b.end:b.role_span[0]].strip() == "(" and norm(b.role.split()[0]).endswith("ا"):
+            a.role, a.role_span = b.role, b.role_span
 
 
 def _english(text):
@@ -188,6 +203,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
         out.append(m)
     _surnames_are_people(out)
     out.sort(key=lambda m: (m.start, m.end))
+    _shared_roles(text, out)
     return out
 
 
@@ -205,7 +221,9 @@ def _morph_checked(text, cands, kb):
         first = text[s:e].split()[0]
         s += proclitic_len(first)
         word = text[s:e]
-        if " " not in word and (inflected_common(word) or is_anaphor(word, heads)):
+        prev = _PREV_WORD.search(text, max(0, s - 40), s)
+        if " " not in word and (inflected_common(word) or is_anaphor(word, heads)
+                                or (prev and is_agreeing_adjective(word, prev.group(1)))):
             continue
         out.append((s, e, t, c, src))
     return out

@@ -23,6 +23,7 @@ def _cfg() -> dict:
     c = yaml.safe_load((DATA / "morph.yaml").read_text(encoding="utf-8"))
     c["proclitics"] = sorted(c["proclitics"], key=len, reverse=True)
     c["anaphor_heads"] = {norm(w) for w in c.get("anaphor_heads", [])}
+    c["name_heads"] = {norm(w) for w in c.get("name_heads", [])}
     return c
 
 
@@ -93,6 +94,20 @@ def inflected_common(word: str) -> bool:
                     and zipf(stem) >= max(c["min_stem_zipf"], zipf(w) + c["zipf_margin"]):
                 return True
     return False
+
+
+def is_agreeing_adjective(word: str, prev: str) -> bool:
+    """A common nisba adjective agreeing with the definite noun before it (المجتمع الأهلي: civil
+    society) is not a name, unless that noun heads names (النادي الأهلي, the club)."""
+    c = _cfg()
+    n, p = norm(word), norm(prev)
+    if not (n.startswith("ال") and n.endswith("ي") and zipf(word) >= c["min_adjective_zipf"]):
+        return False
+    head = next((p[len(a):] for a in ("وال", "فال", "بال", "كال", "ال") if p.startswith(a)), None)
+    if head is None and p.startswith("لل"):
+        head = p[2:]
+    return bool(head) and not p.endswith("ه") and head not in c["name_heads"] and not known(prev) \
+        and zipf(prev) >= c["min_noun_zipf"]
 
 
 def is_anaphor(word: str, doc_place_heads: set[str]) -> bool:
