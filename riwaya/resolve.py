@@ -24,9 +24,11 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from .kb import KB, name_key
 from .models import Entity, EntityMention, Span
+from .textutil import normalize_ar
 from .translit import fold_latin, is_arabic, romanize, simple_romanize, skeleton
 
 ROMANIZE_CAP = 1000   # names romanised by the model per call; the rest by rules
@@ -78,6 +80,20 @@ class _NameParts:
         self.kb = kb
         self.cache: dict[str, tuple[set, set]] = {}
 
+    def tails(self) -> dict[str, set[tuple[str, str]]]:
+        """Skeleton -> (id, words) for the last two or more words of KB people's longer Arabic names."""
+        if not hasattr(self, "_tails"):
+            self._tails: dict[str, set[tuple[str, str]]] = defaultdict(set)
+            for rid, rec in self.kb.records.items():
+                if rec.get("type") == "person":
+                    for n in rec.get("all_names", []):
+                        words = n.split()
+                        if is_arabic(n):
+                            for i in range(1, len(words) - 1):
+                                tail = " ".join(words[i:])
+                                self._tails[skeleton(tail)].add((rid, tail))
+        return self._tails
+
     def __call__(self, kb_id: str) -> tuple[set, set]:
         if kb_id not in self.cache:
             first, last = set(), set()
@@ -128,10 +144,11 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
             if len(exact) == 1:
                 kb_id = exact[0]["id"]
         node = None
-        if kb_id is None and not ambiguous and typ == "person" and len(key) == 1:
-            # bare given name or surname: the latest person in this document who has it
+        if kb_id is None and not ambiguous and typ == "person":
+            # bare given name or surname (or a surname of several words, دي ميستورا): the latest
+            # person in this document who has it
             for rnode, rkb, rkey in reversed(recent):
-                if _has_name(key[0], rkb, rkey, parts):
+                if _has_name(key[0], rkb, rkey, parts) if len(key) == 1 else _has_tail(key, rkb, rkey, kb):
                     kb_id, node = (rkb, None) if rkb else (None, rnode)
                     break
         if ambiguous:
@@ -160,6 +177,13 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     return out
 
 
+def _has_tail(key: tuple, rkb: str | None, rkey: tuple, kb: KB) -> bool:
+    """Is ``key`` (two words or more) the end of a longer name of that person?"""
+    n = len(key)
+    names = [name_key(x) for x in (kb.get(rkb) or {}).get("all_names", [])] if rkb else [rkey]
+    return any(len(k) > n and k[-n:] == key for k in names)
+
+
 def _has_name(w: str, rkb: str | None, rkey: tuple, parts: _NameParts) -> bool:
     """Is ``w`` the first or last name of a person mention (its KB record, else its own words)?"""
     if rkb:
@@ -185,7 +209,8 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     by_skel: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_roman: dict[tuple[str, str], list[str]] = defaultdict(list)
     unlinked = [n for n in sorted(members) if n.startswith("n:")]
-    surfaces = {n: _top(Counter(m.text for _, m in members[n])) for n in unlinked}
+    # a node's name for blocking is its fullest one: a surname it absorbed (دي ميستورا) may be commoner
+    surfaces = {n: _fullest(Counter(m.text for _, m in members[n])) for n in unlinked}
     # romanise Arabic names (one batch) only for types that also have Latin names
     latin_types = {node_type[n] for n in unlinked if not is_arabic(surfaces[n])}
     romans = _romanize_batch(sorted({surfaces[n] for n in unlinked
@@ -199,7 +224,12 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         if strong:
             by_skel[(typ, sk)].append(node)
             # a KB record that looks the same in the other script
-            kb_hits = sorted(i for i in kb.skeletons.get(sk, ()) if _type_ok(kb.get(i), typ))
+            kb_hits = sorted(i for i in kb.skeletons.get(sk, ()) if _type_ok(kb.get(i), typ)
+                             and _same_script_ok(surface, kb.get(i).get("all_names", [])))
+            if not kb_hits and typ == "person" and is_arabic(surface):
+                # a surname of two words or more that ends exactly one KB person's name (دي ميستورا)
+                kb_hits = sorted({rid for rid, tail in parts.tails().get(sk, ())
+                                  if same_arabic_spelling(surface, tail)})
             if len(kb_hits) == 1:
                 kn = "kb:" + kb_hits[0]
                 uf.add(kn, kb_hits[0])
@@ -209,8 +239,7 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         if latin:
             by_roman[(typ, latin)].append(node)
     for block in list(by_skel.values()) + list(by_roman.values()):
-        for other in block[1:]:
-            uf.union(block[0], other)
+        _union_block(uf, block, surfaces)
     # --- entities ------------------------------------------------------------------
     comps: dict[str, list[str]] = defaultdict(list)
     for node in members:
@@ -263,6 +292,34 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     return ents
 
 
+def _same_script_ok(surface: str, kb_names: list[str]) -> bool:
+    """A skeleton hit on a KB record counts for an Arabic name only if the record has no Arabic
+    name or one that is the same spelling (the skeleton is a cross-script key)."""
+    if not is_arabic(surface):
+        return True
+    ar = [n for n in kb_names if is_arabic(n)]
+    return not ar or any(same_arabic_spelling(surface, n) for n in ar)
+
+
+def _union_block(uf: _UF, block: list[str], surfaces: dict[str, str]) -> None:
+    """Merge the names of one skeleton/romanisation block: Latin names together, Arabic names only
+    with the same spelling (same_arabic_spelling), and the Latin names with the Arabic ones only if
+    those are all one name (else the Latin name could glue two people together)."""
+    latin = [n for n in block if not is_arabic(surfaces[n])]
+    groups: list[list[str]] = []
+    for n in (n for n in block if is_arabic(surfaces[n])):
+        g = next((g for g in groups if same_arabic_spelling(surfaces[g[0]], surfaces[n])), None)
+        if g is None:
+            groups.append([n])
+        else:
+            g.append(n)
+    for g in groups + [latin]:
+        for other in g[1:]:
+            uf.union(g[0], other)
+    if latin and len(groups) == 1:
+        uf.union(groups[0][0], latin[0])
+
+
 def _romanize_batch(names: list[str]) -> dict[str, str]:
     """Romanised spellings from the offline model, cached on disk by model version and name
     (the model is the corpus stage's slowest step; a rebuild meets the same names again)."""
@@ -292,6 +349,10 @@ def _display(surface: str) -> str:
     return re.sub(r"\s+", " ", surface.replace("_", " ").replace("\u0640", "")).strip()
 
 
+def _fullest(c: Counter) -> str | None:
+    return max(c, key=lambda t: (len(t.split()), c[t], t)) if c else None
+
+
 def _top(c: Counter) -> str | None:
     if not c:
         return None
@@ -299,3 +360,58 @@ def _top(c: Counter) -> str | None:
 
 
 __all__ = ["resolve_entities"]
+
+
+# --- Arabic <-> Arabic ---------------------------------------------------------------
+_AR_VOWELS = frozenset("اويىءأإآئؤ")
+_WORDS = re.compile(r"\w+")
+
+
+def _spelling_tokens(name: str) -> list[str]:
+    """Normalised Arabic words of a name, articles dropped, عبد/أبو glued to the next word."""
+    out: list[str] = []
+    for t in _WORDS.findall(normalize_ar(name)):
+        t = t[2:] if t.startswith("ال") and len(t) > 3 else t
+        if out and out[-1] in ("عبد", "ابو", "ابي"):
+            out[-1] += t
+        else:
+            out.append(t.replace("عبدال", "عبد", 1) if t.startswith("عبدال") else t)
+    return out
+
+
+def _vowel_close(x: str, y: str) -> bool:
+    """Same consonants in the same order, and at most one long-vowel or hamza edit (two in words of
+    seven or more letters): ميستورا / مستورا, ستيفان / ستافان."""
+    if [c for c in x if c not in _AR_VOWELS] != [c for c in y if c not in _AR_VOWELS]:
+        return False
+    limit = 2 if min(len(x), len(y)) >= 7 else 1
+    inf = limit + 1
+    prev = [min(j, inf) if all(c in _AR_VOWELS for c in y[:j]) else inf for j in range(len(y) + 1)]
+    for i in range(1, len(x) + 1):
+        a = x[i - 1]
+        cur = [min(prev[0] + 1, inf) if a in _AR_VOWELS else inf] + [inf] * len(y)
+        for j in range(1, len(y) + 1):
+            b = y[j - 1]
+            best = prev[j - 1] if a == b else inf
+            if a in _AR_VOWELS:
+                best = min(best, prev[j] + 1, prev[j - 1] + 1 if b in _AR_VOWELS else inf)
+            if b in _AR_VOWELS:
+                best = min(best, cur[j - 1] + 1)
+            cur[j] = min(best, inf)
+        prev = cur
+    return prev[-1] <= limit
+
+
+@lru_cache(maxsize=65536)
+def same_arabic_spelling(a: str, b: str) -> bool:
+    """Are two Arabic-script names spellings of one name? Word by word: equal, or, for words that
+    are not common Arabic names, differing only in long vowels and hamza seats, as transliterated
+    names do (دي مستورا / دي ميستورا). A consonant skeleton is too coarse within one script: it
+    makes أحمد الأسير of أحمد الشرع (ش and س share a class, ع is dropped) and أنور مالك of
+    نوري المالكي; and حسن / حسين, جمال / جميل are different names."""
+    from .ner.morph import known
+    x, y = _spelling_tokens(a), _spelling_tokens(b)
+    if len(x) != len(y):
+        return False
+    return all(p == q or (not known(p, common_only=True) and not known(q, common_only=True)
+                          and _vowel_close(p, q)) for p, q in zip(x, y))

@@ -196,3 +196,35 @@ def test_resolution_scales_near_linearly():
     ents = resolve_entities(dm, empty)
     assert time.perf_counter() - t < 10
     assert 100 < len(ents) <= 10000
+
+
+# Sentences from SaudiNewsNet (2015), not written here.
+def test_same_skeleton_different_arabic_names_stay_apart(kb):
+    a = "وحقًا، صرح أبو محمد الجولاني، قائد «جبهة النصرة»، في مقابلة. وقال أحمد الشرع إن المعركة مستمرة."
+    b = "أوقفوا آخرين من أنصار الشيخ المتشدد المطلوب للعدالة أحمد الأسير، إثر أحداث بلدة عبرا."
+    c = "أنور مالك لـ \"سبق\": رأيت سلخ الجلود. كشف المراقب الدولي أنور مالك الكثير من الأسرار."
+    d = "في ظل حكم رئيس الوزراء العراقي نوري المالكي، الذي اتبع نهجًا طائفيًا."
+    docs = {"a": [ner(a, "أحمد الشرع")], "b": [ner(b, "أحمد الأسير")],
+            "c": [ner(c, "أنور مالك"), ner(c, "أنور مالك", occurrence=1)], "d": [ner(d, "نوري المالكي")]}
+    ents = resolve_entities(docs, kb)
+    assert entity_of(ents, "a", a.index("أحمد الشرع")).id != entity_of(ents, "b", b.index("أحمد الأسير")).id
+    assert entity_of(ents, "c", 0).id != entity_of(ents, "d", d.index("نوري المالكي")).id
+    assert entity_of(ents, "b", b.index("أحمد الأسير")).kb_id is None
+
+
+def test_arabic_spellings_of_one_name():
+    from riwaya.resolve import same_arabic_spelling as same
+    assert same("دي مستورا", "دي ميستورا") and same("ستيفان دي ميستورا", "ستافان دي ميستورا")
+    assert same("بدر بن عبد الرحمن السمحان", "بدر بن عبدالرحمن السمحان")
+    # different names, not spellings: Hasan/Husayn, Jamal/Jamil, Kamel/Kamal
+    assert not same("كمال الحسن", "كمال الحسين") and not same("جمال", "جميل") and not same("كامل صقر", "كمال صقر")
+
+
+def test_a_two_word_surname_joins_the_person_named_in_full(kb):
+    a = ("وصل المبعوث الأممي ستيفان دي ميستورا إلى دمشق أمس. وقال دي ميستورا إن الحل سياسي.")
+    b = "وأكد دي مستورا في بيان أن المحادثات ستستأنف في جنيف."
+    docs = {"a": [ner(a, "ستيفان دي ميستورا"), ner(a, "دي ميستورا", occurrence=1)], "b": [ner(b, "دي مستورا")]}
+    ents = resolve_entities(docs, kb)
+    ids = {entity_of(ents, "a", a.index("ستيفان")).id, entity_of(ents, "a", a.index("وقال دي") + 5).id,
+           entity_of(ents, "b", b.index("دي مستورا")).id}
+    assert ids == {"e:person:staffan-de-mistura"}
