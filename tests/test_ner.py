@@ -120,3 +120,13 @@ def test_dual_role_after_two_coordinated_people():
     people = {m.text: m.role for m in recognize(t, kb_mentions=load_kb().match(t)) if m.type == "person"}
     assert people.get("علي أيوب") == "وزيرا دفاع سابقان" and people.get("علي عباس") == "وزيرا دفاع سابقان"
     assert people.get("عبدالكريم إبراهيم") == "رئيس الأركان"
+
+
+def test_the_word_for_god_is_never_a_person():
+    # SaudiNewsNet: formulas after names and in quotations
+    t = ("ووفق الله مليكنا وحكومتنا الرشيدة. ولوالدنا الغالي- حفظه الله- فيما يملكونه. "
+         "وأكد حسن نصر الله أن حزب الله لن يتراجع، وقال عبد الله الثاني إن الأردن مستعد.")
+    ms = recognize(t)
+    assert not any(m.text == "الله" and m.type in ("person", "place", "organization") for m in ms)
+    types = {m.text: m.type for m in ms}
+    assert types.get("حسن نصر الله") == "person" and types.get("حزب الله") == "organization"

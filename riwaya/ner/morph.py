@@ -24,6 +24,7 @@ def _cfg() -> dict:
     c["proclitics"] = sorted(c["proclitics"], key=len, reverse=True)
     c["anaphor_heads"] = {norm(w) for w in c.get("anaphor_heads", [])}
     c["name_heads"] = {norm(w) for w in c.get("name_heads", [])}
+    c["other_only"] = {norm(w) for w in c.get("other_only", [])}
     return c
 
 
@@ -94,6 +95,11 @@ def inflected_common(word: str) -> bool:
                     and zipf(stem) >= max(c["min_stem_zipf"], zipf(w) + c["zipf_margin"]):
                 return True
     return False
+
+
+def other_only(word: str) -> bool:
+    """A word that alone is never a person, place or organisation (data/ner/morph.yaml: other_only)."""
+    return norm(word) in _cfg()["other_only"]
 
 
 def is_agreeing_adjective(word: str, prev: str) -> bool:
