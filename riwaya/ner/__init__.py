@@ -242,5 +242,5 @@ def _surnames_are_people(mentions: list[EntityMention]) -> None:
             parts.update((words[0], words[-1]))
     for m in mentions:
         if m.source != "kb" and m.type in ("organization", "place", "other") and " " not in m.text \
-                and m.text in parts:
+                and m.text in parts and not other_only(m.text):
             m.type = "person"
