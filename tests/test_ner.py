@@ -130,3 +130,11 @@ def test_the_word_for_god_is_never_a_person():
     assert not any(m.text == "الله" and m.type in ("person", "place", "organization") for m in ms)
     types = {m.text: m.type for m in ms}
     assert types.get("حسن نصر الله") == "person" and types.get("حزب الله") == "organization"
+
+
+def test_a_person_does_not_end_in_a_common_word():
+    from riwaya.ner.morph import common_tail
+    # seed 000 ("under cover of night") and SaudiNewsNet ("King Faisal General Hospital")
+    assert common_tail("ستار الليل".split()) and common_tail("فيصل العام".split())
+    assert not any(common_tail(n.split()) for n in ("يونس بن عبد الأعلى", "عبد الله الثاني", "سيف الإسلام",
+                                                    "صلاح الدين", "بشار الأسد", "سامي الجميل"))

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from riwaya.models import EntityMention
 from riwaya.ner.features import DATA, _lines, doc_context, norm, postprocess, sent2features
-from riwaya.ner.morph import inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
+from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
@@ -210,8 +210,8 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
-    document (القاعدة after قاعدة حميميم) is dropped; the word for God alone is "other", never a
-    person. See riwaya.ner.morph."""
+    document (القاعدة after قاعدة حميميم) is dropped, and so is a "person" ending in a common word
+    (ستار الليل); the word for God alone is "other", never a person. See riwaya.ner.morph."""
     heads = {norm(m.text.split()[0]) for m in kb if m.type == "place" and " " in m.text}
     heads = {h[2:] if h.startswith("ال") else h for h in heads}
     out = []
@@ -225,6 +225,8 @@ def _morph_checked(text, cands, kb):
         prev = _PREV_WORD.search(text, max(0, s - 40), s)
         if " " not in word and other_only(word):
             t = "other"
+        if t == "person" and common_tail(word.split()):
+            continue
         if " " not in word and (inflected_common(word) or is_anaphor(word, heads)
                                 or (prev and is_agreeing_adjective(word, prev.group(1)))):
             continue

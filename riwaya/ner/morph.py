@@ -25,6 +25,9 @@ def _cfg() -> dict:
     c["anaphor_heads"] = {norm(w) for w in c.get("anaphor_heads", [])}
     c["name_heads"] = {norm(w) for w in c.get("name_heads", [])}
     c["other_only"] = {norm(w) for w in c.get("other_only", [])}
+    c["regnal_ordinals"] = {norm(w) for w in c.get("regnal_ordinals", [])}
+    c["compound_heads"] = {norm(w) for w in c.get("compound_heads", [])}
+    c["name_tails"] = {norm(w) for w in c.get("name_tails", [])}
     return c
 
 
@@ -95,6 +98,17 @@ def inflected_common(word: str) -> bool:
                     and zipf(stem) >= max(c["min_stem_zipf"], zipf(w) + c["zipf_margin"]):
                 return True
     return False
+
+
+def common_tail(words: list[str]) -> bool:
+    """A multi-word person span ending in a common definite word that no name list knows as a family
+    name (ستار الليل, فيصل العام): not a person's name."""
+    c = _cfg()
+    if len(words) < 2:
+        return False
+    last, before = norm(words[-1]), norm(words[-2])
+    return last.startswith("ال") and zipf(words[-1]) >= c["min_tail_zipf"] and not known(words[-1], True) \
+        and last not in c["regnal_ordinals"] and last not in c["name_tails"] and before not in c["compound_heads"]
 
 
 def other_only(word: str) -> bool:
