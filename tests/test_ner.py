@@ -138,3 +138,12 @@ def test_a_person_does_not_end_in_a_common_word():
     assert common_tail("ستار الليل".split()) and common_tail("فيصل العام".split())
     assert not any(common_tail(n.split()) for n in ("يونس بن عبد الأعلى", "عبد الله الثاني", "سيف الإسلام",
                                                     "صلاح الدين", "بشار الأسد", "سامي الجميل"))
+
+
+def test_a_span_never_holds_half_a_bracket_pair():
+    from riwaya.ner import _balanced
+    # SaudiNewsNet spans the tagger ran over a bracket or quote
+    for t, want in (("منظمة (كايج", "كايج"), ("آي إتش إس» البحثية", "آي إتش إس"), ('معهد "إنفو', "إنفو"),
+                    ("منظمة (كايج) البريطانية", "منظمة (كايج) البريطانية")):
+        s, e = _balanced(t, 0, len(t))
+        assert t[s:e] == want

@@ -207,6 +207,29 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     return out
 
 
+_OPEN, _CLOSE = "(«[“", ")»]”"
+
+
+def _balanced(text, s, e):
+    """A span never holds half a pair of brackets or quotes: 'منظمة (كايج' -> 'كايج',
+    'آي إتش إس» البحثية' -> 'آي إتش إس' (the tagger sees the marks as tokens and runs over them)."""
+    span = text[s:e]
+    for i, ch in enumerate(span):
+        if ch in _OPEN and _CLOSE[_OPEN.index(ch)] not in span[i:]:
+            return _balanced(text, s + i + 1, e)
+        if ch in _CLOSE and _OPEN[_CLOSE.index(ch)] not in span[:i]:
+            return _balanced(text, s, s + i)
+    if span.count('"') % 2:
+        i = span.index('"')
+        opening = i + 1 < len(span) and not span[i + 1].isspace()
+        return _balanced(text, s + i + 1, e) if opening else _balanced(text, s, s + i)
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
@@ -216,6 +239,9 @@ def _morph_checked(text, cands, kb):
     heads = {h[2:] if h.startswith("ال") else h for h in heads}
     out = []
     for s, e, t, c, src in cands:
+        s, e = _balanced(text, s, e)
+        if e - s < 2:
+            continue
         if not _ARABIC.match(text, s):
             out.append((s, e, t, c, src))
             continue
