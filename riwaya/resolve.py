@@ -368,12 +368,12 @@ _WORDS = re.compile(r"\w+")
 
 
 def _spelling_tokens(name: str) -> list[str]:
-    """Normalised Arabic words of a name, articles dropped, عبد/أبو glued to the next word."""
+    """Normalised Arabic words of a name, عبد/أبو glued to the next word without its article (عبد الرحمن =
+    عبدالرحمن). Other articles stay: خالد اليوسف and خالد يوسف are different names."""
     out: list[str] = []
     for t in _WORDS.findall(normalize_ar(name)):
-        t = t[2:] if t.startswith("ال") and len(t) > 3 else t
         if out and out[-1] in ("عبد", "ابو", "ابي"):
-            out[-1] += t
+            out[-1] += t[2:] if t.startswith("ال") and len(t) > 3 else t
         else:
             out.append(t.replace("عبدال", "عبد", 1) if t.startswith("عبدال") else t)
     return out

@@ -147,3 +147,11 @@ def test_a_span_never_holds_half_a_bracket_pair():
                     ("منظمة (كايج) البريطانية", "منظمة (كايج) البريطانية")):
         s, e = _balanced(t, 0, len(t))
         assert t[s:e] == want
+
+
+def test_trimming_keeps_vowel_signs_with_the_proclitic_and_fixes_list_noise():
+    from riwaya.ner.morph import proclitic_len
+    # SaudiNewsNet: a Quran quotation with full vowels; ويوسف is in the family list by mistake
+    t = "وَأَنْ تُشْرِكُوا بِاللَّهِ مَا لَمْ يُنَزِّلْ بِهِ سُلْطَانًا."
+    assert all(not m.text[:1] in "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652" for m in recognize(t))
+    assert proclitic_len("ويوسف") == 1 and proclitic_len("وسام") == 0 and proclitic_len("وليد") == 0

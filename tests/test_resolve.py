@@ -218,6 +218,7 @@ def test_arabic_spellings_of_one_name():
     assert same("بدر بن عبد الرحمن السمحان", "بدر بن عبدالرحمن السمحان")
     # different names, not spellings: Hasan/Husayn, Jamal/Jamil, Kamel/Kamal
     assert not same("كمال الحسن", "كمال الحسين") and not same("جمال", "جميل") and not same("كامل صقر", "كمال صقر")
+    assert not same("خالد اليوسف", "خالد يوسف") and same("أبو بكر البغدادي", "ابو بكر البغدادي")
 
 
 def test_a_two_word_surname_joins_the_person_named_in_full(kb):

@@ -20,6 +20,7 @@ _TOK = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\
 _SENT_END = {".", "!", "?", "؟", "\n"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PREV_WORD = re.compile(r"(\w+)[ \t]+$")
+_MARK = re.compile(r"[\u064B-\u065F\u0670\u0640]")
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +247,11 @@ def _morph_checked(text, cands, kb):
             out.append((s, e, t, c, src))
             continue
         first = text[s:e].split()[0]
-        s += proclitic_len(first)
+        k = proclitic_len(first)
+        if k:
+            s += k
+            while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
+                s += 1
         word = text[s:e]
         prev = _PREV_WORD.search(text, max(0, s - 40), s)
         if " " not in word and other_only(word):

@@ -63,14 +63,17 @@ def proclitic_len(word: str) -> int:
     The rest must be a name the lexicons know, a trigger noun (جامعة، شركة), or a clearly more
     common word than the whole; a word that is itself a known name (وليد، بشار) keeps its letters."""
     c = _cfg()
-    if known(word):
-        return 0
+    # a known name keeps its letters (وليد, وسام) unless the rest is a name far more frequent than the
+    # whole, as when the lists hold a clitic form by mistake (ويوسف)
+    margin = c["zipf_margin"] if known(word, common_only=True) else 0.0
     _g, _f, trig, _cl, _gz = lexicons()
     cands = [p for p in c["proclitics"] if word.startswith(p) and len(word) - len(p) >= c["min_rest"]]
     for p in sorted(cands, key=len):           # وبكري: و + بكري (a name), not وب + كري
         rest = word[len(p):]
-        if known(rest, common_only=True) and zipf(rest) > zipf(word):   # not بريدة = ب + ريدة
+        if known(rest, common_only=True) and zipf(rest) > zipf(word) + margin:   # not بريدة = ب + ريدة
             return len(p)
+    if margin:
+        return 0
     for p in cands:                            # longest first: وبالإسلام -> الإسلام
         rest = word[len(p):]
         z = zipf(rest)
