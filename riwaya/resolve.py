@@ -79,11 +79,12 @@ class _NameParts:
     def __init__(self, kb: KB):
         self.kb = kb
         self.cache: dict[str, tuple[set, set]] = {}
+        self._tails: dict[str, set[tuple[str, str]]] | None = None
 
     def tails(self) -> dict[str, set[tuple[str, str]]]:
         """Skeleton -> (id, words) for the last two or more words of KB people's longer Arabic names."""
-        if not hasattr(self, "_tails"):
-            self._tails: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        if self._tails is None:
+            self._tails = defaultdict(set)
             for rid, rec in self.kb.records.items():
                 if rec.get("type") == "person":
                     for n in rec.get("all_names", []):
@@ -359,9 +360,6 @@ def _top(c: Counter) -> str | None:
     return sorted(c.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
-__all__ = ["resolve_entities"]
-
-
 # --- Arabic <-> Arabic ---------------------------------------------------------------
 _AR_VOWELS = frozenset("اويىءأإآئؤ")
 _WORDS = re.compile(r"\w+")
@@ -415,3 +413,6 @@ def same_arabic_spelling(a: str, b: str) -> bool:
         return False
     return all(p == q or (not known(p, common_only=True) and not known(q, common_only=True)
                           and _vowel_close(p, q)) for p, q in zip(x, y))
+
+
+__all__ = ["resolve_entities", "same_arabic_spelling"]

@@ -253,14 +253,16 @@ def _morph_checked(text, cands, kb):
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
                 s += 1
         word = text[s:e]
-        prev = _PREV_WORD.search(text, max(0, s - 40), s)
-        if " " not in word and other_only(word):
-            t = "other"
-        if t == "person" and common_tail(word.split()):
-            continue
-        if " " not in word and (inflected_common(word) or is_anaphor(word, heads)
-                                or (prev and is_agreeing_adjective(word, prev.group(1)))):
-            continue
+        if " " in word:
+            if t == "person" and common_tail(word.split()):
+                continue
+        else:
+            if other_only(word):
+                t = "other"
+            prev = _PREV_WORD.search(text, max(0, s - 40), s)
+            if inflected_common(word) or is_anaphor(word, heads) \
+                    or (prev and is_agreeing_adjective(word, prev.group(1))):
+                continue
         out.append((s, e, t, c, src))
     return out
 

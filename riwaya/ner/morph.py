@@ -16,18 +16,15 @@ from functools import lru_cache
 import yaml
 
 from riwaya.ner.features import DATA, lexicons, norm
+from riwaya.textutil import normalize_ar
 
 
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
     c = yaml.safe_load((DATA / "morph.yaml").read_text(encoding="utf-8"))
     c["proclitics"] = sorted(c["proclitics"], key=len, reverse=True)
-    c["anaphor_heads"] = {norm(w) for w in c.get("anaphor_heads", [])}
-    c["name_heads"] = {norm(w) for w in c.get("name_heads", [])}
-    c["other_only"] = {norm(w) for w in c.get("other_only", [])}
-    c["regnal_ordinals"] = {norm(w) for w in c.get("regnal_ordinals", [])}
-    c["compound_heads"] = {norm(w) for w in c.get("compound_heads", [])}
-    c["name_tails"] = {norm(w) for w in c.get("name_tails", [])}
+    for k in ("anaphor_heads", "name_heads", "other_only", "regnal_ordinals", "compound_heads", "name_tails"):
+        c[k] = {norm(w) for w in c.get(k, [])}
     return c
 
 
@@ -44,7 +41,6 @@ def _kb_words() -> frozenset:
 def known(word: str, common_only: bool = False) -> bool:
     """A word the name lists, the gazetteer or the knowledge base know as a name (common_only: only
     names in the lists' two most frequent bins)."""
-    from riwaya.textutil import normalize_ar
     given, family, _trig, _cl, gaz = lexicons()
     n = norm(word)
     bins = ("1", "2") if common_only else ("1", "2", "3")

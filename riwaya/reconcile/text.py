@@ -42,14 +42,17 @@ def templates() -> dict:
 def normalize(text: str) -> str:
     if text and len(text) <= 60:
         return _normalize_short(text)
-    text = _DIACRITICS.sub("", text or "")
-    return text.translate(_TRANS).lower()
+    return _normalize(text or "")
+
+
+def _normalize(text: str) -> str:
+    return _DIACRITICS.sub("", text).translate(_TRANS).lower()
 
 
 @lru_cache(maxsize=1 << 18)
 def _normalize_short(text: str) -> str:
     # names and values are normalised over and over while events are compared
-    return _DIACRITICS.sub("", text).translate(_TRANS).lower()
+    return _normalize(text)
 
 
 def tokens(text: str) -> list[str]:
