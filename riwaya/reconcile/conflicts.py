@@ -100,9 +100,10 @@ class Witnesses:
 
     def __init__(self, evidence: list[dict], docs: dict, translations: dict, ents):
         self.ev = evidence
-        # documents are the accounts here: a copy that changed a figure is a real
-        # discrepancy in the record (kind: contradiction, same source)
-        self.acc = [e.get("doc") or e.get("account") for e in evidence]
+        # accounts, not documents: a copy, a translation published as another document and
+        # (by configuration) another article of the same outlet are one voice, which never
+        # disagrees with itself; different sources it quotes still are different voices
+        self.acc = [e.get("account") or e.get("doc") for e in evidence]
         self.chain = [chain_key(e.get("attribution"), docs.get(e.get("doc")), ents) for e in evidence]
         parent = list(range(len(evidence)))
 
