@@ -1,12 +1,9 @@
 """Per-person movement legs and latest known fate, from export-level event dicts."""
 from __future__ import annotations
 
+from . import event_schema as schema
+
 MOVER_ROLES = ("agent", "companion", "patient")
-FATE_TYPES = ("whereabouts", "refuge", "hiding", "arrival", "killing", "arrest")
-# explicit statements of where someone is (or what became of them) outrank an inferred last destination
-EXPLICIT = {"whereabouts": "located", "refuge": "refuge", "hiding": "hiding", "killing": "dead", "arrest": "detained"}
-# movements that do not relocate someone for good: a visit is a round trip
-NOT_RELOCATING = ("visit", "meeting")
 
 
 def _place(v):
@@ -99,9 +96,13 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
                                     "evidence": ev.get("evidence", [])})
             typ = ev.get("type")
             status = place = None
-            if typ in EXPLICIT and (ev.get("place") or ev.get("destination") or typ in ("killing", "arrest")):
-                status, place = EXPLICIT[typ], ev.get("place") or ev.get("destination")
-            elif ev.get("class") == "movement" and ev.get("destination") and typ not in NOT_RELOCATING:
+            # explicit statements of where someone is (or what became of them, schema `fate`) outrank an
+            # inferred last destination; a round trip (`relocates: false`) moves nobody for good
+            fate = schema.fates().get(typ)
+            if fate and (ev.get("place") or ev.get("destination") or not fate[1]):
+                status, place = fate[0], ev.get("place") or ev.get("destination")
+            elif (ev.get("class") == "movement" and ev.get("destination")
+                  and schema.types().get(typ, {}).get("relocates", True)):
                 status, place = "moved", ev.get("destination")
             if status:
                 cand = {"status": status, "place": place, "time": ev.get("time"),

@@ -23,6 +23,7 @@ import re
 import yaml
 
 from riwaya.models import Argument
+from riwaya import event_schema as schema
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -37,7 +38,7 @@ def resources() -> dict:
         "prep_roles": d["prep_roles"], "mv_only": set(d["movement_only_preps"]),
         "multi": {k: [(tuple(ws), r) for ws, r in v] for k, v in d["multiword_preps"].items()},
         "unknown": set(d["unknown_place_words"]), "not_place": set(d["not_place_heads"]),
-        "place_origin": set(d["place_is_origin_types"]), "means_obj": set(d["means_object_verbs"]),
+        "place_origin": schema.types_with("en_place_is_origin"), "means_obj": set(d["means_object_verbs"]),
         "pronouns": set(d["pronouns"]), "not_event_args": set(d["not_event_arguments"]),
         "dec_nouns": set(d["decider"]["nouns"]), "dec_take": set(d["decider"]["taking_verbs"]),
         "dec_verbs": set(d["decider"]["order_verbs"]), "dec_preps": set(d["decider"]["prep_frames"]),
@@ -45,10 +46,10 @@ def resources() -> dict:
         "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
         "not_sources": set(att["not_sources"]), "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
-        "subj_place": set(d["subject_is_place_types"]), "dest_obj": set(d["destination_object_types"]),
+        "subj_place": schema.types_with("en_subject_is_place"), "dest_obj": schema.types_with("en_destination_object"),
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
-        "noun_events": set(d["noun_events"]), "passive_mover": set(d["passive_mover_types"]),
+        "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
         "quant": set(d["quantifier_heads"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }

@@ -12,6 +12,8 @@ from riwaya.models import Argument, Attribution, EntityMention, EventMention, Pa
 from riwaya.ner import _roles
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
+from riwaya import event_schema as schema
+
 from . import english
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
@@ -28,13 +30,14 @@ def _norm(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
-    trig = yaml.safe_load((DATA / "triggers.yaml").read_text(encoding="utf-8"))
+    trig = schema.trigger_types()
+    lexicon = schema.trigger_lexicon()
     cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
     att = yaml.safe_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
     ar_single, ar_multi, en_single, en_multi, passive = {}, [], {}, [], set()
-    not_trig = {_norm(str(x)) for x in trig.pop("_not_triggers", [])}
-    nominal = {_norm(str(x)) for x in trig.pop("_nominal", [])}
-    block_prev = {_norm(str(x)) for x in trig.pop("_block_prev", [])}
+    not_trig = {_norm(str(x)) for x in lexicon["not_triggers"]}
+    nominal = {_norm(str(x)) for x in lexicon["nominal_ar"]}
+    block_prev = {_norm(str(x)) for x in lexicon["block_prev"]}
     for typ, d in trig.items():
         for f in d.get("ar", []):
             f = _norm(str(f))

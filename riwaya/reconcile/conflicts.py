@@ -24,10 +24,10 @@ import os
 from collections import defaultdict
 from functools import lru_cache
 
-import yaml
 
+from .. import event_schema as schema
 from . import timeiv
-from .text import DATA, config, normalize, templates
+from .text import config, normalize, templates
 from .values import contains, display_raw, head, near, raw_compatible
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -39,9 +39,8 @@ def _hid(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-@lru_cache(maxsize=None)
 def type_labels() -> dict:
-    return yaml.safe_load((DATA / "event_types.yaml").read_text("utf-8"))
+    return schema.labels()
 
 
 def event_label(etype: str | None, cls: str | None) -> dict:

@@ -16,6 +16,7 @@ from functools import lru_cache
 import math
 from collections import defaultdict
 
+from .. import event_schema as schema
 from . import timeiv
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
@@ -55,10 +56,8 @@ def _hid(prefix: str, *parts: str) -> str:
 
 
 def _type_group(t: str) -> str:
-    for i, g in enumerate(config()["events"]["type_groups"]):
-        if t in g:
-            return f"g{i}"
-    return f"t:{t}"
+    g = schema.type_groups().get(t)
+    return f"g{g}" if g is not None else f"t:{t}"
 
 
 def _val_key(v):
@@ -161,13 +160,13 @@ def _ent(x):
 
 
 def _features(m: dict) -> dict:
-    cfg = config()["events"]
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
         if e is not None:
             roles[p.get("role") or "agent"].append(e)
-    key_roles = cfg["key_roles"].get(m.get("class"), cfg["key_roles"]["other"])
+    kr = schema.key_roles()
+    key_roles = kr.get(m.get("class"), kr["other"])
     keys = set()
     for r in key_roles:
         if r == "place":
@@ -208,7 +207,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
         if a.get("type") != b.get("type") or not (fa["places"] & fb["places"]):
             return False
     if fa["interval"] and fb["interval"]:
-        once = a.get("type") in cfg["once_per_key_types"] and b.get("type") in cfg["once_per_key_types"]
+        once_types = schema.types_with("once")
+        once = a.get("type") in once_types and b.get("type") in once_types
         limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
         if timeiv.gap(fa["interval"], fb["interval"]) > limit:
             return False
@@ -328,7 +328,7 @@ def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
     # greedy, constraint-checked merging: best pairs first; whole clusters must stay
     # compatible. Clusters keep summaries (distinct signatures, time hull) so the
     # check costs O(distinct signatures), not O(|A|*|B|).
-    once_types = set(cfg["once_per_key_types"])
+    once_types = schema.types_with("once")
     cl = {i: [i] for i in range(len(ms))}
     summ = {}
     for i, (m, f) in enumerate(zip(ms, feats)):

@@ -37,15 +37,10 @@ def labels() -> dict:
     """The page's labels, with the names of event types in both languages (``etype_TYPE``),
     taken from the reconciler's type labels so that the report and the conflict sentences agree."""
     lab = json.loads(asset("labels.json"))
-    try:
-        import yaml
-        types = yaml.safe_load(resources.files("riwaya").joinpath("data/reconcile/event_types.yaml").read_text("utf-8"))
-        for t, v in (types.get("types") or {}).items():
-            if isinstance(v, dict):
-                lab["ar"].setdefault(f"etype_{t}", v.get("ar_def") or v.get("ar") or t)
-                lab["en"].setdefault(f"etype_{t}", v.get("en") or t)
-    except (OSError, ImportError, AttributeError):
-        pass
+    from .. import event_schema as schema
+    for t, v in schema.labels()["types"].items():
+        lab["ar"].setdefault(f"etype_{t}", v.get("ar_def") or v.get("ar") or t)
+        lab["en"].setdefault(f"etype_{t}", v.get("en") or t)
     return lab
 
 

@@ -1,0 +1,60 @@
+"""The event schema (``riwaya/data/events/schema.yaml``), loaded once: the only home of event types, their
+classes, triggers, roles, labels, groups and itinerary meaning. Every stage asks here."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/schema.yaml").read_text("utf-8"))
+
+
+def types() -> dict[str, dict]:
+    return schema()["types"]
+
+
+def types_with(flag: str) -> frozenset[str]:
+    """Types whose entry sets `flag` true (en_place_is_origin, en_passive_mover, once, ...)."""
+    return frozenset(t for t, d in types().items() if d.get(flag))
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    """{types: {type: {en, ar, ar_def}}, classes: {class: {...}}} for sentences, the report and exports."""
+    return {"types": {t: d["label"] for t, d in types().items() if d.get("label")},
+            "classes": {c: d["label"] for c, d in schema()["classes"].items()}}
+
+
+@lru_cache(maxsize=1)
+def type_groups() -> dict[str, int]:
+    """type -> index of its group (types that can be one happening when mentions are reconciled)."""
+    order = {g: i for i, g in enumerate(schema()["groups"])}
+    return {t: order[d["group"]] for t, d in types().items() if d.get("group")}
+
+
+def key_roles() -> dict[str, list[str]]:
+    return {c: d["key_roles"] for c, d in schema()["classes"].items()}
+
+
+def fates() -> dict[str, tuple[str, bool]]:
+    """type -> (status it gives a person, whether that needs a place)."""
+    return {t: (d["fate"], not d.get("fate_without_place")) for t, d in types().items() if d.get("fate")}
+
+
+def trigger_types() -> dict[str, dict]:
+    """type -> {cls, ar, passive, en} for the types that have triggers (the matcher's table)."""
+    out = {}
+    for t, d in types().items():
+        tr = d.get("triggers")
+        if tr:
+            out[t] = {"cls": d["class"], "ar": tr.get("ar") or [], "passive": tr.get("passive_ar") or [],
+                      "en": tr.get("en") or []}
+    return out
+
+
+def trigger_lexicon() -> dict[str, list[str]]:
+    return schema()["trigger_lexicon"]
