@@ -70,7 +70,11 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     events, attributions = ([], [])
     if comps["events"]:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)
-    return to_original(doc, prep, mentions, times, events, attributions)
+    an = to_original(doc, prep, mentions, times, events, attributions)
+    if comps["events"]:
+        from .events.learned import refine   # the learned decisions over the rules' proposals
+        refine(doc.text, an)
+    return an
 
 
 def analyze(doc: Document) -> DocAnalysis:

@@ -9,7 +9,8 @@ Each annotated document is read from ../shared/data (texts never enter the repo)
   by position); "typed" also needs the same class.
 - arguments: (role, span) pairs of matched events, `time` included (the event's time expression, matched
   by overlap with the gold time span); exact = same offsets, overlap = spans overlap. Roles compared:
-  agent patient companion origin destination via place means time amount decider.
+  agent patient companion origin destination via place means time amount decider; the event's time only
+  when its expression is in the trigger's sentence (a time carried from the narrative is not scored here).
 - polarity: riwaya's `negated`/`polarity` mapped onto the guideline's values (hedged counts as asserted).
 - source: right when the gold source list is empty and riwaya credits no in-text source, or when the
   innermost gold source overlaps riwaya's innermost in-text chain link.
@@ -51,20 +52,29 @@ def document(doc_id: str):
     return doc
 
 
-def predicted(analysis) -> list[dict]:
-    """riwaya's events in the corpus's shape."""
+def predicted(analysis, text: str = "") -> list[dict]:
+    """riwaya's events in the corpus's shape. The event's time counts as an argument only when its
+    expression stands in the trigger's sentence: a time carried over from the narrative is context, which
+    the annotation does not mark (it is judged by the event-time overlap, not here)."""
     out = []
     times = analysis.times
+    bounds = [0] + [i + 1 for i, ch in enumerate(text) if ch in ".!?؟\n"] + [len(text) + 1]
+
+    def sentence(pos):
+        import bisect
+        k = bisect.bisect_right(bounds, pos) - 1
+        return bounds[k], bounds[min(k + 1, len(bounds) - 1)]
     for ev in analysis.events:
         args = [{"role": a.role, "start": a.start, "end": a.end, "text": a.text}
                 for a in ev.arguments if a.role in ROLES]
         if ev.time is not None and ev.time.text:
             # the event's time as a span: the time mention with that text nearest the trigger
-            cands = [t for t in times if t.text == ev.time.text]
+            s0, s1 = sentence(ev.trigger_start) if text else (0, 1 << 60)
+            cands = [t for t in times if t.text == ev.time.text and s0 <= t.start < s1]
             if cands:
                 t = min(cands, key=lambda t: abs(t.start - ev.trigger_start))
                 args.append({"role": "time", "start": t.start, "end": t.end, "text": t.text})
-        pol = "negated" if ev.negated else {"denied": "denied", "planned": "planned"}.get(ev.polarity, "asserted")
+        pol = "negated" if ev.negated else ev.polarity if ev.polarity in corpus.POLARITIES else "asserted"
         links = [l for l in ev.attribution.chain if l.get("kind") not in ("outlet", "_same_report")]
         out.append({"trigger": {"start": ev.trigger_start, "end": ev.trigger_end, "text": ev.trigger},
                     "class": ev.cls, "type": ev.type, "args": args, "polarity": pol, "links": links})
@@ -141,7 +151,7 @@ def evaluate(records: list[dict], verbose: bool = False) -> dict:
     t0 = time.perf_counter()
     for r in records:
         an = analyze(document(r["doc"]))
-        gold, pred = r["events"], predicted(an)
+        gold, pred = r["events"], predicted(an, corpus.text(r["doc"]))
         pairs = match(gold, pred, corpus.text(r["doc"]))
         c["gold"] += len(gold)
         c["pred"] += len(pred)

@@ -1,0 +1,236 @@
+"""Learned decisions over the rule extractor's proposals (issue 14).
+
+The rules (``extract.py``) propose event mentions with arguments and a polarity; three small models,
+trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
+
+- *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
+- *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, and every entity
+  mention the rules left unused) which role it plays, if any (fills empty slots, drops junk, fixes
+  swapped roles such as the victim of a passive);
+- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, scoped to the
+  trigger's clause.
+
+Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
+features); the weights ship in ``data/events/model.json`` and are scored here in pure Python, so the
+run-time needs no learning library. Everything works on a DocAnalysis in original offsets, the same
+objects the training script sees. Arabic paragraphs only: English keeps its parse-based rules.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from riwaya.models import Argument, DocAnalysis, EventMention
+from riwaya.textutil import normalize_ar
+
+ROLES = ("agent", "patient", "companion", "origin", "destination", "via", "place", "means", "amount", "decider")
+POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "requested", "denied")
+_TOKEN = re.compile(r"[\w\u0600-\u06FF]+|[^\w\s]")
+_SENT_END = re.compile(r"[.!?؟\n]")
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
+
+
+@lru_cache(maxsize=1)
+def model() -> dict | None:
+    if os.environ.get("RIWAYA_EVENTS_LEARNED", "1") == "0":
+        return None
+    try:
+        return json.loads(resources.files("riwaya").joinpath("data/events/model.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------- text helpers
+@dataclass
+class Tok:
+    start: int
+    end: int
+    n: str          # normalised form
+
+
+class Text:
+    """Tokens and sentence bounds of one document, built once per document."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.toks = [Tok(m.start(), m.end(), normalize_ar(m.group())) for m in _TOKEN.finditer(text)]
+        self.starts = [t.start for t in self.toks]
+        self.ends = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.ends, pos) - 1
+        return self.ends[max(i, 0)], self.ends[min(i + 1, len(self.ends) - 1)]
+
+    def tok_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens inside [start, end)."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def word(self, i: int) -> str:
+        return self.toks[i].n if 0 <= i < len(self.toks) else "<none>"
+
+
+def _clitic(n: str) -> str:
+    for p in _PROCLITICS:
+        if n.startswith(p) and len(n) - len(p) >= 2:
+            return p
+    return ""
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13+"
+
+
+# ---------------------------------------------------------------- features
+def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
+    i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    trig = normalize_ar(ev.trigger)
+    s0, s1 = T.sentence(ev.trigger_start)
+    cl = _clitic(trig)
+    roles = sorted({a.role for a in ev.arguments})
+    f = [f"type={ev.type}", f"cls={ev.cls}", f"trig={trig}", f"stem={trig[len(cl):]}", f"clitic={cl}",
+         f"prev={T.word(i - 1)}", f"next={T.word(i + 1)}", f"prev2={T.word(i - 2)}", f"pol={ev.polarity}",
+         f"neg={ev.negated}", f"nargs={_bucket(len(ev.arguments))}", f"headline={s0 == 0}",
+         f"nominal={trig[len(cl):] in lex.get('nominal', ()) or cl.endswith('ال')}",
+         f"cls_next={ev.cls}|{T.word(i + 1)}", f"type_prev={ev.type}|{T.word(i - 1)}",
+         f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}"]
+    f += [f"role={r}" for r in roles]
+    return f
+
+
+def polarity_features(T: Text, ev: EventMention) -> list[str]:
+    i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    s0, s1 = T.sentence(ev.trigger_start)
+    j0, _ = T.tok_range(s0, s0)
+    trig = normalize_ar(ev.trigger)
+    sent = T.text[s0:s1]
+    f = [f"rule={ev.polarity}", f"neg={ev.negated}", f"cls={ev.cls}", f"type={ev.type}",
+         f"question={'؟' in sent or '?' in sent}", f"first={T.word(j0)}",
+         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={_clitic(trig)}"]
+    for k in range(1, 6):
+        if i - k >= j0:
+            f.append(f"w-{min(k, 3)}={T.word(i - k)}")
+    f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
+    return f
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    text: str
+    rule_role: str | None      # the role the rules gave, None for an unused entity mention
+    etype: str                 # entity type (or the rules' argument type)
+    entity: str | None
+    arg: Argument | None       # the rules' argument object, kept when its role is confirmed
+
+
+def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
+    """The rules' arguments, and the entity mentions of the trigger's sentence that none of them covers."""
+    out = [Candidate(a.start, a.end, a.text, a.role, a.type or "other", a.entity, a) for a in ev.arguments
+           if a.role in ROLES]
+    s0, s1 = T.sentence(ev.trigger_start)
+    for m in mentions:
+        if m.start >= s1:
+            break
+        if m.start < s0 or m.type not in ("person", "organization", "place") or (
+                m.start < ev.trigger_end and ev.trigger_start < m.end):
+            continue
+        if any(c.start < m.end and m.start < c.end for c in out):
+            continue
+        out.append(Candidate(m.start, m.end, m.text, None, m.type, m.kb_id, None))
+    return out
+
+
+def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate]) -> list[str]:
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    ci, cj = T.tok_range(c.start, c.end)
+    after = c.start >= ev.trigger_end
+    gap = (ci - ti - 1) if after else (ti - cj)
+    lo, hi = (ev.trigger_end, c.start) if after else (c.end, ev.trigger_start)
+    between = T.text[lo:hi] if hi > lo else ""
+    first = T.word(ci)
+    prep = T.word(ci - 1)
+    cl = _clitic(first)
+    side = "after" if after else "before"
+    nearest = not any((o.start >= ev.trigger_end) == after and
+                      (o.start < c.start if after else o.start > c.start) for o in others if o is not c)
+    rr = c.rule_role or "none"
+    f = [f"rule={rr}", f"etype={c.etype}", f"side={side}", f"gap={_bucket(max(gap, 0))}", f"prep={prep}",
+         f"clitic={cl}", f"first={first}", f"len={_bucket(cj - ci)}", f"nearest={nearest}",
+         f"comma={'،' in between or ',' in between}", f"cls={ev.cls}", f"type={ev.type}",
+         f"rule_cls={rr}|{ev.cls}", f"rule_type={rr}|{ev.type}", f"prep_cls={prep}|{ev.cls}",
+         f"clitic_cls={cl}|{ev.cls}", f"side_etype_cls={side}|{c.etype}|{ev.cls}",
+         f"side_gap_cls={side}|{_bucket(max(gap, 0))}|{ev.cls}", f"prep_etype={prep}|{c.etype}",
+         f"trig_side={normalize_ar(ev.trigger)}|{side}", f"pol={ev.polarity}",
+         f"kb={c.entity is not None}", f"nearest_side_etype={nearest}|{side}|{c.etype}"]
+    return f
+
+
+# ---------------------------------------------------------------- scoring
+def scores(weights: dict, feats: list[str]) -> dict[str, float]:
+    """Softmax probabilities of a multinomial model {classes, bias, w: {feature: [per class]}}."""
+    classes = weights["classes"]
+    z = list(weights["bias"])
+    w = weights["w"]
+    for f in feats:
+        row = w.get(f)
+        if row:
+            for k, v in enumerate(row):
+                z[k] += v
+    m = max(z)
+    e = [math.exp(v - m) for v in z]
+    s = sum(e)
+    return {c: e[k] / s for k, c in enumerate(classes)}
+
+
+def _arabic(ev: EventMention) -> bool:
+    return bool(_ARABIC.search(ev.trigger))
+
+
+def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
+    """Apply the three models to the Arabic events of one analysis (in place) and return it."""
+    M = model()
+    if not M or not an.events:
+        return an
+    if lex is None:
+        from .extract import load_lexicon
+        lex = load_lexicon()
+    T = Text(text)
+    mentions = sorted(an.mentions, key=lambda m: m.start)
+    kept = []
+    for ev in an.events:
+        if not _arabic(ev):
+            kept.append(ev)
+            continue
+        if "trigger" in M and scores(M["trigger"], trigger_features(T, ev, lex))["1"] < M["trigger"]["threshold"]:
+            continue
+        if "argument" in M:
+            cands = candidates(T, ev, mentions)
+            args = [a for a in ev.arguments if a.role not in ROLES]
+            for c in cands:
+                p = scores(M["argument"], argument_features(T, ev, c, cands))
+                role = max(p, key=p.get)
+                if role == "none" or p[role] < M["argument"]["threshold"]:
+                    continue
+                if c.arg is not None:
+                    c.arg.role = role
+                    args.append(c.arg)
+                else:
+                    args.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
+                                         type=c.etype))
+            ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
+        if "polarity" in M:
+            p = scores(M["polarity"], polarity_features(T, ev))
+            pol = max(p, key=p.get)
+            ev.negated = pol == "negated"
+            ev.polarity = {"negated": "asserted"}.get(pol, pol)
+        kept.append(ev)
+    an.events = kept
+    return an

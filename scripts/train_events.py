@@ -1,0 +1,149 @@
+"""Train the event models (riwaya/events/learned.py) on the annotated event corpus.
+
+    .venv/bin/python scripts/train_events.py [--out riwaya/data/events/model.json]
+
+Reads benchmarks/data/events_corpus/annotations.jsonl (compile it first with
+benchmarks/events_corpus/corpus.py compile) and the texts from ../shared/data. Fits on the train split,
+picks thresholds on the dev split, never reads the test split. The rules run with the learned stage off
+(RIWAYA_EVENTS_LEARNED=0), so the models learn to correct the rules' proposals:
+- trigger: proposal matched to a gold mention (benchmarks' trigger match) -> 1, else 0;
+- argument: candidate overlapping an argument of the matched gold mention -> that role, else none;
+- polarity: the matched gold mention's polarity.
+Needs scikit-learn (the `train` extra); the output is plain JSON weights.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+os.environ["RIWAYA_EVENTS_LEARNED"] = "0"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks" / "events_corpus"))
+
+import corpus  # noqa: E402
+import eval_corpus  # noqa: E402
+from riwaya.analyze import analyze  # noqa: E402
+from riwaya.events import learned  # noqa: E402
+from riwaya.events.extract import load_lexicon  # noqa: E402
+
+
+def samples(records: list[dict]) -> dict[str, list]:
+    lex = load_lexicon()
+    out = {"trigger": [], "argument": [], "polarity": []}
+    for r in records:
+        text = corpus.text(r["doc"])
+        an = analyze(eval_corpus.document(r["doc"]))
+        T = learned.Text(text)
+        mentions = sorted(an.mentions, key=lambda m: m.start)
+        evs = [e for e in an.events if learned._arabic(e)]
+        pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
+                for e in evs]
+        gold = r["events"]
+        pairs = dict((pi, gi) for gi, pi in eval_corpus.match(gold, pred, text))
+        for pi, ev in enumerate(evs):
+            gi = pairs.get(pi)
+            out["trigger"].append((learned.trigger_features(T, ev, lex), "1" if gi is not None else "0"))
+            if gi is None:
+                continue
+            g = gold[gi]
+            out["polarity"].append((learned.polarity_features(T, ev), g["polarity"]))
+            cands = learned.candidates(T, ev, mentions)
+            gargs = [a for a in g["args"] if a["role"] in learned.ROLES]
+            for c in cands:
+                hit = next((a for a in gargs if a["start"] < c.end and c.start < a["end"]), None)
+                out["argument"].append((learned.argument_features(T, ev, c, cands), hit["role"] if hit else "none"))
+    return out
+
+
+def fit(data: list, C: float) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    vec = DictVectorizer()
+    X = vec.fit_transform([{f: 1 for f in feats} for feats, _ in data])
+    y = [lab for _, lab in data]
+    clf = LogisticRegression(C=C, max_iter=3000)
+    clf.fit(X, y)
+    classes = [str(c) for c in clf.classes_]
+    coef = clf.coef_
+    bias = list(clf.intercept_)
+    if len(classes) == 2:   # binary: sklearn keeps one row for class 1; as a softmax, class 0 gets zeros
+        coef = [[0.0] * coef.shape[1], list(coef[0])]
+        bias = [0.0, float(bias[0])]
+        coef = list(zip(*coef))
+    else:
+        coef = coef.T.tolist()
+    w = {}
+    for name, idx in vec.vocabulary_.items():
+        row = [round(float(v), 4) for v in coef[idx]]
+        if any(abs(v) >= 0.01 for v in row):
+            w[name] = row
+    return {"classes": classes, "bias": [round(float(b), 4) for b in bias], "w": w}
+
+
+def _acc(model: dict, data: list, threshold: float, positive: str | None = None) -> dict:
+    tp = fp = fn = ok = 0
+    for feats, lab in data:
+        p = learned.scores(model, feats)
+        if positive is not None:
+            guess = p[positive] >= threshold
+            tp += guess and lab == positive
+            fp += guess and lab != positive
+            fn += (not guess) and lab == positive
+        else:
+            best = max(p, key=p.get)
+            guess = best if (best == "none" or p[best] >= threshold) else "none"
+            if "none" in model["classes"]:
+                tp += guess != "none" and guess == lab
+                fp += guess != "none" and guess != lab
+                fn += lab != "none" and guess != lab
+            ok += guess == lab
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return {"f1": round(f1, 4), "acc": round(ok / max(len(data), 1), 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
+    ap.add_argument("--C", type=float, default=0.5)
+    a = ap.parse_args()
+    recs = [r for r in eval_corpus.load(None, "ar")]
+    train = [r for r in recs if r["split"] == "train"]
+    dev = [r for r in recs if r["split"] == "dev"] or train[-max(len(train) // 6, 1):]
+    if dev is not train and not any(r["split"] == "dev" for r in recs):
+        train = train[:-len(dev)]
+    print(f"train {len(train)} documents, dev {len(dev)}", file=sys.stderr)
+    tr, dv = samples(train), samples(dev)
+    out = {"trained_on": {"documents": len(train), "mentions": sum(len(r["events"]) for r in train)}}
+    report = {}
+    for name in ("trigger", "argument", "polarity"):
+        m = fit(tr[name], a.C)
+        if name == "trigger":
+            grid = [(t, _acc(m, dv[name], t, "1")) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)]
+            t, r = max(grid, key=lambda x: x[1]["f1"])
+            base = _acc(m, dv[name], 0.0, "1")
+            report[name] = {"threshold": t, "dev": r, "dev_keep_all": base}
+        elif name == "argument":
+            grid = [(t, _acc(m, dv[name], t)) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
+            t, r = max(grid, key=lambda x: x[1]["f1"])
+            report[name] = {"threshold": t, "dev": r, "labels": Counter(l for _, l in tr[name]).most_common()}
+        else:
+            t, r = 0.0, _acc(m, dv[name], 0.0)
+            rule = sum(1 for f, l in dv[name] if ("rule=" + l) in f or (l == "negated" and "neg=True" in f)) / max(
+                len(dv[name]), 1)
+            report[name] = {"dev": r, "dev_rules_acc": round(rule, 4),
+                            "labels": Counter(l for _, l in tr[name]).most_common()}
+        m["threshold"] = t
+        out[name] = m
+    Path(a.out).write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    print(f"wrote {a.out} ({Path(a.out).stat().st_size // 1024} KB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
