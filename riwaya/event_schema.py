@@ -56,5 +56,14 @@ def trigger_types() -> dict[str, dict]:
     return out
 
 
+def unrealised() -> frozenset[str]:
+    """Polarities of a happening told as a plan, hypothesis, question or request."""
+    return frozenset(p for p, d in schema()["polarities"].items() if d.get("unrealised"))
+
+
+def realised(polarity: str | None) -> bool:
+    return bool(schema()["polarities"].get(polarity or "asserted", {}).get("realised"))
+
+
 def trigger_lexicon() -> dict[str, list[str]]:
     return schema()["trigger_lexicon"]

@@ -79,8 +79,8 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
     order = sorted(events, key=lambda e: (_time_key(e), _doc_key(e), e.get("id", "")))
     per_person: dict[str, list[dict]] = {}
     for ev in order:
-        if ev.get("polarity") in ("planned", "denied"):
-            continue        # a plan or a denial is no leg and no whereabouts
+        if not schema.realised(ev.get("polarity")):
+            continue        # a plan, a hypothesis, a question or a denial is no leg and no whereabouts
         movers = [p["entity"] for p in ev.get("participants", [])
                   if p.get("role") in MOVER_ROLES and p.get("entity") in people]
         for pid in dict.fromkeys(movers):

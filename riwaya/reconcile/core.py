@@ -191,8 +191,10 @@ def _features(m: dict) -> dict:
 # ------------------------------------------------------------------ event clustering
 
 def _cls(m: dict) -> str:
-    """The event class for merging; a planned happening never joins what happened."""
-    return m.get("class") + ("~planned" if m.get("polarity") == "planned" else "")
+    """The event class for merging; a planned (hypothetical, asked, requested) happening never joins
+    what happened."""
+    pol = m.get("polarity")
+    return m.get("class") + (f"~{pol}" if pol in schema.unrealised() else "")
 
 
 def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
