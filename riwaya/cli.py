@@ -211,6 +211,7 @@ def show(person, db):
 
 
 EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",
+         "events-corpus": "events_corpus/eval_corpus.py", "agreement": "events_corpus/agreement.py",
          "reconcile": "reconcile/eval_reconcile.py", "repair": "repair_survey.py", "speed": "throughput.py"}
 
 

@@ -1,0 +1,62 @@
+"""The annotated event corpus and the learned event models: the corpus resolves to the texts, the
+shipped model loads and is small, and the frozen test split's scores stay above their floors."""
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from tests.conftest import ROOT, needs_shared
+
+sys.path.insert(0, str(ROOT / "benchmarks" / "events_corpus"))
+import corpus  # noqa: E402
+
+FLOORS = corpus.DATA / "floors.json"
+MARGIN = 0.02
+
+
+@needs_shared
+def test_every_annotation_points_at_its_text():
+    """Each compiled span is exactly the characters of the source text it names (against the text read
+    anew, not the string the span was made from)."""
+    n = 0
+    for line in corpus.OUT.read_text("utf-8").splitlines():
+        r = json.loads(line)
+        text = corpus.text(r["doc"])
+        for ev in r["events"]:
+            for span in [ev["trigger"], *ev["args"], *ev["source"]]:
+                assert text[span["start"]:span["end"]] == span["text"], (r["doc"], span)
+                n += 1
+    assert n > 1000
+
+
+def test_split_is_by_document_and_stable():
+    assert corpus.split_of("snn/2015-07-26/215") == corpus.split_of("snn/2015-07-26/215")
+    rows = [json.loads(l) for l in corpus.QUEUE.read_text("utf-8").splitlines()]
+    assert len({r["doc"] for r in rows}) == len(rows)
+    assert all(r["split"] == corpus.split_of(r["doc"]) for r in rows)
+
+
+def test_model_ships_small_and_scores():
+    from riwaya.events import learned
+    m = learned.model()
+    assert m is not None, "riwaya/data/events/model.json is missing"
+    size = (ROOT / "riwaya" / "data" / "events" / "model.json").stat().st_size
+    assert size < 3_000_000
+    for name in ("trigger", "argument", "polarity"):
+        p = learned.scores(m[name], ["cls=movement", "unknown=feature"])
+        assert abs(sum(p.values()) - 1) < 1e-6
+
+
+@needs_shared
+@pytest.mark.parametrize("lang", ["ar"])
+def test_frozen_test_split_stays_above_its_floors(lang):
+    import eval_corpus
+    floors = json.loads(FLOORS.read_text("utf-8"))[lang]
+    got = eval_corpus.evaluate(eval_corpus.load("test", lang))
+    flat = {"trigger_f1": got["trigger"]["f1"], "argument_f1": got["arguments_overlap"]["f1"],
+            "polarity_accuracy": got["polarity_accuracy"], "source_accuracy": got["source_accuracy"],
+            "all_right": got["all_right"], "class_and_actor_right": got["class_and_actor_right"]}
+    low = {k: (flat[k], v) for k, v in floors.items() if flat[k] < v - MARGIN}
+    assert not low, f"below floor (got, floor): {low}"
