@@ -32,6 +32,41 @@ from riwaya.events import learned  # noqa: E402
 from riwaya.events.extract import load_lexicon  # noqa: E402
 
 
+def learn_triggers(records: list[dict], min_count: int = 2, min_ratio: float = 0.35) -> dict[str, str]:
+    """One-word trigger forms of the train split (proclitics off) that the curated lexicon lacks, kept
+    when they are a gold trigger at least `min_count` times and in at least `min_ratio` of the tokens
+    that carry the form; each with its most frequent type (guideline names mapped to the schema's)."""
+    from riwaya import event_schema
+    from riwaya.events.extract import _cands
+    from riwaya.textutil import normalize_ar
+    aliases = event_schema.schema().get("aliases") or {}
+    known = event_schema.trigger_types()
+    lex = load_lexicon()
+    gold, types = Counter(), {}
+    for r in records:
+        for ev in r["events"]:
+            w = ev["trigger"]["text"].strip()
+            typ = aliases.get(ev["type"], ev["type"])
+            if " " in w or typ not in known:
+                continue
+            n = normalize_ar(w)
+            if any(c in lex["ar"] for c in _cands(n)[0]):
+                continue
+            key = learned._clitic(n)
+            key = n[len(key):]
+            if len(key) < 3:
+                continue
+            gold[key] += 1
+            types.setdefault(key, Counter())[typ] += 1
+    occ = Counter()
+    for r in records:
+        for m in learned._TOKEN.finditer(corpus.text(r["doc"])):
+            for c in _cands(normalize_ar(m.group()))[1] & gold.keys():
+                occ[c] += 1
+    return {k: types[k].most_common(1)[0][0] for k, n in sorted(gold.items())
+            if n >= min_count and n / max(occ[k], 1) >= min_ratio}
+
+
 def samples(records: list[dict]) -> dict[str, list]:
     lex = load_lexicon()
     out = {"trigger": [], "argument": [], "polarity": []}
@@ -117,8 +152,13 @@ def main() -> int:
     if dev is not train and not any(r["split"] == "dev" for r in recs):
         train = train[:-len(dev)]
     print(f"train {len(train)} documents, dev {len(dev)}", file=sys.stderr)
+    extra = learn_triggers(train)
+    learned.EXTRA_OVERRIDE = extra
+    load_lexicon.cache_clear()
+    print(f"{len(extra)} trigger forms learned from train", file=sys.stderr)
     tr, dv = samples(train), samples(dev)
-    out = {"trained_on": {"documents": len(train), "mentions": sum(len(r["events"]) for r in train)}}
+    out = {"trained_on": {"documents": len(train), "mentions": sum(len(r["events"]) for r in train)},
+           "extra_triggers": extra}
     report = {}
     for name in ("trigger", "argument", "polarity"):
         m = fit(tr[name], a.C)

@@ -230,9 +230,13 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="test", help="train | dev | test | all")
     ap.add_argument("--lang", default=None, choices=["ar", "en"])
     ap.add_argument("--json", default=None, help="write the figures here")
+    ap.add_argument("--last", type=int, default=0, help="only the last N documents of the split (the part of "
+                    "train that scripts/train_events.py holds out while no dev split is annotated)")
     ap.add_argument("-v", "--verbose", action="store_true")
     a = ap.parse_args(argv)
     recs = load(None if a.split == "all" else a.split, a.lang)
+    if a.last:
+        recs = recs[-a.last:]
     if not recs:
         print("no annotated documents for that split/language")
         return 1

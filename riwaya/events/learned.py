@@ -37,6 +37,19 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
 
 
+# set by the training script: the data-derived trigger forms it is fitting with (see extra_triggers)
+EXTRA_OVERRIDE: dict[str, str] | None = None
+
+
+def extra_triggers() -> dict[str, str]:
+    """Trigger forms learned from the corpus (normalised, proclitics off) -> type; the rules' lexicon
+    proposes them too, and the trigger model decides in context."""
+    if EXTRA_OVERRIDE is not None:
+        return EXTRA_OVERRIDE
+    m = model()
+    return (m or {}).get("extra_triggers") or {}
+
+
 @lru_cache(maxsize=1)
 def model() -> dict | None:
     if os.environ.get("RIWAYA_EVENTS_LEARNED", "1") == "0":
@@ -131,8 +144,50 @@ class Candidate:
     arg: Argument | None       # the rules' argument object, kept when its role is confirmed
 
 
+NP_WINDOW = 6        # tokens either side of the trigger where a bare noun phrase may be an argument
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    from .extract import load_lexicon
+    lex = load_lexicon()
+    return frozenset(lex["stop"].get("ar", ())) | frozenset(_phrase_stops())
+
+
+@lru_cache(maxsize=1)
+def _phrase_stops() -> frozenset[str]:
+    import yaml
+    cues = yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+    return frozenset(normalize_ar(w) for w in cues["phrase_stops"]["ar"] + cues["not_arguments"]["ar"])
+
+
+def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
+    """Bare noun phrases near the trigger (الثوار، قوات كبيرة): a content word, with the definite words
+    that follow it (adjectives, a genitive), stopping at punctuation, function words and other phrases."""
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    lo, hi = T.tok_range(s0, s1)
+    stops = _stops()
+    out = []
+    k = max(lo, ti - NP_WINDOW)
+    while k < min(hi, tj + NP_WINDOW):
+        t = T.toks[k]
+        if ti <= k < tj or len(t.n) < 3 or not t.n[0].isalpha() or t.n in stops or t.n.isdigit() or any(
+                a < t.end and t.start < b for a, b in taken):
+            k += 1
+            continue
+        end = k + 1
+        while end < min(hi, k + 3) and T.toks[end].n.startswith("ال") and T.toks[end].n not in stops and not (
+                ti <= end < tj) and not any(a < T.toks[end].end and T.toks[end].start < b for a, b in taken):
+            end += 1
+        s, e = t.start, T.toks[end - 1].end
+        out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
+        k = end
+    return out
+
+
 def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
-    """The rules' arguments, and the entity mentions of the trigger's sentence that none of them covers."""
+    """The rules' arguments, the entity mentions of the trigger's sentence that none of them covers, and
+    bare noun phrases near the trigger."""
     out = [Candidate(a.start, a.end, a.text, a.role, a.type or "other", a.entity, a) for a in ev.arguments
            if a.role in ROLES]
     s0, s1 = T.sentence(ev.trigger_start)
@@ -145,7 +200,8 @@ def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
         if any(c.start < m.end and m.start < c.end for c in out):
             continue
         out.append(Candidate(m.start, m.end, m.text, None, m.type, m.kb_id, None))
-    return out
+    taken = [(c.start, c.end) for c in out] + [(ev.trigger_start, ev.trigger_end)]
+    return out + _noun_phrases(T, ev, s0, s1, taken)
 
 
 def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate]) -> list[str]:
