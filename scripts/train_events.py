@@ -75,6 +75,7 @@ def samples(records: list[dict]) -> dict[str, list]:
         an = analyze(eval_corpus.document(r["doc"]))
         T = learned.Text(text)
         mentions = sorted(an.mentions, key=lambda m: m.start)
+        triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
         evs = [e for e in an.events if learned._arabic(e)]
         pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
                 for e in evs]
@@ -91,7 +92,8 @@ def samples(records: list[dict]) -> dict[str, list]:
             gargs = [a for a in g["args"] if a["role"] in learned.ROLES]
             for c in cands:
                 hit = next((a for a in gargs if a["start"] < c.end and c.start < a["end"]), None)
-                out["argument"].append((learned.argument_features(T, ev, c, cands), hit["role"] if hit else "none"))
+                out["argument"].append((learned.argument_features(T, ev, c, cands, triggers),
+                                        hit["role"] if hit else "none"))
     return out
 
 

@@ -155,10 +155,19 @@ def _stops() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _phrase_stops() -> frozenset[str]:
+def _cues() -> dict:
     import yaml
-    cues = yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
-    return frozenset(normalize_ar(w) for w in cues["phrase_stops"]["ar"] + cues["not_arguments"]["ar"])
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _phrase_stops() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in _cues()["phrase_stops"]["ar"] + _cues()["not_arguments"]["ar"])
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in _cues()["count_words"]["ar"])
 
 
 def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
@@ -168,9 +177,15 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
     lo, hi = T.tok_range(s0, s1)
     stops = _stops()
     out = []
+    counts = _count_words()
     k = max(lo, ti - NP_WINDOW)
     while k < min(hi, tj + NP_WINDOW):
         t = T.toks[k]
+        if not (ti <= k < tj) and (t.n.isdigit() or t.n in counts or t.n[1:] in counts) and not any(
+                a < t.end and t.start < b for a, b in taken):
+            out.append(Candidate(t.start, t.end, T.text[t.start:t.end], None, "number", None, None))
+            k += 1
+            continue
         if ti <= k < tj or len(t.n) < 3 or not t.n[0].isalpha() or t.n in stops or t.n.isdigit() or any(
                 a < t.end and t.start < b for a, b in taken):
             k += 1
@@ -204,7 +219,8 @@ def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
     return out + _noun_phrases(T, ev, s0, s1, taken)
 
 
-def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate]) -> list[str]:
+def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate],
+                      triggers: list[tuple[int, int]] = ()) -> list[str]:
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     ci, cj = T.tok_range(c.start, c.end)
     after = c.start >= ev.trigger_end
@@ -218,7 +234,13 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     nearest = not any((o.start >= ev.trigger_end) == after and
                       (o.start < c.start if after else o.start > c.start) for o in others if o is not c)
     rr = c.rule_role or "none"
-    f = [f"rule={rr}", f"etype={c.etype}", f"side={side}", f"gap={_bucket(max(gap, 0))}", f"prep={prep}",
+    trig = normalize_ar(ev.trigger)
+    nominal = _clitic(trig).endswith("ال") or trig[len(_clitic(trig)):] in _nominals()
+    passive = "\u064f" in ev.trigger[:3]          # a damma on the first letters: قُتل، أُصيب
+    is_trig = any(a < c.end and c.start < b for a, b in triggers)
+    trig_between = any(lo <= a and b <= hi for a, b in triggers)
+    f = [f"nominal_side_gap={nominal}|{side}|{_bucket(max(gap, 0))}", f"passive_side={passive}|{side}",
+         f"cand_is_trigger={is_trig}", f"trigger_between={trig_between}", f"nominal_prep={nominal}|{prep}",f"rule={rr}", f"etype={c.etype}", f"side={side}", f"gap={_bucket(max(gap, 0))}", f"prep={prep}",
          f"clitic={cl}", f"first={first}", f"len={_bucket(cj - ci)}", f"nearest={nearest}",
          f"comma={'،' in between or ',' in between}", f"cls={ev.cls}", f"type={ev.type}",
          f"rule_cls={rr}|{ev.cls}", f"rule_type={rr}|{ev.type}", f"prep_cls={prep}|{ev.cls}",
@@ -230,6 +252,12 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
 
 
 # ---------------------------------------------------------------- scoring
+@lru_cache(maxsize=1)
+def _nominals() -> frozenset[str]:
+    from .extract import load_lexicon
+    return frozenset(load_lexicon()["nominal"])
+
+
 def scores(weights: dict, feats: list[str]) -> dict[str, float]:
     """Softmax probabilities of a multinomial model {classes, bias, w: {feature: [per class]}}."""
     classes = weights["classes"]
@@ -260,6 +288,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         lex = load_lexicon()
     T = Text(text)
     mentions = sorted(an.mentions, key=lambda m: m.start)
+    triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
     for ev in an.events:
         if not _arabic(ev):
@@ -271,7 +300,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             cands = candidates(T, ev, mentions)
             args = [a for a in ev.arguments if a.role not in ROLES]
             for c in cands:
-                p = scores(M["argument"], argument_features(T, ev, c, cands))
+                p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = max(p, key=p.get)
                 if role == "none" or p[role] < M["argument"]["threshold"]:
                     continue
