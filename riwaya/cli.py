@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 DEFAULT_DB = "sqlite:///riwaya.db"
-EXPORT_FORMATS = ["json", "ftm", "csv", "graphml", "timelinejs"]
+EXPORT_FORMATS = ["json", "ftm", "csv", "graphml", "timelinejs", "geojson"]
 
 
 def _db_option(f):
@@ -97,7 +97,7 @@ def analyze(files, fmt, workers, kb_extra):
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=True), help="Output file (csv: a folder).")
 def export(db, fmt, out):
-    """Export the store: json (riwaya/1), ftm, csv, graphml or timelinejs."""
+    """Export the store: json (riwaya/1), ftm, csv, graphml, timelinejs or geojson (places and legs)."""
     exp = _load(db)
     if fmt == "json":
         from .exports.json_export import write

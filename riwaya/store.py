@@ -163,7 +163,7 @@ class Store:
             rows = c.execute(select(documents_t).order_by(documents_t.c.seq, documents_t.c.id)).mappings().all()
         out = []
         for r in rows:
-            d = {k: r[k] for k in ("id", "path", "url", "outlet", "title", "published", "language", "text")}
+            d = {k: r[k] for k in ("id", "path", "url", "outlet", "title", "published", "language", "text", "seq")}
             d["languages"] = json.loads(r["languages"] or "[]")
             d["meta"] = json.loads(r["meta"] or "{}")
             out.append(d)

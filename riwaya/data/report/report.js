@@ -66,7 +66,8 @@
   function docOf(id) { return IDX.doc[id]; }
   // a file path names a document by its file name only (no build machine's folders)
   function baseName(p) { return p ? String(p).replace(/\/+$/, '').split(/[\\/]/).pop() : ''; }
-  function outletOf(d) { return d ? (d.outlet || d.title || baseName(d.path) || d.id) : ''; }
+  // a source is named by its outlet, else neutrally by its number: never by file name or headline
+  function outletOf(d) { return d ? (d.outlet || (d.seq != null ? L('document_n').replace('{n}', d.seq) : d.id)) : ''; }
   function tms(s) { if (!s) return null; var t = Date.parse(s); return isNaN(t) ? null : t; }
   function tzMin(tz) { var m = /^([+-])(\d\d):?(\d\d)$/.exec(tz || ''); return m ? (m[1] === '-' ? -1 : 1) * (60 * +m[2] + +m[3]) : 180; }
   var TZ = 180;
