@@ -56,7 +56,7 @@
   function roleText(r) {
     if (!r) return '';
     if (typeof r === 'string') return r;
-    var name = r.role || r.title || '', org = r.org ? nm(r.org) : '';
+    var name = r.title || r.role || '', org = r.org_entity && ent(r.org_entity) ? nm(r.org_entity) : ((S.lang === 'ar' ? r.org_name_ar || r.org_name_en : r.org_name_en || r.org_name_ar) || (r.org ? nm(r.org) : ''));
     var d0 = typeof r.start === 'string' ? r.start : (typeof r.since === 'string' ? r.since : ''), d1 = typeof r.end === 'string' ? r.end : (typeof r.until === 'string' ? r.until : '');
     var dates = (d0 || d1) ? ' (' + (d0 || '…').slice(0, 10) + ' – ' + (d1 || '…').slice(0, 10) + ')' : '';
     return (name + (org ? (S.lang === 'ar' ? '، ' : ', ') + org : '') + dates).trim();
