@@ -51,13 +51,25 @@ def main():
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (default: a local Ray instance).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--outlet", default=None, help="Who published the given files (over their sidecars).")
+@click.option("--published", default=None, help="Publication date or date-time, ISO 8601 (2024-12-08).")
+@click.option("--url", default=None, help="The article's URL.")
+@click.option("--language", default=None, help="Main language code (ar, en, ...).")
 @_kb_option
-def build(paths, db, workers, engine, ray_address, quiet, kb_extra):
-    """Build (or update) the knowledge store from files, folders or globs."""
+def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url, language, kb_extra):
+    """Build (or update) the knowledge store from files, folders or globs.
+
+    Outlet and publication date missing from the options and sidecars are read from the text
+    (datelines like "دمشق - (رويترز)", bylines, "المصدر: ..." lines) and marked as inferred."""
+    from .ingest.metadata import MetadataError
     from .pipeline import build as run_build
     _use_kb(kb_extra)
-    rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
-                    progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True))
+    given = {"outlet": outlet, "published": published, "url": url, "language": language}
+    try:
+        rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
+                        progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given)
+    except MetadataError as e:
+        _fail(f"--{e.field}: {e.reason}", 2)
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "
                f"{rep.documents} in {db}")
     if rep.errors:
@@ -144,13 +156,15 @@ def serve(db, host, port):
     from .web import create_app
     store = Store(db)
 
-    def ingest_hook(filename: str, data: bytes) -> None:
+    def ingest_hook(filename: str, data: bytes, metadata: dict | None = None) -> None:
+        """``metadata``: the upload's form fields (outlet, published, url, language, title);
+        ``riwaya.ingest.metadata.clean_metadata`` checks them first (MetadataError -> 422)."""
         import tempfile
         from .pipeline import build as run_build
         with tempfile.TemporaryDirectory() as tmp:
             p = Path(tmp) / Path(filename).name
             p.write_bytes(data)
-            run_build([str(p)], db, progress=False)
+            run_build([str(p)], db, progress=False, metadata=metadata)
 
     app = create_app(db_url=db, export_loader=store.export, ingest_hook=ingest_hook)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")

@@ -93,7 +93,13 @@ def _analyze_chunk(docs: list[Document], keep_going: bool = False) -> list[dict]
 
 def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local",
           ray_address: str | None = None, progress: bool = True,
-          on_error: Callable[[IngestError], None] | None = None) -> BuildReport:
+          on_error: Callable[[IngestError], None] | None = None,
+          metadata: dict | None = None) -> BuildReport:
+    """``metadata`` (outlet, published, url, language, title) applies to every document read
+    here, over its sidecar; what is still missing is read from the text (dateline). A bad
+    value raises ``MetadataError`` before anything is read."""
+    from .ingest.metadata import clean_metadata, with_metadata
+    metadata = clean_metadata(metadata)
     store = Store(db_url)
     report = BuildReport()
     t0 = time.perf_counter()
@@ -108,6 +114,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
         if item.id in known:
             report.skipped += 1
             continue
+        item = with_metadata(item, metadata)
         known.add(item.id)
         fresh.append(item)
     store.log_errors(report.errors)
