@@ -92,6 +92,14 @@ def test_build_with_metadata_options(tmp_path):
     assert (a["outlet"], a["published"], a["url"]) == ("Bloomberg", "2024-12-14", "https://example.org/x")
     assert "metadata_inferred" not in a
     assert b["outlet"] == "سبق" and b["metadata_inferred"] == ["outlet"] and b["dateline"]["place"] == "الرياض"
+    # new metadata for a stored document replaces the old (and re-analyses it)
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "-q", "--outlet", "بلومبيرغ"])
+    assert r.exit_code == 0 and "added 1 document" in r.output, r.output
+    assert CliRunner().invoke(main, ["export", "--db", db, "--out", str(out)]).exit_code == 0
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(out.read_text("utf-8"))["documents"]}
+    assert len(docs) == 2 and docs["a.txt"]["outlet"] == "بلومبيرغ" and docs["a.txt"]["published"] == "2024-12-14"
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "-q", "--outlet", "بلومبيرغ"])
+    assert "1 already stored" in r.output
     r = CliRunner().invoke(main, ["build", str(f), "--db", db, "--published", "yesterday"])
     assert r.exit_code == 2 and "--published" in r.stderr and "Traceback" not in r.output
 
