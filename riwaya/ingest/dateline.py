@@ -190,6 +190,11 @@ def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
             return None          # «سبق» تقول للمسؤول: a title after a quoted name, not a dateline
         else:
             others.append((i, p))
+    before = [p for i, p in others if i < oi]
+    after = [p for i, p in others if i > oi]
+    if outlet and len(before) > 1 and len(after) == 1:
+        # several bylines: "فلان، فلان- سبق- الرياض:"
+        others = [(0, "، ".join(before)), (oi + 1, after[0])]
     if not (outlet or date) or len(others) > 2:
         return None
     if any(ch.isdigit() for _, p in others for ch in p):     # a number that is no date: not a dateline
@@ -230,7 +235,7 @@ def find(text: str) -> Dateline | None:
         return None
     # the head of the first paragraph (after a leading "* summary *" of the kind some papers print)
     for p, line in lines[:2]:
-        lead = len(line) - len(line.lstrip(" \t\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"))
+        lead = len(line) - len(line.lstrip(" \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"))
         star = re.match(r"\s*(?:\*[^*\n]{0,300}(?=\*)\s*)+\*?\s*", line)
         if star:
             lead = star.end()
