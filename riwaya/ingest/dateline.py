@@ -243,7 +243,7 @@ def find(text: str) -> Dateline | None:
         if dl:
             return dl
         # a masthead: a short first line that is an outlet's name
-        if outlet_of(line) and len(line.split()) <= cfg["max_part_words"]:
+        if p == lines[0][0] and outlet_of(line) and len(line.split()) <= cfg["max_part_words"]:
             ar, en = outlet_of(line)
             return Dateline(p, p + len(line), outlet=ar, outlet_en=en, kind="masthead")
     # a closing "المصدر: الحرة"
