@@ -58,3 +58,10 @@ def test_sources_are_named_by_outlet_or_document_number(built_db):
         if d.get("title"):
             assert d["title"].split("..")[0].strip() not in text
     assert "document " in text or "الوثيقة" in text or any(d["outlet"] and d["outlet"] in text for d in docs.values())
+
+
+def test_roles_of_an_older_store_get_their_title():
+    from riwaya.exports.json_export import _with_titles
+    e = {"id": "e:x", "type": "person", "mentions": [], "roles": [{"role": "president", "org": "country:sy", "source": "kb"}]}
+    assert _with_titles(e)["roles"] == [{"title": "president", "org": "country:sy", "source": "kb"}]
+    assert e["roles"][0]["role"] == "president"          # the stored record is not changed in place
