@@ -173,5 +173,5 @@ def headline(ev: dict, ents: dict, docs: dict, lang: str = "en") -> str:
     what = type_label(ev, lang)
     if not who:
         trig = next((sp.get("trigger") for sp in ev.get("evidence") or [] if isinstance(sp, dict) and sp.get("trigger")), None)
-        what = f"{what} («{trig}»)" if trig else what
+        what = f"{what} («{trig}»)" if trig and trig.casefold() != what.casefold() else what
     return " — ".join(x for x in (who, what, where) if x)
