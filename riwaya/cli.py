@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 DEFAULT_DB = "sqlite:///riwaya.db"
-EXPORT_FORMATS = ["json", "ftm", "csv", "graphml", "timelinejs"]
+EXPORT_FORMATS = ["json", "ftm", "csv", "graphml", "timelinejs", "geojson"]
 
 
 def _db_option(f):
@@ -51,13 +51,25 @@ def main():
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (default: a local Ray instance).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--outlet", default=None, help="Who published the given files (over their sidecars).")
+@click.option("--published", default=None, help="Publication date or date-time, ISO 8601 (2024-12-08).")
+@click.option("--url", default=None, help="The article's URL.")
+@click.option("--language", default=None, help="Main language code (ar, en, ...).")
 @_kb_option
-def build(paths, db, workers, engine, ray_address, quiet, kb_extra):
-    """Build (or update) the knowledge store from files, folders or globs."""
+def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url, language, kb_extra):
+    """Build (or update) the knowledge store from files, folders or globs.
+
+    Outlet and publication date missing from the options and sidecars are read from the text
+    (datelines like "دمشق - (رويترز)", bylines, "المصدر: ..." lines) and marked as inferred."""
+    from .ingest.metadata import MetadataError
     from .pipeline import build as run_build
     _use_kb(kb_extra)
-    rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
-                    progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True))
+    given = {"outlet": outlet, "published": published, "url": url, "language": language}
+    try:
+        rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
+                        progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given)
+    except MetadataError as e:
+        _fail(f"--{e.field}: {e.reason}", 2)
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "
                f"{rep.documents} in {db}")
     if rep.errors:
@@ -66,11 +78,12 @@ def build(paths, db, workers, engine, ray_address, quiet, kb_extra):
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: one line per document; text: readable (entities, times, events with their arguments and sources).")
 @click.option("--workers", "-w", default=1, show_default=True)
 @_kb_option
 def analyze(files, fmt, workers, kb_extra):
-    """Print what the per-document stage finds: one JSON line per document."""
+    """Print what the per-document stage finds: one JSON line per document, or readable text."""
     from .ingest.readers import IngestError, read_paths
     from .pipeline import analyze_many
     _use_kb(kb_extra)
@@ -81,7 +94,12 @@ def analyze(files, fmt, workers, kb_extra):
             failed = True
         else:
             docs.append(item)
+    from .ingest.metadata import with_metadata
+    docs = [with_metadata(d) for d in docs]
     for doc, a in analyze_many(docs, workers=workers):
+        if fmt == "text":
+            click.echo("\n".join(analysis_text(doc, a)) + "\n")
+            continue
         line = {"path": doc.path, "id": doc.id, "outlet": doc.outlet, "title": doc.title,
                 "published": doc.published, "text": doc.text,
                 "paragraphs": a["paragraphs"], "repairs": a["repairs"], "mentions": a["mentions"],
@@ -92,12 +110,49 @@ def analyze(files, fmt, workers, kb_extra):
         sys.exit(2)
 
 
+def analysis_text(doc, a: dict) -> list[str]:
+    """What one document says, for a reader: who and what it names, when, and each event with
+    its arguments, time, polarity and source chain, quoting the sentence."""
+    from collections import Counter
+    t = doc.text
+    meta = ", ".join(f"{k}: {v}" for k, v in (("outlet", doc.outlet), ("published", doc.published), ("url", doc.url)) if v)
+    inferred = doc.meta.get("metadata_inferred")
+    out = [f"== {doc.path or doc.id}" + (f"  ({meta})" if meta else "") + (f"  [read from the text: {', '.join(inferred)}]" if inferred else "")]
+    if doc.title:
+        out.append(f"   {doc.title}")
+    by_type: dict[str, Counter] = {}
+    shown: dict[str, str] = {}      # one spelling as written for each normalised name
+    for m in a["mentions"]:
+        key = m.get("name") or m["text"]
+        by_type.setdefault(m["type"], Counter())[shown.setdefault(key, m["text"])] += 1
+    out.append("entities:")
+    for typ in sorted(by_type):
+        out.append(f"  {typ}: " + ", ".join(f"{n}" + (f" ×{c}" if c > 1 else "") for n, c in by_type[typ].most_common()))
+    out.append("times:")
+    for tm in a["times"]:
+        v = tm["value"]
+        span = v.get("value") if v.get("kind") == "duration" else f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        out.append(f"  «{tm['text']}»  {span}  ({v.get('precision')})")
+    out.append("events:")
+    for ev in a["events"]:
+        args = "; ".join(f"{x['role']}={x['text']}" for x in ev.get("arguments", []))
+        tv = ev.get("time") or {}
+        when = f"  [{tv.get('earliest') or '…'} – {tv.get('latest') or '…'}]" if tv else ""
+        chain = " → ".join(lk.get("name") or "?" for lk in (ev.get("attribution") or {}).get("chain", []))
+        pol = "" if ev.get("polarity", "asserted") == "asserted" else f" ({ev['polarity']})"
+        out.append(f"  {ev['cls']}/{ev['type']}{pol}: «{ev['trigger']}» {args}{when}")
+        out.append(f"      according to: {chain or doc.outlet or 'the document'}"
+                   + (f"; hedge «{ev['attribution']['hedge']}»" if (ev.get("attribution") or {}).get("hedge") else ""))
+        out.append(f"      «{' '.join(t[ev['start']:ev['end']].split())[:200]}»")
+    return out
+
+
 @main.command()
 @_db_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True)
 @click.option("--out", "-o", required=True, type=click.Path(dir_okay=True), help="Output file (csv: a folder).")
 def export(db, fmt, out):
-    """Export the store: json (riwaya/1), ftm, csv, graphml or timelinejs."""
+    """Export the store: json (riwaya/1), ftm, csv, graphml, timelinejs or geojson (places and legs)."""
     exp = _load(db)
     if fmt == "json":
         from .exports.json_export import write
@@ -114,8 +169,7 @@ def export(db, fmt, out):
 
 def _load(db: str) -> dict:
     from .store import Store
-    if db.startswith("sqlite:///") and not Path(db[len("sqlite:///"):]).exists():
-        _fail(f"no store at {db}: run 'riwaya build PATH --db {db}' first")
+    _load_check(db)
     return Store(db).export()
 
 
@@ -144,17 +198,48 @@ def serve(db, host, port):
     from .web import create_app
     store = Store(db)
 
-    def ingest_hook(filename: str, data: bytes) -> None:
+    def ingest_hook(filename: str, data: bytes, metadata: dict | None = None) -> None:
+        """``metadata``: the upload's form fields (outlet, published, url, language, title);
+        ``riwaya.ingest.metadata.clean_metadata`` checks them first (MetadataError -> 422)."""
         import tempfile
         from .pipeline import build as run_build
         with tempfile.TemporaryDirectory() as tmp:
             p = Path(tmp) / Path(filename).name
             p.write_bytes(data)
-            run_build([str(p)], db, progress=False)
+            run_build([str(p)], db, progress=False, metadata=metadata)
 
     app = create_app(db_url=db, export_loader=store.export, ingest_hook=ingest_hook)
     click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@click.argument("documents", nargs=-1, required=True)
+@_db_option
+def delete(documents, db):
+    """Delete documents (by id, stored path or file name) and everything derived from them;
+    the corpus-level results (entities, events, conflicts, itineraries) are rebuilt."""
+    from .pipeline import refresh
+    from .store import Store
+    _load_check(db)
+    store = Store(db)
+    ids = []
+    for key in documents:
+        hits = store.find_documents(key)
+        if not hits:
+            _fail(f"no document '{key}' in {db} (give its id, as 'riwaya export' lists it, or its path)")
+        if len(hits) > 1:
+            _fail(f"'{key}' names {len(hits)} documents; give one id:\n" +
+                  "\n".join(f"  {h['id']}  {h['path'] or ''}" for h in hits))
+        ids.append(hits[0]["id"])
+    n = store.delete(ids)
+    refresh(store)
+    click.echo(f"deleted {n} document(s); {store.count()} left in {db}, corpus results rebuilt")
+
+
+def _load_check(db: str) -> None:
+    if db.startswith("sqlite:///") and not Path(db[len("sqlite:///"):]).exists():
+        _fail(f"no store at {db}: run 'riwaya build PATH --db {db}' first")
 
 
 @main.command()
@@ -173,41 +258,58 @@ def conflicts(db):
 @click.argument("person")
 @_db_option
 def show(person, db):
-    """Show a person: names, roles, itinerary and fate, with evidence."""
-    from .textutil import normalize_ar
+    """Show a person (or any entity, by name or id): names, roles, itinerary and fate, with
+    evidence. A name that fits several entities lists them; nothing is guessed."""
+    from .lookup import containing, find_entities
     exp = _load(db)
-    key = normalize_ar(person)
-    hits = [e for e in exp["entities"] if any(key in normalize_ar(n or "") for n in
-                                              [e.get("name_ar"), e.get("name_en"), *e.get("aliases", [])])]
+    how, hits = find_entities(exp["entities"], person)
     if not hits:
-        _fail(f"no entity matches '{person}'")
-    hits.sort(key=lambda e: -len(e.get("mentions", [])))
-    e = hits[0]
+        near = containing(exp["entities"], person)
+        hint = ("; names that contain it: " + ", ".join(_ent_line(e) for e in near)) if near else ""
+        _fail(f"no entity is named '{person}'{hint}")
+    if len(hits) > 1:
+        click.echo(f"'{person}' fits {len(hits)} entities; show one by its id:")
+        for e in hits:
+            click.echo(f"  {e['id']}  {_ent_line(e)}")
+        sys.exit(1)
+    click.echo("\n".join(entity_text(exp, hits[0])))
+
+
+def _ent_line(e: dict) -> str:
+    return (f"{e.get('name_ar') or ''} / {e.get('name_en') or ''} ({e.get('type')}, "
+            f"{len(e.get('mentions') or [])} mentions)")
+
+
+def entity_text(exp: dict, e: dict) -> list[str]:
+    """A person as readable lines: names, roles, itinerary legs with evidence, fate."""
     names = {x["id"]: x.get("name_en") or x.get("name_ar") for x in exp["entities"]}
     docs = {d["id"]: d for d in exp["documents"]}
-    click.echo(f"{e.get('name_en') or ''} / {e.get('name_ar') or ''}  ({e['type']}, {len(e['mentions'])} mentions)")
+    out = [f"{e.get('name_en') or ''} / {e.get('name_ar') or ''}  ({e['type']}, {len(e.get('mentions') or [])} mentions)"]
+
     def place(v):
         v = names.get(v, v)
         return v[4:] if isinstance(v, str) and v.startswith("raw:") else v
 
     for r in e.get("roles", []):
-        org = names.get(r.get("org")) or names.get(f"e:{r.get('org')}") or r.get("org")
+        org = (names.get(r.get("org_entity")) or r.get("org_name_en") or r.get("org_name_ar")
+               or names.get(r.get("org")) or names.get(f"e:{r.get('org')}") or r.get("org"))
         dates = " – ".join(x or "…" for x in (r.get("start"), r.get("end"))) if r.get("start") or r.get("end") else ""
-        click.echo(f"  role: {r.get('title') or r.get('role')}{', ' + org if org else ''}"
+        out.append(f"  role: {r.get('title') or r.get('role')}{', ' + org if org else ''}"
                    f"{' (' + dates + ')' if dates else ''}{'  [from the text]' if r.get('source') == 'text' else ''}")
     it = next((i for i in exp.get("itineraries", []) if i["person"] == e["id"]), None)
     if it:
         for leg in it.get("legs", []):
             t = (leg.get("time") or {})
-            click.echo(f"  leg: {place(leg.get('from')) or '?'} → {place(leg.get('to')) or '?'}"
+            out.append(f"  leg: {place(leg.get('from')) or '?'} → {place(leg.get('to')) or '?'}"
                        f"{' by ' + leg['means'] if leg.get('means') else ''}"
                        f"  [{t.get('earliest') or '…'} – {t.get('latest') or '…'}]")
             for ev in leg.get("evidence", [])[:2]:
                 d = docs.get(ev["doc"], {})
-                click.echo(f"       «{d.get('text', '')[ev['start']:ev['end']][:140]}»")
+                out.append(f"       «{d.get('text', '')[ev['start']:ev['end']][:140]}»")
         fate = it.get("fate")
         if fate:
-            click.echo(f"  fate: {fate.get('status')} {place(fate.get('place')) or ''}")
+            out.append(f"  fate: {fate.get('status')} {place(fate.get('place')) or ''}")
+    return out
 
 
 EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",

@@ -93,7 +93,13 @@ def _analyze_chunk(docs: list[Document], keep_going: bool = False) -> list[dict]
 
 def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local",
           ray_address: str | None = None, progress: bool = True,
-          on_error: Callable[[IngestError], None] | None = None) -> BuildReport:
+          on_error: Callable[[IngestError], None] | None = None,
+          metadata: dict | None = None) -> BuildReport:
+    """``metadata`` (outlet, published, url, language, title) applies to every document read
+    here, over its sidecar; what is still missing is read from the text (dateline). A bad
+    value raises ``MetadataError`` before anything is read."""
+    from .ingest.metadata import clean_metadata, with_metadata
+    metadata = clean_metadata(metadata)
     store = Store(db_url)
     report = BuildReport()
     t0 = time.perf_counter()
@@ -105,9 +111,16 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
             if on_error:
                 on_error(item)
             continue
-        if item.id in known:
+        if item.id in known and not _metadata_changes(store, item.id, metadata):
             report.skipped += 1
             continue
+        # a stored document given new metadata is analysed again (the date anchors its times),
+        # keeping what it had for the fields not given now
+        given = metadata
+        if item.id in known:
+            stored = store.metadata(item.id) or {}
+            given = {**{k: v for k, v in stored.items() if v and k in ("outlet", "published", "url", "title")}, **metadata}
+        item = with_metadata(item, given)
         known.add(item.id)
         fresh.append(item)
     store.log_errors(report.errors)
@@ -127,6 +140,13 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     report.documents = store.count()
     report.timings = {"read": t1 - t0, "analyse_store": t2 - t1, "corpus": t3 - t2}
     return report
+
+
+def _metadata_changes(store: Store, doc_id: str, metadata: dict) -> bool:
+    if not metadata:
+        return False
+    stored = store.metadata(doc_id) or {}
+    return any(stored.get(k) != v for k, v in metadata.items())
 
 
 class _Refused(Exception):

@@ -193,6 +193,25 @@ def _has_name(w: str, rkb: str | None, rkey: tuple, parts: _NameParts) -> bool:
     return len(rkey) >= 2 and w in (rkey[0], rkey[-1])
 
 
+def _kb_role(r: dict, kb) -> dict:
+    """A KB role as the export carries it: a title, the organisation's KB id, its entity id
+    (``e:`` + KB id, as resolution names entities) and names, and the dates."""
+    out = {"title": r.get("title") or r.get("role") or "", "source": "kb"}
+    org = r.get("org")
+    if org:
+        out["org"] = org
+        orec = kb.get(org)
+        if orec:
+            out["org_entity"] = "e:" + org
+            out["org_type"] = orec.get("type")
+            out["org_name_en"] = orec.get("name_en")
+            out["org_name_ar"] = orec.get("name_ar")
+    for k in ("start", "end"):
+        if r.get(k):
+            out[k] = str(r[k])
+    return out
+
+
 def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> list[Entity]:
     uf = _UF()
     parts = _NameParts(kb)
@@ -263,12 +282,12 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
         name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
-        roles = [dict(r, source="kb") for r in (rec or {}).get("roles", [])]
+        roles = [_kb_role(r, kb) for r in (rec or {}).get("roles", [])]
         seen_roles = set()
         for d, m in mentions:
             if m.role and m.role not in seen_roles:
                 seen_roles.add(m.role)
-                r = {"role": m.role, "source": "text", "doc": d}
+                r = {"title": m.role, "source": "text", "doc": d}
                 if m.role_span:
                     r["span"] = {"doc": d, "start": m.role_span[0], "end": m.role_span[1]}
                 roles.append(r)

@@ -158,12 +158,43 @@ class Store:
                                                 data=json.dumps(analysis, ensure_ascii=False))
                                            for doc, analysis in items])
 
+    def metadata(self, doc_id: str) -> dict | None:
+        """A stored document's outlet, published, url, title and language (None if not stored)."""
+        with self._read() as c:
+            r = c.execute(select(documents_t.c.outlet, documents_t.c.published, documents_t.c.url, documents_t.c.title,
+                                 documents_t.c.language).where(documents_t.c.id == doc_id)).mappings().first()
+        return dict(r) if r else None
+
+    def find_documents(self, key: str) -> list[dict]:
+        """Documents a user names: by id, by stored path, or by file name (several may match)."""
+        with self._read() as c:
+            rows = c.execute(select(documents_t.c.id, documents_t.c.path, documents_t.c.outlet, documents_t.c.title,
+                                    documents_t.c.seq)).mappings().all()
+        base = key.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        for test in (lambda r: r["id"] == key, lambda r: r["path"] == key,
+                     lambda r: (r["path"] or "").replace("\\", "/").rsplit("/", 1)[-1] == base):
+            hits = [dict(r) for r in rows if test(r)]
+            if hits:
+                return hits
+        return []
+
+    def delete(self, doc_ids: Iterable[str]) -> int:
+        """Remove documents with their analyses (one transaction); returns how many were stored.
+        The corpus-level results are then out of date (``corpus_is_current()`` is False):
+        rebuild them with ``pipeline.refresh``."""
+        ids = list(doc_ids)
+        if not ids:
+            return 0
+        with self.engine.begin() as c:
+            c.execute(delete(analyses_t).where(analyses_t.c.doc_id.in_(ids)))
+            return c.execute(delete(documents_t).where(documents_t.c.id.in_(ids))).rowcount or 0
+
     def documents(self) -> list[dict]:
         with self._read() as c:
             rows = c.execute(select(documents_t).order_by(documents_t.c.seq, documents_t.c.id)).mappings().all()
         out = []
         for r in rows:
-            d = {k: r[k] for k in ("id", "path", "url", "outlet", "title", "published", "language", "text")}
+            d = {k: r[k] for k in ("id", "path", "url", "outlet", "title", "published", "language", "text", "seq")}
             d["languages"] = json.loads(r["languages"] or "[]")
             d["meta"] = json.loads(r["meta"] or "{}")
             out.append(d)

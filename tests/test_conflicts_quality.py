@@ -149,16 +149,17 @@ def test_translation_is_not_a_second_witness():
     assert out["conflicts"] == []
 
 
-def test_labels_use_outlet_title_or_file_and_read_naturally():
+def test_labels_use_outlet_or_document_number_and_read_naturally():
+    """A source is named by its outlet, else "document N": never by a file name or a headline."""
     assert doc_label({"id": "d1", "outlet": "Outlet A", "title": "T"}) == "Outlet A"
-    assert doc_label({"id": "d1", "outlet": None, "title": "عنوان الخبر.. تفاصيل أخرى طويلة"}) == "عنوان الخبر"
-    assert doc_label({"id": "d1", "path": "/x/y/001_abc.txt"}) == "001_abc.txt"
-    docs = [_doc("a", title="رواية الصحيفة الأولى"), _doc("b", path="/corpus/002_xyz.txt")]
+    assert doc_label({"id": "d1", "outlet": None, "title": "عنوان الخبر.. تفاصيل أخرى طويلة", "seq": 3}) == "document 3"
+    assert doc_label({"id": "d1", "path": "/x/y/001_abc.txt", "seq": 4}, lang="ar") == "الوثيقة 4"
+    docs = [dict(_doc("a", title="رواية الصحيفة الأولى"), seq=1), dict(_doc("b", path="/corpus/002_xyz.txt"), seq=2)]
     ms = [_m("x1", "a", origin="cityA"), _m("x2", "b", origin="baseB")]
     out = reconcile(docs, ms, ENTS)
     c = _conf(out, "origin")[0]
-    assert "رواية الصحيفة الأولى" in c["summary_en"] and "002_xyz.txt" in c["summary_en"]
-    assert "according to a" not in c["summary_en"]
+    assert "document 1" in c["summary_en"] and "document 2" in c["summary_en"] and "الوثيقة 2" in c["summary_ar"]
+    assert "رواية الصحيفة" not in c["summary_en"] + c["summary_ar"] and "002_xyz" not in c["summary_en"] + c["summary_ar"]
     # Arabic sentence: Arabic type label, no English type name
     assert "مغادرة زيد العمري" in c["summary_ar"] and "departure" not in c["summary_ar"]
     assert event_label("no_such_type", "movement")["ar"] != "no_such_type"

@@ -27,12 +27,14 @@ def build_export(store) -> dict:
     for d in store.documents():
         a = analyses.get(d["id"], {})
         documents.append({
-            "id": d["id"], "path": d["path"], "url": d["url"], "outlet": d["outlet"], "title": d["title"],
+            "id": d["id"], "seq": d.get("seq"), "path": d["path"], "url": d["url"], "outlet": d["outlet"], "title": d["title"],
             "language": d["language"], "languages": sorted({p["lang"] for p in a.get("paragraphs", [])
                                                             if not p["furniture"] and p["lang"] != "und"}) or [d["language"]],
             "published": d["published"], "text": d["text"],
             "paragraphs": a.get("paragraphs", []), "repairs": a.get("repairs", []),
             "attributions": a.get("attributions", []),
+            **({"metadata_inferred": d["meta"]["metadata_inferred"]} if (d.get("meta") or {}).get("metadata_inferred") else {}),
+            **({"dateline": d["meta"]["dateline"]} if (d.get("meta") or {}).get("dateline") else {}),
         })
         for t in a.get("times", []):
             v = t["value"]
@@ -40,8 +42,16 @@ def build_export(store) -> dict:
                           "earliest": v.get("earliest"), "latest": v.get("latest"), "precision": v.get("precision"),
                           "kind": v.get("kind"), "tz": v.get("tz"), "anchor": v.get("anchor"), "value": v.get("value")})
     return {"schema": SCHEMA, "generated_by": f"riwaya {__version__}", "documents": documents,
-            "entities": corpus["entities"], "events": corpus["events"], "conflicts": corpus["conflicts"],
+            "entities": [_with_titles(e) for e in corpus["entities"]], "events": corpus["events"], "conflicts": corpus["conflicts"],
             "relations": corpus["relations"], "itineraries": corpus["itineraries"], "times": times}
+
+
+def _with_titles(e: dict) -> dict:
+    """Roles carry a ``title``; stores built before it had ``role`` for the title."""
+    if any("title" not in r for r in e.get("roles") or []):
+        e = dict(e, roles=[r if "title" in r else {"title": r.get("role") or "", **{k: v for k, v in r.items() if k != "role"}}
+                           for r in e.get("roles") or []])
+    return e
 
 
 def validate(export: dict) -> list[str]:

@@ -20,7 +20,6 @@ configuration (conflicts.report_low_confidence), left out.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections import defaultdict
 from functools import lru_cache
 
@@ -49,24 +48,16 @@ def event_label(etype: str | None, cls: str | None) -> dict:
     return {"en": lab["en"], "ar": lab["ar"], "ar_def": lab.get("ar_def") or lab["ar"]}
 
 
-def doc_label(doc: dict | None, fallback: str = "") -> str:
-    """How a reader names a document: its outlet, else its title, else its file name."""
+def doc_label(doc: dict | None, fallback: str = "", lang: str = "en") -> str:
+    """How a reader names a document: its outlet, else a neutral "document N" (N its
+    number in the store). Never a file name or a headline: neither says who is speaking."""
     doc = doc or {}
     if (doc.get("outlet") or "").strip():
         return doc["outlet"].strip()
-    title = (doc.get("title") or "").strip()
-    if title:
-        for sep in ("..", " | ", " - ", " – ", ": ", "…"):
-            lead = title.split(sep)[0].strip()
-            if lead != title and len(lead.split()) >= 2:
-                title = lead
-                break
-        words = title.split()
-        return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
-    loc = doc.get("path") or doc.get("url") or ""
-    if loc:
-        return os.path.basename(loc.rstrip("/")) or loc
-    return fallback or doc.get("id") or "?"
+    n = doc.get("seq")
+    if n is None:
+        return fallback or doc.get("id") or "?"
+    return templates()["document_n"].get(lang, templates()["document_n"]["en"]).format(n=n)
 
 
 # ------------------------------------------------------------------ witnesses
@@ -470,7 +461,7 @@ def source_label(ev: dict, docs: dict, ents, lang: str) -> str:
         lab = ents.label(k, lang) if k in ents.by_id else link["name"].strip()
         if lab and lab not in names:
             names.append(lab)
-    dl = doc_label(doc, ev["doc"])
+    dl = doc_label(doc, ev["doc"], lang)
     if not names:
         return dl
     outer = list(reversed(names[:-1])) + ([dl] if doc.get("outlet") else [])

@@ -56,7 +56,7 @@
   function roleText(r) {
     if (!r) return '';
     if (typeof r === 'string') return r;
-    var name = r.role || r.title || '', org = r.org ? nm(r.org) : '';
+    var name = r.title || r.role || '', org = r.org_entity && ent(r.org_entity) ? nm(r.org_entity) : ((S.lang === 'ar' ? r.org_name_ar || r.org_name_en : r.org_name_en || r.org_name_ar) || (r.org ? nm(r.org) : ''));
     var d0 = typeof r.start === 'string' ? r.start : (typeof r.since === 'string' ? r.since : ''), d1 = typeof r.end === 'string' ? r.end : (typeof r.until === 'string' ? r.until : '');
     var dates = (d0 || d1) ? ' (' + (d0 || '…').slice(0, 10) + ' – ' + (d1 || '…').slice(0, 10) + ')' : '';
     return (name + (org ? (S.lang === 'ar' ? '، ' : ', ') + org : '') + dates).trim();
@@ -66,7 +66,8 @@
   function docOf(id) { return IDX.doc[id]; }
   // a file path names a document by its file name only (no build machine's folders)
   function baseName(p) { return p ? String(p).replace(/\/+$/, '').split(/[\\/]/).pop() : ''; }
-  function outletOf(d) { return d ? (d.outlet || d.title || baseName(d.path) || d.id) : ''; }
+  // a source is named by its outlet, else neutrally by its number: never by file name or headline
+  function outletOf(d) { return d ? (d.outlet || (d.seq != null ? L('document_n').replace('{n}', d.seq) : d.id)) : ''; }
   function tms(s) { if (!s) return null; var t = Date.parse(s); return isNaN(t) ? null : t; }
   function tzMin(tz) { var m = /^([+-])(\d\d):?(\d\d)$/.exec(tz || ''); return m ? (m[1] === '-' ? -1 : 1) * (60 * +m[2] + +m[3]) : 180; }
   var TZ = 180;

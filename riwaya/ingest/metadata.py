@@ -1,0 +1,98 @@
+"""A document's metadata: what the caller gives (CLI options, upload form fields, sidecars),
+checked, and what is missing read from the text (dateline, byline, source line).
+
+    clean_metadata({"outlet": "Reuters", "published": "2024-12-08"})   # -> dict, or MetadataError
+    with_metadata(doc, given)                                           # -> the document, filled in
+
+What was read from the text, not given, is listed in ``doc.meta["metadata_inferred"]``
+(``["outlet", "published"]``), and the dateline's span in ``doc.meta["dateline"]``
+(``{"start", "end", ...}`` in original offsets), so the analysis can leave it out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Mapping
+
+from ..models import Document
+from .dateline import find
+
+FIELDS = ("outlet", "published", "url", "language", "title")
+
+
+class MetadataError(ValueError):
+    """A metadata field that cannot be used: ``field`` and the reason (an upload answers 422)."""
+
+    def __init__(self, field: str, reason: str):
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def _published(v: str) -> str:
+    s = v.strip()
+    try:
+        if len(s) == 10:
+            return date.fromisoformat(s).isoformat()
+        return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        raise MetadataError("published", f"'{v}' is not an ISO 8601 date or date-time (e.g. 2024-12-08 or 2024-12-08T06:30+03:00)")
+
+
+def clean_metadata(given: Mapping | None) -> dict:
+    """The usable metadata among ``given`` (empty values dropped), or MetadataError naming the
+    field and why. Unknown keys are refused, so a misspelt form field is not silently lost."""
+    out = {}
+    for k, v in (given or {}).items():
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if k not in FIELDS:
+            raise MetadataError(k, f"unknown field (expected one of {', '.join(FIELDS)})")
+        if not isinstance(v, str):
+            raise MetadataError(k, "must be text")
+        v = v.strip()
+        if len(v) > 2000:
+            raise MetadataError(k, "too long (more than 2000 characters)")
+        if k == "published":
+            v = _published(v)
+        elif k == "url" and not re.match(r"https?://[^\s/]+\S*$", v, re.I):
+            raise MetadataError("url", f"'{v[:80]}' is not an http(s) URL")
+        elif k == "language":
+            if not re.fullmatch(r"[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})?", v):
+                raise MetadataError("language", f"'{v}' is not a language code (ar, en, ...)")
+            v = v.lower()
+        elif k in ("outlet", "title") and any(ord(c) < 32 for c in v):
+            raise MetadataError(k, "holds control characters")
+        out[k] = v
+    return out
+
+
+def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = True) -> Document:
+    """The document with ``given`` metadata over what it had (sidecar, JSONL, HTML), and with
+    outlet and publication date read from its text where still missing."""
+    g = clean_metadata(given)
+    meta = dict(doc.meta)
+    fields = {k: g[k] for k in ("outlet", "published", "url", "title") if k in g}
+    if "language" in g:
+        fields["language"] = g["language"]
+        if not doc.languages or g["language"] not in doc.languages:
+            fields["languages"] = [g["language"], *[x for x in doc.languages if x != g["language"]]]
+    doc = replace(doc, meta=meta, **fields)
+    if not infer:
+        return doc
+    dl = find(doc.text)
+    if dl is None:
+        return doc
+    meta["dateline"] = dl.to_dict()
+    inferred = []
+    if not doc.outlet and dl.outlet:
+        arabic = (doc.language or "ar") == "ar"
+        doc.outlet = dl.outlet if arabic else (dl.outlet_en or dl.outlet)
+        inferred.append("outlet")
+    if not doc.published and dl.date and not dl.date.startswith("--"):
+        doc.published = dl.date
+        inferred.append("published")
+    if inferred:
+        meta["metadata_inferred"] = sorted(set(meta.get("metadata_inferred", [])) | set(inferred))
+    return doc

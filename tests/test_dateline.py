@@ -1,0 +1,119 @@
+"""Intake metadata: datelines read from the text, metadata given on the CLI or an upload."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from riwaya.cli import main
+from riwaya.ingest.dateline import find
+from riwaya.ingest.metadata import MetadataError, clean_metadata, with_metadata
+from riwaya.ingest.readers import doc_id
+from riwaya.models import Document
+
+from .conftest import CORPUS, needs_shared, saudi_articles
+
+
+@pytest.mark.parametrize("text, outlet, place, date, author, head", [
+    ("دمشق - 8 ديسمبر (رويترز) - قال مسؤول", "رويترز", "دمشق", "--12-08", None, "دمشق - 8 ديسمبر (رويترز) - "),
+    ("(رويترز) - قال مسؤول: إن", "رويترز", None, None, None, "(رويترز) - "),
+    ("دمشق - أ ف ب - أعلن الجيش", "وكالة الصحافة الفرنسية", "دمشق", None, None, "دمشق - أ ف ب - "),
+    ("طوكيو - «رويترز»: دافع رئيس", "رويترز", "طوكيو", None, None, "طوكيو - «رويترز»: "),
+    ("أحمد علي- سبق- القاهرة: أعلنت", "سبق", "القاهرة", None, "أحمد علي", "أحمد علي- سبق- القاهرة: "),
+    ("محمد البقمي - سبق - الرياض: كشف", "سبق", "الرياض", None, "محمد البقمي", "محمد البقمي - سبق - الرياض: "),
+    ("رويترز- بنغازي (ليبيا): قال", "رويترز", "بنغازي (ليبيا)", None, None, "رويترز- بنغازي (ليبيا): "),
+    ("الرياض - 8 ديسمبر 2024: افتتح", None, "الرياض", "2024-12-08", None, "الرياض - 8 ديسمبر 2024: "),
+    ("* عنوان فرعي * واشنطن ـ «الشرق الأوسط»: أعلنت", "الشرق الأوسط", "واشنطن", None, None, "واشنطن ـ «الشرق الأوسط»: "),
+    ("Reuters — Syrian rebels said", "رويترز", None, None, None, "Reuters — "),
+    ("(AP) — The president", "أسوشيتد برس", None, None, None, "(AP) — "),
+    ("BEIRUT, Dec 8 (Reuters) - Syrian rebels", "رويترز", "BEIRUT", "--12-08", None, "BEIRUT, Dec 8 (Reuters) - "),
+    ("نص الخبر.\nالمصدر: الحرة", "الحرة", None, None, None, "المصدر: الحرة"),
+])
+def test_datelines(text, outlet, place, date, author, head):
+    d = find(text)
+    assert d is not None
+    assert (d.outlet, d.place, d.date, d.author) == (outlet, place, date, author)
+    assert text[d.start:d.end] == head
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير: إن البلاد تمر بمرحلة",          # a colon after ordinary words
+    "الرياض: افتتح الأمير",                       # a place alone says nothing of outlet or date
+    '"سبق" تقول للمسؤول: في كارثة بيئية',         # a column title after a quoted name
+    "أسفرت غارة أميركية أمس عن مقتل عشرة جنود - 3 منهم",
+    "",
+])
+def test_no_dateline(text):
+    assert find(text) is None
+
+
+def test_metadata_is_checked_and_named():
+    assert clean_metadata({"outlet": " Reuters ", "published": "2024-12-08", "url": "", "language": "AR"}) == \
+        {"outlet": "Reuters", "published": "2024-12-08", "language": "ar"}
+    for bad, field in [({"published": "8/12/2024"}, "published"), ({"url": "javascript:alert(1)"}, "url"),
+                       ({"language": "arabic!"}, "language"), ({"outlett": "x"}, "outlett"), ({"outlet": 5}, "outlet")]:
+        with pytest.raises(MetadataError) as e:
+            clean_metadata(bad)
+        assert e.value.field == field and e.value.reason
+
+
+def _doc(text, **kw):
+    return Document(id=doc_id(text), text=text, **kw)
+
+
+def test_given_metadata_wins_and_missing_is_inferred():
+    text = "دمشق - 8 ديسمبر 2024 (رويترز) - قال مسؤول إن"
+    d = with_metadata(_doc(text))
+    assert d.outlet == "رويترز" and d.published == "2024-12-08"
+    assert d.meta["metadata_inferred"] == ["outlet", "published"]
+    assert text[d.meta["dateline"]["start"]:d.meta["dateline"]["end"]].startswith("دمشق - 8 ديسمبر")
+    d = with_metadata(_doc(text, outlet="الحرة"), {"published": "2024-12-09"})
+    assert (d.outlet, d.published) == ("الحرة", "2024-12-09") and "metadata_inferred" not in d.meta
+    assert "dateline" in d.meta                  # the span is kept for the analysis to skip
+    d = with_metadata(_doc("Reuters — Rebels entered Damascus", language="en"))
+    assert d.outlet == "Reuters" and d.meta["metadata_inferred"] == ["outlet"]
+    assert with_metadata(_doc("لا شيء هنا")).meta == {}
+
+
+def test_build_with_metadata_options(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text((CORPUS / "004_b6ed659c7353c9c8.txt").read_text("utf-8"), encoding="utf-8")
+    g = tmp_path / "b.txt"
+    g.write_text("سبق- الرياض: أعلنت وزارة الصحة اليوم عن افتتاح مستشفى جديد في المدينة.", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "-q", "--outlet", "Bloomberg", "--published", "2024-12-14",
+                                  "--url", "https://example.org/x"])
+    assert r.exit_code == 0, r.output
+    r = CliRunner().invoke(main, ["build", str(g), "--db", db, "-q"])
+    assert r.exit_code == 0, r.output
+    out = tmp_path / "x.json"
+    assert CliRunner().invoke(main, ["export", "--db", db, "--out", str(out)]).exit_code == 0
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(out.read_text("utf-8"))["documents"]}
+    a, b = docs["a.txt"], docs["b.txt"]
+    assert (a["outlet"], a["published"], a["url"]) == ("Bloomberg", "2024-12-14", "https://example.org/x")
+    assert "metadata_inferred" not in a
+    assert b["outlet"] == "سبق" and b["metadata_inferred"] == ["outlet"] and b["dateline"]["place"] == "الرياض"
+    # new metadata for a stored document replaces the old (and re-analyses it)
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "-q", "--outlet", "بلومبيرغ"])
+    assert r.exit_code == 0 and "added 1 document" in r.output, r.output
+    assert CliRunner().invoke(main, ["export", "--db", db, "--out", str(out)]).exit_code == 0
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(out.read_text("utf-8"))["documents"]}
+    assert len(docs) == 2 and docs["a.txt"]["outlet"] == "بلومبيرغ" and docs["a.txt"]["published"] == "2024-12-14"
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "-q", "--outlet", "بلومبيرغ"])
+    assert "1 already stored" in r.output
+    r = CliRunner().invoke(main, ["build", str(f), "--db", db, "--published", "yesterday"])
+    assert r.exit_code == 2 and "--published" in r.stderr and "Traceback" not in r.output
+
+
+@needs_shared
+def test_dateline_precision_on_saudinewsnet():
+    """Every Sabq article that has a head dateline names Sabq or a wire it carries; SPA's "واس"
+    is the Saudi Press Agency. Measured on the first 3,000 articles (hand-checked sample in the
+    report: 60 of 60 outlets right)."""
+    arts = saudi_articles(3000)
+    hits = [(a, find(a.get("content") or "")) for a in arts]
+    hits = [(a, d) for a, d in hits if d and d.outlet_en]
+    sabq = [d for a, d in hits if a["source"] == "sabq"]
+    assert len(sabq) >= 150
+    wires = {"Sabq", "Saudi Press Agency", "Reuters", "Agence France-Presse", "dpa", "Emirates News Agency",
+             "Associated Press", "Kuwait News Agency", "Middle East News Agency"}
+    assert sum(d.outlet_en in wires for d in sabq) / len(sabq) >= 0.98
