@@ -158,12 +158,28 @@ def load(lang: str) -> Lexicon:
     W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
     W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
     W["vague"] = {norm_word(w): True for w in raw.get("vague_quantity") or []}
+    # TimeML kinds beyond calendar dates (present/vague references, sets, zones, seasons alone)
+    W["vref"] = _table(raw.get("vague_refs") or {})
+    W["set"] = _table(raw.get("sets") or {})
+    W["tz"] = _table(raw.get("time_zones") or {})
+    W["recent"] = {norm_word(w): True for w in raw.get("recent_words") or []}
+    W["acc_unit"] = {norm_word(w): W["unit"].get(norm_word(w)) for w in raw.get("accusative_units") or []}
+    W["not_year_before"] = {norm_word(w): True for w in raw.get("not_year_before") or []}
+    W["season1"] = {}
+    for w in raw.get("season_alone") or []:
+        nw = norm_word(w)
+        for sw, months in W["season"].items():
+            if sw in nw:
+                W["season1"][nw] = months
+    for v in (raw.get("period_parts") or {}).values():
+        for w in v["words"]:
+            W["mod"][norm_word(w)] = tuple(v["part"])
     trig = set()
     # strong words only: ordinals, numbers, directions and modifiers never make an expression alone
     # (the longest word of an entry: "في ذلك اليوم" opens a window at اليوم, not at في;
     # Persian months and bare أحد need digits or يوم, which are triggers already)
     for table in ("month", "hmonth", "holiday", "weekday", "relday", "narr", "season", "decade", "pod", "unit",
-                  "dual", "period"):
+                  "dual", "period", "vref", "set", "season1", "acc_unit", "recent"):
         for w in W[table]:
             if table == "weekday" and lang == "ar" and not w.startswith("ال"):
                 continue
@@ -199,7 +215,8 @@ def _compile(lx: Lexicon) -> None:
     SH = r"(?:شهر\s+)?" if ar else ""
     MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
     DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
-    YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?)"
+    # a year may sit in brackets: نيسان ( 1988 ), عام ( 1308 ) هجري
+    YEARP = rf"(?:\s*[,،/]?\s*(?:{YW}\s*)?(?P<yb>\(\s*)?(?P<y>{Y4})(?(yb)\s*\))(?P<h>{HS})?(?P<g>{GS})?)"
     DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
     mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
     ART = r"(?:ال\s*)?" if ar else ""      # الـ12 من أغسطس
@@ -222,7 +239,7 @@ def _compile(lx: Lexicon) -> None:
     ]
     R["mbare"] = [rf"(?P<m>{M}){mslash}{DIRX}"]
     if ar:
-        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|(?P<g>{GS}))",
+        R["year"] = [rf"(?P<yw>{YW})\s*(?P<yb>\(\s*)?(?P<y>{Y4})(?(yb)\s*\))(?P<h>{HS})?(?P<g>{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|(?P<g>{GS}))",
                      rf"(?:{_pat(raw['bare_year_words'])})\s+(?P<core>(?P<y>(?:19|20)\d\d))(?![\d.,]\d|\s*(?:{_pat(raw['not_year_after'])}))",
                      rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
     else:
@@ -273,10 +290,76 @@ def _compile(lx: Lexicon) -> None:
                 rf"(?P<pre>{WITHIN})\s+(?P<u>{PLURALS})",
                 *([rf"(?:ل|منذ\s+)(?P<u>عقود|قرون)", rf"(?P<u>عقود|قرون)\s+من\s+الزمن"] if ar
                   else [rf"(?P<u>decades|centuries)"])]
+    _compile_more(lx, R, locals())
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
     lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
     lo, hi = raw.get("hijri_year_range") or [0, 0]
     lx.hijri_years = (int(lo), int(hi))
     lx.glue = re.compile(_pat(raw["glue"]), lx.flags)
     lx.range_from = re.compile(rf"(?:^|\s){_pat(raw['range_from'])}\s*$", lx.flags)
+    W["eve"] = {norm_word(w): True for w in raw.get("eve_words") or []}
+    caps = raw.get("caption_words") or []
+    lx.caption_rx = re.compile(r"(?<![\w])" + _alt(caps) + r"(?![\w])", lx.flags) if caps else None
+    lx.since_rx = re.compile(r"(?<![\w])" + _pat(raw["since_words"]) + r"\s*$", lx.flags)
+    # the event after "اليوم التالي ل..." / "after a week of ...": a word that is no number
+    lx.event_rx = re.compile(r"\s*" + _pat(raw.get("event_link") or "(?!x)x") + r"\s*(?!\d)([^\W\d]{3,}(?:\s+[^\W\d]{3,})?)",
+                             lx.flags)
     lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)
+
+
+def _compile_more(lx: Lexicon, R: dict, env: dict) -> None:
+    """The TimeML kinds beyond calendar dates: present and vague references, sets,
+    centuries and decades, seasons alone, recent spans, bare and bracketed years,
+    time zones, ordinal days of an event (اليوم الأول)."""
+    raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
+    M, ORD, CARD, UNITS, DUALS = env["M"], env["ORD"], env["CARD"], env["UNITS"], env["DUALS"]
+    DIRS, YW, HS, GS, Y4, DAYD = env["DIRS"], env["YW"], env["HS"], env["GS"], env["Y4"], env["DAYD"]
+    MODS = _alt(W["mod"])
+    if W["vref"]:
+        R["vref"] = [rf"(?P<vref>{_alt(W['vref'])})"]
+    if W["set"]:
+        R["set"] = [rf"(?P<set>{_alt(W['set'])})"]
+    if W["tz"]:
+        R["tz"] = [rf"(?P<tzn>{_alt(W['tz'])})"]
+    CW, ERA = _pat(raw.get("century_word") or "(?!x)x"), _pat(raw.get("century_era") or "(?!x)x")
+    R["century"] = ([rf"{CW}\s+(?P<cent>{ORD}|{DIRS})(?:\s+(?P<era>{ERA}))?"] if ar else
+                    [rf"(?:the\s+)?(?P<cent>{ORD}|\d{{1,2}}(?:st|nd|rd|th)|{DIRS})\s+century"])
+    if raw.get("decade_word"):
+        DW = _pat(raw["decade_word"])
+        R["century"] += [rf"{DW}\s+(?P<decn>{ORD})\s+(?:من\s+)?{CW}\s+(?P<cent>{ORD}|{DIRS})(?:\s+(?P<era>{ERA}))?",
+                         rf"{DW}\s+(?P<decd>{DIRS})"]
+    if W["season1"]:
+        NA = _alt(raw.get("season_not_after") or [])
+        R["season"].append(rf"(?P<season1>{_alt(W['season1'])})(?:\s+(?P<dir>{DIRS}))?(?!\s+{NA})")
+    # (ال)سنوات الخمس الماضية، الأيام الماضية، الـ24 ساعة الماضية، اليومين الماضيين
+    RECENT = _alt(W["recent"])
+    if W["recent"]:
+        PL = _alt([w for w, v in W["unit_plural"].items()] + list(W["dual"]))
+        ART = "ال" if ar else r"the\s+"
+        R["recent"] = [rf"{ART}(?P<ru>{PL})(?:\s+{ART if ar else ''}?(?P<q>{CARD}))?\s+(?P<recent>{RECENT})",
+                       rf"ال\s*(?P<q>\d+)\s+(?P<u>{UNITS})\s+(?P<recent>{RECENT})" if ar else
+                       rf"the\s+(?:(?P<recent>{RECENT})\s+)(?:(?P<q>\d+|{CARD})\s+)?(?P<ru>{PL})"]
+    FRAME = _pat(raw.get("frame_words") or "(?!x)x")
+    SING = _alt([f for v in raw["units"].values() for f in v["forms"][:1]])
+    HALF = r"(?:\s+و(?P<half>نصف|ربع))?" if ar else ""
+    R["dur"].append(rf"(?P<pre>{FRAME})\s+(?P<u>{SING}){HALF}(?!\s+(?:{CARD}|\d))")
+    if W["acc_unit"]:
+        NOT = _alt(raw.get("accusative_not_after") or [])
+        R["dur"].append(rf"(?P<u>{_alt(W['acc_unit'])}){HALF}(?!\s+{NOT}(?![\w]))")
+    if ar:
+        DUAL_ART = _alt(["ال" + w for w in W["dual"]])
+        R["dur"].append(rf"(?P<du>{DUAL_ART})")
+        # a bare 19xx/20xx (the word before is checked against not_year_before), "( 1948 )", "( 1343 ) هجري"
+        NYA = _pat(raw["not_year_after"])
+        R["year"] += [rf"(?P<bare>(?P<y>(?:19|20)\d\d))(?![\d.,:/\-]\d|\s*(?:{NYA}|{UNITS}|{DUALS})(?![\w]))",
+                      rf"\(\s*(?P<core>(?P<y>{Y4}))\s*\)",
+                      rf"\(\s*(?P<y>{Y4})\s*\)(?:(?P<h>{HS})|(?P<g>{GS}))"]
+        # شباط ( 28 / 2 / 1945 ): a month followed by the full date in brackets
+        R["date"] += [rf"(?P<m0>{M})\s*[:/]?\s*\(\s*(?P<d>{DAYD})\s*/\s*(?P<mn>1[0-2]|0?[1-9])\s*/\s*(?P<y>{Y4})\s*\)",
+                      rf"(?P<d>{DAYD})\s*/\s*(?P<hm>{env['HM']})\s*/\s*(?P<y>1[34]\d\d)(?P<h>{HS})?"]
+        # the first day (of an event): a date with no anchor this tagger can know
+        R["ordday"] = [rf"(?P<ordu>اليوم|الأسبوع|الاسبوع|الليلة)\s+(?P<ordn>{_alt([w for w, v in W['ordinal'].items() if isinstance(v, int) and v <= 10 and w.startswith('ال')])})"]
+    # 12 / 23 / 1948: month first when the second number cannot be a month
+    R["date"].append(rf"(?P<mn>1[0-2]|0?[1-9])\s*/\s*(?P<d>1[3-9]|2\d|3[01])\s*/\s*(?P<y>{Y4})")
+    # النصف الثاني من العام الجاري، نهاية العام، منتصف الشهر المقبل
+    R["relper"].append(rf"(?P<mod>{MODS})\s+(?:{'من' if ar else 'of'}\s+)?(?:{'' if ar else 'the'}\s*)?(?P<per>{_alt(W['period'])})(?:\s+(?P<dir>{DIRS}))?")
