@@ -384,8 +384,10 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             return None
         mid = (m1 + m2) // 2
         y = _closest_year((mid - 1) % 12 + 1, None, ref) - (1 if mid > 12 and ref.month <= 6 else 0)
-        if dx in (1, -1):
-            y = ref.year + dx if (dx == 1) == (m1 <= ref.month) else ref.year
+        if dx == -1:        # the last one that has ended
+            y = ref.year if m2 < ref.month else ref.year - 1
+        elif dx == 1:       # the next one that has not begun
+            y = ref.year if m1 > ref.month else ref.year + 1
         y2, m2n = (y + (m2 - 1) // 12, (m2 - 1) % 12 + 1)
         return date(y, m1, 1), date(y2, m2n, calendar.monthrange(y2, m2n)[1]), "month", label
     if y is not None and "y2" in f:
@@ -787,7 +789,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             st.last_period["year"] = d0
         if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
             types = {p.etype for p in g}
-            if types & {"date", "rel"} or (types & {"narr"} and tv.latest):   # a weekday alone: no update
+            # a date after "منذ" starts a span and a caption's date is the photo's: neither is the story's day
+            if (types & {"date", "rel"} or (types & {"narr"} and tv.latest)) and _may_anchor(norm, g):   # a weekday alone: no update
                 st.narr = date.fromisoformat(tv.earliest[:10])
                 st.narr_open = False
     out = _ranges(out, norm)
