@@ -20,6 +20,9 @@ for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹"):
 DELETE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u2066-\u2069]")
 
 
+_DELETE_RUN = re.compile(DELETE.pattern + "+")
+
+
 def norm_word(s: str) -> str:
     """Normalise a lexicon word the way text is normalised (then collapse spaces)."""
     return re.sub(r"\s+", " ", DELETE.sub("", s).translate(_TR)).strip().lower()
@@ -29,7 +32,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """Text for matching plus offsets[i] = original index (None = identity)."""
     if DELETE.search(text) is None:
         return text.translate(_TR), None
-    keep = [i for i, ch in enumerate(text) if not DELETE.match(ch)]
+    keep: list[int] = []
+    prev = 0
+    for m in _DELETE_RUN.finditer(text):
+        keep.extend(range(prev, m.start()))
+        prev = m.end()
+    keep.extend(range(prev, len(text)))
     return DELETE.sub("", text).translate(_TR), keep
 
 
@@ -174,7 +182,8 @@ def load(lang: str) -> Lexicon:
     for v in (raw.get("period_parts") or {}).values():
         for w in v["words"]:
             W["mod"][norm_word(w)] = tuple(v["part"])
-    trig = set()
+    # trigger word -> the tables it comes from: a window runs only the rules one of its tables can start
+    src: dict[str, set] = {}
     # strong words only: ordinals, numbers, directions and modifiers never make an expression alone
     # (the longest word of an entry: "في ذلك اليوم" opens a window at اليوم, not at في;
     # Persian months and bare أحد need digits or يوم, which are triggers already)
@@ -183,14 +192,20 @@ def load(lang: str) -> Lexicon:
         for w in W[table]:
             if table == "weekday" and lang == "ar" and not w.startswith("ال"):
                 continue
-            trig.add(max(w.split(), key=len))
-    trig.update(norm_word(w) for w in raw.get("trigger_words") or [])
-    lx.triggers = frozenset(trig)
+            src.setdefault(max(w.split(), key=len), set()).add(table)
+    for w in raw.get("trigger_words") or []:
+        src.setdefault(norm_word(w), set()).add("misc")
+    for w in raw.get("century_triggers") or []:
+        src.setdefault(norm_word(w), set()).add("century")
+    lx.triggers = frozenset(src)
     if lang == "ar":   # للعام = ل + العام with the alef dropped
-        trig |= {"ل" + w[2:] for w in trig if w.startswith("ال") and len(w) > 3}
-        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?:[وف]?[بلك]?)" + _alt(trig) + r"(?![\w])")
+        for w in list(src):
+            if w.startswith("ال") and len(w) > 3:
+                src.setdefault("ل" + w[2:], set()).update(src[w])
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?:[وف]?[بلك]?)(?P<w>" + _alt(src) + r")(?![\w])")
     else:
-        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])" + _alt(trig) + r"(?![\w])", re.IGNORECASE)
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?P<w>" + _alt(src) + r")(?![\w])", re.IGNORECASE)
+    lx.trigger_src = {w: frozenset(t) for w, t in src.items()}
     _compile(lx)
     return lx
 
@@ -292,6 +307,17 @@ def _compile(lx: Lexicon) -> None:
                   else [rf"(?P<u>decades|centuries)"])]
     _compile_more(lx, R, locals())
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
+    # which trigger tables can start each kind of piece (None: any window); see tagger._windows
+    lx.needs = {"vref": {"vref"}, "set": {"set"}, "recent": {"recent"}, "ordday": {"relday", "period"},
+                "holiday": {"holiday"}, "pod": {"pod", "misc"}, "rel": {"relday"}, "narr": {"narr"},
+                "relper": {"period"}, "mbare": {"month"}, "weekday": {"weekday", "misc"}, "year": {"num4"},
+                "clock": {"numsep", "misc", "pod"}, "date": {"num4", "numsep", "month", "hmonth"},
+                "season": {"season", "season1"}, "decade": {"decade", "num4"}, "century": {"century"},
+                "tz": {"numsep", "misc"},
+                "ago": {"unit", "dual"}, "dur": {"unit", "dual", "acc_unit", "misc"}}   # a duration always has its unit word
+    # finer for calendar dates: a month name, a Hijri month, or numbers with separators (8/12/2024)
+    lx.rx_needs = {k: [_date_needs(rx, lx.needs.get(k)) if k == "date" else lx.needs.get(k) for rx in rxs]
+                   for k, rxs in lx.rx.items()}
     lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
     lo, hi = raw.get("hijri_year_range") or [0, 0]
     lx.hijri_years = (int(lo), int(hi))
@@ -305,6 +331,19 @@ def _compile(lx: Lexicon) -> None:
     lx.event_rx = re.compile(r"\s*" + _pat(raw.get("event_link") or "(?!x)x") + r"\s*(?!\d)([^\W\d]{3,}(?:\s+[^\W\d]{3,})?)",
                              lx.flags)
     lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)
+
+
+def _date_needs(rx: re.Pattern, default):
+    g = rx.groupindex
+    if "pm" in g:
+        return {"num4"}
+    if "hm" in g:
+        return {"hmonth"}
+    if "m" in g or "m0" in g:
+        return {"month"}
+    if "mn" in g:
+        return {"numsep"}
+    return default
 
 
 def _compile_more(lx: Lexicon, R: dict, env: dict) -> None:

@@ -51,25 +51,44 @@ def _is_heading(para: str) -> bool:
 _WIN_LEFT, _WIN_RIGHT = 40, 48
 
 
-def _windows(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches of text around trigger tokens (numbers, strong lexicon words):
-    the patterns run only there, which keeps the tagger fast on long articles."""
-    wins: list[list[int]] = []
+def _windows(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[tuple[int, int, frozenset]]:
+    """Stretches of text around trigger tokens (numbers, strong lexicon words), each with the tables
+    its triggers come from: the patterns run only there, which keeps the tagger fast on long articles."""
+    wins: list[list] = []
     n = len(norm)
+    tsrc = lx.trigger_src
     for a, b in spans:
         for m in lx.trigger_rx.finditer(norm, a, min(b, n)):
             if m.group("num"):
                 left, right = 24, 32        # a number: clock, year and unit words sit close
+                d = m.group("num")
+                if len(d) == 4 and "1000" <= d <= "2099":
+                    srcs = _NUM4
+                elif _SEP_AFTER.match(norm, m.end()) or _SEP_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
+                    srcs = _NUMSEP
+                else:
+                    srcs = _NUM
             else:
                 left, right = _WIN_LEFT, _WIN_RIGHT
+                w = m.group("w")
+                srcs = tsrc.get(w) or tsrc.get(w.lower()) or tsrc.get(re.sub(r"\s+", " ", w).lower()) or _MISC
+                if srcs <= _SELF:
+                    left, right = 20, 6     # الآن، في الوقت الحالي، يوميا، عاما: the words are the whole expression
             s, e = max(a, m.start() - left), min(b, m.end() + right, n)
             while e < n and (norm[e].isalnum() or norm[e] == "_"):
                 e += 1      # never cut a word: a pattern must not see a false word end
             if wins and s <= wins[-1][1] + 16:
                 wins[-1][1] = max(wins[-1][1], e)
+                wins[-1][2] = wins[-1][2] | srcs
             else:
-                wins.append([s, e])
-    return [(s, e) for s, e in wins]
+                wins.append([s, e, srcs])
+    return [(s, e, src) for s, e, src in wins]
+
+
+_NUM, _MISC = frozenset({"num"}), frozenset({"misc"})
+_NUM4, _NUMSEP = frozenset({"num", "num4"}), frozenset({"num", "numsep"})   # a possible year; part of 8/12 or 1:30
+_SEP_AFTER, _SEP_BEFORE = re.compile(r"\s*[/.\-:]\s*\d"), re.compile(r"\d\s*[/.\-:]\s*$")
+_SELF = frozenset({"vref", "set", "acc_unit"})
 
 
 def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
@@ -77,8 +96,10 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
     seen = set()
     wins = _windows(norm, lx, spans)
     for etype, rxs in lx.rx.items():
-        for rx in rxs:
-            for ws, we in wins:
+        for rx, need in zip(rxs, lx.rx_needs[etype]):
+            for ws, we, src in wins:
+                if need is not None and need.isdisjoint(src):
+                    continue
                 for m in rx.finditer(norm, ws, we):
                     s, e = m.span()
                     if (s, e, id(rx)) in seen:
@@ -130,7 +151,7 @@ def _group(pieces: list[_Piece], norm: str) -> list[list[_Piece]]:
             last = g[-1]
             slots = {_SLOT.get(q.etype) for q in g}
             gap = norm[last.end:p.start]
-            if last.etype == "relper" and p.etype == "year" and gap.strip(" ") == "" and "bare" not in p.g:
+            if last.etype == "relper" and p.etype == "year" and gap.strip(" ") == "":
                 g.append(p)          # العام الجاري 1436هـ
                 continue
             if (last.etype not in _ALONE and _SLOT[p.etype] not in slots and len(gap) <= 14
@@ -736,7 +757,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
     for l, spans in by_lang.items():
         lx = load(l)
         found = _find(norm, lx, spans)
-        blocked = [m.span() for m in lx.not_time.finditer(norm)]
+        # names and other senses (عين اليوم): looked for only around what was found
+        blocked = {m.span() for p in found for m in lx.not_time.finditer(norm, max(0, p.start - 30), p.end + 30)}
         if blocked:
             found = [p for p in found if not any(a < p.end and p.start < b for a, b in blocked)]
         pieces.extend(found)
