@@ -210,102 +210,61 @@ def load(lang: str) -> Lexicon:
     return lx
 
 
+def _macros(lx: Lexicon) -> dict[str, str]:
+    """What a rule's {NAME} can stand for: the lexicon's tables as alternations, every top-level
+    string of the resource file (a regex fragment) and every *_not_after list."""
+    raw, W = lx.raw, lx.words
+    mac = {k.upper(): _pat(v) for k, v in raw.items() if isinstance(v, str) and k != "lang"}
+    mac.update({k.upper(): _alt(v) for k, v in raw.items() if k.endswith("_not_after") and isinstance(v, list)})
+    ordinals = [w for w, v in W["ordinal"].items() if isinstance(v, int)]
+    tables = {
+        "M": W["month"], "HM": W["hmonth"], "PM": W["pmonth"], "ORD": W["ordinal"], "CARD": W["cardinal"],
+        # اليوم الأول, not اليوم الواحد (per day)
+        "ORD_SMALL": [w for w in ordinals if W["ordinal"][w] <= 10 and w.startswith("ال") and w[2:] not in W["cardinal"]],
+        "HW": [w for w in ordinals if W["ordinal"][w] <= 12],
+        "DIRS": W["dir"], "WD_ALL": W["weekday"],
+        "WD_SAFE": [w for w in W["weekday"] if lx.lang != "ar" or w.startswith("ال")],   # bare أحد is "one"
+        "POD": W["pod"], "UNITS": W["unit"], "DUALS": W["dual"], "DUALS_ART": ["ال" + w for w in W["dual"]],
+        "PLURALS": [w for w, v in W["unit_plural"].items() if v[0] not in ("decade", "century")],  # عقود = contracts
+        "PL": list(W["unit_plural"]) + list(W["dual"]),
+        "SING": [f for v in lx.raw["units"].values() for f in v["forms"][:1]],
+        "ACC": W["acc_unit"], "VAGUE": W["vague"], "MODS": W["mod"], "PER": W["period"],
+        "SEASONS": W["season"], "SEASON1": W["season1"], "DECADES": W["decade"], "FEAST": W["feast_day"],
+        "HOLIDAYS": W["holiday"], "RELDAY": W["relday"], "NARR": W["narr"], "VREF": W["vref"], "SETS": W["set"],
+        "TZ": W["tz"], "RECENT": W["recent"],
+    }
+    mac.update({k: _alt(v) for k, v in tables.items()})
+    return mac
+
+
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _expand(pattern: str, mac: dict, where: str) -> str:
+    def sub(m):
+        if m.group(1) not in mac:
+            raise ValueError(f"riwaya/data/timex: {where}: unknown macro {{{m.group(1)}}}")
+        return mac[m.group(1)]
+    return _MACRO.sub(sub, _pat(pattern))
+
+
 def _compile(lx: Lexicon) -> None:
     raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
     LB = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))" if ar else r"(?<![\w])"
     RB = r"(?![\w])"
-    M, HM, PM = _alt(W["month"]), _alt(W["hmonth"]), _alt(W["pmonth"])
-    ORD, CARD = _alt(W["ordinal"]), _alt(W["cardinal"])
-    HS, GS = _pat(raw["hijri_suffix"]), _pat(raw["greg_suffix"])
-    YW, CW = _pat(raw["year_words"]), _pat(raw["clock_words"])
-    APPROX, WITHIN, SINCE = _pat(raw["approx_words"]), _pat(raw["within_words"]), _pat(raw["since_words"])
-    DIRS = _alt(W["dir"])
-    safe_wd = [w for w in W["weekday"] if not ar or w.startswith("ال")]
-    WD_SAFE, WD_ALL = _alt(safe_wd), _alt(W["weekday"])
-    POD = _alt(W["pod"])
-    UNITS, DUALS = _alt(W["unit"]), _alt(W["dual"])
-    VAGUE = _alt(W["vague"])
-    DAYD = r"(?:[12]\d|3[01]|0?[1-9])"
-    Y4 = r"(?:1[0-9]\d\d|20\d\d)"
-    SH = r"(?:شهر\s+)?" if ar else ""
-    MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
-    DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
-    # a year may sit in brackets: نيسان ( 1988 ), عام ( 1308 ) هجري
-    YEARP = rf"(?:\s*[,،/]?\s*(?:{YW}\s*)?(?P<yb>\(\s*)?(?P<y>{Y4})(?(yb)\s*\))(?P<h>{HS})?(?P<g>{GS})?)"
-    DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
-    mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
-    ART = r"(?:ال\s*)?" if ar else ""      # الـ12 من أغسطس
+    mac = _macros(lx)
+    for name, frag in (raw.get("fragments") or {}).items():      # in order: a fragment may use the ones above it
+        mac[name] = _expand(str(frag or ""), mac, f"{lx.lang}.yaml fragment {name}")
     R: dict[str, list[str]] = {}
-    R["date"] = [
-        # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
-        rf"{ART}(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الي|حتي|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
-        # December 8, 2024 | Sunday, December 8 (English order only)
-        *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
-        # ديسمبر/كانون الأول 2024 | December 2024
-        rf"{SH}(?P<m>{M}){mslash}{YEARP}",
-        # 15/9/2015 | 1436/9/15هـ
-        rf"(?P<d>{DAYD})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<y>{Y4})(?P<h>{HS})?",
-        rf"(?P<y>{Y4})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<d>{DAYD})(?P<h>{HS})?",
-        # 15 رمضان 1436هـ | شهر رمضان
-        rf"(?P<d>{DAYD}|{ORD})\s*{MIN}{SH}(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
-        rf"{'شهر' if ar else 'the month of'}\s+(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?|{DIRX})",
-        # 18 آذر 1403 (Solar Hijri)
-        rf"(?P<d>{DAYD})\s+(?P<pm>{PM})\s+(?P<y>1[34]\d\d)",
-    ]
-    R["mbare"] = [rf"(?P<m>{M}){mslash}{DIRX}"]
-    if ar:
-        R["year"] = [rf"(?P<yw>{YW})\s*(?P<yb>\(\s*)?(?P<y>{Y4})(?(yb)\s*\))(?P<h>{HS})?(?P<g>{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|(?P<g>{GS}))",
-                     rf"(?:{_pat(raw['bare_year_words'])})\s+(?P<core>(?P<y>(?:19|20)\d\d))(?![\d.,]\d|\s*(?:{_pat(raw['not_year_after'])}))",
-                     rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
-    else:
-        R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?P<g>{GS})?"]
-    # 1436/1437هـ, 2013-2014, 2015 /2016: a span of years
-    R["year"].insert(0, rf"(?:(?P<yw>{YW})\s*)?(?P<y>{Y4})\s*[/\-]\s*(?P<y2>{Y4})(?P<h>{HS})?(?P<g>{GS})?")
-    R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]
-    R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?(?:\s+(?P<dech>الهجريه|الهجري))?",
-                   rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
-    R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
-    # "أمس (الأحد)": take the closing bracket of a bracketed weekday
-    CLOSE = "(?:" + "|".join(r"(?<=\(" + r"\S" * k + r")\)" for k in range(3, 9)) + ")?"
-    if ar:
-        R["weekday"] = [rf"(?:يوم\s+)(?P<wd>{WD_ALL})(?:\s+(?P<dir>{DIRS}))?",
-                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?{CLOSE}"]
-    else:
-        R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
-    R["pod"] = [rf"(?P<pod>{POD})"]
-    if W["holiday"]:
-        R["holiday"] = [rf"(?:(?P<fd>{_alt(W['feast_day'])})\s+(?:ايام\s+)?)?(?P<hol>{_alt(W['holiday'])})"
-                         rf"(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?"]
-    if ar:
-        HW = _alt([w for w, v in W["ordinal"].items() if isinstance(v, int) and v <= 12])
-        R["clock"] = [rf"(?:{CW}\s*(?:ال)?\s*)?(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)",
-                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])[.,](?P<mm>[0-5]\d)",
-                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])",
-                      rf"{CW}\s+(?P<hw>{HW})(?:\s+و(?P<frac>النصف|الربع|نصف|ربع))?"]
-    else:
-        R["clock"] = [rf"(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?\s*m\.?)?",
-                      rf"(?P<hh>1[0-2]|0?[1-9])\s*(?P<ap>[ap])\.?\s*m\.?(?![\w])",
-                      rf"(?P<hh>1[0-2]|0?[1-9])\s+o'?clock"]
-    R["rel"] = [rf"(?P<rel>{_alt(W['relday'])})"]
-    R["narr"] = [rf"(?P<narr>{_alt(W['narr'])})"]
-    PER = _alt(W["period"])
-    if ar:
-        R["relper"] = [rf"(?P<per>{PER})\s+(?P<dir>{DIRS})", rf"(?P<dir>هذا|هذه)\s+(?P<per>{PER})"]
-        R["ago"] = [rf"(?P<ago>قبل|بعد)\s+(?:(?P<q>\d+|{CARD})\s*)?(?P<u>{UNITS}|{DUALS})(?!\s+(?:{VAGUE}|من|علي))"]
-    else:
-        R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
-        R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
-    PLURALS = _alt([w for w, v in W["unit_plural"].items() if v[0] not in ("decade", "century")])  # عقود = contracts
-    QTY = rf"(?:{_pat(raw.get('qty_prefix') or '')}\d+(?:[.,]\d+)?|{CARD})"
-    PRE = rf"(?:(?:{APPROX}|{WITHIN}|{SINCE})\s+)?"
-    R["dur"] = [rf"{PRE}(?P<q>{QTY})(?:\s+|-)(?P<u>{UNITS})",
-                rf"{PRE}(?P<du>{DUALS})",
-                rf"{PRE}(?P<vq>{VAGUE})\s+(?P<u>{UNITS})",
-                rf"{PRE}(?P<u>{UNITS})\s+(?P<vq>{VAGUE}|طويلة|عديدة)",
-                rf"(?P<pre>{WITHIN})\s+(?P<u>{PLURALS})",
-                *([rf"(?:ل|منذ\s+)(?P<u>عقود|قرون)", rf"(?P<u>عقود|قرون)\s+من\s+الزمن"] if ar
-                  else [rf"(?P<u>decades|centuries)"])]
-    _compile_more(lx, R, locals())
+    rule_needs: dict[str, list] = {}
+    lx.rule_names = {}
+    for i, rule in enumerate(raw.get("rules") or []):
+        where = f"{lx.lang}.yaml rule {rule.get('name') or i}"
+        if not rule.get("type") or not rule.get("extract"):
+            raise ValueError(f"riwaya/data/timex: {where}: a rule needs a type and an extract pattern")
+        R.setdefault(rule["type"], []).append(_expand(rule["extract"], mac, where))
+        rule_needs.setdefault(rule["type"], []).append(set(rule["needs"]) if rule.get("needs") else None)
+        lx.rule_names[(rule["type"], len(R[rule["type"]]) - 1)] = rule.get("name")
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
     # which trigger tables can start each kind of piece (None: any window); see tagger._windows
     lx.needs = {"vref": {"vref"}, "set": {"set"}, "recent": {"recent"}, "ordday": {"relday", "period"},
@@ -316,8 +275,8 @@ def _compile(lx: Lexicon) -> None:
                 "tz": {"numsep", "misc"},
                 "ago": {"unit", "dual"}, "dur": {"unit", "dual", "acc_unit", "misc"}}   # a duration always has its unit word
     # finer for calendar dates: a month name, a Hijri month, or numbers with separators (8/12/2024)
-    lx.rx_needs = {k: [_date_needs(rx, lx.needs.get(k)) if k == "date" else lx.needs.get(k) for rx in rxs]
-                   for k, rxs in lx.rx.items()}
+    lx.rx_needs = {k: [own or (_date_needs(rx, lx.needs.get(k)) if k == "date" else lx.needs.get(k))
+                       for rx, own in zip(rxs, rule_needs[k])] for k, rxs in lx.rx.items()}
     lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
     lo, hi = raw.get("hijri_year_range") or [0, 0]
     lx.hijri_years = (int(lo), int(hi))
@@ -344,61 +303,3 @@ def _date_needs(rx: re.Pattern, default):
     if "mn" in g:
         return {"numsep"}
     return default
-
-
-def _compile_more(lx: Lexicon, R: dict, env: dict) -> None:
-    """The TimeML kinds beyond calendar dates: present and vague references, sets,
-    centuries and decades, seasons alone, recent spans, bare and bracketed years,
-    time zones, ordinal days of an event (اليوم الأول)."""
-    raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
-    M, ORD, CARD, UNITS, DUALS = env["M"], env["ORD"], env["CARD"], env["UNITS"], env["DUALS"]
-    DIRS, YW, HS, GS, Y4, DAYD = env["DIRS"], env["YW"], env["HS"], env["GS"], env["Y4"], env["DAYD"]
-    MODS = _alt(W["mod"])
-    if W["vref"]:
-        R["vref"] = [rf"(?P<vref>{_alt(W['vref'])})"]
-    if W["set"]:
-        R["set"] = [rf"(?P<set>{_alt(W['set'])})"]
-    if W["tz"]:
-        R["tz"] = [rf"(?P<tzn>{_alt(W['tz'])})"]
-    CW, ERA = _pat(raw.get("century_word") or "(?!x)x"), _pat(raw.get("century_era") or "(?!x)x")
-    R["century"] = ([rf"{CW}\s+(?P<cent>{ORD}|{DIRS})(?:\s+(?P<era>{ERA}))?"] if ar else
-                    [rf"(?:the\s+)?(?P<cent>{ORD}|\d{{1,2}}(?:st|nd|rd|th)|{DIRS})\s+century"])
-    if raw.get("decade_word"):
-        DW = _pat(raw["decade_word"])
-        R["century"] += [rf"{DW}\s+(?P<decn>{ORD})\s+(?:من\s+)?{CW}\s+(?P<cent>{ORD}|{DIRS})(?:\s+(?P<era>{ERA}))?",
-                         rf"{DW}\s+(?P<decd>{DIRS})"]
-    if W["season1"]:
-        NA = _alt(raw.get("season_not_after") or [])
-        R["season"].append(rf"(?P<season1>{_alt(W['season1'])})(?:\s+(?P<dir>{DIRS}))?(?!\s+{NA})")
-    # (ال)سنوات الخمس الماضية، الأيام الماضية، الـ24 ساعة الماضية، اليومين الماضيين
-    RECENT = _alt(W["recent"])
-    if W["recent"]:
-        PL = _alt([w for w, v in W["unit_plural"].items()] + list(W["dual"]))
-        ART = "ال" if ar else r"the\s+"
-        R["recent"] = [rf"{ART}(?P<ru>{PL})(?:\s+{ART if ar else ''}?(?P<q>{CARD}))?\s+(?P<recent>{RECENT})",
-                       rf"ال\s*(?P<q>\d+)\s+(?P<u>{UNITS})\s+(?P<recent>{RECENT})" if ar else
-                       rf"the\s+(?:(?P<recent>{RECENT})\s+)(?:(?P<q>\d+|{CARD})\s+)?(?P<ru>{PL})"]
-    FRAME = _pat(raw.get("frame_words") or "(?!x)x")
-    SING = _alt([f for v in raw["units"].values() for f in v["forms"][:1]])
-    HALF = r"(?:\s+و(?P<half>نصف|ربع))?" if ar else ""
-    R["dur"].append(rf"(?P<pre>{FRAME})\s+(?P<u>{SING}){HALF}(?!\s+(?:{CARD}|\d))")
-    if W["acc_unit"]:
-        NOT = _alt(raw.get("accusative_not_after") or [])
-        R["dur"].append(rf"(?P<u>{_alt(W['acc_unit'])}){HALF}(?!\s+{NOT}(?![\w]))")
-    if ar:
-        DUAL_ART = _alt(["ال" + w for w in W["dual"]])
-        R["dur"].append(rf"(?P<du>{DUAL_ART})")
-        # a bare 19xx/20xx (the word before is checked against not_year_before), "( 1948 )", "( 1343 ) هجري"
-        NYA = _pat(raw["not_year_after"])
-        R["year"] += [rf"(?P<bare>(?P<y>(?:19|20)\d\d))(?![\d.,:/\-]\d|\s*(?:{NYA}|{UNITS}|{DUALS})(?![\w]))",
-                      rf"\(\s*(?P<core>(?P<y>{Y4}))\s*\)",
-                      rf"\(\s*(?P<y>{Y4})\s*\)(?:(?P<h>{HS})|(?P<g>{GS}))"]
-        # شباط ( 28 / 2 / 1945 ): a month followed by the full date in brackets
-        R["date"] += [rf"(?P<m0>{M})\s*[:/]?\s*\(\s*(?P<d>{DAYD})\s*/\s*(?P<mn>1[0-2]|0?[1-9])\s*/\s*(?P<y>{Y4})\s*\)",
-                      rf"(?P<d>{DAYD})\s*/\s*(?P<hm>{env['HM']})\s*/\s*(?P<y>1[34]\d\d)(?P<h>{HS})?"]
-        # the first day (of an event): a date with no anchor this tagger can know
-        R["ordday"] = [rf"(?P<ordu>اليوم|الأسبوع|الاسبوع|الليلة)\s+(?P<ordn>{_alt([w for w, v in W['ordinal'].items() if isinstance(v, int) and v <= 10 and w.startswith('ال')])})"]
-    # 12 / 23 / 1948: month first when the second number cannot be a month
-    R["date"].append(rf"(?P<mn>1[0-2]|0?[1-9])\s*/\s*(?P<d>1[3-9]|2\d|3[01])\s*/\s*(?P<y>{Y4})")
-    # النصف الثاني من العام الجاري، نهاية العام، منتصف الشهر المقبل
-    R["relper"].append(rf"(?P<mod>{MODS})\s+(?:{'من' if ar else 'of'}\s+)?(?:{'' if ar else 'the'}\s*)?(?P<per>{_alt(W['period'])})(?:\s+(?P<dir>{DIRS}))?")
