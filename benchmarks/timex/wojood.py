@@ -6,8 +6,10 @@ Wojood was annotated by others, to its own guideline: its DATE/TIME spans take t
 preposition or frame word in front ("منذ عامين", "بتاريخ ( 12 / 4 / 1988 )", "لمدة ست
 سنوات") and the brackets round a year ("عام ( 1948 )"), where riwaya's spans start
 at the time words. So besides the raw exact match this reports a convention-aware
-exact match: both spans are trimmed of edge brackets, punctuation and the frame words
-below before they are compared. Overlap matching (one-to-one) needs no convention.
+exact match: riwaya's span is first widened to whole whitespace tokens (Wojood's tokens
+keep their proclitics: "لهذا العام" where riwaya starts at هذا), then both spans are
+trimmed of edge brackets, punctuation and the frame words below before they are
+compared. Overlap matching (one-to-one) needs no convention.
 
 Texts: one sentence per line, tokens joined by one space ($#$, a segment break,
 becomes a newline); no publication date, as the sample gives none.
@@ -26,7 +28,8 @@ TYPES = ("DATE", "TIME")
 
 # frame words Wojood keeps inside a span and riwaya leaves out (or the reverse)
 _FRAME = re.compile(r"^(?:(?:و|ف)?(?:منذ|خلال|لمدة|مدة|بتاريخ|تاريخ|قبل|بعد|حتى|وحتى|في|من|بين|الموافق|طوال|طيلة"
-                    r"|على مدى|على مدار|بدءا من|بدءاً من|ل|ب)\s*[:]?\s+)+")
+                    r"|على مدى|على مدار|بدءا من|بدءاً من|حوالي|نحو|قرابة|ل|ب|ل|لـ|بـ)\s*[:]?\s+)+")
+_PROCLITIC = re.compile(r"^(?:و|ف)?(?:ب|ل|ك)?(?=\S{3})")
 _EDGE = re.compile(r"^[\s()\[\]«»\"'،,.:؛\-/]+|[\s()\[\]«»\"'،,.:؛\-/]+$")
 
 
@@ -72,6 +75,14 @@ def to_text(sent) -> tuple[str, list[tuple[int, int]]]:
     return " ".join(parts), offs
 
 
+def widened(text: str, s: int, e: int) -> tuple[int, int]:
+    while s > 0 and not text[s - 1].isspace():
+        s -= 1
+    while e < len(text) and not text[e].isspace():
+        e += 1
+    return s, e
+
+
 def trimmed(text: str, s: int, e: int) -> str:
     t = text[s:e]
     for _ in range(3):
@@ -79,14 +90,20 @@ def trimmed(text: str, s: int, e: int) -> str:
     return re.sub(r"\s+", " ", t)
 
 
-def evaluate(path: Path, show: bool = False) -> dict:
+def riwaya_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     from riwaya.timex import tag_times
+    return [[(m.start, m.end) for m in tag_times(t, "ar")] for t in texts]
+
+
+def evaluate(path: Path, show: bool = False, tagger=riwaya_spans) -> dict:
+    """Detection against Wojood's DATE/TIME spans; tagger: sentence texts -> spans per sentence."""
+    sents = read(path)
+    texts = [to_text(s) for s in sents]
+    preds = tagger([t for t, _ in texts])
     n_gold = n_pred = tp_exact = tp_conv = tp_overlap = 0
     misses, spurious, partial = Counter(), Counter(), Counter()
-    for sent in read(path):
-        text, offs = to_text(sent)
+    for sent, (text, offs), pred in zip(sents, texts, preds):
         gold = [(offs[a][0], offs[b - 1][1]) for a, b, _ in token_spans(sent)]
-        pred = [(m.start, m.end) for m in tag_times(text, "ar")]
         n_gold += len(gold)
         n_pred += len(pred)
         used: set[int] = set()
@@ -104,7 +121,7 @@ def evaluate(path: Path, show: bool = False) -> dict:
             ps, pe = pred[best]
             tp_overlap += 1
             tp_exact += (ps, pe) == (gs, ge)
-            same = trimmed(text, ps, pe) == trimmed(text, gs, ge)
+            same = trimmed(text, *widened(text, ps, pe)) == trimmed(text, gs, ge)
             tp_conv += same
             if not same:
                 partial[f"{text[ps:pe]!r} | gold {text[gs:ge]!r}"] += 1
