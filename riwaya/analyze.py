@@ -105,6 +105,8 @@ def to_original(doc, prep, mentions, times, events, attributions) -> DocAnalysis
         t.text = orig[t.start:t.end]
         t.value = copy.copy(t.value)
         t.value.text = t.text
+        if t.value.anchor_span:
+            t.value.anchor_span = span(*t.value.anchor_span)
         out_t.append(t)
     out_e = []
     for ev in events:

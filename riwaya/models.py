@@ -94,9 +94,12 @@ class TimeValue:
     text: str = ""
     precision: str = "day"        # year | month | day | part_of_day | hour | minute
     tz: str = "+03:00"
-    kind: str = "date"            # date | time | duration | set
+    kind: str = "date"            # date | time | duration | set | vague (present/past/future reference)
     anchor: str | None = None     # what it was anchored to: "published:2024-12-08", "narrative:...", "absolute"
-    value: str | None = None      # for durations: ISO 8601 duration (P14Y)
+    value: str | None = None      # durations: ISO 8601 (P14Y); sets: the period (P1D); vague: PRESENT_REF/PAST_REF/FUTURE_REF
+    timex_type: str | None = None  # TimeML type: DATE | TIME | DURATION | SET
+    offset: str | None = None     # event-relative: signed ISO offset from the anchor event ("+P1D", "-P1W")
+    anchor_span: tuple[int, int] | None = None   # event-relative: the words naming the anchor event
 
 
 @dataclass

@@ -9,6 +9,10 @@ HeidelTime runs with `-l arabic -t news -pos no -dct <crawl date>`, one call per
 crawl day (articles joined by blank lines; offsets mapped back). Values are
 compared at the date level (HeidelTime gives TIMEX3 values like 2015-07-21,
 2015-07, 2015-07-21TEV, P14Y), for both systems alike.
+
+With --wojood DIR it also scores both on the Wojood sample's DATE/TIME spans
+(train and val; detection only, see wojood.py), HeidelTime run once per part on the
+sentences joined by blank lines.
 """
 from __future__ import annotations
 
@@ -95,11 +99,42 @@ def score(gold_docs, preds) -> dict:
     return {"exact": f(tp_e), "overlap": f(tp_o), "value_acc": ok / tp_o if tp_o else 0, "pred": n_pred, "gold": n_gold}
 
 
+def heideltime_spans(jar: str, texts: list[str], dct: str = "2024-01-01") -> list[list[tuple[int, int]]]:
+    offs, pos = [], 0
+    for t in texts:
+        offs.append(pos)
+        pos += len(t) + len(SEP)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        jar_dir = Path(jar).parent
+        tpl = jar_dir.parent / "resources" / "config_props_template"
+        (tmp / "config.props").write_text(tpl.read_text().replace("{path}", str(jar_dir / "TreeTaggerLinux")))
+        tx = run_heideltime(jar, SEP.join(texts), dct, tmp)
+    out = []
+    for o, t in zip(offs, texts):
+        out.append([(x["start"] - o, x["end"] - o) for x in tx if o <= x["start"] < o + len(t)])
+    return out
+
+
+def compare_wojood(jar: str, wdir: Path) -> None:
+    import wojood
+    for part in ("train", "val"):
+        for name, tagger in (("riwaya.timex", wojood.riwaya_spans),
+                             ("HeidelTime 2.2 (arabic, -pos no)", lambda ts: heideltime_spans(jar, ts))):
+            wojood.report(wojood.evaluate(wdir / f"{part}.txt", tagger=tagger), f"{part} — {name}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--jar", required=True)
+    ap.add_argument("--wojood", help="also score both on the Wojood sample in this folder")
+    ap.add_argument("--no-gold", action="store_true", help="skip the SaudiNewsNet gold")
     ap.add_argument("--data", default="/work/shared/data/saudinewsnet/dataset")
     args = ap.parse_args()
+    if args.wojood:
+        compare_wojood(args.jar, Path(args.wojood))
+    if args.no_gold:
+        return
     gold = [json.loads(l) for l in GOLD.open(encoding="utf-8")]
     texts = load_articles(Path(args.data), {(d["zip"], d["index"]) for d in gold})
 

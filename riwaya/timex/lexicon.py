@@ -20,6 +20,9 @@ for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹"):
 DELETE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u2066-\u2069]")
 
 
+_DELETE_RUN = re.compile(DELETE.pattern + "+")
+
+
 def norm_word(s: str) -> str:
     """Normalise a lexicon word the way text is normalised (then collapse spaces)."""
     return re.sub(r"\s+", " ", DELETE.sub("", s).translate(_TR)).strip().lower()
@@ -29,7 +32,12 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
     """Text for matching plus offsets[i] = original index (None = identity)."""
     if DELETE.search(text) is None:
         return text.translate(_TR), None
-    keep = [i for i, ch in enumerate(text) if not DELETE.match(ch)]
+    keep: list[int] = []
+    prev = 0
+    for m in _DELETE_RUN.finditer(text):
+        keep.extend(range(prev, m.start()))
+        prev = m.end()
+    keep.extend(range(prev, len(text)))
     return DELETE.sub("", text).translate(_TR), keep
 
 
@@ -158,125 +166,140 @@ def load(lang: str) -> Lexicon:
     W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
     W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
     W["vague"] = {norm_word(w): True for w in raw.get("vague_quantity") or []}
-    trig = set()
+    # TimeML kinds beyond calendar dates (present/vague references, sets, zones, seasons alone)
+    W["vref"] = _table(raw.get("vague_refs") or {})
+    W["set"] = _table(raw.get("sets") or {})
+    W["tz"] = _table(raw.get("time_zones") or {})
+    W["recent"] = {norm_word(w): True for w in raw.get("recent_words") or []}
+    W["acc_unit"] = {norm_word(w): W["unit"].get(norm_word(w)) for w in raw.get("accusative_units") or []}
+    W["not_year_before"] = {norm_word(w): True for w in raw.get("not_year_before") or []}
+    W["season1"] = {}
+    for w in raw.get("season_alone") or []:
+        nw = norm_word(w)
+        for sw, months in W["season"].items():
+            if sw in nw:
+                W["season1"][nw] = months
+    for v in (raw.get("period_parts") or {}).values():
+        for w in v["words"]:
+            W["mod"][norm_word(w)] = tuple(v["part"])
+    # trigger word -> the tables it comes from: a window runs only the rules one of its tables can start
+    src: dict[str, set] = {}
     # strong words only: ordinals, numbers, directions and modifiers never make an expression alone
     # (the longest word of an entry: "في ذلك اليوم" opens a window at اليوم, not at في;
     # Persian months and bare أحد need digits or يوم, which are triggers already)
     for table in ("month", "hmonth", "holiday", "weekday", "relday", "narr", "season", "decade", "pod", "unit",
-                  "dual", "period"):
+                  "dual", "period", "vref", "set", "season1", "acc_unit", "recent"):
         for w in W[table]:
             if table == "weekday" and lang == "ar" and not w.startswith("ال"):
                 continue
-            trig.add(max(w.split(), key=len))
-    trig.update(norm_word(w) for w in raw.get("trigger_words") or [])
-    lx.triggers = frozenset(trig)
+            src.setdefault(max(w.split(), key=len), set()).add(table)
+    for w in raw.get("trigger_words") or []:
+        src.setdefault(norm_word(w), set()).add("misc")
+    for w in raw.get("century_triggers") or []:
+        src.setdefault(norm_word(w), set()).add("century")
+    lx.triggers = frozenset(src)
     if lang == "ar":   # للعام = ل + العام with the alef dropped
-        trig |= {"ل" + w[2:] for w in trig if w.startswith("ال") and len(w) > 3}
-        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?:[وف]?[بلك]?)" + _alt(trig) + r"(?![\w])")
+        for w in list(src):
+            if w.startswith("ال") and len(w) > 3:
+                src.setdefault("ل" + w[2:], set()).update(src[w])
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?:[وف]?[بلك]?)(?P<w>" + _alt(src) + r")(?![\w])")
     else:
-        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])" + _alt(trig) + r"(?![\w])", re.IGNORECASE)
+        lx.trigger_rx = re.compile(r"(?P<num>\d+)|(?<![\w])(?P<w>" + _alt(src) + r")(?![\w])", re.IGNORECASE)
+    lx.trigger_src = {w: frozenset(t) for w, t in src.items()}
     _compile(lx)
     return lx
+
+
+def _macros(lx: Lexicon) -> dict[str, str]:
+    """What a rule's {NAME} can stand for: the lexicon's tables as alternations, every top-level
+    string of the resource file (a regex fragment) and every *_not_after list."""
+    raw, W = lx.raw, lx.words
+    mac = {k.upper(): _pat(v) for k, v in raw.items() if isinstance(v, str) and k != "lang"}
+    mac.update({k.upper(): _alt(v) for k, v in raw.items() if k.endswith("_not_after") and isinstance(v, list)})
+    ordinals = [w for w, v in W["ordinal"].items() if isinstance(v, int)]
+    tables = {
+        "M": W["month"], "HM": W["hmonth"], "PM": W["pmonth"], "ORD": W["ordinal"], "CARD": W["cardinal"],
+        # اليوم الأول, not اليوم الواحد (per day)
+        "ORD_SMALL": [w for w in ordinals if W["ordinal"][w] <= 10 and w.startswith("ال") and w[2:] not in W["cardinal"]],
+        "HW": [w for w in ordinals if W["ordinal"][w] <= 12],
+        "DIRS": W["dir"], "WD_ALL": W["weekday"],
+        "WD_SAFE": [w for w in W["weekday"] if lx.lang != "ar" or w.startswith("ال")],   # bare أحد is "one"
+        "POD": W["pod"], "UNITS": W["unit"], "DUALS": W["dual"], "DUALS_ART": ["ال" + w for w in W["dual"]],
+        "PLURALS": [w for w, v in W["unit_plural"].items() if v[0] not in ("decade", "century")],  # عقود = contracts
+        "PL": list(W["unit_plural"]) + list(W["dual"]),
+        "SING": [f for v in lx.raw["units"].values() for f in v["forms"][:1]],
+        "ACC": W["acc_unit"], "VAGUE": W["vague"], "MODS": W["mod"], "PER": W["period"],
+        "SEASONS": W["season"], "SEASON1": W["season1"], "DECADES": W["decade"], "FEAST": W["feast_day"],
+        "HOLIDAYS": W["holiday"], "RELDAY": W["relday"], "NARR": W["narr"], "VREF": W["vref"], "SETS": W["set"],
+        "TZ": W["tz"], "RECENT": W["recent"],
+    }
+    mac.update({k: _alt(v) for k, v in tables.items()})
+    return mac
+
+
+_MACRO = re.compile(r"\{([A-Z][A-Z0-9_]*)\}")
+
+
+def _expand(pattern: str, mac: dict, where: str) -> str:
+    def sub(m):
+        if m.group(1) not in mac:
+            raise ValueError(f"riwaya/data/timex: {where}: unknown macro {{{m.group(1)}}}")
+        return mac[m.group(1)]
+    return _MACRO.sub(sub, _pat(pattern))
 
 
 def _compile(lx: Lexicon) -> None:
     raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
     LB = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))" if ar else r"(?<![\w])"
     RB = r"(?![\w])"
-    M, HM, PM = _alt(W["month"]), _alt(W["hmonth"]), _alt(W["pmonth"])
-    ORD, CARD = _alt(W["ordinal"]), _alt(W["cardinal"])
-    HS, GS = _pat(raw["hijri_suffix"]), _pat(raw["greg_suffix"])
-    YW, CW = _pat(raw["year_words"]), _pat(raw["clock_words"])
-    APPROX, WITHIN, SINCE = _pat(raw["approx_words"]), _pat(raw["within_words"]), _pat(raw["since_words"])
-    DIRS = _alt(W["dir"])
-    safe_wd = [w for w in W["weekday"] if not ar or w.startswith("ال")]
-    WD_SAFE, WD_ALL = _alt(safe_wd), _alt(W["weekday"])
-    POD = _alt(W["pod"])
-    UNITS, DUALS = _alt(W["unit"]), _alt(W["dual"])
-    VAGUE = _alt(W["vague"])
-    DAYD = r"(?:[12]\d|3[01]|0?[1-9])"
-    Y4 = r"(?:1[0-9]\d\d|20\d\d)"
-    SH = r"(?:شهر\s+)?" if ar else ""
-    MIN = r"(?:من\s+)?" if ar else r"(?:of\s+)?"
-    DAYW = r"(?:يوم\s+)?" if ar else r"(?:the\s+)?"
-    YEARP = rf"(?:\s*[,،]?\s*(?:{YW}\s*)?(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?)"
-    DIRX = rf"(?:\s+(?P<dirx>{DIRS}))?" if ar else ""
-    mslash = rf"(?:\s*/\s*{M}|\s*\(\s*{M}\s*\)|\s+{M})?"
-    ART = r"(?:ال\s*)?" if ar else ""      # الـ12 من أغسطس
+    mac = _macros(lx)
+    for name, frag in (raw.get("fragments") or {}).items():      # in order: a fragment may use the ones above it
+        mac[name] = _expand(str(frag or ""), mac, f"{lx.lang}.yaml fragment {name}")
     R: dict[str, list[str]] = {}
-    R["date"] = [
-        # 8 ديسمبر 2024 | الثامن من ديسمبر 2024 | 5-8 ديسمبر
-        rf"{ART}(?P<d>{DAYD}|{ORD})(?:\s*(?:-|و|الي|حتي|to|and)\s*(?P<d2>{DAYD}))?\s*{MIN}{SH}(?P<m>{M}){mslash}(?:{YEARP}|{DIRX})",
-        # December 8, 2024 | Sunday, December 8 (English order only)
-        *([] if ar else [rf"(?P<m>{M})\s+(?P<d>{DAYD})(?:st|nd|rd|th)?(?:\s*,?\s*(?P<y>{Y4}))?"]),
-        # ديسمبر/كانون الأول 2024 | December 2024
-        rf"{SH}(?P<m>{M}){mslash}{YEARP}",
-        # 15/9/2015 | 1436/9/15هـ
-        rf"(?P<d>{DAYD})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<y>{Y4})(?P<h>{HS})?",
-        rf"(?P<y>{Y4})(?:[.\-]|\s*/\s*)(?P<mn>1[0-2]|0?[1-9])(?:[.\-]|\s*/\s*)(?P<d>{DAYD})(?P<h>{HS})?",
-        # 15 رمضان 1436هـ | شهر رمضان
-        rf"(?P<d>{DAYD}|{ORD})\s*{MIN}{SH}(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?",
-        rf"{'شهر' if ar else 'the month of'}\s+(?P<hm>{HM})(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?|{DIRX})",
-        # 18 آذر 1403 (Solar Hijri)
-        rf"(?P<d>{DAYD})\s+(?P<pm>{PM})\s+(?P<y>1[34]\d\d)",
-    ]
-    R["mbare"] = [rf"(?P<m>{M}){mslash}{DIRX}"]
-    if ar:
-        R["year"] = [rf"(?P<yw>{YW})\s*(?P<y>{Y4})(?P<h>{HS})?(?P<g>{GS})?", rf"(?P<y>{Y4})(?:(?P<h>{HS})|(?P<g>{GS}))",
-                     rf"(?:{_pat(raw['bare_year_words'])})\s+(?P<core>(?P<y>(?:19|20)\d\d))(?![\d.,]\d|\s*(?:{_pat(raw['not_year_after'])}))",
-                     rf"(?<=\()(?P<y>(?:19|20)\d\d)(?=\))"]
-    else:
-        R["year"] = [rf"(?:{YW})\s+(?P<core>(?P<y>{Y4}))(?P<g>{GS})?"]
-    # 1436/1437هـ, 2013-2014, 2015 /2016: a span of years
-    R["year"].insert(0, rf"(?:(?P<yw>{YW})\s*)?(?P<y>{Y4})\s*[/\-]\s*(?P<y2>{Y4})(?P<h>{HS})?(?P<g>{GS})?")
-    R["season"] = [rf"(?P<season>{_alt(W['season'])})\s+(?:{YW}\s*)?(?P<y>{Y4})"]
-    R["decade"] = [rf"(?:the\s+)?(?P<dec>{_alt(W['decade'])})(?:\s+{MIN}(?:القرن|the century)\s+(?P<cent>{_alt(['الماضي', 'العشرين', 'الحالي', 'last'])}))?(?:\s+(?P<dech>الهجريه|الهجري))?",
-                   rf"(?:the\s+)?(?P<dec4>1[89]\d0|20[0-2]0)[’']?s"]
-    R["mod"] = [rf"(?P<mod>{_alt(W['mod'])})(?:\s+{MIN})?"]
-    # "أمس (الأحد)": take the closing bracket of a bracketed weekday
-    CLOSE = "(?:" + "|".join(r"(?<=\(" + r"\S" * k + r")\)" for k in range(3, 9)) + ")?"
-    if ar:
-        R["weekday"] = [rf"(?:يوم\s+)(?P<wd>{WD_ALL})(?:\s+(?P<dir>{DIRS}))?",
-                        rf"(?P<wd>{WD_SAFE})(?:\s+(?P<dir>{DIRS}))?{CLOSE}"]
-    else:
-        R["weekday"] = [rf"(?:(?:on\s+)?(?:the\s+)?(?P<dir1>{DIRS})\s+)?(?P<wd>{WD_ALL})"]
-    R["pod"] = [rf"(?P<pod>{POD})"]
-    if W["holiday"]:
-        R["holiday"] = [rf"(?:(?P<fd>{_alt(W['feast_day'])})\s+(?:ايام\s+)?)?(?P<hol>{_alt(W['holiday'])})"
-                         rf"(?:\s*(?:{YW}\s*)?(?P<y>1[34]\d\d)(?P<h>{HS})?)?"]
-    if ar:
-        HW = _alt([w for w, v in W["ordinal"].items() if isinstance(v, int) and v <= 12])
-        R["clock"] = [rf"(?:{CW}\s*(?:ال)?\s*)?(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)",
-                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])[.,](?P<mm>[0-5]\d)",
-                      rf"{CW}\s*(?:ال)?\s*(?P<hh>[01]?\d|2[0-4])",
-                      rf"{CW}\s+(?P<hw>{HW})(?:\s+و(?P<frac>النصف|الربع|نصف|ربع))?"]
-    else:
-        R["clock"] = [rf"(?P<hh>[01]?\d|2[0-4]):(?P<mm>[0-5]\d)(?:\s*(?P<ap>[ap])\.?\s*m\.?)?",
-                      rf"(?P<hh>1[0-2]|0?[1-9])\s*(?P<ap>[ap])\.?\s*m\.?(?![\w])",
-                      rf"(?P<hh>1[0-2]|0?[1-9])\s+o'?clock"]
-    R["rel"] = [rf"(?P<rel>{_alt(W['relday'])})"]
-    R["narr"] = [rf"(?P<narr>{_alt(W['narr'])})"]
-    PER = _alt(W["period"])
-    if ar:
-        R["relper"] = [rf"(?P<per>{PER})\s+(?P<dir>{DIRS})", rf"(?P<dir>هذا|هذه)\s+(?P<per>{PER})"]
-        R["ago"] = [rf"(?P<ago>قبل|بعد)\s+(?:(?P<q>\d+|{CARD})\s*)?(?P<u>{UNITS}|{DUALS})(?!\s+(?:{VAGUE}|من|علي))"]
-    else:
-        R["relper"] = [rf"(?P<dir>{DIRS})\s+(?P<per>{PER})"]
-        R["ago"] = [rf"(?P<q>\d+|{CARD})\s+(?P<u>{UNITS})\s+(?P<ago>ago)"]
-    PLURALS = _alt([w for w, v in W["unit_plural"].items() if v[0] not in ("decade", "century")])  # عقود = contracts
-    QTY = rf"(?:{_pat(raw.get('qty_prefix') or '')}\d+(?:[.,]\d+)?|{CARD})"
-    PRE = rf"(?:(?:{APPROX}|{WITHIN}|{SINCE})\s+)?"
-    R["dur"] = [rf"{PRE}(?P<q>{QTY})(?:\s+|-)(?P<u>{UNITS})",
-                rf"{PRE}(?P<du>{DUALS})",
-                rf"{PRE}(?P<vq>{VAGUE})\s+(?P<u>{UNITS})",
-                rf"{PRE}(?P<u>{UNITS})\s+(?P<vq>{VAGUE}|طويلة|عديدة)",
-                rf"(?P<pre>{WITHIN})\s+(?P<u>{PLURALS})",
-                *([rf"(?:ل|منذ\s+)(?P<u>عقود|قرون)", rf"(?P<u>عقود|قرون)\s+من\s+الزمن"] if ar
-                  else [rf"(?P<u>decades|centuries)"])]
+    rule_needs: dict[str, list] = {}
+    lx.rule_names = {}
+    for i, rule in enumerate(raw.get("rules") or []):
+        where = f"{lx.lang}.yaml rule {rule.get('name') or i}"
+        if not rule.get("type") or not rule.get("extract"):
+            raise ValueError(f"riwaya/data/timex: {where}: a rule needs a type and an extract pattern")
+        R.setdefault(rule["type"], []).append(_expand(rule["extract"], mac, where))
+        rule_needs.setdefault(rule["type"], []).append(set(rule["needs"]) if rule.get("needs") else None)
+        lx.rule_names[(rule["type"], len(R[rule["type"]]) - 1)] = rule.get("name")
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
+    # which trigger tables can start each kind of piece (None: any window); see tagger._windows
+    lx.needs = {"vref": {"vref"}, "set": {"set"}, "recent": {"recent"}, "ordday": {"relday", "period"},
+                "holiday": {"holiday"}, "pod": {"pod", "misc"}, "rel": {"relday"}, "narr": {"narr"},
+                "relper": {"period"}, "mbare": {"month"}, "weekday": {"weekday", "misc"}, "year": {"num4"},
+                "clock": {"numsep", "misc", "pod"}, "date": {"num4", "numsep", "month", "hmonth"},
+                "season": {"season", "season1"}, "decade": {"decade", "num4"}, "century": {"century"},
+                "tz": {"numsep", "misc"},
+                "ago": {"unit", "dual"}, "dur": {"unit", "dual", "acc_unit", "misc"}}   # a duration always has its unit word
+    # finer for calendar dates: a month name, a Hijri month, or numbers with separators (8/12/2024)
+    lx.rx_needs = {k: [own or (_date_needs(rx, lx.needs.get(k)) if k == "date" else lx.needs.get(k))
+                       for rx, own in zip(rxs, rule_needs[k])] for k, rxs in lx.rx.items()}
     lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
     lo, hi = raw.get("hijri_year_range") or [0, 0]
     lx.hijri_years = (int(lo), int(hi))
     lx.glue = re.compile(_pat(raw["glue"]), lx.flags)
     lx.range_from = re.compile(rf"(?:^|\s){_pat(raw['range_from'])}\s*$", lx.flags)
+    W["eve"] = {norm_word(w): True for w in raw.get("eve_words") or []}
+    caps = raw.get("caption_words") or []
+    lx.caption_rx = re.compile(r"(?<![\w])" + _alt(caps) + r"(?![\w])", lx.flags) if caps else None
+    lx.since_rx = re.compile(r"(?<![\w])" + _pat(raw["since_words"]) + r"\s*$", lx.flags)
+    # the event after "اليوم التالي ل..." / "after a week of ...": a word that is no number
+    lx.event_rx = re.compile(r"\s*" + _pat(raw.get("event_link") or "(?!x)x") + r"\s*(?!\d)([^\W\d]{3,}(?:\s+[^\W\d]{3,})?)",
+                             lx.flags)
     lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)
+
+
+def _date_needs(rx: re.Pattern, default):
+    g = rx.groupindex
+    if "pm" in g:
+        return {"num4"}
+    if "hm" in g:
+        return {"hmonth"}
+    if "m" in g or "m0" in g:
+        return {"month"}
+    if "mn" in g:
+        return {"numsep"}
+    return default

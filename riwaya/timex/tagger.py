@@ -14,9 +14,10 @@ _ARABIC = re.compile("[\u0621-\u064A]")
 _FULLDATE = ("d", "m", "y")
 
 # which slot each piece fills; pieces merge while their slots differ
-_SLOT = {"date": "date", "mbare": "date", "year": "date", "season": "date", "decade": "date",
-         "clock": "clock", "pod": "pod", "weekday": "wd", "rel": "rel", "narr": "rel", "mod": "mod"}
-_ALONE = {"dur", "ago", "relper", "holiday"}      # never merge
+_SLOT = {"date": "date", "mbare": "date", "year": "date", "season": "date", "decade": "date", "century": "date",
+         "clock": "clock", "pod": "pod", "weekday": "wd", "rel": "rel", "narr": "rel", "mod": "mod", "tz": "tz"}
+_ALONE = {"dur", "ago", "relper", "holiday", "vref", "set", "recent", "ordday"}      # never merge
+_TIMEX_TYPE = {"duration": "DURATION", "set": "SET", "time": "TIME"}
 
 
 class _Piece:
@@ -50,25 +51,44 @@ def _is_heading(para: str) -> bool:
 _WIN_LEFT, _WIN_RIGHT = 40, 48
 
 
-def _windows(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Stretches of text around trigger tokens (numbers, strong lexicon words):
-    the patterns run only there, which keeps the tagger fast on long articles."""
-    wins: list[list[int]] = []
+def _windows(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[tuple[int, int, frozenset]]:
+    """Stretches of text around trigger tokens (numbers, strong lexicon words), each with the tables
+    its triggers come from: the patterns run only there, which keeps the tagger fast on long articles."""
+    wins: list[list] = []
     n = len(norm)
+    tsrc = lx.trigger_src
     for a, b in spans:
         for m in lx.trigger_rx.finditer(norm, a, min(b, n)):
             if m.group("num"):
                 left, right = 24, 32        # a number: clock, year and unit words sit close
+                d = m.group("num")
+                if len(d) == 4 and "1000" <= d <= "2099":
+                    srcs = _NUM4
+                elif _SEP_AFTER.match(norm, m.end()) or _SEP_BEFORE.search(norm, max(0, m.start() - 4), m.start()):
+                    srcs = _NUMSEP
+                else:
+                    srcs = _NUM
             else:
                 left, right = _WIN_LEFT, _WIN_RIGHT
+                w = m.group("w")
+                srcs = tsrc.get(w) or tsrc.get(w.lower()) or tsrc.get(re.sub(r"\s+", " ", w).lower()) or _MISC
+                if srcs <= _SELF:
+                    left, right = 20, 6     # الآن، في الوقت الحالي، يوميا، عاما: the words are the whole expression
             s, e = max(a, m.start() - left), min(b, m.end() + right, n)
             while e < n and (norm[e].isalnum() or norm[e] == "_"):
                 e += 1      # never cut a word: a pattern must not see a false word end
             if wins and s <= wins[-1][1] + 16:
                 wins[-1][1] = max(wins[-1][1], e)
+                wins[-1][2] = wins[-1][2] | srcs
             else:
-                wins.append([s, e])
-    return [(s, e) for s, e in wins]
+                wins.append([s, e, srcs])
+    return [(s, e, src) for s, e, src in wins]
+
+
+_NUM, _MISC = frozenset({"num"}), frozenset({"misc"})
+_NUM4, _NUMSEP = frozenset({"num", "num4"}), frozenset({"num", "numsep"})   # a possible year; part of 8/12 or 1:30
+_SEP_AFTER, _SEP_BEFORE = re.compile(r"\s*[/.\-:]\s*\d"), re.compile(r"\d\s*[/.\-:]\s*$")
+_SELF = frozenset({"vref", "set", "acc_unit"})
 
 
 def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
@@ -76,8 +96,10 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
     seen = set()
     wins = _windows(norm, lx, spans)
     for etype, rxs in lx.rx.items():
-        for rx in rxs:
-            for ws, we in wins:
+        for rx, need in zip(rxs, lx.rx_needs[etype]):
+            for ws, we, src in wins:
+                if need is not None and need.isdisjoint(src):
+                    continue
                 for m in rx.finditer(norm, ws, we):
                     s, e = m.span()
                     if (s, e, id(rx)) in seen:
@@ -87,8 +109,21 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
                         s, e = m.span("core")
                     if s == e or not any(a <= s < b for a, b in spans):
                         continue
+                    if "bare" in rx.groupindex and m.group("bare") and _labels_a_number(norm, s, lx):
+                        continue
                     out.append(_Piece(s, e, etype, {k: v for k, v in m.groupdict().items() if v}, lx))
     return out
+
+
+def _labels_a_number(norm: str, s: int, lx: Lexicon) -> bool:
+    """A bare 19xx/20xx after a word that labels a number (رقم، القرار، بلغ) is not a year."""
+    before = norm[max(0, s - 30):s].split()
+    if not before:
+        return False
+    nyb = lx.words["not_year_before"]
+    cands = [before[-1].lower()] + ([" ".join(before[-2:]).lower()] if len(before) > 1 else [])
+    cands += [c[1:] for c in cands if c[:1] in ("و", "ف")]          # واكثر من = و + اكثر من
+    return any(nyb.get(c) for c in cands) or bool(re.search(r"[\d$€£%][.,]?\s*$", norm[max(0, s - 3):s]))
 
 
 def _select(pieces: list[_Piece]) -> list[_Piece]:
@@ -130,7 +165,7 @@ def _group(pieces: list[_Piece], norm: str) -> list[list[_Piece]]:
 def _keep(g: list[_Piece], norm: str) -> bool:
     types = {p.etype for p in g}
     lx = g[0].lx
-    if types <= {"mod"}:
+    if types <= {"mod"} or types <= {"tz"} or types <= {"tz", "mod"}:
         return False
     if types <= {"pod"}:
         return bool(lx.words["pod_standalone"].get(norm_word(g[0].g["pod"])))
@@ -189,7 +224,23 @@ def _num(lx: Lexicon, s: str | None, default=1):
     return v if v is not None else default
 
 
+def _tabular_hijri(y: int, m: int, d: int) -> date:
+    """The arithmetic (tabular) Islamic calendar, for years outside Umm al-Qura's table (before 1343 AH)."""
+    jdn = d + -(-(295 * (m - 1)) // 10) + (y - 1) * 354 + (3 + 11 * y) // 30 + 1948439 - 1
+    return date.fromordinal(jdn - 1721425)
+
+
 def _hijri_to_greg(y: int, m: int, d: int | None) -> tuple[date, date] | None:
+    if 1 <= y < 1343 and 1 <= m <= 12:
+        try:
+            if d:
+                g = _tabular_hijri(y, m, min(d, 30))
+                return g, g
+            a = _tabular_hijri(y, m, 1)
+            b = (_tabular_hijri(y + (m == 12), m % 12 + 1, 1)) - timedelta(days=1)
+            return a, b
+        except (ValueError, OverflowError):
+            return None
     try:
         from hijridate import Hijri
         if d:
@@ -231,6 +282,7 @@ class _State:
         # after a section heading the story may have moved on: the last date is only a lower bound
         self.narr_open = False
         self.last_period: dict[str, date] = {}   # month/year the text last named (for "الشهر السابق")
+        self.last_tod: tuple[date, int] | None = None   # day and hour of the last time of day (for midnight)
 
     def ref(self) -> tuple[date | None, str | None]:
         if self.narr:
@@ -343,6 +395,22 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             a, b = _hijri_to_greg(h0, 1, None), _hijri_to_greg(h0 + 9, 12, None)
             return (a[0], b[1], "year", "absolute") if a and b else None
         return date(y0, 1, 1), date(y0 + 9, 12, 31), "year", "absolute"
+    if "cent" in f or "decd" in f:
+        return _century(f, lx, st)
+    if "season1" in f:
+        m1, m2 = lx.words["season1"][norm_word(f["season1"])]
+        dx = lx.words["dir"].get(norm_word(f.get("dir", "")))
+        ref, label = st.pub() if dx in (1, -1, 0) else st.ref()
+        if ref is None:
+            return None
+        mid = (m1 + m2) // 2
+        y = _closest_year((mid - 1) % 12 + 1, None, ref) - (1 if mid > 12 and ref.month <= 6 else 0)
+        if dx == -1:        # the last one that has ended
+            y = ref.year if m2 < ref.month else ref.year - 1
+        elif dx == 1:       # the next one that has not begun
+            y = ref.year if m1 > ref.month else ref.year + 1
+        y2, m2n = (y + (m2 - 1) // 12, (m2 - 1) % 12 + 1)
+        return date(y, m1, 1), date(y2, m2n, calendar.monthrange(y2, m2n)[1]), "month", label
     if y is not None and "y2" in f:
         y2 = int(f["y2"])
         if hijri:
@@ -368,6 +436,14 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
     W = lx.words
     if "dur" in types:
         return _duration(f, lx, tz)
+    if "vref" in types:
+        return _vague(f, lx, st)
+    if "set" in types:
+        return TimeValue(None, None, precision="day", tz=tz, kind="set", anchor=None, value=lx.value("set", f["set"]))
+    if "recent" in types:
+        return _recent(f, lx, st)
+    if "ordday" in types:          # اليوم الأول: the first day of something the text tells, not a calendar date
+        return TimeValue(None, None, precision="day", tz=tz, kind="date", anchor=None)
     if "holiday" in types:
         got = _date_of(f, lx, st)
         if not got:
@@ -398,8 +474,8 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
     if "relper" in types and "y" not in f:
         base, label = st.pub()
         per = lx.value("period", f["per"])
-        dr = W["dir"].get(norm_word(f["dir"]), 0)
-        if W["previous"].get(norm_word(f["dir"])) and st.last_period.get(per):
+        dr = W["dir"].get(norm_word(f.get("dir", "")), 0)
+        if "dir" in f and W["previous"].get(norm_word(f["dir"])) and st.last_period.get(per):
             base, label = st.last_period[per], f"narrative:{st.last_period[per].isoformat()}"
         if base is None:
             return TimeValue(None, None, precision=per, tz=tz, anchor=None)
@@ -415,6 +491,14 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
         else:
             a, b = datetime(base.year + dr, 1, 1), datetime(base.year + dr, 12, 31, 23, 59, 59)
             prec = "year"
+        if "mod" in f:          # نهاية العام، النصف الثاني من العام الجاري
+            p0, p1 = W["mod"][norm_word(f["mod"])]
+            n = (b.date() - a.date()).days + 1
+            a0 = a
+            a = datetime.combine(a0.date() + timedelta(days=int(n * p0)), datetime.min.time())
+            b = datetime.combine(a0.date() + timedelta(days=max(0, int(n * p1) - 1)), datetime.min.time()) \
+                + timedelta(hours=23, minutes=59, seconds=59)
+            prec = "month" if per == "year" else "day"
         return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, anchor=label)
 
     # ---- calendar date, weekday, relative day, narrative day, then time of day
@@ -463,7 +547,14 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
             day_a = day_b = base
             pw = W["pod"].get(norm_word(f.get("pod", "")))
             if pw and pw[0] in ("midnight", "after_midnight") and "hh" not in f:
-                day_a = day_b = base + timedelta(days=1)   # standalone midnight ends the narrative day
+                # midnight is the boundary between the two days of the narrative's night: after an
+                # evening (or a night) it ends that day; after the small hours it is the start of theirs
+                if st.last_tod is not None:
+                    d0, hour = st.last_tod
+                    day_a = day_b = d0 + timedelta(days=1) if hour >= 12 else d0
+                    label = f"narrative:{d0.isoformat()}"
+                else:
+                    day_a = day_b = base + timedelta(days=1)   # standalone midnight ends the narrative day
             prec = "day"
 
     if "mod" in f and day_a is not None and day_b is not None and prec in ("year", "month"):
@@ -498,10 +589,16 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
                 h = 0
                 day_a += timedelta(days=1)
             t = datetime.combine(day_a, datetime.min.time()) + timedelta(hours=h, minutes=mi)
+            zone = lx.value("tz", f["tzn"]) if "tzn" in f else None
+            if zone and zone != "local" and _offset(zone) is not None and _offset(tz) is not None:
+                t += _offset(tz) - _offset(zone)   # 1:55 UTC is 4:55 at +03:00: one instant, the document's offset
             return TimeValue(_iso(t, tz), _iso(t, tz), precision="minute" if ("mm" in f or "frac" in f) else "hour",
                              tz=tz, kind="time", anchor=label)
         if pod:
             r0, r1 = pod[1]
+            if (pod[0] == "night" and "wd" in f and "rel" not in f and "narr" not in f
+                    and lx.words["eve"].get(norm_word(f["pod"]))):
+                day_a -= timedelta(days=1)     # ليلة الأحد: the evening and night before Sunday
             a = datetime.combine(day_a, datetime.min.time()) + _hm(r0)
             b = datetime.combine(day_a, datetime.min.time()) + _hm(r1)
             if b > a and r1 not in ("24:00",):
@@ -515,14 +612,113 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
     return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
 
 
+def _offset(tz: str | None) -> timedelta | None:
+    m = re.fullmatch(r"([+-])(\d\d):(\d\d)", tz or "")
+    if not m:
+        return None
+    d = timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+    return d if m.group(1) == "+" else -d
+
+
+def _vague(f: dict, lx: Lexicon, st: _State) -> TimeValue:
+    """الآن / مؤخرا / قريبا: the present is the publication time; the past and the future are open on one side;
+    "at the same time" is the narrative's time, left open here."""
+    cat = lx.value("vref", f["vref"])
+    pub, label = st.pub()
+    tz = st.tz
+    if cat == "SAME_TIME" or pub is None:
+        return TimeValue(None, None, precision="day", tz=tz, kind="vague", anchor=None,
+                         value="PRESENT_REF" if cat == "SAME_TIME" else cat)
+    a, b = _day_bounds(pub)
+    if cat == "PAST_REF":
+        return TimeValue(None, _iso(b, tz), precision="day", tz=tz, kind="vague", anchor=label, value=cat)
+    if cat == "FUTURE_REF":
+        return TimeValue(_iso(a, tz), None, precision="day", tz=tz, kind="vague", anchor=label, value=cat)
+    return TimeValue(_iso(a, tz), _iso(b, tz), precision="day", tz=tz, kind="vague", anchor=label, value=cat)
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "decade": 3650, "century": 36500}
+
+
+def _recent(f: dict, lx: Lexicon, st: _State) -> TimeValue:
+    """السنوات الخمس الماضية: a duration (P5Y) that spans back (or on) from the publication date."""
+    W, tz = lx.words, st.tz
+    u = norm_word(f.get("ru") or f.get("u"))
+    if u.startswith("ال") and u not in W["unit"] and u not in W["dual"]:
+        u = u[2:]
+    spec = W["unit"].get(u) or W["dual"].get(u)
+    if spec is None:
+        return TimeValue(None, None, precision="day", tz=tz, kind="duration", anchor=None)
+    name, iso, factor, is_time = spec
+    q = 2 if u in W["dual"] else (_num(lx, f["q"], None) if "q" in f else None)
+    if isinstance(q, float) and q.is_integer():
+        q = int(q)
+    T = "T" if is_time else ""
+    val = f"P{T}{q * factor}{iso}" if isinstance(q, int) else f"P{T}X{iso}"
+    pub, label = st.pub()
+    future = W["dir"].get(norm_word(f["recent"]).split()[-1]) == 1
+    if pub is None:
+        return TimeValue(None, None, precision="day", tz=tz, kind="duration", anchor=None, value=val)
+    a, b = _day_bounds(pub)
+    if isinstance(q, int) and not is_time and q * _DAYS[name] < 40000:
+        span = timedelta(days=q * _DAYS[name])
+        lo, hi = (a, b + span) if future else (a - span, b)
+        return TimeValue(_iso(lo, tz), _iso(hi, tz), precision="day", tz=tz, kind="duration", anchor=label, value=val)
+    if future:
+        return TimeValue(_iso(a, tz), None, precision="day", tz=tz, kind="duration", anchor=label, value=val)
+    return TimeValue(None, _iso(b, tz), precision="day", tz=tz, kind="duration", anchor=label, value=val)
+
+
+def _century(f: dict, lx: Lexicon, st: _State):
+    """القرن التاسع عشر = 1801..1900 read as 1800-1899 (TimeML's "18"); العقد الأول من القرن الحادي والعشرين;
+    القرن الماضي / العقد الماضي from the publication date."""
+    W = lx.words
+    if "decd" in f:
+        pub, label = st.pub()
+        if pub is None:
+            return None
+        y0 = pub.year // 10 * 10 + 10 * W["dir"].get(norm_word(f["decd"]), 0)
+        return date(y0, 1, 1), date(y0 + 9, 12, 31), "year", label
+    c = norm_word(f["cent"])
+    label = "absolute"
+    if c in W["dir"]:
+        pub, label = st.pub()
+        if pub is None:
+            return None
+        n = pub.year // 100 + 1 + W["dir"][c]
+    else:
+        n = _num(lx, re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", c), None)
+        if not isinstance(n, int) or not 1 <= n <= 21:
+            return None
+    y0 = (n - 1) * 100
+    if "decn" in f:
+        k = _num(lx, f["decn"], None)
+        if not isinstance(k, int) or not 1 <= k <= 10:
+            return None
+        y0, span = y0 + (k - 1) * 10, 10
+    else:
+        span = 100
+    if "era" in f and "هجر" in norm_word(f["era"]):
+        a, b = _hijri_to_greg(max(1, y0), 1, None), _hijri_to_greg(y0 + span - 1, 12, None)
+        return (a[0], b[1], "year", label) if a and b else None
+    if y0 < 1:
+        return None
+    return date(y0, 1, 1), date(y0 + span - 1, 12, 31), "year", label
+
+
 def _duration(f: dict, lx: Lexicon, tz: str) -> TimeValue:
     W = lx.words
     if "du" in f:
-        name, iso, factor, is_time = W["dual"][norm_word(f["du"])]
+        du = norm_word(f["du"])
+        name, iso, factor, is_time = W["dual"].get(du) or W["dual"][du[2:]]     # السنتين = ال + سنتين
         q = 2
     else:
         name, iso, factor, is_time = W["unit"][norm_word(f["u"])]
         q = None if ("vq" in f or "q" not in f) else _num(lx, f["q"])
+        if q is None and "vq" not in f and norm_word(f["u"]) not in W["unit_plural"]:
+            q = 1            # أكثر من قرن، لمدة عام، عاما: one unit
+        if q is not None and "half" in f:
+            q += lx.words["cardinal"].get(norm_word(f["half"]), 0)   # سنة ونصف
     if q is None:
         val = f"P{'T' if is_time else ''}X{'DE' if name == 'decade' else ('CE' if name == 'century' else iso)}"
     else:
@@ -561,11 +757,16 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
     for l, spans in by_lang.items():
         lx = load(l)
         found = _find(norm, lx, spans)
-        blocked = [m.span() for m in lx.not_time.finditer(norm)]
+        # names and other senses (عين اليوم): looked for only around what was found
+        blocked = {m.span() for p in found for m in lx.not_time.finditer(norm, max(0, p.start - 30), p.end + 30)}
         if blocked:
             found = [p for p in found if not any(a < p.end and p.start < b for a, b in blocked)]
         pieces.extend(found)
     groups = [g for g in _group(_select(pieces), norm) if _keep(g, norm)]
+    pieces_at = {g[0].start for g in groups}
+
+    def lx_of(g):
+        return g[0].lx
 
     a_date, a_label = None, None
     if anchor:
@@ -574,7 +775,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         except ValueError:
             a_date = None
     if a_date is None:
-        full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d]
+        full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g)]
         if full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
@@ -595,7 +796,14 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             continue
         if (tv.anchor or "").startswith("narrative-after") and {p.etype for p in g} <= {"clock", "pod", "narr", "mod"}:
             tv.latest = None       # a time of day (or "that night") past a heading: on or after that day
+        ev = _event_link(norm, e, g, tv, pieces_at, lx_of(g))
+        if ev is not None:
+            tv = ev
         out.append((s, e, tv))
+        if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
+            st.last_tod = (date.fromisoformat(tv.earliest[:10]), int(tv.earliest[11:13]))
+        elif tv.kind == "date" and tv.precision == "day" and tv.earliest:
+            st.last_tod = None
         if tv.earliest and tv.kind in ("date", "time") and "relper" not in {p.etype for p in g}:
             d0 = date.fromisoformat(tv.earliest[:10])
             if tv.precision != "year":
@@ -603,12 +811,18 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             st.last_period["year"] = d0
         if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
             types = {p.etype for p in g}
-            if types & {"date", "rel"} or (types & {"narr"} and tv.latest):   # a weekday alone: no update
+            # a date after "منذ" starts a span and a caption's date is the photo's: neither is the story's day
+            if (types & {"date", "rel"} or (types & {"narr"} and tv.latest)) and _may_anchor(norm, g):   # a weekday alone: no update
                 st.narr = date.fromisoformat(tv.earliest[:10])
                 st.narr_open = False
     out = _ranges(out, norm)
     res = []
     for s, e, tv in out:
+        if tv.timex_type is None:
+            tv.timex_type = _TIMEX_TYPE.get(tv.kind, "DATE")
+        if tv.anchor_span and offs is not None:
+            a, b = tv.anchor_span
+            tv.anchor_span = (offs[a], offs[b - 1] + 1)
         if offs is not None:
             os_, oe = offs[s], offs[e - 1] + 1
             while oe < len(text) and _DEL.match(text[oe]):
@@ -618,6 +832,49 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         tv.text = text[os_:oe]
         res.append(TimeMention(os_, oe, tv.text, tv))
     return res
+
+
+def _may_anchor(norm: str, g: list[_Piece]) -> bool:
+    """A full date may stand in for a missing publication date unless it follows a "since" word
+    or sits on a photo caption's line: those tell of another day than the report's."""
+    lx = g[0].lx
+    ls = norm.rfind("\n", 0, g[0].start) + 1
+    le = norm.find("\n", g[-1].end)
+    line = norm[ls:le if le >= 0 else len(norm)]
+    if lx.caption_rx is not None and lx.caption_rx.search(line):
+        return False
+    before = norm[max(ls, g[0].start - 12):g[0].start]
+    return not lx.since_rx.search(before)
+
+
+def _event_link(norm: str, e: int, g: list[_Piece], tv: TimeValue, starts: set, lx: Lexicon) -> TimeValue | None:
+    """في اليوم التالي لسقوط دمشق، بعد أسبوع من سقوط ...: a day counted from an event the text names,
+    not from the publication date. The value is left open with the offset and the event's words, for the
+    events stage to resolve through that event's own time."""
+    types = {p.etype for p in g}
+    if not types & {"narr", "dur", "ago"} or types & {"date", "year", "clock"}:
+        return None
+    f = _fields(g)
+    W = lx.words
+    if "narr" in types:
+        off = W["narr"].get(norm_word(f["narr"]), 0)
+        if off == 0:
+            return None
+        offset = f"{'+' if off > 0 else '-'}P{abs(off)}D"
+    else:
+        words = norm[g[0].start:e].split()
+        first = (f.get("ago") or (words[0] if words else "")).lower()
+        sign = {"بعد": "+", "قبل": "-", "after": "+", "before": "-"}.get(first)
+        if sign is None or not tv.value or tv.value[1:2] == "T" or "X" in tv.value:
+            return None
+        offset = sign + tv.value
+    m = lx.event_rx.match(norm, e)
+    if m is None or m.end() in starts or m.start(1) in starts:
+        return None
+    dur = "dur" in types      # بعد 3 أيام على هجوم: still a duration (P3D), now with its anchor event
+    return TimeValue(None, None, precision="day", tz=tv.tz, kind="duration" if dur else "date",
+                     anchor=f"event:{m.group(1)}", value=tv.value if dur else None,
+                     offset=offset, anchor_span=(m.start(1), m.end(1)))
 
 
 def _ranges(out, norm):
