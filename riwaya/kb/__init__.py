@@ -40,6 +40,7 @@ _NAME_LISTS = ("name_ar", "name_en", "names", "names_ar", "names_en")
 _KIND_PRIORITY = {"country": 60, "capital": 55, "city": 50, "governorate": 40, "air_base": 45,
                   "airport": 44, "palace": 45, "prison": 45, "square": 45, "embassy": 45,
                   "neighbourhood": 35, "region": 42, "district": 20}
+_COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ذو", "ذي", "ال"}   # عبد الله: no article play
 _TYPE_PRIORITY = {"person": 80, "organization": 70, "outlet": 75, "place": 0}
 
 
@@ -117,6 +118,8 @@ class KB:
         self.ff_whole = float(ff.get("whole_zipf", 3.0))
         self.ff_pop = int(ff.get("important_population", 200000))
         self.ff_window = int(ff.get("nearby_place_chars", 150))
+        self.short_not_after = {normalize_ar(w) for w in L.get("short_form_not_after", [])}
+        self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
         for rid, r in records.items():
             self._index_record(rid, r)
         self._surnames_are_not_given(L.get("given_name_freq") or {})
@@ -183,6 +186,12 @@ class KB:
             if (t == "place" and r.get("source") not in _GENERATED and is_arabic(n)
                     and key[0].startswith("ال") and len(key[0]) > 4):
                 self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
+            if t == "person" and is_arabic(n) and len(key) >= 2 and key[-2] not in _COMPOUND_HEADS:
+                # جميل الحسن = جميل حسن: the article on a family name comes and goes
+                last = key[-1]
+                alt = last[2:] if last.startswith("ال") else "ال" + last
+                if len(alt) >= 3 and len(last) >= 3:
+                    self._add(key[:-1] + (alt,), _Cand(rid, form, prio - 1))
             sk = skeleton(n)
             if sk and len(sk.replace(" ", "")) >= 4:
                 self.skeletons.setdefault(sk, set()).add(rid)
@@ -238,6 +247,12 @@ class KB:
                 if k2 in self.short:
                     return list(self.short[k2])
         return []
+
+    def weak_short(self, kb_id: str, name: str) -> bool:
+        """Is ``name`` one of that person's weak short forms (a common word or given name: عباس)?"""
+        key = name_key(name)
+        keys = [key] + ([(s,) + key[1:] for s, _ in clitic_variants(key[0])] if key and is_arabic(key[0]) else [])
+        return any(c.id == kb_id and c.form == "weak" for k in keys for c in self.index.get(k, []))
 
     def default_short(self, name: str) -> str | None:
         c = [i for i in self.short_candidates(name) if self.records[i].get("default_short")]
@@ -372,18 +387,29 @@ class KB:
                 m.kb_id = best["id"]
 
     def _other_given_name(self, rid: str, toks, i: int, text: str) -> bool:
-        """Is the word right before a family name a given name that is not this person's?"""
+        """Is this short form part of another name: after a given name that is not this person's
+        (إياد مخلوف), after a word of descent or family (ابن عباس, آل مخلوف), or before بن?"""
+        if i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip() \
+                and normalize_ar(toks[i + 1][2]) in self.short_not_before:
+            return True         # عباس بن أحمد: someone's given name before his father's
         if i == 0 or text[toks[i - 1][1]:toks[i][0]].strip():
             return False
+        if normalize_ar(toks[i - 1][2]) in self.short_not_after:
+            return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
         from ..ner.features import lexicons, norm
         word = toks[i - 1][2]
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
         given = lexicons()[0]
-        if not any(given.get(norm(w)) in ("1", "2") or normalize_ar(w) in self.given for w in (word, bare)):
-            return False
-        if rid not in self._first_names:
-            self._first_names[rid] = {name_key(n)[0] for n in self.records[rid].get("all_names", [])
-                                      if len(name_key(n)) >= 2}
+        if not any((given.get(norm(w)) in ("1", "2") or normalize_ar(w) in self.given)
+                   and normalize_ar(w) not in self.common for w in (word, bare)):
+            return False        # (the name lists hold common words too: وتوفي)
+        if rid not in self._first_names:     # the words before the family name, also glued (عبدالفتاح)
+            firsts = {"الله"}                  # آية الله خامنئي: a title
+            for n in self.records[rid].get("all_names", []):
+                k = name_key(n)[:-1]
+                firsts.update(k)
+                firsts.update("".join(k[a:b]) for a in range(len(k)) for b in range(a + 2, len(k) + 1))
+            self._first_names[rid] = firsts
         return not {normalize_ar(word), normalize_ar(bare)} & self._first_names[rid]
 
     def _confirm_nearby(self, out, tentative):
@@ -479,8 +505,12 @@ class KB:
                 return None
             if single and len(k0) <= 3 and not words[0].isupper():
                 return None
+        after_ibn = i > 0 and not text[toks[i - 1][1]:toks[i][0]].strip() and \
+            normalize_ar(toks[i - 1][2]) in self.short_not_before
         for c in cands:
             rec = self.records[c.id]
+            if after_ibn and rec["type"] == "person":
+                continue        # سعود بن سلمان بن عبدالعزيز: the father's name inside the son's
             conf = 1.0 if not clitic else 0.95
             if c.form == "weak" and c.id not in self._seen_full:
                 continue        # a short form that is also a common word: only after the full name
