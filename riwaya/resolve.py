@@ -116,25 +116,33 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     """Yield (mention, node, kb_id, ambiguous_candidates) in text order."""
     recent: list[tuple[str, str | None, tuple[str, ...]]] = []   # (node, kb_id, key) of persons, in order
     full_seen: list[str] = []                                   # kb ids mentioned in full, in order
+    full_end: dict[str, int] = {}                               # where each was last named in full
     counts: Counter = Counter()                                 # mentions so far per kb id
     pending: list[int] = []                                     # bare names no earlier person explained
     out = []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    salience = _salience(ordered, kb)
+    local = int(kb.lex.get("short_form_local_chars", 150))
+    for m in ordered:
         typ = m.type
         key = name_key(m.text)
         kb_id = m.kb_id if (m.kb_id and m.kb_id in kb) else None
         cands = kb.short_candidates(m.text) if typ == "person" else []
         ambiguous: list[str] = []
         if len(cands) > 1 or (cands and kb_id is None):
-            # a short form: most recent full mention among the candidates decides
+            # a short form: a candidate named in full just before decides (local context), else the one
+            # the document is about (named in full most often, earliest on a tie: the headline's)
             pick = next((c for c in reversed(full_seen) if c in cands), None)
             default = kb.default_short(m.text)
+            about = max((c for c in cands if c in salience), key=lambda c: salience[c], default=None)
+            if pick is not None and m.start - full_end[pick] > local and about is not None:
+                pick = about
             if pick is None:
-                pick = default
+                pick = about or default
             elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
                 pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form
-            if pick is None and len(cands) == 1:
-                pick = cands[0]
+            if pick is None and len(cands) == 1 and not (kb_id is None and kb.weak_short(cands[0], m.text)):
+                pick = cands[0]     # but a bare "عباس" (a weak short form) is not Mahmoud Abbas unnamed
             if pick is None:
                 ambiguous = sorted(cands)
             kb_id = pick
@@ -159,6 +167,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
             counts[kb_id] += 1
             if m.confidence >= 0.9 or (m.kb_id and m.source != "kb") or len(key) >= 2:
                 full_seen.append(kb_id)
+                full_end[kb_id] = m.end
         elif node is None:
             node = f"n:{typ}:{' '.join(key)}"
             if typ == "person" and len(key) == 1:
@@ -178,11 +187,26 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     return out
 
 
+def _salience(ordered: list[EntityMention], kb: KB) -> dict[str, tuple[int, int]]:
+    """KB people named in full in the document -> (times named in full, -position of the first):
+    who the document is about."""
+    out: dict[str, tuple[int, int]] = {}
+    for m in ordered:
+        if m.type == "person" and m.kb_id and m.kb_id in kb and (m.confidence >= 0.9 or len(name_key(m.text)) >= 2):
+            n, first = out.get(m.kb_id, (0, -m.start))
+            out[m.kb_id] = (n + 1, first)
+    return out
+
+
+_PATRONYMIC = {"بن", "ابن", "بنت", "bin", "ibn", "bint"}
+
+
 def _has_tail(key: tuple, rkb: str | None, rkey: tuple, kb: KB) -> bool:
-    """Is ``key`` (two words or more) the end of a longer name of that person?"""
+    """Is ``key`` (two words or more) the end of a longer name of that person? Not after بن: in
+    سلمان بن عبد العزيز the tail عبد العزيز is the father."""
     n = len(key)
     names = [name_key(x) for x in (kb.get(rkb) or {}).get("all_names", [])] if rkb else [rkey]
-    return any(len(k) > n and k[-n:] == key for k in names)
+    return any(len(k) > n and k[-n:] == key and k[-n - 1] not in _PATRONYMIC for k in names)
 
 
 def _has_name(w: str, rkb: str | None, rkey: tuple, parts: _NameParts) -> bool:

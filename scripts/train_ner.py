@@ -1,9 +1,10 @@
-"""Retrain the riwaya Arabic NER CRF on ANERcorp (CAMeL train split).
+"""Retrain the riwaya Arabic NER CRF on ANERcorp (CAMeL train split), plus Wojood's public train sample.
 
 Full rebuild from /work/shared/data (training-only deps: sklearn-crfsuite, gensim, names-dataset):
     nice python scripts/build_names.py          # names_given/family.txt (optional, already shipped)
     nice python scripts/build_clusters.py       # clusters.tsv.gz from SaudiNewsNet word2vec
-    nice python scripts/train_ner.py            # crf.model on the full train split
+    nice python scripts/train_ner.py --wojood /work/shared/data/wojood_sample/train.txt
+                                                # crf.model on ANERcorp train + Wojood train (the shipped one)
 
 Tuning (never on test): `--dev 400` holds out the last 400 train sentences (different documents),
 trains on the rest and prints dev P/R/F1; the model is then written to --out only if given.
@@ -43,6 +44,35 @@ def read_conll(path):
         cur.append((w, t))
     if cur:
         sents.append(cur)
+    return sents
+
+
+# Wojood's nested types as ANERcorp's: the outermost of these on a token wins (an OCC or EVENT around
+# an ORG or GPE leaves the inner name); NORP, OCC, EVENT, dates and the rest are not names here.
+WOJOOD_MAP = {"PERS": "PERS", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
+
+
+def read_wojood(path):
+    """Wojood's nested IOB2 (token TAG1 [TAG2 ...], outer first; `$#$` marks a segment break) as flat
+    ANERcorp-style (word, tag) sentences with PERS/ORG/LOC."""
+    sents, cur = [], []
+    for ln in list(Path(path).read_text(encoding="utf-8").splitlines()) + [""]:
+        parts = ln.split()
+        if not parts:
+            if cur:
+                sents.append(cur)
+                cur = []
+            continue
+        if parts[0] == "$#$":
+            continue
+        tag = "O"
+        for t in parts[1:]:
+            if t[2:] in WOJOOD_MAP:
+                tag = t[:2] + WOJOOD_MAP[t[2:]]
+                break
+        if tag.startswith("I-") and (not cur or cur[-1][1][2:] != tag[2:]):
+            tag = "B-" + tag[2:]
+        cur.append((parts[0], tag))
     return sents
 
 
@@ -128,12 +158,15 @@ def main():
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--doc", type=int, default=DOC, help="sentences per pseudo-document (0: none)")
     ap.add_argument("--dev", type=int, default=0, help="hold out the last N train sentences as dev")
+    ap.add_argument("--wojood", default=None, help="also train on this Wojood file (e.g. .../wojood_sample/train.txt)")
     a = ap.parse_args()
     out = a.out or ("/tmp/ner_dev.model" if a.dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
     dev = []
     if a.dev:
         train, dev = train[:-a.dev], train[-a.dev:]
+    if a.wojood:
+        train = train + read_wojood(a.wojood)
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]

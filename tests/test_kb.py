@@ -217,3 +217,35 @@ def test_a_bare_given_name_after_a_kinship_word_is_the_named_persons_relative(kb
     assert got["حافظ"] == "person:hafez-bashar-al-assad"       # the son, not the father
     assert "person:hafez-al-assad" not in got.values()
     assert all(m.text != "حافظ" for m in kb.match("وصل حافظ إلى المدينة مع ابنه"))   # no named parent, no guess
+
+
+@pytest.mark.parametrize("text", ["وقال إنه تحدث مع حلفائه في المنطقة", "وكان هناك حديث مؤخرا في انكلترا",
+                                  "وقالت في حديث للصحفيين", "المظاهرات السلمية في الشوارع", "في صدارة قارة آسيا",
+                                  "عبر المسلحون ولجأوا الى المناطق الجبلية", "وفي ورقة بحثية جديدة",
+                                  "زيادة في صافي الربح"])
+def test_common_words_are_not_small_places(kb, text):
+    """Gazetteer false friends: a common word (by wordfreq) that names a small place is no place
+    without a cue (حديث is not Hadithah, حلفائه is not Halfaya)."""
+    assert [m for m in kb.match(text) if m.type == "place"] == []
+
+
+def test_a_false_friend_place_with_a_cue(kb):
+    assert ("السلمية", "city:sy:104975") in ids(kb, "وصلت القوات إلى مدينة السلمية")
+    assert ("السلمية", "city:sy:104975") in ids(kb, "وصلت القوات إلى السلمية بريف حماة")
+    assert "city:sy:104975" not in [k for _, k in ids(kb, "وصلت القوات إلى السلمية")]
+    assert ("حلفاية", "city:sy:105075") in ids(kb, "في حلفاية بريف حماة")
+    assert ("الرمادي", "city:iq:134533") in ids(kb, "معارك الرمادي")     # a big city needs no cue
+
+
+def test_namesakes_go_to_the_documents_region(kb):
+    assert ("عمان", "country:om") in ids(kb, "في السعودية والكويت وعمان")
+    assert ("عمان", "city:jo:63141") in ids(kb, "في دمشق وعمان")
+    assert [k for t, k in ids(kb, "في طرابلس وبنغازي في ليبيا") if t == "طرابلس"] == ["state:ly:tb"]
+    assert [k for t, k in ids(kb, "في طرابلس اللبنانية وبيروت") if t == "طرابلس"] == ["kb:tripoli-lb"]
+
+
+def test_another_given_name_with_a_famous_family_name(kb):
+    """إياد مخلوف is not Rami Makhlouf; a bare مخلوف after the full name is."""
+    assert ids(kb, "وقال إياد مخلوف إن") == []
+    assert ids(kb, "وقال رامي مخلوف إن مخلوف غادر") == [("رامي مخلوف", "person:rami-makhlouf"),
+                                                     ("مخلوف", "person:rami-makhlouf")]

@@ -155,3 +155,42 @@ def test_trimming_keeps_vowel_signs_with_the_proclitic_and_fixes_list_noise():
     t = "وَأَنْ تُشْرِكُوا بِاللَّهِ مَا لَمْ يُنَزِّلْ بِهِ سُلْطَانًا."
     assert all(not m.text[:1] in "\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652" for m in recognize(t))
     assert proclitic_len("ويوسف") == 1 and proclitic_len("وسام") == 0 and proclitic_len("وليد") == 0
+
+
+def _found(t):
+    from riwaya.kb import load_kb
+    return [(m.text, m.type) for m in recognize(t, "ar", load_kb().match(t))]
+
+
+def test_place_nouns_alone_are_no_places():
+    t = "وصل المقاتلون إلى المدينة أمس بعد معارك في الريف الشمالي، وسيطروا على القرى والبلدات المجاورة."
+    assert [x for x in _found(t) if x[1] == "place"] == []
+
+
+def test_apps_and_page_furniture_are_never_entities():
+    assert _found("ونشرت القناة على تيليجرام بيانا.") == []
+    t = "Damascus (AP Photo/File) • Home • cont. The rebels entered at 0400 UTC, TT reported."
+    assert [(m.text, m.type) for m in recognize(t, "en")] == [("Damascus", "place")]
+
+
+def test_person_boundaries_rank_before_and_verb_after():
+    assert ("ماهر", "person") in _found("وقال ماهر غادر البلاد مع شقيقه.")
+    ms = recognize("وقال العقيد خالد الموسوي إن القوات تقدمت.")
+    p = [m for m in ms if m.type == "person"]
+    assert [m.text for m in p] == ["خالد الموسوي"] and p[0].role == "العقيد"
+    assert any(x[0].endswith("عبد الله الثاني") for x in _found("واستقبل الملك عبد الله الثاني الوفد"))
+
+
+def test_another_given_name_with_a_kb_family_name_is_another_person():
+    from riwaya.kb import load_kb
+    t = "وقال إياد مخلوف إن رامي مخلوف غادر."
+    ms = recognize(t, "ar", load_kb().match(t))
+    by = {m.text: m for m in ms}
+    assert by["إياد مخلوف"].kb_id is None and by["رامي مخلوف"].kb_id == "person:rami-makhlouf"
+
+
+def test_a_title_does_not_reach_over_another_name():
+    from riwaya.kb import load_kb
+    t = "وقال الرئيس بشار الأسد إن الأسد باق"
+    ms = recognize(t, "ar", load_kb().match(t))
+    assert [(m.text, m.role) for m in ms] == [("بشار الأسد", "الرئيس"), ("الأسد", None)]

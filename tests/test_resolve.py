@@ -229,3 +229,39 @@ def test_a_two_word_surname_joins_the_person_named_in_full(kb):
     ids = {entity_of(ents, "a", a.index("ستيفان")).id, entity_of(ents, "a", a.index("وقال دي") + 5).id,
            entity_of(ents, "b", b.index("دي مستورا")).id}
     assert ids == {"e:person:staffan-de-mistura"}
+
+
+def test_a_bare_family_name_goes_to_the_person_the_document_is_about(kb):
+    """Salience: the brother named once in passing does not take a bare الأسد far from his mention;
+    one right after his name does (local context)."""
+    text = ("غادر الرئيس بشار الأسد دمشق فجر الأحد. وقالت مصادر إن بشار الأسد توجه إلى موسكو. "
+            "وكان ماهر الأسد قائد الفرقة الرابعة قد غادر قبله بساعات إلى العراق وفق مصادر متعددة "
+            "لم يتسن التحقق منها من مصادر مستقلة، ولم تعلق الحكومة الروسية على ذلك حتى الآن ولا على "
+            "ما نشرته وسائل إعلام محلية ودولية عن الرحلة. وأكد الكرملين لاحقا أن الأسد وصل إلى موسكو.")
+    ents = resolve_entities({"d": kb.match(text)}, kb)
+    assert entity_of(ents, "d", text.rindex("الأسد")).kb_id == "person:bashar-al-assad"
+    t2 = "غادر بشار الأسد دمشق. وكان ماهر الأسد قد غادر، وقال الأسد لمقربيه إنه لن يعود."
+    ents = resolve_entities({"d": kb.match(t2)}, kb)
+    assert entity_of(ents, "d", t2.rindex("الأسد")).kb_id == "person:maher-al-assad"
+
+
+def test_a_bare_weak_short_form_needs_the_full_name(kb):
+    """A bare عباس (a common given name) is not Mahmoud Abbas unless the document names him."""
+    t = "وقال عباس قائد رحمت إن العقوبات مستمرة."
+    ents = resolve_entities({"d": [ner(t, "عباس")]}, kb)
+    assert entity_of(ents, "d", t.index("عباس")).kb_id is None
+    t2 = "التقى الرئيس محمود عباس الوفد. وقال عباس إن المفاوضات متوقفة."
+    ents = resolve_entities({"d": kb.match(t2) + [ner(t2, "عباس", occurrence=1)]}, kb)
+    assert entity_of(ents, "d", t2.rindex("عباس")).kb_id == "person:mahmoud-abbas"
+
+
+def test_a_patronymic_tail_is_the_father_not_the_person(kb):
+    t = "أصدر الملك سلمان بن عبد العزيز أمرا. وذكر المؤرخون الملك المؤسس عبد العزيز."
+    ents = resolve_entities({"d": kb.match(t) + [ner(t, "عبد العزيز", occurrence=1)]}, kb)
+    assert entity_of(ents, "d", t.rindex("عبد العزيز")).kb_id != "person:king-salman"
+
+
+def test_the_article_on_a_kb_persons_family_name_comes_and_goes(kb):
+    a, b = "وقال اللواء جميل حسن إن", "وقال جميل الحسن إن"
+    ents = resolve_entities({"a": kb.match(a), "b": kb.match(b)}, kb)
+    assert entity_of(ents, "a", a.index("جميل")).id == entity_of(ents, "b", b.index("جميل")).id

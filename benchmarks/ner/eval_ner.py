@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from riwaya.ner import _tagger, recognize  # noqa: E402
 from riwaya.ner.features import TRIM, lexicons  # noqa: E402
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from train_ner import DOC, featurize, propagate, read_conll, score, show, tag_all  # noqa: E402
+from train_ner import DOC, featurize, propagate, read_conll, read_wojood, score, show, tag_all  # noqa: E402
 
 
 def main():
@@ -23,6 +23,8 @@ def main():
     ap.add_argument("--doc", type=int, default=DOC, help="sentences per pseudo-document")
     ap.add_argument("--trim", type=float, default=TRIM, help="post-pass trim threshold (0: off)")
     ap.add_argument("--no-merge", action="store_true", help="no post-pass merge of adjacent spans")
+    ap.add_argument("--wojood", default="/work/shared/data/wojood_sample/val.txt",
+                    help="Wojood file scored as PERS/ORG/LOC ('' to skip)")
     a = ap.parse_args()
     test = read_conll(Path(a.data) / "ANERCorp_CamelLab_test.txt")
     if a.model:
@@ -42,6 +44,12 @@ def main():
     print("... + in-document propagation (pseudo-documents of --doc sentences):")
     show(score(gold, propagate(test, preds, confs, a.doc)))
     print(f"tokens/sec (features+CRF): {ntok / dt:,.0f}  ({ntok} tokens, {dt:.2f}s)")
+    if a.wojood and Path(a.wojood).exists():
+        wj = read_wojood(a.wojood)
+        wp, wc = tag_all(tagger, featurize(wj, a.doc), wj, a.trim, not a.no_merge, with_conf=True)
+        print(f"Wojood {Path(a.wojood).name} (GPE/LOC/FAC as LOC), CRF + post-pass + propagation:")
+        wp = [[t if not t.endswith("MISC") else "O" for t in s] for s in propagate(wj, wp, wc, a.doc)]
+        show(score([[t for _, t in s] for s in wj], wp))      # Wojood has no MISC: those are not counted
     seeds = sorted(Path(a.seeds).glob("*.txt"))[:5] if Path(a.seeds).exists() else []
     for f in seeds:
         text = f.read_text(encoding="utf-8")

@@ -13,9 +13,11 @@ n-grams, and context rules (also data: ``lexicon.yaml``) for ambiguous names.
 from __future__ import annotations
 
 import functools
-import os
 import json
+import math
+import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -38,6 +40,7 @@ _NAME_LISTS = ("name_ar", "name_en", "names", "names_ar", "names_en")
 _KIND_PRIORITY = {"country": 60, "capital": 55, "city": 50, "governorate": 40, "air_base": 45,
                   "airport": 44, "palace": 45, "prison": 45, "square": 45, "embassy": 45,
                   "neighbourhood": 35, "region": 42, "district": 20}
+_COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ذو", "ذي", "ال"}   # عبد الله: no article play
 _TYPE_PRIORITY = {"person": 80, "organization": 70, "outlet": 75, "place": 0}
 
 
@@ -96,6 +99,7 @@ class KB:
         self.short: dict[tuple[str, ...], list[str]] = {}
         self.skeletons: dict[str, set[str]] = {}
         self._outlets: dict[str, str] = {}
+        self._first_names: dict[str, set[str]] = {}
         L = lexicon
         self.common = {normalize_ar(w) for w in L.get("common_words", [])}
         self.given = {normalize_ar(w) for w in L.get("given_names", [])}
@@ -108,6 +112,14 @@ class KB:
         self.kin = {normalize_ar(w): rel for w, rel in (L.get("kinship") or {}).items()}
         self.kin_skip = {normalize_ar(w) for w in L.get("kinship_modifiers", [])}
         self.focus_cities = set(L.get("focus_countries_cities", []))
+        ff = L.get("false_friends") or {}
+        self.ff_toggle = float(ff.get("toggle_zipf", 3.5))
+        self.ff_zipf = float(ff.get("word_zipf", 4.0))
+        self.ff_whole = float(ff.get("whole_zipf", 3.0))
+        self.ff_pop = int(ff.get("important_population", 200000))
+        self.ff_window = int(ff.get("nearby_place_chars", 150))
+        self.short_not_after = {normalize_ar(w) for w in L.get("short_form_not_after", [])}
+        self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
         for rid, r in records.items():
             self._index_record(rid, r)
         self._surnames_are_not_given(L.get("given_name_freq") or {})
@@ -174,6 +186,12 @@ class KB:
             if (t == "place" and r.get("source") not in _GENERATED and is_arabic(n)
                     and key[0].startswith("ال") and len(key[0]) > 4):
                 self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
+            if t == "person" and is_arabic(n) and len(key) >= 2 and key[-2] not in _COMPOUND_HEADS:
+                # جميل الحسن = جميل حسن: the article on a family name comes and goes
+                last = key[-1]
+                alt = last[2:] if last.startswith("ال") else "ال" + last
+                if len(alt) >= 3 and len(last) >= 3:
+                    self._add(key[:-1] + (alt,), _Cand(rid, form, prio - 1))
             sk = skeleton(n)
             if sk and len(sk.replace(" ", "")) >= 4:
                 self.skeletons.setdefault(sk, set()).add(rid)
@@ -229,6 +247,12 @@ class KB:
                 if k2 in self.short:
                     return list(self.short[k2])
         return []
+
+    def weak_short(self, kb_id: str, name: str) -> bool:
+        """Is ``name`` one of that person's weak short forms (a common word or given name: عباس)?"""
+        key = name_key(name)
+        keys = [key] + ([(s,) + key[1:] for s, _ in clitic_variants(key[0])] if key and is_arabic(key[0]) else [])
+        return any(c.id == kb_id and c.form == "weak" for k in keys for c in self.index.get(k, []))
 
     def default_short(self, name: str) -> str | None:
         c = [i for i in self.short_candidates(name) if self.records[i].get("default_short")]
@@ -287,6 +311,7 @@ class KB:
             if _GAP.fullmatch(text[toks[j][1]:toks[j + 1][0]]):
                 run[j] = run[j + 1] + 1
         out: list[EntityMention] = []
+        tentative: list[tuple[EntityMention, str]] = []
         self._seen_full: set[str] = set()
         i, n = 0, len(toks)
         index, maxlen = self.index, self.maxlen
@@ -324,11 +349,105 @@ class KB:
             if clitic:
                 cstart = _skip_letters(text, start, len(clitic))
             mention.start, mention.text = cstart, text[cstart:end]
+            if self._tentative is not None:
+                tentative.append((mention, self._tentative))
             out.append(mention)
             i += L
+        if tentative:
+            out = self._confirm_nearby(out, tentative)
+        self._nearest_namesakes(out)
         if self.kin:
             out = self._kinship(text, toks, norms, out)
         return out
+
+    def _nearest_namesakes(self, out: list[EntityMention]) -> None:
+        """A place name shared by places of different countries (عمان: Amman or Oman; طرابلس) goes
+        to the namesake in a country the document's other places are in, else the one nearest them
+        (median distance, by 1,000 km), else the most populous; with no other place the index's
+        order stands."""
+        places = [(m, self.records.get(m.kb_id) or {}) for m in out]
+        places = [(m, r) for m, r in places if r.get("type") == "place" and r.get("coordinates")]
+        for m, r in places:
+            alts = [self.records[c.id] for c in self.index.get(tuple(m.name.split()), [])
+                    if c.form in ("full", "nocue") and self.records[c.id].get("type") == "place"
+                    and self.records[c.id].get("coordinates")]
+            if len({a.get("country") for a in alts}) < 2:
+                continue
+            if all(n.name == m.name for n, _ in places):
+                continue
+
+            countries = {o.get("country") or o["id"].partition(":")[2].upper() for n, o in places if n.name != m.name}
+
+            def cost(a):
+                d = sorted(_km(a["coordinates"], o["coordinates"]) for n, o in places if n.name != m.name)
+                return (a.get("country") not in countries, round(d[len(d) // 2] / 1000),
+                        -(a.get("population") or 0))
+            best = min(alts, key=cost)
+            if best.get("country") != r.get("country") and cost(best) < cost(r):
+                m.kb_id = best["id"]
+
+    def _other_given_name(self, rid: str, toks, i: int, text: str) -> bool:
+        """Is this short form part of another name: after a given name that is not this person's
+        (إياد مخلوف), after a word of descent or family (ابن عباس, آل مخلوف), or before بن?"""
+        if i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip() \
+                and normalize_ar(toks[i + 1][2]) in self.short_not_before:
+            return True         # عباس بن أحمد: someone's given name before his father's
+        if i == 0 or text[toks[i - 1][1]:toks[i][0]].strip():
+            return False
+        if normalize_ar(toks[i - 1][2]) in self.short_not_after:
+            return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
+        from ..ner.features import lexicons, norm
+        word = toks[i - 1][2]
+        bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+        given = lexicons()[0]
+        if not any((given.get(norm(w)) in ("1", "2") or normalize_ar(w) in self.given)
+                   and normalize_ar(w) not in self.common for w in (word, bare)):
+            return False        # (the name lists hold common words too: وتوفي)
+        if rid not in self._first_names:     # the words before the family name, also glued (عبدالفتاح)
+            firsts = {"الله"}                  # آية الله خامنئي: a title
+            for n in self.records[rid].get("all_names", []):
+                k = name_key(n)[:-1]
+                firsts.update(k)
+                firsts.update("".join(k[a:b]) for a in range(len(k)) for b in range(a + 2, len(k) + 1))
+            self._first_names[rid] = firsts
+        return not {normalize_ar(word), normalize_ar(bare)} & self._first_names[rid]
+
+    def _confirm_nearby(self, out, tentative):
+        """A common word read as a place after a mere preposition (في السلمية) stays a place only if
+        another place of that country is named close by (بريف حماة)."""
+        weak = {id(m) for m, _ in tentative}
+        sure = [(m.start, (self.records.get(m.kb_id) or {}).get("country")) for m in out
+                if id(m) not in weak and (self.records.get(m.kb_id) or {}).get("type") == "place"]
+        drop = {id(m) for m, country in tentative
+                if not any(c == country and country and abs(s - m.start) <= self.ff_window for s, c in sure)}
+        return [m for m in out if id(m) not in drop]
+
+    def _false_friend(self, surface: str, clitic: str, k0: str, rec: dict, cand: _Cand) -> bool:
+        """Is this one-word place name also a common Arabic word (by wordfreq), and the place not
+        important enough to be meant without a cue? Common: the word with the article toggled is
+        frequent (حديث/الحديث, القارة/قارة), it is a frequent word with a pronoun or plural ending
+        (حلفائه), or it is itself frequent and names a small place. Important: a country, a capital,
+        a province of a focus country, a place marked notable, a big city, or a curated record."""
+        r = rec
+        if r.get("kind") in ("country",) or r.get("capital") or r.get("notable"):
+            return False
+        if r.get("source") not in _GENERATED and cand.form != "nocue":
+            return False
+        if (r.get("population") or 0) >= self.ff_pop:
+            return False
+        from ..ner.morph import inflected_common, zipf
+        whole = re.sub("[\u064B-\u065F\u0670\u0640]", "", unicodedata.normalize("NFKC", surface))
+        w = whole[len(clitic):]
+        if normalize_ar(w) != k0 and k0.startswith("ال"):
+            w = "ال" + w[-(len(k0) - 2):]
+        if clitic and any(zipf(whole[k:]) >= max(self.ff_whole, zipf(w) + 0.01) for k in range(len(clitic))):
+            return True         # (و)لجأوا, ورقة, لوزان: the whole word is commoner than the split one
+        toggled = w[2:] if w.startswith("ال") else "ال" + w
+        if zipf(toggled) >= self.ff_toggle or inflected_common(w, names_win=False):
+            return True
+        # a province of a focus country is named often enough that the word's own frequency is no sign
+        province = r.get("kind") in ("governorate", "state") and r.get("country") in self.focus
+        return r.get("source") in _GENERATED and not province and zipf(w) >= self.ff_zipf
 
     def _kinship(self, text, toks, norms, out):
         """"مع ابنه الأكبر حافظ": a bare given name after a kinship word is the relative, in the
@@ -376,6 +495,7 @@ class KB:
         return None
 
     def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text) -> EntityMention | None:
+        self._tentative = None      # set to the place's country when only a nearby place can confirm it
         single = len(key) == 1
         k0 = key[0]
         latin = not is_arabic(k0)
@@ -385,12 +505,18 @@ class KB:
                 return None
             if single and len(k0) <= 3 and not words[0].isupper():
                 return None
+        after_ibn = i > 0 and not text[toks[i - 1][1]:toks[i][0]].strip() and \
+            normalize_ar(toks[i - 1][2]) in self.short_not_before
         for c in cands:
             rec = self.records[c.id]
+            if after_ibn and rec["type"] == "person":
+                continue        # سعود بن سلمان بن عبدالعزيز: the father's name inside the son's
             conf = 1.0 if not clitic else 0.95
             if c.form == "weak" and c.id not in self._seen_full:
                 continue        # a short form that is also a common word: only after the full name
             if c.form in ("short", "weak"):
+                if single and self._other_given_name(c.id, toks, i, text):
+                    continue    # إياد مخلوف: a relative with the family name, not the famous one
                 conf = 0.7
                 risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
                 if single and risky and c.id not in self._seen_full:
@@ -401,7 +527,18 @@ class KB:
                                          or (k0 in self.given and rec["type"] == "place")
                                          or (latin and rec.get("kind") == "governorate"
                                              and rec.get("source") in _GENERATED))
-            if c.form == "nocue" or ambiguous_word:
+            if single and not latin and rec["type"] == "place" and k0 not in self.common \
+                    and self._false_friend(toks[i][2], clitic, k0, rec, c):
+                # a common word that is also a small place's name (حديث, حلفائه, القارة): a place noun
+                # before it, or a preposition and another place of that country nearby
+                if prev in self.place_nouns:
+                    conf = min(conf, 0.8)
+                elif prev in self.place_preps or clitic.endswith(("ب", "ل")):
+                    self._tentative = rec.get("country") or ""
+                    conf = min(conf, 0.6)
+                else:
+                    continue
+            elif c.form == "nocue" or ambiguous_word:
                 generated = rec.get("source") in _GENERATED
                 strong = k0 in self.common or len(k0) <= 2 or (
                     generated and k0 not in self.given and rec.get("country") not in self.focus_cities)
@@ -412,12 +549,19 @@ class KB:
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:
                     continue    # "بشار الجعفري": a person, not Béchar
-            if c.form == "full":
+            if c.form == "full" and self._tentative is None:
                 self._seen_full.add(c.id)
             return EntityMention(start=toks[i][0], end=toks[i + L - 1][1], text=surface,
                                  type=rec["type"], kb_id=c.id, name=" ".join(key),
                                  confidence=conf, source="kb")
         return None
+
+
+def _km(a, b) -> float:
+    """Great-circle distance in km between two [lat, lon]."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _skip_letters(text: str, start: int, k: int) -> int:

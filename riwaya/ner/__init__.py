@@ -9,7 +9,8 @@ import re
 from functools import lru_cache
 
 from riwaya.models import EntityMention
-from riwaya.ner.features import DATA, _lines, doc_context, norm, postprocess, sent2features
+from riwaya.textutil import normalize_ar
+from riwaya.ner.features import DATA, _lines, doc_context, lexicons, norm, postprocess, sent2features
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
@@ -104,8 +105,9 @@ _ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*[،,]")
 _ROLE_PAREN = re.compile(r"^\s*\(([^()\n]{3,80})\)")
 
 
-def _role_for(text, s, e):
-    """Role given next to a name: apposition 'X، مدير ...،', parentheses, or title before."""
+def _role_for(text, s, e, taken=()):
+    """Role given next to a name: apposition 'X، مدير ...،', parentheses, or title before (one that
+    does not reach over another name in ``taken``: الرئيس بشار الأسد إن الأسد is not the second's)."""
     roles = _roles()
     tail = text[e:e + 120]
     for rx in (_ROLE_PAREN, _ROLE_AFTER):
@@ -124,6 +126,8 @@ def _role_for(text, s, e):
             if any(ch in head[words[k].start():] for ch in "،,.()\n:"):
                 continue
             rs = max(0, s - 80) + words[k].start()
+            if any(rs <= a and b <= s for a, b in taken):
+                continue
             r = text[rs:s].strip()
             if 1 <= len(r.split()) <= 8:
                 return r, (rs, rs + len(r))
@@ -186,9 +190,10 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
     out = []
+    names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
         if m.role is None and m.type == "person":
-            r, rs = _role_for(text, m.start, m.end)
+            r, rs = _role_for(text, m.start, m.end, names)
             if r:
                 m.role, m.role_span = r, rs
         out.append(m)
@@ -198,7 +203,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
         m = EntityMention(start=s, end=e, text=text[s:e], type=t, confidence=round(float(c), 3),
                           source=src, name=text[s:e])
         if t == "person":
-            m.role, m.role_span = _role_for(text, s, e)
+            m.role, m.role_span = _role_for(text, s, e, names)
             if m.role and src == "ner":
                 m.source = "ner"
         out.append(m)
@@ -231,6 +236,74 @@ def _balanced(text, s, e):
     return s, e
 
 
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    import yaml
+    r = yaml.safe_load((DATA / "entity_rules.yaml").read_text(encoding="utf-8"))
+    r["not_entities"] = {norm(str(w)).lower() for w in r["not_entities"]}
+    r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
+    r["org_heads"] = {norm(w) for w in r["org_heads"]}
+    r["generic_places"] = {norm(w) for w in r["generic_places"]}
+    r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
+    r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
+    return r
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> dict:
+    return {ph: k for k, _, ph in (ln.partition("\t") for ln in _lines("triggers.txt"))}
+
+
+_WORD = re.compile(r"[^\s,،.:;()«»\"'|/\\-]+")
+
+
+def _furniture(span: str) -> bool:
+    """Apps, page furniture, clock zones (data/ner/entity_rules.yaml: not_entities): never entities."""
+    r = _rules()
+    words = [norm(w).lower() for w in _WORD.findall(span)] or [span.strip().lower()]
+    return all(w in r["not_entities"] for w in words) or any(w in r["furniture_markers"] for w in words) \
+        or "•" in span
+
+
+def _unbound_person(text, s, e):
+    """A person span without a rank before the name (العميد X: the person is X, the rank its role)
+    and without a common word (the KB's common_words, not a listed name) or an organisation head
+    noun glued after it ("ماهر غادر": Maher + "left"; X + ميليشيا)."""
+    from riwaya.ner.morph import _cfg, _kb_words, known
+    r = _rules()
+    common = _common_words()
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while len(words) >= 2 and norm(text[words[0][0]:words[0][1]]) in r["roles"]:
+        words = words[1:]
+    while len(words) >= 2:
+        last = text[words[-1][0]:words[-1][1]]
+        if norm(last) in r["org_heads"] or (normalize_ar(last) in common and not known(last, common_only=True)
+                                            and norm(last) not in _cfg()["regnal_ordinals"]
+                                            and normalize_ar(last) not in _kb_words()
+                                            and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]):
+            words = words[:-1]
+        else:
+            break
+    return words[0][0], words[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset:
+    """Normalised words that are common words, not names (the knowledge base's common_words.txt)."""
+    try:
+        from riwaya.kb import load_kb
+        return frozenset(load_kb().common)
+    except Exception:          # the KB is optional here
+        return frozenset()
+
+
+def _generic_place(word: str) -> bool:
+    """المدينة, الريف, القرى, البلدات: a place noun alone (data: generic_places) names no place."""
+    n = norm(word)
+    g = _rules()["generic_places"]
+    return n in g or (n.startswith("ال") and n[2:] in g)
+
+
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
@@ -241,7 +314,7 @@ def _morph_checked(text, cands, kb):
     out = []
     for s, e, t, c, src in cands:
         s, e = _balanced(text, s, e)
-        if e - s < 2:
+        if e - s < 2 or _furniture(text[s:e]):
             continue
         if not _ARABIC.match(text, s):
             out.append((s, e, t, c, src))
@@ -252,6 +325,8 @@ def _morph_checked(text, cands, kb):
             s += k
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
                 s += 1
+        if t == "person" and " " in text[s:e]:
+            s, e = _unbound_person(text, s, e)
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
@@ -259,6 +334,8 @@ def _morph_checked(text, cands, kb):
         else:
             if other_only(word):
                 t = "other"
+            if t == "place" and _generic_place(word):
+                continue
             prev = _PREV_WORD.search(text, max(0, s - 40), s)
             if inflected_common(word) or is_anaphor(word, heads) \
                     or (prev and is_agreeing_adjective(word, prev.group(1))):

@@ -82,19 +82,26 @@ def proclitic_len(word: str) -> int:
 
 
 @lru_cache(maxsize=100_000)
-def inflected_common(word: str) -> bool:
+def inflected_common(word: str, names_win: bool = True) -> bool:
     """A common word with a pronoun suffix or a dual/plural ending (تغادره = تغادر + ه, سابقان =
-    سابق + ان): its stem is much more frequent than the whole and no lexicon knows it as a name."""
+    سابق + ان): its stem is much more frequent than the whole and no lexicon knows it as a name
+    (names_win=False: even if one does, and a stem merely commoner than the whole is enough, as the
+    gazetteer asks about its own names)."""
     c = _cfg()
-    if known(word) or word.startswith("ال"):   # الحمدان، السمحان: family names; ال takes no pronoun
+    known_ = known if names_win else (lambda w: False)
+    margin = c["zipf_margin"] if names_win else 0.0
+    if known_(word) or word.startswith("ال"):   # الحمدان، السمحان: family names; ال takes no pronoun
         return False
     forms = [word] + [word[len(p):] for p in c["proclitics"]
                       if word.startswith(p) and not word.startswith("ال", len(p))]
     for w in forms:
         for suf, min_stem in c["suffixes"].items():
             stem = w[:-len(suf)]
-            if w.endswith(suf) and len(stem) >= min_stem and not known(w) \
-                    and zipf(stem) >= max(c["min_stem_zipf"], zipf(w) + c["zipf_margin"]):
+            if not w.endswith(suf) or len(stem) < min_stem or known_(w):
+                continue
+            # a final hamza sits on a seat before a suffix: حلفائه = حلفاء + ه
+            z = max(zipf(stem), zipf(stem[:-1] + "ء") if stem[-1:] in "ئؤ" else 0.0)
+            if z >= max(c["min_stem_zipf"], zipf(w) + margin):
                 return True
     return False
 

@@ -1,0 +1,89 @@
+"""Score riwaya's whole entity stage (knowledge base + tagger + checks, as `analyze` runs it) on
+token-annotated text: ANERcorp test and Wojood validation, as PERS/ORG/LOC spans (exact match).
+
+    python benchmarks/ner/eval_pipeline.py [--aner FILE] [--wojood FILE] [--doc 15]
+
+Sentences are joined with spaces into pseudo-documents of --doc sentences (one per line); a mention
+counts if its characters are a gold span's tokens (less a leading proclitic) and its type maps to the gold type
+(person -> PERS, organization -> ORG, place -> LOC; "other" is not scored). Run it from a frozen copy
+(`git archive`) for "before" figures: it imports the riwaya beside it.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from riwaya.kb import load_kb  # noqa: E402
+from riwaya.ner import recognize  # noqa: E402
+from train_ner import read_conll, read_wojood, show, spans  # noqa: E402
+
+TYPE = {"person": "PERS", "organization": "ORG", "place": "LOC"}
+
+
+def evaluate(sents, doc):
+    kb = load_kb()
+    stats = {}
+    ntok = 0
+    t0 = time.perf_counter()
+    for k in range(0, len(sents), doc):
+        chunk = sents[k:k + doc]
+        text, starts, ends = "", [], []
+        for s in chunk:
+            row_s, row_e = [], []
+            for w, _ in s:
+                if text and not text.endswith("\n"):
+                    text += " "
+                row_s.append(len(text))
+                text += w
+                row_e.append(len(text))
+            text += "\n"
+            starts.append(row_s)
+            ends.append(row_e)
+        ntok += sum(len(s) for s in chunk)
+        gold = set()
+        for i, s in enumerate(chunk):
+            for typ, a, b in spans([t for _, t in s]):
+                if typ in ("PERS", "ORG", "LOC"):
+                    gold.add((typ, starts[i][a], ends[i][b - 1]))
+        pred = {(TYPE[m.type], m.start, m.end) for m in recognize(text, "ar", load_kb().match(text))
+                if m.type in TYPE}
+        # ANERcorp and Wojood tag whole tokens, proclitics included (وبيروت); riwaya's spans start
+        # after the proclitic: a span counts if it ends with the gold span and starts at most a
+        # proclitic (و ف ب ل ك, ال of لل) into its first token
+        by_end = {(t, e): s for t, s, e in gold}
+        for typ, s, e in pred:
+            gs = by_end.get((typ, e))
+            if gs is not None and gs <= s <= gs + 3 and all(c in "وفبلك" for c in text[gs:s]):
+                stats.setdefault(typ, [0, 0, 0])[0] += 1
+        for typ in ("PERS", "ORG", "LOC"):
+            st = stats.setdefault(typ, [0, 0, 0])
+            st[1] += sum(1 for x in pred if x[0] == typ)
+            st[2] += sum(1 for x in gold if x[0] == typ)
+    dt = time.perf_counter() - t0
+    stats["MICRO"] = [sum(v[i] for v in stats.values()) for i in range(3)]
+    out = {}
+    for typ, (tp, np_, ng) in stats.items():
+        p = tp / np_ if np_ else 0
+        r = tp / ng if ng else 0
+        out[typ] = (p, r, 2 * p * r / (p + r) if p + r else 0, ng)
+    return out, ntok / dt
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--aner", default="/work/shared/data/anercorp_camel_splits/ANERCorp_CamelLab_test.txt")
+    ap.add_argument("--wojood", default="/work/shared/data/wojood_sample/val.txt")
+    ap.add_argument("--doc", type=int, default=15)
+    a = ap.parse_args()
+    for label, path, reader in (("ANERcorp test", a.aner, read_conll), ("Wojood val", a.wojood, read_wojood)):
+        if path and Path(path).exists():
+            res, speed = evaluate(reader(path), a.doc)
+            print(f"{label} (whole entity stage, MISC/other not scored; {speed:,.0f} tokens/s):")
+            show(res)
+
+
+if __name__ == "__main__":
+    main()
