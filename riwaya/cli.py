@@ -154,7 +154,7 @@ def serve(db, host, port, token_file, no_auth, allow_host, max_upload_mb, job_ti
     from .store import Store
     from .web import create_app
     from .web.guard import WILDCARD_BINDS, allowed_hosts, load_or_create_token, token_path
-    from .web.jobs import ProcessIngester
+    from .web.jobs import ProcessChecker, ProcessIngester
     store = Store(db)
     shown = "127.0.0.1" if host in WILDCARD_BINDS else f"[{host}]" if ":" in host else host
     local = f"http://{shown}:{port}/"
@@ -186,13 +186,16 @@ def serve(db, host, port, token_file, no_auth, allow_host, max_upload_mb, job_ti
     if host in WILDCARD_BINDS and not allow_host:
         click.echo("note: only requests naming localhost or 127.0.0.1 are answered; add --allow-host NAME "
                    "for the names others use to reach this machine", err=True)
-    ingest = ProcessIngester(db, timeout=job_timeout)
+    # uploads are read in one child process and built in another: this one only answers requests
+    check, ingest = ProcessChecker(), ProcessIngester(db, timeout=job_timeout)
     app = create_app(db_url=db, export_loader=store.export, ingest_hook=ingest, token=token, auth=not no_auth,
-                     hosts=hosts, max_upload=max_upload_mb * 1024 * 1024)
+                     hosts=hosts, max_upload=max_upload_mb * 1024 * 1024, check=check)
+    check.start()
     click.echo(f"serving {db} on {local} (API docs at /docs)")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")
     finally:
+        check.close()
         ingest.close()
 
 

@@ -498,7 +498,7 @@ def test_process_ingester_builds_in_a_child(tmp_path):
             again = job("again.txt", ARTICLE)
             ing([again])
             assert again.added == 0 and again.status != "failed"
-            pid = ing._proc.pid
+            pid = ing.child.pid
         finally:
             ing.close()
         assert not _alive(pid)
@@ -506,7 +506,7 @@ def test_process_ingester_builds_in_a_child(tmp_path):
         late = job("late.txt", ARTICLE + b" 2")
         with pytest.raises(TimeoutError):
             slow([late])
-        assert slow._proc is None
+        assert slow.child.pid is None
     finally:
         q.close()
 
@@ -517,3 +517,41 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return Path(f"/proc/{pid}/status").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_process_checker(tmp_path):
+    from riwaya.web.jobs import ProcessChecker
+    ok, bad = tmp_path / "a.txt", tmp_path / "b.txt"
+    ok.write_bytes(ARTICLE)
+    bad.write_bytes(b"\x00\x01" * 100)
+    chk = ProcessChecker()
+    try:
+        ids, rejected = chk(ok, "a.txt")
+        assert len(ids) == 1 and not rejected
+        with pytest.raises(Refused) as e:
+            chk(bad, "b.txt")
+        assert e.value.status == 422 and "binary" in e.value.reason and "b.txt" in e.value.reason
+    finally:
+        chk.close()
+
+
+def test_worker_processes_exit_with_a_killed_server(tmp_path):
+    """kill -9 of the server: its check and build processes go too."""
+    import signal
+    import subprocess
+    import sys
+    code = ("import sys, time\nfrom riwaya.web.jobs import ProcessChecker, ProcessIngester\n"
+            f"c, b = ProcessChecker(), ProcessIngester('sqlite:///{tmp_path}/k.db')\n"
+            "c.start(); b.start(); print(c.child.pid, b.child.pid, flush=True); time.sleep(60)\n")
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
+    try:
+        pids = [int(x) for x in p.stdout.readline().split()]
+        assert len(pids) == 2 and all(_alive(x) for x in pids)
+    finally:
+        p.send_signal(signal.SIGKILL)
+        p.wait(10)
+    end = time.monotonic() + 10
+    while any(_alive(x) for x in pids) and time.monotonic() < end:
+        time.sleep(0.1)
+    assert not any(_alive(x) for x in pids)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Callable, Iterable
 
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -82,11 +83,13 @@ class _View:
 def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | None = None,
                ingest_hook: Callable[[list[Job]], None] | None = None, lang: str = "ar", *,
                token: str | None = None, auth: bool = True, hosts: Iterable[str] | None = None,
-               max_upload: int = MAX_UPLOAD) -> FastAPI:
+               max_upload: int = MAX_UPLOAD,
+               check: Callable[[Path, str], tuple[list[str], list[str]]] = check_upload) -> FastAPI:
     """The app. ``ingest_hook(jobs)`` builds a batch of checked uploads (each ``Job`` has
     ``path``, ``filename``, ``doc_ids``; it may ``fail(reason)`` one, or raise to fail all).
     Writes need ``token`` (none: writes are refused) unless ``auth`` is False; requests must
-    name one of ``hosts`` (default: the loopback names)."""
+    name one of ``hosts`` (default: the loopback names). ``check(path, filename)`` reads an
+    upload before it is queued ((document ids, refused parts), or raises ``Refused``)."""
     loader = export_loader or _default_loader(db_url)
     jobs = JobQueue(ingest_hook, after=lambda: reload(eager=True)) if ingest_hook else None
 
@@ -95,8 +98,9 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         yield
         if jobs:
             jobs.close()
-        if hasattr(ingest_hook, "close"):
-            ingest_hook.close()
+        for part in (ingest_hook, check):
+            if hasattr(part, "close"):
+                part.close()
 
     app = FastAPI(title="riwaya", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="What many news reports say happened: documents, entities, events, itineraries and "
@@ -250,11 +254,14 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         job = jobs.new_job(name, data)
         del data
         try:
-            job.doc_ids, job.rejected = await run_in_threadpool(check_upload, job.path, name)
+            job.doc_ids, job.rejected = await run_in_threadpool(check, job.path, name)
             jobs.submit(job)
         except Refused as e:
             jobs.discard(job)
             raise HTTPException(e.status, e.reason)
+        except (RuntimeError, TimeoutError) as e:     # the reading process died on this file
+            jobs.discard(job)
+            raise HTTPException(422, f"{name}: cannot be read ({e})")
         except QueueFull as e:
             jobs.discard(job)
             raise HTTPException(503, str(e), headers={"Retry-After": "10"})

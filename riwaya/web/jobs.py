@@ -5,8 +5,8 @@ be read as a document; otherwise it is written to a spool folder, answered with 
 job id, and queued. One thread takes every queued upload at once and hands the batch to
 the ingest hook (one build, so the corpus stage runs once for the batch), then reloads
 the views; ``GET /api/jobs/{id}`` says queued, running, done or failed (and why).
-``ProcessIngester`` is the hook ``riwaya serve`` uses: it builds in a child process, so
-the server's own process only answers requests.
+``riwaya serve`` checks in one child process (``ProcessChecker``) and builds in another
+(``ProcessIngester``), so the server's own process only answers requests.
 """
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ def check_upload(path: Path, filename: str) -> tuple[list[str], list[str]]:
     Raises Refused (422) when nothing in it can be read as a document."""
     from ..ingest.readers import IngestError, read_file
     ids, errors = [], []
-    for item in read_file(path):
+    for item in read_file(Path(path)):
         if isinstance(item, IngestError):
             errors.append(str(item).replace(str(path), filename))
         else:
@@ -208,59 +208,62 @@ class JobQueue:
             shutil.rmtree(self._spool, ignore_errors=True)
 
 
-# ---------- the build in a child process (riwaya serve) ----------
+# ---------- checks and builds in child processes (riwaya serve) ----------
 
-class ProcessIngester:
-    """Builds each batch into the store in one long-lived child process (models load once).
-    A batch running past ``timeout`` seconds kills the child and fails its jobs; the next
-    batch starts a fresh child. The child exits when the server's process goes away."""
+class ChildProcess:
+    """One long-lived child process (spawned) that answers calls one at a time with the
+    handler ``factory(*args)`` made once in it (so models load once). A call running past
+    its timeout kills the child; the next call starts a fresh one. The child runs at nice
+    10, so on a busy machine the server's reads get the CPU first, and it exits when the
+    server's process goes away, even killed."""
 
-    def __init__(self, db_url: str, timeout: float = 900.0):
-        self.db_url, self.timeout = db_url, timeout
+    def __init__(self, factory: Callable, args: tuple = (), timeout: float = 900.0, name: str = "riwaya-worker"):
+        self.factory, self.args, self.timeout, self.name = factory, args, timeout, name
         self._proc = None
         self._conn = None
         self._lock = threading.Lock()
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        with self._lock:
+            self._ensure()
+
+    def _ensure(self) -> None:
+        if self._proc is not None and self._proc.is_alive():
+            return
+        self._stop(kill=True)
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
-        self._proc = ctx.Process(target=_child, args=(child, self.db_url, os.getpid()), daemon=True,
-                                 name="riwaya-ingest-worker")
+        self._proc = ctx.Process(target=_child_main, args=(child, os.getpid(), self.factory, self.args),
+                                 daemon=True, name=self.name)
         self._proc.start()
         child.close()
         self._conn = parent
 
-    def __call__(self, jobs: list[Job]) -> None:
+    def call(self, *msg, timeout: float | None = None):
+        timeout = self.timeout if timeout is None else timeout
         with self._lock:
-            if self._proc is None or not self._proc.is_alive():
-                self._start()
-            ids = sorted({i for j in jobs for i in j.doc_ids})
+            self._ensure()
             try:
-                self._conn.send(([str(j.path) for j in jobs], ids))
-                res = self._conn.recv() if self._conn.poll(self.timeout) else None
+                self._conn.send(msg)
+                res = self._conn.recv() if self._conn.poll(timeout) else None
             except (EOFError, OSError) as e:
-                self.close()
-                raise RuntimeError(f"the build process ended unexpectedly ({type(e).__name__})") from None
+                self._stop(kill=True)
+                raise RuntimeError(f"the worker process ended unexpectedly ({type(e).__name__})") from None
             if res is None:
-                self.close(kill=True)
-                raise TimeoutError(f"not built within {self.timeout:g} s (documents stored before then are kept)")
-        if not res.get("ok"):
-            raise RuntimeError(res.get("error") or "build failed")
-        before, after = set(res["before"]), set(res["after"])
-        for j in jobs:
-            mine = str(j.path)
-            j.errors += [f"{p.replace(mine, j.filename)}: {r}" for p, r in res["errors"]
-                         if p == mine or p.startswith(mine + ":")]
-            stored = [i for i in j.doc_ids if i in after]
-            j.added = len([i for i in stored if i not in before])
-            if j.doc_ids and not stored:
-                j.fail("; ".join(j.errors[:5]) or "no document of it was stored")
+                self._stop(kill=True)
+                raise TimeoutError(f"not done within {timeout:g} s")
+        kind, *rest = res
+        if kind == "refused":
+            raise Refused(*rest)
+        if kind == "error":
+            raise RuntimeError(rest[0])
+        return rest[0]
 
-    def close(self, kill: bool = False) -> None:
+    def _stop(self, kill: bool = False) -> None:
         if self._conn is not None:
             try:
                 self._conn.send(None)
-            except (OSError, BrokenPipeError):
+            except OSError:
                 pass
             self._conn.close()
             self._conn = None
@@ -271,21 +274,26 @@ class ProcessIngester:
                 self._proc.join(5)
             self._proc = None
 
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
 
-def _child(conn, db_url: str, parent_pid: int) -> None:
-    """The build process: one batch of spooled files at a time, until told to stop."""
-    def watch():                 # killed parent: stop too (the store is safe to interrupt)
+    @property
+    def pid(self) -> int | None:
+        return self._proc.pid if self._proc is not None else None
+
+
+def _child_main(conn, parent_pid: int, factory: Callable, args: tuple) -> None:
+    def watch():                 # the server was killed: stop too (the store is safe to interrupt)
         while os.getppid() == parent_pid:
-            time.sleep(1.0)
+            time.sleep(0.5)
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
     try:
-        os.nice(10)              # on a busy machine, the server's reads get the CPU first
+        os.nice(10)
     except (AttributeError, OSError):
         pass
-    from ..analyze import ANALYZER_VERSION
-    from ..pipeline import build
-    from ..store import Store
+    handler = factory(*args)
     while True:
         try:
             msg = conn.recv()
@@ -293,13 +301,79 @@ def _child(conn, db_url: str, parent_pid: int) -> None:
             return
         if msg is None:
             return
-        files, ids = msg
-        errors: list[tuple[str, str]] = []
         try:
-            before = Store(db_url).known_ids(ANALYZER_VERSION) & set(ids)
-            build(files, db_url, progress=False, on_error=lambda e: errors.append((str(e.path), str(e.reason))))
-            after = Store(db_url).known_ids(ANALYZER_VERSION) & set(ids)
-            res = {"ok": True, "errors": errors, "before": sorted(before), "after": sorted(after)}
+            res = ("ok", handler(*msg))
+        except Refused as e:
+            res = ("refused", e.status, e.reason)
         except Exception as e:
-            res = {"ok": False, "error": f"{type(e).__name__}: {str(e)[:300]}"}
+            res = ("error", f"{type(e).__name__}: {str(e)[:300]}")
         conn.send(res)
+
+
+def _checker():
+    return check_upload
+
+
+def _builder(db_url: str):
+    from ..analyze import ANALYZER_VERSION
+    from ..pipeline import build
+    from ..store import Store
+
+    def build_batch(files: list[str], ids: list[str]) -> dict:
+        errors: list[tuple[str, str]] = []
+        before = Store(db_url).known_ids(ANALYZER_VERSION) & set(ids)
+        build(files, db_url, progress=False, on_error=lambda e: errors.append((str(e.path), str(e.reason))))
+        after = Store(db_url).known_ids(ANALYZER_VERSION) & set(ids)
+        return {"errors": errors, "before": sorted(before), "after": sorted(after)}
+    return build_batch
+
+
+class ProcessChecker:
+    """``check_upload`` in a child process: reading a large HTML page (lxml, trafilatura:
+    about 8 s for 19 MB) would otherwise hold the server's interpreter while reads wait."""
+
+    def __init__(self, timeout: float = 120.0):
+        self.child = ChildProcess(_checker, (), timeout, "riwaya-check")
+        self.timeout = timeout
+
+    def __call__(self, path: Path, filename: str) -> tuple[list[str], list[str]]:
+        try:
+            return self.child.call(str(path), filename)
+        except TimeoutError:
+            raise Refused(422, f"{filename}: could not be read within {self.timeout:g} s") from None
+
+    def start(self) -> None:
+        self.child.start()
+
+    def close(self) -> None:
+        self.child.close()
+
+
+class ProcessIngester:
+    """The ingest hook of ``riwaya serve``: each batch is built into the store by the real
+    pipeline in a child process; a batch past ``timeout`` seconds fails its jobs."""
+
+    def __init__(self, db_url: str, timeout: float = 900.0):
+        self.child = ChildProcess(_builder, (db_url,), timeout, "riwaya-build")
+
+    def __call__(self, jobs: list[Job]) -> None:
+        ids = sorted({i for j in jobs for i in j.doc_ids})
+        try:
+            res = self.child.call([str(j.path) for j in jobs], ids)
+        except TimeoutError as e:
+            raise TimeoutError(f"{e} (documents stored before then are kept)") from None
+        before, after = set(res["before"]), set(res["after"])
+        for j in jobs:
+            mine = str(j.path)
+            j.errors += [f"{p.replace(mine, j.filename)}: {r}" for p, r in res["errors"]
+                         if p == mine or p.startswith(mine + ":")]
+            stored = [i for i in j.doc_ids if i in after]
+            j.added = len([i for i in stored if i not in before])
+            if j.doc_ids and not stored:
+                j.fail("; ".join(j.errors[:5]) or "no document of it was stored")
+
+    def start(self) -> None:
+        self.child.start()
+
+    def close(self) -> None:
+        self.child.close()
