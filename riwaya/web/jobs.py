@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-UPLOAD_EXT = {".txt", ".html", ".htm", ".jsonl", ".md"}
+from ..ingest.readers import HTML_EXT, JSONL_EXT, TEXT_EXT, IngestError, read_file
+
+UPLOAD_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
 MAX_NAME_CHARS = 200
 MAX_NAME_BYTES = 240            # file systems hold 255 bytes per name
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -52,7 +54,8 @@ def clean_name(name: str | None, default: str) -> str:
     if name in ("", ".", ".."):
         raise Refused(400, "the file name is empty once its folders are removed")
     if len(name) > MAX_NAME_CHARS or len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        raise Refused(400, f"file name too long ({len(name)} characters; at most {MAX_NAME_CHARS})")
+        raise Refused(400, f"file name too long ({len(name)} characters, {len(name.encode('utf-8'))} bytes; "
+                           f"at most {MAX_NAME_CHARS} characters and {MAX_NAME_BYTES} bytes)")
     if Path(name).suffix.lower() not in UPLOAD_EXT:
         raise Refused(415, f"file type not accepted: {name!r}; accepted: {', '.join(sorted(UPLOAD_EXT))}")
     return name
@@ -91,7 +94,6 @@ def _iso(t: float | None) -> str | None:
 def check_upload(path: Path, filename: str) -> tuple[list[str], list[str]]:
     """Read the spooled upload as the build will: (document ids, refused parts).
     Raises Refused (422) when nothing in it can be read as a document."""
-    from ..ingest.readers import IngestError, read_file
     ids, errors = [], []
     for item in read_file(Path(path)):
         if isinstance(item, IngestError):
@@ -125,9 +127,10 @@ class JobQueue:
     @property
     def spool(self) -> Path:
         """The folder of uploads waiting to be built (made at the first upload, owner-only)."""
-        if self._spool is None:
-            self._spool = Path(tempfile.mkdtemp(prefix="riwaya-uploads-"))
-        return self._spool
+        with self._cv:
+            if self._spool is None:
+                self._spool = Path(tempfile.mkdtemp(prefix="riwaya-uploads-"))
+            return self._spool
 
     def new_job(self, filename: str, data: bytes) -> Job:
         """Spool ``data`` under a fresh job id (not queued yet)."""
@@ -161,10 +164,12 @@ class JobQueue:
             self._cv.notify()
 
     def get(self, jid: str) -> Job | None:
-        return self._jobs.get(jid)
+        with self._cv:
+            return self._jobs.get(jid)
 
     def recent(self, n: int = 100) -> list[Job]:
-        return list(self._jobs.values())[-n:][::-1]
+        with self._cv:
+            return list(self._jobs.values())[-n:][::-1]
 
     def position(self, job: Job) -> int | None:
         with self._cv:
