@@ -189,28 +189,68 @@ def report(db, out):
 
 @main.command()
 @_db_option
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it loopback unless you must).")
 @click.option("--port", default=8000, show_default=True)
-def serve(db, host, port):
-    """Serve the web app and JSON API over the store."""
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None,
+              help="Where the write token is kept (default: beside a SQLite store as DB.token, else in "
+                   "~/.config/riwaya/tokens/). RIWAYA_TOKEN in the environment overrides it.")
+@click.option("--no-auth", is_flag=True, help="Let anyone who can reach the server write, without a token. "
+                                                "For a local demo only.")
+@click.option("--allow-host", multiple=True, metavar="NAME",
+              help="Another host name the server answers to (besides localhost and the --host address); repeatable.")
+@click.option("--max-upload-mb", default=20, show_default=True, type=click.IntRange(1, 1024))
+@click.option("--job-timeout", default=900, show_default=True, type=click.IntRange(10),
+              help="Seconds one batch of uploads may take to build before it is stopped.")
+def serve(db, host, port, token_file, no_auth, allow_host, max_upload_mb, job_timeout):
+    """Serve the web app and JSON API over the store. Writes need a token, made at the
+    first start and shown once; uploads are built in a background process."""
     import uvicorn
     from .store import Store
     from .web import create_app
+    from .web.guard import WILDCARD_BINDS, allowed_hosts, load_or_create_token, token_path
+    from .web.jobs import ProcessChecker, ProcessIngester
     store = Store(db)
-
-    def ingest_hook(filename: str, data: bytes, metadata: dict | None = None) -> None:
-        """``metadata``: the upload's form fields (outlet, published, url, language, title);
-        ``riwaya.ingest.metadata.clean_metadata`` checks them first (MetadataError -> 422)."""
-        import tempfile
-        from .pipeline import build as run_build
-        with tempfile.TemporaryDirectory() as tmp:
-            p = Path(tmp) / Path(filename).name
-            p.write_bytes(data)
-            run_build([str(p)], db, progress=False, metadata=metadata)
-
-    app = create_app(db_url=db, export_loader=store.export, ingest_hook=ingest_hook)
-    click.echo(f"serving {db} on http://{host}:{port}/ (API docs at /docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shown = "127.0.0.1" if host in WILDCARD_BINDS else f"[{host}]" if ":" in host else host
+    local = f"http://{shown}:{port}/"
+    token = None
+    if no_auth:
+        click.secho("!" * 78 + "\nWARNING: --no-auth: any program on this machine, and any web page that can reach\n"
+                    f"{local} can add documents to {db}.\nUse it for a local demo only.\n" + "!" * 78,
+                    fg="red", bold=True, err=True)
+    elif os.environ.get("RIWAYA_TOKEN"):
+        token = os.environ["RIWAYA_TOKEN"].strip()
+        if len(token) < 16:
+            _fail("RIWAYA_TOKEN is too short (at least 16 characters)")
+        click.echo("writes need the token in RIWAYA_TOKEN", err=True)
+    else:
+        try:
+            t = load_or_create_token(Path(token_file) if token_file else token_path(db))
+        except (OSError, ValueError) as e:
+            _fail(f"cannot read or make the write token: {e}")
+        token = t.value
+        if t.created:
+            click.echo(f"write token (shown once; kept in {t.path}, readable by you only):\n  {t.value}\n"
+                       f"open {local}#token={t.value} to upload from this browser, or send\n"
+                       f"  Authorization: Bearer <token>  with every write", err=True)
+        else:
+            click.echo(f"writes need the token kept in {t.path}", err=True)
+        if t.warning:
+            click.secho(f"warning: {t.warning}", fg="yellow", err=True)
+    hosts = allowed_hosts(host, allow_host)
+    if host in WILDCARD_BINDS and not allow_host:
+        click.echo("note: only requests naming localhost or 127.0.0.1 are answered; add --allow-host NAME "
+                   "for the names others use to reach this machine", err=True)
+    # uploads are read in one child process and built in another: this one only answers requests
+    check, ingest = ProcessChecker(), ProcessIngester(db, timeout=job_timeout)
+    app = create_app(db_url=db, export_loader=store.export, ingest_hook=ingest, token=token, auth=not no_auth,
+                     hosts=hosts, max_upload=max_upload_mb * 1024 * 1024, check=check)
+    check.start()
+    click.echo(f"serving {db} on {local} (API docs at /docs)")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        check.close()
+        ingest.close()
 
 
 @main.command()

@@ -1,30 +1,40 @@
 """The web app: the report's views fed live from a JSON API, search, and upload.
 
-``create_app(db_url=None, export_loader=None, ingest_hook=None)``; ``export_loader()``
-returns a riwaya/1 export dict (e.g. ``Store(db_url).export``). The page is the same
-HTML/JS as the offline report, fetching ``/api/export`` instead of embedding it.
+``create_app(db_url=None, export_loader=None, ingest_hook=None, token=None, ...)``;
+``export_loader()`` returns a riwaya/1 export dict (e.g. ``Store(db_url).export``). The
+page is the same HTML/JS as the offline report, fetching ``/api/export`` instead of
+embedding it. Every write needs ``Authorization: Bearer <token>`` and a Host and Origin
+of this server (``guard.py``); uploads are checked at once and built later by a
+background worker (``jobs.py``), so reads never wait for a build.
 """
 from __future__ import annotations
 
 import threading
-from pathlib import PurePath
-from typing import Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Callable, Iterable
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from .. import report
+from .apidocs import offline_docs, with_security
+from .guard import LOOPBACK_HOSTS, Guard, GuardConfig
+from .jobs import Job, JobQueue, QueueFull, Refused, check_upload, clean_name
 from .search import Index, normalize, search
 
-__all__ = ["create_app", "normalize", "search"]
+__all__ = ["create_app", "normalize", "search", "Job"]
 
 MAX_UPLOAD = 20 * 1024 * 1024
-UPLOAD_EXT = {".txt", ".html", ".htm", ".jsonl", ".md"}
+MULTIPART_SLACK = 64 * 1024     # room for the multipart framing around one file
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -49,51 +59,76 @@ def _strip_doc(d: dict) -> dict:
     return out
 
 
-def _offline_docs(app: FastAPI) -> None:
-    """The OpenAPI browser at /docs with Swagger UI's files from the swagger-ui-bundle
-    package, because FastAPI's default page fetches them from a CDN."""
-    from fastapi.openapi.docs import get_swagger_ui_html
-    from fastapi.staticfiles import StaticFiles
-    try:
-        from swagger_ui_bundle import swagger_ui_path
-    except ImportError:          # the JSON schema at /openapi.json still documents the API
-        return
-    app.mount("/docs/static", StaticFiles(directory=swagger_ui_path), name="swagger-ui")
+class _View:
+    """One loaded export and its lookups, swapped in whole so a read sees one state."""
 
-    @app.get("/docs", include_in_schema=False)
-    def docs():
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="riwaya API",
-                                   swagger_js_url="/docs/static/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs/static/swagger-ui.css",
-                                   swagger_favicon_url="/docs/static/favicon-32x32.png")
+    def __init__(self, exp: dict):
+        for k in ("documents", "entities", "events", "conflicts", "itineraries", "relations"):
+            if not isinstance(exp.get(k), list):
+                exp[k] = []
+        self.export = exp
+        self.docs = {d.get("id"): d for d in exp["documents"] if isinstance(d, dict)}
+        self.ents = {e.get("id"): e for e in exp["entities"] if isinstance(e, dict)}
+        self._index: Index | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> Index:
+        with self._lock:
+            if self._index is None:
+                self._index = Index(self.export)
+            return self._index
 
 
 def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | None = None,
-               ingest_hook: Callable[[str, bytes], None] | None = None, lang: str = "ar") -> FastAPI:
+               ingest_hook: Callable[[list[Job]], None] | None = None, lang: str = "ar", *,
+               token: str | None = None, auth: bool = True, hosts: Iterable[str] | None = None,
+               max_upload: int = MAX_UPLOAD,
+               check: Callable[[Path, str], tuple[list[str], list[str]]] = check_upload) -> FastAPI:
+    """The app. ``ingest_hook(jobs)`` builds a batch of checked uploads (each ``Job`` has
+    ``path``, ``filename``, ``doc_ids``; it may ``fail(reason)`` one, or raise to fail all).
+    Writes need ``token`` (none: writes are refused) unless ``auth`` is False; requests must
+    name one of ``hosts`` (default: the loopback names). ``check(path, filename)`` reads an
+    upload before it is queued ((document ids, refused parts), or raises ``Refused``)."""
     loader = export_loader or _default_loader(db_url)
-    app = FastAPI(title="riwaya", version="1", docs_url=None, redoc_url=None,
-                  description="What many news reports say happened: documents, entities, events, itineraries and "
-                              "conflicts, every fact with its evidence spans {doc, start, end} into documents[].text.")
-    lock = threading.Lock()
-    state: dict = {"export": None}
+    jobs = JobQueue(ingest_hook, after=lambda: reload(eager=True)) if ingest_hook else None
 
-    def reload() -> dict:
-        with lock:
-            exp = loader() or {}
-            for k in ("documents", "entities", "events", "conflicts", "itineraries", "relations"):
-                if not isinstance(exp.get(k), list):
-                    exp[k] = []
-            state["export"] = exp
-            state["docs"] = {d.get("id"): d for d in exp["documents"] if isinstance(d, dict)}
-            state["ents"] = {e.get("id"): e for e in exp["entities"] if isinstance(e, dict)}
-            state["index"] = None
-            return exp
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        if jobs:
+            jobs.close()
+        for part in (ingest_hook, check):
+            if hasattr(part, "close"):
+                part.close()
+
+    app = FastAPI(title="riwaya", version="1", docs_url=None, redoc_url=None, lifespan=lifespan,
+                  description="What many news reports say happened: documents, entities, events, itineraries and "
+                              "conflicts, every fact with its evidence spans {doc, start, end} into documents[].text. "
+                              "Writes need the server's token (`Authorization: Bearer …`).")
+    load_lock = threading.Lock()
+    state: dict = {"view": None}
+
+    def reload(eager: bool = False) -> dict:
+        with load_lock:
+            v = _View(loader() or {})
+            if eager:
+                v.index           # built here, in the background, not in the next search
+            state["view"] = v
+            return v.export
+
+    def view() -> _View:
+        if state["view"] is None:
+            reload()
+        return state["view"]
 
     def exp() -> dict:
-        return state["export"] if state["export"] is not None else reload()
+        return view().export
 
     app.state.reload = reload
-    _offline_docs(app)
+    app.state.jobs = jobs
+    with_security(app)
+    offline_docs(app)
 
     @app.middleware("http")
     async def headers(request: Request, call_next):
@@ -136,11 +171,11 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     @app.get("/api/documents/{doc_id}", summary="One document with its original text, paragraphs, repairs and the evidence spans in it")
     def document(doc_id: str):
-        exp()
-        d = state["docs"].get(doc_id)
+        v = view()
+        d = v.docs.get(doc_id)
         if d is None:
             raise HTTPException(404, "no such document")
-        ev = [{"event": e.get("id"), **sp} for e in exp()["events"] if isinstance(e, dict)
+        ev = [{"event": e.get("id"), **sp} for e in v.export["events"] if isinstance(e, dict)
               for sp in e.get("evidence") or [] if isinstance(sp, dict) and sp.get("doc") == doc_id]
         return {**d, "evidence": ev}
 
@@ -152,15 +187,15 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     @app.get("/api/entities/{entity_id}", summary="One entity with its events and itinerary")
     def entity(entity_id: str):
-        exp()
-        e = state["ents"].get(entity_id)
+        x = view()
+        e = x.ents.get(entity_id)
         if e is None:
             raise HTTPException(404, "no such entity")
-        evs = [v for v in exp()["events"] if isinstance(v, dict) and (
+        evs = [v for v in x.export["events"] if isinstance(v, dict) and (
             any((p or {}).get("entity") == entity_id for p in v.get("participants") or [])
             or entity_id in (v.get("origin"), v.get("destination"), v.get("place"), v.get("means"))
             or entity_id in (v.get("via") or []))]
-        it = next((i for i in exp()["itineraries"] if isinstance(i, dict) and i.get("person") == entity_id), None)
+        it = next((i for i in x.export["itineraries"] if isinstance(i, dict) and i.get("person") == entity_id), None)
         return {**e, "events": evs, "itinerary": it}
 
     @app.get("/api/events", summary="Events, optionally by class or entity")
@@ -184,44 +219,72 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     @app.get("/api/search", summary="Arabic-aware search over entities, events and text")
     def api_search(q: str = Query(..., max_length=200, description="e.g. الاسد, أسد, Assad, حميميم"), limit: int = 50):
-        exp()
-        if state.get("index") is None:
-            state["index"] = Index(state["export"])
-        return state["index"].search(q, limit=max(1, min(limit, 500)))
+        return view().index.search(q, limit=max(1, min(limit, 500)))
 
-    @app.post("/api/documents", status_code=201, summary="Upload a text or HTML file; it is ingested and the views reload",
+    @app.post("/api/documents", status_code=202, response_class=JSONResponse,
+              summary="Upload a text, HTML or JSON Lines file: checked at once, built in the background",
+              description="Answers 202 with a job (`GET /api/jobs/{id}` says when it is built, or why it failed) "
+                          "once the file is read as at least one document; 4xx with the reason otherwise. "
+                          "Needs the write token.",
               openapi_extra={"requestBody": {"content": {
                   "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
                   "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}})
     async def upload(request: Request, filename: str | None = Query(None, description="for a raw body")):
-        if ingest_hook is None:
+        if jobs is None:
             raise HTTPException(501, "this server takes no uploads")
         ctype = request.headers.get("content-type", "")
         if ctype.startswith("multipart/form-data"):
-            try:
-                form = await request.form()
-            except AssertionError as e:  # python-multipart missing
-                raise HTTPException(415, f"multipart needs python-multipart: {e}")
+            form = await request.form(max_files=1, max_fields=10)
             f = form.get("file")
-            if f is None or not hasattr(f, "read"):
-                raise HTTPException(400, "no file field")
-            name, data = f.filename or "upload.txt", await f.read()
+            if not isinstance(f, UploadFile):
+                raise HTTPException(400, "no file field (send the file as the multipart field 'file')")
+            if (f.size or 0) > max_upload:
+                raise HTTPException(413, f"file over the {max_upload // (1024 * 1024)} MB limit")
+            raw_name, data = f.filename, await f.read()
         else:
-            name, data = filename or ("upload.html" if "html" in ctype else "upload.txt"), await request.body()
-        name = PurePath(name.replace("\\", "/")).name or "upload.txt"
-        if PurePath(name).suffix.lower() not in UPLOAD_EXT:
-            raise HTTPException(415, f"accepted: {', '.join(sorted(UPLOAD_EXT))}")
+            raw_name, data = filename, await request.body()
+        try:
+            name = clean_name(raw_name, "upload.html" if "html" in ctype else "upload.txt")
+        except Refused as e:
+            raise HTTPException(e.status, e.reason)
         if not data:
             raise HTTPException(400, "empty file")
-        if len(data) > MAX_UPLOAD:
-            raise HTTPException(413, "file too large")
-        ingest_hook(name, data)
-        e = reload()
-        return JSONResponse({"ok": True, "filename": name, "documents": len(e["documents"])}, status_code=201)
+        if len(data) > max_upload:
+            raise HTTPException(413, f"file over the {max_upload // (1024 * 1024)} MB limit")
+        job = jobs.new_job(name, data)
+        del data
+        try:
+            job.doc_ids, job.rejected = await run_in_threadpool(check, job.path, name)
+            jobs.submit(job)
+        except Refused as e:
+            jobs.discard(job)
+            raise HTTPException(e.status, e.reason)
+        except (RuntimeError, TimeoutError) as e:     # the reading process died on this file
+            jobs.discard(job)
+            raise HTTPException(422, f"{name}: cannot be read ({e})")
+        except QueueFull as e:
+            jobs.discard(job)
+            raise HTTPException(503, str(e), headers={"Retry-After": "10"})
+        return JSONResponse(job.public(), status_code=202, headers={"Location": f"/api/jobs/{job.id}"})
+
+    @app.get("/api/jobs", summary="Recent uploads and their state")
+    def list_jobs(limit: int = Query(100, ge=1, le=1000)):
+        return [j.public() for j in jobs.recent(limit)] if jobs else []
+
+    @app.get("/api/jobs/{job_id}", summary="One upload: queued, running, done (with documents added) or failed (with why)")
+    def get_job(job_id: str):
+        j = jobs.get(job_id) if jobs else None
+        if j is None:
+            raise HTTPException(404, "no such job (jobs are kept in memory until the server stops)")
+        return {**j.public(), "queue_position": jobs.position(j)}
 
     @app.post("/api/reload", summary="Reload the export from the store")
     def api_reload():
         e = reload()
         return {"documents": len(e["documents"]), "entities": len(e["entities"]), "events": len(e["events"])}
 
+    # outermost, so that nothing of the app runs for a refused request
+    app.add_middleware(Guard, config=GuardConfig(
+        token=token, auth=auth, hosts=set(hosts) if hosts is not None else set(LOOPBACK_HOSTS),
+        max_body=max_upload + MULTIPART_SLACK))
     return app

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.skipif(not B.available(), reason="needs chromium, chrom
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "export_sample.json"
 PAYLOAD = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
-SHOTS = os.environ.get("RIWAYA_FIXTURE_SCREENSHOTS")   # docs/screenshots come from the real corpus (test_e2e_corpus.py)
+SHOTS = os.environ.get("RIWAYA_FIXTURE_SCREENSHOTS")
+TOKEN = "e2e-write-token-0123456789"   # docs/screenshots come from the real corpus (test_e2e_corpus.py)
 
 
 def sample_with_payload():
@@ -184,11 +185,13 @@ def live():
     uvicorn = pytest.importorskip("uvicorn")
     from riwaya.web import create_app
     data = sample_with_payload()
-    def ingest(filename, raw):  # stands in for the pipeline: the uploaded text becomes a document
-        data["documents"].append({"id": "d-upload", "title": filename, "text": raw.decode("utf-8"), "language": "ar",
-                                  "outlet": "upload", "paragraphs": [], "repairs": []})
 
-    app = create_app(export_loader=lambda: copy.deepcopy(data), ingest_hook=ingest)
+    def ingest(jobs):  # stands in for the pipeline: each uploaded text becomes a document
+        for j in jobs:
+            data["documents"].append({"id": "d-upload", "title": j.filename, "text": j.path.read_text("utf-8"),
+                                      "language": "ar", "outlet": "upload", "paragraphs": [], "repairs": []})
+
+    app = create_app(export_loader=lambda: copy.deepcopy(data), ingest_hook=ingest, token=TOKEN)
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     th = threading.Thread(target=server.run, daemon=True)
@@ -211,13 +214,54 @@ def test_live_app_in_chromium(drv, live, tmp_path):
     box.send_keys("الاسد")  # no hamza: still finds الأسد, through the API
     WebDriverWait(drv, 10).until(lambda d: css(d, '#search-results a.person-link[data-id="E-assad"]'))
     shot(drv, tmp_path, "web-search")
-    # upload through the page: the hook runs, the views reload with the new document
+    # upload through the page: the server asks for its token, the user pastes it once,
+    # the upload is queued, built, and the views reload with the new document
     up = tmp_path / "upload.txt"
     up.write_text("غادر بشار الأسد دمشق <script>window.__xss=3</script>", "utf-8")
     B.click(drv, "#tab-sources")
+    assert css(drv, "#upload-token-row")[0].is_displayed()     # no token kept yet in this browser
     css(drv, "#upload-file")[0].send_keys(str(up))
-    WebDriverWait(drv, 10).until(lambda d: css(d, '#doclist .d[data-id="d-upload"]'))
+    WebDriverWait(drv, 10).until(lambda d: css(d, "#upload-token-row")[0].is_displayed())
+    assert "token" in css(drv, "#upload-msg")[0].text
+    css(drv, "#upload-token")[0].send_keys(TOKEN + "\n")
+    WebDriverWait(drv, 30).until(lambda d: css(d, '#doclist .d[data-id="d-upload"]'))
+    assert drv.execute_script("return localStorage.getItem('riwaya-write-token')") == TOKEN
     B.click(drv, '#doclist .d[data-id="d-upload"]')
     assert "<script>window.__xss=3</script>" in css(drv, "#doctext")[0].text
     no_xss(drv)
+    assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
+
+
+def test_token_from_the_printed_link(drv, live):
+    """`riwaya serve` prints http://127.0.0.1:PORT/#token=…: the page keeps the token and drops it from the URL."""
+    drv.get(live + "/")
+    B.wait_ready(drv)
+    drv.execute_script("localStorage.clear()")
+    drv.get(live + "/#token=" + TOKEN)
+    drv.refresh()
+    B.wait_ready(drv)
+    assert drv.execute_script("return localStorage.getItem('riwaya-write-token')") == TOKEN
+    assert "token" not in drv.current_url
+    # a write with it from the page succeeds; a page of another origin could not send it
+    status = drv.execute_async_script("""
+        var done = arguments[arguments.length - 1];
+        fetch('/api/documents?filename=x.txt', {method: 'POST', body: 'نص', headers: {'Authorization': 'Bearer ' +
+              localStorage.getItem('riwaya-write-token'), 'Content-Type': 'text/plain'}}).then(function (r) { done(r.status); });""")
+    assert status == 202
+    status = drv.execute_async_script("""
+        var done = arguments[arguments.length - 1];
+        fetch('/api/documents?filename=y.txt', {method: 'POST', body: 'نص', headers: {'Content-Type': 'text/plain'}})
+          .then(function (r) { done(r.status); });""")
+    assert status == 401
+
+
+def test_api_docs_render_offline(drv, live, tmp_path):
+    """/docs (Swagger UI from the swagger-ui-bundle package, no network) renders every operation."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    drv.get(live + "/docs")
+    WebDriverWait(drv, 20).until(lambda d: len(css(d, ".swagger-ui .opblock")) >= 10)
+    page = drv.execute_script("return document.body.innerText")
+    assert "Unable to render" not in page and "/api/documents" in page
+    assert css(drv, ".swagger-ui .btn.authorize")          # the write token can be given here
+    shot(drv, tmp_path, "api-docs")
     assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]

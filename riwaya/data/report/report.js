@@ -643,22 +643,60 @@
       if (!detail.firstChild) detail.appendChild(el('div', { cls: 'mut', text: S.lang === 'ar' ? 'انقر على جملة مظللة لترى الحدث وإسناده.' : 'Click a highlighted sentence to see its fact and isnad.' }));
       if (focusNode && focusNode.scrollIntoView) setTimeout(function () { focusNode.scrollIntoView({ block: 'center' }); }, 0);
     }
-    if (CONFIG.api && window.fetch && window.FormData) {
-      var file = el('input', { type: 'file', id: 'upload-file', accept: '.txt,.html,.htm,.jsonl,.md' });
-      var msg = el('div', { cls: 'mut', id: 'upload-msg' });
-      file.addEventListener('change', function () {
-        if (!file.files || !file.files[0]) return;
-        var fd = new FormData(); fd.append('file', file.files[0]);
-        msg.textContent = '…';
-        fetch(CONFIG.api + '/documents', { method: 'POST', body: fd }).then(function (r) {
-          return r.json().then(function (j) { if (!r.ok) throw new Error(j.detail || r.status); return j; });
-        }).then(function (j) {
-          return fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(function (data) { index(data); S.tab = 'sources'; S.doc = null; draw(); });
-        }).catch(function (e) { msg.textContent = String(e && e.message || e); });
-      });
-      list.appendChild(el('div', { cls: 'd' }, [el('label', { 'for': 'upload-file', text: S.lang === 'ar' ? 'أضف وثيقة (نص أو HTML): ' : 'Add a document (text or HTML): ' }), file, msg]));
-    }
+    if (CONFIG.api && window.fetch && window.FormData) list.appendChild(uploadBox());
     main.appendChild(el('div', { cls: 'split' }, [list, right]));
+  }
+
+  // ---------- upload (live app) ----------
+  // Writes need the server's token. It is pasted once (or arrives as #token=… in the link
+  // `riwaya serve` prints) and kept in this origin's localStorage: a page of another site
+  // can neither read it nor send it, and the server refuses writes without it.
+  var TOKEN_KEY = 'riwaya-write-token', memToken = null, pendingFile = null;
+  function getToken() { try { return localStorage.getItem(TOKEN_KEY) || memToken; } catch (e) { return memToken; } }
+  function setToken(t) { memToken = t || null; try { if (t) localStorage.setItem(TOKEN_KEY, t); else localStorage.removeItem(TOKEN_KEY); } catch (e) { } }
+  function tokenFromLink() {
+    var m = /^#token=([A-Za-z0-9_\-]{16,256})$/.exec(location.hash || '');
+    if (!m) return;
+    setToken(m[1]);
+    if (window.history && history.replaceState) history.replaceState(null, '', location.pathname + location.search);
+    else location.hash = '';
+  }
+  function uploadBox() {
+    var file = el('input', { type: 'file', id: 'upload-file', accept: '.txt,.html,.htm,.jsonl,.md' });
+    var msg = el('div', { cls: 'mut', id: 'upload-msg', 'aria-live': 'polite' });
+    var tok = el('input', { type: 'password', id: 'upload-token', autocomplete: 'off', spellcheck: 'false', placeholder: L('upload_token_hint') });
+    var tokRow = el('div', { id: 'upload-token-row' }, [el('label', { 'for': 'upload-token', text: L('upload_token') + ' ' }), tok]);
+    tokRow.hidden = !!getToken() && !pendingFile;
+    function say(t) { msg.textContent = t; }
+    function poll(job) {
+      fetch(CONFIG.api + '/jobs/' + encodeURIComponent(job.job)).then(function (r) { return r.json(); }).then(function (j) {
+        if (j.status === 'queued' || j.status === 'running') { say(L('upload_' + j.status) + ' — ' + j.filename); setTimeout(function () { poll(job); }, 1000); return; }
+        if (j.status === 'failed') { say(L('upload_failed') + ': ' + (j.error || '')); return; }
+        return fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(function (data) {
+          index(data); S.tab = 'sources'; S.doc = null; draw();
+          var m = document.getElementById('upload-msg'); if (m) m.textContent = L('upload_done') + ' — ' + j.filename + (j.errors && j.errors.length ? ' (' + j.errors.join('; ') + ')' : '');
+        });
+      }).catch(function (e) { say(String(e && e.message || e)); });
+    }
+    function send(f) {
+      var fd = new FormData(); fd.append('file', f);
+      var h = {}, t = getToken(); if (t) h.Authorization = 'Bearer ' + t;
+      say('…');
+      fetch(CONFIG.api + '/documents', { method: 'POST', body: fd, headers: h }).then(function (r) {
+        return r.json().catch(function () { return {}; }).then(function (j) {
+          if (r.status === 401) { setToken(null); pendingFile = f; tokRow.hidden = false; tok.focus(); say((j.detail || r.status) + ' — ' + L('upload_token_hint')); return; }
+          if (!r.ok) { say(L('upload_failed') + ': ' + (j.detail || r.status)); return; }
+          pendingFile = null; poll(j);
+        });
+      }).catch(function (e) { say(String(e && e.message || e)); });
+    }
+    tok.addEventListener('change', function () {
+      var t = tok.value.trim(); if (!t) return;
+      setToken(t); tok.value = ''; tokRow.hidden = true;
+      if (pendingFile) send(pendingFile); else say(L('upload_token_saved'));
+    });
+    file.addEventListener('change', function () { if (file.files && file.files[0]) send(file.files[0]); });
+    return el('div', { cls: 'd' }, [el('label', { 'for': 'upload-file', text: L('upload_add') + ' ' }), file, tokRow, msg]);
   }
 
   // ---------- search ----------
@@ -700,7 +738,7 @@
   }
 
   // ---------- boot ----------
-  function boot(data) { index(data); fromHash(); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
+  function boot(data) { if (CONFIG.api) tokenFromLink(); index(data); fromHash(); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
   var embedded = jsonOf('riwaya-data');
   if (embedded) boot(embedded);
   else if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(boot, function () { boot({}); });
