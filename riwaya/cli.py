@@ -33,6 +33,26 @@ def _kb_option(f):
                         help="Extra knowledge-base YAML file (repeatable).")(f)
 
 
+def _budget_options(f):
+    f = click.option("--max-doc-chars", type=int, default=None,
+                     help="Refuse documents longer than this many characters "
+                          "[default: 2,000,000; env RIWAYA_MAX_DOC_CHARS; 0: no cap].")(f)
+    f = click.option("--doc-memory", type=int, default=None,
+                     help="Memory in MB one document's analysis may use "
+                          "[default: 2048; env RIWAYA_DOC_MEMORY_MB; 0: no limit].")(f)
+    return click.option("--doc-timeout", type=float, default=None,
+                        help="Seconds of analysis per document; past it the document fails and the build "
+                             "goes on [default: 30; env RIWAYA_DOC_TIMEOUT; 0: no limit].")(f)
+
+
+def _budget(doc_timeout, doc_memory, max_doc_chars):
+    from .budget import Budget
+    try:
+        return Budget.from_env(timeout=doc_timeout, memory_mb=doc_memory, max_chars=max_doc_chars)
+    except ValueError as e:
+        _fail(str(e))
+
+
 def _use_kb(kb_extra) -> None:
     if kb_extra:
         os.environ["RIWAYA_KB_EXTRA"] = os.pathsep.join(os.path.abspath(p) for p in kb_extra)
@@ -52,12 +72,14 @@ def main():
 @click.option("--ray-address", default=None, help="Ray cluster address (default: a local Ray instance).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_kb_option
-def build(paths, db, workers, engine, ray_address, quiet, kb_extra):
+@_budget_options
+def build(paths, db, workers, engine, ray_address, quiet, kb_extra, doc_timeout, doc_memory, max_doc_chars):
     """Build (or update) the knowledge store from files, folders or globs."""
     from .pipeline import build as run_build
     _use_kb(kb_extra)
     rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
-                    progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True))
+                    progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True),
+                    budget=_budget(doc_timeout, doc_memory, max_doc_chars))
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "
                f"{rep.documents} in {db}")
     if rep.errors:
@@ -69,11 +91,13 @@ def build(paths, db, workers, engine, ray_address, quiet, kb_extra):
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
 @click.option("--workers", "-w", default=1, show_default=True)
 @_kb_option
-def analyze(files, fmt, workers, kb_extra):
+@_budget_options
+def analyze(files, fmt, workers, kb_extra, doc_timeout, doc_memory, max_doc_chars):
     """Print what the per-document stage finds: one JSON line per document."""
     from .ingest.readers import IngestError, read_paths
-    from .pipeline import analyze_many
+    from .pipeline import AnalysisFailed, analyze_many
     _use_kb(kb_extra)
+    budget = _budget(doc_timeout, doc_memory, max_doc_chars)
     docs, failed = [], False
     for item in read_paths(list(files)):
         if isinstance(item, IngestError):
@@ -81,7 +105,11 @@ def analyze(files, fmt, workers, kb_extra):
             failed = True
         else:
             docs.append(item)
-    for doc, a in analyze_many(docs, workers=workers):
+    for doc, a in analyze_many(docs, workers=workers, keep_going=True, budget=budget):
+        if isinstance(a, AnalysisFailed):
+            click.echo(f"error: {IngestError(doc.path or doc.id, a.reason)}", err=True)
+            failed = True
+            continue
         line = {"path": doc.path, "id": doc.id, "outlet": doc.outlet, "title": doc.title,
                 "published": doc.published, "text": doc.text,
                 "paragraphs": a["paragraphs"], "repairs": a["repairs"], "mentions": a["mentions"],
