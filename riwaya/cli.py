@@ -24,7 +24,8 @@ def _db_option(f):
 
 
 def _fail(msg: str, code: int = 1):
-    click.echo(f"riwaya: {msg}", err=True)
+    from .textutil import printable
+    click.echo(f"riwaya: {printable(msg)}", err=True)
     sys.exit(code)
 
 
