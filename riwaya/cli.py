@@ -24,13 +24,34 @@ def _db_option(f):
 
 
 def _fail(msg: str, code: int = 1):
-    click.echo(f"riwaya: {msg}", err=True)
+    from .textutil import printable
+    click.echo(f"riwaya: {printable(msg)}", err=True)
     sys.exit(code)
 
 
 def _kb_option(f):
     return click.option("--kb", "kb_extra", multiple=True, type=click.Path(exists=True, dir_okay=False),
                         help="Extra knowledge-base YAML file (repeatable).")(f)
+
+
+def _budget_options(f):
+    f = click.option("--max-doc-chars", type=int, default=None,
+                     help="Refuse documents longer than this many characters "
+                          "[default: 2,000,000; env RIWAYA_MAX_DOC_CHARS; 0: no cap].")(f)
+    f = click.option("--doc-memory", type=int, default=None,
+                     help="Memory in MB one document's analysis may use "
+                          "[default: 2048; env RIWAYA_DOC_MEMORY_MB; 0: no limit].")(f)
+    return click.option("--doc-timeout", type=float, default=None,
+                        help="Seconds of analysis per document; past it the document fails and the build "
+                             "goes on [default: 30; env RIWAYA_DOC_TIMEOUT; 0: no limit].")(f)
+
+
+def _budget(doc_timeout, doc_memory, max_doc_chars):
+    from .budget import Budget
+    try:
+        return Budget.from_env(timeout=doc_timeout, memory_mb=doc_memory, max_chars=max_doc_chars)
+    except ValueError as e:
+        _fail(str(e))
 
 
 def _use_kb(kb_extra) -> None:
@@ -56,7 +77,9 @@ def main():
 @click.option("--url", default=None, help="The article's URL.")
 @click.option("--language", default=None, help="Main language code (ar, en, ...).")
 @_kb_option
-def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url, language, kb_extra):
+@_budget_options
+def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url, language, kb_extra,
+          doc_timeout, doc_memory, max_doc_chars):
     """Build (or update) the knowledge store from files, folders or globs.
 
     Outlet and publication date missing from the options and sidecars are read from the text
@@ -67,7 +90,8 @@ def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url
     given = {"outlet": outlet, "published": published, "url": url, "language": language}
     try:
         rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
-                        progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given)
+                        progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given,
+                        budget=_budget(doc_timeout, doc_memory, max_doc_chars))
     except MetadataError as e:
         _fail(f"--{e.field}: {e.reason}", 2)
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "
@@ -82,11 +106,13 @@ def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url
               help="json: one line per document; text: readable (entities, times, events with their arguments and sources).")
 @click.option("--workers", "-w", default=1, show_default=True)
 @_kb_option
-def analyze(files, fmt, workers, kb_extra):
+@_budget_options
+def analyze(files, fmt, workers, kb_extra, doc_timeout, doc_memory, max_doc_chars):
     """Print what the per-document stage finds: one JSON line per document, or readable text."""
     from .ingest.readers import IngestError, read_paths
-    from .pipeline import analyze_many
+    from .pipeline import AnalysisFailed, analyze_many
     _use_kb(kb_extra)
+    budget = _budget(doc_timeout, doc_memory, max_doc_chars)
     docs, failed = [], False
     for item in read_paths(list(files)):
         if isinstance(item, IngestError):
@@ -96,7 +122,11 @@ def analyze(files, fmt, workers, kb_extra):
             docs.append(item)
     from .ingest.metadata import with_metadata
     docs = [with_metadata(d) for d in docs]
-    for doc, a in analyze_many(docs, workers=workers):
+    for doc, a in analyze_many(docs, workers=workers, keep_going=True, budget=budget):
+        if isinstance(a, AnalysisFailed):
+            click.echo(f"error: {IngestError(doc.path or doc.id, a.reason)}", err=True)
+            failed = True
+            continue
         if fmt == "text":
             click.echo("\n".join(analysis_text(doc, a)) + "\n")
             continue

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import sys
 import time
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from .analyze import ANALYZER_VERSION, analysis_dict, analyze
+from .budget import Budget, budgeted, too_large
 from .ingest.readers import IngestError, read_paths
 from .models import Document
 from .store import Store
@@ -43,58 +42,40 @@ class AnalysisFailed(dict):
 def safe_analysis(doc: Document) -> dict:
     try:
         return analysis_dict(analyze(doc))
+    except MemoryError:
+        return AnalysisFailed("DocumentMemoryExceeded: analysis ran out of memory")
     except Exception as e:      # one document's bug must not stop a build of thousands
         return AnalysisFailed(f"analysis failed: {type(e).__name__}: {str(e)[:200]}")
 
 
-def _analyze_one(doc: Document) -> tuple[Document, dict]:
-    return doc, analysis_dict(analyze(doc))
-
-
 def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "local",
-                 ray_address: str | None = None, keep_going: bool = False) -> Iterator[tuple[Document, dict]]:
+                 ray_address: str | None = None, keep_going: bool = False,
+                 budget: Budget | None = None) -> Iterator[tuple[Document, dict]]:
     """Analyse documents; same results whatever the engine or worker count, in input
-    order. With ``keep_going`` a document whose analysis raises comes back with an
-    ``AnalysisFailed`` instead of stopping everything."""
+    order. Each document runs under ``budget`` (time, memory, size; by default from the
+    environment, see ``riwaya.budget``) in a worker process that is killed past it. With
+    ``keep_going`` a document whose analysis fails comes back with an ``AnalysisFailed``
+    instead of stopping everything."""
+    budget = budget or Budget.from_env()
     if engine == "ray":
         from .engines import ray_analyze
         yield from ray_analyze(docs, ray_address=ray_address, keep_going=keep_going)
-    elif workers <= 1:
-        for d in docs:
-            yield (d, safe_analysis(d)) if keep_going else _analyze_one(d)
+        return
+    if budget.unlimited and workers <= 1:          # no limit asked for: in this process, as a library call
+        results = ((d, AnalysisFailed(too_large(d, budget)) if too_large(d, budget) else safe_analysis(d))
+                   for d in docs)
     else:
-        # bounded submission: memory stays flat however many documents there are
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pending: deque = deque()
-            chunk: list[Document] = []
-            for d in docs:
-                chunk.append(d)
-                if len(chunk) == CHUNK:
-                    pending.append((chunk, pool.submit(_analyze_chunk, chunk, keep_going)))
-                    chunk = []
-                    while len(pending) >= 4 * workers:
-                        c, fut = pending.popleft()
-                        yield from zip(c, fut.result())
-            if chunk:
-                pending.append((chunk, pool.submit(_analyze_chunk, chunk, keep_going)))
-            while pending:
-                c, fut = pending.popleft()
-                yield from zip(c, fut.result())
-
-
-CHUNK = 8            # documents per task sent to a worker process
-
-
-def _analyze_chunk(docs: list[Document], keep_going: bool = False) -> list[dict]:
-    if keep_going:
-        return [safe_analysis(d) for d in docs]         # only analyses travel back
-    return [analysis_dict(analyze(d)) for d in docs]
+        results = budgeted(docs, workers, budget)
+    for d, a in results:
+        if isinstance(a, AnalysisFailed) and not keep_going:
+            raise RuntimeError(f"{d.path or d.id}: {a.reason}")
+        yield d, a
 
 
 def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local",
           ray_address: str | None = None, progress: bool = True,
           on_error: Callable[[IngestError], None] | None = None,
-          metadata: dict | None = None) -> BuildReport:
+          metadata: dict | None = None, budget: Budget | None = None) -> BuildReport:
     """``metadata`` (outlet, published, url, language, title) applies to every document read
     here, over its sidecar; what is still missing is read from the text (dateline). A bad
     value raises ``MetadataError`` before anything is read."""
@@ -125,7 +106,8 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
         fresh.append(item)
     store.log_errors(report.errors)
     t1 = time.perf_counter()
-    results = analyze_many(fresh, workers=workers, engine=engine, ray_address=ray_address, keep_going=True)
+    results = analyze_many(fresh, workers=workers, engine=engine, ray_address=ray_address, keep_going=True,
+                           budget=budget)
     if progress and fresh:
         from tqdm import tqdm
         results = tqdm(results, total=len(fresh), desc="analysing", unit="doc", file=sys.stderr)

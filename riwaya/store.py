@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import threading
 from datetime import datetime, timezone
 from typing import Any, Iterable
@@ -104,9 +105,13 @@ class Store:
 
     # ------------------------------------------------------------ schema
     def migrate(self) -> None:
-        """Bring the schema up to SCHEMA_VERSION, one numbered step at a time."""
-        meta_t.create(self.engine, checkfirst=True)
-        with self.engine.begin() as c:
+        """Bring the schema up to SCHEMA_VERSION, one numbered step at a time. Two builds
+        creating the same new store take turns (a lock on the SQLite file, an advisory lock
+        in PostgreSQL), so the second finds the tables the first made."""
+        with self._migration_lock(), self.engine.begin() as c:
+            if self.url.startswith("postgresql"):
+                c.execute(text("SELECT pg_advisory_xact_lock(74617)"))   # held until this transaction ends
+            meta_t.create(c, checkfirst=True)
             row = c.execute(select(meta_t.c.value).where(meta_t.c.key == "schema_version")).first()
             version = int(row[0]) if row else 0
             for step in range(version + 1, SCHEMA_VERSION + 1):
@@ -115,6 +120,25 @@ class Store:
                 c.execute(meta_t.update().where(meta_t.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
             else:
                 c.execute(insert(meta_t).values(key="schema_version", value=str(SCHEMA_VERSION)))
+
+    @contextlib.contextmanager
+    def _migration_lock(self):
+        path = self.engine.url.database if self.url.startswith("sqlite") else None
+        if not path or path == ":memory:" or path.startswith("file:"):
+            yield
+            return
+        try:
+            import fcntl
+        except ImportError:       # not POSIX: no lock, as before
+            yield
+            return
+        # flock and SQLite's own (fcntl) locks do not interfere; an empty new file is a new database
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(fd)          # releases the lock
 
     def schema_version(self) -> int:
         with self.engine.connect() as c:
@@ -283,9 +307,9 @@ MIGRATIONS = {
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=30000")   # first: switching to WAL waits for another process's lock
     cur.execute("PRAGMA journal_mode=WAL")    # readers do not block the writer
     cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 

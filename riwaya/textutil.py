@@ -16,6 +16,19 @@ _LATIN = re.compile("[A-Za-z\u00C0-\u024F]")
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+# control characters and the invisible marks that reorder or hide text on a terminal
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(s: str) -> str:
+    """``s`` on one line and shown as written: newlines, control characters and bidi or
+    zero-width marks become escapes (\\n, \\x00, \\u202e), so a hostile file name cannot
+    break an error line or reorder what the terminal shows."""
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group(), f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256
+                                                   else f"\\u{ord(m.group()):04x}"), s)
+
+
 def strip_diacritics(s: str) -> str:
     return AR_DIACRITICS.sub("", s)
 

@@ -11,11 +11,14 @@ import glob
 import hashlib
 import json
 import os
+import re
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from ..models import Document
+from ..textutil import printable
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -30,7 +33,7 @@ class IngestError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return printable(f"{self.path}: {self.reason}")
 
 
 def doc_id(text: str) -> str:
@@ -42,7 +45,7 @@ def expand(paths: list[str]) -> tuple[list[Path], list[IngestError]]:
     files: list[Path] = []
     errors: list[IngestError] = []
     for p in paths:
-        matches = sorted(glob.glob(p, recursive=True)) if any(c in p for c in "*?[") else [p]
+        matches = _glob(p) if glob.has_magic(p) else [p]
         if not matches:
             errors.append(IngestError(p, "no file matches this pattern"))
         for m in matches:
@@ -60,6 +63,25 @@ def expand(paths: list[str]) -> tuple[list[Path], list[IngestError]]:
             seen.add(f)
             out.append(f)
     return out, errors
+
+
+def _glob(pattern: str) -> list[str]:
+    """Files and folders a pattern names, sorted. ``**`` goes through pathlib, which never
+    descends into a symlinked folder (``glob.glob`` does, and a link loop never ends);
+    like ``glob.glob``, names starting with a dot match only a pattern that asks for them."""
+    if "**" not in pattern:
+        return sorted(glob.glob(pattern))
+    parts = Path(pattern).parts
+    i = next(n for n, x in enumerate(parts) if glob.has_magic(x))
+    root = Path(*parts[:i]) if i else Path(".")
+    rest = parts[i:]
+    dots = any(x.startswith(".") for x in rest)
+    try:
+        found = [m for m in root.glob(str(Path(*rest)))
+                 if dots or not any(x.startswith(".") for x in m.relative_to(root).parts)]
+    except (OSError, ValueError, NotImplementedError):
+        return []
+    return sorted(str(m) for m in found)
 
 
 def decode(data: bytes) -> str:
@@ -89,13 +111,61 @@ def _looks_binary(text: str) -> bool:
 
 
 def _sidecar(path: Path) -> dict:
+    """The metadata in NAME.meta.json beside NAME.txt; a sidecar that cannot be read or
+    holds a field of the wrong type is an error for the article (ValueError)."""
     meta = path.with_name(path.stem + META_SUFFIX)
-    if meta.exists():
+    if not meta.exists():
+        return {}
+    try:
+        rec = json.loads(meta.read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise ValueError(f"{meta.name}: cannot read the metadata ({type(e).__name__})") from None
+    if not isinstance(rec, dict):
+        raise ValueError(f"{meta.name}: the metadata must be a JSON object")
+    try:
+        check_fields(rec)
+    except ValueError as e:
+        raise ValueError(f"{meta.name}: {e}") from None
+    return rec
+
+
+_STRING_FIELDS = ("text", "content", "html", "url", "outlet", "source", "title", "language")
+_LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+
+
+def check_fields(rec: dict) -> None:
+    """Raise ValueError naming the first field whose type is wrong: the body, url, outlet,
+    title and language are strings, languages a list of language codes, published a date
+    (ISO 8601, as the time tagger reads it). A missing or null field is fine."""
+    for k in _STRING_FIELDS:
+        v = rec.get(k)
+        if v is not None and not isinstance(v, str):
+            raise ValueError(f"field '{k}' must be a string, not {_json_type(v)}")
+    lang = rec.get("language")
+    if lang and not _LANG_CODE.fullmatch(lang):
+        raise ValueError(f"field 'language' is not a language code: {lang[:40]!r}")
+    langs = rec.get("languages")
+    if langs is not None:
+        if not isinstance(langs, list):
+            raise ValueError(f"field 'languages' must be a list of language codes, not {_json_type(langs)}")
+        bad = next((x for x in langs if not isinstance(x, str) or not _LANG_CODE.fullmatch(x)), None)
+        if bad is not None:
+            raise ValueError(f"field 'languages' holds {str(bad)[:40]!r}, not a language code")
+    for k in ("published", "date"):
+        v = rec.get(k)
+        if v is None or v == "":
+            continue
+        if not isinstance(v, str):
+            raise ValueError(f"field '{k}' must be a date string (YYYY-MM-DD...), not {_json_type(v)}")
         try:
-            return json.loads(meta.read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-    return {}
+            date.fromisoformat(v.strip()[:10])
+        except ValueError:
+            raise ValueError(f"field '{k}' is not a date (YYYY-MM-DD...): {v[:40]!r}") from None
+
+
+def _json_type(v) -> str:
+    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "an object"}.get(
+        type(v), type(v).__name__)
 
 
 def _make(text: str, raw: bytes | None, path: str | None, meta: dict) -> Document:
@@ -196,9 +266,10 @@ def _read_jsonl(name: str, lines: Iterator[bytes]) -> Iterator[Document | Ingest
             rec = json.loads(line)
             if not isinstance(rec, dict):
                 raise ValueError("a line must be a JSON object")
+            check_fields(rec)
             if rec.get("text") or rec.get("content"):
                 body = rec.get("text") or rec.get("content")
-                yield _make(str(body), line.encode("utf-8"), where, rec)
+                yield _make(body, line.encode("utf-8"), where, rec)
             elif rec.get("html"):
                 body, hmeta = html_to_text(str(rec["html"]))
                 yield _make(body, line.encode("utf-8"), where, {**hmeta, **rec})

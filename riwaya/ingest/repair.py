@@ -26,7 +26,9 @@ from ..models import Repair
 from ..textutil import AR_LETTER, apply_edits, normalize_ar, strip_diacritics
 
 _TOKEN = re.compile(f"[{AR_LETTER}\u064B-\u065F\u0670\u0640]+")
-_HASHTAG = re.compile(f"#?[{AR_LETTER}\u0640]+(?:_[{AR_LETTER}\u0640]+)+")
+# a hashtag starts where a word starts: without the look-behind every letter of a long run
+# without "_" was a new start that scanned the rest of the run (quadratic)
+_HASHTAG = re.compile(f"#?(?<![{AR_LETTER}\u0640])[{AR_LETTER}\u0640]++(?:_[{AR_LETTER}\u0640]++)+")
 _SEAM_CUE_NEXT = ("ال", "أ", "إ", "آ")   # a word that starts like this rarely continues another
 
 
@@ -46,6 +48,13 @@ def _freq() -> dict[str, float]:
 def zipf(word: str) -> float:
     f = _freq().get(strip_diacritics(word), 0.0)
     return math.log10(f * 1e9) if f > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _longest_part() -> int:
+    """The longest word common enough to be a part of a glued token: no part is longer."""
+    floor = config()["glued"]["min_part_zipf"]
+    return max((len(w) for w, f in _freq().items() if f > 0 and math.log10(f * 1e9) >= floor), default=0)
 
 
 @lru_cache(maxsize=1)
@@ -79,7 +88,10 @@ def _hashtags(text: str) -> list[tuple[int, int, str, str]]:
 def segment(token: str) -> list[str] | None:
     """Split an unseen token into known words, or None when no split is justified."""
     c = config()["glued"]
-    if len(token) < c["min_len"] or zipf(token) > c["max_whole_zipf"] or _known_stem(token):
+    longest = _longest_part()
+    if len(token) < c["min_len"] or len(token) > c["max_parts"] * longest:
+        return None       # too long to be max_parts words: no split can exist (and the search is quadratic)
+    if zipf(token) > c["max_whole_zipf"] or _known_stem(token):
         return None
 
     @lru_cache(maxsize=None)
@@ -87,7 +99,7 @@ def segment(token: str) -> list[str] | None:
         if i == len(token):
             return (0, 99.0), ()
         found = None
-        for j in range(i + c["min_part_len"], len(token) + 1):
+        for j in range(i + c["min_part_len"], min(len(token), i + longest) + 1):
             part = token[i:j]
             z = zipf(part)
             if z < c["min_part_zipf"]:
@@ -208,10 +220,17 @@ def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
         near = keys[max(0, n - c["neighbour_window"]):n] + keys[n + 1:n + 1 + c["neighbour_window"]]
         if not any(k in places or _strip_clitic(k) in places for k in near):
             continue
+        if len(tok) > _longest_place():
+            continue     # one letter changed keeps the length: no place is this long
         fix = _sound_alike_fix(tok, z, classes, places, c["min_gain"])
         if fix:
             out.append((m.start() + fix[0], m.start() + fix[0] + 1, fix[1], "place_spelling"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _longest_place() -> int:
+    return max(map(len, _place_index()), default=0)
 
 
 def _strip_clitic(key: str) -> str:
