@@ -190,6 +190,9 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
                 a < t.end and t.start < b for a, b in taken):
             k += 1
             continue
+        if k + 1 < hi and any(a <= T.toks[k + 1].start < b for a, b in taken):
+            k += 1            # a title or noun right before a name belongs to the name's phrase (الرئيس بشار)
+            continue
         end = k + 1
         while end < min(hi, k + 3) and T.toks[end].n.startswith("ال") and T.toks[end].n not in stops and not (
                 ti <= end < tj) and not any(a < T.toks[end].end and T.toks[end].start < b for a, b in taken):

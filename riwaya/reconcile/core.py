@@ -476,6 +476,28 @@ def _canonical(m: dict, ents: Entities) -> dict:
     return m
 
 
+def _participants(members, evidence, cls) -> list[dict]:
+    """The event's participants as a view of its mentions, never their union: each (entity, role)
+    with the independent accounts that tell it; a role that identifies the happening (the class's key
+    roles) keeps every filler, another role keeps the fillers that at least half of the accounts
+    naming someone in that role agree on (one outlet's extra companion stays in `values`, not here)."""
+    told: dict[tuple, set] = {}
+    for m, ev in zip(members, evidence):
+        for p in m.get("participants") or []:
+            k = (_ent(p), p.get("role"))
+            if k[0] is not None:
+                told.setdefault(k, set()).add(ev["independent_account"])
+    by_role: dict[str, set] = defaultdict(set)
+    for (_e, role), accs in told.items():
+        by_role[role] |= accs
+    key = set(schema.key_roles().get(cls or "other", schema.key_roles()["other"]))
+    out = []
+    for (e, role), accs in told.items():
+        if role in key or 2 * len(accs) >= len(by_role[role]):
+            out.append({"entity": e, "role": role, "accounts": sorted(accs)})
+    return out
+
+
 def _build_event(members, docs, account_of, ents) -> dict:
     ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
     evidence = []
@@ -544,13 +566,7 @@ def _build_event(members, docs, account_of, ents) -> dict:
         return values[field][0]["value"] if field in values else None
 
     first = members[0]
-    parts, seen = [], set()
-    for m in members:
-        for p in m.get("participants") or []:
-            k = (_ent(p), p.get("role"))
-            if k not in seen and k[0] is not None:
-                seen.add(k)
-                parts.append({"entity": k[0], "role": k[1]})
+    parts = _participants(members, evidence, first.get("class"))
     time = timeiv.consensus([(r["value"], r["corroboration"]) for r in values.get("time", [])])
     types = sorted({m.get("type") for m in members if m.get("type")},
                    key=lambda t: (-sum(1 for m in members if m.get("type") == t), t))
