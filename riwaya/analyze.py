@@ -74,8 +74,11 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)
     an = to_original(doc, prep, mentions, times, events, attributions)
     if comps["events"]:
+        from .events import dateline
+        from .events.extract import load_lexicon
         from .events.learned import refine   # the learned decisions over the rules' proposals
         refine(doc.text, an)
+        dateline.apply(doc, an, load_lexicon()["wires"])
     return an
 
 

@@ -32,7 +32,7 @@ from riwaya.events import learned  # noqa: E402
 from riwaya.events.extract import load_lexicon  # noqa: E402
 
 
-def learn_triggers(records: list[dict], min_count: int = 2, min_ratio: float = 0.35) -> dict[str, str]:
+def learn_triggers(records: list[dict], lang: str, min_count: int = 2, min_ratio: float = 0.35) -> dict[str, str]:
     """One-word trigger forms of the train split (proclitics off) that the curated lexicon lacks, kept
     when they are a gold trigger at least `min_count` times and in at least `min_ratio` of the tokens
     that carry the form; each with its most frequent type (guideline names mapped to the schema's)."""
@@ -50,10 +50,14 @@ def learn_triggers(records: list[dict], min_count: int = 2, min_ratio: float = 0
             if " " in w or typ not in known:
                 continue
             n = normalize_ar(w)
-            if any(c in lex["ar"] for c in _cands(n)[0]):
-                continue
-            key = learned._clitic(n)
-            key = n[len(key):]
+            if lang == "en":
+                if n in lex["en"]:
+                    continue
+                key = n
+            else:
+                if any(c in lex["ar"] for c in _cands(n)[0]):
+                    continue
+                key = n[len(learned._clitic(n)):]
             if len(key) < 3:
                 continue
             gold[key] += 1
@@ -61,13 +65,14 @@ def learn_triggers(records: list[dict], min_count: int = 2, min_ratio: float = 0
     occ = Counter()
     for r in records:
         for m in learned._TOKEN.finditer(corpus.text(r["doc"])):
-            for c in _cands(normalize_ar(m.group()))[1] & gold.keys():
+            n = normalize_ar(m.group())
+            for c in ({n} if lang == "en" else _cands(n)[1]) & gold.keys():
                 occ[c] += 1
     return {k: types[k].most_common(1)[0][0] for k, n in sorted(gold.items())
             if n >= min_count and n / max(occ[k], 1) >= min_ratio}
 
 
-def samples(records: list[dict]) -> dict[str, list]:
+def samples(records: list[dict], lang: str) -> dict[str, list]:
     lex = load_lexicon()
     out = {"trigger": [], "argument": [], "polarity": []}
     for r in records:
@@ -76,7 +81,7 @@ def samples(records: list[dict]) -> dict[str, list]:
         T = learned.Text(text)
         mentions = sorted(an.mentions, key=lambda m: m.start)
         triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
-        evs = [e for e in an.events if learned._arabic(e)]
+        evs = [e for e in an.events if learned.lang_of(e) == lang]
         pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
                 for e in evs]
         gold = r["events"]
@@ -143,44 +148,63 @@ def _acc(model: dict, data: list, threshold: float, positive: str | None = None)
     return {"f1": round(f1, 4), "acc": round(ok / max(len(data), 1), 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
-    ap.add_argument("--C", type=float, default=0.5)
-    a = ap.parse_args()
-    recs = [r for r in eval_corpus.load(None, "ar")]
+def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
     train = [r for r in recs if r["split"] == "train"]
-    dev = [r for r in recs if r["split"] == "dev"] or train[-max(len(train) // 6, 1):]
-    if dev is not train and not any(r["split"] == "dev" for r in recs):
-        train = train[:-len(dev)]
-    print(f"train {len(train)} documents, dev {len(dev)}", file=sys.stderr)
-    extra = learn_triggers(train)
-    learned.EXTRA_OVERRIDE = extra
+    dev = [r for r in recs if r["split"] == "dev"]
+    if not dev:            # no dev split annotated yet: hold out the end of train
+        dev, train = train[-max(len(train) // 6, 1):], train[:-max(len(train) // 6, 1)]
+    print(f"{lang}: train {len(train)} documents, dev {len(dev)}", file=sys.stderr)
+    extra = learn_triggers(train, lang)
+    learned.EXTRA_OVERRIDE = {**(learned.EXTRA_OVERRIDE or {}), lang: extra}
     load_lexicon.cache_clear()
-    print(f"{len(extra)} trigger forms learned from train", file=sys.stderr)
-    tr, dv = samples(train), samples(dev)
+    print(f"{lang}: {len(extra)} trigger forms learned from train", file=sys.stderr)
+    tr, dv = samples(train, lang), samples(dev, lang)
     out = {"trained_on": {"documents": len(train), "mentions": sum(len(r["events"]) for r in train)},
            "extra_triggers": extra}
     report = {}
     for name in ("trigger", "argument", "polarity"):
-        m = fit(tr[name], a.C)
+        m = fit(tr[name], C)
         if name == "trigger":
             grid = [(t, _acc(m, dv[name], t, "1")) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)]
             t, r = max(grid, key=lambda x: x[1]["f1"])
-            base = _acc(m, dv[name], 0.0, "1")
-            report[name] = {"threshold": t, "dev": r, "dev_keep_all": base}
+            report[name] = {"threshold": t, "dev": r, "dev_keep_all": _acc(m, dv[name], 0.0, "1")}
         elif name == "argument":
             grid = [(t, _acc(m, dv[name], t)) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
             t, r = max(grid, key=lambda x: x[1]["f1"])
-            report[name] = {"threshold": t, "dev": r, "labels": Counter(l for _, l in tr[name]).most_common()}
+            rules = _rules_acc(dv[name])
+            report[name] = {"threshold": t, "dev": r, "dev_rules": rules}
         else:
             t, r = 0.0, _acc(m, dv[name], 0.0)
             rule = sum(1 for f, l in dv[name] if ("rule=" + l) in f or (l == "negated" and "neg=True" in f)) / max(
                 len(dv[name]), 1)
-            report[name] = {"dev": r, "dev_rules_acc": round(rule, 4),
-                            "labels": Counter(l for _, l in tr[name]).most_common()}
+            report[name] = {"dev_acc": r["acc"], "dev_rules_acc": round(rule, 4)}
         m["threshold"] = t
         out[name] = m
+    return out, report
+
+
+def _rules_acc(data: list) -> dict:
+    """The rules' own argument decisions on the same candidates, for comparison."""
+    tp = fp = fn = 0
+    for feats, lab in data:
+        guess = next((f[5:] for f in feats if f.startswith("rule=")), "none")
+        tp += guess != "none" and guess == lab
+        fp += guess != "none" and guess != lab
+        fn += lab != "none" and guess != lab
+    return {"f1": round(2 * tp / (2 * tp + fp + fn), 4) if tp else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--lang", nargs="*", default=["ar", "en"])
+    a = ap.parse_args()
+    out, report = {}, {}
+    for lang in a.lang:
+        recs = eval_corpus.load(None, lang)
+        if any(r["split"] == "train" for r in recs):
+            out[lang], report[lang] = train_language(lang, [r for r in recs if r["split"] != "test"], a.C)
     Path(a.out).write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"wrote {a.out} ({Path(a.out).stat().st_size // 1024} KB)", file=sys.stderr)

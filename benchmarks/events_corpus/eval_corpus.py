@@ -44,9 +44,10 @@ def load(split: str | None, lang: str | None, path: Path = corpus.OUT) -> list[d
 
 
 def document(doc_id: str):
+    from riwaya.ingest.metadata import with_metadata
     from riwaya.ingest.readers import _make  # the builder a JSONL line goes through
     text = corpus.text(doc_id)
-    doc = _make(text, None, doc_id, corpus.meta(doc_id))
+    doc = with_metadata(_make(text, None, doc_id, corpus.meta(doc_id)))   # as a build does (datelines)
     if doc.text != text:  # gold offsets index the text as stored in ../shared
         raise ValueError(f"{doc_id}: ingest changed the text (line ends?); gold offsets would not hold")
     return doc

@@ -48,9 +48,12 @@ def load_lexicon() -> dict:
             f = str(f).lower()
             (en_multi.append((f.split(), typ)) if " " in f else en_single.setdefault(f, typ))
     from .learned import extra_triggers   # forms learned from the annotated corpus, after the curated ones
-    for f, typ in extra_triggers().items():
+    for f, typ in extra_triggers("ar").items():
         if typ in trig:
             ar_single.setdefault(_norm(f), typ)
+    for f, typ in extra_triggers("en").items():
+        if typ in trig:
+            en_single.setdefault(f.lower(), typ)
     return {
         "cls": {t: d["cls"] for t, d in trig.items()},
         "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi,

@@ -13,7 +13,8 @@ trained on the annotated event corpus by ``scripts/train_events.py``, then decid
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
 features); the weights ship in ``data/events/model.json`` and are scored here in pure Python, so the
 run-time needs no learning library. Everything works on a DocAnalysis in original offsets, the same
-objects the training script sees. Arabic paragraphs only: English keeps its parse-based rules.
+objects the training script sees. One set of models per language (`ar`, `en`), chosen by the trigger's
+script; a language without a model keeps the rules' output.
 """
 from __future__ import annotations
 
@@ -37,17 +38,24 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
 
 
-# set by the training script: the data-derived trigger forms it is fitting with (see extra_triggers)
-EXTRA_OVERRIDE: dict[str, str] | None = None
+# set by the training script: the data-derived trigger forms it is fitting with, per language
+EXTRA_OVERRIDE: dict[str, dict[str, str]] | None = None
 
 
-def extra_triggers() -> dict[str, str]:
+def extra_triggers(lang: str) -> dict[str, str]:
     """Trigger forms learned from the corpus (normalised, proclitics off) -> type; the rules' lexicon
     proposes them too, and the trigger model decides in context."""
     if EXTRA_OVERRIDE is not None:
-        return EXTRA_OVERRIDE
-    m = model()
-    return (m or {}).get("extra_triggers") or {}
+        return EXTRA_OVERRIDE.get(lang) or {}
+    return (model_for(lang) or {}).get("extra_triggers") or {}
+
+
+def model_for(lang: str) -> dict | None:
+    return (model() or {}).get(lang)
+
+
+def lang_of(ev: EventMention) -> str:
+    return "ar" if _ARABIC.search(ev.trigger) else "en"
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +180,9 @@ def _count_words() -> frozenset[str]:
 
 def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
     """Bare noun phrases near the trigger (الثوار، قوات كبيرة): a content word, with the definite words
-    that follow it (adjectives, a genitive), stopping at punctuation, function words and other phrases."""
+    that follow it (adjectives, a genitive), stopping at punctuation, function words and other phrases.
+    English: counts only (its parse gives the rules their phrases)."""
+    english = lang_of(ev) == "en"
     ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
     lo, hi = T.tok_range(s0, s1)
     stops = _stops()
@@ -186,7 +196,7 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
             out.append(Candidate(t.start, t.end, T.text[t.start:t.end], None, "number", None, None))
             k += 1
             continue
-        if ti <= k < tj or len(t.n) < 3 or not t.n[0].isalpha() or t.n in stops or t.n.isdigit() or any(
+        if english or ti <= k < tj or len(t.n) < 3 or not t.n[0].isalpha() or t.n in stops or t.n.isdigit() or any(
                 a < t.end and t.start < b for a, b in taken):
             k += 1
             continue
@@ -277,14 +287,9 @@ def scores(weights: dict, feats: list[str]) -> dict[str, float]:
     return {c: e[k] / s for k, c in enumerate(classes)}
 
 
-def _arabic(ev: EventMention) -> bool:
-    return bool(_ARABIC.search(ev.trigger))
-
-
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
-    """Apply the three models to the Arabic events of one analysis (in place) and return it."""
-    M = model()
-    if not M or not an.events:
+    """Apply each language's three models to the events of one analysis (in place) and return it."""
+    if not model() or not an.events:
         return an
     if lex is None:
         from .extract import load_lexicon
@@ -294,7 +299,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
     for ev in an.events:
-        if not _arabic(ev):
+        M = model_for(lang_of(ev))
+        if not M:
             kept.append(ev)
             continue
         if "trigger" in M and scores(M["trigger"], trigger_features(T, ev, lex))["1"] < M["trigger"]["threshold"]:

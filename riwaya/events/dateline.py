@@ -1,0 +1,40 @@
+"""What a dateline means for the events of its article (the dateline itself is read at intake,
+``riwaya/ingest/dateline.py``, and kept in ``Document.meta["dateline"]``, original offsets).
+
+- It is furniture of the report, not part of the story: entity mentions inside it are dropped.
+- Its agency ("(رويترز)", "دمشق - أ ف ب") is the outermost source of every event the article tells
+  without an in-text source: a link with the dateline's span is put right after the publisher; when the
+  publisher itself was read from the dateline, the publisher's link takes the dateline's span.
+"""
+from __future__ import annotations
+
+from ..models import DocAnalysis, Document
+from ..textutil import normalize_ar
+
+
+def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
+    dl = (doc.meta or {}).get("dateline")
+    if not isinstance(dl, dict) or dl.get("start") is None or dl.get("end") is None:
+        return an
+    s, e = int(dl["start"]), int(dl["end"])
+    an.mentions = [m for m in an.mentions if not (s <= m.start and m.end <= e)]
+    outlet = (dl.get("outlet") or "").strip()
+    if not outlet or dl.get("kind") == "byline":
+        return an
+    own = normalize_ar(doc.outlet or "")
+    inferred = "outlet" in ((doc.meta or {}).get("metadata_inferred") or [])
+    kind = "wire" if normalize_ar(outlet) in wires else "source_outlet"
+    link = {"name": outlet, "kind": kind, "start": s, "end": e}
+    for ev in an.events:
+        chain = ev.attribution.chain
+        if any(l.get("start") is not None for l in chain):
+            continue              # the text names its own source for this event
+        if chain and chain[0].get("kind") == "outlet" and normalize_ar(chain[0].get("name") or "") == normalize_ar(outlet):
+            if inferred:
+                chain[0] = {**chain[0], "start": s, "end": e, "text": doc.text[s:e]}
+            continue
+        if normalize_ar(outlet) == own:
+            continue
+        pos = 1 if chain and chain[0].get("kind") == "outlet" else 0
+        chain.insert(pos, {**link, "text": doc.text[s:e]})
+    return an
