@@ -10,6 +10,7 @@ the views; ``GET /api/jobs/{id}`` says queued, running, done or failed (and why)
 """
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import secrets
@@ -227,6 +228,7 @@ class ChildProcess:
         self._proc = None
         self._conn = None
         self._lock = threading.Lock()
+        self._atexit = False
 
     def start(self) -> None:
         with self._lock:
@@ -238,9 +240,13 @@ class ChildProcess:
         self._stop(kill=True)
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
+        # not a daemon: the build starts processes of its own; it is stopped at exit instead
         self._proc = ctx.Process(target=_child_main, args=(child, os.getpid(), self.factory, self.args),
-                                 daemon=True, name=self.name)
+                                 daemon=False, name=self.name)
         self._proc.start()
+        if not self._atexit:
+            atexit.register(self.close)
+            self._atexit = True
         child.close()
         self._conn = parent
 
