@@ -106,7 +106,7 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                   description="What many news reports say happened: documents, entities, events, itineraries and "
                               "conflicts, every fact with its evidence spans {doc, start, end} into documents[].text. "
                               "Writes need the server's token (`Authorization: Bearer …`).")
-    load_lock = threading.Lock()
+    load_lock = threading.RLock()
     state: dict = {"view": None}
 
     def reload(eager: bool = False) -> dict:
@@ -119,7 +119,9 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     def view() -> _View:
         if state["view"] is None:
-            reload()
+            with load_lock:                 # the first readers wait for one load, not one each
+                if state["view"] is None:
+                    reload()
         return state["view"]
 
     def exp() -> dict:
