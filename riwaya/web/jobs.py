@@ -20,6 +20,7 @@ import tempfile
 import threading
 import time
 import unicodedata
+import weakref
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,6 +158,8 @@ class JobQueue:
         with self._cv:
             if self._spool is None:
                 self._spool = Path(tempfile.mkdtemp(prefix="riwaya-uploads-"))
+                # removed at close(), or when the queue is dropped or the interpreter exits without it
+                weakref.finalize(self, shutil.rmtree, str(self._spool), True)
             return self._spool
 
     def new_job(self, filename: str, data: bytes, meta: dict | None = None) -> Job:
