@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import signal
 import socket
 import statistics
@@ -200,6 +201,7 @@ def main() -> None:
             server.wait(20)
         except (ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(server.pid, signal.SIGKILL)
+        shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(res, ensure_ascii=False, indent=1))
     if a.out:
         Path(a.out).write_text(json.dumps(res, ensure_ascii=False, indent=1))

@@ -1,5 +1,4 @@
 """The web app and JSON API (FastAPI TestClient)."""
-import copy
 import json
 from pathlib import Path
 

@@ -48,8 +48,10 @@ class Recorder:
                 j.fail("this one fails on purpose")
                 continue
             text = j.path.read_bytes().decode("utf-8", "replace")
+            side = j.path.with_name(j.path.stem + ".meta.json")
+            meta = json.loads(side.read_text("utf-8")) if side.exists() else {}
             self.data["documents"].append({"id": f"d-{j.id}", "title": j.filename, "text": text,
-                                           "language": "ar", "paragraphs": [], "repairs": []})
+                                           "language": "ar", "paragraphs": [], "repairs": [], **meta})
             j.added = 1
 
     @property
@@ -80,8 +82,8 @@ def c(app):
 
 
 def post(c, name="a.txt", body=ARTICLE, headers=AUTH, **kw):
-    return c.post("/api/documents", params={"filename": name} if name is not None else None, content=body,
-                  headers={"content-type": "text/plain", **headers}, **kw)
+    kw.setdefault("params", {"filename": name} if name is not None else None)
+    return c.post("/api/documents", content=body, headers={"content-type": "text/plain", **headers}, **kw)
 
 
 def wait_job(c, jid, timeout=20.0):
@@ -289,6 +291,27 @@ def test_odd_names_sanitised(c, rec, name, kept):
     assert rec.batches[-1] == [kept]
 
 
+def test_metadata_with_an_upload(c, rec, data):
+    r = c.post("/api/documents", params={"filename": "w.txt", "outlet": "رويترز", "published": "2024-12-08",
+                                         "url": "https://example.org/a"},
+               content=ARTICLE, headers={"content-type": "text/plain", **AUTH})
+    assert r.status_code == 202 and wait_job(c, r.json()["job"])["status"] == "done"
+    d = data["documents"][-1]
+    assert (d["outlet"], d["published"], d["url"]) == ("رويترز", "2024-12-08", "https://example.org/a")
+    r = c.post("/api/documents", files={"file": ("m.txt", ARTICLE)}, data={"outlet": "سانا", "title": "عنوان"},
+               headers=AUTH)
+    assert r.status_code == 202 and wait_job(c, r.json()["job"])["status"] == "done"
+    assert (data["documents"][-1]["outlet"], data["documents"][-1]["title"]) == ("سانا", "عنوان")
+    n = rec.calls
+    bad = [({"autor": "x"}, "unknown field"), ({"title": "a\u202eb"}, "title"), ({"outlet": "x" * 2001}, "outlet")]
+    for fields, why in bad:
+        r = c.post("/api/documents", files={"file": ("m.txt", ARTICLE)}, data=fields, headers=AUTH)
+        assert r.status_code == 400 and why in r.json()["detail"], fields
+    r = post(c, name="l.jsonl", body=b'{"text": "x"}', params={"filename": "l.jsonl", "outlet": "x"})
+    assert r.status_code == 400 and "JSON Lines" in r.json()["detail"]
+    assert rec.calls == n
+
+
 def test_clean_name_unit():
     assert clean_name("  ", "upload.txt") == "upload.txt"
     with pytest.raises(Refused) as e:
@@ -482,11 +505,11 @@ def test_process_ingester_builds_in_a_child(tmp_path):
     db = f"sqlite:///{tmp_path}/p.db"
     q = JobQueue(lambda jobs: None)
     try:
-        def job(name, body):
-            j = q.new_job(name, body)
+        def job(name, body, meta=None):
+            j = q.new_job(name, body, meta)
             j.doc_ids, j.rejected = check_upload(j.path, name)
             return j
-        good = job("خبر.txt", ARTICLE)
+        good = job("خبر.txt", ARTICLE, {"outlet": "وكالة الاختبار", "published": "2024-12-08"})
         lines = job("m.jsonl", json.dumps({"text": "وصل الوزير إلى عمان صباح الاثنين."}, ensure_ascii=False).encode()
                     + b"\n" + json.dumps({"text": ARTICLE.decode()}, ensure_ascii=False).encode() + b"\n")
         ing = ProcessIngester(db, timeout=300)
@@ -495,6 +518,8 @@ def test_process_ingester_builds_in_a_child(tmp_path):
             assert good.status != "failed" and good.added == 1 and not good.errors
             assert lines.added == 2 and len(lines.doc_ids) == 2   # new before this batch (one is also the .txt)
             assert Store(db).count() == 2
+            d = next(d for d in Store(db).export()["documents"] if d["id"] in good.doc_ids)
+            assert d["outlet"] == "وكالة الاختبار" and d["published"].startswith("2024-12-08")
             again = job("again.txt", ARTICLE)
             ing([again])
             assert again.added == 0 and again.status != "failed"

@@ -22,7 +22,7 @@ from starlette.datastructures import UploadFile
 from .. import report
 from .apidocs import offline_docs, with_security
 from .guard import LOOPBACK_HOSTS, Guard, GuardConfig
-from .jobs import Job, JobQueue, QueueFull, Refused, check_upload, clean_name
+from .jobs import META_FIELDS, Job, JobQueue, QueueFull, Refused, check_upload, clean_name, upload_metadata
 from .search import Index, normalize, search
 
 __all__ = ["create_app", "normalize", "search", "Job"]
@@ -106,7 +106,7 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                   description="What many news reports say happened: documents, entities, events, itineraries and "
                               "conflicts, every fact with its evidence spans {doc, start, end} into documents[].text. "
                               "Writes need the server's token (`Authorization: Bearer …`).")
-    load_lock = threading.Lock()
+    load_lock = threading.RLock()
     state: dict = {"view": None}
 
     def reload(eager: bool = False) -> dict:
@@ -119,7 +119,9 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
 
     def view() -> _View:
         if state["view"] is None:
-            reload()
+            with load_lock:                 # the first readers wait for one load, not one each
+                if state["view"] is None:
+                    reload()
         return state["view"]
 
     def exp() -> dict:
@@ -227,12 +229,16 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                           "once the file is read as at least one document; 4xx with the reason otherwise. "
                           "Needs the write token.",
               openapi_extra={"requestBody": {"content": {
-                  "multipart/form-data": {"schema": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
+                  "multipart/form-data": {"schema": {"type": "object", "properties": {
+                      "file": {"type": "string", "format": "binary"}, **{k: {"type": "string"} for k in META_FIELDS}}}},
                   "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}})
-    async def upload(request: Request, filename: str | None = Query(None, description="for a raw body")):
+    async def upload(request: Request, filename: str | None = Query(None, description="for a raw body"),
+                     outlet: str | None = None, published: str | None = Query(None, description="ISO 8601"),
+                     url: str | None = None, language: str | None = None, title: str | None = None):
         if jobs is None:
             raise HTTPException(501, "this server takes no uploads")
         ctype = request.headers.get("content-type", "")
+        given = {"outlet": outlet, "published": published, "url": url, "language": language, "title": title}
         if ctype.startswith("multipart/form-data"):
             form = await request.form(max_files=1, max_fields=10)
             f = form.get("file")
@@ -240,18 +246,20 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                 raise HTTPException(400, "no file field (send the file as the multipart field 'file')")
             if (f.size or 0) > max_upload:
                 raise HTTPException(413, f"file over the {max_upload // (1024 * 1024)} MB limit")
+            given.update((k, v) for k, v in form.multi_items() if k != "file")
             raw_name, data = f.filename, await f.read()
         else:
             raw_name, data = filename, await request.body()
         try:
             name = clean_name(raw_name, "upload.html" if "html" in ctype else "upload.txt")
+            meta = upload_metadata(given, name)
         except Refused as e:
             raise HTTPException(e.status, e.reason)
         if not data:
             raise HTTPException(400, "empty file")
         if len(data) > max_upload:
             raise HTTPException(413, f"file over the {max_upload // (1024 * 1024)} MB limit")
-        job = jobs.new_job(name, data)
+        job = jobs.new_job(name, data, meta)
         del data
         try:
             job.doc_ids, job.rejected = await run_in_threadpool(check, job.path, name)

@@ -10,6 +10,8 @@ the views; ``GET /api/jobs/{id}`` says queued, running, done or failed (and why)
 """
 from __future__ import annotations
 
+import atexit
+import json
 import multiprocessing
 import os
 import secrets
@@ -18,18 +20,24 @@ import tempfile
 import threading
 import time
 import unicodedata
+import weakref
 from collections import OrderedDict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..ingest.readers import HTML_EXT, JSONL_EXT, TEXT_EXT, IngestError, read_file
+from ..ingest.readers import HTML_EXT, JSONL_EXT, META_SUFFIX, TEXT_EXT, IngestError, read_file
 
 UPLOAD_EXT = TEXT_EXT | HTML_EXT | JSONL_EXT
 MAX_NAME_CHARS = 200
 MAX_NAME_BYTES = 240            # file systems hold 255 bytes per name
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 GLOB = str.maketrans({c: "_" for c in "*?[]"})   # the build reads its paths as globs
+
+
+# what an upload may say about itself (form fields or query parameters), kept as the file's
+# sidecar so that the check and the build read it as they read any sidecar
+META_FIELDS = ("outlet", "published", "url", "language", "title")
 
 
 class Refused(Exception):
@@ -59,6 +67,26 @@ def clean_name(name: str | None, default: str) -> str:
     if Path(name).suffix.lower() not in UPLOAD_EXT:
         raise Refused(415, f"file type not accepted: {name!r}; accepted: {', '.join(sorted(UPLOAD_EXT))}")
     return name
+
+
+def upload_metadata(given: dict, filename: str) -> dict:
+    """The metadata sent with an upload, or Refused (400) naming the field: each is text of at
+    most 2,000 characters without control characters; a JSON Lines file carries its own per line."""
+    out = {}
+    for k, v in given.items():
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        if k not in META_FIELDS:
+            raise Refused(400, f"unknown field {k[:40]!r} (expected file, {', '.join(META_FIELDS)})")
+        if not isinstance(v, str):
+            raise Refused(400, f"{k}: must be text")
+        v = unicodedata.normalize("NFC", v.strip())
+        if len(v) > 2000 or any(unicodedata.category(c) == "Cc" or c in BIDI for c in v):
+            raise Refused(400, f"{k}: more than 2,000 characters, or control or text-direction characters")
+        out[k] = v
+    if out and Path(filename).suffix.lower() in JSONL_EXT:
+        raise Refused(400, f"{', '.join(out)}: a JSON Lines file gives these on each line, not for the file")
+    return out
 
 
 @dataclass
@@ -130,15 +158,19 @@ class JobQueue:
         with self._cv:
             if self._spool is None:
                 self._spool = Path(tempfile.mkdtemp(prefix="riwaya-uploads-"))
+                # removed at close(), or when the queue is dropped or the interpreter exits without it
+                weakref.finalize(self, shutil.rmtree, str(self._spool), True)
             return self._spool
 
-    def new_job(self, filename: str, data: bytes) -> Job:
-        """Spool ``data`` under a fresh job id (not queued yet)."""
+    def new_job(self, filename: str, data: bytes, meta: dict | None = None) -> Job:
+        """Spool ``data`` (and ``meta`` as its sidecar) under a fresh job id (not queued yet)."""
         jid = secrets.token_hex(8)
         d = self.spool / jid
         d.mkdir(mode=0o700)
         p = d / filename
         p.write_bytes(data)
+        if meta:
+            (d / (p.stem + META_SUFFIX)).write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
         return Job(jid, filename, p, len(data))
 
     def discard(self, job: Job) -> None:
@@ -227,6 +259,7 @@ class ChildProcess:
         self._proc = None
         self._conn = None
         self._lock = threading.Lock()
+        self._atexit = False
 
     def start(self) -> None:
         with self._lock:
@@ -238,9 +271,13 @@ class ChildProcess:
         self._stop(kill=True)
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
+        # not a daemon: the build starts processes of its own; it is stopped at exit instead
         self._proc = ctx.Process(target=_child_main, args=(child, os.getpid(), self.factory, self.args),
-                                 daemon=True, name=self.name)
+                                 daemon=False, name=self.name)
         self._proc.start()
+        if not self._atexit:
+            atexit.register(self.close)
+            self._atexit = True
         child.close()
         self._conn = parent
 

@@ -265,3 +265,42 @@ def test_api_docs_render_offline(drv, live, tmp_path):
     assert css(drv, ".swagger-ui .btn.authorize")          # the write token can be given here
     shot(drv, tmp_path, "api-docs")
     assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
+
+
+def test_cross_site_page_cannot_write(drv, live, tmp_path):
+    """A page of another site (here http://localhost:OTHER, while the app is http://127.0.0.1:PORT)
+    tries what a hostile page can: a no-cors fetch, a fetch with a guessed token, a text/plain
+    form post. None is accepted."""
+    import http.server
+    import urllib.request
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def jobs():
+        return json.loads(urllib.request.urlopen(live + "/api/jobs").read())
+    before = len(jobs())
+    target = live + "/api/documents?filename=attack.txt"
+    (tmp_path / "attack.html").write_text(f"""<!doctype html><html><body>
+<form id="f" method="POST" enctype="text/plain" action="{target}" target="sink"><input name="x" value="نص"></form>
+<iframe name="sink"></iframe>
+<script>
+var n = 0, out = [];
+function end(what) {{ out.push(what); if (++n === 3) document.title = 'done ' + out.join(' '); }}
+fetch('{target}', {{method: 'POST', mode: 'no-cors', body: 'نص', headers: {{'Content-Type': 'text/plain'}}}})
+  .then(function (r) {{ end('nocors:' + r.type); }}, function (e) {{ end('nocors:error'); }});
+fetch('{target}', {{method: 'POST', body: 'نص', headers: {{'Authorization': 'Bearer guessed-token-0123456789'}}}})
+  .then(function (r) {{ end('token:' + r.status); }}, function (e) {{ end('token:blocked'); }});
+document.querySelector('iframe').onload = function () {{ end('form'); }};
+document.getElementById('f').submit();
+</script></body></html>""", "utf-8")
+    handler = lambda *a, **k: http.server.SimpleHTTPRequestHandler(*a, directory=str(tmp_path), **k)  # noqa: E731
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    th = threading.Thread(target=other.serve_forever, daemon=True)
+    th.start()
+    try:
+        drv.get(f"http://localhost:{other.server_address[1]}/attack.html")
+        WebDriverWait(drv, 20).until(lambda d: d.title.startswith("done"))
+        assert "token:blocked" in drv.title            # the preflight for Authorization is never granted
+    finally:
+        other.shutdown()
+    time.sleep(0.5)
+    assert len(jobs()) == before                        # unauthenticated writes accepted: 0
