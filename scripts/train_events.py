@@ -179,7 +179,15 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
                 len(dv[name]), 1)
             report[name] = {"dev_acc": r["acc"], "dev_rules_acc": round(rule, 4)}
         m["threshold"] = t
-        out[name] = m
+        # a component ships only where it beats the rules on dev; otherwise the rules decide
+        beats = {"trigger": lambda: report[name]["dev"]["f1"] > report[name]["dev_keep_all"]["f1"],
+                 "argument": lambda: report[name]["dev"]["f1"] > report[name]["dev_rules"]["f1"],
+                 "polarity": lambda: report[name]["dev_acc"] > report[name]["dev_rules_acc"]}[name]()
+        report[name]["shipped"] = beats
+        if beats:
+            out[name] = m
+    if "trigger" not in out:
+        out["extra_triggers"] = {}      # learned forms need the trigger model to judge them
     return out, report
 
 
