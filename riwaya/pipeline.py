@@ -157,8 +157,8 @@ def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
 
 def refresh(store: Store) -> None:
     """Re-run resolution and reconciliation over everything stored."""
-    from .corpus import run
+    from .corpus import run_store
     with store.snapshot():          # the corpus stage reads one consistent state
-        documents, analyses = store.documents(), store.analyses()
         state = store.corpus_state()
-    store.put_corpus(run(documents, analyses), documents=state)
+        results = run_store(store)  # streams the analyses: never all of them in memory at once
+    store.put_corpus(results, documents=state)

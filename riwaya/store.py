@@ -13,7 +13,7 @@ import json
 import os
 import threading
 from datetime import datetime, timezone
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
                         delete, event, insert, select, text)
@@ -231,6 +231,15 @@ class Store:
     def analyses(self) -> dict[str, dict]:
         with self._read() as c:
             return {r.doc_id: json.loads(r.data) for r in c.execute(select(analyses_t))}
+
+    def iter_analyses(self) -> Iterator[tuple[str, dict]]:
+        """(doc id, analysis) one at a time, streamed from the store (a server-side cursor on
+        PostgreSQL), so a caller can keep only what it needs of each."""
+        with self._read() as c:
+            rows = c.execution_options(stream_results=True, yield_per=500).execute(
+                select(analyses_t.c.doc_id, analyses_t.c.data))
+            for r in rows:
+                yield r.doc_id, json.loads(r.data)
 
     # ------------------------------------------------------------ corpus level
     def put_corpus(self, results: dict[str, list], documents: str | None = None) -> None:

@@ -171,10 +171,55 @@ def normalize_ar_keep(s: str) -> str:
 def _romanizer():
     try:
         import arabic_name_romanizer as anr  # optional dependency
+        _bound_lattice()
         anr.transliterate("سامي")          # make sure the model loads offline
         return anr
     except Exception:                       # pragma: no cover - optional
         return None
+
+
+def _bound_lattice() -> None:
+    """arabic_name_romanizer (0.2) combines the candidates of a name's units by building the whole
+    product before keeping the best 50: 5 per unit, so 5^13 = 1.2 billion for a 13-word span
+    that NER took for a name (a list of people in a caption). At 8k SaudiNewsNet articles one such
+    span took the corpus stage past 10 GB. ``best_combinations`` returns the same 50 in the same
+    order without building the product."""
+    from arabic_name_romanizer import api, ranking
+    if api.combine_units is ranking.combine_units:
+        api.combine_units = best_combinations
+
+
+def best_combinations(per_unit: list, max_per_unit: int = 5, max_combinations: int = 50) -> list:
+    """The ``max_combinations`` best joins of one candidate per unit, best first, exactly as
+    arabic_name_romanizer's ``combine_units`` orders them (score = product of the units' scores,
+    ties in product order), enumerated lazily from a heap: a unit's next candidate never scores
+    higher (the lists are sorted) and comes later in product order, so popping by (-score, index
+    tuple) yields the sorted product. Memory and time grow with max_combinations x units."""
+    import heapq
+    import math
+    from arabic_name_romanizer.ranking import Combined
+    if not per_unit or any(not lst for lst in per_unit):
+        return []
+    trimmed = [sorted(lst, key=lambda s: -s.score)[:max_per_unit] for lst in per_unit]
+
+    def entry(idx: tuple) -> tuple:
+        parts = tuple(t[i] for t, i in zip(trimmed, idx))
+        return -math.prod(p.score for p in parts), idx, parts
+
+    start = (0,) * len(trimmed)
+    heap, seen, out = [entry(start)], {start}, []
+    while heap and len(out) < max_combinations:
+        neg, idx, parts = heapq.heappop(heap)
+        sources = {p.source for p in parts}
+        out.append(Combined(" ".join(p.text for p in parts), -neg,
+                            sources.pop() if len(sources) == 1 else "mixed", parts))
+        for u in range(len(idx)):
+            if idx[u] + 1 < len(trimmed[u]):
+                nxt = idx[:u] + (idx[u] + 1,) + idx[u + 1:]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    heapq.heappush(heap, entry(nxt))
+    return out
 
 
 @functools.lru_cache(maxsize=65536)

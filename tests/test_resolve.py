@@ -265,3 +265,35 @@ def test_the_article_on_a_kb_persons_family_name_comes_and_goes(kb):
     a, b = "وقال اللواء جميل حسن إن", "وقال جميل الحسن إن"
     ents = resolve_entities({"a": kb.match(a), "b": kb.match(b)}, kb)
     assert entity_of(ents, "a", a.index("جميل")).id == entity_of(ents, "b", b.index("جميل")).id
+
+
+def test_best_combinations_equal_the_romanizers_own():
+    """The lazy lattice gives what arabic_name_romanizer's full product gives, order and ties included."""
+    ranking = pytest.importorskip("arabic_name_romanizer.ranking")
+    import random
+    from riwaya.translit import best_combinations
+    orig = ranking.combine_units
+    if orig is best_combinations:                # pragma: no cover - never: the module binding is patched
+        pytest.skip("original not reachable")
+    rnd = random.Random(3)
+    for _ in range(300):
+        per_unit = [[ranking.Scored(f"u{u}c{c}", rnd.choice([0.5, 0.25, 0.1, rnd.random(), 0.01, 0.0]),
+                                    rnd.choice(["model", "dictionary"]))
+                     for c in range(rnd.randint(1, 7))] for u in range(rnd.randint(1, 5))]
+        mpu, mc = rnd.choice([5, 2, 3]), rnd.choice([50, 10, 1, 200])
+        assert best_combinations(per_unit, mpu, mc) == orig(per_unit, mpu, mc)
+    assert best_combinations([], 5, 50) == orig([], 5, 50) == []
+    assert best_combinations([[ranking.Scored("a", 1.0, "m")], []]) == []
+
+
+def test_a_long_span_romanises_in_bounded_time():
+    """A 15-word 'name' (a caption listing people) once built a lattice of 5^15 combinations."""
+    pytest.importorskip("arabic_name_romanizer")
+    from riwaya.translit import _romanizer
+    if _romanizer() is None:
+        pytest.skip("romaniser model unavailable")
+    words = ["احمد البلوي", "محمد الدحيمي", "عبدالمجيد الزهراني", "عبدالعزيز المالكي", "احمد اليوسف",
+             "سلطان الغنامي", "خليفة نصيب السعدي", "راجح نواف المطيري"]
+    t = time.perf_counter()
+    out = _romanizer().transliterate_many([" ".join(words)])
+    assert time.perf_counter() - t < 20 and out[0]

@@ -55,6 +55,7 @@ def norm_token(tok: str) -> str:
     return fold_latin(tok)
 
 
+@functools.lru_cache(maxsize=65536)    # entity resolution asks again for the same names (a third of its time)
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(norm_token(t) for _, _, t in tokens(name))
 

@@ -1,0 +1,21 @@
+"""The corpus stage read from the store one analysis at a time gives what it gives on everything loaded."""
+import json
+
+from riwaya import corpus
+from riwaya.store import Store
+
+
+def test_streamed_analyses_are_the_stored_ones(built_db):
+    s = Store(built_db)
+    streamed = dict(s.iter_analyses())
+    assert streamed == s.analyses() and len(streamed) == 5
+
+
+def test_corpus_stage_from_the_store_equals_the_one_on_loaded_analyses(built_db):
+    s = Store(built_db)
+    with s.snapshot():
+        streamed = corpus.run_store(s)
+        loaded = corpus.run(s.documents(), s.analyses())
+    dump = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True)   # noqa: E731
+    assert dump(streamed) == dump(loaded)
+    assert dump(streamed["entities"]) == dump(s.corpus()["entities"])    # what the build stored
