@@ -182,3 +182,23 @@ def test_wojood_validation_floor():
     assert r["gold"] == 85
     assert r["overlap"][2] >= 0.90, r["overlap"]          # 0.929 when written (0.741 before this work)
     assert r["convention"][2] >= 0.83, r["convention"]    # 0.859 when written (0.637 before)
+
+
+def test_events_stage_resolves_event_relative_times():
+    from riwaya.events import extract
+    from riwaya.models import Paragraph
+    t = "سقطت دمشق في 8 ديسمبر 2024. وفي اليوم التالي لسقوط دمشق وصل الوزير إلى المطار."
+    evs, _ = extract(t, [], tag_times(t, anchor="2024-12-20"), [Paragraph(0, len(t), "ar")], None, "ar")
+    arrival = next(e for e in evs if e.trigger == "وصل")
+    assert (arrival.time.earliest, arrival.time.latest) == D("2024-12-09")
+    assert arrival.time.anchor.startswith("event:سقوط")
+    # without a time for the fall, the day after it stays open (never the publication date's next day)
+    t2 = "وفي اليوم التالي لسقوط دمشق وصل الوزير إلى المطار."
+    evs, _ = extract(t2, [], tag_times(t2, anchor="2024-12-20"), [Paragraph(0, len(t2), "ar")], None, "ar")
+    assert next(e for e in evs if e.trigger == "وصل").time.earliest is None
+
+
+def test_rule_files_fail_clearly():
+    from riwaya.timex.lexicon import _expand
+    with pytest.raises(ValueError, match="unknown macro"):
+        _expand("(?P<m>{NO_SUCH})", {}, "ar.yaml rule test")

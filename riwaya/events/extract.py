@@ -919,7 +919,33 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
+    _event_relative_times(events, all_times)
     return events, recs
+
+
+def _event_relative_times(events: list[EventMention], times: list[TimeMention]) -> None:
+    """"في اليوم التالي لسقوط دمشق": an event timed by another event's day gets that day shifted by
+    the offset (when the text tells of that event with a time); otherwise its time stays open."""
+    from ..timex.relative import is_event_relative, shift
+    for t in times:
+        if not is_event_relative(t.value) or not t.value.anchor_span:
+            continue
+        a, b = t.value.anchor_span
+        named = next((e for e in events if a - 2 <= e.trigger_start < b), None)   # لسقوط: the proclitic
+        if named is None:
+            continue
+        # the event named there, or the last earlier report of the same kind of event (سقطت دمشق ... لسقوط دمشق)
+        cands = [named] + [e for e in reversed(events) if e.trigger_start < t.start and e is not named
+                           and e.type == named.type]
+        ref = next((e for e in cands if e.time is not None and e.time is not t.value
+                    and not is_event_relative(e.time) and e.time.earliest and e.time.latest), None)
+        got = shift(t.value, ref.time) if ref is not None else None
+        for e in events:
+            if e.time is t.value:
+                if e is named:
+                    e.time = ref.time if ref is not None else None   # the fall itself is not "the day after" it
+                elif got is not None:
+                    e.time = got
 
 
 def _raw_topic(text, toks, ti, ss, cs, lang, lex, times, ment_starts):
