@@ -202,3 +202,14 @@ def test_rule_files_fail_clearly():
     from riwaya.timex.lexicon import _expand
     with pytest.raises(ValueError, match="unknown macro"):
         _expand("(?P<m>{NO_SUCH})", {}, "ar.yaml rule test")
+
+
+def test_english_kinds():
+    t = ("He has been in power for more than half a century. Currently, he lives in Moscow. Prices rise every day. "
+         "Over the past five years, things changed. The plane took off at 1:55 a.m. on Sunday, December 8, 2024.")
+    ms = {m.text: m.value for m in tag_times(t, lang="en", anchor="2024-12-09")}
+    assert ms["more than half a century"].value == "P50Y"
+    assert ms["Currently"].value == "PRESENT_REF" and ms["every day"].value == "P1D"
+    assert (ms["the past five years"].value, ms["the past five years"].earliest[:10]) == ("P5Y", "2019-12-11")
+    assert ms["1:55 a.m. on Sunday, December 8, 2024"].earliest == "2024-12-08T01:55:00+03:00"
+    assert one("in the 20th century", "the 20th century", lang="en").earliest.startswith("1900-01-01")
