@@ -213,3 +213,12 @@ def test_english_kinds():
     assert (ms["the past five years"].value, ms["the past five years"].earliest[:10]) == ("P5Y", "2019-12-11")
     assert ms["1:55 a.m. on Sunday, December 8, 2024"].earliest == "2024-12-08T01:55:00+03:00"
     assert one("in the 20th century", "the 20th century", lang="en").earliest.startswith("1900-01-01")
+
+
+def test_a_sentence_does_not_end_inside_a_time():
+    from riwaya.events import extract
+    from riwaya.models import Paragraph
+    t = "At 1:55 a.m. Sunday, December 8, the plane left Damascus."
+    evs, _ = extract(t, [], tag_times(t, lang="en", anchor="2024-12-09"), [Paragraph(0, len(t), "en")], None, "en")
+    left = next(e for e in evs if e.trigger == "left")
+    assert left.time.earliest == "2024-12-08T01:55:00+03:00"

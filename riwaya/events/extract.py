@@ -162,9 +162,13 @@ def _seq_at(toks, i, seq, lang):
     return True
 
 
-def _sentences(text, a, b):
+def _sentences(text, a, b, times=()):
+    """Sentence spans; never one ending inside a time expression ("1:55 a.m. Sunday, December 8")."""
     out, s = [], a
+    inside = [(t.start, t.end) for t in times if t.end > a and t.start < b]
     for m in _SENT_END.finditer(text, a, b):
+        if inside and m.group() == "." and any(ts < m.end() < te for ts, te in inside):
+            continue
         if m.end() > s and text[s:m.end()].strip():
             out.append((s, m.end()))
         s = m.end()
@@ -580,7 +584,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
         plang = "en" if p.lang == "en" else "ar"
         headline = _is_headline(text, p)
         anchor = None  # the narrative's last time in this paragraph
-        for (ss, se) in _sentences(text, p.start, p.end):
+        for (ss, se) in _sentences(text, p.start, p.end, all_times):
             sidx += 1
             toks = _tokens(text, ss, se, plang)
             sent_times = [t for t in times if ss <= t.start < se]
