@@ -222,3 +222,12 @@ def test_a_sentence_does_not_end_inside_a_time():
     evs, _ = extract(t, [], tag_times(t, lang="en", anchor="2024-12-09"), [Paragraph(0, len(t), "en")], None, "en")
     left = next(e for e in evs if e.trigger == "left")
     assert left.time.earliest == "2024-12-08T01:55:00+03:00"
+
+
+def test_document_offset_from_metadata():
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    doc = Document(id="t2", text="وصل الوفد الساعة 9:00 صباح أمس.", language="ar", published="2024-12-09",
+                   meta={"tz": "+02:00"})
+    v = analyze(doc).times[0].value
+    assert v.earliest == "2024-12-08T09:00:00+02:00" and v.tz == "+02:00"
