@@ -231,3 +231,13 @@ def test_document_offset_from_metadata():
                    meta={"tz": "+02:00"})
     v = analyze(doc).times[0].value
     assert v.earliest == "2024-12-08T09:00:00+02:00" and v.tz == "+02:00"
+
+
+@pytest.mark.parametrize("text", [
+    "ومحمد طاهر، وعايض الشهري، وإيهاب عسيري",                    # SaudiNewsNet: a family name, not "monthly"
+    "ضمت ما يزيد على 2000 فعالية متنوعة",                        # SaudiNewsNet: an amount, not a year
+    "ومع معرفة الجميع بأن لدينا أدبا شعبيا قديما طالما أثرى",      # SaudiNewsNet: "old", not "in old times"
+    "ولي ولي العهد مستقبلا وزير الدفاع الأمريكي",                  # SaudiNewsNet: "receiving", not "in future"
+])
+def test_words_that_only_look_like_times(text):
+    assert tag_times(text, anchor="2015-07-23") == []

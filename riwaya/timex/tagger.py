@@ -111,6 +111,8 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
                         continue
                     if "bare" in rx.groupindex and m.group("bare") and _labels_a_number(norm, s, lx):
                         continue
+                    if etype == "set" and not _qualifies_a_noun(norm, s, e, lx):
+                        continue
                     out.append(_Piece(s, e, etype, {k: v for k, v in m.groupdict().items() if v}, lx))
     return out
 
@@ -124,6 +126,14 @@ def _labels_a_number(norm: str, s: int, lx: Lexicon) -> bool:
     cands = [before[-1].lower()] + ([" ".join(before[-2:]).lower()] if len(before) > 1 else [])
     cands += [c[1:] for c in cands if c[:1] in ("و", "ف")]          # واكثر من = و + اكثر من
     return any(nyb.get(c) for c in cands) or bool(re.search(r"[\d$€£%][.,]?\s*$", norm[max(0, s - 3):s]))
+
+
+def _qualifies_a_noun(norm: str, s: int, e: int, lx: Lexicon) -> bool:
+    """الراتب الشهري is a frequency; عايض الشهري is a name: a definite adjective set needs a definite noun before it."""
+    if not lx.raw.get("set_adjective_needs_definite_noun") or not norm.startswith("ال", s) or " " in norm[s:e].strip():
+        return True
+    before = norm[max(0, s - 30):s].split()
+    return bool(before) and re.match(r"(?:[وف]?(?:ال|بال|لل|كال))\w", before[-1]) is not None
 
 
 def _select(pieces: list[_Piece]) -> list[_Piece]:
