@@ -241,3 +241,9 @@ def test_document_offset_from_metadata():
 ])
 def test_words_that_only_look_like_times(text):
     assert tag_times(text, anchor="2015-07-23") == []
+
+
+def test_then_is_the_time_last_named():
+    v = one("خلال أحداث أيلول عام 1970، وكان الملك آنذاك في عمان", "آنذاك", anchor="2015-07-23")
+    assert (v.earliest[:10], v.latest[:10]) == ("1970-09-01", "1970-09-30") and v.anchor.startswith("narrative:")
+    assert one("وكان حينها وزيرا", "حينها", anchor="2015-07-23").earliest is None

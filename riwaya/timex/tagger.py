@@ -293,6 +293,7 @@ class _State:
         self.narr_open = False
         self.last_period: dict[str, date] = {}   # month/year the text last named (for "الشهر السابق")
         self.last_tod: tuple[date, int] | None = None   # day and hour of the last time of day (for midnight)
+        self.last_value: TimeValue | None = None        # the last closed date the text named (for آنذاك)
 
     def ref(self) -> tuple[date | None, str | None]:
         if self.narr:
@@ -636,6 +637,12 @@ def _vague(f: dict, lx: Lexicon, st: _State) -> TimeValue:
     cat = lx.value("vref", f["vref"])
     pub, label = st.pub()
     tz = st.tz
+    if cat == "THEN":        # آنذاك: the time the text last named, as it named it
+        if st.last_value is None:
+            return TimeValue(None, None, precision="day", tz=tz, kind="date", anchor=None)
+        v = st.last_value
+        return TimeValue(v.earliest, v.latest, precision=v.precision, tz=tz, kind="date",
+                         anchor=f"narrative:{v.earliest[:10]}")
     if cat == "SAME_TIME" or pub is None:
         return TimeValue(None, None, precision="day", tz=tz, kind="vague", anchor=None,
                          value="PRESENT_REF" if cat == "SAME_TIME" else cat)
@@ -810,6 +817,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if ev is not None:
             tv = ev
         out.append((s, e, tv))
+        if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g):
+            st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
             st.last_tod = (date.fromisoformat(tv.earliest[:10]), int(tv.earliest[11:13]))
         elif tv.kind == "date" and tv.precision == "day" and tv.earliest:
