@@ -31,8 +31,11 @@ def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
     starts, langs = [], []
     pos = 0
     for para in text.split("\n"):
-        a, l = len(_ARABIC.findall(para)), len(_LATIN.findall(para))
-        lang = "en" if l > a else ("ar" if a else main)
+        if _LATIN.search(para) is None:       # most paragraphs: no count needed
+            lang = "ar" if _ARABIC.search(para) else main
+        else:
+            a, l = len(_ARABIC.findall(para)), len(_LATIN.findall(para))
+            lang = "en" if l > a else ("ar" if a else main)
         starts.append(pos)
         langs.append(lang)
         pos += len(para) + 1
