@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 import unicodedata
 from dataclasses import asdict
 
@@ -68,7 +69,10 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     mentions = comps["kb"].match(text, lang) if comps["kb"] else []
     if comps["ner"]:
         mentions = comps["ner"](text, lang, mentions)
-    times = comps["timex"](text, lang, doc.published) if comps["timex"] else []
+    # the document's own UTC offset when its metadata gives one (a dateline's place, a feed's zone), else the default
+    tz = (doc.meta or {}).get("tz")
+    tz_kw = {"tz": tz} if isinstance(tz, str) and re.fullmatch(r"[+-]\d\d:\d\d", tz) else {}
+    times = comps["timex"](text, lang, doc.published, **tz_kw) if comps["timex"] else []
     events, attributions = ([], [])
     if comps["events"]:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)

@@ -182,3 +182,68 @@ def test_wojood_validation_floor():
     assert r["gold"] == 85
     assert r["overlap"][2] >= 0.90, r["overlap"]          # 0.929 when written (0.741 before this work)
     assert r["convention"][2] >= 0.83, r["convention"]    # 0.859 when written (0.637 before)
+
+
+def test_events_stage_resolves_event_relative_times():
+    from riwaya.events import extract
+    from riwaya.models import Paragraph
+    t = "سقطت دمشق في 8 ديسمبر 2024. وفي اليوم التالي لسقوط دمشق وصل الوزير إلى المطار."
+    evs, _ = extract(t, [], tag_times(t, anchor="2024-12-20"), [Paragraph(0, len(t), "ar")], None, "ar")
+    arrival = next(e for e in evs if e.trigger == "وصل")
+    assert (arrival.time.earliest, arrival.time.latest) == D("2024-12-09")
+    assert arrival.time.anchor.startswith("event:سقوط")
+    # without a time for the fall, the day after it stays open (never the publication date's next day)
+    t2 = "وفي اليوم التالي لسقوط دمشق وصل الوزير إلى المطار."
+    evs, _ = extract(t2, [], tag_times(t2, anchor="2024-12-20"), [Paragraph(0, len(t2), "ar")], None, "ar")
+    assert next(e for e in evs if e.trigger == "وصل").time.earliest is None
+
+
+def test_rule_files_fail_clearly():
+    from riwaya.timex.lexicon import _expand
+    with pytest.raises(ValueError, match="unknown macro"):
+        _expand("(?P<m>{NO_SUCH})", {}, "ar.yaml rule test")
+
+
+def test_english_kinds():
+    t = ("He has been in power for more than half a century. Currently, he lives in Moscow. Prices rise every day. "
+         "Over the past five years, things changed. The plane took off at 1:55 a.m. on Sunday, December 8, 2024.")
+    ms = {m.text: m.value for m in tag_times(t, lang="en", anchor="2024-12-09")}
+    assert ms["more than half a century"].value == "P50Y"
+    assert ms["Currently"].value == "PRESENT_REF" and ms["every day"].value == "P1D"
+    assert (ms["the past five years"].value, ms["the past five years"].earliest[:10]) == ("P5Y", "2019-12-11")
+    assert ms["1:55 a.m. on Sunday, December 8, 2024"].earliest == "2024-12-08T01:55:00+03:00"
+    assert one("in the 20th century", "the 20th century", lang="en").earliest.startswith("1900-01-01")
+
+
+def test_a_sentence_does_not_end_inside_a_time():
+    from riwaya.events import extract
+    from riwaya.models import Paragraph
+    t = "At 1:55 a.m. Sunday, December 8, the plane left Damascus."
+    evs, _ = extract(t, [], tag_times(t, lang="en", anchor="2024-12-09"), [Paragraph(0, len(t), "en")], None, "en")
+    left = next(e for e in evs if e.trigger == "left")
+    assert left.time.earliest == "2024-12-08T01:55:00+03:00"
+
+
+def test_document_offset_from_metadata():
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    doc = Document(id="t2", text="وصل الوفد الساعة 9:00 صباح أمس.", language="ar", published="2024-12-09",
+                   meta={"tz": "+02:00"})
+    v = analyze(doc).times[0].value
+    assert v.earliest == "2024-12-08T09:00:00+02:00" and v.tz == "+02:00"
+
+
+@pytest.mark.parametrize("text", [
+    "ومحمد طاهر، وعايض الشهري، وإيهاب عسيري",                    # SaudiNewsNet: a family name, not "monthly"
+    "ضمت ما يزيد على 2000 فعالية متنوعة",                        # SaudiNewsNet: an amount, not a year
+    "ومع معرفة الجميع بأن لدينا أدبا شعبيا قديما طالما أثرى",      # SaudiNewsNet: "old", not "in old times"
+    "ولي ولي العهد مستقبلا وزير الدفاع الأمريكي",                  # SaudiNewsNet: "receiving", not "in future"
+])
+def test_words_that_only_look_like_times(text):
+    assert tag_times(text, anchor="2015-07-23") == []
+
+
+def test_then_is_the_time_last_named():
+    v = one("خلال أحداث أيلول عام 1970، وكان الملك آنذاك في عمان", "آنذاك", anchor="2015-07-23")
+    assert (v.earliest[:10], v.latest[:10]) == ("1970-09-01", "1970-09-30") and v.anchor.startswith("narrative:")
+    assert one("وكان حينها وزيرا", "حينها", anchor="2015-07-23").earliest is None

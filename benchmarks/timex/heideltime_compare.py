@@ -70,7 +70,7 @@ def date_level_ok(gold: dict, kind: str, value: str | None, earliest: str | None
         return earliest is None
     if earliest is None:
         return False
-    return (earliest[:10], latest[:10]) == (gold["earliest"][:10], gold["latest"][:10])
+    return (earliest[:10], (latest or "")[:10]) == (gold["earliest"][:10], (gold["latest"] or "")[:10])
 
 
 def score(gold_docs, preds) -> dict:

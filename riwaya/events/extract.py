@@ -172,9 +172,13 @@ def _seq_at(toks, i, seq, lang):
     return True
 
 
-def _sentences(text, a, b):
+def _sentences(text, a, b, times=()):
+    """Sentence spans; never one ending inside a time expression ("1:55 a.m. Sunday, December 8")."""
     out, s = [], a
+    inside = [(t.start, t.end) for t in times if t.end > a and t.start < b]
     for m in _SENT_END.finditer(text, a, b):
+        if inside and m.group() == "." and any(ts < m.end() < te for ts, te in inside):
+            continue
         if m.end() > s and text[s:m.end()].strip():
             out.append((s, m.end()))
         s = m.end()
@@ -590,7 +594,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
         plang = "en" if p.lang == "en" else "ar"
         headline = _is_headline(text, p)
         anchor = None  # the narrative's last time in this paragraph
-        for (ss, se) in _sentences(text, p.start, p.end):
+        for (ss, se) in _sentences(text, p.start, p.end, all_times):
             sidx += 1
             toks = _tokens(text, ss, se, plang)
             sent_times = [t for t in times if ss <= t.start < se]
@@ -929,7 +933,33 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
+    _event_relative_times(events, all_times)
     return events, recs
+
+
+def _event_relative_times(events: list[EventMention], times: list[TimeMention]) -> None:
+    """"في اليوم التالي لسقوط دمشق": an event timed by another event's day gets that day shifted by
+    the offset (when the text tells of that event with a time); otherwise its time stays open."""
+    from ..timex.relative import is_event_relative, shift
+    for t in times:
+        if not is_event_relative(t.value) or not t.value.anchor_span:
+            continue
+        a, b = t.value.anchor_span
+        named = next((e for e in events if a - 2 <= e.trigger_start < b), None)   # لسقوط: the proclitic
+        if named is None:
+            continue
+        # the event named there, or the last earlier report of the same kind of event (سقطت دمشق ... لسقوط دمشق)
+        cands = [named] + [e for e in reversed(events) if e.trigger_start < t.start and e is not named
+                           and e.type == named.type]
+        ref = next((e for e in cands if e.time is not None and e.time is not t.value
+                    and not is_event_relative(e.time) and e.time.earliest and e.time.latest), None)
+        got = shift(t.value, ref.time) if ref is not None else None
+        for e in events:
+            if e.time is t.value:
+                if e is named:
+                    e.time = ref.time if ref is not None else None   # the fall itself is not "the day after" it
+                elif got is not None:
+                    e.time = got
 
 
 def _raw_topic(text, toks, ti, ss, cs, lang, lex, times, ment_starts):

@@ -40,7 +40,9 @@ def build_export(store) -> dict:
             v = t["value"]
             times.append({"doc": d["id"], "start": t["start"], "end": t["end"], "text": t["text"],
                           "earliest": v.get("earliest"), "latest": v.get("latest"), "precision": v.get("precision"),
-                          "kind": v.get("kind"), "tz": v.get("tz"), "anchor": v.get("anchor"), "value": v.get("value")})
+                          "kind": v.get("kind"), "tz": v.get("tz"), "anchor": v.get("anchor"), "value": v.get("value"),
+                          "timex_type": v.get("timex_type"), "offset": v.get("offset"),
+                          "anchor_span": list(v["anchor_span"]) if v.get("anchor_span") else None})
     return {"schema": SCHEMA, "generated_by": f"riwaya {__version__}", "documents": documents,
             "entities": [_with_titles(e) for e in corpus["entities"]], "events": corpus["events"], "conflicts": corpus["conflicts"],
             "relations": corpus["relations"], "itineraries": corpus["itineraries"], "times": times}

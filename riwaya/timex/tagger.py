@@ -31,8 +31,11 @@ def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
     starts, langs = [], []
     pos = 0
     for para in text.split("\n"):
-        a, l = len(_ARABIC.findall(para)), len(_LATIN.findall(para))
-        lang = "en" if l > a else ("ar" if a else main)
+        if _LATIN.search(para) is None:       # most paragraphs: no count needed
+            lang = "ar" if _ARABIC.search(para) else main
+        else:
+            a, l = len(_ARABIC.findall(para)), len(_LATIN.findall(para))
+            lang = "en" if l > a else ("ar" if a else main)
         starts.append(pos)
         langs.append(lang)
         pos += len(para) + 1
@@ -111,6 +114,8 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
                         continue
                     if "bare" in rx.groupindex and m.group("bare") and _labels_a_number(norm, s, lx):
                         continue
+                    if etype == "set" and not _qualifies_a_noun(norm, s, e, lx):
+                        continue
                     out.append(_Piece(s, e, etype, {k: v for k, v in m.groupdict().items() if v}, lx))
     return out
 
@@ -124,6 +129,14 @@ def _labels_a_number(norm: str, s: int, lx: Lexicon) -> bool:
     cands = [before[-1].lower()] + ([" ".join(before[-2:]).lower()] if len(before) > 1 else [])
     cands += [c[1:] for c in cands if c[:1] in ("و", "ف")]          # واكثر من = و + اكثر من
     return any(nyb.get(c) for c in cands) or bool(re.search(r"[\d$€£%][.,]?\s*$", norm[max(0, s - 3):s]))
+
+
+def _qualifies_a_noun(norm: str, s: int, e: int, lx: Lexicon) -> bool:
+    """الراتب الشهري is a frequency; عايض الشهري is a name: a definite adjective set needs a definite noun before it."""
+    if not lx.raw.get("set_adjective_needs_definite_noun") or not norm.startswith("ال", s) or " " in norm[s:e].strip():
+        return True
+    before = norm[max(0, s - 30):s].split()
+    return bool(before) and re.match(r"(?:[وف]?(?:ال|بال|لل|كال))\w", before[-1]) is not None
 
 
 def _select(pieces: list[_Piece]) -> list[_Piece]:
@@ -283,6 +296,7 @@ class _State:
         self.narr_open = False
         self.last_period: dict[str, date] = {}   # month/year the text last named (for "الشهر السابق")
         self.last_tod: tuple[date, int] | None = None   # day and hour of the last time of day (for midnight)
+        self.last_value: TimeValue | None = None        # the last closed date the text named (for آنذاك)
 
     def ref(self) -> tuple[date | None, str | None]:
         if self.narr:
@@ -626,6 +640,12 @@ def _vague(f: dict, lx: Lexicon, st: _State) -> TimeValue:
     cat = lx.value("vref", f["vref"])
     pub, label = st.pub()
     tz = st.tz
+    if cat == "THEN":        # آنذاك: the time the text last named, as it named it
+        if st.last_value is None:
+            return TimeValue(None, None, precision="day", tz=tz, kind="date", anchor=None)
+        v = st.last_value
+        return TimeValue(v.earliest, v.latest, precision=v.precision, tz=tz, kind="date",
+                         anchor=f"narrative:{v.earliest[:10]}")
     if cat == "SAME_TIME" or pub is None:
         return TimeValue(None, None, precision="day", tz=tz, kind="vague", anchor=None,
                          value="PRESENT_REF" if cat == "SAME_TIME" else cat)
@@ -800,6 +820,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if ev is not None:
             tv = ev
         out.append((s, e, tv))
+        if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g):
+            st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
             st.last_tod = (date.fromisoformat(tv.earliest[:10]), int(tv.earliest[11:13]))
         elif tv.kind == "date" and tv.precision == "day" and tv.earliest:
