@@ -166,7 +166,7 @@ def hostile(tmp: Path, limit: float, only: set[str] | None) -> list[dict]:
                "stored": len(docs), "errors": len(errs),
                "unsafe_error_chars": sum(any(c in x for c in UNSAFE) for x in errs) + len(raw_tail),
                "first_error": errs[0][:160] if errs else "",
-               "s_per_mb": round(max(0.0, r["seconds"] - base) / (nbytes / 2**20), 1) if nbytes >= 2**17 else None}
+               "s_per_mb": round(max(0.0, r["seconds"] - base) / (nbytes / 2**20), 1) if nbytes >= 2**16 else None}
         if name == "baseline_one_sentence":
             base = r["seconds"]
         if name == "jsonl_types":
