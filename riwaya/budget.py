@@ -177,7 +177,7 @@ def budgeted(docs: Iterable[Document], workers: int, budget: Budget) -> Iterator
                     if waiting is None:
                         break
                     del results[waiting]
-                    w.send(waiting, held[waiting], budget)
+                    _send(pool, w, ctx, waiting, held[waiting], budget, results)
             # hand documents to idle workers; a refused document needs no worker
             while not exhausted and next_in - next_out < 4 * workers:
                 idle = next((w for w in pool if w.ready and w.job is None), None)
@@ -198,7 +198,7 @@ def budgeted(docs: Iterable[Document], workers: int, budget: Budget) -> Iterator
                     pool.append(_Worker(ctx))           # started lazily: no document, no worker
                     results[next_in] = None              # placeholder: sent once the worker is ready
                 else:
-                    idle.send(next_in, doc, budget)
+                    _send(pool, idle, ctx, next_in, doc, budget, results)
                 next_in += 1
             while next_out in results and results[next_out] is not None:
                 yield held.pop(next_out), results.pop(next_out)
@@ -247,6 +247,16 @@ def budgeted(docs: Iterable[Document], workers: int, budget: Budget) -> Iterator
     finally:
         for w in pool:
             w.stop(kill=True) if w.job is not None else w.stop()
+
+
+def _send(pool, w: _Worker, ctx, index: int, doc: Document, budget: Budget, results: dict) -> None:
+    """Hand a document to a worker; one that died since it was last heard from is replaced
+    and the document waits for the next ready worker."""
+    try:
+        w.send(index, doc, budget)
+    except OSError:
+        results[index] = None
+        _replace(pool, w, ctx)
 
 
 def _replace(pool: list[_Worker], w: _Worker, ctx) -> None:

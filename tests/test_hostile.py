@@ -242,9 +242,9 @@ def long_runs(draw, size=FUZZ_CHARS):
 @given(text=long_runs())
 def test_long_runs_without_spaces_go_through_analysis_within_the_budget(text):
     doc = Document(id=doc_id(text), text=text, published="2024-12-08")
-    t = time.monotonic()
+    t = time.process_time()      # CPU time: the shared CI machine's load does not count
     a = analyze(doc)
-    assert time.monotonic() - t < FUZZ_SECONDS, f"{len(text)} characters took {time.monotonic() - t:.1f} s"
+    assert time.process_time() - t < FUZZ_SECONDS, f"{len(text)} characters took {time.process_time() - t:.1f} s"
     for m in a.mentions:
         assert 0 <= m.start <= m.end <= len(text) and m.text == text[m.start:m.end]
     for p in a.paragraphs:
@@ -255,9 +255,9 @@ def test_long_runs_without_spaces_go_through_analysis_within_the_budget(text):
 @pytest.mark.parametrize("kind", sorted(RUNS))
 def test_two_megabyte_runs_within_the_default_budget(kind):
     text = (RUNS[kind] * (2_000_000 // len(RUNS[kind]) + 1))[:2_000_000]
-    t = time.monotonic()
+    t = time.process_time()
     analyze(Document(id=doc_id(text), text=text, published="2024-12-08"))
-    assert time.monotonic() - t < Budget().timeout
+    assert time.process_time() - t < Budget().timeout
 
 
 def test_windows_cover_the_text_and_leave_short_documents_whole():

@@ -1,6 +1,7 @@
 """Event + attribution (isnad) extraction over clean text with offsets."""
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from functools import lru_cache
@@ -579,6 +580,29 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
     all_times = sorted(times or [], key=lambda t: t.start)
     ment_starts = frozenset(m.start for m in mentions)
+    # mentions and times are sorted by start: a range of them is found by bisection, not by a
+    # scan of the whole document for every sentence and trigger (quadratic on a long document)
+    m_starts = [m.start for m in mentions]
+    t_starts = [t.start for t in times]
+
+    def mention_in(s, e, types):            # _mention_in(mentions, s, e, types), same order
+        out = []
+        for k in range(bisect.bisect_left(m_starts, s), bisect.bisect_right(m_starts, e)):
+            m = mentions[k]
+            if m.end <= e and m.type in types:
+                out.append(m)
+        return out
+
+    def starting_in(s, e):                  # mentions with s <= start < e, in order
+        return mentions[bisect.bisect_left(m_starts, s):bisect.bisect_left(m_starts, e)]
+
+    in_cue: dict[int, bool] = {}            # _in_cue(m, recs) depends on m.start only; recs are fixed below
+
+    def cued(m) -> bool:
+        v = in_cue.get(m.start)
+        if v is None:
+            v = in_cue[m.start] = _in_cue(m, recs)
+        return v
     parsed = english.parse_paragraphs(text, paragraphs, mentions) if any(p.lang == "en" for p in paragraphs) else {}
     doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex, parsed)
     cue_spans = [(r["start"], r["end"]) for r in recs]
@@ -597,7 +621,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
         for (ss, se) in _sentences(text, p.start, p.end, all_times):
             sidx += 1
             toks = _tokens(text, ss, se, plang)
-            sent_times = [t for t in times if ss <= t.start < se]
+            sent_times = times[bisect.bisect_left(t_starts, ss):bisect.bisect_left(t_starts, se)]
             sent_subject: list[Argument] = []
             sent_set = False
             i = 0
@@ -675,10 +699,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 args: list[Argument] = []
                 agent = None
                 last_k = tj  # token index after the last consumed argument (for the adjacency chain)
-                before = [mm for mm in _mention_in(mentions, cs, trig_s, ppl) if not _in_cue(mm, recs)]
+                before = [mm for mm in mention_in(cs, trig_s, ppl) if not cued(mm)]
                 before = [mm for mm in before if mm.type == "person"] or before
                 # a mention right after the trigger (allowing one adverb/time word in between)
-                nxt_ms = [mm for mm in mentions if mm.type in ppl and trig_e <= mm.start < ce and not _in_cue(mm, recs)]
+                nxt_ms = [mm for mm in starting_in(trig_e, ce) if mm.type in ppl and not cued(mm)]
                 right_after = None
                 if nxt_ms:
                     k0 = next((k for k in range(tj, min(len(toks), tj + 3)) if toks[k].s >= nxt_ms[0].start), None)
@@ -708,7 +732,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                 e0 = toks[ti - 1].e - 2
                                 args.append(Argument("agent", text[toks[k0].s:e0], toks[k0].s, e0, None, None))
                     elif suffixed:
-                        subj = [mm for mm in _mention_in(mentions, ss, trig_s, ppl) if not _in_cue(mm, recs)]
+                        subj = [mm for mm in mention_in(ss, trig_s, ppl) if not cued(mm)]
                         subj = [mm for mm in subj if mm.type == "person"] or subj
                         if subj:
                             agent = subj[0]
@@ -739,7 +763,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=3)
                         if ph and toks[tj].n in lex["place_nouns"][plang]:
                             ph = None
-                        prev = [mm for mm in _mention_in(mentions, ss, cs, ppl) if not _in_cue(mm, recs)]
+                        prev = [mm for mm in mention_in(ss, cs, ppl) if not cued(mm)]
                         prev = [mm for mm in prev if mm.type == "person"] or prev
                         topic = prev[0] if prev and plang == "ar" and len(text[ss:prev[0].start].split()) <= 2 else None
                         raw_topic = _raw_topic(text, toks, ti, ss, cs, plang, lex, all_times, ment_starts) \
