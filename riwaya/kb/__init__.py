@@ -186,6 +186,9 @@ class KB:
             if (t == "place" and r.get("source") not in _GENERATED and is_arabic(n)
                     and key[0].startswith("ال") and len(key[0]) > 4):
                 self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
+            if (t == "organization" and is_arabic(n) and len(key) == 1 and key[0].startswith("ال")
+                    and len(key[0]) > 5 and key[0][2:] not in self.common and key[0] not in self.common):
+                self._add((key[0][2:],), _Cand(rid, form, prio - 1))    # إنتربول = الإنتربول
             if t == "person" and is_arabic(n) and len(key) >= 2 and key[-2] not in _COMPOUND_HEADS:
                 # جميل الحسن = جميل حسن: the article on a family name comes and goes
                 last = key[-1]

@@ -189,6 +189,9 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _propagate(text, found)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
+    if lang != "en" and _rules().get("org_patterns"):
+        cands = _with_org_patterns(text, cands, kb)
+    kb = _places_inside_orgs(cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -245,6 +248,8 @@ def _rules() -> dict:
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
+    r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
+    r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -304,6 +309,91 @@ def _generic_place(word: str) -> bool:
     return n in g or (n.startswith("ال") and n[2:] in g)
 
 
+_ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
+
+
+def _org_patterns(text, kb_words=frozenset()):
+    """Organisations from their head nouns (data/ner/entity_rules.yaml: org_heads): وزارة الدفاع
+    السورية, الفرقة الرابعة, هيئة تحرير الشام, قوات سوريا الديمقراطية. -> [(start, end)]"""
+    r = _rules()
+    heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
+    given = lexicons()[0]
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    out = []
+    i = 0
+    while i < len(toks):
+        s0, e0, w = toks[i]
+        n = norm(w)
+        k = 0
+        for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+            if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
+                k = len(p)
+                break
+        core = n[k:]
+        if core not in heads:
+            i += 1
+            continue
+        chain = []
+        j = i + 1
+        while j < len(toks) and len(chain) < cmax:
+            w2 = toks[j][2]
+            n2 = norm(w2)
+            if not w2[0].isalpha() or n2 in stops or (toks[j][0] - toks[j - 1][1] > 1):
+                break
+            definite = n2.startswith("ال") and len(n2) > 3
+            known = normalize_ar(w2) in kb_words and not definite
+            nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
+            idafa = (not chain and not definite and not known and nxt.startswith("ال") and len(nxt) > 3
+                     and given.get(n2) not in ("1", "2") and n2 not in stops)
+            if definite or known or idafa:
+                chain.append(j)
+                j += 1
+            else:
+                break
+        while chain and not (norm(toks[chain[-1]][2]).startswith("ال")
+                             or normalize_ar(toks[chain[-1]][2]) in kb_words):
+            chain.pop()               # a chain ends in a definite word or a name
+        if chain:
+            # the proclitic is not part of the name; the article is (الفرقة الرابعة)
+            start = s0 + (k if core != n[k:] or k == 0 else (k - 2 if n[:k].endswith("ال") else k))
+            out.append((start, toks[chain[-1]][1]))
+            i = chain[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _places_inside_orgs(cands, kb):
+    """A place the knowledge base finds inside a longer organisation the tagger or a head noun found
+    (جامعة بيرزيت, وزارة الخارجية السورية) is part of its name: the organisation stays, the place goes.
+    A KB organisation or person, or a span the organisation only partly covers, keeps the KB's word."""
+    orgs = [(s, e) for s, e, t, c, src in cands if t == "organization"]
+    if not orgs:
+        return kb
+    drop = set()
+    for s, e in orgs:
+        inside = [m for m in kb if s < m.end and m.start < e]
+        if inside and all(m.type == "place" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                          for m in inside):
+            drop.update(id(m) for m in inside)
+    return [m for m in kb if id(m) not in drop]
+
+
+def _with_org_patterns(text, cands, kb):
+    """Head-noun organisations join the candidates: one that holds a tagger span replaces it; one that
+    overlaps a knowledge-base mention, a person or a span it does not hold is left out."""
+    from riwaya.ner.morph import _kb_words
+    out = list(cands)
+    for s, e in _org_patterns(text, _kb_words()):
+        if any(s < m.end and m.start < e for m in kb):
+            continue
+        over = [c for c in out if s < c[1] and c[0] < e]
+        if any(c[2] == "person" or c[0] < s or c[1] > e for c in over):
+            continue
+        out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
+    return sorted(out)
+
+
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
@@ -326,7 +416,10 @@ def _morph_checked(text, cands, kb):
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
                 s += 1
         if t == "person" and " " in text[s:e]:
-            s, e = _unbound_person(text, s, e)
+            if norm(text[s:e].split()[0]) in _rules()["org_heads"]:
+                t = "organization"    # ميليشيا أبو الفضل العباس: a militia, not a person
+            else:
+                s, e = _unbound_person(text, s, e)
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
