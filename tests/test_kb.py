@@ -262,3 +262,9 @@ def test_a_family_name_after_a_conjunction_or_a_place_is_still_the_person(kb):
 def test_place_nouns_in_the_dual_and_with_a_preposition_are_cues(kb):
     assert ("عمران", "state:ye:am") in ids(kb, "الذي يربط بين محافظتي صعدة وعمران")
     assert ("الجيزة", "state:eg:gz") in ids(kb, "بمنطقة الوراق بمحافظة الجيزة المصرية")
+
+
+def test_a_country_name_that_is_a_nisba_adjective_after_a_definite_noun(kb):
+    assert ids(kb, "بيان وزارة الداخلية السعودية") == []
+    assert ids(kb, "دشن مدير الجامعة السعودية") == []
+    assert ("السعودية", "country:sa") in ids(kb, "وقعت السعودية والإمارات")

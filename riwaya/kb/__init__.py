@@ -344,7 +344,7 @@ class KB:
             prev = norms[i - 1] if i > 0 else None
             if prev and is_arabic(prev) and prev[0] in "وفلب" and len(prev) > 1 and prev not in self.place_preps:
                 prev = prev[1:] if prev[1:] in self.place_preps or prev[1:] in self.place_nouns else prev
-            mention = self._choose(cands, key, clitic, prev, toks, i, L, surface, text)
+            mention = self._choose(cands, key, clitic, prev, toks, i, L, surface, text, norms)
             if mention is None:
                 i += 1
                 continue
@@ -507,7 +507,7 @@ class KB:
                         return rid
         return None
 
-    def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text) -> EntityMention | None:
+    def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text, norms=()) -> EntityMention | None:
         self._tentative = None      # set to the place's country when only a nearby place can confirm it
         single = len(key) == 1
         k0 = key[0]
@@ -566,6 +566,12 @@ class KB:
                 if not self._cue_ok(c, rec, prev, clitic, key, strong_only=strong):
                     continue
                 conf = min(conf, 0.8)
+            if single and rec["type"] == "place" and k0.startswith("ال") and k0.endswith("يه") and i > 0 \
+                    and not clitic \
+                    and prev not in self.place_nouns and prev not in self.place_preps \
+                    and not text[toks[i - 1][1]:toks[i][0]].strip() \
+                    and norms[i - 1].lstrip("وفب").startswith("ال") and len(norms[i - 1].lstrip("وفب")) > 4:
+                continue        # وزارة الداخلية السعودية, الجامعة السعودية: an adjective, not the country
             if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:
