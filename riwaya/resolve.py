@@ -123,7 +123,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     out = []
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     salience = _salience(ordered, kb)
-    local = int(kb.lex.get("short_form_local_chars", 150))
+    local = int(kb.lex.get("short_form_local_chars", 400))
     for m in ordered:
         typ = m.type
         key = name_key(m.text)
@@ -132,15 +132,21 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         ambiguous: list[str] = []
         if len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
-            # the document is about (named in full most often, earliest on a tie: the headline's)
+            # the document is about: named in full most often, the KB's default for the short form
+            # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
             pick = next((c for c in reversed(full_seen) if c in cands), None)
             default = kb.default_short(m.text)
-            about = max((c for c in cands if c in salience), key=lambda c: salience[c], default=None)
-            if pick is not None and m.start - full_end[pick] > local and about is not None:
+
+            def weight(c):
+                n, first = salience.get(c, (0, -10**9))
+                return (n + (2 if c == default else 0), c == default, first)
+            about = max((c for c in cands if c in salience or c == default), key=weight, default=None)
+            if pick is not None and m.start - full_end[pick] > local and about is not None \
+                    and weight(about)[0] > weight(pick)[0]:
                 pick = about
             if pick is None:
                 pick = about or default
-                if pick and not about and kb_id is None and len(cands) > 1 and kb.weak_short(pick, m.text):
+                if pick and pick not in salience and kb_id is None and len(cands) > 1 and kb.weak_short(pick, m.text):
                     pick = None     # a bare الحريري (a common word or name) names none of several unnamed
             elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
                 pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form

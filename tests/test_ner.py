@@ -209,3 +209,9 @@ def test_org_head_patterns_when_switched_on(monkeypatch):
     found = _found("وقالت وزارة الداخلية العراقية في بيان إن قيادة الجيش أمرت بالانسحاب.")
     assert ("وزارة الداخلية العراقية", "organization") in found and ("قيادة الجيش", "organization") in found
     assert ("سهيل الحسن", "person") in _found("وقال اللواء سهيل الحسن إن")
+
+
+def test_a_bare_given_name_of_a_person_named_in_full_is_a_person():
+    t = "ختام عهد النظام البائد.. تفاصيل فرار بشار من دمشق\n\nوشهدت دمشق هروب الرئيس بشار الأسد، وعلي مملوك على متن طائرة."
+    found = _found(t)
+    assert ("بشار", "person") in found and ("على", "person") not in found

@@ -189,9 +189,10 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _propagate(text, found)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
+    cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands = _with_org_patterns(text, cands, kb)
-    kb = _places_inside_orgs(cands, kb)
+    kb = _places_inside_orgs(text, cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -280,7 +281,8 @@ def _unbound_person(text, s, e):
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
     while len(words) >= 2 and norm(text[words[0][0]:words[0][1]]) in r["roles"]:
         words = words[1:]
-    while len(words) >= 2:
+    after = text[e:e + 3].lstrip()[:1]
+    while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
         last = text[words[-1][0]:words[-1][1]]
         if norm(last) in r["org_heads"] or (normalize_ar(last) in common and not known(last, common_only=True)
                                             and norm(last) not in _cfg()["regnal_ordinals"]
@@ -363,11 +365,39 @@ def _org_patterns(text, kb_words=frozenset()):
     return out
 
 
-def _places_inside_orgs(cands, kb):
+def _given_names_of_kb_people(text, cands, kb):
+    """A bare given name of a person the document names in full (بشار in a headline, بشار الأسد in the
+    body) is a mention of a person too; resolve decides whose. Common given names only (the lists'
+    first two bins), never the first half of a compound (عبد)."""
+    given = lexicons()[0]
+    firsts = set()
+    for m in kb:
+        words = m.text.split()
+        if m.type == "person" and len(words) >= 2 and norm(words[0]) not in _rules()["name_joiners"] \
+                and given.get(norm(words[0])) in ("1", "2"):
+            firsts.add(_MARK.sub("", words[0]))
+    firsts -= {w for w in firsts if normalize_ar(w) in _common_words()}
+    if not firsts:
+        return []
+    taken = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands]
+    out = []
+    for mt in re.finditer(r"(?<!\w)(?:[وفبل])?(\w+)(?!\w)", text):
+        w = mt.group(1)
+        whole = _MARK.sub("", mt.group(0))
+        if _MARK.sub("", w) in firsts or whole in firsts:     # spelt as in the full name (علي, not على)
+            s, e = (mt.span(0) if whole in firsts else mt.span(1))
+            if not any(s < b and a < e for a, b in taken):
+                out.append((s, e, "person", 0.7, "propagated"))
+                taken.append((s, e))
+    return out
+
+
+def _places_inside_orgs(text, cands, kb):
     """A place the knowledge base finds inside a longer organisation the tagger or a head noun found
-    (جامعة بيرزيت, وزارة الخارجية السورية) is part of its name: the organisation stays, the place goes.
+    (جامعة بيرزيت, وزارة الخارجية السورية) is part of its name: the organisation stays, the place goes
+    (Arabic spans only: spaCy's English ORG for "Khmeimim Airbase" is a place).
     A KB organisation or person, or a span the organisation only partly covers, keeps the KB's word."""
-    orgs = [(s, e) for s, e, t, c, src in cands if t == "organization"]
+    orgs = [(s, e) for s, e, t, c, src in cands if t == "organization" and _ARABIC.search(text, s, e)]
     if not orgs:
         return kb
     drop = set()
@@ -416,6 +446,8 @@ def _morph_checked(text, cands, kb):
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
                 s += 1
         if t == "person" and " " in text[s:e]:
+            if common_tail(text[s:e].split()):
+                continue              # ستار الليل: no name (before a trim could leave ستار)
             if norm(text[s:e].split()[0]) in _rules()["org_heads"]:
                 t = "organization"    # ميليشيا أبو الفضل العباس: a militia, not a person
             else:
