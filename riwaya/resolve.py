@@ -103,7 +103,8 @@ class _NameParts:
                 k = name_key(n)
                 if len(k) >= 2:
                     first.add(k[0])
-                    last.add(k[-1])
+                    if k[-2] not in _PATRONYMIC:      # سلمان بن عبدالعزيز: the father's name
+                        last.add(k[-1])
             for n in rec.get("short", []):
                 k = name_key(n)
                 if len(k) == 1:
@@ -122,7 +123,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     out = []
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     salience = _salience(ordered, kb)
-    local = int(kb.lex.get("short_form_local_chars", 150))
+    local = int(kb.lex.get("short_form_local_chars", 400))
     for m in ordered:
         typ = m.type
         key = name_key(m.text)
@@ -131,18 +132,28 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         ambiguous: list[str] = []
         if len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
-            # the document is about (named in full most often, earliest on a tie: the headline's)
+            # the document is about: named in full most often, the KB's default for the short form
+            # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
             pick = next((c for c in reversed(full_seen) if c in cands), None)
             default = kb.default_short(m.text)
-            about = max((c for c in cands if c in salience), key=lambda c: salience[c], default=None)
-            if pick is not None and m.start - full_end[pick] > local and about is not None:
+
+            def weight(c):
+                n, first = salience.get(c, (0, -10**9))
+                return (n + (2 if c == default else 0), c == default, first)
+            about = max((c for c in cands if c in salience or c == default), key=weight, default=None)
+            if pick is not None and m.start - full_end[pick] > local and about is not None \
+                    and weight(about)[0] > weight(pick)[0]:
                 pick = about
             if pick is None:
                 pick = about or default
+                if pick and pick not in salience and kb_id is None and len(cands) > 1 and kb.weak_short(pick, m.text):
+                    pick = None     # a bare الحريري (a common word or name) names none of several unnamed
             elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
                 pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form
-            if pick is None and len(cands) == 1 and not (kb_id is None and kb.weak_short(cands[0], m.text)):
-                pick = cands[0]     # but a bare "عباس" (a weak short form) is not Mahmoud Abbas unnamed
+            if pick is None and len(cands) == 1 and not (kb_id is None and _common_given(key)
+                                                         and kb.weak_short(cands[0], m.text)):
+                pick = cands[0]     # but a bare "عباس" (a weak short form, a common given name) is not
+                #                     Mahmoud Abbas while the document does not name him
             if pick is None:
                 ambiguous = sorted(cands)
             kb_id = pick
@@ -199,6 +210,12 @@ def _salience(ordered: list[EntityMention], kb: KB) -> dict[str, tuple[int, int]
 
 
 _PATRONYMIC = {"بن", "ابن", "بنت", "bin", "ibn", "bint"}
+
+
+def _common_given(key: tuple) -> bool:
+    """Is this one-word name among the most common given names (the name lists' first bin)?"""
+    from .ner.features import lexicons, norm
+    return len(key) == 1 and lexicons()[0].get(norm(key[0])) == "1"
 
 
 def _has_tail(key: tuple, rkb: str | None, rkey: tuple, kb: KB) -> bool:

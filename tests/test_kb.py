@@ -249,3 +249,22 @@ def test_another_given_name_with_a_famous_family_name(kb):
     assert ids(kb, "وقال إياد مخلوف إن") == []
     assert ids(kb, "وقال رامي مخلوف إن مخلوف غادر") == [("رامي مخلوف", "person:rami-makhlouf"),
                                                      ("مخلوف", "person:rami-makhlouf")]
+
+
+def test_a_family_name_after_a_conjunction_or_a_place_is_still_the_person(kb):
+    """صدام والأسد: the conjunction starts a new name; سورية الأسد: a place is no given name."""
+    assert ("الأسد", "person:bashar-al-assad") in ids(kb, "مثل صدام والأسد والقذافي")
+    assert ("الأسد", "person:bashar-al-assad") in ids(kb, "وكذلك في سورية الأسد اليوم")
+    assert ("السيسي", "person:abdel-fattah-el-sisi") in ids(kb, "حرص الرئيس عبدالفتاح السيسي على")
+    assert [k for t, k in ids(kb, "محمد علي الحبيب") if k] == []
+
+
+def test_place_nouns_in_the_dual_and_with_a_preposition_are_cues(kb):
+    assert ("عمران", "state:ye:am") in ids(kb, "الذي يربط بين محافظتي صعدة وعمران")
+    assert ("الجيزة", "state:eg:gz") in ids(kb, "بمنطقة الوراق بمحافظة الجيزة المصرية")
+
+
+def test_a_country_name_that_is_a_nisba_adjective_after_a_definite_noun(kb):
+    assert ids(kb, "بيان وزارة الداخلية السعودية") == []
+    assert ids(kb, "دشن مدير الجامعة السعودية") == []
+    assert ("السعودية", "country:sa") in ids(kb, "وقعت السعودية والإمارات")

@@ -194,3 +194,24 @@ def test_a_title_does_not_reach_over_another_name():
     t = "وقال الرئيس بشار الأسد إن الأسد باق"
     ms = recognize(t, "ar", load_kb().match(t))
     assert [(m.text, m.role) for m in ms] == [("بشار الأسد", "الرئيس"), ("الأسد", None)]
+
+
+def test_organisations_hold_their_places_and_militias_are_no_people():
+    assert ("جامعة بيرزيت", "organization") in _found("وتخرج من جامعة بيرزيت عام 1990") or \
+        ("بيرزيت", "place") not in _found("وتخرج من جامعة بيرزيت عام 1990")
+    assert ("ميليشيا أبو الفضل العباس", "organization") in _found("وهاجمت ميليشيا أبو الفضل العباس البلدة")
+    assert ("إنتربول", "organization") in _found("وأصدرت إنتربول مذكرة.")
+
+
+def test_org_head_patterns_when_switched_on(monkeypatch):
+    import riwaya.ner as N
+    monkeypatch.setitem(N._rules(), "org_patterns", True)
+    found = _found("وقالت وزارة الداخلية العراقية في بيان إن قيادة الجيش أمرت بالانسحاب.")
+    assert ("وزارة الداخلية العراقية", "organization") in found and ("قيادة الجيش", "organization") in found
+    assert ("سهيل الحسن", "person") in _found("وقال اللواء سهيل الحسن إن")
+
+
+def test_a_bare_given_name_of_a_person_named_in_full_is_a_person():
+    t = "ختام عهد النظام البائد.. تفاصيل فرار بشار من دمشق\n\nوشهدت دمشق هروب الرئيس بشار الأسد، وعلي مملوك على متن طائرة."
+    found = _found(t)
+    assert ("بشار", "person") in found and ("على", "person") not in found

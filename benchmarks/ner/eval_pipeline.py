@@ -48,7 +48,7 @@ def evaluate(sents, doc):
             for typ, a, b in spans([t for _, t in s]):
                 if typ in ("PERS", "ORG", "LOC"):
                     gold.add((typ, starts[i][a], ends[i][b - 1]))
-        pred = {(TYPE[m.type], m.start, m.end) for m in recognize(text, "ar", load_kb().match(text))
+        pred = {(TYPE[m.type], m.start, m.end) for m in recognize(text, "ar", kb.match(text))
                 if m.type in TYPE}
         # ANERcorp and Wojood tag whole tokens, proclitics included (وبيروت); riwaya's spans start
         # after the proclitic: a span counts if it ends with the gold span and starts at most a

@@ -187,12 +187,15 @@ class KB:
             if (t == "place" and r.get("source") not in _GENERATED and is_arabic(n)
                     and key[0].startswith("ال") and len(key[0]) > 4):
                 self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
+            if (t == "organization" and is_arabic(n) and len(key) == 1 and key[0].startswith("ال")
+                    and len(key[0]) > 5 and key[0][2:] not in self.common and key[0] not in self.common):
+                self._add((key[0][2:],), _Cand(rid, form, prio - 1))    # إنتربول = الإنتربول
             if t == "person" and is_arabic(n) and len(key) >= 2 and key[-2] not in _COMPOUND_HEADS:
                 # جميل الحسن = جميل حسن: the article on a family name comes and goes
                 last = key[-1]
                 alt = last[2:] if last.startswith("ال") else "ال" + last
                 if len(alt) >= 3 and len(last) >= 3:
-                    self._add(key[:-1] + (alt,), _Cand(rid, form, prio - 1))
+                    self._add(key[:-1] + (alt,), _Cand(rid, "alt", prio - 1))
             sk = skeleton(n)
             if sk and len(sk.replace(" ", "")) >= 4:
                 self.skeletons.setdefault(sk, set()).add(rid)
@@ -314,6 +317,7 @@ class KB:
         out: list[EntityMention] = []
         tentative: list[tuple[EntityMention, str]] = []
         self._seen_full: set[str] = set()
+        self._last_place_end = -1
         i, n = 0, len(toks)
         index, maxlen = self.index, self.maxlen
         while i < n:
@@ -339,9 +343,9 @@ class KB:
             start, end = toks[i][0], toks[i + L - 1][1]
             surface = text[start:end]
             prev = norms[i - 1] if i > 0 else None
-            if prev and is_arabic(prev) and prev[0] in "وف" and len(prev) > 1 and prev not in self.place_preps:
+            if prev and is_arabic(prev) and prev[0] in "وفلب" and len(prev) > 1 and prev not in self.place_preps:
                 prev = prev[1:] if prev[1:] in self.place_preps or prev[1:] in self.place_nouns else prev
-            mention = self._choose(cands, key, clitic, prev, toks, i, L, surface, text)
+            mention = self._choose(cands, key, clitic, prev, toks, i, L, surface, text, norms)
             if mention is None:
                 i += 1
                 continue
@@ -352,6 +356,8 @@ class KB:
             mention.start, mention.text = cstart, text[cstart:end]
             if self._tentative is not None:
                 tentative.append((mention, self._tentative))
+            if mention.type == "place":
+                self._last_place_end = end
             out.append(mention)
             i += L
         if tentative:
@@ -363,9 +369,9 @@ class KB:
 
     def _nearest_namesakes(self, out: list[EntityMention]) -> None:
         """A place name shared by places of different countries (عمان: Amman or Oman; طرابلس) goes
-        to the namesake in a country the document's other places are in, else the one nearest them
-        (median distance, by 1,000 km), else the most populous; with no other place the index's
-        order stands."""
+        to a namesake in a country the document's other places are in, then to one important enough
+        to need no context cue (the Giza governorate, not a Jordanian village), then to the one
+        nearest the other places (median distance, by 1,000 km), a curated one, the most populous."""
         places = [(m, self.records.get(m.kb_id) or {}) for m in out]
         places = [(m, r) for m, r in places if r.get("type") == "place" and r.get("coordinates")]
         for m, r in places:
@@ -374,27 +380,26 @@ class KB:
                     and self.records[c.id].get("coordinates")]
             if len({a.get("country") for a in alts}) < 2:
                 continue
-            if all(n.name == m.name for n, _ in places):
-                continue
-
-            countries = {o.get("country") or o["id"].partition(":")[2].upper() for n, o in places if n.name != m.name}
+            others = [o for n, o in places if n.name != m.name]
+            countries = {o.get("country") or o["id"].partition(":")[2].upper() for o in others}
 
             def cost(a):
-                d = sorted(_km(a["coordinates"], o["coordinates"]) for n, o in places if n.name != m.name)
-                return (a.get("country") not in countries, round(d[len(d) // 2] / 1000),
+                d = sorted(_km(a["coordinates"], o["coordinates"]) for o in others)
+                return (a.get("country") not in countries, self._needs_cue(a),
+                        round(d[len(d) // 2] / 1000) if d else 0, a.get("source") in _GENERATED,
                         -(a.get("population") or 0))
             best = min(alts, key=cost)
             if best.get("country") != r.get("country") and cost(best) < cost(r):
                 m.kb_id = best["id"]
 
-    def _other_given_name(self, rid: str, toks, i: int, text: str) -> bool:
+    def _other_given_name(self, rid: str, toks, i: int, text: str, clitic: str = "") -> bool:
         """Is this short form part of another name: after a given name that is not this person's
         (إياد مخلوف), after a word of descent or family (ابن عباس, آل مخلوف), or before بن?"""
         if i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip() \
                 and normalize_ar(toks[i + 1][2]) in self.short_not_before:
             return True         # عباس بن أحمد: someone's given name before his father's
-        if i == 0 or text[toks[i - 1][1]:toks[i][0]].strip():
-            return False
+        if i == 0 or clitic or text[toks[i - 1][1]:toks[i][0]].strip():
+            return False        # (صدام والأسد: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
             return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
         from ..ner.features import lexicons, norm
@@ -402,8 +407,8 @@ class KB:
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
         given = lexicons()[0]
         if not any((given.get(norm(w)) in ("1", "2") or normalize_ar(w) in self.given)
-                   and normalize_ar(w) not in self.common for w in (word, bare)):
-            return False        # (the name lists hold common words too: وتوفي)
+                   and normalize_ar(w) not in self.common and not self._names_place(w) for w in (word, bare)):
+            return False        # (the name lists hold common words and places too: وتوفي, سورية)
         if rid not in self._first_names:     # the words before the family name, also glued (عبدالفتاح)
             firsts = {"الله"}                  # آية الله خامنئي: a title
             for n in self.records[rid].get("all_names", []):
@@ -412,6 +417,9 @@ class KB:
                 firsts.update("".join(k[a:b]) for a in range(len(k)) for b in range(a + 2, len(k) + 1))
             self._first_names[rid] = firsts
         return not {normalize_ar(word), normalize_ar(bare)} & self._first_names[rid]
+
+    def _names_place(self, word: str) -> bool:
+        return any(self.records[c.id]["type"] != "person" for c in self.index.get((normalize_ar(word),), []))
 
     def _confirm_nearby(self, out, tentative):
         """A common word read as a place after a mere preposition (في السلمية) stays a place only if
@@ -444,11 +452,16 @@ class KB:
         if clitic and any(zipf(whole[k:]) >= max(self.ff_whole, zipf(w) + 0.01) for k in range(len(clitic))):
             return True         # (و)لجأوا, ورقة, لوزان: the whole word is commoner than the split one
         toggled = w[2:] if w.startswith("ال") else "ال" + w
-        if zipf(toggled) >= self.ff_toggle or inflected_common(w, names_win=False):
+        if zipf(toggled) >= self.ff_toggle:
             return True
-        # a province of a focus country is named often enough that the word's own frequency is no sign
-        province = r.get("kind") in ("governorate", "state") and r.get("country") in self.focus
-        return r.get("source") in _GENERATED and not province and zipf(w) >= self.ff_zipf
+        # a province of a focus country is named often enough that the word's own frequency is no sign,
+        # and a name ending in ه for ة is no pronoun (صعده)
+        if self._province(r):
+            return False
+        return inflected_common(w, names_win=False) or (r.get("source") in _GENERATED and zipf(w) >= self.ff_zipf)
+
+    def _province(self, r: dict) -> bool:
+        return r.get("kind") in ("governorate", "state") and r.get("country") in self.focus
 
     def _kinship(self, text, toks, norms, out):
         """"مع ابنه الأكبر حافظ": a bare given name after a kinship word is the relative, in the
@@ -495,7 +508,7 @@ class KB:
                         return rid
         return None
 
-    def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text) -> EntityMention | None:
+    def _choose(self, cands, key, clitic, prev, toks, i, L, surface, text, norms=()) -> EntityMention | None:
         self._tentative = None      # set to the place's country when only a nearby place can confirm it
         single = len(key) == 1
         k0 = key[0]
@@ -515,8 +528,10 @@ class KB:
             conf = 1.0 if not clitic else 0.95
             if c.form == "weak" and c.id not in self._seen_full:
                 continue        # a short form that is also a common word: only after the full name
+            if c.form == "alt" and self._other_given_name(c.id, toks, i, text, clitic):
+                continue        # محمد علي الحبيب is not علي حبيب
             if c.form in ("short", "weak"):
-                if single and self._other_given_name(c.id, toks, i, text):
+                if single and self._other_given_name(c.id, toks, i, text, clitic):
                     continue    # إياد مخلوف: a relative with the family name, not the famous one
                 conf = 0.7
                 risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
@@ -532,10 +547,16 @@ class KB:
                     and self._false_friend(toks[i][2], clitic, k0, rec, c):
                 # a common word that is also a small place's name (حديث, حلفائه, القارة): a place noun
                 # before it, or a preposition and another place of that country nearby
-                if prev in self.place_nouns:
+                if prev in self.place_nouns or (self._province(rec) and (
+                        prev in self.place_preps or clitic.endswith(("ب", "ل")))):
                     conf = min(conf, 0.8)
                 elif prev in self.place_preps or clitic.endswith(("ب", "ل")):
+                    # after a preposition: confirmed only by a place of the same country nearby
                     self._tentative = rec.get("country") or ""
+                    conf = min(conf, 0.6)
+                elif clitic == "و" and i > 0 and self._last_place_end >= toks[i - 1][0]:
+                    # a conjunction right after another place (صعدة وعمران, اليمن وسيناء)
+                    conf = min(conf, 0.6)
                     conf = min(conf, 0.6)
                 else:
                     continue
@@ -546,6 +567,12 @@ class KB:
                 if not self._cue_ok(c, rec, prev, clitic, key, strong_only=strong):
                     continue
                 conf = min(conf, 0.8)
+            if single and rec["type"] == "place" and k0.startswith("ال") and k0.endswith("يه") and i > 0 \
+                    and not clitic \
+                    and prev not in self.place_nouns and prev not in self.place_preps \
+                    and not text[toks[i - 1][1]:toks[i][0]].strip() \
+                    and norms[i - 1].lstrip("وفب").startswith("ال") and len(norms[i - 1].lstrip("وفب")) > 4:
+                continue        # وزارة الداخلية السعودية, الجامعة السعودية: an adjective, not the country
             if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:

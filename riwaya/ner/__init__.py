@@ -189,6 +189,10 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _propagate(text, found)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
+    cands += _given_names_of_kb_people(text, cands, kb)
+    if lang != "en" and _rules().get("org_patterns"):
+        cands = _with_org_patterns(text, cands, kb)
+    kb = _places_inside_orgs(text, cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -245,6 +249,8 @@ def _rules() -> dict:
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
+    r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
+    r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -275,7 +281,8 @@ def _unbound_person(text, s, e):
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
     while len(words) >= 2 and norm(text[words[0][0]:words[0][1]]) in r["roles"]:
         words = words[1:]
-    while len(words) >= 2:
+    after = text[e:e + 3].lstrip()[:1]
+    while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
         last = text[words[-1][0]:words[-1][1]]
         if norm(last) in r["org_heads"] or (normalize_ar(last) in common and not known(last, common_only=True)
                                             and norm(last) not in _cfg()["regnal_ordinals"]
@@ -304,6 +311,119 @@ def _generic_place(word: str) -> bool:
     return n in g or (n.startswith("ال") and n[2:] in g)
 
 
+_ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
+
+
+def _org_patterns(text, kb_words=frozenset()):
+    """Organisations from their head nouns (data/ner/entity_rules.yaml: org_heads): وزارة الدفاع
+    السورية, الفرقة الرابعة, هيئة تحرير الشام, قوات سوريا الديمقراطية. -> [(start, end)]"""
+    r = _rules()
+    heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
+    given = lexicons()[0]
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    out = []
+    i = 0
+    while i < len(toks):
+        s0, e0, w = toks[i]
+        n = norm(w)
+        k = 0
+        for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+            if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
+                k = len(p)
+                break
+        core = n[k:]
+        if core not in heads:
+            i += 1
+            continue
+        chain = []
+        j = i + 1
+        while j < len(toks) and len(chain) < cmax:
+            w2 = toks[j][2]
+            n2 = norm(w2)
+            if not w2[0].isalpha() or n2 in stops or (toks[j][0] - toks[j - 1][1] > 1):
+                break
+            definite = n2.startswith("ال") and len(n2) > 3
+            known = normalize_ar(w2) in kb_words and not definite
+            nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
+            idafa = (not chain and not definite and not known and nxt.startswith("ال") and len(nxt) > 3
+                     and given.get(n2) not in ("1", "2") and n2 not in stops)
+            if definite or known or idafa:
+                chain.append(j)
+                j += 1
+            else:
+                break
+        while chain and not (norm(toks[chain[-1]][2]).startswith("ال")
+                             or normalize_ar(toks[chain[-1]][2]) in kb_words):
+            chain.pop()               # a chain ends in a definite word or a name
+        if chain:
+            # the proclitic is not part of the name; the article is (الفرقة الرابعة)
+            start = s0 + (k if core != n[k:] or k == 0 else (k - 2 if n[:k].endswith("ال") else k))
+            out.append((start, toks[chain[-1]][1]))
+            i = chain[-1] + 1
+        else:
+            i += 1
+    return out
+
+
+def _given_names_of_kb_people(text, cands, kb):
+    """A bare given name of a person the document names in full (بشار in a headline, بشار الأسد in the
+    body) is a mention of a person too; resolve decides whose. Common given names only (the lists'
+    first two bins), never the first half of a compound (عبد)."""
+    given = lexicons()[0]
+    firsts = set()
+    for m in kb:
+        words = m.text.split()
+        if m.type == "person" and len(words) >= 2 and norm(words[0]) not in _rules()["name_joiners"] \
+                and given.get(norm(words[0])) in ("1", "2"):
+            firsts.add(_MARK.sub("", words[0]))
+    firsts -= {w for w in firsts if normalize_ar(w) in _common_words()}
+    if not firsts:
+        return []
+    taken = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands]
+    out = []
+    for mt in re.finditer(r"(?<!\w)(?:[وفبل])?(\w+)(?!\w)", text):
+        w = mt.group(1)
+        whole = _MARK.sub("", mt.group(0))
+        if _MARK.sub("", w) in firsts or whole in firsts:     # spelt as in the full name (علي, not على)
+            s, e = (mt.span(0) if whole in firsts else mt.span(1))
+            if not any(s < b and a < e for a, b in taken):
+                out.append((s, e, "person", 0.7, "propagated"))
+                taken.append((s, e))
+    return out
+
+
+def _places_inside_orgs(text, cands, kb):
+    """A place the knowledge base finds inside a longer organisation the tagger or a head noun found
+    (جامعة بيرزيت, وزارة الخارجية السورية) is part of its name: the organisation stays, the place goes
+    (Arabic spans only: spaCy's English ORG for "Khmeimim Airbase" is a place).
+    A KB organisation or person, or a span the organisation only partly covers, keeps the KB's word."""
+    orgs = [(s, e) for s, e, t, c, src in cands if t == "organization" and _ARABIC.search(text, s, e)]
+    if not orgs:
+        return kb
+    drop = set()
+    for s, e in orgs:
+        inside = [m for m in kb if s < m.end and m.start < e]
+        if inside and all(m.type == "place" and s <= m.start and m.end <= e and (m.start, m.end) != (s, e)
+                          for m in inside):
+            drop.update(id(m) for m in inside)
+    return [m for m in kb if id(m) not in drop]
+
+
+def _with_org_patterns(text, cands, kb):
+    """Head-noun organisations join the candidates: one that holds a tagger span replaces it; one that
+    overlaps a knowledge-base mention, a person or a span it does not hold is left out."""
+    from riwaya.ner.morph import _kb_words
+    out = list(cands)
+    for s, e in _org_patterns(text, _kb_words()):
+        if any(s < m.end and m.start < e for m in kb):
+            continue
+        over = [c for c in out if s < c[1] and c[0] < e]
+        if any(c[2] == "person" or c[0] < s or c[1] > e for c in over):
+            continue
+        out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
+    return sorted(out)
+
+
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
@@ -326,7 +446,12 @@ def _morph_checked(text, cands, kb):
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
                 s += 1
         if t == "person" and " " in text[s:e]:
-            s, e = _unbound_person(text, s, e)
+            if common_tail(text[s:e].split()):
+                continue              # ستار الليل: no name (before a trim could leave ستار)
+            if norm(text[s:e].split()[0]) in _rules()["org_heads"]:
+                t = "organization"    # ميليشيا أبو الفضل العباس: a militia, not a person
+            else:
+                s, e = _unbound_person(text, s, e)
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
