@@ -1,0 +1,333 @@
+#!/usr/bin/env python
+"""Memory and time of the corpus stage, per stage and per corpus size, with its largest blocks.
+
+Not a timed test: a script to run by hand. It would have caught the corpus stage that ran out of
+memory on the full SaudiNewsNet (issue 20): the romaniser's lattice of one 13-word span.
+
+    # once: the per-document stage for 8,000 articles into a store (about 25 articles/s/core)
+    .venv/bin/python benchmarks/corpus_stage.py --build 8000 --store /tmp/riwaya-bench/stage.db
+    # then the corpus stage on the first 2k, 4k and 8k of them, each in a fresh process
+    .venv/bin/python benchmarks/corpus_stage.py --store /tmp/riwaya-bench/stage.db --sizes 2000,4000,8000 --check
+
+For each size the store is copied with only its first N documents, and ``pipeline.refresh`` (what a
+build runs) is run in a fresh process with no cached romanisations (the romaniser runs on every
+name, as in a first build; see ``--cache``). Reported per stage (load, resolve, event mentions, reconcile,
+itineraries, write): time and peak resident memory (the kernel's high-water mark, reset before each
+stage, so native allocations such as ONNX Runtime's count too), and the largest block of each kind:
+
+- ``lattice``: the most name-unit combinations of one name (the product of its units' candidate
+  counts, at most 5 each), and how many were built: all of them by the romaniser's own
+  ``combine_units``, at most 50 by riwaya's lazy one (``translit.best_combinations``);
+- ``name block``: the largest skeleton or romanisation block of resolve;
+- ``entity``: the most mentions of one entity;
+- ``event block``: the largest blocking key of event clustering; ``event``: the most mentions in one.
+
+``--check`` exits 1 when between two sizes the corpus stage's time grows faster than n^1.3 or its
+memory above the process's start faster than n^1.25, or a lattice of over 100,000 combinations is
+built.
+Results are printed as Markdown and saved as JSON (``--out``).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+LATTICE_LIMIT = 100_000
+TIME_EXPONENT, MEMORY_EXPONENT = 1.3, 1.25
+
+
+# ------------------------------------------------------------------ memory of this process
+def _status(field: str) -> float:
+    """A /proc/self/status figure in MB (VmRSS, VmHWM)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _reset_peak() -> None:
+    try:
+        with open("/proc/self/clear_refs", "w") as f:     # resets VmHWM to the current RSS (Linux >= 4.0)
+            f.write("5")
+    except OSError:
+        pass
+
+
+# ------------------------------------------------------------------ child: one corpus stage
+def _run_stage(db: str) -> None:
+    """Child side: run ``pipeline.refresh`` on ``db`` with every stage timed and its peak memory taken."""
+    start_rss = _status("VmRSS")
+    from riwaya import corpus, itinerary, pipeline, resolve
+    from riwaya import reconcile as rec_mod
+    from riwaya.store import Store
+    stats: dict[str, int] = Counter()
+    stages: list[dict] = []
+    peak = [0.0]
+
+    def staged(name, fn):
+        def wrapper(*a, **kw):
+            peak[0] = max(peak[0], _status("VmHWM"))
+            _reset_peak()
+            t = time.perf_counter()
+            out = fn(*a, **kw)
+            stages.append({"stage": name, "seconds": time.perf_counter() - t, "peak_mb": _status("VmHWM"),
+                           "rss_after_mb": _status("VmRSS")})
+            return out
+        return wrapper
+
+    # the largest blocks, counted on the way
+    union_block = resolve._union_block
+
+    def counted_block(uf, block, surfaces):
+        stats["name_block"] = max(stats["name_block"], len(block))
+        return union_block(uf, block, surfaces)
+    resolve._union_block = counted_block
+    try:
+        from arabic_name_romanizer import api
+        from riwaya.translit import _romanizer
+        _romanizer()                        # may install riwaya's own lattice: count whichever runs
+        from arabic_name_romanizer import ranking
+        combine = api.combine_units
+        whole = combine is ranking.combine_units        # the library's own: it builds the whole product
+
+        def counted_lattice(per_unit, max_per_unit=5, max_combinations=50):
+            n = math.prod(min(len(x), max_per_unit) for x in per_unit) if per_unit else 0
+            stats["lattice"] = max(stats["lattice"], n)
+            stats["lattice_built"] = max(stats["lattice_built"], n if whole else min(n, max_combinations))
+            stats["lattice_units"] = max(stats["lattice_units"], len(per_unit))
+            return combine(per_unit, max_per_unit, max_combinations)
+        api.combine_units = counted_lattice
+    except ImportError:
+        pass
+
+    store = Store(f"sqlite:///{db}")
+    store.documents = staged("load documents", store.documents)
+    store.analyses = staged("load analyses", store.analyses)       # the corpus stage before it streamed them
+    if hasattr(corpus, "resolve_mentions"):
+        corpus.resolve_mentions = staged("resolve", corpus.resolve_mentions)
+    else:
+        corpus.resolve = staged("resolve", corpus.resolve)
+        corpus.event_mentions = staged("event mentions", corpus.event_mentions)
+    rec_mod.reconcile = staged("reconcile", rec_mod.reconcile)
+    itinerary.build_itineraries = staged("itineraries", itinerary.build_itineraries)
+    store.put_corpus = staged("write", store.put_corpus)
+    t = time.perf_counter()
+    pipeline.refresh(store)          # what a build runs
+    total = time.perf_counter() - t
+    peak[0] = max([peak[0], _status("VmHWM")] + [s["peak_mb"] for s in stages])
+    stages.append({"stage": "other (read, extract)", "seconds": total - sum(s["seconds"] for s in stages)})
+
+    res = Store(f"sqlite:///{db}").corpus()
+    ents, events = res["entities"], res["events"]
+    stats["entity"] = max((len(e.get("mentions", [])) for e in ents), default=0)
+    stats["event"] = max((len(e.get("evidence", [])) for e in events), default=0)
+    analyses = Store(f"sqlite:///{db}").analyses()
+    stats["event_block"] = _largest_event_block(corpus.event_mentions(analyses, ents), ents)
+    biggest = max(ents, key=lambda e: len(e.get("mentions", [])), default={})
+    print(json.dumps({"documents": len(analyses), "start_rss_mb": start_rss, "seconds": total,
+                      "peak_mb": peak[0], "stages": stages, "largest": dict(stats),
+                      "largest_entity": biggest.get("name_ar") or biggest.get("name_en"),
+                      "entities": len(ents), "events": len(events)}))
+
+
+def _largest_event_block(mentions: list, ents: list) -> int:
+    """The largest blocking key of event clustering (class, type group, key entity or place)."""
+    from riwaya.reconcile.core import Entities, _canonical, _cls, _features
+    e = Entities(ents)
+    blocks: Counter = Counter()
+    for m in mentions:
+        m = _canonical(m, e)
+        f = _features(m)
+        for k in f["keys"] or f["places"] or {"_none"}:
+            blocks[(_cls(m), f["group"], str(k))] += 1
+    return max(blocks.values(), default=0)
+
+
+# ------------------------------------------------------------------ parent
+def subset(store: Path, n: int, out: Path) -> Path:
+    """A copy of ``store`` with only its first ``n`` documents (by insertion order) and no corpus results."""
+    out.unlink(missing_ok=True)
+    with sqlite3.connect(store) as src, sqlite3.connect(out) as dst:
+        src.backup(dst)                         # includes what is still in the WAL
+    with sqlite3.connect(out) as c:
+        keep = "SELECT id FROM documents ORDER BY seq, id LIMIT ?"
+        c.execute(f"DELETE FROM analyses WHERE doc_id NOT IN ({keep})", (n,))
+        c.execute(f"DELETE FROM documents WHERE id NOT IN ({keep})", (n,))
+        c.execute("DELETE FROM corpus")
+        c.execute("DELETE FROM meta WHERE key = 'corpus_documents'")
+    return out
+
+
+def stage_run(db: Path, cache: str, timeout: int) -> dict:
+    """``refresh`` on ``db`` in a fresh process. cache: a cache folder to use as it is, or "cold" (an empty
+    one), or "names-cold": the romanisations cold, the sentence encoder's cache linked from the
+    user's (cold, it makes the reconciler many times slower and hides what this measures)."""
+    from riwaya.cache import cache_root
+    env = dict(os.environ)
+    tmp = None
+    if cache in ("cold", "names-cold"):
+        tmp = tempfile.mkdtemp(prefix="riwaya-cache-")
+        user = cache_root()
+        if cache == "names-cold" and user and os.path.isdir(user):
+            for name in os.listdir(user):
+                if not name.startswith("romanize"):
+                    os.symlink(os.path.join(user, name), os.path.join(tmp, name))
+        env["RIWAYA_CACHE_DIR"] = tmp
+    else:
+        env["RIWAYA_CACHE_DIR"] = cache
+    try:
+        p = subprocess.run([sys.executable, __file__, "--_stage", str(db)], capture_output=True, text=True,
+                           env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"failed": f"over {timeout} s"}
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if p.returncode:
+        return {"failed": f"exit {p.returncode}: {(p.stderr or '').strip()[-600:]}"}
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def build_store(n: int, store: Path, workers: int, work: Path, data: Path) -> None:
+    """The per-document stage for the first ``n`` SaudiNewsNet articles into ``store`` (no corpus stage)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import throughput
+    from riwaya import pipeline
+    arts = throughput.load_articles(n, data)
+    folder = throughput.write_shards(arts[:n], work / f"articles-{n}")
+    pipeline.refresh = lambda _store: None          # the corpus stage is what this script measures
+    t = time.perf_counter()
+    r = pipeline.build([str(folder)], f"sqlite:///{store}", workers=workers, progress=True)
+    print(f"stored {r.documents:,} documents ({r.added:,} new, {len(r.errors)} errors) in "
+          f"{time.perf_counter() - t:.0f} s", file=sys.stderr)
+
+
+def growth(rows: list[dict]) -> list[dict]:
+    """Exponents of time and memory growth between consecutive sizes: x2/x1 = (n2/n1)^e."""
+    out = []
+    ok = [r for r in rows if "failed" not in r]
+    for a, b in zip(ok, ok[1:]):
+        k = math.log(b["documents"] / a["documents"])
+        ma, mb = a["peak_mb"] - a["start_rss_mb"], b["peak_mb"] - b["start_rss_mb"]
+        out.append({"from": a["documents"], "to": b["documents"],
+                    "time": math.log(b["seconds"] / a["seconds"]) / k if k else float("nan"),
+                    "memory": math.log(mb / ma) / k if k and ma > 0 and mb > 0 else float("nan")})
+    return out
+
+
+def problems(rows: list[dict], grow: list[dict]) -> list[str]:
+    out = [f"{r['n']:,}: {r['failed']}" for r in rows if "failed" in r]
+    for g in grow:
+        if g["time"] > TIME_EXPONENT:
+            out.append(f"time grows as n^{g['time']:.2f} from {g['from']:,} to {g['to']:,} (limit {TIME_EXPONENT})")
+        if g["memory"] > MEMORY_EXPONENT:
+            out.append(f"memory grows as n^{g['memory']:.2f} from {g['from']:,} to {g['to']:,} "
+                       f"(limit {MEMORY_EXPONENT})")
+    for r in rows:
+        if r.get("largest", {}).get("lattice_built", 0) > LATTICE_LIMIT:
+            out.append(f"{r['documents']:,}: a romaniser lattice of {r['largest']['lattice_built']:,} combinations "
+                       f"built for one name")
+    return out
+
+
+def markdown(res: dict) -> str:
+    names = ["load documents", "load analyses", "resolve", "event mentions", "reconcile", "itineraries", "write",
+             "other (read, extract)"]
+    out = [f"riwaya at {res['git']}, {res['date']}, cache {res['cache']}", "",
+           "| documents | corpus stage | peak memory | " + " | ".join(names) +
+           " | largest lattice | name block | entity | event block | event |",
+           "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|"]
+    for r in res["rows"]:
+        if "failed" in r:
+            out.append(f"| {r['n']:,} | failed: {r['failed'][:120]} |")
+            continue
+        by = {s["stage"]: s for s in r["stages"]}
+        cells = [(f"{by[n]['seconds']:.1f} s, {by[n]['peak_mb']:,.0f} MB" if "peak_mb" in by[n] else
+                  f"{by[n]['seconds']:.1f} s") if n in by else "–" for n in names]
+        lg = r["largest"]
+        lattice = f"{lg.get('lattice', 0):,} ({lg.get('lattice_units', 0)} units; built {lg.get('lattice_built', 0):,})"
+        out.append(f"| {r['documents']:,} | {r['seconds']:.1f} s | {r['peak_mb']:,.0f} MB | " + " | ".join(cells) +
+                   f" | {lattice} | {lg.get('name_block', 0)} | "
+                   f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | {lg.get('event_block', 0):,} | "
+                   f"{lg.get('event', 0):,} |")
+    out += ["", "Peak memory: the process's high-water mark during the stage (resident, all allocations).", ""]
+    for g in res["growth"]:
+        out.append(f"- {g['from']:,} → {g['to']:,} documents: time grows as n^{g['time']:.2f}, "
+                   f"memory above the start as n^{g['memory']:.2f}")
+    for p in res["problems"]:
+        out.append(f"- **problem**: {p}")
+    return "\n".join(out)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--store", required=False, help="SQLite store of analysed documents (see --build)")
+    ap.add_argument("--build", type=int, metavar="N", help="first store the per-document stage of N articles")
+    ap.add_argument("--workers", type=int, default=1, help="processes for --build")
+    ap.add_argument("--sizes", default="2000,4000,8000", help="comma-separated document counts ('all' = the store)")
+    ap.add_argument("--cache", default="names-cold",
+                    help="'names-cold' (default: romanisations cold, the encoder's cache the user's), 'cold', "
+                         "or a cache folder to use as it is (what a rebuild sees)")
+    ap.add_argument("--timeout", type=int, default=3600, help="seconds per corpus-stage run")
+    ap.add_argument("--check", action="store_true", help="exit 1 on superlinear growth or a huge lattice")
+    ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for articles and store copies")
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"))
+    ap.add_argument("--out", help="JSON results (default WORK/corpus_stage.json)")
+    ap.add_argument("--report", metavar="RESULTS_JSON", help="only print the Markdown of a saved run")
+    args = ap.parse_args()
+    if args.report:
+        res = json.loads(Path(args.report).read_text())
+        res["problems"] = problems(res["rows"], res["growth"])
+        print(markdown(res))
+        return
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    store = Path(args.store or work / "stage.db")
+    if args.build:
+        build_store(args.build, store, args.workers, work, Path(args.data))
+    if not store.exists():
+        ap.error(f"{store}: no such store (make one with --build N)")
+    with sqlite3.connect(store) as c:
+        total = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    sizes = sorted({total if s.strip() == "all" else min(int(s), total) for s in args.sizes.split(",") if s.strip()})
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                         text=True).stdout.strip()
+    res = {"git": git, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+           "cache": args.cache, "rows": []}
+    for n in sizes:
+        db = subset(store, n, work / f"stage-{n}.db") if n < total else store
+        print(f"corpus stage on {n:,} documents ...", file=sys.stderr)
+        row = stage_run(db, args.cache, args.timeout)
+        row["n"] = n
+        res["rows"].append(row)
+        print("  " + (row.get("failed") or f"{row['seconds']:.1f} s, peak {row['peak_mb']:,.0f} MB, "
+                                            f"largest {row['largest']}"), file=sys.stderr)
+    res["growth"] = growth(res["rows"])
+    res["problems"] = problems(res["rows"], res["growth"])
+    out = Path(args.out or work / "corpus_stage.json")
+    out.write_text(json.dumps(res, indent=1, ensure_ascii=False))
+    print(markdown(res))
+    if args.check and res["problems"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--_stage":
+        _run_stage(sys.argv[2])
+    else:
+        main()
