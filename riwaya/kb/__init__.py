@@ -123,7 +123,8 @@ class KB:
         self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
         for rid, r in records.items():
             self._index_record(rid, r)
-        self._surnames_are_not_given(L.get("given_name_freq") or {})
+        self.given_freq = L.get("given_name_freq") or {}     # names-dataset bins, 1 = most common
+        self._surnames_are_not_given(self.given_freq)
 
     # ------------------------------------------------------------------ building
     def _surnames_are_not_given(self, freq: dict[str, int]) -> None:
@@ -402,11 +403,9 @@ class KB:
             return False        # (صدام والأسد: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
             return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
-        from ..ner.features import lexicons, norm
         word = toks[i - 1][2]
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-        given = lexicons()[0]
-        if not any((given.get(norm(w)) in ("1", "2") or normalize_ar(w) in self.given)
+        if not any((self.given_freq.get(normalize_ar(w), 9) <= 2 or normalize_ar(w) in self.given)
                    and normalize_ar(w) not in self.common and not self._names_place(w) for w in (word, bare)):
             return False        # (the name lists hold common words and places too: وتوفي, سورية)
         if rid not in self._first_names:     # the words before the family name, also glued (عبدالفتاح)
