@@ -303,7 +303,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if not M:
             kept.append(ev)
             continue
-        if "trigger" in M and scores(M["trigger"], trigger_features(T, ev, lex))["1"] < M["trigger"]["threshold"]:
+        # the trigger model judges the types it saw often enough in training; rarer ones keep the rules' word
+        tm = M.get("trigger")
+        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex))["1"] < tm["threshold"]:
             continue
         if "argument" in M:
             cands = candidates(T, ev, mentions)
