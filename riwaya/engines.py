@@ -8,6 +8,13 @@ instance (2 CPUs, no dashboard); pass ``ray_address`` (``riwaya build
 
 Work is submitted in batches with a bounded number of batches in flight, so a
 corpus of any size streams through with bounded memory on the driver.
+
+Under a per-document budget (``riwaya.budget``) each document is its own task: a
+document over the size cap is refused before it is sent; one whose task is not done
+``budget.timeout`` seconds after the driver starts waiting for it (it is then at the head
+of the queue, so it has been running at least that long) is cancelled with its worker
+killed (``DocumentTimeout``); one whose worker dies (Ray's memory monitor, a crash) fails
+as ``WorkerDied``. The build goes on with the next document.
 """
 from __future__ import annotations
 
@@ -27,6 +34,14 @@ def _analyze_batch(docs: list[Document], keep_going: bool = False) -> list[dict]
     return [analysis_dict(analyze(d)) for d in docs]
 
 
+def _drain(ray, item, budget) -> Iterator[tuple[Document, dict]]:
+    batch, ref, failed = item
+    if ref is None:
+        yield batch[0], failed
+        return
+    yield from zip(batch, _collect(ray, batch, ref, budget))
+
+
 def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
     batch: list[Document] = []
     for d in docs:
@@ -38,11 +53,29 @@ def _batches(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
+def _collect(ray, batch: list[Document], ref, budget) -> list:
+    """The results of one submitted batch; under a budget (one document a task) a task past
+    its time is cancelled and a dead worker's document fails, both by name."""
+    if budget is None or budget.timeout <= 0:
+        return ray.get(ref)
+    from .pipeline import AnalysisFailed
+    try:
+        return ray.get(ref, timeout=budget.timeout)
+    except ray.exceptions.GetTimeoutError:
+        ray.cancel(ref, force=True)
+        return [AnalysisFailed(f"DocumentTimeout: analysis took more than {budget.timeout:g} s "
+                               f"(--doc-timeout or RIWAYA_DOC_TIMEOUT)")]
+    except (ray.exceptions.WorkerCrashedError, ray.exceptions.TaskCancelledError,
+            ray.exceptions.OutOfMemoryError) as e:
+        return [AnalysisFailed(f"WorkerDied: the Ray worker analysing it stopped ({type(e).__name__})")]
+
+
 def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                 batch_size: int = BATCH, max_in_flight: int | None = None,
-                keep_going: bool = False) -> Iterator[tuple[Document, dict]]:
+                keep_going: bool = False, budget=None) -> Iterator[tuple[Document, dict]]:
     """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order.
-    With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``."""
+    With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``;
+    with a ``budget`` (time, size) every document runs as its own task under it."""
     try:
         import ray
     except ImportError as e:   # pragma: no cover - depends on the environment
@@ -57,18 +90,28 @@ def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                      configure_logging=False)
         started = True
     try:
-        remote = ray.remote(_analyze_batch)
+        from .budget import too_large
+        from .pipeline import AnalysisFailed
+        remote = ray.remote(max_retries=0)(_analyze_batch) if budget is not None else ray.remote(_analyze_batch)
         cpus = int(ray.cluster_resources().get("CPU", 2)) or 2
         limit = max_in_flight or 2 * cpus
+        if budget is not None and budget.timeout > 0:
+            batch_size = 1          # a document that overruns is cancelled alone
         pending: deque = deque()
         for batch in _batches(docs, batch_size):
-            pending.append((batch, remote.remote(batch, keep_going)))
+            refused = [too_large(d, budget) for d in batch] if budget is not None else [None] * len(batch)
+            if any(refused):
+                for d, why in zip(batch, refused):
+                    if why:
+                        pending.append(([d], None, AnalysisFailed(why)))
+                batch = [d for d, why in zip(batch, refused) if not why]
+                if not batch:
+                    continue
+            pending.append((batch, remote.remote(batch, keep_going), None))
             while len(pending) >= limit:
-                b, ref = pending.popleft()
-                yield from zip(b, ray.get(ref))
+                yield from _drain(ray, pending.popleft(), budget)
         while pending:
-            b, ref = pending.popleft()
-            yield from zip(b, ray.get(ref))
+            yield from _drain(ray, pending.popleft(), budget)
     finally:
         if started:
             ray.shutdown()

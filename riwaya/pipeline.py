@@ -59,7 +59,10 @@ def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "loca
     budget = budget or Budget.from_env()
     if engine == "ray":
         from .engines import ray_analyze
-        yield from ray_analyze(docs, ray_address=ray_address, keep_going=keep_going)
+        for d, a in ray_analyze(docs, ray_address=ray_address, keep_going=keep_going, budget=budget):
+            if isinstance(a, AnalysisFailed) and not keep_going:
+                raise RuntimeError(f"{d.path or d.id}: {a.reason}")
+            yield d, a
         return
     if budget.unlimited and workers <= 1:          # no limit asked for: in this process, as a library call
         results = ((d, AnalysisFailed(too_large(d, budget)) if too_large(d, budget) else safe_analysis(d))

@@ -49,3 +49,22 @@ def test_build_through_ray_stores_the_same_as_local(tmp_path, built_db, ray_sess
     assert r.added == 5 and not r.errors
     assert Store(url).analyses() == Store(built_db).analyses()
     assert Store(url).export()["events"] == Store(built_db).export()["events"]
+
+
+def test_ray_runs_each_document_under_its_budget(ray_session):
+    """--engine ray keeps the per-document budget: an over-long document is refused before it is
+    sent, one past its time is cancelled with its worker, both by name, and the rest go on."""
+    from riwaya.budget import Budget
+    from riwaya.engines import ray_analyze
+    from riwaya.ingest.readers import doc_id
+    from riwaya.models import Document
+    from riwaya.pipeline import AnalysisFailed
+    texts = ["غادر الرئيس دمشق.", "قال المتحدث إن الوفد وصل إلى الرياض صباح الأحد. " * 20]
+    docs = [Document(id=doc_id(t), text=t) for t in texts]
+    out = list(ray_analyze(docs, keep_going=True, budget=Budget(timeout=0.001, memory_mb=0, max_chars=200)))
+    assert [d.id for d, _ in out] == [d.id for d in docs]
+    reasons = [a.reason for _, a in out]
+    assert all(isinstance(a, AnalysisFailed) for _, a in out), reasons
+    assert reasons[0].startswith("DocumentTimeout") and reasons[1].startswith("DocumentTooLarge"), reasons
+    ok = list(ray_analyze(docs[:1], keep_going=True, budget=Budget(timeout=120, memory_mb=0, max_chars=200)))
+    assert not isinstance(ok[0][1], AnalysisFailed) and "events" in ok[0][1]
