@@ -105,6 +105,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
 PRUNE = 0.05      # smallest weight kept (the model ships in the package: 2 MB, not 3.5)
 MIN_GAIN = 0.01   # a component ships only when it beats the rules on dev by at least this
 MIN_SUPPORT = 20  # the trigger model judges only the types it saw proposed this often in train
+MIN_ROLE_SUPPORT = 30  # the argument model judges only the roles with this many gold arguments in train
 
 
 def fit(data: list, C: float) -> dict:
@@ -187,6 +188,9 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
         if name == "trigger":
             seen = Counter(f[5:] for feats, _ in tr[name] for f in feats if f.startswith("type="))
             m["types"] = sorted(k for k, n in seen.items() if n >= MIN_SUPPORT)
+        if name == "argument":
+            gold = Counter(a["role"] for r in train for e in r["events"] for a in e["args"])
+            m["roles"] = sorted(k for k in learned.ROLES if gold[k] >= MIN_ROLE_SUPPORT)
         # a component ships only where it beats the rules on dev; otherwise the rules decide
         beats = {"trigger": lambda: report[name]["dev"]["f1"] >= report[name]["dev_keep_all"]["f1"] + MIN_GAIN,
                  "argument": lambda: report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"] + MIN_GAIN,

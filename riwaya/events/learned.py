@@ -309,11 +309,15 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             continue
         if "argument" in M:
             cands = candidates(T, ev, mentions)
-            args = [a for a in ev.arguments if a.role not in ROLES]
+            judged = set(M["argument"].get("roles", ROLES))
+            # roles too rare in training (who decided, via) stay as the rules gave them
+            args = [a for a in ev.arguments if a.role not in judged]
             for c in cands:
+                if c.arg is not None and c.rule_role not in judged:
+                    continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = max(p, key=p.get)
-                if role == "none" or p[role] < M["argument"]["threshold"]:
+                if role == "none" or role not in judged or p[role] < M["argument"]["threshold"]:
                     continue
                 if c.arg is not None:
                     c.arg.role = role
