@@ -190,8 +190,15 @@ def load_or_create_token(path: Path) -> Token:
     """Read the token at ``path``, or create it there (owner-only permissions, never
     overwriting a file another server created at the same moment)."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    # the token is written whole to a private temporary file, then linked to its name: the link
+    # fails if another server made the file first, and nobody ever reads a half-written token
+    value = secrets.token_urlsafe(32)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(value + "\n")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.link(tmp, path)
     except FileExistsError:
         value = path.read_text("utf-8").strip()
         if len(value) < 16:
@@ -199,7 +206,6 @@ def load_or_create_token(path: Path) -> Token:
         mode = stat.S_IMODE(path.stat().st_mode)
         warn = f"{path} can be read by other users (mode {mode:o}); run: chmod 600 {path}" if mode & 0o077 else None
         return Token(value, path, False, warn)
-    value = secrets.token_urlsafe(32)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(value + "\n")
+    finally:
+        os.unlink(tmp)
     return Token(value, path, True)
