@@ -104,7 +104,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
 
 PRUNE = 0.05      # smallest weight kept (the model ships in the package: 2 MB, not 3.5)
 MIN_GAIN = 0.01   # a component ships only when it beats the rules on dev by at least this
-MIN_SUPPORT = 20  # the trigger model judges only the types it saw proposed this often in train
+MIN_SUPPORT = 15  # the trigger model judges only the types with this many real (gold) proposals in train
 MIN_ROLE_SUPPORT = 30  # the argument model judges only the roles with this many gold arguments in train
 
 
@@ -133,7 +133,7 @@ def fit(data: list, C: float) -> dict:
     return {"classes": classes, "bias": [round(float(b), 4) for b in bias], "w": w}
 
 
-def _acc(model: dict, data: list, threshold: float, positive: str | None = None) -> dict:
+def _acc(model: dict, data: list, threshold: float, positive: str | None = None, override: float = 0.0) -> dict:
     tp = fp = fn = ok = 0
     for feats, lab in data:
         p = learned.scores(model, feats)
@@ -144,7 +144,11 @@ def _acc(model: dict, data: list, threshold: float, positive: str | None = None)
             fn += (not guess) and lab == positive
         else:
             best = max(p, key=p.get)
-            guess = best if (best == "none" or p[best] >= threshold) else "none"
+            rule = next((f[5:] for f in feats if f.startswith("rule=")), "none")
+            if rule != "none" and (best == rule or p[best] < override):
+                guess = rule                       # as learned.refine: the rules' role stands
+            else:
+                guess = best if (best == "none" or p[best] >= threshold) else "none"
             if "none" in model["classes"]:
                 tp += guess != "none" and guess == lab
                 fp += guess != "none" and guess != lab
@@ -168,6 +172,9 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
     out = {"trained_on": {"documents": len(train), "mentions": sum(len(r["events"]) for r in train)},
            "extra_triggers": extra}
     report = {}
+    # the types seen often enough as real events in train: the only ones the models judge
+    real = Counter(f[5:] for feats, lab in tr["trigger"] if lab == "1" for f in feats if f.startswith("type="))
+    known_types = sorted(k for k, n in real.items() if n >= MIN_SUPPORT)
     for name in ("trigger", "argument", "polarity"):
         m = fit(tr[name], C)
         if name == "trigger":
@@ -175,19 +182,20 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
             t, r = max(grid, key=lambda x: x[1]["f1"])
             report[name] = {"threshold": t, "dev": r, "dev_keep_all": _acc(m, dv[name], 0.0, "1")}
         elif name == "argument":
-            grid = [(t, _acc(m, dv[name], t)) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)]
-            t, r = max(grid, key=lambda x: x[1]["f1"])
+            grid = [((t, o), _acc(m, dv[name], t, override=o)) for t in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
+                    for o in (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)]
+            (t, o), r = max(grid, key=lambda x: x[1]["f1"])
+            m["override"] = o
             rules = _rules_acc(dv[name])
-            report[name] = {"threshold": t, "dev": r, "dev_rules": rules}
+            report[name] = {"threshold": t, "override": o, "dev": r, "dev_rules": rules}
         else:
             t, r = 0.0, _acc(m, dv[name], 0.0)
             rule = sum(1 for f, l in dv[name] if ("rule=" + l) in f or (l == "negated" and "neg=True" in f)) / max(
                 len(dv[name]), 1)
             report[name] = {"dev_acc": r["acc"], "dev_rules_acc": round(rule, 4)}
         m["threshold"] = t
-        if name == "trigger":
-            seen = Counter(f[5:] for feats, _ in tr[name] for f in feats if f.startswith("type="))
-            m["types"] = sorted(k for k, n in seen.items() if n >= MIN_SUPPORT)
+        if name in ("trigger", "argument"):
+            m["types"] = known_types
         if name == "argument":
             gold = Counter(a["role"] for r in train for e in r["events"] for a in e["args"])
             m["roles"] = sorted(k for k in learned.ROLES if gold[k] >= MIN_ROLE_SUPPORT)

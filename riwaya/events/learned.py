@@ -303,11 +303,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if not M:
             kept.append(ev)
             continue
-        # the trigger model judges the types it saw often enough in training; rarer ones keep the rules' word
+        # the models judge the types they saw often enough as real events in training; rarer ones
+        # keep the rules' word, and their arguments
         tm = M.get("trigger")
         if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex))["1"] < tm["threshold"]:
             continue
-        if "argument" in M:
+        if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             cands = candidates(T, ev, mentions)
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
@@ -317,7 +318,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = max(p, key=p.get)
-                if role == "none" or role not in judged or p[role] < M["argument"]["threshold"]:
+                # the rules' own argument keeps its role when the model agrees, or is not sure of another
+                if c.rule_role and (role == c.rule_role or p[role] < M["argument"].get("override", 0.0)):
+                    role = c.rule_role
+                elif role == "none" or role not in judged or p[role] < M["argument"]["threshold"]:
                     continue
                 if c.arg is not None:
                     c.arg.role = role
