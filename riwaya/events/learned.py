@@ -4,11 +4,14 @@ The rules (``extract.py``) propose event mentions with arguments and a polarity;
 trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
 
 - *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
-- *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, and every entity
-  mention the rules left unused) which role it plays, if any (fills empty slots, drops junk, fixes
-  swapped roles such as the victim of a passive);
-- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, scoped to the
-  trigger's clause.
+- *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, the entity
+  mentions the rules left unused, bare noun phrases near the trigger, counts) which role it plays, if any
+  (fills empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument
+  keeps its role when the model agrees;
+- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied.
+A model ships only where it beat the rules on the dev split (today: Arabic trigger and argument, English
+trigger), and judges only the event types and roles it saw often enough in training; the rest keep the
+rules' decision.
 
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
 features); the weights ship in ``data/events/model.json`` and are scored here in pure Python, so the
