@@ -12,6 +12,15 @@ from ..models import DocAnalysis, Document
 from ..textutil import normalize_ar
 
 
+def _names(outlet: str | None) -> set[str]:
+    """Every name an outlet goes by that the dateline table knows (sabq, Sabq, سبق), normalised."""
+    from ..ingest.dateline import outlet_of
+    if not outlet:
+        return set()
+    known = outlet_of(outlet) or ()
+    return {normalize_ar(n) for n in (outlet, *known) if n}
+
+
 def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
     dl = (doc.meta or {}).get("dateline")
     if not isinstance(dl, dict) or dl.get("start") is None or dl.get("end") is None:
@@ -21,7 +30,7 @@ def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
     outlet = (dl.get("outlet") or "").strip()
     if not outlet or dl.get("kind") == "byline":
         return an
-    own = normalize_ar(doc.outlet or "")
+    own = _names(doc.outlet)
     inferred = "outlet" in ((doc.meta or {}).get("metadata_inferred") or [])
     kind = "wire" if normalize_ar(outlet) in wires else "source_outlet"
     link = {"name": outlet, "kind": kind, "start": s, "end": e}
@@ -33,8 +42,8 @@ def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
             if inferred:
                 chain[0] = {**chain[0], "start": s, "end": e, "text": doc.text[s:e]}
             continue
-        if normalize_ar(outlet) == own:
-            continue
+        if _names(outlet) & own:
+            continue              # the publisher's own byline ("سبق - الرياض") is no source of its story
         pos = 1 if chain and chain[0].get("kind") == "outlet" else 0
         chain.insert(pos, {**link, "text": doc.text[s:e]})
     return an
