@@ -235,10 +235,9 @@ class Store:
     def iter_analyses(self) -> Iterator[tuple[str, dict]]:
         """(doc id, analysis) one at a time, streamed from the store (a server-side cursor on
         PostgreSQL), so a caller can keep only what it needs of each."""
-        with self._read() as c:
-            rows = c.execution_options(stream_results=True, yield_per=500).execute(
-                select(analyses_t.c.doc_id, analyses_t.c.data))
-            for r in rows:
+        q = select(analyses_t.c.doc_id, analyses_t.c.data).execution_options(stream_results=True, yield_per=500)
+        with self._read() as c:    # options on the statement: the snapshot's connection keeps its own
+            for r in c.execute(q):
                 yield r.doc_id, json.loads(r.data)
 
     # ------------------------------------------------------------ corpus level

@@ -198,9 +198,9 @@ def best_combinations(per_unit: list, max_per_unit: int = 5, max_combinations: i
     import heapq
     import math
     from arabic_name_romanizer.ranking import Combined
-    if not per_unit or any(not lst for lst in per_unit):
-        return []
     trimmed = [sorted(lst, key=lambda s: -s.score)[:max_per_unit] for lst in per_unit]
+    if not trimmed or any(not t for t in trimmed):
+        return []
 
     def entry(idx: tuple) -> tuple:
         parts = tuple(t[i] for t, i in zip(trimmed, idx))

@@ -285,6 +285,9 @@ def test_best_combinations_equal_the_romanizers_own():
         assert best_combinations(per_unit, mpu, mc) == orig(per_unit, mpu, mc)
     assert best_combinations([], 5, 50) == orig([], 5, 50) == []
     assert best_combinations([[ranking.Scored("a", 1.0, "m")], []]) == []
+    one = [[ranking.Scored("a", 1.0, "m"), ranking.Scored("b", 0.5, "m")]]
+    for mpu, mc in ((0, 50), (-1, 50), (5, 0)):
+        assert best_combinations(one, mpu, mc) == orig(one, mpu, mc)
 
 
 def test_a_long_span_romanises_in_bounded_time():
