@@ -103,6 +103,39 @@ class Tok:
         self.s, self.e, self.raw, self.n = s, e, raw, n
 
 
+_QUOTES = {"«": "»", "“": "”"}
+QUOTE_REACH = 200      # characters after a cue where the quotation it introduces may open
+QUOTE_MAX = 4000       # the longest quotation followed (a scan, linear in this)
+
+
+def _quote_end(text: str, start: int, sentence_end: int) -> int | None:
+    """End of the quotation an attribution cue opens («…», “…”) when it runs past the cue's sentence:
+    «said X: «… . … . …»» covers every sentence until its closing mark (nested marks counted). Quoted
+    names that close within the sentence (لـ«الشرق الأوسط») are passed over; the quotation may open just
+    past a sentence cut at the colon that introduces it, never past the line."""
+    k, stop = start, min(len(text), start + QUOTE_REACH)
+    while k < stop and text[k] != "\n":
+        opener = text[k]
+        if opener not in _QUOTES:
+            k += 1
+            continue
+        closer, depth, end = _QUOTES[opener], 0, None
+        for j in range(k, min(len(text), k + QUOTE_MAX)):
+            if text[j] == opener:
+                depth += 1
+            elif text[j] == closer:
+                depth -= 1
+                if depth == 0:
+                    end = j + 1
+                    break
+        if end is None:
+            return None
+        if end > sentence_end:
+            return end
+        k = end
+    return None
+
+
 def _tokens(text: str, a: int, b: int, lang: str) -> list[Tok]:
     out = []
     for m in _WORD.finditer(text, a, b):
@@ -323,6 +356,9 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                     scope = (ss, se)
                     if scope_doc and chain[0]["kind"] in ("source_outlet", "wire"):
                         scope = (ss, len(text))
+                    q = _quote_end(text, cue_e, se)
+                    if q and q > scope[1]:
+                        scope = (ss, q)   # the quotation it opens runs on over later sentences
                     recs.append({"start": cue_s, "end": cue_e, "chain": chain, "hedge": None,
                                  "scope": [scope[0], scope[1]], "_doc": scope_doc})
                 i = cj
