@@ -143,12 +143,8 @@ def _acc(model: dict, data: list, threshold: float, positive: str | None = None,
             fp += guess and lab != positive
             fn += (not guess) and lab == positive
         else:
-            best = max(p, key=p.get)
             rule = next((f[5:] for f in feats if f.startswith("rule=")), "none")
-            if rule != "none" and (best == rule or p[best] < override):
-                guess = rule                       # as learned.refine: the rules' role stands
-            else:
-                guess = best if (best == "none" or p[best] >= threshold) else "none"
+            guess = learned.decide(p, rule, threshold, override)     # the decision refine() makes
             if "none" in model["classes"]:
                 tp += guess != "none" and guess == lab
                 fp += guess != "none" and guess != lab

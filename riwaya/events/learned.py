@@ -290,6 +290,19 @@ def scores(weights: dict, feats: list[str]) -> dict[str, float]:
     return {c: e[k] / s for k, c in enumerate(classes)}
 
 
+def decide(p: dict[str, float], rule_role: str | None, threshold: float, override: float,
+           judged=None) -> str:
+    """A candidate's role ("none": no argument). The rules' own role stands when the model agrees with
+    it or is not sure (under `override`) of another decision; else the model's role, if over `threshold`
+    and one it judges."""
+    role = max(p, key=p.get)
+    if rule_role and rule_role != "none" and (role == rule_role or p[role] < override):
+        return rule_role
+    if role == "none" or (judged is not None and role not in judged) or p[role] < threshold:
+        return "none"
+    return role
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's three models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -320,11 +333,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if c.arg is not None and c.rule_role not in judged:
                     continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
-                role = max(p, key=p.get)
-                # the rules' own argument keeps its role when the model agrees, or is not sure of another
-                if c.rule_role and (role == c.rule_role or p[role] < M["argument"].get("override", 0.0)):
-                    role = c.rule_role
-                elif role == "none" or role not in judged or p[role] < M["argument"]["threshold"]:
+                role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
+                if role == "none":
                     continue
                 if c.arg is not None:
                     c.arg.role = role
