@@ -160,25 +160,19 @@ NP_WINDOW = 6        # tokens either side of the trigger where a bare noun phras
 
 @lru_cache(maxsize=1)
 def _stops() -> frozenset[str]:
-    from .extract import load_lexicon
-    lex = load_lexicon()
-    return frozenset(lex["stop"].get("ar", ())) | frozenset(_phrase_stops())
-
-
-@lru_cache(maxsize=1)
-def _cues() -> dict:
-    import yaml
-    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _phrase_stops() -> frozenset[str]:
-    return frozenset(normalize_ar(w) for w in _cues()["phrase_stops"]["ar"] + _cues()["not_arguments"]["ar"])
+    """Words that never head a bare noun phrase: the rules' not-agent, phrase-stop and not-argument words."""
+    lex = _lexicon()
+    return frozenset(lex["stop"].get("ar", ())) | lex["phrase_stops"]["ar"] | lex["not_arguments"]["ar"]
 
 
 @lru_cache(maxsize=1)
 def _count_words() -> frozenset[str]:
-    return frozenset(normalize_ar(w) for w in _cues()["count_words"]["ar"])
+    return frozenset(_lexicon()["count_words"]["ar"])
+
+
+def _lexicon() -> dict:
+    from .extract import load_lexicon      # the rules' word tables (cues.yaml), normalised once there
+    return load_lexicon()
 
 
 def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
@@ -270,8 +264,7 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
 # ---------------------------------------------------------------- scoring
 @lru_cache(maxsize=1)
 def _nominals() -> frozenset[str]:
-    from .extract import load_lexicon
-    return frozenset(load_lexicon()["nominal"])
+    return frozenset(_lexicon()["nominal"])
 
 
 def scores(weights: dict, feats: list[str]) -> dict[str, float]:
@@ -307,9 +300,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's three models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
         return an
-    if lex is None:
-        from .extract import load_lexicon
-        lex = load_lexicon()
+    lex = lex or _lexicon()
     T = Text(text)
     mentions = sorted(an.mentions, key=lambda m: m.start)
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
