@@ -98,7 +98,12 @@ def score(gold, pred):
             st[0] += len(gg & qq)
             st[1] += len(qq)
             st[2] += len(gg)
-    stats["MICRO"] = [sum(v[i] for v in stats.values()) for i in range(3)]
+    return prf_table(stats)
+
+
+def prf_table(stats: dict) -> dict:
+    """{type: [true positives, predicted, gold]} -> {type: (P, R, F1, n_gold)}, MICRO added."""
+    stats = {**stats, "MICRO": [sum(v[i] for v in stats.values()) for i in range(3)]}
     out = {}
     for typ, (tp, np_, ng) in stats.items():
         p = tp / np_ if np_ else 0

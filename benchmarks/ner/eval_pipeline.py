@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 from riwaya.kb import load_kb  # noqa: E402
 from riwaya.ner import recognize  # noqa: E402
-from train_ner import read_conll, read_wojood, show, spans  # noqa: E402
+from train_ner import prf_table, read_conll, read_wojood, show, spans  # noqa: E402
 
 TYPE = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 
@@ -63,13 +63,7 @@ def evaluate(sents, doc):
             st[1] += sum(1 for x in pred if x[0] == typ)
             st[2] += sum(1 for x in gold if x[0] == typ)
     dt = time.perf_counter() - t0
-    stats["MICRO"] = [sum(v[i] for v in stats.values()) for i in range(3)]
-    out = {}
-    for typ, (tp, np_, ng) in stats.items():
-        p = tp / np_ if np_ else 0
-        r = tp / ng if ng else 0
-        out[typ] = (p, r, 2 * p * r / (p + r) if p + r else 0, ng)
-    return out, ntok / dt
+    return prf_table(stats), ntok / dt
 
 
 def main():
