@@ -13,6 +13,7 @@ from riwaya.pipeline import build
 from riwaya.store import Store, normalize_url
 
 from .conftest import CORPUS
+from .serving import free_port
 
 import glob
 import os
@@ -31,12 +32,6 @@ def pg_bindir() -> str | None:
     return os.path.dirname(initdb) if initdb else None
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 class PgServer:
     def __init__(self):
         self.bindir = pg_bindir()
@@ -44,7 +39,7 @@ class PgServer:
             raise RuntimeError("PostgreSQL server binaries not found")
         self.dir = tempfile.mkdtemp(prefix="riwaya-pg-")
         os.chmod(self.dir, 0o755)
-        self.port = _free_port()
+        self.port = free_port()
         self.as_user = None
         if os.geteuid() == 0:
             import pwd

@@ -19,6 +19,7 @@ import httpx  # noqa: E402
 from fastapi.testclient import TestClient  # noqa: E402
 
 from riwaya.web import create_app  # noqa: E402
+from tests.serving import served  # noqa: E402
 from riwaya.web.apidocs import to_openapi30  # noqa: E402
 from riwaya.web.guard import Guard, GuardConfig, allowed_hosts, host_name, load_or_create_token, token_path  # noqa: E402
 from riwaya.web.jobs import Job, JobQueue, QueueFull, Refused, clean_name  # noqa: E402
@@ -371,31 +372,15 @@ def test_queue_bounded_and_batched(tmp_path):
 
 # ---------- a real server: reads do not wait for uploads ----------
 
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
 
 @pytest.fixture()
 def live(data):
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
     rec = Recorder(data, work=0.25)
     app = create_app(export_loader=lambda: copy.deepcopy(data), ingest_hook=rec, token=TOKEN,
                      max_upload=1024 * 1024)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=server.run, daemon=True)
-    th.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}", rec, port
-    server.should_exit = True
-    th.join(10)
+    with served(app, start_s=10, stop_s=10) as (url, port):
+        yield url, rec, port
 
 
 def test_reads_do_not_wait_for_uploads(live):

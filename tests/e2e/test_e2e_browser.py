@@ -6,12 +6,13 @@ the views are also saved there (docs/screenshots is made this way).
 import copy
 import json
 import os
-import socket
 import threading
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.serving import served
 
 from . import browser as B
 
@@ -172,17 +173,9 @@ def test_deep_links(drv, tmp_path):
     assert got == doc["text"][ev["start"]:ev["end"]]
 
 
-def _free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 @pytest.fixture(scope="module")
 def live():
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
     from riwaya.web import create_app
     data = sample_with_payload()
 
@@ -192,17 +185,8 @@ def live():
                                       "language": "ar", "outlet": "upload", "paragraphs": [], "repairs": []})
 
     app = create_app(export_loader=lambda: copy.deepcopy(data), ingest_hook=ingest, token=TOKEN)
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    th = threading.Thread(target=server.run, daemon=True)
-    th.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    th.join(5)
+    with served(app, start_s=5, stop_s=5) as (url, _port):
+        yield url
 
 
 def test_live_app_in_chromium(drv, live, tmp_path):
