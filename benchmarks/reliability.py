@@ -177,29 +177,13 @@ def hostile(tmp: Path, limit: float, only: set[str] | None) -> list[dict]:
 
 
 # ---------------------------------------------------------------- kill -9 and races
-def _children(pid: int) -> list[int]:
-    out = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                if int((p / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    out.append(int(p.name))
-            except (OSError, ValueError, IndexError):
-                continue
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def kills(tmp: Path, rounds: int, limit: float) -> dict:
     """kill -9 of the build process alone (not its group) at random moments of a --workers 2
     build: orphan workers left, store intact, documents lost after a re-run."""
     sys.path.insert(0, str(ROOT))
+    from tests.procs import alive, children
     from tests.test_kill import _bundled_articles, _count
     src = tmp / "kill.jsonl"
     arts = _bundled_articles()[:120]
@@ -214,11 +198,11 @@ def kills(tmp: Path, rounds: int, limit: float) -> dict:
         t = time.monotonic()
         while p.poll() is None and _count(db) < want and time.monotonic() - t < limit:
             time.sleep(0.05)
-        kids = _children(p.pid)
+        kids = children(p.pid)
         os.kill(p.pid, signal.SIGKILL)
         p.wait()
         time.sleep(3)
-        left = [c for c in kids if _alive(c)]
+        left = [c for c in kids if alive(c)]
         orphans += len(left)
         for c in left:
             os.kill(c, signal.SIGKILL)

@@ -22,6 +22,7 @@ from riwaya.budget import Budget
 from riwaya.ingest.readers import IngestError, doc_id, expand, read_paths
 from riwaya.models import Document
 from riwaya.store import Store
+from tests.procs import alive, children
 
 ROOT = Path(__file__).resolve().parents[1]
 CITIES = ["دمشق", "حلب", "حمص"]
@@ -95,26 +96,6 @@ def test_budget_from_the_environment_and_the_cli(monkeypatch):
         Budget.from_env()
 
 
-def _children(pid: int) -> list[int]:
-    out = []
-    for p in Path("/proc").iterdir():
-        if p.name.isdigit():
-            try:
-                stat = (p / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                out.append(int(p.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 # a build's analysis loop with two workers whose documents take long; models are not needed
 _DRIVER = """
 import sys, time
@@ -137,19 +118,19 @@ def test_killing_a_build_leaves_no_worker_behind(sig):
         kids: list[int] = []
         while time.time() < deadline and len(kids) < 2 and p.poll() is None:
             time.sleep(0.1)
-            kids = _children(p.pid)
+            kids = children(p.pid)
         assert len(kids) == 2, "the workers did not start"
         time.sleep(0.5)                     # both busy with a document
         os.kill(p.pid, sig)                 # the parent alone, as a user or an OOM killer would
         p.wait(30)
         deadline = time.time() + 10
-        while time.time() < deadline and any(_alive(k) for k in kids):
+        while time.time() < deadline and any(alive(k) for k in kids):
             time.sleep(0.1)
-        assert not any(_alive(k) for k in kids), "a worker outlived its build"
+        assert not any(alive(k) for k in kids), "a worker outlived its build"
     finally:
         if p.poll() is None:
             p.kill()
-        for k in _children(p.pid):
+        for k in children(p.pid):
             os.kill(k, signal.SIGKILL)
 
 
