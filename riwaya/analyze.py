@@ -78,10 +78,17 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)
     an = to_original(doc, prep, mentions, times, events, attributions)
     if comps["events"]:
-        from .events import dateline
-        from .events.extract import load_lexicon
         from .events.learned import refine   # the learned decisions over the rules' proposals
         refine(doc.text, an)
+    return an
+
+
+def _with_dateline(doc: Document, an: DocAnalysis) -> DocAnalysis:
+    """The dateline is the whole document's (its offsets index the whole text): applied once, after any
+    windows are joined."""
+    if components()["events"]:
+        from .events import dateline
+        from .events.extract import load_lexicon
         dateline.apply(doc, an, load_lexicon()["wires"])
     return an
 
@@ -100,7 +107,7 @@ def analyze(doc: Document) -> DocAnalysis:
     """Analyse one document. Pure: same document, same result."""
     cuts = windows(doc.text)
     if len(cuts) == 1:
-        return analyze_prepared(doc, prepare(doc))
+        return _with_dateline(doc, analyze_prepared(doc, prepare(doc)))
     out = DocAnalysis(doc_id=doc.id, version=ANALYZER_VERSION)
     for s, e in cuts:
         if not doc.text[s:e].strip():
@@ -114,7 +121,7 @@ def analyze(doc: Document) -> DocAnalysis:
         out.attributions += at
         out.paragraphs += [type(p)(p.start + s, p.end + s, p.lang, p.furniture) for p in a.paragraphs]
         out.repairs += [dataclasses.replace(r, start=r.start + s, end=r.end + s) for r in a.repairs]
-    return out
+    return _with_dateline(doc, out)
 
 
 def windows(text: str, window: int | None = None, line: int | None = None) -> list[tuple[int, int]]:
