@@ -1,5 +1,6 @@
 """The event schema (``riwaya/data/events/schema.yaml``), loaded once: the only home of event types, their
-classes, triggers, roles, labels, groups and itinerary meaning. Every stage asks here."""
+classes, triggers, roles, labels, groups and itinerary meaning. Every stage asks here; the views are
+cached (reconcile asks for them once per pair of mentions)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,6 +18,7 @@ def types() -> dict[str, dict]:
     return schema()["types"]
 
 
+@lru_cache(maxsize=None)
 def types_with(flag: str) -> frozenset[str]:
     """Types whose entry sets `flag` true (en_place_is_origin, en_passive_mover, once, ...)."""
     return frozenset(t for t, d in types().items() if d.get(flag))
@@ -36,15 +38,18 @@ def type_groups() -> dict[str, int]:
     return {t: order[d["group"]] for t, d in types().items() if d.get("group")}
 
 
+@lru_cache(maxsize=None)
 def key_roles() -> dict[str, list[str]]:
     return {c: d["key_roles"] for c, d in schema()["classes"].items()}
 
 
+@lru_cache(maxsize=None)
 def fates() -> dict[str, tuple[str, bool]]:
     """type -> (status it gives a person, whether that needs a place)."""
     return {t: (d["fate"], not d.get("fate_without_place")) for t, d in types().items() if d.get("fate")}
 
 
+@lru_cache(maxsize=None)
 def trigger_types() -> dict[str, dict]:
     """type -> {cls, ar, passive, en} for the types that have triggers (the matcher's table)."""
     out = {}
@@ -56,6 +61,7 @@ def trigger_types() -> dict[str, dict]:
     return out
 
 
+@lru_cache(maxsize=None)
 def unrealised() -> frozenset[str]:
     """Polarities of a happening told as a plan, hypothesis, question or request."""
     return frozenset(p for p, d in schema()["polarities"].items() if d.get("unrealised"))
