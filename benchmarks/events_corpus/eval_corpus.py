@@ -20,6 +20,7 @@ Each annotated document is read from ../shared/data (texts never enter the repo)
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 import time
@@ -62,7 +63,6 @@ def predicted(analysis, text: str = "") -> list[dict]:
     bounds = [0] + [i + 1 for i, ch in enumerate(text) if ch in ".!?؟\n"] + [len(text) + 1]
 
     def sentence(pos):
-        import bisect
         k = bisect.bisect_right(bounds, pos) - 1
         return bounds[k], bounds[min(k + 1, len(bounds) - 1)]
     for ev in analysis.events:
