@@ -368,17 +368,54 @@ def entity_text(exp: dict, e: dict) -> list[str]:
                    f"{' (' + dates + ')' if dates else ''}{'  [from the text]' if r.get('source') == 'text' else ''}")
     it = next((i for i in exp.get("itineraries", []) if i["person"] == e["id"]), None)
     if it:
-        for leg in it.get("legs", []):
-            t = (leg.get("time") or {})
-            out.append(f"  leg: {place(leg.get('from')) or '?'} → {place(leg.get('to')) or '?'}"
-                       f"{' by ' + leg['means'] if leg.get('means') else ''}"
-                       f"  [{t.get('earliest') or '…'} – {t.get('latest') or '…'}]")
-            for ev in leg.get("evidence", [])[:2]:
-                d = docs.get(ev["doc"], {})
-                out.append(f"       «{d.get('text', '')[ev['start']:ev['end']][:140]}»")
-        fate = it.get("fate")
-        if fate:
-            out.append(f"  fate: {fate.get('status')} {place(fate.get('place')) or ''}")
+        out.extend(itinerary_text(it, place, docs))
+    return out
+
+
+def _per(accounts: list[dict]) -> str:
+    names = list(dict.fromkeys(a.get("name") or a.get("account") for a in accounts or []))
+    return f"  — per {', '.join(names)}" if names else ""
+
+
+def itinerary_text(it: dict, place, docs: dict) -> list[str]:
+    """Shared legs, the alternative routes where accounts disagree (each with its sources), the fate
+    with its sources, and the time check's findings."""
+    out = []
+
+    def leg_line(leg, indent="  leg: "):
+        t = leg.get("time") or {}
+        return (f"{indent}{place(leg.get('from')) or '?'} → {place(leg.get('to')) or '?'}"
+                f"{' by ' + leg['means'] if leg.get('means') else ''}"
+                f"  [{t.get('earliest') or '…'} – {t.get('latest') or '…'}]{_per(leg.get('accounts'))}")
+
+    def quotes(spans, indent="       ", n=2):
+        for ev in (spans or [])[:n]:
+            d = docs.get(ev.get("doc"), {})
+            out.append(f"{indent}«{d.get('text', '')[ev['start']:ev['end']][:140]}»")
+
+    for leg in it.get("legs", []):
+        if leg.get("disputed"):
+            continue
+        out.append(leg_line(leg))
+        quotes(leg.get("evidence"))
+    alts = it.get("alternatives") or []
+    if alts:
+        out.append(f"  the accounts disagree on the route ({len(alts)} versions):")
+        for n, r in enumerate(alts, 1):
+            out.append(f"   version {n}{_per(r.get('accounts'))}:")
+            for leg in r.get("legs", []):
+                if leg.get("disputed"):
+                    out.append(leg_line(leg, "     "))
+                    quotes(leg.get("evidence"), "         ", 1)
+                else:
+                    out.append(leg_line(leg, "     (shared) "))
+    fate = it.get("fate")
+    if fate:
+        out.append(f"  fate: {fate.get('status')} {place(fate.get('place')) or ''}{_per(fate.get('accounts'))}")
+        quotes(fate.get("evidence"), n=1)
+    for f in it.get("time_findings") or []:
+        out.append(f"  time check: {f['reason']['en']}")
+        out.append(f"              {f['reason']['ar']}")
     return out
 
 

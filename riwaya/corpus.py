@@ -15,8 +15,8 @@ from .fingerprint import code_fingerprint
 from .models import EntityMention
 
 # the corpus stage's code and data: a change re-runs it on the next build even with nothing new
-CORPUS_VERSION = code_fingerprint(["corpus.py", "resolve.py", "itinerary.py", "translit.py", "reconcile", "kb",
-                                   "data/kb", "data/reconcile"])
+CORPUS_VERSION = code_fingerprint(["corpus.py", "resolve.py", "itinerary.py", "timecheck.py", "translit.py", "reconcile",
+                                   "kb", "data/kb", "data/reconcile", "data/itinerary"])
 
 
 def _mention(d: dict) -> EntityMention:
@@ -162,7 +162,7 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
         rec = {"events": [_single_event(m) for m in mentions], "conflicts": [], "relations": []}
     try:
         from .itinerary import build_itineraries
-        itineraries = build_itineraries(rec["events"], entities)
+        itineraries = build_itineraries(rec["events"], entities, docs)
     except ImportError:
         itineraries = []
     return {"entities": entities, "events": rec["events"], "conflicts": rec["conflicts"],

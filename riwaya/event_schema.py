@@ -50,6 +50,17 @@ def fates() -> dict[str, tuple[str, bool]]:
 
 
 @lru_cache(maxsize=None)
+def fate_roles() -> dict[str, frozenset[str]]:
+    """type -> the roles whose filler the fate befalls (the killed, the arrested; the one who hides)."""
+    return {t: frozenset(d.get("fate_role") or ["agent"]) for t, d in types().items() if d.get("fate")}
+
+
+def certain(polarity: str | None) -> bool:
+    """Told as a fact, unhedged: the only polarity from which a fate is taken."""
+    return bool(schema()["polarities"].get(polarity or "asserted", {}).get("certain"))
+
+
+@lru_cache(maxsize=None)
 def trigger_types() -> dict[str, dict]:
     """type -> {cls, ar, passive, en} for the types that have triggers (the matcher's table)."""
     out = {}

@@ -1,10 +1,134 @@
-"""Per-person movement legs and latest known fate, from export-level event dicts."""
+"""Per-person movement legs, per-account routes and fate, from export-level event dicts.
+
+A leg is one movement event of a person as the reconciler clustered it; it keeps the accounts that
+tell it (an account is an upstream source after copies and translations are folded: `independent_account`
+of the event's evidence). Where accounts give incompatible origins, stops, destinations or means for the
+same leg, the person has alternative routes, each with its accounts; legs all accounts agree on are shared.
+A fate is taken only from a statement told as fact about that person (see `_fate_ok`). Each itinerary
+also carries the findings of the time check (riwaya/timecheck.py).
+"""
 from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from . import event_schema as schema
 
 MOVER_ROLES = ("agent", "companion", "patient")
+LEG_FIELDS = ("origin", "destination", "via", "means")
 
+
+@lru_cache(maxsize=1)
+def travel() -> dict:
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/itinerary/travel.yaml").read_text("utf-8"))
+
+
+# ------------------------------------------------------------------ records
+
+@dataclass
+class Source:
+    """One account that tells a leg or a fate: its id, a name for a reader, and where it says so."""
+    account: str
+    name: str | None = None
+    name_ar: str | None = None
+    evidence: list[dict] = field(default_factory=list)     # [{doc, start, end}]
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Source":
+        return cls(d["account"], d.get("name"), d.get("name_ar"), list(d.get("evidence") or []))
+
+
+@dataclass
+class Leg:
+    """One move of a person: from, to, via, means, time (as the event or one account tells it)."""
+    origin: str | None = None
+    destination: str | None = None
+    via: list | None = None
+    means: str | None = None
+    time: dict | None = None
+    event: str | None = None
+    type: str | None = None
+    evidence: list[dict] = field(default_factory=list)
+    accounts: list[Source] = field(default_factory=list)
+    disputed: bool = False          # accounts give incompatible versions (see the itinerary's alternatives)
+    window: dict | None = None      # the time check's narrowed UTC bounds {depart: [lo, hi], arrive: [lo, hi]}
+
+    def to_dict(self) -> dict:
+        d = {"from": self.origin, "to": self.destination, "via": self.via, "means": self.means,
+             "time": self.time, "event": self.event, "type": self.type, "evidence": self.evidence,
+             "accounts": [a.to_dict() for a in self.accounts], "disputed": self.disputed}
+        if self.window:
+            d["window"] = self.window
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Leg":
+        return cls(d.get("from"), d.get("to"), d.get("via"), d.get("means"), d.get("time"), d.get("event"),
+                   d.get("type"), list(d.get("evidence") or []),
+                   [Source.from_dict(a) for a in d.get("accounts") or []], bool(d.get("disputed")), d.get("window"))
+
+
+@dataclass
+class Route:
+    """One account's (or several agreeing accounts') version of a person's route."""
+    accounts: list[Source]
+    legs: list[Leg]
+
+    def to_dict(self) -> dict:
+        return {"accounts": [a.to_dict() for a in self.accounts], "legs": [lg.to_dict() for lg in self.legs]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Route":
+        return cls([Source.from_dict(a) for a in d.get("accounts") or []],
+                   [Leg.from_dict(x) for x in d.get("legs") or []])
+
+
+@dataclass
+class Fate:
+    status: str
+    place: str | None = None
+    time: dict | None = None
+    event: str | None = None
+    evidence: list[dict] = field(default_factory=list)
+    accounts: list[Source] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "place": self.place, "time": self.time, "event": self.event,
+                "evidence": self.evidence, "accounts": [a.to_dict() for a in self.accounts]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Fate":
+        return cls(d["status"], d.get("place"), d.get("time"), d.get("event"), list(d.get("evidence") or []),
+                   [Source.from_dict(a) for a in d.get("accounts") or []])
+
+
+@dataclass
+class Itinerary:
+    person: str
+    legs: list[Leg] = field(default_factory=list)             # every leg, in route order; shared ones undisputed
+    alternatives: list[Route] = field(default_factory=list)   # where accounts disagree: one route per version
+    fate: Fate | None = None
+    time_findings: list[dict] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"person": self.person, "legs": [lg.to_dict() for lg in self.legs],
+                "alternatives": [r.to_dict() for r in self.alternatives],
+                "fate": self.fate.to_dict() if self.fate else None, "time_findings": self.time_findings}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Itinerary":
+        return cls(d["person"], [Leg.from_dict(x) for x in d.get("legs") or []],
+                   [Route.from_dict(x) for x in d.get("alternatives") or []],
+                   Fate.from_dict(d["fate"]) if d.get("fate") else None, list(d.get("time_findings") or []))
+
+
+# ------------------------------------------------------------------ helpers
 
 def _place(v):
     """A leg's endpoint; an unresolved bare "the country" / "المكان" is an unknown place."""
@@ -70,7 +194,311 @@ def _route_order(evs: list[dict], mentions: dict | None = None) -> list[dict]:
     return out
 
 
-def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
+def _account(evd: dict) -> str:
+    return evd.get("independent_account") or evd.get("account") or f"doc:{evd.get('doc')}"
+
+
+def _span(evd: dict) -> dict:
+    return {"doc": evd.get("doc"), "start": evd.get("start"), "end": evd.get("end")}
+
+
+class _Ctx:
+    """What naming and comparing need: entities (reconcile's view), documents by id."""
+
+    def __init__(self, entities: list[dict], documents: list[dict] | None):
+        self.docs = {d["id"]: d for d in documents or []}
+        self.entities = entities
+        try:
+            from .reconcile.conflicts import Compare
+            from .reconcile.core import Entities
+            self.ents = Entities(entities)
+            self.cmp = Compare(self.ents)
+        except ImportError:
+            self.ents = self.cmp = None
+
+    def name(self, evd: dict, lang: str) -> str | None:
+        if self.ents is not None:
+            try:
+                from .reconcile.conflicts import source_label
+                return source_label(evd, self.docs, self.ents, lang)
+            except (ImportError, KeyError):
+                pass
+        return evd.get("outlet") or evd.get("doc")
+
+    def rel(self, fld: str, a, b) -> str:
+        """'same' / 'precision' (one refines the other: Moscow vs Russia) / 'different'."""
+        if a is None or b is None or a == b:
+            return "same"
+        if self.cmp is None:
+            return "different"
+        fk = "means" if fld == "means" else fld
+        na, nb = self.cmp.norm(fk, a), self.cmp.norm(fk, b)
+        if na is None or nb is None:
+            return "same"
+        return self.cmp.rel(fk, na, nb)
+
+
+def _sources(items: list[dict], ctx: _Ctx) -> list[Source]:
+    by: dict[str, Source] = {}
+    for evd in items:
+        acc = _account(evd)
+        s = by.get(acc)
+        if s is None:
+            s = by[acc] = Source(acc, ctx.name(evd, "en"), ctx.name(evd, "ar"))
+        sp = _span(evd)
+        if sp not in s.evidence:
+            s.evidence.append(sp)
+    return sorted(by.values(), key=lambda s: (s.name or "", s.account))
+
+
+def _telling(ev: dict, pid: str, roles) -> list[dict]:
+    """The event's evidence whose account names `pid` in one of `roles` (participants keep the
+    accounts that tell them; without that record every piece of evidence counts)."""
+    accs: set | None = set()
+    for p in ev.get("participants") or []:
+        if p.get("entity") == pid and p.get("role") in roles:
+            if "accounts" not in p:
+                accs = None
+                break
+            accs.update(p["accounts"])
+    evs = ev.get("evidence") or []
+    return evs if accs is None else [e for e in evs if _account(e) in accs]
+
+
+def _named(items: list[dict], pid: str, mentions: dict, strict: bool = False) -> list[dict]:
+    """Of an account's evidence, the sentences that name the person (a cluster can hold another
+    person's sentence: "Maher … ended up in Russia" beside "Bashar and Maher live in Russia");
+    all of them when none does, unless `strict`."""
+    hit = [e for e in items if any((e.get("start") or 0) <= s < (e.get("end") or 0)
+                                   for s in mentions.get((e.get("doc"), pid), ()))]
+    return hit if (hit or strict) else items
+
+
+def _values(evd: dict, ev: dict) -> dict:
+    """One mention's own arguments; an event without per-mention values lends its own."""
+    v = evd.get("values")
+    if v is None:
+        return {"origin": ev.get("origin"), "destination": ev.get("destination"), "via": ev.get("via"),
+                "means": ev.get("means"), "time": ev.get("time"), "polarity": ev.get("polarity")}
+    return v
+
+
+def _account_leg(ev: dict, items: list[dict], ctx: _Ctx) -> Leg:
+    """One account's (or one group of agreeing accounts') version of a leg: per field, the value most of
+    its mentions give (the first told on a tie); its time the overlap most of its mentions share."""
+    from .reconcile import timeiv
+    vals = {}
+    for f in LEG_FIELDS:
+        counts: dict[str, list] = {}
+        for evd in items:
+            x = _values(evd, ev).get(f)
+            if x not in (None, [], ""):
+                counts.setdefault(repr(x), [x, 0])[1] += 1
+        vals[f] = max(counts.values(), key=lambda c: c[1])[0] if counts else None
+    times = [(_values(evd, ev).get("time"), 1.0) for evd in items if _values(evd, ev).get("time")]
+    t = timeiv.consensus(times) if times else None
+    if t:
+        t = {k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}
+    types = [evd.get("type") for evd in items if evd.get("type")]
+    return Leg(_place(vals["origin"]), _place(vals["destination"]), vals["via"] or None, vals["means"], t,
+               ev.get("id"), max(set(types), key=types.count) if types else ev.get("type"),
+               [_span(e) for e in items], _sources(items, ctx))
+
+
+def _compatible(a: Leg, b: Leg, ctx: _Ctx) -> bool:
+    for f in LEG_FIELDS:
+        x, y = getattr(a, f), getattr(b, f)
+        if x and y and ctx.rel(f, x, y) == "different":
+            return False
+    return True
+
+
+def _groups(versions: dict[str, Leg], ctx: _Ctx) -> list[list[str]]:
+    """Accounts whose versions of one leg agree (equal or more precise), in groups."""
+    out: list[list[str]] = []
+    for acc in sorted(versions, key=lambda a: -len(versions[a].evidence)):
+        for g in out:
+            if all(_compatible(versions[acc], versions[o], ctx) for o in g):
+                g.append(acc)
+                break
+        else:
+            out.append([acc])
+    return out
+
+
+# ------------------------------------------------------------------ fate
+
+def _guard_words() -> tuple[frozenset, frozenset, frozenset]:
+    g = travel()["fate_guard"]
+    from .textutil import normalize_ar
+    return (frozenset(normalize_ar(w) for w in g["ar"]), frozenset(w.lower() for w in g["en"]),
+            frozenset(normalize_ar(w) for w in g.get("ar_before_present") or []))
+
+
+def _fate_ok(evd: dict, ctx: _Ctx) -> bool:
+    """A fate comes only from a mention told as fact (schema polarity `certain`, no hedge) whose
+    sentence holds no unlabelled condition, possibility, opinion or question."""
+    v = evd.get("values") or {}
+    if not schema.certain(v.get("polarity") or "asserted"):
+        return False
+    if (evd.get("attribution") or {}).get("hedge"):
+        return False
+    text = (ctx.docs.get(evd.get("doc")) or {}).get("text")
+    if not text:
+        return True
+    import re
+    from .textutil import normalize_ar
+    sent = text[evd.get("start") or 0:evd.get("end") or 0]
+    if "?" in sent or "؟" in sent:
+        return False
+    ar, en, before_present = _guard_words()
+    toks = [normalize_ar(t) for t in re.findall(r"\w+", sent)]
+    for i, t in enumerate(toks):
+        if t in ar or t.lower() in en:
+            return False
+        if t in before_present and i + 1 < len(toks) and toks[i + 1][:1] in ("ي", "ت", "ن"):
+            return False
+    return True
+
+
+def _fate_candidates(ev: dict, pid: str, ctx: _Ctx, mentions: dict) -> list[dict]:
+    typ = ev.get("type")
+    fate = schema.fates().get(typ)
+    out = []
+    if fate:
+        items = [e for e in _telling(ev, pid, schema.fate_roles().get(typ, {"agent"})) if _fate_ok(e, ctx)]
+        items = _named(items, pid, mentions, strict=bool(mentions))
+        place = _place(ev.get("place") or ev.get("destination"))
+        if items and (place or not fate[1]):
+            out.append({"status": fate[0], "place": place, "items": items, "_explicit": True})
+    elif (ev.get("class") == "movement" and ev.get("destination")
+          and schema.types().get(typ, {}).get("relocates", True)):
+        items = _named([e for e in _telling(ev, pid, MOVER_ROLES)
+                        if schema.realised((e.get("values") or {}).get("polarity"))], pid, mentions)
+        if items or not ev.get("evidence"):
+            out.append({"status": "moved", "place": _place(ev.get("destination")), "items": items,
+                        "_explicit": False})
+    for c in out:
+        c.update(time=ev.get("time"), event=ev.get("id"), _timed=bool((ev.get("time") or {}).get("earliest")))
+    return out
+
+
+def _pick_fate(fates: list[dict], ctx: _Ctx) -> Fate | None:
+    """Events are in time order (untimed last). Prefer an explicit whereabouts/refuge/death/arrest
+    statement (the latest one); otherwise the destination of the latest timed leg; an untimed leg
+    only when no leg has a time."""
+    if not fates:
+        return None
+    explicit = [f for f in fates if f["_explicit"]]
+    timed = [f for f in fates if not f["_explicit"] and f["_timed"]]
+    pick = (explicit or timed or fates)[-1]
+    if pick["_explicit"]:
+        # the same account then moves them on ("hid in the embassy … until taken to Hmeimim,
+        # then reached Russia"): the story's later step is where they are
+        docs = {e.get("doc") for e in pick["items"]}
+        later = [f for f in fates[fates.index(pick) + 1:] if not f["_explicit"]
+                 and docs & {e.get("doc") for e in f["items"]}]
+        if later:
+            pick = later[-1]
+    return Fate(pick["status"], pick["place"], pick["time"], pick["event"], [_span(e) for e in pick["items"]],
+                _sources(pick["items"], ctx))
+
+
+# ------------------------------------------------------------------ build
+
+def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> tuple[Itinerary, list[dict]]:
+    """The itinerary, and per leg each account's version of it (for the time check)."""
+    it = Itinerary(pid)
+    fates: list[dict] = []
+    versions_by_leg: list[dict[str, Leg]] = []
+    for ev in _route_order(evs, mentions):
+        fates.extend(_fate_candidates(ev, pid, ctx, mentions))
+        if ev.get("class") != "movement":
+            continue
+        told = [e for e in _telling(ev, pid, MOVER_ROLES)
+                if schema.realised((e.get("values") or {}).get("polarity"))] if ev.get("evidence") else []
+        by_acc: dict[str, list[dict]] = {}
+        for e in told:
+            by_acc.setdefault(_account(e), []).append(e)
+        by_acc = {a: _named(items, pid, mentions) for a, items in by_acc.items()}
+        versions = {a: _account_leg(ev, items, ctx) for a, items in by_acc.items()}
+        versions = {a: v for a, v in versions.items() if v.origin or v.destination or v.via}
+        ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
+        if not (ev.get("origin") or ev.get("destination") or ev.get("via") or versions):
+            continue
+        leg = Leg(ev.get("origin"), ev.get("destination"), ev.get("via") or None, ev.get("means"), ev.get("time"),
+                  ev.get("id"), ev.get("type"), ev.get("evidence", []), _sources(told, ctx))
+        leg.disputed = len(_groups(versions, ctx)) > 1
+        it.legs.append(leg)
+        versions_by_leg.append(versions)
+    it.alternatives = _alternatives(it.legs, versions_by_leg, ctx)
+    it.fate = _pick_fate(fates, ctx)
+    return it, versions_by_leg
+
+
+def _alternatives(legs: list[Leg], versions_by_leg: list[dict[str, Leg]], ctx: _Ctx) -> list[Route]:
+    """One route per set of accounts that tell the disputed legs the same way: the shared legs as
+    they are, each disputed leg in that set's version (a set silent on a disputed leg goes without it)."""
+    disputed = [i for i, lg in enumerate(legs) if lg.disputed]
+    if not disputed:
+        return []
+    group_of: dict[str, list] = {}
+    groups_at = {}
+    for i in disputed:
+        groups_at[i] = _groups(versions_by_leg[i], ctx)
+        for gi, g in enumerate(groups_at[i]):
+            for acc in g:
+                group_of.setdefault(acc, [None] * len(legs))[i] = gi
+    by_sig: dict[tuple, list[str]] = {}
+    for acc, sig in group_of.items():
+        by_sig.setdefault(tuple(sig), []).append(acc)
+    routes = []
+    for sig, accs in sorted(by_sig.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
+        route_legs, sources = [], {}
+        for i, lg in enumerate(legs):
+            if not lg.disputed:
+                route_legs.append(lg)
+                continue
+            if sig[i] is None:
+                continue
+            members = [a for a in groups_at[i][sig[i]] if a in accs] or groups_at[i][sig[i]]
+            items = [sp for a in members for sp in versions_by_leg[i][a].evidence]
+            v = _merge([versions_by_leg[i][a] for a in members], ctx)
+            v.disputed, v.evidence = True, items
+            route_legs.append(v)
+            for a in members:
+                for s in versions_by_leg[i][a].accounts:
+                    sources.setdefault(s.account, s)
+        routes.append(Route(sorted(sources.values(), key=lambda s: (s.name or "", s.account)), route_legs))
+    return routes
+
+
+def _merge(versions: list[Leg], ctx: _Ctx) -> Leg:
+    """Agreeing versions as one: per field the most precise value (a city over its country)."""
+    out = Leg(event=versions[0].event, type=versions[0].type, time=versions[0].time)
+    for f in LEG_FIELDS:
+        best = None
+        for v in versions:
+            x = getattr(v, f)
+            if x and (best is None or _finer(x, best, ctx)):
+                best = x
+        setattr(out, f, best)
+    out.accounts = [s for v in versions for s in v.accounts]
+    return out
+
+
+def _finer(a, b, ctx: _Ctx) -> bool:
+    """Is place `a` inside `b` (so more precise)?"""
+    if ctx.ents is None or not isinstance(a, str) or not isinstance(b, str):
+        return False
+    from .reconcile.values import contains
+    ea, eb = ctx.ents.by_id.get(a), ctx.ents.by_id.get(b)
+    return bool(ea and eb and contains(eb, ea))
+
+
+def build_itineraries(events: list[dict], entities: list[dict], documents: list[dict] | None = None,
+                      check_times: bool = True) -> list[dict]:
+    """Each person's itinerary as a dict (`Itinerary.to_dict`), people sorted by name."""
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
     mentions: dict[tuple, list[int]] = {}
     for e in entities:
@@ -85,47 +513,12 @@ def build_itineraries(events: list[dict], entities: list[dict]) -> list[dict]:
                   if p.get("role") in MOVER_ROLES and p.get("entity") in people]
         for pid in dict.fromkeys(movers):
             per_person.setdefault(pid, []).append(ev)
-    out: dict[str, dict] = {}
+    ctx = _Ctx(entities, documents)
+    out = {}
     for pid, evs in per_person.items():
-        rec = out.setdefault(pid, {"person": pid, "legs": [], "fate": None})
-        for ev in _route_order(evs, mentions):
-            ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
-            if ev.get("class") == "movement" and (ev.get("origin") or ev.get("destination") or ev.get("via")):
-                rec["legs"].append({"from": ev.get("origin"), "to": ev.get("destination"), "via": ev.get("via"),
-                                    "means": ev.get("means"), "time": ev.get("time"), "event": ev.get("id"),
-                                    "evidence": ev.get("evidence", [])})
-            typ = ev.get("type")
-            status = place = None
-            # explicit statements of where someone is (or what became of them, schema `fate`) outrank an
-            # inferred last destination; a round trip (`relocates: false`) moves nobody for good
-            fate = schema.fates().get(typ)
-            if fate and (ev.get("place") or ev.get("destination") or not fate[1]):
-                status, place = fate[0], ev.get("place") or ev.get("destination")
-            elif (ev.get("class") == "movement" and ev.get("destination")
-                  and schema.types().get(typ, {}).get("relocates", True)):
-                status, place = "moved", ev.get("destination")
-            if status:
-                cand = {"status": status, "place": place, "time": ev.get("time"),
-                        "evidence": ev.get("evidence", []), "event": ev.get("id"),
-                        "_explicit": status != "moved", "_timed": bool((ev.get("time") or {}).get("earliest"))}
-                rec.setdefault("_fates", []).append(cand)
-    for rec in out.values():
-        fates = rec.pop("_fates", [])
-        if not fates:
-            continue
-        # events are in time order (untimed last). Prefer an explicit whereabouts/refuge/death/arrest
-        # statement (the latest one); otherwise the destination of the latest timed leg; an untimed
-        # leg only when no leg has a time.
-        explicit = [f for f in fates if f["_explicit"]]
-        timed = [f for f in fates if not f["_explicit"] and f["_timed"]]
-        pick = (explicit or timed or fates)[-1]
-        if pick["_explicit"]:
-            # the same account then moves them on ("hid in the embassy … until taken to Hmeimim,
-            # then reached Russia"): the story's later step is where they are
-            docs = {e.get("doc") for e in pick["evidence"]}
-            later = [f for f in fates[fates.index(pick) + 1:] if not f["_explicit"]
-                     and docs & {e.get("doc") for e in f["evidence"]}]
-            if later:
-                pick = later[-1]
-        rec["fate"] = {k: v for k, v in pick.items() if not k.startswith("_")}
+        it, versions = _person_itinerary(pid, evs, mentions, ctx)
+        if check_times and it.legs:
+            from .timecheck import check_itinerary
+            check_itinerary(it, versions, ctx)
+        out[pid] = it.to_dict()
     return [out[k] for k in sorted(out, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))]

@@ -1,0 +1,298 @@
+"""Can every account of a person's movements be true at once? A simple temporal network per person.
+
+Time points: each leg's departure and arrival (one leg is one happening, so the accounts that tell it
+share its two points) and a reference point. Constraints, each labelled with the account it comes from:
+- the time an account gives for a leg (UTC-normalised: "01:55 UTC" and "04:55 +03:00" are one instant)
+  bounds the leg's departure or arrival (which one, by the mention's type: data/itinerary/travel.yaml);
+- a leg takes at least the great-circle distance over the fastest speed of its means, plus overhead
+  (no known means: the fastest mode of all, so the bound never claims more than physics);
+- an account's consecutive legs follow each other (the arrival of one before the departure of the next).
+Each constraint is a difference constraint t_v - t_u <= w, an edge u -> v of weight w; the constraints
+can all hold iff the graph has no negative cycle. Constraints are added one at a time to an all-pairs
+shortest-path matrix kept closed (Floyd-Warshall, then an O(n^2) update per edge, numpy); a constraint
+that would close a negative cycle is refused and the cycle (found by Bellman-Ford) is the finding: the
+accounts on it cannot all be true together, for the reasons its constraints say. The intervals left
+(-D[p][ref], D[ref][p]) are each point's narrowed window.
+
+Hand-written, in ~150 lines over numpy: the Python packages for simple temporal networks that exist
+are research code for planning (dynamic controllability, STNU) without releases kept up, and networkx
+(a test dependency only) finds a negative cycle but neither keeps the closure incrementally nor says
+which labelled constraints make it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+
+REF = "ref"
+
+
+@dataclass
+class Constraint:
+    """t[v] - t[u] <= w (minutes); `label` says who claims it and why (opaque to the network)."""
+    u: str
+    v: str
+    w: float
+    label: dict = field(default_factory=dict)
+
+
+class Network:
+    """An incremental simple temporal network over named points."""
+
+    def __init__(self, points: list[str]):
+        self.names = [REF] + [p for p in dict.fromkeys(points) if p != REF]
+        self.idx = {p: i for i, p in enumerate(self.names)}
+        n = len(self.names)
+        self.D = np.full((n, n), np.inf)
+        np.fill_diagonal(self.D, 0.0)
+        self.accepted: list[Constraint] = []
+
+    def add(self, c: Constraint) -> list[Constraint] | None:
+        """Accept `c` (None), or refuse it and return the constraints of the negative cycle it closes."""
+        u, v = self.idx[c.u], self.idx[c.v]
+        if self.D[v, u] + c.w < -1e-9:
+            return self._cycle(c)
+        self.accepted.append(c)
+        D = self.D
+        self.D = np.minimum(D, D[:, u:u + 1] + c.w + D[v:v + 1, :])
+        return None
+
+    def _cycle(self, c: Constraint) -> list[Constraint]:
+        """The accepted constraints on a shortest path v ~> u, then `c` (Bellman-Ford from v)."""
+        dist = {c.v: 0.0}
+        pred: dict[str, Constraint] = {}
+        for _ in range(len(self.names)):
+            changed = False
+            for e in self.accepted:
+                if e.u in dist and dist[e.u] + e.w < dist.get(e.v, np.inf) - 1e-9:
+                    dist[e.v], pred[e.v] = dist[e.u] + e.w, e
+                    changed = True
+            if not changed:
+                break
+        path, p, seen = [], c.u, set()
+        while p != c.v and p in pred and p not in seen:
+            seen.add(p)
+            path.append(pred[p])
+            p = pred[p].u
+        return list(reversed(path)) + [c]
+
+    def window(self, p: str) -> tuple[float, float]:
+        """The narrowed interval of point `p`, in minutes from the reference (-inf/inf: open)."""
+        i = self.idx[p]
+        return -self.D[i, 0], self.D[0, i]
+
+
+# ------------------------------------------------------------------ time values
+
+def utc(s: str | None, tz: str | None = None) -> datetime | None:
+    """An ISO time as an aware UTC datetime; a time without an offset takes `tz` ("+03:00"), else UTC."""
+    if not s:
+        return None
+    try:
+        dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        off = _offset(tz)
+        dt = dt.replace(tzinfo=timezone(off) if off is not None else timezone.utc)
+    return dt.astimezone(timezone.utc)
+
+
+def _offset(tz: str | None) -> timedelta | None:
+    if not tz or len(tz) != 6 or tz[0] not in "+-" or tz[3] != ":":
+        return None
+    try:
+        d = timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6]))
+    except ValueError:
+        return None
+    return d if tz[0] == "+" else -d
+
+
+def km(a, b) -> float:
+    from .kb import _km
+    return _km(a, b)
+
+
+# ------------------------------------------------------------------ an itinerary's network
+
+def _mode_of(means) -> str | None:
+    from .itinerary import travel
+    from .textutil import normalize_ar
+    import re
+    if not means:
+        return None
+    text = means if isinstance(means, str) else " ".join(map(str, means))
+    text = text[4:] if text.startswith("raw:") else text
+    toks = [normalize_ar(t) for t in re.findall(r"\w+", text)]
+    joined = " ".join(toks)
+    for mode, d in travel()["modes"].items():
+        for w in d["words"]["ar"] + d["words"]["en"]:
+            w = normalize_ar(w).lower()
+            if (" " in w and w in joined) or any(t.lower() == w or (len(w) > 3 and t.startswith(w)) for t in toks):
+                return mode
+    return None
+
+
+def min_minutes(a, b, means, reach: float = 0.0) -> tuple[float, str | None, float] | None:
+    """(least travel minutes, mode or None for "any", km) between two [lat, lon] whose places reach
+    `reach` km together, or None if too close."""
+    from .itinerary import travel
+    cfg = travel()
+    d = max(0.0, km(a, b) - reach)
+    if d < cfg.get("min_distance_km", 0):
+        return None
+    mode = _mode_of(means)
+    modes = [mode] if mode else list(cfg["modes"])
+    best = min(60.0 * (d / cfg["modes"][m]["speed_kmh"] + cfg["modes"][m].get("overhead_h", 0)) for m in modes)
+    return best, mode, d
+
+
+def _anchor(leg_type: str | None) -> str:
+    from .itinerary import travel
+    a = travel()["time_anchor"]
+    return a.get("types", {}).get(leg_type or "", a.get("default", "depart"))
+
+
+def check_itinerary(it, versions_by_leg: list[dict], ctx) -> None:
+    """Fill `it.time_findings` and each leg's narrowed `window` (in place)."""
+    legs = it.legs
+    # each account's version of each leg it tells, in route order
+    per_acc: dict[str, list[tuple[int, object]]] = {}
+    for i, versions in enumerate(versions_by_leg):
+        for acc, v in versions.items():
+            per_acc.setdefault(acc, []).append((i, v))
+    points = [f"{i}:{k}" for i in range(len(legs)) for k in ("depart", "arrive")]
+    cons: list[Constraint] = []
+    for i in range(len(legs)):
+        cons.append(Constraint(f"{i}:arrive", f"{i}:depart", 0.0, {}))      # nobody arrives before leaving
+    ref_t = None
+    bounds = []
+    for acc, seq in per_acc.items():
+        prev = None
+        for i, v in seq:
+            src = v.accounts[0] if v.accounts else None
+            origin = v.origin
+            if origin is None and prev is not None and prev[1].destination and prev[1].destination != v.destination:
+                origin = prev[1].destination        # "to Hmeimim, then to Moscow": the next leg starts there
+            if prev is not None and (v.origin is None or ctx.rel("origin", v.origin, prev[1].destination) != "different"):
+                j = prev[0]
+                if j != i:
+                    cons.append(Constraint(f"{i}:depart", f"{j}:arrive", 0.0,
+                                           {"kind": "order", "account": acc, "src": src, "a": prev[1].destination,
+                                            "b": v.destination, "legs": [j, i]}))
+            ca, cb = _coords(origin, ctx), _coords(v.destination, ctx)
+            if ca and cb:
+                mm = min_minutes(ca[0], cb[0], v.means, ca[1] + cb[1])
+                if mm:
+                    cons.append(Constraint(f"{i}:arrive", f"{i}:depart", -mm[0],
+                                           {"kind": "travel", "account": acc, "src": src, "a": origin,
+                                            "b": v.destination, "mode": mm[1], "km": mm[2], "minutes": mm[0],
+                                            "legs": [i]}))
+            t = v.time or {}
+            lo, hi = utc(t.get("earliest"), t.get("tz")), utc(t.get("latest"), t.get("tz"))
+            p = f"{i}:{_anchor(v.type)}"
+            for side, when in (("after", lo), ("before", hi)):
+                if when is not None:
+                    bounds.append((p, side, when, {"kind": "bound", "account": acc, "src": src, "side": side,
+                                                   "point": _anchor(v.type), "at": when.isoformat(),
+                                                   "place": origin if _anchor(v.type) == "depart" else v.destination,
+                                                   "legs": [i]}))
+                    ref_t = when if ref_t is None or when < ref_t else ref_t
+            prev = (i, v)
+    for p, side, when, label in bounds:
+        m = (when - ref_t).total_seconds() / 60.0
+        cons.append(Constraint(REF, p, m, label) if side == "before" else Constraint(p, REF, -m, label))
+    net = Network(points)
+    findings, seen = [], set()
+    # the structure first (durations, order), then what each account says of the clock
+    for c in sorted(cons, key=lambda c: (c.label.get("kind") == "bound", str(c.label.get("account")))):
+        cyc = net.add(c)
+        if cyc is None:
+            continue
+        accs = sorted({x.label["account"] for x in cyc if x.label.get("account")})
+        if len(accs) < 2:
+            continue            # one account against itself: a misread of ours, not a disagreement
+        key = tuple(sorted(repr(sorted(x.label.items(), key=str)) for x in cyc))
+        if key not in seen:
+            seen.add(key)
+            findings.append(_finding(cyc, ctx, [lg.event for lg in legs]))
+    it.time_findings = findings
+    if ref_t is not None:
+        for i, leg in enumerate(legs):
+            w = {}
+            for k in ("depart", "arrive"):
+                lo, hi = net.window(f"{i}:{k}")
+                w[k] = [_iso(ref_t, lo), _iso(ref_t, hi)]
+            if any(x is not None for pair in w.values() for x in pair):
+                leg.window = w
+
+
+def _iso(ref: datetime, minutes: float) -> str | None:
+    if not np.isfinite(minutes):
+        return None
+    return (ref + timedelta(minutes=float(minutes))).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _coords(v, ctx):
+    """(coordinates, reach in km) of a place that is a point on the map (a city, an air base), else None."""
+    from .itinerary import travel
+    e = ctx.ents.by_id.get(v) if (ctx.ents is not None and isinstance(v, str)) else None
+    if e is None:
+        e = next((x for x in ctx.entities if x.get("id") == v), None) if isinstance(v, str) else None
+    c = (e or {}).get("coordinates")
+    if not (c and len(c) == 2 and all(isinstance(x, (int, float)) for x in c)):
+        return None
+    kb = e.get("kb_id") or ""
+    kind = ((e.get("attrs") or {}).get("kind") or (kb.split(":", 1)[0] if ":" in kb else "")).lower()
+    cfg = travel()
+    if kind in cfg["areas"]:
+        return None
+    radii = cfg["place_radius_km"]
+    return c, radii.get(kind, radii["default"])
+
+
+def _finding(cyc: list[Constraint], ctx, events: list) -> dict:
+    """The accounts on a negative cycle and why they cannot all be true, in plain words."""
+    from .itinerary import travel
+    tp = travel()["findings"]
+    accounts, legs = {}, set()
+    for c in cyc:
+        s = c.label.get("src")
+        if s is not None:
+            accounts.setdefault(s.account, {"account": s.account, "name": s.name, "name_ar": s.name_ar})
+        legs.update(c.label.get("legs") or [])
+    reason = {}
+    for lang in ("en", "ar"):
+        def place(v):
+            if v is None:
+                return tp["unknown_place"][lang]
+            return ctx.ents.label(v, lang, clean=True) if ctx.ents is not None else str(v)
+
+        def src(c):
+            s = c.label.get("src")
+            return ((s.name_ar if lang == "ar" else s.name) or s.account) if s else "?"
+
+        clock, rest = [], []
+        for c in cyc:
+            lb = c.label
+            if lb.get("kind") == "bound":
+                t = datetime.fromisoformat(lb["at"]).strftime(tp["time"][lang])
+                clock.append(tp[f"{lb['point']}_{lb['side']}"][lang].format(place=place(lb["place"]), t=t,
+                                                                            src=src(c)))
+            elif lb.get("kind") == "travel":
+                mode = travel()["modes"][lb["mode"]]["label"][lang] if lb.get("mode") else tp["any_mode"][lang]
+                h, m = divmod(int(round(lb["minutes"])), 60)
+                rest.append(tp["travel"][lang].format(mode=mode, a=place(lb["a"]), b=place(lb["b"]),
+                                                      km=int(round(lb["km"])), d=tp["duration"][lang].format(h=h, m=m)))
+            elif lb.get("kind") == "order":
+                rest.append(tp["order"][lang].format(a=place(lb["a"]), b=place(lb["b"]), src=src(c)))
+        text = tp["but"][lang].join(clock)
+        if rest:
+            text = (text + tp["then"][lang] if text else "") + tp["then"][lang].join(rest)
+        reason[lang] = text[:1].upper() + text[1:] if lang == "en" else text
+    return {"accounts": sorted(accounts.values(), key=lambda a: (a["name"] or "", a["account"])),
+            "legs": [events[i] for i in sorted(legs)], "reason": reason,
+            "constraints": [{k: v for k, v in c.label.items() if k not in ("src", "legs")}
+                            for c in cyc if c.label]}
