@@ -113,3 +113,100 @@ def test_a_later_step_of_the_same_account_ends_hiding():
     # told by another account, a hiding place still outranks an inferred destination
     evs[1]["evidence"] = [{"doc": "d2", "start": 10, "end": 50, "trigger_start": 12}]
     assert build_itineraries(evs, ents)[0]["fate"]["status"] == "hiding"
+
+
+# ---------------------------------------------------------------- accounts, alternatives, fate (issue 15)
+
+from riwaya.itinerary import Itinerary, Leg  # noqa: E402
+
+PEOPLE = [{"id": "p1", "type": "person", "name_en": "A. Person", "name_ar": "فلان",
+           "mentions": [{"doc": "da", "start": 0, "end": 4}, {"doc": "db", "start": 0, "end": 4},
+                        {"doc": "dc", "start": 0, "end": 4}]},
+          {"id": "p2", "type": "person", "name_en": "B. Other", "name_ar": "علان",
+           "mentions": [{"doc": "dc", "start": 60, "end": 64}]},
+          {"id": "g:pal", "type": "place", "name_en": "the palace", "name_ar": "القصر"},
+          {"id": "g:apt", "type": "place", "name_en": "Damascus International Airport", "name_ar": "مطار دمشق",
+           "coordinates": [33.41, 36.52], "attrs": {"kind": "airport", "country": "SY"}},
+          {"id": "g:hmm", "type": "place", "name_en": "Hmeimim", "name_ar": "حميميم", "coordinates": [35.40, 35.95],
+           "attrs": {"kind": "air_base", "country": "SY"}},
+          {"id": "g:mow", "type": "place", "name_en": "Moscow", "name_ar": "موسكو", "coordinates": [55.75, 37.62],
+           "attrs": {"kind": "city", "country": "RU"}}]
+
+
+def _doc(i, outlet, text):
+    return {"id": i, "outlet": outlet, "text": text}
+
+
+def _m(doc, acc, typ="departure", start=0, end=50, pol="asserted", **vals):
+    v = {"origin": None, "destination": None, "via": None, "means": None, "time": None, "polarity": pol}
+    v.update(vals)
+    return {"doc": doc, "start": start, "end": end, "type": typ, "account": acc, "independent_account": acc,
+            "attribution": {"chain": []}, "values": v}
+
+
+def _ev(i, typ, cls, evidence, role="agent", who="p1", **kw):
+    d = {"id": i, "class": cls, "type": typ, "polarity": "asserted",
+         "participants": [{"entity": who, "role": role, "accounts": sorted({e["account"] for e in evidence})}],
+         "origin": None, "destination": None, "via": [], "place": None, "means": None, "time": None,
+         "evidence": evidence}
+    d.update(kw)
+    return d
+
+
+def test_alternative_routes_from_two_accounts():
+    docs = [_doc("da", "Outlet A", "x" * 100), _doc("db", "Outlet B", "x" * 100), _doc("dc", "Outlet C", "x" * 100)]
+    leg1 = _ev("e1", "transfer", "movement",
+               [_m("da", "A", "transfer", origin="g:pal", destination="g:hmm", means="موكب روسي"),
+                _m("db", "B", "departure", origin="g:apt", destination="g:hmm", means="طائرة")],
+               origin="g:pal", destination="g:hmm", means="موكب روسي",
+               time={"earliest": "2024-12-07T22:00:00+03:00", "latest": "2024-12-08T03:00:00+03:00"})
+    leg2 = _ev("e2", "departure", "movement",
+               [_m("da", "A", origin="g:hmm", destination="g:mow"), _m("db", "B", destination="g:mow"),
+                _m("dc", "C", destination="g:mow")],
+               origin="g:hmm", destination="g:mow",
+               time={"earliest": "2024-12-08T04:00:00+03:00", "latest": "2024-12-08T08:00:00+03:00"})
+    it = build_itineraries([leg2, leg1], PEOPLE, docs)[0]
+    assert [lg["event"] for lg in it["legs"]] == ["e1", "e2"]
+    assert it["legs"][0]["disputed"] and not it["legs"][1]["disputed"]
+    assert {a["name"] for a in it["legs"][1]["accounts"]} == {"Outlet A", "Outlet B", "Outlet C"}
+    routes = {tuple(a["name"] for a in r["accounts"]): r for r in it["alternatives"]}
+    assert set(routes) == {("Outlet A",), ("Outlet B",)}
+    a, b = routes[("Outlet A",)]["legs"], routes[("Outlet B",)]["legs"]
+    assert (a[0]["from"], a[0]["means"]) == ("g:pal", "موكب روسي") and (b[0]["from"], b[0]["means"]) == ("g:apt", "طائرة")
+    assert a[1]["event"] == b[1]["event"] == "e2" and not a[1]["disputed"]     # the shared leg in both
+    assert Itinerary.from_dict(it).to_dict() == it                           # typed and back, unchanged
+
+
+def test_precision_is_no_alternative():
+    docs = [_doc("da", "Outlet A", "x" * 100), _doc("db", "Outlet B", "x" * 100)]
+    ents = PEOPLE + [{"id": "g:ru", "type": "place", "name_en": "Russia", "name_ar": "روسيا",
+                      "kb_id": "country:ru", "coordinates": [60.0, 100.0], "attrs": {"kind": "country", "country": "RU"}}]
+    e = _ev("e1", "escape", "movement", [_m("da", "A", destination="g:mow"), _m("db", "B", destination="g:ru")],
+            destination="g:mow")
+    it = build_itineraries([e], ents, docs)[0]
+    assert not it["legs"][0]["disputed"] and it["alternatives"] == []
+
+
+def _fate_of(text, evidence_kw=None, role="patient", who="p1", typ="killing", start=0):
+    docs = [_doc("dc", "Outlet C", text)]
+    m = _m("dc", "C", typ, start=start, end=len(text), **(evidence_kw or {}))
+    e = _ev("k1", typ, "harm" if typ == "killing" else "other", [m], role=role, who=who)
+    out = {i["person"]: i for i in build_itineraries([e], PEOPLE, docs)}
+    return (out.get("p1") or {}).get("fate")
+
+
+def test_fate_from_an_asserted_statement_with_its_account():
+    f = _fate_of("فلان قتل في غارة على المدينة يوم الأحد.")
+    assert f["status"] == "dead" and [a["name"] for a in f["accounts"]] == ["Outlet C"]
+
+
+def test_fate_rejected_from_opinion_hypothetical_question_denial_other_person():
+    assert _fate_of("فلان قد يقتل إذا عاد إلى البلاد.") is None                   # hypothetical, unlabelled
+    assert _fate_of("فلان killed? nobody knows.") is None                          # a question
+    assert _fate_of("I think فلان is politically dead.") is None                   # an opinion
+    assert _fate_of("فلان قتل في غارة.", {"pol": "hypothetical"}) is None
+    assert _fate_of("فلان قتل في غارة.", {"pol": "denied"}) is None
+    assert _fate_of("فلان قتل في غارة.", {"pol": "hedged"}) is None                 # "reportedly"
+    assert _fate_of("فلان قتل جنديا في غارة.", role="agent") is None               # the killer is not the dead
+    # another person's sentence in the cluster: p1 is not named in it
+    assert _fate_of("xxxx" + " " * 56 + "علان قتل في غارة.", start=60) is None
