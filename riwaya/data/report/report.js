@@ -472,6 +472,11 @@
         return el('li', null, [roleText(r) + ' ', sp ? el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: L('open_sentence'), onclick: function () { gotoSpan(sp); } }) : null]);
       })));
     }
+    // the accounts that tell a leg or a fate, by name
+    function perText(accs) {
+      var names = []; arr(accs).forEach(function (a) { var n = (S.lang === 'ar' ? a.name_ar : a.name) || a.name || a.account; if (n && names.indexOf(n) < 0) names.push(n); });
+      return names.length ? el('div', { cls: 'mut per', text: L('itin_per') + ' ' + names.join('، ') }) : null;
+    }
     var it = IDX.itin[e.id];
     if (it) {
       d.appendChild(el('h3', { text: L('itinerary') }));
@@ -480,12 +485,29 @@
         t.appendChild(el('tr', { cls: 'leg' }, [el('td', { text: nm(lg.from) }), el('td', { text: nm(lg.to) }),
           el('td', null, [timeText(lg.time), IDX.valOfEvent[lg.event] != null ? el('a', { cls: 'warn link', text: ' ⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = (IDX.confOfEvent[lg.event] || [])[0]; draw(); } }) : null]),
           el('td', { text: lg.means ? (ent(lg.means) ? nm(lg.means) : lg.means) : '' }),
-          el('td', null, arr(lg.evidence).map(evidenceBlock))]));
+          el('td', null, [perText(lg.accounts)].concat(arr(lg.evidence).map(evidenceBlock)))]));
       });
       d.appendChild(t);
+      // where accounts disagree: each version of the disputed legs with its sources (shared legs are above)
+      if (arr(it.alternatives).length) {
+        d.appendChild(el('h4', { text: L('itin_versions') }));
+        d.appendChild(el('div', { id: 'alternatives' }, arr(it.alternatives).map(function (r, n) {
+          return el('div', { cls: 'alt' }, [el('b', { text: L('itin_version') + ' ' + (n + 1) + ' ' }), perText(r.accounts),
+            el('ul', null, arr(r.legs).filter(function (lg) { return lg.disputed; }).map(function (lg) {
+              return el('li', null, [nm(lg.from) + ' → ' + nm(lg.to) + (lg.means ? ' (' + (ent(lg.means) ? nm(lg.means) : lg.means) + ')' : '') + ' ', el('span', { cls: 'mut', text: lg.time ? timeText(lg.time) : '' })].concat(arr(lg.evidence).slice(0, 1).map(evidenceBlock)));
+            }))]);
+        })));
+      }
       if (it.fate) {
         d.appendChild(el('h3', { text: L('fate') }));
-        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' })].concat(arr(it.fate.evidence).map(evidenceBlock))));
+        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' }), ' ', perText(it.fate.accounts)].concat(arr(it.fate.evidence).map(evidenceBlock))));
+      }
+      if (arr(it.time_findings).length) {
+        d.appendChild(el('h4', { text: L('time_check') }));
+        d.appendChild(el('ul', { id: 'time-findings' }, arr(it.time_findings).map(function (f) {
+          var r = f.reason || {};
+          return el('li', { cls: 'warn', text: (S.lang === 'ar' ? r.ar : r.en) || r.en || '' });
+        })));
       }
     }
     var df = !it && IDX.fate[e.id];
