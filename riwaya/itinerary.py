@@ -343,22 +343,33 @@ def _fate_ok(evd: dict, ctx: _Ctx) -> bool:
         return False
     if (evd.get("attribution") or {}).get("hedge"):
         return False
+    return not _guarded(evd, ctx)
+
+
+def _leg_ok(evd: dict, ctx: _Ctx) -> bool:
+    """A leg is something that happened: a realised mention outside a condition, a possibility or a question."""
+    return schema.realised((evd.get("values") or {}).get("polarity")) and not _guarded(evd, ctx)
+
+
+def _guarded(evd: dict, ctx: _Ctx) -> bool:
+    """Does the mention's own sentence hold a condition, a possibility, an opinion or a question
+    (fate_guard words in data/itinerary/travel.yaml) that its polarity does not say?"""
     text = (ctx.docs.get(evd.get("doc")) or {}).get("text")
     if not text:
-        return True
+        return False
     import re
     from .textutil import normalize_ar
     sent = text[evd.get("start") or 0:evd.get("end") or 0]
     if "?" in sent or "؟" in sent:
-        return False
+        return True
     ar, en, before_present = _guard_words()
     toks = [normalize_ar(t) for t in re.findall(r"\w+", sent)]
     for i, t in enumerate(toks):
         if t in ar or t.lower() in en:
-            return False
+            return True
         if t in before_present and i + 1 < len(toks) and toks[i + 1][:1] in ("ي", "ت", "ن"):
-            return False
-    return True
+            return True
+    return False
 
 
 def _fate_candidates(ev: dict, pid: str, ctx: _Ctx, mentions: dict) -> list[dict]:
@@ -373,8 +384,7 @@ def _fate_candidates(ev: dict, pid: str, ctx: _Ctx, mentions: dict) -> list[dict
             out.append({"status": fate[0], "place": place, "items": items, "_explicit": True})
     elif (ev.get("class") == "movement" and ev.get("destination")
           and schema.types().get(typ, {}).get("relocates", True)):
-        items = _named([e for e in _telling(ev, pid, MOVER_ROLES)
-                        if schema.realised((e.get("values") or {}).get("polarity"))], pid, mentions)
+        items = _named([e for e in _telling(ev, pid, MOVER_ROLES) if _leg_ok(e, ctx)], pid, mentions)
         if items or not ev.get("evidence"):
             out.append({"status": "moved", "place": _place(ev.get("destination")), "items": items,
                         "_explicit": False})
@@ -415,8 +425,7 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
         fates.extend(_fate_candidates(ev, pid, ctx, mentions))
         if ev.get("class") != "movement":
             continue
-        told = [e for e in _telling(ev, pid, MOVER_ROLES)
-                if schema.realised((e.get("values") or {}).get("polarity"))] if ev.get("evidence") else []
+        told = [e for e in _telling(ev, pid, MOVER_ROLES) if _leg_ok(e, ctx)] if ev.get("evidence") else []
         by_acc: dict[str, list[dict]] = {}
         for e in told:
             by_acc.setdefault(_account(e), []).append(e)
@@ -424,6 +433,8 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
         versions = {a: _account_leg(ev, items, ctx) for a, items in by_acc.items()}
         versions = {a: v for a, v in versions.items() if v.origin or v.destination or v.via}
         ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
+        if ev.get("evidence") and not told:
+            continue        # every sentence that tells it is a condition, a possibility or a question
         if not (ev.get("origin") or ev.get("destination") or ev.get("via") or versions):
             continue
         leg = Leg(ev.get("origin"), ev.get("destination"), ev.get("via") or None, ev.get("means"), ev.get("time"),
