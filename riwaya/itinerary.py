@@ -439,47 +439,91 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
             continue
         leg = Leg(ev.get("origin"), ev.get("destination"), ev.get("via") or None, ev.get("means"), ev.get("time"),
                   ev.get("id"), ev.get("type"), ev.get("evidence", []), _sources(told, ctx))
-        leg.disputed = len(_groups(versions, ctx)) > 1
         it.legs.append(leg)
         versions_by_leg.append(versions)
-    it.alternatives = _alternatives(it.legs, versions_by_leg, ctx)
+    slots = _slots(it.legs, versions_by_leg, ctx)
+    slot_versions = [{a: v for i in sl for a, v in versions_by_leg[i].items()} for sl in slots]
+    for sl, vs in zip(slots, slot_versions):
+        for i in sl:
+            it.legs[i].disputed = len(_groups(vs, ctx)) > 1
+    it.alternatives = _alternatives(it.legs, slots, slot_versions, ctx)
     it.fate = _pick_fate(fates, ctx)
     return it, versions_by_leg
 
 
-def _alternatives(legs: list[Leg], versions_by_leg: list[dict[str, Leg]], ctx: _Ctx) -> list[Route]:
-    """One route per set of accounts that tell the disputed legs the same way: the shared legs as
-    they are, each disputed leg in that set's version (a set silent on a disputed leg goes without it)."""
-    disputed = [i for i, lg in enumerate(legs) if lg.disputed]
+def _slots(legs: list[Leg], versions_by_leg: list[dict[str, Leg]], ctx: _Ctx) -> list[list[int]]:
+    """Legs, grouped where two events are one move told two ways: the reconciler kept them apart
+    (incompatible origins or means), yet they end at the same place at times that meet, and no
+    account tells both (one account's two legs are two steps of its story)."""
+    parent = list(range(len(legs)))
+    accs = [set(v) for v in versions_by_leg]     # per group root: the accounts telling its legs
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(legs)):
+        for j in range(i + 1, len(legs)):
+            vi, vj = versions_by_leg[i], versions_by_leg[j]
+            a, b = legs[i], legs[j]
+            ri, rj = find(i), find(j)
+            if ri == rj or not vi or not vj or accs[ri] & accs[rj] or not (a.destination and b.destination):
+                continue
+            if ctx.rel("destination", a.destination, b.destination) == "different" or not _times_meet(a.time, b.time):
+                continue
+            if any(not _compatible(x, y, ctx) for x in vi.values() for y in vj.values()):
+                parent[rj] = ri
+                accs[ri] |= accs[rj]
+    out: dict[int, list[int]] = {}
+    for i in range(len(legs)):
+        out.setdefault(find(i), []).append(i)
+    return sorted(out.values())
+
+
+def _times_meet(a: dict | None, b: dict | None) -> bool:
+    """Both moves have a time and the times overlap (an untimed move may be any other one)."""
+    from .reconcile import timeiv
+    ia, ib = timeiv.interval(a), timeiv.interval(b)
+    return ia is not None and ib is not None and timeiv.overlaps(ia, ib)
+
+
+def _alternatives(legs: list[Leg], slots: list[list[int]], versions: list[dict[str, Leg]],
+                  ctx: _Ctx) -> list[Route]:
+    """One route per set of accounts that tell the disputed moves the same way: the shared legs as
+    they are, each disputed move in that set's version (a set silent on a disputed move goes without it).
+    `slots[k]` are the legs of one move, `versions[k]` each account's version of it."""
+    disputed = [k for k, sl in enumerate(slots) if legs[sl[0]].disputed]
     if not disputed:
         return []
     group_of: dict[str, list] = {}
     groups_at = {}
-    for i in disputed:
-        groups_at[i] = _groups(versions_by_leg[i], ctx)
-        for gi, g in enumerate(groups_at[i]):
+    for k in disputed:
+        groups_at[k] = _groups(versions[k], ctx)
+        for gi, g in enumerate(groups_at[k]):
             for acc in g:
-                group_of.setdefault(acc, [None] * len(legs))[i] = gi
+                group_of.setdefault(acc, [None] * len(slots))[k] = gi
     by_sig: dict[tuple, list[str]] = {}
     for acc, sig in group_of.items():
         by_sig.setdefault(tuple(sig), []).append(acc)
     routes = []
     for sig, accs in sorted(by_sig.items(), key=lambda kv: (-len(kv[1]), str(kv[0]))):
         route_legs, sources = [], {}
-        for i, lg in enumerate(legs):
-            if not lg.disputed:
-                route_legs.append(lg)
+        for k, sl in enumerate(slots):
+            if k not in groups_at:
+                route_legs.extend(legs[i] for i in sl)
                 continue
-            if sig[i] is None:
+            if sig[k] is None:
                 continue
-            members = [a for a in groups_at[i][sig[i]] if a in accs] or groups_at[i][sig[i]]
-            items = [sp for a in members for sp in versions_by_leg[i][a].evidence]
-            v = _merge([versions_by_leg[i][a] for a in members], ctx)
+            members = [a for a in groups_at[k][sig[k]] if a in accs] or groups_at[k][sig[k]]
+            items = [sp for a in members for sp in versions[k][a].evidence]
+            v = _merge([versions[k][a] for a in members], ctx)
             v.disputed, v.evidence = True, items
             route_legs.append(v)
             for a in members:
-                for s in versions_by_leg[i][a].accounts:
-                    sources.setdefault(s.account, s)
+                for src in versions[k][a].accounts:
+                    sources.setdefault(src.account, src)
         routes.append(Route(sorted(sources.values(), key=lambda s: (s.name or "", s.account)), route_legs))
     return routes
 

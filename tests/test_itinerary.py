@@ -210,3 +210,20 @@ def test_fate_rejected_from_opinion_hypothetical_question_denial_other_person():
     assert _fate_of("فلان قتل جنديا في غارة.", role="agent") is None               # the killer is not the dead
     # another person's sentence in the cluster: p1 is not named in it
     assert _fate_of("xxxx" + " " * 56 + "علان قتل في غارة.", start=60) is None
+
+
+def test_alternatives_across_two_events_the_reconciler_kept_apart():
+    docs = [_doc("da", "Outlet A", "x" * 100), _doc("db", "Outlet B", "x" * 100)]
+    tm = {"earliest": "2024-12-07T22:00:00+03:00", "latest": "2024-12-08T03:00:00+03:00"}
+    a = _ev("e1", "transfer", "movement", [_m("da", "A", "transfer", origin="g:pal", destination="g:hmm",
+                                             means="موكب روسي", time=tm)], origin="g:pal", destination="g:hmm", time=tm)
+    b = _ev("e2", "flight", "movement", [_m("db", "B", "flight", origin="g:apt", destination="g:hmm", means="طائرة",
+                                           time=tm)], origin="g:apt", destination="g:hmm", time=tm)
+    # the same account's two legs to one place are two steps, never alternatives
+    c = _ev("e3", "return", "movement", [_m("db", "B", "return", origin="g:mow", destination="g:hmm", time=tm)],
+            origin="g:mow", destination="g:hmm", time=tm)
+    it = build_itineraries([a, b, c], PEOPLE, docs)[0]
+    disputed = {lg["event"]: lg["disputed"] for lg in it["legs"]}
+    assert disputed == {"e1": True, "e2": True, "e3": False}
+    assert len(it["alternatives"]) == 2
+    assert {r["accounts"][0]["name"] for r in it["alternatives"]} == {"Outlet A", "Outlet B"}
