@@ -429,7 +429,6 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
         by_acc: dict[str, list[dict]] = {}
         for e in told:
             by_acc.setdefault(_account(e), []).append(e)
-        by_acc = {a: _named(items, pid, mentions) for a, items in by_acc.items()}
         versions = {a: _account_leg(ev, items, ctx) for a, items in by_acc.items()}
         versions = {a: v for a, v in versions.items() if v.origin or v.destination or v.via}
         ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
