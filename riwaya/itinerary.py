@@ -436,8 +436,11 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
             continue        # every sentence that tells it is a condition, a possibility or a question
         if not (ev.get("origin") or ev.get("destination") or ev.get("via") or versions):
             continue
+        # the sentences that name a place of the route first: they are the ones a reader wants to see
+        evidence = sorted(ev.get("evidence", []), key=lambda e: not any(
+            (e.get("values") or {}).get(f) for f in ("origin", "destination", "via")))
         leg = Leg(ev.get("origin"), ev.get("destination"), ev.get("via") or None, ev.get("means"), ev.get("time"),
-                  ev.get("id"), ev.get("type"), ev.get("evidence", []), _sources(told, ctx))
+                  ev.get("id"), ev.get("type"), evidence, _sources(told, ctx))
         it.legs.append(leg)
         versions_by_leg.append(versions)
     slots = _slots(it.legs, versions_by_leg, ctx)
