@@ -156,16 +156,26 @@ def _anchor(leg_type: str | None) -> str:
 
 
 def check_itinerary(it, versions_by_leg: list[dict], ctx) -> None:
-    """Fill `it.time_findings` and each leg's narrowed `window` (in place)."""
+    """Fill `it.time_findings` and each leg's narrowed `window` (in place). A long itinerary is checked
+    in runs of `check_max_legs` consecutive legs (travel.yaml): the network's cost grows with the cube of
+    its size, and legs months apart rarely constrain each other."""
+    from .itinerary import travel
+    size = max(2, int(travel().get("check_max_legs", 60)))
+    it.time_findings = []
+    for start in range(0, len(it.legs), size):
+        _check(it, list(range(start, min(len(it.legs), start + size))), versions_by_leg, ctx)
+
+
+def _check(it, idx: list[int], versions_by_leg: list[dict], ctx) -> None:
     legs = it.legs
     # each account's version of each leg it tells, in route order
     per_acc: dict[str, list[tuple[int, object]]] = {}
-    for i, versions in enumerate(versions_by_leg):
-        for acc, v in versions.items():
+    for i in idx:
+        for acc, v in versions_by_leg[i].items():
             per_acc.setdefault(acc, []).append((i, v))
-    points = [f"{i}:{k}" for i in range(len(legs)) for k in ("depart", "arrive")]
+    points = [f"{i}:{k}" for i in idx for k in ("depart", "arrive")]
     cons: list[Constraint] = []
-    for i in range(len(legs)):
+    for i in idx:
         cons.append(Constraint(f"{i}:arrive", f"{i}:depart", 0.0, {}))      # nobody arrives before leaving
     ref_t = None
     bounds = []
@@ -218,10 +228,10 @@ def check_itinerary(it, versions_by_leg: list[dict], ctx) -> None:
         if key not in seen:
             seen.add(key)
             findings.append(_finding(cyc, ctx, [lg.event for lg in legs]))
-    it.time_findings = findings
+    it.time_findings.extend(findings)
     if ref_t is not None:
-        for i, leg in enumerate(legs):
-            w = {}
+        for i in idx:
+            leg, w = legs[i], {}
             for k in ("depart", "arrive"):
                 lo, hi = net.window(f"{i}:{k}")
                 w[k] = [_iso(ref_t, lo), _iso(ref_t, hi)]
