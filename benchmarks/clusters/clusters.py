@@ -133,7 +133,7 @@ def resolve_story(path: Path) -> dict:
                 raise AnnError(f"{where}: a conflict within one document needs a different source on each side")
             conflicts.append({"story": story, "split": meta["split"], "cluster": f"{story}/{c['c']}",
                               "slot": c["slot"], "kind": kind, "sides": out, "note": c.get("note")})
-    return {"story": story, "split": meta["split"], "clusters": {f"{story}/{k}": v for k, v in clusters.items()},
+    return {"story": story, "split": meta["split"], "docs": list(docs.values()), "clusters": {f"{story}/{k}": v for k, v in clusters.items()},
             "mentions": mentions, "conflicts": conflicts}
 
 

@@ -1,7 +1,7 @@
 """Multi-outlet stories from SaudiNewsNet for the cross-document cluster corpus (issue #15).
 
-    python benchmarks/clusters/select.py candidates [N]   # print candidate story groups (read them)
-    python benchmarks/clusters/select.py write            # -> benchmarks/data/clusters/stories.jsonl
+    python benchmarks/clusters/select_stories.py candidates [N]   # print candidate story groups (read them)
+    python benchmarks/clusters/select_stories.py write            # -> benchmarks/data/clusters/stories.jsonl
 
 Candidates: articles of 300-3,000 characters; TF-IDF (words of title + lead) cosine >= SIM between
 articles of *different outlets* whose extraction days are at most WINDOW days apart; groups are the
@@ -17,15 +17,11 @@ already there) and in every annotation file; nobody changes it after tuning begi
 """
 from __future__ import annotations
 
-import sys
-
-# this file is named select.py: keep its folder off sys.path so the stdlib `select` stays importable
-sys.path[:] = [p for p in sys.path if not p.endswith("benchmarks/clusters")]
-
 import datetime as dt
 import hashlib
 import json
 import re
+import sys
 from pathlib import Path
 
 import yaml
