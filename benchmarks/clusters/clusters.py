@@ -28,6 +28,8 @@ OUT_CONFLICTS = DATA / "conflicts.jsonl"
 SLOTS = {"time", "origin", "route", "destination", "place", "means", "companions", "decider", "agent",
          "patient", "amount", "happened"}
 KINDS = {"conflicts": "conflict", "refinements": "refinement"}
+MENTION_KEYS = {"d", "s", "t", "nth", "type", "c", "actor", "pol", "note"}
+SIDE_KEYS = {"d", "s", "t", "nth", "value", "source"}
 AnnError = ev.AnnError
 
 
@@ -88,6 +90,8 @@ def resolve_story(path: Path) -> dict:
         where = f"{path.name} mention {j}"
         if not isinstance(m, dict):
             raise AnnError(f"{where}: expected a mapping, got {m!r}")
+        if set(m) - MENTION_KEYS:  # a comma inside an unquoted flow value splits it into stray keys
+            raise AnnError(f"{where}: unknown keys {sorted(map(str, set(m) - MENTION_KEYS))} (quote values with commas)")
         if m.get("type") not in known:
             raise AnnError(f"{where}: unknown type {m.get('type')!r} (see the events GUIDELINE.md table)")
         if str(m.get("c")) not in clusters:
@@ -123,6 +127,9 @@ def resolve_story(path: Path) -> dict:
                 raise AnnError(f"{where}: needs at least two sides")
             out = []
             for k, sd in enumerate(sides, 1):
+                if not isinstance(sd, dict) or set(sd) - SIDE_KEYS:
+                    raise AnnError(f"{where} side {k}: expected a mapping with keys {sorted(SIDE_KEYS)}, got {sd!r}"
+                                   " (quote values with commas)")
                 sp = _span(docs, sd, f"{where} side {k}", "t")
                 if "value" not in sd:
                     raise AnnError(f"{where} side {k}: needs value")
