@@ -58,6 +58,9 @@ def test_bad_annotation_fails_by_name(tmp_path):
     bad.write_text(good.replace(", t: ", ", t: NOT-IN-THE-TEXT", 1), encoding="utf-8")
     with pytest.raises(clusters.AnnError, match="bad.yaml mention 1"):
         clusters.resolve_story(bad)
+    bad.write_text(good.replace(", type: ", ", stray: 1, type: ", 1), encoding="utf-8")
+    with pytest.raises(clusters.AnnError, match="unknown keys"):   # what an unquoted comma in a value leaves
+        clusters.resolve_story(bad)
     bad.write_text("story: [", encoding="utf-8")
     with pytest.raises(clusters.AnnError, match="not valid YAML"):
         clusters.resolve_story(bad)

@@ -305,7 +305,10 @@ def main() -> None:
           f"{c['found']} of {c['gold']} gold found; refinements shown as such {c['refinements_found']}/"
           f"{c['gold_refinements']})")
     if a.json:
-        Path(a.json).write_text(json.dumps({"split": a.split, "story": a.story, **summary,
+        import subprocess
+        rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+        Path(a.json).write_text(json.dumps({"split": a.split, "story": a.story,
+                                            "riwaya_commit": rev.stdout.strip() or None, **summary,
                                             "per_story": {r["story"]: summarise([r]) for r in rows}},
                                            indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
