@@ -85,3 +85,39 @@ def test_eval_runs_on_one_dev_story():
         for k in ("precision", "recall"):
             assert 0.0 <= summary[key][k] <= 1.0, (key, k)
     assert 0.0 <= summary["mention_recall"] <= 1.0
+
+
+def _gold_story():
+    m = lambda i, doc, start, cl: {"id": i, "doc": doc, "trigger": {"start": start, "end": start + 4, "text": "xxxx"},  # noqa: E731
+                                   "cluster": cl, "type": "attack"}
+    side = lambda doc, value: {"doc": doc, "start": 0, "end": 1, "text": "x", "value": value}  # noqa: E731
+    return {"story": "s", "split": "dev",
+            "mentions": [m("s/a1", "A", 10, "s/strike"), m("s/b1", "B", 20, "s/strike"), m("s/b2", "B", 40, "s/dead")],
+            "conflicts": [{"cluster": "s/strike", "slot": "time", "kind": "conflict",
+                           "sides": [side("A", "Monday"), side("B", "Tuesday")]},
+                          {"cluster": "s/strike", "slot": "place", "kind": "refinement",
+                           "sides": [side("A", "Yemen"), side("B", "Sanaa")]}]}
+
+
+def test_export_read_tolerantly_and_conflicts_scored():
+    """The export shape reconcile is moving to (events[].mentions, conflicts[].slot) and the old one
+    (evidence[], field) both score; a refinement listed as a conflict is false, a `precision` entry on a
+    gold refinement counts as a refinement found."""
+    story = _gold_story()
+    ids = {"dA": "A", "dB": "B"}
+    exp = {"events": [
+        {"id": "e1", "mentions": [{"doc": "dA", "trigger_start": 11, "trigger_end": 13, "trigger": {"text": "xx"}},
+                                  {"doc": "dB", "trigger_start": 20, "trigger": "xxxx", "extra": 1}]},
+        {"id": "e2", "evidence": [{"doc": "dB", "trigger_start": 40, "trigger": "xxxx"}]}],
+        "conflicts": [
+            {"event": "e1", "slot": "time", "kind": "contradiction",
+             "values": [{"documents": ["dA"]}, {"evidence": [{"doc": "dB"}]}]},
+            {"event": "e1", "field": "place", "kind": "contradiction", "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
+            {"event": "e1", "field": "place", "kind": "precision", "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]}]}
+    pred = eval_clusters.predicted_mentions(exp, ids)
+    matched = eval_clusters.match(story["mentions"], pred)
+    assert {g: p["event"] for g, p in matched.items()} == {"s/a1": "e1", "s/b1": "e1", "s/b2": "e2"}
+    c = eval_clusters.score_conflicts(story, exp, ids, matched, story["mentions"])
+    assert (c["listed"], c["right"], c["found"], c["gold"]) == (2, 1, 1, 1)
+    assert c["false"][0]["why"] == "on a gold refinement"
+    assert c["refinements_found"] == 1
