@@ -88,9 +88,12 @@ def test_eval_runs_on_one_dev_story():
 
 
 def _gold_story():
-    m = lambda i, doc, start, cl: {"id": i, "doc": doc, "trigger": {"start": start, "end": start + 4, "text": "xxxx"},  # noqa: E731
-                                   "cluster": cl, "type": "attack"}
-    side = lambda doc, value: {"doc": doc, "start": 0, "end": 1, "text": "x", "value": value}  # noqa: E731
+    def m(i, doc, start, cl):
+        return {"id": i, "doc": doc, "trigger": {"start": start, "end": start + 4, "text": "xxxx"}, "cluster": cl,
+                "type": "attack"}
+
+    def side(doc, value):
+        return {"doc": doc, "start": 0, "end": 1, "text": "x", "value": value}
     return {"story": "s", "split": "dev",
             "mentions": [m("s/a1", "A", 10, "s/strike"), m("s/b1", "B", 20, "s/strike"), m("s/b2", "B", 40, "s/dead")],
             "conflicts": [{"cluster": "s/strike", "slot": "time", "kind": "conflict",
@@ -112,8 +115,10 @@ def test_export_read_tolerantly_and_conflicts_scored():
         "conflicts": [
             {"event": "e1", "slot": "time", "kind": "contradiction",
              "values": [{"documents": ["dA"]}, {"evidence": [{"doc": "dB"}]}]},
-            {"event": "e1", "field": "place", "kind": "contradiction", "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
-            {"event": "e1", "field": "place", "kind": "precision", "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]}]}
+            {"event": "e1", "field": "place", "kind": "contradiction",
+             "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
+            {"event": "e1", "field": "place", "kind": "precision",
+             "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]}]}
     pred = eval_clusters.predicted_mentions(exp, ids)
     matched = eval_clusters.match(story["mentions"], pred)
     assert {g: p["event"] for g, p in matched.items()} == {"s/a1": "e1", "s/b1": "e1", "s/b2": "e2"}

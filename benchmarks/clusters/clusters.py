@@ -91,7 +91,8 @@ def resolve_story(path: Path) -> dict:
         if not isinstance(m, dict):
             raise AnnError(f"{where}: expected a mapping, got {m!r}")
         if set(m) - MENTION_KEYS:  # a comma inside an unquoted flow value splits it into stray keys
-            raise AnnError(f"{where}: unknown keys {sorted(map(str, set(m) - MENTION_KEYS))} (quote values with commas)")
+            stray = sorted(map(str, set(m) - MENTION_KEYS))
+            raise AnnError(f"{where}: unknown keys {stray} (quote values with commas)")
         if m.get("type") not in known:
             raise AnnError(f"{where}: unknown type {m.get('type')!r} (see the events GUIDELINE.md table)")
         if str(m.get("c")) not in clusters:
@@ -140,7 +141,8 @@ def resolve_story(path: Path) -> dict:
                 raise AnnError(f"{where}: a conflict within one document needs a different source on each side")
             conflicts.append({"story": story, "split": meta["split"], "cluster": f"{story}/{c['c']}",
                               "slot": c["slot"], "kind": kind, "sides": out, "note": c.get("note")})
-    return {"story": story, "split": meta["split"], "docs": list(docs.values()), "clusters": {f"{story}/{k}": v for k, v in clusters.items()},
+    return {"story": story, "split": meta["split"], "docs": list(docs.values()),
+            "clusters": {f"{story}/{k}": v for k, v in clusters.items()},
             "mentions": mentions, "conflicts": conflicts}
 
 

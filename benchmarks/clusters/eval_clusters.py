@@ -175,7 +175,8 @@ def score_conflicts(story: dict, exp: dict, ids: dict, matched: dict, gold_ment:
         cl = clusters.most_common(1)[0][0] if clusters else None
         vals = []
         for v in c.get("values") or []:
-            docs = set(v.get("documents") or []) | {x.get("doc") for x in v.get("evidence") or [] if isinstance(x, dict)}
+            docs = set(v.get("documents") or [])
+            docs |= {x.get("doc") for x in v.get("evidence") or [] if isinstance(x, dict)}
             vals.append({ids[d] for d in docs if d in ids})
 
         def hits(gc):
@@ -222,7 +223,8 @@ def score_story(story: dict) -> dict:
         "gold_mentions": len(gold), "pred_mentions": len(pred), "matched": len(matched),
         "gold_pairs": gp, "pred_pairs": pp, "cross_pairs": cross, "b3": (sp, sr, n),
         "conflicts": score_conflicts(story, exp, ids, matched, gold),
-        "missed_mentions": [f"{g['id']} «{g['trigger']['text']}» {g['type']}" for g in gold if g["id"] not in matched],
+        "missed_mentions": [f"{g['id']} «{g['trigger']['text']}» {g['type']}"
+                            for g in gold if g["id"] not in matched],
         "wrong_merges": [f"{fmt(a)} + {fmt(b)}" for a, b in sorted(pp - gp)],
         "missed_merges": [f"{fmt(a)} + {fmt(b)}" for a, b in sorted(gp - pp)],
     }
