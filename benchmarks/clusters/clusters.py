@@ -65,6 +65,27 @@ def _span(docs: dict, spec: dict, what: str, field: str, required: bool = True):
     return {"doc": doc, **loc}
 
 
+def _happenings(name: str, clusters: dict, links: dict) -> dict[str, str]:
+    """cluster -> the cluster of the happening it belongs to (`links: {dead: strike}`: the deaths and the
+    wounded of a strike, its damage, belong to the strike's happening), followed to the root."""
+    if not isinstance(links, dict):
+        raise AnnError(f"{name}: links must be a mapping child: parent")
+    links = {str(k): str(v) for k, v in links.items()}
+    for child, parent in links.items():
+        if child not in clusters or parent not in clusters:
+            raise AnnError(f"{name}: link {child} -> {parent}: both must be declared clusters")
+    out = {}
+    for c in clusters:
+        seen, r = {c}, c
+        while r in links:
+            r = links[r]
+            if r in seen:
+                raise AnnError(f"{name}: links form a cycle through {c!r}")
+            seen.add(r)
+        out[c] = r
+    return out
+
+
 def resolve_story(path: Path) -> dict:
     """One annotation file -> {story, split, mentions[], conflicts[]}, every span checked."""
     try:
@@ -84,6 +105,7 @@ def resolve_story(path: Path) -> dict:
         if doc not in meta["docs"]:
             raise AnnError(f"{path.name}: doc {alias}={doc} is not one of the story's articles")
     clusters = {str(k): v for k, v in (ann.get("clusters") or {}).items()}
+    root = _happenings(path.name, clusters, ann.get("links") or {})
     known = ev.types()
     mentions, counter, seen = [], {}, set()
     for j, m in enumerate(ann.get("mentions") or [], 1):
@@ -110,7 +132,8 @@ def resolve_story(path: Path) -> dict:
                          "doc": trig["doc"], "trigger": {k: trig[k] for k in ("start", "end", "text")},
                          "type": m["type"], "class": known[m["type"]], "polarity": pol,
                          "actor": {k: actor[k] for k in ("start", "end", "text")} if actor else None,
-                         "cluster": f"{story}/{m['c']}", "note": m.get("note")})
+                         "cluster": f"{story}/{m['c']}", "happening": f"{story}/{root[str(m['c'])]}",
+                         "note": m.get("note")})
     used = {m["cluster"] for m in mentions}
     for cid in clusters:
         if f"{story}/{cid}" not in used:

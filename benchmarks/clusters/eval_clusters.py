@@ -12,8 +12,10 @@ normal pipeline into a fresh temporary store; the JSON export is compared with t
 - pairwise merge P/R/F1 over the matched mentions of a story: a pair is predicted when riwaya put both in
   one event, gold when the annotator put both in one cluster (also given for cross-document pairs only).
 - B-cubed P/R/F1 over the matched mentions.
+- the same at the happening level: the gold `links` join a strike's deaths, wounded and damage to the strike
+  (riwaya may keep casualties as slots of the attack event, or as events of their own; both are scored).
 - conflicts: a riwaya conflict (any kind but `precision`/`refinement`) is right when its event's matched
-  mentions lie mostly in one gold cluster that has a gold conflict on the same slot family, and two of its
+  mentions lie mostly in one gold cluster whose happening has a gold conflict on the same slot family, and two of its
   values come from documents of two gold sides with different values. Precision = right / listed; recall =
   gold conflicts found / gold conflicts. A listing on a gold refinement, on an unannotated event or with
   sides the gold does not oppose is false. riwaya's `precision` entries are counted against the gold
@@ -154,6 +156,7 @@ def _slot(c: dict) -> str:
 
 def score_conflicts(story: dict, exp: dict, ids: dict, matched: dict, gold_ment: list[dict]) -> dict:
     gold_of = {g["id"]: g["cluster"] for g in gold_ment}
+    happening = {g["cluster"]: g.get("happening") or g["cluster"] for g in gold_ment}
     votes = defaultdict(Counter)  # riwaya event -> gold clusters of its matched mentions
     for gid, p in matched.items():
         votes[p["event"]][gold_of[gid]] += 1
@@ -180,7 +183,9 @@ def score_conflicts(story: dict, exp: dict, ids: dict, matched: dict, gold_ment:
             vals.append({ids[d] for d in docs if d in ids})
 
         def hits(gc):
-            if gc["cluster"] != cl or FAMILY.get(gc["slot"], gc["slot"]) != _slot(c):
+            # on the gold cluster's happening: a count told on the strike or on its deaths is the same slot
+            if cl is None or happening.get(gc["cluster"]) != happening.get(cl) \
+                    or FAMILY.get(gc["slot"], gc["slot"]) != _slot(c):
                 return False
             groups = sides_by_value(gc)
             return any(vals[i] & groups[x] and vals[j] & groups[y]
@@ -214,14 +219,18 @@ def score_story(story: dict) -> dict:
     pred = predicted_mentions(exp, ids)
     matched = match(gold, pred)
     items = [(g["id"], g["doc"], g["cluster"], matched[g["id"]]["event"]) for g in gold if g["id"] in matched]
+    items_h = [(g["id"], g["doc"], g.get("happening") or g["cluster"], matched[g["id"]]["event"])
+               for g in gold if g["id"] in matched]
     gp, pp, cross = pair_sets(items)
     sp, sr, n = bcubed(items)
+    gp_h = pair_sets(items_h)[0]
     by_id = {g["id"]: g for g in gold}
     fmt = lambda a: f"{a} «{by_id[a]['trigger']['text']}» [{by_id[a]['cluster'].split('/', 1)[1]}]"  # noqa: E731
     return {
         "story": story["story"], "split": story["split"], "seconds": round(secs, 1),
         "gold_mentions": len(gold), "pred_mentions": len(pred), "matched": len(matched),
         "gold_pairs": gp, "pred_pairs": pp, "cross_pairs": cross, "b3": (sp, sr, n),
+        "gold_pairs_happening": gp_h, "b3_happening": bcubed(items_h),
         "conflicts": score_conflicts(story, exp, ids, matched, gold),
         "missed_mentions": [f"{g['id']} «{g['trigger']['text']}» {g['type']}"
                             for g in gold if g["id"] not in matched],
@@ -234,10 +243,13 @@ def summarise(rows: list[dict]) -> dict:
     gp = set().union(*(r["gold_pairs"] for r in rows)) if rows else set()
     pp = set().union(*(r["pred_pairs"] for r in rows)) if rows else set()
     cross = set().union(*(r["cross_pairs"] for r in rows)) if rows else set()
-    sp = sum(r["b3"][0] for r in rows)
-    sr = sum(r["b3"][1] for r in rows)
-    n = sum(r["b3"][2] for r in rows)
-    bp, br = (sp / n, sr / n) if n else (1.0, 1.0)
+    gh = set().union(*(r["gold_pairs_happening"] for r in rows)) if rows else set()
+
+    def b3(key):
+        sp, sr, n = (sum(r[key][i] for r in rows) for i in range(3))
+        bp, br = (sp / n, sr / n) if n else (1.0, 1.0)
+        return {"precision": round(bp, 4), "recall": round(br, 4),
+                "f1": round(2 * bp * br / (bp + br), 4) if bp + br else 0.0, "mentions": n}
     conf = [r["conflicts"] for r in rows]
     listed, right = sum(c["listed"] for c in conf), sum(c["right"] for c in conf)
     g, f = sum(c["gold"] for c in conf), sum(c["found"] for c in conf)
@@ -247,8 +259,9 @@ def summarise(rows: list[dict]) -> dict:
         "matched_mentions": matched, "mention_recall": round(matched / gold_m, 4) if gold_m else 1.0,
         "pairwise": prf(len(gp & pp), len(pp), len(gp)),
         "pairwise_cross_document": prf(len(gp & pp & cross), len(pp & cross), len(gp & cross)),
-        "bcubed": {"precision": round(bp, 4), "recall": round(br, 4),
-                   "f1": round(2 * bp * br / (bp + br), 4) if bp + br else 0.0, "mentions": n},
+        "bcubed": b3("b3"),
+        "pairwise_happening": prf(len(gh & pp), len(pp), len(gh)),
+        "bcubed_happening": b3("b3_happening"),
         "conflicts": {"precision": round(right / listed, 4) if listed else 1.0,
                       "recall": round(f / g, 4) if g else 1.0, "listed": listed, "right": right, "gold": g,
                       "found": f, "gold_refinements": sum(c["gold_refinements"] for c in conf),
@@ -303,6 +316,10 @@ def main() -> None:
     x = summary["pairwise_cross_document"]
     print(f"  cross-document pairs: P {x['precision']:.3f}  R {x['recall']:.3f}  F1 {x['f1']:.3f}")
     print(f"B-cubed   P {b['precision']:.3f}  R {b['recall']:.3f}  F1 {b['f1']:.3f}")
+    h, hb = summary["pairwise_happening"], summary["bcubed_happening"]
+    print(f"happening level (deaths, wounded, damage joined to their attack): pairwise P {h['precision']:.3f} "
+          f"R {h['recall']:.3f} F1 {h['f1']:.3f}; B-cubed P {hb['precision']:.3f} R {hb['recall']:.3f} "
+          f"F1 {hb['f1']:.3f}")
     print(f"conflicts P {c['precision']:.3f}  R {c['recall']:.3f}  ({c['right']} right of {c['listed']} listed; "
           f"{c['found']} of {c['gold']} gold found; refinements shown as such {c['refinements_found']}/"
           f"{c['gold_refinements']})")
