@@ -114,7 +114,7 @@ def test_export_read_tolerantly_and_conflicts_scored():
     story = _gold_story()
     ids = {"dA": "A", "dB": "B"}
     exp = {"events": [
-        {"id": "e1", "mentions": [{"doc": "dA", "trigger_start": 11, "trigger_end": 13, "trigger": {"text": "xx"}},
+        {"id": "e1", "mentions": [{"doc": "dA", "trigger": {"text": "xx", "start": 11, "end": 13}},
                                   {"doc": "dB", "trigger_start": 20, "trigger": "xxxx", "extra": 1}]},
         {"id": "e2", "evidence": [{"doc": "dB", "trigger_start": 40, "trigger": "xxxx"}]}],
         "conflicts": [

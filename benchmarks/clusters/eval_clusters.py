@@ -83,11 +83,15 @@ def predicted_mentions(exp: dict, ids: dict) -> list[dict]:
     out, seen = [], set()
     for e in exp.get("events", []):
         for m in (e.get("mentions") or []) + (e.get("evidence") or []):
-            if not isinstance(m, dict) or m.get("trigger_start") is None or m.get("doc") not in ids:
+            if not isinstance(m, dict) or m.get("doc") not in ids:
                 continue
-            trig = m.get("trigger") if isinstance(m.get("trigger"), str) else (m.get("trigger") or {}).get("text", "")
-            start = int(m["trigger_start"])
-            end = int(m.get("trigger_end") or start + max(len(trig or ""), 1))
+            t = m.get("trigger")   # a string (evidence) or {text, start, end} (mentions)
+            t = t if isinstance(t, dict) else {"text": t if isinstance(t, str) else ""}
+            start = m.get("trigger_start", t.get("start"))
+            if start is None:
+                continue
+            trig, start = t.get("text") or "", int(start)
+            end = int(m.get("trigger_end") or t.get("end") or start + max(len(trig), 1))
             key = (ids[m["doc"]], start)
             if key in seen:
                 continue
