@@ -120,12 +120,14 @@ def test_export_read_tolerantly_and_conflicts_scored():
         "conflicts": [
             {"event": "e1", "slot": "time", "kind": "contradiction",
              "values": [{"documents": ["dA"]}, {"evidence": [{"doc": "dB"}]}]},
+            {"event": "e1", "slot": "origin/route", "kind": "refinement",
+             "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
             {"event": "e1", "field": "place", "kind": "contradiction",
              "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
             {"event": "e1", "field": "place", "kind": "precision",
              "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]},
             # the deaths' count told as a slot of the strike: the same happening (gold links dead -> strike)
-            {"event": "e1", "field": "amount", "kind": "contradiction",
+            {"event": "e1", "field": "amount", "slot": "counts", "kind": "contradiction",
              "values": [{"documents": ["dA"]}, {"documents": ["dB"]}]}]}
     pred = eval_clusters.predicted_mentions(exp, ids)
     matched = eval_clusters.match(story["mentions"], pred)

@@ -43,7 +43,8 @@ ev = gold_corpus.ev
 FAMILY = {"time": "time", "origin": "place", "destination": "place", "via": "place", "route": "place",
           "place": "place", "means": "means", "companions": "companions", "companion": "companions",
           "decider": "decider", "agent": "agent", "patient": "patient", "amount": "amount", "count": "amount",
-          "casualties": "amount", "polarity": "happened", "happened": "happened", "denial": "happened"}
+          "casualties": "amount", "counts": "amount", "orderer": "decider", "polarity": "happened",
+          "happened": "happened", "denial": "happened"}
 REFINEMENT_KINDS = {"precision", "refinement", "compatible"}
 
 
@@ -155,7 +156,13 @@ def bcubed(items: list[tuple[str, str, str, str]]) -> tuple[float, float, int]:
 
 
 def _slot(c: dict) -> str:
-    return FAMILY.get(str(c.get("slot") or c.get("field") or ""), str(c.get("slot") or c.get("field")))
+    """The slot family of a riwaya conflict: its `slot` ("counts", "origin/route", "decider/orderer"...) or
+    else its `field`."""
+    name = str(c.get("slot") or c.get("field") or "")
+    for part in [name, *name.split("/")]:
+        if part in FAMILY:
+            return FAMILY[part]
+    return name
 
 
 def score_conflicts(story: dict, exp: dict, ids: dict, matched: dict, gold_ment: list[dict]) -> dict:
