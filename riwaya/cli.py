@@ -421,7 +421,7 @@ def itinerary_text(it: dict, place, docs: dict) -> list[str]:
 
 EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",
          "events-corpus": "events_corpus/eval_corpus.py", "agreement": "events_corpus/agreement.py",
-         "clusters": "clusters/eval_clusters.py",
+         "clusters": "clusters/eval_clusters.py", "clusters-agreement": "clusters/agreement.py",
          "reconcile": "reconcile/eval_reconcile.py", "repair": "repair_survey.py", "speed": "throughput.py"}
 
 

@@ -1,7 +1,7 @@
 """The cross-document cluster corpus: display, checker and compiler (issue #15).
 
     python benchmarks/clusters/clusters.py show STORY          # the story's articles, numbered sentences
-    python benchmarks/clusters/clusters.py check [FILE.yaml]   # resolve annotation files, report every error
+    python benchmarks/clusters/clusters.py check [FILE|DIR]    # resolve annotation files, report every error
     python benchmarks/clusters/clusters.py compile             # -> clusters.jsonl + conflicts.jsonl
 
 Annotations (benchmarks/data/clusters/annotations/<story>.yaml, format in GUIDELINE.md) point into the
@@ -170,6 +170,9 @@ def resolve_story(path: Path) -> dict:
 
 
 def _files(arg: str | None) -> list[Path]:
+    """One file, every file of a folder (e.g. annotations_b/, the second annotator's), or annotations/."""
+    if arg and Path(arg).is_dir():
+        return sorted(Path(arg).glob("*.yaml"))
     return [Path(arg)] if arg else sorted(ANN_DIR.glob("*.yaml"))
 
 
