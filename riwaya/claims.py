@@ -114,6 +114,8 @@ def _value_rows(ev: dict, evidence: list[dict]) -> dict[str, list[dict]]:
         return out
     out: dict[str, list[dict]] = {}
     for i, sp in enumerate(evidence):
+        if sp is None:
+            continue
         own = sp.get("values") if isinstance(sp.get("values"), dict) else None
         for slot in SLOTS:
             v = own.get(slot) if own is not None else (ev.get(slot) if slot != "polarity" else ev.get("polarity") or "asserted")
@@ -144,7 +146,8 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
     """One event's claims: {event, label, class, type, time, corroboration, accounts, claims}."""
     names, docs, conflicts, rel = _ctx or _context(export, lang)
     copy_of, translated = rel
-    evidence = [sp for sp in ev.get("evidence") or [] if isinstance(sp, dict)]
+    # indexes into the event's evidence list as stored (reconcile's values point at them); junk is skipped
+    evidence = [sp if isinstance(sp, dict) else None for sp in ev.get("evidence") or []]
 
     def ev_item(sp: dict) -> dict:
         doc = docs.get(sp.get("doc"))
@@ -162,7 +165,7 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
 
     # the event's independent accounts, each with the documents folded into it
     accounts: dict[str, dict] = {}
-    for sp in evidence:
+    for sp in filter(None, evidence):
         a = accounts.setdefault(_account_of(sp), {"id": _account_of(sp), "documents": []})
         if sp.get("doc") not in a["documents"]:
             a["documents"].append(sp.get("doc"))
@@ -175,7 +178,8 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
     def row(slot, value, idx, conflict=None):
         by_acc: dict[str, list[int]] = {}
         for i in idx:
-            by_acc.setdefault(_account_of(evidence[i]), []).append(i)
+            if evidence[i] is not None:
+                by_acc.setdefault(_account_of(evidence[i]), []).append(i)
         return {"slot": slot, "slot_label": slot_label(slot, lang), "value": value, "label": names.value(slot, value),
                 "independent": len(by_acc), "conflict": conflict,
                 "accounts": [{"account": acc, "label": accounts.get(acc, {}).get("label", acc),
@@ -192,7 +196,7 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
         if not isinstance(p, dict) or not p.get("entity") or p.get("role") in rows:
             continue
         accs = p.get("accounts")
-        idx = [i for i, sp in enumerate(evidence) if not isinstance(accs, list) or _account_of(sp) in accs]
+        idx = [i for i, sp in enumerate(evidence) if sp is not None and (not isinstance(accs, list) or _account_of(sp) in accs)]
         claims.append(row(p.get("role") or "participant", p["entity"], idx))
     for c in claims:
         if c["slot"] not in SLOTS and c["slot_label"] == c["slot"]:
