@@ -298,7 +298,8 @@
       if (S.group === 'person') arr(ev.participants).forEach(function (p) { var e = ent(p && p.entity); if (e && e.type === 'person') keys.push(e.id); });
       else [ev.place, ev.origin, ev.destination].forEach(function (k) { if (k && ent(k) && keys.indexOf(k) < 0) keys.push(k); });
       if (!keys.length) keys.push('');
-      keys.forEach(function (k) { push(k, x); });
+      // one bar per row (a person who is agent and decider is one row), each row its own copy to lay out
+      keys.filter(function (k, i) { return keys.indexOf(k) === i; }).forEach(function (k) { push(k, { ev: x.ev, a: x.a, b: x.b }); });
     });
     order.sort(function (p, q) { return (p === '') - (q === '') || rows[q].length - rows[p].length; });
     // one row per conflict about time: each competing value's interval in its own colour
@@ -614,7 +615,8 @@
     }
     d.appendChild(el('h3', { text: L('who_says') }));
     var about = D.events.filter(function (ev) { return aboutEntity(ev, e.id); });
-    about.sort(function (a, b) { return (b.corroboration || 0) - (a.corroboration || 0) || String((a.time || {}).earliest || '~').localeCompare(String((b.time || {}).earliest || '~')) || String(a.id).localeCompare(String(b.id)); });
+    function cmp(x, y) { return x < y ? -1 : x > y ? 1 : 0; }     // by code point, as Python sorts
+    about.sort(function (a, b) { return (b.corroboration || 0) - (a.corroboration || 0) || cmp(String((a.time || {}).earliest || '~'), String((b.time || {}).earliest || '~')) || cmp(String(a.id), String(b.id)); });
     d.appendChild(claimsFilter());
     d.appendChild(claimsTable(about));
     main.appendChild(d);
