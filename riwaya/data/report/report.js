@@ -121,7 +121,7 @@
     return el('span', { title: L('type_' + e.type), text: nm(id) });
   }
   function eventTitle(ev) {
-    var who = arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); }).join('، ');
+    var who = uniq(arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); })).join('، ');
     var path = (ev.origin || ev.destination) ? ' ' + (ev.origin ? nm(ev.origin) : '?') + ' → ' + (ev.destination ? nm(ev.destination) : '?') : (ev.place ? ' @ ' + nm(ev.place) : '');
     return T(ev) + (who ? ': ' + who : '') + path;
   }
@@ -217,8 +217,11 @@
     if (S.lang !== (CONFIG.lang || 'ar')) q('lang', S.lang);
     return path + (p.length ? '?' + p.join('&') : '');
   }
+  var lastPath = null;
   function syncUrl() {
     var h = '#' + stateHash(), replace = navReplace; navReplace = false;
+    // a new page (another tab, person, event or document) starts at its top, as a link would
+    var path = h.split('?')[0]; if (lastPath != null && path !== lastPath && window.scrollTo) window.scrollTo(0, 0); lastPath = path;
     if (location.hash === h) return;
     try { if (replace) history.replaceState(null, '', h); else history.pushState(null, '', h); }
     catch (e) { try { if (replace) location.replace(h); else location.hash = h; } catch (e2) { /* an address that cannot change */ } }
@@ -719,7 +722,7 @@
       var cs = eventClaims(ev).filter(function (c) { return S.cf !== 'disputed' || c.conflict; });
       if (!cs.length) return;
       t.appendChild(el('tr', { cls: 'claim-event', 'data-id': ev.id }, el('td', { colspan: 3 }, [
-        el('a', { cls: 'link', text: eventTitle(ev), onclick: function () { openEvent(ev.id); } }), ' ',
+        el('a', { cls: 'link open-event', 'data-id': ev.id, text: eventTitle(ev), onclick: function () { openEvent(ev.id); } }), ' ',
         el('span', { cls: 'mut', text: timeText(ev.time) + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') })])));
       cs.forEach(function (c) {
         var who = el('td', null, c.accounts.map(function (a) {
@@ -728,9 +731,9 @@
           var first = a.evidence[0], q = spanText(first);
           return el('div', { cls: 'account-says', 'data-account': a.account }, chains.map(isnadChips).concat([
             el('div', { cls: 'quote small', dir: 'auto', title: q, text: q.length > 140 ? q.slice(0, 139) + '…' : (q || '—') }),
-            el('span', { cls: 'mut' }, a.evidence.map(function (sp, k) {
-              return el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: (k ? ' ' : '') + L('open_sentence') + (a.evidence.length > 1 ? ' ' + (k + 1) : ''), onclick: function () { gotoSpan(sp); } });
-            }))]));
+            el('span', { cls: 'mut' }, [a.evidence.length > 1 ? L('open_sentence') + ': ' : null].concat(a.evidence.map(function (sp, k) {
+              return el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, style: 'margin-inline-end:6px', text: a.evidence.length > 1 ? String(k + 1) : L('open_sentence'), onclick: function () { gotoSpan(sp); } });
+            })))]));
         }));
         t.appendChild(el('tr', { cls: 'claim' + (c.conflict ? ' disputed' : ''), 'data-event': ev.id, 'data-slot': c.slot }, [
           el('td', null, [el('span', { cls: 'mut', text: slotText(c.slot) + ': ' }), el('b', { text: claimValue(c) }),
