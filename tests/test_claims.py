@@ -115,3 +115,16 @@ def test_show_claims_on_the_bundled_corpus(built_db):
     top = max(exp["events"], key=lambda e: e.get("corroboration") or 0)
     r = CliRunner().invoke(main, ["show", top["id"], "--lang", "ar", "--db", built_db])
     assert r.exit_code == 0 and f"{top['corroboration']} independent account(s)" in r.output
+
+
+def test_report_labels_name_every_slot_and_polarity():
+    """The report's who-says-what tables name slots, polarity values and roles in both languages,
+    from the same data files as the CLI's wording."""
+    from riwaya.claims import SLOTS, slot_label
+    from riwaya.report import labels
+    lab = labels()
+    for slot in SLOTS:
+        assert lab["en"][f"field_{slot}"] == slot_label(slot, "en") and lab["ar"][f"field_{slot}"] == slot_label(slot, "ar")
+    assert lab["ar"]["polval_denied"] and lab["en"]["role_agent"] == "agent"
+    for k in ("who_says", "claim", "independent", "who_says_it", "disputed_only", "all_claims", "open_event"):
+        assert lab["ar"][k] and lab["en"][k]
