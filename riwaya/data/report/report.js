@@ -125,14 +125,14 @@
     var path = (ev.origin || ev.destination) ? ' ' + (ev.origin ? nm(ev.origin) : '?') + ' → ' + (ev.destination ? nm(ev.destination) : '?') : (ev.place ? ' @ ' + nm(ev.place) : '');
     return T(ev) + (who ? ': ' + who : '') + path;
   }
-  function eventCard(ev) {
+  function eventCard(ev, brief) {
     var conf = IDX.confOfEvent[ev.id] || [];
     return el('div', { cls: 'card event', 'data-id': ev.id }, [
       el('div', null, [el('b', { text: eventTitle(ev) }), ' ', el('span', { cls: 'tag', text: L('class_' + ev['class']) }),
         conf.length ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = conf[0]; draw(); } }) : null,
         ' ', el('a', { cls: 'tag link open-event', 'data-id': ev.id, text: L('open_event'), onclick: function () { openEvent(ev.id); } })]),
       el('div', { cls: 'mut', text: L('time') + ': ' + timeText(ev.time) + (ev.means ? ' · ' + L('means') + ': ' + (ent(ev.means) ? nm(ev.means) : ev.means) : '') + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') }),
-      el('div', null, arr(ev.evidence).map(evidenceBlock))
+      brief ? null : el('div', null, arr(ev.evidence).map(evidenceBlock))
     ]);
   }
 
@@ -732,7 +732,7 @@
           return el('div', { cls: 'account-says', 'data-account': a.account }, chains.map(isnadChips).concat([
             el('div', { cls: 'quote small', dir: 'auto', title: q, text: q.length > 140 ? q.slice(0, 139) + '…' : (q || '—') }),
             el('span', { cls: 'mut' }, [a.evidence.length > 1 ? L('open_sentence') + ': ' : null].concat(a.evidence.map(function (sp, k) {
-              return el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, style: 'margin-inline-end:6px', text: a.evidence.length > 1 ? String(k + 1) : L('open_sentence'), onclick: function () { gotoSpan(sp); } });
+              return el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, style: 'margin-inline-end:6px;unicode-bidi:isolate', text: a.evidence.length > 1 ? String(k + 1) : L('open_sentence'), onclick: function () { gotoSpan(sp); } });
             })))]));
         }));
         t.appendChild(el('tr', { cls: 'claim' + (c.conflict ? ' disputed' : ''), 'data-event': ev.id, 'data-slot': c.slot }, [
@@ -748,7 +748,7 @@
     var ev = IDX.ev[S.event];
     main.appendChild(el('div', { cls: 'toolbar' }, [el('button', { cls: 'btn', id: 'back', text: L('back'), onclick: function () { if (history.length > 1) history.back(); else { S.tab = 'timeline'; draw(); } } })]));
     if (!ev) { main.appendChild(el('p', { cls: 'mut', text: L('none') })); return; }
-    main.appendChild(eventCard(ev));
+    main.appendChild(eventCard(ev, true));      // its sentences are in the table, under who says them
     main.appendChild(el('h3', { text: L('who_says') }));
     main.appendChild(claimsFilter());
     main.appendChild(claimsTable([ev]));
