@@ -79,17 +79,18 @@ class _Names:
 
 
 def isnad(sp: dict, doc: dict | None, names: _Names) -> list[dict]:
-    """The chain of one evidence, outermost first: the publisher, then who it cites. A first link
-    that is the publisher itself (the dateline's or the document's outlet) is not repeated."""
-    pub = doc_label(doc, names.lang) if doc else str(sp.get("doc") or "?")
+    """The chain of one evidence, outermost first: the publisher (its outlet, named as the knowledge
+    base names it in the reader's language), then who it cites. A link that names the one before it
+    (the dateline's outlet that is the publisher itself) is not repeated; another agency in the
+    dateline follows the publisher."""
+    outlet = (doc or {}).get("outlet")
+    pub = names.link({"name": outlet}) if isinstance(outlet, str) and outlet.strip() else (
+        doc_label(doc, names.lang) if doc else str(sp.get("doc") or "?"))
     out = [{"name": pub, "kind": "publisher"}]
-    for n, lk in enumerate((sp.get("attribution") or {}).get("chain") or []):
+    for lk in (sp.get("attribution") or {}).get("chain") or []:
         if not isinstance(lk, dict) or not lk.get("name"):
             continue
         label = names.link(lk)
-        if n == 0 and lk.get("kind") == "outlet" and (doc or {}).get("outlet"):
-            out[0] = {"name": label, "kind": "publisher"}
-            continue
         if _norm(label) == _norm(out[-1]["name"]):
             continue
         out.append({"name": label, "kind": lk.get("kind") or "source"})

@@ -66,6 +66,16 @@ def test_claims_group_by_independent_account():
     assert ("agent", "Bashar al-Assad") in by and by[("agent", "Bashar al-Assad")]["independent"] == 2
 
 
+def test_isnad_keeps_another_agency_after_the_publisher():
+    """A dateline's agency that is not the publisher follows it; the publisher itself is not repeated."""
+    exp = small_export()
+    exp["documents"][2]["outlet"] = "عكاظ"
+    exp["events"][0]["evidence"][2]["attribution"]["chain"][0] = {"name": "رويترز", "kind": "outlet"}
+    exp["entities"].append({"id": "E-reuters", "type": "organization", "name_ar": "رويترز", "name_en": "Reuters"})
+    c = next(c for c in who_says(exp, event="V1")["events"][0]["claims"] if c["label"] == "Russia")
+    assert [lk["name"] for lk in c["accounts"][0]["evidence"][0]["isnad"]] == ["عكاظ", "Reuters", "NBC News", "مصدر"]
+
+
 def test_claims_of_an_event_in_arabic_and_as_text():
     res = who_says(small_export(), event="V1", lang="ar")
     labels = {(c["slot_label"], c["label"]) for c in res["events"][0]["claims"]}

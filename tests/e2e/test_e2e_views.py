@@ -122,6 +122,10 @@ def test_who_says_what_in_the_report(drv, corpus):
         js = drv.execute_script("return window.riwaya.claims(arguments[0])", ev["event"])
         assert [(c["slot"], json.dumps(c["value"], sort_keys=True), [a["account"] for a in c["accounts"]]) for c in js] == \
                [(c["slot"], json.dumps(c["value"], sort_keys=True), [a["account"] for a in c["accounts"]]) for c in ev["claims"]]
+        # the same isnads, outermost first
+        isnads = drv.execute_script("return window.riwaya.claims(arguments[0]).map(function (c) { return c.accounts.map(function (a) {"
+                                    " return a.evidence.map(function (sp) { return window.riwaya.isnad(sp).map(function (l) { return l.name; }); }); }); })", ev["event"])
+        assert isnads == [[[[lk["name"] for lk in x["isnad"]] for x in a["evidence"]] for a in c["accounts"]] for c in ev["claims"]]
     # isnads are named by outlets or "document N", never by a file name
     page = drv.execute_script("return document.getElementById('claims-table').innerText")
     assert ".txt" not in page and "Alhurra" in page or "الحرة" in page

@@ -685,11 +685,11 @@
     return id && ent(id) ? nm(id) : String(lk.text || lk.name || '?').trim();
   }
   function isnadOf(sp) {
-    var d = docOf(sp && sp.doc), out = [{ name: d ? outletOf(d) : String(sp && sp.doc), kind: 'publisher' }];
-    arr(sp && sp.attribution && sp.attribution.chain).forEach(function (lk, n) {
+    var d = docOf(sp && sp.doc), pub = d && typeof d.outlet === 'string' && d.outlet.trim() ? linkName({ name: d.outlet }) : (d ? outletOf(d) : String(sp && sp.doc));
+    var out = [{ name: pub, kind: 'publisher' }];
+    arr(sp && sp.attribution && sp.attribution.chain).forEach(function (lk) {
       if (!lk || !lk.name) return;
       var label = linkName(lk);
-      if (n === 0 && lk.kind === 'outlet' && d && d.outlet) { out[0] = { name: label, kind: 'publisher' }; return; }
       if (norm(label).t.trim() === norm(out[out.length - 1].name).t.trim()) return;
       out.push({ name: label, kind: lk.kind || 'source' });
     });
@@ -701,6 +701,7 @@
     if (c.slot === 'polarity') { var k = 'polval_' + v; return L(k) !== k ? L(k) : String(v); }
     if (c.slot === 'time' && v && typeof v === 'object') return v.text || timeText(v);
     if (Array.isArray(v)) return v.map(function (x) { return nm(x); }).join(' + ');
+    if (v && typeof v === 'object') return v.text || JSON.stringify(v);
     return nm(v);
   }
   function isnadChips(chain) {
