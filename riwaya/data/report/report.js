@@ -826,7 +826,8 @@
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
     D.conflicts.forEach(function (c) {
       var card = el('div', { cls: 'card conflict', id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
-      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id]));
+      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id,
+        c.event && IDX.ev[c.event] ? el('a', { cls: 'tag link open-event', 'data-id': c.event, style: 'margin-inline-start:8px', text: L('open_event'), onclick: function () { openEvent(c.event); } }) : null]));
       var sum = S.lang === 'ar' ? (c.summary_ar || c.summary_en) : (c.summary_en || c.summary_ar);
       if (sum) card.appendChild(el('p', { text: sum }));
       card.appendChild(el('div', { cls: 'cols' }, arr(c.values).map(function (v, i) {
