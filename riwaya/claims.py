@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .exports._common import doc_label, headline, index, items, name, participants, span_text, type_label
+from .exports._common import doc_label, headline, index, items, name, span_text, type_label
 
 __all__ = ["who_says", "event_claims", "format_claims", "SLOTS"]
 
@@ -97,6 +97,17 @@ def isnad(sp: dict, doc: dict | None, names: _Names) -> list[dict]:
     return out
 
 
+def _headline(ev: dict, ents: dict, docs: dict, lang: str) -> str:
+    try:
+        return headline(ev, ents, docs, lang)
+    except (TypeError, AttributeError, ValueError):     # a malformed event: named by its type or id
+        return str(ev.get("type") or ev.get("id") or "?")
+
+
+def _list(x) -> list:
+    return x if isinstance(x, list) else []
+
+
 def _account_of(sp: dict) -> str:
     return str(sp.get("independent_account") or sp.get("account") or f"doc:{sp.get('doc')}")
 
@@ -107,9 +118,9 @@ def _value_rows(ev: dict, evidence: list[dict]) -> dict[str, list[dict]]:
     if isinstance(vals, dict) and vals:
         out = {}
         for slot, rows in vals.items():
-            good = [r for r in rows or [] if isinstance(r, dict) and "value" in r]
+            good = [r for r in _list(rows) if isinstance(r, dict) and "value" in r]
             if good:
-                out[slot] = [{"value": r["value"], "evidence": [i for i in r.get("evidence") or []
+                out[slot] = [{"value": r["value"], "evidence": [i for i in _list(r.get("evidence"))
                                                                if isinstance(i, int) and 0 <= i < len(evidence)]}
                              for r in good]
         return out
@@ -148,7 +159,7 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
     names, docs, conflicts, rel = _ctx or _context(export, lang)
     copy_of, translated = rel
     # indexes into the event's evidence list as stored (reconcile's values point at them); junk is skipped
-    evidence = [sp if isinstance(sp, dict) else None for sp in ev.get("evidence") or []]
+    evidence = [sp if isinstance(sp, dict) else None for sp in _list(ev.get("evidence"))]
 
     def ev_item(sp: dict) -> dict:
         doc = docs.get(sp.get("doc"))
@@ -193,7 +204,7 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
         for r in rows[slot]:
             claims.append(row(slot, r["value"], r["evidence"], conf))
     # who took part, and in what role: a claim of the accounts that name them
-    for p in ev.get("participants") or []:
+    for p in _list(ev.get("participants")):
         if not isinstance(p, dict) or not p.get("entity") or p.get("role") in rows:
             continue
         accs = p.get("accounts")
@@ -203,7 +214,7 @@ def event_claims(export: dict, ev: dict, lang: str = "en", *, _ctx=None) -> dict
         if c["slot"] not in SLOTS and c["slot_label"] == c["slot"]:
             c["slot_label"] = _role_label(c["slot"], lang)
     ents = names.ents
-    return {"event": ev.get("id"), "label": headline(ev, ents, docs, lang), "class": ev.get("class"),
+    return {"event": ev.get("id"), "label": _headline(ev, ents, docs, lang), "class": ev.get("class"),
             "type": ev.get("type"), "type_label": type_label(ev, lang), "time": ev.get("time"),
             "corroboration": ev.get("corroboration", len(accounts)),
             "conflicts": sorted({c["id"] for c in (conflicts.get((ev.get("id"), s)) for s in rows) if c and c.get("id")}),
@@ -223,17 +234,18 @@ def _context(export: dict, lang: str):
     conflicts = {}
     for c in items(export, "conflicts"):
         f = c.get("field") or c.get("slot")
-        for e in {c.get("event"), *[x for v in c.get("values") or [] if isinstance(v, dict) for x in v.get("events") or []]}:
-            if e and f:
+        for e in [c.get("event"), *[x for v in _list(c.get("values")) if isinstance(v, dict) for x in _list(v.get("events"))]]:
+            if isinstance(e, str) and e and isinstance(f, str):
                 conflicts.setdefault((e, f), {"id": c.get("id"), "kind": c.get("kind")})
     return _Names(export, lang), index(export, "documents"), conflicts, _relations(export)
 
 
 def _about(ev: dict, eid: str) -> bool:
-    if eid in participants(ev) or eid in (ev.get("origin"), ev.get("destination"), ev.get("place")):
+    if eid in (ev.get("origin"), ev.get("destination"), ev.get("place")) or \
+            eid in [p.get("entity") for p in _list(ev.get("participants")) if isinstance(p, dict)]:
         return True
     for rows in (ev.get("values") or {}).values() if isinstance(ev.get("values"), dict) else []:
-        for r in rows or []:
+        for r in _list(rows):
             v = r.get("value") if isinstance(r, dict) else None
             if v == eid or (isinstance(v, list) and eid in v):
                 return True
@@ -249,7 +261,7 @@ def who_says(export: dict, entity: str | None = None, event: str | None = None, 
         ev = index(export, "events").get(event)
         if ev is None:
             return None
-        return {"subject": {"kind": "event", "id": event, "name": headline(ev, names.ents, ctx[1], lang)},
+        return {"subject": {"kind": "event", "id": event, "name": _headline(ev, names.ents, ctx[1], lang)},
                 "events": [event_claims(export, ev, lang, _ctx=ctx)]}
     e = names.ents.get(entity) or names.ents.get(f"e:{entity}")
     if e is None:

@@ -98,6 +98,11 @@ def test_claims_of_an_old_export_without_accounts():
     data["events"].append({"id": "V-junk", "participants": [None, {"entity": "E-assad"}], "evidence": [None, 3, {}],
                            "values": {"destination": [None, {"value": None, "evidence": [99, "x"]}]}})
     assert who_says(data, event="V-junk")["events"][0]["claims"] is not None
+    data["events"].append({"id": "V-junk2", "participants": [], "evidence": 7, "values": {"place": 5, "time": [{"value": 1, "evidence": 3}]}})
+    data["conflicts"].append({"id": "C-junk", "event": ["x"], "field": 3, "values": 9})
+    assert who_says(data, event="V-junk2")["events"][0]["claims"] == [
+        {"slot": "time", "slot_label": "the time", "value": 1, "label": "1", "independent": 0, "conflict": None, "accounts": []}]
+    assert who_says(data, entity="E-assad")
 
 
 def test_api_claims():
