@@ -327,11 +327,20 @@ def conflicts(db):
 @main.command()
 @click.argument("person")
 @_db_option
-def show(person, db):
+@click.option("--claims", is_flag=True, help="Who says what: each claim about them (event, slot, value), "
+                                             "the independent accounts that tell it and their isnads.")
+@click.option("--lang", type=click.Choice(["en", "ar"]), default="en", show_default=True,
+              help="Language of names and labels with --claims.")
+def show(person, db, claims, lang):
     """Show a person (or any entity, by name or id): names, roles, itinerary and fate, with
-    evidence. A name that fits several entities lists them; nothing is guessed."""
+    evidence. A name that fits several entities lists them; nothing is guessed. An event id
+    (as `riwaya export` lists it) shows who says what about that event."""
     from .lookup import containing, find_entities
     exp = _load(db)
+    if any(isinstance(ev, dict) and ev.get("id") == person for ev in exp.get("events") or []):
+        from .claims import format_claims, who_says
+        click.echo("\n".join(format_claims(who_says(exp, event=person, lang=lang))))
+        return
     how, hits = find_entities(exp["entities"], person)
     if not hits:
         near = containing(exp["entities"], person)
@@ -342,6 +351,10 @@ def show(person, db):
         for e in hits:
             click.echo(f"  {e['id']}  {_ent_line(e)}")
         sys.exit(1)
+    if claims:
+        from .claims import format_claims, who_says
+        click.echo("\n".join(format_claims(who_says(exp, entity=hits[0]["id"], lang=lang))))
+        return
     click.echo("\n".join(entity_text(exp, hits[0])))
 
 

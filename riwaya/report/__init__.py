@@ -41,7 +41,22 @@ def labels() -> dict:
     for t, v in schema.labels()["types"].items():
         lab["ar"].setdefault(f"etype_{t}", v.get("ar_def") or v.get("ar") or t)
         lab["en"].setdefault(f"etype_{t}", v.get("en") or t)
+    _claim_labels(lab)
     return lab
+
+
+def _claim_labels(lab: dict) -> None:
+    """Names of slots (``field_SLOT``), polarity values (``polval_P``) and roles (``role_R``) for the
+    "who says what" tables, from the data files the CLI's wording reads (one place each)."""
+    from ..claims import _templates
+    from .. import event_schema as schema
+    tp = _templates()
+    for prefix, table in (("field_", tp.get("fields") or {}), ("polval_", tp.get("polarity_values") or {}),
+                          ("role_", {r: (v or {}).get("label") or {} for r, v in (schema.schema().get("roles") or {}).items()})):
+        for k, v in table.items():
+            for lang in ("ar", "en"):
+                if isinstance(v, dict) and (v.get(lang) or v.get("en")):
+                    lab[lang].setdefault(prefix + k, v.get(lang) or v.get("en"))
 
 
 def page(export: dict | None, api: str | None = None, lang: str = "ar") -> str:

@@ -211,6 +211,20 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                    or entity in (v.get("origin"), v.get("destination"), v.get("place"))]
         return out[offset:offset + limit]
 
+    @app.get("/api/claims", summary="Who says what about an entity or an event",
+             description="Each claim (event, slot, value) with the independent accounts that tell it; under "
+                         "each account its sentences and their isnad, outermost first (publisher, then whom it "
+                         "cites). Give exactly one of `entity` or `event`.")
+    def api_claims(entity: str | None = Query(None, max_length=300), event: str | None = Query(None, max_length=300),
+                   lang: str = Query("en", pattern="^(en|ar)$")):
+        from ..claims import who_says
+        if (entity is None) == (event is None):
+            raise HTTPException(400, "give exactly one of entity= or event=")
+        res = who_says(exp(), entity=entity, event=event, lang=lang)
+        if res is None:
+            raise HTTPException(404, f"no such {'entity' if entity is not None else 'event'}")
+        return res
+
     @app.get("/api/conflicts", summary="Where accounts disagree, each value with its evidence")
     def conflicts():
         return exp()["conflicts"]

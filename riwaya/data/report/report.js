@@ -84,7 +84,12 @@
     if (a != null && b != null && fmt(a, t.precision) === fmt(b, t.precision)) r = fmt(a, t.precision);
     return r + (t.text ? ' «' + t.text + '»' : '');
   }
-  function color(i) { var c = ['#d35400', '#2471a3', '#229954', '#8e44ad', '#b7950b', '#c0392b', '#17a589', '#5d6d7e', '#a04000', '#1f618d']; return c[i % c.length]; }
+  // a colour per group that never repeats: 20 picked far apart (CIELAB distance >= 24), then hues by the
+  // golden angle at three lightnesses; grey (#5d6d7e) is kept for "other" and is never in it
+  var PALETTE = ['#d35400', '#2471a3', '#229954', '#8e44ad', '#c0392b', '#b7950b', '#17a589', '#aa00ff', '#64dd17', '#283618',
+    '#b5838d', '#880e4f', '#2962ff', '#00b8d4', '#f06292', '#f4a261', '#9ccc65', '#006064', '#1a237e', '#ffab00'];
+  function color(i) { i = Math.max(0, i | 0); if (i < PALETTE.length) return PALETTE[i]; var k = i - PALETTE.length; return 'hsl(' + ((k * 137.508) % 360).toFixed(1) + ',70%,' + [38, 52, 28][k % 3] + '%)'; }
+  var CLASS_COLOR = { movement: '#2471a3', control: '#229954', communication: '#8e44ad', harm: '#c0392b', other: '#5d6d7e' };
   function spanText(sp) { var d = docOf(sp && sp.doc); if (!d || typeof d.text !== 'string') return ''; return d.text.slice(Math.max(0, sp.start | 0), Math.max(0, sp.end | 0)); }
 
   function isnad(att) {
@@ -116,17 +121,18 @@
     return el('span', { title: L('type_' + e.type), text: nm(id) });
   }
   function eventTitle(ev) {
-    var who = arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); }).join('، ');
+    var who = uniq(arr(ev.participants).filter(function (p) { return p && ent(p.entity); }).map(function (p) { return nm(p.entity); })).join('، ');
     var path = (ev.origin || ev.destination) ? ' ' + (ev.origin ? nm(ev.origin) : '?') + ' → ' + (ev.destination ? nm(ev.destination) : '?') : (ev.place ? ' @ ' + nm(ev.place) : '');
     return T(ev) + (who ? ': ' + who : '') + path;
   }
-  function eventCard(ev) {
+  function eventCard(ev, brief) {
     var conf = IDX.confOfEvent[ev.id] || [];
     return el('div', { cls: 'card event', 'data-id': ev.id }, [
       el('div', null, [el('b', { text: eventTitle(ev) }), ' ', el('span', { cls: 'tag', text: L('class_' + ev['class']) }),
-        conf.length ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = conf[0]; draw(); } }) : null]),
+        conf.length ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = conf[0]; draw(); } }) : null,
+        ' ', el('a', { cls: 'tag link open-event', 'data-id': ev.id, text: L('open_event'), onclick: function () { openEvent(ev.id); } })]),
       el('div', { cls: 'mut', text: L('time') + ': ' + timeText(ev.time) + (ev.means ? ' · ' + L('means') + ': ' + (ent(ev.means) ? nm(ev.means) : ev.means) : '') + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') }),
-      el('div', null, arr(ev.evidence).map(evidenceBlock))
+      brief ? null : el('div', null, arr(ev.evidence).map(evidenceBlock))
     ]);
   }
 
@@ -140,6 +146,13 @@
     D.events.forEach(function (e) { if (e.id != null) IDX.ev[e.id] = e; });
     D.conflicts.forEach(function (c) { arr(c.values).forEach(function (v, vi) { arr(v && v.events).forEach(function (id) { (IDX.confOfEvent[id] = IDX.confOfEvent[id] || []).push(c.id); (IDX.valOfEvent = IDX.valOfEvent || {})[id] = vi; }); }); });
     IDX.valOfEvent = IDX.valOfEvent || {};
+    IDX.confOfSlot = {};
+    D.conflicts.forEach(function (c) {
+      var f = c.field || c.slot, evs = [c.event];
+      arr(c.values).forEach(function (v) { arr(v && v.events).forEach(function (id) { evs.push(id); }); });
+      evs.forEach(function (id) { if (id && f && !IDX.confOfSlot[id + '|' + f]) IDX.confOfSlot[id + '|' + f] = { id: c.id, kind: c.kind }; });
+    });
+    IDX.byName = {}; D.entities.forEach(function (e) { [e.name_ar, e.name_en].concat(arr(e.aliases)).forEach(function (n) { if (n && typeof n === 'string') { var k = norm(n).t.trim(); if (k && IDX.byName[k] == null) IDX.byName[k] = e.id; } }); });
     IDX.timesOf = {}; arr(D.times).forEach(function (t) { if (t && t.doc) (IDX.timesOf[t.doc] = IDX.timesOf[t.doc] || []).push(t); });
     IDX.fate = {};
     D.itineraries.forEach(function (it) { if (it.person != null) { IDX.itin[it.person] = it; if (it.fate) IDX.fate[it.person] = it.fate; } });
@@ -160,27 +173,81 @@
 
   // ---------- layout ----------
   var TABS = ['timeline', 'map', 'people', 'graph', 'conflicts', 'sources', 'search'];
+  var VIEWS = { timeline: function (m) { vTimeline(m); }, map: function (m) { vMap(m); }, people: function (m) { vPeople(m); }, graph: function (m) { vGraph(m); },
+    conflicts: function (m) { vConflicts(m); }, sources: function (m) { vSources(m); }, search: function (m) { vSearch(m); }, event: function (m) { vEvent(m); } };
   function draw() {
     document.documentElement.lang = S.lang; document.documentElement.dir = S.lang === 'ar' ? 'rtl' : 'ltr';
     document.title = L('title');
+    if (!VIEWS[S.tab]) S.tab = 'timeline';
     var app = document.getElementById('app'); app.className = ''; app.textContent = '';
-    var nav = el('nav', null, TABS.map(function (t) { return el('button', { id: 'tab-' + t, cls: S.tab === t ? 'on' : '', text: L(t), onclick: function () { S.tab = t; draw(); } }); }));
+    var nav = el('nav', null, TABS.map(function (t) { return el('button', { id: 'tab-' + t, cls: S.tab === t ? 'on' : '', text: L(t), onclick: function () { S.tab = t; S.person = null; S.event = null; draw(); } }); }));
     app.appendChild(el('header', null, [el('h1', { text: L('title') }), nav,
       el('span', { cls: 'stats', text: D.documents.length + ' ' + L('documents') + ' · ' + D.entities.length + ' ' + L('entities') + ' · ' + D.events.length + ' ' + L('events') }),
       el('button', { id: 'lang', cls: 'btn', text: L('switch'), onclick: function () { S.lang = S.lang === 'ar' ? 'en' : 'ar'; draw(); } })]));
     var main = el('main', { id: 'view-' + S.tab }); app.appendChild(main);
-    ({ timeline: vTimeline, map: vMap, people: vPeople, graph: vGraph, conflicts: vConflicts, sources: vSources, search: vSearch })[S.tab](main);
+    VIEWS[S.tab](main);
+    syncUrl();
   }
-  function setHash(h) { try { history.replaceState(null, '', '#' + h); } catch (e) { /* file: URLs in some browsers */ } }
-  function gotoSpan(sp) { S.tab = 'sources'; S.doc = sp.doc; S.focus = { start: sp.start | 0, end: sp.end | 0 }; setHash('src/' + encodeURIComponent(sp.doc) + '/' + (sp.start | 0) + '/' + (sp.end | 0)); draw(); }
-  function openPerson(id) { S.tab = 'people'; S.person = id; setHash('person/' + encodeURIComponent(id)); draw(); }
+  function gotoSpan(sp) { S.tab = 'sources'; S.doc = sp.doc; S.focus = { start: sp.start | 0, end: sp.end | 0 }; draw(); }
+  function openPerson(id) { S.tab = 'people'; S.person = id; draw(); }
+  function openEvent(id) { S.tab = 'event'; S.event = id; draw(); }
+
+  // ---------- the address: every tab and filter is in the URL's fragment ----------
+  // "#timeline?group=place&from=…&to=…&sel=EV", "#map?view=w,s,e,n", "#person/ID?claims=disputed",
+  // "#event/ID", "#conflicts?c=ID", "#src/DOC/START/END", "#search?q=…", and "lang=en|ar" where it is not
+  // the page's own. A user's step pushes a history entry (Back and Forward walk them), a shared link opens
+  // the same view, and the first draw after a load or a Back only replaces it.
+  var navReplace = true;
+  function isoMin(ms) { return new Date(Math.round(ms / 6e4) * 6e4).toISOString().slice(0, 16) + 'Z'; }
+  function stateHash() {
+    var p = [], path = S.tab;
+    function q(k, v) { if (v != null && v !== '') p.push(k + '=' + encodeURIComponent(v)); }
+    if (S.tab === 'people' && S.person) path = 'person/' + encodeURIComponent(S.person);
+    else if (S.tab === 'event' && S.event) path = 'event/' + encodeURIComponent(S.event);
+    else if (S.tab === 'sources' && S.doc) path = 'src/' + encodeURIComponent(S.doc) + (S.focus && typeof S.focus === 'object' ? '/' + (S.focus.start | 0) + '/' + (S.focus.end | 0) : '');
+    if (S.tab === 'timeline') {
+      if (S.group !== 'person') q('group', S.group);
+      if (S.view && S.viewCore && (isoMin(S.view[0]) !== isoMin(S.viewCore[0]) || isoMin(S.view[1]) !== isoMin(S.viewCore[1]))) { q('from', isoMin(S.view[0])); q('to', isoMin(S.view[1])); }
+    }
+    if (S.tab === 'map' && S.mapView) q('view', S.mapView.map(function (x) { return (+x).toFixed(3); }).join(','));
+    if ((S.tab === 'timeline' || S.tab === 'map') && S.sel) q('sel', S.sel);
+    if (S.tab === 'conflicts' && typeof S.focus === 'string') q('c', S.focus);
+    if (S.tab === 'search') q('q', S.q);
+    if ((S.tab === 'people' && S.person) || S.tab === 'event') q('claims', S.cf);
+    if (S.lang !== (CONFIG.lang || 'ar')) q('lang', S.lang);
+    return path + (p.length ? '?' + p.join('&') : '');
+  }
+  var lastPath = null;
+  function syncUrl() {
+    var h = '#' + stateHash(), replace = navReplace; navReplace = false;
+    // a new page (another tab, person, event or document) starts at its top, as a link would
+    var path = h.split('?')[0]; if (lastPath != null && path !== lastPath && window.scrollTo) window.scrollTo(0, 0); lastPath = path;
+    if (location.hash === h) return;
+    try { if (replace) history.replaceState(null, '', h); else history.pushState(null, '', h); }
+    catch (e) { try { if (replace) location.replace(h); else location.hash = h; } catch (e2) { /* an address that cannot change */ } }
+  }
   function fromHash() {
-    var h = (location.hash || '').replace(/^#/, '').split('/').map(function (x) { try { return decodeURIComponent(x); } catch (e) { return x; } });
-    if (h[0] === 'src' && docOf(h[1])) { S.tab = 'sources'; S.doc = h[1]; S.focus = { start: +h[2] || 0, end: +h[3] || 0 }; }
-    else if (h[0] === 'person' && ent(h[1])) { S.tab = 'people'; S.person = h[1]; }
+    var raw = (location.hash || '').replace(/^#/, ''), qi = raw.indexOf('?');
+    var h = (qi >= 0 ? raw.slice(0, qi) : raw).split('/').map(function (x) { try { return decodeURIComponent(x); } catch (e) { return x; } });
+    var P = {}; (qi >= 0 ? raw.slice(qi + 1) : '').split('&').forEach(function (kv) { var i = kv.indexOf('='); if (i > 0) { try { P[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1)); } catch (e) { /* a bad escape: ignored */ } } });
+    // every field from the address, so that Back restores exactly what was shown
+    S.tab = 'timeline'; S.group = 'person'; S.view = null; S.doc = null; S.person = null; S.event = null; S.focus = null;
+    S.mapView = null; S.q = ''; S.sel = null; S.cf = ''; S.lang = CONFIG.lang || 'ar';
+    if (h[0] === 'src' && docOf(h[1])) { S.tab = 'sources'; S.doc = h[1]; if (h.length >= 4) S.focus = { start: +h[2] || 0, end: +h[3] || 0 }; }
+    else if (h[0] === 'person' && ent(h[1])) { S.tab = 'people'; S.person = ent(h[1]).id; }
+    else if (h[0] === 'event' && IDX.ev[h[1]]) { S.tab = 'event'; S.event = h[1]; }
     else if (TABS.indexOf(h[0]) >= 0) S.tab = h[0];
-    if (h[0] === 'lang' || h[2] === 'en') S.lang = 'en';
+    if (P.group === 'place') S.group = 'place';
+    var a = tms(P.from), b = tms(P.to); if (a != null && b != null && b > a) S.view = [a, b];
+    var mv = String(P.view || '').split(',').map(Number); if (mv.length === 4 && mv.every(isFinite) && mv[2] > mv[0] && mv[3] > mv[1]) S.mapView = mv;
+    if (P.sel && IDX.ev[P.sel]) S.sel = P.sel;
+    if (P.c) S.focus = P.c;
+    if (P.q) S.q = P.q.slice(0, 200);
+    if (P.claims === 'disputed') S.cf = 'disputed';
+    if (P.lang === 'en' || P.lang === 'ar') S.lang = P.lang;
+    if (h[0] === 'lang' || (h[0] !== 'src' && h[2] === 'en')) S.lang = 'en';
   }
+  function onAddress() { if (location.hash === '#' + stateHash() || /^#token=/.test(location.hash)) return; fromHash(); navReplace = true; draw(); }
 
   // ---------- timeline ----------
   function vTimeline(main) {
@@ -204,6 +271,7 @@
       var cp = (c1 - c0) * 0.08; core = [Math.max(full[0], c0 - cp), Math.min(full[1], c1 + cp)];
     }
     if (!S.view) S.view = core.slice();
+    S.viewCore = core;
     // densest night: 18:00 local .. 08:00 next day around the most events
     var days = {}; items.forEach(function (x) { var m = x.a != null ? x.a : x.b; var k = new Date(m + TZ * 6e4).toISOString().slice(0, 10); days[k] = (days[k] || 0) + 1; });
     var dayKeys = Object.keys(days).filter(function (k) { var r = dayRange(k); return r[1] > core[0] && r[0] < core[1]; }).sort();
@@ -222,7 +290,8 @@
       el('button', { cls: 'btn', id: 'tl-zoom-in', text: '+', title: L('zoom_in'), onclick: function () { zoom(0.5); } }),
       el('button', { cls: 'btn', id: 'tl-zoom-out', text: '-', title: L('zoom_out'), onclick: function () { zoom(2); } }),
       el('button', { cls: 'btn', text: L('later'), onclick: function () { pan(S.lang === 'ar' ? -0.25 : 0.25); } })
-    ].concat(dayKeys.slice(0, 20).map(function (k) { return el('button', { cls: 'btn day', text: k.slice(5), title: L('day') + ' ' + k, onclick: function () { S.view = dayRange(k); draw(); } }); })));
+    ].concat(dayKeys.slice(0, 20).map(function (k) { return el('button', { cls: 'btn day', text: k.slice(5), title: L('day') + ' ' + k, onclick: function () { S.view = dayRange(k); draw(); } }); }))
+     .concat([classLegend(items)]));
     main.appendChild(tb);
     // rows
     var rows = {}, order = [];
@@ -232,7 +301,8 @@
       if (S.group === 'person') arr(ev.participants).forEach(function (p) { var e = ent(p && p.entity); if (e && e.type === 'person') keys.push(e.id); });
       else [ev.place, ev.origin, ev.destination].forEach(function (k) { if (k && ent(k) && keys.indexOf(k) < 0) keys.push(k); });
       if (!keys.length) keys.push('');
-      keys.forEach(function (k) { push(k, x); });
+      // one bar per row (a person who is agent and decider is one row), each row its own copy to lay out
+      keys.filter(function (k, i) { return keys.indexOf(k) === i; }).forEach(function (k) { push(k, { ev: x.ev, a: x.a, b: x.b }); });
     });
     order.sort(function (p, q) { return (p === '') - (q === '') || rows[q].length - rows[p].length; });
     // one row per conflict about time: each competing value's interval in its own colour
@@ -245,20 +315,43 @@
       var vals = {}; its.forEach(function (x) { vals[x.vi] = 1; });
       if (Object.keys(vals).length > 1) crow.push({ c: c, items: its });
     });
-    var W = Math.max(600, (main.clientWidth || 1100) - 410), labW = 170, rowH = 22, axisH = 34;
-    var lanes = [];
-    order.forEach(function (k) {
-      var ls = []; rows[k].sort(function (p, q) { return (p.a != null ? p.a : p.b) - (q.a != null ? q.a : q.b); });
-      rows[k].forEach(function (x) {
-        var s = x.a != null ? x.a : x.b - 36e5, e = x.b != null ? x.b : x.a + 36e5;
-        var li = 0; while (ls[li] != null && ls[li] > s) li++; ls[li] = e; x.lane = li;
-      });
-      lanes.push({ key: k, n: Math.max(1, ls.length), items: rows[k] });
-    });
-    var H = axisH + crow.reduce(function (s, r) { return s + r.items.length * 9 + 14; }, 0) + lanes.reduce(function (s, l) { return s + l.n * rowH + 8; }, 0) + 10;
+    var W = Math.max(600, (main.clientWidth || 1100) - 410), labW = 170, rowH = 22, axisH = 34, GAP = 6, MAXL = 6;
     var rtl = S.lang === 'ar';
     var v0 = S.view[0], v1 = S.view[1], plotW = W - labW - 10;
     function X(t) { var f = (t - v0) / (v1 - v0); return rtl ? (W - labW - f * plotW) : (labW + f * plotW); }
+    // labels never overlap: lay out in reading order (u = x, or W - x right to left), where a bar's
+    // label runs after it; a bar goes to the first lane where it and its whole label fit, else (past
+    // MAXL lanes) to one where the bar fits and the label before it is cut short; what does not fit
+    // ends in "…" with the whole label as a tooltip
+    function U(x) { return rtl ? W - x : x; }
+    var plotU0 = labW, plotU1 = labW + plotW;
+    function geom(x) {
+      var openA = x.a == null, openB = x.b == null, ext = Math.max((v1 - v0) * 0.08, 36e5);
+      var a = openA ? x.b - ext : x.a, b = openB ? x.a + ext : x.b;
+      var xa = X(a), xb = X(b), left = Math.min(xa, xb), w = Math.max(3, Math.abs(xb - xa));
+      return { openA: openA, openB: openB, left: left, w: w, u0: U(rtl ? left + w : left), u1: U(rtl ? left : left + w) };
+    }
+    var lanes = [];
+    order.forEach(function (k) {
+      var vis = rows[k].filter(function (x) { x.g = geom(x); return x.g.u1 > plotU0 && x.g.u0 < plotU1; });
+      if (!vis.length) return;    // nothing of this row in view
+      vis.sort(function (p, q) { return p.g.u0 - q.g.u0 || (p.ev.id < q.ev.id ? -1 : p.ev.id > q.ev.id ? 1 : 0); });
+      var ls = [];
+      vis.forEach(function (x) {
+        x.label = barLabel(x.ev); x.lw = textW(x.label, 11);
+        var li = -1, i;
+        for (i = 0; i < ls.length && li < 0; i++) if (ls[i].end + GAP <= x.g.u0) li = i;
+        if (li < 0 && ls.length < MAXL) { li = ls.length; ls.push({}); }
+        for (i = 0; i < ls.length && li < 0; i++) if (ls[i].barEnd + GAP <= x.g.u0) li = i;
+        if (li < 0) { li = ls.length; ls.push({}); }
+        var lane = ls[li];
+        if (lane.last) lane.last.room = Math.min(lane.last.room, x.g.u0 - GAP - (lane.last.g.u1 + 4));
+        x.lane = li; x.room = plotU1 - (x.g.u1 + 4);
+        lane.last = x; lane.barEnd = x.g.u1; lane.end = x.g.u1 + 4 + Math.max(0, Math.min(x.lw, x.room));
+      });
+      lanes.push({ key: k, n: Math.max(1, ls.length), items: vis });
+    });
+    var H = axisH + crow.reduce(function (s, r) { return s + r.items.length * 9 + 14; }, 0) + lanes.reduce(function (s, l) { return s + l.n * rowH + 8; }, 0) + 10;
     var svg = sv('svg', { id: 'timeline-svg', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, style: 'background:#fff;border:1px solid #ddd8cc;direction:ltr;max-width:100%;height:auto' });
     var defs = sv('defs');
     [['fadeR', 1, 0], ['fadeL', 0, 1]].forEach(function (g) {
@@ -288,7 +381,7 @@
       var h = r.items.length * 9 + 6;
       svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: '#fdf0ee' }));
       var q = (cq(r.c) || r.c.id || '');
-      svg.appendChild(sv('text', { x: rtl ? W - 6 : 6, y: y + 12, 'font-size': 11, fill: '#c0392b', 'text-anchor': rtl ? 'end' : 'start', text: '⚠ ' + (q.length > 26 ? q.slice(0, 25) + '…' : q) }));
+      svg.appendChild(sv('text', { x: rtl ? W - 6 : 6, y: y + 12, 'font-size': 11, fill: '#c0392b', 'text-anchor': rtl ? 'end' : 'start', text: fitText('⚠ ' + q, 11, labW - 12) }, [sv('title', { text: q })]));
       var g = sv('g', { 'clip-path': 'url(#plotclip)' });
       r.items.forEach(function (x, k) {
         var a = x.a != null ? x.a : x.b - Math.max((v1 - v0) * 0.08, 36e5), b = x.b != null ? x.b : x.a + Math.max((v1 - v0) * 0.08, 36e5);
@@ -305,14 +398,12 @@
       var h = ln.n * rowH;
       svg.appendChild(sv('rect', { x: 0, y: y - 2, width: W, height: h + 4, fill: li % 2 ? '#faf9f5' : '#fff' }));
       var label = ln.key === '' ? '—' : nm(ln.key);
-      svg.appendChild(sv('text', { cls: 'tl-row-label', x: rtl ? W - 6 : 6, y: y + 15, 'font-size': 12, 'text-anchor': rtl ? 'end' : 'start', fill: '#222', text: label }));
+      svg.appendChild(sv('text', { class: 'tl-row-label', 'data-room': labW - 12, x: rtl ? W - 6 : 6, y: y + 15, 'font-size': 12, 'text-anchor': rtl ? 'end' : 'start', fill: '#222', text: fitText(label, 12, labW - 12) }, [sv('title', { text: label })]));
       var g = sv('g', { 'clip-path': 'url(#plotclip)' });
       ln.items.forEach(function (x) {
         var ev = x.ev, conf = IDX.confOfEvent[ev.id];
-        var openA = x.a == null, openB = x.b == null;
-        var a = openA ? x.b - Math.max((v1 - v0) * 0.08, 36e5) : x.a, b = openB ? x.a + Math.max((v1 - v0) * 0.08, 36e5) : x.b;
-        var xa = X(a), xb = X(b), left = Math.min(xa, xb), w = Math.max(3, Math.abs(xb - xa));
-        var col = { movement: '#2471a3', control: '#229954', communication: '#8e44ad', harm: '#c0392b' }[ev['class']] || '#5d6d7e';
+        var openA = x.g.openA, openB = x.g.openB, left = x.g.left, w = x.g.w;
+        var col = CLASS_COLOR[ev['class']] || CLASS_COLOR.other;
         var yy = y + x.lane * rowH + 3;
         var fill = col;
         if (openA || openB) {
@@ -328,8 +419,9 @@
           onclick: function () { S.sel = ev.id; draw(); } });
         bar.appendChild(sv('title', { text: eventTitle(ev) + '\n' + timeText(ev.time) }));
         g.appendChild(bar);
-        var tx = rtl ? left - 4 : left + w + 4;
-        g.appendChild(sv('text', { x: tx, y: yy + 11, 'font-size': 11, fill: conf ? '#c0392b' : '#333', 'text-anchor': rtl ? 'end' : 'start', text: (conf ? '⚠ ' : '') + T(ev) + (ev.destination ? ' → ' + nm(ev.destination) : (ev.place ? ' @ ' + nm(ev.place) : '')) }));
+        var shown = fitText(x.label, 11, x.room);
+        if (shown) g.appendChild(sv('text', { class: 'tl-label', 'data-id': ev.id, 'data-room': x.room.toFixed(1), x: rtl ? left - 4 : left + w + 4, y: yy + 11, 'font-size': 11, fill: conf ? '#c0392b' : '#333', 'text-anchor': rtl ? 'end' : 'start', text: shown },
+          shown !== x.label ? [sv('title', { text: x.label })] : null));
       });
       svg.appendChild(g);
       y += h + 8;
@@ -343,6 +435,37 @@
     split.appendChild(el('div', { cls: 'grow', style: 'overflow-x:auto' }, svg));
     split.appendChild(side);
     main.appendChild(split);
+    fitRendered(svg);
+  }
+  function classLegend(items) {
+    var seen = {}; items.forEach(function (x) { seen[CLASS_COLOR[x.ev['class']] ? x.ev['class'] : 'other'] = 1; });
+    return el('span', { cls: 'legend', id: 'tl-legend' }, Object.keys(CLASS_COLOR).filter(function (c) { return seen[c]; }).map(function (c) {
+      return el('span', null, [el('i', { cls: 'sw', style: 'background:' + CLASS_COLOR[c] }), L('class_' + c)]); }));
+  }
+  function barLabel(ev) { return (IDX.confOfEvent[ev.id] ? '⚠ ' : '') + T(ev) + (ev.destination ? ' → ' + nm(ev.destination) : (ev.place ? ' @ ' + nm(ev.place) : '')); }
+  // text widths for the layout, from the page's own font
+  var measure = null, fontFamily = null;
+  function textW(s, px) {
+    if (measure == null) { try { measure = document.createElement('canvas').getContext('2d') || false; } catch (e) { measure = false; } fontFamily = getComputedStyle(document.body).fontFamily || 'sans-serif'; }
+    if (!measure) return String(s).length * px * 0.62;
+    measure.font = px + 'px ' + fontFamily;
+    return measure.measureText(String(s)).width;
+  }
+  function fitText(s, px, room) {
+    s = String(s); if (!(room >= 24)) return '';
+    if (textW(s, px) <= room) return s;
+    var lo = 0, hi = s.length;
+    while (lo < hi) { var m = (lo + hi + 1) >> 1; if (textW(s.slice(0, m) + '…', px) <= room) lo = m; else hi = m - 1; }
+    return lo ? s.slice(0, lo) + '…' : '';
+  }
+  // the browser's own width has the last word: a label drawn wider than its room is cut further
+  function fitRendered(svg) {
+    Array.prototype.forEach.call(svg.querySelectorAll('text[data-room]'), function (t) {
+      var room = +t.getAttribute('data-room'), node = t.firstChild, n = 0;
+      if (!node || node.nodeType !== 3 || !t.getComputedTextLength) return;
+      var full = node.nodeValue.replace(/…$/, '');
+      while (t.getComputedTextLength() > room && full.length && n++ < 200) { full = full.slice(0, -1); node.nodeValue = full ? full + '…' : ''; }
+    });
   }
 
   // ---------- map ----------
@@ -381,12 +504,12 @@
     D.events.forEach(function (ev) {
       if (seen[ev.id] || !P[ev.origin] || !P[ev.destination]) return;
       var who = arr(ev.participants).map(function (p) { return p && p.entity; }).filter(function (id) { var e = ent(id); return e && e.type === 'person'; })[0];
-      routes.push({ person: who, ci: pcol[who] ? null : 9, from: ev.origin, to: ev.destination, event: ev.id, extra: true });
+      routes.push({ person: who, from: ev.origin, to: ev.destination, event: ev.id, extra: true });
     });
     var rg = sv('g');
     var pairCount = {};
     routes.forEach(function (r, i) {
-      var col = pcol[r.person] || color(r.ci == null ? 9 : r.ci);
+      var col = pcol[r.person] || CLASS_COLOR.other;
       var mid = 'arr' + i; var mk = sv('marker', { id: mid, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' });
       mk.appendChild(sv('path', { d: 'M0,0L10,5L0,10z', fill: col })); defs.appendChild(mk);
       var a = prj(P[r.from][0], P[r.from][1]), b = prj(P[r.to][0], P[r.to][1]);
@@ -423,7 +546,7 @@
       var px = (e.clientX - r.left - ox) / (k * s) + v[0], py = v[3] - (e.clientY - r.top - oy) / s;
       S.mapView = [px - (px - v[0]) * f, py - (py - v[1]) * f, px + (v[2] - px) * f, py + (v[3] - py) * f]; draw();
     }, { passive: false });
-    var legend = el('div', { cls: 'legend' }, D.itineraries.map(function (it, i) { return el('span', null, [el('i', { cls: 'sw', style: 'background:' + color(i) }), nm(it.person)]); }).concat([el('span', { text: '- - ' + L('legend_disputed') }), el('span', { text: '··· ' + L('events') })]));
+    var legend = el('div', { cls: 'legend', id: 'map-legend' }, D.itineraries.map(function (it, i) { return el('span', null, [el('i', { cls: 'sw', style: 'background:' + color(i) }), nm(it.person)]); }).concat([el('span', { text: '- - ' + L('legend_disputed') }), el('span', null, [el('i', { cls: 'sw', style: 'background:' + CLASS_COLOR.other }), '··· ' + L('events')])]));
     main.appendChild(el('div', { cls: 'toolbar' }, [
       el('button', { cls: 'btn', id: 'map-fit', text: L('fit'), onclick: function () { S.mapView = fit; draw(); } }),
       el('button', { cls: 'btn', id: 'map-close', text: '+', title: L('zoom_in'), onclick: function () { S.mapView = close; draw(); } }),
@@ -515,9 +638,143 @@
       d.appendChild(el('h3', { text: L('fate') + ' *' }));
       d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (df.status || 'unknown')) + (df.place ? ' — ' + nm(df.place) : '') }), ' ', el('span', { cls: 'mut', text: timeText(df.time) })].concat(arr(df.evidence).map(evidenceBlock))));
     }
-    d.appendChild(el('h3', { text: L('claims') }));
-    personEvents(e.id).forEach(function (ev) { d.appendChild(eventCard(ev)); });
+    d.appendChild(el('h3', { text: L('who_says') }));
+    var about = D.events.filter(function (ev) { return aboutEntity(ev, e.id); });
+    function cmp(x, y) { return x < y ? -1 : x > y ? 1 : 0; }     // by code point, as Python sorts
+    about.sort(function (a, b) { return (b.corroboration || 0) - (a.corroboration || 0) || cmp(String((a.time || {}).earliest || '~'), String((b.time || {}).earliest || '~')) || cmp(String(a.id), String(b.id)); });
+    d.appendChild(claimsFilter());
+    d.appendChild(claimsTable(about));
     main.appendChild(d);
+  }
+
+  // ---------- who says what (the same rules as riwaya/claims.py) ----------
+  // A claim is one value of one slot of one event (reconcile's event.values) or a participant's role;
+  // under it, the independent accounts that tell it (copies, translations and one upstream quoted by
+  // several outlets are one account), each with its sentences and isnad, outermost first.
+  var SLOTS = ['polarity', 'decider', 'origin', 'destination', 'via', 'place', 'means', 'time', 'companions', 'amount'];
+  function slotRank(s) { var i = SLOTS.indexOf(s); return i < 0 ? SLOTS.length : i; }
+  function accOf(sp) { return String(sp.independent_account || sp.account || ('doc:' + sp.doc)); }
+  function sameVal(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+  function valueRows(ev, evidence) {
+    var out = {}, vals = ev.values;
+    if (vals && typeof vals === 'object' && !Array.isArray(vals) && Object.keys(vals).length) {
+      Object.keys(vals).forEach(function (slot) {
+        var good = arr(vals[slot]).filter(function (r) { return r && typeof r === 'object' && 'value' in r; });
+        if (good.length) out[slot] = good.map(function (r) { return { value: r.value, evidence: arr(r.evidence).filter(function (i) { return typeof i === 'number' && i % 1 === 0 && i >= 0 && i < evidence.length; }) }; });
+      });
+      return out;
+    }
+    evidence.forEach(function (sp, i) {
+      if (!sp) return;
+      var own = sp.values && typeof sp.values === 'object' ? sp.values : null;
+      SLOTS.forEach(function (slot) {
+        var v = own ? own[slot] : (slot !== 'polarity' ? ev[slot] : (ev.polarity || 'asserted'));
+        if (v == null || v === '' || (Array.isArray(v) && !v.length)) return;
+        var rows = out[slot] = out[slot] || [], row = rows.filter(function (r) { return sameVal(r.value, v); })[0];
+        if (!row) { row = { value: v, evidence: [] }; rows.push(row); }
+        row.evidence.push(i);
+      });
+    });
+    return out;
+  }
+  function eventClaims(ev) {
+    var evidence = arr(ev.evidence).map(function (sp) { return sp && typeof sp === 'object' && !Array.isArray(sp) ? sp : null; });
+    var rows = valueRows(ev, evidence), claims = [];
+    function row(slot, value, idx) {
+      var by = {}, order = [];
+      idx.forEach(function (i) { if (!evidence[i]) return; var a = accOf(evidence[i]); if (!by[a]) { by[a] = []; order.push(a); } by[a].push(evidence[i]); });
+      return { event: ev.id, slot: slot, value: value, independent: order.length, conflict: IDX.confOfSlot[ev.id + '|' + slot] || null,
+        accounts: order.map(function (a) { return { account: a, evidence: by[a] }; }) };
+    }
+    Object.keys(rows).sort(function (a, b) { return slotRank(a) - slotRank(b) || (a < b ? -1 : a > b ? 1 : 0); })
+      .forEach(function (slot) { rows[slot].forEach(function (r) { claims.push(row(slot, r.value, r.evidence)); }); });
+    arr(ev.participants).forEach(function (p) {
+      if (!p || typeof p !== 'object' || !p.entity || Object.prototype.hasOwnProperty.call(rows, p.role)) return;
+      var accs = Array.isArray(p.accounts) ? p.accounts : null, idx = [];
+      evidence.forEach(function (sp, i) { if (sp && (!accs || accs.indexOf(accOf(sp)) >= 0)) idx.push(i); });
+      claims.push(row(p.role || 'participant', p.entity, idx));
+    });
+    return claims;
+  }
+  function aboutEntity(ev, id) {
+    if (arr(ev.participants).some(function (p) { return p && p.entity === id; }) || [ev.origin, ev.destination, ev.place].indexOf(id) >= 0) return true;
+    var vals = ev.values && typeof ev.values === 'object' ? ev.values : {};
+    return Object.keys(vals).some(function (k) { return arr(vals[k]).some(function (r) { var v = r && r.value; return v === id || (Array.isArray(v) && v.indexOf(id) >= 0); }); });
+  }
+  // a cited name as the reader's language writes it: the entity it names, else as written
+  function linkName(lk) {
+    var id = lk.entity || IDX.byName[norm(lk.name || '').t.trim()];
+    return id && ent(id) ? nm(id) : String(lk.text || lk.name || '?').trim();
+  }
+  function isnadOf(sp) {
+    var d = docOf(sp && sp.doc), pub = d && typeof d.outlet === 'string' && d.outlet.trim() ? linkName({ name: d.outlet }) : (d ? outletOf(d) : String(sp && sp.doc));
+    var out = [{ name: pub, kind: 'publisher' }];
+    arr(sp && sp.attribution && sp.attribution.chain).forEach(function (lk) {
+      if (!lk || !lk.name) return;
+      var label = linkName(lk);
+      if (norm(label).t.trim() === norm(out[out.length - 1].name).t.trim()) return;
+      out.push({ name: label, kind: lk.kind || 'source' });
+    });
+    return out;
+  }
+  function slotText(slot) { var k = 'field_' + slot; if (L(k) !== k) return L(k); k = 'role_' + slot; return L(k) !== k ? L(k) : slot; }
+  function claimValue(c) {
+    var v = c.value;
+    if (c.slot === 'polarity') { var k = 'polval_' + v; return L(k) !== k ? L(k) : String(v); }
+    if (c.slot === 'time' && v && typeof v === 'object') return v.text || timeText(v);
+    if (Array.isArray(v)) return v.map(function (x) { return nm(x); }).join(' + ');
+    if (v && typeof v === 'object') return v.text || JSON.stringify(v);
+    return nm(v);
+  }
+  function isnadChips(chain) {
+    var box = el('span', { cls: 'isnad' });
+    chain.forEach(function (lk, i) {
+      if (i) box.appendChild(el('span', { cls: 'arr', text: S.lang === 'ar' ? '←' : '→' }));
+      box.appendChild(el('span', { cls: 'lk ' + (lk.kind === 'publisher' ? 'outlet' : lk.kind), title: L('kind_' + lk.kind), text: lk.name }));
+    });
+    return box;
+  }
+  function claimsFilter() {
+    return el('div', { cls: 'toolbar', id: 'claims-filter' }, [
+      el('button', { cls: 'btn' + (S.cf ? '' : ' on'), id: 'claims-all', text: L('all_claims'), onclick: function () { S.cf = ''; draw(); } }),
+      el('button', { cls: 'btn' + (S.cf === 'disputed' ? ' on' : ''), id: 'claims-disputed', text: '⚠ ' + L('disputed_only'), onclick: function () { S.cf = 'disputed'; draw(); } })]);
+  }
+  function claimsTable(evs) {
+    var t = el('table', { cls: 'claims', id: 'claims-table' }, el('tr', null, [L('claim'), L('independent'), L('who_says_it')].map(function (h) { return el('th', { text: h }); })));
+    evs.forEach(function (ev) {
+      var cs = eventClaims(ev).filter(function (c) { return S.cf !== 'disputed' || c.conflict; });
+      if (!cs.length) return;
+      t.appendChild(el('tr', { cls: 'claim-event', 'data-id': ev.id }, el('td', { colspan: 3 }, [
+        el('a', { cls: 'link open-event', 'data-id': ev.id, text: eventTitle(ev), onclick: function () { openEvent(ev.id); } }), ' ',
+        el('span', { cls: 'mut', text: timeText(ev.time) + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') })])));
+      cs.forEach(function (c) {
+        var who = el('td', null, c.accounts.map(function (a) {
+          var chains = [], seen = {};
+          a.evidence.forEach(function (sp) { var ch = isnadOf(sp), k = JSON.stringify(ch); if (!seen[k]) { seen[k] = 1; chains.push(ch); } });
+          var first = a.evidence[0], q = spanText(first);
+          return el('div', { cls: 'account-says', 'data-account': a.account }, chains.map(isnadChips).concat([
+            el('div', { cls: 'quote small', dir: 'auto', title: q, text: q.length > 140 ? q.slice(0, 139) + '…' : (q || '—') }),
+            el('span', { cls: 'mut' }, [a.evidence.length > 1 ? L('open_sentence') + ': ' : null].concat(a.evidence.map(function (sp, k) {
+              return el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, style: 'margin-inline-end:6px;unicode-bidi:isolate', text: a.evidence.length > 1 ? String(k + 1) : L('open_sentence'), onclick: function () { gotoSpan(sp); } });
+            })))]));
+        }));
+        t.appendChild(el('tr', { cls: 'claim' + (c.conflict ? ' disputed' : ''), 'data-event': ev.id, 'data-slot': c.slot }, [
+          el('td', null, [el('span', { cls: 'mut', text: slotText(c.slot) + ': ' }), el('b', { text: claimValue(c) }),
+            c.conflict ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('kind_' + (c.conflict.kind || 'contradiction')), onclick: function () { S.tab = 'conflicts'; S.focus = c.conflict.id; draw(); } }) : null]),
+          el('td', { cls: 'n-independent', text: c.independent }), who]));
+      });
+    });
+    if (t.childNodes.length === 1) t.appendChild(el('tr', null, el('td', { colspan: 3, cls: 'mut', text: L('none') })));
+    return t;
+  }
+  function vEvent(main) {
+    var ev = IDX.ev[S.event];
+    main.appendChild(el('div', { cls: 'toolbar' }, [el('button', { cls: 'btn', id: 'back', text: L('back'), onclick: function () { if (history.length > 1) history.back(); else { S.tab = 'timeline'; draw(); } } })]));
+    if (!ev) { main.appendChild(el('p', { cls: 'mut', text: L('none') })); return; }
+    main.appendChild(eventCard(ev, true));      // its sentences are in the table, under who says them
+    main.appendChild(el('h3', { text: L('who_says') }));
+    main.appendChild(claimsFilter());
+    main.appendChild(claimsTable([ev]));
   }
 
   // ---------- actor graph ----------
@@ -591,7 +848,8 @@
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
     D.conflicts.forEach(function (c) {
       var card = el('div', { cls: 'card conflict', id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
-      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id]));
+      card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id,
+        c.event && IDX.ev[c.event] ? el('a', { cls: 'tag link open-event', 'data-id': c.event, style: 'margin-inline-start:8px', text: L('open_event'), onclick: function () { openEvent(c.event); } }) : null]));
       var sum = S.lang === 'ar' ? (c.summary_ar || c.summary_en) : (c.summary_en || c.summary_ar);
       if (sum) card.appendChild(el('p', { text: sum }));
       card.appendChild(el('div', { cls: 'cols' }, arr(c.values).map(function (v, i) {
@@ -748,7 +1006,7 @@
       arr(res.documents).forEach(function (r) { out.appendChild(el('div', { cls: 'card' }, [el('div', { cls: 'quote', dir: 'auto', text: r.snippet || '' }), el('a', { cls: 'link', text: outletOf(docOf(r.doc)) + ' — ' + L('open_sentence'), onclick: function () { gotoSpan(r); } })])); });
     }
     function run() {
-      S.q = inp.value;
+      S.q = inp.value; navReplace = true; syncUrl();   // typing replaces the address; it does not fill the history
       if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/search?q=' + encodeURIComponent(S.q)).then(function (r) { return r.json(); }).then(show, function () { show(localSearch(S.q)); });
       else show(localSearch(S.q));
     }
@@ -760,7 +1018,14 @@
   }
 
   // ---------- boot ----------
-  function boot(data) { if (CONFIG.api) tokenFromLink(); index(data); fromHash(); draw(); window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson }; document.body.setAttribute('data-ready', '1'); }
+  function boot(data) {
+    if (CONFIG.api) tokenFromLink();
+    index(data); fromHash(); navReplace = true; draw();
+    window.addEventListener('popstate', onAddress); window.addEventListener('hashchange', onAddress);
+    window.riwaya = { state: S, data: D, norm: norm, search: localSearch, draw: draw, gotoSpan: gotoSpan, openPerson: openPerson, openEvent: openEvent,
+      claims: function (id) { var ev = IDX.ev[id]; return ev ? eventClaims(ev) : null; }, isnad: isnadOf, color: color };
+    document.body.setAttribute('data-ready', '1');
+  }
   var embedded = jsonOf('riwaya-data');
   if (embedded) boot(embedded);
   else if (CONFIG.api && window.fetch) fetch(CONFIG.api + '/export').then(function (r) { return r.json(); }).then(boot, function () { boot({}); });
