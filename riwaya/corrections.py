@@ -35,6 +35,7 @@ STATUSES = ("active", "undone", "orphaned")
 REVIEW = ("confirmed", "rejected")
 PLACE_SLOTS = ("origin", "destination", "place")
 ENTITY_TYPES = ("person", "organization", "place", "vehicle", "other")
+MAX_ITEMS = 50          # values in one list (via, a role's participants, a source chain)
 
 # what each kind of target can have corrected; "role:<role>" (event) replaces the participants in that role
 FIELDS = {
@@ -292,10 +293,14 @@ def _value(keys: Keys, kind: str, field: str, v: Any, obj: dict | None) -> Any:
         return entity_or_text(v, field)
     if field == "via" or field.startswith("role:"):
         items = v if isinstance(v, list) else [] if v in (None, "") else [v]
+        if len(items) > MAX_ITEMS:
+            raise CorrectionError(f"{field}: at most {MAX_ITEMS} values")
         return [entity_or_text(x, field) for x in items]
     if field == "source":
         items = v if isinstance(v, list) else [s for s in str(v or "").split(">")]
         items = [str(s).strip()[:200] for s in items if str(s).strip()]
+        if len(items) > MAX_ITEMS:
+            raise CorrectionError(f"source: at most {MAX_ITEMS} links")
         if not items:
             raise CorrectionError("source: give the chain of sources, outermost first (A > B > C)")
         return items
@@ -309,6 +314,8 @@ def _value(keys: Keys, kind: str, field: str, v: Any, obj: dict | None) -> Any:
     if field == "split":
         if not isinstance(v, dict) or not isinstance(v.get("mentions"), list) or not v["mentions"]:
             raise CorrectionError('split: give {"mentions": [[doc, start, end], ...], "name": ...}')
+        if len(v["mentions"]) > 10000:
+            raise CorrectionError("split: too many mentions")
         have = {(m["doc"], m["start"], m["end"]) for m in (obj or {}).get("mentions") or []}
         ms = []
         for m in v["mentions"]:
@@ -369,8 +376,7 @@ def apply(results: dict[str, list], corrections: list[dict], doc_ids: set[str] |
         if n == 1 and keys.redirect:
             _rename(results, keys.redirect)
             keys.index()
-        if n == 2 and any(out[i].status == "active" and c["kind"] in ("entity", "event", "mention")
-                          and c["field"] not in ("note",) for c in todo if (i := c["id"]) in out):
+        if n == 2 and any(out[c["id"]].status == "active" and _moves_legs(c) for c in todo if c["id"] in out):
             _rebuild_itineraries(results)
             keys.index()
         for c in todo:
@@ -382,6 +388,13 @@ def apply(results: dict[str, list], corrections: list[dict], doc_ids: set[str] |
             except (KeyError, TypeError, ValueError, IndexError, AttributeError) as e:  # a hand-edited row
                 out[c["id"]] = Outcome("orphaned", f"cannot be applied: {type(e).__name__}: {e}")
     return out
+
+
+def _moves_legs(c: dict) -> bool:
+    """Can this correction change an itinerary (so that they are built again from corrected events)?"""
+    if c["kind"] not in ("entity", "event", "mention") or c["field"] in ("note", "name_ar", "name_en"):
+        return False
+    return not (c["field"] == "status" and c["new"] == "confirmed")
 
 
 def _mark(obj: dict, c: dict, old: Any = None, new: Any = None) -> None:

@@ -216,3 +216,31 @@ def test_api_corrections(db):
     assert c.delete("/api/corrections/999", headers=auth).status_code == 404
     assert c.get("/api/review-log").json()[0]["status"] == "undone"
     assert "review" not in next(x for x in c.get("/api/conflicts").json() if x["id"] == cf)
+
+
+def test_corrections_on_postgresql(built_db, corpus_dir):
+    """The corrections table, keys and re-applying work the same on PostgreSQL (migrated like SQLite)."""
+    from tests.test_postgres import PgServer, pg_bindir
+    if not pg_bindir():
+        pytest.skip("PostgreSQL is not installed")
+    pytest.importorskip("psycopg")
+    try:
+        server = PgServer().start()
+    except RuntimeError as e:
+        pytest.skip(f"cannot start a throwaway PostgreSQL: {e}")
+    try:
+        from riwaya.pipeline import build
+        url = server.create_db("riwaya_corrections")
+        build([str(corpus_dir)], url, progress=False)
+        s = Store(url)
+        assert s.schema_version() == Store(built_db).schema_version()
+        cf = s.corpus()["conflicts"][0]["id"]
+        c = C.add(s, "conflict", cf, "status", "rejected", note="نفس المكان بدقتين", author="محرر")
+        assert refresh(s) == []
+        assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
+        assert s.correction(c["id"])["author"] == "محرر"
+        C.undo(s, c["id"])
+        assert "review" not in next(x for x in s.corpus()["conflicts"] if x["id"] == cf)
+        s.engine.dispose()
+    finally:
+        server.stop()

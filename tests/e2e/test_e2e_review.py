@@ -27,7 +27,9 @@ def _wait(drv, test, timeout=20):
     WebDriverWait(drv, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(lambda d: test(d))
 
 
-def _shot(drv, tmp_path, name):
+def _shot(drv, tmp_path, name, show=None):
+    if show:
+        drv.execute_script("arguments[0].scrollIntoView({block: 'center'})", _css(drv, show)[0])
     p = tmp_path / f"{name}.png"
     assert drv.save_screenshot(str(p)) and p.stat().st_size > 5000
     if SHOTS:
@@ -65,6 +67,7 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
             B.wait_ready(drv)
 
         load("token=" + TOKEN)          # the link `riwaya serve` prints: the page keeps the token
+        drv.execute_script("localStorage.setItem('riwaya-reviewer', 'Desk editor')")   # the Review tab's name field
         load("person/" + it["person"])
         row = f'#itinerary tr.leg[data-event="{leg["event"]}"]'
         _wait(drv, lambda d: _css(d, row + " .rv-correct"))
@@ -78,7 +81,7 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         marked = _css(drv, row + " .rv-corrected")[0].text
         assert place["name_en"] in marked and "→" in marked
         assert _css(drv, row + " td")[1].text == place["name_en"]        # the leg shows the corrected value
-        _shot(drv, tmp_path, "review-leg-en")
+        _shot(drv, tmp_path, "review-leg-en", show=row)
 
         load("conflicts")
         card = f"#conflict-{conflict['id']}"
@@ -89,7 +92,7 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         _css(drv, card + " input.rv-why")[0].send_keys("one place at two precisions, not a disagreement")
         _css(drv, card + " .rv-save")[0].click()
         _wait(drv, lambda d: _css(d, card + " .rv-note"))
-        _shot(drv, tmp_path, "review-conflict-en")
+        _shot(drv, tmp_path, "review-conflict-en", show=card)
 
         # rebuild the corpus stage: the corrections are applied again, by their stable keys
         assert refresh(store) == []
@@ -103,7 +106,12 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         load("review")
         rows = _css(drv, "#review-log tr.rv-row")
         assert len(rows) == 3 and all("rv-active" in r.get_attribute("class") for r in rows)
+        assert all(r.find_elements("css selector", "td")[2].text == "Desk editor" for r in rows)
+        assert _css(drv, "#review-log a.rv-open")[-1].text.endswith(place["name_en"])     # the leg, as a reader names it
         _shot(drv, tmp_path, "review-log-en")
+        B.click(drv, "#lang")
+        _shot(drv, tmp_path, "review-log-ar")
+        B.click(drv, "#lang")
         # undo the note from the log
         _css(drv, "#review-log tr.rv-row .rv-undo")[0].click()
         _wait(drv, lambda d: _css(d, "#review-log tr.rv-undone"))

@@ -729,12 +729,15 @@
         text: '✎ ' + L('rv_f_' + f) + ': ' + rvValue(c.old) + ' → ' + rvValue(c.new) }));
     });
     if (r.settled_by != null) box.appendChild(el('span', { cls: 'tag rv-corrected', text: '✎ ' + L('rv_settled') + ' #' + r.settled_by }));
-    arr(r.notes).forEach(function (n) { box.appendChild(el('span', { cls: 'tag rv-note', title: (n.author || '') + ' ' + (n.at || ''), text: '🗒 ' + n.note })); });
+    arr(r.notes).forEach(function (n) { box.appendChild(el('span', { cls: 'tag rv-note', title: (n.author || '') + ' ' + (n.at || ''), text: L('rv_note') + ': ' + n.note })); });
     return box;
   }
   function rvCls(obj) { var s = obj && obj.review && obj.review.status; return s ? ' rv-is-' + s : ''; }
+  var RV_AUTHOR = 'riwaya-reviewer';
+  function rvAuthor() { try { return localStorage.getItem(RV_AUTHOR) || null; } catch (e) { return null; } }
   function rvSend(method, path, body, say) {
     var h = { 'Content-Type': 'application/json' }, t = getToken(); if (t) h.Authorization = 'Bearer ' + t;
+    if (body && !body.author && rvAuthor()) body.author = rvAuthor();
     return fetch(CONFIG.api + path, { method: method, headers: h, body: body ? JSON.stringify(body) : undefined }).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (j) {
         if (r.status === 401) {
@@ -790,20 +793,42 @@
         el('button', { cls: 'btn rv-note-btn', text: L('rv_note'), onclick: function () { open('note'); } })]), msg, form]);
     return bar;
   }
+  // what a correction is about, as a reader names it, and how to open it (from the objects it marked)
+  function rvTargets() {
+    var out = {};
+    function put(obj, label, open) { arr(obj && obj.review && obj.review.corrections).forEach(function (id) { out[id] = { label: label, open: open }; }); }
+    D.entities.forEach(function (e) { put(e, nm(e.id), function () { openPerson(e.id); }); });
+    D.events.forEach(function (ev) {
+      var sp = arr(ev.evidence)[0];
+      put(ev, eventTitle(ev), sp ? function () { gotoSpan(sp); } : null);
+      arr(ev.evidence).forEach(function (x) { put(x, eventTitle(ev) + ' — ' + outletOf(docOf(x.doc)), function () { gotoSpan(x); }); });
+    });
+    D.conflicts.forEach(function (c) { put(c, cq(c) || c.id, function () { S.tab = 'conflicts'; S.focus = c.id; draw(); }); });
+    D.itineraries.forEach(function (it) { arr(it.legs).forEach(function (lg) { put(lg, nm(it.person) + ': ' + nm(lg.from) + ' → ' + nm(lg.to), function () { openPerson(it.person); }); }); });
+    D.documents.forEach(function (d) { put(d, d.title || outletOf(d), function () { S.tab = 'sources'; S.doc = d.id; S.focus = null; draw(); }); });
+    return out;
+  }
   function vReview(main) {
-    var cs = arr(D.corrections).slice().reverse();
+    var cs = arr(D.corrections).slice().reverse(), targets = rvTargets();
     var n = { active: 0, orphaned: 0, undone: 0 }; cs.forEach(function (c) { n[c.status] = (n[c.status] || 0) + 1; });
     main.appendChild(el('h2', { text: L('rv_log') }));
+    if (CONFIG.api) {
+      var who = el('input', { id: 'rv-author', value: rvAuthor() || '', dir: 'auto', placeholder: L('rv_who') });
+      who.addEventListener('change', function () { try { if (who.value.trim()) localStorage.setItem(RV_AUTHOR, who.value.trim()); else localStorage.removeItem(RV_AUTHOR); } catch (e) { } });
+      main.appendChild(el('div', { cls: 'toolbar' }, [el('label', { 'for': 'rv-author', text: L('rv_author') + ' ' }), who]));
+    }
     main.appendChild(el('p', { cls: 'mut', id: 'rv-stats', text: L('rv_stats').replace('{a}', n.active).replace('{o}', n.orphaned).replace('{u}', n.undone) + (CONFIG.api ? '' : ' · ' + L('rv_offline')) }));
     if (!cs.length) { main.appendChild(el('p', { cls: 'mut', text: L('rv_none') })); return; }
     var msg = el('div', { cls: 'mut', 'aria-live': 'polite' });
     var t = el('table', { id: 'review-log' }, [el('tr', null, ['#', L('rv_when'), L('rv_who'), L('rv_target'), L('rv_change'), L('rv_note'), L('rv_status'), ''].map(function (h) { return el('th', { text: h }); }))]);
     cs.forEach(function (c) {
       var what = c.field === 'status' ? (c.new === 'confirmed' ? '✓ ' + L('rv_confirmed') : '✗ ' + L('rv_rejected'))
-        : c.field === 'note' ? '🗒' : L('rv_f_' + c.field) + ': ' + rvValue(c.old) + ' → ' + rvValue(c.new);
+        : c.field === 'note' ? L('rv_note') : L('rv_f_' + c.field) + ': ' + rvValue(c.old) + ' → ' + rvValue(c.new);
       t.appendChild(el('tr', { cls: 'rv-row rv-' + c.status, 'data-id': c.id }, [
-        el('td', { text: c.id }), el('td', { cls: 'mut', text: String(c.at || '').replace('T', ' ').slice(0, 16) }), el('td', { text: c.author || '' }),
-        el('td', null, [el('b', { text: L('rv_kind_' + c.kind) + ' ' }), el('code', { cls: 'mut', text: c.target })]),
+        el('td', { text: c.id }), el('td', { cls: 'mut', text: String(c.at || '').replace('T', ' ').slice(0, 16) }), el('td', { text: c.author || '—' }),
+        el('td', null, [el('b', { text: L('rv_kind_' + c.kind) + ' ' }), targets[c.id] && targets[c.id].open
+          ? el('a', { cls: 'link rv-open', dir: 'auto', text: targets[c.id].label, onclick: targets[c.id].open }) : null,
+          el('div', null, el('code', { cls: 'mut rv-key', text: c.target }))]),
         el('td', { dir: 'auto', text: what }), el('td', { dir: 'auto', text: c.note || '' }),
         el('td', { cls: c.status === 'orphaned' ? 'warn' : '', title: c.reason || null, text: L('rv_status_' + c.status) + (c.reason ? ' — ' + c.reason : '') }),
         el('td', null, CONFIG.api && c.status !== 'undone' ? el('button', { cls: 'btn rv-undo', text: L('rv_undo'), onclick: function () { rvSend('DELETE', '/corrections/' + c.id, null, function (x) { msg.textContent = x; }); } }) : null)]));
