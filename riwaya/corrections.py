@@ -620,15 +620,30 @@ def _rebuild_itineraries(results: dict) -> None:
 
 
 # ------------------------------------------------------------------ the pipeline's hook and re-applying
-def step(store, results: dict[str, list]) -> tuple[dict[str, list], str | None, list[dict]]:
+def step(store, results: dict[str, list]) -> tuple[dict[str, list], str | None, list[dict], tuple]:
     """The corrections step of the corpus stage: (corrected results, the uncorrected results as JSON
-    for the store to keep, or None when there is nothing to correct, the orphaned corrections)."""
-    corrs = [c for c in store.corrections() if c["status"] != "undone"]
+    for the store to keep, or None when there is nothing to correct, the orphaned corrections, and
+    what the corrections were, for ``settle``)."""
+    every = store.corrections()
+    corrs = [c for c in every if c["status"] != "undone"]
+    seen = _signature(every)
     if not corrs:
-        return results, None, []
+        return results, None, [], seen
     base = json.dumps(results, ensure_ascii=False)
     outcomes = apply(results, corrs, store.known_ids())
-    return results, base, _record(store, corrs, outcomes)
+    return results, base, _record(store, corrs, outcomes), seen
+
+
+def _signature(cs: list[dict]) -> tuple:
+    return tuple((c["id"], c["status"] == "undone") for c in cs)
+
+
+def settle(store, seen: tuple, orphaned: list[dict]) -> list[dict]:
+    """After the corpus results are written: a correction made or undone while the corpus stage ran
+    (a reviewer in the web app during a build) is applied now rather than lost until the next one."""
+    if _signature(store.corrections()) != seen:
+        return reapply(store)
+    return orphaned
 
 
 def _record(store, corrs: list[dict], outcomes: dict[int, Outcome]) -> list[dict]:

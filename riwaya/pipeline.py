@@ -163,10 +163,10 @@ def refresh(store: Store) -> list[dict]:
     """Re-run resolution and reconciliation over everything stored, then re-apply the
     reviewer's corrections; returns the corrections whose target is gone (orphaned)."""
     from .corpus import run_store
-    from .corrections import step as corrections_step
+    from .corrections import settle, step as corrections_step
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         results = run_store(store)  # streams the analyses: never all of them in memory at once
-    results, base, orphaned = corrections_step(store, results)
+    results, base, orphaned, seen = corrections_step(store, results)
     store.put_corpus(results, documents=state, base=base)
-    return orphaned
+    return settle(store, seen, orphaned)

@@ -244,3 +244,19 @@ def test_corrections_on_postgresql(built_db, corpus_dir):
         s.engine.dispose()
     finally:
         server.stop()
+
+
+def test_a_correction_made_during_the_corpus_stage_is_applied(db, monkeypatch):
+    """A reviewer corrects while a build's corpus stage runs: the build's results do not lose it."""
+    import riwaya.corpus as corpus
+    s = Store(db)
+    cf = s.corpus()["conflicts"][0]["id"]
+    real = corpus.run_store
+
+    def slow_run(store):
+        out = real(store)
+        C.add(Store(db), "conflict", cf, "status", "rejected")    # made meanwhile, from another store handle
+        return out
+    monkeypatch.setattr(corpus, "run_store", slow_run)
+    assert refresh(s) == []
+    assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
