@@ -319,11 +319,15 @@ def _load_check(db: str) -> None:
 def conflicts(db):
     """Print where the accounts disagree, each side with its sources."""
     exp = _load(db)
+    rejected = [c for c in exp["conflicts"] if (c.get("review") or {}).get("status") == "rejected"]
+    exp["conflicts"] = [c for c in exp["conflicts"] if c not in rejected]
     if not exp["conflicts"]:
         click.echo("no conflicts found")
-        return
-    from .reconcile.conflicts import format_conflicts
-    click.echo("\n".join(format_conflicts(exp)))
+    else:
+        from .reconcile.conflicts import format_conflicts
+        click.echo("\n".join(format_conflicts(exp)))
+    if rejected:
+        click.echo(f"({len(rejected)} conflict(s) rejected by a reviewer not shown: 'riwaya review list --kind conflict')")
 
 
 @main.command()

@@ -517,6 +517,10 @@ def _apply_one(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> 
         old = leg.get(field)
         leg[field] = new
         _mark(leg, c, old, new)
+        fate = results["itineraries"][hit[0]].get("fate") or {}
+        if field == "to" and fate.get("event") == leg.get("event") and fate.get("status") == "moved":
+            fate["place"] = new          # the last known whereabouts came from this leg's destination
+            _mark(fate, c, old, new)
         return Outcome("active")
     return Outcome("orphaned", f"unknown kind {kind}")
 

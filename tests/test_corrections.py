@@ -47,6 +47,9 @@ def test_apply_undo_and_rebuild_keep_corrections(db):
     after = s.corpus()
     _, leg2 = _leg(after)
     assert leg2["to"] == other and leg2["review"]["corrected"]["to"]["old"] == leg["to"]
+    fate = _leg(after)[0]["fate"]
+    if (it.get("fate") or {}).get("event") == leg["event"] and it["fate"]["status"] == "moved":
+        assert fate["place"] == other and fate["review"]["corrected"]["to"]["new"] == other
     assert next(c for c in after["conflicts"] if c["id"] == cf["id"])["review"]["status"] == "rejected"
     assert s.uncorrected() is not None
     # a rebuild of the corpus stage re-applies them
@@ -140,6 +143,7 @@ def test_cli_correct_review_and_eval(db):
     cf, ev = r["conflicts"][0]["id"], r["events"][0]["id"]
     res = run(main, ["correct", "conflict", cf, "--reject", "--note", "not a disagreement", "--db", db])
     assert res.exit_code == 0, res.output
+    assert "1 conflict(s) rejected by a reviewer not shown" in run(main, ["conflicts", "--db", db]).output
     assert run(main, ["correct", "event", ev, "--field", "type", "--value", "arrival", "--db", db]).exit_code == 0
     assert run(main, ["correct", "event", ev, "--confirm", "--db", db]).exit_code == 0
     bad = run(main, ["correct", "event", "ev_nope", "--field", "type", "--value", "arrival", "--db", db])

@@ -488,7 +488,7 @@
       d.appendChild(t);
       if (it.fate) {
         d.appendChild(el('h3', { text: L('fate') }));
-        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' })].concat(arr(it.fate.evidence).map(evidenceBlock))));
+        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' }), rvMarks(it.fate)].concat(arr(it.fate.evidence).map(evidenceBlock))));
       }
     }
     var df = !it && IDX.fate[e.id];
