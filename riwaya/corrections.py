@@ -132,6 +132,8 @@ class Keys:
     def value_key(self, v: Any) -> Any:
         if isinstance(v, str) and v in self.ents:
             return {"entity": self.entity_key(v)}
+        if isinstance(v, list):
+            return [self.value_key(x) for x in v]
         return v
 
     def conflict_key(self, c: dict) -> str | None:
