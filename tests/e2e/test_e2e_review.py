@@ -82,6 +82,14 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         assert place["name_en"] in marked and "→" in marked
         assert _css(drv, row + " td")[1].text == place["name_en"]        # the leg shows the corrected value
         _shot(drv, tmp_path, "review-leg-en", show=row)
+        # one account's source chain, corrected from its evidence block (the page asks for the chain)
+        _css(drv, row + " .rv-source")[0].click()
+        _wait(drv, lambda d: d.switch_to.alert)
+        alert = drv.switch_to.alert
+        alert.send_keys("Reuters > a palace official")
+        alert.accept()
+        _wait(drv, lambda d: any("Reuters" in x.text for x in _css(d, row + " .evidence .rv-corrected")))
+        assert "Reuters" in _css(drv, row + " .evidence .isnad")[0].text
 
         load("conflicts")
         card = f"#conflict-{conflict['id']}"
@@ -105,7 +113,7 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
 
         load("review")
         rows = _css(drv, "#review-log tr.rv-row")
-        assert len(rows) == 3 and all("rv-active" in r.get_attribute("class") for r in rows)
+        assert len(rows) == 4 and all("rv-active" in r.get_attribute("class") for r in rows)
         assert all(r.find_elements("css selector", "td")[2].text == "Desk editor" for r in rows)
         assert _css(drv, "#review-log a.rv-open")[-1].text.endswith(place["name_en"])     # the leg, as a reader names it
         _shot(drv, tmp_path, "review-log-en")
@@ -117,4 +125,5 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         _wait(drv, lambda d: _css(d, "#review-log tr.rv-undone"))
         load("review")
         assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
-    assert [c["status"] for c in store.corrections()] == ["active", "active", "undone"]
+    assert [c["status"] for c in store.corrections()] == ["active", "active", "active", "undone"]
+    assert store.corrections()[1]["kind"] == "mention" and store.corrections()[1]["new"] == ["Reuters", "a palace official"]

@@ -107,7 +107,7 @@
         (d ? outletOf(d) + (d.published ? ' · ' + d.published : '') + ' · ' : ''),
         el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: L('open_sentence'), onclick: function () { gotoSpan(sp); } })
       ]),
-      isnad(sp.attribution)
+      isnad(sp.attribution), rvSource(sp)
     ]);
   }
   function entLink(id) {
@@ -807,6 +807,17 @@
     D.itineraries.forEach(function (it) { arr(it.legs).forEach(function (lg) { put(lg, nm(it.person) + ': ' + nm(lg.from) + ' → ' + nm(lg.to), function () { openPerson(it.person); }); }); });
     D.documents.forEach(function (d) { put(d, d.title || outletOf(d), function () { S.tab = 'sources'; S.doc = d.id; S.focus = null; draw(); }); });
     return out;
+  }
+  // one account's source chain: its marks, and in the live app a button to correct it ("A > B > C")
+  function rvSource(sp) {
+    var marks = rvMarks(sp);
+    if (!CONFIG.api || !window.fetch || !sp.mention) return marks;
+    var msg = el('span', { cls: 'mut rv-msg' });
+    return el('div', { cls: 'rv-bar' }, [marks, el('button', { cls: 'btn rv-source', text: '✎ ' + L('rv_f_source'), onclick: function () {
+      var cur = arr(sp.attribution && sp.attribution.chain).map(function (lk) { return lk && lk.name; }).filter(Boolean).join(' > ');
+      var v = window.prompt(L('rv_source_hint'), cur);
+      if (v && v.trim() && v.trim() !== cur) rvSend('POST', '/corrections', { kind: 'mention', target: sp.mention, field: 'source', value: v.trim() }, function (t) { msg.textContent = t; });
+    } }), msg]);
   }
   function vReview(main) {
     var cs = arr(D.corrections).slice().reverse(), targets = rvTargets();
