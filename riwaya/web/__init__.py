@@ -300,13 +300,17 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return {**j.public(), "queue_position": jobs.position(j)}
 
     # ---------------------------------------------------------------- review and correct
-    correcting = threading.Lock()
+    correcting, opening = threading.Lock(), threading.Lock()
+    stores: dict = {}
 
     def corrections_store():
         if not db_url:
             raise HTTPException(501, "this server keeps no corrections (it serves no store)")
-        from ..store import Store
-        return Store(db_url)
+        with opening:
+            if "store" not in stores:       # one engine (and its pool) for the server's life
+                from ..store import Store
+                stores["store"] = Store(db_url)
+        return stores["store"]
 
     @app.get("/api/corrections", summary="The reviewers' corrections (status active, undone or orphaned)")
     def list_corrections(status: str | None = Query(None, pattern="^(active|undone|orphaned)$")):
