@@ -216,9 +216,23 @@ def make(results: dict[str, list], doc_ids: set[str], kind: str, target: str, fi
             old = [lk.get("name") for lk in (obj.get("attribution") or {}).get("chain") or []]
         else:
             old = obj.get(field)
-    return {"kind": kind, "target": key, "field": field, "old": old, "new": new,
-            "author": (author or "").strip()[:200] or None,
-            "note": str(note).strip()[:4000] if note else None}
+    return {"kind": kind, "target": key, "field": field, "old": old, "new": _scrub(new),
+            "author": _scrub((author or "").strip()[:200]) or None,
+            "note": _scrub(str(note).strip()[:4000]) if note else None}
+
+
+_CONTROLS = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _scrub(v: Any) -> Any:
+    """A reviewer's text without NUL and other control characters (PostgreSQL text refuses NUL)."""
+    if isinstance(v, str):
+        return v.translate(_CONTROLS)
+    if isinstance(v, list):
+        return [_scrub(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _scrub(x) for k, x in v.items()}
+    return v
 
 
 def _target(keys: Keys, doc_ids: set[str], kind: str, t: str) -> tuple[str | None, dict | None]:

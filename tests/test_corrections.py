@@ -239,10 +239,10 @@ def test_corrections_on_postgresql(built_db, corpus_dir):
         s = Store(url)
         assert s.schema_version() == Store(built_db).schema_version()
         cf = s.corpus()["conflicts"][0]["id"]
-        c = C.add(s, "conflict", cf, "status", "rejected", note="نفس المكان بدقتين", author="محرر")
+        c = C.add(s, "conflict", cf, "status", "rejected", note="نفس المكان\x00 بدقتين", author="محرر\x07")
         assert refresh(s) == []
         assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
-        assert s.correction(c["id"])["author"] == "محرر"
+        assert (s.correction(c["id"])["author"], s.correction(c["id"])["note"]) == ("محرر", "نفس المكان بدقتين")
         C.undo(s, c["id"])
         assert "review" not in next(x for x in s.corpus()["conflicts"] if x["id"] == cf)
         s.engine.dispose()
