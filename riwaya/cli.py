@@ -488,6 +488,9 @@ def review():
     """The reviewers' corrections: list them, read the log, undo one, find targets' keys."""
 
 
+review.add_command(correct, name="add")     # riwaya review add ... is riwaya correct ...
+
+
 @review.command(name="list")
 @click.option("--status", type=click.Choice(["active", "undone", "orphaned"]), default=None)
 @click.option("--kind", type=click.Choice(["entity", "event", "mention", "conflict", "leg", "document"]), default=None)

@@ -145,7 +145,7 @@ def test_cli_correct_review_and_eval(db):
     assert res.exit_code == 0, res.output
     assert "1 conflict(s) rejected by a reviewer not shown" in run(main, ["conflicts", "--db", db]).output
     assert run(main, ["correct", "event", ev, "--field", "type", "--value", "arrival", "--db", db]).exit_code == 0
-    assert run(main, ["correct", "event", ev, "--confirm", "--db", db]).exit_code == 0
+    assert run(main, ["review", "add", "event", ev, "--confirm", "--db", db]).exit_code == 0   # review add = correct
     bad = run(main, ["correct", "event", "ev_nope", "--field", "type", "--value", "arrival", "--db", db])
     assert bad.exit_code == 2 and "no event 'ev_nope'" in bad.output and "Traceback" not in bad.output
     bad = run(main, ["correct", "event", ev, "--field", "type", "--db", db])
