@@ -192,6 +192,10 @@ def make(results: dict[str, list], doc_ids: set[str], kind: str, target: str, fi
     if field not in FIELDS[kind] and not (kind == "event" and field.startswith("role:") and len(field) > 5):
         raise CorrectionError(f"a {kind} has no field '{field}' to correct (fields: {', '.join(FIELDS[kind])}"
                               + (", role:ROLE" if kind == "event" else "") + ")")
+    if field.startswith("role:"):
+        from .corpus import PARTICIPANT_ROLES
+        if field[5:] not in PARTICIPANT_ROLES:
+            raise CorrectionError(f"no role '{field[5:]}' (roles: {', '.join(sorted(PARTICIPANT_ROLES))})")
     if not isinstance(target, str) or not target.strip():
         raise CorrectionError("no target given")
     target = target.strip()

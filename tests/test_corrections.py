@@ -97,6 +97,7 @@ def test_malformed_corrections_say_why(db):
                       (("event", ev, "type", "teleport"), "not a known event type"),
                       (("event", ev, "time", "yesterday"), "ISO 8601"),
                       (("event", ev, "status", "maybe"), "status must be"),
+                      (("event", ev, "role:pilot", "e:x"), "no role 'pilot'"),
                       (("conflict", r["conflicts"][0]["id"], "note", ""), "needs its text"),
                       (("entity", r["entities"][0]["id"], "merge", r["entities"][0]["id"]), "itself")]:
         with pytest.raises(C.CorrectionError, match=why):
@@ -175,15 +176,18 @@ def test_export_carries_corrections(db, tmp_path):
     C.add(s, "leg", f"{it['person']}|{leg['event']}", "time", "2024-12-08T02:00:00+03:00", author="r1")
     C.add(s, "event", r["events"][1]["id"], "time", "2024-12-07/2024-12-08")
     C.add(s, "document", r["events"][1]["evidence"][0]["doc"], "note", "a wire copy")
+    person = next(e["id"] for e in r["entities"] if e["type"] == "person")
+    C.add(s, "event", r["events"][3]["id"], "role:agent", [person, "a convoy driver"])
     C.add(s, "mention", r["events"][2]["evidence"][0]["mention"], "source", "Reuters > the ministry")
     exp = s.export()
     assert validate(exp) == []
-    assert [c["id"] for c in exp["corrections"]] == [1, 2, 3, 4]
+    assert [c["id"] for c in exp["corrections"]] == [1, 2, 3, 4, 5]
+    assert [p["entity"] for p in exp["events"][3]["participants"] if p["role"] == "agent"] == [person, "raw:a convoy driver"]
     assert any((d.get("review") or {}).get("notes") for d in exp["documents"])
     assert exp["events"][2]["evidence"][0]["attribution"]["chain"][0] == {"name": "Reuters", "kind": "reviewer"}
     csv_export.write(exp, str(tmp_path / "csv"))
     rows = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "review_log.csv").read_text("utf-8-sig"))))
-    assert [x["kind"] for x in rows] == ["leg", "event", "document", "mention"] and rows[0]["author"] == "r1"
+    assert [x["kind"] for x in rows] == ["leg", "event", "document", "event", "mention"] and rows[0]["author"] == "r1"
 
 
 def test_api_corrections(db):

@@ -707,7 +707,7 @@
   // Corrections are kept by the server (POST/DELETE /api/corrections, with the write token) and come
   // back in the export: objects a reviewer touched carry `review` (status, corrected fields with the
   // old value, notes). The offline report shows the marks; the live app also shows the controls.
-  var RV_FIELDS = { event: ['type', 'polarity', 'time', 'origin', 'destination', 'place', 'means'], leg: ['from', 'to', 'time', 'means'],
+  var RV_FIELDS = { event: ['type', 'polarity', 'time', 'origin', 'destination', 'place', 'means', 'role:agent', 'role:companion', 'role:patient'], leg: ['from', 'to', 'time', 'means'],
     entity: ['name_ar', 'name_en', 'type', 'merge'], mention: ['source'], conflict: [] };
   var RV_ENTITY = { origin: 1, destination: 1, place: 1, from: 1, to: 1, merge: 1 };
   function rvValue(v) {
@@ -768,7 +768,7 @@
       var why = el('input', { cls: 'rv-why', placeholder: mode === 'note' ? L('rv_note') : L('rv_why'), dir: 'auto' });
       function options() {
         list.textContent = ''; var f = sel.value;
-        if (RV_ENTITY[f]) D.entities.filter(function (e) { return f === 'merge' ? e.type === (obj && obj.type) && e.id !== target : e.type === 'place'; })
+        if (RV_ENTITY[f] || f.slice(0, 5) === 'role:') D.entities.filter(function (e) { return f === 'merge' ? e.type === (obj && obj.type) && e.id !== target : f.slice(0, 5) === 'role:' ? e.type === 'person' || e.type === 'organization' : e.type === 'place'; })
           .forEach(function (e) { list.appendChild(el('option', { value: e.id, label: [e.name_ar, e.name_en].filter(Boolean).join(' / ') })); });
         else if (f === 'type' && kind === 'entity') ['person', 'organization', 'place', 'vehicle', 'other'].forEach(function (t) { list.appendChild(el('option', { value: t })); });
         else if (f === 'type') Object.keys(LABELS.en || {}).filter(function (k) { return k.slice(0, 6) === 'etype_'; }).forEach(function (k) { list.appendChild(el('option', { value: k.slice(6), label: L(k) })); });
