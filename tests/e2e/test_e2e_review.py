@@ -127,3 +127,29 @@ def test_review_a_leg_and_a_conflict_and_rebuild(drv, tmp_path):
         assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
     assert [c["status"] for c in store.corrections()] == ["active", "active", "active", "undone"]
     assert store.corrections()[1]["kind"] == "mention" and store.corrections()[1]["new"] == ["Reuters", "a palace official"]
+
+
+def test_offline_report_shows_corrections_without_controls(drv, tmp_path, built_db):
+    """`riwaya report` of a reviewed store: the marks are there, the controls (which need the server) are not."""
+    import sqlite3
+
+    from riwaya import corrections as C
+    from riwaya.report import render
+    from riwaya.store import Store
+    src, path = sqlite3.connect(built_db[len("sqlite:///"):]), tmp_path / "r.db"
+    dst = sqlite3.connect(path)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    store = Store(f"sqlite:///{path}")
+    cf = store.corpus()["conflicts"][0]["id"]
+    C.add(store, "conflict", cf, "status", "rejected", note="not a disagreement", author="desk")
+    f = tmp_path / "report.html"
+    f.write_text(render(store.export(), lang="en"), "utf-8")
+    drv.get(f.as_uri() + "#conflicts")
+    B.wait_ready(drv)
+    assert "rv-is-rejected" in _css(drv, f"#conflict-{cf}")[0].get_attribute("class")
+    assert _css(drv, f"#conflict-{cf} .rv-rejected") and not _css(drv, ".rv-confirm, .rv-correct, .rv-source")
+    B.click(drv, "#tab-review")
+    assert len(_css(drv, "#review-log tr.rv-row")) == 1 and not _css(drv, ".rv-undo")
+    assert not [m for m in B.severe_logs(drv) if "Content Security Policy" in m or "Uncaught" in m]
