@@ -268,3 +268,15 @@ def test_a_correction_made_during_the_corpus_stage_is_applied(db, monkeypatch):
     monkeypatch.setattr(corpus, "run_store", slow_run)
     assert refresh(s) == []
     assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
+
+
+def test_a_store_of_schema_2_gets_the_corrections_table(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    Store(url).engine.dispose()
+    con = sqlite3.connect(tmp_path / "old.db")
+    con.execute("DROP TABLE corrections")
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    s = Store(url)
+    assert s.schema_version() == 3 and s.corrections() == [] and s.uncorrected() is None
