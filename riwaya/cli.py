@@ -96,6 +96,7 @@ def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url
         _fail(f"--{e.field}: {e.reason}", 2)
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "
                f"{rep.documents} in {db}")
+    _say_orphaned(rep.orphaned)
     if rep.errors:
         sys.exit(2)
 
@@ -303,8 +304,9 @@ def delete(documents, db):
                   "\n".join(f"  {h['id']}  {h['path'] or ''}" for h in hits))
         ids.append(hits[0]["id"])
     n = store.delete(ids)
-    refresh(store)
+    orphaned = refresh(store)
     click.echo(f"deleted {n} document(s); {store.count()} left in {db}, corpus results rebuilt")
+    _say_orphaned(orphaned)
 
 
 def _load_check(db: str) -> None:
@@ -317,11 +319,15 @@ def _load_check(db: str) -> None:
 def conflicts(db):
     """Print where the accounts disagree, each side with its sources."""
     exp = _load(db)
+    rejected = [c for c in exp["conflicts"] if (c.get("review") or {}).get("status") == "rejected"]
+    exp["conflicts"] = [c for c in exp["conflicts"] if c not in rejected]
     if not exp["conflicts"]:
         click.echo("no conflicts found")
-        return
-    from .reconcile.conflicts import format_conflicts
-    click.echo("\n".join(format_conflicts(exp)))
+    else:
+        from .reconcile.conflicts import format_conflicts
+        click.echo("\n".join(format_conflicts(exp)))
+    if rejected:
+        click.echo(f"({len(rejected)} conflict(s) rejected by a reviewer not shown: 'riwaya review list --kind conflict')")
 
 
 @main.command()
@@ -432,6 +438,211 @@ def itinerary_text(it: dict, place, docs: dict) -> list[str]:
     return out
 
 
+# ------------------------------------------------------------ review and correct
+def _say_orphaned(orphaned: list[dict]) -> None:
+    if orphaned:
+        from .corrections import describe
+        click.echo(f"{len(orphaned)} correction(s) orphaned: their target is gone from this build (kept; "
+                   f"'riwaya review list --status orphaned'):", err=True)
+        for c in orphaned[:20]:
+            click.echo("  " + describe(c), err=True)
+
+
+def _author(author: str | None) -> str | None:
+    if author:
+        return author
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:   # no user name in this environment
+        return None
+
+
+def _parse_value(v: str | None):
+    """A value as typed: JSON for a list or an object, else the text."""
+    if v is None:
+        return None
+    if v.strip()[:1] in ("[", "{"):
+        try:
+            return json.loads(v)
+        except json.JSONDecodeError as e:
+            _fail(f"--value: not valid JSON ({e.msg} at character {e.pos})", 2)
+    return v
+
+
+@main.command(context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("kind", type=click.Choice(["entity", "event", "mention", "conflict", "leg", "document"]))
+@click.argument("args", nargs=-1, required=True)
+@click.option("--field", default=None, help="What to correct: type, polarity, time, origin, destination, place, means, "
+                                            "via, role:ROLE (event); from, to, means, time (leg); source (mention); "
+                                            "name_ar, name_en, type (entity).")
+@click.option("--value", default=None, help="The right value: an entity id, a name, a type, an ISO time (A/B for an "
+                                            "interval), 'A > B' for a source chain, or JSON.")
+@click.option("--confirm", is_flag=True, help="riwaya got it right.")
+@click.option("--reject", is_flag=True, help="riwaya got it wrong (not an entity, not an event, not a real disagreement).")
+@click.option("--note", default=None, help="A note (alone: annotate; with a correction: why).")
+@click.option("--mentions", multiple=True, metavar="DOC:START:END", help="split: the mentions to move (repeatable).")
+@click.option("--name", default=None, help="split: the name of the entity split off.")
+@click.option("--author", default=None, help="Who corrects (default: your user name).")
+@_db_option
+def correct(kind, args, field, value, confirm, reject, note, mentions, name, author, db):
+    """Correct what riwaya got wrong; kept across rebuilds and re-analysis.
+
+    \b
+      riwaya correct event ev_33ca517e9a4d --field type --value arrival --note "landed, not left"
+      riwaya correct conflict cf_811ad112cbd4 --reject --note "same place, two precisions"
+      riwaya correct leg "e:person:x|ev_c5fc9c1a55db" --field to --value e:kb:hmeimim
+      riwaya correct mention DOC:OFFSET --field source --value "Reuters > the ministry"
+      riwaya correct entity merge e:p:708309b61d7a e:person:bashar-al-assad   (the second goes into the first)
+      riwaya correct entity split e:person:x --mentions DOC:10:20 --name "another Ali"
+      riwaya correct entity e:person:x --confirm
+
+    TARGET is an id as the export and 'riwaya review keys KIND' list it, or a stable key."""
+    from .corrections import CorrectionError, add, describe
+    from .store import Store
+    _load_check(db)
+    action = args[0] if kind == "entity" and args[0] in ("merge", "split") else None
+    targets = args[1:] if action else args
+    want = {"merge": 2, "split": 1}.get(action, 1)
+    if len(targets) != want:
+        _fail(f"give {want} target(s)" + (" (correct entity merge KEEP OTHER)" if action == "merge" else ""), 2)
+    if sum(bool(x) for x in (confirm, reject, field, action)) > 1:
+        _fail("give one of --confirm, --reject, --field (or merge/split)", 2)
+    if action == "merge":
+        field, value = "merge", targets[1]
+    elif action == "split":
+        if not mentions:
+            _fail("split: give the mentions to move with --mentions DOC:START:END", 2)
+        field, value = "split", {"mentions": list(mentions), "name": name}
+    elif confirm or reject:
+        field, value = "status", "confirmed" if confirm else "rejected"
+    elif field:
+        if value is None:
+            _fail(f"--field {field}: give the right value with --value", 2)
+        value = _parse_value(value)
+    elif note:
+        field, value = "note", note
+    else:
+        _fail("say what to correct: --confirm, --reject, --field F --value V, or --note", 2)
+    try:
+        c = add(Store(db), kind, targets[0], field, value, note=note if field != "note" else None, author=_author(author))
+    except CorrectionError as e:
+        _fail(str(e), 2)
+    click.echo("added " + describe(c))
+    if c["status"] == "orphaned":
+        sys.exit(1)
+
+
+@main.group()
+def review():
+    """The reviewers' corrections: list them, read the log, undo one, find targets' keys."""
+
+
+review.add_command(correct, name="add")     # riwaya review add ... is riwaya correct ...
+
+
+@review.command(name="list")
+@click.option("--status", type=click.Choice(["active", "undone", "orphaned"]), default=None)
+@click.option("--kind", type=click.Choice(["entity", "event", "mention", "conflict", "leg", "document"]), default=None)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@_db_option
+def review_list(status, kind, as_json, db):
+    """The corrections (all, or by status or kind)."""
+    from .corrections import describe
+    from .store import Store
+    _load_check(db)
+    cs = [c for c in Store(db).corrections(status) if not kind or c["kind"] == kind]
+    for c in cs:
+        click.echo(json.dumps(c, ensure_ascii=False) if as_json else describe(c))
+    if not cs and not as_json:
+        click.echo("no corrections")
+
+
+@review.command(name="log")
+@_db_option
+def review_log(db):
+    """Who corrected what, when (undone and orphaned corrections included)."""
+    from .corrections import describe
+    from .store import Store
+    _load_check(db)
+    cs = Store(db).corrections()
+    for c in cs:
+        undone = f", undone {c['updated_at']}" if c["status"] == "undone" else ""
+        click.echo(f"{c['at']}  {c.get('author') or '?'}{undone}: {describe(c)}")
+    if not cs:
+        click.echo("no corrections")
+
+
+@review.command(name="undo")
+@click.argument("correction", type=int)
+@_db_option
+def review_undo(correction, db):
+    """Undo a correction (it stays in the log as undone)."""
+    from .corrections import CorrectionError, describe, undo
+    from .store import Store
+    _load_check(db)
+    try:
+        c = undo(Store(db), correction)
+    except CorrectionError as e:
+        _fail(str(e), 2)
+    click.echo("undone " + describe(c))
+
+
+@review.command(name="keys")
+@click.argument("kind", type=click.Choice(["entity", "event", "mention", "conflict", "leg"]))
+@_db_option
+def review_keys(kind, db):
+    """Ids and stable keys of what can be corrected (a correction keeps the key)."""
+    from .corrections import Keys
+    from .store import Store
+    _load_check(db)
+    r = Store(db).corpus()
+    k = Keys(r)
+    if kind == "entity":
+        rows = [(e["id"], k.entity_key(e["id"]), e.get("name_en") or e.get("name_ar") or "") for e in r["entities"]]
+    elif kind == "event":
+        rows = [(e["id"], k.event_key(e["id"]), e.get("type") or "") for e in r["events"]]
+    elif kind == "mention":
+        rows = [(sp.get("mention") or "", f"{sp['doc']}:{sp.get('trigger_start', sp.get('start'))}",
+                 f"{e['id']} {sp.get('trigger') or ''}") for e in r["events"] for sp in e.get("evidence") or []]
+    elif kind == "conflict":
+        rows = [(c["id"], k.conflict_key(c), c.get("question") or "") for c in r["conflicts"]]
+    else:
+        rows = [(f"{it['person']}|{leg.get('event')}", k.leg_key(it["person"], leg.get("event")),
+                 f"{leg.get('from')} -> {leg.get('to')}") for it in r["itineraries"] for leg in it.get("legs") or []]
+    for row in rows:
+        click.echo("\t".join(str(x) for x in row))
+
+
+def eval_corrections(args: tuple[str, ...]) -> None:
+    """``riwaya eval corrections [--db URL] [--json]``: riwaya's precision on what reviewers looked at."""
+    db, as_json, rest = os.environ.get("RIWAYA_DB", DEFAULT_DB), False, list(args)
+    while rest:
+        a = rest.pop(0)
+        if a == "--json":
+            as_json = True
+        elif a == "--db" and rest:
+            db = rest.pop(0)
+        elif a.startswith("--db="):
+            db = a[5:]
+        else:
+            _fail(f"eval corrections: unknown argument '{a}' (use --db URL, --json)", 2)
+    from .corrections import score
+    from .store import Store
+    _load_check(db)
+    store = Store(db)
+    s = score(store.corrections(), store.corpus())
+    if as_json:
+        click.echo(json.dumps(s, indent=1))
+        return
+    if not s:
+        click.echo("no reviewed targets yet: confirm or correct some ('riwaya correct --help')")
+        return
+    click.echo(f"{'':12} {'reviewed':>8} {'right':>6} {'wrong':>6} {'precision':>9}")
+    for kind, v in s.items():
+        click.echo(f"{kind:12} {v['reviewed']:>8} {v['right']:>6} {v['wrong']:>6} {v['precision']:>9.3f}")
+
+
 EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "events/eval_events.py",
          "events-corpus": "events_corpus/eval_corpus.py", "agreement": "events_corpus/agreement.py",
          "clusters": "clusters/eval_clusters.py", "clusters-agreement": "clusters/agreement.py",
@@ -439,10 +650,13 @@ EVALS = {"ner": "ner/eval_ner.py", "timex": "timex/eval_timex.py", "events": "ev
 
 
 @main.command(name="eval", context_settings={"ignore_unknown_options": True})
-@click.argument("task", type=click.Choice(sorted(EVALS)))
+@click.argument("task", type=click.Choice(sorted([*EVALS, "corrections"])))
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
 def evaluate(task, args):
-    """Measure quality (precision, recall, F1) or speed: runs the script in benchmarks/."""
+    """Measure quality (precision, recall, F1) or speed: runs the script in benchmarks/.
+    'corrections' scores riwaya against your reviewers' corrections (--db URL, --json)."""
+    if task == "corrections":
+        return eval_corrections(args)
     import subprocess
     script = Path(__file__).resolve().parent.parent / "benchmarks" / EVALS[task]
     if not script.exists():

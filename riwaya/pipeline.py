@@ -24,6 +24,7 @@ class BuildReport:
     errors: list[IngestError] = field(default_factory=list)
     documents: int = 0
     timings: dict[str, float] = field(default_factory=dict)   # seconds: read, analyse+store, corpus
+    orphaned: list[dict] = field(default_factory=list)        # corrections whose target is gone
 
     @property
     def ok(self) -> bool:
@@ -120,7 +121,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
     if report.added or not store.corpus_is_current():
-        refresh(store)
+        report.orphaned = refresh(store)
     t3 = time.perf_counter()
     report.documents = store.count()
     report.timings = {"read": t1 - t0, "analyse_store": t2 - t1, "corpus": t3 - t2}
@@ -158,10 +159,14 @@ def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
             on_error(err)
 
 
-def refresh(store: Store) -> None:
-    """Re-run resolution and reconciliation over everything stored."""
+def refresh(store: Store) -> list[dict]:
+    """Re-run resolution and reconciliation over everything stored, then re-apply the
+    reviewer's corrections; returns the corrections whose target is gone (orphaned)."""
     from .corpus import run_store
+    from .corrections import settle, step as corrections_step
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         results = run_store(store)  # streams the analyses: never all of them in memory at once
-    store.put_corpus(results, documents=state)
+    results, base, orphaned, seen = corrections_step(store, results)
+    store.put_corpus(results, documents=state, base=base)
+    return settle(store, seen, orphaned)

@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from .models import Document
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 md = MetaData()
 
 meta_t = Table("meta", md, Column("key", String(64), primary_key=True), Column("value", Text))
@@ -48,7 +48,16 @@ errors_t = Table(
     Column("path", Text), Column("reason", Text), Column("at", String(40)),
 )
 
+corrections_t = Table(   # a reviewer's assertions (riwaya/corrections.py): target by stable key, values as JSON
+    "corrections", md, Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False), Column("target", Text, nullable=False),
+    Column("field", String(64), nullable=False), Column("old", Text), Column("new", Text),
+    Column("author", Text), Column("at", String(40)), Column("note", Text),
+    Column("status", String(16), nullable=False), Column("reason", Text), Column("updated_at", String(40)),
+)
+
 CORPUS_KINDS = ("entities", "events", "conflicts", "relations", "itineraries")
+UNCORRECTED = "uncorrected"     # corpus row: the results before corrections, kept while corrections exist
 
 
 def _now() -> str:
@@ -241,10 +250,15 @@ class Store:
                 yield r.doc_id, json.loads(r.data)
 
     # ------------------------------------------------------------ corpus level
-    def put_corpus(self, results: dict[str, list], documents: str | None = None) -> None:
+    def put_corpus(self, results: dict[str, list], documents: str | None = None, base: str | None = None) -> None:
         """Replace the corpus-level results in one transaction, recording which state of
-        the documents they were computed from (``documents_state()`` by default)."""
+        the documents they were computed from (``documents_state()`` by default). ``base``:
+        the results before corrections (JSON), kept so that a new correction is applied
+        without re-running the corpus stage."""
         with self.engine.begin() as c:
+            c.execute(delete(corpus_t).where(corpus_t.c.kind == UNCORRECTED))
+            if base is not None:
+                c.execute(insert(corpus_t).values(kind=UNCORRECTED, updated_at=_now(), data=base))
             state = documents if documents is not None else self._documents_state(c) + "|" + _corpus_version()
             for kind in CORPUS_KINDS:
                 c.execute(delete(corpus_t).where(corpus_t.c.kind == kind))
@@ -279,8 +293,46 @@ class Store:
 
     def corpus(self) -> dict[str, list]:
         with self._read() as c:
-            rows = {r.kind: json.loads(r.data) for r in c.execute(select(corpus_t))}
+            rows = {r.kind: json.loads(r.data) for r in c.execute(select(corpus_t).where(corpus_t.c.kind != UNCORRECTED))}
         return {k: rows.get(k, []) for k in CORPUS_KINDS}
+
+    def uncorrected(self) -> str | None:
+        """The corpus results before corrections (JSON), or None when those stored are uncorrected."""
+        with self._read() as c:
+            return c.execute(select(corpus_t.c.data).where(corpus_t.c.kind == UNCORRECTED)).scalar()
+
+    def corpus_recorded_state(self) -> str | None:
+        """Which state of the documents the stored corpus results were computed from."""
+        with self._read() as c:
+            return c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_documents")).scalar()
+
+    # ------------------------------------------------------------ corrections
+    def add_correction(self, c: dict) -> int:
+        with self.engine.begin() as conn:
+            r = conn.execute(insert(corrections_t).values(
+                kind=c["kind"], target=c["target"], field=c["field"],
+                old=json.dumps(c.get("old"), ensure_ascii=False), new=json.dumps(c.get("new"), ensure_ascii=False),
+                author=c.get("author"), at=c.get("at") or _now(), note=c.get("note"), status="active",
+                updated_at=_now()))
+            return int(r.inserted_primary_key[0])
+
+    def corrections(self, status: str | None = None) -> list[dict]:
+        """Corrections in the order they were made (all, or those with ``status``)."""
+        q = select(corrections_t).order_by(corrections_t.c.id)
+        if status:
+            q = q.where(corrections_t.c.status == status)
+        with self._read() as c:
+            return [_correction(r) for r in c.execute(q).mappings()]
+
+    def correction(self, cid: int) -> dict | None:
+        with self._read() as c:
+            r = c.execute(select(corrections_t).where(corrections_t.c.id == cid)).mappings().first()
+        return _correction(r) if r else None
+
+    def set_correction_status(self, cid: int, status: str, reason: str | None = None) -> None:
+        with self.engine.begin() as c:
+            c.execute(corrections_t.update().where(corrections_t.c.id == cid).values(
+                status=status, reason=reason, updated_at=_now()))
 
     # ------------------------------------------------------------ errors
     def log_errors(self, errors: Iterable[Any]) -> None:
@@ -307,10 +359,23 @@ def _step2(c) -> None:
     ix_documents_seq.create(c, checkfirst=True)
 
 
+def _step3(c) -> None:
+    """The corrections table (a reviewer's assertions)."""
+    corrections_t.create(c, checkfirst=True)
+
+
 MIGRATIONS = {
     1: lambda c: md.create_all(c),
     2: _step2,
+    3: _step3,
 }
+
+
+def _correction(r) -> dict:
+    d = dict(r)
+    for k in ("old", "new"):
+        d[k] = json.loads(d[k]) if d.get(k) is not None else None
+    return d
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

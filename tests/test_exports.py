@@ -222,6 +222,6 @@ def test_every_export_of_the_bundled_corpus_reads_back(built_db, tmp_path):
     assert {"Point", "LineString"} <= {f["geometry"]["type"] for f in fc["features"]}
     files = csv_export.write(exp, str(tmp_path / "csv"))
     claims = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "claims.csv").read_text("utf-8-sig"))))
-    assert len(claims) == sum(len(e["evidence"]) for e in exp["events"]) and len(files) == 5
+    assert len(claims) == sum(len(e["evidence"]) for e in exp["events"]) and len(files) == 6   # with review_log.csv
     ents = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "entities.csv").read_text("utf-8-sig"))))
     assert "president — Syria" in next(r for r in ents if r["name_en"] == "Bashar al-Assad")["roles"].split(";")

@@ -1,4 +1,5 @@
-"""CSV export: entities.csv, events.csv, evidence.csv, claims.csv, conflicts.csv into a folder, or a .zip.
+"""CSV export: entities.csv, events.csv, evidence.csv, claims.csv, conflicts.csv and review_log.csv
+(the reviewers' corrections) into a folder, or a .zip.
 
 claims.csv has one row per claim: one source's statement of one event, with the values that
 source gives (who, from, to, where, by what means, when), its polarity, its isnad, whether it
@@ -21,6 +22,7 @@ CLAIM_COLS = ["claim", "event", "class", "type", "label", "participants", "origi
               "earliest", "latest", "time_text", "polarity", "hedge", "source", "isnad", "account", "independent_account",
               "doc", "outlet", "published", "start", "end", "text"]
 CONFLICT_COLS = ["conflict", "kind", "question", "value", "events", "documents", "summary_en", "summary_ar"]
+REVIEW_COLS = ["correction", "at", "author", "kind", "target", "field", "old", "new", "note", "status", "reason", "updated_at"]
 
 
 def _j(v) -> str:
@@ -84,8 +86,12 @@ def tables(export: dict) -> dict[str, tuple[list[str], list[list]]]:
             val = v.get("value")
             confs.append([c.get("id"), c.get("kind"), c.get("question"), json.dumps(val, ensure_ascii=False) if isinstance(val, (dict, list)) else val,
                           _j(v.get("events")), _j(v.get("documents")), c.get("summary_en"), c.get("summary_ar")])
+    log = [[c.get("id"), c.get("at"), c.get("author"), c.get("kind"), c.get("target"), c.get("field"),
+            *[v if isinstance(v, str) or v is None else json.dumps(v, ensure_ascii=False) for v in (c.get("old"), c.get("new"))],
+            c.get("note"), c.get("status"), c.get("reason"), c.get("updated_at")] for c in items(export, "corrections")]
     return {"entities.csv": (ENTITY_COLS, ents), "events.csv": (EVENT_COLS, evs),
-            "evidence.csv": (EVIDENCE_COLS, evid), "claims.csv": (CLAIM_COLS, claims), "conflicts.csv": (CONFLICT_COLS, confs)}
+            "evidence.csv": (EVIDENCE_COLS, evid), "claims.csv": (CLAIM_COLS, claims), "conflicts.csv": (CONFLICT_COLS, confs),
+            "review_log.csv": (REVIEW_COLS, log)}
 
 
 def _csv_bytes(cols, rows) -> bytes:

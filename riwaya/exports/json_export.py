@@ -43,9 +43,22 @@ def build_export(store) -> dict:
                           "kind": v.get("kind"), "tz": v.get("tz"), "anchor": v.get("anchor"), "value": v.get("value"),
                           "timex_type": v.get("timex_type"), "offset": v.get("offset"),
                           "anchor_span": list(v["anchor_span"]) if v.get("anchor_span") else None})
+    corrections = store.corrections()
+    _review_documents(documents, corrections)
     return {"schema": SCHEMA, "generated_by": f"riwaya {__version__}", "documents": documents,
             "entities": [_with_titles(e) for e in corpus["entities"]], "events": corpus["events"], "conflicts": corpus["conflicts"],
-            "relations": corpus["relations"], "itineraries": corpus["itineraries"], "times": times}
+            "relations": corpus["relations"], "itineraries": corpus["itineraries"], "times": times,
+            "corrections": corrections}
+
+
+def _review_documents(documents: list[dict], corrections: list[dict]) -> None:
+    """Corrections of documents (notes, confirm/reject) are marked on them here: documents are
+    not corpus results, so the corrections step does not see them."""
+    from ..corrections import _mark
+    by_id = {d["id"]: d for d in documents}
+    for c in corrections:
+        if c["kind"] == "document" and c["status"] == "active" and c["target"] in by_id:
+            _mark(by_id[c["target"]], c)
 
 
 def _with_titles(e: dict) -> dict:

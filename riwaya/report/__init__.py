@@ -37,6 +37,8 @@ def labels() -> dict:
     """The page's labels, with the names of event types in both languages (``etype_TYPE``),
     taken from the reconciler's type labels so that the report and the conflict sentences agree."""
     lab = json.loads(asset("labels.json"))
+    for lang, extra in json.loads(asset("review_labels.json")).items():   # the review controls' labels
+        lab.setdefault(lang, {}).update(extra)
     from .. import event_schema as schema
     for t, v in schema.labels()["types"].items():
         lab["ar"].setdefault(f"etype_{t}", v.get("ar_def") or v.get("ar") or t)

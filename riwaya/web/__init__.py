@@ -12,10 +12,11 @@ from __future__ import annotations
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -42,6 +43,18 @@ API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # has one inline script that starts it.
 DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
+
+
+class CorrectionIn(BaseModel):
+    """One correction as the API takes it."""
+    model_config = ConfigDict(extra="forbid")
+    kind: Literal["entity", "event", "mention", "conflict", "leg", "document"]
+    target: str = Field(min_length=1, max_length=2000)
+    field: str | None = Field(None, max_length=64)
+    action: Literal["confirm", "reject", "note"] | None = None
+    value: Any = None
+    note: str | None = Field(None, max_length=4000)
+    author: str | None = Field(None, max_length=200)
 
 
 def _default_loader(db_url: str | None) -> Callable[[], dict]:
@@ -299,6 +312,64 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         if j is None:
             raise HTTPException(404, "no such job (jobs are kept in memory until the server stops)")
         return {**j.public(), "queue_position": jobs.position(j)}
+
+    # ---------------------------------------------------------------- review and correct
+    correcting, opening = threading.Lock(), threading.Lock()
+    stores: dict = {}
+
+    def corrections_store():
+        if not db_url:
+            raise HTTPException(501, "this server keeps no corrections (it serves no store)")
+        with opening:
+            if "store" not in stores:       # one engine (and its pool) for the server's life
+                from ..store import Store
+                stores["store"] = Store(db_url)
+        return stores["store"]
+
+    @app.get("/api/corrections", summary="The reviewers' corrections (status active, undone or orphaned)")
+    def list_corrections(status: str | None = Query(None, pattern="^(active|undone|orphaned)$")):
+        return corrections_store().corrections(status) if db_url else []
+
+    @app.get("/api/review-log", summary="The review log: every correction, newest first, with who, when and its status")
+    def review_log():
+        return list(reversed(corrections_store().corrections())) if db_url else []
+
+    @app.post("/api/corrections", status_code=201, summary="Correct, confirm, reject or annotate something",
+              description="Body: `{kind: entity|event|mention|conflict|leg|document, target: its id or stable key, "
+                          "field, value, note, author}`; `action: confirm|reject|note` stands for `field: status|note`. "
+                          "Fields: see `riwaya correct --help`. Kept across rebuilds; 422 with the reason when it cannot be "
+                          "made. Needs the write token.")
+    def post_correction(body: CorrectionIn):
+        from ..corrections import CorrectionError, add
+        field, value = body.field, body.value
+        if body.action in ("confirm", "reject"):
+            field, value = "status", "confirmed" if body.action == "confirm" else "rejected"
+        elif body.action == "note":
+            field, value = "note", body.note if value is None else value
+        if not field:
+            raise HTTPException(422, "say what to correct: a field (with its value) or an action (confirm, reject, note)")
+        with correcting:
+            try:
+                c = add(corrections_store(), body.kind, body.target, field, value,
+                        note=body.note if field != "note" else None, author=body.author)
+            except CorrectionError as e:
+                raise HTTPException(422, str(e))
+            reload()
+        return c
+
+    @app.delete("/api/corrections/{correction_id}", summary="Undo a correction (it stays in the log as undone)")
+    def undo_correction(correction_id: int):
+        from ..corrections import CorrectionError, undo
+        with correcting:
+            store = corrections_store()
+            if store.correction(correction_id) is None:
+                raise HTTPException(404, f"no correction {correction_id}")
+            try:
+                c = undo(store, correction_id)
+            except CorrectionError as e:
+                raise HTTPException(409, str(e))
+            reload()
+        return c
 
     @app.post("/api/reload", summary="Reload the export from the store")
     def api_reload():

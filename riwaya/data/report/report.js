@@ -112,7 +112,7 @@
         (d ? outletOf(d) + (d.published ? ' · ' + d.published : '') + ' · ' : ''),
         el('a', { cls: 'link goto', 'data-doc': sp.doc, 'data-start': sp.start, 'data-end': sp.end, text: L('open_sentence'), onclick: function () { gotoSpan(sp); } })
       ]),
-      isnad(sp.attribution)
+      isnad(sp.attribution), rvSource(sp)
     ]);
   }
   function entLink(id) {
@@ -127,12 +127,13 @@
   }
   function eventCard(ev, brief) {
     var conf = IDX.confOfEvent[ev.id] || [];
-    return el('div', { cls: 'card event', 'data-id': ev.id }, [
+    return el('div', { cls: 'card event' + rvCls(ev), 'data-id': ev.id }, [
       el('div', null, [el('b', { text: eventTitle(ev) }), ' ', el('span', { cls: 'tag', text: L('class_' + ev['class']) }),
         conf.length ? el('a', { cls: 'tag warn link', text: '⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = conf[0]; draw(); } }) : null,
         ' ', el('a', { cls: 'tag link open-event', 'data-id': ev.id, text: L('open_event'), onclick: function () { openEvent(ev.id); } })]),
       el('div', { cls: 'mut', text: L('time') + ': ' + timeText(ev.time) + (ev.means ? ' · ' + L('means') + ': ' + (ent(ev.means) ? nm(ev.means) : ev.means) : '') + ' · ' + L('corroboration') + ': ' + (ev.corroboration != null ? ev.corroboration : '?') }),
-      brief ? null : el('div', null, arr(ev.evidence).map(evidenceBlock))
+      brief ? null : el('div', null, arr(ev.evidence).map(evidenceBlock)),
+      reviewBar('event', ev.id, ev)
     ]);
   }
 
@@ -172,9 +173,10 @@
   }
 
   // ---------- layout ----------
-  var TABS = ['timeline', 'map', 'people', 'graph', 'conflicts', 'sources', 'search'];
+  var TABS = ['timeline', 'map', 'people', 'graph', 'conflicts', 'sources', 'search', 'review'];
   var VIEWS = { timeline: function (m) { vTimeline(m); }, map: function (m) { vMap(m); }, people: function (m) { vPeople(m); }, graph: function (m) { vGraph(m); },
-    conflicts: function (m) { vConflicts(m); }, sources: function (m) { vSources(m); }, search: function (m) { vSearch(m); }, event: function (m) { vEvent(m); } };
+    conflicts: function (m) { vConflicts(m); }, sources: function (m) { vSources(m); }, search: function (m) { vSearch(m); }, event: function (m) { vEvent(m); },
+    review: function (m) { vReview(m); } };
   function draw() {
     document.documentElement.lang = S.lang; document.documentElement.dir = S.lang === 'ar' ? 'rtl' : 'ltr';
     document.title = L('title');
@@ -585,7 +587,8 @@
   function dossier(main, e) {
     main.appendChild(el('div', { cls: 'toolbar' }, [el('button', { cls: 'btn', id: 'back', text: L('back'), onclick: function () { S.person = null; draw(); } })]));
     var d = el('div', { id: 'dossier', cls: 'card' });
-    d.appendChild(el('h2', { text: nm(e.id) }));
+    d.appendChild(el('h2', { cls: rvCls(e), text: nm(e.id) }));
+    add(d, reviewBar('entity', e.id, e));
     d.appendChild(el('div', { cls: 'mut', text: [e.name_ar, e.name_en].filter(Boolean).join(' / ') + (e.kb_id ? ' · ' + e.kb_id : '') }));
     if (arr(e.aliases).length) d.appendChild(el('div', null, [L('aliases') + ': '].concat(arr(e.aliases).map(function (a) { return el('span', { cls: 'tag', text: a }); }))));
     if (arr(e.roles).length) {
@@ -603,12 +606,13 @@
     var it = IDX.itin[e.id];
     if (it) {
       d.appendChild(el('h3', { text: L('itinerary') }));
-      var t = el('table', { id: 'itinerary' }, [el('tr', null, [L('from'), L('to'), L('time'), L('means'), L('evidence')].map(function (h) { return el('th', { text: h }); }))]);
+      var t = el('table', { id: 'itinerary' }, [el('tr', null, [L('from'), L('to'), L('time'), L('means'), L('evidence'), L('review')].map(function (h) { return el('th', { text: h }); }))]);
       arr(it.legs).forEach(function (lg) {
-        t.appendChild(el('tr', { cls: 'leg' }, [el('td', { text: nm(lg.from) }), el('td', { text: nm(lg.to) }),
+        t.appendChild(el('tr', { cls: 'leg' + rvCls(lg), 'data-event': lg.event }, [el('td', { text: nm(lg.from) }), el('td', { text: nm(lg.to) }),
           el('td', null, [timeText(lg.time), IDX.valOfEvent[lg.event] != null ? el('a', { cls: 'warn link', text: ' ⚠ ' + L('conflict'), onclick: function () { S.tab = 'conflicts'; S.focus = (IDX.confOfEvent[lg.event] || [])[0]; draw(); } }) : null]),
           el('td', { text: lg.means ? (ent(lg.means) ? nm(lg.means) : lg.means) : '' }),
-          el('td', null, [perText(lg.accounts)].concat(arr(lg.evidence).map(evidenceBlock)))]));
+          el('td', null, [perText(lg.accounts)].concat(arr(lg.evidence).map(evidenceBlock))),
+          el('td', { cls: 'rv-cell' }, reviewBar('leg', e.id + '|' + lg.event, lg))]));
       });
       d.appendChild(t);
       // where accounts disagree: each version of the disputed legs with its sources (shared legs are above)
@@ -623,7 +627,7 @@
       }
       if (it.fate) {
         d.appendChild(el('h3', { text: L('fate') }));
-        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' }), ' ', perText(it.fate.accounts)].concat(arr(it.fate.evidence).map(evidenceBlock))));
+        d.appendChild(el('div', { id: 'fate' }, [el('b', { text: L('status_' + (it.fate.status || 'unknown')) + (it.fate.place ? ' — ' + nm(it.fate.place) : '') }), ' ', el('span', { cls: 'mut', text: it.fate.time ? timeText(it.fate.time) : '' }), ' ', perText(it.fate.accounts), rvMarks(it.fate)].concat(arr(it.fate.evidence).map(evidenceBlock))));
       }
       if (arr(it.time_findings).length) {
         d.appendChild(el('h4', { text: L('time_check') }));
@@ -847,7 +851,7 @@
   function vConflicts(main) {
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
     D.conflicts.forEach(function (c) {
-      var card = el('div', { cls: 'card conflict', id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
+      var card = el('div', { cls: 'card conflict' + rvCls(c), id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
       card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id,
         c.event && IDX.ev[c.event] ? el('a', { cls: 'tag link open-event', 'data-id': c.event, style: 'margin-inline-start:8px', text: L('open_event'), onclick: function () { openEvent(c.event); } }) : null]));
       var sum = S.lang === 'ar' ? (c.summary_ar || c.summary_en) : (c.summary_en || c.summary_ar);
@@ -859,6 +863,7 @@
           el('div', { cls: 'mut', text: arr(v && v.documents).length + ' ' + L('documents') + (docs.length ? ': ' + docs.join('، ') : '') }),
           el('div', null, arr(v && v.evidence).map(evidenceBlock))]);
       })));
+      add(card, reviewBar('conflict', c.id, c));
       main.appendChild(card);
     });
     if (S.focus && typeof S.focus === 'string') { var n = document.getElementById('conflict-' + S.focus); if (n && n.scrollIntoView) setTimeout(function () { n.scrollIntoView({ block: 'center' }); }, 0); }
@@ -977,6 +982,150 @@
     });
     file.addEventListener('change', function () { if (file.files && file.files[0]) send(file.files[0]); });
     return el('div', { cls: 'd' }, [el('label', { 'for': 'upload-file', text: L('upload_add') + ' ' }), file, tokRow, msg]);
+  }
+
+  // ---------- review and correct ----------
+  // Corrections are kept by the server (POST/DELETE /api/corrections, with the write token) and come
+  // back in the export: objects a reviewer touched carry `review` (status, corrected fields with the
+  // old value, notes). The offline report shows the marks; the live app also shows the controls.
+  var RV_FIELDS = { event: ['type', 'polarity', 'time', 'origin', 'destination', 'place', 'means', 'role:agent', 'role:companion', 'role:patient'], leg: ['from', 'to', 'time', 'means'],
+    entity: ['name_ar', 'name_en', 'type', 'merge'], mention: ['source'], conflict: [] };
+  var RV_ENTITY = { origin: 1, destination: 1, place: 1, from: 1, to: 1, merge: 1 };
+  function rvValue(v) {
+    if (v == null) return '—';
+    if (typeof v === 'string') return ent(v) ? nm(v) : v.replace(/^raw:/, '');
+    if (Array.isArray(v)) return v.map(rvValue).join(S.lang === 'ar' ? '، ' : ', ');
+    if (typeof v === 'object' && (v.earliest || v.latest)) return timeText(v);
+    if (typeof v === 'object' && v.entity) { var hit = D.entities.filter(function (e) { return v.entity === 'kb:' + e.kb_id; })[0]; return hit ? nm(hit.id) : v.entity; }
+    if (typeof v === 'object' && v.text) return v.text;
+    return JSON.stringify(v);
+  }
+  function rvMarks(obj) {
+    var r = obj && obj.review; if (!r) return null;
+    var box = el('span', { cls: 'rv-marks' });
+    if (r.status) box.appendChild(el('span', { cls: 'tag rv-' + r.status, text: r.status === 'confirmed' ? '✓ ' + L('rv_confirmed') : '✗ ' + L('rv_rejected') }));
+    Object.keys(r.corrected || {}).forEach(function (f) {
+      var c = r.corrected[f];
+      box.appendChild(el('span', { cls: 'tag rv-corrected', title: (c.author ? c.author + ' · ' : '') + (c.at || '') + ' #' + c.correction,
+        text: '✎ ' + L('rv_f_' + f) + ': ' + rvValue(c.old) + ' → ' + rvValue(c.new) }));
+    });
+    if (r.settled_by != null) box.appendChild(el('span', { cls: 'tag rv-corrected', text: '✎ ' + L('rv_settled') + ' #' + r.settled_by }));
+    arr(r.notes).forEach(function (n) { box.appendChild(el('span', { cls: 'tag rv-note', title: (n.author || '') + ' ' + (n.at || ''), text: L('rv_note') + ': ' + n.note })); });
+    return box;
+  }
+  function rvCls(obj) { var s = obj && obj.review && obj.review.status; return s ? ' rv-is-' + s : ''; }
+  var RV_AUTHOR = 'riwaya-reviewer';
+  function rvAuthor() { try { return localStorage.getItem(RV_AUTHOR) || null; } catch (e) { return null; } }
+  function rvSend(method, path, body, say) {
+    var h = { 'Content-Type': 'application/json' }, t = getToken(); if (t) h.Authorization = 'Bearer ' + t;
+    if (body && !body.author && rvAuthor()) body.author = rvAuthor();
+    return fetch(CONFIG.api + path, { method: method, headers: h, body: body ? JSON.stringify(body) : undefined }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (j) {
+        if (r.status === 401) {
+          setToken(null);
+          var tok = window.prompt(L('upload_token_hint'));
+          if (tok && tok.trim()) { setToken(tok.trim()); return rvSend(method, path, body, say); }
+        }
+        if (!r.ok) { say(L('rv_failed') + ': ' + (typeof j.detail === 'string' ? j.detail : JSON.stringify(j.detail || r.status))); return null; }
+        return fetch(CONFIG.api + '/export').then(function (x) { return x.json(); }).then(function (data) { index(data); draw(); return j; });
+      });
+    }).catch(function (e) { say(String(e && e.message || e)); return null; });
+  }
+  // the controls of one target: confirm, reject, correct a field, note
+  function reviewBar(kind, target, obj) {
+    var marks = rvMarks(obj);
+    if (!CONFIG.api || !window.fetch) return marks ? el('div', { cls: 'rv-bar' }, marks) : null;
+    var msg = el('span', { cls: 'mut rv-msg', 'aria-live': 'polite' });
+    var form = el('div', { cls: 'rv-form' }); form.hidden = true;
+    function say(t) { msg.textContent = t; }
+    function post(body) { say('…'); return rvSend('POST', '/corrections', Object.assign({ kind: kind, target: target }, body), say); }
+    function open(mode) {
+      form.textContent = ''; form.hidden = false;
+      var fields = RV_FIELDS[kind] || [];
+      var sel = el('select', { cls: 'rv-field', 'aria-label': L('rv_field') }, fields.map(function (f) { return el('option', { value: f, text: L('rv_f_' + f) }); }));
+      var lid = 'rv-list-' + Math.random().toString(36).slice(2);
+      var list = el('datalist', { id: lid });
+      var val = el('input', { cls: 'rv-value', list: lid, placeholder: L('rv_value'), dir: 'auto' });
+      var why = el('input', { cls: 'rv-why', placeholder: mode === 'note' ? L('rv_note') : L('rv_why'), dir: 'auto' });
+      function options() {
+        list.textContent = ''; var f = sel.value;
+        if (RV_ENTITY[f] || f.slice(0, 5) === 'role:') D.entities.filter(function (e) { return f === 'merge' ? e.type === (obj && obj.type) && e.id !== target : f.slice(0, 5) === 'role:' ? e.type === 'person' || e.type === 'organization' : e.type === 'place'; })
+          .forEach(function (e) { list.appendChild(el('option', { value: e.id, label: [e.name_ar, e.name_en].filter(Boolean).join(' / ') })); });
+        else if (f === 'type' && kind === 'entity') ['person', 'organization', 'place', 'vehicle', 'other'].forEach(function (t) { list.appendChild(el('option', { value: t })); });
+        else if (f === 'type') Object.keys(LABELS.en || {}).filter(function (k) { return k.slice(0, 6) === 'etype_'; }).forEach(function (k) { list.appendChild(el('option', { value: k.slice(6), label: L(k) })); });
+        else if (f === 'polarity') ['asserted', 'denied', 'hedged', 'planned', 'hypothetical', 'question', 'requested'].forEach(function (p) { list.appendChild(el('option', { value: p })); });
+        val.placeholder = f === 'time' ? '2024-12-08T01:30+03:00 / A/B' : L('rv_value');
+      }
+      sel.addEventListener('change', options);
+      var save = el('button', { cls: 'btn rv-save', text: L('rv_save'), onclick: function () {
+        if (mode === 'note') { if (why.value.trim()) post({ action: 'note', note: why.value.trim() }); return; }
+        post({ field: sel.value, value: val.value.trim(), note: why.value.trim() || null });
+      } });
+      var cancel = el('button', { cls: 'btn', text: L('rv_cancel'), onclick: function () { form.hidden = true; } });
+      if (mode === 'note') add(form, [why, save, cancel]);
+      else { add(form, [sel, val, list, why, save, cancel]); options(); }
+      (mode === 'note' ? why : val).focus();
+    }
+    var bar = el('div', { cls: 'rv-bar', 'data-kind': kind, 'data-target': target }, [marks,
+      el('span', { cls: 'rv-buttons' }, [
+        el('button', { cls: 'btn rv-confirm', text: L('rv_confirm'), onclick: function () { post({ action: 'confirm' }); } }),
+        el('button', { cls: 'btn rv-reject', text: L('rv_reject'), onclick: function () { post({ action: 'reject' }); } }),
+        (RV_FIELDS[kind] || []).length ? el('button', { cls: 'btn rv-correct', text: L('rv_correct'), onclick: function () { open('correct'); } }) : null,
+        el('button', { cls: 'btn rv-note-btn', text: L('rv_note'), onclick: function () { open('note'); } })]), msg, form]);
+    return bar;
+  }
+  // what a correction is about, as a reader names it, and how to open it (from the objects it marked)
+  function rvTargets() {
+    var out = {};
+    function put(obj, label, open) { arr(obj && obj.review && obj.review.corrections).forEach(function (id) { out[id] = { label: label, open: open }; }); }
+    D.entities.forEach(function (e) { put(e, nm(e.id), function () { openPerson(e.id); }); });
+    D.events.forEach(function (ev) {
+      var sp = arr(ev.evidence)[0];
+      put(ev, eventTitle(ev), sp ? function () { gotoSpan(sp); } : null);
+      arr(ev.evidence).forEach(function (x) { put(x, eventTitle(ev) + ' — ' + outletOf(docOf(x.doc)), function () { gotoSpan(x); }); });
+    });
+    D.conflicts.forEach(function (c) { put(c, cq(c) || c.id, function () { S.tab = 'conflicts'; S.focus = c.id; draw(); }); });
+    D.itineraries.forEach(function (it) { arr(it.legs).forEach(function (lg) { put(lg, nm(it.person) + ': ' + nm(lg.from) + ' → ' + nm(lg.to), function () { openPerson(it.person); }); }); });
+    D.documents.forEach(function (d) { put(d, d.title || outletOf(d), function () { S.tab = 'sources'; S.doc = d.id; S.focus = null; draw(); }); });
+    return out;
+  }
+  // one account's source chain: its marks, and in the live app a button to correct it ("A > B > C")
+  function rvSource(sp) {
+    var marks = rvMarks(sp);
+    if (!CONFIG.api || !window.fetch || !sp.mention) return marks;
+    var msg = el('span', { cls: 'mut rv-msg' });
+    return el('div', { cls: 'rv-bar' }, [marks, el('button', { cls: 'btn rv-source', text: '✎ ' + L('rv_f_source'), onclick: function () {
+      var cur = arr(sp.attribution && sp.attribution.chain).map(function (lk) { return lk && lk.name; }).filter(Boolean).join(' > ');
+      var v = window.prompt(L('rv_source_hint'), cur);
+      if (v && v.trim() && v.trim() !== cur) rvSend('POST', '/corrections', { kind: 'mention', target: sp.mention, field: 'source', value: v.trim() }, function (t) { msg.textContent = t; });
+    } }), msg]);
+  }
+  function vReview(main) {
+    var cs = arr(D.corrections).slice().reverse(), targets = rvTargets();
+    var n = { active: 0, orphaned: 0, undone: 0 }; cs.forEach(function (c) { n[c.status] = (n[c.status] || 0) + 1; });
+    main.appendChild(el('h2', { text: L('rv_log') }));
+    if (CONFIG.api) {
+      var who = el('input', { id: 'rv-author', value: rvAuthor() || '', dir: 'auto', placeholder: L('rv_who') });
+      who.addEventListener('change', function () { try { if (who.value.trim()) localStorage.setItem(RV_AUTHOR, who.value.trim()); else localStorage.removeItem(RV_AUTHOR); } catch (e) { } });
+      main.appendChild(el('div', { cls: 'toolbar' }, [el('label', { 'for': 'rv-author', text: L('rv_author') + ' ' }), who]));
+    }
+    main.appendChild(el('p', { cls: 'mut', id: 'rv-stats', text: L('rv_stats').replace('{a}', n.active).replace('{o}', n.orphaned).replace('{u}', n.undone) + (CONFIG.api ? '' : ' · ' + L('rv_offline')) }));
+    if (!cs.length) { main.appendChild(el('p', { cls: 'mut', text: L('rv_none') })); return; }
+    var msg = el('div', { cls: 'mut', 'aria-live': 'polite' });
+    var t = el('table', { id: 'review-log' }, [el('tr', null, ['#', L('rv_when'), L('rv_who'), L('rv_target'), L('rv_change'), L('rv_note'), L('rv_status'), ''].map(function (h) { return el('th', { text: h }); }))]);
+    cs.forEach(function (c) {
+      var what = c.field === 'status' ? (c.new === 'confirmed' ? '✓ ' + L('rv_confirmed') : '✗ ' + L('rv_rejected'))
+        : c.field === 'note' ? L('rv_note') : L('rv_f_' + c.field) + ': ' + rvValue(c.old) + ' → ' + rvValue(c.new);
+      t.appendChild(el('tr', { cls: 'rv-row rv-' + c.status, 'data-id': c.id }, [
+        el('td', { text: c.id }), el('td', { cls: 'mut', text: String(c.at || '').replace('T', ' ').slice(0, 16) }), el('td', { text: c.author || '—' }),
+        el('td', null, [el('b', { text: L('rv_kind_' + c.kind) + ' ' }), targets[c.id] && targets[c.id].open
+          ? el('a', { cls: 'link rv-open', dir: 'auto', text: targets[c.id].label, onclick: targets[c.id].open }) : null,
+          el('div', null, el('code', { cls: 'mut rv-key', text: c.target }))]),
+        el('td', { dir: 'auto', text: what }), el('td', { dir: 'auto', text: c.note || '' }),
+        el('td', { cls: c.status === 'orphaned' ? 'warn' : '', title: c.reason || null, text: L('rv_status_' + c.status) + (c.reason ? ' — ' + c.reason : '') }),
+        el('td', null, CONFIG.api && c.status !== 'undone' ? el('button', { cls: 'btn rv-undo', text: L('rv_undo'), onclick: function () { rvSend('DELETE', '/corrections/' + c.id, null, function (x) { msg.textContent = x; }); } }) : null)]));
+    });
+    main.appendChild(t); main.appendChild(msg);
   }
 
   // ---------- search ----------
