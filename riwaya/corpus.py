@@ -171,9 +171,15 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
 
 def _single_event(m: dict) -> dict:
     """Without the reconciler every mention stands alone as its own event."""
-    return {"id": "ev:" + hashlib.sha1(m["id"].encode()).hexdigest()[:12], "class": m["class"], "type": m["type"],
-            "participants": [{"entity": p["entity"], "role": p["role"]} for p in m["participants"]],
-            "origin": m["origin"], "destination": m["destination"], "via": m["via"], "place": m["place"],
-            "means": m["means"], "time": m["time"],
-            "evidence": [{"doc": m["doc"], "start": m["start"], "end": m["end"], "attribution": m["attribution"]}],
-            "corroboration": 1}
+    from .records import Event, Mention
+    acc = "acc:" + m["doc"]
+    return Event(id="ev:" + hashlib.sha1(m["id"].encode()).hexdigest()[:12], cls=m["class"], type=m["type"],
+                 types=[m["type"]], participants=[{"entity": p["entity"], "role": p["role"], "accounts": [acc]}
+                                                  for p in m["participants"]],
+                 origin=m["origin"], destination=m["destination"], via=m["via"], place=m["place"],
+                 means=m["means"], time=m["time"], polarity=m.get("polarity") or "asserted",
+                 mentions=[Mention(id=m["id"], doc=m["doc"], start=m["start"], end=m["end"], type=m["type"],
+                                   trigger=m["trigger"], trigger_start=m["trigger_start"],
+                                   trigger_end=m["trigger_end"], attribution=m["attribution"],
+                                   account=acc, upstream=acc, independent_account=acc)],
+                 corroboration=1).to_dict()

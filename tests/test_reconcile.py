@@ -174,7 +174,7 @@ def test_contradiction_city_fall_date(seed_out):
 
 def test_attributed_who_ordered(seed_out):
     c = _conf(seed_out, "decider")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     assert {v["value"][0] for v in c[0]["values"]} == {"kremlin", "assad"}
 
 
@@ -185,7 +185,7 @@ def test_precision_and_consensus():
     out = reconcile(docs, [_m("x1", "a", time=night), _m("x2", "b", time=exact)], ENTS)
     assert len(out["events"]) == 1
     c = _conf(out, "time")
-    assert len(c) == 1 and c[0]["kind"] == "precision"
+    assert len(c) == 1 and c[0]["kind"] == "refinement"
     t = out["events"][0]["time"]
     assert t["earliest"] == "2024-12-08T02:30:00+03:00" and t["latest"] == "2024-12-08T02:30:59+03:00"
     assert t["support"] == 2
@@ -197,7 +197,7 @@ def test_denial_is_attributed():
           _m("x2", "b", chain=(("الكرملين", "named_source"),), polarity="denied", negated=True)]
     out = reconcile(docs, ms, ENTS)
     c = _conf(out, "polarity")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     assert out["events"][0]["corroboration"] == 1
 
 

@@ -17,6 +17,7 @@ import math
 from collections import defaultdict
 
 from .. import event_schema as schema
+from ..records import Account, Event, Mention
 from . import timeiv
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
@@ -386,6 +387,7 @@ def _mention_values(m: dict) -> dict:
         "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
         "companions": comp or None,
         "decider": dec or None,
+        "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
 
@@ -411,7 +413,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
 
     events, conflicts = [], []
     for members in cluster_mentions(canon, same_place=_place_compat(ents)):
-        ev = _build_event(members, docs, account_of, ents)
+        ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
         conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
     for ev in events:
@@ -431,6 +433,9 @@ def _as_written(ev: dict, ents: Entities) -> None:
     ev["via"] = [w(v) for v in ev.get("via") or []]
     for p in ev.get("participants") or []:
         p["entity"] = w(p.get("entity"))
+    for m in ev.get("mentions") or []:      # each mention's own values, as written too
+        m["values"] = {k: (w(v) if isinstance(v, str) else [w(x) for x in v] if isinstance(v, list) else v)
+                       for k, v in (m.get("values") or {}).items()}
 
 
 def _doc_routes(mentions: list[dict]) -> dict:
@@ -498,7 +503,7 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
-def _build_event(members, docs, account_of, ents) -> dict:
+def _build_event(members, docs, account_of, ents) -> Event:
     ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
     evidence = []
     for m in members:
@@ -508,7 +513,7 @@ def _build_event(members, docs, account_of, ents) -> dict:
         evidence.append({
             "doc": m.get("doc"), "start": m.get("start"), "end": m.get("end"),
             "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
-            "type": m.get("type"),
+            "trigger_end": m.get("trigger_end"), "type": m.get("type"),
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
             "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
@@ -570,14 +575,13 @@ def _build_event(members, docs, account_of, ents) -> dict:
     time = timeiv.consensus([(r["value"], r["corroboration"]) for r in values.get("time", [])])
     types = sorted({m.get("type") for m in members if m.get("type")},
                    key=lambda t: (-sum(1 for m in members if m.get("type") == t), t))
-    return {
-        "id": ev_id, "class": first.get("class"), "type": types[0] if types else first.get("type"),
-        "types": types, "participants": sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
-        "origin": top("origin"), "destination": top("destination"), "via": top("via") or [],
-        "place": top("place"), "means": top("means"), "time": time,
-        "polarity": top("polarity") or "asserted",
-        "evidence": evidence, "corroboration": corroboration, "accounts": acc_list, "values": values,
-    }
+    return Event(
+        id=ev_id, cls=first.get("class"), type=types[0] if types else first.get("type"),
+        types=types, participants=sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
+        origin=top("origin"), destination=top("destination"), via=top("via") or [],
+        place=top("place"), means=top("means"), time=time, polarity=top("polarity") or "asserted",
+        mentions=[Mention.from_dict(e) for e in evidence], corroboration=corroboration,
+        accounts=[Account.from_dict(a) for a in acc_list], values=values)
 
 
 # ------------------------------------------------------------------ conflicts
