@@ -28,7 +28,7 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import contains, display_raw, head, near, raw_compatible
+from .values import contains, deictic, display_raw, head, near, raw_compatible
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -184,7 +184,7 @@ class Compare:
             return None
         if field == "time":
             iv = timeiv.interval(v)
-            return ("t", iv) if iv else None
+            return ("t", iv, deictic(v.get("text"))) if iv else None
         if field == "polarity":
             return ("p", "denied" if v == "denied" else "asserted")
         if field == "amount":
@@ -259,7 +259,13 @@ class Compare:
         if a == b:
             return "same"
         if field == "time":
-            return "precision" if timeiv.overlaps(a[1], b[1]) else "different"
+            if timeiv.overlaps(a[1], b[1]):
+                return "precision"
+            # "today" in a wire text printed a day later: one day told from two writing days
+            slack = config()["conflicts"].get("deictic_slack_hours", 0) * 3600
+            if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
+                return "precision"
+            return "different"
         if field in ("polarity", "amount"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])

@@ -175,7 +175,9 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
                 kplaces.add(_ent(m["place"]))
             kplaces.update(roles.get("place", []))
         else:
-            actors.update(roles.get(r, []))
+            # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
+            # the numbers are the count, compared as such
+            actors.update(x for x in roles.get(r, []) if not _counted(x))
     keys = actors | kplaces
     places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
     places.update(_ent(v) for v in (m.get("via") or []) if v)
@@ -371,25 +373,23 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
     feats = [_features(m, story_of) for m in ms]
     blocks = defaultdict(list)
+    # a generic mention ("the incident") is blocked with every kind of happening it may stand for
+    kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
     for i, (m, f) in enumerate(zip(ms, feats)):
         # blocks: its main actors, else its places; and its story, where a mention that does not
-        # name its main actor meets those that do
+        # name its main actor meets those that do (else all such: a large block is cut to time
+        # neighbours)
         keys = set(f["keys"] or f["places"])
         if f["story"] is not None:
             keys.add(("story", f["story"]))
         keys = keys or {"_none"}
-        for k in keys:
-            blocks[(_cls(m), f["group"], k)].append(i)
-    # a generic mention also meets every kind of happening of its story
-    story_kinds = defaultdict(set)
-    for m, f in zip(ms, feats):
-        if f["story"] is not None and not f["generic"]:
-            story_kinds[f["story"]].add((_cls(m), f["group"]))
-    for i, (m, f) in enumerate(zip(ms, feats)):
-        if f["generic"] and f["story"] is not None:
-            for c, g in story_kinds[f["story"]]:
-                if c.partition("~")[2] == _cls(m).partition("~")[2] and g in f["generic"]:
-                    blocks[(c, g, ("story", f["story"]))].append(i)
+        own = [(_cls(m), f["group"])]
+        if f["generic"]:
+            pol = _cls(m).partition("~")[2]
+            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
+        for c, g in own:
+            for k in keys:
+                blocks[(c, g, k)].append(i)
     pairs, scored = {}, {}
     for members in blocks.values():
         if len(members) > cfg["max_block"]:
@@ -483,6 +483,13 @@ def _mention_values(m: dict) -> dict:
     comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
     t = m.get("time")
+    amount = m.get("amount")
+    if amount is not None:
+        amount = _count(str(amount)) or amount
+    elif m.get("class") == "harm":
+        # how many were hit: the number the victims are told with ("14 جنديا", "عشرة جنود")
+        amount = next((c for p in m.get("participants") or [] if p.get("role") in cfg["count_roles"]
+                       for c in [_count(p.get("text") or "")] if c), None)
     pol = "denied" if (m.get("negated") or m.get("polarity") == "denied") else (m.get("polarity") or "asserted")
     return {
         "origin": _ent(m.get("origin")),
@@ -490,13 +497,40 @@ def _mention_values(m: dict) -> dict:
         "via": [_ent(v) for v in (m.get("via") or [])] or None,
         "place": _ent(m.get("place")),
         "means": _ent(m.get("means")),
-        "amount": m.get("amount"),
+        "amount": amount,
         "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
         "companions": comp or None,
         "decider": dec or None,
         "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _count(text: str) -> str | None:
+    """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
+    from ..timex.lexicon import load, norm_word
+    toks = text.translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    if not toks:
+        return None
+    if toks[0].replace(",", "").isdigit():
+        return str(int(toks[0].replace(",", "")))
+    for lang in ("ar", "en"):
+        card = load(lang).words["cardinal"]
+        for n in (2, 1):
+            w = norm_word(" ".join(toks[:n]).lower())
+            v = card.get(w) if len(toks) >= n else None
+            if v is None and w[:1] in ("ب", "و", "ل") and lang == "ar":
+                v = card.get(w[1:])
+            if isinstance(v, int):
+                return str(v)
+    return None
+
+
+def _counted(v) -> bool:
+    return isinstance(v, str) and v.startswith("raw:") and _count(v[4:]) is not None
 
 
 def _time_value_key(t):
