@@ -8,7 +8,8 @@ builds each split's articles into a store (once; analyses are cached by content)
 and scores:
 
 - merging: each gold mention is matched to the system mention whose trigger overlaps it; pairwise
-  precision/recall over pairs of matched gold mentions (all pairs, and pairs across documents), and
+  precision/recall over pairs of gold mentions (all pairs, pairs across documents, and pairs of
+  mentions that extraction found, which is the merge alone), and
   B-cubed precision/recall over the gold mentions (an unmatched gold mention is a system singleton);
 - conflicts: a system contradiction is right when its event's mentions belong (by majority) to a gold
   cluster holding a gold conflict of the same slot; recall over gold conflicts likewise.
@@ -102,6 +103,14 @@ def score(gold: list[dict], gold_conf: list[dict], events: list[dict], conflicts
             xtp += same_g and same_s
             xfp += same_s and not same_g
             xfn += same_g and not same_s
+    # the merge alone: pairs of gold mentions that extraction found (both matched)
+    mtp = mfp = mfn = 0
+    ok = [i for i in ids if not assign[i].startswith("unmatched:")]
+    for a, b in itertools.combinations(ok, 2):
+        same_g, same_s = gcl[a] == gcl[b], assign[a] == assign[b]
+        mtp += same_g and same_s
+        mfp += same_s and not same_g
+        mfn += same_g and not same_s
     by_g, by_s = defaultdict(set), defaultdict(set)
     for i in ids:
         by_g[gcl[i]].add(i)
@@ -133,6 +142,7 @@ def score(gold: list[dict], gold_conf: list[dict], events: list[dict], conflicts
     return {"gold_mentions": len(ids), "matched": matched, "gold_clusters": len(by_g),
             "system_clusters": len(by_s),
             "pairwise": prf(tp, fp, fn), "pairwise_cross_doc": prf(xtp, xfp, xfn),
+            "pairwise_matched_only": prf(mtp, mfp, mfn),
             "bcubed": {"p": round(bp, 3), "r": round(br, 3), "f": round(2 * bp * br / (bp + br), 3) if bp + br else 0},
             "conflicts": {"gold": len(gold_c), "listed_contradictions": len(contra), "right": c_tp,
                           "found": c_found,
