@@ -417,7 +417,7 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     # (average linkage over what blocking compared: one shared keyless mention does not chain two
     # happenings together)
     link: dict[int, dict[int, list]] = defaultdict(dict)
-    for (i, j), sc in scored.items():
+    for (i, j), sc in sorted(scored.items()):   # a fixed order: float sums do not depend on the hash seed
         for a, b in ((i, j), (j, i)):
             e = link[a].setdefault(b, [0.0, 0])
             e[0] += sc
