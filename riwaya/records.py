@@ -15,10 +15,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-try:   # the itinerary stage owns Leg; re-exported here so a view imports every record from one place
-    from .itinerary import Leg  # noqa: F401
-except ImportError:   # pragma: no cover - Leg not defined (yet)
-    Leg = None
+
+def __getattr__(name: str):
+    """``Leg`` is owned by the itinerary stage (riwaya/itinerary.py) and re-exported here, lazily, so
+    that a view imports every record from one place and itinerary.py may import these records."""
+    if name == "Leg":
+        from .itinerary import Leg
+        return Leg
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _pick(cls, d: dict, rename: dict | None = None) -> dict:

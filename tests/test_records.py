@@ -72,3 +72,14 @@ def test_corpus_stage_events_carry_their_mentions_each_with_its_own_values():
     assert all(Event.from_dict(e).to_dict() == e for e in out["events"])
     for c in out["conflicts"]:
         assert Conflict.from_dict(c).to_dict() == c
+
+
+def test_leg_comes_from_the_itinerary_stage():
+    import riwaya.itinerary as it
+    import riwaya.records as rec
+    if hasattr(it, "Leg"):
+        assert rec.Leg is it.Leg
+    else:
+        import pytest
+        with pytest.raises(ImportError):
+            from riwaya.records import Leg  # noqa: F401
