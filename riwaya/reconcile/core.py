@@ -5,7 +5,9 @@ Works on plain export-level dicts. Steps:
    translations across documents (translations.py)
 2. accounts: documents joined by copy or translation relations form one account
 3. independence: an evidence's upstream = innermost named link of its isnad
-4. events: blocked, constraint-checked greedy clustering of mentions
+4. events: mentions blocked (main actors, places, story), pairs that can be one happening scored
+   (data/reconcile/config.json events.pair_weights), merged best first above events.merge_threshold
+   when the clusters stay compatible and their compared pairs score enough on average
 5. values and conflicts per event field, plus cross-event conflicts are folded
    in by merging once-per-key events (e.g. the fall of a city) over a wide window.
 """
