@@ -186,6 +186,7 @@ def test_kind_slot_and_cli_headings():
     assert len(heads) == 2 and lines[heads[0]].startswith("== Contradictions") and lines[heads[1]].startswith("== Refinements")
     contra = "\n".join(lines[heads[0]:heads[1]])
     assert "the time" in contra and "[time]" in contra and "destination" not in contra.split("\n", 1)[1].lower().split("■")[0]
+    assert format_conflicts({"documents": docs, "conflicts": []}) == ["no conflicts found"]
     only = format_conflicts(exp, kinds={"refinement"})
     assert only[0].startswith("== Refinements") and not any(l.startswith("== Contradictions") for l in only)
     # an older store's kinds still read

@@ -586,6 +586,8 @@ def format_conflicts(export: dict, max_evidence: int = 3, kinds: set | None = No
     refinements under their own heading (one block per conflict)."""
     docs = {d["id"]: d for d in export.get("documents", [])}
     heads = templates()["cli_headings"]
+    if not any(not kinds or conflict_kind(c) in kinds for c in export.get("conflicts") or []):
+        return ["no conflicts found"]
     lines = []
     for kind in KINDS:
         if kinds and kind not in kinds:
