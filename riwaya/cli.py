@@ -316,16 +316,16 @@ def _load_check(db: str) -> None:
 
 @main.command()
 @_db_option
-def conflicts(db):
-    """Print where the accounts disagree, each side with its sources."""
+@click.option("--kind", "kind", type=click.Choice(["all", "contradiction", "refinement"]), default="all",
+              show_default=True, help="contradictions only, refinements (differences of precision) only, or both")
+def conflicts(db, kind):
+    """Print where independent accounts disagree, each side with its sources: contradictions
+    first, then refinements (the same value at different precision) under their own heading."""
     exp = _load(db)
     rejected = [c for c in exp["conflicts"] if (c.get("review") or {}).get("status") == "rejected"]
     exp["conflicts"] = [c for c in exp["conflicts"] if c not in rejected]
-    if not exp["conflicts"]:
-        click.echo("no conflicts found")
-    else:
-        from .reconcile.conflicts import format_conflicts
-        click.echo("\n".join(format_conflicts(exp)))
+    from .reconcile.conflicts import format_conflicts
+    click.echo("\n".join(format_conflicts(exp, kinds=None if kind == "all" else {kind})))
     if rejected:
         click.echo(f"({len(rejected)} conflict(s) rejected by a reviewer not shown: 'riwaya review list --kind conflict')")
 

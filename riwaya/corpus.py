@@ -84,6 +84,19 @@ class MentionIndex:
             i -= 1
         return best
 
+    def within(self, doc: str, start: int, end: int) -> list[str]:
+        """The entities mentioned inside [start, end) of a document (a mention's sentence)."""
+        items = self.by_doc.get(doc)
+        if not items:
+            return []
+        i = bisect.bisect_left(self.starts[doc], start)
+        out = set()
+        while i < len(items) and items[i][0] < end:
+            if items[i][1] <= end:
+                out.add(items[i][2])
+            i += 1
+        return sorted(out)
+
 
 PARTICIPANT_ROLES = {"agent", "companion", "patient", "recipient", "target", "speaker", "addressee", "source"}
 PLACE_ROLES = {"origin", "destination", "place"}
@@ -105,7 +118,9 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                "participants": [], "origin": None, "destination": None, "via": [], "place": None,
                "means": None, "amount": None, "time": ev.get("time"),
                "attribution": ev.get("attribution") or {"chain": [], "hedge": None},
-               "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted")}
+               "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted"),
+               # who and what else the sentence names: tells apart happenings whose arguments were not read
+               "context": idx.within(doc, ev["start"], ev["end"])}
         for a in ev.get("arguments", []):
             eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
             eid = eid or idx.find(doc, a["start"], a["end"])
@@ -171,9 +186,15 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
 
 def _single_event(m: dict) -> dict:
     """Without the reconciler every mention stands alone as its own event."""
-    return {"id": "ev:" + hashlib.sha1(m["id"].encode()).hexdigest()[:12], "class": m["class"], "type": m["type"],
-            "participants": [{"entity": p["entity"], "role": p["role"]} for p in m["participants"]],
-            "origin": m["origin"], "destination": m["destination"], "via": m["via"], "place": m["place"],
-            "means": m["means"], "time": m["time"],
-            "evidence": [{"doc": m["doc"], "start": m["start"], "end": m["end"], "attribution": m["attribution"]}],
-            "corroboration": 1}
+    from .records import Event, Mention
+    acc = "acc:" + m["doc"]
+    return Event(id="ev:" + hashlib.sha1(m["id"].encode()).hexdigest()[:12], cls=m["class"], type=m["type"],
+                 types=[m["type"]], participants=[{"entity": p["entity"], "role": p["role"], "accounts": [acc]}
+                                                  for p in m["participants"]],
+                 origin=m["origin"], destination=m["destination"], via=m["via"], place=m["place"],
+                 means=m["means"], time=m["time"], polarity=m.get("polarity") or "asserted",
+                 mentions=[Mention(id=m["id"], doc=m["doc"], start=m["start"], end=m["end"], type=m["type"],
+                                   trigger=m["trigger"], trigger_start=m["trigger_start"],
+                                   trigger_end=m["trigger_end"], attribution=m["attribution"],
+                                   account=acc, upstream=acc, independent_account=acc)],
+                 corroboration=1).to_dict()

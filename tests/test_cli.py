@@ -114,3 +114,14 @@ def test_delete_a_document_and_what_came_from_it(built_db, tmp_path):
     # rebuilding brings it back
     r = CliRunner().invoke(main, ["build", str(CORPUS), "--db", url, "-q"])
     assert r.exit_code == 0 and "added 1 document" in r.output
+
+
+def test_conflicts_contradictions_first_and_kind_filter(built_db):
+    r = CliRunner().invoke(main, ["conflicts", "--db", built_db])
+    assert r.exit_code == 0, r.output
+    heads = [l for l in r.output.splitlines() if l.startswith("== ")]
+    assert heads[0].startswith("== Contradictions") and heads[1].startswith("== Refinements")
+    r = CliRunner().invoke(main, ["conflicts", "--kind", "contradiction", "--db", built_db])
+    assert r.exit_code == 0 and "== Refinements" not in r.output and "== Contradictions" in r.output
+    r = CliRunner().invoke(main, ["conflicts", "--kind", "nonsense", "--db", built_db])
+    assert r.exit_code == 2 and "Traceback" not in r.output

@@ -88,7 +88,7 @@ def test_containment_is_precision_not_contradiction():
     out = reconcile(docs, ms, ENTS)
     kinds = {c["field"]: c["kind"] for c in out["conflicts"]}
     # airport in the city, base in the country, a night that holds 2 am: may all agree
-    assert kinds == {"origin": "precision", "destination": "precision", "time": "precision"}
+    assert kinds == {"origin": "refinement", "destination": "refinement", "time": "refinement"}
 
 
 def test_raw_values_are_compared_by_head():
@@ -105,7 +105,7 @@ def test_attributed_denial():
     ms = [_m("x1", "a", chain=(("Outlet A", "outlet"),)),
           _m("x2", "b", chain=(("Outlet B", "outlet"), ("الحكومة", "named_source")), polarity="denied", negated=True)]
     c = _conf(reconcile(docs, ms, ENTS), "polarity")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     # a negation nobody is quoted for (often a misread clause) is not a denial
     ms[1]["attribution"] = {"chain": [{"name": "Outlet B", "kind": "outlet"}], "hedge": None}
     assert _conf(reconcile(docs, ms, ENTS), "polarity") == []
@@ -118,7 +118,7 @@ def test_two_sources_in_one_document_can_disagree():
           _m("x2", "a", 30, 50, chain=(("مصدر مطلع", "unnamed_source"),),
              participants=[{"entity": "p1", "role": "agent"}, {"entity": "p1", "role": "decider"}])]
     c = _conf(reconcile(docs, ms, ENTS), "decider")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     # the same two values from the narrator alone: one voice, no conflict
     for m in ms:
         m["attribution"] = {"chain": [], "hedge": None}
@@ -165,3 +165,42 @@ def test_labels_use_outlet_or_document_number_and_read_naturally():
     assert event_label("no_such_type", "movement")["ar"] != "no_such_type"
     lines = format_conflicts({"documents": docs, "conflicts": out["conflicts"]})
     assert any(l.startswith("■") for l in lines) and any("Alpha City" in l for l in lines)
+
+
+def test_kind_slot_and_cli_headings():
+    """Contradictions and refinements are told apart (kind), each has its slot, and the CLI lists
+    contradictions first, refinements under their own heading, and filters with --kind."""
+    docs = [_doc("a", outlet="Outlet A"), _doc("b", outlet="Outlet B"), _doc("c", outlet="Outlet C")]
+    ms = [_m("x1", "a", origin="cityA", destination="baseB", time=_t("2024-12-07T20:00:00+03:00", "2024-12-07T23:00:00+03:00", "evening")),
+          _m("x2", "b", origin="portA", destination="countryA", time=_t("2024-12-08T03:00:00+03:00", "2024-12-08T05:00:00+03:00", "at dawn")),
+          _m("x3", "c", decider=None, participants=[{"entity": "p1", "role": "agent"}, {"entity": "org1", "role": "orderer"}])]
+    out = reconcile(docs, ms, ENTS)
+    by = {c["field"]: c for c in out["conflicts"]}
+    assert by["time"]["kind"] == "contradiction" and by["time"]["slot"] == "time"
+    assert by["destination"]["kind"] == "refinement" and by["destination"]["slot"] == "destination"
+    assert by["origin"]["slot"] == "origin/route"
+    assert all(c["kind"] in ("contradiction", "refinement") for c in out["conflicts"])
+    exp = {"documents": docs, "conflicts": out["conflicts"]}
+    lines = format_conflicts(exp)
+    heads = [i for i, l in enumerate(lines) if l.startswith("== ")]
+    assert len(heads) == 2 and lines[heads[0]].startswith("== Contradictions") and lines[heads[1]].startswith("== Refinements")
+    contra = "\n".join(lines[heads[0]:heads[1]])
+    assert "the time" in contra and "[time]" in contra and "destination" not in contra.split("\n", 1)[1].lower().split("■")[0]
+    assert format_conflicts({"documents": docs, "conflicts": []}) == ["no conflicts found"]
+    only = format_conflicts(exp, kinds={"refinement"})
+    assert only[0].startswith("== Refinements") and not any(l.startswith("== Contradictions") for l in only)
+    # an older store's kinds still read
+    old = [dict(c, kind="precision") if c["kind"] == "refinement" else dict(c, kind="attributed") for c in out["conflicts"]]
+    assert sum(l.startswith("■") for l in format_conflicts({"documents": docs, "conflicts": old}, kinds={"refinement"})) == \
+        sum(c["kind"] == "refinement" for c in out["conflicts"])
+
+
+def test_agent_slot_for_a_happening_keyed_by_place():
+    """A city's fall is keyed by its place: two independent accounts naming different takers disagree on the agent."""
+    docs = [_doc("a", outlet="Outlet A"), _doc("b", outlet="Outlet B")]
+    ms = [_m("x1", "a", typ="capture", **{"class": "control"}, place="cityA", participants=[{"entity": "p1", "role": "agent"}]),
+          _m("x2", "b", typ="capture", **{"class": "control"}, place="cityA", participants=[{"entity": "org1", "role": "agent"}])]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 1
+    c = _conf(out, "agent")
+    assert len(c) == 1 and c[0]["slot"] == "agent" and c[0]["kind"] == "contradiction"

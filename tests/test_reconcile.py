@@ -174,7 +174,7 @@ def test_contradiction_city_fall_date(seed_out):
 
 def test_attributed_who_ordered(seed_out):
     c = _conf(seed_out, "decider")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     assert {v["value"][0] for v in c[0]["values"]} == {"kremlin", "assad"}
 
 
@@ -185,7 +185,7 @@ def test_precision_and_consensus():
     out = reconcile(docs, [_m("x1", "a", time=night), _m("x2", "b", time=exact)], ENTS)
     assert len(out["events"]) == 1
     c = _conf(out, "time")
-    assert len(c) == 1 and c[0]["kind"] == "precision"
+    assert len(c) == 1 and c[0]["kind"] == "refinement"
     t = out["events"][0]["time"]
     assert t["earliest"] == "2024-12-08T02:30:00+03:00" and t["latest"] == "2024-12-08T02:30:59+03:00"
     assert t["support"] == 2
@@ -197,7 +197,7 @@ def test_denial_is_attributed():
           _m("x2", "b", chain=(("الكرملين", "named_source"),), polarity="denied", negated=True)]
     out = reconcile(docs, ms, ENTS)
     c = _conf(out, "polarity")
-    assert len(c) == 1 and c[0]["kind"] == "attributed"
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["attributed"]
     assert out["events"][0]["corroboration"] == 1
 
 
@@ -234,3 +234,84 @@ def test_unresolved_names_meet_entities_by_alias():
     assert sorted(len(e["evidence"]) for e in out["events"]) == [1, 2]
     ev = next(e for e in out["events"] if len(e["evidence"]) == 1)
     assert ev["participants"][0]["entity"] == "maher" and ev["destination"] == "raw:موسكو"
+
+
+# ------------------------------------------------------------------ scored merging (issue 15)
+
+STORIES = [
+    "انفجار سيارة مفخخة قرب مركز للشرطة في مدينة ليجي مساء السبت أدى إلى مقتل جنود وإصابة آخرين بحسب مصادر رسمية.",
+    "قتل جنود في مدينة ليجي عندما انفجرت سيارة مفخخة أمام مركز الشرطة، وقال المحافظ إن التحقيق بدأ فورا في الانفجار.",
+    "أعلنت السلطات أن مركز الشرطة في ليجي تعرض لهجوم بسيارة مفخخة ليلة السبت، وأن الانفجار أوقع قتلى بين الجنود.",
+    "ذكرت وكالة أنباء محلية أن سيارة مفخخة استهدفت الشرطة في ليجي، ونقل الجرحى إلى مستشفى قريب بعد الانفجار.",
+]
+
+
+def _story_docs(n=3):
+    """n reports of one story by different outlets (one story for story clustering: shared title words)."""
+    return [dict(_doc(f"s{i}", STORIES[i], "ABCD"[i]), title=f"مقتل جنود بانفجار سيارة مفخخة أمام مركز شرطة ليجي {i}")
+            for i in range(n)]
+
+
+def _h(i, doc, typ="attack", parts=(), cls="harm", **kw):
+    return _m(i, doc, cls=cls, typ=typ, parts=parts, **kw)
+
+
+def test_keyless_mentions_of_one_story_merge_by_score():
+    """Reports of one story whose extractor named no victim or place still meet (story blocks), and
+    merge when the score says so: same type, same story, overlapping times, the same entities around."""
+    docs = _story_docs(3)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    ms = [_h(f"x{i}", f"s{i}", time=t, context=["city", "police"]) for i in range(3)]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 1 and out["events"][0]["corroboration"] == 3
+
+
+def test_one_report_two_doers_are_two_happenings():
+    """In one document, an attack by one side and strikes by another on the same day stay apart."""
+    docs = _story_docs(1)
+    t = _t("2024-12-07T00:00:00+03:00", "2024-12-07T23:59:59+03:00", "السبت")
+    ms = [_h("x1", "s0", parts=(("assad", "agent"),), time=t), _h("x2", "s0", parts=(("maher", "agent"),), time=t)]
+    assert len(reconcile(docs, ms, ENTS)["events"]) == 2
+
+
+def test_generic_incident_joins_the_attack_not_the_deaths():
+    """'the incident' (a generic type) may stand for the attack of its story, never for its dead."""
+    docs = _story_docs(2)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    ms = [_h("a1", "s0", time=t, context=["city"]), _h("k1", "s0", typ="killing", time=t, context=["city"]),
+          _m("g1", "s1", cls="other", typ="accident", parts=(), time=t, context=["city"])]
+    out = reconcile(docs, ms, ENTS)
+    ev = _event_of(out, "g1")
+    assert {x["mention"] for x in ev["evidence"]} == {"a1", "g1"} and ev["class"] == "harm" and ev["type"] == "attack"
+    assert _event_of(out, "k1")["id"] != ev["id"]
+
+
+def test_counts_of_victims_are_compared_as_numbers():
+    """'14 جنديا' against 'عشرة جنود': the victims are told by their number, which is the count that
+    disagrees (and does not keep the reports apart); 'تسعة' and '9' agree."""
+    docs = _story_docs(3)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    ms = [_h("k0", "s0", typ="killing", time=t, context=["city"], participants=[{"entity": "14 جنديا", "role": "patient", "text": "14 جنديا"}]),
+          _h("k1", "s1", typ="killing", time=t, context=["city"], participants=[{"entity": "عشرة جنود", "role": "patient", "text": "عشرة جنود"}]),
+          _h("k2", "s2", typ="killing", time=t, context=["city"], amount="١٤")]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 1
+    c = [c for c in out["conflicts"] if c["field"] == "amount"]
+    assert len(c) == 1 and c[0]["slot"] == "counts" and c[0]["kind"] == "contradiction"
+    assert sorted(v["value"] for v in c[0]["values"]) == ["10", "14"]
+
+
+def test_today_told_from_two_writing_days_is_a_refinement():
+    """A wire's 'this morning' printed a day later against 'yesterday morning': not a contradiction;
+    two named days that differ stay one."""
+    docs = _story_docs(2)
+    ms = [_h("x0", "s0", parts=(("assad", "patient"),),
+             time=_t("2024-12-08T06:00:00+03:00", "2024-12-08T06:00:00+03:00", "الساعة 6:00 صباح اليوم")),
+          _h("x1", "s1", parts=(("assad", "patient"),),
+             time=_t("2024-12-07T05:00:00+03:00", "2024-12-07T11:59:59+03:00", "صباح أمس الاثنين"))]
+    c = [c for c in reconcile(docs, ms, ENTS)["conflicts"] if c["field"] == "time"]
+    assert len(c) == 1 and c[0]["kind"] == "refinement"
+    ms[0]["time"]["text"] = "الساعة 6:00 صباح الأحد"
+    ms[1]["time"]["text"] = "صباح السبت"
+    c = [c for c in reconcile(docs, ms, ENTS)["conflicts"] if c["field"] == "time"]
+    assert len(c) == 1 and c[0]["kind"] == "contradiction"

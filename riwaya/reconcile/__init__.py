@@ -2,7 +2,7 @@
 per happening, independent corroboration, and named conflicts.
 
     from riwaya.reconcile import reconcile
-    out = reconcile(documents, event_mentions, entities)   # plain dicts in, plain dicts out
+    out = reconcile(documents, event_mentions, entities)   # plain dicts in; out: riwaya.records to_dict()
 
 relations
     {kind: "translation", doc, a: [start, end], b: [start, end], lang_a, lang_b, score, method,
@@ -11,13 +11,14 @@ relations
 events
     {id, class, type, types, participants, origin, destination, via, place, means,
      time: consensus {earliest, latest, text, precision, tz, support, of} | None,
-     evidence: [{doc, start, end, mention, trigger, type, attribution, values, account,
-                 upstream, outlet, independent_account}],
+     evidence: [{doc, start, end, mention, trigger, trigger_start, trigger_end, type, attribution, values,
+                 account, upstream, outlet, independent_account}],
+     mentions: [{id, doc, type, trigger: {text, start, end}, account, values}]  each report's own values,
      corroboration: number of independent accounts asserting it,
      accounts: [{id, upstreams, copies_of, documents, evidence, chains, asserted}],
      values: {field: [{value, docs, corroboration, evidence: [index into evidence]}]}}
 conflicts
-    {id, event, field, question, question_ar, kind: contradiction | precision | attributed,
+    {id, event, field, slot, question, question_ar, kind: contradiction | refinement, attributed,
      values: [{value, label_en, label_ar, events, documents, corroboration,
                evidence: [{doc, start, end, attribution}]}],
      summary_en, summary_ar, compatible: [[value indexes that can all be true]] (times)}

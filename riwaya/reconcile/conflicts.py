@@ -25,12 +25,13 @@ from functools import lru_cache
 
 
 from .. import event_schema as schema
+from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import contains, display_raw, head, near, raw_compatible
+from .values import contains, deictic, display_raw, head, near, raw_compatible
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
-SET_FIELDS = ("means", "via", "companions", "decider")
+SET_FIELDS = ("means", "via", "companions", "decider", "agent")
 ROUTE_FIELDS = ("origin", "via", "destination")
 
 
@@ -183,7 +184,7 @@ class Compare:
             return None
         if field == "time":
             iv = timeiv.interval(v)
-            return ("t", iv) if iv else None
+            return ("t", iv, deictic(v.get("text"))) if iv else None
         if field == "polarity":
             return ("p", "denied" if v == "denied" else "asserted")
         if field == "amount":
@@ -258,7 +259,13 @@ class Compare:
         if a == b:
             return "same"
         if field == "time":
-            return "precision" if timeiv.overlaps(a[1], b[1]) else "different"
+            if timeiv.overlaps(a[1], b[1]):
+                return "precision"
+            # "today" in a wire text printed a day later: one day told from two writing days
+            slack = config()["conflicts"].get("deictic_slack_hours", 0) * 3600
+            if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
+                return "precision"
+            return "different"
         if field in ("polarity", "amount"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
@@ -386,12 +393,13 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
 
 
 def _kind(field, chosen, evidence, W: Witnesses) -> str:
-    """attributed: every side is a quoted voice and the voices differ (A says X,
-    B says Y); contradiction: the same source, or the reporters themselves, differ."""
+    """refinement: the values differ only in precision; attributed: a contradiction where every
+    side is a quoted voice and the voices differ (A says X, B says Y); contradiction: the reporters
+    themselves, or one source, differ."""
     if field == "polarity":
         return "attributed"
     if chosen[0][2] == "precision":
-        return "precision"
+        return "refinement"
     for _, _, _, _, IA, IB in chosen:
         if not all(_explicit(evidence[i]) for i in IA + IB):
             return "contradiction"
@@ -497,6 +505,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     subj = {lang: _subject(ev, ents, lang) for lang in ("en", "ar")}
     out = []
     agents = {p["entity"] for p in ev.get("participants") or [] if p.get("role") == "agent"}
+    slots = ccfg.get("slots") or {}
     skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
     for field in ccfg["fields"]:
         if field in skip:
@@ -514,8 +523,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             continue
         if confidence == "high":
             chosen = [p for p in chosen if p[3]]
-        kind = _kind(field, chosen, evidence, W)
-        if kind == "precision" and not ccfg.get("report_precision", True):
+        how = _kind(field, chosen, evidence, W)
+        kind = "refinement" if how == "refinement" else "contradiction"
+        if kind == "refinement" and not ccfg.get("report_precision", True):
             continue
         used = sorted({r for p in chosen for r in p[0] + p[1]})
         shown = [rows[r] for r in used]
@@ -548,43 +558,63 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
                 tp["value"][lang].format(value=v[f"label_{lang}"], sources=tp["according_to"][lang] + v[f"sources_{lang}"])
                 for v in vals)
         fmt["subject_or_event_ar"] = subj["ar"] or fmt["what_ar"]
-        out.append({
-            "id": _hid("cf_", ev["id"], field),
-            "event": ev["id"],
-            "field": field,
-            "question": _en(tp["questions"][field]["en"].format(**fmt)),
-            "question_ar": tp["questions"][field]["ar"].format(**fmt),
-            "kind": kind,
-            "confidence": confidence,
-            "accounts": len({W.root[i] for p in chosen for i in p[4] + p[5]}),
-            "values": vals,
-            "summary_en": _en(tp["summaries"][kind]["en"].format(**fmt)),
-            "summary_ar": tp["summaries"][kind]["ar"].format(**fmt),
-            "compatible": _compatible_groups(field, shown),
-        })
+        out.append(Conflict(
+            id=_hid("cf_", ev["id"], field), event=ev["id"], field=field, slot=slots.get(field, field),
+            kind=kind, attributed=how == "attributed", confidence=confidence,
+            question=_en(tp["questions"][field]["en"].format(**fmt)),
+            question_ar=tp["questions"][field]["ar"].format(**fmt),
+            accounts=len({W.root[i] for p in chosen for i in p[4] + p[5]}), values=vals,
+            summary_en=_en(tp["summaries"][how]["en"].format(**fmt)),
+            summary_ar=tp["summaries"][how]["ar"].format(**fmt),
+            compatible=_compatible_groups(field, shown)).to_dict())
     return out
 
 
 # ------------------------------------------------------------------ printing
 
-def format_conflicts(export: dict, max_evidence: int = 3) -> list[str]:
-    """Plain-text lines for the `riwaya conflicts` command (one block per conflict)."""
+KINDS = ("contradiction", "refinement")
+
+
+def conflict_kind(c: dict) -> str:
+    """contradiction | refinement; older exports said precision / attributed."""
+    k = c.get("kind") or "contradiction"
+    return "refinement" if k in ("refinement", "precision") else "contradiction"
+
+
+def format_conflicts(export: dict, max_evidence: int = 3, kinds: set | None = None) -> list[str]:
+    """Plain-text lines for the `riwaya conflicts` command: contradictions first, then
+    refinements under their own heading (one block per conflict)."""
     docs = {d["id"]: d for d in export.get("documents", [])}
-    lines = []
-    if not export.get("conflicts"):
+    heads = templates()["cli_headings"]
+    if not any(not kinds or conflict_kind(c) in kinds for c in export.get("conflicts") or []):
         return ["no conflicts found"]
-    for c in export["conflicts"]:
-        tag = c.get("kind", "contradiction") + ("" if c.get("confidence", "high") == "high" else ", low confidence")
+    lines = []
+    for kind in KINDS:
+        if kinds and kind not in kinds:
+            continue
+        cs = [c for c in export.get("conflicts") or [] if conflict_kind(c) == kind]
+        lines.append(f"== {heads[kind]}: {len(cs)}")
+        for c in cs:
+            lines.extend(_conflict_lines(c, docs, max_evidence))
         lines.append("")
-        lines.append(f"■ {c.get('summary_en') or c['question']}  [{tag}]")
-        if c.get("summary_ar"):
-            lines.append(f"  {c['summary_ar']}")
-        for v in c["values"]:
-            lines.append(f"  • {v.get('label_en') or v['value']}" +
-                         (f" / {v['label_ar']}" if v.get("label_ar") and v.get("label_ar") != v.get("label_en") else ""))
-            for e in v.get("evidence", [])[:max_evidence]:
-                d = docs.get(e["doc"], {})
-                chain = " → ".join(l["name"] for l in (e.get("attribution") or {}).get("chain", []) if l.get("name"))
-                snippet = d.get("text", "")[e["start"]:e["end"]].replace("\n", " ")
-                lines.append(f"      {doc_label(d, e['doc'])}: «{snippet[:160]}»" + (f"  ({chain})" if chain else ""))
+    return lines[:-1]
+
+
+def _conflict_lines(c: dict, docs: dict, max_evidence: int) -> list[str]:
+    tags = [c.get("slot") or c.get("field") or "?"]
+    if c.get("attributed") or c.get("kind") == "attributed":
+        tags.append("quoted sources")
+    if c.get("confidence", "high") != "high":
+        tags.append("low confidence")
+    lines = ["", f"■ {c.get('summary_en') or c['question']}  [{', '.join(tags)}]"]
+    if c.get("summary_ar"):
+        lines.append(f"  {c['summary_ar']}")
+    for v in c["values"]:
+        lines.append(f"  • {v.get('label_en') or v['value']}" +
+                     (f" / {v['label_ar']}" if v.get("label_ar") and v.get("label_ar") != v.get("label_en") else ""))
+        for e in v.get("evidence", [])[:max_evidence]:
+            d = docs.get(e["doc"], {})
+            chain = " → ".join(l["name"] for l in (e.get("attribution") or {}).get("chain", []) if l.get("name"))
+            snippet = d.get("text", "")[e["start"]:e["end"]].replace("\n", " ")
+            lines.append(f"      {doc_label(d, e['doc'])}: «{snippet[:160]}»" + (f"  ({chain})" if chain else ""))
     return lines

@@ -5,7 +5,9 @@ Works on plain export-level dicts. Steps:
    translations across documents (translations.py)
 2. accounts: documents joined by copy or translation relations form one account
 3. independence: an evidence's upstream = innermost named link of its isnad
-4. events: blocked, constraint-checked greedy clustering of mentions
+4. events: mentions blocked (main actors, places, story), pairs that can be one happening scored
+   (data/reconcile/config.json events.pair_weights), merged best first above events.merge_threshold
+   when the clusters stay compatible and their compared pairs score enough on average
 5. values and conflicts per event field, plus cross-event conflicts are folded
    in by merging once-per-key events (e.g. the fall of a city) over a wide window.
 """
@@ -17,6 +19,7 @@ import math
 from collections import defaultdict
 
 from .. import event_schema as schema
+from ..records import Account, Event, Mention
 from . import timeiv
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
@@ -159,7 +162,7 @@ def _ent(x):
     return x
 
 
-def _features(m: dict) -> dict:
+def _features(m: dict, story_of: dict | None = None) -> dict:
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
@@ -167,25 +170,51 @@ def _features(m: dict) -> dict:
             roles[p.get("role") or "agent"].append(e)
     kr = schema.key_roles()
     key_roles = kr.get(m.get("class"), kr["other"])
-    keys = set()
+    actors, kplaces = set(), set()
     for r in key_roles:
         if r == "place":
             if m.get("place"):
-                keys.add(_ent(m["place"]))
-            keys.update(roles.get("place", []))
+                kplaces.add(_ent(m["place"]))
+            kplaces.update(roles.get("place", []))
         else:
-            keys.update(roles.get(r, []))
-    if not keys and m.get("class") != "movement":
-        pass
+            # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
+            # the numbers are the count, compared as such
+            actors.update(x for x in roles.get(r, []) if not _counted(x))
+    keys = actors | kplaces
     places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
     places.update(_ent(v) for v in (m.get("via") or []) if v)
     return {
         "keys": keys,
+        "actors": frozenset(actors),      # key participants: who moves, meets, is hit
+        "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
         "roles": roles,
+        "ctx": frozenset(m.get("context") or ()),
+        "story": (story_of or {}).get(m.get("doc")),
+        "generic": _generic_types().get(m.get("type")) or frozenset(),
     }
+
+
+@lru_cache(maxsize=1)
+def _generic_types() -> dict:
+    """type -> the type groups (as in _type_group) a generic mention of it may stand for."""
+    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
+    gen = config()["events"].get("generic_types") or {}
+    return {t: frozenset(f"g{order[g]}" for g in groups if g in order) for t, groups in gen.items()}
+
+
+def _kind_ok(cls_a: str, grp_a: str, gen_a, cls_b: str, grp_b: str, gen_b) -> bool:
+    """Same class and type group; a generic mention ("the incident") may stand for a happening of
+    the groups it is configured for (an unrealised one still never joins what happened)."""
+    if gen_a or gen_b:
+        if cls_a.partition("~")[2] != cls_b.partition("~")[2]:
+            return False
+        if gen_a and gen_b:
+            return True
+        return grp_b in gen_a if gen_a else grp_a in gen_b
+    return cls_a == cls_b and grp_a == grp_b
 
 
 # ------------------------------------------------------------------ event clustering
@@ -197,17 +226,22 @@ def _cls(m: dict) -> str:
     return m.get("class") + (f"~{pol}" if pol in schema.unrealised() else "")
 
 
-def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
+def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
+    """Can the two mentions be one happening at all: the same class, polarity kind and type group,
+    a common main actor when both name one, times within reach, and (when one does not name its
+    main actor) places that can be one place."""
     cfg = config()["events"]
-    if _cls(a) != _cls(b) or fa["group"] != fb["group"]:
+    if not _kind_ok(_cls(a), fa["group"], fa["generic"], _cls(b), fb["group"], fb["generic"]):
         return False
-    if fa["keys"] and fb["keys"] and not (fa["keys"] & fb["keys"]):
+    if _keys_clash(fa["actors"], fa["kplaces"], fb["actors"], fb["kplaces"], same_place):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
-        # nothing identifies the happening on one side (across documents): need
-        # the same type and a shared place
-        if a.get("type") != b.get("type") or not (fa["places"] & fb["places"]):
-            return False
+        # nothing identifies the happening on one side: its places must agree (the story and
+        # the rest are left to the score: story clustering splits a story told over days)
+        if fa["places"] and fb["places"] and not (fa["places"] & fb["places"]):
+            same = same_place or _eq_place
+            if not any(same(x, y) for x in fa["places"] for y in fb["places"]):
+                return False
     if fa["interval"] and fb["interval"]:
         once_types = schema.types_with("once")
         once = a.get("type") in once_types and b.get("type") in once_types
@@ -217,24 +251,38 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict) -> bool:
     return True
 
 
+def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
+    """Two different main actors, or two key places that cannot be one place ("Logar" and
+    "Afghanistan" can: one contains the other), make two happenings."""
+    if act_a and act_b and not (act_a & act_b):
+        return True
+    # only places resolved to an entity can tell happenings apart: an unresolved span is often a
+    # misread phrase ("جموع المصلين" read as the place of a bombing)
+    pl_a, pl_b = _resolved(pl_a), _resolved(pl_b)
+    if pl_a and pl_b and not (pl_a & pl_b):
+        same = same_place or _eq_place
+        return not any(same(x, y) for x in pl_a for y in pl_b)
+    return False
+
+
+def _resolved(values) -> frozenset:
+    return frozenset(v for v in values if not (isinstance(v, str) and v.startswith(("raw:", "name:"))))
+
+
 def _sig(m, f):
-    return (_cls(m), f["group"], m.get("type"), frozenset(f["keys"]), frozenset(f["places"]))
+    return (_cls(m), f["group"], m.get("type"), f["actors"], frozenset(f["places"]), f["kplaces"], f["generic"])
 
 
-def _sig_ok(a, b) -> bool:
-    if a[0] != b[0] or a[1] != b[1]:
+def _sig_ok(a, b, same_place=None) -> bool:
+    if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]):
         return False
-    if a[3] and b[3] and not (a[3] & b[3]):
-        return False
-    if not a[3] and not b[3] and (a[2] != b[2] or not (a[4] & b[4])):
-        return False
-    return True
+    return not _keys_clash(a[3], a[5], b[3], b[5], same_place)
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
     """Mentions of ONE document join one event only if they tell the same step:
-    no different origin or destination (legs of a route stay apart) and
-    overlapping (or nearly) time windows."""
+    no different doers, no different origin or destination (legs of a route stay
+    apart) and overlapping (or nearly) time windows."""
     docs_a, docs_b = A["docs"], B["docs"]
     if len(docs_b) < len(docs_a):
         docs_a, docs_b = docs_b, docs_a
@@ -243,8 +291,10 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
         ys = docs_b.get(doc)
         if not ys:
             continue
-        for ox, dx, ix in xs:
-            for oy, dy, iy in ys:
+        for ox, dx, ix, ax in xs:
+            for oy, dy, iy, ay in ys:
+                if ax and ay and not (ax & ay):
+                    return False    # one report, two different doers: two happenings
                 if ox is not None and oy is not None and not same_place(ox, oy):
                     return False
                 if dx is not None and dy is not None and not same_place(dx, dy):
@@ -255,7 +305,7 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
 
 
 def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
-    if not all(_sig_ok(x, y) for x in A["sigs"] for y in B["sigs"]):
+    if not all(_sig_ok(x, y, same_place) for x in A["sigs"] for y in B["sigs"]):
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
@@ -268,10 +318,27 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     return True
 
 
-def _pair_score(fa, fb) -> float:
-    s = 2.0 * len(fa["keys"] & fb["keys"]) + len(fa["places"] & fb["places"])
+def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
+    """How much the two mentions look like one happening (weights and threshold: data, tuned on the
+    annotated clusters' dev stories): shared main actors and places, overlapping times, the same type,
+    the same story, and the other entities their sentences name."""
+    w = config()["events"]["pair_weights"]
+    s = w["key"] * len(fa["keys"] & fb["keys"]) + w["place"] * len(fa["places"] & fb["places"])
+    if fa["kplaces"] and fb["kplaces"] and not (fa["kplaces"] & fb["kplaces"]):
+        s += w["place"]     # key places that can be one (passed _keys_clash): one contains the other
     if fa["interval"] and fb["interval"]:
-        s += 1.0 if timeiv.overlaps(fa["interval"], fb["interval"]) else -0.5
+        s += w["time_overlap"] if timeiv.overlaps(fa["interval"], fb["interval"]) else w["time_disjoint"]
+    if a.get("type") == b.get("type"):
+        s += w["same_type"]
+    if fa["story"] is not None and fa["story"] == fb["story"]:
+        s += w["same_story"]
+    if fa["ctx"] and fb["ctx"]:
+        shared = len(fa["ctx"] & fb["ctx"])
+        s += w["context"] * shared / len(fa["ctx"] | fb["ctx"]) if shared else w["context_disjoint"]
+    # agents that are not what identifies the happening (an attack is told by its victims and place)
+    ag_a, ag_b = _resolved(fa["roles"].get("agent", ())), _resolved(fb["roles"].get("agent", ()))
+    if ag_a and ag_b and not (ag_a & ag_b):
+        s += w["agent_clash"]
     return s
 
 
@@ -299,18 +366,33 @@ def _place_compat(ents):
     return ok
 
 
-def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
+def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | None = None) -> list[list[dict]]:
     """Group mentions into events. `same_place(a, b)` decides whether two place
-    values of one document may be the same place (default: equality)."""
+    values may be the same place (default: equality); `story_of` maps a document to
+    its story (documents that report one story), when known."""
     cfg = config()["events"]
+    threshold = cfg["merge_threshold"]
     ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
-    feats = [_features(m) for m in ms]
+    feats = [_features(m, story_of) for m in ms]
     blocks = defaultdict(list)
+    # a generic mention ("the incident") is blocked with every kind of happening it may stand for
+    kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
     for i, (m, f) in enumerate(zip(ms, feats)):
-        keys = f["keys"] or f["places"] or {"_none"}
-        for k in keys:
-            blocks[(_cls(m), f["group"], k)].append(i)
-    pairs = {}
+        # blocks: its main actors, else its places; and its story, where a mention that does not
+        # name its main actor meets those that do (else all such: a large block is cut to time
+        # neighbours)
+        keys = set(f["keys"] or f["places"])
+        if f["story"] is not None:
+            keys.add(("story", f["story"]))
+        keys = keys or {"_none"}
+        own = [(_cls(m), f["group"])]
+        if f["generic"]:
+            pol = _cls(m).partition("~")[2]
+            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
+        for c, g in own:
+            for k in keys:
+                blocks[(c, g, k)].append(i)
+    pairs, scored = {}, {}
     for members in blocks.values():
         if len(members) > cfg["max_block"]:
             # large block: only neighbours in time order (sorted-neighbourhood)
@@ -323,10 +405,25 @@ def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
                 i, j = members[x], members[y]
                 if ms[i].get("doc") == ms[j].get("doc") and _same_span(ms[i], ms[j]):
                     continue
-                if (i, j) in pairs:
+                if (i, j) in scored:
                     continue
-                if _pair_ok(ms[i], ms[j], feats[i], feats[j]):
-                    pairs[(i, j)] = _pair_score(feats[i], feats[j])
+                if _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place):
+                    sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
+                    if sc >= threshold:
+                        pairs[(i, j)] = sc
+                else:
+                    sc = cfg["incompatible_score"]
+                scored[(i, j)] = sc
+    # links between clusters: (sum, count) of the scores of the pairs compared across them, so
+    # that two clusters merge only when their compared pairs score on average above the threshold
+    # (average linkage over what blocking compared: one shared keyless mention does not chain two
+    # happenings together)
+    link: dict[int, dict[int, list]] = defaultdict(dict)
+    for (i, j), sc in sorted(scored.items()):   # a fixed order: float sums do not depend on the hash seed
+        for a, b in ((i, j), (j, i)):
+            e = link[a].setdefault(b, [0.0, 0])
+            e[0] += sc
+            e[1] += 1
     # greedy, constraint-checked merging: best pairs first; whole clusters must stay
     # compatible. Clusters keep summaries (distinct signatures, time hull) so the
     # check costs O(distinct signatures), not O(|A|*|B|).
@@ -337,14 +434,27 @@ def cluster_mentions(mentions: list[dict], same_place=None) -> list[list[dict]]:
         iv = f["interval"]
         summ[i] = {"sigs": {_sig(m, f)}, "once": m.get("type") in once_types,
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
-                   "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv)]}}
+                   "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
+                                            _resolved(f["roles"].get("agent", ())))]}}
     owner = list(range(len(ms)))
     for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue
+        tot, n = link[ci].get(cj, (0.0, 0))
+        if n and tot / n < threshold * cfg["average_link"]:
+            continue
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             keep, drop = min(ci, cj), max(ci, cj)
+            for k, (t2, n2) in link.pop(drop, {}).items():
+                link[k].pop(drop, None)
+                if k == keep:
+                    continue
+                e = link[keep].setdefault(k, [0.0, 0])
+                e[0] += t2
+                e[1] += n2
+                link[k][keep] = [e[0], e[1]]
+            link[keep].pop(drop, None)
             for x in cl[drop]:
                 owner[x] = keep
             cl[keep].extend(cl.pop(drop))
@@ -375,6 +485,13 @@ def _mention_values(m: dict) -> dict:
     comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
     t = m.get("time")
+    amount = m.get("amount")
+    if amount is not None:
+        amount = _count(str(amount)) or amount
+    elif m.get("class") == "harm":
+        # how many were hit: the number the victims are told with ("14 جنديا", "عشرة جنود")
+        amount = next((c for p in m.get("participants") or [] if p.get("role") in cfg["count_roles"]
+                       for c in [_count(p.get("text") or "")] if c), None)
     pol = "denied" if (m.get("negated") or m.get("polarity") == "denied") else (m.get("polarity") or "asserted")
     return {
         "origin": _ent(m.get("origin")),
@@ -382,12 +499,40 @@ def _mention_values(m: dict) -> dict:
         "via": [_ent(v) for v in (m.get("via") or [])] or None,
         "place": _ent(m.get("place")),
         "means": _ent(m.get("means")),
-        "amount": m.get("amount"),
+        "amount": amount,
         "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
         "companions": comp or None,
         "decider": dec or None,
+        "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _count(text: str) -> str | None:
+    """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
+    from ..timex.lexicon import load, norm_word
+    toks = text.translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    if not toks:
+        return None
+    if toks[0].replace(",", "").isdigit():
+        return str(int(toks[0].replace(",", "")))
+    for lang in ("ar", "en"):
+        card = load(lang).words["cardinal"]
+        for n in (2, 1):
+            w = norm_word(" ".join(toks[:n]).lower())
+            v = card.get(w) if len(toks) >= n else None
+            if v is None and w[:1] in ("ب", "و", "ل") and lang == "ar":
+                v = card.get(w[1:])
+            if isinstance(v, int):
+                return str(v)
+    return None
+
+
+def _counted(v) -> bool:
+    return isinstance(v, str) and v.startswith("raw:") and _count(v[4:]) is not None
 
 
 def _time_value_key(t):
@@ -409,9 +554,11 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     canon = [_canonical(m, ents) for m in event_mentions]
     routes = _doc_routes(canon)
 
+    from .stories import story_clusters
+    story_of = {d: n for n, c in enumerate(story_clusters(documents, use_encoder=False)) for d in c}
     events, conflicts = [], []
-    for members in cluster_mentions(canon, same_place=_place_compat(ents)):
-        ev = _build_event(members, docs, account_of, ents)
+    for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
+        ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
         conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
     for ev in events:
@@ -431,6 +578,9 @@ def _as_written(ev: dict, ents: Entities) -> None:
     ev["via"] = [w(v) for v in ev.get("via") or []]
     for p in ev.get("participants") or []:
         p["entity"] = w(p.get("entity"))
+    for m in ev.get("mentions") or []:      # each mention's own values, as written too
+        m["values"] = {k: (w(v) if isinstance(v, str) else [w(x) for x in v] if isinstance(v, list) else v)
+                       for k, v in (m.get("values") or {}).items()}
 
 
 def _doc_routes(mentions: list[dict]) -> dict:
@@ -498,7 +648,7 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
-def _build_event(members, docs, account_of, ents) -> dict:
+def _build_event(members, docs, account_of, ents) -> Event:
     ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
     evidence = []
     for m in members:
@@ -508,7 +658,7 @@ def _build_event(members, docs, account_of, ents) -> dict:
         evidence.append({
             "doc": m.get("doc"), "start": m.get("start"), "end": m.get("end"),
             "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
-            "type": m.get("type"),
+            "trigger_end": m.get("trigger_end"), "type": m.get("type"),
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
             "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
@@ -565,19 +715,19 @@ def _build_event(members, docs, account_of, ents) -> dict:
     def top(field):
         return values[field][0]["value"] if field in values else None
 
-    first = members[0]
+    gen = _generic_types()
+    first = next((m for m in members if m.get("type") not in gen), members[0])
     parts = _participants(members, evidence, first.get("class"))
     time = timeiv.consensus([(r["value"], r["corroboration"]) for r in values.get("time", [])])
     types = sorted({m.get("type") for m in members if m.get("type")},
-                   key=lambda t: (-sum(1 for m in members if m.get("type") == t), t))
-    return {
-        "id": ev_id, "class": first.get("class"), "type": types[0] if types else first.get("type"),
-        "types": types, "participants": sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
-        "origin": top("origin"), "destination": top("destination"), "via": top("via") or [],
-        "place": top("place"), "means": top("means"), "time": time,
-        "polarity": top("polarity") or "asserted",
-        "evidence": evidence, "corroboration": corroboration, "accounts": acc_list, "values": values,
-    }
+                   key=lambda t: (t in gen, -sum(1 for m in members if m.get("type") == t), t))
+    return Event(
+        id=ev_id, cls=first.get("class"), type=types[0] if types else first.get("type"),
+        types=types, participants=sorted(parts, key=lambda p: (str(p["role"]), str(p["entity"]))),
+        origin=top("origin"), destination=top("destination"), via=top("via") or [],
+        place=top("place"), means=top("means"), time=time, polarity=top("polarity") or "asserted",
+        mentions=[Mention.from_dict(e) for e in evidence], corroboration=corroboration,
+        accounts=[Account.from_dict(a) for a in acc_list], values=values)
 
 
 # ------------------------------------------------------------------ conflicts

@@ -153,3 +153,12 @@ def display_raw(text: str, max_tokens: int = 6) -> str:
         if len(out) >= max_tokens:
             break
     return " ".join(out) or parts[0].strip()
+
+
+def deictic(text: str | None) -> bool:
+    """Does a time expression tell its day relative to the writing ("صباح اليوم", "yesterday")?"""
+    if not text:
+        return False
+    words = vconfig()["deictic_days"]
+    toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
+    return any(w in toks or ("ال" + w) in toks or ("و" + w) in toks for lang in words.values() for w in lang)

@@ -850,7 +850,16 @@
 
   function vConflicts(main) {
     if (!D.conflicts.length) main.appendChild(el('p', { cls: 'mut', text: L('none') }));
-    D.conflicts.forEach(function (c) {
+    // contradictions (the accounts cannot all be true) first; refinements (the same value told at
+    // different precision) apart, under their own heading; older stores' "precision" is a refinement
+    function isRefinement(c) { return c.kind === 'refinement' || c.kind === 'precision'; }
+    var contra = D.conflicts.filter(function (c) { return !isRefinement(c); }), refine = D.conflicts.filter(isRefinement);
+    [[contra, 'contradictions'], [refine, 'refinements']].forEach(function (grp) {
+      if (!grp[0].length) return;
+      main.appendChild(el('h2', { id: 'conflicts-' + grp[1], text: L('conflicts_' + grp[1]) + ' (' + grp[0].length + ')' }));
+      grp[0].forEach(conflictCard);
+    });
+    function conflictCard(c) {
       var card = el('div', { cls: 'card conflict' + rvCls(c), id: 'conflict-' + c.id, style: S.focus === c.id ? 'outline:3px solid #e67e22' : null });
       card.appendChild(el('h3', null, [el('span', { cls: 'tag warn', text: L('kind_' + (c.kind || 'contradiction')) }),  ' ', cq(c) || c.id,
         c.event && IDX.ev[c.event] ? el('a', { cls: 'tag link open-event', 'data-id': c.event, style: 'margin-inline-start:8px', text: L('open_event'), onclick: function () { openEvent(c.event); } }) : null]));
@@ -865,7 +874,7 @@
       })));
       add(card, reviewBar('conflict', c.id, c));
       main.appendChild(card);
-    });
+    }
     if (S.focus && typeof S.focus === 'string') { var n = document.getElementById('conflict-' + S.focus); if (n && n.scrollIntoView) setTimeout(function () { n.scrollIntoView({ block: 'center' }); }, 0); }
   }
 
