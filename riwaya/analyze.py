@@ -21,8 +21,8 @@ from .models import DocAnalysis, Document, Prepared
 
 
 # the per-document stage's code and data: a change re-analyses documents when they are built again
-ANALYZER_PARTS = ["analyze.py", "models.py", "event_schema.py", "textutil.py", "translit.py", "ingest", "kb", "ner", "timex", "events",
-                  "data/ingest", "data/kb", "data/ner", "data/timex", "data/events"]
+ANALYZER_PARTS = ["analyze.py", "models.py", "event_schema.py", "textutil.py", "translit.py", "lang", "ingest", "kb", "ner", "timex", "events",
+                  "data/ingest", "data/lang", "data/kb", "data/ner", "data/timex", "data/events"]
 ANALYZER_VERSION = f"riwaya-{__version__}+{code_fingerprint(ANALYZER_PARTS)}"
 
 

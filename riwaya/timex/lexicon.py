@@ -9,36 +9,20 @@ from importlib import resources
 
 import yaml
 
-# Same-length character map (so offsets survive) + a deletion set handled apart.
-_TR = {ord(c): "ا" for c in "أإآٱ"}
-_TR.update({ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي",
-            ord("ک"): "ك", ord("ی"): "ي", ord("\u00a0"): " ", ord("\u202f"): " "})
-for i, c in enumerate("٠١٢٣٤٥٦٧٨٩"):
-    _TR[ord(c)] = str(i)
-for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹"):
-    _TR[ord(c)] = str(i)
-DELETE = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200b-\u200f\u2066-\u2069]")
+from ..lang.arabic import TIMEX_DROP as DELETE, timex_pattern, timex_text, timex_word  # noqa: F401 (DELETE: the tagger)
 
-
-_DELETE_RUN = re.compile(DELETE.pattern + "+")
+# the text's normalisation is the variant "timex" of riwaya.lang.arabic: same-length folds (so offsets
+# survive) and a deletion set whose positions ``normalise`` keeps
 
 
 def norm_word(s: str) -> str:
     """Normalise a lexicon word the way text is normalised (then collapse spaces)."""
-    return re.sub(r"\s+", " ", DELETE.sub("", s).translate(_TR)).strip().lower()
+    return timex_word(s)
 
 
 def normalise(text: str) -> tuple[str, list[int] | None]:
     """Text for matching plus offsets[i] = original index (None = identity)."""
-    if DELETE.search(text) is None:
-        return text.translate(_TR), None
-    keep: list[int] = []
-    prev = 0
-    for m in _DELETE_RUN.finditer(text):
-        keep.extend(range(prev, m.start()))
-        prev = m.end()
-    keep.extend(range(prev, len(text)))
-    return DELETE.sub("", text).translate(_TR), keep
+    return timex_text(text)
 
 
 def _alt(words) -> str:
@@ -66,7 +50,7 @@ def _alt(words) -> str:
 
 def _pat(s: str) -> str:
     """A regex fragment from the data: normalise its letters, keep its syntax."""
-    return DELETE.sub("", s).translate(_TR)
+    return timex_pattern(s)
 
 
 @dataclass
