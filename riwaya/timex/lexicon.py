@@ -234,7 +234,12 @@ def _expand(pattern: str, mac: dict, where: str) -> str:
 
 def _compile(lx: Lexicon) -> None:
     raw, W, ar = lx.raw, lx.words, lx.lang == "ar"
-    LB = r"(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))" if ar else r"(?<![\w])"
+    # a word start, or a proclitic's end (و ف ب ل ك, وب...); the two guards in front only restate
+    # what it implies (the letter before is no other word letter; a ب ل ك comes after و ف or a word
+    # start), so the same matches come out, but most positions inside a word fail on one test
+    # instead of three: the rules run about twice as fast
+    LB = (r"(?<![^\Wوفبلك])(?<![^\Wوف][بلك])(?:(?<![\w])|(?<=(?<![\w])[وفبلك])|(?<=(?<![\w])[وف][بلك]))"
+          if ar else r"(?<![\w])")
     RB = r"(?![\w])"
     mac = _macros(lx)
     for name, frag in (raw.get("fragments") or {}).items():      # in order: a fragment may use the ones above it
