@@ -83,6 +83,7 @@ _POOL = ([chr(c) for c in range(0x0600, 0x0700)] + [chr(c) for c in range(0x200A
 def _samples(n=3000, seed=14):
     rnd = random.Random(seed)
     out = ["".join(rnd.choice(_POOL) for _ in range(rnd.randint(0, 60))) for _ in range(n)]
+    out += ["".join(rnd.choice(_POOL) for _ in range(rnd.randint(60, 400))) for _ in range(n // 10)]   # long: folded apart
     seeds = Path(__file__).resolve().parents[1] / "corpus" / "fall-of-assad"
     for f in sorted(seeds.glob("*.txt")):
         t = f.read_text("utf-8")

@@ -255,6 +255,9 @@ def _compile(lx: Lexicon) -> None:
         rule_needs.setdefault(rule["type"], []).append(set(rule["needs"]) if rule.get("needs") else None)
         lx.rule_names[(rule["type"], len(R[rule["type"]]) - 1)] = rule.get("name")
     lx.rx = {k: [re.compile(LB + p + RB, lx.flags) for p in ps] for k, ps in R.items()}
+    # characters every match of a rule holds (":" of a clock, "(" of a bracketed year, a word's letters):
+    # a window without one of them cannot hold a match, and the rule is not run there
+    lx.rx_required = {k: [_required(rx) for rx in rxs] for k, rxs in lx.rx.items()}
     # which trigger tables can start each kind of piece (None: any window); see tagger._windows
     lx.needs = {"vref": {"vref"}, "set": {"set"}, "recent": {"recent"}, "ordday": {"relday", "period"},
                 "holiday": {"holiday"}, "pod": {"pod", "misc"}, "rel": {"relday"}, "narr": {"narr"},
@@ -279,6 +282,45 @@ def _compile(lx: Lexicon) -> None:
     lx.event_rx = re.compile(r"\s*" + _pat(raw.get("event_link") or "(?!x)x") + r"\s*(?!\d)([^\W\d]{3,}(?:\s+[^\W\d]{3,})?)",
                              lx.flags)
     lx.range_to = re.compile(rf"^\s*{_pat(raw['range_to'])}(?:\s|$)", lx.flags)
+
+
+def _required(rx: re.Pattern) -> tuple[str, ...] | None:
+    """The characters that every match of ``rx`` contains (None: none known), read from its parse:
+    a literal of a sequence, those common to every branch, those of a repeat done at least once.
+    Lookarounds and classes add nothing; with IGNORECASE only characters without case count."""
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:                   # Python < 3.11
+        import sre_constants as C
+        import sre_parse as P
+
+    def seq(items) -> set:
+        out: set = set()
+        for op, av in items:
+            out |= one(op, av)
+        return out
+
+    def one(op, av) -> set:
+        if op is C.LITERAL:
+            return {chr(av)}
+        if op is C.SUBPATTERN:
+            return seq(av[3]) if not av[1] else set()      # an inline flag may change what matches
+        if op is C.BRANCH:
+            alts = [seq(a) for a in av[1]]
+            return set.intersection(*alts) if alts else set()
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            return seq(av[2]) if av[0] >= 1 else set()
+        if op is getattr(C, "ATOMIC_GROUP", None):
+            return seq(av)
+        return set()
+
+    try:
+        req = seq(P.parse(rx.pattern, rx.flags))
+    except Exception:                     # an unknown parse: run the rule everywhere
+        return None
+    if rx.flags & re.IGNORECASE:
+        req = {c for c in req if c.lower() == c.upper()}
+    return tuple(sorted(req)) or None
 
 
 def _date_needs(rx: re.Pattern, default):
