@@ -86,3 +86,15 @@ def test_analysis_uses_and_shows_the_zone():
     en = analyze(doc(BEIRUT, "2024-12-08", language="en"))
     nine = next(t for t in en.times if "9 p.m." in t.text)
     assert nine.value.earliest.startswith("2024-12-08T21:00") and nine.value.earliest.endswith("+02:00")
+
+
+def test_analyze_text_names_the_zone_and_its_rule(tmp_path):
+    from click.testing import CliRunner
+    from riwaya.cli import main
+    f = tmp_path / "a.txt"
+    f.write_text("القاهرة - 8 ديسمبر (رويترز) - قال مسؤولون إن الطائرة أقلعت الساعة 9:30 مساء أمس.\n", "utf-8")
+    (tmp_path / "a.meta.json").write_text('{"published": "2024-12-08"}', "utf-8")
+    r = CliRunner().invoke(main, ["analyze", "--format", "text", str(f)])
+    assert r.exit_code == 0, r.output
+    assert "clock times at +02:00, by dateline: القاهرة: EG" in r.output
+    assert "2024-12-07T21:30:00+02:00" in r.output
