@@ -98,3 +98,15 @@ def test_analyze_text_names_the_zone_and_its_rule(tmp_path):
     assert r.exit_code == 0, r.output
     assert "clock times at +02:00, by dateline: القاهرة: EG" in r.output
     assert "2024-12-07T21:30:00+02:00" in r.output
+
+
+@pytest.mark.parametrize("meta,published,language,outlet", [
+    ({"dateline": {"start": 0, "end": 1, "place": "\u202e\x00" * 50}}, "not a date", "ar", "\x00"),
+    ({"dateline": {"start": 0, "end": 1, "place": 42}, "tz": "+3"}, "2024-13-45", "fr", None),
+    ({"dateline": None, "tz": None}, None, "und", ""),
+])
+def test_odd_metadata_never_raises(kb, meta, published, language, outlet):
+    d = Document(id="z", text="x", language=language, published=published, outlet=outlet, meta=meta)
+    z = choose(d, kb)
+    assert z.offset == "+03:00" and z.rule in ("language", "default")
+    assert choose(d, None).offset == "+03:00"       # no knowledge base: no place, no outlet

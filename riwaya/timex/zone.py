@@ -70,7 +70,7 @@ def _day(published) -> date | None:
 
 
 def _records(kb, name: str) -> list[dict]:
-    if kb is None or not name:
+    if kb is None or not isinstance(name, str) or not name.strip():
         return []
     from ..kb import name_key
     return [kb.records[c.id] for c in kb.index.get(name_key(name), []) if c.id in kb.records]
@@ -96,7 +96,7 @@ def choose(doc, kb=None) -> Zone:
             if isinstance(tz, str) and _OFFSET.fullmatch(tz):
                 return Zone(tz, "metadata", "given with the document")
         elif rule == "dateline":
-            place = (meta.get("dateline") or {}).get("place")
+            place = (meta.get("dateline") or {}).get("place") if isinstance(meta.get("dateline"), dict) else None
             for r in _records(kb, place):
                 if r.get("type") == "place" and r.get("country"):
                     off, how = _country_zone(r["country"], r.get("tz"), day)
