@@ -152,6 +152,14 @@ def test_an_unknown_variant_is_named():
         arabic.variant("klingon")
 
 
+def test_a_variant_naming_an_unknown_table_says_which(monkeypatch):
+    data = dict(arabic._data())
+    data["variants"] = {**data["variants"], "broken": {"drop": ["marks", "nope"], "fold": ["alef", "nada"]}}
+    monkeypatch.setattr(arabic, "_data", lambda: data)
+    with pytest.raises(ValueError, match=r"variant 'broken' names an unknown class 'nope', fold 'nada'"):
+        arabic.variant.__wrapped__("broken")
+
+
 def test_classes_are_data():
     assert re.fullmatch(f"[{arabic.chars('marks', 'tatweel')}]+", "\u064e\u0651\u0640")
     assert not re.search(f"[{arabic.chars('harakat')}]", "\u0670")      # superscript alef: marks, not harakat

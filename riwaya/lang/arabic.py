@@ -123,6 +123,10 @@ def variant(name: str) -> Variant:
     spec = d["variants"].get(name)
     if spec is None:
         raise KeyError(f"riwaya/data/lang/arabic.yaml: no variant {name!r} (have {', '.join(d['variants'])})")
+    unknown = [f"class {c!r}" for c in spec.get("drop") or [] if c not in d["classes"]]
+    unknown += [f"fold {f!r}" for f in spec.get("fold") or [] if f not in d["folds"]]
+    if unknown:
+        raise ValueError(f"riwaya/data/lang/arabic.yaml: variant {name!r} names an unknown {', '.join(unknown)}")
     body = chars(*spec.get("drop") or [])
     folds: dict[int, str] = {}
     for f in spec.get("fold") or []:
@@ -141,15 +145,12 @@ _LONG = 64      # from this length on, fold by str.replace (see Variant.fold)
 
 # ------------------------------------------------------------------ the variants, as the stages call them
 _MATCH = variant("match")
-_MATCH_PLAIN = variant("match").table
+_STRIP = {k: None for k, v in _MATCH.table.items() if v is None}     # the match variant's drops alone
 
 
 def strip_marks(s: str) -> str:
     """Harakat, Quranic signs and tatweel out; letters as written."""
     return s.translate(_STRIP)
-
-
-_STRIP = {k: v for k, v in _MATCH_PLAIN.items() if v is None}
 
 
 def normalize(s: str) -> str:
