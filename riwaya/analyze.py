@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import re
 import unicodedata
 from dataclasses import asdict
 
@@ -17,12 +16,13 @@ from . import __version__
 from .fingerprint import code_fingerprint
 from .ingest.prepare import prepare
 from .models import DocAnalysis, Document, Prepared
+from .timex.zone import choose as choose_zone
 
 
 
 # the per-document stage's code and data: a change re-analyses documents when they are built again
-ANALYZER_PARTS = ["analyze.py", "models.py", "event_schema.py", "textutil.py", "translit.py", "ingest", "kb", "ner", "timex", "events",
-                  "data/ingest", "data/kb", "data/ner", "data/timex", "data/events"]
+ANALYZER_PARTS = ["analyze.py", "models.py", "event_schema.py", "textutil.py", "translit.py", "lang", "ingest", "kb", "ner", "timex", "events",
+                  "data/ingest", "data/lang", "data/kb", "data/ner", "data/timex", "data/events"]
 ANALYZER_VERSION = f"riwaya-{__version__}+{code_fingerprint(ANALYZER_PARTS)}"
 
 
@@ -69,14 +69,15 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     mentions = comps["kb"].match(text, lang) if comps["kb"] else []
     if comps["ner"]:
         mentions = comps["ner"](text, lang, mentions)
-    # the document's own UTC offset when its metadata gives one (a dateline's place, a feed's zone), else the default
-    tz = (doc.meta or {}).get("tz")
-    tz_kw = {"tz": tz} if isinstance(tz, str) and re.fullmatch(r"[+-]\d\d:\d\d", tz) else {}
-    times = comps["timex"](text, lang, doc.published, **tz_kw) if comps["timex"] else []
+    # the UTC offset of the document's clock times: given with it, else by its dateline's place, its
+    # publisher's country or its language (data/timex/zones.yaml)
+    zone = choose_zone(doc, comps["kb"])
+    times = comps["timex"](text, lang, doc.published, tz=zone.offset) if comps["timex"] else []
     events, attributions = ([], [])
     if comps["events"]:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)
     an = to_original(doc, prep, mentions, times, events, attributions)
+    an.zone = zone.to_dict()
     if comps["events"]:
         from .events.learned import refine   # the learned decisions over the rules' proposals
         refine(doc.text, an)
@@ -121,6 +122,7 @@ def analyze(doc: Document) -> DocAnalysis:
         out.attributions += at
         out.paragraphs += [type(p)(p.start + s, p.end + s, p.lang, p.furniture) for p in a.paragraphs]
         out.repairs += [dataclasses.replace(r, start=r.start + s, end=r.end + s) for r in a.repairs]
+        out.zone = a.zone
     return _with_dateline(doc, out)
 
 

@@ -134,6 +134,7 @@ def analyze(files, fmt, workers, kb_extra, doc_timeout, doc_memory, max_doc_char
         line = {"path": doc.path, "id": doc.id, "outlet": doc.outlet, "title": doc.title,
                 "published": doc.published, "text": doc.text,
                 "paragraphs": a["paragraphs"], "repairs": a["repairs"], "mentions": a["mentions"],
+                "time_zone": a.get("zone"),
                 "times": [{"start": t["start"], "end": t["end"], "text": t["text"], **t["value"]} for t in a["times"]],
                 "attributions": a["attributions"], "events": a["events"]}
         click.echo(json.dumps(line, ensure_ascii=False))
@@ -159,7 +160,8 @@ def analysis_text(doc, a: dict) -> list[str]:
     out.append("entities:")
     for typ in sorted(by_type):
         out.append(f"  {typ}: " + ", ".join(f"{n}" + (f" ×{c}" if c > 1 else "") for n, c in by_type[typ].most_common()))
-    out.append("times:")
+    z = a.get("zone")
+    out.append("times:" + (f"  (clock times at {z['offset']}, by {z['rule']}: {z.get('why') or ''})" if z else ""))
     for tm in a["times"]:
         v = tm["value"]
         span = v.get("value") if v.get("kind") == "duration" else f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"

@@ -173,6 +173,7 @@ class DocAnalysis:
     paragraphs: list[Paragraph] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)
     version: str = ""
+    zone: dict | None = None      # the UTC offset of its clock times and the rule that chose it (riwaya.timex.zone)
 
     def to_dict(self) -> dict:
         return asdict(self)

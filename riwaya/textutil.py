@@ -1,19 +1,20 @@
-"""Small text helpers shared by every stage: Arabic normalisation for matching,
+"""Small text helpers shared by every stage: Arabic normalisation for matching (from riwaya.lang.arabic),
 script detection, tokens with offsets, and the edit list that builds an offset map.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
 
-AR_LETTER = "\u0621-\u063A\u0641-\u064A\u0671-\u06D3"
-AR_DIACRITICS = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")  # harakat + tatweel
-AR_WORD = re.compile(f"[{AR_LETTER}\u064B-\u065F\u0670\u0640]+")
+from .lang.arabic import chars, normalize as normalize_ar, normalize_map as normalize_ar_map, strip_marks  # noqa: F401 (re-exported)
+
+# Arabic normalisation lives in riwaya.lang.arabic (tables in riwaya/data/lang/arabic.yaml); the
+# names below are the ones every stage has imported from here.
+AR_LETTER = chars("letters")
+AR_DIACRITICS = re.compile(f"[{chars('quranic', 'marks', 'tatweel')}]")  # harakat + tatweel
+AR_WORD = re.compile(f"[{AR_LETTER}{chars('marks', 'tatweel')}]+")
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _ARABIC = re.compile(f"[{AR_LETTER}]")
 _LATIN = re.compile("[A-Za-z\u00C0-\u024F]")
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
 # control characters and the invisible marks that reorder or hide text on a terminal
@@ -30,42 +31,7 @@ def printable(s: str) -> str:
 
 
 def strip_diacritics(s: str) -> str:
-    return AR_DIACRITICS.sub("", s)
-
-
-# one table for every letter folding and digit after NFKC and diacritics: faster than chained replaces
-_FOLD = str.maketrans({**{c: "ا" for c in "إأآٱ"}, "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                       **{k: chr(v) for k, v in _DIGITS.items()}})
-
-
-def normalize_ar(s: str) -> str:
-    """Matching key for Arabic: no diacritics or tatweel, one alef, one ya, ha for ta marbuta."""
-    if len(s) <= 40:
-        return _normalize_short(s)
-    return _normalize(s)
-
-
-def _normalize(s: str) -> str:
-    return strip_diacritics(unicodedata.normalize("NFKC", s)).translate(_FOLD).lower()
-
-
-@lru_cache(maxsize=1 << 18)
-def _normalize_short(s: str) -> str:
-    # words and names are normalised again and again: cache them
-    return _normalize(s)
-
-
-def normalize_ar_map(s: str) -> tuple[str, list[int]]:
-    """``normalize_ar`` with, for each character of the result, its index in ``s`` (plus one
-    entry for the end), so a match found in the normalised text maps back to the original:
-    dropping a diacritic (المقرّبين) shortens the text."""
-    out, idx = [], []
-    for i, ch in enumerate(s):
-        n = normalize_ar(ch)
-        out.append(n)
-        idx.extend([i] * len(n))
-    idx.append(len(s))
-    return "".join(out), idx
+    return strip_marks(s)
 
 
 def script_counts(s: str) -> tuple[int, int]:

@@ -20,6 +20,7 @@ import functools
 import re
 import unicodedata
 
+from .lang.arabic import strip_vowel_marks
 from .textutil import normalize_ar
 
 _AR_CLASS = {
@@ -164,7 +165,7 @@ def simple_romanize(name: str) -> str:
 
 def normalize_ar_keep(s: str) -> str:
     """Diacritics and tatweel removed, letters kept (ة ى أ preserved)."""
-    return re.sub("[\u064B-\u065F\u0670\u0640]", "", unicodedata.normalize("NFKC", s or ""))
+    return strip_vowel_marks(unicodedata.normalize("NFKC", s or ""))
 
 
 @functools.lru_cache(maxsize=1)

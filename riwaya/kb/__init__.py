@@ -24,6 +24,7 @@ from typing import Iterable
 
 import yaml
 
+from ..lang.arabic import chars, strip_vowel_marks
 from ..models import EntityMention
 from ..textutil import normalize_ar
 from ..translit import fold_latin, is_arabic, skeleton
@@ -32,7 +33,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 CURATED = ("places.yaml", "people.yaml", "orgs.yaml", "outlets.yaml")
 _TYPE_OF_FILE = {"places.yaml": "place", "people.yaml": "person", "orgs.yaml": "organization",
                  "outlets.yaml": "organization"}
-_TOKEN = re.compile(r"(?:[^\W_]|[\u064B-\u065F\u0670\u0640])+")
+_TOKEN = re.compile(f"(?:[^\\W_]|[{chars('marks', 'tatweel')}])+")
+_MARK = re.compile(f"[{chars('marks', 'tatweel')}]")
 _GENERATED = ("csc", "csc+geonames", "openflights")
 _GAP = re.compile(r"[ \t\u00a0\u200c\u200f\u200e_-]{1,3}")
 _NAME_LISTS = ("name_ar", "name_en", "names", "names_ar", "names_en")
@@ -444,7 +446,7 @@ class KB:
         if (r.get("population") or 0) >= self.ff_pop:
             return False
         from ..ner.morph import inflected_common, zipf
-        whole = re.sub("[\u064B-\u065F\u0670\u0640]", "", unicodedata.normalize("NFKC", surface))
+        whole = strip_vowel_marks(unicodedata.normalize("NFKC", surface))
         w = whole[len(clitic):]
         if normalize_ar(w) != k0 and k0.startswith("ال"):
             w = "ال" + w[-(len(k0) - 2):]
@@ -597,7 +599,7 @@ def _skip_letters(text: str, start: int, k: int) -> int:
     while pos < len(text) and seen < k:
         pos += 1
         seen += 1
-        while pos < len(text) and re.match("[\u064B-\u065F\u0670\u0640]", text[pos]):
+        while pos < len(text) and _MARK.match(text, pos):
             pos += 1
     return pos
 

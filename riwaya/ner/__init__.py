@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from riwaya.models import EntityMention
+from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
 from riwaya.ner.features import DATA, _lines, doc_context, lexicons, norm, postprocess, sent2features
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
@@ -17,11 +18,11 @@ TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "pl
             "MISC": "other", "GPE": "place", "FAC": "place"}
 # Arabic diacritics and tatweel are not \w in Python: without them in the class, دلّة would be cut
 # into دل + ّ + ة and a name's span would end mid-word
-_TOK = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+|[^\w\s]", re.UNICODE)
+_TOK = re.compile(f"[\\w{chars('quranic', 'marks', 'tatweel')}]+|[^\\w\\s]", re.UNICODE)
 _SENT_END = {".", "!", "?", "؟", "\n"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PREV_WORD = re.compile(r"(\w+)[ \t]+$")
-_MARK = re.compile(r"[\u064B-\u065F\u0670\u0640]")
+_MARK = re.compile(f"[{chars('marks', 'tatweel')}]")
 
 
 @lru_cache(maxsize=1)

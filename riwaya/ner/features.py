@@ -6,8 +6,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from riwaya.lang.arabic import ner_key
+
 DATA = Path(__file__).resolve().parent.parent / "data" / "ner"
-_DIAC = re.compile(r"[\u064B-\u0652\u0640]")
 CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 
@@ -22,11 +23,9 @@ def _lines(name):
     return out
 
 
-_TR = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-
-
 def norm(w: str) -> str:
-    return _DIAC.sub("", w).translate(_TR)
+    """The CRF's key of a word: variant "ner" of riwaya.lang.arabic (the one the model was trained on)."""
+    return ner_key(w)
 
 
 @lru_cache(maxsize=1)

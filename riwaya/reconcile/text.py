@@ -10,18 +10,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from ..lang.arabic import reconcile_key
+
 try:  # numpy makes MinHash fast; pure Python fallback keeps the module importable
     import numpy as _np
 except Exception:  # pragma: no cover
     _np = None
 
-_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_TRANS = str.maketrans({
-    "إ": "ا", "أ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4", "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-    "_": " ",
-})
 DATA = Path(__file__).resolve().parent.parent / "data" / "reconcile"
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _NUM = re.compile(r"\d+(?:[.:,]\d+)?")
@@ -39,20 +34,7 @@ def templates() -> dict:
     return json.loads((DATA / "templates.json").read_text("utf-8"))
 
 
-def normalize(text: str) -> str:
-    if text and len(text) <= 60:
-        return _normalize_short(text)
-    return _normalize(text or "")
-
-
-def _normalize(text: str) -> str:
-    return _DIACRITICS.sub("", text).translate(_TRANS).lower()
-
-
-@lru_cache(maxsize=1 << 18)
-def _normalize_short(text: str) -> str:
-    # names and values are normalised over and over while events are compared
-    return _normalize(text)
+normalize = reconcile_key      # riwaya.lang.arabic, variant "reconcile"
 
 
 def tokens(text: str) -> list[str]:

@@ -19,6 +19,9 @@ A time that cannot be pinned stays open (None), never a guessed midnight.
 Public API::
 
     tag_times(text, lang="ar", anchor=None, tz="+03:00") -> list[TimeMention]
+
+``tz`` is the offset of the document's clock times; ``zone.choose(doc, kb)`` picks it from the
+document's place (riwaya/data/timex/zones.yaml), as the per-document stage does.
 """
 from .tagger import tag_times
 

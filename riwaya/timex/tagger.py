@@ -98,11 +98,14 @@ def _find(norm: str, lx: Lexicon, spans: list[tuple[int, int]]) -> list[_Piece]:
     out = []
     seen = set()
     wins = _windows(norm, lx, spans)
+    texts = [norm[ws:we] for ws, we, _ in wins]
     for etype, rxs in lx.rx.items():
-        for rx, need in zip(rxs, lx.rx_needs[etype]):
-            for ws, we, src in wins:
+        for rx, need, req in zip(rxs, lx.rx_needs[etype], lx.rx_required[etype]):
+            for (ws, we, src), wt in zip(wins, texts):
                 if need is not None and need.isdisjoint(src):
                     continue
+                if req is not None and not all(c in wt for c in req):
+                    continue        # a character every match holds is not in this window
                 for m in rx.finditer(norm, ws, we):
                     s, e = m.span()
                     if (s, e, id(rx)) in seen:
@@ -788,6 +791,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
     def lx_of(g):
         return g[0].lx
 
+    captions: dict = {}
     a_date, a_label = None, None
     if anchor:
         try:
@@ -795,7 +799,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         except ValueError:
             a_date = None
     if a_date is None:
-        full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g)]
+        full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g, captions)]
         if full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
@@ -820,7 +824,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if ev is not None:
             tv = ev
         out.append((s, e, tv))
-        if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g):
+        if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g, captions):
             st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
             st.last_tod = (date.fromisoformat(tv.earliest[:10]), int(tv.earliest[11:13]))
@@ -834,7 +838,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if tv.precision not in ("year", "month") and tv.kind in ("date", "time") and tv.earliest:
             types = {p.etype for p in g}
             # a date after "منذ" starts a span and a caption's date is the photo's: neither is the story's day
-            if (types & {"date", "rel"} or (types & {"narr"} and tv.latest)) and _may_anchor(norm, g):   # a weekday alone: no update
+            if (types & {"date", "rel"} or (types & {"narr"} and tv.latest)) and _may_anchor(norm, g, captions):   # a weekday alone: no update
                 st.narr = date.fromisoformat(tv.earliest[:10])
                 st.narr_open = False
     out = _ranges(out, norm)
@@ -856,15 +860,22 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
     return res
 
 
-def _may_anchor(norm: str, g: list[_Piece]) -> bool:
+def _may_anchor(norm: str, g: list[_Piece], captions: dict | None = None) -> bool:
     """A full date may stand in for a missing publication date unless it follows a "since" word
-    or sits on a photo caption's line: those tell of another day than the report's."""
+    or sits on a photo caption's line: those tell of another day than the report's.
+    ``captions`` remembers each line's answer: a one-line article is searched once, not per date."""
     lx = g[0].lx
     ls = norm.rfind("\n", 0, g[0].start) + 1
     le = norm.find("\n", g[-1].end)
-    line = norm[ls:le if le >= 0 else len(norm)]
-    if lx.caption_rx is not None and lx.caption_rx.search(line):
-        return False
+    if lx.caption_rx is not None:
+        key = (ls, le, lx.lang)
+        cap = captions.get(key) if captions is not None else None
+        if cap is None:
+            cap = lx.caption_rx.search(norm, ls, le if le >= 0 else len(norm)) is not None
+            if captions is not None:
+                captions[key] = cap
+        if cap:
+            return False
     before = norm[max(ls, g[0].start - 12):g[0].start]
     return not lx.since_rx.search(before)
 

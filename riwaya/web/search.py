@@ -8,20 +8,14 @@ from __future__ import annotations
 
 import re
 
-_DIAC = re.compile(r"[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
-_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "_": " "}
+from ..lang.arabic import search_text
+
 _ART = re.compile(r"^(?:وال|بال|فال|كال|لل|ال)(..+)$")
 
 
 def normalize(s: str) -> tuple[str, list[int]]:
-    """Normalised text and, for each of its characters, the index in ``s``."""
-    out, idx = [], []
-    for i, c in enumerate(s or ""):
-        if _DIAC.match(c):
-            continue
-        out.append(_MAP.get(c, c.lower()))
-        idx.append(i)
-    return "".join(out), idx
+    """Normalised text and, for each of its characters, the index in ``s`` (riwaya.lang.arabic, variant "search")."""
+    return search_text(s)
 
 
 def query_tokens(q: str) -> list[str]:
