@@ -92,7 +92,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
             if gi is None:
                 continue
             g = gold[gi]
-            out["polarity"].append((learned.polarity_features(T, ev), g["polarity"]))
+            out["polarity"].append((learned.polarity_features(T, ev, evs[:pi]), g["polarity"]))
             cands = learned.candidates(T, ev, mentions)
             gargs = [a for a in g["args"] if a["role"] in learned.ROLES]
             for c in cands:

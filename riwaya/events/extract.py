@@ -88,6 +88,8 @@ def load_lexicon() -> dict:
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words")},
+        "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
+                     for lg, d in cues["modality"].items()},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
         "dest_object_types": set(cues["destination_object_types"]),
         "subj_open": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["subject_openers"].items()},

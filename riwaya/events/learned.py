@@ -128,20 +128,61 @@ def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
     return f
 
 
-def polarity_features(T: Text, ev: EventMention) -> list[str]:
+_CLAUSE = re.compile(r"[،,;؛:!?؟\n]")
+
+
+def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()) -> list[str]:
+    """The rules' polarity with what governs the trigger in its clause and sentence: modality cue words
+    (cues.yaml `modality`) by distance, the verb's form (future س, an imperfect after أن, a purpose ل), a
+    question mark, and the type of the nearest event before it in the sentence (a request, a promise, a
+    denial governs what it is about). `before`: the document's events that start before this one."""
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     s0, s1 = T.sentence(ev.trigger_start)
     j0, _ = T.tok_range(s0, s0)
     trig = normalize_ar(ev.trigger)
     sent = T.text[s0:s1]
+    cl = _clitic(trig)
+    stem = trig[len(cl):]
+    c0 = max([m.end() for m in _CLAUSE.finditer(T.text, s0, ev.trigger_start)] or [s0])
+    cues = _modality()
     f = [f"rule={ev.polarity}", f"neg={ev.negated}", f"cls={ev.cls}", f"type={ev.type}",
          f"question={'؟' in sent or '?' in sent}", f"first={T.word(j0)}",
-         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={_clitic(trig)}"]
+         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={cl}",
+         f"imperfect={stem[:1] in 'يتن'}", f"after_an={T.word(i - 1) in ('ان', 'بان')}",
+         f"purpose={cl in ('ل', 'لل') or T.word(i - 1) in ('لكي', 'كي', 'ل')}", f"headline={s0 == 0}",
+         f"rule_type={ev.polarity}|{ev.type}"]
     for k in range(1, 6):
         if i - k >= j0:
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
+    for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
+        w = T.toks[k].n
+        for c in (c for c, ws in cues.items() if w in ws or (w[:1] in "وف" and w[1:] in ws)):
+            where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
+            f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
+    for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
+        w = T.toks[k].n
+        w = w[1:] if w[:2] in ("وس", "فس") else w
+        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+            f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
+            break
+    for k in range(i + 1, min(i + 5, len(T.toks))):    # "الاجتماع المرتقب", "المباراة غدا", "التي ستقام"
+        if T.toks[k].start >= s1:
+            break
+        w = T.toks[k].n
+        f += [f"cue_{c}_after" for c, ws in cues.items() if w in ws or (w[:1] in "وف" and w[1:] in ws)]
+        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+            f.append("future_after")
+    gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
+    if gov is not None:
+        gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
+        f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]
     return f
+
+
+@lru_cache(maxsize=1)
+def _modality() -> dict[str, frozenset[str]]:
+    return {c: frozenset(ws) for c, ws in _lexicon()["modality"].get("ar", {}).items()}
 
 
 @dataclass
@@ -305,7 +346,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     mentions = sorted(an.mentions, key=lambda m: m.start)
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
-    for ev in an.events:
+    for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
             kept.append(ev)
@@ -335,7 +376,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                                          type=c.etype))
             ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
         if "polarity" in M:
-            p = scores(M["polarity"], polarity_features(T, ev))
+            p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
             ev.negated = pol == "negated"
             ev.polarity = {"negated": "asserted"}.get(pol, pol)
