@@ -299,7 +299,243 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
          f"side_gap_cls={side}|{_bucket(max(gap, 0))}|{ev.cls}", f"prep_etype={prep}|{c.etype}",
          f"trig_side={normalize_ar(ev.trigger)}|{side}", f"pol={ev.polarity}",
          f"kb={c.entity is not None}", f"nearest_side_etype={nearest}|{side}|{c.etype}"]
+    # who the trigger's own pronoun points at (هجومها، اعتقالهم), the sentence's first actor, and what
+    # the rules already gave
+    suffix = next((x for x in _lexicon()["pronoun_suffixes"]["ar"] if nominal and trig.endswith(x)), "")
+    actors = [o for o in others if o.etype in ("person", "organization", "np") and o.start < ev.trigger_start]
+    first_actor = bool(actors) and min(actors, key=lambda o: o.start) is c
+    rule_agent = any(o.rule_role == "agent" for o in others)
+    f += [f"suffix_side_etype={bool(suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
+          f"rule_agent={rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
+          f"type_prep_side={ev.type}|{prep}|{side}"]
     return f
+
+
+# ---------------------------------------------------------------- argument span boundaries
+SPAN_STEPS = 4       # words an argument may grow by on each side
+
+
+def _word_range(T: Text, start: int, end: int) -> tuple[int, int]:
+    """Indices [i, j) of the tokens a span touches (a mention may start inside a word: بالخرطوم)."""
+    return max(bisect_right(T.starts, start) - 1, 0), bisect_left(T.starts, end)
+
+
+def boundary_features(T: Text, k: int, side: str, step: int, role: str, etype: str, ci: int, cj: int) -> list[str]:
+    """Whether the word k belongs to the argument [ci, cj): grow over it (side L/R) or trim it (TL/TR)."""
+    w = T.word(k)
+    cl = _clitic(w)
+    lex = _lexicon()
+    edge = T.word(ci) if side in ("L", "TL") else T.word(cj - 1)
+    kind = "digit" if w[:1].isdigit() else "def" if w.startswith("ال") else "punct" if not w[:1].isalpha() else "word"
+    return [f"side={side}", f"w={side}|{w}", f"clitic={side}|{cl}", f"kind={side}|{kind}", f"role={side}|{role}",
+            f"etype={side}|{etype}", f"role_kind={side}|{role}|{kind}", f"step={side}|{min(step, 2)}",
+            f"edge={side}|{edge}", f"edge_kind={side}|{'digit' if edge[:1].isdigit() else 'def' if edge.startswith('ال') else 'word'}|{kind}",
+            f"title={side}|{w in lex['titles']}", f"place_noun={side}|{w in lex['place_nouns']['ar']}",
+            f"stop={side}|{w in _stops()}", f"len={side}|{_bucket(cj - ci)}", f"etype_kind={side}|{etype}|{kind}"]
+
+
+def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tuple[int, int]:
+    ci, cj = _word_range(T, start, end)
+    if ci >= cj:
+        return start, end
+    s0, s1 = T.sentence(start)
+    lo, hi = _word_range(T, s0, s1)
+    th = M["threshold"]
+
+    def yes(k, side, step):
+        return scores(M, boundary_features(T, k, side, step, role, etype, ci, cj))["1"] >= th
+    ci0, cj0 = ci, cj
+    if cj - ci > 1 and yes(ci, "TL", 0):
+        ci += 1
+    if cj - ci > 1 and yes(cj - 1, "TR", 0):
+        cj -= 1
+    if ci == ci0:
+        for step in range(SPAN_STEPS):
+            k = ci - 1
+            if k < lo or not T.toks[k].n[:1].isalnum() or not yes(k, "L", step):
+                break
+            ci = k
+    if cj == cj0:
+        for step in range(SPAN_STEPS):
+            k = cj
+            if k >= hi or not T.toks[k].n[:1].isalnum() or not yes(k, "R", step):
+                break
+            cj = k + 1
+    return (start if ci == ci0 else T.toks[ci].start), (end if cj == cj0 else T.toks[cj - 1].end)
+
+
+def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str, etype: str) -> list:
+    """Training decisions for one argument span against its gold span (gs, ge), as _grow takes them."""
+    ci, cj = _word_range(T, start, end)
+    if ci >= cj:
+        return []
+    s0, s1 = T.sentence(start)
+    lo, hi = _word_range(T, s0, s1)
+    out = []
+    ci0, cj0 = ci, cj
+    if cj - ci > 1:
+        lab = gs >= T.toks[ci].end
+        out.append((boundary_features(T, ci, "TL", 0, role, etype, ci, cj), "1" if lab else "0"))
+        ci += lab
+    if cj - ci > 1:
+        lab = ge <= T.toks[cj - 1].start
+        out.append((boundary_features(T, cj - 1, "TR", 0, role, etype, ci, cj), "1" if lab else "0"))
+        cj -= lab
+    if ci == ci0:
+        for step in range(SPAN_STEPS):
+            k = ci - 1
+            if k < lo or not T.toks[k].n[:1].isalnum():
+                break
+            lab = gs < T.toks[k].end
+            out.append((boundary_features(T, k, "L", step, role, etype, ci, cj), "1" if lab else "0"))
+            if not lab:
+                break
+            ci = k
+    if cj == cj0:
+        for step in range(SPAN_STEPS):
+            k = cj
+            if k >= hi or not T.toks[k].n[:1].isalnum():
+                break
+            lab = ge > T.toks[k].start
+            out.append((boundary_features(T, k, "R", step, role, etype, ci, cj), "1" if lab else "0"))
+            if not lab:
+                break
+            cj = k + 1
+    return out
+
+
+# ---------------------------------------------------------------- sources
+@dataclass
+class Speaker:
+    """Someone the text may credit for an event: the innermost link of one of the rules' attribution
+    records, or the subject of a speech verb (the phrase right after it, else a name right before it)."""
+    start: int
+    end: int
+    text: str
+    kind: str                  # record | after | before
+    cue: str                   # the speech word, normalised
+    cue_start: int
+    cue_end: int
+    etype: str
+    rec: dict | None = None    # the rules' record whose innermost link this is
+
+
+SPEAKER_SPAN = 800     # characters before the trigger (or after it, in its sentence) where a speech verb may stand
+_COMP = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "عن"})
+
+
+def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[int]]:
+    """The speakers of one document and the positions of speech verbs without a subject of their own
+    ("وأضاف أن": the last speaker goes on)."""
+    out, bare = [], []
+    for r in an.attributions:
+        link = next((l for l in reversed(r.get("chain") or []) if l.get("start") is not None), None)
+        if link is None or r.get("start") is None:
+            continue
+        out.append(Speaker(link["start"], link["end"], T.text[link["start"]:link["end"]], "record",
+                           normalize_ar(T.text[r["start"]:r["end"]]).split()[0], r["start"], r["end"],
+                           link.get("kind") or "other", r))
+    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    skip, stops = lex["speaker_skip"]["ar"], _stops()
+    ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
+    by_start = {m.start: m for m in ments}
+    by_end = {m.end: m for m in ments}
+    taken = {(x.start, x.end) for x in out}
+    for i, t in enumerate(T.toks):
+        if t.n not in cues:
+            continue
+        k = i + 1
+        while k < len(T.toks) and T.toks[k].n in skip and k - i <= 3:
+            k += 1
+        t0 = T.toks[k] if k < len(T.toks) else None
+        sp = None
+        if t0 is not None and t0.start in by_start:
+            m = by_start[t0.start]
+            sp = (m.start, m.end, m.type)
+        elif t0 is not None and t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and not (
+                t0.n[:1] == "ل" and t0.n[:2] != "ال") and len(t0.n) > 2:
+            end = k + 1
+            while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
+                    and T.toks[end].n not in stops and T.toks[end].n not in cues and not _SENT_END.search(
+                        T.text, T.toks[end - 1].end, T.toks[end].start):
+                end += 1
+            sp = (t0.start, T.toks[end - 1].end, "np")
+        else:
+            back = next((by_end[e] for e in range(t.start - 4, t.start + 1) if e in by_end), None)
+            if back is not None:
+                out.append(Speaker(back.start, back.end, back.text, "before", t.n, t.start, t.end, back.type))
+                continue
+            bare.append(t.start)
+            continue
+        if (sp[0], sp[1]) not in taken:
+            taken.add((sp[0], sp[1]))
+            out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
+    out.sort(key=lambda x: x.cue_start)
+    return out, bare
+
+
+def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
+    """The innermost in-text link the rules credit (a dateline's span `skip` is not the text's own)."""
+    return next((l for l in reversed(ev.attribution.chain) if l.get("start") is not None and not (
+        skip and skip[0] <= l["start"] < skip[1])), None)
+
+
+def speaker_candidates(T: Text, ev: EventMention, sps: list[Speaker]) -> list[Speaker]:
+    s0, s1 = T.sentence(ev.trigger_start)
+    return [x for x in sps if not (x.start < ev.trigger_end and ev.trigger_start < x.end) and (
+        ev.trigger_start - SPEAKER_SPAN <= x.cue_start < s1 or (
+            x.rec is not None and x.rec["scope"][0] <= ev.trigger_start < x.rec["scope"][1]))]
+
+
+def source_features(T: Text, ev: EventMention, c: Speaker, cands: list[Speaker], bare: list[int],
+                    rule: dict | None) -> list[str]:
+    s0, s1 = T.sentence(ev.trigger_start)
+    after = c.cue_start >= ev.trigger_start
+    lo, hi = (ev.trigger_end, c.cue_start) if after else (c.cue_end, ev.trigger_start)
+    between = T.text[lo:hi] if hi > lo else ""
+    same = s0 <= c.cue_start < s1
+    nsent = len(_SENT_END.findall(between))
+    side = "after" if after else "before"
+    rank = sum(1 for o in cands if o is not c and (o.cue_start >= ev.trigger_start) == after and (
+        o.cue_start < c.cue_start if after else o.cue_start > c.cue_start))
+    scope = c.rec is not None and c.rec["scope"][0] <= ev.trigger_start < c.rec["scope"][1]
+    is_rule = rule is not None and rule["start"] < c.end and c.start < rule["end"]
+    bare_between = any(lo <= b < hi for b in bare) and not after
+    opens = sum(between.count(q) for q in "«“") - sum(between.count(q) for q in "»”")
+    first = normalize_ar(c.text.split()[0]) if c.text.split() else ""
+    pos = "same" if same else _bucket(nsent)
+    return [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
+            f"pos={side}|{pos}", f"nl={_bucket(between.count(chr(10)))}", f"rank={side}|{_bucket(rank)}",
+            f"scope={scope}", f"rule={is_rule}", f"rule_kind={is_rule}|{c.kind}", f"bare_between={bare_between}",
+            f"quote_open={opens > 0}", f"cls={ev.cls}", f"cls_pos={ev.cls}|{side}|{pos}",
+            f"kind_pos={c.kind}|{side}|{pos}", f"etype_kind={c.etype}|{c.kind}", f"cue_pos={c.cue}|{side}|{pos}",
+            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}"]
+
+
+def choose_source(M: dict, T: Text, ev: EventMention, sps: list[Speaker], bare: list[int],
+                  skip: tuple[int, int] | None = None) -> Speaker | None:
+    """The speaker the model credits for this event, or None (no in-text source)."""
+    cands = speaker_candidates(T, ev, sps)
+    rule = rule_link(ev, skip)
+    best, bp = None, 0.0
+    for c in cands:
+        p = scores(M, source_features(T, ev, c, cands, bare, rule))["1"]
+        if p > bp:
+            best, bp = c, p
+    return best if bp >= M["threshold"] else None
+
+
+def credit(ev: EventMention, sp: Speaker | None) -> None:
+    """Set the event's chain to the chosen speaker: its record's whole chain, or the publisher and the
+    speaker; none: the publisher alone."""
+    outlet = [dict(l) for l in ev.attribution.chain[:1] if l.get("kind") == "outlet"]
+    if sp is None:
+        ev.attribution.chain = outlet
+    elif sp.rec is not None:
+        ev.attribution.chain = [dict(l) for l in sp.rec["chain"]]
+    else:
+        kind = {"person": "named_source", "organization": "source_outlet"}.get(sp.etype, "unnamed_source")
+        ev.attribution.chain = outlet + [{"name": sp.text, "kind": kind, "start": sp.start, "end": sp.end}]
 
 
 # ---------------------------------------------------------------- scoring
@@ -346,6 +582,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     mentions = sorted(an.mentions, key=lambda m: m.start)
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
+    sps = None          # the document's speakers, found once when a source model needs them
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -374,12 +611,22 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 else:
                     args.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
                                          type=c.etype))
+            if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
+                for a in args:
+                    if a.role in judged:
+                        s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
+                        if (s_, e_) != (a.start, a.end):
+                            a.start, a.end, a.text = s_, e_, text[s_:e_]
             ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
         if "polarity" in M:
             p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
             ev.negated = pol == "negated"
             ev.polarity = {"negated": "asserted"}.get(pol, pol)
+        if "source" in M:
+            if sps is None:
+                sps = speakers(T, an, lex)
+            credit(ev, choose_source(M["source"], T, ev, *sps))
         kept.append(ev)
     an.events = kept
     return an
