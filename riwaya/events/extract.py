@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -611,6 +612,142 @@ def _conjuncts(text, m, mentions, lo, hi, lang):
     return out
 
 
+@dataclass
+class Sentence:
+    """One sentence as the extractor walks it: its span, tokens, time expressions, number in the
+    document, whether it is a headline, and its language."""
+    start: int
+    end: int
+    toks: list
+    times: list
+    idx: int
+    headline: bool
+    lang: str
+
+
+@dataclass
+class Hit:
+    """A trigger found in a sentence: its type, token range [ti, tj), passive form, lexicon stem, character
+    span, the clause around it, and whether it is a verbal noun."""
+    typ: str
+    ti: int
+    tj: int
+    passive: bool
+    stem: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    nominal: bool
+
+
+@dataclass
+class Discourse:
+    """What carries from clause to clause: the sentence's overt subject (its later coordinated verbs share
+    it), and the last named subject and mover with the number of their sentence (a dropped subject is
+    carried only to the next sentence)."""
+    subj_mem: tuple = ([], -9)
+    mover_mem: tuple = ([], -9)
+    sent_subject: list = field(default_factory=list)
+    sent_set: bool = False
+
+
+def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
+    """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
+    toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
+    tm = None
+    clause_t = [x for x in sent.times if cs <= x.start < max(h.clause_end, last_ce)]
+    near = [x.n for x in toks[max(0, h.ti - 2):h.ti] if x.s >= cs]
+    if h.nominal and any(w in lex["reference_event"][plang] for w in near):
+        # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
+        # the sentence's happening; only a time written after it is its own
+        after = [x for x in clause_t if x.start >= trig_s]
+        tm = min(after, key=lambda x: x.start) if after else None
+    elif clause_t:
+        tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
+    elif sent.times:
+        tm = min(sent.times, key=lambda x: abs(x.start - trig_s))
+    elif anchor is not None and not sent.headline:
+        tm = anchor
+    return tm.value if tm is not None else None
+
+
+def _polarity(ev: EventMention, h: Hit, sent: Sentence, text: str, mentions, lex: dict) -> None:
+    """Negation, plan and future from the words before the trigger in its clause; who decided a planned
+    or ordered move."""
+    toks, plang, ti, cs, ss, stem = sent.toks, sent.lang, h.ti, h.clause_start, sent.start, h.stem
+    prev_words = [x.n for x in toks[max(0, ti - 3):ti] if x.s >= cs]   # not across a clause end
+    nxt_w = toks[ti - 1].n if ti > 0 else ""
+    if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
+        prev_words = []
+    plan_cue = next((x for x in reversed(toks[max(0, ti - 4):ti])
+                     if x.s >= cs and x.n in lex["intent"][plang]), None)
+    if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
+            (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
+        ev.negated, ev.polarity = True, "denied"
+    elif plan_cue is not None or (
+            plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
+            and stem[:1] in "يتنا"):
+        # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
+        ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
+        if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
+            # the one who plans his own move decided it ("الأسد يخطط سرًا لمغادرة البلاد")
+            planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
+            if not planners:    # "كان فيه الأسد يخطط سرًا لمغادرة": the planner is يخطط's subject
+                subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
+                planners = [_ent_arg("decider", subj[-1])] if subj else []
+            ev.arguments += planners
+    if ev.cls == "movement" and plang == "ar" and not any(a.role == "decider" for a in ev.arguments):
+        ev.arguments += _decider_ar(text, toks, ti, ss, mentions, lex, ev)
+
+
+def _attribute(ev: EventMention, h: Hit, sent: Sentence, recs, doc_outlet, lex: dict) -> None:
+    """According to whom (the attribution record whose scope holds the trigger) and with what hedge."""
+    sent_n = [x.n for x in sent.toks[:h.ti]]
+    hedge = _hedge(sent_n, lex["hedge"][sent.lang], sent.lang)
+    ev.attribution = _attribution_at(h.start, recs, doc_outlet)
+    if hedge:
+        ev.polarity = "hedged" if ev.polarity == "asserted" else ev.polarity
+        ev.attribution.hedge = hedge
+
+
+def _whereabouts_place(ev: EventMention, h: Hit, sent: Sentence, mentions, lex: dict) -> None:
+    """A whereabouts statement without a place takes the first place of its clause, else its sentence."""
+    if any(a.role == "place" for a in ev.arguments):
+        return
+    cs, ss, se = h.clause_start, sent.start, sent.end
+    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"
+          and _norm(mm.text) not in lex["not_arguments"]["ar"]] or \
+        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"
+         and _norm(mm.text) not in lex["not_arguments"]["ar"]]
+    if pl:
+        ev.arguments.append(_ent_arg("place", pl[0]))
+
+
+def _remember(ev: EventMention, sent: Sentence, nominal: bool, carried: bool, d: Discourse) -> None:
+    """Remember overt subjects for the next clause/sentence (never from a headline)."""
+    ppl = ("person", "organization")
+    if not carried and not nominal and not d.sent_subject:
+        # an overt subject (named or not) governs the sentence's later coordinated verbs
+        d.sent_subject = [a for a in ev.arguments if a.role == "agent"]
+    if not sent.headline and not carried:
+        ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+        if ents:
+            d.subj_mem = (ents, sent.idx)
+            d.sent_set = True
+            if ev.cls == "movement":
+                d.mover_mem = ([a for a in ev.arguments if a.role in ("agent", "companion")
+                                and a.type in ppl], sent.idx)
+    elif carried and not sent.headline:
+        ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+        if ents:
+            d.subj_mem = (ents, sent.idx)
+        if ev.cls == "movement":
+            mv = [a for a in ev.arguments if a.role in ("agent", "companion") and a.type in ppl]
+            if mv:
+                d.mover_mem = (mv, sent.idx)
+
+
 def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], paragraphs: list[Paragraph],
             outlet: str | None = None, lang: str = "ar") -> tuple[list[EventMention], list[dict]]:
     lex = load_lexicon()
@@ -647,9 +784,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex, parsed)
     cue_spans = [(r["start"], r["end"]) for r in recs]
     events: list[EventMention] = []
-    # dropped-subject memory: (arguments, sentence index); carried only to the next sentence
-    subj_mem: tuple[list[Argument], int] = ([], -9)
-    mover_mem: tuple[list[Argument], int] = ([], -9)
+    d = Discourse()     # dropped subjects carried from clause to clause and sentence to sentence
     sidx = 0
     ppl = ("person", "organization")
     for p in paragraphs:
@@ -662,8 +797,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             sidx += 1
             toks = _tokens(text, ss, se, plang)
             sent_times = times[bisect.bisect_left(t_starts, ss):bisect.bisect_left(t_starts, se)]
-            sent_subject: list[Argument] = []
-            sent_set = False
+            d.sent_subject, d.sent_set = [], False
             i = 0
             while i < len(toks):
                 t = toks[i]
@@ -685,7 +819,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
                 cont = None
                 if hit is None:
-                    for seq in (lex["cont"][plang] if mover_mem[0] and sidx - mover_mem[1] <= 1 else ()):
+                    for seq in (lex["cont"][plang] if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 else ()):
                         if _seq_at(toks, i, seq, plang):
                             cont = seq
                             break
@@ -755,7 +889,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         right_after = None
                 carried = False
                 if cont is not None:
-                    args += [_copy(a) for a in mover_mem[0]]
+                    args += [_copy(a) for a in d.mover_mem[0]]
                     carried = True
                 elif nominal:
                     if right_after is not None and right_after.start - trig_e <= 2:
@@ -776,10 +910,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         subj = [mm for mm in subj if mm.type == "person"] or subj
                         if subj:
                             agent = subj[0]
-                        elif sent_subject:
-                            args += [_copy(a) for a in sent_subject]
-                        elif subj_mem[0] and sidx - subj_mem[1] <= 1 and not headline:
-                            args += [_copy(a) for a in subj_mem[0]]
+                        elif d.sent_subject:
+                            args += [_copy(a) for a in d.sent_subject]
+                        elif d.subj_mem[0] and sidx - d.subj_mem[1] <= 1 and not headline:
+                            args += [_copy(a) for a in d.subj_mem[0]]
                             carried = True
                     elif plang == "ar" and not toks[ti].n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
                         ph = _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=2)
@@ -813,7 +947,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         elif topic is not None:
                             agent = topic
                         conj_obj = typ in lex["patient_types"] and plang == "ar" and toks[ti].n[:1] in "وف" \
-                            and bool(sent_subject or prev)
+                            and bool(d.sent_subject or prev)
                         if ph and (not conj_obj) and (pre or topic is not None):
                             ph = None  # the subject is already there: the phrase after the verb is its object
                         if pre:
@@ -829,8 +963,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             args.append(Argument("patient", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
                             last_k = ph[2]
                         if agent is None and not any(a.role == "agent" for a in args):
-                            if sent_subject:
-                                args += [_copy(a) for a in sent_subject]
+                            if d.sent_subject:
+                                args += [_copy(a) for a in d.sent_subject]
                             elif prev and lex["cls"].get(typ) != "control" and (plang == "en" or raw_topic is None):
                                 agent = prev[0] if plang == "ar" else prev[-1]
                             elif plang == "en" or headline:
@@ -838,12 +972,12 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             elif raw_topic is not None:
                                 args.append(Argument("agent", text[raw_topic[0]:raw_topic[1]], raw_topic[0],
                                                      raw_topic[1], None, None))
-                            elif lex["cls"].get(typ) == "movement" and mover_mem[0] and sidx - mover_mem[1] <= 1 \
-                                    and mover_mem[1] >= subj_mem[1]:
-                                args += [_copy(a) for a in mover_mem[0]]
+                            elif lex["cls"].get(typ) == "movement" and d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 \
+                                    and d.mover_mem[1] >= d.subj_mem[1]:
+                                args += [_copy(a) for a in d.mover_mem[0]]
                                 carried = True
-                            elif subj_mem[0] and sidx - subj_mem[1] <= 1:
-                                args += [_copy(a) for a in subj_mem[0]]
+                            elif d.subj_mem[0] and sidx - d.subj_mem[1] <= 1:
+                                args += [_copy(a) for a in d.subj_mem[0]]
                                 carried = True
                 if agent is not None:
                     args.append(_ent_arg("agent", agent))
@@ -890,7 +1024,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)
-                    mp = subj_mem[0][0] if subj_mem[0] and sidx - subj_mem[1] <= 1 and subj_mem[0][0].type == "person" \
+                    mp = d.subj_mem[0][0] if d.subj_mem[0] and sidx - d.subj_mem[1] <= 1 and d.subj_mem[0][0].type == "person" \
                         else None
                     pa, drop = english.event_arguments(P, trig_s, typ, ev.cls, lex, all_times, mp)
                     if drop:
@@ -912,89 +1046,24 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             x.role == "agent" and x.start == a.start for x in keep))]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
-                # time: from this clause, else this sentence, else the paragraph's narrative anchor
-                tm = None
-                clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]
-                near = [x.n for x in toks[max(0, ti - 2):ti] if x.s >= cs]
-                if nominal and any(w in lex["reference_event"][plang] for w in near):
-                    # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
-                    # the sentence's happening; only a time written after it is its own
-                    after = [x for x in clause_t if x.start >= trig_s]
-                    tm = min(after, key=lambda x: x.start) if after else None
-                elif clause_t:
-                    tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
-                elif sent_times:
-                    tm = min(sent_times, key=lambda x: abs(x.start - trig_s))
-                elif anchor is not None and not headline:
-                    tm = anchor
-                if tm is not None:
-                    ev.time = tm.value
-                prev_words = [x.n for x in toks[max(0, ti - 3):ti] if x.s >= cs]   # not across a clause end
-                nxt_w = toks[ti - 1].n if ti > 0 else ""
-                if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
-                    prev_words = []
-                plan_cue = next((x for x in reversed(toks[max(0, ti - 4):ti])
-                                 if x.s >= cs and x.n in lex["intent"][plang]), None)
-                if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
-                        (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
-                    ev.negated, ev.polarity = True, "denied"
-                elif plan_cue is not None or (
-                        plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
-                        and stem[:1] in "يتنا"):
-                    # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
-                    ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
-                    if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
-                        # the one who plans his own move decided it ("الأسد يخطط سرًا لمغادرة البلاد")
-                        planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
-                        if not planners:    # "كان فيه الأسد يخطط سرًا لمغادرة": the planner is يخطط's subject
-                            subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
-                            planners = [_ent_arg("decider", subj[-1])] if subj else []
-                        ev.arguments += planners
-                if ev.cls == "movement" and plang == "ar" and not any(a.role == "decider" for a in ev.arguments):
-                    ev.arguments += _decider_ar(text, toks, ti, ss, mentions, lex, ev)
-                sent_n = [x.n for x in toks[:ti]]
-                hedge = _hedge(sent_n, lex["hedge"][plang], plang)
-                ev.attribution = _attribution_at(trig_s, recs, doc_outlet)
-                if hedge:
-                    ev.polarity = "hedged" if ev.polarity == "asserted" else ev.polarity
-                    ev.attribution.hedge = hedge
-                if typ == "whereabouts" and not any(a.role == "place" for a in ev.arguments):
-                    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"
-                          and _norm(mm.text) not in lex["not_arguments"]["ar"]] or \
-                        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"
-                         and _norm(mm.text) not in lex["not_arguments"]["ar"]]
-                    if pl:
-                        ev.arguments.append(_ent_arg("place", pl[0]))
-                # remember overt subjects for the next clause/sentence (never from a headline)
-                if not carried and not nominal and not sent_subject:
-                    # an overt subject (named or not) governs the sentence's later coordinated verbs
-                    sent_subject = [a for a in ev.arguments if a.role == "agent"]
-                if not headline and not carried:
-                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
-                    if ents:
-                        subj_mem = (ents, sidx)
-                        sent_set = True
-                        if ev.cls == "movement":
-                            mover_mem = ([a for a in ev.arguments if a.role in ("agent", "companion")
-                                          and a.type in ppl], sidx)
-                elif carried and not headline:
-                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
-                    if ents:
-                        subj_mem = (ents, sidx)
-                    if ev.cls == "movement":
-                        mv = [a for a in ev.arguments if a.role in ("agent", "companion") and a.type in ppl]
-                        if mv:
-                            mover_mem = (mv, sidx)
+                h = Hit(typ, ti, tj, passive, stem, trig_s, trig_e, cs, ce, nominal)
+                sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
+                ev.time = _event_time(h, sent, last_ce, anchor, lex)
+                _polarity(ev, h, sent, text, mentions, lex)
+                _attribute(ev, h, sent, recs, doc_outlet, lex)
+                if typ == "whereabouts":
+                    _whereabouts_place(ev, h, sent, mentions, lex)
+                _remember(ev, sent, nominal, carried, d)
                 events.append(ev)
                 i = tj
             if sent_times and not headline:
                 anchor = sent_times[-1]
-            if not headline and not sent_set:
+            if not headline and not d.sent_set:
                 # the sentence's first named person (outside a source cue) is the topic the next one may drop
                 tp = next((mm for mm in mentions if ss <= mm.start < se and mm.type == "person"
                            and not _in_cue(mm, recs, ("unnamed_source", "source_outlet", "wire"))), None)
                 if tp is not None:
-                    subj_mem = ([_ent_arg("agent", tp)], sidx)
+                    d.subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
     _event_relative_times(events, all_times)
