@@ -156,8 +156,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
     for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
-        w = T.toks[k].n
-        for c in (c for c, ws in cues.items() if w in ws or (w[:1] in "وف" and w[1:] in ws)):
+        for c in cues.get(T.toks[k].n, ()):
             where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
             f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
@@ -170,7 +169,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if T.toks[k].start >= s1:
             break
         w = T.toks[k].n
-        f += [f"cue_{c}_after" for c, ws in cues.items() if w in ws or (w[:1] in "وف" and w[1:] in ws)]
+        f += [f"cue_{c}_after" for c in cues.get(w, ())]
         if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
             f.append("future_after")
     gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
@@ -181,8 +180,15 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 
 
 @lru_cache(maxsize=1)
-def _modality() -> dict[str, frozenset[str]]:
-    return {c: frozenset(ws) for c, ws in _lexicon()["modality"].get("ar", {}).items()}
+def _modality() -> dict[str, tuple[str, ...]]:
+    """Each modality cue word, also behind و/ف, -> the polarities it suggests (in the table's order)."""
+    out: dict[str, list[str]] = {}
+    for c, ws in _lexicon()["modality"].get("ar", {}).items():
+        for w in ws:
+            for form in (w, "و" + w, "ف" + w):
+                if c not in out.setdefault(form, []):
+                    out[form].append(c)
+    return {w: tuple(cs) for w, cs in out.items()}
 
 
 @dataclass
@@ -301,7 +307,7 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
          f"kb={c.entity is not None}", f"nearest_side_etype={nearest}|{side}|{c.etype}"]
     # who the trigger's own pronoun points at (هجومها، اعتقالهم), the sentence's first actor, and what
     # the rules already gave
-    suffix = next((x for x in _lexicon()["pronoun_suffixes"]["ar"] if nominal and trig.endswith(x)), "")
+    suffix = next((x for x in _suffixes() if nominal and trig.endswith(x)), "")
     actors = [o for o in others if o.etype in ("person", "organization", "np") and o.start < ev.trigger_start]
     first_actor = bool(actors) and min(actors, key=lambda o: o.start) is c
     rule_agent = any(o.rule_role == "agent" for o in others)
@@ -539,6 +545,11 @@ def credit(ev: EventMention, sp: Speaker | None) -> None:
 
 
 # ---------------------------------------------------------------- scoring
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(_lexicon()["pronoun_suffixes"]["ar"])
+
+
 @lru_cache(maxsize=1)
 def _nominals() -> frozenset[str]:
     return frozenset(_lexicon()["nominal"])
