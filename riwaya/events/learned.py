@@ -473,6 +473,8 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
                 continue
             bare.append(t.start)
             continue
+        if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 for x in out):
+            continue      # the head of a speaker the rules named (صحيفة “بلومبيرغ”): that speaker stands
         if (sp[0], sp[1]) not in taken:
             taken.add((sp[0], sp[1]))
             out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
