@@ -1,17 +1,22 @@
 """Learned decisions over the rule extractor's proposals (issue 14).
 
-The rules (``extract.py``) propose event mentions with arguments and a polarity; three small models,
-trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
+The rules (``extract.py``) propose event mentions with arguments, a polarity and an attribution; small
+models, trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
 
 - *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
 - *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, the entity
   mentions the rules left unused, bare noun phrases near the trigger, counts) which role it plays, if any
   (fills empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument
   keeps its role when the model agrees;
-- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied.
-A model ships only where it beat the rules on the dev split (today: Arabic trigger and argument, English
-trigger), and judges only the event types and roles it saw often enough in training; the rest keep the
-rules' decision.
+- *span*: where each argument starts and ends (grow over مدينة/بلدة/a title, a counted noun after a
+  number; trim a stray word), one word at a time;
+- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
+  value, modality cue words (cues.yaml ``modality``) by distance, the verb's form and the governing event;
+- *source*: which speaker the text credits (the rules' attribution records and the subject of every speech
+  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies).
+A model ships only where it beat the rules on the dev split (today: Arabic trigger, argument, span,
+polarity and source; English trigger), and the trigger and argument models judge only the event types
+and roles they saw often enough in training; the rest keep the rules' decision.
 
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
 features); the weights ship in ``data/events/model.json`` and are scored here in pure Python, so the
@@ -587,7 +592,7 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
 
 
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
-    """Apply each language's three models to the events of one analysis (in place) and return it."""
+    """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
         return an
     lex = lex or _lexicon()
