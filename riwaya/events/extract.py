@@ -4,7 +4,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
 import yaml
@@ -82,12 +84,16 @@ def load_lexicon() -> dict:
         "scope_doc": {lg: [(_norm(c) if lg == "ar" else c) for c in v] for lg, v in att["scope_doc_markers"].items()},
         "outlet_heads": {lg: {(_norm(c) if lg == "ar" else c) for c in v} for lg, v in att["outlet_heads"].items()},
         "wires": {_norm(w) for w in att["wires"]},
+        "speaker_cues": {lg: {_norm(c) for c in v} for lg, v in att["speaker_cues"].items()},
+        "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words")},
+        "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
+                     for lg, d in cues["modality"].items()},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
         "dest_object_types": set(cues["destination_object_types"]),
         "subj_open": {lg: {(_norm(x) if lg == "ar" else x) for x in v} for lg, v in cues["subject_openers"].items()},
@@ -607,6 +613,375 @@ def _conjuncts(text, m, mentions, lo, hi, lang):
     return out
 
 
+@dataclass
+class Sentence:
+    """One sentence as the extractor walks it: its span, tokens, time expressions, number in the
+    document, whether it is a headline, and its language."""
+    start: int
+    end: int
+    toks: list
+    times: list
+    idx: int
+    headline: bool
+    lang: str
+
+
+@dataclass
+class Hit:
+    """A trigger found in a sentence: its type, token range [ti, tj), passive form, lexicon stem, character
+    span, the clause around it, and whether it is a verbal noun."""
+    typ: str
+    ti: int
+    tj: int
+    passive: bool
+    stem: str
+    start: int
+    end: int
+    clause_start: int
+    clause_end: int
+    nominal: bool
+    suffixed: bool = False      # a verbal noun with a pronoun suffix (هروبه): its agent is the subject
+
+
+@dataclass
+class DocCtx:
+    """The document as the stages see it: text, entity mentions (sorted), all time expressions, where
+    mentions start, the word tables, and the lookups by position the extractor builds once."""
+    text: str
+    mentions: list
+    all_times: list
+    ment_starts: frozenset
+    lex: dict
+    mention_in: Callable
+    starting_in: Callable
+    cued: Callable
+
+
+@dataclass
+class Discourse:
+    """What carries from clause to clause: the sentence's overt subject (its later coordinated verbs share
+    it), and the last named subject and mover with the number of their sentence (a dropped subject is
+    carried only to the next sentence)."""
+    subj_mem: tuple = ([], -9)
+    mover_mem: tuple = ([], -9)
+    sent_subject: list = field(default_factory=list)
+    sent_set: bool = False
+
+
+def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discourse) -> tuple[tuple | None, int]:
+    """The trigger at token i, if any: a lexicon entry (multi-word first) or a leg continuation ("ثم إلى"
+    after a movement), unless it only reports speech, names a source, or the parse says it is no event
+    here. Returns ((typ, ti, tj, passive, stem, hit, cont), _) or (None, the next token to look at)."""
+    toks, plang, lex, sidx = sent.toks, sent.lang, c.lex, sent.idx
+    t = toks[i]
+    hit = None
+    multi = lex[plang + "_multi"]
+    for pos in _multi_at(lex, plang, t.n):
+        seq, typ = multi[pos]
+        if _seq_at(toks, i, seq, plang):
+            hit = (typ, i, i + len(seq), False, " ".join(seq))
+            break
+    if hit is None and t.n not in lex["not_trig"]:
+        if plang == "ar":
+            r = _lookup_ar(t.n, lex)
+            if r:
+                hit = (r[0], i, i + 1, r[1] in lex["passive"] and _is_passive(t.raw, r[1]), r[1])
+        else:
+            typ = lex["en"].get(t.n)
+            if typ:
+                hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
+    cont = None
+    if hit is None:
+        for seq in (lex["cont"][plang] if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 else ()):
+            if _seq_at(toks, i, seq, plang):
+                cont = seq
+                break
+    if hit is None and cont is None:
+        return None, i + 1
+    if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
+        return None, hit[2]
+    if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
+        return None, i + 1
+    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
+        return None, i + 1
+    if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
+                   for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
+                       {toks[hit[1]].n}) is False or (hit and plang == "ar" and any(
+                       l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
+                       for r in recs for l in r["chain"]) and not lex["att_single"]["ar"].isdisjoint(
+                       _cands(toks[hit[1]].n)[1])):
+        return None, hit[2]  # "مصادر نقلتها نيويورك تايمز": a reporting verb naming its source
+    if hit and P is not None and english.not_an_event(P, toks[hit[1]].s):
+        return None, hit[2]
+    if hit:
+        typ, ti, tj, passive, stem = hit
+    else:
+        typ, ti, tj, passive, stem = "transfer", i, i + len(cont), False, ""
+        if any(cont[-1] == sq[-1] for sq, _ in lex["preps"][plang]):
+            tj -= 1
+    return (typ, ti, tj, passive, stem, hit, cont), tj
+
+
+def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Discourse) -> tuple[list[Argument], bool, int]:
+    """The rules' arguments of one trigger: its agent (named, a bare phrase, the sentence's subject or one
+    carried from the last sentence), direct objects, companions, prepositional roles, means and amounts.
+    Returns the arguments, whether the agent was carried over, and where the last argument's clause ends."""
+    text, mentions, lex, all_times, ment_starts = c.text, c.mentions, c.lex, c.all_times, c.ment_starts
+    mention_in, starting_in, cued = c.mention_in, c.starting_in, c.cued
+    toks, ss, se, plang, headline, sidx = sent.toks, sent.start, sent.end, sent.lang, sent.headline, sent.idx
+    typ, ti, tj, passive, trig_s, trig_e = h.typ, h.ti, h.tj, h.passive, h.start, h.end
+    cs, ce, nominal, suffixed = h.clause_start, h.clause_end, h.nominal, h.suffixed
+    ppl = ("person", "organization")
+    args: list[Argument] = []
+    agent = None
+    last_k = tj  # token index after the last consumed argument (for the adjacency chain)
+    before = [mm for mm in mention_in(cs, trig_s, ppl) if not cued(mm)]
+    before = [mm for mm in before if mm.type == "person"] or before
+    # a mention right after the trigger (allowing one adverb/time word in between)
+    nxt_ms = [mm for mm in starting_in(trig_e, ce) if mm.type in ppl and not cued(mm)]
+    right_after = None
+    if nxt_ms:
+        k0 = next((k for k in range(tj, min(len(toks), tj + 3)) if toks[k].s >= nxt_ms[0].start), None)
+        if k0 is not None and toks[k0].s == nxt_ms[0].start and (k0 == tj or (
+                k0 == tj + 1 and not _stopword(toks[tj].n, lex, plang)
+                and not _prep_before(toks, nxt_ms[0].start, plang, lex))) \
+                and not _prep_before(toks, nxt_ms[0].start, plang, lex):
+            right_after = nxt_ms[0]
+        elif plang == "ar" and toks[tj:tj + 1] and toks[tj].n in ("الي", "من") and False:
+            right_after = None
+    carried = False
+    if cont is not None:
+        args += [_copy(a) for a in d.mover_mem[0]]
+        carried = True
+    elif nominal:
+        if right_after is not None and right_after.start - trig_e <= 2:
+            agent = right_after
+        elif plang == "en" and ti > 0 and toks[ti - 1].n.endswith(("'s", "’s")):
+            agent = next((mm for mm in mentions if mm.type in ppl and mm.start < toks[ti - 1].e
+                          and mm.end > toks[ti - 1].s), None)
+            if agent is None:  # "Ahmad al-Shara's visit": the capitalised words before 's
+                k0 = ti - 1
+                while k0 - 1 >= 0 and toks[k0 - 1].raw[:1].isupper() and ti - k0 < 4 \
+                        and not _GAP_PUNCT.search(text, toks[k0 - 1].e, toks[k0].s):
+                    k0 -= 1
+                if toks[k0].raw[:1].isupper():
+                    e0 = toks[ti - 1].e - 2
+                    args.append(Argument("agent", text[toks[k0].s:e0], toks[k0].s, e0, None, None))
+        elif suffixed:
+            subj = [mm for mm in mention_in(ss, trig_s, ppl) if not cued(mm)]
+            subj = [mm for mm in subj if mm.type == "person"] or subj
+            if subj:
+                agent = subj[0]
+            elif d.sent_subject:
+                args += [_copy(a) for a in d.sent_subject]
+            elif d.subj_mem[0] and sidx - d.subj_mem[1] <= 1 and not headline:
+                args += [_copy(a) for a in d.subj_mem[0]]
+                carried = True
+        elif plang == "ar" and not toks[ti].n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
+            ph = _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=2)
+            if ph and (toks[tj].n in lex["place_nouns"]["ar"] or _lookup_ar(toks[tj].n, lex)):
+                ph = None
+            if ph and (ph[2] - tj == 2 and toks[tj + 1].n.startswith("ال")
+                       or ph[2] - tj == 1 and not toks[tj].n.endswith(("يه", "ي", "ه", "ات"))):
+                inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1]), None)
+                if inner is None or (inner.type in ppl and inner.start == ph[0]):
+                    args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
+                                         inner.kb_id if inner else None, inner.type if inner else None))
+                    last_k = ph[2]
+    else:
+        if before:
+            agent = before[-1]
+        elif right_after is not None:
+            agent = right_after
+        else:
+            pre = None if passive else _pre_subject(text, toks, ti, cs, plang, lex, all_times, ment_starts)
+            ph = None if passive or plang == "en" else \
+                _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=3)
+            if ph and toks[tj].n in lex["place_nouns"][plang]:
+                ph = None
+            prev = [mm for mm in mention_in(ss, cs, ppl) if not cued(mm)]
+            prev = [mm for mm in prev if mm.type == "person"] or prev
+            topic = prev[0] if prev and plang == "ar" and len(text[ss:prev[0].start].split()) <= 2 else None
+            raw_topic = _raw_topic(text, toks, ti, ss, cs, plang, lex, all_times, ment_starts) \
+                if topic is None and cs > ss else None
+            if pre:
+                args.append(Argument("agent", text[pre[0]:pre[1]], pre[0], pre[1], None, None))
+            elif topic is not None:
+                agent = topic
+            conj_obj = typ in lex["patient_types"] and plang == "ar" and toks[ti].n[:1] in "وف" \
+                and bool(d.sent_subject or prev)
+            if ph and (not conj_obj) and (pre or topic is not None):
+                ph = None  # the subject is already there: the phrase after the verb is its object
+            if pre:
+                pass
+            elif topic is not None:
+                pass
+            elif ph and not conj_obj:
+                inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type in ppl), None)
+                args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
+                                     None, "vehicle" if toks[tj].n in lex["means"][plang] else None))
+                last_k = ph[2]
+            if ph and conj_obj:
+                args.append(Argument("patient", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+                last_k = ph[2]
+            if agent is None and not any(a.role == "agent" for a in args):
+                if d.sent_subject:
+                    args += [_copy(a) for a in d.sent_subject]
+                elif prev and lex["cls"].get(typ) != "control" and (plang == "en" or raw_topic is None):
+                    agent = prev[0] if plang == "ar" else prev[-1]
+                elif plang == "en" or headline:
+                    pass  # English states its subjects; a headline has no narrative to inherit
+                elif raw_topic is not None:
+                    args.append(Argument("agent", text[raw_topic[0]:raw_topic[1]], raw_topic[0],
+                                         raw_topic[1], None, None))
+                elif lex["cls"].get(typ) == "movement" and d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 \
+                        and d.mover_mem[1] >= d.subj_mem[1]:
+                    args += [_copy(a) for a in d.mover_mem[0]]
+                    carried = True
+                elif d.subj_mem[0] and sidx - d.subj_mem[1] <= 1:
+                    args += [_copy(a) for a in d.subj_mem[0]]
+                    carried = True
+    if agent is not None:
+        args.append(_ent_arg("agent", agent))
+        args += _conjuncts(text, agent, mentions, ss, se, plang)
+        if agent.start > trig_e:
+            last_k = next((k for k in range(tj, len(toks)) if toks[k].s >= agent.end), len(toks))
+    if typ in lex["dest_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
+        ob = toks[last_k]
+        pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+        if pm is not None:
+            args.append(_ent_arg("destination", pm))
+            last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
+    if typ in lex["origin_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
+        # "غادر الأسد المكان", "مغادرة البلاد": the direct object is where the mover leaves from
+        ob = toks[last_k]
+        pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+        if pm is not None:
+            args.append(_ent_arg("origin", pm))
+            last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
+        elif ob.n in lex["place_nouns"][plang]:
+            ph = _np(text, toks, last_k, ce, plang, lex, all_times, ment_starts, maxw=3)
+            if ph:
+                inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type == "place"), None)
+                args.append(_ent_arg("origin", inner) if inner else
+                            Argument("origin", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+                last_k = ph[2]
+    args += _companions(text, toks, trig_e, se, p, mentions, plang, lex, ce)
+    pargs, last_ce = _prep_args(text, toks, tj, last_k, ce, se, mentions, all_times, ment_starts,
+                                plang, lex, 2 if nominal else 4)
+    args += pargs
+    args += _means(text, toks, tj, last_ce, plang, lex, ment_starts)
+    for am in lex["amount"][plang].finditer(text, cs, se):
+        if re.search(r"\d", am.group()) and (plang == "ar" or re.search(r"[$a-z]", am.group(), re.I)):
+            s_, e_ = _strip_span(text, am.start(), am.end())
+            args.append(Argument("amount", text[s_:e_], s_, e_, None, "amount"))
+    means_sp = [(a.start, a.end) for a in args if a.role == "means"]
+    args = [a for a in args if a.role in ("means", "agent") or not any(ms_ <= a.start < me_ for ms_, me_ in means_sp)]
+    seen, uniq = set(), []
+    for a in args:
+        k = (a.role, a.start, a.end)
+        if k not in seen:
+            seen.add(k)
+            uniq.append(a)
+    return uniq, carried, last_ce
+
+
+def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
+    """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
+    toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
+    tm = None
+    clause_t = [x for x in sent.times if cs <= x.start < max(h.clause_end, last_ce)]
+    near = [x.n for x in toks[max(0, h.ti - 2):h.ti] if x.s >= cs]
+    if h.nominal and any(w in lex["reference_event"][plang] for w in near):
+        # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
+        # the sentence's happening; only a time written after it is its own
+        after = [x for x in clause_t if x.start >= trig_s]
+        tm = min(after, key=lambda x: x.start) if after else None
+    elif clause_t:
+        tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
+    elif sent.times:
+        tm = min(sent.times, key=lambda x: abs(x.start - trig_s))
+    elif anchor is not None and not sent.headline:
+        tm = anchor
+    return tm.value if tm is not None else None
+
+
+def _polarity(ev: EventMention, h: Hit, sent: Sentence, text: str, mentions, lex: dict) -> None:
+    """Negation, plan and future from the words before the trigger in its clause; who decided a planned
+    or ordered move."""
+    toks, plang, ti, cs, ss, stem = sent.toks, sent.lang, h.ti, h.clause_start, sent.start, h.stem
+    prev_words = [x.n for x in toks[max(0, ti - 3):ti] if x.s >= cs]   # not across a clause end
+    nxt_w = toks[ti - 1].n if ti > 0 else ""
+    if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
+        prev_words = []
+    plan_cue = next((x for x in reversed(toks[max(0, ti - 4):ti])
+                     if x.s >= cs and x.n in lex["intent"][plang]), None)
+    if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
+            (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
+        ev.negated, ev.polarity = True, "denied"
+    elif plan_cue is not None or (
+            plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
+            and stem[:1] in "يتنا"):
+        # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
+        ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
+        if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
+            # the one who plans his own move decided it ("الأسد يخطط سرًا لمغادرة البلاد")
+            planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
+            if not planners:    # "كان فيه الأسد يخطط سرًا لمغادرة": the planner is يخطط's subject
+                subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
+                planners = [_ent_arg("decider", subj[-1])] if subj else []
+            ev.arguments += planners
+    if ev.cls == "movement" and plang == "ar" and not any(a.role == "decider" for a in ev.arguments):
+        ev.arguments += _decider_ar(text, toks, ti, ss, mentions, lex, ev)
+
+
+def _attribute(ev: EventMention, h: Hit, sent: Sentence, recs, doc_outlet, lex: dict) -> None:
+    """According to whom (the attribution record whose scope holds the trigger) and with what hedge."""
+    sent_n = [x.n for x in sent.toks[:h.ti]]
+    hedge = _hedge(sent_n, lex["hedge"][sent.lang], sent.lang)
+    ev.attribution = _attribution_at(h.start, recs, doc_outlet)
+    if hedge:
+        ev.polarity = "hedged" if ev.polarity == "asserted" else ev.polarity
+        ev.attribution.hedge = hedge
+
+
+def _whereabouts_place(ev: EventMention, h: Hit, sent: Sentence, mentions, lex: dict) -> None:
+    """A whereabouts statement without a place takes the first place of its clause, else its sentence."""
+    if any(a.role == "place" for a in ev.arguments):
+        return
+    cs, ss, se = h.clause_start, sent.start, sent.end
+    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"
+          and _norm(mm.text) not in lex["not_arguments"]["ar"]] or \
+        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"
+         and _norm(mm.text) not in lex["not_arguments"]["ar"]]
+    if pl:
+        ev.arguments.append(_ent_arg("place", pl[0]))
+
+
+def _remember(ev: EventMention, sent: Sentence, nominal: bool, carried: bool, d: Discourse) -> None:
+    """Remember overt subjects for the next clause/sentence (never from a headline)."""
+    ppl = ("person", "organization")
+    if not carried and not nominal and not d.sent_subject:
+        # an overt subject (named or not) governs the sentence's later coordinated verbs
+        d.sent_subject = [a for a in ev.arguments if a.role == "agent"]
+    if not sent.headline and not carried:
+        ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+        if ents:
+            d.subj_mem = (ents, sent.idx)
+            d.sent_set = True
+            if ev.cls == "movement":
+                d.mover_mem = ([a for a in ev.arguments if a.role in ("agent", "companion")
+                                and a.type in ppl], sent.idx)
+    elif carried and not sent.headline:
+        ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
+        if ents:
+            d.subj_mem = (ents, sent.idx)
+        if ev.cls == "movement":
+            mv = [a for a in ev.arguments if a.role in ("agent", "companion") and a.type in ppl]
+            if mv:
+                d.mover_mem = (mv, sent.idx)
+
+
 def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], paragraphs: list[Paragraph],
             outlet: str | None = None, lang: str = "ar") -> tuple[list[EventMention], list[dict]]:
     lex = load_lexicon()
@@ -643,9 +1018,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     doc_outlet, recs = _find_attributions(text, paragraphs, mentions, outlet, lex, parsed)
     cue_spans = [(r["start"], r["end"]) for r in recs]
     events: list[EventMention] = []
-    # dropped-subject memory: (arguments, sentence index); carried only to the next sentence
-    subj_mem: tuple[list[Argument], int] = ([], -9)
-    mover_mem: tuple[list[Argument], int] = ([], -9)
+    d = Discourse()     # dropped subjects carried from clause to clause and sentence to sentence
+    ctx = DocCtx(text, mentions, all_times, ment_starts, lex, mention_in, starting_in, cued)
     sidx = 0
     ppl = ("person", "organization")
     for p in paragraphs:
@@ -658,63 +1032,16 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             sidx += 1
             toks = _tokens(text, ss, se, plang)
             sent_times = times[bisect.bisect_left(t_starts, ss):bisect.bisect_left(t_starts, se)]
-            sent_subject: list[Argument] = []
-            sent_set = False
+            d.sent_subject, d.sent_set = [], False
+            P = parsed.get(p.start) if plang == "en" else None
             i = 0
             while i < len(toks):
-                t = toks[i]
-                hit = None
-                multi = lex[plang + "_multi"]
-                for pos in _multi_at(lex, plang, t.n):
-                    seq, typ = multi[pos]
-                    if _seq_at(toks, i, seq, plang):
-                        hit = (typ, i, i + len(seq), False, " ".join(seq))
-                        break
-                if hit is None and t.n not in lex["not_trig"]:
-                    if plang == "ar":
-                        r = _lookup_ar(t.n, lex)
-                        if r:
-                            hit = (r[0], i, i + 1, r[1] in lex["passive"] and _is_passive(t.raw, r[1]), r[1])
-                    else:
-                        typ = lex["en"].get(t.n)
-                        if typ:
-                            hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
-                cont = None
-                if hit is None:
-                    for seq in (lex["cont"][plang] if mover_mem[0] and sidx - mover_mem[1] <= 1 else ()):
-                        if _seq_at(toks, i, seq, plang):
-                            cont = seq
-                            break
-                if hit is None and cont is None:
-                    i += 1
+                found, nxt = _propose(ctx, Sentence(ss, se, toks, sent_times, sidx, headline, plang), i, cue_spans,
+                                      recs, P, d)
+                if found is None:
+                    i = nxt
                     continue
-                if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
-                    i = hit[2]
-                    continue
-                if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
-                    i += 1
-                    continue
-                if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
-                    i += 1
-                    continue
-                if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
-                               for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
-                                   {toks[hit[1]].n}) is False or (hit and plang == "ar" and any(
-                                   l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
-                                   for r in recs for l in r["chain"]) and not lex["att_single"]["ar"].isdisjoint(
-                                   _cands(toks[hit[1]].n)[1])):
-                    i = hit[2]
-                    continue  # "مصادر نقلتها نيويورك تايمز": a reporting verb naming its source
-                P = parsed.get(p.start) if plang == "en" else None
-                if hit and P is not None and english.not_an_event(P, toks[hit[1]].s):
-                    i = hit[2]
-                    continue
-                if hit:
-                    typ, ti, tj, passive, stem = hit
-                else:
-                    typ, ti, tj, passive, stem = "transfer", i, i + len(cont), False, ""
-                    if any(cont[-1] == sq[-1] for sq, _ in lex["preps"][plang]):
-                        tj -= 1
+                typ, ti, tj, passive, stem, hit, cont = found
                 trig_s, trig_e = toks[ti].s, toks[tj - 1].e
                 cs = ss
                 for m in _CLAUSE_END.finditer(text, ss, trig_s):
@@ -732,161 +1059,13 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     nominal = bool(prevw) and (prevw.n in ("the", "a", "an", "his", "her", "their", "its")
                                                or prevw.n.endswith(("'s", "’s")))
                     suffixed = bool(prevw) and prevw.n in ("his", "her", "their", "its")
-                args: list[Argument] = []
-                agent = None
-                last_k = tj  # token index after the last consumed argument (for the adjacency chain)
-                before = [mm for mm in mention_in(cs, trig_s, ppl) if not cued(mm)]
-                before = [mm for mm in before if mm.type == "person"] or before
-                # a mention right after the trigger (allowing one adverb/time word in between)
-                nxt_ms = [mm for mm in starting_in(trig_e, ce) if mm.type in ppl and not cued(mm)]
-                right_after = None
-                if nxt_ms:
-                    k0 = next((k for k in range(tj, min(len(toks), tj + 3)) if toks[k].s >= nxt_ms[0].start), None)
-                    if k0 is not None and toks[k0].s == nxt_ms[0].start and (k0 == tj or (
-                            k0 == tj + 1 and not _stopword(toks[tj].n, lex, plang)
-                            and not _prep_before(toks, nxt_ms[0].start, plang, lex))) \
-                            and not _prep_before(toks, nxt_ms[0].start, plang, lex):
-                        right_after = nxt_ms[0]
-                    elif plang == "ar" and toks[tj:tj + 1] and toks[tj].n in ("الي", "من") and False:
-                        right_after = None
-                carried = False
-                if cont is not None:
-                    args += [_copy(a) for a in mover_mem[0]]
-                    carried = True
-                elif nominal:
-                    if right_after is not None and right_after.start - trig_e <= 2:
-                        agent = right_after
-                    elif plang == "en" and ti > 0 and toks[ti - 1].n.endswith(("'s", "’s")):
-                        agent = next((mm for mm in mentions if mm.type in ppl and mm.start < toks[ti - 1].e
-                                      and mm.end > toks[ti - 1].s), None)
-                        if agent is None:  # "Ahmad al-Shara's visit": the capitalised words before 's
-                            k0 = ti - 1
-                            while k0 - 1 >= 0 and toks[k0 - 1].raw[:1].isupper() and ti - k0 < 4 \
-                                    and not _GAP_PUNCT.search(text, toks[k0 - 1].e, toks[k0].s):
-                                k0 -= 1
-                            if toks[k0].raw[:1].isupper():
-                                e0 = toks[ti - 1].e - 2
-                                args.append(Argument("agent", text[toks[k0].s:e0], toks[k0].s, e0, None, None))
-                    elif suffixed:
-                        subj = [mm for mm in mention_in(ss, trig_s, ppl) if not cued(mm)]
-                        subj = [mm for mm in subj if mm.type == "person"] or subj
-                        if subj:
-                            agent = subj[0]
-                        elif sent_subject:
-                            args += [_copy(a) for a in sent_subject]
-                        elif subj_mem[0] and sidx - subj_mem[1] <= 1 and not headline:
-                            args += [_copy(a) for a in subj_mem[0]]
-                            carried = True
-                    elif plang == "ar" and not toks[ti].n.startswith(("ال", "وال", "بال", "لل", "فال", "كال")):
-                        ph = _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=2)
-                        if ph and (toks[tj].n in lex["place_nouns"]["ar"] or _lookup_ar(toks[tj].n, lex)):
-                            ph = None
-                        if ph and (ph[2] - tj == 2 and toks[tj + 1].n.startswith("ال")
-                                   or ph[2] - tj == 1 and not toks[tj].n.endswith(("يه", "ي", "ه", "ات"))):
-                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1]), None)
-                            if inner is None or (inner.type in ppl and inner.start == ph[0]):
-                                args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
-                                                     inner.kb_id if inner else None, inner.type if inner else None))
-                                last_k = ph[2]
-                else:
-                    if before:
-                        agent = before[-1]
-                    elif right_after is not None:
-                        agent = right_after
-                    else:
-                        pre = None if passive else _pre_subject(text, toks, ti, cs, plang, lex, all_times, ment_starts)
-                        ph = None if passive or plang == "en" else \
-                            _np(text, toks, tj, ce, plang, lex, all_times, ment_starts, maxw=3)
-                        if ph and toks[tj].n in lex["place_nouns"][plang]:
-                            ph = None
-                        prev = [mm for mm in mention_in(ss, cs, ppl) if not cued(mm)]
-                        prev = [mm for mm in prev if mm.type == "person"] or prev
-                        topic = prev[0] if prev and plang == "ar" and len(text[ss:prev[0].start].split()) <= 2 else None
-                        raw_topic = _raw_topic(text, toks, ti, ss, cs, plang, lex, all_times, ment_starts) \
-                            if topic is None and cs > ss else None
-                        if pre:
-                            args.append(Argument("agent", text[pre[0]:pre[1]], pre[0], pre[1], None, None))
-                        elif topic is not None:
-                            agent = topic
-                        conj_obj = typ in lex["patient_types"] and plang == "ar" and toks[ti].n[:1] in "وف" \
-                            and bool(sent_subject or prev)
-                        if ph and (not conj_obj) and (pre or topic is not None):
-                            ph = None  # the subject is already there: the phrase after the verb is its object
-                        if pre:
-                            pass
-                        elif topic is not None:
-                            pass
-                        elif ph and not conj_obj:
-                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type in ppl), None)
-                            args.append(Argument("agent", text[ph[0]:ph[1]], ph[0], ph[1],
-                                                 None, "vehicle" if toks[tj].n in lex["means"][plang] else None))
-                            last_k = ph[2]
-                        if ph and conj_obj:
-                            args.append(Argument("patient", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
-                            last_k = ph[2]
-                        if agent is None and not any(a.role == "agent" for a in args):
-                            if sent_subject:
-                                args += [_copy(a) for a in sent_subject]
-                            elif prev and lex["cls"].get(typ) != "control" and (plang == "en" or raw_topic is None):
-                                agent = prev[0] if plang == "ar" else prev[-1]
-                            elif plang == "en" or headline:
-                                pass  # English states its subjects; a headline has no narrative to inherit
-                            elif raw_topic is not None:
-                                args.append(Argument("agent", text[raw_topic[0]:raw_topic[1]], raw_topic[0],
-                                                     raw_topic[1], None, None))
-                            elif lex["cls"].get(typ) == "movement" and mover_mem[0] and sidx - mover_mem[1] <= 1 \
-                                    and mover_mem[1] >= subj_mem[1]:
-                                args += [_copy(a) for a in mover_mem[0]]
-                                carried = True
-                            elif subj_mem[0] and sidx - subj_mem[1] <= 1:
-                                args += [_copy(a) for a in subj_mem[0]]
-                                carried = True
-                if agent is not None:
-                    args.append(_ent_arg("agent", agent))
-                    args += _conjuncts(text, agent, mentions, ss, se, plang)
-                    if agent.start > trig_e:
-                        last_k = next((k for k in range(tj, len(toks)) if toks[k].s >= agent.end), len(toks))
-                if typ in lex["dest_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
-                    ob = toks[last_k]
-                    pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
-                    if pm is not None:
-                        args.append(_ent_arg("destination", pm))
-                        last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
-                if typ in lex["origin_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
-                    # "غادر الأسد المكان", "مغادرة البلاد": the direct object is where the mover leaves from
-                    ob = toks[last_k]
-                    pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
-                    if pm is not None:
-                        args.append(_ent_arg("origin", pm))
-                        last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
-                    elif ob.n in lex["place_nouns"][plang]:
-                        ph = _np(text, toks, last_k, ce, plang, lex, all_times, ment_starts, maxw=3)
-                        if ph:
-                            inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type == "place"), None)
-                            args.append(_ent_arg("origin", inner) if inner else
-                                        Argument("origin", text[ph[0]:ph[1]], ph[0], ph[1], None, None))
-                            last_k = ph[2]
-                args += _companions(text, toks, trig_e, se, p, mentions, plang, lex, ce)
-                pargs, last_ce = _prep_args(text, toks, tj, last_k, ce, se, mentions, all_times, ment_starts,
-                                            plang, lex, 2 if nominal else 4)
-                args += pargs
-                args += _means(text, toks, tj, last_ce, plang, lex, ment_starts)
-                for am in lex["amount"][plang].finditer(text, cs, se):
-                    if re.search(r"\d", am.group()) and (plang == "ar" or re.search(r"[$a-z]", am.group(), re.I)):
-                        s_, e_ = _strip_span(text, am.start(), am.end())
-                        args.append(Argument("amount", text[s_:e_], s_, e_, None, "amount"))
-                means_sp = [(a.start, a.end) for a in args if a.role == "means"]
-                args = [a for a in args if a.role in ("means", "agent") or not any(ms_ <= a.start < me_ for ms_, me_ in means_sp)]
-                seen, uniq = set(), []
-                for a in args:
-                    k = (a.role, a.start, a.end)
-                    if k not in seen:
-                        seen.add(k)
-                        uniq.append(a)
+                h = Hit(typ, ti, tj, passive, stem, trig_s, trig_e, cs, ce, nominal, suffixed)
+                sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
+                uniq, carried, last_ce = _arguments(ctx, h, sent, p, cont, d)
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)
-                    mp = subj_mem[0][0] if subj_mem[0] and sidx - subj_mem[1] <= 1 and subj_mem[0][0].type == "person" \
+                    mp = d.subj_mem[0][0] if d.subj_mem[0] and sidx - d.subj_mem[1] <= 1 and d.subj_mem[0][0].type == "person" \
                         else None
                     pa, drop = english.event_arguments(P, trig_s, typ, ev.cls, lex, all_times, mp)
                     if drop:
@@ -908,89 +1087,22 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             x.role == "agent" and x.start == a.start for x in keep))]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
-                # time: from this clause, else this sentence, else the paragraph's narrative anchor
-                tm = None
-                clause_t = [x for x in sent_times if cs <= x.start < max(ce, last_ce)]
-                near = [x.n for x in toks[max(0, ti - 2):ti] if x.s >= cs]
-                if nominal and any(w in lex["reference_event"][plang] for w in near):
-                    # "الفوضى التي أعقبت هروب الأسد", "after his escape": a reference point, not
-                    # the sentence's happening; only a time written after it is its own
-                    after = [x for x in clause_t if x.start >= trig_s]
-                    tm = min(after, key=lambda x: x.start) if after else None
-                elif clause_t:
-                    tm = min(clause_t, key=lambda x: abs(x.start - trig_s))
-                elif sent_times:
-                    tm = min(sent_times, key=lambda x: abs(x.start - trig_s))
-                elif anchor is not None and not headline:
-                    tm = anchor
-                if tm is not None:
-                    ev.time = tm.value
-                prev_words = [x.n for x in toks[max(0, ti - 3):ti] if x.s >= cs]   # not across a clause end
-                nxt_w = toks[ti - 1].n if ti > 0 else ""
-                if nxt_w in lex["neg_exc"][plang] or (ti > 1 and toks[ti - 1].n in lex["neg_exc"][plang]):
-                    prev_words = []
-                plan_cue = next((x for x in reversed(toks[max(0, ti - 4):ti])
-                                 if x.s >= cs and x.n in lex["intent"][plang]), None)
-                if any(w in lex["neg"][plang] for w in prev_words[-2:]) or \
-                        (plang == "en" and any(w in ("not", "never", "didn't", "n't") for w in prev_words)):
-                    ev.negated, ev.polarity = True, "denied"
-                elif plan_cue is not None or (
-                        plang == "ar" and stem and toks[ti].n in ("س" + stem, "وس" + stem, "فس" + stem)
-                        and stem[:1] in "يتنا"):
-                    # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
-                    ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
-                    if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
-                        # the one who plans his own move decided it ("الأسد يخطط سرًا لمغادرة البلاد")
-                        planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
-                        if not planners:    # "كان فيه الأسد يخطط سرًا لمغادرة": the planner is يخطط's subject
-                            subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
-                            planners = [_ent_arg("decider", subj[-1])] if subj else []
-                        ev.arguments += planners
-                if ev.cls == "movement" and plang == "ar" and not any(a.role == "decider" for a in ev.arguments):
-                    ev.arguments += _decider_ar(text, toks, ti, ss, mentions, lex, ev)
-                sent_n = [x.n for x in toks[:ti]]
-                hedge = _hedge(sent_n, lex["hedge"][plang], plang)
-                ev.attribution = _attribution_at(trig_s, recs, doc_outlet)
-                if hedge:
-                    ev.polarity = "hedged" if ev.polarity == "asserted" else ev.polarity
-                    ev.attribution.hedge = hedge
-                if typ == "whereabouts" and not any(a.role == "place" for a in ev.arguments):
-                    pl = [mm for mm in mentions if cs <= mm.start < se and mm.type == "place"
-                          and _norm(mm.text) not in lex["not_arguments"]["ar"]] or \
-                        [mm for mm in mentions if ss <= mm.start < se and mm.type == "place"
-                         and _norm(mm.text) not in lex["not_arguments"]["ar"]]
-                    if pl:
-                        ev.arguments.append(_ent_arg("place", pl[0]))
-                # remember overt subjects for the next clause/sentence (never from a headline)
-                if not carried and not nominal and not sent_subject:
-                    # an overt subject (named or not) governs the sentence's later coordinated verbs
-                    sent_subject = [a for a in ev.arguments if a.role == "agent"]
-                if not headline and not carried:
-                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
-                    if ents:
-                        subj_mem = (ents, sidx)
-                        sent_set = True
-                        if ev.cls == "movement":
-                            mover_mem = ([a for a in ev.arguments if a.role in ("agent", "companion")
-                                          and a.type in ppl], sidx)
-                elif carried and not headline:
-                    ents = [a for a in ev.arguments if a.role == "agent" and a.type in ppl]
-                    if ents:
-                        subj_mem = (ents, sidx)
-                    if ev.cls == "movement":
-                        mv = [a for a in ev.arguments if a.role in ("agent", "companion") and a.type in ppl]
-                        if mv:
-                            mover_mem = (mv, sidx)
+                ev.time = _event_time(h, sent, last_ce, anchor, lex)
+                _polarity(ev, h, sent, text, mentions, lex)
+                _attribute(ev, h, sent, recs, doc_outlet, lex)
+                if typ == "whereabouts":
+                    _whereabouts_place(ev, h, sent, mentions, lex)
+                _remember(ev, sent, nominal, carried, d)
                 events.append(ev)
                 i = tj
             if sent_times and not headline:
                 anchor = sent_times[-1]
-            if not headline and not sent_set:
+            if not headline and not d.sent_set:
                 # the sentence's first named person (outside a source cue) is the topic the next one may drop
                 tp = next((mm for mm in mentions if ss <= mm.start < se and mm.type == "person"
                            and not _in_cue(mm, recs, ("unnamed_source", "source_outlet", "wire"))), None)
                 if tp is not None:
-                    subj_mem = ([_ent_arg("agent", tp)], sidx)
+                    d.subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
     _event_relative_times(events, all_times)

@@ -1,17 +1,22 @@
 """Learned decisions over the rule extractor's proposals (issue 14).
 
-The rules (``extract.py``) propose event mentions with arguments and a polarity; three small models,
-trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
+The rules (``extract.py``) propose event mentions with arguments, a polarity and an attribution; small
+models, trained on the annotated event corpus by ``scripts/train_events.py``, then decide in context:
 
 - *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
 - *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, the entity
   mentions the rules left unused, bare noun phrases near the trigger, counts) which role it plays, if any
   (fills empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument
   keeps its role when the model agrees;
-- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied.
-A model ships only where it beat the rules on the dev split (today: Arabic trigger and argument, English
-trigger), and judges only the event types and roles it saw often enough in training; the rest keep the
-rules' decision.
+- *span*: where each argument starts and ends (grow over مدينة/بلدة/a title, a counted noun after a
+  number; trim a stray word), one word at a time;
+- *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
+  value, modality cue words (cues.yaml ``modality``) by distance, the verb's form and the governing event;
+- *source*: which speaker the text credits (the rules' attribution records and the subject of every speech
+  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies).
+A model ships only where it beat the rules on the dev split (today: Arabic trigger, argument, span,
+polarity and source; English trigger), and the trigger and argument models judge only the event types
+and roles they saw often enough in training; the rest keep the rules' decision.
 
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
 features); the weights ship in ``data/events/model.json`` and are scored here in pure Python, so the
@@ -128,20 +133,67 @@ def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
     return f
 
 
-def polarity_features(T: Text, ev: EventMention) -> list[str]:
+_CLAUSE = re.compile(r"[،,;؛:!?؟\n]")
+
+
+def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()) -> list[str]:
+    """The rules' polarity with what governs the trigger in its clause and sentence: modality cue words
+    (cues.yaml `modality`) by distance, the verb's form (future س, an imperfect after أن, a purpose ل), a
+    question mark, and the type of the nearest event before it in the sentence (a request, a promise, a
+    denial governs what it is about). `before`: the document's events that start before this one."""
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     s0, s1 = T.sentence(ev.trigger_start)
     j0, _ = T.tok_range(s0, s0)
     trig = normalize_ar(ev.trigger)
     sent = T.text[s0:s1]
+    cl = _clitic(trig)
+    stem = trig[len(cl):]
+    c0 = max([m.end() for m in _CLAUSE.finditer(T.text, s0, ev.trigger_start)] or [s0])
+    cues = _modality()
     f = [f"rule={ev.polarity}", f"neg={ev.negated}", f"cls={ev.cls}", f"type={ev.type}",
          f"question={'؟' in sent or '?' in sent}", f"first={T.word(j0)}",
-         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={_clitic(trig)}"]
+         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={cl}",
+         f"imperfect={stem[:1] in 'يتن'}", f"after_an={T.word(i - 1) in ('ان', 'بان')}",
+         f"purpose={cl in ('ل', 'لل') or T.word(i - 1) in ('لكي', 'كي', 'ل')}", f"headline={s0 == 0}",
+         f"rule_type={ev.polarity}|{ev.type}"]
     for k in range(1, 6):
         if i - k >= j0:
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
+    for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
+        for c in cues.get(T.toks[k].n, ()):
+            where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
+            f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
+    for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
+        w = T.toks[k].n
+        w = w[1:] if w[:2] in ("وس", "فس") else w
+        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+            f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
+            break
+    for k in range(i + 1, min(i + 5, len(T.toks))):    # "الاجتماع المرتقب", "المباراة غدا", "التي ستقام"
+        if T.toks[k].start >= s1:
+            break
+        w = T.toks[k].n
+        f += [f"cue_{c}_after" for c in cues.get(w, ())]
+        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+            f.append("future_after")
+    gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
+    if gov is not None:
+        gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
+        f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]
     return f
+
+
+@lru_cache(maxsize=1)
+def _modality() -> dict[str, tuple[str, ...]]:
+    """Each modality cue word, also behind و/ف, -> the polarities it suggests (in the table's order)."""
+    out: dict[str, list[str]] = {}
+    for c, ws in _lexicon()["modality"].get("ar", {}).items():
+        for w in ws:
+            for form in (w, "و" + w, "ف" + w):
+                if c not in out.setdefault(form, []):
+                    out[form].append(c)
+    return {w: tuple(cs) for w, cs in out.items()}
 
 
 @dataclass
@@ -258,10 +310,253 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
          f"side_gap_cls={side}|{_bucket(max(gap, 0))}|{ev.cls}", f"prep_etype={prep}|{c.etype}",
          f"trig_side={normalize_ar(ev.trigger)}|{side}", f"pol={ev.polarity}",
          f"kb={c.entity is not None}", f"nearest_side_etype={nearest}|{side}|{c.etype}"]
+    # who the trigger's own pronoun points at (هجومها، اعتقالهم), the sentence's first actor, and what
+    # the rules already gave
+    suffix = next((x for x in _suffixes() if nominal and trig.endswith(x)), "")
+    actors = [o for o in others if o.etype in ("person", "organization", "np") and o.start < ev.trigger_start]
+    first_actor = bool(actors) and min(actors, key=lambda o: o.start) is c
+    rule_agent = any(o.rule_role == "agent" for o in others)
+    f += [f"suffix_side_etype={bool(suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
+          f"rule_agent={rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
+          f"type_prep_side={ev.type}|{prep}|{side}"]
     return f
 
 
+# ---------------------------------------------------------------- argument span boundaries
+SPAN_STEPS = 4       # words an argument may grow by on each side
+
+
+def _word_range(T: Text, start: int, end: int) -> tuple[int, int]:
+    """Indices [i, j) of the tokens a span touches (a mention may start inside a word: بالخرطوم)."""
+    return max(bisect_right(T.starts, start) - 1, 0), bisect_left(T.starts, end)
+
+
+def boundary_features(T: Text, k: int, side: str, step: int, role: str, etype: str, ci: int, cj: int) -> list[str]:
+    """Whether the word k belongs to the argument [ci, cj): grow over it (side L/R) or trim it (TL/TR)."""
+    w = T.word(k)
+    cl = _clitic(w)
+    lex = _lexicon()
+    edge = T.word(ci) if side in ("L", "TL") else T.word(cj - 1)
+    kind = "digit" if w[:1].isdigit() else "def" if w.startswith("ال") else "punct" if not w[:1].isalpha() else "word"
+    return [f"side={side}", f"w={side}|{w}", f"clitic={side}|{cl}", f"kind={side}|{kind}", f"role={side}|{role}",
+            f"etype={side}|{etype}", f"role_kind={side}|{role}|{kind}", f"step={side}|{min(step, 2)}",
+            f"edge={side}|{edge}", f"edge_kind={side}|{'digit' if edge[:1].isdigit() else 'def' if edge.startswith('ال') else 'word'}|{kind}",
+            f"title={side}|{w in lex['titles']}", f"place_noun={side}|{w in lex['place_nouns']['ar']}",
+            f"stop={side}|{w in _stops()}", f"len={side}|{_bucket(cj - ci)}", f"etype_kind={side}|{etype}|{kind}"]
+
+
+def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tuple[int, int]:
+    ci, cj = _word_range(T, start, end)
+    if ci >= cj:
+        return start, end
+    s0, s1 = T.sentence(start)
+    lo, hi = _word_range(T, s0, s1)
+    th = M["threshold"]
+
+    def yes(k, side, step):
+        return scores(M, boundary_features(T, k, side, step, role, etype, ci, cj))["1"] >= th
+    ci0, cj0 = ci, cj
+    if cj - ci > 1 and yes(ci, "TL", 0):
+        ci += 1
+    if cj - ci > 1 and yes(cj - 1, "TR", 0):
+        cj -= 1
+    if ci == ci0:
+        for step in range(SPAN_STEPS):
+            k = ci - 1
+            if k < lo or not T.toks[k].n[:1].isalnum() or not yes(k, "L", step):
+                break
+            ci = k
+    if cj == cj0:
+        for step in range(SPAN_STEPS):
+            k = cj
+            if k >= hi or not T.toks[k].n[:1].isalnum() or not yes(k, "R", step):
+                break
+            cj = k + 1
+    return (start if ci == ci0 else T.toks[ci].start), (end if cj == cj0 else T.toks[cj - 1].end)
+
+
+def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str, etype: str) -> list:
+    """Training decisions for one argument span against its gold span (gs, ge), as _grow takes them."""
+    ci, cj = _word_range(T, start, end)
+    if ci >= cj:
+        return []
+    s0, s1 = T.sentence(start)
+    lo, hi = _word_range(T, s0, s1)
+    out = []
+    ci0, cj0 = ci, cj
+    if cj - ci > 1:
+        lab = gs >= T.toks[ci].end
+        out.append((boundary_features(T, ci, "TL", 0, role, etype, ci, cj), "1" if lab else "0"))
+        ci += lab
+    if cj - ci > 1:
+        lab = ge <= T.toks[cj - 1].start
+        out.append((boundary_features(T, cj - 1, "TR", 0, role, etype, ci, cj), "1" if lab else "0"))
+        cj -= lab
+    if ci == ci0:
+        for step in range(SPAN_STEPS):
+            k = ci - 1
+            if k < lo or not T.toks[k].n[:1].isalnum():
+                break
+            lab = gs < T.toks[k].end
+            out.append((boundary_features(T, k, "L", step, role, etype, ci, cj), "1" if lab else "0"))
+            if not lab:
+                break
+            ci = k
+    if cj == cj0:
+        for step in range(SPAN_STEPS):
+            k = cj
+            if k >= hi or not T.toks[k].n[:1].isalnum():
+                break
+            lab = ge > T.toks[k].start
+            out.append((boundary_features(T, k, "R", step, role, etype, ci, cj), "1" if lab else "0"))
+            if not lab:
+                break
+            cj = k + 1
+    return out
+
+
+# ---------------------------------------------------------------- sources
+@dataclass
+class Speaker:
+    """Someone the text may credit for an event: the innermost link of one of the rules' attribution
+    records, or the subject of a speech verb (the phrase right after it, else a name right before it)."""
+    start: int
+    end: int
+    text: str
+    kind: str                  # record | after | before
+    cue: str                   # the speech word, normalised
+    cue_start: int
+    cue_end: int
+    etype: str
+    rec: dict | None = None    # the rules' record whose innermost link this is
+
+
+SPEAKER_SPAN = 800     # characters before the trigger (or after it, in its sentence) where a speech verb may stand
+_COMP = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "عن"})
+
+
+def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[int]]:
+    """The speakers of one document and the positions of speech verbs without a subject of their own
+    ("وأضاف أن": the last speaker goes on)."""
+    out, bare = [], []
+    for r in an.attributions:
+        link = next((l for l in reversed(r.get("chain") or []) if l.get("start") is not None), None)
+        if link is None or r.get("start") is None:
+            continue
+        out.append(Speaker(link["start"], link["end"], T.text[link["start"]:link["end"]], "record",
+                           normalize_ar(T.text[r["start"]:r["end"]]).split()[0], r["start"], r["end"],
+                           link.get("kind") or "other", r))
+    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    skip, stops = lex["speaker_skip"]["ar"], _stops()
+    ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
+    by_start = {m.start: m for m in ments}
+    by_end = {m.end: m for m in ments}
+    taken = {(x.start, x.end) for x in out}
+    for i, t in enumerate(T.toks):
+        if t.n not in cues:
+            continue
+        k = i + 1
+        while k < len(T.toks) and T.toks[k].n in skip and k - i <= 3:
+            k += 1
+        t0 = T.toks[k] if k < len(T.toks) else None
+        sp = None
+        if t0 is not None and t0.start in by_start:
+            m = by_start[t0.start]
+            sp = (m.start, m.end, m.type)
+        elif t0 is not None and t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and not (
+                t0.n[:1] == "ل" and t0.n[:2] != "ال") and len(t0.n) > 2:
+            end = k + 1
+            while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
+                    and T.toks[end].n not in stops and T.toks[end].n not in cues and not _SENT_END.search(
+                        T.text, T.toks[end - 1].end, T.toks[end].start):
+                end += 1
+            sp = (t0.start, T.toks[end - 1].end, "np")
+        else:
+            back = next((by_end[e] for e in range(t.start - 4, t.start + 1) if e in by_end), None)
+            if back is not None:
+                out.append(Speaker(back.start, back.end, back.text, "before", t.n, t.start, t.end, back.type))
+                continue
+            bare.append(t.start)
+            continue
+        if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 for x in out):
+            continue      # the head of a speaker the rules named (صحيفة “بلومبيرغ”): that speaker stands
+        if (sp[0], sp[1]) not in taken:
+            taken.add((sp[0], sp[1]))
+            out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
+    out.sort(key=lambda x: x.cue_start)
+    return out, bare
+
+
+def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
+    """The innermost in-text link the rules credit (a dateline's span `skip` is not the text's own)."""
+    return next((l for l in reversed(ev.attribution.chain) if l.get("start") is not None and not (
+        skip and skip[0] <= l["start"] < skip[1])), None)
+
+
+def speaker_candidates(T: Text, ev: EventMention, sps: list[Speaker]) -> list[Speaker]:
+    s0, s1 = T.sentence(ev.trigger_start)
+    return [x for x in sps if not (x.start < ev.trigger_end and ev.trigger_start < x.end) and (
+        ev.trigger_start - SPEAKER_SPAN <= x.cue_start < s1 or (
+            x.rec is not None and x.rec["scope"][0] <= ev.trigger_start < x.rec["scope"][1]))]
+
+
+def source_features(T: Text, ev: EventMention, c: Speaker, cands: list[Speaker], bare: list[int],
+                    rule: dict | None) -> list[str]:
+    s0, s1 = T.sentence(ev.trigger_start)
+    after = c.cue_start >= ev.trigger_start
+    lo, hi = (ev.trigger_end, c.cue_start) if after else (c.cue_end, ev.trigger_start)
+    between = T.text[lo:hi] if hi > lo else ""
+    same = s0 <= c.cue_start < s1
+    nsent = len(_SENT_END.findall(between))
+    side = "after" if after else "before"
+    rank = sum(1 for o in cands if o is not c and (o.cue_start >= ev.trigger_start) == after and (
+        o.cue_start < c.cue_start if after else o.cue_start > c.cue_start))
+    scope = c.rec is not None and c.rec["scope"][0] <= ev.trigger_start < c.rec["scope"][1]
+    is_rule = rule is not None and rule["start"] < c.end and c.start < rule["end"]
+    bare_between = any(lo <= b < hi for b in bare) and not after
+    opens = sum(between.count(q) for q in "«“") - sum(between.count(q) for q in "»”")
+    first = normalize_ar(c.text.split()[0]) if c.text.split() else ""
+    pos = "same" if same else _bucket(nsent)
+    return [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
+            f"pos={side}|{pos}", f"nl={_bucket(between.count(chr(10)))}", f"rank={side}|{_bucket(rank)}",
+            f"scope={scope}", f"rule={is_rule}", f"rule_kind={is_rule}|{c.kind}", f"bare_between={bare_between}",
+            f"quote_open={opens > 0}", f"cls={ev.cls}", f"cls_pos={ev.cls}|{side}|{pos}",
+            f"kind_pos={c.kind}|{side}|{pos}", f"etype_kind={c.etype}|{c.kind}", f"cue_pos={c.cue}|{side}|{pos}",
+            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}"]
+
+
+def choose_source(M: dict, T: Text, ev: EventMention, sps: list[Speaker], bare: list[int],
+                  skip: tuple[int, int] | None = None) -> Speaker | None:
+    """The speaker the model credits for this event, or None (no in-text source)."""
+    cands = speaker_candidates(T, ev, sps)
+    rule = rule_link(ev, skip)
+    best, bp = None, 0.0
+    for c in cands:
+        p = scores(M, source_features(T, ev, c, cands, bare, rule))["1"]
+        if p > bp:
+            best, bp = c, p
+    return best if bp >= M["threshold"] else None
+
+
+def credit(ev: EventMention, sp: Speaker | None) -> None:
+    """Set the event's chain to the chosen speaker: its record's whole chain, or the publisher and the
+    speaker; none: the publisher alone."""
+    outlet = [dict(l) for l in ev.attribution.chain[:1] if l.get("kind") == "outlet"]
+    if sp is None:
+        ev.attribution.chain = outlet
+    elif sp.rec is not None:
+        ev.attribution.chain = [dict(l) for l in sp.rec["chain"]]
+    else:
+        kind = {"person": "named_source", "organization": "source_outlet"}.get(sp.etype, "unnamed_source")
+        ev.attribution.chain = outlet + [{"name": sp.text, "kind": kind, "start": sp.start, "end": sp.end}]
+
+
 # ---------------------------------------------------------------- scoring
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    return tuple(_lexicon()["pronoun_suffixes"]["ar"])
+
+
 @lru_cache(maxsize=1)
 def _nominals() -> frozenset[str]:
     return frozenset(_lexicon()["nominal"])
@@ -297,7 +592,7 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
 
 
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
-    """Apply each language's three models to the events of one analysis (in place) and return it."""
+    """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
         return an
     lex = lex or _lexicon()
@@ -305,7 +600,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     mentions = sorted(an.mentions, key=lambda m: m.start)
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
-    for ev in an.events:
+    sps = None          # the document's speakers, found once when a source model needs them
+    for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
             kept.append(ev)
@@ -333,12 +629,22 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 else:
                     args.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
                                          type=c.etype))
+            if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
+                for a in args:
+                    if a.role in judged:
+                        s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
+                        if (s_, e_) != (a.start, a.end):
+                            a.start, a.end, a.text = s_, e_, text[s_:e_]
             ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
         if "polarity" in M:
-            p = scores(M["polarity"], polarity_features(T, ev))
+            p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
             ev.negated = pol == "negated"
             ev.polarity = {"negated": "asserted"}.get(pol, pol)
+        if "source" in M:
+            if sps is None:
+                sps = speakers(T, an, lex)
+            credit(ev, choose_source(M["source"], T, ev, *sps))
         kept.append(ev)
     an.events = kept
     return an

@@ -1,0 +1,52 @@
+"""The learned decisions' building blocks (riwaya/events/learned.py): speaker candidates for sources,
+modality features for polarity, and argument span boundaries."""
+from __future__ import annotations
+
+from riwaya.events import learned
+from riwaya.models import DocAnalysis, EventMention
+
+
+def _event(text: str, trigger: str, typ: str = "release", cls: str = "other") -> EventMention:
+    s = text.index(trigger)
+    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len(trigger))
+
+
+def test_speakers_are_the_subjects_of_speech_verbs():
+    text = "وقال المصدر إن القوات سيطرت على المدينة. وأضاف أن الاشتباكات استمرت."
+    sps, bare = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())
+    assert [(s.text, s.kind) for s in sps] == [("المصدر", "after")]
+    assert text[sps[0].start:sps[0].end] == "المصدر"
+    assert bare == [text.index("وأضاف")]          # "وأضاف أن": the last speaker goes on
+
+
+def test_credit_sets_the_chain_to_the_chosen_speaker():
+    text = "وقال المصدر إن القوات سيطرت على المدينة."
+    ev = _event(text, "سيطرت", "capture", "control")
+    ev.attribution.chain = [{"name": "سبق", "kind": "outlet", "start": None, "end": None}]
+    sp = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())[0][0]
+    learned.credit(ev, sp)
+    assert [l["kind"] for l in ev.attribution.chain] == ["outlet", "unnamed_source"]
+    assert ev.attribution.chain[-1]["start"] == text.index("المصدر")
+    learned.credit(ev, None)
+    assert [l["kind"] for l in ev.attribution.chain] == ["outlet"]
+
+
+def test_polarity_features_see_the_request_that_governs_the_event():
+    text = "طالب المجلس بالإفراج عن المعتقلين."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "بالإفراج"),
+                                      [_event(text, "طالب", "request", "communication")])
+    assert "cue_requested_near" in feats and "gov=request" in feats
+
+
+def test_span_boundaries_grow_and_are_learned_from_the_gold_span():
+    text = "قصفت الطائرات مدينة الحسكة أمس."
+    T = learned.Text(text)
+    s = text.index("الحسكة")
+    gs = text.index("مدينة")
+    samples = learned.boundary_samples(T, s, s + len("الحسكة"), gs, s + len("الحسكة"), "place", "place")
+    labels = {f[1].split("=", 1)[1] + ":" + lab for f, lab in samples}
+    assert "L|مدينه:1" in labels and "R|امس:0" in labels
+    # a model that takes in a place noun on the left
+    M = {"classes": ["0", "1"], "bias": [0.0, -5.0], "w": {"w=L|مدينه": [0.0, 10.0]}, "threshold": 0.5}
+    assert learned._grow(M, T, s, s + len("الحسكة"), "place", "place") == (gs, s + len("الحسكة"))
