@@ -72,6 +72,10 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     # the document's own UTC offset when its metadata gives one (a dateline's place, a feed's zone), else the default
     tz = (doc.meta or {}).get("tz")
     tz_kw = {"tz": tz} if isinstance(tz, str) and re.fullmatch(r"[+-]\d\d:\d\d", tz) else {}
+    # no publication date: the day it was fetched anchors "today" on a window before it (riwaya/timex/retrieved.py)
+    retrieved = None if doc.published else (doc.meta or {}).get("retrieved")
+    if isinstance(retrieved, str) and retrieved:
+        tz_kw["retrieved"] = retrieved
     times = comps["timex"](text, lang, doc.published, **tz_kw) if comps["timex"] else []
     events, attributions = ([], [])
     if comps["events"]:

@@ -35,6 +35,7 @@ def build_export(store) -> dict:
             "attributions": a.get("attributions", []),
             **({"metadata_inferred": d["meta"]["metadata_inferred"]} if (d.get("meta") or {}).get("metadata_inferred") else {}),
             **({"dateline": d["meta"]["dateline"]} if (d.get("meta") or {}).get("dateline") else {}),
+            **({"retrieved": d["meta"]["retrieved"]} if (d.get("meta") or {}).get("retrieved") else {}),
         })
         for t in a.get("times", []):
             v = t["value"]
