@@ -99,7 +99,7 @@ def meta(doc: str) -> dict:
         day, idx = rest.split("/")
         a = _snn_day(day)[int(idx)]
         return {"outlet": a.get("source"), "url": a.get("url"), "title": a.get("title"),
-                "published": (a.get("date_extracted") or "")[:10], "language": "ar"}
+                "retrieved": a.get("date_extracted") or None, "language": "ar"}   # the crawl day, not the publication
     return {"language": "en" if kind in ("gum", "puden") else "ar"}
 
 
