@@ -115,3 +115,9 @@ def test_today_and_yesterday_in_two_outlets_are_compatible():
     a = _times("قال مسؤول إن الانفجار وقع اليوم في المدينة", anchor="2015-08-07")["اليوم"]
     b = _times("قال مسؤول إن الانفجار وقع أمس في المدينة", anchor="2015-08-07")["أمس"]
     assert not overlaps(interval(vars(a)), interval(vars(b)))     # publication dates known: they do disagree
+
+
+def test_upload_takes_retrieved():
+    from riwaya.web.jobs import upload_metadata
+    assert upload_metadata({"retrieved": " 2015-08-07 "}, "a.txt") == {"retrieved": "2015-08-07"}
+    # checked when the upload's sidecar is read, as 'published' is (test_retrieved_from_jsonl_and_sidecar)
