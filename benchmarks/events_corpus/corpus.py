@@ -174,7 +174,7 @@ def select() -> None:
 def show(doc: str) -> None:
     t = text(doc)
     m = meta(doc)
-    print(f"# {doc}  outlet={m.get('outlet')} published={m.get('published')} title={m.get('title')!r}")
+    print(f"# {doc}  outlet={m.get('outlet')} retrieved={m.get('retrieved')} title={m.get('title')!r}")
     for n, (s, e) in enumerate(sentences(t), 1):
         print(f"[{n}] {t[s:e]}")
 
