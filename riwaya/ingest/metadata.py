@@ -45,7 +45,6 @@ def iso_date(v: str, field: str = "published") -> str:
         raise MetadataError(field, f"'{v}' is not an ISO 8601 date or date-time (e.g. 2024-12-08 or 2024-12-08T06:30+03:00)")
 
 
-
 def clean_metadata(given: Mapping | None) -> dict:
     """The usable metadata among ``given`` (empty values dropped), or MetadataError naming the
     field and why. Unknown keys are refused, so a misspelt form field is not silently lost."""

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..models import Document
-from .metadata import iso_date
 from ..textutil import printable
+from .metadata import iso_date
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
