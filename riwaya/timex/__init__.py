@@ -18,7 +18,10 @@ A time that cannot be pinned stays open (None), never a guessed midnight.
 
 Public API::
 
-    tag_times(text, lang="ar", anchor=None, tz="+03:00") -> list[TimeMention]
+    tag_times(text, lang="ar", anchor=None, tz="+03:00", retrieved=None) -> list[TimeMention]
+
+``anchor`` is the publication date; with none, ``retrieved`` (when the article was fetched)
+anchors relative times on a window before it (``retrieved.py``, anchor "retrieved:DAY").
 """
 from .tagger import tag_times
 
