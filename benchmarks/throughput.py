@@ -87,7 +87,7 @@ def write_jsonl(arts: list[dict], path: Path) -> Path:
     with tmp.open("w", encoding="utf-8") as f:
         for a in arts:
             f.write(json.dumps({"text": a["content"], "url": a.get("url"), "outlet": a.get("source"),
-                                "title": a.get("title"), "published": a.get("date_extracted")},
+                                "title": a.get("title"), "retrieved": a.get("date_extracted")},
                                ensure_ascii=False) + "\n")
     tmp.rename(path)
     return path

@@ -72,7 +72,12 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     # the UTC offset of the document's clock times: given with it, else by its dateline's place, its
     # publisher's country or its language (data/timex/zones.yaml)
     zone = choose_zone(doc, comps["kb"])
-    times = comps["timex"](text, lang, doc.published, tz=zone.offset) if comps["timex"] else []
+    tz_kw = {"tz": zone.offset}
+    # no publication date: the day it was fetched anchors "today" on a window before it (riwaya/timex/retrieved.py)
+    retrieved = None if doc.published else (doc.meta or {}).get("retrieved")
+    if isinstance(retrieved, str) and retrieved:
+        tz_kw["retrieved"] = retrieved
+    times = comps["timex"](text, lang, doc.published, **tz_kw) if comps["timex"] else []
     events, attributions = ([], [])
     if comps["events"]:
         events, attributions = comps["events"](text, mentions, times, prep.paragraphs, doc.outlet, lang)

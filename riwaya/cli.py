@@ -74,11 +74,13 @@ def main():
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--outlet", default=None, help="Who published the given files (over their sidecars).")
 @click.option("--published", default=None, help="Publication date or date-time, ISO 8601 (2024-12-08).")
+@click.option("--retrieved", default=None,
+              help="When the files were fetched (a crawl date), ISO 8601: anchors 'today' when no publication date is known.")
 @click.option("--url", default=None, help="The article's URL.")
 @click.option("--language", default=None, help="Main language code (ar, en, ...).")
 @_kb_option
 @_budget_options
-def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url, language, kb_extra,
+def build(paths, db, workers, engine, ray_address, quiet, outlet, published, retrieved, url, language, kb_extra,
           doc_timeout, doc_memory, max_doc_chars):
     """Build (or update) the knowledge store from files, folders or globs.
 
@@ -87,7 +89,7 @@ def build(paths, db, workers, engine, ray_address, quiet, outlet, published, url
     from .ingest.metadata import MetadataError
     from .pipeline import build as run_build
     _use_kb(kb_extra)
-    given = {"outlet": outlet, "published": published, "url": url, "language": language}
+    given = {"outlet": outlet, "published": published, "retrieved": retrieved, "url": url, "language": language}
     try:
         rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
                         progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given,
@@ -147,7 +149,8 @@ def analysis_text(doc, a: dict) -> list[str]:
     its arguments, time, polarity and source chain, quoting the sentence."""
     from collections import Counter
     t = doc.text
-    meta = ", ".join(f"{k}: {v}" for k, v in (("outlet", doc.outlet), ("published", doc.published), ("url", doc.url)) if v)
+    meta = ", ".join(f"{k}: {v}" for k, v in (("outlet", doc.outlet), ("published", doc.published),
+                                                          ("retrieved", doc.meta.get("retrieved")), ("url", doc.url)) if v)
     inferred = doc.meta.get("metadata_inferred")
     out = [f"== {doc.path or doc.id}" + (f"  ({meta})" if meta else "") + (f"  [read from the text: {', '.join(inferred)}]" if inferred else "")]
     if doc.title:

@@ -80,7 +80,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
           ray_address: str | None = None, progress: bool = True,
           on_error: Callable[[IngestError], None] | None = None,
           metadata: dict | None = None, budget: Budget | None = None) -> BuildReport:
-    """``metadata`` (outlet, published, url, language, title) applies to every document read
+    """``metadata`` (outlet, published, retrieved, url, language, title) applies to every document read
     here, over its sidecar; what is still missing is read from the text (dateline). A bad
     value raises ``MetadataError`` before anything is read."""
     from .ingest.metadata import clean_metadata, with_metadata
@@ -104,7 +104,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
         given = metadata
         if item.id in known:
             stored = store.metadata(item.id) or {}
-            given = {**{k: v for k, v in stored.items() if v and k in ("outlet", "published", "url", "title")}, **metadata}
+            given = {**{k: v for k, v in stored.items() if v and k in ("outlet", "published", "retrieved", "url", "title")}, **metadata}
         item = with_metadata(item, given)
         known.add(item.id)
         fresh.append(item)

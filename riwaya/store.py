@@ -192,11 +192,15 @@ class Store:
                                            for doc, analysis in items])
 
     def metadata(self, doc_id: str) -> dict | None:
-        """A stored document's outlet, published, url, title and language (None if not stored)."""
+        """A stored document's outlet, published, retrieved, url, title and language (None if not stored)."""
         with self._read() as c:
             r = c.execute(select(documents_t.c.outlet, documents_t.c.published, documents_t.c.url, documents_t.c.title,
-                                 documents_t.c.language).where(documents_t.c.id == doc_id)).mappings().first()
-        return dict(r) if r else None
+                                 documents_t.c.language, documents_t.c.meta).where(documents_t.c.id == doc_id)).mappings().first()
+        if not r:
+            return None
+        out = dict(r)
+        out["retrieved"] = json.loads(out.pop("meta") or "{}").get("retrieved")   # kept in meta, not a column
+        return out
 
     def find_documents(self, key: str) -> list[dict]:
         """Documents a user names: by id, by stored path, or by file name (several may match)."""

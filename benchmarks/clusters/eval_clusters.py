@@ -59,7 +59,7 @@ def build_story(story: dict) -> tuple[dict, dict]:
         with path.open("w", encoding="utf-8") as f:
             for doc in story["docs"]:
                 m = ev.meta(doc)
-                f.write(json.dumps({"text": ev.text(doc), "outlet": m.get("outlet"), "published": m.get("published"),
+                f.write(json.dumps({"text": ev.text(doc), "outlet": m.get("outlet"), "retrieved": m.get("retrieved"),
                                     "title": m.get("title"), "url": m.get("url"), "language": m.get("language")},
                                    ensure_ascii=False) + "\n")
         db = f"sqlite:///{d}/store.db"

@@ -99,7 +99,7 @@ def meta(doc: str) -> dict:
         day, idx = rest.split("/")
         a = _snn_day(day)[int(idx)]
         return {"outlet": a.get("source"), "url": a.get("url"), "title": a.get("title"),
-                "published": (a.get("date_extracted") or "")[:10], "language": "ar"}
+                "retrieved": a.get("date_extracted") or None, "language": "ar"}   # the crawl day, not the publication
     return {"language": "en" if kind in ("gum", "puden") else "ar"}
 
 
@@ -174,7 +174,7 @@ def select() -> None:
 def show(doc: str) -> None:
     t = text(doc)
     m = meta(doc)
-    print(f"# {doc}  outlet={m.get('outlet')} published={m.get('published')} title={m.get('title')!r}")
+    print(f"# {doc}  outlet={m.get('outlet')} retrieved={m.get('retrieved')} title={m.get('title')!r}")
     for n, (s, e) in enumerate(sentences(t), 1):
         print(f"[{n}] {t[s:e]}")
 

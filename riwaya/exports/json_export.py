@@ -36,6 +36,7 @@ def build_export(store) -> dict:
             **({"metadata_inferred": d["meta"]["metadata_inferred"]} if (d.get("meta") or {}).get("metadata_inferred") else {}),
             **({"dateline": d["meta"]["dateline"]} if (d.get("meta") or {}).get("dateline") else {}),
             **({"time_zone": a["zone"]} if a.get("zone") else {}),
+            **({"retrieved": d["meta"]["retrieved"]} if (d.get("meta") or {}).get("retrieved") else {}),
         })
         for t in a.get("times", []):
             v = t["value"]

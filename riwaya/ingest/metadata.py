@@ -4,6 +4,10 @@ checked, and what is missing read from the text (dateline, byline, source line).
     clean_metadata({"outlet": "Reuters", "published": "2024-12-08"})   # -> dict, or MetadataError
     with_metadata(doc, given)                                           # -> the document, filled in
 
+``retrieved`` is the day the article was fetched (a crawler's date), not its publication: it is kept
+in ``doc.meta["retrieved"]`` and anchors the article's relative times only where no publication
+date is known (the publication then lies on or before it, within a lag; see riwaya/timex).
+
 What was read from the text, not given, is listed in ``doc.meta["metadata_inferred"]``
 (``["outlet", "published"]``), and the dateline's span in ``doc.meta["dateline"]``
 (``{"start", "end", ...}`` in original offsets), so the analysis can leave it out.
@@ -18,7 +22,7 @@ from typing import Mapping
 from ..models import Document
 from .dateline import find
 
-FIELDS = ("outlet", "published", "url", "language", "title")
+FIELDS = ("outlet", "published", "retrieved", "url", "language", "title")
 
 
 class MetadataError(ValueError):
@@ -30,14 +34,15 @@ class MetadataError(ValueError):
         self.reason = reason
 
 
-def _published(v: str) -> str:
+def iso_date(v: str, field: str = "published") -> str:
+    """``v`` as an ISO 8601 date or date-time, or MetadataError naming ``field``."""
     s = v.strip()
     try:
         if len(s) == 10:
             return date.fromisoformat(s).isoformat()
         return datetime.fromisoformat(s.replace("Z", "+00:00")).isoformat()
     except ValueError:
-        raise MetadataError("published", f"'{v}' is not an ISO 8601 date or date-time (e.g. 2024-12-08 or 2024-12-08T06:30+03:00)")
+        raise MetadataError(field, f"'{v}' is not an ISO 8601 date or date-time (e.g. 2024-12-08 or 2024-12-08T06:30+03:00)")
 
 
 def clean_metadata(given: Mapping | None) -> dict:
@@ -54,8 +59,8 @@ def clean_metadata(given: Mapping | None) -> dict:
         v = v.strip()
         if len(v) > 2000:
             raise MetadataError(k, "too long (more than 2000 characters)")
-        if k == "published":
-            v = _published(v)
+        if k in ("published", "retrieved"):
+            v = iso_date(v, k)
         elif k == "url" and not re.match(r"https?://[^\s/]+\S*$", v, re.I):
             raise MetadataError("url", f"'{v[:80]}' is not an http(s) URL")
         elif k == "language":
@@ -78,6 +83,8 @@ def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = Tru
         fields["language"] = g["language"]
         if not doc.languages or g["language"] not in doc.languages:
             fields["languages"] = [g["language"], *[x for x in doc.languages if x != g["language"]]]
+    if "retrieved" in g:
+        meta["retrieved"] = g["retrieved"]
     doc = replace(doc, meta=meta, **fields)
     if not infer:
         return doc
@@ -86,6 +93,11 @@ def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = Tru
         return doc
     meta["dateline"] = dl.to_dict()
     inferred = []
+    if not doc.published and dl.date and dl.date.startswith("--") and meta.get("retrieved"):
+        dl_date = _year_before(dl.date, meta["retrieved"])    # "8 ديسمبر" fetched 2024-12-09: 2024-12-08
+        if dl_date:
+            doc.published = dl_date
+            inferred.append("published")
     if not doc.outlet and dl.outlet:
         arabic = (doc.language or "ar") == "ar"
         doc.outlet = dl.outlet if arabic else (dl.outlet_en or dl.outlet)
@@ -96,3 +108,19 @@ def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = Tru
     if inferred:
         meta["metadata_inferred"] = sorted(set(meta.get("metadata_inferred", [])) | set(inferred))
     return doc
+
+
+def _year_before(month_day: str, retrieved: str) -> str | None:
+    """A dateline's day without a year ("--12-08") on the last such day on or before the retrieval day."""
+    try:
+        r = date.fromisoformat(retrieved[:10])
+        for y in (r.year, r.year - 1):
+            try:
+                d = date(y, int(month_day[2:4]), int(month_day[5:7]))
+            except ValueError:      # 29 February of a common year
+                continue
+            if d <= r:
+                return d.isoformat()
+    except ValueError:
+        return None
+    return None

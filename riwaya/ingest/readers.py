@@ -19,6 +19,7 @@ from typing import Iterator
 
 from ..models import Document
 from ..textutil import printable
+from .metadata import iso_date
 
 TEXT_EXT = {".txt", ".text", ".md"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -135,8 +136,8 @@ _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 def check_fields(rec: dict) -> None:
     """Raise ValueError naming the first field whose type is wrong: the body, url, outlet,
-    title and language are strings, languages a list of language codes, published a date
-    (ISO 8601, as the time tagger reads it). A missing or null field is fine."""
+    title and language are strings, languages a list of language codes, published and retrieved
+    dates (ISO 8601, as the time tagger reads it). A missing or null field is fine."""
     for k in _STRING_FIELDS:
         v = rec.get(k)
         if v is not None and not isinstance(v, str):
@@ -151,7 +152,7 @@ def check_fields(rec: dict) -> None:
         bad = next((x for x in langs if not isinstance(x, str) or not _LANG_CODE.fullmatch(x)), None)
         if bad is not None:
             raise ValueError(f"field 'languages' holds {str(bad)[:40]!r}, not a language code")
-    for k in ("published", "date"):
+    for k in ("published", "date", "retrieved"):
         v = rec.get(k)
         if v is None or v == "":
             continue
@@ -159,6 +160,8 @@ def check_fields(rec: dict) -> None:
             raise ValueError(f"field '{k}' must be a date string (YYYY-MM-DD...), not {_json_type(v)}")
         try:
             date.fromisoformat(v.strip()[:10])
+            if k == "retrieved":      # kept as given in the metadata: the whole value must be ISO 8601
+                iso_date(v, k)
         except ValueError:
             raise ValueError(f"field '{k}' is not a date (YYYY-MM-DD...): {v[:40]!r}") from None
 
@@ -173,6 +176,8 @@ def _make(text: str, raw: bytes | None, path: str | None, meta: dict) -> Documen
     if not text.strip():
         raise ValueError("no text (empty file or nothing left after removing markup)")
     published = meta.get("published") or meta.get("date")
+    if meta.get("retrieved"):    # the fetch day, not the publication: anchors times only when nothing else does
+        meta = {**meta, "retrieved": iso_date(str(meta["retrieved"]), "retrieved")}
     return Document(
         id=doc_id(text), text=text, raw=raw, path=path, url=meta.get("url"),
         outlet=meta.get("outlet") or meta.get("source"), title=meta.get("title"),

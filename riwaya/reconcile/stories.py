@@ -22,7 +22,7 @@ from .text import config, tokens
 
 
 def _day(d: dict):
-    p = (d.get("published") or "")[:10]
+    p = (d.get("published") or (d.get("meta") or {}).get("retrieved") or "")[:10]   # a fetch day: near enough
     try:
         return date.fromisoformat(p).toordinal()
     except ValueError:

@@ -138,7 +138,7 @@ class _Side:
         self.ents = {k for s, k in ekeys if any(a <= s < b for a, b in units)}
         self.nums = {_num_key(n) for n in numbers(joined) if len(n.replace(".", "")) >= _cfg()["min_number_digits"]}
         self.latin = _latin(joined)
-        self.day = _day(doc.get("published"))
+        self.day = _day(doc.get("published") or (doc.get("meta") or {}).get("retrieved"))   # a fetch day: near enough
 
 
 def _sides(documents, entities) -> list[_Side]:

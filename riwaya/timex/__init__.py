@@ -18,10 +18,12 @@ A time that cannot be pinned stays open (None), never a guessed midnight.
 
 Public API::
 
-    tag_times(text, lang="ar", anchor=None, tz="+03:00") -> list[TimeMention]
+    tag_times(text, lang="ar", anchor=None, tz="+03:00", retrieved=None) -> list[TimeMention]
 
 ``tz`` is the offset of the document's clock times; ``zone.choose(doc, kb)`` picks it from the
-document's place (riwaya/data/timex/zones.yaml), as the per-document stage does.
+document's place (riwaya/data/timex/zones.yaml), as the per-document stage does. ``anchor`` is the
+publication date; with none, ``retrieved`` (when the article was fetched) anchors relative times on a
+window before it (``retrieved.py``, anchor "retrieved:DAY").
 """
 from .tagger import tag_times
 

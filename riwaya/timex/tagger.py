@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta
 
 from ..models import TimeMention, TimeValue
+from . import retrieved as retrieval
 from .lexicon import DELETE as _DEL, Lexicon, load, norm_word, normalise
 
 _LATIN = re.compile("[A-Za-z]")
@@ -764,9 +765,12 @@ def _ymd(f: dict, lx: Lexicon) -> date | None:
     return None
 
 
-def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = "+03:00") -> list[TimeMention]:
+def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = "+03:00",
+              retrieved: str | None = None) -> list[TimeMention]:
     """Find and normalise the time expressions of a document.
 
+    ``anchor`` is the publication date; without it, ``retrieved`` (the day the article was
+    fetched) anchors relative times on a window before it (riwaya/timex/retrieved.py).
     Returns mentions in text order, offsets into ``text``; see riwaya.timex."""
     if not text:
         return []
@@ -798,11 +802,16 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             a_date, a_label = date.fromisoformat(str(anchor)[:10]), "published"
         except ValueError:
             a_date = None
+    widen_days = 0
     if a_date is None:
         full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g, captions)]
-        if full:
+        if retrieved:
+            a_date, widen_days = retrieval.anchor_day(retrieved, full)
+            a_label = "retrieved"
+        if a_date is None and full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
+    st.narr_retrieved = False     # whether the narrative's day was itself counted from the retrieval day
 
     heads = [a for a, b in zip(pstarts, bounds) if _is_heading(norm[a:b - 1])]
     out: list[tuple[int, int, TimeValue]] = []
@@ -823,7 +832,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         ev = _event_link(norm, e, g, tv, pieces_at, lx_of(g))
         if ev is not None:
             tv = ev
-        out.append((s, e, tv))
+        shifted = bool(widen_days) and retrieval.from_retrieved(tv, st.narr_retrieved)
+        out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted else tv))
         if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g, captions):
             st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
@@ -841,6 +851,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
             if (types & {"date", "rel"} or (types & {"narr"} and tv.latest)) and _may_anchor(norm, g, captions):   # a weekday alone: no update
                 st.narr = date.fromisoformat(tv.earliest[:10])
                 st.narr_open = False
+                st.narr_retrieved = shifted
     out = _ranges(out, norm)
     res = []
     for s, e, tv in out:

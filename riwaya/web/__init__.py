@@ -261,11 +261,13 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
                   "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}})
     async def upload(request: Request, filename: str | None = Query(None, description="for a raw body"),
                      outlet: str | None = None, published: str | None = Query(None, description="ISO 8601"),
+                     retrieved: str | None = Query(None, description="ISO 8601: when it was fetched"),
                      url: str | None = None, language: str | None = None, title: str | None = None):
         if jobs is None:
             raise HTTPException(501, "this server takes no uploads")
         ctype = request.headers.get("content-type", "")
-        given = {"outlet": outlet, "published": published, "url": url, "language": language, "title": title}
+        given = {"outlet": outlet, "published": published, "retrieved": retrieved, "url": url, "language": language,
+                 "title": title}
         if ctype.startswith("multipart/form-data"):
             form = await request.form(max_files=1, max_fields=10)
             f = form.get("file")

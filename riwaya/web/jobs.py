@@ -37,7 +37,7 @@ GLOB = str.maketrans({c: "_" for c in "*?[]"})   # the build reads its paths as 
 
 # what an upload may say about itself (form fields or query parameters), kept as the file's
 # sidecar so that the check and the build read it as they read any sidecar
-META_FIELDS = ("outlet", "published", "url", "language", "title")
+META_FIELDS = ("outlet", "published", "retrieved", "url", "language", "title")
 
 
 class Refused(Exception):
