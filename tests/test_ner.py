@@ -240,3 +240,18 @@ def test_gum_reader_finds_named_mentions():
     names = {(t, text[s:e]) for t, s, e, *_ in eval_gum.named(toks, ments)}
     assert ("person", "Dean Kamen") in names and ("place", "Washington D.C.") in names
     assert ("organization", "Daughters of the American Revolution") in names
+
+
+def test_org_patterns_keep_names_and_leave_generic_bodies():
+    from riwaya.ner import _org_patterns
+
+    def found(t):
+        return [t[a:b] for a, b in _org_patterns(t)]
+    assert found("وقدرت وزارة السياحة الإسرائيلية خسارة") == ["وزارة السياحة الإسرائيلية"]
+    assert found("قصف القوات الإسرائيلية على") == ["القوات الإسرائيلية"]
+    assert found("وصل الفرقة الرابعة") == ["الفرقة الرابعة"]
+    assert found("الكتيبة الهندية التابعة لقوة") == ["الكتيبة الهندية"]
+    for generic in ("ونحث القوات المسلحة التابعة للدول", "المجلس البلدي في المدينة",
+                    "برئاسة مجلس إدارتها السيد ماهر", "تسمح للقوات بمعاملة المدنيين المتبقين",
+                    "ويتولى المجلس شئون المساجد", "قامت قبيلة بقيادة الباشا"):
+        assert found(generic) == [], generic

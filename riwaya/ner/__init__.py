@@ -257,6 +257,7 @@ def _rules() -> dict:
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
+    r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
@@ -324,6 +325,7 @@ _ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
 def _org_patterns(text, kb_words=frozenset()):
     """Organisations from their head nouns (data/ner/entity_rules.yaml: org_heads): وزارة الدفاع
     السورية, الفرقة الرابعة, هيئة تحرير الشام, قوات سوريا الديمقراطية. -> [(start, end)]"""
+    from riwaya.ner.morph import proclitic_len
     r = _rules()
     heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
     given = lexicons()[0]
@@ -339,21 +341,24 @@ def _org_patterns(text, kb_words=frozenset()):
                 k = len(p)
                 break
         core = n[k:]
-        if core not in heads:
-            i += 1
+        if core not in heads or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
+            i += 1                    # بقيادة X: "led by X", no organisation
             continue
+        definite_head = n[:k].endswith("ال") or n[:k] == "لل"
         chain = []
         j = i + 1
         while j < len(toks) and len(chain) < cmax:
             w2 = toks[j][2]
             n2 = norm(w2)
-            if not w2[0].isalpha() or n2 in stops or (toks[j][0] - toks[j - 1][1] > 1):
+            if not w2[0].isalpha() or n2 in stops or n2 in r["roles"] or (toks[j][0] - toks[j - 1][1] > 1):
                 break
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
-            idafa = (not chain and not definite and not known and nxt.startswith("ال") and len(nxt) > 3
-                     and given.get(n2) not in ("1", "2") and n2 not in stops)
+            # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
+            # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
+            idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
+                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2))
             if definite or known or idafa:
                 chain.append(j)
                 j += 1
@@ -362,6 +367,11 @@ def _org_patterns(text, kb_words=frozenset()):
         while chain and not (norm(toks[chain[-1]][2]).startswith("ال")
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
+        # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
+        # that word names a place or its people (القوات الإسرائيلية)
+        if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) \
+                and not _ordinal(toks[chain[0]][2]):
+            chain = []
         if chain:
             # the proclitic is not part of the name; the article is (الفرقة الرابعة)
             start = s0 + (k if core != n[k:] or k == 0 else (k - 2 if n[:k].endswith("ال") else k))
@@ -370,6 +380,30 @@ def _org_patterns(text, kb_words=frozenset()):
         else:
             i += 1
     return out
+
+
+def _ordinal(word):
+    """الرابع, الرابعة: an ordinal (morph.yaml: regnal_ordinals), as in الفرقة الرابعة."""
+    from riwaya.ner.morph import _cfg
+    n = norm(word)
+    return n in _cfg()["regnal_ordinals"] or (n.endswith("ه") and n[:-1] in _cfg()["regnal_ordinals"])
+
+
+def _names_place(word, kb_words):
+    """A place's name or its gentilic (الإسرائيلية, السورية, العراقي): the knowledge base or the
+    gazetteer knows the place."""
+    gaz = lexicons()[4]
+    n = norm(word)
+    base = n[2:] if n.startswith("ال") else n
+    cands = {base}
+    for suf in ("يين", "يون", "يه", "ي"):          # norm writes ة as ه
+        if base.endswith(suf) and len(base) - len(suf) >= 2:
+            b = base[:-len(suf)]
+            cands |= {b, b + "ا", b + "يا"}
+            break
+    g = _rules()["generic_places"]                 # البلدي: بلد is no place's name
+    return any(c not in g and (c in gaz or ("ال" + c) in gaz or normalize_ar(c) in kb_words
+                                or normalize_ar("ال" + c) in kb_words) for c in cands)
 
 
 def _given_names_of_kb_people(text, cands, kb):
