@@ -257,6 +257,10 @@ def _rules() -> dict:
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
+    r["org_chain_adjectives"] = {norm(w) for w in r.get("org_chain_adjectives", [])}
+    r["org_generic"] = {" ".join(norm(x) for x in (w[2:] if w.startswith("ال") else w, *rest))
+                        for w, *rest in (str(p).split() for p in r.get("org_generic", []))}
+    r["org_heads_coordinated"] = {norm(w) for w in r.get("org_heads_coordinated", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
@@ -346,27 +350,37 @@ def _org_patterns(text, kb_words=frozenset()):
             continue
         definite_head = n[:k].endswith("ال") or n[:k] == "لل"
         chain = []
+        named = False       # past the first definite word or name, only words describing it follow
         j = i + 1
         while j < len(toks) and len(chain) < cmax:
             w2 = toks[j][2]
             n2 = norm(w2)
             if not w2[0].isalpha() or n2 in stops or n2 in r["roles"] or (toks[j][0] - toks[j - 1][1] > 1):
                 break
+            # وزارة التجارة والصناعة, الشؤون البلدية والقروية: one name with a coordinated part
+            conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
+                    and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
+                    and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
+            if named and not conj and not known and not _adjectival(w2, kb_words):
+                break                 # مجلس النواب المعترف به, مجلس النواب السلطة التشريعية
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
             # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
             # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
             idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
                      and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2))
-            if definite or known or idafa:
+            if definite or known or idafa or conj:
                 chain.append(j)
+                named = named or definite or known
                 j += 1
             else:
                 break
-        while chain and not (norm(toks[chain[-1]][2]).startswith("ال")
+        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
+        if chain and core + " " + norm(toks[chain[0]][2]) in r["org_generic"]:
+            chain = []                # مجلس الإدارة: every company has one; no name
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
         # that word names a place or its people (القوات الإسرائيلية)
         if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) \
@@ -380,6 +394,14 @@ def _org_patterns(text, kb_words=frozenset()):
         else:
             i += 1
     return out
+
+
+def _adjectival(word, kb_words):
+    """A word that describes an organisation's name rather than starting a new phrase: a definite
+    relative adjective (السورية, التشريعي), an ordinal, a place, or one of org_chain_adjectives (الأعلى)."""
+    n = norm(word)
+    return (n.startswith("ال") and n.endswith(("يه", "ي", "يين", "يون")) and len(n) > 4) or _ordinal(word) \
+        or n in _rules()["org_chain_adjectives"] or _names_place(word, kb_words)
 
 
 def _ordinal(word):
