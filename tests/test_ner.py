@@ -259,3 +259,23 @@ def test_org_patterns_keep_names_and_leave_generic_bodies():
                     "برئاسة مجلس إدارتها السيد ماهر", "تسمح للقوات بمعاملة المدنيين المتبقين",
                     "ويتولى المجلس شئون المساجد", "قامت قبيلة بقيادة الباشا"):
         assert found(generic) == [], generic
+
+
+def test_occupation_after_a_name_is_its_role():
+    t = "وأكد محمود حسين هديب مختار قرية الدوايمة أن الأرض لهم."
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].role == "مختار قرية الدوايمة"
+    assert t[p[0].role_span[0]:p[0].role_span[1]] == p[0].role
+
+
+def test_occupation_before_a_name_is_its_role():
+    t = "وقال الصحفي أنطوني لويد إنه شاهد القصف."
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].role == "الصحفي"
+
+
+def test_a_title_followed_by_another_name_is_not_the_first_ones_role():
+    from riwaya.ner import _role_for
+    t = "استقبل سلمان رئيس وزراء باكستان نواز شريف."
+    a, b = t.index("سلمان"), t.index("نواز")
+    assert _role_for(t, a, a + len("سلمان"), [(a, a + 5), (b, b + len("نواز شريف"))]) == (None, None)

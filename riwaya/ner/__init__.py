@@ -38,6 +38,24 @@ def _roles():
     return tuple(norm(r) for r in _lines("roles.txt"))
 
 
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset:
+    """Occupation heads (data/ner/occupations.txt), normalised, bare: see _occupation."""
+    return frozenset(norm(w) for w in _lines("occupations.txt"))
+
+
+def _occupation(word: str) -> bool:
+    """A word that starts a role phrase: a title of roles.txt, or an occupation head with or without the
+    article and the feminine ending (المختار, الصحفية, وكيل)."""
+    n = norm(word)
+    if n in _roles():
+        return True
+    occ = _occupations()
+    bare = n[2:] if n.startswith("ال") and len(n) > 4 else n
+    # the feminine only as written with ة: norm writes it ه, which is also "his" (وكيله: his agent)
+    return bare in occ or (word.endswith("ة") and bare[:-1] in occ)
+
+
 def tokenize(text):
     return [(m.start(), m.end()) for m in _TOK.finditer(text)]
 
@@ -102,12 +120,15 @@ def _propagate(text, found):
     return extra
 
 
-_ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*[،,]")
+_ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*(?:[،,]|[.؛:\n]|$)")
 _ROLE_PAREN = re.compile(r"^\s*\(([^()\n]{3,80})\)")
+# a role right after the name, without a comma ("محمود حسين هديب مختار قرية الدوايمة"): up to punctuation
+_ROLE_NEXT = re.compile(r"^[ \t]+([^\s،,.\n()/:؛«»\"“”!?؟]+(?:[ \t]+[^\s،,.\n()/:؛«»\"“”!?؟]+){0,7})")
 
 
 def _role_for(text, s, e, taken=()):
-    """Role given next to a name: apposition 'X، مدير ...،', parentheses, or title before (one that
+    """Role given next to a name: apposition 'X، مدير ...،' (or up to the sentence end), parentheses, an
+    occupation right after the name ('X مختار قرية ...', cut at role_stops), or a title before (one that
     does not reach over another name in ``taken``: الرئيس بشار الأسد إن الأسد is not the second's)."""
     roles = _roles()
     tail = text[e:e + 120]
@@ -115,21 +136,45 @@ def _role_for(text, s, e, taken=()):
         m = rx.match(tail)
         if m:
             r = m.group(1).strip()
-            first = norm(r.split()[0]) if r.split() else ""
+            raw = r.split()[0] if r.split() else ""
+            first = norm(raw)
             first_s = first[1:] if first[:1] in "وف" else first
-            if _role_head(first, roles) or _role_head(first_s, roles):
+            if _role_head(first, roles) or _role_head(first_s, roles) or _occupation(raw) \
+                    or (first[:1] in "وف" and _occupation(raw[1:])):
                 return r, (e + m.start(1), e + m.start(1) + len(r))
+    m = _ROLE_NEXT.match(tail)
+    if m and _occupation(m.group(1).split()[0]) and not norm(m.group(1).split()[0]).startswith("ال"):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        stops = _rules()["role_stops"]
+        base = e + m.start(1)
+        starts = {a for a, _b in taken}
+        keep = 1
+        while keep < min(len(words), 6) and norm(words[keep].group()) not in stops \
+                and base + words[keep].start() not in starts:
+            keep += 1
+        while keep > 1 and norm(words[keep - 1].group()) in ("في", "لدى", "ب", "ل"):
+            keep -= 1                 # a role cut at six words does not end in a preposition
+        rs, re_ = base, base + words[keep - 1].end()
+        # "X رئيس وزراء باكستان نواز شريف": the title of the next name, not X's role
+        nxt = re.match(r"\s*", text[re_:])
+        if not any(rs < b and a < re_ for a, b in taken) and re_ + nxt.end() not in starts:
+            return text[rs:re_], (rs, re_)
     head = text[max(0, s - 80):s]
     words = list(re.finditer(r"\S+", head))
     for k in range(len(words)):
-        w0 = norm(words[k].group())
-        if w0 in roles or (w0[:1] in "وف" and w0[1:] in roles):
+        w0 = words[k].group()
+        if _occupation(w0) or (norm(w0)[:1] in "وف" and _occupation(w0[1:])):
             if any(ch in head[words[k].start():] for ch in "،,.()\n:"):
                 continue
             rs = max(0, s - 80) + words[k].start()
             if any(rs <= a and b <= s for a, b in taken):
                 continue
             r = text[rs:s].strip()
+            if any(norm(w) in _rules()["role_stops"] or (norm(w)[:1] in "لب" and _occupation(w[1:]))
+                   for w in r.split()[1:]):
+                continue              # "مؤسس موقع فيسبوك ... قد تزوج من X": a clause; "... للرئيس X": X's title
+            if " " not in r and not norm(r).startswith("ال") and not norm(r) in roles:
+                continue              # "مستشار X" (X's adviser): a bare head in construct with the name
             if 1 <= len(r.split()) <= 8:
                 return r, (rs, rs + len(r))
     return None, None
@@ -137,7 +182,7 @@ def _role_for(text, s, e, taken=()):
 
 def _role_head(w, roles):
     """A role head word, also in the dual construct (وزيرا دفاع سابقان: two former defence ministers)."""
-    return any(x in roles or ("ال" + x) in roles for x in (w, w[:-1] if w.endswith("ا") else w))
+    return any(x in roles or ("ال" + x) in roles or _occupation(x) for x in (w, w[:-1] if w.endswith("ا") else w))
 
 
 def _shared_roles(text, mentions):
@@ -261,6 +306,8 @@ def _rules() -> dict:
     r["org_generic"] = {" ".join(norm(x) for x in (w[2:] if w.startswith("ال") else w, *rest))
                         for w, *rest in (str(p).split() for p in r.get("org_generic", []))}
     r["org_heads_coordinated"] = {norm(w) for w in r.get("org_heads_coordinated", [])}
+    r["role_stops"] = {norm(w) for w in r.get("role_stops", [])}
+    r["org_heads_verbal"] = {norm(w) for w in r.get("org_heads_verbal", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
@@ -379,6 +426,11 @@ def _org_patterns(text, kb_words=frozenset()):
         while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
+        if len(chain) == 1 and core in r["org_heads_verbal"]:
+            w1 = norm(toks[chain[0]][2])
+            if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
+                    or normalize_ar(toks[chain[0]][2]) in kb_words):
+                chain = []            # قيادة الطائرة, قيادة الحرب: "leading/driving", not a command
         if chain and core + " " + norm(toks[chain[0]][2]) in r["org_generic"]:
             chain = []                # مجلس الإدارة: every company has one; no name
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
