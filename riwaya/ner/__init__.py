@@ -308,7 +308,7 @@ def _rules() -> dict:
                         for w, *rest in (str(p).split() for p in r.get("org_generic", []))}
     r["org_heads_coordinated"] = {norm(w) for w in r.get("org_heads_coordinated", [])}
     r["role_stops"] = {norm(w) for w in r.get("role_stops", [])}
-    r["org_heads_verbal"] = {norm(w) for w in r.get("org_heads_verbal", [])}
+    r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
@@ -386,12 +386,7 @@ def _org_patterns(text, kb_words=frozenset()):
     i = 0
     while i < len(toks):
         s0, e0, w = toks[i]
-        n = norm(w)
-        k = 0
-        for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-            if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
-                k = len(p)
-                break
+        n, k = _head_split(w)
         core = n[k:]
         if core not in heads or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
             i += 1                    # بقيادة X: "led by X", no organisation
@@ -427,7 +422,7 @@ def _org_patterns(text, kb_words=frozenset()):
         while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
-        if len(chain) == 1 and core in r["org_heads_verbal"]:
+        if len(chain) == 1 and core in r["org_heads_ambiguous"]:
             w1 = norm(toks[chain[0]][2])
             if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
                     or normalize_ar(toks[chain[0]][2]) in kb_words):
@@ -447,6 +442,17 @@ def _org_patterns(text, kb_words=frozenset()):
         else:
             i += 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _head_split(word):
+    """(normalised word, length of the proclitic before an organisation head noun, 0 if none)."""
+    n = norm(word)
+    heads = _rules()["org_pattern_heads"]
+    for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
+            return n, len(p)
+    return n, 0
 
 
 def _adjectival(word, kb_words):
