@@ -412,7 +412,8 @@ def _org_patterns(text, kb_words=frozenset()):
             # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
             # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
             idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
-                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2))
+                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+                     and not n2.startswith("لل"))
             if definite or known or idafa or conj:
                 chain.append(j)
                 named = named or definite or known
