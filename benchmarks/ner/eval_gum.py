@@ -1,0 +1,190 @@
+"""Score riwaya's English entity stage (knowledge base + spaCy + checks, as `analyze` runs it) on GUM's
+Wikinews news and interviews (../shared/data/gum_wikinews), by type.
+
+    python benchmarks/ner/eval_gum.py [--split dev|test|all] [--errors N]
+
+Gold: GUM annotates every mention (pronouns and common nouns too); the named ones are the person, place and
+organization mentions whose head token is a proper noun (PROPN). The gold span is the name inside the mention:
+the run of capitalised tokens around the head, with lower-case "of/for/and/de/the" between capitalised
+words ("the Ministry of Defence" -> "Ministry of Defence", "US President Donald Trump" -> the whole run).
+Scored twice: exact span and type; and by head (a mention of the right type holding the gold head token and
+lying inside the gold mention). A prediction that matches no named gold mention is a false positive.
+Split: the documents sorted by name, every third one (0, 3, 6, ...) is test, the rest dev.
+"""
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from riwaya.kb import load_kb  # noqa: E402
+from riwaya.ner import recognize  # noqa: E402
+
+DATA = Path("/work/shared/data/gum_wikinews")
+TYPES = ("person", "place", "organization")
+LINKERS = {"of", "for", "and", "de", "the", "on", "al", "el", "du", "von", "van", "la", "&", "at"}
+
+
+def _brackets(ent):
+    """GUM's Entity= field: "(1-event-...(2-abstract-...)" opens 1, opens and closes 2; "1)" closes 1.
+    -> [(open|one|close, id, type)]"""
+    out, i = [], 0
+    while i < len(ent):
+        if ent[i] == "(":
+            j = i + 1
+            while j < len(ent) and ent[j] not in "()":
+                j += 1
+            eid, typ = ent[i + 1:j].split("-")[:2]
+            one = j < len(ent) and ent[j] == ")"
+            out.append(("one" if one else "open", eid, typ))
+            i = j + 1 if one else j
+        else:
+            m = re.match(r"(\d+)\)", ent[i:])
+            if not m:
+                break
+            out.append(("close", m.group(1), ""))
+            i += m.end()
+    return out
+
+
+def read_doc(path):
+    """-> (text, tokens [(start, end, form, upos, head_index, xpos)], mentions [(type, first, last)])"""
+    text, toks, ments, stack = "", [], [], {}
+    sent_base = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sent_id"):
+            if text and not text.endswith("\n"):
+                text += "\n"
+            sent_base = len(toks)
+            continue
+        if not line or line.startswith("#"):
+            continue
+        c = line.split("\t")
+        if "-" in c[0] or "." in c[0]:
+            continue
+        misc = c[9]
+        s = len(text)
+        text += c[1]
+        i = len(toks)
+        head = int(c[6]) - 1 + sent_base if c[6] not in ("0", "_") else -1
+        toks.append((s, len(text), c[1], c[3], head, c[4]))
+        if "SpaceAfter=No" not in misc:
+            text += " "
+        ent = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
+        for kind, eid, typ in _brackets(ent):
+            if kind == "one":
+                ments.append((typ, i, i))
+            elif kind == "open":
+                stack.setdefault(eid, []).append((typ, i))
+            elif stack.get(eid):
+                typ, a = stack[eid].pop()
+                ments.append((typ, a, i))
+    return text, toks, ments
+
+
+def named(toks, ments):
+    """Gold named mentions: {(type, start_char, end_char, head_char_start, mention_start, mention_end)}."""
+    out = set()
+    for typ, a, b in ments:
+        if typ not in TYPES:
+            continue
+        heads = [i for i in range(a, b + 1) if not (a <= toks[i][4] <= b)]
+        if len(heads) != 1 or toks[heads[0]][3] != "PROPN":
+            continue
+        h = heads[0]
+
+        def cap(i):
+            return toks[i][2][:1].isupper() or toks[i][2][:1].isdigit()
+        lo = hi = h
+        # leftwards only over words that attach inside the name (not "the United States" in "Ambassador to
+        # the United States Hamdullah Mohib"), never over a leading article
+        while lo - 1 >= a and cap(lo - 1) and lo - 1 < toks[lo - 1][4] <= h and toks[lo - 1][3] != "DET":
+            lo -= 1
+        while hi + 1 <= b:
+            k = hi + 1
+            while k <= b and toks[k][2].lower() in LINKERS and toks[k][2][:1].islower():
+                k += 1
+            if k <= b and (cap(k) or (k == hi + 1 and toks[k][2] in ("-", "."))):
+                hi = k
+            else:
+                break
+        while hi > lo and not toks[hi][2][:1].isalnum():
+            hi -= 1
+        if lo == hi and toks[h][5] == "NNPS" and typ == "person":
+            continue                  # "Muslims", "Afghans": a group named by its people, not a name
+        out.add((typ, toks[lo][0], toks[hi][1], toks[h][0], toks[a][0], toks[b][1]))
+    return out
+
+
+def docs(split):
+    files = sorted(DATA.glob("GUM_*.conllu"))
+    for k, f in enumerate(files):
+        if split == "all" or (split == "test") == (k % 3 == 0):
+            yield f
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    ap.add_argument("--errors", type=int, default=0, help="print this many missed and false mentions")
+    a = ap.parse_args()
+    kb = load_kb()
+    ex = Counter()
+    hd = Counter()
+    errs = []
+    ndocs = nchars = 0
+    dt = 0.0
+    for f in docs(a.split):
+        text, toks, ments = read_doc(f)
+        gold = named(toks, ments)
+        ndocs += 1
+        nchars += len(text)
+        t0 = time.perf_counter()
+        pred = [(m.type, m.start, m.end) for m in recognize(text, "en", kb.match(text, "en")) if m.type in TYPES]
+        dt += time.perf_counter() - t0
+        gex = {(t, s, e) for t, s, e, *_ in gold}
+        for typ in TYPES:
+            ex[typ, "gold"] += sum(1 for g in gex if g[0] == typ)
+            ex[typ, "pred"] += sum(1 for p in set(pred) if p[0] == typ)
+            ex[typ, "ok"] += sum(1 for p in set(pred) if p[0] == typ and p in gex)
+        used = set()
+        for p in set(pred):
+            hit = next((g for g in gold if g not in used and g[0] == p[0] and p[1] <= g[3] < p[2]
+                        and g[4] <= p[1] and p[2] <= g[5]), None)
+            hd[p[0], "pred"] += 1
+            if hit:
+                used.add(hit)
+                hd[p[0], "ok"] += 1
+            elif a.errors:
+                errs.append(("FP", f.stem, p[0], text[p[1]:p[2]],
+                             next((g[0] + ":" + text[g[1]:g[2]] for g in gold if g[1] < p[2] and p[1] < g[2]), "")))
+        for g in gold:
+            hd[g[0], "gold"] += 1
+            if a.errors and g not in used:
+                errs.append(("FN", f.stem, g[0], text[g[1]:g[2]],
+                             next((pt + ":" + text[ps:pe] for pt, ps, pe in pred if ps < g[2] and g[1] < pe), "")))
+    print(f"GUM {a.split}: {ndocs} documents, {nchars / max(dt, 1e-9) / 2000:,.1f} articles/s "
+          f"(2,000-character articles)")
+    for label, st in (("exact span", ex), ("head match", hd)):
+        print(label + ":")
+        tot = Counter()
+        for typ in TYPES + ("MICRO",):
+            g, p, ok = ((st[typ, "gold"], st[typ, "pred"], st[typ, "ok"]) if typ != "MICRO"
+                        else (tot["gold"], tot["pred"], tot["ok"]))
+            tot.update({"gold": g, "pred": p, "ok": ok})
+            pr, rc = ok / max(p, 1), ok / max(g, 1)
+            f1 = 2 * pr * rc / max(pr + rc, 1e-9)
+            print(f"  {typ:13s} P={pr:.3f} R={rc:.3f} F1={f1:.3f} (gold {g}, predicted {p})")
+    if a.errors:
+        for kind in ("FN", "FP"):
+            rows = [e for e in errs if e[0] == kind]
+            print(f"\n{kind} ({len(rows)}):")
+            for e in rows[:a.errors]:
+                print("  " + "\t".join(e[1:]))
+
+
+if __name__ == "__main__":
+    main()
