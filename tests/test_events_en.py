@@ -209,3 +209,25 @@ def test_orders_of_passive_mover_and_pronoun():
     assert roles(f, "agent") == ["Assad"] and roles(f, "destination") == ["Moscow"]
     assert roles(f, "means") == ["Russian military plane"]
     assert roles(f, "decider") == ["Putin"]
+
+
+def test_passive_and_participle_patients_with_their_coordinates():
+    # the appointed are patients, never agents: passive subjects (coordinated) and "the X appointed were A and B"
+    t = ("In the East district, Alvin Yeung, Fernando Cheung and Raymond Chan were appointed.\n"
+         "The candidates appointed were Michael Tien and Ben Chan.")
+    ents = [(n, "person") for n in ("Alvin Yeung", "Fernando Cheung", "Raymond Chan", "Michael Tien", "Ben Chan")]
+    evs, _ = run(t, ents)
+    first, second = [e for e in evs if e.type == "appointment"]
+    assert set(roles(first, "patient")) == {"Alvin Yeung", "Fernando Cheung", "Raymond Chan"}
+    assert not roles(first, "agent")
+    assert set(roles(second, "patient")) == {"Michael Tien", "Ben Chan"}
+    for e in (first, second):
+        for a in e.arguments:
+            assert t[a.start:a.end] == a.text
+
+
+def test_request_object_is_the_patient():
+    t = "Environment Minister John Baird asked government officials to review the plan."
+    e = ev(run(t, [("John Baird", "person")])[0], "request")
+    assert roles(e, "agent") == ["John Baird"]
+    assert roles(e, "patient") == ["government officials"]

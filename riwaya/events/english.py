@@ -50,7 +50,9 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]),
+        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]),
+        "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
+        "comp_classes": set(d["companion_classes"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -185,6 +187,18 @@ def _subjects(tok):
     return [], False
 
 
+def _with_conj(tok):
+    """tok and the nouns coordinated with it ("elected X, Y and Z")."""
+    out, stack = [tok], [tok]
+    while stack and len(out) < 12:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
 def _passive(tok):
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
@@ -317,15 +331,15 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     args.append(a)
             else:
                 args += _agents_from(P, [by], R, mem_person)
-                if subs and typ in lex["patient_types"]:
+                if subs and (typ in lex["patient_types"] or typ in R["obj_patient"]):
                     args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                              for a in _agents_from(P, subs, R, None)]
         elif subs and (subj_passive or passive):
             if typ in R["passive_mover"]:
                 args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
-            elif typ in lex["patient_types"] or cls == "harm":
+            elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                         for a in _agents_from(P, subs, R, None)]
+                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
         elif subs and typ in R["subj_place"]:
             for a in _agents_from(P, subs, R, None):  # "Aleppo fell to the opposition"
                 args.append(Argument("place", a.text, a.start, a.end, a.entity, a.type))
@@ -334,6 +348,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and (typ in lex["patient_types"] or typ in R["obj_patient"]):
+            # "the candidates elected were X and Y": the copula's complement; "the men arrested": the noun
+            h = tok.head
+            attrs = [c for c in h.head.children if c.dep_ == "attr"] if h.dep_ == "nsubj" and h.head.lemma_ == "be" \
+                else []
+            for o in (_with_conj(attrs[0]) if attrs else [h]):
+                if o.pos_ in ("PROPN", "NOUN"):
+                    args.append(_np_arg(P, o, "patient", types=PPL + ("place",)))
     else:
         # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -375,9 +397,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args.append(a)
         elif cls == "control" and m is not None and m.type == "place":
             args.append(Argument("place", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
-        elif typ in lex["patient_types"] or cls in ("harm", "movement"):
+        elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
             if not passive:
-                args.append(_np_arg(P, ob, "patient", types=PPL + ("place",), keep_of=ob.lower_ in R["quant"]))
+                args += [_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"])
+                         for o in _with_conj(ob)]
+        elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
+            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
     if not is_verb:
