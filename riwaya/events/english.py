@@ -52,7 +52,8 @@ def resources() -> dict:
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
         "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
-        "comp_classes": set(d["companion_classes"]),
+        "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
+        "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -323,7 +324,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         subs, subj_passive = _subjects(tok)
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
-            if typ in R["passive_mover"] and subs:
+            if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
                 # "was flown to Moscow by the Russians": the mover is the subject, the by-phrase organised it
                 args += _agents_from(P, subs, R, mem_person)
                 a = _np_arg(P, by, "organizer", types=PPL)
@@ -335,9 +336,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                              for a in _agents_from(P, subs, R, None)]
         elif subs and (subj_passive or passive):
-            if typ in R["passive_mover"]:
+            if typ in R["passive_mover"] and typ not in R["passive_patient"]:
                 args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
-            elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"]:
+            elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"] or typ in R["passive_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                          for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
         elif subs and typ in R["subj_place"]:
@@ -360,7 +361,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
-            args.append(_np_arg(P, poss, "agent", types=PPL + ("place",)))
+            a = _np_arg(P, poss, "agent", types=PPL + ("place",))
+            if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
+                a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+            args.append(a)
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
@@ -372,7 +376,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 subs, _ = _subjects(v)
                 args += _agents_from(P, subs, R, mem_person)
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
-            args.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end,
+            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
@@ -475,6 +479,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         if isinstance(a, Argument):
                             args.append(a)
     args += deciders(P, tok, R)
+    args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
 
 
