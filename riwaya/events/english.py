@@ -54,6 +54,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
+        "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -149,7 +150,7 @@ def _np_tokens(tok, keep_det=False, keep_of=False):
     return set(range(lo, hi + 1))
 
 
-def _np_arg(P, tok, role, keep_det=False, keep_of=False, types=None, atype=None):
+def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
     if m is not None:
         return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
@@ -194,7 +195,7 @@ def _with_conj(tok):
     while stack and len(out) < 12:
         t = stack.pop()
         for c in t.children:
-            if c.dep_ in ("conj", "appos") and c.pos_ in ("NOUN", "PROPN"):
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
                 out.append(c)
                 stack.append(c)
     return out
@@ -240,7 +241,7 @@ def _agents_from(P, subs, R, mem_person):
     for s in subs:
         for c in s.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-                a = _np_arg(P, c, "agent", keep_det=False, types=PPL)
+                a = _np_arg(P, c, "agent", types=PPL)
                 if (a.start, a.end) not in seen:
                     seen.add((a.start, a.end))
                     out.append(a)
@@ -347,6 +348,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
+        elif subs and typ in R["subj_patient"]:
+            args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                     for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
         elif tok.dep_ == "acl" and tok.tag_ == "VBN" and (typ in lex["patient_types"] or typ in R["obj_patient"]):
@@ -402,6 +406,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif cls == "control" and m is not None and m.type == "place":
             args.append(Argument("place", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
         elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
+            if typ in R["addressee"] and not (
+                    P.mention(ob, PPL) is not None or ob.lower_ in R["pronouns"]
+                    or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
+                continue  # "requested donations": the thing asked for, not an addressee
             if not passive:
                 args += [_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"])
                          for o in _with_conj(ob)]
