@@ -241,3 +241,10 @@ def test_what_is_asked_for_is_no_patient_and_the_dead_are_patients():
     evs, _ = run("Gloria Sam died in May.", [("Gloria Sam", "person")])
     e = ev(evs, "death")
     assert roles(e, "patient") == ["Gloria Sam"]  # (extract.py still keeps a surface agent before the verb)
+
+
+def test_words_of_names_and_received_things_are_no_events():
+    t = "The Museum of Flight was proposed as a location. Chu received 84,121 votes. The king received Kerry."
+    evs, _ = run(t, [("Museum of Flight", "organization"), ("Chu", "person"), ("Kerry", "person")])
+    assert [e.trigger for e in evs if e.type in ("flight", "meeting")] == ["received"]
+    assert roles(ev(evs, "meeting"), "companion") == ["Kerry"]

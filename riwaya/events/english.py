@@ -54,7 +54,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
+        "person_obj": set(d["person_object_only"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -499,6 +499,14 @@ def not_an_event(P, trig_s):
     if tok is None:
         return False
     w = tok.lower_
+    if tok.text[:1].isupper() and tok.i != tok.sent.start and (
+            P.mention(tok, ("organization", "place", "vehicle")) is not None
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
+        return True  # a word of a name: "the Museum of Flight", "Space Flight Center"
+    if w in R["person_obj"]:
+        obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not any(c.pos_ == "PROPN" or c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in obs):
+            return True  # "received 491,667 votes"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
     if tok.dep_ == "amod" and tok.tag_ == "VBG":
