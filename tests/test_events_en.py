@@ -248,3 +248,11 @@ def test_words_of_names_and_received_things_are_no_events():
     evs, _ = run(t, [("Museum of Flight", "organization"), ("Chu", "person"), ("Kerry", "person")])
     assert [e.trigger for e in evs if e.type in ("flight", "meeting")] == ["received"]
     assert roles(ev(evs, "meeting"), "companion") == ["Kerry"]
+
+
+def test_a_time_in_the_possessive_is_no_agent_and_the_dead_in_it_a_patient():
+    evs, _ = run("Next year's competition will be held in Mexico City. Andy Warhol's death came in 1987.",
+                 [("Mexico City", "place"), ("Andy Warhol", "person")])
+    assert not roles(ev(evs, "match"), "agent")
+    d = ev(evs, "death")
+    assert roles(d, "patient") == ["Andy Warhol"] and not roles(d, "agent")

@@ -54,7 +54,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "person_obj": set(d["person_object_only"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
+        "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -364,7 +364,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     else:
         # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
+        if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
+            pass  # "next year's competition", "today's announcement": a time, not a participant
+        elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
             a = _np_arg(P, poss, "agent", types=PPL + ("place",))
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
