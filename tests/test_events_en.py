@@ -256,3 +256,9 @@ def test_a_time_in_the_possessive_is_no_agent_and_the_dead_in_it_a_patient():
     assert not roles(ev(evs, "match"), "agent")
     d = ev(evs, "death")
     assert roles(d, "patient") == ["Andy Warhol"] and not roles(d, "agent")
+
+
+def test_it_in_a_when_clause_is_the_governing_subject():
+    t = "Space Shuttle Challenger was lost when it exploded after liftoff."
+    e = ev(run(t, [("Space Shuttle Challenger", "vehicle")])[0], "accident")
+    assert roles(e, "patient") == ["Space Shuttle Challenger"]

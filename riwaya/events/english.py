@@ -323,6 +323,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     passive = is_verb and _passive(tok)
     if is_verb:
         subs, subj_passive = _subjects(tok)
+        if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
+            # "Challenger was lost when it exploded": "it" is the governing clause's subject
+            hs, _ = _subjects(tok.head)
+            if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
+                subs = hs
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
             if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
