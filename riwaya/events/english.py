@@ -50,7 +50,11 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]),
+        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]),
+        "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
+        "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
+        "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
+        "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
     }
 
@@ -146,7 +150,7 @@ def _np_tokens(tok, keep_det=False, keep_of=False):
     return set(range(lo, hi + 1))
 
 
-def _np_arg(P, tok, role, keep_det=False, keep_of=False, types=None, atype=None):
+def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
     if m is not None:
         return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
@@ -183,6 +187,18 @@ def _subjects(tok):
             continue
         break
     return [], False
+
+
+def _with_conj(tok):
+    """tok and the nouns coordinated with it ("elected X, Y and Z")."""
+    out, stack = [tok], [tok]
+    while stack and len(out) < 12:
+        t = stack.pop()
+        for c in t.children:
+            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+                out.append(c)
+                stack.append(c)
+    return out
 
 
 def _passive(tok):
@@ -225,7 +241,7 @@ def _agents_from(P, subs, R, mem_person):
     for s in subs:
         for c in s.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-                a = _np_arg(P, c, "agent", keep_det=False, types=PPL)
+                a = _np_arg(P, c, "agent", types=PPL)
                 if (a.start, a.end) not in seen:
                     seen.add((a.start, a.end))
                     out.append(a)
@@ -307,9 +323,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     passive = is_verb and _passive(tok)
     if is_verb:
         subs, subj_passive = _subjects(tok)
+        if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
+            # "Challenger was lost when it exploded": "it" is the governing clause's subject
+            hs, _ = _subjects(tok.head)
+            if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
+                subs = hs
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
-            if typ in R["passive_mover"] and subs:
+            if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
                 # "was flown to Moscow by the Russians": the mover is the subject, the by-phrase organised it
                 args += _agents_from(P, subs, R, mem_person)
                 a = _np_arg(P, by, "organizer", types=PPL)
@@ -317,28 +338,44 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     args.append(a)
             else:
                 args += _agents_from(P, [by], R, mem_person)
-                if subs and typ in lex["patient_types"]:
+                if subs and (typ in lex["patient_types"] or typ in R["obj_patient"]):
                     args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                              for a in _agents_from(P, subs, R, None)]
         elif subs and (subj_passive or passive):
-            if typ in R["passive_mover"]:
+            if typ in R["passive_mover"] and typ not in R["passive_patient"]:
                 args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
-            elif typ in lex["patient_types"] or cls == "harm":
+            elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"] or typ in R["passive_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                         for a in _agents_from(P, subs, R, None)]
+                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
         elif subs and typ in R["subj_place"]:
             for a in _agents_from(P, subs, R, None):  # "Aleppo fell to the opposition"
                 args.append(Argument("place", a.text, a.start, a.end, a.entity, a.type))
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
+        elif subs and typ in R["subj_patient"]:
+            args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                     for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
+        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and (typ in lex["patient_types"] or typ in R["obj_patient"]):
+            # "the candidates elected were X and Y": the copula's complement; "the men arrested": the noun
+            h = tok.head
+            attrs = [c for c in h.head.children if c.dep_ == "attr"] if h.dep_ == "nsubj" and h.head.lemma_ == "be" \
+                else []
+            for o in (_with_conj(attrs[0]) if attrs else [h]):
+                if o.pos_ in ("PROPN", "NOUN"):
+                    args.append(_np_arg(P, o, "patient", types=PPL + ("place",)))
     else:
         # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
-            args.append(_np_arg(P, poss, "agent", types=PPL + ("place",)))
+        if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
+            pass  # "next year's competition", "today's announcement": a time, not a participant
+        elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
+            a = _np_arg(P, poss, "agent", types=PPL + ("place",))
+            if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
+                a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+            args.append(a)
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
@@ -350,7 +387,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 subs, _ = _subjects(v)
                 args += _agents_from(P, subs, R, mem_person)
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
-            args.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end,
+            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
@@ -375,9 +412,16 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args.append(a)
         elif cls == "control" and m is not None and m.type == "place":
             args.append(Argument("place", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
-        elif typ in lex["patient_types"] or cls in ("harm", "movement"):
+        elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
+            if typ in R["addressee"] and not (
+                    P.mention(ob, PPL) is not None or ob.lower_ in R["pronouns"]
+                    or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
+                continue  # "requested donations": the thing asked for, not an addressee
             if not passive:
-                args.append(_np_arg(P, ob, "patient", types=PPL + ("place",), keep_of=ob.lower_ in R["quant"]))
+                args += [_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"])
+                         for o in _with_conj(ob)]
+        elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
+            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
     if not is_verb:
@@ -450,6 +494,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         if isinstance(a, Argument):
                             args.append(a)
     args += deciders(P, tok, R)
+    args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
 
 
@@ -461,6 +506,14 @@ def not_an_event(P, trig_s):
     if tok is None:
         return False
     w = tok.lower_
+    if tok.text[:1].isupper() and tok.i != tok.sent.start and (
+            P.mention(tok, ("organization", "place", "vehicle")) is not None
+            or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
+        return True  # a word of a name: "the Museum of Flight", "Space Flight Center"
+    if w in R["person_obj"]:
+        obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not any(c.pos_ == "PROPN" or c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in obs):
+            return True  # "received 491,667 votes"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
     if tok.dep_ == "amod" and tok.tag_ == "VBG":
