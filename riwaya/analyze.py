@@ -69,6 +69,8 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     mentions = comps["kb"].match(text, lang) if comps["kb"] else []
     if comps["ner"]:
         mentions = comps["ner"](text, lang, mentions)
+        from .ner.coref import link          # "the ousted president" -> the person named before
+        mentions = link(text, mentions, lang, comps["kb"])
     # the document's own UTC offset when its metadata gives one (a dateline's place, a feed's zone), else the default
     tz = (doc.meta or {}).get("tz")
     tz_kw = {"tz": tz} if isinstance(tz, str) and re.fullmatch(r"[+-]\d\d:\d\d", tz) else {}
