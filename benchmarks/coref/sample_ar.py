@@ -1,5 +1,6 @@
 """Draw the Arabic hand-check sample for riwaya.ner.coref: links riwaya makes in SaudiNewsNet articles
-that no rule was tuned on (not in the cluster corpus's stories, not in the events corpus).
+that no rule was tuned on (not in the cluster corpus's stories, not in the events corpus, not among the
+articles read while tuning: tuned_docs.txt).
 
     python benchmarks/coref/sample_ar.py [N] > /tmp/sample.txt      # prints each link with its context
 
@@ -30,6 +31,8 @@ def used() -> set[str]:
         out.update(json.loads(line)["docs"])
     for line in ev.OUT.read_text(encoding="utf-8").splitlines():
         out.add(json.loads(line)["doc"])
+    tuned = Path(__file__).with_name("tuned_docs.txt")
+    out.update(x.strip() for x in tuned.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#"))
     return out
 
 

@@ -41,6 +41,7 @@ class Rules:
     honorifics: frozenset   # (lang, word)
     stop_words: frozenset   # (lang, word)
     deputies: frozenset     # (lang, word)
+    compounds: dict         # (lang, "word word") -> class
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,9 @@ def rules() -> Rules:
     hons = frozenset((lang, _n(str(w), lang)) for lang, ws in (raw.get("honorifics") or {}).items() for w in ws or [])
     stops = frozenset((lang, _n(str(w), lang)) for lang, ws in (raw.get("stop_words") or {}).items() for w in ws or [])
     deps = frozenset((lang, _n(str(w), lang)) for lang, ws in (raw.get("deputies") or {}).items() for w in ws or [])
-    return Rules(heads, kb_words, epithets, quals, hons, stops, deps)
+    comps = {(lang, " ".join(_n(x, lang) for x in str(k).split())): str(v)
+             for lang, table in (raw.get("compounds") or {}).items() for k, v in (table or {}).items()}
+    return Rules(heads, kb_words, epithets, quals, hons, stops, deps, comps)
 
 
 def _n(word: str, lang: str) -> str:
@@ -99,6 +102,7 @@ class Anaphor:
     gender: str              # "m", "f" or ""
     modifiers: tuple         # normalised words that must be in the antecedent's role text
     stem: str                # normalised head (for the role text check)
+    epithets: tuple = ()     # المخلوع, ousted: the person's role text says so, or the KB role has ended
 
 
 def anaphors(text: str, lang: str = "ar") -> list[Anaphor]:
@@ -123,7 +127,11 @@ def _arabic(text: str) -> list[Anaphor]:
             i += 1
             continue
         start = s + k
-        j, mods = i + 1, []
+        if head and definite and i > 0 and _adjacent(text, toks[i - 1], toks[i]) and _bare(toks[i - 1][2])[1] \
+                and not _starts_clitic(toks[i - 1][2]) and norm(toks[i - 1][2]).startswith("ال"):
+            i += 1                 # المساهم الرئيس "the main contributor": an adjective after a definite noun
+            continue
+        j, mods, epis = i + 1, [], []
         if head and not definite:
             # construct state: وزير الخارجية, ولي العهد (one or two definite complements); else indefinite
             while j < len(toks) and len(mods) < 2 and _adjacent(text, toks[j - 1], toks[j]) \
@@ -133,6 +141,7 @@ def _arabic(text: str) -> list[Anaphor]:
             if not mods:
                 i += 1
                 continue
+            head = (f"{head[0]}:{mods[0]}", head[1])      # رئيس الوزراء is an office of its own
         classes = frozenset([head[0]]) if head else epi
         gender = head[1] if head else ""
         # adjectives after the head: the article without a proclitic (السوري, المخلوع, السابق)
@@ -141,6 +150,7 @@ def _arabic(text: str) -> list[Anaphor]:
             if not d or _starts_clitic(toks[j][2]) or ("ar", st) in r.heads:
                 break
             if ("ar", st) in r.epithets:
+                epis.append(st)
                 if not head:
                     classes = classes & r.epithets[("ar", st)] or classes
             elif st.endswith(("ي", "يه")) and ("ar", st) not in r.qualifiers:
@@ -149,7 +159,9 @@ def _arabic(text: str) -> list[Anaphor]:
                 break                # another noun (the verb's object): the phrase ended
             j += 1
         end = toks[j - 1][1]
-        out.append(Anaphor(start, end, classes, gender, tuple(mods), stem))
+        if not head:
+            epis.insert(0, stem)
+        out.append(Anaphor(start, end, classes, gender, tuple(mods), stem, tuple(epis)))
         i = j
     return out
 
@@ -203,16 +215,22 @@ def _english(text: str) -> list[Anaphor]:
         # the title of a name (the President Bashar), a complement (the minister of ...), a plural
         if re.match(r"\s+(?:[A-Z]|of\b|for\b)", nxt) or re.match(r"s\b", nxt):
             continue
-        mods, epi_classes = [], None
-        for x in (w.group().lower() for w in words[:-1]):
+        mods, epis, epi_classes = [], [], None
+        lower = [w.group().lower() for w in words]
+        cls = head[0]
+        if len(lower) >= 2 and ("en", " ".join(lower[-2:])) in r.compounds:
+            cls = r.compounds[("en", " ".join(lower[-2:]))]
+            lower = lower[:-2] + [lower[-1]]
+        for x in lower[:-1]:
             if ("en", x) in r.epithets:
                 epi_classes = r.epithets[("en", x)]
+                epis.append(x)
             elif ("en", x) not in r.qualifiers:
                 mods.append(x)
-        classes = frozenset([head[0]])
-        if head[0] == "leader" and epi_classes:
+        classes = frozenset([cls])
+        if cls == "leader" and epi_classes:
             classes = epi_classes        # "the ousted leader": whichever office he was ousted from
-        out.append(Anaphor(t.start(), words[-1].end(), classes, "", tuple(mods), head_w))
+        out.append(Anaphor(t.start(), words[-1].end(), classes, "", tuple(mods), head_w, tuple(epis)))
     return out
 
 
@@ -339,47 +357,79 @@ def _people(people: list[EntityMention]) -> list[list[EntityMention]]:
     return list(keyed.values())
 
 
-def _role_words(text: str, m: EntityMention, lang: str) -> set[str]:
-    """The normalised words of a mention's role text and of the few words before it (السوري in
-    'الرئيس السوري بشار الأسد' is in the role; 'Syrian' in 'Syrian President X' stands before it)."""
+def _role_tokens(text: str, m: EntityMention, lang: str) -> list:
+    """The words of a mention's role text and of the few words before it, in order (السوري in 'الرئيس
+    السوري بشار الأسد' is in the role; 'Syrian' in 'Syrian President X' stands before it): Arabic as
+    (stem, definite) pairs, English as lowercase words."""
     if not m.role:
-        return set()
+        return []
     rs, re_ = m.role_span or (m.start, m.start)
     ctx = text[max(0, rs - 25):re_] if m.role_span else m.role
+    ws = _WORD.findall(ctx)
+    return [w.lower() for w in ws] if lang == "en" else [_bare(w) for w in ws]
+
+
+def _role_classes(words: list[str], lang: str) -> set[str]:
+    """The offices a role text names: its head words' classes, a construct its own (رئيس الوزراء ->
+    president:وزراء), a two-word English office its own (Prime Minister -> prime_minister)."""
+    r = rules()
     out = set()
-    for w in _WORD.findall(ctx):
-        out.add(_n(w, lang) if lang == "en" else _bare(w)[0])
+    for i, tok in enumerate(words):
+        w = tok if lang == "en" else tok[0]
+        h = r.heads.get((lang, w))
+        if h is None:
+            continue
+        if lang == "en":
+            pair = (lang, f"{words[i - 1]} {w}") if i else None
+            out.add(r.compounds[pair] if pair in r.compounds else h[0])
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if not tok[1] and nxt and nxt[1] and not nxt[0].endswith(("ي", "يه")) \
+                and (lang, nxt[0]) not in r.epithets and (lang, nxt[0]) not in r.qualifiers:
+            out.add(f"{h[0]}:{nxt[0]}")
+        else:
+            out.add(h[0])
     return out
 
 
 def _evidence(text, a: Anaphor, group: list[EntityMention], kb, lang) -> int:
-    """3: the role text has the head and every modifier; 2: the role text has a head of the class and
-    the phrase has no modifier; 1: the knowledge base gives a role of the class, no modifier; 0: none."""
+    """3: the role text has the office and every modifier; 2: the role text names the office and the
+    phrase has no modifier; 1: the knowledge base gives a role of the office, no modifier (an epithet
+    needs a role that has ended); 0: none. An epithet not in the role text leaves only the KB's word."""
     r = rules()
-    words = set()
-    genders = set()
+    words, classes, genders = set(), set(), set()
+    heads_of = {c.split(":")[0] for c in a.classes}
     for m in group:
-        ws = _role_words(text, m, lang)
-        words |= ws
-        for w in ws:
+        ws = _role_tokens(text, m, lang)
+        stems = ws if lang == "en" else [w for w, _ in ws]
+        words |= set(stems)
+        classes |= _role_classes(ws, lang)
+        for w in stems:
             h = r.heads.get((lang, w))
-            if h and h[0] in a.classes and h[1]:
+            if h and h[0] in heads_of and h[1]:
                 genders.add(h[1])
     if a.gender and genders and a.gender not in genders:
         return 0
-    text_classes = {r.heads[(lang, w)][0] for w in words if (lang, w) in r.heads}
+    epi_ok = all(x in words for x in a.epithets)
     if a.modifiers:
-        return 3 if (text_classes & a.classes) and all(x in words for x in a.modifiers) else 0
-    if text_classes & a.classes:
+        return 3 if (classes & a.classes) and epi_ok and all(x in words for x in a.modifiers) else 0
+    if classes & a.classes and epi_ok:
         return 2
     kb_id = next((m.kb_id for m in group if m.kb_id), None)
     rec = kb.get(kb_id) if (kb is not None and kb_id) else None
     if rec and rec.get("type") == "person":
-        titles = [str(x.get("role") or x.get("title") or "").lower() for x in rec.get("roles") or []]
-        for cls in a.classes:
-            if any(k in t for t in titles for k in r.kb_words.get(cls, ())):
+        for x in rec.get("roles") or []:
+            if _kb_class(str(x.get("role") or x.get("title") or "")) in a.classes and (epi_ok or x.get("end")):
                 return 1
     return 0
+
+
+def _kb_class(title: str) -> str | None:
+    """The office of a KB role string: the class whose KB word matches it longest (a prime minister is
+    no minister here, a vice president no president)."""
+    t = title.lower()
+    best = max(((len(k), cls) for cls, ks in rules().kb_words.items() for k in ks if k in t), default=None)
+    return best[1] if best else None
 
 
 def _role_only(name: str, lang: str) -> bool:
@@ -406,3 +456,4 @@ def _best(text, a: Anaphor, groups, kb, lang) -> EntityMention | None:
     if len(best) > 1 and best[0][1] < 2 * best[1][1]:
         return None                # two equally good: leave it unlinked
     return best[0][2]
+
