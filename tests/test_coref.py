@@ -110,3 +110,11 @@ def test_bad_rules_file_is_named(tmp_path, monkeypatch):
             coref.rules()
     finally:
         coref.rules.cache_clear()
+
+
+def test_part_of_another_office_or_name():
+    t = ("قال الرئيس سالم ناصر إن الحوار مستمر. وسيشغل كريم نائب للرئيس. وفاز الفريق بكأس الملك. "
+         "وقال الرئيس الأول لمحكمة الاستئناف إن الحكم نهائي.")
+    assert linked(t, [person(t, "سالم ناصر", "الرئيس")]) == []
+    u = "وأضاف للرئيس"
+    assert [u[a.start:a.end] for a in anaphors(u)] == ["رئيس"]

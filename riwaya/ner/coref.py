@@ -170,7 +170,7 @@ def _clitic_len(w: str) -> int:
     """Characters before the article: والرئيس -> 1, للرئيس -> 1 (ل + ل), الرئيس -> 0."""
     n = w
     if n.startswith("لل"):
-        return 1
+        return 2                 # للرئيس: ل + (ا)ل, the phrase is رئيس
     k = n.find("ال")
     return k if 0 < k <= 2 else 0
 
@@ -310,16 +310,25 @@ def _part_of_longer_role(text: str, a: Anaphor, lang: str) -> bool:
     """نائب وزير الثقافة, the deputy minister: another office. المتحدث الرسمي لمركز X, وزير الدولة للشؤون
     الخارجية: a complement with لـ that the phrase's modifiers do not hold, so nothing to check it against."""
     r = rules()
-    prev = list(_WORD.finditer(text, max(0, a.start - 30), a.start))
+    # the word before (not a proclitic glued to the phrase: the ل of للرئيس)
+    prev = [m for m in _WORD.finditer(text, max(0, a.start - 30), a.start) if m.end() < a.start]
     if prev:
         w = prev[-1].group()
         key = w.lower() if lang == "en" else _bare(w)[0]
         if (lang, key) in r.deputies or (lang != "en" and key[:1] in _PROCLITIC and (lang, key[1:]) in r.deputies):
             return True
     if lang != "en":
-        nxt = _WORD.match(text, a.end + len(text[a.end:]) - len(text[a.end:].lstrip()))
-        if nxt and nxt.start() == a.end + 1 and nxt.group().startswith("ل") and norm(nxt.group()) not in ("لكن", "لم", "لن", "له", "لها", "لهم"):
-            return True
+        pos = a.end
+        for _ in range(3):            # الرئيس الأول لمحكمة ...: past the adjectives, a complement with لـ
+            nxt = _WORD.search(text, pos)
+            if not nxt or text[pos:nxt.start()].strip():
+                return False
+            w = nxt.group()
+            if w.startswith("ل") and norm(w) not in ("لكن", "لم", "لن", "له", "لها", "لهم", "لا"):
+                return True
+            if not norm(w).startswith("ال"):
+                return False
+            pos = nxt.end()
     return False
 
 
@@ -419,7 +428,10 @@ def _evidence(text, a: Anaphor, group: list[EntityMention], kb, lang) -> int:
     rec = kb.get(kb_id) if (kb is not None and kb_id) else None
     if rec and rec.get("type") == "person":
         for x in rec.get("roles") or []:
-            if _kb_class(str(x.get("role") or x.get("title") or "")) in a.classes and (epi_ok or x.get("end")):
+            # "الرئيس" is whoever holds the office, "المخلوع" one who held it: a bare phrase takes a KB role
+            # with no end, an epithet one that ended
+            if _kb_class(str(x.get("role") or x.get("title") or "")) in a.classes \
+                    and (bool(x.get("end")) if a.epithets else not x.get("end")):
                 return 1
     return 0
 
@@ -453,7 +465,7 @@ def _best(text, a: Anaphor, groups, kb, lang) -> EntityMention | None:
         return None
     top = max(s[0] for s in scored)
     best = sorted((s for s in scored if s[0] == top), key=lambda s: -s[1])
-    if len(best) > 1 and best[0][1] < 2 * best[1][1]:
-        return None                # two equally good: leave it unlinked
+    if len(best) > 1 and (top == 1 or best[0][1] < 2 * best[1][1]):
+        return None                # two equally good (or two only the KB vouches for): leave it unlinked
     return best[0][2]
 
