@@ -82,6 +82,7 @@ def _n(word: str, lang: str) -> str:
     return word.lower() if lang == "en" else norm(word)
 
 
+@lru_cache(maxsize=65536)      # words repeat across a corpus: the normalisation is most of this module's time
 def _bare(w: str) -> tuple[str, bool]:
     """An Arabic word without its proclitic and article -> (stem, definite): والرئيس -> (رئيس, True),
     للرئيس -> (رئيس, True)."""
