@@ -102,7 +102,6 @@ class Anaphor:
     classes: frozenset       # compatible role classes
     gender: str              # "m", "f" or ""
     modifiers: tuple         # normalised words that must be in the antecedent's role text
-    stem: str                # normalised head (for the role text check)
     epithets: tuple = ()     # المخلوع, ousted: the person's role text says so, or the KB role has ended
 
 
@@ -162,13 +161,13 @@ def _arabic(text: str) -> list[Anaphor]:
         end = toks[j - 1][1]
         if not head:
             epis.insert(0, stem)
-        out.append(Anaphor(start, end, classes, gender, tuple(mods), stem, tuple(epis)))
+        out.append(Anaphor(start, end, classes, gender, tuple(mods), tuple(epis)))
         i = j
     return out
 
 
 def _clitic_len(w: str) -> int:
-    """Characters before the article: والرئيس -> 1, للرئيس -> 1 (ل + ل), الرئيس -> 0."""
+    """Characters before the phrase: والرئيس -> 1, للرئيس -> 2 (ل + the article's ل), الرئيس -> 0."""
     n = w
     if n.startswith("لل"):
         return 2                 # للرئيس: ل + (ا)ل, the phrase is رئيس
@@ -231,7 +230,7 @@ def _english(text: str) -> list[Anaphor]:
         classes = frozenset([cls])
         if cls == "leader" and epi_classes:
             classes = epi_classes        # "the ousted leader": whichever office he was ousted from
-        out.append(Anaphor(t.start(), words[-1].end(), classes, "", tuple(mods), head_w, tuple(epis)))
+        out.append(Anaphor(t.start(), words[-1].end(), classes, "", tuple(mods), tuple(epis)))
     return out
 
 
