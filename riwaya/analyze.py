@@ -69,6 +69,8 @@ def analyze_prepared(doc: Document, prep: Prepared) -> DocAnalysis:
     mentions = comps["kb"].match(text, lang) if comps["kb"] else []
     if comps["ner"]:
         mentions = comps["ner"](text, lang, mentions)
+        from .ner.coref import link          # "the ousted president" -> the person named before
+        mentions = link(text, mentions, lang, comps["kb"])
     # the UTC offset of the document's clock times: given with it, else by its dateline's place, its
     # publisher's country or its language (data/timex/zones.yaml)
     zone = choose_zone(doc, comps["kb"])

@@ -126,16 +126,18 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     local = int(kb.lex.get("short_form_local_chars", 400))
     for m in ordered:
         typ = m.type
-        key = name_key(m.text)
+        coref = m.source == "coref"          # "الرئيس المخلوع": resolved as the name it stands for (ner/coref.py)
+        text = (m.name or m.text) if coref else m.text
+        key = name_key(text)
         kb_id = m.kb_id if (m.kb_id and m.kb_id in kb) else None
-        cands = kb.short_candidates(m.text) if typ == "person" else []
+        cands = kb.short_candidates(text) if typ == "person" else []
         ambiguous: list[str] = []
         if len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
             # the document is about: named in full most often, the KB's default for the short form
             # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
             pick = next((c for c in reversed(full_seen) if c in cands), None)
-            default = kb.default_short(m.text)
+            default = kb.default_short(text)
 
             def weight(c):
                 n, first = salience.get(c, (0, -10**9))
@@ -146,19 +148,19 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
                 pick = about
             if pick is None:
                 pick = about or default
-                if pick and pick not in salience and kb_id is None and len(cands) > 1 and kb.weak_short(pick, m.text):
+                if pick and pick not in salience and kb_id is None and len(cands) > 1 and kb.weak_short(pick, text):
                     pick = None     # a bare الحريري (a common word or name) names none of several unnamed
             elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
                 pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form
             if pick is None and len(cands) == 1 and not (kb_id is None and _common_given(key)
-                                                         and kb.weak_short(cands[0], m.text)):
+                                                         and kb.weak_short(cands[0], text)):
                 pick = cands[0]     # but a bare "عباس" (a weak short form, a common given name) is not
                 #                     Mahmoud Abbas while the document does not name him
             if pick is None:
                 ambiguous = sorted(cands)
             kb_id = pick
         elif kb_id is None:
-            hits = [r for r in kb.search(m.text) if _type_ok(r, typ)]
+            hits = [r for r in kb.search(text) if _type_ok(r, typ)]
             # only exact name hits here (skeleton look-alikes are handled later)
             exact = [r for r in hits if any(_key(n) == " ".join(key) for n in r.get("all_names", []))]
             if len(exact) == 1:
@@ -176,12 +178,12 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         elif kb_id:
             node = "kb:" + kb_id
             counts[kb_id] += 1
-            if m.confidence >= 0.9 or (m.kb_id and m.source != "kb") or len(key) >= 2:
+            if not coref and (m.confidence >= 0.9 or (m.kb_id and m.source != "kb") or len(key) >= 2):
                 full_seen.append(kb_id)
                 full_end[kb_id] = m.end
         elif node is None:
             node = f"n:{typ}:{' '.join(key)}"
-            if typ == "person" and len(key) == 1:
+            if typ == "person" and len(key) == 1 and not coref:
                 pending.append(len(out))
         if typ == "person":
             recent.append((node, kb_id, key))
@@ -198,12 +200,18 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     return out
 
 
+def _surface(m: EntityMention) -> str:
+    """The name a mention gives: a coreference mention's is its antecedent's (its text is "the president")."""
+    return (m.name or m.text) if m.source == "coref" else m.text
+
+
 def _salience(ordered: list[EntityMention], kb: KB) -> dict[str, tuple[int, int]]:
     """KB people named in full in the document -> (times named in full, -position of the first):
     who the document is about."""
     out: dict[str, tuple[int, int]] = {}
     for m in ordered:
-        if m.type == "person" and m.kb_id and m.kb_id in kb and (m.confidence >= 0.9 or len(name_key(m.text)) >= 2):
+        if m.type == "person" and m.kb_id and m.kb_id in kb and m.source != "coref" \
+                and (m.confidence >= 0.9 or len(name_key(m.text)) >= 2):
             n, first = out.get(m.kb_id, (0, -m.start))
             out[m.kb_id] = (n + 1, first)
     return out
@@ -271,7 +279,7 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     by_roman: dict[tuple[str, str], list[str]] = defaultdict(list)
     unlinked = [n for n in sorted(members) if n.startswith("n:")]
     # a node's name for blocking is its fullest one: a surname it absorbed (دي ميستورا) may be commoner
-    surfaces = {n: _fullest(Counter(m.text for _, m in members[n])) for n in unlinked}
+    surfaces = {n: _fullest(Counter(_surface(m) for _, m in members[n])) for n in unlinked}
     # romanise Arabic names (one batch) only for types that also have Latin names
     latin_types = {node_type[n] for n in unlinked if not is_arabic(surfaces[n])}
     romans = _romanize_batch(sorted({surfaces[n] for n in unlinked
@@ -308,8 +316,8 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     # English names for Arabic-only entities: one romaniser batch (rules beyond a cap)
     need = set()
     for root, nodes in comps.items():
-        if not uf.kb[root] and not any(not is_arabic(m.text) for n in nodes for _, m in members[n]):
-            need.add(_top(Counter(m.text for n in nodes for _, m in members[n])))
+        if not uf.kb[root] and not any(not is_arabic(_surface(m)) for n in nodes for _, m in members[n]):
+            need.add(_top(Counter(_surface(m) for n in nodes for _, m in members[n])))
     need = sorted(x for x in need if x)
     romans.update(_romanize_batch(need[:ROMANIZE_CAP]))
     ents = []
@@ -318,8 +326,8 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         rec = kb.get(kb_id) if kb_id else None
         mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
         typ = rec["type"] if rec else node_type[sorted(nodes)[0]]
-        surf_ar = Counter(_display(m.text) for _, m in mentions if is_arabic(m.text))
-        surf_en = Counter(_display(m.text) for _, m in mentions if not is_arabic(m.text))
+        surf_ar = Counter(_display(_surface(m)) for _, m in mentions if is_arabic(_surface(m)))
+        surf_en = Counter(_display(_surface(m)) for _, m in mentions if not is_arabic(_surface(m)))
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
         name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
