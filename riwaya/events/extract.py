@@ -1073,7 +1073,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         continue
                     if pa is not None:
                         keep = [a for a in uniq if a.role in ("companion", "amount")]
-                        if not any(a.role == "agent" for a in pa):
+                        if not any(a.role in ("agent", "patient") for a in pa):
                             # a parse that found no subject (a headline): keep a named subject right before the verb
                             keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
                                      and trig_s - a.end <= 2 and a.start >= cs]
