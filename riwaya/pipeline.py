@@ -120,7 +120,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
     if report.added or not store.corpus_is_current():
-        refresh(store)
+        refresh(store, engine=engine, ray_address=ray_address)
     t3 = time.perf_counter()
     report.documents = store.count()
     report.timings = {"read": t1 - t0, "analyse_store": t2 - t1, "corpus": t3 - t2}
@@ -158,10 +158,8 @@ def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
             on_error(err)
 
 
-def refresh(store: Store) -> None:
-    """Re-run resolution and reconciliation over everything stored."""
-    from .corpus import run_store
-    with store.snapshot():          # the corpus stage reads one consistent state
-        state = store.corpus_state()
-        results = run_store(store)  # streams the analyses: never all of them in memory at once
-    store.put_corpus(results, documents=state)
+def refresh(store: Store, engine: str = "local", ray_address: str | None = None) -> dict:
+    """Re-run resolution and reconciliation over everything stored, block by block (riwaya/blocks.py;
+    with ``engine="ray"`` the blocks run as Ray tasks). Returns the blocks' figures."""
+    from .blocks import refresh_store
+    return refresh_store(store, engine=engine, ray_address=ray_address)

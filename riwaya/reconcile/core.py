@@ -397,11 +397,14 @@ def _time_value_key(t):
 # ------------------------------------------------------------------ main
 
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
-              use_encoder: bool | None = None) -> dict:
+              use_encoder: bool | None = None, relations: list[dict] | None = None) -> dict:
+    """``relations`` given (computed once over the whole corpus): not computed again here, so the
+    corpus stage can reconcile its blocks of mentions one at a time (riwaya/blocks.py)."""
     ents = Entities(entities or [])
     docs = {d["id"]: d for d in documents}
-    relations = find_relations(documents, use_encoder=use_encoder)
-    relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
+    if relations is None:
+        relations = find_relations(documents, use_encoder=use_encoder)
+        relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
 
     translations = translations_by_doc(relations)
