@@ -5,8 +5,9 @@ A *block* is every event mention of one type family: one event class and one rec
 (``riwaya/data/events/schema.yaml``). The reconciler never puts mentions of two families into one
 event, a conflict or a route (it compares a pair only within one class and group), so reconciling
 each block alone gives the events and conflicts of reconciling everything at once, byte for byte
-(tests/test_blocks.py). What is corpus-wide is computed once, before the blocks: the entities, and
-the relations between documents (copies and translations, which make the accounts).
+(tests/test_blocks.py). What is corpus-wide is computed once, before the blocks: the entities, the
+relations between documents (copies and translations, which make the accounts), and how each
+unresolved value was first written in the corpus (several spellings of it are shown as the first).
 
 Memory is then the entities, the documents, and the largest block with its results, not every
 event of the corpus; each block's events and conflicts go to the store (``Store.corpus_writer``)
@@ -37,19 +38,20 @@ def partition(mentions: list[dict]) -> dict[str, list[dict]]:
 
 
 def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[dict],
-                    relations: list[dict]) -> dict[str, list]:
-    """One block through the reconciler, with the corpus's relations (not computed again)."""
+                    relations: list[dict], surface: dict[str, str]) -> dict[str, list]:
+    """One block through the reconciler, with the corpus's relations (not computed again) and its
+    unresolved values as first written in the whole corpus (not in this block)."""
     from .reconcile import reconcile
-    out = reconcile(documents, mentions, entities, relations=relations)
+    out = reconcile(documents, mentions, entities, relations=relations, surface=surface)
     return {"events": out["events"], "conflicts": out["conflicts"]}
 
 
-def _local(documents, blocks, entities, relations) -> Iterator[dict]:
+def _local(documents, blocks, entities, relations, surface) -> Iterator[dict]:
     for ms in blocks:
-        yield reconcile_block(documents, ms, entities, relations)
+        yield reconcile_block(documents, ms, entities, relations, surface)
 
 
-def _ray(documents, blocks, entities, relations, ray_address: str | None = None) -> Iterator[dict]:
+def _ray(documents, blocks, entities, relations, surface, ray_address: str | None = None) -> Iterator[dict]:
     """The blocks as Ray tasks, the shared inputs put in the object store once; results come
     back in block order, with a bounded number of tasks in flight."""
     try:
@@ -67,11 +69,11 @@ def _ray(documents, blocks, entities, relations, ray_address: str | None = None)
         started = True
     try:
         task = ray.remote(reconcile_block)
-        docs_ref, ents_ref, rels_ref = ray.put(documents), ray.put(entities), ray.put(relations)
+        docs_ref, ents_ref, rels_ref, surf_ref = (ray.put(x) for x in (documents, entities, relations, surface))
         limit = 2 * (int(ray.cluster_resources().get("CPU", 2)) or 2)
         pending: deque = deque()
         for ms in blocks:
-            pending.append(task.remote(docs_ref, ms, ents_ref, rels_ref))
+            pending.append(task.remote(docs_ref, ms, ents_ref, rels_ref, surf_ref))
             while len(pending) >= limit:
                 yield ray.get(pending.popleft())
         while pending:
@@ -97,6 +99,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     results (readers see the old ones until the new are complete). Returns figures: blocks, the
     largest block's mentions, events, conflicts."""
     from . import corpus
+    from .reconcile.core import first_written
     from .reconcile.relations import find_relations
     from .reconcile.translations import document_translations
     with store.snapshot():          # the corpus stage reads one consistent state
@@ -112,15 +115,18 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
             per_doc[doc] = corpus.doc_event_mentions(doc, a, idx, by_kb)
             paragraphs[doc] = a.get("paragraphs", [])
         del idx
-        blocks = partition([rec for doc in sorted(per_doc) for rec in per_doc.pop(doc)])
+        mentions = [rec for doc in sorted(per_doc) for rec in per_doc.pop(doc)]
+        surface = first_written(mentions, entities)
+        blocks = partition(mentions)
+        del mentions
         documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
     keys = sorted(blocks)
     sizes = {k: len(blocks[k]) for k in keys}
     ordered = (blocks.pop(k) for k in keys)       # a block is dropped once it is handed on
-    run = _ray(documents, ordered, entities, relations, ray_address) if engine == "ray" else \
-        _local(documents, ordered, entities, relations)
+    run = _ray(documents, ordered, entities, relations, surface, ray_address) if engine == "ray" else \
+        _local(documents, ordered, entities, relations, surface)
     people = {e["id"] for e in entities if e.get("type") == "person"}
     movers, n_events, n_conflicts = [], 0, 0
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them

@@ -397,10 +397,14 @@ def _time_value_key(t):
 # ------------------------------------------------------------------ main
 
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
-              use_encoder: bool | None = None, relations: list[dict] | None = None) -> dict:
-    """``relations`` given (computed once over the whole corpus): not computed again here, so the
-    corpus stage can reconcile its blocks of mentions one at a time (riwaya/blocks.py)."""
+              use_encoder: bool | None = None, relations: list[dict] | None = None,
+              surface: dict[str, str] | None = None) -> dict:
+    """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
+    (unresolved values as first written in the whole corpus, see ``first_written``): used before
+    this call's own. With both, the corpus stage reconciles its blocks of mentions one at a time
+    (riwaya/blocks.py) and gets what one call on everything gives."""
     ents = Entities(entities or [])
+    ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
     if relations is None:
         relations = find_relations(documents, use_encoder=use_encoder)
@@ -422,6 +426,15 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def first_written(event_mentions, entities: list[dict]) -> dict[str, str]:
+    """Unresolved values of all these mentions (in order) as first written: what ``reconcile``
+    shows for a value that several spellings share."""
+    ents = Entities(entities or [])
+    for m in event_mentions:
+        _canonical(m, ents)
+    return ents.surface
 
 
 def _as_written(ev: dict, ents: Entities) -> None:
