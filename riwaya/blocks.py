@@ -22,6 +22,8 @@ from typing import Iterator
 
 from . import event_schema
 
+BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
+
 
 def family(m: dict) -> str:
     """The block of an event mention: its class and its type's reconcile group (or its type)."""
@@ -29,12 +31,56 @@ def family(m: dict) -> str:
     return f"{m.get('class')}|" + (f"g{g}" if g is not None else f"t:{m.get('type')}")
 
 
-def partition(mentions: list[dict]) -> dict[str, list[dict]]:
-    """Mentions by block, each block in the order given."""
-    out: dict[str, list[dict]] = defaultdict(list)
-    for m in mentions:
-        out[family(m)].append(m)
-    return dict(out)
+def components(mentions: list[dict], entities: list[dict]) -> list[list[int]]:
+    """The mentions (indices, ascending) split into the connected parts of the reconciler's blocking
+    keys (class, type group, and a key participant, else a place): mentions of two parts never share
+    a key, so the reconciler never compares them. Parts by their first mention. Uses the reconciler's
+    own key functions; without them (the reconciler changed), one part per type family."""
+    try:
+        from .reconcile.core import Entities, _canonical, _cls, _features
+    except ImportError:           # pragma: no cover - depends on the reconciler's internals
+        fam: dict = defaultdict(list)
+        for i, m in enumerate(mentions):
+            fam[family(m)].append(i)
+        return sorted(fam.values())
+    ents = Entities(entities)
+    parent: dict = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    for i, m in enumerate(mentions):
+        c = _canonical(m, ents)
+        f = _features(c)
+        for k in f["keys"] or f["places"] or {"_none"}:
+            a, b = find(i), find(("k", _cls(c), f["group"], k))
+            if a != b:
+                parent[b] = a
+    parts: dict = defaultdict(list)
+    for i in range(len(mentions)):
+        parts[find(i)].append(i)
+    return sorted(parts.values())
+
+
+def pack(parts: list[list[int]], size: int, sized: list | None = None) -> list[list[int]]:
+    """Parts gathered, in order, into blocks of at least ``size`` mentions (a part is never cut):
+    fewer, larger calls of the reconciler. Each block's indices ascending. With ``sized``, a part's
+    indices are into ``sized`` and count its items' lengths."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    n = 0
+    for p in parts:
+        cur.extend(p)
+        n += sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        if n >= size:
+            out.append(sorted(cur))
+            cur, n = [], 0
+    if cur:
+        out.append(sorted(cur))
+    return out
 
 
 def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[dict],
@@ -96,8 +142,10 @@ def _mover_events(events: list[dict], people: set[str]) -> list[dict]:
 
 def refresh_store(store, engine: str = "local", ray_address: str | None = None) -> dict:
     """Re-run the corpus stage over what ``store`` holds, block by block, and replace its corpus
-    results (readers see the old ones until the new are complete). Returns figures: blocks, the
-    largest block's mentions, events, conflicts."""
+    results (readers see the old ones until the new are complete). A part whose inputs are those
+    of a part of the current results (same fingerprint, see ``fingerprints``) is carried over as
+    stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
+    and records them with what changed in the store's journal."""
     from . import corpus
     from .reconcile.core import first_written
     from .reconcile.relations import find_relations
@@ -117,33 +165,136 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         del idx
         mentions = [rec for doc in sorted(per_doc) for rec in per_doc.pop(doc)]
         surface = first_written(mentions, entities)
-        blocks = partition(mentions)
+        parts = [[mentions[i] for i in ix] for ix in components(mentions, entities)]
         del mentions
         documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
+        old = store.corpus_blocks()
+        old_docs = set(store.corpus_document_ids())
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
-    keys = sorted(blocks)
-    sizes = {k: len(blocks[k]) for k in keys}
-    ordered = (blocks.pop(k) for k in keys)       # a block is dropped once it is handed on
+    fps = fingerprints(parts, documents, relations, entities, surface)
+    kept = sorted({fp for fp in fps if fp in old})
+    writer.reuse(kept)
+    todo = [i for i, fp in enumerate(fps) if fp not in old]
+    part_of = {m["id"]: fps[i] for i in todo for m in parts[i]}
+    blocks = [[m for i in ix for m in parts[i]] for ix in pack([[i] for i in todo], BLOCK_MENTIONS, parts)]
+    largest_part = max(map(len, parts), default=0)
+    n_parts = len(parts)
+    del parts
+    sizes = [len(b) for b in blocks]
+    blocks.reverse()
+    ordered = (blocks.pop() for _ in range(len(blocks)))    # a block is dropped once it is handed on
     run = _ray(documents, ordered, entities, relations, surface, ray_address) if engine == "ray" else \
         _local(documents, ordered, entities, relations, surface)
     people = {e["id"] for e in entities if e.get("type") == "person"}
-    movers, n_events, n_conflicts = [], 0, 0
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
+    computed: list[str] = []
     for out in run:
-        writer.add("events", out["events"], sort=by_id)
-        writer.add("conflicts", out["conflicts"], sort=by_id)
-        movers.extend(_mover_events(out["events"], people))
-        n_events += len(out["events"])
-        n_conflicts += len(out["conflicts"])
+        tag = _tags(out, part_of)
+        movers = {ev["id"] for ev in _mover_events(out["events"], people)}
+        writer.add("events", out["events"], sort=by_id, block=lambda ev: tag.get(ev["id"]),
+                   mover=lambda ev: ev["id"] in movers)
+        writer.add("conflicts", out["conflicts"], sort=by_id, block=lambda c: tag.get(c.get("event")))
+        computed.extend(ev["id"] for ev in out["events"])
     try:
         from .itinerary import build_itineraries
-        itineraries = build_itineraries(movers, entities)
+        itineraries = build_itineraries(writer.movers(), entities)
     except ImportError:
         itineraries = []
     writer.add("itineraries", itineraries)
+    old_ids = {i for ids in old.values() for i in ids}
+    new_ids = {i for fp in kept for i in old[fp]} | set(computed)
+    doc_ids = [d["id"] for d in documents]
+    figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
+               "parts_carried_over": sum(1 for fp in fps if fp in old), "parts_reconciled": len(todo),
+               "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
+               "events": len(new_ids), "events_reconciled": len(computed)}
+    writer.journal({**figures,
+                    "documents_added": sorted(set(doc_ids) - old_docs),
+                    "documents_removed": sorted(old_docs - set(doc_ids)),
+                    "events_added": sorted(new_ids - old_ids), "events_removed": sorted(old_ids - new_ids),
+                    "events_rewritten": sorted(set(computed) & old_ids)},
+                   doc_ids)
     writer.commit()
-    big = max(sizes, key=lambda k: sizes[k], default=None)
-    return {"blocks": len(sizes), "largest_block": big, "largest_block_mentions": sizes.get(big, 0),
-            "events": n_events, "conflicts": n_conflicts}
+    return figures
 
+
+def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
+    """Event or conflict id -> the part (fingerprint) it came from, by its evidence's mentions; all
+    None when one cannot be told (then none of this block is carried over next time)."""
+    tag: dict[str, str | None] = {}
+    for ev in out["events"]:
+        fps = {part_of.get(e.get("mention")) for e in ev.get("evidence") or []}
+        tag[ev["id"]] = fps.pop() if len(fps) == 1 else None
+    for c in out["conflicts"]:
+        tag[c.get("id")] = tag.get(c.get("event"))
+    if None in tag.values() or any(c.get("event") not in tag for c in out["conflicts"]):
+        return {}
+    return tag
+
+
+def fingerprints(parts: list[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
+                 surface: dict[str, str]) -> list[str | None]:
+    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions; for its documents,
+    their metadata, their account and their relations; every entity any string of its mentions or
+    outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
+    has up to two; and how its unresolved values were first written. The corpus stage's version
+    too. None for every part when the reconciler's helpers are missing (nothing carried over)."""
+    import hashlib
+    import json
+    from .corpus import CORPUS_VERSION
+    try:
+        from .reconcile.core import Entities, _accounts
+    except ImportError:           # pragma: no cover - depends on the reconciler's internals
+        return [None] * len(parts)
+    ents = Entities(entities)
+    account = _accounts(documents, relations)
+    docs = {d["id"]: d for d in documents}
+    rels: dict[str, list] = defaultdict(list)
+    for r in relations:
+        for d in r.get("docs") or [r.get("doc")]:
+            rels[d].append(r)
+    records: dict[str, dict] = {}
+
+    def record(eid):
+        if eid not in records:
+            e = ents.by_id[eid]
+            records[eid] = {**{k: v for k, v in e.items() if k != "mentions"},
+                            "mentions": min(len(e.get("mentions") or []), 2)}
+        return records[eid]
+    out = []
+    for part in parts:
+        strings: set[str] = set()
+        _strings(part, strings)
+        dids = sorted({m.get("doc") for m in part})
+        strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
+        used, names, surf = {}, {}, {}
+        for x in sorted(strings):
+            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
+                if y in ents.by_id:
+                    used[y] = record(y)
+                n = ents._norm(y)
+                hit = ents.by_name.get(n)
+                if hit:
+                    names[y] = hit
+                    used[hit] = record(hit)
+                if "raw:" + n in surface:
+                    surf["raw:" + n] = surface["raw:" + n]
+        ctx = {d: [account.get(d), {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url",
+                                                                              "language", "seq")},
+                   rels.get(d, [])] for d in dids}
+        payload = json.dumps([CORPUS_VERSION, part, ctx, used, names, surf], sort_keys=True, ensure_ascii=False,
+                             default=str)
+        out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
+    return out
+
+
+def _strings(x, acc: set) -> None:
+    if isinstance(x, str):
+        acc.add(x)
+    elif isinstance(x, dict):
+        for v in x.values():
+            _strings(v, acc)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            _strings(v, acc)

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
-                        delete, event, insert, select, text)
+                        delete, event, insert, literal, select, text)
 from sqlalchemy.engine import Engine
 
 from .models import Document
@@ -47,6 +47,12 @@ corpus_items_t = Table(   # corpus-level results, one row per item (see CorpusWr
     "corpus_items", md,
     Column("gen", Integer, nullable=False), Column("kind", String(32), nullable=False),
     Column("sort", Text, nullable=False), Column("data", Text, nullable=False),
+    Column("block", String(40)),      # the block an event or conflict came from (riwaya/blocks.py)
+    Column("mover", Integer),         # 1: an event some person moves in (what itineraries read)
+)
+corpus_journal_t = Table(   # what each corpus stage changed: documents, blocks, events
+    "corpus_journal", md, Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("gen", Integer), Column("at", String(40)), Column("data", Text, nullable=False),
 )
 ix_corpus_items = Index("ix_corpus_items", corpus_items_t.c.gen, corpus_items_t.c.kind, corpus_items_t.c.sort)
 errors_t = Table(
@@ -257,6 +263,37 @@ class Store:
             w.add(kind, results.get(kind, []))
         w.commit()
 
+    def corpus_generation(self) -> int | None:
+        """The generation of corpus results readers see now (None: none, or written before schema 3)."""
+        with self._read() as c:
+            gen = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_gen")).scalar()
+        return int(gen) if gen is not None else None
+
+    def corpus_blocks(self) -> dict[str, list[str]]:
+        """Blocks of the current results -> ids of their events (to carry over, and for the journal)."""
+        gen = self.corpus_generation()
+        out: dict[str, list[str]] = {}
+        if gen is None:
+            return out
+        with self._read() as c:
+            q = select(corpus_items_t.c.block, corpus_items_t.c.sort).where(
+                corpus_items_t.c.gen == gen, corpus_items_t.c.kind == "events", corpus_items_t.c.block.is_not(None))
+            for b, sort in c.execute(q):
+                out.setdefault(b, []).append(sort)
+        return out
+
+    def corpus_document_ids(self) -> list[str]:
+        """The documents the current corpus results were computed from (as their stage recorded)."""
+        with self._read() as c:
+            v = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_doc_ids")).scalar()
+        return json.loads(v) if v else []
+
+    def corpus_journal(self, last: int = 20) -> list[dict]:
+        """What the last corpus stages changed, newest first."""
+        with self._read() as c:
+            q = select(corpus_journal_t).order_by(corpus_journal_t.c.id.desc()).limit(last)
+            return [{"gen": r.gen, "at": r.at, **json.loads(r.data)} for r in c.execute(q)]
+
     def corpus_writer(self, documents: str | None = None) -> "CorpusWriter":
         """A writer of new corpus-level results, item by item, that readers see only once it commits."""
         return CorpusWriter(self, documents)
@@ -297,7 +334,8 @@ class Store:
             q = select(corpus_items_t.c.kind, corpus_items_t.c.data).where(corpus_items_t.c.gen == int(gen)) \
                 .order_by(corpus_items_t.c.kind, sort)
             for r in c.execute(q.execution_options(stream_results=True, yield_per=1000)):
-                out.setdefault(r.kind, []).append(json.loads(r.data))
+                if r.kind in out:
+                    out[r.kind].append(json.loads(r.data))
         return out
 
     # ------------------------------------------------------------ errors
@@ -330,6 +368,7 @@ def _step3(c) -> None:
     text per kind was the corpus stage's memory peak (4.3 GB at 30k articles)."""
     corpus_items_t.create(c, checkfirst=True)
     ix_corpus_items.create(c, checkfirst=True)
+    corpus_journal_t.create(c, checkfirst=True)
 
 
 MIGRATIONS = {
@@ -369,14 +408,18 @@ class CorpusWriter:
             c.execute(delete(meta_t).where(meta_t.c.key == "corpus_last_gen"))
             c.execute(insert(meta_t).values(key="corpus_last_gen", value=str(self.gen)))
 
-    def add(self, kind: str, items: Iterable[dict], sort: Callable[[int, dict], str] | None = None) -> None:
+    def add(self, kind: str, items: Iterable[dict], sort: Callable[[int, dict], str] | None = None,
+            block: Callable[[dict], str | None] | None = None, mover: Callable[[dict], bool] | None = None) -> None:
         """Write ``items`` of ``kind``; ``corpus()`` lists them by ``sort(n, item)`` (a string;
-        by default the order given here)."""
+        by default the order given here). ``block(item)``: the block it came from, ``mover(item)``:
+        whether an itinerary reads it (both kept for the next, incremental, run)."""
         rows: list[dict] = []
         for n, item in enumerate(items):
             key = sort(n, item) if sort else f"{n:012d}"
             rows.append({"gen": self.gen, "kind": kind, "sort": key,
-                         "data": json.dumps(item, ensure_ascii=False)})
+                         "data": json.dumps(item, ensure_ascii=False),
+                         "block": block(item) if block else None,
+                         "mover": int(bool(mover(item))) if mover else None})
             if len(rows) >= self.BATCH:
                 self._flush(rows)
                 rows = []
@@ -387,8 +430,38 @@ class CorpusWriter:
             with self.store.engine.begin() as c:
                 c.execute(insert(corpus_items_t), rows)
 
+    def reuse(self, blocks: Iterable[str]) -> None:
+        """Carry the events and conflicts of these blocks over from the current results, as stored."""
+        blocks = sorted(set(blocks))
+        cur = self.store.corpus_generation()
+        if not blocks or cur is None:
+            return
+        cols = [corpus_items_t.c[k] for k in ("kind", "sort", "data", "block", "mover")]
+        with self.store.engine.begin() as c:
+            for i in range(0, len(blocks), 500):
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                                                           corpus_items_t.c.block.in_(blocks[i:i + 500]))
+                c.execute(insert(corpus_items_t).from_select(["gen", "kind", "sort", "data", "block", "mover"], q))
+
+    def movers(self) -> list[dict]:
+        """The events written so far (computed or carried over) that itineraries read."""
+        with self.store.engine.connect() as c:
+            q = select(corpus_items_t.c.data).where(corpus_items_t.c.gen == self.gen,
+                                                    corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
+            return [json.loads(d) for d in c.execute(q.order_by(corpus_items_t.c.sort)).scalars()]
+
+    def journal(self, entry: dict, documents: list[str] | None = None) -> None:
+        """Record what this run changed, and the documents its results cover (written with the commit)."""
+        self._journal, self._doc_ids = entry, documents
+
     def commit(self) -> None:
         with self.store.engine.begin() as c:
+            if getattr(self, "_journal", None) is not None:
+                c.execute(insert(corpus_journal_t).values(gen=self.gen, at=_now(),
+                                                          data=json.dumps(self._journal, ensure_ascii=False)))
+            if getattr(self, "_doc_ids", None) is not None:
+                c.execute(delete(meta_t).where(meta_t.c.key == "corpus_doc_ids"))
+                c.execute(insert(meta_t).values(key="corpus_doc_ids", value=json.dumps(self._doc_ids)))
             state = self.documents if self.documents is not None else \
                 Store._documents_state(c) + "|" + _corpus_version()
             for key, value in (("corpus_gen", str(self.gen)), ("corpus_documents", state)):

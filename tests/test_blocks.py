@@ -52,3 +52,52 @@ def test_ray_blocks_equal_local_blocks(built_db, tmp_path):
     s = Store(f"sqlite:///{dst}")
     blocks.refresh_store(s, engine="ray")
     assert dump(s.corpus()) == dump(Store(built_db).corpus())
+
+
+def _corpus_dump(url):
+    return {k: dump(v) for k, v in Store(url).corpus().items()}
+
+
+def test_adding_documents_later_gives_the_store_of_all_at_once(built_db, corpus_dir, tmp_path):
+    """A then B equals A+B at once; the second run reconciles only the parts B touches."""
+    from riwaya.pipeline import build
+    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and not p.name.endswith(".meta.json"))
+    url = f"sqlite:///{tmp_path / 'inc.db'}"
+    first = [str(p) for p in files[:3]]       # three articles (their sidecars are read beside them)
+    build(first, url, progress=False)
+    build([str(corpus_dir)], url, progress=False)
+    assert _corpus_dump(url) == _corpus_dump(built_db)
+    last = Store(url).corpus_journal(1)[0]
+    assert last["documents_added"] and not last["documents_removed"]
+    assert 0 < last["parts_carried_over"] and last["parts_reconciled"] < last["parts"]
+
+
+def test_nothing_new_reconciles_nothing_and_delete_then_add_again_is_the_same(built_db, corpus_dir, tmp_path):
+    from riwaya.pipeline import build, refresh
+    dst = tmp_path / "del.db"
+    copy_store(built_db, dst)
+    url = f"sqlite:///{dst}"
+    s = Store(url)
+    figures = refresh(s)
+    assert figures["parts_reconciled"] == 0 and figures["parts_carried_over"] == figures["parts"]
+    assert _corpus_dump(url) == _corpus_dump(built_db)
+    gone = sorted(s.documents(), key=lambda d: d["id"])[0]
+    s.delete([gone["id"]])
+    refresh(s)
+    assert s.corpus_journal(1)[0]["documents_removed"] == [gone["id"]]
+    assert _corpus_dump(url) != _corpus_dump(built_db)
+    assert _corpus_dump(url) == _from_scratch(url, tmp_path / "scratch1.db")
+    build([str(corpus_dir)], url, progress=False)     # back, as the store's latest document ("document 6")
+    assert _corpus_dump(url) == _from_scratch(url, tmp_path / "scratch2.db")
+
+
+def _from_scratch(url, dst):
+    """The corpus stage on a copy of the store with no results to carry over."""
+    from riwaya.pipeline import refresh
+    copy_store(url, dst)
+    with sqlite3.connect(dst) as c:
+        c.execute("DELETE FROM corpus_items")
+        c.execute("DELETE FROM meta WHERE key IN ('corpus_gen', 'corpus_doc_ids')")
+    s = Store(f"sqlite:///{dst}")
+    assert refresh(s)["parts_carried_over"] == 0
+    return _corpus_dump(f"sqlite:///{dst}")

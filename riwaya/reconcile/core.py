@@ -81,6 +81,7 @@ class Entities:
                     self.by_name.setdefault(self._norm(n), e["id"])
 
     @staticmethod
+    @lru_cache(maxsize=1 << 18)     # the corpus stage builds this index once per block over the same names
     def _norm(n: str) -> str:
         toks = normalize(n).replace("“", " ").replace("”", " ").replace('"', " ").split()
         pre = _name_prefixes()
