@@ -11,16 +11,20 @@ memory on the full SaudiNewsNet (issue 20): the romaniser's lattice of one 13-wo
 
 For each size the store is copied with only its first N documents, and ``pipeline.refresh`` (what a
 build runs) is run in a fresh process with no cached romanisations (the romaniser runs on every
-name, as in a first build; see ``--cache``). Reported per stage (load, resolve, event mentions, reconcile,
-itineraries, write): time and peak resident memory (the kernel's high-water mark, reset before each
-stage, so native allocations such as ONNX Runtime's count too), and the largest block of each kind:
+name, as in a first build; see ``--cache``). Reported per step of the corpus stage
+(``riwaya/blocks.py``: resolve, event mentions, parts, read documents, relations, fingerprints,
+carry over, reconcile, itineraries, commit): time and peak resident memory (the kernel's high-water
+mark, reset after each step, so native allocations such as ONNX Runtime's count too), and the
+largest block of each kind:
 
 - ``lattice``: the most name-unit combinations of one name (the product of its units' candidate
   counts, at most 5 each), and how many were built: all of them by the romaniser's own
   ``combine_units``, at most 50 by riwaya's lazy one (``translit.best_combinations``);
 - ``name block``: the largest skeleton or romanisation block of resolve;
 - ``entity``: the most mentions of one entity;
-- ``event block``: the largest blocking key of event clustering; ``event``: the most mentions in one.
+- ``event part``: the most mentions in one connected part of event clustering's blocking keys;
+  ``reconcile block``: the most mentions reconciled in one call (parts packed together);
+  ``event``: the most mentions in one event.
 
 ``--check`` exits 1 when between two sizes the corpus stage's time grows faster than n^1.3 or its
 memory above the process's start faster than n^1.25, or a lattice of over 100,000 combinations is
@@ -72,23 +76,11 @@ def _reset_peak() -> None:
 def _run_stage(db: str) -> None:
     """Child side: run ``pipeline.refresh`` on ``db`` with every stage timed and its peak memory taken."""
     start_rss = _status("VmRSS")
-    from riwaya import corpus, itinerary, pipeline, resolve
-    from riwaya import reconcile as rec_mod
+    from riwaya import pipeline, resolve
     from riwaya.store import Store
     stats: dict[str, int] = Counter()
     stages: list[dict] = []
     peak = [0.0]
-
-    def staged(name, fn):
-        def wrapper(*a, **kw):
-            peak[0] = max(peak[0], _status("VmHWM"))
-            _reset_peak()
-            t = time.perf_counter()
-            out = fn(*a, **kw)
-            stages.append({"stage": name, "seconds": time.perf_counter() - t, "peak_mb": _status("VmHWM"),
-                           "rss_after_mb": _status("VmRSS")})
-            return out
-        return wrapper
 
     # the largest blocks, counted on the way
     union_block = resolve._union_block
@@ -115,47 +107,46 @@ def _run_stage(db: str) -> None:
     except ImportError:
         pass
 
+    # the steps of the corpus stage (riwaya/blocks.py), each with its peak memory
+    from riwaya import blocks
+
+    class PeakClock(blocks._Clock):
+        def __call__(self, step):
+            super().__call__(step)
+            hwm = _status("VmHWM")
+            peak[0] = max(peak[0], hwm)
+            stages.append({"stage": step, "seconds": self.seconds[step], "peak_mb": hwm,
+                           "rss_after_mb": _status("VmRSS")})
+            _reset_peak()
+    blocks._Clock = PeakClock
     store = Store(f"sqlite:///{db}")
-    store.documents = staged("load documents", store.documents)
-    store.analyses = staged("load analyses", store.analyses)       # the corpus stage before it streamed them
-    if hasattr(corpus, "resolve_mentions"):
-        corpus.resolve_mentions = staged("resolve", corpus.resolve_mentions)
-    else:
-        corpus.resolve = staged("resolve", corpus.resolve)
-        corpus.event_mentions = staged("event mentions", corpus.event_mentions)
-    rec_mod.reconcile = staged("reconcile", rec_mod.reconcile)
-    itinerary.build_itineraries = staged("itineraries", itinerary.build_itineraries)
-    store.put_corpus = staged("write", store.put_corpus)
     t = time.perf_counter()
-    pipeline.refresh(store)          # what a build runs
+    figures = pipeline.refresh(store)          # what a build runs
     total = time.perf_counter() - t
     peak[0] = max([peak[0], _status("VmHWM")] + [s["peak_mb"] for s in stages])
-    stages.append({"stage": "other (read, extract)", "seconds": total - sum(s["seconds"] for s in stages)})
+    stats["part"] = figures.get("largest_part_mentions", 0)
+    stats["block"] = figures.get("largest_block_mentions", 0)
 
-    res = Store(f"sqlite:///{db}").corpus()
-    ents, events = res["entities"], res["events"]
-    stats["entity"] = max((len(e.get("mentions", [])) for e in ents), default=0)
-    stats["event"] = max((len(e.get("evidence", [])) for e in events), default=0)
-    analyses = Store(f"sqlite:///{db}").analyses()
-    stats["event_block"] = _largest_event_block(corpus.event_mentions(analyses, ents), ents)
-    biggest = max(ents, key=lambda e: len(e.get("mentions", [])), default={})
-    print(json.dumps({"documents": len(analyses), "start_rss_mb": start_rss, "seconds": total,
-                      "peak_mb": peak[0], "stages": stages, "largest": dict(stats),
+    # the largest entity and event, read one result at a time (all of them would take more memory than the stage)
+    n_ents = n_events = 0
+    biggest, stats["entity"], stats["event"] = {}, 0, 0
+    with sqlite3.connect(db) as c:
+        gen = c.execute("SELECT value FROM meta WHERE key = 'corpus_gen'").fetchone()[0]
+        for kind, data in c.execute("SELECT kind, data FROM corpus_items WHERE gen = ? AND kind IN "
+                                    "('entities', 'events')", (gen,)):
+            item = json.loads(data)
+            if kind == "entities":
+                n_ents += 1
+                if len(item.get("mentions", [])) > stats["entity"]:
+                    stats["entity"], biggest = len(item["mentions"]), item
+            else:
+                n_events += 1
+                stats["event"] = max(stats["event"], len(item.get("evidence", [])))
+        n_docs = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    print(json.dumps({"documents": n_docs, "start_rss_mb": start_rss, "seconds": total,
+                      "peak_mb": peak[0], "stages": stages, "largest": dict(stats), "figures": figures,
                       "largest_entity": biggest.get("name_ar") or biggest.get("name_en"),
-                      "entities": len(ents), "events": len(events)}))
-
-
-def _largest_event_block(mentions: list, ents: list) -> int:
-    """The largest blocking key of event clustering (class, type group, key entity or place)."""
-    from riwaya.reconcile.core import Entities, _canonical, _cls, _features
-    e = Entities(ents)
-    blocks: Counter = Counter()
-    for m in mentions:
-        m = _canonical(m, e)
-        f = _features(m)
-        for k in f["keys"] or f["places"] or {"_none"}:
-            blocks[(_cls(m), f["group"], str(k))] += 1
-    return max(blocks.values(), default=0)
+                      "entities": n_ents, "events": n_events}))
 
 
 # ------------------------------------------------------------------ parent
@@ -169,7 +160,10 @@ def subset(store: Path, n: int, out: Path) -> Path:
         c.execute(f"DELETE FROM analyses WHERE doc_id NOT IN ({keep})", (n,))
         c.execute(f"DELETE FROM documents WHERE id NOT IN ({keep})", (n,))
         c.execute("DELETE FROM corpus")
-        c.execute("DELETE FROM meta WHERE key = 'corpus_documents'")
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for t in ("corpus_items", "corpus_journal") if "corpus_items" in tables else ():
+            c.execute(f"DELETE FROM {t}")     # nothing to carry over: the stage from scratch
+        c.execute("DELETE FROM meta WHERE key IN ('corpus_documents', 'corpus_gen', 'corpus_doc_ids')")
     return out
 
 
@@ -246,12 +240,12 @@ def problems(rows: list[dict], grow: list[dict]) -> list[str]:
 
 
 def markdown(res: dict) -> str:
-    names = ["load documents", "load analyses", "resolve", "event mentions", "reconcile", "itineraries", "write",
-             "other (read, extract)"]
+    names = ["resolve", "event mentions", "parts", "read documents", "relations", "fingerprints", "carry over",
+             "reconcile", "itineraries", "commit"]
     out = [f"riwaya at {res['git']}, {res['date']}, cache {res['cache']}", "",
            "| documents | corpus stage | peak memory | " + " | ".join(names) +
-           " | largest lattice | name block | entity | event block | event |",
-           "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|"]
+           " | largest lattice | name block | entity | event part | reconcile block | event |",
+           "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|---:|"]
     for r in res["rows"]:
         if "failed" in r:
             out.append(f"| {r['n']:,} | failed: {r['failed'][:120]} |")
@@ -263,8 +257,8 @@ def markdown(res: dict) -> str:
         lattice = f"{lg.get('lattice', 0):,} ({lg.get('lattice_units', 0)} units; built {lg.get('lattice_built', 0):,})"
         out.append(f"| {r['documents']:,} | {r['seconds']:.1f} s | {r['peak_mb']:,.0f} MB | " + " | ".join(cells) +
                    f" | {lattice} | {lg.get('name_block', 0)} | "
-                   f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | {lg.get('event_block', 0):,} | "
-                   f"{lg.get('event', 0):,} |")
+                   f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | "
+                   f"{lg.get('part', 0):,} | {lg.get('block', 0):,} | {lg.get('event', 0):,} |")
     out += ["", "Peak memory: the process's high-water mark during the stage (resident, all allocations).", ""]
     for g in res["growth"]:
         out.append(f"- {g['from']:,} → {g['to']:,} documents: time grows as n^{g['time']:.2f}, "

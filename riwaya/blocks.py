@@ -150,11 +150,13 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     from .reconcile.core import first_written
     from .reconcile.relations import find_relations
     from .reconcile.translations import document_translations
+    clock = _Clock()
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
         entities = corpus.resolve_mentions({doc: [corpus._mention(m) for m in a.get("mentions", [])]
                                             for doc, a in store.iter_analyses()})
+        clock("resolve")
         writer.add("entities", entities)
         idx = corpus.MentionIndex(entities)
         by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
@@ -164,17 +166,23 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
             paragraphs[doc] = a.get("paragraphs", [])
         del idx
         mentions = [rec for doc in sorted(per_doc) for rec in per_doc.pop(doc)]
+        clock("event mentions")
         surface = first_written(mentions, entities)
         parts = [[mentions[i] for i in ix] for ix in components(mentions, entities)]
         del mentions
+        clock("parts")
         documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
         old = store.corpus_blocks()
         old_docs = set(store.corpus_document_ids())
+    clock("read documents")
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
+    clock("relations")
     fps = fingerprints(parts, documents, relations, entities, surface)
+    clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
     writer.reuse(kept)
+    clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old]
     part_of = {m["id"]: fps[i] for i in todo for m in parts[i]}
     blocks = [[m for i in ix for m in parts[i]] for ix in pack([[i] for i in todo], BLOCK_MENTIONS, parts)]
@@ -196,12 +204,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                    mover=lambda ev: ev["id"] in movers)
         writer.add("conflicts", out["conflicts"], sort=by_id, block=lambda c: tag.get(c.get("event")))
         computed.extend(ev["id"] for ev in out["events"])
+    clock("reconcile")
     try:
         from .itinerary import build_itineraries
         itineraries = build_itineraries(writer.movers(), entities)
     except ImportError:
         itineraries = []
     writer.add("itineraries", itineraries)
+    clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
     doc_ids = [d["id"] for d in documents]
@@ -216,7 +226,22 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                     "events_rewritten": sorted(set(computed) & old_ids)},
                    doc_ids)
     writer.commit()
+    clock("commit")
+    figures["seconds"] = clock.seconds
     return figures
+
+
+class _Clock:
+    """Seconds per step of the corpus stage, in order."""
+
+    def __init__(self):
+        import time
+        self.now, self.t, self.seconds = time.perf_counter, time.perf_counter(), {}
+
+    def __call__(self, step: str) -> None:
+        t = self.now()
+        self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
+        self.t = t
 
 
 def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:

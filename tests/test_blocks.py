@@ -45,12 +45,26 @@ def test_readers_see_the_old_results_until_the_new_are_committed(tmp_path):
     assert s.corpus()["entities"] == []
 
 
-def test_ray_blocks_equal_local_blocks(built_db, tmp_path):
+def test_small_blocks_equal_the_whole_corpus_at_once(built_db, tmp_path, monkeypatch):
+    """The seeds fit in one block by default: here each block holds a part or a few."""
+    monkeypatch.setattr(blocks, "BLOCK_MENTIONS", 10)
+    dst = tmp_path / "small.db"
+    copy_store(built_db, dst)
+    _forget_results(dst)
+    figures = blocks.refresh_store(Store(f"sqlite:///{dst}"))
+    assert figures["blocks"] > 5 and figures["parts"] >= figures["blocks"]
+    assert dump(Store(f"sqlite:///{dst}").corpus()) == dump(Store(built_db).corpus())
+
+
+def test_ray_blocks_equal_local_blocks(built_db, tmp_path, monkeypatch):
     pytest.importorskip("ray")
+    monkeypatch.setattr(blocks, "BLOCK_MENTIONS", 40)       # several Ray tasks
     dst = tmp_path / "ray.db"
     copy_store(built_db, dst)
+    _forget_results(dst)
     s = Store(f"sqlite:///{dst}")
-    blocks.refresh_store(s, engine="ray")
+    figures = blocks.refresh_store(s, engine="ray")
+    assert figures["parts_carried_over"] == 0 and figures["blocks"] > 2      # every block ran as a Ray task
     assert dump(s.corpus()) == dump(Store(built_db).corpus())
 
 
@@ -95,9 +109,14 @@ def _from_scratch(url, dst):
     """The corpus stage on a copy of the store with no results to carry over."""
     from riwaya.pipeline import refresh
     copy_store(url, dst)
-    with sqlite3.connect(dst) as c:
-        c.execute("DELETE FROM corpus_items")
-        c.execute("DELETE FROM meta WHERE key IN ('corpus_gen', 'corpus_doc_ids')")
+    _forget_results(dst)
     s = Store(f"sqlite:///{dst}")
     assert refresh(s)["parts_carried_over"] == 0
     return _corpus_dump(f"sqlite:///{dst}")
+
+
+def _forget_results(db) -> None:
+    """No corpus results to carry over: the next corpus stage runs from scratch."""
+    with sqlite3.connect(db) as c:
+        c.execute("DELETE FROM corpus_items")
+        c.execute("DELETE FROM meta WHERE key IN ('corpus_gen', 'corpus_doc_ids')")
