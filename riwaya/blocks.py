@@ -27,8 +27,9 @@ computed over the whole corpus every run.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from . import event_schema
 
@@ -42,38 +43,61 @@ def family(m: dict) -> str:
     return f"{m.get('class')}|" + (f"g{g}" if g is not None else f"t:{m.get('type')}")
 
 
-def components(mentions: list[dict], entities: list[dict]) -> list[list[int]]:
-    """The mentions (indices, ascending) split into the connected parts of the reconciler's blocking
-    keys (class, type group, and a key participant, else a place): mentions of two parts never share
-    a key, so the reconciler never compares them. Parts by their first mention. Uses the reconciler's
-    own key functions; without them (the reconciler changed), one part per type family."""
-    try:
-        from .reconcile.core import Entities, _canonical, _cls, _features
-    except ImportError:           # pragma: no cover - depends on the reconciler's internals
-        fam: dict = defaultdict(list)
-        for i, m in enumerate(mentions):
-            fam[family(m)].append(i)
-        return sorted(fam.values())
-    ents = Entities(entities)
-    parent: dict = {}
+class Mentions:
+    """The corpus's event mentions, added in corpus order (documents by id), each kept as its JSON
+    text (about a third of its memory as a dict: at 30k articles the mentions were the corpus stage's
+    largest object) with the connected parts of the reconciler's blocking keys (class, type group,
+    and a key participant, else a place): mentions of two parts never share a key, so the
+    reconciler never compares them. Adding them in order also gives how each unresolved value was
+    first written in the corpus (``surface``, as ``reconcile.core.first_written`` does). Uses the
+    reconciler's own key functions; without them (the reconciler changed), one part per type family."""
 
-    def find(x):
+    def __init__(self, entities: list[dict]):
+        try:
+            from .reconcile.core import Entities, _canonical, _cls, _features
+            self._keys_of = lambda m: _keys(m, self._ents, _canonical, _cls, _features)
+            self._ents = Entities(entities)
+            self.surface = self._ents.surface
+        except ImportError:       # pragma: no cover - depends on the reconciler's internals
+            self._keys_of = lambda m: [family(m)]
+            self.surface = None
+        self.rows: list[bytes] = []
+        self.ids: list[str] = []
+        self._parent: dict = {}
+
+    def add(self, m: dict) -> None:
+        i = len(self.rows)
+        self.rows.append(json.dumps(m, ensure_ascii=False).encode("utf-8"))
+        self.ids.append(m["id"])
+        for k in self._keys_of(m):
+            a, b = self._find(i), self._find(("k", k))
+            if a != b:
+                self._parent[b] = a
+
+    def _find(self, x):
+        parent = self._parent
         parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
-    for i, m in enumerate(mentions):
-        c = _canonical(m, ents)
-        f = _features(c)
-        for k in f["keys"] or f["places"] or {"_none"}:
-            a, b = find(i), find(("k", _cls(c), f["group"], k))
-            if a != b:
-                parent[b] = a
-    parts: dict = defaultdict(list)
-    for i in range(len(mentions)):
-        parts[find(i)].append(i)
-    return sorted(parts.values())
+
+    def get(self, i: int) -> dict:
+        return json.loads(self.rows[i])
+
+    def parts(self) -> list[list[int]]:
+        """The parts, as mention indices ascending, by their first mention."""
+        out: dict = defaultdict(list)
+        for i in range(len(self.rows)):
+            out[self._find(i)].append(i)
+        self._parent = {}
+        return sorted(out.values())
+
+
+def _keys(m: dict, ents, canonical, cls, features) -> list:
+    c = canonical(m, ents)
+    f = features(c)
+    return [(cls(c), f["group"], k) for k in f["keys"] or f["places"] or {"_none"}]
 
 
 def pack(parts: list[list[int]], size: int, sized: list | None = None) -> list[list[int]]:
@@ -158,7 +182,6 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
     and records them with what changed in the store's journal."""
     from . import corpus
-    from .reconcile.core import first_written
     from .reconcile.relations import find_relations
     from .reconcile.translations import document_translations
     clock = _Clock()
@@ -171,16 +194,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         writer.add("entities", entities)
         idx = corpus.MentionIndex(entities)
         by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
-        per_doc, paragraphs = {}, {}
-        for doc, a in store.iter_analyses():
-            per_doc[doc] = corpus.doc_event_mentions(doc, a, idx, by_kb)
+        ms, paragraphs = Mentions(entities), {}
+        for doc, a in store.iter_analyses(ordered=True):
+            for rec in corpus.doc_event_mentions(doc, a, idx, by_kb):
+                ms.add(rec)
             paragraphs[doc] = a.get("paragraphs", [])
         del idx
-        mentions = [rec for doc in sorted(per_doc) for rec in per_doc.pop(doc)]
         clock("event mentions")
-        surface = first_written(mentions, entities)
-        parts = [[mentions[i] for i in ix] for ix in components(mentions, entities)]
-        del mentions
+        parts = ms.parts()
         clock("parts")
         documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
         old = store.corpus_blocks()
@@ -189,22 +210,21 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
     clock("relations")
-    fps = fingerprints(parts, documents, relations, entities, surface)
+    fps = fingerprints(([ms.get(i) for i in ix] for ix in parts), documents, relations, entities, ms.surface)
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
     writer.reuse(kept)
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old]
-    part_of = {m["id"]: fps[i] for i in todo for m in parts[i]}
-    blocks = [[m for i in ix for m in parts[i]] for ix in pack([[i] for i in todo], BLOCK_MENTIONS, parts)]
+    part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
+    blocks = [sorted(i for p in ix for i in parts[p]) for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts)]
     largest_part = max(map(len, parts), default=0)
     n_parts = len(parts)
     del parts
     sizes = [len(b) for b in blocks]
-    blocks.reverse()
-    ordered = (blocks.pop() for _ in range(len(blocks)))    # a block is dropped once it is handed on
-    run = _ray(documents, ordered, entities, relations, surface, ray_address) if engine == "ray" else \
-        _local(documents, ordered, entities, relations, surface)
+    ordered = ([ms.get(i) for i in ix] for ix in blocks)    # decoded one block at a time
+    run = _ray(documents, ordered, entities, relations, ms.surface, ray_address) if engine == "ray" else \
+        _local(documents, ordered, entities, relations, ms.surface)
     people = {e["id"] for e in entities if e.get("type") == "person"}
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
     computed: list[str] = []
@@ -269,20 +289,21 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
     return tag
 
 
-def fingerprints(parts: list[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
+def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
                  surface: dict[str, str]) -> list[str | None]:
     """A part's fingerprint: a hash of everything reconciling it reads. Its mentions; for its documents,
     their metadata, their account and their relations; every entity any string of its mentions or
     outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
     has up to two; and how its unresolved values were first written. The corpus stage's version
-    too. None for every part when the reconciler's helpers are missing (nothing carried over)."""
+    too. None for every part when the reconciler's helpers are missing (nothing carried over). The
+    parts one at a time (an iterator keeps one decoded at once)."""
     import hashlib
     import json
     from .corpus import CORPUS_VERSION
     try:
         from .reconcile.core import Entities, _accounts
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
-        return [None] * len(parts)
+        return [None for _ in parts]
     ents = Entities(entities)
     account = _accounts(documents, relations)
     docs = {d["id"]: d for d in documents}

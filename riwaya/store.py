@@ -246,10 +246,13 @@ class Store:
         with self._read() as c:
             return {r.doc_id: json.loads(r.data) for r in c.execute(select(analyses_t))}
 
-    def iter_analyses(self) -> Iterator[tuple[str, dict]]:
+    def iter_analyses(self, ordered: bool = False) -> Iterator[tuple[str, dict]]:
         """(doc id, analysis) one at a time, streamed from the store (a server-side cursor on
-        PostgreSQL), so a caller can keep only what it needs of each."""
+        PostgreSQL), so a caller can keep only what it needs of each; ``ordered``: by doc id."""
         q = select(analyses_t.c.doc_id, analyses_t.c.data).execution_options(stream_results=True, yield_per=500)
+        if ordered:
+            q = q.order_by(analyses_t.c.doc_id.collate("C") if self.url.startswith("postgresql")
+                           else analyses_t.c.doc_id)
         with self._read() as c:    # options on the statement: the snapshot's connection keeps its own
             for r in c.execute(q):
                 yield r.doc_id, json.loads(r.data)

@@ -401,7 +401,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
               use_encoder: bool | None = None, relations: list[dict] | None = None,
               surface: dict[str, str] | None = None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
-    (unresolved values as first written in the whole corpus, see ``first_written``): used before
+    (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own. With both, the corpus stage reconciles its blocks of mentions one at a time
     (riwaya/blocks.py) and gets what one call on everything gives."""
     ents = Entities(entities or [])
@@ -427,15 +427,6 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
-
-
-def first_written(event_mentions, entities: list[dict]) -> dict[str, str]:
-    """Unresolved values of all these mentions (in order) as first written: what ``reconcile``
-    shows for a value that several spellings share."""
-    ents = Entities(entities or [])
-    for m in event_mentions:
-        _canonical(m, ents)
-    return ents.surface
 
 
 def _as_written(ev: dict, ents: Entities) -> None:
