@@ -3,8 +3,10 @@
 Each document is written together with its analysis in one transaction, so an
 interrupted build leaves only whole documents behind and a re-run finishes the
 rest. Corpus-level results (entities, events, conflicts, relations, itineraries)
-are replaced in one transaction after resolution. The schema is migrated by
-code: ``meta.schema_version`` says which steps have run.
+are written item by item as a new generation (``CorpusWriter``, one row per item,
+each event and conflict tagged with its block) and switched to in one transaction;
+``corpus_journal`` records what each corpus stage changed. The schema is migrated
+by code: ``meta.schema_version`` says which steps have run.
 """
 from __future__ import annotations
 
