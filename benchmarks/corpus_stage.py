@@ -171,19 +171,8 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
     """``refresh`` on ``db`` in a fresh process. cache: a cache folder to use as it is, or "cold" (an empty
     one), or "names-cold": the romanisations cold, the sentence encoder's cache linked from the
     user's (cold, it makes the reconciler many times slower and hides what this measures)."""
-    from riwaya.cache import cache_root
     env = dict(os.environ)
-    tmp = None
-    if cache in ("cold", "names-cold"):
-        tmp = tempfile.mkdtemp(prefix="riwaya-cache-")
-        user = cache_root()
-        if cache == "names-cold" and user and os.path.isdir(user):
-            for name in os.listdir(user):
-                if not name.startswith("romanize"):
-                    os.symlink(os.path.join(user, name), os.path.join(tmp, name))
-        env["RIWAYA_CACHE_DIR"] = tmp
-    else:
-        env["RIWAYA_CACHE_DIR"] = cache
+    env["RIWAYA_CACHE_DIR"], tmp = _cache_dir(cache)
     try:
         p = subprocess.run([sys.executable, __file__, "--_stage", str(db)], capture_output=True, text=True,
                            env=env, timeout=timeout)
@@ -195,6 +184,80 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
     if p.returncode:
         return {"failed": f"exit {p.returncode}: {(p.stderr or '').strip()[-600:]}"}
     return json.loads(p.stdout.strip().splitlines()[-1])
+
+
+def _cache_dir(cache: str) -> tuple[str, str | None]:
+    """The cache folder for a run, and the temporary folder to remove afterwards (if one was made)."""
+    from riwaya.cache import cache_root
+    if cache not in ("cold", "names-cold"):
+        return cache, None
+    tmp = tempfile.mkdtemp(prefix="riwaya-cache-")
+    user = cache_root()
+    if cache == "names-cold" and user and os.path.isdir(user):
+        for name in os.listdir(user):
+            if not name.startswith("romanize"):
+                os.symlink(os.path.join(user, name), os.path.join(tmp, name))
+    return tmp, tmp
+
+
+def add_documents(src: Path, dst: Path, skip: int, k: int) -> None:
+    """Copy documents ``skip``..``skip + k`` of ``src`` (insertion order) with their analyses into ``dst``."""
+    with sqlite3.connect(src) as s, sqlite3.connect(dst) as d:
+        ids = [x[0] for x in s.execute("SELECT id FROM documents ORDER BY seq, id LIMIT ? OFFSET ?", (k, skip))]
+        q = ",".join("?" * len(ids))
+        cols = [c[1] for c in s.execute("PRAGMA table_info(documents)")]
+        for row in s.execute(f"SELECT {','.join(cols)} FROM documents WHERE id IN ({q})", ids):
+            d.execute(f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", row)
+        for row in s.execute(f"SELECT doc_id, version, data FROM analyses WHERE doc_id IN ({q})", ids):
+            d.execute("INSERT INTO analyses (doc_id, version, data) VALUES (?, ?, ?)", row)
+
+
+def digest(db: Path) -> dict[str, str]:
+    """A hash per kind of the corpus results readers see, row by row in their order."""
+    import hashlib
+    out: dict = {}
+    with sqlite3.connect(db) as c:
+        gen = c.execute("SELECT value FROM meta WHERE key = 'corpus_gen'").fetchone()[0]
+        for kind, data in c.execute("SELECT kind, data FROM corpus_items WHERE gen = ? ORDER BY kind, sort", (gen,)):
+            out.setdefault(kind, hashlib.sha1()).update(data.encode("utf-8") + b"\n")
+    return {k: v.hexdigest()[:12] for k, v in out.items()}
+
+
+def plus_run(store: Path, n: int, k: int, cache: str, timeout: int, work: Path) -> dict:
+    """The corpus stage on the first n - k documents, then k more added and the stage run again
+    (carrying over what it can), then with nothing new, each in a fresh process with one cache
+    between them; compared row by row with the stage from scratch on all n."""
+    folder, tmp = _cache_dir(cache)
+    try:
+        db = subset(store, n - k, work / f"plus-{n}.db")
+        first = stage_run(db, folder, timeout)
+        add_documents(store, db, n - k, k)
+        plus = stage_run(db, folder, timeout)
+        again = stage_run(db, folder, timeout)
+        full = subset(store, n, work / f"plus-{n}-scratch.db")
+        scratch = stage_run(full, folder, timeout)
+        equal = "failed" not in plus and "failed" not in scratch and digest(db) == digest(full)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return {"n": n, "k": k, "first": first, "plus": plus, "again": again, "scratch": scratch, "equal": equal}
+
+
+def plus_markdown(rows: list[dict]) -> str:
+    out = ["| articles | from scratch (n − k) | + k | with nothing new (stage forced) | parts reconciled on + k | "
+           "events reconciled | peak memory (+ k) | incremental = from scratch |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        f, p, a = r["first"], r["plus"], r["again"]
+        if any("failed" in x for x in (f, p, a)):
+            out.append(f"| {r['n']:,} | failed: {(f.get('failed') or p.get('failed') or a.get('failed'))[:120]} |")
+            continue
+        fp = p.get("figures", {})
+        out.append(f"| {r['n']:,} | {f['seconds']:.1f} s | {p['seconds']:.1f} s | {a['seconds']:.1f} s | "
+                   f"{fp.get('parts_reconciled', 0):,} of {fp.get('parts', 0):,} | "
+                   f"{fp.get('events_reconciled', 0):,} of {fp.get('events', 0):,} | {p['peak_mb']:,.0f} MB | "
+                   f"{'yes' if r['equal'] else 'NO'} |")
+    return "\n".join(out)
 
 
 def build_store(n: int, store: Path, workers: int, work: Path, data: Path) -> None:
@@ -265,6 +328,9 @@ def markdown(res: dict) -> str:
                    f"memory above the start as n^{g['memory']:.2f}")
     for p in res["problems"]:
         out.append(f"- **problem**: {p}")
+    for r in res.get("plus") or []:
+        if not r["equal"]:
+            out.append(f"- **problem**: {r['n']:,}: the incremental corpus stage differs from the one from scratch")
     return "\n".join(out)
 
 
@@ -278,6 +344,9 @@ def main() -> None:
                     help="'names-cold' (default: romanisations cold, the encoder's cache the user's), 'cold', "
                          "or a cache folder to use as it is (what a rebuild sees)")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per corpus-stage run")
+    ap.add_argument("--plus", type=int, metavar="K",
+                    help="also, per size N: the stage on N - K documents, then K added (incremental), then nothing "
+                         "new, compared with the stage from scratch on N")
     ap.add_argument("--check", action="store_true", help="exit 1 on superlinear growth or a huge lattice")
     ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for articles and store copies")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"))
@@ -311,11 +380,18 @@ def main() -> None:
         res["rows"].append(row)
         print("  " + (row.get("failed") or f"{row['seconds']:.1f} s, peak {row['peak_mb']:,.0f} MB, "
                                             f"largest {row['largest']}"), file=sys.stderr)
+    if args.plus:
+        res["plus"] = []
+        for n in sizes:
+            print(f"+{args.plus} on {n - args.plus:,} documents ...", file=sys.stderr)
+            res["plus"].append(plus_run(store, n, args.plus, args.cache, args.timeout, work))
     res["growth"] = growth(res["rows"])
     res["problems"] = problems(res["rows"], res["growth"])
     out = Path(args.out or work / "corpus_stage.json")
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False))
     print(markdown(res))
+    if res.get("plus"):
+        print("\n" + plus_markdown(res["plus"]))
     if args.check and res["problems"]:
         sys.exit(1)
 
