@@ -267,7 +267,7 @@ def build_store(n: int, store: Path, workers: int, work: Path, data: Path) -> No
     from riwaya import pipeline
     arts = throughput.load_articles(n, data)
     folder = throughput.write_shards(arts[:n], work / f"articles-{n}")
-    pipeline.refresh = lambda _store: None          # the corpus stage is what this script measures
+    pipeline.refresh = lambda _store, **_: None          # the corpus stage is what this script measures
     t = time.perf_counter()
     r = pipeline.build([str(folder)], f"sqlite:///{store}", workers=workers, progress=True)
     print(f"stored {r.documents:,} documents ({r.added:,} new, {len(r.errors)} errors) in "
