@@ -57,6 +57,7 @@ corpus_journal_t = Table(   # what each corpus stage changed: documents, blocks,
     Column("gen", Integer), Column("at", String(40)), Column("data", Text, nullable=False),
 )
 ix_corpus_items = Index("ix_corpus_items", corpus_items_t.c.gen, corpus_items_t.c.kind, corpus_items_t.c.sort)
+ix_corpus_items_block = Index("ix_corpus_items_block", corpus_items_t.c.gen, corpus_items_t.c.block)
 errors_t = Table(
     "errors", md, Column("id", Integer, primary_key=True, autoincrement=True),
     Column("path", Text), Column("reason", Text), Column("at", String(40)),
@@ -373,6 +374,7 @@ def _step3(c) -> None:
     text per kind was the corpus stage's memory peak (4.3 GB at 30k articles)."""
     corpus_items_t.create(c, checkfirst=True)
     ix_corpus_items.create(c, checkfirst=True)
+    ix_corpus_items_block.create(c, checkfirst=True)     # carrying blocks over finds their rows
     corpus_journal_t.create(c, checkfirst=True)
 
 
