@@ -2,12 +2,14 @@
 writing each block's results to the store as it is done, and reconciling again only what changed.
 
 *Parts*: the event mentions split into the connected parts of the reconciler's blocking keys (event
-class, type group, and a key participant, else a place). The reconciler compares two mentions only
-if they share such a key, so it never puts two parts into one event, conflict or route, and
-reconciling each part alone gives what reconciling everything at once gives, byte for byte
-(tests/test_blocks.py; 2,000 SaudiNewsNet articles). What is corpus-wide is computed once, before
-the parts: the entities, the relations between documents (copies and translations, which make the
-accounts), and how each unresolved value was first written in the corpus.
+class and type group, with a key participant, else a place, and the document's story; a generic
+mention, "the incident", with every kind of the groups it may stand for) and of the groups whose
+places make a document's route. The reconciler compares two mentions only if they share such a
+key, so it never puts two parts into one event, conflict or route, and reconciling each part alone
+gives what reconciling everything at once gives, byte for byte (tests/test_blocks.py; 300
+SaudiNewsNet articles). What is corpus-wide is computed once, before the parts: the entities, the
+relations between documents (copies and translations, which make the accounts), each document's
+story, and how each unresolved value was first written in the corpus.
 
 *Blocks*: parts packed, in order, into calls of the reconciler of about ``BLOCK_MENTIONS`` mentions
 (it has a set-up cost per call). Memory is the entities, the documents, and one block with its
@@ -17,7 +19,9 @@ results, not every event of the corpus: each block's events and conflicts go to 
 *Incremental*: a part's fingerprint hashes everything reconciling it reads (``fingerprints``). A
 part of the current results with the same fingerprint is carried over as stored (rows copied in
 the store, nothing parsed); only new or changed parts are reconciled, so adding or deleting
-documents reconciles the parts they touch (and a part their mentions bridge). Each run records in
+documents reconciles the parts they touch (and a part their mentions bridge). When a reviewer's
+corrections apply, the corrected results are what readers see and the stage's own stay beneath them
+(``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
 over and reconciled, and the events added, removed and rewritten. Entities and relations are still
 computed over the whole corpus every run.

@@ -357,7 +357,8 @@ class Store:
         with self._read() as c:
             gen = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_gen")).scalar()
             if gen is None:        # results written before schema 4: one JSON list per kind
-                rows = {r.kind: json.loads(r.data) for r in c.execute(select(corpus_t).where(corpus_t.c.kind != UNCORRECTED))}
+                q = select(corpus_t).where(corpus_t.c.kind != UNCORRECTED)
+                rows = {r.kind: json.loads(r.data) for r in c.execute(q)}
                 return {k: rows.get(k, []) for k in CORPUS_KINDS}
             # by code point, as Python sorts ids (PostgreSQL's default collation may not)
             sort = corpus_items_t.c.sort.collate("C") if self.url.startswith("postgresql") else corpus_items_t.c.sort

@@ -138,3 +138,28 @@ def test_corrections_keep_the_stage_results_to_carry_over(built_db, tmp_path):
     last = s.corpus_journal(1)[0]
     assert last["parts_reconciled"] == 0 and last["parts_carried_over"] == last["parts"]
     assert _corpus_dump(url) == corrected
+
+
+def test_a_store_of_schema_3_is_migrated_and_its_results_read_until_the_next_stage(built_db, tmp_path):
+    """Step 4 adds corpus_items and corpus_journal beside main's step 3 (corrections); results
+    stored before it, one JSON list per kind, are read as they are until a corpus stage replaces them."""
+    from riwaya.pipeline import refresh
+    from riwaya.store import SCHEMA_VERSION
+    before = _corpus_dump(built_db)
+    dst = tmp_path / "old.db"
+    copy_store(built_db, dst)
+    results = Store(built_db).corpus()
+    with sqlite3.connect(dst) as c:
+        c.execute("DROP TABLE corpus_items")
+        c.execute("DROP TABLE corpus_journal")
+        c.execute("DELETE FROM meta WHERE key IN ('corpus_gen', 'corpus_doc_ids', 'corpus_base_gen')")
+        c.execute("DELETE FROM corpus")
+        c.executemany("INSERT INTO corpus (kind, data) VALUES (?, ?)",
+                      [(k, json.dumps(v, ensure_ascii=False)) for k, v in results.items()])
+        c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    s = Store(f"sqlite:///{dst}")
+    assert s.schema_version() == SCHEMA_VERSION == 4
+    assert _corpus_dump(f"sqlite:///{dst}") == before and s.corpus_journal() == []
+    assert refresh(s) == []
+    assert s.corpus_journal(1)[0]["parts_reconciled"] == s.corpus_journal(1)[0]["parts"]
+    assert _corpus_dump(f"sqlite:///{dst}") == before
