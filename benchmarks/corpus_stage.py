@@ -11,16 +11,20 @@ memory on the full SaudiNewsNet (issue 20): the romaniser's lattice of one 13-wo
 
 For each size the store is copied with only its first N documents, and ``pipeline.refresh`` (what a
 build runs) is run in a fresh process with no cached romanisations (the romaniser runs on every
-name, as in a first build; see ``--cache``). Reported per stage (load, resolve, event mentions, reconcile,
-itineraries, write): time and peak resident memory (the kernel's high-water mark, reset before each
-stage, so native allocations such as ONNX Runtime's count too), and the largest block of each kind:
+name, as in a first build; see ``--cache``). Reported per step of the corpus stage
+(``riwaya/blocks.py``: resolve, event mentions, parts, read documents, relations, fingerprints,
+carry over, reconcile, itineraries, commit): time and peak resident memory (the kernel's high-water
+mark, reset after each step, so native allocations such as ONNX Runtime's count too), and the
+largest block of each kind:
 
 - ``lattice``: the most name-unit combinations of one name (the product of its units' candidate
   counts, at most 5 each), and how many were built: all of them by the romaniser's own
   ``combine_units``, at most 50 by riwaya's lazy one (``translit.best_combinations``);
 - ``name block``: the largest skeleton or romanisation block of resolve;
 - ``entity``: the most mentions of one entity;
-- ``event block``: the largest blocking key of event clustering; ``event``: the most mentions in one.
+- ``event part``: the most mentions in one connected part of event clustering's blocking keys;
+  ``reconcile block``: the most mentions reconciled in one call (parts packed together);
+  ``event``: the most mentions in one event.
 
 ``--check`` exits 1 when between two sizes the corpus stage's time grows faster than n^1.3 or its
 memory above the process's start faster than n^1.25, or a lattice of over 100,000 combinations is
@@ -70,25 +74,13 @@ def _reset_peak() -> None:
 
 # ------------------------------------------------------------------ child: one corpus stage
 def _run_stage(db: str) -> None:
-    """Child side: run ``pipeline.refresh`` on ``db`` with every stage timed and its peak memory taken."""
+    """Child side: run the blocked corpus stage (``blocks.refresh_store``) on ``db`` with every stage timed and its peak memory taken."""
     start_rss = _status("VmRSS")
-    from riwaya import corpus, itinerary, pipeline, resolve
-    from riwaya import reconcile as rec_mod
+    from riwaya import resolve
     from riwaya.store import Store
     stats: dict[str, int] = Counter()
     stages: list[dict] = []
     peak = [0.0]
-
-    def staged(name, fn):
-        def wrapper(*a, **kw):
-            peak[0] = max(peak[0], _status("VmHWM"))
-            _reset_peak()
-            t = time.perf_counter()
-            out = fn(*a, **kw)
-            stages.append({"stage": name, "seconds": time.perf_counter() - t, "peak_mb": _status("VmHWM"),
-                           "rss_after_mb": _status("VmRSS")})
-            return out
-        return wrapper
 
     # the largest blocks, counted on the way
     union_block = resolve._union_block
@@ -115,47 +107,46 @@ def _run_stage(db: str) -> None:
     except ImportError:
         pass
 
+    # the steps of the corpus stage (riwaya/blocks.py), each with its peak memory
+    from riwaya import blocks
+
+    class PeakClock(blocks._Clock):
+        def __call__(self, step):
+            super().__call__(step)
+            hwm = _status("VmHWM")
+            peak[0] = max(peak[0], hwm)
+            stages.append({"stage": step, "seconds": self.seconds[step], "peak_mb": hwm,
+                           "rss_after_mb": _status("VmRSS")})
+            _reset_peak()
+    blocks._Clock = PeakClock
     store = Store(f"sqlite:///{db}")
-    store.documents = staged("load documents", store.documents)
-    store.analyses = staged("load analyses", store.analyses)       # the corpus stage before it streamed them
-    if hasattr(corpus, "resolve_mentions"):
-        corpus.resolve_mentions = staged("resolve", corpus.resolve_mentions)
-    else:
-        corpus.resolve = staged("resolve", corpus.resolve)
-        corpus.event_mentions = staged("event mentions", corpus.event_mentions)
-    rec_mod.reconcile = staged("reconcile", rec_mod.reconcile)
-    itinerary.build_itineraries = staged("itineraries", itinerary.build_itineraries)
-    store.put_corpus = staged("write", store.put_corpus)
     t = time.perf_counter()
-    pipeline.refresh(store)          # what a build runs
+    figures = blocks.refresh_store(store)      # what a build runs (pipeline.refresh, less corrections)
     total = time.perf_counter() - t
     peak[0] = max([peak[0], _status("VmHWM")] + [s["peak_mb"] for s in stages])
-    stages.append({"stage": "other (read, extract)", "seconds": total - sum(s["seconds"] for s in stages)})
+    stats["part"] = figures.get("largest_part_mentions", 0)
+    stats["block"] = figures.get("largest_block_mentions", 0)
 
-    res = Store(f"sqlite:///{db}").corpus()
-    ents, events = res["entities"], res["events"]
-    stats["entity"] = max((len(e.get("mentions", [])) for e in ents), default=0)
-    stats["event"] = max((len(e.get("evidence", [])) for e in events), default=0)
-    analyses = Store(f"sqlite:///{db}").analyses()
-    stats["event_block"] = _largest_event_block(corpus.event_mentions(analyses, ents), ents)
-    biggest = max(ents, key=lambda e: len(e.get("mentions", [])), default={})
-    print(json.dumps({"documents": len(analyses), "start_rss_mb": start_rss, "seconds": total,
-                      "peak_mb": peak[0], "stages": stages, "largest": dict(stats),
+    # the largest entity and event, read one result at a time (all of them would take more memory than the stage)
+    n_ents = n_events = 0
+    biggest, stats["entity"], stats["event"] = {}, 0, 0
+    with sqlite3.connect(db) as c:
+        gen = c.execute("SELECT value FROM meta WHERE key = 'corpus_gen'").fetchone()[0]
+        for kind, data in c.execute("SELECT kind, data FROM corpus_items WHERE gen = ? AND kind IN "
+                                    "('entities', 'events')", (gen,)):
+            item = json.loads(data)
+            if kind == "entities":
+                n_ents += 1
+                if len(item.get("mentions", [])) > stats["entity"]:
+                    stats["entity"], biggest = len(item["mentions"]), item
+            else:
+                n_events += 1
+                stats["event"] = max(stats["event"], len(item.get("evidence", [])))
+        n_docs = c.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    print(json.dumps({"documents": n_docs, "start_rss_mb": start_rss, "seconds": total,
+                      "peak_mb": peak[0], "stages": stages, "largest": dict(stats), "figures": figures,
                       "largest_entity": biggest.get("name_ar") or biggest.get("name_en"),
-                      "entities": len(ents), "events": len(events)}))
-
-
-def _largest_event_block(mentions: list, ents: list) -> int:
-    """The largest blocking key of event clustering (class, type group, key entity or place)."""
-    from riwaya.reconcile.core import Entities, _canonical, _cls, _features
-    e = Entities(ents)
-    blocks: Counter = Counter()
-    for m in mentions:
-        m = _canonical(m, e)
-        f = _features(m)
-        for k in f["keys"] or f["places"] or {"_none"}:
-            blocks[(_cls(m), f["group"], str(k))] += 1
-    return max(blocks.values(), default=0)
+                      "entities": n_ents, "events": n_events}))
 
 
 # ------------------------------------------------------------------ parent
@@ -169,7 +160,10 @@ def subset(store: Path, n: int, out: Path) -> Path:
         c.execute(f"DELETE FROM analyses WHERE doc_id NOT IN ({keep})", (n,))
         c.execute(f"DELETE FROM documents WHERE id NOT IN ({keep})", (n,))
         c.execute("DELETE FROM corpus")
-        c.execute("DELETE FROM meta WHERE key = 'corpus_documents'")
+        tables = {r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        for t in ("corpus_items", "corpus_journal") if "corpus_items" in tables else ():
+            c.execute(f"DELETE FROM {t}")     # nothing to carry over: the stage from scratch
+        c.execute("DELETE FROM meta WHERE key IN ('corpus_documents', 'corpus_gen', 'corpus_doc_ids')")
     return out
 
 
@@ -177,19 +171,8 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
     """``refresh`` on ``db`` in a fresh process. cache: a cache folder to use as it is, or "cold" (an empty
     one), or "names-cold": the romanisations cold, the sentence encoder's cache linked from the
     user's (cold, it makes the reconciler many times slower and hides what this measures)."""
-    from riwaya.cache import cache_root
     env = dict(os.environ)
-    tmp = None
-    if cache in ("cold", "names-cold"):
-        tmp = tempfile.mkdtemp(prefix="riwaya-cache-")
-        user = cache_root()
-        if cache == "names-cold" and user and os.path.isdir(user):
-            for name in os.listdir(user):
-                if not name.startswith("romanize"):
-                    os.symlink(os.path.join(user, name), os.path.join(tmp, name))
-        env["RIWAYA_CACHE_DIR"] = tmp
-    else:
-        env["RIWAYA_CACHE_DIR"] = cache
+    env["RIWAYA_CACHE_DIR"], tmp = _cache_dir(cache)
     try:
         p = subprocess.run([sys.executable, __file__, "--_stage", str(db)], capture_output=True, text=True,
                            env=env, timeout=timeout)
@@ -203,6 +186,80 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
+def _cache_dir(cache: str) -> tuple[str, str | None]:
+    """The cache folder for a run, and the temporary folder to remove afterwards (if one was made)."""
+    from riwaya.cache import cache_root
+    if cache not in ("cold", "names-cold"):
+        return cache, None
+    tmp = tempfile.mkdtemp(prefix="riwaya-cache-")
+    user = cache_root()
+    if cache == "names-cold" and user and os.path.isdir(user):
+        for name in os.listdir(user):
+            if not name.startswith("romanize"):
+                os.symlink(os.path.join(user, name), os.path.join(tmp, name))
+    return tmp, tmp
+
+
+def add_documents(src: Path, dst: Path, skip: int, k: int) -> None:
+    """Copy documents ``skip``..``skip + k`` of ``src`` (insertion order) with their analyses into ``dst``."""
+    with sqlite3.connect(src) as s, sqlite3.connect(dst) as d:
+        ids = [x[0] for x in s.execute("SELECT id FROM documents ORDER BY seq, id LIMIT ? OFFSET ?", (k, skip))]
+        q = ",".join("?" * len(ids))
+        cols = [c[1] for c in s.execute("PRAGMA table_info(documents)")]
+        for row in s.execute(f"SELECT {','.join(cols)} FROM documents WHERE id IN ({q})", ids):
+            d.execute(f"INSERT INTO documents ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", row)
+        for row in s.execute(f"SELECT doc_id, version, data FROM analyses WHERE doc_id IN ({q})", ids):
+            d.execute("INSERT INTO analyses (doc_id, version, data) VALUES (?, ?, ?)", row)
+
+
+def digest(db: Path) -> dict[str, str]:
+    """A hash per kind of the corpus results readers see, row by row in their order."""
+    import hashlib
+    out: dict = {}
+    with sqlite3.connect(db) as c:
+        gen = c.execute("SELECT value FROM meta WHERE key = 'corpus_gen'").fetchone()[0]
+        for kind, data in c.execute("SELECT kind, data FROM corpus_items WHERE gen = ? ORDER BY kind, sort", (gen,)):
+            out.setdefault(kind, hashlib.sha1()).update(data.encode("utf-8") + b"\n")
+    return {k: v.hexdigest()[:12] for k, v in out.items()}
+
+
+def plus_run(store: Path, n: int, k: int, cache: str, timeout: int, work: Path) -> dict:
+    """The corpus stage on the first n - k documents, then k more added and the stage run again
+    (carrying over what it can), then with nothing new, each in a fresh process with one cache
+    between them; compared row by row with the stage from scratch on all n."""
+    folder, tmp = _cache_dir(cache)
+    try:
+        db = subset(store, n - k, work / f"plus-{n}.db")
+        first = stage_run(db, folder, timeout)
+        add_documents(store, db, n - k, k)
+        plus = stage_run(db, folder, timeout)
+        again = stage_run(db, folder, timeout)
+        full = subset(store, n, work / f"plus-{n}-scratch.db")
+        scratch = stage_run(full, folder, timeout)
+        equal = "failed" not in plus and "failed" not in scratch and digest(db) == digest(full)
+    finally:
+        if tmp:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return {"n": n, "k": k, "first": first, "plus": plus, "again": again, "scratch": scratch, "equal": equal}
+
+
+def plus_markdown(rows: list[dict]) -> str:
+    out = ["| articles | from scratch (n − k) | + k | with nothing new (stage forced) | parts reconciled on + k | "
+           "events reconciled | peak memory (+ k) | incremental = from scratch |",
+           "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        f, p, a = r["first"], r["plus"], r["again"]
+        if any("failed" in x for x in (f, p, a)):
+            out.append(f"| {r['n']:,} | failed: {(f.get('failed') or p.get('failed') or a.get('failed'))[:120]} |")
+            continue
+        fp = p.get("figures", {})
+        out.append(f"| {r['n']:,} | {f['seconds']:.1f} s | {p['seconds']:.1f} s | {a['seconds']:.1f} s | "
+                   f"{fp.get('parts_reconciled', 0):,} of {fp.get('parts', 0):,} | "
+                   f"{fp.get('events_reconciled', 0):,} of {fp.get('events', 0):,} | {p['peak_mb']:,.0f} MB | "
+                   f"{'yes' if r['equal'] else 'NO'} |")
+    return "\n".join(out)
+
+
 def build_store(n: int, store: Path, workers: int, work: Path, data: Path) -> None:
     """The per-document stage for the first ``n`` SaudiNewsNet articles into ``store`` (no corpus stage)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -210,7 +267,7 @@ def build_store(n: int, store: Path, workers: int, work: Path, data: Path) -> No
     from riwaya import pipeline
     arts = throughput.load_articles(n, data)
     folder = throughput.write_shards(arts[:n], work / f"articles-{n}")
-    pipeline.refresh = lambda _store: None          # the corpus stage is what this script measures
+    pipeline.refresh = lambda _store, **_: []          # the corpus stage is what this script measures
     t = time.perf_counter()
     r = pipeline.build([str(folder)], f"sqlite:///{store}", workers=workers, progress=True)
     print(f"stored {r.documents:,} documents ({r.added:,} new, {len(r.errors)} errors) in "
@@ -246,12 +303,12 @@ def problems(rows: list[dict], grow: list[dict]) -> list[str]:
 
 
 def markdown(res: dict) -> str:
-    names = ["load documents", "load analyses", "resolve", "event mentions", "reconcile", "itineraries", "write",
-             "other (read, extract)"]
+    names = ["resolve", "event mentions", "parts", "read documents", "relations", "fingerprints", "carry over",
+             "reconcile", "itineraries", "commit"]
     out = [f"riwaya at {res['git']}, {res['date']}, cache {res['cache']}", "",
            "| documents | corpus stage | peak memory | " + " | ".join(names) +
-           " | largest lattice | name block | entity | event block | event |",
-           "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|"]
+           " | largest lattice | name block | entity | event part | reconcile block | event |",
+           "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|---:|"]
     for r in res["rows"]:
         if "failed" in r:
             out.append(f"| {r['n']:,} | failed: {r['failed'][:120]} |")
@@ -263,14 +320,17 @@ def markdown(res: dict) -> str:
         lattice = f"{lg.get('lattice', 0):,} ({lg.get('lattice_units', 0)} units; built {lg.get('lattice_built', 0):,})"
         out.append(f"| {r['documents']:,} | {r['seconds']:.1f} s | {r['peak_mb']:,.0f} MB | " + " | ".join(cells) +
                    f" | {lattice} | {lg.get('name_block', 0)} | "
-                   f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | {lg.get('event_block', 0):,} | "
-                   f"{lg.get('event', 0):,} |")
+                   f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | "
+                   f"{lg.get('part', 0):,} | {lg.get('block', 0):,} | {lg.get('event', 0):,} |")
     out += ["", "Peak memory: the process's high-water mark during the stage (resident, all allocations).", ""]
     for g in res["growth"]:
         out.append(f"- {g['from']:,} → {g['to']:,} documents: time grows as n^{g['time']:.2f}, "
                    f"memory above the start as n^{g['memory']:.2f}")
     for p in res["problems"]:
         out.append(f"- **problem**: {p}")
+    for r in res.get("plus") or []:
+        if not r["equal"]:
+            out.append(f"- **problem**: {r['n']:,}: the incremental corpus stage differs from the one from scratch")
     return "\n".join(out)
 
 
@@ -284,6 +344,9 @@ def main() -> None:
                     help="'names-cold' (default: romanisations cold, the encoder's cache the user's), 'cold', "
                          "or a cache folder to use as it is (what a rebuild sees)")
     ap.add_argument("--timeout", type=int, default=3600, help="seconds per corpus-stage run")
+    ap.add_argument("--plus", type=int, metavar="K",
+                    help="also, per size N: the stage on N - K documents, then K added (incremental), then nothing "
+                         "new, compared with the stage from scratch on N")
     ap.add_argument("--check", action="store_true", help="exit 1 on superlinear growth or a huge lattice")
     ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for articles and store copies")
     ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"))
@@ -317,11 +380,18 @@ def main() -> None:
         res["rows"].append(row)
         print("  " + (row.get("failed") or f"{row['seconds']:.1f} s, peak {row['peak_mb']:,.0f} MB, "
                                             f"largest {row['largest']}"), file=sys.stderr)
+    if args.plus:
+        res["plus"] = []
+        for n in sizes:
+            print(f"+{args.plus} on {n - args.plus:,} documents ...", file=sys.stderr)
+            res["plus"].append(plus_run(store, n, args.plus, args.cache, args.timeout, work))
     res["growth"] = growth(res["rows"])
     res["problems"] = problems(res["rows"], res["growth"])
     out = Path(args.out or work / "corpus_stage.json")
     out.write_text(json.dumps(res, indent=1, ensure_ascii=False))
     print(markdown(res))
+    if res.get("plus"):
+        print("\n" + plus_markdown(res["plus"]))
     if args.check and res["problems"]:
         sys.exit(1)
 

@@ -121,7 +121,7 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
     if report.added or not store.corpus_is_current():
-        report.orphaned = refresh(store)
+        report.orphaned = refresh(store, engine=engine, ray_address=ray_address)
     t3 = time.perf_counter()
     report.documents = store.count()
     report.timings = {"read": t1 - t0, "analyse_store": t2 - t1, "corpus": t3 - t2}
@@ -159,14 +159,16 @@ def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
             on_error(err)
 
 
-def refresh(store: Store) -> list[dict]:
-    """Re-run resolution and reconciliation over everything stored, then re-apply the
-    reviewer's corrections; returns the corrections whose target is gone (orphaned)."""
-    from .corpus import run_store
-    from .corrections import settle, step as corrections_step
-    with store.snapshot():          # the corpus stage reads one consistent state
-        state = store.corpus_state()
-        results = run_store(store)  # streams the analyses: never all of them in memory at once
-    results, base, orphaned, seen = corrections_step(store, results)
-    store.put_corpus(results, documents=state, base=base)
-    return settle(store, seen, orphaned)
+def refresh(store: Store, engine: str = "local", ray_address: str | None = None) -> list[dict]:
+    """Re-run resolution and reconciliation over everything stored, block by block (riwaya/blocks.py;
+    with ``engine="ray"`` the blocks run as Ray tasks), then re-apply the reviewer's corrections;
+    returns the corrections whose target is gone (orphaned)."""
+    from .blocks import refresh_store
+    from .corrections import reapply
+    refresh_store(store, engine=engine, ray_address=ray_address)
+    if not any(c["status"] != "undone" for c in store.corrections()):
+        return []           # nothing to correct: the stage's results stand (and are carried over next time)
+    # the blocked stage wrote the results before corrections (what it carries over next time):
+    # corrected, they replace them, the uncorrected kept as the base for re-applying (as when a
+    # reviewer corrects; one made while the stage ran is applied too)
+    return reapply(store)

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from riwaya import corrections as C
 from riwaya.cli import main
 from riwaya.pipeline import refresh
-from riwaya.store import Store
+from riwaya.store import SCHEMA_VERSION, Store
 
 TOKEN = "corrections-token-0123456789"
 
@@ -256,16 +256,15 @@ def test_corrections_on_postgresql(built_db, corpus_dir):
 
 def test_a_correction_made_during_the_corpus_stage_is_applied(db, monkeypatch):
     """A reviewer corrects while a build's corpus stage runs: the build's results do not lose it."""
-    import riwaya.corpus as corpus
+    import riwaya.blocks as blocks
     s = Store(db)
     cf = s.corpus()["conflicts"][0]["id"]
-    real = corpus.run_store
+    real = blocks.fingerprints
 
-    def slow_run(store):
-        out = real(store)
+    def slow_step(*args, **kw):       # a step of the corpus stage, after it read the store
         C.add(Store(db), "conflict", cf, "status", "rejected")    # made meanwhile, from another store handle
-        return out
-    monkeypatch.setattr(corpus, "run_store", slow_run)
+        return real(*args, **kw)
+    monkeypatch.setattr(blocks, "fingerprints", slow_step)
     assert refresh(s) == []
     assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
 
@@ -279,4 +278,4 @@ def test_a_store_of_schema_2_gets_the_corrections_table(tmp_path):
     con.commit()
     con.close()
     s = Store(url)
-    assert s.schema_version() == 3 and s.corrections() == [] and s.uncorrected() is None
+    assert s.schema_version() == SCHEMA_VERSION and s.corrections() == [] and s.uncorrected() is None

@@ -81,7 +81,7 @@ def test_build_stopped_before_the_corpus_stage_is_finished_by_the_next(tmp_path,
     from .conftest import CORPUS
     url = f"sqlite:///{tmp_path / 'c.db'}"
 
-    def stopped(store):
+    def stopped(store, **_):
         raise KeyboardInterrupt("killed before the corpus stage")
 
     monkeypatch.setattr(pipeline, "refresh", stopped)

@@ -128,6 +128,16 @@ def test_postgres_build_equals_sqlite(pg, built_db, tmp_path):
     assert Store(url).export() == exp_pg
 
 
+def test_postgres_incremental_corpus_stage_equals_sqlite(pg, built_db):
+    """Three articles, then all five: the second corpus stage carries parts over on PostgreSQL too."""
+    url = pg.create_db("riwaya_incremental")
+    files = sorted(p for p in CORPUS.rglob("*.txt"))
+    build([str(p) for p in files[:3]], url, progress=False)
+    build([str(CORPUS)], url, progress=False)
+    assert Store(url).corpus_journal(1)[0]["parts_carried_over"] > 0
+    assert Store(url).export() == Store(built_db).export()
+
+
 def test_postgres_refuses_nul_for_one_document_and_keeps_the_rest(pg, tmp_path):
     url = pg.create_db("riwaya_nul")
     f = tmp_path / "in.jsonl"

@@ -84,6 +84,7 @@ class Entities:
                     self.by_name.setdefault(self._norm(n), e["id"])
 
     @staticmethod
+    @lru_cache(maxsize=1 << 18)     # the corpus stage builds this index once per block over the same names
     def _norm(n: str) -> str:
         toks = normalize(n).replace("“", " ").replace("”", " ").replace('"', " ").split()
         pre = _name_prefixes()
@@ -542,11 +543,19 @@ def _time_value_key(t):
 # ------------------------------------------------------------------ main
 
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
-              use_encoder: bool | None = None) -> dict:
+              use_encoder: bool | None = None, relations: list[dict] | None = None,
+              surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None) -> dict:
+    """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
+    (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
+    this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
+    corpus): not computed again. With all three, the corpus stage reconciles its blocks of mentions
+    one at a time (riwaya/blocks.py) and gets what one call on everything gives."""
     ents = Entities(entities or [])
+    ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
-    relations = find_relations(documents, use_encoder=use_encoder)
-    relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
+    if relations is None:
+        relations = find_relations(documents, use_encoder=use_encoder)
+        relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
 
     translations = translations_by_doc(relations)
@@ -554,8 +563,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     canon = [_canonical(m, ents) for m in event_mentions]
     routes = _doc_routes(canon)
 
-    from .stories import story_clusters
-    story_of = {d: n for n, c in enumerate(story_clusters(documents, use_encoder=False)) for d in c}
+    if story_of is None:
+        story_of = story_of_documents(documents)
     events, conflicts = [], []
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
         ev = _build_event(members, docs, account_of, ents).to_dict()
@@ -566,6 +575,12 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def story_of_documents(documents: list[dict]) -> dict[str, int]:
+    """Document id -> the number of its story (documents that report one story)."""
+    from .stories import story_clusters
+    return {d: n for n, c in enumerate(story_clusters(documents, use_encoder=False)) for d in c}
 
 
 def _as_written(ev: dict, ents: Entities) -> None:

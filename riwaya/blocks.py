@@ -1,0 +1,408 @@
+"""The corpus stage in blocks: resolve entities, then reconcile event mentions one block at a time,
+writing each block's results to the store as it is done, and reconciling again only what changed.
+
+*Parts*: the event mentions split into the connected parts of the reconciler's blocking keys (event
+class and type group, with a key participant, else a place, and the document's story; a generic
+mention, "the incident", with every kind of the groups it may stand for) and of the groups whose
+places make a document's route. The reconciler compares two mentions only if they share such a
+key, so it never puts two parts into one event, conflict or route, and reconciling each part alone
+gives what reconciling everything at once gives, byte for byte (tests/test_blocks.py; 300
+SaudiNewsNet articles). What is corpus-wide is computed once, before the parts: the entities, the
+relations between documents (copies and translations, which make the accounts), each document's
+story, and how each unresolved value was first written in the corpus.
+
+*Blocks*: parts packed, in order, into calls of the reconciler of about ``BLOCK_MENTIONS`` mentions
+(it has a set-up cost per call). Memory is the entities, the documents, and one block with its
+results, not every event of the corpus: each block's events and conflicts go to the store
+(``Store.corpus_writer``), tagged with their part, and only those an itinerary reads are kept.
+
+*Incremental*: a part's fingerprint hashes everything reconciling it reads (``fingerprints``). A
+part of the current results with the same fingerprint is carried over as stored (rows copied in
+the store, nothing parsed); only new or changed parts are reconciled, so adding or deleting
+documents reconciles the parts they touch (and a part their mentions bridge). When a reviewer's
+corrections apply, the corrected results are what readers see and the stage's own stay beneath them
+(``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
+the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
+over and reconciled, and the events added, removed and rewritten. Entities and relations are still
+computed over the whole corpus every run.
+
+*Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
+``ray_address``) and are written in the same order, so the store is the same.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from . import event_schema
+
+BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
+
+
+def family(m: dict) -> str:
+    """The type family of an event mention (its class and its type's reconcile group, or its type): the
+    parts when the reconciler's own key functions are missing."""
+    g = event_schema.type_groups().get(m.get("type") or "")
+    return f"{m.get('class')}|" + (f"g{g}" if g is not None else f"t:{m.get('type')}")
+
+
+class Mentions:
+    """The corpus's event mentions, added in corpus order (documents by id), each kept as its JSON
+    text (about a third of its memory as a dict: at 30k articles the mentions were the corpus stage's
+    largest object) with the connected parts of the reconciler's blocking keys (class, type group,
+    and a key participant, else a place): mentions of two parts never share a key, so the
+    reconciler never compares them. Adding them in order also gives how each unresolved value was
+    first written in the corpus (``surface``, as ``reconcile.core.first_written`` does). Uses the
+    reconciler's own key functions; without them (the reconciler changed), one part per type family."""
+
+    def __init__(self, entities: list[dict]):
+        try:
+            from .reconcile.core import Entities, _canonical, _cls, _features
+            self._labels_of = lambda m: _labels(m, self._ents, _canonical, _cls, _features)
+            self._ents = Entities(entities)
+            self.surface = self._ents.surface
+        except ImportError:       # pragma: no cover - depends on the reconciler's internals
+            self._labels_of = lambda m: ([family(m)], [], ["_none"])
+            self.surface = None
+        self.rows: list[bytes] = []
+        self.ids: list[str] = []
+        self._story: list[tuple] = []     # per mention: its document and kinds, for its story's key
+        self._parent: dict = {}
+
+    def add(self, m: dict) -> None:
+        i = len(self.rows)
+        self.rows.append(json.dumps(m, ensure_ascii=False).encode("utf-8"))
+        self.ids.append(m["id"])
+        kinds, routes, keys = self._labels_of(m)
+        for k in [(kd, k) for kd in kinds for k in keys] + routes:
+            self._union(i, ("k", k))
+        self._story.append((m.get("doc"), tuple(kinds), not keys))
+
+    def _union(self, i: int, key) -> None:
+        a, b = self._find(i), self._find(key)
+        if a != b:
+            self._parent[b] = a
+
+    def _find(self, x):
+        parent = self._parent
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def get(self, i: int) -> dict:
+        return json.loads(self.rows[i])
+
+    def parts(self, story_of: dict[str, int] | None = None) -> list[list[int]]:
+        """The parts, as mention indices ascending, by their first mention. ``story_of``: each
+        document's story (the reconciler blocks a mention by its story too)."""
+        for i, (doc, kinds, keyless) in enumerate(self._story):
+            st = (story_of or {}).get(doc)
+            if st is not None:
+                for kd in kinds:
+                    self._union(i, ("k", (kd, ("story", st))))
+            elif keyless:
+                for kd in kinds:
+                    self._union(i, ("k", (kd, "_none")))
+        self._story = []
+        out: dict = defaultdict(list)
+        for i in range(len(self.rows)):
+            out[self._find(i)].append(i)
+        self._parent = {}
+        return sorted(out.values())
+
+
+def _labels(m: dict, ents, canonical, cls, features) -> tuple[list, list, list]:
+    """As ``reconcile.core.cluster_mentions`` blocks a mention: its kinds (class and type group; a
+    generic mention's, the groups it may stand for, met by every kind of the same polarity in
+    those groups), its keys (key participants, else places; its story's is added in
+    ``Mentions.parts``), and, as ``_doc_routes`` groups them, its document's route keys."""
+    c = canonical(m, ents)
+    f = features(c)
+    kl = cls(c)
+    pol = kl.partition("~")[2]
+    kinds = [(kl, f["group"])]
+    if f["generic"]:
+        kinds += [("generic", pol, g) for g in sorted(f["generic"])]
+    else:
+        kinds.append(("generic", pol, f["group"]))
+    routes = [("route", c.get("doc"), c.get("class"), f["group"], k) for k in f["keys"]]
+    return kinds, routes, sorted(f["keys"] or f["places"], key=repr)
+
+
+def pack(parts: list[list[int]], size: int, sized: list | None = None) -> list[list[int]]:
+    """Parts gathered, in order, into blocks of at least ``size`` mentions (a part is never cut):
+    fewer, larger calls of the reconciler. Each block's indices ascending. With ``sized``, a part's
+    indices are into ``sized`` and count its items' lengths."""
+    out: list[list[int]] = []
+    cur: list[int] = []
+    n = 0
+    for p in parts:
+        cur.extend(p)
+        n += sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        if n >= size:
+            out.append(sorted(cur))
+            cur, n = [], 0
+    if cur:
+        out.append(sorted(cur))
+    return out
+
+
+def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[dict],
+                    relations: list[dict], surface: dict[str, str], story_of: dict[str, int]) -> dict[str, list]:
+    """One block through the reconciler, with the corpus's relations and stories (not computed
+    again) and its unresolved values as first written in the whole corpus (not in this block)."""
+    from .reconcile import reconcile
+    out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of)
+    return {"events": out["events"], "conflicts": out["conflicts"]}
+
+
+def _local(documents, blocks, entities, relations, surface, story_of) -> Iterator[dict]:
+    for ms in blocks:
+        yield reconcile_block(documents, ms, entities, relations, surface, story_of)
+
+
+def _ray(documents, blocks, entities, relations, surface, story_of,
+         ray_address: str | None = None) -> Iterator[dict]:
+    """The blocks as Ray tasks, the shared inputs put in the object store once; results come
+    back in block order, with a bounded number of tasks in flight."""
+    try:
+        import ray
+    except ImportError as e:   # pragma: no cover - depends on the environment
+        raise RuntimeError("the ray engine needs Ray: pip install 'ray>=2.9'") from e
+    from collections import deque
+    started = False
+    if not ray.is_initialized():
+        if ray_address:
+            ray.init(address=ray_address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
+        else:
+            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
+                     configure_logging=False)
+        started = True
+    try:
+        task = ray.remote(reconcile_block)
+        docs_ref, ents_ref, rels_ref, surf_ref, story_ref = (ray.put(x) for x in (documents, entities, relations,
+                                                                                   surface, story_of))
+        limit = 2 * (int(ray.cluster_resources().get("CPU", 2)) or 2)
+        pending: deque = deque()
+        for ms in blocks:
+            pending.append(task.remote(docs_ref, ms, ents_ref, rels_ref, surf_ref, story_ref))
+            while len(pending) >= limit:
+                yield ray.get(pending.popleft())
+        while pending:
+            yield ray.get(pending.popleft())
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _mover_events(events: list[dict], people: set[str]) -> list[dict]:
+    """The events an itinerary can use: some person takes a moving role in them."""
+    try:
+        from .itinerary import MOVER_ROLES
+    except ImportError:           # the itinerary module changed: keep every event with a person in it
+        MOVER_ROLES = None
+    return [ev for ev in events if any(p.get("entity") in people and (MOVER_ROLES is None or p.get("role") in
+                                                                       MOVER_ROLES)
+                                       for p in ev.get("participants") or [])]
+
+
+def refresh_store(store, engine: str = "local", ray_address: str | None = None) -> dict:
+    """Re-run the corpus stage over what ``store`` holds, block by block, and replace its corpus
+    results (readers see the old ones until the new are complete). A part whose inputs are those
+    of a part of the current results (same fingerprint, see ``fingerprints``) is carried over as
+    stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
+    and records them with what changed in the store's journal."""
+    from . import corpus
+    from .reconcile.relations import find_relations
+    from .reconcile.translations import document_translations
+    clock = _Clock()
+    with store.snapshot():          # the corpus stage reads one consistent state
+        state = store.corpus_state()
+        writer = store.corpus_writer(state)
+        entities = corpus.resolve_mentions({doc: [corpus._mention(m) for m in a.get("mentions", [])]
+                                            for doc, a in store.iter_analyses()})
+        clock("resolve")
+        writer.add("entities", entities)
+        idx = corpus.MentionIndex(entities)
+        by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
+        ms, paragraphs = Mentions(entities), {}
+        for doc, a in store.iter_analyses(ordered=True):
+            for rec in corpus.doc_event_mentions(doc, a, idx, by_kb):
+                ms.add(rec)
+            paragraphs[doc] = a.get("paragraphs", [])
+        del idx
+        clock("event mentions")
+        documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
+        src = store.corpus_base_generation()     # what the last stage wrote (beneath any corrections)
+        old = store.corpus_blocks(src) if src is not None else {}
+        old_docs = set(store.corpus_document_ids())
+    clock("read documents")
+    story_of = _stories(documents)
+    clock("stories")
+    parts = ms.parts(story_of)
+    clock("parts")
+    relations = find_relations(documents) + document_translations(documents, entities)
+    writer.add("relations", relations)
+    clock("relations")
+    fps = fingerprints(([ms.get(i) for i in ix] for ix in parts), documents, relations, entities, ms.surface,
+                       story_of)
+    clock("fingerprints")
+    kept = sorted({fp for fp in fps if fp in old})
+    writer.reuse(kept, src)
+    clock("carry over")
+    todo = [i for i, fp in enumerate(fps) if fp not in old]
+    part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
+    blocks = [sorted(i for p in ix for i in parts[p]) for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts)]
+    largest_part = max(map(len, parts), default=0)
+    n_parts = len(parts)
+    del parts
+    sizes = [len(b) for b in blocks]
+    ordered = ([ms.get(i) for i in ix] for ix in blocks)    # decoded one block at a time
+    run = _ray(documents, ordered, entities, relations, ms.surface, story_of, ray_address) if engine == "ray" \
+        else _local(documents, ordered, entities, relations, ms.surface, story_of)
+    people = {e["id"] for e in entities if e.get("type") == "person"}
+    by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
+    computed: list[str] = []
+    for out in run:
+        tag = _tags(out, part_of)
+        movers = {ev["id"] for ev in _mover_events(out["events"], people)}
+        writer.add("events", out["events"], sort=by_id, block=lambda ev: tag.get(ev["id"]),
+                   mover=lambda ev: ev["id"] in movers)
+        writer.add("conflicts", out["conflicts"], sort=by_id, block=lambda c: tag.get(c.get("event")))
+        computed.extend(ev["id"] for ev in out["events"])
+    clock("reconcile")
+    try:
+        from .itinerary import build_itineraries
+        itineraries = build_itineraries(writer.movers(), entities, documents)
+    except ImportError:
+        itineraries = []
+    writer.add("itineraries", itineraries)
+    clock("itineraries")
+    old_ids = {i for ids in old.values() for i in ids}
+    new_ids = {i for fp in kept for i in old[fp]} | set(computed)
+    doc_ids = [d["id"] for d in documents]
+    figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
+               "parts_carried_over": sum(1 for fp in fps if fp in old), "parts_reconciled": len(todo),
+               "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
+               "events": len(new_ids), "events_reconciled": len(computed)}
+    writer.journal({**figures,
+                    "documents_added": sorted(set(doc_ids) - old_docs),
+                    "documents_removed": sorted(old_docs - set(doc_ids)),
+                    "events_added": sorted(new_ids - old_ids), "events_removed": sorted(old_ids - new_ids),
+                    "events_rewritten": sorted(set(computed) & old_ids)},
+                   doc_ids)
+    writer.commit()
+    clock("commit")
+    figures["seconds"] = clock.seconds
+    return figures
+
+
+def _stories(documents: list[dict]) -> dict[str, int]:
+    """Each document's story, over the whole corpus, once (the reconciler's own, when it has them)."""
+    try:
+        from .reconcile.core import story_of_documents
+    except ImportError:           # pragma: no cover - depends on the reconciler's internals
+        return {}
+    return story_of_documents(documents)
+
+
+class _Clock:
+    """Seconds per step of the corpus stage, in order."""
+
+    def __init__(self):
+        import time
+        self.now, self.t, self.seconds = time.perf_counter, time.perf_counter(), {}
+
+    def __call__(self, step: str) -> None:
+        t = self.now()
+        self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
+        self.t = t
+
+
+def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
+    """Event or conflict id -> the part (fingerprint) it came from, by its evidence's mentions; all
+    None when one cannot be told (then none of this block is carried over next time)."""
+    tag: dict[str, str | None] = {}
+    for ev in out["events"]:
+        fps = {part_of.get(e.get("mention")) for e in ev.get("evidence") or []}
+        tag[ev["id"]] = fps.pop() if len(fps) == 1 else None
+    for c in out["conflicts"]:
+        tag[c.get("id")] = tag.get(c.get("event"))
+    if None in tag.values() or any(c.get("event") not in tag for c in out["conflicts"]):
+        return {}
+    return tag
+
+
+def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
+                 surface: dict[str, str], story_of: dict[str, int] | None = None) -> list[str | None]:
+    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions; for its documents,
+    their metadata, their account, their relations and their story (by its documents, not its
+    number, which other documents shift); every entity any string of its mentions or
+    outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
+    has up to two; and how its unresolved values were first written. The corpus stage's version
+    too. None for every part when the reconciler's helpers are missing (nothing carried over). The
+    parts one at a time (an iterator keeps one decoded at once)."""
+    import hashlib
+    import json
+    from .corpus import CORPUS_VERSION
+    try:
+        from .reconcile.core import Entities, _accounts
+    except ImportError:           # pragma: no cover - depends on the reconciler's internals
+        return [None for _ in parts]
+    ents = Entities(entities)
+    account = _accounts(documents, relations)
+    docs = {d["id"]: d for d in documents}
+    rels: dict[str, list] = defaultdict(list)
+    for r in relations:
+        for d in r.get("docs") or [r.get("doc")]:
+            rels[d].append(r)
+    members: dict[int, list[str]] = defaultdict(list)
+    for d, n in sorted((story_of or {}).items()):
+        members[n].append(d)
+    records: dict[str, dict] = {}
+
+    def record(eid):
+        if eid not in records:
+            e = ents.by_id[eid]
+            records[eid] = {**{k: v for k, v in e.items() if k != "mentions"},
+                            "mentions": min(len(e.get("mentions") or []), 2)}
+        return records[eid]
+    out = []
+    for part in parts:
+        strings: set[str] = set()
+        _strings(part, strings)
+        dids = sorted({m.get("doc") for m in part})
+        strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
+        used, names, surf = {}, {}, {}
+        for x in sorted(strings):
+            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
+                if y in ents.by_id:
+                    used[y] = record(y)
+                n = ents._norm(y)
+                hit = ents.by_name.get(n)
+                if hit:
+                    names[y] = hit
+                    used[hit] = record(hit)
+                if "raw:" + n in surface:
+                    surf["raw:" + n] = surface["raw:" + n]
+        ctx = {d: [account.get(d), {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url",
+                                                                              "language", "seq")},
+                   rels.get(d, []), members.get((story_of or {}).get(d))] for d in dids}
+        payload = json.dumps([CORPUS_VERSION, part, ctx, used, names, surf], sort_keys=True, ensure_ascii=False,
+                             default=str)
+        out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
+    return out
+
+
+def _strings(x, acc: set) -> None:
+    if isinstance(x, str):
+        acc.add(x)
+    elif isinstance(x, dict):
+        for v in x.values():
+            _strings(v, acc)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            _strings(v, acc)
