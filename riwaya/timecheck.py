@@ -179,7 +179,7 @@ def _check(it, idx: list[int], versions_by_leg: list[dict], ctx) -> None:
         cons.append(Constraint(f"{i}:arrive", f"{i}:depart", 0.0, {}))      # nobody arrives before leaving
     ref_t = None
     bounds = []
-    for acc, seq in per_acc.items():
+    for acc, seq in sorted(per_acc.items()):     # a fixed order: the first constraint to close a cycle is refused
         prev = None
         for i, v in seq:
             src = v.accounts[0] if v.accounts else None
