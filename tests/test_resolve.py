@@ -109,6 +109,9 @@ def test_bare_assad_defaults_to_bashar_but_follows_context(kb):
 def test_epithet_and_given_name_in_document(kb):
     text = "قال بشار الأسد في خطابه الأخير إن الجيش سيقاتل. ولم يظهر بشار بعد ذلك، وغادر الرئيس المخلوع البلاد."
     ms = kb.match(text) + [ner(text, "بشار", occurrence=1)]
+    # a bare epithet is no KB name (it means whoever the text is about): coreference links it, as analyze does
+    from riwaya.ner.coref import link
+    ms = link(text, sorted(ms, key=lambda m: m.start), "ar", kb)
     ents = resolve_entities({"d": ms}, kb)
     k = by_kb(ents)
     assert len(k["person:bashar-al-assad"].mentions) == 3
