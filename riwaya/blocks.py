@@ -168,20 +168,10 @@ def _ray(documents, blocks, entities, relations, surface, story_of,
          ray_address: str | None = None) -> Iterator[dict]:
     """The blocks as Ray tasks, the shared inputs put in the object store once; results come
     back in block order, with a bounded number of tasks in flight."""
-    try:
-        import ray
-    except ImportError as e:   # pragma: no cover - depends on the environment
-        raise RuntimeError("the ray engine needs Ray: pip install 'ray>=2.9'") from e
     from collections import deque
-    started = False
-    if not ray.is_initialized():
-        if ray_address:
-            ray.init(address=ray_address, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
-        else:
-            ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True,
-                     configure_logging=False)
-        started = True
-    try:
+
+    from .engines import ray_session
+    with ray_session(ray_address) as ray:
         task = ray.remote(reconcile_block)
         docs_ref, ents_ref, rels_ref, surf_ref, story_ref = (ray.put(x) for x in (documents, entities, relations,
                                                                                    surface, story_of))
@@ -193,9 +183,6 @@ def _ray(documents, blocks, entities, relations, surface, story_of,
                 yield ray.get(pending.popleft())
         while pending:
             yield ray.get(pending.popleft())
-    finally:
-        if started:
-            ray.shutdown()
 
 
 def _mover_events(events: list[dict], people: set[str]) -> list[dict]:

@@ -19,6 +19,7 @@ as ``WorkerDied``. The build goes on with the next document.
 from __future__ import annotations
 
 from collections import deque
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 from .models import Document
@@ -70,12 +71,11 @@ def _collect(ray, batch: list[Document], ref, budget) -> list:
         return [AnalysisFailed(f"WorkerDied: the Ray worker analysing it stopped ({type(e).__name__})")]
 
 
-def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
-                batch_size: int = BATCH, max_in_flight: int | None = None,
-                keep_going: bool = False, budget=None) -> Iterator[tuple[Document, dict]]:
-    """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order.
-    With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``;
-    with a ``budget`` (time, size) every document runs as its own task under it."""
+
+@contextmanager
+def ray_session(ray_address: str | None = None):
+    """Ray, connected to ``ray_address`` or started locally on 2 CPUs when it is not running yet;
+    a Ray this call started is shut down when the block ends (the per-document and corpus stages share it)."""
     try:
         import ray
     except ImportError as e:   # pragma: no cover - depends on the environment
@@ -90,6 +90,19 @@ def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                      configure_logging=False)
         started = True
     try:
+        yield ray
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
+                batch_size: int = BATCH, max_in_flight: int | None = None,
+                keep_going: bool = False, budget=None) -> Iterator[tuple[Document, dict]]:
+    """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order.
+    With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``;
+    with a ``budget`` (time, size) every document runs as its own task under it."""
+    with ray_session(ray_address) as ray:
         from .budget import too_large
         from .pipeline import AnalysisFailed
         remote = ray.remote(max_retries=0)(_analyze_batch) if budget is not None else ray.remote(_analyze_batch)
@@ -112,6 +125,3 @@ def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                 yield from _drain(ray, pending.popleft(), budget)
         while pending:
             yield from _drain(ray, pending.popleft(), budget)
-    finally:
-        if started:
-            ray.shutdown()
