@@ -23,6 +23,24 @@ from train_ner import prf_table, read_conll, read_wojood, show, spans  # noqa: E
 TYPE = {"person": "PERS", "organization": "ORG", "place": "LOC"}
 
 
+def join(chunk):
+    """Tokenised sentences as one text (words spaced, a line a sentence) -> (text, starts, ends), each
+    sentence's word offsets into the text."""
+    text, starts, ends = "", [], []
+    for s in chunk:
+        row_s, row_e = [], []
+        for w, _ in s:
+            if text and not text.endswith("\n"):
+                text += " "
+            row_s.append(len(text))
+            text += w
+            row_e.append(len(text))
+        text += "\n"
+        starts.append(row_s)
+        ends.append(row_e)
+    return text, starts, ends
+
+
 def evaluate(sents, doc):
     kb = load_kb()
     stats = {}
@@ -30,18 +48,7 @@ def evaluate(sents, doc):
     t0 = time.perf_counter()
     for k in range(0, len(sents), doc):
         chunk = sents[k:k + doc]
-        text, starts, ends = "", [], []
-        for s in chunk:
-            row_s, row_e = [], []
-            for w, _ in s:
-                if text and not text.endswith("\n"):
-                    text += " "
-                row_s.append(len(text))
-                text += w
-                row_e.append(len(text))
-            text += "\n"
-            starts.append(row_s)
-            ends.append(row_e)
+        text, starts, ends = join(chunk)
         ntok += sum(len(s) for s in chunk)
         gold = set()
         for i, s in enumerate(chunk):

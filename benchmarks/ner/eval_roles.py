@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from eval_pipeline import join  # noqa: E402
 from riwaya.kb import load_kb  # noqa: E402
 from riwaya.ner import recognize  # noqa: E402
 
@@ -49,7 +50,7 @@ def runs(sent, typ):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--wojood", default="/work/shared/data/wojood_sample/val.txt")
+    ap.add_argument("--wojood", default=str(ROOT.parent / "shared" / "data" / "wojood_sample" / "val.txt"))
     ap.add_argument("--doc", type=int, default=15)
     ap.add_argument("--show", action="store_true", help="print every role and every missed OCC span")
     a = ap.parse_args()
@@ -58,16 +59,9 @@ def main():
     n_pred = ok = loose = n_gold = n_near = ok_near = 0
     for k in range(0, len(sents), a.doc):
         chunk = sents[k:k + a.doc]
-        text, gold = "", []
-        for s in chunk:
-            st, en = [], []
-            for w, _ in s:
-                if text and not text.endswith("\n"):
-                    text += " "
-                st.append(len(text))
-                text += w
-                en.append(len(text))
-            text += "\n"
+        text, starts, ends = join(chunk)
+        gold = []
+        for s, st, en in zip(chunk, starts, ends):
             pers = runs(s, "PERS")
             for i, j in runs(s, "OCC"):
                 near = any(pj >= i - 3 and pi <= j + 3 and not (i <= pi and pj <= j) for pi, pj in pers)
