@@ -170,7 +170,7 @@ def _dest_positions(ev: dict, mentions: dict) -> dict[str, int]:
 def _route_order(evs: list[dict], mentions: dict | None = None) -> list[dict]:
     """Among events whose times overlap, a leg that continues another comes after it: its origin
     or a stop on its way is where the other one went, or a report names its destination later
-    in the same sentence ("to Hmeimim, then on to Moscow")."""
+    in the same sentence ("to Incirlik, then on to Ankara")."""
     slots = [i for i, e in enumerate(evs) if e.get("destination")]
     legs = [evs[i] for i in slots]
     pos = {id(e): _dest_positions(e, mentions or {}) for e in legs}
@@ -226,7 +226,7 @@ class _Ctx:
         return evd.get("outlet") or evd.get("doc")
 
     def rel(self, fld: str, a, b) -> str:
-        """'same' / 'precision' (one refines the other: Moscow vs Russia) / 'different'."""
+        """'same' / 'precision' (one refines the other: Ankara vs Turkey) / 'different'."""
         if a is None or b is None or a == b:
             return "same"
         if self.cmp is None:
@@ -403,7 +403,7 @@ def _pick_fate(fates: list[dict], ctx: _Ctx) -> Fate | None:
     timed = [f for f in fates if not f["_explicit"] and f["_timed"]]
     pick = (explicit or timed or fates)[-1]
     if pick["_explicit"]:
-        # the same account then moves them on ("hid in the embassy … until taken to Hmeimim,
+        # the same account then moves them on ("hid in the embassy … until taken to Incirlik,
         # then reached Russia"): the story's later step is where they are
         docs = {e.get("doc") for e in pick["items"]}
         later = [f for f in fates[fates.index(pick) + 1:] if not f["_explicit"]

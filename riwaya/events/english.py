@@ -7,7 +7,7 @@ reused here, never loaded twice; without it the caller keeps its surface heurist
 
 - agent: the clause subject (nsubj), inherited through coordinated verbs, xcomp/participle
   clauses and relative clauses ("X, who ..., entered" -> X); a passive's "by X"; coordinated
-  subjects ("Assad and his family") are all agents;
+  subjects ("Nimr and his family") are all agents;
 - place roles from the trigger's prepositions (and those of the vehicle it moves in: "boarded a
   plane at X"), direct objects for entry/departure types, means from vehicle heads;
 - decider: "the decision to X was taken by Y", "Y ordered ... X", "on the orders of Y";
@@ -84,7 +84,7 @@ class Parsed:
         t = self.by_start.get(pos)
         if t is not None:
             return t
-        for tok in self.doc:  # a trigger inside a token ("al-Assad"-style splits)
+        for tok in self.doc:  # a trigger inside a token ("al-Nimr"-style splits)
             s = tok.idx + self.off
             if s <= pos < s + len(tok.text):
                 return tok
@@ -156,7 +156,7 @@ def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
         return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
     ids = _np_tokens(tok, keep_det, keep_of)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
-    if hi.dep_ == "case":  # "Assad's" as a raw phrase: without the possessive
+    if hi.dep_ == "case":  # "Nimr's" as a raw phrase: without the possessive
         hi = tok.doc[hi.i - 1]
     s, e = P.span(lo)[0], P.span(hi)[1]
     txt = tok.doc.text[s - P.off:e - P.off]
@@ -237,7 +237,7 @@ def _agents_from(P, subs, R, mem_person):
             continue
         seen.add(key)
         out.append(a)
-    # coordinated subjects: "Assad and his family"
+    # coordinated subjects: "Nimr and his family"
     for s in subs:
         for c in s.children:
             if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -245,7 +245,7 @@ def _agents_from(P, subs, R, mem_person):
                 if (a.start, a.end) not in seen:
                     seen.add((a.start, a.end))
                     out.append(a)
-    # the mention that covers several subject tokens ("al", "-", "Assad") is one agent
+    # the mention that covers several subject tokens ("al", "-", "Nimr") is one agent
     uniq, spans = [], []
     for a in out:
         if any(s_ <= a.start and a.end <= e_ for s_, e_ in spans):
@@ -331,7 +331,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
             if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
-                # "was flown to Moscow by the Russians": the mover is the subject, the by-phrase organised it
+                # "was flown to Ankara by the Turks": the mover is the subject, the by-phrase organised it
                 args += _agents_from(P, subs, R, mem_person)
                 a = _np_arg(P, by, "organizer", types=PPL)
                 if not _is_vehicle(by, lex):
@@ -348,7 +348,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                          for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
         elif subs and typ in R["subj_place"]:
-            for a in _agents_from(P, subs, R, None):  # "Aleppo fell to the opposition"
+            for a in _agents_from(P, subs, R, None):  # "Aden fell to the opposition"
                 args.append(Argument("place", a.text, a.start, a.end, a.entity, a.type))
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
@@ -367,7 +367,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 if o.pos_ in ("PROPN", "NOUN"):
                     args.append(_np_arg(P, o, "patient", types=PPL + ("place",)))
     else:
-        # nominal trigger: "Assad's escape", "his visit", "a meeting with X" held by the verb's subject
+        # nominal trigger: "Nimr's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
             pass  # "next year's competition", "today's announcement": a time, not a participant
@@ -394,7 +394,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         m = P.mention(ob)
         if tok.lower_ in R["means_obj"] and _is_vehicle(ob, lex):
             args.append(_means_arg(P, ob))
-            for c in ob.children:  # "boarded a plane at Damascus airport"
+            for c in ob.children:  # "boarded a plane at Sanaa airport"
                 if c.dep_ == "prep":
                     role, o = _prep_role(c, R)
                     if role == "place":
@@ -455,7 +455,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if role == "place" and typ in R["place_origin"] and not any(a.role == "origin" for a in args):
             role = "origin"
         if role == "place" and any(a.role == "destination" for a in args) and cls == "movement":
-            continue  # "arrived in Moscow" is already the destination
+            continue  # "arrived in Ankara" is already the destination
         a = _place_arg(P, o, role, R, lex, times)
         if a == "unknown" or a is None:
             continue
@@ -463,7 +463,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 and not any(x.role == "destination" for x in args):
             a = Argument("destination", a.text, a.start, a.end, a.entity, a.type)
         args.append(a)
-        # "to Khmeimim Airbase in Syria": the place qualifies the destination
+        # "to Incirlik Air Base in Turkey": the place qualifies the destination
     # participle continuation: "left ..., heading to X" — the destination of this leg
     if cls == "movement" and not any(a.role == "destination" for a in args):
         for c in tok.subtree:
@@ -647,7 +647,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             if lk is None:
                 continue
             links.append(lk)
-            for c in src.children:  # "Assad and his brother said"
+            for c in src.children:  # "Nimr and his brother said"
                 if c.dep_ == "conj":
                     l2 = _source_link(P, c, lex, R)
                     if l2 is not None:
