@@ -12,6 +12,7 @@ benchmarks/data/clusters/stories.yaml names each story by its seed article (the 
 plus the articles dropped after reading; `write` rebuilds the same candidates and applies that file.
 
 Split by story, from a hash of the story id (stories ranked by SHA-1, the first 40% dev, the rest test),
+or `train` where stories.yaml says so (stories annotated later to fit models on, never scored as dev/test);
 frozen when first written: the split is stored in stories.jsonl (and `write` keeps it for every story
 already there) and in every annotation file; nobody changes it after tuning begins.
 """
@@ -125,7 +126,13 @@ def show_candidates(n: int) -> None:
 def write() -> None:
     chosen = yaml.safe_load(STORIES_YAML.read_text(encoding="utf-8"))
     by_seed = {g[0]: g for g in candidates()}
-    split = splits([st["id"] for st in chosen], frozen_splits())
+    frozen = frozen_splits()
+    split = splits([st["id"] for st in chosen], frozen)
+    for st in chosen:  # a story written into stories.yaml with `split: train` (fit on it) takes it, unless frozen
+        if st.get("split") and st["id"] not in frozen:
+            if st["split"] != "train":
+                raise SystemExit(f"{STORIES_YAML}: story {st['id']}: split {st['split']!r}: only train may be named")
+            split[st["id"]] = "train"
     rows = []
     for st in chosen:
         if st["seed"] not in by_seed:
