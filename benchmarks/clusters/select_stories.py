@@ -51,6 +51,17 @@ def splits(ids: list[str], frozen: dict[str, str]) -> dict[str, str]:
     return {i: "dev" if k < n_dev else "test" for k, i in enumerate(ranked)}
 
 
+def assign_splits(chosen: list[dict], frozen: dict[str, str]) -> dict[str, str]:
+    """Every story of stories.yaml -> its split: frozen ones keep theirs; a story that names `split: train`
+    (annotated to fit models on, never scored as dev/test) takes train; the others take dev/test by hash."""
+    named = {st["id"]: st["split"] for st in chosen if st.get("split") and st["id"] not in frozen}
+    for sid, sp in named.items():
+        if sp != "train":
+            raise SystemExit(f"{STORIES_YAML}: story {sid}: split {sp!r}: only train may be named")
+    ranked = splits([st["id"] for st in chosen if st["id"] not in named], frozen)
+    return {**ranked, **named}
+
+
 def frozen_splits() -> dict[str, str]:
     if not STORIES.exists():
         return {}
@@ -126,13 +137,7 @@ def show_candidates(n: int) -> None:
 def write() -> None:
     chosen = yaml.safe_load(STORIES_YAML.read_text(encoding="utf-8"))
     by_seed = {g[0]: g for g in candidates()}
-    frozen = frozen_splits()
-    split = splits([st["id"] for st in chosen], frozen)
-    for st in chosen:  # a story written into stories.yaml with `split: train` (fit on it) takes it, unless frozen
-        if st.get("split") and st["id"] not in frozen:
-            if st["split"] != "train":
-                raise SystemExit(f"{STORIES_YAML}: story {st['id']}: split {st['split']!r}: only train may be named")
-            split[st["id"]] = "train"
+    split = assign_splits(chosen, frozen_splits())
     rows = []
     for st in chosen:
         if st["seed"] not in by_seed:
