@@ -13,6 +13,7 @@ from tests.conftest import ROOT, needs_shared
 sys.path.insert(0, str(ROOT / "benchmarks" / "clusters"))
 import clusters  # noqa: E402
 import eval_clusters  # noqa: E402
+import select_stories  # noqa: E402
 
 
 def _jsonl(path):
@@ -67,6 +68,31 @@ def test_bad_annotation_fails_by_name(tmp_path):
     bad.write_text("story: [", encoding="utf-8")
     with pytest.raises(clusters.AnnError, match="not valid YAML"):
         clusters.resolve_story(bad)
+
+
+def test_dev_and_test_stay_frozen_beside_the_train_split():
+    """The train split (stories to fit on, issue #15) was added after dev and test were frozen: the compiled
+    dev and test rows keep their counts, and train has at least 10 stories and 500 mentions."""
+    rows = _jsonl(clusters.OUT_MENTIONS)
+    count = lambda split: sum(m["split"] == split for m in rows)  # noqa: E731
+    assert (count("dev"), count("test")) == (425, 730)
+    stories = clusters.stories()
+    assert sum(s["split"] == "dev" for s in stories.values()) == 8
+    assert sum(s["split"] == "test" for s in stories.values()) == 11
+    assert sum(s["split"] == "train" for s in stories.values()) >= 10 and count("train") >= 500
+    train_docs = {d for s in stories.values() if s["split"] == "train" for d in s["docs"]}
+    assert not train_docs & {d for s in stories.values() if s["split"] != "train" for d in s["docs"]}
+
+
+def test_split_assignment_keeps_frozen_and_takes_named_train():
+    frozen = {"old-dev": "dev", "old-test": "test"}
+    chosen = [{"id": "old-dev"}, {"id": "old-test", "split": "train"}, {"id": "new-train", "split": "train"},
+              {"id": "new-hashed"}]
+    got = select_stories.assign_splits(chosen, frozen)
+    assert got["old-dev"] == "dev" and got["old-test"] == "test"  # a frozen split never changes
+    assert got["new-train"] == "train" and got["new-hashed"] in ("dev", "test")
+    with pytest.raises(SystemExit, match="only train may be named"):
+        select_stories.assign_splits([{"id": "x", "split": "dev"}], frozen)
 
 
 def test_scores_on_a_toy_clustering():

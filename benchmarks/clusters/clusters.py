@@ -205,7 +205,7 @@ def compile_all() -> None:
         for r in rows:
             for c in r["conflicts"]:
                 f.write(json.dumps(c, ensure_ascii=False) + "\n")
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "train"):
         rs = [r for r in rows if r["split"] == split]
         print(f"{split}: {len(rs)} stories, {len({m['doc'] for r in rs for m in r['mentions']})} articles, "
               f"{sum(len(r['mentions']) for r in rs)} mentions, {sum(len(r['clusters']) for r in rs)} clusters, "

@@ -1,6 +1,6 @@
 """Score riwaya's cross-document clusters and conflicts against the annotated cluster corpus (issue #15).
 
-    python benchmarks/clusters/eval_clusters.py [--split dev|test] [--story ID] [--json OUT] [-v]
+    python benchmarks/clusters/eval_clusters.py [--split dev|test|train] [--story ID] [--json OUT] [-v]
     riwaya eval clusters --split dev
 
 Each story's articles are read from ../shared/data (texts never enter the repo) and built with riwaya's
@@ -292,7 +292,7 @@ def run(split: str | None = None, story: str | None = None) -> tuple[dict, list[
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test"])
+    ap.add_argument("--split", choices=["dev", "test", "train"])
     ap.add_argument("--story")
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the failures")

@@ -12,6 +12,7 @@ benchmarks/data/clusters/stories.yaml names each story by its seed article (the 
 plus the articles dropped after reading; `write` rebuilds the same candidates and applies that file.
 
 Split by story, from a hash of the story id (stories ranked by SHA-1, the first 40% dev, the rest test),
+or `train` where stories.yaml says so (stories annotated later to fit models on, never scored as dev/test);
 frozen when first written: the split is stored in stories.jsonl (and `write` keeps it for every story
 already there) and in every annotation file; nobody changes it after tuning begins.
 """
@@ -48,6 +49,17 @@ def splits(ids: list[str], frozen: dict[str, str]) -> dict[str, str]:
     ranked = sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
     n_dev = round(0.4 * len(ranked))
     return {i: "dev" if k < n_dev else "test" for k, i in enumerate(ranked)}
+
+
+def assign_splits(chosen: list[dict], frozen: dict[str, str]) -> dict[str, str]:
+    """Every story of stories.yaml -> its split: frozen ones keep theirs; a story that names `split: train`
+    (annotated to fit models on, never scored as dev/test) takes train; the others take dev/test by hash."""
+    named = {st["id"]: st["split"] for st in chosen if st.get("split") and st["id"] not in frozen}
+    for sid, sp in named.items():
+        if sp != "train":
+            raise SystemExit(f"{STORIES_YAML}: story {sid}: split {sp!r}: only train may be named")
+    ranked = splits([st["id"] for st in chosen if st["id"] not in named], frozen)
+    return {**ranked, **named}
 
 
 def frozen_splits() -> dict[str, str]:
@@ -125,7 +137,7 @@ def show_candidates(n: int) -> None:
 def write() -> None:
     chosen = yaml.safe_load(STORIES_YAML.read_text(encoding="utf-8"))
     by_seed = {g[0]: g for g in candidates()}
-    split = splits([st["id"] for st in chosen], frozen_splits())
+    split = assign_splits(chosen, frozen_splits())
     rows = []
     for st in chosen:
         if st["seed"] not in by_seed:

@@ -14,7 +14,7 @@ and scores:
 - conflicts: a system contradiction is right when its event's mentions belong (by majority) to a gold
   cluster holding a gold conflict of the same slot; recall over gold conflicts likewise.
 
-    python benchmarks/reconcile/eval_merge.py --split dev [--data DIR] [--store /tmp/x.db] [--json OUT]
+    python benchmarks/reconcile/eval_merge.py --split dev|test|train [--data DIR] [--store /tmp/x.db] [--json OUT]
 
 Texts come from ../shared/data at run time and never enter the repo.
 """
@@ -153,7 +153,7 @@ def score(gold: list[dict], gold_conf: list[dict], events: list[dict], conflicts
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--split", default="dev", choices=["dev", "test"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "train"])
     ap.add_argument("--data", default=str(ROOT / "benchmarks" / "data" / "clusters"))
     ap.add_argument("--store", default=None, help="SQLite file to build into and reuse")
     ap.add_argument("--json", default=None)
