@@ -124,6 +124,9 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     salience = _salience(ordered, kb)
     local = int(kb.lex.get("short_form_local_chars", 400))
+    people = [(m, name_key(m.text)) for m in ordered if m.type == "person" and m.source != "coref"]
+    namesakes = kb.namesakes(k for m, k in people if not (m.kb_id and m.kb_id in kb))
+    in_full = {m.kb_id for m, k in people if m.kb_id and len(k) >= 2}
     for m in ordered:
         typ = m.type
         coref = m.source == "coref"          # "الرئيس المخلوع": resolved as the name it stands for (ner/coref.py)
@@ -132,7 +135,10 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         kb_id = m.kb_id if (m.kb_id and m.kb_id in kb) else None
         cands = kb.short_candidates(text) if typ == "person" else []
         ambiguous: list[str] = []
-        if len(cands) > 1 or (cands and kb_id is None):
+        namesake = namesakes.get(key[0]) if typ == "person" and len(key) == 1 and not coref else None
+        if namesake and in_full.isdisjoint(cands):
+            kb_id = None        # a bare مخلوف where the document names محسن مخلوف in full (kb.namesakes)
+        elif len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
             # the document is about: named in full most often, the KB's default for the short form
             # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
@@ -165,8 +171,8 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
             exact = [r for r in hits if any(_key(n) == " ".join(key) for n in r.get("all_names", []))]
             if len(exact) == 1:
                 kb_id = exact[0]["id"]
-        node = None
-        if kb_id is None and not ambiguous and typ == "person":
+        node = f"n:person:{' '.join(namesake)}" if namesake and kb_id is None else None
+        if kb_id is None and not ambiguous and typ == "person" and node is None:
             # bare given name or surname (or a surname of several words, دي ميستورا): the latest
             # person in this document who has it
             for rnode, rkb, rkey in reversed(recent):

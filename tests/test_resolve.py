@@ -304,3 +304,15 @@ def test_a_long_span_romanises_in_bounded_time():
     t = time.perf_counter()
     out = _romanizer().transliterate_many([" ".join(words)])
     assert time.perf_counter() - t < 20 and out[0]
+
+
+def test_a_bare_family_name_goes_to_the_namesake_the_document_names_in_full(kb):
+    """The document names نواف خليل (no KB person); a bare خليل later (or in the headline) is him, not
+    the KB person with that short form, unless that person is named in full in the document too."""
+    t = "خليل: الأكراد يستعدون. قال مدير المركز نواف خليل إن المدينة صمدت. وأضاف خليل أن السكان عادوا."
+    ms = kb.match(t) + [ner(t, "نواف خليل"), ner(t, "خليل", occurrence=0), ner(t, "خليل", occurrence=2)]
+    ents = resolve_entities({"d": ms}, kb)
+    full = entity_of(ents, "d", t.index("نواف خليل"))
+    assert full.kb_id is None
+    assert entity_of(ents, "d", t.rindex("خليل")).id == full.id
+    assert entity_of(ents, "d", 0).id == full.id
