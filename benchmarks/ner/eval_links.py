@@ -1,7 +1,7 @@
 """Wrong person links per 100 linked mentions, on hand-checked SaudiNewsNet articles.
 
     python benchmarks/ner/eval_links.py                      # score benchmarks/ner/links_gold.tsv
-    python benchmarks/ner/eval_links.py --split dev --show   # one split, every wrong or unjudged link
+    python benchmarks/ner/eval_links.py --split heldout --show  # one split (dev, test, heldout), every error
     python benchmarks/ner/eval_links.py --dump --grep سوري --skip 60 --limit 40 > rows.tsv
                                                              # rows to judge by hand (new articles)
 
