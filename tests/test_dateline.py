@@ -128,6 +128,10 @@ def test_heads_without_a_colon_a_told_outlet_and_a_page_foot():
     d = find("عين اليوم – واشنطن\nقال وزير الخارجية")
     assert (d.place, d.end) == ("واشنطن", 18)
     assert find("سلوى المدني ـ عين اليوم  ارتسمت الابتسامة").author == "سلوى المدني"
+    d = find("منيف الشهراني – الرياض  تغلب فريق الهلال")
+    assert (d.author, d.place, d.outlet, d.end) == ("منيف الشهراني", "الرياض", None, 24)
+    assert find("سلوى سعد – متابعات\nذكرت صحيفة").place is None
+    assert find("ذكريات بني ضبيان،،، وأمّي صالحة\n\nعن أبها الحلقة") is None
     assert find("الحسين لـ«رويترز»: حضور أمي تشريف للقصيدة\n\nنص الخبر") is None
     assert find("دمشق - أ ف ب - أعلن الجيش").place == "دمشق"
     t = "وإعادة تأهيله للحد من إزهاق أرواح الأبرياء. سمات حفر على طريق رنية"

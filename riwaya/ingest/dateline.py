@@ -173,7 +173,7 @@ def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None
         dl.start, dl.end = base, base + m.end()
         return dl
     if gap and gap.start():
-        dl = _candidate(window, gap)
+        dl = _candidate(window, gap) or _byline_place(window[:gap.start()])
         if dl:
             dl.start, dl.end = base, base + gap.end()
             return dl
@@ -183,6 +183,27 @@ def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None
         ar, en = outlet_of(m.group(1))
         return Dateline(base, base + m.end(), outlet=ar, outlet_en=en)
     return None
+
+
+def _byline_place(head: str) -> Dateline | None:
+    """"منيف الشهراني – الرياض" alone before the text: a reporter (a known given name first, two or
+    three words) and a place of one or two words, with no outlet named."""
+    parts = _parts(head)
+    if len(parts) != 2 or parts[1][1] != "-" or re.search(r"[\d,،]", head):
+        return None             # (a dash between them, no comma: "ذكريات بني ضبيان،،، وأمّي صالحة" is a title)
+    (who, _), (where, _) = parts
+    words = _key(who).split()
+    if 2 <= len(words) <= 3 and _given_name(words[0]) and 1 <= len(where.split()) <= 2:
+        return Dateline(0, 0, place=None if _key(where) in _cfg()["_filler"] else where, author=who, kind="byline")
+    return None
+
+
+def _given_name(word: str) -> bool:
+    """A given name of the KB's list, or of the name tagger's lists' two most common bins (منيف)."""
+    if word in _cfg()["_given"]:
+        return True
+    from ..ner.features import lexicons, norm
+    return lexicons()[0].get(norm(word)) in ("1", "2")
 
 
 def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
