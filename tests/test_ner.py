@@ -303,3 +303,6 @@ def test_a_kb_family_name_inside_another_persons_name_is_not_linked():
                                                                       ("جيب بوش", None)]
     ms = analyze(Document(id="y", text="حسب ما جاء على لسان فيدريكا موغيريني منسقة السياسة الخارجية")).mentions
     assert "person:federica-mogherini" in {m.kb_id for m in ms}
+    t = "أيد الرئيس السابق جورج بوش الابن شقيقه. وقال الرئيس جورج بوش إن الحرب انتهت."
+    ms = [(m.text, m.kb_id) for m in analyze(Document(id="z", text=t)).mentions if m.type == "person"]
+    assert ms[-1] == ("جورج بوش", "person:george-w-bush")     # the person's own given name: one mention

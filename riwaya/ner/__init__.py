@@ -541,7 +541,8 @@ def _namesakes_of_kb_people(text, cands, kb):
     """A KB person's short form (بوش, الشيباني) at the end of a longer name the tagger is sure of (جيب
     بوش, هادي قطيم الشيباني) whose words before it are none of that person's names, nor a title or a
     word with the article: the name of someone else with that family name. The tagger's span stays
-    (unlinked; riwaya.resolve sends the bare family name to it); the KB's link goes."""
+    (unlinked; riwaya.resolve sends the bare family name to it); the KB's link goes. When the words
+    before it are that person's own (جورج بوش), the mention takes the whole name."""
     th = float(_rules().get("namesake_min_confidence", 0.7))
     longer = [(s, e) for s, e, t, c, src in cands if t == "person" and src == "ner" and c >= th]
     if not longer:
@@ -561,9 +562,14 @@ def _namesakes_of_kb_people(text, cands, kb):
                 before = [w for _, _, w in _tokens(text[s:m.start])]
                 mine = kbase.first_names(m.kb_id) | {w for n in kbase.get(m.kb_id).get("all_names", [])
                                                      for w in name_key(n)}
-                if before and not any(name_key(w)[0] in mine or norm(w) in roles or norm(w).startswith("ال")
-                                      or normalize_ar(w) in common or any(same_arabic_spelling(w, x) for x in mine)
-                                      for w in before):
+                own = [name_key(w)[0] in mine or any(same_arabic_spelling(w, x) for x in mine) for w in before]
+                if before and all(own):
+                    # جورج بوش: the person's own given name before it, the whole name is the mention
+                    m.start, m.text = s, text[s:m.end]
+                    m.name = " ".join(name_key(m.text))
+                    break
+                if before and not any(o or norm(w) in roles or norm(w).startswith("ال") or normalize_ar(w) in common
+                                      for o, w in zip(own, before)):
                     drop.add(id(m))
     return [m for m in kb if id(m) not in drop]
 
