@@ -124,6 +124,10 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
     ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
     salience = _salience(ordered, kb)
     local = int(kb.lex.get("short_form_local_chars", 400))
+    people = [(m, name_key(m.text)) for m in ordered if m.type == "person" and m.source != "coref"]
+    # full names of people not in the KB with a KB person's family name (kb.namesakes), in text order
+    namesakes = [(m.start, k) for m, k in people if not (m.kb_id and m.kb_id in kb) and kb.namesakes([k])]
+    in_full = {m.kb_id for m, k in people if m.kb_id and len(k) >= 2}
     for m in ordered:
         typ = m.type
         coref = m.source == "coref"          # "الرئيس المخلوع": resolved as the name it stands for (ner/coref.py)
@@ -132,7 +136,10 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         kb_id = m.kb_id if (m.kb_id and m.kb_id in kb) else None
         cands = kb.short_candidates(text) if typ == "person" else []
         ambiguous: list[str] = []
-        if len(cands) > 1 or (cands and kb_id is None):
+        namesake = _namesake(m, key, namesakes, cands, in_full, full_end) if typ == "person" and not coref else None
+        if namesake:
+            kb_id = None        # a bare مخلوف where the document names محسن مخلوف in full
+        elif len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
             # the document is about: named in full most often, the KB's default for the short form
             # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
@@ -165,8 +172,8 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
             exact = [r for r in hits if any(_key(n) == " ".join(key) for n in r.get("all_names", []))]
             if len(exact) == 1:
                 kb_id = exact[0]["id"]
-        node = None
-        if kb_id is None and not ambiguous and typ == "person":
+        node = f"n:person:{' '.join(namesake)}" if namesake and kb_id is None else None
+        if kb_id is None and not ambiguous and typ == "person" and node is None:
             # bare given name or surname (or a surname of several words, دي ميستورا): the latest
             # person in this document who has it
             for rnode, rkb, rkey in reversed(recent):
@@ -198,6 +205,28 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
                 out[i] = (m, "kb:" + rkb, rkb, amb) if rkb else (m, rnode, None, amb)
                 break
     return out
+
+
+def _namesake(m, key, namesakes, cands, in_full, full_end) -> tuple | None:
+    """The full name of a namesake the document names (not the KB person) that a bare family name
+    stands for: the namesake named last before it, when no KB candidate was named in full more
+    recently (local context); else, when no KB candidate is named in full in the document at all,
+    the first one named (a headline before the body)."""
+    if len(key) != 1:
+        return None
+    mine = [(s, k) for s, k in namesakes if k[-1] == key[0]]
+    if not mine:
+        return None
+    before = [(s, k) for s, k in mine if s < m.start]
+    kb_last = max((full_end[c] for c in cands if c in full_end), default=-1)
+    if before and before[-1][0] > kb_last and _known_given(before[-1][1][0]):
+        return before[-1][1]    # (not after a tagger's slip: اتهام فاطيميبور روحاني, "F. accused Rouhani")
+    return mine[0][1] if in_full.isdisjoint(cands) else None
+
+
+def _known_given(word: str) -> bool:
+    from .ner.features import lexicons, norm
+    return lexicons()[0].get(norm(word)) is not None
 
 
 def _surface(m: EntityMention) -> str:

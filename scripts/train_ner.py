@@ -8,6 +8,8 @@ Full rebuild from /work/shared/data (training-only deps: sklearn-crfsuite, gensi
 
 Tuning (never on test): `--dev 400` holds out the last 400 train sentences (different documents),
 trains on the rest and prints dev P/R/F1; the model is then written to --out only if given.
+`--wojood-dev 200` holds out the last 200 Wojood train sentences likewise (Wojood's validation file
+stays for the final figure); `--wojood-weight 2` repeats the Wojood sentences (a broader domain).
 """
 import argparse
 import sys
@@ -164,14 +166,20 @@ def main():
     ap.add_argument("--doc", type=int, default=DOC, help="sentences per pseudo-document (0: none)")
     ap.add_argument("--dev", type=int, default=0, help="hold out the last N train sentences as dev")
     ap.add_argument("--wojood", default=None, help="also train on this Wojood file (e.g. .../wojood_sample/train.txt)")
+    ap.add_argument("--wojood-weight", type=int, default=1, help="repeat the Wojood sentences this many times")
+    ap.add_argument("--wojood-dev", type=int, default=0, help="hold out the last N Wojood train sentences as dev")
     a = ap.parse_args()
-    out = a.out or ("/tmp/ner_dev.model" if a.dev else "riwaya/data/ner/crf.model")
+    out = a.out or ("/tmp/ner_dev.model" if a.dev or a.wojood_dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
     dev = []
     if a.dev:
         train, dev = train[:-a.dev], train[-a.dev:]
+    wdev = []
     if a.wojood:
-        train = train + read_wojood(a.wojood)
+        wj = read_wojood(a.wojood)
+        if a.wojood_dev:
+            wj, wdev = wj[:-a.wojood_dev], wj[-a.wojood_dev:]
+        train = train + wj * a.wojood_weight
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]
@@ -179,6 +187,13 @@ def main():
                                max_iterations=a.iters, model_filename=out)
     crf.fit(X, y)
     print(f"saved {out} ({time.time() - t0:.0f}s, c1={a.c1} c2={a.c2} iters={a.iters})")
+    if wdev:
+        import pycrfsuite
+        tagger = pycrfsuite.Tagger()
+        tagger.open(out)
+        feats = featurize(wdev, a.doc)
+        pred, confs = tag_all(tagger, feats, wdev, with_conf=True)
+        show(score([[t for _, t in s] for s in wdev], propagate(wdev, pred, confs, a.doc)), "wojood-dev ")
     if dev:
         import pycrfsuite
         tagger = pycrfsuite.Tagger()

@@ -117,3 +117,38 @@ def test_dateline_precision_on_saudinewsnet():
     wires = {"Sabq", "Saudi Press Agency", "Reuters", "Agence France-Presse", "dpa", "Emirates News Agency",
              "Associated Press", "Kuwait News Agency", "Middle East News Agency"}
     assert sum(d.outlet_en in wires for d in sabq) / len(sabq) >= 0.98
+
+
+def test_heads_without_a_colon_a_told_outlet_and_a_page_foot():
+    """A byline or dateline alone on its line or before a double space; "X told <outlet>:" is a
+    title, not a dateline; a tag list or a link back after the last sentence is the page's foot."""
+    from riwaya.ingest.dateline import find_foot
+    d = find("فايز السبيعي – عين اليوم\nرصدت عدسة الصحيفة المصائد")
+    assert (d.outlet, d.author, d.end) == ("عين اليوم", "فايز السبيعي", 24)
+    d = find("عين اليوم – واشنطن\nقال وزير الخارجية")
+    assert (d.place, d.end) == ("واشنطن", 18)
+    assert find("سلوى المدني ـ عين اليوم  ارتسمت الابتسامة").author == "سلوى المدني"
+    d = find("منيف الشهراني – الرياض  تغلب فريق الهلال")
+    assert (d.author, d.place, d.outlet, d.end) == ("منيف الشهراني", "الرياض", None, 24)
+    assert find("سلوى سعد – متابعات\nذكرت صحيفة").place is None
+    assert find("ذكريات بني ضبيان،،، وأمّي صالحة\n\nعن أبها الحلقة") is None
+    assert find("الحسين لـ«رويترز»: حضور أمي تشريف للقصيدة\n\nنص الخبر") is None
+    assert find("دمشق - أ ف ب - أعلن الجيش").place == "دمشق"
+    t = "وإعادة تأهيله للحد من إزهاق أرواح الأبرياء. سمات حفر على طريق رنية"
+    s, e = find_foot(t)
+    assert t[s:e] == "سمات حفر على طريق رنية"
+    t = "كاتب سعودي @ رابط الخبر بصحيفة الوئام: السعودية..دبلوماسية الخيارات"
+    assert t[find_foot(t)[0]:].startswith("رابط الخبر")
+    assert find_foot("وقال إن سمات الشخصية مهمة. ثم غادر.") is None
+
+
+def test_no_entities_in_a_page_foot():
+    from riwaya.analyze import analyze
+    from riwaya.ingest.metadata import with_metadata
+    from riwaya.models import Document
+    t = "قال وزير الخارجية الأمريكي جون كيري إن الاتفاق مع إيران جيد. سمات إسرائيل إيران كيري"
+    doc = with_metadata(Document(id="f", text=t))
+    foot = t.index("سمات")
+    assert doc.meta["foot"] == {"start": foot, "end": len(t)}
+    ms = analyze(doc).mentions
+    assert ms and all(m.end <= foot for m in ms)

@@ -269,3 +269,9 @@ def test_a_country_name_that_is_a_nisba_adjective_after_a_definite_noun(kb):
     assert ids(kb, "بيان وزارة الداخلية السعودية") == []
     assert ids(kb, "دشن مدير الجامعة السعودية") == []
     assert ("السعودية", "country:sa") in ids(kb, "وقعت السعودية والإمارات")
+
+
+def test_a_family_name_after_a_given_name_and_a_rare_fathers_name_is_someone_else(kb):
+    """خالد قطيم نتنياهو: given name, a rare father's name, then the family name of a KB person."""
+    assert ids(kb, "بقيادة الموقوف خالد قطيم نتنياهو، وحدد") == []
+    assert ids(kb, "وقال رئيس الوزراء الإسرائيلي نتنياهو إن") == [("نتنياهو", "person:benjamin-netanyahu")]

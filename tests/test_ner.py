@@ -290,3 +290,19 @@ def test_english_last_name_alone_is_the_person():
     s = t.index("Sarvis said")
     got = _english_surnames(t, [(0, 13, "person", 0.8, "ner")])
     assert (s, s + 6, "person", 0.7, "propagated") in got
+
+
+def test_a_kb_family_name_inside_another_persons_name_is_not_linked():
+    """جيب بوش: the tagger's longer name wins over the KB's short form بوش (another person); a title
+    or the KB person's own given name before it does not (الرئيس الأميركي بوش, فيدريكا موغيريني)."""
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    t = "أيد الرئيس السابق جورج بوش الابن شقيقه في الحملة. ويعد جيب بوش الأوفر حظا في استطلاعات الرأي."
+    ms = analyze(Document(id="x", text=t)).mentions
+    assert [(m.text, m.kb_id) for m in ms if m.type == "person"] == [("جورج بوش الابن", "person:george-w-bush"),
+                                                                      ("جيب بوش", None)]
+    ms = analyze(Document(id="y", text="حسب ما جاء على لسان فيدريكا موغيريني منسقة السياسة الخارجية")).mentions
+    assert "person:federica-mogherini" in {m.kb_id for m in ms}
+    t = "أيد الرئيس السابق جورج بوش الابن شقيقه. وقال الرئيس جورج بوش إن الحرب انتهت."
+    ms = [(m.text, m.kb_id) for m in analyze(Document(id="z", text=t)).mentions if m.type == "person"]
+    assert ms[-1] == ("جورج بوش", "person:george-w-bush")     # the person's own given name: one mention

@@ -304,3 +304,29 @@ def test_a_long_span_romanises_in_bounded_time():
     t = time.perf_counter()
     out = _romanizer().transliterate_many([" ".join(words)])
     assert time.perf_counter() - t < 20 and out[0]
+
+
+def test_a_bare_family_name_goes_to_the_namesake_the_document_names_in_full(kb):
+    """The document names نواف خليل (no KB person); a bare خليل later (or in the headline) is him, not
+    the KB person with that short form, unless that person is named in full in the document too."""
+    t = "خليل: الأكراد يستعدون. قال مدير المركز نواف خليل إن المدينة صمدت. وأضاف خليل أن السكان عادوا."
+    ms = kb.match(t) + [ner(t, "نواف خليل"), ner(t, "خليل", occurrence=0), ner(t, "خليل", occurrence=2)]
+    ents = resolve_entities({"d": ms}, kb)
+    full = entity_of(ents, "d", t.index("نواف خليل"))
+    assert full.kb_id is None
+    assert entity_of(ents, "d", t.rindex("خليل")).id == full.id
+    assert entity_of(ents, "d", 0).id == full.id
+
+
+def test_a_bare_family_name_follows_the_namesake_named_last(kb):
+    """Local context: after جيب بوش is named (a namesake, not in the KB), a bare بوش is him, though the
+    document named the KB's George W. Bush earlier; after the KB person is named again, it is the KB's."""
+    t = ("أيد الرئيس السابق جورج بوش الابن شقيقه في الحملة. ويعد جيب بوش الأوفر حظا. وقال بوش إنه سيفوز. "
+         "ثم تحدث جورج بوش الابن عن الحملة. وأضاف بوش أنه فخور.")
+    ms = kb.match(t) + [ner(t, "جيب بوش"), ner(t, "بوش", occurrence=2), ner(t, "بوش", occurrence=4)]
+    ms = [m for m in ms if not (m.source == "kb" and m.text == "بوش" and m.start == t.index("جيب بوش") + 4)]
+    ents = resolve_entities({"d": ms}, kb)
+    jeb = entity_of(ents, "d", t.index("جيب بوش"))
+    assert jeb.kb_id is None
+    assert entity_of(ents, "d", t.index("وقال بوش") + 5).id == jeb.id
+    assert entity_of(ents, "d", t.index("وأضاف بوش") + 6).kb_id == "person:george-w-bush"

@@ -1,7 +1,8 @@
 """What a dateline means for the events of its article (the dateline itself is read at intake,
 ``riwaya/ingest/dateline.py``, and kept in ``Document.meta["dateline"]``, original offsets).
 
-- It is furniture of the report, not part of the story: entity mentions inside it are dropped.
+- It is furniture of the report, not part of the story: entity mentions inside it are dropped, and so
+  are those in a page's foot (``Document.meta["foot"]``: a tag list, a link back to the article).
 - Its agency ("(رويترز)", "دمشق - أ ف ب") is the outermost source of every event the article tells
   without an in-text source: a link with the dateline's span is put right after the publisher; when the
   publisher itself was read from the dateline, the publisher's link takes the dateline's span.
@@ -22,6 +23,10 @@ def _names(outlet: str | None) -> set[str]:
 
 
 def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
+    foot = (doc.meta or {}).get("foot")
+    if isinstance(foot, dict) and foot.get("start") is not None and foot.get("end") is not None:
+        fs, fe = int(foot["start"]), int(foot["end"])       # a page's foot (tags, a link back): no entities
+        an.mentions = [m for m in an.mentions if not (fs <= m.start and m.end <= fe)]
     dl = (doc.meta or {}).get("dateline")
     if not isinstance(dl, dict) or dl.get("start") is None or dl.get("end") is None:
         return an

@@ -140,33 +140,70 @@ def _candidate(window: str, m) -> Dateline | None:
     parts = _parts(head)
     if not parts or len(parts) > 4 or any(len(p.split()) > cfg["max_part_words"] for p, _ in parts):
         return None
+    if any(re.search(r"(?:^|\s)لـ?$", p) for p, _ in parts):
+        return None          # "الحسين لـ«عين اليوم»: ..." (told the outlet): a quote's title, not a dateline
     return _classify(parts)
 
 
-def _read_head(text: str, base: int) -> Dateline | None:
+def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None:
     # a kashida between spaces is a dash ("واشنطن ـ «الشرق الأوسط»"); same length, same offsets
     window = text[:_cfg()["max_head"]].replace(" ـ ", " - ")
     ends = list(_END.finditer(window))
+    # the end of a head alone on its line or before a double space, with no colon after it ("فايز
+    # السبيعي – عين اليوم", "عين اليوم – واشنطن"): a line shorter than a head can be and followed by
+    # more text (line_ends), or the gap
+    gap = re.search(r"(?<=[^\s" + re.escape(_DASH) + r"])\s{2,}(?=[^\s" + re.escape(_DASH) + r"])", window) or (re.search(r"\s*$", window) if line_ends and len(window) < _cfg()["max_head"] else None)
     for i, m in enumerate(ends):
+        if gap and m.start() >= gap.start():
+            break
         dl = _candidate(window, m)
         if not dl:
             continue
-        # "سبق - جدة :", "فلان - سبق - الرياض:": the first dash ends a head that goes on by one
-        # short part to a colon (not after a bracketed wire: "(رويترز) - قال مسؤول:" is text)
+        # "سبق - جدة :", "فلان - سبق - الرياض:", "عين اليوم – واشنطن⏎": the first dash ends a head that
+        # goes on by one short part to a colon or the gap (not after a bracketed wire: "(رويترز) - قال مسؤول:")
         bracketed = window[:m.start() + 1].rstrip()[-1:] in ")»”\""
-        if not bracketed and i + 1 < len(ends) and ":" in ends[i + 1].group(0):
-            nxt = _candidate(window, ends[i + 1])
-            extra = _parts(window[:ends[i + 1].start()])
+        nxt_end = ends[i + 1] if i + 1 < len(ends) and ":" in ends[i + 1].group(0) else None
+        if nxt_end is None and gap and gap.start() > m.end() and (i + 1 == len(ends) or ends[i + 1].start() >= gap.start()):
+            nxt_end = gap
+        if not bracketed and nxt_end is not None:
+            nxt = _candidate(window, nxt_end)
+            extra = _parts(window[:nxt_end.start()])
             if nxt and nxt.place and len(extra) == len(_parts(window[:m.start()])) + 1 and len(extra[-1][0].split()) <= 2:
-                dl, m = nxt, ends[i + 1]
+                dl, m = nxt, nxt_end
         dl.start, dl.end = base, base + m.end()
         return dl
+    if gap and gap.start():
+        dl = _candidate(window, gap) or _byline_place(window[:gap.start()])
+        if dl:
+            dl.start, dl.end = base, base + gap.end()
+            return dl
     # "Reuters — ..." or "(AP) — ..." with the outlet alone at the head
     m = re.match(r"\s*\(?([^()\n" + _DASH + r":]{1,30}?)\)?\s*[" + _DASH + r":]\s", window)
     if m and outlet_of(m.group(1)):
         ar, en = outlet_of(m.group(1))
         return Dateline(base, base + m.end(), outlet=ar, outlet_en=en)
     return None
+
+
+def _byline_place(head: str) -> Dateline | None:
+    """"منيف الشهراني – الرياض" alone before the text: a reporter (a known given name first, two or
+    three words) and a place of one or two words, with no outlet named."""
+    parts = _parts(head)
+    if len(parts) != 2 or parts[1][1] != "-" or re.search(r"[\d,،]", head):
+        return None             # (a dash between them, no comma: "ذكريات بني ضبيان،،، وأمّي صالحة" is a title)
+    (who, _), (where, _) = parts
+    words = _key(who).split()
+    if 2 <= len(words) <= 3 and _given_name(words[0]) and 1 <= len(where.split()) <= 2:
+        return Dateline(0, 0, place=None if _key(where) in _cfg()["_filler"] else where, author=who, kind="byline")
+    return None
+
+
+def _given_name(word: str) -> bool:
+    """A given name of the KB's list, or of the name tagger's lists' two most common bins (منيف)."""
+    if word in _cfg()["_given"]:
+        return True
+    from ..ner.features import lexicons, norm
+    return lexicons()[0].get(norm(word)) in ("1", "2")
 
 
 def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
@@ -239,7 +276,10 @@ def find(text: str) -> Dateline | None:
         star = re.match(r"\s*(?:\*[^*\n]{0,300}(?=\*)\s*)+\*?\s*", line)
         if star:
             lead = star.end()
-        dl = _read_head(line[lead:], p + lead)
+        for w in cfg["head_furniture"]:          # "Next Previous" of a page's slider before the byline
+            if line[lead:].startswith(w):
+                lead += len(w) + len(line[lead + len(w):]) - len(line[lead + len(w):].lstrip())
+        dl = _read_head(line[lead:], p + lead, p + len(line) < len(text.rstrip()))
         if dl:
             return dl
         # a masthead: a short first line that is an outlet's name
@@ -258,3 +298,20 @@ def find(text: str) -> Dateline | None:
     if m and len(m.group(1).split()) <= cfg["max_part_words"]:
         return Dateline(p, p + len(line), author=m.group(1).strip(), kind="byline")
     return None
+
+
+def find_foot(text: str) -> tuple[int, int] | None:
+    """The span of a page's foot after the article's last sentence: a tag list ("سمات إسرائيل إيران")
+    or a link back to the article ("رابط الخبر بصحيفة الوئام: <headline>"), if there is one."""
+    cfg = _cfg()
+    tail = len(text) - cfg["max_foot"]
+    best = None
+    marks = [(mk, True) for mk in cfg["foot_markers_after_sentence"]] + [(mk, False) for mk in cfg["foot_markers"]]
+    for mk, after_sentence in marks:
+        lead = r"(?:^|(?<=[.!؟?”»\"]))\s*" if after_sentence else r"(?<!\w)"
+        for m in re.finditer(lead + "(" + re.escape(mk) + r")\s", text[max(0, tail):]):
+            start = max(0, tail) + m.start(1)
+            rest = text[start:]
+            if "\n" not in rest.strip() and not re.search(r"[.!؟?]\s+\S", rest) and (best is None or start < best):
+                best = start
+    return (best, len(text.rstrip())) if best is not None else None

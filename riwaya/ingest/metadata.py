@@ -10,7 +10,8 @@ date is known (the publication then lies on or before it, within a lag; see riwa
 
 What was read from the text, not given, is listed in ``doc.meta["metadata_inferred"]``
 (``["outlet", "published"]``), and the dateline's span in ``doc.meta["dateline"]``
-(``{"start", "end", ...}`` in original offsets), so the analysis can leave it out.
+(``{"start", "end", ...}`` in original offsets), so the analysis can leave it out; so is a page's
+foot (a tag list, a link back to the article) in ``doc.meta["foot"]``.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from datetime import date, datetime
 from typing import Mapping
 
 from ..models import Document
-from .dateline import find
+from .dateline import find, find_foot
 
 FIELDS = ("outlet", "published", "retrieved", "url", "language", "title")
 
@@ -88,6 +89,9 @@ def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = Tru
     doc = replace(doc, meta=meta, **fields)
     if not infer:
         return doc
+    foot = find_foot(doc.text)
+    if foot:
+        meta["foot"] = {"start": foot[0], "end": foot[1]}     # a tag list, a link back: page furniture
     dl = find(doc.text)
     if dl is None:
         return doc

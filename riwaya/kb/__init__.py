@@ -123,6 +123,7 @@ class KB:
         self.ff_window = int(ff.get("nearby_place_chars", 150))
         self.short_not_after = {normalize_ar(w) for w in L.get("short_form_not_after", [])}
         self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
+        self.middle_zipf = float(L.get("middle_name_zipf", 2.5))
         for rid, r in records.items():
             self._index_record(rid, r)
         self.given_freq = L.get("given_name_freq") or {}     # names-dataset bins, 1 = most common
@@ -407,17 +408,49 @@ class KB:
             return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
         word = toks[i - 1][2]
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-        if not any((self.given_freq.get(normalize_ar(w), 9) <= 2 or normalize_ar(w) in self.given)
-                   and normalize_ar(w) not in self.common and not self._names_place(w) for w in (word, bare)):
-            return False        # (the name lists hold common words and places too: وتوفي, سورية)
-        if rid not in self._first_names:     # the words before the family name, also glued (عبدالفتاح)
+        firsts = self.first_names(rid)
+        if self._given(word, bare):
+            return not {normalize_ar(word), normalize_ar(bare)} & firsts
+        # given name, a rare father's or middle name, family name (هادي قطيم الشيباني)
+        if i < 2 or text[toks[i - 2][1]:toks[i - 1][0]].strip() or not is_arabic(word) \
+                or normalize_ar(word) in firsts:
+            return False
+        from ..ner.morph import zipf
+        w2 = toks[i - 2][2]
+        bare2 = w2[1:] if w2[:1] in "وف" and len(w2) > 3 else w2
+        return zipf(word) < self.middle_zipf and self._given(w2, bare2) \
+            and not {normalize_ar(w2), normalize_ar(bare2)} & firsts
+
+    def _given(self, word: str, bare: str) -> bool:
+        """A given name in the name lists' common bins or the KB lexicon, not a common word or a place
+        (the lists hold those too: وتوفي, سورية)."""
+        return any((self.given_freq.get(normalize_ar(w), 9) <= 2 or normalize_ar(w) in self.given)
+                   and normalize_ar(w) not in self.common and not self._names_place(w) for w in (word, bare))
+
+    def first_names(self, rid: str) -> set[str]:
+        """The normalised words before the family name in a KB person's names, also glued (عبدالفتاح)."""
+        if rid not in self._first_names:
             firsts = {"الله"}                  # آية الله خامنئي: a title
             for n in self.records[rid].get("all_names", []):
                 k = name_key(n)[:-1]
                 firsts.update(k)
                 firsts.update("".join(k[a:b]) for a in range(len(k)) for b in range(a + 2, len(k) + 1))
             self._first_names[rid] = firsts
-        return not {normalize_ar(word), normalize_ar(bare)} & self._first_names[rid]
+        return self._first_names[rid]
+
+    def namesakes(self, names: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        """Of the full names (keys of two words or more) a document gives people it does not link to
+        the KB (محسن مخلوف, نواف خليل): family name -> that full name, where the family name is a KB
+        person's short form and the given name is none of that person's. A bare مخلوف in that
+        document is then the local namesake unless the KB person is named in full there too."""
+        out: dict[str, tuple[str, ...]] = {}
+        for key in names:
+            if len(key) < 2 or key[-2] in self.short_not_before:
+                continue
+            ids = self.short_candidates(key[-1])
+            if ids and not any(set(key[:-1]) & self.first_names(i) for i in ids):
+                out.setdefault(key[-1], key)
+        return out
 
     def _names_place(self, word: str) -> bool:
         return any(self.records[c.id]["type"] != "person" for c in self.index.get((normalize_ar(word),), []))

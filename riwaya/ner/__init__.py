@@ -246,6 +246,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     if lang != "en" and _rules().get("org_patterns"):
         cands = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
+    kb = _namesakes_of_kb_people(text, cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -534,6 +535,48 @@ def _given_names_of_kb_people(text, cands, kb):
                 out.append((s, e, "person", 0.7, "propagated"))
                 taken.append((s, e))
     return out
+
+
+def _namesakes_of_kb_people(text, cands, kb):
+    """A KB person's short form (بوش, الشيباني) at the end of a longer name the tagger is sure of (جيب
+    بوش, هادي قطيم الشيباني) whose words before it are none of that person's names, nor a title or a
+    word with the article: the name of someone else with that family name. The tagger's span stays
+    (unlinked; riwaya.resolve sends the bare family name to it); the KB's link goes. When the words
+    before it are that person's own (جورج بوش), the mention takes the whole name."""
+    th = float(_rules().get("namesake_min_confidence", 0.7))
+    longer = [(s, e) for s, e, t, c, src in cands if t == "person" and src == "ner" and c >= th]
+    if not longer:
+        return kb
+    from riwaya.kb import load_kb, name_key
+    from riwaya.resolve import same_arabic_spelling
+    kbase, roles, common = load_kb(), _rules()["roles"], _common_words()
+    drop = set()
+    for m in kb:
+        if m.type != "person" or m.confidence >= 0.9 or " " in m.text.strip() or m.kb_id not in kbase:
+            continue
+        for s, e in longer:
+            if s < m.start and m.end <= e and text[m.start - 1].isspace():    # (هولاند ولودريان: two)
+                # the words before it: given names, never with the article (الرئيس, السوري: a title, a
+                # nisba), never a common word (نجاح لودريان: "Le Drian's success"), nor a spelling of
+                # that person's own (فيدريكا موغيريني)
+                before = [w for _, _, w in _tokens(text[s:m.start])]
+                mine = kbase.first_names(m.kb_id) | {w for n in kbase.get(m.kb_id).get("all_names", [])
+                                                     for w in name_key(n)}
+                own = [name_key(w)[0] in mine or any(same_arabic_spelling(w, x) for x in mine) for w in before]
+                if before and all(own):
+                    # جورج بوش: the person's own given name before it, the whole name is the mention
+                    m.start, m.text = s, text[s:m.end]
+                    m.name = " ".join(name_key(m.text))
+                    break
+                if before and not any(o or norm(w) in roles or norm(w).startswith("ال") or normalize_ar(w) in common
+                                      for o, w in zip(own, before)):
+                    drop.add(id(m))
+    return [m for m in kb if id(m) not in drop]
+
+
+def _tokens(text):
+    from riwaya.kb import tokens
+    return tokens(text)
 
 
 def _places_inside_orgs(text, cands, kb):
