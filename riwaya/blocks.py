@@ -209,8 +209,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
-        entities = corpus.resolve_mentions({doc: [corpus._mention(m) for m in a.get("mentions", [])]
-                                            for doc, a in store.iter_analyses()})
+        entities = _resolve(store)
         clock("resolve")
         writer.add("entities", entities)
         idx = corpus.MentionIndex(entities)
@@ -287,6 +286,18 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     return figures
 
 
+def _resolve(store) -> list[dict]:
+    """The entities of every stored document, the resolver's step within a document reused from
+    the cache for documents whose mentions it has seen (``resolve.InDocMemo``)."""
+    from . import corpus
+    docs, keys = {}, {}
+    for doc, a in store.iter_analyses():
+        ms = a.get("mentions", [])
+        keys[doc] = corpus.mentions_key(ms)
+        docs[doc] = [corpus._mention(m) for m in ms]
+    return corpus.resolve_mentions(docs, keys)
+
+
 def _stories(documents: list[dict]) -> dict[str, int]:
     """Each document's story, over the whole corpus, once (the reconciler's own, when it has them)."""
     try:
@@ -349,14 +360,25 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
     members: dict[int, list[str]] = defaultdict(list)
     for d, n in sorted((story_of or {}).items()):
         members[n].append(d)
-    records: dict[str, dict] = {}
+    story_hash = {n: _digest(ds) for n, ds in members.items()}
+    doc_hash: dict[str, str] = {}
+    records: dict[str, str] = {}
 
     def record(eid):
+        # an entity as the reconciler reads it, hashed once for every part that uses it
         if eid not in records:
             e = ents.by_id[eid]
-            records[eid] = {**{k: v for k, v in e.items() if k != "mentions"},
-                            "mentions": min(len(e.get("mentions") or []), 2)}
+            records[eid] = _digest({**{k: v for k, v in e.items() if k != "mentions"},
+                                    "mentions": min(len(e.get("mentions") or []), 2)})
         return records[eid]
+
+    def context(d):
+        # a document's metadata, account, relations and story, hashed once for every part it is in
+        if d not in doc_hash:
+            meta = {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url", "language", "seq")}
+            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, []),
+                                   story_hash.get((story_of or {}).get(d))])
+        return doc_hash[d]
     out = []
     for part in parts:
         strings: set[str] = set()
@@ -375,13 +397,18 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
                     used[hit] = record(hit)
                 if "raw:" + n in surface:
                     surf["raw:" + n] = surface["raw:" + n]
-        ctx = {d: [account.get(d), {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url",
-                                                                              "language", "seq")},
-                   rels.get(d, []), members.get((story_of or {}).get(d))] for d in dids}
-        payload = json.dumps([CORPUS_VERSION, part, ctx, used, names, surf], sort_keys=True, ensure_ascii=False,
-                             default=str)
+        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, part, {d: context(d) for d in dids}, used, names,
+                              surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
+
+
+FINGERPRINT_VERSION = 2     # what a fingerprint hashes (1: contexts and entities in full, in every part)
+
+
+def _digest(x) -> str:
+    import hashlib
+    return hashlib.sha1(json.dumps(x, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:20]
 
 
 def _strings(x, acc: set) -> None:

@@ -330,8 +330,16 @@ class Store:
 
     @staticmethod
     def _documents_state(c) -> str:
+        """Count, last sequence number, and a hash of every document's id with the version of its
+        analysis: a document deleted and another added since, or one analysed again, changes it
+        (count and sequence number alone could come back to the same values)."""
+        import hashlib
         n, top = c.execute(select(text("COUNT(*)"), text("MAX(seq)")).select_from(documents_t)).one()
-        return f"{n}:{top or 0}"
+        h = hashlib.sha1()
+        q = select(analyses_t.c.doc_id, analyses_t.c.version).order_by(analyses_t.c.doc_id)
+        for doc_id, version in c.execute(q):
+            h.update(f"{doc_id}\t{version}\n".encode("utf-8"))
+        return f"{n}:{top or 0}:{h.hexdigest()[:16]}"
 
     def corpus_state(self) -> str:
         """What the corpus results record they were computed from: the documents' fingerprint
@@ -339,7 +347,7 @@ class Store:
         return self.documents_state() + "|" + _corpus_version()
 
     def documents_state(self) -> str:
-        """A cheap fingerprint of the stored documents (count and last sequence number)."""
+        """A cheap fingerprint of the stored documents (see ``_documents_state``)."""
         with self._read() as c:
             return self._documents_state(c)
 
