@@ -237,7 +237,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                        story_of)
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
-    writer.reuse(kept, src)
+    writer.reuse(kept, src, stored=old)
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old]
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
@@ -282,7 +282,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                    doc_ids)
     writer.commit()
     clock("commit")
-    figures["seconds"] = clock.seconds
+    figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
 
 
@@ -308,16 +308,19 @@ def _stories(documents: list[dict]) -> dict[str, int]:
 
 
 class _Clock:
-    """Seconds per step of the corpus stage, in order."""
+    """Seconds per step of the corpus stage, in order: wall clock, and this process's CPU time
+    (``cpu``: what a step costs when other work shares the machine)."""
 
     def __init__(self):
         import time
-        self.now, self.t, self.seconds = time.perf_counter, time.perf_counter(), {}
+        self.now, self.cpu_now = time.perf_counter, time.process_time
+        self.t, self.c, self.seconds, self.cpu = self.now(), self.cpu_now(), {}, {}
 
     def __call__(self, step: str) -> None:
-        t = self.now()
+        t, c = self.now(), self.cpu_now()
         self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
-        self.t = t
+        self.cpu[step] = round(self.cpu.get(step, 0) + c - self.c, 2)
+        self.t, self.c = t, c
 
 
 def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
