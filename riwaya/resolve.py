@@ -272,8 +272,10 @@ class InDocMemo:
         from .cache import KeyValue
         from .corpus import CORPUS_VERSION
         from .fingerprint import code_fingerprint
+        # the extra KB files are hashed now: the CLI's --kb may name them after CORPUS_VERSION was taken
         tag = "indoc1:" + CORPUS_VERSION + code_fingerprint(["ner/features.py", "data/ner/names_given.txt",
-                                                              "data/ner/names_family.txt"]) + ":"
+                                                              "data/ner/names_family.txt"]) \
+            + code_fingerprint([]) + ":"
         self.keys = {d: tag + k for d, k in keys.items()}
         self.kv = KeyValue("resolve")
         self.hit = self.kv.get_many(sorted(set(self.keys.values())))
@@ -282,10 +284,13 @@ class InDocMemo:
     def run(self, doc: str, mentions: list[EntityMention], kb: KB, parts: "_NameParts"):
         key = self.keys.get(doc)
         if key in self.hit:
-            rows = json.loads(self.hit[key])
             ordered = sorted(mentions, key=lambda m: (m.start, -m.end))    # as _in_doc orders them
-            if len(rows) == len(ordered):
-                return [(m, node, kb_id, amb) for m, (node, kb_id, amb) in zip(ordered, rows)]
+            try:
+                rows = json.loads(self.hit[key])
+                if len(rows) == len(ordered):
+                    return [(m, node, kb_id, amb) for m, (node, kb_id, amb) in zip(ordered, rows)]
+            except (ValueError, TypeError):
+                pass                  # a damaged entry is a miss, as every cache error is
         out = _in_doc(doc, mentions, kb, parts)
         if key is not None:
             self.new[key] = json.dumps([[node, kb_id, amb] for _, node, kb_id, amb in out], ensure_ascii=False)

@@ -125,3 +125,22 @@ def test_saudinewsnet_added_then_deleted_equals_the_stage_from_scratch(tmp_path,
     refresh(s)
     assert sorted(s.corpus_journal(1)[0]["documents_removed"]) == sorted(gone)
     assert _corpus_dump(url) == _from_scratch(url, tmp_path / "scratch2.db")
+
+
+def test_a_damaged_cache_entry_is_a_miss(built_db, tmp_path, monkeypatch):
+    """Entries of the per-document caches that cannot be read are computed again, never an error."""
+    import os
+
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    docs = _documents(built_db)
+    plain = relations.copy_pairs(docs)
+    s = Store(built_db)
+    raw = dict(s.iter_analyses())
+    dm = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in raw.items()}
+    keys = {d: corpus.mentions_key(a.get("mentions", [])) for d, a in raw.items()}
+    ents = corpus.resolve_mentions(dm, keys)
+    for name in ("copies", "resolve"):
+        with sqlite3.connect(os.path.join(tmp_path / "cache", name + ".sqlite")) as c:
+            c.execute("UPDATE kv SET v = '{not json'")
+    assert relations.copy_pairs(docs) == plain
+    assert _dump(corpus.resolve_mentions(dm, keys)) == _dump(ents)

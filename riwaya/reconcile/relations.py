@@ -224,9 +224,13 @@ def doc_signatures(documents: list[dict], cfg: dict) -> dict[str, tuple | None]:
     for d in documents:
         k = keys[d["id"]]
         if k in hit:
-            v = json.loads(hit[k])
-            out[d["id"]] = tuple(v) if v is not None else None
-            continue
+            try:
+                v = json.loads(hit[k])
+                if v is None or (isinstance(v, list) and len(v) == cfg["minhash_perms"]):
+                    out[d["id"]] = tuple(v) if v is not None else None
+                    continue
+            except ValueError:
+                pass                  # a damaged entry is a miss, as every cache error is
         s = shingles(body_text(d), cfg["shingle_words"])
         sig = minhash(s, cfg["minhash_perms"]) if len(s) >= cfg["min_shingles"] else None
         out[d["id"]] = sig
