@@ -361,8 +361,10 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
     # English names for Arabic-only entities: one romaniser batch (rules beyond a cap)
     need = set()
     for root, nodes in comps.items():
-        if not uf.kb[root] and not any(not is_arabic(_surface(m)) for n in nodes for _, m in members[n]):
-            need.add(_top(Counter(_surface(m) for n in nodes for _, m in members[n])))
+        if not uf.kb[root]:
+            c = Counter(_surface(m) for n in nodes for _, m in members[n])
+            if all(is_arabic(t) for t in c):
+                need.add(_top(c))
     need = sorted(x for x in need if x)
     romans.update(_romanize_batch(need[:ROMANIZE_CAP]))
     ents = []
@@ -371,8 +373,9 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
         rec = kb.get(kb_id) if kb_id else None
         mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
         typ = rec["type"] if rec else node_type[sorted(nodes)[0]]
-        surf_ar = Counter(_display(_surface(m)) for _, m in mentions if is_arabic(_surface(m)))
-        surf_en = Counter(_display(_surface(m)) for _, m in mentions if not is_arabic(_surface(m)))
+        surf_ar, surf_en = Counter(), Counter()
+        for t, k in Counter(_surface(m) for _, m in mentions).items():     # each distinct name once
+            (surf_ar if is_arabic(t) else surf_en)[_display(t)] += k
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
         name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
