@@ -24,7 +24,9 @@ corrections apply, the corrected results are what readers see and the stage's ow
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
 over and reconciled, and the events added, removed and rewritten. Entities and relations are still
-computed over the whole corpus every run.
+computed over the whole corpus every run, but what they compute per document comes from the cache
+when the document was seen before: the resolver's step within a document (``resolve.InDocMemo``)
+and each document's MinHash signature for the copy detector (``relations.doc_signatures``).
 
 *Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
 ``ray_address``) and are written in the same order, so the store is the same.
@@ -209,8 +211,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
-        entities = corpus.resolve_mentions({doc: [corpus._mention(m) for m in a.get("mentions", [])]
-                                            for doc, a in store.iter_analyses()})
+        entities = _resolve(store)
         clock("resolve")
         writer.add("entities", entities)
         idx = corpus.MentionIndex(entities)
@@ -238,7 +239,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                        story_of)
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
-    writer.reuse(kept, src)
+    writer.reuse(kept, src, stored=old)
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old]
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
@@ -283,8 +284,20 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                    doc_ids)
     writer.commit()
     clock("commit")
-    figures["seconds"] = clock.seconds
+    figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+def _resolve(store) -> list[dict]:
+    """The entities of every stored document, the resolver's step within a document reused from
+    the cache for documents whose mentions it has seen (``resolve.InDocMemo``)."""
+    from . import corpus
+    docs, keys = {}, {}
+    for doc, a in store.iter_analyses():
+        ms = a.get("mentions", [])
+        keys[doc] = corpus.mentions_key(ms)
+        docs[doc] = [corpus._mention(m) for m in ms]
+    return corpus.resolve_mentions(docs, keys)
 
 
 def _stories(documents: list[dict]) -> dict[str, int]:
@@ -297,16 +310,19 @@ def _stories(documents: list[dict]) -> dict[str, int]:
 
 
 class _Clock:
-    """Seconds per step of the corpus stage, in order."""
+    """Seconds per step of the corpus stage, in order: wall clock, and this process's CPU time
+    (``cpu``: what a step costs when other work shares the machine)."""
 
     def __init__(self):
         import time
-        self.now, self.t, self.seconds = time.perf_counter, time.perf_counter(), {}
+        self.now, self.cpu_now = time.perf_counter, time.process_time
+        self.t, self.c, self.seconds, self.cpu = self.now(), self.cpu_now(), {}, {}
 
     def __call__(self, step: str) -> None:
-        t = self.now()
+        t, c = self.now(), self.cpu_now()
         self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
-        self.t = t
+        self.cpu[step] = round(self.cpu.get(step, 0) + c - self.c, 2)
+        self.t, self.c = t, c
 
 
 def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
@@ -349,14 +365,25 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
     members: dict[int, list[str]] = defaultdict(list)
     for d, n in sorted((story_of or {}).items()):
         members[n].append(d)
-    records: dict[str, dict] = {}
+    story_hash = {n: _digest(ds) for n, ds in members.items()}
+    doc_hash: dict[str, str] = {}
+    records: dict[str, str] = {}
 
     def record(eid):
+        # an entity as the reconciler reads it, hashed once for every part that uses it
         if eid not in records:
             e = ents.by_id[eid]
-            records[eid] = {**{k: v for k, v in e.items() if k != "mentions"},
-                            "mentions": min(len(e.get("mentions") or []), 2)}
+            records[eid] = _digest({**{k: v for k, v in e.items() if k != "mentions"},
+                                    "mentions": min(len(e.get("mentions") or []), 2)})
         return records[eid]
+
+    def context(d):
+        # a document's metadata, account, relations and story, hashed once for every part it is in
+        if d not in doc_hash:
+            meta = {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url", "language", "seq")}
+            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, []),
+                                   story_hash.get((story_of or {}).get(d))])
+        return doc_hash[d]
     out = []
     for part in parts:
         strings: set[str] = set()
@@ -375,13 +402,18 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
                     used[hit] = record(hit)
                 if "raw:" + n in surface:
                     surf["raw:" + n] = surface["raw:" + n]
-        ctx = {d: [account.get(d), {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url",
-                                                                              "language", "seq")},
-                   rels.get(d, []), members.get((story_of or {}).get(d))] for d in dids}
-        payload = json.dumps([CORPUS_VERSION, part, ctx, used, names, surf], sort_keys=True, ensure_ascii=False,
-                             default=str)
+        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, part, {d: context(d) for d in dids}, used, names,
+                              surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
+
+
+FINGERPRINT_VERSION = 2     # what a fingerprint hashes (1: contexts and entities in full, in every part)
+
+
+def _digest(x) -> str:
+    import hashlib
+    return hashlib.sha1(json.dumps(x, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:20]
 
 
 def _strings(x, acc: set) -> None:

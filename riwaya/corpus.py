@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-from dataclasses import asdict
+import json
+import dataclasses
+from dataclasses import fields
 
 from .fingerprint import code_fingerprint
-from .models import EntityMention
+from .models import EntityMention, Span
 
 # the corpus stage's code and data: a change re-runs it on the next build even with nothing new
 CORPUS_VERSION = code_fingerprint(["corpus.py", "resolve.py", "itinerary.py", "timecheck.py", "translit.py", "reconcile",
@@ -30,18 +32,53 @@ def resolve(analyses: dict[str, dict]) -> list[dict]:
     return resolve_mentions({doc: [_mention(m) for m in a.get("mentions", [])] for doc, a in analyses.items()})
 
 
-def resolve_mentions(docs_mentions: dict[str, list[EntityMention]]) -> list[dict]:
+def mentions_key(mentions: list[dict]) -> str:
+    """A key of a document's stored entity mentions (what the resolver's step within it reads)."""
+    return hashlib.sha1(json.dumps(mentions, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def resolve_mentions(docs_mentions: dict[str, list[EntityMention]], keys: dict[str, str] | None = None) -> list[dict]:
+    """``keys``: each document's ``mentions_key``, to reuse the resolver's cached step within it."""
     try:
         from .kb import load_kb
-        from .resolve import resolve_entities
-        entities = resolve_entities(docs_mentions, load_kb())
+        from .resolve import InDocMemo, resolve_entities
+        entities = resolve_entities(docs_mentions, load_kb(), memo=InDocMemo(keys) if keys else None)
         return [_entity_dict(e) for e in entities]
     except ImportError:
         return _fallback_entities(docs_mentions)
 
 
+_ENTITY_FIELDS = None
+
+
 def _entity_dict(e) -> dict:
-    return asdict(e)   # Span mentions become {doc, start, end}
+    """``dataclasses.asdict`` of an entity (Span mentions become {doc, start, end}), without its
+    generic recursion over every mention (most of the time it took)."""
+    global _ENTITY_FIELDS
+    if _ENTITY_FIELDS is None:
+        _ENTITY_FIELDS = [f.name for f in fields(e)]
+    out = {}
+    for name in _ENTITY_FIELDS:
+        v = getattr(e, name)
+        if name == "mentions":
+            out[name] = [{"doc": s.doc, "start": s.start, "end": s.end} if isinstance(s, Span) else _plain(s)
+                         for s in v]
+        else:
+            out[name] = _plain(v)
+    return out
+
+
+def _plain(v):
+    """A copy of a value made of dicts, lists and tuples (as ``asdict`` copies them)."""
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if isinstance(v, tuple):
+        return tuple(_plain(x) for x in v)
+    if dataclasses.is_dataclass(v) and not isinstance(v, type):
+        return dataclasses.asdict(v)
+    return v
 
 
 def _fallback_entities(docs_mentions: dict[str, list[EntityMention]]) -> list[dict]:

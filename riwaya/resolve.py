@@ -22,6 +22,7 @@ One ``Entity`` per real person, place or organisation. The steps, all near-linea
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
@@ -290,19 +291,63 @@ def _kb_role(r: dict, kb) -> dict:
     return out
 
 
-def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> list[Entity]:
+class InDocMemo:
+    """The within-document step's results (``_in_doc``: node, KB id and candidates of each mention,
+    in text order) cached on disk (``riwaya.cache``) by a key of the document's mentions that the
+    caller gives, with the resolver's version: a build that adds ten documents runs that step on
+    those ten only. Only for the default knowledge base (``kb.load_kb()``), which the version covers."""
+
+    def __init__(self, keys: dict[str, str]):
+        from .cache import KeyValue
+        from .corpus import CORPUS_VERSION
+        from .fingerprint import code_fingerprint
+        # the extra KB files are hashed now: the CLI's --kb may name them after CORPUS_VERSION was taken
+        tag = "indoc1:" + CORPUS_VERSION + code_fingerprint(["ner/features.py", "data/ner/names_given.txt",
+                                                              "data/ner/names_family.txt"]) \
+            + code_fingerprint([]) + ":"
+        self.keys = {d: tag + k for d, k in keys.items()}
+        self.kv = KeyValue("resolve")
+        self.hit = self.kv.get_many(sorted(set(self.keys.values())))
+        self.new: dict[str, str] = {}
+
+    def run(self, doc: str, mentions: list[EntityMention], kb: KB, parts: "_NameParts"):
+        key = self.keys.get(doc)
+        if key in self.hit:
+            ordered = sorted(mentions, key=lambda m: (m.start, -m.end))    # as _in_doc orders them
+            try:
+                rows = json.loads(self.hit[key])
+                if len(rows) == len(ordered):
+                    return [(m, node, kb_id, amb) for m, (node, kb_id, amb) in zip(ordered, rows)]
+            except (ValueError, TypeError):
+                pass                  # a damaged entry is a miss, as every cache error is
+        out = _in_doc(doc, mentions, kb, parts)
+        if key is not None:
+            self.new[key] = json.dumps([[node, kb_id, amb] for _, node, kb_id, amb in out], ensure_ascii=False)
+        return out
+
+    def save(self) -> None:
+        self.kv.put_many(self.new)
+        self.new = {}
+
+
+def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
+                     memo: InDocMemo | None = None) -> list[Entity]:
+    """``memo``: the within-document step's results cached (``InDocMemo``; the default KB only)."""
     uf = _UF()
     parts = _NameParts(kb)
     members: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
     node_type: dict[str, str] = {}
     node_amb: dict[str, list[str]] = {}
     for doc in sorted(docs_mentions):
-        for m, node, kb_id, amb in _in_doc(doc, docs_mentions[doc] or [], kb, parts):
+        ms = docs_mentions[doc] or []
+        for m, node, kb_id, amb in (memo.run(doc, ms, kb, parts) if memo else _in_doc(doc, ms, kb, parts)):
             uf.add(node, kb_id)
             members[node].append((doc, m))
             node_type.setdefault(node, (kb.get(kb_id) or {}).get("type", m.type) if kb_id else m.type)
             if amb:
                 node_amb[node] = amb
+    if memo:
+        memo.save()
     # --- cross-script and spelling blocks over unlinked names -------------------
     by_skel: dict[tuple[str, str], list[str]] = defaultdict(list)
     by_roman: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -345,8 +390,10 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
     # English names for Arabic-only entities: one romaniser batch (rules beyond a cap)
     need = set()
     for root, nodes in comps.items():
-        if not uf.kb[root] and not any(not is_arabic(_surface(m)) for n in nodes for _, m in members[n]):
-            need.add(_top(Counter(_surface(m) for n in nodes for _, m in members[n])))
+        if not uf.kb[root]:
+            c = Counter(_surface(m) for n in nodes for _, m in members[n])
+            if all(is_arabic(t) for t in c):
+                need.add(_top(c))
     need = sorted(x for x in need if x)
     romans.update(_romanize_batch(need[:ROMANIZE_CAP]))
     ents = []
@@ -355,8 +402,9 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB) -> l
         rec = kb.get(kb_id) if kb_id else None
         mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
         typ = rec["type"] if rec else node_type[sorted(nodes)[0]]
-        surf_ar = Counter(_display(_surface(m)) for _, m in mentions if is_arabic(_surface(m)))
-        surf_en = Counter(_display(_surface(m)) for _, m in mentions if not is_arabic(_surface(m)))
+        surf_ar, surf_en = Counter(), Counter()
+        for t, k in Counter(_surface(m) for _, m in mentions).items():     # each distinct name once
+            (surf_ar if is_arabic(t) else surf_en)[_display(t)] += k
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
         name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})

@@ -330,8 +330,16 @@ class Store:
 
     @staticmethod
     def _documents_state(c) -> str:
+        """Count, last sequence number, and a hash of every document's id with the version of its
+        analysis: a document deleted and another added since, or one analysed again, changes it
+        (count and sequence number alone could come back to the same values)."""
+        import hashlib
         n, top = c.execute(select(text("COUNT(*)"), text("MAX(seq)")).select_from(documents_t)).one()
-        return f"{n}:{top or 0}"
+        h = hashlib.sha1()
+        q = select(analyses_t.c.doc_id, analyses_t.c.version).order_by(analyses_t.c.doc_id)
+        for doc_id, version in c.execute(q):
+            h.update(f"{doc_id}\t{version}\n".encode("utf-8"))
+        return f"{n}:{top or 0}:{h.hexdigest()[:16]}"
 
     def corpus_state(self) -> str:
         """What the corpus results record they were computed from: the documents' fingerprint
@@ -339,7 +347,7 @@ class Store:
         return self.documents_state() + "|" + _corpus_version()
 
     def documents_state(self) -> str:
-        """A cheap fingerprint of the stored documents (count and last sequence number)."""
+        """A cheap fingerprint of the stored documents (see ``_documents_state``)."""
         with self._read() as c:
             return self._documents_state(c)
 
@@ -515,19 +523,28 @@ class CorpusWriter:
             with self.store.engine.begin() as c:
                 c.execute(insert(corpus_items_t), rows)
 
-    def reuse(self, blocks: Iterable[str], gen: int | None = None) -> None:
+    def reuse(self, blocks: Iterable[str], gen: int | None = None, stored: Iterable[str] | None = None) -> None:
         """Carry the events and conflicts of these blocks over from generation ``gen`` (by default
-        the last corpus stage's, see ``Store.corpus_base_generation``), as stored."""
+        the last corpus stage's, see ``Store.corpus_base_generation``), as stored. ``stored``: every
+        block of that generation; when most are carried over, one pass copies all but the others."""
         blocks = sorted(set(blocks))
         cur = self.store.corpus_base_generation() if gen is None else gen
         if not blocks or cur is None:
             return
         cols = [corpus_items_t.c[k] for k in ("kind", "sort", "data", "block", "mover")]
+        names = ["gen", "kind", "sort", "data", "block", "mover"]
+        rest = sorted(set(stored) - set(blocks)) if stored is not None else None
         with self.store.engine.begin() as c:
+            if rest is not None and len(rest) <= 500 and len(rest) < len(blocks):
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                                                           corpus_items_t.c.block.is_not(None),
+                                                           corpus_items_t.c.block.not_in(rest))
+                c.execute(insert(corpus_items_t).from_select(names, q))
+                return
             for i in range(0, len(blocks), 500):
                 q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
                                                            corpus_items_t.c.block.in_(blocks[i:i + 500]))
-                c.execute(insert(corpus_items_t).from_select(["gen", "kind", "sort", "data", "block", "mover"], q))
+                c.execute(insert(corpus_items_t).from_select(names, q))
 
     def movers(self) -> list[dict]:
         """The events written so far (computed or carried over) that itineraries read."""

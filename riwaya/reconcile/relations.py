@@ -187,24 +187,55 @@ def _align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]
 # ---------------------------------------------------------------- copies
 
 def copy_pairs(documents: list[dict]) -> list[dict]:
-    """Near-duplicate documents via MinHash LSH then exact shingle verification."""
+    """Near-duplicate documents via MinHash LSH then exact shingle verification. Each document's
+    signature is cached by content (``doc_signatures``), so a build that adds ten documents hashes
+    the shingles of those ten, and of the documents in candidate pairs (to verify them), only."""
     cfg = config()["copy"]
-    sh, sigs = {}, {}
-    for d in documents:
-        s = shingles(body_text(d), cfg["shingle_words"])
-        if len(s) < cfg["min_shingles"]:
-            continue
-        sh[d["id"]] = s
-        sigs[d["id"]] = minhash(s, cfg["minhash_perms"])
+    by_id = {d["id"]: d for d in documents}
+    sigs = {i: s for i, s in doc_signatures(documents, cfg).items() if s is not None}
+    sh: dict[str, set] = {}
+
+    def shingled(i: str) -> set:
+        if i not in sh:
+            sh[i] = shingles(body_text(by_id[i]), cfg["shingle_words"])
+        return sh[i]
     out = []
     for a, b in sorted(lsh_candidates(sigs, cfg["lsh_bands"])):
-        j = jaccard(sh[a], sh[b])
-        c = containment(sh[a], sh[b])
+        j = jaccard(shingled(a), shingled(b))
+        c = containment(shingled(a), shingled(b))
         if j >= cfg["min_jaccard"] or c >= cfg["min_containment"]:
             x, y = sorted((a, b))
             out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
                         "jaccard": round(j, 3), "containment": round(c, 3)})
     out.sort(key=lambda r: r["docs"])
+    return out
+
+
+def doc_signatures(documents: list[dict], cfg: dict) -> dict[str, tuple | None]:
+    """Document id -> its MinHash signature (None: too short to be a copy), from the on-disk cache
+    (``riwaya.cache``, keyed by the body text and the copy settings) or computed and cached."""
+    from ..cache import KeyValue
+    tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"]])
+    keys = {d["id"]: hashlib.sha1((tag + "\x1f" + body_text(d)).encode("utf-8")).hexdigest() for d in documents}
+    kv = KeyValue("copies")
+    hit = kv.get_many(sorted(set(keys.values())))
+    out: dict[str, tuple | None] = {}
+    new: dict[str, str] = {}
+    for d in documents:
+        k = keys[d["id"]]
+        if k in hit:
+            try:
+                v = json.loads(hit[k])
+                if v is None or (isinstance(v, list) and len(v) == cfg["minhash_perms"]):
+                    out[d["id"]] = tuple(v) if v is not None else None
+                    continue
+            except ValueError:
+                pass                  # a damaged entry is a miss, as every cache error is
+        s = shingles(body_text(d), cfg["shingle_words"])
+        sig = minhash(s, cfg["minhash_perms"]) if len(s) >= cfg["min_shingles"] else None
+        out[d["id"]] = sig
+        new[k] = json.dumps(list(sig) if sig is not None else None)
+    kv.put_many(new)
     return out
 
 

@@ -1,0 +1,146 @@
+"""The corpus stage reuses what it computed per document (riwaya/blocks.py, resolve.InDocMemo,
+relations.doc_signatures) and gives what the stage from scratch gives."""
+import json
+import sqlite3
+
+import pytest
+
+from riwaya import blocks, corpus, resolve
+from riwaya.models import Document
+from riwaya.reconcile import relations
+from riwaya.store import Store
+
+from .conftest import needs_shared, saudi_articles
+from .test_blocks import _corpus_dump, _forget_results, copy_store
+
+
+def _dump(x):
+    return json.dumps(x, ensure_ascii=False, sort_keys=True)
+
+
+def test_documents_state_changes_when_the_document_set_does_though_count_and_sequence_come_back(tmp_path):
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    s.add(Document(id="d1", text="one"), {}, "v1")
+    s.add(Document(id="d2", text="two"), {}, "v1")
+    before = s.documents_state()
+    s.delete(["d2"])
+    s.add(Document(id="d3", text="three"), {}, "v1")     # count 2 and last sequence number 2 again
+    assert s.documents_state() != before
+    again = s.documents_state()
+    s.add(Document(id="d3", text="three"), {}, "v2")     # analysed again by another version
+    assert s.documents_state() != again
+
+
+def test_a_build_with_nothing_new_does_not_run_the_corpus_stage(built_db, corpus_dir, tmp_path, monkeypatch):
+    from riwaya import pipeline
+    dst = tmp_path / "same.db"
+    copy_store(built_db, dst)
+    calls = []
+    monkeypatch.setattr(pipeline, "refresh", lambda *a, **k: calls.append(1) or [])
+    report = pipeline.build([str(corpus_dir)], f"sqlite:///{dst}", progress=False)
+    assert report.added == 0 and calls == []
+
+
+def _documents(url):
+    s = Store(url)
+    with s.snapshot():
+        paras = {d: a.get("paragraphs", []) for d, a in s.iter_analyses()}
+        return [{**d, "paragraphs": paras.get(d["id"], [])} for d in s.documents()]
+
+
+def test_copy_signatures_cached_give_the_same_copies_and_shingle_only_candidates(built_db, tmp_path, monkeypatch):
+    docs = _documents(built_db)
+    dup = {**docs[0], "id": "dcopy"}              # a republication: one copy pair at least
+    docs = docs + [dup]
+    monkeypatch.setenv("RIWAYA_CACHE", "0")
+    plain = relations.copy_pairs(docs)
+    assert any(r["docs"] == sorted([docs[0]["id"], "dcopy"]) for r in plain)
+    monkeypatch.setenv("RIWAYA_CACHE", "1")
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    assert relations.copy_pairs(docs) == plain          # cold: every signature computed and cached
+    seen = []
+    real = relations.shingles
+    monkeypatch.setattr(relations, "shingles", lambda text, k: seen.append(text) or real(text, k))
+    assert relations.copy_pairs(docs) == plain          # warm: only the candidates' shingles
+    assert 0 < len(seen) < len(docs)
+
+
+def test_resolution_with_its_step_within_documents_cached_is_the_same(built_db, tmp_path, monkeypatch):
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    s = Store(built_db)
+    raw = dict(s.iter_analyses())
+    docs = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in raw.items()}
+    keys = {d: corpus.mentions_key(a.get("mentions", [])) for d, a in raw.items()}
+    plain = corpus.resolve_mentions(docs)
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(plain)     # cold: computed and cached
+    calls = []
+    real = resolve._in_doc
+    monkeypatch.setattr(resolve, "_in_doc", lambda *a: calls.append(a[0]) or real(*a))
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(plain)     # warm: from the cache
+    assert calls == []
+    first = sorted(docs)[0]
+    keys[first] = "changed"                     # a document whose mentions changed is resolved again
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(plain)
+    assert calls == [first]
+
+
+def test_entity_dicts_are_those_of_asdict(built_db):
+    import dataclasses
+
+    from riwaya.kb import load_kb
+    s = Store(built_db)
+    docs = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in s.iter_analyses()}
+    ents = resolve.resolve_entities(docs, load_kb())
+    assert [corpus._entity_dict(e) for e in ents] == [dataclasses.asdict(e) for e in ents]
+
+
+def _from_scratch(url, dst):
+    copy_store(url, dst)
+    _forget_results(dst)
+    assert blocks.refresh_store(Store(f"sqlite:///{dst}"))["parts_carried_over"] == 0
+    return _corpus_dump(f"sqlite:///{dst}")
+
+
+@needs_shared
+def test_saudinewsnet_added_then_deleted_equals_the_stage_from_scratch(tmp_path, monkeypatch):
+    """A then B == A+B and A+B minus some == from scratch, on 150 SaudiNewsNet articles, with the
+    per-document caches warm (as on a machine that built A)."""
+    from riwaya.pipeline import build, refresh
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    arts = [a for a in saudi_articles(400) if (a.get("content") or "").strip()][:150]
+    lines = [json.dumps({"text": a["content"], "url": a.get("url"), "title": a.get("title"),
+                         "published": (a.get("date_extracted") or "")[:10] or None}, ensure_ascii=False)
+             for a in arts]
+    (tmp_path / "a.jsonl").write_text("\n".join(lines[:140]) + "\n", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text("\n".join(lines[140:]) + "\n", encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'inc.db'}"
+    build([str(tmp_path / "a.jsonl")], url, progress=False)
+    build([str(tmp_path / "b.jsonl")], url, progress=False)
+    s = Store(url)
+    last = s.corpus_journal(1)[0]
+    assert len(last["documents_added"]) == 10 and last["parts_reconciled"] < last["parts"]
+    assert _corpus_dump(url) == _from_scratch(url, tmp_path / "scratch1.db")
+    gone = [d["id"] for d in s.documents()[::15]]
+    s.delete(gone)
+    refresh(s)
+    assert sorted(s.corpus_journal(1)[0]["documents_removed"]) == sorted(gone)
+    assert _corpus_dump(url) == _from_scratch(url, tmp_path / "scratch2.db")
+
+
+def test_a_damaged_cache_entry_is_a_miss(built_db, tmp_path, monkeypatch):
+    """Entries of the per-document caches that cannot be read are computed again, never an error."""
+    import os
+
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    docs = _documents(built_db)
+    plain = relations.copy_pairs(docs)
+    s = Store(built_db)
+    raw = dict(s.iter_analyses())
+    dm = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in raw.items()}
+    keys = {d: corpus.mentions_key(a.get("mentions", [])) for d, a in raw.items()}
+    ents = corpus.resolve_mentions(dm, keys)
+    for name in ("copies", "resolve"):
+        with sqlite3.connect(os.path.join(tmp_path / "cache", name + ".sqlite")) as c:
+            c.execute("UPDATE kv SET v = '{not json'")
+    assert relations.copy_pairs(docs) == plain
+    assert _dump(corpus.resolve_mentions(dm, keys)) == _dump(ents)
