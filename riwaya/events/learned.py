@@ -222,6 +222,30 @@ def _count_words() -> frozenset[str]:
     return frozenset(_lexicon()["count_words"]["ar"])
 
 
+@lru_cache(maxsize=1)
+def _rule_kept_roles() -> dict[str, frozenset[str]]:
+    """Per event class, the roles whose rule argument the argument model may not drop or re-role
+    (cues.yaml ``learned_keeps_rule_roles``): slots the rules read from explicit cue words
+    (من/عبر/برفقة) that the model saw too rarely in training to judge; it may still add one."""
+    import yaml
+    cues = yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+    return {cls: frozenset(roles or ()) for cls, roles in (cues.get("learned_keeps_rule_roles") or {}).items()}
+
+
+def _cued_slot(c: Candidate, cands: list[Candidate], lex: dict) -> bool:
+    """Is a rule argument an unambiguous reading of its slot? Not when the rules also gave its words
+    another role (a vehicle that is the subject: "وصلت الطائرة"), and an origin must name a place (an
+    entity, or a place noun such as قصره، المنزل), not any phrase after "من"."""
+    if any(o is not c and o.arg is not None and o.rule_role != c.rule_role and o.start < c.end and c.start < o.end
+           for o in cands):
+        return False
+    if c.rule_role != "origin" or c.etype in ("place", "organization"):
+        return True
+    w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
+    nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
+    return w.lower() in nouns or any(w.endswith(x) and w[:-len(x)] in nouns for x in lex["pronoun_suffixes"]["ar"])
+
+
 def _lexicon() -> dict:
     from .extract import load_lexicon      # the rules' word tables (cues.yaml), normalised once there
     return load_lexicon()
@@ -616,8 +640,14 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
+            kept_roles = _rule_kept_roles().get(ev.cls, ())
+            fixed = set()
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
+                    continue
+                if c.arg is not None and c.rule_role in kept_roles and _cued_slot(c, cands, lex):
+                    args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
+                    fixed.add(id(c.arg))
                     continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
@@ -631,7 +661,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                                          type=c.etype))
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 for a in args:
-                    if a.role in judged:
+                    if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
