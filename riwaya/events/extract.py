@@ -95,6 +95,8 @@ def load_lexicon() -> dict:
                      "where_relative", "companion_cues", "companion_verbs")},
         "where_origin_types": set(cues["where_origin_types"]),
         "subject_place_types": set(cues["subject_place_types"]),
+        "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
+                            for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
                      for lg, d in cues["modality"].items()},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
@@ -1065,7 +1067,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 h = Hit(typ, ti, tj, passive, stem, trig_s, trig_e, cs, ce, nominal, suffixed)
                 sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
                 uniq, carried, last_ce = _arguments(ctx, h, sent, p, cont, d)
-                uniq += _where_origin(ctx, h, sent, uniq) + _fallen_place(ctx, h, sent, uniq)
+                uniq = _fall_roles(ctx, h, sent, uniq + _where_origin(ctx, h, sent, uniq))
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)
@@ -1265,20 +1267,36 @@ def _where_origin(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> 
     return [_ent_arg("origin", pm)] if pm is not None and pm.start >= sent.start else []
 
 
-def _fallen_place(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> list[Argument]:
-    """"سقطت مدينة X في يد ...", "سقوط X": the place named right after a fall-like trigger (cues.yaml
-    subject_place_types; its subject, or a verbal noun's genitive) is what fell, its patient."""
+def _fall_roles(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> list[Argument]:
+    """"سقطت مدينة X في يد Y", "سقوط X": the place named right after a fall-like trigger (cues.yaml
+    subject_place_types; its subject, or a verbal noun's genitive) is what fell, its patient; then a
+    person or group before the verb is no subject of it ("بداية النهاية للنمر ... عندما سقطت مدينة X"),
+    and the one whose hands it fell into (controller_cues: "في يد") is its agent."""
     if h.typ not in c.lex["subject_place_types"] or sent.lang != "ar" or any(
             a.role in ("patient", "place") and a.type == "place" for a in args):
-        return []
+        return args
     toks = sent.toks
-    nxt = toks[h.tj].s if h.tj < len(toks) else None
-    pm = next((m for m in c.mentions if m.type == "place" and nxt is not None and nxt <= m.start <= nxt + 1
-               and m.end <= h.clause_end), None) if nxt is not None else None
+    if h.tj >= len(toks):
+        return args
+    nxt = toks[h.tj].s
+    pm = next((m for m in c.mentions if m.type == "place" and nxt <= m.start <= nxt + 1 and m.end <= h.clause_end), None)
     if pm is None and h.tj + 1 < len(toks) and toks[h.tj].n in c.lex["place_nouns"]["ar"]:
         pm = next((m for m in c.mentions if m.type == "place" and m.start == toks[h.tj + 1].s
                    and m.end <= h.clause_end), None)       # "مدينة X" with X alone the mention
-    return [_ent_arg("patient", pm)] if pm is not None else []
+    if pm is None:
+        return args
+    out = [a for a in args if not (a.role == "agent" and a.end <= h.start)] + [_ent_arg("patient", pm)]
+    k = next((k for k in range(h.tj, len(toks)) if toks[k].s >= pm.end), len(toks))
+    seq = next((sq for sq in c.lex["controller_cues"]["ar"] if _seq_at(toks, k, sq, "ar")), None)
+    if seq is not None and k + len(seq) < len(toks) and toks[k + len(seq)].s < h.clause_end:
+        j = k + len(seq)
+        am = next((m for m in c.mentions if m.start == toks[j].s and m.type in ("person", "organization")), None)
+        ph = None if am else _np(c.text, toks, j, h.clause_end, "ar", c.lex, maxw=2)
+        if am is not None:
+            out.append(_ent_arg("agent", am))
+        elif ph:
+            out.append(Argument("agent", c.text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+    return out
 
 
 def _prep_before(toks, pos, lang, lex):

@@ -223,23 +223,43 @@ def _count_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _cues() -> dict:
+    import yaml
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _rule_kept_roles() -> dict[str, frozenset[str]]:
     """Per event class, the roles whose rule argument the argument model may not drop or re-role
     (cues.yaml ``learned_keeps_rule_roles``): slots the rules read from explicit cue words
     (من/عبر/برفقة) that the model saw too rarely in training to judge; it may still add one."""
-    import yaml
-    cues = yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
-    return {cls: frozenset(roles or ()) for cls, roles in (cues.get("learned_keeps_rule_roles") or {}).items()}
+    return {cls: frozenset(roles or ()) for cls, roles in (_cues().get("learned_keeps_rule_roles") or {}).items()}
 
 
-def _cued_slot(c: Candidate, cands: list[Candidate], lex: dict) -> bool:
+@lru_cache(maxsize=1)
+def _slot_cues() -> dict[str, frozenset[str]]:
+    return {r: frozenset(normalize_ar(w).lower() for w in ws) for r, ws in (_cues().get("kept_slot_cues") or {}).items()}
+
+
+def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool:
     """Is a rule argument an unambiguous reading of its slot? Not when the rules also gave its words
-    another role (a vehicle that is the subject: "وصلت الطائرة"), and an origin must name a place (an
-    entity, or a place noun such as قصره، المنزل), not any phrase after "من"."""
+    another role (a vehicle that is the subject: "وصلت الطائرة"); a companion or means needs its cue word
+    (cues.yaml kept_slot_cues) in the three words before it or glued to it (بسيارات); a companion is no
+    place or organisation (a country or government "with" him is a partner); an origin must name a place
+    (a place entity, or a place noun such as قصره، المنزل), not any phrase after "من"."""
     if any(o is not c and o.arg is not None and o.rule_role != c.rule_role and o.start < c.end and c.start < o.end
            for o in cands):
         return False
-    if c.rule_role != "origin" or c.etype in ("place", "organization"):
+    cue = _slot_cues().get(c.rule_role)
+    if cue is not None:
+        i, _ = T.tok_range(c.start, c.end)
+        before = [T.toks[k].n.lower() for k in range(max(0, i - 3), i)]
+        first = T.word(i)
+        if not (any(w in cue or w[1:] in cue for w in before) or (first[:1] == "ب" and c.rule_role == "means")):
+            return False
+    if c.rule_role == "companion":
+        return c.etype not in ("place", "organization")   # a country or a government "with" him: a partner
+    if c.rule_role != "origin" or c.etype == "place":
         return True
     w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
@@ -645,7 +665,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
                     continue
-                if c.arg is not None and c.rule_role in kept_roles and _cued_slot(c, cands, lex):
+                if c.arg is not None and c.rule_role in kept_roles and _cued_slot(T, c, cands, lex):
                     args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
                     fixed.add(id(c.arg))
                     continue

@@ -28,7 +28,7 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import contains, deictic, display_raw, head, near, raw_compatible
+from .values import contains, deictic, display_raw, head, means_mode, near, point_kind, raw_compatible, same_kind
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -206,6 +206,9 @@ class Compare:
         return tuple(hs)
 
     def grounded_item(self, k, field) -> bool:
+        if k and k[0] == "r":
+            # a raw means of a known mode, a raw place of a known kind ("قصره"): comparable words
+            return bool(field == "means" and means_mode(k[1]) or field in PLACE_FIELDS and point_kind(k[1]))
         if not k or k[0] != "e":
             return False
         e = self.ents.by_id.get(k[1]) or {}
@@ -229,6 +232,14 @@ class Compare:
     def item_rel(self, a, b, field) -> str:
         if a == b:
             return "same"
+        if field == "means" and a[0] == "r" and b[0] == "r":
+            ma, mb = means_mode(a[1]), means_mode(b[1])
+            if ma and mb:       # a convoy and cars: one mode told in detail; a convoy and a plane: two
+                return ("same" if a[1][0] == b[1][0] else "precision") if ma & mb else "different"
+        if field in PLACE_FIELDS and (a[0] == "r") != (b[0] == "r"):
+            rel = self._kind_rel(a, b)
+            if rel:
+                return rel
         if a[0] == "e" and b[0] == "e":
             if field in PLACE_FIELDS:
                 ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])
@@ -248,6 +259,27 @@ class Compare:
         if any(raw_compatible(r[1], n) for n in self._names(e[1])):
             return "precision"
         return "different"
+
+    def _kind_rel(self, a, b) -> str | None:
+        """A raw place of a known point kind ("قصره") against a place entity: another point kind is
+        another place; the same kind, or a container (a city, a country), a difference of precision."""
+        r, e = (a, b) if a[0] == "r" else (b, a)
+        kr = point_kind(r[1])
+        if kr is None:
+            return None
+        ent = self.ents.by_id.get(e[1]) or {}
+        ke = ((ent.get("attrs") or {}).get("kind") or "").lower()
+        if not ke:
+            return None
+        if ke in self._point_kinds():
+            return "precision" if same_kind(kr, ke) else "different"
+        return "precision"      # a city, a country, a region: it may hold the palace
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _point_kinds() -> frozenset:
+        from .values import vconfig
+        return frozenset(vconfig().get("point_kinds") or ()) | {k for g in vconfig().get("kind_groups") or () for k in g}
 
     def set_rel(self, A, B, field) -> str:
         if A == B:
@@ -433,7 +465,14 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 # ------------------------------------------------------------------ words
 
 def _subject(ev, ents, lang):
-    for role in ("agent", "theme", "patient"):
+    """Whom or what the happening is about: its class's key roles first (a city's fall is about the
+    city, not who took it), then the agent."""
+    kr = schema.key_roles()
+    for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
+        if role == "place":
+            if ev.get("place") and ev["place"] in ents.by_id:
+                return ents.label(ev["place"], lang)
+            continue
         for p in ev["participants"]:
             if p["role"] == role:
                 return ents.label(p["entity"], lang, clean=True)

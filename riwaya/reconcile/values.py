@@ -39,6 +39,37 @@ def vconfig() -> dict:
     return cfg
 
 
+@lru_cache(maxsize=None)
+def _word_kinds(key: str) -> dict[str, str]:
+    """stem -> kind for one table of values.yaml (means_modes, point_kinds)."""
+    out = {}
+    for kind, words in (vconfig().get(key) or {}).items():
+        for w in words:
+            for tok in _WORD.findall(normalize(str(w)).lower()):
+                out.setdefault(stem(tok), kind)
+    return out
+
+
+def _kinds_of(h: tuple[str, ...], key: str) -> frozenset[str]:
+    table = _word_kinds(key)
+    return frozenset(table[t] for t in h if t in table)
+
+
+def means_mode(h: tuple[str, ...]) -> frozenset[str]:
+    """The modes of travel (road, air, sea, rail) a raw means' head names: "موكب روسي" -> {road}."""
+    return _kinds_of(h, "means_modes")
+
+
+def point_kind(h: tuple[str, ...]) -> str | None:
+    """The kind of point place a raw place's head starts with ("قصره" -> palace), else None."""
+    k = _kinds_of(h[:1], "point_kinds")
+    return next(iter(k)) if len(k) == 1 else None
+
+
+def same_kind(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in vconfig().get("kind_groups") or ())
+
+
 def stem(tok: str) -> str:
     """Light stem of one normalised token, for comparison only."""
     cfg = vconfig()
