@@ -159,3 +159,27 @@ def test_a_palace_is_not_the_airport_but_may_be_in_the_city():
     assert all(x["kind"] == "refinement" for x in c)
     c = _conf(docs, [_m("x1", "a", origin="المطار"), _m("x2", "b", origin="portA")], "origin")
     assert all(x["kind"] == "refinement" for x in c)
+
+
+def test_stay_with_its_duration():
+    t = "وتفيد المعلومات بأن الوزير وأبناءه بقوا في قاعدة العند الجوية لبضع ساعات.\nمكث الرئيس في المستشفى ثلاثة أيام."
+    times = [TimeMention(t.index("لبضع ساعات"), t.index("لبضع ساعات") + len("لبضع ساعات"), "لبضع ساعات",
+                         TimeValue(None, None, "لبضع ساعات", "hour", kind="duration", value="PTXH")),
+             TimeMention(t.index("ثلاثة أيام"), t.index("ثلاثة أيام") + len("ثلاثة أيام"), "ثلاثة أيام",
+                         TimeValue(None, None, "ثلاثة أيام", "day", kind="duration", value="P3D"))]
+    evs = run(t, [("الوزير", "person"), ("قاعدة العند الجوية", "place"), ("الرئيس", "person")], times)
+    a, b = ev_at(evs, "بقوا"), ev_at(evs, "مكث")
+    assert a.type == "stay" and roles(a, "duration") == ["لبضع ساعات"] and a.time is None
+    assert roles(b, "duration") == ["ثلاثة أيام"] and roles(b, "place") == ["المستشفى"]
+
+
+def test_durations_compare_by_the_span_they_allow():
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    stay = dict(type="stay", place="portA")
+    c = _conf(docs, [_m("x1", "a", duration={"value": "PTXH", "text": "لبضع ساعات"}, **stay),
+                     _m("x2", "b", duration={"value": "P2D", "text": "يومين"}, **stay)], "duration")
+    assert len(c) == 1 and c[0]["kind"] == "contradiction" and c[0]["slot"] == "duration"
+    assert {v["label_ar"] for v in c[0]["values"]} == {"لبضع ساعات", "يومين"}
+    c = _conf(docs, [_m("x1", "a", duration={"value": "PTXH", "text": "لبضع ساعات"}, **stay),
+                     _m("x2", "b", duration={"value": "PT3H", "text": "ثلاث ساعات"}, **stay)], "duration")
+    assert len(c) == 1 and c[0]["kind"] == "refinement"

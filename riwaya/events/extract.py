@@ -94,6 +94,7 @@ def load_lexicon() -> dict:
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
                      "where_relative", "companion_cues", "companion_verbs")},
         "where_origin_types": set(cues["where_origin_types"]),
+        "duration_types": set(cues["duration_types"]),
         "subject_place_types": set(cues["subject_place_types"]),
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
@@ -891,6 +892,23 @@ def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Disco
     return uniq, carried, last_ce
 
 
+def _duration(h: Hit, lex: dict, durations):
+    """How long a stay lasted ("بقوا في القاعدة لبضع ساعات", "stayed there for three days"): the first
+    duration expression after the trigger in its clause, for the types that last (cues.yaml
+    duration_types)."""
+    if h.typ not in lex["duration_types"]:
+        return None
+    return next((x for x in durations if h.end <= x.start < h.clause_end), None)
+
+
+def _cut(text: str, a: Argument, pos: int) -> Argument:
+    """An argument phrase that ran into the duration ("المستشفى ثلاثة أيام") ends before it."""
+    if not a.start < pos < a.end:
+        return a
+    s_, e_ = _strip_span(text, a.start, pos)
+    return Argument(a.role, text[s_:e_], s_, e_, a.entity, a.type)
+
+
 def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
     """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
     toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
@@ -993,6 +1011,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     if not paragraphs:
         paragraphs = [Paragraph(0, len(text), lang)]
     mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
+    durations = sorted((t for t in times or [] if getattr(t.value, "kind", "date") == "duration"), key=lambda t: t.start)
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
     all_times = sorted(times or [], key=lambda t: t.start)
     ment_starts = frozenset(m.start for m in mentions)
@@ -1093,6 +1112,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             x.role == "agent" and x.start == a.start for x in keep))]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
+                dur = _duration(h, lex, durations)
+                if dur is not None:
+                    ev.arguments = [_cut(text, a, dur.start) for a in ev.arguments] + [
+                        Argument("duration", dur.text, dur.start, dur.end, None, "duration")]
                 ev.time = _event_time(h, sent, last_ce, anchor, lex)
                 _polarity(ev, h, sent, text, mentions, lex)
                 _attribute(ev, h, sent, recs, doc_outlet, lex)

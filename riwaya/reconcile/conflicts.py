@@ -28,7 +28,8 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import contains, deictic, display_raw, head, means_mode, near, point_kind, raw_compatible, same_kind
+from .values import (contains, deictic, display_raw, duration_range, head, means_mode, near, point_kind,
+                     raw_compatible, same_kind)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -190,6 +191,9 @@ class Compare:
         if field == "amount":
             s = " ".join(normalize(str(v)).replace("،", " ").replace(",", " ").split())
             return ("a", s) if s else None
+        if field == "duration":
+            r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
+            return ("d", r) if r else None
         if isinstance(v, (list, tuple)):
             items = frozenset(k for k in (self.item(x) for x in v if x not in exclude) if k)
             return ("s", items) if items else None
@@ -223,7 +227,7 @@ class Compare:
     def grounded(self, key, field) -> bool:
         if key is None:
             return False
-        if key[0] in ("t", "p", "a"):
+        if key[0] in ("t", "p", "a", "d"):
             return True
         if key[0] == "s":
             return all(self.grounded_item(k, field) for k in key[1])
@@ -298,6 +302,10 @@ class Compare:
             if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
                 return "precision"
             return "different"
+        if field == "duration":
+            # "a few hours" and "three hours" may be one stay told in detail; "hours" and "two days" not
+            (lo_a, hi_a), (lo_b, hi_b) = a[1], b[1]
+            return "precision" if lo_a <= hi_b and lo_b <= hi_a else "different"
         if field in ("polarity", "amount"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
@@ -489,6 +497,8 @@ def value_label(field, v, ents, lang):
         return tp["polarity_values"].get(v, {}).get(lang, v)
     if field == "amount":
         return str(v)
+    if field == "duration":
+        return (v or {}).get("text") or (v or {}).get("value") or ""
     return ents.label(v, lang, clean=True)
 
 

@@ -193,3 +193,26 @@ def deictic(text: str | None) -> bool:
     words = vconfig()["deictic_days"]
     toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
     return any(w in toks or ("ال" + w) in toks or ("و" + w) in toks for lang in words.values() for w in lang)
+
+
+_ISO_DUR = re.compile(r"^P(?:(?P<Y>[\dX.]+)Y)?(?:(?P<M>[\dX.]+)M)?(?:(?P<W>[\dX.]+)W)?(?:(?P<D>[\dX.]+)D)?"
+                      r"(?:T(?:(?P<h>[\dX.]+)H)?(?:(?P<m>[\dX.]+)M)?(?:(?P<s>[\dX.]+)S)?)?$")
+_UNIT_S = {"Y": 365 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def duration_range(iso: str | None) -> tuple[float, float] | None:
+    """Seconds a duration (ISO 8601, as timex writes it) may span: "P3D" is three days; "PTXH" (some
+    hours, "لبضع ساعات") any count of that unit in values.yaml `vague_count`, up to the next unit."""
+    m = _ISO_DUR.match(iso or "")
+    if not m or not any(m.groupdict().values()):
+        return None
+    lo_n, hi_n = vconfig()["vague_count"]
+    lo = hi = 0.0
+    for unit, n in m.groupdict().items():
+        if n is None:
+            continue
+        if n == "X":
+            lo, hi = lo + lo_n * _UNIT_S[unit], hi + hi_n * _UNIT_S[unit]
+        else:
+            lo, hi = lo + float(n) * _UNIT_S[unit], hi + float(n) * _UNIT_S[unit]
+    return lo, hi
