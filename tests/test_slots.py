@@ -183,3 +183,9 @@ def test_durations_compare_by_the_span_they_allow():
     c = _conf(docs, [_m("x1", "a", duration={"value": "PTXH", "text": "لبضع ساعات"}, **stay),
                      _m("x2", "b", duration={"value": "PT3H", "text": "ثلاث ساعات"}, **stay)], "duration")
     assert len(c) == 1 and c[0]["kind"] == "refinement"
+
+
+def test_each_conjunct_of_a_companion_list_is_a_companion_and_survives_the_model():
+    t = "غادر الوزير العاصمة ليلا إلى قاعدة بحرية بمرافقة نجله ومساعده الشخصي ومستشاريه القانونيين."
+    e = ev_at(run(t, [("الوزير", "person")], learned=True), "غادر")
+    assert roles(e, "companion") == ["نجله", "مساعده الشخصي", "مستشاريه القانونيين"]

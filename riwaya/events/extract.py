@@ -1342,9 +1342,17 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
                 if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
                     out.append(_ent_arg("companion", mm))
             ph = _np(text, toks, k + 1, se, lang, lex, maxw=3) if not out else None
-            if ph:
+            while ph:
                 s_, e_ = ph[0], ph[1]
                 out.append(Argument("companion", text[s_:e_], s_, e_, None, None))
+                # "ابنه ومساعده الشخصي": each conjunct is a companion (the و is no part of it)
+                j = ph[2]
+                if lang != "ar" or j >= len(toks) or toks[j].s >= (ce or se) or toks[j].n[:1] != "و" \
+                        or len(toks[j].n) <= 3 or _GAP_PUNCT.search(text, toks[j - 1].e, toks[j].s):
+                    break
+                ph = _np(text, toks, j, ce or se, lang, lex, maxw=3)
+                if ph and text[ph[0]] == "و":
+                    ph = (ph[0] + 1,) + tuple(ph[1:])
             break
     if not out:
         out = _companion_verb(text, toks, trig_e, se, mentions, lang, lex)

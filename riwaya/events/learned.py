@@ -250,13 +250,24 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
     if any(o is not c and o.arg is not None and o.rule_role != c.rule_role and o.start < c.end and c.start < o.end
            for o in cands):
         return False
-    cue = _slot_cues().get(c.rule_role)
+    cues = _slot_cues()
+    cue = cues.get(c.rule_role)
+    first_c = c
+    while True:     # a conjunct ("ابنه ومساعده ومستشاريه") is cued by what cues the first of its list
+        prev = next((o for o in cands if o.arg is not None and o.rule_role == first_c.rule_role
+                     and o.end <= first_c.start and T.text[o.end:first_c.start].strip() == "و"), None)
+        if prev is None:
+            break
+        first_c = prev
     if cue is not None:
-        i, _ = T.tok_range(c.start, c.end)
+        i, _ = T.tok_range(first_c.start, first_c.end)
         before = [T.toks[k].n.lower() for k in range(max(0, i - 3), i)]
         first = T.word(i)
         if not (any(w in cue or w[1:] in cue for w in before) or (first[:1] == "ب" and c.rule_role == "means")):
-            return False
+            # a bare "مع" ("بالتنسيق مع الولايات المتحدة", "مع اشتداد القتال") only before a named person
+            weak = cues.get(c.rule_role + "_person_only", frozenset())
+            if not (c.etype == "person" and any(w in weak or w[1:] in weak for w in before)):
+                return False
     if c.rule_role == "companion":
         return c.etype not in ("place", "organization")   # a country or a government "with" him: a partner
     if c.rule_role != "origin" or c.etype == "place":
