@@ -189,3 +189,16 @@ def test_each_conjunct_of_a_companion_list_is_a_companion_and_survives_the_model
     t = "غادر الوزير العاصمة ليلا إلى قاعدة بحرية بمرافقة نجله ومساعده الشخصي ومستشاريه القانونيين."
     e = ev_at(run(t, [("الوزير", "person")], learned=True), "غادر")
     assert roles(e, "companion") == ["نجله", "مساعده الشخصي", "مستشاريه القانونيين"]
+
+
+def test_his_son_and_the_named_son_are_one_companion_told_twice():
+    from riwaya.reconcile.values import companion_kind
+    assert companion_kind(head("ابنه")) == "child_of" and companion_kind(head("مساعده الشخصي")) == "role"
+    ents = ENTS + [{"id": "e:son", "type": "person", "name_ar": "حافظ بشار الأسد", "name_en": "Hafez", "aliases": [],
+                    "kb_id": "person:hafez-bashar-al-assad"}]     # a KB person with a child_of relation
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    ms = [_m("x1", "a", participants=[{"entity": "p1", "role": "agent"}, {"entity": "ابنه", "role": "companion"},
+                                      {"entity": "مساعده الشخصي", "role": "companion"}]),
+          _m("x2", "b", participants=[{"entity": "p1", "role": "agent"}, {"entity": "e:son", "role": "companion"}])]
+    c = [x for x in reconcile(docs, ms, ents)["conflicts"] if x["field"] == "companions"]
+    assert len(c) == 1 and c[0]["kind"] == "refinement" and c[0]["confidence"] == "high"

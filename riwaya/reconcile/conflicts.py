@@ -28,8 +28,8 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import (contains, deictic, display_raw, duration_range, head, means_mode, near, point_kind,
-                     raw_compatible, same_kind)
+from .values import (companion_kind, contains, deictic, display_raw, duration_range, head, means_mode, near,
+                     point_kind, raw_compatible, same_kind)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -167,6 +167,16 @@ def translations_by_doc(relations: list[dict]) -> dict:
 
 # ------------------------------------------------------------------ value comparison
 
+@lru_cache(maxsize=4096)
+def _kb_ties(kb_id: str | None) -> frozenset:
+    """The relation types (child_of, spouse_of, ...) the knowledge base holds for an entity."""
+    if not kb_id:
+        return frozenset()
+    from ..kb import load_kb
+    rec = load_kb().get(kb_id) or {}
+    return frozenset(r.get("type") for r in rec.get("relations") or [] if isinstance(r, dict))
+
+
 class Compare:
     def __init__(self, ents):
         self.ents = ents
@@ -212,7 +222,8 @@ class Compare:
     def grounded_item(self, k, field) -> bool:
         if k and k[0] == "r":
             # a raw means of a known mode, a raw place of a known kind ("قصره"): comparable words
-            return bool(field == "means" and means_mode(k[1]) or field in PLACE_FIELDS and point_kind(k[1]))
+            return bool(field == "means" and means_mode(k[1]) or field in PLACE_FIELDS and point_kind(k[1])
+                        or field == "companions" and companion_kind(k[1]))
         if not k or k[0] != "e":
             return False
         e = self.ents.by_id.get(k[1]) or {}
@@ -244,6 +255,11 @@ class Compare:
             rel = self._kind_rel(a, b)
             if rel:
                 return rel
+        if field == "companions" and (a[0] == "r") != (b[0] == "r"):
+            r, e = (a, b) if a[0] == "r" else (b, a)
+            kin = companion_kind(r[1])
+            if kin and kin != "role" and kin in _kb_ties((self.ents.by_id.get(e[1]) or {}).get("kb_id")):
+                return "precision"      # "his son" and the named son
         if a[0] == "e" and b[0] == "e":
             if field in PLACE_FIELDS:
                 ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])

@@ -66,6 +66,12 @@ def point_kind(h: tuple[str, ...]) -> str | None:
     return next(iter(k)) if len(k) == 1 else None
 
 
+def companion_kind(h: tuple[str, ...]) -> str | None:
+    """The tie a raw companion names ("ابنه" -> child_of, "مساعده الشخصي" -> role), else None."""
+    k = _kinds_of(h[:1], "companion_nouns")
+    return next(iter(k)) if len(k) == 1 else None
+
+
 def same_kind(a: str, b: str) -> bool:
     return a == b or any(a in g and b in g for g in vconfig().get("kind_groups") or ())
 
