@@ -21,7 +21,8 @@ from .exports._common import doc_label, headline, index, items, name, span_text,
 __all__ = ["who_says", "event_claims", "format_claims", "SLOTS"]
 
 # the slots of an event a claim can be about, in the order a reader asks them
-SLOTS = ("polarity", "decider", "origin", "destination", "via", "place", "means", "time", "companions", "amount")
+SLOTS = ("polarity", "decider", "origin", "destination", "via", "place", "means", "time", "companions", "amount",
+         "duration")
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,8 @@ class _Names:
             return pv.get(self.lang) or pv.get("en") or str(v)
         if slot == "time" and isinstance(v, dict):
             return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        if isinstance(v, dict):       # a duration: {value: ISO 8601, text}
+            return str(v.get("text") or v.get("value") or "")
         if isinstance(v, list):
             return " + ".join(self.entity(x) for x in v if x is not None)
         return self.entity(v)

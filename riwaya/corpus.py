@@ -148,6 +148,9 @@ def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict
 def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[str, str]) -> list[dict]:
     """One document's events as event mentions, their arguments tied to resolved entities."""
     out = []
+    # how long a stay lasted: its duration argument spans one of the document's time expressions
+    durations = {(t["start"], t["end"]): (t.get("value") or {}).get("value") for t in analysis.get("times", [])
+                 if (t.get("value") or {}).get("kind") == "duration"}
     for n, ev in enumerate(analysis.get("events", [])):
         rec = {"id": f"{doc}:ev{n}", "doc": doc, "class": ev["cls"], "type": ev["type"],
                "trigger": ev["trigger"], "start": ev["start"], "end": ev["end"],
@@ -173,6 +176,10 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
             elif role in ("means", "amount"):
                 if rec[role] is None:
                     rec[role] = a["text"]
+            elif role == "duration":
+                iso = durations.get((a["start"], a["end"]))
+                if iso and rec.get("duration") is None:
+                    rec["duration"] = {"value": iso, "text": a["text"]}
             else:
                 rec["participants"].append({"entity": eid or a["text"], "role": role,
                                             "text": a["text"], "start": a["start"], "end": a["end"]})

@@ -91,7 +91,13 @@ def load_lexicon() -> dict:
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
-                     "intent", "self_plan", "reference_event", "anaphoric_places", "count_words")},
+                     "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
+                     "where_relative", "companion_cues", "companion_verbs")},
+        "where_origin_types": set(cues["where_origin_types"]),
+        "duration_types": set(cues["duration_types"]),
+        "subject_place_types": set(cues["subject_place_types"]),
+        "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
+                            for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
                      for lg, d in cues["modality"].items()},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
@@ -886,6 +892,23 @@ def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Disco
     return uniq, carried, last_ce
 
 
+def _duration(h: Hit, lex: dict, durations):
+    """How long a stay lasted ("بقوا في القاعدة لبضع ساعات", "stayed there for three days"): the first
+    duration expression after the trigger in its clause, for the types that last (cues.yaml
+    duration_types)."""
+    if h.typ not in lex["duration_types"]:
+        return None
+    return next((x for x in durations if h.end <= x.start < h.clause_end), None)
+
+
+def _cut(text: str, a: Argument, pos: int) -> Argument:
+    """An argument phrase that ran into the duration ("المستشفى ثلاثة أيام") ends before it."""
+    if not a.start < pos < a.end:
+        return a
+    s_, e_ = _strip_span(text, a.start, pos)
+    return Argument(a.role, text[s_:e_], s_, e_, a.entity, a.type)
+
+
 def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
     """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
     toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
@@ -988,6 +1011,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     if not paragraphs:
         paragraphs = [Paragraph(0, len(text), lang)]
     mentions = sorted(mentions or [], key=lambda m: (m.start, -m.end))
+    durations = sorted((t for t in times or [] if getattr(t.value, "kind", "date") == "duration"), key=lambda t: t.start)
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
     all_times = sorted(times or [], key=lambda t: t.start)
     ment_starts = frozenset(m.start for m in mentions)
@@ -1062,6 +1086,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 h = Hit(typ, ti, tj, passive, stem, trig_s, trig_e, cs, ce, nominal, suffixed)
                 sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
                 uniq, carried, last_ce = _arguments(ctx, h, sent, p, cont, d)
+                uniq = _fall_roles(ctx, h, sent, uniq + _where_origin(ctx, h, sent, uniq))
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)
@@ -1087,6 +1112,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                             x.role == "agent" and x.start == a.start for x in keep))]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
+                dur = _duration(h, lex, durations)
+                if dur is not None:
+                    ev.arguments = [_cut(text, a, dur.start) for a in ev.arguments] + [
+                        Argument("duration", dur.text, dur.start, dur.end, None, "duration")]
                 ev.time = _event_time(h, sent, last_ce, anchor, lex)
                 _polarity(ev, h, sent, text, mentions, lex)
                 _attribute(ev, h, sent, recs, doc_outlet, lex)
@@ -1104,9 +1133,39 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if tp is not None:
                     d.subj_mem = ([_ent_arg("agent", tp)], sidx)
         events += _verbless_whereabouts(text, p, mentions, events, recs, doc_outlet, lex)
+    _heading_times(text, paragraphs, events, all_times)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
     _event_relative_times(events, all_times)
     return events, recs
+
+
+_FINE = ("day", "part_of_day", "hour", "minute")
+
+
+def _heading_times(text: str, paragraphs, events: list[EventMention], times) -> None:
+    """A heading names its section's happening ("سقوط X") and the section's first sentence dates it ("في
+    30 نوفمبر، شهدت X ..."): an undated event of a heading takes the date that opens the next paragraph,
+    when that sentence names the heading's place or actor again (the date is the section's, not only its
+    own clause's event's)."""
+    body = [p for p in paragraphs if not p.furniture]
+    for k, p in enumerate(body[:-1]):
+        if not _is_headline(text, p):
+            continue
+        evs = [e for e in events if p.start <= e.trigger_start < p.end and e.time is None]
+        q = body[k + 1]
+        if not evs or _is_headline(text, q):
+            continue
+        m = _SENT_END.search(text, q.start, q.end)
+        first_end = m.start() if m else q.end
+        tm = next((t for t in times if q.start <= t.start < first_end), None)
+        if tm is None or tm.value.kind != "date" or tm.value.precision not in _FINE \
+                or len(_WORD.findall(text[q.start:tm.start])) > 1:
+            continue     # the paragraph must open with a day ("في 30 نوفمبر،")
+        first = _norm(text[q.start:first_end])
+        for e in evs:
+            named = [a for a in e.arguments if a.role in ("patient", "place", "agent") and a.type in ("place", "person", "organization")]
+            if named and any(_norm(a.text) in first for a in named):
+                e.time = tm.value
 
 
 def _event_relative_times(events: list[EventMention], times: list[TimeMention]) -> None:
@@ -1211,6 +1270,58 @@ def _is_passive(raw: str, stem: str) -> bool:
     return "\u064f" in raw[:3]
 
 
+def _where_origin(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> list[Argument]:
+    """"اتجه إلى مطار X، حيث غادر إلى Y", "drove to the X airport, where he boarded": the place named right
+    before a relative "where" (cues.yaml where_relative) that opens the trigger's clause is where a
+    departure-like move (where_origin_types) starts."""
+    lex, toks = c.lex, sent.toks
+    if h.typ not in lex["where_origin_types"] or any(a.role == "origin" for a in args):
+        return []
+    k = h.ti - 1
+    while k >= 0 and toks[k].s >= h.clause_start and toks[k].n in lex["subj_open"][sent.lang] \
+            and toks[k].n not in lex["where_relative"][sent.lang]:
+        k -= 1          # "حيث قد غادر"
+    if k < 0 or toks[k].n not in lex["where_relative"][sent.lang] or h.ti - k > 3:
+        return []
+    # the place ends the clause before "حيث", allowing two words that qualify it ("مطار X الدولي،")
+    pm = next((m for m in reversed(c.mentions) if m.end <= toks[k].s and m.type in ("place", "organization")
+               and len(c.text[m.end:toks[k].s].split()) <= 2 and not _CLAUSE_END.search(c.text, m.end, toks[k].s - 2)
+               ), None)
+    return [_ent_arg("origin", pm)] if pm is not None and pm.start >= sent.start else []
+
+
+def _fall_roles(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> list[Argument]:
+    """"سقطت مدينة X في يد Y", "سقوط X": the place named right after a fall-like trigger (cues.yaml
+    subject_place_types; its subject, or a verbal noun's genitive) is what fell, its patient; then a
+    person or group before the verb is no subject of it ("بداية النهاية للنمر ... عندما سقطت مدينة X"),
+    and the one whose hands it fell into (controller_cues: "في يد") is its agent."""
+    if h.typ not in c.lex["subject_place_types"] or sent.lang != "ar" or any(
+            a.role in ("patient", "place") and a.type == "place" for a in args):
+        return args
+    toks = sent.toks
+    if h.tj >= len(toks):
+        return args
+    nxt = toks[h.tj].s
+    pm = next((m for m in c.mentions if m.type == "place" and nxt <= m.start <= nxt + 1 and m.end <= h.clause_end), None)
+    if pm is None and h.tj + 1 < len(toks) and toks[h.tj].n in c.lex["place_nouns"]["ar"]:
+        pm = next((m for m in c.mentions if m.type == "place" and m.start == toks[h.tj + 1].s
+                   and m.end <= h.clause_end), None)       # "مدينة X" with X alone the mention
+    if pm is None:
+        return args
+    out = [a for a in args if not (a.role == "agent" and a.end <= h.start)] + [_ent_arg("patient", pm)]
+    k = next((k for k in range(h.tj, len(toks)) if toks[k].s >= pm.end), len(toks))
+    seq = next((sq for sq in c.lex["controller_cues"]["ar"] if _seq_at(toks, k, sq, "ar")), None)
+    if seq is not None and k + len(seq) < len(toks) and toks[k + len(seq)].s < h.clause_end:
+        j = k + len(seq)
+        am = next((m for m in c.mentions if m.start == toks[j].s and m.type in ("person", "organization")), None)
+        ph = None if am else _np(c.text, toks, j, h.clause_end, "ar", c.lex, maxw=2)
+        if am is not None:
+            out.append(_ent_arg("agent", am))
+        elif ph:
+            out.append(Argument("agent", c.text[ph[0]:ph[1]], ph[0], ph[1], None, None))
+    return out
+
+
 def _prep_before(toks, pos, lang, lex):
     for k, t in enumerate(toks):
         if t.e <= pos and (pos - t.e) < 3:
@@ -1220,21 +1331,31 @@ def _prep_before(toks, pos, lang, lex):
 
 def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
     out = []
-    cues = ("برفقه", "بمرافقه", "مع", "رفقه", "ومعه", "accompanied", "with")
+    cues = lex["companion_cues"][lang]
     for k, t in enumerate(toks):
         if t.s < trig_e:
             continue
         if ce is not None and t.s >= ce:
             break
-        if t.n in cues or not _cands(t.n)[1].isdisjoint(cues[:3]):
+        if t.n in cues or (lang == "ar" and not _cands(t.n)[1].isdisjoint(cues - {"مع"})):
             for mm in mentions:
                 if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
                     out.append(_ent_arg("companion", mm))
             ph = _np(text, toks, k + 1, se, lang, lex, maxw=3) if not out else None
-            if ph:
+            while ph:
                 s_, e_ = ph[0], ph[1]
                 out.append(Argument("companion", text[s_:e_], s_, e_, None, None))
+                # "ابنه ومساعده الشخصي": each conjunct is a companion (the و is no part of it)
+                j = ph[2]
+                if lang != "ar" or j >= len(toks) or toks[j].s >= (ce or se) or toks[j].n[:1] != "و" \
+                        or len(toks[j].n) <= 3 or _GAP_PUNCT.search(text, toks[j - 1].e, toks[j].s):
+                    break
+                ph = _np(text, toks, j, ce or se, lang, lex, maxw=3)
+                if ph and text[ph[0]] == "و":
+                    ph = (ph[0] + 1,) + tuple(ph[1:])
             break
+    if not out:
+        out = _companion_verb(text, toks, trig_e, se, mentions, lang, lex)
     # list: "وعلى متنها ... بينهم:" followed by bullet lines
     tail = text[trig_e:se + 2]
     if re.search(r"(بينهم|منهم|among them|including)\s*:?\s*$", text[trig_e:se].rstrip(" :") + ":") and text[se - 1:se] == ":":
@@ -1252,6 +1373,26 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
                 out.append(Argument("companion", text[s_:e_], s_, e_, None, "person"))
             pos = pos + m.end()
     return out
+
+
+def _companion_verb(text, toks, trig_e, se, mentions, lang, lex):
+    """"غادر ...، واصطحب معه عائلته", "ورافقه وزير الخارجية": a verb of taking along or accompanying
+    later in the trigger's sentence (cues.yaml companion_verbs) names who went with the mover."""
+    verbs = lex["companion_verbs"][lang]
+    for k, t in enumerate(toks):
+        if t.s < trig_e or not (t.n in verbs or (lang == "ar" and not _cands(t.n)[1].isdisjoint(verbs))):
+            continue
+        j = k + 1
+        while j < len(toks) and toks[j].n in lex["companion_cues"][lang] and toks[j].s < se:
+            j += 1     # "اصطحب معه"
+        if j >= len(toks) or toks[j].s >= se:
+            return []
+        ms = [m for m in mentions if toks[j].s <= m.start < toks[j].s + 40 and m.end <= se and m.type == "person"]
+        if ms and not text[toks[j].s:ms[0].start].strip(" ،,"):
+            return [_ent_arg("companion", m) for m in ms]
+        ph = _np(text, toks, j, se, lang, lex, maxw=3)
+        return [Argument("companion", text[ph[0]:ph[1]], ph[0], ph[1], None, None)] if ph else []
+    return []
 
 
 def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lang, lex, max_gap=4):

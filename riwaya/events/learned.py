@@ -222,6 +222,61 @@ def _count_words() -> frozenset[str]:
     return frozenset(_lexicon()["count_words"]["ar"])
 
 
+@lru_cache(maxsize=1)
+def _cues() -> dict:
+    import yaml
+    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _rule_kept_roles() -> dict[str, frozenset[str]]:
+    """Per event class, the roles whose rule argument the argument model may not drop or re-role
+    (cues.yaml ``learned_keeps_rule_roles``): slots the rules read from explicit cue words
+    (من/عبر/برفقة) that the model saw too rarely in training to judge; it may still add one."""
+    return {cls: frozenset(roles or ()) for cls, roles in (_cues().get("learned_keeps_rule_roles") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _slot_cues() -> dict[str, frozenset[str]]:
+    return {r: frozenset(normalize_ar(w).lower() for w in ws) for r, ws in (_cues().get("kept_slot_cues") or {}).items()}
+
+
+def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool:
+    """Is a rule argument an unambiguous reading of its slot? Not when the rules also gave its words
+    another role (a vehicle that is the subject: "وصلت الطائرة"); a companion or means needs its cue word
+    (cues.yaml kept_slot_cues) in the three words before it or glued to it (بسيارات); a companion is no
+    place or organisation (a country or government "with" him is a partner); an origin must name a place
+    (a place entity, or a place noun such as قصره، المنزل), not any phrase after "من"."""
+    if any(o is not c and o.arg is not None and o.rule_role != c.rule_role and o.start < c.end and c.start < o.end
+           for o in cands):
+        return False
+    cues = _slot_cues()
+    cue = cues.get(c.rule_role)
+    first_c = c
+    while True:     # a conjunct ("ابنه ومساعده ومستشاريه") is cued by what cues the first of its list
+        prev = next((o for o in cands if o.arg is not None and o.rule_role == first_c.rule_role
+                     and o.end <= first_c.start and T.text[o.end:first_c.start].strip() == "و"), None)
+        if prev is None:
+            break
+        first_c = prev
+    if cue is not None:
+        i, _ = T.tok_range(first_c.start, first_c.end)
+        before = [T.toks[k].n.lower() for k in range(max(0, i - 3), i)]
+        first = T.word(i)
+        if not (any(w in cue or w[1:] in cue for w in before) or (first[:1] == "ب" and c.rule_role == "means")):
+            # a bare "مع" ("بالتنسيق مع الولايات المتحدة", "مع اشتداد القتال") only before a named person
+            weak = cues.get(c.rule_role + "_person_only", frozenset())
+            if not (c.etype == "person" and any(w in weak or w[1:] in weak for w in before)):
+                return False
+    if c.rule_role == "companion":
+        return c.etype not in ("place", "organization")   # a country or a government "with" him: a partner
+    if c.rule_role != "origin" or c.etype == "place":
+        return True
+    w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
+    nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
+    return w.lower() in nouns or any(w.endswith(x) and w[:-len(x)] in nouns for x in lex["pronoun_suffixes"]["ar"])
+
+
 def _lexicon() -> dict:
     from .extract import load_lexicon      # the rules' word tables (cues.yaml), normalised once there
     return load_lexicon()
@@ -616,8 +671,14 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
+            kept_roles = _rule_kept_roles().get(ev.cls, ())
+            fixed = set()
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
+                    continue
+                if c.arg is not None and c.rule_role in kept_roles and _cued_slot(T, c, cands, lex):
+                    args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
+                    fixed.add(id(c.arg))
                     continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
@@ -631,7 +692,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                                          type=c.etype))
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 for a in args:
-                    if a.role in judged:
+                    if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]

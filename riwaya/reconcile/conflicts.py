@@ -28,7 +28,8 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import contains, deictic, display_raw, head, near, raw_compatible
+from .values import (companion_kind, contains, deictic, display_raw, duration_range, head, means_mode, near,
+                     point_kind, raw_compatible, same_kind)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -166,6 +167,16 @@ def translations_by_doc(relations: list[dict]) -> dict:
 
 # ------------------------------------------------------------------ value comparison
 
+@lru_cache(maxsize=4096)
+def _kb_ties(kb_id: str | None) -> frozenset:
+    """The relation types (child_of, spouse_of, ...) the knowledge base holds for an entity."""
+    if not kb_id:
+        return frozenset()
+    from ..kb import load_kb
+    rec = load_kb().get(kb_id) or {}
+    return frozenset(r.get("type") for r in rec.get("relations") or [] if isinstance(r, dict))
+
+
 class Compare:
     def __init__(self, ents):
         self.ents = ents
@@ -190,6 +201,9 @@ class Compare:
         if field == "amount":
             s = " ".join(normalize(str(v)).replace("،", " ").replace(",", " ").split())
             return ("a", s) if s else None
+        if field == "duration":
+            r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
+            return ("d", r) if r else None
         if isinstance(v, (list, tuple)):
             items = frozenset(k for k in (self.item(x) for x in v if x not in exclude) if k)
             return ("s", items) if items else None
@@ -206,6 +220,10 @@ class Compare:
         return tuple(hs)
 
     def grounded_item(self, k, field) -> bool:
+        if k and k[0] == "r":
+            # a raw means of a known mode, a raw place of a known kind ("قصره"): comparable words
+            return bool(field == "means" and means_mode(k[1]) or field in PLACE_FIELDS and point_kind(k[1])
+                        or field == "companions" and companion_kind(k[1]))
         if not k or k[0] != "e":
             return False
         e = self.ents.by_id.get(k[1]) or {}
@@ -220,7 +238,7 @@ class Compare:
     def grounded(self, key, field) -> bool:
         if key is None:
             return False
-        if key[0] in ("t", "p", "a"):
+        if key[0] in ("t", "p", "a", "d"):
             return True
         if key[0] == "s":
             return all(self.grounded_item(k, field) for k in key[1])
@@ -229,6 +247,19 @@ class Compare:
     def item_rel(self, a, b, field) -> str:
         if a == b:
             return "same"
+        if field == "means" and a[0] == "r" and b[0] == "r":
+            ma, mb = means_mode(a[1]), means_mode(b[1])
+            if ma and mb:       # a convoy and cars: one mode told in detail; a convoy and a plane: two
+                return ("same" if a[1][0] == b[1][0] else "precision") if ma & mb else "different"
+        if field in PLACE_FIELDS and (a[0] == "r") != (b[0] == "r"):
+            rel = self._kind_rel(a, b)
+            if rel:
+                return rel
+        if field == "companions" and (a[0] == "r") != (b[0] == "r"):
+            r, e = (a, b) if a[0] == "r" else (b, a)
+            kin = companion_kind(r[1])
+            if kin and kin != "role" and kin in _kb_ties((self.ents.by_id.get(e[1]) or {}).get("kb_id")):
+                return "precision"      # "his son" and the named son
         if a[0] == "e" and b[0] == "e":
             if field in PLACE_FIELDS:
                 ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])
@@ -249,6 +280,27 @@ class Compare:
             return "precision"
         return "different"
 
+    def _kind_rel(self, a, b) -> str | None:
+        """A raw place of a known point kind ("قصره") against a place entity: another point kind is
+        another place; the same kind, or a container (a city, a country), a difference of precision."""
+        r, e = (a, b) if a[0] == "r" else (b, a)
+        kr = point_kind(r[1])
+        if kr is None:
+            return None
+        ent = self.ents.by_id.get(e[1]) or {}
+        ke = ((ent.get("attrs") or {}).get("kind") or "").lower()
+        if not ke:
+            return None
+        if ke in self._point_kinds():
+            return "precision" if same_kind(kr, ke) else "different"
+        return "precision"      # a city, a country, a region: it may hold the palace
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _point_kinds() -> frozenset:
+        from .values import vconfig
+        return frozenset(vconfig().get("point_kinds") or ()) | {k for g in vconfig().get("kind_groups") or () for k in g}
+
     def set_rel(self, A, B, field) -> str:
         if A == B:
             return "same"
@@ -266,6 +318,10 @@ class Compare:
             if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
                 return "precision"
             return "different"
+        if field == "duration":
+            # "a few hours" and "three hours" may be one stay told in detail; "hours" and "two days" not
+            (lo_a, hi_a), (lo_b, hi_b) = a[1], b[1]
+            return "precision" if lo_a <= hi_b and lo_b <= hi_a else "different"
         if field in ("polarity", "amount"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
@@ -433,7 +489,14 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 # ------------------------------------------------------------------ words
 
 def _subject(ev, ents, lang):
-    for role in ("agent", "theme", "patient"):
+    """Whom or what the happening is about: its class's key roles first (a city's fall is about the
+    city, not who took it), then the agent."""
+    kr = schema.key_roles()
+    for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
+        if role == "place":
+            if ev.get("place") and ev["place"] in ents.by_id:
+                return ents.label(ev["place"], lang)
+            continue
         for p in ev["participants"]:
             if p["role"] == role:
                 return ents.label(p["entity"], lang, clean=True)
@@ -450,6 +513,8 @@ def value_label(field, v, ents, lang):
         return tp["polarity_values"].get(v, {}).get(lang, v)
     if field == "amount":
         return str(v)
+    if field == "duration":
+        return (v or {}).get("text") or (v or {}).get("value") or ""
     return ents.label(v, lang, clean=True)
 
 

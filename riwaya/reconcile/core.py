@@ -501,6 +501,7 @@ def _mention_values(m: dict) -> dict:
         "place": _ent(m.get("place")),
         "means": _ent(m.get("means")),
         "amount": amount,
+        "duration": m.get("duration"),
         "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
         "companions": comp or None,
         "decider": dec or None,

@@ -39,6 +39,43 @@ def vconfig() -> dict:
     return cfg
 
 
+@lru_cache(maxsize=None)
+def _word_kinds(key: str) -> dict[str, str]:
+    """stem -> kind for one table of values.yaml (means_modes, point_kinds)."""
+    out = {}
+    for kind, words in (vconfig().get(key) or {}).items():
+        for w in words:
+            for tok in _WORD.findall(normalize(str(w)).lower()):
+                out.setdefault(stem(tok), kind)
+    return out
+
+
+def _kinds_of(h: tuple[str, ...], key: str) -> frozenset[str]:
+    table = _word_kinds(key)
+    return frozenset(table[t] for t in h if t in table)
+
+
+def means_mode(h: tuple[str, ...]) -> frozenset[str]:
+    """The modes of travel (road, air, sea, rail) a raw means' head names: "موكب روسي" -> {road}."""
+    return _kinds_of(h, "means_modes")
+
+
+def point_kind(h: tuple[str, ...]) -> str | None:
+    """The kind of point place a raw place's head starts with ("قصره" -> palace), else None."""
+    k = _kinds_of(h[:1], "point_kinds")
+    return next(iter(k)) if len(k) == 1 else None
+
+
+def companion_kind(h: tuple[str, ...]) -> str | None:
+    """The tie a raw companion names ("ابنه" -> child_of, "مساعده الشخصي" -> role), else None."""
+    k = _kinds_of(h[:1], "companion_nouns")
+    return next(iter(k)) if len(k) == 1 else None
+
+
+def same_kind(a: str, b: str) -> bool:
+    return a == b or any(a in g and b in g for g in vconfig().get("kind_groups") or ())
+
+
 def stem(tok: str) -> str:
     """Light stem of one normalised token, for comparison only."""
     cfg = vconfig()
@@ -162,3 +199,26 @@ def deictic(text: str | None) -> bool:
     words = vconfig()["deictic_days"]
     toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
     return any(w in toks or ("ال" + w) in toks or ("و" + w) in toks for lang in words.values() for w in lang)
+
+
+_ISO_DUR = re.compile(r"^P(?:(?P<Y>[\dX.]+)Y)?(?:(?P<M>[\dX.]+)M)?(?:(?P<W>[\dX.]+)W)?(?:(?P<D>[\dX.]+)D)?"
+                      r"(?:T(?:(?P<h>[\dX.]+)H)?(?:(?P<m>[\dX.]+)M)?(?:(?P<s>[\dX.]+)S)?)?$")
+_UNIT_S = {"Y": 365 * 86400, "M": 30 * 86400, "W": 7 * 86400, "D": 86400, "h": 3600, "m": 60, "s": 1}
+
+
+def duration_range(iso: str | None) -> tuple[float, float] | None:
+    """Seconds a duration (ISO 8601, as timex writes it) may span: "P3D" is three days; "PTXH" (some
+    hours, "لبضع ساعات") any count of that unit in values.yaml `vague_count`, up to the next unit."""
+    m = _ISO_DUR.match(iso or "")
+    if not m or not any(m.groupdict().values()):
+        return None
+    lo_n, hi_n = vconfig()["vague_count"]
+    lo = hi = 0.0
+    for unit, n in m.groupdict().items():
+        if n is None:
+            continue
+        if n == "X":
+            lo, hi = lo + lo_n * _UNIT_S[unit], hi + hi_n * _UNIT_S[unit]
+        else:
+            lo, hi = lo + float(n) * _UNIT_S[unit], hi + float(n) * _UNIT_S[unit]
+    return lo, hi
