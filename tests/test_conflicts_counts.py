@@ -136,3 +136,21 @@ def test_an_actor_named_more_or_less_precisely_is_a_refinement():
           _k("a1", "b", b, typ="attack", parts=(("tanzim2", "agent"),))]
     out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)
     assert all(c["kind"] == "refinement" for c in out["conflicts"] if c["field"] == "agent")
+
+
+def test_a_denied_plan_is_no_denial_of_the_happening():
+    """'he did not plan to leave' is no denial that he left."""
+    a = "قالت مصادر إن الرئيس غادر البلاد ليلة السبت على متن طائرة خاصة."
+    b = "نفى المتحدث باسم الرئاسة أن يكون الرئيس قد خطط لمغادرة البلاد قبل سقوط العاصمة."
+    ts = b.index("لمغادرة")
+    ms = [_k("d0", "a", a, typ="departure", chain=(("مصادر", "unnamed_source"),), **{"class": "movement"}),
+          _k("d1", "b", b, typ="departure", chain=(("المتحدث باسم الرئاسة", "named_source"),), polarity="denied",
+             negated=True, trigger_start=ts, trigger_end=ts + 7, **{"class": "movement"})]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)
+    assert len(out["events"]) == 1
+    assert [c for c in out["conflicts"] if c["field"] == "polarity"] == []
+    b2 = "نفى المتحدث باسم الرئاسة أن يكون الرئيس قد غادر البلاد قبل سقوط العاصمة."
+    ts = b2.index("غادر")
+    ms[1].update(end=len(b2), trigger_start=ts, trigger_end=ts + 4)
+    out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS)
+    assert [c["field"] for c in out["conflicts"] if c["field"] == "polarity"] == ["polarity"]

@@ -20,6 +20,7 @@ configuration (conflicts.report_low_confidence), left out.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -464,6 +465,19 @@ def _stated(field, evidence, idx, docs) -> list[int]:
     return out
 
 
+def _denied_plan(ev: dict, docs: dict) -> bool:
+    """A denial of a plan ("he did not plan to leave", "لم يخطط لمغادرة البلاد"): an intent word
+    (the extractor's cues) stands between the negation and the trigger; it denies no happening."""
+    from ..events.extract import _norm, load_lexicon
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts = ev.get("trigger_start")
+    if not text or ts is None:
+        return False
+    toks = re.findall(r"\w+", text[max(ev.get("start") or 0, ts - 60):ts])[-4:]
+    intent = load_lexicon()["intent"]
+    return any(_norm(t) in intent["ar"] or t.lower() in intent["en"] for t in toks)
+
+
 def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
     """A quoted voice that tells the happening and also 'denies' it is denying something else
     ("no other headquarters was attacked"): no conflict."""
@@ -520,6 +534,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             if field == "polarity":
                 # a denial counts only when a named voice denies (A says X, B denies it)
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
+                if den is not None and docs and all(_denied_plan(evidence[i], docs) for i in den):
+                    continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
                     continue
