@@ -154,3 +154,13 @@ def test_a_denied_plan_is_no_denial_of_the_happening():
     ms[1].update(end=len(b2), trigger_start=ts, trigger_end=ts + 4)
     out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS)
     assert [c["field"] for c in out["conflicts"] if c["field"] == "polarity"] == ["polarity"]
+
+
+def test_a_lower_bound_is_labelled_as_such():
+    a = "أوقع الهجوم 15 قتيلا على الأقل في السوق."
+    b = "قتل 15 شخصا في الهجوم على السوق."
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, "15"), _k("k1", "b", b, "15")], ENTS)
+    c = _counts(out)
+    assert len(c) == 1 and c[0]["kind"] == "refinement"
+    assert sorted(v["label_en"] for v in c[0]["values"]) == ["15", "at least 15"]
+    assert "ما لا يقل عن 15" in c[0]["summary_ar"]

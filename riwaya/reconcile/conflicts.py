@@ -689,10 +689,11 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         shown.sort(key=lambda r: (-len({evidence[i]["independent_account"] for i in r["evidence"]}), r["evidence"][0]))
         vals = []
         for r in shown:
+            count = r["key"][1] if field == "amount" and isinstance(r["key"][1], Count) else None
             vals.append({
                 "value": r["value"],
-                "label_en": value_label(field, r["value"], ents, "en"),
-                "label_ar": value_label(field, r["value"], ents, "ar"),
+                "label_en": count.label("en") if count else value_label(field, r["value"], ents, "en"),
+                "label_ar": count.label("ar") if count else value_label(field, r["value"], ents, "ar"),
                 "events": [ev["id"]],
                 "documents": sorted({evidence[i]["doc"] for i in r["evidence"]}),
                 "corroboration": len({evidence[i]["independent_account"] for i in r["evidence"]}),
