@@ -164,3 +164,15 @@ def test_a_lower_bound_is_labelled_as_such():
     assert len(c) == 1 and c[0]["kind"] == "refinement"
     assert sorted(v["label_en"] for v in c[0]["values"]) == ["15", "at least 15"]
     assert "ما لا يقل عن 15" in c[0]["summary_ar"]
+
+
+def test_figures_one_voice_tells_together_are_no_rivals():
+    """A report that gives 904 million operations and 358.4 billion riyals tells two quantities; another
+    paper giving only one of them does not disagree with the first."""
+    a = "زادت العمليات لتبلغ 722 مليون عملية وبلغت قيمة السحوبات 358.4 مليار ريال."
+    b = "زادت العمليات عبر المصارف لتبلغ 722 مليون عملية."
+    c = "ارتفعت قيمة السحوبات النقدية لتبلغ 358.4 مليار ريال."
+    ms = [_k("w0", "a", a, "722", typ="attack"), _k("w1", "a", a, "358.4 مليار ريال", typ="attack"),
+          _k("w2", "b", b, "722", typ="attack"), _k("w3", "c", c, "358.4 مليار ريال", typ="attack")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B"), _doc("c", c, "C")], ms, ENTS)
+    assert _counts(out) == []

@@ -393,6 +393,9 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
         for i in row["evidence"]:
             by_voice[(W.root[i], evidence[i]["doc"])].add(r)
             docs_of[r].add(evidence[i]["doc"])
+    # figures that one voice tells side by side are different quantities (groups, parts, a sum of
+    # money and a number of operations), never rivals anywhere in the event
+    together = {frozenset((a, b)) for rs in by_voice.values() for a in rs for b in rs if a != b}
     found = {}
     voices = sorted(by_voice)
     for x in range(len(voices)):
@@ -401,7 +404,7 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
             if RA & RB or len(RA) > 1 or len(RB) > 1:
                 continue
             ra, rb = sorted((next(iter(RA)), next(iter(RB))))
-            if docs_of[ra] == docs_of[rb]:
+            if docs_of[ra] == docs_of[rb] or frozenset((ra, rb)) in together:
                 continue
             va, vb = (voices[x], voices[y]) if next(iter(RA)) == ra else (voices[y], voices[x])
             IA = [i for i in rows[ra]["evidence"] if (W.root[i], evidence[i]["doc"]) == va]
@@ -417,6 +420,8 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
         ka, kb = rows[ra]["key"][1], rows[rb]["key"][1]
         if isinstance(ka, Count) and isinstance(kb, Count):
             rel = count_rel(ka, kb)
+        elif isinstance(ka, Count) or isinstance(kb, Count):
+            continue    # a head count against a sum of money: different quantities
         else:
             rel = "same" if ka == kb else "different"
         if rel == "same":
