@@ -544,8 +544,7 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
                     continue
-                if _same_voice_denies(den, IB if den is IA else IA, W) or \
-                        _same_voice_denies(den, rows[y if den is IA else x]["evidence"], W):
+                if _same_voice_denies(den, rows[y if den is IA else x]["evidence"], W):
                     continue
             out.append(([x], [y], rel, rows[x]["grounded"] and rows[y]["grounded"], IA, IB))
     return out
