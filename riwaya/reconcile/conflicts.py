@@ -117,8 +117,8 @@ class Witnesses:
             union(i, first.setdefault(k, i))
         # evidence in paragraphs that translate each other (in one document, or in a
         # document and its translation) is one voice
-        self.pos = pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start"), e.get("doc"))
-                          for e in evidence]
+        self.pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start"), e.get("doc"))
+                    for e in evidence]
         for i in range(len(evidence)):
             for j in range(i + 1, len(evidence)):
                 if self.translated(i, j):
