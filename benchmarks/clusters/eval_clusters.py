@@ -217,9 +217,70 @@ def score_conflicts(story: dict, exp: dict, ids: dict, matched: dict, gold_ment:
             false.append({"id": c.get("id"), "slot": _slot(c), "kind": kind, "cluster": cl, "why": why,
                           "summary": c.get("summary_en")})
     missed = [{"cluster": gc["cluster"], "slot": gc["slot"], "values": [s["value"] for s in gc["sides"]],
-               "note": gc.get("note")} for k, gc in enumerate(gold_conf) if k not in found]
+               "note": gc.get("note"), "cause": missed_cause(gc, exp, ids, matched, gold_ment, sides_by_value(gc))}
+              for k, gc in enumerate(gold_conf) if k not in found]
+    by_slot = defaultdict(Counter)
+    for k, gc in enumerate(gold_conf):
+        fam = FAMILY.get(gc["slot"], gc["slot"])
+        by_slot[fam]["gold"] += 1
+        by_slot[fam]["found"] += k in found
+    for c in exp.get("conflicts", []):
+        if str(c.get("kind") or "contradiction") not in REFINEMENT_KINDS:
+            by_slot[_slot(c)]["listed"] += 1
+    for x in false:
+        by_slot[x["slot"]]["false"] += 1
     return {"listed": listed, "right": right, "gold": len(gold_conf), "found": len(found), "false": false,
-            "missed": missed, "gold_refinements": len(gold_ref), "refinements_found": len(ref_found)}
+            "missed": missed, "gold_refinements": len(gold_ref), "refinements_found": len(ref_found),
+            "by_slot": {k: dict(v) for k, v in by_slot.items()}}
+
+
+# the fields of riwaya's events that answer a slot family (for the causes of a missed conflict)
+FIELDS_OF = {"time": ["time"], "place": ["origin", "destination", "via", "place"], "means": ["means"],
+             "companions": ["companions"], "decider": ["decider"], "agent": ["agent"], "amount": ["amount"],
+             "happened": ["polarity"]}
+
+
+def missed_cause(gc: dict, exp: dict, ids: dict, matched: dict, gold_ment: list[dict], groups: list[set]) -> str:
+    """Why riwaya did not list a gold conflict, by the first stage that lost it: extraction (a side's
+    mention not found, or its value missing), merge (the sides in different events), slot (riwaya
+    compares no such slot), comparison (values found on both sides but judged compatible)."""
+    fam = FAMILY.get(gc["slot"], gc["slot"])
+    happ = {g["cluster"]: g.get("happening") or g["cluster"] for g in gold_ment}
+    want = happ.get(gc["cluster"], gc["cluster"])
+    rev = {v: k for k, v in ids.items()}
+    # riwaya events holding, per value group, the happening's mention nearest each side's span
+    ev_of_group = []
+    for grp in groups:
+        evs = set()
+        for side in gc["sides"]:
+            if side["doc"] not in grp:
+                continue
+            near = [g for g in gold_ment if happ.get(g["cluster"]) == want and g["doc"] == side["doc"]]
+            near.sort(key=lambda g: abs(g["trigger"]["start"] - side["start"]))
+            if near and near[0]["id"] in matched:
+                evs.add(matched[near[0]["id"]]["event"])
+        ev_of_group.append(evs)
+    if sum(1 for e in ev_of_group if e) < 2:
+        return "extraction: a side's mention not found"
+    shared = [e for e in set().union(*ev_of_group) if sum(e in x for x in ev_of_group) >= 2]
+    if not shared:
+        return "merge: the sides are in different events"
+    if fam not in FIELDS_OF:
+        return f"slot: riwaya compares no '{fam}' slot"
+    events = {e["id"]: e for e in exp.get("events", [])}
+    for c in exp.get("conflicts", []):
+        if c.get("event") in shared and _slot(c) == fam:
+            return f"comparison: listed as a {c.get('kind')} on sides the gold does not oppose"
+    for eid in shared:
+        sides = []
+        for grp in groups:
+            docs = {rev[d] for d in grp if d in rev}
+            sides.append(any(ev.get("doc") in docs and any(
+                (ev.get("values") or {}).get(f) not in (None, [], "asserted") for f in FIELDS_OF[fam])
+                for ev in events.get(eid, {}).get("evidence") or []))
+        if sum(sides) >= 2:
+            return "comparison: values on both sides judged compatible (or the same voice)"
+    return "extraction: the slot's value missing on a side"
 
 
 def score_story(story: dict) -> dict:
@@ -276,9 +337,18 @@ def summarise(rows: list[dict]) -> dict:
         "conflicts": {"precision": round(right / listed, 4) if listed else 1.0,
                       "recall": round(f / g, 4) if g else 1.0, "listed": listed, "right": right, "gold": g,
                       "found": f, "gold_refinements": sum(c["gold_refinements"] for c in conf),
-                      "refinements_found": sum(c["refinements_found"] for c in conf)},
+                      "refinements_found": sum(c["refinements_found"] for c in conf),
+                      "by_slot": _sum_slots(conf)},
         "seconds": round(sum(r["seconds"] for r in rows), 1),
     }
+
+
+def _sum_slots(conf: list[dict]) -> dict:
+    out = defaultdict(Counter)
+    for c in conf:
+        for k, v in (c.get("by_slot") or {}).items():
+            out[k].update(v)
+    return {k: dict(v) for k, v in sorted(out.items())}
 
 
 def run(split: str | None = None, story: str | None = None) -> tuple[dict, list[dict]]:
@@ -318,7 +388,7 @@ def main() -> None:
             for x in c["false"]:
                 print(f"    false conflict ({x['why']}): {x['slot']} {x['kind']}: {x['summary']}")
             for x in c["missed"]:
-                print(f"    missed conflict: {x['cluster']} {x['slot']} {x['values']}")
+                print(f"    missed conflict ({x['cause']}): {x['cluster']} {x['slot']} {x['values']}")
     p, b, c = summary["pairwise"], summary["bcubed"], summary["conflicts"]
     print(f"\n{a.split or 'all'}: {summary['stories']} stories, mention recall {summary['mention_recall']:.3f} "
           f"({summary['matched_mentions']}/{summary['gold_mentions']}; riwaya {summary['pred_mentions']} mentions)")
@@ -334,6 +404,14 @@ def main() -> None:
     print(f"conflicts P {c['precision']:.3f}  R {c['recall']:.3f}  ({c['right']} right of {c['listed']} listed; "
           f"{c['found']} of {c['gold']} gold found; refinements shown as such {c['refinements_found']}/"
           f"{c['gold_refinements']})")
+    slots = summary["conflicts"]["by_slot"]
+    if slots:
+        print("conflicts by slot: " + "; ".join(
+            f"{k} {v.get('found', 0)}/{v.get('gold', 0)} found, {v.get('listed', 0) - v.get('false', 0)}/"
+            f"{v.get('listed', 0)} listed right" for k, v in sorted(slots.items())))
+        causes = Counter(x["cause"].split(":")[0] for r in rows for x in r["conflicts"]["missed"])
+        if causes:
+            print("missed conflicts by cause: " + ", ".join(f"{k} {n}" for k, n in causes.most_common()))
     if a.json:
         import subprocess
         rev = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)

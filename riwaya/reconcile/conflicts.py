@@ -20,6 +20,7 @@ configuration (conflicts.report_low_confidence), left out.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -28,8 +29,8 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import (companion_kind, contains, deictic, display_raw, duration_range, head, means_mode, near,
-                     point_kind, raw_compatible, same_kind)
+from .values import (Count, companion_kind, contains, count_rel, deictic, display_raw, duration_range, head,
+                     means_mode, near, parse_count, point_kind, raw_compatible, revision_cue, same_kind)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -116,13 +117,12 @@ class Witnesses:
             union(i, first.setdefault(k, i))
         # evidence in paragraphs that translate each other (in one document, or in a
         # document and its translation) is one voice
-        pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start"), e.get("doc")) for e in evidence]
+        self.pos = [_para_of(translations.get(e.get("doc")) or [], e.get("start"), e.get("doc"))
+                    for e in evidence]
         for i in range(len(evidence)):
             for j in range(i + 1, len(evidence)):
-                for pi in pos[i]:
-                    if any(pi[0] == pj[0] and pi[2] != pj[2] and abs(pi[1] - pj[1]) <= 1 for pj in pos[j]):
-                        union(i, j)
-                        break
+                if self.translated(i, j):
+                    union(i, j)
         self.root = [find(i) for i in range(len(evidence))]
 
     def distinct(self, i: int, j: int) -> bool:
@@ -133,8 +133,24 @@ class Witnesses:
         a, b = self.chain[i], self.chain[j]
         return bool(a) and bool(b) and not _prefix(a, b) and not _prefix(b, a)
 
-    def any_distinct(self, I, J) -> bool:
-        return any(self.distinct(i, j) for i in I for j in J)
+    def any_distinct(self, I, J, published: bool = False) -> bool:
+        d = self.distinct_published if published else self.distinct
+        return any(d(i, j) for i in I for j in J)
+
+    def translated(self, i: int, j: int) -> bool:
+        """Do evidence i and j sit in paragraphs that translate each other?"""
+        return any(pi[0] == pj[0] and pi[2] != pj[2] and abs(pi[1] - pj[1]) <= 1
+                   for pi in self.pos[i] for pj in self.pos[j])
+
+    def distinct_published(self, i: int, j: int) -> bool:
+        """For counts: two outlets that print one copy but different figures disagree in what they
+        published (one changed the value, or wrote its own lead); never a document against itself
+        or its translation (one root)."""
+        if self.distinct(i, j):
+            return True
+        a, b = self.ev[i], self.ev[j]
+        return a.get("doc") != b.get("doc") and bool(a.get("outlet")) and bool(b.get("outlet")) \
+            and a["outlet"] != b["outlet"] and not self.translated(i, j)
 
 
 def _para_of(rels: list[dict], start, doc=None) -> list[tuple]:
@@ -190,7 +206,7 @@ class Compare:
         h = head(str(v))
         return ("r", h) if h else None
 
-    def norm(self, field: str, v, exclude=()):
+    def norm(self, field: str, v, exclude=(), sentence: str | None = None):
         if v is None:
             return None
         if field == "time":
@@ -199,6 +215,9 @@ class Compare:
         if field == "polarity":
             return ("p", "denied" if v == "denied" else "asserted")
         if field == "amount":
+            c = parse_count(v, sentence)
+            if c is not None:
+                return ("a", c)
             s = " ".join(normalize(str(v)).replace("،", " ").replace(",", " ").split())
             return ("a", s) if s else None
         if field == "duration":
@@ -218,6 +237,11 @@ class Compare:
             if h:
                 hs.append(h)
         return tuple(hs)
+
+    def names_nested(self, a: str, b: str) -> bool:
+        """One actor's name is the other's, shortened or qualified ("the organisation" vs "the terrorist
+        organisation"; not "Bashar al-Assad" vs "Maher al-Assad"): the vaguer names the same actor."""
+        return any(set(x) <= set(y) or set(y) <= set(x) for x in self._names(a) for y in self._names(b))
 
     def grounded_item(self, k, field) -> bool:
         if k and k[0] == "r":
@@ -270,6 +294,8 @@ class Compare:
                 if any(raw_compatible(x, y) and (set(x) <= set(y) or set(y) <= set(x))
                        for x in self._names(a[1]) for y in self._names(b[1])):
                     return "precision"   # "Damascus" vs "Damascus International Airport"
+            elif self.names_nested(a[1], b[1]):
+                return "precision"       # "the organisation" vs "the terrorist organisation"
             return "different"
         if a[0] == "r" and b[0] == "r":
             if a[1][0] == b[1][0]:
@@ -322,7 +348,11 @@ class Compare:
             # "a few hours" and "three hours" may be one stay told in detail; "hours" and "two days" not
             (lo_a, hi_a), (lo_b, hi_b) = a[1], b[1]
             return "precision" if lo_a <= hi_b and lo_b <= hi_a else "different"
-        if field in ("polarity", "amount"):
+        if field == "amount":
+            if isinstance(a[1], Count) and isinstance(b[1], Count):
+                return count_rel(a[1], b[1])
+            return "different"
+        if field == "polarity":
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
         B = b[1] if b[0] == "s" else frozenset([b])
@@ -339,13 +369,21 @@ def _explicit(ev) -> bool:
     return any(l.get("kind") != "outlet" for l in ch) or len(ch) > 1
 
 
-def _rows(field, evidence, cmp: Compare, agents=()):
+def _sentence(ev: dict, docs: dict) -> str:
+    """The text of an evidence (its sentence), '' when the document's text is not at hand."""
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    s, e = ev.get("start"), ev.get("end")
+    return text[s:e] if text and s is not None and e is not None else ""
+
+
+def _rows(field, evidence, cmp: Compare, agents=(), docs=None):
     """Value rows of a field: evidence grouped by normalised value, 'same' values merged.
-    Companions never include the event's own agents."""
+    Companions never include the event's own agents; a count is read with the words around it."""
     keys = {}
     for i, ev in enumerate(evidence):
         v = ev["values"].get(field)
-        k = cmp.norm(field, v, exclude=agents if field == "companions" else ())
+        sent = _sentence(ev, docs or {}) if field == "amount" else None
+        k = cmp.norm(field, v, exclude=agents if field == "companions" else (), sentence=sent)
         if k is None:
             continue
         keys.setdefault(k, []).append(i)
@@ -395,7 +433,119 @@ def _route_items(evidence, idx, cmp, routes=None):
     return out
 
 
-def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
+def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
+    """Counts compared per voice in one document (Witnesses root and document):
+    - a voice that gives several figures for one event counts different groups (17 rebels and
+      11 loyalists, 28 in all) or revises itself: its figures are not set against another's;
+    - two figures that every report tells together (20 strikes in all, 4 of them near a town)
+      are parts of one telling, not rivals;
+    - a figure told as an earlier or updated toll ("the first toll was nine") or a larger figure told
+      later by the same quoted source is a revision: a refinement;
+    - outlets that print one copy with different figures disagree (`distinct_published`)."""
+    by_voice = defaultdict(set)
+    docs_of = defaultdict(set)
+    for r, row in enumerate(rows):
+        for i in row["evidence"]:
+            by_voice[(W.root[i], evidence[i]["doc"])].add(r)
+            docs_of[r].add(evidence[i]["doc"])
+    # figures that one voice tells side by side are different quantities (groups, parts, a sum of
+    # money and a number of operations), never rivals anywhere in the event
+    together = {frozenset((a, b)) for rs in by_voice.values() for a in rs for b in rs if a != b}
+    found = {}
+    voices = sorted(by_voice)
+    for x in range(len(voices)):
+        for y in range(x + 1, len(voices)):
+            RA, RB = by_voice[voices[x]], by_voice[voices[y]]
+            if RA & RB or len(RA) > 1 or len(RB) > 1:
+                continue
+            ra, rb = sorted((next(iter(RA)), next(iter(RB))))
+            if docs_of[ra] == docs_of[rb] or frozenset((ra, rb)) in together:
+                continue
+            va, vb = (voices[x], voices[y]) if next(iter(RA)) == ra else (voices[y], voices[x])
+            IA = [i for i in rows[ra]["evidence"] if (W.root[i], evidence[i]["doc"]) == va]
+            IB = [i for i in rows[rb]["evidence"] if (W.root[i], evidence[i]["doc"]) == vb]
+            if not W.any_distinct(IA, IB, published=True):
+                continue
+            f = found.setdefault((ra, rb), (set(), set()))
+            f[0].update(IA)
+            f[1].update(IB)
+    out = []
+    for (ra, rb), (IA, IB) in sorted(found.items()):
+        IA, IB = sorted(IA), sorted(IB)
+        ka, kb = rows[ra]["key"][1], rows[rb]["key"][1]
+        if isinstance(ka, Count) and isinstance(kb, Count):
+            rel = count_rel(ka, kb)
+        elif isinstance(ka, Count) or isinstance(kb, Count):
+            continue    # a head count against a sum of money: different quantities
+        else:
+            rel = "same" if ka == kb else "different"
+        if rel == "same":
+            continue
+        if rel == "different" and _revised(IA, IB, ka, kb, evidence, W, docs):
+            rel = "precision"
+        out.append(([ra], [rb], rel, True, IA, IB))
+    return out
+
+
+def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
+    """Is one figure a revision of the other: told as an earlier/updated toll, or a larger figure
+    given on a later day by the same quoted source?"""
+    if any(revision_cue(_sentence(evidence[i], docs)) for i in IA + IB):
+        return True
+    if not (isinstance(ka, Count) and isinstance(kb, Count)):
+        return False
+    voice = lambda i: W.chain[i][-1] if W.chain[i] else None  # noqa: E731
+    day = lambda i: str((docs.get(evidence[i]["doc"]) or {}).get("published")  # noqa: E731
+                        or (docs.get(evidence[i]["doc"]) or {}).get("retrieved") or "")[:10]
+    for i in IA:
+        for j in IB:
+            if voice(i) is None or voice(i) != voice(j) or not day(i) or not day(j) or day(i) == day(j):
+                continue
+            later_higher = (day(i) > day(j)) == (ka.n > kb.n)
+            if later_higher:
+                return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _normalized(text: str) -> str:
+    return normalize(text)
+
+
+def _stated(field, evidence, idx, docs) -> list[int]:
+    """The evidence that does not take its time from another sentence of its document (a time
+    carried over from another sentence or happening is no side of a contradiction)."""
+    out = []
+    for i in idx:
+        t = normalize((evidence[i]["values"].get(field) or {}).get("text") or "") if field == "time" else ""
+        sent = normalize(_sentence(evidence[i], docs or {}))
+        whole = _normalized((docs.get(evidence[i]["doc"]) or {}).get("text") or "")
+        if not t or not sent or t in sent or t not in whole:
+            out.append(i)
+    return out
+
+
+def _denied_plan(ev: dict, docs: dict) -> bool:
+    """A denial of a plan ("he did not plan to leave", "لم يخطط لمغادرة البلاد"): an intent word
+    (the extractor's cues) stands between the negation and the trigger; it denies no happening."""
+    from ..events.extract import _norm, load_lexicon
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts = ev.get("trigger_start")
+    if not text or ts is None:
+        return False
+    toks = re.findall(r"\w+", text[max(ev.get("start") or 0, ts - 60):ts])[-4:]
+    intent = load_lexicon()["intent"]
+    return any(_norm(t) in intent["ar"] or t.lower() in intent["en"] for t in toks)
+
+
+def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
+    """A quoted voice that tells the happening and also 'denies' it is denying something else
+    ("no other headquarters was attacked"): no conflict."""
+    told = {W.chain[i][-1] for i in asserting if W.chain[i]}
+    return any(W.chain[i] and W.chain[i][-1] in told for i in den)
+
+
+def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=None):
     """Pairs of rows said by different witnesses, with their relation."""
     out = []
     if field in SET_FIELDS:
@@ -426,8 +576,11 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
             rel = cmp.rel(field, rows[x]["key"], rows[y]["key"])
             if rel == "same":
                 continue
-            IA = [i for i in rows[x]["evidence"] if any(W.distinct(i, j) for j in rows[y]["evidence"])]
-            IB = [j for j in rows[y]["evidence"] if any(W.distinct(i, j) for i in rows[x]["evidence"])]
+            EA, EB = rows[x]["evidence"], rows[y]["evidence"]
+            if rel == "different" and field == "time" and docs:
+                EA, EB = _stated(field, evidence, EA, docs), _stated(field, evidence, EB, docs)
+            IA = [i for i in EA if any(W.distinct(i, j) for j in EB)]
+            IB = [j for j in EB if any(W.distinct(i, j) for i in EA)]
             if not IA:
                 continue
             if rel == "different" and field in ("origin", "destination", "place"):
@@ -441,8 +594,12 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None):
             if field == "polarity":
                 # a denial counts only when a named voice denies (A says X, B denies it)
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
+                if den is not None and docs and all(_denied_plan(evidence[i], docs) for i in den):
+                    continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
+                    continue
+                if _same_voice_denies(den, rows[y if den is IA else x]["evidence"], W):
                     continue
             out.append(([x], [y], rel, rows[x]["grounded"] and rows[y]["grounded"], IA, IB))
     return out
@@ -575,10 +732,13 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     for field in ccfg["fields"]:
         if field in skip:
             continue
-        rows = _rows(field, evidence, cmp, agents)
+        rows = _rows(field, evidence, cmp, agents, docs)
         if len(rows) < 2:
             continue
-        pairs = _pairs(field, rows, evidence, W, cmp, routes)
+        if field == "amount":
+            pairs = _count_pairs(rows, evidence, W, docs)
+        else:
+            pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]
@@ -597,10 +757,11 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         shown.sort(key=lambda r: (-len({evidence[i]["independent_account"] for i in r["evidence"]}), r["evidence"][0]))
         vals = []
         for r in shown:
+            count = r["key"][1] if field == "amount" and isinstance(r["key"][1], Count) else None
             vals.append({
                 "value": r["value"],
-                "label_en": value_label(field, r["value"], ents, "en"),
-                "label_ar": value_label(field, r["value"], ents, "ar"),
+                "label_en": count.label("en") if count else value_label(field, r["value"], ents, "en"),
+                "label_ar": count.label("ar") if count else value_label(field, r["value"], ents, "ar"),
                 "events": [ev["id"]],
                 "documents": sorted({evidence[i]["doc"] for i in r["evidence"]}),
                 "corroboration": len({evidence[i]["independent_account"] for i in r["evidence"]}),

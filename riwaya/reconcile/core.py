@@ -487,12 +487,15 @@ def _mention_values(m: dict) -> dict:
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
     t = m.get("time")
     amount = m.get("amount")
-    if amount is not None:
+    # how many were hit: the number the victims are told with ("14 جنديا", "عشرة جنود"); it also
+    # beats a number word found loose in the sentence ("مقتل جنديين اثنين وجرح أربعة آخرين": the
+    # injury's count is four, not the killing's two), not a figure in digits
+    victims = next((c for p in m.get("participants") or [] if p.get("role") in cfg["count_roles"]
+                    for c in [_count(p.get("text") or "")] if c), None) if m.get("class") == "harm" else None
+    if amount is not None and not (victims and not any(ch.isdigit() for ch in str(amount))):
         amount = _count(str(amount)) or amount
-    elif m.get("class") == "harm":
-        # how many were hit: the number the victims are told with ("14 جنديا", "عشرة جنود")
-        amount = next((c for p in m.get("participants") or [] if p.get("role") in cfg["count_roles"]
-                       for c in [_count(p.get("text") or "")] if c), None)
+    else:
+        amount = victims
     pol = "denied" if (m.get("negated") or m.get("polarity") == "denied") else (m.get("polarity") or "asserted")
     return {
         "origin": _ent(m.get("origin")),

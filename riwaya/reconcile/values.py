@@ -18,6 +18,7 @@ Language data: riwaya/data/reconcile/values.yaml.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 import re
 from functools import lru_cache
 
@@ -222,3 +223,98 @@ def duration_range(iso: str | None) -> tuple[float, float] | None:
         else:
             lo, hi = lo + float(n) * _UNIT_S[unit], hi + float(n) * _UNIT_S[unit]
     return lo, hi
+
+# ------------------------------------------------------------------ counts
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A figure as a reader takes it: `n`, a lower bound ("at least n", "dozens"), or about n."""
+    n: int
+    at_least: bool = False
+    approx: bool = False
+
+    def label(self, lang: str) -> str:
+        words = {"en": ("at least ", "about "), "ar": ("ما لا يقل عن ", "نحو ")}[lang if lang == "ar" else "en"]
+        return (words[0] if self.at_least else words[1] if self.approx else "") + str(self.n)
+
+
+def _cardinal(toks: list[str]) -> int | None:
+    """The number the first one or two normalised tokens spell ("14", "عشرة", "أحد عشر", "twenty")."""
+    from ..timex.lexicon import load, norm_word
+    if not toks:
+        return None
+    t0 = toks[0].replace(",", "").replace("(", "").replace(")", "")
+    if t0.isdigit():
+        return int(t0)
+    for lang in ("ar", "en"):
+        card = load(lang).words["cardinal"]
+        for n in (2, 1):
+            if len(toks) < n:
+                continue
+            w = norm_word(" ".join(toks[:n]).lower())
+            v = card.get(w)
+            if v is None and lang == "ar" and w[:1] in ("ب", "و", "ل"):
+                v = card.get(w[1:])
+            if isinstance(v, int):
+                return v
+    return None
+
+
+def parse_count(value, sentence: str | None = None) -> Count | None:
+    """A count from an `amount` value (digits, a number in words, a vague plural), qualified by the
+    words around the figure in its sentence when given ("32 قتيلا على الأقل", "نحو 30")."""
+    if value is None or isinstance(value, (list, dict)):
+        return None
+    cfg = vconfig()["counts"]
+    toks = normalize(str(value)).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    n = _cardinal(toks)
+    if n is None:
+        vague = {**cfg["vague"]["ar"], **cfg["vague"]["en"]}
+        v = next((vague[t] for t in toks[:2] if t in vague), None)
+        return Count(int(v), at_least=True) if v is not None else None
+    if sentence:
+        q = count_qualifier(sentence, n)
+        if q:
+            return Count(n, at_least=q == "at_least", approx=q == "approx")
+    return Count(n)
+
+
+def count_qualifier(sentence: str, n: int) -> str | None:
+    """'at_least' or 'approx' when a qualifier stands within a few words of the figure `n` in `sentence`."""
+    cfg = vconfig()["counts"]
+    toks = normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    w = cfg["qualifier_window"]
+    for i in range(len(toks)):
+        if _cardinal(toks[i:i + 2]) != n:
+            continue
+        window = " " + " ".join(toks[max(0, i - w):i + w + 2]) + " "
+        for kind in ("at_least", "approx"):
+            if any(f" {normalize(p).lower()} " in window for lang in cfg[kind].values() for p in lang):
+                return kind
+    return None
+
+
+def count_rel(a: Count, b: Count) -> str:
+    """same | precision (both can be true: a lower bound and a larger figure, figures about equal) | different."""
+    if a.n == b.n and a.at_least == b.at_least:
+        return "same"
+    for x, y in ((a, b), (b, a)):
+        if x.at_least and y.n >= x.n:
+            return "precision"
+    if a.approx or b.approx:
+        if abs(a.n - b.n) <= max(1.0, vconfig()["counts"]["approx_ratio"] * max(a.n, b.n)):
+            return "precision"
+    if a.n == b.n:
+        return "precision"
+    return "different"
+
+
+def revision_cue(sentence: str | None) -> bool:
+    """Does the sentence tell a count as an earlier or updated toll ("the first toll was nine")?"""
+    if not sentence:
+        return False
+    s = " " + " ".join(normalize(sentence).lower().split()) + " "
+    return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
