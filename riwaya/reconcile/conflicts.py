@@ -29,7 +29,7 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .text import config, normalize, templates
-from .values import (Count, companion_kind, contains, count_rel, deictic, display_raw, duration_range, head,
+from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
                      means_mode, near, parse_count, point_kind, raw_compatible, revision_cue, same_kind)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
