@@ -50,3 +50,17 @@ def test_span_boundaries_grow_and_are_learned_from_the_gold_span():
     # a model that takes in a place noun on the left
     M = {"classes": ["0", "1"], "bias": [0.0, -5.0], "w": {"w=L|مدينه": [0.0, 10.0]}, "threshold": 0.5}
     assert learned._grow(M, T, s, s + len("الحسكة"), "place", "place") == (gs, s + len("الحسكة"))
+
+
+def test_one_argument_per_role_and_stretch_of_text():
+    from riwaya.models import Argument
+    text = "اعتقلت الشرطة 38 مواطنا في المدينة."
+    s = text.index("38")
+    rule = Argument("patient", "38 مواطنا", s, s + len("38 مواطنا"), None, None)
+    count = Argument("patient", "38 مواطنا", s, s + len("38 مواطنا"), None, "number")     # grown from "38"
+    amount = Argument("amount", "38", s, s + 2, None, "amount")
+    place = Argument("place", "المدينة", text.index("المدينة"), len(text) - 1, None, "place")
+    conf = {id(rule): 0.6, id(count): 0.9, id(amount): 0.8}
+    kept = learned._one_per_span([rule, count, amount, place], conf, {"patient", "amount"})
+    assert count in kept and rule not in kept          # the surer of the two patients
+    assert amount in kept and place in kept            # other roles, or roles the model does not judge, stand

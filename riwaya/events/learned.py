@@ -591,6 +591,18 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
     return role
 
 
+def _one_per_span(args: list[Argument], conf: dict[int, float], judged) -> list[Argument]:
+    """One argument per role and stretch of text: two candidates of one phrase (a rule's patient and the
+    count the span model grew to "38 مواطنا", a name and its title) that came out with the same role and
+    overlapping spans are one participant; the one the model is surest of stands."""
+    out: list[Argument] = []
+    for a in sorted(args, key=lambda a: -conf.get(id(a), 2.0)):      # unjudged rule arguments first
+        if a.role in judged and any(b.role == a.role and b.start < a.end and a.start < b.end for b in out):
+            continue
+        out.append(a)
+    return out
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -616,6 +628,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
+            conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
                     continue
@@ -625,17 +638,18 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     continue
                 if c.arg is not None:
                     c.arg.role = role
-                    args.append(c.arg)
+                    a = c.arg
                 else:
-                    args.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
-                                         type=c.etype))
+                    a = Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity, type=c.etype)
+                args.append(a)
+                conf[id(a)] = p[role]
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 for a in args:
                     if a.role in judged:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
-            ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
+            ev.arguments = sorted(_one_per_span(args, conf, judged), key=lambda a: (a.start, a.role))
         if "polarity" in M:
             p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
