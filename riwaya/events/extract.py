@@ -91,7 +91,8 @@ def load_lexicon() -> dict:
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
-                     "intent", "self_plan", "reference_event", "anaphoric_places", "count_words")},
+                     "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
+                     "agent_by", "passive_aux")},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
                      for lg, d in cues["modality"].items()},
         "patient_types": set(cues["patient_types"]), "origin_object_types": set(cues["origin_object_types"]),
