@@ -5,9 +5,11 @@ models, trained on the annotated event corpus by ``scripts/train_events.py``, th
 
 - *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
 - *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, the entity
-  mentions the rules left unused, bare noun phrases near the trigger, counts) which role it plays, if any
-  (fills empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument
-  keeps its role when the model agrees;
+  mentions the rules left unused, bare noun phrases near the trigger, counts, and the sentence's subjects
+  before the trigger: other events' agents, speech verbs' subjects) which role it plays, if any (fills
+  empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument keeps its
+  role when the model agrees; one argument per role and stretch of text; an event left without an agent
+  or patient takes its likeliest candidate when it is likely enough;
 - *span*: where each argument starts and ends (grow over مدينة/بلدة/a title, a counted noun after a
   number; trim a stray word), one word at a time;
 - *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
