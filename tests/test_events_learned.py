@@ -50,3 +50,69 @@ def test_span_boundaries_grow_and_are_learned_from_the_gold_span():
     # a model that takes in a place noun on the left
     M = {"classes": ["0", "1"], "bias": [0.0, -5.0], "w": {"w=L|مدينه": [0.0, 10.0]}, "threshold": 0.5}
     assert learned._grow(M, T, s, s + len("الحسكة"), "place", "place") == (gs, s + len("الحسكة"))
+
+
+def test_one_argument_per_role_and_stretch_of_text():
+    from riwaya.models import Argument
+    text = "اعتقلت الشرطة 38 مواطنا في المدينة."
+    s = text.index("38")
+    rule = Argument("patient", "38 مواطنا", s, s + len("38 مواطنا"), None, None)
+    count = Argument("patient", "38 مواطنا", s, s + len("38 مواطنا"), None, "number")     # grown from "38"
+    amount = Argument("amount", "38", s, s + 2, None, "amount")
+    place = Argument("place", "المدينة", text.index("المدينة"), len(text) - 1, None, "place")
+    conf = {id(rule): 0.6, id(count): 0.9, id(amount): 0.8}
+    kept = learned._one_per_span([rule, count, amount, place], conf, {"patient", "amount"})
+    assert count in kept and rule not in kept          # the surer of the two patients
+    assert amount in kept and place in kept            # other roles, or roles the model does not judge, stand
+
+
+def test_the_subject_of_the_sentence_is_a_candidate_of_a_far_verbal_noun():
+    from riwaya.models import Argument
+    text = "وأكد النقيب الأكلبي أن الحرس سيواصل عمله في المنطقة الشرقية طوال الموسم، داعياً المتنزهين إلى الحذر."
+    T = learned.Text(text)
+    an = DocAnalysis(doc_id="x")
+    sps, _ = learned.speakers(T, an, learned._lexicon())
+    subj = learned.subjects(T, an, sps)
+    assert ("النقيب الأكلبي", "speaker") in [(x[2], x[5]) for x in subj]
+    ev = _event(text, "داعياً", "request", "communication")
+    cands = learned.candidates(T, ev, [], subj)
+    far = [c for c in cands if c.subject == "speaker"]
+    assert [c.text for c in far] == ["النقيب الأكلبي"]
+    feats = learned.argument_features(T, ev, far[0], cands)
+    assert "subject=speaker|communication" in feats
+    # a rules' agent of another event of the sentence is one too
+    ev2 = _event(text, "سيواصل", "other", "other")
+    s = text.index("الحرس")
+    ev2.arguments = [Argument("agent", "الحرس", s, s + len("الحرس"), None, None)]
+    an.events = [ev2, ev]
+    assert ("الحرس", "agent") in [(x[2], x[5]) for x in learned.subjects(T, an, sps)]
+
+
+def test_a_verb_heading_a_phrase_leaves_its_subject_as_a_candidate():
+    text = "وواصل التنظيم شن هجمات على المدينة."
+    T = learned.Text(text)
+    cands = learned.candidates(T, _event(text, "هجمات", "attack", "harm"), [])
+    assert {"وواصل التنظيم", "التنظيم"} <= {c.text for c in cands}
+
+
+def test_voice_features_tell_the_doer_from_the_one_it_befalls():
+    text = "جرى اختطافه من قبل مجموعة مسلحة، وتم اغتيال الصحفي."
+    T = learned.Text(text)
+    ev = _event(text, "اختطافه", "kidnapping", "harm")
+    c = learned.Candidate(text.index("مجموعة"), text.index("مجموعة") + len("مجموعة مسلحة"), "مجموعة مسلحة",
+                          None, "np", None, None)
+    feats = learned.argument_features(T, ev, c, [c])
+    assert "agent_by" in feats and "passive_aux=after" in feats
+    ev = _event(text, "اغتيال", "killing", "harm")
+    s = text.index("الصحفي")
+    c = learned.Candidate(s, s + len("الصحفي"), "الصحفي", None, "np", None, None)
+    feats = learned.argument_features(T, ev, c, [c])
+    assert "genitive=killing" in feats and "passive_aux=after" in feats
+
+
+def test_an_event_without_a_doer_takes_its_likeliest_candidate_over_the_lower_bar():
+    a, b = object(), object()
+    probs = [(a, {"agent": 0.3, "none": 0.6, "patient": 0.1}, "none"),
+             (b, {"agent": 0.1, "none": 0.2, "patient": 0.7}, "patient")]
+    assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25, "patient": 0.3})] == [(a, "agent")]
+    assert learned._fill(probs, {"agent": 0.35}) == []

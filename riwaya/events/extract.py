@@ -92,7 +92,7 @@ def load_lexicon() -> dict:
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
-                     "where_relative", "companion_cues", "companion_verbs")},
+                     "where_relative", "companion_cues", "companion_verbs", "agent_by", "passive_aux")},
         "where_origin_types": set(cues["where_origin_types"]),
         "duration_types": set(cues["duration_types"]),
         "subject_place_types": set(cues["subject_place_types"]),

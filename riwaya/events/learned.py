@@ -5,9 +5,11 @@ models, trained on the annotated event corpus by ``scripts/train_events.py``, th
 
 - *trigger*: is this proposed word an event here (drops "يعد" = "is considered", idioms, names);
 - *argument*: for every candidate phrase of the trigger's sentence (the rules' arguments, the entity
-  mentions the rules left unused, bare noun phrases near the trigger, counts) which role it plays, if any
-  (fills empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument
-  keeps its role when the model agrees;
+  mentions the rules left unused, bare noun phrases near the trigger, counts, and the sentence's subjects
+  before the trigger: other events' agents, speech verbs' subjects) which role it plays, if any (fills
+  empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument keeps its
+  role when the model agrees; one argument per role and stretch of text; an event left without an agent
+  or patient takes its likeliest candidate when it is likely enough;
 - *span*: where each argument starts and ends (grow over مدينة/بلدة/a title, a counted noun after a
   number; trim a stray word), one word at a time;
 - *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
@@ -205,6 +207,8 @@ class Candidate:
     etype: str                 # entity type (or the rules' argument type)
     entity: str | None
     arg: Argument | None       # the rules' argument object, kept when its role is confirmed
+    subject: str = ""          # "agent": the rules' agent of another event of the sentence; "speaker": the
+                               # subject of a speech verb before the trigger (whose act a "داعيا" continues)
 
 
 NP_WINDOW = 6        # tokens either side of the trigger where a bare noun phrase may be an argument
@@ -313,13 +317,31 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
             end += 1
         s, e = t.start, T.toks[end - 1].end
         out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
+        if end - k > 1 and t.n[:1] in "وفيت" and not t.n[1:].startswith("ال"):
+            # a verb may head the phrase as a construct noun would ("وواصل التنظيم", "تمكنت المرأة"):
+            # its definite rest, the verb's subject, is a candidate of its own
+            s = T.toks[k + 1].start
+            out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
         k = end
     return out
 
 
-def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
-    """The rules' arguments, the entity mentions of the trigger's sentence that none of them covers, and
-    bare noun phrases near the trigger."""
+def subjects(T: Text, an: DocAnalysis, sps: list[Speaker] = ()) -> list[tuple[int, int, str, str, str | None, str]]:
+    """The doers the document names, as the rules read them before any model: each event's agent and each
+    speech verb's subject (`speakers`). A verbal noun's doer is often the subject of the sentence's main verb
+    ("تمكنت المرأة من قتل", "وأكد النقيب ... داعيا"): these are its candidates even when far from it.
+    Returns (start, end, text, type, entity, kind) with kind "agent" or "speaker"."""
+    out = {(a.start, a.end): (a.start, a.end, a.text, a.type or "np", a.entity, "agent")
+           for e in an.events for a in e.arguments if a.role == "agent"}
+    for x in sps:
+        out.setdefault((x.start, x.end), (x.start, x.end, x.text, x.etype if x.etype in (
+            "person", "organization") else "np", None, "speaker"))
+    return sorted(out.values())
+
+
+def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
+    """The rules' arguments, the entity mentions of the trigger's sentence that none of them covers, bare
+    noun phrases near the trigger, and the subjects (`subjects`) of the sentence before the trigger."""
     out = [Candidate(a.start, a.end, a.text, a.role, a.type or "other", a.entity, a) for a in ev.arguments
            if a.role in ROLES]
     s0, s1 = T.sentence(ev.trigger_start)
@@ -333,7 +355,26 @@ def candidates(T: Text, ev: EventMention, mentions) -> list[Candidate]:
             continue
         out.append(Candidate(m.start, m.end, m.text, None, m.type, m.kb_id, None))
     taken = [(c.start, c.end) for c in out] + [(ev.trigger_start, ev.trigger_end)]
-    return out + _noun_phrases(T, ev, s0, s1, taken)
+    out += _noun_phrases(T, ev, s0, s1, taken)
+    for a, b, text, etype, ent, kind in subj:
+        if not (s0 <= a and b <= ev.trigger_start):
+            continue
+        same = [c for c in out if c.start < b and a < c.end]
+        for c in same:
+            c.subject = c.subject or kind
+        if not same:
+            out.append(Candidate(a, b, text, None, etype, ent, None, kind))
+    return out
+
+
+def gold_of(c: Candidate, gold: list[dict]) -> dict | None:
+    """The annotated argument a candidate stands for in training: of those it overlaps, the one it covers
+    best (a count "38" is the amount "38" rather than the patient "38 مواطنا")."""
+    def jaccard(a):
+        inter = min(c.end, a["end"]) - max(c.start, a["start"])
+        return inter / (max(c.end, a["end"]) - min(c.start, a["start"]))
+    hits = [a for a in gold if a["start"] < c.end and c.start < a["end"]]
+    return max(hits, key=jaccard) if hits else None
 
 
 def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate],
@@ -374,6 +415,41 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     f += [f"suffix_side_etype={bool(suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
           f"rule_agent={rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
           f"type_prep_side={ev.type}|{prep}|{side}"]
+    if c.subject:
+        f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{_bucket(max(gap, 0))}",
+              f"subject_rule={c.subject}|{rr}"]
+    return f + _voice_features(T, ev, c, ti, ci, cj, after, gap, nominal, triggers)
+
+
+def _voice_features(T: Text, ev: EventMention, c: Candidate, ti: int, ci: int, cj: int, after: bool, gap: int,
+                    nominal: bool, triggers) -> list[str]:
+    """What tells the doer from the one it befalls: the genitive right after a verbal noun (اغتيال X: X
+    undergoes it; هجوم المسلحين: they do it; learned per type), a passive light verb before the trigger
+    (تم القبض على X), a doer named after من قبل / على يد, the verb's ending (قتلوا: a plural subject before
+    it or dropped), and whether the candidate stands right after or before another event's trigger (the
+    subject of that verb)."""
+    lex = _lexicon()
+    side = "after" if after else "before"
+    trig = normalize_ar(ev.trigger)
+    f = [f"trig_end={trig[-2:]}|{side}", f"trig_end_type={trig[-2:]}|{ev.type}|{side}"]
+    if nominal and after and gap == 0:
+        f += [f"genitive={ev.type}", f"genitive_etype={c.etype}|{ev.cls}"]
+    aux = T.word(ti - 1)
+    aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
+    if aux in lex["passive_aux"]["ar"]:
+        f += [f"passive_aux={side}", f"passive_aux_type={ev.type}|{side}"]
+    if after and 0 < gap <= 8:
+        words = " " + " ".join(T.word(k) for k in range(ci - gap, ci)) + " "
+        if any(f" {p} " in words for p in lex["agent_by"]["ar"]):
+            f.append("agent_by")
+    other = [(a, b) for a, b in triggers if not (a == ev.trigger_start)]
+    pk = ci - 1
+    if pk >= 0 and any(a <= T.toks[pk].start < b for a, b in other):
+        f.append(f"after_other_trigger={side}")
+    if cj < len(T.toks) and any(a <= T.toks[cj].start < b for a, b in other):
+        f.append(f"before_other_trigger={side}")
+    if T.word(pk) in lex["att_single"]["ar"] or T.word(pk) in lex["speaker_cues"]["ar"]:
+        f += [f"after_speech_verb={side}", f"after_speech_verb_cls={ev.cls}|{side}"]
     return f
 
 
@@ -646,6 +722,32 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
     return role
 
 
+def _fill(probs: list, fill: dict[str, float]) -> list:
+    """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
+    likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
+    doer of an attack is named somewhere in its sentence more often than any one candidate shows."""
+    out = []
+    for role, bar in fill.items():
+        if any(r == role for _, _, r in probs):
+            continue
+        best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none"), key=lambda x: x[0], default=None)
+        if best is not None and best[0] >= bar:
+            out.append((best[1], best[2], role))
+    return out
+
+
+def _one_per_span(args: list[Argument], conf: dict[int, float], judged) -> list[Argument]:
+    """One argument per role and stretch of text: two candidates of one phrase (a rule's patient and the
+    count the span model grew to "38 مواطنا", a name and its title) that came out with the same role and
+    overlapping spans are one participant; the one the model is surest of stands."""
+    out: list[Argument] = []
+    for a in sorted(args, key=lambda a: -conf.get(id(a), 2.0)):      # unjudged rule arguments first
+        if a.role in judged and any(b.role == a.role and b.start < a.end and a.start < b.end for b in out):
+            continue
+        out.append(a)
+    return out
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -656,6 +758,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
     kept = []
     sps = None          # the document's speakers, found once when a source model needs them
+    subj = None         # the rules' subjects, taken before any model changes a role
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -667,12 +770,17 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex))["1"] < tm["threshold"]:
             continue
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
-            cands = candidates(T, ev, mentions)
+            if subj is None:
+                sps = sps or speakers(T, an, lex)
+                subj = subjects(T, an, sps[0])
+            cands = candidates(T, ev, mentions, subj)
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
             kept_roles = _rule_kept_roles().get(ev.cls, ())
             fixed = set()
+            conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
+            probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
                     continue
@@ -682,21 +790,24 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     continue
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
+                probs.append((c, p, role))
+            for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}):
                 if role == "none":
                     continue
                 if c.arg is not None:
                     c.arg.role = role
-                    args.append(c.arg)
+                    a = c.arg
                 else:
-                    args.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
-                                         type=c.etype))
+                    a = Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity, type=c.etype)
+                args.append(a)
+                conf[id(a)] = p[role]
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
-            ev.arguments = sorted(args, key=lambda a: (a.start, a.role))
+            ev.arguments = sorted(_one_per_span(args, conf, judged), key=lambda a: (a.start, a.role))
         if "polarity" in M:
             p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
