@@ -28,7 +28,7 @@ import argparse
 import json
 import pickle
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +117,8 @@ def prepare(story: dict) -> dict:
             if ok:
                 ga, gb = gold_of.get(ms[i]["id"]), gold_of.get(ms[j]["id"])
                 label = None if not (ga and gb) else int(ga[1] == gb[1])
-                pairs.append((ms[i]["id"], ms[j]["id"], core.pair_features(ms[i], ms[j], feats[i], feats[j]), label))
+                pairs.append((ms[i]["id"], ms[j]["id"], core.pair_features(ms[i], ms[j], feats[i], feats[j]), label,
+                              ms[i].get("class")))
         calls.append({"canon": canon, "same_place": same_place, "story_of": c.get("story_of"), "pairs": pairs})
     return {"story": story["story"], "split": story["split"], "gold_of": gold_of, "calls": calls}
 
@@ -183,6 +184,9 @@ SIGN = {"key": 1, "place": 1, "time_overlap": 1, "same_type": 1, "context": 1, "
 # pairs that share a resolved main actor or key place merge where the hand weights merge them, whatever
 # the model says (core._pair_score): few such pairs to learn from, nearly all one happening
 KEYED_BY_HAND = True
+# the model judges pairs of the event classes it saw at least this many labelled pairs of; the hand
+# weights score the others
+MIN_CLASS_PAIRS = 500
 
 
 def fit(preps: list[dict], c: float) -> dict:
@@ -190,10 +194,13 @@ def fit(preps: list[dict], c: float) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
     X, y = [], []
+    per_class = Counter(cl for prep in preps for call in prep["calls"] for _a, _b, _x, label, cl in call["pairs"]
+                        if label is not None)
+    classes = sorted(cl for cl, n in per_class.items() if n >= MIN_CLASS_PAIRS)
     for prep in preps:
         for call in prep["calls"]:
-            for _a, _b, x, label in call["pairs"]:
-                if label is not None:
+            for _a, _b, x, label, cl in call["pairs"]:
+                if label is not None and cl in classes:
                     X.append({f: v for f, v in x.items() if f not in UNLEARNED})
                     y.append(label)
     vec = DictVectorizer(sparse=False)
@@ -220,7 +227,7 @@ def fit(preps: list[dict], c: float) -> dict:
     hand = core.config()["events"]["pair_weights"]
     return {"weights": {**{f: round(float(v), 6) for f, v in zip(names, w) if v}, **{f: hand[f] for f in HAND}},
             "dropped": sorted(names[k] for k in range(len(names)) if k not in keep), "bias": round(b, 6),
-            "pairs": len(y), "positives": int(sum(y)), "keyed_by_hand": KEYED_BY_HAND,
+            "pairs": len(y), "positives": int(sum(y)), "keyed_by_hand": KEYED_BY_HAND, "classes": classes,
             "raw_actors_clash": core.config()["events"].get("raw_actors_clash", True)}
 
 
@@ -269,7 +276,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=CACHE)
     ap.add_argument("--model", default=None, help="eval: hand, or a model JSON (default: what config names)")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the regression")
-    ap.add_argument("--min-precision", type=float, default=0.85)
+    ap.add_argument("--min-precision", type=float, default=0.8)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--raw-actors-clash", choices=["true", "false"], default="false",
                     help="whether differing unresolved main actors split a pair outright (the model keeps it)")

@@ -427,7 +427,10 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
     model = pair_model()
     if not model:
         return hand
-    if model.get("keyed_by_hand") and _resolved(fa["keys"] & fb["keys"]):
+    judged = model.get("classes")
+    if (judged is not None and not (a.get("class") in judged and b.get("class") in judged)) \
+            or (model.get("keyed_by_hand") and _resolved(fa["keys"] & fb["keys"])):
+        # a class the model saw too few pairs of (people's movements in the annotated stories), or
         # a named main actor or key place in common: the annotated stories (keyless attacks mostly)
         # hold few such pairs (97% of them one happening where the hand weights merge them), so the
         # hand weights score them, on the model's scale (their threshold at its threshold)
