@@ -7,10 +7,13 @@ score is high enough (riwaya/reconcile/core.py). The score is the hand weights o
 same components and a few more cues (``core.pair_features``), shipped as JSON
 (``data/reconcile/pair_model.json``, named by ``events.pair_model``) and scored in pure Python.
 
-    python scripts/train_pairs.py collect --split dev [--split train --data DIR]   # build stories, keep what reconcile read
-    python scripts/train_pairs.py eval --split dev [--model hand|FILE]              # merge figures from the cache
-    python scripts/train_pairs.py cv --split dev                                    # leave-one-story-out
-    python scripts/train_pairs.py train --split train [--split dev] --out riwaya/data/reconcile/pair_model.json
+    python scripts/train_pairs.py collect --split dev [--split train --data DIR]  # what reconcile read
+    python scripts/train_pairs.py eval --split dev [--model hand|FILE]             # merges, from the cache
+    python scripts/train_pairs.py cv --split dev --split train                     # leave-one-story-out
+    python scripts/train_pairs.py train --split dev --split train --out riwaya/data/reconcile/pair_model.json
+
+The shipped model: ``train --split dev --split train`` (defaults: --c 1, --min-precision 0.8,
+--raw-actors-clash false), the train split as the clustrain branch had it at 21:15 UTC (5 stories).
 
 ``collect`` builds each story of the clusters corpus (benchmarks/data/clusters, or ``--data DIR`` with
 the same layout) with the normal pipeline, as ``riwaya eval clusters`` does, and keeps every call of

@@ -260,7 +260,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
 def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
     "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
-    false (or the learned pair model's own setting, when one scores), only actors resolved to an entity tell happenings apart (an unresolved span is often a
+    false (or the learned pair model's own setting, when one scores), only actors resolved to an
+    entity tell happenings apart (an unresolved span is often a
     misread or a description, "عقيد" for the colonel); unresolved ones that differ are left to the
     pair score (``actor_clash_raw``)."""
     if act_a and act_b and not (act_a & act_b):
