@@ -24,7 +24,7 @@ from . import timeiv
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
-from .text import config, normalize
+from .text import config, normalize, tokens
 from .values import display_raw, head
 
 
@@ -195,15 +195,20 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "ctx": frozenset(m.get("context") or ()),
         "story": (story_of or {}).get(m.get("doc")),
         "generic": _generic_types().get(m.get("type")) or frozenset(),
+        "words": m.get("words") or frozenset(),
+        "denied": bool(m.get("negated") or m.get("polarity") in ("negated", "denied")),
+        **dict(zip(("tstem", "tgrams"), _trigger_cues(m))),
     }
 
 
 @lru_cache(maxsize=1)
 def _generic_types() -> dict:
-    """type -> the type groups (as in _type_group) a generic mention of it may stand for."""
+    """type -> the type groups (as in _type_group) a generic mention of it may stand for; a name that
+    is no group is a type, standing for itself (a type without a group)."""
     order = {g: i for i, g in enumerate(schema.schema()["groups"])}
     gen = config()["events"].get("generic_types") or {}
-    return {t: frozenset(f"g{order[g]}" for g in groups if g in order) for t, groups in gen.items()}
+    return {t: frozenset(f"g{order[g]}" if g in order else _type_group(g) for g in groups)
+            for t, groups in gen.items()}
 
 
 def _kind_ok(cls_a: str, grp_a: str, gen_a, cls_b: str, grp_b: str, gen_b) -> bool:
@@ -254,9 +259,18 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
 
 def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
-    "Afghanistan" can: one contains the other), make two happenings."""
+    "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
+    false (or the learned pair model's own setting, when one scores), only actors resolved to an
+    entity tell happenings apart (an unresolved span is often a
+    misread or a description, "عقيد" for the colonel); unresolved ones that differ are left to the
+    pair score (``actor_clash_raw``)."""
     if act_a and act_b and not (act_a & act_b):
-        return True
+        model = pair_model()
+        if (model or config()["events"]).get("raw_actors_clash", True):
+            return True
+        ra, rb = _resolved(act_a), _resolved(act_b)
+        if ra and rb and not (ra & rb):
+            return True
     # only places resolved to an entity can tell happenings apart: an unresolved span is often a
     # misread phrase ("جموع المصلين" read as the place of a bombing)
     pl_a, pl_b = _resolved(pl_a), _resolved(pl_b)
@@ -319,28 +333,110 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     return True
 
 
-def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
-    """How much the two mentions look like one happening (weights and threshold: data, tuned on the
-    annotated clusters' dev stories): shared main actors and places, overlapping times, the same type,
-    the same story, and the other entities their sentences name."""
-    w = config()["events"]["pair_weights"]
-    s = w["key"] * len(fa["keys"] & fb["keys"]) + w["place"] * len(fa["places"] & fb["places"])
+def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
+    """What the pair scorer reads of two mentions that can be one happening: the hand weights'
+    components (named as in ``events.pair_weights``) and more cues a learned scorer may weigh."""
+    x = {"key": float(len(fa["keys"] & fb["keys"])), "place": float(len(fa["places"] & fb["places"]))}
     if fa["kplaces"] and fb["kplaces"] and not (fa["kplaces"] & fb["kplaces"]):
-        s += w["place"]     # key places that can be one (passed _keys_clash): one contains the other
+        x["place"] += 1.0   # key places that can be one (passed _keys_clash): one contains the other
     if fa["interval"] and fb["interval"]:
-        s += w["time_overlap"] if timeiv.overlaps(fa["interval"], fb["interval"]) else w["time_disjoint"]
+        if timeiv.overlaps(fa["interval"], fb["interval"]):
+            x["time_overlap"] = 1.0
+        else:
+            # told of one named actor or key place, times that disagree are what a time conflict is made
+            # of; of no key, they tell two happenings apart
+            x["time_disjoint_keyed" if fa["keys"] & fb["keys"] else "time_disjoint"] = 1.0
+    else:
+        x["time_missing"] = 1.0
     if a.get("type") == b.get("type"):
-        s += w["same_type"]
+        x["same_type"] = 1.0
     if fa["story"] is not None and fa["story"] == fb["story"]:
-        s += w["same_story"]
+        x["same_story"] = 1.0
     if fa["ctx"] and fb["ctx"]:
         shared = len(fa["ctx"] & fb["ctx"])
-        s += w["context"] * shared / len(fa["ctx"] | fb["ctx"]) if shared else w["context_disjoint"]
+        if shared:
+            x["context"] = shared / len(fa["ctx"] | fb["ctx"])
+        else:
+            x["context_disjoint"] = 1.0
     # agents that are not what identifies the happening (an attack is told by its victims and place)
     ag_a, ag_b = _resolved(fa["roles"].get("agent", ())), _resolved(fb["roles"].get("agent", ()))
     if ag_a and ag_b and not (ag_a & ag_b):
-        s += w["agent_clash"]
-    return s
+        x["agent_clash"] = 1.0
+    # beyond the hand weights
+    if not fa["keys"] or not fb["keys"]:
+        x["keyless"] = 1.0
+    if fa["actors"] and fb["actors"]:
+        x["actors_shared" if fa["actors"] & fb["actors"] else "actor_clash_raw"] = 1.0
+    if a.get("doc") == b.get("doc"):
+        x["same_doc"] = 1.0
+        if a.get("start") == b.get("start"):
+            x["same_sentence"] = 1.0    # two triggers of one sentence: mostly two happenings, or a whole and its part
+    if fa["generic"] or fb["generic"]:
+        x["generic"] = 1.0
+    if fa["denied"] != fb["denied"]:
+        x["denial_pair"] = 1.0      # one tells it, the other denies it: the same happening only if the reading is right
+    x["trigger_sim"] = _jaccard(fa["tgrams"], fb["tgrams"])
+    x["sentence_sim"] = _jaccard(fa["words"], fb["words"])
+    if fa["tstem"] and fa["tstem"] == fb["tstem"]:
+        x["trigger_same"] = 1.0
+    return x
+
+
+def _jaccard(a: frozenset, b: frozenset) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _trigger_cues(m: dict) -> tuple[str, frozenset]:
+    """A trigger's stem (normalised, a proclitic and the article off) and its character trigrams."""
+    t = _strip_proclitic(normalize(str(m.get("trigger") or "")).strip())
+    return t, frozenset(t[k:k + 3] for k in range(max(len(t) - 2, 1))) if t else frozenset()
+
+
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "the ")
+
+
+@lru_cache(maxsize=1)
+def pair_model() -> dict | None:
+    """The learned pair scorer (``events.pair_model`` in data/reconcile, written by
+    scripts/train_pairs.py), or None: the hand weights score pairs."""
+    name = config()["events"].get("pair_model")
+    if not name:
+        return None
+    import json
+    from .text import DATA
+    return json.loads((DATA / name).read_text("utf-8"))
+
+
+def pair_thresholds() -> tuple[float, float]:
+    """(the score a pair needs to be merged, the average score the pairs compared across two clusters
+    need for the clusters to merge)."""
+    model = pair_model()
+    if model:
+        return model["threshold"], model["average_threshold"]
+    cfg = config()["events"]
+    return cfg["merge_threshold"], cfg["merge_threshold"] * cfg["average_link"]
+
+
+def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
+    """How much the two mentions look like one happening: the learned model's log-odds, or the hand
+    weights (data, tuned on the annotated clusters' dev stories) over the same components: shared main
+    actors and places, overlapping times, the same type, the same story, and the other entities their
+    sentences name."""
+    x = pair_features(a, b, fa, fb)
+    cfg = config()["events"]
+    hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in x.items())
+    model = pair_model()
+    if not model:
+        return hand
+    judged = model.get("classes")
+    if (judged is not None and not (a.get("class") in judged and b.get("class") in judged)) \
+            or (model.get("keyed_by_hand") and _resolved(fa["keys"] & fb["keys"])):
+        # a class the model saw too few pairs of (people's movements in the annotated stories), or
+        # a named main actor or key place in common: the annotated stories (keyless attacks mostly)
+        # hold few such pairs (97% of them one happening where the hand weights merge them), so the
+        # hand weights score them, on the model's scale (their threshold at its threshold)
+        return hand - cfg["merge_threshold"] + model["threshold"]
+    return model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
 
 
 def _eq_place(a, b) -> bool:
@@ -372,49 +468,19 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     values may be the same place (default: equality); `story_of` maps a document to
     its story (documents that report one story), when known."""
     cfg = config()["events"]
-    threshold = cfg["merge_threshold"]
+    threshold, average = pair_thresholds()
     ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
     feats = [_features(m, story_of) for m in ms]
-    blocks = defaultdict(list)
-    # a generic mention ("the incident") is blocked with every kind of happening it may stand for
-    kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
-    for i, (m, f) in enumerate(zip(ms, feats)):
-        # blocks: its main actors, else its places; and its story, where a mention that does not
-        # name its main actor meets those that do (else all such: a large block is cut to time
-        # neighbours)
-        keys = set(f["keys"] or f["places"])
-        if f["story"] is not None:
-            keys.add(("story", f["story"]))
-        keys = keys or {"_none"}
-        own = [(_cls(m), f["group"])]
-        if f["generic"]:
-            pol = _cls(m).partition("~")[2]
-            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
-        for c, g in own:
-            for k in keys:
-                blocks[(c, g, k)].append(i)
+    blocks = mention_blocks(ms, feats)
     pairs, scored = {}, {}
-    for members in blocks.values():
-        if len(members) > cfg["max_block"]:
-            # large block: only neighbours in time order (sorted-neighbourhood)
-            members = sorted(members, key=lambda i: (feats[i]["interval"] or (0, 0))[0])
-            window = 20
+    for i, j, ok in candidate_pairs(ms, feats, blocks, cfg, same_place):
+        if ok:
+            sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
+            if sc >= threshold:
+                pairs[(i, j)] = sc
         else:
-            window = len(members)
-        for x in range(len(members)):
-            for y in range(x + 1, min(len(members), x + 1 + window)):
-                i, j = members[x], members[y]
-                if ms[i].get("doc") == ms[j].get("doc") and _same_span(ms[i], ms[j]):
-                    continue
-                if (i, j) in scored:
-                    continue
-                if _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place):
-                    sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
-                    if sc >= threshold:
-                        pairs[(i, j)] = sc
-                else:
-                    sc = cfg["incompatible_score"]
-                scored[(i, j)] = sc
+            sc = cfg["incompatible_score"]
+        scored[(i, j)] = sc
     # links between clusters: (sum, count) of the scores of the pairs compared across them, so
     # that two clusters merge only when their compared pairs score on average above the threshold
     # (average linkage over what blocking compared: one shared keyless mention does not chain two
@@ -443,7 +509,7 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         if ci == cj:
             continue
         tot, n = link[ci].get(cj, (0.0, 0))
-        if n and tot / n < threshold * cfg["average_link"]:
+        if n and tot / n < average:
             continue
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             keep, drop = min(ci, cj), max(ci, cj)
@@ -468,6 +534,50 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
                 a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
                 a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
     return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
+    """Blocking keys -> the mentions (indices) that share them; only mentions of one block are compared."""
+    blocks = defaultdict(list)
+    # a generic mention ("the incident") is blocked with every kind of happening it may stand for
+    kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
+    for i, (m, f) in enumerate(zip(ms, feats)):
+        # blocks: its main actors, else its places; and its story, where a mention that does not
+        # name its main actor meets those that do (else all such: a large block is cut to time
+        # neighbours)
+        keys = set(f["keys"] or f["places"])
+        if f["story"] is not None:
+            keys.add(("story", f["story"]))
+        keys = keys or {"_none"}
+        own = [(_cls(m), f["group"])]
+        if f["generic"]:
+            pol = _cls(m).partition("~")[2]
+            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
+        for c, g in own:
+            for k in keys:
+                blocks[(c, g, k)].append(i)
+    return blocks
+
+
+def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
+    """(i, j, can they be one happening) for each pair of mentions that share a block, once; a large
+    block compares time neighbours only (sorted neighbourhood), so the pairs stay linear in its size."""
+    seen = set()
+    for members in blocks.values():
+        if len(members) > cfg["max_block"]:
+            members = sorted(members, key=lambda i: (feats[i]["interval"] or (0, 0))[0])
+            window = 20
+        else:
+            window = len(members)
+        for x in range(len(members)):
+            for y in range(x + 1, min(len(members), x + 1 + window)):
+                i, j = members[x], members[y]
+                if ms[i].get("doc") == ms[j].get("doc") and _same_span(ms[i], ms[j]):
+                    continue
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                yield i, j, _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place)
 
 
 def _same_span(a, b):
@@ -564,7 +674,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
 
     translations = translations_by_doc(relations)
 
-    canon = [_canonical(m, ents) for m in event_mentions]
+    canon = canonical_mentions(event_mentions, ents, docs)
     routes = _doc_routes(canon)
 
     if story_of is None:
@@ -621,6 +731,34 @@ def _doc_routes(mentions: list[dict]) -> dict:
         for m in ms:
             out[m.get("id")].update(places)
     return {k: sorted(v, key=str) for k, v in out.items()}
+
+
+def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> list[dict]:
+    """The mentions as the clustering reads them: values mapped to entities or normalised spellings,
+    and the words of each mention's sentence (``words``: how alike two mentions' sentences are)."""
+    out = []
+    for m in mentions:
+        c = _canonical(m, ents)
+        c["words"] = _sentence_words(m, docs)
+        out.append(c)
+    return out
+
+
+def _sentence_words(m: dict, docs: dict[str, dict]) -> frozenset:
+    """The content words of the mention's sentence, normalised, a proclitic and the article off (short
+    words are mostly function words)."""
+    text = (docs.get(m.get("doc")) or {}).get("text") or ""
+    s, e = m.get("start"), m.get("end")
+    if not text or not isinstance(s, int) or not isinstance(e, int):
+        return frozenset()
+    return frozenset(w for w in (_strip_proclitic(t) for t in tokens(text[s:e])) if len(w) > 3)
+
+
+def _strip_proclitic(t: str) -> str:
+    for pre in _PROCLITICS:
+        if t.startswith(pre) and len(t) - len(pre) >= 3:
+            return t[len(pre):]
+    return t
 
 
 def _canonical(m: dict, ents: Entities) -> dict:

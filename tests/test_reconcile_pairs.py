@@ -1,0 +1,138 @@
+"""The corpus stage's pair scorer (issue #15): features, the learned model shipped as JSON, the hand
+weights as fallback, and the type families and actor rules that decide which pairs are compared."""
+import importlib.util
+import json
+import os
+import sys
+
+import pytest
+
+from riwaya.reconcile import core, reconcile
+
+os.environ.setdefault("RIWAYA_ENCODER", "0")
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__)))
+from test_reconcile import ENTS, _h, _m, _story_docs, _t  # noqa: E402
+
+
+@pytest.fixture
+def learned(monkeypatch):
+    """The shipped learned scorer, switched on (config events.pair_model names it to use it)."""
+    from riwaya.reconcile.text import DATA
+    model = json.loads((DATA / "pair_model.json").read_text("utf-8"))
+    monkeypatch.setattr(core, "pair_model", lambda: model)
+    return model
+
+
+def _pair(a, b, story_of=None):
+    ents = core.Entities(ENTS)
+    docs = {d["id"]: d for d in _story_docs(4)}
+    ca, cb = core.canonical_mentions([a, b], ents, docs)
+    fa, fb = core._features(ca, story_of), core._features(cb, story_of)
+    return ca, cb, fa, fb
+
+
+def test_shipped_model_is_scored_in_pure_python(learned):
+    model = learned
+    assert {"weights", "bias", "threshold", "average_threshold"} <= set(model)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    a, b, fa, fb = _pair(_h("x0", "s0", time=t, context=["city"]), _h("x1", "s1", time=t, context=["city"]))
+    x = core.pair_features(a, b, fa, fb)
+    assert set(model["weights"]) <= set(x) | {
+        "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
+        "agent_clash", "keyless", "actors_shared", "actor_clash_raw", "same_doc", "same_sentence", "generic",
+        "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap"}
+    want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
+    assert core._pair_score(a, b, fa, fb) == pytest.approx(want)
+
+
+def test_hand_weights_are_the_fallback(monkeypatch):
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    w = core.config()["events"]["pair_weights"]
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    a, b, fa, fb = _pair(_m("x0", "s0", time=t), _m("x1", "s1", time=t), {"s0": 0, "s1": 0})
+    # one shared main actor, overlapping times, same type, same story
+    assert core._pair_score(a, b, fa, fb) == pytest.approx(w["key"] + w["time_overlap"] + w["same_type"]
+                                                          + w["same_story"])
+    cfg = core.config()["events"]
+    assert core.pair_thresholds() == (cfg["merge_threshold"], cfg["merge_threshold"] * cfg["average_link"])
+
+
+def test_sentence_words_and_trigger_cues():
+    a, b, fa, fb = _pair(_h("x0", "s0", trigger="الانفجار", start=0, end=60),
+                         _h("x1", "s1", trigger="وانفجار", start=0, end=60))
+    assert fa["words"] and fb["words"]
+    x = core.pair_features(a, b, fa, fb)
+    assert x["trigger_same"] == 1.0 and x["trigger_sim"] == 1.0     # a proclitic and the article off
+    assert 0.0 < x["sentence_sim"] < 1.0
+
+
+def test_unresolved_main_actors_that_differ_are_left_to_the_score(learned):
+    assert learned["raw_actors_clash"] is False
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    raw = [_h("x0", "s0", typ="killing", time=t, participants=[{"entity": "العقيد", "role": "patient"}]),
+           _h("x1", "s1", typ="killing", time=t, participants=[{"entity": "ضابط برتبة عقيد", "role": "patient"}])]
+    a, b, fa, fb = _pair(*raw)
+    assert core._pair_ok(a, b, fa, fb)
+    assert core.pair_features(a, b, fa, fb).get("actor_clash_raw") == 1.0
+    named = [_m("x0", "s0", time=t), _m("x1", "s1", time=t, parts=(("maher", "agent"),))]
+    a, b, fa, fb = _pair(*named)
+    assert not core._pair_ok(a, b, fa, fb)      # two named people who move are two happenings
+
+
+def test_type_families_across_outlets():
+    """A match one outlet types `meeting` (اللقاء) and another `match`; a crash told as an accident
+    and as a fall: the generic types meet them (config events.generic_types)."""
+    gen = core._generic_types()
+    assert core._type_group("meeting") in gen["match"]
+    assert core._type_group("fall") in gen["accident"]
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    a, b, fa, fb = _pair(_m("x0", "s0", cls="communication", typ="meeting", parts=(), time=t),
+                         _m("x1", "s1", cls="other", typ="match", parts=(), time=t))
+    assert core._kind_ok(core._cls(a), fa["group"], fa["generic"], core._cls(b), fb["group"], fb["generic"])
+
+
+def test_a_named_actor_in_common_is_scored_by_the_hand_weights(learned):
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    a, b, fa, fb = _pair(_m("x0", "s0", time=t), _m("x1", "s1", time=t), {"s0": 0, "s1": 0})
+    hand = sum(core.config()["events"]["pair_weights"].get(k, 0.0) * v
+               for k, v in core.pair_features(a, b, fa, fb).items())
+    assert core._pair_score(a, b, fa, fb) == pytest.approx(hand - core.config()["events"]["merge_threshold"]
+                                                          + learned["threshold"])
+
+
+def test_keyless_pairs_merge_by_the_learned_score(learned):
+    """Keyless reports of one story: merged exactly when the model's score reaches its threshold; a
+    report of another day and place stays apart."""
+    docs = _story_docs(3)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    other = _t("2024-12-01T08:00:00+03:00", "2024-12-01T09:00:00+03:00", "صباح الأحد")
+    ms = [_h("x0", "s0", time=t, trigger="الانفجار", end=90), _h("x1", "s1", time=t, trigger="انفجار", end=90),
+          _h("x2", "s2", time=other, context=["port"])]
+    a, b, fa, fb = _pair(ms[0], ms[1], {"s0": 0, "s1": 0})
+    merge = core._pair_score(a, b, fa, fb) >= learned["threshold"]
+    out = reconcile(docs, ms, ENTS)
+    ev = {e["id"]: {x["mention"] for x in e["evidence"]} for e in out["events"]}
+    assert ({"x0", "x1"} in ev.values()) == merge
+    assert {"x2"} in ev.values()
+
+
+@pytest.mark.skipif(importlib.util.find_spec("sklearn") is None, reason="scikit-learn (the train extra)")
+def test_training_keeps_the_signs_of_the_cues():
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
+    import train_pairs
+    pairs = []
+    for k in range(40):
+        same = k % 2 == 0
+        x = {"key": 1.0 if same else 0.0, "sentence_sim": 0.8 if same else 0.1, "trigger_sim": 1.0,
+             # a cue that, in these few stories, happens to go with two happenings
+             "context": 0.2 if same else 0.9, "same_story": 1.0}
+        pairs.append((f"a{k}", f"b{k}", x, int(same), "harm"))
+    pairs.append(("m0", "m1", {"key": 1.0}, 1, "movement"))     # a class seen too rarely: not judged
+    train_pairs.MIN_CLASS_PAIRS = 10
+    model = train_pairs.fit([{"calls": [{"pairs": pairs}]}], 1.0)
+    assert model["classes"] == ["harm"]
+    assert "context" in model["dropped"] and "context" not in model["weights"]
+    assert model["weights"]["key"] > 0 and model["weights"]["sentence_sim"] > 0
+    assert "same_story" not in model["weights"]
+    json.dumps(model)
