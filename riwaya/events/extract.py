@@ -1166,6 +1166,9 @@ def _heading_times(text: str, paragraphs, events: list[EventMention], times) -> 
             named = [a for a in e.arguments if a.role in ("patient", "place", "agent") and a.type in ("place", "person", "organization")]
             if named and any(_norm(a.text) in first for a in named):
                 e.time = tm.value
+                # the evidence reaches the sentence the date comes from, so a reader (and the conflict
+                # check, which trusts only times stated in a mention's own evidence) sees where it is said
+                e.end = max(e.end, first_end)
 
 
 def _event_relative_times(events: list[EventMention], times: list[TimeMention]) -> None:
@@ -1357,7 +1360,6 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
     if not out:
         out = _companion_verb(text, toks, trig_e, se, mentions, lang, lex)
     # list: "وعلى متنها ... بينهم:" followed by bullet lines
-    tail = text[trig_e:se + 2]
     if re.search(r"(بينهم|منهم|among them|including)\s*:?\s*$", text[trig_e:se].rstrip(" :") + ":") and text[se - 1:se] == ":":
         pos = se
         while True:

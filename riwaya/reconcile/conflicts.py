@@ -512,14 +512,26 @@ def _normalized(text: str) -> str:
     return normalize(text)
 
 
+def _narrative(time_text: str) -> bool:
+    """A time told by reference to the narrative ("تلك الليلة", "that night", "the next day"): its day
+    comes from another sentence (the time tagger's narrative_refs), so it is not stated here."""
+    from ..timex.lexicon import load, norm_word
+    w = norm_word(time_text.lower())
+    return any(w in load(lang).words["narr"] for lang in ("ar", "en"))
+
+
 def _stated(field, evidence, idx, docs) -> list[int]:
     """The evidence that does not take its time from another sentence of its document (a time
-    carried over from another sentence or happening is no side of a contradiction)."""
+    carried over from another sentence or happening, or told as "that night", is no side of a
+    contradiction)."""
     out = []
     for i in idx:
-        t = normalize((evidence[i]["values"].get(field) or {}).get("text") or "") if field == "time" else ""
+        t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
+        t = normalize(t_raw)
         sent = normalize(_sentence(evidence[i], docs or {}))
         whole = _normalized((docs.get(evidence[i]["doc"]) or {}).get("text") or "")
+        if t and _narrative(t_raw):
+            continue
         if not t or not sent or t in sent or t not in whole:
             out.append(i)
     return out

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 from functools import lru_cache
-import math
 from collections import defaultdict
 
 from .. import event_schema as schema
@@ -186,6 +185,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
     places.update(_ent(v) for v in (m.get("via") or []) if v)
     return {
         "keys": keys,
+        # happens once per key (a city falls once), unless what it befalls is a bare phrase, not a
+        # known entity: shells or a plane that "fell" on a place, on many days
+        "once": m.get("type") in schema.types_with("once")
+                and not any(str(x).startswith("raw:") for x in roles.get("patient", [])),
         "actors": frozenset(actors),      # key participants: who moves, meets, is hit
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
         "places": places,
@@ -249,8 +252,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             if not any(same(x, y) for x in fa["places"] for y in fb["places"]):
                 return False
     if fa["interval"] and fb["interval"]:
-        once_types = schema.types_with("once")
-        once = a.get("type") in once_types and b.get("type") in once_types
+        once = fa["once"] and fb["once"]
         limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
         if timeiv.gap(fa["interval"], fb["interval"]) > limit:
             return False
@@ -494,12 +496,11 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     # greedy, constraint-checked merging: best pairs first; whole clusters must stay
     # compatible. Clusters keep summaries (distinct signatures, time hull) so the
     # check costs O(distinct signatures), not O(|A|*|B|).
-    once_types = schema.types_with("once")
     cl = {i: [i] for i in range(len(ms))}
     summ = {}
     for i, (m, f) in enumerate(zip(ms, feats)):
         iv = f["interval"]
-        summ[i] = {"sigs": {_sig(m, f)}, "once": m.get("type") in once_types,
+        summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
                                             _resolved(f["roles"].get("agent", ())))]}}
