@@ -101,57 +101,81 @@ def candidate(t, skip: frozenset) -> bool:
         n[:1] in "وف" and n[1:] in skip)
 
 
+class _Cache:
+    """Per word form, for one lexicon and one model: the lexicon's type, and the detector's score of the
+    features of the form alone (most words are rejected on it plus a dozen context weights)."""
+    lex = model = None
+    known: dict[str, str] = {}
+    form: dict[str, float] = {}
+
+    @classmethod
+    def check(cls, lex: dict, M: dict | None) -> None:
+        if cls.lex is not lex or cls.model is not M or len(cls.form) > 200000:
+            cls.lex, cls.model, cls.known, cls.form = lex, M, {}, {}
+
+
+def _known(n: str, lex: dict) -> str:
+    k = _Cache.known.get(n)
+    if k is None:
+        from .extract import _lookup_ar
+        k = _Cache.known[n] = "" if n in lex["not_trig"] else (_lookup_ar(n, lex) or ("",))[0]
+    return k
+
+
+def _form(n: str, roots: dict) -> tuple[tuple[str, ...], str]:
+    """The features of the form by itself: its shape, the lexicon's verdict (none: only unknown words are
+    scored) and the lexicon types of its root; and its stem."""
+    ff, stem, rk = form_features(n)
+    return ff + (f"lex={_Cache.known[n] or 'none'}",) + tuple(f"root={r}" for r in roots.get(rk, ())), stem
+
+
 def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[str, str]]:
     """Triggers the model finds among the words of one Arabic sentence that the lexicon does not know:
     {token index: (type, stem)}. `toks`: the extractor's tokens (s, e, raw, n); `mentions`: the entity
-    mentions, sorted by start."""
+    mentions starting in the sentence."""
     M = model()
     if M is None and RECORD is None:
         return {}
-    from .extract import _lookup_ar
+    _Cache.check(lex, M)
     skip = _skip()
     roots = _roots(lex)
-    # the entity mention covering each character of the sentence's words (names are not triggers)
+    # the entity mention covering each word (names are not triggers)
     ent: dict[int, str] = {}
-    if toks:
-        s0, s1 = toks[0].s, toks[-1].e
-        for m in mentions:
-            if m.end > s0 and m.start < s1:
-                for t in toks:
-                    if m.start <= t.s < m.end:
-                        ent[t.s] = m.type
-    known = [(_lookup_ar(t.n, lex) or ("", ""))[0] if t.n not in lex["not_trig"] else "" for t in toks]
+    for m in mentions:
+        for t in toks:
+            if m.start <= t.s < m.end:
+                ent[t.s] = m.type
+    known = [_known(t.n, lex) for t in toks]
     out = {}
     nt = len(toks)
+    d = M and M["detect"]
     for i, t in enumerate(toks):
         if not candidate(t, skip):
             continue
         if RECORD is None and known[i]:
             continue         # the lexicon's own words: the rules propose them, the trigger model judges them
-        ff, stem, rk = form_features(t.n)
         prev = toks[i - 1].n if i else "<s>"
-        nxt = toks[i + 1].n if i + 1 < nt else "</s>"
-        f = list(ff)
-        f += [f"lex={known[i] or 'none'}", f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={nxt}",
-              f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
-              f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
-              f"prev_ent={ent.get(toks[i - 1].s, 'none') if i else '<s>'}",
-              f"next_ent={ent.get(toks[i + 1].s, 'none') if i + 1 < nt else '</s>'}",
-              f"pos={min(i, 6)}", f"headline={headline}", f"prev_digit={prev[:1].isdigit()}"]
-        f += [f"root={r}" for r in roots.get(rk, ())]     # a lexicon word of the same root (دعا: دعت)
+        ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={toks[i + 1].n if i + 1 < nt else '</s>'}",
+               f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
+               f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
+               f"prev_ent={ent.get(toks[i - 1].s, 'none') if i else '<s>'}",
+               f"next_ent={ent.get(toks[i + 1].s, 'none') if i + 1 < nt else '</s>'}",
+               f"pos={min(i, 6)}", f"headline={headline}", f"prev_digit={prev[:1].isdigit()}"]
         if RECORD is not None:
-            RECORD.append((t.s, t.e, f, known[i]))
+            RECORD.append((t.s, t.e, list(_form(t.n, roots)[0]) + ctx, known[i]))
             if M is None or known[i]:
                 continue
-        d = M["detect"]
-        z = d["bias"]
+        z = _Cache.form.get(t.n)
+        if z is None:
+            w = d["w"]
+            z = _Cache.form[t.n] = d["bias"] + sum(w.get(x, 0.0) for x in _form(t.n, roots)[0])
         w = d["w"]
-        for x in f:
+        for x in ctx:
             z += w.get(x, 0.0)
         if z < d["logit"]:
             continue
-        tm = M["type"]
-        p = _softmax(tm, f)
+        ff, stem = _form(t.n, roots)
+        p = _softmax(M["type"], list(ff) + ctx)
         out[i] = (max(p, key=p.get), stem)
     return out
 
