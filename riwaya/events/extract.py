@@ -18,6 +18,7 @@ from riwaya.textutil import normalize_ar, normalize_ar_map
 from riwaya import event_schema as schema
 
 from . import english
+from .propose import propose
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICODE)
@@ -630,6 +631,7 @@ class Sentence:
     idx: int
     headline: bool
     lang: str
+    proposed: dict = field(default_factory=dict)   # token index -> (type, stem): the learned proposer's finds
 
 
 @dataclass
@@ -692,6 +694,9 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
             r = _lookup_ar(t.n, lex)
             if r:
                 hit = (r[0], i, i + 1, r[1] in lex["passive"] and _is_passive(t.raw, r[1]), r[1])
+            elif i in sent.proposed:        # a word outside the lexicon the learned proposer finds an event
+                typ, stem = sent.proposed[i]
+                hit = (typ, i, i + 1, _is_passive(t.raw, stem), stem)
         else:
             typ = lex["en"].get(t.n)
             if typ:
@@ -1058,10 +1063,11 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             sent_times = times[bisect.bisect_left(t_starts, ss):bisect.bisect_left(t_starts, se)]
             d.sent_subject, d.sent_set = [], False
             P = parsed.get(p.start) if plang == "en" else None
+            found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else {}
             i = 0
             while i < len(toks):
-                found, nxt = _propose(ctx, Sentence(ss, se, toks, sent_times, sidx, headline, plang), i, cue_spans,
-                                      recs, P, d)
+                found, nxt = _propose(ctx, Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model),
+                                      i, cue_spans, recs, P, d)
                 if found is None:
                     i = nxt
                     continue

@@ -130,9 +130,17 @@ def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
          f"neg={ev.negated}", f"nargs={_bucket(len(ev.arguments))}", f"headline={s0 == 0}",
          f"nominal={trig[len(cl):] in lex.get('nominal', ()) or cl.endswith('ال')}",
          f"cls_next={ev.cls}|{T.word(i + 1)}", f"type_prev={ev.type}|{T.word(i - 1)}",
-         f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}"]
+         f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}",
+         f"lexicon={_known(trig, lex)}"]     # False: a word the learned proposer found outside the lexicon
     f += [f"role={r}" for r in roles]
     return f
+
+
+def _known(trig: str, lex: dict) -> bool:
+    if " " in trig or not _ARABIC.search(trig):
+        return True
+    from .extract import _lookup_ar
+    return _lookup_ar(trig, lex) is not None
 
 
 _CLAUSE = re.compile(r"[،,;؛:!?؟\n]")

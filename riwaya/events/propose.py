@@ -1,0 +1,193 @@
+"""A learned trigger proposer for Arabic: finds event triggers the lexicon lacks (issue 14).
+
+The rules' lexicon (schema.yaml triggers and the forms learned from the corpus) proposes the words it
+knows; recall stops there (فجر، عملية، حملة، انتقال، تواجد…). Here every content word of a sentence that
+the lexicon does not know is a candidate, judged in context by two small logistic models trained by
+``scripts/train_events.py`` on the annotated corpus (weights in ``data/events/model.json``, ``proposer``):
+
+- *detect*: is this word an event trigger here (binary);
+- *type*: of which event type (multinomial, over the types seen often enough in training).
+
+Features: the normalised form, its stem after the proclitics and a pronoun suffix, a morphological
+skeleton of the stem (augment letters kept, root letters as C: انتقال -> انتCاC, تواجد -> تواCC, the
+verbal-noun and verb templates), prefix and suffix n-grams, the imperfect/past verb cues, whether the
+lexicon knows the word (and its type), whether a name covers it (names are not triggers), the words
+around it and its place in the sentence. Function words, numbers and punctuation are skipped (the rules'
+own word lists). What it proposes then goes through the rules' argument, time, polarity and source
+stages and the learned decisions after them like any lexicon hit.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+# set by the training script: the proposer it is fitting with, and a list that collects the candidate
+# words with their features (start, end, features, lexicon type) while the rules run
+OVERRIDE: dict | None = None
+RECORD: list | None = None
+
+_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "وس", "فس", "وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "س", "ك")
+_SUFFIXES = ("هما", "هم", "ها", "هن", "كم")    # not a lone ه: normalised, it is also the feminine ة (حملة)
+_AUGMENT = frozenset("اتمنويسه")     # letters of the verb and verbal-noun templates (سألتمونيها, less ء ل)
+
+
+def model() -> dict | None:
+    if OVERRIDE is not None:
+        return OVERRIDE or None
+    from .learned import model_for
+    return (model_for("ar") or {}).get("proposer")
+
+
+@lru_cache(maxsize=1)
+def _skip() -> frozenset[str]:
+    """Words never proposed: the rules' function-word lists (cues.yaml not_agent, phrase_stops)."""
+    from .extract import load_lexicon
+    lex = load_lexicon()
+    return frozenset(lex["stop"]["ar"]) | frozenset(lex["phrase_stops"]["ar"])
+
+
+def split(n: str) -> tuple[str, str, str]:
+    """(proclitic, stem, pronoun suffix) of a normalised word; the stem keeps at least three letters."""
+    pre = next((p for p in _PREFIXES if n.startswith(p) and len(n) - len(p) >= 3
+                and (not p.endswith("س") or n[len(p)] in "يتنا")), "")
+    core = n[len(pre):]
+    suf = next((s for s in _SUFFIXES if core.endswith(s) and len(core) - len(s) >= 3), "")
+    return pre, core[:len(core) - len(suf)] if suf else core, suf
+
+
+def skeleton(stem: str) -> str:
+    return "".join(ch if ch in _AUGMENT else "C" for ch in stem)
+
+
+@lru_cache(maxsize=100000)
+def root_key(stem: str) -> str:
+    """The stem less its template letters: نقل and انتقال share قل, وجد and تواجد share جد."""
+    return "".join(ch for ch in stem if ch not in _AUGMENT)
+
+
+_ROOTS: tuple = (None, {})
+
+
+def _roots(lex: dict) -> dict[str, tuple[str, ...]]:
+    """The lexicon's trigger types by root key (built once per lexicon)."""
+    global _ROOTS
+    if _ROOTS[0] is not lex:
+        idx: dict[str, set] = {}
+        for form, typ in lex["ar"].items():
+            k = root_key(split(form)[1])
+            if len(k) >= 2:
+                idx.setdefault(k, set()).add(typ)
+        _ROOTS = (lex, {k: tuple(sorted(v)) for k, v in idx.items()})
+    return _ROOTS[1]
+
+
+@lru_cache(maxsize=100000)
+def form_features(n: str) -> tuple[tuple[str, ...], str, str]:
+    """Features of a word by itself (cached per form), its stem and its root key."""
+    pre, stem, suf = split(n)
+    sk = skeleton(stem)
+    impf = stem[:1] in "يتن" and len(stem) >= 4 and not pre.endswith("ال")
+    f = (f"w={n}", f"stem={stem}", f"pre={pre}", f"suf={suf}", f"sk={sk}",
+         f"sk_pre={sk}|{pre.endswith('ال')}", f"len={min(len(stem), 8)}",
+         f"p2={stem[:2]}", f"p3={stem[:3]}", f"s1={stem[-1:]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}",
+         f"impf={impf}", f"def={pre.endswith('ال')}", f"past_pl={stem.endswith('وا')}",
+         f"fem_t={stem.endswith('ت') and not impf}")
+    return f, stem, root_key(stem)
+
+
+def candidate(t, skip: frozenset) -> bool:
+    n = t.n
+    return len(n) >= 3 and n[:1].isalpha() and not n.isdigit() and n not in skip and not (
+        n[:1] in "وف" and n[1:] in skip)
+
+
+class _Cache:
+    """Per word form, for one lexicon and one model: the lexicon's type, and the detector's score of the
+    features of the form alone (most words are rejected on it plus a dozen context weights)."""
+    lex = model = None
+    known: dict[str, str] = {}
+    form: dict[str, float] = {}
+
+    @classmethod
+    def check(cls, lex: dict, M: dict | None) -> None:
+        if cls.lex is not lex or cls.model is not M or len(cls.form) > 200000:
+            cls.lex, cls.model, cls.known, cls.form = lex, M, {}, {}
+
+
+def _known(n: str, lex: dict) -> str:
+    k = _Cache.known.get(n)
+    if k is None:
+        from .extract import _lookup_ar
+        k = _Cache.known[n] = "" if n in lex["not_trig"] else (_lookup_ar(n, lex) or ("",))[0]
+    return k
+
+
+def _form(n: str, roots: dict) -> tuple[tuple[str, ...], str]:
+    """The features of the form by itself: its shape, the lexicon's verdict (none: only unknown words are
+    scored) and the lexicon types of its root; and its stem."""
+    ff, stem, rk = form_features(n)
+    return ff + (f"lex={_Cache.known[n] or 'none'}",) + tuple(f"root={r}" for r in roots.get(rk, ())), stem
+
+
+def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[str, str]]:
+    """Triggers the model finds among the words of one Arabic sentence that the lexicon does not know:
+    {token index: (type, stem)}. `toks`: the extractor's tokens (s, e, raw, n); `mentions`: the entity
+    mentions starting in the sentence."""
+    M = model()
+    if M is None and RECORD is None:
+        return {}
+    _Cache.check(lex, M)
+    skip = _skip()
+    roots = _roots(lex)
+    # the entity mention covering each word (names are not triggers)
+    ent: dict[int, str] = {}
+    for m in mentions:
+        for t in toks:
+            if m.start <= t.s < m.end:
+                ent[t.s] = m.type
+    known = [_known(t.n, lex) for t in toks]
+    out = {}
+    nt = len(toks)
+    d = M and M["detect"]
+    for i, t in enumerate(toks):
+        if not candidate(t, skip):
+            continue
+        if RECORD is None and known[i]:
+            continue         # the lexicon's own words: the rules propose them, the trigger model judges them
+        prev = toks[i - 1].n if i else "<s>"
+        ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={toks[i + 1].n if i + 1 < nt else '</s>'}",
+               f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
+               f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
+               f"prev_ent={ent.get(toks[i - 1].s, 'none') if i else '<s>'}",
+               f"next_ent={ent.get(toks[i + 1].s, 'none') if i + 1 < nt else '</s>'}",
+               f"pos={min(i, 6)}", f"headline={headline}", f"prev_digit={prev[:1].isdigit()}"]
+        if RECORD is not None:
+            RECORD.append((t.s, t.e, list(_form(t.n, roots)[0]) + ctx, known[i]))
+            if M is None or known[i]:
+                continue
+        z = _Cache.form.get(t.n)
+        if z is None:
+            w = d["w"]
+            z = _Cache.form[t.n] = d["bias"] + sum(w.get(x, 0.0) for x in _form(t.n, roots)[0])
+        w = d["w"]
+        for x in ctx:
+            z += w.get(x, 0.0)
+        if z < d["logit"]:
+            continue
+        ff, stem = _form(t.n, roots)
+        p = _softmax(M["type"], list(ff) + ctx)
+        out[i] = (max(p, key=p.get), stem)
+    return out
+
+
+def _softmax(m: dict, feats: list[str]) -> dict[str, float]:
+    """Class probabilities of the type model, whose weight rows are sparse: [[class index, weight], ...]."""
+    z = list(m["bias"])
+    w = m["w"]
+    for f in feats:
+        for k, v in w.get(f, ()):
+            z[k] += v
+    top = max(z)
+    e = [math.exp(v - top) for v in z]
+    s = sum(e)
+    return {c: e[k] / s for k, c in enumerate(m["classes"])}
