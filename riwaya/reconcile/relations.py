@@ -187,25 +187,51 @@ def _align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]
 # ---------------------------------------------------------------- copies
 
 def copy_pairs(documents: list[dict]) -> list[dict]:
-    """Near-duplicate documents via MinHash LSH then exact shingle verification."""
+    """Near-duplicate documents via MinHash LSH then exact shingle verification. Memory: one
+    signature per document; the shingles only of the documents in a candidate pair, computed
+    again for them and kept as sorted arrays (a set of every document's shingles was the corpus
+    stage's largest object at 30k articles)."""
     cfg = config()["copy"]
-    sh, sigs = {}, {}
+    k = cfg["shingle_words"]
+    sigs = {}
     for d in documents:
-        s = shingles(body_text(d), cfg["shingle_words"])
-        if len(s) < cfg["min_shingles"]:
-            continue
-        sh[d["id"]] = s
-        sigs[d["id"]] = minhash(s, cfg["minhash_perms"])
+        s = shingles(body_text(d), k)
+        if len(s) >= cfg["min_shingles"]:
+            sigs[d["id"]] = minhash(s, cfg["minhash_perms"])
+    cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
+    del sigs
+    wanted = {x for pair in cands for x in pair}
+    sh = {d["id"]: _sorted_shingles(body_text(d), k) for d in documents if d["id"] in wanted}
     out = []
-    for a, b in sorted(lsh_candidates(sigs, cfg["lsh_bands"])):
-        j = jaccard(sh[a], sh[b])
-        c = containment(sh[a], sh[b])
+    for a, b in cands:
+        inter = _shared(sh[a], sh[b])
+        j = inter / (len(sh[a]) + len(sh[b]) - inter)
+        c = inter / min(len(sh[a]), len(sh[b]))
         if j >= cfg["min_jaccard"] or c >= cfg["min_containment"]:
             x, y = sorted((a, b))
             out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
                         "jaccard": round(j, 3), "containment": round(c, 3)})
     out.sort(key=lambda r: r["docs"])
     return out
+
+
+def _sorted_shingles(text: str, k: int):
+    """A text's shingles as a sorted array (8 bytes a shingle, not a set's ~70), or a frozenset
+    without numpy."""
+    s = shingles(text, k)
+    try:
+        import numpy as np
+    except ImportError:           # pragma: no cover - numpy is a dependency
+        return frozenset(s)
+    return np.sort(np.fromiter(s, dtype=np.uint64, count=len(s)))
+
+
+def _shared(a, b) -> int:
+    """How many shingles two ``_sorted_shingles`` have in common."""
+    if isinstance(a, frozenset):  # pragma: no cover
+        return len(a & b)
+    import numpy as np
+    return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
 def find_relations(documents: list[dict], use_encoder: bool | None = None) -> list[dict]:
