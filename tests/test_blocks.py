@@ -200,3 +200,11 @@ def test_cut_parts_are_carried_over_and_equal_from_scratch(built_db, tmp_path, m
     s.delete([sorted(s.documents(), key=lambda d: d["id"])[0]["id"]])
     blocks.refresh_store(s)
     assert _corpus_dump(url) == _from_scratch(url, tmp_path / "cut-scratch.db")
+
+
+def test_spans_read_as_the_list_of_dicts_they_replace():
+    import pickle
+    spans = [{"doc": "d1", "start": 3, "end": 9}, {"doc": "d2", "start": 0, "end": 4}]
+    s = blocks.Spans(spans)
+    assert len(s) == 2 and list(s) == spans and s[1] == spans[1] and s[-1:] == spans[-1:] and s == spans
+    assert pickle.loads(pickle.dumps(s)) == spans and blocks.Spans([]) == []
