@@ -10,7 +10,7 @@ import json
 import os
 
 from . import encoder
-from .text import (config, containment, jaccard, lsh_candidates, minhash, numbers,
+from .text import (config, jaccard, lsh_candidates, minhash, numbers,
                    script_lang, shingles, tokens)
 
 
