@@ -65,6 +65,31 @@ def load_articles(limit: int | None, data: Path = DATA) -> list[dict]:
     return out[:limit] if limit else out
 
 
+def repeat_articles(arts: list[dict], times: int) -> list[dict]:
+    """A synthetic corpus for timing only (issue 20's scale plan): the articles ``times`` times, copy k
+    with its dates moved k spans of the articles' dates later (SaudiNewsNet: 22 days) and its text
+    and url marked with k, so each copy is a new document of other days. Each copy is a copy of its
+    original for the copy detector (MinHash pairs k apart are found and verified), which real news
+    has less of: figures for the relations step are an upper bound."""
+    from datetime import datetime, timedelta
+    fmt = "%Y-%m-%d %H:%M:%S"
+
+    def when(a):
+        try:
+            return datetime.strptime((a.get("date_extracted") or "")[:19], fmt)
+        except ValueError:
+            return None
+    days = [d for d in map(when, arts) if d]
+    span = timedelta(days=(max(days).date() - min(days).date()).days + 1) if days else timedelta(days=1)
+    out = list(arts)
+    for k in range(1, times):
+        for a in arts:
+            d = when(a)
+            out.append({**a, "url": f"{a.get('url')}#repeat-{k}", "content": f"{a['content']}\n({k})",
+                        "date_extracted": (d + k * span).strftime(fmt) if d else a.get("date_extracted")})
+    return out
+
+
 SHARD = 1000   # articles per JSONL file (the reader streams JSONL, so this only sets the file granularity)
 
 
@@ -298,6 +323,8 @@ def main() -> None:
     ap.add_argument("--work", default="/tmp/riwaya-bench", help="folder for the JSONL files and stores")
     ap.add_argument("--out", default=None, help="JSON results (default WORK/results.json)")
     ap.add_argument("--data", default=str(DATA), help="SaudiNewsNet dataset folder (the zips)")
+    ap.add_argument("--repeat", type=int, default=1, metavar="K",
+                    help="timing only: the articles K times, each copy K spans of dates later (repeat_articles)")
     ap.add_argument("--report", metavar="RESULTS_JSON", help="only print the Markdown tables of a saved run")
     args = ap.parse_args()
     if args.report:
@@ -311,9 +338,11 @@ def main() -> None:
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
     want = [s.strip() for s in args.sizes.split(",") if s.strip()]
-    limit = None if "all" in want else max(int(s) for s in want) + 10
+    limit = None if "all" in want or args.repeat > 1 else max(int(s) for s in want) + 10
     t = time.perf_counter()
     arts = load_articles(limit, Path(args.data))
+    if args.repeat > 1:
+        arts = repeat_articles(arts, args.repeat)
     print(f"loaded {len(arts):,} articles in {time.perf_counter() - t:.1f} s", file=sys.stderr)
     sizes = sorted({len(arts) - 10 if s == "all" else min(int(s), len(arts) - 10) for s in want})
 
@@ -323,7 +352,7 @@ def main() -> None:
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "riwaya"], capture_output=True,
                            text=True).stdout.strip()
     res = {"machine": machine(), "version": riwaya.__version__, "git": git + ("+dirty" if dirty else ""),
-           "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "workers": args.workers,
+           "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "workers": args.workers, "repeat": args.repeat,
            "farasa": farasa_available(), "sizes": []}
 
     sample = write_jsonl(arts[:args.sample], work / f"sample-{args.sample}.jsonl")

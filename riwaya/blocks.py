@@ -6,8 +6,11 @@ class and type group, with a key participant, else a place, and the document's s
 mention, "the incident", with every kind of the groups it may stand for) and of the groups whose
 places make a document's route. The reconciler compares two mentions only if they share such a
 key, so it never puts two parts into one event, conflict or route, and reconciling each part alone
-gives what reconciling everything at once gives, byte for byte (tests/test_blocks.py; 300
-SaudiNewsNet articles). What is corpus-wide is computed once, before the parts: the entities, the
+gives what reconciling everything at once gives, byte for byte (tests/test_blocks.py; 2,000
+SaudiNewsNet articles). A part of more than ``MAX_PART`` mentions (a main actor named every day
+joins a type family's mentions of weeks) is cut by windows of its documents' dates
+(``cut_parts``): there, and only there, reports of one happening on both sides of a window's edge
+stay two events. What is corpus-wide is computed once, before the parts: the entities, the
 relations between documents (copies and translations, which make the accounts), each document's
 story, and how each unresolved value was first written in the corpus.
 
@@ -34,12 +37,18 @@ and each document's MinHash signature for the copy detector (``relations.doc_sig
 from __future__ import annotations
 
 import json
+import sys
+from array import array
 from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
 from typing import Iterable, Iterator
 
 from . import event_schema
 
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
+MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
+WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
 
 
 def family(m: dict) -> str:
@@ -47,6 +56,33 @@ def family(m: dict) -> str:
     parts when the reconciler's own key functions are missing."""
     g = event_schema.type_groups().get(m.get("type") or "")
     return f"{m.get('class')}|" + (f"g{g}" if g is not None else f"t:{m.get('type')}")
+
+
+class Spans(Sequence):
+    """An entity's mentions ({doc, start, end} each) as arrays: 24 bytes a mention, not a dict's
+    ~240 (at 30k articles about 650,000 of them, kept through the whole stage). Read as the list of
+    dicts it replaces (each made when read); ``==`` compares with such a list."""
+    __slots__ = ("docs", "starts", "ends")
+
+    def __init__(self, spans: Iterable[dict]):
+        spans = list(spans)
+        self.docs = tuple(sys.intern(str(m["doc"])) if m.get("doc") is not None else None for m in spans)
+        self.starts = array("q", [int(m.get("start") or 0) for m in spans])
+        self.ends = array("q", [int(m.get("end") or 0) for m in spans])
+
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return {"doc": self.docs[i], "start": self.starts[i], "end": self.ends[i]}
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __reduce__(self):
+        return (Spans, (list(self),))
 
 
 class Mentions:
@@ -69,6 +105,7 @@ class Mentions:
             self.surface = None
         self.rows: list[bytes] = []
         self.ids: list[str] = []
+        self.docs: list[str] = []         # per mention: its document (interned), for cut_parts
         self._story: list[tuple] = []     # per mention: its document and kinds, for its story's key
         self._parent: dict = {}
 
@@ -76,6 +113,7 @@ class Mentions:
         i = len(self.rows)
         self.rows.append(json.dumps(m, ensure_ascii=False).encode("utf-8"))
         self.ids.append(m["id"])
+        self.docs.append(sys.intern(str(m.get("doc"))))
         kinds, routes, keys = self._labels_of(m)
         for k in [(kd, k) for kd in kinds for k in keys] + routes:
             self._union(i, ("k", k))
@@ -134,19 +172,62 @@ def _labels(m: dict, ents, canonical, cls, features) -> tuple[list, list, list]:
     return kinds, routes, sorted(f["keys"] or f["places"], key=repr)
 
 
-def pack(parts: list[list[int]], size: int, sized: list | None = None) -> list[list[int]]:
+def cut_parts(parts: list[list[int]], doc_of: list[str], day_of: dict[str, int | None]
+              ) -> tuple[list[list[int]], list[int | None]]:
+    """Parts of more than ``MAX_PART`` mentions cut into pieces, one per window of ``WINDOW_DAYS``
+    days of their documents' dates (undated documents: one piece). Why: a main actor named every day
+    (a head of state, a ministry) joins a type family's mentions of every day into one part (23,228
+    mentions at 30k SaudiNewsNet articles), so one new article re-reconciled it all and it set the
+    peak memory. The reconciler never compares mentions of two pieces, so two reports of one
+    happening on both sides of a window's edge stay two events: the one place where the blocked
+    stage differs from the reconciler over everything (measured in benchmarks/README.md). Parts
+    no larger are whole, so the stage equals ``reconcile`` at once wherever no part is that large.
+    Returns the parts in order of their first mention and, for each, the part it was cut from (None:
+    not cut); ``pack`` never puts two pieces of one part in one call."""
+    out: list[tuple[list[int], int | None]] = []
+    for n, p in enumerate(parts):
+        if len(p) <= MAX_PART:
+            out.append((p, None))
+            continue
+        windows: dict = defaultdict(list)
+        for i in p:
+            d = day_of.get(doc_of[i])
+            windows[d // WINDOW_DAYS if d is not None else None].append(i)
+        out.extend((w, n) for w in windows.values())
+    out.sort(key=lambda x: x[0])
+    return [p for p, _ in out], [c for _, c in out]
+
+
+def day_number(published) -> int | None:
+    """A document's date as a day number (the date part of its ISO time), None when it has none."""
+    try:
+        return date.fromisoformat(str(published or "")[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def pack(parts: list[list[int]], size: int, sized: list | None = None,
+         apart: list | None = None) -> list[list[int]]:
     """Parts gathered, in order, into blocks of at least ``size`` mentions (a part is never cut):
     fewer, larger calls of the reconciler. Each block's indices ascending. With ``sized``, a part's
-    indices are into ``sized`` and count its items' lengths."""
+    indices are into ``sized`` and count its items' lengths. ``apart``: per part, a label; two parts
+    of one label (not None) are never in one block."""
     out: list[list[int]] = []
     cur: list[int] = []
+    labels: set = set()
     n = 0
-    for p in parts:
+    for k, p in enumerate(parts):
+        label = apart[k] if apart is not None else None
+        if label is not None and label in labels:
+            out.append(sorted(cur))
+            cur, n, labels = [], 0, set()
+        if label is not None:
+            labels.add(label)
         cur.extend(p)
         n += sum(len(sized[i]) for i in p) if sized is not None else len(p)
         if n >= size:
             out.append(sorted(cur))
-            cur, n = [], 0
+            cur, n, labels = [], 0, set()
     if cur:
         out.append(sorted(cur))
     return out
@@ -214,6 +295,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         entities = _resolve(store)
         clock("resolve")
         writer.add("entities", entities)
+        for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
+            e["mentions"] = Spans(e.get("mentions") or [])
         idx = corpus.MentionIndex(entities)
         by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
         ms, paragraphs = Mentions(entities), {}
@@ -230,7 +313,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("read documents")
     story_of = _stories(documents)
     clock("stories")
-    parts = ms.parts(story_of)
+    parts, cut_from = cut_parts(ms.parts(story_of), ms.docs, {d["id"]: day_number(d.get("published"))
+                                                             for d in documents})
+    ms.docs = []
     clock("parts")
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
@@ -243,9 +328,10 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old]
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
-    blocks = [sorted(i for p in ix for i in parts[p]) for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts)]
+    blocks = [sorted(i for p in ix for i in parts[p])
+              for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts, [cut_from[p] for p in todo])]
     largest_part = max(map(len, parts), default=0)
-    n_parts = len(parts)
+    n_parts, n_cut = len(parts), len({c for c in cut_from if c is not None})
     del parts
     sizes = [len(b) for b in blocks]
     ordered = ([ms.get(i) for i in ix] for ix in blocks)    # decoded one block at a time
@@ -261,7 +347,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                    mover=lambda ev: ev["id"] in movers)
         writer.add("conflicts", out["conflicts"], sort=by_id, block=lambda c: tag.get(c.get("event")))
         computed.extend(ev["id"] for ev in out["events"])
-    clock("reconcile")
+    del ms, part_of, run, ordered     # the mentions (at 30k 224,661, 150 MB of JSON) before
+    clock("reconcile")                # the itineraries read every mover event back
     try:
         from .itinerary import build_itineraries
         itineraries = build_itineraries(writer.movers(), entities, documents)
@@ -273,7 +360,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
     doc_ids = [d["id"] for d in documents]
     figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
-               "parts_carried_over": sum(1 for fp in fps if fp in old), "parts_reconciled": len(todo),
+               "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old),
+               "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed)}
     writer.journal({**figures,

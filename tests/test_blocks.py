@@ -163,3 +163,48 @@ def test_a_store_of_schema_3_is_migrated_and_its_results_read_until_the_next_sta
     assert refresh(s) == []
     assert s.corpus_journal(1)[0]["parts_reconciled"] == s.corpus_journal(1)[0]["parts"]
     assert _corpus_dump(f"sqlite:///{dst}") == before
+
+
+def test_cut_parts_by_windows_of_days(monkeypatch):
+    monkeypatch.setattr(blocks, "MAX_PART", 3)
+    monkeypatch.setattr(blocks, "WINDOW_DAYS", 2)
+    doc_of = ["a", "b", "c", "d", "a", "x", "y"]
+    day_of = {"a": 10, "b": 11, "c": 12, "d": None, "x": 40, "y": 41}
+    parts, cut_from = blocks.cut_parts([[0, 1, 2, 3, 4], [5, 6]], doc_of, day_of)
+    # days 10 and 11 are one window, 12 the next, the undated document its own piece; a small part stays whole
+    assert parts == [[0, 1, 4], [2], [3], [5, 6]] and cut_from == [0, 0, 0, None]
+    assert blocks.day_number("2015-07-21T10:00:00") - blocks.day_number("2015-07-20") == 1
+    assert blocks.day_number("") is None and blocks.day_number("yesterday") is None
+
+
+def test_pack_never_puts_two_pieces_of_one_part_in_one_block():
+    parts = [[0], [1], [2], [3]]
+    assert blocks.pack(parts, 10) == [[0, 1, 2, 3]]
+    assert blocks.pack(parts, 10, apart=[7, None, 7, 8]) == [[0, 1], [2, 3]]
+
+
+def test_cut_parts_are_carried_over_and_equal_from_scratch(built_db, tmp_path, monkeypatch):
+    """With every part cut (the seeds' parts are small), a second stage carries every piece over,
+    and after a deletion the incremental store equals the stage from scratch."""
+    monkeypatch.setattr(blocks, "MAX_PART", 1)
+    monkeypatch.setattr(blocks, "WINDOW_DAYS", 1)
+    dst = tmp_path / "cut.db"
+    copy_store(built_db, dst)
+    _forget_results(dst)
+    url = f"sqlite:///{dst}"
+    s = Store(url)
+    first = blocks.refresh_store(s)
+    assert first["parts_cut"] > 0 and first["parts_carried_over"] == 0
+    again = blocks.refresh_store(s)
+    assert again["parts_reconciled"] == 0 and again["parts_carried_over"] == again["parts"] == first["parts"]
+    s.delete([sorted(s.documents(), key=lambda d: d["id"])[0]["id"]])
+    blocks.refresh_store(s)
+    assert _corpus_dump(url) == _from_scratch(url, tmp_path / "cut-scratch.db")
+
+
+def test_spans_read_as_the_list_of_dicts_they_replace():
+    import pickle
+    spans = [{"doc": "d1", "start": 3, "end": 9}, {"doc": "d2", "start": 0, "end": 4}]
+    s = blocks.Spans(spans)
+    assert len(s) == 2 and list(s) == spans and s[1] == spans[1] and s[-1:] == spans[-1:] and s == spans
+    assert pickle.loads(pickle.dumps(s)) == spans and blocks.Spans([]) == []

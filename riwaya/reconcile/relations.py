@@ -10,7 +10,7 @@ import json
 import os
 
 from . import encoder
-from .text import (config, containment, jaccard, lsh_candidates, minhash, numbers,
+from .text import (config, jaccard, lsh_candidates, minhash, numbers,
                    script_lang, shingles, tokens)
 
 
@@ -189,20 +189,22 @@ def _align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]
 def copy_pairs(documents: list[dict]) -> list[dict]:
     """Near-duplicate documents via MinHash LSH then exact shingle verification. Each document's
     signature is cached by content (``doc_signatures``), so a build that adds ten documents hashes
-    the shingles of those ten, and of the documents in candidate pairs (to verify them), only."""
+    the shingles of those ten only. Memory: one signature per document; the shingles only of the
+    documents in a candidate pair, computed again for them and kept as sorted arrays (a set of every
+    document's shingles was the corpus stage's largest object at 30k articles)."""
     cfg = config()["copy"]
+    k = cfg["shingle_words"]
     by_id = {d["id"]: d for d in documents}
     sigs = {i: s for i, s in doc_signatures(documents, cfg).items() if s is not None}
-    sh: dict[str, set] = {}
-
-    def shingled(i: str) -> set:
-        if i not in sh:
-            sh[i] = shingles(body_text(by_id[i]), cfg["shingle_words"])
-        return sh[i]
+    cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
+    del sigs
+    wanted = sorted({x for pair in cands for x in pair})
+    sh = {i: _sorted_shingles(body_text(by_id[i]), k) for i in wanted}
     out = []
-    for a, b in sorted(lsh_candidates(sigs, cfg["lsh_bands"])):
-        j = jaccard(shingled(a), shingled(b))
-        c = containment(shingled(a), shingled(b))
+    for a, b in cands:
+        inter = _shared(sh[a], sh[b])
+        j = inter / (len(sh[a]) + len(sh[b]) - inter)
+        c = inter / min(len(sh[a]), len(sh[b]))
         if j >= cfg["min_jaccard"] or c >= cfg["min_containment"]:
             x, y = sorted((a, b))
             out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
@@ -237,6 +239,25 @@ def doc_signatures(documents: list[dict], cfg: dict) -> dict[str, tuple | None]:
         new[k] = json.dumps(list(sig) if sig is not None else None)
     kv.put_many(new)
     return out
+
+
+def _sorted_shingles(text: str, k: int):
+    """A text's shingles as a sorted array (8 bytes a shingle, not a set's ~70), or a frozenset
+    without numpy."""
+    s = shingles(text, k)
+    try:
+        import numpy as np
+    except ImportError:           # pragma: no cover - numpy is a dependency
+        return frozenset(s)
+    return np.sort(np.fromiter(s, dtype=np.uint64, count=len(s)))
+
+
+def _shared(a, b) -> int:
+    """How many shingles two ``_sorted_shingles`` have in common."""
+    if isinstance(a, frozenset):  # pragma: no cover
+        return len(a & b)
+    import numpy as np
+    return int(np.intersect1d(a, b, assume_unique=True).size)
 
 
 def find_relations(documents: list[dict], use_encoder: bool | None = None) -> list[dict]:

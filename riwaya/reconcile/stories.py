@@ -9,6 +9,7 @@ report of one story can meet even without shared tokens, via encoder keys).
 from __future__ import annotations
 
 import math
+import sys
 from collections import Counter, defaultdict
 from datetime import date
 
@@ -41,13 +42,13 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
     for d in docs:
         toks = [t for t in tokens(d.get("title") or "") if len(t) > 2] * cfg["title_weight"]
         toks += [t for t in tokens(body_text(d))[: cfg["lead_words"] * 3] if len(t) > 2]
-        c = Counter(toks)
+        c = Counter(map(sys.intern, toks))    # one string per word of the corpus, not per document
         bags[d["id"]] = c
         df.update(c.keys())
     n = len(docs) + cfg.get("idf_prior_docs", 0)  # small collections: shared words still count
     vecs, keys = {}, {}
     for d in docs:
-        c = bags[d["id"]]
+        c = bags.pop(d["id"])         # memory: a document's bag is done with once its vector is made
         v = {t: (1 + math.log(k)) * math.log((n + 1) / (df[t] + 0.5)) for t, k in c.items() if df[t] > 0}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vecs[d["id"]] = {t: x / norm for t, x in v.items()}
@@ -65,13 +66,22 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
         for k in keys[d["id"]]:
             blocks[k].append(d["id"])
     days = {d["id"]: _day(d) for d in docs}
+    # every compared pair once; its score kept only when asked (at 30k articles the scores of all
+    # compared pairs were the corpus stage's peak), else a number per pair marks it compared
     pairs = {}
+    num = {d["id"]: i for i, d in enumerate(docs)}
+    seen: set[int] = set()
+    uf = UnionFind()
+    for d in docs:
+        uf.find(d["id"])
     for members in blocks.values():
         for i in range(len(members)):
             for j in range(i + 1, len(members)):
                 a, b = members[i], members[j]
-                if (a, b) in pairs:
+                key = num[a] * len(docs) + num[b]
+                if key in seen:
                     continue
+                seen.add(key)
                 if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > cfg["max_day_gap"]:
                     continue
                 va, vb = vecs[a], vecs[b]
@@ -84,13 +94,10 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
                     # map encoder cosine to the tf-idf scale around both thresholds
                     e_scaled = (e - cfg["encoder_min_cosine"]) + cfg["min_cosine"]
                     cos = (1 - w) * cos + w * e_scaled
-                pairs[(a, b)] = cos
-    uf = UnionFind()
-    for d in docs:
-        uf.find(d["id"])
-    for (a, b), s in pairs.items():
-        if s >= cfg["min_cosine"]:
-            uf.union(a, b)
+                if return_pairs:
+                    pairs[(a, b)] = cos
+                if cos >= cfg["min_cosine"]:
+                    uf.union(a, b)
     groups = defaultdict(list)
     for d in docs:
         groups[uf.find(d["id"])].append(d["id"])

@@ -96,22 +96,20 @@ def minhash(sh: set[int], n: int) -> tuple:
 
 
 def lsh_candidates(signatures: dict[str, tuple], bands: int) -> set[tuple[str, str]]:
-    """Pairs of keys that share at least one LSH band bucket (near-linear blocking)."""
+    """Pairs of keys that share at least one LSH band bucket (near-linear blocking). One band's
+    buckets at a time (all bands' at once held a key per document and band)."""
     pairs: set[tuple[str, str]] = set()
-    buckets: dict[tuple, list[str]] = {}
-    for key in sorted(signatures):
-        sig = signatures[key]
-        if not any(sig):
-            continue
-        r = max(1, len(sig) // bands)
-        for band in range(bands):
-            buckets.setdefault((band,) + tuple(sig[band * r:(band + 1) * r]), []).append(key)
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                pairs.add((members[i], members[j]))
+    keys = [k for k in sorted(signatures) if any(signatures[k])]
+    for band in range(bands):
+        buckets: dict[tuple, list[str]] = {}
+        for key in keys:
+            sig = signatures[key]
+            r = max(1, len(sig) // bands)
+            buckets.setdefault(tuple(sig[band * r:(band + 1) * r]), []).append(key)
+        for members in buckets.values():
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    pairs.add((members[i], members[j]))
     return pairs
 
 

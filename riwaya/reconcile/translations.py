@@ -127,18 +127,23 @@ def _entity_keys(entities) -> dict[str, list[tuple[int, str]]]:
 
 
 class _Side:
-    __slots__ = ("doc", "lang", "units", "texts", "ents", "nums", "latin", "day", "chars")
+    """One language of a document. Its units' texts are cut from the document's text when a pair
+    is scored, not kept (at 30k articles a copy of every text)."""
+    __slots__ = ("doc", "lang", "units", "text", "ents", "nums", "latin", "day", "chars")
 
     def __init__(self, doc, lang, units, ekeys):
         text = doc.get("text") or ""
-        self.doc, self.lang, self.units = doc["id"], lang, units
-        self.texts = [text[a:b] for a, b in units]
-        self.chars = sum(len(t) for t in self.texts)
+        self.doc, self.lang, self.units, self.text = doc["id"], lang, units, text
+        self.chars = sum(len(text[a:b]) for a, b in units)
         joined = "\n".join(self.texts)
         self.ents = {k for s, k in ekeys if any(a <= s < b for a, b in units)}
         self.nums = {_num_key(n) for n in numbers(joined) if len(n.replace(".", "")) >= _cfg()["min_number_digits"]}
         self.latin = _latin(joined)
         self.day = _day(doc.get("published") or (doc.get("meta") or {}).get("retrieved"))   # a fetch day: near enough
+
+    @property
+    def texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.units]
 
 
 def _sides(documents, entities) -> list[_Side]:
