@@ -655,7 +655,7 @@
   // A claim is one value of one slot of one event (reconcile's event.values) or a participant's role;
   // under it, the independent accounts that tell it (copies, translations and one upstream quoted by
   // several outlets are one account), each with its sentences and isnad, outermost first.
-  var SLOTS = ['polarity', 'decider', 'origin', 'destination', 'via', 'place', 'means', 'time', 'companions', 'amount'];
+  var SLOTS = ['polarity', 'decider', 'origin', 'destination', 'via', 'place', 'means', 'time', 'companions', 'amount', 'duration'];
   function slotRank(s) { var i = SLOTS.indexOf(s); return i < 0 ? SLOTS.length : i; }
   function accOf(sp) { return String(sp.independent_account || sp.account || ('doc:' + sp.doc)); }
   function sameVal(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
