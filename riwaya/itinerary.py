@@ -301,7 +301,7 @@ def _account_leg(ev: dict, items: list[dict], ctx: _Ctx) -> Leg:
         t = {k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}
     types = [evd.get("type") for evd in items if evd.get("type")]
     return Leg(_place(vals["origin"]), _place(vals["destination"]), vals["via"] or None, vals["means"], t,
-               ev.get("id"), max(set(types), key=types.count) if types else ev.get("type"),
+               ev.get("id"), max(dict.fromkeys(types), key=types.count) if types else ev.get("type"),
                [_span(e) for e in items], _sources(items, ctx))
 
 

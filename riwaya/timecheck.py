@@ -217,7 +217,10 @@ def _check(it, idx: list[int], versions_by_leg: list[dict], ctx) -> None:
     net = Network(points)
     findings, seen = [], set()
     # the structure first (durations, order), then what each account says of the clock
-    for c in sorted(cons, key=lambda c: (c.label.get("kind") == "bound", str(c.label.get("account")))):
+    # ... in a total order (the first constraint to close a cycle is refused, so the order decides the
+    # windows; an order that fell back on dict or set order differed between processes)
+    for c in sorted(cons, key=lambda c: (c.label.get("kind") == "bound", str(c.label.get("account")), c.u, c.v, c.w,
+                                         repr(sorted(c.label.items(), key=str)))):
         cyc = net.add(c)
         if cyc is None:
             continue

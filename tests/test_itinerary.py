@@ -229,3 +229,28 @@ def test_alternatives_across_two_events_the_reconciler_kept_apart():
     assert disputed == {"e1": True, "e2": True, "e3": False}
     assert len(it["alternatives"]) == 2
     assert {r["accounts"][0]["name"] for r in it["alternatives"]} == {"Outlet A", "Outlet B"}
+
+
+def test_same_itinerary_whatever_the_hash_seed(tmp_path):
+    """One account tells a leg once as a flight and once as an arrival (a tie): the leg's type, and so
+    which end its time bounds, is the first told, not what a set's order gives in this process."""
+    import json
+    import subprocess
+    import sys
+    docs = [_doc("da", "Outlet A", "x" * 100)]
+    leg = _ev("e1", "flight", "movement",
+              [_m("da", "A", "flight", destination="g:mow",
+                  time={"earliest": "2014-01-01T00:00:00+03:00", "latest": "2014-12-31T23:59:59+03:00"}),
+               _m("da", "A", "arrival", start=60, end=90, destination="g:mow")],
+              destination="g:mow")
+    src = tmp_path / "in.json"
+    src.write_text(json.dumps({"events": [leg], "entities": PEOPLE, "documents": docs}), encoding="utf-8")
+    code = ("import json,sys; from riwaya.itinerary import build_itineraries; d=json.load(open(sys.argv[1]));"
+            "print(json.dumps(build_itineraries(d['events'], d['entities'], d['documents']), sort_keys=True))")
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True,
+                                env=env, check=True).stdout)
+    assert len(outs) == 1
+    assert json.loads(outs.pop())[0]["legs"][0]["type"] == "flight"
