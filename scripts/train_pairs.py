@@ -12,8 +12,10 @@ same components and a few more cues (``core.pair_features``), shipped as JSON
     python scripts/train_pairs.py cv --split dev --split train                     # leave-one-story-out
     python scripts/train_pairs.py train --split dev --split train --out riwaya/data/reconcile/pair_model.json
 
-The shipped model: ``train --split dev --split train`` (defaults: --c 1, --min-precision 0.8,
---raw-actors-clash false), the train split as the clustrain branch had it at 21:15 UTC (5 stories).
+The shipped model (switched on): ``train --split dev --split train --min-class-pairs 0 --keyed-by-hand false
+--hand-floor true --raw-actors-clash true`` (--c 1, --min-precision 0.8), on the 8 dev and 27 train stories:
+every class judged, and a pair scores at least what the hand weights give it (the model only adds merges;
+fitted on pairwise F1, it alone split accounts told in other words, the sides of conflicts).
 
 ``collect`` builds each story of the clusters corpus (benchmarks/data/clusters, or ``--data DIR`` with
 the same layout) with the normal pipeline, as ``riwaya eval clusters`` does, and keeps every call of
@@ -190,6 +192,8 @@ KEYED_BY_HAND = True
 # the model judges pairs of the event classes it saw at least this many labelled pairs of; the hand
 # weights score the others
 MIN_CLASS_PAIRS = 500
+# a pair scores at least what the hand weights give it (core._pair_score): the model only adds merges
+HAND_FLOOR = False
 
 
 def fit(preps: list[dict], c: float) -> dict:
@@ -203,7 +207,7 @@ def fit(preps: list[dict], c: float) -> dict:
     for prep in preps:
         for call in prep["calls"]:
             for _a, _b, x, label, cl in call["pairs"]:
-                if label is not None and cl in classes:
+                if label is not None and (MIN_CLASS_PAIRS <= 0 or cl in classes):
                     X.append({f: v for f, v in x.items() if f not in UNLEARNED})
                     y.append(label)
     vec = DictVectorizer(sparse=False)
@@ -230,7 +234,8 @@ def fit(preps: list[dict], c: float) -> dict:
     hand = core.config()["events"]["pair_weights"]
     return {"weights": {**{f: round(float(v), 6) for f, v in zip(names, w) if v}, **{f: hand[f] for f in HAND}},
             "dropped": sorted(names[k] for k in range(len(names)) if k not in keep), "bias": round(b, 6),
-            "pairs": len(y), "positives": int(sum(y)), "keyed_by_hand": KEYED_BY_HAND, "classes": classes,
+            "pairs": len(y), "positives": int(sum(y)), "keyed_by_hand": KEYED_BY_HAND, "hand_floor": HAND_FLOOR,
+            "classes": None if MIN_CLASS_PAIRS <= 0 else classes,
             "raw_actors_clash": core.config()["events"].get("raw_actors_clash", True)}
 
 
@@ -242,8 +247,12 @@ def cv_scores(preps: list[dict], c: float) -> dict[tuple, dict[str, dict]]:
     """(threshold, average) -> split (and "all") -> the pooled leave-one-story-out figures."""
     res = {}
     models = [fit(preps[:k] + preps[k + 1:], c) for k in range(len(preps))]
+    from riwaya.reconcile import core
+    cfg = core.config()["events"]
     for t in THRESHOLDS:
-        for a in sorted({min(a, t) for a in AVERAGES}):
+        # with the hand floor, the average link must pass what the hand weights' average link passes too
+        top = t - cfg["merge_threshold"] * (1 - cfg["average_link"]) if HAND_FLOOR else t
+        for a in sorted({min(a, top) for a in AVERAGES}):
             parts = defaultdict(list)
             for k, held in enumerate(preps):
                 use({**models[k], "threshold": t, "average_threshold": a})
@@ -271,6 +280,7 @@ def choose(res: dict[tuple, dict], min_p: float) -> tuple:
 
 
 def main() -> None:
+    global MIN_CLASS_PAIRS, KEYED_BY_HAND, HAND_FLOOR
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=["collect", "eval", "cv", "train"])
     ap.add_argument("--split", action="append", help="split(s) to use (repeatable; default dev)")
@@ -281,12 +291,21 @@ def main() -> None:
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation of the regression")
     ap.add_argument("--min-precision", type=float, default=0.8)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--min-class-pairs", type=int, default=MIN_CLASS_PAIRS,
+                    help="the model judges the event classes it saw this many labelled pairs of (0: every class)")
+    ap.add_argument("--keyed-by-hand", choices=["true", "false"], default="true" if KEYED_BY_HAND else "false",
+                    help="whether pairs sharing a resolved main actor or key place keep the hand weights")
+    ap.add_argument("--hand-floor", choices=["true", "false"], default="true" if HAND_FLOOR else "false",
+                    help="whether a pair scores at least what the hand weights give it (on the model's scale)")
     ap.add_argument("--raw-actors-clash", choices=["true", "false"], default="false",
                     help="whether differing unresolved main actors split a pair outright (the model keeps it)")
     a = ap.parse_args()
     splits = a.split or ["dev"]
+    MIN_CLASS_PAIRS, KEYED_BY_HAND = a.min_class_pairs, a.keyed_by_hand == "true"
+    HAND_FLOOR = a.hand_floor == "true"
+    from riwaya.reconcile import core
+    hand_clash = core.config()["events"].get("raw_actors_clash", True)   # the hand weights' own setting
     if a.command != "eval" or a.model:
-        from riwaya.reconcile import core
         core.config()["events"]["raw_actors_clash"] = a.raw_actors_clash == "true"
     if a.command == "collect":
         collect(splits, a.data, a.cache, a.story)
@@ -309,9 +328,16 @@ def main() -> None:
         best = choose(res, a.min_precision)
         for sp, r in sorted(res[best].items()):
             print(f"chosen {best} {sp:5s} {fmt(r)}")
+        # the baseline as the config has it (hand weights, its raw_actors_clash), pooled as above
         use(None)
-        for sp in sorted({p["split"] for p in preps}):
-            print(f"hand weights    {sp:5s} {fmt(score([p for p in preps if p['split'] == sp]))}")
+        core.config()["events"]["raw_actors_clash"] = hand_clash
+        parts = defaultdict(list)
+        for p in preps:
+            s = score([p])
+            parts[p["split"]].append(s)
+            parts["all"].append(s)
+        for sp, r in sorted(parts.items()):
+            print(f"hand weights    {sp:5s} {fmt(_pool(r))}")
         return
     # train: threshold by leave-one-story-out, weights on every story
     res = cv_scores(preps, a.c)
@@ -319,7 +345,8 @@ def main() -> None:
     model = fit(preps, a.c)
     model = {"_doc": "learned pair scorer of the corpus stage (scripts/train_pairs.py): log-odds = bias + "
                      "sum(weights[f] * feature f) over core.pair_features; a pair merges at >= threshold, two "
-                     "clusters when their compared pairs average >= average_threshold",
+                     "clusters when their compared pairs average >= average_threshold; with hand_floor a pair scores at "
+                     "least its hand-weight score shifted to this scale (hand - merge_threshold + threshold)",
              "trained_on": sorted(p["story"] for p in preps), "splits": splits, "c": a.c,
              "cv": {sp: {k: round(v, 4) for k, v in r.items()} for sp, r in res[(t, avg)].items()},
              "threshold": t, "average_threshold": avg, **model}

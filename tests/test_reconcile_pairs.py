@@ -43,7 +43,27 @@ def test_shipped_model_is_scored_in_pure_python(learned):
         "agent_clash", "keyless", "actors_shared", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
+    if model.get("hand_floor"):
+        cfg = core.config()["events"]
+        hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in x.items())
+        want = max(want, hand - cfg["merge_threshold"] + model["threshold"])
     assert core._pair_score(a, b, fa, fb) == pytest.approx(want)
+
+
+def test_the_hand_floor_keeps_what_the_hand_weights_merge(monkeypatch, learned):
+    """With hand_floor the model only adds merges: a pair the hand weights merge stays merged however low
+    the learned log-odds; without it the learned score alone decides."""
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    a, b, fa, fb = _pair(_m("x0", "s0", time=t), _m("x1", "s1", time=t), {"s0": 0, "s1": 0})
+    cfg = core.config()["events"]
+    hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in core.pair_features(a, b, fa, fb).items())
+    assert hand >= cfg["merge_threshold"]
+    low = {**learned, "bias": -50.0, "keyed_by_hand": False, "classes": None}
+    monkeypatch.setattr(core, "pair_model", lambda: {**low, "hand_floor": True})
+    assert core._pair_score(a, b, fa, fb) == pytest.approx(hand - cfg["merge_threshold"] + low["threshold"])
+    assert core._pair_score(a, b, fa, fb) >= low["threshold"]
+    monkeypatch.setattr(core, "pair_model", lambda: {**low, "hand_floor": False})
+    assert core._pair_score(a, b, fa, fb) < low["threshold"]
 
 
 def test_hand_weights_are_the_fallback(monkeypatch):
@@ -67,8 +87,9 @@ def test_sentence_words_and_trigger_cues():
     assert 0.0 < x["sentence_sim"] < 1.0
 
 
-def test_unresolved_main_actors_that_differ_are_left_to_the_score(learned):
-    assert learned["raw_actors_clash"] is False
+def test_unresolved_main_actors_that_differ_are_left_to_the_score(monkeypatch, learned):
+    # a model trained with --raw-actors-clash false carries the setting (the shipped one keeps true)
+    monkeypatch.setattr(core, "pair_model", lambda: {**learned, "raw_actors_clash": False})
     t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
     raw = [_h("x0", "s0", typ="killing", time=t, participants=[{"entity": "العقيد", "role": "patient"}]),
            _h("x1", "s1", typ="killing", time=t, participants=[{"entity": "ضابط برتبة عقيد", "role": "patient"}])]
@@ -97,8 +118,11 @@ def test_a_named_actor_in_common_is_scored_by_the_hand_weights(learned):
     a, b, fa, fb = _pair(_m("x0", "s0", time=t), _m("x1", "s1", time=t), {"s0": 0, "s1": 0})
     hand = sum(core.config()["events"]["pair_weights"].get(k, 0.0) * v
                for k, v in core.pair_features(a, b, fa, fb).items())
-    assert core._pair_score(a, b, fa, fb) == pytest.approx(hand - core.config()["events"]["merge_threshold"]
-                                                          + learned["threshold"])
+    shifted = hand - core.config()["events"]["merge_threshold"] + learned["threshold"]
+    if learned.get("keyed_by_hand"):
+        assert core._pair_score(a, b, fa, fb) == pytest.approx(shifted)
+    if learned.get("hand_floor"):
+        assert core._pair_score(a, b, fa, fb) >= shifted - 1e-9
 
 
 def test_keyless_pairs_merge_by_the_learned_score(learned):
@@ -135,4 +159,8 @@ def test_training_keeps_the_signs_of_the_cues():
     assert "context" in model["dropped"] and "context" not in model["weights"]
     assert model["weights"]["key"] > 0 and model["weights"]["sentence_sim"] > 0
     assert "same_story" not in model["weights"]
+    assert "hand_floor" in model
     json.dumps(model)
+    train_pairs.MIN_CLASS_PAIRS = 0                              # every class judged
+    assert train_pairs.fit([{"calls": [{"pairs": pairs}]}], 1.0)["classes"] is None
+    train_pairs.MIN_CLASS_PAIRS = 500

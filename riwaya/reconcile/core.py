@@ -438,7 +438,12 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
         # hold few such pairs (97% of them one happening where the hand weights merge them), so the
         # hand weights score them, on the model's scale (their threshold at its threshold)
         return hand - cfg["merge_threshold"] + model["threshold"]
-    return model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
+    learned = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
+    if model.get("hand_floor"):
+        # what the hand weights merge stays merged: the model, fitted on pairwise F1 (copies of one wire
+        # weigh most), splits accounts told in other words, which are the sides of a conflict
+        return max(learned, hand - cfg["merge_threshold"] + model["threshold"])
+    return learned
 
 
 def _eq_place(a, b) -> bool:
