@@ -116,3 +116,18 @@ def test_an_event_without_a_doer_takes_its_likeliest_candidate_over_the_lower_ba
              (b, {"agent": 0.1, "none": 0.2, "patient": 0.7}, "patient")]
     assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25, "patient": 0.3})] == [(a, "agent")]
     assert learned._fill(probs, {"agent": 0.35}) == []
+
+
+def test_a_movement_keeps_the_mover_the_rules_carried_from_an_earlier_clause():
+    """The argument model judges one candidate at a time and dropped the subject the rules carried over
+    ("أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر ..."): a movement left with no one who moves keeps the
+    rules' agent; one that kept a mover, or another class, gets nothing back."""
+    from riwaya.events.learned import _lost_mover
+    from riwaya.models import Argument, EventMention
+    agent = Argument("agent", "المخلوع", 10, 17, None, "person")
+    dest = Argument("destination", "قاعدة عسكرية", 90, 102, None, "place")
+    ev = EventMention("movement", "departure", "غادر", 0, 120, 80, 84, [agent, dest])
+    assert _lost_mover(ev, [agent, dest], [dest]) == [agent]
+    assert _lost_mover(ev, [agent, dest], [agent, dest]) == []
+    harm = EventMention("harm", "killing", "قتل", 0, 120, 80, 84, [agent])
+    assert _lost_mover(harm, [agent], []) == []

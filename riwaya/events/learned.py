@@ -756,6 +756,16 @@ def _one_per_span(args: list[Argument], conf: dict[int, float], judged) -> list[
     return out
 
 
+def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument]) -> list[Argument]:
+    """A movement the model left without anyone who moves keeps the rules' mover: often the subject
+    the rules carried from an earlier clause ("... أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر"), which
+    the model, judging one candidate at a time, cannot see is the only one; a leg without its traveller
+    is lost to the itinerary and to merging."""
+    if ev.cls != "movement" or any(a.role in ("agent", "patient") for a in kept):
+        return []
+    return [a for a in rule_args if a.role == "agent"][:1]
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -782,6 +792,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 sps = sps or speakers(T, an, lex)
                 subj = subjects(T, an, sps[0])
             cands = candidates(T, ev, mentions, subj)
+            rule_args = list(ev.arguments)
             judged = set(M["argument"].get("roles", ROLES))
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
@@ -815,7 +826,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
-            ev.arguments = sorted(_one_per_span(args, conf, judged), key=lambda a: (a.start, a.role))
+            chosen = _one_per_span(args, conf, judged)
+            ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen), key=lambda a: (a.start, a.role))
         if "polarity" in M:
             p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
