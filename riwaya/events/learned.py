@@ -704,13 +704,11 @@ def _nominals() -> frozenset[str]:
 def scores(weights: dict, feats: list[str]) -> dict[str, float]:
     """Softmax probabilities of a multinomial model {classes, bias, w: {feature: [per class]}}."""
     classes = weights["classes"]
-    z = list(weights["bias"])
     w = weights["w"]
-    for f in feats:
-        row = w.get(f)
-        if row:
-            for k, v in enumerate(row):
-                z[k] += v
+    rows = [r for r in map(w.get, feats) if r]
+    # per class: the bias plus each feature's weight, added in the features' order (sum with a start
+    # adds left to right, as a loop would; zip does the per-class walk in C)
+    z = [sum(col, b) for b, col in zip(weights["bias"], zip(*rows))] if rows else list(weights["bias"])
     m = max(z)
     e = [math.exp(v - m) for v in z]
     s = sum(e)
