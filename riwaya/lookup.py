@@ -1,10 +1,10 @@
-"""Find the entity a user names ("حافظ الأسد", "Ali", an id) without guessing.
+"""Find the entity a user names ("رفيق الحريري", "Ali", an id) without guessing.
 
 An exact name (the entity's Arabic or English name, or an alias, compared after Arabic
 normalisation and case folding) wins; otherwise a name matches when the query is a whole
 word of it (one word: "علي" is every Ali) or its first words ("Ali Mam" does not match,
-"علي مملوك" does). A query inside a longer name is no match: "حافظ الأسد" is not
-"بشار حافظ الأسد". The caller lists the candidates when more than one is left.
+"علي حسن" does). A query inside a longer name is no match: "رفيق الحريري" is not
+"سعد رفيق الحريري". The caller lists the candidates when more than one is left.
 """
 from __future__ import annotations
 

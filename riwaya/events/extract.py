@@ -293,7 +293,7 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                 if any((m in near) if lang == "ar" else re.search(r"\b%s\b" % re.escape(m), near)
                        for m in lex["scope_doc"][lang]) or text[ss:se].rstrip().endswith(":"):
                     scope_doc = True
-                # outlet in quotes -- not the quoted words themselves ("أعلن فيه أن “النمر يمارس عمله”")
+                # outlet in quotes -- not the quoted words themselves ("أعلن فيه أن “فلان يمارس عمله”")
                 q = _quoted_after(text, cue_e, window_end)
                 def reported(pos):     # past a complementizer: what was said, not who said it
                     gap = text[cue_e:pos]
@@ -434,7 +434,7 @@ def _decider_ar(text, toks, ti, ss, mentions, lex, ev):
     dec = _decider_of(text, toks, cue, ti, ss, mentions, lex, ev)
     out = [dec] if dec is not None else []
     if not any(a.role == "agent" for a in ev.arguments):
-        # "أصدر أوامره للرئيس النمر بالفرار": the one ordered (or offered) to go is the mover;
+        # "أصدر أوامره للرئيس فلان بالفرار": the one ordered (or offered) to go is the mover;
         # "كانت قرار الفرار" of a person who found it: his own decision, his own flight
         told = [m for m in mentions if m.type == "person" and cue.e <= m.start and m.end <= toks[ti].s
                 and not (dec is not None and m.start == dec.start)]
@@ -456,7 +456,7 @@ def _decider_of(text, toks, cue, ti, ss, mentions, lex, ev):
                 and (m.start, m.end) not in movers)
     titles = lex["titles"]
 
-    def in_title(m):      # "علي النمر، قائد اللواء الثالث": the unit names his post, it orders nothing
+    def in_title(m):      # "علي الخطيب، قائد اللواء الثالث": the unit names his post, it orders nothing
         before = _norm(text[max(ss, m.start - 30):m.start]).split()
         return bool(before) and (before[-1] in titles or before[-1].removeprefix("ال") in titles)
     ci = toks.index(cue)
@@ -588,7 +588,7 @@ def _is_headline(text, p):
 
 @lru_cache(maxsize=4096)
 def _kb_person(name: str):
-    """Resolve a reconstructed name ("حسن" + "النمر") through the knowledge base, if it is there."""
+    """Resolve a reconstructed name ("حسن" + "الخطيب") through the knowledge base, if it is there."""
     try:
         from riwaya.kb import load_kb
         ms = load_kb().match(name, "ar")
@@ -599,7 +599,7 @@ def _kb_person(name: str):
 
 
 def _conjuncts(text, m, mentions, lo, hi, lang):
-    """Persons coordinated with mention m: "X و Y", "X and Y", and "حسن وعلي النمر" (shared family name)."""
+    """Persons coordinated with mention m: "X و Y", "X and Y", and "حسن وعلي الخطيب" (shared family name)."""
     out = []
     nxt = next((x for x in mentions if x.start >= m.end and x.type == "person"), None)
     if nxt is not None and nxt.end <= hi and re.fullmatch(r"\s*(?:،\s*)?(?:و|and|,)\s*", text[m.end:nxt.start]):
@@ -864,7 +864,7 @@ def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Disco
             args.append(_ent_arg("destination", pm))
             last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
     if typ in lex["origin_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
-        # "غادر النمر المكان", "مغادرة البلاد": the direct object is where the mover leaves from
+        # "غادر فلان المكان", "مغادرة البلاد": the direct object is where the mover leaves from
         ob = toks[last_k]
         pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
         if pm is not None:
@@ -921,7 +921,7 @@ def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
     clause_t = [x for x in sent.times if cs <= x.start < max(h.clause_end, last_ce)]
     near = [x.n for x in toks[max(0, h.ti - 2):h.ti] if x.s >= cs]
     if h.nominal and any(w in lex["reference_event"][plang] for w in near):
-        # "الفوضى التي أعقبت هروب النمر", "after his escape": a reference point, not
+        # "الفوضى التي أعقبت هروب فلان", "after his escape": a reference point, not
         # the sentence's happening; only a time written after it is its own
         after = [x for x in clause_t if x.start >= trig_s]
         tm = min(after, key=lambda x: x.start) if after else None
@@ -953,9 +953,9 @@ def _polarity(ev: EventMention, h: Hit, sent: Sentence, text: str, mentions, lex
         # a plan, or the future prefix (سيعود إلى منزله: what he said he would do)
         ev.polarity = "planned"     # "يخطط سرًا لمغادرة البلاد", "planning to leave": not (yet) done
         if plan_cue is not None and plan_cue.n in lex["self_plan"][plang]:
-            # the one who plans his own move decided it ("النمر يخطط سرًا لمغادرة البلاد")
+            # the one who plans his own move decided it ("فلان يخطط سرًا لمغادرة البلاد")
             planners = [_copy(a, "decider") for a in ev.arguments if a.role == "agent"]
-            if not planners:    # "كان فيه النمر يخطط سرًا لمغادرة": the planner is يخطط's subject
+            if not planners:    # "كان فيه فلان يخطط سرًا لمغادرة": the planner is يخطط's subject
                 subj = [m for m in mentions if m.type == "person" and ss <= m.start and m.end <= plan_cue.s]
                 planners = [_ent_arg("decider", subj[-1])] if subj else []
             ev.arguments += planners
@@ -1459,7 +1459,7 @@ def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lan
             break
         seq, role = hit
         if role == "place" and k == last_k and out and out[-1].role in ("destination", "origin", "via"):
-            # "إلى قاعدة حميميم في سوريا": the place qualifies the destination, not the event
+            # "إلى قاعدة إنجرليك في تركيا": the place qualifies the destination, not the event
             j = k + len(seq)
             mm = next((m for m in mentions if j < len(toks) and m.start == toks[j].s), None)
             k = next((x for x in range(j, len(toks)) if toks[x].s >= mm.end), len(toks)) if mm else j + 1

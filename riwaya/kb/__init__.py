@@ -3,8 +3,8 @@ gazetteer matcher over Arabic and Latin text.
 
     from riwaya.kb import load_kb
     kb = load_kb()                       # cached
-    kb.match("فرّ الأسد من دمشق إلى موسكو")  # -> [EntityMention, ...]
-    kb.get("person:bashar-al-assad"); kb.outlet("NYT"); kb.search("Khmeimim")
+    kb.match("وصل الحريري من بيروت إلى باريس")  # -> [EntityMention, ...]
+    kb.get("person:rafik-hariri"); kb.outlet("NYT"); kb.search("Incirlik")
 
 All knowledge lives in ``riwaya/data/kb`` (see its README); this module holds only
 mechanisms: normalisation, proclitic stripping, an index over normalised token
@@ -245,7 +245,7 @@ class KB:
         return out
 
     def short_candidates(self, name: str) -> list[str]:
-        """KB ids of people who share this short form ('الأسد' -> the Assads)."""
+        """KB ids of people who share this short form ('الحريري' -> the Hariris)."""
         key = name_key(name)
         if key in self.short:
             return list(self.short[key])
@@ -403,7 +403,7 @@ class KB:
                 and normalize_ar(toks[i + 1][2]) in self.short_not_before:
             return True         # عباس بن أحمد: someone's given name before his father's
         if i == 0 or clitic or text[toks[i - 1][1]:toks[i][0]].strip():
-            return False        # (صدام والأسد: a conjunction starts a new name)
+            return False        # (صدام والحريري: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
             return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
         word = toks[i - 1][2]
