@@ -733,6 +733,18 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
     return (typ, ti, tj, passive, stem, hit, cont), tj
 
 
+def _object_place(toks, k: int, ce: int, mentions):
+    """The direct object at token k, when it is still in the clause: (its token, the place mention that
+    starts there or None, the token index past that place)."""
+    if k >= len(toks) or toks[k].s >= ce:
+        return None, None, k
+    ob = toks[k]
+    pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+    if pm is not None:
+        k = next((j for j in range(k, len(toks)) if toks[j].s >= pm.end), len(toks))
+    return ob, pm, k
+
+
 def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Discourse) -> tuple[list[Argument], bool, int]:
     """The rules' arguments of one trigger: its agent (named, a bare phrase, the sentence's subject or one
     carried from the last sentence), direct objects, companions, prepositional roles, means and amounts.
@@ -857,20 +869,16 @@ def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Disco
         args += _conjuncts(text, agent, mentions, ss, se, plang)
         if agent.start > trig_e:
             last_k = next((k for k in range(tj, len(toks)) if toks[k].s >= agent.end), len(toks))
-    if typ in lex["dest_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
-        ob = toks[last_k]
-        pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+    if typ in lex["dest_object_types"]:
+        _, pm, last_k = _object_place(toks, last_k, ce, mentions)
         if pm is not None:
             args.append(_ent_arg("destination", pm))
-            last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
-    if typ in lex["origin_object_types"] and last_k < len(toks) and toks[last_k].s < ce:
+    if typ in lex["origin_object_types"]:
         # "غادر فلان المكان", "مغادرة البلاد": the direct object is where the mover leaves from
-        ob = toks[last_k]
-        pm = next((mm for mm in mentions if mm.start == ob.s and mm.type == "place"), None)
+        ob, pm, last_k = _object_place(toks, last_k, ce, mentions)
         if pm is not None:
             args.append(_ent_arg("origin", pm))
-            last_k = next((k for k in range(last_k, len(toks)) if toks[k].s >= pm.end), len(toks))
-        elif ob.n in lex["place_nouns"][plang]:
+        elif ob is not None and ob.n in lex["place_nouns"][plang]:
             ph = _np(text, toks, last_k, ce, plang, lex, all_times, ment_starts, maxw=3)
             if ph:
                 inner = next((mm for mm in mentions if ph[0] <= mm.start < ph[1] and mm.type == "place"), None)
