@@ -42,6 +42,11 @@ def _counts(out):
     return [c for c in out["conflicts"] if c["field"] == "amount"]
 
 
+def _two(a, b, va, vb):
+    """The count conflicts when outlet A's text `a` gives `va` and outlet B's text `b` gives `vb`."""
+    return _counts(reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, va), _k("k1", "b", b, vb)], ENTS))
+
+
 def test_parse_counts():
     assert parse_count("15") == Count(15) and parse_count("أحد عشر") == Count(11)
     assert parse_count("٣") == Count(3)
@@ -60,12 +65,10 @@ def test_parse_counts():
 def test_at_least_against_a_larger_figure_is_a_refinement():
     a = "أوقع الانفجار أربعة قتلى على الأقل بين الجنود في ليجي مساء السبت."
     b = "قتل خمسة جنود في انفجار سيارة مفخخة أمام مركز الشرطة في ليجي."
-    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, "4"), _k("k1", "b", b, "5")], ENTS)
-    c = _counts(out)
+    c = _two(a, b, "4", "5")
     assert len(c) == 1 and c[0]["kind"] == "refinement"
     a2 = a.replace(" على الأقل", "")
-    out = reconcile([_doc("a", a2, "A"), _doc("b", b, "B")], [_k("k0", "a", a2, "4"), _k("k1", "b", b, "5")], ENTS)
-    assert [x["kind"] for x in _counts(out)] == ["contradiction"]
+    assert [x["kind"] for x in _two(a2, b, "4", "5")] == ["contradiction"]
 
 
 def test_a_copy_that_changed_the_figure_disagrees():
@@ -96,8 +99,7 @@ def test_a_voice_with_several_figures_counts_groups():
 def test_a_revised_toll_is_a_refinement():
     a = "وكانت الحصيلة الأولى تفيد بسقوط تسعة قتلى في الانفجار."
     b = "ارتفع عدد قتلى الانفجار إلى 19 بعد وفاة جرحى في المستشفى."
-    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, "تسعة"), _k("k1", "b", b, "19")], ENTS)
-    assert [c["kind"] for c in _counts(out)] == ["refinement"]
+    assert [c["kind"] for c in _two(a, b, "تسعة", "19")] == ["refinement"]
     # the same quoted source gives a larger figure a day later: its revision
     a = "أعلنت وزارة الداخلية مقتل عشرة جنود في الانفجار."
     b = "أعلنت وزارة الداخلية مقتل خمسة عشر جنديا في الانفجار بعد وفاة جريحين."
@@ -159,8 +161,7 @@ def test_a_denied_plan_is_no_denial_of_the_happening():
 def test_a_lower_bound_is_labelled_as_such():
     a = "أوقع الهجوم 15 قتيلا على الأقل في السوق."
     b = "قتل 15 شخصا في الهجوم على السوق."
-    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, "15"), _k("k1", "b", b, "15")], ENTS)
-    c = _counts(out)
+    c = _two(a, b, "15", "15")
     assert len(c) == 1 and c[0]["kind"] == "refinement"
     assert sorted(v["label_en"] for v in c[0]["values"]) == ["15", "at least 15"]
     assert "ما لا يقل عن 15" in c[0]["summary_ar"]
