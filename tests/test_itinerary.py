@@ -235,6 +235,7 @@ def test_same_itinerary_whatever_the_hash_seed(tmp_path):
     """One account tells a leg once as a flight and once as an arrival (a tie): the leg's type, and so
     which end its time bounds, is the first told, not what a set's order gives in this process."""
     import json
+    import os
     import subprocess
     import sys
     docs = [_doc("da", "Outlet A", "x" * 100)]
@@ -249,7 +250,7 @@ def test_same_itinerary_whatever_the_hash_seed(tmp_path):
             "print(json.dumps(build_itineraries(d['events'], d['entities'], d['documents']), sort_keys=True))")
     outs = set()
     for seed in ("1", "2", "3", "4"):
-        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed}
         outs.add(subprocess.run([sys.executable, "-c", code, str(src)], capture_output=True, text=True,
                                 env=env, check=True).stdout)
     assert len(outs) == 1
