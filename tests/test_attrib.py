@@ -1,22 +1,7 @@
 """Attribution chains (isnad) on seed sentences."""
 from riwaya.events import extract
-from riwaya.models import EntityMention, Paragraph
 
-
-def M(text, s, typ, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(s, i + 1)
-    return EntityMention(i, i + len(s), s, typ, name=s)
-
-
-def paras(text):
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Paragraph(pos, pos + len(line), "ar"))
-        pos += len(line) + 1
-    return out
+from .spans import M, paras
 
 
 def names(ev):

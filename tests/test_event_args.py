@@ -4,23 +4,9 @@ Mentions are given by hand (as the KB/NER would), so these test the event stage 
 """
 from riwaya.events import extract
 from riwaya.itinerary import build_itineraries
-from riwaya.models import EntityMention, Paragraph, TimeMention, TimeValue
+from riwaya.models import TimeMention, TimeValue
 
-
-def M(text, s, typ, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(s, i + 1)
-    return EntityMention(i, i + len(s), s, typ, name=s)
-
-
-def paras(text, lang="ar"):
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Paragraph(pos, pos + len(line), lang))
-        pos += len(line) + 1
-    return out
+from .spans import M, paras
 
 
 def run(text, ents=(), times=(), lang="ar"):

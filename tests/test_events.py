@@ -1,13 +1,8 @@
 """Event extraction on real sentences (seeds, UD Arabic PUD, saudinewsnet)."""
 from riwaya.events import extract
-from riwaya.models import EntityMention, Paragraph, TimeMention, TimeValue
+from riwaya.models import Paragraph, TimeMention, TimeValue
 
-
-def M(text, s, typ, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(s, i + 1)
-    return EntityMention(i, i + len(s), s, typ, name=s)
+from .spans import M
 
 
 def T(text, s, earliest):

@@ -4,16 +4,11 @@ import pytest
 
 from riwaya.events import extract
 from riwaya.events import english
-from riwaya.models import EntityMention, Paragraph
+from riwaya.models import Paragraph
+
+from .spans import M
 
 pytestmark = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
-
-
-def M(text, s, typ, nth=0):
-    i = -1
-    for _ in range(nth + 1):
-        i = text.index(s, i + 1)
-    return EntityMention(i, i + len(s), s, typ, name=s)
 
 
 def run(text, ents=(), outlet=None):

@@ -5,25 +5,13 @@ import os
 
 from riwaya.events import extract
 from riwaya.events.learned import refine
-from riwaya.models import DocAnalysis, EntityMention, Paragraph, TimeMention, TimeValue
+from riwaya.models import DocAnalysis, TimeMention, TimeValue
 from riwaya.reconcile import reconcile
 from riwaya.reconcile.values import head, means_mode, point_kind
 
+from .spans import M, paras
+
 os.environ.setdefault("RIWAYA_ENCODER", "0")
-
-
-def M(text, s, typ):
-    i = text.index(s)
-    return EntityMention(i, i + len(s), s, typ, name=s)
-
-
-def paras(text, lang="ar"):
-    out, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.append(Paragraph(pos, pos + len(line), lang))
-        pos += len(line) + 1
-    return out
 
 
 def T(text, s, earliest, latest, precision="day"):

@@ -1,0 +1,21 @@
+"""Hand-made mentions and paragraphs for the event-stage tests: a span is found by its text in the
+sentence (the nth occurrence), so a test names what it means instead of counting characters."""
+from riwaya.models import EntityMention, Paragraph
+
+
+def M(text, s, typ, nth=0):
+    """The entity mention of the nth occurrence of s in text."""
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(s, i + 1)
+    return EntityMention(i, i + len(s), s, typ, name=s)
+
+
+def paras(text, lang="ar"):
+    """One paragraph per non-empty line of text."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append(Paragraph(pos, pos + len(line), lang))
+        pos += len(line) + 1
+    return out
