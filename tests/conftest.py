@@ -47,3 +47,18 @@ def built_db(tmp_path_factory):
 
 
 needs_shared = pytest.mark.skipif(not SAUDI.exists(), reason="../shared/data not present")
+
+
+@pytest.fixture(scope="session")
+def pg():
+    """A throwaway PostgreSQL server for the whole session; the test skips where none can start."""
+    from .pgserver import PgServer, pg_bindir
+    if not pg_bindir():
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    pytest.importorskip("psycopg")
+    try:
+        server = PgServer().start()
+    except RuntimeError as e:
+        pytest.skip(f"cannot start a throwaway PostgreSQL: {e}")
+    yield server
+    server.stop()

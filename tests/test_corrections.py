@@ -226,32 +226,21 @@ def test_api_corrections(db):
     assert "review" not in next(x for x in c.get("/api/conflicts").json() if x["id"] == cf)
 
 
-def test_corrections_on_postgresql(built_db, corpus_dir):
+def test_corrections_on_postgresql(pg, built_db, corpus_dir):
     """The corrections table, keys and re-applying work the same on PostgreSQL (migrated like SQLite)."""
-    from tests.test_postgres import PgServer, pg_bindir
-    if not pg_bindir():
-        pytest.skip("PostgreSQL is not installed")
-    pytest.importorskip("psycopg")
-    try:
-        server = PgServer().start()
-    except RuntimeError as e:
-        pytest.skip(f"cannot start a throwaway PostgreSQL: {e}")
-    try:
-        from riwaya.pipeline import build
-        url = server.create_db("riwaya_corrections")
-        build([str(corpus_dir)], url, progress=False)
-        s = Store(url)
-        assert s.schema_version() == Store(built_db).schema_version()
-        cf = s.corpus()["conflicts"][0]["id"]
-        c = C.add(s, "conflict", cf, "status", "rejected", note="نفس المكان\x00 بدقتين", author="محرر\x07")
-        assert refresh(s) == []
-        assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
-        assert (s.correction(c["id"])["author"], s.correction(c["id"])["note"]) == ("محرر", "نفس المكان بدقتين")
-        C.undo(s, c["id"])
-        assert "review" not in next(x for x in s.corpus()["conflicts"] if x["id"] == cf)
-        s.engine.dispose()
-    finally:
-        server.stop()
+    from riwaya.pipeline import build
+    url = pg.create_db("riwaya_corrections")
+    build([str(corpus_dir)], url, progress=False)
+    s = Store(url)
+    assert s.schema_version() == Store(built_db).schema_version()
+    cf = s.corpus()["conflicts"][0]["id"]
+    c = C.add(s, "conflict", cf, "status", "rejected", note="نفس المكان\x00 بدقتين", author="محرر\x07")
+    assert refresh(s) == []
+    assert next(x for x in s.corpus()["conflicts"] if x["id"] == cf)["review"]["status"] == "rejected"
+    assert (s.correction(c["id"])["author"], s.correction(c["id"])["note"]) == ("محرر", "نفس المكان بدقتين")
+    C.undo(s, c["id"])
+    assert "review" not in next(x for x in s.corpus()["conflicts"] if x["id"] == cf)
+    s.engine.dispose()
 
 
 def test_a_correction_made_during_the_corpus_stage_is_applied(db, monkeypatch):
