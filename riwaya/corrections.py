@@ -446,103 +446,126 @@ def _resolve_value(keys: Keys, v: Any) -> tuple[Any, str | None]:
 
 
 def _apply_one(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome:
-    kind, field, key = c["kind"], c["field"], c["target"]
-    gone = Outcome("orphaned", f"no {kind} {key} after this build")
-    if kind == "document":
-        if doc_ids is not None and key not in doc_ids:
-            return gone
-        return Outcome("active")     # shown by the export, which has the documents
-    if kind == "entity":
-        eid = keys.entity(key)
-        if eid is None:
-            return gone
-        e = keys.ents[eid]
-        if field == "merge":
-            other = keys.entity(c["new"]["entity"])
-            if other is None:
-                return Outcome("orphaned", f"the entity {c['new']['entity']} to merge is gone")
-            if other == eid:
-                return Outcome("active")        # already one entity
+    apply_kind = _APPLY.get(c["kind"])
+    if apply_kind is None:
+        return Outcome("orphaned", f"unknown kind {c['kind']}")
+    # each kind's function returns None when its target is not in these results
+    return apply_kind(results, keys, c, doc_ids) or \
+        Outcome("orphaned", f"no {c['kind']} {c['target']} after this build")
+
+
+def _on_document(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    if doc_ids is not None and c["target"] not in doc_ids:
+        return None
+    return Outcome("active")     # shown by the export, which has the documents
+
+
+def _on_entity(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    eid, field = keys.entity(c["target"]), c["field"]
+    if eid is None:
+        return None
+    e = keys.ents[eid]
+    if field == "merge":
+        other = keys.entity(c["new"]["entity"])
+        if other is None:
+            return Outcome("orphaned", f"the entity {c['new']['entity']} to merge is gone")
+        if other != eid:                    # else already one entity
             _merge(keys, eid, other)
             _mark(e, c, None, other)
-            return Outcome("active")
-        if field == "split":
-            return _split(results, keys, e, c)
-        if field in ("name_ar", "name_en", "type"):
-            old = e.get(field)
-            e[field] = c["new"]
-            _mark(e, c, old, c["new"])
-        else:
-            _mark(e, c)
         return Outcome("active")
-    if kind == "event":
-        evid = keys.event(key)
-        if evid is None:
-            return gone
-        ev = keys.evs[evid]
-        if field in ("status", "note"):
-            _mark(ev, c)
-            return Outcome("active")
-        new, bad = _resolve_value(keys, c["new"])
-        if bad:
-            return Outcome("orphaned", bad)
-        if field.startswith("role:"):
-            role = field[5:]
-            old = [p.get("entity") for p in ev.get("participants") or [] if p.get("role") == role]
-            ev["participants"] = [p for p in ev.get("participants") or [] if p.get("role") != role] + \
-                [{"entity": x, "role": role, "accounts": []} for x in new]
-        else:
-            old = ev.get(field)
-            if field == "time":
-                new = {**new, "text": new.get("text") or "reviewer", "precision": _precision(new)}
-            if field == "type":
-                ev["class"] = event_schema.types().get(new, {}).get("class", ev.get("class"))
-                ev["types"] = [new]
-            ev[field] = new
-        _mark(ev, c, old, new)
-        _settle_conflicts(results, ev["id"], field, c)
+    if field == "split":
+        return _split(results, keys, e, c)
+    if field in ("name_ar", "name_en", "type"):
+        old = e.get(field)
+        e[field] = c["new"]
+        _mark(e, c, old, c["new"])
+    else:
+        _mark(e, c)
+    return Outcome("active")
+
+
+def _on_event(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    evid, field = keys.event(c["target"]), c["field"]
+    if evid is None:
+        return None
+    ev = keys.evs[evid]
+    if field in ("status", "note"):
+        _mark(ev, c)
         return Outcome("active")
-    if kind == "mention":
-        hit = keys.mention(key)
-        if hit is None:
-            return gone
-        sp = keys.evs[hit[0]]["evidence"][hit[1]]
-        if field == "source":
-            old = (sp.get("attribution") or {}).get("chain")
-            sp["attribution"] = {**(sp.get("attribution") or {}),
-                                 "chain": [{"name": n, "kind": "reviewer"} for n in c["new"]]}
-            _mark(sp, c, old, c["new"])
-        else:
-            _mark(sp, c)
-        return Outcome("active")
-    if kind == "conflict":
-        i = keys.conflict(key)
-        if i is None:
-            return gone
-        _mark(results["conflicts"][i], c)
-        return Outcome("active")
-    if kind == "leg":
-        hit = keys.leg(key)
-        if hit is None:
-            return gone
-        leg = results["itineraries"][hit[0]]["legs"][hit[1]]
-        if field in ("status", "note"):
-            _mark(leg, c)
-            return Outcome("active")
-        new, bad = _resolve_value(keys, c["new"])
-        if bad:
-            return Outcome("orphaned", bad)
+    new, bad = _resolve_value(keys, c["new"])
+    if bad:
+        return Outcome("orphaned", bad)
+    if field.startswith("role:"):
+        role = field[5:]
+        old = [p.get("entity") for p in ev.get("participants") or [] if p.get("role") == role]
+        ev["participants"] = [p for p in ev.get("participants") or [] if p.get("role") != role] + \
+            [{"entity": x, "role": role, "accounts": []} for x in new]
+    else:
+        old = ev.get(field)
         if field == "time":
-            new = {**new, "text": new.get("text") or "reviewer", "precision": _precision(new)}
-        old = leg.get(field)
-        leg[field] = new
-        _mark(leg, c, old, new)
-        fate = results["itineraries"][hit[0]].get("fate") or {}
-        if field == "to" and fate.get("event") == leg.get("event") and fate.get("status") == "moved":
-            fate["place"] = new          # the last known whereabouts came from this leg's destination
-            _mark(fate, c, old, new)
+            new = _reviewed_time(new)
+        if field == "type":
+            ev["class"] = event_schema.types().get(new, {}).get("class", ev.get("class"))
+            ev["types"] = [new]
+        ev[field] = new
+    _mark(ev, c, old, new)
+    _settle_conflicts(results, ev["id"], field, c)
+    return Outcome("active")
+
+
+def _on_mention(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    hit = keys.mention(c["target"])
+    if hit is None:
+        return None
+    sp = keys.evs[hit[0]]["evidence"][hit[1]]
+    if c["field"] == "source":
+        old = (sp.get("attribution") or {}).get("chain")
+        sp["attribution"] = {**(sp.get("attribution") or {}),
+                             "chain": [{"name": n, "kind": "reviewer"} for n in c["new"]]}
+        _mark(sp, c, old, c["new"])
+    else:
+        _mark(sp, c)
+    return Outcome("active")
+
+
+def _on_conflict(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    i = keys.conflict(c["target"])
+    if i is None:
+        return None
+    _mark(results["conflicts"][i], c)
+    return Outcome("active")
+
+
+def _on_leg(results: dict, keys: Keys, c: dict, doc_ids: set[str] | None) -> Outcome | None:
+    hit, field = keys.leg(c["target"]), c["field"]
+    if hit is None:
+        return None
+    leg = results["itineraries"][hit[0]]["legs"][hit[1]]
+    if field in ("status", "note"):
+        _mark(leg, c)
         return Outcome("active")
-    return Outcome("orphaned", f"unknown kind {kind}")
+    new, bad = _resolve_value(keys, c["new"])
+    if bad:
+        return Outcome("orphaned", bad)
+    if field == "time":
+        new = _reviewed_time(new)
+    old = leg.get(field)
+    leg[field] = new
+    _mark(leg, c, old, new)
+    fate = results["itineraries"][hit[0]].get("fate") or {}
+    if field == "to" and fate.get("event") == leg.get("event") and fate.get("status") == "moved":
+        fate["place"] = new          # the last known whereabouts came from this leg's destination
+        _mark(fate, c, old, new)
+    return Outcome("active")
+
+
+_APPLY = {"document": _on_document, "entity": _on_entity, "event": _on_event, "mention": _on_mention,
+          "conflict": _on_conflict, "leg": _on_leg}
+
+
+def _reviewed_time(t: dict) -> dict:
+    """A reviewer's time, with the text and precision a stored time carries."""
+    return {**t, "text": t.get("text") or "reviewer", "precision": _precision(t)}
 
 
 def _precision(t: dict) -> str:
