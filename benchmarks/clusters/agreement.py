@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import clusters as corpus  # noqa: E402
 from eval_clusters import bcubed, pair_sets, prf  # noqa: E402
+from eval_clusters import match as match_triggers  # noqa: E402
 
 DIR_B = corpus.DATA / "annotations_b"
 OUT = corpus.DATA / "results_agreement.json"
@@ -39,19 +40,7 @@ def family(m: dict) -> str:
 
 def match(a: list[dict], b: list[dict]) -> dict[str, dict]:
     """A mention id -> the B mention whose trigger overlaps it in the same document (one-to-one)."""
-    by_doc = defaultdict(list)
-    for m in b:
-        by_doc[m["doc"]].append(m)
-    used, out = set(), {}
-    for m in sorted(a, key=lambda m: (m["doc"], m["trigger"]["start"])):
-        s, e = m["trigger"]["start"], m["trigger"]["end"]
-        cands = [x for x in by_doc[m["doc"]] if x["id"] not in used
-                 and x["trigger"]["start"] < e and s < x["trigger"]["end"]]
-        if cands:
-            x = min(cands, key=lambda x: (abs(x["trigger"]["start"] - s), x["trigger"]["start"]))
-            used.add(x["id"])
-            out[m["id"]] = x
-    return out
+    return match_triggers(a, b, span=lambda x: (x["trigger"]["start"], x["trigger"]["end"]))
 
 
 def _overlap(x: dict | None, y: dict | None) -> bool:

@@ -102,17 +102,22 @@ def predicted_mentions(exp: dict, ids: dict) -> list[dict]:
     return out
 
 
-def match(gold: list[dict], pred: list[dict]) -> dict[str, dict]:
-    """gold mention id -> the riwaya mention its trigger overlaps (one-to-one, greedy by position)."""
+def _span(p: dict) -> tuple[int, int]:
+    return p["start"], p["end"]
+
+
+def match(gold: list[dict], pred: list[dict], span=_span) -> dict[str, dict]:
+    """gold mention id -> the pred item whose span (riwaya's trigger; `span` reads it) overlaps the gold
+    trigger in the same document: one-to-one, greedy by position, the nearest start first."""
     by_doc = defaultdict(list)
     for p in pred:
         by_doc[p["doc"]].append(p)
     used, out = set(), {}
     for g in sorted(gold, key=lambda g: (g["doc"], g["trigger"]["start"])):
         gs, ge = g["trigger"]["start"], g["trigger"]["end"]
-        cands = [p for p in by_doc[g["doc"]] if id(p) not in used and p["start"] < ge and gs < p["end"]]
+        cands = [p for p in by_doc[g["doc"]] if id(p) not in used and span(p)[0] < ge and gs < span(p)[1]]
         if cands:
-            p = min(cands, key=lambda p: (abs(p["start"] - gs), p["start"]))
+            p = min(cands, key=lambda p: (abs(span(p)[0] - gs), span(p)[0]))
             used.add(id(p))
             out[g["id"]] = p
     return out
