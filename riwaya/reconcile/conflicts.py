@@ -725,10 +725,37 @@ def _en(s: str) -> str:
     return s.replace("s's ", "s' ")
 
 
+def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> list:
+    """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
+    actor or key place; of a happening told without one, a place or another entity their sentences
+    name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
+    projectiles that fell on Friday and those that fell on Sunday), not a disagreement."""
+    if ties is None:
+        return pairs
+
+    def tie(i, j):
+        a, b = ties.get(evidence[i].get("mention")), ties.get(evidence[j].get("mention"))
+        if a is None or b is None:
+            return True
+        if a[0] & b[0]:
+            return True
+        return field != "time" and bool(a[1] & b[1] or a[2] & b[2])
+    out = []
+    for RA, RB, rel, grounded, IA, IB in pairs:
+        if rel == "different":
+            IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
+            if not IA or not IB:
+                continue
+        out.append((RA, RB, rel, grounded, IA, IB))
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
-                    routes: dict | None = None) -> list[dict]:
+                    routes: dict | None = None, ties: dict | None = None) -> list[dict]:
     """Conflicts of one event. `routes` maps a mention id to the places of the other
-    legs its document tells (so a stop on a route is precision, not contradiction)."""
+    legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
+    mention id to (its resolved main actors and key places, its resolved places, the entities its
+    sentence names): a contradiction needs sides told of one happening (``_tied``)."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]
@@ -751,6 +778,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
+        pairs = _tied(pairs, field, evidence, ties)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

@@ -24,7 +24,7 @@ from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import display_raw, head
+from .values import display_raw, head, own_agent
 
 
 # ------------------------------------------------------------------ helpers
@@ -592,12 +592,16 @@ def _same_span(a, b):
 
 # ------------------------------------------------------------------ values
 
-def _mention_values(m: dict) -> dict:
+def _mention_values(m: dict, text: str = "", actor_spans=(), ents: "Entities | None" = None) -> dict:
+    """One mention's own values. With the document's ``text`` (and the spans of the actors it names), an
+    agent counts only where it is told in the trigger's own clause, and a news outlet is never one (the
+    conflict's agent slot: a doer read from another clause or a quoted outlet is no side)."""
     cfg = config()["events"]
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
-        if e is not None:
+        if e is not None and not (p.get("role", "agent") == "agent" and text and not _own_agent(p, e, m, text,
+                                                                                               actor_spans, ents)):
             roles[p.get("role") or "agent"].append(e)
     comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
@@ -627,6 +631,18 @@ def _mention_values(m: dict) -> dict:
         "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
+
+
+def _own_agent(p: dict, e, m: dict, text: str, actor_spans, ents) -> bool:
+    ent = (ents.by_id.get(e) if ents and isinstance(e, str) else None) or {}
+    if (ent.get("attrs") or {}).get("group") == "outlet":
+        return False
+    ts, te, s, t = m.get("trigger_start"), m.get("trigger_end"), p.get("start"), p.get("end")
+    if not all(isinstance(x, int) for x in (ts, te, s, t)):
+        return True
+    lo, hi = (t, ts) if t <= ts else (te, s)
+    between = any(lo <= a and b <= hi for a, b in actor_spans)
+    return own_agent(text, (ts, te), (s, t), between)
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -686,15 +702,26 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     if story_of is None:
         story_of = story_of_documents(documents)
     events, conflicts = [], []
+    spans, ties = _actor_spans(ents), _ties(canon)
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
-        ev = _build_event(members, docs, account_of, ents).to_dict()
+        ev = _build_event(members, docs, account_of, ents, spans).to_dict()
         events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
+        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties))
     for ev in events:
         _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _ties(mentions: list[dict]) -> dict:
+    """mention id -> (resolved main actors and key places, resolved places, entities its sentence names):
+    what tells that two mentions are of one happening, for the sides of a contradiction."""
+    out = {}
+    for m in mentions:
+        f = _features(m)
+        out[m.get("id")] = (_resolved(f["keys"]), _resolved(f["places"]), _resolved(f["ctx"]))
+    return out
 
 
 def story_of_documents(documents: list[dict]) -> dict[str, int]:
@@ -811,7 +838,18 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
-def _build_event(members, docs, account_of, ents) -> Event:
+def _actor_spans(ents: Entities) -> dict[str, list[tuple[int, int]]]:
+    """document -> the spans where it names a person, an organisation or a country."""
+    out = defaultdict(list)
+    for e in ents.by_id.values():
+        if e.get("type") in ("person", "organization") or (e.get("attrs") or {}).get("kind") == "country":
+            for x in e.get("mentions") or ():
+                if isinstance(x, dict) and isinstance(x.get("start"), int) and isinstance(x.get("end"), int):
+                    out[x.get("doc")].append((x["start"], x["end"]))
+    return out
+
+
+def _build_event(members, docs, account_of, ents, actor_spans=None) -> Event:
     ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
     evidence = []
     for m in members:
@@ -823,7 +861,7 @@ def _build_event(members, docs, account_of, ents) -> Event:
             "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
             "trigger_end": m.get("trigger_end"), "type": m.get("type"),
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
-            "values": _mention_values(m),
+            "values": _mention_values(m, doc.get("text") or "", (actor_spans or {}).get(m.get("doc"), ()), ents),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
             "independent_account": None,
         })

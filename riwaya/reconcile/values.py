@@ -318,3 +318,33 @@ def revision_cue(sentence: str | None) -> bool:
         return False
     s = " " + " ".join(normalize(sentence).lower().split()) + " "
     return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
+
+
+def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors_between: bool = False) -> bool:
+    """Is the agent told at ``span`` the doer of the trigger's happening, in its own clause (values.yaml
+    agent_clause)? ``actors_between``: another actor is named in the text between them."""
+    cfg = vconfig().get("agent_clause") or {}
+    (ts, te), (s, e) = trigger, span
+    if s < te and ts < e:
+        return True
+    lo, hi = (e, ts) if e <= ts else (te, s)
+    if hi - lo > cfg.get("max_gap_chars", 60) or actors_between:
+        return False
+    gap = text[lo:hi]
+    if any(m in gap for m in cfg.get("boundary_marks") or ()):
+        return False
+    words = [normalize(w) for w in re.findall(r"\w+", gap)]
+    openers = {normalize(w) for ws in (cfg.get("openers") or {}).values() for w in ws}
+    if any(w in openers for w in words):
+        return False
+    if s >= te:
+        # a definite Arabic verbal noun takes its doer through a relative or "by" only
+        trig = normalize(text[ts:te])
+        for pre in ("و", "ف", "ب", "ل", "ك"):
+            if trig.startswith(pre + "ال"):
+                trig = trig[1:]
+                break
+        links = {normalize(w) for ws in (cfg.get("links") or {}).values() for w in ws}
+        if trig.startswith("ال") and not any(w in links for w in words):
+            return False
+    return True
