@@ -106,3 +106,59 @@ def test_times_of_no_named_actor_are_no_contradiction():
     assert _tied(pair, "amount", ev, loose) == []
     assert _tied([([0], [1], "precision", True, [0], [1])], "amount", ev, loose) != []
     assert _tied(pair, "time", ev, None) == pair
+
+
+# ------------------------------------------------------------------ legs of one journey
+
+LEGS_ENTS = ENTS + [
+    {"id": "airport", "type": "place", "name_ar": "مطار دمشق الدولي", "name_en": "Damascus International Airport",
+     "aliases": [], "kb_id": "airport:dam", "coordinates": [33.41, 36.51], "attrs": {"kind": "airport"}},
+    {"id": "base", "type": "place", "name_ar": "قاعدة حميميم", "name_en": "the air base", "aliases": [],
+     "kb_id": "base:x", "coordinates": [35.40, 35.95], "attrs": {"kind": "air_base"}},
+    {"id": "city", "type": "place", "name_ar": "دمشق", "name_en": "Damascus", "aliases": [], "kb_id": "city:dam",
+     "coordinates": [33.51, 36.29], "attrs": {"kind": "capital"}},
+    {"id": "moscow", "type": "place", "name_ar": "موسكو", "name_en": "Moscow", "aliases": [], "kb_id": "city:mow",
+     "coordinates": [55.75, 37.62], "attrs": {"kind": "capital"}}]
+T = {"earliest": "2024-12-07T18:00:00+03:00", "latest": "2024-12-07T23:59:00+03:00", "text": "مساء السبت",
+     "precision": "part_of_day", "tz": "+03:00"}
+
+
+def _leg(i, doc, text, trig, **kw):
+    m = _m(i, doc, text, trig, typ="departure", cls="movement", parts=[("ali", "agent", "علي")], time=T,
+           context=("ali",))
+    m.update(kw)
+    return m
+
+
+def test_one_leg_told_from_two_starting_points_is_a_contradiction():
+    """Both accounts end the leg at the base: the palace and the airport are two starting points, even
+    though one account's other leg sets out from the city that holds them both."""
+    a = "غادر علي من مطار دمشق الدولي إلى قاعدة حميميم. وقبلها خرج علي من دمشق."
+    b = "نقل علي من قصره إلى قاعدة حميميم في موكب."
+    ms = [_leg("a1", "a", a, "غادر", origin="airport", destination="base"),
+          _leg("a2", "a", a, "خرج", origin="city", time=None),
+          _leg("b1", "b", b, "نقل", origin="قصره", destination="base")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    origins = [c for c in out["conflicts"] if c["field"] == "origin"]
+    assert [c["kind"] for c in origins] == ["contradiction"]
+    # told as legs that end apart, a start is a stop on the other's route: no contradiction
+    ms[0]["destination"] = "moscow"
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert not [c for c in out["conflicts"] if c["field"] == "origin" and c["kind"] == "contradiction"]
+
+
+def test_two_means_of_two_legs_are_a_sequence():
+    """A convoy to the base, then a plane from the base: a journey in two legs, not a disagreement."""
+    a = "نقل علي في موكب من سيارات إلى قاعدة حميميم."
+    b = "غادر علي على متن طائرة من قاعدة حميميم إلى موسكو."
+    ms = [_leg("a1", "a", a, "نقل", destination="base", means="موكب من سيارات"),
+          _leg("b1", "b", b, "غادر", origin="base", destination="moscow", means="طائرة")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert len(out["events"]) == 1
+    assert not [c for c in out["conflicts"] if c["field"] == "means" and c["kind"] == "contradiction"]
+    # one leg (both to the base), two modes: a disagreement
+    ms[1].update(origin=None, destination="base")
+    b2 = "غادر علي على متن طائرة إلى قاعدة حميميم."
+    ms[1] = _leg("b1", "b", b2, "غادر", destination="base", means="طائرة")
+    out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
+    assert [c["kind"] for c in out["conflicts"] if c["field"] == "means"] == ["contradiction"]

@@ -433,6 +433,30 @@ def _route_items(evidence, idx, cmp, routes=None):
     return out
 
 
+def _same_leg(evidence, IA, IB, field, cmp) -> bool:
+    """Do both witnesses tell one leg: the same destination (for origins) or the same origin (for
+    destinations)? Then their other ends must agree; a stop on a longer route explains no difference."""
+    other = {"origin": "destination", "destination": "origin"}.get(field)
+    if other is None:
+        return False
+    A = {k for i in IA for k in [cmp.item(evidence[i]["values"].get(other))] if k}
+    B = {k for i in IB for k in [cmp.item(evidence[i]["values"].get(other))] if k}
+    return any(cmp.item_rel(a, b, other) != "different" for a in A for b in B)
+
+
+def _legs_apart(evidence, IA, IB, cmp) -> bool:
+    """Do the two witnesses tell different legs of one journey: one's destination is where the other sets
+    out from, or they end at different places (a convoy to a base, then a plane to the capital)? Then two
+    means are a sequence, not a disagreement."""
+    def ends(I, f):
+        return {k for i in I for k in [cmp.item(evidence[i]["values"].get(f))] if k}
+    oa, da, ob, db = ends(IA, "origin"), ends(IA, "destination"), ends(IB, "origin"), ends(IB, "destination")
+    meet = lambda X, Y: any(cmp.item_rel(x, y, "origin") != "different" for x in X for y in Y)  # noqa: E731
+    if meet(da, ob) or meet(db, oa):
+        return True
+    return bool(da and db) and not meet(da, db)
+
+
 def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
     """Counts compared per voice in one document (Witnesses root and document):
     - a voice that gives several figures for one event counts different groups (17 rebels and
@@ -577,7 +601,7 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
                 A = frozenset(k for r in RA for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
                 B = frozenset(k for r in RB for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
                 rel = cmp.set_rel(A, B, field)
-                if rel == "same":
+                if rel == "same" or rel == "different" and field == "means" and _legs_apart(evidence, IA, IB, cmp):
                     continue
                 ga = any(rows[r]["grounded"] for r in RA)
                 gb = any(rows[r]["grounded"] for r in RB)
@@ -595,7 +619,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             IB = [j for j in EB if any(W.distinct(i, j) for i in EA)]
             if not IA:
                 continue
-            if rel == "different" and field in ("origin", "destination", "place"):
+            if rel == "different" and field in ("origin", "destination", "place") \
+                    and not _same_leg(evidence, IA, IB, field, cmp):
                 # a place that is a stop on the other witness's route: partial route
                 ra = _route_items(evidence, IA, cmp, routes)
                 rb = _route_items(evidence, IB, cmp, routes)
