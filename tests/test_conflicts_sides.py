@@ -162,3 +162,14 @@ def test_two_means_of_two_legs_are_a_sequence():
     ms[1] = _leg("b1", "b", b2, "غادر", destination="base", means="طائرة")
     out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
     assert [c["kind"] for c in out["conflicts"] if c["field"] == "means"] == ["contradiction"]
+
+
+def test_a_figure_of_another_clause_is_not_the_happenings():
+    from riwaya.reconcile.core import _own_amount
+    t = "لقي ثلاثة أشخاص مصرعهم في الحادث، وأصيب 7 آخرون بجروح."
+    m = {"trigger_start": t.index("مصرعهم"), "trigger_end": t.index("مصرعهم") + 6, "start": 0, "end": len(t)}
+    assert _own_amount({**m, "amount": "ثلاثة"}, t)
+    assert not _own_amount({**m, "amount": "7"}, t)
+    t2 = "غرمت المحكمة المتهم مبلغ 6.85 مليون دولار."
+    m2 = {"trigger_start": t2.index("غرمت"), "trigger_end": t2.index("غرمت") + 4, "start": 0, "end": len(t2)}
+    assert _own_amount({**m2, "amount": "6.85 مليون"}, t2)

@@ -24,7 +24,7 @@ from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import display_raw, head, own_agent
+from .values import display_raw, head, own_agent, same_clause
 
 
 # ------------------------------------------------------------------ helpers
@@ -592,16 +592,14 @@ def _same_span(a, b):
 
 # ------------------------------------------------------------------ values
 
-def _mention_values(m: dict, text: str = "", actor_spans=(), ents: "Entities | None" = None) -> dict:
-    """One mention's own values. With the document's ``text`` (and the spans of the actors it names), an
-    agent counts only where it is told in the trigger's own clause, and a news outlet is never one (the
-    conflict's agent slot: a doer read from another clause or a quoted outlet is no side)."""
+def _mention_values(m: dict) -> dict:
+    """One mention's own values: an agent that is not the happening's own (``canonical_mentions``: told
+    in another clause, or a news outlet) is none of them (a conflict's agent slot never sets it)."""
     cfg = config()["events"]
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
-        if e is not None and not (p.get("role", "agent") == "agent" and text and not _own_agent(p, e, m, text,
-                                                                                               actor_spans, ents)):
+        if e is not None and p.get("own", True):
             roles[p.get("role") or "agent"].append(e)
     comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
@@ -631,6 +629,20 @@ def _mention_values(m: dict, text: str = "", actor_spans=(), ents: "Entities | N
         "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
+
+
+def _own_amount(m: dict, text: str) -> bool:
+    """Is the mention's figure told in its trigger's clause (its occurrence nearest the trigger, in the
+    mention's sentence)? Unknown offsets: yes."""
+    ts, te, s, e = m.get("trigger_start"), m.get("trigger_end"), m.get("start"), m.get("end")
+    a = str(m.get("amount") or "").strip()
+    if not a or not all(isinstance(x, int) for x in (ts, te, s, e)):
+        return True
+    hits = [k for k in range(s, e) if text.startswith(a, k)]
+    if not hits:
+        return True
+    k = min(hits, key=lambda k: abs(k - ts))
+    return same_clause(text, (ts, te), (k, k + len(a)))
 
 
 def _own_agent(p: dict, e, m: dict, text: str, actor_spans, ents) -> bool:
@@ -702,9 +714,9 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     if story_of is None:
         story_of = story_of_documents(documents)
     events, conflicts = [], []
-    spans, ties = _actor_spans(ents), _ties(canon)
+    ties = _ties(canon)
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
-        ev = _build_event(members, docs, account_of, ents, spans).to_dict()
+        ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
         conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties))
     for ev in events:
@@ -768,11 +780,21 @@ def _doc_routes(mentions: list[dict]) -> dict:
 
 def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> list[dict]:
     """The mentions as the clustering reads them: values mapped to entities or normalised spellings,
-    and the words of each mention's sentence (``words``: how alike two mentions' sentences are)."""
+    the words of each mention's sentence (``words``: how alike two mentions' sentences are), and each
+    agent marked ``own`` false where it is not the happening's doer (told in another clause, or a news
+    outlet: values.yaml agent_clause)."""
+    spans = _actor_spans(ents, {m.get("doc") for m in mentions if any(
+        (p.get("role") or "agent") == "agent" for p in m.get("participants") or [] if isinstance(p, dict))})
     out = []
     for m in mentions:
         c = _canonical(m, ents)
         c["words"] = _sentence_words(m, docs)
+        text = (docs.get(m.get("doc")) or {}).get("text") or ""
+        if text:
+            c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
+                p, p["entity"], m, text, spans.get(m.get("doc"), ()), ents) else p for p in c["participants"]]
+            if m.get("amount") is not None and not _own_amount(m, text):
+                c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         out.append(c)
     return out
 
@@ -838,18 +860,25 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
-def _actor_spans(ents: Entities) -> dict[str, list[tuple[int, int]]]:
-    """document -> the spans where it names a person, an organisation or a country."""
+def _actor_spans(ents: Entities, docs: set) -> dict[str, list[tuple[int, int]]]:
+    """document (of ``docs``) -> the spans where it names a person, an organisation or a country. The
+    corpus stage passes every block the whole corpus's entities: an entity's spans (blocks.Spans) are
+    skipped at C speed when none lies in these documents."""
     out = defaultdict(list)
     for e in ents.by_id.values():
-        if e.get("type") in ("person", "organization") or (e.get("attrs") or {}).get("kind") == "country":
-            for x in e.get("mentions") or ():
-                if isinstance(x, dict) and isinstance(x.get("start"), int) and isinstance(x.get("end"), int):
-                    out[x.get("doc")].append((x["start"], x["end"]))
+        if not (e.get("type") in ("person", "organization") or (e.get("attrs") or {}).get("kind") == "country"):
+            continue
+        sp = e.get("mentions") or ()
+        if isinstance(getattr(sp, "docs", None), tuple) and docs.isdisjoint(sp.docs):
+            continue
+        for x in sp:
+            if isinstance(x, dict) and x.get("doc") in docs and isinstance(x.get("start"), int) \
+                    and isinstance(x.get("end"), int):
+                out[x["doc"]].append((x["start"], x["end"]))
     return out
 
 
-def _build_event(members, docs, account_of, ents, actor_spans=None) -> Event:
+def _build_event(members, docs, account_of, ents) -> Event:
     ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
     evidence = []
     for m in members:
@@ -861,7 +890,7 @@ def _build_event(members, docs, account_of, ents, actor_spans=None) -> Event:
             "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
             "trigger_end": m.get("trigger_end"), "type": m.get("type"),
             "attribution": m.get("attribution") or {"chain": [], "hedge": None},
-            "values": _mention_values(m, doc.get("text") or "", (actor_spans or {}).get(m.get("doc"), ()), ents),
+            "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
             "independent_account": None,
         })
