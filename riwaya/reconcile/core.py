@@ -645,16 +645,33 @@ def _own_amount(m: dict, text: str) -> bool:
     return same_clause(text, (ts, te), (k, k + len(a)))
 
 
-def _own_agent(p: dict, e, m: dict, text: str, actor_spans, ents) -> bool:
-    ent = (ents.by_id.get(e) if ents and isinstance(e, str) else None) or {}
+def _own_agent(p: dict, e, m: dict, text: str, ents: Entities) -> bool:
+    ent = (ents.by_id.get(e) if isinstance(e, str) else None) or {}
     if (ent.get("attrs") or {}).get("group") == "outlet":
         return False
     ts, te, s, t = m.get("trigger_start"), m.get("trigger_end"), p.get("start"), p.get("end")
     if not all(isinstance(x, int) for x in (ts, te, s, t)):
         return True
     lo, hi = (t, ts) if t <= ts else (te, s)
-    between = any(lo <= a and b <= hi for a, b in actor_spans)
-    return own_agent(text, (ts, te), (s, t), between)
+    return own_agent(text, (ts, te), (s, t), _actor_named(text[lo:hi] if hi - lo <= 200 else "", ents, e))
+
+
+_ACTOR_KINDS = ("person", "organization")
+
+
+def _actor_named(gap: str, ents: Entities, agent) -> bool:
+    """Does the text between an agent and its trigger name another actor (a person, an organisation or a
+    country known by name: "defended Turkey's right to strike")? Its words, one to four at a time,
+    looked up among the entities' names (no scan of their mentions: the corpus stage passes every
+    block the whole corpus's entities)."""
+    toks = gap.split()
+    for n in range(1, 5):
+        for i in range(len(toks) - n + 1):
+            eid = ents.by_name.get(Entities._norm(" ".join(toks[i:i + n])))
+            e = ents.by_id.get(eid) if eid and eid != agent else None
+            if e and (e.get("type") in _ACTOR_KINDS or (e.get("attrs") or {}).get("kind") == "country"):
+                return True
+    return False
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -783,8 +800,6 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
     the words of each mention's sentence (``words``: how alike two mentions' sentences are), and each
     agent marked ``own`` false where it is not the happening's doer (told in another clause, or a news
     outlet: values.yaml agent_clause)."""
-    spans = _actor_spans(ents, {m.get("doc") for m in mentions if any(
-        (p.get("role") or "agent") == "agent" for p in m.get("participants") or [] if isinstance(p, dict))})
     out = []
     for m in mentions:
         c = _canonical(m, ents)
@@ -792,7 +807,7 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         text = (docs.get(m.get("doc")) or {}).get("text") or ""
         if text:
             c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
-                p, p["entity"], m, text, spans.get(m.get("doc"), ()), ents) else p for p in c["participants"]]
+                p, p["entity"], m, text, ents) else p for p in c["participants"]]
             if m.get("amount") is not None and not _own_amount(m, text):
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         out.append(c)
@@ -857,24 +872,6 @@ def _participants(members, evidence, cls) -> list[dict]:
     for (e, role), accs in told.items():
         if role in key or 2 * len(accs) >= len(by_role[role]):
             out.append({"entity": e, "role": role, "accounts": sorted(accs)})
-    return out
-
-
-def _actor_spans(ents: Entities, docs: set) -> dict[str, list[tuple[int, int]]]:
-    """document (of ``docs``) -> the spans where it names a person, an organisation or a country. The
-    corpus stage passes every block the whole corpus's entities: an entity's spans (blocks.Spans) are
-    skipped at C speed when none lies in these documents."""
-    out = defaultdict(list)
-    for e in ents.by_id.values():
-        if not (e.get("type") in ("person", "organization") or (e.get("attrs") or {}).get("kind") == "country"):
-            continue
-        sp = e.get("mentions") or ()
-        if isinstance(getattr(sp, "docs", None), tuple) and docs.isdisjoint(sp.docs):
-            continue
-        for x in sp:
-            if isinstance(x, dict) and x.get("doc") in docs and isinstance(x.get("start"), int) \
-                    and isinstance(x.get("end"), int):
-                out[x["doc"]].append((x["start"], x["end"]))
     return out
 
 
