@@ -433,6 +433,30 @@ def _route_items(evidence, idx, cmp, routes=None):
     return out
 
 
+def _same_leg(evidence, IA, IB, field, cmp) -> bool:
+    """Do both witnesses tell one leg: the same destination (for origins) or the same origin (for
+    destinations)? Then their other ends must agree; a stop on a longer route explains no difference."""
+    other = {"origin": "destination", "destination": "origin"}.get(field)
+    if other is None:
+        return False
+    A = {k for i in IA for k in [cmp.item(evidence[i]["values"].get(other))] if k}
+    B = {k for i in IB for k in [cmp.item(evidence[i]["values"].get(other))] if k}
+    return any(cmp.item_rel(a, b, other) != "different" for a in A for b in B)
+
+
+def _legs_apart(evidence, IA, IB, cmp) -> bool:
+    """Do the two witnesses tell different legs of one journey: one's destination is where the other sets
+    out from, or they end at different places (a convoy to a base, then a plane to the capital)? Then two
+    means are a sequence, not a disagreement."""
+    def ends(I, f):
+        return {k for i in I for k in [cmp.item(evidence[i]["values"].get(f))] if k}
+    oa, da, ob, db = ends(IA, "origin"), ends(IA, "destination"), ends(IB, "origin"), ends(IB, "destination")
+    meet = lambda X, Y: any(cmp.item_rel(x, y, "origin") != "different" for x in X for y in Y)  # noqa: E731
+    if meet(da, ob) or meet(db, oa):
+        return True
+    return bool(da and db) and not meet(da, db)
+
+
 def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
     """Counts compared per voice in one document (Witnesses root and document):
     - a voice that gives several figures for one event counts different groups (17 rebels and
@@ -577,7 +601,7 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
                 A = frozenset(k for r in RA for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
                 B = frozenset(k for r in RB for k in (rows[r]["key"][1] if rows[r]["key"][0] == "s" else [rows[r]["key"]]))
                 rel = cmp.set_rel(A, B, field)
-                if rel == "same":
+                if rel == "same" or rel == "different" and field == "means" and _legs_apart(evidence, IA, IB, cmp):
                     continue
                 ga = any(rows[r]["grounded"] for r in RA)
                 gb = any(rows[r]["grounded"] for r in RB)
@@ -595,7 +619,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             IB = [j for j in EB if any(W.distinct(i, j) for i in EA)]
             if not IA:
                 continue
-            if rel == "different" and field in ("origin", "destination", "place"):
+            if rel == "different" and field in ("origin", "destination", "place") \
+                    and not _same_leg(evidence, IA, IB, field, cmp):
                 # a place that is a stop on the other witness's route: partial route
                 ra = _route_items(evidence, IA, cmp, routes)
                 rb = _route_items(evidence, IB, cmp, routes)
@@ -725,10 +750,37 @@ def _en(s: str) -> str:
     return s.replace("s's ", "s' ")
 
 
+def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> list:
+    """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
+    actor or key place; of a happening told without one, a place or another entity their sentences
+    name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
+    projectiles that fell on Friday and those that fell on Sunday), not a disagreement."""
+    if ties is None:
+        return pairs
+
+    def tie(i, j):
+        a, b = ties.get(evidence[i].get("mention")), ties.get(evidence[j].get("mention"))
+        if a is None or b is None:
+            return True
+        if a[0] & b[0]:
+            return True
+        return field != "time" and bool(a[1] & b[1] or a[2] & b[2])
+    out = []
+    for RA, RB, rel, grounded, IA, IB in pairs:
+        if rel == "different":
+            IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
+            if not IA or not IB:
+                continue
+        out.append((RA, RB, rel, grounded, IA, IB))
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
-                    routes: dict | None = None) -> list[dict]:
+                    routes: dict | None = None, ties: dict | None = None) -> list[dict]:
     """Conflicts of one event. `routes` maps a mention id to the places of the other
-    legs its document tells (so a stop on a route is precision, not contradiction)."""
+    legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
+    mention id to (its resolved main actors and key places, its resolved places, the entities its
+    sentence names): a contradiction needs sides told of one happening (``_tied``)."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]
@@ -751,6 +803,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
+        pairs = _tied(pairs, field, evidence, ties)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

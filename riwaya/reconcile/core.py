@@ -24,7 +24,7 @@ from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import display_raw, head
+from .values import display_raw, head, own_agent, same_clause
 
 
 # ------------------------------------------------------------------ helpers
@@ -593,11 +593,13 @@ def _same_span(a, b):
 # ------------------------------------------------------------------ values
 
 def _mention_values(m: dict) -> dict:
+    """One mention's own values: an agent that is not the happening's own (``canonical_mentions``: told
+    in another clause, or a news outlet) is none of them (a conflict's agent slot never sets it)."""
     cfg = config()["events"]
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
-        if e is not None:
+        if e is not None and p.get("own", True):
             roles[p.get("role") or "agent"].append(e)
     comp = sorted({e for r in cfg["companion_roles"] for e in roles.get(r, [])})
     dec = sorted({e for r in cfg["decider_roles"] for e in roles.get(r, [])})
@@ -627,6 +629,49 @@ def _mention_values(m: dict) -> dict:
         "agent": sorted(set(roles.get("agent", []))) or None,
         "polarity": pol,
     }
+
+
+def _own_amount(m: dict, text: str) -> bool:
+    """Is the mention's figure told in its trigger's clause (its occurrence nearest the trigger, in the
+    mention's sentence)? Unknown offsets: yes."""
+    ts, te, s, e = m.get("trigger_start"), m.get("trigger_end"), m.get("start"), m.get("end")
+    a = str(m.get("amount") or "").strip()
+    if not a or not all(isinstance(x, int) for x in (ts, te, s, e)):
+        return True
+    hits = [k for k in range(s, e) if text.startswith(a, k)]
+    if not hits:
+        return True
+    k = min(hits, key=lambda k: abs(k - ts))
+    return same_clause(text, (ts, te), (k, k + len(a)))
+
+
+def _own_agent(p: dict, e, m: dict, text: str, ents: Entities) -> bool:
+    ent = (ents.by_id.get(e) if isinstance(e, str) else None) or {}
+    if (ent.get("attrs") or {}).get("group") == "outlet":
+        return False
+    ts, te, s, t = m.get("trigger_start"), m.get("trigger_end"), p.get("start"), p.get("end")
+    if not all(isinstance(x, int) for x in (ts, te, s, t)):
+        return True
+    lo, hi = (t, ts) if t <= ts else (te, s)
+    return own_agent(text, (ts, te), (s, t), _actor_named(text[lo:hi] if hi - lo <= 200 else "", ents, e))
+
+
+_ACTOR_KINDS = ("person", "organization")
+
+
+def _actor_named(gap: str, ents: Entities, agent) -> bool:
+    """Does the text between an agent and its trigger name another actor (a person, an organisation or a
+    country known by name: "defended Turkey's right to strike")? Its words, one to four at a time,
+    looked up among the entities' names (no scan of their mentions: the corpus stage passes every
+    block the whole corpus's entities)."""
+    toks = gap.split()
+    for n in range(1, 5):
+        for i in range(len(toks) - n + 1):
+            eid = ents.by_name.get(Entities._norm(" ".join(toks[i:i + n])))
+            e = ents.by_id.get(eid) if eid and eid != agent else None
+            if e and (e.get("type") in _ACTOR_KINDS or (e.get("attrs") or {}).get("kind") == "country"):
+                return True
+    return False
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
@@ -686,15 +731,26 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     if story_of is None:
         story_of = story_of_documents(documents)
     events, conflicts = [], []
+    ties = _ties(canon)
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
         ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes))
+        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties))
     for ev in events:
         _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": conflicts, "relations": relations}
+
+
+def _ties(mentions: list[dict]) -> dict:
+    """mention id -> (resolved main actors and key places, resolved places, entities its sentence names):
+    what tells that two mentions are of one happening, for the sides of a contradiction."""
+    out = {}
+    for m in mentions:
+        f = _features(m)
+        out[m.get("id")] = (_resolved(f["keys"]), _resolved(f["places"]), _resolved(f["ctx"]))
+    return out
 
 
 def story_of_documents(documents: list[dict]) -> dict[str, int]:
@@ -741,11 +797,19 @@ def _doc_routes(mentions: list[dict]) -> dict:
 
 def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> list[dict]:
     """The mentions as the clustering reads them: values mapped to entities or normalised spellings,
-    and the words of each mention's sentence (``words``: how alike two mentions' sentences are)."""
+    the words of each mention's sentence (``words``: how alike two mentions' sentences are), and each
+    agent marked ``own`` false where it is not the happening's doer (told in another clause, or a news
+    outlet: values.yaml agent_clause)."""
     out = []
     for m in mentions:
         c = _canonical(m, ents)
         c["words"] = _sentence_words(m, docs)
+        text = (docs.get(m.get("doc")) or {}).get("text") or ""
+        if text:
+            c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
+                p, p["entity"], m, text, ents) else p for p in c["participants"]]
+            if m.get("amount") is not None and not _own_amount(m, text):
+                c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         out.append(c)
     return out
 

@@ -318,3 +318,43 @@ def revision_cue(sentence: str | None) -> bool:
         return False
     s = " " + " ".join(normalize(sentence).lower().split()) + " "
     return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
+
+
+def same_clause(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Is ``span`` told in the trigger's own clause: near it, with no clause mark or opener between
+    them (values.yaml agent_clause)?"""
+    cfg = vconfig().get("agent_clause") or {}
+    (ts, te), (s, e) = trigger, span
+    if s < te and ts < e:
+        return True
+    lo, hi = (e, ts) if e <= ts else (te, s)
+    if hi - lo > cfg.get("max_gap_chars", 60):
+        return False
+    gap = re.sub(r"(?<=\d)[.,،](?=\d)", "", text[lo:hi])    # 6.85, 1,000: a figure, no boundary
+    if any(m in gap for m in cfg.get("boundary_marks") or ()):
+        return False
+    openers = {normalize(w) for ws in (cfg.get("openers") or {}).values() for w in ws}
+    return not any(normalize(w) in openers for w in re.findall(r"\w+", gap))
+
+
+def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors_between: bool = False) -> bool:
+    """Is the agent told at ``span`` the doer of the trigger's happening, in its own clause (values.yaml
+    agent_clause)? ``actors_between``: another actor is named in the text between them."""
+    (ts, te), (s, e) = trigger, span
+    if s < te and ts < e:
+        return True
+    if actors_between or not same_clause(text, trigger, span):
+        return False
+    cfg = vconfig().get("agent_clause") or {}
+    words = [normalize(w) for w in re.findall(r"\w+", text[min(e, te):max(s, ts)])]
+    if s >= te:
+        # a definite Arabic verbal noun takes its doer through a relative or "by" only
+        trig = normalize(text[ts:te])
+        for pre in ("و", "ف", "ب", "ل", "ك"):
+            if trig.startswith(pre + "ال"):
+                trig = trig[1:]
+                break
+        links = {normalize(w) for ws in (cfg.get("links") or {}).values() for w in ws}
+        if trig.startswith("ال") and not any(w in links for w in words):
+            return False
+    return True

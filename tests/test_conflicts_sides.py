@@ -1,0 +1,175 @@
+"""Sides of a contradiction that are real (issue #15): an agent told in the trigger's own clause, never a
+news outlet; contradicting sides told of one happening (a shared main actor, place or named entity; times
+only with a shared main actor)."""
+import os
+
+from riwaya.reconcile import reconcile
+from riwaya.reconcile.values import own_agent
+
+os.environ.setdefault("RIWAYA_ENCODER", "0")
+
+ENTS = [{"id": "army", "type": "organization", "name_ar": "الجيش التركي", "name_en": "the Turkish army",
+         "aliases": [], "kb_id": "org:tsk", "coordinates": None},
+        {"id": "wh", "type": "organization", "name_ar": "البيت الأبيض", "name_en": "the White House",
+         "aliases": [], "kb_id": "org:wh", "coordinates": None},
+        {"id": "afp", "type": "organization", "name_ar": "فرانس برس", "name_en": "AFP", "aliases": [],
+         "kb_id": "outlet:afp", "coordinates": None, "attrs": {"group": "outlet"}},
+        {"id": "pkk", "type": "organization", "name_ar": "حزب العمال الكردستاني", "name_en": "PKK",
+         "aliases": [], "kb_id": "org:pkk", "coordinates": None},
+        {"id": "ali", "type": "person", "name_ar": "علي", "name_en": "Ali", "aliases": [], "kb_id": "p:ali",
+         "coordinates": None}]
+
+
+def _span(text, words, after=0):
+    s = text.index(words, after)
+    return s, s + len(words)
+
+
+def test_own_agent_same_clause():
+    t = "شن الجيش التركي سلسلة من الضربات على معسكرات الحزب."
+    assert own_agent(t, _span(t, "الضربات"), _span(t, "الجيش التركي"))
+    t = "وكانت الضربات الجوية التي شنها الجيش التركي قد بدأت."
+    assert own_agent(t, _span(t, "الضربات"), _span(t, "الجيش التركي"))     # a relative joins the doer
+    t = "ووصف المسؤول الهجوم بأنه عمل إرهابي، ويقع المجلس تحت ضغط."
+    assert not own_agent(t, _span(t, "الهجوم"), _span(t, "المجلس"))        # another clause
+    t = "وأصيب في الهجوم والد الطفل علي."
+    assert not own_agent(t, _span(t, "الهجوم"), _span(t, "علي"))           # who was hurt, not the doer
+    t = "وقال الناطق لوكالة فرانس برس إن المقاتلين نجحوا في السيطرة على الحي."
+    assert not own_agent(t, _span(t, "السيطرة"), _span(t, "فرانس برس"))
+    t = "دافع البيت الأبيض عن حق تركيا في ضرب الحزب."
+    assert not own_agent(t, _span(t, "ضرب"), _span(t, "البيت الأبيض"), actors_between=True)
+
+
+def _doc(i, text, outlet):
+    return {"id": i, "text": text, "outlet": outlet, "title": f"ضربات على الحزب {i}", "published": "2015-07-26",
+            "language": "ar", "languages": ["ar"]}
+
+
+def _m(i, doc, text, trig, typ="attack", cls="harm", parts=(), time=None, amount=None, context=("pkk",)):
+    ts, te = _span(text, trig)
+    ps = []
+    for ent, role, words in parts:
+        s, e = _span(text, words)
+        ps.append({"entity": ent, "role": role, "text": words, "start": s, "end": e})
+    return {"id": i, "doc": doc, "class": cls, "type": typ, "trigger": trig, "start": 0, "end": len(text),
+            "trigger_start": ts, "trigger_end": te, "participants": ps, "origin": None, "destination": None,
+            "via": [], "place": None, "means": None, "amount": amount, "time": time,
+            "attribution": {"chain": [], "hedge": None}, "negated": False, "polarity": "asserted",
+            "context": list(context)}
+
+
+def _agents(out):
+    return [c for c in out["conflicts"] if c["field"] == "agent" and c["kind"] == "contradiction"]
+
+
+def test_an_agent_from_another_clause_is_no_side():
+    a = "شن الجيش التركي سلسلة من الضربات على حزب العمال الكردستاني."
+    b = "دافع البيت الأبيض عن حق تركيا في ضرب حزب العمال الكردستاني."
+    ents = ENTS + [{"id": "tr", "type": "place", "name_ar": "تركيا", "name_en": "Turkey", "aliases": [],
+                    "kb_id": "country:tr", "coordinates": [39.0, 35.0], "attrs": {"kind": "country"},
+                    "mentions": [{"doc": "b", "start": b.index("تركيا"), "end": b.index("تركيا") + 5}]}]
+    ms = [_m("a1", "a", a, "الضربات", parts=[("army", "agent", "الجيش التركي"), ("pkk", "patient", "حزب العمال الكردستاني")]),
+          _m("b1", "b", b, "ضرب", parts=[("wh", "agent", "البيت الأبيض"), ("pkk", "patient", "حزب العمال الكردستاني")])]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ents)
+    assert len({e["id"] for e in out["events"]}) == 1
+    assert _agents(out) == []
+    ev = out["events"][0]
+    assert [m["values"]["agent"] for m in ev["mentions"] if m["doc"] == "b"] == [None]
+    # told in its own clause, the same doer is a side
+    b2 = "ضرب البيت الأبيض حزب العمال الكردستاني."
+    ms[1] = _m("b1", "b", b2, "ضرب", parts=[("wh", "agent", "البيت الأبيض"), ("pkk", "patient", "حزب العمال الكردستاني")])
+    assert len(_agents(reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS))) == 1
+
+
+def test_an_outlet_is_no_agent():
+    a = "بسط علي سيطرته على حي التواهي."
+    b = "سيطرت فرانس برس على حي التواهي."
+    ms = [_m("a1", "a", a, "سيطرته", typ="control", cls="control", parts=[("ali", "agent", "علي")]),
+          _m("b1", "b", b, "سيطرت", typ="control", cls="control", parts=[("afp", "agent", "فرانس برس")])]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)
+    assert _agents(out) == []
+
+
+def test_times_of_no_named_actor_are_no_contradiction():
+    """Without a main actor in common, two times tell two happenings (projectiles that fell on a town on
+    Friday and on Sunday); with one, they disagree. Counts need a shared place or named entity."""
+    from riwaya.reconcile.conflicts import _tied
+    ev = [{"mention": "a1"}, {"mention": "b1"}]
+    pair = [([0], [1], "different", True, [0], [1])]
+    ties = {"a1": (frozenset(), frozenset({"najran"}), frozenset({"najran"})),
+            "b1": (frozenset(), frozenset({"najran"}), frozenset({"najran"}))}
+    assert _tied(pair, "time", ev, ties) == []
+    assert _tied(pair, "amount", ev, ties) == pair
+    keyed = {k: (frozenset({"ali"}),) + v[1:] for k, v in ties.items()}
+    assert _tied(pair, "time", ev, keyed) == pair
+    loose = {k: (frozenset(), frozenset(), frozenset()) for k in ties}
+    assert _tied(pair, "amount", ev, loose) == []
+    assert _tied([([0], [1], "precision", True, [0], [1])], "amount", ev, loose) != []
+    assert _tied(pair, "time", ev, None) == pair
+
+
+# ------------------------------------------------------------------ legs of one journey
+
+LEGS_ENTS = ENTS + [
+    {"id": "airport", "type": "place", "name_ar": "مطار دمشق الدولي", "name_en": "Damascus International Airport",
+     "aliases": [], "kb_id": "airport:dam", "coordinates": [33.41, 36.51], "attrs": {"kind": "airport"}},
+    {"id": "base", "type": "place", "name_ar": "قاعدة حميميم", "name_en": "the air base", "aliases": [],
+     "kb_id": "base:x", "coordinates": [35.40, 35.95], "attrs": {"kind": "air_base"}},
+    {"id": "city", "type": "place", "name_ar": "دمشق", "name_en": "Damascus", "aliases": [], "kb_id": "city:dam",
+     "coordinates": [33.51, 36.29], "attrs": {"kind": "capital"}},
+    {"id": "moscow", "type": "place", "name_ar": "موسكو", "name_en": "Moscow", "aliases": [], "kb_id": "city:mow",
+     "coordinates": [55.75, 37.62], "attrs": {"kind": "capital"}}]
+T = {"earliest": "2024-12-07T18:00:00+03:00", "latest": "2024-12-07T23:59:00+03:00", "text": "مساء السبت",
+     "precision": "part_of_day", "tz": "+03:00"}
+
+
+def _leg(i, doc, text, trig, **kw):
+    m = _m(i, doc, text, trig, typ="departure", cls="movement", parts=[("ali", "agent", "علي")], time=T,
+           context=("ali",))
+    m.update(kw)
+    return m
+
+
+def test_one_leg_told_from_two_starting_points_is_a_contradiction():
+    """Both accounts end the leg at the base: the palace and the airport are two starting points, even
+    though one account's other leg sets out from the city that holds them both."""
+    a = "غادر علي من مطار دمشق الدولي إلى قاعدة حميميم. وقبلها خرج علي من دمشق."
+    b = "نقل علي من قصره إلى قاعدة حميميم في موكب."
+    ms = [_leg("a1", "a", a, "غادر", origin="airport", destination="base"),
+          _leg("a2", "a", a, "خرج", origin="city", time=None),
+          _leg("b1", "b", b, "نقل", origin="قصره", destination="base")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    origins = [c for c in out["conflicts"] if c["field"] == "origin"]
+    assert [c["kind"] for c in origins] == ["contradiction"]
+    # told as legs that end apart, a start is a stop on the other's route: no contradiction
+    ms[0]["destination"] = "moscow"
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert not [c for c in out["conflicts"] if c["field"] == "origin" and c["kind"] == "contradiction"]
+
+
+def test_two_means_of_two_legs_are_a_sequence():
+    """A convoy to the base, then a plane from the base: a journey in two legs, not a disagreement."""
+    a = "نقل علي في موكب من سيارات إلى قاعدة حميميم."
+    b = "غادر علي على متن طائرة من قاعدة حميميم إلى موسكو."
+    ms = [_leg("a1", "a", a, "نقل", destination="base", means="موكب من سيارات"),
+          _leg("b1", "b", b, "غادر", origin="base", destination="moscow", means="طائرة")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert len(out["events"]) == 1
+    assert not [c for c in out["conflicts"] if c["field"] == "means" and c["kind"] == "contradiction"]
+    # one leg (both to the base), two modes: a disagreement
+    ms[1].update(origin=None, destination="base")
+    b2 = "غادر علي على متن طائرة إلى قاعدة حميميم."
+    ms[1] = _leg("b1", "b", b2, "غادر", destination="base", means="طائرة")
+    out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
+    assert [c["kind"] for c in out["conflicts"] if c["field"] == "means"] == ["contradiction"]
+
+
+def test_a_figure_of_another_clause_is_not_the_happenings():
+    from riwaya.reconcile.core import _own_amount
+    t = "لقي ثلاثة أشخاص مصرعهم في الحادث، وأصيب 7 آخرون بجروح."
+    m = {"trigger_start": t.index("مصرعهم"), "trigger_end": t.index("مصرعهم") + 6, "start": 0, "end": len(t)}
+    assert _own_amount({**m, "amount": "ثلاثة"}, t)
+    assert not _own_amount({**m, "amount": "7"}, t)
+    t2 = "غرمت المحكمة المتهم مبلغ 6.85 مليون دولار."
+    m2 = {"trigger_start": t2.index("غرمت"), "trigger_end": t2.index("غرمت") + 4, "start": 0, "end": len(t2)}
+    assert _own_amount({**m2, "amount": "6.85 مليون"}, t2)
