@@ -349,11 +349,11 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         computed.extend(ev["id"] for ev in out["events"])
     del ms, part_of, run, ordered     # the mentions (at 30k 224,661, 150 MB of JSON) before
     clock("reconcile")                # the itineraries read every mover event back
-    try:
-        from .itinerary import build_itineraries
-        itineraries = build_itineraries(writer.movers(), entities, documents)
+    try:     # a few people's events at a time, read back from the store (every one at once was the peak)
+        from .itinerary import iter_itineraries
+        itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
     except ImportError:
-        itineraries = []
+        itineraries = iter([])
     writer.add("itineraries", itineraries)
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
