@@ -12,8 +12,8 @@ memory on the full SaudiNewsNet (issue 20): the romaniser's lattice of one 13-wo
 For each size the store is copied with only its first N documents, and ``pipeline.refresh`` (what a
 build runs) is run in a fresh process with no cached romanisations (the romaniser runs on every
 name, as in a first build; see ``--cache``). Reported per step of the corpus stage
-(``riwaya/blocks.py``: resolve, event mentions, parts, read documents, relations, fingerprints,
-carry over, reconcile, itineraries, commit): time and peak resident memory (the kernel's high-water
+(``riwaya/blocks.py``: resolve, event mentions, read documents, stories, parts, relations,
+fingerprints, carry over, reconcile, itineraries, commit): time and peak resident memory (the kernel's high-water
 mark, reset after each step, so native allocations such as ONNX Runtime's count too), and the
 largest block of each kind:
 
@@ -173,6 +173,7 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
     user's (cold, it makes the reconciler many times slower and hides what this measures)."""
     env = dict(os.environ)
     env["RIWAYA_CACHE_DIR"], tmp = _cache_dir(cache)
+    load = _loadavg()
     try:
         p = subprocess.run([sys.executable, __file__, "--_stage", str(db)], capture_output=True, text=True,
                            env=env, timeout=timeout)
@@ -183,7 +184,17 @@ def stage_run(db: Path, cache: str, timeout: int) -> dict:
             shutil.rmtree(tmp, ignore_errors=True)
     if p.returncode:
         return {"failed": f"exit {p.returncode}: {(p.stderr or '').strip()[-600:]}"}
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    out = json.loads(p.stdout.strip().splitlines()[-1])
+    out["cpu_seconds"] = round(sum((out.get("figures") or {}).get("cpu_seconds", {}).values()), 1)
+    out["load"] = [load, _loadavg()]      # the machine's load average before and after: wall time depends on it
+    return out
+
+
+def _loadavg() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
 def _cache_dir(cache: str) -> tuple[str, str | None]:
@@ -281,8 +292,11 @@ def growth(rows: list[dict]) -> list[dict]:
     for a, b in zip(ok, ok[1:]):
         k = math.log(b["documents"] / a["documents"])
         ma, mb = a["peak_mb"] - a["start_rss_mb"], b["peak_mb"] - b["start_rss_mb"]
+        # CPU seconds when the runs give them: wall time on a shared machine depends on the load
+        ta, tb = (a["cpu_seconds"], b["cpu_seconds"]) if a.get("cpu_seconds") and b.get("cpu_seconds") else \
+            (a["seconds"], b["seconds"])
         out.append({"from": a["documents"], "to": b["documents"],
-                    "time": math.log(b["seconds"] / a["seconds"]) / k if k else float("nan"),
+                    "time": math.log(tb / ta) / k if k else float("nan"),
                     "memory": math.log(mb / ma) / k if k and ma > 0 and mb > 0 else float("nan")})
     return out
 
@@ -303,10 +317,10 @@ def problems(rows: list[dict], grow: list[dict]) -> list[str]:
 
 
 def markdown(res: dict) -> str:
-    names = ["resolve", "event mentions", "parts", "read documents", "relations", "fingerprints", "carry over",
-             "reconcile", "itineraries", "commit"]
+    names = ["resolve", "event mentions", "read documents", "stories", "parts", "relations", "fingerprints",
+             "carry over", "reconcile", "itineraries", "commit"]
     out = [f"riwaya at {res['git']}, {res['date']}, cache {res['cache']}", "",
-           "| documents | corpus stage | peak memory | " + " | ".join(names) +
+           "| documents | corpus stage (CPU; load before/after) | peak memory | " + " | ".join(names) +
            " | largest lattice | name block | entity | event part | reconcile block | event |",
            "|---:|---:|---:|" + "---:|" * len(names) + "---:|---:|---:|---:|---:|---:|"]
     for r in res["rows"]:
@@ -318,13 +332,14 @@ def markdown(res: dict) -> str:
                   f"{by[n]['seconds']:.1f} s") if n in by else "–" for n in names]
         lg = r["largest"]
         lattice = f"{lg.get('lattice', 0):,} ({lg.get('lattice_units', 0)} units; built {lg.get('lattice_built', 0):,})"
-        out.append(f"| {r['documents']:,} | {r['seconds']:.1f} s | {r['peak_mb']:,.0f} MB | " + " | ".join(cells) +
+        cpu = f" ({r['cpu_seconds']:.1f} s CPU; load {r['load'][0]} / {r['load'][1]})" if r.get("cpu_seconds") else ""
+        out.append(f"| {r['documents']:,} | {r['seconds']:.1f} s{cpu} | {r['peak_mb']:,.0f} MB | " + " | ".join(cells) +
                    f" | {lattice} | {lg.get('name_block', 0)} | "
                    f"{lg.get('entity', 0):,} ({r.get('largest_entity') or ''}) | "
                    f"{lg.get('part', 0):,} | {lg.get('block', 0):,} | {lg.get('event', 0):,} |")
     out += ["", "Peak memory: the process's high-water mark during the stage (resident, all allocations).", ""]
     for g in res["growth"]:
-        out.append(f"- {g['from']:,} → {g['to']:,} documents: time grows as n^{g['time']:.2f}, "
+        out.append(f"- {g['from']:,} → {g['to']:,} documents: time (CPU when given) grows as n^{g['time']:.2f}, "
                    f"memory above the start as n^{g['memory']:.2f}")
     for p in res["problems"]:
         out.append(f"- **problem**: {p}")

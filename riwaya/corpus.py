@@ -8,9 +8,12 @@ so it can be re-run after any build without re-analysing a document.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import json
-import dataclasses
+import sys
+from array import array
+from collections.abc import Sequence
 from dataclasses import fields
 
 from .fingerprint import code_fingerprint
@@ -93,6 +96,47 @@ def _fallback_entities(docs_mentions: dict[str, list[EntityMention]]) -> list[di
                                         "mentions": []})
             g["mentions"].append({"doc": doc, "start": m.start, "end": m.end})
     return sorted(groups.values(), key=lambda g: g["id"])
+
+
+_PARA_KEYS = ["start", "end", "lang", "furniture"]
+
+
+def Paragraphs(paras: list[dict]):
+    """A document's paragraphs kept through the corpus stage: as ``CompactParagraphs`` when each is
+    {start, end, lang, furniture} (what the analyser writes), else the list as it is."""
+    if paras and all(list(p) == _PARA_KEYS and type(p["start"]) is int and type(p["end"]) is int
+                     and (p["lang"] is None or type(p["lang"]) is str) and type(p["furniture"]) is bool
+                     for p in paras):
+        return CompactParagraphs(paras)
+    return paras
+
+
+class CompactParagraphs(Sequence):
+    """Paragraphs ({start, end, lang, furniture} each) as arrays: ~20 bytes a paragraph, not a dict's
+    ~300 (at 30k articles about 180,000 of them, kept through the whole corpus stage). Read as the
+    list of dicts it replaces (each made when read); ``==`` compares with such a list."""
+    __slots__ = ("starts", "ends", "langs", "furniture")
+
+    def __init__(self, paras: list[dict]):
+        self.starts = array("q", [p["start"] for p in paras])
+        self.ends = array("q", [p["end"] for p in paras])
+        self.langs = tuple(sys.intern(p["lang"]) if p["lang"] is not None else None for p in paras)
+        self.furniture = bytes(p["furniture"] for p in paras)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        return {"start": self.starts[i], "end": self.ends[i], "lang": self.langs[i],
+                "furniture": bool(self.furniture[i])}
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other)
+
+    def __reduce__(self):
+        return (CompactParagraphs, (list(self),))
 
 
 class MentionIndex:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from typing import Callable, Hashable, Iterable, Iterator
 from importlib import resources
 
 import yaml
@@ -556,26 +557,89 @@ def _finer(a, b, ctx: _Ctx) -> bool:
 def build_itineraries(events: list[dict], entities: list[dict], documents: list[dict] | None = None,
                       check_times: bool = True) -> list[dict]:
     """Each person's itinerary as a dict (`Itinerary.to_dict`), people sorted by name."""
+    events = list(events)
+    return list(iter_itineraries(enumerate(events), lambda refs: {i: events[i] for i in refs}, entities,
+                                 documents, check_times))
+
+
+PERSON_BLOCK_EVENTS = 2000      # events of one block of people read back together (iter_itineraries)
+
+
+def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[list], dict], entities: list[dict],
+                     documents: list[dict] | None = None, check_times: bool = True,
+                     block_events: int = PERSON_BLOCK_EVENTS) -> Iterator[dict]:
+    """`build_itineraries` holding a few people's events at a time, not every one of the corpus (the
+    corpus stage's peak at 30k articles). ``events``: (ref, event) pairs, read once to find whose
+    route each event is on and in what order; only a small record per event is kept. ``load(refs)``:
+    those events again, as {ref: event} (from the store, ``CorpusWriter.events``). The people then go
+    in their output order, in blocks of about ``block_events`` of their events, each block's events
+    read back once; itineraries come out one at a time, as `build_itineraries` lists them."""
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
-    mentions: dict[tuple, list[int]] = {}
-    for e in entities:
-        for m in e.get("mentions") or []:
-            mentions.setdefault((m.get("doc"), e["id"]), []).append(m.get("start", 0))
-    order = sorted(events, key=lambda e: (_time_key(e), _doc_key(e), e.get("id", "")))
-    per_person: dict[str, list[dict]] = {}
-    for ev in order:
+    keyed: list[tuple] = []             # (order key, ref, people who move in it)
+    for ref, ev in events:
         if not schema.realised(ev.get("polarity")):
             continue        # a plan, a hypothesis, a question or a denial is no leg and no whereabouts
         movers = [p["entity"] for p in ev.get("participants", [])
                   if p.get("role") in MOVER_ROLES and p.get("entity") in people]
-        for pid in dict.fromkeys(movers):
-            per_person.setdefault(pid, []).append(ev)
+        if movers:
+            keyed.append(((_time_key(ev), _doc_key(ev), ev.get("id", "")), len(keyed), ref,
+                          tuple(dict.fromkeys(movers))))
+    keyed.sort(key=lambda k: k[:2])     # as a stable sort of the events by their order key
+    per_person: dict[str, list] = {}
+    for _, _, ref, movers in keyed:
+        for pid in movers:
+            per_person.setdefault(pid, []).append(ref)
+    del keyed
+    order = sorted(per_person, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))
     ctx = _Ctx(entities, documents)
-    out = {}
-    for pid, evs in per_person.items():
-        it, versions = _person_itinerary(pid, evs, mentions, ctx)
-        if check_times and it.legs:
-            from .timecheck import check_itinerary
-            check_itinerary(it, versions, ctx)
-        out[pid] = it.to_dict()
-    return [out[k] for k in sorted(out, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))]
+    mentions = _MentionStarts(entities)
+    for block in _person_blocks(order, per_person, block_events):
+        got = load(sorted({r for pid in block for r in per_person[pid]}, key=repr))
+        for pid in block:
+            it, versions = _person_itinerary(pid, [got[r] for r in per_person.pop(pid)], mentions, ctx)
+            if check_times and it.legs:
+                from .timecheck import check_itinerary
+                check_itinerary(it, versions, ctx)
+            yield it.to_dict()
+        del got
+        mentions.clear()
+
+
+def _person_blocks(order: list[str], per_person: dict[str, list], size: int) -> Iterator[list[str]]:
+    """People in order, gathered into blocks of at least one person and about ``size`` events."""
+    block: list[str] = []
+    n = 0
+    for pid in order:
+        if block and n + len(per_person[pid]) > size:
+            yield block
+            block, n = [], 0
+        block.append(pid)
+        n += len(per_person[pid])
+    if block:
+        yield block
+
+
+class _MentionStarts:
+    """(doc, entity id) -> where the entity is mentioned in the document (starts, in its mention
+    order), made per entity when first asked and forgotten by ``clear``: an index of every entity's
+    mentions in the corpus at once took more memory than the itineraries need."""
+
+    def __init__(self, entities: list[dict]):
+        self.by_id = {e["id"]: e for e in entities}
+        self.any = any(len(e.get("mentions") or []) for e in entities)
+        self.made: dict[str, dict] = {}
+
+    def __bool__(self) -> bool:
+        return self.any
+
+    def get(self, key: tuple, default=None):
+        doc, eid = key
+        per_doc = self.made.get(eid)
+        if per_doc is None:
+            per_doc = self.made[eid] = {}
+            for m in (self.by_id.get(eid) or {}).get("mentions") or []:
+                per_doc.setdefault(m.get("doc"), []).append(m.get("start", 0))
+        return per_doc.get(doc, default)
+
+    def clear(self) -> None:
+        self.made = {}

@@ -548,10 +548,26 @@ class CorpusWriter:
 
     def movers(self) -> list[dict]:
         """The events written so far (computed or carried over) that itineraries read."""
+        return [ev for _, ev in self.iter_movers()]
+
+    def iter_movers(self) -> Iterator[tuple[str, dict]]:
+        """``movers`` one at a time, each with its key for ``events``, read from the store in batches."""
+        q = select(corpus_items_t.c.sort, corpus_items_t.c.data).where(
+            corpus_items_t.c.gen == self.gen, corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
         with self.store.engine.connect() as c:
-            q = select(corpus_items_t.c.data).where(corpus_items_t.c.gen == self.gen,
-                                                    corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
-            return [json.loads(d) for d in c.execute(q.order_by(corpus_items_t.c.sort)).scalars()]
+            for key, data in c.execution_options(yield_per=500).execute(q.order_by(corpus_items_t.c.sort)):
+                yield key, json.loads(data)
+
+    def events(self, keys: Iterable[str]) -> dict[str, dict]:
+        """Events written so far, by their keys (what ``iter_movers`` gives with each)."""
+        keys, out = sorted(set(keys)), {}
+        with self.store.engine.connect() as c:
+            for i in range(0, len(keys), 500):
+                q = select(corpus_items_t.c.sort, corpus_items_t.c.data).where(
+                    corpus_items_t.c.gen == self.gen, corpus_items_t.c.kind == "events",
+                    corpus_items_t.c.sort.in_(keys[i:i + 500]))
+                out.update((k, json.loads(d)) for k, d in c.execute(q))
+        return out
 
     def journal(self, entry: dict, documents: list[str] | None = None) -> None:
         """Record what this run changed, and the documents its results cover (written with the commit)."""

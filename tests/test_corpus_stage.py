@@ -19,3 +19,18 @@ def test_corpus_stage_from_the_store_equals_the_one_on_loaded_analyses(built_db)
     dump = lambda r: json.dumps(r, ensure_ascii=False, sort_keys=True)   # noqa: E731
     assert dump(streamed) == dump(loaded)
     assert dump(streamed["entities"]) == dump(s.corpus()["entities"])    # what the build stored
+
+
+def test_compact_paragraphs_read_as_the_list_of_dicts_they_replace():
+    import pickle
+    paras = [{"start": 0, "end": 40, "lang": "ar", "furniture": False},
+             {"start": 42, "end": 50, "lang": None, "furniture": True}]
+    p = corpus.Paragraphs(paras)
+    assert isinstance(p, corpus.CompactParagraphs)
+    assert len(p) == 2 and list(p) == paras and p[1] == paras[1] and p[-1:] == paras[-1:] and p == paras
+    assert pickle.loads(pickle.dumps(p)) == paras
+    # anything else (another key, another order, a float) stays the list it was
+    for odd in ([{"start": 0, "end": 4, "lang": "ar", "furniture": False, "x": 1}],
+                [{"end": 4, "start": 0, "lang": "ar", "furniture": False}],
+                [{"start": 0.5, "end": 4, "lang": "ar", "furniture": False}], []):
+        assert corpus.Paragraphs(odd) is odd

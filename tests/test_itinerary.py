@@ -255,3 +255,36 @@ def test_same_itinerary_whatever_the_hash_seed(tmp_path):
                                 env=env, check=True).stdout)
     assert len(outs) == 1
     assert json.loads(outs.pop())[0]["legs"][0]["type"] == "flight"
+
+
+def test_itineraries_in_blocks_of_people_equal_all_at_once():
+    """``iter_itineraries`` (the corpus stage: a few people's events read back at a time, fresh copies
+    as from the store) gives what ``build_itineraries`` gives over every event at once, whatever the
+    block size; each block reads back only its own people's events."""
+    import copy
+    import json
+
+    from riwaya.itinerary import iter_itineraries
+    docs = [_doc("da", "Outlet A", "x" * 100), _doc("db", "Outlet B", "x" * 100), _doc("dc", "Outlet C", "x" * 100)]
+    tm = {"earliest": "2024-12-07T22:00:00+03:00", "latest": "2024-12-08T03:00:00+03:00"}
+    evs = [_ev("e1", "transfer", "movement", [_m("da", "A", "transfer", origin="g:pal", destination="g:hmm",
+                                                 time=tm)], origin="g:pal", destination="g:hmm", time=tm),
+           _ev("e2", "flight", "movement", [_m("db", "B", "flight", origin="g:apt", destination="g:hmm", time=tm)],
+               origin="g:apt", destination="g:hmm", time=tm),
+           _ev("e3", "departure", "movement", [_m("dc", "C", destination="g:mow", start=60, end=90)], who="p2",
+               destination="g:mow"),
+           _ev("e4", "killing", "harm", [_m("dc", "C", "killing", start=60, end=90)], role="patient", who="p2"),
+           _ev("e5", "departure", "movement", [_m("da", "A", destination="g:mow")], polarity="planned",
+               destination="g:mow")]
+    whole = build_itineraries(copy.deepcopy(evs), PEOPLE, docs)
+    assert [i["person"] for i in whole] == ["p1", "p2"]
+    for size in (1, 2, 1000):
+        asked = []
+
+        def load(refs):
+            asked.append(list(refs))
+            return {r: json.loads(json.dumps(evs[r])) for r in refs}
+        got = list(iter_itineraries(enumerate(copy.deepcopy(evs)), load, PEOPLE, docs, block_events=size))
+        assert json.dumps(got, sort_keys=True) == json.dumps(whole, sort_keys=True)
+        assert sorted(r for refs in asked for r in refs) == [0, 1, 2, 3]
+        assert len(asked) == (2 if size < 4 else 1)     # p1's two events, then p2's two; the plan is no leg
