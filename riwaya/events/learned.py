@@ -28,6 +28,7 @@ script; a language without a model keeps the rules' output.
 """
 from __future__ import annotations
 
+import copy
 import json
 import math
 import os
@@ -39,6 +40,8 @@ from importlib import resources
 
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
+
+from . import own_time
 
 ROLES = ("agent", "patient", "companion", "origin", "destination", "via", "place", "means", "amount", "decider")
 POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "requested", "denied")
@@ -764,6 +767,24 @@ def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument
     return [a for a in rule_args if a.role == "agent"][:1]
 
 
+def is_nominal(ev: EventMention) -> bool:
+    trig = normalize_ar(ev.trigger)
+    return _clitic(trig).endswith("ال") or trig[len(_clitic(trig)):] in _nominals()
+
+
+def _own_time(M: dict, T: Text, ev: EventMention, times, triggers, ref, lex: dict) -> None:
+    """The time of its sentence the model says is the event's own (own_time.py), or none; the rules'
+    time stands when the sentence has no date or clock time (one carried from the narrative)."""
+    cands = own_time.candidates(T, ev, times)
+    judged, tm = own_time.choose(M, T, ev, cands, triggers, ref, lex, is_nominal(ev), scores)
+    if not judged:
+        return
+    if tm is None:
+        ev.time = None
+    elif tm is not own_time.rule_pick(ev, cands):    # the rules' own pick keeps its value (a shifted day)
+        ev.time = copy.copy(tm.value)
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -775,6 +796,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     kept = []
     sps = None          # the document's speakers, found once when a source model needs them
     subj = None         # the rules' subjects, taken before any model changes a role
+    ref = None          # the document's date, found once when the time model needs it
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -835,6 +857,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if sps is None:
                 sps = speakers(T, an, lex)
             credit(ev, choose_source(M["source"], T, ev, *sps))
+        if "time" in M:
+            ref = own_time.reference(an.times) if ref is None else ref
+            _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
         kept.append(ev)
     an.events = kept
     return an
