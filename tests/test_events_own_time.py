@@ -92,3 +92,15 @@ def test_refine_sets_the_own_time_and_keeps_a_carried_one(monkeypatch):
     assert come.time is sat.value                # its own: the rules' value stands
     assert leave.time is None                    # the time stands by "وصل": not the departure's
     assert back.time is sat.value                # its sentence has no time: the carried one stays
+
+
+def test_the_shipped_model_keeps_a_span_decades_back_on_its_own_event_only():
+    # issue 15: a departure took "since 1971 until his death in 2000" (another man's rule) as its time
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    text = ("بهذه الخطوة، وضعت روسيا حدًا لحكم العائلة، حيث كان فلان قد تولى رئاسة البلاد منذ عام 1971 وحتى "
+            "وفاته في عام 2000، ليخلفه نجله الذي واصل الحكم حتى لحظة خروجه من البلاد.")
+    an = analyze(Document(id="x", text=text, language="ar", published="2024-12-10"))
+    span = "منذ عام 1971 وحتى وفاته في عام 2000"
+    assert not [e.trigger for e in an.events if e.cls == "movement" and e.time is not None and e.time.text == span]
+    assert [e.trigger for e in an.events if e.time is not None and e.time.text == span] == ["تولى"]

@@ -60,7 +60,8 @@ def reference(times: list[TimeMention]) -> date | None:
 
 
 def _age(v, ref: date | None) -> str:
-    """How long before the document's date the time ends (future, same week, ... decades)."""
+    """How long before the document's date the time ends (future, same week, ... decades). An open
+    value (a relative time in a document without a date) says nothing: no such feature is given."""
     end = _day(v.latest)
     if end is None or ref is None:
         return "open"
@@ -105,26 +106,30 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
     barrier = any(w in lex["arg_barriers"]["ar"] for w in words)
     comma = "،" in between or "," in between
     ci, cj = T.tok_range(c.start, c.end)
-    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
-    prev, first, nxt = T.word(ci - 1), T.word(ci), T.word(cj)
+    prev = T.word(ci - 1).rstrip("،")
     prev = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
     is_rule = rule is c
     nearest = min(cands, key=lambda t: abs(t.start - ev.trigger_start)) is c
-    tprev = T.word(ti - 1)
+    # a time that opens its sentence and is set off by a comma ("وفي 5 كانون الأول، سقطت ...") scopes
+    # over the clause after it; the event whose trigger comes first after it (or last before it) is its
+    # nearest on that side
+    opens = len(T.text[s0:c.start].split()) <= 2 and T.text[c.end:c.end + 2].strip()[:1] in ("،", ",")
+    side_first = not any((lo <= a and b <= hi) for a, b in others)
     gap = _gap(len(words))
     v = c.value
+    age, width = _age(v, ref), _width(v)
     return [
         f"side={side}", f"gap={side}|{gap}", f"trig_between={min(n_trig, 2)}", f"closest={closest}",
         f"closest_side={closest}|{side}", f"comp={comp}|{side}", f"speech={speech}|{side}", f"rel={rel}|{side}",
         f"barrier={barrier}|{side}", f"comma={comma}|{side}", f"rule={is_rule}", f"nearest={nearest}",
-        f"rule_closest={is_rule}|{closest}", f"prev={prev}", f"first={first}", f"next={nxt}",
-        f"prev_side={prev}|{side}", f"trig_prev={tprev}", f"precision={v.precision}", f"age={_age(v, ref)}",
-        f"width={_width(v)}", f"age_width={_age(v, ref)}|{_width(v)}", f"cls={ev.cls}", f"type={ev.type}",
-        f"cls_side={ev.cls}|{side}", f"cls_comp={ev.cls}|{comp}|{side}", f"nominal={nominal}|{side}",
-        f"nominal_gap={nominal}|{gap}", f"pol={ev.polarity}", f"ncands={min(len(cands), 3)}",
-        f"trig_comp={min(n_trig, 2)}|{comp}|{closest}", f"headline={s0 == 0}",
+        f"rule_closest={is_rule}|{closest}", f"prev={prev}", f"prev_side={prev}|{side}",
+        f"precision={v.precision}",
+        f"first={T.word(ci).rstrip('،')}", f"cls={ev.cls}", f"type={ev.type}", f"cls_side={ev.cls}|{side}", f"cls_comp={ev.cls}|{comp}|{side}",
+        f"nominal={nominal}|{side}", f"nominal_gap={nominal}|{gap}", f"pol={ev.polarity}",
+        f"ncands={min(len(cands), 3)}", f"trig_comp={min(n_trig, 2)}|{comp}|{closest}", f"headline={s0 == 0}",
         f"clean={not (comp or speech or rel or barrier or comma) and n_trig == 0}|{side}",
-    ]
+        f"opens={opens}|{side}|{side_first}", f"opens_comp={opens}|{comp or speech}",
+    ] + ([] if width == "open" else [f"age={age}", f"width={width}", f"age_width={age}|{width}"])
 
 
 def choose(M: dict, T, ev: EventMention, cands: list[TimeMention], triggers, ref, lex: dict,
