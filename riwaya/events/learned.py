@@ -15,9 +15,11 @@ models, trained on the annotated event corpus by ``scripts/train_events.py``, th
 - *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
   value, modality cue words (cues.yaml ``modality``) by distance, the verb's form and the governing event;
 - *source*: which speaker the text credits (the rules' attribution records and the subject of every speech
-  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies).
+  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies);
+- *time* (``own_time.py``): which date or clock time of its sentence is the event's own, or none (not
+  the report's time, another clause's or another event's, nor a span decades back).
 A model ships only where it beat the rules on the dev split (today: Arabic trigger, argument, span,
-polarity and source; English trigger), and the trigger and argument models judge only the event types
+polarity, source and time; English trigger), and the trigger and argument models judge only the event types
 and roles they saw often enough in training; the rest keep the rules' decision.
 
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
