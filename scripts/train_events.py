@@ -16,7 +16,10 @@ picks thresholds on the dev split, never reads the test split. The rules run wit
 - span (Arabic): for a candidate overlapping a gold argument, each word at its edges -> 1 when the gold
   span takes it in (grow left/right, trim the first/last word);
 - source (Arabic): each candidate speaker of the event (learned.speakers) -> 1 when it is the gold
-  innermost source, picked per event as the best candidate over a threshold, else none.
+  innermost source, picked per event as the best candidate over a threshold, else none;
+- time (Arabic, riwaya/events/own_time.py): each date or clock time of the event's sentence -> 1 when it
+  overlaps the gold time of the matched mention, picked per event as the best candidate over a threshold,
+  else none (the event has no time of its own).
 Needs scikit-learn (the `train` extra); the output is plain JSON weights.
 """
 from __future__ import annotations
@@ -37,7 +40,7 @@ sys.path.insert(0, str(ROOT / "benchmarks" / "events_corpus"))
 import corpus  # noqa: E402
 import eval_corpus  # noqa: E402
 from riwaya.analyze import analyze  # noqa: E402
-from riwaya.events import learned, propose  # noqa: E402
+from riwaya.events import learned, own_time, propose  # noqa: E402
 from riwaya.events.extract import load_lexicon  # noqa: E402
 
 
@@ -152,7 +155,7 @@ def _dateline(doc) -> tuple[int, int] | None:
 
 def samples(records: list[dict], lang: str) -> dict[str, list]:
     lex = load_lexicon()
-    out = {"trigger": [], "argument": [], "polarity": [], "source": [], "span": [], "span_eval": []}
+    out = {"trigger": [], "argument": [], "polarity": [], "source": [], "span": [], "span_eval": [], "time": []}
     for r in records:
         text = corpus.text(r["doc"])
         doc = eval_corpus.document(r["doc"])
@@ -164,6 +167,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
         mentions = sorted(an.mentions, key=lambda m: m.start)
         triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
         subj = learned.subjects(T, an, (sps or learned.speakers(T, an, lex))[0])
+        ref = own_time.reference(an.times)
         evs = [e for e in an.events if learned.lang_of(e) == lang]
         pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
                 for e in evs]
@@ -188,6 +192,8 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
                 out["source"].append(([(learned.source_features(T, ev, c, cands, sps[1], rule), "1" if tgt is not None
                                         and c.start < tgt["end"] and tgt["start"] < c.end else "0", (c.start, c.end))
                                        for c in cands], tgt, rule))
+            if lang == "ar":
+                out["time"].append(time_sample(T, ev, an.times, triggers, ref, lex, g))
             cands = learned.candidates(T, ev, mentions, subj)
             gargs = [a for a in g["args"] if a["role"] in learned.ROLES]
             for c in cands:
@@ -200,6 +206,35 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
                                                             c.etype)
                     out["span_eval"].append((T, c.start, c.end, hit["start"], hit["end"], hit["role"], c.etype))
     return out
+
+
+def time_sample(T, ev, times, triggers, ref, lex: dict, g: dict) -> tuple[list, bool]:
+    """One event's time candidates ([(features, label, is the rules' pick)]) and whether its gold mention
+    has a time at all (one no candidate covers is a miss for rules and model alike)."""
+    gt = [a for a in g["args"] if a["role"] == "time"]
+    cands = own_time.candidates(T, ev, times)
+    rule = own_time.rule_pick(ev, cands)
+    nominal = learned.is_nominal(ev)
+    rows = [(own_time.features(T, ev, c, cands, triggers, rule, ref, lex, nominal),
+             "1" if any(a["start"] < c.end and c.start < a["end"] for a in gt) else "0", c is rule) for c in cands]
+    return rows, bool(gt)
+
+
+def _time_f1(model: dict | None, data: list, threshold: float) -> dict:
+    """Events' time by overlap with the gold time (as eval_corpus scores it): the model's choice (the
+    best candidate over `threshold`), or the rules' pick when `model` is None."""
+    tp = fp = fn = 0
+    for rows, has_gold in data:
+        if model is None:
+            pick = next((lab for _, lab, is_rule in rows if is_rule), None)
+        else:
+            p = max(((learned.scores(model, f)["1"], lab) for f, lab, _ in rows), default=(0.0, None))
+            pick = p[1] if p[0] >= threshold else None
+        tp += pick == "1"
+        fp += pick == "0"
+        fn += has_gold and pick != "1"
+    return {"f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4), "p": round(tp / max(tp + fp, 1), 4),
+            "r": round(tp / max(tp + fn, 1), 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 PRUNE = 0.1       # smallest weight kept (the model ships in the package: under 3 MB); 0.05 until the proposer
@@ -324,11 +359,13 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
     # the types seen often enough as real events in train: the only ones the models judge
     real = Counter(f[5:] for feats, lab in tr["trigger"] if lab == "1" for f in feats if f.startswith("type="))
     known_types = sorted(k for k, n in real.items() if n >= MIN_SUPPORT)
-    for name in ("trigger", "argument", "polarity", "source", "span"):
+    for name in ("trigger", "argument", "polarity", "source", "span", "time"):
         if not tr[name]:
             continue
         if name == "source":
             m = fit([(f, lab) for rows, _, _ in tr[name] for f, lab, _ in rows], C_OF.get(name, C))
+        elif name == "time":
+            m = fit([(f, lab) for rows, _ in tr[name] for f, lab, _ in rows], C_OF.get(name, C))
         else:
             m = fit(tr[name], C_OF.get(name, C))
         if name == "trigger":
@@ -347,6 +384,11 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
             grid = [(t, _span_acc(m, dv["span_eval"], t)) for t in (0.5, 0.6, 0.7, 0.75, 0.8)]
             t, acc = max(grid, key=lambda x: x[1])
             report[name] = {"threshold": t, "dev_exact": acc, "dev_rules_exact": _span_acc(None, dv["span_eval"], 0.0)}
+        elif name == "time":
+            grid = [(t, _time_f1(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)]
+            t, r = max(grid, key=lambda x: x[1]["f1"])
+            report[name] = {"threshold": t, "dev": r, "dev_rules": _time_f1(None, dv[name], 0.0),
+                            "grid": {str(k): v["f1"] for k, v in grid}}
         elif name == "source":
             grid = [(t, _source_acc(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)]
             t, acc = max(grid, key=lambda x: x[1])
@@ -367,7 +409,8 @@ def train_language(lang: str, recs: list[dict], C: float) -> tuple[dict, dict]:
                  "argument": lambda: report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"] + MIN_GAIN,
                  "polarity": lambda: report[name]["dev_acc"] >= report[name]["dev_rules_acc"] + MIN_GAIN,
                  "source": lambda: report[name]["dev_acc"] >= report[name]["dev_rules_acc"] + MIN_GAIN,
-                 "span": lambda: report[name]["dev_exact"] >= report[name]["dev_rules_exact"] + MIN_GAIN}[name]()
+                 "span": lambda: report[name]["dev_exact"] >= report[name]["dev_rules_exact"] + MIN_GAIN,
+                 "time": lambda: report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"] + MIN_GAIN}[name]()
         report[name]["shipped"] = beats
         if beats:
             out[name] = m

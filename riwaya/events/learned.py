@@ -15,9 +15,11 @@ models, trained on the annotated event corpus by ``scripts/train_events.py``, th
 - *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
   value, modality cue words (cues.yaml ``modality``) by distance, the verb's form and the governing event;
 - *source*: which speaker the text credits (the rules' attribution records and the subject of every speech
-  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies).
+  verb, attribution.yaml ``speaker_cues``), or none (a dateline's agency then applies);
+- *time* (``own_time.py``): which date or clock time of its sentence is the event's own, or none (not
+  the report's time, another clause's or another event's, nor a span decades back).
 A model ships only where it beat the rules on the dev split (today: Arabic trigger, argument, span,
-polarity and source; English trigger), and the trigger and argument models judge only the event types
+polarity, source and time; English trigger), and the trigger and argument models judge only the event types
 and roles they saw often enough in training; the rest keep the rules' decision.
 
 Each model is a multinomial logistic regression over named sparse features (the rules' own decisions are
@@ -28,6 +30,7 @@ script; a language without a model keeps the rules' output.
 """
 from __future__ import annotations
 
+import copy
 import json
 import math
 import os
@@ -39,6 +42,8 @@ from importlib import resources
 
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
+
+from . import own_time
 
 ROLES = ("agent", "patient", "companion", "origin", "destination", "via", "place", "means", "amount", "decider")
 POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "requested", "denied")
@@ -764,6 +769,24 @@ def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument
     return [a for a in rule_args if a.role == "agent"][:1]
 
 
+def is_nominal(ev: EventMention) -> bool:
+    trig = normalize_ar(ev.trigger)
+    return _clitic(trig).endswith("ال") or trig[len(_clitic(trig)):] in _nominals()
+
+
+def _own_time(M: dict, T: Text, ev: EventMention, times, triggers, ref, lex: dict) -> None:
+    """The time of its sentence the model says is the event's own (own_time.py), or none; the rules'
+    time stands when the sentence has no date or clock time (one carried from the narrative)."""
+    cands = own_time.candidates(T, ev, times)
+    judged, tm = own_time.choose(M, T, ev, cands, triggers, ref, lex, is_nominal(ev), scores)
+    if not judged:
+        return
+    if tm is None:
+        ev.time = None
+    elif tm is not own_time.rule_pick(ev, cands):    # the rules' own pick keeps its value (a shifted day)
+        ev.time = copy.copy(tm.value)
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -775,6 +798,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     kept = []
     sps = None          # the document's speakers, found once when a source model needs them
     subj = None         # the rules' subjects, taken before any model changes a role
+    ref = None          # the document's date, found once when the time model needs it
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -835,6 +859,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if sps is None:
                 sps = speakers(T, an, lex)
             credit(ev, choose_source(M["source"], T, ev, *sps))
+        if "time" in M:
+            ref = own_time.reference(an.times) if ref is None else ref
+            _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
         kept.append(ev)
     an.events = kept
     return an

@@ -1,0 +1,106 @@
+"""The learned event time (riwaya/events/own_time.py): candidates, features, the choice, and refine()
+setting the event's time from it."""
+from __future__ import annotations
+
+from datetime import date
+
+from riwaya.events import learned, own_time
+from riwaya.models import DocAnalysis, EventMention, TimeMention, TimeValue
+
+LEX = learned._lexicon()
+
+
+def _event(text: str, trigger: str, typ: str = "departure", cls: str = "movement") -> EventMention:
+    s = text.index(trigger)
+    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len(trigger))
+
+
+def _time(text: str, words: str, earliest: str | None = None, latest: str | None = None,
+          anchor: str | None = None, kind: str = "date") -> TimeMention:
+    s = text.index(words)
+    return TimeMention(s, s + len(words), words, TimeValue(earliest, latest, text=words, anchor=anchor, kind=kind))
+
+
+# a model that trusts a time only when no other event's trigger stands nearer to it
+_MODEL = {"classes": ["0", "1"], "bias": [0.0, 0.0], "threshold": 0.5,
+          "w": {"closest=True": [0.0, 2.0], "closest=False": [0.0, -2.0]}}
+
+
+def test_the_document_date_is_its_publication_day_else_its_latest_time():
+    text = "أمس وفي عام 2000"
+    pub = _time(text, "أمس", "2024-12-09T00:00:00+03:00", "2024-12-09T23:59:59+03:00", "published:2024-12-10")
+    old = _time(text, "عام 2000", "2000-01-01T00:00:00+03:00", "2000-12-31T23:59:59+03:00", "absolute")
+    assert own_time.reference([old, pub]) == date(2024, 12, 10)
+    assert own_time.reference([old]) == date(2000, 1, 1)
+    assert own_time.reference([]) is None
+
+
+def test_a_span_of_decades_before_the_document_reads_as_historical():
+    text = "تولى الحكم منذ عام 1971 وحتى وفاته في عام 2000"
+    span = _time(text, "منذ عام 1971 وحتى وفاته في عام 2000", "1971-01-01T00:00:00+03:00",
+                 "2000-12-31T23:59:59+03:00", "absolute")
+    assert own_time._age(span.value, date(2024, 12, 8)) == "decades"
+    assert own_time._width(span.value) == "years"
+    assert own_time._age(span.value, None) == "open"
+
+
+def test_candidates_are_the_dates_and_clock_times_of_the_trigger_sentence():
+    text = "وصل الوفد أمس. وغادر اليوم بعد ثلاثة أيام."
+    ev = _event(text, "وغادر")
+    times = [_time(text, "أمس"), _time(text, "اليوم"), _time(text, "ثلاثة أيام", kind="duration")]
+    assert [t.text for t in own_time.candidates(learned.Text(text), ev, times)] == ["اليوم"]
+
+
+def test_features_see_another_trigger_and_a_complementizer_between():
+    text = "قال المصدر أمس إن المسلحين قتلوا خمسة أشخاص"
+    T = learned.Text(text)
+    ev = _event(text, "قتلوا", "killing", "harm")
+    say = _event(text, "قال", "statement", "communication")
+    c = _time(text, "أمس")
+    triggers = [(say.trigger_start, say.trigger_end), (ev.trigger_start, ev.trigger_end)]
+    f = own_time.features(T, ev, c, [c], triggers, None, None, LEX, False)
+    assert "side=before" in f and "comp=True|before" in f and "trig_between=0" in f
+    assert "closest=False" in f          # the time stands nearer the speech verb than the killing
+    f = own_time.features(T, say, c, [c], triggers, None, None, LEX, False)
+    assert "closest=True" in f and "side=after" in f
+
+
+def test_the_choice_takes_the_likeliest_time_over_the_threshold_or_none():
+    text = "غادر الوفد مساء السبت بعد أن وصل الرئيس فجر الأحد"
+    T = learned.Text(text)
+    leave, come = _event(text, "غادر"), _event(text, "وصل", "arrival")
+    triggers = [(leave.trigger_start, leave.trigger_end), (come.trigger_start, come.trigger_end)]
+    sat, sun = _time(text, "مساء السبت"), _time(text, "فجر الأحد")
+    judged, tm = own_time.choose(_MODEL, T, come, [sat, sun], triggers, None, LEX, False, learned.scores)
+    assert judged and tm is sun
+    # the only time of the sentence is another event's: none of its own
+    judged, tm = own_time.choose(_MODEL, T, come, [sat], triggers, None, LEX, False, learned.scores)
+    assert judged and tm is None
+    assert own_time.choose(_MODEL, T, come, [], triggers, None, LEX, False, learned.scores) == (False, None)
+
+
+def test_refine_sets_the_own_time_and_keeps_a_carried_one(monkeypatch):
+    text = "وصل الوفد مساء السبت إلى المدينة ثم غادر. وعاد الوفد."
+    come, leave, back = _event(text, "وصل", "arrival"), _event(text, "غادر"), _event(text, "وعاد", "return")
+    sat = _time(text, "مساء السبت")
+    for ev in (come, leave, back):
+        ev.time = sat.value          # the rules gave every event the sentence's (or the narrative's) time
+    an = DocAnalysis(doc_id="x", times=[sat], events=[come, leave, back])
+    monkeypatch.setattr(learned, "model", lambda: {"ar": {"time": _MODEL}})
+    learned.refine(text, an)
+    assert come.time is sat.value                # its own: the rules' value stands
+    assert leave.time is None                    # the time stands by "وصل": not the departure's
+    assert back.time is sat.value                # its sentence has no time: the carried one stays
+
+
+def test_the_shipped_model_keeps_a_span_decades_back_on_its_own_event_only():
+    # issue 15: a departure took "since 1971 until his death in 2000" (another man's rule) as its time
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    text = ("بهذه الخطوة، وضعت روسيا حدًا لحكم العائلة، حيث كان فلان قد تولى رئاسة البلاد منذ عام 1971 وحتى "
+            "وفاته في عام 2000، ليخلفه نجله الذي واصل الحكم حتى لحظة خروجه من البلاد.")
+    an = analyze(Document(id="x", text=text, language="ar", published="2024-12-10"))
+    span = "منذ عام 1971 وحتى وفاته في عام 2000"
+    assert not [e.trigger for e in an.events if e.cls == "movement" and e.time is not None and e.time.text == span]
+    assert [e.trigger for e in an.events if e.time is not None and e.time.text == span] == ["تولى"]
