@@ -168,7 +168,7 @@ def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None
         if not bracketed and nxt_end is not None:
             nxt = _candidate(window, nxt_end)
             extra = _parts(window[:nxt_end.start()])
-            if nxt and nxt.place and len(extra) == len(_parts(window[:m.start()])) + 1 and len(extra[-1][0].split()) <= 2:
+            if nxt and (nxt.place or nxt.outlet != dl.outlet) and len(extra) == len(_parts(window[:m.start()])) + 1 and len(extra[-1][0].split()) <= 2:
                 dl, m = nxt, nxt_end
         dl.start, dl.end = base, base + m.end()
         return dl
@@ -212,8 +212,10 @@ def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
     others: list[tuple[int, str]] = []
     oi = -1
     for i, (p, sep) in enumerate(parts):
-        o = outlet_of(p) if outlet is None else None
-        if o:
+        o = outlet_of(p)
+        if o and (outlet is None or (o != outlet and not others)):
+            # "عين اليوم – واس": a masthead, then the agency it carries; the agency is the source, and
+            # neither is a place
             outlet, oi = o, i
         elif date is None and _date(p):
             date = _date(p)
