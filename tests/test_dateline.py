@@ -162,3 +162,10 @@ def test_masthead_then_agency_is_no_place():
     assert d.place is None and d.outlet_en == "Saudi Press Agency" and d.end == len("عين اليوم – واس")
     d = find("الرياض – واس\nأعلنت الوزارة")           # a place, then the agency: unchanged
     assert d.place == "الرياض" and d.outlet_en == "Saudi Press Agency"
+
+
+def test_masthead_is_the_publisher():
+    from riwaya.ingest.metadata import with_metadata
+    from riwaya.models import Document
+    doc = with_metadata(Document(id="d", text="عين اليوم – واس\nأعلنت وزارة الداخلية عن القبض على المتهم.", language="ar"))
+    assert doc.outlet == "عين اليوم" and doc.meta["dateline"]["outlet"] == "وكالة الأنباء السعودية"
