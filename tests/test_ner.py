@@ -306,3 +306,21 @@ def test_a_kb_family_name_inside_another_persons_name_is_not_linked():
     t = "أيد الرئيس السابق جورج بوش الابن شقيقه. وقال الرئيس جورج بوش إن الحرب انتهت."
     ms = [(m.text, m.kb_id) for m in analyze(Document(id="z", text=t)).mentions if m.type == "person"]
     assert ms[-1] == ("جورج بوش", "person:george-w-bush")     # the person's own given name: one mention
+
+
+def test_family_is_an_organisation_not_the_person():
+    """آل + a family name is a family (an organisation); after a person's name it ends that name."""
+    t = "واجتمع أفراد من آل فلانيان في المدينة، وقالت مصادر إن لآل الحريري مشاريع."
+    s = t.index("آل فلانيان")
+    kb = EntityMention(start=s + 3, end=s + len("آل فلانيان"), text="فلانيان", type="person", kb_id="Q2")
+    ms = recognize(t, kb_mentions=[kb])
+    by = {m.text: m for m in ms}
+    assert by["آل فلانيان"].type == "organization" and by["آل فلانيان"].kb_id is None
+    assert "فلانيان" not in by
+    assert by["آل الحريري"].type == "organization"
+    assert not any(m.text.startswith("آل الحكم") for m in recognize("ثم آل الحكم إلى ابنه."))
+    t = "وتحدث الشيخ حمد بن خليفة آل ثاني أمس."
+    s = t.index("حمد")
+    kb = EntityMention(start=s, end=s + len("حمد بن خليفة"), text="حمد بن خليفة", type="person", kb_id="Q3")
+    ms = recognize(t, kb_mentions=[kb])
+    assert [m.text for m in ms if m.kb_id == "Q3"] == ["حمد بن خليفة آل ثاني"]

@@ -247,6 +247,8 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
         cands = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
+    if lang != "en":
+        cands, kb = _families(text, cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -313,6 +315,7 @@ def _rules() -> dict:
     r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
+    r["family_heads"] = set(r.get("family_heads", []))
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -572,6 +575,51 @@ def _namesakes_of_kb_people(text, cands, kb):
                                       for o, w in zip(own, before)):
                     drop.add(id(m))
     return [m for m in kb if id(m) not in drop]
+
+
+def _families(text, cands, kb):
+    """آل + a name (entity_rules.yaml: family_heads) is a family, an organisation: a person span or KB
+    person on the name (آل كلينتون, "the Clintons") becomes the family's span; a known name after the
+    word with no span on it (لآل الحريري) gets one. Right after a person's name the words end that name
+    (محمد بن سلمان آل سعود): the person's span takes them. -> (candidates, KB mentions)"""
+    heads = _rules()["family_heads"]
+    if not any(h in text for h in heads):
+        return cands, kb
+    from riwaya.ner.morph import known
+    cands, kb = list(cands), list(kb)
+    alts = "|".join(sorted(map(re.escape, heads)))
+    for m in re.finditer(r"(?<!\w)([وفبل]?)(" + alts + r")[ \t]+(\w+)", text):
+        hs, ns, ne = m.start(2), m.start(3), m.end(3)
+        # the name's span: a person the tagger or the KB found starting at the name
+        on_name = [c for c in cands if c[0] == ns and c[2] == "person"] + [k for k in kb if k.start == ns and k.type == "person"]
+        around = [c for c in cands if c[0] < hs and ne <= c[1]]
+        if around and around[0][2] == "person":
+            # the tagger's محمد بن سلمان آل سعود around the words: a KB person ending before them takes them
+            for k in kb:
+                if k.type == "person" and re.fullmatch(r"[ \t]+", text[k.end:hs] or "x") and k.start < around[0][1] and around[0][0] < k.end:
+                    k.end, k.text = around[0][1], text[k.start:around[0][1]]
+        if around or any(c[0] < ns < c[1] for c in cands) or any(k.start < ns < k.end for k in kb):
+            continue              # the words lie inside another span
+        end = max([c[1] if isinstance(c, tuple) else c.end for c in on_name], default=ne)
+        before = [c for c in cands if c[2] == "person" and re.fullmatch(r"[ \t]+", text[c[1]:hs] or "x")] + \
+                 [k for k in kb if k.type == "person" and re.fullmatch(r"[ \t]+", text[k.end:hs] or "x")]
+        if before and not m.group(1):
+            # محمد بن سلمان آل سعود: the end of that person's name
+            p = before[0]
+            if isinstance(p, tuple):
+                cands = [c for c in cands if c is not p and c not in on_name] + [(p[0], end, "person", p[3], p[4])]
+            else:
+                p.end, p.text = end, text[p.start:end]
+                cands = [c for c in cands if c not in on_name]
+                kb = [k for k in kb if k not in on_name]
+            continue
+        if not on_name and (not known(m.group(3)) or normalize_ar(m.group(3)) in _common_words()):
+            continue              # آل إلى, آل الحكم ("came to", "power came to"): no name after the word
+        if any(c[2] != "person" and c[0] == ns for c in cands) or any(k.type != "person" and k.start == ns for k in kb):
+            continue              # آل البيت as a place or organisation the KB knows: keep it
+        cands = [c for c in cands if c not in on_name] + [(hs, end, "organization", 0.75, "pattern")]
+        kb = [k for k in kb if k not in on_name]
+    return sorted(cands), kb
 
 
 def _tokens(text):
