@@ -324,3 +324,20 @@ def test_family_is_an_organisation_not_the_person():
     kb = EntityMention(start=s, end=s + len("حمد بن خليفة"), text="حمد بن خليفة", type="person", kb_id="Q3")
     ms = recognize(t, kb_mentions=[kb])
     assert [m.text for m in ms if m.kb_id == "Q3"] == ["حمد بن خليفة آل ثاني"]
+
+
+def test_family_noun_and_coordinated_families():
+    by = {m.text: m.type for m in recognize("اختار الناخبون بين آل بوش وآل كلينتون.")}
+    assert by.get("آل بوش") == by.get("آل كلينتون") == "organization"
+    t = "ووصل إلى مسقط رأس عائلة الحريري أمس."
+    s = t.index("الحريري")
+    kb = EntityMention(start=s, end=s + len("الحريري"), text="الحريري", type="person", kb_id="Q4")
+    assert [(m.text, m.type, m.kb_id) for m in recognize(t, kb_mentions=[kb]) if "الحريري" in m.text] == \
+        [("عائلة الحريري", "organization", None)]
+    assert not any(m.text.startswith("أسرة") for m in recognize("وقالت أسرة محمد إنها لم تتلق أي اتصال."))
+
+
+def test_definite_participle_is_an_epithet_not_a_name():
+    from riwaya.ner import _epithet
+    assert _epithet("الهارب") and _epithet("النائب")
+    assert not _epithet("الخالد") and not _epithet("الحريري") and not _epithet("الأسد")

@@ -316,6 +316,7 @@ def _rules() -> dict:
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["family_heads"] = set(r.get("family_heads", []))
+    r["family_nouns"] = set(r.get("family_nouns", []))
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -582,23 +583,42 @@ def _families(text, cands, kb):
     person on the name (آل كلينتون, "the Clintons") becomes the family's span; a known name after the
     word with no span on it (لآل الحريري) gets one. Right after a person's name the words end that name
     (محمد بن سلمان آل سعود): the person's span takes them. -> (candidates, KB mentions)"""
-    heads = _rules()["family_heads"]
-    if not any(h in text for h in heads):
+    heads, nouns = _rules()["family_heads"], _rules()["family_nouns"]
+    if not any(h in text for h in heads | nouns):
         return cands, kb
     from riwaya.ner.morph import known
     cands, kb = list(cands), list(kb)
-    alts = "|".join(sorted(map(re.escape, heads)))
+    alts = "|".join(sorted(map(re.escape, heads | nouns)))
+    given = lexicons()[0]
     for m in re.finditer(r"(?<!\w)([وفبل]?)(" + alts + r")[ \t]+(\w+)", text):
         hs, ns, ne = m.start(2), m.start(3), m.end(3)
+        # بوش وآل كلينتون as one person: the span ends before the next family
+        cut = re.compile(r"[ \t]+و?(?:" + alts + r")[ \t]")
+        for c in [c for c in cands if c[0] == ns and c[2] == "person"]:
+            x = cut.search(text, ns, c[1])
+            if x:
+                cands = [d for d in cands if d is not c] + [(c[0], x.start(), c[2], c[3], c[4])]
+        if m.group(2) in nouns:
+            # عائلة الحريري: a family noun before one family name (with the article, or not a common given
+            # name: أسرة محمد is Mohammed's family, a person)
+            one = [c for c in cands if c[0] == ns and c[1] == ne and c[2] == "person"] + \
+                  [k for k in kb if k.start == ns and k.end == ne and k.type == "person"]
+            w = norm(m.group(3))
+            if one and (w.startswith("ال") or given.get(w) not in ("1", "2")) and not any(
+                    c[0] < ns < c[1] or c[0] < hs < c[1] for c in cands):
+                cands = [c for c in cands if c not in one] + [(hs, ne, "organization", 0.75, "pattern")]
+                kb = [k for k in kb if k not in one]
+            continue
         # the name's span: a person the tagger or the KB found starting at the name
-        on_name = [c for c in cands if c[0] == ns and c[2] == "person"] + [k for k in kb if k.start == ns and k.type == "person"]
-        around = [c for c in cands if c[0] < hs and ne <= c[1]]
+        on_name = [c for c in cands if c[0] in (m.start(), hs, ns) and c[2] == "person"] + \
+            [k for k in kb if k.start == ns and k.type == "person"]      # (وآل كلينتون as a person: the family)
+        around = [c for c in cands if c[0] < m.start() and ne <= c[1]]
         if around and around[0][2] == "person":
             # the tagger's محمد بن سلمان آل سعود around the words: a KB person ending before them takes them
             for k in kb:
                 if k.type == "person" and re.fullmatch(r"[ \t]+", text[k.end:hs] or "x") and k.start < around[0][1] and around[0][0] < k.end:
                     k.end, k.text = around[0][1], text[k.start:around[0][1]]
-        if around or any(c[0] < ns < c[1] for c in cands) or any(k.start < ns < k.end for k in kb):
+        if around or any(c[0] < ns < c[1] and c not in on_name for c in cands) or any(k.start < ns < k.end for k in kb):
             continue              # the words lie inside another span
         end = max([c[1] if isinstance(c, tuple) else c.end for c in on_name], default=ne)
         before = [c for c in cands if c[2] == "person" and re.fullmatch(r"[ \t]+", text[c[1]:hs] or "x")] + \
@@ -696,12 +716,28 @@ def _morph_checked(text, cands, kb):
                 t = "other"
             if t == "place" and _generic_place(word):
                 continue
+            if t == "person" and _epithet(word):
+                continue
             prev = _PREV_WORD.search(text, max(0, s - 40), s)
             if inflected_common(word) or is_anaphor(word, heads) \
                     or (prev and is_agreeing_adjective(word, prev.group(1))):
                 continue
         out.append((s, e, t, c, src))
     return out
+
+
+_FAIL = re.compile(r"ال(.)ا(.)(.)")
+
+
+def _epithet(word: str) -> bool:
+    """A definite active participle (الهارب "the fugitive", النائب, الحاكم: ال + the فاعل pattern) alone
+    describes someone; it names nobody unless its bare form is a common given name (الخالد, الراشد) or the
+    knowledge base knows it."""
+    from riwaya.ner.morph import _kb_words
+    n = norm(word)
+    if not _FAIL.fullmatch(n) or normalize_ar(word) in _kb_words():
+        return False
+    return lexicons()[0].get(n[2:]) not in ("1", "2")
 
 
 def _surnames_are_people(mentions: list[EntityMention]) -> None:
