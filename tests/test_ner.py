@@ -341,3 +341,11 @@ def test_definite_participle_is_an_epithet_not_a_name():
     from riwaya.ner import _epithet
     assert _epithet("الهارب") and _epithet("النائب")
     assert not _epithet("الخالد") and not _epithet("الحريري") and not _epithet("الأسد")
+
+
+def test_an_organisations_purpose_ends_its_name():
+    """لل + a noun after a name ending in an adjective is the body's purpose (الهيئة العامة للاستثمار);
+    after a noun it is a verbal noun's object (قوات النظام للمدينة)."""
+    from riwaya.ner import _org_patterns
+    t = "وأعلنت الهيئة العامة للاستثمار أمس اقتحام قوات الأمن للمدينة."
+    assert [t[s:e] for s, e in _org_patterns(t, frozenset())] == ["الهيئة العامة للاستثمار", "قوات الأمن"]

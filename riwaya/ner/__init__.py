@@ -412,6 +412,9 @@ def _org_patterns(text, kb_words=frozenset()):
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
+            if _purpose(named, chain, toks, w2, kb_words):
+                chain.append(j)       # الهيئة العامة للاستثمار: the body's purpose ends its name
+                break
             if named and not conj and not known and not _adjectival(w2, kb_words):
                 break                 # مجلس النواب المعترف به, مجلس النواب السلطة التشريعية
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
@@ -426,7 +429,7 @@ def _org_patterns(text, kb_words=frozenset()):
                 j += 1
             else:
                 break
-        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
+        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال", "لل"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
         if len(chain) == 1 and core in r["org_heads_ambiguous"]:
@@ -468,6 +471,15 @@ def _adjectival(word, kb_words):
     n = norm(word)
     return (n.startswith("ال") and n.endswith(("يه", "ي", "يين", "يون")) and len(n) > 4) or _ordinal(word) \
         or n in _rules()["org_chain_adjectives"] or _names_place(word, kb_words)
+
+
+def _purpose(named, chain, toks, word, kb_words):
+    """"لل" + a noun after a name that ends in an adjective (الهيئة العامة للاستثمار, المفوضية السامية
+    للاجئين, اللجنة الوزارية للإصلاح) is what the body is for, the last word of its name; after a noun it
+    is the object of a verbal noun (اقتحام قوات النظام للمدينة) and no part of it."""
+    n = norm(word)
+    return bool(named and chain and n.startswith("لل") and len(n) > 4
+                and _adjectival(toks[chain[-1]][2], kb_words) and not _names_place(toks[chain[-1]][2], kb_words))
 
 
 def _ordinal(word):
