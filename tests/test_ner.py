@@ -349,3 +349,11 @@ def test_an_organisations_purpose_ends_its_name():
     from riwaya.ner import _org_patterns
     t = "وأعلنت الهيئة العامة للاستثمار أمس اقتحام قوات الأمن للمدينة."
     assert [t[s:e] for s, e in _org_patterns(t, frozenset())] == ["الهيئة العامة للاستثمار", "قوات الأمن"]
+
+
+def test_a_given_name_takes_the_rare_family_name_after_it():
+    from riwaya.ner import _whole_names
+    t = "وقال أيوب القرا إن الوضع هادئ، وقال أيوب الاثنين إن"
+    a, b = t.index("أيوب"), t.rindex("أيوب")
+    out = _whole_names(t, [(a, a + 4, "person", 0.9, "ner"), (b, b + 4, "person", 0.9, "ner")], [])
+    assert [t[s:e] for s, e, *_ in out] == ["أيوب القرا", "أيوب"]

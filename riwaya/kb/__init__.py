@@ -429,12 +429,19 @@ class KB:
         """A rare definite word right after a short form (القرا after أيوب) is the family name of someone
         the short form is the given name of: not a common word, a place or its nisba (wordfreq Zipf below
         lexicon.yaml's family_after_zipf), nor one of this person's own names."""
-        from ..ner.morph import zipf
         n = normalize_ar(word)
-        if not n.startswith("ال") or len(n) < 5 or n in self.common or self._names_place(word):
+        if not self.rare_family_name(word):
             return False
         own = {w for nm in self.records[rid].get("all_names", []) for w in name_key(nm)}
-        return zipf(word) < self.family_after_zipf and n not in own and n[2:] not in own
+        return n not in own and n[2:] not in own
+
+    def rare_family_name(self, word: str) -> bool:
+        """A definite word rarer than family_after_zipf that is no common word and no place: after a
+        given name, a family name (القرا)."""
+        from ..ner.morph import zipf
+        n = normalize_ar(word)
+        return n.startswith("ال") and len(n) >= 5 and n not in self.common and not self._names_place(word) \
+            and zipf(word) < self.family_after_zipf
 
     def _given(self, word: str, bare: str) -> bool:
         """A given name in the name lists' common bins or the KB lexicon, not a common word or a place

@@ -242,6 +242,8 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
+    if lang != "en":
+        cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands = _with_org_patterns(text, cands, kb)
@@ -523,6 +525,24 @@ def _english_surnames(text, cands):
         if not any(s < b and a < e for a, b in taken):
             out.append((s, e, "person", 0.7, "propagated"))
             taken.append((s, e))
+    return out
+
+
+def _whole_names(text, cands, kb):
+    """A one-word person the tagger found, then a rare definite word no span holds (أيوب القرا: a
+    given name, then a family name the knowledge base's family_after_zipf calls rare, no common word
+    or place): one name, so that the given name alone is never taken for the short form of a namesake."""
+    from riwaya.kb import load_kb
+    kbase = load_kb()
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    out = []
+    for c in cands:
+        s, e, t, conf, src = c
+        if t == "person" and " " not in text[s:e]:
+            m = re.match(r" (\w+)(?!\w)", text[e:e + 40])
+            if m and not any(a < e + m.end() and e + 1 < b for a, b in taken) and kbase.rare_family_name(m.group(1)):
+                c = (s, e + m.end(), t, conf, src)
+        out.append(c)
     return out
 
 
