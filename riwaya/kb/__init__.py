@@ -404,8 +404,8 @@ class KB:
                 and normalize_ar(toks[i + 1][2]) in self.short_not_before:
             return True         # عباس بن أحمد: someone's given name before his father's
         if i + 1 < len(toks) and not clitic and text[toks[i][1]:toks[i + 1][0]] == " " \
-                and self._family_name_after(rid, toks[i + 1][2]):
-            return True         # أيوب القرا: someone's given name before his family name
+                and self._given(toks[i][2], toks[i][2]) and self._family_name_after(rid, toks[i + 1][2]):
+            return True         # أيوب القرا: someone's given name before his family name (not أوباما المرتجف)
         if i == 0 or clitic or text[toks[i - 1][1]:toks[i][0]].strip():
             return False        # (صدام والحريري: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
@@ -429,8 +429,9 @@ class KB:
         """A rare definite word right after a short form (القرا after أيوب) is the family name of someone
         the short form is the given name of: not a common word, a place or its nisba (wordfreq Zipf below
         lexicon.yaml's family_after_zipf), nor one of this person's own names."""
+        from ..ner import _epithet
         n = normalize_ar(word)
-        if not self.rare_family_name(word):
+        if not self.rare_family_name(word) or _epithet(word):
             return False
         own = {w for nm in self.records[rid].get("all_names", []) for w in name_key(nm)}
         return n not in own and n[2:] not in own

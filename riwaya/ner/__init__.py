@@ -529,18 +529,21 @@ def _english_surnames(text, cands):
 
 
 def _whole_names(text, cands, kb):
-    """A one-word person the tagger found, then a rare definite word no span holds (أيوب القرا: a
-    given name, then a family name the knowledge base's family_after_zipf calls rare, no common word
+    """A one-word person the tagger found that is a common given name, then a rare definite word no span
+    holds and no epithet (أيوب القرا: a given name, then a family name the knowledge base's family_after_zipf calls rare, no common word
     or place): one name, so that the given name alone is never taken for the short form of a namesake."""
     from riwaya.kb import load_kb
     kbase = load_kb()
+    given = lexicons()[0]
     taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
     out = []
     for c in cands:
         s, e, t, conf, src = c
-        if t == "person" and " " not in text[s:e]:
+        # a common given name only (أوباما المرتجف, ساركوزي الراغب: a family name and an adjective)
+        if t == "person" and " " not in text[s:e] and given.get(norm(text[s:e])) in ("1", "2"):
             m = re.match(r" (\w+)(?!\w)", text[e:e + 40])
-            if m and not any(a < e + m.end() and e + 1 < b for a, b in taken) and kbase.rare_family_name(m.group(1)):
+            if m and not any(a < e + m.end() and e + 1 < b for a, b in taken) and kbase.rare_family_name(m.group(1)) \
+                    and not _epithet(m.group(1)):
                 c = (s, e + m.end(), t, conf, src)
         out.append(c)
     return out
