@@ -357,3 +357,10 @@ def test_a_given_name_takes_the_rare_family_name_after_it():
     a, b = t.index("أيوب"), t.rindex("أيوب")
     out = _whole_names(t, [(a, a + 4, "person", 0.9, "ner"), (b, b + 4, "person", 0.9, "ner")], [])
     assert [t[s:e] for s, e, *_ in out] == ["أيوب القرا", "أيوب"]
+
+
+def test_a_person_span_that_starts_with_an_institution_noun_is_an_organisation():
+    from riwaya.ner import _morph_checked
+    t = "وقال نادي الفلانيين إن"
+    s = t.index("نادي")
+    assert [c[2] for c in _morph_checked(t, [(s, s + len("نادي الفلانيين"), "person", 0.8, "ner")], [])] == ["organization"]
