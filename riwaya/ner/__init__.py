@@ -761,7 +761,7 @@ def _morph_checked(text, cands, kb):
     return out
 
 
-_FAIL = re.compile(r"ال(.)ا(.)(.)")
+_FAIL = re.compile(r"ال([^اويى])ا([^اويى])([^اويىه])")     # three consonant radicals (not البابا)
 
 
 def _epithet(word: str) -> bool:
