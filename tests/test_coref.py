@@ -118,3 +118,11 @@ def test_part_of_another_office_or_name():
     assert linked(t, [person(t, "سالم ناصر", "الرئيس")]) == []
     u = "وأضاف للرئيس"
     assert [u[a.start:a.end] for a in anaphors(u)] == ["رئيس"]
+
+
+def test_a_generic_epithet_alone_is_nobody():
+    """الهارب alone is any fugitive (coref.yaml: epithets_after_a_head_only); الرئيس الهارب is the president."""
+    t = "قال الرئيس الهارب سالم ناصر إنه باق. ثم لا يخبر الهارب أحدا من أقاربه."
+    assert linked(t, [person(t, "سالم ناصر", "الرئيس الهارب")]) == []
+    t = "قال الرئيس الهارب سالم ناصر إنه باق. ثم غادر الرئيس الهارب إلى الخارج."
+    assert linked(t, [person(t, "سالم ناصر", "الرئيس الهارب")]) == [("الرئيس الهارب", "سالم ناصر")]

@@ -152,3 +152,20 @@ def test_no_entities_in_a_page_foot():
     assert doc.meta["foot"] == {"start": foot, "end": len(t)}
     ms = analyze(doc).mentions
     assert ms and all(m.end <= foot for m in ms)
+
+
+def test_masthead_then_agency_is_no_place():
+    """"عين اليوم – واس": the masthead, then the agency it carries; the agency is the dateline's outlet (the
+    source), the whole head is furniture, and the agency is never read as the place."""
+    from riwaya.ingest.dateline import find
+    d = find("عين اليوم – واس\nأعلنت وزارة الداخلية عن القبض على المتهم.")
+    assert d.place is None and d.outlet_en == "Saudi Press Agency" and d.end == len("عين اليوم – واس")
+    d = find("الرياض – واس\nأعلنت الوزارة")           # a place, then the agency: unchanged
+    assert d.place == "الرياض" and d.outlet_en == "Saudi Press Agency"
+
+
+def test_masthead_is_the_publisher():
+    from riwaya.ingest.metadata import with_metadata
+    from riwaya.models import Document
+    doc = with_metadata(Document(id="d", text="عين اليوم – واس\nأعلنت وزارة الداخلية عن القبض على المتهم.", language="ar"))
+    assert doc.outlet == "عين اليوم" and doc.meta["dateline"]["outlet"] == "وكالة الأنباء السعودية"

@@ -252,6 +252,13 @@ def test_another_given_name_with_a_famous_family_name(kb):
                                                      ("مخلوف", "person:rami-makhlouf")]
 
 
+def test_a_short_form_before_a_rare_family_name_is_someone_elses_given_name(kb):
+    """أيوب القرا: أيوب is the given name of someone with a rare family name, not علي أيوب's short form;
+    before a common word (الاثنين) it still is."""
+    assert ids(kb, "قال علي أيوب إن الجيش انسحب. وقال أيوب القرا إن") == [("علي أيوب", "person:ali-ayoub")]
+    assert ids(kb, "قال علي أيوب إن الجيش انسحب. وقال أيوب الاثنين إن")[-1] == ("أيوب", "person:ali-ayoub")
+
+
 def test_a_family_name_after_a_conjunction_or_a_place_is_still_the_person(kb):
     """صدام والأسد: the conjunction starts a new name; سورية الأسد: a place is no given name."""
     assert ("الأسد", "person:bashar-al-assad") in ids(kb, "مثل صدام والأسد والقذافي")

@@ -306,3 +306,61 @@ def test_a_kb_family_name_inside_another_persons_name_is_not_linked():
     t = "أيد الرئيس السابق جورج بوش الابن شقيقه. وقال الرئيس جورج بوش إن الحرب انتهت."
     ms = [(m.text, m.kb_id) for m in analyze(Document(id="z", text=t)).mentions if m.type == "person"]
     assert ms[-1] == ("جورج بوش", "person:george-w-bush")     # the person's own given name: one mention
+
+
+def test_family_is_an_organisation_not_the_person():
+    """آل + a family name is a family (an organisation); after a person's name it ends that name."""
+    t = "واجتمع أفراد من آل فلانيان في المدينة، وقالت مصادر إن لآل الحريري مشاريع."
+    s = t.index("آل فلانيان")
+    kb = EntityMention(start=s + 3, end=s + len("آل فلانيان"), text="فلانيان", type="person", kb_id="Q2")
+    ms = recognize(t, kb_mentions=[kb])
+    by = {m.text: m for m in ms}
+    assert by["آل فلانيان"].type == "organization" and by["آل فلانيان"].kb_id is None
+    assert "فلانيان" not in by
+    assert by["آل الحريري"].type == "organization"
+    assert not any(m.text.startswith("آل الحكم") for m in recognize("ثم آل الحكم إلى ابنه."))
+    t = "وتحدث الشيخ حمد بن خليفة آل ثاني أمس."
+    s = t.index("حمد")
+    kb = EntityMention(start=s, end=s + len("حمد بن خليفة"), text="حمد بن خليفة", type="person", kb_id="Q3")
+    ms = recognize(t, kb_mentions=[kb])
+    assert [m.text for m in ms if m.kb_id == "Q3"] == ["حمد بن خليفة آل ثاني"]
+
+
+def test_family_noun_and_coordinated_families():
+    by = {m.text: m.type for m in recognize("اختار الناخبون بين آل بوش وآل كلينتون.")}
+    assert by.get("آل بوش") == by.get("آل كلينتون") == "organization"
+    t = "ووصل إلى مسقط رأس عائلة الحريري أمس."
+    s = t.index("الحريري")
+    kb = EntityMention(start=s, end=s + len("الحريري"), text="الحريري", type="person", kb_id="Q4")
+    assert [(m.text, m.type, m.kb_id) for m in recognize(t, kb_mentions=[kb]) if "الحريري" in m.text] == \
+        [("عائلة الحريري", "organization", None)]
+    assert not any(m.text.startswith("أسرة") for m in recognize("وقالت أسرة محمد إنها لم تتلق أي اتصال."))
+
+
+def test_definite_participle_is_an_epithet_not_a_name():
+    from riwaya.ner import _epithet
+    assert _epithet("الهارب") and _epithet("النائب")
+    assert not _epithet("الخالد") and not _epithet("الحريري") and not _epithet("الأسد") and not _epithet("البابا")
+
+
+def test_an_organisations_purpose_ends_its_name():
+    """لل + a noun after a name ending in an adjective is the body's purpose (الهيئة العامة للاستثمار);
+    after a noun it is a verbal noun's object (قوات النظام للمدينة)."""
+    from riwaya.ner import _org_patterns
+    t = "وأعلنت الهيئة العامة للاستثمار أمس اقتحام قوات الأمن للمدينة."
+    assert [t[s:e] for s, e in _org_patterns(t, frozenset())] == ["الهيئة العامة للاستثمار", "قوات الأمن"]
+
+
+def test_a_given_name_takes_the_rare_family_name_after_it():
+    from riwaya.ner import _whole_names
+    t = "وقال أيوب القرا إن الوضع هادئ، وقال أيوب الاثنين إن"
+    a, b = t.index("أيوب"), t.rindex("أيوب")
+    out = _whole_names(t, [(a, a + 4, "person", 0.9, "ner"), (b, b + 4, "person", 0.9, "ner")], [])
+    assert [t[s:e] for s, e, *_ in out] == ["أيوب القرا", "أيوب"]
+
+
+def test_a_person_span_that_starts_with_an_institution_noun_is_an_organisation():
+    from riwaya.ner import _morph_checked
+    t = "وقال نادي الفلانيين إن"
+    s = t.index("نادي")
+    assert [c[2] for c in _morph_checked(t, [(s, s + len("نادي الفلانيين"), "person", 0.8, "ner")], [])] == ["organization"]

@@ -8,7 +8,7 @@
 The gold (links_gold.tsv, one row per person mention some version of riwaya linked to a KB person):
 split, article url, start, end, surface, the right KB id ('-': no KB person; the document's own
 namesake, a family, a title of nobody in the KB). Offsets are into the title, a blank line, then
-the content, as entity_survey.py builds the text (a mention that grew to the whole name is judged by
+the content, as entity_survey.py builds the text (a mention that grew to the whole name, at either end, is judged by
 the gold row with its end). A link is a person mention that per-document
 resolution (riwaya.resolve) gives a KB id; it is wrong when the gold gives another id or '-'.
 Linked mentions the gold does not list are counted apart (unjudged), never as right; gold mentions of
@@ -91,8 +91,9 @@ def main():
         g = gold[url]
         sys_links = {}
         for s, e, surf, kid in links(url, texts[url], kb):
-            # a mention that grew to the whole name (جورج بوش for بوش) is judged by the gold row of its end
-            inner = [sp for sp in g if sp[1] == e and s < sp[0]]
+            # a mention that grew to the whole name (جورج بوش for بوش; تميم بن حمد آل ثاني for تميم بن حمد)
+            # is judged by the gold row of its end, or of its start
+            inner = [sp for sp in g if (sp[1] == e and s < sp[0]) or (sp[0] == s and sp[1] < e)]
             sys_links[(s, e) if (s, e) in g or not inner else inner[0]] = (surf, kid)
         for span, (surf, kid) in sorted(sys_links.items()):
             if span not in g:

@@ -2,6 +2,10 @@
 token-annotated text: ANERcorp test and Wojood validation, as PERS/ORG/LOC spans (exact match).
 
     python benchmarks/ner/eval_pipeline.py [--aner FILE] [--wojood FILE] [--doc 15]
+    python benchmarks/ner/eval_pipeline.py --dev 400 --wojood-dev 250 --model /tmp/ner_dev.model
+
+With --dev/--wojood-dev it scores the last N sentences of ANERcorp train / Wojood train instead (the
+dev splits of scripts/train_ner.py: tune there, with a model trained without them, never on the tests).
 
 Sentences are joined with spaces into pseudo-documents of --doc sentences (one per line); a mention
 counts if its characters are a gold span's tokens (less a leading proclitic) and its type maps to the gold type
@@ -78,10 +82,24 @@ def main():
     ap.add_argument("--aner", default="/work/shared/data/anercorp_camel_splits/ANERCorp_CamelLab_test.txt")
     ap.add_argument("--wojood", default="/work/shared/data/wojood_sample/val.txt")
     ap.add_argument("--doc", type=int, default=15)
+    ap.add_argument("--model", default=None, help="CRF model file (default: the shipped one)")
+    ap.add_argument("--dev", type=int, default=0, help="score the last N ANERcorp train sentences instead of test")
+    ap.add_argument("--wojood-dev", type=int, default=0, help="score the last N Wojood train sentences instead of val")
     a = ap.parse_args()
-    for label, path, reader in (("ANERcorp test", a.aner, read_conll), ("Wojood val", a.wojood, read_wojood)):
-        if path and Path(path).exists():
-            res, speed = evaluate(reader(path), a.doc)
+    if a.model:
+        import pycrfsuite
+        import riwaya.ner
+        tagger = pycrfsuite.Tagger()
+        tagger.open(a.model)
+        riwaya.ner._tagger = lambda: tagger
+    runs = [("ANERcorp test", a.aner, read_conll, 0), ("Wojood val", a.wojood, read_wojood, 0)]
+    if a.dev or a.wojood_dev:
+        runs = [("ANERcorp dev", str(Path(a.aner).with_name("ANERCorp_CamelLab_train.txt")), read_conll, a.dev),
+                ("Wojood dev", str(Path(a.wojood).with_name("train.txt")), read_wojood, a.wojood_dev)]
+    for label, path, reader, last in runs:
+        if path and Path(path).exists() and (last or not (a.dev or a.wojood_dev)):
+            sents = reader(path)
+            res, speed = evaluate(sents[-last:] if last else sents, a.doc)
             print(f"{label} (whole entity stage, MISC/other not scored; {speed:,.0f} tokens/s):")
             show(res)
 

@@ -37,6 +37,8 @@ class Dateline:
     date: str | None = None       # YYYY-MM-DD, or --MM-DD without a year (ISO 8601 partial)
     author: str | None = None
     kind: str = "head"            # head | source_line | byline
+    masthead: str | None = None   # the publisher named before the agency it carries ("عين اليوم – واس")
+    masthead_en: str | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}
@@ -168,7 +170,7 @@ def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None
         if not bracketed and nxt_end is not None:
             nxt = _candidate(window, nxt_end)
             extra = _parts(window[:nxt_end.start()])
-            if nxt and nxt.place and len(extra) == len(_parts(window[:m.start()])) + 1 and len(extra[-1][0].split()) <= 2:
+            if nxt and (nxt.place or nxt.outlet != dl.outlet) and len(extra) == len(_parts(window[:m.start()])) + 1 and len(extra[-1][0].split()) <= 2:
                 dl, m = nxt, nxt_end
         dl.start, dl.end = base, base + m.end()
         return dl
@@ -208,12 +210,15 @@ def _given_name(word: str) -> bool:
 
 def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
     cfg = _cfg()
-    outlet = date = None
+    outlet = date = masthead = None
     others: list[tuple[int, str]] = []
     oi = -1
     for i, (p, sep) in enumerate(parts):
-        o = outlet_of(p) if outlet is None else None
-        if o:
+        o = outlet_of(p)
+        if o and (outlet is None or (o != outlet and not others)):
+            # "عين اليوم – واس": a masthead, then the agency it carries; the agency is the source, and
+            # neither is a place
+            masthead = outlet
             outlet, oi = o, i
         elif date is None and _date(p):
             date = _date(p)
@@ -254,7 +259,8 @@ def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
     if place and len(place.split()) > cfg["max_place_words"]:
         return None
     return Dateline(0, 0, outlet=outlet[0] if outlet else None, outlet_en=outlet[1] if outlet else None,
-                    place=place, date=date, author=author)
+                    place=place, date=date, author=author,
+                    masthead=masthead[0] if masthead else None, masthead_en=masthead[1] if masthead else None)
 
 
 def _lines(text: str):

@@ -104,7 +104,10 @@ def with_metadata(doc: Document, given: Mapping | None = None, infer: bool = Tru
             inferred.append("published")
     if not doc.outlet and dl.outlet:
         arabic = (doc.language or "ar") == "ar"
-        doc.outlet = dl.outlet if arabic else (dl.outlet_en or dl.outlet)
+        if dl.masthead:           # "عين اليوم – واس": the publisher is the masthead, the agency its source
+            doc.outlet = dl.masthead if arabic else (dl.masthead_en or dl.masthead)
+        else:
+            doc.outlet = dl.outlet if arabic else (dl.outlet_en or dl.outlet)
         inferred.append("outlet")
     if not doc.published and dl.date and not dl.date.startswith("--"):
         doc.published = dl.date

@@ -124,6 +124,7 @@ class KB:
         self.short_not_after = {normalize_ar(w) for w in L.get("short_form_not_after", [])}
         self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
         self.middle_zipf = float(L.get("middle_name_zipf", 2.5))
+        self.family_after_zipf = float(L.get("family_after_zipf", 3.0))
         for rid, r in records.items():
             self._index_record(rid, r)
         self.given_freq = L.get("given_name_freq") or {}     # names-dataset bins, 1 = most common
@@ -402,6 +403,9 @@ class KB:
         if i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip() \
                 and normalize_ar(toks[i + 1][2]) in self.short_not_before:
             return True         # عباس بن أحمد: someone's given name before his father's
+        if i + 1 < len(toks) and not clitic and text[toks[i][1]:toks[i + 1][0]] == " " \
+                and self._given(toks[i][2], toks[i][2]) and self._family_name_after(rid, toks[i + 1][2]):
+            return True         # أيوب القرا: someone's given name before his family name (not أوباما المرتجف)
         if i == 0 or clitic or text[toks[i - 1][1]:toks[i][0]].strip():
             return False        # (صدام والحريري: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
@@ -420,6 +424,25 @@ class KB:
         bare2 = w2[1:] if w2[:1] in "وف" and len(w2) > 3 else w2
         return zipf(word) < self.middle_zipf and self._given(w2, bare2) \
             and not {normalize_ar(w2), normalize_ar(bare2)} & firsts
+
+    def _family_name_after(self, rid: str, word: str) -> bool:
+        """A rare definite word right after a short form (القرا after أيوب) is the family name of someone
+        the short form is the given name of: not a common word, a place or its nisba (wordfreq Zipf below
+        lexicon.yaml's family_after_zipf), nor one of this person's own names."""
+        from ..ner import _epithet
+        n = normalize_ar(word)
+        if not self.rare_family_name(word) or _epithet(word):
+            return False
+        own = {w for nm in self.records[rid].get("all_names", []) for w in name_key(nm)}
+        return n not in own and n[2:] not in own
+
+    def rare_family_name(self, word: str) -> bool:
+        """A definite word rarer than family_after_zipf that is no common word and no place: after a
+        given name, a family name (القرا)."""
+        from ..ner.morph import zipf
+        n = normalize_ar(word)
+        return n.startswith("ال") and len(n) >= 5 and n not in self.common and not self._names_place(word) \
+            and zipf(word) < self.family_after_zipf
 
     def _given(self, word: str, bare: str) -> bool:
         """A given name in the name lists' common bins or the KB lexicon, not a common word or a place

@@ -242,11 +242,15 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
     cands = _morph_checked(text, cands, kb)
+    if lang != "en":
+        cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
+    if lang != "en":
+        cands, kb = _families(text, cands, kb)
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -313,6 +317,8 @@ def _rules() -> dict:
     r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
+    r["family_heads"] = set(r.get("family_heads", []))
+    r["family_nouns"] = set(r.get("family_nouns", []))
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -408,6 +414,9 @@ def _org_patterns(text, kb_words=frozenset()):
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
+            if _purpose(named, chain, toks, w2, kb_words):
+                chain.append(j)       # الهيئة العامة للاستثمار: the body's purpose ends its name
+                break
             if named and not conj and not known and not _adjectival(w2, kb_words):
                 break                 # مجلس النواب المعترف به, مجلس النواب السلطة التشريعية
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
@@ -422,7 +431,7 @@ def _org_patterns(text, kb_words=frozenset()):
                 j += 1
             else:
                 break
-        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال"))
+        while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال", "لل"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words):
             chain.pop()               # a chain ends in a definite word or a name
         if len(chain) == 1 and core in r["org_heads_ambiguous"]:
@@ -466,6 +475,15 @@ def _adjectival(word, kb_words):
         or n in _rules()["org_chain_adjectives"] or _names_place(word, kb_words)
 
 
+def _purpose(named, chain, toks, word, kb_words):
+    """"لل" + a noun after a name that ends in an adjective (الهيئة العامة للاستثمار, المفوضية السامية
+    للاجئين, اللجنة الوزارية للإصلاح) is what the body is for, the last word of its name; after a noun it
+    is the object of a verbal noun (اقتحام قوات النظام للمدينة) and no part of it."""
+    n = norm(word)
+    return bool(named and chain and n.startswith("لل") and len(n) > 4
+                and _adjectival(toks[chain[-1]][2], kb_words) and not _names_place(toks[chain[-1]][2], kb_words))
+
+
 def _ordinal(word):
     """الرابع, الرابعة: an ordinal (morph.yaml: regnal_ordinals), as in الفرقة الرابعة."""
     from riwaya.ner.morph import _cfg
@@ -507,6 +525,27 @@ def _english_surnames(text, cands):
         if not any(s < b and a < e for a, b in taken):
             out.append((s, e, "person", 0.7, "propagated"))
             taken.append((s, e))
+    return out
+
+
+def _whole_names(text, cands, kb):
+    """A one-word person the tagger found that is a common given name, then a rare definite word no span
+    holds and no epithet (أيوب القرا: a given name, then a family name the knowledge base's family_after_zipf calls rare, no common word
+    or place): one name, so that the given name alone is never taken for the short form of a namesake."""
+    from riwaya.kb import load_kb
+    kbase = load_kb()
+    given = lexicons()[0]
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    out = []
+    for c in cands:
+        s, e, t, conf, src = c
+        # a common given name only (أوباما المرتجف, ساركوزي الراغب: a family name and an adjective)
+        if t == "person" and " " not in text[s:e] and given.get(norm(text[s:e])) in ("1", "2"):
+            m = re.match(r" (\w+)(?!\w)", text[e:e + 40])
+            if m and not any(a < e + m.end() and e + 1 < b for a, b in taken) and kbase.rare_family_name(m.group(1)) \
+                    and not _epithet(m.group(1)):
+                c = (s, e + m.end(), t, conf, src)
+        out.append(c)
     return out
 
 
@@ -572,6 +611,70 @@ def _namesakes_of_kb_people(text, cands, kb):
                                       for o, w in zip(own, before)):
                     drop.add(id(m))
     return [m for m in kb if id(m) not in drop]
+
+
+def _families(text, cands, kb):
+    """آل + a name (entity_rules.yaml: family_heads) is a family, an organisation: a person span or KB
+    person on the name (آل كلينتون, "the Clintons") becomes the family's span; a known name after the
+    word with no span on it (لآل الحريري) gets one. Right after a person's name the words end that name
+    (محمد بن سلمان آل سعود): the person's span takes them. -> (candidates, KB mentions)"""
+    heads, nouns = _rules()["family_heads"], _rules()["family_nouns"]
+    if not any(h in text for h in heads | nouns):
+        return cands, kb
+    from riwaya.ner.morph import known
+    cands, kb = list(cands), list(kb)
+    alts = "|".join(sorted(map(re.escape, heads | nouns)))
+    given = lexicons()[0]
+    for m in re.finditer(r"(?<!\w)([وفبل]?)(" + alts + r")[ \t]+(\w+)", text):
+        hs, ns, ne = m.start(2), m.start(3), m.end(3)
+        # بوش وآل كلينتون as one person: the span ends before the next family
+        cut = re.compile(r"[ \t]+و?(?:" + alts + r")[ \t]")
+        for c in [c for c in cands if c[0] == ns and c[2] == "person"]:
+            x = cut.search(text, ns, c[1])
+            if x:
+                cands = [d for d in cands if d is not c] + [(c[0], x.start(), c[2], c[3], c[4])]
+        if m.group(2) in nouns:
+            # عائلة الحريري: a family noun before one family name (with the article, or not a common given
+            # name: أسرة محمد is Mohammed's family, a person)
+            one = [c for c in cands if c[0] == ns and c[1] == ne and c[2] == "person"] + \
+                  [k for k in kb if k.start == ns and k.end == ne and k.type == "person"]
+            w = norm(m.group(3))
+            if one and (w.startswith("ال") or given.get(w) not in ("1", "2")) and not any(
+                    c[0] < ns < c[1] or c[0] < hs < c[1] for c in cands):
+                cands = [c for c in cands if c not in one] + [(hs, ne, "organization", 0.75, "pattern")]
+                kb = [k for k in kb if k not in one]
+            continue
+        # the name's span: a person the tagger or the KB found starting at the name
+        on_name = [c for c in cands if c[0] in (m.start(), hs, ns) and c[2] == "person"] + \
+            [k for k in kb if k.start == ns and k.type == "person"]      # (وآل كلينتون as a person: the family)
+        around = [c for c in cands if c[0] < m.start() and ne <= c[1]]
+        if around and around[0][2] == "person":
+            # the tagger's محمد بن سلمان آل سعود around the words: a KB person ending before them takes them
+            for k in kb:
+                if k.type == "person" and re.fullmatch(r"[ \t]+", text[k.end:hs] or "x") and k.start < around[0][1] and around[0][0] < k.end:
+                    k.end, k.text = around[0][1], text[k.start:around[0][1]]
+        if around or any(c[0] < ns < c[1] and c not in on_name for c in cands) or any(k.start < ns < k.end for k in kb):
+            continue              # the words lie inside another span
+        end = max([c[1] if isinstance(c, tuple) else c.end for c in on_name], default=ne)
+        before = [c for c in cands if c[2] == "person" and re.fullmatch(r"[ \t]+", text[c[1]:hs] or "x")] + \
+                 [k for k in kb if k.type == "person" and re.fullmatch(r"[ \t]+", text[k.end:hs] or "x")]
+        if before and not m.group(1):
+            # محمد بن سلمان آل سعود: the end of that person's name
+            p = before[0]
+            if isinstance(p, tuple):
+                cands = [c for c in cands if c is not p and c not in on_name] + [(p[0], end, "person", p[3], p[4])]
+            else:
+                p.end, p.text = end, text[p.start:end]
+                cands = [c for c in cands if c not in on_name]
+                kb = [k for k in kb if k not in on_name]
+            continue
+        if not on_name and (not known(m.group(3)) or normalize_ar(m.group(3)) in _common_words()):
+            continue              # آل إلى, آل الحكم ("came to", "power came to"): no name after the word
+        if any(c[2] != "person" and c[0] == ns for c in cands) or any(k.type != "person" and k.start == ns for k in kb):
+            continue              # آل البيت as a place or organisation the KB knows: keep it
+        cands = [c for c in cands if c not in on_name] + [(hs, end, "organization", 0.75, "pattern")]
+        kb = [k for k in kb if k not in on_name]
+    return sorted(cands), kb
 
 
 def _tokens(text):
@@ -648,12 +751,28 @@ def _morph_checked(text, cands, kb):
                 t = "other"
             if t == "place" and _generic_place(word):
                 continue
+            if t == "person" and _epithet(word):
+                continue
             prev = _PREV_WORD.search(text, max(0, s - 40), s)
             if inflected_common(word) or is_anaphor(word, heads) \
                     or (prev and is_agreeing_adjective(word, prev.group(1))):
                 continue
         out.append((s, e, t, c, src))
     return out
+
+
+_FAIL = re.compile(r"ال([^اويى])ا([^اويى])([^اويىه])")     # three consonant radicals (not البابا)
+
+
+def _epithet(word: str) -> bool:
+    """A definite active participle (الهارب "the fugitive", النائب, الحاكم: ال + the فاعل pattern) alone
+    describes someone; it names nobody unless its bare form is a common given name (الخالد, الراشد) or the
+    knowledge base knows it."""
+    from riwaya.ner.morph import _kb_words
+    n = norm(word)
+    if not _FAIL.fullmatch(n) or normalize_ar(word) in _kb_words():
+        return False
+    return lexicons()[0].get(n[2:]) not in ("1", "2")
 
 
 def _surnames_are_people(mentions: list[EntityMention]) -> None:

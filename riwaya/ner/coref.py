@@ -42,6 +42,7 @@ class Rules:
     stop_words: frozenset   # (lang, word)
     deputies: frozenset     # (lang, word)
     compounds: dict         # (lang, "word word") -> class
+    head_only: frozenset = frozenset()   # (lang, epithet) that counts only after a role head (الرئيس الهارب)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,9 @@ def rules() -> Rules:
     deps = frozenset((lang, _n(str(w), lang)) for lang, ws in (raw.get("deputies") or {}).items() for w in ws or [])
     comps = {(lang, " ".join(_n(x, lang) for x in str(k).split())): str(v)
              for lang, table in (raw.get("compounds") or {}).items() for k, v in (table or {}).items()}
-    return Rules(heads, kb_words, epithets, quals, hons, stops, deps, comps)
+    head_only = frozenset((lang, _n(str(w), lang)) for lang, ws in (raw.get("epithets_after_a_head_only") or {}).items()
+                          for w in ws or [])
+    return Rules(heads, kb_words, epithets, quals, hons, stops, deps, comps, head_only)
 
 
 def _n(word: str, lang: str) -> str:
@@ -122,7 +125,7 @@ def _arabic(text: str) -> list[Anaphor]:
         if not definite and ("ar", stem) not in r.heads and stem[:1] in _PROCLITIC and ("ar", stem[1:]) in r.heads:
             stem, k = stem[1:], 1          # ووزير, لوزير: the proclitic is not part of the phrase
         head = r.heads.get(("ar", stem))
-        epi = r.epithets.get(("ar", stem)) if definite else None
+        epi = r.epithets.get(("ar", stem)) if definite and ("ar", stem) not in r.head_only else None
         if head is None and epi is None:
             i += 1
             continue
