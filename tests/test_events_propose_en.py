@@ -1,0 +1,69 @@
+"""The English trigger detector (riwaya/events/propose_en.py) and the lemma lookup of English verbs
+(english.lemma_type): a verb form the lexicon does not list is found through its lemma, a lexicon word
+the detector scores under its veto is no event, and a word outside the lexicon it scores over its adding
+threshold becomes one."""
+from __future__ import annotations
+
+import pytest
+
+from riwaya.events import english, propose_en
+from riwaya.events.extract import extract
+from riwaya.models import EntityMention, Paragraph
+
+pytestmark = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
+
+
+def run(text, ents=()):
+    ms = []
+    for s in ents:
+        i = text.index(s)
+        ms.append(EntityMention(i, i + len(s), s, "person", name=s))
+    return extract(text, ms, [], [Paragraph(0, len(text), "en")], lang="en")
+
+
+@pytest.fixture
+def detector():
+    def set_(detect, typ=None):
+        propose_en.OVERRIDE = {"detect": {"bias": 0.0, "w": {}, "veto": None, "logit": None, **detect},
+                               **({"type": typ} if typ else {})}
+    yield set_
+    propose_en.OVERRIDE = None
+
+
+def test_a_verb_form_outside_the_lexicon_is_found_through_its_lemma(detector):
+    detector({})            # no veto, no additions: the lexicon alone
+    text = "The minister criticizes the decision, and the union urges its members to stay home."
+    evs, _ = run(text, ["The minister"])
+    trig = {e.trigger: e.type for e in evs}
+    # "criticize" and "urge" are listed once; the parse's lemma finds their other forms
+    assert trig.get("criticizes") == "statement" and trig.get("urges") == "request"
+
+
+def test_the_lemma_lookup_takes_verbs_only(detector):
+    detector({})
+    P = english.parse_paragraphs("He counted the votes.", [Paragraph(0, 21, "en")], [])[0]
+    lex = {"en": {"vote": "election"}}
+    assert english.lemma_type(P, 14, "votes", lex) is None        # a plural noun: no happening by itself
+    P = english.parse_paragraphs("She votes today.", [Paragraph(0, 16, "en")], [])[0]
+    assert english.lemma_type(P, 4, "votes", lex) == "election"
+
+
+def test_the_detector_vetoes_a_lexicon_word(detector):
+    text = "The team met the minister in the capital."
+    assert any(e.trigger == "met" for e in run(text)[0])
+    detector({"bias": -3.0, "veto": 0.0})         # every lexicon word scores under the veto
+    assert not any(e.trigger == "met" for e in run(text)[0])
+
+
+def test_the_detector_proposes_a_word_outside_the_lexicon_only_with_an_adding_threshold(detector):
+    text = "The commander shifted the troops to the border."
+    detector({"bias": -3.0, "w": {"lemma=shift": 6.0}})                 # no adding threshold
+    assert not any(e.trigger == "shifted" for e in run(text)[0])
+    detector({"bias": -3.0, "w": {"lemma=shift": 6.0}, "logit": 0.0},
+             {"classes": ["attack", "transfer"], "bias": [0.0, 0.0], "w": {"lemma=shift": [[1, 5.0]]}})
+    ev = next(e for e in run(text)[0] if e.trigger == "shifted")
+    assert ev.type == "transfer"
+
+
+def test_no_parse_no_detector():
+    assert propose_en.propose(None, [], [], {"en": {}}) == {}
