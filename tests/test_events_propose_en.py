@@ -1,7 +1,8 @@
-"""The English trigger detector (riwaya/events/propose_en.py) and the lemma lookup of English verbs
-(english.lemma_type): a verb form the lexicon does not list is found through its lemma, a lexicon word
-the detector scores under its veto is no event, and a word outside the lexicon it scores over its adding
-threshold becomes one."""
+"""The English trigger detector (riwaya/events/propose_en.py), the lemma lookup of English verbs
+(english.lemma_type) and the parse's retyping (english.retype): a verb form the lexicon does not list is
+found through its lemma, a lexicon word the detector scores under its veto is no event, a word outside the
+lexicon it scores over its adding threshold becomes one; a killing by an accident is a death, someone
+denied something is a sanction."""
 from __future__ import annotations
 
 import pytest
@@ -67,3 +68,23 @@ def test_the_detector_proposes_a_word_outside_the_lexicon_only_with_an_adding_th
 
 def test_no_parse_no_detector():
     assert propose_en.propose(None, [], [], {"en": {}}) == {}
+
+
+def test_a_killing_caused_by_an_accident_is_a_death_without_the_cause():
+    for text, patient in [("The stampede killed at least 76 people last week.", "76 people"),
+                          ("The shuttle disintegrated on re-entry, killing all seven astronauts aboard.",
+                           "all seven astronauts")]:
+        e = next(e for e in run(text)[0] if e.trigger.startswith("kill"))
+        assert e.type == "death" and e.cls == "other"
+        assert [(a.role, a.text) for a in e.arguments if a.role in ("agent", "patient")] == [("patient", patient)]
+    e = next(e for e in run("Gunmen killed three soldiers.")[0] if e.trigger == "killed")
+    assert e.type == "killing"                      # a violent cause stays a killing
+
+
+def test_someone_denied_something_is_a_sanction_on_them():
+    e = next(e for e in run("The officials denied them entry.")[0] if e.trigger == "denied")
+    assert e.type == "sanction" and [a.text for a in e.arguments if a.role == "patient"] == ["them"]
+    e = next(e for e in run("They were denied visas by the embassy.")[0] if e.trigger == "denied")
+    assert e.type == "sanction" and [a.text for a in e.arguments if a.role == "patient"] == ["They"]
+    e = next(e for e in run("The ministry denied the report.")[0] if e.trigger == "denied")
+    assert e.type == "denial"

@@ -1093,6 +1093,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     cs = m.end()
                 m = _CLAUSE_END.search(text, trig_e, se)
                 ce = m.start() if m else se
+                cause = None
+                if P is not None and hit:       # the parse may show another type ("the crash killed", "denied them")
+                    new, cause = english.retype(P, trig_s, typ, lex)
+                    typ = new or typ
                 ev = EventMention(cls=lex["cls"].get(typ, "movement"), type=typ, trigger=text[trig_s:trig_e],
                                   start=ss, end=se, trigger_start=trig_s, trigger_end=trig_e)
                 if plang == "ar":
@@ -1131,6 +1135,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                 keep.append(a)
                         keep = [a for a in keep if not (a.role == "companion" and any(
                             x.role == "agent" and x.start == a.start for x in keep))]
+                        if cause is not None:   # an accident that caused a death is no participant of it
+                            keep = [a for a in keep if not (a.start < cause[1] and cause[0] < a.end)]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
                 dur = _duration(h, lex, durations)
