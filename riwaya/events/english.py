@@ -56,6 +56,7 @@ def resources() -> dict:
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
+        "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
     }
 
 
@@ -113,10 +114,29 @@ def parse_paragraphs(text, paragraphs, mentions):
         return {}
     out = {}
     disable = [n for n in ("ner",) if n in nlp.pipe_names]
+    # the shared pipeline loads with its lemmatizer off (the tagger does not need it); the trigger lookup
+    # does ("asks", "criticised" -> a lexicon lemma): run it on the parse, about 1% of the parse's time
+    lemmatize = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
     for p in en:
         ms = [m for m in mentions if p.start <= m.start < p.end]
-        out[p.start] = Parsed(nlp(text[p.start:p.end], disable=disable), p.start, ms)
+        doc = nlp(text[p.start:p.end], disable=disable)
+        if lemmatize is not None:
+            try:
+                doc = lemmatize(doc)
+            except Exception:  # a lemmatizer without its tables: surface forms only
+                lemmatize = None
+        out[p.start] = Parsed(doc, p.start, ms)
     return out
+
+
+def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
+    """The lexicon type of the lemma of the verb at pos when its surface form is not listed ("asks" ->
+    ask, "criticised" -> criticise): the lexicon lists a verb once, the parse finds its other forms."""
+    tok = P.by_start.get(pos)
+    if tok is None or tok.lower_ != form or not tok.tag_.startswith("VB"):
+        return None     # verbs only: a plural noun is mostly no one happening ("the votes", "photo shots")
+    lem = tok.lemma_.lower()
+    return lex["en"].get(lem) if lem and lem != form else None
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -315,6 +335,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     args: list[Argument] = []
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+    if typ in R["obj_patient"] and any(c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN", "NOUN") for c in tok.children):
+        # "denied them entry", "asked him a question": the one it befalls is the first object
+        objs = [c for c in tok.children if c.dep_ == "dative"]
     # a decision/step as the moved thing or the subject: not this event
     if is_verb:
         heads = [c.lower_ for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -496,6 +519,38 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     args += deciders(P, tok, R)
     args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
+
+
+def retype(P, trig_s, typ, lex):
+    """(the type the parse shows the trigger at trig_s to be, or None to keep typ; the span of a cause
+    that is no argument of it, or None). english.yaml retype_*: a killing caused by an accident is a
+    death; someone denied something is a sanction."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None or not tok.tag_.startswith("VB"):
+        return None, None
+    rd, rs = R["rt_death"], R["rt_sanction"]
+    if typ in rd["from"]:
+        def accident(t):
+            return t is not None and lex["en"].get(t.lower_) in rd["cause_types"]
+        cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+        cause += [g for c in tok.children if c.dep_ in ("agent", "prep") and (c.dep_ == "agent" or c.lower_ in
+                                                                                 rd["cause_preps"]) for g in c.children
+                  if g.dep_ == "pobj"]
+        cause = [x for c in cause for x in [c] + [g for g in c.children if g.dep_ == "compound"]]
+        if tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" and accident(tok.head):
+            # "the shuttle disintegrated, killing all seven": what broke up is no participant of the deaths
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            return rd["to"], P.span(subj) if subj is not None else None
+        hit = next((c for c in cause if accident(c)), None)
+        if hit is not None:
+            return rd["to"], P.span(hit.head if hit.dep_ == "compound" else hit)
+    if typ in rs["from"]:
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+        person = any(c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in objs)
+        if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
+            return rs["to"], None
+    return None, None
 
 
 def not_an_event(P, trig_s):

@@ -19,6 +19,7 @@ from riwaya import event_schema as schema
 
 from . import english
 from .propose import propose
+from .propose_en import propose as propose_en
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICODE)
@@ -699,9 +700,14 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
                 typ, stem = sent.proposed[i]
                 hit = (typ, i, i + 1, _is_passive(t.raw, stem), stem)
         else:
-            typ = lex["en"].get(t.n)
+            typ = lex["en"].get(t.n) or (english.lemma_type(P, t.s, t.n, lex) if P is not None else None)
+            if typ and i in sent.proposed and sent.proposed[i] is None:
+                typ = None                  # the English detector: this lexicon word is no event here
             if typ:
                 hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
+            elif sent.proposed.get(i):      # a word outside the lexicon the English proposer finds an event
+                typ, stem = sent.proposed[i]
+                hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), stem)
     cont = None
     if hit is None:
         for seq in (lex["cont"][plang] if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 else ()):
@@ -1072,7 +1078,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             sent_times = times[bisect.bisect_left(t_starts, ss):bisect.bisect_left(t_starts, se)]
             d.sent_subject, d.sent_set = [], False
             P = parsed.get(p.start) if plang == "en" else None
-            found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else {}
+            found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else \
+                propose_en(P, toks, starting_in(ss, se), lex)
             i = 0
             while i < len(toks):
                 found, nxt = _propose(ctx, Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model),
@@ -1087,6 +1094,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     cs = m.end()
                 m = _CLAUSE_END.search(text, trig_e, se)
                 ce = m.start() if m else se
+                cause = None
+                if P is not None and hit:       # the parse may show another type ("the crash killed", "denied them")
+                    new, cause = english.retype(P, trig_s, typ, lex)
+                    typ = new or typ
                 ev = EventMention(cls=lex["cls"].get(typ, "movement"), type=typ, trigger=text[trig_s:trig_e],
                                   start=ss, end=se, trigger_start=trig_s, trigger_end=trig_e)
                 if plang == "ar":
@@ -1125,6 +1136,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                 keep.append(a)
                         keep = [a for a in keep if not (a.role == "companion" and any(
                             x.role == "agent" and x.start == a.start for x in keep))]
+                        if cause is not None:   # an accident that caused a death is no participant of it
+                            keep = [a for a in keep if not (a.start < cause[1] and cause[0] < a.end)]
                         ev.arguments = keep
                         carried = carried and not any(a.role == "agent" for a in pa)
                 dur = _duration(h, lex, durations)

@@ -1,0 +1,90 @@
+"""The English trigger detector (riwaya/events/propose_en.py), the lemma lookup of English verbs
+(english.lemma_type) and the parse's retyping (english.retype): a verb form the lexicon does not list is
+found through its lemma, a lexicon word the detector scores under its veto is no event, a word outside the
+lexicon it scores over its adding threshold becomes one; a killing by an accident is a death, someone
+denied something is a sanction."""
+from __future__ import annotations
+
+import pytest
+
+from riwaya.events import english, propose_en
+from riwaya.events.extract import extract
+from riwaya.models import EntityMention, Paragraph
+
+pytestmark = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
+
+
+def run(text, ents=()):
+    ms = []
+    for s in ents:
+        i = text.index(s)
+        ms.append(EntityMention(i, i + len(s), s, "person", name=s))
+    return extract(text, ms, [], [Paragraph(0, len(text), "en")], lang="en")
+
+
+@pytest.fixture
+def detector():
+    def set_(detect, typ=None):
+        propose_en.OVERRIDE = {"detect": {"bias": 0.0, "w": {}, "veto": None, "logit": None, **detect},
+                               **({"type": typ} if typ else {})}
+    yield set_
+    propose_en.OVERRIDE = None
+
+
+def test_a_verb_form_outside_the_lexicon_is_found_through_its_lemma(detector):
+    detector({})            # no veto, no additions: the lexicon alone
+    text = "The minister criticizes the decision, and the union urges its members to stay home."
+    evs, _ = run(text, ["The minister"])
+    trig = {e.trigger: e.type for e in evs}
+    # "criticize" and "urge" are listed once; the parse's lemma finds their other forms
+    assert trig.get("criticizes") == "statement" and trig.get("urges") == "request"
+
+
+def test_the_lemma_lookup_takes_verbs_only(detector):
+    detector({})
+    P = english.parse_paragraphs("He counted the votes.", [Paragraph(0, 21, "en")], [])[0]
+    lex = {"en": {"vote": "election"}}
+    assert english.lemma_type(P, 14, "votes", lex) is None        # a plural noun: no happening by itself
+    P = english.parse_paragraphs("She votes today.", [Paragraph(0, 16, "en")], [])[0]
+    assert english.lemma_type(P, 4, "votes", lex) == "election"
+
+
+def test_the_detector_vetoes_a_lexicon_word(detector):
+    text = "The team met the minister in the capital."
+    assert any(e.trigger == "met" for e in run(text)[0])
+    detector({"bias": -3.0, "veto": 0.0})         # every lexicon word scores under the veto
+    assert not any(e.trigger == "met" for e in run(text)[0])
+
+
+def test_the_detector_proposes_a_word_outside_the_lexicon_only_with_an_adding_threshold(detector):
+    text = "The commander shifted the troops to the border."
+    detector({"bias": -3.0, "w": {"lemma=shift": 6.0}})                 # no adding threshold
+    assert not any(e.trigger == "shifted" for e in run(text)[0])
+    detector({"bias": -3.0, "w": {"lemma=shift": 6.0}, "logit": 0.0},
+             {"classes": ["attack", "transfer"], "bias": [0.0, 0.0], "w": {"lemma=shift": [[1, 5.0]]}})
+    ev = next(e for e in run(text)[0] if e.trigger == "shifted")
+    assert ev.type == "transfer"
+
+
+def test_no_parse_no_detector():
+    assert propose_en.propose(None, [], [], {"en": {}}) == {}
+
+
+def test_a_killing_caused_by_an_accident_is_a_death_without_the_cause():
+    for text, patient in [("The stampede killed at least 76 people last week.", "76 people"),
+                          ("The shuttle disintegrated on re-entry, killing all seven astronauts aboard.",
+                           "all seven astronauts")]:
+        e = next(e for e in run(text)[0] if e.trigger.startswith("kill"))
+        assert e.type == "death" and e.cls == "other"
+        assert [(a.role, a.text) for a in e.arguments if a.role in ("agent", "patient")] == [("patient", patient)]
+    e = next(e for e in run("Gunmen killed three soldiers.")[0] if e.trigger == "killed")
+    assert e.type == "killing"                      # a violent cause stays a killing
+
+
+def test_someone_denied_something_is_a_sanction_on_them():
+    e = next(e for e in run("The officials denied them entry.")[0] if e.trigger == "denied")
+    assert e.type == "sanction" and [a.text for a in e.arguments if a.role == "patient"] == ["them"]
+    e = next(e for e in run("They were denied visas by the embassy.")[0] if e.trigger == "denied")
+    assert e.type == "sanction" and [a.text for a in e.arguments if a.role == "patient"] == ["They"]
+    e = next(e for e in run("The ministry denied the report.")[0] if e.trigger == "denied")
+    assert e.type == "denial"
