@@ -349,12 +349,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         computed.extend(ev["id"] for ev in out["events"])
     del ms, part_of, run, ordered     # the mentions (at 30k 224,661, 150 MB of JSON) before
     clock("reconcile")                # the itineraries read every mover event back
-    try:
-        from .itinerary import build_itineraries
-        itineraries = build_itineraries(writer.movers(), entities, documents)
-    except ImportError:
-        itineraries = []
-    writer.add("itineraries", itineraries)
+    old_itins = store.corpus_rows("itineraries", src) if src is not None else {}
+    n_itins, rebuilt = _itineraries(writer, entities, documents, old_itins)
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
@@ -363,7 +359,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old),
                "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
-               "events": len(new_ids), "events_reconciled": len(computed)}
+               "events": len(new_ids), "events_reconciled": len(computed),
+               "itineraries": n_itins, "itineraries_rebuilt": rebuilt}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -374,6 +371,124 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("commit")
     figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+def _itineraries(writer, entities: list[dict], documents: list[dict], old: dict[str, str]) -> tuple[int, int]:
+    """Each person's itinerary, written in the order ``build_itineraries`` lists them. One whose
+    fingerprint (``itinerary_fingerprints``: everything building it reads) is that of an itinerary
+    of the previous results (``old``: fingerprint -> JSON text) is carried over as stored; the others
+    are built again, from their people's events only (a person's itinerary reads no other
+    person's events). Returns (itineraries, built again)."""
+    try:
+        from .itinerary import build_itineraries
+    except ImportError:           # pragma: no cover - the itinerary module changed
+        writer.add("itineraries", [])
+        return 0, 0
+    rows = writer.movers(texts=True)
+    people = {e["id"]: e for e in entities if e.get("type") == "person"}
+    per_person = itinerary_people([ev for _, ev in rows], people)
+    fps = itinerary_fingerprints(per_person, {id(ev): t for t, ev in rows}, entities, documents)
+    del rows
+    todo = {pid for pid in per_person if fps.get(pid) is None or fps[pid] not in old}
+    events = list({id(ev): ev for pid in sorted(todo) for ev in per_person[pid]}.values())
+    built = {it["person"]: it for it in build_itineraries(events, entities, documents) if it["person"] in todo} \
+        if todo else {}
+    order = sorted(per_person, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))
+    writer.add_stored("itineraries", ((json.dumps(built[pid], ensure_ascii=False) if pid in todo else old[fps[pid]],
+                                       fps.get(pid)) for pid in order))
+    return len(order), len(todo)
+
+
+def itinerary_people(events: list[dict], people: dict[str, dict]) -> dict[str, list[dict]]:
+    """Person id -> the events their itinerary reads, in the order given: realised events in which
+    they take a moving role (as ``itinerary.build_itineraries`` chooses them)."""
+    from .itinerary import MOVER_ROLES
+    out: dict[str, list[dict]] = {}
+    for ev in events:
+        if not event_schema.realised(ev.get("polarity")):
+            continue
+        movers = [p["entity"] for p in ev.get("participants", [])
+                  if p.get("role") in MOVER_ROLES and p.get("entity") in people]
+        for pid in dict.fromkeys(movers):
+            out.setdefault(pid, []).append(ev)
+    return out
+
+
+ITINERARY_FP_VERSION = 1    # what an itinerary's fingerprint hashes
+
+
+def itinerary_fingerprints(per_person: dict[str, list[dict]], texts: dict[int, str], entities: list[dict],
+                           documents: list[dict]) -> dict[str, str | None]:
+    """A person's itinerary's fingerprint: a hash of everything building it reads. The person's
+    events (their stored texts); the documents of their evidence (whole: text, metadata); every
+    entity any string of those events or those documents' outlets names (by id, or by name as the
+    reconciler looks names up), without its mentions, and where each is named in those documents
+    (the route order and the person's own sentences read that); the stage's and the event
+    schema's versions. Empty (nothing carried over) when the reconciler's helpers are missing."""
+    import hashlib
+    from .corpus import CORPUS_VERSION
+    from .fingerprint import code_fingerprint
+    try:
+        from .reconcile.core import Entities
+    except ImportError:           # pragma: no cover - depends on the reconciler's internals
+        return {}
+    version = [ITINERARY_FP_VERSION, CORPUS_VERSION, code_fingerprint(["event_schema.py", "data/events/schema.yaml",
+                                                                            "data/events/cues.yaml"])]
+    ents = Entities(entities)
+    docs = {d["id"]: d for d in documents}
+    at: dict[tuple, list[int]] = defaultdict(list)     # (document, entity) -> where it is named
+    for e in entities:
+        ms = e.get("mentions") or []
+        pairs = zip(ms.docs, ms.starts) if isinstance(ms, Spans) else ((m.get("doc"), m.get("start", 0)) for m in ms)
+        for d, start in pairs:
+            at[(d, e["id"])].append(start)
+    ev_memo: dict[int, tuple] = {}
+    records: dict[str, str] = {}
+    doc_hash: dict[str, str] = {}
+
+    def event(ev):
+        k = id(ev)
+        if k not in ev_memo:
+            text = texts.get(k)
+            if text is None:
+                text = json.dumps(ev, sort_keys=True, ensure_ascii=False)
+            dids = {e.get("doc") for e in ev.get("evidence") or []} | {ev.get("doc")}
+            ev_memo[k] = (hashlib.sha1(text.encode("utf-8")).hexdigest(), _json_strings(text), dids)
+        return ev_memo[k]
+
+    def record(eid):
+        if eid not in records:
+            records[eid] = _digest({k: v for k, v in ents.by_id[eid].items() if k != "mentions"})
+        return records[eid]
+
+    def document(d):
+        if d not in doc_hash:
+            doc_hash[d] = _digest(docs.get(d))
+        return doc_hash[d]
+    out: dict[str, str | None] = {}
+    for pid, evs in per_person.items():
+        digests, strings, dids = [], {pid}, set()
+        for ev in evs:
+            h, ss, ds = event(ev)
+            digests.append(h)
+            strings |= ss
+            dids |= ds
+        dids.discard(None)
+        strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
+        used, names = {}, {}
+        for x in sorted(strings):
+            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
+                if y in ents.by_id:
+                    used[y] = record(y)
+                hit = ents.by_name.get(ents._norm(y))
+                if hit:
+                    names[y] = hit
+                    used[hit] = record(hit)
+        where = {f"{d}|{e}": at[(d, e)] for e in sorted(used) for d in sorted(dids) if (d, e) in at}
+        payload = json.dumps([version, pid, sorted(digests), {d: document(d) for d in sorted(dids)}, used, names,
+                              where], sort_keys=True, ensure_ascii=False, default=str)
+        out[pid] = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
+    return out
 
 
 def _resolve(store) -> list[dict]:
@@ -502,6 +617,19 @@ FINGERPRINT_VERSION = 2     # what a fingerprint hashes (1: contexts and entitie
 def _digest(x) -> str:
     import hashlib
     return hashlib.sha1(json.dumps(x, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:20]
+
+
+_JSON_STRING = None
+
+
+def _json_strings(text: str) -> set[str]:
+    """Every string of a JSON text (its keys too), as ``_strings`` finds them in the parsed value,
+    read from the text (a regular expression, not a walk over the value)."""
+    global _JSON_STRING
+    if _JSON_STRING is None:
+        import re
+        _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+    return {json.loads(f'"{x}"') if "\\" in x else x for x in _JSON_STRING.findall(text)}
 
 
 def _strings(x, acc: set) -> None:

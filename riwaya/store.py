@@ -312,6 +312,18 @@ class Store:
                 out.setdefault(b, []).append(sort)
         return out
 
+    def corpus_rows(self, kind: str, gen: int | None = None) -> dict[str, str]:
+        """Items of ``kind`` of generation ``gen`` (by default the last corpus stage's) that carry a
+        block, as stored: block -> the item's JSON text (itineraries: one per person, its block the
+        fingerprint of what it was built from, to carry over)."""
+        gen = self.corpus_base_generation() if gen is None else gen
+        if gen is None:
+            return {}
+        with self._read() as c:
+            q = select(corpus_items_t.c.block, corpus_items_t.c.data).where(
+                corpus_items_t.c.gen == gen, corpus_items_t.c.kind == kind, corpus_items_t.c.block.is_not(None))
+            return {b: d for b, d in c.execute(q)}
+
     def corpus_document_ids(self) -> list[str]:
         """The documents the current corpus results were computed from (as their stage recorded)."""
         with self._read() as c:
@@ -518,6 +530,18 @@ class CorpusWriter:
                 rows = []
         self._flush(rows)
 
+    def add_stored(self, kind: str, items: Iterable[tuple[str, str | None]]) -> None:
+        """Write items of ``kind`` given as (JSON text, block), listed in the order given: texts read
+        back from an earlier generation are written as they are, not parsed."""
+        rows: list[dict] = []
+        for n, (data, block) in enumerate(items):
+            rows.append({"gen": self.gen, "kind": kind, "sort": f"{n:012d}", "data": data, "block": block,
+                         "mover": None})
+            if len(rows) >= self.BATCH:
+                self._flush(rows)
+                rows = []
+        self._flush(rows)
+
     def _flush(self, rows: list[dict]) -> None:
         if rows:
             with self.store.engine.begin() as c:
@@ -534,24 +558,27 @@ class CorpusWriter:
         cols = [corpus_items_t.c[k] for k in ("kind", "sort", "data", "block", "mover")]
         names = ["gen", "kind", "sort", "data", "block", "mover"]
         rest = sorted(set(stored) - set(blocks)) if stored is not None else None
+        kinds = corpus_items_t.c.kind.in_(["events", "conflicts"])     # itineraries carry blocks of their own
         with self.store.engine.begin() as c:
             if rest is not None and len(rest) <= 500 and len(rest) < len(blocks):
-                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.is_not(None),
                                                            corpus_items_t.c.block.not_in(rest))
                 c.execute(insert(corpus_items_t).from_select(names, q))
                 return
             for i in range(0, len(blocks), 500):
-                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.in_(blocks[i:i + 500]))
                 c.execute(insert(corpus_items_t).from_select(names, q))
 
-    def movers(self) -> list[dict]:
-        """The events written so far (computed or carried over) that itineraries read."""
+    def movers(self, texts: bool = False) -> list:
+        """The events written so far (computed or carried over) that itineraries read; ``texts``:
+        as (JSON text, event) pairs."""
         with self.store.engine.connect() as c:
             q = select(corpus_items_t.c.data).where(corpus_items_t.c.gen == self.gen,
                                                     corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
-            return [json.loads(d) for d in c.execute(q.order_by(corpus_items_t.c.sort)).scalars()]
+            rows = c.execute(q.order_by(corpus_items_t.c.sort)).scalars()
+            return [(d, json.loads(d)) for d in rows] if texts else [json.loads(d) for d in rows]
 
     def journal(self, entry: dict, documents: list[str] | None = None) -> None:
         """Record what this run changed, and the documents its results cover (written with the commit)."""
