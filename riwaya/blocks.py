@@ -315,13 +315,13 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("stories")
     parts, cut_from = cut_parts(ms.parts(story_of), ms.docs, {d["id"]: day_number(d.get("published"))
                                                              for d in documents})
-    ms.docs = []
     clock("parts")
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
     clock("relations")
-    fps = fingerprints(([ms.get(i) for i in ix] for ix in parts), documents, relations, entities, ms.surface,
-                       story_of)
+    fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
+                       ms.surface, story_of)
+    ms.docs = []
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
     writer.reuse(kept, src, stored=old)
@@ -542,15 +542,17 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
     return tag
 
 
-def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
-                 surface: dict[str, str], story_of: dict[str, int] | None = None) -> list[str | None]:
-    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions; for its documents,
+def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict], relations: list[dict],
+                 entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None
+                 ) -> list[str | None]:
+    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions (each as its
+    document and its JSON text, read as text: hashed, and searched for the strings it holds); for its documents,
     their metadata, their account, their relations and their story (by its documents, not its
     number, which other documents shift); every entity any string of its mentions or
     outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
     has up to two; and how its unresolved values were first written. The corpus stage's version
     too. None for every part when the reconciler's helpers are missing (nothing carried over). The
-    parts one at a time (an iterator keeps one decoded at once)."""
+    parts one at a time."""
     import hashlib
     import json
     from .corpus import CORPUS_VERSION
@@ -590,8 +592,12 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
     out = []
     for part in parts:
         strings: set[str] = set()
-        _strings(part, strings)
-        dids = sorted({m.get("doc") for m in part})
+        h = hashlib.sha1()
+        for _doc, row in part:
+            raw = row if isinstance(row, bytes) else row.encode("utf-8")
+            strings |= _json_strings(raw.decode("utf-8"))
+            h.update(raw + b"\n")
+        dids = sorted({d for d, _ in part})
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         for x in sorted(strings):
@@ -605,13 +611,14 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
                     used[hit] = record(hit)
                 if "raw:" + n in surface:
                     surf["raw:" + n] = surface["raw:" + n]
-        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, part, {d: context(d) for d in dids}, used, names,
-                              surf], sort_keys=True, ensure_ascii=False, default=str)
+        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, h.hexdigest(), {d: context(d) for d in dids}, used,
+                              names, surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
 
 
-FINGERPRINT_VERSION = 2     # what a fingerprint hashes (1: contexts and entities in full, in every part)
+FINGERPRINT_VERSION = 3     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+#                             2: the mentions parsed and dumped again, not their stored texts)
 
 
 def _digest(x) -> str:
