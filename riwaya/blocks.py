@@ -97,11 +97,12 @@ class Mentions:
     def __init__(self, entities: list[dict]):
         try:
             from .reconcile.core import Entities, _canonical, _cls, _features
-            self._labels_of = lambda m: _labels(m, self._ents, _canonical, _cls, _features)
+            self._labels_of = lambda m, ents=None: _labels(m, ents or self._ents, _canonical, _cls, _features)
             self._ents = Entities(entities)
             self.surface = self._ents.surface
         except ImportError:       # pragma: no cover - depends on the reconciler's internals
-            self._labels_of = lambda m: ([family(m)], [], ["_none"])
+            self._labels_of = lambda m, ents=None: ([family(m)], [], ["_none"])
+            self._ents = None
             self.surface = None
         self.rows: list[bytes] = []
         self.ids: list[str] = []
@@ -109,15 +110,23 @@ class Mentions:
         self._story: list[tuple] = []     # per mention: its document and kinds, for its story's key
         self._parent: dict = {}
 
-    def add(self, m: dict) -> None:
+    def add(self, m: dict, ents=None) -> tuple:
+        """Add a mention; returns its labels (what ``add_labelled`` takes). ``ents``: the entity
+        index to read (``_Recorder``: logging what it reads)."""
+        labels = self._labels_of(m, ents)
+        self.add_labelled(json.dumps(m, ensure_ascii=False).encode("utf-8"), m["id"], m.get("doc"), labels)
+        return labels
+
+    def add_labelled(self, row: bytes, mid: str, doc: str | None, labels: tuple) -> None:
+        """Add a mention as its JSON text with its labels (kinds, routes, keys), as ``add`` made them."""
         i = len(self.rows)
-        self.rows.append(json.dumps(m, ensure_ascii=False).encode("utf-8"))
-        self.ids.append(m["id"])
-        self.docs.append(sys.intern(str(m.get("doc"))))
-        kinds, routes, keys = self._labels_of(m)
-        for k in [(kd, k) for kd in kinds for k in keys] + routes:
+        kinds, routes, keys = labels
+        self.rows.append(row)
+        self.ids.append(mid)
+        self.docs.append(sys.intern(str(doc)))
+        for k in [(kd, k) for kd in kinds for k in keys] + list(routes):
             self._union(i, ("k", k))
-        self._story.append((m.get("doc"), tuple(kinds), not keys))
+        self._story.append((doc, tuple(kinds), not keys))
 
     def _union(self, i: int, key) -> None:
         a, b = self._find(i), self._find(key)
@@ -297,16 +306,11 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         writer.add("entities", entities)
         for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
             e["mentions"] = Spans(e.get("mentions") or [])
-        idx = corpus.MentionIndex(entities)
-        by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
-        ms, paragraphs = Mentions(entities), {}
-        for doc, a in store.iter_analyses(ordered=True):
-            for rec in corpus.doc_event_mentions(doc, a, idx, by_kb):
-                ms.add(rec)
-            paragraphs[doc] = a.get("paragraphs", [])
-        del idx
+        documents = store.documents()
+        ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
-        documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
+        for d in documents:
+            d["paragraphs"] = paragraphs.pop(d["id"], [])
         src = store.corpus_base_generation()     # what the last stage wrote (beneath any corrections)
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
@@ -360,7 +364,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
-               "itineraries": n_itins, "itineraries_rebuilt": rebuilt}
+               "itineraries": n_itins, "itineraries_rebuilt": rebuilt, **memo_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -371,6 +375,160 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("commit")
     figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one
+
+
+def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple[Mentions, dict, dict]:
+    """Every document's event mentions, in document order, with their labels (``Mentions``), and
+    each document's paragraphs. What a document gave last time is reused (``corpus_docs`` in the
+    store) when its key is the same (its analysis's version, its metadata, where the resolved
+    entities are named in it: ``_memo_key``) and every look-up it made in the entity index gives
+    what it gave then (``_Recorder``); the rest are made again from their analyses and stored."""
+    from . import corpus
+    idx = corpus.MentionIndex(entities)
+    by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
+    ms, paragraphs, made = Mentions(entities), {}, {}
+    versions = store.analysis_versions()
+    meta = {d["id"]: d for d in documents}
+    version = _memo_version()
+    keys = {doc: _memo_key(version, doc, v, meta.get(doc), idx.by_doc.get(doc)) for doc, v in versions.items()}
+    stored = store.doc_memo_keys() if ms._ents is not None else {}
+    todo = {d for d in keys if stored.get(d) != keys[d]}
+
+    def make(doc, a):
+        rec = _Recorder(ms._ents, by_kb) if ms._ents is not None else None
+        rows, ids, labels = [], [], []
+        for m in corpus.doc_event_mentions(doc, a, idx, rec.by_kb if rec else by_kb):
+            lab = ms.add(m, rec)
+            rows.append(ms.rows[-1].decode("utf-8"))
+            ids.append(m["id"])
+            labels.append(lab)
+        paragraphs[doc] = a.get("paragraphs", [])
+        if rec is not None:
+            log = rec.log()
+            if not rec.unsafe:
+                made[doc] = (keys[doc], json.dumps({"rows": rows, "ids": ids, "labels": labels,
+                                                    "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
+
+    def reuse(doc, data) -> bool:
+        try:
+            memo = json.loads(data)
+            if not _Recorder.holds(memo, ms._ents, by_kb):
+                return False
+        except (ValueError, KeyError, TypeError):
+            return False          # a damaged or older row: made again
+        for k, v in memo["s"]:
+            ms.surface.setdefault(k, v)
+        for row, mid, lab in zip(memo["rows"], memo["ids"], memo["labels"]):
+            ms.add_labelled(row.encode("utf-8"), mid, doc, _tuples(lab))
+        paragraphs[doc] = memo["paragraphs"]
+        return True
+    memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
+    nxt = next(memos, None)
+    if len(todo) > MEMO_MAX_MADE:       # many (a first run): every analysis streamed, those reused not parsed
+        texts = store.iter_analyses(ordered=True, parse=False)
+    else:                               # a few: read one by one
+        texts = ((d, None) for d in sorted(keys))
+    for doc, text in texts:
+        if nxt is not None and nxt[0] < doc:
+            nxt = next((x for x in memos if x[0] >= doc), None)
+        if nxt is not None and nxt[0] == doc:
+            data, nxt = nxt[1], next(memos, None)
+            if reuse(doc, data):
+                continue
+        a = json.loads(text) if text is not None else store.analyses_of([doc]).get(doc, {})
+        make(doc, a)
+    store.put_doc_memos(made)
+    return ms, paragraphs, {"documents_made": len(made) if ms._ents is not None else len(keys),
+                            "documents_reused": len(keys) - len(made) if ms._ents is not None else 0}
+
+
+MEMO_VERSION = 1     # what a document's stored event mentions hold
+
+
+def _memo_version() -> str:
+    """The code and data a document's event mentions and their labels are made with."""
+    from .corpus import CORPUS_VERSION
+    from .fingerprint import code_fingerprint
+    return f"{MEMO_VERSION}:{CORPUS_VERSION}:" + code_fingerprint(
+        ["blocks.py", "event_schema.py", "data/events/schema.yaml", "timex", "data/timex"])
+
+
+def _memo_key(version: str, doc: str, analysis_version: str, meta: dict | None, named: list | None) -> str:
+    import hashlib
+    m = {k: v for k, v in (meta or {}).items() if k not in ("text", "paragraphs", "seq")}
+    payload = json.dumps([version, doc, analysis_version, m, named or []], sort_keys=True, ensure_ascii=False,
+                         default=str)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _tuples(x):
+    """A value read back from JSON with its lists as the tuples they were (labels are union-find keys)."""
+    return tuple(_tuples(v) for v in x) if isinstance(x, list) else x
+
+
+class _Look:
+    """A dict as one document's mentions read it: each key asked, and what was found, logged."""
+
+    def __init__(self, d: dict):
+        self.d, self.has, self.got = d, {}, {}
+
+    def __contains__(self, k) -> bool:
+        r = self.has[k] = k in self.d
+        return r
+
+    def get(self, k, default=None):
+        r = self.got[k] = self.d.get(k)
+        return default if r is None else r
+
+
+class _Surface:
+    """The first-written surface of unresolved values, its ``setdefault`` calls logged in order."""
+
+    def __init__(self, d: dict):
+        self.d, self.sets = d, {}
+
+    def setdefault(self, k, v):
+        self.sets.setdefault(k, v)
+        return self.d.setdefault(k, v)
+
+
+class _Recorder:
+    """The reconciler's entity index (``reconcile.core.Entities``) and the KB-id index as one
+    document's event mentions read them: what that document's stored mentions depend on. Reading
+    anything else (the reconciler changed) marks it ``unsafe``: then nothing is stored."""
+
+    def __init__(self, ents, by_kb: dict):
+        self._ents = ents
+        self.by_id, self.by_name, self.by_kb = _Look(ents.by_id), _Look(ents.by_name), _Look(by_kb)
+        self.surface = _Surface(ents.surface)
+        self.unsafe = False
+
+    def _norm(self, n: str) -> str:
+        return self._ents._norm(n)
+
+    def __getattr__(self, name):
+        self.__dict__["unsafe"] = True
+        return getattr(self.__dict__["_ents"], name)
+
+    def log(self) -> dict:
+        if self.by_id.got:          # an entity's record read (not only whether it exists): not logged
+            self.unsafe = True
+        return {"i": list(map(list, self.by_id.has.items())),
+                "n": list(map(list, self.by_name.got.items())), "nh": list(map(list, self.by_name.has.items())),
+                "kb": list(map(list, self.by_kb.got.items())), "kbh": list(map(list, self.by_kb.has.items())),
+                "s": list(map(list, self.surface.sets.items()))}
+
+    @staticmethod
+    def holds(memo: dict, ents, by_kb: dict) -> bool:
+        """Does every look-up a stored document made give what it gave then?"""
+        return (all((k in ents.by_id) == v for k, v in memo["i"])
+                and all(ents.by_name.get(k) == v for k, v in memo["n"])
+                and all((k in ents.by_name) == v for k, v in memo["nh"])
+                and all(by_kb.get(k) == v for k, v in memo["kb"])
+                and all((k in by_kb) == v for k, v in memo["kbh"]))
 
 
 def _itineraries(writer, entities: list[dict], documents: list[dict], old: dict[str, str]) -> tuple[int, int]:
@@ -465,6 +623,21 @@ def itinerary_fingerprints(per_person: dict[str, list[dict]], texts: dict[int, s
         if d not in doc_hash:
             doc_hash[d] = _digest(docs.get(d))
         return doc_hash[d]
+    seen: dict[str, tuple] = {}
+
+    def named(x):
+        # what a string names: (None, id) for an entity id, (the string, id) for a name, looked up once
+        r = seen.get(x)
+        if r is None:
+            r = []
+            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
+                if y in ents.by_id:
+                    r.append((None, y))
+                hit = ents.by_name.get(ents._norm(y))
+                if hit:
+                    r.append((y, hit))
+            r = seen[x] = tuple(r)
+        return r
     out: dict[str, str | None] = {}
     for pid, evs in per_person.items():
         digests, strings, dids = [], {pid}, set()
@@ -476,14 +649,11 @@ def itinerary_fingerprints(per_person: dict[str, list[dict]], texts: dict[int, s
         dids.discard(None)
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names = {}, {}
-        for x in sorted(strings):
-            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
-                if y in ents.by_id:
-                    used[y] = record(y)
-                hit = ents.by_name.get(ents._norm(y))
-                if hit:
-                    names[y] = hit
-                    used[hit] = record(hit)
+        for x in strings:
+            for y, eid in named(x):
+                used[eid] = record(eid)
+                if y is not None:
+                    names[y] = eid
         where = {f"{d}|{e}": at[(d, e)] for e in sorted(used) for d in sorted(dids) if (d, e) in at}
         payload = json.dumps([version, pid, sorted(digests), {d: document(d) for d in sorted(dids)}, used, names,
                               where], sort_keys=True, ensure_ascii=False, default=str)
@@ -630,13 +800,13 @@ _JSON_STRING = None
 
 
 def _json_strings(text: str) -> set[str]:
-    """Every string of a JSON text (its keys too), as ``_strings`` finds them in the parsed value,
-    read from the text (a regular expression, not a walk over the value)."""
+    """Every string value of a JSON text (written with ``json.dumps``' separators), as ``_strings``
+    finds them in the parsed value, read from the text (a regular expression, not a walk over the value)."""
     global _JSON_STRING
     if _JSON_STRING is None:
         import re
-        _JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
-    return {json.loads(f'"{x}"') if "\\" in x else x for x in _JSON_STRING.findall(text)}
+        _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(:?)')      # a key: followed by its colon
+    return {json.loads(f'"{x}"') if "\\" in x else x for x, key in _JSON_STRING.findall(text) if not key}
 
 
 def _strings(x, acc: set) -> None:
