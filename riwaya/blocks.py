@@ -323,8 +323,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
     clock("relations")
+    ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
     fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
-                       ms.surface, story_of)
+                       ms.surface, story_of, ents=ents)
     ms.docs = []
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
@@ -354,7 +355,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     del ms, part_of, run, ordered     # the mentions (at 30k 224,661, 150 MB of JSON) before
     clock("reconcile")                # the itineraries read every mover event back
     old_itins = store.corpus_rows("itineraries", src) if src is not None else {}
-    n_itins, rebuilt = _itineraries(writer, entities, documents, old_itins)
+    n_itins, rebuilt = _itineraries(writer, entities, documents, old_itins, ents)
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
@@ -422,7 +423,9 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
         for k, v in memo["s"]:
             ms.surface.setdefault(k, v)
         for row, mid, lab in zip(memo["rows"], memo["ids"], memo["labels"]):
-            ms.add_labelled(row.encode("utf-8"), mid, doc, _tuples(lab))
+            kinds, routes, keys = lab
+            ms.add_labelled(row.encode("utf-8"), mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes],
+                                                            _flat(keys)))
         paragraphs[doc] = memo["paragraphs"]
         return True
     memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
@@ -462,6 +465,11 @@ def _memo_key(version: str, doc: str, analysis_version: str, meta: dict | None, 
     payload = json.dumps([version, doc, analysis_version, m, named or []], sort_keys=True, ensure_ascii=False,
                          default=str)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _flat(x: list) -> tuple:
+    """``_tuples`` of a list, at once when it holds no list (labels are flat: strings)."""
+    return tuple(x) if list not in map(type, x) else _tuples(x)
 
 
 def _tuples(x):
@@ -531,7 +539,8 @@ class _Recorder:
                 and all((k in by_kb) == v for k, v in memo["kbh"]))
 
 
-def _itineraries(writer, entities: list[dict], documents: list[dict], old: dict[str, str]) -> tuple[int, int]:
+def _itineraries(writer, entities: list[dict], documents: list[dict], old: dict[str, str],
+                 ents=None) -> tuple[int, int]:
     """Each person's itinerary, written in the order ``build_itineraries`` lists them. One whose
     fingerprint (``itinerary_fingerprints``: everything building it reads) is that of an itinerary
     of the previous results (``old``: fingerprint -> JSON text) is carried over as stored; the others
@@ -545,7 +554,7 @@ def _itineraries(writer, entities: list[dict], documents: list[dict], old: dict[
     rows = writer.movers(texts=True)
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
     per_person = itinerary_people([ev for _, ev in rows], people)
-    fps = itinerary_fingerprints(per_person, {id(ev): t for t, ev in rows}, entities, documents)
+    fps = itinerary_fingerprints(per_person, {id(ev): t for t, ev in rows}, entities, documents, ents)
     del rows
     todo = {pid for pid in per_person if fps.get(pid) is None or fps[pid] not in old}
     events = list({id(ev): ev for pid in sorted(todo) for ev in per_person[pid]}.values())
@@ -576,7 +585,7 @@ ITINERARY_FP_VERSION = 1    # what an itinerary's fingerprint hashes
 
 
 def itinerary_fingerprints(per_person: dict[str, list[dict]], texts: dict[int, str], entities: list[dict],
-                           documents: list[dict]) -> dict[str, str | None]:
+                           documents: list[dict], ents=None) -> dict[str, str | None]:
     """A person's itinerary's fingerprint: a hash of everything building it reads. The person's
     events (their stored texts); the documents of their evidence (whole: text, metadata); every
     entity any string of those events or those documents' outlets names (by id, or by name as the
@@ -592,7 +601,7 @@ def itinerary_fingerprints(per_person: dict[str, list[dict]], texts: dict[int, s
         return {}
     version = [ITINERARY_FP_VERSION, CORPUS_VERSION, code_fingerprint(["event_schema.py", "data/events/schema.yaml",
                                                                             "data/events/cues.yaml"])]
-    ents = Entities(entities)
+    ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
     docs = {d["id"]: d for d in documents}
     at: dict[tuple, list[int]] = defaultdict(list)     # (document, entity) -> where it is named
     for e in entities:
@@ -713,8 +722,8 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
 
 
 def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict], relations: list[dict],
-                 entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None
-                 ) -> list[str | None]:
+                 entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None,
+                 ents=None) -> list[str | None]:
     """A part's fingerprint: a hash of everything reconciling it reads. Its mentions (each as its
     document and its JSON text, read as text: hashed, and searched for the strings it holds); for its documents,
     their metadata, their account, their relations and their story (by its documents, not its
@@ -730,7 +739,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         from .reconcile.core import Entities, _accounts
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
         return [None for _ in parts]
-    ents = Entities(entities)
+    ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
     account = _accounts(documents, relations)
     docs = {d["id"]: d for d in documents}
     rels: dict[str, list] = defaultdict(list)
