@@ -117,3 +117,15 @@ def test_a_store_of_schema_4_gets_the_table_of_documents_reused(built_db, tmp_pa
     assert figures["documents_made"] == figures["documents"] and figures["parts_reconciled"] == 0
     assert blocks.refresh_store(s)["documents_reused"] == figures["documents"]
     assert _corpus_dump(f"sqlite:///{dst}") == _corpus_dump(built_db)
+
+
+def test_seeds_in_two_builds_reuse_what_the_first_made_and_equal_all_at_once(built_db, corpus_dir, tmp_path):
+    from riwaya.pipeline import build
+    files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and not p.name.endswith(".meta.json"))
+    url = f"sqlite:///{tmp_path / 'two.db'}"
+    build([str(p) for p in files[:4]], url, progress=False)
+    build([str(corpus_dir)], url, progress=False)
+    last = Store(url).corpus_journal(1)[0]
+    assert last["documents_reused"] > 0 and last["documents_made"] >= len(last["documents_added"])
+    assert last["itineraries_rebuilt"] <= last["itineraries"]
+    assert _corpus_dump(url) == _corpus_dump(built_db)
