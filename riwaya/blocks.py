@@ -26,10 +26,13 @@ documents reconciles the parts they touch (and a part their mentions bridge). Wh
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
-over and reconciled, and the events added, removed and rewritten. Entities and relations are still
-computed over the whole corpus every run, but what they compute per document comes from the cache
-when the document was seen before: the resolver's step within a document (``resolve.InDocMemo``)
-and each document's MinHash signature for the copy detector (``relations.doc_signatures``).
+over and reconciled, and the events added, removed and rewritten. Each document's event mentions,
+with their labels, are stored and reused while what they were made from is unchanged
+(``_event_mentions``), and each person's itinerary is carried over while its fingerprint is
+(``_itineraries``). Entities, stories and relations are still computed over the whole corpus every
+run, but what they compute per document comes from the cache when the document was seen before:
+the resolver's step within a document (``resolve.InDocMemo``) and each document's MinHash signature
+for the copy detector (``relations.doc_signatures``).
 
 *Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
 ``ray_address``) and are written in the same order, so the store is the same.
