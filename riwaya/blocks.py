@@ -26,10 +26,12 @@ documents reconciles the parts they touch (and a part their mentions bridge). Wh
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
-over and reconciled, and the events added, removed and rewritten. Entities and relations are still
-computed over the whole corpus every run, but what they compute per document comes from the cache
-when the document was seen before: the resolver's step within a document (``resolve.InDocMemo``)
-and each document's MinHash signature for the copy detector (``relations.doc_signatures``).
+over and reconciled, and the events added, removed and rewritten. Each document's event mentions,
+with their labels, are stored and reused while what they were made from is unchanged
+(``_event_mentions``). Entities, stories, relations and itineraries are still computed over the whole corpus every
+run, but what they compute per document comes from the cache when the document was seen before:
+the resolver's step within a document (``resolve.InDocMemo``) and each document's MinHash signature
+for the copy detector (``relations.doc_signatures``).
 
 *Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
 ``ray_address``) and are written in the same order, so the store is the same.
@@ -98,11 +100,12 @@ class Mentions:
     def __init__(self, entities: list[dict]):
         try:
             from .reconcile.core import Entities, _canonical, _cls, _features
-            self._labels_of = lambda m: _labels(m, self._ents, _canonical, _cls, _features)
+            self._labels_of = lambda m, ents=None: _labels(m, ents or self._ents, _canonical, _cls, _features)
             self._ents = Entities(entities)
             self.surface = self._ents.surface
         except ImportError:       # pragma: no cover - depends on the reconciler's internals
-            self._labels_of = lambda m: ([family(m)], [], ["_none"])
+            self._labels_of = lambda m, ents=None: ([family(m)], [], ["_none"])
+            self._ents = None
             self.surface = None
         self.rows: list[bytes] = []
         self.ids: list[str] = []
@@ -110,16 +113,24 @@ class Mentions:
         self._story: list[tuple] = []     # per mention: its document and kinds, for its story's key
         self._parent: dict = {}
 
-    def add(self, m: dict) -> None:
+    def add(self, m: dict, ents=None) -> tuple:
+        """Add a mention; returns its labels (what ``add_labelled`` takes). ``ents``: the entity
+        index to read (``_Recorder``: logging what it reads)."""
+        labels = self._labels_of(m, ents)
+        self.add_labelled(json.dumps(m, ensure_ascii=False).encode("utf-8"), m["id"], m.get("doc"), labels)
+        return labels
+
+    def add_labelled(self, row: bytes, mid: str, doc: str | None, labels: tuple) -> None:
+        """Add a mention as its JSON text with its labels (kinds, routes, keys), as ``add`` made them."""
         i = len(self.rows)
+        kinds, routes, keys = labels
         # compressed: a third of the JSON's size (at 30k articles ~100 MB less through the stage), ~20 us each
-        self.rows.append(zlib.compress(json.dumps(m, ensure_ascii=False).encode("utf-8"), 1))
-        self.ids.append(m["id"])
-        self.docs.append(sys.intern(str(m.get("doc"))))
-        kinds, routes, keys = self._labels_of(m)
-        for k in [(kd, k) for kd in kinds for k in keys] + routes:
+        self.rows.append(zlib.compress(row, 1))
+        self.ids.append(mid)
+        self.docs.append(sys.intern(str(doc)))
+        for k in [(kd, k) for kd in kinds for k in keys] + list(routes):
             self._union(i, ("k", k))
-        self._story.append((m.get("doc"), tuple(kinds), not keys))
+        self._story.append((doc, tuple(kinds), not keys))
 
     def _union(self, i: int, key) -> None:
         a, b = self._find(i), self._find(key)
@@ -134,8 +145,12 @@ class Mentions:
             x = parent[x]
         return x
 
+    def text(self, i: int) -> bytes:
+        """Mention i's JSON text."""
+        return zlib.decompress(self.rows[i])
+
     def get(self, i: int) -> dict:
-        return json.loads(zlib.decompress(self.rows[i]))
+        return json.loads(self.text(i))
 
     def parts(self, story_of: dict[str, int] | None = None) -> list[list[int]]:
         """The parts, as mention indices ascending, by their first mention. ``story_of``: each
@@ -299,16 +314,11 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         writer.add("entities", entities)
         for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
             e["mentions"] = Spans(e.get("mentions") or [])
-        idx = corpus.MentionIndex(entities)
-        by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
-        ms, paragraphs = Mentions(entities), {}
-        for doc, a in store.iter_analyses(ordered=True):
-            for rec in corpus.doc_event_mentions(doc, a, idx, by_kb):
-                ms.add(rec)
-            paragraphs[doc] = corpus.Paragraphs(a.get("paragraphs", []))
-        del idx
+        documents = store.documents()
+        ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
-        documents = [{**d, "paragraphs": paragraphs.pop(d["id"], [])} for d in store.documents()]
+        for d in documents:     # kept as arrays, read as the dicts they replace
+            d["paragraphs"] = corpus.Paragraphs(paragraphs.pop(d["id"], []))
         src = store.corpus_base_generation()     # what the last stage wrote (beneath any corrections)
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
@@ -317,13 +327,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("stories")
     parts, cut_from = cut_parts(ms.parts(story_of), ms.docs, {d["id"]: day_number(d.get("published"))
                                                              for d in documents})
-    ms.docs = []
     clock("parts")
     relations = find_relations(documents) + document_translations(documents, entities)
     writer.add("relations", relations)
     clock("relations")
-    fps = fingerprints(([ms.get(i) for i in ix] for ix in parts), documents, relations, entities, ms.surface,
-                       story_of)
+    ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
+    fps = fingerprints(([(ms.docs[i], ms.text(i)) for i in ix] for ix in parts), documents, relations, entities,
+                       ms.surface, story_of, ents=ents)
+    ms.docs = []
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
     writer.reuse(kept, src, stored=old)
@@ -356,7 +367,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
     except ImportError:
         itineraries = iter([])
-    writer.add("itineraries", itineraries)
+    n_itins = writer.add("itineraries", itineraries)
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
@@ -365,7 +376,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old),
                "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
-               "events": len(new_ids), "events_reconciled": len(computed)}
+               "events": len(new_ids), "events_reconciled": len(computed),
+               "itineraries": n_itins, **memo_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -376,6 +388,167 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
     clock("commit")
     figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one
+
+
+def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple[Mentions, dict, dict]:
+    """Every document's event mentions, in document order, with their labels (``Mentions``), and
+    each document's paragraphs. What a document gave last time is reused (``corpus_docs`` in the
+    store) when its key is the same (its analysis's version, its metadata, where the resolved
+    entities are named in it: ``_memo_key``) and every look-up it made in the entity index gives
+    what it gave then (``_Recorder``); the rest are made again from their analyses and stored."""
+    from . import corpus
+    idx = corpus.MentionIndex(entities)
+    by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
+    ms, paragraphs, made = Mentions(entities), {}, {}
+    versions = store.analysis_versions()
+    meta = {d["id"]: d for d in documents}
+    version = _memo_version()
+    keys = {doc: _memo_key(version, doc, v, meta.get(doc), idx.by_doc.get(doc)) for doc, v in versions.items()}
+    stored = store.doc_memo_keys() if ms._ents is not None else {}
+    todo = {d for d in keys if stored.get(d) != keys[d]}
+
+    def make(doc, a):
+        rec = _Recorder(ms._ents, by_kb) if ms._ents is not None else None
+        rows, ids, labels = [], [], []
+        for m in corpus.doc_event_mentions(doc, a, idx, rec.by_kb if rec else by_kb):
+            lab = ms.add(m, rec)
+            rows.append(ms.text(len(ms.rows) - 1).decode("utf-8"))
+            ids.append(m["id"])
+            labels.append(lab)
+        paragraphs[doc] = a.get("paragraphs", [])
+        if rec is not None:
+            log = rec.log()
+            if not rec.unsafe:
+                made[doc] = (keys[doc], json.dumps({"rows": rows, "ids": ids, "labels": labels,
+                                                    "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
+
+    def reuse(doc, data) -> bool:
+        try:
+            memo = json.loads(data)
+            if not _Recorder.holds(memo, ms._ents, by_kb):
+                return False
+        except (ValueError, KeyError, TypeError):
+            return False          # a damaged or older row: made again
+        for k, v in memo["s"]:
+            ms.surface.setdefault(k, v)
+        for row, mid, lab in zip(memo["rows"], memo["ids"], memo["labels"]):
+            kinds, routes, keys = lab
+            ms.add_labelled(row.encode("utf-8"), mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes],
+                                                            _flat(keys)))
+        paragraphs[doc] = memo["paragraphs"]
+        return True
+    memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
+    nxt = next(memos, None)
+    if len(todo) > MEMO_MAX_MADE:       # many (a first run): every analysis streamed, those reused not parsed
+        texts = store.iter_analyses(ordered=True, parse=False)
+    else:                               # a few: read one by one
+        texts = ((d, None) for d in sorted(keys))
+    for doc, text in texts:
+        if nxt is not None and nxt[0] < doc:
+            nxt = next((x for x in memos if x[0] >= doc), None)
+        if nxt is not None and nxt[0] == doc:
+            data, nxt = nxt[1], next(memos, None)
+            if reuse(doc, data):
+                continue
+        a = json.loads(text) if text is not None else store.analyses_of([doc]).get(doc, {})
+        make(doc, a)
+    store.put_doc_memos(made)
+    return ms, paragraphs, {"documents_made": len(made) if ms._ents is not None else len(keys),
+                            "documents_reused": len(keys) - len(made) if ms._ents is not None else 0}
+
+
+MEMO_VERSION = 1     # what a document's stored event mentions hold
+
+
+def _memo_version() -> str:
+    """The code and data a document's event mentions and their labels are made with."""
+    from .corpus import CORPUS_VERSION
+    from .fingerprint import code_fingerprint
+    return f"{MEMO_VERSION}:{CORPUS_VERSION}:" + code_fingerprint(
+        ["blocks.py", "event_schema.py", "data/events/schema.yaml", "timex", "data/timex"])
+
+
+def _memo_key(version: str, doc: str, analysis_version: str, meta: dict | None, named: list | None) -> str:
+    import hashlib
+    m = {k: v for k, v in (meta or {}).items() if k not in ("text", "paragraphs", "seq")}
+    payload = json.dumps([version, doc, analysis_version, m, named or []], sort_keys=True, ensure_ascii=False,
+                         default=str)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _flat(x: list) -> tuple:
+    """``_tuples`` of a list, at once when it holds no list (labels are flat: strings)."""
+    return tuple(x) if list not in map(type, x) else _tuples(x)
+
+
+def _tuples(x):
+    """A value read back from JSON with its lists as the tuples they were (labels are union-find keys)."""
+    return tuple(_tuples(v) for v in x) if isinstance(x, list) else x
+
+
+class _Look:
+    """A dict as one document's mentions read it: each key asked, and what was found, logged."""
+
+    def __init__(self, d: dict):
+        self.d, self.has, self.got = d, {}, {}
+
+    def __contains__(self, k) -> bool:
+        r = self.has[k] = k in self.d
+        return r
+
+    def get(self, k, default=None):
+        r = self.got[k] = self.d.get(k)
+        return default if r is None else r
+
+
+class _Surface:
+    """The first-written surface of unresolved values, its ``setdefault`` calls logged in order."""
+
+    def __init__(self, d: dict):
+        self.d, self.sets = d, {}
+
+    def setdefault(self, k, v):
+        self.sets.setdefault(k, v)
+        return self.d.setdefault(k, v)
+
+
+class _Recorder:
+    """The reconciler's entity index (``reconcile.core.Entities``) and the KB-id index as one
+    document's event mentions read them: what that document's stored mentions depend on. Reading
+    anything else (the reconciler changed) marks it ``unsafe``: then nothing is stored."""
+
+    def __init__(self, ents, by_kb: dict):
+        self._ents = ents
+        self.by_id, self.by_name, self.by_kb = _Look(ents.by_id), _Look(ents.by_name), _Look(by_kb)
+        self.surface = _Surface(ents.surface)
+        self.unsafe = False
+
+    def _norm(self, n: str) -> str:
+        return self._ents._norm(n)
+
+    def __getattr__(self, name):
+        self.__dict__["unsafe"] = True
+        return getattr(self.__dict__["_ents"], name)
+
+    def log(self) -> dict:
+        if self.by_id.got:          # an entity's record read (not only whether it exists): not logged
+            self.unsafe = True
+        return {"i": list(map(list, self.by_id.has.items())),
+                "n": list(map(list, self.by_name.got.items())), "nh": list(map(list, self.by_name.has.items())),
+                "kb": list(map(list, self.by_kb.got.items())), "kbh": list(map(list, self.by_kb.has.items())),
+                "s": list(map(list, self.surface.sets.items()))}
+
+    @staticmethod
+    def holds(memo: dict, ents, by_kb: dict) -> bool:
+        """Does every look-up a stored document made give what it gave then?"""
+        return (all((k in ents.by_id) == v for k, v in memo["i"])
+                and all(ents.by_name.get(k) == v for k, v in memo["n"])
+                and all((k in ents.by_name) == v for k, v in memo["nh"])
+                and all(by_kb.get(k) == v for k, v in memo["kb"])
+                and all((k in by_kb) == v for k, v in memo["kbh"]))
 
 
 def _resolve(store) -> list[dict]:
@@ -429,15 +602,17 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
     return tag
 
 
-def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: list[dict], entities: list[dict],
-                 surface: dict[str, str], story_of: dict[str, int] | None = None) -> list[str | None]:
-    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions; for its documents,
+def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict], relations: list[dict],
+                 entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None,
+                 ents=None) -> list[str | None]:
+    """A part's fingerprint: a hash of everything reconciling it reads. Its mentions (each as its
+    document and its JSON text, read as text: hashed, and searched for the strings it holds); for its documents,
     their metadata, their account, their relations and their story (by its documents, not its
     number, which other documents shift); every entity any string of its mentions or
     outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
     has up to two; and how its unresolved values were first written. The corpus stage's version
     too. None for every part when the reconciler's helpers are missing (nothing carried over). The
-    parts one at a time (an iterator keeps one decoded at once)."""
+    parts one at a time."""
     import hashlib
     import json
     from .corpus import CORPUS_VERSION
@@ -445,7 +620,7 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
         from .reconcile.core import Entities, _accounts
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
         return [None for _ in parts]
-    ents = Entities(entities)
+    ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
     account = _accounts(documents, relations)
     docs = {d["id"]: d for d in documents}
     rels: dict[str, list] = defaultdict(list)
@@ -477,8 +652,12 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
     out = []
     for part in parts:
         strings: set[str] = set()
-        _strings(part, strings)
-        dids = sorted({m.get("doc") for m in part})
+        h = hashlib.sha1()
+        for _doc, row in part:
+            raw = row if isinstance(row, bytes) else row.encode("utf-8")
+            strings |= _json_strings(raw.decode("utf-8"))
+            h.update(raw + b"\n")
+        dids = sorted({d for d, _ in part})
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         for x in sorted(strings):
@@ -492,18 +671,32 @@ def fingerprints(parts: Iterable[list[dict]], documents: list[dict], relations: 
                     used[hit] = record(hit)
                 if "raw:" + n in surface:
                     surf["raw:" + n] = surface["raw:" + n]
-        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, part, {d: context(d) for d in dids}, used, names,
-                              surf], sort_keys=True, ensure_ascii=False, default=str)
+        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, h.hexdigest(), {d: context(d) for d in dids}, used,
+                              names, surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
 
 
-FINGERPRINT_VERSION = 2     # what a fingerprint hashes (1: contexts and entities in full, in every part)
+FINGERPRINT_VERSION = 3     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+#                             2: the mentions parsed and dumped again, not their stored texts)
 
 
 def _digest(x) -> str:
     import hashlib
     return hashlib.sha1(json.dumps(x, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:20]
+
+
+_JSON_STRING = None
+
+
+def _json_strings(text: str) -> set[str]:
+    """Every string value of a JSON text (written with ``json.dumps``' separators), as ``_strings``
+    finds them in the parsed value, read from the text (a regular expression, not a walk over the value)."""
+    global _JSON_STRING
+    if _JSON_STRING is None:
+        import re
+        _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(:?)')      # a key: followed by its colon
+    return {json.loads(f'"{x}"') if "\\" in x else x for x, key in _JSON_STRING.findall(text) if not key}
 
 
 def _strings(x, acc: set) -> None:

@@ -71,8 +71,13 @@ def _entity_dict(e) -> dict:
     return out
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(v):
     """A copy of a value made of dicts, lists and tuples (as ``asdict`` copies them)."""
+    if type(v) in _SCALARS:       # most values: returned at once
+        return v
     if isinstance(v, dict):
         return {k: _plain(x) for k, x in v.items()}
     if isinstance(v, list):

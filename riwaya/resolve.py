@@ -430,7 +430,8 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
         amb = sorted({c for n in nodes for c in node_amb.get(n, [])})
         if amb:
             attrs["ambiguous_between"] = amb
-        spans = sorted({Span(d, m.start, m.end) for d, m in mentions})
+        # ordered as Span orders itself (its fields in turn), by a key: the dataclass's __lt__ is slow
+        spans = [Span(*k) for k in sorted({(d, m.start, m.end) for d, m in mentions})]
         ents.append(Entity(id=eid, type=typ, name_ar=name_ar, name_en=name_en, aliases=aliases,
                            roles=roles, kb_id=kb_id, coordinates=(rec or {}).get("coordinates"),
                            mentions=spans, attrs=attrs))

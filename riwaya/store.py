@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from .models import Document
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 md = MetaData()
 
 meta_t = Table("meta", md, Column("key", String(64), primary_key=True), Column("value", Text))
@@ -55,6 +55,11 @@ corpus_items_t = Table(   # corpus-level results, one row per item (see CorpusWr
 corpus_journal_t = Table(   # what each corpus stage changed: documents, blocks, events
     "corpus_journal", md, Column("id", Integer, primary_key=True, autoincrement=True),
     Column("gen", Integer), Column("at", String(40)), Column("data", Text, nullable=False),
+)
+corpus_docs_t = Table(   # per document, what the corpus stage made of it, to reuse (riwaya/blocks.py)
+    "corpus_docs", md, Column("doc_id", String(32), primary_key=True),
+    Column("key", String(64), nullable=False),    # a hash of everything it was made from
+    Column("data", Text, nullable=False),
 )
 ix_corpus_items = Index("ix_corpus_items", corpus_items_t.c.gen, corpus_items_t.c.kind, corpus_items_t.c.sort)
 ix_corpus_items_block = Index("ix_corpus_items_block", corpus_items_t.c.gen, corpus_items_t.c.block)
@@ -239,6 +244,7 @@ class Store:
             return 0
         with self.engine.begin() as c:
             c.execute(delete(analyses_t).where(analyses_t.c.doc_id.in_(ids)))
+            c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.in_(ids)))
             return c.execute(delete(documents_t).where(documents_t.c.id.in_(ids))).rowcount or 0
 
     def documents(self) -> list[dict]:
@@ -262,16 +268,59 @@ class Store:
         with self._read() as c:
             return {r.doc_id: json.loads(r.data) for r in c.execute(select(analyses_t))}
 
-    def iter_analyses(self, ordered: bool = False) -> Iterator[tuple[str, dict]]:
+    def iter_analyses(self, ordered: bool = False, parse: bool = True) -> Iterator[tuple[str, Any]]:
         """(doc id, analysis) one at a time, streamed from the store (a server-side cursor on
-        PostgreSQL), so a caller can keep only what it needs of each; ``ordered``: by doc id."""
+        PostgreSQL), so a caller can keep only what it needs of each; ``ordered``: by doc id;
+        ``parse=False``: the analysis as its JSON text."""
         q = select(analyses_t.c.doc_id, analyses_t.c.data).execution_options(stream_results=True, yield_per=500)
         if ordered:
             q = q.order_by(analyses_t.c.doc_id.collate("C") if self.url.startswith("postgresql")
                            else analyses_t.c.doc_id)
         with self._read() as c:    # options on the statement: the snapshot's connection keeps its own
             for r in c.execute(q):
-                yield r.doc_id, json.loads(r.data)
+                yield r.doc_id, json.loads(r.data) if parse else r.data
+
+    def analysis_versions(self) -> dict[str, str]:
+        """Each stored document's analysis version (cheap: the analyses are not read)."""
+        with self._read() as c:
+            return {d: v or "" for d, v in c.execute(select(analyses_t.c.doc_id, analyses_t.c.version))}
+
+    def analyses_of(self, doc_ids: Iterable[str]) -> dict[str, dict]:
+        """The analyses of these documents (a few: each is read whole)."""
+        ids, out = sorted(set(doc_ids)), {}
+        with self._read() as c:
+            for i in range(0, len(ids), 500):
+                q = select(analyses_t.c.doc_id, analyses_t.c.data).where(analyses_t.c.doc_id.in_(ids[i:i + 500]))
+                out.update((d, json.loads(data)) for d, data in c.execute(q))
+        return out
+
+    # ------------------------------------------------------------ per document, for the corpus stage
+    def doc_memo_keys(self) -> dict[str, str]:
+        """Document -> the key of what the corpus stage stored for it (``corpus_docs``)."""
+        with self._read() as c:
+            return {d: k for d, k in c.execute(select(corpus_docs_t.c.doc_id, corpus_docs_t.c.key))}
+
+    def iter_doc_memos(self) -> Iterator[tuple[str, str, str]]:
+        """(document, key, JSON text) of what the corpus stage stored per document, by document id,
+        streamed."""
+        order = corpus_docs_t.c.doc_id.collate("C") if self.url.startswith("postgresql") else corpus_docs_t.c.doc_id
+        q = select(corpus_docs_t.c.doc_id, corpus_docs_t.c.key, corpus_docs_t.c.data).order_by(order) \
+            .execution_options(stream_results=True, yield_per=500)
+        with self._read() as c:
+            for r in c.execute(q):
+                yield r.doc_id, r.key, r.data
+
+    def put_doc_memos(self, items: dict[str, tuple[str, str]]) -> None:
+        """Store, per document, (key, JSON text) of what the corpus stage made of it, replacing what
+        was stored; rows of documents no longer stored are removed."""
+        ids = sorted(items)
+        with self.engine.begin() as c:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.in_(chunk)))
+                c.execute(insert(corpus_docs_t), [{"doc_id": d, "key": items[d][0], "data": items[d][1]}
+                                                  for d in chunk])
+            c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.not_in(select(analyses_t.c.doc_id))))
 
     # ------------------------------------------------------------ corpus level
     def put_corpus(self, results: dict[str, list], documents: str | None = None, base: str | None = None) -> None:
@@ -454,11 +503,18 @@ def _step4(c) -> None:
     corpus_journal_t.create(c, checkfirst=True)
 
 
+def _step5(c) -> None:
+    """Per document, what the corpus stage made of it (``corpus_docs``): its event mentions, labelled
+    with the reconciler's blocking keys, reused while nothing they were made from changed."""
+    corpus_docs_t.create(c, checkfirst=True)
+
+
 MIGRATIONS = {
     1: lambda c: md.create_all(c),
     2: _step2,
     3: _step3,
     4: _step4,
+    5: _step5,
 }
 
 
@@ -502,11 +558,12 @@ class CorpusWriter:
             c.execute(insert(meta_t).values(key="corpus_last_gen", value=str(self.gen)))
 
     def add(self, kind: str, items: Iterable[dict], sort: Callable[[int, dict], str] | None = None,
-            block: Callable[[dict], str | None] | None = None, mover: Callable[[dict], bool] | None = None) -> None:
+            block: Callable[[dict], str | None] | None = None, mover: Callable[[dict], bool] | None = None) -> int:
         """Write ``items`` of ``kind``; ``corpus()`` lists them by ``sort(n, item)`` (a string;
         by default the order given here). ``block(item)``: the block it came from, ``mover(item)``:
-        whether an itinerary reads it (both kept for the next, incremental, run)."""
+        whether an itinerary reads it (both kept for the next, incremental, run). Returns how many."""
         rows: list[dict] = []
+        n = -1
         for n, item in enumerate(items):
             key = sort(n, item) if sort else f"{n:012d}"
             rows.append({"gen": self.gen, "kind": kind, "sort": key,
@@ -517,6 +574,7 @@ class CorpusWriter:
                 self._flush(rows)
                 rows = []
         self._flush(rows)
+        return n + 1
 
     def _flush(self, rows: list[dict]) -> None:
         if rows:
@@ -534,15 +592,16 @@ class CorpusWriter:
         cols = [corpus_items_t.c[k] for k in ("kind", "sort", "data", "block", "mover")]
         names = ["gen", "kind", "sort", "data", "block", "mover"]
         rest = sorted(set(stored) - set(blocks)) if stored is not None else None
+        kinds = corpus_items_t.c.kind.in_(["events", "conflicts"])     # itineraries carry blocks of their own
         with self.store.engine.begin() as c:
             if rest is not None and len(rest) <= 500 and len(rest) < len(blocks):
-                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.is_not(None),
                                                            corpus_items_t.c.block.not_in(rest))
                 c.execute(insert(corpus_items_t).from_select(names, q))
                 return
             for i in range(0, len(blocks), 500):
-                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur,
+                q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.in_(blocks[i:i + 500]))
                 c.execute(insert(corpus_items_t).from_select(names, q))
 

@@ -158,7 +158,7 @@ def test_a_store_of_schema_3_is_migrated_and_its_results_read_until_the_next_sta
                       [(k, json.dumps(v, ensure_ascii=False)) for k, v in results.items()])
         c.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
     s = Store(f"sqlite:///{dst}")
-    assert s.schema_version() == SCHEMA_VERSION == 4
+    assert s.schema_version() == SCHEMA_VERSION >= 4
     assert _corpus_dump(f"sqlite:///{dst}") == before and s.corpus_journal() == []
     assert refresh(s) == []
     assert s.corpus_journal(1)[0]["parts_reconciled"] == s.corpus_journal(1)[0]["parts"]
