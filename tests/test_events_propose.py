@@ -19,6 +19,8 @@ def test_split_and_skeleton_give_the_templates():
     feats = propose.form_features("التواجد")[0]
     assert propose.root_key("انتقال") == propose.root_key("نقل") == "قل"
     assert "def=True" in feats and "sk=تواCC" in feats
+    # the word's distributional clusters (the NER's): event nouns the corpus never marked share them
+    assert any(f.startswith("k256=") for f in propose.form_features("حمله")[0])
 
 
 @pytest.fixture
