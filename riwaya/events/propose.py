@@ -93,12 +93,19 @@ def form_features(n: str) -> tuple[tuple[str, ...], str, str]:
          f"p2={stem[:2]}", f"p3={stem[:3]}", f"s1={stem[-1:]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}",
          f"impf={impf}", f"def={pre.endswith('ال')}", f"past_pl={stem.endswith('وا')}",
          f"fem_t={stem.endswith('ت') and not impf}")
-    # the word's distributional clusters (the NER's word2vec k-means on SaudiNewsNet): verbal nouns of
-    # events the corpus never annotated share clusters with those it did (حملة، عملية، هجوم)
-    from riwaya.ner.features import word_feats
-    wf = word_feats(n)
-    f += tuple(f"{k}={wf[k]}" for k in ("c256", "k256", "c") if k in wf)
-    return f, stem, root_key(stem)
+    return f + _clusters(n), stem, root_key(stem)
+
+
+def _clusters(n: str) -> tuple[str, ...]:
+    """The word's distributional clusters (the NER's word2vec k-means on SaudiNewsNet, looked up as its
+    word_feats does): verbal nouns of events the corpus never annotated share clusters with those it
+    did (حملة، عملية، هجوم)."""
+    from riwaya.ner.features import _clusters as wide_narrow, norm, strip
+    narrow, wide = wide_narrow()
+    k = norm(n)
+    c = narrow.get(k) or narrow.get(strip(k))
+    w = wide.get(k) or wide.get(strip(k))
+    return ((f"c256={c[1]}", f"c={c[2]}") if c else ()) + ((f"k256={w[0]}",) if w else ())
 
 
 def candidate(t, skip: frozenset) -> bool:
