@@ -131,3 +131,21 @@ def test_a_movement_keeps_the_mover_the_rules_carried_from_an_earlier_clause():
     assert _lost_mover(ev, [agent, dest], [agent, dest]) == []
     harm = EventMention("harm", "killing", "قتل", 0, 120, 80, 84, [agent])
     assert _lost_mover(harm, [agent], []) == []
+
+
+def test_trigger_features_see_names_counts_and_actors_around_the_word():
+    from riwaya.models import EntityMention
+    lex = learned._lexicon()
+    text = "وصل الأمير فيصل إلى المدينة. وسيخوض نادي الاتفاق مباراته، بعد 2680 رحلة."
+    T = learned.Text(text)
+    s = text.index("الاتفاق")
+    club = EntityMention(text.index("نادي"), s + len("الاتفاق"), "نادي الاتفاق", "organization")
+    prince = EntityMention(text.index("الأمير"), text.index(" إلى"), "الأمير فيصل", "person")
+    f = learned.trigger_features(T, _event(text, "الاتفاق", "agreement", "other"), lex, [prince, club])
+    assert "ent=organization" in f
+    f = learned.trigger_features(T, _event(text, "وصل", "arrival", "movement"), lex, [prince, club])
+    assert "ent=none" in f and "actor_near=False|True" in f and "origin=curated" in f
+    f = learned.trigger_features(T, _event(text, "فيصل", "arrival", "movement"), lex, [])
+    assert "split_name=True" in f                 # a given name read as ف + يصل
+    f = learned.trigger_features(T, _event(text, "رحلة", "flight", "movement"), lex, [])
+    assert "prev_digit=True" in f

@@ -19,6 +19,8 @@ def test_split_and_skeleton_give_the_templates():
     feats = propose.form_features("التواجد")[0]
     assert propose.root_key("انتقال") == propose.root_key("نقل") == "قل"
     assert "def=True" in feats and "sk=تواCC" in feats
+    # the word's distributional clusters (the NER's): event nouns the corpus never marked share them
+    assert any(f.startswith("k256=") for f in propose.form_features("حمله")[0])
 
 
 @pytest.fixture
@@ -71,3 +73,14 @@ def test_shipped_proposer_loads():
     m = learned.model_for("ar") or {}
     if "proposer" in m:
         assert {"detect", "type"} <= set(m["proposer"]) and "logit" in m["proposer"]["detect"]
+
+
+def test_false_splits_of_whole_words_are_no_triggers():
+    """schema.yaml not_triggers: a nisba adjective, an adverb, a name read through a clitic, "is considered"."""
+    propose.OVERRIDE = {}       # the proposer off: only the lexicon's reading is tested
+    try:
+        text = "وقال فيصل إن المشروع الاجتماعي يعد عادة الأكبر، ووصل الوفد إلى المدينة."
+        events, _ = extract(text, [], [], [])
+    finally:
+        propose.OVERRIDE = None
+    assert [e.trigger for e in events] == ["ووصل"]

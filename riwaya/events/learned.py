@@ -124,7 +124,7 @@ def _bucket(n: int) -> str:
 
 
 # ---------------------------------------------------------------- features
-def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
+def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=()) -> list[str]:
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     trig = normalize_ar(ev.trigger)
     s0, s1 = T.sentence(ev.trigger_start)
@@ -138,7 +138,58 @@ def trigger_features(T: Text, ev: EventMention, lex: dict) -> list[str]:
          f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}",
          f"lexicon={_known(trig, lex)}"]     # False: a word the learned proposer found outside the lexicon
     f += [f"role={r}" for r in roles]
+    return f + _context_features(T, ev, i, trig, lex, mentions)
+
+
+_ACTORS = ("person", "organization")
+ACTOR_WINDOW = 8     # tokens either side of the trigger where a person or organisation may be its actor
+
+
+def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, mentions) -> list[str]:
+    """What tells a word that names an event from one that only looks like it: a name around it (الاتفاق
+    of a football club, خالد الفيصل), a proclitic split of a given name (فيصل read as ف+يصل), a count
+    next to it (2680 رحلة، سقوط 16 قتيلا), a person or organisation near it that could be its actor,
+    whether the lexicon's entry is curated or learned from the corpus, and the word's distributional
+    cluster (the NER's word2vec clusters of SaudiNewsNet)."""
+    from riwaya.ner.features import word_feats
+    ent = next((m.type for m in mentions if m.start <= ev.trigger_start < m.end), "none")
+    s0, s1 = T.sentence(ev.trigger_start)
+    near = [m for m in mentions if m.type in _ACTORS and s0 <= m.start < s1 and not (
+        m.start < ev.trigger_end and ev.trigger_start < m.end)]
+    before = any(0 < i - T.tok_range(m.start, m.end)[1] + 1 <= ACTOR_WINDOW for m in near if m.end <= ev.trigger_start)
+    after = any(0 <= T.tok_range(m.start, m.end)[0] - i <= ACTOR_WINDOW for m in near if m.start >= ev.trigger_end)
+    hit = _lookup_origin(trig, lex)
+    wf = word_feats(T.text[ev.trigger_start:ev.trigger_end].split()[0]) if ev.trigger.strip() else {}
+    split = hit is not None and hit[1] != trig and len(trig) > len(hit[1])   # matched only without a clitic
+    f = [f"ent={ent}", f"actor_near={before}|{after}", f"origin={hit[0] if hit else 'none'}",
+         f"prev_digit={T.word(i - 1)[:1].isdigit()}", f"next_digit={T.word(i + 1)[:1].isdigit()}",
+         f"split_name={split and wf.get('g', '-') != '-'}", f"given={wf.get('g', '-')}",
+         f"split_len={split}|{min(len(hit[1]), 5) if hit else 0}"]
+    f += [f"{k}={wf[k]}" for k in ("c256", "k256", "c") if k in wf]
     return f
+
+
+def _lookup_origin(trig: str, lex: dict) -> tuple[str, str] | None:
+    """('curated' or 'learned', the lexicon form the word matched), or None outside the lexicon."""
+    if " " in trig:
+        return "multi", trig
+    from .extract import _lookup_ar
+    r = _lookup_ar(trig, lex)
+    if r is None:
+        return None
+    return ("learned" if r[1] in _extra_forms() else "curated"), r[1]
+
+
+_EXTRA: tuple = (None, frozenset())
+
+
+def _extra_forms() -> frozenset[str]:
+    """The lexicon forms learned from the corpus (model.json extra_triggers), normalised."""
+    global _EXTRA
+    d = extra_triggers("ar")
+    if _EXTRA[0] is not d:
+        _EXTRA = (d, frozenset(normalize_ar(k) for k in d))
+    return _EXTRA[1]
 
 
 def _known(trig: str, lex: dict) -> bool:
@@ -807,7 +858,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         # the models judge the types they saw often enough as real events in training; rarer ones
         # keep the rules' word, and their arguments
         tm = M.get("trigger")
-        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex))["1"] < tm["threshold"]:
+        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions))["1"] < tm["threshold"]:
             continue
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             if subj is None:

@@ -12,9 +12,10 @@ Features: the normalised form, its stem after the proclitics and a pronoun suffi
 skeleton of the stem (augment letters kept, root letters as C: انتقال -> انتCاC, تواجد -> تواCC, the
 verbal-noun and verb templates), prefix and suffix n-grams, the imperfect/past verb cues, whether the
 lexicon knows the word (and its type), whether a name covers it (names are not triggers), the words
-around it and its place in the sentence. Function words, numbers and punctuation are skipped (the rules'
-own word lists). What it proposes then goes through the rules' argument, time, polarity and source
-stages and the learned decisions after them like any lexicon hit.
+around it, its place in the sentence, and its distributional clusters (the NER's). Function words,
+numbers and punctuation are skipped (the rules' own word lists). What it proposes then goes through
+the rules' argument, time, polarity and source stages and the learned decisions after them like any
+lexicon hit.
 """
 from __future__ import annotations
 
@@ -92,7 +93,19 @@ def form_features(n: str) -> tuple[tuple[str, ...], str, str]:
          f"p2={stem[:2]}", f"p3={stem[:3]}", f"s1={stem[-1:]}", f"s2={stem[-2:]}", f"s3={stem[-3:]}",
          f"impf={impf}", f"def={pre.endswith('ال')}", f"past_pl={stem.endswith('وا')}",
          f"fem_t={stem.endswith('ت') and not impf}")
-    return f, stem, root_key(stem)
+    return f + _clusters(n), stem, root_key(stem)
+
+
+def _clusters(n: str) -> tuple[str, ...]:
+    """The word's distributional clusters (the NER's word2vec k-means on SaudiNewsNet, looked up as its
+    word_feats does): verbal nouns of events the corpus never annotated share clusters with those it
+    did (حملة، عملية، هجوم)."""
+    from riwaya.ner.features import _clusters as wide_narrow, norm, strip
+    narrow, wide = wide_narrow()
+    k = norm(n)
+    c = narrow.get(k) or narrow.get(strip(k))
+    w = wide.get(k) or wide.get(strip(k))
+    return ((f"c256={c[1]}", f"c={c[2]}") if c else ()) + ((f"k256={w[0]}",) if w else ())
 
 
 def candidate(t, skip: frozenset) -> bool:
