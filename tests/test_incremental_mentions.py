@@ -63,5 +63,4 @@ def test_seeds_in_two_builds_reuse_what_the_first_made_and_equal_all_at_once(bui
     build([str(corpus_dir)], url, progress=False)
     last = Store(url).corpus_journal(1)[0]
     assert last["documents_reused"] > 0 and last["documents_made"] >= len(last["documents_added"])
-    assert last["itineraries_rebuilt"] <= last["itineraries"]
     assert _corpus_dump(url) == _corpus_dump(built_db)
