@@ -181,6 +181,10 @@ def per_document(path: Path) -> dict:
         _spacy()
         from riwaya.events import english
         english._nlp()
+        # and langid's model (a Latin-script paragraph's language; 2-3 s of loading, counted in the timed
+        # loop of the first article with such a paragraph before)
+        from riwaya.ingest.prepare import paragraph_language
+        paragraph_language("The minister said on Sunday that the talks would go on in the capital.")
     except Exception:
         pass
     cpu0, t = time.process_time(), time.perf_counter()

@@ -45,7 +45,9 @@ def _freq() -> dict[str, float]:
     return wordfreq.get_frequency_dict("ar")
 
 
+@lru_cache(maxsize=1 << 17)
 def zipf(word: str) -> float:
+    # asked of every token and pair of tokens, several times over (split, glued, place spellings)
     f = _freq().get(strip_diacritics(word), 0.0)
     return math.log10(f * 1e9) if f > 0 else 0.0
 
@@ -87,6 +89,13 @@ def _hashtags(text: str) -> list[tuple[int, int, str, str]]:
 
 def segment(token: str) -> list[str] | None:
     """Split an unseen token into known words, or None when no split is justified."""
+    parts = _segment(token)
+    return list(parts) if parts else None
+
+
+@lru_cache(maxsize=1 << 15)
+def _segment(token: str) -> tuple[str, ...] | None:
+    # long words come again and again (every long token of every article is tried)
     c = config()["glued"]
     longest = _longest_part()
     if len(token) < c["min_len"] or len(token) > c["max_parts"] * longest:
@@ -118,7 +127,7 @@ def segment(token: str) -> list[str] | None:
     res = best(0)
     if res is None or len(res[1]) < 2:
         return None
-    return list(res[1])
+    return res[1]
 
 
 def _known_stem(token: str) -> bool:
@@ -147,10 +156,12 @@ def _seam_ok(left: str, right: str, zl: float, zr: float) -> bool:
 
 def _glued(text: str) -> list[tuple[int, int, str, str]]:
     out = []
+    min_len = config()["glued"]["min_len"]
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if "ة" in tok[:-1] or len(tok) >= config()["glued"]["min_len"]:
-            parts = segment(strip_diacritics(tok)) if tok == strip_diacritics(tok) else None
+        if "ة" in tok[:-1] or len(tok) >= min_len:
+            bare = strip_diacritics(tok)
+            parts = segment(bare) if tok == bare else None
             if not parts:
                 continue
             pos = m.start()
@@ -172,8 +183,11 @@ def _split_words(text: str) -> list[tuple[int, int, str, str]]:
         wa, wb = a.group(), b.group()
         if wa in standalone or wb in standalone:
             continue
-        za, zb, zj = zipf(wa), zipf(wb), zipf(wa + wb)
-        if zj >= c["min_joined_zipf"] and max(za, zb) <= c["max_part_zipf"] and zj - max(za, zb) >= c["min_gain"]:
+        za, zb = zipf(wa), zipf(wb)
+        if max(za, zb) > c["max_part_zipf"]:
+            continue            # a common part: the pair stays apart, whatever the joined word
+        zj = zipf(wa + wb)
+        if zj >= c["min_joined_zipf"] and zj - max(za, zb) >= c["min_gain"]:
             out.append((a.end(), b.start(), "", "split"))
     return out
 
@@ -208,16 +222,22 @@ def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
         return []
     classes = [set(g) for g in c["sound_alike"]]
     toks = list(_TOKEN.finditer(text))
-    keys = [normalize_ar(m.group()) for m in toks]
+    keys: list = [None] * len(toks)      # normalised tokens, made when a rare token asks for them
+
+    def key(k: int) -> str:
+        if keys[k] is None:
+            keys[k] = normalize_ar(toks[k].group())
+        return keys[k]
     out = []
+    w = c["neighbour_window"]
     for n, m in enumerate(toks):
         tok = m.group()
         z = zipf(tok)
-        if z > c["max_token_zipf"] or keys[n] in places or strip_diacritics(tok) != tok:
+        if z > c["max_token_zipf"] or key(n) in places or strip_diacritics(tok) != tok:
             continue
-        if n and keys[n - 1] in c["_verb_particles"]:
+        if n and key(n - 1) in c["_verb_particles"]:
             continue   # لم تتوان: a verb follows these, never a place
-        near = keys[max(0, n - c["neighbour_window"]):n] + keys[n + 1:n + 1 + c["neighbour_window"]]
+        near = [key(k) for k in range(max(0, n - w), n)] + [key(k) for k in range(n + 1, min(len(toks), n + 1 + w))]
         if not any(k in places or _strip_clitic(k) in places for k in near):
             continue
         if len(tok) > _longest_place():

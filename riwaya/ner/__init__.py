@@ -11,7 +11,7 @@ from functools import lru_cache
 from riwaya.models import EntityMention
 from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
-from riwaya.ner.features import DATA, _lines, doc_context, lexicons, norm, postprocess, sent2features
+from riwaya.ner.features import DATA, MODEL, _lines, doc_context, lexicons, norm, postprocess, sent_items
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
@@ -30,7 +30,7 @@ _MARK = re.compile(f"[{chars('marks', 'tatweel')}]")
 def _tagger():
     import pycrfsuite
     t = pycrfsuite.Tagger()
-    t.open(str(DATA / "crf.model"))
+    t.open(str(MODEL))
     return t
 
 
@@ -79,7 +79,7 @@ def _crf(text):
     toks_all = [[text[s:e] for s, e in sent] for sent in sents]
     ctx = doc_context(toks_all)
     for sent, toks in zip(sents, toks_all):
-        tagger.set(sent2features(toks, ctx))
+        tagger.set(sent_items(toks, ctx))   # = sent2features(toks, ctx), as CRFsuite reads it
         raw = tagger.tag()
         probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(raw)]
         tags = postprocess(toks, raw, tagger.marginal)  # trim unsure tails, merge B-X B-X

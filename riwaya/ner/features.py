@@ -162,6 +162,96 @@ def sent2features(toks, doc=None):
     return out
 
 
+# ---------------------------------------------------------------- the tagger's items, cached per word
+# The tagger reads the features of sent2features as pycrfsuite turns them into CRFsuite attributes: a
+# text value v of key k is the attribute b"k:v" of weight 1.0, a number or a boolean is the weight of
+# the attribute b"k"; an attribute the model has no weight for is dropped by CRFsuite. sent_items gives
+# those attributes directly, in the same order with the same weights, built once per word form, so the
+# tagger sees the same instance without the per-token dicts and string joins (the tagger's top cost).
+MODEL = DATA / "crf.model"
+
+
+@lru_cache(maxsize=1)
+def model_attributes() -> frozenset:
+    """The attributes the CRF model has weights for, as bytes."""
+    import pycrfsuite
+    t = pycrfsuite.Tagger()
+    t.open(str(MODEL))
+    return frozenset(a.encode("utf-8") for a in t.info().attributes)
+
+
+def flat(feats: dict) -> dict:
+    """A token's features as the attributes CRFsuite reads (pycrfsuite's rule), unknown ones left out."""
+    known = model_attributes()
+    out = {}
+    for k, v in feats.items():
+        kb = _KEYS.get(k) or _key_bytes(k)
+        if isinstance(v, str):
+            a = kb[0] + v.encode("utf-8")
+            if a in known:
+                out[a] = 1.0
+        elif kb[1] in known:
+            out[kb[1]] = v
+    return out
+
+
+_KEYS: dict = {}     # feature key -> (b"key:", b"key"): a few dozen keys
+
+
+def _key_bytes(k: str) -> tuple[bytes, bytes]:
+    _KEYS[k] = (f"{k}:".encode("utf-8"), k.encode("utf-8"))
+    return _KEYS[k]
+
+
+@lru_cache(maxsize=200_000)
+def _word_items(w):
+    """(the word's stripped key, its own attributes, those it lends the words at -2, -1, +1, +2): what
+    sent2features gives the word itself and what _context_feats lends, flattened in the same order."""
+    known = model_attributes()
+    feats = {"bias": 1.0, **word_feats(w)}
+    attr = {}                       # key -> (attribute as if the key had no offset, weight)
+    for k, v in feats.items():
+        kb = _KEYS.get(k) or _key_bytes(k)
+        attr[k] = (kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v)
+    own = {a: x for a, x in attr.values() if a in known}
+    nb = [attr[k] for k in _NB if k in attr]
+    lent = [{b: x for a, x in nb if (b := pre + a) in known} for pre in _PREFIXES]
+    return (feats["s"], own, *lent)
+
+
+_PREFIXES = (b"-2", b"-1", b"1", b"2")     # the offsets of _context_feats, as its keys begin
+
+
+@lru_cache(maxsize=1)
+def _pad_items():
+    return {d: flat(f) for d, f in _PAD.items()}
+
+
+@lru_cache(maxsize=256)
+def _doc_items(evidence):
+    """The document-level attributes of a word (doc_context's set, in its iteration order)."""
+    return flat(dict.fromkeys(evidence, 1.0))
+
+
+_NONE: dict = {}
+
+
+def sent_items(toks, doc=None):
+    """``[flat(f) for f in sent2features(toks, doc)]``, from per-word caches: the same attributes in
+    the same order (own, document, then those lent by the words at -2, -1, +1, +2)."""
+    n = len(toks)
+    if not n:
+        return []
+    w = [_word_items(t) for t in toks]
+    pad = _pad_items()
+    m2 = [pad[-2]] * min(2, n) + [x[2] for x in w[:n - 2]]
+    m1 = [pad[-1]] + [x[3] for x in w[:n - 1]]
+    p1 = [x[4] for x in w[1:]] + [pad[1]]
+    p2 = [x[5] for x in w[2:]] + [pad[2]] * min(2, n)
+    ev = [_doc_items(tuple(doc[x[0]])) if doc and x[0] in doc else _NONE for x in w]
+    return [{**x[1], **e, **a, **c, **d, **f} for x, e, a, c, d, f in zip(w, ev, m2, m1, p1, p2)]
+
+
 TRIM = 0.3  # drop a span's trailing tokens whose CRF marginal is below this (tuned on dev)
 
 
