@@ -143,7 +143,7 @@ def train_proposer(tr: list, dv: list, C: float, cv: bool = False) -> tuple[dict
             fp += guess and lab == "none"
             fn += (not guess) and lab != "none"
             if guess and lab != "none":
-                p = propose._softmax(typ, f)
+                p = propose.type_probs(typ, f)
                 typed += max(p, key=p.get) == lab
         grid.append((t, {"p": round(tp / max(tp + fp, 1), 3), "r": round(tp / max(tp + fn, 1), 3),
                          "f1": round(2 * tp / max(2 * tp + fp + fn, 1), 3), "tp": tp, "fp": fp, "fn": fn,

@@ -188,12 +188,12 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
         if z < d["logit"]:
             continue
         ff, stem = _form(t.n, roots)
-        p = _softmax(M["type"], list(ff) + ctx)
+        p = type_probs(M["type"], list(ff) + ctx)
         out[i] = (max(p, key=p.get), stem)
     return out
 
 
-def _softmax(m: dict, feats: list[str]) -> dict[str, float]:
+def type_probs(m: dict, feats: list[str]) -> dict[str, float]:
     """Class probabilities of the type model, whose weight rows are sparse: [[class index, weight], ...]."""
     z = list(m["bias"])
     w = m["w"]

@@ -23,9 +23,8 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-import math
-
 from .english import lemma_type
+from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
 # collects every candidate word with its features (start, end, features, lexicon type) while the rules run
@@ -109,19 +108,6 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
             if z < veto:
                 out[i] = None
         elif z >= add:
-            p = _softmax(M["type"], f)
+            p = type_probs(M["type"], f)
             out[i] = (max(p, key=p.get), tok.lemma_.lower())
     return out
-
-
-def _softmax(m: dict, feats: list[str]) -> dict[str, float]:
-    """Class probabilities of the type model, whose weight rows are sparse: [[class index, weight], ...]."""
-    z = list(m["bias"])
-    w = m["w"]
-    for f in feats:
-        for k, v in w.get(f, ()):
-            z[k] += v
-    top = max(z)
-    e = [math.exp(v - top) for v in z]
-    s = sum(e)
-    return {c: e[k] / s for k, c in enumerate(m["classes"])}
