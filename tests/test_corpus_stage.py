@@ -34,3 +34,12 @@ def test_compact_paragraphs_read_as_the_list_of_dicts_they_replace():
                 [{"end": 4, "start": 0, "lang": "ar", "furniture": False}],
                 [{"start": 0.5, "end": 4, "lang": "ar", "furniture": False}], []):
         assert corpus.Paragraphs(odd) is odd
+
+
+def test_the_corpus_version_covers_the_stage_and_every_path_it_names_exists():
+    """A path that was renamed away would drop out of the hash silently, and a changed stage would
+    carry stale results over."""
+    from riwaya.fingerprint import ROOT
+    assert {"blocks.py", "event_schema.py", "data/events/schema.yaml"} <= set(corpus.CORPUS_PARTS)
+    for part in corpus.CORPUS_PARTS:
+        assert (ROOT / part).exists(), part
