@@ -10,6 +10,7 @@ from riwaya.reconcile import reconcile
 from riwaya.reconcile.values import head, means_mode, point_kind
 
 from .spans import M, paras
+from .test_conflicts_quality import ENTS, _doc, _m  # the same two-outlet fixtures
 
 os.environ.setdefault("RIWAYA_ENCODER", "0")
 
@@ -98,33 +99,6 @@ def test_means_modes_and_place_kinds():
     assert means_mode(head("زوارق سريعة")) == {"sea"}
     assert point_kind(head("قصره")) == "palace" and point_kind(head("المطار")) == "airport"
     assert point_kind(head("الحدود")) is None
-
-
-ENTS = [
-    {"id": "p1", "type": "person", "name_ar": "زيد العمري", "name_en": "Zaid al-Omari", "aliases": [], "kb_id": "person:x"},
-    {"id": "cityA", "type": "place", "name_ar": "مدينة ألف", "name_en": "Alpha City", "aliases": [], "kb_id": "city:aa:1",
-     "coordinates": [30.0, 30.0], "attrs": {"kind": "city", "country": "AA"}},
-    {"id": "portA", "type": "place", "name_ar": "مطار ألف", "name_en": "Alpha Airport", "aliases": [], "kb_id": "airport:a",
-     "coordinates": [30.1, 30.1], "attrs": {"kind": "airport", "country": "AA"}},
-]
-TEXTS = {
-    "a": "نص أول عن رحلة الرجل من المدينة إلى القاعدة ثم إلى الخارج بطائرة خاصة في ساعة متأخرة من الليل وسط تكتم.",
-    "b": "تقرير ثان مكتوب بصياغة مستقلة تماما يروي أن المسؤول غادر من المطار بعد منتصف الليل دون إعلان مسبق لأحد.",
-}
-
-
-def _doc(i, outlet):
-    return {"id": i, "text": TEXTS[i], "outlet": outlet, "title": None, "path": None, "published": "2024-12-09",
-            "language": "ar", "languages": ["ar"]}
-
-
-def _m(i, doc, **kw):
-    m = {"id": i, "doc": doc, "class": "movement", "type": "departure", "trigger": "x", "start": 0, "end": 20,
-         "participants": [{"entity": "p1", "role": "agent"}], "origin": None, "destination": None, "via": [],
-         "place": None, "means": None, "amount": None, "time": None,
-         "attribution": {"chain": [], "hedge": None}, "negated": False, "polarity": "asserted"}
-    m.update(kw)
-    return m
 
 
 def _conf(docs, ms, field):
