@@ -39,6 +39,7 @@ for the copy detector (``relations.doc_signatures``).
 from __future__ import annotations
 
 import json
+import re
 import sys
 import zlib
 from array import array
@@ -113,12 +114,13 @@ class Mentions:
         self._story: list[tuple] = []     # per mention: its document and kinds, for its story's key
         self._parent: dict = {}
 
-    def add(self, m: dict, ents=None) -> tuple:
-        """Add a mention; returns its labels (what ``add_labelled`` takes). ``ents``: the entity
-        index to read (``_Recorder``: logging what it reads)."""
+    def add(self, m: dict, ents=None) -> tuple[str, tuple]:
+        """Add a mention; returns its JSON text and its labels (what ``add_labelled`` takes). ``ents``:
+        the entity index to read (``_Recorder``: logging what it reads)."""
         labels = self._labels_of(m, ents)
-        self.add_labelled(json.dumps(m, ensure_ascii=False).encode("utf-8"), m["id"], m.get("doc"), labels)
-        return labels
+        text = json.dumps(m, ensure_ascii=False)
+        self.add_labelled(text.encode("utf-8"), m["id"], m.get("doc"), labels)
+        return text, labels
 
     def add_labelled(self, row: bytes, mid: str, doc: str | None, labels: tuple) -> None:
         """Add a mention as its JSON text with its labels (kinds, routes, keys), as ``add`` made them."""
@@ -414,8 +416,8 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
         rec = _Recorder(ms._ents, by_kb) if ms._ents is not None else None
         rows, ids, labels = [], [], []
         for m in corpus.doc_event_mentions(doc, a, idx, rec.by_kb if rec else by_kb):
-            lab = ms.add(m, rec)
-            rows.append(ms.text(len(ms.rows) - 1).decode("utf-8"))
+            row, lab = ms.add(m, rec)
+            rows.append(row)
             ids.append(m["id"])
             labels.append(lab)
         paragraphs[doc] = a.get("paragraphs", [])
@@ -686,25 +688,10 @@ def _digest(x) -> str:
     return hashlib.sha1(json.dumps(x, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")).hexdigest()[:20]
 
 
-_JSON_STRING = None
+_JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(:?)')      # a key: followed by its colon
 
 
 def _json_strings(text: str) -> set[str]:
-    """Every string value of a JSON text (written with ``json.dumps``' separators), as ``_strings``
-    finds them in the parsed value, read from the text (a regular expression, not a walk over the value)."""
-    global _JSON_STRING
-    if _JSON_STRING is None:
-        import re
-        _JSON_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"(:?)')      # a key: followed by its colon
+    """Every string value of a JSON text (written with ``json.dumps``' separators), as a walk over the
+    parsed value finds them, read from the text (a regular expression, not a walk over the value)."""
     return {json.loads(f'"{x}"') if "\\" in x else x for x, key in _JSON_STRING.findall(text) if not key}
-
-
-def _strings(x, acc: set) -> None:
-    if isinstance(x, str):
-        acc.add(x)
-    elif isinstance(x, dict):
-        for v in x.values():
-            _strings(v, acc)
-    elif isinstance(x, (list, tuple)):
-        for v in x:
-            _strings(v, acc)

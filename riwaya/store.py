@@ -605,12 +605,9 @@ class CorpusWriter:
                                                            corpus_items_t.c.block.in_(blocks[i:i + 500]))
                 c.execute(insert(corpus_items_t).from_select(names, q))
 
-    def movers(self) -> list[dict]:
-        """The events written so far (computed or carried over) that itineraries read."""
-        return [ev for _, ev in self.iter_movers()]
-
     def iter_movers(self) -> Iterator[tuple[str, dict]]:
-        """``movers`` one at a time, each with its key for ``events``, read from the store in batches."""
+        """The events written so far (computed or carried over) that itineraries read, one at a time,
+        each with its key for ``events``, read from the store in batches."""
         q = select(corpus_items_t.c.sort, corpus_items_t.c.data).where(
             corpus_items_t.c.gen == self.gen, corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
         with self.store.engine.connect() as c:

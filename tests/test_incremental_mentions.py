@@ -7,12 +7,24 @@ from riwaya.store import Store
 from .test_blocks import _corpus_dump, copy_store
 
 
+def _strings(x, acc: set) -> None:
+    """Every string value of x, walked (what blocks._json_strings reads from the JSON text instead)."""
+    if isinstance(x, str):
+        acc.add(x)
+    elif isinstance(x, dict):
+        for v in x.values():
+            _strings(v, acc)
+    elif isinstance(x, (list, tuple)):
+        for v in x:
+            _strings(v, acc)
+
+
 def test_strings_read_from_json_text_are_those_of_the_parsed_value(built_db):
     import json
     c = Store(built_db).corpus()
     for item in c["events"] + c["entities"] + [{"a": 'x"y: z', "b": ["ب\\c", {"k": "e:1", "": ["\\", ""]}], "n": 3}]:
         walked: set = set()
-        blocks._strings(item, walked)
+        _strings(item, walked)
         assert blocks._json_strings(json.dumps(item, ensure_ascii=False)) == walked
 
 
