@@ -114,7 +114,7 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
     # over the clause after it; the event whose trigger comes first after it (or last before it) is its
     # nearest on that side
     opens = len(T.text[s0:c.start].split()) <= 2 and T.text[c.end:c.end + 2].strip()[:1] in ("،", ",")
-    side_first = not any((lo <= a and b <= hi) for a, b in others)
+    side_first = n_trig == 0       # no other trigger between: the first (or last) on its side
     gap = _gap(len(words))
     v = c.value
     age, width = _age(v, ref), _width(v)
