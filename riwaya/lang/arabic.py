@@ -38,6 +38,11 @@ def _data() -> dict:
     return yaml.safe_load(resources.files("riwaya").joinpath("data", "lang", "arabic.yaml").read_text("utf-8"))
 
 
+def proclitics() -> tuple[str, ...]:
+    """The one-letter proclitics (و ف ب ك ل) that attach before a word or its article."""
+    return tuple(_data()["proclitics"])
+
+
 def chars(*names: str) -> str:
     """The body of a regex character class made of the named classes: ``f"[{chars('marks', 'tatweel')}]"``."""
     cls = _data()["classes"]

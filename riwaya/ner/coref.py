@@ -25,11 +25,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from riwaya.lang.arabic import proclitics
 from riwaya.models import EntityMention
 from riwaya.ner.features import DATA, norm
 
 _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+")
-_PROCLITIC = ("و", "ف", "ب", "ك", "ل")
+_PROCLITIC = proclitics()
 
 
 @dataclass(frozen=True)

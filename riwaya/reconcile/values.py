@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import yaml
 
+from ..lang.arabic import proclitics
 from .text import DATA, normalize
 
 _PUNCT = re.compile(r"[،,.;:؛!?()\[\]\"“”«»„‟'’‘\-–—/|…]")
@@ -350,7 +351,7 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
     if s >= te:
         # a definite Arabic verbal noun takes its doer through a relative or "by" only
         trig = normalize(text[ts:te])
-        for pre in ("و", "ف", "ب", "ل", "ك"):
+        for pre in proclitics():
             if trig.startswith(pre + "ال"):
                 trig = trig[1:]
                 break
