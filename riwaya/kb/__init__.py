@@ -399,7 +399,7 @@ class KB:
 
     def _other_given_name(self, rid: str, toks, i: int, text: str, clitic: str = "") -> bool:
         """Is this short form part of another name: after a given name that is not this person's
-        (إياد مخلوف), after a word of descent or family (ابن عباس, آل مخلوف), or before بن?"""
+        (إياد الخطيب), after a word of descent or family (ابن عباس, آل الخطيب), or before بن?"""
         if i + 1 < len(toks) and not text[toks[i][1]:toks[i + 1][0]].strip() \
                 and normalize_ar(toks[i + 1][2]) in self.short_not_before:
             return True         # عباس بن أحمد: someone's given name before his father's
@@ -409,7 +409,7 @@ class KB:
         if i == 0 or clitic or text[toks[i - 1][1]:toks[i][0]].strip():
             return False        # (صدام والحريري: a conjunction starts a new name)
         if normalize_ar(toks[i - 1][2]) in self.short_not_after:
-            return True         # ابن عباس, آل مخلوف, عائلة مخلوف: a father, a family
+            return True         # ابن عباس, آل الخطيب, عائلة الخطيب: a father, a family
         word = toks[i - 1][2]
         bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
         firsts = self.first_names(rid)
@@ -463,8 +463,8 @@ class KB:
 
     def namesakes(self, names: Iterable[tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
         """Of the full names (keys of two words or more) a document gives people it does not link to
-        the KB (محسن مخلوف, نواف خليل): family name -> that full name, where the family name is a KB
-        person's short form and the given name is none of that person's. A bare مخلوف in that
+        the KB (محسن الخطيب, نواف خليل): family name -> that full name, where the family name is a KB
+        person's short form and the given name is none of that person's. A bare الخطيب in that
         document is then the local namesake unless the KB person is named in full there too."""
         out: dict[str, tuple[str, ...]] = {}
         for key in names:
@@ -589,7 +589,7 @@ class KB:
                 continue        # محمد علي الحبيب is not علي حبيب
             if c.form in ("short", "weak"):
                 if single and self._other_given_name(c.id, toks, i, text, clitic):
-                    continue    # إياد مخلوف: a relative with the family name, not the famous one
+                    continue    # إياد الخطيب: a relative with the family name, not the famous one
                 conf = 0.7
                 risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
                 if single and risky and c.id not in self._seen_full:

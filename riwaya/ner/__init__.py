@@ -130,7 +130,7 @@ _ROLE_NEXT = re.compile(r"^[ \t]+([^\s،,.\n()/:؛«»\"“”!?؟]+(?:[ \t]+[^\
 def _role_for(text, s, e, taken=()):
     """Role given next to a name: apposition 'X، مدير ...،' (or up to the sentence end), parentheses, an
     occupation right after the name ('X مختار قرية ...', cut at role_stops), or a title before (one that
-    does not reach over another name in ``taken``: الرئيس بشار الأسد إن الأسد is not the second's)."""
+    does not reach over another name in ``taken``: الرئيس سامر الخطيب إن الخطيب is not the second's)."""
     roles = _roles()
     tail = text[e:e + 120]
     for rx in (_ROLE_PAREN, _ROLE_AFTER):
@@ -342,7 +342,7 @@ def _furniture(span: str) -> bool:
 def _unbound_person(text, s, e):
     """A person span without a rank before the name (العميد X: the person is X, the rank its role)
     and without a common word (the KB's common_words, not a listed name) or an organisation head
-    noun glued after it ("ماهر غادر": Maher + "left"; X + ميليشيا)."""
+    noun glued after it ("سامر غادر": Samer + "left"; X + ميليشيا)."""
     from riwaya.ner.morph import _cfg, _kb_words, known
     r = _rules()
     common = _common_words()
@@ -550,7 +550,7 @@ def _whole_names(text, cands, kb):
 
 
 def _given_names_of_kb_people(text, cands, kb):
-    """A bare given name of a person the document names in full (بشار in a headline, بشار الأسد in the
+    """A bare given name of a person the document names in full (سامر in a headline, سامر الخطيب in the
     body) is a mention of a person too; resolve decides whose. Common given names only (the lists'
     first two bins), never the first half of a compound (عبد)."""
     given = lexicons()[0]
@@ -685,7 +685,7 @@ def _tokens(text):
 def _places_inside_orgs(text, cands, kb):
     """A place the knowledge base finds inside a longer organisation the tagger or a head noun found
     (جامعة بيرزيت, وزارة الخارجية السورية) is part of its name: the organisation stays, the place goes
-    (Arabic spans only: spaCy's English ORG for "Khmeimim Airbase" is a place).
+    (Arabic spans only: spaCy's English ORG for "Incirlik Airbase" is a place).
     A KB organisation or person, or a span the organisation only partly covers, keeps the KB's word."""
     orgs = [(s, e) for s, e, t, c, src in cands if t == "organization" and _ARABIC.search(text, s, e)]
     if not orgs:
@@ -717,7 +717,7 @@ def _with_org_patterns(text, cands, kb):
 def _morph_checked(text, cands, kb):
     """Spans start after a proclitic (وأمين بخاري -> أمين بخاري); a one-word span that is an
     inflected common word (تغادره) or a bare place noun pointing back at a named place of the
-    document (القاعدة after قاعدة حميميم) is dropped, and so is a "person" ending in a common word
+    document (القاعدة after قاعدة إنجرليك) is dropped, and so is a "person" ending in a common word
     (ستار الليل); the word for God alone is "other", never a person. See riwaya.ner.morph."""
     heads = {norm(m.text.split()[0]) for m in kb if m.type == "place" and " " in m.text}
     heads = {h[2:] if h.startswith("ال") else h for h in heads}

@@ -57,7 +57,7 @@ def zipf(word: str) -> float:
 def proclitic_len(word: str) -> int:
     """How many leading characters of ``word`` are a proclitic, not part of the name (0: none).
     The rest must be a name the lexicons know, a trigger noun (جامعة، شركة), or a clearly more
-    common word than the whole; a word that is itself a known name (وليد، بشار) keeps its letters."""
+    common word than the whole; a word that is itself a known name (وليد، باسل) keeps its letters."""
     c = _cfg()
     # a known name keeps its letters (وليد, وسام) unless the rest is a name far more frequent than the
     # whole, as when the lists hold a clitic form by mistake (ويوسف)
@@ -138,6 +138,6 @@ def is_agreeing_adjective(word: str, prev: str) -> bool:
 
 def is_anaphor(word: str, doc_place_heads: set[str]) -> bool:
     """A bare definite place noun (القاعدة، المطار) that this document uses as the head of a named
-    place (قاعدة حميميم) points back at that place; it is not a name of its own."""
+    place (قاعدة إنجرليك) points back at that place; it is not a name of its own."""
     n = norm(word)
     return n.startswith("ال") and n[2:] in doc_place_heads and n[2:] in _cfg()["anaphor_heads"]
