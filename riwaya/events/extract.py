@@ -29,8 +29,7 @@ _PREFIXES = ("وس", "فس", "وب", "فب", "ول", "فل", "وال", "فال",
 _SUFFIXES = ("اتهم", "اتها", "اته", "ات", "تهم", "تها", "ته", "وها", "وه", "هما", "هم", "ها", "ه", "وا", "ون", "ين", "ان", "تا", "ت", "ا", "ن", "ي")
 
 
-def _norm(s: str) -> str:
-    return normalize_ar(s)
+_norm = normalize_ar      # the matching key of Arabic words (called millions of times: no wrapper frame)
 
 
 @lru_cache(maxsize=1)
@@ -151,12 +150,23 @@ def _quote_end(text: str, start: int, sentence_end: int) -> int | None:
     return None
 
 
+_TOKENS: tuple = (None, {})     # (the last document's text, {(start, end, lang): its tokens})
+
+
 def _tokens(text: str, a: int, b: int, lang: str) -> list[Tok]:
-    out = []
-    for m in _WORD.finditer(text, a, b):
-        raw = m.group()
-        out.append(Tok(m.start(), m.end(), raw, _norm(raw) if lang == "ar" else raw.lower()))
-    return out
+    """The words of text[a:b]. The attribution pass and the trigger pass walk the same sentences: each
+    sentence's tokens are made once per document (callers only read them)."""
+    global _TOKENS
+    doc, memo = _TOKENS
+    if doc is not text:
+        memo = {}
+        _TOKENS = (text, memo)
+    toks = memo.get((a, b, lang))
+    if toks is None:
+        norm = normalize_ar if lang == "ar" else str.lower
+        toks = memo[(a, b, lang)] = [Tok(m.start(), m.end(), raw, norm(raw))
+                                      for m in _WORD.finditer(text, a, b) for raw in (m.group(),)]
+    return toks
 
 
 def _candidates(w: str):
@@ -197,15 +207,24 @@ def _first_word_index(multi: list) -> dict[str, list[int]]:
     return idx
 
 
+_MULTI: tuple = (None, {})      # (the Arabic first-word index, {word: its positions}): per word, once
+
+
 def _multi_at(lex, lang, w):
     """Positions of the multi-word triggers whose first word can be ``w``, in lexicon order:
     a token is not tried against every phrase."""
+    global _MULTI
     idx = lex["multi_first"][lang]
     if lang != "ar":
         return idx.get(w, ())
-    hits = {p for k in _cands(w)[0] for p in idx.get(k, ())}
-    hits.update(idx.get(w, ()))
-    return sorted(hits)
+    if _MULTI[0] is not idx or len(_MULTI[1]) > 200000:
+        _MULTI = (idx, {})
+    hits = _MULTI[1].get(w)
+    if hits is None:
+        found = {p for k in _cands(w)[0] for p in idx.get(k, ())}
+        found.update(idx.get(w, ()))
+        hits = _MULTI[1][w] = tuple(sorted(found))
+    return hits
 
 
 def _seq_at(toks, i, seq, lang):
@@ -1080,10 +1099,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             P = parsed.get(p.start) if plang == "en" else None
             found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else \
                 propose_en(P, toks, starting_in(ss, se), lex)
+            probe = Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model)   # read-only
             i = 0
             while i < len(toks):
-                found, nxt = _propose(ctx, Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model),
-                                      i, cue_spans, recs, P, d)
+                found, nxt = _propose(ctx, probe, i, cue_spans, recs, P, d)
                 if found is None:
                     i = nxt
                     continue

@@ -84,7 +84,7 @@ def model() -> dict | None:
 
 
 # ---------------------------------------------------------------- text helpers
-@dataclass
+@dataclass(slots=True)
 class Tok:
     start: int
     end: int
@@ -346,8 +346,14 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
 
 
 def _lexicon() -> dict:
-    from .extract import load_lexicon      # the rules' word tables (cues.yaml), normalised once there
-    return load_lexicon()
+    return _load_lexicon()()             # the rules' word tables (cues.yaml), normalised once there
+
+
+@lru_cache(maxsize=1)
+def _load_lexicon():
+    # extract imports this module's neighbours: imported once, on first use, not at every feature call
+    from .extract import load_lexicon
+    return load_lexicon
 
 
 def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
@@ -761,7 +767,7 @@ def scores(weights: dict, feats: list[str]) -> dict[str, float]:
     """Softmax probabilities of a multinomial model {classes, bias, w: {feature: [per class]}}."""
     classes = weights["classes"]
     w = weights["w"]
-    rows = [r for r in map(w.get, feats) if r]
+    rows = list(filter(None, map(w.get, feats)))
     # per class: the bias plus each feature's weight, added in the features' order (sum with a start
     # adds left to right, as a loop would; zip does the per-class walk in C)
     z = [sum(col, b) for b, col in zip(weights["bias"], zip(*rows))] if rows else list(weights["bias"])
