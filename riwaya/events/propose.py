@@ -120,11 +120,52 @@ class _Cache:
     lex = model = None
     known: dict[str, str] = {}
     form: dict[str, float] = {}
+    side: dict[tuple[str, str], float] = {}      # ("prev"/"next", word) -> the detector's weight
+    rest: float | None = None                   # the most the other context features can add
 
     @classmethod
     def check(cls, lex: dict, M: dict | None) -> None:
         if cls.lex is not lex or cls.model is not M or len(cls.form) > 200000:
-            cls.lex, cls.model, cls.known, cls.form = lex, M, {}, {}
+            cls.lex, cls.model, cls.known, cls.form, cls.side, cls.rest = lex, M, {}, {}, {}, None
+
+
+def _form_score(n: str, d: dict, roots: dict) -> float:
+    """The detector's bias plus the weights of the form's own features (cached per form)."""
+    z = _Cache.form.get(n)
+    if z is None:
+        w = d["w"]
+        z = _Cache.form[n] = d["bias"] + sum(w.get(x, 0.0) for x in _form(n, roots)[0])
+    return z
+
+
+def _learn_bound(ctx: list[str], d: dict) -> None:
+    """From the context features' names (prev=, next=, ent=, ...): the largest sum the context features
+    other than prev= and next= can add, each at its kind's largest weight (none below zero)."""
+    kinds = [x.split("=", 1)[0] for x in ctx]
+    if kinds.count("prev") != 1 or kinds.count("next") != 1:
+        _Cache.rest = float("inf")          # no bound: every word is scored in full
+        return
+    top: dict[str, float] = {}
+    for f, v in d["w"].items():
+        k = f.split("=", 1)[0]
+        top[k] = max(top.get(k, 0.0), v)
+    _Cache.rest = sum(top.get(k, 0.0) for k in kinds if k not in ("prev", "next"))
+
+
+def _hopeless(n: str, prev: str, nxt: str, d: dict, roots: dict) -> bool:
+    """Whether the detector rejects the word whatever its other context: its form's score, the weights of
+    the words before and after it and the most the other context features can add stay under the
+    threshold (by a margin far above the rounding of the sum), so the context features need not be made."""
+    if _Cache.rest is None:
+        return False
+    side, w = _Cache.side, d["w"]
+    zp = side.get(("prev", prev))
+    if zp is None:
+        zp = side[("prev", prev)] = w.get(f"prev={prev}", 0.0)
+    zn = side.get(("next", nxt))
+    if zn is None:
+        zn = side[("next", nxt)] = w.get(f"next={nxt}", 0.0)
+    return _form_score(n, d, roots) + zp + zn + _Cache.rest < d["logit"] - 1e-6
 
 
 def _known(n: str, lex: dict) -> str:
@@ -168,6 +209,8 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
         if RECORD is None and known[i]:
             continue         # the lexicon's own words: the rules propose them, the trigger model judges them
         prev = toks[i - 1].n if i else "<s>"
+        if RECORD is None and _hopeless(t.n, prev, toks[i + 1].n if i + 1 < nt else "</s>", d, roots):
+            continue         # rejected below whatever the rest of its context: not worth building
         ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={toks[i + 1].n if i + 1 < nt else '</s>'}",
                f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
                f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
@@ -178,10 +221,9 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
             RECORD.append((t.s, t.e, list(_form(t.n, roots)[0]) + ctx, known[i]))
             if M is None or known[i]:
                 continue
-        z = _Cache.form.get(t.n)
-        if z is None:
-            w = d["w"]
-            z = _Cache.form[t.n] = d["bias"] + sum(w.get(x, 0.0) for x in _form(t.n, roots)[0])
+        if _Cache.rest is None:
+            _learn_bound(ctx, d)
+        z = _form_score(t.n, d, roots)
         w = d["w"]
         for x in ctx:
             z += w.get(x, 0.0)
