@@ -257,3 +257,21 @@ def test_it_in_a_when_clause_is_the_governing_subject():
     t = "Space Shuttle Challenger was lost when it exploded after liftoff."
     e = ev(run(t, [("Space Shuttle Challenger", "vehicle")])[0], "accident")
     assert roles(e, "patient") == ["Space Shuttle Challenger"]
+
+
+# ---------------------------------------------------------------- nominal triggers: genitive and "on X"
+
+def test_nominal_genitive_gives_agent_or_patient():
+    t = "Officials announced the departure of the team from Herat on Monday."
+    evs, _ = run(t, [("Herat", "place")])
+    d = ev(evs, "departure")
+    assert roles(d, "agent") == ["the team"]      # the team leaves, not the officials who announced it
+    t = "The arrest of the student angered his classmates."
+    a = ev(run(t)[0], "arrest")
+    assert roles(a, "patient") == ["the student"] and roles(a, "agent") == []
+
+
+def test_nominal_patient_preposition():
+    t = "The government kept the ban on refugees in place."
+    s = ev(run(t)[0], "sanction")
+    assert roles(s, "patient") == ["refugees"]

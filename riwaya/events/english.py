@@ -56,6 +56,8 @@ def resources() -> dict:
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
+        "gen_skip": set(d["genitive_not_participant"]),
+        "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
     }
 
@@ -316,6 +318,34 @@ def _place_arg(P, obj, role, R, lex, times):
     return _np_arg(P, obj, role)
 
 
+def _genitive(P, tok, typ, lex, R, times):
+    """A nominal trigger's participant in its own prepositional phrase: "the departure of the team" (agent),
+    "the arrest of the student" (patient), "the fall of the city" (place), "a ban on refugees" (patient)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i:
+            continue
+        w = c.lower_
+        if w == "of" and c.i == tok.i + 1:
+            if typ in R["poss_patient"] or typ in lex["patient_types"]:
+                # "the trial of X" befalls X, "the ruling of the court" is the court's doing
+                o = _pobj(c)
+                m = P.mention(o) if o is not None else None
+                role = "agent" if typ in R["obj_patient"] and m is not None and m.type == "organization" else "patient"
+            else:
+                role = "place" if typ in R["subj_place"] else "agent"
+        elif typ in R["nom_patient_preps"].get(w, ()):
+            role = "patient"
+        else:
+            continue
+        o = _pobj(c)
+        if o is None or o.pos_ not in ("NOUN", "PROPN") or o.lower_ in R["gen_skip"] or o.lower_ in R["not_place"] \
+                or any(t.start <= P.span(o)[0] < t.end for t in times):
+            continue
+        out += [_np_arg(P, x, role, types=PPL + ("place",), keep_of=x.lower_ in R["quant"]) for x in _with_conj(o)]
+    return out
+
+
 def _is_vehicle(tok, lex):
     return tok is not None and tok.lower_ in lex["means"]["en"]
 
@@ -412,6 +442,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
             args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
+        gen = _genitive(P, tok, typ, lex, R, times)
+        if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
+            args = [a for a in args if a.role != "agent"]
+        if any(a.role == "patient" for a in args):
+            gen = [a for a in gen if a.role != "patient"]
+        args += gen
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
         m = P.mention(ob)
