@@ -275,3 +275,12 @@ def test_nominal_patient_preposition():
     t = "The government kept the ban on refugees in place."
     s = ev(run(t)[0], "sanction")
     assert roles(s, "patient") == ["refugees"]
+
+
+def test_gerund_and_purpose_clause_take_the_governing_subject_as_agent():
+    t = "Daniel Montalvo was arrested after leaving the group."
+    d = ev(run(t, [("Daniel Montalvo", "person")])[0], "defection")
+    assert roles(d, "agent") == ["Daniel Montalvo"]     # the passive subject of "arrested" is who left
+    t = "Maxime Bernier traveled to Ottawa to meet with the minister."
+    m = ev(run(t, [("Maxime Bernier", "person"), ("Ottawa", "place")])[0], "meeting")
+    assert roles(m, "agent") == ["Maxime Bernier"]

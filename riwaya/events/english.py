@@ -191,6 +191,7 @@ def _subjects(tok):
     """Subject tokens of the clause that governs tok (through conj, xcomp, participle advcl, relcl)."""
     seen = 0
     t = tok
+    own = True      # still the trigger's own clause (or one coordinated with it, which shares its voice)
     while t is not None and seen < 6:
         seen += 1
         subs = [c for c in t.children if c.dep_ in SUBJ]
@@ -198,13 +199,21 @@ def _subjects(tok):
             rel = [c for c in subs if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that")]
             if rel and t.dep_ == "relcl":
                 return [t.head], False
-            return subs, any(c.dep_ == "nsubjpass" for c in subs)
+            # "was arrested after leaving X", "was forced to leave": the governing clause's passive subject
+            # does the gerund's or infinitive's act
+            return subs, own and any(c.dep_ == "nsubjpass" for c in subs)
         if t.dep_ == "relcl":
             return [t.head], False
-        if t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN")):
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "xcomp" or (t.dep_ == "advcl" and (t.tag_ in ("VBG", "VBN") or (
+                t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)))):
+            own = own and t.tag_ == "VBN"   # "traveled to Florida to meet X": the traveller meets
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "succeeded in completing", "after living in"
+            own = False
             t = t.head.head
             continue
         break
