@@ -284,3 +284,13 @@ def test_gerund_and_purpose_clause_take_the_governing_subject_as_agent():
     t = "Maxime Bernier traveled to Ottawa to meet with the minister."
     m = ev(run(t, [("Maxime Bernier", "person"), ("Ottawa", "place")])[0], "meeting")
     assert roles(m, "agent") == ["Maxime Bernier"]
+
+
+def test_retype_leaving_an_organisation_and_defeat_in_a_vote():
+    d = ev(run("She left the church in 2009.")[0], "defection")
+    assert roles(d, "agent") == ["She"] and roles(d, "origin") == ["the church"]
+    assert [e.type for e in run("He left the city in 2009.")[0]] == ["departure"]
+    e = run("Yau Wai-ching defeated Raymond Wong by 424 votes.", [("Yau Wai-ching", "person"),
+                                                                   ("Raymond Wong", "person")])[0]
+    assert [x.type for x in e] == ["election"]
+    assert [x.type for x in run("The rebels defeated the army near the border.")[0]] == ["attack"]

@@ -50,7 +50,7 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]),
+        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
@@ -59,6 +59,7 @@ def resources() -> dict:
         "gen_skip": set(d["genitive_not_participant"]),
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
+        "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
     }
 
 
@@ -474,7 +475,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             a = _place_arg(P, ob, "destination", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
-        elif typ in lex["origin_object_types"]:
+        elif typ in lex["origin_object_types"] or typ in R["origin_obj"]:
             a = _place_arg(P, ob, "origin", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
@@ -569,7 +570,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
 def retype(P, trig_s, typ, lex):
     """(the type the parse shows the trigger at trig_s to be, or None to keep typ; the span of a cause
     that is no argument of it, or None). english.yaml retype_*: a killing caused by an accident is a
-    death; someone denied something is a sanction."""
+    death; someone denied something is a sanction; leaving an organisation is a defection; defeating
+    someone in a vote is an election."""
     R = resources()
     tok = P.token_at(trig_s)
     if tok is None or not tok.tag_.startswith("VB"):
@@ -590,6 +592,14 @@ def retype(P, trig_s, typ, lex):
         hit = next((c for c in cause if accident(c)), None)
         if hit is not None:
             return rd["to"], P.span(hit.head if hit.dep_ == "compound" else hit)
+    rl, rv = R["rt_defect"], R["rt_vote"]
+    if typ in rl["from"]:
+        for ob in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+            m = P.mention(ob)
+            if ob.lower_ in rl["object_heads"] or (m is not None and m.type == "organization"):
+                return rl["to"], None
+    if typ in rv["from"] and tok.lower_ in rv["words"] and any(t.lower_ in rv["context"] for t in tok.sent):
+        return rv["to"], None
     if typ in rs["from"]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         person = any(c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in objs)
