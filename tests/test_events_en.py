@@ -294,3 +294,9 @@ def test_retype_leaving_an_organisation_and_defeat_in_a_vote():
                                                                    ("Raymond Wong", "person")])[0]
     assert [x.type for x in e] == ["election"]
     assert [x.type for x in run("The rebels defeated the army near the border.")[0]] == ["attack"]
+
+
+def test_launch_is_a_flight_only_for_a_craft():
+    assert [e.type for e in run("NASA launched the shuttle on Tuesday.", [("NASA", "organization")])[0]] == ["flight"]
+    assert "flight" not in [e.type for e in run("The rebels launched an offensive on the city.")[0]]
+    assert "flight" not in [e.type for e in run("The offensive was launched from France.", [("France", "place")])[0]]

@@ -54,7 +54,8 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
+        "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
+        "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
         "gen_skip": set(d["genitive_not_participant"]),
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
@@ -624,6 +625,10 @@ def not_an_event(P, trig_s):
         obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if not any(c.pos_ == "PROPN" or c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in obs):
             return True  # "received 491,667 votes"
+    if w in R["craft_words"]:
+        obs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if obs and not any(c.lower_ in R["craft_heads"] or P.mention(c, ("vehicle",)) is not None for c in obs):
+            return True  # "launched an attack", "the offensive was launched", "launched a website"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
     if tok.dep_ == "amod" and tok.tag_ == "VBG":
