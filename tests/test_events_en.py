@@ -300,3 +300,10 @@ def test_launch_is_a_flight_only_for_a_craft():
     assert [e.type for e in run("NASA launched the shuttle on Tuesday.", [("NASA", "organization")])[0]] == ["flight"]
     assert "flight" not in [e.type for e in run("The rebels launched an offensive on the city.")[0]]
     assert "flight" not in [e.type for e in run("The offensive was launched from France.", [("France", "place")])[0]]
+
+
+def test_general_motion_verbs_to_a_named_place():
+    e = run("The team went to Kabul last week.", [("Kabul", "place")])[0]
+    assert [(x.type, roles(x, "destination")) for x in e] == [("departure", ["Kabul"])]
+    assert [x.type for x in run("He came back to Syria in May.", [("Syria", "place")])[0]] == ["return"]
+    assert run("I am going to do it.")[0] == [] and run("He came to power in 2000.")[0] == []

@@ -54,6 +54,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
+        "motion": d["motion_verbs"],
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
@@ -607,6 +608,30 @@ def retype(P, trig_s, typ, lex):
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def motion_type(P, tok) -> str | None:
+    """The movement type of a general motion verb (english.yaml motion_verbs) that goes to a named place here:
+    "went to Kabul" (departure), "came back to X" (return), "took him to Mecca" (transfer); else None."""
+    mv = resources()["motion"]
+    if not tok.tag_.startswith("VB"):
+        return None
+    lem = tok.lemma_.lower()
+    typ = mv["types"].get(lem)
+    if typ is None and lem in mv["object_types"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        typ = mv["object_types"][lem]
+    if typ is None:
+        return None
+    kids = list(tok.children)
+    preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ in mv["preps"]]
+    preps += [g for c in kids if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"
+              and g.lower_ in mv["preps"]]
+    for pr in preps:
+        o = _pobj(pr)
+        if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None):
+            back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in kids)
+            return mv["back"] if back and typ != mv["object_types"].get(lem) else typ
+    return None
 
 
 def not_an_event(P, trig_s):
