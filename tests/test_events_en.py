@@ -206,8 +206,12 @@ def test_orders_of_passive_mover_and_pronoun():
     assert roles(f, "decider") == ["Putin"]
 
 
-def test_passive_and_participle_patients_with_their_coordinates():
-    # the appointed are patients, never agents: passive subjects (coordinated) and "the X appointed were A and B"
+def test_passive_and_participle_patients_with_their_coordinates(monkeypatch):
+    # the appointed are patients, never agents: passive subjects (coordinated) and "the X appointed were A and B";
+    # the roles of the parse are under test, not the learned detector's veto (this sentence's "appointed" sits
+    # at its threshold, and moves with each retraining)
+    from riwaya.events import propose_en
+    monkeypatch.setattr(propose_en, "OVERRIDE", {})
     t = ("In the East district, Alvin Yeung, Fernando Cheung and Raymond Chan were appointed.\n"
          "The candidates appointed were Michael Tien and Ben Chan.")
     ents = [(n, "person") for n in ("Alvin Yeung", "Fernando Cheung", "Raymond Chan", "Michael Tien", "Ben Chan")]
@@ -307,3 +311,10 @@ def test_general_motion_verbs_to_a_named_place():
     assert [(x.type, roles(x, "destination")) for x in e] == [("departure", ["Kabul"])]
     assert [x.type for x in run("He came back to Syria in May.", [("Syria", "place")])[0]] == ["return"]
     assert run("I am going to do it.")[0] == [] and run("He came to power in 2000.")[0] == []
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
+    e = ev(run("North Korea stated it would attack any loudspeakers.", [("North Korea", "organization")])[0], "attack")
+    assert roles(e, "agent") == ["North Korea"]
+    m = ev(run("The ministers said they would meet in Doha.", [("Doha", "place")])[0], "meeting")
+    assert roles(m, "agent") == ["The ministers"]

@@ -223,6 +223,21 @@ def _subjects(tok):
     return [], False
 
 
+def _same_referent(P, pron, h) -> bool:
+    """Whether the pronoun pron can stand for the noun phrase headed by h: he/she a person, it an
+    organisation, a place or a singular thing, they a plural or an organisation."""
+    if h.pos_ not in ("PROPN", "NOUN"):
+        return False
+    m = P.mention(h)
+    kind = m.type if m is not None else None
+    w = pron.lower_
+    if w in ("he", "she", "him", "her"):
+        return kind == "person"
+    if w == "it":
+        return kind in ("organization", "place") or (kind is None and h.tag_ in ("NN", "NNP"))
+    return kind == "organization" or h.tag_ in ("NNS", "NNPS")
+
+
 def _with_conj(tok):
     """tok and the nouns coordinated with it ("elected X, Y and Z")."""
     out, stack = [tok], [tok]
@@ -392,6 +407,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             # "Challenger was lost when it exploded": "it" is the governing clause's subject
             hs, _ = _subjects(tok.head)
             if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
+                subs = hs
+        elif tok.dep_ == "ccomp" and len(subs) == 1 and subs[0].lower_ in R["pronouns"] | {"it"}:
+            # "North Korea stated it would attack", "the ministers said they would meet": the speaker
+            hs, _ = _subjects(tok.head)
+            if len(hs) == 1 and _same_referent(P, subs[0], hs[0]):
                 subs = hs
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
