@@ -318,3 +318,9 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
     assert roles(e, "agent") == ["North Korea"]
     m = ev(run("The ministers said they would meet in Doha.", [("Doha", "place")])[0], "meeting")
     assert roles(m, "agent") == ["The ministers"]
+
+
+def test_hyphenated_passive_participle_keeps_its_patients():
+    t = "Nonpartisan Paul Tse and Wong Kwok-kin were also re-elected."
+    e = ev(run(t, [("Paul Tse", "person"), ("Wong Kwok-kin", "person")])[0], "appointment")
+    assert roles(e, "patient") == ["Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []

@@ -207,6 +207,10 @@ def _subjects(tok):
             return subs, own and any(c.dep_ == "nsubjpass" for c in subs)
         if t.dep_ == "relcl":
             return [t.head], False
+        if t.dep_ == "acomp" and t.tag_ == "VBN" and t.head.lemma_ == "be":
+            # "was re-elected" split at its hyphen: the parse hangs the participle on the copula
+            subs = [c for c in t.head.children if c.dep_ in SUBJ]
+            return subs, own and bool(subs)
         if t.dep_ == "conj":
             t = t.head
             continue
@@ -389,6 +393,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     tok = P.token_at(trig_s)
     if tok is None:
         return None, False
+    while tok.i + 2 < len(tok.doc) and not tok.whitespace_ and tok.nbor(1).text == "-" and not tok.nbor(1).whitespace_ \
+            and tok.nbor(2).head.i == tok.head.i and all(c.dep_ == "punct" for c in tok.children):
+        tok = tok.nbor(2)   # "was re-elected" parsed as three siblings: the word after the hyphen is the verb
     args: list[Argument] = []
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
