@@ -206,8 +206,12 @@ def test_orders_of_passive_mover_and_pronoun():
     assert roles(f, "decider") == ["Putin"]
 
 
-def test_passive_and_participle_patients_with_their_coordinates():
-    # the appointed are patients, never agents: passive subjects (coordinated) and "the X appointed were A and B"
+def test_passive_and_participle_patients_with_their_coordinates(monkeypatch):
+    # the appointed are patients, never agents: passive subjects (coordinated) and "the X appointed were A and B";
+    # the roles of the parse are under test, not the learned detector's veto (this sentence's "appointed" sits
+    # at its threshold, and moves with each retraining)
+    from riwaya.events import propose_en
+    monkeypatch.setattr(propose_en, "OVERRIDE", {})
     t = ("In the East district, Alvin Yeung, Fernando Cheung and Raymond Chan were appointed.\n"
          "The candidates appointed were Michael Tien and Ben Chan.")
     ents = [(n, "person") for n in ("Alvin Yeung", "Fernando Cheung", "Raymond Chan", "Michael Tien", "Ben Chan")]
@@ -257,3 +261,66 @@ def test_it_in_a_when_clause_is_the_governing_subject():
     t = "Space Shuttle Challenger was lost when it exploded after liftoff."
     e = ev(run(t, [("Space Shuttle Challenger", "vehicle")])[0], "accident")
     assert roles(e, "patient") == ["Space Shuttle Challenger"]
+
+
+# ---------------------------------------------------------------- nominal triggers: genitive and "on X"
+
+def test_nominal_genitive_gives_agent_or_patient():
+    t = "Officials announced the departure of the team from Herat on Monday."
+    evs, _ = run(t, [("Herat", "place")])
+    d = ev(evs, "departure")
+    assert roles(d, "agent") == ["the team"]      # the team leaves, not the officials who announced it
+    t = "The arrest of the student angered his classmates."
+    a = ev(run(t)[0], "arrest")
+    assert roles(a, "patient") == ["the student"] and roles(a, "agent") == []
+
+
+def test_nominal_patient_preposition():
+    t = "The government kept the ban on refugees in place."
+    s = ev(run(t)[0], "sanction")
+    assert roles(s, "patient") == ["refugees"]
+
+
+def test_gerund_and_purpose_clause_take_the_governing_subject_as_agent():
+    t = "Daniel Montalvo was arrested after leaving the group."
+    d = ev(run(t, [("Daniel Montalvo", "person")])[0], "defection")
+    assert roles(d, "agent") == ["Daniel Montalvo"]     # the passive subject of "arrested" is who left
+    t = "Maxime Bernier traveled to Ottawa to meet with the minister."
+    m = ev(run(t, [("Maxime Bernier", "person"), ("Ottawa", "place")])[0], "meeting")
+    assert roles(m, "agent") == ["Maxime Bernier"]
+
+
+def test_retype_leaving_an_organisation_and_defeat_in_a_vote():
+    d = ev(run("She left the church in 2009.")[0], "defection")
+    assert roles(d, "agent") == ["She"] and roles(d, "origin") == ["the church"]
+    assert [e.type for e in run("He left the city in 2009.")[0]] == ["departure"]
+    e = run("Yau Wai-ching defeated Raymond Wong by 424 votes.", [("Yau Wai-ching", "person"),
+                                                                   ("Raymond Wong", "person")])[0]
+    assert [x.type for x in e] == ["election"]
+    assert [x.type for x in run("The rebels defeated the army near the border.")[0]] == ["attack"]
+
+
+def test_launch_is_a_flight_only_for_a_craft():
+    assert [e.type for e in run("NASA launched the shuttle on Tuesday.", [("NASA", "organization")])[0]] == ["flight"]
+    assert "flight" not in [e.type for e in run("The rebels launched an offensive on the city.")[0]]
+    assert "flight" not in [e.type for e in run("The offensive was launched from France.", [("France", "place")])[0]]
+
+
+def test_general_motion_verbs_to_a_named_place():
+    e = run("The team went to Kabul last week.", [("Kabul", "place")])[0]
+    assert [(x.type, roles(x, "destination")) for x in e] == [("departure", ["Kabul"])]
+    assert [x.type for x in run("He came back to Syria in May.", [("Syria", "place")])[0]] == ["return"]
+    assert run("I am going to do it.")[0] == [] and run("He came to power in 2000.")[0] == []
+
+
+def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
+    e = ev(run("North Korea stated it would attack any loudspeakers.", [("North Korea", "organization")])[0], "attack")
+    assert roles(e, "agent") == ["North Korea"]
+    m = ev(run("The ministers said they would meet in Doha.", [("Doha", "place")])[0], "meeting")
+    assert roles(m, "agent") == ["The ministers"]
+
+
+def test_hyphenated_passive_participle_keeps_its_patients():
+    t = "Nonpartisan Paul Tse and Wong Kwok-kin were also re-elected."
+    e = ev(run(t, [("Paul Tse", "person"), ("Wong Kwok-kin", "person")])[0], "appointment")
+    assert roles(e, "patient") == ["Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []

@@ -50,13 +50,18 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]),
+        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "person_obj": set(d["person_object_only"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
+        "motion": d["motion_verbs"],
+        "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
+        "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
+        "gen_skip": set(d["genitive_not_participant"]),
+        "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
+        "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
     }
 
 
@@ -189,6 +194,7 @@ def _subjects(tok):
     """Subject tokens of the clause that governs tok (through conj, xcomp, participle advcl, relcl)."""
     seen = 0
     t = tok
+    own = True      # still the trigger's own clause (or one coordinated with it, which shares its voice)
     while t is not None and seen < 6:
         seen += 1
         subs = [c for c in t.children if c.dep_ in SUBJ]
@@ -196,17 +202,44 @@ def _subjects(tok):
             rel = [c for c in subs if c.tag_ in ("WP", "WDT") or c.lower_ in ("who", "which", "that")]
             if rel and t.dep_ == "relcl":
                 return [t.head], False
-            return subs, any(c.dep_ == "nsubjpass" for c in subs)
+            # "was arrested after leaving X", "was forced to leave": the governing clause's passive subject
+            # does the gerund's or infinitive's act
+            return subs, own and any(c.dep_ == "nsubjpass" for c in subs)
         if t.dep_ == "relcl":
             return [t.head], False
-        if t.dep_ in ("conj", "xcomp") or (t.dep_ == "advcl" and t.tag_ in ("VBG", "VBN")):
+        if t.dep_ == "acomp" and t.tag_ == "VBN" and t.head.lemma_ == "be":
+            # "was re-elected" split at its hyphen: the parse hangs the participle on the copula
+            subs = [c for c in t.head.children if c.dep_ in SUBJ]
+            return subs, own and bool(subs)
+        if t.dep_ == "conj":
+            t = t.head
+            continue
+        if t.dep_ == "xcomp" or (t.dep_ == "advcl" and (t.tag_ in ("VBG", "VBN") or (
+                t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)))):
+            own = own and t.tag_ == "VBN"   # "traveled to Florida to meet X": the traveller meets
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep":  # "succeeded in completing", "after living in"
+            own = False
             t = t.head.head
             continue
         break
     return [], False
+
+
+def _same_referent(P, pron, h) -> bool:
+    """Whether the pronoun pron can stand for the noun phrase headed by h: he/she a person, it an
+    organisation, a place or a singular thing, they a plural or an organisation."""
+    if h.pos_ not in ("PROPN", "NOUN"):
+        return False
+    m = P.mention(h)
+    kind = m.type if m is not None else None
+    w = pron.lower_
+    if w in ("he", "she", "him", "her"):
+        return kind == "person"
+    if w == "it":
+        return kind in ("organization", "place") or (kind is None and h.tag_ in ("NN", "NNP"))
+    return kind == "organization" or h.tag_ in ("NNS", "NNPS")
 
 
 def _with_conj(tok):
@@ -316,6 +349,34 @@ def _place_arg(P, obj, role, R, lex, times):
     return _np_arg(P, obj, role)
 
 
+def _genitive(P, tok, typ, lex, R, times):
+    """A nominal trigger's participant in its own prepositional phrase: "the departure of the team" (agent),
+    "the arrest of the student" (patient), "the fall of the city" (place), "a ban on refugees" (patient)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.i < tok.i:
+            continue
+        w = c.lower_
+        if w == "of" and c.i == tok.i + 1:
+            if typ in R["poss_patient"] or typ in lex["patient_types"]:
+                # "the trial of X" befalls X, "the ruling of the court" is the court's doing
+                o = _pobj(c)
+                m = P.mention(o) if o is not None else None
+                role = "agent" if typ in R["obj_patient"] and m is not None and m.type == "organization" else "patient"
+            else:
+                role = "place" if typ in R["subj_place"] else "agent"
+        elif typ in R["nom_patient_preps"].get(w, ()):
+            role = "patient"
+        else:
+            continue
+        o = _pobj(c)
+        if o is None or o.pos_ not in ("NOUN", "PROPN") or o.lower_ in R["gen_skip"] or o.lower_ in R["not_place"] \
+                or any(t.start <= P.span(o)[0] < t.end for t in times):
+            continue
+        out += [_np_arg(P, x, role, types=PPL + ("place",), keep_of=x.lower_ in R["quant"]) for x in _with_conj(o)]
+    return out
+
+
 def _is_vehicle(tok, lex):
     return tok is not None and tok.lower_ in lex["means"]["en"]
 
@@ -332,6 +393,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     tok = P.token_at(trig_s)
     if tok is None:
         return None, False
+    while tok.i + 2 < len(tok.doc) and not tok.whitespace_ and tok.nbor(1).text == "-" and not tok.nbor(1).whitespace_ \
+            and tok.nbor(2).head.i == tok.head.i and all(c.dep_ == "punct" for c in tok.children):
+        tok = tok.nbor(2)   # "was re-elected" parsed as three siblings: the word after the hyphen is the verb
     args: list[Argument] = []
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
@@ -350,6 +414,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             # "Challenger was lost when it exploded": "it" is the governing clause's subject
             hs, _ = _subjects(tok.head)
             if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
+                subs = hs
+        elif tok.dep_ == "ccomp" and len(subs) == 1 and subs[0].lower_ in R["pronouns"] | {"it"}:
+            # "North Korea stated it would attack", "the ministers said they would meet": the speaker
+            hs, _ = _subjects(tok.head)
+            if len(hs) == 1 and _same_referent(P, subs[0], hs[0]):
                 subs = hs
         by = _by_agent(tok) if passive else None
         if passive and by is not None:
@@ -412,6 +481,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
             args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
+        gen = _genitive(P, tok, typ, lex, R, times)
+        if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
+            args = [a for a in args if a.role != "agent"]
+        if any(a.role == "patient" for a in args):
+            gen = [a for a in gen if a.role != "patient"]
+        args += gen
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
         m = P.mention(ob)
@@ -429,7 +504,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             a = _place_arg(P, ob, "destination", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
-        elif typ in lex["origin_object_types"]:
+        elif typ in lex["origin_object_types"] or typ in R["origin_obj"]:
             a = _place_arg(P, ob, "origin", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
@@ -524,7 +599,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
 def retype(P, trig_s, typ, lex):
     """(the type the parse shows the trigger at trig_s to be, or None to keep typ; the span of a cause
     that is no argument of it, or None). english.yaml retype_*: a killing caused by an accident is a
-    death; someone denied something is a sanction."""
+    death; someone denied something is a sanction; leaving an organisation is a defection; defeating
+    someone in a vote is an election."""
     R = resources()
     tok = P.token_at(trig_s)
     if tok is None or not tok.tag_.startswith("VB"):
@@ -545,12 +621,44 @@ def retype(P, trig_s, typ, lex):
         hit = next((c for c in cause if accident(c)), None)
         if hit is not None:
             return rd["to"], P.span(hit.head if hit.dep_ == "compound" else hit)
+    rl, rv = R["rt_defect"], R["rt_vote"]
+    if typ in rl["from"]:
+        for ob in (c for c in tok.children if c.dep_ in ("dobj", "obj")):
+            m = P.mention(ob)
+            if ob.lower_ in rl["object_heads"] or (m is not None and m.type == "organization"):
+                return rl["to"], None
+    if typ in rv["from"] and tok.lower_ in rv["words"] and any(t.lower_ in rv["context"] for t in tok.sent):
+        return rv["to"], None
     if typ in rs["from"]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         person = any(c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in objs)
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def motion_type(P, tok) -> str | None:
+    """The movement type of a general motion verb (english.yaml motion_verbs) that goes to a named place here:
+    "went to Kabul" (departure), "came back to X" (return), "took him to Mecca" (transfer); else None."""
+    mv = resources()["motion"]
+    if not tok.tag_.startswith("VB"):
+        return None
+    lem = tok.lemma_.lower()
+    typ = mv["types"].get(lem)
+    if typ is None and lem in mv["object_types"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+        typ = mv["object_types"][lem]
+    if typ is None:
+        return None
+    kids = list(tok.children)
+    preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ in mv["preps"]]
+    preps += [g for c in kids if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"
+              and g.lower_ in mv["preps"]]
+    for pr in preps:
+        o = _pobj(pr)
+        if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None):
+            back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in kids)
+            return mv["back"] if back and typ != mv["object_types"].get(lem) else typ
+    return None
 
 
 def not_an_event(P, trig_s):
@@ -569,6 +677,10 @@ def not_an_event(P, trig_s):
         obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if not any(c.pos_ == "PROPN" or c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in obs):
             return True  # "received 491,667 votes"
+    if w in R["craft_words"]:
+        obs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+        if obs and not any(c.lower_ in R["craft_heads"] or P.mention(c, ("vehicle",)) is not None for c in obs):
+            return True  # "launched an attack", "the offensive was launched", "launched a website"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
     if tok.dep_ == "amod" and tok.tag_ == "VBG":

@@ -23,7 +23,7 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-from .english import lemma_type
+from .english import lemma_type, motion_type
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -80,8 +80,18 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
     "so-called", "the votes"). `P`: the paragraph's parse (english.Parsed) or None; `toks`: the
     extractor's tokens (s, e, raw, n); `mentions`: the entity mentions starting in the sentence."""
     M = model()
-    if P is None or (M is None and RECORD is None):
+    if P is None:
         return {}
+    # general motion verbs going to a named place ("went to Kabul"): a rule of the parse, not of the model
+    moves = {}
+    for i, t in enumerate(toks):
+        tok = P.by_start.get(t.s)
+        if tok is not None and not lex["en"].get(t.n) and t.n not in lex["not_trig"]:
+            typ = motion_type(P, tok)
+            if typ:
+                moves[i] = (typ, tok.lemma_.lower())
+    if M is None and RECORD is None:
+        return moves
     ent: dict[int, str] = {}
     for m in mentions:
         for t in toks:
@@ -110,4 +120,4 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
         elif z >= add:
             p = type_probs(M["type"], f)
             out[i] = (max(p, key=p.get), tok.lemma_.lower())
-    return out
+    return {**moves, **out}
