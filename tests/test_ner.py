@@ -364,3 +364,30 @@ def test_a_person_span_that_starts_with_an_institution_noun_is_an_organisation()
     t = "وقال نادي الفلانيين إن"
     s = t.index("نادي")
     assert [c[2] for c in _morph_checked(t, [(s, s + len("نادي الفلانيين"), "person", 0.8, "ner")], [])] == ["organization"]
+
+
+def test_named_heads_take_a_proper_noun_and_never_a_common_word():
+    from riwaya.ner import _org_patterns
+
+    def found(t):
+        return [t[a:b] for a, b in _org_patterns(t)]
+    assert found("أعلنت جامعة نورثامبتون لاستكشاف المواهب عن منحة") == ["جامعة نورثامبتون"]
+    assert found("قالت نقابة فورس أوفريير إن") == ["نقابة فورس أوفريير"]
+    assert found("وقالت منظمة خدمات الدم الكندية إن") == ["منظمة خدمات الدم الكندية"]
+    for generic in ("وهو اتحاد طوعي بين الدول", "درس في معهد فكلية فجامعة", "انضم إلى حزب المعارضة",
+                    "وأسس جمعية خيرية في المدينة"):
+        assert found(generic) == [], generic
+
+
+def test_a_place_inside_a_named_head_is_part_of_the_organisation():
+    assert _found("وقال مصرف أسكتلندا إن الأرباح ارتفعت.") == [("مصرف أسكتلندا", "organization")]
+
+
+def test_an_organisation_starts_at_its_head_not_at_the_common_word_before():
+    from riwaya.ner import _org_head_start
+    t = "ويقع ذلك ضمن اختصاص البنك المركزي الأوروبي وسلطته."
+    s, e = t.index("اختصاص"), t.index(" وسلطته")
+    assert t[_org_head_start(t, s, e):e] == "البنك المركزي الأوروبي"
+    t = "وقال رئيس مجلس النواب إن"                    # a span that starts at its head stays as it is
+    s, e = t.index("مجلس"), t.index(" إن")
+    assert t[_org_head_start(t, s, e):e] == "مجلس النواب"
