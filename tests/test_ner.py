@@ -391,3 +391,14 @@ def test_an_organisation_starts_at_its_head_not_at_the_common_word_before():
     t = "وقال رئيس مجلس النواب إن"                    # a span that starts at its head stays as it is
     s, e = t.index("مجلس"), t.index(" إن")
     assert t[_org_head_start(t, s, e):e] == "مجلس النواب"
+
+
+def test_two_names_run_together_over_and_are_two():
+    from riwaya.ner import _coordinated_split
+    t = "وفاز مانشستر يونايتد وليون في المباراة"
+    s, e = t.index("مانشستر"), t.index(" في")
+    assert [t[a:b] for a, b, *_ in _coordinated_split(t, [(s, e, "organization", 0.9, "ner")])] == \
+        ["مانشستر يونايتد", "ليون"]
+    t = "وقال محمد ولد عبد العزيز"                        # ولد joins a name: no split
+    s = t.index("محمد")
+    assert len(_coordinated_split(t, [(s, len(t), "person", 0.9, "ner")])) == 1

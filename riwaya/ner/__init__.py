@@ -241,6 +241,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _propagate(text, found)
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
+    cands = _coordinated_split(text, cands)
     cands = _morph_checked(text, cands, kb)
     if lang != "en":
         cands = _whole_names(text, cands, kb)
@@ -733,6 +734,29 @@ def _with_org_patterns(text, cands, kb):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
     return sorted(out)
+
+
+def _coordinated_split(text, cands):
+    """Two names the tagger ran together over "و" (تويوتا وجنرال موتورز, مانشستر يونايتد وليون) are two
+    mentions of its type: split before a word that is و + a known name (name lists, gazetteer, knowledge
+    base) and is no name itself (وليد, ولد, وايت stay)."""
+    from riwaya.ner.morph import known
+    joiners = _rules()["name_joiners"]
+    common = _common_words()
+    out = []
+    for s, e, t, c, src in cands:
+        words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+        cut = s
+        for i in range(1, len(words)):
+            w = text[words[i][0]:words[i][1]]
+            prev = norm(text[words[i - 1][0]:words[i - 1][1]])
+            if src == "ner" and w.startswith("و") and not w.startswith("وال") and len(w) >= 4 \
+                    and prev not in joiners and not known(w) and known(w[1:]) \
+                    and normalize_ar(w[1:]) not in common:
+                out.append((cut, words[i - 1][1], t, c, src))
+                cut = words[i][0] + 1
+        out.append((cut, e, t, c, src))
+    return out
 
 
 def _morph_checked(text, cands, kb):
