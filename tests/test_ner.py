@@ -402,3 +402,9 @@ def test_two_names_run_together_over_and_are_two():
     t = "وقال محمد ولد عبد العزيز"                        # ولد joins a name: no split
     s = t.index("محمد")
     assert len(_coordinated_split(t, [(s, len(t), "person", 0.9, "ner")])) == 1
+
+
+def test_a_hashtag_style_name_is_one_name():
+    t = "وعلى متنها كبار مسؤولي النظام، بينهم:\n• سامر_الخطيب (رئيس فرع الأمن).\n"
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].text == "سامر_الخطيب" == t[p[0].start:p[0].end] and p[0].name == "سامر الخطيب"

@@ -226,7 +226,20 @@ def _spacy():
     return None
 
 
+# an underscore between two Arabic words joins a hashtag-style name (قحطان_خليل): a space to the tagger
+_JOINED = re.compile(r"(?<=[\u0600-\u06FF])_+(?=[\u0600-\u06FF])")
+
+
 def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention]:
+    if "_" in text and _JOINED.search(text):
+        out = _recognize(_JOINED.sub(lambda m: " " * len(m.group()), text), lang, kb_mentions)
+        for m in out:
+            m.text = text[m.start:m.end]       # offsets are the same; the name keeps the space
+        return out
+    return _recognize(text, lang, kb_mentions)
+
+
+def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention]:
     if lang == "en" or (lang != "ar" and not re.search(r"[\u0600-\u06FF]", text)):
         found = [(s, e, t, c) for s, e, t, c in _english(text)]
     else:
