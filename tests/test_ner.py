@@ -400,6 +400,7 @@ def test_two_names_run_together_over_and_are_two():
     assert [t[a:b] for a, b, *_ in _coordinated_split(t, [(s, e, "organization", 0.9, "ner")])] == \
         ["مانشستر يونايتد", "ليون"]
     t = "وقال محمد ولد عبد العزيز"                        # ولد joins a name: no split
+    assert len(_coordinated_split("بروس ويليس", [(0, 10, "person", 0.9, "ner")])) == 1
     s = t.index("محمد")
     assert len(_coordinated_split(t, [(s, len(t), "person", 0.9, "ner")])) == 1
 

@@ -752,8 +752,9 @@ def _with_org_patterns(text, cands, kb):
 def _coordinated_split(text, cands):
     """Two names the tagger ran together over "و" (تويوتا وجنرال موتورز, مانشستر يونايتد وليون) are two
     mentions of its type: split before a word that is و + a known name (name lists, gazetteer, knowledge
-    base) and is no name itself (وليد, ولد, وايت stay)."""
-    from riwaya.ner.morph import known
+    base), no name itself and much rarer than the name after و (morph.yaml: zipf_margin; وليد, ولد, وايت,
+    ويليس stay)."""
+    from riwaya.ner.morph import _cfg, known, zipf
     joiners = _rules()["name_joiners"]
     common = _common_words()
     out = []
@@ -765,7 +766,7 @@ def _coordinated_split(text, cands):
             prev = norm(text[words[i - 1][0]:words[i - 1][1]])
             if src == "ner" and w.startswith("و") and not w.startswith("وال") and len(w) >= 4 \
                     and prev not in joiners and not known(w) and known(w[1:]) \
-                    and normalize_ar(w[1:]) not in common:
+                    and normalize_ar(w[1:]) not in common and zipf(w[1:]) >= zipf(w) + _cfg()["zipf_margin"]:
                 out.append((cut, words[i - 1][1], t, c, src))
                 cut = words[i][0] + 1
         out.append((cut, e, t, c, src))
