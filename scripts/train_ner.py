@@ -103,7 +103,7 @@ def score(gold, pred):
     return prf_table(stats)
 
 
-def augmented(sents, copies, seed=0):
+def augmented(sents, copies, seed=0, share=1.0):
     """Mention replacement (Dai & Adel 2020): `copies` rounds over the sentences that hold a name, each
     name swapped for a random name of the same type from the same sentences, so the tagger leans on the
     context more than on the names it has seen (text of other domains names other people)."""
@@ -117,7 +117,7 @@ def augmented(sents, copies, seed=0):
     for _ in range(copies):
         for s in sents:
             sp = sorted(spans([t for _, t in s]), key=lambda x: x[1])
-            if not sp:
+            if not sp or rnd.random() >= share:
                 continue
             new, k = [], 0
             for typ, a, b in sp:
@@ -195,6 +195,7 @@ def main():
     ap.add_argument("--wojood-weight", type=int, default=1, help="repeat the Wojood sentences this many times")
     ap.add_argument("--wojood-dev", type=int, default=0, help="hold out the last N Wojood train sentences as dev")
     ap.add_argument("--augment", type=int, default=0, help="add N rounds of mention-replaced sentences (0: none)")
+    ap.add_argument("--augment-share", type=float, default=1.0, help="the share of sentences each round replaces")
     a = ap.parse_args()
     out = a.out or ("/tmp/ner_dev.model" if a.dev or a.wojood_dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
@@ -208,7 +209,7 @@ def main():
             wj, wdev = wj[:-a.wojood_dev], wj[-a.wojood_dev:]
         train = train + wj * a.wojood_weight
     if a.augment:
-        train = train + augmented(train, a.augment)
+        train = train + augmented(train, a.augment, share=a.augment_share)
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]
