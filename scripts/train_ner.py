@@ -103,14 +103,14 @@ def score(gold, pred):
     return prf_table(stats)
 
 
-def augmented(sents, copies, seed=0, share=1.0):
+def augmented(sents, copies, seed=0, share=1.0, pool_from=None):
     """Mention replacement (Dai & Adel 2020): `copies` rounds over the sentences that hold a name, each
     name swapped for a random name of the same type from the same sentences, so the tagger leans on the
     context more than on the names it has seen (text of other domains names other people)."""
     import random
     rnd = random.Random(seed)
     pool = {}
-    for s in sents:
+    for s in pool_from or sents:
         for typ, a, b in spans([t for _, t in s]):
             pool.setdefault(typ, []).append([w for w, _ in s[a:b]])
     out = []
@@ -196,6 +196,7 @@ def main():
     ap.add_argument("--wojood-dev", type=int, default=0, help="hold out the last N Wojood train sentences as dev")
     ap.add_argument("--augment", type=int, default=0, help="add N rounds of mention-replaced sentences (0: none)")
     ap.add_argument("--augment-share", type=float, default=1.0, help="the share of sentences each round replaces")
+    ap.add_argument("--augment-wojood-only", action="store_true", help="rewrite only Wojood's sentences (names from both)")
     a = ap.parse_args()
     out = a.out or ("/tmp/ner_dev.model" if a.dev or a.wojood_dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
@@ -209,7 +210,8 @@ def main():
             wj, wdev = wj[:-a.wojood_dev], wj[-a.wojood_dev:]
         train = train + wj * a.wojood_weight
     if a.augment:
-        train = train + augmented(train, a.augment, share=a.augment_share)
+        part = wj if a.augment_wojood_only and a.wojood else train
+        train = train + augmented(part, a.augment, share=a.augment_share, pool_from=train)
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]

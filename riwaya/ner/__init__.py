@@ -419,7 +419,7 @@ def _org_patterns(text, kb_words=frozenset()):
             continue
         definite_head = n[:k].endswith("ال") or n[:k] == "لل"
         by_name = core not in heads   # a named head (جامعة, حزب): its chain must hold a name
-        chain, names = [], set()
+        chain, names, foreigns = [], set(), []
         named = False       # past the first definite word or name, only words describing it follow
         j = i + 1
         while j < len(toks) and len(chain) < cmax:
@@ -438,14 +438,16 @@ def _org_patterns(text, kb_words=frozenset()):
                 break
             # a word no list knows as a common word (أوبر, نورثامبتون, إم بي إس) names the body of a named
             # head (شركة أوبر, جامعة نورثامبتون); only right after the head or another such word
-            foreign = (by_name and not definite_head and len(chain) == len(names) and not definite
+            foreign = (by_name and not definite_head and len(chain) == len(foreigns) and not definite
                        and len(n2) >= 2 and given.get(n2) not in ("1", "2")
                        and not n2.endswith(("ي", "يه")) and not _is_org_head(w2)   # اتحاد طوعي, معهد فكلية
                        and not any(normalize_ar(x) in common or inflected_common(x)   # لاستكشاف: ل + a noun
-                                   for x in (w2, w2[1:] if w2[0] in "وفبلك" and len(w2) > 3 else w2)))
+                                   for x in (w2, w2[1:] if w2[0] in "وفبلك" and len(w2) > 3 else w2))
+                       and not _accusative(w2))
             if foreign or known or (by_name and _names_place(w2, kb_words)):
                 names.add(j)
             if foreign:
+                foreigns.append(j)
                 chain.append(j)
                 j += 1
                 continue
@@ -499,6 +501,13 @@ def _head_split(word):
         if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
             return n, len(p)
     return n, 0
+
+
+def _accusative(word):
+    """استنكارا, ترحيبا: a noun with the accusative ending (tanween alif), its stem a common word
+    (wordfreq Zipf at least morph.yaml's min_stem_zipf and above the whole's); no name."""
+    from riwaya.ner.morph import _cfg, zipf
+    return word.endswith("ا") and len(word) > 3 and zipf(word[:-1]) >= max(_cfg()["min_stem_zipf"], zipf(word))
 
 
 def _adjectival(word, kb_words):
