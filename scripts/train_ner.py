@@ -103,6 +103,32 @@ def score(gold, pred):
     return prf_table(stats)
 
 
+def augmented(sents, copies, seed=0, share=1.0, pool_from=None):
+    """Mention replacement (Dai & Adel 2020): `copies` rounds over the sentences that hold a name, each
+    name swapped for a random name of the same type from the same sentences, so the tagger leans on the
+    context more than on the names it has seen (text of other domains names other people)."""
+    import random
+    rnd = random.Random(seed)
+    pool = {}
+    for s in pool_from or sents:
+        for typ, a, b in spans([t for _, t in s]):
+            pool.setdefault(typ, []).append([w for w, _ in s[a:b]])
+    out = []
+    for _ in range(copies):
+        for s in sents:
+            sp = sorted(spans([t for _, t in s]), key=lambda x: x[1])
+            if not sp or rnd.random() >= share:
+                continue
+            new, k = [], 0
+            for typ, a, b in sp:
+                new += s[k:a]
+                words = rnd.choice(pool[typ])
+                new += [(w, ("B-" if i == 0 else "I-") + typ) for i, w in enumerate(words)]
+                k = b
+            out.append(new + s[k:])
+    return out
+
+
 def prf_table(stats: dict) -> dict:
     """{type: [true positives, predicted, gold]} -> {type: (P, R, F1, n_gold)}, MICRO added."""
     stats = {**stats, "MICRO": [sum(v[i] for v in stats.values()) for i in range(3)]}
@@ -168,6 +194,9 @@ def main():
     ap.add_argument("--wojood", default=None, help="also train on this Wojood file (e.g. .../wojood_sample/train.txt)")
     ap.add_argument("--wojood-weight", type=int, default=1, help="repeat the Wojood sentences this many times")
     ap.add_argument("--wojood-dev", type=int, default=0, help="hold out the last N Wojood train sentences as dev")
+    ap.add_argument("--augment", type=int, default=0, help="add N rounds of mention-replaced sentences (0: none)")
+    ap.add_argument("--augment-share", type=float, default=1.0, help="the share of sentences each round replaces")
+    ap.add_argument("--augment-wojood-only", action="store_true", help="rewrite only Wojood's sentences (names from both)")
     a = ap.parse_args()
     out = a.out or ("/tmp/ner_dev.model" if a.dev or a.wojood_dev else "riwaya/data/ner/crf.model")
     train = read_conll(Path(a.data) / "ANERCorp_CamelLab_train.txt")
@@ -180,6 +209,9 @@ def main():
         if a.wojood_dev:
             wj, wdev = wj[:-a.wojood_dev], wj[-a.wojood_dev:]
         train = train + wj * a.wojood_weight
+    if a.augment:
+        part = wj if a.augment_wojood_only and a.wojood else train
+        train = train + augmented(part, a.augment, share=a.augment_share, pool_from=train)
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]

@@ -364,3 +364,49 @@ def test_a_person_span_that_starts_with_an_institution_noun_is_an_organisation()
     t = "وقال نادي الفلانيين إن"
     s = t.index("نادي")
     assert [c[2] for c in _morph_checked(t, [(s, s + len("نادي الفلانيين"), "person", 0.8, "ner")], [])] == ["organization"]
+
+
+def test_named_heads_take_a_proper_noun_and_never_a_common_word():
+    from riwaya.ner import _org_patterns
+
+    def found(t):
+        return [t[a:b] for a, b in _org_patterns(t)]
+    assert found("أعلنت جامعة نورثامبتون لاستكشاف المواهب عن منحة") == ["جامعة نورثامبتون"]
+    assert found("قالت نقابة فورس أوفريير إن") == ["نقابة فورس أوفريير"]
+    assert found("وأضربت جامعة بيرزيت استنكارا للقرار") == ["جامعة بيرزيت"]
+    assert found("وقالت منظمة خدمات الدم الكندية إن") == ["منظمة خدمات الدم الكندية"]
+    for generic in ("وهو اتحاد طوعي بين الدول", "درس في معهد فكلية فجامعة", "انضم إلى حزب المعارضة",
+                    "وأسس جمعية خيرية في المدينة"):
+        assert found(generic) == [], generic
+
+
+def test_a_place_inside_a_named_head_is_part_of_the_organisation():
+    assert _found("وقال مصرف أسكتلندا إن الأرباح ارتفعت.") == [("مصرف أسكتلندا", "organization")]
+
+
+def test_an_organisation_starts_at_its_head_not_at_the_common_word_before():
+    from riwaya.ner import _org_head_start
+    t = "ويقع ذلك ضمن اختصاص البنك المركزي الأوروبي وسلطته."
+    s, e = t.index("اختصاص"), t.index(" وسلطته")
+    assert t[_org_head_start(t, s, e):e] == "البنك المركزي الأوروبي"
+    t = "وقال رئيس مجلس النواب إن"                    # a span that starts at its head stays as it is
+    s, e = t.index("مجلس"), t.index(" إن")
+    assert t[_org_head_start(t, s, e):e] == "مجلس النواب"
+
+
+def test_two_names_run_together_over_and_are_two():
+    from riwaya.ner import _coordinated_split
+    t = "وفاز مانشستر يونايتد وليون في المباراة"
+    s, e = t.index("مانشستر"), t.index(" في")
+    assert [t[a:b] for a, b, *_ in _coordinated_split(t, [(s, e, "organization", 0.9, "ner")])] == \
+        ["مانشستر يونايتد", "ليون"]
+    t = "وقال محمد ولد عبد العزيز"                        # ولد joins a name: no split
+    assert len(_coordinated_split("بروس ويليس", [(0, 10, "person", 0.9, "ner")])) == 1
+    s = t.index("محمد")
+    assert len(_coordinated_split(t, [(s, len(t), "person", 0.9, "ner")])) == 1
+
+
+def test_a_hashtag_style_name_is_one_name():
+    t = "وعلى متنها كبار مسؤولي النظام، بينهم:\n• سامر_الخطيب (رئيس فرع الأمن).\n"
+    p = [m for m in recognize(t) if m.type == "person"]
+    assert p and p[0].text == "سامر_الخطيب" == t[p[0].start:p[0].end] and p[0].name == "سامر الخطيب"

@@ -7,6 +7,8 @@ per-document stage (knowledge base + tagger) on each PUD document and reports, p
   expression, i.e. month and weekday names, are left out: they are times, not names);
 - precision: words inside a mention that are PROPN. Nationality and other adjectives inside a
   name (الأمم المتحدة) and clitics count against it, so this is a lower bound.
+- per type (PUD has no entity types, so no recall per type): mentions found, and the share of their
+  words that are PROPN.
 Usage: python benchmarks/ner/pud_propn.py [--conllu FILE] [--show 30]
 """
 import argparse
@@ -45,10 +47,14 @@ def main():
         sys.exit(f"{a.conllu}: not found (UD Arabic PUD lives in ../shared/data/ud_arabic_pud)")
     tp = fn = extra = inside = 0
     misses, extras = Counter(), Counter()
+    per_type = {}                # type -> [mentions, words, PROPN words]
     for di, sents in enumerate(read_pud(a.conllu)):
         text = "\n".join(s["text"] for s in sents)
         an = analyze(Document(id=f"pud{di}", text=text, language="ar"))
-        names = [(m.start, m.end) for m in an.mentions if m.type in ("person", "place", "organization")]
+        typed = [(m.start, m.end, m.type) for m in an.mentions if m.type in ("person", "place", "organization")]
+        names = [(x, y) for x, y, _ in typed]
+        for _, _, t in typed:
+            per_type.setdefault(t, [0, 0, 0])[0] += 1
         times = [(t.start, t.end) for t in an.times]
         off = 0
         for s in sents:
@@ -66,6 +72,9 @@ def main():
                     if not in_name:
                         misses[w] += 1
                 if in_name and re.search(r"\w", w):
+                    for t in {t for x, y, t in typed if x <= st and en <= y}:
+                        per_type[t][1] += 1
+                        per_type[t][2] += pos == "PROPN"
                     inside += 1
                     if pos != "PROPN":
                         extra += 1
@@ -74,6 +83,8 @@ def main():
     print(f"recall    (PROPN words inside a name mention): {tp}/{tp + fn} = {tp / (tp + fn):.3f}")
     print(f"precision (words of name mentions that are PROPN): {inside - extra}/{inside} = "
           f"{(inside - extra) / inside:.3f}")
+    for t, (n, words, propn) in sorted(per_type.items()):
+        print(f"{t:12s} mentions {n:4d}, words that are PROPN {propn}/{words} = {propn / max(words, 1):.3f}")
     if a.show:
         print("most frequent misses:", misses.most_common(a.show))
         print("most frequent non-PROPN words in mentions:", extras.most_common(a.show))

@@ -226,7 +226,20 @@ def _spacy():
     return None
 
 
+# an underscore between two Arabic words joins a hashtag-style name (قحطان_خليل): a space to the tagger
+_JOINED = re.compile(r"(?<=[\u0600-\u06FF])_+(?=[\u0600-\u06FF])")
+
+
 def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention]:
+    if "_" in text and _JOINED.search(text):
+        out = _recognize(_JOINED.sub(lambda m: " " * len(m.group()), text), lang, kb_mentions)
+        for m in out:
+            m.text = text[m.start:m.end]       # offsets are the same; the name keeps the space
+        return out
+    return _recognize(text, lang, kb_mentions)
+
+
+def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention]:
     if lang == "en" or (lang != "ar" and not re.search(r"[\u0600-\u06FF]", text)):
         found = [(s, e, t, c) for s, e, t, c in _english(text)]
     else:
@@ -241,6 +254,7 @@ def recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMention
     cands += _propagate(text, found)
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
+    cands = _coordinated_split(text, cands)
     cands = _morph_checked(text, cands, kb)
     if lang != "en":
         cands = _whole_names(text, cands, kb)
@@ -309,6 +323,7 @@ def _rules() -> dict:
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
+    r["org_named_heads"] = {norm(w) for w in r.get("org_named_heads", [])}
     r["org_chain_adjectives"] = {norm(w) for w in r.get("org_chain_adjectives", [])}
     r["org_generic"] = {" ".join(norm(x) for x in (w[2:] if w.startswith("ال") else w, *rest))
                         for w, *rest in (str(p).split() for p in r.get("org_generic", []))}
@@ -388,7 +403,9 @@ def _org_patterns(text, kb_words=frozenset()):
     from riwaya.ner.morph import proclitic_len
     r = _rules()
     heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
+    named_heads = r["org_named_heads"]
     given = lexicons()[0]
+    common = _common_words()
     toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
     out = []
     i = 0
@@ -396,11 +413,13 @@ def _org_patterns(text, kb_words=frozenset()):
         s0, e0, w = toks[i]
         n, k = _head_split(w)
         core = n[k:]
-        if core not in heads or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
+        if core not in heads and core not in named_heads \
+                or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
             i += 1                    # بقيادة X: "led by X", no organisation
             continue
         definite_head = n[:k].endswith("ال") or n[:k] == "لل"
-        chain = []
+        by_name = core not in heads   # a named head (جامعة, حزب): its chain must hold a name
+        chain, names, foreigns = [], set(), []
         named = False       # past the first definite word or name, only words describing it follow
         j = i + 1
         while j < len(toks) and len(chain) < cmax:
@@ -417,6 +436,21 @@ def _org_patterns(text, kb_words=frozenset()):
             if _purpose(named, chain, toks, w2, kb_words):
                 chain.append(j)       # الهيئة العامة للاستثمار: the body's purpose ends its name
                 break
+            # a word no list knows as a common word (أوبر, نورثامبتون, إم بي إس) names the body of a named
+            # head (شركة أوبر, جامعة نورثامبتون); only right after the head or another such word
+            foreign = (by_name and not definite_head and len(chain) == len(foreigns) and not definite
+                       and len(n2) >= 2 and given.get(n2) not in ("1", "2")
+                       and not n2.endswith(("ي", "يه")) and not _is_org_head(w2)   # اتحاد طوعي, معهد فكلية
+                       and not any(normalize_ar(x) in common or inflected_common(x)   # لاستكشاف: ل + a noun
+                                   for x in (w2, w2[1:] if w2[0] in "وفبلك" and len(w2) > 3 else w2))
+                       and not _accusative(w2))
+            if foreign or known or (by_name and _names_place(w2, kb_words)):
+                names.add(j)
+            if foreign:
+                foreigns.append(j)
+                chain.append(j)
+                j += 1
+                continue
             if named and not conj and not known and not _adjectival(w2, kb_words):
                 break                 # مجلس النواب المعترف به, مجلس النواب السلطة التشريعية
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
@@ -432,8 +466,10 @@ def _org_patterns(text, kb_words=frozenset()):
             else:
                 break
         while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال", "لل"))
-                             or normalize_ar(toks[chain[-1]][2]) in kb_words):
+                             or normalize_ar(toks[chain[-1]][2]) in kb_words or chain[-1] in names):
             chain.pop()               # a chain ends in a definite word or a name
+        if by_name and not names.intersection(chain):
+            chain = []                # جامعة الدول: a named head's chain names something
         if len(chain) == 1 and core in r["org_heads_ambiguous"]:
             w1 = norm(toks[chain[0]][2])
             if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
@@ -460,11 +496,18 @@ def _org_patterns(text, kb_words=frozenset()):
 def _head_split(word):
     """(normalised word, length of the proclitic before an organisation head noun, 0 if none)."""
     n = norm(word)
-    heads = _rules()["org_pattern_heads"]
+    heads = _rules()["org_pattern_heads"] | _rules()["org_named_heads"]
     for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
         if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
             return n, len(p)
     return n, 0
+
+
+def _accusative(word):
+    """استنكارا, ترحيبا: a noun with the accusative ending (tanween alif), its stem a common word
+    (wordfreq Zipf at least morph.yaml's min_stem_zipf and above the whole's); no name."""
+    from riwaya.ner.morph import _cfg, zipf
+    return word.endswith("ا") and len(word) > 3 and zipf(word[:-1]) >= max(_cfg()["min_stem_zipf"], zipf(word))
 
 
 def _adjectival(word, kb_words):
@@ -705,13 +748,38 @@ def _with_org_patterns(text, cands, kb):
     from riwaya.ner.morph import _kb_words
     out = list(cands)
     for s, e in _org_patterns(text, _kb_words()):
-        if any(s < m.end and m.start < e for m in kb):
+        # a place the knowledge base finds inside is part of the name (مصرف أسكتلندا; _places_inside_orgs)
+        if any(s < m.end and m.start < e and not (m.type == "place" and s < m.start and m.end <= e) for m in kb):
             continue
         over = [c for c in out if s < c[1] and c[0] < e]
         if any(c[2] == "person" or c[0] < s or c[1] > e for c in over):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
     return sorted(out)
+
+
+def _coordinated_split(text, cands):
+    """Two names the tagger ran together over "و" (تويوتا وجنرال موتورز, مانشستر يونايتد وليون) are two
+    mentions of its type: split before a word that is و + a known name (name lists, gazetteer, knowledge
+    base), no name itself and much rarer than the name after و (morph.yaml: zipf_margin; وليد, ولد, وايت,
+    ويليس stay)."""
+    from riwaya.ner.morph import _cfg, known, zipf
+    joiners = _rules()["name_joiners"]
+    common = _common_words()
+    out = []
+    for s, e, t, c, src in cands:
+        words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+        cut = s
+        for i in range(1, len(words)):
+            w = text[words[i][0]:words[i][1]]
+            prev = norm(text[words[i - 1][0]:words[i - 1][1]])
+            if src == "ner" and w.startswith("و") and not w.startswith("وال") and len(w) >= 4 \
+                    and prev not in joiners and not known(w) and known(w[1:]) \
+                    and normalize_ar(w[1:]) not in common and zipf(w[1:]) >= zipf(w) + _cfg()["zipf_margin"]:
+                out.append((cut, words[i - 1][1], t, c, src))
+                cut = words[i][0] + 1
+        out.append((cut, e, t, c, src))
+    return out
 
 
 def _morph_checked(text, cands, kb):
@@ -742,6 +810,8 @@ def _morph_checked(text, cands, kb):
                 t = "organization"    # ميليشيا أبو الفضل العباس: a militia, not a person
             else:
                 s, e = _unbound_person(text, s, e)
+        if t == "organization" and " " in text[s:e]:
+            s = _org_head_start(text, s, e)
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
@@ -759,6 +829,31 @@ def _morph_checked(text, cands, kb):
                 continue
         out.append((s, e, t, c, src))
     return out
+
+
+def _org_head_start(text, s, e):
+    """An organisation span never starts with a common word before its head noun ("اختصاص البنك المركزي
+    الأوروبي": "the remit of" + the bank): it starts at the head. No ORG span of ANERcorp or Wojood train
+    starts so."""
+    from riwaya.ner.morph import _kb_words
+    common = _common_words()
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    while len(words) >= 2:
+        w0, w1 = text[words[0][0]:words[0][1]], text[words[1][0]:words[1][1]]
+        if normalize_ar(w0) in common and normalize_ar(w0) not in _kb_words() and not _is_org_head(w0) \
+                and _is_org_head(w1):
+            words = words[1:]
+        else:
+            break
+    return words[0][0]
+
+
+def _is_org_head(word):
+    """وزارة, الوزارة, والوزارة: an organisation head noun (entity_rules.yaml: org_heads), its article and a
+    proclitic allowed."""
+    n = norm(word)
+    heads = _rules()["org_heads"]
+    return any(n.startswith(p) and n[len(p):] in heads for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل", ""))
 
 
 _FAIL = re.compile(r"ال([^اويى])ا([^اويى])([^اويىه])")     # three consonant radicals (not البابا)
