@@ -149,3 +149,36 @@ def test_trigger_features_see_names_counts_and_actors_around_the_word():
     assert "split_name=True" in f                 # a given name read as ف + يصل
     f = learned.trigger_features(T, _event(text, "رحلة", "flight", "movement"), lex, [])
     assert "prev_digit=True" in f
+
+
+def test_trigger_features_see_the_frame_a_genitive_a_subject_and_a_heading():
+    from riwaya.models import EntityMention
+    lex = learned._lexicon()
+    text = "سقوط المدينة بيد المعارضة\nوقال المرصد إن القوات دخلت حلب بعد سقوط 16 قتيلا في المعارك التي شهدتها المنطقة."
+    T = learned.Text(text)
+    s = text.index("حلب")
+    city = EntityMention(s, s + len("حلب"), "حلب", "place")
+    f = learned.trigger_features(T, _event(text, "سقوط", "fall", "control"), lex, [city])
+    assert "frame_next=True|def" in f and "heading_line=True|True" in f
+    i = text.index("سقوط 16")
+    ev = EventMention(cls="control", type="fall", trigger="سقوط", start=0, end=len(text), trigger_start=i,
+                      trigger_end=i + len("سقوط"))
+    f = learned.trigger_features(T, ev, lex, [city])
+    assert "frame_next=True|digit" in f and "heading_line=False|True" in f
+    f = learned.trigger_features(T, _event(text, "دخلت", "entry", "movement"), lex, [city])
+    assert "frame_next=False|place" in f
+
+
+def test_argument_features_see_a_complementizer_between_candidate_and_trigger():
+    text = "وقال المرصد إن الطائرات أصابت سيارة."
+    T = learned.Text(text)
+    ev = _event(text, "أصابت", "attack", "harm")
+
+    def cand(w):
+        s = text.index(w)
+        return learned.Candidate(s, s + len(w), w, None, "np", None, None)
+    speaker, doer = cand("المرصد"), cand("الطائرات")
+    f = learned.argument_features(T, ev, speaker, [speaker, doer])
+    assert "comp_between=True|before|harm" in f and "after_comp=False|before|True" in f
+    f = learned.argument_features(T, ev, doer, [speaker, doer])
+    assert "comp_between=False|before|harm" in f and "after_comp=True|before|False" in f
