@@ -168,17 +168,3 @@ def test_trigger_features_see_the_frame_a_genitive_a_subject_and_a_heading():
     f = learned.trigger_features(T, _event(text, "دخلت", "entry", "movement"), lex, [city])
     assert "frame_next=False|place" in f
 
-
-def test_argument_features_see_a_complementizer_between_candidate_and_trigger():
-    text = "وقال المرصد إن الطائرات أصابت سيارة."
-    T = learned.Text(text)
-    ev = _event(text, "أصابت", "attack", "harm")
-
-    def cand(w):
-        s = text.index(w)
-        return learned.Candidate(s, s + len(w), w, None, "np", None, None)
-    speaker, doer = cand("المرصد"), cand("الطائرات")
-    f = learned.argument_features(T, ev, speaker, [speaker, doer])
-    assert "comp_between=True|before|harm" in f and "after_comp=False|before|True" in f
-    f = learned.argument_features(T, ev, doer, [speaker, doer])
-    assert "comp_between=False|before|harm" in f and "after_comp=True|before|False" in f

@@ -528,8 +528,7 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{_bucket(max(gap, 0))}",
               f"subject_rule={c.subject}|{rr}"]
-    return f + _voice_features(T, ev, c, ti, ci, cj, after, gap, nominal, triggers) + _clause_features(
-        T, ev, ti, ci, cj, after)
+    return f + _voice_features(T, ev, c, ti, ci, cj, after, gap, nominal, triggers)
 
 
 def _voice_features(T: Text, ev: EventMention, c: Candidate, ti: int, ci: int, cj: int, after: bool, gap: int,
@@ -562,24 +561,6 @@ def _voice_features(T: Text, ev: EventMention, c: Candidate, ti: int, ci: int, c
     if T.word(pk) in lex["att_single"]["ar"] or T.word(pk) in lex["speaker_cues"]["ar"]:
         f += [f"after_speech_verb={side}", f"after_speech_verb_cls={ev.cls}|{side}"]
     return f
-
-
-def _clause_features(T: Text, ev: EventMention, ti: int, ci: int, cj: int, after: bool) -> list[str]:
-    """Whose clause the candidate stands in: a complementizer (أن، إن، بأن) between it and the trigger
-    makes it the speaker or the one told, not the doer ("قال المرصد إن الطائرات أصابت"); the candidate
-    right after one, before the trigger, is the subject of the reported clause ("أن المواطنين ردوا")."""
-    lo, hi = (ti + 1, ci) if after else (cj, ti)
-    comp = any(_bare(T.word(k)) in _COMP_CLAUSE for k in range(lo, hi))
-    right_after = _bare(T.word(ci - 1)) in _COMP_CLAUSE
-    side = "after" if after else "before"
-    return [f"comp_between={comp}|{side}|{ev.cls}", f"after_comp={right_after}|{side}|{comp}"]
-
-
-_COMP_CLAUSE = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "لان"})
-
-
-def _bare(n: str) -> str:
-    return n[1:] if n[:1] in "وف" and n[1:] in _COMP_CLAUSE else n
 
 
 # ---------------------------------------------------------------- argument span boundaries
