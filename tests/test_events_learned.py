@@ -149,22 +149,3 @@ def test_trigger_features_see_names_counts_and_actors_around_the_word():
     assert "split_name=True" in f                 # a given name read as ف + يصل
     f = learned.trigger_features(T, _event(text, "رحلة", "flight", "movement"), lex, [])
     assert "prev_digit=True" in f
-
-
-def test_trigger_features_see_the_frame_a_genitive_a_subject_and_a_heading():
-    from riwaya.models import EntityMention
-    lex = learned._lexicon()
-    text = "سقوط المدينة بيد المعارضة\nوقال المرصد إن القوات دخلت حلب بعد سقوط 16 قتيلا في المعارك التي شهدتها المنطقة."
-    T = learned.Text(text)
-    s = text.index("حلب")
-    city = EntityMention(s, s + len("حلب"), "حلب", "place")
-    f = learned.trigger_features(T, _event(text, "سقوط", "fall", "control"), lex, [city])
-    assert "frame_next=True|def" in f and "heading_line=True|True" in f
-    i = text.index("سقوط 16")
-    ev = EventMention(cls="control", type="fall", trigger="سقوط", start=0, end=len(text), trigger_start=i,
-                      trigger_end=i + len("سقوط"))
-    f = learned.trigger_features(T, ev, lex, [city])
-    assert "frame_next=True|digit" in f and "heading_line=False|True" in f
-    f = learned.trigger_features(T, _event(text, "دخلت", "entry", "movement"), lex, [city])
-    assert "frame_next=False|place" in f
-

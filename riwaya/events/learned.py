@@ -138,7 +138,7 @@ def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=()) -> list[
          f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}",
          f"lexicon={_known(trig, lex)}"]     # False: a word the learned proposer found outside the lexicon
     f += [f"role={r}" for r in roles]
-    return f + _context_features(T, ev, i, trig, lex, mentions) + _frame_features(T, ev, i, trig, lex, mentions)
+    return f + _context_features(T, ev, i, trig, lex, mentions)
 
 
 _ACTORS = ("person", "organization")
@@ -167,52 +167,6 @@ def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, m
          f"split_len={split}|{min(len(hit[1]), 5) if hit else 0}"]
     f += [f"{k}={wf[k]}" for k in ("c256", "k256", "c") if k in wf]
     return f
-
-
-HEADING_WORDS = 12   # a line of at most this many words and no full stop is a heading (سقوط المدينة بيد ...)
-
-
-def _next_kind(T: Text, j: int, mentions) -> str:
-    """What the word j is, as the next word of a trigger: an entity mention starting there (its type), a
-    count, a definite word (a genitive or the subject after a verb), a preposition-like particle, a
-    punctuation mark or the end, else a bare word."""
-    if j >= len(T.toks):
-        return "end"
-    t = T.toks[j]
-    ent = next((m.type for m in mentions if m.start <= t.start < m.end), None)
-    if ent in ("person", "organization", "place"):
-        return ent
-    n = t.n
-    if n[:1].isdigit():
-        return "digit"
-    if not n[:1].isalpha():
-        return "punct"
-    if n.startswith(("ال", "وال", "بال", "لل")):
-        return "def"
-    return "short" if len(n) <= 3 else "word"
-
-
-def _frame_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, mentions) -> list[str]:
-    """The frame a trigger stands in: a verbal noun with its genitive right after it (سقوط المدينة،
-    انسحاب القوات: an event; سقوط 16 قتيلا: a count), a verb with its subject right after it (VSO: دخلت
-    القوات), the word after a complementizer or speech verb (قال إن ... انسحب), and a heading: a short
-    line without a full stop, whose verbal nouns tell the news (سقوط X)."""
-    cl = _clitic(trig)
-    nominals = lex.get("nominal", ())      # the whole word first: سقوط is no س + قوط
-    nominal = trig in nominals or trig[len(cl):] in nominals or cl.endswith("ال")
-    _, j = T.tok_range(ev.trigger_start, ev.trigger_end)
-    nxt = _next_kind(T, j, mentions)
-    prev = T.word(i - 1)
-    prev = prev[1:] if prev[:1] in "وف" and prev[1:] in _COMP else prev
-    # the line the trigger stands on, as written (a heading is its own line)
-    a = T.text.rfind("\n", 0, ev.trigger_start) + 1
-    b = T.text.find("\n", ev.trigger_end)
-    b = len(T.text) if b < 0 else b
-    li, lj = T.tok_range(a, b)
-    short = lj - li <= HEADING_WORDS and "." not in T.text[a:b]
-    return [f"frame_next={nominal}|{nxt}", f"frame_next_type={ev.type}|{nxt}", f"frame_next_cls={ev.cls}|{nominal}|{nxt}",
-            f"after_comp={prev in _COMP}|{nominal}", f"heading_line={short}|{nominal}",
-            f"heading_type={short}|{ev.type}"]
 
 
 def _lookup_origin(trig: str, lex: dict) -> tuple[str, str] | None:
