@@ -321,6 +321,10 @@ C_OF = {"source": 1.0, "span": 1.0, "trigger": 1.0}
 # when it reaches this bar (learned._fill; picked on dev end to end: class + main actor 0.424 -> 0.440,
 # argument overlap F1 unchanged)
 FILL = {"agent": 0.3, "patient": 0.3}
+# pooled trigger F1 (dev + 4-fold train CV) within this of the best is a tie; the lowest
+# tied threshold ships. On dev the trigger F1 is flat from 0.25 to 0.35 while class+actor falls with each step
+# up (the shipped weights: 0.496 / 0.485 / 0.471 at 0.25 / 0.3 / 0.35, all right 0.176 / 0.169 / 0.169)
+TRIGGER_TIE = 0.005
 
 
 def fit(data: list, C: float, prune: float = PRUNE) -> dict:
@@ -454,9 +458,9 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
             grid = {t: _acc(m, dv[name], t, "1") for t in ts}
             cv = _cv_f1(tr[name], tr["trigger_doc"], C_OF.get(name, C), ts)
             pooled = {t: _f1(grid[t], cv[t]) for t in ts}
-            # near-ties (within 0.001) go to the lower threshold: an event the later stages never see
-            # cannot get its class and actor right
-            t = min(x for x in ts if pooled[x] >= max(pooled.values()) - 0.001)
+            # near-ties (within TRIGGER_TIE) go to the lower threshold: an event the later stages never
+            # see cannot get its class and actor right
+            t = min(x for x in ts if pooled[x] >= max(pooled.values()) - TRIGGER_TIE)
             r = grid[t]
             report[name] = {"threshold": t, "dev": r, "dev_keep_all": _acc(m, dv[name], 0.0, "1"),
                             "dev_f1": {t: grid[t]["f1"] for t in ts}, "train_cv_f1": {t: _f1(cv[t]) for t in ts},
