@@ -197,6 +197,19 @@ def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict
     return [rec for doc in sorted(analyses) for rec in doc_event_mentions(doc, analyses[doc], idx, by_kb)]
 
 
+def _time_before(ev: dict, times: list[dict]) -> dict | None:
+    """The last dated time expression between the mention's sentence start and its trigger."""
+    best = None
+    for t in times:
+        v = t.get("value") or {}
+        if v.get("kind") not in ("date", "time") or not (v.get("earliest") or v.get("latest")):
+            continue
+        if ev["start"] <= t["start"] and t["end"] <= ev["trigger_start"] and (best is None or t["start"] > best["start"]):
+            best = {"start": t["start"], "end": t["end"],
+                    **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+    return best
+
+
 def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[str, str]) -> list[dict]:
     """One document's events as event mentions, their arguments tied to resolved entities."""
     out = []
@@ -213,6 +226,10 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted"),
                # who and what else the sentence names: tells apart happenings whose arguments were not read
                "context": idx.within(doc, ev["start"], ev["end"])}
+        if not ev.get("time"):
+            # the nearest time told before the trigger in its sentence: a weak context time, which the
+            # reconciler takes (marked inferred) only across a narrative chain ("..., لكنه اتجه مباشرة")
+            rec["time_before"] = _time_before(ev, analysis.get("times", []))
         for a in ev.get("arguments", []):
             eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
             eid = eid or idx.find(doc, a["start"], a["end"])

@@ -702,7 +702,8 @@ def _subject(ev, ents, lang):
 def value_label(field, v, ents, lang):
     tp = templates()
     if field == "time":
-        return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        lab = v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        return tp["inferred_time"][lang].format(value=lab) if v.get("inferred") else lab
     if field == "polarity":
         return tp["polarity_values"].get(v, {}).get(lang, v)
     if field == "amount":
@@ -775,16 +776,31 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> l
     return out
 
 
+def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
+    """The evidence with a context time (``context_time``: marked inferred) where it has none of its own."""
+    if not context:
+        return evidence
+    out = []
+    for e in evidence:
+        t = context.get(e.get("mention"))
+        if t and not e["values"].get("time"):
+            e = {**e, "values": {**e["values"], "time": t}}
+        out.append(e)
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
-                    routes: dict | None = None, ties: dict | None = None) -> list[dict]:
+                    routes: dict | None = None, ties: dict | None = None,
+                    context: dict | None = None) -> list[dict]:
     """Conflicts of one event. `routes` maps a mention id to the places of the other
     legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
     mention id to (its resolved main actors and key places, its resolved places, the entities its
-    sentence names): a contradiction needs sides told of one happening (``_tied``)."""
+    sentence names): a contradiction needs sides told of one happening (``_tied``); `context` maps a
+    mention id to its inferred context time (compared where the mention has no time, and shown so)."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]
-    evidence = ev["evidence"]
+    evidence = _with_context(ev["evidence"], context)
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))
