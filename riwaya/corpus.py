@@ -210,6 +210,33 @@ def _time_before(ev: dict, times: list[dict]) -> dict | None:
     return best
 
 
+HEADING_MAX_CHARS = 60      # a paragraph this short, without a full stop, titles the section after it
+SECTION_TIME_MAX_OFFSET = 40
+BODY_MIN_CHARS = 150        # a paragraph this long is body text, not a title line
+
+
+def _section_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
+    """For a mention in a section heading (a short paragraph of its own after the body began, no full
+    stop): the dated time expression that opens the next paragraph ("في 30 نوفمبر، ..."), else None."""
+    paras = [p for p in paragraphs if isinstance(p, dict) and not p.get("furniture")]
+    for k, p in enumerate(paras[:-1]):
+        if not (p["start"] <= ev["trigger_start"] < p["end"]):
+            continue
+        if p["end"] - p["start"] > HEADING_MAX_CHARS or ev["end"] < p["end"] - 2:
+            return None
+        if not any(q["end"] - q["start"] > BODY_MIN_CHARS for q in paras[:k]):
+            return None     # the article's title block: its first paragraph's date is the lead's, not the title's
+        nxt = paras[k + 1]
+        for t in sorted(times, key=lambda t: t["start"]):
+            v = t.get("value") or {}
+            if nxt["start"] <= t["start"] <= nxt["start"] + SECTION_TIME_MAX_OFFSET and \
+                    v.get("kind") in ("date", "time") and (v.get("earliest") or v.get("latest")):
+                return {"start": t["start"], "end": t["end"],
+                        **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+        return None
+    return None
+
+
 def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[str, str]) -> list[dict]:
     """One document's events as event mentions, their arguments tied to resolved entities."""
     out = []
@@ -230,6 +257,8 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
             # the nearest time told before the trigger in its sentence: a weak context time, which the
             # reconciler takes (marked inferred) only across a narrative chain ("..., لكنه اتجه مباشرة")
             rec["time_before"] = _time_before(ev, analysis.get("times", []))
+            # a heading ("سقوط المدينة") dated by the first words of the section it titles
+            rec["section_time"] = _section_time(ev, analysis.get("times", []), analysis.get("paragraphs") or [])
         for a in ev.get("arguments", []):
             eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
             eid = eid or idx.find(doc, a["start"], a["end"])

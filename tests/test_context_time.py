@@ -62,7 +62,7 @@ def test_time_before_is_the_nearest_dated_time_before_the_trigger():
 def test_context_time_only_across_a_chain_and_never_over_an_own_time():
     m = _m("a1", "a", CHAIN, "أبحر", time_before=_before(CHAIN, THU_MORNING))
     t = context_time(m, CHAIN)
-    assert t["inferred"] and t["earliest"] == THU_MORNING["earliest"]
+    assert t["inferred"] == "chain" and t["earliest"] == THU_MORNING["earliest"]
     assert context_time(_m("a1", "a", NO_CHAIN, "أبحر", time_before=_before(NO_CHAIN, THU_MORNING)), NO_CHAIN) is None
     own = _m("a1", "a", CHAIN, "أبحر", time=FRI_EVENING, time_before=_before(CHAIN, THU_MORNING))
     assert context_time(own, CHAIN) is None
@@ -91,3 +91,86 @@ def test_inferred_time_is_compared_and_said_to_be_inferred():
 def test_no_chain_no_context_time():
     out = _run(NO_CHAIN)
     assert not [c for c in out["conflicts"] if c["field"] == "time"]
+
+
+# ---- a heading dated by the section it titles; a fall of one place on two days is a contradiction
+
+from riwaya.corpus import _section_time  # noqa: E402
+
+CITY = {"id": "c1", "type": "place", "name_ar": "مدينة النخيل", "name_en": "Palm City", "aliases": [],
+        "kb_id": "city:zz:9", "coordinates": [20.0, 20.0], "attrs": {"kind": "city", "country": "ZZ"}}
+SECTION = ("مقدمة طويلة عن الحرب في المدينة وما حولها من القرى والبلدات، كتبها مراسل الصحيفة هناك. "
+           "وتروي المقدمة كيف تقدمت الفصائل من الشمال خلال أسبوعين وكيف انسحبت الحامية من مواقعها الأمامية.\n\n"
+           "سقوط مدينة النخيل\n\nفي 30 مايو 2023، شهدت المدينة انشقاقات واسعة في صفوف الحامية.")
+OTHER_FALL = "رواية مستقلة بألفاظها: سقطت مدينة النخيل في 27 مايو 2023 بعد معارك قصيرة في أطرافها الشرقية."
+
+
+def _day(d, text):
+    return {"earliest": f"2023-05-{d}T00:00:00+03:00", "latest": f"2023-05-{d}T23:59:59+03:00", "text": text,
+            "precision": "day", "tz": "+03:00"}
+
+
+def _paras(text):
+    out, pos = [], 0
+    for chunk in text.split("\n\n"):
+        out.append({"start": pos, "end": pos + len(chunk), "lang": "ar", "furniture": False})
+        pos += len(chunk) + 2
+    return out
+
+
+def _fall(i, doc, text, trigger, time=None, section_time=None, start=None, end=None):
+    ts = text.index(trigger)
+    return {"id": i, "doc": doc, "class": "control", "type": "fall", "trigger": trigger,
+            "start": ts if start is None else start, "end": len(text) if end is None else end,
+            "trigger_start": ts, "trigger_end": ts + len(trigger),
+            "participants": [{"entity": "c1", "role": "patient"}], "origin": None, "destination": None, "via": [],
+            "place": "c1", "means": None, "amount": None, "time": time, "section_time": section_time,
+            "attribution": {"chain": [], "hedge": None}, "negated": False, "polarity": "asserted"}
+
+
+def test_section_time_of_a_heading():
+    hs = SECTION.index("سقوط")
+    he = SECTION.index("\n\nفي 30")
+    ds = SECTION.index("30 مايو 2023")
+    times = [{"start": ds, "end": ds + 12, "text": "30 مايو 2023", "value": {**_day(30, "30 مايو 2023"), "kind": "date"}}]
+    ev = {"start": hs, "end": he, "trigger_start": hs}
+    st = _section_time(ev, times, _paras(SECTION))
+    assert st and st["earliest"].startswith("2023-05-30")
+    # the article's title block (no body paragraph before it) is no section heading
+    short = "سقوط مدينة النخيل\n\nفي 30 مايو 2023، شهدت المدينة انشقاقات."
+    d2 = short.index("30 مايو 2023")
+    t2 = [{"start": d2, "end": d2 + 12, "text": "30 مايو 2023", "value": {**_day(30, "30 مايو 2023"), "kind": "date"}}]
+    assert _section_time({"start": 0, "end": 17, "trigger_start": 0}, t2, _paras(short)) is None
+    # nor one after a long title line
+    titled = "عنوان طويل للمقال يمتد على سطر واحد كامل ويزيد على ستين حرفا بقليل هنا\n\n" + short
+    d3 = titled.index("30 مايو 2023")
+    t3 = [{"start": d3, "end": d3 + 12, "text": "30 مايو 2023", "value": {**_day(30, "30 مايو 2023"), "kind": "date"}}]
+    h3 = titled.index("سقوط")
+    assert _section_time({"start": h3, "end": h3 + 17, "trigger_start": h3}, t3, _paras(titled)) is None
+    # a mention in a long paragraph is no heading
+    assert _section_time({"start": 0, "end": 20, "trigger_start": 5}, times,
+                         [{"start": 0, "end": 200, "furniture": False}, {"start": ds - 3, "end": 400}]) is None
+    m = _fall("h", "a", SECTION, "سقوط", section_time={"start": ds, "end": ds + 12, **_day(30, "30 مايو 2023")},
+              start=hs, end=he)
+    assert context_time(m, SECTION)["inferred"] == "section"
+    # a line that ends with a full stop is a sentence, not a heading
+    m2 = dict(m, start=0, end=SECTION.index("\n"))
+    assert context_time(m2, SECTION) is None
+
+
+def test_a_fall_told_on_two_days_is_a_time_contradiction():
+    hs, he = SECTION.index("سقوط"), SECTION.index("\n\nفي 30")
+    ds = SECTION.index("30 مايو 2023")
+    docs = [_doc("a", SECTION, "Outlet A"), _doc("b", OTHER_FALL, "Outlet B")]
+    ms = [_fall("h", "a", SECTION, "سقوط", section_time={"start": ds, "end": ds + 12, **_day(30, "30 مايو 2023")},
+                start=hs, end=he),
+          _fall("b1", "b", OTHER_FALL, "سقطت", time=_day(27, "27 مايو 2023"), start=0)]
+    out = reconcile(docs, ms, ENTS + [CITY])
+    assert len(out["events"]) == 1
+    t = [c for c in out["conflicts"] if c["field"] == "time"]
+    assert len(t) == 1 and t[0]["kind"] == "contradiction"
+    assert any("section" in v["label_en"] for v in t[0]["values"])
+    # the same fall on the same day is no conflict
+    ms[1] = _fall("b1", "b", OTHER_FALL, "سقطت", time=_day(30, "30 مايو 2023"), start=0)
+    out = reconcile(docs, ms, ENTS + [CITY])
+    assert not [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]

@@ -550,6 +550,9 @@ def _stated(field, evidence, idx, docs) -> list[int]:
     contradiction)."""
     out = []
     for i in idx:
+        if field == "time" and (evidence[i]["values"].get(field) or {}).get("inferred"):
+            out.append(i)       # a context time (context_time.py): inferred on purpose, and shown so
+            continue
         t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
         t = normalize(t_raw)
         sent = normalize(_sentence(evidence[i], docs or {}))
@@ -703,7 +706,8 @@ def value_label(field, v, ents, lang):
     tp = templates()
     if field == "time":
         lab = v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
-        return tp["inferred_time"][lang].format(value=lab) if v.get("inferred") else lab
+        how = v.get("inferred")
+        return tp["inferred_time"].get(how, tp["inferred_time"]["chain"])[lang].format(value=lab) if how else lab
     if field == "polarity":
         return tp["polarity_values"].get(v, {}).get(lang, v)
     if field == "amount":

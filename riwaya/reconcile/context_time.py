@@ -4,7 +4,8 @@ News narrates one actor's steps in a chain: "he told his office director on Satu
 would go home, but went straight to the airport, where he left with his son". The leaving has no time
 of its own; the reader takes it from the step before. A mention with no time takes the nearest time
 expression before its trigger in its sentence (``corpus.doc_event_mentions``: ``time_before``) when a
-narrative-chain word (values.yaml ``narrative_chain``) stands between them. The time is marked
+narrative-chain word (values.yaml ``narrative_chain``) stands between them. A heading ("سقوط المدينة"
+over a section that opens "في 30 نوفمبر، ...") takes the date that opens its section. The time is marked
 ``inferred``: conflicts compare it and say so; the event's own values never take it.
 """
 from __future__ import annotations
@@ -36,24 +37,37 @@ def chained(gap: str) -> bool:
     return False
 
 
+def _inferred(t: dict, how: str) -> dict:
+    """`how`: "chain" (the step before it) or "section" (the date that opens the section a heading titles)."""
+    return {**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}, "inferred": how}
+
+
 def context_time(m: dict, text: str) -> dict | None:
-    """The inferred time of mention `m` (a dict of the corpus stage) in its document `text`, or None."""
-    tb = m.get("time_before")
+    """The inferred time of mention `m` (a dict of the corpus stage) in its document `text`, or None:
+    the time of the step before it in a narrative chain, else, for a heading, the date that opens the
+    section it titles (``section_time``; a line that ends with a full stop is no heading)."""
     ts = m.get("trigger_start")
-    if m.get("time") or not tb or not text or not isinstance(ts, int):
+    if m.get("time") or not text or not isinstance(ts, int):
         return None
-    _, max_chars = _chain_words()
-    gap = text[tb["end"]:ts]
-    if len(gap) > max_chars or not chained(gap):
-        return None
-    return {**{k: tb.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}, "inferred": True}
+    tb = m.get("time_before")
+    if tb:
+        _, max_chars = _chain_words()
+        gap = text[tb["end"]:ts]
+        if len(gap) <= max_chars and chained(gap):
+            return _inferred(tb, "chain")
+    st = m.get("section_time")
+    if st and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+        line = text[m["start"]:m["end"]].strip()
+        if line and line[-1] not in ".!?؟:;؛…" and "\n" not in line:
+            return _inferred(st, "section")
+    return None
 
 
 def context_times(mentions: list[dict], docs: dict[str, dict]) -> dict[str, dict]:
     """mention id -> its inferred context time, for the mentions that have one."""
     out = {}
     for m in mentions:
-        if m.get("time_before"):
+        if m.get("time_before") or m.get("section_time"):
             t = context_time(m, (docs.get(m.get("doc")) or {}).get("text") or "")
             if t:
                 out[m.get("id")] = t
