@@ -174,3 +174,42 @@ def test_a_fall_told_on_two_days_is_a_time_contradiction():
     ms[1] = _fall("b1", "b", OTHER_FALL, "سقطت", time=_day(30, "30 مايو 2023"), start=0)
     out = reconcile(docs, ms, ENTS + [CITY])
     assert not [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]
+
+
+# ---- a continuation's companions go with the movement before it
+
+from riwaya.reconcile.context_time import continued_companions  # noqa: E402
+
+SON = {"id": "s1", "type": "person", "name_ar": "كريم سالم النجار", "name_en": "Karim al-Najjar", "aliases": [],
+       "kb_id": "person:y-son"}
+CONT = "نُقل الوزير من مكتبه إلى الميناء في موكب صغير، ثم إلى مركب خاص بمرافقة ابنه ومستشاريه."
+ALONE = "قالت مصادر مستقلة إن الوزير غادر من الميناء مع ابنه كريم وحده دون أي مرافقين."
+
+
+def _mv(i, doc, text, trigger, parts):
+    m = _m(i, doc, text, trigger)
+    m["participants"] = parts
+    return m
+
+
+def test_continuation_companions():
+    ms = [_mv("c1", "a", CONT, "نُقل", [{"entity": "p1", "role": "agent"}]),
+          _mv("c2", "a", CONT, "ثم", [{"entity": "raw:ابنه", "role": "companion"},
+                                      {"entity": "raw:مستشاريه", "role": "companion"}])]
+    assert continued_companions(ms, {"companion"}) == {"c1": ["raw:ابنه", "raw:مستشاريه"]}
+    # a trigger that is a movement of its own keeps its companions to itself
+    ms[1] = dict(ms[1], trigger="أبحر")
+    assert continued_companions(ms, {"companion"}) == {}
+
+
+def test_continued_companions_are_compared():
+    docs = [_doc("a", CONT, "Outlet A"), _doc("b", ALONE, "Outlet B")]
+    ms = [_mv("c1", "a", CONT, "نُقل", [{"entity": "p1", "role": "agent"}]),
+          _mv("c2", "a", CONT, "ثم", [{"entity": "ابنه", "role": "companion"},
+                                      {"entity": "مستشاريه", "role": "companion"}]),
+          _mv("b1", "b", ALONE, "غادر", [{"entity": "p1", "role": "agent"}, {"entity": "s1", "role": "companion"}])]
+    out = reconcile(docs, ms, ENTS + [SON])
+    ev = next(e for e in out["events"] if any(x["mention"] == "b1" for x in e["evidence"]))
+    assert any(x["mention"] == "c1" for x in ev["evidence"])
+    comp = [c for c in out["conflicts"] if c["field"] == "companions"]
+    assert len(comp) == 1 and {d for v in comp[0]["values"] for d in v["documents"]} == {"a", "b"}

@@ -781,15 +781,14 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> l
 
 
 def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
-    """The evidence with a context time (``context_time``: marked inferred) where it has none of its own."""
+    """The evidence with the values its context gives it (``context_time.context_values``: a time
+    marked inferred, a continuation's companions) where it has none of its own."""
     if not context:
         return evidence
     out = []
     for e in evidence:
-        t = context.get(e.get("mention"))
-        if t and not e["values"].get("time"):
-            e = {**e, "values": {**e["values"], "time": t}}
-        out.append(e)
+        add = {f: v for f, v in (context.get(e.get("mention")) or {}).items() if v and not e["values"].get(f)}
+        out.append({**e, "values": {**e["values"], **add}} if add else e)
     return out
 
 
@@ -800,7 +799,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
     mention id to (its resolved main actors and key places, its resolved places, the entities its
     sentence names): a contradiction needs sides told of one happening (``_tied``); `context` maps a
-    mention id to its inferred context time (compared where the mention has no time, and shown so)."""
+    mention id to values its context gives it (an inferred time, shown so; a continuation's companions),
+    compared where the mention has none of its own."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]

@@ -63,12 +63,44 @@ def context_time(m: dict, text: str) -> dict | None:
     return None
 
 
-def context_times(mentions: list[dict], docs: dict[str, dict]) -> dict[str, dict]:
-    """mention id -> its inferred context time, for the mentions that have one."""
+def _is_chain_word(trigger: str) -> bool:
+    words, _ = _chain_words()
+    t = " ".join(normalize(trigger or "").lower().split())
+    return t in words or (t[:1] in ("و", "ف") and t[1:] in words)
+
+
+def continued_companions(mentions: list[dict], roles) -> dict[str, list]:
+    """A continuation ("نُقل من قصره إلى القاعدة، ثم إلى طائرة خاصة بمرافقة ابنه"): a mention whose trigger
+    is only a narrative-chain word goes on with the movement told before it in its sentence; who goes
+    with it (its companions) goes with that movement too. mention id -> those companions."""
+    by_sentence = {}
+    for m in mentions:
+        by_sentence.setdefault((m.get("doc"), m.get("start"), m.get("end")), []).append(m)
+    out = {}
+    for ms in by_sentence.values():
+        ms = sorted((m for m in ms if isinstance(m.get("trigger_start"), int)), key=lambda m: m["trigger_start"])
+        for k, m in enumerate(ms):
+            if k == 0 or not _is_chain_word(m.get("trigger") or ""):
+                continue
+            comp = sorted({p["entity"] for p in m.get("participants") or []
+                           if p.get("role") in roles and isinstance(p.get("entity"), str)})
+            prev = next((x for x in reversed(ms[:k]) if x.get("class") == "movement"
+                         and not _is_chain_word(x.get("trigger") or "")), None)
+            if comp and prev is not None:
+                out.setdefault(prev["id"], [])
+                out[prev["id"]] = sorted(set(out[prev["id"]]) | set(comp))
+    return out
+
+
+def context_values(mentions: list[dict], docs: dict[str, dict], companion_roles=()) -> dict[str, dict]:
+    """mention id -> the values its context gives it where it has none: an inferred ``time``
+    (``context_time``), the ``companions`` of a continuation (``continued_companions``)."""
     out = {}
     for m in mentions:
         if m.get("time_before") or m.get("section_time"):
             t = context_time(m, (docs.get(m.get("doc")) or {}).get("text") or "")
             if t:
-                out[m.get("id")] = t
+                out.setdefault(m.get("id"), {})["time"] = t
+    for mid, comp in continued_companions(mentions, set(companion_roles)).items():
+        out.setdefault(mid, {})["companions"] = comp
     return out
