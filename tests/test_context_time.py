@@ -213,3 +213,12 @@ def test_continued_companions_are_compared():
     assert any(x["mention"] == "c1" for x in ev["evidence"])
     comp = [c for c in out["conflicts"] if c["field"] == "companions"]
     assert len(comp) == 1 and {d for v in comp[0]["values"] for d in v["documents"]} == {"a", "b"}
+
+
+def test_a_narrative_time_is_no_side_even_inferred():
+    night = _time("تلك الليلة", "2024-03-07T18:00:00+03:00", "2024-03-07T23:59:59+03:00")
+    text = "أبلغ الوزير مساعديه تلك الليلة بأنه باق في مكتبه، لكنه توجه مباشرة إلى الميناء حيث أبحر مع حراسه."
+    docs = [_doc("a", text, "Outlet A"), _doc("b", OTHER, "Outlet B")]
+    ms = [_m("a1", "a", text, "أبحر", time_before=_before(text, night)), _m("b1", "b", OTHER, "أبحر", time=FRI_EVENING)]
+    out = reconcile(docs, ms, ENTS)
+    assert not [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]

@@ -550,15 +550,15 @@ def _stated(field, evidence, idx, docs) -> list[int]:
     contradiction)."""
     out = []
     for i in idx:
+        t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
+        if t_raw and _narrative(t_raw):
+            continue
         if field == "time" and (evidence[i]["values"].get(field) or {}).get("inferred"):
             out.append(i)       # a context time (context_time.py): inferred on purpose, and shown so
             continue
-        t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
         t = normalize(t_raw)
         sent = normalize(_sentence(evidence[i], docs or {}))
         whole = _normalized((docs.get(evidence[i]["doc"]) or {}).get("text") or "")
-        if t and _narrative(t_raw):
-            continue
         if not t or not sent or t in sent or t not in whole:
             out.append(i)
     return out
