@@ -282,7 +282,22 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                 rec["participants"].append({"entity": eid or a["text"], "role": role,
                                             "text": a["text"], "start": a["start"], "end": a["end"]})
         out.append(rec)
+    _continuations(out)
     return out
+
+
+def _continuations(recs: list[dict]) -> None:
+    """A continuation's companions ("..., ثم إلى طائرة خاصة بمرافقة ابنه") kept on the movement before it
+    (``continued_companions``), read in one document so that the reconciler's blocks need not meet."""
+    try:
+        from .reconcile.context_time import continued_companions
+        from .reconcile.text import config
+    except ImportError:       # pragma: no cover - without the reconciler nothing reads them
+        return
+    found = continued_companions(recs, set(config()["events"]["companion_roles"]))
+    for rec in recs:
+        if rec["id"] in found:
+            rec["continued_companions"] = [{"entity": e, "role": "companion"} for e in found[rec["id"]]]
 
 
 def run(documents: list[dict], analyses: dict[str, dict]) -> dict[str, list]:

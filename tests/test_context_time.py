@@ -178,6 +178,7 @@ def test_a_fall_told_on_two_days_is_a_time_contradiction():
 
 # ---- a continuation's companions go with the movement before it
 
+from riwaya.corpus import _continuations  # noqa: E402
 from riwaya.reconcile.context_time import continued_companions  # noqa: E402
 
 SON = {"id": "s1", "type": "person", "name_ar": "كريم سالم النجار", "name_en": "Karim al-Najjar", "aliases": [],
@@ -208,6 +209,9 @@ def test_continued_companions_are_compared():
           _mv("c2", "a", CONT, "ثم", [{"entity": "ابنه", "role": "companion"},
                                       {"entity": "مستشاريه", "role": "companion"}]),
           _mv("b1", "b", ALONE, "غادر", [{"entity": "p1", "role": "agent"}, {"entity": "s1", "role": "companion"}])]
+    _continuations(ms[:2])      # what the corpus stage keeps on each document's mentions
+    assert ms[0]["continued_companions"] == [{"entity": "ابنه", "role": "companion"},
+                                             {"entity": "مستشاريه", "role": "companion"}]
     out = reconcile(docs, ms, ENTS + [SON])
     ev = next(e for e in out["events"] if any(x["mention"] == "b1" for x in e["evidence"]))
     assert any(x["mention"] == "c1" for x in ev["evidence"])

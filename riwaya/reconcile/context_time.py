@@ -92,15 +92,21 @@ def continued_companions(mentions: list[dict], roles) -> dict[str, list]:
     return out
 
 
-def context_values(mentions: list[dict], docs: dict[str, dict], companion_roles=()) -> dict[str, dict]:
+def context_values(mentions: list[dict], docs: dict[str, dict], canon=None) -> dict[str, dict]:
     """mention id -> the values its context gives it where it has none: an inferred ``time``
-    (``context_time``), the ``companions`` of a continuation (``continued_companions``)."""
+    (``context_time``), the companions of a continuation (``continued_companions``, kept by the corpus
+    stage on the mention as ``continued_companions``; `canon` maps those participants as the
+    reconciler maps a mention's own)."""
     out = {}
     for m in mentions:
         if m.get("time_before") or m.get("section_time"):
             t = context_time(m, (docs.get(m.get("doc")) or {}).get("text") or "")
             if t:
                 out.setdefault(m.get("id"), {})["time"] = t
-    for mid, comp in continued_companions(mentions, set(companion_roles)).items():
-        out.setdefault(mid, {})["companions"] = comp
+        parts = m.get("continued_companions")
+        if parts:
+            parts = canon(parts) if canon else parts
+            comp = sorted({p["entity"] for p in parts if isinstance(p.get("entity"), str)})
+            if comp:
+                out.setdefault(m.get("id"), {})["companions"] = comp
     return out

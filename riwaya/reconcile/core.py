@@ -733,7 +733,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         story_of = story_of_documents(documents)
     events, conflicts = [], []
     ties = _ties(canon)
-    context = context_values(canon, docs, config()["events"]["companion_roles"])
+    context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
         ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
