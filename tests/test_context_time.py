@@ -47,6 +47,9 @@ def test_chain_words():
     assert chained(" then drove to the port and ")
     assert chained("، وبعد ذلك ")
     assert not chained("، وقالت مصادر أخرى إن المركب ")
+    # the chain says how much later: another time
+    assert not chained("، وبعدها بأيام ")
+    assert not chained(" and then, two days later, ")
 
 
 def test_time_before_is_the_nearest_dated_time_before_the_trigger():

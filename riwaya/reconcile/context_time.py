@@ -25,10 +25,18 @@ def _chain_words() -> tuple[frozenset, int]:
     return words, int(cfg.get("narrative_chain_max_chars") or 160)
 
 
+@lru_cache(maxsize=1)
+def _offset_words() -> frozenset:
+    return frozenset(normalize(w).lower() for lang in (vconfig().get("narrative_offset") or {}).values() for w in lang)
+
+
 def chained(gap: str) -> bool:
-    """Does a narrative-chain word stand in `gap` (one clitic و/ف allowed before an Arabic word)?"""
+    """Does a narrative-chain word stand in `gap` (one clitic و/ف allowed before an Arabic word), and no
+    word that says how much later (``narrative_offset``)?"""
     words, _ = _chain_words()
     toks = [t for t in re.split(r"[^\w]+", normalize(gap).lower()) if t]
+    if any(t in _offset_words() or (t[:1] in ("و", "ف") and t[1:] in _offset_words()) for t in toks):
+        return False
     for n in (1, 2):
         for k in range(len(toks) - n + 1):
             w = " ".join(toks[k:k + n])
