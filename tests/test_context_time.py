@@ -229,3 +229,16 @@ def test_a_narrative_time_is_no_side_even_inferred():
     ms = [_m("a1", "a", text, "أبحر", time_before=_before(text, night)), _m("b1", "b", OTHER, "أبحر", time=FRI_EVENING)]
     out = reconcile(docs, ms, ENTS)
     assert not [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]
+
+
+def test_time_intervals_evening_night_and_small_hours():
+    from riwaya.reconcile.conflicts import Compare
+    from riwaya.reconcile.core import Entities
+    cmp = Compare(Entities(ENTS))
+    evening = cmp.norm("time", _time("مساء الخميس", "2024-03-07T17:00:00+03:00", "2024-03-07T23:59:59+03:00"))
+    night = cmp.norm("time", _time("ليلة الخميس", "2024-03-07T18:00:00+03:00", "2024-03-08T05:59:59+03:00"))
+    three = cmp.norm("time", {"earliest": "2024-03-08T03:00:00+03:00", "latest": "2024-03-08T03:59:59+03:00",
+                              "text": "الثالثة فجرا", "precision": "hour", "tz": "+03:00"})
+    assert cmp.rel("time", evening, three) == "different"      # an evening of D and 03:00 of D+1
+    assert cmp.rel("time", night, three) == "precision"        # the night of D runs into D+1's small hours
+    assert cmp.rel("time", night, evening) == "precision"
