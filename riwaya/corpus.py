@@ -197,6 +197,46 @@ def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict
     return [rec for doc in sorted(analyses) for rec in doc_event_mentions(doc, analyses[doc], idx, by_kb)]
 
 
+def _time_before(ev: dict, times: list[dict]) -> dict | None:
+    """The last dated time expression between the mention's sentence start and its trigger."""
+    best = None
+    for t in times:
+        v = t.get("value") or {}
+        if v.get("kind") not in ("date", "time") or not (v.get("earliest") or v.get("latest")):
+            continue
+        if ev["start"] <= t["start"] and t["end"] <= ev["trigger_start"] and (best is None or t["start"] > best["start"]):
+            best = {"start": t["start"], "end": t["end"],
+                    **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+    return best
+
+
+HEADING_MAX_CHARS = 60      # a paragraph this short, without a full stop, titles the section after it
+SECTION_TIME_MAX_OFFSET = 40
+BODY_MIN_CHARS = 150        # a paragraph this long is body text, not a title line
+
+
+def _section_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
+    """For a mention in a section heading (a short paragraph of its own after the body began, no full
+    stop): the dated time expression that opens the next paragraph ("في 30 نوفمبر، ..."), else None."""
+    paras = [p for p in paragraphs if isinstance(p, dict) and not p.get("furniture")]
+    for k, p in enumerate(paras[:-1]):
+        if not (p["start"] <= ev["trigger_start"] < p["end"]):
+            continue
+        if p["end"] - p["start"] > HEADING_MAX_CHARS or ev["end"] < p["end"] - 2:
+            return None
+        if not any(q["end"] - q["start"] > BODY_MIN_CHARS for q in paras[:k]):
+            return None     # the article's title block: its first paragraph's date is the lead's, not the title's
+        nxt = paras[k + 1]
+        for t in sorted(times, key=lambda t: t["start"]):
+            v = t.get("value") or {}
+            if nxt["start"] <= t["start"] <= nxt["start"] + SECTION_TIME_MAX_OFFSET and \
+                    v.get("kind") in ("date", "time") and (v.get("earliest") or v.get("latest")):
+                return {"start": t["start"], "end": t["end"],
+                        **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+        return None
+    return None
+
+
 def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[str, str]) -> list[dict]:
     """One document's events as event mentions, their arguments tied to resolved entities."""
     out = []
@@ -213,6 +253,12 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted"),
                # who and what else the sentence names: tells apart happenings whose arguments were not read
                "context": idx.within(doc, ev["start"], ev["end"])}
+        if not ev.get("time"):
+            # the nearest time told before the trigger in its sentence: a weak context time, which the
+            # reconciler takes (marked inferred) only across a narrative chain ("..., لكنه اتجه مباشرة")
+            rec["time_before"] = _time_before(ev, analysis.get("times", []))
+            # a heading ("سقوط المدينة") dated by the first words of the section it titles
+            rec["section_time"] = _section_time(ev, analysis.get("times", []), analysis.get("paragraphs") or [])
         for a in ev.get("arguments", []):
             eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
             eid = eid or idx.find(doc, a["start"], a["end"])
@@ -236,7 +282,22 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                 rec["participants"].append({"entity": eid or a["text"], "role": role,
                                             "text": a["text"], "start": a["start"], "end": a["end"]})
         out.append(rec)
+    _continuations(out)
     return out
+
+
+def _continuations(recs: list[dict]) -> None:
+    """A continuation's companions ("..., ثم إلى طائرة خاصة بمرافقة ابنه") kept on the movement before it
+    (``continued_companions``), read in one document so that the reconciler's blocks need not meet."""
+    try:
+        from .reconcile.context_time import continued_companions
+        from .reconcile.text import config
+    except ImportError:       # pragma: no cover - without the reconciler nothing reads them
+        return
+    found = continued_companions(recs, set(config()["events"]["companion_roles"]))
+    for rec in recs:
+        if rec["id"] in found:
+            rec["continued_companions"] = [{"entity": e, "role": "companion"} for e in found[rec["id"]]]
 
 
 def run(documents: list[dict], analyses: dict[str, dict]) -> dict[str, list]:

@@ -551,11 +551,14 @@ def _stated(field, evidence, idx, docs) -> list[int]:
     out = []
     for i in idx:
         t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
+        if t_raw and _narrative(t_raw):
+            continue
+        if field == "time" and (evidence[i]["values"].get(field) or {}).get("inferred"):
+            out.append(i)       # a context time (context_time.py): inferred on purpose, and shown so
+            continue
         t = normalize(t_raw)
         sent = normalize(_sentence(evidence[i], docs or {}))
         whole = _normalized((docs.get(evidence[i]["doc"]) or {}).get("text") or "")
-        if t and _narrative(t_raw):
-            continue
         if not t or not sent or t in sent or t not in whole:
             out.append(i)
     return out
@@ -702,7 +705,9 @@ def _subject(ev, ents, lang):
 def value_label(field, v, ents, lang):
     tp = templates()
     if field == "time":
-        return v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        lab = v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
+        how = v.get("inferred")
+        return tp["inferred_time"].get(how, tp["inferred_time"]["chain"])[lang].format(value=lab) if how else lab
     if field == "polarity":
         return tp["polarity_values"].get(v, {}).get(lang, v)
     if field == "amount":
@@ -775,16 +780,31 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> l
     return out
 
 
+def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
+    """The evidence with the values its context gives it (``context_time.context_values``: a time
+    marked inferred, a continuation's companions) where it has none of its own."""
+    if not context:
+        return evidence
+    out = []
+    for e in evidence:
+        add = {f: v for f, v in (context.get(e.get("mention")) or {}).items() if v and not e["values"].get(f)}
+        out.append({**e, "values": {**e["values"], **add}} if add else e)
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
-                    routes: dict | None = None, ties: dict | None = None) -> list[dict]:
+                    routes: dict | None = None, ties: dict | None = None,
+                    context: dict | None = None) -> list[dict]:
     """Conflicts of one event. `routes` maps a mention id to the places of the other
     legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
     mention id to (its resolved main actors and key places, its resolved places, the entities its
-    sentence names): a contradiction needs sides told of one happening (``_tied``)."""
+    sentence names): a contradiction needs sides told of one happening (``_tied``); `context` maps a
+    mention id to values its context gives it (an inferred time, shown so; a continuation's companions),
+    compared where the mention has none of its own."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]
-    evidence = ev["evidence"]
+    evidence = _with_context(ev["evidence"], context)
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))

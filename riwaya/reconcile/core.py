@@ -20,6 +20,7 @@ from collections import defaultdict
 from .. import event_schema as schema
 from ..records import Account, Event, Mention
 from . import timeiv
+from .context_time import context_values
 from .conflicts import event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
@@ -732,10 +733,11 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         story_of = story_of_documents(documents)
     events, conflicts = [], []
     ties = _ties(canon)
+    context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
         ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties))
+        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context))
     for ev in events:
         _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
