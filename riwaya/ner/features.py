@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from riwaya.lang.arabic import ner_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ner"
@@ -174,10 +176,8 @@ MODEL = DATA / "crf.model"
 @lru_cache(maxsize=1)
 def model_attributes() -> frozenset:
     """The attributes the CRF model has weights for, as bytes."""
-    import pycrfsuite
-    t = pycrfsuite.Tagger()
-    t.open(str(MODEL))
-    return frozenset(a.encode("utf-8") for a in t.info().attributes)
+    from riwaya.ner.crf import CRF
+    return frozenset(CRF.load(MODEL).attr_index)
 
 
 def flat(feats: dict) -> dict:
@@ -203,20 +203,25 @@ def _key_bytes(k: str) -> tuple[bytes, bytes]:
     return _KEYS[k]
 
 
-@lru_cache(maxsize=200_000)
-def _word_items(w):
-    """(the word's stripped key, its own attributes, those it lends the words at -2, -1, +1, +2): what
-    sent2features gives the word itself and what _context_feats lends, flattened in the same order."""
-    known = model_attributes()
+def _word_attributes(w):
+    """(the word's stripped key, its own attributes [(bytes, value)], those it lends the words at -2,
+    -1, +1, +2): what sent2features gives the word itself and what _context_feats lends, flattened in
+    the same order, whether or not a model knows them."""
     feats = {"bias": 1.0, **word_feats(w)}
     attr = {}                       # key -> (attribute as if the key had no offset, weight)
     for k, v in feats.items():
         kb = _KEYS.get(k) or _key_bytes(k)
         attr[k] = (kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v)
-    own = {a: x for a, x in attr.values() if a in known}
     nb = [attr[k] for k in _NB if k in attr]
-    lent = [{b: x for a, x in nb if (b := pre + a) in known} for pre in _PREFIXES]
-    return (feats["s"], own, *lent)
+    return feats["s"], list(attr.values()), [[(pre + a, x) for a, x in nb] for pre in _PREFIXES]
+
+
+@lru_cache(maxsize=200_000)
+def _word_items(w):
+    """_word_attributes as dicts, the attributes the shipped model lacks left out."""
+    known = model_attributes()
+    s, own, lent = _word_attributes(w)
+    return (s, {a: x for a, x in own if a in known}, *({a: x for a, x in d if a in known} for d in lent))
 
 
 _PREFIXES = (b"-2", b"-1", b"1", b"2")     # the offsets of _context_feats, as its keys begin
@@ -250,6 +255,139 @@ def sent_items(toks, doc=None):
     p2 = [x[5] for x in w[2:]] + [pad[2]] * min(2, n)
     ev = [_doc_items(tuple(doc[x[0]])) if doc and x[0] in doc else _NONE for x in w]
     return [{**x[1], **e, **a, **c, **d, **f} for x, e, a, c, d, f in zip(w, ev, m2, m1, p1, p2)]
+
+
+# ---------------------------------------------------------------- a document's label scores, in numpy
+class DocScorer:
+    """The label scores of a document's tokens under a CRF (riwaya.ner.crf): the sums CRFsuite makes of
+    sent_items' attributes, term by term in the same order (so the same floating-point sums), from
+    per-word caches. Every term is a row of one table: the model's weight rows (value 1), a row
+    weight * value for other values, and per word the sum of its own attributes (they come first, so
+    CRFsuite's running sum after them is that row). A token is then a list of row ids: its word's
+    own row, its document evidence, and what the words at -2, -1, +1, +2 lend it."""
+
+    CAP = 200_000       # words cached (like the lru caches above)
+
+    def __init__(self, crf):
+        self.crf = crf
+        self.zero = crf.pad                          # the model's zero row
+        self._base = crf.pad + 1
+        self._table = np.zeros((self._base + 4096, len(crf.labels)))
+        self._table[:self._base] = crf.state
+        self._reset()
+        self._pad = self._lent([_word_attr_list(_PAD[d]) for d in (-2, -1, 1, 2)])
+
+    def _reset(self):
+        self._n = self._base
+        self._words: dict = {}
+        self._products: dict = {}
+        self._evidence: dict = {}
+
+    def _add_row(self, row) -> int:
+        if self._n == len(self._table):
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        self._table[self._n] = row
+        self._n += 1
+        return self._n - 1
+
+    def _terms(self, attrs) -> list[int]:
+        """Row ids of attributes [(bytes, value)] in order; unknown ones and value 0 (adds nothing) left out."""
+        idx, out = self.crf.attr_index, []
+        for a, x in attrs:
+            i = idx.get(a)
+            if i is None or x == 0:
+                continue
+            if x != 1:
+                key = (i, float(x))
+                i = self._products.get(key)
+                if i is None:
+                    i = self._products[key] = self._add_row(self.crf.state[key[0]] * key[1])
+            out.append(i)
+        return out
+
+    def _lent(self, groups) -> np.ndarray:
+        ids = np.full((4, len(_NB)), self.zero, dtype=np.intp)
+        for j, g in enumerate(groups):
+            t = self._terms(g)
+            ids[j, :len(t)] = t
+        return ids
+
+    def _word(self, w):
+        e = self._words.get(w)
+        if e is None:
+            if len(self._words) >= self.CAP:
+                self._reset()
+            s, own, lent = _word_attributes(w)
+            row = np.zeros(len(self.crf.labels))
+            for i, x in ((self.crf.attr_index.get(a), x) for a, x in own):
+                if i is not None:
+                    row += self.crf.state[i] * x         # in order, from zero: CRFsuite's running sum
+            e = self._words[w] = (s, self._add_row(row), self._lent(lent))
+        return e
+
+    def _doc_terms(self, keys) -> list[int]:
+        t = self._evidence.get(keys)
+        if t is None:
+            t = self._evidence[keys] = self._terms(_evidence(keys))
+        return t
+
+    def scores(self, sents, doc=None):
+        """(scores (sentences, longest, labels) padded with zeros, lengths) of a document's sentences."""
+        L = len(self.crf.labels)
+        lens = np.array([len(t) for t in sents], dtype=np.intp)
+        if not len(lens):
+            return np.zeros((0, 0, L)), lens
+        if not lens.all():
+            raise ValueError("DocScorer.scores: an empty sentence")
+        seen, ents, u = {}, [], []                   # each word form once per document
+        for t in sents:
+            for w in t:
+                j = seen.get(w)
+                if j is None:
+                    j = seen[w] = len(ents)
+                    ents.append(self._word(w))
+                u.append(j)
+        u = np.array(u, dtype=np.intp)
+        n, nu = len(u), len(ents)
+        cols = [np.array([e[1] for e in ents], dtype=np.intp)[u][:, None]]
+        if doc:
+            ev = [self._doc_terms(tuple(doc[e[0]])) if e[0] in doc else () for e in ents]
+            k = max(map(len, ev))
+            if k:
+                evi = np.full((nu, k), self.zero, dtype=np.intp)
+                for j, x in enumerate(ev):
+                    evi[j, :len(x)] = x
+                cols.append(evi[u])
+        lent = np.concatenate([np.array([e[2] for e in ents]), self._pad[None]])   # word nu: the padding
+        ar = np.arange(n)
+        pos = ar - np.repeat(np.cumsum(lens) - lens, lens)                         # index in the sentence
+        rem = np.repeat(lens, lens) - 1 - pos                                      # tokens after it
+        for j, d in enumerate((-2, -1, 1, 2)):                                     # what the word at i+d lends
+            ok = (pos >= -d) if d < 0 else (rem >= d)
+            cols.append(lent[np.where(ok, u[np.clip(ar + d, 0, n - 1)], nu), j])
+        ids = np.concatenate(cols, axis=1)
+        ids = ids[:, (ids != self.zero).any(axis=0)]                               # columns of zero rows only
+        table = self._table
+        out = table[ids[:, 0]]
+        for c in range(1, ids.shape[1]):                                           # term by term, in order
+            out += table[ids[:, c]]
+        S = np.zeros((len(lens), int(lens.max()), L))
+        S[np.repeat(np.arange(len(lens)), lens), pos] = out
+        return S, lens
+
+
+def _word_attr_list(feats: dict):
+    """A feature dict's attributes [(bytes, value)] by pycrfsuite's rule (as flat, unfiltered)."""
+    out = []
+    for k, v in feats.items():
+        kb = _KEYS.get(k) or _key_bytes(k)
+        out.append((kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v))
+    return out
+
+
+def _evidence(keys):
+    """The document-level attributes of a word (doc_context's set, in its iteration order)."""
+    return _word_attr_list(dict.fromkeys(keys, 1.0))
 
 
 TRIM = 0.3  # drop a span's trailing tokens whose CRF marginal is below this (tuned on dev)
