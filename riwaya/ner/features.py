@@ -204,24 +204,25 @@ def _key_bytes(k: str) -> tuple[bytes, bytes]:
 
 
 def _word_attributes(w):
-    """(the word's stripped key, its own attributes [(bytes, value)], those it lends the words at -2,
-    -1, +1, +2): what sent2features gives the word itself and what _context_feats lends, flattened in
-    the same order, whether or not a model knows them."""
+    """(the word's stripped key, its own attributes [(bytes, value)], those it lends its neighbours
+    without their offset prefix): what sent2features gives the word itself and what _context_feats
+    lends, flattened in the same order, whether or not a model knows them."""
     feats = {"bias": 1.0, **word_feats(w)}
     attr = {}                       # key -> (attribute as if the key had no offset, weight)
     for k, v in feats.items():
         kb = _KEYS.get(k) or _key_bytes(k)
         attr[k] = (kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v)
-    nb = [attr[k] for k in _NB if k in attr]
-    return feats["s"], list(attr.values()), [[(pre + a, x) for a, x in nb] for pre in _PREFIXES]
+    return feats["s"], list(attr.values()), [attr[k] for k in _NB if k in attr]
 
 
 @lru_cache(maxsize=200_000)
 def _word_items(w):
-    """_word_attributes as dicts, the attributes the shipped model lacks left out."""
+    """(the word's stripped key, its own attributes, those it lends the words at -2, -1, +1, +2) as
+    dicts, the attributes the shipped model lacks left out."""
     known = model_attributes()
-    s, own, lent = _word_attributes(w)
-    return (s, {a: x for a, x in own if a in known}, *({a: x for a, x in d if a in known} for d in lent))
+    s, own, nb = _word_attributes(w)
+    return (s, {a: x for a, x in own if a in known},
+            *({b: x for a, x in nb if (b := pre + a) in known} for pre in _PREFIXES))
 
 
 _PREFIXES = (b"-2", b"-1", b"1", b"2")     # the offsets of _context_feats, as its keys begin
@@ -274,8 +275,19 @@ class DocScorer:
         self._base = crf.pad + 1
         self._table = np.zeros((self._base + 4096, len(crf.labels)))
         self._table[:self._base] = crf.state
+        # the attributes lent at offset -2, -1, +1, +2, by their name without the offset: one look-up
+        # gives the four ids (None where the model lacks one), no concatenation
+        lent: dict = {}
+        for j, pre in enumerate(_PREFIXES):
+            for a, i in crf.attr_index.items():
+                if a.startswith(pre):
+                    lent.setdefault(a[len(pre):], [None] * 4)[j] = i
+        self._lent4 = lent
         self._reset()
-        self._pad = self._lent([_word_attr_list(_PAD[d]) for d in (-2, -1, 1, 2)])
+        # what a position outside the sentence lends (_PAD: "-2w:<pad>" ...), in the layout of _lent_ids
+        width = len(_NB)
+        self._pad = tuple(i for d in (-2, -1, 1, 2) for t in [self._terms(_word_attr_list(_PAD[d]), crf.attr_index)]
+                          for i in t + [self.zero] * (width - len(t)))
 
     def _reset(self):
         self._n = self._base
@@ -283,52 +295,69 @@ class DocScorer:
         self._products: dict = {}
         self._evidence: dict = {}
 
-    def _add_row(self, row) -> int:
-        if self._n == len(self._table):
+    def _rows(self, rows) -> range:
+        """Append rows to the table; their ids."""
+        k = len(rows)
+        while self._n + k > len(self._table):
             self._table = np.concatenate([self._table, np.zeros_like(self._table)])
-        self._table[self._n] = row
-        self._n += 1
-        return self._n - 1
+        self._table[self._n:self._n + k] = rows
+        self._n += k
+        return range(self._n - k, self._n)
 
-    def _terms(self, attrs) -> list[int]:
+    def _product(self, i: int, x) -> int:
+        """The row of weight * value for a value other than 1."""
+        key = (i, float(x))
+        j = self._products.get(key)
+        if j is None:
+            j = self._products[key] = self._rows([self.crf.state[i] * key[1]])[0]
+        return j
+
+    def _terms(self, attrs, index) -> list[int]:
         """Row ids of attributes [(bytes, value)] in order; unknown ones and value 0 (adds nothing) left out."""
-        idx, out = self.crf.attr_index, []
+        out = []
         for a, x in attrs:
-            i = idx.get(a)
-            if i is None or x == 0:
-                continue
-            if x != 1:
-                key = (i, float(x))
-                i = self._products.get(key)
-                if i is None:
-                    i = self._products[key] = self._add_row(self.crf.state[key[0]] * key[1])
-            out.append(i)
+            i = index.get(a)
+            if i is not None and x != 0:
+                out.append(i if x == 1 else self._product(i, x))
         return out
 
-    def _lent(self, groups) -> np.ndarray:
-        ids = np.full((4, len(_NB)), self.zero, dtype=np.intp)
-        for j, g in enumerate(groups):
-            t = self._terms(g)
-            ids[j, :len(t)] = t
-        return ids
-
-    def _word(self, w):
-        e = self._words.get(w)
-        if e is None:
-            if len(self._words) >= self.CAP:
-                self._reset()
-            s, own, lent = _word_attributes(w)
-            row = np.zeros(len(self.crf.labels))
-            for i, x in ((self.crf.attr_index.get(a), x) for a, x in own):
+    def _lent_ids(self, nb) -> tuple:
+        """The row ids a word lends the words at -2, -1, +1, +2 (its _NB attributes without the offset),
+        each offset's padded to len(_NB) with the zero row, as one flat tuple."""
+        width, zero = len(_NB), self.zero
+        ids = [[], [], [], []]
+        for a, x in nb:
+            four = self._lent4.get(a)
+            if four is None or x == 0:
+                continue
+            for j, i in enumerate(four):
                 if i is not None:
-                    row += self.crf.state[i] * x         # in order, from zero: CRFsuite's running sum
-            e = self._words[w] = (s, self._add_row(row), self._lent(lent))
-        return e
+                    ids[j].append(i if x == 1 else self._product(i, x))
+        return tuple(i for row in ids for i in row + [zero] * (width - len(row)))
+
+    def _add_words(self, words) -> list:
+        """Cache entries [stripped key, own row id, lent ids] of new words; their own rows summed in one
+        numpy call, each from zero in CRFsuite's order."""
+        idx = self.crf.attr_index
+        out, own = [], []
+        for w in words:
+            s, attrs, nb = _word_attributes(w)
+            own.append(self._terms(attrs, idx))
+            out.append([s, 0, self._lent_ids(nb)])
+        M = np.full((len(words), max(map(len, own))), self.zero, dtype=np.intp)
+        for j, t in enumerate(own):
+            M[j, :len(t)] = t
+        # np.add.reduce over the middle axis adds the terms in order (tests/test_ner_crf.py checks the bits)
+        for e, r in zip(out, self._rows(np.add.reduce(self._table[M], axis=1))):
+            e[1] = r
+        for w, e in zip(words, out):
+            self._words[w] = e
+        return out
 
     def _doc_terms(self, keys) -> list[int]:
         t = self._evidence.get(keys)
         if t is None:
-            t = self._evidence[keys] = self._terms(_evidence(keys))
+            t = self._evidence[keys] = self._terms(_evidence(keys), self.crf.attr_index)
         return t
 
     def scores(self, sents, doc=None):
@@ -339,14 +368,23 @@ class DocScorer:
             return np.zeros((0, 0, L)), lens
         if not lens.all():
             raise ValueError("DocScorer.scores: an empty sentence")
-        seen, ents, u = {}, [], []                   # each word form once per document
+        if len(self._words) + int(lens.sum()) > self.CAP:
+            self._reset()                            # between documents: a document's rows stay put
+        cache = self._words
+        seen, ents, u, new = {}, [], [], []          # each word form once per document
         for t in sents:
             for w in t:
                 j = seen.get(w)
                 if j is None:
                     j = seen[w] = len(ents)
-                    ents.append(self._word(w))
+                    e = cache.get(w)
+                    if e is None:
+                        new.append(j)
+                    ents.append(e or w)
                 u.append(j)
+        if new:
+            for j, e in zip(new, self._add_words([ents[j] for j in new])):
+                ents[j] = e
         u = np.array(u, dtype=np.intp)
         n, nu = len(u), len(ents)
         cols = [np.array([e[1] for e in ents], dtype=np.intp)[u][:, None]]
@@ -358,7 +396,7 @@ class DocScorer:
                 for j, x in enumerate(ev):
                     evi[j, :len(x)] = x
                 cols.append(evi[u])
-        lent = np.concatenate([np.array([e[2] for e in ents]), self._pad[None]])   # word nu: the padding
+        lent = np.array([e[2] for e in ents] + [self._pad], dtype=np.intp).reshape(nu + 1, 4, -1)  # nu: padding
         ar = np.arange(n)
         pos = ar - np.repeat(np.cumsum(lens) - lens, lens)                         # index in the sentence
         rem = np.repeat(lens, lens) - 1 - pos                                      # tokens after it
