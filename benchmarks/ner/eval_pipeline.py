@@ -88,9 +88,12 @@ def main():
     a = ap.parse_args()
     if a.model:
         import riwaya.ner
-        from riwaya.ner.crf import CRF
+        from riwaya.ner.crf import CRF, ModelError
         from riwaya.ner.features import DocScorer
-        scorer = DocScorer(CRF.load(a.model))
+        try:
+            scorer = DocScorer(CRF.load(a.model))
+        except ModelError as e:
+            sys.exit(f"eval_pipeline: {e}")
         riwaya.ner._model = lambda: scorer
     runs = [("ANERcorp test", a.aner, read_conll, 0), ("Wojood val", a.wojood, read_wojood, 0)]
     if a.dev or a.wojood_dev:
