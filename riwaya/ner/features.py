@@ -286,8 +286,8 @@ class DocScorer:
         self._reset()
         # what a position outside the sentence lends (_PAD: "-2w:<pad>" ...), in the layout of _lent_ids
         width = len(_NB)
-        self._pad = tuple(i for d in (-2, -1, 1, 2) for t in [self._terms(_word_attr_list(_PAD[d]), crf.attr_index)]
-                          for i in t + [self.zero] * (width - len(t)))
+        self._pad = np.array([i for d in (-2, -1, 1, 2) for t in [self._terms(_word_attr_list(_PAD[d]), crf.attr_index)]
+                              for i in t + [self.zero] * (width - len(t))], dtype=np.int32)
 
     def _reset(self):
         self._n = self._base
@@ -323,7 +323,8 @@ class DocScorer:
 
     def _lent_ids(self, nb) -> tuple:
         """The row ids a word lends the words at -2, -1, +1, +2 (its _NB attributes without the offset),
-        each offset's padded to len(_NB) with the zero row, as one flat tuple."""
+        each offset's padded to len(_NB) with the zero row, as one flat array (int32: a cached word
+        holds about 0.2 KB of ids instead of 1.3 KB as Python ints)."""
         width, zero = len(_NB), self.zero
         ids = [[], [], [], []]
         for a, x in nb:
@@ -333,7 +334,7 @@ class DocScorer:
             for j, i in enumerate(four):
                 if i is not None:
                     ids[j].append(i if x == 1 else self._product(i, x))
-        return tuple(i for row in ids for i in row + [zero] * (width - len(row)))
+        return np.array([i for row in ids for i in row + [zero] * (width - len(row))], dtype=np.int32)
 
     def _add_words(self, words) -> list:
         """Cache entries [stripped key, own row id, lent ids] of new words; their own rows summed in one
