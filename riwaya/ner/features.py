@@ -321,7 +321,7 @@ class DocScorer:
                 out.append(i if x == 1 else self._product(i, x))
         return out
 
-    def _lent_ids(self, nb) -> tuple:
+    def _lent_ids(self, nb) -> np.ndarray:
         """The row ids a word lends the words at -2, -1, +1, +2 (its _NB attributes without the offset),
         each offset's padded to len(_NB) with the zero row, as one flat array (int32: a cached word
         holds about 0.2 KB of ids instead of 1.3 KB as Python ints)."""
