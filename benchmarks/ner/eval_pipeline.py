@@ -87,11 +87,14 @@ def main():
     ap.add_argument("--wojood-dev", type=int, default=0, help="score the last N Wojood train sentences instead of val")
     a = ap.parse_args()
     if a.model:
-        import pycrfsuite
         import riwaya.ner
-        tagger = pycrfsuite.Tagger()
-        tagger.open(a.model)
-        riwaya.ner._tagger = lambda: tagger
+        from riwaya.ner.crf import CRF, ModelError
+        from riwaya.ner.features import DocScorer
+        try:
+            scorer = DocScorer(CRF.load(a.model))
+        except ModelError as e:
+            sys.exit(f"eval_pipeline: {e}")
+        riwaya.ner._model = lambda: scorer
     runs = [("ANERcorp test", a.aner, read_conll, 0), ("Wojood val", a.wojood, read_wojood, 0)]
     if a.dev or a.wojood_dev:
         runs = [("ANERcorp dev", str(Path(a.aner).with_name("ANERCorp_CamelLab_train.txt")), read_conll, a.dev),

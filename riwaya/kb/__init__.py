@@ -51,6 +51,7 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
 
+@functools.lru_cache(maxsize=1 << 18)   # every token of every document is asked for: cache the word forms
 def norm_token(tok: str) -> str:
     if is_arabic(tok):
         return normalize_ar(tok)
@@ -68,9 +69,14 @@ _PROCLITICS_LL = ("ولل", "فلل", "لل")
 
 def clitic_variants(ntok: str) -> list[tuple[str, str]]:
     """Normalised Arabic token -> [(stem, proclitic)], longest proclitic first."""
+    return list(_clitic_variants(ntok))
+
+
+@functools.lru_cache(maxsize=1 << 18)   # KB.match asks for every token
+def _clitic_variants(ntok: str) -> tuple[tuple[str, str], ...]:
     out = []
     if len(ntok) < 3 or not is_arabic(ntok):
-        return out
+        return ()
     for p in _PROCLITICS_AL:
         if ntok.startswith(p) and len(ntok) - len(p) >= 2:
             out.append(("ال" + ntok[len(p):], p[:-2]))
@@ -83,7 +89,7 @@ def clitic_variants(ntok: str) -> list[tuple[str, str]]:
         out.append((ntok[2:], ntok[:2]))
     if ntok[0] in "وفبلك":
         out.append((ntok[1:], ntok[0]))
-    return out
+    return tuple(out)
 
 
 @dataclass
@@ -327,9 +333,7 @@ class KB:
         index, maxlen = self.index, self.maxlen
         while i < n:
             best = None        # (length, stripped, cands, clitic)
-            variants = [(norms[i], "")]
-            if is_arabic(norms[i]):
-                variants += clitic_variants(norms[i])
+            variants = ((norms[i], ""),) + _clitic_variants(norms[i])    # () unless Arabic
             for v, clitic in variants:
                 m = maxlen.get(v)
                 if not m:

@@ -11,7 +11,8 @@ from functools import lru_cache
 from riwaya.models import EntityMention
 from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
-from riwaya.ner.features import DATA, MODEL, _lines, doc_context, lexicons, norm, postprocess, sent_items
+from riwaya.ner.crf import CRF
+from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
@@ -28,10 +29,17 @@ _MARK = re.compile(f"[{chars('marks', 'tatweel')}]")
 
 @lru_cache(maxsize=1)
 def _tagger():
+    """pycrfsuite's tagger of the shipped model (training and evaluation scripts; analysis uses _model)."""
     import pycrfsuite
     t = pycrfsuite.Tagger()
     t.open(str(MODEL))
     return t
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """The shipped CRF model read by riwaya.ner.crf, and its per-document scorer."""
+    return DocScorer(CRF.load(MODEL))
 
 
 @lru_cache(maxsize=1)
@@ -73,16 +81,28 @@ def _sentences(text, spans):
 
 
 def _crf(text):
-    tagger = _tagger()
+    scorer = _model()
+    crf = scorer.crf
     out = []
     sents = list(_sentences(text, tokenize(text)))
     toks_all = [[text[s:e] for s, e in sent] for sent in sents]
     ctx = doc_context(toks_all)
-    for sent, toks in zip(sents, toks_all):
-        tagger.set(sent_items(toks, ctx))   # = sent2features(toks, ctx), as CRFsuite reads it
-        raw = tagger.tag()
-        probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(raw)]
-        tags = postprocess(toks, raw, tagger.marginal)  # trim unsure tails, merge B-X B-X
+    # CRFsuite's sums of sent_items(toks, ctx) for every sentence at once, then Viterbi; marginals only
+    # for the sentences with a name (an all-"O" sentence has no span to trim or score)
+    S, lens = scorer.scores(toks_all, ctx)
+    paths = crf.viterbi(S, lens)
+    labels, lid = crf.labels, crf.label_index
+    o = lid.get("O")
+    named = [b for b, p in enumerate(paths) if any(k != o for k in p)]
+    if not named:
+        return []
+    longest = int(lens[named].max())
+    marg = dict(zip(named, crf.marginals(S[named, :longest], lens[named])))
+    for b in named:
+        sent, toks, path, m = sents[b], toks_all[b], paths[b], marg[b]
+        raw = [labels[k] for k in path]
+        probs = [float(m[i, k]) if t != "O" else 1.0 for i, (t, k) in enumerate(zip(raw, path))]
+        tags = postprocess(toks, raw, lambda t, i, m=m: m[i, lid[t]])  # trim unsure tails, merge B-X B-X
         cur = None
         for (s, e), t, p in zip(sent, tags, probs):
             if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):

@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from riwaya.lang.arabic import ner_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ner"
@@ -174,10 +176,8 @@ MODEL = DATA / "crf.model"
 @lru_cache(maxsize=1)
 def model_attributes() -> frozenset:
     """The attributes the CRF model has weights for, as bytes."""
-    import pycrfsuite
-    t = pycrfsuite.Tagger()
-    t.open(str(MODEL))
-    return frozenset(a.encode("utf-8") for a in t.info().attributes)
+    from riwaya.ner.crf import CRF
+    return frozenset(CRF.load(MODEL).attr_index)
 
 
 def flat(feats: dict) -> dict:
@@ -203,20 +203,26 @@ def _key_bytes(k: str) -> tuple[bytes, bytes]:
     return _KEYS[k]
 
 
-@lru_cache(maxsize=200_000)
-def _word_items(w):
-    """(the word's stripped key, its own attributes, those it lends the words at -2, -1, +1, +2): what
-    sent2features gives the word itself and what _context_feats lends, flattened in the same order."""
-    known = model_attributes()
+def _word_attributes(w):
+    """(the word's stripped key, its own attributes [(bytes, value)], those it lends its neighbours
+    without their offset prefix): what sent2features gives the word itself and what _context_feats
+    lends, flattened in the same order, whether or not a model knows them."""
     feats = {"bias": 1.0, **word_feats(w)}
     attr = {}                       # key -> (attribute as if the key had no offset, weight)
     for k, v in feats.items():
         kb = _KEYS.get(k) or _key_bytes(k)
         attr[k] = (kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v)
-    own = {a: x for a, x in attr.values() if a in known}
-    nb = [attr[k] for k in _NB if k in attr]
-    lent = [{b: x for a, x in nb if (b := pre + a) in known} for pre in _PREFIXES]
-    return (feats["s"], own, *lent)
+    return feats["s"], list(attr.values()), [attr[k] for k in _NB if k in attr]
+
+
+@lru_cache(maxsize=200_000)
+def _word_items(w):
+    """(the word's stripped key, its own attributes, those it lends the words at -2, -1, +1, +2) as
+    dicts, the attributes the shipped model lacks left out."""
+    known = model_attributes()
+    s, own, nb = _word_attributes(w)
+    return (s, {a: x for a, x in own if a in known},
+            *({b: x for a, x in nb if (b := pre + a) in known} for pre in _PREFIXES))
 
 
 _PREFIXES = (b"-2", b"-1", b"1", b"2")     # the offsets of _context_feats, as its keys begin
@@ -250,6 +256,177 @@ def sent_items(toks, doc=None):
     p2 = [x[5] for x in w[2:]] + [pad[2]] * min(2, n)
     ev = [_doc_items(tuple(doc[x[0]])) if doc and x[0] in doc else _NONE for x in w]
     return [{**x[1], **e, **a, **c, **d, **f} for x, e, a, c, d, f in zip(w, ev, m2, m1, p1, p2)]
+
+
+# ---------------------------------------------------------------- a document's label scores, in numpy
+class DocScorer:
+    """The label scores of a document's tokens under a CRF (riwaya.ner.crf): the sums CRFsuite makes of
+    sent_items' attributes, term by term in the same order (so the same floating-point sums), from
+    per-word caches. Every term is a row of one table: the model's weight rows (value 1), a row
+    weight * value for other values, and per word the sum of its own attributes (they come first, so
+    CRFsuite's running sum after them is that row). A token is then a list of row ids: its word's
+    own row, its document evidence, and what the words at -2, -1, +1, +2 lend it."""
+
+    CAP = 200_000       # words cached (like the lru caches above)
+
+    def __init__(self, crf):
+        self.crf = crf
+        self.zero = crf.pad                          # the model's zero row
+        self._base = crf.pad + 1
+        self._table = np.zeros((self._base + 4096, len(crf.labels)))
+        self._table[:self._base] = crf.state
+        # the attributes lent at offset -2, -1, +1, +2, by their name without the offset: one look-up
+        # gives the four ids (None where the model lacks one), no concatenation
+        lent: dict = {}
+        for j, pre in enumerate(_PREFIXES):
+            for a, i in crf.attr_index.items():
+                if a.startswith(pre):
+                    lent.setdefault(a[len(pre):], [None] * 4)[j] = i
+        self._lent4 = lent
+        self._reset()
+        # what a position outside the sentence lends (_PAD: "-2w:<pad>" ...), in the layout of _lent_ids
+        width = len(_NB)
+        self._pad = np.array([i for d in (-2, -1, 1, 2) for t in [self._terms(_word_attr_list(_PAD[d]), crf.attr_index)]
+                              for i in t + [self.zero] * (width - len(t))], dtype=np.int32)
+
+    def _reset(self):
+        self._n = self._base
+        self._words: dict = {}
+        self._products: dict = {}
+        self._evidence: dict = {}
+
+    def _rows(self, rows) -> range:
+        """Append rows to the table; their ids."""
+        k = len(rows)
+        while self._n + k > len(self._table):
+            self._table = np.concatenate([self._table, np.zeros_like(self._table)])
+        self._table[self._n:self._n + k] = rows
+        self._n += k
+        return range(self._n - k, self._n)
+
+    def _product(self, i: int, x) -> int:
+        """The row of weight * value for a value other than 1."""
+        key = (i, float(x))
+        j = self._products.get(key)
+        if j is None:
+            j = self._products[key] = self._rows([self.crf.state[i] * key[1]])[0]
+        return j
+
+    def _terms(self, attrs, index) -> list[int]:
+        """Row ids of attributes [(bytes, value)] in order; unknown ones and value 0 (adds nothing) left out."""
+        out = []
+        for a, x in attrs:
+            i = index.get(a)
+            if i is not None and x != 0:
+                out.append(i if x == 1 else self._product(i, x))
+        return out
+
+    def _lent_ids(self, nb) -> np.ndarray:
+        """The row ids a word lends the words at -2, -1, +1, +2 (its _NB attributes without the offset),
+        each offset's padded to len(_NB) with the zero row, as one flat array (int32: a cached word
+        holds about 0.2 KB of ids instead of 1.3 KB as Python ints)."""
+        width, zero = len(_NB), self.zero
+        ids = [[], [], [], []]
+        for a, x in nb:
+            four = self._lent4.get(a)
+            if four is None or x == 0:
+                continue
+            for j, i in enumerate(four):
+                if i is not None:
+                    ids[j].append(i if x == 1 else self._product(i, x))
+        return np.array([i for row in ids for i in row + [zero] * (width - len(row))], dtype=np.int32)
+
+    def _add_words(self, words) -> list:
+        """Cache entries [stripped key, own row id, lent ids] of new words; their own rows summed in one
+        numpy call, each from zero in CRFsuite's order."""
+        idx = self.crf.attr_index
+        out, own = [], []
+        for w in words:
+            s, attrs, nb = _word_attributes(w)
+            own.append(self._terms(attrs, idx))
+            out.append([s, 0, self._lent_ids(nb)])
+        M = np.full((len(words), max(map(len, own))), self.zero, dtype=np.intp)
+        for j, t in enumerate(own):
+            M[j, :len(t)] = t
+        # np.add.reduce over the middle axis adds the terms in order (tests/test_ner_crf.py checks the bits)
+        for e, r in zip(out, self._rows(np.add.reduce(self._table[M], axis=1))):
+            e[1] = r
+        for w, e in zip(words, out):
+            self._words[w] = e
+        return out
+
+    def _doc_terms(self, keys) -> list[int]:
+        t = self._evidence.get(keys)
+        if t is None:
+            t = self._evidence[keys] = self._terms(_evidence(keys), self.crf.attr_index)
+        return t
+
+    def scores(self, sents, doc=None):
+        """(scores (sentences, longest, labels) padded with zeros, lengths) of a document's sentences."""
+        L = len(self.crf.labels)
+        lens = np.array([len(t) for t in sents], dtype=np.intp)
+        if not len(lens):
+            return np.zeros((0, 0, L)), lens
+        if not lens.all():
+            raise ValueError("DocScorer.scores: an empty sentence")
+        if len(self._words) + int(lens.sum()) > self.CAP:
+            self._reset()                            # between documents: a document's rows stay put
+        cache = self._words
+        seen, ents, u, new = {}, [], [], []          # each word form once per document
+        for t in sents:
+            for w in t:
+                j = seen.get(w)
+                if j is None:
+                    j = seen[w] = len(ents)
+                    e = cache.get(w)
+                    if e is None:
+                        new.append(j)
+                    ents.append(e or w)
+                u.append(j)
+        if new:
+            for j, e in zip(new, self._add_words([ents[j] for j in new])):
+                ents[j] = e
+        u = np.array(u, dtype=np.intp)
+        n, nu = len(u), len(ents)
+        cols = [np.array([e[1] for e in ents], dtype=np.intp)[u][:, None]]
+        if doc:
+            ev = [self._doc_terms(tuple(doc[e[0]])) if e[0] in doc else () for e in ents]
+            k = max(map(len, ev))
+            if k:
+                evi = np.full((nu, k), self.zero, dtype=np.intp)
+                for j, x in enumerate(ev):
+                    evi[j, :len(x)] = x
+                cols.append(evi[u])
+        lent = np.array([e[2] for e in ents] + [self._pad], dtype=np.intp).reshape(nu + 1, 4, -1)  # nu: padding
+        ar = np.arange(n)
+        pos = ar - np.repeat(np.cumsum(lens) - lens, lens)                         # index in the sentence
+        rem = np.repeat(lens, lens) - 1 - pos                                      # tokens after it
+        for j, d in enumerate((-2, -1, 1, 2)):                                     # what the word at i+d lends
+            ok = (pos >= -d) if d < 0 else (rem >= d)
+            cols.append(lent[np.where(ok, u[np.clip(ar + d, 0, n - 1)], nu), j])
+        ids = np.concatenate(cols, axis=1)
+        ids = ids[:, (ids != self.zero).any(axis=0)]                               # columns of zero rows only
+        table = self._table
+        out = table[ids[:, 0]]
+        for c in range(1, ids.shape[1]):                                           # term by term, in order
+            out += table[ids[:, c]]
+        S = np.zeros((len(lens), int(lens.max()), L))
+        S[np.repeat(np.arange(len(lens)), lens), pos] = out
+        return S, lens
+
+
+def _word_attr_list(feats: dict):
+    """A feature dict's attributes [(bytes, value)] by pycrfsuite's rule (as flat, unfiltered)."""
+    out = []
+    for k, v in feats.items():
+        kb = _KEYS.get(k) or _key_bytes(k)
+        out.append((kb[0] + v.encode("utf-8"), 1.0) if isinstance(v, str) else (kb[1], v))
+    return out
+
+
+def _evidence(keys):
+    """The document-level attributes of a word (doc_context's set, in its iteration order)."""
+    return _word_attr_list(dict.fromkeys(keys, 1.0))
 
 
 TRIM = 0.3  # drop a span's trailing tokens whose CRF marginal is below this (tuned on dev)
