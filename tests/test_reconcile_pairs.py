@@ -201,3 +201,23 @@ def test_an_unresolved_actor_that_may_be_the_named_one_is_no_clash(monkeypatch):
     assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actor_clash_raw") == 1.0
     a, b, fa, fb = _pair(_m("x4", "s0", time=t, parts=(("maher", "agent"),)), named)
     assert not core._pair_ok(a, b, fa, fb)
+
+
+def test_a_place_as_main_actor_is_no_known_different_entity(monkeypatch):
+    """A country named as the one a strike hit (a polity a person or an organisation stands for) does not
+    clash with the person another report names, with events.place_actors_clash false; two people do."""
+    ents = ENTS + [{"id": "syria", "type": "place", "name_ar": "سوريا", "name_en": "Syria", "aliases": [],
+                    "kb_id": None, "coordinates": None}]
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    docs = {d["id"]: d for d in _story_docs(4)}
+
+    def pair(x, y):
+        a, b = core.canonical_mentions([x, y], core.Entities(ents), docs)
+        return core._pair_ok(a, b, core._features(a), core._features(b))
+    country = _h("x0", "s0", time=t, parts=(("syria", "patient"),))
+    person = _h("x1", "s1", time=t, parts=(("assad", "patient"),))
+    monkeypatch.setitem(core.config()["events"], "place_actors_clash", True)
+    assert not pair(country, person)
+    monkeypatch.setitem(core.config()["events"], "place_actors_clash", False)
+    assert pair(country, person)
+    assert not pair(_h("x2", "s0", time=t, parts=(("maher", "patient"),)), person)

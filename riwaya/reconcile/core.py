@@ -183,6 +183,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
             actors.update(x for x in roles.get(r, []) if not _counted(x))
     for x in actors:
         alts.update(may_be.get(x, ()))
+    # a place named as a main actor (a country that strikes or is hit, "the Kingdom" that receives) is
+    # a polity that a person or an organisation may act for: no known different entity from them
+    soft = frozenset() if config()["events"].get("place_actors_clash", True) else frozenset(
+        p["entity"] for p in m.get("participants") or [] if p.get("place_actor") and p["entity"] in actors)
     keys = actors | kplaces
     places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
     places.update(_ent(v) for v in (m.get("via") or []) if v)
@@ -196,6 +200,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         # ... and the entities an unresolved one of them may be (``_link_actors``: "هادي" of a document
         # that names "عبد ربه منصور هادي")
         "alts": frozenset(actors | alts),
+        "soft": soft,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
         "places": places,
         "group": _type_group(m.get("type") or ""),
@@ -248,7 +253,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     cfg = config()["events"]
     if not _kind_ok(_cls(a), fa["group"], fa["generic"], _cls(b), fb["group"], fb["generic"]):
         return False
-    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place):
+    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
         # nothing identifies the happening on one side: its places must agree (the story and
@@ -265,7 +270,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     return True
 
 
-def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
+def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset()) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
     "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
     false (or the learned pair model's own setting, when one scores), only actors resolved to an
@@ -273,9 +278,10 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
     misread or a description, "عقيد" for the colonel); unresolved ones that differ are left to the
     pair score (``actor_clash_raw``); with ``events.raw_vs_resolved_clash`` false, so is an unresolved
     actor against a resolved one (a raw span is often a description of the named one that coreference
-    left unlinked, "المصاب" / "احد المواطنين"). Actors are given with what they may be (``alts``)."""
+    left unlinked, "المصاب" / "احد المواطنين"). Actors are given with what they may be (``alts``);
+    ``soft`` ones (places as actors, ``events.place_actors_clash`` false) count as unresolved."""
     if act_a and act_b and not (act_a & act_b):
-        ra, rb = _resolved(act_a), _resolved(act_b)
+        ra, rb = _resolved(act_a) - soft, _resolved(act_b) - soft
         if ra and rb:
             return True         # known different entities
         if (pair_model() or config()["events"]).get("raw_actors_clash", True) \
@@ -295,13 +301,14 @@ def _resolved(values) -> frozenset:
 
 
 def _sig(m, f):
-    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"])
+    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
+            f["soft"])
 
 
 def _sig_ok(a, b, same_place=None) -> bool:
     if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]):
         return False
-    return not _keys_clash(a[3], a[5], b[3], b[5], same_place)
+    return not _keys_clash(a[3], a[5], b[3], b[5], same_place, a[7] | b[7])
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
@@ -838,10 +845,8 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
     holds ("لنظيف باستغلال منصبه"), or a person or organisation its document names whose name holds all
     of its words ("هادي", "الملك") or, with ``events.actor_links`` "document", any its document names
     as a participant or in the mention's sentence (a role noun, "الرئيس", "المطلوب", that the document's
-    coreference left unlinked)."""
+    coreference left unlinked). A place named as a participant is marked ``place_actor``."""
     mode = config()["events"].get("actor_links", "names")
-    if mode == "none":
-        return
     named = defaultdict(set)
     for c in mentions:
         for e in [p["entity"] for p in c["participants"]] + list(c.get("context") or ()):
@@ -850,7 +855,9 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
     for c in mentions:
         for p in c["participants"]:
             e = p["entity"]
-            if not (isinstance(e, str) and e.startswith("raw:")):
+            if isinstance(e, str) and (ents.by_id.get(e) or {}).get("type") == "place":
+                p["place_actor"] = True     # see _features: a polity as an actor
+            if mode == "none" or not (isinstance(e, str) and e.startswith("raw:")):
                 continue
             words = [_strip_proclitic(t) for t in e[4:].split()]
             hits = set(_names_within(e[4:].split(), ents)) | set(_names_within(words, ents))
