@@ -40,7 +40,7 @@ def test_shipped_model_is_scored_in_pure_python(learned):
     x = core.pair_features(a, b, fa, fb)
     assert set(model["weights"]) <= set(x) | {
         "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
-        "agent_clash", "keyless", "actors_shared", "actor_clash_raw", "same_doc", "same_sentence", "generic",
+        "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
     if model.get("hand_floor"):
@@ -164,3 +164,60 @@ def test_training_keeps_the_signs_of_the_cues():
     train_pairs.MIN_CLASS_PAIRS = 0                              # every class judged
     assert train_pairs.fit([{"calls": [{"pairs": pairs}]}], 1.0)["classes"] is None
     train_pairs.MIN_CLASS_PAIRS = 500
+
+
+def test_an_unresolved_actor_that_may_be_the_named_one_is_no_clash(monkeypatch):
+    """A raw span that holds a person's name, or whose words are all in the name of a person its document
+    names ("الأسد"), may be that person: no clash of main actors, and the pair feature says so; a raw span
+    in a document that names nobody it may be clashes with a named person only with
+    ``raw_vs_resolved_clash`` (else the score weighs it); two known different people always clash."""
+    monkeypatch.setitem(core.config()["events"], "actor_links", "names")
+    monkeypatch.setitem(core.config()["events"], "raw_vs_resolved_clash", True)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    named = _m("x0", "s0", time=t)
+    holds = _m("x1", "s1", time=t, parts=(("بشار الأسد المخلوع", "agent"),))
+    a, b, fa, fb = _pair(named, holds)
+    assert "assad" in fb["alts"] and core._pair_ok(a, b, fa, fb)
+    assert core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
+    # "الأسد" of a document that also names him elsewhere; of one that does not: a clash
+    word = _m("x2", "s1", time=t, parts=(("الأسد", "agent"),))
+    other = _m("x3", "s1", time=t, cls="harm", typ="attack", parts=(("assad", "patient"),))
+    ents = core.Entities(ENTS)
+    docs = {d["id"]: d for d in _story_docs(4)}
+    ca, cw, _ = core.canonical_mentions([named, word, other], ents, docs)
+    fa, fw = core._features(ca), core._features(cw)
+    assert core._pair_ok(ca, cw, fa, fw)
+    ca, cw = core.canonical_mentions([named, word], ents, docs)
+    fa, fw = core._features(ca), core._features(cw)
+    assert not core._pair_ok(ca, cw, fa, fw)
+    # two known different people stay two happenings, whatever a raw span may be
+    a, b, fa, fb = _pair(_m("x4", "s0", time=t, parts=(("maher", "agent"),)), holds)
+    assert not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "actor_links", "none")
+    a, b, fa, fb = _pair(named, holds)
+    assert not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "raw_vs_resolved_clash", False)
+    a, b, fa, fb = _pair(named, holds)
+    assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actor_clash_raw") == 1.0
+    a, b, fa, fb = _pair(_m("x4", "s0", time=t, parts=(("maher", "agent"),)), named)
+    assert not core._pair_ok(a, b, fa, fb)
+
+
+def test_a_place_as_main_actor_is_no_known_different_entity(monkeypatch):
+    """A country named as the one a strike hit (a polity a person or an organisation stands for) does not
+    clash with the person another report names, with events.place_actors_clash false; two people do."""
+    ents = ENTS + [{"id": "syria", "type": "place", "name_ar": "سوريا", "name_en": "Syria", "aliases": [],
+                    "kb_id": None, "coordinates": None}]
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    docs = {d["id"]: d for d in _story_docs(4)}
+
+    def pair(x, y):
+        a, b = core.canonical_mentions([x, y], core.Entities(ents), docs)
+        return core._pair_ok(a, b, core._features(a), core._features(b))
+    country = _h("x0", "s0", time=t, parts=(("syria", "patient"),))
+    person = _h("x1", "s1", time=t, parts=(("assad", "patient"),))
+    monkeypatch.setitem(core.config()["events"], "place_actors_clash", True)
+    assert not pair(country, person)
+    monkeypatch.setitem(core.config()["events"], "place_actors_clash", False)
+    assert pair(country, person)
+    assert not pair(_h("x2", "s0", time=t, parts=(("maher", "patient"),)), person)

@@ -171,7 +171,8 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
             roles[p.get("role") or "agent"].append(e)
     kr = schema.key_roles()
     key_roles = kr.get(m.get("class"), kr["other"])
-    actors, kplaces = set(), set()
+    actors, kplaces, alts = set(), set(), set()
+    may_be = {p["entity"]: p.get("may_be") or () for p in m.get("participants") or [] if p.get("may_be")}
     for r in key_roles:
         if r == "place":
             if m.get("place"):
@@ -181,6 +182,12 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
             # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
             # the numbers are the count, compared as such
             actors.update(x for x in roles.get(r, []) if not _counted(x))
+    for x in actors:
+        alts.update(may_be.get(x, ()))
+    # a place named as a main actor (a country that strikes or is hit, "the Kingdom" that receives) is
+    # a polity that a person or an organisation may act for: no known different entity from them
+    soft = frozenset() if config()["events"].get("place_actors_clash", True) else frozenset(
+        p["entity"] for p in m.get("participants") or [] if p.get("place_actor") and p["entity"] in actors)
     keys = actors | kplaces
     places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
     places.update(_ent(v) for v in (m.get("via") or []) if v)
@@ -191,6 +198,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "once": m.get("type") in schema.types_with("once")
                 and not any(str(x).startswith("raw:") for x in roles.get("patient", [])),
         "actors": frozenset(actors),      # key participants: who moves, meets, is hit
+        # ... and the entities an unresolved one of them may be (``_link_actors``: "هادي" of a document
+        # that names "عبد ربه منصور هادي")
+        "alts": frozenset(actors | alts),
+        "soft": soft,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
         "places": places,
         "group": _type_group(m.get("type") or ""),
@@ -243,7 +254,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     cfg = config()["events"]
     if not _kind_ok(_cls(a), fa["group"], fa["generic"], _cls(b), fb["group"], fb["generic"]):
         return False
-    if _keys_clash(fa["actors"], fa["kplaces"], fb["actors"], fb["kplaces"], same_place):
+    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
         # nothing identifies the happening on one side: its places must agree (the story and
@@ -260,19 +271,22 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     return True
 
 
-def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None) -> bool:
+def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset()) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
     "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
     false (or the learned pair model's own setting, when one scores), only actors resolved to an
     entity tell happenings apart (an unresolved span is often a
     misread or a description, "عقيد" for the colonel); unresolved ones that differ are left to the
-    pair score (``actor_clash_raw``)."""
+    pair score (``actor_clash_raw``); with ``events.raw_vs_resolved_clash`` false, so is an unresolved
+    actor against a resolved one (a raw span is often a description of the named one that coreference
+    left unlinked, "المصاب" / "احد المواطنين"). Actors are given with what they may be (``alts``);
+    ``soft`` ones (places as actors, ``events.place_actors_clash`` false) count as unresolved."""
     if act_a and act_b and not (act_a & act_b):
-        model = pair_model()
-        if (model or config()["events"]).get("raw_actors_clash", True):
-            return True
-        ra, rb = _resolved(act_a), _resolved(act_b)
-        if ra and rb and not (ra & rb):
+        ra, rb = _resolved(act_a) - soft, _resolved(act_b) - soft
+        if ra and rb:
+            return True         # known different entities
+        if (pair_model() or config()["events"]).get("raw_actors_clash", True) \
+                and (not (ra or rb) or config()["events"].get("raw_vs_resolved_clash", True)):
             return True
     # only places resolved to an entity can tell happenings apart: an unresolved span is often a
     # misread phrase ("جموع المصلين" read as the place of a bombing)
@@ -288,13 +302,14 @@ def _resolved(values) -> frozenset:
 
 
 def _sig(m, f):
-    return (_cls(m), f["group"], m.get("type"), f["actors"], frozenset(f["places"]), f["kplaces"], f["generic"])
+    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
+            f["soft"])
 
 
 def _sig_ok(a, b, same_place=None) -> bool:
     if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]):
         return False
-    return not _keys_clash(a[3], a[5], b[3], b[5], same_place)
+    return not _keys_clash(a[3], a[5], b[3], b[5], same_place, a[7] | b[7])
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
@@ -369,7 +384,12 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
     if not fa["keys"] or not fb["keys"]:
         x["keyless"] = 1.0
     if fa["actors"] and fb["actors"]:
-        x["actors_shared" if fa["actors"] & fb["actors"] else "actor_clash_raw"] = 1.0
+        if fa["actors"] & fb["actors"]:
+            x["actors_shared"] = 1.0
+        elif fa["alts"] & fb["alts"]:
+            x["actors_linked"] = 1.0    # an unresolved actor that may be the other's entity
+        else:
+            x["actor_clash_raw"] = 1.0
     if a.get("doc") == b.get("doc"):
         x["same_doc"] = 1.0
         if a.get("start") == b.get("start"):
@@ -813,7 +833,61 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             if m.get("amount") is not None and not _own_amount(m, text):
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         out.append(c)
+    _link_actors(out, ents)
     return out
+
+
+def _is_actor(e, ents: Entities) -> bool:
+    return isinstance(e, str) and (ents.by_id.get(e) or {}).get("type") in _ACTOR_KINDS
+
+
+def _link_actors(mentions: list[dict], ents: Entities) -> None:
+    """Mark each unresolved participant with the entities it may be (``may_be``), so that a raw span and a
+    resolved person are no clash of main actors when it may be that person: an entity whose name it
+    holds ("لنظيف باستغلال منصبه"), or a person or organisation its document names whose name holds all
+    of its words ("هادي", "الملك") or, with ``events.actor_links`` "document", any its document names
+    as a participant or in the mention's sentence (a role noun, "الرئيس", "المطلوب", that the document's
+    coreference left unlinked). A place named as a participant is marked ``place_actor``."""
+    mode = config()["events"].get("actor_links", "names")
+    named = defaultdict(set)
+    for c in mentions:
+        for e in [p["entity"] for p in c["participants"]] + list(c.get("context") or ()):
+            if _is_actor(e, ents):
+                named[c.get("doc")].add(e)
+    for c in mentions:
+        for p in c["participants"]:
+            e = p["entity"]
+            if isinstance(e, str) and (ents.by_id.get(e) or {}).get("type") == "place":
+                p["place_actor"] = True     # see _features: a polity as an actor
+            if mode == "none" or not (isinstance(e, str) and e.startswith("raw:")):
+                continue
+            words = [_strip_proclitic(t) for t in e[4:].split()]
+            hits = set(_names_within(e[4:].split(), ents)) | set(_names_within(words, ents))
+            for x in named.get(c.get("doc"), ()):
+                if mode == "document" or _words_of_name(set(words), ents.by_id[x]) \
+                        or _words_of_name(set(e[4:].split()), ents.by_id[x]):
+                    hits.add(x)
+            if hits:
+                p["may_be"] = tuple(sorted(hits))
+
+
+def _names_within(toks: list[str], ents: Entities):
+    """The people and organisations whose name or alias is one to four consecutive words of ``toks``."""
+    for n in range(1, 5):
+        for i in range(len(toks) - n + 1):
+            eid = ents.by_name.get(" ".join(toks[i:i + n]))
+            if eid and _is_actor(eid, ents):
+                yield eid
+
+
+def _words_of_name(words: set, ent: dict) -> bool:
+    """Are all of a span's words (at least one of three letters or more) in one of the entity's names?"""
+    if not any(len(w) >= 3 for w in words):
+        return False
+    for n in [ent.get("name_ar"), ent.get("name_en")] + list(ent.get("aliases") or []):
+        if n and words <= set(Entities._norm(n).split()):
+            return True
+    return False
 
 
 def _sentence_words(m: dict, docs: dict[str, dict]) -> frozenset:

@@ -82,7 +82,8 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
                 if key in seen:
                     continue
                 seen.add(key)
-                if days[a] is not None and days[b] is not None and abs(days[a] - days[b]) > cfg["max_day_gap"]:
+                gap = abs(days[a] - days[b]) if days[a] is not None and days[b] is not None else 0
+                if gap > max(cfg["max_day_gap"], cfg.get("far_day_gap", 0)):
                     continue
                 va, vb = vecs[a], vecs[b]
                 if len(va) > len(vb):
@@ -96,7 +97,9 @@ def story_clusters(documents: list[dict], use_encoder: bool | None = False, retu
                     cos = (1 - w) * cos + w * e_scaled
                 if return_pairs:
                     pairs[(a, b)] = cos
-                if cos >= cfg["min_cosine"]:
+                # a story told again days later (a verdict, a death of the injured, a crawl's lag): only by
+                # near copies of its words beyond max_day_gap
+                if cos >= (cfg["min_cosine"] if gap <= cfg["max_day_gap"] else cfg["far_min_cosine"]):
                     uf.union(a, b)
     groups = defaultdict(list)
     for d in docs:
