@@ -619,7 +619,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     import json
     from .corpus import CORPUS_VERSION
     try:
-        from .reconcile.core import Entities, _accounts
+        from .reconcile.core import Entities, _accounts, actor_names_within
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
         return [None for _ in parts]
     ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
@@ -673,6 +673,11 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                     used[hit] = record(hit)
                 if "raw:" + n in surface:
                     surf["raw:" + n] = surface["raw:" + n]
+                    # an unresolved value: the named ones inside it (reconcile.core._link_actors)
+                    within = sorted(actor_names_within(n, ents))
+                    if within:
+                        names["within:" + n] = within
+                        used.update((w, record(w)) for w in within)
         payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, h.hexdigest(), {d: context(d) for d in dids}, used,
                               names, surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])

@@ -862,13 +862,21 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
             if mode == "none" or not (isinstance(e, str) and e.startswith("raw:")):
                 continue
             words = [_strip_proclitic(t) for t in e[4:].split()]
-            hits = set(_names_within(e[4:].split(), ents)) | set(_names_within(words, ents))
+            hits = actor_names_within(e[4:], ents)
             for x in named.get(c.get("doc"), ()):
                 if mode == "document" or _words_of_name(set(words), ents.by_id[x]) \
                         or _words_of_name(set(e[4:].split()), ents.by_id[x]):
                     hits.add(x)
             if hits:
                 p["may_be"] = tuple(sorted(hits))
+
+
+def actor_names_within(raw: str, ents: Entities) -> set[str]:
+    """The people and organisations whose name is some words of an unresolved participant's text, read
+    as written and without proclitics. The corpus stage's fingerprints (``blocks.fingerprints``) hash
+    what this gives, so a carried-over part is one whose participants would still link the same."""
+    toks = raw.split()
+    return set(_names_within(toks, ents)) | set(_names_within([_strip_proclitic(t) for t in toks], ents))
 
 
 def _names_within(toks: list[str], ents: Entities):
