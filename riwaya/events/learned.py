@@ -226,10 +226,17 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if i - k >= j0:
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
+    others = [e.trigger_start for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
     for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
-        for c in cues.get(T.toks[k].n, ()):
+        for c in _cue_of(T.toks[k].n, cues):
             where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
             f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
+            # its scope: the trigger itself (لم يغادر، رفض إجراء اللقاء) or another happening between
+            # (لم يغادر بطريقة مخطط لها: the negation's head is the other verb, not this one)
+            if any(T.toks[k].start < o < ev.trigger_start for o in others):
+                f.append(f"cue_{c}_other_between")
+            elif i - k <= 2 or T.word(i - 1) in _COMP_AN:
+                f.append(f"cue_{c}_head")
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
         w = T.toks[k].n
         w = w[1:] if w[:2] in ("وس", "فس") else w
@@ -240,7 +247,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if T.toks[k].start >= s1:
             break
         w = T.toks[k].n
-        f += [f"cue_{c}_after" for c in cues.get(w, ())]
+        f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
         if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
             f.append("future_after")
     gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
@@ -248,6 +255,25 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
         f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]
     return f
+
+
+_COMP_AN = ("ان", "بان", "لان")
+# inflections a modality cue takes (يخطط -> يخططون, تعهد -> تعهدت, خطة -> خطتها)
+_CUE_SUFFIXES = ("ون", "ين", "وا", "ان", "تا", "ت", "ا", "ه", "ها", "هم", "هما", "تها", "ته", "تهم", "تهما")
+
+
+def _cue_of(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The polarities a word suggests as a modality cue, also inflected (a cue of 3+ letters and a suffix)."""
+    got = cues.get(w)
+    if got is not None:
+        return got
+    for suf in _CUE_SUFFIXES:
+        if len(w) - len(suf) >= 3 and w.endswith(suf):
+            stem = w[:-len(suf)]
+            got = cues.get(stem) or (cues.get(stem + "ه") if suf[:1] == "ت" else None)
+            if got is not None:
+                return got
+    return ()
 
 
 @lru_cache(maxsize=1)
@@ -667,7 +693,9 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
                 end += 1
             sp = (t0.start, T.toks[end - 1].end, "np")
         else:
-            back = next((by_end[e] for e in range(t.start - 4, t.start + 1) if e in by_end), None)
+            # the subject right before the verb, also before a قد (وكانت الوزارة قد أعلنت)
+            at = T.toks[i - 1].start if i and T.toks[i - 1].n in ("قد", "وقد") else t.start
+            back = next((by_end[e] for e in range(at - 4, at + 1) if e in by_end), None)
             if back is not None:
                 out.append(Speaker(back.start, back.end, back.text, "before", t.n, t.start, t.end, back.type))
                 continue
@@ -678,8 +706,32 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         if (sp[0], sp[1]) not in taken:
             taken.add((sp[0], sp[1]))
             out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
+    for x in out:
+        _name_after(T, x, by_start, cues)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+_ABBREV = re.compile(r"(?<![\w\u0600-\u06FF])[\w\u0600-\u06FF]\. ")   # a title's abbreviation (د. فلان)
+APPOS_GAP = 5          # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
+
+
+def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> None:
+    """A title (المتحدث الرسمي بقيادة حرس الحدود) followed, before its complementizer, by the person it
+    names (النقيب عمر الأكلبي): the speaker's span goes on to the name, which the guideline credits."""
+    if x.etype == "person":
+        return
+    _, j = T.tok_range(x.start, x.end)
+    for k in range(j, min(j + APPOS_GAP + 1, len(T.toks))):
+        w = T.toks[k]
+        ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 1, 0), w.start)
+        if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum():
+            return
+        m = by_start.get(w.start)
+        if m is not None:
+            if m.type == "person":
+                x.end, x.text, x.etype = m.end, T.text[x.start:m.end], "person"
+            return
 
 
 def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
@@ -741,6 +793,9 @@ def credit(ev: EventMention, sp: Speaker | None) -> None:
         ev.attribution.chain = outlet
     elif sp.rec is not None:
         ev.attribution.chain = [dict(l) for l in sp.rec["chain"]]
+        inner = rule_link(ev)
+        if inner is not None and inner["start"] == sp.start and inner["end"] != sp.end:   # grown to its name
+            inner.update(end=sp.end, name=sp.text, kind="named_source")
     else:
         kind = {"person": "named_source", "organization": "source_outlet"}.get(sp.etype, "unnamed_source")
         ev.attribution.chain = outlet + [{"name": sp.text, "kind": kind, "start": sp.start, "end": sp.end}]
