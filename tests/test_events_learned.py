@@ -209,3 +209,15 @@ def test_a_publisher_known_by_its_web_name_is_not_the_source_of_its_own_story():
     from riwaya.events.dateline import _names
     from riwaya.textutil import normalize_ar
     assert normalize_ar("عين اليوم") in _names("3alyoum")
+
+
+def test_source_features_see_the_complement_clause_that_holds_the_event():
+    text = "وقال المصدر إن القوات سيطرت على المدينة. وسيطرت القوات على القرية."
+    T = learned.Text(text)
+    sps, bare = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    inside = _event(text, "سيطرت", "capture", "control")
+    assert "comp=True|same" in learned.source_features(T, inside, sps[0], sps, bare, None)
+    s = text.index("وسيطرت")
+    told = EventMention(cls="control", type="capture", trigger="وسيطرت", start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len("وسيطرت"))
+    assert "comp=True|1" in learned.source_features(T, told, sps[0], sps, bare, None)

@@ -764,12 +764,16 @@ def source_features(T: Text, ev: EventMention, c: Speaker, cands: list[Speaker],
     opens = sum(between.count(q) for q in "«“") - sum(between.count(q) for q in "»”")
     first = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     pos = "same" if same else _bucket(nsent)
+    # the event stands in what the speaker says: a complementizer or a colon opens it between the two
+    i0, i1 = T.tok_range(c.end, ev.trigger_start) if not after else (0, 0)
+    comp = any(T.toks[k].n in _COMP or T.toks[k].n == ":" for k in range(i0, i1))
     return [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
             f"pos={side}|{pos}", f"nl={_bucket(between.count(chr(10)))}", f"rank={side}|{_bucket(rank)}",
             f"scope={scope}", f"rule={is_rule}", f"rule_kind={is_rule}|{c.kind}", f"bare_between={bare_between}",
             f"quote_open={opens > 0}", f"cls={ev.cls}", f"cls_pos={ev.cls}|{side}|{pos}",
             f"kind_pos={c.kind}|{side}|{pos}", f"etype_kind={c.etype}|{c.kind}", f"cue_pos={c.cue}|{side}|{pos}",
-            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}"]
+            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}",
+            f"comp={comp}|{pos}"]
 
 
 def choose_source(M: dict, T: Text, ev: EventMention, sps: list[Speaker], bare: list[int],
