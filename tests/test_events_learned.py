@@ -221,3 +221,10 @@ def test_source_features_see_the_complement_clause_that_holds_the_event():
     told = EventMention(cls="control", type="capture", trigger="وسيطرت", start=0, end=len(text), trigger_start=s,
                         trigger_end=s + len("وسيطرت"))
     assert "comp=True|1" in learned.source_features(T, told, sps[0], sps, bare, None)
+
+
+def test_a_comma_ends_the_title_before_a_name():
+    text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "الرئيس عمر", "person")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert "الرئيس عمر" not in " ".join(s.text for s in sps)

@@ -667,7 +667,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         out.append(Speaker(link["start"], link["end"], T.text[link["start"]:link["end"]], "record",
                            normalize_ar(T.text[r["start"]:r["end"]]).split()[0], r["start"], r["end"],
                            link.get("kind") or "other", r))
-    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"] | lex["source_verbs"].get("ar", set())
     skip, stops = lex["speaker_skip"]["ar"], _stops()
     ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
     by_start = {m.start: m for m in ments}
@@ -689,9 +689,11 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             end = k + 1
             while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
                     and T.toks[end].n not in stops and T.toks[end].n not in cues and not _SENT_END.search(
-                        T.text, T.toks[end - 1].end, T.toks[end].start):
+                        T.text, T.toks[end - 1].end, T.toks[end].start) and not _APPOS_BREAK.search(
+                        T.text, T.toks[end - 1].start, T.toks[end].start):     # "المصدر، وعد": a token keeps its ،
                 end += 1
-            sp = (t0.start, T.toks[end - 1].end, "np")
+            stop = _APPOS_BREAK.search(T.text, t0.start, T.toks[end - 1].end)
+            sp = (t0.start, stop.start() if stop else T.toks[end - 1].end, "np")
         else:
             # the subject right before the verb, also before a قد (وكانت الوزارة قد أعلنت)
             at = T.toks[i - 1].start if i and T.toks[i - 1].n in ("قد", "وقد") else t.start
@@ -713,6 +715,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
 
 
 _ABBREV = re.compile(r"(?<![\w\u0600-\u06FF])[\w\u0600-\u06FF]\. ")   # a title's abbreviation (د. فلان)
+_APPOS_BREAK = re.compile(r"[،,;؛:«»\"“”]")    # a comma or a quote ends the title ("وحسب صقر، وعد بوتين")
 APPOS_GAP = 5          # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
 
 
@@ -725,7 +728,7 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
     for k in range(j, min(j + APPOS_GAP + 1, len(T.toks))):
         w = T.toks[k]
         ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 1, 0), w.start)
-        if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum():
+        if ends or _APPOS_BREAK.search(T.text, x.end, w.end) or w.n in _COMP or w.n in stop or not w.n[:1].isalnum():
             return
         m = by_start.get(w.start)
         if m is not None:
