@@ -149,3 +149,82 @@ def test_trigger_features_see_names_counts_and_actors_around_the_word():
     assert "split_name=True" in f                 # a given name read as ف + يصل
     f = learned.trigger_features(T, _event(text, "رحلة", "flight", "movement"), lex, [])
     assert "prev_digit=True" in f
+
+
+def _ment(text: str, s: str, typ: str):
+    from riwaya.models import EntityMention
+    i = text.index(s)
+    return EntityMention(i, i + len(s), s, typ)
+
+
+def test_a_speakers_title_goes_on_to_the_name_it_gives():
+    text = "وأوضح المتحدث الرسمي بقيادة حرس الحدود النقيب عمر الأكلبي أن الدوريات قبضت على شخصين."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "النقيب عمر الأكلبي", "person")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert [(s.text, s.etype) for s in sps] == [("المتحدث الرسمي بقيادة حرس الحدود النقيب عمر الأكلبي", "person")]
+    # a complementizer ends the title: the name after it is what is said, not who says it
+    text = "وأوضح المتحدث الرسمي أن النقيب عمر الأكلبي قبض على شخصين."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "النقيب عمر الأكلبي", "person")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert [s.text for s in sps] == ["المتحدث الرسمي"]
+
+
+def test_credit_takes_a_grown_speaker_span_into_the_rules_record():
+    text = "وقال المتحدث الرسمي النقيب عمر إن الدوريات قبضت على شخصين."
+    s0, s1 = text.index("المتحدث"), text.index("النقيب عمر") + len("النقيب عمر")
+    rec = {"chain": [{"name": "المتحدث الرسمي", "kind": "unnamed_source", "start": s0,
+                      "end": s0 + len("المتحدث الرسمي")}]}
+    sp = learned.Speaker(s0, s1, text[s0:s1], "record", "قال", 0, 4, "person", rec)
+    ev = _event(text, "قبضت", "arrest", "control")
+    learned.credit(ev, sp)
+    assert (ev.attribution.chain[-1]["start"], ev.attribution.chain[-1]["end"]) == (s0, s1)
+    assert rec["chain"][0]["end"] == s0 + len("المتحدث الرسمي")      # the record itself is left as it was
+
+
+def test_a_subject_before_qad_and_more_speech_verbs_are_speakers():
+    text = "وكانت وزارة الداخلية قد أعلنت في وقت سابق القبض على المتهم."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "وزارة الداخلية", "organization")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert [(s.text, s.kind) for s in sps] == [("وزارة الداخلية", "before")]
+    text = "واتهمت المؤسسة الوطنية الحكومة بأنها قصفت ناقلات النفط."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "المؤسسة الوطنية", "organization")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert [s.text for s in sps] == ["المؤسسة الوطنية"]
+
+
+def test_polarity_features_read_inflected_cues_and_the_negations_scope():
+    text = "اعتقلت الشرطة ثمانية أشخاص كانوا يخططون لارتكاب اعتداءات في المدينة."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "اعتداءات", "attack", "harm"))
+    assert "cue_planned_near" in feats                      # يخططون: يخطط with a plural suffix
+    text = "ولم يغادر الرئيس العاصمة."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "يغادر", "departure", "movement"))
+    assert "cue_negated_head" in feats                      # the negation bears on the trigger itself
+    text = "ولم يعلن أحد مسؤوليته عن الهجوم على القافلة."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "الهجوم", "attack", "harm"),
+                                      [_event(text, "يعلن", "announcement", "communication")])
+    assert "cue_negated_other_between" in feats and "cue_negated_head" not in feats
+
+
+def test_a_publisher_known_by_its_web_name_is_not_the_source_of_its_own_story():
+    from riwaya.events.dateline import _names
+    from riwaya.textutil import normalize_ar
+    assert normalize_ar("عين اليوم") in _names("3alyoum")
+
+
+def test_source_features_see_the_complement_clause_that_holds_the_event():
+    text = "وقال المصدر إن القوات سيطرت على المدينة. وسيطرت القوات على القرية."
+    T = learned.Text(text)
+    sps, bare = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    inside = _event(text, "سيطرت", "capture", "control")
+    assert "comp=True|same" in learned.source_features(T, inside, sps[0], sps, bare, None)
+    s = text.index("وسيطرت")
+    told = EventMention(cls="control", type="capture", trigger="وسيطرت", start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len("وسيطرت"))
+    assert "comp=True|1" in learned.source_features(T, told, sps[0], sps, bare, None)
+
+
+def test_a_comma_ends_the_title_before_a_name():
+    text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "الرئيس عمر", "person")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert "الرئيس عمر" not in " ".join(s.text for s in sps)

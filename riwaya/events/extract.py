@@ -86,6 +86,7 @@ def load_lexicon() -> dict:
         "outlet_heads": {lg: {(_norm(c) if lg == "ar" else c) for c in v} for lg, v in att["outlet_heads"].items()},
         "wires": {_norm(w) for w in att["wires"]},
         "speaker_cues": {lg: {_norm(c) for c in v} for lg, v in att["speaker_cues"].items()},
+        "source_verbs": {lg: {_norm(c) for c in v} for lg, v in att.get("source_verbs", {}).items()},
         "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
         "trailing": re.compile(att["trailing_source"], re.M | re.I),

@@ -226,10 +226,17 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if i - k >= j0:
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
+    others = [e.trigger_start for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
     for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
-        for c in cues.get(T.toks[k].n, ()):
+        for c in _cue_of(T.toks[k].n, cues):
             where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
             f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
+            # its scope: the trigger itself (لم يغادر، رفض إجراء اللقاء) or another happening between
+            # (لم يغادر بطريقة مخطط لها: the negation's head is the other verb, not this one)
+            if any(T.toks[k].start < o < ev.trigger_start for o in others):
+                f.append(f"cue_{c}_other_between")
+            elif i - k <= 2 or T.word(i - 1) in _COMP_AN:
+                f.append(f"cue_{c}_head")
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
         w = T.toks[k].n
         w = w[1:] if w[:2] in ("وس", "فس") else w
@@ -240,7 +247,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if T.toks[k].start >= s1:
             break
         w = T.toks[k].n
-        f += [f"cue_{c}_after" for c in cues.get(w, ())]
+        f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
         if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
             f.append("future_after")
     gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
@@ -248,6 +255,25 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
         f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]
     return f
+
+
+_COMP_AN = ("ان", "بان", "لان")
+# inflections a modality cue takes (يخطط -> يخططون, تعهد -> تعهدت, خطة -> خطتها)
+_CUE_SUFFIXES = ("ون", "ين", "وا", "ان", "تا", "ت", "ا", "ه", "ها", "هم", "هما", "تها", "ته", "تهم", "تهما")
+
+
+def _cue_of(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The polarities a word suggests as a modality cue, also inflected (a cue of 3+ letters and a suffix)."""
+    got = cues.get(w)
+    if got is not None:
+        return got
+    for suf in _CUE_SUFFIXES:
+        if len(w) - len(suf) >= 3 and w.endswith(suf):
+            stem = w[:-len(suf)]
+            got = cues.get(stem) or (cues.get(stem + "ه") if suf[:1] == "ت" else None)
+            if got is not None:
+                return got
+    return ()
 
 
 @lru_cache(maxsize=1)
@@ -647,7 +673,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         out.append(Speaker(link["start"], link["end"], T.text[link["start"]:link["end"]], "record",
                            normalize_ar(T.text[r["start"]:r["end"]]).split()[0], r["start"], r["end"],
                            link.get("kind") or "other", r))
-    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"] | lex["source_verbs"].get("ar", set())
     skip, stops = lex["speaker_skip"]["ar"], _stops()
     ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
     by_start = {m.start: m for m in ments}
@@ -669,11 +695,15 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             end = k + 1
             while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
                     and T.toks[end].n not in stops and T.toks[end].n not in cues and not _SENT_END.search(
-                        T.text, T.toks[end - 1].end, T.toks[end].start):
+                        T.text, T.toks[end - 1].end, T.toks[end].start) and not _APPOS_BREAK.search(
+                        T.text, T.toks[end - 1].start, T.toks[end].start):     # "المصدر، وعد": a token keeps its ،
                 end += 1
-            sp = (t0.start, T.toks[end - 1].end, "np")
+            stop = _APPOS_BREAK.search(T.text, t0.start, T.toks[end - 1].end)
+            sp = (t0.start, stop.start() if stop else T.toks[end - 1].end, "np")
         else:
-            back = next((by_end[e] for e in range(t.start - 4, t.start + 1) if e in by_end), None)
+            # the subject right before the verb, also before a قد (وكانت الوزارة قد أعلنت)
+            at = T.toks[i - 1].start if i and T.toks[i - 1].n in ("قد", "وقد") else t.start
+            back = next((by_end[e] for e in range(at - 4, at + 1) if e in by_end), None)
             if back is not None:
                 out.append(Speaker(back.start, back.end, back.text, "before", t.n, t.start, t.end, back.type))
                 continue
@@ -684,8 +714,33 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         if (sp[0], sp[1]) not in taken:
             taken.add((sp[0], sp[1]))
             out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
+    for x in out:
+        _name_after(T, x, by_start, cues)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+_ABBREV = re.compile(r"(?<![\w\u0600-\u06FF])[\w\u0600-\u06FF]\. ")   # a title's abbreviation (د. فلان)
+_APPOS_BREAK = re.compile(r"[،,;؛:«»\"“”]")    # a comma or a quote ends the title ("وحسب صقر، وعد بوتين")
+APPOS_GAP = 5          # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
+
+
+def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> None:
+    """A title (المتحدث الرسمي بقيادة حرس الحدود) followed, before its complementizer, by the person it
+    names (النقيب عمر الأكلبي): the speaker's span goes on to the name, which the guideline credits."""
+    if x.etype == "person":
+        return
+    _, j = T.tok_range(x.start, x.end)
+    for k in range(j, min(j + APPOS_GAP + 1, len(T.toks))):
+        w = T.toks[k]
+        ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 1, 0), w.start)
+        if ends or _APPOS_BREAK.search(T.text, x.end, w.end) or w.n in _COMP or w.n in stop or not w.n[:1].isalnum():
+            return
+        m = by_start.get(w.start)
+        if m is not None:
+            if m.type == "person":
+                x.end, x.text, x.etype = m.end, T.text[x.start:m.end], "person"
+            return
 
 
 def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
@@ -718,12 +773,16 @@ def source_features(T: Text, ev: EventMention, c: Speaker, cands: list[Speaker],
     opens = sum(between.count(q) for q in "«“") - sum(between.count(q) for q in "»”")
     first = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     pos = "same" if same else _bucket(nsent)
+    # the event stands in what the speaker says: a complementizer or a colon opens it between the two
+    i0, i1 = T.tok_range(c.end, ev.trigger_start) if not after else (0, 0)
+    comp = any(T.toks[k].n in _COMP or T.toks[k].n == ":" for k in range(i0, i1))
     return [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
             f"pos={side}|{pos}", f"nl={_bucket(between.count(chr(10)))}", f"rank={side}|{_bucket(rank)}",
             f"scope={scope}", f"rule={is_rule}", f"rule_kind={is_rule}|{c.kind}", f"bare_between={bare_between}",
             f"quote_open={opens > 0}", f"cls={ev.cls}", f"cls_pos={ev.cls}|{side}|{pos}",
             f"kind_pos={c.kind}|{side}|{pos}", f"etype_kind={c.etype}|{c.kind}", f"cue_pos={c.cue}|{side}|{pos}",
-            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}"]
+            f"headline={s0 == 0}", f"nrule={rule is not None}", f"len={_bucket(len(c.text.split()))}",
+            f"comp={comp}|{pos}"]
 
 
 def choose_source(M: dict, T: Text, ev: EventMention, sps: list[Speaker], bare: list[int],
@@ -747,6 +806,9 @@ def credit(ev: EventMention, sp: Speaker | None) -> None:
         ev.attribution.chain = outlet
     elif sp.rec is not None:
         ev.attribution.chain = [dict(l) for l in sp.rec["chain"]]
+        inner = rule_link(ev)
+        if inner is not None and inner["start"] == sp.start and inner["end"] != sp.end:   # grown to its name
+            inner.update(end=sp.end, name=sp.text, kind="named_source")
     else:
         kind = {"person": "named_source", "organization": "source_outlet"}.get(sp.etype, "unnamed_source")
         ev.attribution.chain = outlet + [{"name": sp.text, "kind": kind, "start": sp.start, "end": sp.end}]
