@@ -157,15 +157,19 @@ def _ment(text: str, s: str, typ: str):
     return EntityMention(i, i + len(s), s, typ)
 
 
+def _speakers(text: str, name: str, typ: str):
+    """The speakers ``learned.speakers`` finds in ``text``, which names ``name`` (of type ``typ``)."""
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, name, typ)])
+    return learned.speakers(learned.Text(text), an, learned._lexicon())[0]
+
+
 def test_a_speakers_title_goes_on_to_the_name_it_gives():
     text = "وأوضح المتحدث الرسمي بقيادة حرس الحدود النقيب عمر الأكلبي أن الدوريات قبضت على شخصين."
-    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "النقيب عمر الأكلبي", "person")])
-    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    sps = _speakers(text, "النقيب عمر الأكلبي", "person")
     assert [(s.text, s.etype) for s in sps] == [("المتحدث الرسمي بقيادة حرس الحدود النقيب عمر الأكلبي", "person")]
     # a complementizer ends the title: the name after it is what is said, not who says it
     text = "وأوضح المتحدث الرسمي أن النقيب عمر الأكلبي قبض على شخصين."
-    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "النقيب عمر الأكلبي", "person")])
-    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    sps = _speakers(text, "النقيب عمر الأكلبي", "person")
     assert [s.text for s in sps] == ["المتحدث الرسمي"]
 
 
@@ -183,12 +187,10 @@ def test_credit_takes_a_grown_speaker_span_into_the_rules_record():
 
 def test_a_subject_before_qad_and_more_speech_verbs_are_speakers():
     text = "وكانت وزارة الداخلية قد أعلنت في وقت سابق القبض على المتهم."
-    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "وزارة الداخلية", "organization")])
-    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    sps = _speakers(text, "وزارة الداخلية", "organization")
     assert [(s.text, s.kind) for s in sps] == [("وزارة الداخلية", "before")]
     text = "واتهمت المؤسسة الوطنية الحكومة بأنها قصفت ناقلات النفط."
-    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "المؤسسة الوطنية", "organization")])
-    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    sps = _speakers(text, "المؤسسة الوطنية", "organization")
     assert [s.text for s in sps] == ["المؤسسة الوطنية"]
 
 
@@ -225,6 +227,5 @@ def test_source_features_see_the_complement_clause_that_holds_the_event():
 
 def test_a_comma_ends_the_title_before_a_name():
     text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
-    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "الرئيس عمر", "person")])
-    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    sps = _speakers(text, "الرئيس عمر", "person")
     assert "الرئيس عمر" not in " ".join(s.text for s in sps)

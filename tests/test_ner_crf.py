@@ -5,7 +5,7 @@ import numpy as np
 import pycrfsuite
 import pytest
 
-from riwaya.ner import TYPE_MAP, _crf, _sentences, _tagger, tokenize
+from riwaya.ner import TYPE_MAP, _crf, _sentences, _tagger, tag_spans, tokenize
 from riwaya.ner.crf import CRF, ModelError
 from riwaya.ner.features import MODEL, DocScorer, doc_context, postprocess, sent_items
 
@@ -110,21 +110,7 @@ def _crf_with_pycrfsuite(text):
         tagger.set(sent_items(toks, ctx))
         raw = tagger.tag()
         probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(raw)]
-        cur = None
-        for (s, e), t, p in zip(sent, postprocess(toks, raw, tagger.marginal), probs):
-            if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
-                if cur:
-                    out.append(cur)
-                cur = [s, e, t[2:], [p]]
-            elif t.startswith("I-"):
-                cur[1] = e
-                cur[3].append(p)
-            else:
-                if cur:
-                    out.append(cur)
-                cur = None
-        if cur:
-            out.append(cur)
+        out += tag_spans(sent, postprocess(toks, raw, tagger.marginal), probs)
     return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out]
 
 

@@ -103,22 +103,28 @@ def _crf(text):
         raw = [labels[k] for k in path]
         probs = [float(m[i, k]) if t != "O" else 1.0 for i, (t, k) in enumerate(zip(raw, path))]
         tags = postprocess(toks, raw, lambda t, i, m=m: m[i, lid[t]])  # trim unsure tails, merge B-X B-X
-        cur = None
-        for (s, e), t, p in zip(sent, tags, probs):
-            if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
-                if cur:
-                    out.append(cur)
-                cur = [s, e, t[2:], [p]]
-            elif t.startswith("I-"):
-                cur[1] = e
-                cur[3].append(p)
-            else:
-                if cur:
-                    out.append(cur)
-                cur = None
-        if cur:
-            out.append(cur)
+        out += tag_spans(sent, tags, probs)
     return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out]
+
+
+def tag_spans(sent, tags, probs) -> list[list]:
+    """A sentence's BIO tags as spans [start, end, type, the tokens' probabilities]."""
+    out, cur = [], None
+    for (s, e), t, p in zip(sent, tags, probs):
+        if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
+            if cur:
+                out.append(cur)
+            cur = [s, e, t[2:], [p]]
+        elif t.startswith("I-"):
+            cur[1] = e
+            cur[3].append(p)
+        else:
+            if cur:
+                out.append(cur)
+            cur = None
+    if cur:
+        out.append(cur)
+    return out
 
 
 def _propagate(text, found):
