@@ -197,16 +197,20 @@ def event_mentions(analyses: dict[str, dict], entities: list[dict]) -> list[dict
     return [rec for doc in sorted(analyses) for rec in doc_event_mentions(doc, analyses[doc], idx, by_kb)]
 
 
+def _dated(t: dict) -> dict | None:
+    """A time expression that gives a date or a clock time with bounds, as the reconciler reads it; else None."""
+    v = t.get("value") or {}
+    if v.get("kind") not in ("date", "time") or not (v.get("earliest") or v.get("latest")):
+        return None
+    return {"start": t["start"], "end": t["end"], **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+
+
 def _time_before(ev: dict, times: list[dict]) -> dict | None:
     """The last dated time expression between the mention's sentence start and its trigger."""
     best = None
     for t in times:
-        v = t.get("value") or {}
-        if v.get("kind") not in ("date", "time") or not (v.get("earliest") or v.get("latest")):
-            continue
         if ev["start"] <= t["start"] and t["end"] <= ev["trigger_start"] and (best is None or t["start"] > best["start"]):
-            best = {"start": t["start"], "end": t["end"],
-                    **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
+            best = _dated(t) or best
     return best
 
 
@@ -227,13 +231,9 @@ def _section_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
         if not any(q["end"] - q["start"] > BODY_MIN_CHARS for q in paras[:k]):
             return None     # the article's title block: its first paragraph's date is the lead's, not the title's
         nxt = paras[k + 1]
-        for t in sorted(times, key=lambda t: t["start"]):
-            v = t.get("value") or {}
-            if nxt["start"] <= t["start"] <= nxt["start"] + SECTION_TIME_MAX_OFFSET and \
-                    v.get("kind") in ("date", "time") and (v.get("earliest") or v.get("latest")):
-                return {"start": t["start"], "end": t["end"],
-                        **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
-        return None
+        return next((d for t in sorted(times, key=lambda t: t["start"])
+                     if nxt["start"] <= t["start"] <= nxt["start"] + SECTION_TIME_MAX_OFFSET
+                     and (d := _dated(t)) is not None), None)
     return None
 
 

@@ -242,11 +242,14 @@ def test_gum_reader_finds_named_mentions():
     assert ("organization", "Daughters of the American Revolution") in names
 
 
-def test_org_patterns_keep_names_and_leave_generic_bodies():
+def _org_found(t):
+    """The organisations the head-noun patterns find in t, as text."""
     from riwaya.ner import _org_patterns
+    return [t[a:b] for a, b in _org_patterns(t)]
 
-    def found(t):
-        return [t[a:b] for a, b in _org_patterns(t)]
+
+def test_org_patterns_keep_names_and_leave_generic_bodies():
+    found = _org_found
     assert found("وقدرت وزارة السياحة الإسرائيلية خسارة") == ["وزارة السياحة الإسرائيلية"]
     assert found("قصف القوات الإسرائيلية على") == ["القوات الإسرائيلية"]
     assert found("وصل الفرقة الرابعة") == ["الفرقة الرابعة"]
@@ -367,10 +370,7 @@ def test_a_person_span_that_starts_with_an_institution_noun_is_an_organisation()
 
 
 def test_named_heads_take_a_proper_noun_and_never_a_common_word():
-    from riwaya.ner import _org_patterns
-
-    def found(t):
-        return [t[a:b] for a, b in _org_patterns(t)]
+    found = _org_found
     assert found("أعلنت جامعة نورثامبتون لاستكشاف المواهب عن منحة") == ["جامعة نورثامبتون"]
     assert found("قالت نقابة فورس أوفريير إن") == ["نقابة فورس أوفريير"]
     assert found("وأضربت جامعة بيرزيت استنكارا للقرار") == ["جامعة بيرزيت"]

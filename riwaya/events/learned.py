@@ -226,7 +226,10 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         if i - k >= j0:
             f.append(f"w-{min(k, 3)}={T.word(i - k)}")
     f += [f"w+1={T.word(i + 1)}", f"w+2={T.word(i + 2)}"]
-    others = [e.trigger_start for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
+    # the events told before the trigger in its sentence: another happening a cue may govern, and the last
+    # of them, the one that governs this trigger's clause
+    inside = [e for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
+    others = [e.trigger_start for e in inside]
     for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
         for c in _cue_of(T.toks[k].n, cues):
             where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
@@ -250,7 +253,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
         if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
             f.append("future_after")
-    gov = next((e for e in reversed(before) if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start), None)
+    gov = inside[-1] if inside else None
     if gov is not None:
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
         f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]

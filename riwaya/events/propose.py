@@ -209,9 +209,10 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
         if RECORD is None and known[i]:
             continue         # the lexicon's own words: the rules propose them, the trigger model judges them
         prev = toks[i - 1].n if i else "<s>"
-        if RECORD is None and _hopeless(t.n, prev, toks[i + 1].n if i + 1 < nt else "</s>", d, roots):
+        nxt = toks[i + 1].n if i + 1 < nt else "</s>"
+        if RECORD is None and _hopeless(t.n, prev, nxt, d, roots):
             continue         # rejected below whatever the rest of its context: not worth building
-        ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={toks[i + 1].n if i + 1 < nt else '</s>'}",
+        ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={nxt}",
                f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
                f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
                f"prev_ent={ent.get(toks[i - 1].s, 'none') if i else '<s>'}",

@@ -518,13 +518,16 @@ def _org_patterns(text, kb_words=frozenset()):
     return out
 
 
+_HEAD_PROCLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "")   # before a head noun; "" none
+
+
 @lru_cache(maxsize=65536)
 def _head_split(word):
     """(normalised word, length of the proclitic before an organisation head noun, 0 if none)."""
     n = norm(word)
     heads = _rules()["org_pattern_heads"] | _rules()["org_named_heads"]
-    for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل"):
-        if n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
+    for p in _HEAD_PROCLITICS:
+        if p and n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
             return n, len(p)
     return n, 0
 
@@ -879,7 +882,7 @@ def _is_org_head(word):
     proclitic allowed."""
     n = norm(word)
     heads = _rules()["org_heads"]
-    return any(n.startswith(p) and n[len(p):] in heads for p in ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل", ""))
+    return any(n.startswith(p) and n[len(p):] in heads for p in _HEAD_PROCLITICS)
 
 
 _FAIL = re.compile(r"ال([^اويى])ا([^اويى])([^اويىه])")     # three consonant radicals (not البابا)

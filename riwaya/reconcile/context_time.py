@@ -30,19 +30,19 @@ def _offset_words() -> frozenset:
     return frozenset(normalize(w).lower() for lang in (vconfig().get("narrative_offset") or {}).values() for w in lang)
 
 
+def _among(w: str, words: frozenset) -> bool:
+    """Is `w` one of `words`, also behind one clitic و/ف?"""
+    return w in words or (w[:1] in ("و", "ف") and w[1:] in words)
+
+
 def chained(gap: str) -> bool:
     """Does a narrative-chain word stand in `gap` (one clitic و/ف allowed before an Arabic word), and no
     word that says how much later (``narrative_offset``)?"""
     words, _ = _chain_words()
     toks = [t for t in re.split(r"[^\w]+", normalize(gap).lower()) if t]
-    if any(t in _offset_words() or (t[:1] in ("و", "ف") and t[1:] in _offset_words()) for t in toks):
+    if any(_among(t, _offset_words()) for t in toks):
         return False
-    for n in (1, 2):
-        for k in range(len(toks) - n + 1):
-            w = " ".join(toks[k:k + n])
-            if w in words or (w[:1] in ("و", "ف") and w[1:] in words):
-                return True
-    return False
+    return any(_among(" ".join(toks[k:k + n]), words) for n in (1, 2) for k in range(len(toks) - n + 1))
 
 
 def _inferred(t: dict, how: str) -> dict:
@@ -72,9 +72,7 @@ def context_time(m: dict, text: str) -> dict | None:
 
 
 def _is_chain_word(trigger: str) -> bool:
-    words, _ = _chain_words()
-    t = " ".join(normalize(trigger or "").lower().split())
-    return t in words or (t[:1] in ("و", "ف") and t[1:] in words)
+    return _among(" ".join(normalize(trigger or "").lower().split()), _chain_words()[0])
 
 
 def continued_companions(mentions: list[dict], roles) -> dict[str, list]:
