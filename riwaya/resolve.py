@@ -6,15 +6,15 @@ One ``Entity`` per real person, place or organisation. The steps, all near-linea
 (blocking by normalised keys, never all pairs):
 
 1. **Within a document**, in text order: KB-linked mentions keep their KB id,
-   except short forms that several KB people share ("الأسد", "الحسن"): those go
+   except short forms that several KB people share ("الحسن", "الخطيب"): those go
    to the candidate mentioned most recently *in full* in the same document, else
    to the KB's declared default for that short form, else stay ambiguous.
-   Unlinked single-word person mentions ("بشار", "صقر") take the most recent
+   Unlinked single-word person mentions ("سامر", "خليل") take the most recent
    person in the document whose first or last name is that word, else (a
    headline before the body) the first one named later.
 2. **Across documents**: unlinked names cluster by their normalised key; KB
    lookups by any name variant; then cross-script blocks by consonant skeleton
-   ("كامل صقر" = "Kamal Saqr" = "Kamel Sakr") and by romanised spelling.
+   ("سامر خليل" = "Samer Khalil" = "Sameer Khaleel") and by romanised spelling.
    Two different KB ids are never merged.
 3. Entities take names, aliases, roles, coordinates from the KB and from the
    mentions; ids are deterministic ("e:" + kb id, or a hash of the cluster key).
@@ -139,11 +139,11 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         ambiguous: list[str] = []
         namesake = _namesake(m, key, namesakes, cands, in_full, full_end) if typ == "person" and not coref else None
         if namesake:
-            kb_id = None        # a bare مخلوف where the document names محسن مخلوف in full
+            kb_id = None        # a bare الخطيب where the document names باسل الخطيب in full
         elif len(cands) > 1 or (cands and kb_id is None):
             # a short form: a candidate named in full just before decides (local context), else the one
             # the document is about: named in full most often, the KB's default for the short form
-            # counting as two more (الأسد is Bashar unless another is named more), earliest on a tie
+            # counting as two more (a family name is its best-known bearer unless another is named more), earliest on a tie
             pick = next((c for c in reversed(full_seen) if c in cands), None)
             default = kb.default_short(text)
 
@@ -159,7 +159,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
                 if pick and pick not in salience and kb_id is None and len(cands) > 1 and kb.weak_short(pick, text):
                     pick = None     # a bare الحريري (a common word or name) names none of several unnamed
             elif default and pick != default and counts[default] >= 3 * max(1, counts[pick]):
-                pick = default      # a passing mention ("his father Hafez al-Assad") does not steal the short form
+                pick = default      # a passing mention ("his father Omar al-Khatib") does not steal the short form
             if pick is None and len(cands) == 1 and not (kb_id is None and _common_given(key)
                                                          and kb.weak_short(cands[0], text)):
                 pick = cands[0]     # but a bare "عباس" (a weak short form, a common given name) is not
@@ -196,7 +196,7 @@ def _in_doc(doc: str, mentions: list[EntityMention], kb: KB, parts: _NameParts):
         if typ == "person":
             recent.append((node, kb_id, key))
         out.append((m, node, kb_id, ambiguous))
-    # a bare name before anyone has it ("تفاصيل فرار بشار" in a headline): the first person named
+    # a bare name before anyone has it ("تفاصيل رحلة سامر" in a headline): the first person named
     # in full later in the document who has it
     for i in pending:
         m, node, _, amb = out[i]

@@ -525,7 +525,7 @@ class KB:
         return r.get("kind") in ("governorate", "state") and r.get("country") in self.focus
 
     def _kinship(self, text, toks, norms, out):
-        """"مع ابنه الأكبر حافظ": a bare given name after a kinship word is the relative, in the
+        """"مع ابنه الأكبر عمر": a bare given name after a kinship word is the relative, in the
         knowledge base, of a person already named in the text (the latest one first)."""
         covered = {(m.start, m.end) for m in out}
         starts = sorted((m.start, m.kb_id) for m in out if m.kb_id and self.records.get(m.kb_id, {}).get("type") == "person")
@@ -597,7 +597,7 @@ class KB:
                 conf = 0.7
                 risky = k0 in self.given or len(k0) <= 3 or (k0 in self.common and not rec.get("default_short"))
                 if single and risky and c.id not in self._seen_full:
-                    continue    # "صقر", "خليل": only after the full name in this text
+                    continue    # "خليل", "سامر": only after the full name in this text
             elif c.form == "epithet":
                 conf = 0.6
             ambiguous_word = single and (k0 in self.common or len(k0) <= 2
@@ -637,7 +637,7 @@ class KB:
             if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:
-                    continue    # "بشار الجعفري": a person, not Béchar
+                    continue    # a given name that is also a town's, then a definite word: a person, not the town
             if c.form == "full" and self._tentative is None:
                 self._seen_full.add(c.id)
             return EntityMention(start=toks[i][0], end=toks[i + L - 1][1], text=surface,
