@@ -439,3 +439,9 @@ def test_place_names_take_feature_nouns_polity_heads_and_compass_words():
 
 def test_a_person_does_not_end_in_an_adverb():
     assert [m.text for m in recognize("تبلغ قيصر شخصياً بتصرفات بومبي") if m.type == "person"][:1] == ["قيصر"]
+
+
+def test_place_nouns_joined_are_no_place_and_armies_with_a_nation_are_organisations():
+    assert not [m for m in recognize("في حديث مع السلمية والريف والقرى") if m.text == "الريف والقرى"]
+    assert _org_found("ونجح كل الجيش الدنماركي تقريباً في") == ["الجيش الدنماركي"]
+    assert _org_found("انتشر الجيش في المدينة") == []

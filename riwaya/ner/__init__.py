@@ -890,6 +890,9 @@ def _morph_checked(text, cands, kb):
         if " " in word:
             if t == "person" and common_tail(word.split()):
                 continue
+            if t == "place" and all(_generic_place(w[1:] if w.startswith("و") and len(w) > 3 else w)
+                                    for w in word.split()):
+                continue              # الريف والقرى: place nouns joined, still no name
         else:
             if other_only(word):
                 t = "other"
