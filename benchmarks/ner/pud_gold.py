@@ -6,6 +6,7 @@ Each annotation line 'TYPE surface' is placed at the next occurrence of its surf
 that starts a word (or follows a proclitic و ف ب ل ك at a word start) and ends a word. Sentences are
 split by their id (crc32 % 10 < 4 -> test), so the split never depends on the annotation.
 Usage: python benchmarks/ner/pud_gold.py [--conllu FILE] [--check]   (--check: compare, write nothing)
+       python benchmarks/ner/pud_gold.py --agreement   (the second pass on 50 sentences against the first)
 """
 import argparse
 import json
@@ -106,13 +107,39 @@ def build(conllu, annotations):
     return split
 
 
+def agreement(conllu):
+    """Exact-span agreement (F1 of the second pass against the first, per type and overall)."""
+    sents = read_sentences(conllu)
+    first, second = read_annotations(HERE / "annotations.txt"), read_annotations(HERE / "annotations_pass2.txt")
+    st = {}
+    for sid, items in second.items():
+        text = sents[sid][0]
+        a = {(s, e, t) for s, e, t, _ in place(text, first[sid])}
+        b = {(s, e, t) for s, e, t, _ in place(text, items)}
+        for t in TYPES + ("ALL",):
+            x = st.setdefault(t, [0, 0, 0])
+            aa = {y for y in a if t in ("ALL", y[2])}
+            bb = {y for y in b if t in ("ALL", y[2])}
+            x[0] += len(aa & bb)
+            x[1] += len(aa)
+            x[2] += len(bb)
+        for s, e, t in sorted(a ^ b):
+            print(f"  {sid} {'first ' if (s, e, t) in a else 'second'} {t} {text[s:e]}")
+    print(f"{len(second)} sentences twice annotated")
+    for t, (both, n1, n2) in st.items():
+        print(f"{t}: first {n1}, second {n2}, both {both}, F1 {2 * both / max(n1 + n2, 1):.3f}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--conllu", default=str(CONLLU))
     ap.add_argument("--check", action="store_true", help="check the shipped files are what the annotation gives")
+    ap.add_argument("--agreement", action="store_true", help="score annotations_pass2.txt against the first pass")
     a = ap.parse_args()
     if not Path(a.conllu).exists():
         sys.exit(f"{a.conllu}: not found (UD Arabic PUD lives in ../shared/data/ud_arabic_pud)")
+    if a.agreement:
+        return agreement(a.conllu)
     split = build(a.conllu, HERE / "annotations.txt")
     for name, rows in split.items():
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
