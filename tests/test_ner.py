@@ -445,3 +445,11 @@ def test_place_nouns_joined_are_no_place_and_armies_with_a_nation_are_organisati
     assert not [m for m in recognize("في حديث مع السلمية والريف والقرى") if m.text == "الريف والقرى"]
     assert _org_found("ونجح كل الجيش الدنماركي تقريباً في") == ["الجيش الدنماركي"]
     assert _org_found("انتشر الجيش في المدينة") == []
+
+
+def test_a_ministry_is_not_the_kb_organisation_inside_its_name():
+    from riwaya.kb import load_kb
+    t = "عمل داخل وزارة أمن الدولة لمجابهة هيمنة"
+    ms = recognize(t, "ar", load_kb().match(t, "ar"))
+    orgs = [(m.text, m.kb_id) for m in ms if m.type == "organization"]
+    assert orgs == [("وزارة أمن الدولة", None)]

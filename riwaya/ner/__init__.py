@@ -287,7 +287,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
-        cands = _with_org_patterns(text, cands, kb)
+        cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
@@ -360,6 +360,7 @@ def _rules() -> dict:
     r["role_stops"] = {norm(w) for w in r.get("role_stops", [])}
     r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
+    r["org_heads_own_name"] = {norm(w) for w in r.get("org_heads_own_name", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
@@ -818,18 +819,27 @@ def _places_inside_orgs(text, cands, kb):
 
 def _with_org_patterns(text, cands, kb):
     """Head-noun organisations join the candidates: one that holds a tagger span replaces it; one that
-    overlaps a knowledge-base mention, a person or a span it does not hold is left out."""
+    overlaps a knowledge-base mention, a person or a span it does not hold is left out. A body whose head
+    names one of its own (entity_rules.yaml: org_heads_own_name: وزارة أمن الدولة, وزارة الدفاع الوطني)
+    is not the knowledge base's organisation inside its name: that mention goes. -> (candidates, KB)"""
     from riwaya.ner.morph import _kb_words
     out = list(cands)
+    own = _rules()["org_heads_own_name"]
     for s, e in _org_patterns(text, _kb_words()):
+        inside = [m for m in kb if s < m.end and m.start < e]
+        head = _head_split(text[s:e].split()[0])
+        if own and inside and head[0][head[1]:] in own and all(
+                m.type == "organization" and s < m.start and m.end <= e for m in inside):
+            kb = [m for m in kb if m not in inside]
+            inside = []
         # a place the knowledge base finds inside is part of the name (مصرف أسكتلندا; _places_inside_orgs)
-        if any(s < m.end and m.start < e and not (m.type == "place" and s < m.start and m.end <= e) for m in kb):
+        if any(not (m.type == "place" and s < m.start and m.end <= e) for m in inside):
             continue
         over = [c for c in out if s < c[1] and c[0] < e]
         if any(c[2] == "person" or c[0] < s or c[1] > e for c in over):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
-    return sorted(out)
+    return sorted(out), kb
 
 
 def _coordinated_split(text, cands):
