@@ -435,6 +435,9 @@ def test_place_names_take_feature_nouns_polity_heads_and_compass_words():
     assert _places("في ريف حلب الغربي") == ["حلب"]             # the countryside's adjective, not Aleppo's
     assert _places("من جمهورية الصين الشعبية.") == ["جمهورية الصين الشعبية"]
     assert _places("ضد الإمبراطورية العثمانية في") == ["الإمبراطورية العثمانية"]
+    assert [m.text for m in recognize("حتى ممر ثيرموبيلاي الذي يقسم") if m.type == "place"] == ["ممر ثيرموبيلاي"]
+    assert [m.text for m in recognize("في جنوب شرق آسيا وفي شمال سوريا") if m.type == "place"] == \
+        ["جنوب شرق آسيا", "سوريا"]
 
 
 def test_a_person_does_not_end_in_an_adverb():

@@ -312,7 +312,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out.append(m)
     _surnames_are_people(out)
     if lang != "en":
-        out = place_extents(text, out, _rules())
+        out = place_extents(text, out, {**_rules(), "common_words": _common_words()})
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -364,7 +364,8 @@ def _rules() -> dict:
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
-    for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives"):
+    for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
+                "place_regions"):
         r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r

@@ -1,7 +1,7 @@
 """Whole place names (data/ner/entity_rules.yaml: place_feature_heads, place_polity_heads,
 place_name_adjectives): a place mention takes the feature noun before it (نهر النيل, جبل كينيا, شبه
 جزيرة بيلوبونيز), the polity head before it and the agreeing adjectives after that (جمهورية الصين
-الشعبية), and a compass or size word after it (أمريكا الشمالية, بريطانيا العظمى) unless a place noun
+الشعبية), a compass word before a continent (شرق أفريقيا), and a compass or size word after it (أمريكا الشمالية, بريطانيا العظمى) unless a place noun
 governs it (ريف حلب الغربي: the adjective is the countryside's). A definite polity head with a nisba
 after it (الإمبراطورية العثمانية) is a place of its own. Wojood counts these words in the name."""
 from __future__ import annotations
@@ -30,6 +30,23 @@ def _polity_re(heads):
     written any way), so that documents without one are not walked word by word."""
     alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
     return re.compile("ال(?:" + "|".join(sorted(alts)) + ")")
+
+
+@lru_cache(maxsize=4)
+def _head_re(heads):
+    alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
+    return re.compile("(?:^|\\s)[وفبلك]?(?:" + "|".join(sorted(alts)) + ") ")
+
+
+def _foreign(word, rules):
+    """A word rare in Arabic (wordfreq Zipf below morph.yaml's rare_name_zipf), no article, no common or
+    inflected word, no proclitic before a known word: a transliterated name (ثيرموبيلاي)."""
+    from riwaya.ner.morph import _cfg, inflected_common, proclitic_len, zipf
+    from riwaya.textutil import normalize_ar
+    n = norm(word)
+    return (len(n) >= 3 and not n.startswith("ال") and re.fullmatch(r"[\u0621-\u064A]+", word) is not None
+            and zipf(word) < _cfg()["rare_name_zipf"] and normalize_ar(word) not in rules["common_words"]
+            and not inflected_common(word) and not proclitic_len(word))
 
 
 def _nisba(n):
@@ -77,6 +94,12 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
                 shibh = _before(text, s) if core == "جزيره" else None      # شبه جزيرة
                 if shibh and _core(shibh[2])[1] == "شبه":
                     s = shibh[0] + _core(shibh[2])[0]
+        if head is None and norm(text[s:e]) in rules["place_regions"]:
+            while True:                                  # شرق أفريقيا, جنوب شرق آسيا: a region's name
+                prev = _before(text, s)
+                if not (prev and _core(prev[2])[1] in rules["place_compass_words"]):
+                    break
+                s = prev[0] + _core(prev[2])[0]
         gov = _before(text, s)
         governed = gov and (_core(gov[2])[1] in generic or _core(gov[2])[1][2:] in generic)
         while True:
@@ -92,6 +115,18 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
     out = list(mentions)
+    if _head_re(frozenset(feats)).search(text):      # ممر ثيرموبيلاي: a feature noun, then a name no list knows
+        for w in _words(text, 0, len(text)):
+            k, core = _core(w[2])
+            nxt = _after(text, w[1]) if core in feats else None
+            e = w[1]
+            while nxt and _foreign(nxt[2], rules):
+                e = nxt[1]
+                nxt = _after(text, e)
+            if e > w[1] and free(w[0] + k, e, None):
+                taken.append((w[0] + k, e))
+                out.append(EntityMention(start=w[0] + k, end=e, text=text[w[0] + k:e], type="place",
+                                         confidence=0.7, source="pattern", name=text[w[0] + k:e]))
     if not _polity_re(frozenset(polity)).search(text):
         return out
     for w in _words(text, 0, len(text)):       # الإمبراطورية العثمانية, الإمارة المورافية
