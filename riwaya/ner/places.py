@@ -12,10 +12,10 @@ from functools import lru_cache
 from riwaya.models import EntityMention
 from riwaya.ner.features import norm
 
-_WORD = re.compile(r"[^\s,،.:;()«»\"'!?؟؛]+")
 _CLITICS = "وفبلك"
 
 
+@lru_cache(maxsize=65536)
 def _core(word):
     """(proclitic length, normalised word without it) for و ف ب ل ك before a word."""
     n = norm(word)
@@ -29,13 +29,13 @@ def _polity_re(heads):
     """A quick test that the text has a definite polity head at all (ال + head, alif and ta marbuta
     written any way), so that documents without one are not walked word by word."""
     alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
-    return re.compile("ال(?:" + "|".join(sorted(alts)) + ")")
+    return re.compile(r"(?<!\S)([وفبلك]?ال(?:" + "|".join(sorted(alts)) + r"))(?=\s)")
 
 
 @lru_cache(maxsize=4)
 def _head_re(heads):
     alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
-    return re.compile("(?:^|\\s)[وفبلك]?(?:" + "|".join(sorted(alts)) + ") ")
+    return re.compile(r"(?<!\S)([وفبلك]?(?:" + "|".join(sorted(alts)) + r"))(?= )")
 
 
 def _foreign(word, rules):
@@ -52,10 +52,6 @@ def _foreign(word, rules):
 def _nisba(n):
     """السورية, الشعبية (normalised: ة is ه): a definite relative adjective of the feminine."""
     return n.startswith("ال") and n.endswith("يه") and len(n) > 5
-
-
-def _words(text, s, e):
-    return [(m.start() + s, m.end() + s, m.group()) for m in _WORD.finditer(text, s, e)]
 
 
 def _before(text, s):
@@ -115,21 +111,20 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
     out = list(mentions)
-    if _head_re(frozenset(feats)).search(text):      # ممر ثيرموبيلاي: a feature noun, then a name no list knows
-        for w in _words(text, 0, len(text)):
-            k, core = _core(w[2])
-            nxt = _after(text, w[1]) if core in feats else None
-            e = w[1]
-            while nxt and _foreign(nxt[2], rules):
-                e = nxt[1]
-                nxt = _after(text, e)
-            if e > w[1] and free(w[0] + k, e, None):
-                taken.append((w[0] + k, e))
-                out.append(EntityMention(start=w[0] + k, end=e, text=text[w[0] + k:e], type="place",
-                                         confidence=0.7, source="pattern", name=text[w[0] + k:e]))
-    if not _polity_re(frozenset(polity)).search(text):
-        return out
-    for w in _words(text, 0, len(text)):       # الإمبراطورية العثمانية, الإمارة المورافية
+    for h in _head_re(frozenset(feats)).finditer(text):   # ممر ثيرموبيلاي: a feature noun, then a name no list knows
+        w = (h.start(1), h.end(1), h.group(1))
+        k, core = _core(w[2])
+        nxt = _after(text, w[1]) if core in feats else None
+        e = w[1]
+        while nxt and _foreign(nxt[2], rules):
+            e = nxt[1]
+            nxt = _after(text, e)
+        if e > w[1] and free(w[0] + k, e, None):
+            taken.append((w[0] + k, e))
+            out.append(EntityMention(start=w[0] + k, end=e, text=text[w[0] + k:e], type="place",
+                                     confidence=0.7, source="pattern", name=text[w[0] + k:e]))
+    for h in _polity_re(frozenset(polity)).finditer(text):   # الإمبراطورية العثمانية, الإمارة المورافية
+        w = (h.start(1), h.end(1), h.group(1))
         k, core = _core(w[2])
         if not (core.startswith("ال") and core[2:] in polity):
             continue
