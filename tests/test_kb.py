@@ -282,3 +282,10 @@ def test_a_family_name_after_a_given_name_and_a_rare_fathers_name_is_someone_els
     """خالد قطيم نتنياهو: given name, a rare father's name, then the family name of a KB person."""
     assert ids(kb, "بقيادة الموقوف خالد قطيم نتنياهو، وحدد") == []
     assert ids(kb, "وقال رئيس الوزراء الإسرائيلي نتنياهو إن") == [("نتنياهو", "person:benjamin-netanyahu")]
+
+
+def test_well_known_companies_are_organisations_without_their_head_noun():
+    from riwaya.kb import load_kb
+    t = "أعلنت شركة ميكروسوفت وتسلا يوم الأربعاء"
+    found = {(t[m.start:m.end], m.kb_id) for m in load_kb().match(t, "ar")}
+    assert ("ميكروسوفت", "org:microsoft") in found and ("تسلا", "org:tesla") in found

@@ -410,3 +410,49 @@ def test_a_hashtag_style_name_is_one_name():
     t = "وعلى متنها كبار مسؤولي النظام، بينهم:\n• سامر_الخطيب (رئيس فرع الأمن).\n"
     p = [m for m in recognize(t) if m.type == "person"]
     assert p and p[0].text == "سامر_الخطيب" == t[p[0].start:p[0].end] and p[0].name == "سامر الخطيب"
+
+
+def test_a_named_heads_purpose_is_part_of_its_name():
+    found = _org_found
+    assert found("في تاريخ الاتحاد الألماني لكرة القدم.") == ["الاتحاد الألماني لكرة القدم"]
+    assert found("بمساعدة الاتحاد الأمريكي للحريات المدنية تحديا") == ["الاتحاد الأمريكي للحريات المدنية"]
+    assert found("أدى موقف الجمعية الملكية لحماية الطيور أيضاً") == ["الجمعية الملكية لحماية الطيور"]
+    assert found("وقصف القوات الروسية للمدينة") == ["القوات الروسية"]   # a gentilic of forces: no purpose
+
+
+def _places(text):
+    from riwaya.ner.places import place_extents
+    from riwaya.ner import _rules
+    ms = [EntityMention(start=m.start(), end=m.end(), text=m.group(), type="place") for m in
+          __import__("re").finditer(r"النيل|كينيا|أمريكا|حلب|الصين", text)]
+    return [m.text for m in place_extents(text, ms, _rules())]
+
+
+def test_place_names_take_feature_nouns_polity_heads_and_compass_words():
+    assert _places("لا يفيض نهر النيل") == ["نهر النيل"]
+    assert _places("موطن وجبل كينيا") == ["جبل كينيا"]
+    assert _places("تعد أمريكا الشمالية قارة") == ["أمريكا الشمالية"]
+    assert _places("في ريف حلب الغربي") == ["حلب"]             # the countryside's adjective, not Aleppo's
+    assert _places("من جمهورية الصين الشعبية.") == ["جمهورية الصين الشعبية"]
+    assert _places("ضد الإمبراطورية العثمانية في") == ["الإمبراطورية العثمانية"]
+    assert [m.text for m in recognize("حتى ممر ثيرموبيلاي الذي يقسم") if m.type == "place"] == ["ممر ثيرموبيلاي"]
+    assert [m.text for m in recognize("في جنوب شرق آسيا وفي شمال سوريا") if m.type == "place"] == \
+        ["جنوب شرق آسيا", "سوريا"]
+
+
+def test_a_person_does_not_end_in_an_adverb():
+    assert [m.text for m in recognize("تبلغ قيصر شخصياً بتصرفات بومبي") if m.type == "person"][:1] == ["قيصر"]
+
+
+def test_place_nouns_joined_are_no_place_and_armies_with_a_nation_are_organisations():
+    assert not [m for m in recognize("في حديث مع السلمية والريف والقرى") if m.text == "الريف والقرى"]
+    assert _org_found("ونجح كل الجيش الدنماركي تقريباً في") == ["الجيش الدنماركي"]
+    assert _org_found("انتشر الجيش في المدينة") == []
+
+
+def test_a_ministry_is_not_the_kb_organisation_inside_its_name():
+    from riwaya.kb import load_kb
+    t = "عمل داخل وزارة أمن الدولة لمجابهة هيمنة"
+    ms = recognize(t, "ar", load_kb().match(t, "ar"))
+    orgs = [(m.text, m.kb_id) for m in ms if m.type == "organization"]
+    assert orgs == [("وزارة أمن الدولة", None)]

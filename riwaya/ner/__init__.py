@@ -13,6 +13,7 @@ from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
+from riwaya.ner.places import place_extents
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
@@ -286,7 +287,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
-        cands = _with_org_patterns(text, cands, kb)
+        cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
@@ -310,6 +311,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
                 m.source = "ner"
         out.append(m)
     _surnames_are_people(out)
+    if lang != "en":
+        out = place_extents(text, out, {**_rules(), "common_words": _common_words()})
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -357,9 +360,13 @@ def _rules() -> dict:
     r["role_stops"] = {norm(w) for w in r.get("role_stops", [])}
     r["org_heads_ambiguous"] = {norm(w) for w in r.get("org_heads_ambiguous", [])}
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
+    r["org_heads_own_name"] = {norm(w) for w in r.get("org_heads_own_name", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
+    for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
+                "place_regions"):
+        r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
     return r
 
@@ -382,7 +389,7 @@ def _furniture(span: str) -> bool:
 
 def _unbound_person(text, s, e):
     """A person span without a rank before the name (العميد X: the person is X, the rank its role)
-    and without a common word (the KB's common_words, not a listed name) or an organisation head
+    and without an adverb in the accusative (قيصر شخصياً), a common word (the KB's common_words, not a listed name) or an organisation head
     noun glued after it ("سامر غادر": Samer + "left"; X + ميليشيا)."""
     from riwaya.ner.morph import _cfg, _kb_words, known
     r = _rules()
@@ -393,7 +400,7 @@ def _unbound_person(text, s, e):
     after = text[e:e + 3].lstrip()[:1]
     while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
         last = text[words[-1][0]:words[-1][1]]
-        if norm(last) in r["org_heads"] or (normalize_ar(last) in common and not known(last, common_only=True)
+        if norm(last) in r["org_heads"] or _adverb(last) or (normalize_ar(last) in common and not known(last, common_only=True)
                                             and norm(last) not in _cfg()["regnal_ordinals"]
                                             and normalize_ar(last) not in _kb_words()
                                             and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]):
@@ -459,8 +466,13 @@ def _org_patterns(text, kb_words=frozenset()):
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
-            if _purpose(named, chain, toks, w2, kb_words):
-                chain.append(j)       # الهيئة العامة للاستثمار: the body's purpose ends its name
+            if _purpose(named, chain, toks, w2, kb_words, by_name):
+                # الهيئة العامة للاستثمار: the body's purpose ends its name; after a named head with the words
+                # it takes (الاتحاد الألماني لكرة القدم, الجمعية الملكية لحماية الطيور)
+                tail = _purpose_tail(toks, j, stops, kb_words) if by_name else []
+                if tail or n2.startswith("لل"):
+                    chain += [j] + tail
+                    names.update([j] if by_name else [])
                 break
             # a word no list knows as a common word (أوبر, نورثامبتون, إم بي إس) names the body of a named
             # head (شركة أوبر, جامعة نورثامبتون); only right after the head or another such word
@@ -539,6 +551,13 @@ def _accusative(word):
     return word.endswith("ا") and len(word) > 3 and zipf(word[:-1]) >= max(_cfg()["min_stem_zipf"], zipf(word))
 
 
+def _adverb(word):
+    """شخصياً, أيضاً: a word written with the accusative tanween (ً), its bare form a common word (wordfreq
+    Zipf at least morph.yaml's min_stem_zipf); names do not take the mark."""
+    from riwaya.ner.morph import _cfg, zipf
+    return "\u064b" in word[-2:] and zipf(word.replace("\u064b", "")) >= _cfg()["min_stem_zipf"]
+
+
 def _adjectival(word, kb_words):
     """A word that describes an organisation's name rather than starting a new phrase: a definite
     relative adjective (السورية, التشريعي), an ordinal, a place, or one of org_chain_adjectives (الأعلى)."""
@@ -547,13 +566,41 @@ def _adjectival(word, kb_words):
         or n in _rules()["org_chain_adjectives"] or _names_place(word, kb_words)
 
 
-def _purpose(named, chain, toks, word, kb_words):
+def _purpose(named, chain, toks, word, kb_words, by_name=False):
     """"لل" + a noun after a name that ends in an adjective (الهيئة العامة للاستثمار, المفوضية السامية
     للاجئين, اللجنة الوزارية للإصلاح) is what the body is for, the last word of its name; after a noun it
-    is the object of a verbal noun (اقتحام قوات النظام للمدينة) and no part of it."""
+    is the object of a verbal noun (اقتحام قوات النظام للمدينة) and no part of it. After a named head
+    (اتحاد, جمعية: org_named_heads) a gentilic may come before it (الاتحاد الأمريكي للحريات المدنية) and
+    so may ل + a noun in construct (الاتحاد الألماني لكرة القدم); forces' gentilics stay out (قصف القوات
+    الروسية للمدينة)."""
     n = norm(word)
-    return bool(named and chain and n.startswith("لل") and len(n) > 4
-                and _adjectival(toks[chain[-1]][2], kb_words) and not _names_place(toks[chain[-1]][2], kb_words))
+    if not (named and chain and _adjectival(toks[chain[-1]][2], kb_words)):
+        return False
+    if by_name:
+        from riwaya.ner.morph import zipf
+        return (n.startswith("لل") and len(n) > 4) or (n.startswith("ل") and not n.startswith("لل") and len(n) > 3
+                                                      and zipf(word[1:]) >= 3.0 and zipf(word[1:]) > zipf(word))
+    return n.startswith("لل") and len(n) > 4 and not _names_place(toks[chain[-1]][2], kb_words)
+
+
+def _purpose_tail(toks, j, stops, kb_words):
+    """The words a named head's purpose takes after it (token indices): after ل + a noun its genitive
+    (لكرة القدم, لحماية الطيور), then adjectives that describe it (للحريات المدنية)."""
+    out = []
+    k = j + 1
+    n = norm(toks[j][2])
+    if not n.startswith("لل"):
+        if k < len(toks) and norm(toks[k][2]).startswith("ال") and len(norm(toks[k][2])) > 3 \
+                and toks[k][0] - toks[k - 1][1] == 1 and norm(toks[k][2]) not in stops:
+            out.append(k)
+            k += 1
+        else:
+            return []
+    while k < len(toks) and toks[k][0] - toks[k - 1][1] == 1 and norm(toks[k][2]) not in stops \
+            and _adjectival(toks[k][2], kb_words) and norm(toks[k][2]).startswith("ال"):
+        out.append(k)
+        k += 1
+    return out
 
 
 def _ordinal(word):
@@ -773,18 +820,27 @@ def _places_inside_orgs(text, cands, kb):
 
 def _with_org_patterns(text, cands, kb):
     """Head-noun organisations join the candidates: one that holds a tagger span replaces it; one that
-    overlaps a knowledge-base mention, a person or a span it does not hold is left out."""
+    overlaps a knowledge-base mention, a person or a span it does not hold is left out. A body whose head
+    names one of its own (entity_rules.yaml: org_heads_own_name: وزارة أمن الدولة, وزارة الدفاع الوطني)
+    is not the knowledge base's organisation inside its name: that mention goes. -> (candidates, KB)"""
     from riwaya.ner.morph import _kb_words
     out = list(cands)
+    own = _rules()["org_heads_own_name"]
     for s, e in _org_patterns(text, _kb_words()):
+        inside = [m for m in kb if s < m.end and m.start < e]
+        head = _head_split(text[s:e].split()[0])
+        if own and inside and head[0][head[1]:] in own and all(
+                m.type == "organization" and s < m.start and m.end <= e for m in inside):
+            kb = [m for m in kb if m not in inside]
+            inside = []
         # a place the knowledge base finds inside is part of the name (مصرف أسكتلندا; _places_inside_orgs)
-        if any(s < m.end and m.start < e and not (m.type == "place" and s < m.start and m.end <= e) for m in kb):
+        if any(not (m.type == "place" and s < m.start and m.end <= e) for m in inside):
             continue
         over = [c for c in out if s < c[1] and c[0] < e]
         if any(c[2] == "person" or c[0] < s or c[1] > e for c in over):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
-    return sorted(out)
+    return sorted(out), kb
 
 
 def _coordinated_split(text, cands):
@@ -845,6 +901,9 @@ def _morph_checked(text, cands, kb):
         if " " in word:
             if t == "person" and common_tail(word.split()):
                 continue
+            if t == "place" and all(_generic_place(w[1:] if w.startswith("و") and len(w) > 3 else w)
+                                    for w in word.split()):
+                continue              # الريف والقرى: place nouns joined, still no name
         else:
             if other_only(word):
                 t = "other"

@@ -1,0 +1,142 @@
+"""Whole place names (data/ner/entity_rules.yaml: place_feature_heads, place_polity_heads,
+place_name_adjectives): a place mention takes the feature noun before it (نهر النيل, جبل كينيا, شبه
+جزيرة بيلوبونيز), the polity head before it and the agreeing adjectives after that (جمهورية الصين
+الشعبية), a compass word before a continent (شرق أفريقيا), and a compass or size word after it (أمريكا الشمالية, بريطانيا العظمى) unless a place noun
+governs it (ريف حلب الغربي: the adjective is the countryside's). A definite polity head with a nisba
+after it (الإمبراطورية العثمانية) is a place of its own. Wojood counts these words in the name."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from riwaya.models import EntityMention
+from riwaya.ner.features import norm
+
+_CLITICS = "وفبلك"
+
+
+@lru_cache(maxsize=65536)
+def _core(word):
+    """(proclitic length, normalised word without it) for و ف ب ل ك before a word."""
+    n = norm(word)
+    if len(n) > 3 and n[0] in _CLITICS:
+        return 1, n[1:]
+    return 0, n
+
+
+@lru_cache(maxsize=4)
+def _polity_re(heads):
+    """A quick test that the text has a definite polity head at all (ال + head, alif and ta marbuta
+    written any way), so that documents without one are not walked word by word."""
+    alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
+    return re.compile(r"(?<!\S)([وفبلك]?ال(?:" + "|".join(sorted(alts)) + r"))(?=\s)")
+
+
+@lru_cache(maxsize=4)
+def _head_re(heads):
+    alts = [re.sub("ا", "[اأإآ]", h[:-1]) + "[هة]" if h.endswith("ه") else re.sub("ا", "[اأإآ]", h) for h in heads]
+    return re.compile(r"(?<!\S)([وفبلك]?(?:" + "|".join(sorted(alts)) + r"))(?= )")
+
+
+def _foreign(word, rules):
+    """A word rare in Arabic (wordfreq Zipf below morph.yaml's rare_name_zipf), no article, no common or
+    inflected word, no proclitic before a known word: a transliterated name (ثيرموبيلاي)."""
+    from riwaya.ner.morph import _cfg, inflected_common, proclitic_len, zipf
+    from riwaya.textutil import normalize_ar
+    n = norm(word)
+    return (len(n) >= 3 and not n.startswith("ال") and re.fullmatch(r"[\u0621-\u064A]+", word) is not None
+            and zipf(word) < _cfg()["rare_name_zipf"] and normalize_ar(word) not in rules["common_words"]
+            and not inflected_common(word) and not proclitic_len(word))
+
+
+def _nisba(n):
+    """السورية, الشعبية (normalised: ة is ه): a definite relative adjective of the feminine."""
+    return n.startswith("ال") and n.endswith("يه") and len(n) > 5
+
+
+def _before(text, s):
+    """The word right before s over one space, as (start, end, word), or None."""
+    m = re.search(r"(?:^|\s)([^\s,،.:;()«»\"'!?؟؛]+) $", text[max(0, s - 40):s])
+    if not m:
+        return None
+    b = s - 1
+    return (b - len(m.group(1)), b, m.group(1))
+
+
+def _after(text, e):
+    m = re.match(r" ([^\s,،.:;()«»\"'!?؟؛]+)", text[e:e + 40])
+    return (e + 1, e + m.end(), m.group(1)) if m else None
+
+
+def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list[EntityMention]:
+    feats, polity, adjs = rules["place_feature_heads"], rules["place_polity_heads"], rules["place_name_adjectives"]
+    generic = rules["generic_places"]
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(a, b, own):
+        return all(not (a < y and x < b) or (x, y) == own for x, y in taken)
+
+    for m in mentions:
+        if m.type != "place" or not re.match(r"[\u0600-\u06FF]", text[m.start:m.start + 1]):
+            continue
+        s, e = m.start, m.end
+        head = None
+        prev = _before(text, s)
+        if prev:
+            k, core = _core(prev[2])
+            if core in feats or core in polity:
+                head = core
+                s = prev[0] + k
+                shibh = _before(text, s) if core == "جزيره" else None      # شبه جزيرة
+                if shibh and _core(shibh[2])[1] == "شبه":
+                    s = shibh[0] + _core(shibh[2])[0]
+        if head is None and norm(text[s:e]) in rules["place_regions"]:
+            while True:                                  # شرق أفريقيا, جنوب شرق آسيا: a region's name
+                prev = _before(text, s)
+                if not (prev and _core(prev[2])[1] in rules["place_compass_words"]):
+                    break
+                s = prev[0] + _core(prev[2])[0]
+        gov = _before(text, s)
+        governed = gov and (_core(gov[2])[1] in generic or _core(gov[2])[1][2:] in generic)
+        while True:
+            nxt = _after(text, e)
+            if not nxt:
+                break
+            n = norm(nxt[2])
+            if (n in adjs and not governed) or (head in polity and _nisba(n)):
+                e = nxt[1]
+            else:
+                break
+        if (s, e) != (m.start, m.end) and free(s, e, (m.start, m.end)):
+            taken[taken.index((m.start, m.end))] = (s, e)
+            m.start, m.end, m.text = s, e, text[s:e]
+    out = list(mentions)
+    for h in _head_re(frozenset(feats)).finditer(text):   # ممر ثيرموبيلاي: a feature noun, then a name no list knows
+        w = (h.start(1), h.end(1), h.group(1))
+        k, core = _core(w[2])
+        nxt = _after(text, w[1]) if core in feats else None
+        e = w[1]
+        while nxt and _foreign(nxt[2], rules):
+            e = nxt[1]
+            nxt = _after(text, e)
+        if e > w[1] and free(w[0] + k, e, None):
+            taken.append((w[0] + k, e))
+            out.append(EntityMention(start=w[0] + k, end=e, text=text[w[0] + k:e], type="place",
+                                     confidence=0.7, source="pattern", name=text[w[0] + k:e]))
+    for h in _polity_re(frozenset(polity)).finditer(text):   # الإمبراطورية العثمانية, الإمارة المورافية
+        w = (h.start(1), h.end(1), h.group(1))
+        k, core = _core(w[2])
+        if not (core.startswith("ال") and core[2:] in polity):
+            continue
+        s, e = w[0] + k, w[1]
+        while True:
+            nxt = _after(text, e)
+            if nxt and _nisba(norm(nxt[2])):
+                e = nxt[1]
+            else:
+                break
+        if e > w[1] and free(s, e, None):
+            taken.append((s, e))
+            out.append(EntityMention(start=s, end=e, text=text[s:e], type="place", confidence=0.7,
+                                     source="pattern", name=text[s:e]))
+    return out
