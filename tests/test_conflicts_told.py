@@ -92,3 +92,21 @@ def test_a_denial_of_another_one_is_no_denial_of_this_one():
                                            "attrs": {"kind": "city"}}])
         assert len(out["events"]) == 1, text
         assert bool(_field(out, "polarity")) is listed, text
+
+
+ASKED = "هل توجه الوزير سالم النجار إلى المطار فجر الأحد؟"
+TOLD = "قالت مصادر مستقلة إن الوزير سالم النجار توجه إلى منزله فجر الأحد بعد انتهاء الاجتماع."
+
+
+def test_a_question_tells_nothing():
+    """A headline question ("did he go to the airport?") is no side, even read as asserted."""
+    docs = [_doc("a", ASKED, "Outlet A"), _doc("b", TOLD, "Outlet B")]
+    ms = [_m("a1", "a", ASKED, "توجه", destination="المطار"), _m("b1", "b", TOLD, "توجه", destination="منزله")]
+    out = reconcile(docs, ms, ENTS)
+    assert len(out["events"]) == 1
+    assert _field(out, "destination") == []
+    told = ASKED.replace("هل ", "").replace("؟", ".")
+    docs[0] = _doc("a", told, "Outlet A")
+    ms[0] = _m("a1", "a", told, "توجه", destination="المطار")
+    out = reconcile(docs, ms, ENTS)
+    assert [c["kind"] for c in _field(out, "destination")] == ["contradiction"]

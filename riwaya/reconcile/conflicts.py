@@ -377,11 +377,24 @@ def _sentence(ev: dict, docs: dict) -> str:
     return text[s:e] if text and s is not None and e is not None else ""
 
 
-def _told_value(field, ev: dict) -> bool:
+QUESTION_MARKS = ("?", "؟")
+
+
+def _asked(ev: dict, docs: dict | None) -> bool:
+    """Is the sentence of `ev` a question ("هل هرب إلى طهران فجر الأحد؟", a headline's)? It asks what
+    happened; it tells nothing, whatever polarity the extractor gave it."""
+    sent = _sentence(ev, docs or {}).rstrip(" \t\n\"'»”’)]")
+    return sent.endswith(QUESTION_MARKS)
+
+
+def _told_value(field, ev: dict, docs: dict | None = None) -> bool:
     """Does evidence `ev` tell `field` of the happening itself? Not a plan, hypothesis, question or
-    request ("he would go home", "will he leave?": what was meant, not what happened), and not the
+    request ("he would go home", "will he leave?": what was meant or asked, not what happened; a
+    sentence that ends with a question mark is a question whatever its polarity), and not the
     companions of a continuation ("..., then to a plane with his son"), which go with the movement
     before it (context_time.continued_companions) and are compared there, once."""
+    if _asked(ev, docs):
+        return False
     if field == "polarity":
         return True
     if (ev["values"].get("polarity") or ev.get("polarity")) in schema.unrealised():
@@ -395,7 +408,7 @@ def _rows(field, evidence, cmp: Compare, agents=(), docs=None):
     only what is told of the happening itself counts (``_told_value``)."""
     keys = {}
     for i, ev in enumerate(evidence):
-        if not _told_value(field, ev):
+        if not _told_value(field, ev, docs):
             continue
         v = ev["values"].get(field)
         sent = _sentence(ev, docs or {}) if field == "amount" else None
