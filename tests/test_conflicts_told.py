@@ -110,3 +110,14 @@ def test_a_question_tells_nothing():
     ms[0] = _m("a1", "a", told, "توجه", destination="المطار")
     out = reconcile(docs, ms, ENTS)
     assert [c["kind"] for c in _field(out, "destination")] == ["contradiction"]
+
+
+def test_the_same_sides_are_listed_once():
+    """Two events built from the same sentences give one disagreement, listed once."""
+    from riwaya.reconcile.conflicts import distinct_conflicts
+    side = lambda label, doc: {"label_en": label, "evidence": [{"doc": doc, "start": 0, "end": 40}]}  # noqa: E731
+    a = {"id": "cf_1", "event": "e1", "field": "companions", "kind": "refinement",
+         "values": [side("his son", "a"), side("Karim", "b")]}
+    b = {**a, "id": "cf_2", "event": "e2", "values": [side("Karim", "b"), side("his son", "a")]}
+    c = {**a, "id": "cf_3", "event": "e3", "values": [side("Karim", "b"), side("his son", "c")]}
+    assert [x["id"] for x in distinct_conflicts([a, b, c])] == ["cf_1", "cf_3"]

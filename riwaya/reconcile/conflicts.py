@@ -931,6 +931,22 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     return out
 
 
+def distinct_conflicts(conflicts: list[dict]) -> list[dict]:
+    """One listing per disagreement: two events built from the same sentences (two triggers of one
+    sentence, "was moved ... then flown ...") give the same sides twice; the first (in the given order)
+    stays."""
+    seen, out = set(), []
+    for c in conflicts:
+        key = (c.get("field"), c.get("kind"), tuple(sorted(
+            (str(v.get("label_en")), tuple(sorted((e.get("doc"), e.get("start"), e.get("end"))
+                                                  for e in v.get("evidence") or [])))
+            for v in c.get("values") or [])))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 # ------------------------------------------------------------------ printing
 
 KINDS = ("contradiction", "refinement")
