@@ -166,6 +166,13 @@ def check_itinerary(it, versions_by_leg: list[dict], ctx, stays=()) -> None:
         _check(it, list(range(start, min(len(it.legs), start + size))), versions_by_leg, ctx, stays)
 
 
+def _leaves(leg, place, ctx) -> bool:
+    """Does `leg` set out from `place` (or, told without its start, go on somewhere else)?"""
+    if leg.origin:
+        return ctx.rel("origin", leg.origin, place) != "different"
+    return bool(leg.destination) and ctx.rel("destination", leg.destination, place) == "different"
+
+
 def _stay_constraints(legs, idx: list[int], stays, ctx) -> list[Constraint]:
     """A stay of an account at a place ("stayed at the base a few hours") holds between the arrival of a
     leg that ends there and the departure of the next leg that sets out from there (or, told without its
@@ -175,9 +182,7 @@ def _stay_constraints(legs, idx: list[int], stays, ctx) -> list[Constraint]:
         for a, i in enumerate(idx):
             if not legs[i].destination or ctx.rel("destination", legs[i].destination, st.place) == "different":
                 continue
-            j = next((k for k in idx[a + 1:] if (legs[k].origin and ctx.rel("origin", legs[k].origin, st.place) != "different")
-                      or (not legs[k].origin and legs[k].destination
-                          and ctx.rel("destination", legs[k].destination, st.place) == "different")), None)
+            j = next((k for k in idx[a + 1:] if _leaves(legs[k], st.place, ctx)), None)
             if j is None:
                 continue
             lo, hi = st.seconds[0] / 60.0, st.seconds[1] / 60.0

@@ -683,8 +683,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             if field == "polarity":
                 # a denial counts only when a named voice denies (A says X, B denies it)
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
-                if den is not None and docs and all(_denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs)
-                                                    for i in den):
+                if den is not None and docs and all(
+                        _denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs) for i in den):
                     continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
