@@ -417,15 +417,46 @@ def _pick_fate(fates: list[dict], ctx: _Ctx) -> Fate | None:
 
 # ------------------------------------------------------------------ build
 
-def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> tuple[Itinerary, list[dict]]:
-    """The itinerary, and per leg each account's version of it (for the time check)."""
+@dataclass
+class Stay:
+    """How long one account says a person stayed at a place ("بقوا في القاعدة لبضع ساعات"): for the time
+    check, the least and most seconds between arriving there and leaving."""
+    place: str
+    seconds: tuple[float, float]
+    source: Source
+
+
+def _stays(ev: dict, pid: str, ctx: _Ctx) -> list[Stay]:
+    """A stay (a movement that does not relocate) told with its duration, per account that tells it."""
+    from .reconcile.values import duration_range
+    if schema.types().get(ev.get("type") or "", {}).get("relocates", True):
+        return []
+    out, seen = [], set()
+    for e in _telling(ev, pid, MOVER_ROLES):
+        vals = e.get("values") or {}
+        place = _place(vals.get("place") or ev.get("place"))
+        dur = vals.get("duration")
+        r = duration_range(dur.get("value") if isinstance(dur, dict) else dur)
+        if not (place and r and _leg_ok(e, ctx)) or _account(e) in seen:
+            continue
+        seen.add(_account(e))
+        out.append(Stay(place, r, _sources([e], ctx)[0]))
+    return out
+
+
+def _person_itinerary(pid: str, evs: list[dict], mentions: dict,
+                      ctx: _Ctx) -> tuple[Itinerary, list[dict], list[Stay]]:
+    """The itinerary, per leg each account's version of it, and the stays told with a duration (for the
+    time check)."""
     it = Itinerary(pid)
     fates: list[dict] = []
     versions_by_leg: list[dict[str, Leg]] = []
+    stays: list[Stay] = []
     for ev in _route_order(evs, mentions):
         fates.extend(_fate_candidates(ev, pid, ctx, mentions))
         if ev.get("class") != "movement":
             continue
+        stays.extend(_stays(ev, pid, ctx))
         told = [e for e in _telling(ev, pid, MOVER_ROLES) if _leg_ok(e, ctx)] if ev.get("evidence") else []
         by_acc: dict[str, list[dict]] = {}
         for e in told:
@@ -451,7 +482,7 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict, ctx: _Ctx) -> t
             it.legs[i].disputed = len(_groups(vs, ctx)) > 1
     it.alternatives = _alternatives(it.legs, slots, slot_versions, ctx)
     it.fate = _pick_fate(fates, ctx)
-    return it, versions_by_leg
+    return it, versions_by_leg, stays
 
 
 def _slots(legs: list[Leg], versions_by_leg: list[dict[str, Leg]], ctx: _Ctx) -> list[list[int]]:
@@ -596,10 +627,10 @@ def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[li
     for block in _person_blocks(order, per_person, block_events):
         got = load(sorted({r for pid in block for r in per_person[pid]}, key=repr))
         for pid in block:
-            it, versions = _person_itinerary(pid, [got[r] for r in per_person.pop(pid)], mentions, ctx)
+            it, versions, stays = _person_itinerary(pid, [got[r] for r in per_person.pop(pid)], mentions, ctx)
             if check_times and it.legs:
                 from .timecheck import check_itinerary
-                check_itinerary(it, versions, ctx)
+                check_itinerary(it, versions, ctx, stays)
             yield it.to_dict()
         del got
         mentions.clear()

@@ -155,7 +155,7 @@ def _anchor(leg_type: str | None) -> str:
     return a.get("types", {}).get(leg_type or "", a.get("default", "depart"))
 
 
-def check_itinerary(it, versions_by_leg: list[dict], ctx) -> None:
+def check_itinerary(it, versions_by_leg: list[dict], ctx, stays=()) -> None:
     """Fill `it.time_findings` and each leg's narrowed `window` (in place). A long itinerary is checked
     in runs of `check_max_legs` consecutive legs (travel.yaml): the network's cost grows with the cube of
     its size, and legs months apart rarely constrain each other."""
@@ -163,10 +163,37 @@ def check_itinerary(it, versions_by_leg: list[dict], ctx) -> None:
     size = max(2, int(travel().get("check_max_legs", 60)))
     it.time_findings = []
     for start in range(0, len(it.legs), size):
-        _check(it, list(range(start, min(len(it.legs), start + size))), versions_by_leg, ctx)
+        _check(it, list(range(start, min(len(it.legs), start + size))), versions_by_leg, ctx, stays)
 
 
-def _check(it, idx: list[int], versions_by_leg: list[dict], ctx) -> None:
+def _leaves(leg, place, ctx) -> bool:
+    """Does `leg` set out from `place` (or, told without its start, go on somewhere else)?"""
+    if leg.origin:
+        return ctx.rel("origin", leg.origin, place) != "different"
+    return bool(leg.destination) and ctx.rel("destination", leg.destination, place) == "different"
+
+
+def _stay_constraints(legs, idx: list[int], stays, ctx) -> list[Constraint]:
+    """A stay of an account at a place ("stayed at the base a few hours") holds between the arrival of a
+    leg that ends there and the departure of the next leg that sets out from there (or, told without its
+    start, goes on elsewhere): at least its shortest, at most its longest duration."""
+    out = []
+    for st in stays:
+        for a, i in enumerate(idx):
+            if not legs[i].destination or ctx.rel("destination", legs[i].destination, st.place) == "different":
+                continue
+            j = next((k for k in idx[a + 1:] if _leaves(legs[k], st.place, ctx)), None)
+            if j is None:
+                continue
+            lo, hi = st.seconds[0] / 60.0, st.seconds[1] / 60.0
+            base = {"kind": "stay", "account": st.source.account, "src": st.source, "place": st.place,
+                    "legs": [i, j]}
+            out.append(Constraint(f"{j}:depart", f"{i}:arrive", -lo, {**base, "side": "min", "minutes": lo}))
+            out.append(Constraint(f"{i}:arrive", f"{j}:depart", hi, {**base, "side": "max", "minutes": hi}))
+    return out
+
+
+def _check(it, idx: list[int], versions_by_leg: list[dict], ctx, stays=()) -> None:
     legs = it.legs
     # each account's version of each leg it tells, in route order
     per_acc: dict[str, list[tuple[int, object]]] = {}
@@ -211,6 +238,7 @@ def _check(it, idx: list[int], versions_by_leg: list[dict], ctx) -> None:
                                                    "legs": [i]}))
                     ref_t = when if ref_t is None or when < ref_t else ref_t
             prev = (i, v)
+    cons.extend(_stay_constraints(legs, idx, stays, ctx))
     for p, side, when, label in bounds:
         m = (when - ref_t).total_seconds() / 60.0
         cons.append(Constraint(REF, p, m, label) if side == "before" else Constraint(p, REF, -m, label))
@@ -299,6 +327,10 @@ def _finding(cyc: list[Constraint], ctx, events: list) -> dict:
                 h, m = divmod(int(round(lb["minutes"])), 60)
                 rest.append(tp["travel"][lang].format(mode=mode, a=place(lb["a"]), b=place(lb["b"]),
                                                       km=int(round(lb["km"])), d=tp["duration"][lang].format(h=h, m=m)))
+            elif lb.get("kind") == "stay":
+                h, m = divmod(int(round(lb["minutes"])), 60)
+                rest.append(tp[f"stay_{lb['side']}"][lang].format(place=place(lb["place"]), src=src(c),
+                                                                  d=tp["duration"][lang].format(h=h, m=m)))
             elif lb.get("kind") == "order":
                 rest.append(tp["order"][lang].format(a=place(lb["a"]), b=place(lb["b"]), src=src(c)))
         text = tp["but"][lang].join(clock)

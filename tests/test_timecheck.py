@@ -107,3 +107,35 @@ def test_a_country_bounds_no_travel_time():
                      mention("db", "B", "arrival", 0, None, "g:ru", time=t("2024-12-08T01:40:00+03:00"))],
               "g:hmm", "g:ru")
     assert build_itineraries([e], ENTS, DOCS)[0]["time_findings"] == []
+
+
+# a stay told with its duration ("stayed at the base a few hours") holds between arriving and leaving
+STAY_ENTS = ENTS + [
+    {"id": "g:port", "type": "place", "name_en": "Port Town", "name_ar": "مدينة الميناء", "coordinates": [20.0, 10.0],
+     "attrs": {"kind": "city", "country": "ZZ"}},
+    {"id": "g:base", "type": "place", "name_en": "North Base", "name_ar": "القاعدة الشمالية", "coordinates": [21.0, 10.0],
+     "attrs": {"kind": "air_base", "country": "ZZ"}},
+    {"id": "g:far", "type": "place", "name_en": "Far City", "name_ar": "المدينة البعيدة", "coordinates": [41.0, 10.0],
+     "attrs": {"kind": "city", "country": "QQ"}}]
+
+
+def _stay_story(duration):
+    """A: left Port Town at 01:00 for the base, stayed there `duration`, then flew on to Far City (about
+    2,200 km); B: arrived in Far City at 07:00."""
+    e1 = event("e1", [mention("da", "A", "departure", 0, "g:port", "g:base", time=t("2024-03-08T01:00:00+03:00"))],
+               "g:port", "g:base")
+    st = mention("da", "A", "stay", 40)
+    st["values"].update(place="g:base", duration={"value": duration, "text": "x"})
+    s1 = {**event("s1", [st], typ="stay"), "place": "g:base"}
+    e2 = event("e2", [mention("da", "A", "departure", 80, "g:base", "g:far", "طائرة"),
+                      mention("db", "B", "arrival", 0, None, "g:far", time=t("2024-03-08T07:00:00+03:00"))],
+               "g:base", "g:far")
+    return build_itineraries([e1, s1, e2], STAY_ENTS, DOCS)[0]
+
+
+def test_a_stay_too_long_for_the_other_accounts_clock_is_a_finding():
+    assert _stay_story("PT1H")["time_findings"] == []          # 01:00 + 1 h + about 3 h of flight: by 07:00
+    [f] = _stay_story("PT4H")["time_findings"]                 # ... + 4 h: not before 08:00
+    assert {a["name"] for a in f["accounts"]} == {"Outlet A", "Outlet B"}
+    assert "stayed in North Base at least 4 h 00 min" in f["reason"]["en"] and "بقي في" in f["reason"]["ar"]
+    assert any(c["kind"] == "stay" for c in f["constraints"])

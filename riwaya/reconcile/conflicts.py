@@ -28,6 +28,7 @@ from functools import lru_cache
 from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
+from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
                      means_mode, near, parse_count, point_kind, raw_compatible, revision_cue, same_kind)
@@ -376,11 +377,39 @@ def _sentence(ev: dict, docs: dict) -> str:
     return text[s:e] if text and s is not None and e is not None else ""
 
 
+QUESTION_MARKS = ("?", "؟")
+
+
+def _asked(ev: dict, docs: dict | None) -> bool:
+    """Is the sentence of `ev` a question ("هل هرب إلى طهران فجر الأحد؟", a headline's)? It asks what
+    happened; it tells nothing, whatever polarity the extractor gave it."""
+    sent = _sentence(ev, docs or {}).rstrip(" \t\n\"'»”’)]")
+    return sent.endswith(QUESTION_MARKS)
+
+
+def _told_value(field, ev: dict, docs: dict | None = None) -> bool:
+    """Does evidence `ev` tell `field` of the happening itself? Not a plan, hypothesis, question or
+    request ("he would go home", "will he leave?": what was meant or asked, not what happened; a
+    sentence that ends with a question mark is a question whatever its polarity), and not the
+    companions of a continuation ("..., then to a plane with his son"), which go with the movement
+    before it (context_time.continued_companions) and are compared there, once."""
+    if _asked(ev, docs):
+        return False
+    if field == "polarity":
+        return True
+    if (ev["values"].get("polarity") or ev.get("polarity")) in schema.unrealised():
+        return False
+    return not (field == "companions" and is_chain_word(ev.get("trigger") or ""))
+
+
 def _rows(field, evidence, cmp: Compare, agents=(), docs=None):
     """Value rows of a field: evidence grouped by normalised value, 'same' values merged.
-    Companions never include the event's own agents; a count is read with the words around it."""
+    Companions never include the event's own agents; a count is read with the words around it;
+    only what is told of the happening itself counts (``_told_value``)."""
     keys = {}
     for i, ev in enumerate(evidence):
+        if not _told_value(field, ev, docs):
+            continue
         v = ev["values"].get(field)
         sent = _sentence(ev, docs or {}) if field == "amount" else None
         k = cmp.norm(field, v, exclude=agents if field == "companions" else (), sentence=sent)
@@ -577,6 +606,26 @@ def _denied_plan(ev: dict, docs: dict) -> bool:
     return any(_norm(t) in intent["ar"] or t.lower() in intent["en"] for t in toks)
 
 
+@lru_cache(maxsize=1)
+def _other_words() -> frozenset:
+    from .values import vconfig
+    return frozenset(normalize(w).lower() for ws in (vconfig().get("other_happening") or {}).values() for w in ws)
+
+
+def _denies_another(ev: dict, docs: dict) -> bool:
+    """A denial of *another* one ("no other headquarters was attacked", "لم يتعرض أي مقر آخر لهجوم"):
+    a word of values.yaml ``other_happening`` near the trigger, in its sentence; it denies a different
+    happening, not this one."""
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts, te = ev.get("trigger_start"), ev.get("trigger_end")
+    if not text or ts is None or te is None:
+        return False
+    s0, s1 = ev.get("start") or 0, ev.get("end") or len(text)
+    window = text[max(s0, ts - 60):min(s1, te + 30)]
+    words = _other_words()
+    return any(normalize(t).lower() in words for t in re.findall(r"\w+", window))
+
+
 def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
     """A quoted voice that tells the happening and also 'denies' it is denying something else
     ("no other headquarters was attacked"): no conflict."""
@@ -634,7 +683,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             if field == "polarity":
                 # a denial counts only when a named voice denies (A says X, B denies it)
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
-                if den is not None and docs and all(_denied_plan(evidence[i], docs) for i in den):
+                if den is not None and docs and all(
+                        _denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs) for i in den):
                     continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
@@ -878,6 +928,22 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             summary_en=_en(tp["summaries"][how]["en"].format(**fmt)),
             summary_ar=tp["summaries"][how]["ar"].format(**fmt),
             compatible=_compatible_groups(field, shown)).to_dict())
+    return out
+
+
+def distinct_conflicts(conflicts: list[dict]) -> list[dict]:
+    """One listing per disagreement: two events built from the same sentences (two triggers of one
+    sentence, "was moved ... then flown ...") give the same sides twice; the first (in the given order)
+    stays."""
+    seen, out = set(), []
+    for c in conflicts:
+        key = (c.get("field"), c.get("kind"), tuple(sorted(
+            (str(v.get("label_en")), tuple(sorted((e.get("doc"), e.get("start"), e.get("end"))
+                                                  for e in v.get("evidence") or [])))
+            for v in c.get("values") or [])))
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
     return out
 
 

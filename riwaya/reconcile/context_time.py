@@ -71,7 +71,8 @@ def context_time(m: dict, text: str) -> dict | None:
     return None
 
 
-def _is_chain_word(trigger: str) -> bool:
+def is_chain_word(trigger: str) -> bool:
+    """Is `trigger` only a narrative-chain word ("ثم", "then"): a continuation, no movement of its own?"""
     return _among(" ".join(normalize(trigger or "").lower().split()), _chain_words()[0])
 
 
@@ -86,12 +87,12 @@ def continued_companions(mentions: list[dict], roles) -> dict[str, list]:
     for ms in by_sentence.values():
         ms = sorted((m for m in ms if isinstance(m.get("trigger_start"), int)), key=lambda m: m["trigger_start"])
         for k, m in enumerate(ms):
-            if k == 0 or not _is_chain_word(m.get("trigger") or ""):
+            if k == 0 or not is_chain_word(m.get("trigger") or ""):
                 continue
             comp = sorted({p["entity"] for p in m.get("participants") or []
                            if p.get("role") in roles and isinstance(p.get("entity"), str)})
             prev = next((x for x in reversed(ms[:k]) if x.get("class") == "movement"
-                         and not _is_chain_word(x.get("trigger") or "")), None)
+                         and not is_chain_word(x.get("trigger") or "")), None)
             if comp and prev is not None:
                 out.setdefault(prev["id"], [])
                 out[prev["id"]] = sorted(set(out[prev["id"]]) | set(comp))

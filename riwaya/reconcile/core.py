@@ -21,7 +21,7 @@ from .. import event_schema as schema
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
-from .conflicts import event_conflicts, translations_by_doc
+from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
@@ -762,7 +762,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
-    return {"events": events, "conflicts": conflicts, "relations": relations}
+    return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
 
 
 def _ties(mentions: list[dict]) -> dict:
