@@ -321,16 +321,22 @@ def _load_check(db: str) -> None:
 
 @main.command()
 @_db_option
-@click.option("--kind", "kind", type=click.Choice(["all", "contradiction", "refinement"]), default="all",
-              show_default=True, help="contradictions only, refinements (differences of precision) only, or both")
+@click.option("--kind", "kind", type=click.Choice(["all", "contradiction", "refinement", "time"]), default="all",
+              show_default=True, help="contradictions only, refinements (differences of precision) only, the time "
+                                      "check's findings only, or all")
 def conflicts(db, kind):
     """Print where independent accounts disagree, each side with its sources: contradictions
-    first, then refinements (the same value at different precision) under their own heading."""
+    first, then refinements (the same value at different precision) under their own heading, then
+    the time check's findings (a person's legs that cannot all be true as the accounts time them)."""
     exp = _load(db)
     rejected = [c for c in exp["conflicts"] if (c.get("review") or {}).get("status") == "rejected"]
     exp["conflicts"] = [c for c in exp["conflicts"] if c not in rejected]
-    from .reconcile.conflicts import format_conflicts
-    click.echo("\n".join(format_conflicts(exp, kinds=None if kind == "all" else {kind})))
+    from .reconcile.conflicts import format_conflicts, format_time_findings
+    if kind != "time":
+        click.echo("\n".join(format_conflicts(exp, kinds=None if kind == "all" else {kind})))
+    findings = any(it.get("time_findings") for it in exp.get("itineraries") or [])
+    if kind == "time" or (kind == "all" and findings):
+        click.echo(("\n" if kind == "all" else "") + "\n".join(format_time_findings(exp)))
     if rejected:
         click.echo(f"({len(rejected)} conflict(s) rejected by a reviewer not shown: 'riwaya review list --kind conflict')")
 

@@ -139,3 +139,13 @@ def test_a_stay_too_long_for_the_other_accounts_clock_is_a_finding():
     assert {a["name"] for a in f["accounts"]} == {"Outlet A", "Outlet B"}
     assert "stayed in North Base at least 4 h 00 min" in f["reason"]["en"] and "بقي في" in f["reason"]["ar"]
     assert any(c["kind"] == "stay" for c in f["constraints"])
+
+
+def test_conflicts_command_lists_the_time_check_findings():
+    from riwaya.reconcile.conflicts import format_time_findings
+    it = two_legs("2024-12-08T03:00:00+03:00")
+    lines = format_time_findings({"entities": ENTS, "itineraries": [it]})
+    assert lines[0].endswith(": 1") and "A. Person" in lines[2] and "at least" in lines[2]
+    assert "موسكو" in lines[3] and "Outlet A" in lines[4] and "Outlet B" in lines[4]
+    assert format_time_findings({"entities": ENTS, "itineraries": [two_legs("2024-12-08T06:00:00+03:00")]}) == \
+        ["== The time check (a person's legs, as the accounts time them, cannot all be true together): 0"]

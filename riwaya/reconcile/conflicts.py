@@ -977,6 +977,21 @@ def format_conflicts(export: dict, max_evidence: int = 3, kinds: set | None = No
     return lines[:-1]
 
 
+def format_time_findings(export: dict) -> list[str]:
+    """Plain-text lines for the time check's findings (riwaya/timecheck.py) over every itinerary:
+    whose route, why the accounts cannot all be true (both languages), and which accounts."""
+    names = {e["id"]: e.get("name_en") or e.get("name_ar") or e["id"] for e in export.get("entities") or []}
+    found = [(it, f) for it in export.get("itineraries") or [] for f in it.get("time_findings") or []]
+    lines = [f"== {templates()['cli_headings']['time_check']}: {len(found)}"]
+    for it, f in found:
+        accounts = ", ".join(a.get("name") or a.get("account") or "?" for a in f.get("accounts") or [])
+        lines += ["", f"■ {names.get(it.get('person'), it.get('person'))}: {f['reason']['en']}",
+                  f"  {f['reason']['ar']}"]
+        if accounts:
+            lines.append(f"  accounts: {accounts}")
+    return lines
+
+
 def _conflict_lines(c: dict, docs: dict, max_evidence: int) -> list[str]:
     tags = [c.get("slot") or c.get("field") or "?"]
     if c.get("attributed") or c.get("kind") == "attributed":
