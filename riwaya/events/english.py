@@ -62,6 +62,12 @@ def resources() -> dict:
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
         "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
+        "naming": set(d["naming_verbs"]), "frame_preps": set(d["nominal_frame"]["preps"]),
+        "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
+        "generic_aux": set(d["generic"]["aux"]),
+        "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
+                  "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
+                  "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
     }
 
 
@@ -85,6 +91,7 @@ class Parsed:
         self.ments = [m for m in mentions]
         dl = resources()["dateline"].match(doc.text)
         self.dateline_end = offset + dl.end() if dl else offset
+        self.prev = None    # the English paragraph before this one (parse_paragraphs links them)
 
     def token_at(self, pos):
         t = self.by_start.get(pos)
@@ -117,7 +124,7 @@ def parse_paragraphs(text, paragraphs, mentions):
     nlp = _nlp()
     if nlp is None:
         return {}
-    out = {}
+    out, last = {}, None
     disable = [n for n in ("ner",) if n in nlp.pipe_names]
     # the shared pipeline loads with its lemmatizer off (the tagger does not need it); the trigger lookup
     # does ("asks", "criticised" -> a lexicon lemma): run it on the parse, about 1% of the parse's time
@@ -130,7 +137,8 @@ def parse_paragraphs(text, paragraphs, mentions):
                 doc = lemmatize(doc)
             except Exception:  # a lemmatizer without its tables: surface forms only
                 lemmatize = None
-        out[p.start] = Parsed(doc, p.start, ms)
+        cur = out[p.start] = Parsed(doc, p.start, ms)
+        cur.prev, last = last, cur
     return out
 
 
@@ -478,6 +486,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             else:
                 subs, _ = _subjects(v)
                 args += _agents_from(P, subs, R, mem_person)
+        elif cls in R["frame_classes"] and tok.dep_ == "pobj" and tok.head.lower_ in R["frame_preps"] \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "In a statement, X said", "Y criticized it in a radio interview": the clause's subject speaks
+            v = tok.head.head
+            subs, _ = _subjects(v)
+            if not subs and v.dep_ == "advcl":     # "Discussing it in a statement, X said"
+                subs, _ = _subjects(v.head)
+            args += _agents_from(P, subs, R, mem_person)
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
             args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
@@ -629,6 +645,9 @@ def retype(P, trig_s, typ, lex):
                 return rl["to"], None
     if typ in rv["from"] and tok.lower_ in rv["words"] and any(t.lower_ in rv["context"] for t in tok.sent):
         return rv["to"], None
+    sp = R["sport"]
+    if typ in rv["from"] and tok.lower_ in sp["defeat_words"] and sports_paragraph(P, lex):
+        return sp["type"], None
     if typ in rs["from"]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         person = any(c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in objs)
@@ -661,14 +680,79 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def competition_name(tok) -> bool:
+    """tok is (a word of) a capitalised name headed by a competition word: "the World Cup", "the Paralympics"."""
+    h = tok.head if tok.dep_ == "compound" else tok
+    heads = resources()["sport"]["name_heads"]
+    return (h.lemma_.lower() in heads or h.lower_ in heads) and h.text[:1].isupper() and (
+        h.tag_.startswith("NNP") or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in h.children))
+
+
+def _result_object(tok) -> bool:
+    """tok (or the noun it is a compound of) is what a competition's result verb won or lost: "won the
+    World Championship" is one match, told by the verb."""
+    h = tok.head if tok.dep_ == "compound" else tok
+    return h.dep_ in ("dobj", "obj") and h.head.lemma_.lower() in resources()["sport"]["result_verbs"]
+
+
+def _tells_of_competition(P, lex) -> bool:
+    v = getattr(P, "_sports", None)
+    if v is None:
+        typ = resources()["sport"]["type"]
+        v = P._sports = any(lex["en"].get(t.lower_) == typ or (t.pos_ in ("NOUN", "PROPN") and competition_name(t))
+                            for t in P.doc)
+    return v
+
+
+def sports_paragraph(P, lex) -> bool:
+    """The paragraph, or one of those just before it (an interview's short turns: within
+    sport.context_chars), tells of a competition: a match trigger of the lexicon or a competition name."""
+    reach = P.off - resources()["sport"]["context_chars"]
+    while P is not None and P.off + len(P.doc.text) >= reach:
+        if _tells_of_competition(P, lex):
+            return True
+        P = P.prev
+    return False
+
+
+def sport_type(P, tok, lex) -> str | None:
+    """The match type of a word outside the lexicon: a competition name's head ("the Davis Cup"), or a verb of
+    playing in a paragraph about a competition ("we didn't play as well", "faced off"); else None."""
+    sp = resources()["sport"]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and competition_name(tok) and not _result_object(tok):
+        # a plural of a competition ("the worst World Cups we played") is many of them, no one happening
+        return None if tok.lower_[:-1] in sp["name_heads"] else sp["type"]
+    prt = "" if tok.lower_ in sp["defeat_words"] else sp["verbs"].get(tok.lemma_.lower())
+    if prt is None or not tok.tag_.startswith("VB") or not sports_paragraph(P, lex):
+        return None
+    if prt and not any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return None
+    if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in sp["not_objects"] for c in tok.children):
+        return None
+    return sp["type"]
+
+
 def not_an_event(P, trig_s):
     """The parse shows the trigger word is no event here: a verb-only form used as a noun/adjective
-    ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love")."""
+    ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love"), the
+    competition a result verb won ("won the championship"); a competition's name is one ("the World Cup")."""
     R = resources()
     tok = P.token_at(trig_s)
     if tok is None:
         return False
     w = tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and _result_object(tok) and (
+            competition_name(tok) or (tok.head if tok.dep_ == "compound" else tok).lemma_.lower() in R["sport"]["result_objects"]):
+        return True
+    if competition_name(tok):
+        return False
+    if tok.lemma_.lower() in R["naming"] and tok.tag_.startswith("VB") and any(
+            c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "oprd" or (c.dep_ in ("dobj", "attr") and tok.dep_ == "acl"
+                                                                  and tok.tag_ == "VBN")) for c in tok.children):
+        return True  # naming, no call: "a device called the E-meter", "the project is called Stardust"
+    if tok.tag_.startswith("VB") and any(c.dep_ == "nsubj" and c.lower_ in R["generic_subjects"] for c in tok.children) \
+            and any(c.dep_ == "aux" and c.lower_ in R["generic_aux"] for c in tok.children):
+        return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?"
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (
             P.mention(tok, ("organization", "place", "vehicle")) is not None
             or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
