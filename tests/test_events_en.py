@@ -324,3 +324,23 @@ def test_hyphenated_passive_participle_keeps_its_patients():
     t = "Nonpartisan Paul Tse and Wong Kwok-kin were also re-elected."
     e = ev(run(t, [("Paul Tse", "person"), ("Wong Kwok-kin", "person")])[0], "appointment")
     assert roles(e, "patient") == ["Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []
+
+
+# ---------------------------------------------------------------- polarity and agents from the parse (en5)
+
+def test_polarity_from_the_parse():
+    pol = lambda t, w: next(("negated" if e.negated else e.polarity) for e in run(t)[0] if e.trigger == w)  # noqa: E731
+    assert pol("If elected, he will lower taxes.", "elected") == "hypothetical"
+    assert pol("Gary Fan failed to get re-elected in this constituency.", "re-elected") == "negated"
+    assert pol("Ramesses, unable to sustain a long siege, returned to Egypt.", "siege") == "negated"
+    assert pol("The parents were advised to send the child to a specialist.", "send") == "requested"
+    assert pol("On Wednesday, Mohamed and his father are to travel to the United Nations.", "travel") == "planned"
+    assert pol("He traveled to Florida to meet with Devocht.", "meet") == "planned"
+    assert pol("He traveled to Florida to meet with Devocht.", "traveled") == "asserted"
+    # what is asked for is the executing, not the sentence: the sentence was passed
+    assert pol("They asked the government to execute the sentence.", "sentence") == "asserted"
+
+
+def test_a_statement_in_a_prepositional_phrase_is_the_clause_subjects():
+    evs, _ = run("In a statement, the governor said the decision was wrong.")
+    assert roles(ev(evs, "statement"), "agent") == ["the governor"]

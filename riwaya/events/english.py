@@ -62,6 +62,8 @@ def resources() -> dict:
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
         "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
+        "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
+        "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "naming": set(d["naming_verbs"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -654,6 +656,38 @@ def retype(P, trig_s, typ, lex):
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def polarity(P, trig_s) -> str | None:
+    """The polarity the parse shows for the trigger at trig_s (english.yaml polarity_from_parse), or None:
+    "hypothetical" in an if/unless clause, "planned" for a purpose ("went there to meet X") or a noun
+    scheduled ("the contest is scheduled"), else that of the verb whose infinitive it is ("failed to get
+    re-elected": negated, "is scheduled to take place": planned, "advised to send": requested)."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None:
+        return None
+    v = tok
+    if not tok.tag_.startswith("VB") and tok.dep_ in ("nsubj", "nsubjpass") and \
+            R["pol_gov"].get(tok.head.lemma_.lower()) == "planned":
+        return "planned"            # "the gathering was slated for Washington", "the contest is scheduled to"
+    if not tok.tag_.startswith("VB") and tok.dep_ in ("dobj", "obj") and tok.head.tag_.startswith("VB"):
+        v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
+    while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
+        v = v.head
+    if any(c.dep_ == "mark" and c.lower_ in R["pol_marks"] for c in v.children):
+        return "hypothetical"
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return "planned"            # a purpose: "traveled to Florida to meet with X" (the meeting was intended)
+    if v.dep_ == "xcomp":
+        g = v.head
+        pol = R["pol_gov"].get(g.lemma_.lower())
+        if pol is None and g.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            pol = "planned"         # "Mohamed and his father are to travel to the UN"
+        # a noun takes only a failure from the verb it is the object of: "asked them to execute the sentence"
+        # asks for the executing, the sentence itself was passed
+        return pol if v is tok or pol == "negated" else None
+    return None
 
 
 def motion_type(P, tok) -> str | None:
