@@ -344,3 +344,10 @@ def test_polarity_from_the_parse():
 def test_a_statement_in_a_prepositional_phrase_is_the_clause_subjects():
     evs, _ = run("In a statement, the governor said the decision was wrong.")
     assert roles(ev(evs, "statement"), "agent") == ["the governor"]
+
+
+def test_a_thing_that_falls_is_an_accident_and_its_dead_a_death():
+    evs, _ = run("At least 107 killed in Mecca crane collapse.")
+    assert {e.trigger: e.type for e in evs} == {"killed": "death", "collapse": "accident"}
+    assert ev(run("Aleppo fell to the rebels.")[0], "fall").trigger == "fell"
+    assert ev(run("The regime collapsed in 2011.")[0], "fall").trigger == "collapsed"

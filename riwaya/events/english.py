@@ -61,7 +61,9 @@ def resources() -> dict:
         "gen_skip": set(d["genitive_not_participant"]),
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
-        "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
+        "rt_defect": d["retype_left_organization"],
+        "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
+                    "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "naming": set(d["naming_verbs"]), "frame_preps": set(d["nominal_frame"]["preps"]),
@@ -621,12 +623,14 @@ def retype(P, trig_s, typ, lex):
     someone in a vote is an election."""
     R = resources()
     tok = P.token_at(trig_s)
+    if tok is not None and typ in R["rt_fall"]["from"] and _thing_falls(tok, lex):
+        return R["rt_fall"]["to"], None
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
     rd, rs = R["rt_death"], R["rt_sanction"]
     if typ in rd["from"]:
         def accident(t):
-            return t is not None and lex["en"].get(t.lower_) in rd["cause_types"]
+            return t is not None and (lex["en"].get(t.lower_) in rd["cause_types"] or _thing_falls(t, lex))
         cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         cause += [g for c in tok.children if c.dep_ in ("agent", "prep") and (c.dep_ == "agent" or c.lower_ in
                                                                                  rd["cause_preps"]) for g in c.children
@@ -688,6 +692,21 @@ def polarity(P, trig_s) -> str | None:
         # asks for the executing, the sentence itself was passed
         return pol if v is tok or pol == "negated" else None
     return None
+
+
+def _thing_falls(tok, lex) -> bool:
+    """tok is a fall-type word whose faller is a thing, a common noun that is no polity ("the crane fell",
+    "a crane collapse", "led the crane to fall"; not "the regime collapsed", "Aleppo fell"): an accident."""
+    rf = resources()["rt_fall"]
+    if lex["en"].get(tok.lower_) not in rf["from"]:
+        return False
+    if tok.tag_.startswith("VB"):
+        th = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+            [c for c in tok.head.children if c.dep_ in ("dobj", "obj")] if tok.dep_ == "xcomp" else [])
+    else:
+        th = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(th) and th[0].pos_ == "NOUN" and th[0].lemma_.lower() not in rf["polities"]
 
 
 def motion_type(P, tok) -> str | None:
