@@ -351,3 +351,10 @@ def test_a_thing_that_falls_is_an_accident_and_its_dead_a_death():
     assert {e.trigger: e.type for e in evs} == {"killed": "death", "collapse": "accident"}
     assert ev(run("Aleppo fell to the rebels.")[0], "fall").trigger == "fell"
     assert ev(run("The regime collapsed in 2011.")[0], "fall").trigger == "collapsed"
+
+
+def test_generic_and_thing_objects_are_no_events():
+    assert not run("Armies cannot conquer science.")[0]
+    assert not run("Moreover, electing a third-party governor represents a repudiation.")[0]
+    assert not run("We'll leave that to the professionals.")[0]
+    assert ev(run("The city that he left was burning.")[0], "departure").trigger == "left"

@@ -66,7 +66,7 @@ def resources() -> dict:
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
-        "naming": set(d["naming_verbs"]), "frame_preps": set(d["nominal_frame"]["preps"]),
+        "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
@@ -419,6 +419,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         heads = [c.lower_ for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         if any(h in R["not_event_args"] for h in heads) and cls != "communication":
             return [], True
+        if cls == "movement" and tok.dep_ != "relcl" and any(
+                c.dep_ in ("dobj", "obj") and c.lower_ in R["thing_pronouns"] for c in tok.children):
+            return [], True     # "we'll leave that to the professionals", "leave it at that": no one moves
     passive = is_verb and _passive(tok)
     if is_verb:
         subs, subj_passive = _subjects(tok)
@@ -733,6 +736,11 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def _bare_plural(tok) -> bool:
+    """A plural common noun without determiner, possessor or number: a kind, not particular ones ("armies")."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children)
+
+
 def competition_name(tok) -> bool:
     """tok is (a word of) a capitalised name headed by a competition word: "the World Cup", "the Paralympics"."""
     h = tok.head if tok.dep_ == "compound" else tok
@@ -803,9 +811,13 @@ def not_an_event(P, trig_s):
             c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "oprd" or (c.dep_ in ("dobj", "attr") and tok.dep_ == "acl"
                                                                   and tok.tag_ == "VBN")) for c in tok.children):
         return True  # naming, no call: "a device called the E-meter", "the project is called Stardust"
-    if tok.tag_.startswith("VB") and any(c.dep_ == "nsubj" and c.lower_ in R["generic_subjects"] for c in tok.children) \
+    if tok.tag_.startswith("VB") and any(c.dep_ == "nsubj" and (c.lower_ in R["generic_subjects"] or _bare_plural(c))
+                                         for c in tok.children) \
             and any(c.dep_ == "aux" and c.lower_ in R["generic_aux"] for c in tok.children):
-        return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?"
+        return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?",
+        #              "armies cannot conquer science"
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+        return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (
             P.mention(tok, ("organization", "place", "vehicle")) is not None
             or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
