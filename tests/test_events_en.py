@@ -324,3 +324,37 @@ def test_hyphenated_passive_participle_keeps_its_patients():
     t = "Nonpartisan Paul Tse and Wong Kwok-kin were also re-elected."
     e = ev(run(t, [("Paul Tse", "person"), ("Wong Kwok-kin", "person")])[0], "appointment")
     assert roles(e, "patient") == ["Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []
+
+
+# ---------------------------------------------------------------- polarity and agents from the parse (en5)
+
+def test_polarity_from_the_parse():
+    pol = lambda t, w: next(("negated" if e.negated else e.polarity) for e in run(t)[0] if e.trigger == w)  # noqa: E731
+    assert pol("If elected, he will lower taxes.", "elected") == "hypothetical"
+    assert pol("Gary Fan failed to get re-elected in this constituency.", "re-elected") == "negated"
+    assert pol("Ramesses, unable to sustain a long siege, returned to Egypt.", "siege") == "negated"
+    assert pol("The parents were advised to send the child to a specialist.", "send") == "requested"
+    assert pol("On Wednesday, Mohamed and his father are to travel to the United Nations.", "travel") == "planned"
+    assert pol("He traveled to Florida to meet with Devocht.", "meet") == "planned"
+    assert pol("He traveled to Florida to meet with Devocht.", "traveled") == "asserted"
+    # what is asked for is the executing, not the sentence: the sentence was passed
+    assert pol("They asked the government to execute the sentence.", "sentence") == "asserted"
+
+
+def test_a_statement_in_a_prepositional_phrase_is_the_clause_subjects():
+    evs, _ = run("In a statement, the governor said the decision was wrong.")
+    assert roles(ev(evs, "statement"), "agent") == ["the governor"]
+
+
+def test_a_thing_that_falls_is_an_accident_and_its_dead_a_death():
+    evs, _ = run("At least 107 killed in Mecca crane collapse.")
+    assert {e.trigger: e.type for e in evs} == {"killed": "death", "collapse": "accident"}
+    assert ev(run("Aleppo fell to the rebels.")[0], "fall").trigger == "fell"
+    assert ev(run("The regime collapsed in 2011.")[0], "fall").trigger == "collapsed"
+
+
+def test_generic_and_thing_objects_are_no_events():
+    assert not run("Armies cannot conquer science.")[0]
+    assert not run("Moreover, electing a third-party governor represents a repudiation.")[0]
+    assert not run("We'll leave that to the professionals.")[0]
+    assert ev(run("The city that he left was burning.")[0], "departure").trigger == "left"

@@ -88,3 +88,36 @@ def test_someone_denied_something_is_a_sanction_on_them():
     assert e.type == "sanction" and [a.text for a in e.arguments if a.role == "patient"] == ["They"]
     e = next(e for e in run("The ministry denied the report.")[0] if e.trigger == "denied")
     assert e.type == "denial"
+
+
+def test_a_competition_name_is_a_match_and_play_is_one_in_a_paragraph_about_it(detector):
+    detector({})
+    evs, _ = run("In 2002 the World Cup was held in Japan. I also wonder whether the Davis Cup mattered.")
+    assert [e.type for e in evs if e.trigger in ("World Cup", "Cup")] == ["match", "match"]
+    text = "We went to the tournament in Canada.\nWe just didn't play as well as we thought we would."
+    evs, _ = run(text)
+    assert any(e.trigger == "play" and e.type == "match" for e in evs)
+    # no competition told nearby, or a role played: no match
+    assert not any(e.trigger == "play" for e in run("We just didn't play as well as we thought we would.")[0])
+    assert not any(e.trigger == "played" for e in run("After the tournament, Houston played a critical role.")[0])
+
+
+def test_the_competition_a_result_verb_won_is_no_event_of_its_own(detector):
+    detector({})
+    evs, _ = run("The Gliders have never won the World Championship.")
+    assert [e.trigger for e in evs if e.type == "match"] == ["won"]
+
+
+def test_a_plural_competition_name_is_no_one_happening(detector):
+    detector({})
+    evs, _ = run("It was one of the worst World Cups we have played.")
+    assert [e.trigger for e in evs if e.type == "match"] == ["played"]
+
+
+def test_naming_and_generic_subjects_are_no_events(detector):
+    detector({})
+    assert not run("The project is called Stardust.")[0]
+    assert not any(e.type == "call" for e in run("The defector left a group called the Sea Org.")[0])
+    assert any(e.type == "call" for e in run("He called the minister on Monday.")[0])
+    assert not run("Do you ask for references?")[0]
+    assert any(e.trigger == "travel" for e in run("Did you travel to Kabul?")[0])

@@ -61,7 +61,17 @@ def resources() -> dict:
         "gen_skip": set(d["genitive_not_participant"]),
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
-        "rt_defect": d["retype_left_organization"], "rt_vote": d["retype_defeated_in_vote"],
+        "rt_defect": d["retype_left_organization"],
+        "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
+                    "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
+        "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
+        "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
+        "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
+        "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
+        "generic_aux": set(d["generic"]["aux"]),
+        "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
+                  "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
+                  "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
     }
 
 
@@ -85,6 +95,7 @@ class Parsed:
         self.ments = [m for m in mentions]
         dl = resources()["dateline"].match(doc.text)
         self.dateline_end = offset + dl.end() if dl else offset
+        self.prev = None    # the English paragraph before this one (parse_paragraphs links them)
 
     def token_at(self, pos):
         t = self.by_start.get(pos)
@@ -117,7 +128,7 @@ def parse_paragraphs(text, paragraphs, mentions):
     nlp = _nlp()
     if nlp is None:
         return {}
-    out = {}
+    out, last = {}, None
     disable = [n for n in ("ner",) if n in nlp.pipe_names]
     # the shared pipeline loads with its lemmatizer off (the tagger does not need it); the trigger lookup
     # does ("asks", "criticised" -> a lexicon lemma): run it on the parse, about 1% of the parse's time
@@ -130,7 +141,8 @@ def parse_paragraphs(text, paragraphs, mentions):
                 doc = lemmatize(doc)
             except Exception:  # a lemmatizer without its tables: surface forms only
                 lemmatize = None
-        out[p.start] = Parsed(doc, p.start, ms)
+        cur = out[p.start] = Parsed(doc, p.start, ms)
+        cur.prev, last = last, cur
     return out
 
 
@@ -407,6 +419,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         heads = [c.lower_ for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
         if any(h in R["not_event_args"] for h in heads) and cls != "communication":
             return [], True
+        if cls == "movement" and tok.dep_ != "relcl" and any(
+                c.dep_ in ("dobj", "obj") and c.lower_ in R["thing_pronouns"] for c in tok.children):
+            return [], True     # "we'll leave that to the professionals", "leave it at that": no one moves
     passive = is_verb and _passive(tok)
     if is_verb:
         subs, subj_passive = _subjects(tok)
@@ -478,6 +493,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             else:
                 subs, _ = _subjects(v)
                 args += _agents_from(P, subs, R, mem_person)
+        elif cls in R["frame_classes"] and tok.dep_ == "pobj" and tok.head.lower_ in R["frame_preps"] \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "In a statement, X said", "Y criticized it in a radio interview": the clause's subject speaks
+            v = tok.head.head
+            subs, _ = _subjects(v)
+            if not subs and v.dep_ == "advcl":     # "Discussing it in a statement, X said"
+                subs, _ = _subjects(v.head)
+            args += _agents_from(P, subs, R, mem_person)
         elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
             args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
                                  mem_person.entity, mem_person.type))
@@ -603,12 +626,14 @@ def retype(P, trig_s, typ, lex):
     someone in a vote is an election."""
     R = resources()
     tok = P.token_at(trig_s)
+    if tok is not None and typ in R["rt_fall"]["from"] and _thing_falls(tok, lex):
+        return R["rt_fall"]["to"], None
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
     rd, rs = R["rt_death"], R["rt_sanction"]
     if typ in rd["from"]:
         def accident(t):
-            return t is not None and lex["en"].get(t.lower_) in rd["cause_types"]
+            return t is not None and (lex["en"].get(t.lower_) in rd["cause_types"] or _thing_falls(t, lex))
         cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         cause += [g for c in tok.children if c.dep_ in ("agent", "prep") and (c.dep_ == "agent" or c.lower_ in
                                                                                  rd["cause_preps"]) for g in c.children
@@ -629,12 +654,62 @@ def retype(P, trig_s, typ, lex):
                 return rl["to"], None
     if typ in rv["from"] and tok.lower_ in rv["words"] and any(t.lower_ in rv["context"] for t in tok.sent):
         return rv["to"], None
+    sp = R["sport"]
+    if typ in rv["from"] and tok.lower_ in sp["defeat_words"] and sports_paragraph(P, lex):
+        return sp["type"], None
     if typ in rs["from"]:
         objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
         person = any(c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in objs)
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def polarity(P, trig_s) -> str | None:
+    """The polarity the parse shows for the trigger at trig_s (english.yaml polarity_from_parse), or None:
+    "hypothetical" in an if/unless clause, "planned" for a purpose ("went there to meet X") or a noun
+    scheduled ("the contest is scheduled"), else that of the verb whose infinitive it is ("failed to get
+    re-elected": negated, "is scheduled to take place": planned, "advised to send": requested)."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None:
+        return None
+    v = tok
+    if not tok.tag_.startswith("VB") and tok.dep_ in ("nsubj", "nsubjpass") and \
+            R["pol_gov"].get(tok.head.lemma_.lower()) == "planned":
+        return "planned"            # "the gathering was slated for Washington", "the contest is scheduled to"
+    if not tok.tag_.startswith("VB") and tok.dep_ in ("dobj", "obj") and tok.head.tag_.startswith("VB"):
+        v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
+    while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
+        v = v.head
+    if any(c.dep_ == "mark" and c.lower_ in R["pol_marks"] for c in v.children):
+        return "hypothetical"
+    if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        return "planned"            # a purpose: "traveled to Florida to meet with X" (the meeting was intended)
+    if v.dep_ == "xcomp":
+        g = v.head
+        pol = R["pol_gov"].get(g.lemma_.lower())
+        if pol is None and g.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            pol = "planned"         # "Mohamed and his father are to travel to the UN"
+        # a noun takes only a failure from the verb it is the object of: "asked them to execute the sentence"
+        # asks for the executing, the sentence itself was passed
+        return pol if v is tok or pol == "negated" else None
+    return None
+
+
+def _thing_falls(tok, lex) -> bool:
+    """tok is a fall-type word whose faller is a thing, a common noun that is no polity ("the crane fell",
+    "a crane collapse", "led the crane to fall"; not "the regime collapsed", "Aleppo fell"): an accident."""
+    rf = resources()["rt_fall"]
+    if lex["en"].get(tok.lower_) not in rf["from"]:
+        return False
+    if tok.tag_.startswith("VB"):
+        th = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+            [c for c in tok.head.children if c.dep_ in ("dobj", "obj")] if tok.dep_ == "xcomp" else [])
+    else:
+        th = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN"] + [
+            g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(th) and th[0].pos_ == "NOUN" and th[0].lemma_.lower() not in rf["polities"]
 
 
 def motion_type(P, tok) -> str | None:
@@ -661,14 +736,88 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def _bare_plural(tok) -> bool:
+    """A plural common noun without determiner, possessor or number: a kind, not particular ones ("armies")."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children)
+
+
+def competition_name(tok) -> bool:
+    """tok is (a word of) a capitalised name headed by a competition word: "the World Cup", "the Paralympics"."""
+    h = tok.head if tok.dep_ == "compound" else tok
+    heads = resources()["sport"]["name_heads"]
+    return (h.lemma_.lower() in heads or h.lower_ in heads) and h.text[:1].isupper() and (
+        h.tag_.startswith("NNP") or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in h.children))
+
+
+def _result_object(tok) -> bool:
+    """tok (or the noun it is a compound of) is what a competition's result verb won or lost: "won the
+    World Championship" is one match, told by the verb."""
+    h = tok.head if tok.dep_ == "compound" else tok
+    return h.dep_ in ("dobj", "obj") and h.head.lemma_.lower() in resources()["sport"]["result_verbs"]
+
+
+def _tells_of_competition(P, lex) -> bool:
+    v = getattr(P, "_sports", None)
+    if v is None:
+        typ = resources()["sport"]["type"]
+        v = P._sports = any(lex["en"].get(t.lower_) == typ or (t.pos_ in ("NOUN", "PROPN") and competition_name(t))
+                            for t in P.doc)
+    return v
+
+
+def sports_paragraph(P, lex) -> bool:
+    """The paragraph, or one of those just before it (an interview's short turns: within
+    sport.context_chars), tells of a competition: a match trigger of the lexicon or a competition name."""
+    reach = P.off - resources()["sport"]["context_chars"]
+    while P is not None and P.off + len(P.doc.text) >= reach:
+        if _tells_of_competition(P, lex):
+            return True
+        P = P.prev
+    return False
+
+
+def sport_type(P, tok, lex) -> str | None:
+    """The match type of a word outside the lexicon: a competition name's head ("the Davis Cup"), or a verb of
+    playing in a paragraph about a competition ("we didn't play as well", "faced off"); else None."""
+    sp = resources()["sport"]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and competition_name(tok) and not _result_object(tok):
+        # a plural of a competition ("the worst World Cups we played") is many of them, no one happening
+        return None if tok.lower_[:-1] in sp["name_heads"] else sp["type"]
+    prt = "" if tok.lower_ in sp["defeat_words"] else sp["verbs"].get(tok.lemma_.lower())
+    if prt is None or not tok.tag_.startswith("VB") or not sports_paragraph(P, lex):
+        return None
+    if prt and not any(c.dep_ == "prt" and c.lower_ == prt for c in tok.children):
+        return None
+    if any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in sp["not_objects"] for c in tok.children):
+        return None
+    return sp["type"]
+
+
 def not_an_event(P, trig_s):
     """The parse shows the trigger word is no event here: a verb-only form used as a noun/adjective
-    ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love")."""
+    ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love"), the
+    competition a result verb won ("won the championship"); a competition's name is one ("the World Cup")."""
     R = resources()
     tok = P.token_at(trig_s)
     if tok is None:
         return False
     w = tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and _result_object(tok) and (
+            competition_name(tok) or (tok.head if tok.dep_ == "compound" else tok).lemma_.lower() in R["sport"]["result_objects"]):
+        return True
+    if competition_name(tok):
+        return False
+    if tok.lemma_.lower() in R["naming"] and tok.tag_.startswith("VB") and any(
+            c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "oprd" or (c.dep_ in ("dobj", "attr") and tok.dep_ == "acl"
+                                                                  and tok.tag_ == "VBN")) for c in tok.children):
+        return True  # naming, no call: "a device called the E-meter", "the project is called Stardust"
+    if tok.tag_.startswith("VB") and any(c.dep_ == "nsubj" and (c.lower_ in R["generic_subjects"] or _bare_plural(c))
+                                         for c in tok.children) \
+            and any(c.dep_ == "aux" and c.lower_ in R["generic_aux"] for c in tok.children):
+        return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?",
+        #              "armies cannot conquer science"
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+        return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (
             P.mention(tok, ("organization", "place", "vehicle")) is not None
             or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):

@@ -1166,6 +1166,12 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         Argument("duration", dur.text, dur.start, dur.end, None, "duration")]
                 ev.time = _event_time(h, sent, last_ce, anchor, lex)
                 _polarity(ev, h, sent, text, mentions, lex)
+                if P is not None and hit and ev.polarity == "asserted" and not ev.negated:
+                    pol = english.polarity(P, trig_s)   # "if elected", "failed to get re-elected"
+                    if pol == "negated":
+                        ev.negated, ev.polarity = True, "denied"
+                    elif pol:
+                        ev.polarity = pol
                 _attribute(ev, h, sent, recs, doc_outlet, lex)
                 if typ == "whereabouts":
                     _whereabouts_place(ev, h, sent, mentions, lex)

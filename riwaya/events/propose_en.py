@@ -23,7 +23,7 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-from .english import lemma_type, motion_type
+from .english import competition_name, lemma_type, motion_type, sport_type
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -82,12 +82,13 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
     M = model()
     if P is None:
         return {}
-    # general motion verbs going to a named place ("went to Kabul"): a rule of the parse, not of the model
+    # general motion verbs going to a named place ("went to Kabul"), competition names and playing in a
+    # paragraph about a competition ("the Davis Cup", "we didn't play well"): rules of the parse, not of the model
     moves = {}
     for i, t in enumerate(toks):
         tok = P.by_start.get(t.s)
         if tok is not None and not lex["en"].get(t.n) and t.n not in lex["not_trig"]:
-            typ = motion_type(P, tok)
+            typ = motion_type(P, tok) or sport_type(P, tok, lex)
             if typ:
                 moves[i] = (typ, tok.lemma_.lower())
     if M is None and RECORD is None:
@@ -115,7 +116,7 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
                 continue
         z = d["bias"] + sum(d["w"].get(x, 0.0) for x in f)
         if known:
-            if z < veto:
+            if z < veto and not competition_name(tok):     # a competition's name is one, whatever the model says
                 out[i] = None
         elif z >= add:
             p = type_probs(M["type"], f)
