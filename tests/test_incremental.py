@@ -194,3 +194,27 @@ def test_entity_mentions_of_analyses_seen_before_come_from_the_cache(built_db, t
     monkeypatch.setattr(corpus, "mentions_key", lambda ms: calls.append(1) or real(ms))
     assert list(blocks._doc_mentions(s)) == plain           # warm: one damaged entry parsed again
     assert len(calls) == 1
+
+
+def _side_dump(sides):
+    return [(s.doc, s.lang, list(map(list, s.units)), s.chars, sorted(s.ents), sorted(s.nums), sorted(s.latin),
+             str(s.day)) for s in sides]
+
+
+def test_translation_sides_from_the_cache_are_the_same(built_db, tmp_path, monkeypatch):
+    from riwaya.reconcile import translations
+    docs = _documents(built_db)
+    ents = Store(built_db).corpus()["entities"]
+    monkeypatch.setenv("RIWAYA_CACHE", "0")
+    plain = _side_dump(translations._sides(docs, ents))
+    assert any(s[3] for s in plain)
+    monkeypatch.setenv("RIWAYA_CACHE", "1")
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    assert _side_dump(translations._sides(docs, ents)) == plain          # cold: computed and cached
+    with sqlite3.connect(tmp_path / "cache" / "sides.sqlite") as c:
+        c.execute("UPDATE kv SET v = '{\"x\": 1}' WHERE k = (SELECT MIN(k) FROM kv)")
+    calls = []
+    real = translations.side_texts
+    monkeypatch.setattr(translations, "side_texts", lambda *a: calls.append(1) or real(*a))
+    assert _side_dump(translations._sides(docs, ents)) == plain          # warm: one damaged entry read again
+    assert 0 < len(calls) <= 2
