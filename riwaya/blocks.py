@@ -33,7 +33,8 @@ relations and itineraries are still computed over the whole corpus every run, bu
 per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
 the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
 step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate
-pair's verdict for the copy detector (``relations.doc_signatures``, ``relations._pair_verdicts``), and
+pair's verdict for the copy detector (``relations.doc_signatures``, ``relations._pair_verdicts``), each
+document's sides for the translations between documents (``translations._doc_sides_cached``), and
 the strings a part's fingerprint looks up (``_part_strings``).
 
 *Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
@@ -758,6 +759,7 @@ def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
     on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached."""
     from .cache import KeyValue
     kv = KeyValue("parts")
+    # "str1": what _json_strings finds (a change to it must change this tag)
     hit = kv.get_many(["str1:" + k for k in sorted(parts)])
     out: dict[str, set[str]] = {}
     new: dict[str, str] = {}

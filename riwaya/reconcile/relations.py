@@ -201,7 +201,8 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
     sigs = {i: s for i, s in doc_signatures(documents, cfg, keys).items() if s is not None}
     cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
     del sigs
-    verdicts = _pair_verdicts(cands, keys, cfg)
+    tag = _pair_tag(cfg)
+    verdicts = _pair_verdicts(cands, keys, tag)
     todo = [p for p in cands if p not in verdicts]
     wanted = sorted({x for pair in todo for x in pair})
     sh = {i: _sorted_shingles(body_text(by_id[i]), k) for i in wanted}
@@ -211,7 +212,7 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
         j = inter / (len(sh[a]) + len(sh[b]) - inter)
         c = inter / min(len(sh[a]), len(sh[b]))
         verdicts[(a, b)] = new[(a, b)] = (j, c) if j >= cfg["min_jaccard"] or c >= cfg["min_containment"] else None
-    _put_verdicts(new, keys, cfg)
+    _put_verdicts(new, keys, tag)
     out = []
     for a, b in cands:
         if verdicts[(a, b)] is not None:
@@ -223,17 +224,24 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
     return out
 
 
-def _pair_key(a: str, b: str, keys: dict[str, str], cfg: dict) -> str:
-    """A candidate pair's key in the cache: the copy settings and both documents' contents, in order."""
-    tag = json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"]])
+def _pair_tag(cfg: dict) -> str:
+    """What a candidate pair's verdict depends on besides the two texts: the copy settings and the
+    code that shingles and verifies."""
+    from ..fingerprint import code_fingerprint
+    return json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"],
+                       code_fingerprint(["reconcile/relations.py", "reconcile/text.py"])])
+
+
+def _pair_key(a: str, b: str, keys: dict[str, str], tag: str) -> str:
+    """A candidate pair's key in the cache: ``_pair_tag`` and both documents' contents, in order."""
     return hashlib.sha1(f"{tag}\x1f{keys[a]}\x1f{keys[b]}".encode("utf-8")).hexdigest()
 
 
-def _pair_verdicts(cands: list[tuple[str, str]], keys: dict[str, str], cfg: dict) -> dict:
+def _pair_verdicts(cands: list[tuple[str, str]], keys: dict[str, str], tag: str) -> dict:
     """The candidate pairs verified before (the on-disk cache): pair -> (jaccard, containment) of a
     copy, None for a pair that is none. Exact: a verdict depends only on the two texts and the settings."""
     from ..cache import KeyValue
-    pk = {p: _pair_key(*p, keys, cfg) for p in cands}
+    pk = {p: _pair_key(*p, keys, tag) for p in cands}
     hit = KeyValue("copies").get_many(sorted(set(pk.values())))
     out: dict = {}
     for p, key in pk.items():
@@ -248,9 +256,9 @@ def _pair_verdicts(cands: list[tuple[str, str]], keys: dict[str, str], cfg: dict
     return out
 
 
-def _put_verdicts(new: dict, keys: dict[str, str], cfg: dict) -> None:
+def _put_verdicts(new: dict, keys: dict[str, str], tag: str) -> None:
     from ..cache import KeyValue
-    KeyValue("copies").put_many({_pair_key(*p, keys, cfg): json.dumps(list(v) if v is not None else None)
+    KeyValue("copies").put_many({_pair_key(*p, keys, tag): json.dumps(list(v) if v is not None else None)
                                  for p, v in new.items()})
 
 

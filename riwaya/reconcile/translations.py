@@ -175,7 +175,8 @@ def _doc_sides_cached(documents) -> dict[str, dict[str, tuple]]:
     def key(d):
         paras = [[p.get("start"), p.get("end"), p.get("lang"), bool(p.get("furniture"))]
                  for p in d.get("paragraphs") or []]
-        return hashlib.sha1(json.dumps([tag, d.get("text") or "", paras], ensure_ascii=False).encode("utf-8")).hexdigest()
+        payload = json.dumps([tag, d.get("text") or "", paras], ensure_ascii=False)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()
     keys = {d["id"]: key(d) for d in documents}
     kv = KeyValue("sides")
     hit = kv.get_many(sorted(set(keys.values())))
