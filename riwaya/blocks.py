@@ -28,16 +28,21 @@ corrections apply, the corrected results are what readers see and the stage's ow
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
 over and reconciled, and the events added, removed and rewritten. Each document's event mentions,
 with their labels, are stored and reused while what they were made from is unchanged
-(``_event_mentions``). Entities, stories, relations and itineraries are still computed over the whole corpus every
-run, but what they compute per document comes from the cache when the document was seen before:
-the resolver's step within a document (``resolve.InDocMemo``) and each document's MinHash signature
-for the copy detector (``relations.doc_signatures``).
+(``_event_mentions``; their texts stored compressed, as the stage keeps them). Entities, stories,
+relations and itineraries are still computed over the whole corpus every run, but what they compute
+per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
+the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
+step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate
+pair's verdict for the copy detector (``relations.doc_signatures``, ``relations._pair_verdicts``), each
+document's sides for the translations between documents (``translations._doc_sides_cached``), and
+the strings a part's fingerprint looks up (``_part_strings``).
 
 *Ray*: with ``engine="ray"`` the blocks run as Ray tasks (locally, or on the cluster at
 ``ray_address``) and are written in the same order, so the store is the same.
 """
 from __future__ import annotations
 
+import base64
 import json
 import re
 import sys
@@ -122,12 +127,13 @@ class Mentions:
         self.add_labelled(text.encode("utf-8"), m["id"], m.get("doc"), labels)
         return text, labels
 
-    def add_labelled(self, row: bytes, mid: str, doc: str | None, labels: tuple) -> None:
-        """Add a mention as its JSON text with its labels (kinds, routes, keys), as ``add`` made them."""
+    def add_labelled(self, row: bytes, mid: str, doc: str | None, labels: tuple, compressed: bool = False) -> None:
+        """Add a mention as its JSON text with its labels (kinds, routes, keys), as ``add`` made them.
+        ``compressed``: ``row`` is already as ``rows`` keeps it (a stored document's, ``_event_mentions``)."""
         i = len(self.rows)
         kinds, routes, keys = labels
         # compressed: a third of the JSON's size (at 30k articles ~100 MB less through the stage), ~20 us each
-        self.rows.append(zlib.compress(row, 1))
+        self.rows.append(row if compressed else zlib.compress(row, 1))
         self.ids.append(mid)
         self.docs.append(sys.intern(str(doc)))
         for k in [(kd, k) for kd in kinds for k in keys] + list(routes):
@@ -416,15 +422,15 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
         rec = _Recorder(ms._ents, by_kb) if ms._ents is not None else None
         rows, ids, labels = [], [], []
         for m in corpus.doc_event_mentions(doc, a, idx, rec.by_kb if rec else by_kb):
-            row, lab = ms.add(m, rec)
-            rows.append(row)
+            _row, lab = ms.add(m, rec)
+            rows.append(base64.b64encode(ms.rows[-1]).decode("ascii"))     # stored as the stage keeps it
             ids.append(m["id"])
             labels.append(lab)
         paragraphs[doc] = a.get("paragraphs", [])
         if rec is not None:
             log = rec.log()
             if not rec.unsafe:
-                made[doc] = (keys[doc], json.dumps({"rows": rows, "ids": ids, "labels": labels,
+                made[doc] = (keys[doc], json.dumps({"z": rows, "ids": ids, "labels": labels,
                                                     "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
 
     def reuse(doc, data) -> bool:
@@ -432,14 +438,18 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             memo = json.loads(data)
             if not _Recorder.holds(memo, ms._ents, by_kb):
                 return False
+            # compressed rows as stored (base64): neither JSON text to unescape nor compressing again
+            zs = [base64.b64decode(z, validate=True) for z in memo["z"]]
+            if not len(zs) == len(memo["ids"]) == len(memo["labels"]):
+                return False
         except (ValueError, KeyError, TypeError):
             return False          # a damaged or older row: made again
         for k, v in memo["s"]:
             ms.surface.setdefault(k, v)
-        for row, mid, lab in zip(memo["rows"], memo["ids"], memo["labels"]):
+        for z, mid, lab in zip(zs, memo["ids"], memo["labels"]):
             kinds, routes, keys = lab
-            ms.add_labelled(row.encode("utf-8"), mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes],
-                                                            _flat(keys)))
+            ms.add_labelled(z, mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes], _flat(keys)),
+                            compressed=True)
         paragraphs[doc] = memo["paragraphs"]
         return True
     memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
@@ -462,7 +472,7 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
                             "documents_reused": len(keys) - len(made) if ms._ents is not None else 0}
 
 
-MEMO_VERSION = 1     # what a document's stored event mentions hold
+MEMO_VERSION = 2     # what a document's stored event mentions hold (2: each mention's row zlib-compressed, base64)
 
 
 def _memo_version() -> str:
@@ -558,11 +568,47 @@ def _resolve(store) -> list[dict]:
     the cache for documents whose mentions it has seen (``resolve.InDocMemo``)."""
     from . import corpus
     docs, keys = {}, {}
-    for doc, a in store.iter_analyses():
-        ms = a.get("mentions", [])
-        keys[doc] = corpus.mentions_key(ms)
+    for doc, ms, key in _doc_mentions(store):
+        keys[doc] = key
         docs[doc] = [corpus._mention(m) for m in ms]
     return corpus.resolve_mentions(docs, keys)
+
+
+MENTIONS_BATCH = 500      # analyses read (as text) between two look-ups in the cache
+
+
+def _doc_mentions(store) -> Iterator[tuple[str, list, str]]:
+    """(document, its entity mentions, their ``corpus.mentions_key``), streamed. An analysis seen
+    before (its text's hash in the cache, ``riwaya.cache``) gives them from there: parsing every
+    whole analysis and keying its mentions was most of the time resolution spent outside the resolver."""
+    import hashlib
+    from . import corpus
+    from .cache import KeyValue
+    kv = KeyValue("mentions")
+    batch: list[tuple[str, str, str]] = []
+
+    def flush():
+        hit = kv.get_many(sorted({k for _, k, _ in batch}))
+        new = {}
+        for doc, k, text in batch:
+            try:
+                key, ms = json.loads(hit[k])
+                if isinstance(key, str) and isinstance(ms, list):
+                    yield doc, ms, key
+                    continue
+            except (KeyError, ValueError, TypeError):
+                pass                  # not seen, or a damaged entry: a miss, as every cache error is
+            ms = json.loads(text).get("mentions", [])
+            key = corpus.mentions_key(ms)
+            new[k] = json.dumps([key, ms], ensure_ascii=False)
+            yield doc, ms, key
+        kv.put_many(new)
+    for doc, text in store.iter_analyses(parse=False):
+        batch.append((doc, "m1:" + hashlib.sha1(text.encode("utf-8")).hexdigest(), text))
+        if len(batch) >= MENTIONS_BATCH:
+            yield from flush()
+            batch = []
+    yield from flush()
 
 
 def _stories(documents: list[dict]) -> dict[str, int]:
@@ -652,14 +698,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                                    story_hash.get((story_of or {}).get(d))])
         return doc_hash[d]
     out = []
-    for part in parts:
-        strings: set[str] = set()
-        h = hashlib.sha1()
-        for _doc, row in part:
-            raw = row if isinstance(row, bytes) else row.encode("utf-8")
-            strings |= _json_strings(raw.decode("utf-8"))
-            h.update(raw + b"\n")
-        dids = sorted({d for d, _ in part})
+    for digest, dids, strings in _hashed(parts):
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         for x in sorted(strings):
@@ -678,7 +717,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                     if within:
                         names["within:" + n] = within
                         used.update((w, record(w)) for w in within)
-        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, h.hexdigest(), {d: context(d) for d in dids}, used,
+        payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, digest, {d: context(d) for d in dids}, used,
                               names, surf], sort_keys=True, ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
@@ -686,6 +725,61 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
 
 FINGERPRINT_VERSION = 3     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts)
+
+
+PART_BATCH_MENTIONS = 20000     # mention texts held at once while their parts' strings are looked up
+
+
+def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, list[str], set[str]]]:
+    """Per part, in order: the hash of its mention texts, its documents, and the strings in those
+    texts (``_part_strings``: from the cache for a part seen before; finding them in every
+    mention's text was most of the fingerprints' time). A batch of parts' texts held at a time."""
+    import hashlib
+    batch: list = []
+    n = 0
+
+    def flush():
+        found = _part_strings({k: part for k, _, part in batch})
+        for k, dids, _ in batch:
+            yield k, dids, found[k]
+    for part in parts:
+        h = hashlib.sha1()
+        for _doc, row in part:
+            h.update((row if isinstance(row, bytes) else row.encode("utf-8")) + b"\n")
+        batch.append((h.hexdigest(), sorted({d for d, _ in part}), part))
+        n += len(part)
+        if n >= PART_BATCH_MENTIONS:
+            yield from flush()
+            batch, n = [], 0
+    yield from flush()
+
+
+def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
+    """Hash of a part's mention texts -> every string value in them (``_json_strings``), from the
+    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached."""
+    from .cache import KeyValue
+    kv = KeyValue("parts")
+    # "str1": what _json_strings finds (a change to it must change this tag)
+    hit = kv.get_many(["str1:" + k for k in sorted(parts)])
+    out: dict[str, set[str]] = {}
+    new: dict[str, str] = {}
+    for k, part in parts.items():
+        v = hit.get("str1:" + k)
+        if v is not None:
+            try:
+                xs = json.loads(v)
+                if isinstance(xs, list) and all(isinstance(x, str) for x in xs):
+                    out[k] = set(xs)
+                    continue
+            except ValueError:
+                pass                  # a damaged entry is a miss, as every cache error is
+        strings: set[str] = set()
+        for _doc, row in part:
+            strings |= _json_strings(row.decode("utf-8") if isinstance(row, bytes) else row)
+        out[k] = strings
+        new["str1:" + k] = json.dumps(sorted(strings), ensure_ascii=False)
+    kv.put_many(new)
+    return out
 
 
 def _digest(x) -> str:

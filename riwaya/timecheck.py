@@ -279,8 +279,9 @@ def _iso(ref: datetime, minutes: float) -> str | None:
 def _coords(v, ctx):
     """(coordinates, reach in km) of a place that is a point on the map (a city, an air base), else None."""
     from .itinerary import travel
-    e = ctx.ents.by_id.get(v) if (ctx.ents is not None and isinstance(v, str)) else None
-    if e is None:
+    if ctx.ents is not None:      # every entity by id: an unresolved place ("raw:...") is none of them
+        e = ctx.ents.by_id.get(v) if isinstance(v, str) else None
+    else:                         # (a scan of every entity per place was most of the itineraries' time)
         e = next((x for x in ctx.entities if x.get("id") == v), None) if isinstance(v, str) else None
     c = (e or {}).get("coordinates")
     if not (c and len(c) == 2 and all(isinstance(x, (int, float)) for x in c)):

@@ -61,8 +61,25 @@ def test_copy_signatures_cached_give_the_same_copies_and_shingle_only_candidates
     seen = []
     real = relations.shingles
     monkeypatch.setattr(relations, "shingles", lambda text, k: seen.append(text) or real(text, k))
-    assert relations.copy_pairs(docs) == plain          # warm: only the candidates' shingles
+    assert relations.copy_pairs(docs) == plain          # warm: every signature and verdict from the cache
+    assert seen == []
+    more = docs + [{**docs[1], "id": "dcopy2"}]         # a new document: only its candidate pairs verified
+    monkeypatch.setenv("RIWAYA_CACHE", "0")
+    expected = relations.copy_pairs(more)
+    monkeypatch.setenv("RIWAYA_CACHE", "1")
+    seen.clear()
+    assert relations.copy_pairs(more) == expected
     assert 0 < len(seen) < len(docs)
+
+
+def test_a_damaged_cached_copy_verdict_is_verified_again(built_db, tmp_path, monkeypatch):
+    docs = _documents(built_db)
+    docs = docs + [{**docs[0], "id": "dcopy"}]
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    plain = relations.copy_pairs(docs)
+    with sqlite3.connect(tmp_path / "cache" / "copies.sqlite") as c:
+        c.execute("UPDATE kv SET v = 'not json' WHERE v NOT LIKE '[%' OR length(v) < 40")
+    assert relations.copy_pairs(docs) == plain
 
 
 def test_resolution_with_its_step_within_documents_cached_is_the_same(built_db, tmp_path, monkeypatch):
@@ -144,3 +161,60 @@ def test_a_damaged_cache_entry_is_a_miss(built_db, tmp_path, monkeypatch):
             c.execute("UPDATE kv SET v = '{not json'")
     assert relations.copy_pairs(docs) == plain
     assert _dump(corpus.resolve_mentions(dm, keys)) == _dump(ents)
+
+
+def test_part_strings_from_the_cache_give_the_same_fingerprints(built_db, tmp_path, monkeypatch):
+    """A part's strings (what its fingerprint looks up) come from the cache by the hash of its
+    mentions' texts; read from the texts, or with no cache at all, the fingerprints are the same."""
+    dst = tmp_path / "fp.db"
+    copy_store(built_db, dst)
+    s = Store(f"sqlite:///{dst}")
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    blocks.refresh_store(s)                   # cold: every part's strings found and cached
+    calls = []
+    real = blocks._json_strings
+    monkeypatch.setattr(blocks, "_json_strings", lambda t: calls.append(1) or real(t))
+    warm = blocks.refresh_store(s)
+    assert calls == [] and warm["parts_carried_over"] == warm["parts"] > 0
+    monkeypatch.setenv("RIWAYA_CACHE", "0")
+    off = blocks.refresh_store(s)
+    assert calls and off["parts_carried_over"] == off["parts"]
+
+
+def test_entity_mentions_of_analyses_seen_before_come_from_the_cache(built_db, tmp_path, monkeypatch):
+    s = Store(built_db)
+    plain = [(d, a.get("mentions", []), corpus.mentions_key(a.get("mentions", []))) for d, a in s.iter_analyses()]
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(blocks, "MENTIONS_BATCH", 2)
+    assert list(blocks._doc_mentions(s)) == plain           # cold: parsed and cached
+    with sqlite3.connect(tmp_path / "cache" / "mentions.sqlite") as c:
+        damaged = c.execute("SELECT k FROM kv ORDER BY k LIMIT 1").fetchone()[0]
+        c.execute("UPDATE kv SET v = '[1' WHERE k = ?", (damaged,))
+    real, calls = corpus.mentions_key, []
+    monkeypatch.setattr(corpus, "mentions_key", lambda ms: calls.append(1) or real(ms))
+    assert list(blocks._doc_mentions(s)) == plain           # warm: one damaged entry parsed again
+    assert len(calls) == 1
+
+
+def _side_dump(sides):
+    return [(s.doc, s.lang, list(map(list, s.units)), s.chars, sorted(s.ents), sorted(s.nums), sorted(s.latin),
+             str(s.day)) for s in sides]
+
+
+def test_translation_sides_from_the_cache_are_the_same(built_db, tmp_path, monkeypatch):
+    from riwaya.reconcile import translations
+    docs = _documents(built_db)
+    ents = Store(built_db).corpus()["entities"]
+    monkeypatch.setenv("RIWAYA_CACHE", "0")
+    plain = _side_dump(translations._sides(docs, ents))
+    assert any(s[3] for s in plain)
+    monkeypatch.setenv("RIWAYA_CACHE", "1")
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    assert _side_dump(translations._sides(docs, ents)) == plain          # cold: computed and cached
+    with sqlite3.connect(tmp_path / "cache" / "sides.sqlite") as c:
+        c.execute("UPDATE kv SET v = '{\"x\": 1}' WHERE k = (SELECT MIN(k) FROM kv)")
+    calls = []
+    real = translations.side_texts
+    monkeypatch.setattr(translations, "side_texts", lambda *a: calls.append(1) or real(*a))
+    assert _side_dump(translations._sides(docs, ents)) == plain          # warm: one damaged entry read again
+    assert 0 < len(calls) <= 2

@@ -189,23 +189,34 @@ def _align_translation(doc: dict, use_encoder: bool | None = None) -> list[dict]
 def copy_pairs(documents: list[dict]) -> list[dict]:
     """Near-duplicate documents via MinHash LSH then exact shingle verification. Each document's
     signature is cached by content (``doc_signatures``), so a build that adds ten documents hashes
-    the shingles of those ten only. Memory: one signature per document; the shingles only of the
-    documents in a candidate pair, computed again for them and kept as sorted arrays (a set of every
-    document's shingles was the corpus stage's largest object at 30k articles)."""
+    the shingles of those ten only; so is each candidate pair's verdict (``_pair_verdicts``, by the
+    two documents' contents), so it verifies only the pairs a new document is in. Memory: one
+    signature per document; the shingles only of the documents of a pair to verify, computed again
+    for them and kept as sorted arrays (a set of every document's shingles was the corpus stage's
+    largest object at 30k articles)."""
     cfg = config()["copy"]
     k = cfg["shingle_words"]
     by_id = {d["id"]: d for d in documents}
-    sigs = {i: s for i, s in doc_signatures(documents, cfg).items() if s is not None}
+    keys: dict[str, str] = {}
+    sigs = {i: s for i, s in doc_signatures(documents, cfg, keys).items() if s is not None}
     cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
     del sigs
-    wanted = sorted({x for pair in cands for x in pair})
+    tag = _pair_tag(cfg)
+    verdicts = _pair_verdicts(cands, keys, tag)
+    todo = [p for p in cands if p not in verdicts]
+    wanted = sorted({x for pair in todo for x in pair})
     sh = {i: _sorted_shingles(body_text(by_id[i]), k) for i in wanted}
-    out = []
-    for a, b in cands:
+    new = {}
+    for a, b in todo:
         inter = _shared(sh[a], sh[b])
         j = inter / (len(sh[a]) + len(sh[b]) - inter)
         c = inter / min(len(sh[a]), len(sh[b]))
-        if j >= cfg["min_jaccard"] or c >= cfg["min_containment"]:
+        verdicts[(a, b)] = new[(a, b)] = (j, c) if j >= cfg["min_jaccard"] or c >= cfg["min_containment"] else None
+    _put_verdicts(new, keys, tag)
+    out = []
+    for a, b in cands:
+        if verdicts[(a, b)] is not None:
+            j, c = verdicts[(a, b)]
             x, y = sorted((a, b))
             out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
                         "jaccard": round(j, 3), "containment": round(c, 3)})
@@ -213,12 +224,53 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
     return out
 
 
-def doc_signatures(documents: list[dict], cfg: dict) -> dict[str, tuple | None]:
+def _pair_tag(cfg: dict) -> str:
+    """What a candidate pair's verdict depends on besides the two texts: the copy settings and the
+    code that shingles and verifies."""
+    from ..fingerprint import code_fingerprint
+    return json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"],
+                       code_fingerprint(["reconcile/relations.py", "reconcile/text.py"])])
+
+
+def _pair_key(a: str, b: str, keys: dict[str, str], tag: str) -> str:
+    """A candidate pair's key in the cache: ``_pair_tag`` and both documents' contents, in order."""
+    return hashlib.sha1(f"{tag}\x1f{keys[a]}\x1f{keys[b]}".encode("utf-8")).hexdigest()
+
+
+def _pair_verdicts(cands: list[tuple[str, str]], keys: dict[str, str], tag: str) -> dict:
+    """The candidate pairs verified before (the on-disk cache): pair -> (jaccard, containment) of a
+    copy, None for a pair that is none. Exact: a verdict depends only on the two texts and the settings."""
+    from ..cache import KeyValue
+    pk = {p: _pair_key(*p, keys, tag) for p in cands}
+    hit = KeyValue("copies").get_many(sorted(set(pk.values())))
+    out: dict = {}
+    for p, key in pk.items():
+        if key in hit:
+            try:
+                v = json.loads(hit[key])
+            except ValueError:
+                continue              # a damaged entry is a miss, as every cache error is
+            if v is None or (isinstance(v, list) and len(v) == 2
+                             and all(type(x) in (int, float) for x in v)):
+                out[p] = tuple(v) if v is not None else None
+    return out
+
+
+def _put_verdicts(new: dict, keys: dict[str, str], tag: str) -> None:
+    from ..cache import KeyValue
+    KeyValue("copies").put_many({_pair_key(*p, keys, tag): json.dumps(list(v) if v is not None else None)
+                                 for p, v in new.items()})
+
+
+def doc_signatures(documents: list[dict], cfg: dict, keys: dict[str, str] | None = None) -> dict[str, tuple | None]:
     """Document id -> its MinHash signature (None: too short to be a copy), from the on-disk cache
-    (``riwaya.cache``, keyed by the body text and the copy settings) or computed and cached."""
+    (``riwaya.cache``, keyed by the body text and the copy settings) or computed and cached.
+    ``keys``: filled with each document's key (its content, for ``_pair_verdicts``)."""
     from ..cache import KeyValue
     tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"]])
-    keys = {d["id"]: hashlib.sha1((tag + "\x1f" + body_text(d)).encode("utf-8")).hexdigest() for d in documents}
+    keys = keys if keys is not None else {}
+    keys.update({d["id"]: hashlib.sha1((tag + "\x1f" + body_text(d)).encode("utf-8")).hexdigest()
+                 for d in documents})
     kv = KeyValue("copies")
     hit = kv.get_many(sorted(set(keys.values())))
     out: dict[str, tuple | None] = {}

@@ -128,17 +128,15 @@ def _entity_keys(entities) -> dict[str, list[tuple[int, str]]]:
 
 class _Side:
     """One language of a document. Its units' texts are cut from the document's text when a pair
-    is scored, not kept (at 30k articles a copy of every text)."""
+    is scored, not kept (at 30k articles a copy of every text). ``own``: what the side reads of its
+    document's text alone (``side_texts``), given when cached."""
     __slots__ = ("doc", "lang", "units", "text", "ents", "nums", "latin", "day", "chars")
 
-    def __init__(self, doc, lang, units, ekeys):
+    def __init__(self, doc, lang, units, ekeys, own: tuple | None = None):
         text = doc.get("text") or ""
         self.doc, self.lang, self.units, self.text = doc["id"], lang, units, text
-        self.chars = sum(len(text[a:b]) for a, b in units)
-        joined = "\n".join(self.texts)
+        self.chars, self.nums, self.latin = own if own is not None else side_texts(text, units)
         self.ents = {k for s, k in ekeys if any(a <= s < b for a, b in units)}
-        self.nums = {_num_key(n) for n in numbers(joined) if len(n.replace(".", "")) >= _cfg()["min_number_digits"]}
-        self.latin = _latin(joined)
         self.day = _day(doc.get("published") or (doc.get("meta") or {}).get("retrieved"))   # a fetch day: near enough
 
     @property
@@ -146,12 +144,56 @@ class _Side:
         return [self.text[a:b] for a, b in self.units]
 
 
+def side_texts(text: str, units: list[tuple[int, int]]) -> tuple[int, set[str], set[str]]:
+    """What a side reads of its units' texts: their length, the numbers they quote, their Latin words."""
+    joined = "\n".join(text[a:b] for a, b in units)
+    nums = {_num_key(n) for n in numbers(joined) if len(n.replace(".", "")) >= _cfg()["min_number_digits"]}
+    return sum(len(text[a:b]) for a, b in units), nums, _latin(joined)
+
+
 def _sides(documents, entities) -> list[_Side]:
     ek = _entity_keys(entities)
+    own = _doc_sides_cached(documents)
     out = []
     for d in sorted(documents, key=lambda d: d["id"]):
-        for lang, units in sorted(doc_sides(d).items()):
-            out.append(_Side(d, lang, units, ek.get(d["id"], [])))
+        for lang, (units, chars, nums, latin) in sorted(own[d["id"]].items()):
+            out.append(_Side(d, lang, units, ek.get(d["id"], []), (chars, nums, latin)))
+    return out
+
+
+def _doc_sides_cached(documents) -> dict[str, dict[str, tuple]]:
+    """Document id -> language -> (units, chars, numbers, Latin words) of its sides (``doc_sides``,
+    ``side_texts``), from the on-disk cache (``riwaya.cache``) by the document's text, paragraphs,
+    the settings and the code that reads them, or computed and cached: a build that adds ten
+    documents reads the texts of those ten only."""
+    import json
+    from ..cache import KeyValue
+    from ..fingerprint import code_fingerprint
+    tag = json.dumps(["sides1", code_fingerprint(["reconcile/translations.py", "reconcile/text.py",
+                                                  "reconcile/relations.py", "lang"]), _cfg()], sort_keys=True)
+
+    def key(d):
+        paras = [[p.get("start"), p.get("end"), p.get("lang"), bool(p.get("furniture"))]
+                 for p in d.get("paragraphs") or []]
+        payload = json.dumps([tag, d.get("text") or "", paras], ensure_ascii=False)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+    keys = {d["id"]: key(d) for d in documents}
+    kv = KeyValue("sides")
+    hit = kv.get_many(sorted(set(keys.values())))
+    out, new = {}, {}
+    for d in documents:
+        try:
+            v = json.loads(hit[keys[d["id"]]])
+            out[d["id"]] = {lang: ([tuple(u) for u in units], int(chars), set(nums), set(latin))
+                            for lang, (units, chars, nums, latin) in v.items()}
+            continue
+        except (KeyError, ValueError, TypeError, AttributeError):
+            pass                      # not seen, or a damaged entry: a miss, as every cache error is
+        text = d.get("text") or ""
+        out[d["id"]] = {lang: (units, *side_texts(text, units)) for lang, units in doc_sides(d).items()}
+        new[keys[d["id"]]] = json.dumps({lang: [units, c, sorted(n), sorted(t)]
+                                         for lang, (units, c, n, t) in out[d["id"]].items()}, ensure_ascii=False)
+    kv.put_many(new)
     return out
 
 
