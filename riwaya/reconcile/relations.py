@@ -229,7 +229,7 @@ def _pair_tag(cfg: dict) -> str:
     code that shingles and verifies."""
     from ..fingerprint import code_fingerprint
     return json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"],
-                       code_fingerprint(["reconcile/relations.py", "reconcile/text.py"])])
+                       code_fingerprint(["reconcile/relations.py", "reconcile/text.py"], extra_env=None)])
 
 
 def _pair_key(a: str, b: str, keys: dict[str, str], tag: str) -> str:
@@ -264,10 +264,14 @@ def _put_verdicts(new: dict, keys: dict[str, str], tag: str) -> None:
 
 def doc_signatures(documents: list[dict], cfg: dict, keys: dict[str, str] | None = None) -> dict[str, tuple | None]:
     """Document id -> its MinHash signature (None: too short to be a copy), from the on-disk cache
-    (``riwaya.cache``, keyed by the body text and the copy settings) or computed and cached.
+    (``riwaya.cache``, keyed by the body text, the copy settings and the code) or computed and cached.
     ``keys``: filled with each document's key (its content, for ``_pair_verdicts``)."""
     from ..cache import KeyValue
-    tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"]])
+    from ..fingerprint import code_fingerprint
+    # the code that reads the body and shingles and hashes it is part of the key: a change there
+    # must not serve signatures made by the old code
+    tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"],
+                      code_fingerprint(["reconcile/relations.py", "reconcile/text.py"], extra_env=None)])
     keys = keys if keys is not None else {}
     keys.update({d["id"]: hashlib.sha1((tag + "\x1f" + body_text(d)).encode("utf-8")).hexdigest()
                  for d in documents})
