@@ -938,8 +938,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         # the models judge the types they saw often enough as real events in training; rarer ones
         # keep the rules' word, and their arguments
         tm = M.get("trigger")
-        if tm and ev.type in tm.get("types", ()) and not on_heading(text, an, ev) and scores(
-                tm, trigger_features(T, ev, lex, mentions))["1"] < tm["threshold"]:
+        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions))["1"] < tm[
+                "threshold"] and not on_heading(text, an, ev):
             continue
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             if subj is None:
