@@ -229,3 +229,16 @@ def test_a_comma_ends_the_title_before_a_name():
     text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
     sps = _speakers(text, "الرئيس عمر", "person")
     assert "الرئيس عمر" not in " ".join(s.text for s in sps)
+
+
+def test_a_heading_keeps_the_rules_word():
+    """The annotated corpus has no headings (its titles stay out of the text): an event on a heading line
+    ("سقوط حلب", the seeds' day a city fell) is not the trigger model's to drop; a body sentence is."""
+    from riwaya.models import Paragraph
+    text = "سقوط المدينة\nوفي 30 نوفمبر سيطرت الفصائل على المدينة بعد معارك عنيفة استمرت أياما.\n"
+    body = text.index("وفي")
+    an = DocAnalysis(doc_id="d", paragraphs=[Paragraph(0, body - 1, "ar"), Paragraph(body, len(text) - 1, "ar")])
+    assert learned.on_heading(text, an, _event(text, "سقوط", "fall", "control"))
+    assert not learned.on_heading(text, an, _event(text, "سيطرت", "capture", "control"))
+    an.paragraphs[0].furniture = True
+    assert not learned.on_heading(text, an, _event(text, "سقوط", "fall", "control"))

@@ -909,6 +909,15 @@ def _own_time(M: dict, T: Text, ev: EventMention, times, triggers, ref, lex: dic
         ev.time = copy.copy(tm.value)
 
 
+def on_heading(text: str, an: DocAnalysis, ev: EventMention) -> bool:
+    """Whether the event stands in a heading (a short line with no closing stop, as the rules read one:
+    "سقوط حلب"). The trigger model never saw one: the annotated corpus keeps its articles' titles out of
+    the text, and its short lines are bylines and verse; a heading's word stays the rules' to judge."""
+    from .extract import _is_headline
+    p = next((p for p in an.paragraphs if p.start <= ev.trigger_start < p.end), None)
+    return p is not None and not p.furniture and _is_headline(text, p)
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -929,7 +938,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         # the models judge the types they saw often enough as real events in training; rarer ones
         # keep the rules' word, and their arguments
         tm = M.get("trigger")
-        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions))["1"] < tm["threshold"]:
+        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions))["1"] < tm[
+                "threshold"] and not on_heading(text, an, ev):
             continue
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             if subj is None:
