@@ -67,3 +67,58 @@ def test_analyze_leaves_the_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_trigger_index_answers_as_the_walks_over_every_trigger():
+    """The learned stage's questions about a document's triggers (overlap, inside a stretch, covering a
+    position but one's own) by bisection give the walks' answers, duplicates and empty spans included."""
+    import random
+    from riwaya.events.learned import TriggerIndex, trigger_index
+    rnd = random.Random(7)
+    for _ in range(500):
+        spans = [(a, a + rnd.randint(0, 9)) for a in (rnd.randint(0, 80) for _ in range(rnd.randint(0, 12)))]
+        ix = TriggerIndex(spans)
+        for _ in range(20):
+            s, pos = rnd.randint(-5, 90), rnd.randint(-3, 92)
+            e = s + rnd.randint(-3, 20)
+            skip = rnd.choice([a for a, _ in spans] + [-1])
+            assert ix.overlaps(s, e) == any(a < e and s < b for a, b in spans)
+            assert ix.inside(s, e) == any(s <= a and b <= e for a, b in spans)
+            assert ix.covers(pos, skip) == any(a <= pos < b for a, b in spans if a != skip)
+    one, two = [(3, 7)], [(3, 7)]
+    assert trigger_index(one) is trigger_index(one)              # once per document's list
+    assert trigger_index(two) is not trigger_index(one)
+    one.append((20, 25))                                          # a list grown since: asked again
+    assert trigger_index(one).covers(21, -1)
+
+
+def test_repair_pairs_and_per_word_memos_give_the_plain_answers():
+    """Repair's one tokenisation and per-word part verdicts, the modality cues and the attribution cues'
+    first words cached per word: the same answers as computed afresh."""
+    import importlib
+    from riwaya.events import learned
+    extract = importlib.import_module("riwaya.events.extract")
+    from riwaya.ingest import repair as rp
+    text = "قال إل ى المدينة إن الوفد وصل ، و في حمس و حماة لم يخطط الوزير لزيارة هيئةتحريرالشام"
+    toks = list(rp._TOKEN.finditer(text))
+    c, standalone = rp.config()["split"], set(rp.config()["standalone"])
+    want = []
+    for a, b in zip(toks, toks[1:]):
+        wa, wb = a.group(), b.group()
+        if text[a.end():b.start()] != " " or wa in standalone or wb in standalone:
+            continue
+        za, zb = rp.zipf(wa), rp.zipf(wb)
+        if max(za, zb) > c["max_part_zipf"]:
+            continue
+        zj = rp.zipf(wa + wb)
+        if zj >= c["min_joined_zipf"] and zj - max(za, zb) >= c["min_gain"]:
+            want.append((a.end(), b.start(), "", "split"))
+    assert rp._split_words(text) == rp._split_words(text, toks) == want
+    assert rp._glued(text) == rp._glued(text, toks) and rp._place_spellings(text) == rp._place_spellings(text, toks)
+    cues = learned._modality()
+    for w in [t.n for t in _tokens(text, 0, len(text), "ar")] + ["يخططون", "تعهدت"]:
+        assert learned._cue_of(w, cues) == learned._cue_lookup(w, cues) == learned._cue_of(w, cues)
+    firsts = load_lexicon()["att_first"]["ar"]
+    for t in _tokens(text, 0, len(text), "ar"):
+        plain = t.n in firsts or not firsts.isdisjoint(extract._cands(t.n)[1])
+        assert extract._may_open_cue(t.n, firsts, "ar") == plain

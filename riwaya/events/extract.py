@@ -269,6 +269,24 @@ def _quoted_after(text, pos, limit):
     return m
 
 
+_OPENS: tuple = (None, {})      # (the first words of the cues, {word: whether it may be one}): per word, once
+
+
+def _may_open_cue(tn: str, firsts, lang: str) -> bool:
+    """Whether a word may be the first of an attribution cue (Arabic: also behind a clitic or ending)."""
+    global _OPENS
+    if tn in firsts:
+        return True
+    if lang != "ar":
+        return False
+    if _OPENS[0] is not firsts or len(_OPENS[1]) > 200000:
+        _OPENS = (firsts, {})
+    got = _OPENS[1].get(tn)
+    if got is None:
+        got = _OPENS[1][tn] = not firsts.isdisjoint(_cands(tn)[1])
+    return got
+
+
 def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
     """Return (doc_outlet, [attribution records]) with scopes in clean offsets.
 
@@ -296,9 +314,7 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
             toks = _tokens(text, ss, se, lang)
             i = 0
             while i < len(toks):
-                firsts = lex["att_first"][lang]
-                tn = toks[i].n
-                if tn not in firsts and (lang != "ar" or firsts.isdisjoint(_cands(tn)[1])):
+                if not _may_open_cue(toks[i].n, lex["att_first"][lang], lang):
                     i += 1
                     continue
                 cue = next((c for c in lex["att_cues"][lang] if _seq_at(toks, i, c, lang)), None)
