@@ -122,3 +122,31 @@ def test_repair_pairs_and_per_word_memos_give_the_plain_answers():
     for t in _tokens(text, 0, len(text), "ar"):
         plain = t.n in firsts or not firsts.isdisjoint(extract._cands(t.n)[1])
         assert extract._may_open_cue(t.n, firsts, "ar") == plain
+
+
+def test_sentence_and_clause_ends_as_the_look_behind_patterns():
+    """extract's sentence and clause ends, written character first, match where the patterns with a
+    leading look-behind matched (a stop or colon between two digits ends nothing), slices included."""
+    import importlib
+    import random
+    import re
+    extract = importlib.import_module("riwaya.events.extract")
+    old_s = re.compile(r"(?<!\d)[.:]|[.:](?!\d)|[!?؟\n]")
+    old_c = re.compile(r"(?<!\d)[.:,]|[.:,](?!\d)|[،;؛!?؟\n•]")
+    rnd = random.Random(3)
+    for _ in range(3000):
+        s = "".join(rnd.choice("1.:,a ؟\n،2•") for _ in range(rnd.randint(0, 12)))
+        a = rnd.randint(0, len(s))
+        b = rnd.randint(a, len(s))
+        for old, new in ((old_s, extract._SENT_END), (old_c, extract._CLAUSE_END)):
+            assert [m.span() for m in old.finditer(s, a, b)] == [m.span() for m in new.finditer(s, a, b)]
+
+
+def test_trigger_lookup_memo_is_the_lookup():
+    import importlib
+    extract = importlib.import_module("riwaya.events.extract")
+    lex = load_lexicon()
+    for w in [t.n for s in SENTENCES for t in _tokens(s, 0, len(s), "ar")] * 2:
+        assert extract._lookup_ar(w, lex) == extract._lookup_ar_afresh(w, lex)
+    other = dict(lex, ar={"هجوم": "attack"})          # another table: the memo starts over
+    assert extract._lookup_ar("هجوم", other) == ("attack", "هجوم") and extract._lookup_ar("انتقال", other) is None
