@@ -150,3 +150,10 @@ def test_trigger_lookup_memo_is_the_lookup():
         assert extract._lookup_ar(w, lex) == extract._lookup_ar_afresh(w, lex)
     other = dict(lex, ar={"هجوم": "attack"})          # another table: the memo starts over
     assert extract._lookup_ar("هجوم", other) == ("attack", "هجوم") and extract._lookup_ar("انتقال", other) is None
+
+
+def test_normalize_cache_keeps_words_not_texts():
+    from riwaya.lang import arabic
+    word, text = "الأُمّة", "قال الوزير " * 10
+    assert arabic.normalize(word) == arabic._MATCH(word) and word in arabic._NORMALIZED
+    assert arabic.normalize(text) == arabic._MATCH(text) and text not in arabic._NORMALIZED
