@@ -69,6 +69,25 @@ def test_analyze_leaves_the_collector_as_it_found_it():
         gc.enable()
 
 
+def test_a_run_that_loads_for_good_freezes_what_it_loaded():
+    """What a paused run leaves behind in bulk (models, word lists) goes to the permanent generation, out
+    of the full collections' walks; an ordinary run freezes nothing."""
+    from riwaya import analyze as an
+    kept = []
+
+    @an._gc_paused
+    def load(n):
+        kept.extend([i] for i in range(n))
+    before = gc.get_freeze_count()
+    try:
+        load(10)
+        assert gc.get_freeze_count() == before and gc.isenabled()
+        load(an.SETTLED_OBJECTS + 1000)
+        assert gc.get_freeze_count() >= before + an.SETTLED_OBJECTS and gc.isenabled()
+    finally:
+        gc.unfreeze()
+
+
 def test_trigger_index_answers_as_the_walks_over_every_trigger():
     """The learned stage's questions about a document's triggers (overlap, inside a stretch, covering a
     position but one's own) by bisection give the walks' answers, duplicates and empty spans included."""
