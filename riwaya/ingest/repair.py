@@ -294,7 +294,7 @@ def repair(text: str, para_starts: list[int] | None = None) -> tuple[str, list[i
     toks = list(_TOKEN.finditer(t1))        # one tokenisation for the repairs that walk every token
     stage2 = (_glued(t1, toks) + _split_words(t1, toks) + _dropped_letters(t1, starts1) + _place_spellings(t1, toks))
     t2, off2 = apply_edits(t1, [(s, e, r) for s, e, r, _ in stage2])
-    offsets = [off1[o] for o in off2]
+    offsets = [off1[o] for o in off2] if stage1 else off2      # no hashtag: off1 is the identity
     repairs = [Repair(k, s, e, text[s:e], r) for s, e, r, k in stage1]
     for s, e, r, k in sorted(stage2):
         os_, oe = off1[s], off1[e] if e > s else off1[s]
