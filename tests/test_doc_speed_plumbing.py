@@ -176,3 +176,26 @@ def test_normalize_cache_keeps_words_not_texts():
     word, text = "الأُمّة", "قال الوزير " * 10
     assert arabic.normalize(word) == arabic._MATCH(word) and word in arabic._NORMALIZED
     assert arabic.normalize(text) == arabic._MATCH(text) and text not in arabic._NORMALIZED
+
+
+def test_hedge_found_as_the_per_hedge_walk_found_it():
+    import importlib
+    extract = importlib.import_module("riwaya.events.extract")
+    lex = load_lexicon()
+
+    def walk(words, hedges, lang):           # the walk per hedge over every word, as before
+        cands = [extract._cands(w)[1] for w in words] if lang == "ar" else None
+        for h in hedges:
+            n = len(h)
+            for k in range(len(words) - n + 1):
+                if all((h[x] in cands[k + x]) if lang == "ar" else words[k + x] == h[x] for x in range(n)):
+                    return " ".join(h)
+        return None
+    for lang in ("ar", "en"):
+        hedges = lex["hedge"][lang]
+        pool = [w for h in hedges for w in h] + ["و" + h[0] for h in hedges if lang == "ar"] + ["x", "في", "the"]
+        import random
+        rnd = random.Random(5)
+        for _ in range(400):
+            words = [rnd.choice(pool) for _ in range(rnd.randint(0, 8))]
+            assert extract._hedge(words, hedges, lang) == walk(words, hedges, lang)

@@ -1664,14 +1664,24 @@ def _means(text, toks, tj, lim, lang, lex, ment_starts=frozenset()):
     return []
 
 
+_HEDGE_FIRSTS: tuple = (None, frozenset())    # (a hedge list, the first words of its hedges)
+
+
 def _hedge(words, hedges, lang):
+    global _HEDGE_FIRSTS
     cands = [_cands(w)[1] for w in words] if lang == "ar" else None
+    if _HEDGE_FIRSTS[0] is not hedges:
+        _HEDGE_FIRSTS = (hedges, frozenset(h[0] for h in hedges))
+    firsts = _HEDGE_FIRSTS[1]
+    # the words where some hedge's first word can stand, found once (not once per hedge)
+    hits = [k for k, c in enumerate(cands) if not firsts.isdisjoint(c)] if lang == "ar" else \
+        [k for k, w in enumerate(words) if w in firsts]
     for h in hedges:
         n = len(h)
         if lang == "ar":        # only where the hedge's first word can stand
-            starts = [k for k in range(len(words) - n + 1) if h[0] in cands[k]]
+            starts = [k for k in hits if k <= len(words) - n and h[0] in cands[k]]
         else:
-            starts = [k for k in range(len(words) - n + 1) if words[k] == h[0]]
+            starts = [k for k in hits if k <= len(words) - n and words[k] == h[0]]
         for k in starts:
             if lang == "ar":
                 if all(h[x] in cands[k + x] for x in range(n)):
