@@ -112,6 +112,7 @@ class Text:
         return self.toks[i].n if 0 <= i < len(self.toks) else "<none>"
 
 
+@lru_cache(maxsize=1 << 16)
 def _clitic(n: str) -> str:
     for p in _PROCLITICS:
         if n.startswith(p) and len(n) - len(p) >= 2:
@@ -265,8 +266,22 @@ _COMP_AN = ("ان", "بان", "لان")
 _CUE_SUFFIXES = ("ون", "ين", "وا", "ان", "تا", "ت", "ا", "ه", "ها", "هم", "هما", "تها", "ته", "تهم", "تهما")
 
 
+_CUES_OF: tuple = (None, {})     # (the cue table, {word: its polarities}): each word looked up once
+
+
 def _cue_of(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The polarities a word suggests as a modality cue, also inflected (a cue of 3+ letters and a suffix)."""
+    """The polarities a word suggests as a modality cue, also inflected (a cue of 3+ letters and a suffix).
+    Cached per word (every event walks the words before it in its sentence)."""
+    global _CUES_OF
+    if _CUES_OF[0] is not cues or len(_CUES_OF[1]) > 200000:
+        _CUES_OF = (cues, {})
+    got = _CUES_OF[1].get(w)
+    if got is None:
+        got = _CUES_OF[1][w] = _cue_lookup(w, cues)
+    return got
+
+
+def _cue_lookup(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     got = cues.get(w)
     if got is not None:
         return got
@@ -476,6 +491,62 @@ def gold_of(c: Candidate, gold: list[dict]) -> dict | None:
     return max(hits, key=jaccard) if hits else None
 
 
+class TriggerIndex:
+    """A document's trigger spans sorted by start, for the features' questions about them (does one overlap
+    this span, stand inside that stretch, cover this position): a bisection and a few neighbours, not a walk
+    over every trigger of the document for every candidate. The answers are the walks' own."""
+
+    def __init__(self, spans):
+        self.spans = sorted(set(spans))
+        self.starts = [a for a, _ in self.spans]
+        self.width = max((b - a for a, b in self.spans), default=0)    # no trigger is longer
+
+    def overlaps(self, s: int, e: int) -> bool:
+        """Some trigger [a, b) with a < e and s < b."""
+        sp = self.spans
+        for k in range(bisect_left(self.starts, e) - 1, -1, -1):
+            a, b = sp[k]
+            if a + self.width <= s:
+                return False            # this one and every one before it ends by s
+            if s < b:
+                return True
+        return False
+
+    def inside(self, lo: int, hi: int) -> bool:
+        """Some trigger [a, b) with lo <= a and b <= hi."""
+        sp = self.spans
+        for k in range(bisect_left(self.starts, lo), len(sp)):
+            a, b = sp[k]
+            if a > hi:
+                return False
+            if b <= hi:
+                return True
+        return False
+
+    def covers(self, pos: int, skip: int) -> bool:
+        """Some trigger [a, b) with a <= pos < b, other than those starting at `skip`."""
+        sp = self.spans
+        for k in range(bisect_right(self.starts, pos) - 1, -1, -1):
+            a, b = sp[k]
+            if a + self.width <= pos:
+                return False
+            if pos < b and a != skip:
+                return True
+        return False
+
+
+_TRIGGERS: tuple = ((), 0, TriggerIndex(()))     # (the last list of triggers asked about, its length, its index)
+
+
+def trigger_index(triggers) -> TriggerIndex:
+    """The index of a document's triggers: the callers (refine, training) pass one list per document, the
+    same object for all its events and candidates, so it is built once per document."""
+    global _TRIGGERS
+    if _TRIGGERS[0] is not triggers or _TRIGGERS[1] != len(triggers):
+        _TRIGGERS = (triggers, len(triggers), TriggerIndex(triggers))
+    return _TRIGGERS[2]
+
+
 def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate],
                       triggers: list[tuple[int, int]] = ()) -> list[str]:
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
@@ -494,8 +565,9 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     trig = normalize_ar(ev.trigger)
     nominal = _clitic(trig).endswith("ال") or trig[len(_clitic(trig)):] in _nominals()
     passive = "\u064f" in ev.trigger[:3]          # a damma on the first letters: قُتل، أُصيب
-    is_trig = any(a < c.end and c.start < b for a, b in triggers)
-    trig_between = any(lo <= a and b <= hi for a, b in triggers)
+    tix = trigger_index(triggers)
+    is_trig = tix.overlaps(c.start, c.end)
+    trig_between = tix.inside(lo, hi)
     f = [f"nominal_side_gap={nominal}|{side}|{_bucket(max(gap, 0))}", f"passive_side={passive}|{side}",
          f"cand_is_trigger={is_trig}", f"trigger_between={trig_between}", f"nominal_prep={nominal}|{prep}",f"rule={rr}", f"etype={c.etype}", f"side={side}", f"gap={_bucket(max(gap, 0))}", f"prep={prep}",
          f"clitic={cl}", f"first={first}", f"len={_bucket(cj - ci)}", f"nearest={nearest}",
@@ -541,11 +613,11 @@ def _voice_features(T: Text, ev: EventMention, c: Candidate, ti: int, ci: int, c
         words = " " + " ".join(T.word(k) for k in range(ci - gap, ci)) + " "
         if any(f" {p} " in words for p in lex["agent_by"]["ar"]):
             f.append("agent_by")
-    other = [(a, b) for a, b in triggers if not (a == ev.trigger_start)]
+    tix = trigger_index(triggers)
     pk = ci - 1
-    if pk >= 0 and any(a <= T.toks[pk].start < b for a, b in other):
+    if pk >= 0 and tix.covers(T.toks[pk].start, ev.trigger_start):
         f.append(f"after_other_trigger={side}")
-    if cj < len(T.toks) and any(a <= T.toks[cj].start < b for a, b in other):
+    if cj < len(T.toks) and tix.covers(T.toks[cj].start, ev.trigger_start):
         f.append(f"before_other_trigger={side}")
     if T.word(pk) in lex["att_single"]["ar"] or T.word(pk) in lex["speaker_cues"]["ar"]:
         f += [f"after_speech_verb={side}", f"after_speech_verb_cls={ev.cls}|{side}"]

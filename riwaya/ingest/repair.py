@@ -154,10 +154,10 @@ def _seam_ok(left: str, right: str, zl: float, zr: float) -> bool:
     return zl >= floor and zr >= floor
 
 
-def _glued(text: str) -> list[tuple[int, int, str, str]]:
+def _glued(text: str, toks: list | None = None) -> list[tuple[int, int, str, str]]:
     out = []
     min_len = config()["glued"]["min_len"]
-    for m in _TOKEN.finditer(text):
+    for m in toks if toks is not None else _TOKEN.finditer(text):
         tok = m.group()
         if "ة" in tok[:-1] or len(tok) >= min_len:
             bare = strip_diacritics(tok)
@@ -171,21 +171,21 @@ def _glued(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
-def _split_words(text: str) -> list[tuple[int, int, str, str]]:
+def _split_words(text: str, toks: list | None = None) -> list[tuple[int, int, str, str]]:
     c = config()["split"]
-    standalone = set(config()["standalone"])
-    toks = list(_TOKEN.finditer(text))
+    toks = toks if toks is not None else list(_TOKEN.finditer(text))
+    part = _part_zipf()
     out = []
-    for a, b in zip(toks, toks[1:]):
-        gap = text[a.end():b.start()]
-        if gap != " ":
+    # each token's verdict as a part once (None: standalone or common), then the pairs one space apart
+    zs = [part(m.group()) for m in toks]
+    for k in range(len(toks) - 1):
+        za, zb = zs[k], zs[k + 1]
+        if za is None or zb is None:
+            continue            # a standalone word, or a common part: the pair stays apart
+        a, b = toks[k], toks[k + 1]
+        if b.start() != a.end() + 1 or text[a.end()] != " ":
             continue
         wa, wb = a.group(), b.group()
-        if wa in standalone or wb in standalone:
-            continue
-        za, zb = zipf(wa), zipf(wb)
-        if max(za, zb) > c["max_part_zipf"]:
-            continue            # a common part: the pair stays apart, whatever the joined word
         zj = zipf(wa + wb)
         if zj >= c["min_joined_zipf"] and zj - max(za, zb) >= c["min_gain"]:
             out.append((a.end(), b.start(), "", "split"))
@@ -209,7 +209,23 @@ def _dropped_letters(text: str, para_starts: list[int]) -> list[tuple[int, int, 
     return out
 
 
-def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
+@lru_cache(maxsize=1)
+def _part_zipf():
+    """A word's Zipf value as a part of a pair cut by a stray space, or None when it cannot be one (a
+    standalone word, or one common on its own): per word, cached."""
+    standalone = frozenset(config()["standalone"])
+    top = config()["split"]["max_part_zipf"]
+
+    @lru_cache(maxsize=1 << 17)
+    def part(w: str) -> float | None:
+        if w in standalone:
+            return None
+        z = zipf(w)
+        return None if z > top else z
+    return part
+
+
+def _place_spellings(text: str, toks: list | None = None) -> list[tuple[int, int, str, str]]:
     """A rare token one sound-alike letter from a well-known place, among places.
 
     The neighbour condition (another known place within two words, as in a list
@@ -221,7 +237,7 @@ def _place_spellings(text: str) -> list[tuple[int, int, str, str]]:
     if not places:
         return []
     classes = [set(g) for g in c["sound_alike"]]
-    toks = list(_TOKEN.finditer(text))
+    toks = toks if toks is not None else list(_TOKEN.finditer(text))
     keys: list = [None] * len(toks)      # normalised tokens, made when a rare token asks for them
 
     def key(k: int) -> str:
@@ -275,9 +291,10 @@ def repair(text: str, para_starts: list[int] | None = None) -> tuple[str, list[i
     stage1 = _hashtags(text)
     t1, off1 = apply_edits(text, [(s, e, r) for s, e, r, _ in stage1])
     starts1 = [_map_forward(off1, p) for p in para_starts]
-    stage2 = (_glued(t1) + _split_words(t1) + _dropped_letters(t1, starts1) + _place_spellings(t1))
+    toks = list(_TOKEN.finditer(t1))        # one tokenisation for the repairs that walk every token
+    stage2 = (_glued(t1, toks) + _split_words(t1, toks) + _dropped_letters(t1, starts1) + _place_spellings(t1, toks))
     t2, off2 = apply_edits(t1, [(s, e, r) for s, e, r, _ in stage2])
-    offsets = [off1[o] for o in off2]
+    offsets = [off1[o] for o in off2] if stage1 else off2      # no hashtag: off1 is the identity
     repairs = [Repair(k, s, e, text[s:e], r) for s, e, r, k in stage1]
     for s, e, r, k in sorted(stage2):
         os_, oe = off1[s], off1[e] if e > s else off1[s]

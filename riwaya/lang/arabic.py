@@ -158,17 +158,25 @@ def strip_marks(s: str) -> str:
     return s.translate(_STRIP)
 
 
-def normalize(s: str) -> str:
-    """Matching key (variant ``match``): no diacritics or tatweel, one alef, one ya, ha for ta marbuta."""
-    if len(s) <= 40:
-        return _normalize_short(s)
-    return _MATCH(s)
+class _Normalized(dict):
+    """``normalize``'s cache. Words and names (up to 40 characters) are normalised again and again,
+    thousands of times per article: each is kept (up to 2**18 of them, then the cache starts over), and
+    a hit is one dictionary look-up with no Python frame (``normalize`` is this dict's ``__getitem__``).
+    A longer text is normalised afresh each time, not kept."""
+    __slots__ = ()
+
+    def __missing__(self, s: str) -> str:
+        out = _MATCH(s)
+        if len(s) <= 40:
+            if len(self) >= 1 << 18:
+                self.clear()
+            self[s] = out
+        return out
 
 
-@lru_cache(maxsize=1 << 18)
-def _normalize_short(s: str) -> str:
-    # words and names are normalised again and again: cache them
-    return _MATCH(s)
+_NORMALIZED = _Normalized()
+normalize = _NORMALIZED.__getitem__
+"""Matching key (variant ``match``): no diacritics or tatweel, one alef, one ya, ha for ta marbuta."""
 
 
 def normalize_map(s: str) -> tuple[str, list[int]]:
