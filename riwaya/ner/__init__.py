@@ -286,6 +286,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     if lang != "en":
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
+    if lang != "en":
+        cands += _subject_names(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
@@ -367,7 +369,8 @@ def _rules() -> dict:
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
                 "place_regions"):
         r[key] = {norm(w) for w in r.get(key, [])}
-    r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
+    r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
+        | {norm(w) for w in r.get("person_honorifics", [])}
     return r
 
 
@@ -645,6 +648,64 @@ def _english_surnames(text, cands):
             out.append((s, e, "person", 0.7, "propagated"))
             taken.append((s, e))
     return out
+
+
+_SUBJECT = re.compile(r"(?<!\w)[وف]?(\w+)[ \t]+(\w+)(?:[ \t]+(\w+))?")
+
+
+def _subject_names(text, cands, kb):
+    """Verb-subject order: right after a verb of saying or doing (entity_rules.yaml: subject_verbs), an
+    indefinite word that no list knows as common and that is rare (wordfreq Zipf below subject_name_zipf)
+    or a listed name is the doer, a person the tagger missed (تقول تارلو:, حذر دوندار أوروبا); a second
+    such word after it is the family name (قال كريستيان وولمار). -> new candidates"""
+    r = _rules()
+    verbs = r.get("_subject_verbs")
+    if verbs is None:
+        verbs = r["_subject_verbs"] = frozenset(norm(w) for w in r.get("subject_verbs", []))
+    if not verbs:
+        return []
+    from riwaya.ner.morph import known
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    tagged = {(c[0], c[1]): i for i, c in enumerate(cands)}
+    out = []
+    for m in _SUBJECT.finditer(text):
+        if norm(m.group(1)) not in verbs:
+            continue
+        s, e = m.span(2)
+        i = tagged.get((s, e))
+        if i is not None and cands[i][2] != "person" and cands[i][4] == "ner" and _name_like(m.group(2)) \
+                and not known(m.group(2)):
+            c = cands[i]              # يحاكم جوتينغ: the tagger's place, a name no gazetteer knows, is the doer
+            cands[i] = (c[0], c[1], "person", c[3], c[4])
+            continue
+        if any(s < b and a < e for a, b in taken) or not _name_like(m.group(2)):
+            continue
+        if m.group(3) and _name_like(m.group(3)) and not any(m.start(3) < b and a < m.end(3) for a, b in taken):
+            e = m.end(3)
+        out.append((s, e, "person", 0.6, "subject"))
+        taken.append((s, e))
+    return out
+
+
+def _name_like(word):
+    """An Arabic word that may be a name: no article, no common word, role or inflected common word,
+    and rare by wordfreq unless a name list knows it."""
+    from riwaya.ner.morph import known, zipf
+    n = norm(word)
+    if len(n) < 3 or not _ARABIC.match(word) or not re.fullmatch(r"[\u0621-\u064A\u0671-\u06D3]+", word) \
+            or n.startswith("ال") or normalize_ar(word) in _common_words() or n in _rules()["roles"] \
+            or _occupation(word) or inflected_common(word) or n in _rules()["org_heads"]:
+        return False
+    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word):
+        return False                  # للحشد: a proclitic on a commoner word
+    if not known(word) and _arabic_shape().search(word):
+        return False                  # محللون, متحدثة, تسريع: an Arabic pattern, no transliterated name
+    return known(word) or zipf(word) < _rules().get("subject_name_zipf", 4.3)
+
+
+@lru_cache(maxsize=1)
+def _arabic_shape():
+    return re.compile("|".join(f"(?:{p})" for p in _rules().get("arabic_word_shapes", [])) or r"(?!)")
 
 
 def _whole_names(text, cands, kb):
