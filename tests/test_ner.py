@@ -472,3 +472,13 @@ def test_subject_of_a_saying_verb_is_a_person():
 def test_honorific_is_no_part_of_the_name():
     ms = recognize('أضافت الآنسة هوبلي: "لا ينبغي للارتفاع الحاد".')
     assert [(m.text, m.type) for m in ms if m.type == "person"] == [("هوبلي", "person")]
+
+
+def test_subject_names_keep_arabic_shapes_out_and_take_the_family_name():
+    for t in ["وأصبح الآن يمكن أن ترى أفقا للاستثمار.", "عضو الاتحاد أصبح يهاجم الإعلام.", "وأكد فضيلته أن التغافل",
+              "وقالت متحدثة باسم الجيش إن", "وأكد محللون ماليون أن"]:
+        assert not [m for m in recognize(t) if m.type == "person"], t
+    ms = recognize("وأوضح رأفت الصباغ المتحدث الرسمي للوزارة")
+    assert [m.text for m in ms if m.type == "person"] == ["رأفت الصباغ"]
+    ms = recognize("كان يعتبر مارثا حبيبته مدى الحياة")
+    assert [m.text for m in ms if m.type == "person"] == ["مارثا"]

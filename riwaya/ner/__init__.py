@@ -650,14 +650,15 @@ def _english_surnames(text, cands):
     return out
 
 
-_SUBJECT = re.compile(r"(?<!\w)[وف]?(\w+)[ \t]+(\w+)(?:[ \t]+(\w+))?")
+# a word, then (looked ahead, so that every word is tried as the verb) the next one or two
+_SUBJECT = re.compile(r"(?<!\w)(\w+)(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)")
 
 
 def _subject_names(text, cands, kb):
     """Verb-subject order: right after a verb of saying or doing (entity_rules.yaml: subject_verbs), an
     indefinite word that no list knows as common and that is rare (wordfreq Zipf below subject_name_zipf)
-    or a listed name is the doer, a person the tagger missed (تقول تارلو:, حذر دوندار أوروبا); a second
-    such word after it is the family name (قال كريستيان وولمار). -> new candidates"""
+    or a listed name is the doer, a person the tagger missed (تقول تارلو:, حذر دوندار أوروبا); the word
+    after it may be the rest of the name (قال كريستيان وولمار, أوضح رأفت الصباغ). -> new candidates"""
     r = _rules()
     verbs = r.get("_subject_verbs")
     if verbs is None:
@@ -669,7 +670,8 @@ def _subject_names(text, cands, kb):
     tagged = {(c[0], c[1]): i for i, c in enumerate(cands)}
     out = []
     for m in _SUBJECT.finditer(text):
-        if norm(m.group(1)) not in verbs:
+        v = norm(m.group(1))
+        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs):
             continue
         s, e = m.span(2)
         i = tagged.get((s, e))
@@ -678,13 +680,30 @@ def _subject_names(text, cands, kb):
             c = cands[i]              # يحاكم جوتينغ: the tagger's place, a name no gazetteer knows, is the doer
             cands[i] = (c[0], c[1], "person", c[3], c[4])
             continue
-        if any(s < b and a < e for a, b in taken) or not _name_like(m.group(2)):
+        if any(s < b and a < e for a, b in taken) or not _name_like(m.group(2)) \
+                or _construct_head(m.group(2), m.group(3)):
             continue
-        if m.group(3) and _name_like(m.group(3)) and not any(m.start(3) < b and a < m.end(3) for a, b in taken):
+        if m.group(3) and _family_after(m.group(3)) and not any(m.start(3) < b and a < m.end(3) for a, b in taken):
             e = m.end(3)
         out.append((s, e, "person", 0.6, "subject"))
         taken.append((s, e))
     return out
+
+
+def _family_after(word):
+    """The word after a subject's name that is the rest of it: another name-like word (وولمار), a common
+    given name as the father's (عاصم علي), or a rare definite family name (رأفت الصباغ)."""
+    given, family = lexicons()[:2]
+    n = norm(word)
+    if given.get(n) in ("1", "2") or family.get(n) in ("1", "2"):
+        return True
+    try:
+        from riwaya.kb import load_kb
+        if load_kb().rare_family_name(word):
+            return True
+    except Exception:          # the KB is optional here
+        pass
+    return _name_like(word)
 
 
 def _name_like(word):
@@ -698,9 +717,24 @@ def _name_like(word):
         return False
     if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word):
         return False                  # للحشد: a proclitic on a commoner word
-    if not known(word) and _arabic_shape().search(word):
+    if word.endswith("ا") and zipf(word[:-1]) >= zipf(word) + 0.5:
+        return False                  # أفقا, جاهزا: the accusative of a commoner word
+    given, family = lexicons()[:2]
+    if given.get(n) not in ("1", "2") and family.get(n) not in ("1", "2") and _arabic_shape().search(word):
         return False                  # محللون, متحدثة, تسريع: an Arabic pattern, no transliterated name
     return known(word) or zipf(word) < _rules().get("subject_name_zipf", 4.3)
+
+
+def _construct_head(word, nxt):
+    """حماة الوطن: a plural of people heading a construct phrase (the KB lexicon's construct_plural_shapes
+    and construct_complements), no name."""
+    try:
+        from riwaya.kb import load_kb
+        kbase = load_kb()
+    except Exception:          # the KB is optional here
+        return False
+    return bool(nxt and kbase.construct_shape and kbase.construct_shape.search(normalize_ar(word))
+                and normalize_ar(nxt) in kbase.construct_complements)
 
 
 @lru_cache(maxsize=1)
