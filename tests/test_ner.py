@@ -482,3 +482,5 @@ def test_subject_names_keep_arabic_shapes_out_and_take_the_family_name():
     assert [m.text for m in ms if m.type == "person"] == ["رأفت الصباغ"]
     ms = recognize("كان يعتبر مارثا حبيبته مدى الحياة")
     assert [m.text for m in ms if m.type == "person"] == ["مارثا"]
+    ms = recognize('وأضاف قراقع في بيان له أمس "التغذية القسرية"')
+    assert [m.text for m in ms if m.type == "person"] == ["قراقع"]

@@ -650,8 +650,8 @@ def _english_surnames(text, cands):
     return out
 
 
-# a word, then (looked ahead, so that every word is tried as the verb) the next one or two
-_SUBJECT = re.compile(r"(?<!\w)(\w+)(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)")
+# a verb of subject_verbs (formatted in), then, looked ahead (a verb right after a subject is tried too), the next one or two words
+_SUBJECT = r"(?<!\w)([وف]?(?:{}))(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)"
 
 
 def _subject_names(text, cands, kb):
@@ -663,13 +663,16 @@ def _subject_names(text, cands, kb):
     verbs = r.get("_subject_verbs")
     if verbs is None:
         verbs = r["_subject_verbs"] = frozenset(norm(w) for w in r.get("subject_verbs", []))
+        # one pattern finds the verbs as written and as normalised (اكد for أكد), only those words tried
+        forms = sorted({str(w) for w in r.get("subject_verbs", [])} | set(verbs), key=lambda w: (-len(w), w))
+        r["_subject_rx"] = re.compile(_SUBJECT.format("|".join(map(re.escape, forms)))) if forms else None
     if not verbs:
         return []
     from riwaya.ner.morph import known
     taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
     tagged = {(c[0], c[1]): i for i, c in enumerate(cands)}
     out = []
-    for m in _SUBJECT.finditer(text):
+    for m in r["_subject_rx"].finditer(text):
         v = norm(m.group(1))
         if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs):
             continue
@@ -695,6 +698,8 @@ def _family_after(word):
     given name as the father's (عاصم علي), or a rare definite family name (رأفت الصباغ)."""
     given, family = lexicons()[:2]
     n = norm(word)
+    if len(n) < 3 or normalize_ar(word) in _common_words() or n in _rules()["roles"]:
+        return False                  # (قراقع في بيان: the name lists hold في)
     if given.get(n) in ("1", "2") or family.get(n) in ("1", "2"):
         return True
     try:
