@@ -169,3 +169,26 @@ def test_masthead_is_the_publisher():
     from riwaya.models import Document
     doc = with_metadata(Document(id="d", text="عين اليوم – واس\nأعلنت وزارة الداخلية عن القبض على المتهم.", language="ar"))
     assert doc.outlet == "عين اليوم" and doc.meta["dateline"]["outlet"] == "وكالة الأنباء السعودية"
+
+
+def test_hijri_dated_head_with_agency_and_no_dash():
+    # place, Hijri date, the Gregorian one, then the agency, neither dash nor colon after it
+    t = "جدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس  هطلت يوم أمس أمطار متوسطة"
+    d = find(t)
+    assert d and d.place == "جدة" and d.outlet_en == "Saudi Press Agency" and d.date == "2015-08-10"
+    assert t[d.start:d.end].strip() == "جدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس"
+    d = find("الرياض 3 محرم 1437 هـ واس - أعلنت الوزارة")
+    assert d and d.place == "الرياض" and d.outlet_en == "Saudi Press Agency"
+    assert find("قال 25 شوال 1436 هـ إن الأمطار") is None       # no agency after the date: no dateline
+
+
+def test_photo_credit_is_part_of_the_head():
+    t = "منيف الشهراني – الرياض تصوير : صالح العبداللطيف  خطف الهلال صدارة المجموعة"
+    d = find(t)
+    assert d and d.author == "منيف الشهراني" and t[d.start:d.end].strip().endswith("صالح العبداللطيف")
+    t = "عنوان\n\nNext Previous منيف الشهراني – الرياض\nتصوير : صالح العبداللطيف\n خطف الهلال صدارة المجموعة"
+    d = find(t)
+    assert d and t[d.start:d.end].startswith("Next Previous") and t[d.start:d.end].endswith("صالح العبداللطيف")
+    t = "بروفايل سبق – محمد عطيف: الليلة الثانية والعشرون من رمضان"
+    d = find(t)
+    assert d and d.start == 0 and d.outlet_en == "Sabq"

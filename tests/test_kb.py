@@ -289,3 +289,16 @@ def test_well_known_companies_are_organisations_without_their_head_noun():
     t = "أعلنت شركة ميكروسوفت وتسلا يوم الأربعاء"
     found = {(t[m.start:m.end], m.kb_id) for m in load_kb().match(t, "ar")}
     assert ("ميكروسوفت", "org:microsoft") in found and ("تسلا", "org:tesla") in found
+
+
+def test_plural_of_people_heading_a_construct_phrase_is_no_place():
+    # a place name of the فُعاة shape ("guardians") before a noun it governs, no place cue: the plural
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+
+    def places(t):
+        return [m.text for m in analyze(Document(id="x", text=t)).mentions if m.type == "place"]
+    assert places("وقال حماة الوطن إنهم مستعدون.") == []
+    assert places("حماة الديار عليكم سلام") == []
+    assert places("وصل الوفد إلى حماة الوطن") == ["حماة"]         # a preposition before it: the place
+    assert places("دخل حماة الجيش") == ["حماة"]                   # no complement of a plural after it

@@ -456,3 +456,31 @@ def test_a_ministry_is_not_the_kb_organisation_inside_its_name():
     ms = recognize(t, "ar", load_kb().match(t, "ar"))
     orgs = [(m.text, m.kb_id) for m in ms if m.type == "organization"]
     assert orgs == [("وزارة أمن الدولة", None)]
+
+
+def test_subject_of_a_saying_verb_is_a_person():
+    # verb-subject order: a rare, indefinite, unknown word right after a verb of saying is its doer
+    for t, name in [('تقول تارلو: "على مر التاريخ".', "تارلو"), ("حذر دوندار أوروبا بشأن التفهم.", "دوندار"),
+                    ("يرفض كابلان التصويت بأثر رجعي.", "كابلان")]:
+        assert [(m.text, m.type) for m in recognize(t) if m.type == "person"] == [(name, "person")], t
+    # common words after the same verbs stay no one
+    for t in ["قال مسؤول في الوزارة إن الهجوم فشل.", "وقال بيان للجيش إن القصف توقف.", "أعلن مصدر أمني أن",
+              "ذكر تقرير جديد أن", "قال للحشد الذي تجمع في الملعب."]:
+        assert not [m for m in recognize(t) if m.type == "person"], t
+
+
+def test_honorific_is_no_part_of_the_name():
+    ms = recognize('أضافت الآنسة هوبلي: "لا ينبغي للارتفاع الحاد".')
+    assert [(m.text, m.type) for m in ms if m.type == "person"] == [("هوبلي", "person")]
+
+
+def test_subject_names_keep_arabic_shapes_out_and_take_the_family_name():
+    for t in ["وأصبح الآن يمكن أن ترى أفقا للاستثمار.", "عضو الاتحاد أصبح يهاجم الإعلام.", "وأكد فضيلته أن التغافل",
+              "وقالت متحدثة باسم الجيش إن", "وأكد محللون ماليون أن"]:
+        assert not [m for m in recognize(t) if m.type == "person"], t
+    ms = recognize("وأوضح رأفت الصباغ المتحدث الرسمي للوزارة")
+    assert [m.text for m in ms if m.type == "person"] == ["رأفت الصباغ"]
+    ms = recognize("كان يعتبر مارثا حبيبته مدى الحياة")
+    assert [m.text for m in ms if m.type == "person"] == ["مارثا"]
+    ms = recognize('وأضاف قراقع في بيان له أمس "التغذية القسرية"')
+    assert [m.text for m in ms if m.type == "person"] == ["قراقع"]

@@ -73,6 +73,7 @@ def _cfg() -> dict:
     given = resources.files("riwaya").joinpath("data/kb/given_names.txt").read_text("utf-8").split()
     cfg["_given"] = {_key(x) for x in given if not x.startswith("#")}
     cfg["_months"] = months
+    cfg["_hijri"] = {_key(str(f)) for forms in _data("timex/ar.yaml")["hijri_months"].values() for f in forms}
     cfg["_filler"] = {_key(x) for x in cfg["filler"]}
     return cfg
 
@@ -147,7 +148,44 @@ def _candidate(window: str, m) -> Dateline | None:
     return _classify(parts)
 
 
+# "جدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس  هطلت": a place, a Hijri date (and the Gregorian
+# one), then the agency, with neither dash nor colon after it
+_DATED = re.compile(r"\s*(?P<place>[^\d\n:،,()«»" + re.escape(_DASH) + r"]{2,40}?)\s+(?P<d1>\d{1,2})\s+(?P<m1>[^\d\n]{2,15}?)\s+"
+                    r"(?P<y1>\d{4})\s*(?:هـ|ه)?\s+(?:الموافق\s+(?P<d2>\d{1,2})\s+(?P<m2>[^\d\n]{2,15}?)\s+"
+                    r"(?P<y2>\d{4})\s*(?:م\s+)?)?(?P<rest>[^\n]{0,40})")
+
+
+def _dated_head(window: str, base: int) -> Dateline | None:
+    m = _DATED.match(window)
+    if not m or _key(m.group("m1")) not in _cfg()["_hijri"] or \
+            len(m.group("place").split()) > _cfg()["max_place_words"]:
+        return None
+    date = _date(f"{m.group('d2')} {m.group('m2')} {m.group('y2')}") if m.group("d2") else None
+    rest = m.group("rest")
+    words = list(re.finditer(r"\S+", rest))
+    for k in range(min(3, len(words)), 0, -1):        # the agency's form, up to three words (د ب أ)
+        o = outlet_of(rest[:words[k - 1].end()])
+        if o:
+            end = m.start("rest") + words[k - 1].end()
+            end += len(window[end:]) - len(window[end:].lstrip(" \t:" + _DASH))
+            return Dateline(base, base + end, outlet=o[0], outlet_en=o[1], place=m.group("place").strip(), date=date)
+    return None
+
+
 def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None:
+    dl = _dated_head(text[:_cfg()["max_head"]], base)
+    if dl:
+        return dl
+    # a photo credit inside the head ("منيف الشهراني – الرياض تصوير : فلان  خطف ..."): read the head
+    # without it, and the dateline takes it in
+    cr = re.search(r"\s+(?:" + "|".join(map(re.escape, _cfg()["credit"])) + r")\s*:\s*[^\n:" + re.escape(_DASH)
+                   + r"]{3,40}?(?=\s{2,}|\n|$)", text[:_cfg()["max_head"]])
+    if cr:
+        dl = _read_head(text[:cr.start()] + " " * (cr.end() - cr.start()) + text[cr.end():], base, line_ends)
+        if dl:
+            if dl.end - base >= cr.start():
+                dl.end = max(dl.end, base + cr.end())
+            return dl
     # a kashida between spaces is a dash ("واشنطن ـ «الشرق الأوسط»"); same length, same offsets
     window = text[:_cfg()["max_head"]].replace(" ـ ", " - ")
     ends = list(_END.finditer(window))
@@ -282,11 +320,20 @@ def find(text: str) -> Dateline | None:
         star = re.match(r"\s*(?:\*[^*\n]{0,300}(?=\*)\s*)+\*?\s*", line)
         if star:
             lead = star.end()
+        furniture = None
         for w in cfg["head_furniture"]:          # "Next Previous" of a page's slider before the byline
             if line[lead:].startswith(w):
+                furniture = furniture if furniture is not None else lead
                 lead += len(w) + len(line[lead + len(w):]) - len(line[lead + len(w):].lstrip())
         dl = _read_head(line[lead:], p + lead, p + len(line) < len(text.rstrip()))
         if dl:
+            if furniture is not None:             # the furniture before it is part of the head
+                dl.start = p + furniture
+            # a photo credit on the line after it ("تصوير : فلان"): furniture of the head too
+            cr = re.match(r"\s*(?:" + "|".join(map(re.escape, cfg["credit"])) + r")\s*:\s*[^\n:]{3,40}?[ \t]*(?=\n)",
+                          text[dl.end:])
+            if cr and len(cr.group().split()) <= cfg["max_part_words"] + 2:
+                dl.end += cr.end()
             return dl
         # a masthead: a short first line that is an outlet's name
         if p == lines[0][0] and outlet_of(line) and len(line.split()) <= cfg["max_part_words"]:

@@ -127,6 +127,9 @@ class KB:
         self.ff_whole = float(ff.get("whole_zipf", 3.0))
         self.ff_pop = int(ff.get("important_population", 200000))
         self.ff_window = int(ff.get("nearby_place_chars", 150))
+        shapes = L.get("construct_plural_shapes") or []
+        self.construct_shape = re.compile("|".join(f"(?:{p})" for p in shapes)) if shapes else None
+        self.construct_complements = {normalize_ar(w) for w in L.get("construct_complements", [])}
         self.short_not_after = {normalize_ar(w) for w in L.get("short_form_not_after", [])}
         self.short_not_before = {normalize_ar(w) for w in L.get("short_form_not_before", [])}
         self.middle_zipf = float(L.get("middle_name_zipf", 2.5))
@@ -521,6 +524,16 @@ class KB:
             return False
         return inflected_common(w, names_win=False) or (r.get("source") in _GENERATED and zipf(w) >= self.ff_zipf)
 
+    def _construct_head(self, k0, clitic, prev, toks, i, text) -> bool:
+        """A place name of a plural-of-people shape (lexicon.yaml: construct_plural_shapes) right before a
+        noun such plurals govern (construct_complements), with no place cue before it: the head of a
+        construct phrase, not the place."""
+        if self.construct_shape is None or clitic or prev in self.place_nouns or prev in self.place_preps \
+                or i + 1 >= len(toks) or text[toks[i][1]:toks[i + 1][0]] != " " \
+                or not self.construct_shape.search(k0):
+            return False
+        return normalize_ar(toks[i + 1][2]) in self.construct_complements
+
     def _province(self, r: dict) -> bool:
         return r.get("kind") in ("governorate", "state") and r.get("country") in self.focus
 
@@ -634,6 +647,8 @@ class KB:
                     and not text[toks[i - 1][1]:toks[i][0]].strip() \
                     and norms[i - 1].lstrip("وفب").startswith("ال") and len(norms[i - 1].lstrip("وفب")) > 4:
                 continue        # وزارة الداخلية السعودية, الجامعة السعودية: an adjective, not the country
+            if single and rec["type"] == "place" and self._construct_head(k0, clitic, prev, toks, i, text):
+                continue        # حماة الوطن: "the guardians of the homeland", not the city
             if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:

@@ -286,6 +286,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     if lang != "en":
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
+    if lang != "en":
+        cands += _subject_names(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
@@ -367,7 +369,8 @@ def _rules() -> dict:
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
                 "place_regions"):
         r[key] = {norm(w) for w in r.get(key, [])}
-    r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"}
+    r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
+        | {norm(w) for w in r.get("person_honorifics", [])}
     return r
 
 
@@ -645,6 +648,103 @@ def _english_surnames(text, cands):
             out.append((s, e, "person", 0.7, "propagated"))
             taken.append((s, e))
     return out
+
+
+# a verb of subject_verbs (formatted in), then, looked ahead (a verb right after a subject is tried too), the next one or two words
+_SUBJECT = r"(?<!\w)([وف]?(?:{}))(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)"
+
+
+def _subject_names(text, cands, kb):
+    """Verb-subject order: right after a verb of saying or doing (entity_rules.yaml: subject_verbs), an
+    indefinite word that no list knows as common and that is rare (wordfreq Zipf below subject_name_zipf)
+    or a listed name is the doer, a person the tagger missed (تقول تارلو:, حذر دوندار أوروبا); the word
+    after it may be the rest of the name (قال كريستيان وولمار, أوضح رأفت الصباغ). -> new candidates"""
+    r = _rules()
+    verbs = r.get("_subject_verbs")
+    if verbs is None:
+        verbs = r["_subject_verbs"] = frozenset(norm(w) for w in r.get("subject_verbs", []))
+        # one pattern finds the verbs as written and as normalised (اكد for أكد), only those words tried
+        forms = sorted({str(w) for w in r.get("subject_verbs", [])} | set(verbs), key=lambda w: (-len(w), w))
+        r["_subject_rx"] = re.compile(_SUBJECT.format("|".join(map(re.escape, forms)))) if forms else None
+    if not verbs:
+        return []
+    from riwaya.ner.morph import known
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    tagged = {(c[0], c[1]): i for i, c in enumerate(cands)}
+    out = []
+    for m in r["_subject_rx"].finditer(text):
+        v = norm(m.group(1))
+        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs):
+            continue
+        s, e = m.span(2)
+        i = tagged.get((s, e))
+        if i is not None and cands[i][2] != "person" and cands[i][4] == "ner" and _name_like(m.group(2)) \
+                and not known(m.group(2)):
+            c = cands[i]              # يحاكم جوتينغ: the tagger's place, a name no gazetteer knows, is the doer
+            cands[i] = (c[0], c[1], "person", c[3], c[4])
+            continue
+        if any(s < b and a < e for a, b in taken) or not _name_like(m.group(2)) \
+                or _construct_head(m.group(2), m.group(3)):
+            continue
+        if m.group(3) and _family_after(m.group(3)) and not any(m.start(3) < b and a < m.end(3) for a, b in taken):
+            e = m.end(3)
+        out.append((s, e, "person", 0.6, "subject"))
+        taken.append((s, e))
+    return out
+
+
+def _family_after(word):
+    """The word after a subject's name that is the rest of it: another name-like word (وولمار), a common
+    given name as the father's (عاصم علي), or a rare definite family name (رأفت الصباغ)."""
+    given, family = lexicons()[:2]
+    n = norm(word)
+    if len(n) < 3 or normalize_ar(word) in _common_words() or n in _rules()["roles"]:
+        return False                  # (قراقع في بيان: the name lists hold في)
+    if given.get(n) in ("1", "2") or family.get(n) in ("1", "2"):
+        return True
+    try:
+        from riwaya.kb import load_kb
+        if load_kb().rare_family_name(word):
+            return True
+    except Exception:          # the KB is optional here
+        pass
+    return _name_like(word)
+
+
+def _name_like(word):
+    """An Arabic word that may be a name: no article, no common word, role or inflected common word,
+    and rare by wordfreq unless a name list knows it."""
+    from riwaya.ner.morph import known, zipf
+    n = norm(word)
+    if len(n) < 3 or not _ARABIC.match(word) or not re.fullmatch(r"[\u0621-\u064A\u0671-\u06D3]+", word) \
+            or n.startswith("ال") or normalize_ar(word) in _common_words() or n in _rules()["roles"] \
+            or _occupation(word) or inflected_common(word) or n in _rules()["org_heads"]:
+        return False
+    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word):
+        return False                  # للحشد: a proclitic on a commoner word
+    if word.endswith("ا") and zipf(word[:-1]) >= zipf(word) + 0.5:
+        return False                  # أفقا, جاهزا: the accusative of a commoner word
+    given, family = lexicons()[:2]
+    if given.get(n) not in ("1", "2") and family.get(n) not in ("1", "2") and _arabic_shape().search(word):
+        return False                  # محللون, متحدثة, تسريع: an Arabic pattern, no transliterated name
+    return known(word) or zipf(word) < _rules().get("subject_name_zipf", 4.3)
+
+
+def _construct_head(word, nxt):
+    """حماة الوطن: a plural of people heading a construct phrase (the KB lexicon's construct_plural_shapes
+    and construct_complements), no name."""
+    try:
+        from riwaya.kb import load_kb
+        kbase = load_kb()
+    except Exception:          # the KB is optional here
+        return False
+    return bool(nxt and kbase.construct_shape and kbase.construct_shape.search(normalize_ar(word))
+                and normalize_ar(nxt) in kbase.construct_complements)
+
+
+@lru_cache(maxsize=1)
+def _arabic_shape():
+    return re.compile("|".join(f"(?:{p})" for p in _rules().get("arabic_word_shapes", [])) or r"(?!)")
 
 
 def _whole_names(text, cands, kb):
