@@ -41,9 +41,10 @@ def test_shipped_model_is_scored_in_pure_python(learned):
     assert set(model["weights"]) <= set(x) | {
         "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
-        "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap"}
+        "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
+        "lead_both", "lead_one", "lead_none"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
-    if model.get("hand_floor"):
+    if model.get("hand_floor") is True:
         cfg = core.config()["events"]
         hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in x.items())
         want = max(want, hand - cfg["merge_threshold"] + model["threshold"])
@@ -64,6 +65,25 @@ def test_the_hand_floor_keeps_what_the_hand_weights_merge(monkeypatch, learned):
     assert core._pair_score(a, b, fa, fb) >= low["threshold"]
     monkeypatch.setattr(core, "pair_model", lambda: {**low, "hand_floor": False})
     assert core._pair_score(a, b, fa, fb) < low["threshold"]
+    # "keyed": only a pair that shares a named main actor or key place keeps the hand weights' merge
+    monkeypatch.setattr(core, "pair_model", lambda: {**low, "hand_floor": "keyed"})
+    assert core._pair_score(a, b, fa, fb) >= low["threshold"]
+    k, c, fk, fc = _pair(_h("x2", "s0", time=t, trigger="الانفجار", end=90),
+                         _h("x3", "s1", time=t, trigger="الانفجار", end=90), {"s0": 0, "s1": 0})
+    keyless = sum(cfg["pair_weights"].get(n, 0.0) * v for n, v in core.pair_features(k, c, fk, fc).items())
+    assert keyless >= cfg["merge_threshold"]        # the hand weights merge two keyless reports of one story...
+    assert core._pair_score(k, c, fk, fc) < low["threshold"]     # ... the keyed floor leaves them to the model
+
+
+def test_a_report_tells_its_main_happening_first():
+    """lead_both / lead_one / lead_none: how many of the two triggers lie in the first part of their report."""
+    docs = {d["id"]: d for d in _story_docs(2)}
+    n = len(docs["s0"]["text"])
+    ms = [_h("x0", "s0", trigger_start=0), _h("x1", "s1", trigger_start=0), _h("x2", "s1", trigger_start=n - 5)]
+    ca, cb, cc = core.canonical_mentions(ms, core.Entities(ENTS), docs)
+    fa, fb, fc = core._features(ca), core._features(cb), core._features(cc)
+    assert core.pair_features(ca, cb, fa, fb).get("lead_both") == 1.0
+    assert core.pair_features(ca, cc, fa, fc).get("lead_one") == 1.0
 
 
 def test_hand_weights_are_the_fallback(monkeypatch):
@@ -121,7 +141,7 @@ def test_a_named_actor_in_common_is_scored_by_the_hand_weights(learned):
     shifted = hand - core.config()["events"]["merge_threshold"] + learned["threshold"]
     if learned.get("keyed_by_hand"):
         assert core._pair_score(a, b, fa, fb) == pytest.approx(shifted)
-    if learned.get("hand_floor"):
+    if learned.get("hand_floor") in (True, "keyed"):
         assert core._pair_score(a, b, fa, fb) >= shifted - 1e-9
 
 

@@ -211,6 +211,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "story": (story_of or {}).get(m.get("doc")),
         "generic": _generic_types().get(m.get("type")) or frozenset(),
         "words": m.get("words") or frozenset(),
+        "lead": m.get("lead"),
         "denied": bool(m.get("negated") or m.get("polarity") in ("negated", "denied")),
         **dict(zip(("tstem", "tgrams"), _trigger_cues(m))),
     }
@@ -398,6 +399,11 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
         x["generic"] = 1.0
     if fa["denied"] != fb["denied"]:
         x["denial_pair"] = 1.0      # one tells it, the other denies it: the same happening only if the reading is right
+    if fa["lead"] is not None and fb["lead"] is not None:
+        # a report tells its main happening first and the background (earlier attacks, other fronts) later
+        lead = config()["events"]["lead_fraction"]
+        n = (fa["lead"] < lead) + (fb["lead"] < lead)
+        x["lead_both" if n == 2 else "lead_none" if n == 0 else "lead_one"] = 1.0
     x["trigger_sim"] = _jaccard(fa["tgrams"], fb["tgrams"])
     x["sentence_sim"] = _jaccard(fa["words"], fb["words"])
     if fa["tstem"] and fa["tstem"] == fb["tstem"]:
@@ -460,9 +466,12 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
         # hand weights score them, on the model's scale (their threshold at its threshold)
         return hand - cfg["merge_threshold"] + model["threshold"]
     learned = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
-    if model.get("hand_floor"):
-        # what the hand weights merge stays merged: the model, fitted on pairwise F1 (copies of one wire
-        # weigh most), splits accounts told in other words, which are the sides of a conflict
+    floor = model.get("hand_floor")
+    if floor is True or (floor == "keyed" and _resolved(fa["keys"] & fb["keys"])):
+        # what the hand weights merge stays merged (all pairs, or "keyed": those that share a named main
+        # actor or key place): the model, fitted on pairwise F1 (copies of one wire weigh most), splits
+        # accounts told in other words, which are the sides of a conflict; of no named key in common, the
+        # hand weights merge keyless mentions of one type in one story that are different happenings
         return max(learned, hand - cfg["merge_threshold"] + model["threshold"])
     return learned
 
@@ -827,6 +836,8 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         c = _canonical(m, ents)
         c["words"] = _sentence_words(m, docs)
         text = (docs.get(m.get("doc")) or {}).get("text") or ""
+        if text and isinstance(m.get("trigger_start"), int):
+            c["lead"] = m["trigger_start"] / len(text)     # how far into its report: a lead tells the main happening
         if text:
             c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
                 p, p["entity"], m, text, ents) else p for p in c["participants"]]
