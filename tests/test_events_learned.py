@@ -229,3 +229,14 @@ def test_a_comma_ends_the_title_before_a_name():
     text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
     sps = _speakers(text, "الرئيس عمر", "person")
     assert "الرئيس عمر" not in " ".join(s.text for s in sps)
+
+
+def test_an_argument_span_drops_the_comma_its_token_kept_and_closes_what_it_opens():
+    text = "قتل 38 شخصا، وأصيب مسلحي (داعش) ومدير وكالة “سبأ” أمس."
+    s = text.index("38")
+    assert learned.tidy_span(text, s, text.index("وأصيب")) == (s, text.index("،"))
+    s = text.index("مسلحي")
+    assert learned.tidy_span(text, s, text.index(")")) == (s, text.index(")") + 1)
+    s = text.index("ومدير")
+    assert learned.tidy_span(text, s, text.index("”")) == (s, text.index("”") + 1)
+    assert learned.tidy_span(text, s, s + len("ومدير")) == (s, s + len("ومدير"))

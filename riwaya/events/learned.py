@@ -645,6 +645,25 @@ def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str,
     return out
 
 
+_TRAIL = "،؛,;:-–—"       # punctuation an argument never ends with: the tokens keep an Arabic comma on their word
+_PAIRS = {"(": ")", "«": "»", "“": "”", "[": "]"}
+
+
+def tidy_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """An argument span without the comma or space its last token carried ("38 شخصا،"), and with the
+    closing bracket or quote of one it opens ("مسلحي (داعش", "وكالة الأنباء “سبأ"): the annotation
+    never ends on punctuation and always closes what it opens."""
+    while end > start and (text[end - 1] in _TRAIL or text[end - 1].isspace()):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    span = text[start:end]
+    for o, c in _PAIRS.items():
+        if span.count(o) > span.count(c) and text[end:end + 1] == c:
+            end += 1
+    return start, end
+
+
 # ---------------------------------------------------------------- sources
 @dataclass
 class Speaker:
@@ -970,6 +989,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
+            for a in args:
+                s_, e_ = tidy_span(text, a.start, a.end)
+                if (s_, e_) != (a.start, a.end):
+                    a.start, a.end, a.text = s_, e_, text[s_:e_]
             chosen = _one_per_span(args, conf, judged)
             ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen), key=lambda a: (a.start, a.role))
         if "polarity" in M:
