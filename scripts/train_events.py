@@ -319,8 +319,18 @@ MIN_ROLE_SUPPORT = 30  # the argument model judges only the roles with this many
 C_OF = {"source": 1.0, "span": 1.0, "trigger": 1.0}
 # an event with no agent (patient) over the argument threshold takes its likeliest candidate for that role
 # when it reaches this bar (learned._fill; picked on dev end to end: class + main actor 0.424 -> 0.440,
-# argument overlap F1 unchanged)
-FILL = {"agent": 0.3, "patient": 0.3}
+# argument overlap F1 unchanged); a place named in the sentence is often the event's own place and the
+# model's likeliest one reaches 0.2 (args5, dev end to end: place F1 0.604 -> 0.625, all right +0.003).
+# Since a filler must be in the role's range (schema.yaml: no place entity as the agent) and one candidate
+# fills one role, the agent and patient bars are lower (args5, dev end to end at agent / patient 0.3 / 0.3,
+# 0.25 / 0.25, 0.2 / 0.25, 0.2 / 0.2: class and actor 0.494 / 0.508 / 0.506 / 0.510, all right 0.183 /
+# 0.183 / 0.176 / 0.176, overlap F1 0.609 / 0.613 / 0.607 / 0.607)
+FILL = {"agent": 0.25, "patient": 0.25, "place": 0.2}
+# the span model's threshold, picked on dev end to end (eval_corpus, args5 2026-12-05; on the candidates
+# alone, exact 0.490 / 0.500 / 0.496 at 0.6 / 0.65 / 0.7): at 0.55 / 0.6 / 0.65 / 0.7 argument exact F1
+# 0.418 / 0.419 / 0.420 / 0.416, overlap 0.609 / 0.609 / 0.605 / 0.605, all right 0.185 / 0.183 / 0.180 /
+# 0.178; None: the best on the candidates
+SPAN_THRESHOLD: float | None = 0.6
 # pooled trigger F1 (dev + 4-fold train CV) within this of the best is a tie; the lowest
 # tied threshold ships. On dev the trigger F1 is flat from 0.25 to 0.35 while class+actor falls with each step
 # up (the shipped weights: 0.496 / 0.485 / 0.471 at 0.25 / 0.3 / 0.35, all right 0.176 / 0.169 / 0.169)
@@ -474,9 +484,12 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
             rules = _rules_acc(dv[name])
             report[name] = {"threshold": t, "override": o, "dev": r, "dev_rules": rules}
         elif name == "span":
-            grid = [(t, _span_acc(m, dv["span_eval"], t)) for t in (0.5, 0.6, 0.7, 0.75, 0.8)]
+            grid = [(t, _span_acc(m, dv["span_eval"], t)) for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)]
             t, acc = max(grid, key=lambda x: x[1])
-            report[name] = {"threshold": t, "dev_exact": acc, "dev_rules_exact": _span_acc(None, dv["span_eval"], 0.0)}
+            if SPAN_THRESHOLD is not None:
+                t, acc = SPAN_THRESHOLD, dict(grid)[SPAN_THRESHOLD]
+            report[name] = {"threshold": t, "dev_exact": acc, "dev_rules_exact": _span_acc(None, dv["span_eval"], 0.0),
+                            "grid": {str(k): v for k, v in grid}}
         elif name == "time":
             grid = [(t, _time_f1(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)]
             t, r = max(grid, key=lambda x: x[1]["f1"])

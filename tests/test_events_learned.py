@@ -116,6 +116,15 @@ def test_an_event_without_a_doer_takes_its_likeliest_candidate_over_the_lower_ba
              (b, {"agent": 0.1, "none": 0.2, "patient": 0.7}, "patient")]
     assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25, "patient": 0.3})] == [(a, "agent")]
     assert learned._fill(probs, {"agent": 0.35}) == []
+    # one candidate fills one role: the place bar does not give the agent's candidate a second role
+    o = learned.Candidate(0, 5, "الجيش", None, "organization", None, None)
+    probs = [(o, {"agent": 0.3, "place": 0.25, "none": 0.45}, "none")]
+    assert [(x, r) for x, _, r in learned._fill(probs, {"agent": 0.25, "place": 0.2})] == [(o, "agent")]
+    c = learned.Candidate(0, 5, "مندلي", None, "place", None, None)
+    # a place is filled by a named place only, not by a bare phrase
+    np_ = learned.Candidate(0, 5, "اواخر", None, "np", None, None)
+    assert learned._fill([(np_, {"place": 0.4, "none": 0.6}, "none")], {"place": 0.2}) == []
+    assert learned._fill([(c, {"place": 0.4, "none": 0.6}, "none")], {"place": 0.2})[0][2] == "place"
 
 
 def test_a_movement_keeps_the_mover_the_rules_carried_from_an_earlier_clause():
@@ -242,3 +251,50 @@ def test_a_heading_keeps_the_rules_word():
     assert not learned.on_heading(text, an, _event(text, "سيطرت", "capture", "control"))
     an.paragraphs[0].furniture = True
     assert not learned.on_heading(text, an, _event(text, "سقوط", "fall", "control"))
+
+
+def test_an_argument_span_drops_the_comma_its_token_kept_and_closes_what_it_opens():
+    text = "قتل 38 شخصا، وأصيب مسلحي (داعش) ومدير وكالة “سبأ” أمس."
+    s = text.index("38")
+    assert learned.tidy_span(text, s, text.index("وأصيب")) == (s, text.index("،"))
+    s = text.index("مسلحي")
+    assert learned.tidy_span(text, s, text.index(")")) == (s, text.index(")") + 1)
+    s = text.index("ومدير")
+    assert learned.tidy_span(text, s, text.index("”")) == (s, text.index("”") + 1)
+    assert learned.tidy_span(text, s, s + len("ومدير")) == (s, s + len("ومدير"))
+
+
+def _speaker_texts(text: str) -> list[str]:
+    sps, _ = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())
+    return [s.text for s in sps]
+
+
+def test_the_one_spoken_to_is_skipped_and_the_quoted_after_an_or_min_is_a_speaker():
+    assert _speaker_texts("وقال لـ«عكاظ» مستشار الوزارة حاتم قاضي إن الخطة بدأت.") == ["مستشار الوزارة حاتم قاضي"]
+    assert _speaker_texts("وأوضح مصدر أمني يمني لـ«عكاظ» أن هجوما وقع.") == ["مصدر أمني يمني"]
+    assert _speaker_texts("ونُقل عن المتحدث قوله إن الاتفاق تم.") == ["المتحدث"]
+    assert "المتحدث الرسمي" in _speaker_texts("نقلت وسائل إعلام عن المتحدث الرسمي قوله إن الهجوم وقع.")
+    assert _speaker_texts("علمت «الشرق الأوسط» من مصدر أمني مسؤول أن المعارك توقفت.") == ["مصدر أمني مسؤول"]
+
+
+def test_the_object_of_a_source_preposition_is_a_speaker():
+    assert _speaker_texts("قتل 5 أشخاص وفق المرصد.") == ["المرصد"]
+    assert _speaker_texts("ووفقا للناطق الإعلامي للشرطة، فإن الشرطة تلقت بلاغا.") == ["للناطق الإعلامي للشرطة"]
+
+
+def test_an_argument_span_leaves_out_its_own_events_trigger():
+    text = "وعقد دي ميستورا الاجتماع أمس."
+    s, t = text.index("دي"), text.index("الاجتماع")
+    assert learned.tidy_span(text, s, t + len("الاجتماع"), (t, t + len("الاجتماع")), "agent") == (
+        s, s + len("دي ميستورا"))
+    assert learned.tidy_span(text, s, t + len("الاجتماع"), (t, t + len("الاجتماع")), "patient") == (
+        s, s + len("دي ميستورا"))        # nothing after it: the side before stays
+    s_, e_ = learned.tidy_span(text, t, t + len("الاجتماع"), (t, t + len("الاجتماع")))
+    assert s_ == e_                      # nothing left
+    text = "مقاتليه هاجموا مبنيين في مارع"
+    t = text.index("هاجموا")
+    assert learned.tidy_span(text, 0, text.index(" في"), (t, t + len("هاجموا")), "patient") == (
+        text.index("مبنيين"), text.index(" في"))
+    text = "متطرفين آخرين قتلوا في"
+    t = text.index("قتلوا")
+    assert learned.tidy_span(text, 0, len(text), (t, t + len("قتلوا")), "patient") == (0, t - 1)

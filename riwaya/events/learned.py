@@ -426,7 +426,7 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
             k += 1            # a title or noun right before a name belongs to the name's phrase (الرئيس بشار)
             continue
         end = k + 1
-        while end < min(hi, k + 3) and T.toks[end].n.startswith("ال") and T.toks[end].n not in stops and not (
+        while end < min(hi, k + 3) and not _closed(T, end - 1) and T.toks[end].n.startswith("ال") and T.toks[end].n not in stops and not (
                 ti <= end < tj) and not any(a < T.toks[end].end and T.toks[end].start < b for a, b in taken):
             end += 1
         s, e = t.start, T.toks[end - 1].end
@@ -448,6 +448,8 @@ def subjects(T: Text, an: DocAnalysis, sps: list[Speaker] = ()) -> list[tuple[in
     out = {(a.start, a.end): (a.start, a.end, a.text, a.type or "np", a.entity, "agent")
            for e in an.events for a in e.arguments if a.role == "agent"}
     for x in sps:
+        if not x.subject:
+            continue
         out.setdefault((x.start, x.end), (x.start, x.end, x.text, x.etype if x.etype in (
             "person", "organization") else "np", None, "speaker"))
     return sorted(out.values())
@@ -644,7 +646,15 @@ def boundary_features(T: Text, k: int, side: str, step: int, role: str, etype: s
             f"etype={side}|{etype}", f"role_kind={side}|{role}|{kind}", f"step={side}|{min(step, 2)}",
             f"edge={side}|{edge}", f"edge_kind={side}|{'digit' if edge[:1].isdigit() else 'def' if edge.startswith('ال') else 'word'}|{kind}",
             f"title={side}|{w in lex['titles']}", f"place_noun={side}|{w in lex['place_nouns']['ar']}",
-            f"stop={side}|{w in _stops()}", f"len={side}|{_bucket(cj - ci)}", f"etype_kind={side}|{etype}|{kind}"]
+            f"stop={side}|{w in _stops()}", f"len={side}|{_bucket(cj - ci)}", f"etype_kind={side}|{etype}|{kind}",
+            # per role: a place takes in its locative phrase (مدينة الحسكة في شمال شرق سوريا، جنوب بلدة X),
+            # an agent seldom does
+            f"w_role={side}|{w}|{role}", f"clitic_role={side}|{cl}|{role}"]
+
+
+def _closed(T: Text, k: int) -> bool:
+    """The token k ends a phrase: it carries an Arabic comma or semicolon (the tokens keep it on the word)."""
+    return 0 <= k < len(T.toks) and T.text[T.toks[k].end - 1] in "،؛"
 
 
 def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tuple[int, int]:
@@ -665,13 +675,13 @@ def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tupl
     if ci == ci0:
         for step in range(SPAN_STEPS):
             k = ci - 1
-            if k < lo or not T.toks[k].n[:1].isalnum() or not yes(k, "L", step):
+            if k < lo or not T.toks[k].n[:1].isalnum() or _closed(T, k) or not yes(k, "L", step):
                 break
             ci = k
     if cj == cj0:
         for step in range(SPAN_STEPS):
             k = cj
-            if k >= hi or not T.toks[k].n[:1].isalnum() or not yes(k, "R", step):
+            if k >= hi or not T.toks[k].n[:1].isalnum() or _closed(T, k - 1) or not yes(k, "R", step):
                 break
             cj = k + 1
     return (start if ci == ci0 else T.toks[ci].start), (end if cj == cj0 else T.toks[cj - 1].end)
@@ -697,7 +707,7 @@ def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str,
     if ci == ci0:
         for step in range(SPAN_STEPS):
             k = ci - 1
-            if k < lo or not T.toks[k].n[:1].isalnum():
+            if k < lo or not T.toks[k].n[:1].isalnum() or _closed(T, k):
                 break
             lab = gs < T.toks[k].end
             out.append((boundary_features(T, k, "L", step, role, etype, ci, cj), "1" if lab else "0"))
@@ -707,7 +717,7 @@ def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str,
     if cj == cj0:
         for step in range(SPAN_STEPS):
             k = cj
-            if k >= hi or not T.toks[k].n[:1].isalnum():
+            if k >= hi or not T.toks[k].n[:1].isalnum() or _closed(T, k - 1):
                 break
             lab = ge > T.toks[k].start
             out.append((boundary_features(T, k, "R", step, role, etype, ci, cj), "1" if lab else "0"))
@@ -715,6 +725,39 @@ def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str,
                 break
             cj = k + 1
     return out
+
+
+def _content(s: str) -> bool:
+    """Has the text a word that is not a function word (في، من، التي)?"""
+    stops = _stops()
+    return any(w[:1].isalnum() and normalize_ar(w) not in stops for w in _TOKEN.findall(s))
+
+
+_TRAIL = "،؛,;:-–—"       # punctuation an argument never ends with: the tokens keep an Arabic comma on their word
+_PAIRS = {"(": ")", "«": "»", "“": "”", "[": "]"}
+
+
+def tidy_span(text: str, start: int, end: int, trigger: tuple[int, int] | None = None,
+              role: str = "") -> tuple[int, int]:
+    """An argument span without the comma or space its last token carried ("38 شخصا،"), and with the
+    closing bracket or quote of one it opens ("مسلحي (داعش", "وكالة الأنباء “سبأ"): the annotation
+    never ends on punctuation and always closes what it opens. Nor does it hold its own event's trigger
+    ("دي ميستورا الاجتماع" of the meeting, "مقاتليه هاجموا مبنيين"): the side of the span without it
+    stays, before the trigger for an agent and after it for the other roles, unless that side has
+    nothing but function words (an empty span, start == end, when neither has more)."""
+    if trigger is not None and trigger[0] < end and start < trigger[1]:
+        left, right = (start, max(start, trigger[0])), (min(end, trigger[1]), end)
+        first, other = (left, right) if role == "agent" else (right, left)
+        start, end = first if _content(text[first[0]:first[1]]) or not _content(text[other[0]:other[1]]) else other
+    while end > start and (text[end - 1] in _TRAIL or text[end - 1].isspace()):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    span = text[start:end]
+    for o, c in _PAIRS.items():
+        if span.count(o) > span.count(c) and text[end:end + 1] == c:
+            end += 1
+    return start, end
 
 
 # ---------------------------------------------------------------- sources
@@ -731,6 +774,7 @@ class Speaker:
     cue_end: int
     etype: str
     rec: dict | None = None    # the rules' record whose innermost link this is
+    subject: bool = True       # the subject of its speech verb (not the object of وفق، نقلا عن، علمت من)
 
 
 SPEAKER_SPAN = 800     # characters before the trigger (or after it, in its sentence) where a speech verb may stand
@@ -749,33 +793,34 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
                            normalize_ar(T.text[r["start"]:r["end"]]).split()[0], r["start"], r["end"],
                            link.get("kind") or "other", r))
     cues = lex["att_single"]["ar"] | lex["speaker_cues"]["ar"] | lex["source_verbs"].get("ar", set())
-    skip, stops = lex["speaker_skip"]["ar"], _stops()
+    preps, froms = lex["source_preps"].get("ar", set()), lex["source_from"].get("ar", set())
+    skip, stops = lex["speaker_skip"]["ar"], _stops() | lex["speaker_end"].get("ar", set())
     ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
     by_start = {m.start: m for m in ments}
     by_end = {m.end: m for m in ments}
     taken = {(x.start, x.end) for x in out}
     for i, t in enumerate(T.toks):
-        if t.n not in cues:
+        if t.n not in cues and t.n not in preps and t.n not in froms:
             continue
         k = i + 1
         while k < len(T.toks) and T.toks[k].n in skip and k - i <= 3:
             k += 1
-        t0 = T.toks[k] if k < len(T.toks) else None
-        sp = None
-        if t0 is not None and t0.start in by_start:
-            m = by_start[t0.start]
-            sp = (m.start, m.end, m.type)
-        elif t0 is not None and t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and not (
-                t0.n[:1] == "ل" and t0.n[:2] != "ال") and len(t0.n) > 2:
-            end = k + 1
-            while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
-                    and T.toks[end].n not in stops and T.toks[end].n not in cues and not _SENT_END.search(
-                        T.text, T.toks[end - 1].end, T.toks[end].start) and not _APPOS_BREAK.search(
-                        T.text, T.toks[end - 1].start, T.toks[end].start):     # "المصدر، وعد": a token keeps its ،
-                end += 1
-            stop = _APPOS_BREAK.search(T.text, t0.start, T.toks[end - 1].end)
-            sp = (t0.start, stop.start() if stop else T.toks[end - 1].end, "np")
-        else:
+        k = _past_addressee(T, k, by_start)        # "وقال لـ«عكاظ» مستشار الوزارة"
+        quoted = (t.n in preps or t.n in froms) and T.word(k) in ("عن", "من")
+        if quoted:
+            k += 1                                 # "نقلا عن المتحدث", "ونقل عن أوغلو"
+        elif t.n in froms:                         # "نقلت الوكالة عن المتحدث": the one quoted, too
+            src = next((j + 1 for j in range(k, min(k + 6, len(T.toks) - 1)) if T.toks[j].n in ("عن", "من")
+                        and not _SENT_END.search(T.text, t.end, T.toks[j].start)), None)
+            sp = _phrase_at(T, src, by_start, stops, cues, True) if src is not None else None
+            if sp is not None and (sp[0], sp[1]) not in taken:
+                taken.add((sp[0], sp[1]))
+                out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2],
+                                   subject=False))
+        sp = _phrase_at(T, k, by_start, stops, cues, t.n in preps)
+        if sp is None and t.n not in cues:
+            continue
+        if sp is None:
             # the subject right before the verb, also before a قد (وكانت الوزارة قد أعلنت)
             at = T.toks[i - 1].start if i and T.toks[i - 1].n in ("قد", "وقد") else t.start
             back = next((by_end[e] for e in range(at - 4, at + 1) if e in by_end), None)
@@ -784,15 +829,69 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
                 continue
             bare.append(t.start)
             continue
-        if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 for x in out):
+        if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 and not _addressed(T.text, x.start)
+               for x in out):
             continue      # the head of a speaker the rules named (صحيفة “بلومبيرغ”): that speaker stands
         if (sp[0], sp[1]) not in taken:
             taken.add((sp[0], sp[1]))
-            out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2]))
+            out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2],
+                               subject=t.n in cues and not quoted))
     for x in out:
         _name_after(T, x, by_start, cues)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+def _phrase_at(T: Text, k: int, by_start: dict, stops, cues, lam: bool) -> tuple[int, int, str] | None:
+    """The speaker phrase that starts at token k: an entity mention, else a run of up to five words
+    (to a complementizer, a stop word, another speech verb, a comma or a quote). `lam`: after a source
+    preposition a word may carry ل ("ووفقا للناطق")."""
+    t0 = T.toks[k] if k < len(T.toks) else None
+    if t0 is None:
+        return None
+    if t0.start in by_start:
+        m = by_start[t0.start]
+        return m.start, m.end, m.type
+    if not (t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and len(t0.n) > 2):
+        return None
+    if t0.n[:1] == "ل" and t0.n[:2] != "ال" and not lam:
+        return None
+    end = k + 1
+    while end < min(len(T.toks), k + 5) and T.toks[end].n[:1].isalpha() and T.toks[end].n not in _COMP \
+            and T.toks[end].n not in stops and T.toks[end].n not in cues and T.toks[end].n != "ل" and not _SENT_END.search(
+                T.text, T.toks[end - 1].end, T.toks[end].start) and not _APPOS_BREAK.search(
+                T.text, T.toks[end - 1].start, T.toks[end].start):     # "المصدر، وعد": a token keeps its ،
+        end += 1
+    stop = _APPOS_BREAK.search(T.text, t0.start, T.toks[end - 1].end)
+    return t0.start, stop.start() if stop else T.toks[end - 1].end, "np"
+
+
+_ADDRESSED = re.compile(r"(?:^|[\s(])لـ?\s*[«“\"]?\s*$")
+
+
+def _addressed(text: str, start: int) -> bool:
+    """Is the phrase at `start` the one spoken to (قال لـ«عكاظ»، لـ الشرق الأوسط), not the speaker?"""
+    return bool(_ADDRESSED.search(text, max(start - 6, 0), start))
+
+
+def _past_addressee(T: Text, k: int, by_start: dict) -> int:
+    """The token after the one spoken to, when token k opens it: "لـ" with a quoted or named outlet
+    (لـ«عكاظ»، لـ الحياة), or a name glued to ل (لفرانس برس)."""
+    if k >= len(T.toks):
+        return k
+    t = T.toks[k]
+    if t.n == "ل":
+        j = k + 1
+        if T.text[T.toks[j].start:T.toks[j].end] in ("«", "“", '"') if j < len(T.toks) else False:
+            close = next((x for x in range(j + 1, min(j + 7, len(T.toks))) if T.text[T.toks[x].start] in "»”\""), None)
+            return close + 1 if close is not None else k
+        m = by_start.get(T.toks[j].start) if j < len(T.toks) else None
+        return T.tok_range(m.start, m.end)[1] if m is not None else min(j + 1, len(T.toks))
+    if t.n[:1] == "ل" and t.n[:2] not in ("ال", "لل") and len(t.n) > 3:
+        m = by_start.get(t.start + 1) or by_start.get(t.start)
+        if m is not None:
+            return T.tok_range(m.start, m.end)[1] if m.end > t.end else k + 1
+    return k
 
 
 _ABBREV = re.compile(r"(?<![\w\u0600-\u06FF])[\w\u0600-\u06FF]\. ")   # a title's abbreviation (د. فلان)
@@ -927,6 +1026,17 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
     return role
 
 
+@lru_cache(maxsize=1)
+def _role_ranges() -> dict[str, frozenset[str]]:
+    from riwaya import event_schema
+    return {r: frozenset(d.get("range") or ()) for r, d in (event_schema.schema().get("roles") or {}).items()}
+
+
+def _range_type(etype: str | None) -> str:
+    """A candidate's type as the schema's role ranges name it: a bare phrase or a count is "other"."""
+    return etype if etype in ("person", "organization", "place", "vehicle", "time") else "other"
+
+
 def _fill(probs: list, fill: dict[str, float]) -> list:
     """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
     likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
@@ -935,7 +1045,10 @@ def _fill(probs: list, fill: dict[str, float]) -> list:
     for role, bar in fill.items():
         if any(r == role for _, _, r in probs):
             continue
-        best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none"), key=lambda x: x[0], default=None)
+        used = [c for c, _, _ in out]        # one candidate fills one role (a rule argument is one object)
+        rng = _role_ranges().get(role)       # and one the schema lets fill it (a place: a named place)
+        best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none" and c not in used and (
+            rng is None or _range_type(getattr(c, "etype", None)) in rng)), key=lambda x: x[0], default=None)
         if best is not None and best[0] >= bar:
             out.append((best[1], best[2], role))
     return out
@@ -1052,6 +1165,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
+            for a in args:
+                own = (ev.trigger_start, ev.trigger_end) if a.role in judged and id(a) not in fixed else None
+                s_, e_ = tidy_span(text, a.start, a.end, own, a.role)
+                if (s_, e_) != (a.start, a.end):
+                    a.start, a.end, a.text = s_, e_, text[s_:e_]
+            args = [a for a in args if a.end > a.start]
             chosen = _one_per_span(args, conf, judged)
             ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen), key=lambda a: (a.start, a.role))
         if "polarity" in M:
