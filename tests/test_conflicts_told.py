@@ -121,3 +121,19 @@ def test_the_same_sides_are_listed_once():
     b = {**a, "id": "cf_2", "event": "e2", "values": [side("Karim", "b"), side("his son", "a")]}
     c = {**a, "id": "cf_3", "event": "e3", "values": [side("Karim", "b"), side("his son", "c")]}
     assert [x["id"] for x in distinct_conflicts([a, b, c])] == ["cf_1", "cf_3"]
+
+
+def test_an_unknown_attacker_and_the_body_behind_him_are_one_doer_at_two_grains():
+    from riwaya.reconcile.conflicts import Compare
+    from riwaya.reconcile.core import Entities
+    ents = [{"id": "man", "type": "person", "name_ar": "سالم النجار", "name_en": "Salem al-Najjar", "aliases": []},
+            {"id": "org", "type": "organization", "name_ar": "التنظيم", "name_en": "the Group", "aliases": []},
+            {"id": "org2", "type": "organization", "name_ar": "الجيش", "name_en": "the Army", "aliases": []},
+            {"id": "chief", "type": "person", "name_ar": "الرئيس فلان", "name_en": "President X", "aliases": [],
+             "kb_id": "person:x"}]
+    cmp = Compare(Entities(ents))
+    man, org, org2, chief = (("e", i) for i in ("man", "org", "org2", "chief"))
+    assert cmp.item_rel(man, org, "agent") == "precision"      # the attacker and his group
+    assert cmp.item_rel(org, org2, "agent") == "different"     # two bodies: two doers
+    assert cmp.item_rel(chief, org, "agent") == "different"    # a known figure is not anyone's man
+    assert cmp.item_rel(man, org, "decider") == "different"    # "he decided" vs "the body ordered": a real clash

@@ -35,6 +35,7 @@ from .values import (Count, companion_kind, contains, count_rel, deictic, durati
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
+MEMBER_FIELDS = ("agent",)   # a slot where a man and the body he acts for can be one doer told twice
 ROUTE_FIELDS = ("origin", "via", "destination")
 
 
@@ -297,6 +298,8 @@ class Compare:
                     return "precision"   # "Damascus" vs "Damascus International Airport"
             elif self.names_nested(a[1], b[1]):
                 return "precision"       # "the organisation" vs "the terrorist organisation"
+            elif field in MEMBER_FIELDS and self._person_and_body(a[1], b[1]):
+                return "precision"       # the man who did it and the group he did it for
             return "different"
         if a[0] == "r" and b[0] == "r":
             if a[1][0] == b[1][0]:
@@ -306,6 +309,15 @@ class Compare:
         if any(raw_compatible(r[1], n) for n in self._names(e[1])):
             return "precision"
         return "different"
+
+    def _person_and_body(self, x: str, y: str) -> bool:
+        """One a person the knowledge base does not know (a man named in the news for this deed), the
+        other an organisation: an account that names the attacker and one that names the body behind him
+        tell the doer at different grain, not two doers. A known figure against a body ("the president"
+        vs "the Kremlin" deciding) stays two doers."""
+        ex, ey = self.ents.by_id.get(x) or {}, self.ents.by_id.get(y) or {}
+        person, body = (ex, ey) if ex.get("type") == "person" else (ey, ex)
+        return person.get("type") == "person" and body.get("type") == "organization" and not person.get("kb_id")
 
     def _kind_rel(self, a, b) -> str | None:
         """A raw place of a known point kind ("قصره") against a place entity: another point kind is
