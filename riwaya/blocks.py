@@ -399,6 +399,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
 
 
 MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one
+MEMO_BATCH = 500         # documents' made event mentions written to the store at a time
 
 
 def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple[Mentions, dict, dict]:
@@ -411,6 +412,7 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
     idx = corpus.MentionIndex(entities)
     by_kb = {e["kb_id"]: e["id"] for e in entities if e.get("kb_id")}
     ms, paragraphs, made = Mentions(entities), {}, {}
+    n_made = 0          # of them written already
     versions = store.analysis_versions()
     meta = {d["id"]: d for d in documents}
     version = _memo_version()
@@ -432,6 +434,14 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             if not rec.unsafe:
                 made[doc] = (keys[doc], json.dumps({"z": rows, "ids": ids, "labels": labels,
                                                     "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
+                if len(made) >= MEMO_BATCH:    # written as made: a first run held every document's
+                    write(last=False)          # (48 MB of JSON at 7.8k documents) until the end
+
+    def write(last: bool) -> None:
+        nonlocal n_made
+        n_made += len(made)
+        store.put_doc_memos(made, prune=last)     # the last rows prune those of documents no longer stored
+        made.clear()
 
     def reuse(doc, data) -> bool:
         try:
@@ -467,9 +477,9 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
                 continue
         a = json.loads(text) if text is not None else store.analyses_of([doc]).get(doc, {})
         make(doc, a)
-    store.put_doc_memos(made)
-    return ms, paragraphs, {"documents_made": len(made) if ms._ents is not None else len(keys),
-                            "documents_reused": len(keys) - len(made) if ms._ents is not None else 0}
+    write(last=True)
+    return ms, paragraphs, {"documents_made": n_made if ms._ents is not None else len(keys),
+                            "documents_reused": len(keys) - n_made if ms._ents is not None else 0}
 
 
 MEMO_VERSION = 2     # what a document's stored event mentions hold (2: each mention's row zlib-compressed, base64)

@@ -310,9 +310,10 @@ class Store:
             for r in c.execute(q):
                 yield r.doc_id, r.key, r.data
 
-    def put_doc_memos(self, items: dict[str, tuple[str, str]]) -> None:
+    def put_doc_memos(self, items: dict[str, tuple[str, str]], prune: bool = True) -> None:
         """Store, per document, (key, JSON text) of what the corpus stage made of it, replacing what
-        was stored; rows of documents no longer stored are removed."""
+        was stored; rows of documents no longer stored are removed (``prune``: the stage writes its
+        rows a batch at a time, and prunes with the last)."""
         ids = sorted(items)
         with self.engine.begin() as c:
             for i in range(0, len(ids), 500):
@@ -320,7 +321,8 @@ class Store:
                 c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.in_(chunk)))
                 c.execute(insert(corpus_docs_t), [{"doc_id": d, "key": items[d][0], "data": items[d][1]}
                                                   for d in chunk])
-            c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.not_in(select(analyses_t.c.doc_id))))
+            if prune:
+                c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.not_in(select(analyses_t.c.doc_id))))
 
     # ------------------------------------------------------------ corpus level
     def put_corpus(self, results: dict[str, list], documents: str | None = None, base: str | None = None) -> None:

@@ -76,3 +76,25 @@ def test_seeds_in_two_builds_reuse_what_the_first_made_and_equal_all_at_once(bui
     last = Store(url).corpus_journal(1)[0]
     assert last["documents_reused"] > 0 and last["documents_made"] >= len(last["documents_added"])
     assert _corpus_dump(url) == _corpus_dump(built_db)
+
+
+def test_a_first_run_writes_the_event_mentions_in_batches_as_made(built_db, tmp_path, monkeypatch):
+    import sqlite3
+    dst = tmp_path / "first.db"
+    copy_store(built_db, dst)
+    with sqlite3.connect(dst) as c:
+        want = c.execute("SELECT doc_id, key, data FROM corpus_docs ORDER BY doc_id").fetchall()
+        c.execute("DELETE FROM corpus_docs")
+        c.execute("INSERT INTO corpus_docs (doc_id, key, data) VALUES ('gone', 'k', '{}')")   # no such document
+    batches = []
+    put = Store.put_doc_memos
+    monkeypatch.setattr(blocks, "MEMO_BATCH", 2)
+    monkeypatch.setattr(Store, "put_doc_memos",
+                        lambda self, items, prune=True: (batches.append((len(items), prune)), put(self, items, prune)))
+    figures = blocks.refresh_store(Store(f"sqlite:///{dst}"))
+    assert figures["documents_made"] == figures["documents"] == len(want) > 2
+    assert all(n == 2 and not prune for n, prune in batches[:-1]) and batches[-1][1]      # pruned once, at the end
+    assert sum(n for n, _ in batches) == len(want)
+    with sqlite3.connect(dst) as c:
+        assert c.execute("SELECT doc_id, key, data FROM corpus_docs ORDER BY doc_id").fetchall() == want
+    assert _corpus_dump(f"sqlite:///{dst}") == _corpus_dump(built_db)
