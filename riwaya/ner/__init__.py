@@ -138,14 +138,44 @@ def _propagate(text, found):
     extra = []
     if not seen:
         return extra
-    # one pattern for all the names of the document (one regex compile, not one per name), longest first
-    alts = "|".join(re.escape(n) for n in sorted(seen, key=lambda n: (-len(n), n)))
-    for m in re.finditer(r"(?<![\w])(?:[وفبلك]|وال|بال|ال)?(" + alts + r")(?![\w])", text):
-        s, e = m.span(1)
+    for s, e, n in _name_matches(text, sorted(seen, key=lambda n: (-len(n), n))):
         if not any(s < b and a < e for a, b in taken):
-            extra.append((s, e, seen[m.group(1)], 0.7, "propagated"))
+            extra.append((s, e, seen[n], 0.7, "propagated"))
             taken.append((s, e))
     return extra
+
+
+_W = re.compile(r"\w")
+_NAME_PROCLITICS = ("وفبلك", "وال", "بال", "ال", "")     # one of the letters, a word, none: in this order
+
+
+def _name_matches(text, names):
+    """(start, end, name) of the names of the document (the longest first) in text, where
+    `(?<!\w)(?:[وفبلك]|وال|بال|ال)?(name1|name2|...)(?!\w)` finds them with re.finditer: the same
+    spans, found with str.find (compiling that pattern took as long as matching it, once per document)."""
+    best = {}               # match start -> the first (proclitic, name) the pattern tries there
+    for rank_n, n in enumerate(names):
+        q = text.find(n)
+        while q >= 0:
+            e = q + len(n)
+            if not _W.match(text, e):                               # (?!\w)
+                for rank_p, pro in enumerate(_NAME_PROCLITICS):
+                    if pro == "وفبلك":
+                        k = 1 if q and text[q - 1] in pro else 0
+                    else:
+                        k = len(pro) if text.startswith(pro, q - len(pro)) and q >= len(pro) else 0
+                    if (k or not pro) and not (q - k and _W.match(text, q - k - 1)):    # (?<!\w)
+                        key = (rank_p, rank_n)
+                        if q - k not in best or key < best[q - k][0]:
+                            best[q - k] = (key, q, e, n)
+            q = text.find(n, q + 1)
+    out, pos = [], 0
+    for start in sorted(best):
+        if start >= pos:    # finditer goes on after the end of the match before
+            _, s, e, n = best[start]
+            out.append((s, e, n))
+            pos = e
+    return out
 
 
 _ROLE_AFTER = re.compile(r"^\s*[،,]\s*([^،,.\n()]{3,80}?)\s*(?:[،,]|[.؛:\n]|$)")
@@ -650,8 +680,26 @@ def _english_surnames(text, cands):
     return out
 
 
-# a verb of subject_verbs (formatted in), then, looked ahead (a verb right after a subject is tried too), the next one or two words
-_SUBJECT = r"(?<!\w)([وف]?(?:{}))(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)"
+# a verb of subject_verbs (formatted in: _word_start_alternation), then, looked ahead (a verb right after a
+# subject is tried too), the next one or two words
+_SUBJECT = r"({})(?=[ \t]+(\w+)(?![\w\u064B-\u0652])(?:[ \t]+(\w+)(?![\w\u064B-\u0652]))?)"
+# "no word character before" checked after a word's first character, not before it: a pattern that starts
+# with a look-behind is tried at every position of the text; one that starts with a character is tried only
+# where that character stands (re's first-character scan, in C)
+_AFTER_FIRST = r"(?<!\w[\s\S])"
+
+
+def _word_start_alternation(words, proclitics=""):
+    """The regex of `(?<!\w)[proclitics]?(?:w1|w2|...)`, written character first (one branch per first
+    character, each opening with it; the same matches, tried in the same order) so that re scans for the
+    first characters."""
+    whole = "|".join(map(re.escape, words))
+    rests = {}
+    for c in proclitics:
+        rests[c] = ["(?:" + whole + ")"]          # the proclitic first, as the greedy `?` tries it
+    for w in words:
+        rests.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(re.escape(c) + _AFTER_FIRST + "(?:" + "|".join(alts) + ")" for c, alts in rests.items())
 
 
 def _subject_names(text, cands, kb):
@@ -665,7 +713,7 @@ def _subject_names(text, cands, kb):
         verbs = r["_subject_verbs"] = frozenset(norm(w) for w in r.get("subject_verbs", []))
         # one pattern finds the verbs as written and as normalised (اكد for أكد), only those words tried
         forms = sorted({str(w) for w in r.get("subject_verbs", [])} | set(verbs), key=lambda w: (-len(w), w))
-        r["_subject_rx"] = re.compile(_SUBJECT.format("|".join(map(re.escape, forms)))) if forms else None
+        r["_subject_rx"] = re.compile(_SUBJECT.format(_word_start_alternation(forms, "وف"))) if forms else None
     if not verbs:
         return []
     from riwaya.ner.morph import known
