@@ -22,9 +22,9 @@ def ids(kb, text):
 
 
 def test_loads_fast_and_is_cached():
-    t = time.process_time()             # CPU seconds: wall clock fails on a loaded CI machine
+    t = time.thread_time()             # this thread's CPU: no wall clock (load), no other threads (pools)
     kb = load_kb()
-    assert time.process_time() - t < 1.5
+    assert time.thread_time() - t < 1.5
     assert load_kb() is kb
     c = kb.counts()
     assert c["place"] > 2000 and c["person"] >= 60 and c["organization"] >= 50 and c["outlet"] >= 40
@@ -163,10 +163,10 @@ def test_speed_at_least_200_articles_per_second(kb):
     words = [w for s in sents for w, _ in s]
     arts = [" ".join(words[i:i + 300]) for i in range(0, len(words), 300)][:200]   # ~1.7k chars each
     kb.match(arts[0])      # the first call loads word frequencies (wordfreq), as ingest's repair does anyway
-    t = time.process_time()             # CPU seconds, not wall clock: the machine may be shared
+    t = time.thread_time()             # this thread's CPU: no wall clock (load), no other threads (pools)
     for a in arts:
         kb.match(a)
-    rate = len(arts) / max(time.process_time() - t, 1e-9)
+    rate = len(arts) / max(time.thread_time() - t, 1e-9)
     assert rate > 200, rate
 
 

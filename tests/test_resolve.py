@@ -195,9 +195,9 @@ def test_resolution_scales_near_linearly():
             name = f"{rnd.choice(first)} {rnd.choice(last)}{rnd.randint(0, 30)}"
             ms.append(EntityMention(j * 40, j * 40 + len(name), name, "person", source="ner"))
         dm[f"d{d}"] = ms
-    t = time.process_time()             # CPU seconds: wall clock fails on a loaded CI machine
+    t = time.thread_time()             # this thread's CPU: no wall clock (load), no other threads (pools)
     ents = resolve_entities(dm, empty)
-    assert time.process_time() - t < 10
+    assert time.thread_time() - t < 10
     assert 100 < len(ents) <= 10000
 
 

@@ -194,14 +194,14 @@ def test_english():
 def test_seed_offsets_and_speed():
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     tag_times(texts[0], anchor=PUB)
-    t0 = time.process_time()            # CPU seconds: wall clock fails on a loaded CI machine
+    t0 = time.thread_time()            # this thread's CPU: no wall clock (load), no other threads (pools)
     n = 0
     for t in texts:
         for m in tag_times(t, anchor=PUB):
             assert t[m.start:m.end] == m.text
             n += 1
     assert n >= 50
-    assert (time.process_time() - t0) / len(texts) < 0.05
+    assert (time.thread_time() - t0) / len(texts) < 0.05
 
 
 # ---------------------------------------------------------------- feasts, spans of years, day ranges (SaudiNewsNet)
