@@ -227,9 +227,15 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
 def _pair_tag(cfg: dict) -> str:
     """What a candidate pair's verdict depends on besides the two texts: the copy settings and the
     code that shingles and verifies."""
+    return json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"], _copy_code()])
+
+
+def _copy_code() -> str:
+    """The fingerprint of the code that reads a body, shingles, hashes and verifies it (this module and
+    reconcile/text.py): part of every cached signature's and verdict's key, so a change there is never
+    served what the old code made. Not the user's extra KB files: copies do not depend on them."""
     from ..fingerprint import code_fingerprint
-    return json.dumps(["pair1", cfg["shingle_words"], cfg["min_jaccard"], cfg["min_containment"],
-                       code_fingerprint(["reconcile/relations.py", "reconcile/text.py"], extra_env=None)])
+    return code_fingerprint(["reconcile/relations.py", "reconcile/text.py"], extra_env=None)
 
 
 def _pair_key(a: str, b: str, keys: dict[str, str], tag: str) -> str:
@@ -267,11 +273,7 @@ def doc_signatures(documents: list[dict], cfg: dict, keys: dict[str, str] | None
     (``riwaya.cache``, keyed by the body text, the copy settings and the code) or computed and cached.
     ``keys``: filled with each document's key (its content, for ``_pair_verdicts``)."""
     from ..cache import KeyValue
-    from ..fingerprint import code_fingerprint
-    # the code that reads the body and shingles and hashes it is part of the key: a change there
-    # must not serve signatures made by the old code
-    tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"],
-                      code_fingerprint(["reconcile/relations.py", "reconcile/text.py"], extra_env=None)])
+    tag = json.dumps(["sig1", cfg["shingle_words"], cfg["minhash_perms"], cfg["min_shingles"], _copy_code()])
     keys = keys if keys is not None else {}
     keys.update({d["id"]: hashlib.sha1((tag + "\x1f" + body_text(d)).encode("utf-8")).hexdigest()
                  for d in documents})
