@@ -648,7 +648,7 @@ class KB:
                     and norms[i - 1].lstrip("وفب").startswith("ال") and len(norms[i - 1].lstrip("وفب")) > 4:
                 continue        # وزارة الداخلية السعودية, الجامعة السعودية: an adjective, not the country
             if single and rec["type"] == "place" and self._construct_head(k0, clitic, prev, toks, i, text):
-                continue        # حماة الوطن: "the guardians of the homeland", not the city
+                continue        # a plural of people before the noun it governs ("guardians of the homeland"): not the town
             if single and rec["type"] == "place" and k0 in self.given and i + L < len(toks):
                 nxt = norm_token(toks[i + L][2])
                 if nxt.startswith("ال") and nxt not in self.place_nouns and prev not in self.place_nouns:
