@@ -38,12 +38,12 @@ def test_shipped_model_is_scored_in_pure_python(learned):
     t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
     a, b, fa, fb = _pair(_h("x0", "s0", time=t, context=["city"]), _h("x1", "s1", time=t, context=["city"]))
     x = core.pair_features(a, b, fa, fb)
-    assert set(model["weights"]) <= set(x) | {
+    assert {n for w in model["weights"] for n in w.split("*")} <= set(x) | {
         "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
-        "lead_both", "lead_one", "lead_none"}
-    want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in x.items())
+        "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim"}
+    want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in core.with_crosses(x, model).items())
     if model.get("hand_floor") is True:
         cfg = core.config()["events"]
         hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in x.items())
@@ -84,6 +84,70 @@ def test_a_report_tells_its_main_happening_first():
     fa, fb, fc = core._features(ca), core._features(cb), core._features(cc)
     assert core.pair_features(ca, cb, fa, fb).get("lead_both") == 1.0
     assert core.pair_features(ca, cc, fa, fc).get("lead_one") == 1.0
+
+
+def test_a_report_tells_first_its_main_happening_of_a_kind():
+    """first_both / first_one / first_none: whether each of two mentions in different reports is its
+    report's first of its kind (class, type group); a later one of the same kind is not, one of another
+    kind is its kind's first. Not set for two mentions of one report."""
+    docs = {d["id"]: d for d in _story_docs(2)}
+    ms = [_h("x0", "s0", trigger_start=5), _h("x1", "s0", trigger_start=40),
+          _h("x2", "s1", trigger_start=30), _m("x3", "s1", trigger_start=50)]
+    cs = core.canonical_mentions(ms, core.Entities(ENTS), docs)
+    assert [c["first"] for c in cs] == [True, False, True, True]
+    fs = [core._features(c) for c in cs]
+    assert core.pair_features(cs[0], cs[2], fs[0], fs[2]).get("first_both") == 1.0
+    assert core.pair_features(cs[1], cs[2], fs[1], fs[2]).get("first_one") == 1.0
+    x = core.pair_features(cs[0], cs[1], fs[0], fs[1])
+    assert not {"first_both", "first_one", "first_none"} & set(x)
+
+
+def test_the_words_around_two_triggers():
+    """window_sim: how alike the words next to the two triggers are (a copied clause), within their
+    sentences; an article and a proclitic off."""
+    from test_reconcile import _doc
+    text_a = "قال مسؤول إن انفجار سيارة مفخخة قرب مركز الشرطة أوقع قتلى. وفي خبر آخر وقع هجوم على سوق"
+    text_b = "أكدت الوكالة أن الانفجار لسيارة مفخخة قرب مركز للشرطة أوقع قتلى"
+    docs = {"a": _doc("a", text_a, "A"), "b": _doc("b", text_b, "B")}
+    end_a = text_a.index(".") + 1
+    ta, tb, tc = text_a.index("انفجار"), text_b.index("الانفجار"), text_a.index("هجوم")
+    ms = [_h("x0", "a", start=0, end=end_a, trigger="انفجار", trigger_start=ta, trigger_end=ta + 6),
+          _h("x1", "b", start=0, end=len(text_b), trigger="الانفجار", trigger_start=tb, trigger_end=tb + 8),
+          _h("x2", "a", start=end_a + 1, end=len(text_a), trigger="هجوم", trigger_start=tc, trigger_end=tc + 4)]
+    ca, cb, cc = core.canonical_mentions(ms, core.Entities(ENTS), docs)
+    assert {"سياره", "مفخخه", "مسوول"} <= ca["window"] and "الشرطه" not in ca["window"]
+    assert not {"قتلى", "قال"} & cc["window"]            # its own sentence only
+    fa, fb, fc = core._features(ca), core._features(cb), core._features(cc)
+    assert core.pair_features(ca, cb, fa, fb)["window_sim"] > 0.3
+    assert core.pair_features(cc, cb, fc, fb)["window_sim"] == 0.0
+
+
+def test_two_unresolved_actors_of_one_head_are_no_clash(monkeypatch):
+    """"المتهم" and "المتهم والذي اقر": one description told shorter or longer (events.raw_actor_heads);
+    two raw spans of different heads still clash with raw_actors_clash, and a head never counts as a
+    known entity."""
+    monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    short = _h("x0", "s0", typ="arrest", time=t, participants=[{"entity": "المتهم", "role": "patient"}])
+    longer = _h("x1", "s1", typ="arrest", time=t, participants=[{"entity": "والمتهم والذي اقر", "role": "patient"}])
+    other = _h("x2", "s1", typ="arrest", time=t, participants=[{"entity": "الشاهد", "role": "patient"}])
+    monkeypatch.setitem(core.config()["events"], "raw_actor_heads", True)
+    a, b, fa, fb = _pair(short, longer)
+    assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
+    assert not core._resolved(fa["alts"])
+    a, c, fa, fc = _pair(short, other)
+    assert not core._pair_ok(a, c, fa, fc)
+    monkeypatch.setitem(core.config()["events"], "raw_actor_heads", False)
+    a, b, fa, fb = _pair(short, longer)
+    assert not core._pair_ok(a, b, fa, fb)
+
+
+def test_a_model_may_weigh_products_of_two_features():
+    x = {"sentence_sim": 0.5, "window_sim": 0.0, "keyless": 1.0, "trigger_sim": 0.8}
+    model = {"crosses": [["sentence_sim", "window_sim"], ["keyless", "trigger_sim"]]}
+    assert core.with_crosses(x, model) == {**x, "keyless*trigger_sim": 0.8}
+    assert core.with_crosses(x, {}) is x
 
 
 def test_hand_weights_are_the_fallback(monkeypatch):
