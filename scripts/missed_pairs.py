@@ -29,11 +29,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import train_pairs  # noqa: E402
-from riwaya.reconcile import core, timeiv  # noqa: E402
+from riwaya.reconcile import core  # noqa: E402
 
 
 def _hard_reason(a, b, fa, fb, same_place) -> str:
-    cfg = core.config()["events"]
     if not core._kind_ok(core._cls(a), fa["group"], fa["generic"], core._cls(b), fb["group"], fb["generic"]):
         return "kind"
     if core._keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
