@@ -995,9 +995,8 @@ def _trigger_window(m: dict, docs: dict[str, dict]) -> frozenset:
     s = s if isinstance(s, int) else 0
     e = e if isinstance(e, int) else len(text)
     n = config()["events"].get("window_words", 4)
-    left = [_strip_proclitic(t) for t in tokens(text[max(s, ts - 200):ts])][-n:]
-    right = [_strip_proclitic(t) for t in tokens(text[te:min(e, te + 200)])][:n]
-    return frozenset(w for w in left + right if len(w) > 2)
+    near = tokens(text[max(s, ts - 200):ts])[-n:] + tokens(text[te:min(e, te + 200)])[:n]
+    return frozenset(w for w in map(_strip_proclitic, near) if len(w) > 2)
 
 
 def _strip_proclitic(t: str) -> str:
