@@ -982,7 +982,12 @@ def source_features(T: Text, ev: EventMention, c: Speaker, cands: list[Speaker],
     # the event stands in what the speaker says: a complementizer or a colon opens it between the two
     i0, i1 = T.tok_range(c.end, ev.trigger_start) if not after else (0, 0)
     comp = any(T.toks[k].n in _COMP or T.toks[k].n == ":" for k in range(i0, i1))
-    return [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
+    # a speaker of an earlier sentence goes on to credit this event when its own sentence has no speech
+    # verb before it and no other speaker stands between ("وقال العميد X إن ... . وأضاف ..."; "... . وتخوض القوات")
+    own = not after and (any(o is not c and s0 <= o.cue_start < ev.trigger_start for o in cands) or any(
+        s0 <= b < ev.trigger_start for b in bare))
+    carry = [f"own_cue={own}|{pos}|{_bucket(rank)}"] if not after else []
+    return carry + [f"kind={c.kind}", f"cue={c.cue}", f"etype={c.etype}", f"first={first}", f"side={side}",
             f"pos={side}|{pos}", f"nl={_bucket(between.count(chr(10)))}", f"rank={side}|{_bucket(rank)}",
             f"scope={scope}", f"rule={is_rule}", f"rule_kind={is_rule}|{c.kind}", f"bare_between={bare_between}",
             f"quote_open={opens > 0}", f"cls={ev.cls}", f"cls_pos={ev.cls}|{side}|{pos}",
