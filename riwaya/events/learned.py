@@ -9,7 +9,8 @@ models, trained on the annotated event corpus by ``scripts/train_events.py``, th
   before the trigger: other events' agents, speech verbs' subjects) which role it plays, if any (fills
   empty slots, drops junk, fixes swapped roles such as the victim of a passive); a rule argument keeps its
   role when the model agrees; one argument per role and stretch of text; an event left without an agent
-  or patient takes its likeliest candidate when it is likely enough;
+  or patient takes its likeliest candidate when it is likely enough; one agent, patient and place per
+  event unless listed ("X وY"), two pieces of one phrase (a title and its name) joined;
 - *span*: where each argument starts and ends (grow over مدينة/بلدة/a title, a counted noun after a
   number; trim a stray word), one word at a time;
 - *polarity*: asserted, negated, planned, hypothetical, question, requested or denied, from the rules'
