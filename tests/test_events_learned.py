@@ -298,3 +298,44 @@ def test_an_argument_span_leaves_out_its_own_events_trigger():
     text = "متطرفين آخرين قتلوا في"
     t = text.index("قتلوا")
     assert learned.tidy_span(text, 0, len(text), (t, t + len("قتلوا")), "patient") == (0, t - 1)
+
+
+def test_one_filler_per_role_unless_listed_and_a_title_with_its_name_is_one():
+    from riwaya.models import Argument
+
+    def arg(text, role, phrase, at=0):
+        s = text.index(phrase, at)
+        return Argument(role, phrase, s, s + len(phrase), None, None)
+    text = "زار المبعوث الخاص إلى سوريا ستيفان دي مستورا طهران مع الجيش السوري."
+    trig = (0, 3)
+    title, name = arg(text, "agent", "المبعوث الخاص"), arg(text, "agent", "ستيفان دي مستورا")
+    other = arg(text, "agent", "الجيش السوري")
+    conf = {id(title): 0.7, id(name): 0.6, id(other): 0.5}
+    kept = learned._one_per_role(text, [title, name, other], conf, ("agent",), trig, merge_gap=2)
+    assert kept == [title] and title.text == "المبعوث الخاص إلى سوريا ستيفان دي مستورا"   # one phrase
+    assert text[title.start:title.end] == title.text                                     # offsets hold
+    title, name = arg(text, "agent", "المبعوث الخاص"), arg(text, "agent", "ستيفان دي مستورا")
+    kept = learned._one_per_role(text, [title, name, other], conf, ("agent",), trig, merge_gap=0)
+    assert kept == [title]                   # not merged: the likeliest alone
+    assert learned._one_per_role(text, [title, name], conf, (), trig) == [title, name]   # not a single role
+    text = "هاجم الحوثيون وتنظيم القاعدة المدينة."
+    a, b = arg(text, "agent", "الحوثيون"), arg(text, "agent", "وتنظيم القاعدة")
+    assert learned._one_per_role(text, [a, b], {id(a): 0.9, id(b): 0.4}, ("agent",), (0, 4)) == [a, b]  # a list
+
+
+def test_the_subject_between_kana_and_a_speech_verb_is_its_speaker():
+    text = "وكانت الولايات المتحدة قد ذكرت في وقت سابق إنها كثفت حملة جوية. وكان رئيس المجلس علي داوود أعلن مقتل القيادي."
+    sps, _ = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())
+    got = [(s.text, s.kind) for s in sps]
+    assert ("الولايات المتحدة", "before") in got and ("رئيس المجلس علي داوود", "before") in got
+    assert not any(s.text.startswith("مقتل") for s in sps)      # the verbal noun after أعلن is its object
+
+
+def test_a_title_goes_on_to_the_name_after_a_spaced_abbreviation():
+    from riwaya.models import EntityMention
+    text = "وبين المتحدث الرسمي بصحة الجوف أ . فهد الكريع أن التماسا كهربائيا تسبب بحريق."
+    s = text.index("فهد الكريع")
+    an = DocAnalysis(doc_id="x", mentions=[EntityMention(text="فهد الكريع", type="person", start=s,
+                                                           end=s + len("فهد الكريع"))])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert sps[0].text == "المتحدث الرسمي بصحة الجوف أ . فهد الكريع" and sps[0].etype == "person"

@@ -94,6 +94,7 @@ def load_lexicon() -> dict:
         "source_from": {lg: {_norm(c) for c in v} for lg, v in att.get("source_from", {}).items()},
         "speaker_end": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_end", {}).items()},
         "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
+        "speaker_aux": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_aux", {}).items()},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
