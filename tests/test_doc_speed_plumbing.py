@@ -199,3 +199,27 @@ def test_hedge_found_as_the_per_hedge_walk_found_it():
         for _ in range(400):
             words = [rnd.choice(pool) for _ in range(rnd.randint(0, 8))]
             assert extract._hedge(words, hedges, lang) == walk(words, hedges, lang)
+
+
+def test_first_at_is_the_first_sequence_that_matches():
+    """extract._first_at (sequences tried only where the token can be their first word) gives the first
+    match in list order, as trying every sequence with _seq_at does: lexicon lists, clitics and endings,
+    sentence ends, random sequences with repeats and an empty one."""
+    import random
+    from riwaya.events.extract import Tok, _first_at, _seq_at
+    lex = load_lexicon()
+    rng = random.Random(7)
+    vocab = ["ثم", "الي", "من", "هناك", "متجها", "وبحسب", "تقرير", "بحسب", "في", "يد", "بيد", "وفقا", "لتقرير",
+             "والي", "فمن", "بتقرير", "تقريرهم", "then", "to", "from", "there", "according", "x"]
+    lists = [(lex[k][lg], None) for k in ("cont", "arg_cont", "att_cues", "controller_cues") for lg in ("ar", "en")]
+    lists += [(lex["preps"][lg], 0) for lg in ("ar", "en")]
+    for _ in range(5):
+        lists.append(([[rng.choice(vocab) for _ in range(rng.randint(0, 3))] for _ in range(12)], None))
+    for _ in range(300):
+        words = [rng.choice(vocab) for _ in range(rng.randint(1, 8))]
+        toks = [Tok(k, k + 1, w, w) for k, w in enumerate(words)]
+        for seqs, key in lists:
+            for lang in ("ar", "en"):
+                for i in range(len(toks) + 1):
+                    want = next((s for s in seqs if _seq_at(toks, i, s if key is None else s[key], lang)), None)
+                    assert _first_at(seqs, toks, i, lang, key) is want
