@@ -223,3 +223,26 @@ def test_first_at_is_the_first_sequence_that_matches():
                 for i in range(len(toks) + 1):
                     want = next((s for s in seqs if _seq_at(toks, i, s if key is None else s[key], lang)), None)
                     assert _first_at(seqs, toks, i, lang, key) is want
+
+
+def test_doc_speed_samples_articles_by_length(tmp_path):
+    """doc_speed.py --chars LOW-HIGH: the first N articles with text of that many characters, in zip and
+    file order; a malformed range is a clear argparse error."""
+    import argparse
+    import json
+    import sys
+    import zipfile
+    from pathlib import Path
+    import pytest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import doc_speed
+    assert doc_speed.char_range("2000-3000") == (2000, 3000)
+    for bad in ("3000-2000", "2000", "a-b"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            doc_speed.char_range(bad)
+    arts = [{"content": "x" * n} for n in (5, 12, 20, 15, 0, 11)]
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr("b.json", json.dumps(arts[3:]))
+        zf.writestr("a.json", json.dumps(arts[:3]))
+    assert [len(a["content"]) for a in doc_speed.load_sized(10, 10, 15, tmp_path)] == [12, 15, 11]
+    assert [len(a["content"]) for a in doc_speed.load_sized(2, 10, 15, tmp_path)] == [12, 15]
