@@ -8,6 +8,7 @@ times the floor (read the JSONL, tokenise with ``\\w+``; best of 5, it is short)
 
     .venv/bin/python benchmarks/doc_speed.py                        # 500 articles, 3 rounds
     .venv/bin/python benchmarks/doc_speed.py --n 300 --rounds 1 --profile /tmp/analyze.prof
+    .venv/bin/python benchmarks/doc_speed.py --chars 2000-3000       # the first 500 of 2-3k characters
     .venv/bin/python -c "import pstats; pstats.Stats('/tmp/analyze.prof').sort_stats('cumtime').print_stats(15)"
 """
 from __future__ import annotations
@@ -17,11 +18,38 @@ import json
 import statistics
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import throughput  # noqa: E402  (puts the riwaya next to this script first on the path)
+
+
+def char_range(spec: str) -> tuple[int, int]:
+    """``2000-3000`` -> (2000, 3000): the article lengths (characters, both ends included) to sample."""
+    try:
+        lo, hi = (int(x) for x in spec.split("-"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--chars wants LOW-HIGH in characters, e.g. 2000-3000, not {spec!r}")
+    if not 0 <= lo <= hi:
+        raise argparse.ArgumentTypeError(f"--chars {spec!r}: LOW must be <= HIGH and both >= 0")
+    return lo, hi
+
+
+def load_sized(n: int, lo: int, hi: int, data: Path) -> list[dict]:
+    """The first ``n`` SaudiNewsNet articles (zip and file order, as ``throughput.load_articles``) whose
+    text has ``lo``..``hi`` characters: a sample comparable with issue 20's 2.5k-character figure."""
+    out: list[dict] = []
+    for z in sorted(data.glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                for a in json.loads(zf.read(name)):
+                    if (a.get("content") or "").strip() and lo <= len(a["content"]) <= hi:
+                        out.append(a)
+        if len(out) >= n:
+            break
+    return out[:n]
 
 
 def one_round(sample: Path, profile: str | None) -> dict:
@@ -41,6 +69,8 @@ def one_round(sample: Path, profile: str | None) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=500, help="articles (the first N of SaudiNewsNet with text)")
+    ap.add_argument("--chars", type=char_range, metavar="LOW-HIGH",
+                    help="only articles of LOW..HIGH characters (e.g. 2000-3000), the first N of those")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--work", default="/tmp/riwaya-bench")
     ap.add_argument("--data", default=str(throughput.DATA))
@@ -52,9 +82,14 @@ def main() -> int:
         return 0
     work = Path(a.work)
     work.mkdir(parents=True, exist_ok=True)
-    sample = work / f"sample-{a.n}.jsonl"
-    if not sample.exists():
-        throughput.write_jsonl(throughput.load_articles(a.n, Path(a.data)), sample)
+    if a.chars:
+        sample = work / f"sample-{a.n}-chars{a.chars[0]}-{a.chars[1]}.jsonl"
+        if not sample.exists():
+            throughput.write_jsonl(load_sized(a.n, *a.chars, Path(a.data)), sample)
+    else:
+        sample = work / f"sample-{a.n}.jsonl"
+        if not sample.exists():
+            throughput.write_jsonl(throughput.load_articles(a.n, Path(a.data)), sample)
     runs = []
     for _ in range(a.rounds):
         cmd = [sys.executable, __file__, "--child", str(sample)] + (["--profile", a.profile] if a.profile else [])

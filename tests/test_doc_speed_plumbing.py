@@ -199,3 +199,50 @@ def test_hedge_found_as_the_per_hedge_walk_found_it():
         for _ in range(400):
             words = [rnd.choice(pool) for _ in range(rnd.randint(0, 8))]
             assert extract._hedge(words, hedges, lang) == walk(words, hedges, lang)
+
+
+def test_first_at_is_the_first_sequence_that_matches():
+    """extract._first_at (sequences tried only where the token can be their first word) gives the first
+    match in list order, as trying every sequence with _seq_at does: lexicon lists, clitics and endings,
+    sentence ends, random sequences with repeats and an empty one."""
+    import random
+    from riwaya.events.extract import Tok, _first_at, _seq_at
+    lex = load_lexicon()
+    rng = random.Random(7)
+    vocab = ["ثم", "الي", "من", "هناك", "متجها", "وبحسب", "تقرير", "بحسب", "في", "يد", "بيد", "وفقا", "لتقرير",
+             "والي", "فمن", "بتقرير", "تقريرهم", "then", "to", "from", "there", "according", "x"]
+    lists = [(lex[k][lg], None) for k in ("cont", "arg_cont", "att_cues", "controller_cues") for lg in ("ar", "en")]
+    lists += [(lex["preps"][lg], 0) for lg in ("ar", "en")]
+    for _ in range(5):
+        lists.append(([[rng.choice(vocab) for _ in range(rng.randint(0, 3))] for _ in range(12)], None))
+    for _ in range(300):
+        words = [rng.choice(vocab) for _ in range(rng.randint(1, 8))]
+        toks = [Tok(k, k + 1, w, w) for k, w in enumerate(words)]
+        for seqs, key in lists:
+            for lang in ("ar", "en"):
+                for i in range(len(toks) + 1):
+                    want = next((s for s in seqs if _seq_at(toks, i, s if key is None else s[key], lang)), None)
+                    assert _first_at(seqs, toks, i, lang, key) is want
+
+
+def test_doc_speed_samples_articles_by_length(tmp_path):
+    """doc_speed.py --chars LOW-HIGH: the first N articles with text of that many characters, in zip and
+    file order; a malformed range is a clear argparse error."""
+    import argparse
+    import json
+    import sys
+    import zipfile
+    from pathlib import Path
+    import pytest
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import doc_speed
+    assert doc_speed.char_range("2000-3000") == (2000, 3000)
+    for bad in ("3000-2000", "2000", "a-b"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            doc_speed.char_range(bad)
+    arts = [{"content": "x" * n} for n in (5, 12, 20, 15, 0, 11)]
+    with zipfile.ZipFile(tmp_path / "a.zip", "w") as zf:
+        zf.writestr("b.json", json.dumps(arts[3:]))
+        zf.writestr("a.json", json.dumps(arts[:3]))
+    assert [len(a["content"]) for a in doc_speed.load_sized(10, 10, 15, tmp_path)] == [12, 15, 11]
+    assert [len(a["content"]) for a in doc_speed.load_sized(2, 10, 15, tmp_path)] == [12, 15]

@@ -264,6 +264,39 @@ def _seq_at(toks, i, seq, lang):
     return True
 
 
+_STARTS: dict = {}     # id(a list of word sequences) -> (the list, its length, {first word: positions}, always, memo)
+
+
+def _first_at(seqs, toks, i, lang, key=None):
+    """The first item of ``seqs`` (in list order) whose word sequence (the item, or ``item[key]``) matches
+    at token i, else None: ``next((s for s in seqs if _seq_at(toks, i, s, lang)), None)``, but only the
+    sequences whose first word the token can be (``_seq_at``'s test) are tried, found once per list and
+    token form."""
+    if i >= len(toks):
+        return next((s for s in seqs if _seq_at(toks, i, s if key is None else s[key], lang)), None)
+    ent = _STARTS.get(id(seqs))
+    if ent is None or ent[0] is not seqs or ent[1] != len(seqs) or len(ent[4]) > 200000:
+        first: dict[str, list[int]] = {}
+        always = []         # an empty sequence matches anywhere
+        for p, s in enumerate(seqs):
+            sq = s if key is None else s[key]
+            (first.setdefault(sq[0], []) if sq else always).append(p)
+        ent = _STARTS[id(seqs)] = (seqs, len(seqs), first, always, {})
+    _, _, first, always, memo = ent
+    w = toks[i].n
+    pos = memo.get(w)
+    if pos is None:
+        found = set(always)
+        for c in (_cands(w)[1] if lang == "ar" else (w,)):
+            found.update(first.get(c, ()))
+        pos = memo[w] = tuple(sorted(found))
+    for p in pos:
+        s = seqs[p]
+        if _seq_at(toks, i, s if key is None else s[key], lang):
+            return s
+    return None
+
+
 def _sentences(text, a, b, times=()):
     """Sentence spans; never one ending inside a time expression ("1:55 a.m. Sunday, December 8")."""
     out, s = [], a
@@ -340,7 +373,7 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                 if not _may_open_cue(toks[i].n, lex["att_first"][lang], lang):
                     i += 1
                     continue
-                cue = next((c for c in lex["att_cues"][lang] if _seq_at(toks, i, c, lang)), None)
+                cue = _first_at(lex["att_cues"][lang], toks, i, lang)
                 if not cue:
                     i += 1
                     continue
@@ -769,10 +802,8 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
                 hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), stem)
     cont = None
     if hit is None:
-        for seq in (lex["cont"][plang] if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1 else ()):
-            if _seq_at(toks, i, seq, plang):
-                cont = seq
-                break
+        if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1:
+            cont = _first_at(lex["cont"][plang], toks, i, plang)
     if hit is None and cont is None:
         return None, i + 1
     if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
@@ -1406,7 +1437,7 @@ def _fall_roles(c: "DocCtx", h: Hit, sent: Sentence, args: list[Argument]) -> li
         return args
     out = [a for a in args if not (a.role == "agent" and a.end <= h.start)] + [_ent_arg("patient", pm)]
     k = next((k for k in range(h.tj, len(toks)) if toks[k].s >= pm.end), len(toks))
-    seq = next((sq for sq in c.lex["controller_cues"]["ar"] if _seq_at(toks, k, sq, "ar")), None)
+    seq = _first_at(c.lex["controller_cues"]["ar"], toks, k, "ar")
     if seq is not None and k + len(seq) < len(toks) and toks[k + len(seq)].s < h.clause_end:
         j = k + len(seq)
         am = next((m for m in c.mentions if m.start == toks[j].s and m.type in ("person", "organization")), None)
@@ -1502,10 +1533,10 @@ def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lan
     conts = lex["arg_cont"][lang]
     while k < len(toks) and toks[k].s < se:
         t = toks[k]
-        if k > tj and any(_seq_at(toks, k, sq, lang) for sq in lex["cont"][lang]):
+        if k > tj and _first_at(lex["cont"][lang], toks, k, lang) is not None:
             break  # "ثم إلى ..." opens the next leg, an event of its own
         if t.s >= ce:
-            seq = next((sq for sq in conts if _seq_at(toks, k, sq, lang)), None)
+            seq = _first_at(conts, toks, k, lang)
             if seq is None:
                 break
             m = _CLAUSE_END.search(text, toks[k + len(seq) - 1].e, se)
@@ -1526,11 +1557,7 @@ def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lan
             break
         if k > last_k and _verbish(t, lex, lang, ment_starts):
             break
-        hit = None
-        for seq, role in lex["preps"][lang]:
-            if _seq_at(toks, k, seq, lang):
-                hit = (seq, role)
-                break
+        hit = _first_at(lex["preps"][lang], toks, k, lang, 0)
         if hit is None and lang == "ar" and t.n.startswith("ب") and len(t.n) > 3 \
                 and t.n not in lex["not_arguments"]["ar"]:
             mm = next((m for m in mentions if m.start == t.s + 1 and m.type == "place"), None)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import repeat
 
 # set by the training script: the proposer it is fitting with, and a list that collects the candidate
 # words with their features (start, end, features, lexicon type) while the rules run
@@ -134,7 +135,7 @@ def _form_score(n: str, d: dict, roots: dict) -> float:
     z = _Cache.form.get(n)
     if z is None:
         w = d["w"]
-        z = _Cache.form[n] = d["bias"] + sum(w.get(x, 0.0) for x in _form(n, roots)[0])
+        z = _Cache.form[n] = d["bias"] + sum(map(w.get, _form(n, roots)[0], repeat(0.0)))   # w.get(x, 0.0)
     return z
 
 
@@ -199,7 +200,8 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
         for t in toks:
             if m.start <= t.s < m.end:
                 ent[t.s] = m.type
-    known = [_known(t.n, lex) for t in toks]
+    kget = _Cache.known.get          # a word seen before: its verdict without a call
+    known = [k if (k := kget(t.n)) is not None else _known(t.n, lex) for t in toks]
     out = {}
     nt = len(toks)
     d = M and M["detect"]
