@@ -40,6 +40,18 @@ def test_own_agent_same_clause():
     assert not own_agent(t, _span(t, "ضرب"), _span(t, "البيت الأبيض"), actors_between=True)
 
 
+def test_own_agent_not_who_judges_it():
+    """A doer named before a verb of judging ("condemned", "دانت") is the one who judges the happening."""
+    t = "وكانت قوات الحماية دانت في بيان القصف على القرى."
+    assert not own_agent(t, _span(t, "القصف"), _span(t, "قوات الحماية"))
+    t = "واستنكرت الحكومة الهجوم على السوق."
+    assert not own_agent(t, _span(t, "الهجوم"), _span(t, "الحكومة"))
+    t = "The council condemned the bombing of the market."
+    assert not own_agent(t, _span(t, "bombing"), _span(t, "The council"))
+    t = "وكان الجيش شن سلسلة من الضربات والقصف على المواقع."             # a verb that launches it: the doer
+    assert own_agent(t, _span(t, "والقصف"), _span(t, "الجيش"))
+
+
 def _doc(i, text, outlet):
     return {"id": i, "text": text, "outlet": outlet, "title": f"ضربات على الحزب {i}", "published": "2015-07-26",
             "language": "ar", "languages": ["ar"]}

@@ -348,6 +348,8 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
         return False
     cfg = vconfig().get("agent_clause") or {}
     words = [normalize(w) for w in re.findall(r"\w+", text[min(e, te):max(s, ts)])]
+    if e <= ts and (_stance(words) or _stance(re.findall(r"\w+", text[max(0, s - 30):s])[-2:])):
+        return False        # "X condemned the shelling", "condemned X the shelling": X judges it
     if s >= te:
         # a definite Arabic verbal noun takes its doer through a relative or "by" only
         trig = normalize(text[ts:te])
@@ -359,3 +361,17 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
         if trig.startswith("ال") and not any(w in links for w in words):
             return False
     return True
+
+
+def _stance(words: list[str]) -> bool:
+    """Does a verb of judging (values.yaml agent_clause stance_verbs) stand among `words` (as written),
+    bare or after a conjunction (و, ف)?"""
+    verbs = _stance_verbs()
+    words = [normalize(w).lower() for w in words]
+    return any(w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _stance_verbs() -> frozenset:
+    cfg = vconfig().get("agent_clause") or {}
+    return frozenset(normalize(w).lower() for ws in (cfg.get("stance_verbs") or {}).values() for w in ws)
