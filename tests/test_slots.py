@@ -191,3 +191,15 @@ def test_a_person_is_no_place():
     assert [c for c in out["conflicts"] if c["field"] == "destination"] == []
     out = reconcile(docs, [_m("x1", "a", destination="cityA"), _m("x2", "b", destination="cityZ")], ents)
     assert [c["kind"] for c in out["conflicts"] if c["field"] == "destination"] == ["contradiction"]
+
+
+def test_where_one_set_out_for_and_where_one_arrived_are_two_moments():
+    """"Left for Beta" and "arrived in Zeta" may be the first leg and the end of one journey; two arrivals
+    at different places disagree."""
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    c = _conf(docs, [_m("x1", "a", origin="cityA", destination="countryA"),
+                     _m("x2", "b", typ="arrival", destination="cityZ")], "destination")
+    assert [x for x in c if x["kind"] == "contradiction"] == []
+    c = _conf(docs, [_m("x1", "a", typ="arrival", destination="baseB"),
+                     _m("x2", "b", typ="arrival", destination="cityZ")], "destination")
+    assert [x["kind"] for x in c] == ["contradiction"]

@@ -731,9 +731,10 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             EA, EB = rows[x]["evidence"], rows[y]["evidence"]
             if rel == "different" and field == "time" and docs:
                 EA, EB = _stated(field, evidence, EA, docs), _stated(field, evidence, EB, docs)
-            # times of one moment only: a leg's departure and its arrival are two moments of one journey
+            # times and destinations of one moment only: a leg's departure and its arrival are two moments of
+            # one journey ("left at dawn" / "landed at 7:55"; "left for the border" / "arrived in the capital")
             apart = (lambda i, j: W.distinct(i, j) and _moment(evidence[i]) == _moment(evidence[j])) \
-                if field == "time" and rel == "different" else W.distinct
+                if field in ("time", "destination") and rel == "different" else W.distinct
             IA = [i for i in EA if any(apart(i, j) for j in EB)]
             IB = [j for j in EB if any(apart(i, j) for i in EA)]
             if not IA:
