@@ -207,8 +207,8 @@ def test_possessed_names_the_kin_not_the_man():
 def test_a_kin_s_flight_is_no_side_of_the_man_s():
     """"His two cousins fled to X" tells the cousins' flight: no destination of his own flight, however
     the clustering joined it (its main actor read as the man)."""
-    a = "هرب علي إلى موسكو فجر الأحد."
-    b = "وقال مصدر إن ابني عم علي فرا إلى دمشق."
+    a = "هرب علي إلى مدينة ألف فجر الأحد."
+    b = "وقال مصدر إن ابني عم علي فرا إلى مدينة زاي."
     kw = dict(typ="escape", cls="movement", context=("ali",))
     ms = [_m("a1", "a", a, "هرب", parts=[("ali", "agent", "علي")], **kw),
           _m("b1", "b", b, "فرا", parts=[("ali", "agent", "علي")], **kw)]
@@ -217,7 +217,7 @@ def test_a_kin_s_flight_is_no_side_of_the_man_s():
     out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
     assert dests(out) == []
     assert [m["values"]["destination"] for e in out["events"] for m in e["mentions"] if m["doc"] == "b"] == [None]
-    b2 = "وقال مصدر إن علي فر إلى دمشق."            # told of him: a side
+    b2 = "وقال مصدر إن علي فر إلى مدينة زاي."            # told of him: a side
     ms[1] = _m("b1", "b", b2, "فر", parts=[("ali", "agent", "علي")], **kw)
     ms[1]["destination"] = "city"
     out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)

@@ -862,7 +862,7 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         if text:
             c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
                 p, p["entity"], m, text, ents) else p for p in c["participants"]]
-            # every doer named as the possessor of the one who acts ("ابنا عم الأسد فرا"): the mention tells
+            # every doer named as the possessor of the one who acts ("ابنا عم الوزير فرا"): the mention tells
             # his kin's happening, and gives this one no values (values.yaml possessor_ties)
             spans = [_told_at(p, m, text) for p in c["participants"] if (p.get("role") or "agent") == "agent"]
             if spans and all(sp is not None and possessed(text, sp) for sp in spans):

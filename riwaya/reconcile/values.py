@@ -343,7 +343,7 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
     agent_clause)? ``actors_between``: another actor is named in the text between them."""
     (ts, te), (s, e) = trigger, span
     if possessed(text, span):
-        return False        # "ابنا عم الأسد فرا": his cousins fled, not he
+        return False        # "ابنا عم الوزير فرا": his cousins fled, not he
     if s < te and ts < e:
         return True
     if actors_between or not same_clause(text, trigger, span):
@@ -391,8 +391,8 @@ _POSS_AFTER = re.compile(r"\s*['’]s\s+(?:(\w+)\s+)?(\w+)")
 
 def possessed(text: str, span: tuple[int, int]) -> bool:
     """Is the name at ``span`` the possessor of the one it stands for: a tie noun of values.yaml
-    ``possessor_ties`` right before it in its clause ("ابني عم الأسد", "أحد حراس سليمان", "the brother of
-    Assad"), or after it through "'s" ("Assad's (younger) brother")?"""
+    ``possessor_ties`` right before it in its clause ("ابني عم الوزير", "أحد حراس القائد", "the brother of
+    the minister"), or after it through "'s" ("the minister's (younger) brother")?"""
     s, e = span
     ar, en_before, en_after = _ties()
     before = text[max(0, s - 40):s]
