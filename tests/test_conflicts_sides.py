@@ -40,6 +40,18 @@ def test_own_agent_same_clause():
     assert not own_agent(t, _span(t, "ضرب"), _span(t, "البيت الأبيض"), actors_between=True)
 
 
+def test_own_agent_not_who_judges_it():
+    """A doer named before a verb of judging ("condemned", "دانت") is the one who judges the happening."""
+    t = "وكانت قوات الحماية دانت في بيان القصف على القرى."
+    assert not own_agent(t, _span(t, "القصف"), _span(t, "قوات الحماية"))
+    t = "واستنكرت الحكومة الهجوم على السوق."
+    assert not own_agent(t, _span(t, "الهجوم"), _span(t, "الحكومة"))
+    t = "The council condemned the bombing of the market."
+    assert not own_agent(t, _span(t, "bombing"), _span(t, "The council"))
+    t = "وكان الجيش شن سلسلة من الضربات والقصف على المواقع."             # a verb that launches it: the doer
+    assert own_agent(t, _span(t, "والقصف"), _span(t, "الجيش"))
+
+
 def _doc(i, text, outlet):
     return {"id": i, "text": text, "outlet": outlet, "title": f"ضربات على الحزب {i}", "published": "2015-07-26",
             "language": "ar", "languages": ["ar"]}
@@ -173,3 +185,40 @@ def test_a_figure_of_another_clause_is_not_the_happenings():
     t2 = "غرمت المحكمة المتهم مبلغ 6.85 مليون دولار."
     m2 = {"trigger_start": t2.index("غرمت"), "trigger_end": t2.index("غرمت") + 4, "start": 0, "end": len(t2)}
     assert _own_amount({**m2, "amount": "6.85 مليون"}, t2)
+
+
+# ------------------------------------------------------------------ the doer's kin
+
+def test_possessed_names_the_kin_not_the_man():
+    from riwaya.reconcile.values import possessed
+
+    def at(t, w):
+        s = t.index(w)
+        return possessed(t, (s, s + len(w)))
+    assert at("وأفاد مصدر أن ابني عم علي فرا إلى المدينة.", "علي")
+    assert at("وقال شهود إن أحد حراس علي الشخصيين أطلق النار.", "علي")
+    assert at("Ali's younger brother fled to the coast.", "Ali")
+    assert at("A cousin of Ali fled to the coast.", "Ali")
+    assert not at("وصل ابنه علي إلى المدينة.", "علي")          # his son Ali: Ali himself
+    assert not at("Ali's plane landed at noon.", "Ali")
+    assert not at("قصفت قوات علي المدينة.", "علي")               # his forces stay his
+
+
+def test_a_kin_s_flight_is_no_side_of_the_man_s():
+    """"His two cousins fled to X" tells the cousins' flight: no destination of his own flight, however
+    the clustering joined it (its main actor read as the man)."""
+    a = "هرب علي إلى مدينة ألف فجر الأحد."
+    b = "وقال مصدر إن ابني عم علي فرا إلى مدينة زاي."
+    kw = dict(typ="escape", cls="movement", context=("ali",))
+    ms = [_m("a1", "a", a, "هرب", parts=[("ali", "agent", "علي")], **kw),
+          _m("b1", "b", b, "فرا", parts=[("ali", "agent", "علي")], **kw)]
+    ms[0]["destination"], ms[1]["destination"] = "moscow", "city"
+    dests = lambda out: [c for c in out["conflicts"] if c["field"] == "destination"]  # noqa: E731
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert dests(out) == []
+    assert [m["values"]["destination"] for e in out["events"] for m in e["mentions"] if m["doc"] == "b"] == [None]
+    b2 = "وقال مصدر إن علي فر إلى مدينة زاي."            # told of him: a side
+    ms[1] = _m("b1", "b", b2, "فر", parts=[("ali", "agent", "علي")], **kw)
+    ms[1]["destination"] = "city"
+    out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
+    assert [c["kind"] for c in dests(out)] == ["contradiction"]

@@ -137,3 +137,23 @@ def test_an_unknown_attacker_and_the_body_behind_him_are_one_doer_at_two_grains(
     assert cmp.item_rel(org, org2, "agent") == "different"     # two bodies: two doers
     assert cmp.item_rel(chief, org, "agent") == "different"    # a known figure is not anyone's man
     assert cmp.item_rel(man, org, "decider") == "different"    # "he decided" vs "the body ordered": a real clash
+
+
+def test_a_date_told_without_its_year_is_not_another_year():
+    """"The morning of 8 December" in a report published a year later is read in the publication's year;
+    against "8 December" of the year before told with its year, the guessed year is no disagreement."""
+    from riwaya.reconcile.conflicts import Compare
+    cmp = Compare(None)
+    guessed = {"earliest": "2025-12-08T05:00:00+00:00", "latest": "2025-12-08T11:59:59+00:00",
+               "text": "the morning of 8 December"}
+    told = {"earliest": "2024-12-08T00:00:00+00:00", "latest": "2024-12-08T23:59:59+00:00",
+            "text": "Sunday, 8 December 2024"}
+    a, b = cmp.norm("time", guessed), cmp.norm("time", told)
+    assert cmp.rel("time", a, b) == "precision"
+    # both with their year written, a year apart: two times
+    b2 = cmp.norm("time", {**guessed, "text": "the morning of 8 December 2025"})
+    assert cmp.rel("time", b2, b) == "different"
+    # without its year but another day: still a disagreement
+    other = cmp.norm("time", {"earliest": "2025-12-05T00:00:00+00:00", "latest": "2025-12-05T23:59:59+00:00",
+                              "text": "5 December"})
+    assert cmp.rel("time", other, b) == "different"

@@ -339,3 +339,19 @@ def test_a_title_goes_on_to_the_name_after_a_spaced_abbreviation():
                                                            end=s + len("فهد الكريع"))])
     sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
     assert sps[0].text == "المتحدث الرسمي بصحة الجوف أ . فهد الكريع" and sps[0].etype == "person"
+
+def test_a_stay_told_with_its_duration_stays_whatever_the_trigger_model_says(monkeypatch):
+    """A type that lasts, told with how long it lasted ("بقوا في القاعدة لبضع ساعات"), is kept even where
+    the trigger model scores its rare verb under the threshold; without a duration the model decides."""
+    from riwaya.models import Argument
+    text = "وأفادت المعلومات بأنهم بقوا في القاعدة لبضع ساعات. وبقوا في المدينة."
+    M = {"trigger": {"types": ["stay"], "threshold": 0.25}}
+    monkeypatch.setattr(learned, "model", lambda: {"ar": M})
+    monkeypatch.setattr(learned, "scores", lambda m, feats: {"1": 0.1, "0": 0.9})
+    told = _event(text, "بقوا", "stay", "movement")
+    k = text.index("لبضع ساعات")
+    told.arguments.append(Argument("duration", "لبضع ساعات", k, k + len("لبضع ساعات"), None, "duration"))
+    bare = _event(text, "وبقوا", "stay", "movement")
+    an = learned.refine(text, DocAnalysis(doc_id="x", events=[told, bare]))
+    assert [e.trigger for e in an.events] == ["بقوا"]
+    assert learned.duration_told(told) and not learned.duration_told(bare)

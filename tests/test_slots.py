@@ -164,3 +164,42 @@ def test_his_son_and_the_named_son_are_one_companion_told_twice():
           _m("x2", "b", participants=[{"entity": "p1", "role": "agent"}, {"entity": "e:son", "role": "companion"}])]
     c = [x for x in reconcile(docs, ms, ents)["conflicts"] if x["field"] == "companions"]
     assert len(c) == 1 and c[0]["kind"] == "refinement" and c[0]["confidence"] == "high"
+
+
+def test_a_departure_time_and_an_arrival_time_are_two_moments():
+    """"Left at dawn" and "landed at 7:55" tell two moments of one journey, not one time told two ways;
+    two departure times that differ still disagree."""
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    dawn = {"earliest": "2024-12-08T03:00:00+03:00", "latest": "2024-12-08T05:59:59+03:00", "text": "فجر الأحد",
+            "precision": "part_of_day", "tz": "+03:00"}
+    late = {"earliest": "2024-12-08T07:55:00+03:00", "latest": "2024-12-08T07:55:00+03:00",
+            "text": "الساعة 07:55", "precision": "minute", "tz": "+03:00"}
+    c = _conf(docs, [_m("x1", "a", time=dawn, destination="cityZ"),
+                     _m("x2", "b", typ="arrival", time=late, destination="cityZ")], "time")
+    assert [x["kind"] for x in c if x["kind"] == "contradiction"] == []
+    c = _conf(docs, [_m("x1", "a", time=dawn, destination="cityZ"), _m("x2", "b", time=late, destination="cityZ")],
+              "time")
+    assert [x["kind"] for x in c] == ["contradiction"]
+
+
+def test_a_person_is_no_place():
+    """A person read as where one went ("غادر الرئيس X العاصمة" with X as the destination) is no side."""
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    ents = ENTS + [{"id": "p2", "type": "person", "name_ar": "عمرو", "name_en": "Amr", "aliases": [],
+                    "kb_id": "person:y"}]
+    out = reconcile(docs, [_m("x1", "a", destination="p2"), _m("x2", "b", destination="cityZ")], ents)
+    assert [c for c in out["conflicts"] if c["field"] == "destination"] == []
+    out = reconcile(docs, [_m("x1", "a", destination="cityA"), _m("x2", "b", destination="cityZ")], ents)
+    assert [c["kind"] for c in out["conflicts"] if c["field"] == "destination"] == ["contradiction"]
+
+
+def test_where_one_set_out_for_and_where_one_arrived_are_two_moments():
+    """"Left for Beta" and "arrived in Zeta" may be the first leg and the end of one journey; two arrivals
+    at different places disagree."""
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    c = _conf(docs, [_m("x1", "a", origin="cityA", destination="countryA"),
+                     _m("x2", "b", typ="arrival", destination="cityZ")], "destination")
+    assert [x for x in c if x["kind"] == "contradiction"] == []
+    c = _conf(docs, [_m("x1", "a", typ="arrival", destination="baseB"),
+                     _m("x2", "b", typ="arrival", destination="cityZ")], "destination")
+    assert [x["kind"] for x in c] == ["contradiction"]

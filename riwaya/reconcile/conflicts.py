@@ -20,6 +20,7 @@ configuration (conflicts.report_low_confidence), left out.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -200,10 +201,12 @@ class Compare:
         self.ents = ents
         self.near_km = config()["conflicts"]["place_near_km"]
 
-    def item(self, v):
+    def item(self, v, field: str | None = None):
         if v is None:
             return None
         if isinstance(v, str) and v in self.ents.by_id:
+            if field in PLACE_FIELDS and (self.ents.by_id[v] or {}).get("type") == "person":
+                return None     # a person read as where one went ("غادر الرئيس X العاصمة"): no place
             return ("e", v)
         h = head(str(v))
         return ("r", h) if h else None
@@ -213,7 +216,7 @@ class Compare:
             return None
         if field == "time":
             iv = timeiv.interval(v)
-            return ("t", iv, deictic(v.get("text"))) if iv else None
+            return ("t", iv, deictic(v.get("text")), _yearless(v.get("text"))) if iv else None
         if field == "polarity":
             return ("p", "denied" if v == "denied" else "asserted")
         if field == "amount":
@@ -226,9 +229,9 @@ class Compare:
             r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
             return ("d", r) if r else None
         if isinstance(v, (list, tuple)):
-            items = frozenset(k for k in (self.item(x) for x in v if x not in exclude) if k)
+            items = frozenset(k for k in (self.item(x, field) for x in v if x not in exclude) if k)
             return ("s", items) if items else None
-        return self.item(v)
+        return self.item(v, field)
 
     @lru_cache(maxsize=4096)
     def _names(self, eid: str) -> tuple:
@@ -350,11 +353,15 @@ class Compare:
         if a == b:
             return "same"
         if field == "time":
+            if a[:3] == b[:3]:
+                return "same"       # one interval, one reading (whether its year was written or not)
             if timeiv.overlaps(a[1], b[1]):
                 return "precision"
             # "today" in a wire text printed a day later: one day told from two writing days
             slack = config()["conflicts"].get("deictic_slack_hours", 0) * 3600
             if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
+                return "precision"
+            if _same_but_year(a, b):
                 return "precision"
             return "different"
         if field == "duration":
@@ -372,6 +379,44 @@ class Compare:
         if len(A) == 1 and len(B) == 1:
             return self.item_rel(next(iter(A)), next(iter(B)), field)
         return self.set_rel(A, B, field)
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _yearless(text: str | None) -> bool:
+    """A date told without its year ("the morning of 8 December", "في 5 كانون الأول"): the year is the
+    reader's guess from the document's date, not the account's."""
+    return bool(text) and not _YEAR.search(text.translate(_DIGITS_AR)) and not deictic(text)
+
+
+_DIGITS_AR = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _same_but_year(a, b) -> bool:
+    """Two times that meet once the year of one told without it is set to the other's: "8 December" read
+    in a report published a year later against "8 December 2024" is one day, not two (the guessed year
+    makes no disagreement)."""
+    from datetime import datetime, timezone
+    for x, y in ((a, b), (b, a)):
+        if len(x) < 4 or not x[3] or y[3]:
+            continue
+        (lo, hi), (lo2, hi2) = x[1], y[1]
+        if not all(map(math.isfinite, (lo, hi, lo2, hi2))):
+            continue
+        ya = datetime.fromtimestamp(lo, timezone.utc).year
+        yb = datetime.fromtimestamp(lo2, timezone.utc).year
+        if ya == yb:
+            continue
+        try:
+            dl = datetime.fromtimestamp(lo, timezone.utc)
+            dh = datetime.fromtimestamp(hi, timezone.utc)
+            moved = (dl.replace(year=dl.year + yb - ya).timestamp(), dh.replace(year=dh.year + yb - ya).timestamp())
+        except ValueError:      # 29 February
+            continue
+        if timeiv.overlaps(moved, y[1]):
+            return True
+    return False
 
 
 # ------------------------------------------------------------------ conflicts
@@ -451,7 +496,7 @@ def _rows(field, evidence, cmp: Compare, agents=(), docs=None):
         idx = sorted(i for k in members for i in keys[k])
         # representative: entity before raw, most evidence, shortest label
         best = max(members, key=lambda k: (k[0] == "e" or k[0] == "s" and all(x[0] == "e" for x in k[1]),
-                                            len(keys[k]), -len(repr(k))))
+                                            len(keys[k]), -len(repr(k[:3] if k[0] == "t" else k))))
         rep_i = keys[best][0]
         rows.append({"key": best, "value": evidence[rep_i]["values"][field], "evidence": idx,
                      "grounded": any(cmp.grounded(k, field) for k in members)})
@@ -645,6 +690,13 @@ def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
     return any(W.chain[i] and W.chain[i][-1] in told for i in den)
 
 
+def _moment(ev: dict) -> str:
+    """Which moment of a journey a mention's time names, by its type (travel.yaml time_anchor): "arrived
+    at 7:55" the end, "left at dawn" the start; other happenings have one moment."""
+    from ..timecheck import _anchor
+    return _anchor(ev.get("type"))
+
+
 def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=None):
     """Pairs of rows said by different witnesses, with their relation."""
     out = []
@@ -679,8 +731,12 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             EA, EB = rows[x]["evidence"], rows[y]["evidence"]
             if rel == "different" and field == "time" and docs:
                 EA, EB = _stated(field, evidence, EA, docs), _stated(field, evidence, EB, docs)
-            IA = [i for i in EA if any(W.distinct(i, j) for j in EB)]
-            IB = [j for j in EB if any(W.distinct(i, j) for i in EA)]
+            # times and destinations of one moment only: a leg's departure and its arrival are two moments of
+            # one journey ("left at dawn" / "landed at 7:55"; "left for the border" / "arrived in the capital")
+            apart = (lambda i, j: W.distinct(i, j) and _moment(evidence[i]) == _moment(evidence[j])) \
+                if field in ("time", "destination") and rel == "different" else W.distinct
+            IA = [i for i in EA if any(apart(i, j) for j in EB)]
+            IB = [j for j in EB if any(apart(i, j) for i in EA)]
             if not IA:
                 continue
             if rel == "different" and field in ("origin", "destination", "place") \

@@ -25,7 +25,7 @@ from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import display_raw, head, own_agent, same_clause
+from .values import display_raw, head, own_agent, possessed, same_clause
 
 
 # ------------------------------------------------------------------ helpers
@@ -658,6 +658,10 @@ def _mention_values(m: dict) -> dict:
     """One mention's own values: an agent that is not the happening's own (``canonical_mentions``: told
     in another clause, or a news outlet) is none of them (a conflict's agent slot never sets it)."""
     cfg = config()["events"]
+    pol = "denied" if (m.get("negated") or m.get("polarity") == "denied") else (m.get("polarity") or "asserted")
+    if m.get("of_kin"):     # another person's happening (canonical_mentions): nothing of this one's
+        return {**dict.fromkeys(("origin", "destination", "via", "place", "means", "amount", "duration", "time",
+                                 "companions", "decider", "agent")), "polarity": pol}
     roles = defaultdict(list)
     for p in m.get("participants") or []:
         e = _ent(p)
@@ -705,6 +709,23 @@ def _own_amount(m: dict, text: str) -> bool:
         return True
     k = min(hits, key=lambda k: abs(k - ts))
     return same_clause(text, (ts, te), (k, k + len(a)))
+
+
+def _told_at(p: dict, m: dict, text: str) -> tuple[int, int] | None:
+    """Where the mention's sentence names participant `p`: its words' occurrence nearest the trigger (the
+    participant's own span may be an earlier mention of the same entity), else its own span."""
+    words, ts = (p.get("text") or "").strip(), m.get("trigger_start")
+    s0, s1 = m.get("start"), m.get("end")
+    if words and all(isinstance(x, int) for x in (ts, s0, s1)):
+        hits, k = [], text.find(words, s0, s1)
+        while k >= 0:
+            hits.append(k)
+            k = text.find(words, k + 1, s1)
+        if hits:
+            k = min(hits, key=lambda k: abs(k - ts))
+            return k, k + len(words)
+    s, e = p.get("start"), p.get("end")
+    return (s, e) if isinstance(s, int) and isinstance(e, int) else None
 
 
 def _own_agent(p: dict, e, m: dict, text: str, ents: Entities) -> bool:
@@ -874,6 +895,11 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         if text:
             c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
                 p, p["entity"], m, text, ents) else p for p in c["participants"]]
+            # every doer named as the possessor of the one who acts ("ابنا عم الوزير فرا"): the mention tells
+            # his kin's happening, and gives this one no values (values.yaml possessor_ties)
+            spans = [_told_at(p, m, text) for p in c["participants"] if (p.get("role") or "agent") == "agent"]
+            if spans and all(sp is not None and possessed(text, sp) for sp in spans):
+                c["of_kin"] = True
             if m.get("amount") is not None and not _own_amount(m, text):
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         out.append(c)

@@ -342,12 +342,16 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
     """Is the agent told at ``span`` the doer of the trigger's happening, in its own clause (values.yaml
     agent_clause)? ``actors_between``: another actor is named in the text between them."""
     (ts, te), (s, e) = trigger, span
+    if possessed(text, span):
+        return False        # "ابنا عم الوزير فرا": his cousins fled, not he
     if s < te and ts < e:
         return True
     if actors_between or not same_clause(text, trigger, span):
         return False
     cfg = vconfig().get("agent_clause") or {}
     words = [normalize(w) for w in re.findall(r"\w+", text[min(e, te):max(s, ts)])]
+    if e <= ts and (_stance(words) or _stance(re.findall(r"\w+", text[max(0, s - 30):s])[-2:])):
+        return False        # "X condemned the shelling", "condemned X the shelling": X judges it
     if s >= te:
         # a definite Arabic verbal noun takes its doer through a relative or "by" only
         trig = normalize(text[ts:te])
@@ -359,3 +363,47 @@ def own_agent(text: str, trigger: tuple[int, int], span: tuple[int, int], actors
         if trig.startswith("ال") and not any(w in links for w in words):
             return False
     return True
+
+
+def _stance(words: list[str]) -> bool:
+    """Does a verb of judging (values.yaml agent_clause stance_verbs) stand among `words` (as written),
+    bare or after a conjunction (و, ف)?"""
+    verbs = _stance_verbs()
+    words = [normalize(w).lower() for w in words]
+    return any(w in verbs or (w[:1] in ("و", "ف") and w[1:] in verbs) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _stance_verbs() -> frozenset:
+    cfg = vconfig().get("agent_clause") or {}
+    return frozenset(normalize(w).lower() for ws in (cfg.get("stance_verbs") or {}).values() for w in ws)
+
+
+@lru_cache(maxsize=1)
+def _ties() -> tuple[frozenset, frozenset, frozenset]:
+    cfg = vconfig().get("possessor_ties") or {}
+    norm = lambda key: frozenset(normalize(w).lower() for w in cfg.get(key) or ())  # noqa: E731
+    return norm("ar"), norm("en_before"), norm("en_after")
+
+
+_POSS_AFTER = re.compile(r"\s*['’]s\s+(?:(\w+)\s+)?(\w+)")
+
+
+def possessed(text: str, span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` the possessor of the one it stands for: a tie noun of values.yaml
+    ``possessor_ties`` right before it in its clause ("ابني عم الوزير", "أحد حراس القائد", "the brother of
+    the minister"), or after it through "'s" ("the minister's (younger) brother")?"""
+    s, e = span
+    ar, en_before, en_after = _ties()
+    before = text[max(0, s - 40):s]
+    cut = max(before.rfind(m) for m in (".", "،", ",", "\n", ":", "؛", ";"))
+    toks = [normalize(t).lower() for t in re.findall(r"\w+", before[cut + 1:])][-3:]
+    for t in toks[-2:]:
+        if t in ar or (t[:1] in ("و", "ف") and t[1:] in ar):
+            return True
+    if len(toks) >= 2 and toks[-1] == "of" and toks[-2] in en_before:
+        return True
+    if len(toks) >= 3 and toks[-1] == "the" and toks[-2] == "of" and toks[-3] in en_before:
+        return True
+    m = _POSS_AFTER.match(text, e)
+    return bool(m) and any((w or "").lower() in en_after for w in m.groups())
