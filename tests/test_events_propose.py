@@ -84,3 +84,11 @@ def test_false_splits_of_whole_words_are_no_triggers():
     finally:
         propose.OVERRIDE = None
     assert [e.trigger for e in events] == ["ووصل"]
+
+
+def test_a_movements_name_read_as_a_dual_is_no_trigger():
+    """schema.yaml not_triggers: طالبان (a movement's name) is no dual of طالب "demanded" (trig7: three false
+    requests on dev, never a trigger in train or dev), by the lexicon or by the proposer."""
+    text = "وأطلقت حركة طالبان هجومها السنوي، وطالبان تقاتل وحدها."
+    events, _ = extract(text, [], [], [])
+    assert not any("طالبان" in e.trigger for e in events)
