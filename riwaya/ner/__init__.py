@@ -150,7 +150,7 @@ _NAME_PROCLITICS = ("وفبلك", "وال", "بال", "ال", "")     # one of t
 
 
 def _name_matches(text, names):
-    """(start, end, name) of the names of the document (the longest first) in text, where
+    r"""(start, end, name) of the names of the document (the longest first) in text, where
     `(?<!\w)(?:[وفبلك]|وال|بال|ال)?(name1|name2|...)(?!\w)` finds them with re.finditer: the same
     spans, found with str.find (compiling that pattern took as long as matching it, once per document)."""
     best = {}               # match start -> the first (proclitic, name) the pattern tries there
@@ -690,7 +690,7 @@ _AFTER_FIRST = r"(?<!\w[\s\S])"
 
 
 def _word_start_alternation(words, proclitics=""):
-    """The regex of `(?<!\w)[proclitics]?(?:w1|w2|...)`, written character first (one branch per first
+    r"""The regex of `(?<!\w)[proclitics]?(?:w1|w2|...)`, written character first (one branch per first
     character, each opening with it; the same matches, tried in the same order) so that re scans for the
     first characters."""
     whole = "|".join(map(re.escape, words))
