@@ -2,7 +2,8 @@
 (benchmarks/data/ner_snn, see its GUIDELINE.md): P/R/F1 per type (PER/LOC/ORG) and micro, exact (a leading
 proclitic of one or two letters allowed either way) and by overlap; false gazetteer hits (a place the
 knowledge base found where no gold name is) per 1,000 words; people merged (two gold persons of an article,
-by their keys, whose mentions per-document resolution gives one entity).
+by their keys, whose mentions per-document resolution gives one entity). Each article goes in as the corpus build and the CLI take it: its dateline
+and page foot (tag list, link back) read by riwaya.ingest.metadata.with_metadata, then analyze.
 Usage: python benchmarks/ner/eval_snn.py [--split dev|test] [--show N] [--json OUT]
 The test split is frozen: run it once at the end of a piece of work, never to tune. The texts are read
 from ../shared/data/saudinewsnet (research-only; the gold holds offsets only).
@@ -20,6 +21,7 @@ sys.path.insert(0, str(HERE))
 from eval_pud import TYPES, same, score, show_table  # noqa: E402
 from snn_gold import HERE as DATA, SNN, text_of  # noqa: E402
 from riwaya.analyze import analyze  # noqa: E402
+from riwaya.ingest.metadata import with_metadata  # noqa: E402
 from riwaya.kb import load_kb  # noqa: E402
 from riwaya.models import Document  # noqa: E402
 from riwaya.resolve import _in_doc, _NameParts  # noqa: E402
@@ -40,7 +42,7 @@ def run(rows, kb):
     parts = _NameParts(kb)
     for r in rows:
         t0 = time.perf_counter()
-        an = analyze(Document(id=r["id"], text=r["text"], language="ar"))
+        an = analyze(with_metadata(Document(id=r["id"], text=r["text"], language="ar")))
         secs += time.perf_counter() - t0
         pred = [(m.start, m.end, TYPES[m.type], m.source) for m in an.mentions if m.type in TYPES]
         gold = [(e["start"], e["end"]) for e in r["entities"]]

@@ -13,7 +13,7 @@ from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
-from riwaya.ner.places import place_extents
+from riwaya.ner.places import class_noun_places, place_extents
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
@@ -344,10 +344,34 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out.append(m)
     _surnames_are_people(out)
     if lang != "en":
-        out = place_extents(text, out, {**_rules(), "common_words": _common_words()})
+        rules = {**_rules(), "common_words": _common_words()}
+        out = place_extents(text, class_noun_places(text, out, rules), rules)
+        _org_extents(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _org_extents(text, mentions, rules):
+    """An organisation takes a tail word that is part of its name (وكالة الأناضول للأنباء) and a head right
+    before it that is (وكالة دوجان للأنباء): data/ner/entity_rules.yaml org_name_tails, org_heads_before_name."""
+    from riwaya.ner.places import _after, _before
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.type != "organization" or not _ARABIC.match(text, m.start):
+            continue
+        s, e = m.start, m.end
+        nxt = _after(text, e)
+        if nxt and norm(nxt[2]) in rules["org_name_tails"]:
+            e = nxt[1]
+        prev = _before(text, s)
+        if prev and norm(prev[2]) in rules["org_heads_before_name"] \
+                and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"]:
+            s = prev[0]
+        if (s, e) != (m.start, m.end) and all(not (s < y and x < e) or (x, y) == (m.start, m.end) for x, y in taken):
+            taken[taken.index((m.start, m.end))] = (s, e)
+            m.start, m.end, m.text = s, e, text[s:e]
+            m.name = m.text
 
 
 _OPEN, _CLOSE = "(«[“", ")»]”"
@@ -382,6 +406,9 @@ def _rules() -> dict:
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
+    r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
+    r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
+    r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
     r["org_named_heads"] = {norm(w) for w in r.get("org_named_heads", [])}
@@ -397,7 +424,8 @@ def _rules() -> dict:
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
-                "place_regions"):
+                "place_regions", "place_facility_heads", "place_facility_adjectives", "place_class_nouns",
+                "place_class_nouns_in_name", "place_quoted_heads"):
         r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
         | {norm(w) for w in r.get("person_honorifics", [])}
@@ -428,7 +456,10 @@ def _unbound_person(text, s, e):
     r = _rules()
     common = _common_words()
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
-    while len(words) >= 2 and norm(text[words[0][0]:words[0][1]]) in r["roles"]:
+    ranked = bool(_PREV_WORD.search(text, max(0, s - 40), s)) and norm(_PREV_WORD.search(text, max(0, s - 40), s).group(1)) in r["roles"]
+    while len(words) >= 2 and (norm(text[words[0][0]:words[0][1]]) in r["roles"]
+                               or (ranked and norm(text[words[0][0]:words[0][1]]) in r["rank_modifiers"])):
+        ranked = True                       # المقدم بحري X: the rank and its modifier are the role
         words = words[1:]
     after = text[e:e + 3].lstrip()[:1]
     while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
@@ -527,8 +558,11 @@ def _org_patterns(text, kb_words=frozenset()):
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
             # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
             # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
-            idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
-                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+            nxt_known = j + 1 < len(toks) and normalize_ar(toks[j + 1][2]) in kb_words \
+                and normalize_ar(toks[j + 1][2]) not in common     # قيادة عمليات بغداد (not قيادة أكبر بلد)
+            idafa = (not chain and not definite_head and not definite and not known
+                     and ((nxt.startswith("ال") and len(nxt) > 3) or nxt_known)
+                     and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
                      and not n2.startswith("لل"))
             if definite or known or idafa or conj:
                 chain.append(j)
