@@ -506,3 +506,10 @@ def test_ranks_and_agency_names():
     assert ("أحمد جعفر حسن المجيشي", "person") in _found("استشهاد العريف أحمد جعفر حسن المجيشي، أمس")
     assert ("وكالة الأناضول للأنباء", "organization") in _found("نقلته وكالة الأناضول للأنباء أن العملية")
     assert ("قيادة عمليات بغداد", "organization") in _found("وأعلنت قيادة عمليات بغداد في بيان")
+
+
+def test_a_nisba_after_a_feminine_noun_is_no_country_and_bare_heads_no_organisations():
+    assert [x for x in _found("استعدادات المعارضة السورية، تمهيداً للاقتحام") if x[1] == "place"] == []
+    assert ("سورية", "place") in _found("وصل الوزير إلى السعودية أمس وزار سورية")
+    assert [x for x in _found("وتصنفها واشنطن وأنقرة منظمة إرهابية.") if x[1] == "organization"] == []
+    assert ("الإمارات", "place") in _found("مؤكدا استمرار دولة الإمارات في دعمها")

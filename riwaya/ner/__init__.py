@@ -324,6 +324,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
         cands, kb = _families(text, cands, kb)
+    kb = [m for m in kb if not _adjective_place(text, m)]
+    cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))]
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -350,6 +352,28 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _adjective_place(text, m) -> bool:
+    """A one-word place written as a feminine nisba (السورية, السعودية) right after a definite feminine word
+    agrees with it: an adjective (المعارضة السورية, السلطات الأمنية السعودية), not the country."""
+    if m.type != "place" or " " in m.text.strip():
+        return False
+    n = norm(m.text)
+    n = n[1:] if n[:1] in "وفبلك" and n[1:3] == "ال" else n
+    if not (n.startswith("ال") and n.endswith("يه") and len(n) > 5):
+        return False
+    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+    p = norm(prev.group(1)) if prev else ""
+    return p.startswith(("ال", "وال", "بال", "لل", "فال")) and p.endswith(("ه", "ات"))
+
+
+def _no_org_name(span: str) -> bool:
+    """An organisation head alone (تنظيم, الهيئة) or with only describing words after it (منظمة إرهابية)."""
+    r = _rules()
+    words = [norm(w) for w in span.split()]
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return head in r["org_heads"] and all(w in r["org_description_adjectives"] for w in words[1:])
 
 
 def _org_extents(text, mentions, rules):
@@ -409,6 +433,7 @@ def _rules() -> dict:
     r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
     r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
     r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
+    r["org_description_adjectives"] = {norm(w) for w in r.get("org_description_adjectives", [])}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
     r["org_named_heads"] = {norm(w) for w in r.get("org_named_heads", [])}
