@@ -513,3 +513,9 @@ def test_a_nisba_after_a_feminine_noun_is_no_country_and_bare_heads_no_organisat
     assert ("سورية", "place") in _found("وصل الوزير إلى السعودية أمس وزار سورية")
     assert [x for x in _found("وتصنفها واشنطن وأنقرة منظمة إرهابية.") if x[1] == "organization"] == []
     assert ("الإمارات", "place") in _found("مؤكدا استمرار دولة الإمارات في دعمها")
+
+
+def test_a_tagged_person_keeps_its_words_outside_a_kb_place():
+    assert ("ستيفان دي ميستورا", "person") in _found(
+        "وعلى رأسه مقترح المبعوث الدولي إلى سورية ستيفان دي ميستورا الذي قدمه إلى الأمين العام")
+    assert ("حرس الحدود", "organization") in _found("كما تعرض سبعة من رجال حرس الحدود للإصابة")

@@ -324,7 +324,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
         cands, kb = _families(text, cands, kb)
-    kb = [m for m in kb if not _adjective_place(text, m)]
+    adjectives = [m for m in kb if _adjective_place(text, m)]      # no place, and no tagger span over it either
+    kb = [m for m in kb if m not in adjectives]
     cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))]
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
@@ -335,7 +336,9 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
                 m.role, m.role_span = r, rs
         out.append(m)
     for s, e, t, c, src in sorted(cands):
-        if any(s < m.end and m.start < e for m in kb):
+        if t == "person":
+            s, e = _outside_kb(text, s, e, kb)
+        if e <= s or any(s < m.end and m.start < e for m in kb) or any(s < m.end and m.start < e for m in adjectives):
             continue
         m = EntityMention(start=s, end=e, text=text[s:e], type=t, confidence=round(float(c), 3),
                           source=src, name=text[s:e])
@@ -354,6 +357,30 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     return out
 
 
+def _outside_kb(text, s, e, kb):
+    """A tagged person that runs over a knowledge-base place or organisation at its start or end (سورية
+    ستيفان دي ميستورا: "to Syria" + the envoy) keeps the words outside it, if two or more."""
+    for m in kb:
+        if m.type == "person" or not (s < m.end and m.start < e):
+            continue
+        if m.start <= s < m.end < e:
+            a, b = m.end, e
+        elif s < m.start < e <= m.end:
+            a, b = s, m.start
+            while b > a and not text[b - 1].isspace():
+                b -= 1                  # عايش بغزة: the cut is at the word's start, not after its proclitic
+        else:
+            return s, s
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if len(text[a:b].split()) < 2:
+            return s, s
+        s, e = a, b
+    return s, e
+
+
 def _adjective_place(text, m) -> bool:
     """A one-word place written as a feminine nisba (السورية, السعودية) right after a definite feminine word
     agrees with it: an adjective (المعارضة السورية, السلطات الأمنية السعودية), not the country."""
@@ -369,9 +396,12 @@ def _adjective_place(text, m) -> bool:
 
 
 def _no_org_name(span: str) -> bool:
-    """An organisation head alone (تنظيم, الهيئة) or with only describing words after it (منظمة إرهابية)."""
+    """An indefinite organisation head alone (تنظيم, منظمة) or a head with only describing words after it
+    (منظمة إرهابية)."""
     r = _rules()
     words = [norm(w) for w in span.split()]
+    if len(words) == 1:
+        return words[0] in r["org_heads"]      # تنظيم, منظمة (not الاتحاد, a club's name)
     head = words[0][2:] if words[0].startswith("ال") else words[0]
     return head in r["org_heads"] and all(w in r["org_description_adjectives"] for w in words[1:])
 
