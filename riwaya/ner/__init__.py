@@ -326,7 +326,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         cands, kb = _families(text, cands, kb)
     adjectives = [m for m in kb if _adjective_place(text, m)]      # no place, and no tagger span over it either
     kb = [m for m in kb if m not in adjectives]
-    cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))]
+    cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))
+             and not (c[2] == "place" and _adjective_span(text, c[0], c[1]))]
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -384,13 +385,17 @@ def _outside_kb(text, s, e, kb):
 def _adjective_place(text, m) -> bool:
     """A one-word place written as a feminine nisba (السورية, السعودية) right after a definite feminine word
     agrees with it: an adjective (المعارضة السورية, السلطات الأمنية السعودية), not the country."""
-    if m.type != "place" or " " in m.text.strip():
+    return m.type == "place" and _adjective_span(text, m.start, m.end)
+
+
+def _adjective_span(text, start, end) -> bool:
+    if " " in text[start:end].strip():
         return False
-    n = norm(m.text)
+    n = norm(text[start:end])
     n = n[1:] if n[:1] in "وفبلك" and n[1:3] == "ال" else n
     if not (n.startswith("ال") and n.endswith("يه") and len(n) > 5):
         return False
-    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
     p = norm(prev.group(1)) if prev else ""
     return p.startswith(("ال", "وال", "بال", "لل", "فال")) and p.endswith(("ه", "ات"))
 
