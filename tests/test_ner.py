@@ -484,3 +484,38 @@ def test_subject_names_keep_arabic_shapes_out_and_take_the_family_name():
     assert [m.text for m in ms if m.type == "person"] == ["مارثا"]
     ms = recognize('وأضاف قراقع في بيان له أمس "التغذية القسرية"')
     assert [m.text for m in ms if m.type == "person"] == ["قراقع"]
+
+
+def test_class_nouns_facilities_and_quoted_places():
+    # an administrative class noun is no part of the name; rare words or a quoted name after one are a place
+    assert ("ديار بكر", "place") in _found("انفجرت سيارة في محافظة ديار بكر ذات الغالبية الكردية")
+    found = _found("قتل سبعة في مناطق البوشجل والملاحمة أمس")
+    assert {("البوشجل", "place"), ("الملاحمة", "place")} <= set(found)
+    assert ("سيلوبي", "place") in _found("انفجرت عبوة ناسفة في ناحية سيلوبي أمس")
+    assert ("يسوف", "place") in _found('وسيطروا على جبل "يسوف" الاستراتيجي')
+    assert ("إنغرليك", "place") in _found('وصلت مقاتلات إلى قاعدة "إنغرليك"، جنوب تركيا')
+    # a facility takes its kind and the kind's adjective; a knowledge-base name keeps its class noun
+    assert ("مطار عدن الدولي", "place") in _found("لإعادة إصلاح مطار عدن الدولي أمس")
+    assert ("قطاع غزة", "place") in _found("وصلت المساعدات إلى قطاع غزة")
+    # the common noun after a class noun is no place
+    assert [x for x in _found("وقعت اشتباكات في منطقة الحدود أمس") if x[1] == "place"] == []
+
+
+def test_ranks_and_agency_names():
+    assert ("شايع القحطاني", "person") in _found("أكد المقدم بحري شايع القحطاني، المتحدث الإعلامي")
+    assert ("أحمد جعفر حسن المجيشي", "person") in _found("استشهاد العريف أحمد جعفر حسن المجيشي، أمس")
+    assert ("وكالة الأناضول للأنباء", "organization") in _found("نقلته وكالة الأناضول للأنباء أن العملية")
+    assert ("قيادة عمليات بغداد", "organization") in _found("وأعلنت قيادة عمليات بغداد في بيان")
+
+
+def test_a_nisba_after_a_feminine_noun_is_no_country_and_bare_heads_no_organisations():
+    assert [x for x in _found("استعدادات المعارضة السورية، تمهيداً للاقتحام") if x[1] == "place"] == []
+    assert ("سورية", "place") in _found("وصل الوزير إلى السعودية أمس وزار سورية")
+    assert [x for x in _found("وتصنفها واشنطن وأنقرة منظمة إرهابية.") if x[1] == "organization"] == []
+    assert ("الإمارات", "place") in _found("مؤكدا استمرار دولة الإمارات في دعمها")
+
+
+def test_a_tagged_person_keeps_its_words_outside_a_kb_place():
+    assert ("ستيفان دي ميستورا", "person") in _found(
+        "وعلى رأسه مقترح المبعوث الدولي إلى سورية ستيفان دي ميستورا الذي قدمه إلى الأمين العام")
+    assert ("حرس الحدود", "organization") in _found("كما تعرض سبعة من رجال حرس الحدود للإصابة")

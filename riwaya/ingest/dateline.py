@@ -186,8 +186,9 @@ def _read_head(text: str, base: int, line_ends: bool = False) -> Dateline | None
             if dl.end - base >= cr.start():
                 dl.end = max(dl.end, base + cr.end())
             return dl
-    # a kashida between spaces is a dash ("واشنطن ـ «الشرق الأوسط»"); same length, same offsets
-    window = text[:_cfg()["max_head"]].replace(" ـ ", " - ")
+    # a kashida (or a run of them) between spaces is a dash ("واشنطن ـ «الشرق الأوسط»", "فلان ــ سبق ــ
+    # الرياض:"); same length, same offsets
+    window = re.sub(r"(?<=\s)ـ+(?=\s)", lambda k: "-" * len(k.group()), text[:_cfg()["max_head"]])
     ends = list(_END.finditer(window))
     # the end of a head alone on its line or before a double space, with no colon after it ("فايز
     # السبيعي – عين اليوم", "عين اليوم – واشنطن"): a line shorter than a head can be and followed by

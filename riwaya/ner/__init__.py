@@ -13,7 +13,7 @@ from riwaya.lang.arabic import chars
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
-from riwaya.ner.places import place_extents
+from riwaya.ner.places import class_noun_places, place_extents
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
@@ -324,6 +324,10 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
         cands, kb = _families(text, cands, kb)
+    adjectives = [m for m in kb if _adjective_place(text, m)]      # no place, and no tagger span over it either
+    kb = [m for m in kb if m not in adjectives]
+    cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))
+             and not (c[2] == "place" and _adjective_span(text, c[0], c[1]))]
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -333,7 +337,9 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
                 m.role, m.role_span = r, rs
         out.append(m)
     for s, e, t, c, src in sorted(cands):
-        if any(s < m.end and m.start < e for m in kb):
+        if t == "person":
+            s, e = _outside_kb(text, s, e, kb)
+        if e <= s or any(s < m.end and m.start < e for m in kb) or any(s < m.end and m.start < e for m in adjectives):
             continue
         m = EntityMention(start=s, end=e, text=text[s:e], type=t, confidence=round(float(c), 3),
                           source=src, name=text[s:e])
@@ -344,10 +350,87 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out.append(m)
     _surnames_are_people(out)
     if lang != "en":
-        out = place_extents(text, out, {**_rules(), "common_words": _common_words()})
+        rules = {**_rules(), "common_words": _common_words()}
+        out = place_extents(text, class_noun_places(text, out, rules), rules)
+        _org_extents(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _outside_kb(text, s, e, kb):
+    """A tagged person that runs over a knowledge-base place or organisation at its start or end (سورية
+    ستيفان دي ميستورا: "to Syria" + the envoy) keeps the words outside it, if two or more."""
+    for m in kb:
+        if m.type == "person" or not (s < m.end and m.start < e):
+            continue
+        if m.start <= s < m.end < e:
+            a, b = m.end, e
+        elif s < m.start < e <= m.end:
+            a, b = s, m.start
+            while b > a and not text[b - 1].isspace():
+                b -= 1                  # عايش بغزة: the cut is at the word's start, not after its proclitic
+        else:
+            return s, s
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        if len(text[a:b].split()) < 2:
+            return s, s
+        s, e = a, b
+    return s, e
+
+
+def _adjective_place(text, m) -> bool:
+    """A one-word place written as a feminine nisba (السورية, السعودية) right after a definite feminine word
+    agrees with it: an adjective (المعارضة السورية, السلطات الأمنية السعودية), not the country."""
+    return m.type == "place" and _adjective_span(text, m.start, m.end)
+
+
+def _adjective_span(text, start, end) -> bool:
+    if " " in text[start:end].strip():
+        return False
+    n = norm(text[start:end])
+    n = n[1:] if n[:1] in "وفبلك" and n[1:3] == "ال" else n
+    if not (n.startswith("ال") and n.endswith("يه") and len(n) > 5):
+        return False
+    prev = _PREV_WORD.search(text, max(0, start - 40), start)
+    p = norm(prev.group(1)) if prev else ""
+    return p.startswith(("ال", "وال", "بال", "لل", "فال")) and p.endswith(("ه", "ات"))
+
+
+def _no_org_name(span: str) -> bool:
+    """An indefinite organisation head alone (تنظيم, منظمة) or a head with only describing words after it
+    (منظمة إرهابية)."""
+    r = _rules()
+    words = [norm(w) for w in span.split()]
+    if len(words) == 1:
+        return words[0] in r["org_heads"]      # تنظيم, منظمة (not الاتحاد, a club's name)
+    head = words[0][2:] if words[0].startswith("ال") else words[0]
+    return head in r["org_heads"] and all(w in r["org_description_adjectives"] for w in words[1:])
+
+
+def _org_extents(text, mentions, rules):
+    """An organisation takes a tail word that is part of its name (وكالة الأناضول للأنباء) and a head right
+    before it that is (وكالة دوجان للأنباء): data/ner/entity_rules.yaml org_name_tails, org_heads_before_name."""
+    from riwaya.ner.places import _after, _before
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.type != "organization" or not _ARABIC.match(text, m.start):
+            continue
+        s, e = m.start, m.end
+        nxt = _after(text, e)
+        if nxt and norm(nxt[2]) in rules["org_name_tails"]:
+            e = nxt[1]
+        prev = _before(text, s)
+        if prev and norm(prev[2]) in rules["org_heads_before_name"] \
+                and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"]:
+            s = prev[0]
+        if (s, e) != (m.start, m.end) and all(not (s < y and x < e) or (x, y) == (m.start, m.end) for x, y in taken):
+            taken[taken.index((m.start, m.end))] = (s, e)
+            m.start, m.end, m.text = s, e, text[s:e]
+            m.name = m.text
 
 
 _OPEN, _CLOSE = "(«[“", ")»]”"
@@ -382,6 +465,10 @@ def _rules() -> dict:
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
+    r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
+    r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
+    r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
+    r["org_description_adjectives"] = {norm(w) for w in r.get("org_description_adjectives", [])}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
     r["org_pattern_heads"] = {norm(w) for w in r["org_pattern_heads"]}
     r["org_named_heads"] = {norm(w) for w in r.get("org_named_heads", [])}
@@ -397,7 +484,8 @@ def _rules() -> dict:
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
-                "place_regions"):
+                "place_regions", "place_facility_heads", "place_facility_adjectives", "place_class_nouns",
+                "place_class_nouns_in_name", "place_quoted_heads"):
         r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
         | {norm(w) for w in r.get("person_honorifics", [])}
@@ -428,7 +516,10 @@ def _unbound_person(text, s, e):
     r = _rules()
     common = _common_words()
     words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
-    while len(words) >= 2 and norm(text[words[0][0]:words[0][1]]) in r["roles"]:
+    ranked = bool(_PREV_WORD.search(text, max(0, s - 40), s)) and norm(_PREV_WORD.search(text, max(0, s - 40), s).group(1)) in r["roles"]
+    while len(words) >= 2 and (norm(text[words[0][0]:words[0][1]]) in r["roles"]
+                               or (ranked and norm(text[words[0][0]:words[0][1]]) in r["rank_modifiers"])):
+        ranked = True                       # المقدم بحري X: the rank and its modifier are the role
         words = words[1:]
     after = text[e:e + 3].lstrip()[:1]
     while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
@@ -527,8 +618,11 @@ def _org_patterns(text, kb_words=frozenset()):
             nxt = norm(toks[j + 1][2]) if j + 1 < len(toks) else ""
             # a noun in construct after an indefinite head only (المجلس شئون المساجد is two phrases), never
             # one behind a preposition or conjunction (قوات بمعاملة المدنيين)
-            idafa = (not chain and not definite_head and not definite and not known and nxt.startswith("ال")
-                     and len(nxt) > 3 and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+            nxt_known = j + 1 < len(toks) and normalize_ar(toks[j + 1][2]) in kb_words \
+                and normalize_ar(toks[j + 1][2]) not in common     # قيادة عمليات بغداد (not قيادة أكبر بلد)
+            idafa = (not chain and not definite_head and not definite and not known
+                     and ((nxt.startswith("ال") and len(nxt) > 3) or nxt_known)
+                     and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
                      and not n2.startswith("لل"))
             if definite or known or idafa or conj:
                 chain.append(j)

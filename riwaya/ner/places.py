@@ -3,7 +3,11 @@ place_name_adjectives): a place mention takes the feature noun before it (نهر
 جزيرة بيلوبونيز), the polity head before it and the agreeing adjectives after that (جمهورية الصين
 الشعبية), a compass word before a continent (شرق أفريقيا), and a compass or size word after it (أمريكا الشمالية, بريطانيا العظمى) unless a place noun
 governs it (ريف حلب الغربي: the adjective is the countryside's). A definite polity head with a nisba
-after it (الإمبراطورية العثمانية) is a place of its own. Wojood counts these words in the name."""
+after it (الإمبراطورية العثمانية) is a place of its own. Wojood counts these words in the name.
+A facility takes its kind before it and the kind's adjective after it (مطار عدن الدولي: place_facility_heads).
+An administrative class noun is no part of a place's name (قرية زركلة, قضاء سيلوبي -> the name:
+place_class_nouns), and after one, a name in quotes (قاعدة "إنغرليك", ولاية "أديامان") or rare words no list
+knows (ناحية قرة تبه, قضاء البعاج) are a place (class_noun_places)."""
 from __future__ import annotations
 
 import re
@@ -70,6 +74,7 @@ def _after(text, e):
 
 def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list[EntityMention]:
     feats, polity, adjs = rules["place_feature_heads"], rules["place_polity_heads"], rules["place_name_adjectives"]
+    facility, fac_adjs = rules.get("place_facility_heads", set()), rules.get("place_facility_adjectives", set())
     generic = rules["generic_places"]
     taken = [(m.start, m.end) for m in mentions]
 
@@ -84,7 +89,7 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
         prev = _before(text, s)
         if prev:
             k, core = _core(prev[2])
-            if core in feats or core in polity:
+            if core in feats or core in polity or core in facility:
                 head = core
                 s = prev[0] + k
                 shibh = _before(text, s) if core == "جزيره" else None      # شبه جزيرة
@@ -103,7 +108,7 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             if not nxt:
                 break
             n = norm(nxt[2])
-            if (n in adjs and not governed) or (head in polity and _nisba(n)):
+            if (n in adjs and not governed) or (head in polity and _nisba(n)) or (head in facility and n in fac_adjs):
                 e = nxt[1]
             else:
                 break
@@ -140,3 +145,75 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             out.append(EntityMention(start=s, end=e, text=text[s:e], type="place", confidence=0.7,
                                      source="pattern", name=text[s:e]))
     return out
+
+
+_QUOTED = re.compile(r"[ \t]*[\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”]")
+
+
+def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> list[EntityMention]:
+    """An indefinite administrative class noun (data: place_class_nouns, place_quoted_heads) before a
+    name is not part of it: a tagged place that starts with one starts after it (قرية زركلة -> زركلة; not a
+    knowledge-base name: قطاع غزة, محافظة بيروت). After one, a name in quotes (قاعدة "إنغرليك") or one or
+    two rare words no list knows, with or without the article (قضاء البعاج, ناحية قرة تبه), is a place
+    where nothing else was found."""
+    strip, quoted_heads = rules.get("place_class_nouns", set()), rules.get("place_quoted_heads", set())
+    classes = strip | rules.get("place_class_nouns_in_name", set())
+    if not classes:
+        return mentions
+    out = []
+    for m in mentions:
+        if m.type == "place" and m.source != "kb" and " " in m.text:
+            first = m.text.split()[0]
+            k, core = _core(first)
+            if core in strip:
+                cut = m.start + len(first)
+                while cut < m.end and text[cut].isspace():
+                    cut += 1
+                if cut < m.end:
+                    m.start, m.text = cut, text[cut:m.end]
+                    m.name = m.text
+        out.append(m)
+    taken = [(m.start, m.end) for m in out]
+
+    def free(a, b):
+        return a < b and all(not (a < y and x < b) for x, y in taken)
+
+    def add(a, b):
+        taken.append((a, b))
+        out.append(EntityMention(start=a, end=b, text=text[a:b], type="place", confidence=0.7,
+                                 source="pattern", name=text[a:b]))
+
+    for h in _head_re(frozenset(classes | quoted_heads)).finditer(text):
+        k, core = _core(h.group(1))
+        q = _QUOTED.match(text, h.end(1))
+        if q:
+            if free(q.start(1), q.end(1)) and not re.search(r"[\d.,،:؛]", q.group(1)):
+                add(q.start(1), q.end(1))
+            continue
+        if core not in classes:
+            continue
+        e, words = h.end(1), 0
+        nxt = _after(text, e)
+        while nxt and words < 2 and _rare_name(nxt[2], rules):
+            e, words = nxt[1], words + 1
+            nxt = _after(text, e)
+        if words and free(h.end(1) + 1, e):
+            add(h.end(1) + 1, e)
+            nxt = _after(text, e)          # مناطق البوشجل والملاحمة: a second name joined by و
+            if nxt and nxt[2].startswith("و") and _rare_name(nxt[2][1:], rules) and free(nxt[0] + 1, nxt[1]):
+                add(nxt[0] + 1, nxt[1])
+    return out
+
+
+def _rare_name(word, rules):
+    """A word no list knows, rare in Arabic, with or without the article (البوشجل, مكيشيفة)."""
+    if _foreign(word, rules):
+        return True
+    n = norm(word)
+    return n.startswith("ال") and len(n) >= 5 and _foreign(word[2:], rules) and _foreign_whole(word, rules)
+
+
+def _foreign_whole(word, rules):
+    from riwaya.ner.morph import _cfg, zipf
+    from riwaya.textutil import normalize_ar
+    return zipf(word) < _cfg()["rare_name_zipf"] and normalize_ar(word) not in rules["common_words"]
