@@ -304,12 +304,13 @@ def _mover_events(events: list[dict], people: set[str]) -> list[dict]:
                                        for p in ev.get("participants") or [])]
 
 
-def refresh_store(store, engine: str = "local", ray_address: str | None = None) -> dict:
+def refresh_store(store, engine: str = "local", ray_address: str | None = None, full: bool = False) -> dict:
     """Re-run the corpus stage over what ``store`` holds, block by block, and replace its corpus
     results (readers see the old ones until the new are complete). A part whose inputs are those
     of a part of the current results (same fingerprint, see ``fingerprints``) is carried over as
     stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
-    and records them with what changed in the store's journal."""
+    and records them with what changed in the store's journal. ``full``: corpus-wide statistics
+    recomputed (``story_index``), not kept as frozen at the last full run."""
     from . import corpus
     from .reconcile.relations import find_relations
     from .reconcile.translations import document_translations
@@ -331,7 +332,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
     clock("read documents")
-    story_of = _stories(documents)
+    story_of, story_figures = _stories(store, documents, writer, full)
     clock("stories")
     parts, cut_from = cut_parts(ms.parts(story_of), ms.docs, {d["id"]: day_number(d.get("published"))
                                                              for d in documents})
@@ -385,7 +386,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
-               "itineraries": n_itins, **memo_figures}
+               "itineraries": n_itins, **memo_figures, **story_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -621,13 +622,29 @@ def _doc_mentions(store) -> Iterator[tuple[str, list, str]]:
     yield from flush()
 
 
-def _stories(documents: list[dict]) -> dict[str, int]:
-    """Each document's story, over the whole corpus, once (the reconciler's own, when it has them)."""
+def _stories(store, documents: list[dict], writer, full: bool = False) -> tuple[dict[str, int], dict]:
+    """Each document's story, over the whole corpus, once, with the statistics frozen at the last
+    full run (``story_index``: a new document is compared with those that share its keys), stored
+    with the results; and figures."""
     try:
-        from .reconcile.core import story_of_documents
+        from . import story_index
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
-        return {}
-    return story_of_documents(documents)
+        return {}, {}
+
+    def load(name):
+        try:
+            v = json.loads(store.corpus_stat(name) or "null")
+            return v if isinstance(v, dict) else None
+        except ValueError:
+            return None           # damaged: recomputed (a full run)
+    frozen = load(story_index.STATS_FROZEN)
+    since = load(story_index.STATS_SINCE) if frozen else None
+    story_of, frozen_new, since_new, figures = story_index.stories(documents, store.analysis_versions(), frozen,
+                                                                   since, full)
+    if frozen_new is not None:
+        writer.stat(story_index.STATS_FROZEN, json.dumps(frozen_new, ensure_ascii=False))
+    writer.stat(story_index.STATS_SINCE, json.dumps(since_new, ensure_ascii=False))
+    return story_of, figures
 
 
 class _Clock:
