@@ -28,8 +28,12 @@ corrections apply, the corrected results are what readers see and the stage's ow
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
 over and reconciled, and the events added, removed and rewritten. Each document's event mentions,
 with their labels, are stored and reused while what they were made from is unchanged
-(``_event_mentions``; their texts stored compressed, as the stage keeps them). Entities, stories,
-relations and itineraries are still computed over the whole corpus every run, but what they compute
+(``_event_mentions``; their texts stored compressed, as the stage keeps them). Each document's story
+is found with the corpus-wide statistics frozen at the last full run (``story_index``: a new
+document compared with those sharing its stored keys), and the copies between documents from each
+document's stored LSH buckets (``relations.copies_incremental``: pairs with a new document only;
+exact). Entities, the translations between documents and itineraries are still computed over the
+whole corpus every run, but what they compute
 per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
 the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
 step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate

@@ -139,3 +139,11 @@ def test_the_stage_stores_the_statistics_and_full_recomputes_them(built_db, corp
     last = s.corpus_journal(1)[0]
     assert last["stories"] == "full" and last["stories_reason"] == "asked (--full)"
     assert _corpus_dump(url) == _corpus_dump(built_db)
+
+
+def test_build_help_states_the_policy():
+    from click.testing import CliRunner
+
+    from riwaya.cli import main
+    out = CliRunner().invoke(main, ["build", "--help"]).output
+    assert "--full" in out and "frozen" in out and "10%" in out
