@@ -16,7 +16,7 @@ corpus (18 s of CPU at 30k articles). The policy a growing store follows instead
   compared with the documents that share one of its keys (the stored keys, read from an index,
   no other document's words read), joined to those similar enough as ``story_clusters`` joins
   them, and the stories are the connected parts of every joined pair. A removed document takes
-  its pairs with it.
+  its pairs with it (and is compared again if it comes back).
 
 So an incremental result is exactly the clustering of the current documents under the frozen
 statistics (``frozen_clusters`` computes that from scratch: tests/test_story_index.py), whatever
@@ -80,14 +80,15 @@ def stories(documents: list[dict], versions: dict[str, str], frozen: dict | None
         rec: dict = {}
         clusters = story_clusters(documents, use_encoder=False, record=rec)
         new_frozen = {"version": version(), "n": rec["n"], "df": rec["df"], "keys": rec["keys"], "sigs": sigs}
-        new_since = {"keys": {}, "sigs": {}, "joined": sorted(map(list, rec["joined"]))}
+        new_since = {"keys": {}, "sigs": {}, "joined": sorted(map(list, rec["joined"])), "gone": []}
         story_of = {d: n for n, c in enumerate(clusters) for d in c}
         return story_of, new_frozen, new_since, {"stories": "full", "stories_reason": why,
                                                  "stories_compared": len(documents)}
     # incremental: the frozen statistics as stored
     df, n = frozen["df"], frozen["n"]
     fsigs, fkeys = frozen["sigs"], frozen["keys"]
-    keys = {d: k for d, k in fkeys.items() if sigs.get(d) == fsigs[d]}
+    gone = set(since.get("gone") or [])     # counted by the statistics, absent from the last run: their
+    keys = {d: k for d, k in fkeys.items() if sigs.get(d) == fsigs[d] and d not in gone}    # pairs went
     keys.update((d, k) for d, k in since["keys"].items() if sigs.get(d) == since["sigs"].get(d))
     todo = sorted(d for d in sigs if d not in keys)         # new, or changed since their keys were made
     docs = {d["id"]: d for d in documents}
@@ -133,7 +134,8 @@ def stories(documents: list[dict], versions: dict[str, str], frozen: dict | None
     story_of = _clusters_to_story_of(sigs, joined)
     new_since = {"keys": {d: k for d, k in keys.items() if d not in fkeys or fsigs[d] != sigs[d]},
                  "sigs": {d: sigs[d] for d in keys if d not in fkeys or fsigs[d] != sigs[d]},
-                 "joined": sorted(map(list, set(map(tuple, joined))))}
+                 "joined": sorted(map(list, set(map(tuple, joined)))),
+                 "gone": sorted(d for d in fkeys if d not in sigs)}
     return story_of, None, new_since, {"stories": "incremental", "stories_new": len(todo),
                                        "stories_compared": len(vecs)}
 
@@ -161,7 +163,8 @@ def _valid(frozen, since) -> bool:
                 and isinstance(frozen["sigs"], dict) and frozen["keys"].keys() == frozen["sigs"].keys()
                 and isinstance(since["keys"], dict) and isinstance(since["sigs"], dict)
                 and since["keys"].keys() == since["sigs"].keys()
-                and all(isinstance(p, list) and len(p) == 2 for p in since["joined"]))
+                and all(isinstance(p, list) and len(p) == 2 for p in since["joined"])
+                and isinstance(since.get("gone", []), list))
     except (KeyError, TypeError):
         return False
 
