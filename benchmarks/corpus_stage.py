@@ -164,6 +164,7 @@ def subset(store: Path, n: int, out: Path) -> Path:
         for t in ("corpus_items", "corpus_journal") if "corpus_items" in tables else ():
             c.execute(f"DELETE FROM {t}")     # nothing to carry over: the stage from scratch
         c.execute("DELETE FROM meta WHERE key IN ('corpus_documents', 'corpus_gen', 'corpus_doc_ids')")
+        c.execute("DELETE FROM meta WHERE key LIKE 'corpus_stats:%'")     # the frozen statistics too
     return out
 
 
@@ -237,7 +238,9 @@ def digest(db: Path) -> dict[str, str]:
 def plus_run(store: Path, n: int, k: int, cache: str, timeout: int, work: Path) -> dict:
     """The corpus stage on the first n - k documents, then k more added and the stage run again
     (carrying over what it can), then with nothing new, each in a fresh process with one cache
-    between them; compared row by row with the stage from scratch on all n."""
+    between them; compared row by row with the stage from scratch on all n. The + k keeps the
+    corpus-wide statistics frozen at the first run (riwaya/story_index.py), so the two are equal
+    only where those statistics do not move the stories."""
     folder, tmp = _cache_dir(cache)
     try:
         db = subset(store, n - k, work / f"plus-{n}.db")

@@ -28,8 +28,12 @@ corrections apply, the corrected results are what readers see and the stage's ow
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
 over and reconciled, and the events added, removed and rewritten. Each document's event mentions,
 with their labels, are stored and reused while what they were made from is unchanged
-(``_event_mentions``; their texts stored compressed, as the stage keeps them). Entities, stories,
-relations and itineraries are still computed over the whole corpus every run, but what they compute
+(``_event_mentions``; their texts stored compressed, as the stage keeps them). Each document's story
+is found with the corpus-wide statistics frozen at the last full run (``story_index``: a new
+document compared with those sharing its stored keys), and the copies between documents from each
+document's stored LSH buckets (``relations.copies_incremental``: pairs with a new document only;
+exact). Entities, the translations between documents and itineraries are still computed over the
+whole corpus every run, but what they compute
 per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
 the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
 step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate
@@ -304,15 +308,14 @@ def _mover_events(events: list[dict], people: set[str]) -> list[dict]:
                                        for p in ev.get("participants") or [])]
 
 
-def refresh_store(store, engine: str = "local", ray_address: str | None = None) -> dict:
+def refresh_store(store, engine: str = "local", ray_address: str | None = None, full: bool = False) -> dict:
     """Re-run the corpus stage over what ``store`` holds, block by block, and replace its corpus
     results (readers see the old ones until the new are complete). A part whose inputs are those
     of a part of the current results (same fingerprint, see ``fingerprints``) is carried over as
     stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
-    and records them with what changed in the store's journal."""
+    and records them with what changed in the store's journal. ``full``: corpus-wide statistics
+    recomputed (``story_index``), not kept as frozen at the last full run."""
     from . import corpus
-    from .reconcile.relations import find_relations
-    from .reconcile.translations import document_translations
     clock = _Clock()
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
@@ -331,12 +334,13 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
     clock("read documents")
-    story_of = _stories(documents)
+    versions = store.analysis_versions()
+    story_of, story_figures = _stories(store, documents, writer, versions, full)
     clock("stories")
     parts, cut_from = cut_parts(ms.parts(story_of), ms.docs, {d["id"]: day_number(d.get("published"))
                                                              for d in documents})
     clock("parts")
-    relations = find_relations(documents) + document_translations(documents, entities)
+    relations, relation_figures = _relations(store, documents, entities, writer, versions, full)
     writer.add("relations", relations)
     clock("relations")
     ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
@@ -385,7 +389,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None) 
                "parts_reconciled": len(todo),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
-               "itineraries": n_itins, **memo_figures}
+               "itineraries": n_itins, **memo_figures, **story_figures, **relation_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -621,13 +625,50 @@ def _doc_mentions(store) -> Iterator[tuple[str, list, str]]:
     yield from flush()
 
 
-def _stories(documents: list[dict]) -> dict[str, int]:
-    """Each document's story, over the whole corpus, once (the reconciler's own, when it has them)."""
+def _load_stat(store, name: str) -> dict | None:
+    """A statistic the last stage stored (``Store.corpus_stat``), None when none or damaged."""
     try:
-        from .reconcile.core import story_of_documents
+        v = json.loads(store.corpus_stat(name) or "null")
+        return v if isinstance(v, dict) else None
+    except ValueError:
+        return None               # damaged: recomputed (a full run)
+
+
+COPIES_STATE = "stats:copies"
+
+
+def _relations(store, documents: list[dict], entities: list[dict], writer, versions: dict[str, str],
+               full: bool = False) -> tuple[list[dict], dict]:
+    """The relations between documents (``find_relations``: translations inside each document, then
+    copies; then the translations between documents). Copies from the stored state of the last run
+    (``relations.copies_incremental``: only pairs with a new document verified; exact)."""
+    from .reconcile.relations import align_translation, copies_incremental
+    from .reconcile.translations import document_translations
+    rels = []
+    for d in sorted(documents, key=lambda d: d["id"]):
+        rels.extend(align_translation(d))
+    copies, state, figures = copies_incremental(documents, versions, _load_stat(store, COPIES_STATE), full)
+    writer.stat(COPIES_STATE, json.dumps(state, ensure_ascii=False))
+    return rels + copies + document_translations(documents, entities), figures
+
+
+def _stories(store, documents: list[dict], writer, versions: dict[str, str],
+             full: bool = False) -> tuple[dict[str, int], dict]:
+    """Each document's story, over the whole corpus, once, with the statistics frozen at the last
+    full run (``story_index``: a new document is compared with those that share its keys), stored
+    with the results; and figures."""
+    try:
+        from . import story_index
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
-        return {}
-    return story_of_documents(documents)
+        return {}, {}
+
+    frozen = _load_stat(store, story_index.STATS_FROZEN)
+    since = _load_stat(store, story_index.STATS_SINCE) if frozen else None
+    story_of, frozen_new, since_new, figures = story_index.stories(documents, versions, frozen, since, full)
+    if frozen_new is not None:
+        writer.stat(story_index.STATS_FROZEN, json.dumps(frozen_new, ensure_ascii=False))
+    writer.stat(story_index.STATS_SINCE, json.dumps(since_new, ensure_ascii=False))
+    return story_of, figures
 
 
 class _Clock:

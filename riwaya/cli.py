@@ -72,6 +72,12 @@ def main():
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
 @click.option("--ray-address", default=None, help="Ray cluster address (default: a local Ray instance).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--full", is_flag=True,
+              help="Recompute the corpus-wide statistics (the words' document frequencies that stories are found "
+                   "by) and run the corpus stage even with nothing new. Without it, a build that adds documents "
+                   "keeps the statistics frozen at the last full run and compares the new documents with those "
+                   "they share keys with; a full run happens by itself once the documents added or removed since "
+                   "pass 10% of those counted.")
 @click.option("--outlet", default=None, help="Who published the given files (over their sidecars).")
 @click.option("--published", default=None, help="Publication date or date-time, ISO 8601 (2024-12-08).")
 @click.option("--retrieved", default=None,
@@ -80,7 +86,7 @@ def main():
 @click.option("--language", default=None, help="Main language code (ar, en, ...).")
 @_kb_option
 @_budget_options
-def build(paths, db, workers, engine, ray_address, quiet, outlet, published, retrieved, url, language, kb_extra,
+def build(paths, db, workers, engine, ray_address, quiet, full, outlet, published, retrieved, url, language, kb_extra,
           doc_timeout, doc_memory, max_doc_chars):
     """Build (or update) the knowledge store from files, folders or globs.
 
@@ -93,7 +99,7 @@ def build(paths, db, workers, engine, ray_address, quiet, outlet, published, ret
     try:
         rep = run_build(list(paths), db, workers=workers, engine=engine, ray_address=ray_address,
                         progress=not quiet, on_error=lambda e: click.echo(f"error: {e}", err=True), metadata=given,
-                        budget=_budget(doc_timeout, doc_memory, max_doc_chars))
+                        budget=_budget(doc_timeout, doc_memory, max_doc_chars), full=full)
     except MetadataError as e:
         _fail(f"--{e.field}: {e.reason}", 2)
     click.echo(f"added {rep.added} document(s), {rep.skipped} already stored, {len(rep.errors)} error(s); "

@@ -21,7 +21,8 @@ from .models import EntityMention, Span
 
 # the corpus stage's code and data: a change re-runs it on the next build even with nothing new
 # (blocks.py runs the stage; the event schema gives the reconciler its types, classes and families)
-CORPUS_PARTS = ("corpus.py", "blocks.py", "resolve.py", "itinerary.py", "timecheck.py", "translit.py", "reconcile",
+CORPUS_PARTS = ("corpus.py", "blocks.py", "story_index.py", "resolve.py", "itinerary.py", "timecheck.py", "translit.py",
+                "reconcile",
                 "kb", "data/kb", "data/reconcile", "data/itinerary", "event_schema.py", "data/events/schema.yaml",
                 "lang", "data/lang")
 CORPUS_VERSION = code_fingerprint(list(CORPUS_PARTS))

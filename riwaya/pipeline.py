@@ -79,10 +79,11 @@ def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "loca
 def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local",
           ray_address: str | None = None, progress: bool = True,
           on_error: Callable[[IngestError], None] | None = None,
-          metadata: dict | None = None, budget: Budget | None = None) -> BuildReport:
+          metadata: dict | None = None, budget: Budget | None = None, full: bool = False) -> BuildReport:
     """``metadata`` (outlet, published, retrieved, url, language, title) applies to every document read
     here, over its sidecar; what is still missing is read from the text (dateline). A bad
-    value raises ``MetadataError`` before anything is read."""
+    value raises ``MetadataError`` before anything is read. ``full``: the corpus stage runs, with its
+    corpus-wide statistics recomputed instead of kept as frozen at the last full run (``blocks.refresh_store``)."""
     from .ingest.metadata import clean_metadata, with_metadata
     metadata = clean_metadata(metadata)
     store = Store(db_url)
@@ -120,8 +121,8 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     t2 = time.perf_counter()
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
-    if report.added or not store.corpus_is_current():
-        report.orphaned = refresh(store, engine=engine, ray_address=ray_address)
+    if report.added or full or not store.corpus_is_current():
+        report.orphaned = refresh(store, engine=engine, ray_address=ray_address, full=full)
     t3 = time.perf_counter()
     report.documents = store.count()
     report.timings = {"read": t1 - t0, "analyse_store": t2 - t1, "corpus": t3 - t2}
@@ -159,13 +160,13 @@ def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
             on_error(err)
 
 
-def refresh(store: Store, engine: str = "local", ray_address: str | None = None) -> list[dict]:
+def refresh(store: Store, engine: str = "local", ray_address: str | None = None, full: bool = False) -> list[dict]:
     """Re-run resolution and reconciliation over everything stored, block by block (riwaya/blocks.py;
     with ``engine="ray"`` the blocks run as Ray tasks), then re-apply the reviewer's corrections;
     returns the corrections whose target is gone (orphaned)."""
     from .blocks import refresh_store
     from .corrections import reapply
-    refresh_store(store, engine=engine, ray_address=ray_address)
+    refresh_store(store, engine=engine, ray_address=ray_address, full=full)
     if not any(c["status"] != "undone" for c in store.corrections()):
         return []           # nothing to correct: the stage's results stand (and are carried over next time)
     # the blocked stage wrote the results before corrections (what it carries over next time):

@@ -369,6 +369,12 @@ class Store:
             v = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_doc_ids")).scalar()
         return json.loads(v) if v else []
 
+    def corpus_stat(self, name: str) -> str | None:
+        """A corpus-wide statistic the last corpus stage stored (``CorpusWriter.stat``; a JSON text),
+        None when none is stored."""
+        with self._read() as c:
+            return c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_" + name)).scalar()
+
     def corpus_journal(self, last: int = 20) -> list[dict]:
         """What the last corpus stages changed, newest first."""
         with self._read() as c:
@@ -627,6 +633,10 @@ class CorpusWriter:
                 out.update((k, json.loads(d)) for k, d in c.execute(q))
         return out
 
+    def stat(self, name: str, value: str) -> None:
+        """Store a corpus-wide statistic (a JSON text) with these results (written by ``commit``)."""
+        self.__dict__.setdefault("_stats", {})[name] = value
+
     def journal(self, entry: dict, documents: list[str] | None = None) -> None:
         """Record what this run changed, and the documents its results cover (written with the commit)."""
         self._journal, self._doc_ids = entry, documents
@@ -650,6 +660,7 @@ class CorpusWriter:
                 if keep is None and uncorrected is None:    # the current results are the stage's own
                     keep = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_gen")).scalar()
             values = [("corpus_gen", str(self.gen)), ("corpus_documents", state), ("corpus_base_gen", keep)]
+            values += [("corpus_" + k, v) for k, v in sorted(getattr(self, "_stats", {}).items())]
             for key, value in values:
                 c.execute(delete(meta_t).where(meta_t.c.key == key))
                 if value is not None:

@@ -114,11 +114,14 @@ def _from_scratch(url, dst):
     return _corpus_dump(f"sqlite:///{dst}")
 
 
-def _forget_results(db) -> None:
-    """No corpus results to carry over: the next corpus stage runs from scratch."""
+def _forget_results(db, keep_stats: bool = False) -> None:
+    """No corpus results to carry over: the next corpus stage runs from scratch (``keep_stats``: with
+    the corpus-wide statistics frozen at the last full run, riwaya/story_index.py)."""
     with sqlite3.connect(db) as c:
         c.execute("DELETE FROM corpus_items")
         c.execute("DELETE FROM meta WHERE key IN ('corpus_gen', 'corpus_doc_ids')")
+        if not keep_stats:
+            c.execute("DELETE FROM meta WHERE key LIKE 'corpus_stats:%'")
 
 
 def test_corrections_keep_the_stage_results_to_carry_over(built_db, tmp_path):

@@ -1,7 +1,12 @@
 """Score riwaya's cross-document clusters and conflicts against the annotated cluster corpus (issue #15).
 
-    python benchmarks/clusters/eval_clusters.py [--split dev|test|train] [--story ID] [--json OUT] [-v]
+    python benchmarks/clusters/eval_clusters.py [--split dev|test|train] [--story ID] [--json OUT] [-v] [--halves]
     riwaya eval clusters --split dev
+
+``--halves``: each story built as a growing store would be: its first half of articles, then the
+second half added in a second build, with the corpus-wide statistics (stories' document
+frequencies) kept as frozen at the first (riwaya/story_index.py; the 10 % that would make the
+second build a full one lifted): what freezing them costs.
 
 Each story's articles are read from ../shared/data (texts never enter the repo) and built with riwaya's
 normal pipeline into a fresh temporary store; the JSON export is compared with the gold:
@@ -49,22 +54,37 @@ REFINEMENT_KINDS = {"precision", "refinement", "compatible"}
 
 
 # ---------------------------------------------------------------- riwaya side
+HALVES = False     # --halves: half the articles built, then the rest added with the statistics frozen
+
+
 def build_story(story: dict) -> tuple[dict, dict]:
     """Build the story's articles into a fresh store; return (export, riwaya doc id -> gold doc id)."""
     from riwaya.pipeline import build
     from riwaya.store import Store
 
     with tempfile.TemporaryDirectory(prefix="riwaya-clusters-") as d:
-        path = Path(d) / "docs.jsonl"
-        with path.open("w", encoding="utf-8") as f:
-            for doc in story["docs"]:
-                m = ev.meta(doc)
-                f.write(json.dumps({"text": ev.text(doc), "outlet": m.get("outlet"), "retrieved": m.get("retrieved"),
-                                    "title": m.get("title"), "url": m.get("url"), "language": m.get("language")},
-                                   ensure_ascii=False) + "\n")
+        docs = story["docs"]
+        cut = (len(docs) + 1) // 2 if HALVES else len(docs)
+        paths = [Path(d) / "docs.jsonl", Path(d) / "more.jsonl"]
+        for path, part in zip(paths, (docs[:cut], docs[cut:])):
+            with path.open("w", encoding="utf-8") as f:
+                for doc in part:
+                    m = ev.meta(doc)
+                    f.write(json.dumps({"text": ev.text(doc), "outlet": m.get("outlet"),
+                                        "retrieved": m.get("retrieved"), "title": m.get("title"), "url": m.get("url"),
+                                        "language": m.get("language")}, ensure_ascii=False) + "\n")
         db = f"sqlite:///{d}/store.db"
         errors = []
-        build([str(path)], db, progress=False, on_error=errors.append)
+        build([str(paths[0])], db, progress=False, on_error=errors.append)
+        if cut < len(docs):
+            from riwaya import story_index
+            fraction, story_index.REFREEZE_FRACTION = story_index.REFREEZE_FRACTION, float("inf")
+            try:
+                build([str(paths[1])], db, progress=False, on_error=errors.append)
+            finally:
+                story_index.REFREEZE_FRACTION = fraction
+            if Store(db).corpus_journal(1)[0].get("stories") != "incremental":
+                raise RuntimeError(f"{story['story']}: the second half's build did not keep the statistics frozen")
         if errors:
             raise RuntimeError(f"{story['story']}: riwaya could not read {len(errors)} article(s): {errors[0]}")
         exp = Store(db).export()
@@ -372,7 +392,11 @@ def main() -> None:
     ap.add_argument("--json", help="write the figures here")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the failures")
     ap.add_argument("--limit", type=int, default=15, help="failures listed per kind and story with -v")
+    ap.add_argument("--halves", action="store_true",
+                    help="build each story's first half, then add the rest with the corpus statistics frozen")
     a = ap.parse_args()
+    global HALVES
+    HALVES = a.halves
     try:
         summary, rows = run(a.split, a.story)
     except (gold_corpus.AnnError, RuntimeError, FileNotFoundError) as e:

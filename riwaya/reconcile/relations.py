@@ -324,3 +324,140 @@ def find_relations(documents: list[dict], use_encoder: bool | None = None) -> li
         rels.extend(align_translation(d, use_encoder=use_encoder))
     rels.extend(copy_pairs(documents))
     return rels
+
+
+# ---------------------------------------------------------------- copies, incrementally
+
+COPY_STATE_MAX_NEW = 0.1     # documents new or changed since the stored state, as a share of it, above
+#                              which the copies are found over every document again (as ``copy_pairs``)
+
+
+def _bands(sig: tuple, bands: int) -> list[int]:
+    """A signature's LSH band buckets as integers (``lsh_candidates``' buckets, hashed; a shared hash
+    is checked on the signatures themselves)."""
+    r = max(1, len(sig) // bands)
+    return [hash(tuple(sig[b * r:(b + 1) * r])) for b in range(bands)]
+
+
+def copies_incremental(documents: list[dict], versions: dict[str, str], state: dict | None,
+                       full: bool = False) -> tuple[list[dict], dict, dict]:
+    """``copy_pairs`` of ``documents`` (the same list), from ``state`` (what the last run returned, or
+    None) when few documents are new: only pairs with a new (or changed) document are candidates,
+    found from the stored band buckets of the others (no other signature read, no band of every
+    document rebuilt); the copies among the others are those stored (a verdict depends on the two
+    texts only, and so does whether a pair is a candidate). Exact: the copies ``copy_pairs`` finds.
+    A document is the same while its id (its text's hash) and its analysis version (its paragraphs)
+    are. Returns the copies, the state to store, and figures."""
+    import base64
+
+    import numpy as np
+    cfg = config()["copy"]
+    nb = cfg["lsh_bands"]
+    tag = _pair_tag(cfg) + json.dumps(["state1", nb, cfg["minhash_perms"], cfg["min_shingles"]])
+    sig_of = {d["id"]: hashlib.sha1(str(versions.get(d["id"])).encode("utf-8")).hexdigest()[:12] for d in documents}
+    ok = False
+    if state and not full:
+        try:
+            ids, vers, pairs, has = state["ids"], state["versions"], state["pairs"], state["has"]
+            rows = np.frombuffer(base64.b64decode(state["bands"]), dtype=np.int64).reshape(len(ids), nb) \
+                if ids else np.zeros((0, nb), dtype=np.int64)
+            ok = state["tag"] == tag and len(vers) == len(ids) == len(has) and all(len(p) == 4 for p in pairs)
+        except (KeyError, TypeError, ValueError):
+            ok = False
+    if ok:
+        kept = [i for i, (d, v) in enumerate(zip(ids, vers)) if sig_of.get(d) == v]
+        kept_ids = {ids[i] for i in kept}
+        todo = sorted(d for d in sig_of if d not in kept_ids)
+        ok = len(todo) <= COPY_STATE_MAX_NEW * max(len(ids), 1)
+    if not ok:
+        out, st = _copies_full(documents, cfg, tag, sig_of)
+        return out, st, {"copies": "all", "copies_documents": len(documents)}
+    by_id = {d["id"]: d for d in documents}
+    keys: dict[str, str] = {}
+    sigs = {d: s for d, s in doc_signatures([by_id[d] for d in todo], cfg, keys).items() if s is not None and any(s)}
+    new_rows = {d: _bands(s, nb) for d, s in sigs.items()}
+    kept = [i for i in kept if has[i]] + [i for i in kept if not has[i]]    # those with a signature first
+    n_sig = sum(1 for i in kept if has[i])
+    kept_rows = rows[kept] if kept else np.zeros((0, nb), dtype=np.int64)
+    kept_list = [ids[i] for i in kept]
+    cand: set[tuple[str, str]] = set()
+    for b in range(nb):
+        hashes: dict[int, list[str]] = {}
+        for d, hs in new_rows.items():
+            hashes.setdefault(hs[b], []).append(d)
+        if not hashes:
+            continue
+        for i in np.nonzero(np.isin(kept_rows[:n_sig, b], np.fromiter(hashes, dtype=np.int64,
+                                                                        count=len(hashes))))[0]:
+            for d in hashes[int(kept_rows[i, b])]:
+                cand.add(tuple(sorted((d, kept_list[i]))))
+        for ds in hashes.values():
+            for x in range(len(ds)):
+                for y in range(x + 1, len(ds)):
+                    cand.add(tuple(sorted((ds[x], ds[y]))))
+    # a shared hash is a shared bucket only if the signatures' bands are equal (as lsh_candidates has it)
+    others = sorted({x for p in cand for x in p} - set(sigs))
+    sigs.update((d, s) for d, s in doc_signatures([by_id[d] for d in others], cfg, keys).items() if s is not None)
+    r = max(1, cfg["minhash_perms"] // nb)
+    cands = sorted(p for p in cand if any(sigs[p[0]][b * r:(b + 1) * r] == sigs[p[1]][b * r:(b + 1) * r]
+                                          for b in range(nb)))
+    found = _verify(cands, keys, by_id, cfg)
+    kept_pairs = [p for p in pairs if p[0] in kept_ids and p[1] in kept_ids]
+    out = sorted([_copy_rel(a, b, j, c) for a, b, j, c in kept_pairs] + found, key=lambda r: r["docs"])
+    all_ids = kept_list + todo
+    all_rows = np.concatenate([kept_rows, np.array([new_rows.get(d, [0] * nb) for d in todo],
+                                                   dtype=np.int64).reshape(-1, nb)])
+    st = {"tag": tag, "ids": all_ids, "versions": [sig_of[d] for d in all_ids],
+          "has": [has[i] for i in kept] + [1 if d in new_rows else 0 for d in todo],
+          "bands": base64.b64encode(all_rows.tobytes()).decode("ascii"),
+          "pairs": [[r["docs"][0], r["docs"][1], r["_j"], r["_c"]] for r in out]}
+    for r in out:
+        del r["_j"], r["_c"]
+    return out, st, {"copies": "new", "copies_documents": len(todo), "copies_candidates": len(cands)}
+
+
+def _copy_rel(a: str, b: str, j: float, c: float) -> dict:
+    x, y = sorted((a, b))
+    return {"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3), "jaccard": round(j, 3),
+            "containment": round(c, 3), "_j": j, "_c": c}
+
+
+def _verify(cands: list[tuple[str, str]], keys: dict[str, str], by_id: dict, cfg: dict) -> list[dict]:
+    """The candidate pairs that are copies (``copy_pairs``' verification, verdicts cached)."""
+    k = cfg["shingle_words"]
+    tag = _pair_tag(cfg)
+    verdicts = _pair_verdicts(cands, keys, tag)
+    todo = [p for p in cands if p not in verdicts]
+    sh = {i: _sorted_shingles(body_text(by_id[i]), k) for i in sorted({x for pair in todo for x in pair})}
+    new = {}
+    for a, b in todo:
+        inter = _shared(sh[a], sh[b])
+        j = inter / (len(sh[a]) + len(sh[b]) - inter)
+        c = inter / min(len(sh[a]), len(sh[b]))
+        verdicts[(a, b)] = new[(a, b)] = (j, c) if j >= cfg["min_jaccard"] or c >= cfg["min_containment"] else None
+    _put_verdicts(new, keys, tag)
+    return [_copy_rel(a, b, *verdicts[(a, b)]) for a, b in cands if verdicts[(a, b)] is not None]
+
+
+def _copies_full(documents: list[dict], cfg: dict, tag: str, sig_of: dict[str, str]) -> tuple[list[dict], dict]:
+    """Every document's copies (``copy_pairs``), and the state an incremental run starts from."""
+    import base64
+
+    import numpy as np
+    by_id = {d["id"]: d for d in documents}
+    keys: dict[str, str] = {}
+    sigs = {i: s for i, s in doc_signatures(documents, cfg, keys).items() if s is not None}
+    cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
+    ids = sorted(by_id)
+    nb = cfg["lsh_bands"]
+    rows = np.array([_bands(sigs[d], nb) if any(sigs.get(d) or ()) else [0] * nb for d in ids],
+                    dtype=np.int64).reshape(-1, nb)
+    has = [1 if any(sigs.get(d) or ()) else 0 for d in ids]
+    del sigs
+    out = sorted(_verify(cands, keys, by_id, cfg), key=lambda r: r["docs"])
+    st = {"tag": tag, "ids": ids, "versions": [sig_of[d] for d in ids], "has": has,
+          "bands": base64.b64encode(rows.tobytes()).decode("ascii"),
+          "pairs": [[r["docs"][0], r["docs"][1], r["_j"], r["_c"]] for r in out]}
+    for r in out:
+        del r["_j"], r["_c"]
+    return out, st
