@@ -406,3 +406,14 @@ def test_no_one_negates_and_a_speech_act_is_not_on_its_own_word():
     evs, _ = run("Opposition leader Ahmed Saleh said in a video statement that fighters would stay.")
     s = ev(evs, "statement")
     assert roles(s, "agent") and chain(s) == []
+
+
+def test_headline_participles_and_pronoun_patients():
+    e = ev(run("Opposition leader detained at airport")[0], "arrest")
+    assert roles(e, "patient") == ["Opposition leader"] and roles(e, "place") == ["airport"]
+    assert roles(ev(run("Parents prosecuted over death of daughter")[0], "trial"), "patient") == ["Parents"]
+    assert roles(ev(run("Rebels attacked the base.")[0], "attack"), "agent") == ["Rebels"]   # a sentence: active
+    t = "Daniel Montalvo, 19, was arrested on Sunday.\nHe was released on bail on Thursday."
+    e = ev(run(t, [("Daniel Montalvo", "person")])[0], "release_of_prisoners")
+    assert roles(e, "patient") == ["Daniel Montalvo"]
+    assert roles(ev(run("A commander was killed in an air strike.")[0], "killing"), "place") == []   # no place

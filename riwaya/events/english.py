@@ -274,6 +274,13 @@ def _passive(tok):
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
+def _headline_participle(tok) -> bool:
+    """tok is a past verb without auxiliary or object in a headline (a sentence with no closing stop)."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative") for c in tok.children):
+        return False
+    return tok.sent.text.rstrip()[-1:] not in ".!?\"”'’:"
+
+
 def _by_agent(tok):
     for c in tok.children:
         if c.dep_ == "agent":
@@ -426,7 +433,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if cls == "movement" and tok.dep_ != "relcl" and any(
                 c.dep_ in ("dobj", "obj") and c.lower_ in R["thing_pronouns"] for c in tok.children):
             return [], True     # "we'll leave that to the professionals", "leave it at that": no one moves
-    passive = is_verb and _passive(tok)
+    # a headline drops its auxiliary: "Parents prosecuted over death", "Opposition leader detained at airport"
+    passive = is_verb and (_passive(tok) or (_headline_participle(tok) and (
+        typ in lex["patient_types"] or typ in R["obj_patient"] or cls == "harm")))
     if is_verb:
         subs, subj_passive = _subjects(tok)
         if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
@@ -451,13 +460,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args += _agents_from(P, [by], R, mem_person)
                 if subs and (typ in lex["patient_types"] or typ in R["obj_patient"]):
                     args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                             for a in _agents_from(P, subs, R, None)]
+                             for a in _agents_from(P, subs, R, mem_person)]
         elif subs and (subj_passive or passive):
             if typ in R["passive_mover"] and typ not in R["passive_patient"]:
                 args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
             elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"] or typ in R["passive_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
+                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, mem_person)]  # "He was released"
         elif subs and typ in R["subj_place"]:
             for a in _agents_from(P, subs, R, None):  # "Aden fell to the opposition": Aden is what fell
                 args.append(Argument("patient", a.text, a.start, a.end, a.entity, a.type))
@@ -469,7 +478,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                      for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
-        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and (typ in lex["patient_types"] or typ in R["obj_patient"]):
+        elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or passive) and (
+                typ in lex["patient_types"] or typ in R["obj_patient"]):
             # "the candidates elected were X and Y": the copula's complement; "the men arrested": the noun
             h = tok.head
             attrs = [c for c in h.head.children if c.dep_ == "attr"] if h.dep_ == "nsubj" and h.head.lemma_ == "be" \
