@@ -417,3 +417,14 @@ def test_headline_participles_and_pronoun_patients():
     e = ev(run(t, [("Daniel Montalvo", "person")])[0], "release_of_prisoners")
     assert roles(e, "patient") == ["Daniel Montalvo"]
     assert roles(ev(run("A commander was killed in an air strike.")[0], "killing"), "place") == []   # no place
+
+
+def test_granted_refuge_and_what_strikes_hit():
+    e = ev(run("Russia granted asylum to the president and his family.")[0], "refuge")
+    assert roles(e, "decider") == ["Russia"] and roles(e, "agent") == ["the president", "his family"]
+    assert roles(ev(run("Israeli airstrikes hit weapons depots.")[0], "attack"), "patient") == ["weapons depots"]
+
+
+def test_quoted_as_saying_credits_the_one_quoted():
+    evs, _ = run("Russian news agencies quoted a Kremlin source as saying the president had arrived in Moscow.")
+    assert chain(ev(evs, "arrival")) == ["Russian news agencies", "a Kremlin source"]

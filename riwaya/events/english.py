@@ -51,7 +51,8 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
+        "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
+        "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
@@ -637,8 +638,34 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         if isinstance(a, Argument):
                             args.append(a)
     args += deciders(P, tok, R)
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
+            and not _passive(tok.head):
+        args = _granted(P, tok.head, args, R, mem_person)
+    args += _struck_by(P, tok, cls, R) if not is_verb and not any(a.role == "patient" for a in args) else []
     args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
+
+
+def _granted(P, tok, args, R, mem_person):
+    """"X granted asylum to Y", "X offered Y refuge" (tok the granting verb): Y takes refuge, X decided it
+    (GUIDELINE decider); "Y was granted asylum" keeps its subject as the agent."""
+    to = next((c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    rec = _pobj(to) if to is not None else next((c for c in tok.children if c.dep_ == "dative"), None)
+    if rec is None:
+        return args
+    subs, _ = _subjects(tok)
+    out = [a for a in args if a.role not in ("agent", "patient", "destination", "companion", "decider")]
+    out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
+    return out + _agents_from(P, _with_conj(rec), R, mem_person)
+
+
+def _struck_by(P, tok, cls, R):
+    """An attack noun that is the subject of a hitting verb: that verb's object is what it hit ("Israeli
+    strikes hit weapons depots", "the shelling targeted a hospital")."""
+    if cls != "harm" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in R["hitting_verbs"]:
+        return []
+    return [_np_arg(P, o, "patient", types=PPL + ("place",)) for c in tok.head.children if c.dep_ in ("dobj", "obj")
+            for o in _with_conj(c)]
 
 
 def retype(P, trig_s, typ, lex):
@@ -1044,6 +1071,11 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         links.append(l2)
                         break
             cue = P.span(tok)
+            if tok.lemma_.lower() == "quote":   # "agencies quoted a Kremlin source as saying": the quoted one
+                ob = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                l2 = _source_link(P, ob, lex, R) if ob is not None else None
+                if l2 is not None:
+                    links.append(l2)
             for c in tok.children:  # "..., citing a Kremlin source"
                 if c.lower_ in R["citing"]:
                     ob = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
