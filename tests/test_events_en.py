@@ -428,3 +428,9 @@ def test_granted_refuge_and_what_strikes_hit():
 def test_quoted_as_saying_credits_the_one_quoted():
     evs, _ = run("Russian news agencies quoted a Kremlin source as saying the president had arrived in Moscow.")
     assert chain(ev(evs, "arrival")) == ["Russian news agencies", "a Kremlin source"]
+
+
+def test_object_control_possessed_falls_and_a_confirmed_act_is_not_the_confirmers():
+    assert roles(ev(run("The rebels' advance forced the army to withdraw.")[0], "withdrawal"), "agent") == ["the army"]
+    assert roles(ev(run("The regime's fall came after an offensive.")[0], "fall"), "patient") == ["The regime"]
+    assert roles(ev(run("His flight to Moscow was confirmed by the Kremlin.")[0], "flight"), "agent") == []

@@ -231,6 +231,10 @@ def _subjects(tok):
         if t.dep_ == "conj":
             t = t.head
             continue
+        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                                     for c in t.head.children):
+            # object control: "forced the army to withdraw", "urged residents to leave": the object acts
+            return [c for c in t.head.children if c.dep_ in ("dobj", "obj")][:1], False
         if t.dep_ == "xcomp" or (t.dep_ == "advcl" and (t.tag_ in ("VBG", "VBN") or (
                 t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)))):
             own = own and t.tag_ == "VBN"   # "traveled to Florida to meet X": the traveller meets
@@ -498,8 +502,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
-        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None:
+        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
+            #  (not "his flight was confirmed by X": X tells of it)
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             v = tok.head
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
