@@ -193,3 +193,16 @@ def test_photo_credit_is_part_of_the_head():
     t = "بروفايل سبق – محمد عطيف: الليلة الثانية والعشرون من رمضان"
     d = find(t)
     assert d and d.start == 0 and d.outlet_en == "Sabq"
+
+
+@pytest.mark.parametrize("outlet", [None, "Reuters", "The Guardian"])
+def test_an_agencys_dateline_is_the_source_of_unattributed_events_also_in_its_own_copy(outlet):
+    """GUIDELINE 5: the agency of a dateline is the outermost source of what the article tells without a source
+    of its own, whoever publishes it (given as the outlet, read from the dateline, or another paper)."""
+    from riwaya.analyze import analyze
+    t = "BEIRUT (Reuters) - Rebels seized the city on Saturday, a military source said.\n\nThe president fled the country."
+    an = analyze(with_metadata(Document(id="w", text=t, language="en", outlet=outlet)))
+    by = {e.trigger: e.attribution.chain for e in an.events}
+    assert [l["start"] for l in by["fled"] if l.get("start") is not None] == [0]
+    assert [l["name"] for l in by["fled"] if l.get("start") is not None] == ["Reuters"]
+    assert [l["name"] for l in by["seized"] if l.get("start") is not None] == ["a military source"]

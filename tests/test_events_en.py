@@ -125,7 +125,8 @@ def test_seed003_whole_article_report_and_pronoun_subject():
 def test_seed003_city_falls_to_a_side():
     evs, _ = run(SEED, [("Hama", "place")])
     h = [e for e in evs if e.type == "fall" and e.trigger == "fell"][0]
-    assert roles(h, "place") == ["Hama"] and roles(h, "agent") == ["the opposition"]
+    # what fell is the patient (GUIDELINE: "the place captured or fallen"; Arabic gives سقطت حماة the same)
+    assert roles(h, "patient") == ["Hama"] and roles(h, "agent") == ["the opposition"]
 
 
 # ---------------------------------------------------------------- wire-style (written for these tests)
@@ -358,3 +359,78 @@ def test_generic_and_thing_objects_are_no_events():
     assert not run("Moreover, electing a third-party governor represents a repudiation.")[0]
     assert not run("We'll leave that to the professionals.")[0]
     assert ev(run("The city that he left was burning.")[0], "departure").trigger == "left"
+
+
+# ---------------------------------------------------------------- wire copy (en7): quotes, control, denials
+
+def test_a_quote_over_several_sentences_and_paragraphs_keeps_its_speaker():
+    t = ('"We have taken the airport," a rebel commander said. "The army has left the base."\n'
+         'A spokesman said: "Our fighters entered the town at dawn. The soldiers fled."\n'
+         '"Nobody was killed."\n'
+         'The governor resigned on Monday.')
+    evs, _ = run(t)
+    assert chain(ev(evs, "departure")) == ["a rebel commander"]
+    assert chain(ev(evs, "escape")) == ["A spokesman"]
+    assert chain(ev(evs, "killing")) == ["A spokesman"]          # the quote goes on in the next paragraph
+    assert chain(ev(evs, "dismissal")) == []                     # no quote: no speaker
+
+
+def test_quote_spans_follow_the_wire_convention():
+    from riwaya.events.english import quote_spans
+    t = '"A. B.\n"C."\nD "E" F.'
+    paras = [Paragraph(0, 6, "en"), Paragraph(7, 11, "en"), Paragraph(12, 19, "en")]
+    assert [(t[s:e], k) for s, e, k in quote_spans(t, paras)] == [('"A. B.\n"C."', 0), ('"E"', 2)]
+
+
+def test_control_phrases_take_what_they_control_as_patient():
+    evs, _ = run("Rebels took control of the city of Homs on Saturday.")
+    e = ev(evs, "control")
+    assert roles(e, "agent") == ["Rebels"] and any("the city" in a for a in roles(e, "patient"))
+    e = ev(run("Insurgents seized Homs and Hama.", [("Homs", "place"), ("Hama", "place")])[0], "capture")
+    assert roles(e, "patient") == ["Homs", "Hama"] and roles(e, "place") == []
+    assert roles(ev(run("The fall of the capital ended decades of rule.")[0], "fall"), "patient") == ["the capital"]
+
+
+def test_a_denied_clause_is_denied_on_the_deniers_word():
+    evs, _ = run("The army denied that it had withdrawn from the city.")
+    w = ev(evs, "withdrawal")
+    assert w.polarity == "denied" and not w.negated and chain(w) == ["The army"]
+    assert ev(evs, "denial").polarity == "asserted"
+
+
+def test_no_one_negates_and_a_speech_act_is_not_on_its_own_word():
+    pol = lambda t, w: next(("negated" if e.negated else e.polarity) for e in run(t)[0] if e.trigger == w)  # noqa: E731
+    assert pol("Nobody was killed in the attack.", "killed") == "negated"
+    assert pol("No soldiers were wounded, the ministry said.", "wounded") == "negated"
+    assert pol("Nobody claimed the bombing.", "bombing") == "asserted"
+    evs, _ = run("Opposition leader Ahmed Saleh said in a video statement that fighters would stay.")
+    s = ev(evs, "statement")
+    assert roles(s, "agent") and chain(s) == []
+
+
+def test_headline_participles_and_pronoun_patients():
+    e = ev(run("Opposition leader detained at airport")[0], "arrest")
+    assert roles(e, "patient") == ["Opposition leader"] and roles(e, "place") == ["airport"]
+    assert roles(ev(run("Parents prosecuted over death of daughter")[0], "trial"), "patient") == ["Parents"]
+    assert roles(ev(run("Rebels attacked the base.")[0], "attack"), "agent") == ["Rebels"]   # a sentence: active
+    t = "Daniel Montalvo, 19, was arrested on Sunday.\nHe was released on bail on Thursday."
+    e = ev(run(t, [("Daniel Montalvo", "person")])[0], "release_of_prisoners")
+    assert roles(e, "patient") == ["Daniel Montalvo"]
+    assert roles(ev(run("A commander was killed in an air strike.")[0], "killing"), "place") == []   # no place
+
+
+def test_granted_refuge_and_what_strikes_hit():
+    e = ev(run("Russia granted asylum to the president and his family.")[0], "refuge")
+    assert roles(e, "decider") == ["Russia"] and roles(e, "agent") == ["the president", "his family"]
+    assert roles(ev(run("Israeli airstrikes hit weapons depots.")[0], "attack"), "patient") == ["weapons depots"]
+
+
+def test_quoted_as_saying_credits_the_one_quoted():
+    evs, _ = run("Russian news agencies quoted a Kremlin source as saying the president had arrived in Moscow.")
+    assert chain(ev(evs, "arrival")) == ["Russian news agencies", "a Kremlin source"]
+
+
+def test_object_control_possessed_falls_and_a_confirmed_act_is_not_the_confirmers():
+    assert roles(ev(run("The rebels' advance forced the army to withdraw.")[0], "withdrawal"), "agent") == ["the army"]
+    assert roles(ev(run("The regime's fall came after an offensive.")[0], "fall"), "patient") == ["The regime"]
+    assert roles(ev(run("His flight to Moscow was confirmed by the Kremlin.")[0], "flight"), "agent") == []

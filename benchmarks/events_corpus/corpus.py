@@ -164,6 +164,12 @@ def select() -> None:
         rows.append({"doc": f"gum/{name}", "topic": "en-wikinews", "split": split_of(f"gum/{name}")})
     for sid in sorted(_pud())[::8][:125]:
         rows.append({"doc": f"puden/{sid}", "topic": "en-pud", "split": split_of(f"puden/{sid}")})
+    # more English news for training (en7, annotator N): every other PUD English original of the train split
+    first = {f"puden/{sid}" for sid in sorted(_pud())[::8][:125]}
+    for sid in sorted(_pud()):
+        doc = f"puden/{sid}"
+        if doc not in first and split_of(doc) == "train":
+            rows.append({"doc": doc, "topic": "en-pud", "split": "train"})
     DATA.mkdir(parents=True, exist_ok=True)
     with QUEUE.open("w", encoding="utf-8") as f:
         for r in rows:

@@ -4,8 +4,9 @@
 - It is furniture of the report, not part of the story: entity mentions inside it are dropped, and so
   are those in a page's foot (``Document.meta["foot"]``: a tag list, a link back to the article).
 - Its agency ("(رويترز)", "دمشق - أ ف ب") is the outermost source of every event the article tells
-  without an in-text source: a link with the dateline's span is put right after the publisher; when the
-  publisher itself was read from the dateline, the publisher's link takes the dateline's span.
+  without an in-text source: a link with the dateline's span is put right after the publisher, also when
+  the publisher is that agency (its own copy); when the publisher, not an agency, was read from the
+  dateline, the publisher's link takes the dateline's span.
 """
 from __future__ import annotations
 
@@ -38,17 +39,21 @@ def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
     own = _names(doc.outlet)
     inferred = "outlet" in ((doc.meta or {}).get("metadata_inferred") or [])
     kind = "wire" if normalize_ar(outlet) in wires else "source_outlet"
-    link = {"name": outlet, "kind": kind, "start": s, "end": e}
+    name = (dl.get("outlet_en") or outlet) if doc.language == "en" else outlet   # "Reuters" in English copy
+    link = {"name": name, "kind": kind, "start": s, "end": e}
     for ev in an.events:
         chain = ev.attribution.chain
         if any(l.get("start") is not None for l in chain):
             continue              # the text names its own source for this event
+        # a news agency's dateline ("(Reuters)", "(واس)") names a source in the text, also in the agency's
+        # own copy (GUIDELINE 5); a newspaper's own byline ("سبق - الرياض") is no source of its story
         if chain and chain[0].get("kind") == "outlet" and normalize_ar(chain[0].get("name") or "") == normalize_ar(outlet):
-            if inferred:
-                chain[0] = {**chain[0], "start": s, "end": e, "text": doc.text[s:e]}
+            if kind != "wire":
+                if inferred:
+                    chain[0] = {**chain[0], "start": s, "end": e, "text": doc.text[s:e]}
+                continue
+        elif _names(outlet) & own and kind != "wire":
             continue
-        if _names(outlet) & own:
-            continue              # the publisher's own byline ("سبق - الرياض") is no source of its story
         pos = 1 if chain and chain[0].get("kind") == "outlet" else 0
         chain.insert(pos, {**link, "text": doc.text[s:e]})
     return an

@@ -15,6 +15,7 @@ reused here, never loaded twice; without it the caller keeps its surface heurist
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,7 +51,8 @@ def resources() -> dict:
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
+        "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
+        "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
@@ -66,6 +68,7 @@ def resources() -> dict:
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
+        "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]), "pol_none": set(d["polarity_from_parse"]["no_one"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -228,6 +231,10 @@ def _subjects(tok):
         if t.dep_ == "conj":
             t = t.head
             continue
+        if t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") and c.pos_ in ("NOUN", "PROPN", "PRON")
+                                     for c in t.head.children):
+            # object control: "forced the army to withdraw", "urged residents to leave": the object acts
+            return [c for c in t.head.children if c.dep_ in ("dobj", "obj")][:1], False
         if t.dep_ == "xcomp" or (t.dep_ == "advcl" and (t.tag_ in ("VBG", "VBN") or (
                 t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)))):
             own = own and t.tag_ == "VBN"   # "traveled to Florida to meet X": the traveller meets
@@ -270,6 +277,13 @@ def _with_conj(tok):
 
 def _passive(tok):
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _headline_participle(tok) -> bool:
+    """tok is a past verb without auxiliary or object in a headline (a sentence with no closing stop)."""
+    if tok.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "dative") for c in tok.children):
+        return False
+    return tok.sent.text.rstrip()[-1:] not in ".!?\"”'’:"
 
 
 def _by_agent(tok):
@@ -378,7 +392,7 @@ def _genitive(P, tok, typ, lex, R, times):
                 m = P.mention(o) if o is not None else None
                 role = "agent" if typ in R["obj_patient"] and m is not None and m.type == "organization" else "patient"
             else:
-                role = "place" if typ in R["subj_place"] else "agent"
+                role = "patient" if typ in R["subj_place"] else "agent"
         elif typ in R["nom_patient_preps"].get(w, ()):
             role = "patient"
         else:
@@ -424,7 +438,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if cls == "movement" and tok.dep_ != "relcl" and any(
                 c.dep_ in ("dobj", "obj") and c.lower_ in R["thing_pronouns"] for c in tok.children):
             return [], True     # "we'll leave that to the professionals", "leave it at that": no one moves
-    passive = is_verb and _passive(tok)
+    # a headline drops its auxiliary: "Parents prosecuted over death", "Opposition leader detained at airport"
+    passive = is_verb and (_passive(tok) or (_headline_participle(tok) and (
+        typ in lex["patient_types"] or typ in R["obj_patient"] or cls == "harm")))
     if is_verb:
         subs, subj_passive = _subjects(tok)
         if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
@@ -449,16 +465,16 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args += _agents_from(P, [by], R, mem_person)
                 if subs and (typ in lex["patient_types"] or typ in R["obj_patient"]):
                     args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                             for a in _agents_from(P, subs, R, None)]
+                             for a in _agents_from(P, subs, R, mem_person)]
         elif subs and (subj_passive or passive):
             if typ in R["passive_mover"] and typ not in R["passive_patient"]:
                 args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
             elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"] or typ in R["passive_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
-                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, None)]
+                         for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, mem_person)]  # "He was released"
         elif subs and typ in R["subj_place"]:
-            for a in _agents_from(P, subs, R, None):  # "Aden fell to the opposition"
-                args.append(Argument("place", a.text, a.start, a.end, a.entity, a.type))
+            for a in _agents_from(P, subs, R, None):  # "Aden fell to the opposition": Aden is what fell
+                args.append(Argument("patient", a.text, a.start, a.end, a.entity, a.type))
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
@@ -467,7 +483,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                      for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
             args += _agents_from(P, subs, R, mem_person)
-        elif tok.dep_ == "acl" and tok.tag_ == "VBN" and (typ in lex["patient_types"] or typ in R["obj_patient"]):
+        elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or passive) and (
+                typ in lex["patient_types"] or typ in R["obj_patient"]):
             # "the candidates elected were X and Y": the copula's complement; "the men arrested": the noun
             h = tok.head
             attrs = [c for c in h.head.children if c.dep_ == "attr"] if h.dep_ == "nsubj" and h.head.lemma_ == "be" \
@@ -485,8 +502,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
-        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None:
+        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
+            #  (not "his flight was confirmed by X": X tells of it)
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
             v = tok.head
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
@@ -514,6 +532,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args += gen
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
+        if cls == "control" and ob.lower_ in R["control_nouns"]:
+            # "seized control of the airport": the one taken is under the noun
+            of = next((c for c in ob.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            o = _pobj(of) if of is not None else None
+            if o is not None and not passive:
+                args += [_np_arg(P, x, "patient", types=PPL + ("place",)) for x in _with_conj(o)]
+            continue
         m = P.mention(ob)
         if tok.lower_ in R["means_obj"] and _is_vehicle(ob, lex):
             args.append(_means_arg(P, ob))
@@ -533,8 +558,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             a = _place_arg(P, ob, "origin", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
-        elif cls == "control" and m is not None and m.type == "place":
-            args.append(Argument("place", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
+        elif cls == "control" and m is not None and m.type == "place":   # the place taken (GUIDELINE: patient)
+            args.append(Argument("patient", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
+            args += [_np_arg(P, o, "patient", types=PPL + ("place",)) for o in _with_conj(ob)[1:]]   # "X and Y"
         elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
             if typ in R["addressee"] and not (
                     P.mention(ob, PPL) is not None or ob.lower_ in R["pronouns"]
@@ -617,8 +643,34 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         if isinstance(a, Argument):
                             args.append(a)
     args += deciders(P, tok, R)
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
+            and not _passive(tok.head):
+        args = _granted(P, tok.head, args, R, mem_person)
+    args += _struck_by(P, tok, cls, R) if not is_verb and not any(a.role == "patient" for a in args) else []
     args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
+
+
+def _granted(P, tok, args, R, mem_person):
+    """"X granted asylum to Y", "X offered Y refuge" (tok the granting verb): Y takes refuge, X decided it
+    (GUIDELINE decider); "Y was granted asylum" keeps its subject as the agent."""
+    to = next((c for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"), None)
+    rec = _pobj(to) if to is not None else next((c for c in tok.children if c.dep_ == "dative"), None)
+    if rec is None:
+        return args
+    subs, _ = _subjects(tok)
+    out = [a for a in args if a.role not in ("agent", "patient", "destination", "companion", "decider")]
+    out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
+    return out + _agents_from(P, _with_conj(rec), R, mem_person)
+
+
+def _struck_by(P, tok, cls, R):
+    """An attack noun that is the subject of a hitting verb: that verb's object is what it hit ("Israeli
+    strikes hit weapons depots", "the shelling targeted a hospital")."""
+    if cls != "harm" or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in R["hitting_verbs"]:
+        return []
+    return [_np_arg(P, o, "patient", types=PPL + ("place",)) for c in tok.head.children if c.dep_ in ("dobj", "obj")
+            for o in _with_conj(c)]
 
 
 def retype(P, trig_s, typ, lex):
@@ -684,6 +736,12 @@ def polarity(P, trig_s) -> str | None:
         v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
     while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
         v = v.head
+    own = tok if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else v   # a conjunct's own subject
+    if _no_one(tok, R) or (tok.tag_.startswith("VB") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and _no_one(c, R) for c in own.children)):
+        return "negated"            # "nobody was killed", "no soldiers were hurt", "no attack took place"
+    if _denial_verb(v, R) is not None:
+        return "denied"             # "the army denied that it had withdrawn": reported, and denied
     if any(c.dep_ == "mark" and c.lower_ in R["pol_marks"] for c in v.children):
         return "hypothetical"
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
@@ -696,6 +754,52 @@ def polarity(P, trig_s) -> str | None:
         # a noun takes only a failure from the verb it is the object of: "asked them to execute the sentence"
         # asks for the executing, the sentence itself was passed
         return pol if v is tok or pol == "negated" else None
+    return None
+
+
+def _no_one(tok, R) -> bool:
+    """tok is "nobody"/"none"/"no one" or a noun under "no" ("no soldiers", "no attack")."""
+    if tok.lower_ in R["pol_none"] or (tok.lower_ == "one" and tok.i > 0 and tok.nbor(-1).lower_ == "no"):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def denier(P, trig_s, lex):
+    """The source link of who denies the trigger's clause ("the army denied that it had withdrawn"), or None."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if tok is None:
+        return None
+    v = tok
+    while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
+        v = v.head
+    d = _denial_verb(v, R)
+    subs = [c for c in d.children if c.dep_ == "nsubj"] if d is not None else []
+    return _source_link(P, subs[0], lex, R) if subs else None
+
+
+def not_own_source(ev) -> None:
+    """A speech act is done by its agent, not told on his word (GUIDELINE 5: "a statement by X has X as
+    agent, not as source"): a communication event's innermost in-text link that is its agent is dropped."""
+    if ev.cls != "communication":
+        return
+    chain = ev.attribution.chain
+    k = next((i for i in range(len(chain) - 1, -1, -1) if chain[i].get("start") is not None), None)
+    if k is None:
+        return
+    lk = chain[k]
+    if any(a.role == "agent" and a.start < lk["end"] and lk["start"] < a.end for a in ev.arguments):
+        del chain[k]
+
+
+def _denial_verb(v, R):
+    """The denial verb whose clause v heads: "denied that X", "denied reports that X" (a clause of its
+    object), or None."""
+    if v.dep_ == "ccomp" and v.head.lemma_.lower() in R["pol_deny"]:
+        return v.head
+    if v.dep_ == "acl" and v.head.dep_ == "dobj" and v.head.head.lemma_.lower() in R["pol_deny"] and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in v.children):
+        return v.head.head
     return None
 
 
@@ -972,6 +1076,11 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         links.append(l2)
                         break
             cue = P.span(tok)
+            if tok.lemma_.lower() == "quote":   # "agencies quoted a Kremlin source as saying": the quoted one
+                ob = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
+                l2 = _source_link(P, ob, lex, R) if ob is not None else None
+                if l2 is not None:
+                    links.append(l2)
             for c in tok.children:  # "..., citing a Kremlin source"
                 if c.lower_ in R["citing"]:
                     ob = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
@@ -1022,3 +1131,72 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
         recs.append({"start": cue[0], "end": cue[1], "chain": links, "hedge": None,
                      "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope})
     return recs
+
+
+# ---------------------------------------------------------------- quotations over several sentences
+
+_OPEN_Q, _CLOSE_Q, _BOTH_Q = "“", "”", '"'
+_NEAR_BEFORE = re.compile(r"[^.!?\n]{0,40}|[\s,:;—–-]*")     # 'X said on Sunday: "'  /  'X stated,\n"'
+_NEAR_AFTER = re.compile(r"[^.!?\n\"“”]{0,80}")              # '," a rebel commander said'
+
+
+def quote_spans(text: str, paragraphs) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of the quotations in the given paragraphs, in text order. A quotation
+    left open at a paragraph's end goes on when the next paragraph opens with a quotation mark (the wire
+    convention for a quote over several paragraphs); otherwise it ends with its paragraph."""
+    out, open_at, open_par = [], None, None
+    for k, p in enumerate(paragraphs):
+        i = p.start
+        while i < p.end and text[i].isspace():
+            i += 1
+        if open_at is not None:
+            if i < p.end and text[i] in _OPEN_Q + _BOTH_Q:
+                i += 1                                  # the quote goes on in this paragraph
+            else:
+                out.append((open_at, paragraphs[open_par].end, open_par))
+                open_at = None
+        for j in range(i, p.end):
+            ch = text[j]
+            if ch == _OPEN_Q and open_at is None:
+                open_at, open_par = j, k
+            elif (ch == _CLOSE_Q or ch == _BOTH_Q) and open_at is not None:
+                out.append((open_at, j + 1, open_par))
+                open_at = None
+            elif ch == _BOTH_Q:
+                open_at, open_par = j, k
+    if open_at is not None:
+        out.append((open_at, paragraphs[-1].end, open_par))
+    return out
+
+
+def quote_scopes(text: str, paragraphs, recs: list[dict]) -> None:
+    """Give each quotation the speaker the text credits it to, also in the sentences its attribution does
+    not stand in: '"We took the airport," a commander said. "The army has left."', 'X said: "A. B."',
+    a quote over several paragraphs. A quotation is credited to the speech cue right before it
+    ('X said: "...') or right after it ('"...," X said'); one with no cue of its own continues the
+    speaker of the quotation before it in its paragraph, or, opening a paragraph, of the last quotation of
+    the paragraph before. Adds the quotation's span to the record's ``quotes`` (scopes besides its
+    sentence)."""
+    spans = quote_spans(text, paragraphs)
+    if not spans:
+        return
+    recs = sorted((r for r in recs if r.get("start") is not None and r.get("chain")), key=lambda r: r["start"])
+    starts = [r["start"] for r in recs]
+    credited: list[tuple[int, int, int, dict | None]] = []
+    for qs, qe, par in spans:
+        r = None
+        k = bisect.bisect_right(starts, qs) - 1                 # the last cue before the quotation
+        if k >= 0 and recs[k]["end"] <= qs and _NEAR_BEFORE.fullmatch(text, recs[k]["end"], qs):
+            r = recs[k]
+        k = bisect.bisect_left(starts, qe)                      # the first cue after it
+        if r is None and k < len(recs) and _NEAR_AFTER.fullmatch(text, qe, recs[k]["start"]):
+            r = recs[k]
+        if r is None and credited:
+            ps, pe, ppar, pr = credited[-1]
+            p_start = paragraphs[par].start
+            opens_par = not text[p_start:qs].strip()
+            if pr is not None and (ppar == par or (opens_par and ppar == par - 1)):
+                r = pr
+        credited.append((qs, qe, par, r))
+        if r is not None and not (r["scope"][0] <= qs and qe <= r["scope"][1]):
+            r.setdefault("quotes", []).append([qs, qe])

@@ -495,15 +495,17 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
         r.pop("_doc", None)
         if doc_outlet:
             r["chain"] = [{"name": doc_outlet, "kind": "outlet", "start": None, "end": None}] + r["chain"]
+    # English quotations over several sentences keep their speaker (a record's "quotes": more scopes)
+    english.quote_scopes(text, [p for p in paragraphs if p.lang == "en" and not p.furniture], recs)
     return doc_outlet, recs
 
 
 def _attribution_at(pos, recs, doc_outlet):
-    best = None
+    best, size = None, 0
     for r in recs:
-        if r["scope"][0] <= pos < r["scope"][1]:
-            if best is None or (r["scope"][1] - r["scope"][0]) <= (best["scope"][1] - best["scope"][0]):
-                best = r
+        for a, b in (r["scope"], *r.get("quotes", ())):
+            if a <= pos < b and (best is None or b - a <= size):
+                best, size = r, b - a
     if best:
         return Attribution(chain=[dict(l) for l in best["chain"]], hedge=best.get("hedge"))
     if doc_outlet:
@@ -1243,6 +1245,12 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     elif pol:
                         ev.polarity = pol
                 _attribute(ev, h, sent, recs, doc_outlet, lex)
+                if P is not None and hit:
+                    english.not_own_source(ev)               # "X said in a statement": X speaks, no source
+                if P is not None and hit and ev.polarity == "denied" and not ev.negated:
+                    lk = english.denier(P, trig_s, lex)     # who denies it is its innermost source
+                    if lk is not None and not any(l.get("start") == lk["start"] for l in ev.attribution.chain):
+                        ev.attribution.chain.append(lk)
                 if typ == "whereabouts":
                     _whereabouts_place(ev, h, sent, mentions, lex)
                 _remember(ev, sent, nominal, carried, d)
@@ -1260,6 +1268,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     _heading_times(text, paragraphs, events, all_times)
     events.sort(key=lambda e: (e.trigger_start, e.trigger_end))
     _event_relative_times(events, all_times)
+    for r in recs:
+        r.pop("quotes", None)       # used above; the records' offsets are remapped without it
     return events, recs
 
 

@@ -42,6 +42,23 @@ def paragraph_language(text: str) -> str:
     return langid.classify(text)[0]
 
 
+SHORT_WORDS = 40     # langid misreads short Latin lines ("Israeli airstrikes hit weapons depots." -> fr)
+
+
+def _short_latin_follow_the_document(text, paras):
+    """A short Latin-script paragraph that langid gives another language than English is English when the
+    Latin text of the whole document, read at once, is."""
+    odd = [i for i, (s, e, lang, f) in enumerate(paras)
+           if lang not in ("en", "ar", "und") and len(text[s:e].split()) < SHORT_WORDS]
+    if not odd:
+        return paras
+    latin = "\n".join(text[s:e] for s, e, lang, f in paras if lang not in ("ar", "und") and not f)
+    import langid
+    if langid.classify(latin)[0] != "en":
+        return paras
+    return [(s, e, "en", f) if i in odd else (s, e, lang, f) for i, (s, e, lang, f) in enumerate(paras)]
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-empty lines, stripped of surrounding white space, as (start, end)."""
     out = []
@@ -80,6 +97,7 @@ def prepare(doc: Document) -> Prepared:
         furn = is_furniture(line, seen)
         seen.add(_key(line))
         paras.append((s, e, paragraph_language(line), furn))
+    paras = _short_latin_follow_the_document(text, paras)
     # blank furniture, same length, so nothing downstream reads it
     blank = [(s, e, " " * (e - s)) for s, e, _, f in paras if f]
     base, _ = apply_edits(text, blank)
