@@ -105,27 +105,7 @@ def replay(ms, feats, same_place, story_of):
         if not core._clusters_ok(summ[ci], summ[cj], cfg, same_place):
             refused[(i, j)] = _cluster_reason(summ[ci], summ[cj], cfg, same_place)
             continue
-        keep, drop = min(ci, cj), max(ci, cj)
-        for k, (t2, n2) in link.pop(drop, {}).items():
-            link[k].pop(drop, None)
-            if k == keep:
-                continue
-            e = link[keep].setdefault(k, [0.0, 0])
-            e[0] += t2
-            e[1] += n2
-            link[k][keep] = [e[0], e[1]]
-        link[keep].pop(drop, None)
-        for x in cl[drop]:
-            owner[x] = keep
-        cl[keep].extend(cl.pop(drop))
-        a, b = summ[keep], summ.pop(drop)
-        a["sigs"] |= b["sigs"]
-        a["once"] = a["once"] and b["once"]
-        for d, xs in b["docs"].items():
-            a["docs"].setdefault(d, []).extend(xs)
-        if b["lo"] is not None:
-            a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
-            a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
+        core.join_clusters(ci, cj, link, cl, owner, summ)
     return owner, ok_of, feat_of, refused, pairs
 
 

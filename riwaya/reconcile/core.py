@@ -580,28 +580,34 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         if n and tot / n < average:
             continue
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
-            keep, drop = min(ci, cj), max(ci, cj)
-            for k, (t2, n2) in link.pop(drop, {}).items():
-                link[k].pop(drop, None)
-                if k == keep:
-                    continue
-                e = link[keep].setdefault(k, [0.0, 0])
-                e[0] += t2
-                e[1] += n2
-                link[k][keep] = [e[0], e[1]]
-            link[keep].pop(drop, None)
-            for x in cl[drop]:
-                owner[x] = keep
-            cl[keep].extend(cl.pop(drop))
-            a, b = summ[keep], summ.pop(drop)
-            a["sigs"] |= b["sigs"]
-            a["once"] = a["once"] and b["once"]
-            for d, xs in b["docs"].items():
-                a["docs"].setdefault(d, []).extend(xs)
-            if b["lo"] is not None:
-                a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
-                a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
+            join_clusters(ci, cj, link, cl, owner, summ)
     return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dict) -> None:
+    """Merge clusters ci and cj in place (into the lower id): their average-link sums, members,
+    owners and summaries (signatures, one-per-document flag, documents, time window)."""
+    keep, drop = min(ci, cj), max(ci, cj)
+    for k, (t2, n2) in link.pop(drop, {}).items():
+        link[k].pop(drop, None)
+        if k == keep:
+            continue
+        e = link[keep].setdefault(k, [0.0, 0])
+        e[0] += t2
+        e[1] += n2
+        link[k][keep] = [e[0], e[1]]
+    link[keep].pop(drop, None)
+    for x in cl[drop]:
+        owner[x] = keep
+    cl[keep].extend(cl.pop(drop))
+    a, b = summ[keep], summ.pop(drop)
+    a["sigs"] |= b["sigs"]
+    a["once"] = a["once"] and b["once"]
+    for d, xs in b["docs"].items():
+        a["docs"].setdefault(d, []).extend(xs)
+    if b["lo"] is not None:
+        a["lo"] = b["lo"] if a["lo"] is None else max(a["lo"], b["lo"])
+        a["hi"] = b["hi"] if a["hi"] is None else min(a["hi"], b["hi"])
 
 
 def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:

@@ -195,31 +195,13 @@ def copy_pairs(documents: list[dict]) -> list[dict]:
     for them and kept as sorted arrays (a set of every document's shingles was the corpus stage's
     largest object at 30k articles)."""
     cfg = config()["copy"]
-    k = cfg["shingle_words"]
     by_id = {d["id"]: d for d in documents}
     keys: dict[str, str] = {}
     sigs = {i: s for i, s in doc_signatures(documents, cfg, keys).items() if s is not None}
     cands = sorted(lsh_candidates(sigs, cfg["lsh_bands"]))
     del sigs
-    tag = _pair_tag(cfg)
-    verdicts = _pair_verdicts(cands, keys, tag)
-    todo = [p for p in cands if p not in verdicts]
-    wanted = sorted({x for pair in todo for x in pair})
-    sh = {i: _sorted_shingles(body_text(by_id[i]), k) for i in wanted}
-    new = {}
-    for a, b in todo:
-        inter = _shared(sh[a], sh[b])
-        j = inter / (len(sh[a]) + len(sh[b]) - inter)
-        c = inter / min(len(sh[a]), len(sh[b]))
-        verdicts[(a, b)] = new[(a, b)] = (j, c) if j >= cfg["min_jaccard"] or c >= cfg["min_containment"] else None
-    _put_verdicts(new, keys, tag)
-    out = []
-    for a, b in cands:
-        if verdicts[(a, b)] is not None:
-            j, c = verdicts[(a, b)]
-            x, y = sorted((a, b))
-            out.append({"kind": "copy", "docs": [x, y], "score": round(max(j, c), 3),
-                        "jaccard": round(j, 3), "containment": round(c, 3)})
+    # the verification is _verify's; the copy relations carry no working fields (_j, _c)
+    out = [{f: v for f, v in r.items() if not f.startswith("_")} for r in _verify(cands, keys, by_id, cfg)]
     out.sort(key=lambda r: r["docs"])
     return out
 
