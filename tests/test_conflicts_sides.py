@@ -176,6 +176,17 @@ def test_two_means_of_two_legs_are_a_sequence():
     assert [c["kind"] for c in out["conflicts"] if c["field"] == "means"] == ["contradiction"]
 
 
+def test_a_means_told_without_its_leg_is_no_side_against_a_leg():
+    """A convoy from the town to the base against "the plane that carried him" (no leg named): the plane
+    may be the next leg, so no contradiction; two modes of one named leg still are."""
+    a = "نقل علي في موكب من سيارات إلى قاعدة حميميم."
+    b = "أطفئ جهاز الإرسال في الطائرة التي أقلت علي."
+    ms = [_leg("a1", "a", a, "نقل", destination="base", means="موكب من سيارات"),
+          _leg("b1", "b", b, "أقلت", means="طائرة")]
+    out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, LEGS_ENTS)
+    assert not [c for c in out["conflicts"] if c["field"] == "means" and c["kind"] == "contradiction"]
+
+
 def test_a_figure_of_another_clause_is_not_the_happenings():
     from riwaya.reconcile.core import _own_amount
     t = "لقي ثلاثة أشخاص مصرعهم في الحادث، وأصيب 7 آخرون بجروح."

@@ -532,11 +532,14 @@ def _same_leg(evidence, IA, IB, field, cmp) -> bool:
 
 def _legs_apart(evidence, IA, IB, cmp) -> bool:
     """Do the two witnesses tell different legs of one journey: one's destination is where the other sets
-    out from, or they end at different places (a convoy to a base, then a plane to the capital)? Then two
-    means are a sequence, not a disagreement."""
+    out from, or they end at different places (a convoy to a base, then a plane to the capital), or only
+    one tells which leg it is (a convoy from the palace to the base; "the plane that carried him": any
+    leg)? Then two means are a sequence, not a disagreement."""
     def ends(I, f):
         return {k for i in I for k in [cmp.item(evidence[i]["values"].get(f))] if k}
     oa, da, ob, db = ends(IA, "origin"), ends(IA, "destination"), ends(IB, "origin"), ends(IB, "destination")
+    if bool(oa or da) != bool(ob or db):
+        return True
     meet = lambda X, Y: any(cmp.item_rel(x, y, "origin") != "different" for x in X for y in Y)  # noqa: E731
     if meet(da, ob) or meet(db, oa):
         return True
