@@ -78,6 +78,26 @@ def show_table(res):
                                       for t, v in tab.items()))
 
 
+def show_errors(rows, preds, limit: int, context: int | None = None) -> None:
+    """Print the misses and extras of the first `limit` rows that have any: with the whole text, or
+    with `context` characters either side of each name."""
+    shown = 0
+    for r, pred in zip(rows, preds):
+        if shown >= limit:
+            break
+        text = r["text"]
+        gold = [(e["start"], e["end"], e["type"]) for e in r["entities"]]
+        miss = [g for g in gold if not any(same(text, g, p) for p in pred)]
+        extra = [p for p in pred if not any(same(text, p, g) for g in gold)]
+        if miss or extra:
+            shown += 1
+            print(f"\n{r['id']}" + ("" if context else f": {text}"))
+            for kind, spans in (("miss ", miss), ("extra", extra)):
+                for s, e, t in spans:
+                    around = f"  | {text[max(0, s - context):e + context]!r}" if context else ""
+                    print(f"  {kind} {t} {text[s:e]}{around}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=("dev", "test"))
@@ -107,20 +127,7 @@ def main():
         print(f"{part} ({len(idx)} sentences)")
         show_table(res)
     print(f"false gazetteer hits: {gaz} ({figures['false_gazetteer_hits_per_1000_words']} per 1,000 words)")
-    shown = 0
-    for r, pred in zip(rows, preds):
-        if shown >= a.show:
-            break
-        gold = [(e["start"], e["end"], e["type"]) for e in r["entities"]]
-        miss = [g for g in gold if not any(same(r["text"], g, p) for p in pred)]
-        extra = [p for p in pred if not any(same(r["text"], p, g) for g in gold)]
-        if miss or extra:
-            shown += 1
-            print(f"\n{r['id']}: {r['text']}")
-            for s, e, t in miss:
-                print(f"  miss  {t} {r['text'][s:e]}")
-            for s, e, t in extra:
-                print(f"  extra {t} {r['text'][s:e]}")
+    show_errors(rows, preds, a.show)
     if a.json:
         Path(a.json).write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 

@@ -18,7 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
-from eval_pud import TYPES, same, score, show_table  # noqa: E402
+from eval_pud import TYPES, score, show_errors, show_table  # noqa: E402
 from snn_gold import HERE as DATA, SNN, text_of  # noqa: E402
 from riwaya.analyze import analyze  # noqa: E402
 from riwaya.ingest.metadata import with_metadata  # noqa: E402
@@ -93,20 +93,7 @@ def main():
     print(f"false gazetteer hits: {gaz} ({figures['false_gazetteer_hits_per_1000_words']} per 1,000 words)")
     print(f"people merged: {len(merges)} pairs of {n_people} gold people"
           + "".join(f"\n  {d}: {x} + {y}" for d, x, y in merges))
-    shown = 0
-    for r, pred in zip(rows, preds):
-        if shown >= a.show:
-            break
-        gold = [(e["start"], e["end"], e["type"]) for e in r["entities"]]
-        miss = [g for g in gold if not any(same(r["text"], g, p) for p in pred)]
-        extra = [p for p in pred if not any(same(r["text"], p, g) for g in gold)]
-        if miss or extra:
-            shown += 1
-            print(f"\n{r['id']}")
-            for s, e, t in miss:
-                print(f"  miss  {t} {r['text'][s:e]}  | {r['text'][max(0, s - 25):e + 25]!r}")
-            for s, e, t in extra:
-                print(f"  extra {t} {r['text'][s:e]}  | {r['text'][max(0, s - 25):e + 25]!r}")
+    show_errors(rows, preds, a.show, context=25)
     if a.json:
         Path(a.json).write_text(json.dumps(figures, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
