@@ -36,16 +36,28 @@ def read_sentences(path):
     return out
 
 
-def read_annotations(path):
-    """sent_id -> [(type, surface)], in file order."""
-    out, cur = {}, None
+def sections(path, unit="sentence"):
+    """(line number, section id or None, line) of each annotation line of a '## ID' file: blank lines
+    and '# ' comments skipped, a section annotated twice is an error naming the line."""
+    seen, cur = set(), None
     for n, ln in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         if not ln.strip() or ln.startswith("# "):
             continue
         if ln.startswith("## "):
             cur = ln[3:].strip()
-            if cur in out:
-                sys.exit(f"{path}:{n}: sentence {cur} annotated twice")
+            if cur in seen:
+                sys.exit(f"{path}:{n}: {unit} {cur} annotated twice")
+            seen.add(cur)
+            yield n, cur, None
+            continue
+        yield n, cur, ln
+
+
+def read_annotations(path):
+    """sent_id -> [(type, surface)], in file order."""
+    out = {}
+    for n, cur, ln in sections(path):
+        if ln is None:
             out[cur] = []
             continue
         typ, _, surface = ln.partition(" ")

@@ -28,6 +28,9 @@ import sys
 import zipfile
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from pud_gold import sections  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 SNN = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
 HERE = ROOT / "benchmarks" / "data" / "ner_snn"
@@ -106,14 +109,9 @@ def articles():
 
 def read_annotations(path):
     """doc -> [(type, surface, occurrences or None, key)] in file order."""
-    out, cur = {}, None
-    for n, ln in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
-        if not ln.strip() or ln.startswith("# "):
-            continue
-        if ln.startswith("## "):
-            cur = ln[3:].strip()
-            if cur in out:
-                sys.exit(f"{path}:{n}: article {cur} annotated twice")
+    out = {}
+    for n, cur, ln in sections(path, "article"):
+        if ln is None:
             out[cur] = []
             continue
         typ, _, rest = ln.partition(" ")
