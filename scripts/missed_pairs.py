@@ -78,20 +78,9 @@ def replay(ms, feats, same_place, story_of):
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
-    link = defaultdict(dict)
-    for (i, j), sc in sorted(scored.items()):
-        for a, b in ((i, j), (j, i)):
-            e = link[a].setdefault(b, [0.0, 0])
-            e[0] += sc
-            e[1] += 1
+    link = core.pair_links(scored)
     cl = {i: [i] for i in range(len(ms))}
-    summ = {}
-    for i, (m, f) in enumerate(zip(ms, feats)):
-        iv = f["interval"]
-        summ[i] = {"sigs": {core._sig(m, f)}, "once": f["once"], "lo": iv[0] if iv else None,
-                   "hi": iv[1] if iv else None,
-                   "docs": {m.get("doc"): [(core._ent(m.get("origin")), core._ent(m.get("destination")), iv,
-                                            core._resolved(f["roles"].get("agent", ())))]}}
+    summ = core.mention_summaries(ms, feats)
     owner = list(range(len(ms)))
     refused = {}
     for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -554,23 +554,12 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     # that two clusters merge only when their compared pairs score on average above the threshold
     # (average linkage over what blocking compared: one shared keyless mention does not chain two
     # happenings together)
-    link: dict[int, dict[int, list]] = defaultdict(dict)
-    for (i, j), sc in sorted(scored.items()):   # a fixed order: float sums do not depend on the hash seed
-        for a, b in ((i, j), (j, i)):
-            e = link[a].setdefault(b, [0.0, 0])
-            e[0] += sc
-            e[1] += 1
+    link = pair_links(scored)
     # greedy, constraint-checked merging: best pairs first; whole clusters must stay
     # compatible. Clusters keep summaries (distinct signatures, time hull) so the
     # check costs O(distinct signatures), not O(|A|*|B|).
     cl = {i: [i] for i in range(len(ms))}
-    summ = {}
-    for i, (m, f) in enumerate(zip(ms, feats)):
-        iv = f["interval"]
-        summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
-                   "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
-                   "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
-                                            _resolved(f["roles"].get("agent", ())))]}}
+    summ = mention_summaries(ms, feats)
     owner = list(range(len(ms)))
     for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
@@ -582,6 +571,30 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             join_clusters(ci, cj, link, cl, owner, summ)
     return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def pair_links(scored: dict) -> dict[int, dict[int, list]]:
+    """Each mention's [sum, count] of the scores of the pairs compared with each other mention, both ways."""
+    link: dict[int, dict[int, list]] = defaultdict(dict)
+    for (i, j), sc in sorted(scored.items()):   # a fixed order: float sums do not depend on the hash seed
+        for a, b in ((i, j), (j, i)):
+            e = link[a].setdefault(b, [0.0, 0])
+            e[0] += sc
+            e[1] += 1
+    return link
+
+
+def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
+    """Each mention as a one-member cluster's summary: signatures, one-per-document flag, time window,
+    and per document its ends, interval and resolved agents (what ``_clusters_ok`` checks)."""
+    summ = {}
+    for i, (m, f) in enumerate(zip(ms, feats)):
+        iv = f["interval"]
+        summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
+                   "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
+                   "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
+                                            _resolved(f["roles"].get("agent", ())))]}}
+    return summ
 
 
 def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dict) -> None:
