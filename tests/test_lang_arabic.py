@@ -163,3 +163,19 @@ def test_a_variant_naming_an_unknown_table_says_which(monkeypatch):
 def test_classes_are_data():
     assert re.fullmatch(f"[{arabic.chars('marks', 'tatweel')}]+", "\u064e\u0651\u0640")
     assert not re.search(f"[{arabic.chars('harakat')}]", "\u0670")      # superscript alef: marks, not harakat
+
+
+def test_prefix_sets_are_the_ones_each_stage_was_built_with():
+    """Each stage's prefixes come from arabic.yaml's prefix_sets, in the order it tries them; the
+    name tagger's and the event models' are the sets their features were trained with."""
+    from riwaya.lang.arabic import prefix_set
+    from riwaya.ner import features
+
+    assert features.CLITICS == ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+    assert prefix_set("events_learned") == ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
+    for name in ("ner_heads", "adjective_heads", "kb_article", "kb_lam_article", "events_extract", "reconcile"):
+        s = prefix_set(name)
+        assert s and len(set(s)) == len(s)
+        # a longer prefix is tried before any shorter one it starts with, or it would never win
+        for i, p in enumerate(s):
+            assert not any(p.startswith(q) for q in s[:i]), (name, p)

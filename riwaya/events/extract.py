@@ -13,6 +13,7 @@ import yaml
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
 from riwaya.ner import _roles
+from riwaya.lang.arabic import prefix_set
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
 from riwaya import event_schema as schema
@@ -28,7 +29,7 @@ _WORD = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+(?:[-'’][\w]+)*", re.UNICOD
 # position: 2.5x slower). (?<!\d.) after the character is (?<!\d) before it.
 _SENT_END = re.compile(r"[!?؟\n]|[.:](?:(?<!\d.)|(?!\d))")
 _CLAUSE_END = re.compile(r"[،;؛!?؟\n•]|[.:,](?:(?<!\d.)|(?!\d))")
-_PREFIXES = ("وس", "فس", "وب", "فب", "ول", "فل", "وال", "فال", "بال", "لل", "كال", "و", "ف", "ب", "ل", "س", "ال", "ك")
+_PREFIXES = prefix_set("events_extract")
 _SUFFIXES = ("اتهم", "اتها", "اته", "ات", "تهم", "تها", "ته", "وها", "وه", "هما", "هم", "ها", "ه", "وا", "ون", "ين", "ان", "تا", "ت", "ا", "ن", "ي")
 
 

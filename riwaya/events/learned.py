@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from riwaya.lang.arabic import prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
 
@@ -51,7 +52,7 @@ POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "req
 _TOKEN = re.compile(r"[\w\u0600-\u06FF]+|[^\w\s]")
 _SENT_END = re.compile(r"[.!?؟\n]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "س")
+_PROCLITICS = prefix_set("events_learned")
 
 
 # set by the training script: the data-derived trigger forms it is fitting with, per language

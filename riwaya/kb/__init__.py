@@ -24,7 +24,7 @@ from typing import Iterable
 
 import yaml
 
-from ..lang.arabic import chars, strip_vowel_marks
+from ..lang.arabic import chars, prefix_set, strip_vowel_marks
 from ..models import EntityMention
 from ..textutil import normalize_ar
 from ..translit import fold_latin, is_arabic, skeleton
@@ -63,8 +63,8 @@ def name_key(name: str) -> tuple[str, ...]:
     return tuple(norm_token(t) for _, _, t in tokens(name))
 
 
-_PROCLITICS_AL = ("وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال")
-_PROCLITICS_LL = ("ولل", "فلل", "لل")
+_PROCLITICS_AL = prefix_set("kb_article")
+_PROCLITICS_LL = prefix_set("kb_lam_article")
 
 
 def clitic_variants(ntok: str) -> list[tuple[str, str]]:

@@ -43,6 +43,11 @@ def proclitics() -> tuple[str, ...]:
     return tuple(_data()["proclitics"])
 
 
+def prefix_set(name: str) -> tuple[str, ...]:
+    """A stage's proclitic prefixes, in the order it tries them (``prefix_sets`` in arabic.yaml)."""
+    return tuple(_data()["prefix_sets"][name])
+
+
 def chars(*names: str) -> str:
     """The body of a regex character class made of the named classes: ``f"[{chars('marks', 'tatweel')}]"``."""
     cls = _data()["classes"]

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from riwaya.models import EntityMention
-from riwaya.lang.arabic import chars
+from riwaya.lang.arabic import chars, prefix_set
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
@@ -657,7 +657,7 @@ def _org_patterns(text, kb_words=frozenset()):
     return out
 
 
-_HEAD_PROCLITICS = ("وال", "فال", "بال", "لل", "ال", "و", "ف", "ب", "ل", "")   # before a head noun; "" none
+_HEAD_PROCLITICS = prefix_set("ner_heads") + ("",)   # before a head noun; "" none
 
 
 @lru_cache(maxsize=65536)

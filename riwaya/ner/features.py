@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 
-from riwaya.lang.arabic import ner_key
+from riwaya.lang.arabic import ner_key, prefix_set
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ner"
-CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+CLITICS = prefix_set("ner_features")
 
 
 def _lines(name):

@@ -16,6 +16,7 @@ from functools import lru_cache
 import yaml
 
 from riwaya.ner.features import DATA, lexicons, norm
+from riwaya.lang.arabic import prefix_set
 from riwaya.textutil import normalize_ar
 
 
@@ -122,6 +123,9 @@ def other_only(word: str) -> bool:
     return norm(word) in _cfg()["other_only"]
 
 
+_ADJ_HEAD_PREFIXES = prefix_set("adjective_heads")
+
+
 def is_agreeing_adjective(word: str, prev: str) -> bool:
     """A common nisba adjective agreeing with the definite noun before it (المجتمع الأهلي: civil
     society) is not a name, unless that noun heads names (النادي الأهلي, the club)."""
@@ -129,7 +133,7 @@ def is_agreeing_adjective(word: str, prev: str) -> bool:
     n, p = norm(word), norm(prev)
     if not (n.startswith("ال") and n.endswith("ي") and zipf(word) >= c["min_adjective_zipf"]):
         return False
-    head = next((p[len(a):] for a in ("وال", "فال", "بال", "كال", "ال") if p.startswith(a)), None)
+    head = next((p[len(a):] for a in _ADJ_HEAD_PREFIXES if p.startswith(a)), None)
     if head is None and p.startswith("لل"):
         head = p[2:]
     return bool(head) and not p.endswith("ه") and head not in c["name_heads"] and not known(prev) \

@@ -18,6 +18,7 @@ from functools import lru_cache
 from collections import defaultdict
 
 from .. import event_schema as schema
+from ..lang.arabic import prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
@@ -439,7 +440,7 @@ def _trigger_cues(m: dict) -> tuple[str, frozenset]:
     return t, frozenset(t[k:k + 3] for k in range(max(len(t) - 2, 1))) if t else frozenset()
 
 
-_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "the ")
+_PROCLITICS = prefix_set("reconcile")
 
 
 @lru_cache(maxsize=1)
