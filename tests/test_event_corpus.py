@@ -64,3 +64,41 @@ def test_frozen_test_split_stays_above_its_floors(lang):
             "all_right": got["all_right"], "class_and_actor_right": got["class_and_actor_right"]}
     low = {k: (flat[k], v) for k, v in floors.items() if flat[k] < v - MARGIN}
     assert not low, f"below floor (got, floor): {low}"
+
+
+def _adjudicate(tmp_path, entries: str, split: str = "train"):
+    doc = {"doc": "snn/x/1", "split": split, "events": [
+        {"trigger": {"start": 4, "end": 8, "text": "شكره"}, "type": "statement"}]}
+    path = tmp_path / "adjudication.yaml"
+    path.write_text(entries, encoding="utf-8")
+    return doc, path
+
+
+def test_adjudication_drops_a_train_mention_and_refuses_dev_test_and_strays(tmp_path, monkeypatch):
+    """The adjudicator's decisions (adjudication.yaml) apply to the train split only, and an entry that
+    names no annotated mention is an error naming the entry, never silently skipped."""
+    monkeypatch.setattr(corpus, "text", lambda doc: "قدم شكره للجميع.")
+    entry = "- {doc: snn/x/1, s: 1, trigger: شكره, type: statement, action: drop, reason: courtesy}\n"
+    doc, path = _adjudicate(tmp_path, entry)
+    assert corpus.adjudicate({"snn/x/1": doc}, path) == 1 and doc["events"] == []
+    for split in ("dev", "test"):
+        doc, path = _adjudicate(tmp_path, entry, split)
+        with pytest.raises(corpus.AnnError, match=f"entry 1: snn/x/1 is in the {split} split"):
+            corpus.adjudicate({"snn/x/1": doc}, path)
+    doc, path = _adjudicate(tmp_path, entry.replace("statement", "meeting"))
+    with pytest.raises(corpus.AnnError, match="entry 1: 0 annotated mentions"):
+        corpus.adjudicate({"snn/x/1": doc}, path)
+    doc, path = _adjudicate(tmp_path, entry.replace("reason: courtesy", "note: x"))
+    with pytest.raises(corpus.AnnError, match="needs doc, s, trigger, action: drop and a reason"):
+        corpus.adjudicate({"snn/x/1": doc}, path)
+    doc, path = _adjudicate(tmp_path, "- {doc: [\n")
+    with pytest.raises(corpus.AnnError, match="not valid YAML"):
+        corpus.adjudicate({"snn/x/1": doc}, path)
+
+
+@needs_shared
+def test_shipped_adjudication_applies_to_train_only():
+    """Every shipped decision still names its mention (compiling applies them all) and touches train only."""
+    import yaml
+    entries = yaml.safe_load(corpus.ADJUDICATION.read_text("utf-8"))
+    assert entries and all(corpus.split_of(e["doc"]) == "train" and e["reason"] for e in entries)

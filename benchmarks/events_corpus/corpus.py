@@ -32,6 +32,7 @@ DATA = ROOT / "benchmarks" / "data" / "events_corpus"
 QUEUE = DATA / "queue.jsonl"
 ANN_DIR = DATA / "annotations"
 OUT = DATA / "annotations.jsonl"
+ADJUDICATION = DATA / "adjudication.yaml"
 
 CLASSES = {"movement", "control", "communication", "harm", "other"}
 ROLES = {"agent", "patient", "companion", "origin", "destination", "via", "place", "means", "time",
@@ -260,6 +261,39 @@ def check(path: str) -> int:
     return 1 if errors else 0
 
 
+def adjudicate(primary: dict[str, dict], path: Path = ADJUDICATION) -> int:
+    """Apply the adjudicator's decisions (adjudication.yaml) to the primary records, in place; returns how
+    many mentions changed. Only the train split may be adjudicated (dev and test gold stay as annotated);
+    an entry naming no annotated mention is an error, so a decision never silently stops applying."""
+    if not path.exists():
+        return 0
+    try:
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as e:
+        raise AnnError(f"{path.name}: not valid YAML: {e}") from None
+    if not isinstance(entries, list):
+        raise AnnError(f"{path.name}: expected a YAML list of decisions")
+    n = 0
+    for k, d in enumerate(entries, 1):
+        where = f"{path.name} entry {k}"
+        if not isinstance(d, dict) or d.get("action") != "drop" or not d.get("reason"):
+            raise AnnError(f"{where}: needs doc, s, trigger, action: drop and a reason")
+        rec = primary.get(d.get("doc"))
+        if rec is None:
+            raise AnnError(f"{where}: document {d.get('doc')!r} is not annotated")
+        if rec["split"] != "train":
+            raise AnnError(f"{where}: {d['doc']} is in the {rec['split']} split; only train is adjudicated")
+        t = text(d["doc"])
+        span = _locate(t, sentences(t), {"text": d.get("trigger"), "nth": d.get("nth", 1)}, d.get("s", 0), where)
+        hit = [e for e in rec["events"] if (e["trigger"]["start"], e["trigger"]["end"]) == (span["start"], span["end"])
+               and e["type"] == d.get("type", e["type"])]
+        if len(hit) != 1:
+            raise AnnError(f"{where}: {len(hit)} annotated mentions with trigger {d.get('trigger')!r} there")
+        rec["events"].remove(hit[0])
+        n += 1
+    return n
+
+
 def compile_all() -> None:
     """Every annotator file -> annotations.jsonl (first annotator of a doc is primary; the second's
     copy of a doubly annotated document goes to agreement.jsonl)."""
@@ -269,6 +303,7 @@ def compile_all() -> None:
             rec = resolve_doc(item, known)
             rec["file"] = path.name
             (second.append(rec) if rec["doc"] in primary else primary.__setitem__(rec["doc"], rec))
+    n_adj = adjudicate(primary)
     with OUT.open("w", encoding="utf-8") as f:
         for rec in sorted(primary.values(), key=lambda r: r["doc"]):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -284,7 +319,8 @@ def compile_all() -> None:
         by[k][1] += len(r["events"])
     for k, (d, e) in sorted(by.items()):
         print(f"{k[0]} {k[1]}: {d} documents, {e} event mentions")
-    print(f"{len(second)} second annotations -> agreement.jsonl")
+    print(f"{len(second)} second annotations -> agreement.jsonl; {n_adj} train mentions adjudicated "
+          f"({ADJUDICATION.name})")
 
 
 if __name__ == "__main__":
