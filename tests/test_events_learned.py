@@ -355,3 +355,27 @@ def test_a_stay_told_with_its_duration_stays_whatever_the_trigger_model_says(mon
     an = learned.refine(text, DocAnalysis(doc_id="x", events=[told, bare]))
     assert [e.trigger for e in an.events] == ["بقوا"]
     assert learned.duration_told(told) and not learned.duration_told(bare)
+
+
+def test_word_shapes_tell_verbs_pronouns_and_adverbs_from_names():
+    shape = learned._shape_of
+    assert shape("قادت") == "||t" and shape("قتلوا") == "||verb_pl"          # a verb's ending
+    assert shape("لحسمها") == "ل||pron" and shape("شنّه") == "||pron"         # a pronoun, behind its shadda
+    assert shape("حصاراً") == "||acc"                                        # the accusative's tanween
+    assert shape("يطالب") == "|ي|o" and shape("الرياضية") == "ال||nisba"     # a verb's prefix; an adjective
+    assert (shape("38"), shape("،"), shape("CAS")) == ("digit", "punct", "latin")
+
+
+
+def test_a_bare_phrase_carries_its_shape_and_a_named_entity_its_type():
+    text = "وقال الجيش إن المسلحين هاجموا القرية لحسمها."
+    T = learned.Text(text)
+    ev = _event(text, "هاجموا", "attack", "harm")
+
+    def cand(w, etype):
+        s = text.index(w)
+        return learned.Candidate(s, s + len(w), w, None, etype, None, None)
+    junk, army = cand("لحسمها", "np"), cand("الجيش", "organization")
+    feats = learned.argument_features(T, ev, junk, [junk, army])
+    assert {"shape_first=ل||pron", "shape_first_side=ل||pron|after", "shape_next=punct"} <= set(feats)
+    assert not any(f.startswith("shape_") for f in learned.argument_features(T, ev, army, [junk, army]))
