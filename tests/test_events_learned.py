@@ -379,3 +379,24 @@ def test_a_bare_phrase_carries_its_shape_and_a_named_entity_its_type():
     feats = learned.argument_features(T, ev, junk, [junk, army])
     assert {"shape_first=ل||pron", "shape_first_side=ل||pron|after", "shape_next=punct"} <= set(feats)
     assert not any(f.startswith("shape_") for f in learned.argument_features(T, ev, army, [junk, army]))
+
+
+def test_the_one_he_goes_with_and_a_date_are_never_the_doer(monkeypatch):
+    """Whatever the argument model says, a phrase right after "مع" is not the agent ("غادر المخلوع مع ابنه
+    الأكبر": the son goes along) and a bare phrase that is a time expression fills no role."""
+    from riwaya.models import Argument, TimeMention, TimeValue
+    text = "غادر المخلوع مع ابنه الأكبر يوم الأحد 8 ديسمبر."
+    M = {"argument": {"threshold": 0.4, "override": 0.0, "roles": ["agent", "patient"], "single": ["agent"]}}
+    monkeypatch.setattr(learned, "model", lambda: {"ar": M})
+    def scores(m, feats):          # the son and the date surer agents than the one who left
+        p = 0.6 if "first=المخلوع" in feats else 0.95
+        return {"agent": p, "patient": 0.0, "none": 1 - p}
+    monkeypatch.setattr(learned, "scores", scores)
+    ev = _event(text, "غادر", "departure", "movement")
+    s = text.index("المخلوع")
+    ev.arguments = [Argument("agent", "المخلوع", s, s + len("المخلوع"), None, None)]
+    t = text.index("يوم")
+    when = TimeMention(t, len(text) - 1, text[t:-1], TimeValue("2024-12-08T00:00:00+03:00",
+                                                               "2024-12-08T23:59:59+03:00"))
+    an = learned.refine(text, DocAnalysis(doc_id="x", events=[ev], times=[when]))
+    assert [(a.role, a.text) for a in an.events[0].arguments] == [("agent", "المخلوع")]

@@ -1190,6 +1190,14 @@ def _adjacent(text: str, a: Argument, b: Argument, trigger: tuple[int, int], gap
         x.end <= trigger[0] and trigger[1] <= y.start) and not between.strip().startswith("و")
 
 
+def _after_with(T: Text, c: Candidate) -> bool:
+    """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
+    cues = _slot_cues()
+    w = T.word(T.tok_range(c.start, c.end)[0] - 1)
+    w = w[1:] if w[:1] in "وف" and len(w) > 2 else w
+    return w in cues.get("companion", ()) or w in cues.get("companion_person_only", ())
+
+
 def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument]) -> list[Argument]:
     """A movement the model left without anyone who moves keeps the rules' mover: often the subject
     the rules carried from an earlier clause ("... أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر"), which
@@ -1277,7 +1285,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
                     fixed.add(id(c.arg))
                     continue
+                if c.arg is None and c.etype in ("np", "number") and any(
+                        t.start < c.end and c.start < t.end for t in an.times):
+                    continue     # a bare phrase that is a time expression ("الأحد 8 كانون الأول") fills no role
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
+                if "agent" in p and _after_with(T, c):
+                    p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 probs.append((c, p, role))
             for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}):
