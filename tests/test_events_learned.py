@@ -355,3 +355,48 @@ def test_a_stay_told_with_its_duration_stays_whatever_the_trigger_model_says(mon
     an = learned.refine(text, DocAnalysis(doc_id="x", events=[told, bare]))
     assert [e.trigger for e in an.events] == ["بقوا"]
     assert learned.duration_told(told) and not learned.duration_told(bare)
+
+
+def test_word_shapes_tell_verbs_pronouns_and_adverbs_from_names():
+    shape = learned._shape_of
+    assert shape("قادت") == "||t" and shape("قتلوا") == "||verb_pl"          # a verb's ending
+    assert shape("لحسمها") == "ل||pron" and shape("شنّه") == "||pron"         # a pronoun, behind its shadda
+    assert shape("حصاراً") == "||acc"                                        # the accusative's tanween
+    assert shape("يطالب") == "|ي|o" and shape("الرياضية") == "ال||nisba"     # a verb's prefix; an adjective
+    assert (shape("38"), shape("،"), shape("CAS")) == ("digit", "punct", "latin")
+
+
+
+def test_a_bare_phrase_carries_its_shape_and_a_named_entity_its_type():
+    text = "وقال الجيش إن المسلحين هاجموا القرية لحسمها."
+    T = learned.Text(text)
+    ev = _event(text, "هاجموا", "attack", "harm")
+
+    def cand(w, etype):
+        s = text.index(w)
+        return learned.Candidate(s, s + len(w), w, None, etype, None, None)
+    junk, army = cand("لحسمها", "np"), cand("الجيش", "organization")
+    feats = learned.argument_features(T, ev, junk, [junk, army])
+    assert {"shape_first=ل||pron", "shape_first_side=ل||pron|after", "shape_next=punct"} <= set(feats)
+    assert not any(f.startswith("shape_") for f in learned.argument_features(T, ev, army, [junk, army]))
+
+
+def test_the_one_he_goes_with_and_a_date_are_never_the_doer(monkeypatch):
+    """Whatever the argument model says, a phrase right after "مع" is not the agent ("غادر المخلوع مع ابنه
+    الأكبر": the son goes along) and a bare phrase that is a time expression fills no role."""
+    from riwaya.models import Argument, TimeMention, TimeValue
+    text = "غادر المخلوع مع ابنه الأكبر يوم الأحد 8 ديسمبر."
+    M = {"argument": {"threshold": 0.4, "override": 0.0, "roles": ["agent", "patient"], "single": ["agent"]}}
+    monkeypatch.setattr(learned, "model", lambda: {"ar": M})
+    def scores(m, feats):          # the son and the date surer agents than the one who left
+        p = 0.6 if "first=المخلوع" in feats else 0.95
+        return {"agent": p, "patient": 0.0, "none": 1 - p}
+    monkeypatch.setattr(learned, "scores", scores)
+    ev = _event(text, "غادر", "departure", "movement")
+    s = text.index("المخلوع")
+    ev.arguments = [Argument("agent", "المخلوع", s, s + len("المخلوع"), None, None)]
+    t = text.index("يوم")
+    when = TimeMention(t, len(text) - 1, text[t:-1], TimeValue("2024-12-08T00:00:00+03:00",
+                                                               "2024-12-08T23:59:59+03:00"))
+    an = learned.refine(text, DocAnalysis(doc_id="x", events=[ev], times=[when]))
+    assert [(a.role, a.text) for a in an.events[0].arguments] == [("agent", "المخلوع")]

@@ -122,6 +122,42 @@ def _clitic(n: str) -> str:
     return ""
 
 
+_MARKS = re.compile(r"[\u064B-\u0652\u0640\u0670]")      # tanween, short vowels, shadda, sukun, tatweel
+
+
+@lru_cache(maxsize=1)
+def _endings() -> tuple[tuple[str, str], ...]:
+    return tuple((e, c) for e, c in (_cues().get("argument_word_endings") or {}).get("ar", ()))
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_of(raw: str) -> str:
+    """A word's shape for the argument model: its proclitic, the first letter of an indefinite stem (يـ،
+    تـ، نـ، أ: a verb's prefix) and its ending class (cues.yaml argument_word_endings): what tells a
+    participant's head from a verb, a pronoun-carrying noun or an adverb on text never seen."""
+    if raw[:1].isdigit():
+        return "digit"
+    if not raw[:1].isalpha():
+        return "punct"
+    if not _ARABIC.search(raw):
+        return "latin"
+    acc = raw.endswith(("اً", "ًا"))         # the accusative's tanween: an adverb or an object (حصاراً)
+    w = _MARKS.sub("", raw)
+    cl = _clitic(normalize_ar(w))
+    stem = w[len(cl):]
+    end = "acc" if acc else next((c for e, c in _endings() if len(stem) > len(e) + 1 and stem.endswith(e)), "o")
+    head = normalize_ar(stem[:1])
+    first = head if head in "يتنا" and not (cl.endswith("ال") or cl == "لل") else ""
+    return f"{cl}|{first}|{end}"
+
+
+def _shape(T: "Text", k: int) -> str:
+    if not 0 <= k < len(T.toks):
+        return "<none>"
+    t = T.toks[k]
+    return _shape_of(T.text[t.start:t.end])
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 4 else "4-6" if n < 7 else "7-12" if n < 13 else "13+"
 
@@ -590,6 +626,12 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     f += [f"suffix_side_etype={bool(suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
           f"rule_agent={rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
           f"type_prep_side={ev.type}|{prep}|{side}"]
+    # the shape of the candidate's first and last words and of the word after it (args8): a verb, a
+    # pronoun-carrying noun or an adverb (قادت، لحسمها، حصاراً) is seldom a participant on unseen text
+    sf, sl, sn = _shape(T, ci), _shape(T, cj - 1), _shape(T, cj)
+    if c.etype not in ("person", "organization", "place"):   # a named entity's type says more than its shape
+        f += [f"shape_first={sf}", f"shape_last={sl}", f"shape_next={sn}", f"shape_first_etype={sf}|{c.etype}",
+              f"shape_first_side={sf}|{side}", f"shape_last_etype={sl}|{c.etype}"]
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{_bucket(max(gap, 0))}",
               f"subject_rule={c.subject}|{rr}"]
@@ -1149,6 +1191,14 @@ def _adjacent(text: str, a: Argument, b: Argument, trigger: tuple[int, int], gap
         x.end <= trigger[0] and trigger[1] <= y.start) and not between.strip().startswith("و")
 
 
+def _after_with(T: Text, c: Candidate) -> bool:
+    """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
+    cues = _slot_cues()
+    w = T.word(T.tok_range(c.start, c.end)[0] - 1)
+    w = w[1:] if w[:1] in "وف" and len(w) > 2 else w
+    return w in cues.get("companion", ()) or w in cues.get("companion_person_only", ())
+
+
 def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument]) -> list[Argument]:
     """A movement the model left without anyone who moves keeps the rules' mover: often the subject
     the rules carried from an earlier clause ("... أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر"), which
@@ -1236,7 +1286,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
                     fixed.add(id(c.arg))
                     continue
+                if c.arg is None and c.etype in ("np", "number") and any(
+                        t.start < c.end and c.start < t.end for t in an.times):
+                    continue     # a bare phrase that is a time expression ("الأحد 8 كانون الأول") fills no role
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
+                if "agent" in p and _after_with(T, c):
+                    p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 probs.append((c, p, role))
             for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}):
