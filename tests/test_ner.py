@@ -534,3 +534,10 @@ def test_rare_arabic_words_and_products_are_no_foreign_names():
     assert all(w != "أقدموا" for w, _ in _found("وقال الشاهد إن القوات أقدموا على غلق الطرق."))
     assert all(w != "امرأتان" for w, _ in _found("نفذت الهجوم امرأتان أمس."))
     assert all(w != "تورنادو" for w, _ in _found("حلقت مقاتلات تورنادو فوق المدينة."))
+
+
+def test_forces_head_is_no_part_of_a_name():
+    # قوات before a name is no part of it; with one common word after it it describes a force (no name)
+    f = _found("قال مصدر في قوات البيشمركة إن قوات الأمن انتشرت.")
+    assert ("البيشمركة", "organization") in f
+    assert all("الأمن" not in w for w, _ in f)

@@ -354,6 +354,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
+        out = _force_heads(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -432,6 +433,43 @@ def _org_extents(text, mentions, rules):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
             m.name = m.text
+
+
+def _force_heads(text, mentions, rules):
+    """قوات X (entity_rules.yaml org_heads_not_in_name): the head is no part of a name made of a word no common
+    one (ANERcorp tags قوات O before a named body; the SaudiNewsNet guideline: قوات البيشمركة -> البيشمركة); a
+    common given name after it is a person (قوات صالح); one common word alone describes the force (قوات الأمن,
+    قوات النظام): no name; a common word with more after it is named with the head (قوات الدفاع الشعبي).
+    -> mentions"""
+    from riwaya.ner.morph import known, zipf
+    heads = rules.get("_force_heads")
+    if heads is None:
+        heads = rules["_force_heads"] = {norm(w) for w in rules.get("org_heads_not_in_name", [])}
+    given = lexicons()[0]
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        first = norm(words[0]) if words else ""
+        if m.type != "organization" or m.source == "kb" or len(words) < 2 \
+                or not (first in heads or (first[:1] in "وفبل" and first[1:] in heads)):
+            out.append(m)
+            continue
+        rest = words[1:]
+        w = rest[0]
+        common = zipf(w) >= rules.get("force_description_zipf", 4.0) and not known(w, common_only=True)
+        if len(rest) > 1 and common:
+            out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
+            continue
+        if len(rest) == 1:
+            if given.get(norm(w)) in ("1", "2") and not w.startswith("ال"):
+                m.type = "person"
+            elif common:
+                continue                          # قوات الأمن: a description
+        k = m.text.index(rest[0], len(words[0]))
+        m.start += k
+        m.text = m.name = text[m.start:m.end]
+        out.append(m)
+    return out
 
 
 _OPEN, _CLOSE = "(«[“", ")»]”"
