@@ -1008,6 +1008,8 @@ def _foreign_names(text, cands, kb):
     heads = r["org_heads"] | r["org_pattern_heads"] | r["org_named_heads"]
     stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault(
         "_foreign_stops", {norm(w) for w in r.get("foreign_not_after", [])})
+    org_cues = r["_foreign_org_cues"] if "_foreign_org_cues" in r else r.setdefault(
+        "_foreign_org_cues", {norm(w) for w in r.get("foreign_org_cues", [])})
     typed = [(c[0], c[1], c[2]) for c in cands] + [(m.start, m.end, m.type) for m in kb]
     seen = {}
     for a, z, t in typed:
@@ -1037,9 +1039,13 @@ def _foreign_names(text, cands, kb):
             c = out[idx]
             out[idx] = (min(s, c[0]), max(e, c[1]), c[2], c[3], c[4])
             continue
-        if prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads):
+        if text[s - 1:s] == "-" or re.match(r"[ \t]*\d", text[e:e + 3]):
+            continue                              # إي-ميكرو, سيريس 1: part of a product's name
+        orgs = prev in org_cues or (prev[:1] in "وفبلك" and prev[1:] in org_cues)
+        if not orgs and (prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads)):
             continue
         typ = "place" if prev in cues or (prev[:1] in "وفبل" and prev[1:] in cues) else "person"
+        typ = "organization" if orgs else typ
         co = re.search(r"(\w+)[ \t]+و$", text[max(0, s - 40):s])
         if co:                                # في إسطنبول وشرناق: as its coordinate
             b = s - len(co.group(0)) + len(co.group(1))
