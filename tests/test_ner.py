@@ -541,3 +541,9 @@ def test_forces_head_is_no_part_of_a_name():
     f = _found("قال مصدر في قوات البيشمركة إن قوات الأمن انتشرت.")
     assert ("البيشمركة", "organization") in f
     assert all("الأمن" not in w for w, _ in f)
+
+
+def test_foreign_letters_hostile_input():
+    # a long run of such words is a list, no name; odd marks alone are nothing
+    assert all(m.end - m.start < 40 for m in recognize("كامبل " * 60, "ar") if m.source == "shape")
+    assert recognize("ـــ ــ ً ٌ -ميكرو 1", "ar") == []

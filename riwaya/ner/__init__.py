@@ -896,6 +896,8 @@ def _shape_weights() -> dict:
 def _shape_score(word: str) -> float:
     """The letter-shape model's log-odds that a rare name-like word is a name (scripts/train_foreign_shape.py)."""
     wts = _shape_weights()
+    if not wts:
+        return float("-inf")              # no model shipped: no word is taken for a name by its letters
     k = f"<{shape_key(word)}>"
     grams = {k[i:i + n] for n in range(1, 5) for i in range(len(k) - n + 1)}
     return wts.get("<bias>", 0.0) + sum(wts.get(g, 0.0) for g in grams)
@@ -1018,8 +1020,8 @@ def _foreign_names(text, cands, kb):
                 seen.setdefault(w.group(), t)
     out, new, skip = list(cands), [], set()
     for g in groups:
-        if len(g) == 1 and g[0][2] is not None:
-            continue                              # a person cand alone: nothing to add
+        if (len(g) == 1 and g[0][2] is not None) or len(g) > 5:
+            continue                              # a person cand alone: nothing to add; a list, no name
         s, e = g[0][0], g[-1][1]
         before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
         cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
