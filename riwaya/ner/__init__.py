@@ -318,6 +318,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en":
         cands += _subject_names(text, cands, kb)
+        cands = _foreign_names(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
@@ -353,6 +354,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
+        out = _force_heads(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -431,6 +433,43 @@ def _org_extents(text, mentions, rules):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
             m.name = m.text
+
+
+def _force_heads(text, mentions, rules):
+    """قوات X (entity_rules.yaml org_heads_not_in_name): the head is no part of a name made of a word no common
+    one (ANERcorp tags قوات O before a named body; the SaudiNewsNet guideline: قوات البيشمركة -> البيشمركة); a
+    common given name after it is a person (قوات صالح); one common word alone describes the force (قوات الأمن,
+    قوات النظام): no name; a common word with more after it is named with the head (قوات الدفاع الشعبي).
+    -> mentions"""
+    from riwaya.ner.morph import known, zipf
+    heads = rules.get("_force_heads")
+    if heads is None:
+        heads = rules["_force_heads"] = {norm(w) for w in rules.get("org_heads_not_in_name", [])}
+    given = lexicons()[0]
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        first = norm(words[0]) if words else ""
+        if m.type != "organization" or m.source == "kb" or len(words) < 2 \
+                or not (first in heads or (first[:1] in "وفبل" and first[1:] in heads)):
+            out.append(m)
+            continue
+        rest = words[1:]
+        w = rest[0]
+        common = zipf(w) >= rules.get("force_description_zipf", 4.0) and not known(w, common_only=True)
+        if len(rest) > 1 and common:
+            out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
+            continue
+        if len(rest) == 1:
+            if given.get(norm(w)) in ("1", "2") and not w.startswith("ال"):
+                m.type = "person"
+            elif common:
+                continue                          # قوات الأمن: a description
+        k = m.text.index(rest[0], len(words[0]))
+        m.start += k
+        m.text = m.name = text[m.start:m.end]
+        out.append(m)
+    return out
 
 
 _OPEN, _CLOSE = "(«[“", ")»]”"
@@ -835,6 +874,189 @@ def _subject_names(text, cands, kb):
     return out
 
 
+_AR_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u064B-\u0652\u0640]+")
+
+
+def shape_key(word: str) -> str:
+    """The key the letter-shape model reads: letters only, hamzas on alif and a final ى as plain letters."""
+    w = re.sub(r"[^\u0621-\u064A]", "", word)
+    w = re.sub("[أإآ]", "ا", w)
+    return w[:-1] + "ي" if w.endswith("ى") else w
+
+
+@lru_cache(maxsize=1)
+def _shape_weights() -> dict:
+    out = {}
+    for ln in _lines("foreign_shape.tsv"):
+        g, _, w = ln.rpartition("\t")
+        out[g] = float(w)
+    return out
+
+
+def _shape_score(word: str) -> float:
+    """The letter-shape model's log-odds that a rare name-like word is a name (scripts/train_foreign_shape.py)."""
+    wts = _shape_weights()
+    if not wts:
+        return float("-inf")              # no model shipped: no word is taken for a name by its letters
+    k = f"<{shape_key(word)}>"
+    grams = {k[i:i + n] for n in range(1, 5) for i in range(len(k) - n + 1)}
+    return wts.get("<bias>", 0.0) + sum(wts.get(g, 0.0) for g in grams)
+
+
+@lru_cache(maxsize=100_000)
+def _foreign(word, th, shape=True):
+    """A word with a transliterated name's letters: name-like (no article, no Arabic word shape, no common
+    or inflected word) and rarer than th (wordfreq Zipf)."""
+    from riwaya.ner.morph import zipf
+    z = zipf(word)
+    if z >= th or not _name_like(word):
+        return False
+    if (word[0] == "س" and zipf(word[1:]) >= th) or (word[-1] == "ه" and zipf(word[:-1]) >= th):
+        return False                      # سيخوض: the future prefix; نيله: an attached pronoun
+    r = _rules()
+    glued = r.get("foreign_glued_zipf", 9)
+    if any(zipf(word[:i]) >= glued and zipf(word[i:]) >= glued for i in range(2, len(word) - 1)):
+        return False                      # عنمن: two common words run together
+    return (not shape or _shape_score(word) >= r.get("foreign_shape_min", 0.0)) and not _arabic_stem(word, r)
+
+
+def _arabic_stem(word, r) -> bool:
+    """An inflected Arabic word: less a verb prefix or a noun proclitic and a suffix (entity_rules.yaml
+    foreign_*), a common word is left (أقدموا: أقدم; امرأتان: امرأة; جهلي: جهل); or a hamza on a common word."""
+    from riwaya.ner.morph import known, zipf
+    th = r.get("foreign_stem_zipf", 9)
+
+    def z(x):
+        return max(zipf(x), zipf("ا" + x[1:]) if x[:1] in "أإ" else 0.0)
+    if word[:1] in "أإ" and z(word) >= th:
+        return True                       # أنتقم: انتقم
+    vp, np_ = r.get("foreign_verb_prefixes", []), r.get("foreign_noun_proclitics", [])
+    verb_only = set(r.get("foreign_verb_suffixes", []))
+    for p in [""] + vp + np_:
+        if not word.startswith(p):
+            continue
+        for sfx in [""] + r.get("foreign_suffixes", []) + sorted(verb_only):
+            if (not p and not sfx) or not word.endswith(sfx) or (p in np_ and sfx in verb_only):
+                continue
+            stem = word[len(p):len(word) - len(sfx)]
+            if len(stem) >= 3 and any(z(x) >= th and not known(x, common_only=True)
+                                      for x in (stem, stem + "ة", stem + "ى")):
+                return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _foreign_kind(word, th):
+    """"word": a foreign name; "clitic": one after a proclitic (وويلر, بهيروديا); None."""
+    from riwaya.ner.morph import zipf
+    if len(word) >= _rules().get("foreign_min_letters", 4) and _foreign(word, th):
+        return "word"
+    if word[0] in "وبل" and len(word) > 4 and zipf(word) < th and _foreign(word[1:], th):
+        return "clitic"
+    if len(word) >= 3 and _foreign(word, th, shape=False):
+        return "weak"
+    return None
+
+
+def _clitic_start(word):
+    """وويلر, بريتشارد: a proclitic on a commoner word."""
+    from riwaya.ner.morph import zipf
+    return word[:1] in "وفبلك" and zipf(word[1:]) > zipf(word)
+
+
+def _foreign_names(text, cands, kb):
+    """Transliterated names the tagger missed (كامبل, أباكوموف, نورما تالمادج): runs of words with a foreign
+    name's letters (_foreign: entity_rules.yaml foreign_name_zipf), a common given name before one and a regnal
+    ordinal after one joined to them, grow a person span they touch or are a new name: a place after a place
+    cue (place_cue_words, generic_places, place_class_nouns: في ناشفيل), none after an organisation head
+    (فرقة هامبلبمز: the organisation rules decide), a person otherwise. -> cands, person spans grown"""
+    r = _rules()
+    th = r.get("foreign_name_zipf")
+    if not th:
+        return cands
+    hits = {w: k for w in set(_AR_WORD.findall(text)) if (k := _foreign_kind(w, th)) and norm(w) not in r["not_entities"]}
+    if not any(k != "weak" for k in hits.values()):     # (تيليجرام: an app, no name)
+        return cands
+    given = lexicons()[0]
+    blocked = [(c[0], c[1]) for c in cands if c[2] != "person"] + [(m.start, m.end) for m in kb]
+    people = [(c[0], c[1], i) for i, c in enumerate(cands) if c[2] == "person"]
+    covered = bytearray(len(text) + 1)           # 1: a character of another name or a person cand
+    for a, b in blocked + [p[:2] for p in people]:
+        covered[a:b] = b"\x01" * (b - a)
+    pieces = []                                   # (start, end, index of a person cand or None)
+    for m in _AR_WORD.finditer(text):
+        k = hits.get(m.group())
+        s, e = m.span()
+        if k and 1 not in covered[s:e]:
+            pieces.append((s + (k == "clitic"), e, None, k != "weak"))
+    if not pieces:
+        return cands
+    pieces = sorted(pieces + [(*p, True) for p in people])
+    groups, cur = [], [pieces[0]]
+    for p in pieces[1:]:
+        if text[cur[-1][1]:p[0]] == " " and sum(x[2] is not None for x in cur + [p]) <= 1 \
+                and not _clitic_start(text[p[0]:p[1]].split()[0]):
+            cur.append(p)
+        else:
+            groups.append(cur)
+            cur = [p]
+    groups.append(cur)
+    # a rare name-like word the shape model doubts joins a run only beside one it trusts (نورما تالمادج)
+    groups = [g for g in ([x for x in g if x[3]] if not any(x[2] is None and x[3] for x in g) else g
+                          for g in groups) if g]
+    cues = r["_place_cues"] if "_place_cues" in r else r.setdefault("_place_cues", {
+        norm(w) for w in r.get("place_cue_words", [])} | r["generic_places"] | r["place_class_nouns"]
+        | r["place_class_nouns_in_name"] | r["place_feature_heads"])
+    heads = r["org_heads"] | r["org_pattern_heads"] | r["org_named_heads"]
+    stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault(
+        "_foreign_stops", {norm(w) for w in r.get("foreign_not_after", [])})
+    org_cues = r["_foreign_org_cues"] if "_foreign_org_cues" in r else r.setdefault(
+        "_foreign_org_cues", {norm(w) for w in r.get("foreign_org_cues", [])})
+    typed = [(c[0], c[1], c[2]) for c in cands] + [(m.start, m.end, m.type) for m in kb]
+    seen = {}
+    for a, z, t in typed:
+        if t in ("place", "organization"):
+            for w in _AR_WORD.finditer(text[a:z]):
+                seen.setdefault(w.group(), t)
+    out, new, skip = list(cands), [], set()
+    for g in groups:
+        if (len(g) == 1 and g[0][2] is not None) or len(g) > 5:
+            continue                              # a person cand alone: nothing to add; a list, no name
+        s, e = g[0][0], g[-1][1]
+        before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
+        cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
+        prev = norm(cue.group(1)) if cue else ""
+        prev = prev[2:] if prev.startswith("ال") else prev
+        if prev in stops or (prev[:1] in "وفبلك" and prev[1:] in stops):
+            skip.add(text[g[0][0]:g[-1][1]])
+            continue                              # مقاتلات تورنادو, روايات سكايلارك: a product, no name
+        if before and given.get(norm(before.group(1))) in ("1", "2", "3") and _name_like(before.group(1)) \
+                and not any(b > s - len(before.group(0)) and a < s for a, b in blocked + [p[:2] for p in people]):
+            s -= len(before.group(0))              # جوزيف شنيك: a common given name before the foreign one
+        after = re.match(r" (\w+)", text[e:e + 30])
+        if after and _ordinal(after.group(1)) and after.group(1).startswith("ال"):
+            e += after.end()                      # تحتمس الثالث
+        idx = next((x[2] for x in g if x[2] is not None), None)
+        if idx is not None:
+            c = out[idx]
+            out[idx] = (min(s, c[0]), max(e, c[1]), c[2], c[3], c[4])
+            continue
+        if text[s - 1:s] == "-" or re.match(r"[ \t]*\d", text[e:e + 3]):
+            continue                              # إي-ميكرو, سيريس 1: part of a product's name
+        orgs = prev in org_cues or (prev[:1] in "وفبلك" and prev[1:] in org_cues)
+        if not orgs and (prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads)):
+            continue
+        typ = "place" if prev in cues or (prev[:1] in "وفبل" and prev[1:] in cues) else "person"
+        typ = "organization" if orgs else typ
+        co = re.search(r"(\w+)[ \t]+و$", text[max(0, s - 40):s])
+        if co:                                # في إسطنبول وشرناق: as its coordinate
+            b = s - len(co.group(0)) + len(co.group(1))
+            typ = next((t for a, z, t in typed if a < b <= z), typ)
+        typ = seen.get(text[s:e], typ)        # وتشهد سيلوبي, the place of قضاء سيلوبي in the same text
+        new.append((s, e, typ, 0.5, "shape"))
+    return out + [c for c in new if text[c[0]:c[1]] not in skip]
+
+
 def _family_after(word):
     """The word after a subject's name that is the rest of it: another name-like word (وولمار), a common
     given name as the father's (عاصم علي), or a rare definite family name (رأفت الصباغ)."""
@@ -862,8 +1084,8 @@ def _name_like(word):
             or n.startswith("ال") or normalize_ar(word) in _common_words() or n in _rules()["roles"] \
             or _occupation(word) or inflected_common(word) or n in _rules()["org_heads"]:
         return False
-    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word):
-        return False                  # للحشد: a proclitic on a commoner word
+    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word) and (zipf(word[1:]) > 0 or word[0] in "وبل"):
+        return False                  # للحشد: a proclitic on a commoner word (كاستلفرانكو: both unknown, no ك)
     if word.endswith("ا") and zipf(word[:-1]) >= zipf(word) + 0.5:
         return False                  # أفقا, جاهزا: the accusative of a commoner word
     given, family = lexicons()[:2]
