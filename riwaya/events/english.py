@@ -158,6 +158,8 @@ def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
     if tok is None or tok.lower_ != form or not tok.tag_.startswith("VB"):
         return None     # verbs only: a plural noun is mostly no one happening ("the votes", "photo shots")
     lem = tok.lemma_.lower()
+    if lem in lex.get("en_learned", ()) and context_gated(tok):
+        return None     # a learned "play": its context decides (propose_en), not the lexicon
     return lex["en"].get(lem) if lem and lem != form else None
 
 
@@ -842,6 +844,23 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def context_gated(tok) -> bool:
+    """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
+    Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
+    that is one of these is no event of its own; motion_type / sport_type judge it."""
+    R = resources()
+    lem = tok.lemma_.lower()
+    return tok.tag_.startswith("VB") and (lem in R["motion"]["types"] or lem in R["motion"]["object_types"]
+                                          or lem in R["sport"]["verbs"])
+
+
+def granted_object(tok, typ: str) -> bool:
+    """A noun of type `typ` that is the direct object of one of that type's granting verbs ("have been granted
+    asylum", "offered him refuge"): the parse shows the happening, whatever the detector weighs."""
+    verbs = resources()["granting"].get(typ)
+    return bool(verbs) and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in verbs
+
+
 def _bare_plural(tok) -> bool:
     """A plural common noun without determiner, possessor or number: a kind, not particular ones ("armies")."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children)
@@ -866,8 +885,9 @@ def _tells_of_competition(P, lex) -> bool:
     v = getattr(P, "_sports", None)
     if v is None:
         typ = resources()["sport"]["type"]
-        v = P._sports = any(lex["en"].get(t.lower_) == typ or (t.pos_ in ("NOUN", "PROPN") and competition_name(t))
-                            for t in P.doc)
+        learned = lex.get("en_learned", ())    # a learned "play" tells of a competition only in its context
+        v = P._sports = any((lex["en"].get(t.lower_) == typ and not (t.lower_ in learned and context_gated(t)))
+                            or (t.pos_ in ("NOUN", "PROPN") and competition_name(t)) for t in P.doc)
     return v
 
 
