@@ -246,6 +246,14 @@ def _subjects(tok):
             own = False
             t = t.head.head
             continue
+        if t is not tok and t.dep_ == "acomp" and t.pos_ == "ADJ":
+            own = False     # "was able to meet X", "is ready to leave": the copula's subject acts
+            t = t.head
+            continue
+        if t is not tok and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
+            # a participle phrase governs the act: the noun it describes does it ("two teams scheduled to
+            # compete", "defector arrested after attempting to leave")
+            return [t.head], False
         break
     return [], False
 
@@ -958,8 +966,10 @@ def not_an_event(P, trig_s):
             return True  # "launched an attack", "the offensive was launched", "launched a website"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
-    if tok.dep_ == "amod" and tok.tag_ == "VBG":
-        return True  # "the advancing German army"
+    if tok.dep_ == "amod" and (tok.tag_ == "VBG" or (tok.tag_ in ("VBN", "JJ") and tok.i < tok.head.i)):
+        return True  # "the advancing German army"; a participle or adjective before its noun describes the
+        #              thing, no happening told (GUIDELINE 1: a participle as a predicate): "the rescued
+        #              members", "the recently released browser", "dead ants"
     nxt = tuple(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
     for idi in R["idioms"].get(w, []):
         if nxt[:len(idi)] == idi:
