@@ -458,3 +458,16 @@ def test_the_subject_of_an_adjective_or_the_noun_of_a_participle_governs_an_infi
     evs, _ = run("Scientology defector arrested after attempting to leave organization")
     assert roles(ev(evs, "arrest"), "patient") == ["Scientology defector"]
     assert roles(ev(evs, "defection"), "agent") == ["Scientology defector"]
+
+
+def test_the_subject_of_a_judging_verb_does_not_do_its_object_event():
+    e = ev(run("The president welcomed the fall of the government.")[0], "fall")
+    assert roles(e, "agent") == [] and roles(e, "patient") == ["the government"]
+    assert roles(ev(run("The two sides held talks in Geneva.", [("Geneva", "place")])[0], "meeting"), "agent") == ["The two sides"]
+
+
+def test_the_ruler_ousted_or_dismissed_is_the_patient():
+    assert roles(ev(run("Rebels ousted the president on Sunday.")[0], "coup"), "patient") == ["the president"]
+    assert roles(ev(run("The president was toppled.")[0], "coup"), "patient") == ["The president"]
+    e = ev(run("The king dismissed the prime minister.")[0], "dismissal")
+    assert roles(e, "agent") == ["The king"] and roles(e, "patient") == ["the prime minister"]

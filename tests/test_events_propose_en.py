@@ -163,3 +163,13 @@ def test_travel_is_a_departure_in_every_form(detector):
     for t, w in (("They are to travel to Geneva on Monday.", "travel"), ("She travels to Paris often.", "travels"),
                  ("He was traveling to Rome when it happened.", "traveling")):
         assert [e.type for e in run(t)[0] if e.trigger == w] == ["departure"], t
+
+
+def test_wire_words_of_the_schema(detector):
+    detector({})
+    for t, w, typ in (("Russia annexed Crimea in 2014.", "annexed", "capture"),
+                      ("The army said it would detain the officers.", "detain", "arrest"),
+                      ("Negotiations resumed in Doha on Monday.", "Negotiations", "meeting"),
+                      ("He threatened to strike the capital.", "threatened", "promise"),
+                      ("Following her dismissal, she left the cabinet.", "dismissal", "dismissal")):
+        assert [e.type for e in run(t)[0] if e.trigger == w] == [typ], t

@@ -56,7 +56,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "motion": d["motion_verbs"],
+        "motion": d["motion_verbs"], "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
@@ -515,7 +515,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
-        elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() not in R["not_doer"]:
+            # "held talks", "launched an attack": the verb's subject does it; not "welcomed the fall of X",
+            # "condemned the strikes", "received the nomination" (english.yaml object_event_not_doer)
             v = tok.head
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
             if dat is not None and dat.dep_ == "dative":
