@@ -471,3 +471,14 @@ def test_the_ruler_ousted_or_dismissed_is_the_patient():
     assert roles(ev(run("The president was toppled.")[0], "coup"), "patient") == ["The president"]
     e = ev(run("The king dismissed the prime minister.")[0], "dismissal")
     assert roles(e, "agent") == ["The king"] and roles(e, "patient") == ["the prime minister"]
+
+
+def test_coordinated_named_places_share_their_role():
+    t = "Thousands of Syrians have returned from Lebanon and Turkey. The minister traveled to Paris, Berlin and London."
+    evs, _ = run(t, [("Lebanon", "place"), ("Turkey", "place"), ("Paris", "place"), ("Berlin", "place"),
+                     ("London", "place")])
+    assert roles(ev(evs, "return"), "origin") == ["Lebanon", "Turkey"]
+    assert roles(ev(evs, "departure"), "destination") == ["Paris", "Berlin", "London"]
+    # a coordinated common noun is no named place: "in the city and its suburbs" keeps one place
+    m = ev(run("He met them in the city and its suburbs.")[0], "meeting")
+    assert roles(m, "place") == ["the city"]

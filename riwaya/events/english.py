@@ -625,6 +625,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 and not any(x.role == "destination" for x in args):
             a = Argument("destination", a.text, a.start, a.end, a.entity, a.type)
         args.append(a)
+        # "returned from Lebanon and Turkey": each named place coordinated with it, in the same role
+        for x in _with_conj(o)[1:]:
+            if x.dep_ == "conj" and P.mention(x, ("place", "organization")) is not None:
+                b = _place_arg(P, x, a.role, R, lex, times)
+                if isinstance(b, Argument) and b.start >= a.end:
+                    args.append(b)
         # "to Incirlik Air Base in Turkey": the place qualifies the destination
     # participle continuation: "left ..., heading to X" — the destination of this leg
     if cls == "movement" and not any(a.role == "destination" for a in args):
