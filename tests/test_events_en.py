@@ -434,3 +434,51 @@ def test_object_control_possessed_falls_and_a_confirmed_act_is_not_the_confirmer
     assert roles(ev(run("The rebels' advance forced the army to withdraw.")[0], "withdrawal"), "agent") == ["the army"]
     assert roles(ev(run("The regime's fall came after an offensive.")[0], "fall"), "patient") == ["The regime"]
     assert roles(ev(run("His flight to Moscow was confirmed by the Kremlin.")[0], "flight"), "agent") == []
+
+
+# ---------------------------------------------------------------- attributive participles, control (en8)
+
+def test_a_participle_or_adjective_before_its_noun_is_no_event():
+    # GUIDELINE 1: a participle as a predicate is an event, one that describes a noun is not
+    for t, w in (("The rescued members included Bangladeshis.", "rescued"),
+                 ("The recently released browser is gaining users.", "released"),
+                 ("Formica fusca can encounter similar chemicals in dead ants.", "dead")):
+        assert not any(e.trigger == w for e in run(t)[0]), t
+    assert any(e.trigger == "rescued" for e in run("The navy rescued 40 migrants on Friday.")[0])
+    assert any(e.trigger == "arrested" for e in run("Three men arrested in Kabul were released on Monday.")[0])
+
+
+def test_the_subject_of_an_adjective_or_the_noun_of_a_participle_governs_an_infinitive(monkeypatch):
+    from riwaya.events import propose_en
+    monkeypatch.setattr(propose_en, "OVERRIDE", {})      # the rules alone: no detector's veto
+    m = ev(run("Mohamed was a guest at the fair, and was able to meet finalists at the event.")[0], "meeting")
+    assert roles(m, "agent") == ["Mohamed"]
+    c = ev(run("There were also two Syrian teams scheduled to compete.")[0], "match")
+    assert roles(c, "agent") == ["two Syrian teams"]
+    evs, _ = run("Scientology defector arrested after attempting to leave organization")
+    assert roles(ev(evs, "arrest"), "patient") == ["Scientology defector"]
+    assert roles(ev(evs, "defection"), "agent") == ["Scientology defector"]
+
+
+def test_the_subject_of_a_judging_verb_does_not_do_its_object_event():
+    e = ev(run("The president welcomed the fall of the government.")[0], "fall")
+    assert roles(e, "agent") == [] and roles(e, "patient") == ["the government"]
+    assert roles(ev(run("The two sides held talks in Geneva.", [("Geneva", "place")])[0], "meeting"), "agent") == ["The two sides"]
+
+
+def test_the_ruler_ousted_or_dismissed_is_the_patient():
+    assert roles(ev(run("Rebels ousted the president on Sunday.")[0], "coup"), "patient") == ["the president"]
+    assert roles(ev(run("The president was toppled.")[0], "coup"), "patient") == ["The president"]
+    e = ev(run("The king dismissed the prime minister.")[0], "dismissal")
+    assert roles(e, "agent") == ["The king"] and roles(e, "patient") == ["the prime minister"]
+
+
+def test_coordinated_named_places_share_their_role():
+    t = "Thousands of Syrians have returned from Lebanon and Turkey. The minister traveled to Paris, Berlin and London."
+    evs, _ = run(t, [("Lebanon", "place"), ("Turkey", "place"), ("Paris", "place"), ("Berlin", "place"),
+                     ("London", "place")])
+    assert roles(ev(evs, "return"), "origin") == ["Lebanon", "Turkey"]
+    assert roles(ev(evs, "departure"), "destination") == ["Paris", "Berlin", "London"]
+    # a coordinated common noun is no named place: "in the city and its suburbs" keeps one place
+    m = ev(run("He met them in the city and its suburbs.")[0], "meeting")
+    assert roles(m, "place") == ["the city"]

@@ -121,3 +121,55 @@ def test_naming_and_generic_subjects_are_no_events(detector):
     assert any(e.type == "call" for e in run("He called the minister on Monday.")[0])
     assert not run("Do you ask for references?")[0]
     assert any(e.trigger == "travel" for e in run("Did you travel to Kabul?")[0])
+
+
+# ---------------------------------------------------------------- a retrain's learned forms (en8)
+
+@pytest.fixture
+def learned_forms():
+    from riwaya.events import learned
+    from riwaya.events.extract import load_lexicon
+
+    def set_(forms):
+        learned.EXTRA_OVERRIDE = {"en": forms}
+        load_lexicon.cache_clear()
+    yield set_
+    learned.EXTRA_OVERRIDE = None
+    load_lexicon.cache_clear()
+
+
+def test_a_learned_form_of_a_context_verb_is_an_event_in_its_context_only(detector, learned_forms):
+    # a retrain that learns "play" (a match in the sports interviews) or "went" from the corpus: the parse's
+    # context rules (sport, motion_verbs) still decide, for the form and for its lemma's other forms
+    detector({})
+    learned_forms({"play": "match", "went": "departure"})
+    assert not any(e.trigger == "play" for e in run("We just didn't play as well as we thought we would.")[0])
+    assert not any(e.trigger == "played" for e in run("After the tournament, Houston played a critical role.")[0])
+    text = "We went to the tournament in Canada.\nWe just didn't play as well as we thought we would."
+    assert any(e.trigger == "play" and e.type == "match" for e in run(text)[0])
+    assert not any(e.trigger == "went" for e in run("Her voice literally went around the world.")[0])
+    assert [e.type for e in run("On Monday he went back to Kabul.")[0] if e.trigger == "went"] == ["return"]
+
+
+def test_what_a_granting_verb_grants_is_not_vetoed(detector):
+    text = "The family arrived in Moscow and has been granted asylum."
+    detector({"bias": -3.0, "veto": 0.0})         # every lexicon word scores under the veto
+    trig = [e.trigger for e in run(text)[0]]
+    assert "asylum" in trig and "arrived" not in trig
+
+
+def test_travel_is_a_departure_in_every_form(detector):
+    detector({})
+    for t, w in (("They are to travel to Geneva on Monday.", "travel"), ("She travels to Paris often.", "travels"),
+                 ("He was traveling to Rome when it happened.", "traveling")):
+        assert [e.type for e in run(t)[0] if e.trigger == w] == ["departure"], t
+
+
+def test_wire_words_of_the_schema(detector):
+    detector({})
+    for t, w, typ in (("Russia annexed Crimea in 2014.", "annexed", "capture"),
+                      ("The army said it would detain the officers.", "detain", "arrest"),
+                      ("Negotiations resumed in Doha on Monday.", "Negotiations", "meeting"),
+                      ("He threatened to strike the capital.", "threatened", "promise"),
+                      ("Following her dismissal, she left the cabinet.", "dismissal", "dismissal")):
+        assert [e.type for e in run(t)[0] if e.trigger == w] == [typ], t

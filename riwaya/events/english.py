@@ -56,7 +56,7 @@ def resources() -> dict:
         "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "motion": d["motion_verbs"],
+        "motion": d["motion_verbs"], "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
@@ -158,6 +158,8 @@ def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
     if tok is None or tok.lower_ != form or not tok.tag_.startswith("VB"):
         return None     # verbs only: a plural noun is mostly no one happening ("the votes", "photo shots")
     lem = tok.lemma_.lower()
+    if lem in lex.get("en_learned", ()) and context_gated(tok):
+        return None     # a learned "play": its context decides (propose_en), not the lexicon
     return lex["en"].get(lem) if lem and lem != form else None
 
 
@@ -244,6 +246,14 @@ def _subjects(tok):
             own = False
             t = t.head.head
             continue
+        if t is not tok and t.dep_ == "acomp" and t.pos_ == "ADJ":
+            own = False     # "was able to meet X", "is ready to leave": the copula's subject acts
+            t = t.head
+            continue
+        if t is not tok and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
+            # a participle phrase governs the act: the noun it describes does it ("two teams scheduled to
+            # compete", "defector arrested after attempting to leave")
+            return [t.head], False
         break
     return [], False
 
@@ -505,7 +515,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
-        elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX"):
+        elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lemma_.lower() not in R["not_doer"]:
+            # "held talks", "launched an attack": the verb's subject does it; not "welcomed the fall of X",
+            # "condemned the strikes", "received the nomination" (english.yaml object_event_not_doer)
             v = tok.head
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
             if dat is not None and dat.dep_ == "dative":
@@ -612,6 +625,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 and not any(x.role == "destination" for x in args):
             a = Argument("destination", a.text, a.start, a.end, a.entity, a.type)
         args.append(a)
+        # "returned from Lebanon and Turkey": each named place coordinated with it, in the same role
+        for x in _with_conj(o)[1:]:
+            if x.dep_ == "conj" and P.mention(x, ("place", "organization")) is not None:
+                b = _place_arg(P, x, a.role, R, lex, times)
+                if isinstance(b, Argument) and b.start >= a.end:
+                    args.append(b)
         # "to Incirlik Air Base in Turkey": the place qualifies the destination
     # participle continuation: "left ..., heading to X" — the destination of this leg
     if cls == "movement" and not any(a.role == "destination" for a in args):
@@ -842,6 +861,23 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def context_gated(tok) -> bool:
+    """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
+    Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
+    that is one of these is no event of its own; motion_type / sport_type judge it."""
+    R = resources()
+    lem = tok.lemma_.lower()
+    return tok.tag_.startswith("VB") and (lem in R["motion"]["types"] or lem in R["motion"]["object_types"]
+                                          or lem in R["sport"]["verbs"])
+
+
+def granted_object(tok, typ: str) -> bool:
+    """A noun of type `typ` that is the direct object of one of that type's granting verbs ("have been granted
+    asylum", "offered him refuge"): the parse shows the happening, whatever the detector weighs."""
+    verbs = resources()["granting"].get(typ)
+    return bool(verbs) and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in verbs
+
+
 def _bare_plural(tok) -> bool:
     """A plural common noun without determiner, possessor or number: a kind, not particular ones ("armies")."""
     return tok.tag_ == "NNS" and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in tok.children)
@@ -866,8 +902,9 @@ def _tells_of_competition(P, lex) -> bool:
     v = getattr(P, "_sports", None)
     if v is None:
         typ = resources()["sport"]["type"]
-        v = P._sports = any(lex["en"].get(t.lower_) == typ or (t.pos_ in ("NOUN", "PROPN") and competition_name(t))
-                            for t in P.doc)
+        learned = lex.get("en_learned", ())    # a learned "play" tells of a competition only in its context
+        v = P._sports = any((lex["en"].get(t.lower_) == typ and not (t.lower_ in learned and context_gated(t)))
+                            or (t.pos_ in ("NOUN", "PROPN") and competition_name(t)) for t in P.doc)
     return v
 
 
@@ -938,8 +975,10 @@ def not_an_event(P, trig_s):
             return True  # "launched an attack", "the offensive was launched", "launched a website"
     if tok.dep_ == "compound" and tok.pos_ in ("NOUN", "PROPN") and tok.head.lower_ not in R["compound_ok"]:
         return True  # "occupation forces", "attack helicopters", "flight tracking data"
-    if tok.dep_ == "amod" and tok.tag_ == "VBG":
-        return True  # "the advancing German army"
+    if tok.dep_ == "amod" and (tok.tag_ == "VBG" or (tok.tag_ in ("VBN", "JJ") and tok.i < tok.head.i)):
+        return True  # "the advancing German army"; a participle or adjective before its noun describes the
+        #              thing, no happening told (GUIDELINE 1: a participle as a predicate): "the rescued
+        #              members", "the recently released browser", "dead ants"
     nxt = tuple(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 3])
     for idi in R["idioms"].get(w, []):
         if nxt[:len(idi)] == idi:

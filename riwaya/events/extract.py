@@ -59,12 +59,14 @@ def load_lexicon() -> dict:
     for f, typ in extra_triggers("ar").items():
         if typ in trig:
             ar_single.setdefault(_norm(f), typ)
+    en_learned = set()
     for f, typ in extra_triggers("en").items():
-        if typ in trig:
-            en_single.setdefault(f.lower(), typ)
+        if typ in trig and f.lower() not in en_single:
+            en_single[f.lower()] = typ
+            en_learned.add(f.lower())
     return {
         "cls": {t: d["cls"] for t, d in trig.items()},
-        "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi,
+        "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi, "en_learned": en_learned,
         "passive": passive, "not_trig": not_trig, "block_prev": block_prev, "nominal": nominal,
         "preps": {lg: [(_norm(p).split() if lg == "ar" else p.split(), r) for p, r in v]
                   for lg, v in cues["prepositions"].items()},
@@ -796,8 +798,8 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
                 hit = (typ, i, i + 1, _is_passive(t.raw, stem), stem)
         else:
             typ = lex["en"].get(t.n) or (english.lemma_type(P, t.s, t.n, lex) if P is not None else None)
-            if typ and i in sent.proposed and sent.proposed[i] is None:
-                typ = None                  # the English detector: this lexicon word is no event here
+            if typ and i in sent.proposed:  # the English detector, or a context rule (propose_en): None is
+                typ = sent.proposed[i] and sent.proposed[i][0]     # no event here
             if typ:
                 hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), t.n)
             elif sent.proposed.get(i):      # a word outside the lexicon the English proposer finds an event

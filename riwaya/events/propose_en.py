@@ -23,7 +23,7 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-from .english import competition_name, lemma_type, motion_type, sport_type
+from .english import competition_name, context_gated, granted_object, lemma_type, motion_type, sport_type
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -84,13 +84,21 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
         return {}
     # general motion verbs going to a named place ("went to Kabul"), competition names and playing in a
     # paragraph about a competition ("the Davis Cup", "we didn't play well"): rules of the parse, not of the model
+    # A form learned from the corpus (lex["en_learned"]) whose lemma is one of those verbs is judged the same
+    # way: the corpus's "went", "play" are events in their context only ({index: None} when the context says no)
     moves = {}
+    learned_forms = lex.get("en_learned", ())
     for i, t in enumerate(toks):
         tok = P.by_start.get(t.s)
-        if tok is not None and not lex["en"].get(t.n) and t.n not in lex["not_trig"]:
+        if tok is None or t.n in lex["not_trig"]:
+            continue
+        gated = t.n in learned_forms and context_gated(tok)
+        if not lex["en"].get(t.n) or gated:
             typ = motion_type(P, tok) or sport_type(P, tok, lex)
             if typ:
                 moves[i] = (typ, tok.lemma_.lower())
+            elif gated:
+                moves[i] = None
     if M is None and RECORD is None:
         return moves
     ent: dict[int, str] = {}
@@ -114,9 +122,12 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
             RECORD.append((t.s, t.e, f, known))
             if not d or (veto if known else add) is None:
                 continue
+        if i in moves:
+            continue                # the context rule has decided
         z = d["bias"] + sum(d["w"].get(x, 0.0) for x in f)
         if known:
-            if z < veto and not competition_name(tok):     # a competition's name is one, whatever the model says
+            # a competition's name is one, and so is what a granting verb grants, whatever the model says
+            if z < veto and not competition_name(tok) and not granted_object(tok, known):
                 out[i] = None
         elif z >= add:
             p = type_probs(M["type"], f)
