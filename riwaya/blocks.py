@@ -238,22 +238,25 @@ def day_number(published) -> int | None:
 def pack(parts: list[list[int]], size: int, sized: list | None = None,
          apart: list | None = None) -> list[list[int]]:
     """Parts gathered, in order, into blocks of at least ``size`` mentions (a part is never cut):
-    fewer, larger calls of the reconciler. Each block's indices ascending. With ``sized``, a part's
-    indices are into ``sized`` and count its items' lengths. ``apart``: per part, a label; two parts
-    of one label (not None) are never in one block."""
+    fewer, larger calls of the reconciler. A part of ``size`` or more is a block alone (the largest
+    block, the stage's memory peak, is then the largest part, not it with up to ``size`` others).
+    Each block's indices ascending. With ``sized``, a part's indices are into ``sized`` and count
+    its items' lengths. ``apart``: per part, a label; two parts of one label (not None) are never in
+    one block."""
     out: list[list[int]] = []
     cur: list[int] = []
     labels: set = set()
     n = 0
     for k, p in enumerate(parts):
         label = apart[k] if apart is not None else None
-        if label is not None and label in labels:
+        m = sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        if cur and (m >= size or (label is not None and label in labels)):
             out.append(sorted(cur))
             cur, n, labels = [], 0, set()
         if label is not None:
             labels.add(label)
         cur.extend(p)
-        n += sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        n += m
         if n >= size:
             out.append(sorted(cur))
             cur, n, labels = [], 0, set()
@@ -315,7 +318,6 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
     and records them with what changed in the store's journal. ``full``: corpus-wide statistics
     recomputed (``story_index``), not kept as frozen at the last full run."""
-    from . import corpus
     clock = _Clock()
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
@@ -328,8 +330,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         documents = store.documents()
         ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
-        for d in documents:     # kept as arrays, read as the dicts they replace
-            d["paragraphs"] = corpus.Paragraphs(paragraphs.pop(d["id"], []))
+        for d in documents:     # kept as arrays (``corpus.Paragraphs``), read as the dicts they replace
+            d["paragraphs"] = paragraphs.pop(d["id"], [])
         src = store.corpus_base_generation()     # what the last stage wrote (beneath any corrections)
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
@@ -408,7 +410,7 @@ MEMO_BATCH = 500         # documents' made event mentions written to the store a
 
 def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple[Mentions, dict, dict]:
     """Every document's event mentions, in document order, with their labels (``Mentions``), and
-    each document's paragraphs. What a document gave last time is reused (``corpus_docs`` in the
+    each document's paragraphs (``corpus.Paragraphs``). What a document gave last time is reused (``corpus_docs`` in the
     store) when its key is the same (its analysis's version, its metadata, where the resolved
     entities are named in it: ``_memo_key``) and every look-up it made in the entity index gives
     what it gave then (``_Recorder``); the rest are made again from their analyses and stored."""
@@ -432,12 +434,13 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             rows.append(base64.b64encode(ms.rows[-1]).decode("ascii"))     # stored as the stage keeps it
             ids.append(m["id"])
             labels.append(lab)
-        paragraphs[doc] = a.get("paragraphs", [])
+        paras = a.get("paragraphs", [])
+        paragraphs[doc] = corpus.Paragraphs(paras)     # compact at once: every document's dicts were held to the end
         if rec is not None:
             log = rec.log()
             if not rec.unsafe:
                 made[doc] = (keys[doc], json.dumps({"z": rows, "ids": ids, "labels": labels,
-                                                    "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
+                                                    "paragraphs": paras, **log}, ensure_ascii=False))
                 if len(made) >= MEMO_BATCH:    # written as made: a first run held every document's
                     write(last=False)          # (48 MB of JSON at 7.8k documents) until the end
 
@@ -464,7 +467,7 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             kinds, routes, keys = lab
             ms.add_labelled(z, mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes], _flat(keys)),
                             compressed=True)
-        paragraphs[doc] = memo["paragraphs"]
+        paragraphs[doc] = corpus.Paragraphs(memo["paragraphs"])
         return True
     memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
     nxt = next(memos, None)

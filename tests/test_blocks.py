@@ -186,6 +186,14 @@ def test_pack_never_puts_two_pieces_of_one_part_in_one_block():
     assert blocks.pack(parts, 10, apart=[7, None, 7, 8]) == [[0, 1], [2, 3]]
 
 
+def test_pack_puts_a_large_part_alone():
+    """The largest block is the largest part, not it with the small ones before it."""
+    parts = [[0], [1], [2, 3, 4, 5], [6], [7]]
+    assert blocks.pack(parts, 3) == [[0, 1], [2, 3, 4, 5], [6, 7]]
+    sized = [[0], [1], [2, 3, 4, 5]]
+    assert blocks.pack([[0], [1], [2]], 4, sized) == [[0, 1], [2]]
+
+
 def test_cut_parts_are_carried_over_and_equal_from_scratch(built_db, tmp_path, monkeypatch):
     """With every part cut (the seeds' parts are small), a second stage carries every piece over,
     and after a deletion the incremental store equals the stage from scratch."""
