@@ -346,8 +346,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     writer.add("relations", relations)
     clock("relations")
     ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
-    fps = fingerprints(([(ms.docs[i], ms.text(i)) for i in ix] for ix in parts), documents, relations, entities,
-                       ms.surface, story_of, ents=ents)
+    fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
+                       ms.surface, story_of, ents=ents, compressed=True)
     ms.docs = []
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
@@ -706,7 +706,7 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
 
 def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict], relations: list[dict],
                  entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None,
-                 ents=None) -> list[str | None]:
+                 ents=None, compressed: bool = False) -> list[str | None]:
     """A part's fingerprint: a hash of everything reconciling it reads. Its mentions (each as its
     document and its JSON text, read as text: hashed, and searched for the strings it holds); for its documents,
     their metadata, their account, their relations and their story (by its documents, not its
@@ -714,7 +714,9 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
     has up to two; and how its unresolved values were first written. The corpus stage's version
     too. None for every part when the reconciler's helpers are missing (nothing carried over). The
-    parts one at a time."""
+    parts one at a time. ``compressed``: each text as ``Mentions.rows`` keeps it (zlib), hashed as it
+    is (the same text compresses to the same bytes) and decompressed only to find the strings of a
+    part the cache has not seen."""
     import hashlib
     import json
     from .corpus import CORPUS_VERSION
@@ -752,7 +754,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                                    story_hash.get((story_of or {}).get(d))])
         return doc_hash[d]
     out = []
-    for digest, dids, strings in _hashed(parts):
+    for digest, dids, strings in _hashed(parts, compressed):
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         for x in sorted(strings):
@@ -777,14 +779,16 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     return out
 
 
-FINGERPRINT_VERSION = 3     # what a fingerprint hashes (1: contexts and entities in full, in every part;
-#                             2: the mentions parsed and dumped again, not their stored texts)
+FINGERPRINT_VERSION = 4     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+#                             2: the mentions parsed and dumped again, not their stored texts;
+#                             3: the texts, not as the stage keeps them, compressed)
 
 
 PART_BATCH_MENTIONS = 20000     # mention texts held at once while their parts' strings are looked up
 
 
-def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, list[str], set[str]]]:
+def _hashed(parts: Iterable[list[tuple[str, bytes]]], compressed: bool = False
+            ) -> Iterator[tuple[str, list[str], set[str]]]:
     """Per part, in order: the hash of its mention texts, its documents, and the strings in those
     texts (``_part_strings``: from the cache for a part seen before; finding them in every
     mention's text was most of the fingerprints' time). A batch of parts' texts held at a time."""
@@ -793,7 +797,7 @@ def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, lis
     n = 0
 
     def flush():
-        found = _part_strings({k: part for k, _, part in batch})
+        found = _part_strings({k: part for k, _, part in batch}, compressed)
         for k, dids, _ in batch:
             yield k, dids, found[k]
     for part in parts:
@@ -808,17 +812,19 @@ def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, lis
     yield from flush()
 
 
-def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
+def _part_strings(parts: dict[str, list], compressed: bool = False) -> dict[str, set[str]]:
     """Hash of a part's mention texts -> every string value in them (``_json_strings``), from the
-    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached."""
+    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached.
+    ``compressed``: texts (and the hashes) as zlib keeps them."""
     from .cache import KeyValue
     kv = KeyValue("parts")
-    # "str1": what _json_strings finds (a change to it must change this tag)
-    hit = kv.get_many(["str1:" + k for k in sorted(parts)])
+    # "str1": what _json_strings finds (a change to it must change this tag); "z": hashes of compressed texts
+    tag = "str1z:" if compressed else "str1:"
+    hit = kv.get_many([tag + k for k in sorted(parts)])
     out: dict[str, set[str]] = {}
     new: dict[str, str] = {}
     for k, part in parts.items():
-        v = hit.get("str1:" + k)
+        v = hit.get(tag + k)
         if v is not None:
             try:
                 xs = json.loads(v)
@@ -829,9 +835,10 @@ def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
                 pass                  # a damaged entry is a miss, as every cache error is
         strings: set[str] = set()
         for _doc, row in part:
+            row = zlib.decompress(row) if compressed else row
             strings |= _json_strings(row.decode("utf-8") if isinstance(row, bytes) else row)
         out[k] = strings
-        new["str1:" + k] = json.dumps(sorted(strings), ensure_ascii=False)
+        new[tag + k] = json.dumps(sorted(strings), ensure_ascii=False)
     kv.put_many(new)
     return out
 
