@@ -15,7 +15,7 @@ relations between documents (copies and translations, which make the accounts), 
 story, and how each unresolved value was first written in the corpus.
 
 *Blocks*: parts packed, in order, into calls of the reconciler of about ``BLOCK_MENTIONS`` mentions
-(it has a set-up cost per call). Memory is the entities, the documents, and one block with its
+(it has a set-up cost per call); a part of that size or more is a call alone. Memory is the entities, the documents, and one block with its
 results, not every event of the corpus: each block's events and conflicts go to the store
 (``Store.corpus_writer``), tagged with their part, and only those an itinerary reads are kept.
 

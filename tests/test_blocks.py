@@ -45,6 +45,26 @@ def test_readers_see_the_old_results_until_the_new_are_committed(tmp_path):
     assert s.corpus()["entities"] == []
 
 
+def test_statistics_are_seen_only_once_committed_and_an_abandoned_writers_go(tmp_path):
+    """``CorpusWriter.stat`` writes at once under a key of its generation; readers see the new value
+    only after ``commit``, and rows an abandoned writer left are removed by the next commit."""
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    w = s.corpus_writer()
+    w.stat("stats:x", '{"a": 1}')
+    w.commit()
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    abandoned = s.corpus_writer()
+    abandoned.stat("stats:x", '{"a": 2}')
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    w = s.corpus_writer()
+    w.stat("stats:x", '{"a": 3}')
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    w.commit()
+    assert s.corpus_stat("stats:x") == '{"a": 3}'
+    with sqlite3.connect(tmp_path / "s.db") as c:
+        assert c.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'pending%'").fetchone()[0] == 0
+
+
 def test_small_blocks_equal_the_whole_corpus_at_once(built_db, tmp_path, monkeypatch):
     """The seeds fit in one block by default: here each block holds a part or a few."""
     monkeypatch.setattr(blocks, "BLOCK_MENTIONS", 10)
