@@ -636,7 +636,7 @@ class CorpusWriter:
     def stat(self, name: str, value: str) -> None:
         """Store a corpus-wide statistic (a JSON text) with these results: written now, under a key of
         this generation that no reader asks for, and made the stored one by ``commit`` (held until
-        then, at 30k articles the statistics' 15 MB of text were copied again in the commit: its peak)."""
+        then, the statistics' text, over 10 MB at 30k articles, was copied again in the commit: its peak)."""
         key = f"pending{self.gen}:{name}"
         with self.store.engine.begin() as c:
             c.execute(delete(meta_t).where(meta_t.c.key == key))
