@@ -383,12 +383,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         itineraries = iter([])
     n_itins = writer.add("itineraries", itineraries)
     clock("itineraries")
-    doc_ids = [d["id"] for d in documents]
-    # let go of what the journal and the commit do not read (the documents' texts, the entities): at
-    # 30k the journal's sets and lists of event ids, made on top of them, were the stage's peak
-    del documents, entities, ents, relations, itineraries, story_of, people
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for fp in kept for i in old[fp]} | set(computed)
+    doc_ids = [d["id"] for d in documents]
     figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
                "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old),
                "parts_reconciled": len(todo),
