@@ -15,7 +15,7 @@ relations between documents (copies and translations, which make the accounts), 
 story, and how each unresolved value was first written in the corpus.
 
 *Blocks*: parts packed, in order, into calls of the reconciler of about ``BLOCK_MENTIONS`` mentions
-(it has a set-up cost per call). Memory is the entities, the documents, and one block with its
+(it has a set-up cost per call); a part of that size or more is a call alone. Memory is the entities, the documents, and one block with its
 results, not every event of the corpus: each block's events and conflicts go to the store
 (``Store.corpus_writer``), tagged with their part, and only those an itinerary reads are kept.
 
@@ -238,22 +238,25 @@ def day_number(published) -> int | None:
 def pack(parts: list[list[int]], size: int, sized: list | None = None,
          apart: list | None = None) -> list[list[int]]:
     """Parts gathered, in order, into blocks of at least ``size`` mentions (a part is never cut):
-    fewer, larger calls of the reconciler. Each block's indices ascending. With ``sized``, a part's
-    indices are into ``sized`` and count its items' lengths. ``apart``: per part, a label; two parts
-    of one label (not None) are never in one block."""
+    fewer, larger calls of the reconciler. A part of ``size`` or more is a block alone (the largest
+    block, the stage's memory peak, is then the largest part, not it with up to ``size`` others).
+    Each block's indices ascending. With ``sized``, a part's indices are into ``sized`` and count
+    its items' lengths. ``apart``: per part, a label; two parts of one label (not None) are never in
+    one block."""
     out: list[list[int]] = []
     cur: list[int] = []
     labels: set = set()
     n = 0
     for k, p in enumerate(parts):
         label = apart[k] if apart is not None else None
-        if label is not None and label in labels:
+        m = sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        if cur and (m >= size or (label is not None and label in labels)):
             out.append(sorted(cur))
             cur, n, labels = [], 0, set()
         if label is not None:
             labels.add(label)
         cur.extend(p)
-        n += sum(len(sized[i]) for i in p) if sized is not None else len(p)
+        n += m
         if n >= size:
             out.append(sorted(cur))
             cur, n, labels = [], 0, set()
@@ -315,7 +318,6 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     stored, not reconciled again. Returns figures (parts, blocks, carried over, events, conflicts)
     and records them with what changed in the store's journal. ``full``: corpus-wide statistics
     recomputed (``story_index``), not kept as frozen at the last full run."""
-    from . import corpus
     clock = _Clock()
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
@@ -328,8 +330,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         documents = store.documents()
         ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
-        for d in documents:     # kept as arrays, read as the dicts they replace
-            d["paragraphs"] = corpus.Paragraphs(paragraphs.pop(d["id"], []))
+        for d in documents:     # kept as arrays (``corpus.Paragraphs``), read as the dicts they replace
+            d["paragraphs"] = paragraphs.pop(d["id"], [])
         src = store.corpus_base_generation()     # what the last stage wrote (beneath any corrections)
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
@@ -344,8 +346,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     writer.add("relations", relations)
     clock("relations")
     ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
-    fps = fingerprints(([(ms.docs[i], ms.text(i)) for i in ix] for ix in parts), documents, relations, entities,
-                       ms.surface, story_of, ents=ents)
+    fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
+                       ms.surface, story_of, ents=ents, compressed=True)
     ms.docs = []
     clock("fingerprints")
     kept = sorted({fp for fp in fps if fp in old})
@@ -408,7 +410,7 @@ MEMO_BATCH = 500         # documents' made event mentions written to the store a
 
 def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple[Mentions, dict, dict]:
     """Every document's event mentions, in document order, with their labels (``Mentions``), and
-    each document's paragraphs. What a document gave last time is reused (``corpus_docs`` in the
+    each document's paragraphs (``corpus.Paragraphs``). What a document gave last time is reused (``corpus_docs`` in the
     store) when its key is the same (its analysis's version, its metadata, where the resolved
     entities are named in it: ``_memo_key``) and every look-up it made in the entity index gives
     what it gave then (``_Recorder``); the rest are made again from their analyses and stored."""
@@ -432,12 +434,13 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             rows.append(base64.b64encode(ms.rows[-1]).decode("ascii"))     # stored as the stage keeps it
             ids.append(m["id"])
             labels.append(lab)
-        paragraphs[doc] = a.get("paragraphs", [])
+        paras = a.get("paragraphs", [])
+        paragraphs[doc] = corpus.Paragraphs(paras)     # compact at once: every document's dicts were held to the end
         if rec is not None:
             log = rec.log()
             if not rec.unsafe:
                 made[doc] = (keys[doc], json.dumps({"z": rows, "ids": ids, "labels": labels,
-                                                    "paragraphs": paragraphs[doc], **log}, ensure_ascii=False))
+                                                    "paragraphs": paras, **log}, ensure_ascii=False))
                 if len(made) >= MEMO_BATCH:    # written as made: a first run held every document's
                     write(last=False)          # (48 MB of JSON at 7.8k documents) until the end
 
@@ -464,7 +467,7 @@ def _event_mentions(store, entities: list[dict], documents: list[dict]) -> tuple
             kinds, routes, keys = lab
             ms.add_labelled(z, mid, doc, ([_flat(k) for k in kinds], [_flat(r) for r in routes], _flat(keys)),
                             compressed=True)
-        paragraphs[doc] = memo["paragraphs"]
+        paragraphs[doc] = corpus.Paragraphs(memo["paragraphs"])
         return True
     memos = ((d, data) for d, k, data in store.iter_doc_memos() if d in keys and d not in todo)
     nxt = next(memos, None)
@@ -703,7 +706,7 @@ def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
 
 def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict], relations: list[dict],
                  entities: list[dict], surface: dict[str, str], story_of: dict[str, int] | None = None,
-                 ents=None) -> list[str | None]:
+                 ents=None, compressed: bool = False) -> list[str | None]:
     """A part's fingerprint: a hash of everything reconciling it reads. Its mentions (each as its
     document and its JSON text, read as text: hashed, and searched for the strings it holds); for its documents,
     their metadata, their account, their relations and their story (by its documents, not its
@@ -711,7 +714,9 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     outlets names (by id, or by name as the reconciler looks names up), with how many mentions it
     has up to two; and how its unresolved values were first written. The corpus stage's version
     too. None for every part when the reconciler's helpers are missing (nothing carried over). The
-    parts one at a time."""
+    parts one at a time. ``compressed``: each text as ``Mentions.rows`` keeps it (zlib), hashed as it
+    is (the same text compresses to the same bytes) and decompressed only to find the strings of a
+    part the cache has not seen."""
     import hashlib
     import json
     from .corpus import CORPUS_VERSION
@@ -749,7 +754,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                                    story_hash.get((story_of or {}).get(d))])
         return doc_hash[d]
     out = []
-    for digest, dids, strings in _hashed(parts):
+    for digest, dids, strings in _hashed(parts, compressed):
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         for x in sorted(strings):
@@ -774,14 +779,16 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     return out
 
 
-FINGERPRINT_VERSION = 3     # what a fingerprint hashes (1: contexts and entities in full, in every part;
-#                             2: the mentions parsed and dumped again, not their stored texts)
+FINGERPRINT_VERSION = 4     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+#                             2: the mentions parsed and dumped again, not their stored texts;
+#                             3: the texts, not as the stage keeps them, compressed)
 
 
 PART_BATCH_MENTIONS = 20000     # mention texts held at once while their parts' strings are looked up
 
 
-def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, list[str], set[str]]]:
+def _hashed(parts: Iterable[list[tuple[str, bytes]]], compressed: bool = False
+            ) -> Iterator[tuple[str, list[str], set[str]]]:
     """Per part, in order: the hash of its mention texts, its documents, and the strings in those
     texts (``_part_strings``: from the cache for a part seen before; finding them in every
     mention's text was most of the fingerprints' time). A batch of parts' texts held at a time."""
@@ -790,7 +797,7 @@ def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, lis
     n = 0
 
     def flush():
-        found = _part_strings({k: part for k, _, part in batch})
+        found = _part_strings({k: part for k, _, part in batch}, compressed)
         for k, dids, _ in batch:
             yield k, dids, found[k]
     for part in parts:
@@ -805,17 +812,19 @@ def _hashed(parts: Iterable[list[tuple[str, bytes]]]) -> Iterator[tuple[str, lis
     yield from flush()
 
 
-def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
+def _part_strings(parts: dict[str, list], compressed: bool = False) -> dict[str, set[str]]:
     """Hash of a part's mention texts -> every string value in them (``_json_strings``), from the
-    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached."""
+    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached.
+    ``compressed``: texts (and the hashes) as zlib keeps them."""
     from .cache import KeyValue
     kv = KeyValue("parts")
-    # "str1": what _json_strings finds (a change to it must change this tag)
-    hit = kv.get_many(["str1:" + k for k in sorted(parts)])
+    # "str1": what _json_strings finds (a change to it must change this tag); "z": hashes of compressed texts
+    tag = "str1z:" if compressed else "str1:"
+    hit = kv.get_many([tag + k for k in sorted(parts)])
     out: dict[str, set[str]] = {}
     new: dict[str, str] = {}
     for k, part in parts.items():
-        v = hit.get("str1:" + k)
+        v = hit.get(tag + k)
         if v is not None:
             try:
                 xs = json.loads(v)
@@ -826,9 +835,10 @@ def _part_strings(parts: dict[str, list]) -> dict[str, set[str]]:
                 pass                  # a damaged entry is a miss, as every cache error is
         strings: set[str] = set()
         for _doc, row in part:
+            row = zlib.decompress(row) if compressed else row
             strings |= _json_strings(row.decode("utf-8") if isinstance(row, bytes) else row)
         out[k] = strings
-        new["str1:" + k] = json.dumps(sorted(strings), ensure_ascii=False)
+        new[tag + k] = json.dumps(sorted(strings), ensure_ascii=False)
     kv.put_many(new)
     return out
 

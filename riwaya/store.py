@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
-                        delete, event, insert, literal, select, text)
+                        delete, event, insert, literal, select, text, update)
 from sqlalchemy.engine import Engine
 
 from .models import Document
@@ -634,8 +634,14 @@ class CorpusWriter:
         return out
 
     def stat(self, name: str, value: str) -> None:
-        """Store a corpus-wide statistic (a JSON text) with these results (written by ``commit``)."""
-        self.__dict__.setdefault("_stats", {})[name] = value
+        """Store a corpus-wide statistic (a JSON text) with these results: written now, under a key of
+        this generation that no reader asks for, and made the stored one by ``commit`` (held until
+        then, the statistics' text, over 10 MB at 30k articles, was copied again in the commit: its peak)."""
+        key = f"pending{self.gen}:{name}"
+        with self.store.engine.begin() as c:
+            c.execute(delete(meta_t).where(meta_t.c.key == key))
+            c.execute(insert(meta_t).values(key=key, value=value))
+        self.__dict__.setdefault("_stats", set()).add(name)
 
     def journal(self, entry: dict, documents: list[str] | None = None) -> None:
         """Record what this run changed, and the documents its results cover (written with the commit)."""
@@ -660,11 +666,15 @@ class CorpusWriter:
                 if keep is None and uncorrected is None:    # the current results are the stage's own
                     keep = c.execute(select(meta_t.c.value).where(meta_t.c.key == "corpus_gen")).scalar()
             values = [("corpus_gen", str(self.gen)), ("corpus_documents", state), ("corpus_base_gen", keep)]
-            values += [("corpus_" + k, v) for k, v in sorted(getattr(self, "_stats", {}).items())]
             for key, value in values:
                 c.execute(delete(meta_t).where(meta_t.c.key == key))
                 if value is not None:
                     c.execute(insert(meta_t).values(key=key, value=value))
+            for name in sorted(getattr(self, "_stats", ())):     # written by ``stat``: renamed, not copied
+                c.execute(delete(meta_t).where(meta_t.c.key == "corpus_" + name))
+                c.execute(update(meta_t).where(meta_t.c.key == f"pending{self.gen}:{name}")
+                          .values(key="corpus_" + name))
+            c.execute(delete(meta_t).where(meta_t.c.key.like("pending%:%")))    # an abandoned writer's
             kept = [self.gen] + ([int(keep)] if keep is not None else [])
             c.execute(delete(corpus_items_t).where(corpus_items_t.c.gen.not_in(kept)))
             c.execute(delete(corpus_t))

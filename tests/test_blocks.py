@@ -45,6 +45,26 @@ def test_readers_see_the_old_results_until_the_new_are_committed(tmp_path):
     assert s.corpus()["entities"] == []
 
 
+def test_statistics_are_seen_only_once_committed_and_an_abandoned_writers_go(tmp_path):
+    """``CorpusWriter.stat`` writes at once under a key of its generation; readers see the new value
+    only after ``commit``, and rows an abandoned writer left are removed by the next commit."""
+    s = Store(f"sqlite:///{tmp_path / 's.db'}")
+    w = s.corpus_writer()
+    w.stat("stats:x", '{"a": 1}')
+    w.commit()
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    abandoned = s.corpus_writer()
+    abandoned.stat("stats:x", '{"a": 2}')
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    w = s.corpus_writer()
+    w.stat("stats:x", '{"a": 3}')
+    assert s.corpus_stat("stats:x") == '{"a": 1}'
+    w.commit()
+    assert s.corpus_stat("stats:x") == '{"a": 3}'
+    with sqlite3.connect(tmp_path / "s.db") as c:
+        assert c.execute("SELECT COUNT(*) FROM meta WHERE key LIKE 'pending%'").fetchone()[0] == 0
+
+
 def test_small_blocks_equal_the_whole_corpus_at_once(built_db, tmp_path, monkeypatch):
     """The seeds fit in one block by default: here each block holds a part or a few."""
     monkeypatch.setattr(blocks, "BLOCK_MENTIONS", 10)
@@ -184,6 +204,14 @@ def test_pack_never_puts_two_pieces_of_one_part_in_one_block():
     parts = [[0], [1], [2], [3]]
     assert blocks.pack(parts, 10) == [[0, 1, 2, 3]]
     assert blocks.pack(parts, 10, apart=[7, None, 7, 8]) == [[0, 1], [2, 3]]
+
+
+def test_pack_puts_a_large_part_alone():
+    """The largest block is the largest part, not it with the small ones before it."""
+    parts = [[0], [1], [2, 3, 4, 5], [6], [7]]
+    assert blocks.pack(parts, 3) == [[0, 1], [2, 3, 4, 5], [6, 7]]
+    sized = [[0], [1], [2, 3, 4, 5]]
+    assert blocks.pack([[0], [1], [2]], 4, sized) == [[0, 1], [2]]
 
 
 def test_cut_parts_are_carried_over_and_equal_from_scratch(built_db, tmp_path, monkeypatch):
