@@ -78,12 +78,13 @@ def replay(ms, feats, same_place, story_of):
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
+    kept = core.generic_commitments(ms, feats, pairs)
+    refused = {p: "generic: another kind" for p in pairs if p not in kept}
     link = core.pair_links(scored)
     cl = {i: [i] for i in range(len(ms))}
     summ = core.mention_summaries(ms, feats)
     owner = list(range(len(ms)))
-    refused = {}
-    for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (i, j), _s in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue

@@ -305,3 +305,17 @@ def test_a_place_as_main_actor_is_no_known_different_entity(monkeypatch):
     monkeypatch.setitem(core.config()["events"], "place_actors_clash", False)
     assert pair(country, person)
     assert not pair(_h("x2", "s0", time=t, parts=(("maher", "patient"),)), person)
+
+
+def test_a_generic_mention_commits_to_its_dominant_kind(monkeypatch):
+    """'the incident' linked to a shooting by two pairs and to a misread arrival of its own sentence by one
+    (scored higher) joins the shooting only: a cluster takes one kind, the one its generic mentions scored
+    highest with, summed over the generic mentions that merge together."""
+    ms = [_m("g1", "s0", cls="other", typ="accident", parts=()), _m("g2", "s1", cls="other", typ="accident", parts=()),
+          _h("a1", "s0"), _h("a2", "s1"), _m("r1", "s0", typ="arrival", parts=())]
+    feats = [core._features(m) for m in ms]
+    pairs = {(0, 1): 1.0, (0, 2): 1.0, (1, 3): 1.0, (0, 4): 1.5, (2, 3): 2.0}
+    monkeypatch.setitem(core.config()["events"], "generic_dominant", True)
+    assert core.generic_commitments(ms, feats, pairs) == {(0, 1): 1.0, (0, 2): 1.0, (1, 3): 1.0, (2, 3): 2.0}
+    monkeypatch.setitem(core.config()["events"], "generic_dominant", False)
+    assert core.generic_commitments(ms, feats, pairs) == pairs

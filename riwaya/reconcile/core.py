@@ -550,6 +550,7 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
+    pairs = generic_commitments(ms, feats, pairs)
     # links between clusters: (sum, count) of the scores of the pairs compared across them, so
     # that two clusters merge only when their compared pairs score on average above the threshold
     # (average linkage over what blocking compared: one shared keyless mention does not chain two
@@ -571,6 +572,32 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             join_clusters(ci, cj, link, cl, owner, summ)
     return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def generic_commitments(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
+    """The pairs to merge, less those that join a generic mention ("the incident") to a specific one of a
+    kind other than its dominant one: the kind (class, type group) whose mentions the generic mentions
+    it may merge with (linked by pairs to merge) scored highest with, summed. A generic mention may stand
+    for several kinds, but a cluster takes one: merged best pair first, "the incident" of a shooting
+    joined a misread "arrival" of its own sentence and then could join no shooting
+    (``events.generic_dominant``)."""
+    if not config()["events"].get("generic_dominant", False):
+        return pairs
+    uf, kind = UnionFind(), {}
+    for (i, j) in sorted(pairs):
+        if feats[i]["generic"] and feats[j]["generic"]:
+            uf.union(i, j)
+    support: dict = defaultdict(lambda: defaultdict(float))
+    for (i, j), sc in sorted(pairs.items()):
+        for g, o in ((i, j), (j, i)):
+            if feats[g]["generic"] and not feats[o]["generic"]:
+                kind[o] = (_cls(ms[o]), feats[o]["group"])
+                support[uf.find(g)][kind[o]] += sc
+    best = {g: max(sorted(ks.items()), key=lambda kv: kv[1])[0] for g, ks in support.items()}
+
+    def off(g, o):
+        return feats[g]["generic"] and o in kind and kind[o] != best.get(uf.find(g), kind[o])
+    return {(i, j): sc for (i, j), sc in pairs.items() if not (off(i, j) or off(j, i))}
 
 
 def pair_links(scored: dict) -> dict[int, dict[int, list]]:
