@@ -189,7 +189,7 @@ HAND = {"time_disjoint_keyed"}
 # the sign a weight must have (1: evidence of one happening, -1: of two; absent: either)
 SIGN = {"key": 1, "place": 1, "time_overlap": 1, "same_type": 1, "context": 1, "actors_shared": 1,
         "actors_linked": 1, "trigger_sim": 1, "trigger_same": 1, "sentence_sim": 1, "window_sim": 1,
-        "lead_both": 1, "lead_none": -1, "first_both": 1, "first_none": -1,
+        "lead_both": 1, "lead_none": -1, "plural_one": -1, "first_both": 1, "first_none": -1,
         "time_disjoint": -1, "context_disjoint": -1, "agent_clash": -1, "denial_pair": -1, "actor_clash_raw": -1}
 
 

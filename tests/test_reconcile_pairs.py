@@ -319,3 +319,30 @@ def test_a_generic_mention_commits_to_its_dominant_kind(monkeypatch):
     assert core.generic_commitments(ms, feats, pairs) == {(0, 1): 1.0, (0, 2): 1.0, (1, 3): 1.0, (2, 3): 2.0}
     monkeypatch.setitem(core.config()["events"], "generic_dominant", False)
     assert core.generic_commitments(ms, feats, pairs) == pairs
+
+
+def test_a_departure_and_an_arrival_are_two_happenings(monkeypatch):
+    """One person's departure and arrival, told alike on one day, are two moments of a journey
+    (events.distinct_types): never one event, however high they score (a shared named actor)."""
+    monkeypatch.setitem(core.config()["events"], "distinct_types", [["arrival", "departure"]])
+    core._distinct_pairs.cache_clear()
+    try:
+        t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+        ms = [_m("d1", "s0", typ="departure", time=t), _m("d2", "s1", typ="departure", time=t),
+              _m("a1", "s1", typ="arrival", time=t), _m("a2", "s2", typ="arrival", time=t)]
+        events = core.cluster_mentions(ms)
+        assert sorted(sorted(m["id"] for m in e) for e in events) == [["a1", "a2"], ["d1", "d2"]]
+        assert core._distinct_types("arrival", "departure") and not core._distinct_types("arrival", "arrival")
+    finally:
+        core._distinct_pairs.cache_clear()
+
+
+def test_a_plural_trigger_against_one_happening():
+    """plural_one: one trigger a plural noun ('هجماتهم', 'غارات': a series or the background), the other
+    not; a possessive suffix comes off first, a short word ('مات', he died) is no plural."""
+    assert core._plural_trigger("هجماتهم") and core._plural_trigger("الغارات")
+    assert not core._plural_trigger("مات") and not core._plural_trigger("الهجوم")
+    ms = [_h("x0", "s0", trigger="الهجوم"), _h("x1", "s1", trigger="هجماتهم"), _h("x2", "s2", trigger="غارات")]
+    fs = [core._features(m) for m in ms]
+    assert core.pair_features(ms[0], ms[1], fs[0], fs[1]).get("plural_one") == 1.0
+    assert "plural_one" not in core.pair_features(ms[1], ms[2], fs[1], fs[2])
