@@ -35,6 +35,8 @@ from riwaya.reconcile import core  # noqa: E402
 def _hard_reason(a, b, fa, fb, same_place) -> str:
     if not core._kind_ok(core._cls(a), fa["group"], fa["generic"], core._cls(b), fb["group"], fb["generic"]):
         return "kind"
+    if core._distinct_types(a.get("type"), b.get("type")):
+        return "kind: distinct types"
     if core._keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
         aa, ab = fa["alts"], fb["alts"]
         if aa and ab and not (aa & ab):
@@ -54,7 +56,7 @@ def _cluster_reason(A, B, cfg, same_place) -> str:
     if not all(core._sig_ok(x, y, same_place) for x in A["sigs"] for y in B["sigs"]):
         for x in A["sigs"]:
             for y in B["sigs"]:
-                if not core._kind_ok(x[0], x[1], x[6], y[0], y[1], y[6]):
+                if not core._kind_ok(x[0], x[1], x[6], y[0], y[1], y[6]) or core._distinct_types(x[2], y[2]):
                     return "linkage: signatures (kind)"
         return "linkage: signatures (actors/key places)"
     if not core._same_doc_ok(A, B, cfg, same_place or core._eq_place):
@@ -78,12 +80,13 @@ def replay(ms, feats, same_place, story_of):
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
+    kept = core.generic_commitments(ms, feats, pairs)
+    refused = {p: "generic: another kind" for p in pairs if p not in kept}
     link = core.pair_links(scored)
     cl = {i: [i] for i in range(len(ms))}
     summ = core.mention_summaries(ms, feats)
     owner = list(range(len(ms)))
-    refused = {}
-    for (i, j), _s in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+    for (i, j), _s in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
         ci, cj = owner[i], owner[j]
         if ci == cj:
             continue

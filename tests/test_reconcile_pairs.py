@@ -42,7 +42,7 @@ def test_shipped_model_is_scored_in_pure_python(learned):
         "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
-        "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim"}
+        "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim", "plural_one"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in core.with_crosses(x, model).items())
     if model.get("hand_floor") is True:
         cfg = core.config()["events"]
@@ -305,3 +305,44 @@ def test_a_place_as_main_actor_is_no_known_different_entity(monkeypatch):
     monkeypatch.setitem(core.config()["events"], "place_actors_clash", False)
     assert pair(country, person)
     assert not pair(_h("x2", "s0", time=t, parts=(("maher", "patient"),)), person)
+
+
+def test_a_generic_mention_commits_to_its_dominant_kind(monkeypatch):
+    """'the incident' linked to a shooting by two pairs and to a misread arrival of its own sentence by one
+    (scored higher) joins the shooting only: a cluster takes one kind, the one its generic mentions scored
+    highest with, summed over the generic mentions that merge together."""
+    ms = [_m("g1", "s0", cls="other", typ="accident", parts=()), _m("g2", "s1", cls="other", typ="accident", parts=()),
+          _h("a1", "s0"), _h("a2", "s1"), _m("r1", "s0", typ="arrival", parts=())]
+    feats = [core._features(m) for m in ms]
+    pairs = {(0, 1): 1.0, (0, 2): 1.0, (1, 3): 1.0, (0, 4): 1.5, (2, 3): 2.0}
+    monkeypatch.setitem(core.config()["events"], "generic_dominant", True)
+    assert core.generic_commitments(ms, feats, pairs) == {(0, 1): 1.0, (0, 2): 1.0, (1, 3): 1.0, (2, 3): 2.0}
+    monkeypatch.setitem(core.config()["events"], "generic_dominant", False)
+    assert core.generic_commitments(ms, feats, pairs) == pairs
+
+
+def test_a_departure_and_an_arrival_are_two_happenings(monkeypatch):
+    """One person's departure and arrival, told alike on one day, are two moments of a journey
+    (events.distinct_types): never one event, however high they score (a shared named actor)."""
+    monkeypatch.setitem(core.config()["events"], "distinct_types", [["arrival", "departure"]])
+    core._distinct_pairs.cache_clear()
+    try:
+        t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+        ms = [_m("d1", "s0", typ="departure", time=t), _m("d2", "s1", typ="departure", time=t),
+              _m("a1", "s1", typ="arrival", time=t), _m("a2", "s2", typ="arrival", time=t)]
+        events = core.cluster_mentions(ms)
+        assert sorted(sorted(m["id"] for m in e) for e in events) == [["a1", "a2"], ["d1", "d2"]]
+        assert core._distinct_types("arrival", "departure") and not core._distinct_types("arrival", "arrival")
+    finally:
+        core._distinct_pairs.cache_clear()
+
+
+def test_a_plural_trigger_against_one_happening():
+    """plural_one: one trigger a plural noun ('هجماتهم', 'غارات': a series or the background), the other
+    not; a possessive suffix comes off first, a short word ('مات', he died) is no plural."""
+    assert core._plural_trigger("هجماتهم") and core._plural_trigger("الغارات")
+    assert not core._plural_trigger("مات") and not core._plural_trigger("الهجوم")
+    ms = [_h("x0", "s0", trigger="الهجوم"), _h("x1", "s1", trigger="هجماتهم"), _h("x2", "s2", trigger="غارات")]
+    fs = [core._features(m) for m in ms]
+    assert core.pair_features(ms[0], ms[1], fs[0], fs[1]).get("plural_one") == 1.0
+    assert "plural_one" not in core.pair_features(ms[1], ms[2], fs[1], fs[2])
