@@ -190,6 +190,9 @@ def test_a_list_with_a_vague_member_or_one_more_name_is_told_more_fully():
     assert [x["kind"] for x in c] == ["refinement"]
     c = _companions([("a", ["زوجته"]), ("b", ["زوجته", "عدد من المسؤولين"])])
     assert [x["kind"] for x in c if x["kind"] == "contradiction"] == []
+    # an aide named by one account and by his role by another may be one man
+    c = _companions([("a", ["مساعده الشخصي"]), ("b", ["e:مراد"])], ents)
+    assert [x["kind"] for x in c if x["kind"] == "contradiction"] == []
 
 
 def test_a_departure_time_and_an_arrival_time_are_two_moments():

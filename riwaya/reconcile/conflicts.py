@@ -303,8 +303,11 @@ class Compare:
         if field == "companions" and (a[0] == "r") != (b[0] == "r"):
             r, e = (a, b) if a[0] == "r" else (b, a)
             kin = companion_kind(r[1])
-            if kin and kin != "role" and kin in _kb_ties((self.ents.by_id.get(e[1]) or {}).get("kb_id")):
+            ent = self.ents.by_id.get(e[1]) or {}
+            if kin and kin != "role" and kin in _kb_ties(ent.get("kb_id")):
                 return "precision"      # "his son" and the named son
+            if kin == "role" and ent.get("type") == "person" and not _kb_ties(ent.get("kb_id")) & _kin_kinds():
+                return "precision"      # "his aide" and a named man who is no kin: maybe the aide
         if a[0] == "e" and b[0] == "e":
             if field in PLACE_FIELDS:
                 ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])
@@ -371,12 +374,13 @@ class Compare:
 
     def _companion_kinds(self, k) -> frozenset:
         """The ties a companion stands in (values.yaml companion_nouns: child_of, spouse_of, sibling_of,
-        role): a kin or role noun's own; a named person's kin ties in the knowledge base, else "named"."""
+        role): a kin or role noun's own; a named person's kin ties in the knowledge base, else "named",
+        who may be the aide another account names by role ("his aide" and the aide's name: one person)."""
         if k[0] == "r":
             kind = companion_kind(k[1])
             return frozenset([kind]) if kind else frozenset()
         e = self.ents.by_id.get(k[1]) or {}
-        return (_kb_ties(e.get("kb_id")) & _kin_kinds()) or frozenset(["named"])
+        return (_kb_ties(e.get("kb_id")) & _kin_kinds()) or frozenset(["named", "role"])
 
     def _kinds_apart(self, A, B) -> bool:
         """Two definite companion lists (every member a named person or a kin or role noun: no "others",
