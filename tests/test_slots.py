@@ -291,3 +291,25 @@ def test_a_figure_plus_the_pilot_counts_the_pilot():
     # no role noun after "plus": nothing added; no "plus": the figure as told
     assert parse_count("3", "قتل 3 أشخاص بالإضافة إلى إصابة آخرين.").n == 3
     assert parse_count("3", "قتل 3 أشخاص في الحادث.").n == 3
+
+
+def test_a_victims_grade_officer_or_nco():
+    from riwaya.reconcile.values import victim_rank
+    t = "أعلنت القيادة عن استشهاد أحد الضباط المشاركين في العملية."
+    assert victim_rank(t, (t.index("استشهاد"), t.index("استشهاد") + 7)) == "officer"
+    t2 = "أعلنت القيادة عن استشهاد أحد أبنائها برتبة ضابط صف أثناء تأديته واجبه."
+    assert victim_rank(t2, (t2.index("استشهاد"), t2.index("استشهاد") + 7)) == "nco"
+    t3 = "A sergeant was killed on Monday."
+    assert victim_rank(t3, (t3.index("killed"), t3.index("killed") + 6)) == "nco"
+    t4 = "قتل جندي برصاص قناص."               # a soldier is no grade
+    assert victim_rank(t4, (0, 3)) is None
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"], docs[1]["text"] = t, t2
+    ms = []
+    for k, d in enumerate(docs):
+        ts = d["text"].index("استشهاد")
+        m = _m(f"x{k}", d["id"], typ="killing", participants=[{"entity": "p1", "role": "patient"}])
+        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 7, trigger="استشهاد")
+        ms.append(m)
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "rank"]
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"

@@ -32,8 +32,8 @@ from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, point_kind, raw_compatible, revision_cue,
-                     same_kind, vconfig, went_alone)
+                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
+                     same_kind, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -238,7 +238,7 @@ class Compare:
         if field == "duration":
             r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
             return ("d", r) if r else None
-        if field == "phase":
+        if field in ("phase", "rank"):
             return ("ph", v)
         if isinstance(v, (list, tuple)):
             items = frozenset(k for k in (self.item(x, field) for x in v if x not in exclude) if k)
@@ -422,7 +422,7 @@ class Compare:
             if isinstance(a[1], Count) and isinstance(b[1], Count):
                 return count_rel(a[1], b[1])
             return "different"
-        if field in ("polarity", "phase"):
+        if field in ("polarity", "phase", "rank"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
         B = b[1] if b[0] == "s" else frozenset([b])
@@ -887,6 +887,8 @@ def value_label(field, v, ents, lang):
         return (v or {}).get("text") or (v or {}).get("value") or ""
     if field == "phase":
         return phase_label(v, lang)
+    if field == "rank":
+        return rank_label(v, lang)
     if field == "companions" and v == [ALONE]:
         return alone_label(lang)
     return ents.label(v, lang, clean=True)
@@ -968,10 +970,11 @@ def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
     return out
 
 
-def _with_clause(evidence: list[dict], docs: dict, phase: bool) -> list[dict]:
+def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = False) -> list[dict]:
     """The evidence with what its trigger's own clause tells besides the arguments: the phase of flight
-    (``values.flight_phase``, the `phase` field) and, where it names no companions, going alone
-    (``values.went_alone``: its companions are nobody)."""
+    (``values.flight_phase``, the `phase` field), a victim's grade (``values.victim_rank``, the `rank`
+    field) and, where it names no companions, going alone (``values.went_alone``: its companions are
+    nobody)."""
     out = []
     for e in evidence:
         text = (docs.get(e.get("doc")) or {}).get("text") or ""
@@ -981,6 +984,9 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool) -> list[dict]:
             ph = flight_phase(text, (ts, te)) if phase else None
             if ph:
                 add["phase"] = ph
+            rk = victim_rank(text, (ts, te)) if rank else None
+            if rk:
+                add["rank"] = rk
             if e.get("values", {}).get("companions") in (None, []) and went_alone(text, (ts, te)):
                 add["companions"] = [ALONE]
         out.append({**e, "values": {**e["values"], **add}} if add else e)
@@ -1000,7 +1006,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     tp = templates()
     ccfg = config()["conflicts"]
     evidence = _with_context(ev["evidence"], context)
-    evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"])
+    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
+    evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"] and "phase" not in skip,
+                            "rank" in ccfg["fields"] and "rank" not in skip)
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))
@@ -1008,7 +1016,6 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     out = []
     agents = {p["entity"] for p in ev.get("participants") or [] if p.get("role") == "agent"}
     slots = ccfg.get("slots") or {}
-    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
     for field in ccfg["fields"]:
         if field in skip:
             continue

@@ -460,19 +460,41 @@ def _clause_words(text: str, trigger: tuple[int, int], words: dict) -> set:
     toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower())
             for m in re.finditer(r"[\w-]+", text[lo:hi])]
     found = set()
-    for k in range(len(toks)):
+    k = 0
+    while k < len(toks):
+        step = 1
         for n in (2, 1):
             if k + n > len(toks):
                 continue
             phrase = tuple(t for _, _, t in toks[k:k + n])
             kind = words.get(phrase)
-            if kind is None and n == 1 and phrase[0][:1] in ("و", "ف"):
-                kind = words.get((phrase[0][1:],))
+            if kind is None and phrase[0][:1] in ("و", "ف"):
+                kind = words.get((phrase[0][1:],) + phrase[1:])
+            if kind is None:
+                continue
+            step = n        # a two-word form's words are not read again alone ("ضابط صف")
             s, e = toks[k][0], toks[k + n - 1][1]
-            if kind and not (s < te and ts < e) and _near_in_clause(text, trigger, (s, e)):
+            if not (s < te and ts < e) and _near_in_clause(text, trigger, (s, e)):
                 found.add(kind)
-                break
+            break
+        k += step
     return found
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> dict[tuple, str]:
+    return {tuple(normalize(str(w)).lower().split()): kind
+            for kind, spec in (vconfig().get("ranks") or {}).items() for w in spec.get("words") or ()}
+
+
+def victim_rank(text: str, trigger: tuple[int, int]) -> str | None:
+    """The one military grade ("officer", "nco") that the trigger's own clause names, else None."""
+    kinds = _clause_words(text, trigger, _rank_words()) if text else set()
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def rank_label(kind: str, lang: str) -> str:
+    return ((vconfig().get("ranks") or {}).get(kind, {}).get("label") or {}).get(lang) or kind
 
 
 @lru_cache(maxsize=1)
