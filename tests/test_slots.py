@@ -313,3 +313,26 @@ def test_a_victims_grade_officer_or_nco():
         ms.append(m)
     c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "rank"]
     assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
+
+
+def test_a_victims_age():
+    from riwaya.reconcile.values import victim_age
+    t = "أصيبت طفلة البالغة أربعة أعوام برصاصة طائشة."
+    assert victim_age(t, (t.index("أصيبت"), t.index("أصيبت") + 5)) == 4
+    t2 = "أصيبت الطفلة البالغة من العمر ثلاث سنوات ونصف برصاصة طائشة."
+    assert victim_age(t2, (t2.index("أصيبت"), t2.index("أصيبت") + 5)) == 3.5
+    t3 = "A 58-year-old man was killed on Monday."
+    assert victim_age(t3, (t3.index("killed"), t3.index("killed") + 6)) == 58
+    t4 = "قتل الرجل في الحادث قبل أربعة أعوام."       # no age cue: a span of time, no age
+    assert victim_age(t4, (0, 3)) is None
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"], docs[1]["text"] = t, t2
+    ms = []
+    for k, d in enumerate(docs):
+        ts = d["text"].index("أصيبت")
+        m = _m(f"x{k}", d["id"], typ="injury", participants=[{"entity": "p1", "role": "patient"}])
+        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 5, trigger="أصيبت")
+        ms.append(m)
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "age"]
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
+    assert {v["label_en"] for v in c[0]["values"]} == {"4 years old", "3.5 years old"}

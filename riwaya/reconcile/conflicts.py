@@ -33,7 +33,7 @@ from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
-                     same_kind, victim_rank, vconfig, went_alone)
+                     same_kind, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -238,7 +238,7 @@ class Compare:
         if field == "duration":
             r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
             return ("d", r) if r else None
-        if field in ("phase", "rank"):
+        if field in ("phase", "rank", "age"):
             return ("ph", v)
         if isinstance(v, (list, tuple)):
             items = frozenset(k for k in (self.item(x, field) for x in v if x not in exclude) if k)
@@ -422,7 +422,7 @@ class Compare:
             if isinstance(a[1], Count) and isinstance(b[1], Count):
                 return count_rel(a[1], b[1])
             return "different"
-        if field in ("polarity", "phase", "rank"):
+        if field in ("polarity", "phase", "rank", "age"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
         B = b[1] if b[0] == "s" else frozenset([b])
@@ -889,6 +889,8 @@ def value_label(field, v, ents, lang):
         return phase_label(v, lang)
     if field == "rank":
         return rank_label(v, lang)
+    if field == "age":
+        return templates()["age_value"][lang].format(n=f"{v:g}")
     if field == "companions" and v == [ALONE]:
         return alone_label(lang)
     return ents.label(v, lang, clean=True)
@@ -972,8 +974,8 @@ def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
 
 def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = False) -> list[dict]:
     """The evidence with what its trigger's own clause tells besides the arguments: the phase of flight
-    (``values.flight_phase``, the `phase` field), a victim's grade (``values.victim_rank``, the `rank`
-    field) and, where it names no companions, going alone (``values.went_alone``: its companions are
+    (``values.flight_phase``, the `phase` field), a victim's grade and age (``values.victim_rank``,
+    ``victim_age``: the `rank` and `age` fields, where `rank` is compared) and, where it names no companions, going alone (``values.went_alone``: its companions are
     nobody)."""
     out = []
     for e in evidence:
@@ -987,6 +989,9 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = Fal
             rk = victim_rank(text, (ts, te)) if rank else None
             if rk:
                 add["rank"] = rk
+            age = victim_age(text, (ts, te)) if rank else None
+            if age is not None:
+                add["age"] = age
             if e.get("values", {}).get("companions") in (None, []) and went_alone(text, (ts, te)):
                 add["companions"] = [ALONE]
         out.append({**e, "values": {**e["values"], **add}} if add else e)

@@ -534,3 +534,41 @@ def _near_in_clause(text: str, trigger: tuple[int, int], span: tuple[int, int]) 
 
 def phase_label(kind: str, lang: str) -> str:
     return ((vconfig().get("flight_phase") or {}).get(kind, {}).get("label") or {}).get(lang) or kind
+
+
+def victim_age(text: str, trigger: tuple[int, int]) -> float | None:
+    """The one age (in years) told near the trigger in its own clause ("البالغة أربعة أعوام", "aged 58",
+    "a 58-year-old"; values.yaml ages), else None."""
+    cfg = vconfig().get("ages") or {}
+    if not text or not cfg:
+        return None
+    cues = {normalize(w).lower() for w in cfg.get("cues") or ()}
+    units = {normalize(w).lower() for w in cfg.get("units") or ()}
+    halves = [tuple(normalize(w).lower().split()) for w in cfg.get("half") or ()]
+    ts, te = trigger
+    lo, hi = max(0, ts - 100), min(len(text), te + 100)
+    toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower().translate(_DIGITS))
+            for m in re.finditer(r"[\w-]+", text[lo:hi])]
+    words = [t for _, _, t in toks]
+    found = set()
+    for i, (s, e, t) in enumerate(toks):
+        m = re.fullmatch(r"(\d{1,3})-years?-old", t)
+        if m:
+            n, end = float(m.group(1)), e
+        else:
+            n = None
+            for k in (2, 1):
+                v = _cardinal(words[i:i + k])
+                u = i + k
+                if v is not None and u < len(words) and words[u] in units \
+                        and any(c in cues for c in words[max(0, i - int(cfg.get("cue_window", 4))):i]):
+                    n, end = float(v), toks[u][1]
+                    if any(tuple(words[u + 1:u + 1 + len(h)]) == h for h in halves):
+                        n += 0.5
+                    break
+            if n is None:
+                continue
+        if not (s < te and ts < end) and _near_in_clause(text, trigger, (s, end)):
+            found.add(n)
+    return next(iter(found)) if len(found) == 1 else None
+
