@@ -204,6 +204,9 @@ def test_fate_rejected_from_opinion_hypothetical_question_denial_other_person():
     assert _fate_of("فلان قد يقتل إذا عاد إلى البلاد.") is None                   # hypothetical, unlabelled
     assert _fate_of("فلان killed? nobody knows.") is None                          # a question
     assert _fate_of("I think فلان is politically dead.") is None                   # an opinion
+    assert _fate_of("فلان is probably dead, a commentator wrote.") is None          # a guess
+    assert _fate_of("ومن المرجح أن فلان قتل في الغارة.") is None                   # "most likely"
+    assert _fate_of("فلان انتهى سياسيا برأيي.") is None                            # "in my opinion"
     assert _fate_of("فلان was killed, according to a rumour the Kremlin denied.") is None
     assert _fate_of("وشملت أحكام الإعدام كلا من فلان وآخرين.") is None           # a death sentence is no death
     assert _fate_of("فلان قتل في غارة.", {"pol": "hypothetical"}) is None

@@ -159,11 +159,40 @@ def test_his_son_and_the_named_son_are_one_companion_told_twice():
     ents = ENTS + [{"id": "e:son", "type": "person", "name_ar": "حافظ بشار الأسد", "name_en": "Hafez", "aliases": [],
                     "kb_id": "person:hafez-bashar-al-assad"}]     # a KB person with a child_of relation
     docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
-    ms = [_m("x1", "a", participants=[{"entity": "p1", "role": "agent"}, {"entity": "ابنه", "role": "companion"},
-                                      {"entity": "مساعده الشخصي", "role": "companion"}]),
+    ms = [_m("x1", "a", participants=[{"entity": "p1", "role": "agent"}, {"entity": "ابنه", "role": "companion"}]),
           _m("x2", "b", participants=[{"entity": "p1", "role": "agent"}, {"entity": "e:son", "role": "companion"}])]
     c = [x for x in reconcile(docs, ms, ents)["conflicts"] if x["field"] == "companions"]
     assert len(c) == 1 and c[0]["kind"] == "refinement" and c[0]["confidence"] == "high"
+
+
+def _companions(lists, ents=None):
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    ms = [_m(f"x{k}", d, participants=[{"entity": "p1", "role": "agent"}] +
+             [{"entity": c, "role": "companion"} for c in comp]) for k, (d, comp) in enumerate(lists)]
+    return [x for x in reconcile(docs, ms, ents or ENTS)["conflicts"] if x["field"] == "companions"]
+
+
+def test_family_alone_against_family_and_staff_is_a_disagreement():
+    """One account names only his son with him, another his son, his aide and his advisers: they disagree
+    about who came along (a kind of companion one list lacks), not one list told more fully."""
+    ents = ENTS + [{"id": "e:son", "type": "person", "name_ar": "سالم", "name_en": "Salem", "aliases": [],
+                    "kb_id": "person:hafez-bashar-al-assad"}]     # a KB person with a child_of relation
+    c = _companions([("a", ["e:son"]), ("b", ["نجله", "مساعده الشخصي", "مستشاريه القانونيين"])], ents)
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["confidence"] == "high"
+    c = _companions([("a", ["زوجته"]), ("b", ["زوجته", "حارسه"])])
+    assert [x["kind"] for x in c] == ["contradiction"]
+
+
+def test_a_list_with_a_vague_member_or_one_more_name_is_told_more_fully():
+    ents = ENTS + [{"id": f"e:{n}", "type": "person", "name_ar": n, "name_en": n, "aliases": [], "kb_id": f"person:{n}",
+                    "mentions": [{}, {}]} for n in ("سامح", "مراد")]
+    c = _companions([("a", ["e:سامح"]), ("b", ["e:سامح", "e:مراد"])], ents)
+    assert [x["kind"] for x in c] == ["refinement"]
+    c = _companions([("a", ["زوجته"]), ("b", ["زوجته", "عدد من المسؤولين"])])
+    assert [x["kind"] for x in c if x["kind"] == "contradiction"] == []
+    # an aide named by one account and by his role by another may be one man
+    c = _companions([("a", ["مساعده الشخصي"]), ("b", ["e:مراد"])], ents)
+    assert [x["kind"] for x in c if x["kind"] == "contradiction"] == []
 
 
 def test_a_departure_time_and_an_arrival_time_are_two_moments():
@@ -203,3 +232,107 @@ def test_where_one_set_out_for_and_where_one_arrived_are_two_moments():
     c = _conf(docs, [_m("x1", "a", typ="arrival", destination="baseB"),
                      _m("x2", "b", typ="arrival", destination="cityZ")], "destination")
     assert [x["kind"] for x in c] == ["contradiction"]
+
+
+def test_the_phase_of_flight_told_around_a_crash():
+    from riwaya.reconcile.values import flight_phase
+    t = "وقالت المصادر إن الطائرة سقطت وهي في حالة الاستعداد للهبوط قرب المدرج."
+    assert flight_phase(t, (t.index("سقطت"), t.index("سقطت") + 4)) == "landing"
+    t2 = "وتحطمت الطائرة بعد إقلاعها بوقت قصير فوق حقل."
+    assert flight_phase(t2, (t2.index("وتحطمت"), t2.index("وتحطمت") + 6)) == "take_off"
+    t3 = "The jet crashed shortly after take-off on Friday."
+    assert flight_phase(t3, (t3.index("crashed"), t3.index("crashed") + 7)) == "take_off"
+    # the trigger itself is no phase; a clause naming both phases gives none; another clause gives none
+    t4 = "هبطت الطائرة في المطار مساء أمس."
+    assert flight_phase(t4, (0, 4)) is None
+    t5 = "أقلعت الطائرة ثم تحطمت قبل أن تهبط في القاعدة."
+    assert flight_phase(t5, (t5.index("تحطمت"), t5.index("تحطمت") + 5)) is None
+    t6 = "تحطمت الطائرة في الحقل. وكان المطار قد شهد هبوط طائرة أخرى."
+    assert flight_phase(t6, (0, 5)) is None
+
+
+def test_a_crash_while_landing_and_one_after_take_off_disagree():
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"] = "وقالت المصادر إن الطائرة سقطت وهي في حالة الاستعداد للهبوط."
+    docs[1]["text"] = "وسقطت الطائرة بعد إقلاعها بوقت قصير فوق مرأب للسيارات."
+    ms = []
+    for k, d in enumerate(docs):
+        ts = d["text"].index("سقطت")
+        m = _m(f"x{k}", d["id"], typ="accident")
+        m.update({"class": "other"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 4, trigger="سقطت")
+        ms.append(m)
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "phase"]
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "origin/route"
+    assert {v["label_en"] for v in c[0]["values"]} == {"while landing", "while taking off"}
+
+
+def test_going_alone_against_named_companions_is_a_disagreement():
+    from riwaya.reconcile.values import went_alone
+    t = "غادر الوزير العاصمة وحده فجر الأحد."
+    assert went_alone(t, (0, 4))
+    assert went_alone("He left the capital alone at dawn.", (3, 7))
+    assert not went_alone("غادر الوزير العاصمة. وبقي وحده في المنزل.", (0, 4))
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"] = "غادر الوزير العاصمة وحده فجر الأحد."
+    docs[1]["text"] = "غادر الوزير العاصمة برفقة زوجته فجر الأحد."
+    ms = [_m("x1", "a", start=0, end=len(docs[0]["text"]), trigger_start=0, trigger_end=4, trigger="غادر"),
+          _m("x2", "b", start=0, end=len(docs[1]["text"]), trigger_start=0, trigger_end=4, trigger="غادر",
+             participants=[{"entity": "p1", "role": "agent"}, {"entity": "زوجته", "role": "companion"}])]
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "companions"]
+    assert [x["kind"] for x in c] == ["contradiction"]
+    assert {v["label_en"] for v in c[0]["values"]} == {"alone", "زوجته"}
+
+
+def test_a_figure_plus_the_pilot_counts_the_pilot():
+    from riwaya.reconcile.values import parse_count
+    assert parse_count("3", "وعلمت الصحيفة أن المتوفين 3 سعوديين بالإضافة للطيار.").n == 4
+    assert parse_count("3", "The dead were 3 passengers plus the pilot.").n == 4
+    assert parse_count("5", "قتل 5 جنود بالإضافة إلى 2 من المدنيين.").n == 7
+    # no role noun after "plus": nothing added; no "plus": the figure as told
+    assert parse_count("3", "قتل 3 أشخاص بالإضافة إلى إصابة آخرين.").n == 3
+    assert parse_count("3", "قتل 3 أشخاص في الحادث.").n == 3
+
+
+def test_a_victims_grade_officer_or_nco():
+    from riwaya.reconcile.values import victim_rank
+    t = "أعلنت القيادة عن استشهاد أحد الضباط المشاركين في العملية."
+    assert victim_rank(t, (t.index("استشهاد"), t.index("استشهاد") + 7)) == "officer"
+    t2 = "أعلنت القيادة عن استشهاد أحد أبنائها برتبة ضابط صف أثناء تأديته واجبه."
+    assert victim_rank(t2, (t2.index("استشهاد"), t2.index("استشهاد") + 7)) == "nco"
+    t3 = "A sergeant was killed on Monday."
+    assert victim_rank(t3, (t3.index("killed"), t3.index("killed") + 6)) == "nco"
+    t4 = "قتل جندي برصاص قناص."               # a soldier is no grade
+    assert victim_rank(t4, (0, 3)) is None
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"], docs[1]["text"] = t, t2
+    ms = []
+    for k, d in enumerate(docs):
+        ts = d["text"].index("استشهاد")
+        m = _m(f"x{k}", d["id"], typ="killing", participants=[{"entity": "p1", "role": "patient"}])
+        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 7, trigger="استشهاد")
+        ms.append(m)
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "rank"]
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
+
+
+def test_a_victims_age():
+    from riwaya.reconcile.values import victim_age
+    t = "أصيبت طفلة البالغة أربعة أعوام برصاصة طائشة."
+    assert victim_age(t, (t.index("أصيبت"), t.index("أصيبت") + 5)) == 4
+    t2 = "أصيبت الطفلة البالغة من العمر ثلاث سنوات ونصف برصاصة طائشة."
+    assert victim_age(t2, (t2.index("أصيبت"), t2.index("أصيبت") + 5)) == 3.5
+    t3 = "A 58-year-old man was killed on Monday."
+    assert victim_age(t3, (t3.index("killed"), t3.index("killed") + 6)) == 58
+    t4 = "قتل الرجل في الحادث قبل أربعة أعوام."       # no age cue: a span of time, no age
+    assert victim_age(t4, (0, 3)) is None
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    docs[0]["text"], docs[1]["text"] = t, t2
+    ms = []
+    for k, d in enumerate(docs):
+        ts = d["text"].index("أصيبت")
+        m = _m(f"x{k}", d["id"], typ="injury", participants=[{"entity": "p1", "role": "patient"}])
+        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 5, trigger="أصيبت")
+        ms.append(m)
+    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "age"]
+    assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
+    assert {v["label_en"] for v in c[0]["values"]} == {"4 years old", "3.5 years old"}

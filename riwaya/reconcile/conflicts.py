@@ -32,10 +32,12 @@ from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
-                     means_mode, near, parse_count, point_kind, raw_compatible, revision_cue, same_kind)
+                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
+                     same_kind, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
+ALONE = "alone"     # the companions of one told as going alone (values.went_alone): nobody
 MEMBER_FIELDS = ("agent",)   # a slot where a man and the body he acts for can be one doer told twice
 ROUTE_FIELDS = ("origin", "via", "destination")
 
@@ -186,6 +188,12 @@ def translations_by_doc(relations: list[dict]) -> dict:
 
 # ------------------------------------------------------------------ value comparison
 
+@lru_cache(maxsize=1)
+def _kin_kinds() -> frozenset:
+    """The kin ties of values.yaml companion_nouns (all but `role`)."""
+    return frozenset(k for k in vconfig().get("companion_nouns") or {} if k != "role")
+
+
 @lru_cache(maxsize=4096)
 def _kb_ties(kb_id: str | None) -> frozenset:
     """The relation types (child_of, spouse_of, ...) the knowledge base holds for an entity."""
@@ -204,6 +212,8 @@ class Compare:
     def item(self, v, field: str | None = None):
         if v is None:
             return None
+        if field == "companions" and v == ALONE:
+            return ("n", ALONE)
         if isinstance(v, str) and v in self.ents.by_id:
             if field in PLACE_FIELDS and (self.ents.by_id[v] or {}).get("type") == "person":
                 return None     # a person read as where one went ("غادر الرئيس X العاصمة"): no place
@@ -228,6 +238,8 @@ class Compare:
         if field == "duration":
             r = duration_range((v or {}).get("value") if isinstance(v, dict) else v)
             return ("d", r) if r else None
+        if field in ("phase", "rank", "age"):
+            return ("ph", v)
         if isinstance(v, (list, tuple)):
             items = frozenset(k for k in (self.item(x, field) for x in v if x not in exclude) if k)
             return ("s", items) if items else None
@@ -249,6 +261,8 @@ class Compare:
         return any(set(x) <= set(y) or set(y) <= set(x) for x in self._names(a) for y in self._names(b))
 
     def grounded_item(self, k, field) -> bool:
+        if k and k[0] == "n":
+            return True
         if k and k[0] == "r":
             # a raw means of a known mode, a raw place of a known kind ("قصره"): comparable words
             return bool(field == "means" and means_mode(k[1]) or field in PLACE_FIELDS and point_kind(k[1])
@@ -267,7 +281,7 @@ class Compare:
     def grounded(self, key, field) -> bool:
         if key is None:
             return False
-        if key[0] in ("t", "p", "a", "d"):
+        if key[0] in ("t", "p", "a", "d", "ph"):
             return True
         if key[0] == "s":
             return all(self.grounded_item(k, field) for k in key[1])
@@ -276,6 +290,8 @@ class Compare:
     def item_rel(self, a, b, field) -> str:
         if a == b:
             return "same"
+        if a[0] == "n" or b[0] == "n":
+            return "different"      # alone vs with someone
         if field == "means" and a[0] == "r" and b[0] == "r":
             ma, mb = means_mode(a[1]), means_mode(b[1])
             if ma and mb:       # a convoy and cars: one mode told in detail; a convoy and a plane: two
@@ -287,8 +303,11 @@ class Compare:
         if field == "companions" and (a[0] == "r") != (b[0] == "r"):
             r, e = (a, b) if a[0] == "r" else (b, a)
             kin = companion_kind(r[1])
-            if kin and kin != "role" and kin in _kb_ties((self.ents.by_id.get(e[1]) or {}).get("kb_id")):
+            ent = self.ents.by_id.get(e[1]) or {}
+            if kin and kin != "role" and kin in _kb_ties(ent.get("kb_id")):
                 return "precision"      # "his son" and the named son
+            if kin == "role" and ent.get("type") == "person" and not _kb_ties(ent.get("kb_id")) & _kin_kinds():
+                return "precision"      # "his aide" and a named man who is no kin: maybe the aide
         if a[0] == "e" and b[0] == "e":
             if field in PLACE_FIELDS:
                 ea, eb = self.ents.by_id.get(a[1]), self.ents.by_id.get(b[1])
@@ -347,7 +366,38 @@ class Compare:
         if A == B:
             return "same"
         rels = [self.item_rel(x, y, field) for x in A for y in B]
-        return "precision" if any(r != "different" for r in rels) else "different"
+        if not any(r != "different" for r in rels):
+            return "different"
+        if field == "companions" and self._kinds_apart(A, B):
+            return "different"
+        return "precision"
+
+    def _companion_kinds(self, k) -> frozenset:
+        """The ties a companion stands in (values.yaml companion_nouns: child_of, spouse_of, sibling_of,
+        role): a kin or role noun's own; a named person's kin ties in the knowledge base, else "named",
+        who may be the aide another account names by role ("his aide" and the aide's name: one person)."""
+        if k[0] == "r":
+            kind = companion_kind(k[1])
+            return frozenset([kind]) if kind else frozenset()
+        e = self.ents.by_id.get(k[1]) or {}
+        return (_kb_ties(e.get("kb_id")) & _kin_kinds()) or frozenset(["named", "role"])
+
+    def _kinds_apart(self, A, B) -> bool:
+        """Two definite companion lists (every member a named person or a kin or role noun: no "others",
+        no "a number of officials") of which one names someone of a kind the other does not hold ("with
+        his son" vs "with his son, his aide and his advisers"): the accounts disagree about who came
+        along (values.yaml ``companions_closed_lists``). A list that only adds a named person to the
+        other's ("the president" vs "the president and a minister") stays a list told more fully."""
+        if not vconfig().get("companions_closed_lists"):
+            return False
+        if not all(self.grounded_item(k, "companions") for k in A | B):
+            return False
+
+        def covered(x, Y) -> bool:
+            kx = self._companion_kinds(x)
+            return any(self.item_rel(x, y, "companions") != "different" or kx & self._companion_kinds(y)
+                       for y in Y)
+        return not all(covered(x, B) for x in A) or not all(covered(y, A) for y in B)
 
     def rel(self, field, a, b) -> str:
         if a == b:
@@ -372,7 +422,7 @@ class Compare:
             if isinstance(a[1], Count) and isinstance(b[1], Count):
                 return count_rel(a[1], b[1])
             return "different"
-        if field == "polarity":
+        if field in ("polarity", "phase", "rank", "age"):
             return "different"
         A = a[1] if a[0] == "s" else frozenset([a])
         B = b[1] if b[0] == "s" else frozenset([b])
@@ -835,6 +885,14 @@ def value_label(field, v, ents, lang):
         return str(v)
     if field == "duration":
         return (v or {}).get("text") or (v or {}).get("value") or ""
+    if field == "phase":
+        return phase_label(v, lang)
+    if field == "rank":
+        return rank_label(v, lang)
+    if field == "age":
+        return templates()["age_value"][lang].format(n=f"{v:g}")
+    if field == "companions" and v == [ALONE]:
+        return alone_label(lang)
     return ents.label(v, lang, clean=True)
 
 
@@ -880,8 +938,9 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> l
     """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
     actor or key place; of a happening told without one, a place or another entity their sentences
     name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
-    projectiles that fell on Friday and those that fell on Sunday), not a disagreement."""
-    if ties is None:
+    projectiles that fell on Friday and those that fell on Sunday), not a disagreement. A phase of flight
+    needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes."""
+    if ties is None or field == "phase":
         return pairs
 
     def tie(i, j):
@@ -913,6 +972,32 @@ def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
     return out
 
 
+def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = False) -> list[dict]:
+    """The evidence with what its trigger's own clause tells besides the arguments: the phase of flight
+    (``values.flight_phase``, the `phase` field), a victim's grade and age (``values.victim_rank``,
+    ``victim_age``: the `rank` and `age` fields, where `rank` is compared) and, where it names no companions, going alone (``values.went_alone``: its companions are
+    nobody)."""
+    out = []
+    for e in evidence:
+        text = (docs.get(e.get("doc")) or {}).get("text") or ""
+        ts, te = e.get("trigger_start"), e.get("trigger_end")
+        add = {}
+        if text and isinstance(ts, int) and isinstance(te, int):
+            ph = flight_phase(text, (ts, te)) if phase else None
+            if ph:
+                add["phase"] = ph
+            rk = victim_rank(text, (ts, te)) if rank else None
+            if rk:
+                add["rank"] = rk
+            age = victim_age(text, (ts, te)) if rank else None
+            if age is not None:
+                add["age"] = age
+            if e.get("values", {}).get("companions") in (None, []) and went_alone(text, (ts, te)):
+                add["companions"] = [ALONE]
+        out.append({**e, "values": {**e["values"], **add}} if add else e)
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
                     routes: dict | None = None, ties: dict | None = None,
                     context: dict | None = None) -> list[dict]:
@@ -926,6 +1011,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     tp = templates()
     ccfg = config()["conflicts"]
     evidence = _with_context(ev["evidence"], context)
+    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
+    evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"] and "phase" not in skip,
+                            "rank" in ccfg["fields"] and "rank" not in skip)
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))
@@ -933,7 +1021,6 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     out = []
     agents = {p["entity"] for p in ev.get("participants") or [] if p.get("role") == "agent"}
     slots = ccfg.get("slots") or {}
-    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
     for field in ccfg["fields"]:
         if field in skip:
             continue

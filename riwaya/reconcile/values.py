@@ -278,9 +278,42 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
         return Count(int(v), at_least=True) if v is not None else None
     if sentence:
         q = count_qualifier(sentence, n)
+        n += count_plus(sentence, n)
         if q:
             return Count(n, at_least=q == "at_least", approx=q == "approx")
     return Count(n)
+
+
+def count_plus(sentence: str, n: int) -> int:
+    """How many more a figure `n` counts where its sentence goes on "plus the pilot" (1) or "plus 2" (2)
+    within a few words of it (values.yaml counts.plus, plus_one); else 0."""
+    cfg = vconfig()["counts"]
+    plus = sorted((normalize(p).lower().split() for lang in (cfg.get("plus") or {}).values() for p in lang),
+                  key=len, reverse=True)
+    one = {normalize(w).lower() for w in cfg.get("plus_one") or ()}
+    if not plus:
+        return 0
+    toks = [t.strip(".,،;:!?؟\"«»") for t in
+            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    w = cfg["qualifier_window"]
+    for i in range(len(toks)):
+        if _cardinal(toks[i:i + 2]) != n:
+            continue
+        for k in range(i + 1, min(len(toks), i + w + 1)):
+            p = next((p for p in plus if toks[k:k + len(p)] == p), None)
+            if p is None:
+                continue
+            rest = toks[k + len(p):k + len(p) + 2]
+            if rest and rest[0] in ("الي", "ل", "to", "the"):
+                rest = rest[1:]
+            m = _cardinal(rest)
+            if m is not None:
+                return m
+            if rest and (rest[0] in one or rest[0][:1] in ("ل", "و") and rest[0][1:] in one):
+                return 1
+            return 0
+        return 0
+    return 0
 
 
 def count_qualifier(sentence: str, n: int) -> str | None:
@@ -407,3 +440,135 @@ def possessed(text: str, span: tuple[int, int]) -> bool:
         return True
     m = _POSS_AFTER.match(text, e)
     return bool(m) and any((w or "").lower() in en_after for w in m.groups())
+
+
+@lru_cache(maxsize=1)
+def _phase_words() -> dict[tuple, str]:
+    """(normalised words) -> phase of flight (values.yaml flight_phase)."""
+    out = {}
+    for kind, spec in (vconfig().get("flight_phase") or {}).items():
+        for w in spec.get("words") or ():
+            out[tuple(normalize(str(w)).lower().split())] = kind
+    return out
+
+
+def _clause_words(text: str, trigger: tuple[int, int], words: dict) -> set:
+    """The values of `words` ((normalised words) -> value) told near the trigger in its own clause, not
+    the trigger itself; a word also matches behind one clitic و/ف."""
+    ts, te = trigger
+    lo, hi = max(0, ts - 80), min(len(text), te + 80)
+    toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower())
+            for m in re.finditer(r"[\w-]+", text[lo:hi])]
+    found = set()
+    k = 0
+    while k < len(toks):
+        step = 1
+        for n in (2, 1):
+            if k + n > len(toks):
+                continue
+            phrase = tuple(t for _, _, t in toks[k:k + n])
+            kind = words.get(phrase)
+            if kind is None and phrase[0][:1] in ("و", "ف"):
+                kind = words.get((phrase[0][1:],) + phrase[1:])
+            if kind is None:
+                continue
+            step = n        # a two-word form's words are not read again alone ("ضابط صف")
+            s, e = toks[k][0], toks[k + n - 1][1]
+            if not (s < te and ts < e) and _near_in_clause(text, trigger, (s, e)):
+                found.add(kind)
+            break
+        k += step
+    return found
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> dict[tuple, str]:
+    return {tuple(normalize(str(w)).lower().split()): kind
+            for kind, spec in (vconfig().get("ranks") or {}).items() for w in spec.get("words") or ()}
+
+
+def victim_rank(text: str, trigger: tuple[int, int]) -> str | None:
+    """The one military grade ("officer", "nco") that the trigger's own clause names, else None."""
+    kinds = _clause_words(text, trigger, _rank_words()) if text else set()
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def rank_label(kind: str, lang: str) -> str:
+    return ((vconfig().get("ranks") or {}).get(kind, {}).get("label") or {}).get(lang) or kind
+
+
+@lru_cache(maxsize=1)
+def _alone_words() -> dict[tuple, str]:
+    return {tuple(normalize(str(w)).lower().split()): "alone"
+            for w in (vconfig().get("companions_alone") or {}).get("words") or ()}
+
+
+def went_alone(text: str, trigger: tuple[int, int]) -> bool:
+    """Does the trigger's own clause say the mover went alone ("غادر وحده", "left alone")?"""
+    return bool(text) and bool(_clause_words(text, trigger, _alone_words()))
+
+
+def alone_label(lang: str) -> str:
+    return ((vconfig().get("companions_alone") or {}).get("label") or {}).get(lang) or "alone"
+
+
+def flight_phase(text: str, trigger: tuple[int, int]) -> str | None:
+    """The phase of flight ("landing", "take_off") that the trigger's own clause names ("سقطت وهي في حالة
+    الاستعداد للهبوط", "crashed shortly after take-off"), if it names exactly one; else None. The trigger
+    itself is no phase ("the plane landed" is the landing, not a happening during one)."""
+    words = _phase_words()
+    if not words or not text:
+        return None
+    kinds = _clause_words(text, trigger, words)
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _near_in_clause(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Near the trigger with no clause mark between (agent_clause; its openers, "after", "while", "بعد",
+    are what ties a circumstance to the happening, so they do not part them here)."""
+    cfg = vconfig().get("agent_clause") or {}
+    (ts, te), (s, e) = trigger, span
+    lo, hi = (e, ts) if e <= ts else (te, s)
+    return hi - lo <= cfg.get("max_gap_chars", 60) and not any(m in text[lo:hi] for m in cfg.get("boundary_marks") or ())
+
+
+def phase_label(kind: str, lang: str) -> str:
+    return ((vconfig().get("flight_phase") or {}).get(kind, {}).get("label") or {}).get(lang) or kind
+
+
+def victim_age(text: str, trigger: tuple[int, int]) -> float | None:
+    """The one age (in years) told near the trigger in its own clause ("البالغة أربعة أعوام", "aged 58",
+    "a 58-year-old"; values.yaml ages), else None."""
+    cfg = vconfig().get("ages") or {}
+    if not text or not cfg:
+        return None
+    cues = {normalize(w).lower() for w in cfg.get("cues") or ()}
+    units = {normalize(w).lower() for w in cfg.get("units") or ()}
+    halves = [tuple(normalize(w).lower().split()) for w in cfg.get("half") or ()]
+    ts, te = trigger
+    lo, hi = max(0, ts - 100), min(len(text), te + 100)
+    toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower().translate(_DIGITS))
+            for m in re.finditer(r"[\w-]+", text[lo:hi])]
+    words = [t for _, _, t in toks]
+    found = set()
+    for i, (s, e, t) in enumerate(toks):
+        m = re.fullmatch(r"(\d{1,3})-years?-old", t)
+        if m:
+            n, end = float(m.group(1)), e
+        else:
+            n = None
+            for k in (2, 1):
+                v = _cardinal(words[i:i + k])
+                u = i + k
+                if v is not None and u < len(words) and words[u] in units \
+                        and any(c in cues for c in words[max(0, i - int(cfg.get("cue_window", 4))):i]):
+                    n, end = float(v), toks[u][1]
+                    if any(tuple(words[u + 1:u + 1 + len(h)]) == h for h in halves):
+                        n += 0.5
+                    break
+            if n is None:
+                continue
+        if not (s < te and ts < end) and _near_in_clause(text, trigger, (s, end)):
+            found.add(n)
+    return next(iter(found)) if len(found) == 1 else None
+
