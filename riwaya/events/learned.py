@@ -267,11 +267,11 @@ def _future_verb(w: str) -> bool:
     """A future imperfect: سيغادر، ستقام، سنعمل (behind و/ف too); not a word whose root opens so
     (سيطرت، سنوات: cues.yaml polarity_scope future_lookalikes)."""
     w = w[1:] if w[:2] in ("وس", "فس") else w
-    return len(w) > 3 and w[0] == "س" and w[1] in "يتن" and not w.startswith(_LOOKALIKES())
+    return len(w) > 3 and w[0] == "س" and w[1] in "يتن" and not w.startswith(_lookalikes())
 
 
 @lru_cache(maxsize=1)
-def _LOOKALIKES() -> tuple[str, ...]:
+def _lookalikes() -> tuple[str, ...]:
     return tuple(normalize_ar(w) for w in ((_cues().get("polarity_scope") or {}).get("ar") or {}).get(
         "future_lookalikes", ()))
 
