@@ -340,6 +340,11 @@ def test_polarity_from_the_parse():
     assert pol("He traveled to Florida to meet with Devocht.", "traveled") == "asserted"
     # what is asked for is the executing, not the sentence: the sentence was passed
     assert pol("They asked the government to execute the sentence.", "sentence") == "asserted"
+    # a possibility modal or an attempt: not told as done; a request (pol8)
+    assert pol("The asylum seekers may have left the boat on purpose.", "left") == "hypothetical"
+    assert pol("A defector was arrested after attempting to leave the organization.", "leave") == "hypothetical"
+    assert pol("He requested to return to Rome several times.", "return") == "requested"
+    assert pol("He left the boat on purpose.", "left") == "asserted"
 
 
 def test_a_statement_in_a_prepositional_phrase_is_the_clause_subjects():

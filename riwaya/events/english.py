@@ -68,7 +68,8 @@ def resources() -> dict:
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
-        "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]), "pol_none": set(d["polarity_from_parse"]["no_one"]),
+        "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
+        "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -763,6 +764,8 @@ def polarity(P, trig_s) -> str | None:
         return "denied"             # "the army denied that it had withdrawn": reported, and denied
     if any(c.dep_ == "mark" and c.lower_ in R["pol_marks"] for c in v.children):
         return "hypothetical"
+    if v.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in R["pol_modal"] for c in v.children):
+        return "hypothetical"       # "may have left the boat": possible, not told as done
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "planned"            # a purpose: "traveled to Florida to meet with X" (the meeting was intended)
     if v.dep_ == "xcomp":
