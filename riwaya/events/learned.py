@@ -301,16 +301,9 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 
 
 def _future_verb(w: str) -> bool:
-    """A future imperfect: سيغادر، ستقام، سنعمل (behind و/ف too); not a word whose root opens so
-    (سيطرت، سنوات: cues.yaml polarity_scope future_lookalikes)."""
+    """A future imperfect: سيغادر، ستقام، سنعمل (behind و/ف too)."""
     w = w[1:] if w[:2] in ("وس", "فس") else w
-    return len(w) > 3 and w[0] == "س" and w[1] in "يتن" and not w.startswith(_lookalikes())
-
-
-@lru_cache(maxsize=1)
-def _lookalikes() -> tuple[str, ...]:
-    return tuple(normalize_ar(w) for w in ((_cues().get("polarity_scope") or {}).get("ar") or {}).get(
-        "future_lookalikes", ()))
+    return len(w) > 3 and w[0] == "س" and w[1] in "يتن"
 
 
 @lru_cache(maxsize=1)
@@ -331,9 +324,6 @@ def _doc_day(times) -> "own_time.date | None":
         if m:
             return own_time._day(m.group(1))
     return None
-
-
-COND_SPAN = 6      # words before the trigger a conditional may stand and still open its clause ("إذا دخل لبنان")
 
 
 def scoped_polarity(T: Text, ev: EventMention, before: list[EventMention] = (), times=(), ref=None) -> list[str]:
@@ -375,8 +365,7 @@ def scoped_polarity(T: Text, ev: EventMention, before: list[EventMention] = (), 
     if lan and any(T.word(x) in W["exception"] for x in range(max(k0, i - 8), min(j + 6, j1))):
         f.append("sc_prediction")
         got.insert(0, "hypothetical")
-    if any(T.toks[x].n in W["conditionals"] and T.toks[x].n not in ("ان", "وان", "فان") and not any(
-            T.toks[x].start < o for o in others) for x in range(max(k0, i - COND_SPAN), i)):
+    if any(T.toks[x].n in W["conditionals"] and T.toks[x].n not in ("ان", "وان") for x in range(k0, i)):
         f.append("sc_conditional")
         got.append("hypothetical")
     if w in W["future_aux"] or _future_verb(w) or _future_verb(T.word(i)):
