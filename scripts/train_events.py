@@ -237,7 +237,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
             if gi is None:
                 continue
             g = gold[gi]
-            out["polarity"].append((learned.polarity_features(T, ev, evs[:pi], an.times), g["polarity"]))
+            out["polarity"].append((learned.polarity_features(T, ev, evs[:pi]), g["polarity"]))
             if sps is not None:
                 # source: each candidate speaker -> 1 when it is the gold innermost source; per event, with
                 # the target (None: no in-text source, or only the dateline's) and the rules' own link

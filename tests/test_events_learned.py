@@ -400,33 +400,3 @@ def test_the_one_he_goes_with_and_a_date_are_never_the_doer(monkeypatch):
                                                                "2024-12-08T23:59:59+03:00"))
     an = learned.refine(text, DocAnalysis(doc_id="x", events=[ev], times=[when]))
     assert [(a.role, a.text) for a in an.events[0].arguments] == [("agent", "المخلوع")]
-
-def test_scoped_polarity_reads_the_cues_of_the_triggers_own_clause():
-    def sc(text, trig, typ="departure", cls="movement", before=(), times=()):
-        return learned.scoped_polarity(learned.Text(text), _event(text, trig, typ, cls),
-                                       [_event(text, b) for b in before], times)
-    assert "scope=negated" in sc("ولم يغادر الرئيس العاصمة.", "يغادر")
-    # the negation bears on the manner, not on the leaving
-    f = sc("لم يغادر الرئيس بطريقة مخطط لها.", "يغادر")
-    assert "sc_neg_adj_manner" in f and "scope=asserted" in f
-    # a refusal governs the act it names
-    assert "scope=negated" in sc("ورفض المدرب إجراء اللقاء رغم أهميته.", "اللقاء", "match", "other")
-    assert "scope=negated" in sc("وامتنعت الدفاعات عن إسقاط الطائرة.", "إسقاط", "attack", "harm")
-    # a negated future with an exception: a prediction
-    assert "scope=hypothetical" in sc("وقال إن الحرب لن تتوقف إلا بعد سقوط النظام.", "سقوط", "fall", "control")
-    # a conditional in the clause; a future verb after the trigger
-    assert "scope=hypothetical" in sc("وقال إنه إذا دخل لبنان فسيعتقل.", "دخل", "arrival")
-    assert "scope=planned" in sc("وبين المصدر أن اللقاء سيتناول القضايا.", "اللقاء", "meeting", "other")
-    # a negation before another event of the clause is not this one's
-    f = sc("ولم يعلن أحد مسؤوليته عن الهجوم على القافلة.", "الهجوم", "attack", "harm", ["يعلن"])
-    assert "sc_neg_clause_other" in f and "scope=negated" not in f
-
-
-def test_scoped_polarity_sees_a_date_still_to_come():
-    from riwaya.models import TimeMention, TimeValue
-    text = "وتم حبسهما حتى الجلسة المقبلة في العاشر من أغسطس."
-    s = text.index("العاشر")
-    t = TimeMention(s, len(text) - 1, text[s:-1], TimeValue("2015-08-10T00:00:00+03:00", "2015-08-10T23:59:59+03:00",
-                                                             anchor="retrieved:2015-07-22"))
-    f = learned.scoped_polarity(learned.Text(text), _event(text, "الجلسة", "trial", "other"), [], [t])
-    assert "sc_time_after_clause" in f and "scope=planned" in f

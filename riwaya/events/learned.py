@@ -241,12 +241,11 @@ def _known(trig: str, lex: dict) -> bool:
 _CLAUSE = re.compile(r"[،,;؛:!?؟\n]")
 
 
-def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = (), times=(), ref=None) -> list[str]:
+def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()) -> list[str]:
     """The rules' polarity with what governs the trigger in its clause and sentence: modality cue words
     (cues.yaml `modality`) by distance, the verb's form (future س, an imperfect after أن, a purpose ل), a
     question mark, and the type of the nearest event before it in the sentence (a request, a promise, a
-    denial governs what it is about), and the cues read in its own clause (`scoped_polarity`). `before`: the
-    document's events that start before this one; `times`: its time mentions (a date still to come)."""
+    denial governs what it is about). `before`: the document's events that start before this one."""
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     s0, s1 = T.sentence(ev.trigger_start)
     j0, _ = T.tok_range(s0, s0)
@@ -297,109 +296,6 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
     if gov is not None:
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
         f += [f"gov={gov.type}", f"gov_gap={gov.type}|{_bucket(i - gi)}", f"gov_cls={gov.cls}|{ev.cls}"]
-    return f + scoped_polarity(T, ev, before, times, ref)
-
-
-def _future_verb(w: str) -> bool:
-    """A future imperfect: سيغادر، ستقام، سنعمل (behind و/ف too)."""
-    w = w[1:] if w[:2] in ("وس", "فس") else w
-    return len(w) > 3 and w[0] == "س" and w[1] in "يتن"
-
-
-@lru_cache(maxsize=1)
-def _scope_words() -> dict[str, frozenset[str]]:
-    """Each list of cues.yaml `polarity_scope`, its words normalised and also behind و/ف."""
-    return {k: frozenset(f + normalize_ar(w) for w in ws for f in ("", "و", "ف"))
-            for k, ws in ((_cues().get("polarity_scope") or {}).get("ar") or {}).items()}
-
-
-_ANCHOR_DAY = re.compile(r"(?:published|retrieved):(\d{4}-\d\d-\d\d)")
-
-
-def _doc_day(times) -> "own_time.date | None":
-    """The day the document's relative times are anchored to (its publication, else the day it was
-    fetched): a date after it is still to come."""
-    for t in times:
-        m = _ANCHOR_DAY.search(t.value.anchor or "")
-        if m:
-            return own_time._day(m.group(1))
-    return None
-
-
-def scoped_polarity(T: Text, ev: EventMention, before: list[EventMention] = (), times=(), ref=None) -> list[str]:
-    """Cues read in the trigger's own clause (cues.yaml `polarity_scope`), features of the polarity model:
-    a negation or refusal that governs the trigger itself (لم يغادر، عدم زيارة، رفض إجراء اللقاء) and not
-    another event between (لم يعلن ... الهجوم) nor only the manner after it (لم يغادر بطريقة مخطط لها); a
-    conditional opening its clause; a negated future with an exception (لن تتوقف إلا بعد سقوط); a future
-    verb or auxiliary right before it, or after it in its clause (اللقاء سيتناول، التي ستقام); a date of
-    its sentence after the document's (`ref`); a question. `scope=` is the reading they add up to."""
-    W = _scope_words()
-    if not W:
-        return []
-    i, j = T.tok_range(ev.trigger_start, ev.trigger_end)
-    s0, s1 = T.sentence(ev.trigger_start)
-    j0, j1 = T.tok_range(s0, s1)
-    c0 = max([m.end() for m in _CLAUSE.finditer(T.text, s0, ev.trigger_start)] or [s0])
-    c1 = next((m.start() for m in _CLAUSE.finditer(T.text, ev.trigger_end, s1)), s1)
-    k0, k1 = T.tok_range(c0, c1)
-    others = [e.trigger_start for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
-    f, got = [], []
-    # the word that governs the trigger: past light words (أن، يتم، إجراء) right before it
-    k = i - 1
-    while k > k0 and i - k <= 3 and T.toks[k].n in W["through"]:
-        k -= 1
-    w = T.word(k) if k >= k0 else ""
-    manner = any(T.word(x) in W["manner"] for x in range(j, min(j + 3, k1)))
-    if w in W["negation_particles"]:
-        f.append("sc_neg_adj" + ("_manner" if manner else ""))
-        got.append("asserted" if manner else "negated")
-    elif any(T.toks[x].n in W["refusals"] and not any(T.toks[x].start < o for o in others)
-             for x in range(max(k0, i - 4), i)):
-        f.append("sc_refusal")          # رفض (المدرب) إجراء اللقاء، امتنعت (الدفاعات) عن إسقاط
-        got.append("negated")
-    elif any(T.toks[x].n in W["negation_particles"] for x in range(k0, i)):
-        between = any(T.toks[x].start < o for x in range(k0, i) if T.toks[x].n in W["negation_particles"]
-                      for o in others)
-        f.append("sc_neg_clause" + ("_other" if between else ""))
-    lan = any(T.toks[x].n in W["prediction_negations"] for x in range(j0, i))
-    if lan and any(T.word(x) in W["exception"] for x in range(max(k0, i - 8), min(j + 6, j1))):
-        f.append("sc_prediction")
-        got.insert(0, "hypothetical")
-    if any(T.toks[x].n in W["conditionals"] and T.toks[x].n not in ("ان", "وان") for x in range(k0, i)):
-        f.append("sc_conditional")
-        got.append("hypothetical")
-    if w in W["future_aux"] or _future_verb(w) or _future_verb(T.word(i)):
-        f.append("sc_future_head")
-        got.append("planned")
-    for x in range(j, min(j + 6, k1)):              # after it, in its clause: "اللقاء سيتناول"، "التي ستقام غدا"
-        if _future_verb(T.toks[x].n) or T.toks[x].n in W["future_aux"]:
-            rel = any(T.toks[y].n in W["relatives"] for y in range(j, x))
-            f.append("sc_future_after" + ("_rel" if rel else "" if x - j <= 1 else "_far"))
-            if rel or x - j <= 1:
-                got.append("planned")
-            break
-    ref = ref or _doc_day(times)
-    if ref is not None:
-        for t in times:
-            if t.value.kind == "vague" and t.value.value == "FUTURE_REF" and c0 <= t.start < c1:
-                f.append("sc_time_later")
-            elif s0 <= t.start < s1 and t.value.kind in own_time.KINDS:
-                day = own_time._day(t.value.earliest)      # starts after the document's day: still to come
-                age = "open" if day is None else "after" if (day - ref).days >= 1 else "before"
-                if age != "open":
-                    f.append(f"sc_time_{age}_{'clause' if c0 <= t.start < c1 else 'sent'}")
-                    if age == "after" and c0 <= t.start < c1:
-                        got.append("planned")
-    rest = T.text[ev.trigger_end:s1 + 1]
-    if "؟" in rest or "?" in rest or T.word(j0) in W["question_words"]:
-        f.append("sc_question")
-    # a verbal noun of purpose or intent right before it (لارتكاب اعتداءات، لبدء محادثات، بشن هجمات)
-    lw = T.word(i - 1)
-    if i - 1 >= k0 and lw[:1] in "لب" and lw[:2] not in ("ال", "لل", "بال") and len(lw) > 3:
-        f.append("sc_verbal_noun_before")
-    if got:
-        f.append(f"scope={got[0]}")
-        f.append(f"scope_rule={got[0]}|{ev.polarity}|{ev.negated}")
     return f
 
 
@@ -1425,7 +1321,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
             ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen), key=lambda a: (a.start, a.role))
         if "polarity" in M:
-            p = scores(M["polarity"], polarity_features(T, ev, an.events[:k], an.times))
+            p = scores(M["polarity"], polarity_features(T, ev, an.events[:k]))
             pol = max(p, key=p.get)
             ev.negated = pol == "negated"
             ev.polarity = {"negated": "asserted"}.get(pol, pol)
