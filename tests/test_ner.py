@@ -543,6 +543,32 @@ def test_forces_head_is_no_part_of_a_name():
     assert all("الأمن" not in w for w, _ in f)
 
 
+def test_no_foreign_names_in_dialect_lines():
+    # a line of colloquial talk (dialect markers شو, مش, بس: entity_rules.yaml dialect_markers) has dialect
+    # spellings, no foreign names; a Standard line of the same text keeps its own, and one dialect word in a
+    # long Standard line does not make it talk
+    assert _found("طيب شو رايكو بكباية شاي بمرميه") == []
+    f = _found("كان ستالين قد بدأ بتشجيع أباكوموف لتشكيل شبكته.\nطيب شو رايكو بكباية شاي بمرميه")
+    assert ("أباكوموف", "person") in f and all(w != "رايكو" for w, _ in f)
+    assert ("كامبل", "person") in _found("قال مش مشكلة إن كامبل وصل أمس إلى المدينة بعد رحلة طويلة من العاصمة مع "
+                                         "الوفد الذي رافقه في زيارته الأولى للبلاد منذ سنوات عديدة")
+
+
+def test_dialect_and_unhamzated_spellings_are_no_foreign_names():
+    # گتير is كتير in Persian letters; املاك is أملاك without its hamza
+    assert _found("فيه مصادر گتير جداً موجوده للغة البايثون") == []
+    assert all("املاك" not in w for w, _ in _found("رسالة حول سندات طابو املاك الأوقاف للواء الشمالي"))
+
+
+def test_dialect_lines_hostile_input():
+    from riwaya.ner import _dialect_lines
+    assert _dialect_lines("") == [] and _dialect_lines("\n\n ؟") == []
+    assert _dialect_lines("بس\nشو هيك") == [(0, 2), (3, 9)]
+    # a marker with a suffix or و, but not a Standard word that only looks like one (فيلا, بسهم, بدوي)
+    assert _dialect_lines("بسك وبدك") == [(0, 8)]
+    assert _dialect_lines("فيلا بسهم بدوي هادي") == []
+
+
 def test_foreign_letters_hostile_input():
     # a long run of such words is a list, no name; odd marks alone are nothing
     assert all(m.end - m.start < 40 for m in recognize("كامبل " * 60, "ar") if m.source == "shape")

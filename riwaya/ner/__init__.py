@@ -917,6 +917,11 @@ def _foreign(word, th, shape=True):
     glued = r.get("foreign_glued_zipf", 9)
     if any(zipf(word[:i]) >= glued and zipf(word[i:]) >= glued for i in range(2, len(word) - 1)):
         return False                      # عنمن: two common words run together
+    from riwaya.ner.morph import known
+    for a, subs in (r.get("foreign_letter_variants") or {}).items():
+        if a in word and any(zipf(v := word.replace(a, b)) >= r.get("foreign_stem_zipf", 9) and not known(v)
+                             for b in subs):
+            return False                  # گتير: كتير in Persian letters
     return (not shape or _shape_score(word) >= r.get("foreign_shape_min", 0.0)) and not _arabic_stem(word, r)
 
 
@@ -930,6 +935,8 @@ def _arabic_stem(word, r) -> bool:
         return max(zipf(x), zipf("ا" + x[1:]) if x[:1] in "أإ" else 0.0)
     if word[:1] in "أإ" and z(word) >= th:
         return True                       # أنتقم: انتقم
+    if word[:1] == "ا" and max(zipf("أ" + word[1:]), zipf("إ" + word[1:])) >= th and not known(word):
+        return True                       # املاك: أملاك written without its hamza
     vp, np_ = r.get("foreign_verb_prefixes", []), r.get("foreign_noun_proclitics", [])
     verb_only = set(r.get("foreign_verb_suffixes", []))
     for p in [""] + vp + np_:
@@ -964,6 +971,33 @@ def _clitic_start(word):
     return word[:1] in "وفبلك" and zipf(word[1:]) > zipf(word)
 
 
+def _dialect_word(word, markers, suffixes) -> bool:
+    """بدك, وبدك, بسك: a dialect marker, after و, or with a pronoun suffix."""
+    for w in (word, word[1:] if word[:1] == "و" and len(word) > 2 else None):
+        if w and (w in markers or any(w.endswith(x) and w[:-len(x)] in markers for x in suffixes)):
+            return True
+    return False
+
+
+def _dialect_lines(text) -> list:
+    """The lines (paragraphs) of text in dialect: at least foreign_dialect_share of their words are dialect
+    markers (entity_rules.yaml dialect_markers). -> [(start, end)]"""
+    r = _rules()
+    share = r.get("foreign_dialect_share")
+    if not share:
+        return []
+    markers = r["_dialect_markers"] if "_dialect_markers" in r else r.setdefault(
+        "_dialect_markers", {norm(w) for w in r.get("dialect_markers", [])})
+    suffixes = r.get("dialect_suffixes", [])
+    out = []
+    for ln in re.finditer(r"[^\n]+", text):
+        words = _AR_WORD.findall(ln.group())
+        n = sum(_dialect_word(norm(w), markers, suffixes) for w in words)
+        if n and n >= share * len(words):
+            out.append(ln.span())
+    return out
+
+
 def _foreign_names(text, cands, kb):
     """Transliterated names the tagger missed (كامبل, أباكوموف, نورما تالمادج): runs of words with a foreign
     name's letters (_foreign: entity_rules.yaml foreign_name_zipf), a common given name before one and a regnal
@@ -975,6 +1009,7 @@ def _foreign_names(text, cands, kb):
     if not th:
         return cands
     hits = {w: k for w in set(_AR_WORD.findall(text)) if (k := _foreign_kind(w, th)) and norm(w) not in r["not_entities"]}
+    talk = _dialect_lines(text) if hits else []
     if not any(k != "weak" for k in hits.values()):     # (تيليجرام: an app, no name)
         return cands
     given = lexicons()[0]
@@ -987,7 +1022,7 @@ def _foreign_names(text, cands, kb):
     for m in _AR_WORD.finditer(text):
         k = hits.get(m.group())
         s, e = m.span()
-        if k and 1 not in covered[s:e]:
+        if k and 1 not in covered[s:e] and not any(a <= s < b for a, b in talk):
             pieces.append((s + (k == "clitic"), e, None, k != "weak"))
     if not pieces:
         return cands
