@@ -541,6 +541,8 @@ def test_forces_head_is_no_part_of_a_name():
     f = _found("قال مصدر في قوات البيشمركة إن قوات الأمن انتشرت.")
     assert ("البيشمركة", "organization") in f
     assert all("الأمن" not in w for w, _ in f)
+    # a place and a common word after it name the force with its head (Wojood's convention too)
+    assert ("قوات سورية الديمقراطية", "organization") in _found("وقالت قوات سورية الديمقراطية إنها سيطرت على البلدة.")
 
 
 def test_no_foreign_names_in_dialect_lines():

@@ -439,8 +439,8 @@ def _force_heads(text, mentions, rules):
     """قوات X (entity_rules.yaml org_heads_not_in_name): the head is no part of a name made of a word no common
     one (ANERcorp tags قوات O before a named body; the SaudiNewsNet guideline: قوات البيشمركة -> البيشمركة); a
     common given name after it is a person (قوات صالح); one common word alone describes the force (قوات الأمن,
-    قوات النظام): no name; a common word with more after it is named with the head (قوات الدفاع الشعبي).
-    -> mentions"""
+    قوات النظام): no name; a common word, or a place and a common word, with more after it is named with the
+    head (قوات الدفاع الشعبي, قوات سوريا الديمقراطية). -> mentions"""
     from riwaya.ner.morph import known, zipf
     heads = rules.get("_force_heads")
     if heads is None:
@@ -456,8 +456,12 @@ def _force_heads(text, mentions, rules):
             continue
         rest = words[1:]
         w = rest[0]
-        common = zipf(w) >= rules.get("force_description_zipf", 4.0) and not known(w, common_only=True)
-        if len(rest) > 1 and common:
+        th = rules.get("force_description_zipf", 4.0)
+        common = zipf(w) >= th and not known(w, common_only=True)
+        # a place and a common definite word after it are no name without the head (قوات سوريا الديمقراطية)
+        described = len(rest) > 1 and not w.startswith("ال") and _names_place(w, frozenset()) \
+            and rest[1].startswith("ال") and zipf(rest[1]) >= th
+        if len(rest) > 1 and (common or described):
             out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
             continue
         if len(rest) == 1:
