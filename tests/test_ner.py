@@ -534,6 +534,7 @@ def test_rare_arabic_words_and_products_are_no_foreign_names():
     assert all(w != "أقدموا" for w, _ in _found("وقال الشاهد إن القوات أقدموا على غلق الطرق."))
     assert all(w != "امرأتان" for w, _ in _found("نفذت الهجوم امرأتان أمس."))
     assert all(w != "تورنادو" for w, _ in _found("حلقت مقاتلات تورنادو فوق المدينة."))
+    assert all(w != "كلاشنيكوف" for w, _ in _found("حتى الولايات المتحدة أنتجت بندقية كلاشنيكوف ."))
 
 
 def test_forces_head_is_no_part_of_a_name():
