@@ -120,6 +120,36 @@ def test_times_of_no_named_actor_are_no_contradiction():
     assert _tied(pair, "time", ev, None) == pair
 
 
+def test_counts_told_of_other_places_are_two_happenings():
+    """A shared main actor (a militia fighting on every front) ties no counts whose sentences name other
+    places (a toll in one province against another's, a town in one country against another country);
+    a place in common, or a side naming none (a headline's toll takes its article's places), still ties."""
+    from riwaya.reconcile.conflicts import _tied
+    from riwaya.reconcile.core import Entities
+    ents = Entities([
+        {"id": "militia", "type": "organization", "name_ar": "الميليشيا", "aliases": []},
+        {"id": "p1", "type": "place", "name_ar": "المدينة الأولى", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
+        {"id": "p2", "type": "place", "name_ar": "المدينة الثانية", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
+        {"id": "c1", "type": "place", "name_ar": "البلد الأول", "aliases": [], "attrs": {"kind": "country", "country": "AA"}},
+        {"id": "c2", "type": "place", "name_ar": "البلد الثاني", "aliases": [], "attrs": {"kind": "country", "country": "BB"}}])
+    ev = [{"mention": "a1", "doc": "a"}, {"mention": "b1", "doc": "b"}, {"mention": "b2", "doc": "b"}]
+    key = frozenset({"militia"})
+
+    def ties(a_places, b_places, b2_places=frozenset()):
+        return {"a1": (key, frozenset(), frozenset(a_places) | key),
+                "b1": (key, frozenset(), frozenset(b_places) | key),
+                "b2": (key, frozenset(), frozenset(b2_places) | key)}
+    pair = [([0], [1], "different", True, [0], [1])]
+    assert _tied(pair, "amount", ev, ties({"p1", "c1"}, {"p2", "c1"}), ents) == []       # other towns
+    assert _tied(pair, "amount", ev, ties({"p1"}, {"p1", "p2"}), ents) == pair           # one in common
+    assert _tied(pair, "amount", ev, ties({"p1"}, set()), ents) == pair                  # no place told
+    assert _tied(pair, "amount", ev, ties({"p1"}, {"c2"}), ents) == []                   # another country
+    assert _tied(pair, "amount", ev, ties({"c1"}, {"c1"}), ents) == pair                 # a country only
+    headline = [([0], [1], "different", True, [0], [1, 2])]
+    assert _tied(headline, "amount", ev, ties({"p1"}, set(), {"p2"}), ents) == []        # its article's place
+    assert _tied(pair, "time", ev, ties({"p1"}, {"p2"}), ents) == pair                   # not a counted field
+
+
 # ------------------------------------------------------------------ legs of one journey
 
 LEGS_ENTS = ENTS + [

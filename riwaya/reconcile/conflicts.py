@@ -934,25 +934,63 @@ def _en(s: str) -> str:
     return s.replace("s's ", "s' ")
 
 
-def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> list:
+def _where(t: tuple, ents, coarse: frozenset) -> tuple[frozenset, frozenset]:
+    """The places a mention's sentence names (resolved places and sentence entities): those finer than
+    the coarse kinds (a country: a whole war is told in it), by name, and the countries of them all."""
+    fine, countries = set(), set()
+    for x in t[1] | t[2]:
+        e = ents.by_id.get(x) if ents is not None else None
+        if not e or e.get("type") != "place":
+            continue
+        attrs = e.get("attrs") or {}
+        if attrs.get("country"):
+            countries.add(attrs["country"])
+        if attrs.get("kind") not in coarse:
+            fine.add(ents._norm(e.get("name_ar") or e.get("name_en") or x))
+    return frozenset(fine), frozenset(countries)
+
+
+def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents=None) -> list:
     """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
     actor or key place; of a happening told without one, a place or another entity their sentences
     name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
     projectiles that fell on Friday and those that fell on Sunday), not a disagreement. A phase of flight
-    needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes."""
+    needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes.
+    For the fields of config ``place_apart_fields`` (counts, doers), sides whose sentences each name a
+    place finer than ``coarse_place_kinds`` and none in common tell two happenings (a day's toll in one
+    province against another's), even with a main actor shared (the same militia fights everywhere)."""
     if ties is None or field == "phase":
         return pairs
+    ccfg = config()["conflicts"]
+    apart = field in set(ccfg.get("place_apart_fields") or ())
+    coarse = frozenset(ccfg.get("coarse_place_kinds") or ())
+
+    def where(I):
+        """Evidence index -> the places of its side's mentions in its document (a headline's toll
+        takes the places its article's sentence of that toll names)."""
+        out = {}
+        for i in I:
+            t = ties.get(evidence[i].get("mention"))
+            if t is not None:
+                out.setdefault(evidence[i].get("doc"), []).append(_where(t, ents, coarse))
+        return {i: tuple(frozenset().union(*(w[k] for w in out.get(evidence[i].get("doc"), []))) for k in (0, 1))
+                for i in I}
 
     def tie(i, j):
         a, b = ties.get(evidence[i].get("mention")), ties.get(evidence[j].get("mention"))
         if a is None or b is None:
             return True
+        if apart:
+            (fa, ca), (fb, cb) = at[i], at[j]
+            if (fa and fb and not fa & fb) or (ca and cb and not ca & cb):
+                return False
         if a[0] & b[0]:
             return True
         return field != "time" and bool(a[1] & b[1] or a[2] & b[2])
     out = []
     for RA, RB, rel, grounded, IA, IB in pairs:
         if rel == "different":
+            at = {**where(IA), **where(IB)} if apart else {}
             IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
             if not IA or not IB:
                 continue
@@ -1031,7 +1069,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
-        pairs = _tied(pairs, field, evidence, ties)
+        pairs = _tied(pairs, field, evidence, ties, cmp.ents)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]
