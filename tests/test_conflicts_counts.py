@@ -177,3 +177,16 @@ def test_figures_one_voice_tells_together_are_no_rivals():
           _k("w2", "b", b, "722", typ="attack"), _k("w3", "c", c, "358.4 مليار ريال", typ="attack")]
     out = reconcile([_doc("a", a, "A"), _doc("b", b, "B"), _doc("c", c, "C")], ms, ENTS)
     assert _counts(out) == []
+
+
+def test_a_figure_read_short_is_read_whole():
+    """An extracted figure that is part of the one written after its trigger ("إصابة اثنين وعشرين"
+    taken as 2) is read whole (values.trigger_count) and agrees with the outlet that printed 22."""
+    a = "أدى القصف على البلدة إلى إصابة 22 جنديا مساء السبت."
+    b = "أدى القصف على البلدة إلى إصابة اثنين وعشرين جنديا مساء السبت."
+    at = lambda t: {"trigger_start": t.index("إصابة"), "trigger_end": t.index("إصابة") + 5}     # noqa: E731
+    ms = [_k("k0", "a", a, "22", typ="injury", **at(a)), _k("k1", "b", b, "2", typ="injury", **at(b))]
+    assert _counts(reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)) == []
+    b2 = b.replace("اثنين وعشرين جنديا", "اثنين من الجنود")
+    ms[1].update(end=len(b2), **at(b2))
+    assert [c["kind"] for c in _counts(reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS))] == ["contradiction"]

@@ -263,3 +263,17 @@ def test_a_kin_s_flight_is_no_side_of_the_man_s():
     ms[1]["destination"] = "city"
     out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
     assert [c["kind"] for c in dests(out)] == ["contradiction"]
+
+
+def test_the_figure_a_trigger_governs_is_read_whole():
+    """A count is the figure written right after its trigger: "اثنين وعشرين" is 22, not 2, and of
+    "استشهاد 15 وإصابة 33" the wounding is 33; a figure read short or from the other trigger no longer
+    disagrees with an outlet that printed the same."""
+    from riwaya.reconcile.values import trigger_count
+    t = "وأدى القصف إلى مقتل أربعة مدنيين وإصابة اثنين وعشرين بجروح، ونتج عن الهجوم استشهاد 15 وإصابة (33)"
+    at = lambda w, after=0: (t.index(w, after), t.index(w, after) + len(w))      # noqa: E731
+    assert trigger_count(t, at("مقتل")) == 4
+    assert trigger_count(t, at("وإصابة")) == 22
+    assert trigger_count(t, at("استشهاد")) == 15
+    assert trigger_count(t, at("وإصابة", t.index("استشهاد"))) == 33
+    assert trigger_count("نفذوا 29 ضربة جوية", (9, 13)) is None

@@ -33,7 +33,7 @@ from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
-                     same_kind, victim_age, victim_rank, vconfig, went_alone)
+                     same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -1013,8 +1013,9 @@ def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
 def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = False) -> list[dict]:
     """The evidence with what its trigger's own clause tells besides the arguments: the phase of flight
     (``values.flight_phase``, the `phase` field), a victim's grade and age (``values.victim_rank``,
-    ``victim_age``: the `rank` and `age` fields, where `rank` is compared) and, where it names no companions, going alone (``values.went_alone``: its companions are
-    nobody)."""
+    ``victim_age``: the `rank` and `age` fields, where `rank` is compared), where it names no companions, going alone (``values.went_alone``: its companions are
+    nobody) and, where it tells a figure, the figure written right after its trigger instead
+    (``values.trigger_count``: "وإصابة اثنين وعشرين" is 22, not 2; of "استشهاد 15 وإصابة 33" the wounding 33)."""
     out = []
     for e in evidence:
         text = (docs.get(e.get("doc")) or {}).get("text") or ""
@@ -1032,6 +1033,10 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = Fal
                 add["age"] = age
             if e.get("values", {}).get("companions") in (None, []) and went_alone(text, (ts, te)):
                 add["companions"] = [ALONE]
+            told = parse_count(e.get("values", {}).get("amount"))
+            n = trigger_count(text, (ts, te)) if told is not None else None
+            if n is not None and n != told.n:     # the figure its trigger governs, read whole
+                add["amount"] = str(n)
         out.append({**e, "values": {**e["values"], **add}} if add else e)
     return out
 

@@ -284,6 +284,14 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
     return Count(n)
 
 
+def trigger_count(text: str, trigger: tuple[int, int]) -> int | None:
+    """The figure written right after a trigger, which it governs ("إصابة اثنين وعشرين", "استشهاد 15
+    وإصابة 33": 15 is the killed, 33 the wounded), or None where no figure follows it."""
+    after = normalize(text[trigger[1]:trigger[1] + 40]).lower().translate(_DIGITS)
+    toks = [t.strip(".,،;:!?؟\"«»") for t in after.replace("(", " ").replace(")", " ").split()[:2]]
+    return _cardinal(toks) if toks and toks[0] else None
+
+
 def count_plus(sentence: str, n: int) -> int:
     """How many more a figure `n` counts where its sentence goes on "plus the pilot" (1) or "plus 2" (2)
     within a few words of it (values.yaml counts.plus, plus_one); else 0."""
