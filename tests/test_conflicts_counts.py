@@ -107,6 +107,11 @@ def test_a_revised_toll_is_a_refinement():
     docs = [_doc("a", a, "A", day="2024-12-08"), _doc("b", b, "B", day="2024-12-09")]
     out = reconcile(docs, [_k("k0", "a", a, "عشرة", chain=ch), _k("k1", "b", b, "15", chain=ch)], ENTS)
     assert [c["kind"] for c in _counts(out)] == ["refinement"]
+    # "the toll now stands at": an update of the source's own earlier figure
+    a = "قال مصدر عسكري إن ثلاثة جرحى سقطوا في صفوف الجيش خلال الهجوم على الفندق."
+    b = "وأضاف المصدر أن الحصيلة باتت الآن أربعة جرحى في صفوف الجيش خلال الهجوم على الفندق."
+    assert [c["kind"] for c in _two(a, b, "3", "4")] == ["refinement"]
+    assert [c["kind"] for c in _two(a, b.replace("الحصيلة باتت الآن", "الجيش فقد"), "3", "4")] == ["contradiction"]
 
 
 def test_the_victims_count_beats_a_loose_number_word():
