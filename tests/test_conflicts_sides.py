@@ -131,7 +131,11 @@ def test_counts_told_of_other_places_are_two_happenings():
         {"id": "p1", "type": "place", "name_ar": "المدينة الأولى", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
         {"id": "p2", "type": "place", "name_ar": "المدينة الثانية", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
         {"id": "c1", "type": "place", "name_ar": "البلد الأول", "aliases": [], "attrs": {"kind": "country", "country": "AA"}},
-        {"id": "c2", "type": "place", "name_ar": "البلد الثاني", "aliases": [], "attrs": {"kind": "country", "country": "BB"}}])
+        {"id": "c2", "type": "place", "name_ar": "البلد الثاني", "aliases": [], "attrs": {"kind": "country", "country": "BB"}},
+        {"id": "g1", "type": "place", "name_ar": "المحافظة الأولى", "aliases": [], "coordinates": [30.0, 40.0],
+         "attrs": {"kind": "governorate", "country": "AA"}},
+        {"id": "t1", "type": "place", "name_ar": "البلدة الأولى", "aliases": [], "coordinates": [30.3, 40.2],
+         "attrs": {"kind": "town", "country": "AA"}}])
     ev = [{"mention": "a1", "doc": "a"}, {"mention": "b1", "doc": "b"}, {"mention": "b2", "doc": "b"}]
     key = frozenset({"militia"})
 
@@ -145,6 +149,7 @@ def test_counts_told_of_other_places_are_two_happenings():
     assert _tied(pair, "amount", ev, ties({"p1"}, set()), ents) == pair                  # no place told
     assert _tied(pair, "amount", ev, ties({"p1"}, {"c2"}), ents) == []                   # another country
     assert _tied(pair, "amount", ev, ties({"c1"}, {"c1"}), ents) == pair                 # a country only
+    assert _tied(pair, "amount", ev, ties({"g1"}, {"t1"}), ents) == pair                 # a town in its province
     headline = [([0], [1], "different", True, [0], [1, 2])]
     assert _tied(headline, "amount", ev, ties({"p1"}, set(), {"p2"}), ents) == []        # its article's place
     assert _tied(pair, "time", ev, ties({"p1"}, {"p2"}), ents) == pair                   # not a counted field

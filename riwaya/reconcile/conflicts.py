@@ -936,7 +936,7 @@ def _en(s: str) -> str:
 
 def _where(t: tuple, ents, coarse: frozenset) -> tuple[frozenset, frozenset]:
     """The places a mention's sentence names (resolved places and sentence entities): those finer than
-    the coarse kinds (a country: a whole war is told in it), by name, and the countries of them all."""
+    the coarse kinds (a country: a whole war is told in it), and the countries of them all."""
     fine, countries = set(), set()
     for x in t[1] | t[2]:
         e = ents.by_id.get(x) if ents is not None else None
@@ -946,8 +946,16 @@ def _where(t: tuple, ents, coarse: frozenset) -> tuple[frozenset, frozenset]:
         if attrs.get("country"):
             countries.add(attrs["country"])
         if attrs.get("kind") not in coarse:
-            fine.add(ents._norm(e.get("name_ar") or e.get("name_en") or x))
+            fine.add(x)
     return frozenset(fine), frozenset(countries)
+
+
+def _same_area(A: frozenset, B: frozenset, ents) -> bool:
+    """Do two sets of places share one: the same entity or name, or one inside the other (a town
+    in its province: values.contains)?"""
+    name = lambda x: ents._norm(ents.by_id[x].get("name_ar") or ents.by_id[x].get("name_en") or x)  # noqa: E731
+    return any(x == y or name(x) == name(y) or contains(ents.by_id[x], ents.by_id[y])
+               or contains(ents.by_id[y], ents.by_id[x]) for x in A for y in B)
 
 
 def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents=None) -> list:
@@ -957,7 +965,7 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents
     projectiles that fell on Friday and those that fell on Sunday), not a disagreement. A phase of flight
     needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes.
     For the fields of config ``place_apart_fields`` (counts, doers), sides whose sentences each name a
-    place finer than ``coarse_place_kinds`` and none in common tell two happenings (a day's toll in one
+    place finer than ``coarse_place_kinds`` and none in common (nor one inside another) tell two happenings (a day's toll in one
     province against another's), even with a main actor shared (the same militia fights everywhere)."""
     if ties is None or field == "phase":
         return pairs
@@ -982,7 +990,7 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents
             return True
         if apart:
             (fa, ca), (fb, cb) = at[i], at[j]
-            if (fa and fb and not fa & fb) or (ca and cb and not ca & cb):
+            if (fa and fb and not _same_area(fa, fb, ents)) or (ca and cb and not ca & cb):
                 return False
         if a[0] & b[0]:
             return True
