@@ -153,6 +153,9 @@ def test_counts_told_of_other_places_are_two_happenings():
     headline = [([0], [1], "different", True, [0], [1, 2])]
     assert _tied(headline, "amount", ev, ties({"p1"}, set(), {"p2"}), ents) == []        # its article's place
     assert _tied(pair, "time", ev, ties({"p1"}, {"p2"}), ents) == pair                   # not a counted field
+    # a meeting's place told as two towns: two meetings (place_apart_fields_by_class); a journey's, a disagreement
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, "communication") == []
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, "movement") == pair
 
 
 # ------------------------------------------------------------------ legs of one journey
