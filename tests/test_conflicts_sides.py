@@ -154,8 +154,10 @@ def test_counts_told_of_other_places_are_two_happenings():
     assert _tied(headline, "amount", ev, ties({"p1"}, set(), {"p2"}), ents) == []        # its article's place
     assert _tied(pair, "time", ev, ties({"p1"}, {"p2"}), ents) == pair                   # not a counted field
     # a meeting's place told as two towns: two meetings (place_apart_fields_by_class); a journey's, a disagreement
-    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, "communication") == []
-    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, "movement") == pair
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, ("communication",)) == []
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, ("movement", "departure")) == pair
+    assert _tied(pair, "destination", ev, ties({"p1"}, {"p2"}), ents, ("movement", "visit")) == []
+    assert _tied(pair, "destination", ev, ties({"p1"}, {"p2"}), ents, ("movement", "departure")) == pair
 
 
 # ------------------------------------------------------------------ legs of one journey

@@ -175,3 +175,5 @@ def test_the_people_at_a_meeting_are_no_companions_to_dispute():
     assert len(out["events"]) == 1 and _field(out, "companions") == []
     out = reconcile(docs, ms("transfer", "movement", "اجتمع", "غادر"), ENTS)
     assert len(out["events"]) == 1 and len(_field(out, "companions")) == 1
+    out = reconcile(docs, ms("visit", "movement", "اجتمع", "غادر"), ENTS)      # skipped by type: a visit's
+    assert len(out["events"]) == 1 and _field(out, "companions") == []      # companions are whom it meets

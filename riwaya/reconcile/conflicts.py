@@ -958,7 +958,7 @@ def _same_area(A: frozenset, B: frozenset, ents) -> bool:
                or contains(ents.by_id[y], ents.by_id[x]) for x in A for y in B)
 
 
-def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents=None, cls: str | None = None) -> list:
+def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents=None, cls: tuple = ()) -> list:
     """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
     actor or key place; of a happening told without one, a place or another entity their sentences
     name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
@@ -967,13 +967,13 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents
     For the fields of config ``place_apart_fields`` (counts, doers), sides whose sentences each name a
     place finer than ``coarse_place_kinds`` and none in common (nor one inside another) tell two happenings (a day's toll in one
     province against another's), even with a main actor shared (the same militia fights everywhere);
-    so do those of ``place_apart_fields_by_class`` for a happening of that class (the place of a meeting:
-    press conferences in two cities are two meetings)."""
+    so do those of ``place_apart_fields_by_class`` for a happening of that class or type (`cls`: the
+    place of a meeting, press conferences in two cities, or a visit's destination: two meetings, two visits)."""
     if ties is None or field == "phase":
         return pairs
     ccfg = config()["conflicts"]
     apart = field in set(ccfg.get("place_apart_fields") or ()) \
-        or field in set((ccfg.get("place_apart_fields_by_class") or {}).get(cls or "", ()))
+        or field in {f for k in cls or () for f in (ccfg.get("place_apart_fields_by_class") or {}).get(k, ())}
     coarse = frozenset(ccfg.get("coarse_place_kinds") or ())
 
     def where(I):
@@ -1065,7 +1065,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     tp = templates()
     ccfg = config()["conflicts"]
     evidence = _with_context(ev["evidence"], context)
-    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
+    by_class = ccfg.get("skip_fields_by_class") or {}     # keyed by a class, or by a type of its own
+    skip = set(by_class.get(ev.get("class") or "", [])) | set(by_class.get(ev.get("type") or "", []))
     evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"] and "phase" not in skip,
                             "rank" in ccfg["fields"] and "rank" not in skip)
     W = Witnesses(evidence, docs, translations or {}, ents)
@@ -1085,7 +1086,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
-        pairs = _tied(pairs, field, evidence, ties, cmp.ents, ev.get("class"))
+        pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]
