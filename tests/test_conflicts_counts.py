@@ -195,3 +195,10 @@ def test_a_figure_read_short_is_read_whole():
     b2 = b.replace("اثنين وعشرين جنديا", "اثنين من الجنود")
     ms[1].update(end=len(b2), **at(b2))
     assert [c["kind"] for c in _counts(reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS))] == ["contradiction"]
+
+
+def test_a_figure_that_opens_with_its_qualifier():
+    """"أكثر من خمسين" and "أكثر من 50" are one figure, a lower bound ("more than fifty")."""
+    assert parse_count("أكثر من خمسين") == parse_count("أكثر من 50") == Count(50, at_least=True)
+    assert parse_count("نحو 30") == Count(30, approx=True)
+    assert parse_count("more than 12") == Count(12, at_least=True)

@@ -1,12 +1,14 @@
 """An unseen SaudiNewsNet sample for judging the conflicts riwaya lists (issue #15, 80% of listed conflicts real).
 
-    python benchmarks/clusters/unseen_sample.py OUT_DIR     # -> OUT_DIR/part.jsonl, OUT_DIR.docs.json (ids)
+    python benchmarks/clusters/unseen_sample.py OUT_DIR [DAY ...]    # -> OUT_DIR/part.jsonl, OUT_DIR.docs.json (ids)
     riwaya build OUT_DIR -q --db sqlite:////tmp/unseen.db && riwaya conflicts --db sqlite:////tmp/unseen.db
 
 Articles of five busy days of the Yemen war, the Turkish and Afghan attacks and Gulf diplomacy
 (2015-08-07 .. 2015-08-11), 300-3,000 characters, whose title and lead hold at least three different
 political or war words (KEYWORDS), one per lead (the first 300 characters), and none that is in the
-cluster or events corpora (stories.jsonl, events_corpus annotations/queue, ner_snn): 630 articles.
+cluster or events corpora (stories.jsonl, events_corpus annotations/queue, ner_snn): 630 articles. The held-out
+sample, judged after the rules were written on the first: DAYs 2015-07-31 2015-08-01 2015-08-02 2015-08-03
+2015-08-04 (498 articles).
 Deterministic. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_judged.tsv.
 """
 from __future__ import annotations
@@ -41,9 +43,9 @@ def _seen() -> set[str]:
     return out
 
 
-def sample() -> list[tuple[str, dict]]:
+def sample(days=DAYS) -> list[tuple[str, dict]]:
     seen, leads, out = _seen(), set(), []
-    for day in DAYS:
+    for day in days:
         with zipfile.ZipFile(DATA / f"{day}.zip") as zf:
             arts = [a for name in sorted(zf.namelist()) for a in json.loads(zf.read(name))]
         for i, a in enumerate(arts):
@@ -59,11 +61,11 @@ def sample() -> list[tuple[str, dict]]:
 
 
 def main() -> None:
-    if len(sys.argv) != 2:
+    if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     folder = Path(sys.argv[1])
     folder.mkdir(parents=True, exist_ok=True)
-    arts = sample()
+    arts = sample(tuple(sys.argv[2:]) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
         for _, a in arts:
             f.write(json.dumps({"text": a["content"], "url": a.get("url"), "outlet": a.get("source"),

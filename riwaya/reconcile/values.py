@@ -271,7 +271,14 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
         return None
     cfg = vconfig()["counts"]
     toks = normalize(str(value)).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    lead = None         # a value that opens with its qualifier ("أكثر من خمسين", "about 30")
+    for kind in ("at_least", "approx"):
+        for p in sorted((normalize(p).lower().split() for lang in cfg[kind].values() for p in lang), key=len, reverse=True):
+            if lead is None and len(toks) > len(p) and toks[:len(p)] == p:
+                lead, toks = kind, toks[len(p):]
     n = _cardinal(toks)
+    if n is not None and lead:
+        return Count(n, at_least=lead == "at_least", approx=lead == "approx")
     if n is None:
         vague = {**cfg["vague"]["ar"], **cfg["vague"]["en"]}
         v = next((vague[t] for t in toks[:2] if t in vague), None)
