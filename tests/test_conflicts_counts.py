@@ -107,6 +107,11 @@ def test_a_revised_toll_is_a_refinement():
     docs = [_doc("a", a, "A", day="2024-12-08"), _doc("b", b, "B", day="2024-12-09")]
     out = reconcile(docs, [_k("k0", "a", a, "عشرة", chain=ch), _k("k1", "b", b, "15", chain=ch)], ENTS)
     assert [c["kind"] for c in _counts(out)] == ["refinement"]
+    # "the toll now stands at": an update of the source's own earlier figure
+    a = "قال مصدر عسكري إن ثلاثة جرحى سقطوا في صفوف الجيش خلال الهجوم على الفندق."
+    b = "وأضاف المصدر أن الحصيلة باتت الآن أربعة جرحى في صفوف الجيش خلال الهجوم على الفندق."
+    assert [c["kind"] for c in _two(a, b, "3", "4")] == ["refinement"]
+    assert [c["kind"] for c in _two(a, b.replace("الحصيلة باتت الآن", "الجيش فقد"), "3", "4")] == ["contradiction"]
 
 
 def test_the_victims_count_beats_a_loose_number_word():
@@ -177,3 +182,23 @@ def test_figures_one_voice_tells_together_are_no_rivals():
           _k("w2", "b", b, "722", typ="attack"), _k("w3", "c", c, "358.4 مليار ريال", typ="attack")]
     out = reconcile([_doc("a", a, "A"), _doc("b", b, "B"), _doc("c", c, "C")], ms, ENTS)
     assert _counts(out) == []
+
+
+def test_a_figure_read_short_is_read_whole():
+    """An extracted figure that is part of the one written after its trigger ("إصابة اثنين وعشرين"
+    taken as 2) is read whole (values.trigger_count) and agrees with the outlet that printed 22."""
+    a = "أدى القصف على البلدة إلى إصابة 22 جنديا مساء السبت."
+    b = "أدى القصف على البلدة إلى إصابة اثنين وعشرين جنديا مساء السبت."
+    at = lambda t: {"trigger_start": t.index("إصابة"), "trigger_end": t.index("إصابة") + 5}     # noqa: E731
+    ms = [_k("k0", "a", a, "22", typ="injury", **at(a)), _k("k1", "b", b, "2", typ="injury", **at(b))]
+    assert _counts(reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)) == []
+    b2 = b.replace("اثنين وعشرين جنديا", "اثنين من الجنود")
+    ms[1].update(end=len(b2), **at(b2))
+    assert [c["kind"] for c in _counts(reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, ENTS))] == ["contradiction"]
+
+
+def test_a_figure_that_opens_with_its_qualifier():
+    """"أكثر من خمسين" and "أكثر من 50" are one figure, a lower bound ("more than fifty")."""
+    assert parse_count("أكثر من خمسين") == parse_count("أكثر من 50") == Count(50, at_least=True)
+    assert parse_count("نحو 30") == Count(30, approx=True)
+    assert parse_count("more than 12") == Count(12, at_least=True)

@@ -120,6 +120,46 @@ def test_times_of_no_named_actor_are_no_contradiction():
     assert _tied(pair, "time", ev, None) == pair
 
 
+def test_counts_told_of_other_places_are_two_happenings():
+    """A shared main actor (a militia fighting on every front) ties no counts whose sentences name other
+    places (a toll in one province against another's, a town in one country against another country);
+    a place in common, or a side naming none (a headline's toll takes its article's places), still ties."""
+    from riwaya.reconcile.conflicts import _tied
+    from riwaya.reconcile.core import Entities
+    ents = Entities([
+        {"id": "militia", "type": "organization", "name_ar": "الميليشيا", "aliases": []},
+        {"id": "p1", "type": "place", "name_ar": "المدينة الأولى", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
+        {"id": "p2", "type": "place", "name_ar": "المدينة الثانية", "aliases": [], "attrs": {"kind": "city", "country": "AA"}},
+        {"id": "c1", "type": "place", "name_ar": "البلد الأول", "aliases": [], "attrs": {"kind": "country", "country": "AA"}},
+        {"id": "c2", "type": "place", "name_ar": "البلد الثاني", "aliases": [], "attrs": {"kind": "country", "country": "BB"}},
+        {"id": "g1", "type": "place", "name_ar": "المحافظة الأولى", "aliases": [], "coordinates": [30.0, 40.0],
+         "attrs": {"kind": "governorate", "country": "AA"}},
+        {"id": "t1", "type": "place", "name_ar": "البلدة الأولى", "aliases": [], "coordinates": [30.3, 40.2],
+         "attrs": {"kind": "town", "country": "AA"}}])
+    ev = [{"mention": "a1", "doc": "a"}, {"mention": "b1", "doc": "b"}, {"mention": "b2", "doc": "b"}]
+    key = frozenset({"militia"})
+
+    def ties(a_places, b_places, b2_places=frozenset()):
+        return {"a1": (key, frozenset(), frozenset(a_places) | key),
+                "b1": (key, frozenset(), frozenset(b_places) | key),
+                "b2": (key, frozenset(), frozenset(b2_places) | key)}
+    pair = [([0], [1], "different", True, [0], [1])]
+    assert _tied(pair, "amount", ev, ties({"p1", "c1"}, {"p2", "c1"}), ents) == []       # other towns
+    assert _tied(pair, "amount", ev, ties({"p1"}, {"p1", "p2"}), ents) == pair           # one in common
+    assert _tied(pair, "amount", ev, ties({"p1"}, set()), ents) == pair                  # no place told
+    assert _tied(pair, "amount", ev, ties({"p1"}, {"c2"}), ents) == []                   # another country
+    assert _tied(pair, "amount", ev, ties({"c1"}, {"c1"}), ents) == pair                 # a country only
+    assert _tied(pair, "amount", ev, ties({"g1"}, {"t1"}), ents) == pair                 # a town in its province
+    headline = [([0], [1], "different", True, [0], [1, 2])]
+    assert _tied(headline, "amount", ev, ties({"p1"}, set(), {"p2"}), ents) == []        # its article's place
+    assert _tied(pair, "time", ev, ties({"p1"}, {"p2"}), ents) == pair                   # not a counted field
+    # a meeting's place told as two towns: two meetings (place_apart_fields_by_class); a journey's, a disagreement
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, ("communication",)) == []
+    assert _tied(pair, "place", ev, ties({"p1"}, {"p2"}), ents, ("movement", "departure")) == pair
+    assert _tied(pair, "destination", ev, ties({"p1"}, {"p2"}), ents, ("movement", "visit")) == []
+    assert _tied(pair, "destination", ev, ties({"p1"}, {"p2"}), ents, ("movement", "departure")) == pair
+
+
 # ------------------------------------------------------------------ legs of one journey
 
 LEGS_ENTS = ENTS + [
@@ -233,3 +273,17 @@ def test_a_kin_s_flight_is_no_side_of_the_man_s():
     ms[1]["destination"] = "city"
     out = reconcile([_doc("a", a, "A"), _doc("b", b2, "B")], ms, LEGS_ENTS)
     assert [c["kind"] for c in dests(out)] == ["contradiction"]
+
+
+def test_the_figure_a_trigger_governs_is_read_whole():
+    """A count is the figure written right after its trigger: "اثنين وعشرين" is 22, not 2, and of
+    "استشهاد 15 وإصابة 33" the wounding is 33; a figure read short or from the other trigger no longer
+    disagrees with an outlet that printed the same."""
+    from riwaya.reconcile.values import trigger_count
+    t = "وأدى القصف إلى مقتل أربعة مدنيين وإصابة اثنين وعشرين بجروح، ونتج عن الهجوم استشهاد 15 وإصابة (33)"
+    at = lambda w, after=0: (t.index(w, after), t.index(w, after) + len(w))      # noqa: E731
+    assert trigger_count(t, at("مقتل")) == 4
+    assert trigger_count(t, at("وإصابة")) == 22
+    assert trigger_count(t, at("استشهاد")) == 15
+    assert trigger_count(t, at("وإصابة", t.index("استشهاد"))) == 33
+    assert trigger_count("نفذوا 29 ضربة جوية", (9, 13)) is None

@@ -157,3 +157,23 @@ def test_a_date_told_without_its_year_is_not_another_year():
     other = cmp.norm("time", {"earliest": "2025-12-05T00:00:00+00:00", "latest": "2025-12-05T23:59:59+00:00",
                               "text": "5 December"})
     assert cmp.rel("time", other, b) == "different"
+
+
+
+def test_the_people_at_a_meeting_are_no_companions_to_dispute():
+    """His son and advisers at a meeting in one account, his son alone in another: more or fewer of the
+    people present (or two meetings), not a disagreement about who came along (config
+    skip_fields_by_class.communication); the same two lists on a journey disagree."""
+    a = "اجتمع الوزير سالم النجار في الميناء مع ابنه ومستشاريه قبل أن يغادر."
+    docs = [_doc("a", a, "Outlet A"), _doc("b", WITH_SON, "Outlet B")]
+
+    def ms(typ, cls, ta, tb):
+        return [_m("a1", "a", a, ta, typ=typ, cls=cls,
+                   parts=(("p1", "agent"), ("ابنه", "companion"), ("مستشاريه", "companion"))),
+                _m("b1", "b", WITH_SON, tb, typ=typ, cls=cls, parts=(("p1", "agent"), ("s1", "companion")))]
+    out = reconcile(docs, ms("meeting", "communication", "اجتمع", "غادر"), ENTS)
+    assert len(out["events"]) == 1 and _field(out, "companions") == []
+    out = reconcile(docs, ms("transfer", "movement", "اجتمع", "غادر"), ENTS)
+    assert len(out["events"]) == 1 and len(_field(out, "companions")) == 1
+    out = reconcile(docs, ms("visit", "movement", "اجتمع", "غادر"), ENTS)      # skipped by type: a visit's
+    assert len(out["events"]) == 1 and _field(out, "companions") == []      # companions are whom it meets

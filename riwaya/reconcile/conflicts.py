@@ -33,7 +33,7 @@ from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
-                     same_kind, victim_age, victim_rank, vconfig, went_alone)
+                     same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -934,25 +934,74 @@ def _en(s: str) -> str:
     return s.replace("s's ", "s' ")
 
 
-def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None) -> list:
+def _where(t: tuple, ents, coarse: frozenset) -> tuple[frozenset, frozenset]:
+    """The places a mention's sentence names (resolved places and sentence entities): those finer than
+    the coarse kinds (a country: a whole war is told in it), and the countries of them all."""
+    fine, countries = set(), set()
+    for x in t[1] | t[2]:
+        e = ents.by_id.get(x) if ents is not None else None
+        if not e or e.get("type") != "place":
+            continue
+        attrs = e.get("attrs") or {}
+        if attrs.get("country"):
+            countries.add(attrs["country"])
+        if attrs.get("kind") not in coarse:
+            fine.add(x)
+    return frozenset(fine), frozenset(countries)
+
+
+def _same_area(A: frozenset, B: frozenset, ents) -> bool:
+    """Do two sets of places share one: the same entity or name, or one inside the other (a town
+    in its province: values.contains)?"""
+    name = lambda x: ents._norm(ents.by_id[x].get("name_ar") or ents.by_id[x].get("name_en") or x)  # noqa: E731
+    return any(x == y or name(x) == name(y) or contains(ents.by_id[x], ents.by_id[y])
+               or contains(ents.by_id[y], ents.by_id[x]) for x in A for y in B)
+
+
+def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents=None, cls: tuple = ()) -> list:
     """Contradictions whose sides can be told of one happening: two mentions of a side share a named main
     actor or key place; of a happening told without one, a place or another entity their sentences
     name. Disjoint times need the shared main actor: of no named actor they tell two happenings (the
     projectiles that fell on Friday and those that fell on Sunday), not a disagreement. A phase of flight
-    needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes."""
+    needs no tie: only a crash clause that names one gives it, and a story seldom holds two crashes.
+    For the fields of config ``place_apart_fields`` (counts, doers), sides whose sentences each name a
+    place finer than ``coarse_place_kinds`` and none in common (nor one inside another) tell two happenings (a day's toll in one
+    province against another's), even with a main actor shared (the same militia fights everywhere);
+    so do those of ``place_apart_fields_by_class`` for a happening of that class or type (`cls`: the
+    place of a meeting, press conferences in two cities, or a visit's destination: two meetings, two visits)."""
     if ties is None or field == "phase":
         return pairs
+    ccfg = config()["conflicts"]
+    apart = field in set(ccfg.get("place_apart_fields") or ()) \
+        or field in {f for k in cls or () for f in (ccfg.get("place_apart_fields_by_class") or {}).get(k, ())}
+    coarse = frozenset(ccfg.get("coarse_place_kinds") or ())
+
+    def where(I):
+        """Evidence index -> the places of its side's mentions in its document (a headline's toll
+        takes the places its article's sentence of that toll names)."""
+        out = {}
+        for i in I:
+            t = ties.get(evidence[i].get("mention"))
+            if t is not None:
+                out.setdefault(evidence[i].get("doc"), []).append(_where(t, ents, coarse))
+        return {i: tuple(frozenset().union(*(w[k] for w in out.get(evidence[i].get("doc"), []))) for k in (0, 1))
+                for i in I}
 
     def tie(i, j):
         a, b = ties.get(evidence[i].get("mention")), ties.get(evidence[j].get("mention"))
         if a is None or b is None:
             return True
+        if apart:
+            (fa, ca), (fb, cb) = at[i], at[j]
+            if (fa and fb and not _same_area(fa, fb, ents)) or (ca and cb and not ca & cb):
+                return False
         if a[0] & b[0]:
             return True
         return field != "time" and bool(a[1] & b[1] or a[2] & b[2])
     out = []
     for RA, RB, rel, grounded, IA, IB in pairs:
         if rel == "different":
+            at = {**where(IA), **where(IB)} if apart else {}
             IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
             if not IA or not IB:
                 continue
@@ -975,8 +1024,9 @@ def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
 def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = False) -> list[dict]:
     """The evidence with what its trigger's own clause tells besides the arguments: the phase of flight
     (``values.flight_phase``, the `phase` field), a victim's grade and age (``values.victim_rank``,
-    ``victim_age``: the `rank` and `age` fields, where `rank` is compared) and, where it names no companions, going alone (``values.went_alone``: its companions are
-    nobody)."""
+    ``victim_age``: the `rank` and `age` fields, where `rank` is compared), where it names no companions, going alone (``values.went_alone``: its companions are
+    nobody) and, where it tells a figure, the figure written right after its trigger instead
+    (``values.trigger_count``: "وإصابة اثنين وعشرين" is 22, not 2; of "استشهاد 15 وإصابة 33" the wounding 33)."""
     out = []
     for e in evidence:
         text = (docs.get(e.get("doc")) or {}).get("text") or ""
@@ -994,6 +1044,10 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = Fal
                 add["age"] = age
             if e.get("values", {}).get("companions") in (None, []) and went_alone(text, (ts, te)):
                 add["companions"] = [ALONE]
+            told = parse_count(e.get("values", {}).get("amount"))
+            n = trigger_count(text, (ts, te)) if told is not None else None
+            if n is not None and n != told.n:     # the figure its trigger governs, read whole
+                add["amount"] = str(n)
         out.append({**e, "values": {**e["values"], **add}} if add else e)
     return out
 
@@ -1011,7 +1065,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     tp = templates()
     ccfg = config()["conflicts"]
     evidence = _with_context(ev["evidence"], context)
-    skip = set((ccfg.get("skip_fields_by_class") or {}).get(ev.get("class") or "", []))
+    by_class = ccfg.get("skip_fields_by_class") or {}     # keyed by a class, or by a type of its own
+    skip = set(by_class.get(ev.get("class") or "", [])) | set(by_class.get(ev.get("type") or "", []))
     evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"] and "phase" not in skip,
                             "rank" in ccfg["fields"] and "rank" not in skip)
     W = Witnesses(evidence, docs, translations or {}, ents)
@@ -1031,7 +1086,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
-        pairs = _tied(pairs, field, evidence, ties)
+        pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

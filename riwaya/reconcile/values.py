@@ -271,7 +271,14 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
         return None
     cfg = vconfig()["counts"]
     toks = normalize(str(value)).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()
+    lead = None         # a value that opens with its qualifier ("أكثر من خمسين", "about 30")
+    for kind in ("at_least", "approx"):
+        for p in sorted((normalize(p).lower().split() for lang in cfg[kind].values() for p in lang), key=len, reverse=True):
+            if lead is None and len(toks) > len(p) and toks[:len(p)] == p:
+                lead, toks = kind, toks[len(p):]
     n = _cardinal(toks)
+    if n is not None and lead:
+        return Count(n, at_least=lead == "at_least", approx=lead == "approx")
     if n is None:
         vague = {**cfg["vague"]["ar"], **cfg["vague"]["en"]}
         v = next((vague[t] for t in toks[:2] if t in vague), None)
@@ -282,6 +289,14 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
         if q:
             return Count(n, at_least=q == "at_least", approx=q == "approx")
     return Count(n)
+
+
+def trigger_count(text: str, trigger: tuple[int, int]) -> int | None:
+    """The figure written right after a trigger, which it governs ("إصابة اثنين وعشرين", "استشهاد 15
+    وإصابة 33": 15 is the killed, 33 the wounded), or None where no figure follows it."""
+    after = normalize(text[trigger[1]:trigger[1] + 40]).lower().translate(_DIGITS)
+    toks = [t.strip(".,،;:!?؟\"«»") for t in after.replace("(", " ").replace(")", " ").split()[:2]]
+    return _cardinal(toks) if toks and toks[0] else None
 
 
 def count_plus(sentence: str, n: int) -> int:

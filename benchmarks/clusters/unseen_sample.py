@@ -1,0 +1,80 @@
+"""An unseen SaudiNewsNet sample for judging the conflicts riwaya lists (issue #15, 80% of listed conflicts real).
+
+    python benchmarks/clusters/unseen_sample.py OUT_DIR [DAY ...]    # -> OUT_DIR/part.jsonl, OUT_DIR.docs.json (ids)
+    riwaya build OUT_DIR -q --db sqlite:////tmp/unseen.db && riwaya conflicts --db sqlite:////tmp/unseen.db
+
+Articles of five busy days of the Yemen war, the Turkish and Afghan attacks and Gulf diplomacy
+(2015-08-07 .. 2015-08-11), 300-3,000 characters, whose title and lead hold at least three different
+political or war words (KEYWORDS), one per lead (the first 300 characters), and none that is in the
+cluster or events corpora (stories.jsonl, events_corpus annotations/queue, ner_snn): 630 articles. The held-out
+sample, judged after the rules were written on the first: DAYs 2015-07-31 2015-08-01 2015-08-02 2015-08-03
+2015-08-04 (498 articles).
+Deterministic. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_judged.tsv.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "data" / "saudinewsnet" / "dataset"
+DAYS = ("2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10", "2015-08-11")
+KEYWORDS = re.compile(r"قتل|هجوم|غار[ةا]|الحوثي|داعش|قوات|الجيش|اشتباك|تفجير|انفجار|مسلح|الرئيس|وزير|حكوم|"
+                      r"المعارضة|سوري|اليمن|العراق|ليبيا|إيران|فلسطين|الاحتلال|اعتقال|معارك")
+
+
+def _seen() -> set[str]:
+    """Documents of the cluster and events corpora (never in the sample)."""
+    out: set[str] = set()
+    for line in (ROOT / "benchmarks/data/clusters/stories.jsonl").read_text(encoding="utf-8").splitlines():
+        out.update(json.loads(line)["docs"])
+    for name in ("annotations.jsonl", "queue.jsonl"):
+        for line in (ROOT / "benchmarks/data/events_corpus" / name).read_text(encoding="utf-8").splitlines():
+            out.add(json.loads(line)["doc"])
+    for path in sorted((ROOT / "benchmarks/data/ner_snn").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            doc = json.loads(line).get("doc") if line.strip() else None
+            if doc:
+                out.add(doc)
+    return out
+
+
+def sample(days=DAYS) -> list[tuple[str, dict]]:
+    seen, leads, out = _seen(), set(), []
+    for day in days:
+        with zipfile.ZipFile(DATA / f"{day}.zip") as zf:
+            arts = [a for name in sorted(zf.namelist()) for a in json.loads(zf.read(name))]
+        for i, a in enumerate(arts):
+            doc, text = f"snn/{day}/{i}", (a.get("content") or "").strip()
+            if doc in seen or not 300 <= len(text) <= 3000:
+                continue
+            lead = hashlib.md5(text[:300].encode()).hexdigest()
+            if lead in leads or len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600]))) < 3:
+                continue
+            leads.add(lead)
+            out.append((doc, a))
+    return out
+
+
+def main() -> None:
+    if len(sys.argv) < 2:
+        raise SystemExit(__doc__)
+    folder = Path(sys.argv[1])
+    folder.mkdir(parents=True, exist_ok=True)
+    arts = sample(tuple(sys.argv[2:]) or DAYS)
+    with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
+        for _, a in arts:
+            f.write(json.dumps({"text": a["content"], "url": a.get("url"), "outlet": a.get("source"),
+                                "title": a.get("title"), "retrieved": a.get("date_extracted")},
+                               ensure_ascii=False) + "\n")
+    folder.with_name(folder.name + ".docs.json").write_text(json.dumps([{"doc": d, "url": a.get("url")} for d, a in arts],
+                                                 ensure_ascii=False), encoding="utf-8")
+    print(f"{len(arts)} articles -> {folder / 'part.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()
