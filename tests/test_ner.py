@@ -576,3 +576,11 @@ def test_foreign_letters_hostile_input():
     # a long run of such words is a list, no name; odd marks alone are nothing
     assert all(m.end - m.start < 40 for m in recognize("كامبل " * 60, "ar") if m.source == "shape")
     assert recognize("ـــ ــ ً ٌ -ميكرو 1", "ar") == []
+
+
+def test_a_run_of_one_word_is_no_name():
+    """Hostile input: a word repeated hundreds of times was tagged as one person of 725 characters; a run
+    longer than entity_rules.yaml's max_name_tokens is no name (real names have at most a dozen words)."""
+    from riwaya.ner import _crf, _rules
+    text = "قال " + " ".join(["محمد"] * 200) + " إن الوضع هادئ."
+    assert all(len(text[s:e].split()) <= _rules()["max_name_tokens"] for s, e, _, _ in _crf(text))

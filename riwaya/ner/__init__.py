@@ -105,7 +105,8 @@ def _crf(text):
         probs = [float(m[i, k]) if t != "O" else 1.0 for i, (t, k) in enumerate(zip(raw, path))]
         tags = postprocess(toks, raw, lambda t, i, m=m: m[i, lid[t]])  # trim unsure tails, merge B-X B-X
         out += tag_spans(sent, tags, probs)
-    return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out]
+    most = _rules()["max_name_tokens"]
+    return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out if len(ps) <= most]
 
 
 def tag_spans(sent, tags, probs) -> list[list]:
