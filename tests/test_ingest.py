@@ -131,3 +131,14 @@ def test_jsonl_larger_than_the_file_limit_is_streamed(tmp_path, monkeypatch):
     errs = [e for e in out if isinstance(e, IngestError)]
     assert len(docs) == 201 and docs[-1].text == "آخر سطر."
     assert len(errs) == 1 and "line too long" in str(errs[0]) and ":201" in str(errs[0])
+
+
+def test_a_newsletter_promotion_is_furniture():
+    """A wire's promotion line ending in "Sign up here." is page furniture, not a paragraph to analyse; a
+    long paragraph that happens to end so is kept."""
+    from riwaya.ingest.prepare import is_furniture
+    assert is_furniture("Get the latest news and expert analysis about the election with the newsletter "
+                        "On the Campaign Trail. Sign up here.", set())
+    assert is_furniture("اشترك الآن", set())
+    assert not is_furniture("The opposition said it took control of the city on Thursday.", set())
+    assert not is_furniture(" ".join(["word"] * 60) + " Sign up here.", set())

@@ -83,6 +83,8 @@ def is_furniture(line: str, seen: set[str]) -> bool:
     words = len(line.split())
     if words <= f["max_prefix_line_words"] and any(line.startswith(p) for p in f["prefixes"]):
         return True
+    if words <= f["max_suffix_line_words"] and line.rstrip(" .!").endswith(tuple(f["suffixes"])):
+        return True
     # a short line seen before (a repeated heading or title) is page furniture
     return words <= 15 and k in seen
 
