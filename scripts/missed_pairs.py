@@ -82,22 +82,10 @@ def replay(ms, feats, same_place, story_of):
         scored[(i, j)] = sc
     kept = core.generic_commitments(ms, feats, pairs)
     refused = {p: "generic: another kind" for p in pairs if p not in kept}
-    link = core.pair_links(scored)
-    cl = {i: [i] for i in range(len(ms))}
-    summ = core.mention_summaries(ms, feats)
-    owner = list(range(len(ms)))
-    for (i, j), _s in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0])):
-        ci, cj = owner[i], owner[j]
-        if ci == cj:
-            continue
-        tot, n = link[ci].get(cj, (0.0, 0))
-        if n and tot / n < average:
-            refused[(i, j)] = "linkage: average"
-            continue
-        if not core._clusters_ok(summ[ci], summ[cj], cfg, same_place):
-            refused[(i, j)] = _cluster_reason(summ[ci], summ[cj], cfg, same_place)
-            continue
-        core.join_clusters(ci, cj, link, cl, owner, summ)
+
+    def refuse(pair, why, A, B):
+        refused[pair] = "linkage: average" if why == "average" else _cluster_reason(A, B, cfg, same_place)
+    _cl, owner = core.merge_pairs(ms, feats, kept, scored, cfg, average, same_place, refuse)
     return owner, ok_of, feat_of, refused, pairs
 
 

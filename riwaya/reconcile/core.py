@@ -586,6 +586,16 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
     pairs = generic_commitments(ms, feats, pairs)
+    cl, _owner = merge_pairs(ms, feats, pairs, scored, cfg, average, same_place)
+    return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+
+
+def merge_pairs(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place,
+                refused=None) -> tuple[dict, list]:
+    """The clusters (owner index -> member indices) and each mention's owner, from the pairs above the
+    threshold. ``refused(pair, why, A, B)``, when given, hears of each pair that did not merge when its
+    turn came (``why``: "average" or "clusters"; A and B the two clusters' summaries):
+    scripts/missed_pairs.py's replay."""
     # links between clusters: (sum, count) of the scores of the pairs compared across them, so
     # that two clusters merge only when their compared pairs score on average above the threshold
     # (average linkage over what blocking compared: one shared keyless mention does not chain two
@@ -603,10 +613,14 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
             continue
         tot, n = link[ci].get(cj, (0.0, 0))
         if n and tot / n < average:
+            if refused is not None:
+                refused((i, j), "average", summ[ci], summ[cj])
             continue
         if _clusters_ok(summ[ci], summ[cj], cfg, same_place):
             join_clusters(ci, cj, link, cl, owner, summ)
-    return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+        elif refused is not None:
+            refused((i, j), "clusters", summ[ci], summ[cj])
+    return cl, owner
 
 
 def generic_commitments(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
