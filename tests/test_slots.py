@@ -293,6 +293,19 @@ def test_a_figure_plus_the_pilot_counts_the_pilot():
     assert parse_count("3", "قتل 3 أشخاص في الحادث.").n == 3
 
 
+def _victim_conflicts(texts, trigger, typ, field):
+    """The conflicts on `field` when two outlets tell one harm to patient p1, each in its own text."""
+    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
+    ms = []
+    for k, (d, text) in enumerate(zip(docs, texts)):
+        d["text"] = text
+        ts = text.index(trigger)
+        m = _m(f"x{k}", d["id"], typ=typ, participants=[{"entity": "p1", "role": "patient"}])
+        m.update({"class": "harm"}, start=0, end=len(text), trigger_start=ts, trigger_end=ts + len(trigger), trigger=trigger)
+        ms.append(m)
+    return [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == field]
+
+
 def test_a_victims_grade_officer_or_nco():
     from riwaya.reconcile.values import victim_rank
     t = "أعلنت القيادة عن استشهاد أحد الضباط المشاركين في العملية."
@@ -303,15 +316,7 @@ def test_a_victims_grade_officer_or_nco():
     assert victim_rank(t3, (t3.index("killed"), t3.index("killed") + 6)) == "nco"
     t4 = "قتل جندي برصاص قناص."               # a soldier is no grade
     assert victim_rank(t4, (0, 3)) is None
-    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
-    docs[0]["text"], docs[1]["text"] = t, t2
-    ms = []
-    for k, d in enumerate(docs):
-        ts = d["text"].index("استشهاد")
-        m = _m(f"x{k}", d["id"], typ="killing", participants=[{"entity": "p1", "role": "patient"}])
-        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 7, trigger="استشهاد")
-        ms.append(m)
-    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "rank"]
+    c = _victim_conflicts((t, t2), "استشهاد", "killing", "rank")
     assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
 
 
@@ -325,14 +330,6 @@ def test_a_victims_age():
     assert victim_age(t3, (t3.index("killed"), t3.index("killed") + 6)) == 58
     t4 = "قتل الرجل في الحادث قبل أربعة أعوام."       # no age cue: a span of time, no age
     assert victim_age(t4, (0, 3)) is None
-    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
-    docs[0]["text"], docs[1]["text"] = t, t2
-    ms = []
-    for k, d in enumerate(docs):
-        ts = d["text"].index("أصيبت")
-        m = _m(f"x{k}", d["id"], typ="injury", participants=[{"entity": "p1", "role": "patient"}])
-        m.update({"class": "harm"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 5, trigger="أصيبت")
-        ms.append(m)
-    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "age"]
+    c = _victim_conflicts((t, t2), "أصيبت", "injury", "age")
     assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "patient"
     assert {v["label_en"] for v in c[0]["values"]} == {"4 years old", "3.5 years old"}
