@@ -247,7 +247,7 @@ def create_app(db_url: str | None = None, export_loader: Callable[[], dict] | No
         return exp()["itineraries"]
 
     @app.get("/api/search", summary="Arabic-aware search over entities, events and text")
-    def api_search(q: str = Query(..., max_length=200, description="e.g. الاسد, أسد, Assad, حميميم"), limit: int = 50):
+    def api_search(q: str = Query(..., max_length=200, description="a name, place or word, in Arabic or English, any spelling (e.g. الرياض, Riyadh)"), limit: int = 50):
         return view().index.search(q, limit=max(1, min(limit, 500)))
 
     @app.post("/api/documents", status_code=202, response_class=JSONResponse,
