@@ -502,8 +502,8 @@ def _balanced(text, s, e):
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    import yaml
-    r = yaml.safe_load((DATA / "entity_rules.yaml").read_text(encoding="utf-8"))
+    from ..datafiles import load_yaml
+    r = load_yaml(DATA / "entity_rules.yaml")   # checked against entity_rules.schema.json
     r["not_entities"] = {norm(str(w)).lower() for w in r["not_entities"]}
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
