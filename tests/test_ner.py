@@ -181,6 +181,17 @@ def test_person_boundaries_rank_before_and_verb_after():
     assert any(x[0].endswith("عبد الله الثاني") for x in _found("واستقبل الملك عبد الله الثاني الوفد"))
 
 
+def test_a_full_name_does_not_run_on_into_a_verb_or_noun_that_is_also_a_given_name():
+    # SaudiNewsNet, al-Riyadh 2015-07-22: "Habib Abdullah, a university student" (طالب: student; also a given name)
+    ps = [m.text for m in recognize('خطورة وقال حبيب عبدالله طالب جامعي في إحدى الجامعات البحرينية يمتهن "الكدادة"')
+          if m.type == "person"]
+    assert "حبيب عبدالله" in ps and not any("طالب" in p for p in ps)
+    # seed 004: "Russian President Vladimir Putin demanded ..." (طالب: demanded)
+    ps = [m.text for m in recognize("مصادر مقربة من الكرملين أكدت أن الرئيس الروسي فلاديمير بوتين طالب بتوضيح عاجل من جهاز الاستخبارات")
+          if m.type == "person"]
+    assert ps == ["فلاديمير بوتين"]
+
+
 def test_another_given_name_with_a_kb_family_name_is_another_person():
     from riwaya.kb import load_kb
     t = "وقال إياد مخلوف إن رامي مخلوف غادر."

@@ -555,7 +555,8 @@ def _furniture(span: str) -> bool:
 def _unbound_person(text, s, e):
     """A person span without a rank before the name (العميد X: the person is X, the rank its role)
     and without an adverb in the accusative (قيصر شخصياً), a common word (the KB's common_words, not a listed name) or an organisation head
-    noun glued after it ("سامر غادر": Samer + "left"; X + ميليشيا)."""
+    noun glued after it ("سامر غادر": Samer + "left"; X + ميليشيا), nor a verb of saying or doing (entity_rules.yaml
+    subject_verbs) after a name of two words or more, even one that is also a given name (طالب, أكد)."""
     from riwaya.ner.morph import _cfg, _kb_words, known
     r = _rules()
     common = _common_words()
@@ -573,9 +574,17 @@ def _unbound_person(text, s, e):
                                             and normalize_ar(last) not in _kb_words()
                                             and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]):
             words = words[:-1]
+        elif len(words) >= 3 and norm(last) in _subject_verbs() \
+                and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]:
+            words = words[:-1]              # "فلاديمير بوتين طالب": a full name, then its verb of saying
         else:
             break
     return words[0][0], words[-1][1]
+
+
+@lru_cache(maxsize=1)
+def _subject_verbs() -> frozenset:
+    return frozenset(norm(w) for w in _rules().get("subject_verbs", []))
 
 
 @lru_cache(maxsize=1)
