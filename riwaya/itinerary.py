@@ -356,6 +356,19 @@ def _fold_translations(items: list[dict], ctx: _Ctx) -> list[dict]:
     return [e for e in items if id(e) not in drop] if drop else items
 
 
+def _date_clock_times(versions: dict[str, Leg]) -> None:
+    """A clock time an account gives a leg without its day ("3 am" past a heading dated a week before:
+    "on or after" that day) takes the day of the happening as the other accounts date it (in place)."""
+    from .reconcile.narrative import day_of_clock
+    for acc, v in versions.items():
+        if v.time and not v.time.get("latest"):
+            told = [o.time for a, o in versions.items() if a != acc and o.time and o.time.get("earliest")
+                    and o.time.get("latest")]
+            t = day_of_clock(v.time, told)
+            if t:
+                v.time = t
+
+
 def _compatible(a: Leg, b: Leg, ctx: _Ctx) -> bool:
     for f in LEG_FIELDS:
         x, y = getattr(a, f), getattr(b, f)
@@ -517,6 +530,7 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict,
             by_acc.setdefault(_account(e), []).append(e)
         versions = {a: _account_leg(ev, items, ctx) for a, items in by_acc.items()}
         versions = {a: v for a, v in versions.items() if v.origin or v.destination or v.via}
+        _date_clock_times(versions)
         ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
         if ev.get("evidence") and not told:
             continue        # every sentence that tells it is a condition, a possibility or a question

@@ -114,3 +114,25 @@ def test_a_document_and_its_translation_are_one_account_of_a_leg():
     it = build_itineraries([event("e1", [ar, en], None, "g:mow")], STAY_ENTS, docs)[0]
     [leg] = it["legs"]
     assert [a["account"] for a in leg["accounts"]] == ["D"]
+
+
+def test_a_clock_time_without_its_day_takes_the_day_the_other_accounts_give_the_leg():
+    three_am = {**t("2024-11-30T03:00:00+03:00"), "latest": None, "precision": "hour"}
+    e = event("e1", [mention("da", "A", "departure", 0, "g:base", "g:far", time=three_am),
+                     mention("db", "B", "departure", 0, "g:base", "g:far",
+                             time=t("2024-03-07T18:00:00+03:00", "2024-03-08T05:59:59+03:00"))], "g:base", "g:far")
+    e["evidence"][1]["values"]["time"]["earliest"] = "2024-12-07T18:00:00+03:00"
+    e["evidence"][1]["values"]["time"]["latest"] = "2024-12-08T05:59:59+03:00"
+    from riwaya import itinerary as I
+    seen = {}
+    orig = I._date_clock_times
+
+    def spy(versions):
+        orig(versions)
+        seen.update({a: v.time["earliest"] for a, v in versions.items() if v.time})
+    I._date_clock_times = spy
+    try:
+        build_itineraries([e], STAY_ENTS, DOCS)
+    finally:
+        I._date_clock_times = orig
+    assert seen["A"] == "2024-12-08T03:00:00+03:00" and seen["B"] == "2024-12-07T18:00:00+03:00"
