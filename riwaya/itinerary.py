@@ -59,6 +59,8 @@ class Leg:
     accounts: list[Source] = field(default_factory=list)
     disputed: bool = False          # accounts give incompatible versions (see the itinerary's alternatives)
     window: dict | None = None      # the time check's narrowed UTC bounds {depart: [lo, hi], arrive: [lo, hi]}
+    arrive_time: dict | None = field(default=None, repr=False)   # one account's time of reaching its end
+    arrive_place: str | None = field(default=None, repr=False)   # ... and the end it names then
 
     def to_dict(self) -> dict:
         d = {"from": self.origin, "to": self.destination, "via": self.via, "means": self.means,
@@ -296,14 +298,75 @@ def _account_leg(ev: dict, items: list[dict], ctx: _Ctx) -> Leg:
             if x not in (None, [], ""):
                 counts.setdefault(repr(x), [x, 0])[1] += 1
         vals[f] = max(counts.values(), key=lambda c: c[1])[0] if counts else None
-    times = [(_values(evd, ev).get("time"), 1.0) for evd in items if _values(evd, ev).get("time")]
-    t = timeiv.consensus(times) if times else None
-    if t:
-        t = {k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}
+    from .reconcile.context_time import is_chain_word
+
+    def told(evds):
+        times = [(_values(evd, ev).get("time"), 1.0) for evd in evds if _values(evd, ev).get("time")]
+        t = timeiv.consensus(times) if times else None
+        return {k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None
+    # a continuation ("..., then to Moscow before dawn") has no verb of its own: its time is when the
+    # leg reaches its destination
+    cont = [evd for evd in items if is_chain_word(evd.get("trigger") or "") and _values(evd, ev).get("destination")]
+    t = told([evd for evd in items if not any(evd is c for c in cont)])
     types = [evd.get("type") for evd in items if evd.get("type")]
-    return Leg(_place(vals["origin"]), _place(vals["destination"]), vals["via"] or None, vals["means"], t,
-               ev.get("id"), max(dict.fromkeys(types), key=types.count) if types else ev.get("type"),
-               [_span(e) for e in items], _sources(items, ctx))
+    leg = Leg(_place(vals["origin"]), _place(vals["destination"]), vals["via"] or None, vals["means"], t,
+              ev.get("id"), max(dict.fromkeys(types), key=types.count) if types else ev.get("type"),
+              [_span(e) for e in items], _sources(items, ctx))
+    leg.arrive_time = told(cont)
+    if leg.arrive_time:
+        dests = [_place(_values(evd, ev).get("destination")) for evd in cont]
+        leg.arrive_place = max(dict.fromkeys(dests), key=dests.count)
+    return leg
+
+
+def _para_lang(doc: dict, pos: int) -> str | None:
+    paras = doc.get("paragraphs") or []
+    if isinstance(paras, str):              # as an export may write them
+        import ast
+        try:
+            paras = ast.literal_eval(paras)
+        except (ValueError, SyntaxError):
+            return None
+    for p in paras if isinstance(paras, (list, tuple)) or hasattr(paras, "__iter__") else []:
+        try:
+            if (p.get("start") or 0) <= pos < (p.get("end") or 0):
+                return p.get("lang")
+        except AttributeError:
+            return None
+    return None
+
+
+def _fold_translations(items: list[dict], ctx: _Ctx) -> list[dict]:
+    """A document that carries its own translation tells each thing twice, and its translated half may
+    be attributed otherwise ("NBC said" over the English, the outlet over the Arabic): of a leg's
+    sentences in one document, those in paragraphs of another language than the document's are left
+    out when the document's own language tells the leg too (one account, not two)."""
+    by_doc: dict[str, list] = {}
+    for e in items:
+        by_doc.setdefault(e.get("doc"), []).append(e)
+    drop = set()
+    for doc_id, es in by_doc.items():
+        doc = ctx.docs.get(doc_id) or {}
+        main = doc.get("language")
+        if not main or len(es) < 2:
+            continue
+        langs = {id(e): _para_lang(doc, e.get("trigger_start") or e.get("start") or 0) for e in es}
+        if any(lg == main for lg in langs.values()):
+            drop.update(k for k, lg in langs.items() if lg and lg != main)
+    return [e for e in items if id(e) not in drop] if drop else items
+
+
+def _date_clock_times(versions: dict[str, Leg]) -> None:
+    """A clock time an account gives a leg without its day ("3 am" past a heading dated a week before:
+    "on or after" that day) takes the day of the happening as the other accounts date it (in place)."""
+    from .reconcile.narrative import day_of_clock
+    for acc, v in versions.items():
+        if v.time and not v.time.get("latest"):
+            told = [o.time for a, o in versions.items() if a != acc and o.time and o.time.get("earliest")
+                    and o.time.get("latest")]
+            t = day_of_clock(v.time, told)
+            if t:
+                v.time = t
 
 
 def _compatible(a: Leg, b: Leg, ctx: _Ctx) -> bool:
@@ -424,6 +487,8 @@ class Stay:
     place: str
     seconds: tuple[float, float]
     source: Source
+    event: str | None = None        # the stay's event
+    text: str | None = None         # its duration as told ("لبضع ساعات")
 
 
 def _stays(ev: dict, pid: str, ctx: _Ctx) -> list[Stay]:
@@ -440,7 +505,8 @@ def _stays(ev: dict, pid: str, ctx: _Ctx) -> list[Stay]:
         if not (place and r and _leg_ok(e, ctx)) or _account(e) in seen:
             continue
         seen.add(_account(e))
-        out.append(Stay(place, r, _sources([e], ctx)[0]))
+        out.append(Stay(place, r, _sources([e], ctx)[0], ev.get("id"),
+                        dur.get("text") if isinstance(dur, dict) else str(dur)))
     return out
 
 
@@ -458,11 +524,13 @@ def _person_itinerary(pid: str, evs: list[dict], mentions: dict,
             continue
         stays.extend(_stays(ev, pid, ctx))
         told = [e for e in _telling(ev, pid, MOVER_ROLES) if _leg_ok(e, ctx)] if ev.get("evidence") else []
+        told = _fold_translations(told, ctx)
         by_acc: dict[str, list[dict]] = {}
         for e in told:
             by_acc.setdefault(_account(e), []).append(e)
         versions = {a: _account_leg(ev, items, ctx) for a, items in by_acc.items()}
         versions = {a: v for a, v in versions.items() if v.origin or v.destination or v.via}
+        _date_clock_times(versions)
         ev = {**ev, **{k: _place(ev.get(k)) for k in ("origin", "destination", "place")}}
         if ev.get("evidence") and not told:
             continue        # every sentence that tells it is a condition, a possibility or a question

@@ -166,11 +166,16 @@ def check_itinerary(it, versions_by_leg: list[dict], ctx, stays=()) -> None:
         _check(it, list(range(start, min(len(it.legs), start + size))), versions_by_leg, ctx, stays)
 
 
-def _leaves(leg, place, ctx) -> bool:
-    """Does `leg` set out from `place` (or, told without its start, go on somewhere else)?"""
+def _leaves(leg, place, ctx, left=()) -> bool:
+    """Does `leg` set out from `place` (or, told without its start, go on somewhere else)? A leg told
+    whole from the journey's start ("fled Damascus for Moscow", the start of a leg before the arrival at
+    `place`: one of `left`) and going on elsewhere passes through `place` too: it leaves it."""
+    goes_on = bool(leg.destination) and ctx.rel("destination", leg.destination, place) == "different"
     if leg.origin:
-        return ctx.rel("origin", leg.origin, place) != "different"
-    return bool(leg.destination) and ctx.rel("destination", leg.destination, place) == "different"
+        if ctx.rel("origin", leg.origin, place) != "different":
+            return True
+        return goes_on and any(ctx.rel("origin", leg.origin, x) != "different" for x in left)
+    return goes_on
 
 
 def _stay_constraints(legs, idx: list[int], stays, ctx) -> list[Constraint]:
@@ -182,14 +187,23 @@ def _stay_constraints(legs, idx: list[int], stays, ctx) -> list[Constraint]:
         for a, i in enumerate(idx):
             if not legs[i].destination or ctx.rel("destination", legs[i].destination, st.place) == "different":
                 continue
-            j = next((k for k in idx[a + 1:] if _leaves(legs[k], st.place, ctx)), None)
+            left = [legs[k].origin for k in idx[:a + 1] if legs[k].origin]
+            j = next((k for k in idx[a + 1:] if _leaves(legs[k], st.place, ctx, left)), None)
             if j is None:
                 continue
             lo, hi = st.seconds[0] / 60.0, st.seconds[1] / 60.0
             base = {"kind": "stay", "account": st.source.account, "src": st.source, "place": st.place,
-                    "legs": [i, j]}
+                    "legs": [i, j], "event": getattr(st, "event", None), "text": getattr(st, "text", None)}
             out.append(Constraint(f"{j}:depart", f"{i}:arrive", -lo, {**base, "side": "min", "minutes": lo}))
             out.append(Constraint(f"{i}:arrive", f"{j}:depart", hi, {**base, "side": "max", "minutes": hi}))
+            # the leg out sets out from the place of the stay: at least the way from there to its end
+            ca, cb = _coords(st.place, ctx), _coords(legs[j].destination, ctx)
+            mm = min_minutes(ca[0], cb[0], legs[j].means, ca[1] + cb[1]) if ca and cb else None
+            if mm:
+                out.append(Constraint(f"{j}:arrive", f"{j}:depart", -mm[0],
+                                      {"kind": "travel", "account": st.source.account, "src": st.source,
+                                       "a": st.place, "b": legs[j].destination, "mode": mm[1], "km": mm[2],
+                                       "minutes": mm[0], "legs": [j]}))
     return out
 
 
@@ -227,16 +241,20 @@ def _check(it, idx: list[int], versions_by_leg: list[dict], ctx, stays=()) -> No
                                            {"kind": "travel", "account": acc, "src": src, "a": origin,
                                             "b": v.destination, "mode": mm[1], "km": mm[2], "minutes": mm[0],
                                             "legs": [i]}))
-            t = v.time or {}
-            lo, hi = utc(t.get("earliest"), t.get("tz")), utc(t.get("latest"), t.get("tz"))
-            p = f"{i}:{_anchor(v.type)}"
-            for side, when in (("after", lo), ("before", hi)):
-                if when is not None:
-                    bounds.append((p, side, when, {"kind": "bound", "account": acc, "src": src, "side": side,
-                                                   "point": _anchor(v.type), "at": when.isoformat(),
-                                                   "place": origin if _anchor(v.type) == "depart" else v.destination,
-                                                   "legs": [i]}))
-                    ref_t = when if ref_t is None or when < ref_t else ref_t
+            timed = [(v.time or {}, _anchor(v.type))]
+            if getattr(v, "arrive_time", None):
+                timed.append((v.arrive_time, "arrive"))     # "..., then to Moscow before dawn"
+            for t, point in timed:
+                lo, hi = utc(t.get("earliest"), t.get("tz")), utc(t.get("latest"), t.get("tz"))
+                p = f"{i}:{point}"
+                for side, when in (("after", lo), ("before", hi)):
+                    if when is not None:
+                        bounds.append((p, side, when, {"kind": "bound", "account": acc, "src": src, "side": side,
+                                                       "point": point, "at": when.isoformat(), "text": t.get("text"),
+                                                       "place": origin if point == "depart" else (
+                                                           getattr(v, "arrive_place", None) or v.destination),
+                                                       "legs": [i]}))
+                        ref_t = when if ref_t is None or when < ref_t else ref_t
             prev = (i, v)
     cons.extend(_stay_constraints(legs, idx, stays, ctx))
     for p, side, when, label in bounds:
@@ -338,7 +356,88 @@ def _finding(cyc: list[Constraint], ctx, events: list) -> dict:
         if rest:
             text = (text + tp["then"][lang] if text else "") + tp["then"][lang].join(rest)
         reason[lang] = text[:1].upper() + text[1:] if lang == "en" else text
-    return {"accounts": sorted(accounts.values(), key=lambda a: (a["name"] or "", a["account"])),
-            "legs": [events[i] for i in sorted(legs)], "reason": reason,
-            "constraints": [{k: v for k, v in c.label.items() if k not in ("src", "legs")}
-                            for c in cyc if c.label]}
+    out = {"accounts": sorted(accounts.values(), key=lambda a: (a["name"] or "", a["account"])),
+           "legs": [events[i] for i in sorted(legs)], "reason": reason,
+           "constraints": [{k: v for k, v in c.label.items() if k not in ("src", "legs")}
+                           for c in cyc if c.label]}
+    conflict = _stay_conflict(cyc, ctx, reason)
+    if conflict:
+        out["conflict"] = conflict
+    return out
+
+
+def _spans(src, ctx, words: str | None) -> list[dict]:
+    """An account's sentences of a leg, those that hold `words` (the time it gives) first."""
+    ev = list(getattr(src, "evidence", None) or [])
+
+    def holds(e):
+        text = (ctx.docs.get(e.get("doc")) or {}).get("text") or ""
+        return bool(words) and words in text[e.get("start") or 0:e.get("end") or 0]
+    return sorted(ev, key=lambda e: not holds(e))
+
+
+def _stay_conflict(cyc: list[Constraint], ctx, reason: dict) -> dict | None:
+    """A finding that holds an account's stay told with its duration and another account's time of the
+    legs around it is a disagreement on how long the stay lasted (slot `duration`, on the stay's event):
+    the stay's words on one side, the other account's words on the leg's time on the other."""
+    from .itinerary import travel
+    import hashlib
+    tp = travel()["findings"]
+    stay = next((c for c in cyc if c.label.get("kind") == "stay" and c.label.get("event")), None)
+    if stay is None:
+        return None
+    others = [c for c in cyc if c.label.get("kind") == "bound" and c.label.get("account") != stay.label["account"]]
+    if not others:
+        return None
+
+    def label(v, lang):
+        return ctx.ents.label(v, lang, clean=True) if ctx.ents is not None and v else str(v or "?")
+
+    def name(src, lang):
+        return ((src.name_ar if lang == "ar" else src.name) or src.account) if src else "?"
+
+    def side(src, words, text_en, text_ar):
+        spans = _spans(src, ctx, words)[:3]
+        return {"value": words or text_en, "label_en": text_en, "label_ar": text_ar, "events": [],
+                "documents": sorted({e.get("doc") for e in spans}), "corroboration": 1,
+                "evidence": [{"doc": e.get("doc"), "start": e.get("start"), "end": e.get("end"), "attribution": None}
+                             for e in spans]}
+    lb = stay.label
+    src = lb.get("src")
+    h, m = divmod(int(round(lb["minutes"])), 60)
+    sides = [side(src, lb.get("text"),
+                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['en'].format(place=label(lb['place'], 'en'), src=name(src, 'en'), d=tp['duration']['en'].format(h=h, m=m))})",
+                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['ar'].format(place=label(lb['place'], 'ar'), src=name(src, 'ar'), d=tp['duration']['ar'].format(h=h, m=m))})")]
+    sides[0]["events"] = [lb["event"]]
+    for c in cyc:       # the times the stay's own account gives the legs around it
+        b = c.label
+        if b.get("kind") == "bound" and b.get("account") == lb["account"]:
+            at = datetime.fromisoformat(b["at"])
+            for lang in ("en", "ar"):
+                sides[0]["label_" + lang] += "; " + (b.get("text") or "") + " (" + tp[f"{b['point']}_{b['side']}"][lang].format(
+                    place=label(b.get("place"), lang), t=at.strftime(tp["time"][lang]), src=name(b.get("src"), lang)) + ")"
+            sides[0]["evidence"] += [{"doc": e.get("doc"), "start": e.get("start"), "end": e.get("end"), "attribution": None}
+                                     for e in _spans(b.get("src"), ctx, b.get("text"))[:1]
+                                     if {"doc": e.get("doc"), "start": e.get("start"), "end": e.get("end"), "attribution": None}
+                                     not in sides[0]["evidence"]]
+    for c in others:
+        b = c.label
+        at = datetime.fromisoformat(b["at"])
+        words = {lang: tp[f"{b['point']}_{b['side']}"][lang].format(
+            place=label(b.get("place"), lang), t=at.strftime(tp["time"][lang]), src=name(b.get("src"), lang))
+            for lang in ("en", "ar")}
+        sides.append(side(b.get("src"), b.get("text"), f"{b.get('text') or ''} ({words['en']})",
+                          f"{b.get('text') or ''} ({words['ar']})"))
+    q = tp["stay_conflict"]
+    key = "|".join([lb["event"], lb["account"]] + sorted(str(c.label.get("account")) for c in others))
+    return {"id": "cf_" + hashlib.sha1(key.encode()).hexdigest()[:12], "event": lb["event"], "field": "duration",
+            "slot": "duration", "kind": "contradiction", "attributed": False, "origin": "time_check",
+            "question": q["question"]["en"].format(place=label(lb["place"], "en")),
+            "question_ar": q["question"]["ar"].format(place=label(lb["place"], "ar")),
+            "values": sides,
+            "summary_en": q["summary"]["en"].format(place=label(lb["place"], "en"),
+                                                    a=sides[0]["label_en"], b=" / ".join(x["label_en"] for x in sides[1:]),
+                                                    why=reason["en"]),
+            "summary_ar": q["summary"]["ar"].format(place=label(lb["place"], "ar"),
+                                                    a=sides[0]["label_ar"], b=" / ".join(x["label_ar"] for x in sides[1:]),
+                                                    why=reason["ar"])}

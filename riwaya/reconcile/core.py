@@ -22,6 +22,7 @@ from ..lang.arabic import prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
+from .narrative import adopt_narrative_movers
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
@@ -917,6 +918,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context))
     for ev in events:
         _as_written(ev, ents)
+    # after the conflicts: a movement told without its mover goes with its narrative's (itineraries only)
+    adopt_narrative_movers(events, docs, ents, context)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
