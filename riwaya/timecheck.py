@@ -345,11 +345,11 @@ def _finding(cyc: list[Constraint], ctx, events: list) -> dict:
                 mode = travel()["modes"][lb["mode"]]["label"][lang] if lb.get("mode") else tp["any_mode"][lang]
                 h, m = divmod(int(round(lb["minutes"])), 60)
                 rest.append(tp["travel"][lang].format(mode=mode, a=place(lb["a"]), b=place(lb["b"]),
-                                                      km=int(round(lb["km"])), d=tp["duration"][lang].format(h=h, m=m)))
+                                                      km=int(round(lb["km"])), d=_duration(h, m, lang)))
             elif lb.get("kind") == "stay":
                 h, m = divmod(int(round(lb["minutes"])), 60)
                 rest.append(tp[f"stay_{lb['side']}"][lang].format(place=place(lb["place"]), src=src(c),
-                                                                  d=tp["duration"][lang].format(h=h, m=m)))
+                                                                  d=_duration(h, m, lang)))
             elif lb.get("kind") == "order":
                 rest.append(tp["order"][lang].format(a=place(lb["a"]), b=place(lb["b"]), src=src(c)))
         text = tp["but"][lang].join(clock)
@@ -364,6 +364,22 @@ def _finding(cyc: list[Constraint], ctx, events: list) -> dict:
     if conflict:
         out["conflict"] = conflict
     return out
+
+
+def _duration(h: int, m: int, lang: str) -> str:
+    """A duration in words. Arabic counts agree with their number (ساعة واحدة، ساعتان، 3 ساعات، 11 ساعة) and a
+    zero part is left out: the forms are data (travel.yaml findings.duration_units)."""
+    from .itinerary import travel
+    tp = travel()["findings"]
+    if lang != "ar":
+        return tp["duration"]["en"].format(h=h, m=m)
+    units = tp["duration_units"]["ar"]
+
+    def count(n, u):
+        f = units[u]
+        return f["one"] if n == 1 else f["two"] if n == 2 else f"{n} {f['few'] if 3 <= n % 100 <= 10 else f['many']}"
+    parts = [count(n, u) for n, u in ((h, "hour"), (m, "minute")) if n]
+    return units["and"].join(parts) or count(0, "minute")
 
 
 def _spans(src, ctx, words: str | None) -> list[dict]:
@@ -406,8 +422,8 @@ def _stay_conflict(cyc: list[Constraint], ctx, reason: dict) -> dict | None:
     src = lb.get("src")
     h, m = divmod(int(round(lb["minutes"])), 60)
     sides = [side(src, lb.get("text"),
-                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['en'].format(place=label(lb['place'], 'en'), src=name(src, 'en'), d=tp['duration']['en'].format(h=h, m=m))})",
-                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['ar'].format(place=label(lb['place'], 'ar'), src=name(src, 'ar'), d=tp['duration']['ar'].format(h=h, m=m))})")]
+                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['en'].format(place=label(lb['place'], 'en'), src=name(src, 'en'), d=_duration(h, m, 'en'))})",
+                  f"{lb.get('text') or ''} ({tp['stay_' + lb['side']]['ar'].format(place=label(lb['place'], 'ar'), src=name(src, 'ar'), d=_duration(h, m, 'ar'))})")]
     sides[0]["events"] = [lb["event"]]
     for c in cyc:       # the times the stay's own account gives the legs around it
         b = c.label

@@ -149,3 +149,10 @@ def test_conflicts_command_lists_the_time_check_findings():
     assert "موسكو" in lines[3] and "Outlet A" in lines[4] and "Outlet B" in lines[4]
     assert format_time_findings({"entities": ENTS, "itineraries": [two_legs("2024-12-08T06:00:00+03:00")]}) == \
         ["== The time check (a person's legs, as the accounts time them, cannot all be true together): 0"]
+
+
+def test_durations_read_in_both_languages():
+    from riwaya.timecheck import _duration
+    assert _duration(3, 7, "en") == "3 h 07 min"
+    assert _duration(1, 0, "ar") == "ساعة واحدة" and _duration(2, 2, "ar") == "ساعتان ودقيقتان"
+    assert _duration(3, 7, "ar") == "3 ساعات و7 دقائق" and _duration(11, 15, "ar") == "11 ساعة و15 دقيقة"
