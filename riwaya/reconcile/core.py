@@ -184,10 +184,15 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
             # the numbers are the count, compared as such
             actors.update(x for x in roles.get(r, []) if not _counted(x))
     heads = config()["events"].get("raw_actor_heads", False)
+    families = config()["events"].get("raw_actor_families", False)
     for x in actors:
         alts.update(may_be.get(x, ()))
         if heads and isinstance(x, str) and x.startswith("raw:"):
             h = _raw_head(x)
+            if h:
+                alts.add(h)
+        if families and isinstance(x, str) and x.startswith("raw:"):
+            h = _raw_family(x)
             if h:
                 alts.add(h)
     # a place named as a main actor (a country that strikes or is hit, "the Kingdom" that receives) is
@@ -1026,11 +1031,48 @@ def _raw_head(raw: str) -> str | None:
     """An unresolved actor's head: its first word of three letters or more, a proclitic off ("المتهم"
     of "المتهم والذي اقر"), as a value that two spans of one head share (``events.raw_actor_heads``): one
     description told shorter or longer is no clash of main actors. Marked raw, so it never counts as a
-    known entity."""
+    known entity. Words of actor_families.yaml ``head_skip`` (an English article: "the attackers" and "the
+    police" are no one head) are passed over."""
+    skip = _actor_families()["head_skip"]
     for t in raw[4:].split():
         w = _strip_proclitic(t)
-        if len(w) >= 3:
+        if len(w) >= 3 and t not in skip:
             return "raw:\x1fhead " + w
+    return None
+
+
+@lru_cache(maxsize=1)
+def _actor_families() -> dict:
+    """actor_families.yaml, normalised: ``family`` (a head word -> its family), ``containers`` and
+    ``head_skip`` (sets of words)."""
+    import yaml
+    from .text import DATA
+    raw = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+
+    def words(d):
+        return {normalize(str(w)).strip() for ws in (d or {}).values() for w in ws or ()}
+    family = {}
+    for name, forms in (raw.get("families") or {}).items():
+        for w in words(forms):
+            family.setdefault(w, name)
+    return {"family": family, "containers": frozenset(words(raw.get("containers"))),
+            "head_skip": frozenset(words(raw.get("head_skip")))}
+
+
+@lru_cache(maxsize=4096)
+def _raw_family(raw: str) -> str | None:
+    """The family of an unresolved actor's head noun (``events.raw_actor_families``, actor_families.yaml):
+    its first word of three letters or more that is no container ("قوات" of "القوات المعارضة"), as written
+    or with a proclitic off, as a value that two spans of one family share ("جنديين تركيين" / "ضابطي صف":
+    military; "the gunmen" / "the attackers"). Marked raw, so it never counts as a known entity; None when
+    the head is of no family."""
+    fam = _actor_families()
+    for t in raw[4:].split() if raw.startswith("raw:") else ():
+        w = _strip_proclitic(t)
+        if len(w) < 3 or t in fam["containers"] or w in fam["containers"]:
+            continue
+        name = fam["family"].get(t) or fam["family"].get(w)
+        return "raw:\x1ffamily " + name if name else None
     return None
 
 
