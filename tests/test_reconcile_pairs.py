@@ -383,3 +383,31 @@ def test_an_english_article_is_no_head():
     """"the attackers" and "the police" share no head (actor_families.yaml head_skip)."""
     assert core._raw_head("raw:the attackers") != core._raw_head("raw:the police")
     assert core._raw_head("raw:the attackers") == core._raw_head("raw:attackers")
+
+
+def test_a_meeting_told_from_each_side_is_one_party(monkeypatch):
+    """"Assad received Maher" (Assad the main actor, Maher named in the sentence) and "Maher met Assad" told with
+    Maher as the main actor: one meeting told from each side, no clash of main actors (events.party_groups);
+    a meeting whose sentence does not name the other's actor still clashes, and so do two movements."""
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+
+    def meet(mid, doc, who, ctx, typ="meeting", cls="communication"):
+        return _m(mid, doc, cls=cls, typ=typ, parts=((who, "agent"),), time=t, context=ctx)
+    host, guest = meet("x0", "s0", "assad", ["assad", "maher"]), meet("x1", "s1", "maher", ["maher"])
+    a, b, fa, fb = _pair(host, guest)
+    assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
+    assert core._sig_ok(core._sig(a, fa), core._sig(b, fb))
+    a, c, fa, fc = _pair(meet("x0", "s0", "assad", ["assad", "nyt"]), guest)
+    assert not core._pair_ok(a, c, fa, fc)
+    moves = [meet("x0", "s0", "assad", ["assad", "maher"], "flight", "movement"),
+             meet("x1", "s1", "maher", ["maher"], "flight", "movement")]
+    a, b, fa, fb = _pair(*moves)
+    assert not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "party_groups", [])
+    core._party_groups.cache_clear()
+    try:
+        a, b, fa, fb = _pair(host, guest)
+        assert not core._pair_ok(a, b, fa, fb)
+    finally:
+        core._party_groups.cache_clear()
