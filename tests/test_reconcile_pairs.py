@@ -411,3 +411,20 @@ def test_a_meeting_told_from_each_side_is_one_party(monkeypatch):
         assert not core._pair_ok(a, b, fa, fb)
     finally:
         core._party_groups.cache_clear()
+
+
+def test_a_meeting_s_main_actors_are_its_own_doers(monkeypatch):
+    """"حضر الاستقبال X" / "وكان في استقباله لدى وصوله X": X, an agent told outside the trigger's clause (own
+    false), is no main actor of a meeting (events.own_actor_groups), so the reception meets the other reports of
+    the meeting; a flight keeps such an agent (journey is not in the shipped list)."""
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    attended = _m("x0", "s0", cls="communication", typ="meeting", time=t, parts=(),
+                  participants=[{"entity": "maher", "role": "agent", "own": False}])
+    met = _m("x1", "s1", cls="communication", typ="meeting", time=t)
+    fa, fb = core._features(attended), core._features(met)
+    assert not fa["actors"] and core._pair_ok(attended, met, fa, fb)
+    flew = {**attended, "class": "movement", "type": "flight"}
+    met_flight = {**met, "class": "movement", "type": "flight"}
+    ff, fm = core._features(flew), core._features(met_flight)
+    assert ff["actors"] == {"maher"} and not core._pair_ok(flew, met_flight, ff, fm)

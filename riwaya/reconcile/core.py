@@ -174,6 +174,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
     key_roles = kr.get(m.get("class"), kr["other"])
     actors, kplaces, alts = set(), set(), set()
     may_be = {p["entity"]: p.get("may_be") or () for p in m.get("participants") or [] if p.get("may_be")}
+    # a doer told outside the trigger's clause (canonical_mentions: ``own`` false) is no main actor of a happening
+    # of events.own_actor_groups: "وكان في استقباله لدى وصوله X" names the host, not who arrived
+    others = {_ent(p) for p in m.get("participants") or [] if p.get("own") is False} \
+        if _type_group(m.get("type") or "") in _own_actor_groups() else set()
     for r in key_roles:
         if r == "place":
             if m.get("place"):
@@ -182,7 +186,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         else:
             # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
             # the numbers are the count, compared as such
-            actors.update(x for x in roles.get(r, []) if not _counted(x))
+            actors.update(x for x in roles.get(r, []) if not _counted(x) and not (r == "agent" and x in others))
     heads = config()["events"].get("raw_actor_heads", False)
     families = config()["events"].get("raw_actor_families", False)
     for x in actors:
@@ -346,6 +350,13 @@ def _party_groups() -> frozenset:
     """The type groups (as _type_group gives them) whose mentions compare their participants as one party."""
     order = {g: i for i, g in enumerate(schema.schema()["groups"])}
     return frozenset(f"g{order[g]}" for g in config()["events"].get("party_groups") or () if g in order)
+
+
+@lru_cache(maxsize=1)
+def _own_actor_groups() -> frozenset:
+    """The type groups whose main actors are their own doers only (``events.own_actor_groups``)."""
+    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
+    return frozenset(f"g{order[g]}" for g in config()["events"].get("own_actor_groups") or () if g in order)
 
 
 def _resolved(values) -> frozenset:
