@@ -380,9 +380,11 @@ def test_unresolved_actors_of_one_family_are_no_clash(monkeypatch):
 
 
 def test_an_english_article_is_no_head():
-    """"the attackers" and "the police" share no head (actor_families.yaml head_skip)."""
+    """"the attackers" and "the police" share no head, nor does an honorific make one (actor_families.yaml
+    head_skip)."""
     assert core._raw_head("raw:the attackers") != core._raw_head("raw:the police")
     assert core._raw_head("raw:the attackers") == core._raw_head("raw:attackers")
+    assert core._raw_head("raw:سمو ولي ولي العهد لدي وصوله") == core._raw_head("raw:ولي ولي العهد")   # an honorific
 
 
 def test_a_meeting_told_from_each_side_is_one_party(monkeypatch):

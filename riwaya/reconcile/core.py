@@ -1075,7 +1075,7 @@ def _raw_head(raw: str) -> str | None:
     skip = _actor_families()["head_skip"]
     for t in raw[4:].split():
         w = _strip_proclitic(t)
-        if len(w) >= 3 and t not in skip:
+        if len(w) >= 3 and t not in skip and w not in skip:
             return "raw:\x1fhead " + w
     return None
 
