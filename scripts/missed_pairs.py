@@ -37,7 +37,8 @@ def _hard_reason(a, b, fa, fb, same_place) -> str:
         return "kind"
     if core._distinct_types(a.get("type"), b.get("type")):
         return "kind: distinct types"
-    if core._keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
+    if core._keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"],
+                        fa["party"], fb["party"]):
         aa, ab = fa["alts"], fb["alts"]
         if aa and ab and not (aa & ab):
             ra, rb = core._resolved(aa) - fa["soft"] - fb["soft"], core._resolved(ab) - fa["soft"] - fb["soft"]

@@ -139,6 +139,7 @@ def test_two_unresolved_actors_of_one_head_are_no_clash(monkeypatch):
     a, c, fa, fc = _pair(short, other)
     assert not core._pair_ok(a, c, fa, fc)
     monkeypatch.setitem(core.config()["events"], "raw_actor_heads", False)
+    monkeypatch.setitem(core.config()["events"], "raw_actor_families", False)   # "المتهم": a family too
     a, b, fa, fb = _pair(short, longer)
     assert not core._pair_ok(a, b, fa, fb)
 
@@ -174,6 +175,8 @@ def test_sentence_words_and_trigger_cues():
 def test_unresolved_main_actors_that_differ_are_left_to_the_score(monkeypatch, learned):
     # a model trained with --raw-actors-clash false carries the setting (the shipped one keeps true)
     monkeypatch.setattr(core, "pair_model", lambda: {**learned, "raw_actors_clash": False})
+    # (a colonel and an officer: one family of actor_families.yaml, which would link them)
+    monkeypatch.setitem(core.config()["events"], "raw_actor_families", False)
     t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
     raw = [_h("x0", "s0", typ="killing", time=t, participants=[{"entity": "العقيد", "role": "patient"}]),
            _h("x1", "s1", typ="killing", time=t, participants=[{"entity": "ضابط برتبة عقيد", "role": "patient"}])]
@@ -346,3 +349,84 @@ def test_a_plural_trigger_against_one_happening():
     fs = [core._features(m) for m in ms]
     assert core.pair_features(ms[0], ms[1], fs[0], fs[1]).get("plural_one") == 1.0
     assert "plural_one" not in core.pair_features(ms[1], ms[2], fs[1], fs[2])
+
+
+def test_unresolved_actors_of_one_family_are_no_clash(monkeypatch):
+    """"جنديين تركيين" / "عسكريين تركيين اثنين" / "ضابطي صف": soldiers told in other words are one kind of people
+    (events.raw_actor_families, actor_families.yaml); soldiers and policemen still clash; a container word
+    ("القوات المعارضة") is passed over to its head; a family never counts as a known entity."""
+    monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
+    monkeypatch.setitem(core.config()["events"], "raw_actor_families", True)
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+
+    def killed(mid, doc, who):
+        return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
+    soldiers, troops, nco = killed("x0", "s0", "جنديين تركيين"), killed("x1", "s1", "عسكريين تركيين اثنين"), \
+        killed("x2", "s1", "ضابطي صف")
+    police = killed("x3", "s1", "شرطيين")
+    for other in (troops, nco):
+        a, b, fa, fb = _pair(soldiers, other)
+        assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
+        assert not core._resolved(fa["alts"] | fb["alts"])
+    a, c, fa, fc = _pair(soldiers, police)
+    assert not core._pair_ok(a, c, fa, fc)
+    assert core._raw_family("raw:القوات المعارضه") == core._raw_family("raw:الثوار") is not None
+    assert core._raw_family("raw:the gunmen") == core._raw_family("raw:attackers") is not None
+    assert core._raw_family("raw:قصر الرياسه") is None
+    monkeypatch.setitem(core.config()["events"], "raw_actor_families", False)
+    a, b, fa, fb = _pair(soldiers, troops)
+    assert not core._pair_ok(a, b, fa, fb)
+
+
+def test_an_english_article_is_no_head():
+    """"the attackers" and "the police" share no head, nor does an honorific make one (actor_families.yaml
+    head_skip)."""
+    assert core._raw_head("raw:the attackers") != core._raw_head("raw:the police")
+    assert core._raw_head("raw:the attackers") == core._raw_head("raw:attackers")
+    assert core._raw_head("raw:سمو ولي ولي العهد لدي وصوله") == core._raw_head("raw:ولي ولي العهد")   # an honorific
+
+
+def test_a_meeting_told_from_each_side_is_one_party(monkeypatch):
+    """"Assad received Maher" (Assad the main actor, Maher named in the sentence) and "Maher met Assad" told with
+    Maher as the main actor: one meeting told from each side, no clash of main actors (events.party_groups);
+    a meeting whose sentence does not name the other's actor still clashes, and so do two movements."""
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+
+    def meet(mid, doc, who, ctx, typ="meeting", cls="communication"):
+        return _m(mid, doc, cls=cls, typ=typ, parts=((who, "agent"),), time=t, context=ctx)
+    host, guest = meet("x0", "s0", "assad", ["assad", "maher"]), meet("x1", "s1", "maher", ["maher"])
+    a, b, fa, fb = _pair(host, guest)
+    assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
+    assert core._sig_ok(core._sig(a, fa), core._sig(b, fb))
+    a, c, fa, fc = _pair(meet("x0", "s0", "assad", ["assad", "nyt"]), guest)
+    assert not core._pair_ok(a, c, fa, fc)
+    moves = [meet("x0", "s0", "assad", ["assad", "maher"], "flight", "movement"),
+             meet("x1", "s1", "maher", ["maher"], "flight", "movement")]
+    a, b, fa, fb = _pair(*moves)
+    assert not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "party_groups", [])
+    core._party_groups.cache_clear()
+    try:
+        a, b, fa, fb = _pair(host, guest)
+        assert not core._pair_ok(a, b, fa, fb)
+    finally:
+        core._party_groups.cache_clear()
+
+
+def test_a_meeting_s_main_actors_are_its_own_doers(monkeypatch):
+    """"حضر الاستقبال X" / "وكان في استقباله لدى وصوله X": X, an agent told outside the trigger's clause (own
+    false), is no main actor of a meeting (events.own_actor_groups), so the reception meets the other reports of
+    the meeting; a flight keeps such an agent (journey is not in the shipped list)."""
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    attended = _m("x0", "s0", cls="communication", typ="meeting", time=t, parts=(),
+                  participants=[{"entity": "maher", "role": "agent", "own": False}])
+    met = _m("x1", "s1", cls="communication", typ="meeting", time=t)
+    fa, fb = core._features(attended), core._features(met)
+    assert not fa["actors"] and core._pair_ok(attended, met, fa, fb)
+    flew = {**attended, "class": "movement", "type": "flight"}
+    met_flight = {**met, "class": "movement", "type": "flight"}
+    ff, fm = core._features(flew), core._features(met_flight)
+    assert ff["actors"] == {"maher"} and not core._pair_ok(flew, met_flight, ff, fm)

@@ -175,6 +175,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
     key_roles = kr.get(m.get("class"), kr["other"])
     actors, kplaces, alts = set(), set(), set()
     may_be = {p["entity"]: p.get("may_be") or () for p in m.get("participants") or [] if p.get("may_be")}
+    # a doer told outside the trigger's clause (canonical_mentions: ``own`` false) is no main actor of a happening
+    # of events.own_actor_groups: "وكان في استقباله لدى وصوله X" names the host, not who arrived
+    others = {_ent(p) for p in m.get("participants") or [] if p.get("own") is False} \
+        if _type_group(m.get("type") or "") in _own_actor_groups() else set()
     for r in key_roles:
         if r == "place":
             if m.get("place"):
@@ -183,12 +187,17 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         else:
             # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
             # the numbers are the count, compared as such
-            actors.update(x for x in roles.get(r, []) if not _counted(x))
+            actors.update(x for x in roles.get(r, []) if not _counted(x) and not (r == "agent" and x in others))
     heads = config()["events"].get("raw_actor_heads", False)
+    families = config()["events"].get("raw_actor_families", False)
     for x in actors:
         alts.update(may_be.get(x, ()))
         if heads and isinstance(x, str) and x.startswith("raw:"):
             h = _raw_head(x)
+            if h:
+                alts.add(h)
+        if families and isinstance(x, str) and x.startswith("raw:"):
+            h = _raw_family(x)
             if h:
                 alts.add(h)
     # a place named as a main actor (a country that strikes or is hit, "the Kingdom" that receives) is
@@ -196,6 +205,11 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
     soft = frozenset() if config()["events"].get("place_actors_clash", True) else frozenset(
         p["entity"] for p in m.get("participants") or [] if p.get("place_actor") and p["entity"] in actors)
     keys = actors | kplaces
+    # a meeting told from each side ("A received B" / "B met A"): its main actors and the people and
+    # organisations its sentence names are one party (events.party_groups); two such mentions clash only
+    # when neither's main actors are named by the other
+    party = frozenset(actors | alts | set(m.get("party") or ())) \
+        if actors and _type_group(m.get("type") or "") in _party_groups() else frozenset()
     places = {_ent(m.get(f)) for f in ("origin", "destination", "place") if m.get(f)}
     places.update(_ent(v) for v in (m.get("via") or []) if v)
     return {
@@ -209,6 +223,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         # that names "عبد ربه منصور هادي")
         "alts": frozenset(actors | alts),
         "soft": soft,
+        "party": party,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
         "places": places,
         "group": _type_group(m.get("type") or ""),
@@ -267,7 +282,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
-    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"]):
+    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"],
+                   fa["party"], fb["party"]):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
         # nothing identifies the happening on one side: its places must agree (the story and
@@ -295,7 +311,8 @@ def _distinct_types(ta, tb) -> bool:
     return ta != tb and frozenset((ta, tb)) in _distinct_pairs()
 
 
-def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset()) -> bool:
+def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), party_a=frozenset(),
+                party_b=frozenset()) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
     "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
     false (or the learned pair model's own setting, when one scores), only actors resolved to an
@@ -304,8 +321,10 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset()) -> 
     pair score (``actor_clash_raw``); with ``events.raw_vs_resolved_clash`` false, so is an unresolved
     actor against a resolved one (a raw span is often a description of the named one that coreference
     left unlinked, "المصاب" / "احد المواطنين"). Actors are given with what they may be (``alts``);
-    ``soft`` ones (places as actors, ``events.place_actors_clash`` false) count as unresolved."""
-    if act_a and act_b and not (act_a & act_b):
+    ``soft`` ones (places as actors, ``events.place_actors_clash`` false) count as unresolved. ``party_a``
+    and ``party_b`` (a meeting's: its main actors and the people its sentence names, ``events.party_groups``):
+    main actors of one named in the other's party are no clash (the host of one report, the guest of another)."""
+    if act_a and act_b and not (act_a & act_b) and not _party_met(act_a, party_a, act_b, party_b):
         ra, rb = _resolved(act_a) - soft, _resolved(act_b) - soft
         if ra and rb:
             return True         # known different entities
@@ -321,19 +340,39 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset()) -> 
     return False
 
 
+def _party_met(act_a, party_a, act_b, party_b) -> bool:
+    """Are the main actors of one meeting mention named in the other's party (both mentions of a group of
+    ``events.party_groups``)?"""
+    return bool(party_a and party_b and (act_a & party_b or act_b & party_a))
+
+
+@lru_cache(maxsize=1)
+def _party_groups() -> frozenset:
+    """The type groups (as _type_group gives them) whose mentions compare their participants as one party."""
+    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
+    return frozenset(f"g{order[g]}" for g in config()["events"].get("party_groups") or () if g in order)
+
+
+@lru_cache(maxsize=1)
+def _own_actor_groups() -> frozenset:
+    """The type groups whose main actors are their own doers only (``events.own_actor_groups``)."""
+    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
+    return frozenset(f"g{order[g]}" for g in config()["events"].get("own_actor_groups") or () if g in order)
+
+
 def _resolved(values) -> frozenset:
     return frozenset(v for v in values if not (isinstance(v, str) and v.startswith(("raw:", "name:"))))
 
 
 def _sig(m, f):
     return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
-            f["soft"])
+            f["soft"], f["party"])
 
 
 def _sig_ok(a, b, same_place=None) -> bool:
     if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]) or _distinct_types(a[2], b[2]):
         return False
-    return not _keys_clash(a[3], a[5], b[3], b[5], same_place, a[7] | b[7])
+    return not _keys_clash(a[3], a[5], b[3], b[5], same_place, a[7] | b[7], a[8], b[8])
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
@@ -410,8 +449,10 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
     if fa["actors"] and fb["actors"]:
         if fa["actors"] & fb["actors"]:
             x["actors_shared"] = 1.0
-        elif fa["alts"] & fb["alts"]:
-            x["actors_linked"] = 1.0    # an unresolved actor that may be the other's entity
+        elif fa["alts"] & fb["alts"] or _party_met(fa["alts"], fa["party"], fb["alts"], fb["party"]):
+            # an unresolved actor that may be the other's entity, or a meeting's host named by the other
+            # report of it as the guest's
+            x["actors_linked"] = 1.0
         else:
             x["actor_clash_raw"] = 1.0
     if a.get("doc") == b.get("doc"):
@@ -1000,6 +1041,9 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
                 c["of_kin"] = True
             if m.get("amount") is not None and not _own_amount(m, text):
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
+        if _type_group(c.get("type") or "") in _party_groups():
+            # the people and organisations a meeting's sentence names (_features: its party)
+            c["party"] = sorted({e for e in c.get("context") or () if _is_actor(e, ents)})
         out.append(c)
     _mark_first(out)
     _link_actors(out, ents)
@@ -1029,11 +1073,48 @@ def _raw_head(raw: str) -> str | None:
     """An unresolved actor's head: its first word of three letters or more, a proclitic off ("المتهم"
     of "المتهم والذي اقر"), as a value that two spans of one head share (``events.raw_actor_heads``): one
     description told shorter or longer is no clash of main actors. Marked raw, so it never counts as a
-    known entity."""
+    known entity. Words of actor_families.yaml ``head_skip`` (an English article: "the attackers" and "the
+    police" are no one head) are passed over."""
+    skip = _actor_families()["head_skip"]
     for t in raw[4:].split():
         w = _strip_proclitic(t)
-        if len(w) >= 3:
+        if len(w) >= 3 and t not in skip and w not in skip:
             return "raw:\x1fhead " + w
+    return None
+
+
+@lru_cache(maxsize=1)
+def _actor_families() -> dict:
+    """actor_families.yaml, normalised: ``family`` (a head word -> its family), ``containers`` and
+    ``head_skip`` (sets of words)."""
+    import yaml
+    from .text import DATA
+    raw = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+
+    def words(d):
+        return {normalize(str(w)).strip() for ws in (d or {}).values() for w in ws or ()}
+    family = {}
+    for name, forms in (raw.get("families") or {}).items():
+        for w in words(forms):
+            family.setdefault(w, name)
+    return {"family": family, "containers": frozenset(words(raw.get("containers"))),
+            "head_skip": frozenset(words(raw.get("head_skip")))}
+
+
+@lru_cache(maxsize=4096)
+def _raw_family(raw: str) -> str | None:
+    """The family of an unresolved actor's head noun (``events.raw_actor_families``, actor_families.yaml):
+    its first word of three letters or more that is no container ("قوات" of "القوات المعارضة"), as written
+    or with a proclitic off, as a value that two spans of one family share ("جنديين تركيين" / "ضابطي صف":
+    military; "the gunmen" / "the attackers"). Marked raw, so it never counts as a known entity; None when
+    the head is of no family."""
+    fam = _actor_families()
+    for t in raw[4:].split() if raw.startswith("raw:") else ():
+        w = _strip_proclitic(t)
+        if len(w) < 3 or t in fam["containers"] or w in fam["containers"]:
+            continue
+        name = fam["family"].get(t) or fam["family"].get(w)
+        return "raw:\x1ffamily " + name if name else None
     return None
 
 
