@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import os as _os
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -1052,13 +1051,20 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
             IA, IB = [i for i in IA if any(same(i, j) for j in IB)], [j for j in IB if any(same(i, j) for i in IA)]
             if not IA or not IB:
                 continue
-            if _os.environ.get("RIWAYA_DEBUG_SIDES"):
-                import sys
-                print("KEEP", field, [evidence[i]["values"].get(field) for i in IA][:3],
-                      [evidence[j]["values"].get(field) for j in IB][:3],
-                      sorted({str(v) for k, v in seen.items() if v}), file=sys.stderr)
         out.append((RA, RB, rel, grounded, IA, IB))
     return out
+
+
+def _few_values(pairs: list, field: str, judge) -> list:
+    """A disagreement among more values than ``same_happening.max_values`` (per field) is no contradiction: three
+    or more different tolls of "one happening" are mostly the tolls of several happenings the merge joined (a
+    day's attacks in one city: 20 at a police academy, 15 in a truck bombing, 8 at a base), not rival accounts."""
+    if judge is None:
+        return pairs
+    most = ((config()["conflicts"].get("same_happening") or {}).get("max_values") or {}).get(field)
+    if not most or len({r for p in pairs if p[2] == "different" for r in p[0] + p[1]}) <= most:
+        return pairs
+    return [p for p in pairs if p[2] != "different"]
 
 
 def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
@@ -1141,6 +1147,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
+        pairs = _few_values(pairs, field, judge)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

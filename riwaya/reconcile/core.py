@@ -924,10 +924,6 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
 
 
-import os as _os
-_DEBUG_SIDES = bool(_os.environ.get("RIWAYA_DEBUG_SIDES"))
-
-
 def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = None, same_place=None):
     """A judge of two sides of a contradiction, ``judge(mention_a, mention_b, field) -> bool``: are the two
     mentions, compared DIRECTLY (not through the average-link cluster that holds them), the same happening
@@ -937,7 +933,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     ("key_place"), a place finer than ``coarse_place_kinds`` that both sentences name ("place"), or the same
     day where both know their day to ``day_max_hours`` ("day"; never for the time field, which is what
     they disagree about), or ("entity") any entity both sentences name but a coarse place.
-    ``anchors_by_field`` sets the anchors per compared field. None where
+    ``anchors_by_field`` sets the anchors per compared field, or per "type.field" / "class.field" (a visit's
+    destination: the visitor alone does not make two legs of a tour one visit). None where
     ``same_happening.enabled`` is false: the sides are judged by the cluster alone, as before."""
     cfg = config()["conflicts"].get("same_happening") or {}
     if not cfg.get("enabled"):
@@ -962,29 +959,14 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
 
     def judge(ia, ib, field) -> str | bool:
         """The anchor the two mentions share (a true string), True where either is unknown, else False."""
-        out = _judge(ia, ib, field)
-        if _DEBUG_SIDES:
-            import sys
-            print("RESULT", out, file=sys.stderr)
-        return out
-
-    def _judge(ia, ib, field) -> str | bool:
         a, b = by_id.get(ia), by_id.get(ib)
         if a is None or b is None:
             return True
         fa, fb = feat(a), feat(b)
-        if _DEBUG_SIDES:
-            import sys
-            print("SIDE", field, a.get("doc"), a.get("trigger"), a.get("start"), "|", b.get("doc"), b.get("trigger"), b.get("start"),
-                  "ok", _pair_ok(a, b, fa, fb, same_place), "score %.2f" % _pair_score(a, b, fa, fb),
-                  "act", sorted(_resolved(fa["actors"]) & _resolved(fb["actors"])),
-                  "kpl", sorted(_resolved(fa["kplaces"]) & _resolved(fb["kplaces"])),
-                  "pl", sorted((x, kind(x), ((ents.by_id.get(x) or {}).get("attrs") or {}).get("kind"))
-                               for x in _resolved(fa["places"] | fa["ctx"]) & _resolved(fb["places"] | fb["ctx"])),
-                  "iv", fa["interval"], fb["interval"], file=sys.stderr)
         if not _pair_ok(a, b, fa, fb, same_place) or _pair_score(a, b, fa, fb) < threshold:
             return False
-        anchors = by_field.get(field, anchors_all)
+        anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
+            or by_field.get(field, anchors_all)
         if "actor" in anchors and any(kind(x) in actor_types
                                       for x in _resolved(fa["actors"]) & _resolved(fb["actors"])):
             return "actor"
