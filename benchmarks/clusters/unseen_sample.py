@@ -8,7 +8,8 @@ Articles of five busy days of the Yemen war, the Turkish and Afghan attacks and 
 political or war words (KEYWORDS), one per lead (the first 300 characters), and none that is in the
 cluster or events corpora (stories.jsonl, events_corpus annotations/queue, ner_snn): 630 articles. The held-out
 sample, judged after the rules were written on the first: DAYs 2015-07-31 2015-08-01 2015-08-02 2015-08-03
-2015-08-04 (498 articles).
+2015-08-04 (498 articles). The third, judged once at the end of the tenth round (unseen_conflicts_judged_third.tsv):
+DAYs 2015-07-23 2015-07-24 2015-07-25 2015-07-26 2015-07-27 (548 articles).
 Deterministic. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_judged.tsv.
 """
 from __future__ import annotations

@@ -1009,6 +1009,64 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents
     return out
 
 
+@lru_cache(maxsize=1)
+def _aggregate_cues() -> tuple:
+    return tuple(normalize(c) for c in vconfig().get("aggregate_cues") or ())
+
+
+def _aggregate(ev: dict, docs: dict) -> bool:
+    """Does the sentence of `ev` tell a toll over a span (``values.yaml`` aggregate_cues: "since the start
+    of", "in the past week", "منذ بداية", "خلال الأسبوع الماضي"), a sum of many happenings, not one's count?"""
+    sent = normalize(_sentence(ev, docs))
+    return bool(sent) and any(c in sent for c in _aggregate_cues())
+
+
+def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) -> list:
+    """Contradictions whose two sides are, compared directly, the same happening (``core.side_judge``: the
+    pair scorer on the two side mentions themselves, not their transitive membership of one average-link
+    cluster, plus an anchor a reader would demand: the same resolved main actor or victim, key place,
+    place named in both sentences, or day), and neither side a toll over a span (``_aggregate``, for the
+    fields of config ``same_happening.aggregate_fields``). A contradiction none of whose side pairs passes
+    is not listed: the sides may be two happenings the merge joined."""
+    if judge is None:
+        return pairs
+    cfg = config()["conflicts"].get("same_happening") or {}
+    agg = field in set(cfg.get("aggregate_fields") or ())
+    seen: dict = {}
+
+    def same(i, j):
+        a, b = evidence[i].get("mention"), evidence[j].get("mention")
+        if a == b:
+            return False
+        k = (a, b) if str(a) <= str(b) else (b, a)
+        if k not in seen:
+            seen[k] = judge(k[0], k[1], field)
+        return seen[k]
+    out = []
+    for RA, RB, rel, grounded, IA, IB in pairs:
+        if rel == "different":
+            if agg:
+                IA = [i for i in IA if not _aggregate(evidence[i], docs)]
+                IB = [j for j in IB if not _aggregate(evidence[j], docs)]
+            IA, IB = [i for i in IA if any(same(i, j) for j in IB)], [j for j in IB if any(same(i, j) for i in IA)]
+            if not IA or not IB:
+                continue
+        out.append((RA, RB, rel, grounded, IA, IB))
+    return out
+
+
+def _few_values(pairs: list, field: str, judge) -> list:
+    """A disagreement among more values than ``same_happening.max_values`` (per field) is no contradiction: three
+    or more different tolls of "one happening" are mostly the tolls of several happenings the merge joined (a
+    day's attacks in one city: 20 at a police academy, 15 in a truck bombing, 8 at a base), not rival accounts."""
+    if judge is None:
+        return pairs
+    most = ((config()["conflicts"].get("same_happening") or {}).get("max_values") or {}).get(field)
+    if not most or len({r for p in pairs if p[2] == "different" for r in p[0] + p[1]}) <= most:
+        return pairs
+    return [p for p in pairs if p[2] != "different"]
+
+
 def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
     """The evidence with the values its context gives it (``context_time.context_values``: a time
     marked inferred, a continuation's companions) where it has none of its own."""
@@ -1054,13 +1112,14 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = Fal
 
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
                     routes: dict | None = None, ties: dict | None = None,
-                    context: dict | None = None) -> list[dict]:
+                    context: dict | None = None, judge=None) -> list[dict]:
     """Conflicts of one event. `routes` maps a mention id to the places of the other
     legs its document tells (so a stop on a route is precision, not contradiction); `ties` maps a
     mention id to (its resolved main actors and key places, its resolved places, the entities its
     sentence names): a contradiction needs sides told of one happening (``_tied``); `context` maps a
     mention id to values its context gives it (an inferred time, shown so; a continuation's companions),
-    compared where the mention has none of its own."""
+    compared where the mention has none of its own; `judge` (``core.side_judge``) tells whether two side
+    mentions, compared directly, are the same happening (``_judged``)."""
     docs = docs or {}
     tp = templates()
     ccfg = config()["conflicts"]
@@ -1087,6 +1146,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
+        pairs = _judged(pairs, field, evidence, judge, docs)
+        pairs = _few_values(pairs, field, judge)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

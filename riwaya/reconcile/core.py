@@ -953,10 +953,12 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events, conflicts = [], []
     ties = _ties(canon)
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
-    for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
+    same_place = _place_compat(ents)
+    judge = side_judge(canon, ents, story_of, same_place)
+    for members in cluster_mentions(canon, same_place=same_place, story_of=story_of):
         ev = _build_event(members, docs, account_of, ents).to_dict()
         events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context))
+        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context, judge))
     for ev in events:
         _as_written(ev, ents)
     # after the conflicts: a movement told without its mover goes with its narrative's (itineraries only)
@@ -964,6 +966,76 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
     return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
+
+
+def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = None, same_place=None):
+    """A judge of two sides of a contradiction, ``judge(mention_a, mention_b, field) -> bool``: are the two
+    mentions, compared DIRECTLY (not through the average-link cluster that holds them), the same happening
+    on the evidence? They must pass the merge's hard checks, score at least the pair threshold plus
+    ``conflicts.same_happening.min_score_above`` with the pair scorer, and share an anchor a reader would
+    demand (``anchors``): the same resolved main actor or victim ("actor"), the same resolved key place
+    ("key_place"), a place finer than ``coarse_place_kinds`` that both sentences name ("place"), or the same
+    day where both know their day to ``day_max_hours`` ("day"; never for the time field, which is what
+    they disagree about), or ("entity") any entity both sentences name but a coarse place.
+    ``anchors_by_field`` sets the anchors per compared field, or per "type.field" / "class.field" (a visit's
+    destination: the visitor alone does not make two legs of a tour one visit). None where
+    ``same_happening.enabled`` is false: the sides are judged by the cluster alone, as before."""
+    cfg = config()["conflicts"].get("same_happening") or {}
+    if not cfg.get("enabled"):
+        return None
+    from .conflicts import _same_area, _where
+    by_id = {m.get("id"): m for m in mentions}
+    feats: dict = {}
+    threshold = pair_thresholds()[0] + float(cfg.get("min_score_above", 0.0))
+    coarse = frozenset(config()["conflicts"].get("coarse_place_kinds") or ()) \
+        | frozenset(cfg.get("more_coarse_place_kinds") or ())
+    actor_types = frozenset(cfg.get("actor_types") or ("person",))
+    kind = lambda x: (ents.by_id.get(x) or {}).get("type")  # noqa: E731
+    day = float(cfg.get("day_max_hours", 30)) * 3600
+    anchors_all = tuple(cfg.get("anchors") or ("actor", "key_place", "place", "day"))
+    by_field = cfg.get("anchors_by_field") or {}
+
+    def feat(m):
+        k = m.get("id")
+        if k not in feats:
+            feats[k] = _features(m, story_of)
+        return feats[k]
+
+    def judge(ia, ib, field) -> str | bool:
+        """The anchor the two mentions share (a true string), True where either is unknown, else False."""
+        a, b = by_id.get(ia), by_id.get(ib)
+        if a is None or b is None:
+            return True
+        fa, fb = feat(a), feat(b)
+        if not _pair_ok(a, b, fa, fb, same_place) or _pair_score(a, b, fa, fb) < threshold:
+            return False
+        anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
+            or by_field.get(field, anchors_all)
+        if "actor" in anchors and any(kind(x) in actor_types
+                                      for x in _resolved(fa["actors"]) & _resolved(fb["actors"])):
+            return "actor"
+        if "key_place" in anchors:
+            ka = _where((frozenset(), _resolved(fa["kplaces"]), frozenset()), ents, coarse)[0]
+            kb = _where((frozenset(), _resolved(fb["kplaces"]), frozenset()), ents, coarse)[0]
+            if ka and kb and _same_area(ka, kb, ents):
+                return "key_place"
+        if "place" in anchors:
+            pa = _where((frozenset(), _resolved(fa["places"]), _resolved(fa["ctx"])), ents, coarse)[0]
+            pb = _where((frozenset(), _resolved(fb["places"]), _resolved(fb["ctx"])), ents, coarse)[0]
+            if pa and pb and _same_area(pa, pb, ents):
+                return "place"
+        if "entity" in anchors:
+            # any entity both sentences name but a coarse place (a country): the unit a victim served in
+            shared = _resolved(fa["ctx"] | fa["places"]) & _resolved(fb["ctx"] | fb["places"])
+            if any(kind(x) != "place" or _where((frozenset(), frozenset([x]), frozenset()), ents, coarse)[0]
+                   for x in shared):
+                return "entity"
+        if "day" in anchors and field != "time":
+            x, y = fa["interval"], fb["interval"]
+            if x and y and timeiv.width(x) <= day and timeiv.width(y) <= day and timeiv.overlaps(x, y):
+                return "day"
+        return False
+    return judge
 
 
 def _ties(mentions: list[dict]) -> dict:
