@@ -911,7 +911,19 @@ def _shape_score(word: str) -> float:
 @lru_cache(maxsize=100_000)
 def _foreign(word, th, shape=True):
     """A word with a transliterated name's letters: name-like (no article, no Arabic word shape, no common
-    or inflected word) and rarer than th (wordfreq Zipf)."""
+    or inflected word) and rarer than th (wordfreq Zipf). The tests but the letter shape's are asked once
+    per word (`_foreign_letters`, `_arabic_stem_of`), whether or not the shape is asked too."""
+    if not _foreign_letters(word, th):
+        return False
+    if shape and not _shape_score(word) >= _rules().get("foreign_shape_min", 0.0):
+        return False
+    return not _arabic_stem_of(word)
+
+
+@lru_cache(maxsize=100_000)
+def _foreign_letters(word, th):
+    """`_foreign`'s tests before the letter shape: name-like, rarer than th, no future prefix or attached
+    pronoun on a common word, no two common words run together, no common word in Persian letters."""
     from riwaya.ner.morph import zipf
     z = zipf(word)
     if z >= th or not _name_like(word):
@@ -927,7 +939,12 @@ def _foreign(word, th, shape=True):
         if a in word and any(zipf(v := word.replace(a, b)) >= r.get("foreign_stem_zipf", 9) and not known(v)
                              for b in subs):
             return False                  # گتير: كتير in Persian letters
-    return (not shape or _shape_score(word) >= r.get("foreign_shape_min", 0.0)) and not _arabic_stem(word, r)
+    return True
+
+
+@lru_cache(maxsize=100_000)
+def _arabic_stem_of(word) -> bool:
+    return _arabic_stem(word, _rules())
 
 
 def _arabic_stem(word, r) -> bool:
