@@ -98,3 +98,18 @@ def test_kb_start_memo_follows_new_records():
     kb._index_record(rec["id"], rec)
     got = kb.match("زار منظمة فلانكو العاصمة", "ar")
     assert [m.text for m in got] == ["منظمة فلانكو"]
+
+
+def test_dialect_lines_as_every_word_judged_again():
+    r = ner._rules()
+    markers = {ner.norm(w) for w in r.get("dialect_markers", [])}
+    suffixes = r.get("dialect_suffixes", [])
+    text = "شو بدك هيك وبدك منيح\nقال الوزير إن المحادثات ستستمر\nليش هيك عم تحكي شو\n" + TEXT
+    plain = []
+    for ln in ner.re.finditer(r"[^\n]+", text):
+        words = ner._AR_WORD.findall(ln.group())
+        n = sum(ner._dialect_word(ner.norm(w), markers, suffixes) for w in words)
+        if n and n >= r["foreign_dialect_share"] * len(words):
+            plain.append(ln.span())
+    assert plain and ner._dialect_lines(text) == plain
+    assert ner._dialect_lines(text) == plain          # again, from the per-word memo

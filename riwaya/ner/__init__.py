@@ -1011,10 +1011,18 @@ def _dialect_lines(text) -> list:
     markers = r["_dialect_markers"] if "_dialect_markers" in r else r.setdefault(
         "_dialect_markers", {norm(w) for w in r.get("dialect_markers", [])})
     suffixes = r.get("dialect_suffixes", [])
+    seen = r["_dialect_seen"] if "_dialect_seen" in r else r.setdefault("_dialect_seen", {})   # word -> verdict
+    if len(seen) > 200_000:
+        seen.clear()
     out = []
     for ln in re.finditer(r"[^\n]+", text):
         words = _AR_WORD.findall(ln.group())
-        n = sum(_dialect_word(norm(w), markers, suffixes) for w in words)
+        n = 0
+        for w in words:
+            d = seen.get(w)
+            if d is None:
+                d = seen[w] = _dialect_word(norm(w), markers, suffixes)
+            n += d
         if n and n >= share * len(words):
             out.append(ln.span())
     return out
