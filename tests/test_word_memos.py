@@ -113,3 +113,16 @@ def test_dialect_lines_as_every_word_judged_again():
             plain.append(ln.span())
     assert plain and ner._dialect_lines(text) == plain
     assert ner._dialect_lines(text) == plain          # again, from the per-word memo
+
+
+def test_coref_headless_memo_changes_no_phrase():
+    coref = importlib.import_module("riwaya.ner.coref")
+    text = ("قال الرئيس السوري المخلوع إن وزير الخارجية ووزير الدفاع سيجتمعان، وأكد المتحدث باسم الوزارة أن "
+            "الرئيس الأمريكي ولي العهد للرئيس والرئيس المساهم الرئيس. " + TEXT)
+    coref._HEADLESS = (None, set())
+    fresh = coref._arabic(text)
+    assert fresh and coref._HEADLESS[1]
+    assert coref._arabic(text) == fresh                       # every headless word now from the memo
+    coref._HEADLESS = (None, set())
+    coref._arabic(TEXT)
+    assert coref._arabic(text) == fresh
