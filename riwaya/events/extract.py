@@ -180,20 +180,36 @@ def _tokens(text: str, a: int, b: int, lang: str) -> list[Tok]:
     return toks
 
 
-def _candidates(w: str):
-    yield w
-    pres = [""] + [p for p in _PREFIXES if w.startswith(p) and len(w) - len(p) >= 2
+def _by_letter(items, at: int) -> dict[str, tuple[str, ...]]:
+    """{letter: the items whose first (at=0) or last (at=-1) letter it is, in their order}."""
+    out: dict[str, list[str]] = {}
+    for x in items:
+        out.setdefault(x[at], []).append(x)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_PREFIXES_BY_FIRST = _by_letter(_PREFIXES, 0)     # a word is tried only against the clitics and endings
+_SUFFIXES_BY_LAST = _by_letter(_SUFFIXES, -1)     # that share its first or last letter
+
+
+def _candidates(w: str) -> list[str]:
+    """The word and its readings less a proclitic and/or an ending (with يـ for a تـ/نـ prefix), in the
+    order they are tried (repeats kept: `_cands` drops them)."""
+    out = [w]
+    pres = [""] + [p for p in _PREFIXES_BY_FIRST.get(w[:1], ()) if w.startswith(p) and len(w) - len(p) >= 2
                    and (not p.endswith("س") or w[len(p)] in "يتنا")]
+    sufs = _SUFFIXES_BY_LAST.get(w[-1:], ())      # a core keeps the word's last letter
     for p in pres:
         core = w[len(p):]
-        yield core
+        out.append(core)
         if core[:1] in "تن" and len(core) > 3:
-            yield "ي" + core[1:]
-        for s in _SUFFIXES:
+            out.append("ي" + core[1:])
+        for s in sufs:
             if core.endswith(s) and len(core) - len(s) >= 2:
-                yield core[: -len(s)]
+                out.append(core[: -len(s)])
                 if core[:1] in "تن" and len(core) - len(s) > 3:
-                    yield "ي" + core[1:-len(s)]
+                    out.append("ي" + core[1:-len(s)])
+    return out
 
 
 @lru_cache(maxsize=200000)

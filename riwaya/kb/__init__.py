@@ -164,6 +164,7 @@ class KB:
         lst.sort(key=lambda c: -c.prio)
         if self.maxlen.get(key[0], 0) < len(key):
             self.maxlen[key[0]] = len(key)
+            self._starts = {}           # the per-word memo of match() reads maxlen
 
     def _needs_cue(self, r: dict) -> bool:
         if r.get("context"):
@@ -333,14 +334,14 @@ class KB:
         self._seen_full: set[str] = set()
         self._last_place_end = -1
         i, n = 0, len(toks)
-        index, maxlen = self.index, self.maxlen
+        index = self.index
+        starts = self._starts_memo()
         while i < n:
             best = None        # (length, stripped, cands, clitic)
-            variants = ((norms[i], ""),) + _clitic_variants(norms[i])    # () unless Arabic
-            for v, clitic in variants:
-                m = maxlen.get(v)
-                if not m:
-                    continue
+            got = starts.get(norms[i])
+            if got is None:
+                got = starts[norms[i]] = self._starts_of(norms[i])
+            for v, clitic, m in got:
                 for L in range(min(m, run[i]), 0, -1):
                     key = (v,) + tuple(norms[i + 1:i + L])
                     cands = index.get(key)
@@ -378,6 +379,20 @@ class KB:
         if self.kin:
             out = self._kinship(text, toks, norms, out)
         return out
+
+    def _starts_memo(self) -> dict:
+        """{normalised token: its _starts_of}: most tokens start no name, and a form's answer is made once."""
+        memo = getattr(self, "_starts", None)       # (a KB unpickled from before it had one)
+        if memo is None or len(memo) > 200_000:
+            memo = self._starts = {}
+        return memo
+
+    def _starts_of(self, ntok: str) -> tuple[tuple[str, str, int], ...]:
+        """The readings of a token that may start a name of the index: (the token, "") and its clitic
+        variants (stem, proclitic), in that order, each with the most tokens a key it starts has."""
+        maxlen = self.maxlen
+        return tuple((v, clitic, m) for v, clitic in ((ntok, ""),) + _clitic_variants(ntok)
+                     if (m := maxlen.get(v)))
 
     def _nearest_namesakes(self, out: list[EntityMention]) -> None:
         """A place name shared by places of different countries (عمان: Amman or Oman; طرابلس) goes

@@ -920,7 +920,19 @@ def _shape_score(word: str) -> float:
 @lru_cache(maxsize=100_000)
 def _foreign(word, th, shape=True):
     """A word with a transliterated name's letters: name-like (no article, no Arabic word shape, no common
-    or inflected word) and rarer than th (wordfreq Zipf)."""
+    or inflected word) and rarer than th (wordfreq Zipf). The tests but the letter shape's are asked once
+    per word (`_foreign_letters`, `_arabic_stem_of`), whether or not the shape is asked too."""
+    if not _foreign_letters(word, th):
+        return False
+    if shape and not _shape_score(word) >= _rules().get("foreign_shape_min", 0.0):
+        return False
+    return not _arabic_stem_of(word)
+
+
+@lru_cache(maxsize=100_000)
+def _foreign_letters(word, th):
+    """`_foreign`'s tests before the letter shape: name-like, rarer than th, no future prefix or attached
+    pronoun on a common word, no two common words run together, no common word in Persian letters."""
     from riwaya.ner.morph import zipf
     z = zipf(word)
     if z >= th or not _name_like(word):
@@ -936,7 +948,12 @@ def _foreign(word, th, shape=True):
         if a in word and any(zipf(v := word.replace(a, b)) >= r.get("foreign_stem_zipf", 9) and not known(v)
                              for b in subs):
             return False                  # گتير: كتير in Persian letters
-    return (not shape or _shape_score(word) >= r.get("foreign_shape_min", 0.0)) and not _arabic_stem(word, r)
+    return True
+
+
+@lru_cache(maxsize=100_000)
+def _arabic_stem_of(word) -> bool:
+    return _arabic_stem(word, _rules())
 
 
 def _arabic_stem(word, r) -> bool:
@@ -1003,10 +1020,18 @@ def _dialect_lines(text) -> list:
     markers = r["_dialect_markers"] if "_dialect_markers" in r else r.setdefault(
         "_dialect_markers", {norm(w) for w in r.get("dialect_markers", [])})
     suffixes = r.get("dialect_suffixes", [])
+    seen = r["_dialect_seen"] if "_dialect_seen" in r else r.setdefault("_dialect_seen", {})   # word -> verdict
+    if len(seen) > 200_000:
+        seen.clear()
     out = []
     for ln in re.finditer(r"[^\n]+", text):
         words = _AR_WORD.findall(ln.group())
-        n = sum(_dialect_word(norm(w), markers, suffixes) for w in words)
+        n = 0
+        for w in words:
+            d = seen.get(w)
+            if d is None:
+                d = seen[w] = _dialect_word(norm(w), markers, suffixes)
+            n += d
         if n and n >= share * len(words):
             out.append(ln.span())
     return out

@@ -114,13 +114,23 @@ def anaphors(text: str, lang: str = "ar") -> list[Anaphor]:
     return _english(text) if lang == "en" else _arabic(text)
 
 
+_HEADLESS: tuple = (None, set())    # (the rules, words that neither head a role phrase nor are an epithet)
+
+
 def _arabic(text: str) -> list[Anaphor]:
+    global _HEADLESS
     r = rules()
+    if _HEADLESS[0] is not r or len(_HEADLESS[1]) > 200_000:
+        _HEADLESS = (r, set())
+    headless = _HEADLESS[1]         # most words: skipped without their stem, found once per word form
     toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     out = []
     i = 0
     while i < len(toks):
         s, e, w = toks[i]
+        if w in headless:
+            i += 1
+            continue
         stem, definite = _bare(w)
         k = _clitic_len(w) if definite else 0
         if not definite and ("ar", stem) not in r.heads and stem[:1] in _PROCLITIC and ("ar", stem[1:]) in r.heads:
@@ -128,6 +138,7 @@ def _arabic(text: str) -> list[Anaphor]:
         head = r.heads.get(("ar", stem))
         epi = r.epithets.get(("ar", stem)) if definite and ("ar", stem) not in r.head_only else None
         if head is None and epi is None:
+            headless.add(w)
             i += 1
             continue
         start = s + k
