@@ -173,3 +173,24 @@ def test_wire_words_of_the_schema(detector):
                       ("He threatened to strike the capital.", "threatened", "promise"),
                       ("Following her dismissal, she left the cabinet.", "dismissal", "dismissal")):
         assert [e.type for e in run(t)[0] if e.trigger == w] == [typ], t
+
+
+def test_a_listed_past_form_lends_its_lemma_to_the_other_inflections(detector):
+    # GUM_news_taxes (train): the lexicon lists "asked"; "asks" is the same verb (english.lexicon_lemmas)
+    text = "In the second case, the M5S party asks to the regional government to assure the respect of the law."
+    P = english.parse_paragraphs(text, [Paragraph(0, len(text), "en")], [])[0]
+    i = text.index("asks")
+    assert english.lemma_type(P, i, "asks", {"en": {"asked": "request"}}) == "request"
+    assert english.lemma_type(P, i, "asks", {"en": {"demanded": "request"}}) is None
+    # a general verb's past form lends nothing: "reached" an arrival, "reaches an agreement" no arrival
+    text = "The government reaches an agreement with the unions."
+    P = english.parse_paragraphs(text, [Paragraph(0, len(text), "en")], [])[0]
+    assert english.lemma_type(P, text.index("reaches"), "reaches", {"en": {"reached": "arrival"}}) is None
+
+
+def test_the_lemma_index_finds_an_event_in_a_sentence(detector):
+    detector({})
+    # a verb the lexicon lists only in the past ("stabbed", "tweeted" as learned) in the present tense
+    text = "Police say a man stabs two people at a train station in Hamburg."
+    evs, _ = run(text, ["a man"])
+    assert any(e.trigger == "stabs" and e.type == "attack" for e in evs)

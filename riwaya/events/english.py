@@ -70,6 +70,7 @@ def resources() -> dict:
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
+        "lemma_skip": set(d.get("lemma_index_skip") or ()),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -161,7 +162,41 @@ def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
     lem = tok.lemma_.lower()
     if lem in lex.get("en_learned", ()) and context_gated(tok):
         return None     # a learned "play": its context decides (propose_en), not the lexicon
-    return lex["en"].get(lem) if lem and lem != form else None
+    if not lem or lem == form:
+        return None
+    # the lemma itself listed ("criticize" for "criticised"), or a listed past form of the same verb
+    # ("asked" lists ask: "asks", "asking"; "sentenced": "sentence"; "died": "dies")
+    return lex["en"].get(lem) or lexicon_lemmas(lex).get(lem)
+
+
+def lexicon_lemmas(lex: dict) -> dict[str, str]:
+    """{verb lemma: type} for the lexicon's past forms (-ed, curated or learned: "asked", "sentenced",
+    "died", "tweeted"), by spaCy's rule lemmatizer, so that a verb listed once in the past is found in every
+    inflection. Lemmas of english.yaml lemma_index_skip stay out: general verbs whose event sense depends
+    on their object or complement ("reached an agreement", "headed by", "moved to tears")."""
+    got = lex.get("_en_lemmas")
+    if got is not None:
+        return got
+    out: dict[str, str] = {}
+    nlp = _nlp()
+    lm = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.component_names else None
+    if lm is not None:
+        from spacy.tokens import Doc
+        R = resources()
+        skip = set(R["lemma_skip"]) | set(R["motion"]["types"]) | set(R["motion"]["object_types"]) | set(R["sport"]["verbs"])
+        for f, typ in lex["en"].items():
+            if not (f.endswith("ed") and f.isalpha()):
+                continue
+            try:
+                d = Doc(nlp.vocab, words=[f])
+                d[0].tag_, d[0].pos_ = "VBD", "VERB"
+                lem = lm(d)[0].lemma_.lower()
+            except Exception:   # a lemmatizer without its tables: surface forms only
+                break
+            if lem and lem != f and lem not in skip and lem not in lex["en"]:
+                out.setdefault(lem, typ)
+    lex["_en_lemmas"] = out
+    return out
 
 
 # ---------------------------------------------------------------- noun phrases
