@@ -194,3 +194,13 @@ def test_the_lemma_index_finds_an_event_in_a_sentence(detector):
     text = "Police say a man stabs two people at a train station in Hamburg."
     evs, _ = run(text, ["a man"])
     assert any(e.trigger == "stabs" and e.type == "attack" for e in evs)
+
+
+def test_a_speech_verb_with_an_infinitive_is_an_order(detector):
+    detector({})
+    # GUM_news_korea: "told" with an infinitive orders; "told reporters that" reports a clause
+    text = 'The country\'s military has been placed on high alert and has been told to prepare a "quasi-state of war".'
+    evs, _ = run(text)
+    assert any(e.trigger == "told" and e.type == "order" for e in evs)
+    text = "The minister told reporters that the talks had failed."
+    assert not any(e.trigger == "told" for e in run(text, ["The minister"])[0])

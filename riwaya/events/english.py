@@ -70,7 +70,7 @@ def resources() -> dict:
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
-        "lemma_skip": set(d.get("lemma_index_skip") or ()),
+        "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -899,6 +899,19 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def directive_type(tok) -> str | None:
+    """A speech verb with an infinitive complement is an order or a request (english.yaml directive_verbs):
+    "has been told to prepare a quasi-state of war", "she was told to disconnect from her mother"; "told
+    reporters that ..." stays a report (its clause is the happening)."""
+    typ = resources()["directive"].get(tok.lemma_.lower())
+    if typ is None or not tok.tag_.startswith("VB"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return typ
+    return None
+
+
 def context_gated(tok) -> bool:
     """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
     Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
@@ -1064,6 +1077,12 @@ def deciders(P, tok, R=None):
             break
         # an ordering verb governing the event: "X ordered the evacuation of ...", "X ordered troops to leave"
         if t.head.lower_ in R["dec_verbs"] and t.dep_ in ("xcomp", "dobj", "pobj") and t.head.i != tok.i:
+            if _passive(t.head):
+                # "the army was ordered to withdraw": its subject is the one ordered; the decider is the by-agent
+                by = _by_agent(t.head)
+                if by is not None:
+                    out.append(_np_arg(P, by, "decider", types=PPL))
+                break
             subs, _ = _subjects(t.head)
             out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
             break
