@@ -333,12 +333,19 @@ def _headline_participle(tok) -> bool:
 
 
 def _by_agent(tok):
+    """The object of a passive's by-phrase; a measure is no agent ("was defeated by 10,694 votes by James To":
+    the margin, then the agent)."""
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not _measure(g):
                     return g
     return None
+
+
+def _measure(tok) -> bool:
+    """A counted noun or a bare number: "10,694 votes", "around five thousand votes", "two goals", "5"."""
+    return tok.like_num or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children))
 
 
 def _agents_from(P, subs, R, mem_person):
