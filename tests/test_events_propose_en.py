@@ -204,3 +204,16 @@ def test_a_speech_verb_with_an_infinitive_is_an_order(detector):
     assert any(e.trigger == "told" and e.type == "order" for e in evs)
     text = "The minister told reporters that the talks had failed."
     assert not any(e.trigger == "told" for e in run(text, ["The minister"])[0])
+
+
+def test_taking_an_office_is_an_appointment_of_its_subject(detector):
+    detector({})
+    # PUD w01069007 and GUM_interview_chomsky (train)
+    text = "In 1519, he became ruler of the Habsburg empire, and he gained the title Holy Roman Emperor in 1530."
+    ev = next(e for e in run(text)[0] if e.trigger == "became")
+    assert ev.type == "appointment" and [a.role for a in ev.arguments if a.text == "he"] == ["patient"]
+    text = "Well, Clinton came into office what did he do?"
+    ev = next(e for e in run(text, ["Clinton"])[0] if e.trigger == "came")
+    assert ev.type == "appointment" and {(a.role, a.text) for a in ev.arguments} == {("patient", "Clinton")}
+    # an indefinite noun is no office taken
+    assert not run("She became a member of the club in 2001.")[0]

@@ -71,6 +71,8 @@ def resources() -> dict:
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
         "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
+        "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
+                   "preps": set(d["office"]["preps"])},
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -531,7 +533,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
-        elif subs and typ in R["subj_patient"]:
+        elif subs and (typ in R["subj_patient"] or office_type(tok)):
+            # "the girl died"; "Jokowi took office", "he became ruler": the one it befalls
             args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                      for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
@@ -588,6 +591,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args += gen
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
+        if ob.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
+            continue    # "took office": the office is the happening, no participant
         if cls == "control" and ob.lower_ in R["control_nouns"]:
             # "seized control of the airport": the one taken is under the noun
             of = next((c for c in ob.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -653,6 +658,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             continue
         if typ in R["subj_place"] and pr.lower_ == "to":
             continue
+        if o is not None and o.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
+            continue    # "came into office", "came to the throne": the office, no place
         if role == "means" or (pr.lower_ in ("in", "on", "inside") and _is_vehicle(o, lex)):
             if _is_vehicle(o, lex):
                 args.append(_means_arg(P, o))
@@ -903,6 +910,19 @@ def motion_type(P, tok) -> str | None:
         if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None):
             back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in kids)
             return mv["back"] if back and typ != mv["object_types"].get(lem) else typ
+    return None
+
+
+def office_type(tok) -> str | None:
+    """Taking an office (english.yaml office): "took office", "came into office", "assumed command", "became
+    ruler of the empire", "came to the throne": an appointment whose subject is its patient; else None."""
+    o = resources()["office"]
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in o["verbs"]:
+        return None
+    for c in tok.children:
+        x = c if c.dep_ in ("dobj", "obj", "attr") else _pobj(c) if c.dep_ == "prep" and c.lower_ in o["preps"] else None
+        if x is not None and x.lemma_.lower() in o["nouns"] and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children):
+            return o["type"]
     return None
 
 

@@ -24,7 +24,7 @@ argument, time, polarity and source stages and the learned decisions after them 
 from __future__ import annotations
 
 from .english import (competition_name, context_gated, directive_type, granted_object, lemma_type, motion_type,
-                      sport_type)
+                      office_type, sport_type)
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -96,7 +96,7 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
             continue
         gated = t.n in learned_forms and context_gated(tok)
         if not lex["en"].get(t.n) or gated:
-            typ = motion_type(P, tok) or sport_type(P, tok, lex) or directive_type(tok)
+            typ = motion_type(P, tok) or sport_type(P, tok, lex) or directive_type(tok) or office_type(tok)
             if typ:
                 moves[i] = (typ, tok.lemma_.lower())
             elif gated:
