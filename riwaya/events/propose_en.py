@@ -85,7 +85,7 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
         return {}
     # general motion verbs going to a named place ("went to Kabul"), competition names and playing in a
     # paragraph about a competition ("the Davis Cup", "we didn't play well"), a speech verb with an infinitive
-    # ("was told to prepare": an order): rules of the parse, not of the model
+    # ("was told to prepare": an order), taking an office ("came into office"): rules of the parse, not of the model
     # A form learned from the corpus (lex["en_learned"]) whose lemma is one of those verbs is judged the same
     # way: the corpus's "went", "play" are events in their context only ({index: None} when the context says no)
     moves = {}
