@@ -487,3 +487,28 @@ def test_coordinated_named_places_share_their_role():
     # a coordinated common noun is no named place: "in the city and its suburbs" keeps one place
     m = ev(run("He met them in the city and its suburbs.")[0], "meeting")
     assert roles(m, "place") == ["the city"]
+
+
+def test_a_passive_order_takes_no_decider_from_its_subject():
+    # "was ordered to withdraw": the army is the one ordered (and the one withdrawing), not who decided
+    from riwaya.analyze import analyze
+    from riwaya.ingest.readers import _make
+    text = "The Turkish army was ordered to withdraw from the northern Syrian town of Manbij."
+    evs = analyze(_make(text, None, "x", {"language": "en"})).events
+    w = next(e for e in evs if e.trigger == "withdraw")
+    assert not [a for a in w.arguments if a.role == "decider"]
+    text = "The army was ordered to withdraw from the border."
+    w = next(e for e in analyze(_make(text, None, "x", {"language": "en"})).events if e.trigger == "withdraw")
+    assert not [a for a in w.arguments if a.role == "decider"]
+
+
+def test_a_margin_in_a_passive_by_phrase_is_no_agent():
+    # GUM_news_election (dev): two by-phrases, the margin first, then the winner
+    from riwaya.analyze import analyze
+    from riwaya.ingest.readers import _make
+    text = ("Pro-Beijing DAB's Starry Lee and Holden Chow were successfully elected in this constituency, while "
+            "pro-Beijing veteran politician Wong Kwok-hing of FTU was defeated by 10,694 votes by James To.")
+    evs = analyze(_make(text, None, "x", {"language": "en"})).events
+    d = next(e for e in evs if e.trigger == "defeated")
+    agents = [a.text for a in d.arguments if a.role == "agent"]
+    assert agents and all("votes" not in a for a in agents) and any("James To" in a for a in agents)

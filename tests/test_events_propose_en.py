@@ -173,3 +173,47 @@ def test_wire_words_of_the_schema(detector):
                       ("He threatened to strike the capital.", "threatened", "promise"),
                       ("Following her dismissal, she left the cabinet.", "dismissal", "dismissal")):
         assert [e.type for e in run(t)[0] if e.trigger == w] == [typ], t
+
+
+def test_a_listed_past_form_lends_its_lemma_to_the_other_inflections(detector):
+    # GUM_news_taxes (train): the lexicon lists "asked"; "asks" is the same verb (english.lexicon_lemmas)
+    text = "In the second case, the M5S party asks to the regional government to assure the respect of the law."
+    P = english.parse_paragraphs(text, [Paragraph(0, len(text), "en")], [])[0]
+    i = text.index("asks")
+    assert english.lemma_type(P, i, "asks", {"en": {"asked": "request"}}) == "request"
+    assert english.lemma_type(P, i, "asks", {"en": {"demanded": "request"}}) is None
+    # a general verb's past form lends nothing: "reached" an arrival, "reaches an agreement" no arrival
+    text = "The government reaches an agreement with the unions."
+    P = english.parse_paragraphs(text, [Paragraph(0, len(text), "en")], [])[0]
+    assert english.lemma_type(P, text.index("reaches"), "reaches", {"en": {"reached": "arrival"}}) is None
+
+
+def test_the_lemma_index_finds_an_event_in_a_sentence(detector):
+    detector({})
+    # a verb the lexicon lists only in the past ("stabbed", "tweeted" as learned) in the present tense
+    text = "Police say a man stabs two people at a train station in Hamburg."
+    evs, _ = run(text, ["a man"])
+    assert any(e.trigger == "stabs" and e.type == "attack" for e in evs)
+
+
+def test_a_speech_verb_with_an_infinitive_is_an_order(detector):
+    detector({})
+    # GUM_news_korea: "told" with an infinitive orders; "told reporters that" reports a clause
+    text = 'The country\'s military has been placed on high alert and has been told to prepare a "quasi-state of war".'
+    evs, _ = run(text)
+    assert any(e.trigger == "told" and e.type == "order" for e in evs)
+    text = "The minister told reporters that the talks had failed."
+    assert not any(e.trigger == "told" for e in run(text, ["The minister"])[0])
+
+
+def test_taking_an_office_is_an_appointment_of_its_subject(detector):
+    detector({})
+    # PUD w01069007 and GUM_interview_chomsky (train)
+    text = "In 1519, he became ruler of the Habsburg empire, and he gained the title Holy Roman Emperor in 1530."
+    ev = next(e for e in run(text)[0] if e.trigger == "became")
+    assert ev.type == "appointment" and [a.role for a in ev.arguments if a.text == "he"] == ["patient"]
+    text = "Well, Clinton came into office what did he do?"
+    ev = next(e for e in run(text, ["Clinton"])[0] if e.trigger == "came")
+    assert ev.type == "appointment" and {(a.role, a.text) for a in ev.arguments} == {("patient", "Clinton")}
+    # an indefinite noun is no office taken
+    assert not run("She became a member of the club in 2001.")[0]

@@ -70,6 +70,9 @@ def resources() -> dict:
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
+        "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
+        "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
+                   "preps": set(d["office"]["preps"])},
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -161,7 +164,41 @@ def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
     lem = tok.lemma_.lower()
     if lem in lex.get("en_learned", ()) and context_gated(tok):
         return None     # a learned "play": its context decides (propose_en), not the lexicon
-    return lex["en"].get(lem) if lem and lem != form else None
+    if not lem or lem == form:
+        return None
+    # the lemma itself listed ("criticize" for "criticised"), or a listed past form of the same verb
+    # ("asked" lists ask: "asks", "asking"; "sentenced": "sentence"; "died": "dies")
+    return lex["en"].get(lem) or lexicon_lemmas(lex).get(lem)
+
+
+def lexicon_lemmas(lex: dict) -> dict[str, str]:
+    """{verb lemma: type} for the lexicon's past forms (-ed, curated or learned: "asked", "sentenced",
+    "died", "tweeted"), by spaCy's rule lemmatizer, so that a verb listed once in the past is found in every
+    inflection. Lemmas of english.yaml lemma_index_skip stay out: general verbs whose event sense depends
+    on their object or complement ("reached an agreement", "headed by", "moved to tears")."""
+    got = lex.get("_en_lemmas")
+    if got is not None:
+        return got
+    out: dict[str, str] = {}
+    nlp = _nlp()
+    lm = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.component_names else None
+    if lm is not None:
+        from spacy.tokens import Doc
+        R = resources()
+        skip = set(R["lemma_skip"]) | set(R["motion"]["types"]) | set(R["motion"]["object_types"]) | set(R["sport"]["verbs"])
+        for f, typ in lex["en"].items():
+            if not (f.endswith("ed") and f.isalpha()):
+                continue
+            try:
+                d = Doc(nlp.vocab, words=[f])
+                d[0].tag_, d[0].pos_ = "VBD", "VERB"
+                lem = lm(d)[0].lemma_.lower()
+            except Exception:   # a lemmatizer without its tables: surface forms only
+                break
+            if lem and lem != f and lem not in skip and lem not in lex["en"]:
+                out.setdefault(lem, typ)
+    lex["_en_lemmas"] = out
+    return out
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -298,12 +335,19 @@ def _headline_participle(tok) -> bool:
 
 
 def _by_agent(tok):
+    """The object of a passive's by-phrase; a measure is no agent ("was defeated by 10,694 votes by James To":
+    the margin, then the agent)."""
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not _measure(g):
                     return g
     return None
+
+
+def _measure(tok) -> bool:
+    """A counted noun or a bare number: "10,694 votes", "around five thousand votes", "two goals", "5"."""
+    return tok.like_num or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children))
 
 
 def _agents_from(P, subs, R, mem_person):
@@ -489,7 +533,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and _pobj(c) is not None:
                     args.append(_np_arg(P, _pobj(c), "agent", types=PPL))
-        elif subs and typ in R["subj_patient"]:
+        elif subs and (typ in R["subj_patient"] or office_type(tok)):
+            # "the girl died"; "Jokowi took office", "he became ruler": the one it befalls
             args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                      for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
@@ -546,6 +591,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args += gen
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
+        if ob.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
+            continue    # "took office": the office is the happening, no participant
         if cls == "control" and ob.lower_ in R["control_nouns"]:
             # "seized control of the airport": the one taken is under the noun
             of = next((c for c in ob.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -611,6 +658,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             continue
         if typ in R["subj_place"] and pr.lower_ == "to":
             continue
+        if o is not None and o.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
+            continue    # "came into office", "came to the throne": the office, no place
         if role == "means" or (pr.lower_ in ("in", "on", "inside") and _is_vehicle(o, lex)):
             if _is_vehicle(o, lex):
                 args.append(_means_arg(P, o))
@@ -864,6 +913,32 @@ def motion_type(P, tok) -> str | None:
     return None
 
 
+def office_type(tok) -> str | None:
+    """Taking an office (english.yaml office): "took office", "came into office", "assumed command", "became
+    ruler of the empire", "came to the throne": an appointment whose subject is its patient; else None."""
+    o = resources()["office"]
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in o["verbs"]:
+        return None
+    for c in tok.children:
+        x = c if c.dep_ in ("dobj", "obj", "attr") else _pobj(c) if c.dep_ == "prep" and c.lower_ in o["preps"] else None
+        if x is not None and x.lemma_.lower() in o["nouns"] and not any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in x.children):
+            return o["type"]
+    return None
+
+
+def directive_type(tok) -> str | None:
+    """A speech verb with an infinitive complement is an order or a request (english.yaml directive_verbs):
+    "has been told to prepare a quasi-state of war", "she was told to disconnect from her mother"; "told
+    reporters that ..." stays a report (its clause is the happening)."""
+    typ = resources()["directive"].get(tok.lemma_.lower())
+    if typ is None or not tok.tag_.startswith("VB"):
+        return None
+    for c in tok.children:
+        if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return typ
+    return None
+
+
 def context_gated(tok) -> bool:
     """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
     Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
@@ -1029,6 +1104,12 @@ def deciders(P, tok, R=None):
             break
         # an ordering verb governing the event: "X ordered the evacuation of ...", "X ordered troops to leave"
         if t.head.lower_ in R["dec_verbs"] and t.dep_ in ("xcomp", "dobj", "pobj") and t.head.i != tok.i:
+            if _passive(t.head):
+                # "the army was ordered to withdraw": its subject is the one ordered; the decider is the by-agent
+                by = _by_agent(t.head)
+                if by is not None:
+                    out.append(_np_arg(P, by, "decider", types=PPL))
+                break
             subs, _ = _subjects(t.head)
             out += [Argument("decider", a.text, a.start, a.end, a.entity, a.type) for a in _agents_from(P, subs, R, None)]
             break
