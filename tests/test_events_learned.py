@@ -52,13 +52,13 @@ def test_span_boundaries_grow_and_are_learned_from_the_gold_span():
     assert learned._grow(M, T, s, s + len("الحسكة"), "place", "place") == (gs, s + len("الحسكة"))
 
 
-def _grow_all(text: str, cand: str, side: str, names=()) -> str:
+def _grow_all(text: str, cand: str, side: str, names=(), etype: str = "person") -> str:
     """Grow `cand` on one side (L or R) with a span model that says yes to every word there: only the
     phrase rules stop it (four words at most)."""
     T = learned.Text(text)
     s = text.index(cand)
     M = {"classes": ["0", "1"], "bias": [0.0, -10.0], "w": {f"side={side}": [0.0, 20.0]}, "threshold": 0.5}
-    idx = frozenset(k for n in names for k in range(*learned._word_range(T, text.index(n), text.index(n) + len(n))))
+    idx = {k: etype for n in names for k in range(*learned._word_range(T, text.index(n), text.index(n) + len(n)))}
     a, b = learned._grow(M, T, s, s + len(cand), "patient", "np", idx)
     return text[a:b]
 
@@ -70,6 +70,11 @@ def test_span_growth_stops_where_a_definite_word_meets_an_article_less_one():
     assert _grow_all("إن هيئة التحقيق والادعاء العام ستبقي المتهمين", "هيئة", "R") == "هيئة التحقيق والادعاء العام"
     # the subject before the object in a VSO clause
     assert _grow_all("وتقاتل قوات الشرطة والجيش الافغانية حركة طالبان", "طالبان", "L") == "حركة طالبان"
+    # an organisation's name opens with its own head: the phrase before it is another one
+    assert _grow_all("وحدات الحماية الكردية تنظيم داعش", "داعش", "L", names=("تنظيم داعش",),
+                     etype="organization") == "تنظيم داعش"
+    assert _grow_all("قال المبعوث الخاص ستيفان دي مستورا", "ستيفان", "L", names=("ستيفان دي مستورا",)) == \
+        "قال المبعوث الخاص ستيفان"
     # a title goes on to its name when the name is a name mention; a locative goes on (شمال)
     assert _grow_all("التقى المدرب داسيلفا باللاعبين", "المدرب", "R", names=("داسيلفا",)) == "المدرب داسيلفا باللاعبين"
     assert _grow_all("التقى المدرب داسيلفا باللاعبين", "المدرب", "R") == "المدرب"

@@ -731,19 +731,24 @@ def _bare_continues() -> frozenset[str]:
     return frozenset(normalize_ar(w) for w in _span_rules().get("bare_continues") or ())
 
 
-def _breaks(T: Text, k: int, side: str, ci: int, cj: int, names: frozenset[int]) -> bool:
+def _breaks(T: Text, k: int, side: str, ci: int, cj: int, names: dict[int, str]) -> bool:
     """Does growing over the word k cross a phrase boundary (GUIDELINE 3: minimal noun phrases)? Arabic
     puts a phrase's article-less head first and its definite adjectives and genitives after it, so a
     definite word never stands before an article-less one of the same phrase, unless the article-less one
-    is part of a name mention (a title and its name: "المبعوث الخاص ستيفان دي مستورا"; "العاصمة صنعاء"). Right: after a
-    definite edge an article-less word of no name is the next phrase or a verb ("المصلين أسفرت"،
-    "والادعاء العام ستبقي"); left: a definite word before an article-less edge of no name is the
-    previous phrase ("الحماية الكردية تنظيم داعش"، "والجيش الافغانية حركة طالبان")."""
+    is part of a name mention (`names`: token -> the mention's type). Right: after a definite edge an
+    article-less word of no name is the next phrase or a verb ("المصلين أسفرت"، "والادعاء العام ستبقي");
+    left: a definite word before an article-less edge is the previous phrase ("والجيش الافغانية حركة
+    طالبان"), unless the edge is a person's or a place's name, which takes its title ("المبعوث الخاص ستيفان
+    دي مستورا"، "العاصمة صنعاء"); an organisation's name opens with its own head ("الحماية الكردية تنظيم داعش")."""
     if not _span_rules().get("definite_before_bare", True):
         return False
     left, right = (k, ci) if side == "L" else (cj - 1, k)
     a, b = T.word(left), T.word(right)
-    return _definite(a) and _bare(b) and right not in names
+    if not (_definite(a) and _bare(b)):
+        return False
+    # a title goes on to a person's or a place's name ("العاصمة صنعاء"); an organisation's name opens with
+    # its own head ("تنظيم داعش"), which the phrase before it does not join
+    return right not in names if side == "R" else names.get(right) not in ("person", "place")
 
 
 def _span_rules() -> dict:
@@ -767,13 +772,14 @@ def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple
 
 
 def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str,
-          names: frozenset[int] = frozenset()) -> tuple[int, int]:
+          names: dict[int, str] | None = None) -> tuple[int, int]:
     ci, cj = _word_range(T, start, end)
     if ci >= cj:
         return start, end
     s0, s1 = T.sentence(start)
     lo, hi = _word_range(T, s0, s1)
     th = M["threshold"]
+    names = names or {}
 
     def yes(k, side, step):
         return scores(M, boundary_features(T, k, side, step, role, etype, ci, cj))["1"] >= th
@@ -1324,7 +1330,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     sps = None          # the document's speakers, found once when a source model needs them
     subj = None         # the rules' subjects, taken before any model changes a role
     ref = None          # the document's date, found once when the time model needs it
-    names = None        # the tokens of the document's name mentions: a phrase may go on over a name
+    names = None        # the tokens of the document's name mentions, with their type: a phrase may go on over a name
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -1376,7 +1382,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 conf[id(a)] = p[role]
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 if names is None:
-                    names = frozenset(k for m in mentions for k in range(*_word_range(T, m.start, m.end)))
+                    names = {k: m.type for m in mentions for k in range(*_word_range(T, m.start, m.end))}
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
