@@ -83,6 +83,22 @@ def test_span_growth_stops_where_a_definite_word_meets_an_article_less_one():
     assert _grow_all("التحالف الذي تقوده الولايات المتحدة", "الولايات", "L") == "التحالف الذي تقوده الولايات"
 
 
+def test_an_argument_over_a_phrase_boundary_keeps_its_first_phrase():
+    # whatever made the span (here a rule argument): dev and train sentences
+    def cut(text, span, names=()):
+        T = learned.Text(text)
+        s = text.index(span)
+        idx = {k: "person" for n in names for k in range(*learned._word_range(T, text.index(n), text.index(n) + len(n)))}
+        a, b = learned._cut_inside(T, s, s + len(span), idx)
+        return text[a:b]
+    assert cut("وصوله إلى أرض المملكة قادماً من بغداد", "أرض المملكة قادماً") == "أرض المملكة"
+    assert cut("وانتقدت الجبهة خطة تركيا", "الجبهة خطة تركيا") == "الجبهة"
+    # an emphatic pronoun, غير and a name go on the phrase
+    assert cut("وهاجمت المنطقة نفسها، ووقعت اشتباكات", "المنطقة نفسها") == "المنطقة نفسها"
+    assert cut("ومنع الأنشطة غير المرخصة", "الأنشطة غير المرخصة") == "الأنشطة غير المرخصة"
+    assert cut("التقى المدرب داسيلفا", "المدرب داسيلفا", names=("داسيلفا",)) == "المدرب داسيلفا"
+
+
 def test_a_grown_side_drops_its_function_words():
     # "من لوتون": GUIDELINE 3, spans without their prepositions
     text = "اعتقل رجلين من لوتون بوسط إنجلترا"

@@ -714,6 +714,7 @@ def _bare(n: str) -> bool:
     bare_continues: شمال، جنوب، بن، آل), nor a title in apposition ("نوري المالكي نائب رئيس الجمهورية"),
     nor a function word (left to `_trim_function_words`)."""
     lex = _lexicon()
+    n = n.rstrip("،؛؟")               # the tokens keep an Arabic comma on their word ("نفسها،")
     return (len(n) > 1 and n[:1].isalpha() and _ARABIC.match(n) is not None and _clitic(n) in ("", "س")
             and n not in lex["phrase_stops"]["ar"] and n not in _bare_continues() and n not in lex["titles"])
 
@@ -753,6 +754,19 @@ def _breaks(T: Text, k: int, side: str, ci: int, cj: int, names: dict[int, str])
 
 def _span_rules() -> dict:
     return _cues().get("span_rules") or {}
+
+
+def _cut_inside(T: Text, start: int, end: int, names: dict[int, str]) -> tuple[int, int]:
+    """An argument that runs over a phrase boundary (`_breaks`: a definite word, then an article-less word of
+    no name), whatever made its span (the rules, a bare phrase, growth), keeps its first phrase ("صفوف
+    المصلين أسفرت"، "أرض المملكة قادماً"، "الجبهة خطة تركيا")."""
+    if not _span_rules().get("cut_inside", True):
+        return start, end
+    ci, cj = _word_range(T, start, end)
+    for k in range(ci, cj - 1):
+        if _definite(T.word(k)) and _bare(T.word(k + 1)) and k + 1 not in names:
+            return start, T.toks[k].end
+    return start, end
 
 
 def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple[int, int]:
@@ -1386,6 +1400,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
+                        s_, e_ = _cut_inside(T, s_, e_, names)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
             for a in args:
