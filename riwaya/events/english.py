@@ -197,9 +197,14 @@ def _np_tokens(tok, keep_det=False, keep_of=False):
 
 def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
-    if m is not None:
-        return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
     ids = _np_tokens(tok, keep_det, keep_of)
+    if m is not None:
+        # the name with the title, determiner and other left modifiers of its phrase (GUIDELINE 3: "titles
+        # are kept when they are part of the phrase": "President Donald Trump", "the Kennedy Space Center")
+        s = P.span(tok.doc[min(ids)])[0]
+        if not (s < m.start and P.span(tok.doc[max(ids)])[1] >= m.start):
+            s = m.start
+        return Argument(role, tok.doc.text[s - P.off:m.end - P.off], s, m.end, m.kb_id or m.name or m.text, m.type)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
     if hi.dep_ == "case":  # "Nimr's" as a raw phrase: without the possessive
         hi = tok.doc[hi.i - 1]
