@@ -501,3 +501,10 @@ def test_a_name_keeps_its_title_and_determiner():
     e = ev(run("The Supreme Court rejected the request of the Municipality of Livorno.",
                [("Supreme Court", "organization"), ("Municipality of Livorno", "organization")])[0], "request")
     assert roles(e, "agent") == ["the Municipality of Livorno"]
+
+
+def test_a_persons_of_phrase_stays_with_the_name():
+    # GUM news (Hong Kong election): "Elizabeth Quat of DAB" is the annotated patient
+    t = "For the Pro-Beijing camp, Elizabeth Quat of DAB was elected with 58,825 votes."
+    e = ev(run(t, [("Elizabeth Quat", "person"), ("DAB", "organization")])[0], "appointment")
+    assert roles(e, "patient") == ["Elizabeth Quat of DAB"]

@@ -204,7 +204,14 @@ def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
         s = P.span(tok.doc[min(ids)])[0]
         if not (s < m.start and P.span(tok.doc[max(ids)])[1] >= m.start):
             s = m.start
-        return Argument(role, tok.doc.text[s - P.off:m.end - P.off], s, m.end, m.kb_id or m.name or m.text, m.type)
+        e = m.end
+        if m.type == "person":
+            # a person's "of X" ("Lee Cheuk-yan of the Labour Party", "Shiu Ka-chun of the ... constituency")
+            of = _np_tokens(tok, keep_det, keep_of=True)
+            oe = P.span(tok.doc[max(of)])[1]
+            if oe > e and tok.doc[max(ids)].i < max(of) and tok.doc.text[e - P.off:e - P.off + 4].lower() == " of ":
+                e = oe
+        return Argument(role, tok.doc.text[s - P.off:e - P.off], s, e, m.kb_id or m.name or m.text, m.type)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
     if hi.dep_ == "case":  # "Nimr's" as a raw phrase: without the possessive
         hi = tok.doc[hi.i - 1]
