@@ -67,7 +67,7 @@ def test_pud_passive_by_agent_and_compound_noun_not_an_event():
 def test_pud_passive_visit_by_phrase_is_agent():
     t = "On March 10, 1896, Herzl was visited by Reverend William Hechler, the Anglican minister to the British Embassy."
     evs, _ = run(t, [("Herzl", "person"), ("William Hechler", "person")])
-    assert roles(ev(evs, "visit"), "agent") == ["William Hechler"]
+    assert roles(ev(evs, "visit"), "agent") == ["Reverend William Hechler"]     # the title stays (GUIDELINE 3)
 
 
 def test_pud_reporting_verb_without_clause_is_an_event():
@@ -179,14 +179,14 @@ def test_wire_means_origin_unknown_destination_and_source(wire):
     assert roles(f, "destination") == []       # "an undisclosed destination" names no place
     assert chain(f) == ["Reuters", "two senior Syrian army officers"]
     h = ev(evs, "departure", 1)
-    assert roles(h, "destination") == ["Syrian coast"]
+    assert roles(h, "destination") == ["the Syrian coast"]      # the phrase's determiner stays (GUIDELINE 3)
     assert chain(h) == ["Reuters", "flight tracking data"]
 
 
 def test_wire_relative_clause_subject_and_object_destination(wire):
     evs, _ = wire
     e = ev(evs, "entry", 1)
-    assert roles(e, "agent") == ["Abu Mohammed al-Golani"]
+    assert roles(e, "agent") == ["Rebel commander Abu Mohammed al-Golani"]
     assert roles(e, "destination") == ["the Umayyad Mosque"]
 
 
@@ -194,7 +194,7 @@ def test_wire_decision_taken_by_is_decider_not_transfer(wire):
     evs, _ = wire
     last = [e for e in evs if e.trigger_start > WIRE.index("Kremlin spokesman")]
     assert [e.type for e in last] == ["refuge"]
-    assert roles(last[0], "decider") == ["Vladimir Putin"]
+    assert roles(last[0], "decider") == ["President Vladimir Putin"]
     assert chain(last[0]) == ["Reuters", "Dmitry Peskov"]
 
 
@@ -229,7 +229,7 @@ def test_passive_and_participle_patients_with_their_coordinates(monkeypatch):
 def test_request_object_is_the_patient():
     t = "Environment Minister John Baird asked government officials to review the plan."
     e = ev(run(t, [("John Baird", "person")])[0], "request")
-    assert roles(e, "agent") == ["John Baird"]
+    assert roles(e, "agent") == ["Environment Minister John Baird"]
     assert roles(e, "patient") == ["government officials"]
 
 
@@ -324,7 +324,7 @@ def test_pronoun_subject_of_a_reported_clause_is_the_speaker():
 def test_hyphenated_passive_participle_keeps_its_patients():
     t = "Nonpartisan Paul Tse and Wong Kwok-kin were also re-elected."
     e = ev(run(t, [("Paul Tse", "person"), ("Wong Kwok-kin", "person")])[0], "appointment")
-    assert roles(e, "patient") == ["Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []
+    assert roles(e, "patient") == ["Nonpartisan Paul Tse", "Wong Kwok-kin"] and roles(e, "agent") == []
 
 
 # ---------------------------------------------------------------- polarity and agents from the parse (en5)
@@ -512,3 +512,24 @@ def test_a_margin_in_a_passive_by_phrase_is_no_agent():
     d = next(e for e in evs if e.trigger == "defeated")
     agents = [a.text for a in d.arguments if a.role == "agent"]
     assert agents and all("votes" not in a for a in agents) and any("James To" in a for a in agents)
+
+
+def test_a_name_keeps_its_title_and_determiner():
+    # GUIDELINE 3: "titles are kept when they are part of the phrase"; the name mention alone is shorter
+    # (GUM news sentences: "President Donald Trump", "NASA Administrator Charles Bolden")
+    t = "NASA Administrator Charles Bolden announced the locations at the ceremony."
+    e = ev(run(t, [("NASA", "organization"), ("Charles Bolden", "person")])[0], "announcement")
+    assert roles(e, "agent") == ["NASA Administrator Charles Bolden"]
+    # a determiner of the phrase too (train sentences: "the Soviet Union", "the Municipality of Livorno")
+    e = ev(run("The Soviet Union collapsed in 1991.", [("Soviet Union", "place")])[0], "fall")
+    assert roles(e, "patient") == ["The Soviet Union"]
+    e = ev(run("The Supreme Court rejected the request of the Municipality of Livorno.",
+               [("Supreme Court", "organization"), ("Municipality of Livorno", "organization")])[0], "request")
+    assert roles(e, "agent") == ["the Municipality of Livorno"]
+
+
+def test_a_persons_of_phrase_stays_with_the_name():
+    # GUM news (Hong Kong election): "Elizabeth Quat of DAB" is the annotated patient
+    t = "For the Pro-Beijing camp, Elizabeth Quat of DAB was elected with 58,825 votes."
+    e = ev(run(t, [("Elizabeth Quat", "person"), ("DAB", "organization")])[0], "appointment")
+    assert roles(e, "patient") == ["Elizabeth Quat of DAB"]

@@ -52,6 +52,63 @@ def test_span_boundaries_grow_and_are_learned_from_the_gold_span():
     assert learned._grow(M, T, s, s + len("الحسكة"), "place", "place") == (gs, s + len("الحسكة"))
 
 
+def _grow_all(text: str, cand: str, side: str, names=(), etype: str = "person") -> str:
+    """Grow `cand` on one side (L or R) with a span model that says yes to every word there: only the
+    phrase rules stop it (four words at most)."""
+    T = learned.Text(text)
+    s = text.index(cand)
+    M = {"classes": ["0", "1"], "bias": [0.0, -10.0], "w": {f"side={side}": [0.0, 20.0]}, "threshold": 0.5}
+    idx = {k: etype for n in names for k in range(*learned._word_range(T, text.index(n), text.index(n) + len(n)))}
+    a, b = learned._grow(M, T, s, s + len(cand), "patient", "np", idx)
+    return text[a:b]
+
+
+def test_span_growth_stops_where_a_definite_word_meets_an_article_less_one():
+    # GUIDELINE 3: a definite word never comes before an article-less word of its own phrase (dev sentences)
+    # the verb after the object, the next clause's verb
+    assert _grow_all("اعتقالات في صفوف المصلين أسفرت عن مقتل", "صفوف", "R") == "صفوف المصلين"
+    assert _grow_all("إن هيئة التحقيق والادعاء العام ستبقي المتهمين", "هيئة", "R") == "هيئة التحقيق والادعاء العام"
+    # the subject before the object in a VSO clause
+    assert _grow_all("وتقاتل قوات الشرطة والجيش الافغانية حركة طالبان", "طالبان", "L") == "حركة طالبان"
+    # an organisation's name opens with its own head: the phrase before it is another one
+    assert _grow_all("وحدات الحماية الكردية تنظيم داعش", "داعش", "L", names=("تنظيم داعش",),
+                     etype="organization") == "تنظيم داعش"
+    assert _grow_all("قال المبعوث الخاص ستيفان دي مستورا", "ستيفان", "L", names=("ستيفان دي مستورا",)) == \
+        "قال المبعوث الخاص ستيفان"
+    # a title goes on to its name when the name is a name mention; a locative goes on (شمال)
+    assert _grow_all("التقى المدرب داسيلفا باللاعبين", "المدرب", "R", names=("داسيلفا",)) == "المدرب داسيلفا باللاعبين"
+    assert _grow_all("التقى المدرب داسيلفا باللاعبين", "المدرب", "R") == "المدرب"
+    assert _grow_all("انفجرت في حي بغداد الجديدة شمال شرق العاصمة", "حي", "R") == "حي بغداد الجديدة شمال شرق"
+    # a relative pronoun carries the article but is no definite noun: the clause is the model's to take
+    assert _grow_all("التحالف الذي تقوده الولايات المتحدة", "الولايات", "L") == "التحالف الذي تقوده الولايات"
+
+
+def test_an_argument_over_a_phrase_boundary_keeps_its_first_phrase():
+    # whatever made the span (here a rule argument): dev and train sentences
+    def cut(text, span, names=()):
+        T = learned.Text(text)
+        s = text.index(span)
+        idx = {k: "person" for n in names for k in range(*learned._word_range(T, text.index(n), text.index(n) + len(n)))}
+        a, b = learned._cut_inside(T, s, s + len(span), idx)
+        return text[a:b]
+    assert cut("وصوله إلى أرض المملكة قادماً من بغداد", "أرض المملكة قادماً") == "أرض المملكة"
+    assert cut("وانتقدت الجبهة خطة تركيا", "الجبهة خطة تركيا") == "الجبهة"
+    # an emphatic pronoun, غير and a name go on the phrase
+    assert cut("وهاجمت المنطقة نفسها، ووقعت اشتباكات", "المنطقة نفسها") == "المنطقة نفسها"
+    assert cut("ومنع الأنشطة غير المرخصة", "الأنشطة غير المرخصة") == "الأنشطة غير المرخصة"
+    assert cut("التقى المدرب داسيلفا", "المدرب داسيلفا", names=("داسيلفا",)) == "المدرب داسيلفا"
+
+
+def test_a_grown_side_drops_its_function_words():
+    # "من لوتون": GUIDELINE 3, spans without their prepositions
+    text = "اعتقل رجلين من لوتون بوسط إنجلترا"
+    T = learned.Text(text)
+    s = text.index("لوتون")
+    M = {"classes": ["0", "1"], "bias": [0.0, -10.0], "w": {"w=L|من": [0.0, 20.0]}, "threshold": 0.5}
+    a, b = learned._grow(M, T, s, s + len("لوتون"), "place", "place")
+    assert text[a:b] == "لوتون"
+
+
 def test_one_argument_per_role_and_stretch_of_text():
     from riwaya.models import Argument
     text = "اعتقلت الشرطة 38 مواطنا في المدينة."

@@ -232,11 +232,29 @@ def _np_tokens(tok, keep_det=False, keep_of=False):
     return set(range(lo, hi + 1))
 
 
+def _named(P, tok, m, role, keep_det=True, ids=None) -> Argument:
+    """An argument read from the name mention `m` of the head `tok`: the name with the title, determiner and
+    other left modifiers of its phrase (GUIDELINE 3: "titles are kept when they are part of the phrase":
+    "President Donald Trump", "the Kennedy Space Center"), and a person's "of X" right after it ("Elizabeth
+    Quat of DAB")."""
+    ids = ids if ids is not None else _np_tokens(tok, keep_det)
+    s = P.span(tok.doc[min(ids)])[0]
+    if not (s < m.start and P.span(tok.doc[max(ids)])[1] >= m.start):
+        s = m.start
+    e = m.end
+    if m.type == "person":
+        of = _np_tokens(tok, keep_det, keep_of=True)
+        oe = P.span(tok.doc[max(of)])[1]
+        if oe > e and tok.doc[max(ids)].i < max(of) and tok.doc.text[e - P.off:e - P.off + 4].lower() == " of ":
+            e = oe
+    return Argument(role, tok.doc.text[s - P.off:e - P.off], s, e, m.kb_id or m.name or m.text, m.type)
+
+
 def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
-    if m is not None:
-        return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
     ids = _np_tokens(tok, keep_det, keep_of)
+    if m is not None:
+        return _named(P, tok, m, role, keep_det, ids)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
     if hi.dep_ == "case":  # "Nimr's" as a raw phrase: without the possessive
         hi = tok.doc[hi.i - 1]
@@ -422,7 +440,7 @@ def _place_arg(P, obj, role, R, lex, times):
         return "unknown"
     m = P.mention(obj, ("place", "organization", "vehicle", "other"))
     if m is not None:
-        return Argument(role, m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type)
+        return _named(P, obj, m, role)
     if P.mention(obj, ("person",)) is not None:
         return None
     if obj.lower_ in R["not_place"] or obj.pos_ in ("PRON", "NUM") or obj.like_num:
@@ -620,7 +638,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if isinstance(a, Argument):
                 args.append(a)
         elif cls == "control" and m is not None and m.type == "place":   # the place taken (GUIDELINE: patient)
-            args.append(Argument("patient", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
+            args.append(_named(P, ob, m, "patient"))
             args += [_np_arg(P, o, "patient", types=PPL + ("place",)) for o in _with_conj(ob)[1:]]   # "X and Y"
         elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
             if typ in R["addressee"] and not (

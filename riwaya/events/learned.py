@@ -701,13 +701,99 @@ def _closed(T: Text, k: int) -> bool:
     return 0 <= k < len(T.toks) and T.text[T.toks[k].end - 1] in "،؛"
 
 
-def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tuple[int, int]:
+def _definite(n: str) -> bool:
+    """A normalised word carrying the article, alone or after a proclitic (الحوثي، والحكومة، بالخرطوم، للصحفيين)."""
+    cl = _clitic(n)
+    rel = _lexicon()["relative_pronouns"]["ar"]
+    return (cl.endswith("ال") or cl == "لل") and n not in rel and n[1:] not in rel      # not الذي، والتي
+
+
+def _bare(n: str) -> bool:
+    """An Arabic content word with no article, no proclitic but a future's س and no digit: a construct's
+    head, a name, a verb or an adverb (not "وصالح", a list goes on); not a word that goes on a phrase as a locative or a name does (cues.yaml span_rules
+    bare_continues: شمال، جنوب، بن، آل), nor a title in apposition ("نوري المالكي نائب رئيس الجمهورية"),
+    nor a function word (left to `_trim_function_words`)."""
+    lex = _lexicon()
+    n = n.rstrip("،؛؟")               # the tokens keep an Arabic comma on their word ("نفسها،")
+    return (len(n) > 1 and n[:1].isalpha() and _ARABIC.match(n) is not None and _clitic(n) in ("", "س")
+            and n not in lex["phrase_stops"]["ar"] and n not in _bare_continues() and n not in lex["titles"])
+
+
+@lru_cache(maxsize=1)
+def _edge_function_words() -> frozenset[str]:
+    """Words a grown span does not end on (cues.yaml span_rules edge_function_words): prepositions,
+    complementizers, particles, relative pronouns; not a demonstrative, an approximator or a pronoun's
+    preposition, which the annotation keeps ("هذه المساعدات"، "نحو 20 ألف شخص"، "والقوات الموالية لها")."""
+    return frozenset(normalize_ar(w) for w in _span_rules().get("edge_function_words") or ())
+
+
+@lru_cache(maxsize=1)
+def _bare_continues() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in _span_rules().get("bare_continues") or ())
+
+
+def _breaks(T: Text, k: int, side: str, ci: int, cj: int, names: dict[int, str]) -> bool:
+    """Does growing over the word k cross a phrase boundary (GUIDELINE 3: minimal noun phrases)? Arabic
+    puts a phrase's article-less head first and its definite adjectives and genitives after it, so a
+    definite word never stands before an article-less one of the same phrase, unless the article-less one
+    is part of a name mention (`names`: token -> the mention's type). Right: after a definite edge an
+    article-less word of no name is the next phrase or a verb ("المصلين أسفرت"، "والادعاء العام ستبقي");
+    left: a definite word before an article-less edge is the previous phrase ("والجيش الافغانية حركة
+    طالبان"), unless the edge is a person's or a place's name, which takes its title ("المبعوث الخاص ستيفان
+    دي مستورا"، "العاصمة صنعاء"); an organisation's name opens with its own head ("الحماية الكردية تنظيم داعش")."""
+    if not _span_rules().get("definite_before_bare", True):
+        return False
+    left, right = (k, ci) if side == "L" else (cj - 1, k)
+    a, b = T.word(left), T.word(right)
+    if not (_definite(a) and _bare(b)):
+        return False
+    # a title goes on to a person's or a place's name ("العاصمة صنعاء"); an organisation's name opens with
+    # its own head ("تنظيم داعش"), which the phrase before it does not join
+    return right not in names if side == "R" else names.get(right) not in ("person", "place")
+
+
+def _span_rules() -> dict:
+    return _cues().get("span_rules") or {}
+
+
+def _cut_inside(T: Text, start: int, end: int, names: dict[int, str]) -> tuple[int, int]:
+    """An argument that runs over a phrase boundary (`_breaks`: a definite word, then an article-less word of
+    no name), whatever made its span (the rules, a bare phrase, growth), keeps its first phrase ("صفوف
+    المصلين أسفرت"، "أرض المملكة قادماً"، "الجبهة خطة تركيا")."""
+    if not _span_rules().get("cut_inside", True):
+        return start, end
+    ci, cj = _word_range(T, start, end)
+    for k in range(ci, cj - 1):
+        if _definite(T.word(k)) and _bare(T.word(k + 1)) and k + 1 not in names:
+            return start, T.toks[k].end
+    return start, end
+
+
+def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple[int, int]:
+    """A grown side does not end on a function word ("من لوتون"، "وتسببت في"، "رجل ثالث إلا"): GUIDELINE 3,
+    spans are noun phrases without their prepositions."""
+    if not _span_rules().get("trim_function_words", True):
+        return ci, cj
+    stops = _edge_function_words()
+
+    def stop(n):
+        return n in stops or (n[:1] in "وف" and n[1:] in stops)
+    while ci < ci0 and stop(T.toks[ci].n):
+        ci += 1
+    while cj > cj0 and stop(T.toks[cj - 1].n):
+        cj -= 1
+    return ci, cj
+
+
+def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str,
+          names: dict[int, str] | None = None) -> tuple[int, int]:
     ci, cj = _word_range(T, start, end)
     if ci >= cj:
         return start, end
     s0, s1 = T.sentence(start)
     lo, hi = _word_range(T, s0, s1)
     th = M["threshold"]
+    names = names or {}
 
     def yes(k, side, step):
         return scores(M, boundary_features(T, k, side, step, role, etype, ci, cj))["1"] >= th
@@ -719,15 +805,18 @@ def _grow(M: dict, T: Text, start: int, end: int, role: str, etype: str) -> tupl
     if ci == ci0:
         for step in range(SPAN_STEPS):
             k = ci - 1
-            if k < lo or not T.toks[k].n[:1].isalnum() or _closed(T, k) or not yes(k, "L", step):
+            if k < lo or not T.toks[k].n[:1].isalnum() or _closed(T, k) or _breaks(T, k, "L", ci, cj, names) or not yes(
+                    k, "L", step):
                 break
             ci = k
     if cj == cj0:
         for step in range(SPAN_STEPS):
             k = cj
-            if k >= hi or not T.toks[k].n[:1].isalnum() or _closed(T, k - 1) or not yes(k, "R", step):
+            if k >= hi or not T.toks[k].n[:1].isalnum() or _closed(T, k - 1) or _breaks(T, k, "R", ci, cj, names) or not yes(
+                    k, "R", step):
                 break
             cj = k + 1
+    ci, cj = _trim_function_words(T, ci, cj, ci0, cj0)
     return (start if ci == ci0 else T.toks[ci].start), (end if cj == cj0 else T.toks[cj - 1].end)
 
 
@@ -1255,6 +1344,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     sps = None          # the document's speakers, found once when a source model needs them
     subj = None         # the rules' subjects, taken before any model changes a role
     ref = None          # the document's date, found once when the time model needs it
+    names = None        # the tokens of the document's name mentions, with their type: a phrase may go on over a name
     for k, ev in enumerate(an.events):
         M = model_for(lang_of(ev))
         if not M:
@@ -1305,9 +1395,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 args.append(a)
                 conf[id(a)] = p[role]
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
+                if names is None:
+                    names = {k: m.type for m in mentions for k in range(*_word_range(T, m.start, m.end))}
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
-                        s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other")
+                        s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
+                        s_, e_ = _cut_inside(T, s_, e_, names)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
             for a in args:
