@@ -51,6 +51,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev", help="train | dev (never the frozen test split)")
     ap.add_argument("--examples", type=int, default=4)
+    ap.add_argument("--detail", action="store_true", help="with each wrong main actor, the words from the gold "
+                    "actor to the trigger, their distance in words, and the entity mention under the gold actor")
     a = ap.parse_args(argv)
     from riwaya.analyze import analyze
     from riwaya.events import learned
@@ -152,7 +154,15 @@ def main(argv=None) -> int:
                                .get(role, 0.0) for c in hit)
                     cause = f"candidate under the bar (p {best:.1f})"
             acause[f"{role}: {cause}"] += 1
-            aex[f"{role}: {cause}"].append(f"{ev.trigger}: gold {actor['text']} / {[(x['role'], x['text']) for x in p['args']][:3]}")
+            ex = f"{ev.trigger}: gold {actor['text']} / {[(x['role'], x['text']) for x in p['args']][:3]}"
+            if a.detail:
+                lo, hi = sorted([actor["start"], ev.trigger_start])
+                hi = max(hi, actor["end"], ev.trigger_end)
+                gi_, _ = T.tok_range(actor["start"], actor["end"])
+                ti_, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+                ms = [m.type for m in raw.mentions if m.start < actor["end"] and actor["start"] < m.end]
+                ex += f"\n             [{ti_ - gi_:+d} words; mention {ms or '-'}] " + text[lo:hi].replace("\n", " ")[:220]
+            aex[f"{role}: {cause}"].append(ex)
     print(f"== {a.split}: {nfalse} false triggers by cause (one may have several)")
     for c, n in fcause.most_common():
         print(f"{n:5d}  {c}   e.g. {', '.join(fex[c][:a.examples])}")

@@ -438,6 +438,18 @@ def _load_lexicon():
     return load_lexicon
 
 
+@lru_cache(maxsize=1)
+def _doer_heads() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("doer_heads") or {}).get("ar", ()))
+
+
+def _doer_head(w: str) -> bool:
+    """Is a word (normalised) the head of a phrase naming a doer (cues.yaml doer_heads), with or without
+    its proclitics (والقوات، للفريق)? A one-letter clitic is tried off and on: وزير is no و + زير."""
+    heads = _doer_heads()
+    return w in heads or any(w.startswith(p) and len(w) - len(p) >= 2 and w[len(p):] in heads for p in _PROCLITICS)
+
+
 def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Candidate]:
     """Bare noun phrases near the trigger (الثوار، قوات كبيرة): a content word, with the definite words
     that follow it (adjectives, a genitive), stopping at punctuation, function words and other phrases.
@@ -475,6 +487,54 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
             s = T.toks[k + 1].start
             out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
         k = end
+    return out
+
+
+TOPIC_SPAN = 40      # words before the trigger where the opening phrase of its sentence or clause may be its doer
+TOPICS = True        # whether those opening phrases are candidates (actor10)
+
+
+DOER_FEATURES = False  # the argument model's doer_head features (actor10; tried and off): True for every
+                       # candidate, "before" for those before the trigger (dev class+actor 0.497 -> 0.504 / 0.503,
+                       # every argument right 0.211 -> 0.197 / 0.204, retrained)
+VERB_SUBJECTS = False # and the phrase after a verb that opens the sentence or clause (actor10)
+
+
+def _topic_head(w: str) -> bool:
+    return _doer_head(w) or (w.startswith("ال") and len(w) > 3 and w not in _stops())
+
+
+def _topics(T: Text, ev: EventMention, s0: int, taken) -> list[Candidate]:
+    """The phrase opening the trigger's sentence or a clause of it before the trigger (at the sentence's
+    start, after a comma or a clause opener such as إن، حيث، لكن: cues.yaml subject_openers), headed by a doer
+    noun (doer_heads) or a definite word: the doer a sentence names once and its later verbs and verbal
+    nouns leave unsaid ("البعثة بعدها إلى ... لندن لخوض مواجهة", "القوات تخوض ... وتواصل تقدمها"). Only
+    beyond NP_WINDOW (nearer, the bare phrases stand already); kind "topic"."""
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    lo, _ = T.tok_range(s0, ev.trigger_start)
+    opens = _lexicon()["subj_open"]["ar"]
+    stops = _stops()
+    out = []
+    for k in range(max(lo, ti - TOPIC_SPAN), ti - NP_WINDOW):
+        prev = T.word(k - 1)
+        if not (k == lo or _closed(T, k - 1) or prev in (",", ";", ":") or prev in opens):
+            continue
+        t = T.toks[k]
+        if t.n in opens:
+            continue
+        if VERB_SUBJECTS and not _topic_head(t.n) and k + 1 < ti - NP_WINDOW and _topic_head(T.word(k + 1)) and \
+                not _closed(T, k) and t.n not in stops:
+            k += 1            # a clause opened by its verb: the phrase after it is the verb's subject
+            t = T.toks[k]     # ("أحبطت دوريات قطاع بطحاء"، "وخسر الفريق الكروي الأول")
+        if t.n in stops or len(t.n) < 3 or not t.n[0].isalpha() or not _topic_head(t.n) or any(
+                a < t.end and t.start < b for a, b in taken):
+            continue
+        end = k + 1
+        while end < min(ti, k + 3) and not _closed(T, end - 1) and T.toks[end].n.startswith("ال") and \
+                T.toks[end].n not in stops and not any(a < T.toks[end].end and T.toks[end].start < b for a, b in taken):
+            end += 1
+        s, e = t.start, T.toks[end - 1].end
+        out.append(Candidate(s, e, T.text[s:e], None, "np", None, None, "topic"))
     return out
 
 
@@ -518,6 +578,8 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
             c.subject = c.subject or kind
         if not same:
             out.append(Candidate(a, b, text, None, etype, ent, None, kind))
+    if TOPICS and lang_of(ev) == "ar":
+        out += _topics(T, ev, s0, taken + [(c.start, c.end) for c in out])
     return out
 
 
@@ -632,6 +694,13 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     if c.etype not in ("person", "organization", "place"):   # a named entity's type says more than its shape
         f += [f"shape_first={sf}", f"shape_last={sl}", f"shape_next={sn}", f"shape_first_etype={sf}|{c.etype}",
               f"shape_first_side={sf}|{side}", f"shape_last_etype={sl}|{c.etype}"]
+    # a phrase headed by a doer noun (cues.yaml doer_heads: قوات، التنظيم، الفريق، انتحاري): right after a
+    # verb it is mostly the verb's subject, where another phrase mostly undergoes a passive (قتل 5 أشخاص);
+    # far before a verbal noun it is the doer the sentence opened with (actor10)
+    doer = c.etype in ("person", "organization") or _doer_head(first)
+    tshape = _shape(T, ti)
+    f += [] if not DOER_FEATURES or (DOER_FEATURES == "before" and after) else [f"doer={doer}|{side}|{_bucket(max(gap, 0))}|{nominal}", f"doer_tshape={doer}|{tshape}|{side}",
+          f"doer_cls={doer}|{side}|{ev.cls}"]
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{_bucket(max(gap, 0))}",
               f"subject_rule={c.subject}|{rr}"]
