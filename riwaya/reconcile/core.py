@@ -14,6 +14,7 @@ Works on plain export-level dicts. Steps:
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from collections import defaultdict
 
@@ -573,11 +574,22 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     its story (documents that report one story), when known."""
     cfg = config()["events"]
     threshold, average = pair_thresholds()
-    ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
+    ms = sorted(mentions, key=_mention_order)
     feats = [_features(m, story_of) for m in ms]
-    blocks = mention_blocks(ms, feats)
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
+    return [[ms[i] for i in c] for c in _merged(ms, feats, pairs, scored, cfg, average, same_place)]
+
+
+def _mention_order(m: dict) -> tuple:
+    return (m.get("doc") or "", m.get("start") or 0, m.get("id") or "")
+
+
+def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None
+                 ) -> tuple[dict, dict]:
+    """The candidate pairs that score above the threshold (-> score), and every candidate pair compared
+    (-> its score, or ``incompatible_score`` when the two cannot be one happening)."""
     pairs, scored = {}, {}
-    for i, j, ok in candidate_pairs(ms, feats, blocks, cfg, same_place):
+    for i, j, ok in candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place):
         if ok:
             sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
             if sc >= threshold:
@@ -585,9 +597,79 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
+    return pairs, scored
+
+
+def _merged(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place) -> list[list[int]]:
+    """The clusters (member indices ascending), in order of their lowest member."""
     pairs = generic_commitments(ms, feats, pairs)
     cl, _owner = merge_pairs(ms, feats, pairs, scored, cfg, average, same_place)
-    return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+    return [sorted(v) for _, v in sorted(cl.items())]
+
+
+class SubPart:
+    """A connected part of one call's mentions under the pairs that score above the threshold (and the
+    mentions told by one span, whose conflicts ``distinct_conflicts`` compares): the reconciler never puts
+    mentions of two sub-parts into one event, the average-link sums it reads are those of the pairs within
+    one, and a conflict's sides are one event's. So a sub-part's events and conflicts are a function of its
+    mentions (as ``canonical_mentions`` made them, with their routes), the candidate pairs compared within
+    it and what those read (documents, entities): ``key`` hashes the first two, the corpus stage the rest
+    (``blocks.reconcile_block``). ``idx``: its mentions, indices into the sorted mentions."""
+    __slots__ = ("idx", "pairs", "scored", "key")
+
+    def __init__(self, idx: list[int]):
+        self.idx, self.pairs, self.scored, self.key = idx, {}, {}, ""
+
+
+def _plain_sets(x):
+    if isinstance(x, (set, frozenset)):
+        return sorted(x, key=repr)
+    return str(x)
+
+
+def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list[SubPart]:
+    """The sub-parts of sorted mentions ``ms`` (see ``SubPart``), in order of their first mention, each
+    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``."""
+    cfg = config()["events"]
+    threshold, _average = pair_thresholds()
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
+    uf = UnionFind()
+    for i in range(len(ms)):
+        uf.find(i)
+    for (i, j) in pairs:
+        uf.union(i, j)
+    spans: dict = {}
+    for i, m in enumerate(ms):        # one span, two types: distinct_conflicts compares their conflicts
+        k = (m.get("doc"), m.get("start"), m.get("end"))
+        if k in spans:
+            uf.union(spans[k], i)
+        else:
+            spans[k] = i
+    comp: dict = defaultdict(list)
+    for i in range(len(ms)):
+        comp[uf.find(i)].append(i)
+    subs = [SubPart(v) for _, v in sorted(comp.items())]
+    local = {}
+    for n, s in enumerate(subs):
+        for k, i in enumerate(s.idx):
+            local[i] = (n, k)
+    for (i, j), sc in scored.items():
+        (a, x), (b, y) = local[i], local[j]
+        if a == b:        # a compared pair across two sub-parts is never read (no pair above the threshold joins them)
+            subs[a].scored[(x, y)] = sc
+            if (i, j) in pairs:
+                subs[a].pairs[(x, y)] = pairs[(i, j)]
+    return subs
+
+
+def subpart_key(s: SubPart, ms: list[dict], routes: dict) -> str:
+    """A hash of a sub-part's mentions as the reconciler reads them (``canonical_mentions``), their routes,
+    and the pairs compared within it."""
+    ids = [ms[i].get("id") for i in s.idx]
+    payload = json.dumps([[ms[i] for i in s.idx], [routes.get(x) for x in ids],
+                          sorted([ids[x], ids[y], s.pairs.get((x, y))] for x, y in s.scored)],
+                         sort_keys=True, ensure_ascii=False, default=_plain_sets)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
 
 
 def merge_pairs(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place,
@@ -887,12 +969,19 @@ def _time_value_key(t):
 
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
-              surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None) -> dict:
+              surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
+              subparts=None, carried=frozenset()) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
     corpus): not computed again. With all three, the corpus stage reconciles its blocks of mentions
-    one at a time (riwaya/blocks.py) and gets what one call on everything gives."""
+    one at a time (riwaya/blocks.py) and gets what one call on everything gives.
+
+    ``subparts(groups, keys, ents)``: the corpus stage's fingerprints of the sub-parts (``SubPart``:
+    each group the given mentions of one, ``keys`` their ``subpart_key``); the events and conflicts of a
+    sub-part whose fingerprint is in ``carried`` are not made (the stage carries them over), and the
+    result lists ``subparts`` ([fingerprint, its event ids] of those made) and ``carried`` ([fingerprint, the
+    id of its first mention] of those not made)."""
     ents = Entities(entities or [])
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
@@ -911,15 +1000,43 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events, conflicts = [], []
     ties = _ties(canon)
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
-    for members in cluster_mentions(canon, same_place=_place_compat(ents), story_of=story_of):
-        ev = _build_event(members, docs, account_of, ents).to_dict()
-        events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context))
+    same_place = _place_compat(ents)
+    made, skipped = [], []
+    if subparts is None:
+        groups = [(None, cluster_mentions(canon, same_place=same_place, story_of=story_of))]
+    else:
+        cfg = config()["events"]
+        _threshold, average = pair_thresholds()
+        order = sorted(range(len(canon)), key=lambda k: _mention_order(canon[k]))
+        ms = [canon[k] for k in order]
+        feats = [_features(m, story_of) for m in ms]
+        subs = cluster_subparts(ms, feats, same_place)
+        fps = subparts([[event_mentions[order[i]] for i in s.idx] for s in subs],
+                       [subpart_key(s, ms, routes) for s in subs], ents)
+        groups = []
+        for s, fp in zip(subs, fps):
+            if fp is not None and fp in carried:
+                skipped.append([fp, ms[s.idx[0]].get("id")])
+                continue
+            sm, sf = [ms[i] for i in s.idx], [feats[i] for i in s.idx]
+            groups.append((fp, [[sm[k] for k in c] for c in _merged(sm, sf, s.pairs, s.scored, cfg, average,
+                                                                   same_place)]))
+    for fp, clusters in groups:
+        ids = []
+        for members in clusters:
+            ev = _build_event(members, docs, account_of, ents).to_dict()
+            events.append(ev)
+            ids.append(ev["id"])
+            conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context))
+        made.append([fp, ids])
     for ev in events:
         _as_written(ev, ents)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
-    return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
+    out = {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
+    if subparts is not None:
+        out["subparts"], out["carried"] = made, skipped
+    return out
 
 
 def _ties(mentions: list[dict]) -> dict:
