@@ -22,7 +22,13 @@ results, not every event of the corpus: each block's events and conflicts go to 
 *Incremental*: a part's fingerprint hashes everything reconciling it reads (``fingerprints``). A
 part of the current results with the same fingerprint is carried over as stored (rows copied in
 the store, nothing parsed); only new or changed parts are reconciled, so adding or deleting
-documents reconciles the parts they touch (and a part their mentions bridge). When a reviewer's
+documents reconciles the parts they touch (and a part their mentions bridge). Within a part reconciled
+again, the reconciler's own decomposition: the connected parts of its pairs above the merge threshold
+(``reconcile.core.SubPart``; found after the whole part's mentions are read and its candidate pairs
+scored, since which pairs a large blocking key compares depends on all its mentions). A sub-part whose
+fingerprint (what a part's hashes, for its mentions, with its mentions as the reconciler read them and
+the pairs it compared) is stored is carried over (rows copied under the new part's name, block
+"PART/SUB") instead of being merged, built and checked for conflicts again. When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
@@ -283,12 +289,13 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
     def prints(groups, keys, ents):
         # a sub-part's fingerprint: everything a part's reads (its mentions' texts, documents, entities,
         # first spellings), and how the reconciler read its mentions and compared them (``keys``); none for
-        # a sub-part of two parts (one span of two types joins them), which is always made again
+        # a sub-part of two parts (one span of two types joins them), which is always made again; 15 hex
+        # digits: "PART/SUB" is 40 characters, the column's width
         import hashlib
         fps = fingerprints(([(m.get("doc"), json.dumps(m, ensure_ascii=False)) for m in g] for g in groups),
                            documents, relations, entities, surface, story_of, ents=ents)
         return [None if fp is None or len({part_of.get(m.get("id")) for m in g}) != 1
-                else hashlib.sha1(f"{fp}/{k}".encode()).hexdigest()[:24] for fp, k, g in zip(fps, keys, groups)]
+                else hashlib.sha1(f"{fp}/{k}".encode()).hexdigest()[:15] for fp, k, g in zip(fps, keys, groups)]
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried)
     return {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
