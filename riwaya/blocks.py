@@ -25,10 +25,11 @@ the store, nothing parsed); only new or changed parts are reconciled, so adding 
 documents reconciles the parts they touch (and a part their mentions bridge). Within a part reconciled
 again, the reconciler's own decomposition: the connected parts of its pairs above the merge threshold
 (``reconcile.core.SubPart``; found after the whole part's mentions are read and its candidate pairs
-scored, since which pairs a large blocking key compares depends on all its mentions). A sub-part whose
-fingerprint (what a part's hashes, for its mentions, with its mentions as the reconciler read them and
-the pairs it compared) is stored is carried over (rows copied under the new part's name, block
-"PART/SUB") instead of being merged, built and checked for conflicts again. When a reviewer's
+scored, since which pairs a large blocking key compares depends on all its mentions), each clustered
+alone, and their events in units (events sharing a span are one). A unit whose fingerprint (what a
+part's hashes, for its mentions, with its events' members as the reconciler read them, and their
+routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
+of its events being built and checked for conflicts again. When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried

@@ -589,6 +589,10 @@ class CorpusWriter:
             with self.store.engine.begin() as c:
                 c.execute(insert(corpus_items_t), rows)
 
+    # at most this many blocks left out by one pass of ``reuse`` (parameters of a NOT IN: SQLite's limit is
+    # 32,766 since 3.32, PostgreSQL's 65,535); a part reconciled again leaves out its sub-parts' blocks
+    REST_MAX = 20000
+
     def reuse(self, blocks: Iterable[str], gen: int | None = None, stored: Iterable[str] | None = None) -> None:
         """Carry the events and conflicts of these blocks over from generation ``gen`` (by default
         the last corpus stage's, see ``Store.corpus_base_generation``), as stored. ``stored``: every
@@ -602,7 +606,7 @@ class CorpusWriter:
         rest = sorted(set(stored) - set(blocks)) if stored is not None else None
         kinds = corpus_items_t.c.kind.in_(["events", "conflicts"])     # itineraries carry blocks of their own
         with self.store.engine.begin() as c:
-            if rest is not None and len(rest) <= 500 and len(rest) < len(blocks):
+            if rest is not None and len(rest) <= self.REST_MAX and len(rest) < len(blocks):
                 q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.is_not(None),
                                                            corpus_items_t.c.block.not_in(rest))

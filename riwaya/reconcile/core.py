@@ -662,12 +662,33 @@ def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list
     return subs
 
 
-def subpart_key(s: SubPart, ms: list[dict], routes: dict) -> str:
-    """A hash of a sub-part's mentions as the reconciler reads them (``canonical_mentions``), their routes,
-    and the pairs compared within it."""
-    ids = [ms[i].get("id") for i in s.idx]
-    payload = json.dumps([[ms[i] for i in s.idx], [routes.get(x) for x in ids],
-                          sorted([ids[x], ids[y], s.pairs.get((x, y))] for x, y in s.scored)],
+def subpart_units(s: SubPart, clusters: list[list[int]], ms: list[dict]) -> list[list[list[int]]]:
+    """A sub-part's clusters (indices into its mentions) gathered into units: clusters whose mentions share
+    a span (one sentence's two triggers) are one unit, since ``distinct_conflicts`` keeps one of their
+    conflicts. An event's record and its conflicts are a function of its members (and what they read),
+    so a unit whose members and reads are unchanged gives the same events and conflicts."""
+    uf = UnionFind()
+    spans: dict = {}
+    for n, c in enumerate(clusters):
+        uf.find(n)
+        for k in c:
+            m = ms[s.idx[k]]
+            sp = (m.get("doc"), m.get("start"), m.get("end"))
+            if sp in spans:
+                uf.union(spans[sp], n)
+            else:
+                spans[sp] = n
+    out: dict = defaultdict(list)
+    for n, c in enumerate(clusters):
+        out[uf.find(n)].append(c)
+    return [v for _, v in sorted(out.items())]
+
+
+def unit_key(unit: list[list[int]], s: SubPart, ms: list[dict], routes: dict) -> str:
+    """A hash of a unit's events' members as the reconciler reads them (``canonical_mentions``), by event,
+    with their routes."""
+    rows = [[ms[s.idx[k]] for k in c] for c in unit]
+    payload = json.dumps([rows, [[routes.get(m.get("id")) for m in r] for r in rows]],
                          sort_keys=True, ensure_ascii=False, default=_plain_sets)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
 
@@ -977,11 +998,13 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     corpus): not computed again. With all three, the corpus stage reconciles its blocks of mentions
     one at a time (riwaya/blocks.py) and gets what one call on everything gives.
 
-    ``subparts(groups, keys, ents)``: the corpus stage's fingerprints of the sub-parts (``SubPart``:
-    each group the given mentions of one, ``keys`` their ``subpart_key``); the events and conflicts of a
-    sub-part whose fingerprint is in ``carried`` are not made (the stage carries them over), and the
-    result lists ``subparts`` ([fingerprint, its event ids] of those made) and ``carried`` ([fingerprint, the
-    id of its first mention] of those not made)."""
+    ``subparts(groups, keys, ents)``: the corpus stage's fingerprints of the units (``subpart_units``: the
+    events of a sub-part, ``SubPart``, that share no span with its others; each group the given mentions of
+    one unit, ``keys`` their ``unit_key``); the events and conflicts of a unit whose fingerprint is in
+    ``carried`` are not made (the stage carries them over), and the result lists ``subparts``
+    ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, the id of its first
+    mention] of those not made). The same events and conflicts as without: every sub-part is clustered
+    as the whole call would cluster it."""
     ents = Entities(entities or [])
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
@@ -1011,16 +1034,19 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         ms = [canon[k] for k in order]
         feats = [_features(m, story_of) for m in ms]
         subs = cluster_subparts(ms, feats, same_place)
-        fps = subparts([[event_mentions[order[i]] for i in s.idx] for s in subs],
-                       [subpart_key(s, ms, routes) for s in subs], ents)
+        units = []     # (sub-part, its clusters of one unit)
+        for sp in subs:
+            sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
+            units.extend((sp, u) for u in subpart_units(sp, _merged(sm, sf, sp.pairs, sp.scored, cfg, average,
+                                                                     same_place), ms))
+        fps = subparts([[event_mentions[order[sp.idx[k]]] for c in u for k in c] for sp, u in units],
+                       [unit_key(u, sp, ms, routes) for sp, u in units], ents)
         groups = []
-        for s, fp in zip(subs, fps):
+        for (sp, u), fp in zip(units, fps):
             if fp is not None and fp in carried:
-                skipped.append([fp, ms[s.idx[0]].get("id")])
+                skipped.append([fp, ms[sp.idx[u[0][0]]].get("id")])
                 continue
-            sm, sf = [ms[i] for i in s.idx], [feats[i] for i in s.idx]
-            groups.append((fp, [[sm[k] for k in c] for c in _merged(sm, sf, s.pairs, s.scored, cfg, average,
-                                                                   same_place)]))
+            groups.append((fp, [[ms[sp.idx[k]] for k in c] for c in u]))
     for fp, clusters in groups:
         ids = []
         for members in clusters:
