@@ -295,8 +295,17 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
         import hashlib
         fps = fingerprints(([(m.get("doc"), json.dumps(m, ensure_ascii=False)) for m in g] for g in groups),
                            documents, relations, entities, surface, story_of, ents=ents)
-        return [None if fp is None or len({part_of.get(m.get("id")) for m in g}) != 1
-                else hashlib.sha1(f"{fp}/{k}".encode()).hexdigest()[:15] for fp, k, g in zip(fps, keys, groups)]
+        out = []
+        for fp, k, g in zip(fps, keys, groups):
+            # a unit's events may be in two parts (one span told as two kinds): which of its mentions share
+            # a part is hashed too, so a unit carried over is in as many parts, split as before
+            by_part: dict = defaultdict(list)
+            for m in g:
+                by_part[part_of.get(m.get("id"))].append(m.get("id"))
+            split = sorted(sorted(map(str, v)) for v in by_part.values())
+            out.append(None if fp is None or None in by_part else
+                       hashlib.sha1(json.dumps([fp, k, split]).encode()).hexdigest()[:15])
+        return out
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried)
     return {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
@@ -380,12 +389,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("fingerprints")
     # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
     old_parts: dict[str, list[str]] = defaultdict(list)
-    old_subs: dict[str, str] = {}
-    for b in old:
+    old_subs: set[str] = set()
+    old_tag: dict[str, str] = {}      # event id -> its block, for the units' events
+    for b, ids in old.items():
         p, _, sub = b.partition("/")
         old_parts[p].append(b)
         if sub:
-            old_subs[sub] = b
+            old_subs.add(sub)
+            old_tag.update((i, b) for i in ids)
     kept = sorted({b for fp in fps if fp in old_parts for b in old_parts[fp]})
     writer.reuse(kept, src, stored=old)
     clock("carry over")
@@ -417,9 +428,10 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
             for c in out["conflicts"]:
                 tag[c.get("id")] = tag.get(c.get("event"))
         if out.get("carried"):
-            renames = [(old_subs[sub], f"{part_of[first]}/{sub}") for sub, first in out["carried"]]
+            # each carried event's block of the last run, renamed after the part the event is in now
+            renames = {(old_tag[eid], f"{part_of[first]}/{sub}") for sub, evs in out["carried"] for eid, first in evs}
             writer.reuse_renamed(renames, src)
-            sub_carried.extend(b for b, _ in renames)
+            sub_carried.extend(sorted({b for b, _ in renames}))
         movers = {ev["id"] for ev in _mover_events(out["events"], people)}
         writer.add("events", out["events"], sort=by_id, block=lambda ev: tag.get(ev["id"]),
                    mover=lambda ev: ev["id"] in movers)

@@ -1002,8 +1002,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     events of a sub-part, ``SubPart``, that share no span with its others; each group the given mentions of
     one unit, ``keys`` their ``unit_key``); the events and conflicts of a unit whose fingerprint is in
     ``carried`` are not made (the stage carries them over), and the result lists ``subparts``
-    ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, the id of its first
-    mention] of those not made). The same events and conflicts as without: every sub-part is clustered
+    ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, [[event id, the id of its first
+    mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
     as the whole call would cluster it."""
     ents = Entities(entities or [])
     ents.surface.update(surface or {})
@@ -1044,7 +1044,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         groups = []
         for (sp, u), fp in zip(units, fps):
             if fp is not None and fp in carried:
-                skipped.append([fp, ms[sp.idx[u[0][0]]].get("id")])
+                skipped.append([fp, [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")]
+                                     for c in u]])
                 continue
             groups.append((fp, [[ms[sp.idx[k]] for k in c] for c in u]))
     for fp, clusters in groups:
@@ -1315,8 +1316,12 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
+def _event_id(members) -> str:
+    return _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
+
+
 def _build_event(members, docs, account_of, ents) -> Event:
-    ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
+    ev_id = _event_id(members)
     evidence = []
     for m in members:
         doc = docs.get(m.get("doc"), {})
