@@ -278,9 +278,9 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
                     carried=None) -> dict[str, list]:
     """One block through the reconciler, with the corpus's relations and stories (not computed
     again) and its unresolved values as first written in the whole corpus (not in this block).
-    ``carried``: fingerprints of the sub-parts (``reconcile.core.SubPart``) the stage holds results of;
-    those sub-parts are not made again (the result lists them as ``carried``), and each made one is
-    listed with its events (``subparts``). None: every sub-part made, none listed."""
+    ``carried``: fingerprint -> stored event ids of the units (``reconcile.core.subpart_units``) the stage
+    holds results of; a unit stored whole is not made again (the result lists it as ``carried``), and each
+    made one is listed with its events (``subparts``). None: every unit made, none listed."""
     from .reconcile import reconcile
     if carried is None:
         out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of)
@@ -389,13 +389,13 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("fingerprints")
     # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
     old_parts: dict[str, list[str]] = defaultdict(list)
-    old_subs: set[str] = set()
+    old_subs: dict[str, list[str]] = defaultdict(list)     # unit -> its stored events' ids
     old_tag: dict[str, str] = {}      # event id -> its block, for the units' events
     for b, ids in old.items():
         p, _, sub = b.partition("/")
         old_parts[p].append(b)
         if sub:
-            old_subs.add(sub)
+            old_subs[sub].extend(ids)
             old_tag.update((i, b) for i in ids)
     kept = sorted({b for fp in fps if fp in old_parts for b in old_parts[fp]})
     writer.reuse(kept, src, stored=old)
@@ -408,7 +408,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     n_parts, n_cut = len(parts), len({c for c in cut_from if c is not None})
     del parts
     sizes = [len(b) for b in blocks]
-    carried = frozenset(old_subs) if SUBPARTS and None not in fps else None
+    # a unit of two parts may be stored in part: one part carried over whole, the other reconciled alone;
+    # the reconciler carries a unit over only when every event it makes of it is stored under it
+    carried = {sub: tuple(sorted(ids)) for sub, ids in old_subs.items()} if SUBPARTS and None not in fps else None
     # decoded one block at a time; with sub-parts, each mention's part too (a sub-part of two is never carried)
     ordered = ([ms.get(i) for i in ix] if carried is None else
                ([ms.get(i) for i in ix], {ms.ids[i]: part_of[ms.ids[i]] for i in ix}) for ix in blocks)

@@ -991,7 +991,7 @@ def _time_value_key(t):
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
               surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
-              subparts=None, carried=frozenset()) -> dict:
+              subparts=None, carried=None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
@@ -1001,7 +1001,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     ``subparts(groups, keys, ents)``: the corpus stage's fingerprints of the units (``subpart_units``: the
     events of a sub-part, ``SubPart``, that share no span with its others; each group the given mentions of
     one unit, ``keys`` their ``unit_key``); the events and conflicts of a unit whose fingerprint is in
-    ``carried`` are not made (the stage carries them over), and the result lists ``subparts``
+    ``carried`` (fingerprint -> the ids of the events stored under it, sorted) with all of its events are not
+    made (the stage carries them over), and the result lists ``subparts``
     ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, [[event id, the id of its first
     mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
     as the whole call would cluster it."""
@@ -1025,6 +1026,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     same_place = _place_compat(ents)
     made, skipped = [], []
+    carried = carried or {}
     if subparts is None:
         groups = [(None, cluster_mentions(canon, same_place=same_place, story_of=story_of))]
     else:
@@ -1044,9 +1046,10 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         groups = []
         for (sp, u), fp in zip(units, fps):
             if fp is not None and fp in carried:
-                skipped.append([fp, [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")]
-                                     for c in u]])
-                continue
+                evs = [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")] for c in u]
+                if tuple(sorted(e for e, _ in evs)) == tuple(carried[fp]):      # all of them are stored
+                    skipped.append([fp, evs])
+                    continue
             groups.append((fp, [[ms[sp.idx[k]] for k in c] for c in u]))
     for fp, clusters in groups:
         ids = []
