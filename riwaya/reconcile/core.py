@@ -1017,12 +1017,14 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     translations = translations_by_doc(relations)
 
     canon = canonical_mentions(event_mentions, ents, docs)
-    routes = _doc_routes(canon)
+    # each mention's features once (the clustering's add its document's story), not once per reader
+    feats0 = [_features(m) for m in canon] if subparts is not None else None
+    routes = _doc_routes(canon, feats0)
 
     if story_of is None:
         story_of = story_of_documents(documents)
     events, conflicts = [], []
-    ties = _ties(canon)
+    ties = _ties(canon, feats0)
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     same_place = _place_compat(ents)
     made, skipped = [], []
@@ -1034,7 +1036,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         _threshold, average = pair_thresholds()
         order = sorted(range(len(canon)), key=lambda k: _mention_order(canon[k]))
         ms = [canon[k] for k in order]
-        feats = [_features(m, story_of) for m in ms]
+        feats = [{**feats0[k], "story": story_of.get(canon[k].get("doc"))} for k in order]
         subs = cluster_subparts(ms, feats, same_place)
         units = []     # (sub-part, its clusters of one unit)
         for sp in subs:
@@ -1069,12 +1071,13 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     return out
 
 
-def _ties(mentions: list[dict]) -> dict:
+def _ties(mentions: list[dict], feats: list[dict] | None = None) -> dict:
     """mention id -> (resolved main actors and key places, resolved places, entities its sentence names):
-    what tells that two mentions are of one happening, for the sides of a contradiction."""
+    what tells that two mentions are of one happening, for the sides of a contradiction. ``feats``: each
+    mention's ``_features``, made already."""
     out = {}
-    for m in mentions:
-        f = _features(m)
+    for n, m in enumerate(mentions):
+        f = feats[n] if feats is not None else _features(m)
         out[m.get("id")] = (_resolved(f["keys"]), _resolved(f["places"]), _resolved(f["ctx"]))
     return out
 
@@ -1100,12 +1103,13 @@ def _as_written(ev: dict, ents: Entities) -> None:
                        for k, v in (m.get("values") or {}).items()}
 
 
-def _doc_routes(mentions: list[dict]) -> dict:
+def _doc_routes(mentions: list[dict], feats: list[dict] | None = None) -> dict:
     """mention id -> places (origin, via, destination) of all mentions of the same
-    document, type group and key participants: the legs of one route, told apart."""
+    document, type group and key participants: the legs of one route, told apart. ``feats``: each
+    mention's ``_features``, made already."""
     groups = defaultdict(list)
-    for m in mentions:
-        f = _features(m)
+    for n, m in enumerate(mentions):
+        f = feats[n] if feats is not None else _features(m)
         for k in f["keys"]:
             groups[(m.get("doc"), m.get("class"), f["group"], k)].append(m)
     out = defaultdict(set)
