@@ -22,7 +22,14 @@ results, not every event of the corpus: each block's events and conflicts go to 
 *Incremental*: a part's fingerprint hashes everything reconciling it reads (``fingerprints``). A
 part of the current results with the same fingerprint is carried over as stored (rows copied in
 the store, nothing parsed); only new or changed parts are reconciled, so adding or deleting
-documents reconciles the parts they touch (and a part their mentions bridge). When a reviewer's
+documents reconciles the parts they touch (and a part their mentions bridge). Within a part reconciled
+again, the reconciler's own decomposition: the connected parts of its pairs above the merge threshold
+(``reconcile.core.SubPart``; found after the whole part's mentions are read and its candidate pairs
+scored, since which pairs a large blocking key compares depends on all its mentions), each clustered
+alone, and their events in units (events sharing a span are one). A unit whose fingerprint (what a
+part's hashes, for its mentions, with its events' members as the reconciler read them, and their
+routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
+of its events being built and checked for conflicts again. When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
@@ -59,6 +66,7 @@ from typing import Iterable, Iterator
 
 from . import event_schema
 
+SUBPARTS = True          # within a part reconciled again, carry over the sub-parts whose fingerprint is unchanged
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -197,8 +205,19 @@ def _labels(m: dict, ents, canonical, cls, features) -> tuple[list, list, list]:
         kinds += [("generic", pol, g) for g in sorted(f["generic"])]
     else:
         kinds.append(("generic", pol, f["group"]))
-    routes = [("route", c.get("doc"), c.get("class"), f["group"], k) for k in f["keys"]]
-    return kinds, routes, sorted(f["keys"] or f["places"], key=repr)
+    route_keys, keys = set(f["keys"]), set(f["keys"] or f["places"])
+    if any((p.get("role") or "agent") == "agent" for p in c.get("participants") or []):
+        # the reconciler drops from a meeting's main actors an agent told outside the trigger's clause
+        # (canonical_mentions' ``own``, read from the text, which blocking does not have): the keys it
+        # may then block by are those of every agent dropped, added here, so that a part always holds
+        # what the reconciler may merge (an event of two parts is never carried over)
+        f2 = features({**c, "participants": [{**p, "own": False} if (p.get("role") or "agent") == "agent" else p
+                                             for p in c.get("participants") or []]})
+        if f2["keys"] != f["keys"]:
+            route_keys |= set(f2["keys"])
+            keys |= set(f2["keys"] or f2["places"]) or {"_none"}
+    routes = [("route", c.get("doc"), c.get("class"), f["group"], k) for k in sorted(route_keys, key=repr)]
+    return kinds, routes, sorted(keys, key=repr)
 
 
 def cut_parts(parts: list[list[int]], doc_of: list[str], day_of: dict[str, int | None]
@@ -266,21 +285,50 @@ def pack(parts: list[list[int]], size: int, sized: list | None = None,
 
 
 def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[dict],
-                    relations: list[dict], surface: dict[str, str], story_of: dict[str, int]) -> dict[str, list]:
+                    relations: list[dict], surface: dict[str, str], story_of: dict[str, int],
+                    carried=None) -> dict[str, list]:
     """One block through the reconciler, with the corpus's relations and stories (not computed
-    again) and its unresolved values as first written in the whole corpus (not in this block)."""
+    again) and its unresolved values as first written in the whole corpus (not in this block).
+    ``carried``: fingerprint -> stored event ids of the units (``reconcile.core.subpart_units``) the stage
+    holds results of; a unit stored whole is not made again (the result lists it as ``carried``), and each
+    made one is listed with its events (``subparts``). None: every unit made, none listed."""
     from .reconcile import reconcile
-    out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of)
-    return {"events": out["events"], "conflicts": out["conflicts"]}
+    if carried is None:
+        out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of)
+        return {"events": out["events"], "conflicts": out["conflicts"]}
+    mentions, part_of = mentions        # with each mention's part
+
+    def prints(groups, keys, ents):
+        # a sub-part's fingerprint: everything a part's reads (its mentions' texts, documents, entities,
+        # first spellings), and how the reconciler read its mentions and compared them (``keys``); none for
+        # a sub-part of two parts (one span of two types joins them), which is always made again; 15 hex
+        # digits: "PART/SUB" is 40 characters, the column's width
+        import hashlib
+        fps = fingerprints(([(m.get("doc"), json.dumps(m, ensure_ascii=False)) for m in g] for g in groups),
+                           documents, relations, entities, surface, story_of, ents=ents)
+        out = []
+        for fp, k, g in zip(fps, keys, groups):
+            # a unit's events may be in two parts (one span told as two kinds): which of its mentions share
+            # a part is hashed too, so a unit carried over is in as many parts, split as before
+            by_part: dict = defaultdict(list)
+            for m in g:
+                by_part[part_of.get(m.get("id"))].append(m.get("id"))
+            split = sorted(sorted(map(str, v)) for v in by_part.values())
+            out.append(None if fp is None or None in by_part else
+                       hashlib.sha1(json.dumps([fp, k, split]).encode()).hexdigest()[:15])
+        return out
+    out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
+                    subparts=prints, carried=carried)
+    return {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
 
 
-def _local(documents, blocks, entities, relations, surface, story_of) -> Iterator[dict]:
+def _local(documents, blocks, entities, relations, surface, story_of, carried=None) -> Iterator[dict]:
     for ms in blocks:
-        yield reconcile_block(documents, ms, entities, relations, surface, story_of)
+        yield reconcile_block(documents, ms, entities, relations, surface, story_of, carried)
 
 
 def _ray(documents, blocks, entities, relations, surface, story_of,
-         ray_address: str | None = None) -> Iterator[dict]:
+         ray_address: str | None = None, carried=None) -> Iterator[dict]:
     """The blocks as Ray tasks, the shared inputs put in the object store once; results come
     back in block order, with a bounded number of tasks in flight."""
     from collections import deque
@@ -288,12 +336,12 @@ def _ray(documents, blocks, entities, relations, surface, story_of,
     from .engines import ray_session
     with ray_session(ray_address) as ray:
         task = ray.remote(reconcile_block)
-        docs_ref, ents_ref, rels_ref, surf_ref, story_ref = (ray.put(x) for x in (documents, entities, relations,
-                                                                                   surface, story_of))
+        docs_ref, ents_ref, rels_ref, surf_ref, story_ref, carried_ref = (
+            ray.put(x) for x in (documents, entities, relations, surface, story_of, carried))
         limit = 2 * (int(ray.cluster_resources().get("CPU", 2)) or 2)
         pending: deque = deque()
         for ms in blocks:
-            pending.append(task.remote(docs_ref, ms, ents_ref, rels_ref, surf_ref, story_ref))
+            pending.append(task.remote(docs_ref, ms, ents_ref, rels_ref, surf_ref, story_ref, carried_ref))
             while len(pending) >= limit:
                 yield ray.get(pending.popleft())
         while pending:
@@ -350,10 +398,20 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
                        ms.surface, story_of, ents=ents, compressed=True)
     ms.docs = []
     clock("fingerprints")
-    kept = sorted({fp for fp in fps if fp in old})
+    # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
+    old_parts: dict[str, list[str]] = defaultdict(list)
+    old_subs: dict[str, list[str]] = defaultdict(list)     # unit -> its stored events' ids
+    old_tag: dict[str, str] = {}      # event id -> its block, for the units' events
+    for b, ids in old.items():
+        p, _, sub = b.partition("/")
+        old_parts[p].append(b)
+        if sub:
+            old_subs[sub].extend(ids)
+            old_tag.update((i, b) for i in ids)
+    kept = sorted({b for fp in fps if fp in old_parts for b in old_parts[fp]})
     writer.reuse(kept, src, stored=old)
     clock("carry over")
-    todo = [i for i, fp in enumerate(fps) if fp not in old]
+    todo = [i for i, fp in enumerate(fps) if fp not in old_parts]
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
     blocks = [sorted(i for p in ix for i in parts[p])
               for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts, [cut_from[p] for p in todo])]
@@ -361,14 +419,32 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     n_parts, n_cut = len(parts), len({c for c in cut_from if c is not None})
     del parts
     sizes = [len(b) for b in blocks]
-    ordered = ([ms.get(i) for i in ix] for ix in blocks)    # decoded one block at a time
-    run = _ray(documents, ordered, entities, relations, ms.surface, story_of, ray_address) if engine == "ray" \
-        else _local(documents, ordered, entities, relations, ms.surface, story_of)
+    # a unit of two parts may be stored in part: one part carried over whole, the other reconciled alone;
+    # the reconciler carries a unit over only when every event it makes of it is stored under it
+    carried = {sub: tuple(sorted(ids)) for sub, ids in old_subs.items()} if SUBPARTS and None not in fps else None
+    # decoded one block at a time; with sub-parts, each mention's part too (a sub-part of two is never carried)
+    ordered = ([ms.get(i) for i in ix] if carried is None else
+               ([ms.get(i) for i in ix], {ms.ids[i]: part_of[ms.ids[i]] for i in ix}) for ix in blocks)
+    run = _ray(documents, ordered, entities, relations, ms.surface, story_of, ray_address, carried) \
+        if engine == "ray" else _local(documents, ordered, entities, relations, ms.surface, story_of, carried)
     people = {e["id"] for e in entities if e.get("type") == "person"}
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
     computed: list[str] = []
+    sub_carried: list[str] = []
     for out in run:
         tag = _tags(out, part_of)
+        if "subparts" in out and tag:
+            for sub, ids in out["subparts"]:
+                if sub is not None:
+                    for e in ids:
+                        tag[e] = f"{tag[e]}/{sub}"
+            for c in out["conflicts"]:
+                tag[c.get("id")] = tag.get(c.get("event"))
+        if out.get("carried"):
+            # each carried event's block of the last run, renamed after the part the event is in now
+            renames = {(old_tag[eid], f"{part_of[first]}/{sub}") for sub, evs in out["carried"] for eid, first in evs}
+            writer.reuse_renamed(renames, src)
+            sub_carried.extend(sorted({b for b, _ in renames}))
         movers = {ev["id"] for ev in _mover_events(out["events"], people)}
         writer.add("events", out["events"], sort=by_id, block=lambda ev: tag.get(ev["id"]),
                    mover=lambda ev: ev["id"] in movers)
@@ -384,11 +460,11 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     n_itins = writer.add("itineraries", itineraries)
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
-    new_ids = {i for fp in kept for i in old[fp]} | set(computed)
+    new_ids = {i for b in kept + sub_carried for i in old[b]} | set(computed)
     doc_ids = [d["id"] for d in documents]
     figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
-               "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old),
-               "parts_reconciled": len(todo),
+               "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old_parts),
+               "parts_reconciled": len(todo), "subparts_carried_over": len(sub_carried),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
                "itineraries": n_itins, **memo_figures, **story_figures, **relation_figures}

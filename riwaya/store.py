@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator
 
 from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, String, Table, Text, create_engine,
-                        delete, event, insert, literal, select, text, update)
+                        delete, event, func, insert, literal, select, text, update)
 from sqlalchemy.engine import Engine
 
 from .models import Document
@@ -589,6 +589,10 @@ class CorpusWriter:
             with self.store.engine.begin() as c:
                 c.execute(insert(corpus_items_t), rows)
 
+    # at most this many blocks left out by one pass of ``reuse`` (parameters of a NOT IN: SQLite's limit is
+    # 32,766 since 3.32, PostgreSQL's 65,535); a part reconciled again leaves out its sub-parts' blocks
+    REST_MAX = 20000
+
     def reuse(self, blocks: Iterable[str], gen: int | None = None, stored: Iterable[str] | None = None) -> None:
         """Carry the events and conflicts of these blocks over from generation ``gen`` (by default
         the last corpus stage's, see ``Store.corpus_base_generation``), as stored. ``stored``: every
@@ -602,7 +606,7 @@ class CorpusWriter:
         rest = sorted(set(stored) - set(blocks)) if stored is not None else None
         kinds = corpus_items_t.c.kind.in_(["events", "conflicts"])     # itineraries carry blocks of their own
         with self.store.engine.begin() as c:
-            if rest is not None and len(rest) <= 500 and len(rest) < len(blocks):
+            if rest is not None and len(rest) <= self.REST_MAX and len(rest) < len(blocks):
                 q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.is_not(None),
                                                            corpus_items_t.c.block.not_in(rest))
@@ -612,6 +616,31 @@ class CorpusWriter:
                 q = select(literal(self.gen), *cols).where(corpus_items_t.c.gen == cur, kinds,
                                                            corpus_items_t.c.block.in_(blocks[i:i + 500]))
                 c.execute(insert(corpus_items_t).from_select(names, q))
+
+    def reuse_renamed(self, renames: Iterable[tuple[str, str]], gen: int | None = None) -> None:
+        """Carry the events and conflicts of blocks over from generation ``gen`` as ``reuse`` does, each
+        under a new block name: (old, new) pairs, both "PART/SUB" (a sub-part carried over into the part
+        it is in now, ``blocks.refresh_store``), old and new of one pair with the same SUB."""
+        cur = self.store.corpus_base_generation() if gen is None else gen
+        by: dict[tuple[str, str], list[str]] = {}
+        for old, new in sorted(set(renames)):
+            op, _, sub = old.partition("/")
+            np_, _, sub2 = new.partition("/")
+            if sub != sub2 or not sub:
+                raise ValueError(f"not one sub-part: {old} -> {new}")
+            by.setdefault((op, np_), []).append(old)
+        if not by or cur is None:
+            return
+        names = ["gen", "kind", "sort", "data", "block", "mover"]
+        kinds = corpus_items_t.c.kind.in_(["events", "conflicts"])
+        t = corpus_items_t.c
+        with self.store.engine.begin() as c:
+            for (op, np_), olds in sorted(by.items()):
+                block = literal(np_).concat(func.substr(t.block, len(op) + 1))     # "NEW" + "/SUB"
+                for i in range(0, len(olds), 500):
+                    q = select(literal(self.gen), t.kind, t.sort, t.data, block, t.mover).where(
+                        t.gen == cur, kinds, t.block.in_(olds[i:i + 500]))
+                    c.execute(insert(corpus_items_t).from_select(names, q))
 
     def iter_movers(self) -> Iterator[tuple[str, dict]]:
         """The events written so far (computed or carried over) that itineraries read, one at a time,

@@ -14,6 +14,7 @@ Works on plain export-level dicts. Steps:
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from collections import defaultdict
 
@@ -22,7 +23,7 @@ from ..lang.arabic import prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
-from .narrative import adopt_narrative_movers
+from .narrative import adopt_narrative_movers, has_orphans
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
@@ -615,11 +616,22 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
     its story (documents that report one story), when known."""
     cfg = config()["events"]
     threshold, average = pair_thresholds()
-    ms = sorted(mentions, key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
+    ms = sorted(mentions, key=_mention_order)
     feats = [_features(m, story_of) for m in ms]
-    blocks = mention_blocks(ms, feats)
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
+    return [[ms[i] for i in c] for c in _merged(ms, feats, pairs, scored, cfg, average, same_place)]
+
+
+def _mention_order(m: dict) -> tuple:
+    return (m.get("doc") or "", m.get("start") or 0, m.get("id") or "")
+
+
+def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None
+                 ) -> tuple[dict, dict]:
+    """The candidate pairs that score above the threshold (-> score), and every candidate pair compared
+    (-> its score, or ``incompatible_score`` when the two cannot be one happening)."""
     pairs, scored = {}, {}
-    for i, j, ok in candidate_pairs(ms, feats, blocks, cfg, same_place):
+    for i, j, ok in candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place):
         if ok:
             sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
             if sc >= threshold:
@@ -627,9 +639,100 @@ def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | Non
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
+    return pairs, scored
+
+
+def _merged(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place) -> list[list[int]]:
+    """The clusters (member indices ascending), in order of their lowest member."""
     pairs = generic_commitments(ms, feats, pairs)
     cl, _owner = merge_pairs(ms, feats, pairs, scored, cfg, average, same_place)
-    return [[ms[i] for i in sorted(v)] for _, v in sorted(cl.items())]
+    return [sorted(v) for _, v in sorted(cl.items())]
+
+
+class SubPart:
+    """A connected part of one call's mentions under the pairs that score above the threshold (and the
+    mentions told by one span, whose conflicts ``distinct_conflicts`` compares): the reconciler never puts
+    mentions of two sub-parts into one event, the average-link sums it reads are those of the pairs within
+    one, and a conflict's sides are one event's. So a sub-part's events and conflicts are a function of its
+    mentions (as ``canonical_mentions`` made them, with their routes), the candidate pairs compared within
+    it and what those read (documents, entities): ``key`` hashes the first two, the corpus stage the rest
+    (``blocks.reconcile_block``). ``idx``: its mentions, indices into the sorted mentions."""
+    __slots__ = ("idx", "pairs", "scored", "key")
+
+    def __init__(self, idx: list[int]):
+        self.idx, self.pairs, self.scored, self.key = idx, {}, {}, ""
+
+
+def _plain_sets(x):
+    if isinstance(x, (set, frozenset)):
+        return sorted(x, key=repr)
+    return str(x)
+
+
+def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list[SubPart]:
+    """The sub-parts of sorted mentions ``ms`` (see ``SubPart``), in order of their first mention, each
+    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``."""
+    cfg = config()["events"]
+    threshold, _average = pair_thresholds()
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
+    uf = UnionFind()
+    for i in range(len(ms)):
+        uf.find(i)
+    for (i, j) in pairs:
+        uf.union(i, j)
+    spans: dict = {}
+    for i, m in enumerate(ms):        # one span, two types: distinct_conflicts compares their conflicts
+        k = (m.get("doc"), m.get("start"), m.get("end"))
+        if k in spans:
+            uf.union(spans[k], i)
+        else:
+            spans[k] = i
+    comp: dict = defaultdict(list)
+    for i in range(len(ms)):
+        comp[uf.find(i)].append(i)
+    subs = [SubPart(v) for _, v in sorted(comp.items())]
+    local = {}
+    for n, s in enumerate(subs):
+        for k, i in enumerate(s.idx):
+            local[i] = (n, k)
+    for (i, j), sc in scored.items():
+        (a, x), (b, y) = local[i], local[j]
+        if a == b:        # a compared pair across two sub-parts is never read (no pair above the threshold joins them)
+            subs[a].scored[(x, y)] = sc
+            if (i, j) in pairs:
+                subs[a].pairs[(x, y)] = pairs[(i, j)]
+    return subs
+
+
+def subpart_units(s: SubPart, clusters: list[list[int]], ms: list[dict]) -> list[list[list[int]]]:
+    """A sub-part's clusters (indices into its mentions) gathered into units: clusters whose mentions share
+    a span (one sentence's two triggers) are one unit, since ``distinct_conflicts`` keeps one of their
+    conflicts. An event's record and its conflicts are a function of its members (and what they read),
+    so a unit whose members and reads are unchanged gives the same events and conflicts."""
+    uf = UnionFind()
+    spans: dict = {}
+    for n, c in enumerate(clusters):
+        uf.find(n)
+        for k in c:
+            m = ms[s.idx[k]]
+            sp = (m.get("doc"), m.get("start"), m.get("end"))
+            if sp in spans:
+                uf.union(spans[sp], n)
+            else:
+                spans[sp] = n
+    out: dict = defaultdict(list)
+    for n, c in enumerate(clusters):
+        out[uf.find(n)].append(c)
+    return [v for _, v in sorted(out.items())]
+
+
+def unit_key(unit: list[list[int]], s: SubPart, ms: list[dict], routes: dict) -> str:
+    """A hash of a unit's events' members as the reconciler reads them (``canonical_mentions``), by event,
+    with their routes."""
+    rows = [[ms[s.idx[k]] for k in c] for c in unit]
+    payload = json.dumps([rows, [[routes.get(m.get("id")) for m in r] for r in rows]],
+                         sort_keys=True, ensure_ascii=False, default=_plain_sets)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
 
 
 def merge_pairs(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place,
@@ -929,12 +1032,22 @@ def _time_value_key(t):
 
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
-              surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None) -> dict:
+              surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
+              subparts=None, carried=None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
     corpus): not computed again. With all three, the corpus stage reconciles its blocks of mentions
-    one at a time (riwaya/blocks.py) and gets what one call on everything gives."""
+    one at a time (riwaya/blocks.py) and gets what one call on everything gives.
+
+    ``subparts(groups, keys, ents)``: the corpus stage's fingerprints of the units (``subpart_units``: the
+    events of a sub-part, ``SubPart``, that share no span with its others; each group the given mentions of
+    one unit, ``keys`` their ``unit_key``); the events and conflicts of a unit whose fingerprint is in
+    ``carried`` (fingerprint -> the ids of the events stored under it, sorted) with all of its events are not
+    made (the stage carries them over), and the result lists ``subparts``
+    ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, [[event id, the id of its first
+    mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
+    as the whole call would cluster it."""
     ents = Entities(entities or [])
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
@@ -946,26 +1059,66 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     translations = translations_by_doc(relations)
 
     canon = canonical_mentions(event_mentions, ents, docs)
-    routes = _doc_routes(canon)
+    # each mention's features once (the clustering's add its document's story), not once per reader
+    feats0 = [_features(m) for m in canon] if subparts is not None else None
+    routes = _doc_routes(canon, feats0)
 
     if story_of is None:
         story_of = story_of_documents(documents)
     events, conflicts = [], []
-    ties = _ties(canon)
+    ties = _ties(canon, feats0)
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     same_place = _place_compat(ents)
     judge = side_judge(canon, ents, story_of, same_place)
-    for members in cluster_mentions(canon, same_place=same_place, story_of=story_of):
-        ev = _build_event(members, docs, account_of, ents).to_dict()
-        events.append(ev)
-        conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context, judge))
+    made, skipped = [], []
+    carried = carried or {}
+    if carried and has_orphans(canon, ents):
+        # a movement told without its mover takes the mover of any event of the call that its narrative
+        # tells before it (adopt_narrative_movers, below): with one of them carried over and the other made
+        # again, the adoption would differ from a run from scratch, so nothing of this part is carried over
+        carried = {}
+    if subparts is None:
+        groups = [(None, cluster_mentions(canon, same_place=same_place, story_of=story_of))]
+    else:
+        cfg = config()["events"]
+        _threshold, average = pair_thresholds()
+        order = sorted(range(len(canon)), key=lambda k: _mention_order(canon[k]))
+        ms = [canon[k] for k in order]
+        feats = [{**feats0[k], "story": story_of.get(canon[k].get("doc"))} for k in order]
+        subs = cluster_subparts(ms, feats, same_place)
+        units = []     # (sub-part, its clusters of one unit)
+        for sp in subs:
+            sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
+            units.extend((sp, u) for u in subpart_units(sp, _merged(sm, sf, sp.pairs, sp.scored, cfg, average,
+                                                                     same_place), ms))
+        fps = subparts([[event_mentions[order[sp.idx[k]]] for c in u for k in c] for sp, u in units],
+                       [unit_key(u, sp, ms, routes) for sp, u in units], ents)
+        groups = []
+        for (sp, u), fp in zip(units, fps):
+            if fp is not None and fp in carried:
+                evs = [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")] for c in u]
+                if tuple(sorted(e for e, _ in evs)) == tuple(carried[fp]):      # all of them are stored
+                    skipped.append([fp, evs])
+                    continue
+            groups.append((fp, [[ms[sp.idx[k]] for k in c] for c in u]))
+    for fp, clusters in groups:
+        ids = []
+        for members in clusters:
+            ev = _build_event(members, docs, account_of, ents).to_dict()
+            events.append(ev)
+            ids.append(ev["id"])
+            conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context, judge))
+        made.append([fp, ids])
     for ev in events:
         _as_written(ev, ents)
     # after the conflicts: a movement told without its mover goes with its narrative's (itineraries only)
     adopt_narrative_movers(events, docs, ents, context)
     events.sort(key=lambda e: e["id"])
     conflicts.sort(key=lambda c: c["id"])
-    return {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
+    out = {"events": events, "conflicts": distinct_conflicts(conflicts), "relations": relations}
+    if subparts is not None:
+        out["subparts"], out["carried"] = made, skipped
+    return out
 
 
 def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = None, same_place=None):
@@ -1038,12 +1191,13 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     return judge
 
 
-def _ties(mentions: list[dict]) -> dict:
+def _ties(mentions: list[dict], feats: list[dict] | None = None) -> dict:
     """mention id -> (resolved main actors and key places, resolved places, entities its sentence names):
-    what tells that two mentions are of one happening, for the sides of a contradiction."""
+    what tells that two mentions are of one happening, for the sides of a contradiction. ``feats``: each
+    mention's ``_features``, made already."""
     out = {}
-    for m in mentions:
-        f = _features(m)
+    for n, m in enumerate(mentions):
+        f = feats[n] if feats is not None else _features(m)
         out[m.get("id")] = (_resolved(f["keys"]), _resolved(f["places"]), _resolved(f["ctx"]))
     return out
 
@@ -1069,12 +1223,13 @@ def _as_written(ev: dict, ents: Entities) -> None:
                        for k, v in (m.get("values") or {}).items()}
 
 
-def _doc_routes(mentions: list[dict]) -> dict:
+def _doc_routes(mentions: list[dict], feats: list[dict] | None = None) -> dict:
     """mention id -> places (origin, via, destination) of all mentions of the same
-    document, type group and key participants: the legs of one route, told apart."""
+    document, type group and key participants: the legs of one route, told apart. ``feats``: each
+    mention's ``_features``, made already."""
     groups = defaultdict(list)
-    for m in mentions:
-        f = _features(m)
+    for n, m in enumerate(mentions):
+        f = feats[n] if feats is not None else _features(m)
         for k in f["keys"]:
             groups[(m.get("doc"), m.get("class"), f["group"], k)].append(m)
     out = defaultdict(set)
@@ -1328,8 +1483,12 @@ def _participants(members, evidence, cls) -> list[dict]:
     return out
 
 
+def _event_id(members) -> str:
+    return _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
+
+
 def _build_event(members, docs, account_of, ents) -> Event:
-    ev_id = _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
+    ev_id = _event_id(members)
     evidence = []
     for m in members:
         doc = docs.get(m.get("doc"), {})

@@ -161,6 +161,12 @@ def _orphan(ev: dict, ents, vehicles: set[str]) -> bool:
     return True
 
 
+def has_orphans(mentions: list[dict], ents) -> bool:
+    """Whether any of these (canonical) mentions is a movement told without its mover (``_orphan``)."""
+    vehicles = _vehicle_words()
+    return any(_orphan(m, ents, vehicles) for m in mentions if m.get("class") == "movement")
+
+
 def adopt_narrative_movers(events: list[dict], docs: dict[str, dict], ents, context: dict | None = None) -> int:
     """Give each orphan movement (``_orphan``) the mover, the place and the time of its narrative (in
     place); returns how many mentions were given a mover."""
