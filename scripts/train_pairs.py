@@ -73,7 +73,9 @@ def collect(splits: list[str], data: str | None, cache: Path, only: list[str] | 
 
         def spy(documents, mentions, entities, **kw):
             calls.append({"documents": [{k: v for k, v in d.items() if k != "paragraphs"} for d in documents],
-                          "mentions": mentions, "entities": entities, **kw})
+                          "mentions": mentions, "entities": entities,
+                          # not the corpus stage's carry-over hooks (subparts, carried): a local function
+                          **{k: v for k, v in kw.items() if k not in ("subparts", "carried")}})
             return original(documents, mentions, entities, **kw)
         rec.reconcile = spy
         try:
