@@ -479,7 +479,9 @@ def test_a_doer_head_is_known_with_its_proclitics_and_marks_the_subject_after_a_
     assert not [f for f in learned.argument_features(T, ev, c, [c]) if f.startswith("doer")]
 
 
-def test_the_phrase_opening_a_sentence_far_back_is_a_candidate_of_its_later_events():
+def test_the_phrase_opening_a_sentence_far_back_is_a_candidate_of_its_later_events(monkeypatch):
+    # tried and off (the frozen Arabic test fell with it, retrained: overlap 0.600 -> 0.585): learned.TOPICS
+    monkeypatch.setattr(learned, "TOPICS", True)
     # "البعثة" opens the clause after إن, nine words before the verbal noun: beyond the bare phrases' window
     text = ("وقال المتحدث إن البعثة توجهت بعدها إلى العاصمة البريطانية لندن لخوض مواجهة الهلال على كأس السوبر.")
     T = learned.Text(text)
@@ -499,6 +501,7 @@ def test_the_phrase_opening_a_sentence_far_back_is_a_candidate_of_its_later_even
 def test_the_subject_after_a_verb_opening_the_sentence_is_a_candidate_of_its_far_events(monkeypatch):
     # tried and off (dev class + main actor 0.504 -> 0.501 retrained): learned.VERB_SUBJECTS
     monkeypatch.setattr(learned, "VERB_SUBJECTS", True)
+    monkeypatch.setattr(learned, "TOPICS", True)
     text = ("أحبطت دوريات قطاع بطحاء حالة تسلل إلى الداخل سيراً على الأقدام لشخصين من جنسية آسيوية، "
             "حيث تم القبض عليهما.")
     T = learned.Text(text)
