@@ -680,13 +680,7 @@ def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list
         uf.find(i)
     for (i, j) in pairs:
         uf.union(i, j)
-    spans: dict = {}
-    for i, m in enumerate(ms):        # one span, two types: distinct_conflicts compares their conflicts
-        k = (m.get("doc"), m.get("start"), m.get("end"))
-        if k in spans:
-            uf.union(spans[k], i)
-        else:
-            spans[k] = i
+    _join_shared_spans(uf, enumerate(ms))   # one span, two types: distinct_conflicts compares their conflicts
     comp: dict = defaultdict(list)
     for i in range(len(ms)):
         comp[uf.find(i)].append(i)
@@ -704,22 +698,26 @@ def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list
     return subs
 
 
+def _join_shared_spans(uf, items) -> None:
+    """Join in `uf` the nodes of (node, mention) items whose mentions share a span (document, start, end)."""
+    first: dict = {}
+    for node, m in items:
+        sp = (m.get("doc"), m.get("start"), m.get("end"))
+        if sp in first:
+            uf.union(first[sp], node)
+        else:
+            first[sp] = node
+
+
 def subpart_units(s: SubPart, clusters: list[list[int]], ms: list[dict]) -> list[list[list[int]]]:
     """A sub-part's clusters (indices into its mentions) gathered into units: clusters whose mentions share
     a span (one sentence's two triggers) are one unit, since ``distinct_conflicts`` keeps one of their
     conflicts. An event's record and its conflicts are a function of its members (and what they read),
     so a unit whose members and reads are unchanged gives the same events and conflicts."""
     uf = UnionFind()
-    spans: dict = {}
-    for n, c in enumerate(clusters):
+    for n in range(len(clusters)):
         uf.find(n)
-        for k in c:
-            m = ms[s.idx[k]]
-            sp = (m.get("doc"), m.get("start"), m.get("end"))
-            if sp in spans:
-                uf.union(spans[sp], n)
-            else:
-                spans[sp] = n
+    _join_shared_spans(uf, ((n, ms[s.idx[k]]) for n, c in enumerate(clusters) for k in c))
     out: dict = defaultdict(list)
     for n, c in enumerate(clusters):
         out[uf.find(n)].append(c)
