@@ -1000,14 +1000,14 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 
 def _count(text: str) -> str | None:
     """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
-    from ..timex.lexicon import load, norm_word
+    from ..timex.lexicon import cardinals, norm_word
     toks = text.translate(_DIGITS).replace("(", " ").replace(")", " ").split()
     if not toks:
         return None
     if toks[0].replace(",", "").isdigit():
         return str(int(toks[0].replace(",", "")))
     for lang in ("ar", "en"):
-        card = load(lang).words["cardinal"]
+        card = cardinals(lang)
         for n in (2, 1):
             w = norm_word(" ".join(toks[:n]).lower())
             v = card.get(w) if len(toks) >= n else None

@@ -100,9 +100,20 @@ def _numbers(raw: dict, prefix: str) -> dict:
 
 
 @lru_cache(maxsize=None)
+def _raw(lang: str) -> dict:
+    return yaml.safe_load(resources.files("riwaya").joinpath("data", "timex", f"{lang}.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=None)
+def cardinals(lang: str) -> dict:
+    """The number words of a language and their values (what ``load(lang).words["cardinal"]`` holds),
+    without compiling the time rules: the reconciler reads counts with them."""
+    return _numbers(_raw(lang), "cardinal")
+
+
+@lru_cache(maxsize=None)
 def load(lang: str) -> Lexicon:
-    text = resources.files("riwaya").joinpath("data", "timex", f"{lang}.yaml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = _raw(lang)
     lx = Lexicon(lang=lang, raw=raw, flags=re.IGNORECASE if lang != "ar" else 0)
     W = lx.words
     W["month"] = _table(raw["months"], int)
