@@ -95,6 +95,18 @@ class Entities:
             toks = toks[1:]
         return " ".join(toks)
 
+    def actors_by_doc(self) -> dict[str, set]:
+        """Document -> the people and organisations with a mention in it (made once per index)."""
+        if getattr(self, "_actors_by_doc", None) is None:
+            out: dict[str, set] = defaultdict(set)
+            for eid, e in self.by_id.items():
+                if e.get("type") in _ACTOR_KINDS:
+                    for m in e.get("mentions") or ():
+                        if isinstance(m, dict) and m.get("doc"):
+                            out[m["doc"]].add(eid)
+            self._actors_by_doc = out
+        return self._actors_by_doc
+
     def resolve_name(self, name: str) -> str:
         n = self._norm(name or "")
         return self.by_name.get(n, "name:" + n)
@@ -1352,14 +1364,13 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
     resolved person are no clash of main actors when it may be that person: an entity whose name it
     holds ("لنظيف باستغلال منصبه"), or a person or organisation its document names whose name holds all
     of its words ("هادي", "الملك") or, with ``events.actor_links`` "document", any its document names
-    as a participant or in the mention's sentence (a role noun, "الرئيس", "المطلوب", that the document's
-    coreference left unlinked). A place named as a participant is marked ``place_actor``."""
+    (a role noun, "الرئيس", "المطلوب", that the document's coreference left unlinked). What a document
+    names is read from the entities' mentions (``Entities.actors_by_doc``). A place named as a participant is marked ``place_actor``."""
     mode = config()["events"].get("actor_links", "names")
-    named = defaultdict(set)
-    for c in mentions:
-        for e in [p["entity"] for p in c["participants"]] + list(c.get("context") or ()):
-            if _is_actor(e, ents):
-                named[c.get("doc")].add(e)
+    # the people and organisations each document names, from the entities' mentions: what one call of
+    # the reconciler holds of a document depends on how the corpus stage cut it into parts (an
+    # incremental build reconciles only the parts new documents touch), the entities do not
+    named = ents.actors_by_doc()
     for c in mentions:
         for p in c["participants"]:
             e = p["entity"]
