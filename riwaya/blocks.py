@@ -457,7 +457,12 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
     except ImportError:
         itineraries = iter([])
-    n_itins = writer.add("itineraries", itineraries)
+    stay_conflicts: list[dict] = []
+    n_itins = writer.add("itineraries", _collect_stay_conflicts(itineraries, stay_conflicts))
+    # the time check's contradictions on a stay told with its duration (timecheck._stay_conflict) are
+    # conflicts like the reconciler's, so reviewers can confirm or reject them; made again every run
+    # from the itineraries (no block: never carried over)
+    writer.add("conflicts", stay_conflicts, sort=lambda _n, c: c["id"])
     clock("itineraries")
     old_ids = {i for ids in old.values() for i in ids}
     new_ids = {i for b in kept + sub_carried for i in old[b]} | set(computed)
@@ -764,6 +769,19 @@ class _Clock:
         self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
         self.cpu[step] = round(self.cpu.get(step, 0) + c - self.c, 2)
         self.t, self.c = t, c
+
+
+def _collect_stay_conflicts(itineraries, into: list[dict]):
+    """The itineraries as they stream past, each time-check finding's conflict (a stay told with its
+    duration) appended to `into`, once each."""
+    seen: set[str] = set()
+    for it in itineraries:
+        for f in it.get("time_findings") or []:
+            c = f.get("conflict")
+            if c and c.get("id") not in seen:
+                seen.add(c["id"])
+                into.append(c)
+        yield it
 
 
 def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:

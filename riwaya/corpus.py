@@ -338,7 +338,12 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
         itineraries = build_itineraries(rec["events"], entities, docs)
     except ImportError:
         itineraries = []
-    return {"entities": entities, "events": rec["events"], "conflicts": rec["conflicts"],
+    # the time check's contradictions on a stay told with its duration are conflicts too (blocks.refresh_store)
+    from .blocks import _collect_stay_conflicts
+    stay: list[dict] = []
+    itineraries = list(_collect_stay_conflicts(itineraries, stay))
+    conflicts = sorted(rec["conflicts"] + stay, key=lambda c: c["id"]) if stay else rec["conflicts"]
+    return {"entities": entities, "events": rec["events"], "conflicts": conflicts,
             "relations": rec.get("relations", []), "itineraries": itineraries}
 
 

@@ -136,3 +136,21 @@ def test_a_clock_time_without_its_day_takes_the_day_the_other_accounts_give_the_
     finally:
         I._date_clock_times = orig
     assert seen["A"] == "2024-12-08T03:00:00+03:00" and seen["B"] == "2024-12-07T18:00:00+03:00"
+
+
+def test_the_seeds_stay_contradiction_is_stored_and_can_be_rejected(built_db, tmp_path):
+    # the time check's contradiction is a conflict of the store (not only of the export), so a reviewer can
+    # reject it, and the rejection holds when the stage runs again
+    from click.testing import CliRunner
+
+    from riwaya.cli import main
+    from riwaya.store import Store
+    from tests.test_blocks import copy_store
+    copy_store(built_db, tmp_path / "s.db")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    stay = [c for c in Store(url).corpus()["conflicts"] if c.get("slot") == "duration"]
+    assert len(stay) == 1 and stay[0]["kind"] == "contradiction"
+    r = CliRunner().invoke(main, ["correct", "conflict", stay[0]["id"], "--reject", "--note", "test", "--db", url])
+    assert r.exit_code == 0, r.output
+    out = CliRunner().invoke(main, ["conflicts", "--db", url, "--kind", "contradiction"]).output
+    assert "[duration]" not in out and "Contradictions" in out
