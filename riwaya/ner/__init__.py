@@ -855,9 +855,8 @@ def _subject_names(text, cands, kb):
     or a listed name is the doer, a person the tagger missed (تقول تارلو:, حذر دوندار أوروبا); the word
     after it may be the rest of the name (قال كريستيان وولمار, أوضح رأفت الصباغ). -> new candidates"""
     r = _rules()
-    verbs = r.get("_subject_verbs")
-    if verbs is None:
-        verbs = r["_subject_verbs"] = frozenset(norm(w) for w in r.get("subject_verbs", []))
+    verbs = _subject_verbs()
+    if "_subject_rx" not in r:
         # one pattern finds the verbs as written and as normalised (اكد for أكد), only those words tried
         forms = sorted({str(w) for w in r.get("subject_verbs", [])} | set(verbs), key=lambda w: (-len(w), w))
         r["_subject_rx"] = re.compile(_SUBJECT.format(_word_start_alternation(forms, "وف"))) if forms else None
