@@ -117,8 +117,10 @@ class Mentions:
 
     def __init__(self, entities: list[dict]):
         try:
-            from .reconcile.core import Entities, _canonical, _cls, _features
-            self._labels_of = lambda m, ents=None: _labels(m, ents or self._ents, _canonical, _cls, _features)
+            from .reconcile.core import Entities, _canonical, _cls, _features, _own_actor_groups
+            own_groups = _own_actor_groups()
+            self._labels_of = lambda m, ents=None: _labels(m, ents or self._ents, _canonical, _cls, _features,
+                                                           own_groups)
             self._ents = Entities(entities)
             self.surface = self._ents.surface
         except ImportError:       # pragma: no cover - depends on the reconciler's internals
@@ -191,7 +193,7 @@ class Mentions:
         return sorted(out.values())
 
 
-def _labels(m: dict, ents, canonical, cls, features) -> tuple[list, list, list]:
+def _labels(m: dict, ents, canonical, cls, features, own_groups=frozenset()) -> tuple[list, list, list]:
     """As ``reconcile.core.cluster_mentions`` blocks a mention: its kinds (class and type group; a
     generic mention's, the groups it may stand for, met by every kind of the same polarity in
     those groups), its keys (key participants, else places; its story's is added in
@@ -206,11 +208,11 @@ def _labels(m: dict, ents, canonical, cls, features) -> tuple[list, list, list]:
     else:
         kinds.append(("generic", pol, f["group"]))
     route_keys, keys = set(f["keys"]), set(f["keys"] or f["places"])
-    if any((p.get("role") or "agent") == "agent" for p in c.get("participants") or []):
-        # the reconciler drops from a meeting's main actors an agent told outside the trigger's clause
-        # (canonical_mentions' ``own``, read from the text, which blocking does not have): the keys it
-        # may then block by are those of every agent dropped, added here, so that a part always holds
-        # what the reconciler may merge (an event of two parts is never carried over)
+    if f["group"] in own_groups and any((p.get("role") or "agent") == "agent" for p in c.get("participants") or []):
+        # the reconciler drops from a meeting's main actors (``own_groups``: events.own_actor_groups) an agent
+        # told outside the trigger's clause (canonical_mentions' ``own``, read from the text, which blocking
+        # does not have): the keys it may then block by are those of every agent dropped, added here, so
+        # that a part always holds what the reconciler may merge (an event of two parts is never carried over)
         f2 = features({**c, "participants": [{**p, "own": False} if (p.get("role") or "agent") == "agent" else p
                                              for p in c.get("participants") or []]})
         if f2["keys"] != f["keys"]:
@@ -457,8 +459,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
     except ImportError:
         itineraries = iter([])
+    from .timecheck import stay_conflicts_of
     stay_conflicts: list[dict] = []
-    n_itins = writer.add("itineraries", _collect_stay_conflicts(itineraries, stay_conflicts))
+    n_itins = writer.add("itineraries", stay_conflicts_of(itineraries, stay_conflicts))
     # the time check's contradictions on a stay told with its duration (timecheck._stay_conflict) are
     # conflicts like the reconciler's, so reviewers can confirm or reject them; made again every run
     # from the itineraries (no block: never carried over)
@@ -769,19 +772,6 @@ class _Clock:
         self.seconds[step] = round(self.seconds.get(step, 0) + t - self.t, 2)
         self.cpu[step] = round(self.cpu.get(step, 0) + c - self.c, 2)
         self.t, self.c = t, c
-
-
-def _collect_stay_conflicts(itineraries, into: list[dict]):
-    """The itineraries as they stream past, each time-check finding's conflict (a stay told with its
-    duration) appended to `into`, once each."""
-    seen: set[str] = set()
-    for it in itineraries:
-        for f in it.get("time_findings") or []:
-            c = f.get("conflict")
-            if c and c.get("id") not in seen:
-                seen.add(c["id"])
-                into.append(c)
-        yield it
 
 
 def _tags(out: dict, part_of: dict[str, str | None]) -> dict[str, str | None]:
