@@ -339,9 +339,9 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
     except ImportError:
         itineraries = []
     # the time check's contradictions on a stay told with its duration are conflicts too (blocks.refresh_store)
-    from .blocks import _collect_stay_conflicts
+    from .timecheck import stay_conflicts_of
     stay: list[dict] = []
-    itineraries = list(_collect_stay_conflicts(itineraries, stay))
+    itineraries = list(stay_conflicts_of(itineraries, stay))
     conflicts = sorted(rec["conflicts"] + stay, key=lambda c: c["id"]) if stay else rec["conflicts"]
     return {"entities": entities, "events": rec["events"], "conflicts": conflicts,
             "relations": rec.get("relations", []), "itineraries": itineraries}

@@ -457,3 +457,17 @@ def _stay_conflict(cyc: list[Constraint], ctx, reason: dict) -> dict | None:
             "summary_ar": q["summary"]["ar"].format(place=label(lb["place"], "ar"),
                                                     a=sides[0]["label_ar"], b=" / ".join(x["label_ar"] for x in sides[1:]),
                                                     why=reason["ar"])}
+
+
+def stay_conflicts_of(itineraries, into: list[dict]):
+    """The itineraries as they stream past, each time-check finding's conflict (a stay told with its
+    duration, ``_stay_conflict``) appended to `into`, once each: the corpus stage stores them with the
+    reconciler's conflicts."""
+    seen: set[str] = set()
+    for it in itineraries:
+        for f in it.get("time_findings") or []:
+            c = f.get("conflict")
+            if c and c.get("id") not in seen:
+                seen.add(c["id"])
+                into.append(c)
+        yield it

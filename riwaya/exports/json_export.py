@@ -48,23 +48,9 @@ def build_export(store) -> dict:
     corrections = store.corrections()
     _review_documents(documents, corrections)
     return {"schema": SCHEMA, "generated_by": f"riwaya {__version__}", "documents": documents,
-            "entities": [_with_titles(e) for e in corpus["entities"]], "events": corpus["events"], "conflicts": _with_time_check(corpus["conflicts"], corpus["itineraries"]),
+            "entities": [_with_titles(e) for e in corpus["entities"]], "events": corpus["events"], "conflicts": corpus["conflicts"],
             "relations": corpus["relations"], "itineraries": corpus["itineraries"], "times": times,
             "corrections": corrections}
-
-
-def _with_time_check(conflicts: list[dict], itineraries: list[dict]) -> list[dict]:
-    """The conflicts, then those the time check found on a stay told with its duration (slot
-    `duration`: riwaya/timecheck.py `_stay_conflict`), once each."""
-    seen = {c.get("id") for c in conflicts}
-    extra = []
-    for it in itineraries or []:
-        for f in it.get("time_findings") or []:
-            c = f.get("conflict")
-            if c and c.get("id") not in seen:
-                seen.add(c.get("id"))
-                extra.append(c)
-    return list(conflicts) + extra if extra else conflicts
 
 
 def _review_documents(documents: list[dict], corrections: list[dict]) -> None:
