@@ -80,6 +80,7 @@ class Entities:
     def __init__(self, entities: list[dict]):
         self.by_id = {e["id"]: e for e in entities}
         self.surface: dict[str, str] = {}     # "raw:<normalised>" -> the words as first written
+        self._actors_by_doc: dict[str, set] | None = None     # actors_by_doc, made on first use
         self.by_name = {}
         for e in sorted(entities, key=lambda e: e["id"]):
             for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
@@ -97,7 +98,7 @@ class Entities:
 
     def actors_by_doc(self) -> dict[str, set]:
         """Document -> the people and organisations with a mention in it (made once per index)."""
-        if getattr(self, "_actors_by_doc", None) is None:
+        if self._actors_by_doc is None:
             out: dict[str, set] = defaultdict(set)
             for eid, e in self.by_id.items():
                 if e.get("type") in _ACTOR_KINDS:
