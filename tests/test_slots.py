@@ -251,17 +251,23 @@ def test_the_phase_of_flight_told_around_a_crash():
     assert flight_phase(t6, (0, 5)) is None
 
 
-def test_a_crash_while_landing_and_one_after_take_off_disagree():
+def _told_by_two(texts, trigger, typ, cls, field, **kw):
+    """The conflicts on `field` when two outlets each tell one happening in its own text, its trigger the
+    first `trigger` there (``kw``: more of the mentions' values, as ``_m`` takes them)."""
     docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
-    docs[0]["text"] = "وقالت المصادر إن الطائرة سقطت وهي في حالة الاستعداد للهبوط."
-    docs[1]["text"] = "وسقطت الطائرة بعد إقلاعها بوقت قصير فوق مرأب للسيارات."
     ms = []
-    for k, d in enumerate(docs):
-        ts = d["text"].index("سقطت")
-        m = _m(f"x{k}", d["id"], typ="accident")
-        m.update({"class": "other"}, start=0, end=len(d["text"]), trigger_start=ts, trigger_end=ts + 4, trigger="سقطت")
+    for k, (d, text) in enumerate(zip(docs, texts)):
+        d["text"] = text
+        ts = text.index(trigger)
+        m = _m(f"x{k}", d["id"], typ=typ, **kw)
+        m.update({"class": cls}, start=0, end=len(text), trigger_start=ts, trigger_end=ts + len(trigger), trigger=trigger)
         ms.append(m)
-    c = [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == "phase"]
+    return [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == field]
+
+
+def test_a_crash_while_landing_and_one_after_take_off_disagree():
+    c = _told_by_two(("وقالت المصادر إن الطائرة سقطت وهي في حالة الاستعداد للهبوط.",
+                      "وسقطت الطائرة بعد إقلاعها بوقت قصير فوق مرأب للسيارات."), "سقطت", "accident", "other", "phase")
     assert [x["kind"] for x in c] == ["contradiction"] and c[0]["slot"] == "origin/route"
     assert {v["label_en"] for v in c[0]["values"]} == {"while landing", "while taking off"}
 
@@ -295,15 +301,7 @@ def test_a_figure_plus_the_pilot_counts_the_pilot():
 
 def _victim_conflicts(texts, trigger, typ, field):
     """The conflicts on `field` when two outlets tell one harm to patient p1, each in its own text."""
-    docs = [_doc("a", "Outlet A"), _doc("b", "Outlet B")]
-    ms = []
-    for k, (d, text) in enumerate(zip(docs, texts)):
-        d["text"] = text
-        ts = text.index(trigger)
-        m = _m(f"x{k}", d["id"], typ=typ, participants=[{"entity": "p1", "role": "patient"}])
-        m.update({"class": "harm"}, start=0, end=len(text), trigger_start=ts, trigger_end=ts + len(trigger), trigger=trigger)
-        ms.append(m)
-    return [x for x in reconcile(docs, ms, ENTS)["conflicts"] if x["field"] == field]
+    return _told_by_two(texts, trigger, typ, "harm", field, participants=[{"entity": "p1", "role": "patient"}])
 
 
 def test_a_victims_grade_officer_or_nco():
