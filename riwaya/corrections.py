@@ -26,7 +26,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from . import event_schema
 
@@ -378,12 +378,13 @@ def _time(v: Any) -> dict:
 
 
 # ------------------------------------------------------------------ applying
-def apply(results: dict[str, list], corrections: list[dict], doc_ids: set[str] | None = None
-          ) -> dict[int, Outcome]:
+def apply(results: dict[str, list], corrections: list[dict], doc_ids: set[str] | None = None,
+          documents: Callable[[set[str]], list[dict]] | None = None) -> dict[int, Outcome]:
     """Apply ``corrections`` (active and orphaned ones; undone ones are skipped) to ``results`` in
     place, in the order they were made; returns each one's outcome. Corrected objects carry a
     ``review`` record: ``status`` (confirmed/rejected), ``corrected`` {field: {old, new, correction}},
-    ``notes`` and the ids of the ``corrections`` that touched them."""
+    ``notes`` and the ids of the ``corrections`` that touched them. ``documents(ids)``: those stored
+    documents with their paragraphs, for itineraries built again (their sources' names, the narrative)."""
     todo = sorted((c for c in corrections if c.get("status") != "undone"), key=lambda c: (c.get("at") or "", c["id"]))
     out: dict[int, Outcome] = {}
     keys = Keys(results)
@@ -397,7 +398,7 @@ def apply(results: dict[str, list], corrections: list[dict], doc_ids: set[str] |
             _rename(results, keys.redirect)
             keys.index()
         if n == 2 and any(out[c["id"]].status == "active" and _moves_legs(c) for c in todo if c["id"] in out):
-            _rebuild_itineraries(results)
+            _rebuild_itineraries(results, documents)
             keys.index()
         for c in todo:
             if c["id"] in done or not phase(c):
@@ -656,14 +657,27 @@ def _rename(results: dict, redirect: dict[str, str]) -> None:
         _rename_in(results.get(kind, []), ids)
 
 
-def _rebuild_itineraries(results: dict) -> None:
-    """Itineraries follow corrected events and entities; rejected events make no leg."""
+def _rebuild_itineraries(results: dict, documents: Callable[[set[str]], list[dict]] | None = None) -> None:
+    """Itineraries follow corrected events and entities; rejected events make no leg. The documents
+    of the events with a mover are read as the corpus stage gives them (names of sources, narrative)."""
     try:
-        from .itinerary import build_itineraries
+        from .itinerary import MOVER_ROLES, build_itineraries
         evs = [e for e in results.get("events", []) if (e.get("review") or {}).get("status") != "rejected"]
-        results["itineraries"] = build_itineraries(evs, results.get("entities", []))
+        docs = None
+        if documents is not None:
+            ids = {m.get("doc") for e in evs if any(p.get("role") in MOVER_ROLES for p in e.get("participants", []))
+                   for m in e.get("mentions", [])}
+            docs = documents(ids - {None})
+        itineraries = build_itineraries(evs, results.get("entities", []), docs)
     except (ImportError, TypeError):      # another itinerary builder: keep what the corpus stage made
-        pass
+        return
+    # the time check's stay contradictions come from the itineraries: made again with them, so a moved
+    # leg's old finding does not linger until the next corpus stage
+    from .timecheck import stay_conflicts_of
+    stay: list[dict] = []
+    results["itineraries"] = list(stay_conflicts_of(itineraries, stay))
+    kept = [c for c in results.get("conflicts", []) if c.get("origin") != "time_check"]
+    results["conflicts"] = sorted(kept + stay, key=lambda c: c["id"]) if stay else kept
 
 
 # ------------------------------------------------------------------ the pipeline's hook and re-applying
@@ -677,8 +691,15 @@ def step(store, results: dict[str, list]) -> tuple[dict[str, list], str | None, 
     if not corrs:
         return results, None, [], seen
     base = json.dumps(results, ensure_ascii=False)
-    outcomes = apply(results, corrs, store.known_ids())
+    outcomes = apply(results, corrs, store.known_ids(), lambda ids: stored_documents(store, ids))
     return results, base, _record(store, corrs, outcomes), seen
+
+
+def stored_documents(store, ids: set[str]) -> list[dict]:
+    """These stored documents as the corpus stage reads them: metadata, text and paragraphs."""
+    analyses = store.analyses_of(ids)
+    return [{**d, "paragraphs": (analyses.get(d["id"]) or {}).get("paragraphs", [])}
+            for d in store.documents() if d["id"] in ids]
 
 
 def _signature(cs: list[dict]) -> tuple:
@@ -716,7 +737,7 @@ def reapply(store) -> list[dict]:
     if base is None:
         base = json.dumps(results, ensure_ascii=False)
     corrs = [c for c in store.corrections() if c["status"] != "undone"]
-    outcomes = apply(results, corrs, store.known_ids()) if corrs else {}
+    outcomes = apply(results, corrs, store.known_ids(), lambda ids: stored_documents(store, ids)) if corrs else {}
     store.put_corpus(results, documents=state, base=base if corrs else None)
     return _record(store, corrs, outcomes)
 

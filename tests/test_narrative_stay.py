@@ -154,3 +154,27 @@ def test_the_seeds_stay_contradiction_is_stored_and_can_be_rejected(built_db, tm
     assert r.exit_code == 0, r.output
     out = CliRunner().invoke(main, ["conflicts", "--db", url, "--kind", "contradiction"]).output
     assert "[duration]" not in out and "Contradictions" in out
+
+
+def test_a_stay_contradiction_follows_corrected_events(built_db, tmp_path):
+    # a correction that moves legs builds the itineraries again, and their stay contradictions with them:
+    # rejecting another event keeps the stay's contradiction (its documents are read again), rejecting
+    # the stay's own event removes it at once rather than at the next corpus stage
+    from click.testing import CliRunner
+
+    from riwaya.cli import main
+    from riwaya.store import Store
+    from tests.test_blocks import copy_store
+    copy_store(built_db, tmp_path / "s.db")
+    url = f"sqlite:///{tmp_path / 's.db'}"
+    corpus = Store(url).corpus()
+    [stay] = [c for c in corpus["conflicts"] if c.get("slot") == "duration"]
+    other = next(e["id"] for e in corpus["events"] if e["id"] != stay["event"] and e.get("class") == "communication")
+
+    def durations():
+        out = CliRunner().invoke(main, ["conflicts", "--db", url, "--kind", "contradiction"]).output
+        return out.count("[duration]")
+    for ev, left in ((other, 1), (stay["event"], 0)):
+        r = CliRunner().invoke(main, ["correct", "event", ev, "--reject", "--note", "test", "--db", url])
+        assert r.exit_code == 0, r.output
+        assert durations() == left
