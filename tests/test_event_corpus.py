@@ -38,6 +38,19 @@ def test_split_is_by_document_and_stable():
     assert all(r["split"] == corpus.split_of(r["doc"]) for r in rows)
 
 
+@needs_shared
+def test_later_annotation_batches_are_queued_for_train_only():
+    """Articles annotated after the first draw (annotator E on) are in the queue, as `select` writes it
+    again, and only in the train split: dev and test stay frozen."""
+    queue = {r["doc"]: r for r in map(json.loads, corpus.QUEUE.read_text("utf-8").splitlines())}
+    assert corpus._annotated_extra(set(queue)) == []          # nothing annotated outside the queue
+    later = {item["doc"] for path in sorted(corpus.ANN_DIR.glob("E_*.yaml")) for item in corpus.load_file(path)}
+    assert len(later) >= 50
+    assert all(queue[d]["split"] == "train" == corpus.split_of(d) for d in later)
+    rows = corpus._annotated_extra(set(queue) - later)        # what select() appends after the first draw
+    assert {r["doc"] for r in rows} == later and all(r["split"] == "train" for r in rows)
+
+
 def test_model_ships_small_and_scores():
     from riwaya.events import learned
     m = learned.model()

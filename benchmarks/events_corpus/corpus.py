@@ -171,6 +171,9 @@ def select() -> None:
         doc = f"puden/{sid}"
         if doc not in first and split_of(doc) == "train":
             rows.append({"doc": doc, "topic": "en-pud", "split": "train"})
+    # more Arabic news for training (ann11a, annotator E, and later batches): every SaudiNewsNet document of an
+    # annotation file that the draw above did not queue, train split only (dev and test stay frozen)
+    rows.extend(_annotated_extra({r["doc"] for r in rows}))
     DATA.mkdir(parents=True, exist_ok=True)
     with QUEUE.open("w", encoding="utf-8") as f:
         for r in rows:
@@ -292,6 +295,25 @@ def adjudicate(primary: dict[str, dict], path: Path = ADJUDICATION) -> int:
         rec["events"].remove(hit[0])
         n += 1
     return n
+
+
+def _topic(doc: str) -> str:
+    day, idx = doc.split("/")[1:]
+    a = _snn_day(day)[int(idx)]
+    head = (a.get("title") or "").strip() + " " + (a.get("content") or "")[:300]
+    return next((t for t, kws in TOPICS.items() if any(k in head for k in kws)), "domestic")
+
+
+def _annotated_extra(queued: set[str]) -> list[dict]:
+    """SaudiNewsNet documents annotated for training after the first draw (annotator E on): in file order."""
+    out = []
+    for path in sorted(ANN_DIR.glob("*.yaml")):
+        for item in load_file(path):
+            doc = item["doc"]
+            if doc.startswith("snn/") and doc not in queued and split_of(doc) == "train":
+                queued.add(doc)
+                out.append({"doc": doc, "topic": _topic(doc), "split": "train"})
+    return out
 
 
 def compile_all() -> None:
