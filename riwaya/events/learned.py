@@ -700,19 +700,21 @@ class _EventPart:
         self.before = _Side(ev, "before", trig, passive, nominal, aux)
 
 
-_ARG_EVENT: list = [None] * 5       # [T, event, candidates, triggers, (what the part read of them, the part)]
+_ARG_EVENT: tuple = (None, None, None, None, None, None)   # (T, event, candidates, triggers, what the part read, the part)
 
 
 def _event_part(T: Text, ev: EventMention, others: list[Candidate], triggers) -> _EventPart:
     """The event's _EventPart: the last one made, while argument_features is asked about the same Text,
     event, candidate list and triggers (the same objects, the event's fields and the lists' lengths
-    unchanged), else a new one (refine and training ask about one event's candidates in a row)."""
-    c = _ARG_EVENT
+    unchanged), else a new one (refine and training ask about one event's candidates in a row). The last
+    one is one tuple, read and replaced whole."""
+    global _ARG_EVENT
+    t, e, o, tr, key0, part = _ARG_EVENT
     key = (ev.trigger, ev.trigger_start, ev.trigger_end, ev.cls, ev.type, ev.polarity, len(others), len(triggers))
-    if c[0] is T and c[1] is ev and c[2] is others and c[3] is triggers and c[4][0] == key:
-        return c[4][1]
+    if t is T and e is ev and o is others and tr is triggers and key0 == key:
+        return part
     part = _EventPart(T, ev, others, triggers)
-    c[:] = [T, ev, others, triggers, (key, part)]
+    _ARG_EVENT = (T, ev, others, triggers, key, part)
     return part
 
 
