@@ -649,9 +649,79 @@ def trigger_index(triggers) -> TriggerIndex:
     return _TRIGGERS[2]
 
 
+class _Side:
+    """An event's argument features for the candidates on one side of its trigger that no candidate
+    changes (argument_features), each string made once per event and side."""
+    __slots__ = ("side", "passive_side", "side_f", "trig_side", "trig_end", "trig_end_type", "genitive",
+                 "passive_aux", "after_other", "before_other", "speech")
+
+    def __init__(self, ev: EventMention, side: str, trig: str, passive: bool, nominal: bool, aux: bool):
+        self.side = side
+        self.passive_side = f"passive_side={passive}|{side}"
+        self.side_f = f"side={side}"
+        self.trig_side = f"trig_side={trig}|{side}"
+        self.trig_end = [f"trig_end={trig[-2:]}|{side}", f"trig_end_type={trig[-2:]}|{ev.type}|{side}"]
+        self.genitive = [f"genitive={ev.type}"] if nominal and side == "after" else None
+        self.passive_aux = [f"passive_aux={side}", f"passive_aux_type={ev.type}|{side}"] if aux else []
+        self.after_other = f"after_other_trigger={side}"
+        self.before_other = f"before_other_trigger={side}"
+        self.speech = [f"after_speech_verb={side}", f"after_speech_verb_cls={ev.cls}|{side}"]
+
+
+class _EventPart:
+    """What argument_features reads of an event, its trigger and its candidates whatever the candidate
+    scored: the trigger's token, normal form, nominal and passive readings, the document's trigger index,
+    the first actor before the trigger, whether the rules gave an agent, where the nearest candidate on
+    each side starts, and the per-side strings. Made once per event (`_event_part`), not per candidate."""
+    __slots__ = ("ti", "trig", "nominal", "tix", "suffix", "first_actor", "rule_agent", "min_after",
+                 "max_before", "tshape", "cls_f", "type_f", "pol_f", "after", "before")
+
+    def __init__(self, T: Text, ev: EventMention, others: list[Candidate], triggers):
+        self.ti = ti = T.tok_range(ev.trigger_start, ev.trigger_end)[0]
+        self.trig = trig = normalize_ar(ev.trigger)
+        tcl = _clitic(trig)
+        self.nominal = nominal = tcl.endswith("ال") or trig[len(tcl):] in _nominals()
+        passive = "\u064f" in ev.trigger[:3]          # a damma on the first letters: قُتل، أُصيب
+        self.tix = trigger_index(triggers)
+        self.suffix = next((x for x in _suffixes() if nominal and trig.endswith(x)), "")
+        actors = [o for o in others if o.etype in ("person", "organization", "np") and o.start < ev.trigger_start]
+        self.first_actor = min(actors, key=lambda o: o.start) if actors else None
+        self.rule_agent = any(o.rule_role == "agent" for o in others)
+        te = ev.trigger_end
+        self.min_after = min((o.start for o in others if o.start >= te), default=None)
+        self.max_before = max((o.start for o in others if o.start < te), default=None)
+        self.tshape = _shape(T, ti)
+        self.cls_f, self.type_f, self.pol_f = f"cls={ev.cls}", f"type={ev.type}", f"pol={ev.polarity}"
+        lex = _lexicon()
+        aux = T.word(ti - 1)
+        aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
+        aux = aux in lex["passive_aux"]["ar"]
+        self.after = _Side(ev, "after", trig, passive, nominal, aux)
+        self.before = _Side(ev, "before", trig, passive, nominal, aux)
+
+
+_ARG_EVENT: tuple = (None, None, None, None, None, None)   # (T, event, candidates, triggers, what the part read, the part)
+
+
+def _event_part(T: Text, ev: EventMention, others: list[Candidate], triggers) -> _EventPart:
+    """The event's _EventPart: the last one made, while argument_features is asked about the same Text,
+    event, candidate list and triggers (the same objects, the event's fields and the lists' lengths
+    unchanged), else a new one (refine and training ask about one event's candidates in a row). The last
+    one is one tuple, read and replaced whole."""
+    global _ARG_EVENT
+    t, e, o, tr, key0, part = _ARG_EVENT
+    key = (ev.trigger, ev.trigger_start, ev.trigger_end, ev.cls, ev.type, ev.polarity, len(others), len(triggers))
+    if t is T and e is ev and o is others and tr is triggers and key0 == key:
+        return part
+    part = _EventPart(T, ev, others, triggers)
+    _ARG_EVENT = (T, ev, others, triggers, key, part)
+    return part
+
+
 def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate],
                       triggers: list[tuple[int, int]] = ()) -> list[str]:
-    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    E = _event_part(T, ev, others, triggers)       # what does not depend on the candidate, made once per event
+    ti, nominal = E.ti, E.nominal
     ci, cj = T.tok_range(c.start, c.end)
     after = c.start >= ev.trigger_end
     gap = (ci - ti - 1) if after else (ti - cj)
@@ -660,33 +730,29 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     first = T.word(ci)
     prep = T.word(ci - 1)
     cl = _clitic(first)
-    side = "after" if after else "before"
-    nearest = not any((o.start >= ev.trigger_end) == after and
-                      (o.start < c.start if after else o.start > c.start) for o in others if o is not c)
+    S = E.after if after else E.before
+    side = S.side
+    # no other candidate on its side of the trigger nearer to it
+    nearest = (E.min_after is None or c.start <= E.min_after) if after else (
+        E.max_before is None or c.start >= E.max_before)
     rr = c.rule_role or "none"
-    trig = normalize_ar(ev.trigger)
-    nominal = _clitic(trig).endswith("ال") or trig[len(_clitic(trig)):] in _nominals()
-    passive = "\u064f" in ev.trigger[:3]          # a damma on the first letters: قُتل، أُصيب
-    tix = trigger_index(triggers)
-    is_trig = tix.overlaps(c.start, c.end)
-    trig_between = tix.inside(lo, hi)
-    f = [f"nominal_side_gap={nominal}|{side}|{_bucket(max(gap, 0))}", f"passive_side={passive}|{side}",
-         f"cand_is_trigger={is_trig}", f"trigger_between={trig_between}", f"nominal_prep={nominal}|{prep}",f"rule={rr}", f"etype={c.etype}", f"side={side}", f"gap={_bucket(max(gap, 0))}", f"prep={prep}",
+    is_trig = E.tix.overlaps(c.start, c.end)
+    trig_between = E.tix.inside(lo, hi)
+    gb = _bucket(max(gap, 0))
+    f = [f"nominal_side_gap={nominal}|{side}|{gb}", S.passive_side,
+         f"cand_is_trigger={is_trig}", f"trigger_between={trig_between}", f"nominal_prep={nominal}|{prep}",f"rule={rr}", f"etype={c.etype}", S.side_f, f"gap={gb}", f"prep={prep}",
          f"clitic={cl}", f"first={first}", f"len={_bucket(cj - ci)}", f"nearest={nearest}",
-         f"comma={'،' in between or ',' in between}", f"cls={ev.cls}", f"type={ev.type}",
+         f"comma={'،' in between or ',' in between}", E.cls_f, E.type_f,
          f"rule_cls={rr}|{ev.cls}", f"rule_type={rr}|{ev.type}", f"prep_cls={prep}|{ev.cls}",
          f"clitic_cls={cl}|{ev.cls}", f"side_etype_cls={side}|{c.etype}|{ev.cls}",
-         f"side_gap_cls={side}|{_bucket(max(gap, 0))}|{ev.cls}", f"prep_etype={prep}|{c.etype}",
-         f"trig_side={normalize_ar(ev.trigger)}|{side}", f"pol={ev.polarity}",
+         f"side_gap_cls={side}|{gb}|{ev.cls}", f"prep_etype={prep}|{c.etype}",
+         S.trig_side, E.pol_f,
          f"kb={c.entity is not None}", f"nearest_side_etype={nearest}|{side}|{c.etype}"]
     # who the trigger's own pronoun points at (هجومها، اعتقالهم), the sentence's first actor, and what
     # the rules already gave
-    suffix = next((x for x in _suffixes() if nominal and trig.endswith(x)), "")
-    actors = [o for o in others if o.etype in ("person", "organization", "np") and o.start < ev.trigger_start]
-    first_actor = bool(actors) and min(actors, key=lambda o: o.start) is c
-    rule_agent = any(o.rule_role == "agent" for o in others)
-    f += [f"suffix_side_etype={bool(suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
-          f"rule_agent={rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
+    first_actor = E.first_actor is c
+    f += [f"suffix_side_etype={bool(E.suffix)}|{side}|{c.etype}", f"first_actor={first_actor}|{side}|{nominal}",
+          f"rule_agent={E.rule_agent}|{rr}", f"etype_type_side={c.etype}|{ev.type}|{side}",
           f"type_prep_side={ev.type}|{prep}|{side}"]
     # the shape of the candidate's first and last words and of the word after it (args8): a verb, a
     # pronoun-carrying noun or an adverb (قادت، لحسمها، حصاراً) is seldom a participant on unseen text
@@ -697,45 +763,39 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     # a phrase headed by a doer noun (cues.yaml doer_heads: قوات، التنظيم، الفريق، انتحاري): right after a
     # verb it is mostly the verb's subject, where another phrase mostly undergoes a passive (قتل 5 أشخاص);
     # far before a verbal noun it is the doer the sentence opened with (actor10)
-    doer = c.etype in ("person", "organization") or _doer_head(first)
-    tshape = _shape(T, ti)
-    f += [] if not DOER_FEATURES or (DOER_FEATURES == "before" and after) else [f"doer={doer}|{side}|{_bucket(max(gap, 0))}|{nominal}", f"doer_tshape={doer}|{tshape}|{side}",
-          f"doer_cls={doer}|{side}|{ev.cls}"]
+    if DOER_FEATURES and not (DOER_FEATURES == "before" and after):
+        doer = c.etype in ("person", "organization") or _doer_head(first)
+        f += [f"doer={doer}|{side}|{gb}|{nominal}", f"doer_tshape={doer}|{E.tshape}|{side}", f"doer_cls={doer}|{side}|{ev.cls}"]
     if c.subject:
-        f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{_bucket(max(gap, 0))}",
+        f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{gb}",
               f"subject_rule={c.subject}|{rr}"]
-    return f + _voice_features(T, ev, c, ti, ci, cj, after, gap, nominal, triggers)
+    return f + _voice_features(T, ev, c, E, S, ci, cj, after, gap)
 
 
-def _voice_features(T: Text, ev: EventMention, c: Candidate, ti: int, ci: int, cj: int, after: bool, gap: int,
-                    nominal: bool, triggers) -> list[str]:
+def _voice_features(T: Text, ev: EventMention, c: Candidate, E: _EventPart, S: _Side, ci: int, cj: int,
+                    after: bool, gap: int) -> list[str]:
     """What tells the doer from the one it befalls: the genitive right after a verbal noun (اغتيال X: X
     undergoes it; هجوم المسلحين: they do it; learned per type), a passive light verb before the trigger
     (تم القبض على X), a doer named after من قبل / على يد, the verb's ending (قتلوا: a plural subject before
     it or dropped), and whether the candidate stands right after or before another event's trigger (the
-    subject of that verb)."""
+    subject of that verb). The strings that only the event and the side decide are `S`'s."""
     lex = _lexicon()
-    side = "after" if after else "before"
-    trig = normalize_ar(ev.trigger)
-    f = [f"trig_end={trig[-2:]}|{side}", f"trig_end_type={trig[-2:]}|{ev.type}|{side}"]
-    if nominal and after and gap == 0:
-        f += [f"genitive={ev.type}", f"genitive_etype={c.etype}|{ev.cls}"]
-    aux = T.word(ti - 1)
-    aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
-    if aux in lex["passive_aux"]["ar"]:
-        f += [f"passive_aux={side}", f"passive_aux_type={ev.type}|{side}"]
+    f = list(S.trig_end)
+    if S.genitive is not None and gap == 0:      # a nominal trigger, the candidate right after it
+        f += [S.genitive[0], f"genitive_etype={c.etype}|{ev.cls}"]
+    f += S.passive_aux
     if after and 0 < gap <= 8:
         words = " " + " ".join(T.word(k) for k in range(ci - gap, ci)) + " "
         if any(f" {p} " in words for p in lex["agent_by"]["ar"]):
             f.append("agent_by")
-    tix = trigger_index(triggers)
+    tix = E.tix
     pk = ci - 1
     if pk >= 0 and tix.covers(T.toks[pk].start, ev.trigger_start):
-        f.append(f"after_other_trigger={side}")
+        f.append(S.after_other)
     if cj < len(T.toks) and tix.covers(T.toks[cj].start, ev.trigger_start):
-        f.append(f"before_other_trigger={side}")
+        f.append(S.before_other)
     if T.word(pk) in lex["att_single"]["ar"] or T.word(pk) in lex["speaker_cues"]["ar"]:
-        f += [f"after_speech_verb={side}", f"after_speech_verb_cls={ev.cls}|{side}"]
+        f += S.speech
     return f
 
 

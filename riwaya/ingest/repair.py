@@ -158,17 +158,23 @@ def _glued(text: str, toks: list | None = None) -> list[tuple[int, int, str, str
     out = []
     min_len = config()["glued"]["min_len"]
     for m in toks if toks is not None else _TOKEN.finditer(text):
-        tok = m.group()
-        if "ة" in tok[:-1] or len(tok) >= min_len:
-            bare = strip_diacritics(tok)
-            parts = segment(bare) if tok == bare else None
-            if not parts:
-                continue
+        parts = _glued_parts(m.group(), min_len)
+        if parts is not None:
             pos = m.start()
             for p in parts[:-1]:
                 pos += len(p)
                 out.append((pos, pos, " ", "glued"))
     return out
+
+
+@lru_cache(maxsize=1 << 17)
+def _glued_parts(tok: str, min_len: int) -> tuple[str, ...] | None:
+    """The known words a token splits into (`segment`), None when it is not tried (short, no inner ة, marks on
+    it) or not split: per token form, once."""
+    if "ة" in tok[:-1] or len(tok) >= min_len:
+        if strip_diacritics(tok) == tok:
+            return _segment(tok) or None
+    return None
 
 
 def _split_words(text: str, toks: list | None = None) -> list[tuple[int, int, str, str]]:

@@ -115,22 +115,31 @@ def doc_context(sents):
     and how often it occurs ("dn2", "dn4")."""
     ev, cnt = {}, {}
     for toks in sents:
-        base = [word_feats(t) for t in toks]
-        for i, b in enumerate(base):
-            s = b["s"]
-            if len(s) < 3 or b["sh"] != "A":
+        base = [_context_word(t) for t in toks]
+        for i, (s, counted, _, _) in enumerate(base):
+            if not counted:
                 continue
             cnt[s] = cnt.get(s, 0) + 1
             if i:
-                p = base[i - 1]
-                if p["t"] != "-":
-                    ev.setdefault(s, set()).add("dt" + p["t"])
-                if p["g"] in ("1", "2") and p["s"] != s:
+                ps, _, dt, given = base[i - 1]
+                if dt is not None:
+                    ev.setdefault(s, set()).add(dt)
+                if given and ps != s:
                     ev.setdefault(s, set()).add("dg")
     for s, n in cnt.items():
         if n >= 2:
             ev.setdefault(s, set()).add("dn4" if n >= 4 else "dn2")
     return ev
+
+
+@lru_cache(maxsize=200_000)
+def _context_word(w):
+    """What doc_context reads of a word, from its word_feats (cached per word): its stripped key, whether
+    it is counted (an Arabic word of 3+ letters stripped), the evidence it gives the next word as a
+    title/trigger ("dt" + kind, or None) and whether it is a common given name."""
+    b = word_feats(w)
+    s = b["s"]
+    return s, len(s) >= 3 and b["sh"] == "A", ("dt" + b["t"]) if b["t"] != "-" else None, b["g"] in ("1", "2")
 
 
 _NB = ("w", "s", "t", "g", "fam", "sh", "gz", "c", "c64")
