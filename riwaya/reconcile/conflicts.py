@@ -656,7 +656,8 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
             if ccfg.get("two_outlets"):
                 # one outlet never against itself: its later report supersedes its earlier one (a revision,
                 # whatever other outlets print)
-                if any(not _outlets_apart(evidence[i], evidence[j]) for i in IA for j in IB):
+                if any(not _outlets_apart(evidence[i], evidence[j]) and evidence[i]["doc"] != evidence[j]["doc"]
+                       for i in IA for j in IB):
                     self_revised.add((min(ra, rb), max(ra, rb)))
                 IA, IB = ([i for i in IA if any(_outlets_apart(evidence[i], evidence[j]) for j in IB)],
                           [j for j in IB if any(_outlets_apart(evidence[i], evidence[j]) for i in IA)])
@@ -1183,6 +1184,23 @@ def not_doer(ents, x, doc: str | None, text: str, span: tuple) -> bool:
     return bool(told) and all(told)
 
 
+def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare) -> list:
+    """Doer disagreements without the side that the happening hits: a party that some report tells as its patient
+    ("غاراتها الجوية على مواقع الحوثيين") fought in it on the other side; naming it or its opponent as the doer is
+    no rival account of who did it (config ``conflicts.doers.opponents``)."""
+    hit = {p.get("entity") for p in ev.get("participants") or [] if p.get("role") == "patient"}
+    if not hit:
+        return pairs
+
+    def items(r):
+        k = rows[r]["key"]
+        return {x[1] for x in k[1]} if k and k[0] == "s" else ({k[1]} if k and k[0] == "e" else set())
+    def hit_one(r) -> bool:     # the party hit, or the same party named more or less fully ("ميليشيات الحوثي")
+        return any(x in hit or isinstance(x, str) and any(cmp.names_nested(x, h) for h in hit if isinstance(h, str))
+                   for x in items(r))
+    return [p for p in pairs if p[2] != "different" or not any(hit_one(r) for r in p[0] + p[1])]
+
+
 def _doers(evidence: list[dict], docs: dict, ents) -> list[dict]:
     """The evidence with its agents that are no doers (``not_doer``) taken off (config
     ``conflicts.doers.enabled``)."""
@@ -1240,6 +1258,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _count_pairs(rows, evidence, W, docs)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
+        if field == "agent" and (ccfg.get("doers") or {}).get("opponents"):
+            pairs = _not_opponents(pairs, rows, ev, cmp)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
         pairs = _few_values(pairs, field, judge)
