@@ -690,11 +690,6 @@ def _outlets_apart(a: dict, b: dict) -> bool:
     return not oa or not ob or oa != ob
 
 
-def _retrieved(doc: dict) -> str:
-    """When a document was fetched (a crawl's time: SaudiNewsNet gives no publication time), '' if unknown."""
-    return str(doc.get("retrieved") or (doc.get("meta") or {}).get("retrieved") or "")
-
-
 def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
     """Is one figure a revision of the other: told as an earlier/updated toll (in its sentence, or in its
     report's headline: "ارتفاع قتلى تفجير العراق إلى 40" updates every figure of an earlier report), or a larger
@@ -708,11 +703,11 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
     if not (isinstance(ka, Count) and isinstance(kb, Count)):
         return False
     if (config()["conflicts"].get("counts") or {}).get("early_superseded"):
-        # a first toll told "today" against a higher figure of a report retrieved later that tells the day
-        # otherwise: the later report supersedes it
-        got = lambda i: str(_retrieved(docs.get(evidence[i]["doc"]) or {}))  # noqa: E731
+        # a first toll told "today" against a higher figure of another report that tells the day otherwise
+        # ("يوم الاثنين", "أمس": written after it; a crawl's day is no publication day, SaudiNewsNet's old articles
+        # are fetched days later): the later report supersedes it
         for I, J, lo, hi in ((IA, IB, ka, kb), (IB, IA, kb, ka)):
-            if lo.n < hi.n and any(early_cue(_sentence(evidence[i], docs)) and got(i) and got(j) and got(j) > got(i)
+            if lo.n < hi.n and any(early_cue(_sentence(evidence[i], docs)) and evidence[i]["doc"] != evidence[j]["doc"]
                                    and not early_cue(_sentence(evidence[j], docs)) for i in I for j in J):
                 return True
     voice = lambda i: W.chain[i][-1] if W.chain[i] else None  # noqa: E731
