@@ -49,7 +49,8 @@ def test_killed_and_wounded_of_one_sentence_are_no_rivals():
     out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, "أربعة"), _k("k1", "b", b, "15")], ENTS)
     assert [c for c in _counts(out) if c["kind"] == "contradiction"] == []
     # the same figures without their groups still disagree
-    a2, b2 = a.replace("أربعة مدنيين", "أربعة أشخاص"), b.replace("15 من المسلحين", "15 شخصا")
+    a2 = a.replace("أربعة مدنيين", "أربعة أشخاص").replace(" اليوم", "")     # "اليوم": a first toll, below
+    b2 = b.replace("15 من المسلحين", "15 شخصا")
     out = reconcile([_doc("a", a2, "A"), _doc("b", b2, "B")], [_k("k0", "a", a2, "أربعة"), _k("k1", "b", b2, "15")], ENTS)
     assert [c["kind"] for c in _counts(out)] == ["contradiction"]
 
@@ -63,15 +64,22 @@ def test_one_outlet_never_against_itself():
     out = reconcile(docs, [_k("k0", "a", a, "27", chain=(("وزارة الداخلية التركية", "source_outlet"),)),
                            _k("k1", "b", b, "32")], ENTS)
     assert [c for c in _counts(out) if c["kind"] == "contradiction"] == []
-    docs = [_doc("a", a, "A", day="2024-12-08"), _doc("b", b, "B", day="2024-12-09")]
+    # two outlets: the first toll, told "today", is superseded by the later report's, fetched first or not
+    docs = [_doc("a", a, "A", day="2024-12-09"), _doc("b", b, "B", day="2024-12-08")]
     out = reconcile(docs, [_k("k0", "a", a, "27", chain=(("وزارة الداخلية التركية", "source_outlet"),)),
                            _k("k1", "b", b, "32")], ENTS)
+    assert [c for c in _counts(out) if c["kind"] == "contradiction"] == []
+    # told of the day by name on both sides, two outlets' figures disagree
+    a2 = a.replace("اليوم الاثنين", "يوم الاثنين")
+    out = reconcile([_doc("a", a2, "A"), _doc("b", b, "B")],
+                    [_k("k0", "a", a2, "27", chain=(("وزارة الداخلية التركية", "source_outlet"),)),
+                     _k("k1", "b", b, "32")], ENTS)
     assert [c["kind"] for c in _counts(out)] == ["contradiction"]
 
 
 def test_a_headline_that_revises_the_toll():
     """"ارتفاع قتلى تفجير العراق إلى 40": its report's figures update an earlier report's."""
-    a = "قالت مصادر أمنية وطبية إن 24 شخصا على الأقل قتلوا وأصيب 55 اخرون اليوم الاثنين عندما انفجرت سيارة ملغومة."
+    a = "قالت مصادر أمنية وطبية إن 24 شخصا على الأقل قتلوا وأصيب 55 اخرون يوم الاثنين عندما انفجرت سيارة ملغومة."
     b = "وقالت مصادر إن 40 شخصا على الأقل قتلوا وأصيب 72 حينما انفجرت سيارة ملغومة في سوق."
     da, db = _doc("a", a, "A"), _doc("b", b, "B", day="2024-12-09")
     ms = [_k("j0", "a", a, "55", typ="injury"), _k("j1", "b", b, "72", typ="injury")]
@@ -94,6 +102,21 @@ def test_one_document_tells_two_quantities(monkeypatch):
           _k("k1", "a", a, "ثمانية", chain=(("حلف شمال الأطلسي", "named_source"),), start=cut)]
     out = reconcile([_doc("a", a, "A")], ms, ENTS)
     assert [c for c in _counts(out) if c["kind"] == "contradiction"] == []
+
+
+def test_the_side_the_happening_hits_is_no_rival_doer():
+    """The coalition's air strikes "على مواقع الحوثيين" (the Houthis hit) against a report that reads the Houthis as
+    the doer of the same fighting: two parties of one fight, not rival accounts of who did it."""
+    from riwaya.reconcile.conflicts import _not_opponents, Compare
+    ents = Entities([{"id": "h", "type": "organization", "name_ar": "جماعة أنصار الله", "aliases": ["الحوثيين"]},
+                     {"id": "m", "type": "organization", "name_ar": "ميليشيات الحوثي"},
+                     {"id": "c", "type": "organization", "name_ar": "التحالف العربي"}])
+    rows = [{"key": ("s", frozenset({("e", "m")}))}, {"key": ("s", frozenset({("e", "c")}))}]
+    pairs = [([0], [1], "different", True, [0], [1])]
+    ev = {"participants": [{"entity": "h", "role": "patient"}, {"entity": "c", "role": "agent"}]}
+    assert _not_opponents(pairs, rows, ev, Compare(ents)) == []
+    ev = {"participants": [{"entity": "c", "role": "agent"}]}
+    assert _not_opponents(pairs, rows, ev, Compare(ents)) == pairs
 
 
 def test_who_is_no_doer():
