@@ -596,7 +596,7 @@ def _legs_apart(evidence, IA, IB, cmp) -> bool:
     return bool(da and db) and not meet(da, db)
 
 
-def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
+def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = None):
     """Counts compared per voice in one document (Witnesses root and document):
     - a voice that gives several figures for one event counts different groups (17 rebels and
       11 loyalists, 28 in all) or revises itself: its figures are not set against another's;
@@ -651,8 +651,13 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
             IB = [i for i in rows[rb]["evidence"] if (W.root[i], evidence[i]["doc"]) == vb]
             # a figure counts what its own words say (values.count_unit): 32 killed against 100 wounded
             # ("أوقع 32 قتيلا ومئة جريح") are two quantities of one telling, not two accounts
+            IA0, IB0 = IA, IB
             IA, IB = ([i for i in IA if any(same_unit(i, j) for j in IB)],
                       [j for j in IB if any(same_unit(i, j) for i in IA)])
+            if rivals is not None and (not IA or not IB) and W.any_distinct(IA0, IB0, published=True) \
+                    and count_rel(rows[ra]["key"][1], rows[rb]["key"][1]) == "different" \
+                    if isinstance(rows[ra]["key"][1], Count) and isinstance(rows[rb]["key"][1], Count) else False:
+                rivals.update((ra, rb))     # figures of other units or groups in one "happening": other quantities
             if ccfg.get("two_outlets"):
                 # one outlet never against itself: its later report supersedes its earlier one (a revision,
                 # whatever other outlets print)
@@ -1108,14 +1113,18 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
     return out
 
 
-def _few_values(pairs: list, field: str, judge) -> list:
+def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> list:
     """A disagreement among more values than ``same_happening.max_values`` (per field) is no contradiction: three
     or more different tolls of "one happening" are mostly the tolls of several happenings the merge joined (a
     day's attacks in one city: 20 at a police academy, 15 in a truck bombing, 8 at a base), not rival accounts."""
     if judge is None:
         return pairs
     most = ((config()["conflicts"].get("same_happening") or {}).get("max_values") or {}).get(field)
-    if not most or len({r for p in pairs if p[2] == "different" for r in p[0] + p[1]}) <= most:
+    listed = {r for p in pairs if p[2] == "different" for r in p[0] + p[1]}
+    # the figures told apart only by their units or groups count too: a merge of six Anbar tolls left with two
+    # of one unit is still six happenings (config counts.rivals_before_units)
+    hidden = set(rivals or ()) if (config()["conflicts"].get("counts") or {}).get("rivals_before_units") else set()
+    if not most or not listed or len(listed | hidden) <= most:
         return pairs
     return [p for p in pairs if p[2] != "different"]
 
@@ -1250,14 +1259,15 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         if len(rows) < 2:
             continue
         if field == "amount":
-            pairs = _count_pairs(rows, evidence, W, docs)
+            rivals: set = set()
+            pairs = _count_pairs(rows, evidence, W, docs, rivals)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
         if field == "agent" and (ccfg.get("doers") or {}).get("opponents"):
             pairs = _not_opponents(pairs, rows, ev, cmp)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
-        pairs = _few_values(pairs, field, judge)
+        pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]
