@@ -1171,6 +1171,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     kind = lambda x: (ents.by_id.get(x) or {}).get("type")  # noqa: E731
     day = float(cfg.get("day_max_hours", 30)) * 3600
     apart = float(cfg.get("days_apart_max_hours", cfg.get("day_max_hours", 30))) * 3600
+    min_gap = float(cfg.get("days_apart_min_gap_hours", 24)) * 3600    # a night apart is one departure's two tellings
     anchors_all = tuple(cfg.get("anchors") or ("actor", "key_place", "place", "day"))
     by_field = cfg.get("anchors_by_field") or {}
 
@@ -1201,7 +1202,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         if cfg.get("days_apart") and field != "time":
             # both told to the day, on days apart: two happenings (a province's fighting of two days)
             x, y = fa["interval"], fb["interval"]
-            if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and not timeiv.overlaps(x, y):
+            if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
