@@ -9,7 +9,9 @@ political or war words (KEYWORDS), one per lead (the first 300 characters), and 
 cluster or events corpora (stories.jsonl, events_corpus annotations/queue, ner_snn): 630 articles. The held-out
 sample, judged after the rules were written on the first: DAYs 2015-07-31 2015-08-01 2015-08-02 2015-08-03
 2015-08-04 (498 articles). The third, judged once at the end of the tenth round (unseen_conflicts_judged_third.tsv):
-DAYs 2015-07-23 2015-07-24 2015-07-25 2015-07-26 2015-07-27 (548 articles).
+DAYs 2015-07-23 2015-07-24 2015-07-25 2015-07-26 2015-07-27 (548 articles). The fourth, judged once at the end of
+the eleventh round (unseen_conflicts_judged_fourth.tsv): DAYs 2015-07-21 2015-07-22 2015-08-06 (476 articles; one,
+snn/2015-08-06/2848, whose lead is a held-out sample article's, taken out by hand: 475).
 Deterministic. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_judged.tsv.
 """
 from __future__ import annotations

@@ -31,8 +31,8 @@ from ..records import Conflict
 from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
-from .values import (Count, companion_kind, contains, count_rel, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, raw_compatible, revision_cue,
+from .values import (Count, companion_kind, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
+                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -596,7 +596,7 @@ def _legs_apart(evidence, IA, IB, cmp) -> bool:
     return bool(da and db) and not meet(da, db)
 
 
-def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
+def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = None):
     """Counts compared per voice in one document (Witnesses root and document):
     - a voice that gives several figures for one event counts different groups (17 rebels and
       11 loyalists, 28 in all) or revises itself: its figures are not set against another's;
@@ -614,8 +614,30 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
     # figures that one voice tells side by side are different quantities (groups, parts, a sum of
     # money and a number of operations), never rivals anywhere in the event
     together = {frozenset((a, b)) for rs in by_voice.values() for a in rs for b in rs if a != b}
+    ccfg = config()["conflicts"].get("counts") or {}
+    if ccfg.get("one_document_together"):
+        # one document that tells two figures of "one happening", whoever it quotes for each, tells two
+        # quantities (a truck bombing's 15 dead and the attack on a base's 8, merged as one killing), not
+        # rivals: the writer set them side by side as they are
+        by_doc = defaultdict(set)
+        for (root, doc), rs in by_voice.items():
+            by_doc[doc] |= rs
+        together |= {frozenset((a, b)) for rs in by_doc.values() for a in rs for b in rs if a != b}
     found = {}
+    self_revised: set = set()
     voices = sorted(by_voice)
+    units: dict = {}
+
+    def unit(i, r):
+        if i not in units:
+            k, sent = rows[r]["key"][1], _sentence(evidence[i], docs)
+            units[i] = (count_unit(sent, k.n), count_group(sent, k.n)) if isinstance(k, Count) else (None, None)
+        return units[i]
+    row_of = {i: r for r, row in enumerate(rows) for i in row["evidence"]}
+
+    def same_unit(i, j) -> bool:
+        """Do the two figures count the same thing, as far as their own words tell (what befell them, whom)?"""
+        return all(a is None or b is None or a == b for a, b in zip(unit(i, row_of[i]), unit(j, row_of[j])))
     for x in range(len(voices)):
         for y in range(x + 1, len(voices)):
             RA, RB = by_voice[voices[x]], by_voice[voices[y]]
@@ -627,7 +649,24 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
             va, vb = (voices[x], voices[y]) if next(iter(RA)) == ra else (voices[y], voices[x])
             IA = [i for i in rows[ra]["evidence"] if (W.root[i], evidence[i]["doc"]) == va]
             IB = [i for i in rows[rb]["evidence"] if (W.root[i], evidence[i]["doc"]) == vb]
-            if not W.any_distinct(IA, IB, published=True):
+            # a figure counts what its own words say (values.count_unit): 32 killed against 100 wounded
+            # ("أوقع 32 قتيلا ومئة جريح") are two quantities of one telling, not two accounts
+            IA0, IB0 = IA, IB
+            IA, IB = ([i for i in IA if any(same_unit(i, j) for j in IB)],
+                      [j for j in IB if any(same_unit(i, j) for i in IA)])
+            if rivals is not None and (not IA or not IB) and W.any_distinct(IA0, IB0, published=True) \
+                    and count_rel(rows[ra]["key"][1], rows[rb]["key"][1]) == "different" \
+                    if isinstance(rows[ra]["key"][1], Count) and isinstance(rows[rb]["key"][1], Count) else False:
+                rivals.update((ra, rb))     # figures of other units or groups in one "happening": other quantities
+            if ccfg.get("two_outlets"):
+                # one outlet never against itself: its later report supersedes its earlier one (a revision,
+                # whatever other outlets print)
+                if any(not _outlets_apart(evidence[i], evidence[j]) and evidence[i]["doc"] != evidence[j]["doc"]
+                       for i in IA for j in IB):
+                    self_revised.add((min(ra, rb), max(ra, rb)))
+                IA, IB = ([i for i in IA if any(_outlets_apart(evidence[i], evidence[j]) for j in IB)],
+                          [j for j in IB if any(_outlets_apart(evidence[i], evidence[j]) for i in IA)])
+            if not IA or not IB or not W.any_distinct(IA, IB, published=True):
                 continue
             f = found.setdefault((ra, rb), (set(), set()))
             f[0].update(IA)
@@ -644,19 +683,38 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict):
             rel = "same" if ka == kb else "different"
         if rel == "same":
             continue
-        if rel == "different" and _revised(IA, IB, ka, kb, evidence, W, docs):
+        if rel == "different" and ((ra, rb) in self_revised or _revised(IA, IB, ka, kb, evidence, W, docs)):
             rel = "precision"
         out.append(([ra], [rb], rel, True, IA, IB))
     return out
 
 
+def _outlets_apart(a: dict, b: dict) -> bool:
+    """Are two evidence published by two outlets (or is either's outlet unknown)?"""
+    oa, ob = normalize(a.get("outlet") or "").strip(), normalize(b.get("outlet") or "").strip()
+    return not oa or not ob or oa != ob
+
+
 def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
-    """Is one figure a revision of the other: told as an earlier/updated toll, or a larger figure
-    given on a later day by the same quoted source?"""
+    """Is one figure a revision of the other: told as an earlier/updated toll (in its sentence, or in its
+    report's headline: "ارتفاع قتلى تفجير العراق إلى 40" updates every figure of an earlier report), or a larger
+    figure given on a later day by the same quoted source?"""
     if any(revision_cue(_sentence(evidence[i], docs)) for i in IA + IB):
+        return True
+    title = lambda i: (docs.get(evidence[i]["doc"]) or {}).get("title") or ""  # noqa: E731
+    if (config()["conflicts"].get("counts") or {}).get("headline_revision") and \
+            any(revision_cue(title(i)) for i in IA + IB):
         return True
     if not (isinstance(ka, Count) and isinstance(kb, Count)):
         return False
+    if (config()["conflicts"].get("counts") or {}).get("early_superseded"):
+        # a first toll told "today" against a higher figure of another report that tells the day otherwise
+        # ("يوم الاثنين", "أمس": written after it; a crawl's day is no publication day, SaudiNewsNet's old articles
+        # are fetched days later): the later report supersedes it
+        for I, J, lo, hi in ((IA, IB, ka, kb), (IB, IA, kb, ka)):
+            if lo.n < hi.n and any(early_cue(_sentence(evidence[i], docs)) and evidence[i]["doc"] != evidence[j]["doc"]
+                                   and not early_cue(_sentence(evidence[j], docs)) for i in I for j in J):
+                return True
     voice = lambda i: W.chain[i][-1] if W.chain[i] else None  # noqa: E731
     day = lambda i: str((docs.get(evidence[i]["doc"]) or {}).get("published")  # noqa: E731
                         or (docs.get(evidence[i]["doc"]) or {}).get("retrieved") or "")[:10]
@@ -1055,14 +1113,18 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
     return out
 
 
-def _few_values(pairs: list, field: str, judge) -> list:
+def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> list:
     """A disagreement among more values than ``same_happening.max_values`` (per field) is no contradiction: three
     or more different tolls of "one happening" are mostly the tolls of several happenings the merge joined (a
     day's attacks in one city: 20 at a police academy, 15 in a truck bombing, 8 at a base), not rival accounts."""
     if judge is None:
         return pairs
     most = ((config()["conflicts"].get("same_happening") or {}).get("max_values") or {}).get(field)
-    if not most or len({r for p in pairs if p[2] == "different" for r in p[0] + p[1]}) <= most:
+    listed = {r for p in pairs if p[2] == "different" for r in p[0] + p[1]}
+    # the figures told apart only by their units or groups count too: a merge of six Anbar tolls left with two
+    # of one unit is still six happenings (config counts.rivals_before_units)
+    hidden = set(rivals or ()) if (config()["conflicts"].get("counts") or {}).get("rivals_before_units") else set()
+    if not most or not listed or len(listed | hidden) <= most:
         return pairs
     return [p for p in pairs if p[2] != "different"]
 
@@ -1110,6 +1172,60 @@ def _with_clause(evidence: list[dict], docs: dict, phase: bool, rank: bool = Fal
     return out
 
 
+def not_doer(ents, x, doc: str | None, text: str, span: tuple) -> bool:
+    """Is `x`, read as the agent of the evidence whose sentence is `span` of document `doc`, no doer a reader
+    would name: a place finer than a country but a capital (a besieged town: where it happened), or an entity
+    that its sentence names only as the head of a group ("ميليشيات صالح": the group, not the man) or as counted
+    victims ("قتلى من الحوثيين") (``values.named_as``)?"""
+    e = ents.by_id.get(x) if isinstance(x, str) else None
+    if not e:
+        return False
+    if e.get("type") == "place" and not place_doer_kept((e.get("attrs") or {}).get("kind")):
+        return True
+    if not text or doc is None or span[0] is None or span[1] is None:
+        return False
+    told = [named_as(text, (a, b), span[0]) for a, b in ents.spans_in(x, doc) if span[0] <= a < span[1]]
+    return bool(told) and all(told)
+
+
+def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare) -> list:
+    """Doer disagreements without the side that the happening hits: a party that some report tells as its patient
+    ("غاراتها الجوية على مواقع الحوثيين") fought in it on the other side; naming it or its opponent as the doer is
+    no rival account of who did it (config ``conflicts.doers.opponents``)."""
+    hit = {p.get("entity") for p in ev.get("participants") or [] if p.get("role") == "patient"}
+    if not hit:
+        return pairs
+
+    def items(r):
+        k = rows[r]["key"]
+        return {x[1] for x in k[1]} if k and k[0] == "s" else ({k[1]} if k and k[0] == "e" else set())
+    def hit_one(r) -> bool:     # the party hit, or the same party named more or less fully ("ميليشيات الحوثي")
+        return any(x in hit or isinstance(x, str) and any(cmp.names_nested(x, h) for h in hit if isinstance(h, str))
+                   for x in items(r))
+    return [p for p in pairs if p[2] != "different" or not any(hit_one(r) for r in p[0] + p[1])]
+
+
+def _doers(evidence: list[dict], docs: dict, ents) -> list[dict]:
+    """The evidence with its agents that are no doers (``not_doer``) taken off (config
+    ``conflicts.doers.enabled``)."""
+    if not (config()["conflicts"].get("doers") or {}).get("enabled") or not hasattr(ents, "spans_in"):
+        return evidence
+    out = []
+    for e in evidence:
+        ag = e.get("values", {}).get("agent")
+        if not ag:
+            out.append(e)
+            continue
+        text = (docs.get(e.get("doc")) or {}).get("text") or ""
+        items = ag if isinstance(ag, list) else [ag]
+        keep = [x for x in items if not not_doer(ents, x, e.get("doc"), text, (e.get("start"), e.get("end")))]
+        if len(keep) == len(items):
+            out.append(e)
+        else:
+            out.append({**e, "values": {**e["values"], "agent": keep if isinstance(ag, list) else (keep or [None])[0]}})
+    return out
+
+
 def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict | None = None,
                     routes: dict | None = None, ties: dict | None = None,
                     context: dict | None = None, judge=None) -> list[dict]:
@@ -1128,6 +1244,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     skip = set(by_class.get(ev.get("class") or "", [])) | set(by_class.get(ev.get("type") or "", []))
     evidence = _with_clause(evidence, docs, "phase" in ccfg["fields"] and "phase" not in skip,
                             "rank" in ccfg["fields"] and "rank" not in skip)
+    evidence = _doers(evidence, docs, ents)
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))
@@ -1142,12 +1259,15 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         if len(rows) < 2:
             continue
         if field == "amount":
-            pairs = _count_pairs(rows, evidence, W, docs)
+            rivals: set = set()
+            pairs = _count_pairs(rows, evidence, W, docs, rivals)
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
+        if field == "agent" and (ccfg.get("doers") or {}).get("opponents"):
+            pairs = _not_opponents(pairs, rows, ev, cmp)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
-        pairs = _few_values(pairs, field, judge)
+        pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

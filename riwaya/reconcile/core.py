@@ -81,6 +81,7 @@ class Entities:
         self.by_id = {e["id"]: e for e in entities}
         self.surface: dict[str, str] = {}     # "raw:<normalised>" -> the words as first written
         self._actors_by_doc: dict[str, set] | None = None     # actors_by_doc, made on first use
+        self._spans: dict[tuple[str, str], list] | None = None     # spans_in, made on first use
         self.by_name = {}
         for e in sorted(entities, key=lambda e: e["id"]):
             for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
@@ -107,6 +108,18 @@ class Entities:
                             out[m["doc"]].add(eid)
             self._actors_by_doc = out
         return self._actors_by_doc
+
+    def spans_in(self, eid: str, doc: str) -> list[tuple[int, int]]:
+        """Where entity `eid` is named in document `doc` (its stored mentions' offsets)."""
+        if self._spans is None:
+            out: dict[tuple[str, str], list] = defaultdict(list)
+            for k, e in self.by_id.items():
+                for m in e.get("mentions") or ():
+                    if isinstance(m, dict) and m.get("doc") and isinstance(m.get("start"), int) \
+                            and isinstance(m.get("end"), int):
+                        out[(k, m["doc"])].append((m["start"], m["end"]))
+            self._spans = out
+        return self._spans.get((eid, doc), [])
 
     def resolve_name(self, name: str) -> str:
         n = self._norm(name or "")
@@ -1080,7 +1093,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     ties = _ties(canon, feats0)
     context = context_values(canon, docs, lambda parts: _canonical({"participants": parts}, ents)["participants"])
     same_place = _place_compat(ents)
-    judge = side_judge(canon, ents, story_of, same_place)
+    judge = side_judge(canon, ents, story_of, same_place, docs)
     made, skipped = [], []
     carried = carried or {}
     if carried and has_orphans(canon, ents):
@@ -1132,7 +1145,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     return out
 
 
-def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = None, same_place=None):
+def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = None, same_place=None,
+               docs: dict | None = None):
     """A judge of two sides of a contradiction, ``judge(mention_a, mention_b, field) -> bool``: are the two
     mentions, compared DIRECTLY (not through the average-link cluster that holds them), the same happening
     on the evidence? They must pass the merge's hard checks, score at least the pair threshold plus
@@ -1156,8 +1170,20 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     actor_types = frozenset(cfg.get("actor_types") or ("person",))
     kind = lambda x: (ents.by_id.get(x) or {}).get("type")  # noqa: E731
     day = float(cfg.get("day_max_hours", 30)) * 3600
+    apart = float(cfg.get("days_apart_max_hours", cfg.get("day_max_hours", 30))) * 3600
+    min_gap = float(cfg.get("days_apart_min_gap_hours", 24)) * 3600    # a night apart is one departure's two tellings
     anchors_all = tuple(cfg.get("anchors") or ("actor", "key_place", "place", "day"))
     by_field = cfg.get("anchors_by_field") or {}
+
+    doers = (config()["conflicts"].get("doers") or {}).get("enabled")
+
+    def _no_doer(x, m) -> bool:
+        """A person its sentence names only as a group's head or as victims ("ميليشيات صالح") is no anchor."""
+        if not doers or docs is None:
+            return False
+        from .conflicts import not_doer
+        text = (docs.get(m.get("doc")) or {}).get("text") or ""
+        return not_doer(ents, x, m.get("doc"), text, (m.get("start"), m.get("end")))
 
     def feat(m):
         k = m.get("id")
@@ -1173,9 +1199,14 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         fa, fb = feat(a), feat(b)
         if not _pair_ok(a, b, fa, fb, same_place) or _pair_score(a, b, fa, fb) < threshold:
             return False
+        if cfg.get("days_apart") and field != "time":
+            # both told to the day, on days apart: two happenings (a province's fighting of two days)
+            x, y = fa["interval"], fb["interval"]
+            if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
+                return False
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
-        if "actor" in anchors and any(kind(x) in actor_types
+        if "actor" in anchors and any(kind(x) in actor_types and not _no_doer(x, a) and not _no_doer(x, b)
                                       for x in _resolved(fa["actors"]) & _resolved(fb["actors"])):
             return "actor"
         if "key_place" in anchors:

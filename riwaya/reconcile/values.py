@@ -361,6 +361,114 @@ def count_rel(a: Count, b: Count) -> str:
     return "different"
 
 
+@lru_cache(maxsize=1)
+def _unit_words() -> tuple[dict, dict, frozenset, frozenset]:
+    """values.yaml counts.units, normalised: (after word -> unit, before word -> unit, skip after, skip before)."""
+    cfg = vconfig()["counts"]
+    n = lambda w: normalize(w).lower()  # noqa: E731
+    after, before = {}, {}
+    for unit, where in (cfg.get("units") or {}).items():
+        for w in where.get("after") or ():
+            after.setdefault(n(w), unit)
+        for w in where.get("before") or ():
+            before.setdefault(n(w), unit)
+    return (after, before, frozenset(n(w) for w in cfg.get("unit_skip_after") or ()),
+            frozenset(n(w) for w in cfg.get("unit_skip_before") or ()))
+
+
+def _unit_of(tok: str, words: dict) -> str | None:
+    if tok in words:
+        return words[tok]
+    return words.get(tok[1:]) if tok[:1] in ("و", "ب", "ل", "ف") and len(tok) > 3 else None
+
+
+def _figure_at(toks: list[str], i: int, n: int) -> int:
+    """How many tokens from i spell the figure n (a clitic و before digits or a number word taken off), 0 if none."""
+    for k in (1, 2):
+        part = toks[i:i + k]
+        if len(part) < k:
+            break
+        if _cardinal(part) == n:
+            return 1 if k == 1 or _cardinal(part[:1]) == n else 2
+        if part[0][:1] in ("و", "ب", "ل") and part[0][1:].isdigit() and int(part[0][1:]) == n and k == 1:
+            return 1
+    return 0
+
+
+def count_unit(sentence: str | None, n: int) -> str | None:
+    """What the figure `n` counts in `sentence` (values.yaml counts.units: killed, wounded, ...), read from its own
+    words: the unit noun right after it ("32 قتيلا ومئة جريح": 32 killed, 100 wounded), else the word governing it
+    right before it, a qualifier passed over ("مقتل 32 شخصا وإصابة نحو 100"), else a unit word after neutral nouns
+    and auxiliaries ("32 people were killed"). None where the figure is not found, tells no unit, or is written
+    twice with two units."""
+    if not sentence:
+        return None
+    after, before, skip_a, skip_b = _unit_words()
+    toks = [t.strip(".,،;:!?؟\"«»'") for t in
+            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    found = set()
+    for i in range(len(toks)):
+        k = _figure_at(toks, i, n)
+        if not k:
+            continue
+        j = i + k
+        unit = _unit_of(toks[j], after) if j < len(toks) else None
+        if unit is None:
+            b = i - 1
+            while b >= 0 and i - b <= 4 and toks[b] in skip_b:
+                b -= 1
+            unit = _unit_of(toks[b], before) if b >= 0 else None
+        if unit is None:
+            while j < len(toks) and j - i <= 4 and toks[j] in skip_a:
+                j += 1
+            unit = _unit_of(toks[j], after) if j < len(toks) and j > i + k else None
+        found.add(unit)
+    known = found - {None}
+    return next(iter(known)) if len(known) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> tuple[dict, frozenset]:
+    cfg = vconfig()["counts"]
+    words = {normalize(w).lower(): g for g, ws in (cfg.get("groups") or {}).items() for w in ws}
+    return words, frozenset(normalize(w).lower() for w in cfg.get("group_skip") or ())
+
+
+def count_group(sentence: str | None, n: int) -> str | None:
+    """Whom the figure `n` counts in `sentence` (values.yaml counts.groups: civilians, security, fighters), read
+    from the noun right after it, past "من"/"of"/"others" and its article ("15 من المسلحين الحوثيين": fighters;
+    "أربعة مدنيين": civilians). None where not found, of no group, or written twice with two groups."""
+    if not sentence:
+        return None
+    words, skip = _group_words()
+    toks = [t.strip(".,،;:!?؟\"«»'") for t in
+            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    found = set()
+    for i in range(len(toks)):
+        k = _figure_at(toks, i, n)
+        if not k:
+            continue
+        j = i + k
+        while j < len(toks) and j - i <= 3 and toks[j] in skip:
+            j += 1
+        g = None
+        if j < len(toks):
+            t = toks[j]
+            g = words.get(t) or (words.get(t[2:]) if t.startswith("ال") else None) \
+                or (words.get(t[1:]) if t[:1] in ("و", "ب", "ل") else None)
+        found.add(g)
+    known = found - {None}
+    return next(iter(known)) if len(known) == 1 else None
+
+
+def early_cue(sentence: str | None) -> bool:
+    """Does the sentence tell its happening as of the day it was written (values.yaml counts.early: "اليوم")?"""
+    if not sentence:
+        return False
+    s = " " + " ".join(normalize(sentence).lower().split()) + " "
+    return any(f" {normalize(p).lower()} " in s for p in vconfig()["counts"].get("early") or ())
+
+
 def revision_cue(sentence: str | None) -> bool:
     """Does the sentence tell a count as an earlier or updated toll ("the first toll was nine")?"""
     if not sentence:
@@ -587,3 +695,64 @@ def victim_age(text: str, trigger: tuple[int, int]) -> float | None:
             found.add(n)
     return next(iter(found)) if len(found) == 1 else None
 
+
+# ------------------------------------------------------------------ who is no doer
+
+@lru_cache(maxsize=1)
+def _doer_words() -> tuple:
+    cfg = vconfig().get("doers") or {}
+    n = lambda w: normalize(w).lower()  # noqa: E731
+    return (frozenset(n(w) for w in cfg.get("group_heads") or ()),
+            tuple(sorted((n(w) for w in cfg.get("group_heads_after") or ()), key=len, reverse=True)),
+            frozenset(n(w) for w in cfg.get("victim_links") or ()),
+            frozenset(cfg.get("place_doer_kinds_kept") or ("country", "continent", "capital")),
+            frozenset(n(w) for w in cfg.get("target_heads") or ()),
+            frozenset(n(w) for w in cfg.get("name_titles") or ()))
+
+
+def place_doer_kept(kind: str | None) -> bool:
+    """Is a place of this kind a doer a reader accepts (a country, a capital for its government)?"""
+    return kind in _doer_words()[3]
+
+
+_NAME_PUNCT = ".,،;:!?؟\"«»'()[]"
+
+
+def named_as(text: str, name: tuple[int, int], lo: int = 0) -> str | None:
+    """How the name at `name` in `text` is told, from the words right around it (not before `lo`, its sentence's
+    start): "group" where it names a group's head ("ميليشيات صالح", "الموالية لصالح", "ميليشيات الحوثي وصالح",
+    "Saleh's forces": values.yaml doers.group_heads, group_heads_after), "victim" where it names counted victims
+    ("قتلى من الحوثيين", "21 من الحوثيين": a casualty word of counts.units or a figure, then doers.victim_links),
+    else None."""
+    heads, after_heads, links, _, targets, titles = _doer_words()
+    start, end = name
+    before = text[max(lo, start - 60):start]
+    m = re.search(r"(\w+)$", before)
+    glued = normalize(m.group(1)).lower() if m else ""
+    if m:
+        before = before[:m.start()]
+    toks = [t.strip(_NAME_PUNCT) for t in normalize(before).lower().translate(_DIGITS).split()]
+    toks = [t for t in toks if t]
+    after = " ".join(normalize(text[end:end + 30]).lower().split())
+    if any(after.startswith(h) for h in after_heads):
+        return "group"
+    if glued == "و" and toks:
+        toks = toks[:-1]          # "ميليشيات الحوثي وصالح": the head governs both names
+    elif glued and glued not in ("ل", "لل", "ب"):
+        return None               # the name is inside a longer word
+    while not glued and len(toks) > 1 and toks[-1] in titles:
+        toks = toks[:-1]          # "فلول الرئيس المخلوع علي عبدالله صالح"
+    if toks and toks[-1] in targets:
+        return "victim"           # "على مواقع الحوثيين": the Houthis were hit
+    if toks and (toks[-1] in heads or toks[-1][:1] in ("و", "ب", "ل", "ف") and toks[-1][1:] in heads):
+        return "group"
+    if glued in ("ل", "لل") and toks and toks[-1] in heads:
+        return "group"
+    if toks and toks[-1] == "loyal" or len(toks) > 1 and toks[-2:] == ["loyal", "to"]:
+        return "group"
+    if len(toks) > 1 and toks[-1] in links:
+        prev = toks[-2]
+        after_units = _unit_words()[0]
+        if prev in after_units or _cardinal([prev]) is not None or (prev[:1] == "و" and prev[1:] in after_units):
+            return "victim"
+    return None
