@@ -34,3 +34,9 @@ def test_a_shorter_span_overlaps_but_is_not_exact():
     arg["end"] -= 2
     out = agreement_roles.stats([(rec, other)])
     assert out["arg_overlap_f1"] == 1.0 and out["arg_exact_f1"] < 1.0
+
+
+@needs_shared
+def test_g_triggers_are_whole_words():
+    """G's triggers stand as whole words (five spans that did not were given `nth`)."""
+    assert agreement_roles.inside_words(sorted(corpus.ANN_DIR.glob("G_*.yaml"))) == []

@@ -49,6 +49,17 @@ def test_later_annotation_batches_are_queued_for_train_only():
     assert all(queue[d]["split"] == "train" == corpus.split_of(d) for d in later)
     rows = corpus._annotated_extra(set(queue) - later)        # what select() appends after the first draw
     assert {r["doc"] for r in rows} == later and all(r["split"] == "train" for r in rows)
+def test_added_train_documents_are_queued_and_train_only():
+    """Articles chosen after the queue was drawn (queue_*.jsonl, e.g. annotator F's) stay in queue.jsonl
+    when select() reruns, and are all train: dev and test are frozen."""
+    rows = {r["doc"]: r for r in map(json.loads, corpus.QUEUE.read_text("utf-8").splitlines())}
+    extras = [r for f in sorted(corpus.DATA.glob("queue_*.jsonl"))
+              for r in map(json.loads, f.read_text("utf-8").splitlines())]
+    assert extras
+    for r in extras:
+        assert rows[r["doc"]] == r and r["split"] == "train" == corpus.split_of(r["doc"])
+    for path in corpus.ANN_DIR.glob("F_*.yaml"):
+        assert {corpus.split_of(item["doc"]) for item in corpus.load_file(path)} == {"train"}
 
 
 def test_model_ships_small_and_scores():

@@ -171,9 +171,18 @@ def select() -> None:
         doc = f"puden/{sid}"
         if doc not in first and split_of(doc) == "train":
             rows.append({"doc": doc, "topic": "en-pud", "split": "train"})
+    # more Arabic news for training, chosen after this queue was drawn (annotator F: queue_F.jsonl; see the
+    # README): kept in their own files so that a rerun keeps them; train-split documents only
+    seen = {r["doc"] for r in rows}
+    for extra in sorted(DATA.glob("queue_*.jsonl")):
+        for line in extra.read_text(encoding="utf-8").splitlines():
+            r = json.loads(line) if line.strip() else None
+            if r and r["doc"] not in seen and split_of(r["doc"]) == "train":
+                rows.append({"doc": r["doc"], "topic": r["topic"], "split": "train"})
+                seen.add(r["doc"])
     # more Arabic news for training (ann11a, annotator E, and later batches): every SaudiNewsNet document of an
     # annotation file that the draw above did not queue, train split only (dev and test stay frozen)
-    rows.extend(_annotated_extra({r["doc"] for r in rows}))
+    rows.extend(_annotated_extra(seen))
     DATA.mkdir(parents=True, exist_ok=True)
     with QUEUE.open("w", encoding="utf-8") as f:
         for r in rows:
