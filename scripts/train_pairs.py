@@ -193,7 +193,8 @@ HAND = {"time_disjoint_keyed"}
 SIGN = {"key": 1, "place": 1, "time_overlap": 1, "same_type": 1, "context": 1, "actors_shared": 1,
         "actors_linked": 1, "trigger_sim": 1, "trigger_same": 1, "sentence_sim": 1, "window_sim": 1,
         "lead_both": 1, "lead_none": -1, "plural_one": -1, "first_both": 1, "first_none": -1,
-        "time_disjoint": -1, "context_disjoint": -1, "agent_clash": -1, "denial_pair": -1, "actor_clash_raw": -1}
+        "time_disjoint": -1, "context_disjoint": -1, "agent_clash": -1, "denial_pair": -1, "actor_clash_raw": -1,
+        "fine_place_shared": 1, "fine_place_apart": -1, "numbers_shared": 1, "amount_same": 1}
 
 
 # products of two features the model also weighs (core.with_crosses): what a cue means with another
