@@ -494,3 +494,26 @@ def test_a_place_finer_than_a_country_and_a_count_both_sentences_tell():
     assert ac.get("fine_place_apart") == 1.0 and "fine_place_shared" not in ac
     assert not {"fine_place_shared", "fine_place_apart"} & set(bd)       # a country alone tells nothing
     assert bd.get("numbers_apart") == 1.0
+
+
+def test_an_unresolved_actor_that_tells_no_one_is_no_main_actor(monkeypatch):
+    """"أطلق النار على زوجته امام اطفاله" read with "امام اطفاله" (in front of his children) as a victim, "وأصيب
+    شخص آخر" with "شخص آخر" (another person): a span opened by a preposition or by "another", an ordinal, a mere
+    person (actor_families.yaml no_actor, events.vague_actors) is no main actor, so it does not clash with the
+    victim another report names; a span of a kind of people still does."""
+    monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
+    monkeypatch.setitem(core.config()["events"], "vague_actors", True)
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+
+    def killed(mid, doc, who):
+        return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
+    wife, misread, other = killed("x0", "s0", "زوجته"), killed("x1", "s1", "امام اطفاله"), killed("x2", "s1", "شخص آخر")
+    for vague in (misread, other):
+        a, b, fa, fb = _pair(wife, vague)
+        assert not fb["actors"] and core._pair_ok(a, b, fa, fb)
+    a, b, fa, fb = _pair(wife, killed("x3", "s1", "شرطيين"))
+    assert fb["actors"] and not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "vague_actors", False)
+    a, b, fa, fb = _pair(wife, misread)
+    assert fb["actors"] and not core._pair_ok(a, b, fa, fb)

@@ -206,7 +206,8 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         else:
             # victims told by their number ("14 جنديا" / "عشرة جنود") do not tell happenings apart:
             # the numbers are the count, compared as such
-            actors.update(x for x in roles.get(r, []) if not _counted(x) and not (r == "agent" and x in others))
+            actors.update(x for x in roles.get(r, []) if not _counted(x) and not (r == "agent" and x in others)
+                          and not _vague_actor(x))
     heads = config()["events"].get("raw_actor_heads", False)
     families = config()["events"].get("raw_actor_families", False)
     for x in actors:
@@ -1388,7 +1389,24 @@ def _actor_families() -> dict:
         for w in words(forms):
             family.setdefault(w, name)
     return {"family": family, "containers": frozenset(words(raw.get("containers"))),
-            "head_skip": frozenset(words(raw.get("head_skip")))}
+            "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor")))}
+
+
+def _vague_actor(x) -> bool:
+    """Is an unresolved main actor one that tells no one (``events.vague_actors``, actor_families.yaml
+    ``no_actor``): its first word, as written or with a proclitic off, a preposition of a misread phrase or
+    a word of "another", an ordinal, a mere person."""
+    return isinstance(x, str) and x.startswith("raw:") and bool(config()["events"].get("vague_actors")) \
+        and _vague_span(x)
+
+
+@lru_cache(maxsize=4096)
+def _vague_span(x: str) -> bool:
+    toks = x[4:].split()
+    if not toks:
+        return False
+    stop = _actor_families()["no_actor"]
+    return toks[0] in stop or _strip_proclitic(toks[0]) in stop
 
 
 @lru_cache(maxsize=4096)
