@@ -42,7 +42,8 @@ def test_shipped_model_is_scored_in_pure_python(learned):
         "key", "place", "time_disjoint", "time_disjoint_keyed", "time_missing", "context", "context_disjoint",
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
-        "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim", "plural_one"}
+        "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim", "plural_one",
+        "fine_place_shared", "fine_place_apart", "numbers_shared", "numbers_apart", "amount_same"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in core.with_crosses(x, model).items())
     if model.get("hand_floor") is True:
         cfg = core.config()["events"]
@@ -434,6 +435,22 @@ def test_a_meeting_s_main_actors_are_its_own_doers(monkeypatch):
     assert ff["actors"] == {"maher"} and not core._pair_ok(flew, met_flight, ff, fm)
 
 
+def test_an_attendee_is_no_doer_that_clashes_with_the_host(monkeypatch):
+    """"وحضر الاستقبال الأمير ماهر" against "استقبل الرئيس بشار ...": the attendee (an agent told outside the
+    trigger's clause, own false) of a meeting (events.doers_own_only "groups": own_actor_groups) is no doer
+    that clashes with the host another report names (agent_clash), nor a second doer of one report."""
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    attended = _m("x0", "s0", cls="communication", typ="meeting", parts=(),
+                  participants=[{"entity": "maher", "role": "agent", "own": False}])
+    hosted = _m("x1", "s1", cls="communication", typ="meeting")
+    fa, fb = core._features(attended), core._features(hosted)
+    assert not fa["doers"] and "agent_clash" not in core.pair_features(attended, hosted, fa, fb)
+    assert core.mention_summaries([attended], [fa])[0]["docs"]["s0"][0][3] == frozenset()
+    monkeypatch.setitem(core.config()["events"], "doers_own_only", False)
+    fa = core._features(attended)
+    assert fa["doers"] == {"maher"} and core.pair_features(attended, hosted, fa, fb).get("agent_clash") == 1.0
+
+
 def test_who_an_unresolved_actor_may_be_does_not_depend_on_the_other_mentions_of_the_call():
     # an incremental build reconciles only the parts new documents touch, so a call may hold one mention of a
     # document without the others: the people the document names come from the entities, not from the call
@@ -447,3 +464,56 @@ def test_who_an_unresolved_actor_may_be_does_not_depend_on_the_other_mentions_of
     _link_actors(alone, ents)
     _link_actors(together, ents)
     assert alone[0]["participants"][0].get("may_be") == together[0]["participants"][0].get("may_be") == ("e:p:hadi",)
+
+
+def test_a_place_finer_than_a_country_and_a_count_both_sentences_tell():
+    """fine_place_shared / fine_place_apart: both sentences name a place finer than a country (a city, a
+    province; conflicts.coarse_place_kinds), in common or not; a country alone tells nothing. numbers_shared /
+    numbers_apart: the counts both sentences tell, in digits or in words ("عشرة" and "10" are one count)."""
+    from test_reconcile import _doc
+    ents = ENTS + [
+        {"id": "abha", "type": "place", "name_ar": "أبها", "name_en": "Abha", "aliases": [], "kb_id": None,
+         "coordinates": None, "attrs": {"kind": "city", "country": "SA"}},
+        {"id": "najran", "type": "place", "name_ar": "نجران", "name_en": "Najran", "aliases": [], "kb_id": None,
+         "coordinates": None, "attrs": {"kind": "city", "country": "SA"}},
+        {"id": "sa", "type": "place", "name_ar": "السعودية", "name_en": "Saudi Arabia", "aliases": [], "kb_id": None,
+         "coordinates": None, "attrs": {"kind": "country", "country": "SA"}}]
+    texts = {"a": "أسفر التفجير الذي استهدف مسجدا في أبها عن مقتل عشرة من رجال الأمن",
+             "b": "قتل 10 من رجال الأمن في انفجار داخل مسجد بمدينة أبها جنوب السعودية",
+             "c": "سقطت قذيفتان على حي سكني في نجران دون إصابات",
+             "d": "قالت السعودية إن 3 مقذوفات سقطت قرب الحدود"}
+    docs = {k: _doc(k, t, k.upper()) for k, t in texts.items()}
+    ctx = {"a": ["abha"], "b": ["abha", "sa"], "c": ["najran"], "d": ["sa"]}
+    ms = [_h(f"x{k}", k, start=0, end=len(t), context=ctx[k]) for k, t in texts.items()]
+    ca, cb, cc, cd = core.canonical_mentions(ms, core.Entities(ents), docs)
+    assert ca["numbers"] == ["10"] and cb["numbers"] == ["10"] and cd["numbers"] == ["3"]
+    assert ca["fine_places"] == cb["fine_places"] and cd["fine_places"] == []
+    fa, fb, fc, fd = (core._features(c) for c in (ca, cb, cc, cd))
+    ab, ac, bd = core.pair_features(ca, cb, fa, fb), core.pair_features(ca, cc, fa, fc), core.pair_features(cb, cd, fb, fd)
+    assert ab.get("fine_place_shared") == 1.0 and ab.get("numbers_shared") == 1.0
+    assert ac.get("fine_place_apart") == 1.0 and "fine_place_shared" not in ac
+    assert not {"fine_place_shared", "fine_place_apart"} & set(bd)       # a country alone tells nothing
+    assert bd.get("numbers_apart") == 1.0
+
+
+def test_an_unresolved_actor_that_tells_no_one_is_no_main_actor(monkeypatch):
+    """"أطلق النار على زوجته امام اطفاله" read with "امام اطفاله" (in front of his children) as a victim, "وأصيب
+    شخص آخر" with "شخص آخر" (another person): a span opened by a preposition or by "another", an ordinal, a mere
+    person (actor_families.yaml no_actor, events.vague_actors) is no main actor, so it does not clash with the
+    victim another report names; a span of a kind of people still does."""
+    monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
+    monkeypatch.setitem(core.config()["events"], "vague_actors", True)
+    monkeypatch.setattr(core, "pair_model", lambda: None)
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+
+    def killed(mid, doc, who):
+        return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
+    wife, misread, other = killed("x0", "s0", "زوجته"), killed("x1", "s1", "امام اطفاله"), killed("x2", "s1", "شخص آخر")
+    for vague in (misread, other):
+        a, b, fa, fb = _pair(wife, vague)
+        assert not fb["actors"] and core._pair_ok(a, b, fa, fb)
+    a, b, fa, fb = _pair(wife, killed("x3", "s1", "شرطيين"))
+    assert fb["actors"] and not core._pair_ok(a, b, fa, fb)
+    monkeypatch.setitem(core.config()["events"], "vague_actors", False)
+    a, b, fa, fb = _pair(wife, misread)
+    assert fb["actors"] and not core._pair_ok(a, b, fa, fb)
