@@ -816,6 +816,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         for d in r.get("docs") or [r.get("doc")]:
             rels[d].append(r)
     stories = story_of or {}
+    named_in = ents.actors_by_doc()
     doc_hash: dict[str, str] = {}
     records: dict[str, str] = {}
 
@@ -853,18 +854,24 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                     if within:
                         names["within:" + n] = within
                         used.update((w, record(w)) for w in within)
+        # an unresolved participant may be any person or organisation its document names
+        # (``reconcile.core._link_actors``, from the entities' mentions): those, as records, for such a part
+        actors = {d: [[x, record(x)] for x in sorted(named_in.get(d, ()))] for d in dids} \
+            if any(x.startswith("raw:") for x in strings) else None
         payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, digest, {d: context(d) for d in dids}, used,
-                              names, surf, story_partition(dids, stories)], sort_keys=True, ensure_ascii=False,
-                             default=str)
+                              names, surf, story_partition(dids, stories), actors], sort_keys=True,
+                             ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
 
 
-FINGERPRINT_VERSION = 5     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+FINGERPRINT_VERSION = 6     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts;
 #                             3: the texts, not as the stage keeps them, compressed;
 #                             4: each document's whole story, its every member, not the part's partition,
-#                             and each entity's roles, which the reconciler does not read)
+#                             and each entity's roles, which the reconciler does not read;
+#                             5: not the people and organisations named in the documents of a part with an
+#                             unresolved participant, which ``_link_actors`` reads)
 
 
 # an entity's fields the reconciler never reads (``reconcile``: ``Entities``, the conflicts' and values' checks

@@ -259,3 +259,22 @@ def test_a_new_title_of_a_named_person_leaves_the_fingerprint_as_it_was():
     assert fp({**king, "roles": king["roles"] + [{"title": "خادم الحرمين", "source": "text", "doc": "z"}]}) == base
     assert fp({**king, "mentions": king["mentions"] + [{"doc": "z", "start": 3, "end": 8}]}) == base   # 2+ either way
     assert fp({**king, "aliases": ["الملك سلمان"]}) != base
+
+
+def test_a_part_with_an_unresolved_actor_reads_who_its_documents_name():
+    """An unresolved participant ("raw:...") may be any person or organisation its document names
+    (``reconcile.core._link_actors``, read from the entities' mentions): one more named there changes the
+    fingerprint of such a part, not of a part without one."""
+    docs = [{"id": "a", "outlet": None, "published": "2015-01-01", "title": "a", "url": None, "language": "ar",
+             "seq": 0}]
+    told = {"id": "m1", "doc": "a", "participants": [{"entity": "raw:الشركة", "role": "agent"}]}
+    raw = [("a", json.dumps(told).encode())]
+    plain = [("a", json.dumps({"id": "m2", "doc": "a", "participants": []}).encode())]
+    hadi = {"id": "e:h", "type": "person", "name_ar": "هادي", "name_en": "Hadi", "aliases": [], "kb_id": None,
+            "mentions": [{"doc": "b", "start": 0, "end": 4}, {"doc": "b", "start": 9, "end": 13}]}
+    now_in_a = {**hadi, "mentions": hadi["mentions"] + [{"doc": "a", "start": 20, "end": 24}]}
+
+    def fp(rows, e):
+        return blocks.fingerprints([rows], docs, [], [e], {}, {})[0]
+    assert fp(raw, hadi) != fp(raw, now_in_a)
+    assert fp(plain, hadi) == fp(plain, now_in_a)
