@@ -815,10 +815,8 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     for r in relations:
         for d in r.get("docs") or [r.get("doc")]:
             rels[d].append(r)
-    members: dict[int, list[str]] = defaultdict(list)
-    for d, n in sorted((story_of or {}).items()):
-        members[n].append(d)
-    story_hash = {n: _digest(ds) for n, ds in members.items()}
+    stories = story_of or {}
+    named_in = ents.actors_by_doc()
     doc_hash: dict[str, str] = {}
     records: dict[str, str] = {}
 
@@ -826,16 +824,15 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         # an entity as the reconciler reads it, hashed once for every part that uses it
         if eid not in records:
             e = ents.by_id[eid]
-            records[eid] = _digest({**{k: v for k, v in e.items() if k != "mentions"},
+            records[eid] = _digest({**{k: v for k, v in e.items() if k not in _UNREAD_FIELDS},
                                     "mentions": min(len(e.get("mentions") or []), 2)})
         return records[eid]
 
     def context(d):
-        # a document's metadata, account, relations and story, hashed once for every part it is in
+        # a document's metadata, account and relations, hashed once for every part it is in
         if d not in doc_hash:
             meta = {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url", "language", "seq")}
-            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, []),
-                                   story_hash.get((story_of or {}).get(d))])
+            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, [])])
         return doc_hash[d]
     out = []
     for digest, dids, strings in _hashed(parts, compressed):
@@ -857,15 +854,44 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                     if within:
                         names["within:" + n] = within
                         used.update((w, record(w)) for w in within)
+        # an unresolved participant may be any person or organisation its document names
+        # (``reconcile.core._link_actors``, from the entities' mentions): those, as records, for such a part
+        actors = {d: [[x, record(x)] for x in sorted(named_in.get(d, ()))] for d in dids} \
+            if any(x.startswith("raw:") for x in strings) else None
         payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, digest, {d: context(d) for d in dids}, used,
-                              names, surf], sort_keys=True, ensure_ascii=False, default=str)
+                              names, surf, story_partition(dids, stories), actors], sort_keys=True,
+                             ensure_ascii=False, default=str)
         out.append(hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24])
     return out
 
 
-FINGERPRINT_VERSION = 4     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+FINGERPRINT_VERSION = 6     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts;
-#                             3: the texts, not as the stage keeps them, compressed)
+#                             3: the texts, not as the stage keeps them, compressed;
+#                             4: each document's whole story, its every member, not the part's partition,
+#                             and each entity's roles, which the reconciler does not read;
+#                             5: not the people and organisations named in the documents of a part with an
+#                             unresolved participant, which ``_link_actors`` reads)
+
+
+# an entity's fields the reconciler never reads (``reconcile``: ``Entities``, the conflicts' and values' checks
+# read its type, names, aliases, KB id, coordinates and attributes, and whether it has two mentions): a new
+# document that gives a known person a new title (``roles``, with the document it was read in) changed the
+# fingerprint of every part that names them (270 of the 361 parts a + 10 reconciled at 7.6k: one king)
+_UNREAD_FIELDS = frozenset({"mentions", "roles"})
+
+
+def story_partition(dids: list[str], story_of: dict[str, int]) -> list[list[str]]:
+    """The part's documents grouped by story, the documents without one alone: all that the reconciler reads
+    of the stories (``reconcile.core``: a mention's story is compared with another's, for equality, in its
+    blocking keys and the pair features; its number and the story's other members are never read). A new
+    document that joins a story of 200 documents changes this for the parts it is in, not for every part of
+    those 200 documents (hashing each story's member list did: 27 of the 361 parts a + 10 reconciled at 7.6k)."""
+    groups: dict = {}
+    for d in sorted(dids):
+        n = story_of.get(d)
+        groups.setdefault(("s", n) if n is not None else ("d", d), []).append(d)
+    return sorted(groups.values())
 
 
 PART_BATCH_MENTIONS = 20000     # mention texts held at once while their parts' strings are looked up

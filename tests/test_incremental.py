@@ -221,3 +221,60 @@ def test_translation_sides_from_the_cache_are_the_same(built_db, tmp_path, monke
     monkeypatch.setattr(translations, "side_texts", lambda *a: calls.append(1) or real(*a))
     assert _side_dump(translations._sides(docs, ents)) == plain          # warm: one damaged entry read again
     assert 0 < len(calls) <= 2
+
+
+def test_a_fingerprint_reads_how_the_part_splits_by_story_not_the_stories_members():
+    """A document that joins the story of a part's documents without being in the part leaves the part's
+    fingerprint as it was (the reconciler compares stories only for equality, ``blocks.story_partition``);
+    two of its documents now in one story, or in two, change it."""
+    docs = [{"id": d, "outlet": None, "published": "2015-01-0" + str(k + 1), "title": d, "url": None,
+             "language": "ar", "seq": k} for k, d in enumerate(["a", "b", "c", "z"])]
+    rows = [("a", json.dumps({"id": "m1", "doc": "a"}).encode()), ("b", json.dumps({"id": "m2", "doc": "b"}).encode())]
+
+    def fp(story_of):
+        return blocks.fingerprints([rows], docs, [], [], {}, story_of)[0]
+    base = fp({"a": 0, "b": 0, "c": 0})
+    assert base is not None
+    assert fp({"a": 0, "b": 0, "c": 0, "z": 0}) == base       # z joins the story, not the part
+    assert fp({"a": 3, "b": 3, "c": 1, "z": 0}) == base       # the stories renumbered
+    assert fp({"a": 0, "b": 1, "c": 0}) != base               # a and b apart now
+    assert fp({"a": 0, "c": 0}) != base                       # b in no story
+    assert blocks.story_partition(["b", "a", "c"], {"a": 2, "b": 2}) == [["a", "b"], ["c"]]
+
+
+def test_a_new_title_of_a_named_person_leaves_the_fingerprint_as_it_was():
+    """An entity's roles (titles read in the text, with their document) are not read by the reconciler: a new
+    document giving a known person a new title leaves the parts naming them as they were; a new name does not."""
+    docs = [{"id": "a", "outlet": None, "published": "2015-01-01", "title": "a", "url": None, "language": "ar",
+             "seq": 0}]
+    mention = {"id": "m1", "doc": "a", "participants": [{"entity": "e:k", "role": "agent"}]}
+    rows = [("a", json.dumps(mention).encode())]
+    king = {"id": "e:k", "type": "person", "name_ar": "سلمان", "name_en": "Salman", "aliases": [], "kb_id": None,
+            "roles": [{"title": "الملك", "source": "text", "doc": "a"}],
+            "mentions": [{"doc": "a", "start": 0, "end": 5}, {"doc": "a", "start": 9, "end": 14}]}
+
+    def fp(e):
+        return blocks.fingerprints([rows], docs, [], [e], {}, {})[0]
+    base = fp(king)
+    assert fp({**king, "roles": king["roles"] + [{"title": "خادم الحرمين", "source": "text", "doc": "z"}]}) == base
+    assert fp({**king, "mentions": king["mentions"] + [{"doc": "z", "start": 3, "end": 8}]}) == base   # 2+ either way
+    assert fp({**king, "aliases": ["الملك سلمان"]}) != base
+
+
+def test_a_part_with_an_unresolved_actor_reads_who_its_documents_name():
+    """An unresolved participant ("raw:...") may be any person or organisation its document names
+    (``reconcile.core._link_actors``, read from the entities' mentions): one more named there changes the
+    fingerprint of such a part, not of a part without one."""
+    docs = [{"id": "a", "outlet": None, "published": "2015-01-01", "title": "a", "url": None, "language": "ar",
+             "seq": 0}]
+    told = {"id": "m1", "doc": "a", "participants": [{"entity": "raw:الشركة", "role": "agent"}]}
+    raw = [("a", json.dumps(told).encode())]
+    plain = [("a", json.dumps({"id": "m2", "doc": "a", "participants": []}).encode())]
+    hadi = {"id": "e:h", "type": "person", "name_ar": "هادي", "name_en": "Hadi", "aliases": [], "kb_id": None,
+            "mentions": [{"doc": "b", "start": 0, "end": 4}, {"doc": "b", "start": 9, "end": 13}]}
+    now_in_a = {**hadi, "mentions": hadi["mentions"] + [{"doc": "a", "start": 20, "end": 24}]}
+
+    def fp(rows, e):
+        return blocks.fingerprints([rows], docs, [], [e], {}, {})[0]
+    assert fp(raw, hadi) != fp(raw, now_in_a)
+    assert fp(plain, hadi) == fp(plain, now_in_a)
