@@ -421,8 +421,16 @@ def _span_acc(model: dict | None, data: list, threshold: float) -> float:
     return round(ok / max(len(data), 1), 4)
 
 
+# annotators whose train documents the shipped models are not trained on. Ninth session: trained with annotators
+# E and F's 104 articles, the frozen Arabic test rose (class and actor 0.463 -> 0.492, overlap 0.600 -> 0.624) but
+# its source accuracy fell (0.803 -> 0.784) and the bundled seeds lost two of their six contradictions (who decided
+# the departure; how long the stay lasted) and the aide as the source of the departure. Until that is understood the
+# shipped model is the one trained without them (results_session9_data_test.json has the figures with them).
+TRAIN_SKIP = frozenset({"E", "F"})
+
+
 def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> tuple[dict, dict]:
-    train = [r for r in recs if r["split"] == "train"]
+    train = [r for r in recs if r["split"] == "train" and r.get("annotator") not in TRAIN_SKIP]
     dev = [r for r in recs if r["split"] == "dev"]
     if not dev:            # no dev split annotated yet: hold out the end of train
         dev, train = train[-max(len(train) // 6, 1):], train[:-max(len(train) // 6, 1)]
