@@ -395,6 +395,13 @@ def _figure_at(toks: list[str], i: int, n: int) -> int:
     return 0
 
 
+def _count_tokens(sentence: str) -> list[str]:
+    """The sentence's words as the figure readers compare them: normalised, lower case, Western digits, no
+    punctuation or brackets around them."""
+    return [t.strip(".,،;:!?؟\"«»'") for t in
+            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+
+
 def count_unit(sentence: str | None, n: int) -> str | None:
     """What the figure `n` counts in `sentence` (values.yaml counts.units: killed, wounded, ...), read from its own
     words: the unit noun right after it ("32 قتيلا ومئة جريح": 32 killed, 100 wounded), else the word governing it
@@ -404,8 +411,7 @@ def count_unit(sentence: str | None, n: int) -> str | None:
     if not sentence:
         return None
     after, before, skip_a, skip_b = _unit_words()
-    toks = [t.strip(".,،;:!?؟\"«»'") for t in
-            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    toks = _count_tokens(sentence)
     found = set()
     for i in range(len(toks)):
         k = _figure_at(toks, i, n)
@@ -441,8 +447,7 @@ def count_group(sentence: str | None, n: int) -> str | None:
     if not sentence:
         return None
     words, skip = _group_words()
-    toks = [t.strip(".,،;:!?؟\"«»'") for t in
-            normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    toks = _count_tokens(sentence)
     found = set()
     for i in range(len(toks)):
         k = _figure_at(toks, i, n)
