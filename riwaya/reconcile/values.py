@@ -402,6 +402,20 @@ def _count_tokens(sentence: str) -> list[str]:
             normalize(sentence).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
 
 
+def _figures(toks: list[str], n: int):
+    """(position, length) of each place the figure `n` is written in `toks`."""
+    for i in range(len(toks)):
+        k = _figure_at(toks, i, n)
+        if k:
+            yield i, k
+
+
+def _only(found: set) -> str | None:
+    """The one reading every place the figure is written gives (None when none, or two disagree)."""
+    known = found - {None}
+    return next(iter(known)) if len(known) == 1 else None
+
+
 def count_unit(sentence: str | None, n: int) -> str | None:
     """What the figure `n` counts in `sentence` (values.yaml counts.units: killed, wounded, ...), read from its own
     words: the unit noun right after it ("32 قتيلا ومئة جريح": 32 killed, 100 wounded), else the word governing it
@@ -413,10 +427,7 @@ def count_unit(sentence: str | None, n: int) -> str | None:
     after, before, skip_a, skip_b = _unit_words()
     toks = _count_tokens(sentence)
     found = set()
-    for i in range(len(toks)):
-        k = _figure_at(toks, i, n)
-        if not k:
-            continue
+    for i, k in _figures(toks, n):
         j = i + k
         unit = _unit_of(toks[j], after) if j < len(toks) else None
         if unit is None:
@@ -429,8 +440,7 @@ def count_unit(sentence: str | None, n: int) -> str | None:
                 j += 1
             unit = _unit_of(toks[j], after) if j < len(toks) and j > i + k else None
         found.add(unit)
-    known = found - {None}
-    return next(iter(known)) if len(known) == 1 else None
+    return _only(found)
 
 
 @lru_cache(maxsize=1)
@@ -449,10 +459,7 @@ def count_group(sentence: str | None, n: int) -> str | None:
     words, skip = _group_words()
     toks = _count_tokens(sentence)
     found = set()
-    for i in range(len(toks)):
-        k = _figure_at(toks, i, n)
-        if not k:
-            continue
+    for i, k in _figures(toks, n):
         j = i + k
         while j < len(toks) and j - i <= 3 and toks[j] in skip:
             j += 1
@@ -462,8 +469,7 @@ def count_group(sentence: str | None, n: int) -> str | None:
             g = words.get(t) or (words.get(t[2:]) if t.startswith("ال") else None) \
                 or (words.get(t[1:]) if t[:1] in ("و", "ب", "ل") else None)
         found.add(g)
-    known = found - {None}
-    return next(iter(known)) if len(known) == 1 else None
+    return _only(found)
 
 
 def early_cue(sentence: str | None) -> bool:
