@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from .kb import KB, name_key
+from .kb.gloss import english_gloss
 from .models import Entity, EntityMention, Span
 from .textutil import normalize_ar
 from .translit import fold_latin, is_arabic, romanize, simple_romanize, skeleton
@@ -406,7 +407,10 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
         for t, k in Counter(_surface(m) for _, m in mentions).items():     # each distinct name once
             (surf_ar if is_arabic(t) else surf_en)[_display(t)] += k
         name_ar = (rec or {}).get("name_ar") or (_top(surf_ar))
-        name_en = (rec or {}).get("name_en") or (_top(surf_en)) or (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
+        # an organisation named by what it is ("قوات الأمن التركية") is translated, not romanised
+        gloss = english_gloss(name_ar) if typ == "organization" and not rec and not surf_en else None
+        name_en = (rec or {}).get("name_en") or (_top(surf_en)) or gloss or \
+            (romans.get(name_ar) or simple_romanize(name_ar) if name_ar else None)
         aliases = sorted(set(surf_ar) | set(surf_en) | set((rec or {}).get("all_names", [])) - {name_ar, name_en})
         roles = [_kb_role(r, kb) for r in (rec or {}).get("roles", [])]
         seen_roles = set()

@@ -1,0 +1,32 @@
+"""An organisation named by what it is gets its English from the words it is made of (data/kb/gloss.yaml), not a
+romanisation; a name with any unknown word is left to the romaniser."""
+from riwaya.kb.gloss import english_gloss
+
+
+def test_descriptive_organisations_read_in_english():
+    assert english_gloss("قوات الأمن التركية") == "Turkish security forces"
+    assert english_gloss("القوات المسلحة المصرية") == "Egyptian armed forces"
+    assert english_gloss("قيادة القوات المشتركة") == "joint forces command"
+    assert english_gloss("رجال الأمن") == "security men"
+    assert english_gloss("قوات مكافحة الإرهاب") == "counter-terrorism forces"       # a phrase read as one
+    assert english_gloss("قوات الاحتلال الإسرائيلية") == "Israeli occupation forces"
+    assert english_gloss("وكالة الأنباء السورية") == "Syrian news agency"
+    assert english_gloss("جهاز الاستخبارات الروسي") == "Russian intelligence service"
+
+
+def test_a_name_with_an_unknown_word_or_a_single_word_is_not_glossed():
+    assert english_gloss("القوات الموالية للحكومة اليمنية") is None
+    assert english_gloss("قوات سوريا الديمقراطية") is None       # a proper name: romanised or from the KB
+    assert english_gloss("الأمن") is None
+    assert english_gloss("") is None and english_gloss(None) is None
+
+
+def test_resolved_organisation_takes_the_gloss():
+    from riwaya.kb import load_kb
+    from riwaya.models import EntityMention
+    from riwaya.resolve import resolve_entities
+    name = "قوات الأمن التركية"
+    ms = {"d1": [EntityMention(0, len(name), name, "organization", source="ner")],
+          "d2": [EntityMention(10, 10 + len(name), name, "organization", source="ner")]}
+    [e] = [e for e in resolve_entities(ms, load_kb()) if e.type == "organization"]
+    assert e.name_ar == name and e.name_en == "Turkish security forces"
