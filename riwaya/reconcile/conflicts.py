@@ -916,7 +916,9 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 
 def _subject(ev, ents, lang):
     """Whom or what the happening is about: its class's key roles first (a city's fall is about the
-    city, not who took it), then the agent."""
+    city, not who took it), then the agent. Victims told by their number ("أربعة عناصر", four members) name
+    no one: the toll is what the accounts compare, so the happening is named by the next role or its place."""
+    from .core import _counted
     kr = schema.key_roles()
     for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
         if role == "place":
@@ -924,7 +926,7 @@ def _subject(ev, ents, lang):
                 return ents.label(ev["place"], lang)
             continue
         for p in ev["participants"]:
-            if p["role"] == role:
+            if p["role"] == role and not _counted(p["entity"]):
                 return ents.label(p["entity"], lang, clean=True)
     if ev.get("place") and ev["place"] in ents.by_id:
         return ents.label(ev["place"], lang)
