@@ -1047,6 +1047,7 @@ def _actor_named(gap: str, ents: Entities, agent) -> bool:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+@lru_cache(maxsize=1 << 16)     # every two words of every mention's sentence come here (_sentence_numbers)
 def _count(text: str) -> str | None:
     """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
     from ..timex.lexicon import cardinals, norm_word
