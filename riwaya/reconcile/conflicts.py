@@ -627,17 +627,17 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
     self_revised: set = set()
     voices = sorted(by_voice)
     units: dict = {}
+    row_of = {i: r for r, row in enumerate(rows) for i in row["evidence"]}
 
-    def unit(i, r):
+    def unit(i):
         if i not in units:
-            k, sent = rows[r]["key"][1], _sentence(evidence[i], docs)
+            k, sent = rows[row_of[i]]["key"][1], _sentence(evidence[i], docs)
             units[i] = (count_unit(sent, k.n), count_group(sent, k.n)) if isinstance(k, Count) else (None, None)
         return units[i]
-    row_of = {i: r for r, row in enumerate(rows) for i in row["evidence"]}
 
     def same_unit(i, j) -> bool:
         """Do the two figures count the same thing, as far as their own words tell (what befell them, whom)?"""
-        return all(a is None or b is None or a == b for a, b in zip(unit(i, row_of[i]), unit(j, row_of[j])))
+        return all(a is None or b is None or a == b for a, b in zip(unit(i), unit(j)))
     for x in range(len(voices)):
         for y in range(x + 1, len(voices)):
             RA, RB = by_voice[voices[x]], by_voice[voices[y]]
@@ -654,9 +654,9 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
             IA0, IB0 = IA, IB
             IA, IB = ([i for i in IA if any(same_unit(i, j) for j in IB)],
                       [j for j in IB if any(same_unit(i, j) for i in IA)])
-            if rivals is not None and (not IA or not IB) and W.any_distinct(IA0, IB0, published=True) \
-                    and count_rel(rows[ra]["key"][1], rows[rb]["key"][1]) == "different" \
-                    if isinstance(rows[ra]["key"][1], Count) and isinstance(rows[rb]["key"][1], Count) else False:
+            ka, kb = rows[ra]["key"][1], rows[rb]["key"][1]
+            if rivals is not None and (not IA or not IB) and isinstance(ka, Count) and isinstance(kb, Count) \
+                    and W.any_distinct(IA0, IB0, published=True) and count_rel(ka, kb) == "different":
                 rivals.update((ra, rb))     # figures of other units or groups in one "happening": other quantities
             if ccfg.get("two_outlets"):
                 # one outlet never against itself: its later report supersedes its earlier one (a revision,
