@@ -339,10 +339,8 @@ def _reconcile(documents: list[dict], paragraphs: dict[str, list], mentions: lis
     except ImportError:
         itineraries = []
     # the time check's contradictions on a stay told with its duration are conflicts too (blocks.refresh_store)
-    from .timecheck import stay_conflicts_of
-    stay: list[dict] = []
-    itineraries = list(stay_conflicts_of(itineraries, stay))
-    conflicts = sorted(rec["conflicts"] + stay, key=lambda c: c["id"]) if stay else rec["conflicts"]
+    from .timecheck import with_stay_conflicts
+    itineraries, conflicts = with_stay_conflicts(itineraries, rec["conflicts"])
     return {"entities": entities, "events": rec["events"], "conflicts": conflicts,
             "relations": rec.get("relations", []), "itineraries": itineraries}
 

@@ -673,11 +673,8 @@ def _rebuild_itineraries(results: dict, documents: Callable[[set[str]], list[dic
         return
     # the time check's stay contradictions come from the itineraries: made again with them, so a moved
     # leg's old finding does not linger until the next corpus stage
-    from .timecheck import stay_conflicts_of
-    stay: list[dict] = []
-    results["itineraries"] = list(stay_conflicts_of(itineraries, stay))
-    kept = [c for c in results.get("conflicts", []) if c.get("origin") != "time_check"]
-    results["conflicts"] = sorted(kept + stay, key=lambda c: c["id"]) if stay else kept
+    from .timecheck import with_stay_conflicts
+    results["itineraries"], results["conflicts"] = with_stay_conflicts(itineraries, results.get("conflicts", []))
 
 
 # ------------------------------------------------------------------ the pipeline's hook and re-applying
@@ -698,8 +695,7 @@ def step(store, results: dict[str, list]) -> tuple[dict[str, list], str | None, 
 def stored_documents(store, ids: set[str]) -> list[dict]:
     """These stored documents as the corpus stage reads them: metadata, text and paragraphs."""
     analyses = store.analyses_of(ids)
-    return [{**d, "paragraphs": (analyses.get(d["id"]) or {}).get("paragraphs", [])}
-            for d in store.documents() if d["id"] in ids]
+    return [{**d, "paragraphs": (analyses.get(d["id"]) or {}).get("paragraphs", [])} for d in store.documents(ids)]
 
 
 def _signature(cs: list[dict]) -> tuple:

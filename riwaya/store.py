@@ -247,11 +247,18 @@ class Store:
             c.execute(delete(corpus_docs_t).where(corpus_docs_t.c.doc_id.in_(ids)))
             return c.execute(delete(documents_t).where(documents_t.c.id.in_(ids))).rowcount or 0
 
-    def documents(self) -> list[dict]:
+    def documents(self, ids: Iterable[str] | None = None) -> list[dict]:
+        """Every stored document (or those of `ids`), in the order they were added."""
         with self._read() as c:
             # not the raw bytes: documents() does not return them (they were most of its memory)
             cols = [col for col in documents_t.c if col.name != "raw"]
-            rows = c.execute(select(*cols).order_by(documents_t.c.seq, documents_t.c.id)).mappings().all()
+            if ids is None:
+                rows = c.execute(select(*cols).order_by(documents_t.c.seq, documents_t.c.id)).mappings().all()
+            else:
+                want, rows = sorted(set(ids)), []
+                for i in range(0, len(want), 500):
+                    rows += c.execute(select(*cols).where(documents_t.c.id.in_(want[i:i + 500]))).mappings().all()
+                rows.sort(key=lambda r: (-1 if r["seq"] is None else r["seq"], r["id"]))
         out = []
         for r in rows:
             d = {k: r[k] for k in ("id", "path", "url", "outlet", "title", "published", "language", "text", "seq")}

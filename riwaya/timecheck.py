@@ -459,6 +459,15 @@ def _stay_conflict(cyc: list[Constraint], ctx, reason: dict) -> dict | None:
                                                     why=reason["ar"])}
 
 
+def with_stay_conflicts(itineraries, conflicts: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The itineraries as a list, and `conflicts` with the time check's stay contradictions they hold in place
+    of any made before (``origin`` time_check), sorted by id when there are any."""
+    stay: list[dict] = []
+    itineraries = list(stay_conflicts_of(itineraries, stay))
+    kept = [c for c in conflicts if c.get("origin") != "time_check"]
+    return itineraries, (sorted(kept + stay, key=lambda c: c["id"]) if stay else kept)
+
+
 def stay_conflicts_of(itineraries, into: list[dict]):
     """The itineraries as they stream past, each time-check finding's conflict (a stay told with its
     duration, ``_stay_conflict``) appended to `into`, once each: the corpus stage stores them with the

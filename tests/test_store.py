@@ -96,3 +96,12 @@ def test_documents_analysed_by_an_older_analyser_are_analysed_again(tmp_path, mo
     r = build([str(src)], url, progress=False)        # the lexicons or model changed since: not kept stale
     assert (r.added, r.skipped, r.documents) == (1, 0, 1)
     assert build([str(src)], url, progress=False).added == 0
+
+
+def test_documents_of_some_ids_are_those_of_all_in_the_same_order(built_db):
+    # a correction reads only the documents of the events it rebuilds, not the whole corpus
+    store = Store(built_db)
+    every = store.documents()
+    some = [every[3]["id"], every[0]["id"], "no-such-document"]
+    assert store.documents(some) == [every[0], every[3]]
+    assert store.documents([]) == []
