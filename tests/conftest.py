@@ -23,6 +23,22 @@ def saudi_articles(limit: int = 3000) -> list[dict]:
     return out[:limit]
 
 
+def cpu_floor(texts: list[str], rounds: int = 10) -> float:
+    """This thread's CPU seconds for the least any text matcher does: split each text into words and look every
+    word and word pair up in a dict. Speed tests divide by it, so a slower CI machine moves both sides."""
+    import re
+    import time
+    word, table = re.compile(r"\w+"), {}
+    t = time.thread_time()
+    for _ in range(rounds):
+        for text in texts:
+            toks = word.findall(text)
+            for a, b in zip(toks, toks[1:]):
+                table.get(a)
+                table.get(a + " " + b)
+    return (time.thread_time() - t) / rounds
+
+
 def find_real(pattern: str, limit: int = 3000) -> str | None:
     """A real article text containing ``pattern`` (SaudiNewsNet), or None."""
     for a in saudi_articles(limit):

@@ -8,6 +8,8 @@ import pytest
 
 from riwaya.kb import build_kb, clitic_variants, load_kb
 
+from tests.conftest import cpu_floor
+
 SEEDS = Path("/work/shared/seeds")
 ANER = Path("/work/shared/data/anercorp_camel_splits/ANERCorp_CamelLab_test.txt")
 
@@ -158,7 +160,10 @@ def test_precision_against_anercorp_gold(kb):
 
 
 @pytest.mark.skipif(not ANER.exists(), reason="ANERcorp not available")
-def test_speed_at_least_200_articles_per_second(kb):
+def test_speed_within_40_times_a_dict_lookup_floor(kb):
+    """First-pass matching (no per-form cache warm) of 200 ~1.7k-character articles costs at most 40 times the floor
+    (word split + dict lookups of every word and pair) measured in the same run; here about 19 times (~500 art/s).
+    An absolute rate (200 art/s) failed on a slower CI machine at 150 art/s."""
     sents = _aner_sentences(900)
     words = [w for s in sents for w, _ in s]
     arts = [" ".join(words[i:i + 300]) for i in range(0, len(words), 300)][:200]   # ~1.7k chars each
@@ -166,8 +171,9 @@ def test_speed_at_least_200_articles_per_second(kb):
     t = time.thread_time()             # this thread's CPU: no wall clock (load), no other threads (pools)
     for a in arts:
         kb.match(a)
-    rate = len(arts) / max(time.thread_time() - t, 1e-9)
-    assert rate > 200, rate
+    spent = time.thread_time() - t
+    floor = cpu_floor(arts)
+    assert spent / floor < 40, (spent / floor, len(arts) / spent)
 
 
 def test_extra_yaml_extends_and_overrides(tmp_path):
