@@ -509,3 +509,15 @@ def test_the_subject_after_a_verb_opening_the_sentence_is_a_candidate_of_its_far
     assert [c.text for c in learned.candidates(T, ev, []) if c.subject == "topic"] == ["دوريات"]
     monkeypatch.setattr(learned, "VERB_SUBJECTS", False)
     assert not [c for c in learned.candidates(T, ev, []) if c.subject == "topic"]
+
+
+def test_the_noun_of_a_compound_preposition_heads_no_candidate():
+    # على الرغم من، على غرار، من جراء: an adjunct, never a participant (cues.yaml not_arguments)
+    text = "وتصاعدت هجمات التنظيم على الرغم من الغارات الجوية على غرار ما حدث في المدينة."
+    T = learned.Text(text)
+    texts = {c.text for c in learned.candidates(T, _event(text, "هجمات", "attack", "harm"), [])}
+    assert "التنظيم" in texts
+    assert not [t for t in texts if t.startswith(("الرغم", "غرار"))]
+    text = "وقتل ثلاثة أشخاص من جراء الانفجار."
+    texts = {c.text for c in learned.candidates(learned.Text(text), _event(text, "وقتل", "killing", "harm"), [])}
+    assert not [t for t in texts if t.startswith("جراء")]
