@@ -135,3 +135,13 @@ def test_fate_prefers_whereabouts_then_latest_timed_leg_and_ignores_visits():
     evs.append(_ev("e4", "whereabouts", "other", None, place="g:russia"))
     fate = build_itineraries(evs, ents)[0]["fate"]
     assert fate["status"] == "located" and fate["place"] == "g:russia"
+
+
+def test_via_is_a_place_or_a_route_not_a_medium():
+    # the schema's range of via is a place: a named one, or an unnamed way through (checkpoints, a crossing);
+    # "عبر مكبرات الصوت" / "عبر وسطاء" says how word or people travelled, not where
+    t = "وانتشر خبر هروب المحافظ عبر مكبرات الصوت في المساجد."
+    assert roles(ev_at(run(t), "هروب"), "via") == []
+    t = "وفر الصحافي عبر حواجز المعارضة إلى لبنان."
+    e = ev_at(run(t, [("لبنان", "place")]), "وفر")
+    assert roles(e, "via") == ["حواجز المعارضة"] and roles(e, "destination") == ["لبنان"]

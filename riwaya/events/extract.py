@@ -36,6 +36,19 @@ _SUFFIXES = ("اتهم", "اتها", "اته", "ات", "تهم", "تها", "ته
 _norm = normalize_ar      # the matching key of Arabic words (called millions of times: no wrapper frame)
 
 
+def _route_like(phrase: str, lang: str, lex: dict) -> bool:
+    """Can an unnamed phrase be where a journey passes (the schema's range of via: a place)? Its first word
+    (clitics off) is a place noun or a route noun (cues.yaml place_nouns, route_nouns)."""
+    words = phrase.split()
+    if not words:
+        return False
+    w = _norm(words[0]) if lang == "ar" else words[0].lower()
+    if lang == "en" and w == "the" and len(words) > 1:
+        w = words[1].lower()
+    nouns = lex["place_nouns"].get(lang, set()) | lex["route_nouns"].get(lang, set())
+    return w in nouns or (lang == "ar" and (w[:2] == "ال" and w[2:] in nouns or "ال" + w in nouns))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
     trig = schema.trigger_types()
@@ -105,7 +118,7 @@ def load_lexicon() -> dict:
                      "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
                      "where_relative", "companion_cues", "companion_verbs", "agent_by", "passive_aux",
-                     "relative_pronouns")},
+                     "relative_pronouns", "route_nouns")},
         "where_origin_types": set(cues["where_origin_types"]),
         "duration_types": set(cues["duration_types"]),
         "subject_place_types": set(cues["subject_place_types"]),
@@ -1652,6 +1665,8 @@ def _prep_args(text, toks, tj, last_k, ce, se, mentions, times, ment_starts, lan
                     if (role, inner.start) not in taken:
                         out.append(_ent_arg(role, inner))
                         taken.add((role, inner.start))
+                elif role == "via" and not _route_like(text[s_:e_], lang, lex):
+                    pass     # "عبر مكبرات الصوت", "عبر وسطاء": a medium, not a place passed through (schema: via is a place)
                 elif (role, s_) not in taken and e_ > s_:
                     out.append(Argument(role, text[s_:e_], s_, e_, None, None))
                     taken.add((role, s_))

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from riwaya.lang.arabic import prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
@@ -80,6 +81,8 @@ def model() -> dict | None:
     if os.environ.get("RIWAYA_EVENTS_LEARNED", "1") == "0":
         return None
     try:
+        if os.environ.get("RIWAYA_EVENTS_MODEL"):       # another weights file (a retraining compared with the shipped)
+            return json.loads(Path(os.environ["RIWAYA_EVENTS_MODEL"]).read_text("utf-8"))
         return json.loads(resources.files("riwaya").joinpath("data/events/model.json").read_text("utf-8"))
     except (OSError, ValueError):
         return None
@@ -1073,6 +1076,8 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
                 out.append(Speaker(pre[0], pre[1], T.text[pre[0]:pre[1]], "before", t.n, t.start, t.end,
                                    m.type if m is not None and m.end == pre[1] else "np"))
             continue
+        if t.n in cues and _subject_after_comp(T, i):
+            continue      # "أن المخلوع أبلغ مدير مكتبه": the phrase after the verb is the one told, not the teller
         k = i + 1
         while k < len(T.toks) and T.toks[k].n.rstrip("،") in skip and k - i <= 3:
             k += 1
@@ -1111,6 +1116,26 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         _name_after(T, x, by_start, cues)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+COMP_SPAN = 3        # words between a complementizer and a speech verb that are the verb's subject
+_COMP_SUBJ = frozenset({"ان", "بان", "لان"})        # أن / إن: a noun follows, the verb after it
+_COMP_PRON = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
+
+
+def _subject_after_comp(T: Text, i: int) -> bool:
+    """Does the speech verb at token i have its subject before it, opened by a complementizer ("أن الوزير
+    أبلغ نظيره"، "إنه أبلغ الوفد")? After أنّ / إنّ a noun or the pronoun comes first, so the phrase after the
+    verb is its object: the one told or what is said, not who says it."""
+    for k in range(i - 1, max(i - 2 - COMP_SPAN, -1), -1):
+        t = T.toks[k]
+        if _PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]):
+            return False
+        if t.n in _COMP_PRON:
+            return True
+        if t.n in _COMP_SUBJ:
+            return k < i - 1
+    return False
 
 
 AUX_SPAN = 12        # words between an auxiliary (كان) and its speech verb that may be the verb's subject
@@ -1325,6 +1350,53 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
     return role
 
 
+PATH_ROLES = ("origin", "destination", "via")
+_PHRASE_BACK = 4        # words back from a candidate to the preposition its phrase opens with
+_PUNCT = re.compile(r"[،,.:;؛«»\"“”()\n!?؟]")
+
+
+@lru_cache(maxsize=1)
+def _prep_roles() -> dict[str, str]:
+    """The one-word Arabic prepositions of cues.yaml `prepositions`, normalised, with the role each marks."""
+    return {seq[0]: r for seq, r in _lexicon()["preps"]["ar"] if len(seq) == 1}
+
+
+def _phrase_prep(T: Text, ev: EventMention, c: Candidate) -> str | None:
+    """The role that the preposition opening the candidate's phrase marks ("في مساجد دمشق": place for دمشق),
+    walking back over at most _PHRASE_BACK words of one phrase; None when the walk reaches the trigger, a
+    comma or stop, or no preposition of the table."""
+    ci, _ = T.tok_range(c.start, c.end)
+    preps = _prep_roles()
+    for k in range(ci - 1, max(ci - 1 - _PHRASE_BACK, -1), -1):
+        t = T.toks[k]
+        if t.end > ev.trigger_start and t.start < ev.trigger_end:
+            return None                  # the trigger's own object ("غادر دمشق")
+        if _PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]):
+            return None
+        if t.n in preps:
+            return preps[t.n]
+    return None
+
+
+def _path_role(T: Text, ev: EventMention, c: Candidate, p: dict[str, float], role: str, lex: dict,
+               threshold: float, judged) -> str:
+    """Where a place is left, reached or passed is marked in Arabic by the preposition its phrase opens with
+    (إلى، نحو، من، عبر) or by being the verb's object: a phrase opened by a preposition of another role (في
+    مساجد دمشق: where, not whither) takes no path role from the model, only the likeliest other role the
+    preposition allows (its own, or one that is not a place), over the threshold."""
+    if lang_of(ev) != "ar":
+        return role
+    marked = _phrase_prep(T, ev, c)
+    if marked is None or marked == role:
+        return role
+    other = [(v, r) for r, v in p.items() if r != "none" and r in judged and (r == marked or r not in _PLACE_ROLES)]
+    v, r = max(other, default=(0.0, "none"))
+    return r if v >= threshold else "none"
+
+
+_PLACE_ROLES = frozenset(PATH_ROLES + ("place",))
+
+
 @lru_cache(maxsize=1)
 def _role_ranges() -> dict[str, frozenset[str]]:
     from riwaya import event_schema
@@ -1512,6 +1584,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if "agent" in p and _after_with(T, c):
                     p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
+                if role in PATH_ROLES and role != c.rule_role:
+                    role = _path_role(T, ev, c, p, role, lex, M["argument"]["threshold"], judged)
                 probs.append((c, p, role))
             for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}):
                 if role == "none":
