@@ -58,8 +58,11 @@ def test_added_train_documents_are_queued_and_train_only():
     assert extras
     for r in extras:
         assert rows[r["doc"]] == r and r["split"] == "train" == corpus.split_of(r["doc"])
-    for path in corpus.ANN_DIR.glob("F_*.yaml"):
+    for path in [*corpus.ANN_DIR.glob("F_*.yaml"), *corpus.ANN_DIR.glob("H_*.yaml")]:
         assert {corpus.split_of(item["doc"]) for item in corpus.load_file(path)} == {"train"}
+    queued_h = {r["doc"] for r in map(json.loads, (corpus.DATA / "queue_H.jsonl").read_text("utf-8").splitlines())}
+    annotated_h = {item["doc"] for p in corpus.ANN_DIR.glob("H_*.yaml") for item in corpus.load_file(p)}
+    assert queued_h == annotated_h and len(annotated_h) >= 50
 
 
 def test_model_ships_small_and_scores():
