@@ -58,8 +58,13 @@ def test_added_train_documents_are_queued_and_train_only():
     assert extras
     for r in extras:
         assert rows[r["doc"]] == r and r["split"] == "train" == corpus.split_of(r["doc"])
-    for path in corpus.ANN_DIR.glob("F_*.yaml"):
-        assert {corpus.split_of(item["doc"]) for item in corpus.load_file(path)} == {"train"}
+    for queue in sorted(corpus.DATA.glob("queue_*.jsonl")):      # an added annotator's files: train only, all queued
+        letter = queue.stem.split("_")[1]
+        files = list(corpus.ANN_DIR.glob(f"{letter}_*.yaml"))
+        annotated = {item["doc"] for p in files for item in corpus.load_file(p)}
+        assert {corpus.split_of(d) for d in annotated} <= {"train"}, letter
+        queued = {r["doc"] for r in map(json.loads, queue.read_text("utf-8").splitlines())}
+        assert annotated <= queued, letter
 
 
 def test_model_ships_small_and_scores():
