@@ -108,3 +108,29 @@ def test_one_sides_victims_that_are_the_others_doers():
     hit = {"participants": [{"entity": "houthis", "role": "patient", "text": "الحوثيين"}]}
     did = {"participants": [{"entity": "houthis", "role": "agent", "text": "الحوثيون"}]}
     assert [c for c in _pair(a, b, "ثلاثة", "4", ents, hit, did) if c["kind"] == "contradiction"] == []
+
+
+def test_a_doer_the_other_side_names_is_a_party_not_a_rival(monkeypatch):
+    """Fifth sample: the Houthis' shelling of Taiz against a report of the Houthi fighters "fighting the Popular
+    Resistance in Taiz": the resistance is the other party of the fight, no rival account of who shelled."""
+    from riwaya.reconcile.text import config
+    a = ("وفي تعز (جنوب اليمن) قصفت ميليشيات الحوثي عدة أحياء سكنية، ما أسفر عن استشهاد وإصابة عدد من المدنيين، حسب "
+         "مصدر طبي.")
+    b = ("وأشارت المصادر إلى أن العربتين العسكريتين كانتا في طريقهما إلى محافظة تعز لدعم مقاتلي الحوثي الذين يخوضون "
+         "معارك عنيفة ضد المقاومة الشعبية في مدينة تعز.")
+    resistance = {"id": "resistance", "type": "organization", "name_ar": "المقاومة الشعبية",
+                  "name_en": "the Popular Resistance", "aliases": [], "kb_id": None, "coordinates": None}
+    taiz = {"id": "taiz", "type": "place", "name_ar": "تعز", "name_en": "Taiz", "aliases": [], "kb_id": None,
+            "coordinates": [13.58, 44.02], "attrs": {"kind": "city", "country": "YE"}}
+    ents = ENTS + [HOUTHIS, resistance, taiz]
+    ka = {"participants": [{"entity": "houthis", "role": "agent", "text": "ميليشيات الحوثي"}],
+          "context": ["houthis", "taiz"], "place": "taiz", "type": "attack"}
+    kb = {"participants": [{"entity": "resistance", "role": "agent", "text": "المقاومة الشعبية"}],
+          "context": ["houthis", "resistance", "taiz"], "place": "taiz", "type": "attack"}
+
+    def agents():
+        out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], [_k("k0", "a", a, **ka), _k("k1", "b", b, **kb)], ents)
+        return [c["kind"] for c in out["conflicts"] if c["field"] == "agent"]
+    assert "contradiction" not in agents()
+    monkeypatch.setitem(config()["conflicts"]["same_happening"], "parties_named_fields", [])
+    assert "contradiction" in agents()

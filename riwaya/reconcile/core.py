@@ -1219,6 +1219,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     count_fields = frozenset(ccfg.get("fields") or ()) if ccfg.get("enabled") else frozenset()
     series_min = int(ccfg.get("series_shared_figures", 1))
     hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
+    parties_fields = frozenset(cfg.get("parties_named_fields") or ())
 
     def sentence(m) -> str:
         text = (docs.get(m.get("doc")) or {}).get("text") or "" if docs is not None else ""
@@ -1266,6 +1267,10 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             x, y = fa["interval"], fb["interval"]
             if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
+        if field in parties_fields and ((fa["doers"] & _resolved(fb["ctx"])) or (fb["doers"] & _resolved(fa["ctx"]))):
+            # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
+            # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
+            return False
         if field in count_fields:
             told = _count_anchor(a, b, fa, fb)
             if told is not None:
