@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from collections import defaultdict
 
@@ -28,7 +29,7 @@ from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import contains, display_raw, head, headed_places, own_agent, place_word as _place_word, possessed, same_clause, series
+from .values import contains, display_raw, head, headed_places, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
 # ------------------------------------------------------------------ helpers
@@ -1220,6 +1221,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     series_min = int(ccfg.get("series_shared_figures", 1))
     hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
     parties_fields = frozenset(cfg.get("parties_named_fields") or ())
+    heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
 
     def sentence(m) -> str:
         text = (docs.get(m.get("doc")) or {}).get("text") or "" if docs is not None else ""
@@ -1254,6 +1256,23 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             return "finest_place" if pa & pb else False
         return None
 
+    def named_in(fa, b, fb) -> bool:
+        """Is one of a mention's doers named in another mention's sentence (a resolved entity of it, or a doer's
+        name, resolved or as written, in its words)?"""
+        if fa["doers"] & _resolved(fb["ctx"]):
+            return True
+        words = " " + " ".join(re.sub(r"[^\w\s]", " ", normalize(sentence(b))).split()) + " "
+        for x in fa["roles"].get("agent", ()):
+            e = ents.by_id.get(x) if isinstance(x, str) else None
+            name = (e.get("name_ar") or e.get("name_en") or "") if e else str(x)[4:] if str(x).startswith("raw:") else ""
+            toks = normalize(name).split()
+            while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
+                toks = toks[1:]
+            name = " ".join(toks)
+            if len(name) >= 4 and " " + name + " " in words:
+                return True
+        return False
+
     def judge(ia, ib, field) -> str | bool:
         """The anchor the two mentions share (a true string), True where either is unknown, else False."""
         a, b = by_id.get(ia), by_id.get(ib)
@@ -1267,7 +1286,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             x, y = fa["interval"], fb["interval"]
             if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
-        if field in parties_fields and ((fa["doers"] & _resolved(fb["ctx"])) or (fb["doers"] & _resolved(fa["ctx"]))):
+        if field in parties_fields and (named_in(fa, b, fb) or named_in(fb, a, fa)):
             # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
             # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
             return False
