@@ -852,3 +852,12 @@ def place_word(name: str | None) -> str:
     w = toks[0] if toks else ""
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
 
+
+def figure_told(sentence: str | None, n: int) -> bool:
+    """Is the figure ``n`` written in the sentence (digits or number words)?"""
+    if not sentence:
+        return False
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
+    toks = [t for t in toks if t]
+    return any(_cardinal(toks[j:j + 2]) == n for j in range(len(toks)))
+
