@@ -17,6 +17,9 @@ Deterministic, but the draw leaves out the corpora as they are when it runs: onc
 E and F, ninth session) a draw of the same days differs. The four judged samples are therefore kept by id
 (benchmarks/data/clusters/unseen_samples.json: tuning, heldout, third, fourth) and `--sample NAME` rebuilds one
 exactly. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_judged.tsv.
+The fifth (twelfth round, unseen_conflicts_judged_fifth.tsv): the four had drawn every crawl day whole, so it takes
+the longer articles they left (300-6,000 characters, any day; none of the four samples nor one sharing a lead with
+them: `fifth()`, drawn once with `unseen_sample.py DIR fifth-draw`): 501 articles, frozen as "fifth".
 """
 from __future__ import annotations
 
@@ -67,6 +70,33 @@ def sample(days=DAYS) -> list[tuple[str, dict]]:
     return out
 
 
+def fifth() -> list[tuple[str, dict]]:
+    """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
+    judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
+    3,000 at most), the same KEYWORDS test, one per lead, none of the corpora, none of the four samples nor an
+    article whose lead one of them holds; then every k-th so that 500-600 are left."""
+    earlier = json.loads(SAMPLES.read_text(encoding="utf-8"))
+    used = {d for name in ("tuning", "heldout", "third", "fourth") for d in earlier.get(name, ())}
+    seen, leads, out = _seen(), set(), []
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    texts = {day: _day(day) for day in days}
+    for doc in used:
+        day, i = doc.split("/")[1:]
+        leads.add(hashlib.md5((texts[day][int(i)].get("content") or "").strip()[:300].encode()).hexdigest())
+    for day in days:
+        for i, a in enumerate(texts[day]):
+            doc, text = f"snn/{day}/{i}", (a.get("content") or "").strip()
+            if doc in seen or doc in used or not 300 <= len(text) <= 6000:
+                continue
+            lead = hashlib.md5(text[:300].encode()).hexdigest()
+            if lead in leads or len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600]))) < 3:
+                continue
+            leads.add(lead)
+            out.append((doc, a))
+    step = max(1, -(-len(out) // 600))
+    return out[::step]
+
+
 def _day(day: str) -> list[dict]:
     with zipfile.ZipFile(DATA / f"{day}.zip") as zf:
         return [a for name in sorted(zf.namelist()) for a in json.loads(zf.read(name))]
@@ -94,7 +124,10 @@ def main() -> None:
     args = ap.parse_args()
     folder = Path(args.out)
     folder.mkdir(parents=True, exist_ok=True)
-    arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
+    if args.days == ["fifth-draw"]:
+        arts = fifth()      # how the fifth sample's ids were drawn (frozen in SAMPLES as "fifth")
+    else:
+        arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
         for _, a in arts:
             f.write(json.dumps({"text": a["content"], "url": a.get("url"), "outlet": a.get("source"),

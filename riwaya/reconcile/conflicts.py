@@ -32,7 +32,7 @@ from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
+                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -654,6 +654,12 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
             IA0, IB0 = IA, IB
             IA, IB = ([i for i in IA if any(same_unit(i, j) for j in IB)],
                       [j for j in IB if any(same_unit(i, j) for i in IA)])
+            if ccfg.get("need_unit") and not any(unit(i) != (None, None) for i in IA + IB) \
+                    and all(figure_told(_sentence(evidence[i], docs), rows[row_of[i]]["key"][1].n) for i in IA + IB
+                            if isinstance(rows[row_of[i]]["key"][1], Count)):
+                # neither figure's own words, written in its sentence, tell what it counts (killed, wounded; civilians, fighters): "ضرب
+                # اثنين من المجمعات" (two compounds) and "تفجير 65000 اسطوانة" (gas cylinders) are no tolls
+                IA, IB = [], []
             ka, kb = rows[ra]["key"][1], rows[rb]["key"][1]
             if rivals is not None and (not IA or not IB) and isinstance(ka, Count) and isinstance(kb, Count) \
                     and W.any_distinct(IA0, IB0, published=True) and count_rel(ka, kb) == "different":
@@ -683,10 +689,22 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
             rel = "same" if ka == kb else "different"
         if rel == "same":
             continue
-        if rel == "different" and ((ra, rb) in self_revised or _revised(IA, IB, ka, kb, evidence, W, docs)):
+        if rel == "different" and ((ra, rb) in self_revised or _revised(IA, IB, ka, kb, evidence, W, docs)
+                                   or _part(IA, IB, ka, kb, evidence, docs)):
             rel = "precision"
         out.append(([ra], [rb], rel, True, IA, IB))
     return out
+
+
+def _part(IA, IB, ka, kb, evidence, docs: dict) -> bool:
+    """Is the smaller figure a part of the larger (values.part_told: a side's sentence tells it after "بينهم",
+    "بين القتلى", "among them")? A total and its part are a refinement, not rival accounts (the 12 killed at a
+    hotel, "among the dead five Malian soldiers", against the mission's five contractors)."""
+    if not (isinstance(ka, Count) and isinstance(kb, Count)) or ka.n == kb.n \
+            or not (config()["conflicts"].get("counts") or {}).get("parts"):
+        return False
+    lo = min(ka.n, kb.n)
+    return any(part_told(_sentence(evidence[i], docs), lo) for i in IA + IB)
 
 
 def _outlets_apart(a: dict, b: dict) -> bool:

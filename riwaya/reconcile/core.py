@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from functools import lru_cache
 from collections import defaultdict
 
@@ -28,7 +29,7 @@ from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import display_raw, head, own_agent, possessed, same_clause
+from .values import contains, display_raw, head, headed_places, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
 # ------------------------------------------------------------------ helpers
@@ -1215,6 +1216,63 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             feats[k] = _features(m, story_of)
         return feats[k]
 
+    ccfg = cfg.get("counts") or {}
+    count_fields = frozenset(ccfg.get("fields") or ()) if ccfg.get("enabled") else frozenset()
+    series_min = int(ccfg.get("series_shared_figures", 1))
+    hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
+    parties_fields = frozenset(cfg.get("parties_named_fields") or ())
+    heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
+
+    def sentence(m) -> str:
+        text = (docs.get(m.get("doc")) or {}).get("text") or "" if docs is not None else ""
+        s, e = m.get("start"), m.get("end")
+        return text[s:e] if text and isinstance(s, int) and isinstance(e, int) else ""
+
+    def finest(f) -> frozenset:
+        """The finest places a mention's sentence and place fields name (a town, not the province that holds it
+        when both are named), by normalised name."""
+        fine = _where((frozenset(), _resolved(f["places"] | f["kplaces"]), _resolved(f["ctx"])), ents, coarse)[0]
+        es = [ents.by_id[x] for x in fine if x in ents.by_id]
+        keep = [e for e in es if not any(contains(e, o) for o in es if o is not e)]
+        return frozenset(_place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) for e in keep)
+
+    def _count_anchor(a, b, fa, fb):
+        """The two sides of a count disagreement, the same happening only on an anchor of its own
+        (``same_happening.counts``): a toll of a series ("في مواجهات", "in clashes": values.yaml
+        counts.series) is one report period's, the same only where both sentences tell another figure
+        alike (21 Houthis killed and 36 wounded in both: one report of one day's fighting); those whose
+        sentences name places finer than a country are the same only where their finest places meet by
+        name (Qasr al-Burayj is not "Aleppo province"); whom one side counts as hit the other names as the
+        doer (a patrol of the Houthis attacked, the Houthis' shelling) tells two happenings. None: the
+        usual anchors decide."""
+        hit = lambda f: _resolved(set().union(*(set(f["roles"].get(r, ())) for r in hit_roles)))  # noqa: E731
+        if (fa["doers"] & hit(fb)) or (fb["doers"] & hit(fa)):
+            return False
+        if series(sentence(a)) or series(sentence(b)):
+            own = {_count(str(x)) for x in (fa["amount"], fb["amount"]) if x is not None}
+            return "figures" if len((fa["numbers"] & fb["numbers"]) - own) >= series_min else False
+        pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
+        if pa and pb:
+            return "finest_place" if pa & pb else False
+        return None
+
+    def named_in(fa, b, fb) -> bool:
+        """Is one of a mention's doers named in another mention's sentence (a resolved entity of it, or a doer's
+        name, resolved or as written, in its words)?"""
+        if fa["doers"] & _resolved(fb["ctx"]):
+            return True
+        words = " " + " ".join(re.sub(r"[^\w\s]", " ", normalize(sentence(b))).split()) + " "
+        for x in fa["roles"].get("agent", ()):
+            e = ents.by_id.get(x) if isinstance(x, str) else None
+            name = (e.get("name_ar") or e.get("name_en") or "") if e else str(x)[4:] if str(x).startswith("raw:") else ""
+            toks = normalize(name).split()
+            while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
+                toks = toks[1:]
+            name = " ".join(toks)
+            if len(name) >= 4 and " " + name + " " in words:
+                return True
+        return False
+
     def judge(ia, ib, field) -> str | bool:
         """The anchor the two mentions share (a true string), True where either is unknown, else False."""
         a, b = by_id.get(ia), by_id.get(ib)
@@ -1228,6 +1286,14 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             x, y = fa["interval"], fb["interval"]
             if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
+        if field in parties_fields and (named_in(fa, b, fb) or named_in(fb, a, fa)):
+            # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
+            # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
+            return False
+        if field in count_fields:
+            told = _count_anchor(a, b, fa, fb)
+            if told is not None:
+                return told
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
         if "actor" in anchors and any(kind(x) in actor_types and not _no_doer(x, a) and not _no_doer(x, b)

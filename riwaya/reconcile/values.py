@@ -767,3 +767,97 @@ def named_as(text: str, name: tuple[int, int], lo: int = 0) -> str | None:
         if prev in after_units or _cardinal([prev]) is not None or (prev[:1] == "و" and prev[1:] in after_units):
             return "victim"
     return None
+
+
+@lru_cache(maxsize=4096)
+def series(sentence: str | None) -> bool:
+    """Does a sentence tell its toll of a series of fights (values.yaml counts.series: "في مواجهات", "معارك
+    عنيفة", "in clashes", "air strikes"), one report period's toll of fighting over days, not one happening's?
+    A word counts as written or with one clitic of counts.series_clitics off."""
+    cfg = vconfig().get("counts") or {}
+    cues = _series_cues()
+    if not sentence or not cues:
+        return False
+    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    words = normalize(sentence).split()
+    for k, w in enumerate(words):
+        forms = {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + 2}
+        for f in forms:
+            if f in cues or any(" ".join([f] + words[k + 1:k + 1 + n]) in cues for n in (1, 2)):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _series_cues() -> frozenset:
+    return frozenset(normalize(c) for c in (vconfig().get("counts") or {}).get("series") or ())
+
+
+def part_told(sentence: str | None, n: int) -> bool:
+    """Does a sentence tell the figure ``n`` as a part of a toll, after a cue of values.yaml counts.parts
+    ("بينهم", "من بينهم", "منهم", "بين القتلى", "among them", "including") within counts.part_window words
+    ("12 شخصا قتلوا ... بين القتلى خمسة من القوات المالية": 5 is a part of the 12, not a rival of it)?"""
+    cfg = vconfig().get("counts") or {}
+    cues = [normalize(c).lower().split() for c in cfg.get("parts") or ()]
+    if not sentence or not cues:
+        return False
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
+    toks = [t for t in toks if t]
+    window = int(cfg.get("part_window", 4))
+    for k in range(len(toks)):
+        for c in cues:
+            if toks[k:k + len(c)] != c:
+                continue
+            after = k + len(c)
+            if any(_cardinal(toks[j:j + 2]) == n for j in range(after, min(after + window, len(toks)))):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def headed_places(sentence: str | None) -> frozenset:
+    """The places a sentence names by a head noun of values.yaml counts.place_heads ("قرية قصر البريج",
+    "مخيم الشابورة", "مدينة رفح", "the village of X"): the word after the head, normalised, its article off.
+    Such a place is mostly finer than what the knowledge base resolves in the same sentence (a village
+    of "ريف حلب")."""
+    cfg = vconfig().get("counts") or {}
+    heads = {normalize(h).lower() for h in cfg.get("place_heads") or ()}
+    if not sentence or not heads:
+        return frozenset()
+    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    skip = {normalize(w).lower() for w in cfg.get("place_head_skip") or ()}
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().split()]
+    out = set()
+    for k, t in enumerate(toks[:-1]):
+        forms = {t} | {t[len(c):] for c in clitics if t.startswith(c) and len(t) > len(c) + 1}
+        if not forms & heads:
+            continue
+        nxt = toks[k + 1]
+        if nxt in skip and k + 2 < len(toks):
+            nxt = toks[k + 2]
+        if nxt.startswith("ال") and len(nxt) > 4:
+            nxt = nxt[2:]
+        if len(nxt) >= 3 and not nxt.isdigit():
+            out.add(nxt)
+    return frozenset(out)
+
+
+def place_word(name: str | None) -> str:
+    """A place's name as headed_places gives it (normalised, lower case, its first word's article off:
+    "مدينة رفح" gives "رفح", the entity رفح too)."""
+    toks = normalize(name or "").lower().split()
+    heads = {normalize(h).lower() for h in (vconfig().get("counts") or {}).get("place_heads") or ()}
+    if len(toks) > 1 and toks[0] in heads:
+        toks = toks[1:]
+    w = toks[0] if toks else ""
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def figure_told(sentence: str | None, n: int) -> bool:
+    """Is the figure ``n`` written in the sentence (digits or number words)?"""
+    if not sentence:
+        return False
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
+    toks = [t for t in toks if t]
+    return any(_cardinal(toks[j:j + 2]) == n for j in range(len(toks)))
+
