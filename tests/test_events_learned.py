@@ -551,3 +551,9 @@ def test_the_future_prefix_is_not_read_in_words_that_only_look_like_it():
     text = "كشف الأهالي أنهم سيعقدون اجتماعا لمناقشة أوضاع أبنائهم."
     feats = learned.polarity_features(learned.Text(text), _event(text, "اجتماعا", "meeting", "contact"))
     assert "future_before_near" in feats
+
+
+def test_a_quote_after_the_speaker_opens_what_is_said_not_the_title():
+    text = "ووفقا لصقر، “أمر الأسد قواته بالانسحاب من المدينة”."
+    sps = _speakers(text, "الأسد", "person")
+    assert not any("الأسد" in s.text for s in sps)

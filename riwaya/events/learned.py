@@ -1218,17 +1218,19 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
     if x.etype == "person" and x.kind != "after":
         return
     _, j = T.tok_range(x.start, x.end)
-    best, comma, k, end = None, None, j, min(j + APPOS_GAP + 1, len(T.toks))
+    best, comma, quoted, k, end = None, None, False, j, min(j + APPOS_GAP + 1, len(T.toks))
     while k < end:
         w = T.toks[k]
         if w.n == "." and _ABBREV.search(T.text, max(w.start - 3, 0), w.end + 1):
             k += 1
             continue                # the dot of a title's abbreviation (أ . فهد)
         ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 3, 0), w.start)
-        if w.n in _QUOTES:
-            k += 1
-            continue                # a quoted outlet in the title (ل «الهيئة»)
         before = T.text[T.toks[k - 1].start if k > j else x.end:w.start]
+        if w.n in _QUOTES and not ends and not _CLAUSE.search(before) and (
+                quoted or w.n in _OPENING and k > j and T.toks[k - 1].n == "ل"):
+            quoted = w.n in _OPENING
+            k += 1
+            continue                # a quoted outlet the title names (ل «الهيئة»); any other quote opens what is said
         if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum() or _CLAUSE.search(before) and (
                 comma is not None or best is not None or x.etype == "person" or before.count("،") + before.count(",") != 1):
             break
@@ -1250,6 +1252,7 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
 
 
 _QUOTES = frozenset("«»“”\"")
+_OPENING = frozenset("«“")
 
 
 def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
