@@ -1218,7 +1218,7 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
     if x.etype == "person" and x.kind != "after":
         return
     _, j = T.tok_range(x.start, x.end)
-    best, comma, quoted, k, end = None, None, False, j, min(j + APPOS_GAP + 1, len(T.toks))
+    best, comma, k, end = None, None, j, min(j + APPOS_GAP + 1, len(T.toks))
     while k < end:
         w = T.toks[k]
         if w.n == "." and _ABBREV.search(T.text, max(w.start - 3, 0), w.end + 1):
@@ -1226,11 +1226,15 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
             continue                # the dot of a title's abbreviation (أ . فهد)
         ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 3, 0), w.start)
         before = T.text[T.toks[k - 1].start if k > j else x.end:w.start]
-        if w.n in _QUOTES and not ends and not _CLAUSE.search(before) and (
-                quoted or w.n in _OPENING and k > j and T.toks[k - 1].n == "ل"):
-            quoted = w.n in _OPENING
-            k += 1
-            continue                # a quoted outlet the title names (ل «الهيئة»); any other quote opens what is said
+        if w.n in _QUOTES and not ends and not _CLAUSE.search(before):
+            # a short quoted name in the title (ل «الهيئة»، شركة «الحادي عشر»، في "عكاظ"): on past its closing
+            # quote; a quote that does not close within QUOTED_NAME words opens what is said
+            close = k if w.n not in _OPENING else next((c for c in range(k + 1, min(k + QUOTED_NAME + 2, len(T.toks)))
+                                                        if T.toks[c].n in _QUOTES), None)
+            if close is None or _SENT_END.search(T.text, w.end, T.toks[close].start):
+                break
+            k = close + 1
+            continue
         if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum() or _CLAUSE.search(before) and (
                 comma is not None or best is not None or x.etype == "person" or before.count("،") + before.count(",") != 1):
             break
@@ -1252,7 +1256,8 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
 
 
 _QUOTES = frozenset("«»“”\"")
-_OPENING = frozenset("«“")
+_OPENING = frozenset("«“\"")
+QUOTED_NAME = 3        # words of a quoted name inside a speaker's title
 
 
 def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
