@@ -341,6 +341,12 @@ MERGE_GAP = 2
 # 0.418 / 0.419 / 0.420 / 0.416, overlap 0.609 / 0.609 / 0.605 / 0.605, all right 0.185 / 0.183 / 0.180 /
 # 0.178; None: the best on the candidates
 SPAN_THRESHOLD: float | None = 0.6
+# the source model's threshold (None: the best on dev's candidates). On dev alone the pick moved with every
+# change of the speakers (pol12, 2026-12-05: 0.25 shipped before, then 0.2, 0.5) while dev and 4-fold train
+# cross-validation pooled stay flat (0.812 / 0.817 / 0.814 / 0.815 / 0.814 / 0.814 at 0.25 / 0.3 / 0.35 / 0.4 /
+# 0.45 / 0.5); 0.25, the value shipped before, keeps attributions the model scores near 0.3 ("ذكرت وكالات
+# أنباء أن ...", "ووفقا لصقر، ..." in the bundled seeds) and the guideline credits a reporter whenever one is named
+SOURCE_THRESHOLD: float | None = 0.25
 # pooled trigger F1 (dev + 4-fold train CV) within this of the best is a tie; the lowest
 # tied threshold ships. On dev the trigger F1 is flat from 0.25 to 0.35 while class+actor falls with each step
 # up (the shipped weights: 0.496 / 0.485 / 0.471 at 0.25 / 0.3 / 0.35, all right 0.176 / 0.169 / 0.169)
@@ -533,7 +539,10 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
         elif name == "source":
             grid = [(t, _source_acc(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)]
             t, acc = max(grid, key=lambda x: x[1])
-            report[name] = {"threshold": t, "dev_acc": acc, "dev_rules_acc": _source_acc(None, dv[name], 0.0)}
+            if SOURCE_THRESHOLD is not None:
+                t, acc = SOURCE_THRESHOLD, dict(grid)[SOURCE_THRESHOLD]
+            report[name] = {"threshold": t, "dev_acc": acc, "dev_rules_acc": _source_acc(None, dv[name], 0.0),
+                            "dev_grid": dict(grid)}
         else:
             t, r = 0.0, _acc(m, dv[name], 0.0)
             rule = sum(1 for f, l in dv[name] if ("rule=" + l) in f or (l == "negated" and "neg=True" in f)) / max(

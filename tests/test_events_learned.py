@@ -555,3 +555,49 @@ def test_the_phrase_after_a_speech_verb_whose_subject_follows_a_complementizer_i
     assert _speaker_texts("وأفاد مصدر أمني بأن مسلحين هاجموا الحاجز.") == ["مصدر أمني"]
     T = learned.Text("ومن المنتظر أن يعلن الوزير نتائج التحقيق.")   # أن before the verb: its subject follows
     assert not learned._subject_after_comp(T, next(i for i, t in enumerate(T.toks) if t.n == "يعلن"))
+def test_a_subject_before_the_speech_verb_stops_at_a_full_stop():
+    # the auxiliary كان of the sentence before is not this verb's: the speaker is the one after قال
+    text = "وكان الانفجار ناجما عن عبوة زرعها التنظيم. وفي حادث منفصل قال شهود إن انفجارا وقع في البلدة."
+    sps, _ = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())
+    assert [(s.text, s.kind) for s in sps] == [("شهود", "after")]
+
+
+def test_a_title_that_names_an_outlet_or_a_person_goes_on_to_the_speakers_name():
+    from riwaya.models import EntityMention
+    text = ("وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، أن هذه الرحلة "
+            "خصصت للمواد الطبية.")
+    an = DocAnalysis(doc_id="x", mentions=[_ment(text, "الملك سلمان", "person"), _ment(text, "رأفت الصباغ", "person")])
+    sps, _ = learned.speakers(learned.Text(text), an, learned._lexicon())
+    assert [s.text for s in sps] == ["المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ"]
+    # a quoted outlet inside the title
+    text = "وأوضح المتحدث الرسمي ل «الهيئة» في منطقة مكة المكرمة بالنيابة بندر ناصر الشهري، أن المكالمات استمرت."
+    sps = _speakers(text, "بندر ناصر الشهري", "person")
+    assert sps[0].text.endswith("بندر ناصر الشهري") and sps[0].etype == "person"
+    # an appositive name after one comma, with its title word
+    text = "أكد الأمين العام لمجلس التعاون لدول الخليج العربية، الدكتور عبد اللطيف الزياني، أن المجلس سيدعم اليمن."
+    sps = _speakers(text, "عبد اللطيف الزياني", "person")
+    assert sps[0].text.endswith("الدكتور عبد اللطيف الزياني") and sps[0].etype == "person"
+    # after a comma a verb is no title: what follows is what is said
+    text = "وحسب المصدر، وعد الرئيس عمر بتوفير المساعدات."
+    assert "الرئيس عمر" not in " ".join(s.text for s in _speakers(text, "الرئيس عمر", "person"))
+
+
+def test_the_future_prefix_is_not_read_in_words_that_only_look_like_it():
+    from riwaya.textutil import normalize_ar
+    for w in ("سيعقدون", "وستشيع", "سيتم", "ستبدأ", "فسيغادر"):
+        assert learned._future(normalize_ar(w)), w
+    for w in ("سيارة", "سنوات", "سيطرة", "سيطر", "سياسي", "سيناء", "سابقا", "سيارات"):
+        assert not learned._future(normalize_ar(w)), w
+    # "سيارة ملغومة استهدفت": the car is no future that governs the attack
+    text = "وقال المرصد إن سيارة ملغومة استهدفت نقطة تفتيش."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "استهدفت", "attack", "harm"))
+    assert not any(f.startswith("future_before") for f in feats)
+    text = "كشف الأهالي أنهم سيعقدون اجتماعا لمناقشة أوضاع أبنائهم."
+    feats = learned.polarity_features(learned.Text(text), _event(text, "اجتماعا", "meeting", "contact"))
+    assert "future_before_near" in feats
+
+
+def test_a_quote_after_the_speaker_opens_what_is_said_not_the_title():
+    text = "ووفقا لصقر، “أمر الأسد قواته بالانسحاب من المدينة”."
+    sps = _speakers(text, "الأسد", "person")
+    assert not any("الأسد" in s.text for s in sps)

@@ -260,7 +260,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
     cues = _modality()
     f = [f"rule={ev.polarity}", f"neg={ev.negated}", f"cls={ev.cls}", f"type={ev.type}",
          f"question={'؟' in sent or '?' in sent}", f"first={T.word(j0)}",
-         f"future={trig[:1] == 'س' and trig[1:2] in 'يتنا'}", f"clitic={cl}",
+         f"future={_future(trig)}", f"clitic={cl}",
          f"imperfect={stem[:1] in 'يتن'}", f"after_an={T.word(i - 1) in ('ان', 'بان')}",
          f"purpose={cl in ('ل', 'لل') or T.word(i - 1) in ('لكي', 'كي', 'ل')}", f"headline={s0 == 0}",
          f"rule_type={ev.polarity}|{ev.type}"]
@@ -283,9 +283,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
             elif i - k <= 2 or T.word(i - 1) in _COMP_AN:
                 f.append(f"cue_{c}_head")
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
-        w = T.toks[k].n
-        w = w[1:] if w[:2] in ("وس", "فس") else w
-        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+        if _future(T.toks[k].n):
             f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
             break
     for k in range(i + 1, min(i + 5, len(T.toks))):    # "الاجتماع المرتقب", "المباراة غدا", "التي ستقام"
@@ -293,7 +291,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
             break
         w = T.toks[k].n
         f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
-        if len(w) > 3 and w[0] == "س" and w[1] in "يتن":
+        if _future(w):
             f.append("future_after")
     gov = inside[-1] if inside else None
     if gov is not None:
@@ -303,6 +301,24 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 
 
 _COMP_AN = ("ان", "بان", "لان")
+
+
+def _future(w: str) -> bool:
+    """A verb with the future prefix س (سيعقدون، ستبدأ، سيتم), also behind و/ف (وستشيع), and not one of the
+    words that only look like one (cues.yaml `future_lookalikes`: سيارة، سنوات، سيطرة، سياسي; a plural in
+    ات or a feminine in ة is a noun)."""
+    w = w[1:] if w[:2] in ("وس", "فس") else w
+    if not (len(w) > 3 and w[0] == "س" and w[1] in "يتن") or w.endswith(("ه", "ات")):
+        return False
+    words, prefixes = _lookalikes()
+    return w not in words and not w.startswith(prefixes)
+
+
+@lru_cache(maxsize=1)
+def _lookalikes() -> tuple[frozenset[str], tuple[str, ...]]:
+    d = (_cues().get("future_lookalikes") or {}).get("ar") or {}
+    return (frozenset(normalize_ar(w) for w in d.get("words") or ()),
+            tuple(normalize_ar(w) for w in d.get("prefixes") or ()))
 # inflections a modality cue takes (يخطط -> يخططون, تعهد -> تعهدت, خطة -> خطتها)
 _CUE_SUFFIXES = ("ون", "ين", "وا", "ان", "تا", "ت", "ا", "ه", "ها", "هم", "هما", "تها", "ته", "تهم", "تهما")
 
@@ -1147,7 +1163,9 @@ def _subject_before(T: Text, i: int, aux, stops) -> tuple[int, int] | None:
     in its sentence, and the phrase between them (before a قد) starting with a content word."""
     end = i - 1 if i and T.toks[i - 1].n in ("قد", "وقد") else i
     for j in range(end - 1, max(end - AUX_SPAN, 0) - 1, -1):
-        if _SENT_END.search(T.text, T.toks[j].end, T.toks[j + 1].start):
+        # a sentence end between (a full stop is a token of its own: "داعش. وفي حادث منفصل قال شهود")
+        if _SENT_END.search(T.text, T.toks[j].start if _SENT_END.match(T.toks[j].n) else T.toks[j].end,
+                            T.toks[j + 1].start):
             return None
         if T.toks[j].n in aux:
             if j + 1 >= end or T.toks[j + 1].n in stops or not T.toks[j + 1].n[:1].isalpha():
@@ -1213,27 +1231,58 @@ def _past_addressee(T: Text, k: int, by_start: dict) -> int:
 
 _ABBREV = re.compile(r"(?<![\w\u0600-\u06FF])[\w\u0600-\u06FF] ?\. ")   # a title's abbreviation (د. فلان)
 _APPOS_BREAK = re.compile(r"[،,;؛:«»\"“”]")    # a comma or a quote ends the title ("وحسب صقر، وعد بوتين")
-APPOS_GAP = 5          # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
+APPOS_GAP = 12         # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
 
 
 def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> None:
     """A title (المتحدث الرسمي بقيادة حرس الحدود) followed, before its complementizer, by the person it
-    names (النقيب عمر الأكلبي): the speaker's span goes on to the name, which the guideline credits."""
-    if x.etype == "person":
+    names (النقيب عمر الأكلبي): the speaker's span goes on to the name, which the guideline credits. The
+    title may name a person or an outlet of its own (المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ،
+    المتحدث الرسمي لـ«الهيئة» ... بندر الشهري): the last person before the complementizer; after one comma
+    only a name, or one title word and the name (الأمين العام لمجلس التعاون، الدكتور عبد اللطيف الزياني)."""
+    if x.etype == "person" and x.kind != "after":
         return
     _, j = T.tok_range(x.start, x.end)
-    for k in range(j, min(j + APPOS_GAP + 1, len(T.toks))):
+    best, comma, k, end = None, None, j, min(j + APPOS_GAP + 1, len(T.toks))
+    while k < end:
         w = T.toks[k]
         if w.n == "." and _ABBREV.search(T.text, max(w.start - 3, 0), w.end + 1):
+            k += 1
             continue                # the dot of a title's abbreviation (أ . فهد)
         ends = _SENT_END.search(T.text, x.end, w.start) and not _ABBREV.search(T.text, max(x.end - 3, 0), w.start)
-        if ends or _APPOS_BREAK.search(T.text, x.end, w.end) or w.n in _COMP or w.n in stop or not w.n[:1].isalnum():
-            return
+        before = T.text[T.toks[k - 1].start if k > j else x.end:w.start]
+        if w.n in _QUOTES and not ends and not _CLAUSE.search(before):
+            # a short quoted name in the title (ل «الهيئة»، شركة «الحادي عشر»، في "عكاظ"): on past its closing
+            # quote; a quote that does not close within QUOTED_NAME words opens what is said
+            close = k if w.n not in _OPENING else next((c for c in range(k + 1, min(k + QUOTED_NAME + 2, len(T.toks)))
+                                                        if T.toks[c].n in _QUOTES), None)
+            if close is None or _SENT_END.search(T.text, w.end, T.toks[close].start):
+                break
+            k = close + 1
+            continue
+        if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum() or _CLAUSE.search(before) and (
+                comma is not None or best is not None or x.etype == "person" or before.count("،") + before.count(",") != 1):
+            break
+        if _CLAUSE.search(before):
+            comma = k
         m = by_start.get(w.start)
+        if comma is not None and m is None and (k > comma or w.n[:2] != "ال"):
+            break                   # after the comma: the name, or one title word (الدكتور) and the name
         if m is not None:
             if m.type == "person":
-                x.end, x.text, x.etype = m.end, T.text[x.start:m.end], "person"
-            return
+                best = m
+            if comma is not None:
+                break
+            k = max(T.tok_range(m.start, m.end)[1], k + 1)
+            continue
+        k += 1
+    if best is not None and best.end > x.end:
+        x.end, x.text, x.etype = best.end, T.text[x.start:best.end], "person"
+
+
+_QUOTES = frozenset("«»“”\"")
+_OPENING = frozenset("«“\"")
+QUOTED_NAME = 3        # words of a quoted name inside a speaker's title
 
 
 def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | None:
