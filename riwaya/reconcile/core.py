@@ -512,10 +512,12 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
         # time, neither 53% (and 80% vs 48% where neither lies in the lead)
         n = fa["first"] + fb["first"]
         x["first_both" if n == 2 else "first_none" if n == 0 else "first_one"] = 1.0
-    if fa["kind_count"] and fb["kind_count"] and a.get("doc") != b.get("doc"):
+    if fa["kind_count"] and fb["kind_count"] and a.get("doc") != b.get("doc") and not _resolved(fa["keys"] & fb["keys"]):
         # how many triggers of the pair's kind each report tells: of the compared cross-document pairs of the
         # clusters corpus' dev+train scored under the threshold, 80% are one happening where neither report
-        # tells more than three, 25-39% where one tells six or more (events.kind_count)
+        # tells more than three, 25-39% where one tells six or more (events.kind_count). Not where a named main
+        # actor or key place is shared: that names the happening (a narrative of one man's journey tells many
+        # legs, and the sides of its conflicts are judged by this scorer, conflicts.side_judge)
         few, many = config()["events"]["kind_count"]
         n = max(fa["kind_count"], fb["kind_count"])
         if n <= few:
