@@ -545,3 +545,10 @@ def test_how_many_times_a_report_tells_a_kind_of_happening():
     x = core.pair_features(cs[2], cs[8], fs[2], fs[8])
     assert x.get("kind_many") == 1.0 and "kind_few" not in x
     assert not {"kind_few", "kind_many"} & set(core.pair_features(cs[0], cs[1], fs[0], fs[1]))
+    # a named main actor in common names the happening: a narrative of one man's journey tells many legs
+    docs2 = {d["id"]: d for d in _story_docs(2)}
+    legs = [_m(f"y{k}", "s0", trigger_start=5 + 10 * k) for k in range(7)] + [_m("z0", "s1", trigger_start=3)]
+    ls = core.canonical_mentions(legs, core.Entities(ENTS), docs2)
+    assert ls[0]["kind_count"] == 7
+    lf = [core._features(c) for c in ls]
+    assert not {"kind_few", "kind_many"} & set(core.pair_features(ls[0], ls[7], lf[0], lf[7]))
