@@ -43,7 +43,7 @@ def test_shipped_model_is_scored_in_pure_python(learned):
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
         "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim", "plural_one",
-        "fine_place_shared", "fine_place_apart", "numbers_shared", "amount_same"}
+        "fine_place_shared", "fine_place_apart", "numbers_shared", "amount_same", "kind_few", "kind_many"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in core.with_crosses(x, model).items())
     if model.get("hand_floor") is True:
         cfg = core.config()["events"]
@@ -518,3 +518,37 @@ def test_an_unresolved_actor_that_tells_no_one_is_no_main_actor(monkeypatch):
     monkeypatch.setitem(core.config()["events"], "vague_actors", False)
     a, b, fa, fb = _pair(wife, misread)
     assert fb["actors"] and not core._pair_ok(a, b, fa, fb)
+
+
+def test_how_many_times_a_report_tells_a_kind_of_happening():
+    """kind_few / kind_many: a report that tells its attack twice ("انفجار" ... "الانفجار") and another that
+    tells it once are of few attacks (mostly one happening); against a report of seven attacks (a round-up of
+    a day's fighting) the pair is of many. Counted per document and kind, by trigger; never for one report."""
+    from test_reconcile import _doc
+    few = "أسفر انفجار سيارة مفخخة قرب مركز الشرطة عن مقتل ثلاثة. وقع الانفجار صباح الجمعة"
+    one = "قتل ثلاثة من رجال الشرطة في تفجير سيارة مفخخة صباح الجمعة"
+    many = ("تجددت الاشتباكات في المدينة. وشنت الطائرات غارات على مواقع المسلحين، وقصف الجيش أحياء عدة. "
+            "وهاجم مسلحون حاجزا، واستهدف انفجار دورية، وأسفر تفجير سيارة مفخخة عن قتلى، وسقطت قذيفة بعد هجوم")
+    docs = {"a": _doc("a", few, "A"), "b": _doc("b", one, "B"), "c": _doc("c", many, "C")}
+    trig = {"a": ["انفجار", "الانفجار"], "b": ["تفجير"],
+            "c": ["الاشتباكات", "غارات", "قصف", "وهاجم", "واستهدف", "انفجار", "تفجير"]}
+    ms = []
+    for d, ts in trig.items():
+        text = docs[d]["text"]
+        for k, t in enumerate(ts):
+            s = text.index(t)
+            ms.append(_h(f"{d}{k}", d, start=0, end=len(text), trigger=t, trigger_start=s, trigger_end=s + len(t)))
+    cs = core.canonical_mentions(ms, core.Entities(ENTS), docs)
+    assert [c["kind_count"] for c in cs] == [2, 2, 1] + [7] * 7
+    fs = [core._features(c) for c in cs]
+    assert core.pair_features(cs[0], cs[2], fs[0], fs[2]).get("kind_few") == 1.0
+    x = core.pair_features(cs[2], cs[8], fs[2], fs[8])
+    assert x.get("kind_many") == 1.0 and "kind_few" not in x
+    assert not {"kind_few", "kind_many"} & set(core.pair_features(cs[0], cs[1], fs[0], fs[1]))
+    # a named main actor in common names the happening: a narrative of one man's journey tells many legs
+    docs2 = {d["id"]: d for d in _story_docs(2)}
+    legs = [_m(f"y{k}", "s0", trigger_start=5 + 10 * k) for k in range(7)] + [_m("z0", "s1", trigger_start=3)]
+    ls = core.canonical_mentions(legs, core.Entities(ENTS), docs2)
+    assert ls[0]["kind_count"] == 7
+    lf = [core._features(c) for c in ls]
+    assert not {"kind_few", "kind_many"} & set(core.pair_features(ls[0], ls[7], lf[0], lf[7]))
