@@ -10,6 +10,9 @@ Tuning (never on test): `--dev 400` holds out the last 400 train sentences (diff
 trains on the rest and prints dev P/R/F1; the model is then written to --out only if given.
 `--wojood-dev 200` holds out the last 200 Wojood train sentences likewise (Wojood's validation file
 stays for the final figure); `--wojood-weight 2` repeats the Wojood sentences (a broader domain).
+`--snn benchmarks/data/ner_snn/train.jsonl --snn-weight K` adds the hand-annotated SaudiNewsNet train
+articles (2015 Saudi news, the domain riwaya reads; texts from ../shared, never the gold's dev/test
+stories), each article one document, tokenised and split into sentences as the runtime does, K times.
 """
 import argparse
 import sys
@@ -76,6 +79,42 @@ def read_wojood(path):
             tag = "B-" + tag[2:]
         cur.append((parts[0], tag))
     return sents
+
+
+SNN_TYPES = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
+
+
+def read_snn(path):
+    """benchmarks/data/ner_snn/train.jsonl (ids and character offsets; the texts from ../shared) as
+    [[(word, tag), ...] sentences] per article, tokenised and split as riwaya.ner._crf does: a token
+    that overlaps a name takes its type (B- on the first, I- after), a name starting after a
+    proclitic tags the whole token (the runtime trims the proclitic)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks" / "ner"))
+    import json
+    from snn_gold import text_of
+    from riwaya.ner import _sentences, tokenize
+    docs = []
+    for ln in Path(path).read_text(encoding="utf-8").splitlines():
+        if not ln.strip():
+            continue
+        row = json.loads(ln)
+        text = text_of(row["id"])
+        ents = sorted(row["entities"], key=lambda e: e["start"])
+        sents = []
+        for sent in _sentences(text, tokenize(text)):
+            cur, prev = [], None
+            for s, e in sent:
+                hit = next((x for x in ents if x["start"] < e and s < x["end"]), None)
+                if hit is None:
+                    cur.append((text[s:e], "O"))
+                    prev = None
+                    continue
+                typ = SNN_TYPES[hit["type"]]
+                cur.append((text[s:e], ("I-" if prev is hit else "B-") + typ))
+                prev = hit
+            sents.append(cur)
+        docs.append(sents)
+    return docs
 
 
 def spans(tags):
@@ -194,6 +233,8 @@ def main():
     ap.add_argument("--wojood", default=None, help="also train on this Wojood file (e.g. .../wojood_sample/train.txt)")
     ap.add_argument("--wojood-weight", type=int, default=1, help="repeat the Wojood sentences this many times")
     ap.add_argument("--wojood-dev", type=int, default=0, help="hold out the last N Wojood train sentences as dev")
+    ap.add_argument("--snn", default=None, help="also train on these SaudiNewsNet articles (ner_snn/train.jsonl)")
+    ap.add_argument("--snn-weight", type=int, default=1, help="repeat the SaudiNewsNet articles this many times")
     ap.add_argument("--augment", type=int, default=0, help="add N rounds of mention-replaced sentences (0: none)")
     ap.add_argument("--augment-share", type=float, default=1.0, help="the share of sentences each round replaces")
     ap.add_argument("--augment-wojood-only", action="store_true", help="rewrite only Wojood's sentences (names from both)")
@@ -215,6 +256,12 @@ def main():
     t0 = time.time()
     X = featurize(train, a.doc)
     y = [[t for _, t in s] for s in train]
+    if a.snn:
+        snn = read_snn(a.snn)
+        print(f"snn: {len(snn)} articles, {sum(len(d) for d in snn)} sentences, x{a.snn_weight}")
+        for d in snn * a.snn_weight:      # one article, one document (as the runtime reads it)
+            X += featurize(d, len(d))
+            y += [[t for _, t in s] for s in d]
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", c1=a.c1, c2=a.c2,
                                max_iterations=a.iters, model_filename=out)
     crf.fit(X, y)

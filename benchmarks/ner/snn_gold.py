@@ -4,6 +4,7 @@ display, and the compiler from the hand annotation to character offsets.
     python benchmarks/ner/snn_gold.py select            # writes articles.tsv (ids, split), never reads riwaya
     python benchmarks/ner/snn_gold.py show [ID ...]     # the articles' texts (to annotate)
     python benchmarks/ner/snn_gold.py build [--check]   # annotations.txt -> dev.jsonl, test.jsonl (+ a marked view)
+    python benchmarks/ner/snn_gold.py build --split train   # annotations_train.txt -> train.jsonl (CRF data)
     python benchmarks/ner/snn_gold.py agreement         # the second pass (annotations_pass2.txt) against the first
 
 Texts never enter the repo (SaudiNewsNet is research-only, ../shared/data/saudinewsnet/README.md): the
@@ -94,15 +95,16 @@ def select():
     print(f"{len(cands)} written to {HERE / 'articles.tsv'}")
 
 
-def articles():
-    """[(doc, split)] in articles.tsv order."""
+def articles(train=False):
+    """[(doc, split)] in articles.tsv order (train_articles.tsv with train=True)."""
     out = []
-    for n, ln in enumerate((HERE / "articles.tsv").read_text(encoding="utf-8").splitlines(), 1):
+    name = "train_articles.tsv" if train else "articles.tsv"
+    for n, ln in enumerate((HERE / name).read_text(encoding="utf-8").splitlines(), 1):
         if ln.startswith("#") or not ln.strip():
             continue
         f = ln.split("\t")
-        if len(f) < 2 or f[1] not in ("dev", "test"):
-            sys.exit(f"{HERE / 'articles.tsv'}:{n}: want 'doc<TAB>dev|test', got {ln!r}")
+        if len(f) < 2 or f[1] not in (("train",) if train else ("dev", "test")):
+            sys.exit(f"{HERE / name}:{n}: want 'doc<TAB>{'train' if train else 'dev|test'}', got {ln!r}")
         out.append((f[0], f[1]))
     return out
 
@@ -176,14 +178,14 @@ def marked(text, ents):
     return "".join(out) + text[k:]
 
 
-def build(check, show):
-    ann = read_annotations(HERE / "annotations.txt")
-    arts = articles()
+def build(check, show, train=False):
+    ann = read_annotations(HERE / ("annotations_train.txt" if train else "annotations.txt"))
+    arts = articles(train)
     known = {d for d, _ in arts}
     for d in ann:
         if d not in known:
-            sys.exit(f"annotations.txt: {d} is not in articles.tsv")
-    rows = {"dev": [], "test": []}
+            sys.exit(f"annotations: {d} is not in the article list")
+    rows = {"train": []} if train else {"dev": [], "test": []}
     view = []
     for doc, split in arts:
         if doc not in ann:
@@ -227,15 +229,17 @@ def main():
     ap.add_argument("cmd", choices=("select", "show", "build", "agreement"))
     ap.add_argument("ids", nargs="*")
     ap.add_argument("--check", action="store_true", help="build: place everything, write nothing")
+    ap.add_argument("--split", default="gold", choices=("gold", "train"),
+                    help="train: train_articles.tsv + annotations_train.txt -> train.jsonl (the CRF's in-domain data)")
     a = ap.parse_intermixed_args()
     if a.cmd == "select":
         select()
     elif a.cmd == "show":
-        for doc, split in articles():
+        for doc, split in articles(a.split == "train"):
             if not a.ids or doc in a.ids:
                 print(f"## {doc} ({split})\n{text_of(doc)}\n")
     elif a.cmd == "build":
-        build(a.check, a.ids)
+        build(a.check, a.ids, a.split == "train")
     else:
         agreement()
 

@@ -179,7 +179,7 @@ def sent2features(toks, doc=None):
 # the attribute b"k"; an attribute the model has no weight for is dropped by CRFsuite. sent_items gives
 # those attributes directly, in the same order with the same weights, built once per word form, so the
 # tagger sees the same instance without the per-token dicts and string joins (the tagger's top cost).
-MODEL = DATA / "crf.model"
+MODEL = Path(os.environ.get("RIWAYA_NER_MODEL") or DATA / "crf.model")  # env: experiments (another model)
 
 
 @lru_cache(maxsize=1)
