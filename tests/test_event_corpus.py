@@ -72,7 +72,7 @@ def test_model_ships_small_and_scores():
     m = learned.model()
     assert m is not None, "riwaya/data/events/model.json is missing"
     size = (ROOT / "riwaya" / "data" / "events" / "model.json").stat().st_size
-    assert size < 5_000_000      # weights to two decimals; the Arabic proposer and argument models are most of it (4.4 MB with annotators E and F)
+    assert size < 8_000_000      # weights to two decimals; the Arabic proposer and argument models are most of it (5.8 MB trained on annotators A-J, 616 train articles)
     assert "ar" in m and "trigger" in m["ar"]
     for lang, models in m.items():
         for name in ("trigger", "argument", "polarity", "source", "span"):
