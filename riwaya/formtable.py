@@ -36,6 +36,15 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("wordfreq",),
         ("RIWAYA_KB_EXTRA", "RIWAYA_NER_CLUSTERS"),
     ),
+    # ner.features.DocScorer's entry of a word under the shipped CRF model (crf.model): the model's ids of
+    # the word's own attributes (a value other than 1 as -(id * 16 + value)) and of those it lends its
+    # neighbours; stored as arrays in data/forms/ner_crf_words.npz for the first `n` forms
+    "ner.crf_words": (
+        ("ner/features.py", "ner/crf.py", "lang/*.py", "data/lang/*", "data/ner/*.txt", "data/ner/clusters.tsv.gz",
+         "data/ner/crf.model"),
+        ("numpy",),
+        ("RIWAYA_NER_CLUSTERS",),
+    ),
     # events.learned._shape_of(raw): a token's shape for the argument model (proclitic, verb prefix, ending)
     "learned.shape_of": (
         ("events/learned.py", "lang/*.py", "textutil.py", "data/lang/*", "data/events/cues.yaml"),
@@ -90,7 +99,8 @@ def status(section: str) -> str:
         if os.environ.get(var):
             return f"env {var}"
     s = _table().get("sections", {}).get(section)
-    if not isinstance(s, dict) or not isinstance(s.get("values"), list) or not isinstance(s.get("codes"), list):
+    if not isinstance(s, dict) or not (isinstance(s.get("values"), list) and isinstance(s.get("codes"), list)
+                                       or isinstance(s.get("file"), str) and isinstance(s.get("n"), int)):
         return "missing"
     if s.get("fingerprint") != fingerprint(section):
         return "stale"
@@ -125,3 +135,22 @@ def encode(values: list) -> tuple[list, list[int]]:
             index[k] = len(index)
         codes.append(index[k])
     return [json.loads(k) for k in index], codes
+
+
+@lru_cache(maxsize=None)
+def arrays(section: str):
+    """({form: row}, the arrays of the section's .npz file) when the section is current, else None."""
+    try:
+        if status(section) != "ok":
+            return None
+        import numpy as np
+        s = _table()["sections"][section]
+        with np.load(TABLE.parent / s["file"], allow_pickle=False) as z:
+            arrs = {k: z[k] for k in z.files}
+        forms = _table()["forms"][:s["n"]]
+        ok = arrs.get("ok")
+        if ok is None or len(ok) != len(forms):
+            return None
+        return {w: j for j, w in enumerate(forms) if ok[j]}, arrs
+    except (OSError, KeyError, TypeError, ValueError):
+        return None

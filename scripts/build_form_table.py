@@ -42,7 +42,28 @@ def count_forms(data: Path, skip: set[str], n: int) -> list[str]:
     return [w for w, _ in sorted(cnt.items(), key=lambda x: (-x[1], x[0]))[:n]]
 
 
-def sections(forms: list[str]) -> dict:
+def crf_words(forms: list[str]) -> dict:
+    """The CRF scorer's ids of each form (riwaya.ner.features.seed_ids), as arrays in ner_crf_words.npz."""
+    import numpy as np
+    from riwaya import formtable
+    from riwaya.ner import _model
+    from riwaya.ner.features import seed_ids
+    rows = seed_ids(_model(), forms)
+    width = len(next(r for r in rows if r is not None)[1])
+    own, start, lent = [], [0], np.zeros((len(forms), width), dtype=np.int32)
+    for j, r in enumerate(rows):
+        if r is not None:
+            own.extend(r[0])
+            lent[j] = r[1]
+        start.append(len(own))
+    name = "ner_crf_words.npz"
+    np.savez_compressed(formtable.TABLE.parent / name, own=np.array(own, dtype=np.int32),
+                        own_start=np.array(start, dtype=np.int64), lent=lent,
+                        ok=np.array([r is not None for r in rows], dtype=np.uint8))
+    return {"file": name, "n": len(forms)}
+
+
+def sections(forms: list[str], n_crf: int) -> dict:
     from riwaya import formtable
     import riwaya.ner as ner
     from riwaya.events import learned
@@ -51,6 +72,7 @@ def sections(forms: list[str]) -> dict:
     if th:
         vals, codes = formtable.encode([ner._foreign_kind_of(w, th) for w in forms])
         out["ner.foreign_kind"] = {"args": [th], "values": vals, "codes": codes}
+    out["ner.crf_words"] = crf_words(forms[:n_crf])
     vals, codes = formtable.encode([learned._shape_computed(w) for w in forms])
     out["learned.shape_of"] = {"values": vals, "codes": codes}
     for name, s in out.items():
@@ -63,6 +85,7 @@ def main() -> int:
     ap.add_argument("--count", metavar="DIR", help="count the forms again from the SaudiNewsNet zips in DIR")
     ap.add_argument("--skip", default="2015-07-21.zip,2015-07-22.zip", help="zips left out of the count")
     ap.add_argument("--n", type=int, default=100_000, help="forms kept (with --count)")
+    ap.add_argument("--n-crf", type=int, default=50_000, help="forms whose CRF ids are kept (the first of the list)")
     a = ap.parse_args()
     from riwaya import formtable
     if a.count:
@@ -71,13 +94,14 @@ def main() -> int:
         with gzip.open(formtable.TABLE, "rt", encoding="utf-8") as f:
             forms = json.load(f)["forms"]
     table = {"about": "riwaya.formtable: per-form results; scripts/build_form_table.py writes it",
-             "forms": forms, "sections": sections(forms)}
+             "forms": forms, "sections": sections(forms, a.n_crf)}
     formtable.TABLE.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with open(formtable.TABLE, "wb") as f:          # mtime 0: the same bytes for the same table
         with gzip.GzipFile(fileobj=f, mode="wb", compresslevel=9, mtime=0, filename="") as g:
             g.write(raw)
-    secs = ", ".join(f"{k} ({len(v['values'])} values)" for k, v in table["sections"].items())
+    secs = ", ".join(f"{k} ({len(v['values'])} values)" if "values" in v else f"{k} ({v['n']:,} forms, {v['file']})"
+                     for k, v in table["sections"].items())
     print(f"{formtable.TABLE.relative_to(ROOT)}: {len(forms):,} forms, sections {secs}; "
           f"{formtable.TABLE.stat().st_size / 1e6:.2f} MB")
     return 0

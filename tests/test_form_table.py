@@ -111,3 +111,34 @@ def test_fingerprint_follows_the_files(tmp_path, monkeypatch):
 def test_encode_round_trip():
     vals, codes = formtable.encode(["a", None, "a", "b", None])
     assert vals == ["a", None, "b"] and codes == [0, 1, 0, 2, 1]
+
+
+def test_crf_words_equal_the_code():
+    """A word's scorer entry read from the table: the same stripped key, the same own row (bit for bit) and
+    the same lent ids as computed (a scorer of the same model without the table)."""
+    import numpy as np
+    from riwaya.ner import _model
+    from riwaya.ner.crf import CRF
+    from riwaya.ner.features import MODEL, DocScorer
+    _fresh()
+    seeded = _model()
+    assert seeded.seed is not None, formtable.status("ner.crf_words")
+    rows, _ = seeded.seed
+    rnd = random.Random(11)
+    forms = list(rows)
+    words = forms[:300] + rnd.sample(forms, 2000) + ["كزبلوفيتشكو", "Reuters", "2015"]
+    a = DocScorer(seeded.crf)
+    a.seed = seeded.seed
+    b = DocScorer(CRF.load(MODEL))
+    for k in range(0, len(words), 97):
+        chunk = words[k:k + 97]
+        for w, x, y in zip(chunk, a._add_words(chunk), b._add_words(chunk)):
+            assert x[0] == y[0], w
+            assert np.array_equal(a._table[x[1]], b._table[y[1]]), w
+            assert x[2].tolist() == y[2].tolist(), w
+    # a document's scores, table or not
+    sents = [["قال", "وزير", "الخارجية", "السعودي", "عادل", "الجبير", "إن", "المملكة"], ["كزبلوفيتشكو", "في", "الرياض"]]
+    ctx = {"الجبير": {"dn2"}}
+    sa, la = a.scores(sents, ctx)
+    sb, lb = b.scores(sents, ctx)
+    assert np.array_equal(sa, sb) and np.array_equal(la, lb)

@@ -40,8 +40,12 @@ def _tagger():
 
 @lru_cache(maxsize=1)
 def _model():
-    """The shipped CRF model read by riwaya.ner.crf, and its per-document scorer."""
-    return DocScorer(CRF.load(MODEL))
+    """The shipped CRF model read by riwaya.ner.crf, and its per-document scorer (with the shipped ids of
+    the commonest words under this model: riwaya.formtable, section "ner.crf_words", used only while current)."""
+    from riwaya.formtable import arrays
+    scorer = DocScorer(CRF.load(MODEL))
+    scorer.seed = arrays("ner.crf_words")
+    return scorer
 
 
 @lru_cache(maxsize=1)

@@ -358,12 +358,22 @@ class DocScorer:
             row += [zero] * (width - len(row))
         return np.array(ids, dtype=np.int32).ravel()
 
+    seed = None     # shipped ids of the commonest words under this scorer's model (riwaya.formtable), or None
+
     def _add_words(self, words) -> list:
         """Cache entries [stripped key, own row id, lent ids] of new words; their own rows summed in one
-        numpy call, each from zero in CRFsuite's order."""
+        numpy call, each from zero in CRFsuite's order. A word in `seed` reads its ids from there."""
         idx = self.crf.attr_index
         out, own = [], []
+        rows, arrs = self.seed or ({}, None)
         for w in words:
+            j = rows.get(w)
+            if j is not None:
+                off = arrs["own_start"]
+                t = arrs["own"][off[j]:off[j + 1]].tolist()
+                own.append([i if i >= 0 else self._product(-i >> 4, -i & 15) for i in t])
+                out.append([strip(norm(w)), 0, arrs["lent"][j]])
+                continue
             s, attrs, nb = _word_attributes(w)
             own.append(self._terms(attrs, idx))
             out.append([s, 0, self._lent_ids(nb)])
@@ -474,3 +484,29 @@ def postprocess(toks, tags, marginal, trim=TRIM, merge=True):
                     and not toks[i].startswith("و")):
                 tags[i] = "I-" + tags[i][2:]
     return tags
+
+
+def seed_ids(scorer: DocScorer, words: list[str]):
+    """For scripts/build_form_table.py: per word, (own ids with a value other than 1 as -(id * 16 + value),
+    lent ids), or None when a value does not fit that code; computed as _add_words does."""
+    idx = scorer.crf.attr_index
+    out = []
+    for w in words:
+        s, attrs, nb = _word_attributes(w)
+        own = []
+        for a, x in attrs:
+            i = idx.get(a)
+            if i is None or x == 0:
+                continue
+            if x == 1:
+                own.append(i)
+            elif isinstance(x, int) and 2 <= x < 16:
+                own.append(-(i * 16 + x))
+            else:
+                own = None
+                break
+        if own is None or any(x not in (0, 1) for _, x in nb):
+            out.append(None)
+            continue
+        out.append((own, scorer._lent_ids(nb)))
+    return out
