@@ -45,6 +45,14 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("numpy",),
         ("RIWAYA_NER_CLUSTERS",),
     ),
+    # events.propose: a normalised form's lexicon verdict (_known) and its form score under the shipped
+    # lexicon and proposer model (_form_score); the forms are the section's own ("keys": normalised, distinct)
+    "events.propose_forms": (
+        ("events/propose.py", "events/extract.py", "events/learned.py", "event_schema.py", "ner/features.py",
+         "lang/*.py", "textutil.py", "data/events/*", "data/lang/*", "data/ner/clusters.tsv.gz"),
+        ("numpy",),
+        ("RIWAYA_EVENTS_LEARNED", "RIWAYA_NER_CLUSTERS"),
+    ),
     # events.learned._shape_of(raw): a token's shape for the argument model (proclitic, verb prefix, ending)
     "learned.shape_of": (
         ("events/learned.py", "lang/*.py", "textutil.py", "data/lang/*", "data/events/cues.yaml"),
@@ -117,7 +125,7 @@ def seed(section: str) -> tuple[dict, tuple]:
         t = _table()
         s = t["sections"][section]
         vals = [tuple(v) if isinstance(v, list) else v for v in s["values"]]
-        forms, codes = t["forms"], s["codes"]
+        forms, codes = s.get("keys") or t["forms"], s["codes"]
         if len(codes) != len(forms):
             return {}, ()
         return {w: vals[c] for w, c in zip(forms, codes) if c >= 0}, tuple(s.get("args") or ())
@@ -147,7 +155,7 @@ def arrays(section: str):
         s = _table()["sections"][section]
         with np.load(TABLE.parent / s["file"], allow_pickle=False) as z:
             arrs = {k: z[k] for k in z.files}
-        forms = _table()["forms"][:s["n"]]
+        forms = (s.get("keys") or _table()["forms"])[:s["n"]]
         ok = arrs.get("ok")
         if ok is None or len(ok) != len(forms):
             return None

@@ -63,7 +63,27 @@ def crf_words(forms: list[str]) -> dict:
     return {"file": name, "n": len(forms)}
 
 
-def sections(forms: list[str], n_crf: int) -> dict:
+def propose_forms(forms: list[str], n: int) -> dict:
+    """The proposer's per-form verdicts (events.propose._known, _form_score) for the first n distinct
+    normalised forms, under the shipped lexicon and model; the scores in events_propose_forms.npz."""
+    import numpy as np
+    from riwaya import formtable
+    from riwaya.events import propose as P
+    from riwaya.events.extract import _norm, load_lexicon
+    lex, M = load_lexicon(), P.model()
+    keys = list(dict.fromkeys(_norm(w) for w in forms))[:n]
+    P._Cache.check(lex, M)
+    roots, d = P._roots(lex), M["detect"]
+    known = [P._known(k, lex) for k in keys]
+    score = [P._form_score(k, d, roots) if not kn else 0.0 for k, kn in zip(keys, known)]
+    name = "events_propose_forms.npz"
+    np.savez_compressed(formtable.TABLE.parent / name, score=np.array(score, dtype=np.float64),
+                        ok=np.array([not kn for kn in known], dtype=np.uint8))
+    vals, codes = formtable.encode(known)
+    return {"keys": keys, "values": vals, "codes": codes, "file": name, "n": len(keys)}
+
+
+def sections(forms: list[str], n_crf: int, n_propose: int) -> dict:
     from riwaya import formtable
     import riwaya.ner as ner
     from riwaya.events import learned
@@ -73,6 +93,7 @@ def sections(forms: list[str], n_crf: int) -> dict:
         vals, codes = formtable.encode([ner._foreign_kind_of(w, th) for w in forms])
         out["ner.foreign_kind"] = {"args": [th], "values": vals, "codes": codes}
     out["ner.crf_words"] = crf_words(forms[:n_crf])
+    out["events.propose_forms"] = propose_forms(forms, n_propose)
     vals, codes = formtable.encode([learned._shape_computed(w) for w in forms])
     out["learned.shape_of"] = {"values": vals, "codes": codes}
     for name, s in out.items():
@@ -86,6 +107,7 @@ def main() -> int:
     ap.add_argument("--skip", default="2015-07-21.zip,2015-07-22.zip", help="zips left out of the count")
     ap.add_argument("--n", type=int, default=100_000, help="forms kept (with --count)")
     ap.add_argument("--n-crf", type=int, default=50_000, help="forms whose CRF ids are kept (the first of the list)")
+    ap.add_argument("--n-propose", type=int, default=40_000, help="normalised forms whose proposer verdicts are kept")
     a = ap.parse_args()
     from riwaya import formtable
     if a.count:
@@ -94,13 +116,13 @@ def main() -> int:
         with gzip.open(formtable.TABLE, "rt", encoding="utf-8") as f:
             forms = json.load(f)["forms"]
     table = {"about": "riwaya.formtable: per-form results; scripts/build_form_table.py writes it",
-             "forms": forms, "sections": sections(forms, a.n_crf)}
+             "forms": forms, "sections": sections(forms, a.n_crf, a.n_propose)}
     formtable.TABLE.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with open(formtable.TABLE, "wb") as f:          # mtime 0: the same bytes for the same table
         with gzip.GzipFile(fileobj=f, mode="wb", compresslevel=9, mtime=0, filename="") as g:
             g.write(raw)
-    secs = ", ".join(f"{k} ({len(v['values'])} values)" if "values" in v else f"{k} ({v['n']:,} forms, {v['file']})"
+    secs = ", ".join(f"{k} ({len(v['values'])} values)" if "file" not in v else f"{k} ({v['n']:,} forms, {v['file']})"
                      for k, v in table["sections"].items())
     print(f"{formtable.TABLE.relative_to(ROOT)}: {len(forms):,} forms, sections {secs}; "
           f"{formtable.TABLE.stat().st_size / 1e6:.2f} MB")

@@ -14,6 +14,7 @@ from riwaya import formtable
 def _fresh():
     formtable._table.cache_clear()
     formtable.seed.cache_clear()
+    formtable.arrays.cache_clear()
 
 
 @pytest.mark.parametrize("section", sorted(formtable.SECTIONS))
@@ -142,3 +143,38 @@ def test_crf_words_equal_the_code():
     sa, la = a.scores(sents, ctx)
     sb, lb = b.scores(sents, ctx)
     assert np.array_equal(sa, sb) and np.array_equal(la, lb)
+
+
+def test_propose_forms_equal_the_code(monkeypatch):
+    """The proposer's seeded verdicts and form scores: those it computes with the table off; and the seed is
+    used only with the shipped lexicon and model."""
+    from riwaya.events import propose as P
+    from riwaya.events.extract import load_lexicon
+    _fresh()
+    P._seed.cache_clear()
+    known, form = P._seed()
+    assert known and form, formtable.status("events.propose_forms")
+    lex, M = load_lexicon(), P.model()
+    assert P._shipped(lex, M)
+    assert not P._shipped(dict(lex), M) and not P._shipped(lex, dict(M))
+    monkeypatch.setattr(P._Cache, "lex", None)
+    monkeypatch.setattr(P._Cache, "known", {})
+    monkeypatch.setattr(P._Cache, "form", {})
+    monkeypatch.setenv("RIWAYA_NO_FORM_TABLE", "1")
+    _fresh()
+    P._seed.cache_clear()
+    try:
+        P._Cache.check(lex, M)
+        assert not P._Cache.known                      # the table off: nothing seeded
+        roots, d = P._roots(lex), M["detect"]
+        rnd = random.Random(5)
+        keys = list(known)
+        for k in keys[:300] + rnd.sample(keys, 3000):
+            assert P._known(k, lex) == known[k], k
+            if not known[k]:
+                assert P._form_score(k, d, roots) == form[k], k
+    finally:
+        monkeypatch.undo()
+        _fresh()
+        P._seed.cache_clear()
+        P._Cache.lex = None
