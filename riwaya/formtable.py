@@ -53,6 +53,13 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("numpy",),
         ("RIWAYA_EVENTS_LEARNED", "RIWAYA_NER_CLUSTERS"),
     ),
+    # ner.features._context_word(w) less its first field (the stripped key, made from the word at use):
+    # whether the word is counted, the title/trigger evidence it lends, whether it is a common given name
+    "ner.context_word": (
+        ("ner/features.py", "lang/*.py", "data/lang/*", "data/ner/*.txt"),
+        (),
+        (),
+    ),
     # events.learned._shape_of(raw): a token's shape for the argument model (proclitic, verb prefix, ending)
     "learned.shape_of": (
         ("events/learned.py", "lang/*.py", "textutil.py", "data/lang/*", "data/events/cues.yaml"),

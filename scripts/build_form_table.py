@@ -92,6 +92,9 @@ def sections(forms: list[str], n_crf: int, n_propose: int) -> dict:
     if th:
         vals, codes = formtable.encode([ner._foreign_kind_of(w, th) for w in forms])
         out["ner.foreign_kind"] = {"args": [th], "values": vals, "codes": codes}
+    from riwaya.ner import features
+    vals, codes = formtable.encode([list(features._context_computed(w)[1:]) for w in forms])
+    out["ner.context_word"] = {"values": vals, "codes": codes}
     out["ner.crf_words"] = crf_words(forms[:n_crf])
     out["events.propose_forms"] = propose_forms(forms, n_propose)
     vals, codes = formtable.encode([learned._shape_computed(w) for w in forms])

@@ -178,3 +178,16 @@ def test_propose_forms_equal_the_code(monkeypatch):
         _fresh()
         P._seed.cache_clear()
         P._Cache.lex = None
+
+
+def test_context_word_equals_the_code():
+    from riwaya.ner import features as F
+    _fresh()
+    F._context_seed.cache_clear()
+    F._CTX.clear()
+    table, _, forms = _sample("ner.context_word")
+    assert table
+    for w in forms + ["كزبلوفيتشكو", "Reuters", "2015", "،"]:
+        assert F._context_word(w) == F._context_computed(w), w
+    F._context_seed.cache_clear()
+    F._CTX.clear()
