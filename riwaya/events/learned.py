@@ -42,6 +42,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from riwaya.formtable import seed
 from riwaya.lang.arabic import prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
@@ -133,11 +134,18 @@ def _endings() -> tuple[tuple[str, str], ...]:
     return tuple((e, c) for e, c in (_cues().get("argument_word_endings") or {}).get("ar", ()))
 
 
-@lru_cache(maxsize=1 << 16)
 def _shape_of(raw: str) -> str:
     """A word's shape for the argument model: its proclitic, the first letter of an indefinite stem (يـ،
     تـ، نـ، أ: a verb's prefix) and its ending class (cues.yaml argument_word_endings): what tells a
-    participant's head from a verb, a pronoun-carrying noun or an adverb on text never seen."""
+    participant's head from a verb, a pronoun-carrying noun or an adverb on text never seen. The commonest
+    word forms' shapes are shipped (riwaya.formtable, section "learned.shape_of"; used only while current)."""
+    got = seed("learned.shape_of")[0].get(raw)
+    return got if got is not None else _shape_computed(raw)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shape_computed(raw: str) -> str:
+    """`_shape_of` computed."""
     if raw[:1].isdigit():
         return "digit"
     if not raw[:1].isalpha():

@@ -33,6 +33,17 @@ _SUFFIXES = ("هما", "هم", "ها", "هن", "كم")    # not a lone ه: norma
 _AUGMENT = frozenset("اتمنويسه")     # letters of the verb and verbal-noun templates (سألتمونيها, less ء ل)
 
 
+_FILE_MODEL: list = []
+
+
+def _file_model():
+    """The shipped model file's contents: learned.model as first seen (a test may patch it later)."""
+    if not _FILE_MODEL:
+        from .learned import model as m
+        _FILE_MODEL.append(m if hasattr(m, "cache_info") else None)
+    return _FILE_MODEL[0]() if _FILE_MODEL[0] else None
+
+
 def model() -> dict | None:
     if OVERRIDE is not None:
         return OVERRIDE or None
@@ -128,6 +139,32 @@ class _Cache:
     def check(cls, lex: dict, M: dict | None) -> None:
         if cls.lex is not lex or cls.model is not M or len(cls.form) > 200000:
             cls.lex, cls.model, cls.known, cls.form, cls.side, cls.rest = lex, M, {}, {}, {}, None
+            if _shipped(lex, M):
+                known, form = _seed()
+                cls.known.update(known)
+                cls.form.update(form)
+
+
+def _shipped(lex: dict, M: dict | None) -> bool:
+    """Whether the proposer runs with the shipped lexicon and model (not a training script's)."""
+    from . import learned
+    from .extract import load_lexicon
+    return (M is not None and OVERRIDE is None and RECORD is None and learned.EXTRA_OVERRIDE is None
+            and lex is load_lexicon() and M is ((_file_model() or {}).get("ar") or {}).get("proposer"))
+
+
+@lru_cache(maxsize=1)
+def _seed() -> tuple[dict, dict]:
+    """The commonest forms' lexicon verdicts and form scores under the shipped lexicon and model
+    (riwaya.formtable, section "events.propose_forms"; used only while current), or ({}, {})."""
+    from riwaya.formtable import arrays, seed
+    known, args = seed("events.propose_forms")
+    got = arrays("events.propose_forms")
+    if not known or got is None:
+        return {}, {}
+    rows, arrs = got
+    score = arrs["score"].tolist()
+    return known, {w: score[j] for w, j in rows.items()}
 
 
 def _form_score(n: str, d: dict, roots: dict) -> float:

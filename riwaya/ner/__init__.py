@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from riwaya.models import EntityMention
+from riwaya.formtable import seed
 from riwaya.lang.arabic import chars, prefix_set
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
@@ -39,8 +40,12 @@ def _tagger():
 
 @lru_cache(maxsize=1)
 def _model():
-    """The shipped CRF model read by riwaya.ner.crf, and its per-document scorer."""
-    return DocScorer(CRF.load(MODEL))
+    """The shipped CRF model read by riwaya.ner.crf, and its per-document scorer (with the shipped ids of
+    the commonest words under this model: riwaya.formtable, section "ner.crf_words", used only while current)."""
+    from riwaya.formtable import arrays
+    scorer = DocScorer(CRF.load(MODEL))
+    scorer.seed = arrays("ner.crf_words")
+    return scorer
 
 
 @lru_cache(maxsize=1)
@@ -982,9 +987,23 @@ def _arabic_stem(word, r) -> bool:
     return False
 
 
-@lru_cache(maxsize=100_000)
+_MISS = object()
+
+
 def _foreign_kind(word, th):
-    """"word": a foreign name; "clitic": one after a proclitic (وويلر, بهيروديا); None."""
+    """"word": a foreign name; "clitic": one after a proclitic (وويلر, بهيروديا); "weak"; None. The commonest
+    word forms' verdicts are shipped (riwaya.formtable, section "ner.foreign_kind"; used only while current)."""
+    table, args = seed("ner.foreign_kind")
+    if args and args[0] == th:
+        k = table.get(word, _MISS)
+        if k is not _MISS:
+            return k
+    return _foreign_kind_of(word, th)
+
+
+@lru_cache(maxsize=100_000)
+def _foreign_kind_of(word, th):
+    """`_foreign_kind` computed."""
     from riwaya.ner.morph import zipf
     if len(word) >= _rules().get("foreign_min_letters", 4) and _foreign(word, th):
         return "word"

@@ -132,11 +132,32 @@ def doc_context(sents):
     return ev
 
 
-@lru_cache(maxsize=200_000)
+_CTX: dict = {}
+
+
 def _context_word(w):
     """What doc_context reads of a word, from its word_feats (cached per word): its stripped key, whether
     it is counted (an Arabic word of 3+ letters stripped), the evidence it gives the next word as a
-    title/trigger ("dt" + kind, or None) and whether it is a common given name."""
+    title/trigger ("dt" + kind, or None) and whether it is a common given name. For the commonest forms
+    all but the key are shipped (riwaya.formtable, section "ner.context_word"; used only while current)."""
+    got = _CTX.get(w)
+    if got is None:
+        v = _context_seed().get(w)
+        got = (strip(norm(w)), *v) if v is not None else _context_computed(w)
+        if len(_CTX) >= 200_000:
+            _CTX.clear()
+        _CTX[w] = got
+    return got
+
+
+@lru_cache(maxsize=1)
+def _context_seed() -> dict:
+    from riwaya.formtable import seed
+    return seed("ner.context_word")[0]
+
+
+def _context_computed(w):
+    """`_context_word` computed."""
     b = word_feats(w)
     s = b["s"]
     return s, len(s) >= 3 and b["sh"] == "A", ("dt" + b["t"]) if b["t"] != "-" else None, b["g"] in ("1", "2")
@@ -358,12 +379,22 @@ class DocScorer:
             row += [zero] * (width - len(row))
         return np.array(ids, dtype=np.int32).ravel()
 
+    seed = None     # shipped ids of the commonest words under this scorer's model (riwaya.formtable), or None
+
     def _add_words(self, words) -> list:
         """Cache entries [stripped key, own row id, lent ids] of new words; their own rows summed in one
-        numpy call, each from zero in CRFsuite's order."""
+        numpy call, each from zero in CRFsuite's order. A word in `seed` reads its ids from there."""
         idx = self.crf.attr_index
         out, own = [], []
+        rows, arrs = self.seed or ({}, None)
         for w in words:
+            j = rows.get(w)
+            if j is not None:
+                off = arrs["own_start"]
+                t = arrs["own"][off[j]:off[j + 1]].tolist()
+                own.append([i if i >= 0 else self._product(-i >> 4, -i & 15) for i in t])
+                out.append([strip(norm(w)), 0, arrs["lent"][j]])
+                continue
             s, attrs, nb = _word_attributes(w)
             own.append(self._terms(attrs, idx))
             out.append([s, 0, self._lent_ids(nb)])
@@ -474,3 +505,29 @@ def postprocess(toks, tags, marginal, trim=TRIM, merge=True):
                     and not toks[i].startswith("و")):
                 tags[i] = "I-" + tags[i][2:]
     return tags
+
+
+def seed_ids(scorer: DocScorer, words: list[str]):
+    """For scripts/build_form_table.py: per word, (own ids with a value other than 1 as -(id * 16 + value),
+    lent ids), or None when a value does not fit that code; computed as _add_words does."""
+    idx = scorer.crf.attr_index
+    out = []
+    for w in words:
+        s, attrs, nb = _word_attributes(w)
+        own = []
+        for a, x in attrs:
+            i = idx.get(a)
+            if i is None or x == 0:
+                continue
+            if x == 1:
+                own.append(i)
+            elif isinstance(x, int) and 2 <= x < 16:
+                own.append(-(i * 16 + x))
+            else:
+                own = None
+                break
+        if own is None or any(x not in (0, 1) for _, x in nb):
+            out.append(None)
+            continue
+        out.append((own, scorer._lent_ids(nb)))
+    return out
