@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from functools import lru_cache
 import json
 import re
 import sys
@@ -55,12 +56,15 @@ def _seen() -> set[str]:
     return out
 
 
-def sample(days=DAYS) -> list[tuple[str, dict]]:
-    seen, leads, out = _seen(), set(), []
+def sample(days=DAYS, longest: int = 3000, used: frozenset = frozenset(), leads: set | None = None
+           ) -> list[tuple[str, dict]]:
+    """Articles of these days with 300..longest characters, 3+ KEYWORDS in title and lead, one per lead (md5 of
+    the first 300 characters), none of the corpora nor of ``used``, nor a lead already in ``leads``."""
+    seen, leads, out = _seen(), set() if leads is None else leads, []
     for day in days:
         for i, a in enumerate(_day(day)):
             doc, text = f"snn/{day}/{i}", (a.get("content") or "").strip()
-            if doc in seen or not 300 <= len(text) <= 3000:
+            if doc in seen or doc in used or not 300 <= len(text) <= longest:
                 continue
             lead = hashlib.md5(text[:300].encode()).hexdigest()
             if lead in leads or len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600]))) < 3:
@@ -76,27 +80,18 @@ def fifth() -> list[tuple[str, dict]]:
     3,000 at most), the same KEYWORDS test, one per lead, none of the corpora, none of the four samples nor an
     article whose lead one of them holds; then every k-th so that 500-600 are left."""
     earlier = json.loads(SAMPLES.read_text(encoding="utf-8"))
-    used = {d for name in ("tuning", "heldout", "third", "fourth") for d in earlier.get(name, ())}
-    seen, leads, out = _seen(), set(), []
+    used = frozenset(d for name in ("tuning", "heldout", "third", "fourth") for d in earlier.get(name, ()))
     days = sorted(p.stem for p in DATA.glob("*.zip"))
-    texts = {day: _day(day) for day in days}
+    leads = set()
     for doc in used:
         day, i = doc.split("/")[1:]
-        leads.add(hashlib.md5((texts[day][int(i)].get("content") or "").strip()[:300].encode()).hexdigest())
-    for day in days:
-        for i, a in enumerate(texts[day]):
-            doc, text = f"snn/{day}/{i}", (a.get("content") or "").strip()
-            if doc in seen or doc in used or not 300 <= len(text) <= 6000:
-                continue
-            lead = hashlib.md5(text[:300].encode()).hexdigest()
-            if lead in leads or len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600]))) < 3:
-                continue
-            leads.add(lead)
-            out.append((doc, a))
+        leads.add(hashlib.md5((_day(day)[int(i)].get("content") or "").strip()[:300].encode()).hexdigest())
+    out = sample(days, longest=6000, used=used, leads=leads)
     step = max(1, -(-len(out) // 600))
     return out[::step]
 
 
+@lru_cache(maxsize=None)
 def _day(day: str) -> list[dict]:
     with zipfile.ZipFile(DATA / f"{day}.zip") as zf:
         return [a for name in sorted(zf.namelist()) for a in json.loads(zf.read(name))]
