@@ -24,6 +24,12 @@ def learned(monkeypatch):
     return model
 
 
+def _killed(mid, doc, who):
+    """A killing on Saturday evening whose one participant, the victim, is ``who`` (an unresolved phrase)."""
+    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
+    return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
+
+
 def _pair(a, b, story_of=None):
     ents = core.Entities(ENTS)
     docs = {d["id"]: d for d in _story_docs(4)}
@@ -361,13 +367,9 @@ def test_unresolved_actors_of_one_family_are_no_clash(monkeypatch):
     monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
     monkeypatch.setitem(core.config()["events"], "raw_actor_families", True)
     monkeypatch.setattr(core, "pair_model", lambda: None)
-    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
-
-    def killed(mid, doc, who):
-        return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
-    soldiers, troops, nco = killed("x0", "s0", "جنديين تركيين"), killed("x1", "s1", "عسكريين تركيين اثنين"), \
-        killed("x2", "s1", "ضابطي صف")
-    police = killed("x3", "s1", "شرطيين")
+    soldiers, troops, nco = _killed("x0", "s0", "جنديين تركيين"), _killed("x1", "s1", "عسكريين تركيين اثنين"), \
+        _killed("x2", "s1", "ضابطي صف")
+    police = _killed("x3", "s1", "شرطيين")
     for other in (troops, nco):
         a, b, fa, fb = _pair(soldiers, other)
         assert core._pair_ok(a, b, fa, fb) and core.pair_features(a, b, fa, fb).get("actors_linked") == 1.0
@@ -505,15 +507,11 @@ def test_an_unresolved_actor_that_tells_no_one_is_no_main_actor(monkeypatch):
     monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
     monkeypatch.setitem(core.config()["events"], "vague_actors", True)
     monkeypatch.setattr(core, "pair_model", lambda: None)
-    t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
-
-    def killed(mid, doc, who):
-        return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
-    wife, misread, other = killed("x0", "s0", "زوجته"), killed("x1", "s1", "امام اطفاله"), killed("x2", "s1", "شخص آخر")
+    wife, misread, other = _killed("x0", "s0", "زوجته"), _killed("x1", "s1", "امام اطفاله"), _killed("x2", "s1", "شخص آخر")
     for vague in (misread, other):
         a, b, fa, fb = _pair(wife, vague)
         assert not fb["actors"] and core._pair_ok(a, b, fa, fb)
-    a, b, fa, fb = _pair(wife, killed("x3", "s1", "شرطيين"))
+    a, b, fa, fb = _pair(wife, _killed("x3", "s1", "شرطيين"))
     assert fb["actors"] and not core._pair_ok(a, b, fa, fb)
     monkeypatch.setitem(core.config()["events"], "vague_actors", False)
     a, b, fa, fb = _pair(wife, misread)
