@@ -184,10 +184,10 @@ def test_context_word_equals_the_code():
     from riwaya.ner import features as F
     _fresh()
     F._context_seed.cache_clear()
-    F._CTX.clear()
+    F._context_word.cache_clear()
     table, _, forms = _sample("ner.context_word")
     assert table
     for w in forms + ["كزبلوفيتشكو", "Reuters", "2015", "،"]:
         assert F._context_word(w) == F._context_computed(w), w
     F._context_seed.cache_clear()
-    F._CTX.clear()
+    F._context_word.cache_clear()

@@ -132,22 +132,14 @@ def doc_context(sents):
     return ev
 
 
-_CTX: dict = {}
-
-
+@lru_cache(maxsize=200_000)
 def _context_word(w):
     """What doc_context reads of a word, from its word_feats (cached per word): its stripped key, whether
     it is counted (an Arabic word of 3+ letters stripped), the evidence it gives the next word as a
     title/trigger ("dt" + kind, or None) and whether it is a common given name. For the commonest forms
     all but the key are shipped (riwaya.formtable, section "ner.context_word"; used only while current)."""
-    got = _CTX.get(w)
-    if got is None:
-        v = _context_seed().get(w)
-        got = (strip(norm(w)), *v) if v is not None else _context_computed(w)
-        if len(_CTX) >= 200_000:
-            _CTX.clear()
-        _CTX[w] = got
-    return got
+    v = _context_seed().get(w)
+    return (strip(norm(w)), *v) if v is not None else _context_computed(w)
 
 
 @lru_cache(maxsize=1)
