@@ -1142,6 +1142,16 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     return out, bare
 
 
+_PUNCT = re.compile(r"[،,.:;؛«»\"“”()\n!?؟]")
+
+
+def _punct_after(T: Text, k: int) -> bool:
+    """Is token k punctuation, or does punctuation stand between it and the next token? (A walk back from a
+    word stops there: the phrase or clause ends.)"""
+    t = T.toks[k]
+    return bool(_PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]))
+
+
 COMP_SPAN = 3        # words between a complementizer and a speech verb that are the verb's subject
 _COMP_SUBJ = frozenset({"ان", "بان", "لان"})        # أن / إن: a noun follows, the verb after it
 _COMP_PRON = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
@@ -1153,7 +1163,7 @@ def _subject_after_comp(T: Text, i: int) -> bool:
     verb is its object: the one told or what is said, not who says it."""
     for k in range(i - 1, max(i - 2 - COMP_SPAN, -1), -1):
         t = T.toks[k]
-        if _PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]):
+        if _punct_after(T, k):
             return False
         if t.n in _COMP_PRON:
             return True
@@ -1409,7 +1419,6 @@ def decide(p: dict[str, float], rule_role: str | None, threshold: float, overrid
 
 PATH_ROLES = ("origin", "destination", "via")
 _PHRASE_BACK = 4        # words back from a candidate to the preposition its phrase opens with
-_PUNCT = re.compile(r"[،,.:;؛«»\"“”()\n!?؟]")
 
 
 @lru_cache(maxsize=1)
@@ -1428,7 +1437,7 @@ def _phrase_prep(T: Text, ev: EventMention, c: Candidate) -> str | None:
         t = T.toks[k]
         if t.end > ev.trigger_start and t.start < ev.trigger_end:
             return None                  # the trigger's own object ("غادر دمشق")
-        if _PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]):
+        if _punct_after(T, k):
             return None
         if t.n in preps:
             return preps[t.n]
