@@ -1242,9 +1242,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
 
     def sentence(m) -> str:
-        text = (docs.get(m.get("doc")) or {}).get("text") or "" if docs is not None else ""
-        s, e = m.get("start"), m.get("end")
-        return text[s:e] if text and isinstance(s, int) and isinstance(e, int) else ""
+        from .conflicts import _sentence         # conflicts imports this module
+        return _sentence(m, docs or {})
 
     def finest(f) -> frozenset:
         """The finest places a mention's sentence and place fields name (a town, not the province that holds it
