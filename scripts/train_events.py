@@ -580,36 +580,33 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
     return out, report
 
 
-def _cv_f1(data: list, docs: list[str], C: float, thresholds, k: int = 4, prune: float = PRUNE,
-           scored: list[bool] | None = None) -> dict:
-    """Counts (tp, fp, fn) of a binary model per threshold, pooled over k folds of `data` by document
-    (scored on the held-out samples whose `scored` flag is set; all by default)."""
+def _cv_counts(data: list, docs: list[str], C: float, grid, score, k: int = 4, prune: float = PRUNE,
+               scored: list[bool] | None = None) -> dict:
+    """Counts (tp, fp, fn) per grid point, pooled over k folds of `data` by document: each fold's held-out
+    samples (those whose `scored` flag is set; all by default) scored by a model fit on the others, with
+    ``score(model, samples, point)`` (an _acc result)."""
     import zlib
-    out = {t: Counter() for t in thresholds}
+    out = {g: Counter() for g in grid}
     scored = scored or [True] * len(data)
     for fold in range(k):
         held = [zlib.crc32(d.encode()) % k == fold for d in docs]
         m = fit([x for x, h in zip(data, held) if not h], C, prune)
         test = [x for x, h, sc in zip(data, held, scored) if h and sc]
-        for t in thresholds:
-            r = _acc(m, test, t, "1")
-            out[t].update({"tp": r["tp"], "fp": r["fp"], "fn": r["fn"]})
+        for g in grid:
+            r = score(m, test, g)
+            out[g].update({"tp": r["tp"], "fp": r["fp"], "fn": r["fn"]})
     return out
+
+
+def _cv_f1(data: list, docs: list[str], C: float, thresholds, k: int = 4, prune: float = PRUNE,
+           scored: list[bool] | None = None) -> dict:
+    """_cv_counts of a binary model per threshold."""
+    return _cv_counts(data, docs, C, thresholds, lambda m, test, t: _acc(m, test, t, "1"), k, prune, scored)
 
 
 def _cv_args(data: list, docs: list[str], C: float, grid, k: int = 4, prune: float = PRUNE) -> dict:
-    """Counts (tp, fp, fn) of the argument model per (threshold, override), pooled over k folds of train by
-    document, each fold scored by a model fit on the others, with the decision refine() makes."""
-    import zlib
-    out = {g: Counter() for g in grid}
-    for fold in range(k):
-        held = [zlib.crc32(d.encode()) % k == fold for d in docs]
-        m = fit([x for x, h in zip(data, held) if not h], C, prune)
-        test = [x for x, h in zip(data, held) if h]
-        for t, o in grid:
-            r = _acc(m, test, t, override=o)
-            out[(t, o)].update({"tp": r["tp"], "fp": r["fp"], "fn": r["fn"]})
-    return out
+    """_cv_counts of the argument model per (threshold, override), with the decision refine() makes."""
+    return _cv_counts(data, docs, C, grid, lambda m, test, g: _acc(m, test, g[0], override=g[1]), k, prune)
 
 
 def _f1(*counts) -> float:
