@@ -212,6 +212,10 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
     # where events.doers_own_only says so ("all": every happening; "groups": those of own_actor_groups)
     own_only = config()["events"].get("doers_own_only")
     doers = _resolved(set(roles.get("agent", ())) - (not_own if own_only == "all" else others if own_only else set()))
+    if config()["events"].get("soft_actors_one_sided") and not config()["events"].get("place_actors_clash", True):
+        # a place named as the doer (a country that strikes) is a polity that an organisation acts for: no doer
+        # that another doer of one report tells apart (_same_doc_ok, pair feature agent_clash)
+        doers -= {p["entity"] for p in m.get("participants") or [] if p.get("place_actor")}
     for r in key_roles:
         if r == "place":
             if m.get("place"):
@@ -367,7 +371,9 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), par
         ra, rb = _resolved(act_a) - soft, _resolved(act_b) - soft
         if ra and rb:
             return True         # known different entities
-        if (pair_model() or config()["events"]).get("raw_actors_clash", True) \
+        if _places_as_actors_only(act_a, act_b, soft, same_place):
+            pass                # a place named as the actor on one side: neither a clash nor a match
+        elif (pair_model() or config()["events"]).get("raw_actors_clash", True) \
                 and (not (ra or rb) or config()["events"].get("raw_vs_resolved_clash", True)) \
                 and not _bare_descriptions(act_a, act_b):
             return True
@@ -378,6 +384,24 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), par
         same = same_place or _eq_place
         return not any(same(x, y) for x in pl_a for y in pl_b)
     return False
+
+
+def _places_as_actors_only(act_a, act_b, soft, same_place=None) -> bool:
+    """Are one side's main actors only places named as actors (``soft``: a city that is struck, a country
+    that receives; ``events.place_actors_clash`` false), and so no actor clash (``events.soft_actors_one_sided``)?
+    Such a place is the happening's place told in an actor's role: against another report's unresolved actor
+    ("وحدات تكتيكية" struck in a city, "سفينة ثانية" attacked off Benghazi) it is a slot filled on one side
+    only. Where both sides' main actors are only such places, they clash as places do: only where neither can
+    be the other (one contains the other, or the same place)."""
+    if not soft or not config()["events"].get("soft_actors_one_sided"):
+        return False
+    na, nb = act_a - soft, act_b - soft
+    if na and nb:
+        return False
+    if na or nb:
+        return True
+    same = same_place or _eq_place
+    return any(same(x, y) for x in act_a for y in act_b)
 
 
 def _bare_descriptions(act_a, act_b) -> bool:
