@@ -316,7 +316,8 @@ def main() -> None:
                     help="whether pairs sharing a resolved main actor or key place keep the hand weights")
     ap.add_argument("--hand-floor", choices=["true", "false", "keyed", "actors"], default="true" if HAND_FLOOR else "false",
                     help="whether a pair scores at least what the hand weights give it (on the model's scale); "
-                         "keyed: only a pair that shares a resolved main actor or key place")
+                         "keyed: only a pair that shares a resolved main actor or key place; actors: only a pair of "
+                         "two reports that shares a resolved main actor")
     ap.add_argument("--raw-actors-clash", choices=["true", "false"], default="false",
                     help="whether differing unresolved main actors split a pair outright (the model keeps it)")
     ap.add_argument("--at", default="",

@@ -108,8 +108,8 @@ def test_descriptions_of_one_side_score_as_keyless(monkeypatch, hand_only):
 
 
 def test_the_hand_floor_only_for_a_named_actor_in_common(monkeypatch):
-    """hand_floor "actors": a pair that shares a named main actor keeps what the hand weights merge; one that
-    shares only a key place (a city many of a story's happenings share) is scored by the model alone."""
+    """hand_floor "actors": a pair of two reports that shares a named main actor keeps what the hand weights
+    merge; one that shares only a key place (a city many of a story's happenings share) is scored by the model alone."""
     low = {"weights": {}, "bias": -50.0, "threshold": 0.75, "average_threshold": -0.5, "hand_floor": "actors",
            "classes": None, "keyed_by_hand": False, "raw_actors_clash": True}
     monkeypatch.setattr(core, "pair_model", lambda: low)
@@ -118,6 +118,11 @@ def test_the_hand_floor_only_for_a_named_actor_in_common(monkeypatch):
                          _h("x1", "s1", typ="killing", time=T, participants=[{"entity": "maher", "role": "patient"}]))
     hand = sum(cfg["pair_weights"].get(k, 0.0) * v for k, v in core.pair_features(a, b, fa, fb).items())
     assert core._pair_score(a, b, fa, fb) == pytest.approx(hand - cfg["merge_threshold"] + low["threshold"])
+    # two mentions of one report: no floor (a conflict's sides are two reports')
+    e, f, fe, ff = _pair(_h("x4", "s0", typ="killing", time=T, participants=[{"entity": "maher", "role": "patient"}]),
+                         _h("x5", "s0", typ="killing", time=T, start=20, end=40,
+                            participants=[{"entity": "maher", "role": "patient"}]))
+    assert core._pair_score(e, f, fe, ff) < low["threshold"]
     c, d, fc, fd = _pair(_h("x2", "s0", typ="attack", time=T, place="benghazi"),
                          _h("x3", "s1", typ="attack", time=T, place="benghazi"))
     assert core._resolved(fc["kplaces"] & fd["kplaces"])

@@ -697,14 +697,17 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
     learned = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in with_crosses(x, model).items())
     floor = model.get("hand_floor")
     if floor is True or (floor == "keyed" and _resolved(fa["keys"] & fb["keys"])) \
-            or (floor == "actors" and _resolved(fa["actors"] & fb["actors"])):
+            or (floor == "actors" and _resolved(fa["actors"] & fb["actors"]) and a.get("doc") != b.get("doc")):
         # what the hand weights merge stays merged (all pairs, or "keyed": those that share a named main
         # actor or key place): the model, fitted on pairwise F1 (copies of one wire weigh most), splits
         # accounts told in other words, which are the sides of a conflict; of no named key in common, the
         # hand weights merge keyless mentions of one type in one story that are different happenings. "actors":
         # only a named main actor in common, not a key place alone (a province or a city that many of a
         # story's happenings share: at the all-data events model's argument density, the pairs floored by
-        # a shared key place alone were one happening 45 times of 107 on the clusters corpus' dev+train)
+        # a shared key place alone were one happening 45 times of 107 on the clusters corpus' dev+train), and
+        # of two reports only (a conflict's sides are two reports': one report's departure leg, floored with the
+        # escape of its own sentence, took that report's decider away from the other reports' escape: the
+        # bundled seeds lost "who decided")
         return max(learned, hand - cfg["merge_threshold"] + model["threshold"])
     return learned
 
