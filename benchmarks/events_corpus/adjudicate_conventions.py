@@ -19,9 +19,10 @@ Rules (the guideline text each applies is quoted in the entry's reason and in th
   الموالية") stay a list of agents.
 - `meeting-party`: a `meeting`, `call` or `agreement` whose agents are the two parties of "بين A وB" / "A مع B":
   the other party is the `companion` (section 3: companion is "the other party of a meeting/call/agreement").
-- `speech-act-source`: a speech act (statement, announcement, denial, request, order, promise) whose agent is
-  also given as its source: the span leaves the source (section 5: "An event that is itself the speech act (a
-  statement by X) has X as agent, not as source").
+Measured and not made a rule: a speech act whose agent is also its source (6 train mentions). Read one by one,
+most are an earlier request or order told by its own agent in a later speech ("أبلغ القاضي أنه سبق وطلب", "نفى أن
+يكون هو من أعطى أوامر"), where the speaker of the reported speech is the source (section 5); only one ("أدعو"
+inside the speaker's own quote) is the speech act itself. Such cases are for the hand, not a rule.
 """
 from __future__ import annotations
 
@@ -37,7 +38,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 OUT = corpus.CONVENTIONS
-SPEECH = {"statement", "announcement", "denial", "request", "order", "promise"}
 PARTY = {"meeting", "call", "agreement"}
 # the other side of a clash or the other party: a preposition right before the later filler
 _WITH = re.compile(r"(?:^|[\s،,(])(?:مع|ومع|وبين|بينها وبين|بينهم وبين|بينه وبين|بينهما وبين)\s*$")
@@ -52,8 +52,6 @@ REASONS = {
                    "opponent the patient')",
     "meeting-party": "the other party of a meeting, call or agreement is the companion (GUIDELINE 3: companion "
                      "'the other party of a meeting/call/agreement')",
-    "speech-act-source": "the speaker of a speech act is its agent, not its source (GUIDELINE 5: 'An event that is "
-                         "itself the speech act (a statement by X) has X as agent, not as source')",
 }
 
 
@@ -135,11 +133,6 @@ def rules(primary: dict[str, dict]) -> list[dict]:
                     if _second_side(t, first, later):
                         rule, to = ("clash-sides", "patient") if ev["type"] == "attack" else ("meeting-party", "companion")
                         out.append(_entry(t, sents, doc, ev, rule, "relabel", role="agent", span=later, to=to))
-            if ev["type"] in SPEECH:
-                spans = {(a["start"], a["end"]) for a in agents}
-                for s in ev["source"]:
-                    if (s["start"], s["end"]) in spans:
-                        out.append(_entry(t, sents, doc, ev, "speech-act-source", "drop_source", span=s))
     return out
 
 
