@@ -85,6 +85,28 @@ def stats(recs: list[dict]) -> dict[str, dict]:
     return out
 
 
+def normalised(recs: list[dict], ref: str = "D") -> dict[str, dict[str, float]]:
+    """Per annotator and role: mentions with the role / what the reference annotator's rate for each mention's
+    type would give (1.0 = the reference's habit; content, i.e. which types an annotator's articles hold, is
+    taken out; what is left is convention, or what the texts themselves fill)."""
+    n, hit = Counter(), Counter()
+    for r in recs:
+        if r.get("annotator") == ref:
+            for e in r["events"]:
+                n[e["type"]] += 1
+                for role in {a["role"] for a in e["args"]}:
+                    hit[e["type"], role] += 1
+    act, exp = defaultdict(Counter), defaultdict(Counter)
+    for r in recs:
+        for e in r["events"]:
+            have = {a["role"] for a in e["args"]}
+            for role in ROLES[:9]:
+                act[r["annotator"]][role] += role in have
+                exp[r["annotator"]][role] += hit[e["type"], role] / n[e["type"]] if n[e["type"]] else 0
+    return {a: {role: round(act[a][role] / exp[a][role], 2) if exp[a][role] else 0.0 for role in ROLES[:9]}
+            for a in sorted(act)}
+
+
 def main(argv: list[str]) -> int:
     path = Path(argv[0]) if argv else corpus.OUT
     st = stats(train_records(path))
@@ -94,6 +116,11 @@ def main(argv: list[str]) -> int:
     print("|---" + "|---:" * len(anns) + "|")
     for k in keys:
         print("| " + " | ".join([k] + [str(st[a].get(k, 0)) for a in anns]) + " |")
+    norm = normalised(train_records(path))
+    print("\n| role, against D's rate for the same types | " + " | ".join(norm) + " |")
+    print("|---" + "|---:" * len(norm) + "|")
+    for role in ROLES[:9]:
+        print(f"| {role} | " + " | ".join(str(norm[a][role]) for a in norm) + " |")
     return 0
 
 
