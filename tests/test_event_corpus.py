@@ -131,3 +131,55 @@ def test_shipped_adjudication_applies_to_train_only():
     import yaml
     entries = yaml.safe_load(corpus.ADJUDICATION.read_text("utf-8"))
     assert entries and all(corpus.split_of(e["doc"]) == "train" and e["reason"] for e in entries)
+    conventions = yaml.safe_load(corpus.CONVENTIONS.read_text("utf-8"))
+    assert conventions and all(corpus.split_of(e["doc"]) == "train" and e["reason"] and e["rule"]
+                               for e in conventions)
+
+
+def test_adjudication_relabels_an_argument_and_drops_a_source(tmp_path, monkeypatch):
+    """adj13's argument-level decisions: `relabel` moves one argument to another role, `drop_source` takes one
+    span out of the source; an entry naming no such argument is an error."""
+    text = "اشتباكات بين الجيش والمسلحين. أدعو قال المالكي."
+    monkeypatch.setattr(corpus, "text", lambda doc: text)
+
+    def doc():
+        a = text.index("الجيش")
+        b = text.index("والمسلحين")
+        m = text.index("المالكي")
+        return {"doc": "snn/x/1", "split": "train", "events": [
+            {"trigger": {"start": 0, "end": 8, "text": "اشتباكات"}, "type": "attack", "source": [],
+             "args": [{"role": "agent", "start": a, "end": a + 5, "text": "الجيش"},
+                      {"role": "agent", "start": b, "end": b + 9, "text": "والمسلحين"}]},
+            {"trigger": {"start": text.index("أدعو"), "end": text.index("أدعو") + 4, "text": "أدعو"},
+             "type": "request", "args": [{"role": "agent", "start": m, "end": m + 7, "text": "المالكي"}],
+             "source": [{"start": m, "end": m + 7, "text": "المالكي"}]}]}
+    entries = ("- {doc: snn/x/1, s: 1, trigger: اشتباكات, type: attack, action: relabel, role: agent, arg: والمسلحين,"
+               " to: patient, reason: clash}\n"
+               "- {doc: snn/x/1, s: 2, trigger: أدعو, type: request, action: drop_source, arg: المالكي, reason: speech}\n")
+    d, path = doc(), tmp_path / "conv.yaml"
+    path.write_text(entries, encoding="utf-8")
+    assert corpus.adjudicate({"snn/x/1": d}, path) == 2
+    assert [a["role"] for a in d["events"][0]["args"]] == ["agent", "patient"] and d["events"][1]["source"] == []
+    path.write_text(entries.replace("arg: والمسلحين", "arg: الجيش").replace("role: agent, arg: الجيش", "role: patient, arg: الجيش"),
+                    encoding="utf-8")
+    with pytest.raises(corpus.AnnError, match="entry 1: no patient 'الجيش'"):
+        corpus.adjudicate({"snn/x/1": doc()}, path)
+
+
+def test_convention_rules_see_the_two_sides_of_a_clash_not_allies():
+    """clash-sides: the later filler after "بين A و" / "مع" is the other side; "بالتعاون مع" is an ally."""
+    import adjudicate_conventions as conv
+    t = "اندلعت اشتباكات بين الجيش من جهة، والمسلحين في المدينة. بدأت قوة وبالتعاون مع طيران الجيش عملية."
+
+    def span(s):
+        i = t.index(s)
+        return {"start": i, "end": i + len(s), "text": s}
+    assert conv._second_side(t, span("الجيش"), span("والمسلحين"))
+    assert not conv._second_side(t, span("قوة"), span("طيران الجيش"))
+
+
+@needs_shared
+def test_convention_decisions_are_up_to_date():
+    """adjudication_conventions.yaml is what adjudicate_conventions.py derives from the annotation files."""
+    import adjudicate_conventions as conv
+    assert conv.render(conv.rules(conv.train_primaries())) == corpus.CONVENTIONS.read_text("utf-8")
