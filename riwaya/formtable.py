@@ -51,8 +51,8 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("events/propose.py", "events/extract.py", "events/learned.py", "event_schema.py", "ner/features.py",
          "lang/*.py", "textutil.py", "data/events/*", "data/lang/*", "data/ner/clusters.tsv.gz"),
         ("numpy",),
-        ("RIWAYA_EVENTS_LEARNED", "RIWAYA_NER_CLUSTERS"),
-    ),
+        ("RIWAYA_EVENTS_LEARNED", "RIWAYA_NER_CLUSTERS", "RIWAYA_EVENTS_MODEL"),   # another weights file: its
+    ),                                                                           # proposer is not the shipped one
     # ner.features._context_word(w) less its first field (the stripped key, made from the word at use):
     # whether the word is counted, the title/trigger evidence it lends, whether it is a common given name
     "ner.context_word": (

@@ -92,6 +92,10 @@ def test_stale_missing_or_damaged_table_is_not_used(tmp_path, monkeypatch):
         monkeypatch.setenv("RIWAYA_KB_EXTRA", "/nonexistent.yaml")
         assert formtable.status("ner.foreign_kind") == "env RIWAYA_KB_EXTRA"
         monkeypatch.delenv("RIWAYA_KB_EXTRA")
+        # another events weights file: the table's form scores are the shipped proposer's
+        monkeypatch.setenv("RIWAYA_EVENTS_MODEL", "/tmp/another.json")
+        assert formtable.status("events.propose_forms") == "env RIWAYA_EVENTS_MODEL"
+        monkeypatch.delenv("RIWAYA_EVENTS_MODEL")
         monkeypatch.setenv("RIWAYA_NO_FORM_TABLE", "1")
         assert formtable.status("learned.shape_of") == "off"
     finally:
