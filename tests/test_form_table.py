@@ -92,6 +92,10 @@ def test_stale_missing_or_damaged_table_is_not_used(tmp_path, monkeypatch):
         monkeypatch.setenv("RIWAYA_KB_EXTRA", "/nonexistent.yaml")
         assert formtable.status("ner.foreign_kind") == "env RIWAYA_KB_EXTRA"
         monkeypatch.delenv("RIWAYA_KB_EXTRA")
+        # another CRF model (experiments): the shipped model's word ids would feed it wrong features
+        monkeypatch.setenv("RIWAYA_NER_MODEL", "/tmp/another.model")
+        assert formtable.status("ner.crf_words") == "env RIWAYA_NER_MODEL"
+        monkeypatch.delenv("RIWAYA_NER_MODEL")
         monkeypatch.setenv("RIWAYA_NO_FORM_TABLE", "1")
         assert formtable.status("learned.shape_of") == "off"
     finally:
