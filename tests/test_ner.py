@@ -595,3 +595,14 @@ def test_a_run_of_one_word_is_no_name():
     from riwaya.ner import _crf, _rules
     text = "قال " + " ".join(["محمد"] * 200) + " إن الوضع هادئ."
     assert all(len(text[s:e].split()) <= _rules()["max_name_tokens"] for s, e, _, _ in _crf(text))
+
+
+def test_name_occupation_phrases_kunya_bodies_and_ila_cues():
+    # a full name does not run on into "noun of occupation + relative adjective", nor is that a verb and its doer
+    ps = [m.text for m in recognize("وقال أحمد محمد علي طالب سوري في الجامعة") if m.type == "person"]
+    assert not any("طالب" in p or p == "سوري" for p in ps)
+    # a compound name (kunya, عبد + a name) after an indefinite organisation head names the body
+    assert ("كتائب عبد الله عزام", "organization") in _found("وقالت كتائب عبد الله عزام في بيان")
+    # إلى: a place after a motion, a person after speaking to or "as for" (UD PUD: بالنسبة إلى كيربر)
+    assert ("تارلو", "person") in _found("وتحدث إلى تارلو عن الحرب")
+    assert ("كيربر", "place") not in _found("شكل نهائي الموسم بالنسبة إلى كيربر نهاية لعام استثنائي.")

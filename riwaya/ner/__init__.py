@@ -515,6 +515,7 @@ def _rules() -> dict:
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
+    r["occupation_nouns"] = {norm(w) for w in r.get("occupation_nouns", [])}
     r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
     r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
     r["org_description_adjectives"] = {norm(w) for w in r.get("org_description_adjectives", [])}
@@ -579,12 +580,27 @@ def _unbound_person(text, s, e):
                                             and normalize_ar(last) not in _kb_words()
                                             and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]):
             words = words[:-1]
+        elif len(words) >= 4 and _occupation_phrase(text[words[-2][0]:words[-2][1]], last):
+            words = words[:-2]              # "حبيب عبدالله طالب جامعي": a full name, then an occupation
         elif len(words) >= 3 and norm(last) in _subject_verbs() \
                 and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]:
             words = words[:-1]              # "فلاديمير بوتين طالب": a full name, then its verb of saying
         else:
             break
     return words[0][0], words[-1][1]
+
+
+def _occupation_phrase(noun, adjective):
+    """An occupation noun (occupations.txt, entity_rules.yaml occupation_nouns; the feminine -ة too) with an
+    indefinite relative adjective after it that is a common word (طالب جامعي, عامل آسيوي): a description, no
+    part of the name before it."""
+    from riwaya.ner.morph import zipf
+    r = _rules()
+    a, n = norm(adjective), norm(noun)
+    if a.startswith("ال") or not a.endswith(("ي", "يه")) or len(a) < 4 \
+            or zipf(adjective) < r.get("occupation_adjective_zipf", 4.0):
+        return False
+    return _occupation(noun) or n in r["occupation_nouns"] or (noun.endswith("ة") and n[:-1] in r["occupation_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -646,6 +662,21 @@ def _org_patterns(text, kb_words=frozenset()):
             conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
                     and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
+            if not chain and not definite_head and n2 in r["name_joiners"] and j + 1 < len(toks) \
+                    and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isalpha() \
+                    and norm(toks[j + 1][2]) not in stops:
+                # ميليشيا أبو الفضل العباس, كتائب عبد الله عزام: a compound name (a kunya, عبد + a name)
+                # after an indefinite head names the body, with the listed names after it
+                chain += [j, j + 1]
+                names.update((j, j + 1))
+                j += 2
+                while j < len(toks) and len(chain) < cmax and toks[j][0] - toks[j - 1][1] == 1 \
+                        and norm(toks[j][2]) not in stops and _name_word(toks[j][2]):
+                    chain.append(j)
+                    names.add(j)
+                    j += 1
+                named = True
+                break
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
             if _purpose(named, chain, toks, w2, kb_words, by_name):
@@ -716,6 +747,14 @@ def _org_patterns(text, kb_words=frozenset()):
 
 
 _HEAD_PROCLITICS = prefix_set("ner_heads") + ("",)   # before a head noun; "" none
+
+
+def _name_word(word):
+    """A word the name lists hold in their two most common bins, with or without the article (العباس, عزام),
+    that the knowledge base's common words do not hold (في, بيان)."""
+    given, family = lexicons()[:2]
+    n = norm(word)
+    return normalize_ar(word) not in _common_words() and any(given.get(x) in ("1", "2") or family.get(x) in ("1", "2") for x in (n, n[2:] if n.startswith("ال") else n))
 
 
 @lru_cache(maxsize=65536)
@@ -873,8 +912,8 @@ def _subject_names(text, cands, kb):
     out = []
     for m in r["_subject_rx"].finditer(text):
         v = norm(m.group(1))
-        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs):
-            continue
+        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs) or _occupation_phrase(m.group(1), m.group(2)):
+            continue                  # طالب جامعي: "a university student", no verb and its doer
         s, e = m.span(2)
         i = tagged.get((s, e))
         if i is not None and cands[i][2] != "person" and cands[i][4] == "ner" and _name_like(m.group(2)) \
@@ -1118,7 +1157,7 @@ def _foreign_names(text, cands, kb):
         before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
         cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
         prev = norm(cue.group(1)) if cue else ""
-        prev = prev[2:] if prev.startswith("ال") else prev
+        prev = prev[2:] if prev.startswith("ال") and len(prev) > 3 else prev   # (إلى is الى: no article)
         if prev in stops or (prev[:1] in "وفبلك" and prev[1:] in stops):
             skip.add(text[g[0][0]:g[-1][1]])
             continue                              # مقاتلات تورنادو, روايات سكايلارك: a product, no name
@@ -1139,6 +1178,8 @@ def _foreign_names(text, cands, kb):
         if not orgs and (prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads)):
             continue
         typ = "place" if prev in cues or (prev[:1] in "وفبل" and prev[1:] in cues) else "person"
+        if typ == "place" and cue and _person_before_cue(text, max(0, s - 40) + cue.start(1)):
+            typ = "person"                        # تحدث إلى كامبل: one speaks to someone
         typ = "organization" if orgs else typ
         co = re.search(r"(\w+)[ \t]+و$", text[max(0, s - 40):s])
         if co:                                # في إسطنبول وشرناق: as its coordinate
@@ -1147,6 +1188,17 @@ def _foreign_names(text, cands, kb):
         typ = seen.get(text[s:e], typ)        # وتشهد سيلوبي, the place of قضاء سيلوبي in the same text
         new.append((s, e, typ, 0.5, "shape"))
     return out + [c for c in new if text[c[0]:c[1]] not in skip]
+
+
+def _person_before_cue(text, at):
+    """The word before a place cue (at: the cue's start) says a person follows (entity_rules.yaml
+    place_cue_person_words: تحدث إلى, رسالة إلى)."""
+    r = _rules()
+    words = r["_cue_people"] if "_cue_people" in r else r.setdefault(
+        "_cue_people", {norm(w) for w in r.get("place_cue_person_words", [])})
+    m = re.search(r"(\w+)[ \t]+$", text[max(0, at - 40):at])
+    w = norm(m.group(1)) if m else ""
+    return w in words or (w[:1] in "وف" and w[1:] in words)
 
 
 def _family_after(word):
