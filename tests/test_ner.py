@@ -606,3 +606,12 @@ def test_name_occupation_phrases_kunya_bodies_and_ila_cues():
     # إلى: a place after a motion, a person after speaking to or "as for" (UD PUD: بالنسبة إلى كيربر)
     assert ("تارلو", "person") in _found("وتحدث إلى تارلو عن الحرب")
     assert ("كيربر", "place") not in _found("شكل نهائي الموسم بالنسبة إلى كيربر نهاية لعام استثنائي.")
+
+
+def test_org_descriptions_and_back_references_are_no_names():
+    # SaudiNewsNet guideline: a bare definite head refers back; security forces, a leadership, a rank are descriptions
+    assert not any(t == "organization" for _, t in _found("وانطلقت اجتماعات الهيئة بدورتها الـ23 صباح الجمعة"))
+    assert not any(t == "organization" for _, t in _found("إن معنويات جميع القوات الأمنية السعودية عالية"))
+    assert not any(t == "organization" for _, t in _found("إن هناك متابعة مستمرة من القيادة السعودية، الذين يقدمون"))
+    assert not any(t == "organization" for _, t in _found("وقال اللواء التركي إنه جرى تدمير منصات"))
+    assert ("القوات السعودية", "organization") in _found("وقالت القوات السعودية إنها دمرت منصات")

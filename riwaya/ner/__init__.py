@@ -409,12 +409,16 @@ def _adjective_span(text, start, end) -> bool:
 
 
 def _no_org_name(span: str) -> bool:
-    """An indefinite organisation head alone (تنظيم, منظمة) or a head with only describing words after it
-    (منظمة إرهابية)."""
+    """An organisation head alone (تنظيم, منظمة; with the article a back-reference: الهيئة, الائتلاف, unless
+    entity_rules.yaml org_heads_definite_names holds it: الاتحاد, a club's name) or a head with only describing
+    words after it (منظمة إرهابية)."""
     r = _rules()
     words = [norm(w) for w in span.split()]
     if len(words) == 1:
-        return words[0] in r["org_heads"]      # تنظيم, منظمة (not الاتحاد, a club's name)
+        w = words[0]
+        bare = next((w[len(p):] for p in ("وال", "فال", "بال", "لل", "ال") if w.startswith(p)), None)
+        return w in r["org_heads"] or (bare is not None and bare in r["org_heads"]
+                                       and bare not in r["org_heads_definite_names"])
     head = words[0][2:] if words[0].startswith("ال") else words[0]
     return head in r["org_heads"] and all(w in r["org_description_adjectives"] for w in words[1:])
 
@@ -512,6 +516,9 @@ def _rules() -> dict:
     r["not_entities"] = {norm(str(w)).lower() for w in r["not_entities"]}
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
+    r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
+    r["org_description_first"] = {norm(w) for w in r.get("org_description_first", [])}
+    r["org_heads_nation_only"] = {norm(w) for w in r.get("org_heads_nation_only", [])}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
@@ -729,6 +736,9 @@ def _org_patterns(text, kb_words=frozenset()):
             if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
                     or normalize_ar(toks[chain[0]][2]) in kb_words):
                 chain = []            # قيادة الطائرة, قيادة الحرب: "leading/driving", not a command
+        if chain and definite_head and (norm(toks[chain[0]][2]) in r["org_description_first"] or (
+                core in r["org_heads_nation_only"] and all(_names_place(toks[x][2], kb_words) for x in chain))):
+            chain = []                # القوات الأمنية التركية, القيادة السعودية, اللواء التركي: descriptions
         if chain and core + " " + norm(toks[chain[0]][2]) in r["org_generic"]:
             chain = []                # مجلس الإدارة: every company has one; no name
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
