@@ -615,3 +615,10 @@ def test_org_descriptions_and_back_references_are_no_names():
     assert not any(t == "organization" for _, t in _found("إن هناك متابعة مستمرة من القيادة السعودية، الذين يقدمون"))
     assert not any(t == "organization" for _, t in _found("وقال اللواء التركي إنه جرى تدمير منصات"))
     assert ("القوات السعودية", "organization") in _found("وقالت القوات السعودية إنها دمرت منصات")
+
+
+def test_a_group_head_before_a_bare_name_and_a_future_verb_after_a_body():
+    # SaudiNewsNet guideline: تنظيم before an acronym is part of it (the proclitic stays out), not before a head
+    assert ("تنظيم بي كيه كيه", "organization") in _found('الحرب ضد داعش، وتنظيم بي كيه كيه " الإرهابيين". وأردف')
+    assert not any(w.startswith("تنظيم حزب") for w, _ in _found("وأردف قائلا: عمل تنظيم حزب العمال الكردستاني الإرهابي"))
+    assert not any("سيبحث" in w for w, _ in _found("وأكد المسلط أن اجتماع الهيئة العامة سيبحث خلال اجتماعاته"))

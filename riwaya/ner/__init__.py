@@ -436,9 +436,12 @@ def _org_extents(text, mentions, rules):
         if nxt and norm(nxt[2]) in rules["org_name_tails"]:
             e = nxt[1]
         prev = _before(text, s)
-        if prev and norm(prev[2]) in rules["org_heads_before_name"] \
-                and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"]:
-            s = prev[0]
+        pn = norm(prev[2]) if prev else ""
+        k = next((len(p) for p in ("", "و", "ف", "ب", "ل", "وب", "ول") if pn.startswith(p)
+                  and pn[len(p):] in rules["org_heads_before_name"]), None)
+        if prev and k is not None and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"] \
+                and not _is_org_head(text[s:e].split()[0]):
+            s = prev[0] + k           # وتنظيم بي كيه كيه -> تنظيم بي كيه كيه (not تنظيم حزب العمال: a head of its own)
         if (s, e) != (m.start, m.end) and all(not (s < y and x < e) or (x, y) == (m.start, m.end) for x, y in taken):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
@@ -1515,6 +1518,11 @@ def _morph_checked(text, cands, kb):
                 s, e = _unbound_person(text, s, e)
         if t == "organization" and " " in text[s:e]:
             s = _org_head_start(text, s, e)
+            last = text[s:e].split()[-1]
+            if _future_verb(last):
+                e = s + text[s:e].rindex(last)
+                while e > s and text[e - 1].isspace():
+                    e -= 1            # الهيئة العامة سيبحث: the body, then "will discuss"
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
@@ -1535,6 +1543,14 @@ def _morph_checked(text, cands, kb):
                 continue
         out.append((s, e, t, c, src))
     return out
+
+
+def _future_verb(word):
+    """سيبحث, ستعقد: the future prefix س on an imperfect verb that is a common word (wordfreq Zipf at least
+    morph.yaml's min_stem_zipf, and above the whole's); no name's last word."""
+    from riwaya.ner.morph import _cfg, zipf
+    return len(word) > 3 and word[0] == "س" and word[1] in "يتنأ" \
+        and zipf(word[1:]) >= max(_cfg()["min_stem_zipf"], zipf(word))
 
 
 def _org_head_start(text, s, e):
