@@ -622,3 +622,9 @@ def test_a_group_head_before_a_bare_name_and_a_future_verb_after_a_body():
     assert ("تنظيم بي كيه كيه", "organization") in _found('الحرب ضد داعش، وتنظيم بي كيه كيه " الإرهابيين". وأردف')
     assert not any(w.startswith("تنظيم حزب") for w, _ in _found("وأردف قائلا: عمل تنظيم حزب العمال الكردستاني الإرهابي"))
     assert not any("سيبحث" in w for w, _ in _found("وأكد المسلط أن اجتماع الهيئة العامة سيبحث خلال اجتماعاته"))
+
+
+def test_police_named_with_its_nation_or_city():
+    # SaudiNewsNet guideline: a force named with its nation is ORG (الشرطة التركية); local police describe
+    assert ("الشرطة التركية", "organization") in _found("وقتل عنصران من الشرطة التركية بالرصاص صباح أمس")
+    assert not any(t == "organization" for _, t in _found("كانوا هدفا لعمليات مراقبة قادتها الشرطة المحلية."))
