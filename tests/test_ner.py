@@ -628,3 +628,10 @@ def test_police_named_with_its_nation_or_city():
     # SaudiNewsNet guideline: a force named with its nation is ORG (الشرطة التركية); local police describe
     assert ("الشرطة التركية", "organization") in _found("وقتل عنصران من الشرطة التركية بالرصاص صباح أمس")
     assert not any(t == "organization" for _, t in _found("كانوا هدفا لعمليات مراقبة قادتها الشرطة المحلية."))
+
+
+def test_a_state_office_in_a_title_is_no_organisation():
+    # SaudiNewsNet guideline: رئيس مجلس الوزراء, وزيرة الخارجية الأمريكية are titles; the ministry itself is a body
+    assert not any(t == "organization" for _, t in _found("نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح، اليوم"))
+    assert not any(t == "organization" for _, t in _found("وهو ما أثار حفيظة وزيرة الخارجية الأمريكية آنذاك كوندوليزا رايس."))
+    assert ("وزارة الخارجية الأمريكية", "organization") in _found("وقالت وزارة الخارجية الأمريكية إن")

@@ -361,9 +361,29 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
         out = _force_heads(text, out, rules)
+        out = [m for m in out if not _office_in_title(text, m, rules)]
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _office_in_title(text, m, rules) -> bool:
+    """A state office right after its title word is part of the title, no organisation (رئيس مجلس الوزراء,
+    وزيرة الخارجية الأمريكية: the SaudiNewsNet guideline; entity_rules.yaml office_titles, office_bodies)."""
+    if m.type != "organization":
+        return False
+    bodies = rules.get("_office_bodies")
+    if bodies is None:
+        bodies = rules["_office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split())
+                                                 for b in rules.get("office_bodies", []))
+        rules["_office_titles"] = {norm(w) for w in rules.get("office_titles", [])}
+    name = " ".join(norm(w) for w in m.text.split())
+    if not any(name == b or name.startswith(b + " ") for b in bodies):
+        return False
+    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+    p = norm(prev.group(1)) if prev and text[prev.end(1):m.start].strip() == "" else ""
+    titles = rules["_office_titles"]
+    return p in titles or (p[:1] in "وفل" and p[1:] in titles)
 
 
 def _outside_kb(text, s, e, kb):
