@@ -635,3 +635,10 @@ def test_a_state_office_in_a_title_is_no_organisation():
     assert not any(t == "organization" for _, t in _found("نائب الرئيس اليمني رئيس مجلس الوزراء خالد محفوظ بحاح، اليوم"))
     assert not any(t == "organization" for _, t in _found("وهو ما أثار حفيظة وزيرة الخارجية الأمريكية آنذاك كوندوليزا رايس."))
     assert ("وزارة الخارجية الأمريكية", "organization") in _found("وقالت وزارة الخارجية الأمريكية إن")
+
+
+def test_general_staff_and_a_purpose_that_is_an_action():
+    # هيئة أركان: أركان is a (rare) given name and a common word; للتعامل مع: an action, no purpose of a body
+    assert ("هيئة اركان الجيش التركي", "organization") in _found("نسبت هيئة اركان الجيش التركي الهجوم إلى المنظمة")
+    assert not any(t == "organization" for _, t in _found("والتنسيق مع القوات البرية للتعامل مع مصادر إطلاق القذائف"))
+    assert ("الهيئة العامة للاستثمار", "organization") in _found("وقالت الهيئة العامة للاستثمار إن")

@@ -541,6 +541,7 @@ def _rules() -> dict:
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
     r["org_description_first"] = {norm(w) for w in r.get("org_description_first", [])}
+    r["org_purpose_not_before"] = {norm(w) for w in r.get("org_purpose_not_before", [])}
     r["org_heads_nation_only"] = {norm(w) for w in r.get("org_heads_nation_only", [])}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
@@ -713,7 +714,8 @@ def _org_patterns(text, kb_words=frozenset()):
                 # الهيئة العامة للاستثمار: the body's purpose ends its name; after a named head with the words
                 # it takes (الاتحاد الألماني لكرة القدم, الجمعية الملكية لحماية الطيور)
                 tail = _purpose_tail(toks, j, stops, kb_words) if by_name else []
-                if tail or n2.startswith("لل"):
+                if (tail or n2.startswith("لل")) and not (
+                        j + 1 < len(toks) and norm(toks[j + 1][2]) in r["org_purpose_not_before"]):
                     chain += [j] + tail
                     names.update([j] if by_name else [])
                 break
@@ -741,7 +743,8 @@ def _org_patterns(text, kb_words=frozenset()):
                 and normalize_ar(toks[j + 1][2]) not in common     # قيادة عمليات بغداد (not قيادة أكبر بلد)
             idafa = (not chain and not definite_head and not definite and not known
                      and ((nxt.startswith("ال") and len(nxt) > 3) or nxt_known)
-                     and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+                     and (given.get(n2) not in ("1", "2") or (given.get(n2) == "2" and normalize_ar(w2) in common))
+                     and not proclitic_len(w2)      # (a rarer given name that is a common word: هيئة أركان الجيش)
                      and not n2.startswith("لل"))
             if definite or known or idafa or conj:
                 chain.append(j)
