@@ -642,3 +642,9 @@ def test_general_staff_and_a_purpose_that_is_an_action():
     assert ("هيئة اركان الجيش التركي", "organization") in _found("نسبت هيئة اركان الجيش التركي الهجوم إلى المنظمة")
     assert not any(t == "organization" for _, t in _found("والتنسيق مع القوات البرية للتعامل مع مصادر إطلاق القذائف"))
     assert ("الهيئة العامة للاستثمار", "organization") in _found("وقالت الهيئة العامة للاستثمار إن")
+
+
+def test_courts_and_gentilics_of_people_are_no_places():
+    # محكمة heads a body; الشرعية is no gentilic of a person the knowledge base lists (الشرع)
+    assert ("المحكمة العليا الأمريكية", "organization") in _found("وقضت المحكمة العليا الأمريكية بأن")
+    assert not any(t == "organization" for _, t in _found("تطبيقا لحكم أصدرته المحكمة الشرعية التابعة لها في حي الشعار"))

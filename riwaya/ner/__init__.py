@@ -883,8 +883,21 @@ def _names_place(word, kb_words):
             cands |= {b, b + "ا", b + "يا"}
             break
     g = _rules()["generic_places"]                 # البلدي: بلد is no place's name
-    return any(c not in g and (c in gaz or ("ال" + c) in gaz or normalize_ar(c) in kb_words
-                                or normalize_ar("ال" + c) in kb_words) for c in cands)
+    places = _kb_place_words()                     # (الشرعية: الشرع is a person, no place)
+    return any(c not in g and (c in gaz or ("ال" + c) in gaz
+                                or any(x in kb_words and x in places for x in (normalize_ar(c), normalize_ar("ال" + c))))
+               for c in cands)
+
+
+@lru_cache(maxsize=1)
+def _kb_place_words() -> frozenset:
+    """Single-word names (normalised) the knowledge base gives a place or an organisation, not only people."""
+    try:
+        from riwaya.kb import load_kb
+        return frozenset(k[0] for k, v in load_kb().index.items()
+                         if len(k) == 1 and any(not x.id.startswith("person:") for x in v))
+    except Exception:          # the KB is optional here
+        return frozenset()
 
 
 def _english_surnames(text, cands):
