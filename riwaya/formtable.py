@@ -43,7 +43,7 @@ SECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = 
         ("ner/features.py", "ner/crf.py", "lang/*.py", "data/lang/*", "data/ner/*.txt", "data/ner/clusters.tsv.gz",
          "data/ner/crf.model"),
         ("numpy",),
-        ("RIWAYA_NER_CLUSTERS",),
+        ("RIWAYA_NER_CLUSTERS", "RIWAYA_NER_MODEL"),   # another model: the shipped model's word ids are not its
     ),
     # events.propose: a normalised form's lexicon verdict (_known) and its form score under the shipped
     # lexicon and proposer model (_form_score); the forms are the section's own ("keys": normalised, distinct)

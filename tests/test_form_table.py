@@ -96,6 +96,10 @@ def test_stale_missing_or_damaged_table_is_not_used(tmp_path, monkeypatch):
         monkeypatch.setenv("RIWAYA_EVENTS_MODEL", "/tmp/another.json")
         assert formtable.status("events.propose_forms") == "env RIWAYA_EVENTS_MODEL"
         monkeypatch.delenv("RIWAYA_EVENTS_MODEL")
+        # another CRF model (experiments): the shipped model's word ids would feed it wrong features
+        monkeypatch.setenv("RIWAYA_NER_MODEL", "/tmp/another.model")
+        assert formtable.status("ner.crf_words") == "env RIWAYA_NER_MODEL"
+        monkeypatch.delenv("RIWAYA_NER_MODEL")
         monkeypatch.setenv("RIWAYA_NO_FORM_TABLE", "1")
         assert formtable.status("learned.shape_of") == "off"
     finally:

@@ -361,9 +361,29 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
         out = _force_heads(text, out, rules)
+        out = [m for m in out if not _office_in_title(text, m, rules)]
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _office_in_title(text, m, rules) -> bool:
+    """A state office right after its title word is part of the title, no organisation (رئيس مجلس الوزراء,
+    وزيرة الخارجية الأمريكية: the SaudiNewsNet guideline; entity_rules.yaml office_titles, office_bodies)."""
+    if m.type != "organization":
+        return False
+    bodies = rules.get("_office_bodies")
+    if bodies is None:
+        bodies = rules["_office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split())
+                                                 for b in rules.get("office_bodies", []))
+        rules["_office_titles"] = {norm(w) for w in rules.get("office_titles", [])}
+    name = " ".join(norm(w) for w in m.text.split())
+    if not any(name == b or name.startswith(b + " ") for b in bodies):
+        return False
+    prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+    p = norm(prev.group(1)) if prev and text[prev.end(1):m.start].strip() == "" else ""
+    titles = rules["_office_titles"]
+    return p in titles or (p[:1] in "وفل" and p[1:] in titles)
 
 
 def _outside_kb(text, s, e, kb):
@@ -409,12 +429,16 @@ def _adjective_span(text, start, end) -> bool:
 
 
 def _no_org_name(span: str) -> bool:
-    """An indefinite organisation head alone (تنظيم, منظمة) or a head with only describing words after it
-    (منظمة إرهابية)."""
+    """An organisation head alone (تنظيم, منظمة; with the article a back-reference: الهيئة, الائتلاف, unless
+    entity_rules.yaml org_heads_definite_names holds it: الاتحاد, a club's name) or a head with only describing
+    words after it (منظمة إرهابية)."""
     r = _rules()
     words = [norm(w) for w in span.split()]
     if len(words) == 1:
-        return words[0] in r["org_heads"]      # تنظيم, منظمة (not الاتحاد, a club's name)
+        w = words[0]
+        bare = next((w[len(p):] for p in ("وال", "فال", "بال", "لل", "ال") if w.startswith(p)), None)
+        return w in r["org_heads"] or (bare is not None and bare in r["org_heads"]
+                                       and bare not in r["org_heads_definite_names"])
     head = words[0][2:] if words[0].startswith("ال") else words[0]
     return head in r["org_heads"] and all(w in r["org_description_adjectives"] for w in words[1:])
 
@@ -432,9 +456,12 @@ def _org_extents(text, mentions, rules):
         if nxt and norm(nxt[2]) in rules["org_name_tails"]:
             e = nxt[1]
         prev = _before(text, s)
-        if prev and norm(prev[2]) in rules["org_heads_before_name"] \
-                and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"]:
-            s = prev[0]
+        pn = norm(prev[2]) if prev else ""
+        k = next((len(p) for p in ("", "و", "ف", "ب", "ل", "وب", "ول") if pn.startswith(p)
+                  and pn[len(p):] in rules["org_heads_before_name"]), None)
+        if prev and k is not None and norm(text[s:e].split()[0]) not in rules["org_heads_before_name"] \
+                and not _is_org_head(text[s:e].split()[0]):
+            s = prev[0] + k           # وتنظيم بي كيه كيه -> تنظيم بي كيه كيه (not تنظيم حزب العمال: a head of its own)
         if (s, e) != (m.start, m.end) and all(not (s < y and x < e) or (x, y) == (m.start, m.end) for x, y in taken):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
@@ -512,9 +539,14 @@ def _rules() -> dict:
     r["not_entities"] = {norm(str(w)).lower() for w in r["not_entities"]}
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
+    r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
+    r["org_description_first"] = {norm(w) for w in r.get("org_description_first", [])}
+    r["org_purpose_not_before"] = {norm(w) for w in r.get("org_purpose_not_before", [])}
+    r["org_heads_nation_only"] = {norm(w) for w in r.get("org_heads_nation_only", [])}
     r["generic_places"] = {norm(w) for w in r["generic_places"]}
     r["name_joiners"] = {norm(w) for w in r["name_joiners"]}
     r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
+    r["occupation_nouns"] = {norm(w) for w in r.get("occupation_nouns", [])}
     r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
     r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
     r["org_description_adjectives"] = {norm(w) for w in r.get("org_description_adjectives", [])}
@@ -579,12 +611,27 @@ def _unbound_person(text, s, e):
                                             and normalize_ar(last) not in _kb_words()
                                             and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]):
             words = words[:-1]
+        elif len(words) >= 4 and _occupation_phrase(text[words[-2][0]:words[-2][1]], last):
+            words = words[:-2]              # "حبيب عبدالله طالب جامعي": a full name, then an occupation
         elif len(words) >= 3 and norm(last) in _subject_verbs() \
                 and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]:
             words = words[:-1]              # "فلاديمير بوتين طالب": a full name, then its verb of saying
         else:
             break
     return words[0][0], words[-1][1]
+
+
+def _occupation_phrase(noun, adjective):
+    """An occupation noun (occupations.txt, entity_rules.yaml occupation_nouns; the feminine -ة too) with an
+    indefinite relative adjective after it that is a common word (طالب جامعي, عامل آسيوي): a description, no
+    part of the name before it."""
+    from riwaya.ner.morph import zipf
+    r = _rules()
+    a, n = norm(adjective), norm(noun)
+    if a.startswith("ال") or not a.endswith(("ي", "يه")) or len(a) < 4 \
+            or zipf(adjective) < r.get("occupation_adjective_zipf", 4.0):
+        return False
+    return _occupation(noun) or n in r["occupation_nouns"] or (noun.endswith("ة") and n[:-1] in r["occupation_nouns"])
 
 
 @lru_cache(maxsize=1)
@@ -646,13 +693,29 @@ def _org_patterns(text, kb_words=frozenset()):
             conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
                     and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
+            if not chain and not definite_head and n2 in r["name_joiners"] and j + 1 < len(toks) \
+                    and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isalpha() \
+                    and norm(toks[j + 1][2]) not in stops:
+                # ميليشيا أبو الفضل العباس, كتائب عبد الله عزام: a compound name (a kunya, عبد + a name)
+                # after an indefinite head names the body, with the listed names after it
+                chain += [j, j + 1]
+                names.update((j, j + 1))
+                j += 2
+                while j < len(toks) and len(chain) < cmax and toks[j][0] - toks[j - 1][1] == 1 \
+                        and norm(toks[j][2]) not in stops and _name_word(toks[j][2]):
+                    chain.append(j)
+                    names.add(j)
+                    j += 1
+                named = True
+                break
             definite = n2.startswith("ال") and len(n2) > 3
             known = normalize_ar(w2) in kb_words and not definite
             if _purpose(named, chain, toks, w2, kb_words, by_name):
                 # الهيئة العامة للاستثمار: the body's purpose ends its name; after a named head with the words
                 # it takes (الاتحاد الألماني لكرة القدم, الجمعية الملكية لحماية الطيور)
                 tail = _purpose_tail(toks, j, stops, kb_words) if by_name else []
-                if tail or n2.startswith("لل"):
+                if (tail or n2.startswith("لل")) and not (
+                        j + 1 < len(toks) and norm(toks[j + 1][2]) in r["org_purpose_not_before"]):
                     chain += [j] + tail
                     names.update([j] if by_name else [])
                 break
@@ -680,7 +743,8 @@ def _org_patterns(text, kb_words=frozenset()):
                 and normalize_ar(toks[j + 1][2]) not in common     # قيادة عمليات بغداد (not قيادة أكبر بلد)
             idafa = (not chain and not definite_head and not definite and not known
                      and ((nxt.startswith("ال") and len(nxt) > 3) or nxt_known)
-                     and given.get(n2) not in ("1", "2") and not proclitic_len(w2)
+                     and (given.get(n2) not in ("1", "2") or (given.get(n2) == "2" and normalize_ar(w2) in common))
+                     and not proclitic_len(w2)      # (a rarer given name that is a common word: هيئة أركان الجيش)
                      and not n2.startswith("لل"))
             if definite or known or idafa or conj:
                 chain.append(j)
@@ -698,6 +762,9 @@ def _org_patterns(text, kb_words=frozenset()):
             if not ((w1[2:] if w1.startswith("ال") else w1) in r["org_heads"] or _names_place(toks[chain[0]][2], kb_words)
                     or normalize_ar(toks[chain[0]][2]) in kb_words):
                 chain = []            # قيادة الطائرة, قيادة الحرب: "leading/driving", not a command
+        if chain and definite_head and (norm(toks[chain[0]][2]) in r["org_description_first"] or (
+                core in r["org_heads_nation_only"] and all(_names_place(toks[x][2], kb_words) for x in chain))):
+            chain = []                # القوات الأمنية التركية, القيادة السعودية, اللواء التركي: descriptions
         if chain and core + " " + norm(toks[chain[0]][2]) in r["org_generic"]:
             chain = []                # مجلس الإدارة: every company has one; no name
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
@@ -716,6 +783,14 @@ def _org_patterns(text, kb_words=frozenset()):
 
 
 _HEAD_PROCLITICS = prefix_set("ner_heads") + ("",)   # before a head noun; "" none
+
+
+def _name_word(word):
+    """A word the name lists hold in their two most common bins, with or without the article (العباس, عزام),
+    that the knowledge base's common words do not hold (في, بيان)."""
+    given, family = lexicons()[:2]
+    n = norm(word)
+    return normalize_ar(word) not in _common_words() and any(given.get(x) in ("1", "2") or family.get(x) in ("1", "2") for x in (n, n[2:] if n.startswith("ال") else n))
 
 
 @lru_cache(maxsize=65536)
@@ -808,8 +883,21 @@ def _names_place(word, kb_words):
             cands |= {b, b + "ا", b + "يا"}
             break
     g = _rules()["generic_places"]                 # البلدي: بلد is no place's name
-    return any(c not in g and (c in gaz or ("ال" + c) in gaz or normalize_ar(c) in kb_words
-                                or normalize_ar("ال" + c) in kb_words) for c in cands)
+    places = _kb_place_words()                     # (الشرعية: الشرع is a person, no place)
+    return any(c not in g and (c in gaz or ("ال" + c) in gaz
+                                or any(x in kb_words and x in places for x in (normalize_ar(c), normalize_ar("ال" + c))))
+               for c in cands)
+
+
+@lru_cache(maxsize=1)
+def _kb_place_words() -> frozenset:
+    """Single-word names (normalised) the knowledge base gives a place or an organisation, not only people."""
+    try:
+        from riwaya.kb import load_kb
+        return frozenset(k[0] for k, v in load_kb().index.items()
+                         if len(k) == 1 and any(not x.id.startswith("person:") for x in v))
+    except Exception:          # the KB is optional here
+        return frozenset()
 
 
 def _english_surnames(text, cands):
@@ -873,8 +961,8 @@ def _subject_names(text, cands, kb):
     out = []
     for m in r["_subject_rx"].finditer(text):
         v = norm(m.group(1))
-        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs):
-            continue
+        if v not in verbs and not (v[:1] in "وف" and v[1:] in verbs) or _occupation_phrase(m.group(1), m.group(2)):
+            continue                  # طالب جامعي: "a university student", no verb and its doer
         s, e = m.span(2)
         i = tagged.get((s, e))
         if i is not None and cands[i][2] != "person" and cands[i][4] == "ner" and _name_like(m.group(2)) \
@@ -1118,7 +1206,7 @@ def _foreign_names(text, cands, kb):
         before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
         cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
         prev = norm(cue.group(1)) if cue else ""
-        prev = prev[2:] if prev.startswith("ال") else prev
+        prev = prev[2:] if prev.startswith("ال") and len(prev) > 3 else prev   # (إلى is الى: no article)
         if prev in stops or (prev[:1] in "وفبلك" and prev[1:] in stops):
             skip.add(text[g[0][0]:g[-1][1]])
             continue                              # مقاتلات تورنادو, روايات سكايلارك: a product, no name
@@ -1139,6 +1227,8 @@ def _foreign_names(text, cands, kb):
         if not orgs and (prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads)):
             continue
         typ = "place" if prev in cues or (prev[:1] in "وفبل" and prev[1:] in cues) else "person"
+        if typ == "place" and cue and _person_before_cue(text, max(0, s - 40) + cue.start(1)):
+            typ = "person"                        # تحدث إلى كامبل: one speaks to someone
         typ = "organization" if orgs else typ
         co = re.search(r"(\w+)[ \t]+و$", text[max(0, s - 40):s])
         if co:                                # في إسطنبول وشرناق: as its coordinate
@@ -1147,6 +1237,17 @@ def _foreign_names(text, cands, kb):
         typ = seen.get(text[s:e], typ)        # وتشهد سيلوبي, the place of قضاء سيلوبي in the same text
         new.append((s, e, typ, 0.5, "shape"))
     return out + [c for c in new if text[c[0]:c[1]] not in skip]
+
+
+def _person_before_cue(text, at):
+    """The word before a place cue (at: the cue's start) says a person follows (entity_rules.yaml
+    place_cue_person_words: تحدث إلى, رسالة إلى)."""
+    r = _rules()
+    words = r["_cue_people"] if "_cue_people" in r else r.setdefault(
+        "_cue_people", {norm(w) for w in r.get("place_cue_person_words", [])})
+    m = re.search(r"(\w+)[ \t]+$", text[max(0, at - 40):at])
+    w = norm(m.group(1)) if m else ""
+    return w in words or (w[:1] in "وف" and w[1:] in words)
 
 
 def _family_after(word):
@@ -1453,6 +1554,11 @@ def _morph_checked(text, cands, kb):
                 s, e = _unbound_person(text, s, e)
         if t == "organization" and " " in text[s:e]:
             s = _org_head_start(text, s, e)
+            last = text[s:e].split()[-1]
+            if _future_verb(last):
+                e = s + text[s:e].rindex(last)
+                while e > s and text[e - 1].isspace():
+                    e -= 1            # الهيئة العامة سيبحث: the body, then "will discuss"
         word = text[s:e]
         if " " in word:
             if t == "person" and common_tail(word.split()):
@@ -1473,6 +1579,14 @@ def _morph_checked(text, cands, kb):
                 continue
         out.append((s, e, t, c, src))
     return out
+
+
+def _future_verb(word):
+    """سيبحث, ستعقد: the future prefix س on an imperfect verb that is a common word (wordfreq Zipf at least
+    morph.yaml's min_stem_zipf, and above the whole's); no name's last word."""
+    from riwaya.ner.morph import _cfg, zipf
+    return len(word) > 3 and word[0] == "س" and word[1] in "يتنأ" \
+        and zipf(word[1:]) >= max(_cfg()["min_stem_zipf"], zipf(word))
 
 
 def _org_head_start(text, s, e):
