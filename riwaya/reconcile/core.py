@@ -264,6 +264,11 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "interval": timeiv.interval(m.get("time")),
         "roles": roles,
         "doers": doers,
+        # every doer told in the trigger's own clause, resolved or as written (no counted victims, no vague
+        # "gunmen"): whether two count sides each name a doer of their own (same_happening.counts.doers_apart)
+        "own_doers": frozenset(x for x in roles.get("agent", ()) if x not in not_own and not _counted(x)
+                               and not _vague_actor(x)),
+        "not_own": frozenset(not_own),
         "ctx": frozenset(m.get("context") or ()),
         "story": (story_of or {}).get(m.get("doc")),
         "generic": _generic_types().get(m.get("type")) or frozenset(),
@@ -1066,6 +1071,13 @@ def _actor_named(gap: str, ents: Entities, agent) -> bool:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+def _amount_value(v) -> str | None:
+    """The figure of a mention's amount as digits, past a qualifier ("ما لا يقل عن 2000" -> "2000")."""
+    t = str(v).translate(_DIGITS)
+    m = re.search(r"\d[\d,]*", t)
+    return str(int(m.group().replace(",", ""))) if m and m.group().replace(",", "").isdigit() else _count(t)
+
+
 @lru_cache(maxsize=1 << 16)     # every two words of every mention's sentence come here (_sentence_numbers)
 def _count(text: str) -> str | None:
     """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
@@ -1238,6 +1250,14 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     count_fields = frozenset(ccfg.get("fields") or ()) if ccfg.get("enabled") else frozenset()
     series_min = int(ccfg.get("series_shared_figures", 1))
     hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
+    max_ratio = float(ccfg.get("max_ratio") or 0)
+    own_anchor = bool(cfg.get("own_actor_anchor"))
+    one_doc_apart = frozenset(cfg.get("one_document_apart_fields") or ())
+    unconfirmed_fields = frozenset(cfg.get("unconfirmed_fields") or ())
+    fight_fields = frozenset(cfg.get("fight_fields") or ())
+    finest_fields = frozenset(cfg.get("finest_place_fields") or ())
+    from .values import fight, unconfirmed
+    doers_apart = bool(ccfg.get("doers_apart"))
     parties_fields = frozenset(cfg.get("parties_named_fields") or ())
     heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
 
@@ -1265,9 +1285,20 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         hit = lambda f: _resolved(set().union(*(set(f["roles"].get(r, ())) for r in hit_roles)))  # noqa: E731
         if (fa["doers"] & hit(fb)) or (fb["doers"] & hit(fa)):
             return False
+        if doers_apart and fa["own_doers"] and fb["own_doers"] and not fa["own_doers"] & fb["own_doers"] \
+                and not named_in(fa, b, fb) and not named_in(fb, a, fa):
+            # each side names its own doer, and neither names the other's: two happenings (a rocket of Islamist
+            # factions on a house in Aleppo city against regime air strikes on the province)
+            return False
+        own = {_amount_value(x) for x in (fa["amount"], fb["amount"]) if x is not None}
+        shared = len((fa["numbers"] & fb["numbers"]) - own) >= series_min
+        vals = sorted(int(v) for v in own if v is not None)
+        if max_ratio and len(vals) == 2 and vals[0] > 0 and vals[1] / vals[0] >= max_ratio and not shared:
+            # figures of different magnitude with no other figure told alike: a toll of a month, a city, a
+            # campaign against one happening's (11 executed near Mosul against "more than 2000" in Mosul)
+            return False
         if series(sentence(a)) or series(sentence(b)):
-            own = {_count(str(x)) for x in (fa["amount"], fb["amount"]) if x is not None}
-            return "figures" if len((fa["numbers"] & fb["numbers"]) - own) >= series_min else False
+            return "figures" if shared else False
         pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
         if pa and pb:
             return "finest_place" if pa & pb else False
@@ -1303,6 +1334,20 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             x, y = fa["interval"], fb["interval"]
             if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
+        if field in one_doc_apart and a.get("doc") == b.get("doc"):
+            # one report on both sides of "did it happen": one account, not two (a report that tells a rumour
+            # and its denial by its own sources)
+            return False
+        if field in unconfirmed_fields and (unconfirmed(sentence(a)) or unconfirmed(sentence(b))):
+            return False        # "رفضت تأكيد أو نفي": neither asserted nor denied
+        if field in fight_fields and (fight(a.get("trigger")) or fight(b.get("trigger"))):
+            # a fight ("معارك الزبداني", "clashes"): each party named as its doer is one of its sides, a participant,
+            # not a rival account of who did it
+            return False
+        if field in finest_fields:
+            pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
+            if pa and pb and not pa & pb:
+                return False    # finest places apart: an air strike in Juwayba, an operation in Husayba
         if field in parties_fields and (named_in(fa, b, fb) or named_in(fb, a, fa)):
             # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
             # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
@@ -1313,8 +1358,10 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
                 return told
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
+        own_actors = _resolved(fa["actors"] - fa["not_own"]) & _resolved(fb["actors"] - fb["not_own"]) \
+            if own_anchor else _resolved(fa["actors"]) & _resolved(fb["actors"])
         if "actor" in anchors and any(kind(x) in actor_types and not _no_doer(x, a) and not _no_doer(x, b)
-                                      for x in _resolved(fa["actors"]) & _resolved(fb["actors"])):
+                                      for x in own_actors):
             return "actor"
         if "key_place" in anchors:
             ka = _where((frozenset(), _resolved(fa["kplaces"]), frozenset()), ents, coarse)[0]

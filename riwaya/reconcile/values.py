@@ -788,6 +788,34 @@ def series(sentence: str | None) -> bool:
     return False
 
 
+def fight(trigger: str | None) -> bool:
+    """Is a trigger a fight between parties (values.yaml fights: "معارك", "اشتباكات", "clashes"), whose every
+    side a report may name as its doer? A clitic of counts.series_clitics off."""
+    if not trigger:
+        return False
+    cues = _fight_cues()
+    clitics = tuple(normalize(c) for c in (vconfig().get("counts") or {}).get("series_clitics") or ())
+    w = normalize(trigger).lower().strip()
+    return w in cues or any(w.startswith(c) and w[len(c):] in cues for c in clitics)
+
+
+@lru_cache(maxsize=1)
+def _fight_cues() -> frozenset:
+    return frozenset(normalize(c).lower() for c in vconfig().get("fights") or ())
+
+
+def unconfirmed(sentence: str | None) -> bool:
+    """Does a sentence say that something is neither confirmed nor denied (values.yaml unconfirmed: "تأكيد أو
+    نفي", "confirm or deny")? Its "نفي" is no denial."""
+    s = normalize(sentence or "").lower()
+    return bool(s) and any(c in s for c in _unconfirmed_cues())
+
+
+@lru_cache(maxsize=1)
+def _unconfirmed_cues() -> tuple:
+    return tuple(normalize(c).lower() for c in vconfig().get("unconfirmed") or ())
+
+
 @lru_cache(maxsize=1)
 def _series_cues() -> frozenset:
     return frozenset(normalize(c) for c in (vconfig().get("counts") or {}).get("series") or ())
@@ -826,6 +854,7 @@ def headed_places(sentence: str | None) -> frozenset:
         return frozenset()
     clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
     skip = {normalize(w).lower() for w in cfg.get("place_head_skip") or ()}
+    unnamed = {normalize(w).lower() for w in cfg.get("place_head_unnamed") or ()}
     toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().split()]
     out = set()
     for k, t in enumerate(toks[:-1]):
@@ -837,7 +866,7 @@ def headed_places(sentence: str | None) -> frozenset:
             nxt = toks[k + 2]
         if nxt.startswith("ال") and len(nxt) > 4:
             nxt = nxt[2:]
-        if len(nxt) >= 3 and not nxt.isdigit():
+        if len(nxt) >= 3 and not nxt.isdigit() and nxt not in unnamed:
             out.add(nxt)
     return frozenset(out)
 

@@ -1,0 +1,135 @@
+"""Contradictions that stay real when the events model finds more arguments (issue #15, conf13). The all-data
+Arabic events model attaches more arguments, so more slots are compared; a side must be told of the same happening:
+figures of different magnitude, counts each with a doer of its own, a fight's parties as rival doers, doers at
+finest places apart, a claim neither confirmed nor denied, one report on both sides of "did it happen", an actor
+told outside the trigger's clause. Sentences from SaudiNewsNet articles of July-August 2015 (the unseen samples of
+benchmarks/clusters/unseen_sample.py)."""
+import os
+
+from riwaya.reconcile import reconcile
+from riwaya.reconcile.text import config
+from riwaya.reconcile.values import fight, headed_places, unconfirmed
+
+from tests.test_conflicts_counts import ENTS, _counts, _doc, _k
+
+os.environ.setdefault("RIWAYA_ENCODER", "0")
+
+# held-out sample: 11 young men executed near Mosul (alyaum) vs "more than 2000" executed in Mosul (alweeam)
+MOSUL_11 = "أعلن مصدر أمني عراقي أن تنظيم داعش أعدم 11 شابًا بعد اختطافهم من مناطق جنوب وغرب الموصل."
+MOSUL_2000 = ("أعدم تنظيم داعش أكثر من 2000 مواطن من سكان مدينة الموصل بحسب ما أكده مسؤول الإعلام في الاتحاد الوطني "
+              "الكردستاني بنينوى.")
+# held-out sample, Fallujah: army shelling killed five civilians (alyaum) vs IS executed 19 of its men (alwatan)
+FALLUJA_5 = ("وقالت المصادر إن القوات العسكرية المتمركزة خارج أسوار قضاء الفلوجة أطلقت قذائف الهاون والدبابات بشكل "
+             "عشوائي على الأحياء السكنية شمال ووسط وغربي الفلوجة ما تسبب بمقتل خمسة مدنيين وجرح 11 آخرين.")
+FALLUJA_19 = ("وأفاد مصدر أمني، لم يكشف عن اسمه، بأن داعش أعدم 19 شخصا من مرتزقته تحت الجسر القديم في الفلوجة، "
+              "لتخاذلهم عن القتال الدائر بينهم وبين الجيش.")
+# third sample, Zabadani: the Syrian air force shelled it (alwatan) vs IRGC officers lead its battles (alwatan)
+ZABADANI_AIR = ("وقال دي ميستورا إن سلاح الجو السوري قصف مناطق في الزبداني وحولها، وإن مقاتلي المعارضة ردوا بإطلاق "
+                "الصواريخ.")
+ZABADANI_IRGC = ("وأكدت المصادر أن من يقود معارك الزبداني الحالية هم ضباط من الحرس الثوري الإيراني، وأن عناصر حزب الله "
+                 "يتلقون أوامرهم من هؤلاء الضباط.")
+# held-out sample, Ramadi: a coalition air strike in Juwayba (alyaum) vs a security forces' operation in Husayba
+RAMADI_AIR = ("وأشارت المصادر إلى مقتل ثمانية من تنظيم داعش وتدمير عجلتين عسكريتين في غارة جوية لطيران التحالف الدولي "
+              "في منطقة جويبة غربي الرمادي.")
+RAMADI_OP = ("وأفاد رئيس اللجنة الأمنية أن القوات الأمنية شنت عملية عسكرية في مناطق حصيبة الشرقية والجزيرة شرقي "
+             "الرمادي وتمكنت من قتل 15 عنصرًا من تنظيم داعش.")
+# third sample: Turkish sources would neither confirm nor deny a reported road map (aawsat) vs the agreement (okaz)
+NEITHER = ("ورفضت المصادر التركية تأكيد أو نفي معلومات أبلغتها مصادر غير رسمية عن أن أوباما وإردوغان اتفقا على خريطة "
+           "طريق تتضمن مواجهة خطر داعش.")
+AGREED = ("وفي السياق نفسه، قال البيت الأبيض في بيان إن الرئيس الأمريكي باراك أوباما ونظيره التركي رجب طيب أردوغان "
+          "اتفقا أثناء اتصال هاتفي ليل الأربعاء على العمل معا.")
+
+PLACES = [{"id": "mosul", "type": "place", "name_ar": "الموصل", "name_en": "Mosul", "aliases": [], "kb_id": None,
+           "coordinates": [36.34, 43.13], "attrs": {"kind": "city", "country": "IQ"}},
+          {"id": "falluja", "type": "place", "name_ar": "الفلوجة", "name_en": "Fallujah", "aliases": [], "kb_id": None,
+           "coordinates": [33.35, 43.78], "attrs": {"kind": "city", "country": "IQ"}},
+          {"id": "zabadani", "type": "place", "name_ar": "الزبداني", "name_en": "Zabadani", "aliases": [],
+           "kb_id": None, "coordinates": [33.72, 36.1], "attrs": {"kind": "city", "country": "SY"}},
+          {"id": "ramadi", "type": "place", "name_ar": "الرمادي", "name_en": "Ramadi", "aliases": [], "kb_id": None,
+           "coordinates": [33.42, 43.3], "attrs": {"kind": "city", "country": "IQ"}}]
+ACTORS = [{"id": "army_iq", "type": "organization", "name_ar": "القوات العسكرية", "name_en": "the military forces",
+           "aliases": [], "kb_id": None, "coordinates": None},
+          {"id": "syaf", "type": "organization", "name_ar": "القوات الجوية السورية", "name_en": "the Syrian Air Force",
+           "aliases": [], "kb_id": "org:syaf", "coordinates": None},
+          {"id": "irgc", "type": "organization", "name_ar": "الحرس الثوري الإيراني", "name_en": "the IRGC",
+           "aliases": [], "kb_id": "org:irgc", "coordinates": None},
+          {"id": "coalition", "type": "organization", "name_ar": "التحالف الدولي", "name_en": "the coalition",
+           "aliases": [], "kb_id": "org:coalition", "coordinates": None},
+          {"id": "isf", "type": "organization", "name_ar": "القوات الأمنية", "name_en": "the security forces",
+           "aliases": [], "kb_id": None, "coordinates": None},
+          {"id": "obama", "type": "person", "name_ar": "باراك أوباما", "name_en": "Barack Obama", "aliases": [],
+           "kb_id": None, "coordinates": None},
+          {"id": "erdogan", "type": "person", "name_ar": "رجب طيب أردوغان", "name_en": "Recep Tayyip Erdogan",
+           "aliases": [], "kb_id": None, "coordinates": None}]
+ALL = ENTS + PLACES + ACTORS
+
+
+def _contradictions(out, field):
+    return [c for c in out["conflicts"] if c["field"] == field and c["kind"] == "contradiction"]
+
+
+def _two(a, b, ka, kb, field, ents=ALL):
+    return _contradictions(reconcile([_doc("a", a, "A"), _doc("b", b, "B")],
+                                     [_k("k0", "a", a, **ka), _k("k1", "b", b, **kb)], ents), field)
+
+
+def _switch(monkeypatch, key, value, sub=None):
+    cfg = config()["conflicts"]["same_happening"]
+    monkeypatch.setitem(cfg[sub] if sub else cfg, key, value)
+
+
+def test_figures_of_different_magnitude_are_two_happenings(monkeypatch):
+    """11 executed near Mosul against "more than 2000" executed in Mosul: a campaign's toll against one day's.
+    ("مناطق جنوب وغرب الموصل" names no finer place: a direction after a head noun is no name.)"""
+    assert headed_places(MOSUL_11) == frozenset() and headed_places(MOSUL_2000) == {"موصل"}
+    ka = {"amount": "11", "context": ["mosul", "isis"], "place": "mosul"}
+    kb = {"amount": "ما لا يقل عن 2000", "context": ["mosul", "isis"], "place": "mosul"}
+    assert _two(MOSUL_11, MOSUL_2000, ka, kb, "amount") == []
+    _switch(monkeypatch, "max_ratio", 0, "counts")
+    assert len(_two(MOSUL_11, MOSUL_2000, ka, kb, "amount")) == 1
+
+
+def test_counts_each_with_a_doer_of_its_own(monkeypatch):
+    """Fallujah: army shelling killed five civilians, IS executed 19 of its men: two happenings."""
+    ka = {"amount": "خمسة", "context": ["falluja"], "place": "falluja",
+          "participants": [{"entity": "army_iq", "role": "agent", "text": "القوات العسكرية"}]}
+    kb = {"amount": "19", "context": ["falluja", "isis"], "place": "falluja",
+          "participants": [{"entity": "isis", "role": "agent", "text": "داعش"}]}
+    assert _two(FALLUJA_5, FALLUJA_19, ka, kb, "amount") == []
+    _switch(monkeypatch, "doers_apart", False, "counts")
+    assert len(_two(FALLUJA_5, FALLUJA_19, ka, kb, "amount")) == 1
+
+
+def test_a_fights_parties_are_no_rival_doers(monkeypatch):
+    assert fight("معارك") and fight("بالاشتباكات") and fight("clashes") and not fight("قصف") and not fight("غارة")
+    ka = {"typ": "attack", "trigger": "قصف", "context": ["zabadani", "syaf"], "place": "zabadani",
+          "participants": [{"entity": "syaf", "role": "agent", "text": "سلاح الجو السوري"}]}
+    kb = {"typ": "attack", "trigger": "معارك", "context": ["zabadani", "irgc"], "place": "zabadani",
+          "participants": [{"entity": "irgc", "role": "agent", "text": "الحرس الثوري الإيراني"}]}
+    for k in (ka, kb):
+        k["class"] = "harm"
+    assert _two(ZABADANI_AIR, ZABADANI_IRGC, ka, kb, "agent") == []
+    _switch(monkeypatch, "fight_fields", [])
+    assert len(_two(ZABADANI_AIR, ZABADANI_IRGC, ka, kb, "agent")) == 1
+
+
+def test_doers_at_finest_places_apart(monkeypatch):
+    """Ramadi: a coalition strike in the Juwayba area against an operation of the security forces in Husayba."""
+    assert headed_places(RAMADI_AIR) == {"جويبه"} and headed_places(RAMADI_OP) == {"حصيبه"}
+    ka = {"typ": "attack", "trigger": "غارة", "context": ["ramadi", "coalition", "isis"], "place": "ramadi",
+          "participants": [{"entity": "coalition", "role": "agent", "text": "التحالف الدولي"}]}
+    kb = {"typ": "attack", "trigger": "عملية", "context": ["ramadi", "isf", "isis"], "place": "ramadi",
+          "participants": [{"entity": "isf", "role": "agent", "text": "القوات الأمنية"}]}
+    assert _two(RAMADI_AIR, RAMADI_OP, ka, kb, "agent") == []
+    _switch(monkeypatch, "finest_place_fields", [])
+    assert len(_two(RAMADI_AIR, RAMADI_OP, ka, kb, "agent")) == 1
+
+
+def test_neither_confirmed_nor_denied_is_no_denial(monkeypatch):
+    assert unconfirmed(NEITHER) and not unconfirmed(AGREED)
+    parts = {"participants": [{"entity": "obama", "role": "agent", "text": "أوباما"},
+                              {"entity": "erdogan", "role": "agent", "text": "إردوغان"}]}
+    ka = {"typ": "agreement", "class": "communication", "trigger": "اتفقا", "negated": True, "polarity": "denied",
+          "context": ["obama", "erdogan"], **parts}
+    kb = {"typ": "agreement", "class": "communication", "trigger": "اتفقا", "context": ["obama", "erdogan"], **parts}
+    assert _two(NEITHER, AGREED, ka, kb, "polarity") == []
