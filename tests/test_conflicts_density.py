@@ -133,3 +133,29 @@ def test_neither_confirmed_nor_denied_is_no_denial(monkeypatch):
           "context": ["obama", "erdogan"], **parts}
     kb = {"typ": "agreement", "class": "communication", "trigger": "اتفقا", "context": ["obama", "erdogan"], **parts}
     assert _two(NEITHER, AGREED, ka, kb, "polarity") == []
+
+
+# held-out sample: the Houthis moved their tanks toward Marib after their defeat in Aden (aawsat) vs the coalition's
+# aircraft foiled an attack the Houthi militias were preparing on Aden (okaz)
+HOUTHI_TANKS = ("حيث علم شيوخ القبائل أن الحوثيين حركوا دباباتهم من صنعاء باتجاه مأرب بعد هزيمتهم في عدن والقتال الشرس "
+                "في باقي محافظات عدن.")
+COALITION_FOILED = ("في غضون ذلك، أفشلت طائرات التحالف العربي هجوما كانت ميليشيات الحوثي تحضر له لمداهمة مدينة عدن إثر "
+                    "وصول تعزيزات لها إلى منطقة اللحوم الواقعة بين محافظة لحج وعدن.")
+
+
+def test_a_doer_named_otherwise_in_the_other_sentence_is_a_party(monkeypatch):
+    """"الحوثيين" (an agent resolved to «جماعة أنصار الله») is named in "ميليشيات الحوثي" of the other side."""
+    ansar = {"id": "ansar", "type": "organization", "name_ar": "جماعة أنصار الله", "name_en": "Ansar Allah",
+             "aliases": [], "kb_id": "org:ansar", "coordinates": None}
+    arab = {"id": "arab_coalition", "type": "organization", "name_ar": "التحالف العربي", "name_en": "the Arab coalition",
+            "aliases": [], "kb_id": "org:arab", "coordinates": None}
+    aden = {"id": "aden", "type": "place", "name_ar": "عدن", "name_en": "Aden", "aliases": [], "kb_id": None,
+            "coordinates": [12.78, 45.03], "attrs": {"kind": "city", "country": "YE"}}
+    ents = ALL + [ansar, arab, aden]
+    ka = {"typ": "attack", "trigger": "هزيمتهم", "context": ["aden", "ansar"], "place": "aden",
+          "participants": [{"entity": "ansar", "role": "agent", "text": "الحوثيين"}]}
+    kb = {"typ": "attack", "trigger": "هجوما", "context": ["aden", "arab_coalition"], "place": "aden",
+          "participants": [{"entity": "arab_coalition", "role": "agent", "text": "التحالف العربي"}]}
+    assert _two(HOUTHI_TANKS, COALITION_FOILED, ka, kb, "agent", ents) == []
+    _switch(monkeypatch, "parties_named_fields", [])
+    assert len(_two(HOUTHI_TANKS, COALITION_FOILED, ka, kb, "agent", ents)) == 1

@@ -1286,7 +1286,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         if (fa["doers"] & hit(fb)) or (fb["doers"] & hit(fa)):
             return False
         if doers_apart and fa["own_doers"] and fb["own_doers"] and not fa["own_doers"] & fb["own_doers"] \
-                and not named_in(fa, b, fb) and not named_in(fb, a, fa):
+                and not named_in(fa, b, fb, a) and not named_in(fb, a, fa, b):
             # each side names its own doer, and neither names the other's: two happenings (a rocket of Islamist
             # factions on a house in Aleppo city against regime air strikes on the province)
             return False
@@ -1304,21 +1304,41 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             return "finest_place" if pa & pb else False
         return None
 
-    def named_in(fa, b, fb) -> bool:
+    def stems(text: str) -> list[str]:
+        """A text's words with a proclitic and a plural or relative ending off ("الحوثيين", "الحوثي" -> "حوث")."""
+        out = []
+        for w in re.sub(r"[^\w\s]", " ", normalize(text)).split():
+            for pre in ("وال", "بال", "فال", "لل", "ال"):
+                if w.startswith(pre) and len(w) - len(pre) >= 3:
+                    w = w[len(pre):]
+                    break
+            for suf in ("يين", "يون", "ين", "ون", "ات", "يه", "ي"):
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[:-len(suf)]
+                    break
+            out.append(w)
+        return out
+
+    def named_in(fa, b, fb, a=None) -> bool:
         """Is one of a mention's doers named in another mention's sentence (a resolved entity of it, or a doer's
-        name, resolved or as written, in its words)?"""
+        name, resolved, an alias or as written in `a`'s sentence, in its words, a clitic and a plural ending off:
+        "الحوثيين" in one, "ميليشيات الحوثي" in the other)?"""
         if fa["doers"] & _resolved(fb["ctx"]):
             return True
-        words = " " + " ".join(re.sub(r"[^\w\s]", " ", normalize(sentence(b))).split()) + " "
+        words = " " + " ".join(stems(sentence(b))) + " "
+        told = {p.get("entity"): p.get("text") for p in (a or {}).get("participants") or [] if p.get("text")}
         for x in fa["roles"].get("agent", ()):
             e = ents.by_id.get(x) if isinstance(x, str) else None
-            name = (e.get("name_ar") or e.get("name_en") or "") if e else str(x)[4:] if str(x).startswith("raw:") else ""
-            toks = normalize(name).split()
-            while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
-                toks = toks[1:]
-            name = " ".join(toks)
-            if len(name) >= 4 and " " + name + " " in words:
-                return True
+            names = [e.get("name_ar"), e.get("name_en"), *(e.get("aliases") or ())] if e else \
+                [str(x)[4:]] if str(x).startswith("raw:") else []
+            names.append(told.get(x))
+            for name in names:
+                toks = normalize(name or "").split()
+                while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
+                    toks = toks[1:]
+                name = " ".join(stems(" ".join(toks)))
+                if len(name) >= 3 and " " + name + " " in words:
+                    return True
         return False
 
     def judge(ia, ib, field) -> str | bool:
@@ -1348,7 +1368,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
             if pa and pb and not pa & pb:
                 return False    # finest places apart: an air strike in Juwayba, an operation in Husayba
-        if field in parties_fields and (named_in(fa, b, fb) or named_in(fb, a, fa)):
+        if field in parties_fields and (named_in(fa, b, fb, a) or named_in(fb, a, fa, b)):
             # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
             # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
             return False
