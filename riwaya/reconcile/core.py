@@ -1251,12 +1251,16 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     series_min = int(ccfg.get("series_shared_figures", 1))
     hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
     max_ratio = float(ccfg.get("max_ratio") or 0)
-    own_anchor = bool(cfg.get("own_actor_anchor"))
+    own_anchor_fields = frozenset(cfg.get("own_actor_anchor_fields") or ())
     one_doc_apart = frozenset(cfg.get("one_document_apart_fields") or ())
     unconfirmed_fields = frozenset(cfg.get("unconfirmed_fields") or ())
     fight_fields = frozenset(cfg.get("fight_fields") or ())
     finest_fields = frozenset(cfg.get("finest_place_fields") or ())
-    from .values import fight, unconfirmed
+    from .values import fight, reference_places, unconfirmed
+    deictic_apart = float(cfg.get("deictic_apart_days") or 0)
+    deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
+    retro_days = float(ccfg.get("retrospective_days") or 0)
+    retro_fields = count_fields
     doers_apart = bool(ccfg.get("doers_apart"))
     parties_fields = frozenset(cfg.get("parties_named_fields") or ())
     heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
@@ -1265,13 +1269,32 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         from .conflicts import _sentence         # conflicts imports this module
         return _sentence(m, docs or {})
 
-    def finest(f) -> frozenset:
+    def finest(f, m=None) -> frozenset:
         """The finest places a mention's sentence and place fields name (a town, not the province that holds it
-        when both are named), by normalised name."""
+        when both are named), by normalised name; not a distance's reference point ("57 كم شمال شرقي بغداد")."""
         fine = _where((frozenset(), _resolved(f["places"] | f["kplaces"]), _resolved(f["ctx"])), ents, coarse)[0]
         es = [ents.by_id[x] for x in fine if x in ents.by_id]
+        if m is not None:
+            ref = reference_places(sentence(m))
+            es = [e for e in es if _place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) not in ref] or es
         keep = [e for e in es if not any(contains(e, o) for o in es if o is not e)]
         return frozenset(_place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) for e in keep)
+
+    def published_apart(a, b) -> float:
+        """Days between the two mentions' reports' publication days, else their crawl days (0 where one is
+        unknown)."""
+        from datetime import date
+
+        def day(m):
+            d = (docs or {}).get(m.get("doc")) or {}
+            return date.fromisoformat(str(d.get("published") or d.get("retrieved") or "")[:10])
+        try:
+            return float(abs((day(a) - day(b)).days))
+        except (ValueError, TypeError):
+            return 0.0
+
+    def deictic(m) -> bool:
+        return bool(deictic_words & set(normalize(sentence(m)).lower().split()))
 
     def _count_anchor(a, b, fa, fb):
         """The two sides of a count disagreement, the same happening only on an anchor of its own
@@ -1299,7 +1322,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             return False
         if series(sentence(a)) or series(sentence(b)):
             return "figures" if shared else False
-        pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
+        pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
         if pa and pb:
             return "finest_place" if pa & pb else False
         return None
@@ -1364,8 +1387,16 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             # a fight ("معارك الزبداني", "clashes"): each party named as its doer is one of its sides, a participant,
             # not a rival account of who did it
             return False
+        if field != "time" and deictic_apart and published_apart(a, b) >= deictic_apart \
+                and deictic(a) and deictic(b):
+            # both told "yesterday" / "today" of their own reports, published days apart: two days' happenings
+            return False
+        if field in retro_fields and retro_days and published_apart(a, b) >= retro_days:
+            # a toll told again weeks later ("التي وقعت في 20 يوليو الماضي ... مقتل 32") is the final one: it
+            # revises the first day's, no rival account
+            return False
         if field in finest_fields:
-            pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
+            pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
             if pa and pb and not pa & pb:
                 return False    # finest places apart: an air strike in Juwayba, an operation in Husayba
         if field in parties_fields and (named_in(fa, b, fb, a) or named_in(fb, a, fa, b)):
@@ -1379,7 +1410,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
         own_actors = _resolved(fa["actors"] - fa["not_own"]) & _resolved(fb["actors"] - fb["not_own"]) \
-            if own_anchor else _resolved(fa["actors"]) & _resolved(fb["actors"])
+            if field in own_anchor_fields else _resolved(fa["actors"]) & _resolved(fb["actors"])
         if "actor" in anchors and any(kind(x) in actor_types and not _no_doer(x, a) and not _no_doer(x, b)
                                       for x in own_actors):
             return "actor"

@@ -804,6 +804,28 @@ def _fight_cues() -> frozenset:
     return frozenset(normalize(c).lower() for c in vconfig().get("fights") or ())
 
 
+def reference_places(sentence: str | None) -> frozenset:
+    """The place words a sentence names as a reference point of a distance ("57 كم شمال شرقي بغداد", "250/كم شمال
+    بغداد", "60 km north of Baghdad"): where it is measured from, not where it happened (values.yaml
+    reference_place: a distance unit, then up to two direction words or "of", then the place)."""
+    cfg = vconfig().get("reference_place") or {}
+    units = {normalize(w).lower() for w in cfg.get("units") or ()}
+    between = {normalize(w).lower() for w in cfg.get("between") or ()}
+    if not sentence or not units:
+        return frozenset()
+    toks = [t.strip(".,،;:!?؟\"«»“”'()/") for t in normalize(sentence).lower().replace("/", " ").split()]
+    out = set()
+    for k, t in enumerate(toks):
+        if t not in units and not any(t.endswith(u) and t[:-len(u)].isdigit() for u in units):
+            continue
+        j = k + 1
+        while j < len(toks) and j <= k + 3 and toks[j] in between:
+            j += 1
+        if j > k + 1 and j < len(toks):
+            out.add(place_word(toks[j]))
+    return frozenset(out)
+
+
 def unconfirmed(sentence: str | None) -> bool:
     """Does a sentence say that something is neither confirmed nor denied (values.yaml unconfirmed: "تأكيد أو
     نفي", "confirm or deny")? Its "نفي" is no denial."""
