@@ -1294,7 +1294,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             return 0.0
 
     def deictic(m) -> bool:
-        return bool(deictic_words & set(normalize(sentence(m)).lower().split()))
+        return bool(deictic_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
 
     def _count_anchor(a, b, fa, fb):
         """The two sides of a count disagreement, the same happening only on an anchor of its own
