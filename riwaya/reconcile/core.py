@@ -1259,6 +1259,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     from .values import fight, reference_places, unconfirmed
     deictic_apart = float(cfg.get("deictic_apart_days") or 0)
     deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
+    weekday_words = {normalize(w).lower() for w in vconfig().get("weekdays") or ()}
     retro_days = float(ccfg.get("retrospective_days") or 0)
     retro_fields = count_fields
     doers_apart = bool(ccfg.get("doers_apart"))
@@ -1276,7 +1277,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         es = [ents.by_id[x] for x in fine if x in ents.by_id]
         if m is not None:
             ref = reference_places(sentence(m))
-            es = [e for e in es if _place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) not in ref] or es
+            es = [e for e in es if _place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) not in ref]
         keep = [e for e in es if not any(contains(e, o) for o in es if o is not e)]
         return frozenset(_place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) for e in keep)
 
@@ -1287,7 +1288,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
 
         def day(m):
             d = (docs or {}).get(m.get("doc")) or {}
-            return date.fromisoformat(str(d.get("published") or d.get("retrieved") or "")[:10])
+            return date.fromisoformat(str(d.get("published") or d.get("retrieved")
+                                          or (d.get("meta") or {}).get("retrieved") or "")[:10])
         try:
             return float(abs((day(a) - day(b)).days))
         except (ValueError, TypeError):
@@ -1295,6 +1297,9 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
 
     def deictic(m) -> bool:
         return bool(deictic_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
+
+    def weekdays(m) -> frozenset:
+        return frozenset(weekday_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
 
     def _count_anchor(a, b, fa, fb):
         """The two sides of a count disagreement, the same happening only on an anchor of its own
@@ -1388,8 +1393,9 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             # not a rival account of who did it
             return False
         if field != "time" and deictic_apart and published_apart(a, b) >= deictic_apart \
-                and deictic(a) and deictic(b):
-            # both told "yesterday" / "today" of their own reports, published days apart: two days' happenings
+                and ((deictic(a) and deictic(b)) or (weekdays(a) and weekdays(b) and not weekdays(a) & weekdays(b))):
+            # both told "yesterday" / "today" of their own reports, or on different weekdays ("أمس الخميس", "الأحد"),
+            # in reports published days apart: two days' happenings
             return False
         if field in retro_fields and retro_days and published_apart(a, b) >= retro_days:
             # a toll told again weeks later ("التي وقعت في 20 يوليو الماضي ... مقتل 32") is the final one: it
