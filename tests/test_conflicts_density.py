@@ -159,3 +159,57 @@ def test_a_doer_named_otherwise_in_the_other_sentence_is_a_party(monkeypatch):
     assert _two(HOUTHI_TANKS, COALITION_FOILED, ka, kb, "agent", ents) == []
     _switch(monkeypatch, "parties_named_fields", [])
     assert len(_two(HOUTHI_TANKS, COALITION_FOILED, ka, kb, "agent", ents)) == 1
+
+
+# tuning sample: the Israeli police arrested ten Jews "yesterday morning" (alyaum, 08-10) vs Israeli forces arrested
+# 15 Palestinians "last night" (almadina, 08-07)
+ARREST_10 = ("في غضون ذلك، أفادت الإذاعة الإسرائيلية بأن أفراد وحدة التحقيق في الجرائم القومية المتطرفة التابعة لشرطة "
+             "لواء الضفة الغربية داهمت، صباح أمس، عدة نقاط استيطانية عشوائية واعتقلت عشرة يهود.")
+ARREST_15 = "من جهة أخرى، أفادت تقارير إخبارية الخميس بأن قوات إسرائيلية اعتقلت الليلة الماضية 15 فلسطينيًا في الضفة الغربية."
+# third sample, Diyala: a Kirkuk-area strike (a distance from Baghdad named) against Baghdad's bombings
+KIRKUK_7 = ("فيما أفاد مصدر أمني عراقي أمس الخميس بمقتل سبعة من عناصر تنظيم داعش غربي كركوك250/كم شمال بغداد.")
+
+
+def test_yesterday_in_reports_days_apart_is_two_days(monkeypatch):
+    west_bank = {"id": "wb", "type": "place", "name_ar": "الضفة الغربية", "name_en": "the West Bank", "aliases": [],
+                 "kb_id": None, "coordinates": [31.9, 35.2], "attrs": {"kind": "region", "country": "PS"}}
+    ents = ALL + [west_bank]
+
+    def listed():
+        out = reconcile([_doc("a", ARREST_10, "A", "2015-08-10"), _doc("b", ARREST_15, "B", "2015-08-07")],
+                        [_k("k0", "a", ARREST_10, "عشرة", typ="arrest", context=["wb"], place="wb", time=None),
+                         _k("k1", "b", ARREST_15, "15", typ="arrest", context=["wb"], place="wb", time=None)], ents)
+        return _contradictions(out, "amount")
+    assert listed() == []
+    _switch(monkeypatch, "deictic_apart_days", 0)
+    assert len(listed()) == 1
+
+
+def test_a_distances_reference_point_is_not_where_it_happened():
+    from riwaya.reconcile.values import reference_places
+    assert reference_places(KIRKUK_7) == {"بغداد"}
+    assert reference_places("مدينة بعقوبة مركز محافظة ديالى /57 كم شمال شرقي بغداد") == {"بغداد"}
+    assert reference_places("killed 60 km north of Baghdad") == {"baghdad"}
+    assert reference_places("قتل 3 في كركوك وبغداد") == frozenset()
+
+
+# fourth sample, Suruc: the first day's toll (okaz, 07-21) against the toll told again on 6 August (alwatan)
+SURUC_30 = ("أعلن رئيس الحكومة التركية أحمد داود أوغلو، أن العناصر الأولى للتحقيق تفيد أن تنظيم داعش يقف وراء الاعتداء "
+            "الانتحاري الذي استهدف مدينة سوروتش التركية المجاورة للحدود السورية وأوقع 30 قتيلا ونحو 100 جريح.")
+SURUC_32 = ("وأطلق الرئيس التركي رجب طيب إردوغان حربا على الإرهاب تستهدف حزب العمال كما تنظيم داعش المتهم بالوقوف خلف "
+            "العملية الانتحارية التي وقعت في 20 يوليو الماضي في سوروتش (جنوب) وأدت إلى مقتل 32 من الناشطين الشبان الأكراد.")
+
+
+def test_a_toll_told_again_weeks_later_revises_the_first(monkeypatch):
+    suruc = {"id": "suruc", "type": "place", "name_ar": "سوروتش", "name_en": "Suruc", "aliases": [], "kb_id": None,
+             "coordinates": [36.97, 38.42], "attrs": {"kind": "city", "country": "TR"}}
+    ents = ALL + [suruc]
+
+    def listed():
+        out = reconcile([_doc("a", SURUC_30, "A", "2015-07-21"), _doc("b", SURUC_32, "B", "2015-08-06")],
+                        [_k("k0", "a", SURUC_30, "30", context=["suruc", "isis"], place="suruc", time=None),
+                         _k("k1", "b", SURUC_32, "32", context=["suruc", "isis"], place="suruc", time=None)], ents)
+        return _contradictions(out, "amount")
+    assert listed() == []
+    _switch(monkeypatch, "retrospective_days", 0, "counts")
+    assert len(listed()) == 1
