@@ -1256,7 +1256,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     unconfirmed_fields = frozenset(cfg.get("unconfirmed_fields") or ())
     fight_fields = frozenset(cfg.get("fight_fields") or ())
     finest_fields = frozenset(cfg.get("finest_place_fields") or ())
-    from .values import fight, reference_places, unconfirmed
+    from .values import fight, means_told, reference_places, unconfirmed
+    means_apart = bool(ccfg.get("means_apart"))
     deictic_apart = float(cfg.get("deictic_apart_days") or 0)
     deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
     weekday_words = {normalize(w).lower() for w in vconfig().get("weekdays") or ()}
@@ -1318,6 +1319,10 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             # each side names its own doer, and neither names the other's: two happenings (a rocket of Islamist
             # factions on a house in Aleppo city against regime air strikes on the province)
             return False
+        if means_apart:
+            ma, mb = means_told(sentence(a)), means_told(sentence(b))
+            if ma and mb and not ma & mb:
+                return False    # landmines that killed 9 against the shelling that killed 5: two happenings
         own = {_amount_value(x) for x in (fa["amount"], fb["amount"]) if x is not None}
         shared = len((fa["numbers"] & fb["numbers"]) - own) >= series_min
         vals = sorted(int(v) for v in own if v is not None)

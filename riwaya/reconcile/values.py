@@ -826,6 +826,24 @@ def reference_places(sentence: str | None) -> frozenset:
     return frozenset(out)
 
 
+def means_told(sentence: str | None) -> frozenset:
+    """The kinds of weapon or way of killing a sentence names (values.yaml counts.means: shelling, an air strike, a
+    bomb, mines, gunfire, an execution): a word of a kind as written or with one clitic of counts.series_clitics off,
+    or a longer word it begins ("قصفت", "بالقذائف")."""
+    cfg = vconfig().get("counts") or {}
+    kinds = {k: tuple(normalize(w).lower() for w in ws) for k, ws in (cfg.get("means") or {}).items()}
+    if not sentence or not kinds:
+        return frozenset()
+    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    out = set()
+    for w in re.findall(r"\w+", normalize(sentence).lower()):
+        forms = {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + 2}
+        for k, ws in kinds.items():
+            if any(f.startswith(x) for f in forms for x in ws if len(x) >= 3 or f == x):
+                out.add(k)
+    return frozenset(out)
+
+
 def unconfirmed(sentence: str | None) -> bool:
     """Does a sentence say that something is neither confirmed nor denied (values.yaml unconfirmed: "تأكيد أو
     نفي", "confirm or deny")? Its "نفي" is no denial."""
