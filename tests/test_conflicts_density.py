@@ -82,11 +82,14 @@ def test_figures_of_different_magnitude_are_two_happenings(monkeypatch):
     """11 executed near Mosul against "more than 2000" executed in Mosul: a campaign's toll against one day's.
     ("مناطق جنوب وغرب الموصل" names no finer place: a direction after a head noun is no name.)"""
     assert headed_places(MOSUL_11) == frozenset() and headed_places(MOSUL_2000) == {"موصل"}
-    ka = {"amount": "11", "context": ["mosul", "isis"], "place": "mosul"}
-    kb = {"amount": "ما لا يقل عن 2000", "context": ["mosul", "isis"], "place": "mosul"}
+    ka = {"amount": "11", "context": ["mosul", "isis"], "place": "mosul", "time": None}
+    kb = {"amount": "ما لا يقل عن 2000", "context": ["mosul", "isis"], "place": "mosul", "time": None}
     assert _two(MOSUL_11, MOSUL_2000, ka, kb, "amount") == []
     _switch(monkeypatch, "max_ratio", 0, "counts")
     assert len(_two(MOSUL_11, MOSUL_2000, ka, kb, "amount")) == 1
+    _switch(monkeypatch, "max_ratio", 5, "counts")          # both told of one day: the figures are compared
+    day = lambda k: {x: v for x, v in k.items() if x != "time"}      # noqa: E731  (_k's time: one evening)
+    assert len(_two(MOSUL_11, MOSUL_2000, day(ka), day(kb), "amount")) == 1
 
 
 def test_counts_each_with_a_doer_of_its_own(monkeypatch):

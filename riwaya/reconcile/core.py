@@ -1326,9 +1326,12 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         own = {_amount_value(x) for x in (fa["amount"], fb["amount"]) if x is not None}
         shared = len((fa["numbers"] & fb["numbers"]) - own) >= series_min
         vals = sorted(int(v) for v in own if v is not None)
-        if max_ratio and len(vals) == 2 and vals[0] > 0 and vals[1] / vals[0] >= max_ratio and not shared:
-            # figures of different magnitude with no other figure told alike: a toll of a month, a city, a
-            # campaign against one happening's (11 executed near Mosul against "more than 2000" in Mosul)
+        x, y = fa["interval"], fb["interval"]
+        same_day = bool(x and y and timeiv.width(x) <= day and timeiv.width(y) <= day and timeiv.overlaps(x, y))
+        if max_ratio and len(vals) == 2 and vals[0] > 0 and vals[1] / vals[0] >= max_ratio and not shared \
+                and not same_day:
+            # figures of different magnitude with no other figure told alike nor one day told by both: a toll of a
+            # month, a city, a campaign against one happening's (11 executed near Mosul, "more than 2000" in Mosul)
             return False
         if series(sentence(a)) or series(sentence(b)):
             return "figures" if shared else False
