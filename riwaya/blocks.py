@@ -832,6 +832,8 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         # a document's metadata, account and relations, hashed once for every part it is in
         if d not in doc_hash:
             meta = {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url", "language", "seq")}
+            # the crawl day: a count's sides without a publication day are told apart by it (side_judge)
+            meta["retrieved"] = ((docs.get(d) or {}).get("meta") or {}).get("retrieved")
             doc_hash[d] = _digest([account.get(d), meta, rels.get(d, [])])
         return doc_hash[d]
     out = []

@@ -1,5 +1,6 @@
 """The riwaya/1 JSON contract: schema-valid, every span pointing at what was read."""
 import json
+import re
 
 from riwaya.exports.json_export import validate
 from riwaya.store import Store
@@ -47,17 +48,39 @@ def test_a_role_without_a_title_fails_the_schema(built_db):
     assert validate(exp)
 
 
+def _side_labels(text: str) -> list[str]:
+    """The names a summary gives its sides: what follows "(per " / "(بحسب " up to the matching parenthesis."""
+    out = []
+    for m in re.finditer(r"\((?:per|according to|بحسب) ", text):
+        depth, k = 1, m.end()
+        while k < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[k], 0)
+            k += 1
+        out.append(text[m.end():k - 1])
+    return out
+
+
 def test_sources_are_named_by_outlet_or_document_number(built_db):
-    """Never by a file name or a headline ("according to 004_b6ed….txt")."""
+    """Never by a file name or a headline ("according to 004_b6ed….txt"). Only the sides' names are read: a
+    summary's own words may say what a headline says ("the trip from Damascus to Moscow (2415 km) takes at
+    least 3 h" against the headline "من دمشق إلى موسكو.. ")."""
     exp = Store(built_db).export()
     docs = {d["id"]: d for d in exp["documents"]}
-    text = json.dumps([c.get("summary_en") for c in exp["conflicts"]] + [c.get("summary_ar") for c in exp["conflicts"]],
-                      ensure_ascii=False)
+    summaries = [c.get("summary_en") or "" for c in exp["conflicts"]] + [c.get("summary_ar") or "" for c in exp["conflicts"]]
+    labels = [lab for s in summaries for lab in _side_labels(s)]
+    assert labels
     for d in docs.values():
-        assert d["path"].rsplit("/", 1)[-1] not in text
-        if d.get("title"):
-            assert d["title"].split("..")[0].strip() not in text
+        name, title = d["path"].rsplit("/", 1)[-1], (d.get("title") or "").split("..")[0].strip()
+        assert name not in "\n".join(summaries)
+        for lab in labels:
+            assert not title or title not in lab, (title, lab)
+    text = "\n".join(labels)
     assert "document " in text or "الوثيقة" in text or any(d["outlet"] and d["outlet"] in text for d in docs.values())
+
+
+def test_side_labels_are_read_whole():
+    s = "vs قبل شروق الشمس (arrived in Moscow before 03:29 UTC (per NBC News (via الحرة))); the trip from X to Y"
+    assert _side_labels(s) == ["NBC News (via الحرة)"]
 
 
 def test_roles_of_an_older_store_get_their_title():

@@ -268,6 +268,11 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "interval": timeiv.interval(m.get("time")),
         "roles": roles,
         "doers": doers,
+        # every doer told in the trigger's own clause, resolved or as written (no counted victims, no vague
+        # "gunmen"): whether two count sides each name a doer of their own (same_happening.counts.doers_apart)
+        "own_doers": frozenset(x for x in roles.get("agent", ()) if x not in not_own and not _counted(x)
+                               and not _vague_actor(x)),
+        "not_own": frozenset(not_own),
         "ctx": frozenset(m.get("context") or ()),
         "story": (story_of or {}).get(m.get("doc")),
         "generic": _generic_types().get(m.get("type")) or frozenset(),
@@ -1143,6 +1148,13 @@ def _actor_named(gap: str, ents: Entities, agent) -> bool:
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+def _amount_value(v) -> str | None:
+    """The figure of a mention's amount as digits, past a qualifier ("ما لا يقل عن 2000" -> "2000")."""
+    t = str(v).translate(_DIGITS)
+    m = re.search(r"\d[\d,]*", t)
+    return str(int(m.group().replace(",", ""))) if m and m.group().replace(",", "").isdigit() else _count(t)
+
+
 @lru_cache(maxsize=1 << 16)     # every two words of every mention's sentence come here (_sentence_numbers)
 def _count(text: str) -> str | None:
     """The number a phrase starts with, as digits: "14 جنديا" -> "14", "عشرة جنود" -> "10"."""
@@ -1315,6 +1327,20 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     count_fields = frozenset(ccfg.get("fields") or ()) if ccfg.get("enabled") else frozenset()
     series_min = int(ccfg.get("series_shared_figures", 1))
     hit_roles = tuple(ccfg.get("hit_roles") or ("patient", "target"))
+    max_ratio = float(ccfg.get("max_ratio") or 0)
+    own_anchor_fields = frozenset(cfg.get("own_actor_anchor_fields") or ())
+    one_doc_apart = frozenset(cfg.get("one_document_apart_fields") or ())
+    unconfirmed_fields = frozenset(cfg.get("unconfirmed_fields") or ())
+    fight_fields = frozenset(cfg.get("fight_fields") or ())
+    finest_fields = frozenset(cfg.get("finest_place_fields") or ())
+    from .values import fight, means_told, reference_places, unconfirmed
+    means_apart = bool(ccfg.get("means_apart"))
+    deictic_apart = float(cfg.get("deictic_apart_days") or 0)
+    deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
+    weekday_words = {normalize(w).lower() for w in vconfig().get("weekdays") or ()}
+    retro_days = float(ccfg.get("retrospective_days") or 0)
+    retro_fields = count_fields
+    doers_apart = bool(ccfg.get("doers_apart"))
     parties_fields = frozenset(cfg.get("parties_named_fields") or ())
     heads = {normalize(w) for w in (vconfig().get("doers") or {}).get("group_heads") or ()}
 
@@ -1322,13 +1348,36 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         from .conflicts import _sentence         # conflicts imports this module
         return _sentence(m, docs or {})
 
-    def finest(f) -> frozenset:
+    def finest(f, m=None) -> frozenset:
         """The finest places a mention's sentence and place fields name (a town, not the province that holds it
-        when both are named), by normalised name."""
+        when both are named), by normalised name; not a distance's reference point ("57 كم شمال شرقي بغداد")."""
         fine = _where((frozenset(), _resolved(f["places"] | f["kplaces"]), _resolved(f["ctx"])), ents, coarse)[0]
         es = [ents.by_id[x] for x in fine if x in ents.by_id]
+        if m is not None:
+            ref = reference_places(sentence(m))
+            es = [e for e in es if _place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) not in ref]
         keep = [e for e in es if not any(contains(e, o) for o in es if o is not e)]
         return frozenset(_place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) for e in keep)
+
+    def published_apart(a, b) -> float:
+        """Days between the two mentions' reports' publication days, else their crawl days (0 where one is
+        unknown)."""
+        from datetime import date
+
+        def day(m):
+            d = (docs or {}).get(m.get("doc")) or {}
+            return date.fromisoformat(str(d.get("published") or d.get("retrieved")
+                                          or (d.get("meta") or {}).get("retrieved") or "")[:10])
+        try:
+            return float(abs((day(a) - day(b)).days))
+        except (ValueError, TypeError):
+            return 0.0
+
+    def deictic(m) -> bool:
+        return bool(deictic_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
+
+    def weekdays(m) -> frozenset:
+        return frozenset(weekday_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
 
     def _count_anchor(a, b, fa, fb):
         """The two sides of a count disagreement, the same happening only on an anchor of its own
@@ -1342,29 +1391,67 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         hit = lambda f: _resolved(set().union(*(set(f["roles"].get(r, ())) for r in hit_roles)))  # noqa: E731
         if (fa["doers"] & hit(fb)) or (fb["doers"] & hit(fa)):
             return False
+        if doers_apart and fa["own_doers"] and fb["own_doers"] and not fa["own_doers"] & fb["own_doers"] \
+                and not named_in(fa, b, fb, a) and not named_in(fb, a, fa, b):
+            # each side names its own doer, and neither names the other's: two happenings (a rocket of Islamist
+            # factions on a house in Aleppo city against regime air strikes on the province)
+            return False
+        if means_apart:
+            ma, mb = means_told(sentence(a)), means_told(sentence(b))
+            if ma and mb and not ma & mb:
+                return False    # landmines that killed 9 against the shelling that killed 5: two happenings
+        own = {_amount_value(x) for x in (fa["amount"], fb["amount"]) if x is not None}
+        shared = len((fa["numbers"] & fb["numbers"]) - own) >= series_min
+        vals = sorted(int(v) for v in own if v is not None)
+        x, y = fa["interval"], fb["interval"]
+        same_day = bool(x and y and timeiv.width(x) <= day and timeiv.width(y) <= day and timeiv.overlaps(x, y))
+        if max_ratio and len(vals) == 2 and vals[0] > 0 and vals[1] / vals[0] >= max_ratio and not shared \
+                and not same_day:
+            # figures of different magnitude with no other figure told alike nor one day told by both: a toll of a
+            # month, a city, a campaign against one happening's (11 executed near Mosul, "more than 2000" in Mosul)
+            return False
         if series(sentence(a)) or series(sentence(b)):
-            own = {_count(str(x)) for x in (fa["amount"], fb["amount"]) if x is not None}
-            return "figures" if len((fa["numbers"] & fb["numbers"]) - own) >= series_min else False
-        pa, pb = headed_places(sentence(a)) or finest(fa), headed_places(sentence(b)) or finest(fb)
+            return "figures" if shared else False
+        pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
         if pa and pb:
             return "finest_place" if pa & pb else False
         return None
 
-    def named_in(fa, b, fb) -> bool:
+    def stems(text: str) -> list[str]:
+        """A text's words with a proclitic and a plural or relative ending off ("الحوثيين", "الحوثي" -> "حوث")."""
+        out = []
+        for w in re.sub(r"[^\w\s]", " ", normalize(text)).split():
+            for pre in ("وال", "بال", "فال", "لل", "ال"):
+                if w.startswith(pre) and len(w) - len(pre) >= 3:
+                    w = w[len(pre):]
+                    break
+            for suf in ("يين", "يون", "ين", "ون", "ات", "يه", "ي"):
+                if w.endswith(suf) and len(w) - len(suf) >= 3:
+                    w = w[:-len(suf)]
+                    break
+            out.append(w)
+        return out
+
+    def named_in(fa, b, fb, a=None) -> bool:
         """Is one of a mention's doers named in another mention's sentence (a resolved entity of it, or a doer's
-        name, resolved or as written, in its words)?"""
+        name, resolved, an alias or as written in `a`'s sentence, in its words, a clitic and a plural ending off:
+        "الحوثيين" in one, "ميليشيات الحوثي" in the other)?"""
         if fa["doers"] & _resolved(fb["ctx"]):
             return True
-        words = " " + " ".join(re.sub(r"[^\w\s]", " ", normalize(sentence(b))).split()) + " "
+        words = " " + " ".join(stems(sentence(b))) + " "
+        told = {p.get("entity"): p.get("text") for p in (a or {}).get("participants") or [] if p.get("text")}
         for x in fa["roles"].get("agent", ()):
             e = ents.by_id.get(x) if isinstance(x, str) else None
-            name = (e.get("name_ar") or e.get("name_en") or "") if e else str(x)[4:] if str(x).startswith("raw:") else ""
-            toks = normalize(name).split()
-            while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
-                toks = toks[1:]
-            name = " ".join(toks)
-            if len(name) >= 4 and " " + name + " " in words:
-                return True
+            names = [e.get("name_ar"), e.get("name_en"), *(e.get("aliases") or ())] if e else \
+                [str(x)[4:]] if str(x).startswith("raw:") else []
+            names.append(told.get(x))
+            for name in names:
+                toks = normalize(name or "").split()
+                while len(toks) > 1 and toks[0] in heads:       # "ميليشيات الحوثي": the group is "الحوثي"
+                    toks = toks[1:]
+                name = " ".join(stems(" ".join(toks)))
+                if len(name) >= 3 and " " + name + " " in words:
+                    return True
         return False
 
     def judge(ia, ib, field) -> str | bool:
@@ -1380,7 +1467,30 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             x, y = fa["interval"], fb["interval"]
             if x and y and timeiv.width(x) <= apart and timeiv.width(y) <= apart and timeiv.gap(x, y) >= min_gap:
                 return False
-        if field in parties_fields and (named_in(fa, b, fb) or named_in(fb, a, fa)):
+        if field in one_doc_apart and a.get("doc") == b.get("doc"):
+            # one report on both sides of "did it happen": one account, not two (a report that tells a rumour
+            # and its denial by its own sources)
+            return False
+        if field in unconfirmed_fields and (unconfirmed(sentence(a)) or unconfirmed(sentence(b))):
+            return False        # "رفضت تأكيد أو نفي": neither asserted nor denied
+        if field in fight_fields and (fight(a.get("trigger")) or fight(b.get("trigger"))):
+            # a fight ("معارك الزبداني", "clashes"): each party named as its doer is one of its sides, a participant,
+            # not a rival account of who did it
+            return False
+        if field != "time" and deictic_apart and published_apart(a, b) >= deictic_apart \
+                and ((deictic(a) and deictic(b)) or (weekdays(a) and weekdays(b) and not weekdays(a) & weekdays(b))):
+            # both told "yesterday" / "today" of their own reports, or on different weekdays ("أمس الخميس", "الأحد"),
+            # in reports published days apart: two days' happenings
+            return False
+        if field in retro_fields and retro_days and published_apart(a, b) >= retro_days:
+            # a toll told again weeks later ("التي وقعت في 20 يوليو الماضي ... مقتل 32") is the final one: it
+            # revises the first day's, no rival account
+            return False
+        if field in finest_fields:
+            pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
+            if pa and pb and not pa & pb:
+                return False    # finest places apart: an air strike in Juwayba, an operation in Husayba
+        if field in parties_fields and (named_in(fa, b, fb, a) or named_in(fb, a, fa, b)):
             # the doer one side names is named in the other's sentence too ("مقاتلي الحوثي الذين يخوضون معارك ضد
             # المقاومة"): two parties of one fight, or two happenings, each told with its own doer; not rivals
             return False
@@ -1390,8 +1500,10 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
                 return told
         anchors = by_field.get(f"{a.get('type')}.{field}") or by_field.get(f"{a.get('class')}.{field}") \
             or by_field.get(field, anchors_all)
+        own_actors = _resolved(fa["actors"] - fa["not_own"]) & _resolved(fb["actors"] - fb["not_own"]) \
+            if field in own_anchor_fields else _resolved(fa["actors"]) & _resolved(fb["actors"])
         if "actor" in anchors and any(kind(x) in actor_types and not _no_doer(x, a) and not _no_doer(x, b)
-                                      for x in _resolved(fa["actors"]) & _resolved(fb["actors"])):
+                                      for x in own_actors):
             return "actor"
         if "key_place" in anchors:
             ka = _where((frozenset(), _resolved(fa["kplaces"]), frozenset()), ents, coarse)[0]

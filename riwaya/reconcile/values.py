@@ -788,6 +788,74 @@ def series(sentence: str | None) -> bool:
     return False
 
 
+def fight(trigger: str | None) -> bool:
+    """Is a trigger a fight between parties (values.yaml fights: "معارك", "اشتباكات", "clashes"), whose every
+    side a report may name as its doer? A clitic of counts.series_clitics off."""
+    if not trigger:
+        return False
+    cues = _fight_cues()
+    clitics = tuple(normalize(c) for c in (vconfig().get("counts") or {}).get("series_clitics") or ())
+    w = normalize(trigger).lower().strip()
+    return w in cues or any(w.startswith(c) and w[len(c):] in cues for c in clitics)
+
+
+@lru_cache(maxsize=1)
+def _fight_cues() -> frozenset:
+    return frozenset(normalize(c).lower() for c in vconfig().get("fights") or ())
+
+
+def reference_places(sentence: str | None) -> frozenset:
+    """The place words a sentence names as a reference point of a distance ("57 كم شمال شرقي بغداد", "250/كم شمال
+    بغداد", "60 km north of Baghdad"): where it is measured from, not where it happened (values.yaml
+    reference_place: a distance unit, then up to two direction words or "of", then the place)."""
+    cfg = vconfig().get("reference_place") or {}
+    units = {normalize(w).lower() for w in cfg.get("units") or ()}
+    between = {normalize(w).lower() for w in cfg.get("between") or ()}
+    if not sentence or not units:
+        return frozenset()
+    toks = [t.strip(".,،;:!?؟\"«»“”'()/") for t in normalize(sentence).lower().replace("/", " ").split()]
+    out = set()
+    for k, t in enumerate(toks):
+        if t not in units and not any(t.endswith(u) and t[:-len(u)].isdigit() for u in units):
+            continue
+        j = k + 1
+        while j < len(toks) and j <= k + 3 and toks[j] in between:
+            j += 1
+        if j > k + 1 and j < len(toks):
+            out.add(place_word(toks[j]))
+    return frozenset(out)
+
+
+def means_told(sentence: str | None) -> frozenset:
+    """The kinds of weapon or way of killing a sentence names (values.yaml counts.means: shelling, an air strike, a
+    bomb, mines, gunfire, an execution): a word of a kind as written or with one clitic of counts.series_clitics off,
+    or a longer word it begins ("قصفت", "بالقذائف")."""
+    cfg = vconfig().get("counts") or {}
+    kinds = {k: tuple(normalize(w).lower() for w in ws) for k, ws in (cfg.get("means") or {}).items()}
+    if not sentence or not kinds:
+        return frozenset()
+    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    out = set()
+    for w in re.findall(r"\w+", normalize(sentence).lower()):
+        forms = {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + 2}
+        for k, ws in kinds.items():
+            if any(f.startswith(x) for f in forms for x in ws if len(x) >= 3 or f == x):
+                out.add(k)
+    return frozenset(out)
+
+
+def unconfirmed(sentence: str | None) -> bool:
+    """Does a sentence say that something is neither confirmed nor denied (values.yaml unconfirmed: "تأكيد أو
+    نفي", "confirm or deny")? Its "نفي" is no denial."""
+    s = normalize(sentence or "").lower()
+    return bool(s) and any(c in s for c in _unconfirmed_cues())
+
+
+@lru_cache(maxsize=1)
+def _unconfirmed_cues() -> tuple:
+    return tuple(normalize(c).lower() for c in vconfig().get("unconfirmed") or ())
+
+
 @lru_cache(maxsize=1)
 def _series_cues() -> frozenset:
     return frozenset(normalize(c) for c in (vconfig().get("counts") or {}).get("series") or ())
@@ -826,6 +894,7 @@ def headed_places(sentence: str | None) -> frozenset:
         return frozenset()
     clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
     skip = {normalize(w).lower() for w in cfg.get("place_head_skip") or ()}
+    unnamed = {normalize(w).lower() for w in cfg.get("place_head_unnamed") or ()}
     toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().split()]
     out = set()
     for k, t in enumerate(toks[:-1]):
@@ -837,7 +906,7 @@ def headed_places(sentence: str | None) -> frozenset:
             nxt = toks[k + 2]
         if nxt.startswith("ال") and len(nxt) > 4:
             nxt = nxt[2:]
-        if len(nxt) >= 3 and not nxt.isdigit():
+        if len(nxt) >= 3 and not nxt.isdigit() and nxt not in unnamed:
             out.add(nxt)
     return frozenset(out)
 
