@@ -601,3 +601,15 @@ def test_a_quote_after_the_speaker_opens_what_is_said_not_the_title():
     text = "ووفقا لصقر، “أمر الأسد قواته بالانسحاب من المدينة”."
     sps = _speakers(text, "الأسد", "person")
     assert not any("الأسد" in s.text for s in sps)
+
+
+def test_a_phrase_at_the_texts_last_word_reads_no_token_past_it():
+    # an unseen article ending on a place name after a trailing space (its link-back line): the walk back from
+    # the last candidate asked for the token after the last one (IndexError: the article failed analysis)
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    text = ("وقالت المصادر إن المقاومة خاضت معارك ضد قوات الحوثي في مدينة لودر الجنوبية.\n"
+            "رابط الخبر بصحيفة الوئام: المقاومة تسيطر على ابين.. اصابة نائب رئيس مجلس النواب اليمني ونقله للعلاج "
+            "بالرياض ")
+    an = analyze(Document(id="x", text=text, language="ar", published="2015-08-10"))
+    assert "معارك" in [e.trigger for e in an.events]

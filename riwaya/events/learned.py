@@ -1149,7 +1149,8 @@ def _punct_after(T: Text, k: int) -> bool:
     """Is token k punctuation, or does punctuation stand between it and the next token? (A walk back from a
     word stops there: the phrase or clause ends.)"""
     t = T.toks[k]
-    return bool(_PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:T.toks[k + 1].start]))
+    nxt = T.toks[k + 1].start if k + 1 < len(T.toks) else len(T.text)     # the last token: the text's end
+    return bool(_PUNCT.search(t.n) or _PUNCT.search(T.text[t.end:nxt]))
 
 
 COMP_SPAN = 3        # words between a complementizer and a speech verb that are the verb's subject
