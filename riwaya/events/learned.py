@@ -451,7 +451,9 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
         return True
     w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
-    return w.lower() in nouns or any(w.endswith(x) and w[:-len(x)] in nouns for x in lex["pronoun_suffixes"]["ar"])
+    # with a pronoun glued on (معسكره، ثكنتهم), a feminine noun's final ة is written ت (ثكنه -> ثكنت+هم)
+    stems = {w[:-len(x)] for x in lex["pronoun_suffixes"]["ar"] if w.endswith(x) and len(w) > len(x) + 1}
+    return w.lower() in nouns or any(s in nouns or (s.endswith("ت") and s[:-1] + "ه" in nouns) for s in stems)
 
 
 def _lexicon() -> dict:
