@@ -1476,6 +1476,13 @@ def _range_type(etype: str | None) -> str:
     return etype if etype in ("person", "organization", "place", "vehicle", "time") else "other"
 
 
+def _where_read(c, role: str) -> bool:
+    """Whether the rules read the candidate as where the happening was or went (its preposition: من، إلى،
+    في) and the role to fill is a participant: the model declined that reading, and a phrase after a
+    preposition of place is no doer or undergoer ("سقوط مقذوف من داخل الأراضي اليمنية": not the patient)."""
+    return role in ("agent", "patient") and getattr(c, "rule_role", None) in _PLACE_ROLES
+
+
 def _fill(probs: list, fill: dict[str, float]) -> list:
     """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
     likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
@@ -1487,7 +1494,8 @@ def _fill(probs: list, fill: dict[str, float]) -> list:
         used = [c for c, _, _ in out]        # one candidate fills one role (a rule argument is one object)
         rng = _role_ranges().get(role)       # and one the schema lets fill it (a place: a named place)
         best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none" and c not in used and (
-            rng is None or _range_type(getattr(c, "etype", None)) in rng)), key=lambda x: x[0], default=None)
+            rng is None or _range_type(getattr(c, "etype", None)) in rng) and not _where_read(c, role)),
+            key=lambda x: x[0], default=None)
         if best is not None and best[0] >= bar:
             out.append((best[1], best[2], role))
     return out
