@@ -447,7 +447,7 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
                 return False
     if c.rule_role == "companion":
         return c.etype not in ("place", "organization")   # a country or a government "with" him: a partner
-    if c.rule_role != "origin" or c.etype == "place":
+    if c.rule_role not in ("origin", "destination") or c.etype == "place":
         return True
     w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
@@ -1552,7 +1552,8 @@ def _adjacent(text: str, a: Argument, b: Argument, trigger: tuple[int, int], gap
         return False
     between = text[x.end:y.start]
     words = [normalize_ar(w) for w in between.split()]
-    cued = any(w in ws or w[1:] in ws for w in words for ws in _slot_cues().values())   # "مع X": another slot
+    # "مع X": another slot; a path's preposition is not one ("المبعوث الخاص إلى سوريا" is a title)
+    cued = any(w in ws or w[1:] in ws for w in words for r, ws in _slot_cues().items() if r not in PATH_ROLES)
     return len(words) <= gap and not cued and not _GAP_BREAK.search(between) and not (
         x.end <= trigger[0] and trigger[1] <= y.start) and not between.strip().startswith("و")
 
