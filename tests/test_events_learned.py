@@ -182,6 +182,16 @@ def test_an_event_without_a_doer_takes_its_likeliest_candidate_over_the_lower_ba
     np_ = learned.Candidate(0, 5, "اواخر", None, "np", None, None)
     assert learned._fill([(np_, {"place": 0.4, "none": 0.6}, "none")], {"place": 0.2}) == []
     assert learned._fill([(c, {"place": 0.4, "none": 0.6}, "none")], {"place": 0.2})[0][2] == "place"
+    # a phrase the rules read as where the happening came from ("سقوط مقذوف من داخل الأراضي اليمنية")
+    # and the model declined is no filler of a participant: not the patient of the fall; still a place
+    text = "أعلن الدفاع المدني سقوط مقذوف من داخل الأراضي اليمنية على قرية حدودية."
+    s = text.index("داخل الأراضي")
+    src = learned.Candidate(s, s + len("داخل الأراضي اليمنية"), "داخل الأراضي اليمنية", "origin", "place", None, None)
+    p = {"patient": 0.38, "place": 0.1, "none": 0.46}
+    assert learned._fill([(src, p, "none")], {"patient": 0.25}) == []
+    assert learned._fill([(src, p, "none")], {"place": 0.05})[0][2] == "place"
+    free = learned.Candidate(s, s + len("داخل الأراضي اليمنية"), "داخل الأراضي اليمنية", None, "np", None, None)
+    assert learned._fill([(free, p, "none")], {"patient": 0.25})[0][2] == "patient"
 
 
 def test_a_movement_keeps_the_mover_the_rules_carried_from_an_earlier_clause():

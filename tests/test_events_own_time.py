@@ -104,3 +104,16 @@ def test_the_shipped_model_keeps_a_span_decades_back_on_its_own_event_only():
     span = "منذ عام 1971 وحتى وفاته في عام 2000"
     assert not [e.trigger for e in an.events if e.cls == "movement" and e.time is not None and e.time.text == span]
     assert [e.trigger for e in an.events if e.time is not None and e.time.text == span] == ["تولى"]
+
+
+def test_an_event_inside_a_span_of_time_owns_only_the_part_after_it():
+    # "since 1990 until his resignation in 2005": the span times the tenure; the resignation inside it
+    # happened in 2005, not "1990-2005"
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    text = "شغل الوزير منصبه منذ عام 1990 وحتى استقالته في عام 2005، ثم غادر البلاد."
+    an = analyze(Document(id="x", text=text, language="ar", published="2015-08-10"))
+    assert [t.text for t in an.times] == ["منذ عام 1990 وحتى استقالته في عام 2005"]
+    quit_ = next(e for e in an.events if e.trigger == "استقالته")
+    assert quit_.time is not None and quit_.time.text == "عام 2005"
+    assert quit_.time.earliest.startswith("2005-01-01") and quit_.time.latest.startswith("2005-12-31")

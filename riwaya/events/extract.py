@@ -1053,7 +1053,7 @@ def _cut(text: str, a: Argument, pos: int) -> Argument:
     return Argument(a.role, text[s_:e_], s_, e_, a.entity, a.type)
 
 
-def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
+def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict, text: str = ""):
     """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
     toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
     tm = None
@@ -1070,7 +1070,21 @@ def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict):
         tm = min(sent.times, key=lambda x: abs(x.start - trig_s))
     elif anchor is not None and not sent.headline:
         tm = anchor
+    if tm is not None and tm is not anchor and tm.start <= trig_s < tm.end:
+        return _own_part(tm, h, text, plang)
     return tm.value if tm is not None else None
+
+
+def _own_part(tm: TimeMention, h: Hit, text: str, lang: str):
+    """A span of time with the trigger inside it ("تولى الرئاسة منذ عام 1971 وحتى وفاته في عام 2000") is
+    the time of what lasted through it (تولى); the happening named inside it (وفاته) owns only the part
+    after its trigger ("عام 2000"), read again on its own with the span's anchor; none when nothing of the
+    span follows the trigger."""
+    from riwaya.timex import tag_times
+    m = re.search(r"published:(\d{4}-\d\d-\d\d)", tm.value.anchor or "")
+    parts = [x for x in tag_times(text[h.end:tm.end], lang, m.group(1) if m else None, tz=tm.value.tz or "+03:00")
+             if x.value.kind in ("date", "time")]
+    return parts[0].value if parts else None
 
 
 def _polarity(ev: EventMention, h: Hit, sent: Sentence, text: str, mentions, lex: dict) -> None:
@@ -1268,7 +1282,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if dur is not None:
                     ev.arguments = [_cut(text, a, dur.start) for a in ev.arguments] + [
                         Argument("duration", dur.text, dur.start, dur.end, None, "duration")]
-                ev.time = _event_time(h, sent, last_ce, anchor, lex)
+                ev.time = _event_time(h, sent, last_ce, anchor, lex, text)
                 _polarity(ev, h, sent, text, mentions, lex)
                 if P is not None and hit and ev.polarity == "asserted" and not ev.negated:
                     pol = english.polarity(P, trig_s)   # "if elected", "failed to get re-elected"

@@ -447,11 +447,13 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
                 return False
     if c.rule_role == "companion":
         return c.etype not in ("place", "organization")   # a country or a government "with" him: a partner
-    if c.rule_role != "origin" or c.etype == "place":
+    if c.rule_role not in ("origin", "destination") or c.etype == "place":
         return True
     w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
-    return w.lower() in nouns or any(w.endswith(x) and w[:-len(x)] in nouns for x in lex["pronoun_suffixes"]["ar"])
+    # with a pronoun glued on (معسكره، ثكنتهم), a feminine noun's final ة is written ت (ثكنه -> ثكنت+هم)
+    stems = {w[:-len(x)] for x in lex["pronoun_suffixes"]["ar"] if w.endswith(x) and len(w) > len(x) + 1}
+    return w.lower() in nouns or any(s in nouns or (s.endswith("ت") and s[:-1] + "ه" in nouns) for s in stems)
 
 
 def _lexicon() -> dict:
@@ -1475,6 +1477,13 @@ def _range_type(etype: str | None) -> str:
     return etype if etype in ("person", "organization", "place", "vehicle", "time") else "other"
 
 
+def _where_read(c, role: str) -> bool:
+    """Whether the rules read the candidate as where the happening was or went (its preposition: من، إلى،
+    في) and the role to fill is a participant: the model declined that reading, and a phrase after a
+    preposition of place is no doer or undergoer ("سقوط مقذوف من داخل الأراضي اليمنية": not the patient)."""
+    return role in ("agent", "patient") and getattr(c, "rule_role", None) in _PLACE_ROLES
+
+
 def _fill(probs: list, fill: dict[str, float]) -> list:
     """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
     likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
@@ -1486,7 +1495,8 @@ def _fill(probs: list, fill: dict[str, float]) -> list:
         used = [c for c, _, _ in out]        # one candidate fills one role (a rule argument is one object)
         rng = _role_ranges().get(role)       # and one the schema lets fill it (a place: a named place)
         best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none" and c not in used and (
-            rng is None or _range_type(getattr(c, "etype", None)) in rng)), key=lambda x: x[0], default=None)
+            rng is None or _range_type(getattr(c, "etype", None)) in rng) and not _where_read(c, role)),
+            key=lambda x: x[0], default=None)
         if best is not None and best[0] >= bar:
             out.append((best[1], best[2], role))
     return out
@@ -1543,7 +1553,8 @@ def _adjacent(text: str, a: Argument, b: Argument, trigger: tuple[int, int], gap
         return False
     between = text[x.end:y.start]
     words = [normalize_ar(w) for w in between.split()]
-    cued = any(w in ws or w[1:] in ws for w in words for ws in _slot_cues().values())   # "مع X": another slot
+    # "مع X": another slot; a path's preposition is not one ("المبعوث الخاص إلى سوريا" is a title)
+    cued = any(w in ws or w[1:] in ws for w in words for r, ws in _slot_cues().items() if r not in PATH_ROLES)
     return len(words) <= gap and not cued and not _GAP_BREAK.search(between) and not (
         x.end <= trigger[0] and trigger[1] <= y.start) and not between.strip().startswith("و")
 
