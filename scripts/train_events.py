@@ -442,15 +442,12 @@ def _span_acc(model: dict | None, data: list, threshold: float) -> float:
     return round(ok / max(len(data), 1), 4)
 
 
-# annotators whose train documents are left out (RIWAYA_TRAIN_SKIP=E,F,...; an empty value trains on everyone).
-# Tenth session: trained on every annotator (616 articles) the frozen Arabic test rose on every figure (trigger
-# 0.672 -> 0.682, class and actor 0.463 -> 0.498, all right 0.164 -> 0.189; results_session10_alldata_test.json),
-# efship having fixed the two mechanisms that had cost the seeds their contradictions (a path role needs its
-# phrase's preposition to allow it; no speaker after a complementizer's subject). It is not shipped: on the five
-# unseen SaudiNewsNet samples its extra arguments took the listed contradictions from 13 to 36 (the new ones, read from their summaries, mostly false), the
-# clusters test recall fell 0.419 -> 0.399, and three behaviour tests failed. The shipped weights are the eighth
-# session's (A-D); this default trains on those annotators.
-TRAIN_SKIP = frozenset(os.environ.get("RIWAYA_TRAIN_SKIP", "E,F,H,I,J").split(",")) - {""}
+# annotators whose train documents are left out (RIWAYA_TRAIN_SKIP=E,F,...; an empty value, the default, trains on
+# everyone). Eleventh session: the shipped Arabic weights are the tenth session's all-data model (616 articles; frozen
+# test with ev13's fixes: trigger 0.679, class and actor 0.496, all right 0.194, results_session11_test.json), with the
+# fill bars re-picked by ev13 (FILL). They were trained before adj13's convention adjudication
+# (adjudication_conventions.yaml), so a retrain now differs a little (dev measured level, not shipped).
+TRAIN_SKIP = frozenset(os.environ.get("RIWAYA_TRAIN_SKIP", "").split(",")) - {""}
 
 
 def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> tuple[dict, dict]:
