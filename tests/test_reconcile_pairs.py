@@ -133,6 +133,7 @@ def test_two_unresolved_actors_of_one_head_are_no_clash(monkeypatch):
     """"المتهم" and "المتهم والذي اقر": one description told shorter or longer (events.raw_actor_heads);
     two raw spans of different heads still clash with raw_actors_clash, and a head never counts as a
     known entity."""
+    monkeypatch.setitem(core.config()["events"], "raw_clash_min_words", 0)   # one-word sides clash too (switch of merge13)
     monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
     monkeypatch.setattr(core, "pair_model", lambda: None)
     t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
@@ -265,6 +266,7 @@ def test_an_unresolved_actor_that_may_be_the_named_one_is_no_clash(monkeypatch):
     names ("الأسد"), may be that person: no clash of main actors, and the pair feature says so; a raw span
     in a document that names nobody it may be clashes with a named person only with
     ``raw_vs_resolved_clash`` (else the score weighs it); two known different people always clash."""
+    monkeypatch.setitem(core.config()["events"], "raw_clash_min_words", 0)   # one-word sides clash too (switch of merge13)
     monkeypatch.setitem(core.config()["events"], "actor_links", "names")
     monkeypatch.setitem(core.config()["events"], "raw_vs_resolved_clash", True)
     t = _t("2024-12-07T18:00:00+03:00", "2024-12-07T23:00:00+03:00", "مساء السبت")
@@ -504,6 +506,7 @@ def test_an_unresolved_actor_that_tells_no_one_is_no_main_actor(monkeypatch):
     شخص آخر" with "شخص آخر" (another person): a span opened by a preposition or by "another", an ordinal, a mere
     person (actor_families.yaml no_actor, events.vague_actors) is no main actor, so it does not clash with the
     victim another report names; a span of a kind of people still does."""
+    monkeypatch.setitem(core.config()["events"], "raw_clash_min_words", 0)   # one-word sides clash too (switch of merge13)
     monkeypatch.setitem(core.config()["events"], "raw_actors_clash", True)
     monkeypatch.setitem(core.config()["events"], "vague_actors", True)
     monkeypatch.setattr(core, "pair_model", lambda: None)
