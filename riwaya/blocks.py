@@ -123,13 +123,10 @@ class Mentions:
                                                            own_groups)
             self._ents = Entities(entities)
             self.surface = self._ents.surface
-            from .reconcile.core import keyless_key
-            self._keyless = keyless_key
         except ImportError:       # pragma: no cover - depends on the reconciler's internals
             self._labels_of = lambda m, ents=None: ([family(m)], [], ["_none"])
             self._ents = None
             self.surface = None
-            self._keyless = lambda _doc: "_none"
         self.rows: list[bytes] = []
         self.ids: list[str] = []
         self.docs: list[str] = []         # per mention: its document (interned), for cut_parts
@@ -187,7 +184,7 @@ class Mentions:
                     self._union(i, ("k", (kd, ("story", st))))
             elif keyless:
                 for kd in kinds:
-                    self._union(i, ("k", (kd, self._keyless(doc))))
+                    self._union(i, ("k", (kd, "_none")))
         self._story = []
         out: dict = defaultdict(list)
         for i in range(len(self.rows)):
@@ -201,7 +198,6 @@ def _labels(m: dict, ents, canonical, cls, features, own_groups=frozenset()) -> 
     generic mention's, the groups it may stand for, met by every kind of the same polarity in
     those groups), its keys (key participants, else places; its story's is added in
     ``Mentions.parts``), and, as ``_doc_routes`` groups them, its document's route keys."""
-    from .reconcile.core import keyless_key
     c = canonical(m, ents)
     f = features(c)
     kl = cls(c)
@@ -221,7 +217,7 @@ def _labels(m: dict, ents, canonical, cls, features, own_groups=frozenset()) -> 
                                              for p in c.get("participants") or []]})
         if f2["keys"] != f["keys"]:
             route_keys |= set(f2["keys"])
-            keys |= set(f2["keys"] or f2["places"]) or {keyless_key(c.get("doc"))}
+            keys |= set(f2["keys"] or f2["places"]) or {"_none"}
     routes = [("route", c.get("doc"), c.get("class"), f["group"], k) for k in sorted(route_keys, key=repr)]
     return kinds, routes, sorted(keys, key=repr)
 

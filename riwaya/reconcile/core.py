@@ -922,7 +922,7 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
             keys.update(("fine", p) for p in f["fine_places"])
         if f["story"] is not None:
             keys.add(("story", f["story"]))
-        keys = keys or {keyless_key(m.get("doc"))}
+        keys = keys or {"_none"}
         own = [(_cls(m), f["group"])]
         if f["generic"]:
             pol = _cls(m).partition("~")[2]
@@ -931,14 +931,6 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
             for k in keys:
                 blocks[(c, g, k)].append(i)
     return blocks
-
-
-def keyless_key(doc):
-    """The blocking key of a mention with neither main actor, place nor story: ``events.keyless_block``
-    "document" compares such mentions only within their document (nothing identifies the happening across
-    two documents of no common story; at 7.6k SaudiNewsNet articles, 8,530 of them were one block that any new
-    such mention made the corpus stage read again), else every such mention of a kind meets in one block."""
-    return ("_none", doc) if config()["events"].get("keyless_block") == "document" else "_none"
 
 
 def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
