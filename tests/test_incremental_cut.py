@@ -1,0 +1,26 @@
+"""The corpus stage cuts a part of over ``MAX_PART`` mentions by windows of its documents' days
+(riwaya/blocks.py, ``cut_parts``); a document without a publication date is placed by the day it was fetched
+(``doc_day``), so an undated crawl's largest parts are cut too (issue 20, speed13)."""
+from riwaya import blocks
+
+
+def test_a_document_without_a_publication_date_takes_the_day_it_was_fetched():
+    assert blocks.doc_day({"published": "2015-07-22T08:00:00"}) == blocks.day_number("2015-07-22")
+    assert blocks.doc_day({"published": None, "meta": {"retrieved": "2015-07-24T02:51:32"}}) == \
+        blocks.day_number("2015-07-24")
+    # the publication date wins over the fetch day
+    assert blocks.doc_day({"published": "2015-07-20", "meta": {"retrieved": "2015-07-24"}}) == \
+        blocks.day_number("2015-07-20")
+    assert blocks.doc_day({"published": "", "meta": {}}) is None
+    assert blocks.doc_day({"meta": {"retrieved": "garbage"}}) is None and blocks.doc_day({}) is None
+
+
+def test_undated_documents_fetched_on_far_days_are_cut_apart(monkeypatch):
+    monkeypatch.setattr(blocks, "MAX_PART", 3)
+    docs = [{"id": "a", "meta": {"retrieved": "2015-07-01T10:00:00"}},
+            {"id": "b", "meta": {"retrieved": "2015-07-01T11:00:00"}},
+            {"id": "c", "meta": {"retrieved": "2015-07-20T10:00:00"}},
+            {"id": "d"}]
+    day_of = {d["id"]: blocks.doc_day(d) for d in docs}
+    parts, cut_from = blocks.cut_parts([[0, 1, 2, 3, 4]], ["a", "b", "c", "d", "c"], day_of)
+    assert parts == [[0, 1], [2, 4], [3]] and cut_from == [0, 0, 0]
