@@ -24,3 +24,18 @@ def test_undated_documents_fetched_on_far_days_are_cut_apart(monkeypatch):
     day_of = {d["id"]: blocks.doc_day(d) for d in docs}
     parts, cut_from = blocks.cut_parts([[0, 1, 2, 3, 4]], ["a", "b", "c", "d", "c"], day_of)
     assert parts == [[0, 1], [2, 4], [3]] and cut_from == [0, 0, 0]
+
+
+def test_a_mention_that_may_lose_its_keys_is_blocked_by_its_story_not_with_every_keyless_one():
+    # ``_labels`` lists "_none" among the keys of a meeting whose agents the reconciler may drop (told outside the
+    # trigger's clause): with none left, the reconciler blocks it by its story, else with every mention without keys
+    index = blocks.Mentions([])
+    kinds = [("meeting", "g1")]
+    index.add_labelled(b"{}", "a:1", "a", (kinds, [], ["e:x", "_none"]))
+    index.add_labelled(b"{}", "b:1", "b", (kinds, [], ["_none"]))
+    index.add_labelled(b"{}", "c:1", "c", (kinds, [], []))
+    index.add_labelled(b"{}", "d:1", "d", (kinds, [], ["_none"]))
+    index.add_labelled(b"{}", "e:1", "e", (kinds, [], []))
+    parts = [[index.ids[i] for i in p] for p in index.parts({"a": 0, "b": 1, "c": 0})]
+    # a meets c (one story), not b (another story); d and e have no story: with every keyless mention
+    assert parts == [["a:1", "c:1"], ["b:1"], ["d:1", "e:1"]]
