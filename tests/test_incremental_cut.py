@@ -39,3 +39,19 @@ def test_a_mention_that_may_lose_its_keys_is_blocked_by_its_story_not_with_every
     parts = [[index.ids[i] for i in p] for p in index.parts({"a": 0, "b": 1, "c": 0})]
     # a meets c (one story), not b (another story); d and e have no story: with every keyless mention
     assert parts == [["a:1", "c:1"], ["b:1"], ["d:1", "e:1"]]
+
+
+def test_the_sentence_counts_skip_only_words_that_open_no_number():
+    from riwaya.reconcile import core
+    for w in ("14", "1,500", "عشرة", "وعشرة", "بثلاثة", "ten", "Twenty", "ثلاث"):
+        assert core._may_count(w), w
+    for w in ("الجنود", "قتل", "soldiers", "killed"):
+        assert not core._may_count(w), w
+    text = "قتل 14 جنديا وجرح عشرة آخرون في هجوم، وقال ثلاثة شهود إن twenty men fled"
+    doc = {"d": {"text": text}}
+    m = {"doc": "d", "start": 0, "end": len(text)}
+    got = core._sentence_numbers(m, doc)
+    toks = text.split()
+    want = sorted({v for k in range(len(toks)) for v in [core._count(" ".join(toks[k:k + 2]))]
+                   if v is not None and 2 <= int(v) <= core.config()["events"].get("max_sentence_number", 999)})
+    assert got == want and "14" in got and "10" in got
