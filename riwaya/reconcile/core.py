@@ -1176,6 +1176,33 @@ def _count(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
+def _may_count(tok: str) -> bool:
+    """False only where ``_count`` of a phrase starting with the word ``tok`` is None whatever follows: not
+    digits, and its normalised form (proclitic and all) is no number word's first word. Most words of a sentence
+    are not: ``_sentence_numbers`` calls ``_count`` on every two words, and its cache of such pairs mostly missed
+    (363,000 calls in a + 10 at 7.6k SaudiNewsNet articles)."""
+    from ..timex.lexicon import norm_word
+    if tok.replace(",", "").isdigit():
+        return True
+    w = norm_word(tok.lower())
+    first = w.split(" ")[0]
+    if len(first) <= 1:
+        return True         # an empty or one-letter form: what follows decides (kept exact)
+    for lang, heads in _number_heads().items():
+        if first in heads or (lang == "ar" and first[:1] in ("ب", "و", "ل") and first[1:] in heads):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _number_heads() -> dict[str, frozenset]:
+    """Per language, the first words of its number words (``_count``'s cardinals with an integer value)."""
+    from ..timex.lexicon import cardinals
+    return {lang: frozenset(k.split(" ")[0] for k, v in cardinals(lang).items() if isinstance(v, int))
+            for lang in ("ar", "en")}
+
+
 def _counted(v) -> bool:
     return isinstance(v, str) and v.startswith("raw:") and _count(v[4:]) is not None
 
@@ -1643,6 +1670,8 @@ def _sentence_numbers(m: dict, docs: dict[str, dict]) -> list[str]:
     toks = text[s:e].translate(_DIGITS).replace("(", " ").replace(")", " ").split()
     out = set()
     for k in range(len(toks)):
+        if not _may_count(toks[k]):
+            continue
         v = _count(" ".join(toks[k:k + 2]))
         if v is not None and 2 <= int(v) <= top:
             out.add(v)
