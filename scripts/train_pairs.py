@@ -314,7 +314,7 @@ def main() -> None:
                     help="the model judges the event classes it saw this many labelled pairs of (0: every class)")
     ap.add_argument("--keyed-by-hand", choices=["true", "false"], default="true" if KEYED_BY_HAND else "false",
                     help="whether pairs sharing a resolved main actor or key place keep the hand weights")
-    ap.add_argument("--hand-floor", choices=["true", "false", "keyed", "actors"], default="true" if HAND_FLOOR else "false",
+    ap.add_argument("--hand-floor", choices=["true", "false", "keyed", "actors", "keyed_reports"], default="true" if HAND_FLOOR else "false",
                     help="whether a pair scores at least what the hand weights give it (on the model's scale); "
                          "keyed: only a pair that shares a resolved main actor or key place; actors: only a pair of "
                          "two reports that shares a resolved main actor")

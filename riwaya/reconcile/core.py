@@ -702,7 +702,8 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
     learned = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in with_crosses(x, model).items())
     floor = model.get("hand_floor")
     if floor is True or (floor == "keyed" and _resolved(fa["keys"] & fb["keys"])) \
-            or (floor == "actors" and _resolved(fa["actors"] & fb["actors"]) and a.get("doc") != b.get("doc")):
+            or (floor == "actors" and _resolved(fa["actors"] & fb["actors"]) and a.get("doc") != b.get("doc")) \
+            or (floor == "keyed_reports" and _resolved(fa["keys"] & fb["keys"]) and _two_accounts(a, b)):
         # what the hand weights merge stays merged (all pairs, or "keyed": those that share a named main
         # actor or key place): the model, fitted on pairwise F1 (copies of one wire weigh most), splits
         # accounts told in other words, which are the sides of a conflict; of no named key in common, the
@@ -712,9 +713,19 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
         # a shared key place alone were one happening 45 times of 107 on the clusters corpus' dev+train), and
         # of two reports only (a conflict's sides are two reports': one report's departure leg, floored with the
         # escape of its own sentence, took that report's decider away from the other reports' escape: the
-        # bundled seeds lost "who decided")
+        # bundled seeds lost "who decided"). "keyed_reports": a named main actor or key place in common, of two
+        # accounts only: two reports, or two sources quoted in one report (a city's fall told by two reports
+        # stays one happening, its dates side by side; one narrator's two legs of one night do not)
         return max(learned, hand - cfg["merge_threshold"] + model["threshold"])
     return learned
+
+
+def _two_accounts(a: dict, b: dict) -> bool:
+    """Two reports, or one report quoting two different sources (the innermost names of their chains)."""
+    if a.get("doc") != b.get("doc"):
+        return True
+    src = [((m.get("attribution") or {}).get("chain") or [{}])[-1].get("name") for m in (a, b)]
+    return bool(src[0] and src[1] and src[0] != src[1])
 
 
 def with_crosses(x: dict[str, float], model: dict) -> dict[str, float]:
