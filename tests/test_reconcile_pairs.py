@@ -553,3 +553,14 @@ def test_how_many_times_a_report_tells_a_kind_of_happening():
     assert ls[0]["kind_count"] == 7
     lf = [core._features(c) for c in ls]
     assert not {"kind_few", "kind_many"} & set(core.pair_features(ls[0], ls[7], lf[0], lf[7]))
+
+
+def test_two_accounts_are_two_reports_or_two_sources_of_one():
+    """The hand floor "keyed_reports" holds for two accounts only: one narrator's two legs of one night are one
+    account; one report quoting two different sources is two."""
+    def m(doc, src=None):
+        return {"doc": doc, "attribution": {"chain": [{"name": src, "kind": "named_source"}] if src else []}}
+    assert core._two_accounts(m("a"), m("b"))
+    assert not core._two_accounts(m("a"), m("a"))
+    assert not core._two_accounts(m("a", "زيد"), m("a", "زيد"))
+    assert core._two_accounts(m("a", "زيد"), m("a", "مصدر مطلع"))
