@@ -334,7 +334,11 @@ C_OF = {"source": 1.0, "span": 1.0, "trigger": 1.0}
 # 0.208 / 0.208 / 0.213 / 0.216 / 0.208, overlap F1 0.651 / 0.652 / 0.654 / 0.654 / 0.654 / 0.652 / 0.653,
 # exact 0.469 / 0.472 / 0.474 / 0.475 / 0.479 / 0.479 / 0.473, class and actor 0.515 / 0.513 / 0.513 /
 # 0.513 / 0.513 / 0.513 / 0.511; agent 0.3: class and actor 0.506
-FILL = {"agent": 0.25, "patient": 0.4, "place": 0.4}
+# Lead, eleventh session: back to 0.25 / 0.2. The fills are the places and victims that anchor a count's two
+# sides as one happening (reconcile's same_happening checks): at 0.4 / 0.4 the five judged unseen samples kept 2
+# of their real contradictions (Rafah twice), at 0.25 / 0.2 the Asir bombing's two and the Dar Saad shelling's
+# two come back (tuning and fourth samples rebuilt with each). Dev all right 0.213 -> 0.204 is the price.
+FILL = {"agent": 0.25, "patient": 0.25, "place": 0.2}
 # roles an event seldom fills twice (the train + dev annotation: two agents on 2% of its events, two patients
 # 1.3%, two places 0.3%): one filler each, the likeliest, unless listed with it ("X وY"); two of them with
 # at most MERGE_GAP words between, no punctuation and not the trigger, are one phrase (a title and its
