@@ -774,15 +774,13 @@ def series(sentence: str | None) -> bool:
     """Does a sentence tell its toll of a series of fights (values.yaml counts.series: "في مواجهات", "معارك
     عنيفة", "in clashes", "air strikes"), one report period's toll of fighting over days, not one happening's?
     A word counts as written or with one clitic of counts.series_clitics off."""
-    cfg = vconfig().get("counts") or {}
     cues = _series_cues()
     if not sentence or not cues:
         return False
-    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    clitics = _clitics()
     words = normalize(sentence).split()
     for k, w in enumerate(words):
-        forms = {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + 2}
-        for f in forms:
+        for f in _clitic_forms(w, clitics, 2):
             if f in cues or any(" ".join([f] + words[k + 1:k + 1 + n]) in cues for n in (1, 2)):
                 return True
     return False
@@ -794,9 +792,8 @@ def fight(trigger: str | None) -> bool:
     if not trigger:
         return False
     cues = _fight_cues()
-    clitics = tuple(normalize(c) for c in (vconfig().get("counts") or {}).get("series_clitics") or ())
     w = normalize(trigger).lower().strip()
-    return w in cues or any(w.startswith(c) and w[len(c):] in cues for c in clitics)
+    return w in cues or any(w.startswith(c) and w[len(c):] in cues for c in _clitics())
 
 
 @lru_cache(maxsize=1)
@@ -834,10 +831,10 @@ def means_told(sentence: str | None) -> frozenset:
     kinds = {k: tuple(normalize(w).lower() for w in ws) for k, ws in (cfg.get("means") or {}).items()}
     if not sentence or not kinds:
         return frozenset()
-    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    clitics = _clitics()
     out = set()
     for w in re.findall(r"\w+", normalize(sentence).lower()):
-        forms = {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + 2}
+        forms = _clitic_forms(w, clitics, 2)
         for k, ws in kinds.items():
             if any(f.startswith(x) for f in forms for x in ws if len(x) >= 3 or f == x):
                 out.add(k)
@@ -869,8 +866,7 @@ def part_told(sentence: str | None, n: int) -> bool:
     cues = [normalize(c).lower().split() for c in cfg.get("parts") or ()]
     if not sentence or not cues:
         return False
-    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
-    toks = [t for t in toks if t]
+    toks = _figure_words(sentence)
     window = int(cfg.get("part_window", 4))
     for k in range(len(toks)):
         for c in cues:
@@ -892,14 +888,13 @@ def headed_places(sentence: str | None) -> frozenset:
     heads = {normalize(h).lower() for h in cfg.get("place_heads") or ()}
     if not sentence or not heads:
         return frozenset()
-    clitics = tuple(normalize(c) for c in cfg.get("series_clitics") or ())
+    clitics = _clitics()
     skip = {normalize(w).lower() for w in cfg.get("place_head_skip") or ()}
     unnamed = {normalize(w).lower() for w in cfg.get("place_head_unnamed") or ()}
     toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().split()]
     out = set()
     for k, t in enumerate(toks[:-1]):
-        forms = {t} | {t[len(c):] for c in clitics if t.startswith(c) and len(t) > len(c) + 1}
-        if not forms & heads:
+        if not _clitic_forms(t, clitics, 1) & heads:
             continue
         nxt = toks[k + 1]
         if nxt in skip and k + 2 < len(toks):
@@ -926,7 +921,23 @@ def figure_told(sentence: str | None, n: int) -> bool:
     """Is the figure ``n`` written in the sentence (digits or number words)?"""
     if not sentence:
         return False
-    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
-    toks = [t for t in toks if t]
+    toks = _figure_words(sentence)
     return any(_cardinal(toks[j:j + 2]) == n for j in range(len(toks)))
+
+
+def _figure_words(sentence: str) -> list[str]:
+    """A sentence's words as part_told and figure_told read figures in them: normalised, lower case, digits as
+    ASCII, punctuation at their edges off, none empty."""
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(sentence).lower().translate(_DIGITS).split()]
+    return [t for t in toks if t]
+
+
+def _clitics() -> tuple[str, ...]:
+    """values.yaml counts.series_clitics, normalised: the clitics a cue word may carry (و، ب، ال ...)."""
+    return tuple(normalize(c) for c in (vconfig().get("counts") or {}).get("series_clitics") or ())
+
+
+def _clitic_forms(w: str, clitics: tuple[str, ...], rest: int) -> set[str]:
+    """A word as written and with one of the clitics off, where more than ``rest`` letters remain."""
+    return {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + rest}
 
