@@ -1398,24 +1398,24 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         return frozenset(_place_word(e.get("name_ar") or e.get("name_en") or e.get("id")) for e in keep)
 
     def published_apart(a, b) -> float:
-        """Days between the two mentions' reports' publication days, else their crawl days (0 where one is
-        unknown)."""
-        from datetime import date
+        """Days between the two mentions' reports' publication days, else their crawl days, as the corpus
+        stage dates a document (blocks.doc_day; 0 where one is unknown)."""
+        from ..blocks import doc_day         # blocks imports this module
+        da, db = (doc_day((docs or {}).get(m.get("doc")) or {}) for m in (a, b))
+        return float(abs(da - db)) if da is not None and db is not None else 0.0
 
-        def day(m):
-            d = (docs or {}).get(m.get("doc")) or {}
-            return date.fromisoformat(str(d.get("published") or d.get("retrieved")
-                                          or (d.get("meta") or {}).get("retrieved") or "")[:10])
-        try:
-            return float(abs((day(a) - day(b)).days))
-        except (ValueError, TypeError):
-            return 0.0
+    def words(m) -> set:
+        return set(re.findall(r"\w+", normalize(sentence(m)).lower()))
 
     def deictic(m) -> bool:
-        return bool(deictic_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
+        return bool(deictic_words & words(m))
 
     def weekdays(m) -> frozenset:
-        return frozenset(weekday_words & set(re.findall(r"\w+", normalize(sentence(m)).lower())))
+        return frozenset(weekday_words & words(m))
+
+    def places_told(f, m) -> frozenset:
+        """The places a side's sentence names by a head noun, else its finest places."""
+        return headed_places(sentence(m)) or finest(f, m)
 
     def _count_anchor(a, b, fa, fb):
         """The two sides of a count disagreement, the same happening only on an anchor of its own
@@ -1450,7 +1450,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             return False
         if series(sentence(a)) or series(sentence(b)):
             return "figures" if shared else False
-        pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
+        pa, pb = places_told(fa, a), places_told(fb, b)
         if pa and pb:
             return "finest_place" if pa & pb else False
         return None
@@ -1525,7 +1525,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             # revises the first day's, no rival account
             return False
         if field in finest_fields:
-            pa, pb = headed_places(sentence(a)) or finest(fa, a), headed_places(sentence(b)) or finest(fb, b)
+            pa, pb = places_told(fa, a), places_told(fb, b)
             if pa and pb and not pa & pb:
                 return False    # finest places apart: an air strike in Juwayba, an operation in Husayba
         if field in parties_fields and (named_in(fa, b, fb, a) or named_in(fb, a, fa, b)):
