@@ -372,17 +372,12 @@ def _office_in_title(text, m, rules) -> bool:
     وزيرة الخارجية الأمريكية: the SaudiNewsNet guideline; entity_rules.yaml office_titles, office_bodies)."""
     if m.type != "organization":
         return False
-    bodies = rules.get("_office_bodies")
-    if bodies is None:
-        bodies = rules["_office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split())
-                                                 for b in rules.get("office_bodies", []))
-        rules["_office_titles"] = {norm(w) for w in rules.get("office_titles", [])}
     name = " ".join(norm(w) for w in m.text.split())
-    if not any(name == b or name.startswith(b + " ") for b in bodies):
+    if not any(name == b or name.startswith(b + " ") for b in rules["office_bodies"]):
         return False
     prev = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
     p = norm(prev.group(1)) if prev and text[prev.end(1):m.start].strip() == "" else ""
-    titles = rules["_office_titles"]
+    titles = rules["office_titles"]
     return p in titles or (p[:1] in "وفل" and p[1:] in titles)
 
 
@@ -562,6 +557,9 @@ def _rules() -> dict:
     r["org_heads_led_by"] = {norm(w) for w in r.get("org_heads_led_by", [])}
     r["org_heads_own_name"] = {norm(w) for w in r.get("org_heads_own_name", [])}
     r["en_leading_words"] = {str(w).lower() for w in r.get("en_leading_words", [])}
+    r["office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split()) for b in r.get("office_bodies", []))
+    r["office_titles"] = {norm(w) for w in r.get("office_titles", [])}
+    r["place_cue_person_words"] = {norm(w) for w in r.get("place_cue_person_words", [])}
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
@@ -1242,9 +1240,7 @@ def _foreign_names(text, cands, kb):
 def _person_before_cue(text, at):
     """The word before a place cue (at: the cue's start) says a person follows (entity_rules.yaml
     place_cue_person_words: تحدث إلى, رسالة إلى)."""
-    r = _rules()
-    words = r["_cue_people"] if "_cue_people" in r else r.setdefault(
-        "_cue_people", {norm(w) for w in r.get("place_cue_person_words", [])})
+    words = _rules()["place_cue_person_words"]
     m = re.search(r"(\w+)[ \t]+$", text[max(0, at - 40):at])
     w = norm(m.group(1)) if m else ""
     return w in words or (w[:1] in "وف" and w[1:] in words)
