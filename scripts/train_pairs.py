@@ -9,6 +9,7 @@ same components and a few more cues (``core.pair_features``), shipped as JSON
 
     python scripts/train_pairs.py collect --split dev [--split train --data DIR]  # what reconcile read
     python scripts/train_pairs.py eval --split dev [--model hand|FILE]             # merges, from the cache
+    python scripts/train_pairs.py conflicts --split dev --split train [--model F]   # + gold conflicts found
     python scripts/train_pairs.py cv --split dev --split train                     # leave-one-story-out
     python scripts/train_pairs.py train --split dev --split train --out riwaya/data/reconcile/pair_model.json
 
@@ -119,6 +120,7 @@ def prepare(story: dict) -> dict:
                if p}
     calls = []
     cfg = core.config()["events"]
+    sides = conflict_side_pairs(story, gold_of)
     for c in story["calls"]:
         ents = core.Entities(c["entities"])
         ents.surface.update(c.get("surface") or {})
@@ -135,7 +137,49 @@ def prepare(story: dict) -> dict:
                 pairs.append((ms[i]["id"], ms[j]["id"], core.pair_features(ms[i], ms[j], feats[i], feats[j]), label,
                               ms[i].get("class")))
         calls.append({"canon": canon, "same_place": same_place, "story_of": c.get("story_of"), "pairs": pairs})
-    return {"story": story["story"], "split": story["split"], "gold_of": gold_of, "calls": calls}
+    return {"story": story["story"], "split": story["split"], "gold_of": gold_of, "calls": calls, "sides": sides}
+
+
+_GOLD: dict = {}
+
+
+def conflict_side_pairs(story: dict, gold_of: dict) -> set[frozenset]:
+    """The pairs of riwaya mentions (ids) that tell two sides of one of the story's gold conflicts: the gold
+    conflict's cluster's mentions in a document of one value against those in a document of another value (a
+    document on both sides is on neither). They are one happening by definition, told in other words and with
+    other figures: the pairs a similarity scorer learns to split (``--conflict-weight``)."""
+    import json as _json
+    if "conflicts" in story:
+        gold = story
+    else:
+        if not _GOLD:
+            _GOLD.update({s["story"]: s for s in _gold_corpus(None).load()})
+        gold = _GOLD.get(story["story"])
+    mid_of = defaultdict(list)
+    for mid, (gid, _cl) in gold_of.items():
+        mid_of[gid].append(mid)
+    by_cluster_doc = defaultdict(list)
+    for g in story["gold"]:
+        by_cluster_doc[(g["cluster"], g["doc"])].extend(mid_of.get(g["id"], ()))
+    out = set()
+    for gc in (gold or {}).get("conflicts") or ():
+        if gc.get("kind") != "conflict":
+            continue
+        value_docs = defaultdict(set)
+        for sd in gc["sides"]:
+            value_docs[_json.dumps(sd["value"], ensure_ascii=False)].add(sd["doc"])
+        groups = list(value_docs.values())
+        both = {d for k, x in enumerate(groups) for y in groups[k + 1:] for d in x & y}
+        for k, x in enumerate(groups):
+            for y in groups[k + 1:]:
+                for da in x - both:
+                    for db in y - both:
+                        if da == db:
+                            continue
+                        for ma in by_cluster_doc.get((gc["cluster"], da), ()):
+                            for mb in by_cluster_doc.get((gc["cluster"], db), ()):
+                                out.add(frozenset((ma, mb)))
+    return out
 
 
 def clusters_of(prep: dict) -> dict[str, str]:
@@ -180,6 +224,45 @@ def use(model: dict | None) -> None:
     core.pair_model = lambda: model
 
 
+def replay_conflicts(story: dict) -> dict:
+    """The story's cached reconciler calls run again with the scorer now set (``use``): its events and conflicts
+    scored as ``riwaya eval clusters`` scores them (pairwise and B-cubed over matched mentions, the gold conflicts
+    listed right and found), without building the story again. The cache holds what the corpus stage gave the
+    reconciler, so the figures equal the evaluation's where only the scorer, its features and gates change."""
+    import eval_clusters
+    import riwaya.reconcile as rec
+    if not _GOLD:
+        _GOLD.update({s["story"]: s for s in _gold_corpus(None).load()})
+    exp = {"events": [], "conflicts": []}
+    for c in story["calls"]:
+        kw = dict(c)
+        kw["event_mentions"] = kw.pop("mentions")
+        out = rec.reconcile(**kw)
+        exp["events"] += out["events"]
+        exp["conflicts"] += out["conflicts"]
+    ids, gold = story["ids"], story["gold"]
+    matched = eval_clusters.match(gold, eval_clusters.predicted_mentions(exp, ids))
+    items = [(g["id"], g["doc"], g["cluster"], matched[g["id"]]["event"]) for g in gold if g["id"] in matched]
+    gp, pp, _cross = eval_clusters.pair_sets(items)
+    conf = eval_clusters.score_conflicts(_GOLD[story["story"]], exp, ids, matched, gold)
+    return {"story": story["story"], "split": story["split"], "gold_pairs": gp, "pred_pairs": pp,
+            "b3": eval_clusters.bcubed(items), "conflicts": conf}
+
+
+def fmt_replay(rows: list[dict]) -> str:
+    gp = {(r["story"],) + x for r in rows for x in r["gold_pairs"]}
+    pp = {(r["story"],) + x for r in rows for x in r["pred_pairs"]}
+    tp = len(gp & pp)
+    P, R = (tp / len(pp) if pp else 1.0), (tp / len(gp) if gp else 1.0)
+    sp, sr, n = (sum(r["b3"][k] for r in rows) for k in range(3))
+    bp, br = (sp / n, sr / n) if n else (1.0, 1.0)
+    c = {k: sum(r["conflicts"][k] for r in rows) for k in ("listed", "right", "found", "gold", "refinements_found",
+                                                          "gold_refinements")}
+    return (f"pairwise P {P:.3f} R {R:.3f}  B3 F1 {2 * bp * br / (bp + br) if bp + br else 0.0:.3f}  conflicts "
+            f"{c['right']} of {c['listed']} listed right, gold found {c['found']}/{c['gold']}, refinements "
+            f"{c['refinements_found']}/{c['gold_refinements']}")
+
+
 # ---------------------------------------------------------------- the model
 # features the annotated stories cannot teach: nearly every compared pair of a story is in one story
 # (blocking), so its weight would stand for the bias and penalise pairs across stories elsewhere; an
@@ -209,6 +292,9 @@ KEYED_BY_HAND = True
 MIN_CLASS_PAIRS = 500
 # a pair scores at least what the hand weights give it (core._pair_score): the model only adds merges
 HAND_FLOOR = False
+# the weight of a pair of two sides of a gold conflict (prepare: conflict_side_pairs) in the fit: one happening
+# by definition, told by two accounts with other words and other figures
+CONFLICT_WEIGHT = 1.0
 
 
 def fit(preps: list[dict], c: float) -> dict:
@@ -216,17 +302,21 @@ def fit(preps: list[dict], c: float) -> dict:
     from riwaya.reconcile import core
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    X, y = [], []
+    X, y, wt = [], [], []
     per_class = Counter(cl for prep in preps for call in prep["calls"] for _a, _b, _x, label, cl in call["pairs"]
                         if label is not None)
     classes = sorted(cl for cl, n in per_class.items() if n >= MIN_CLASS_PAIRS)
     for prep in preps:
+        sides = prep.get("sides") or ()
         for call in prep["calls"]:
             for _a, _b, x, label, cl in call["pairs"]:
                 if label is not None and (MIN_CLASS_PAIRS <= 0 or cl in classes):
                     x = core.with_crosses({f: v for f, v in x.items() if f not in UNLEARNED}, {"crosses": CROSSES})
                     X.append(x)
-                    y.append(label)
+                    # two sides of a gold conflict: one happening told by two accounts that disagree, the pairs a
+                    # scorer of likeness learns to split (--conflict-weight)
+                    y.append(1 if frozenset((_a, _b)) in sides else label)
+                    wt.append(CONFLICT_WEIGHT if frozenset((_a, _b)) in sides else 1.0)
     vec = DictVectorizer(sparse=False)
     A = vec.fit_transform(X)
     mu, sd = A.mean(0), A.std(0)
@@ -238,7 +328,7 @@ def fit(preps: list[dict], c: float) -> dict:
         # for it: a weight of the wrong sign stands for a correlation of these few stories (context
         # against sentence similarity), so that feature is dropped and the model fitted again
         lr = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
-        lr.fit(((A - mu) / sd)[:, keep], np.array(y))
+        lr.fit(((A - mu) / sd)[:, keep], np.array(y), sample_weight=np.array(wt))
         wrong = [k for k, v in zip(keep, lr.coef_[0]) if SIGN.get(names[k], 0) * v < 0]
         if not wrong:
             break
@@ -251,7 +341,8 @@ def fit(preps: list[dict], c: float) -> dict:
     return {"weights": {**{f: round(float(v), 6) for f, v in zip(names, w) if v}, **{f: hand[f] for f in HAND}},
             "crosses": [list(ab) for ab in CROSSES],
             "dropped": sorted(names[k] for k in range(len(names)) if k not in keep), "bias": round(b, 6),
-            "pairs": len(y), "positives": int(sum(y)), "keyed_by_hand": KEYED_BY_HAND, "hand_floor": HAND_FLOOR,
+            "pairs": len(y), "positives": int(sum(y)), "conflict_weight": CONFLICT_WEIGHT,
+            "conflict_pairs": int(sum(1 for w in wt if w != 1.0)), "keyed_by_hand": KEYED_BY_HAND, "hand_floor": HAND_FLOOR,
             "classes": None if MIN_CLASS_PAIRS <= 0 else classes,
             "raw_actors_clash": core.config()["events"].get("raw_actors_clash", True)}
 
@@ -299,9 +390,9 @@ def choose(res: dict[tuple, dict], min_p: float) -> tuple:
 
 
 def main() -> None:
-    global MIN_CLASS_PAIRS, KEYED_BY_HAND, HAND_FLOOR
+    global MIN_CLASS_PAIRS, KEYED_BY_HAND, HAND_FLOOR, CONFLICT_WEIGHT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=["collect", "eval", "cv", "train"])
+    ap.add_argument("command", choices=["collect", "eval", "conflicts", "cv", "train"])
     ap.add_argument("--split", action="append", help="split(s) to use (repeatable; default dev)")
     ap.add_argument("--story", action="append", help="collect only these stories")
     ap.add_argument("--data", help="a clusters corpus directory (stories.jsonl, annotations/) other than the repo's")
@@ -325,7 +416,11 @@ def main() -> None:
                          "point alone) instead of the best pairwise F1 at --min-precision")
     ap.add_argument("--crosses", default="",
                     help="products of two features the model weighs too, as a*b,c*d (core.with_crosses)")
+    ap.add_argument("--conflict-weight", type=float, default=CONFLICT_WEIGHT,
+                    help="the fit's weight of a pair of two sides of a gold conflict (one happening that two accounts "
+                         "tell with different figures, times or places: what the scorer must not learn to split)")
     a = ap.parse_args()
+    CONFLICT_WEIGHT = a.conflict_weight
     global CROSSES
     CROSSES = [tuple(p.split("*")) for p in a.crosses.split(",") if p]
     splits = a.split or ["dev"]
@@ -337,6 +432,21 @@ def main() -> None:
         core.config()["events"]["raw_actors_clash"] = a.raw_actors_clash == "true"
     if a.command == "collect":
         collect(splits, a.data, a.cache, a.story)
+        return
+    if a.command == "conflicts":
+        # the reconciler run again on the cache with the scorer named (default: what config names)
+        if a.model == "hand":
+            use(None)
+        elif a.model:
+            use(json.loads(Path(a.model).read_text("utf-8")))
+        rows = [replay_conflicts(s) for s in load_cache(splits, a.cache)]
+        for r in rows:
+            c = r["conflicts"]
+            if c["gold"] or c["listed"]:
+                print(f"  {r['story']:30s} listed {c['listed']}, right {c['right']}, gold found {c['found']}/{c['gold']}"
+                      + "".join(f"\n      missed {x['cluster']} {x['slot']}: {x['cause']}" for x in c["missed"]))
+        for sp in sorted({r["split"] for r in rows}):
+            print(f"{sp}: {fmt_replay([r for r in rows if r['split'] == sp])}")
         return
     preps = [prepare(s) for s in load_cache(splits, a.cache)]
     if a.command == "eval":
