@@ -295,8 +295,11 @@ def _later_legs(recs: list[dict]) -> None:
         from .reconcile.context_time import later_leg
     except ImportError:       # pragma: no cover - without the reconciler nothing reads them
         return
+    by_sentence: dict = {}
     for rec in recs:
-        if rec.get("time_before") and later_leg(rec, recs):
+        by_sentence.setdefault(rec.get("start"), []).append(rec)
+    for rec in recs:
+        if rec.get("time_before") and later_leg(rec, by_sentence[rec.get("start")]):
             rec["time_before"] = {**rec["time_before"], "past_step": True}
 
 
