@@ -284,7 +284,23 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                                             "text": a["text"], "start": a["start"], "end": a["end"]})
         out.append(rec)
     _continuations(out)
+    _later_legs(out)
     return out
+
+
+def _later_legs(recs: list[dict]) -> None:
+    """A mention whose time before (``time_before``) is another step's, told between them in its sentence
+    (``context_time.later_leg``): marked ``past_step``, so that the time is only its lower bound."""
+    try:
+        from .reconcile.context_time import later_leg
+    except ImportError:       # pragma: no cover - without the reconciler nothing reads them
+        return
+    by_sentence: dict = {}
+    for rec in recs:
+        by_sentence.setdefault(rec.get("start"), []).append(rec)
+    for rec in recs:
+        if rec.get("time_before") and later_leg(rec, by_sentence[rec.get("start")]):
+            rec["time_before"] = {**rec["time_before"], "past_step": True}
 
 
 def _continuations(recs: list[dict]) -> None:

@@ -187,6 +187,7 @@ def test_yesterday_in_reports_days_apart_is_two_days(monkeypatch):
         return _contradictions(out, "amount")
     assert listed() == []
     _switch(monkeypatch, "deictic_apart_days", 0)
+    _switch(monkeypatch, "place_anchor_max_days", None)     # a place alone, reports 3 days apart (conf14)
     assert len(listed()) == 1
 
 
@@ -217,6 +218,7 @@ def test_a_toll_told_again_weeks_later_revises_the_first(monkeypatch):
         return _contradictions(out, "amount")
     assert listed() == []
     _switch(monkeypatch, "retrospective_days", 0, "counts")
+    _switch(monkeypatch, "place_anchor_max_days", None)     # a place alone, reports 16 days apart (conf14)
     assert len(listed()) == 1
 
 

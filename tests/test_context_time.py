@@ -242,3 +242,55 @@ def test_time_intervals_evening_night_and_small_hours():
     assert cmp.rel("time", evening, three) == "different"      # an evening of D and 03:00 of D+1
     assert cmp.rel("time", night, three) == "precision"        # the night of D runs into D+1's small hours
     assert cmp.rel("time", night, evening) == "precision"
+
+
+# ---- a later leg: the time before is only its lower bound (no side of a time contradiction)
+
+from riwaya.corpus import _later_legs  # noqa: E402
+
+AIDE = ("وأكد أحد مساعدي الأسد المقرّبين أن المخلوع أبلغ مدير مكتبه مساء السبت بأنه سيعود إلى منزله، لكنه اتجه "
+        "مباشرة إلى مطار دمشق، حيث غادر مع ابنه الأكبر حافظ إلى قاعدة حميميم الروسية باللاذقية، ومن هناك إلى "
+        "موسكو، حيث كانت زوجته أسماء وأبناؤهما في انتظاره.")
+SAT_EVENING = _time("مساء السبت", "2024-12-07T17:00:00+03:00", "2024-12-07T23:59:59+03:00")
+SUN_DAWN = _time("فجر الأحد", "2024-12-08T03:00:00+03:00", "2024-12-08T05:59:59+03:00")
+
+
+def _aide_mentions():
+    tb = _before(AIDE, SAT_EVENING)
+    tell = {**_m("a0", "a", AIDE, "أبلغ", time=SAT_EVENING), "class": "communication", "type": "statement"}
+    back = {**_m("a1", "a", AIDE, "سيعود", time_before=tb), "type": "return", "polarity": "planned"}
+    left = _m("a2", "a", AIDE, "غادر", time_before=tb)
+    on = {**_m("a3", "a", AIDE, "ومن هناك", time_before=tb), "type": "transfer"}
+    return [tell, back, left, on]
+
+
+def test_a_later_leg_takes_the_time_before_only_as_a_lower_bound():
+    ms = _aide_mentions()
+    _later_legs(ms)
+    tell, back, left, on = ms
+    assert not left["time_before"].get("past_step")         # the planned return is no step taken
+    assert on["time_before"].get("past_step")               # "ومن هناك": past the departure told before it
+    t_left, t_on = context_time(left, AIDE), context_time(on, AIDE)
+    assert t_left["inferred"] == "chain" and not t_left.get("bound")     # "اتجه مباشرة ... حيث غادر"
+    assert t_on["inferred"] == "chain" and t_on["bound"] == "after"
+
+
+def test_a_bound_is_no_side_of_a_time_contradiction():
+    ms = _aide_mentions()
+    _later_legs(ms)
+    on = ms[3]
+    other_text = "رواية مستقلة تماما في ألفاظها تقول إن الأسد غادر إلى موسكو فجر الأحد بعد سقوط العاصمة."
+    docs = [_doc("a", AIDE, "Outlet A"), _doc("b", other_text, "Outlet B")]
+    out = reconcile(docs, [on, {**_m("b1", "b", other_text, "غادر", time=SUN_DAWN), "type": "transfer"}], ENTS)
+    assert not [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]
+    # the same departure told at once after the time ("اتجه مباشرة ... حيث غادر") is a side
+    left = ms[2]
+    out = reconcile(docs, [left, _m("b1", "b", other_text, "غادر", time=SUN_DAWN)], ENTS)
+    assert [c for c in out["conflicts"] if c["field"] == "time" and c["kind"] == "contradiction"]
+
+
+def test_then_without_at_once_gives_a_lower_bound():
+    text = "أبلغ الوزير مساعديه صباح الخميس بأنه باق في مكتبه، ثم أبحر من الميناء مع حراسه."
+    t = context_time(_m("a1", "a", text, "أبحر", time_before=_before(text, THU_MORNING)), text)
+    assert t["inferred"] == "chain" and t["bound"] == "after"
+    assert not context_time(_m("a1", "a", CHAIN, "أبحر", time_before=_before(CHAIN, THU_MORNING)), CHAIN).get("bound")

@@ -768,6 +768,8 @@ def _stated(field, evidence, idx, docs) -> list[int]:
         t_raw = (evidence[i]["values"].get(field) or {}).get("text") or "" if field == "time" else ""
         if t_raw and _narrative(t_raw):
             continue
+        if field == "time" and (evidence[i]["values"].get(field) or {}).get("bound"):
+            continue            # a lower bound only (a later step's context time): not the step's own time
         if field == "time" and (evidence[i]["values"].get(field) or {}).get("inferred"):
             out.append(i)       # a context time (context_time.py): inferred on purpose, and shown so
             continue

@@ -6,7 +6,9 @@ of its own; the reader takes it from the step before. A mention with no time tak
 expression before its trigger in its sentence (``corpus.doc_event_mentions``: ``time_before``) when a
 narrative-chain word (values.yaml ``narrative_chain``) stands between them. A heading ("سقوط المدينة"
 over a section that opens "في 30 نوفمبر، ...") takes the date that opens its section. The time is marked
-``inferred``: conflicts compare it and say so; the event's own values never take it.
+``inferred``: conflicts compare it and say so; the event's own values never take it. Only a step that
+came at once ("مباشرة", "straight") takes that time as its own; after another chain word ("ثم", "then")
+or past an earlier step of the sentence it is a lower bound (``bound: "after"``), no side of a contradiction.
 """
 from __future__ import annotations
 
@@ -35,19 +37,57 @@ def _among(w: str, words: frozenset) -> bool:
     return w in words or (w[:1] in ("و", "ف") and w[1:] in words)
 
 
+@lru_cache(maxsize=1)
+def _immediate_words() -> frozenset:
+    cfg = vconfig().get("narrative_chain_immediate") or {}
+    return frozenset(" ".join(normalize(w).lower().split()) for lang in cfg.values() for w in lang)
+
+
+def _tokens(gap: str) -> list[str]:
+    return [t for t in re.split(r"[^\w]+", normalize(gap).lower()) if t]
+
+
+def _has(toks: list[str], words: frozenset) -> bool:
+    return any(_among(" ".join(toks[k:k + n]), words) for n in (1, 2) for k in range(len(toks) - n + 1))
+
+
 def chained(gap: str) -> bool:
     """Does a narrative-chain word stand in `gap` (one clitic و/ف allowed before an Arabic word), and no
     word that says how much later (``narrative_offset``)?"""
     words, _ = _chain_words()
-    toks = [t for t in re.split(r"[^\w]+", normalize(gap).lower()) if t]
+    toks = _tokens(gap)
     if any(_among(t, _offset_words()) for t in toks):
         return False
-    return any(_among(" ".join(toks[k:k + n]), words) for n in (1, 2) for k in range(len(toks) - n + 1))
+    return _has(toks, words)
 
 
-def _inferred(t: dict, how: str) -> dict:
-    """`how`: "chain" (the step before it) or "section" (the date that opens the section a heading titles)."""
-    return {**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}, "inferred": how}
+def immediate(gap: str) -> bool:
+    """Does `gap` say the next step came at once (``narrative_chain_immediate``: "مباشرة", "straight")?
+    Only then does the step take the time before it as its own; after "ثم", "then" it is a lower bound."""
+    return _has(_tokens(gap), _immediate_words())
+
+
+def _inferred(t: dict, how: str, bound: bool = False) -> dict:
+    """`how`: "chain" (the step before it) or "section" (the date that opens the section a heading titles).
+    `bound`: the time is only a lower bound of the step (``bound: "after"``: it came then or later)."""
+    out = {**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}, "inferred": how}
+    return {**out, "bound": "after"} if bound else out
+
+
+def later_leg(m: dict, mentions: list[dict]) -> bool:
+    """Is another step told between mention `m`'s time before (``time_before``) and its trigger: an
+    asserted, not negated movement of its sentence ("حيث غادر مع ابنه إلى القاعدة، ومن هناك إلى موسكو")?
+    The time before is then that earlier step's, and of `m` only a lower bound. A planned step ("بأنه
+    سيعود إلى منزله") is no step taken. `mentions`: those of `m`'s document (the corpus stage marks
+    ``time_before.past_step``)."""
+    tb, ts = m.get("time_before") or {}, m.get("trigger_start")
+    if not isinstance(tb.get("end"), int) or not isinstance(ts, int):
+        return False
+    return any(x is not m and x.get("doc") == m.get("doc") and x.get("start") == m.get("start")
+               and x.get("class") == "movement" and isinstance(x.get("trigger_start"), int)
+               and tb["end"] <= x["trigger_start"] < ts and not x.get("negated")
+               and (x.get("polarity") or "asserted") == "asserted" and not is_chain_word(x.get("trigger") or "")
+               for x in mentions)
 
 
 def context_time(m: dict, text: str) -> dict | None:
@@ -62,7 +102,7 @@ def context_time(m: dict, text: str) -> dict | None:
         _, max_chars = _chain_words()
         gap = text[tb["end"]:ts]
         if len(gap) <= max_chars and chained(gap):
-            return _inferred(tb, "chain")
+            return _inferred(tb, "chain", bound=bool(tb.get("past_step")) or not immediate(gap))
     st = m.get("section_time")
     if st and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
         line = text[m["start"]:m["end"]].strip()

@@ -1346,6 +1346,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     by_field = cfg.get("anchors_by_field") or {}
 
     doers = (config()["conflicts"].get("doers") or {}).get("enabled")
+    place_anchors = frozenset(cfg.get("place_anchors") or ("key_place", "place", "finest_place"))
 
     def _no_doer(x, m) -> bool:
         """A person its sentence names only as a group's head or as victims ("ميليشيات صالح") is no anchor."""
@@ -1371,7 +1372,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     unconfirmed_fields = frozenset(cfg.get("unconfirmed_fields") or ())
     fight_fields = frozenset(cfg.get("fight_fields") or ())
     finest_fields = frozenset(cfg.get("finest_place_fields") or ())
-    from .values import fight, means_told, reference_places, unconfirmed
+    from .values import count_unit, fight, means_told, reference_places, unconfirmed
+    happening_units = frozenset((vconfig().get("counts") or {}).get("happening_units") or ())
     means_apart = bool(ccfg.get("means_apart"))
     deictic_apart = float(cfg.get("deictic_apart_days") or 0)
     deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
@@ -1439,7 +1441,10 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
             if ma and mb and not ma & mb:
                 return False    # landmines that killed 9 against the shelling that killed 5: two happenings
         own = {_amount_value(x) for x in (fa["amount"], fb["amount"]) if x is not None}
-        shared = len((fa["numbers"] & fb["numbers"]) - own) >= series_min
+        # another figure told alike, of people: "three attacks" in both sentences tells no one report's toll
+        alike = {n for n in (fa["numbers"] & fb["numbers"]) - own
+                 if not any(count_unit(sentence(m), int(n)) in happening_units for m in (a, b))}
+        shared = len(alike) >= series_min
         vals = sorted(int(v) for v in own if v is not None)
         x, y = fa["interval"], fb["interval"]
         same_day = bool(x and y and timeiv.width(x) <= day and timeiv.width(y) <= day and timeiv.overlaps(x, y))
@@ -1492,8 +1497,26 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
                     return True
         return False
 
+    place_days = cfg.get("place_anchor_max_days")
+
     def judge(ia, ib, field) -> str | bool:
-        """The anchor the two mentions share (a true string), True where either is unknown, else False."""
+        """The anchor the two mentions share (a true string), True where either is unknown, else False. An anchor
+        that is only a place (``place_anchors``) holds for reports published at most ``place_anchor_max_days``
+        apart, unless both sides tell one day: over a longer span one area sees several happenings of one kind (two
+        ambushes in one province, a force's advances towards two cities), one only if they share a participant, a
+        day or a figure alike."""
+        told = _judge(ia, ib, field)
+        if place_days is None or field == "time" or told not in place_anchors:
+            return told
+        a, b = by_id[ia], by_id[ib]
+        if published_apart(a, b) <= float(place_days):
+            return told
+        x, y = feat(a)["interval"], feat(b)["interval"]
+        if x and y and timeiv.width(x) <= day and timeiv.width(y) <= day and timeiv.overlaps(x, y):
+            return told
+        return False
+
+    def _judge(ia, ib, field) -> str | bool:
         a, b = by_id.get(ia), by_id.get(ib)
         if a is None or b is None:
             return True

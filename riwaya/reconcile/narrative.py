@@ -224,7 +224,8 @@ def adopt_narrative_movers(events: list[dict], docs: dict[str, dict], ents, cont
                     vals["time"] = t
                     if not ev.get("time"):
                         ev["time"] = {**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")},
-                                      "support": 1, "of": 1, "inferred": t.get("inferred")}
+                                      "support": 1, "of": 1, "inferred": t.get("inferred"),
+                                      **({"bound": t["bound"]} if t.get("bound") else {})}
             e["values"] = vals
             n += 1
     return n
