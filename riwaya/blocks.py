@@ -870,12 +870,12 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         return doc_hash[d]
     looked: dict[str, tuple] = {}
 
-    def look(y):
-        # what one string names (entities by id and by name, a first spelling, the names within an unresolved
-        # value), found once for every part it is in: the same strings (types, roles, outlets, the main actors)
-        # recur in thousands of parts, and normalising each and searching it for names was most of this step
-        if y not in looked:
-            used, names, surf = {}, {}, {}
+    def look(x):
+        # what one string of a part names (entities by id and by name, a first spelling, the names within an
+        # unresolved value), found once for every part it is in (the same strings recur in many parts), and
+        # whether it is an unresolved value: (used, names, surf, raw), or ``_NOTHING`` (most strings)
+        used, names, surf = {}, {}, {}
+        for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
             if y in ents.by_id:
                 used[y] = record(y)
             n = ents._norm(y)
@@ -890,23 +890,25 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                 if within:
                     names["within:" + n] = within
                     used.update((w, record(w)) for w in within)
-            looked[y] = (tuple(used.items()), tuple(names.items()), tuple(surf.items())) \
-                if used or names or surf else _NOTHING
-        return looked[y]
+        raw = x.startswith("raw:")
+        r = looked[x] = (tuple(used.items()), tuple(names.items()), tuple(surf.items()), raw) \
+            if used or names or surf or raw else _NOTHING
+        return r
     out = []
     for digest, dids, strings in _hashed(parts, compressed):
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
-        for x in sorted(strings):
-            for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
-                u, nm, sf = look(y)
-                used.update(u)
-                names.update(nm)
-                surf.update(sf)
+        raw = False
+        for x in strings:         # in any order: each key is given the same value by every string that gives it
+            r = looked.get(x) or look(x)
+            if r is not _NOTHING:
+                used.update(r[0])
+                names.update(r[1])
+                surf.update(r[2])
+                raw = raw or r[3]
         # an unresolved participant may be any person or organisation its document names
         # (``reconcile.core._link_actors``, from the entities' mentions): those, as records, for such a part
-        actors = {d: [[x, record(x)] for x in sorted(named_in.get(d, ()))] for d in dids} \
-            if any(x.startswith("raw:") for x in strings) else None
+        actors = {d: [[x, record(x)] for x in sorted(named_in.get(d, ()))] for d in dids} if raw else None
         payload = json.dumps([FINGERPRINT_VERSION, CORPUS_VERSION, digest, {d: context(d) for d in dids}, used,
                               names, surf, story_partition(dids, stories), actors], sort_keys=True,
                              ensure_ascii=False, default=str)
@@ -914,7 +916,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     return out
 
 
-_NOTHING = ((), (), ())     # a string that names nothing (most of them), one tuple for all
+_NOTHING = ((), (), (), False)     # a string that names nothing (most of them), one tuple for all
 
 FINGERPRINT_VERSION = 6     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts;
@@ -989,7 +991,7 @@ def _part_strings(parts: dict[str, list], compressed: bool = False) -> dict[str,
         if v is not None:
             try:
                 xs = json.loads(v)
-                if isinstance(xs, list) and all(isinstance(x, str) for x in xs):
+                if isinstance(xs, list) and set(map(type, xs)) <= {str}:
                     out[k] = set(xs)
                     continue
             except ValueError:
