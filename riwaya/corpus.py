@@ -141,6 +141,11 @@ class CompactParagraphs(Sequence):
         return {"start": self.starts[i], "end": self.ends[i], "lang": self.langs[i],
                 "furniture": bool(self.furniture[i])}
 
+    def __iter__(self):
+        # each as ``__getitem__`` makes it, without a call of it per item (``Sequence``'s own iterator)
+        for s, e, lang, f in zip(self.starts, self.ends, self.langs, self.furniture):
+            yield {"start": s, "end": e, "lang": lang, "furniture": bool(f)}
+
     def __eq__(self, other) -> bool:
         return list(self) == list(other)
 
@@ -154,8 +159,13 @@ class MentionIndex:
     def __init__(self, entities: list[dict]):
         self.by_doc: dict[str, list[tuple[int, int, str]]] = {}
         for e in entities:
-            for m in e.get("mentions", []):
-                self.by_doc.setdefault(m["doc"], []).append((m["start"], m["end"], e["id"]))
+            ms = e.get("mentions", [])
+            # the corpus stage keeps them as arrays (``blocks.Spans``): read there, not as a dict each
+            spans = zip(ms.docs, ms.starts, ms.ends) if hasattr(ms, "docs") and hasattr(ms, "starts") \
+                else ((m["doc"], m["start"], m["end"]) for m in ms)
+            eid = e["id"]
+            for doc, start, end in spans:
+                self.by_doc.setdefault(doc, []).append((start, end, eid))
         for v in self.by_doc.values():
             v.sort()
         self.starts = {d: [s for s, _, _ in v] for d, v in self.by_doc.items()}

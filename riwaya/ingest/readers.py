@@ -14,6 +14,7 @@ import os
 import re
 from datetime import date
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -131,6 +132,26 @@ def _sidecar(path: Path) -> dict:
 
 
 _STRING_FIELDS = ("text", "content", "html", "url", "outlet", "source", "title", "language")
+
+
+@lru_cache(maxsize=1)
+def date_fields() -> dict[str, tuple[str, ...]]:
+    """The names a record's publication and retrieval dates go by (``data/ingest/fields.yaml``): field ->
+    its names, in order of preference."""
+    from ..datafiles import DATA, load_yaml
+    data = load_yaml(DATA / "ingest" / "fields.yaml")
+    return {k: tuple(data[k]) for k in ("published", "retrieved")}
+
+
+def record_dates(rec: dict) -> dict[str, str]:
+    """A record's publication and retrieval dates, each from the first of its names the record gives
+    (``date_fields``): {"published": ..., "retrieved": ...}, a date not given left out."""
+    out = {}
+    for field, names in date_fields().items():
+        v = next((rec[k] for k in names if rec.get(k) not in (None, "")), None)
+        if v is not None:
+            out[field] = v
+    return out
 _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 
 
@@ -152,7 +173,8 @@ def check_fields(rec: dict) -> None:
         bad = next((x for x in langs if not isinstance(x, str) or not _LANG_CODE.fullmatch(x)), None)
         if bad is not None:
             raise ValueError(f"field 'languages' holds {str(bad)[:40]!r}, not a language code")
-    for k in ("published", "date", "retrieved"):
+    retrieved = set(date_fields()["retrieved"])
+    for k in date_fields()["published"] + date_fields()["retrieved"]:
         v = rec.get(k)
         if v is None or v == "":
             continue
@@ -160,7 +182,7 @@ def check_fields(rec: dict) -> None:
             raise ValueError(f"field '{k}' must be a date string (YYYY-MM-DD...), not {_json_type(v)}")
         try:
             date.fromisoformat(v.strip()[:10])
-            if k == "retrieved":      # kept as given in the metadata: the whole value must be ISO 8601
+            if k in retrieved:        # kept as given in the metadata: the whole value must be ISO 8601
                 iso_date(v, k)
         except ValueError:
             raise ValueError(f"field '{k}' is not a date (YYYY-MM-DD...): {v[:40]!r}") from None
@@ -175,16 +197,20 @@ def _make(text: str, raw: bytes | None, path: str | None, meta: dict) -> Documen
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ValueError("no text (empty file or nothing left after removing markup)")
-    published = meta.get("published") or meta.get("date")
-    if meta.get("retrieved"):    # the fetch day, not the publication: anchors times only when nothing else does
-        meta = {**meta, "retrieved": iso_date(str(meta["retrieved"]), "retrieved")}
+    # the dates under whichever of their names the record gives (data/ingest/fields.yaml), the other names dropped
+    dates = record_dates(meta)
+    names = set(date_fields()["published"]) | set(date_fields()["retrieved"])
+    meta = {k: v for k, v in meta.items() if k not in names}
+    published = dates.get("published")
+    if dates.get("retrieved"):   # the fetch day, not the publication: anchors times only when nothing else does
+        meta["retrieved"] = iso_date(str(dates["retrieved"]), "retrieved")
     return Document(
         id=doc_id(text), text=text, raw=raw, path=path, url=meta.get("url"),
         outlet=meta.get("outlet") or meta.get("source"), title=meta.get("title"),
         published=str(published) if published else None,
         language=meta.get("language") or "ar", languages=list(meta.get("languages") or []),
         meta={k: v for k, v in meta.items() if k not in
-              {"url", "outlet", "source", "title", "published", "date", "language", "languages", "text", "html", "content"}},
+              {"url", "outlet", "source", "title", "language", "languages", "text", "html", "content"}},
     )
 
 
@@ -224,6 +250,9 @@ def read_file(path: Path) -> Iterator[Document | IngestError]:
     try:
         if ext == ".json" and data.lstrip()[:1] == b"{":
             yield from _read_jsonl(name, iter(data.splitlines()))
+            return
+        if ext == ".json" and data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"[":
+            yield from _read_json_array(name, data)
             return
         if ext not in TEXT_EXT | HTML_EXT:
             yield IngestError(name, f"unknown file type '{ext or 'no extension'}' (expected .txt, .html or .jsonl)")
@@ -271,20 +300,46 @@ def _read_jsonl(name: str, lines: Iterator[bytes]) -> Iterator[Document | Ingest
             rec = json.loads(line)
             if not isinstance(rec, dict):
                 raise ValueError("a line must be a JSON object")
-            check_fields(rec)
-            if rec.get("text") or rec.get("content"):
-                body = rec.get("text") or rec.get("content")
-                yield _make(body, line.encode("utf-8"), where, rec)
-            elif rec.get("html"):
-                body, hmeta = html_to_text(str(rec["html"]))
-                yield _make(body, line.encode("utf-8"), where, {**hmeta, **rec})
-            else:
-                yield IngestError(where, "line has neither 'text' nor 'html'")
+            yield _record(where, rec, line.encode("utf-8"))
         except json.JSONDecodeError as e:
             yield IngestError(where, f"invalid JSON ({e.msg} at column {e.colno})")
         except ValueError as e:
             yield IngestError(where, str(e))
         except Exception as e:   # a parser failing on one broken line must not stop the file
+            yield IngestError(where, f"cannot parse: {type(e).__name__}: {e}")
+
+
+def _record(where: str, rec: dict, raw: bytes) -> Document | IngestError:
+    """One record (a JSON object) as a document; ValueError for a field of the wrong type."""
+    check_fields(rec)
+    if rec.get("text") or rec.get("content"):
+        return _make(rec.get("text") or rec.get("content"), raw, where, rec)
+    if rec.get("html"):
+        body, hmeta = html_to_text(str(rec["html"]))
+        return _make(body, raw, where, {**hmeta, **rec})
+    return IngestError(where, "line has neither 'text' nor 'html'")
+
+
+def _read_json_array(name: str, data: bytes) -> Iterator[Document | IngestError]:
+    """A JSON file holding a list of records (as a crawl exports them: SaudiNewsNet's days), each read as a
+    JSON Lines line is; an item that is not an object, or not a document, is an error of its own."""
+    try:
+        items = json.loads(decode(data))
+    except ValueError as e:
+        yield IngestError(name, f"invalid JSON ({getattr(e, 'msg', e)})")
+        return
+    if not isinstance(items, list):
+        yield IngestError(name, "a JSON file must hold an object or a list of objects")
+        return
+    for n, rec in enumerate(items, 1):
+        where = f"{name}:{n}"
+        try:
+            if not isinstance(rec, dict):
+                raise ValueError("an item of the list must be a JSON object")
+            yield _record(where, rec, json.dumps(rec, ensure_ascii=False).encode("utf-8"))
+        except ValueError as e:
+            yield IngestError(where, str(e))
+        except Exception as e:   # a parser failing on one broken item must not stop the file
             yield IngestError(where, f"cannot parse: {type(e).__name__}: {e}")
 
 
