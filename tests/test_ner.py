@@ -648,3 +648,14 @@ def test_courts_and_gentilics_of_people_are_no_places():
     # محكمة heads a body; الشرعية is no gentilic of a person the knowledge base lists (الشرع)
     assert ("المحكمة العليا الأمريكية", "organization") in _found("وقضت المحكمة العليا الأمريكية بأن")
     assert not any(t == "organization" for _, t in _found("تطبيقا لحكم أصدرته المحكمة الشرعية التابعة لها في حي الشعار"))
+
+
+def test_a_groups_plural_is_linked_but_no_name():
+    # SaudiNewsNet guideline: الحوثيين, الحوثيون are no names (a group's plural), but an event's argument
+    # links through the mention: kept with its knowledge-base id, marked generic (the scorers skip it)
+    from riwaya.kb import load_kb
+    t = "منذ تحرير المدينة من الحوثيين والقوات الموالية، ولا خلايا تابعة للحوثيين. وقالت جماعة الحوثي"
+    ms = {m.text: m for m in recognize(t, "ar", load_kb().match(t)) if m.type == "organization"}
+    assert ms["الحوثيين"].kb_id == "org:houthis" and ms["الحوثيين"].generic
+    assert ms["لحوثيين"].generic
+    assert ms["جماعة الحوثي"].kb_id == "org:houthis" and not ms["جماعة الحوثي"].generic

@@ -362,9 +362,19 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         _org_extents(text, out, rules)
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
+        _group_plurals(out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _group_plurals(mentions, rules) -> None:
+    """A knowledge-base organisation named by its members' plural (الحوثيين: group_plural_shapes) is no
+    name: marked generic, kept for the links events' arguments make through it."""
+    shape = rules["group_plural_shapes"]
+    for m in mentions:
+        if m.type == "organization" and m.kb_id and shape.match(_MARK.sub("", m.text)):
+            m.generic = True
 
 
 def _office_in_title(text, m, rules) -> bool:
@@ -560,6 +570,7 @@ def _rules() -> dict:
     r["office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split()) for b in r.get("office_bodies", []))
     r["office_titles"] = {norm(w) for w in r.get("office_titles", [])}
     r["place_cue_person_words"] = {norm(w) for w in r.get("place_cue_person_words", [])}
+    r["group_plural_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("group_plural_shapes", [])) or r"(?!)")
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
