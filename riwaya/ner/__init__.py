@@ -570,6 +570,7 @@ def _rules() -> dict:
     r["office_bodies"] = tuple(" ".join(norm(w) for w in str(b).split()) for b in r.get("office_bodies", []))
     r["office_titles"] = {norm(w) for w in r.get("office_titles", [])}
     r["place_cue_person_words"] = {norm(w) for w in r.get("place_cue_person_words", [])}
+    r["place_class_verb_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("place_class_verb_shapes", [])) or r"(?!)")
     r["group_plural_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("group_plural_shapes", [])) or r"(?!)")
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))

@@ -28,6 +28,12 @@ def _core(word):
     return 0, n
 
 
+def _class_core(word, classes):
+    """_core, but a word that is a class noun whole keeps its first letter (ولاية, not و + لاية)."""
+    n = norm(word)
+    return (0, n) if n in classes else _core(word)
+
+
 @lru_cache(maxsize=4)
 def _polity_re(heads):
     """A quick test that the text has a definite polity head at all (ال + head, alif and ta marbuta
@@ -164,7 +170,14 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
     for m in mentions:
         if m.type == "place" and m.source != "kb" and " " in m.text:
             first = m.text.split()[0]
-            k, core = _core(first)
+            k, core = _class_core(first, classes)
+            if core in classes:
+                verb = _verb_after_class(text, m.start + len(first), m.end, rules)
+                if verb is not None:                    # قرية يسيطر عليها: a village, then what rules it
+                    if not text[m.start:verb].strip() or norm(text[m.start:verb].strip()) in classes:
+                        continue
+                    m.end = len(text[:verb].rstrip())
+                    m.text = m.name = text[m.start:m.end]
             if core in strip:
                 cut = m.start + len(first)
                 while cut < m.end and text[cut].isspace():
@@ -173,6 +186,7 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                     m.start, m.text = cut, text[cut:m.end]
                     m.name = m.text
         out.append(m)
+    _whole_after_class(text, out, classes, rules)
     taken = [(m.start, m.end) for m in out]
 
     def free(a, b):
@@ -184,7 +198,7 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                                  source="pattern", name=text[a:b]))
 
     for h in _head_re(frozenset(classes | quoted_heads)).finditer(text):
-        k, core = _core(h.group(1))
+        k, core = _class_core(h.group(1), classes)
         q = _QUOTED.match(text, h.end(1))
         if q:
             if free(q.start(1), q.end(1)) and not re.search(r"[\d.,،:؛]", q.group(1)):
@@ -203,6 +217,62 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
             if nxt and nxt[2].startswith("و") and _rare_name(nxt[2][1:], rules) and free(nxt[0] + 1, nxt[1]):
                 add(nxt[0] + 1, nxt[1])
     return out
+
+
+def _verb_shaped(word, rules):
+    """An imperfect verb (data: place_class_verb_shapes; يسيطر, تقع) common enough (Zipf at least
+    place_class_verb_zipf, or a common word) that is no place the knowledge base or gazetteer knows (تعز, تدمر)."""
+    from riwaya.ner.morph import zipf
+    shape = rules.get("place_class_verb_shapes")
+    if shape is None or not shape.match(word):
+        return False
+    n = norm(word)
+    return ((zipf(word) >= rules.get("place_class_verb_zipf", 9) or n in rules["common_words"])
+            and n not in _place_words())
+
+
+def _verb_after_class(text, start, end, rules):
+    """Where the first verb-shaped word after a class noun starts inside a tagged place, else None."""
+    for w in re.finditer(r"[^\s,،.:;()«»\"'!?؟؛]+", text[start:end]):
+        if _verb_shaped(w.group(), rules):
+            return start + w.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_words():
+    """Normalised words of one-word places the knowledge base or the gazetteer knows."""
+    from riwaya.ner import _kb_place_words
+    from riwaya.ner.features import lexicons
+    return frozenset(_kb_place_words()) | frozenset(x for x in lexicons()[4] if " " not in x)
+
+
+def _whole_after_class(text, mentions, classes, rules):
+    """A tagged one-word place right after a class noun (ولاية ديار بكر, لولاية شانلي أورفة) that the tagger
+    cut short takes the next word when that word is a name too: indefinite, no common word, no verb, no
+    place of its own, and either rare (no list knows it: أورفة) or a listed given or family name (بكر);
+    the first word no place the knowledge base or the gazetteer knows alone."""
+    from riwaya.ner.features import lexicons
+    given, family = lexicons()[0], lexicons()[1]
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.type != "place" or m.source == "kb" or " " in m.text.strip() or norm(m.text) in _place_words():
+            continue
+        prev = _before(text, m.start)
+        nxt = _after(text, m.end)
+        if not (prev and nxt and _class_core(prev[2], classes)[1] in classes):
+            continue
+        w = nxt[2]
+        n = norm(w)
+        if n.startswith("ال") or n in rules["common_words"] or n in _place_words() or _verb_shaped(w, rules):
+            continue
+        if not (_foreign(w, rules) or n in given or n in family):
+            continue
+        if any(a < nxt[1] and nxt[0] < b for a, b in taken if (a, b) != (m.start, m.end)):
+            continue
+        taken[taken.index((m.start, m.end))] = (m.start, nxt[1])
+        m.end = nxt[1]
+        m.text = m.name = text[m.start:m.end]
 
 
 def _rare_name(word, rules):
