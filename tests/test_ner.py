@@ -670,3 +670,11 @@ def test_a_class_noun_and_a_verb_or_a_place_cut_short():
     assert "شانلي أورفة" in places('في مدينة "سوروج" التابعة لولاية شانلي أورفة جنوب شرقي تركيا، بحسب تصريحات')
     assert "شرناق" in places("وذكر بيان لسلطات ولاية شرناق جنوب شرق تركيا، أن 4 من")
     assert "تعز" in places("وتشهد مدينة تعز اشتباكات عنيفة")
+
+
+def test_a_country_with_another_nations_nisba_is_a_territory():
+    # PUD guideline: French Cameroon is one place; a country's own nisba or a person's after it is not
+    places = lambda t: [w for w, ty in _found(t) if ty == "place"]
+    t = "اتحدت الكاميرون الجنوبية البريطانية سابقاً مع الكاميرون الفرنسية وتشكلت جمهورية الكاميرون الاتحادية."
+    assert {"الكاميرون الجنوبية البريطانية", "الكاميرون الفرنسية"} <= set(places(t))
+    assert "سوريا" in places("وصل إلى سوريا الأمريكي جون كيري أمس")

@@ -114,7 +114,9 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             if not nxt:
                 break
             n = norm(nxt[2])
-            if (n in adjs and not governed) or (head in polity and _nisba(n)) or (head in facility and n in fac_adjs):
+            if (n in adjs and not governed) or (head in polity and _nisba(n)) or (head in facility and n in fac_adjs) \
+                    or (not governed and m.kb_id and _other_nation(nxt[2], m.kb_id)
+                        and not any(x.start == nxt[1] + 1 and x.type == "person" for x in mentions)):
                 e = nxt[1]
             else:
                 break
@@ -217,6 +219,39 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
             if nxt and nxt[2].startswith("و") and _rare_name(nxt[2][1:], rules) and free(nxt[0] + 1, nxt[1]):
                 add(nxt[0] + 1, nxt[1])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _nation_of(word):
+    """The country a nisba names (الفرنسية, البريطاني -> country:fr, country:gb), else None."""
+    from riwaya.kb import load_kb
+    from riwaya.textutil import normalize_ar
+    n = norm(word)
+    if not n.startswith("ال"):
+        return None
+    base = n[2:]
+    for suf in ("يه", "ي"):                       # norm writes ة as ه
+        if base.endswith(suf) and len(base) - len(suf) >= 3:
+            b = base[:-len(suf)]
+            for c in (b, b + "ا", b + "يا", "ال" + b):
+                ids = [x.id for x in load_kb().index.get((normalize_ar(c),), []) if x.id.startswith("country:")]
+                if ids:
+                    return ids[0]
+            return None
+    return None
+
+
+def _other_nation(word, kb_id):
+    """A nisba of another country than the knowledge-base place's: part of a territory's name (الكاميرون
+    الفرنسية, الكاميرون الجنوبية البريطانية: French Cameroon); the place's own nation is its adjective (حلب
+    السورية)."""
+    from riwaya.kb import load_kb
+    nation = _nation_of(word)
+    if nation is None or not kb_id.startswith("country:"):
+        return False
+    rec = load_kb().records.get(kb_id) or {}
+    own = {kb_id} | {"country:" + str(rec.get("country", "")).lower()}
+    return nation not in own
 
 
 def _verb_shaped(word, rules):
