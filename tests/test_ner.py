@@ -678,3 +678,10 @@ def test_a_country_with_another_nations_nisba_is_a_territory():
     t = "اتحدت الكاميرون الجنوبية البريطانية سابقاً مع الكاميرون الفرنسية وتشكلت جمهورية الكاميرون الاتحادية."
     assert {"الكاميرون الجنوبية البريطانية", "الكاميرون الفرنسية"} <= set(places(t))
     assert "سوريا" in places("وصل إلى سوريا الأمريكي جون كيري أمس")
+
+
+def test_an_army_of_two_nations_and_a_nisba_of_a_country_in_alif():
+    # النمساوي is the nisba of النمسا; two nations' nisbas joined by a hyphen name one army
+    t = "كان هذا التراجع بمثابة مفاجأة للجيش النمساوي-البروسي, ونجح كل الجيش الدنماركي تقريباً في إتمام الإخلاء."
+    orgs = [w for w, ty in _found(t) if ty == "organization"]
+    assert "جيش النمساوي-البروسي" in orgs and "الجيش الدنماركي" in orgs

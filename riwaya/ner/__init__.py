@@ -697,6 +697,12 @@ def _org_patterns(text, kb_words=frozenset()):
         while j < len(toks) and len(chain) < cmax:
             w2 = toks[j][2]
             n2 = norm(w2)
+            if w2 == "-" and chain and j + 1 < len(toks) and toks[j][0] == toks[j - 1][1] \
+                    and toks[j + 1][0] == toks[j][1] and norm(toks[j + 1][2]).startswith("ال") \
+                    and _names_place(toks[j - 1][2], kb_words) and norm(toks[j + 1][2]).endswith(("ي", "يه")):
+                chain.append(j + 1)   # الجيش النمساوي-البروسي: two nations' nisbas joined by a hyphen
+                j += 2
+                continue
             if not w2[0].isalpha() or n2 in stops or n2 in r["roles"] or (toks[j][0] - toks[j - 1][1] > 1):
                 break
             # وزارة التجارة والصناعة, الشؤون البلدية والقروية: one name with a coordinated part
@@ -891,6 +897,8 @@ def _names_place(word, kb_words):
         if base.endswith(suf) and len(base) - len(suf) >= 2:
             b = base[:-len(suf)]
             cands |= {b, b + "ا", b + "يا"}
+            if b.endswith("او") and len(b) > 3:   # النمساوي: النمسا
+                cands.add(b[:-1])
             break
     g = _rules()["generic_places"]                 # البلدي: بلد is no place's name
     places = _kb_place_words()                     # (الشرعية: الشرع is a person, no place)
