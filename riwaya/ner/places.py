@@ -288,6 +288,7 @@ def _whole_after_class(text, mentions, classes, rules):
     place of its own, and either rare (no list knows it: أورفة) or a listed given or family name (بكر);
     the first word no place the knowledge base or the gazetteer knows alone."""
     from riwaya.ner.features import lexicons
+    from riwaya.ner.morph import zipf
     given, family = lexicons()[0], lexicons()[1]
     taken = [(m.start, m.end) for m in mentions]
     for m in mentions:
@@ -301,6 +302,10 @@ def _whole_after_class(text, mentions, classes, rules):
         n = norm(w)
         if n.startswith("ال") or n in rules["common_words"] or n in _place_words() or _verb_shaped(w, rules):
             continue
+        if (n[:-1] if n.endswith("ي") else n) in rules["place_compass_words"] | rules["place_name_adjectives"]:
+            continue                  # بمدينة أبها جنوبي المملكة
+        if w[0] in _CLITICS and len(w) > 4 and zipf(w[1:]) >= 3:
+            continue                  # حي حطين بابتدائية: a proclitic and a word
         if not (_foreign(w, rules) or n in given or n in family):
             continue
         if any(a < nxt[1] and nxt[0] < b for a, b in taken if (a, b) != (m.start, m.end)):
