@@ -685,3 +685,13 @@ def test_an_army_of_two_nations_and_a_nisba_of_a_country_in_alif():
     t = "كان هذا التراجع بمثابة مفاجأة للجيش النمساوي-البروسي, ونجح كل الجيش الدنماركي تقريباً في إتمام الإخلاء."
     orgs = [w for w, ty in _found(t) if ty == "organization"]
     assert "جيش النمساوي-البروسي" in orgs and "الجيش الدنماركي" in orgs
+
+
+def test_a_place_propagated_into_its_nisba_is_no_place():
+    # سورية tagged once is propagated; inside المعارضة السورية it is the adjective, no place
+    t = ("وتتمركز القوات في شرق سورية منذ أشهر. وأظهر فيديو نشر أمس استعدادات المعارضة السورية، "
+         "تمهيداً للاقتحام الوشيك.")
+    assert [w for w, ty in _found(t) if ty == "place"] == ["سورية"]
+    from riwaya.ner import _adjective_span
+    s = t.index("السورية") + 2                   # the span a propagated سورية takes there
+    assert _adjective_span(t, s, s + len("سورية"))

@@ -424,6 +424,8 @@ def _adjective_place(text, m) -> bool:
 def _adjective_span(text, start, end) -> bool:
     if " " in text[start:end].strip():
         return False
+    while start > 0 and text[start - 1].isalpha():    # the whole word: سورية propagated into السورية
+        start -= 1
     n = norm(text[start:end])
     n = n[1:] if n[:1] in "وفبلك" and n[1:3] == "ال" else n
     if not (n.startswith("ال") and n.endswith("يه") and len(n) > 5):
