@@ -695,3 +695,9 @@ def test_a_place_propagated_into_its_nisba_is_no_place():
     from riwaya.ner import _adjective_span
     s = t.index("السورية") + 2                   # the span a propagated سورية takes there
     assert _adjective_span(t, s, s + len("سورية"))
+
+
+def test_a_bodys_organ_named_after_the_organisation_is_one_name():
+    # SaudiNewsNet guideline: الهيئة العامة للائتلاف الوطني السوري is one body (the coalition's assembly)
+    t = "إلى ذلك تواصل الهيئة العامة للائتلاف الوطني السوري اجتماعاتها في إسطنبول"
+    assert [w for w, ty in _found(t) if ty == "organization"] == ["الهيئة العامة للائتلاف الوطني السوري"]
