@@ -701,3 +701,14 @@ def test_a_bodys_organ_named_after_the_organisation_is_one_name():
     # SaudiNewsNet guideline: الهيئة العامة للائتلاف الوطني السوري is one body (the coalition's assembly)
     t = "إلى ذلك تواصل الهيئة العامة للائتلاف الوطني السوري اجتماعاتها في إسطنبول"
     assert [w for w, ty in _found(t) if ty == "organization"] == ["الهيئة العامة للائتلاف الوطني السوري"]
+
+
+def test_a_description_the_knowledge_base_links_is_no_name():
+    # SaudiNewsNet guideline: قوات النظام, النظام السوري are descriptions; الحكومة السورية المؤقتة is a name
+    from riwaya.kb import load_kb
+    t = ("وأفاد المرصد بمقتل تسعة من قوات النظام في الاشتباكات. والكل عاجز عن اجتثاث النظام السوري العلوي. "
+         "وقالت الحكومة السورية المؤقتة إن")
+    ms = {m.text: m for m in recognize(t, "ar", load_kb().match(t)) if m.type == "organization"}
+    assert ms["قوات النظام"].generic and ms["قوات النظام"].kb_id == "org:syrian-army"
+    assert ms["النظام السوري"].generic
+    assert not ms["الحكومة السورية المؤقتة"].generic

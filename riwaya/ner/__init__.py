@@ -369,12 +369,28 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
 
 
 def _group_plurals(mentions, rules) -> None:
-    """A knowledge-base organisation named by its members' plural (الحوثيين: group_plural_shapes) is no
-    name: marked generic, kept for the links events' arguments make through it."""
+    """A knowledge-base organisation named by its members' plural (الحوثيين: group_plural_shapes) or by a
+    description (قوات النظام: a force head and one common word, as _force_heads reads it; النظام السوري,
+    الحكومة اليمنية: org_description_heads with only a nation after it) is no name: marked generic, kept
+    for the links events' arguments make through it."""
+    from riwaya.ner.morph import known, zipf
     shape = rules["group_plural_shapes"]
+    forces, described = rules["org_heads_not_in_name"], rules["org_description_heads"]
+    th = rules.get("force_description_zipf", 4.0)
     for m in mentions:
-        if m.type == "organization" and m.kb_id and shape.match(_MARK.sub("", m.text)):
+        if m.type != "organization" or not m.kb_id:
+            continue
+        words = _MARK.sub("", m.text).split()
+        if len(words) == 1 and shape.match(words[0]):
             m.generic = True
+            continue
+        first = norm(words[0])
+        bare = next((first[len(p):] for p in ("وال", "فال", "بال", "لل", "ال", "") if first.startswith(p)), first)
+        if len(words) == 2 and bare in forces and words[1].startswith("ال") \
+                and zipf(words[1]) >= th and not known(words[1], common_only=True):
+            m.generic = True      # قوات النظام, قوات التحالف
+        elif bare in described and first != bare and all(_names_place(w, frozenset()) for w in words[1:]):
+            m.generic = True      # النظام السوري, الحكومة اليمنية, النظام
 
 
 def _office_in_title(text, m, rules) -> bool:
@@ -573,6 +589,8 @@ def _rules() -> dict:
     r["office_titles"] = {norm(w) for w in r.get("office_titles", [])}
     r["place_cue_person_words"] = {norm(w) for w in r.get("place_cue_person_words", [])}
     r["place_class_verb_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("place_class_verb_shapes", [])) or r"(?!)")
+    r["org_heads_not_in_name"] = {norm(w) for w in r.get("org_heads_not_in_name", [])}
+    r["org_description_heads"] = {norm(w) for w in r.get("org_description_heads", [])}
     r["group_plural_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("group_plural_shapes", [])) or r"(?!)")
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
