@@ -712,3 +712,9 @@ def test_a_description_the_knowledge_base_links_is_no_name():
     assert ms["قوات النظام"].generic and ms["قوات النظام"].kb_id == "org:syrian-army"
     assert ms["النظام السوري"].generic
     assert not ms["الحكومة السورية المؤقتة"].generic
+
+
+def test_two_transliterated_names_over_a_double_waw_are_two_people():
+    t = "يؤكد بعض المؤرخين, مثل تشاندلر وويلر, أن فعالية فرقة الخيالة البريطانية الثقيلة أعطبت بعد أول هجومٍ ملحمي."
+    people = [w for w, ty in _found(t) if ty == "person"]
+    assert "تشاندلر" in people and "ويلر" in people and "تشاندلر وويلر" not in people

@@ -1551,6 +1551,7 @@ def _coordinated_split(text, cands):
     ويليس stay)."""
     from riwaya.ner.morph import _cfg, known, zipf
     joiners = _rules()["name_joiners"]
+    th = _rules().get("foreign_name_zipf", 3.0)
     common = _common_words()
     out = []
     for s, e, t, c, src in cands:
@@ -1560,8 +1561,13 @@ def _coordinated_split(text, cands):
             w = text[words[i][0]:words[i][1]]
             prev = norm(text[words[i - 1][0]:words[i - 1][1]])
             if src == "ner" and w.startswith("و") and not w.startswith("وال") and len(w) >= 4 \
-                    and prev not in joiners and not known(w) and known(w[1:]) \
-                    and normalize_ar(w[1:]) not in common and zipf(w[1:]) >= zipf(w) + _cfg()["zipf_margin"]:
+                    and prev not in joiners and not known(w) and (
+                        (known(w[1:]) and normalize_ar(w[1:]) not in common
+                         and zipf(w[1:]) >= zipf(w) + _cfg()["zipf_margin"])
+                        # مثل تشاندلر وويلر: و + a transliterated name, and one before it
+                        or (w[1] == "و" and zipf(w) < th and all(
+                            not known(x) and zipf(x) < th + 1 and _shape_score(x) >= 0.0
+                            for x in (w[1:], text[words[i - 1][0]:words[i - 1][1]])))):
                 out.append((cut, words[i - 1][1], t, c, src))
                 cut = words[i][0] + 1
         out.append((cut, e, t, c, src))
