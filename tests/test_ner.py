@@ -718,3 +718,12 @@ def test_two_transliterated_names_over_a_double_waw_are_two_people():
     t = "يؤكد بعض المؤرخين, مثل تشاندلر وويلر, أن فعالية فرقة الخيالة البريطانية الثقيلة أعطبت بعد أول هجومٍ ملحمي."
     people = [w for w, ty in _found(t) if ty == "person"]
     assert "تشاندلر" in people and "ويلر" in people and "تشاندلر وويلر" not in people
+
+
+def test_a_region_noun_is_cut_from_a_knowledge_base_name_too():
+    # SaudiNewsNet guideline: إقليم كردستان -> كردستان; كردستان العراق is another name of the region;
+    # قطاع غزة, محافظة بيروت stay whole
+    places = lambda t: [w for w, ty in _found(t) if ty == "place"]
+    assert places("في شرق أربيل، عاصمة إقليم كردستان العراق. وقال المسؤول") == ["أربيل", "كردستان العراق"]
+    assert places("وقال اليوم الأحد خلال زيارة لاقليم كردستان الايراني فقال") == ["كردستان"]
+    assert places("في قطاع غزة وفي محافظة بيروت") == ["قطاع غزة", "محافظة بيروت"]

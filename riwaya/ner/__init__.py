@@ -596,7 +596,7 @@ def _rules() -> dict:
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
                 "place_regions", "place_facility_heads", "place_facility_adjectives", "place_class_nouns",
-                "place_class_nouns_in_name", "place_quoted_heads"):
+                "place_class_nouns_in_name", "place_quoted_heads", "place_class_nouns_kb"):
         r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
         | {norm(w) for w in r.get("person_honorifics", [])}

@@ -169,18 +169,23 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
     if not classes:
         return mentions
     out = []
+    mentions_before = {id(m): (m.start, m.end) for m in mentions}
     for m in mentions:
-        if m.type == "place" and m.source != "kb" and " " in m.text:
+        if m.type == "place" and (m.source != "kb" or rules.get("place_class_nouns_kb")) and " " in m.text:
             first = m.text.split()[0]
             k, core = _class_core(first, classes)
-            if core in classes:
+            if m.source == "kb":
+                if core not in rules.get("place_class_nouns_kb", set()):
+                    out.append(m)
+                    continue
+            elif core in classes:
                 verb = _verb_after_class(text, m.start + len(first), m.end, rules)
                 if verb is not None:                    # قرية يسيطر عليها: a village, then what rules it
                     if not text[m.start:verb].strip() or norm(text[m.start:verb].strip()) in classes:
                         continue
                     m.end = len(text[:verb].rstrip())
                     m.text = m.name = text[m.start:m.end]
-            if core in strip:
+            if core in strip or (m.source == "kb" and core in rules.get("place_class_nouns_kb", set())):
                 cut = m.start + len(first)
                 while cut < m.end and text[cut].isspace():
                     cut += 1
@@ -189,6 +194,7 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                     m.name = m.text
         out.append(m)
     _whole_after_class(text, out, classes, rules)
+    out = _kb_alias_after_class(text, out, mentions_before, rules)
     taken = [(m.start, m.end) for m in out]
 
     def free(a, b):
@@ -252,6 +258,27 @@ def _other_nation(word, kb_id):
     rec = load_kb().records.get(kb_id) or {}
     own = {kb_id} | {"country:" + str(rec.get("country", "")).lower()}
     return nation not in own
+
+
+def _kb_alias_after_class(text, mentions, before, rules):
+    """A knowledge-base place whose class noun was cut (إقليم كردستان -> كردستان) takes the next word when the
+    two are another name of the same place (عاصمة إقليم كردستان العراق -> كردستان العراق); the mention
+    of that word goes."""
+    from riwaya.kb import load_kb
+    from riwaya.textutil import normalize_ar
+    drop = set()
+    for m in mentions:
+        if m.source != "kb" or not m.kb_id or before.get(id(m), (m.start, m.end))[0] == m.start:
+            continue
+        nxt = _after(text, m.end)
+        if not nxt:
+            continue
+        key = tuple(normalize_ar(text[m.start:nxt[1]]).split())
+        if any(c.id == m.kb_id for c in load_kb().index.get(key, [])):
+            drop |= {id(x) for x in mentions if x is not m and x.start < nxt[1] and nxt[0] < x.end}
+            m.end = nxt[1]
+            m.text = m.name = text[m.start:m.end]
+    return [m for m in mentions if id(m) not in drop]
 
 
 def _verb_shaped(word, rules):
