@@ -1195,6 +1195,7 @@ def _foreign_names(text, cands, kb):
     talk = _dialect_lines(text) if hits else []
     if not any(k != "weak" for k in hits.values()):     # (تيليجرام: an app, no name)
         return cands
+    cands = _given_before_foreign(text, cands, kb, hits, talk)
     given = lexicons()[0]
     blocked = [(c[0], c[1]) for c in cands if c[2] != "person"] + [(m.start, m.end) for m in kb]
     people = [(c[0], c[1], i) for i, c in enumerate(cands) if c[2] == "person"]
@@ -1237,18 +1238,21 @@ def _foreign_names(text, cands, kb):
             for w in _AR_WORD.finditer(text[a:z]):
                 seen.setdefault(w.group(), t)
     out, new, skip = list(cands), [], set()
+    given_before = _given_before
     for g in groups:
-        if (len(g) == 1 and g[0][2] is not None) or len(g) > 5:
-            continue                              # a person cand alone: nothing to add; a list, no name
+        if len(g) > 5:
+            continue                              # a list, no name
         s, e = g[0][0], g[-1][1]
         before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
+        if len(g) == 1 and g[0][2] is not None:
+            continue                              # a person cand alone: _given_before_foreign
         cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
         prev = norm(cue.group(1)) if cue else ""
         prev = prev[2:] if prev.startswith("ال") and len(prev) > 3 else prev   # (إلى is الى: no article)
         if prev in stops or (prev[:1] in "وفبلك" and prev[1:] in stops):
             skip.add(text[g[0][0]:g[-1][1]])
             continue                              # مقاتلات تورنادو, روايات سكايلارك: a product, no name
-        if before and given.get(norm(before.group(1))) in ("1", "2", "3") and _name_like(before.group(1)) \
+        if before and given_before(before.group(1)) \
                 and not any(b > s - len(before.group(0)) and a < s for a, b in blocked + [p[:2] for p in people]):
             s -= len(before.group(0))              # جوزيف شنيك: a common given name before the foreign one
         after = re.match(r" (\w+)", text[e:e + 30])
@@ -1275,6 +1279,33 @@ def _foreign_names(text, cands, kb):
         typ = seen.get(text[s:e], typ)        # وتشهد سيلوبي, the place of قضاء سيلوبي in the same text
         new.append((s, e, typ, 0.5, "shape"))
     return out + [c for c in new if text[c[0]:c[1]] not in skip]
+
+
+def _given_before(w):
+    """A word that is a given name before a transliterated one: a common given name (جوزيف شنيك), or one no
+    list knows with a name's letters, rarer than foreign_given_zipf (روكو كاتالانو, كريستيان وولمار)."""
+    from riwaya.ner.morph import known, zipf
+    r = _rules()
+    shape_given = r.get("foreign_given_shape_min")
+    return _name_like(w) and (lexicons()[0].get(norm(w)) in ("1", "2", "3") or (
+        shape_given is not None and not known(w) and zipf(w) < r.get("foreign_given_zipf", 0)
+        and _shape_score(w) >= shape_given))
+
+
+def _given_before_foreign(text, cands, kb, hits, talk=()):
+    """A one-word person the tagger found that is a transliterated name (hits: _foreign_kind) takes a given
+    name right before it (أن روكو كاتالانو), not one inside another name nor in a line of dialect (talk)."""
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    out = list(cands)
+    for i, (s, e, t, c, src) in enumerate(cands):
+        if t != "person" or src != "ner" or not hits.get(text[s:e]) or any(a <= s < b for a, b in talk):
+            continue
+        before = re.search(r"(\w+)[ \t]+$", text[max(0, s - 40):s])
+        if before and _given_before(before.group(1)) and _shape_score(before.group(1)) >= 0.0:
+            b = s - len(before.group(0))      # (a listed name of Arabic letters' shape: عمر قلبي مانوى, no)
+            if not any(y > b and x < s for x, y in taken):
+                out[i] = (b, e, t, c, src)
+    return out
 
 
 def _person_before_cue(text, at):
