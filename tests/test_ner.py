@@ -734,3 +734,11 @@ def test_a_given_name_no_list_knows_before_a_transliterated_one():
     people = [w for w, ty in _found("من الإنصاف القول أن روكو كاتالانو يعمل ويعيش ويتنفس أنماط الماضي.")
               if ty == "person"]
     assert people == ["روكو كاتالانو"]
+
+
+def test_a_ship_after_its_noun_and_adjective_and_an_other_span_after_a_place_cue():
+    # PUD dev: السفينة البريطانية إنديورنس is a ship (no person, nor its other mention); إلى ناشفيل a place
+    t = "في بعثة إنديورنس الاستكشافية عام 1914, أبحرت السفينة البريطانية إنديورنس, بقيادة القبطان"
+    assert not any(w == "إنديورنس" for w, _ in _found(t))
+    t = "نقلت بيبي العائلة إلى ناشفيل, تينيسي عام 1991 بعد أن أبرمت اتفاقاً جديداً لإصدار الأغاني التي تؤلفها."
+    assert ("ناشفيل", "place") in _found(t)

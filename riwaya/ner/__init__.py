@@ -1196,6 +1196,16 @@ def _foreign_names(text, cands, kb):
     if not any(k != "weak" for k in hits.values()):     # (تيليجرام: an app, no name)
         return cands
     cands = _given_before_foreign(text, cands, kb, hits, talk)
+    cues = r["_place_cues"] if "_place_cues" in r else r.setdefault("_place_cues", {
+        norm(w) for w in r.get("place_cue_words", [])} | r["generic_places"] | r["place_class_nouns"]
+        | r["place_class_nouns_in_name"] | r["place_feature_heads"])
+    for i, c in enumerate(cands):      # إلى ناشفيل that the tagger calls "other": a place after a place cue
+        if c[2] == "other" and c[4] == "ner" and all(hits.get(w) for w in _AR_WORD.findall(text[c[0]:c[1]])):
+            cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, c[0] - 40):c[0]])
+            p = norm(cue.group(1)) if cue else ""
+            if (p in cues or (p[:1] in "وفبل" and p[1:] in cues)) \
+                    and not _person_before_cue(text, max(0, c[0] - 40) + cue.start(1)):
+                cands[i] = (c[0], c[1], "place", c[3], c[4])
     given = lexicons()[0]
     blocked = [(c[0], c[1]) for c in cands if c[2] != "person"] + [(m.start, m.end) for m in kb]
     people = [(c[0], c[1], i) for i, c in enumerate(cands) if c[2] == "person"]
@@ -1223,9 +1233,6 @@ def _foreign_names(text, cands, kb):
     # a rare name-like word the shape model doubts joins a run only beside one it trusts (نورما تالمادج)
     groups = [g for g in ([x for x in g if x[3]] if not any(x[2] is None and x[3] for x in g) else g
                           for g in groups) if g]
-    cues = r["_place_cues"] if "_place_cues" in r else r.setdefault("_place_cues", {
-        norm(w) for w in r.get("place_cue_words", [])} | r["generic_places"] | r["place_class_nouns"]
-        | r["place_class_nouns_in_name"] | r["place_feature_heads"])
     heads = r["org_heads"] | r["org_pattern_heads"] | r["org_named_heads"]
     stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault(
         "_foreign_stops", {norm(w) for w in r.get("foreign_not_after", [])})
@@ -1249,6 +1256,12 @@ def _foreign_names(text, cands, kb):
         cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, s - 40):s])
         prev = norm(cue.group(1)) if cue else ""
         prev = prev[2:] if prev.startswith("ال") and len(prev) > 3 else prev   # (إلى is الى: no article)
+        if cue and norm(cue.group(1)).startswith("ال") and norm(cue.group(1)).endswith(("ي", "يه")):
+            back = re.search(r"(\w+)[ \t]+$", text[max(0, s - 80):max(0, s - 40) + cue.start(1)])
+            if back:                              # السفينة البريطانية إنديورنس: the noun before its adjective
+                b = norm(back.group(1))
+                b = b[2:] if b.startswith("ال") and len(b) > 3 else b
+                prev = b if b in stops else prev
         if prev in stops or (prev[:1] in "وفبلك" and prev[1:] in stops):
             skip.add(text[g[0][0]:g[-1][1]])
             continue                              # مقاتلات تورنادو, روايات سكايلارك: a product, no name
