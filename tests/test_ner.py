@@ -742,3 +742,12 @@ def test_a_ship_after_its_noun_and_adjective_and_an_other_span_after_a_place_cue
     assert not any(w == "إنديورنس" for w, _ in _found(t))
     t = "نقلت بيبي العائلة إلى ناشفيل, تينيسي عام 1991 بعد أن أبرمت اتفاقاً جديداً لإصدار الأغاني التي تؤلفها."
     assert ("ناشفيل", "place") in _found(t)
+
+
+def test_a_transliterated_place_right_after_a_person_is_the_family_name():
+    # SaudiNewsNet dev: يوهانس فانديلا is one person, and زيارة فانديلا is his
+    t = ("وقالت مصادر إن المبعوث الأممي للأمم المتحدة في اليمن يوهانس فانديلا، وصل اليوم إلى مدينة عدن. "
+         "وقالت المصادر إن زيارة فانديلا تأتي للاطلاع على الأوضاع")
+    found = _found(t)
+    assert ("يوهانس فانديلا", "person") in found and ("فانديلا", "person") in found
+    assert not any(w == "فانديلا" and ty == "place" for w, ty in found)

@@ -114,6 +114,28 @@ def _crf(text):
     return [(s, e, TYPE_MAP.get(t, "other"), min(ps)) for s, e, t, ps in out if len(ps) <= most]
 
 
+def _person_and_surname(text, cands):
+    """A one-word place right after a person (في اليمن يوهانس فانديلا) that is a transliterated name no
+    knowledge-base or gazetteer place holds is the person's family name: one person, and the word's other
+    place mentions in the text (زيارة فانديلا) are the person's."""
+    th = _rules().get("foreign_name_zipf")
+    if not th or len(cands) < 2:
+        return cands
+    cands = sorted(cands)
+    out, names = [cands[0]], set()
+    for s, e, t, c, src in cands[1:]:
+        ps, pe, pt, pc, psrc = out[-1]
+        w = text[s:e]
+        if t == "place" and pt == "person" and text[pe:s] == " " and " " not in w and _foreign(w, th) \
+                and norm(w) not in _kb_place_words() and norm(w) not in lexicons()[4]:
+            out[-1] = (ps, e, "person", min(c, pc), psrc)
+            names.add(w)
+            continue
+        out.append((s, e, t, c, src))
+    return [(s, e, "person", c, src) if t == "place" and text[s:e] in names else (s, e, t, c, src)
+            for s, e, t, c, src in out]
+
+
 def tag_spans(sent, tags, probs) -> list[list]:
     """A sentence's BIO tags as spans [start, end, type, the tokens' probabilities]."""
     out, cur = [], None
@@ -324,7 +346,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     cands += _given_names_of_kb_people(text, cands, kb)
     if lang != "en":
         cands += _subject_names(text, cands, kb)
-        cands = _foreign_names(text, cands, kb)
+        cands = _person_and_surname(text, _foreign_names(text, cands, kb))
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
