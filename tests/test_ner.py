@@ -751,3 +751,8 @@ def test_a_transliterated_place_right_after_a_person_is_the_family_name():
     found = _found(t)
     assert ("يوهانس فانديلا", "person") in found and ("فانديلا", "person") in found
     assert not any(w == "فانديلا" and ty == "place" for w, ty in found)
+
+
+def test_a_common_word_governing_a_name_through_lam_is_no_part_of_it():
+    t = "ويلزم القسم المشرعين أن يقسموا بالولاء لهونغ كونغ كجزءٍ من جمهورية الصين الشعبية."
+    assert "الولاء لهونغ كونغ" not in [w for w, ty in _found(t)]

@@ -340,7 +340,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
     cands = _coordinated_split(text, cands)
-    cands = _morph_checked(text, cands, kb)
+    cands = _common_word_before_lam(text, _morph_checked(text, cands, kb))
     if lang != "en":
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
@@ -1608,6 +1608,26 @@ def _with_org_patterns(text, cands, kb):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
     return sorted(out), kb
+
+
+def _common_word_before_lam(text, cands):
+    """A tagger span that opens with a definite common word and then ل + a name (بالولاء لهونغ كونغ: "loyalty
+    to Hong Kong") starts at the name: the common word governs it, no part of it."""
+    from riwaya.ner.morph import zipf
+    common = _common_words()
+    out = []
+    for s, e, t, c, src in cands:
+        words = list(re.finditer(r"\S+", text[s:e]))
+        if src == "ner" and t in ("place", "person") and len(words) >= 2:
+            w0, w1 = words[0].group(), words[1].group()
+            n0 = norm(w0)
+            if n0.startswith("ال") and (normalize_ar(w0) in common or zipf(w0) >= 4.5) \
+                    and n0 not in _kb_place_words() and n0 not in lexicons()[4] \
+                    and w1.startswith("ل") and not w1.startswith("لل") and len(w1) > 3 \
+                    and normalize_ar(w1[1:]) not in common and zipf(w1[1:]) < 4.5:
+                s = s + words[1].start() + 1
+        out.append((s, e, t, c, src))
+    return out
 
 
 def _coordinated_split(text, cands):
