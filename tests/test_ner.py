@@ -756,3 +756,9 @@ def test_a_transliterated_place_right_after_a_person_is_the_family_name():
 def test_a_common_word_governing_a_name_through_lam_is_no_part_of_it():
     t = "ويلزم القسم المشرعين أن يقسموا بالولاء لهونغ كونغ كجزءٍ من جمهورية الصين الشعبية."
     assert "الولاء لهونغ كونغ" not in [w for w, ty in _found(t)]
+
+
+def test_a_definite_head_with_a_rank_adjective_names_a_body():
+    t = "بعد ذلك بسنتين, يحاكم جوتينغ, الذي بلغ الحادية والثلاثين من عمره الآن, أمام المحكمة العليا في هونغ كونغ, بتهمة"
+    assert ("المحكمة العليا", "organization") in _found(t)
+    assert not any(ty == "organization" for _, ty in _found("وتسلم المجلس البلدي الطلب أمس"))

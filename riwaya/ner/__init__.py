@@ -613,6 +613,7 @@ def _rules() -> dict:
     r["place_class_verb_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("place_class_verb_shapes", [])) or r"(?!)")
     r["org_heads_not_in_name"] = {norm(w) for w in r.get("org_heads_not_in_name", [])}
     r["org_description_heads"] = {norm(w) for w in r.get("org_description_heads", [])}
+    r["org_name_adjectives"] = {norm(w) for w in r.get("org_name_adjectives", [])}
     r["group_plural_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("group_plural_shapes", [])) or r"(?!)")
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
@@ -828,7 +829,7 @@ def _org_patterns(text, kb_words=frozenset()):
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
         # that word names a place or its people (القوات الإسرائيلية)
         if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) \
-                and not _ordinal(toks[chain[0]][2]):
+                and not _ordinal(toks[chain[0]][2]) and norm(toks[chain[0]][2]) not in r["org_name_adjectives"]:
             chain = []
         if chain:
             # the proclitic is not part of the name; the article is (الفرقة الرابعة)
