@@ -742,6 +742,8 @@ def test_a_ship_after_its_noun_and_adjective_and_an_other_span_after_a_place_cue
     assert not any(w == "إنديورنس" for w, _ in _found(t))
     t = "نقلت بيبي العائلة إلى ناشفيل, تينيسي عام 1991 بعد أن أبرمت اتفاقاً جديداً لإصدار الأغاني التي تؤلفها."
     assert ("ناشفيل", "place") in _found(t)
+    t = "بعد أن وصلت إلى ذروة مسيرتها المهنية في موطنها أستراليا, عادت غيير عام 1984 لتعيش في لوس آنجلوس كي تركز"
+    assert ("لوس آنجلوس", "place") in _found(t)
 
 
 def test_a_transliterated_place_right_after_a_person_is_the_family_name():

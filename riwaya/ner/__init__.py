@@ -1223,7 +1223,9 @@ def _foreign_names(text, cands, kb):
         norm(w) for w in r.get("place_cue_words", [])} | r["generic_places"] | r["place_class_nouns"]
         | r["place_class_nouns_in_name"] | r["place_feature_heads"])
     for i, c in enumerate(cands):      # إلى ناشفيل that the tagger calls "other": a place after a place cue
-        if c[2] == "other" and c[4] == "ner" and all(hits.get(w) for w in _AR_WORD.findall(text[c[0]:c[1]])):
+        ws = _AR_WORD.findall(text[c[0]:c[1]])
+        if c[2] == "other" and c[4] == "ner" and ws and hits.get(ws[-1]) \
+                and not any(normalize_ar(w) in _common_words() for w in ws):   # في لوس آنجلوس
             cue = re.search(r"(\w+)[ \t]*[\"«“'(]?[ \t]*$", text[max(0, c[0] - 40):c[0]])
             p = norm(cue.group(1)) if cue else ""
             if (p in cues or (p[:1] in "وفبل" and p[1:] in cues)) \
