@@ -764,3 +764,8 @@ def test_a_definite_head_with_a_rank_adjective_names_a_body():
     t = "بعد ذلك بسنتين, يحاكم جوتينغ, الذي بلغ الحادية والثلاثين من عمره الآن, أمام المحكمة العليا في هونغ كونغ, بتهمة"
     assert ("المحكمة العليا", "organization") in _found(t)
     assert not any(ty == "organization" for _, ty in _found("وتسلم المجلس البلدي الطلب أمس"))
+
+
+def test_a_doubted_transliterated_word_before_a_regnal_ordinal_is_a_name():
+    t = "دمرت المدينة الكنعانية بفعل حريقٍ في أعقاب حملةٍ قام بها الفرعون المصري تحتمس الثالث."
+    assert ("تحتمس الثالث", "person") in _found(t)

@@ -1215,6 +1215,10 @@ def _foreign_names(text, cands, kb):
     if not th:
         return cands
     hits = {w: k for w in set(_AR_WORD.findall(text)) if (k := _foreign_kind(w, th)) and norm(w) not in r["not_entities"]}
+    if "weak" in hits.values():           # a doubted word before a regnal ordinal is a name (تحتمس الثالث)
+        for m in re.finditer(r"(\w+) (ال\w+)", text):
+            if hits.get(m.group(1)) == "weak" and _ordinal(m.group(2)):
+                hits[m.group(1)] = "word"
     talk = _dialect_lines(text) if hits else []
     if not any(k != "weak" for k in hits.values()):     # (تيليجرام: an app, no name)
         return cands
