@@ -769,3 +769,8 @@ def test_a_definite_head_with_a_rank_adjective_names_a_body():
 def test_a_doubted_transliterated_word_before_a_regnal_ordinal_is_a_name():
     t = "دمرت المدينة الكنعانية بفعل حريقٍ في أعقاب حملةٍ قام بها الفرعون المصري تحتمس الثالث."
     assert ("تحتمس الثالث", "person") in _found(t)
+
+
+def test_a_dynasty_over_a_doubted_person_and_no_name_with_tanwin():
+    t = "اكتسب المزيد من الصيت في البلاط عندما أوفد كمبعوثٍ إلى سلالة لياو الخيتانية في صيف عام 1075."
+    assert _found(t) == [("سلالة لياو الخيتانية", "organization")]
