@@ -774,3 +774,8 @@ def test_a_doubted_transliterated_word_before_a_regnal_ordinal_is_a_name():
 def test_a_dynasty_over_a_doubted_person_and_no_name_with_tanwin():
     t = "اكتسب المزيد من الصيت في البلاط عندما أوفد كمبعوثٍ إلى سلالة لياو الخيتانية في صيف عام 1075."
     assert _found(t) == [("سلالة لياو الخيتانية", "organization")]
+
+
+def test_a_piece_of_a_hyphenated_word_and_a_systems_name_are_no_names():
+    assert _found('قد يجد أغلب الناس أن "الواي-فاي" في المطارات أكثر فائدة من القدرة على إرسال الرسائل') == []
+    assert _found("رغم أن عدداً من طائرات بي-29 كانت مجهزة بنظام إيغل وكان يعمل جيداً") == []

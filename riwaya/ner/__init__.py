@@ -344,7 +344,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     cands = _common_word_before_lam(text, _morph_checked(text, cands, kb))
     # a word with the indefinite nominative or genitive ending (كمبعوثٍ, هجومٌ) is a common noun: no tagger
     # name holds one (in the PUD dev gold no name does; إيطالياً, the accusative on an alif, does)
-    cands = [c for c in cands if c[4] != "ner" or not _INDEFINITE.search(text, c[0], c[1])]
+    cands = [c for c in cands if c[4] != "ner" or not (_INDEFINITE.search(text, c[0], c[1]) or _hyphen_piece(text, c[0], c[1]))]
     if lang != "en":
         cands = _whole_names(text, cands, kb)
     cands += _given_names_of_kb_people(text, cands, kb)
@@ -1623,6 +1623,12 @@ def _with_org_patterns(text, cands, kb):
             continue
         out = [c for c in out if c not in over] + [(s, e, "organization", 0.75, "pattern")]
     return sorted(out), kb
+
+
+def _hyphen_piece(text, s, e) -> bool:
+    """A span that is only part of a hyphenated word (الواي-فاي -> فاي, بي-29 -> بي) names nothing alone."""
+    return (s >= 2 and text[s - 1] == "-" and text[s - 2].isalnum()) or \
+        (e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum())
 
 
 def _common_word_before_lam(text, cands):
