@@ -165,6 +165,8 @@ def _found(t):
 def test_place_nouns_alone_are_no_places():
     t = "وصل المقاتلون إلى المدينة أمس بعد معارك في الريف الشمالي، وسيطروا على القرى والبلدات المجاورة."
     assert [x for x in _found(t) if x[1] == "place"] == []
+    t = "البليندليا هو ممرٌ مائيٌ محاط بالجزر الصخرية الصغيرة يبدأ بالقرب من مدينة كريستيانساند جنوب النرويج"
+    assert "الجزر" not in [w for w, ty in _found(t)]
 
 
 def test_apps_and_page_furniture_are_never_entities():
