@@ -781,3 +781,11 @@ def test_a_dynasty_over_a_doubted_person_and_no_name_with_tanwin():
 def test_a_piece_of_a_hyphenated_word_and_a_systems_name_are_no_names():
     assert _found('قد يجد أغلب الناس أن "الواي-فاي" في المطارات أكثر فائدة من القدرة على إرسال الرسائل') == []
     assert _found("رغم أن عدداً من طائرات بي-29 كانت مجهزة بنظام إيغل وكان يعمل جيداً") == []
+
+
+def test_a_front_and_a_land_with_a_nisba_are_no_names():
+    # SaudiNewsNet guideline: جبهة العند -> العند; الأراضي اليمنية describes
+    places = lambda t: [w for w, ty in _found(t) if ty == "place"]
+    assert places("ويؤشر إلى تفكيك الموقف على جبهة العند وتحقيق النصر") == ["العند"]
+    assert places("والتنسيق مع مصادر إطلاق القذائف بالأراضي اليمنية. وقال") == []
+    assert ("جبهة النصرة", "organization") in _found("وسيطرت على جبهة النصرة في ريف حلب الغربي")

@@ -360,7 +360,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     adjectives = [m for m in kb if _adjective_place(text, m)]      # no place, and no tagger span over it either
     kb = [m for m in kb if m not in adjectives]
     cands = [c for c in cands if not (c[2] == "organization" and _no_org_name(text[c[0]:c[1]]))
-             and not (c[2] == "place" and _adjective_span(text, c[0], c[1]))]
+             and not (c[2] == "place" and (_adjective_span(text, c[0], c[1]) or _generic_and_nisba(text[c[0]:c[1]])))]
     out = []
     names = [(m.start, m.end) for m in kb] + [(c[0], c[1]) for c in cands if c[2] == "person"]
     for m in kb:
@@ -455,6 +455,18 @@ def _outside_kb(text, s, e, kb):
             return s, s
         s, e = a, b
     return s, e
+
+
+def _generic_and_nisba(span: str) -> bool:
+    """A place noun and a nation's nisba (بالأراضي اليمنية, المناطق السورية) describe; no name (the
+    SaudiNewsNet guideline: a nation word used as an adjective is no place)."""
+    words = span.split()
+    if len(words) != 2:
+        return False
+    n0, n1 = norm(words[0]), norm(words[1])
+    n0 = n0[2:] if n0.startswith("ال") else n0
+    return n0 in _rules()["generic_places"] and n1.startswith("ال") and n1.endswith(("يه", "ي")) \
+        and _names_place(words[1], frozenset())
 
 
 def _adjective_place(text, m) -> bool:
@@ -623,7 +635,8 @@ def _rules() -> dict:
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
                 "place_regions", "place_facility_heads", "place_facility_adjectives", "place_class_nouns",
-                "place_class_nouns_in_name", "place_quoted_heads", "place_class_nouns_kb"):
+                "place_class_nouns_in_name", "place_quoted_heads", "place_class_nouns_kb",
+                "place_class_nouns_tagged"):
         r[key] = {norm(w) for w in r.get(key, [])}
     r["roles"] = set(_roles()) | {norm(k) for k, v in _triggers().items() if v == "PER"} \
         | {norm(w) for w in r.get("person_honorifics", [])}

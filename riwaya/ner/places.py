@@ -173,7 +173,7 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
     for m in mentions:
         if m.type == "place" and (m.source != "kb" or rules.get("place_class_nouns_kb")) and " " in m.text:
             first = m.text.split()[0]
-            k, core = _class_core(first, classes)
+            k, core = _class_core(first, classes | rules.get("place_class_nouns_tagged", set()))
             if m.source == "kb":
                 if core not in rules.get("place_class_nouns_kb", set()):
                     out.append(m)
@@ -185,7 +185,8 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                         continue
                     m.end = len(text[:verb].rstrip())
                     m.text = m.name = text[m.start:m.end]
-            if core in strip or (m.source == "kb" and core in rules.get("place_class_nouns_kb", set())):
+            if core in strip or (m.source == "kb" and core in rules.get("place_class_nouns_kb", set())) \
+                    or (m.source != "kb" and core in rules.get("place_class_nouns_tagged", set())):
                 cut = m.start + len(first)
                 while cut < m.end and text[cut].isspace():
                     cut += 1
