@@ -789,3 +789,10 @@ def test_a_front_and_a_land_with_a_nisba_are_no_names():
     assert places("ويؤشر إلى تفكيك الموقف على جبهة العند وتحقيق النصر") == ["العند"]
     assert places("والتنسيق مع مصادر إطلاق القذائف بالأراضي اليمنية. وقال") == []
     assert ("جبهة النصرة", "organization") in _found("وسيطرت على جبهة النصرة في ريف حلب الغربي")
+
+
+def test_a_transliterated_name_in_in_is_no_plural():
+    t = "في الصيف, عاد جورج وزوجته إلى سويسرا, ترافقهما روزان, فتاة في الثامنة عشرة من عمرها وكانت ابنة إحدى صديقات جيرمين."
+    assert ("جيرمين", "person") in _found(t)
+    from riwaya.ner import _name_like
+    assert not _name_like("منشقين") and not _name_like("متظاهرين")

@@ -1408,9 +1408,21 @@ def _name_like(word):
     if word.endswith("ا") and zipf(word[:-1]) >= zipf(word) + 0.5:
         return False                  # أفقا, جاهزا: the accusative of a commoner word
     given, family = lexicons()[:2]
-    if given.get(n) not in ("1", "2") and family.get(n) not in ("1", "2") and _arabic_shape().search(word):
+    if given.get(n) not in ("1", "2") and family.get(n) not in ("1", "2") and _arabic_shape().search(word) \
+            and not _foreign_in_ending(word):
         return False                  # محللون, متحدثة, تسريع: an Arabic pattern, no transliterated name
     return known(word) or zipf(word) < _rules().get("subject_name_zipf", 4.3)
+
+
+def _foreign_in_ending(word):
+    """A name ending in -ين that the letter-shape model is sure of (foreign_in_shape_min: جيرمين, غوغمين) and
+    whose rest is no word (a sound plural's stem is: منشقين), matching no other Arabic shape."""
+    from riwaya.ner.morph import zipf
+    th = _rules().get("foreign_in_shape_min")
+    if th is None or not word.endswith("ين") or zipf(word[:-2]) >= 3.0 or _shape_score(word) < th:
+        return False
+    shapes = [p for p in _rules().get("arabic_word_shapes", []) if p != "ين$"]
+    return not any(re.search(p, word) for p in shapes)
 
 
 def _construct_head(word, nxt):
