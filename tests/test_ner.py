@@ -672,6 +672,7 @@ def test_a_class_noun_and_a_verb_or_a_place_cut_short():
     assert "شانلي أورفة" in places('في مدينة "سوروج" التابعة لولاية شانلي أورفة جنوب شرقي تركيا، بحسب تصريحات')
     assert "شرناق" in places("وذكر بيان لسلطات ولاية شرناق جنوب شرق تركيا، أن 4 من")
     assert "تعز" in places("وتشهد مدينة تعز اشتباكات عنيفة")
+    assert "بريتال" in places("وأعلن أن «الجيش أوقف في بلدة بريتال وجرودها أربعة أشخاص هم")   # no run-on over و
 
 
 def test_a_country_with_another_nations_nisba_is_a_territory():

@@ -332,8 +332,8 @@ def _whole_after_class(text, mentions, classes, rules):
             continue
         if (n[:-1] if n.endswith("ي") else n) in rules["place_compass_words"] | rules["place_name_adjectives"]:
             continue                  # بمدينة أبها جنوبي المملكة
-        if w[0] in _CLITICS and len(w) > 4 and zipf(w[1:]) >= 3:
-            continue                  # حي حطين بابتدائية: a proclitic and a word
+        if w[0] in "وف" or (w[0] in _CLITICS and len(w) > 4 and zipf(w[1:]) >= 3):
+            continue                  # بلدة بريتال وجرودها: a conjunction; حي حطين بابتدائية: a proclitic and a word
         if not (_foreign(w, rules) or n in given or n in family):
             continue
         if any(a < nxt[1] and nxt[0] < b for a, b in taken if (a, b) != (m.start, m.end)):
