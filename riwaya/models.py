@@ -122,6 +122,10 @@ class EntityMention:
     role_span: tuple[int, int] | None = None
     confidence: float = 1.0
     source: str = "kb"             # kb | ner | pattern | propagated
+    # a group's plural the knowledge base links (الحوثيين -> org:houthis): kept so that events' arguments
+    # link, but no name under the entity guidelines (a people's or a movement's plural, like the Kurds), so
+    # the entity scorers do not count it (riwaya/ner: group_plural_shapes)
+    generic: bool = False
 
 
 @dataclass

@@ -60,7 +60,7 @@ def evaluate(sents, doc):
                 if typ in ("PERS", "ORG", "LOC"):
                     gold.add((typ, starts[i][a], ends[i][b - 1]))
         pred = {(TYPE[m.type], m.start, m.end) for m in recognize(text, "ar", kb.match(text))
-                if m.type in TYPE}
+                if m.type in TYPE and not m.generic}
         # ANERcorp and Wojood tag whole tokens, proclitics included (وبيروت); riwaya's spans start
         # after the proclitic: a span counts if it ends with the gold span and starts at most a
         # proclitic (و ف ب ل ك, ال of لل) into its first token

@@ -63,7 +63,8 @@ def run(rows):
         t0 = time.perf_counter()
         an = analyze(Document(id=r["id"], text=r["text"], language="ar"))
         secs += time.perf_counter() - t0
-        pred = [(m.start, m.end, TYPES[m.type], m.source, m.kb_id) for m in an.mentions if m.type in TYPES]
+        pred = [(m.start, m.end, TYPES[m.type], m.source, m.kb_id) for m in an.mentions
+                if m.type in TYPES and not m.generic]
         gold = [(e["start"], e["end"]) for e in r["entities"]]
         gaz += sum(1 for s, e, t, src, _ in pred
                    if t == "LOC" and src == "kb" and not any(s < b and a < e for a, b in gold))

@@ -44,7 +44,7 @@ def run(rows, kb):
         t0 = time.perf_counter()
         an = analyze(with_metadata(Document(id=r["id"], text=r["text"], language="ar")))
         secs += time.perf_counter() - t0
-        pred = [(m.start, m.end, TYPES[m.type], m.source) for m in an.mentions if m.type in TYPES]
+        pred = [(m.start, m.end, TYPES[m.type], m.source) for m in an.mentions if m.type in TYPES and not m.generic]
         gold = [(e["start"], e["end"]) for e in r["entities"]]
         gaz += sum(1 for s, e, t, src in pred
                    if t == "LOC" and src == "kb" and not any(s < b and a < e for a, b in gold))

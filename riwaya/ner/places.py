@@ -28,6 +28,12 @@ def _core(word):
     return 0, n
 
 
+def _class_core(word, classes):
+    """_core, but a word that is a class noun whole keeps its first letter (ولاية, not و + لاية)."""
+    n = norm(word)
+    return (0, n) if n in classes else _core(word)
+
+
 @lru_cache(maxsize=4)
 def _polity_re(heads):
     """A quick test that the text has a definite polity head at all (ال + head, alif and ta marbuta
@@ -108,7 +114,9 @@ def place_extents(text: str, mentions: list[EntityMention], rules: dict) -> list
             if not nxt:
                 break
             n = norm(nxt[2])
-            if (n in adjs and not governed) or (head in polity and _nisba(n)) or (head in facility and n in fac_adjs):
+            if (n in adjs and not governed) or (head in polity and _nisba(n)) or (head in facility and n in fac_adjs) \
+                    or (not governed and m.kb_id and _other_nation(nxt[2], m.kb_id)
+                        and not any(x.start == nxt[1] + 1 and x.type == "person" for x in mentions)):
                 e = nxt[1]
             else:
                 break
@@ -161,11 +169,24 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
     if not classes:
         return mentions
     out = []
+    mentions_before = {id(m): (m.start, m.end) for m in mentions}
     for m in mentions:
-        if m.type == "place" and m.source != "kb" and " " in m.text:
+        if m.type == "place" and (m.source != "kb" or rules.get("place_class_nouns_kb")) and " " in m.text:
             first = m.text.split()[0]
-            k, core = _core(first)
-            if core in strip:
+            k, core = _class_core(first, classes | rules.get("place_class_nouns_tagged", set()))
+            if m.source == "kb":
+                if core not in rules.get("place_class_nouns_kb", set()):
+                    out.append(m)
+                    continue
+            elif core in classes:
+                verb = _verb_after_class(text, m.start + len(first), m.end, rules)
+                if verb is not None:                    # قرية يسيطر عليها: a village, then what rules it
+                    if not text[m.start:verb].strip() or norm(text[m.start:verb].strip()) in classes:
+                        continue
+                    m.end = len(text[:verb].rstrip())
+                    m.text = m.name = text[m.start:m.end]
+            if core in strip or (m.source == "kb" and core in rules.get("place_class_nouns_kb", set())) \
+                    or (m.source != "kb" and core in rules.get("place_class_nouns_tagged", set())):
                 cut = m.start + len(first)
                 while cut < m.end and text[cut].isspace():
                     cut += 1
@@ -173,6 +194,8 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                     m.start, m.text = cut, text[cut:m.end]
                     m.name = m.text
         out.append(m)
+    _whole_after_class(text, out, classes, rules)
+    out = _kb_alias_after_class(text, out, mentions_before, rules)
     taken = [(m.start, m.end) for m in out]
 
     def free(a, b):
@@ -184,7 +207,7 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
                                  source="pattern", name=text[a:b]))
 
     for h in _head_re(frozenset(classes | quoted_heads)).finditer(text):
-        k, core = _core(h.group(1))
+        k, core = _class_core(h.group(1), classes)
         q = _QUOTED.match(text, h.end(1))
         if q:
             if free(q.start(1), q.end(1)) and not re.search(r"[\d.,،:؛]", q.group(1)):
@@ -203,6 +226,121 @@ def class_noun_places(text: str, mentions: list[EntityMention], rules: dict) -> 
             if nxt and nxt[2].startswith("و") and _rare_name(nxt[2][1:], rules) and free(nxt[0] + 1, nxt[1]):
                 add(nxt[0] + 1, nxt[1])
     return out
+
+
+@lru_cache(maxsize=4096)
+def _nation_of(word):
+    """The country a nisba names (الفرنسية, البريطاني -> country:fr, country:gb), else None."""
+    from riwaya.kb import load_kb
+    from riwaya.textutil import normalize_ar
+    n = norm(word)
+    if not n.startswith("ال"):
+        return None
+    base = n[2:]
+    for suf in ("يه", "ي"):                       # norm writes ة as ه
+        if base.endswith(suf) and len(base) - len(suf) >= 3:
+            b = base[:-len(suf)]
+            for c in (b, b + "ا", b + "يا", "ال" + b):
+                ids = [x.id for x in load_kb().index.get((normalize_ar(c),), []) if x.id.startswith("country:")]
+                if ids:
+                    return ids[0]
+            return None
+    return None
+
+
+def _other_nation(word, kb_id):
+    """A nisba of another country than the knowledge-base place's: part of a territory's name (الكاميرون
+    الفرنسية, الكاميرون الجنوبية البريطانية: French Cameroon); the place's own nation is its adjective (حلب
+    السورية)."""
+    from riwaya.kb import load_kb
+    nation = _nation_of(word)
+    if nation is None or not kb_id.startswith("country:"):
+        return False
+    rec = load_kb().records.get(kb_id) or {}
+    own = {kb_id} | {"country:" + str(rec.get("country", "")).lower()}
+    return nation not in own
+
+
+def _kb_alias_after_class(text, mentions, before, rules):
+    """A knowledge-base place whose class noun was cut (إقليم كردستان -> كردستان) takes the next word when the
+    two are another name of the same place (عاصمة إقليم كردستان العراق -> كردستان العراق); the mention
+    of that word goes."""
+    from riwaya.kb import load_kb
+    from riwaya.textutil import normalize_ar
+    drop = set()
+    for m in mentions:
+        if m.source != "kb" or not m.kb_id or before.get(id(m), (m.start, m.end))[0] == m.start:
+            continue
+        nxt = _after(text, m.end)
+        if not nxt:
+            continue
+        key = tuple(normalize_ar(text[m.start:nxt[1]]).split())
+        if any(c.id == m.kb_id for c in load_kb().index.get(key, [])):
+            drop |= {id(x) for x in mentions if x is not m and x.start < nxt[1] and nxt[0] < x.end}
+            m.end = nxt[1]
+            m.text = m.name = text[m.start:m.end]
+    return [m for m in mentions if id(m) not in drop]
+
+
+def _verb_shaped(word, rules):
+    """An imperfect verb (data: place_class_verb_shapes; يسيطر, تقع) common enough (Zipf at least
+    place_class_verb_zipf, or a common word) that is no place the knowledge base or gazetteer knows (تعز, تدمر)."""
+    from riwaya.ner.morph import zipf
+    shape = rules.get("place_class_verb_shapes")
+    if shape is None or not shape.match(word):
+        return False
+    n = norm(word)
+    return ((zipf(word) >= rules.get("place_class_verb_zipf", 9) or n in rules["common_words"])
+            and n not in _place_words())
+
+
+def _verb_after_class(text, start, end, rules):
+    """Where the first verb-shaped word after a class noun starts inside a tagged place, else None."""
+    for w in re.finditer(r"[^\s,،.:;()«»\"'!?؟؛]+", text[start:end]):
+        if _verb_shaped(w.group(), rules):
+            return start + w.start()
+    return None
+
+
+@lru_cache(maxsize=1)
+def _place_words():
+    """Normalised words of one-word places the knowledge base or the gazetteer knows."""
+    from riwaya.ner import _kb_place_words
+    from riwaya.ner.features import lexicons
+    return frozenset(_kb_place_words()) | frozenset(x for x in lexicons()[4] if " " not in x)
+
+
+def _whole_after_class(text, mentions, classes, rules):
+    """A tagged one-word place right after a class noun (ولاية ديار بكر, لولاية شانلي أورفة) that the tagger
+    cut short takes the next word when that word is a name too: indefinite, no common word, no verb, no
+    place of its own, and either rare (no list knows it: أورفة) or a listed given or family name (بكر);
+    the first word no place the knowledge base or the gazetteer knows alone."""
+    from riwaya.ner.features import lexicons
+    from riwaya.ner.morph import zipf
+    given, family = lexicons()[0], lexicons()[1]
+    taken = [(m.start, m.end) for m in mentions]
+    for m in mentions:
+        if m.type != "place" or m.source == "kb" or " " in m.text.strip() or norm(m.text) in _place_words():
+            continue
+        prev = _before(text, m.start)
+        nxt = _after(text, m.end)
+        if not (prev and nxt and _class_core(prev[2], classes)[1] in classes):
+            continue
+        w = nxt[2]
+        n = norm(w)
+        if n.startswith("ال") or n in rules["common_words"] or n in _place_words() or _verb_shaped(w, rules):
+            continue
+        if (n[:-1] if n.endswith("ي") else n) in rules["place_compass_words"] | rules["place_name_adjectives"]:
+            continue                  # بمدينة أبها جنوبي المملكة
+        if w[0] in "وف" or (w[0] in _CLITICS and len(w) > 4 and zipf(w[1:]) >= 3):
+            continue                  # بلدة بريتال وجرودها: a conjunction; حي حطين بابتدائية: a proclitic and a word
+        if not (_foreign(w, rules) or n in given or n in family):
+            continue
+        if any(a < nxt[1] and nxt[0] < b for a, b in taken if (a, b) != (m.start, m.end)):
+            continue
+        taken[taken.index((m.start, m.end))] = (m.start, nxt[1])
+        m.end = nxt[1]
+        m.text = m.name = text[m.start:m.end]
 
 
 def _rare_name(word, rules):
