@@ -313,7 +313,18 @@ PROPOSER_TRAIN_THRESHOLD = 0.15
 # components a language does not ship although they beat the rules on dev's candidates, because they lose
 # end to end (eval_corpus on dev). English arguments, 2026-12-05, with the detector and the lemma lookup:
 # overlap F1 0.700 (rules) -> 0.686 (model), all right 0.237 -> 0.206, class and actor 0.557 -> 0.565
+# en14 (2026-12-05): with the parse's features (learned.en_parse_features), the phrases the parse hangs on the
+# trigger as candidates (learned.EN_CHUNKS), no fill and the rules' agents and patients kept (EN_ARGUMENT):
+# grouped 5-fold CV over English train + dev, end to end, all right 0.275 -> 0.291, class and actor 0.621 ->
+# 0.622, overlap 0.703 -> 0.712; but dev 0.298 -> 0.290, 0.740 = 0.740, overlap 0.749 -> 0.737 (three right
+# places dropped): held back, as the bar is a gain on both (benchmarks/events_corpus/README.md, en14)
 NOT_SHIPPED = {"en": ("argument",)}
+# the English argument model's own settings (en14, grouped CV end to end): the fill bars were picked on Arabic,
+# and in English they add mostly wrong places and agents (all right 0.288 without, 0.279 with); the rules'
+# agent and patient, which the parse reads, are what the model may re-role but not drop (class and actor
+# 0.612 when it may, 0.622 when it may not); the model decides over the rules' other roles (override 0: all
+# right 0.285, at the candidates' pooled pick 0.8: 0.281)
+EN_ARGUMENT = {"fill": {}, "keep": ["agent", "patient"], "override": 0.0}
 MIN_ROLE_SUPPORT = 30  # the argument model judges only the roles with this many gold arguments in train
 # inverse regularisation per component where it differs from --C (picked on dev; trigger: on dev and
 # train cross-validation, 2026-12-05)
@@ -530,6 +541,8 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
             r = grid[(t, o)]
             m["override"] = o
             m["fill"] = FILL
+            if lang == "en":
+                m.update(EN_ARGUMENT)
             m["single"], m["merge_gap"] = list(SINGLE), MERGE_GAP
             rules = _rules_acc(dv[name])
             report[name] = {"threshold": t, "override": o, "dev": r, "dev_rules": rules,
@@ -580,6 +593,11 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
                  "source": lambda: report[name]["dev_acc"] >= report[name]["dev_rules_acc"] + MIN_GAIN,
                  "span": lambda: report[name]["dev_exact"] >= report[name]["dev_rules_exact"] + MIN_GAIN,
                  "time": lambda: report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"] + MIN_GAIN}[name]()
+        if lang == "en" and name == "argument":
+            # English: the gain is end to end (the rules' agents and patients kept, EN_ARGUMENT), which the
+            # candidates alone do not show (dev, en14: candidate F1 0.734 rules, 0.738 model); no worse on
+            # dev's candidates is the bar, the decision is grouped CV's and dev's end to end (README, en14)
+            beats = report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"]
         beats = beats and name not in NOT_SHIPPED.get(lang, ())
         report[name]["shipped"] = beats
         if beats:

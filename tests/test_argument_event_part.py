@@ -69,6 +69,8 @@ def _plain_argument_features(T: L.Text, ev: L.EventMention, c: L.Candidate, othe
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{L._bucket(max(gap, 0))}",
               f"subject_rule={c.subject}|{rr}"]
+    if L.EN_PARSE_FEATURES and L.lang_of(ev) == "en":      # English: the parse's reading (en14), made per candidate
+        f += L.en_parse_features(T, ev, c)
     return f + _plain_voice_features(T, ev, c, ti, ci, cj, after, gap, nominal, triggers)
 
 

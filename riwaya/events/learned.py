@@ -599,6 +599,8 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
         out.append(Candidate(m.start, m.end, m.text, None, m.type, m.kb_id, None))
     taken = [(c.start, c.end) for c in out] + [(ev.trigger_start, ev.trigger_end)]
     out += _noun_phrases(T, ev, s0, s1, taken)
+    if EN_CHUNKS and lang_of(ev) == "en":
+        out += _en_chunks(T, ev, taken + [(c.start, c.end) for c in out])
     for a, b, text, etype, ent, kind in subj:
         if not (s0 <= a and b <= ev.trigger_start):
             continue
@@ -798,6 +800,8 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{gb}",
               f"subject_rule={c.subject}|{rr}"]
+    if EN_PARSE_FEATURES and lang_of(ev) == "en":
+        f += en_parse_features(T, ev, c)
     return f + _voice_features(T, ev, c, E, S, ci, cj, after, gap)
 
 
@@ -1642,6 +1646,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             cands = candidates(T, ev, mentions, subj)
             rule_args = list(ev.arguments)
             judged = set(M["argument"].get("roles", ROLES))
+            keep = frozenset(M["argument"].get("keep") or ())
             # roles too rare in training (who decided, via) stay as the rules gave them
             args = [a for a in ev.arguments if a.role not in judged]
             kept_roles = _rule_kept_roles().get(ev.cls, ())
@@ -1662,6 +1667,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if "agent" in p and _after_with(T, c):
                     p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
+                if role == "none" and c.rule_role in keep:
+                    role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
                 if role in PATH_ROLES and role != c.rule_role:
                     role = _path_role(T, ev, c, p, role, lex, M["argument"]["threshold"], judged)
                 probs.append((c, p, role))
@@ -1709,3 +1716,137 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         kept.append(ev)
     an.events = kept
     return an
+
+
+# ---------------------------------------------------------------- English: the dependency parse (en14)
+# The English argument model reads how a candidate hangs on its trigger in spaCy's parse (the pipeline
+# english.py parses with): the candidate's head's label, the path of labels up to their lowest common
+# ancestor and down to the trigger, the preposition it hangs on, the trigger's voice. The line the trigger
+# stands in is parsed once per document (a line, not learned's sentence: "U.S." ends no sentence here).
+EN_PARSE_FEATURES = True            # whether argument_features reads them (off: the rules' features alone)
+_EN_PARSE: tuple = (None, {})        # (the Text last parsed, {line start: spaCy Doc})
+EN_PATH_MAX = 4                      # labels kept on each side of the path
+
+
+def _en_line(T: Text, pos: int):
+    """(spaCy Doc of the line around pos, its offset), or (None, 0) without a parser."""
+    global _EN_PARSE
+    if _EN_PARSE[0] is not T:
+        _EN_PARSE = (T, {})
+    a = T.text.rfind("\n", 0, pos) + 1
+    b = T.text.find("\n", pos)
+    b = len(T.text) if b < 0 else b
+    cache = _EN_PARSE[1]
+    if a not in cache:
+        from . import english
+        nlp = english._nlp()
+        doc = None
+        if nlp is not None and b - a <= 5000:
+            try:
+                doc = next(iter(nlp.pipe([T.text[a:b]], disable=[n for n in ("ner",) if n in nlp.pipe_names])))
+            except Exception:       # a parser that fails on odd text: no parse features
+                doc = None
+        cache[a] = doc
+    return cache[a], a
+
+
+def _en_head(doc, off: int, start: int, end: int):
+    """The token of [start, end) whose head lies outside it (the phrase's head), or None."""
+    toks = [t for t in doc if start <= t.idx + off < end]
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.head.i not in ids or t.head.i == t.i:
+            return t
+    return toks[0]
+
+
+def _en_chain(t, depth: int = 12) -> list:
+    out = [t]
+    while out[-1].head.i != out[-1].i and len(out) < depth:
+        out.append(out[-1].head)
+    return out
+
+
+def en_parse_features(T: Text, ev: EventMention, c: Candidate) -> list[str]:
+    """The parse's reading of candidate c for English event ev (see above); [] without a parse."""
+    doc, off = _en_line(T, ev.trigger_start)
+    if doc is None or not (off <= c.start and c.end <= off + len(doc.text)):
+        return ["en_parse=none"]
+    tt = _en_head(doc, off, ev.trigger_start, ev.trigger_end)
+    ct = _en_head(doc, off, c.start, c.end)
+    if tt is None or ct is None:
+        return ["en_parse=none"]
+    cls = ev.cls
+    up_c, up_t = _en_chain(ct), _en_chain(tt)
+    ids_t = {t.i: k for k, t in enumerate(up_t)}
+    lca = next((k for k, t in enumerate(up_c) if t.i in ids_t), None)
+    if lca is None:
+        path = "far"
+        dist = "far"
+    else:
+        cside = [t.dep_ for t in up_c[:lca]][:EN_PATH_MAX]
+        tside = [t.dep_ for t in up_t[:ids_t[up_c[lca].i]]][:EN_PATH_MAX]
+        path = "/".join(cside) + "^" + "/".join(tside)
+        dist = _bucket(lca + ids_t[up_c[lca].i])
+    dep = ct.dep_
+    gov = ct.head
+    prep = ""
+    if dep == "pobj" and gov.dep_ in ("prep", "agent", "dative"):
+        prep = gov.lower_
+        gov = gov.head
+    gov_is_trig = gov.i == tt.i
+    passive = any(x.dep_ in ("nsubjpass", "auxpass") for x in tt.children) or (
+        tt.tag_ == "VBN" and tt.dep_ in ("acl", "amod"))
+    tpos = tt.pos_
+    f = [f"en_dep={dep}", f"en_dep_cls={dep}|{cls}", f"en_path={path}", f"en_path_cls={path}|{cls}",
+         f"en_path_type={path}|{ev.type}", f"en_gov_trig={gov_is_trig}|{dep}|{prep}",
+         f"en_gov_trig_cls={gov_is_trig}|{dep}|{prep}|{cls}", f"en_dist={dist}",
+         f"en_tpos_dep={tpos}|{dep}|{gov_is_trig}", f"en_voice={passive}|{path}", f"en_tdep={tt.dep_}|{tpos}",
+         f"en_cpos={ct.pos_}", f"en_ctag_etype={ct.tag_}|{c.etype}"]
+    if prep:
+        f += [f"en_prep={prep}|{gov_is_trig}", f"en_prep_type={prep}|{ev.type}", f"en_prep_cls={prep}|{cls}"]
+    if ct.pos_ == "PRON":
+        f.append(f"en_pron={dep}")
+    return f
+
+
+
+EN_CHUNKS = True        # whether an English event's candidates take the phrases that hang on its trigger in the parse
+_EN_CHUNK_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "poss"})
+_EN_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+def _en_chunks(T: Text, ev: EventMention, taken) -> list[Candidate]:
+    """The noun phrases the parse hangs on an English trigger (its subject, object, a preposition's object, a
+    possessor) that no candidate covers: a participant the recogniser did not name ("all refugees", "a
+    collection of robot parts"). Each is its head with its left modifiers (english._np_tokens)."""
+    from . import english
+    doc, off = _en_line(T, ev.trigger_start)
+    if doc is None:
+        return []
+    tt = _en_head(doc, off, ev.trigger_start, ev.trigger_end)
+    if tt is None:
+        return []
+    heads = []
+    for ch in tt.children:
+        if ch.dep_ in _EN_CHUNK_DEPS:
+            heads.append(ch)
+        elif ch.dep_ in _EN_PREP_DEPS:
+            heads += [g for g in ch.children if g.dep_ == "pobj"]
+    heads += [c for h in heads for c in h.children if c.dep_ == "conj"]     # "Syria and all refugees"
+    out = []
+    for h in heads:
+        if h.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        ids = english._np_tokens(h, keep_det=True)
+        lo, hi = doc[min(ids)], doc[max(ids)]
+        if hi.dep_ == "case":
+            hi = doc[hi.i - 1]
+        s, e = lo.idx + off, hi.idx + len(hi.text) + off
+        if e <= s or any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
+        taken = list(taken) + [(s, e)]
+    return out
