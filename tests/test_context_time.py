@@ -294,3 +294,13 @@ def test_then_without_at_once_gives_a_lower_bound():
     t = context_time(_m("a1", "a", text, "أبحر", time_before=_before(text, THU_MORNING)), text)
     assert t["inferred"] == "chain" and t["bound"] == "after"
     assert not context_time(_m("a1", "a", CHAIN, "أبحر", time_before=_before(CHAIN, THU_MORNING)), CHAIN).get("bound")
+
+
+def test_a_bound_is_shown_as_a_bound():
+    """A time carried past a later step is a lower bound: the listing says "after", in both languages."""
+    from riwaya.reconcile.conflicts import value_label
+    bound = {**THU_MORNING, "inferred": "chain", "bound": "after"}
+    own = {**THU_MORNING, "inferred": "chain"}
+    assert value_label("time", bound, None, "en").startswith("after صباح الخميس")
+    assert value_label("time", bound, None, "ar").startswith("بعد صباح الخميس")
+    assert value_label("time", own, None, "en") == "صباح الخميس (inferred: the time of the step before it)"

@@ -958,6 +958,8 @@ def value_label(field, v, ents, lang):
     if field == "time":
         lab = v.get("text") or f"{v.get('earliest') or '…'} – {v.get('latest') or '…'}"
         how = v.get("inferred")
+        if how and v.get("bound") == "after":   # a lower bound, not the step's time: say so
+            how = "after"
         return tp["inferred_time"].get(how, tp["inferred_time"]["chain"])[lang].format(value=lab) if how else lab
     if field == "polarity":
         return tp["polarity_values"].get(v, {}).get(lang, v)
