@@ -419,6 +419,10 @@ def main() -> None:
     ap.add_argument("--conflict-weight", type=float, default=CONFLICT_WEIGHT,
                     help="the fit's weight of a pair of two sides of a gold conflict (one happening that two accounts "
                          "tell with different figures, times or places: what the scorer must not learn to split)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
+                    help="override a switch of config.json events (or a dotted key of another section) for this run (repeatable), e.g. "
+                         "keyless_one_sided='\"slots\"' raw_clash_min_words=2: how a recipe with switches is trained "
+                         "and replayed before the switches ship")
     a = ap.parse_args()
     CONFLICT_WEIGHT = a.conflict_weight
     global CROSSES
@@ -427,6 +431,12 @@ def main() -> None:
     MIN_CLASS_PAIRS, KEYED_BY_HAND = a.min_class_pairs, a.keyed_by_hand == "true"
     HAND_FLOOR = {"true": True, "false": False}.get(a.hand_floor, a.hand_floor)
     from riwaya.reconcile import core
+    for kv in a.set:
+        k, v = kv.split("=", 1)
+        d, ks = core.config(), k.split(".") if "." in k else ["events", k]   # a dotted key: another section's
+        for x in ks[:-1]:
+            d = d[x]
+        d[ks[-1]] = json.loads(v)
     hand_clash = core.config()["events"].get("raw_actors_clash", True)   # the hand weights' own setting
     if a.command != "eval" or a.model:
         core.config()["events"]["raw_actors_clash"] = a.raw_actors_clash == "true"
