@@ -589,3 +589,21 @@ def test_a_speaker_who_does_not_say_is_no_source_and_recent_reports_are_one():
          "arrested.")
     evs, _ = run(t, [("California", "place"), ("Scientology", "organization")])
     assert chain(ev(evs, "departure")) == ["Recent reports"]
+
+
+def test_a_speaker_ending_its_line_reports_the_quotation_on_the_next_lines():
+    # GUM_news_defector: 'Rathbun stated,' alone on its line, the quotation over the three lines after it
+    t = ('Rathbun stated,\n"Daniel was picked up by an investigator in a black car with blacked out windows.\n'
+         'Instead of being taken to a hotel, where he could route out as promised, he was taken to the Century '
+         'City Towers.\nHe was deposited in an office on the 33rd floor where a pricy church lawyer interrogated '
+         'him for two hours."')
+    evs, _ = run(t, [("Rathbun", "person"), ("Daniel", "person"), ("Century City Towers", "place")])
+    assert chain(ev(evs, "transfer", 0)) == ["Rathbun"] and chain(ev(evs, "transfer", 1)) == ["Rathbun"]
+
+
+def test_a_report_runs_past_an_abbreviation_full_stop():
+    # GUM_news_clock: "the U.N. headquarters" ends no sentence for the parse
+    t = ("His father Mohamed El-Hassan Mohamed said he was taking his entire family to the U.N. headquarters in "
+         "New York, because international dignitaries wanted to meet with his son and express their support.")
+    evs, _ = run(t, [("Mohamed El-Hassan Mohamed", "person"), ("New York", "place")])
+    assert chain(ev(evs, "meeting")) == ["His father"]

@@ -1221,6 +1221,17 @@ def _report_clause(P, tok):
     return P.span(a)[0], P.span(b)[1]
 
 
+def _quote_follows(P, text: str, tok) -> bool:
+    """Whether the reporting verb ends its paragraph (a comma or colon after it at most) and the next line
+    opens a quotation ('Rathbun stated,\n"Daniel was picked up ...'): what it reports is that quotation."""
+    end = P.span(tok)[1]
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t,:") != "":
+        return False
+    rest = text[line_end:line_end + 20].lstrip()
+    return rest[:1] in (_OPEN_Q, _BOTH_Q)
+
+
 def _quote_near(tok):
     return any(t.text in "\"“”" for t in tok.doc[max(0, tok.i - 3):tok.i + 3])
 
@@ -1252,7 +1263,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             if not doc_scope and w in R["needs_clause"] and not (
                     any(c.dep_ in ("ccomp", "parataxis") or c.lower_ in R["citing"] for c in tok.children)
                     or (w in R["inf_reports"] and any(c.dep_ == "xcomp" for c in tok.children))
-                    or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok)):
+                    or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok) or _quote_follows(P, text, tok)):
                 continue  # "Microsoft announced a new tool": an event, not a report
             lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
             if lk is None:
@@ -1319,7 +1330,9 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             continue
         ss, se = next(((a, b) for a, b in sent_ranges if a <= cue[0] < b), (P.off, P.off + len(doc.text)))
         if clause is not None and not doc_scope:
-            ss, se = max(ss, clause[0]), min(se, clause[1])
+            # the parse's clause, also past a full stop the sentence splitter takes for an end ("the U.N.
+            # headquarters"): a verb's subtree never leaves the parse's own sentence
+            ss, se = clause
         recs.append({"start": cue[0], "end": cue[1], "chain": links, "hedge": None,
                      "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope})
     return recs
