@@ -607,3 +607,15 @@ def test_a_report_runs_past_an_abbreviation_full_stop():
          "New York, because international dignitaries wanted to meet with his son and express their support.")
     evs, _ = run(t, [("Mohamed El-Hassan Mohamed", "person"), ("New York", "place")])
     assert chain(ev(evs, "meeting")) == ["His father"]
+
+
+def test_a_quotation_opening_in_what_a_verb_reports_is_its_speakers():
+    # GUM_news_hackers: 'He characterized ... as "...', the quotation running on to the next line
+    t = ('Ryan Singel wrote about the conflict.\nHe characterized the conflict between the Church of Scientology and '
+         'anonymous posters of the Cruise video as "another small skirmish in a war that Scientology has been waging '
+         'for almost 15 years, since the early days of newsgroups such as alt.religion.scientology, which posted '
+         'internal church documents in 1994.\nLawsuits have been filed, mailing lists have been shut down, homes of '
+         'discussion group participants have been raided and their computers seized -- an all-out war."')
+    evs, _ = run(t, [("Ryan Singel", "person"), ("Church of Scientology", "organization")])
+    raided = [e for e in evs if e.trigger == "raided"]
+    assert raided and chain(raided[0]) == ["Ryan Singel"]

@@ -48,6 +48,7 @@ def resources() -> dict:
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
         "not_sources": set(att["not_sources"]), "pron_sources": dict(att.get("pronoun_sources") or {}),
         "inf_reports": set(att.get("infinitive_reports") or ()),
+        "quote_verbs": set(att.get("quote_verbs") or ()),
         "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
         "subj_place": schema.types_with("en_subject_is_place"), "dest_obj": schema.types_with("en_destination_object"),
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
@@ -1263,6 +1264,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             if not doc_scope and w in R["needs_clause"] and not (
                     any(c.dep_ in ("ccomp", "parataxis") or c.lower_ in R["citing"] for c in tok.children)
                     or (w in R["inf_reports"] and any(c.dep_ == "xcomp" for c in tok.children))
+                    or (w in R["quote_verbs"] and any(t.text in (_OPEN_Q, _BOTH_Q) for t in tok.subtree))
                     or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok) or _quote_follows(P, text, tok)):
                 continue  # "Microsoft announced a new tool": an event, not a report
             lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
@@ -1334,7 +1336,8 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             # headquarters"): a verb's subtree never leaves the parse's own sentence
             ss, se = clause
         recs.append({"start": cue[0], "end": cue[1], "chain": links, "hedge": None,
-                     "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope})
+                     "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope,
+                     **({"_clause": True} if clause is not None and not doc_scope else {})})
     return recs
 
 
@@ -1401,7 +1404,8 @@ def quote_scopes(text: str, paragraphs, recs: list[dict]) -> None:
     """Give each quotation the speaker the text credits it to, also in the sentences its attribution does
     not stand in: '"We took the airport," a commander said. "The army has left."', 'X said: "A. B."',
     a quote over several paragraphs. A quotation is credited to the speech cue right before it
-    ('X said: "...') or right after it ('"...," X said'); one with no cue of its own continues the
+    ('X said: "...') or right after it ('"...," X said'), or to the reporting verb whose clause it opens in ('He
+    described X as "..."'); one with no cue of its own continues the
     speaker of the quotation before it in its paragraph, or, opening a paragraph, of the last quotation of
     the paragraph before. Adds the quotation's span to the record's ``quotes`` (scopes besides its
     sentence)."""
@@ -1419,6 +1423,9 @@ def quote_scopes(text: str, paragraphs, recs: list[dict]) -> None:
         k = bisect.bisect_left(starts, qe)                      # the first cue after it
         if r is None and k < len(recs) and _NEAR_AFTER.fullmatch(text, qe, recs[k]["start"]):
             r = recs[k]
+        if r is None:       # a quotation opening inside what a verb reports ('He described X as "...')
+            inside = [x for x in recs if x.get("_clause") and x["end"] <= qs and x["scope"][0] <= qs < x["scope"][1]]
+            r = inside[-1] if inside else None
         if r is None and credited:
             ps, pe, ppar, pr = credited[-1]
             p_start = paragraphs[par].start
