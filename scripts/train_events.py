@@ -17,9 +17,10 @@ picks thresholds on the dev split, never reads the test split. The rules run wit
   span takes it in (grow left/right, trim the first/last word);
 - source (Arabic): each candidate speaker of the event (learned.speakers) -> 1 when it is the gold
   innermost source, picked per event as the best candidate over a threshold, else none;
-- time (Arabic, riwaya/events/own_time.py): each date or clock time of the event's sentence -> 1 when it
+- time (riwaya/events/own_time.py): each date or clock time of the event's sentence -> 1 when it
   overlaps the gold time of the matched mention, picked per event as the best candidate over a threshold,
-  else none (the event has no time of its own).
+  else none (the event has no time of its own). English: its own cue words and the parse's attachment of the
+  time, the threshold picked on grouped CV over train (_cv_time), held back in NOT_SHIPPED.
 Needs scikit-learn (the `train` extra); the output is plain JSON weights.
 """
 from __future__ import annotations
@@ -212,7 +213,7 @@ def _dateline(doc) -> tuple[int, int] | None:
 def samples(records: list[dict], lang: str) -> dict[str, list]:
     lex = load_lexicon()
     out = {"trigger": [], "trigger_doc": [], "argument": [], "argument_doc": [], "polarity": [], "source": [], "span": [], "span_eval": [],
-           "time": []}
+           "time": [], "time_doc": []}
     for r in records:
         text = corpus.text(r["doc"])
         doc = eval_corpus.document(r["doc"])
@@ -250,8 +251,8 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
                 out["source"].append(([(learned.source_features(T, ev, c, cands, sps[1], rule), "1" if tgt is not None
                                         and c.start < tgt["end"] and tgt["start"] < c.end else "0", (c.start, c.end))
                                        for c in cands], tgt, rule))
-            if lang == "ar":
-                out["time"].append(time_sample(T, ev, an.times, triggers, ref, lex, g))
+            out["time"].append(time_sample(T, ev, an.times, triggers, ref, lex, g, lang))
+            out["time_doc"].append(r["doc"])
             cands = learned.candidates(T, ev, mentions, subj)
             gargs = [a for a in g["args"] if a["role"] in learned.ROLES]
             for c in cands:
@@ -267,14 +268,14 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
     return out
 
 
-def time_sample(T, ev, times, triggers, ref, lex: dict, g: dict) -> tuple[list, bool]:
+def time_sample(T, ev, times, triggers, ref, lex: dict, g: dict, lang: str = "ar") -> tuple[list, bool]:
     """One event's time candidates ([(features, label, is the rules' pick)]) and whether its gold mention
     has a time at all (one no candidate covers is a miss for rules and model alike)."""
     gt = [a for a in g["args"] if a["role"] == "time"]
     cands = own_time.candidates(T, ev, times)
     rule = own_time.rule_pick(ev, cands)
     nominal = learned.is_nominal(ev)
-    rows = [(own_time.features(T, ev, c, cands, triggers, rule, ref, lex, nominal),
+    rows = [(own_time.features(T, ev, c, cands, triggers, rule, ref, lex, nominal, lang),
              "1" if any(a["start"] < c.end and c.start < a["end"] for a in gt) else "0", c is rule) for c in cands]
     return rows, bool(gt)
 
@@ -282,7 +283,7 @@ def time_sample(T, ev, times, triggers, ref, lex: dict, g: dict) -> tuple[list, 
 def _time_f1(model: dict | None, data: list, threshold: float) -> dict:
     """Events' time by overlap with the gold time (as eval_corpus scores it): the model's choice (the
     best candidate over `threshold`), or the rules' pick when `model` is None."""
-    tp = fp = fn = 0
+    tp = fp = fn = ok = 0
     for rows, has_gold in data:
         if model is None:
             pick = next((lab for _, lab, is_rule in rows if is_rule), None)
@@ -292,8 +293,29 @@ def _time_f1(model: dict | None, data: list, threshold: float) -> dict:
         tp += pick == "1"
         fp += pick == "0"
         fn += has_gold and pick != "1"
+        ok += pick == "1" or (pick is None and not has_gold)      # the event's time slot right
     return {"f1": round(2 * tp / max(2 * tp + fp + fn, 1), 4), "p": round(tp / max(tp + fp, 1), 4),
-            "r": round(tp / max(tp + fn, 1), 4), "tp": tp, "fp": fp, "fn": fn}
+            "r": round(tp / max(tp + fn, 1), 4), "tp": tp, "fp": fp, "fn": fn, "ok": ok, "n": len(data)}
+
+
+TIME_THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def _cv_time(data: list, docs: list[str], C: float, k: int = 5) -> dict:
+    """Grouped k-fold CV of the time model over `data` (time_sample rows per event): each fold's events scored
+    by a model fit on the others, per threshold of TIME_THRESHOLDS, pooled (an English PUD sentence is grouped
+    with the other sentences of its source article, as benchmarks/events_corpus/cv_en_args.py does)."""
+    import zlib
+    group = [d[:-3] if d.startswith("puden/") else d for d in docs]
+    out = {t: Counter() for t in TIME_THRESHOLDS}
+    for fold in range(k):
+        held = [zlib.crc32(g.encode()) % k == fold for g in group]
+        m = fit([(f, lab) for (rows, _), h in zip(data, held) if not h for f, lab, _ in rows], C)
+        test = [x for x, h in zip(data, held) if h]
+        for t in TIME_THRESHOLDS:
+            r = _time_f1(m, test, t)
+            out[t].update({x: r[x] for x in ("tp", "fp", "fn", "ok", "n")})
+    return out
 
 
 PRUNE = 0.1       # smallest weight kept (the model ships in the package: under 3 MB); 0.05 until the proposer
@@ -318,13 +340,22 @@ PROPOSER_TRAIN_THRESHOLD = 0.15
 # grouped 5-fold CV over English train + dev, end to end, all right 0.275 -> 0.291, class and actor 0.621 ->
 # 0.622, overlap 0.703 -> 0.712; but dev 0.298 -> 0.290, 0.740 = 0.740, overlap 0.749 -> 0.737 (three right
 # places dropped): held back, as the bar is a gain on both (benchmarks/events_corpus/README.md, en14)
-NOT_SHIPPED = {"en": ("argument",)}
+# ev15 (2026-12-06): the English event's own time (own_time.py with English cue words and the parse's attachment
+# of the time, en_parse_features), its threshold picked on grouped CV over train (0.5: 379 of 421 events' time right,
+# the rules 366): end to end, grouped 5-fold CV over English train + dev all right 0.294 -> 0.306, dev 0.328 -> 0.336,
+# class and actor level (0.621, 0.740), but time F1 0.706 -> 0.702 (CV) and 0.723 -> 0.667 (dev), and the bundled
+# seeds lose a contradiction (6 -> 5: the departure's "before dawn", which the English sentence gives the Moscow leg):
+# held back (benchmarks/events_corpus/README.md, ev15)
+NOT_SHIPPED = {"en": ("argument", "time")}
 # the English argument model's own settings (en14, grouped CV end to end): the fill bars were picked on Arabic,
 # and in English they add mostly wrong places and agents (all right 0.288 without, 0.279 with); the rules'
 # agent and patient, which the parse reads, are what the model may re-role but not drop (class and actor
 # 0.612 when it may, 0.622 when it may not); the model decides over the rules' other roles (override 0: all
 # right 0.285, at the candidates' pooled pick 0.8: 0.281)
 EN_ARGUMENT = {"fill": {}, "keep": ["agent", "patient"], "override": 0.0}
+# the English time model (ev15) ships when grouped CV over train puts this many more events' time right than the
+# rules (2026-12-06: 379 of 421 at 0.5 against the rules' 366)
+EN_TIME_GAIN = 3
 MIN_ROLE_SUPPORT = 30  # the argument model judges only the roles with this many gold arguments in train
 # inverse regularisation per component where it differs from --C (picked on dev; trigger: on dev and
 # train cross-validation, 2026-12-05)
@@ -556,8 +587,20 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
                 t, acc = SPAN_THRESHOLD, dict(grid)[SPAN_THRESHOLD]
             report[name] = {"threshold": t, "dev_exact": acc, "dev_rules_exact": _span_acc(None, dv["span_eval"], 0.0),
                             "grid": {str(k): v for k, v in grid}}
+        elif name == "time" and lang == "en":
+            # English (ev15): the threshold is grouped 5-fold CV's over train (dev has 21 gold times), the one
+            # with the most events whose time slot is right (what "every argument right" needs), of those the
+            # best time F1; the rules' pick over the same events is the bar (EN_TIME_GAIN events more right)
+            cv = _cv_time(tr[name], tr["time_doc"], C_OF.get(name, C))
+            rules = _time_f1(None, tr[name], 0.0)
+            best = max(c["ok"] for c in cv.values())
+            t = max((x for x in TIME_THRESHOLDS if cv[x]["ok"] >= best), key=lambda x: (_f1(cv[x]), x))
+            report[name] = {"threshold": t, "train_cv": {**cv[t], "f1": _f1(cv[t])}, "train_rules": rules,
+                            "train_cv_ok": {str(x): c["ok"] for x, c in cv.items()},
+                            "train_cv_f1": {str(x): _f1(c) for x, c in cv.items()},
+                            "dev": _time_f1(m, dv[name], t), "dev_rules": _time_f1(None, dv[name], 0.0)}
         elif name == "time":
-            grid = [(t, _time_f1(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)]
+            grid = [(t, _time_f1(m, dv[name], t)) for t in TIME_THRESHOLDS]
             t, r = max(grid, key=lambda x: x[1]["f1"])
             report[name] = {"threshold": t, "dev": r, "dev_rules": _time_f1(None, dv[name], 0.0),
                             "grid": {str(k): v["f1"] for k, v in grid}}
@@ -598,6 +641,9 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
             # candidates alone do not show (dev, en14: candidate F1 0.734 rules, 0.738 model); no worse on
             # dev's candidates is the bar, the decision is grouped CV's and dev's end to end (README, en14)
             beats = report[name]["dev"]["f1"] >= report[name]["dev_rules"]["f1"]
+        if lang == "en" and name == "time":
+            # English: grouped CV over train, the events' time slot right, against the rules on the same events
+            beats = report[name]["train_cv"]["ok"] >= report[name]["train_rules"]["ok"] + EN_TIME_GAIN
         beats = beats and name not in NOT_SHIPPED.get(lang, ())
         report[name]["shipped"] = beats
         if beats:

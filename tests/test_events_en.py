@@ -533,3 +533,89 @@ def test_a_persons_of_phrase_stays_with_the_name():
     t = "For the Pro-Beijing camp, Elizabeth Quat of DAB was elected with 58,825 votes."
     e = ev(run(t, [("Elizabeth Quat", "person"), ("DAB", "organization")])[0], "appointment")
     assert roles(e, "patient") == ["Elizabeth Quat of DAB"]
+
+
+# ---------------------------------------------------------------- sources over a sentence (ev15; GUM Wikinews, PUD)
+
+def test_a_pronoun_speaker_is_the_name_before_it():
+    # GUM_news_iodine (shortened): "..., he said" credits the person named before, on the pronoun's span
+    t = ('Professor Creswell Eastman warned of the deficiency.\n'
+         '"We have convinced the regulators that all salt should be iodised," he said.')
+    evs, _ = run(t, [("Creswell Eastman", "person")])
+    c = ev(evs, "request").attribution.chain
+    assert [l["name"] for l in c] == ["Creswell Eastman"] and t[c[0]["start"]:c[0]["end"]] == "he"
+
+
+def test_a_pronoun_speaker_with_no_name_before_is_itself_and_a_claim_reports_its_infinitive():
+    # PUD w01052046
+    t = ("This time he claimed to have fought the battle without even bothering to put on his corslet until "
+         "two hours after the fighting began.")
+    evs, _ = run(t)
+    assert chain(ev(evs, "attack", 1)) == ["he"]
+
+
+def test_a_quotation_over_several_lines_keeps_its_speaker():
+    # GUM_news_afghan: one sentence a line, the quotation closes two lines on
+    t = ('"We are so interested because we find a big chance to show the talent and ability of Afghans," team '
+         'member Rodaba Noori told the press, "to show that Afghan women can make robots too and we can improve in '
+         'this section — [the] robotics section.\nWe were so interested because we hadn\'t long or enough time to '
+         'get ready for competition but we came to United States and now we are here because of Trump '
+         'intervention."\nThe team arrived in Washington on Sunday.')
+    evs, _ = run(t, [("Rodaba Noori", "person"), ("United States", "place"), ("Washington", "place")])
+    assert chain(ev(evs, "arrival", 0)) == ["Rodaba Noori"]        # "we came": inside the quotation
+    assert chain(ev(evs, "arrival", 1)) == []                      # "The team arrived": after it closed
+
+
+def test_what_stands_before_the_speaker_is_not_reported():
+    # GUM_news_asylum, GUM_news_korea: an adverbial set before the speaker; GUM_news_afghan: another clause
+    t = ('Discussing his concern in a public statement, Malaysia\'s Prime Minister, Najib Razak said, "We are in '
+         'contact with all relevant parties."')
+    evs, _ = run(t, [("Najib Razak", "person"), ("Malaysia", "place")])
+    assert chain(ev(evs, "statement")) == [] and chain(ev(evs, "call")) == ["Najib Razak"]
+    t = "After the exchange of fire, North Korea stated it would attack any loudspeakers broadcasting propaganda."
+    evs, _ = run(t, [("North Korea", "place")])
+    assert chain(ev(evs, "attack", 0)) == [] and chain(ev(evs, "attack", 1)) == ["North Korea"]
+
+
+def test_a_speaker_who_does_not_say_is_no_source_and_recent_reports_are_one():
+    # GUM_news_afghan, GUM_news_defector
+    t = ("U.S. officials have not said why the team was initially denied visas, but Afghan Ambassador Hamdullah "
+         "Mohib says there were concerns they would attempt to remain in the United States or in Canada after the "
+         "contest.")
+    evs, _ = run(t, [("Hamdullah Mohib", "person"), ("United States", "place"), ("Canada", "place")])
+    assert chain(ev(evs, "sanction")) == []
+    t = ("Recent reports have revealed that a defector from the elite group within Scientology called the Sea Org "
+         "was first persuaded to travel back to a management building for the organization in California, then "
+         "arrested.")
+    evs, _ = run(t, [("California", "place"), ("Scientology", "organization")])
+    assert chain(ev(evs, "departure")) == ["Recent reports"]
+
+
+def test_a_speaker_ending_its_line_reports_the_quotation_on_the_next_lines():
+    # GUM_news_defector: 'Rathbun stated,' alone on its line, the quotation over the three lines after it
+    t = ('Rathbun stated,\n"Daniel was picked up by an investigator in a black car with blacked out windows.\n'
+         'Instead of being taken to a hotel, where he could route out as promised, he was taken to the Century '
+         'City Towers.\nHe was deposited in an office on the 33rd floor where a pricy church lawyer interrogated '
+         'him for two hours."')
+    evs, _ = run(t, [("Rathbun", "person"), ("Daniel", "person"), ("Century City Towers", "place")])
+    assert chain(ev(evs, "transfer", 0)) == ["Rathbun"] and chain(ev(evs, "transfer", 1)) == ["Rathbun"]
+
+
+def test_a_report_runs_past_an_abbreviation_full_stop():
+    # GUM_news_clock: "the U.N. headquarters" ends no sentence for the parse
+    t = ("His father Mohamed El-Hassan Mohamed said he was taking his entire family to the U.N. headquarters in "
+         "New York, because international dignitaries wanted to meet with his son and express their support.")
+    evs, _ = run(t, [("Mohamed El-Hassan Mohamed", "person"), ("New York", "place")])
+    assert chain(ev(evs, "meeting")) == ["His father"]
+
+
+def test_a_quotation_opening_in_what_a_verb_reports_is_its_speakers():
+    # GUM_news_hackers: 'He characterized ... as "...', the quotation running on to the next line
+    t = ('Ryan Singel wrote about the conflict.\nHe characterized the conflict between the Church of Scientology and '
+         'anonymous posters of the Cruise video as "another small skirmish in a war that Scientology has been waging '
+         'for almost 15 years, since the early days of newsgroups such as alt.religion.scientology, which posted '
+         'internal church documents in 1994.\nLawsuits have been filed, mailing lists have been shut down, homes of '
+         'discussion group participants have been raided and their computers seized -- an all-out war."')
+    evs, _ = run(t, [("Ryan Singel", "person"), ("Church of Scientology", "organization")])
+    raided = [e for e in evs if e.trigger == "raided"]
+    assert raided and chain(raided[0]) == ["Ryan Singel"]

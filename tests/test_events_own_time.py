@@ -117,3 +117,38 @@ def test_an_event_inside_a_span_of_time_owns_only_the_part_after_it():
     quit_ = next(e for e in an.events if e.trigger == "استقالته")
     assert quit_.time is not None and quit_.time.text == "عام 2005"
     assert quit_.time.earliest.startswith("2005-01-01") and quit_.time.latest.startswith("2005-12-31")
+
+
+# ---------------------------------------------------------------- English (ev15): English cue words and the parse
+def _en_parse():
+    from riwaya.events import english
+    return english._nlp() is not None
+
+
+def test_english_features_read_english_cue_words():
+    # GUM_news_crane: the relative clause's time is the accident's, read with English cues
+    text = "The accident, which occurred yesterday afternoon, was caused by strong winds."
+    T = learned.Text(text)
+    ev = _event(text, "accident", "accident", "incident")
+    c = _time(text, "yesterday afternoon")
+    f = own_time.features(T, ev, c, [c], [(ev.trigger_start, ev.trigger_end)], None, None, LEX, True, "en")
+    assert "rel=True|after" in f and "comma=True|after" in f
+    # the Arabic reading of the same candidate sees no English word (what en14 measured)
+    f_ar = own_time.features(T, ev, c, [c], [(ev.trigger_start, ev.trigger_end)], None, None, LEX, True)
+    assert "rel=False|after" in f_ar and not any(x.startswith("en_t") for x in f_ar)
+
+
+def test_english_time_attachment_from_the_parse():
+    import pytest
+    if not _en_parse():
+        pytest.skip("no English spaCy pipeline installed")
+    # a report's time hangs on the speech verb above the reported event; the event's own on the event
+    text = "Officials said on Monday that the shuttle was launched on April 12."
+    T = learned.Text(text)
+    ev = _event(text, "launched", "flight", "movement")
+    monday, april = _time(text, "Monday"), _time(text, "April 12")
+    trig = [(ev.trigger_start, ev.trigger_end)]
+    f_m = own_time.features(T, ev, monday, [monday, april], trig, None, None, LEX, False, "en")
+    f_a = own_time.features(T, ev, april, [monday, april], trig, None, None, LEX, False, "en")
+    assert "en_t_gov=above" in f_m and "en_t_above=ccomp" in f_m
+    assert "en_t_gov=trig" in f_a

@@ -46,7 +46,10 @@ def resources() -> dict:
         "att_verbs": set(att["verbs"]), "citing": set(att["citing"]),
         "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
-        "not_sources": set(att["not_sources"]), "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
+        "not_sources": set(att["not_sources"]), "pron_sources": dict(att.get("pronoun_sources") or {}),
+        "inf_reports": set(att.get("infinitive_reports") or ()),
+        "quote_verbs": set(att.get("quote_verbs") or ()),
+        "needs_clause": set(att["needs_clause"]), "cont_part": set(d["continuation_participles"]),
         "subj_place": schema.types_with("en_subject_is_place"), "dest_obj": schema.types_with("en_destination_object"),
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
@@ -1145,8 +1148,8 @@ def deciders(P, tok, R=None):
 
 def _source_link(P, tok, lex, R, keep_det=True):
     """A chain link for the source phrase headed by tok."""
-    if tok.lower_ in R["not_sources"]:
-        return None
+    if tok.lower_ in R["not_sources"] and not (tok.pos_ == "NOUN" and any(c.dep_ == "amod" for c in tok.children)):
+        return None     # "according to plan", "reports"; but "Recent reports have revealed that": a source
     m = P.mention(tok, PPL)
     if m is not None:
         nm = m.name or m.text
@@ -1175,6 +1178,61 @@ def _source_link(P, tok, lex, R, keep_det=True):
     return {"name": txt, "kind": kind, "start": s, "end": e}
 
 
+def _pronoun_link(P, tok, R):
+    """A chain link for a pronoun speaker ("..., he said"): the last name of the pronoun's entity types
+    (english.yaml pronoun_sources) before it, in its paragraph or the two before; the link is the pronoun's
+    span with that name (what the text reads there, and who it is). No such name before it: the pronoun
+    itself, an unnamed speaker (the text says someone said it)."""
+    types = R["pron_sources"].get(tok.lower_)
+    if not types:
+        return None
+    s, e = P.span(tok)
+    par, hops = P, 0
+    while par is not None and hops < 3:
+        ms = [m for m in par.ments if m.end <= s and m.type in types and not getattr(m, "generic", False)]
+        if ms:
+            m = max(ms, key=lambda m: m.end)
+            return {"name": m.name or m.text, "kind": "named_source", "start": s, "end": e}
+        par, hops = par.prev, hops + 1
+    return {"name": tok.text, "kind": "unnamed_source", "start": s, "end": e}
+
+
+# the reporting verb's dependents that are no part of what is reported: another clause joined to it, and, before
+# it, its speaker and the adverbials set before the speaker ("Discussing his concern in a public statement, X said";
+# "After the exchange of fire, North Korea stated"; "officials have not said why ..., but X says")
+_NOT_REPORTED = frozenset({"conj", "cc"})
+_NOT_REPORTED_BEFORE = frozenset({"nsubj", "advcl", "prep", "npadvmod", "mark", "punct", "cc", "conj"})
+
+
+def _report_clause(P, tok):
+    """(start, end) of what a reporting verb reports: its subtree less the dependents above (another clause
+    joined to it anywhere; its speaker and the adverbials before the speaker), as one span from the first kept
+    token to the last. A quotation before the verb (its complement: '"...," he said') stays in."""
+    keep = [tok.i]
+    first_kept = None
+    for c in tok.children:
+        if c.dep_ in _NOT_REPORTED:
+            continue
+        if c.i < tok.i and c.dep_ in _NOT_REPORTED_BEFORE and (first_kept is None or c.i < first_kept):
+            continue
+        if c.i < tok.i and first_kept is None:
+            first_kept = c.i
+        keep += [t.i for t in c.subtree]
+    a, b = tok.doc[min(keep)], tok.doc[max(keep)]
+    return P.span(a)[0], P.span(b)[1]
+
+
+def _quote_follows(P, text: str, tok) -> bool:
+    """Whether the reporting verb ends its paragraph (a comma or colon after it at most) and the next line
+    opens a quotation ('Rathbun stated,\n"Daniel was picked up ...'): what it reports is that quotation."""
+    end = P.span(tok)[1]
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t,:") != "":
+        return False
+    rest = text[line_end:line_end + 20].lstrip()
+    return rest[:1] in (_OPEN_Q, _BOTH_Q)
+
+
 def _quote_near(tok):
     return any(t.text in "\"“”" for t in tok.doc[max(0, tok.i - 3):tok.i + 3])
 
@@ -1188,12 +1246,13 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
     for tok in doc:
         w = tok.lower_
         cue = None
+        clause = None       # the reporting verb's own clause, when the scope is narrower than the sentence
         links = []
         doc_scope = False
         if w in R["att_verbs"] and tok.pos_ in ("VERB", "AUX"):
             subs = [c for c in tok.children if c.dep_ in ("nsubj",)]
-            if not subs:
-                continue
+            if not subs or any(c.dep_ == "neg" for c in tok.children):
+                continue      # no speaker, or one who does not say it ("officials have not said why ...")
             src = subs[0]
             # "X has revealed new details about ...": a whole-article report
             if w in R["revealing"]:
@@ -1204,9 +1263,11 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                     continue
             if not doc_scope and w in R["needs_clause"] and not (
                     any(c.dep_ in ("ccomp", "parataxis") or c.lower_ in R["citing"] for c in tok.children)
-                    or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok)):
+                    or (w in R["inf_reports"] and any(c.dep_ == "xcomp" for c in tok.children))
+                    or (w in R["quote_verbs"] and any(t.text in (_OPEN_Q, _BOTH_Q) for t in tok.subtree))
+                    or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok) or _quote_follows(P, text, tok)):
                 continue  # "Microsoft announced a new tool": an event, not a report
-            lk = _source_link(P, src, lex, R)
+            lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
             if lk is None:
                 continue
             links.append(lk)
@@ -1217,6 +1278,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         links.append(l2)
                         break
             cue = P.span(tok)
+            clause = _report_clause(P, tok)
             if tok.lemma_.lower() == "quote":   # "agencies quoted a Kremlin source as saying": the quoted one
                 ob = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
                 l2 = _source_link(P, ob, lex, R) if ob is not None else None
@@ -1269,8 +1331,13 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
         if not links:
             continue
         ss, se = next(((a, b) for a, b in sent_ranges if a <= cue[0] < b), (P.off, P.off + len(doc.text)))
+        if clause is not None and not doc_scope:
+            # the parse's clause, also past a full stop the sentence splitter takes for an end ("the U.N.
+            # headquarters"): a verb's subtree never leaves the parse's own sentence
+            ss, se = clause
         recs.append({"start": cue[0], "end": cue[1], "chain": links, "hedge": None,
-                     "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope})
+                     "scope": [ss, len(text) if doc_scope else se], "_doc": doc_scope,
+                     **({"_clause": True} if clause is not None and not doc_scope else {})})
     return recs
 
 
@@ -1281,10 +1348,33 @@ _NEAR_BEFORE = re.compile(r"[^.!?\n]{0,40}|[\s,:;—–-]*")     # 'X said on Su
 _NEAR_AFTER = re.compile(r"[^.!?\n\"“”]{0,80}")              # '," a rebel commander said'
 
 
+QUOTE_AHEAD = 5      # paragraphs (lines) a quotation left open may run on for, to a mark that closes it
+
+
+def _closes_ahead(text: str, paragraphs, k: int) -> bool:
+    """Whether the first quotation mark from paragraph k on (within QUOTE_AHEAD paragraphs) closes a quotation:
+    a closing curly mark, or a straight one after a word and before a space, punctuation or the line's end
+    ('... Trump intervention."'). Text set one sentence a line (Wikinews as GUM has it) runs a quotation over
+    several lines with no mark opening each."""
+    for p in paragraphs[k:k + QUOTE_AHEAD]:
+        for j in range(p.start, p.end):
+            ch = text[j]
+            if ch == _CLOSE_Q:
+                return True
+            if ch == _OPEN_Q:
+                return False
+            if ch == _BOTH_Q:
+                before = text[j - 1] if j > p.start else " "
+                after = text[j + 1] if j + 1 < p.end else " "
+                return not before.isspace() and (after.isspace() or after in ".,;:!?)—–-")
+    return False
+
+
 def quote_spans(text: str, paragraphs) -> list[tuple[int, int, int]]:
     """(start, end, paragraph index) of the quotations in the given paragraphs, in text order. A quotation
     left open at a paragraph's end goes on when the next paragraph opens with a quotation mark (the wire
-    convention for a quote over several paragraphs); otherwise it ends with its paragraph."""
+    convention for a quote over several paragraphs), or when the first mark after it closes a quotation
+    (_closes_ahead: a quote over several lines); otherwise it ends with its paragraph."""
     out, open_at, open_par = [], None, None
     for k, p in enumerate(paragraphs):
         i = p.start
@@ -1293,7 +1383,7 @@ def quote_spans(text: str, paragraphs) -> list[tuple[int, int, int]]:
         if open_at is not None:
             if i < p.end and text[i] in _OPEN_Q + _BOTH_Q:
                 i += 1                                  # the quote goes on in this paragraph
-            else:
+            elif not _closes_ahead(text, paragraphs, k):
                 out.append((open_at, paragraphs[open_par].end, open_par))
                 open_at = None
         for j in range(i, p.end):
@@ -1314,7 +1404,8 @@ def quote_scopes(text: str, paragraphs, recs: list[dict]) -> None:
     """Give each quotation the speaker the text credits it to, also in the sentences its attribution does
     not stand in: '"We took the airport," a commander said. "The army has left."', 'X said: "A. B."',
     a quote over several paragraphs. A quotation is credited to the speech cue right before it
-    ('X said: "...') or right after it ('"...," X said'); one with no cue of its own continues the
+    ('X said: "...') or right after it ('"...," X said'), or to the reporting verb whose clause it opens in ('He
+    described X as "..."'); one with no cue of its own continues the
     speaker of the quotation before it in its paragraph, or, opening a paragraph, of the last quotation of
     the paragraph before. Adds the quotation's span to the record's ``quotes`` (scopes besides its
     sentence)."""
@@ -1332,6 +1423,9 @@ def quote_scopes(text: str, paragraphs, recs: list[dict]) -> None:
         k = bisect.bisect_left(starts, qe)                      # the first cue after it
         if r is None and k < len(recs) and _NEAR_AFTER.fullmatch(text, qe, recs[k]["start"]):
             r = recs[k]
+        if r is None:       # a quotation opening inside what a verb reports ('He described X as "...')
+            inside = [x for x in recs if x.get("_clause") and x["end"] <= qs and x["scope"][0] <= qs < x["scope"][1]]
+            r = inside[-1] if inside else None
         if r is None and credited:
             ps, pe, ppar, pr = credited[-1]
             p_start = paragraphs[par].start

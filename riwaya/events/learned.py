@@ -1590,7 +1590,7 @@ def _own_time(M: dict, T: Text, ev: EventMention, times, triggers, ref, lex: dic
     """The time of its sentence the model says is the event's own (own_time.py), or none; the rules'
     time stands when the sentence has no date or clock time (one carried from the narrative)."""
     cands = own_time.candidates(T, ev, times)
-    judged, tm = own_time.choose(M, T, ev, cands, triggers, ref, lex, is_nominal(ev), scores)
+    judged, tm = own_time.choose(M, T, ev, cands, triggers, ref, lex, is_nominal(ev), scores, lang_of(ev))
     if not judged:
         return
     if tm is None:

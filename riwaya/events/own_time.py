@@ -24,6 +24,7 @@ from datetime import date
 from riwaya.models import EventMention, TimeMention
 
 KINDS = ("date", "time")      # the kinds the rules attach (durations are a stay's, not a time)
+EN_PARSE = True               # whether an English event's candidates read the parse (en_parse_features)
 
 
 def candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
@@ -83,7 +84,7 @@ def _gap(n: int) -> str:
 
 
 def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], triggers: list[tuple[int, int]],
-             rule: TimeMention | None, ref: date | None, lex: dict, nominal: bool) -> list[str]:
+             rule: TimeMention | None, ref: date | None, lex: dict, nominal: bool, lang: str = "ar") -> list[str]:
     after = c.start >= ev.trigger_end
     side = "after" if after else "before"
     lo, hi = (ev.trigger_end, c.start) if after else (c.end, ev.trigger_start)
@@ -100,14 +101,16 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
         return max(j - i, 0)
     mine = dist(ev.trigger_start, ev.trigger_end)
     closest = all(mine <= dist(a, b) for a, b in others)
-    comp = any(w in lex["report_comp"]["ar"] for w in words)
-    speech = any(w in lex["att_single"]["ar"] or w in lex["speaker_cues"]["ar"] for w in words)
-    rel = any(w in lex["relative_pronouns"]["ar"] for w in words)
-    barrier = any(w in lex["arg_barriers"]["ar"] for w in words)
+    comp = any(w in lex["report_comp"][lang] for w in words)
+    spk = lex["speaker_cues"].get(lang, ())
+    speech = any(w in lex["att_single"][lang] or w in spk for w in words)
+    rel = any(w in lex["relative_pronouns"][lang] for w in words)
+    barrier = any(w in lex["arg_barriers"][lang] for w in words)
     comma = "،" in between or "," in between
     ci, cj = T.tok_range(c.start, c.end)
     prev = T.word(ci - 1).rstrip("،")
-    prev = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
+    if lang == "ar":
+        prev = prev[1:] if prev[:1] in "وف" and len(prev) > 2 else prev
     is_rule = rule is c
     nearest = min(cands, key=lambda t: abs(t.start - ev.trigger_start)) is c
     # a time that opens its sentence and is set off by a comma ("وفي 5 كانون الأول، سقطت ...") scopes
@@ -129,18 +132,68 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
         f"ncands={min(len(cands), 3)}", f"trig_comp={min(n_trig, 2)}|{comp}|{closest}", f"headline={s0 == 0}",
         f"clean={not (comp or speech or rel or barrier or comma) and n_trig == 0}|{side}",
         f"opens={opens}|{side}|{side_first}", f"opens_comp={opens}|{comp or speech}",
-    ] + ([] if width == "open" else [f"age={age}", f"width={width}", f"age_width={age}|{width}"])
+    ] + ([] if width == "open" else [f"age={age}", f"width={width}", f"age_width={age}|{width}"]) + (
+        en_parse_features(T, ev, c, side) if lang == "en" and EN_PARSE else [])
+
+
+def en_parse_features(T, ev: EventMention, c: TimeMention, side: str) -> list[str]:
+    """How an English time hangs on the trigger in spaCy's parse (the line parsed once, learned._en_line):
+    the first verb above the time's head is the trigger's own ("was killed on Monday"), one above it (the
+    report's: "said on Monday that ... was killed"), one under it (a clause about something else), or the
+    trigger is a noun the time modifies ("Monday's attack"); with the time's label and preposition."""
+    from . import learned
+    doc, off = learned._en_line(T, ev.trigger_start)
+    if doc is None or not (off <= c.start and c.end <= off + len(doc.text)):
+        return ["en_t=none"]
+    tt = learned._en_head(doc, off, ev.trigger_start, ev.trigger_end)
+    th = learned._en_head(doc, off, c.start, c.end)
+    if tt is None or th is None:
+        return ["en_t=none"]
+    up_t = learned._en_chain(tt)
+    up_c = learned._en_chain(th)
+    ids_t = {t.i for t in up_t}
+    # the first verb (or the trigger) on the way up from the time
+    anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
+    if any(t.i == tt.i for t in up_c[1:]) and (anc is None or anc.i == tt.i):
+        gov = "trig"               # nothing verbal between: the trigger's own modifier
+    elif anc is None:
+        gov = "none"
+    elif anc.i in ids_t:
+        gov = "above"              # a verb that governs the trigger (a report's verb, a matrix clause)
+    elif any(t.i == tt.i for t in up_c):
+        gov = "below"              # a verb inside the trigger's phrase (a relative clause)
+    else:
+        gov = "apart"              # another branch (a conjoined clause)
+    verbs = sum(1 for t in up_c[1:] if t.pos_ in ("VERB", "AUX") and t.i != tt.i and t.i not in ids_t)
+    dep, prep = th.dep_, ""
+    if dep == "pobj" and th.head.dep_ in ("prep", "agent"):
+        prep = th.head.lower_
+    tpos = "verb" if tt.pos_ in ("VERB", "AUX") else "noun" if tt.pos_ in ("NOUN", "PROPN") else "other"
+    f = [f"en_t_gov={gov}", f"en_t_gov_side={gov}|{side}", f"en_t_gov_pos={gov}|{tpos}",
+         f"en_t_dep={dep}|{prep}", f"en_t_gov_dep={gov}|{dep}", f"en_t_verbs={min(verbs, 2)}|{gov}"]
+    if gov == "above":
+        # how the trigger hangs under the time's verb: a reported clause (ccomp: "said Monday that ...") or
+        # the same happening told on ("caused ... yesterday, killing 107": advcl), and whether it is speech
+        link = next((t.dep_ for t in up_t if t.head.i == anc.i and t.i != anc.i), "")
+        f += [f"en_t_above={link}", f"en_t_above_pos={link}|{tpos}", f"en_t_above_word={anc.lower_}"]
+    elif gov == "below":
+        # the clause under the trigger the time stands in ("the accident, which occurred yesterday": relcl)
+        link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
+        f += [f"en_t_below={link}", f"en_t_below_pos={link}|{tpos}", f"en_t_below_word={anc.lower_}"]
+    return f
 
 
 def choose(M: dict, T, ev: EventMention, cands: list[TimeMention], triggers, ref, lex: dict,
-           nominal: bool, scores) -> tuple[bool, TimeMention | None]:
+           nominal: bool, scores, lang: str = "ar") -> tuple[bool, TimeMention | None]:
     """(judged, the time): judged is False when the sentence has no candidate (the rules' time stands)."""
     if not cands:
         return False, None
     rule = rule_pick(ev, cands)
-    best, bp = None, 0.0
+    best, bp, keep = None, 0.0, M.get("keep")
     for c in cands:
-        p = scores(M, features(T, ev, c, cands, triggers, rule, ref, lex, nominal))["1"]
+        p = scores(M, features(T, ev, c, cands, triggers, rule, ref, lex, nominal, lang))["1"]
+        if keep is not None and c is rule and p >= keep:
+            return True, rule      # the rules' time stands unless the model is sure it is not the event's
         if p > bp:
             best, bp = c, p
     return True, best if bp >= M["threshold"] else None
