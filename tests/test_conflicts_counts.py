@@ -3,7 +3,6 @@ several groups, copies that changed a figure), a voice that never denies what it
 more or less precisely, a time taken from another sentence."""
 import os
 
-from riwaya.reconcile.text import config as core_config
 from riwaya.reconcile import reconcile
 from riwaya.reconcile.values import Count, count_rel, parse_count, revision_cue
 
@@ -185,11 +184,9 @@ def test_figures_one_voice_tells_together_are_no_rivals():
     assert _counts(out) == []
 
 
-def test_a_figure_read_short_is_read_whole(monkeypatch):
+def test_a_figure_read_short_is_read_whole():
     """An extracted figure that is part of the one written after its trigger ("إصابة اثنين وعشرين"
     taken as 2) is read whole (values.trigger_count) and agrees with the outlet that printed 22."""
-    # two tolls 5 times apart or more never merge (events.link_tolls_apart): off here, the side judge is tested
-    monkeypatch.setitem(core_config()["events"], "link_tolls_apart", None)
     a = "أدى القصف على البلدة إلى إصابة 22 جنديا مساء السبت."
     b = "أدى القصف على البلدة إلى إصابة اثنين وعشرين جنديا مساء السبت."
     at = lambda t: {"trigger_start": t.index("إصابة"), "trigger_end": t.index("إصابة") + 5}     # noqa: E731

@@ -81,8 +81,6 @@ def _switch(monkeypatch, key, value, sub=None):
 def test_figures_of_different_magnitude_are_two_happenings(monkeypatch):
     """11 executed near Mosul against "more than 2000" executed in Mosul: a campaign's toll against one day's.
     ("مناطق جنوب وغرب الموصل" names no finer place: a direction after a head noun is no name.)"""
-    # two tolls 5 times apart or more never merge (events.link_tolls_apart): off here, the side judge is tested
-    monkeypatch.setitem(config()["events"], "link_tolls_apart", None)
     assert headed_places(MOSUL_11) == frozenset() and headed_places(MOSUL_2000) == {"موصل"}
     ka = {"amount": "11", "context": ["mosul", "isis"], "place": "mosul", "time": None}
     kb = {"amount": "ما لا يقل عن 2000", "context": ["mosul", "isis"], "place": "mosul", "time": None}

@@ -4,7 +4,6 @@ are no sign of one toll; a source that cannot confirm the news denies nothing; a
 in reports a few days apart; a later step's time carried by "ومن ثم" is a lower bound. Real sentences."""
 import os
 
-from riwaya.reconcile.text import config as core_config
 from riwaya.reconcile import reconcile
 from riwaya.reconcile.context_time import context_time
 from riwaya.reconcile.values import count_unit, unconfirmed
@@ -55,8 +54,6 @@ def _pair(a, b, day_a, day_b, ka, kb, field):
 
 
 def test_a_figure_of_attacks_told_alike_is_no_shared_toll(monkeypatch):
-    # two tolls 5 times apart or more never merge (events.link_tolls_apart): off here, the side judge is tested
-    monkeypatch.setitem(core_config()["events"], "link_tolls_apart", None)
     assert count_unit(BAGHDAD_4, 3) == "incidents" and count_unit(BAGHDAD_21, 3) == "incidents"
     assert count_unit(BAGHDAD_21, 21) == "killed" and count_unit(BAGHDAD_4, 20) == "wounded"
     ka = {"amount": "أربعة", "context": ["baghdad"], "place": "baghdad", "time": None}

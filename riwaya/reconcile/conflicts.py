@@ -31,7 +31,7 @@ from ..records import Conflict
 from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
-from .values import (Count, others_part, parse_count, companion_kind, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
+from .values import (Count, companion_kind, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
@@ -506,10 +506,6 @@ def _told_value(field, ev: dict, docs: dict | None = None) -> bool:
         return True
     if (ev["values"].get("polarity") or ev.get("polarity")) in schema.unrealised():
         return False
-    if field == "amount" and (config()["conflicts"].get("counts") or {}).get("others_part") and docs:
-        c = parse_count(ev["values"].get("amount"))
-        if c is not None and others_part(_sentence(ev, docs), c.n):
-            return False
     return not (field == "companions" and is_chain_word(ev.get("trigger") or ""))
 
 
@@ -1141,7 +1137,7 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
     return out
 
 
-def _few_values(pairs: list, field: str, judge, rivals: set | None = None, rows: list | None = None) -> list:
+def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> list:
     """A disagreement among more values than ``same_happening.max_values`` (per field) is no contradiction: three
     or more different tolls of "one happening" are mostly the tolls of several happenings the merge joined (a
     day's attacks in one city: 20 at a police academy, 15 in a truck bombing, 8 at a base), not rival accounts."""
@@ -1154,21 +1150,7 @@ def _few_values(pairs: list, field: str, judge, rivals: set | None = None, rows:
     hidden = set(rivals or ()) if (config()["conflicts"].get("counts") or {}).get("rivals_before_units") else set()
     if not most or not listed or len(listed | hidden) <= most:
         return pairs
-    if rows is not None and _near_figures([rows[r]["key"][1] for r in listed | hidden],
-                                          ((config()["conflicts"].get("same_happening") or {})
-                                           .get("max_values_near") or {}).get(field)):
-        return pairs
     return [p for p in pairs if p[2] != "different"]
-
-
-def _near_figures(keys: list, ratio: float | None) -> bool:
-    """Are all the figures counts near one another (the largest less than ``ratio`` times the smallest)? Three
-    tolls that near (Dar Saad's shelling: 43 killed by the health office, 50 by a minister, 57 by residents) are
-    one happening's rival accounts, not several happenings' tolls (``same_happening.max_values_near``)."""
-    if not ratio or not keys or not all(isinstance(k, Count) for k in keys):
-        return False
-    ns = [k.n for k in keys]
-    return min(ns) > 0 and max(ns) < ratio * min(ns)
 
 
 def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
@@ -1309,7 +1291,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             pairs = _not_opponents(pairs, rows, ev, cmp)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
-        pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None, rows)
+        pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]

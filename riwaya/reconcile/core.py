@@ -286,7 +286,6 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "fine_places": frozenset(m.get("fine_places") or ()),
         "numbers": frozenset(m.get("numbers") or ()),
         "amount": m.get("amount"),
-        "toll": _toll(m),
         **dict(zip(("tstem", "tgrams"), _trigger_cues(m))),
     }
 
@@ -498,13 +497,6 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
-    apart = cfg.get("link_tolls_apart")
-    if apart and apart.get("clusters") and A.get("tolls") and B.get("tolls"):
-        # one event tells no two tolls far apart, however its mentions chain (21 Houthis killed in Taiz and two
-        # in Abyan, joined through reports of "dead and wounded" with no figure)
-        lo, hi = min(A["tolls"][0], B["tolls"][0]), max(A["tolls"][1], B["tolls"][1])
-        if hi >= apart["max_ratio"] * max(lo, 1):
-            return False
     if A["lo"] is not None and B["lo"] is not None:
         # largest gap between any member of A and any member of B
         worst = max(A["lo"] - B["hi"], B["lo"] - A["hi"], 0.0)
@@ -709,10 +701,9 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
         return hand - cfg["merge_threshold"] + model["threshold"]
     learned = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in with_crosses(x, model).items())
     floor = model.get("hand_floor")
-    if floor is True or (floor == "keyed" and _resolved(fa["keys"] & fb["keys"]) and _place_floor_ok(fa, fb)) \
+    if floor is True or (floor == "keyed" and _resolved(fa["keys"] & fb["keys"])) \
             or (floor == "actors" and _resolved(fa["actors"] & fb["actors"]) and a.get("doc") != b.get("doc")) \
-            or (floor == "keyed_reports" and _resolved(fa["keys"] & fb["keys"]) and _two_accounts(a, b)
-                and _place_floor_ok(fa, fb)):
+            or (floor == "keyed_reports" and _resolved(fa["keys"] & fb["keys"]) and _two_accounts(a, b)):
         # what the hand weights merge stays merged (all pairs, or "keyed": those that share a named main
         # actor or key place): the model, fitted on pairwise F1 (copies of one wire weigh most), splits
         # accounts told in other words, which are the sides of a conflict; of no named key in common, the
@@ -727,44 +718,6 @@ def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
         # stays one happening, its dates side by side; one narrator's two legs of one night do not)
         return max(learned, hand - cfg["merge_threshold"] + model["threshold"])
     return learned
-
-
-def _place_floor_ok(fa: dict, fb: dict) -> bool:
-    """May a pair keyed by a shared key place alone (a city, no named main actor in common) keep the hand floor
-    (``events.key_place_floor``)? Only where neither side tells a toll of its own, or both tell one and the two are
-    near (the larger less than ``max_ratio`` times the smaller): a city's several tolls (a killing of 57 and the
-    shelling of 6, 8 and 9 dead elsewhere in it) are several happenings, and a mention with no figure floored to
-    each of them chained them into one event, whose count comparison then saw more than two values. A pair that
-    shares a named main actor keeps the floor whatever it counts."""
-    cfg = config()["events"].get("key_place_floor")
-    if not cfg or _resolved(fa["actors"] & fb["actors"]):
-        return True
-    ta, tb = fa["toll"], fb["toll"]
-    if ta is None and tb is None:
-        return True
-    if ta is None or tb is None:
-        return not cfg.get("both_or_neither", True)
-    lo, hi = sorted((ta, tb))
-    return hi < cfg["max_ratio"] * max(lo, 1)
-
-
-def _tolls_apart(fa: dict, fb: dict, max_ratio: float) -> bool:
-    """Do both mentions tell a toll of their own, the larger at least ``max_ratio`` times the smaller?"""
-    ta, tb = fa["toll"], fb["toll"]
-    if ta is None or tb is None:
-        return False
-    lo, hi = sorted((ta, tb))
-    return hi >= max_ratio * max(lo, 1)
-
-
-def _toll(m: dict) -> int | None:
-    """The figure a mention tells of its own happening (its amount or its victims' count, as a conflict reads
-    it: ``_mention_values``), as a number; None where it tells none."""
-    v = _mention_values(m).get("amount")
-    if v is None:
-        return None
-    n = _amount_value(v)
-    return int(n) if n and n.isdigit() else None
 
 
 def _two_accounts(a: dict, b: dict) -> bool:
@@ -834,13 +787,7 @@ def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float,
     """The candidate pairs that score above the threshold (-> score), and every candidate pair compared
     (-> its score, or ``incompatible_score`` when the two cannot be one happening)."""
     pairs, scored = {}, {}
-    apart = cfg.get("link_tolls_apart")
     for i, j, ok in candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place):
-        if ok and apart and _tolls_apart(feats[i], feats[j], apart["max_ratio"]):
-            # two tolls far apart (57 killed against 9) are two happenings: the pair merges not, and it counts
-            # against the average link of the clusters that would hold both (a city's several tolls chained
-            # into one event by mentions with no figure of their own)
-            ok = False
         if ok:
             sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
             if sc >= threshold:
@@ -1021,8 +968,7 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
         summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
-                                            f["doers"])]},
-                   "tolls": (f["toll"], f["toll"]) if f.get("toll") is not None else None}
+                                            f["doers"])]}}
     return summ
 
 
@@ -1045,9 +991,6 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a, b = summ[keep], summ.pop(drop)
     a["sigs"] |= b["sigs"]
     a["once"] = a["once"] and b["once"]
-    if b.get("tolls"):
-        a["tolls"] = b["tolls"] if not a.get("tolls") else (min(a["tolls"][0], b["tolls"][0]),
-                                                            max(a["tolls"][1], b["tolls"][1]))
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:

@@ -299,30 +299,6 @@ def trigger_count(text: str, trigger: tuple[int, int]) -> int | None:
     return _cardinal(toks) if toks and toks[0] else None
 
 
-def others_part(sentence: str, n: int) -> bool:
-    """Is figure ``n`` told as "n others" (values.yaml counts.others right after it: "اثنان آخران") after another
-    figure of its sentence that counts what it counts, as far as their words tell ("أحد المهاجمين قتل ... في حين لقي اثنان
-    آخران ... حتفهم": one attacker killed in the blast, two others later, three in all)? Then it is a part of the
-    toll, not the toll. A figure of another unit before it ("استشهد أربعة ... وأصيب نحو 30 آخرين": 30 wounded after
-    4 killed) leaves it whole."""
-    words = {normalize(w).lower() for lang in ((vconfig()["counts"].get("others")) or {}).values() for w in lang}
-    if not words:
-        return False
-    ones = {normalize(w).lower() for w in (vconfig()["counts"].get("others_one") or ())}
-    toks = _figure_words(sentence)
-    for i in range(len(toks) - 1):
-        if toks[i + 1] not in words or _cardinal(toks[i:i + 1]) != n:
-            continue
-        unit = count_unit(sentence, n)
-        for j in range(i):
-            m = 1 if toks[j] in ones else _cardinal(toks[j:j + 1])
-            if m is None or j + 1 < len(toks) and toks[j + 1] in words:
-                continue
-            if count_unit(sentence, m) == unit:
-                return True
-    return False
-
-
 def count_plus(sentence: str, n: int) -> int:
     """How many more a figure `n` counts where its sentence goes on "plus the pilot" (1) or "plus 2" (2)
     within a few words of it (values.yaml counts.plus, plus_one); else 0."""
