@@ -91,6 +91,15 @@ class Spans(Sequence):
         self.starts = array("q", [int(m.get("start") or 0) for m in spans])
         self.ends = array("q", [int(m.get("end") or 0) for m in spans])
 
+    @classmethod
+    def of(cls, docs: list, starts: list[int], ends: list[int]) -> "Spans":
+        """From the three lists (an entity read back from ``resolve.EntityMemo``)."""
+        out = cls.__new__(cls)
+        out.docs = tuple(map(sys.intern, docs)) if all(d.__class__ is str for d in docs) else \
+            tuple(sys.intern(str(d)) if d is not None else None for d in docs)
+        out.starts, out.ends = array("q", starts), array("q", ends)
+        return out
+
     def __len__(self) -> int:
         return len(self.docs)
 
@@ -405,11 +414,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
-        entities = _resolve(store)
+        texts: dict[str, str] = {}      # entity id -> its JSON text (those read back have their mentions as Spans)
+        entities = _resolve(store, texts)
         clock("resolve")
-        writer.add("entities", entities)
+        writer.add("entities", entities, dump=lambda e: texts.get(e["id"]) or json.dumps(e, ensure_ascii=False))
+        texts.clear()
         for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
-            e["mentions"] = Spans(e.get("mentions") or [])
+            if not isinstance(e.get("mentions"), Spans):
+                e["mentions"] = Spans(e.get("mentions") or [])
         documents = store.documents()
         ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
@@ -488,7 +500,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("reconcile")                # the itineraries read every mover event back
     try:     # a few people's events at a time, read back from the store (every one at once was the peak)
         from .itinerary import iter_itineraries
-        itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
+        memo = ItineraryMemo(entities, documents, ents) if ITINERARY_MEMO else None
+        itineraries = iter_itineraries(memo.movers(writer.iter_movers(raw=True)) if memo else writer.iter_movers(),
+                                       writer.events, entities, documents, memo=memo)
     except ImportError:
         itineraries = iter([])
     from .timecheck import stay_conflicts_of
@@ -518,6 +532,135 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("commit")
     figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+ITINERARY_MEMO = True     # a person's itinerary made before from the same inputs is carried over (ItineraryMemo)
+ITINERARY_VERSION = 1     # what ItineraryMemo keys and holds
+
+
+class ItineraryMemo:
+    """Each person's itinerary (``itinerary.iter_itineraries``) cached on disk (``riwaya.cache``), keyed by the
+    stored texts of the person's mover events in their order, and checked against what building it reads
+    beyond them: every entity any string of those events names (by id, or by name as the reconciler looks
+    names up; its whole record, its mentions too: where a person is named orders their legs) and every
+    document they cite (its metadata, paragraphs and outlet's entity). Only people whose events, or what
+    those name, changed are made again: at nothing new, none. The corpus stage's version is in the key."""
+
+    def __init__(self, entities: list[dict], documents: list[dict], ents=None):
+        from .cache import KeyValue
+        from .corpus import CORPUS_VERSION
+        from .reconcile.core import Entities
+        self.kv = KeyValue("itineraries")
+        self.tag = f"it{ITINERARY_VERSION}:{CORPUS_VERSION}:"
+        self.entities, self.docs = entities, {d["id"]: d for d in documents}
+        self._ents = ents           # the reconciler's entity index of these entities, when built already
+        self._index = Entities
+        self.hashes: dict = {}          # event key -> hash of its stored text
+        self.records: dict[str, str] = {}
+        self.looked: dict[str, tuple] = {}
+        self.keys: dict[str, str] = {}  # person -> the key of their events
+        self.new: dict[str, str] = {}
+
+    @property
+    def ents(self):
+        if self._ents is None:
+            self._ents = self._index(self.entities)
+        return self._ents
+
+    def movers(self, rows):
+        """``CorpusWriter.iter_movers(raw=True)`` as ``iter_itineraries`` reads it, each text hashed on the way."""
+        import hashlib
+        for key, ev, text in rows:
+            self.hashes[key] = hashlib.sha1(text.encode("utf-8")).digest()
+            yield key, ev
+
+    def _key(self, pid: str, refs: list) -> str:
+        import hashlib
+        h = hashlib.sha1((self.tag + pid).encode("utf-8"))
+        for r in refs:
+            h.update(self.hashes[r])
+        return "i:" + h.hexdigest()
+
+    def _record(self, eid: str) -> str:
+        if eid not in self.records:
+            import hashlib
+            e = self.ents.by_id[eid]
+            h = hashlib.sha1(json.dumps({k: v for k, v in e.items() if k != "mentions"}, sort_keys=True,
+                                        ensure_ascii=False, default=str).encode("utf-8"))
+            ms = e.get("mentions") or []
+            if isinstance(ms, Spans):
+                h.update("\x1f".join(d or "" for d in ms.docs).encode("utf-8"))
+                h.update(ms.starts.tobytes())
+                h.update(ms.ends.tobytes())
+            else:
+                h.update(json.dumps(list(ms), sort_keys=True, default=str).encode("utf-8"))
+            self.records[eid] = h.hexdigest()[:20]
+        return self.records[eid]
+
+    def _look(self, x: str) -> tuple:
+        """What one string of a person's events gives building the itinerary: the entities it names, the
+        document it is (and that document's outlet's entity)."""
+        r = self.looked.get(x)
+        if r is not None:
+            return r
+        ents, out = self.ents, []
+        ys = [x] + ([x.split(":", 1)[1]] if x.startswith(("raw:", "name:")) else [])
+        if x in self.docs:
+            d = self.docs[x]
+            ys.append(d.get("outlet") or "")
+            out.append(("d", _digest([{k: v for k, v in d.items() if k != "paragraphs"},
+                                      list(d.get("paragraphs") or [])])))
+        for y in ys:
+            if not y:
+                continue
+            if y in ents.by_id:
+                out.append(("i", y, self._record(y)))
+            hit = ents.by_name.get(ents._norm(y))
+            if hit:
+                out.append(("n", y, hit, self._record(hit)))
+        r = self.looked[x] = tuple(out)
+        return r
+
+    def _context(self, strings) -> str:
+        return _digest([[x, r] for x in sorted(strings) if (r := self._look(x))])
+
+    def carried(self, order: list[str], per_person: dict[str, list]) -> dict[str, str]:
+        """Person -> their itinerary's JSON text, for those whose inputs are those of an itinerary made before."""
+        self.keys = {pid: self._key(pid, per_person[pid]) for pid in order}
+        hit = self.kv.get_many(sorted(set(self.keys.values())))
+        out = {}
+        for pid, k in self.keys.items():
+            v = hit.get(k)
+            if v is None:
+                continue
+            try:
+                strings, context, text = json.loads(v)
+                if isinstance(text, str) and isinstance(strings, list) and set(map(type, strings)) <= {str} \
+                        and self._context(strings) == context:
+                    out[pid] = text
+            except (ValueError, TypeError):
+                pass                  # a damaged entry is a miss, as every cache error is
+        return out
+
+    @staticmethod
+    def strings(events: list[dict]) -> set[str]:
+        """Every string of a person's events (as their stored texts hold them)."""
+        strings: set[str] = set()
+        for ev in events:
+            strings |= _json_strings(json.dumps(ev, ensure_ascii=False))
+        return strings
+
+    def made(self, pid: str, strings: set[str], itinerary: dict) -> None:
+        k = self.keys.get(pid)
+        if k is None:
+            return
+        strings = strings | {pid}
+        text = json.dumps(itinerary, ensure_ascii=False)
+        self.new[k] = json.dumps([sorted(strings), self._context(strings), text], ensure_ascii=False)
+
+    def save(self) -> None:
+        self.kv.put_many(self.new)
+        self.new = {}
 
 
 MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one
@@ -696,15 +839,19 @@ class _Recorder:
                 and all((k in by_kb) == v for k, v in memo["kbh"]))
 
 
-def _resolve(store) -> list[dict]:
+def _resolve(store, texts: dict | None = None) -> list[dict]:
     """The entities of every stored document, the resolver's step within a document reused from
-    the cache for documents whose mentions it has seen (``resolve.InDocMemo``)."""
+    the cache for documents whose mentions it has seen (``resolve.InDocMemo``), and each entity made
+    before from the same content read back (``resolve.EntityMemo``: ``texts`` gets their JSON texts, by id,
+    and their mentions are ``Spans``)."""
     from . import corpus
     docs, keys = {}, {}
     for doc, ms, key in _doc_mentions(store):
         keys[doc] = key
         docs[doc] = [corpus._mention(m) for m in ms]
-    return corpus.resolve_mentions(docs, keys)
+    if texts is None:
+        return corpus.resolve_mentions(docs, keys)
+    return corpus.resolve_mentions(docs, keys, Spans.of, texts)
 
 
 MENTIONS_BATCH = 500      # analyses read (as text) between two look-ups in the cache
