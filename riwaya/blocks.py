@@ -535,16 +535,18 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
 
 
 ITINERARY_MEMO = True     # a person's itinerary made before from the same inputs is carried over (ItineraryMemo)
-ITINERARY_VERSION = 1     # what ItineraryMemo keys and holds
+ITINERARY_VERSION = 2     # what ItineraryMemo keys and holds (2: the starts asked, records less their mentions)
 
 
 class ItineraryMemo:
     """Each person's itinerary (``itinerary.iter_itineraries``) cached on disk (``riwaya.cache``), keyed by the
     stored texts of the person's mover events in their order, and checked against what building it reads
     beyond them: every entity any string of those events names (by id, or by name as the reconciler looks
-    names up; its whole record, its mentions too: where a person is named orders their legs) and every
-    document they cite (its metadata, paragraphs and outlet's entity). Only people whose events, or what
-    those name, changed are made again: at nothing new, none. The corpus stage's version is in the key."""
+    names up; its record less what nothing there reads, ``_UNREAD_FIELDS``), where the build asked where an
+    entity is named in a document (``itinerary._MentionStarts``, logged per person: those starts, not the
+    entity's every mention, which each new document naming a capital or a king changes) and every
+    document they cite (its metadata, text, paragraphs and outlet's entity). Only people whose events, or
+    what those name, changed are made again: at nothing new, none. The corpus stage's version is in the key."""
 
     def __init__(self, entities: list[dict], documents: list[dict], ents=None):
         from .cache import KeyValue
@@ -558,6 +560,9 @@ class ItineraryMemo:
         self.hashes: dict = {}          # event key -> hash of its stored text
         self.records: dict[str, str] = {}
         self.looked: dict[str, tuple] = {}
+        self.starts: dict[str, dict] = {}
+        # whether any entity has a mention (``_MentionStarts`` is then strict about who a fate is told of)
+        self.any = any(len(e.get("mentions") or []) for e in entities)
         self.keys: dict[str, str] = {}  # person -> the key of their events
         self.new: dict[str, str] = {}
 
@@ -585,17 +590,25 @@ class ItineraryMemo:
         if eid not in self.records:
             import hashlib
             e = self.ents.by_id[eid]
-            h = hashlib.sha1(json.dumps({k: v for k, v in e.items() if k != "mentions"}, sort_keys=True,
+            h = hashlib.sha1(json.dumps({k: v for k, v in e.items() if k not in _UNREAD_FIELDS}, sort_keys=True,
                                         ensure_ascii=False, default=str).encode("utf-8"))
-            ms = e.get("mentions") or []
-            if isinstance(ms, Spans):
-                h.update("\x1f".join(d or "" for d in ms.docs).encode("utf-8"))
-                h.update(ms.starts.tobytes())
-                h.update(ms.ends.tobytes())
-            else:
-                h.update(json.dumps(list(ms), sort_keys=True, default=str).encode("utf-8"))
             self.records[eid] = h.hexdigest()[:20]
         return self.records[eid]
+
+    def _starts(self, doc, eid):
+        """Where entity ``eid`` is named in ``doc`` (its mentions' starts, in their order), as
+        ``itinerary._MentionStarts`` gives them; None when nowhere."""
+        per_doc = self.starts.get(eid)
+        if per_doc is None:
+            per_doc = self.starts[eid] = {}
+            for m in (self.ents.by_id.get(eid) or {}).get("mentions") or []:
+                per_doc.setdefault(m.get("doc"), []).append(m.get("start", 0))
+        return per_doc.get(doc)
+
+    @staticmethod
+    def logged(mentions):
+        """``itinerary._MentionStarts`` with the (document, entity) pairs one build asks logged."""
+        return _AskedStarts(mentions)
 
     def _look(self, x: str) -> tuple:
         """What one string of a person's events gives building the itinerary: the entities it names, the
@@ -621,8 +634,9 @@ class ItineraryMemo:
         r = self.looked[x] = tuple(out)
         return r
 
-    def _context(self, strings) -> str:
-        return _digest([[x, r] for x in sorted(strings) if (r := self._look(x))])
+    def _context(self, strings, asked) -> str:
+        return _digest([[[x, r] for x in sorted(strings) if (r := self._look(x))],
+                        [[d, e, self._starts(d, e)] for d, e in asked], self.any])
 
     def carried(self, order: list[str], per_person: dict[str, list]) -> dict[str, str]:
         """Person -> their itinerary's JSON text, for those whose inputs are those of an itinerary made before."""
@@ -634,11 +648,11 @@ class ItineraryMemo:
             if v is None:
                 continue
             try:
-                strings, context, text = json.loads(v)
+                strings, asked, context, text = json.loads(v)
                 if isinstance(text, str) and isinstance(strings, list) and set(map(type, strings)) <= {str} \
-                        and self._context(strings) == context:
+                        and self._context(strings, [tuple(a) for a in asked]) == context:
                     out[pid] = text
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, AttributeError):
                 pass                  # a damaged entry is a miss, as every cache error is
         return out
 
@@ -650,17 +664,32 @@ class ItineraryMemo:
             strings |= _json_strings(json.dumps(ev, ensure_ascii=False))
         return strings
 
-    def made(self, pid: str, strings: set[str], itinerary: dict) -> None:
+    def made(self, pid: str, strings: set[str], itinerary: dict, asked=()) -> None:
         k = self.keys.get(pid)
         if k is None:
             return
         strings = strings | {pid}
+        asked = sorted(asked, key=repr)
         text = json.dumps(itinerary, ensure_ascii=False)
-        self.new[k] = json.dumps([sorted(strings), self._context(strings), text], ensure_ascii=False)
+        self.new[k] = json.dumps([sorted(strings), asked, self._context(strings, asked), text], ensure_ascii=False)
 
     def save(self) -> None:
         self.kv.put_many(self.new)
         self.new = {}
+
+
+class _AskedStarts:
+    """``itinerary._MentionStarts`` as one person's build reads it: each (document, entity) asked, logged."""
+
+    def __init__(self, mentions):
+        self.mentions, self.keys = mentions, set()
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def get(self, key: tuple, default=None):
+        self.keys.add(key)
+        return self.mentions.get(key, default)
 
 
 MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one

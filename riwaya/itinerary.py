@@ -675,7 +675,8 @@ def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[li
     in their output order, in blocks of about ``block_events`` of their events, each block's events
     read back once; itineraries come out one at a time, as `build_itineraries` lists them. ``memo``: a
     person's itinerary made before from the same inputs (``blocks.ItineraryMemo``: ``carried(order, per_person)``
-    gives those, by person, as JSON texts; ``strings(events)`` and ``made(pid, strings, itinerary)`` are told each one made), not
+    gives those, by person, as JSON texts; ``strings(events)``, ``logged(mentions)`` (where the person's build asks where an entity is named) and
+    ``made(pid, strings, itinerary, asked)`` are told each one made), not
     made again."""
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
     keyed: list[tuple] = []             # (order key, ref, people who move in it)
@@ -709,13 +710,14 @@ def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[li
             refs = per_person.pop(pid)
             evs = [got[r] for r in refs]
             read = memo.strings(evs) if memo is not None and check_times else None     # before building reads them
-            it, versions, stays = _person_itinerary(pid, evs, mentions, ctx)
+            starts = memo.logged(mentions) if memo is not None and check_times else mentions
+            it, versions, stays = _person_itinerary(pid, evs, starts, ctx)
             if check_times and it.legs:
                 from .timecheck import check_itinerary
                 check_itinerary(it, versions, ctx, stays)
             d = it.to_dict()
             if memo is not None and check_times:
-                memo.made(pid, read, d)
+                memo.made(pid, read, d, starts.keys)
             yield d
         del got
         mentions.clear()
