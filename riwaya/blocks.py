@@ -504,7 +504,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         itineraries = iter_itineraries(memo.movers(writer.iter_movers(raw=True)) if memo else writer.iter_movers(),
                                        writer.events, entities, documents, memo=memo)
     except ImportError:
-        itineraries = iter([])
+        itineraries, memo = iter([]), None
     from .timecheck import stay_conflicts_of
     stay_conflicts: list[dict] = []
     n_itins = writer.add("itineraries", stay_conflicts_of(itineraries, stay_conflicts))
@@ -521,7 +521,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
                "parts_reconciled": len(todo), "subparts_carried_over": len(sub_carried),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
-               "itineraries": n_itins, **memo_figures, **story_figures, **relation_figures}
+               "itineraries": n_itins, "itineraries_carried_over": memo.n_carried if memo is not None else 0,
+               **memo_figures, **story_figures, **relation_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -564,6 +565,7 @@ class ItineraryMemo:
         # whether any entity has a mention (``_MentionStarts`` is then strict about who a fate is told of)
         self.any = any(len(e.get("mentions") or []) for e in entities)
         self.keys: dict[str, str] = {}  # person -> the key of their events
+        self.n_carried = 0
         self.new: dict[str, str] = {}
 
     @property
@@ -654,6 +656,7 @@ class ItineraryMemo:
                     out[pid] = text
             except (ValueError, TypeError, AttributeError):
                 pass                  # a damaged entry is a miss, as every cache error is
+        self.n_carried = len(out)
         return out
 
     @staticmethod
