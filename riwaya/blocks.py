@@ -43,7 +43,9 @@ exact). Entities, the translations between documents and itineraries are still c
 whole corpus every run, but what they compute
 per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
 the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
-step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate
+step within a document (``resolve.InDocMemo``), each entity whose component and romanisation are those
+of one made before (``resolve.EntityMemo``), each person's itinerary whose events and what they name are
+those of one made before (``ItineraryMemo``), each document's MinHash signature and each candidate
 pair's verdict for the copy detector (``relations.doc_signatures``, ``relations._pair_verdicts``), each
 document's sides for the translations between documents (``translations._doc_sides_cached``), and
 the strings a part's fingerprint looks up (``_part_strings``).
