@@ -538,7 +538,9 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
 
 
 ITINERARY_MEMO = True     # a person's itinerary made before from the same inputs is carried over (ItineraryMemo)
-ITINERARY_VERSION = 2     # what ItineraryMemo keys and holds (2: the starts asked, records less their mentions)
+ITINERARY_VERSION = 3     # what ItineraryMemo keys and holds (2: the starts asked, records less their mentions;
+#                           3: up to ITINERARY_VARIANTS itineraries per entry)
+ITINERARY_VARIANTS = 4    # itineraries kept per person's events, each with what it read
 
 
 class ItineraryMemo:
@@ -568,6 +570,7 @@ class ItineraryMemo:
         self.any = any(len(e.get("mentions") or []) for e in entities)
         self.keys: dict[str, str] = {}  # person -> the key of their events
         self.n_carried = 0
+        self.old: dict[str, list] = {}  # person -> the variants their entry held, for those not carried over
         self.new: dict[str, str] = {}
 
     @property
@@ -643,7 +646,9 @@ class ItineraryMemo:
                         [[d, e, self._starts(d, e)] for d, e in asked], self.any])
 
     def carried(self, order: list[str], per_person: dict[str, list]) -> dict[str, str]:
-        """Person -> their itinerary's JSON text, for those whose inputs are those of an itinerary made before."""
+        """Person -> their itinerary's JSON text, for those whose inputs are those of an itinerary made before.
+        An entry holds the last ``ITINERARY_VARIANTS`` itineraries made from the same events, each with what
+        it read (one store growing, another cut from it, sharing the cache: each its own)."""
         self.keys = {pid: self._key(pid, per_person[pid]) for pid in order}
         hit = self.kv.get_many(sorted(set(self.keys.values())))
         out = {}
@@ -652,10 +657,14 @@ class ItineraryMemo:
             if v is None:
                 continue
             try:
-                strings, asked, context, text = json.loads(v)
-                if isinstance(text, str) and isinstance(strings, list) and set(map(type, strings)) <= {str} \
-                        and self._context(strings, [tuple(a) for a in asked]) == context:
-                    out[pid] = text
+                strings, variants = json.loads(v)
+                if not (isinstance(strings, list) and set(map(type, strings)) <= {str}):
+                    continue
+                self.old[pid] = variants
+                for asked, context, text in variants:
+                    if isinstance(text, str) and self._context(strings, [tuple(a) for a in asked]) == context:
+                        out[pid] = text
+                        break
             except (ValueError, TypeError, AttributeError):
                 pass                  # a damaged entry is a miss, as every cache error is
         self.n_carried = len(out)
@@ -676,7 +685,10 @@ class ItineraryMemo:
         strings = strings | {pid}
         asked = sorted(asked, key=repr)
         text = json.dumps(itinerary, ensure_ascii=False)
-        self.new[k] = json.dumps([sorted(strings), asked, self._context(strings, asked), text], ensure_ascii=False)
+        context = self._context(strings, asked)
+        variants = [[asked, context, text]] + [x for x in self.old.get(pid) or []
+                                               if isinstance(x, list) and len(x) == 3 and x[1] != context]
+        self.new[k] = json.dumps([sorted(strings), variants[:ITINERARY_VARIANTS]], ensure_ascii=False)
 
     def save(self) -> None:
         self.kv.put_many(self.new)

@@ -80,3 +80,34 @@ def test_a_damaged_itinerary_entry_is_a_miss(built_db, tmp_path, monkeypatch):
     made = _count_itineraries(monkeypatch)
     blocks.refresh_store(s)
     assert made and _corpus_dump(f"sqlite:///{dst}") == _corpus_dump(built_db)
+
+
+def test_two_stores_sharing_the_cache_each_carry_their_itineraries_over(built_db, tmp_path, monkeypatch):
+    """One entry holds the itineraries made from the same events for each context (ITINERARY_VARIANTS): a
+    store and a copy whose entities differ alternate without making them again."""
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    copy_store(built_db, a)
+    copy_store(built_db, b)
+    blocks.refresh_store(Store(f"sqlite:///{a}"))
+    its = [it for it in Store(f"sqlite:///{a}").corpus()["itineraries"] if it.get("legs")]
+    place = next(lg.get("to") or lg.get("from") for it in its for lg in it["legs"]
+                 if str(lg.get("to") or lg.get("from") or "").startswith("e:"))
+    real_resolve = blocks._resolve
+
+    def moved(store, texts=None):        # store b: one place elsewhere
+        ents = real_resolve(store, texts)
+        if str(store.url).endswith("b.db"):
+            for e in ents:
+                if e["id"] == place:
+                    e["coordinates"] = [0.0, 0.0]
+                    if texts is not None and place in texts:
+                        del texts[place]
+                        e["mentions"] = list(e["mentions"])
+        return ents
+    monkeypatch.setattr(blocks, "_resolve", moved)
+    blocks.refresh_store(Store(f"sqlite:///{b}"))        # b's own itineraries for the people who go there
+    made = _count_itineraries(monkeypatch)
+    blocks.refresh_store(Store(f"sqlite:///{a}"))
+    blocks.refresh_store(Store(f"sqlite:///{b}"))
+    assert made == []
