@@ -5,7 +5,7 @@ sys.path.insert(0, "/work/wt/speed15/benchmarks")
 import corpus_stage as cs
 
 SRC = Path("/tmp/s15/src7594.db")
-CODES = {"before": "/tmp/s15/before", "after": "/tmp/s15/after", "after2": "/tmp/s15/after2"}
+CODES = {"before": "/tmp/s15/before", "after": "/tmp/s15/after", "after2": "/tmp/s15/after2", "after3": "/tmp/s15/after3"}
 OUT = Path(os.environ.get("SIDE_OUT", "/tmp/s15/side.jsonl"))
 
 
