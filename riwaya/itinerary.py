@@ -674,10 +674,10 @@ def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[li
     those events again, as {ref: event} (from the store, ``CorpusWriter.events``). The people then go
     in their output order, in blocks of about ``block_events`` of their events, each block's events
     read back once; itineraries come out one at a time, as `build_itineraries` lists them. ``memo``: a
-    person's itinerary made before from the same inputs (``blocks.ItineraryMemo``: ``carried(order, per_person)``
-    gives those, by person, as JSON texts; ``strings(events)``, ``logged(mentions)`` (where the person's build asks where an entity is named) and
-    ``made(pid, strings, itinerary, asked)`` are told each one made), not
-    made again."""
+    person's itinerary made before from the same inputs is not made again (``blocks.ItineraryMemo``:
+    ``carried(order, per_person)`` gives those, by person, as JSON texts; for each one made, ``strings(events)``
+    before, ``logged(mentions)`` to log where its build asks where an entity is named, and
+    ``made(pid, strings, itinerary, asked)`` after)."""
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
     keyed: list[tuple] = []             # (order key, ref, people who move in it)
     for ref, ev in events:
