@@ -43,7 +43,9 @@ exact). Entities, the translations between documents and itineraries are still c
 whole corpus every run, but what they compute
 per document (or per pair, or per part) comes from the cache when it was seen before, each keyed by
 the content it is a function of: each analysis's entity mentions (``_doc_mentions``), the resolver's
-step within a document (``resolve.InDocMemo``), each document's MinHash signature and each candidate
+step within a document (``resolve.InDocMemo``), each entity whose component and romanisation are those
+of one made before (``resolve.EntityMemo``), each person's itinerary whose events and what they name are
+those of one made before (``ItineraryMemo``), each document's MinHash signature and each candidate
 pair's verdict for the copy detector (``relations.doc_signatures``, ``relations._pair_verdicts``), each
 document's sides for the translations between documents (``translations._doc_sides_cached``), and
 the strings a part's fingerprint looks up (``_part_strings``).
@@ -90,6 +92,15 @@ class Spans(Sequence):
         self.docs = tuple(sys.intern(str(m["doc"])) if m.get("doc") is not None else None for m in spans)
         self.starts = array("q", [int(m.get("start") or 0) for m in spans])
         self.ends = array("q", [int(m.get("end") or 0) for m in spans])
+
+    @classmethod
+    def of(cls, docs: list, starts: list[int], ends: list[int]) -> "Spans":
+        """From the three lists (an entity read back from ``resolve.EntityMemo``)."""
+        out = cls.__new__(cls)
+        out.docs = tuple(map(sys.intern, docs)) if all(d.__class__ is str for d in docs) else \
+            tuple(sys.intern(str(d)) if d is not None else None for d in docs)
+        out.starts, out.ends = array("q", starts), array("q", ends)
+        return out
 
     def __len__(self) -> int:
         return len(self.docs)
@@ -405,11 +416,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
-        entities = _resolve(store)
+        texts: dict[str, str] = {}      # entity id -> its JSON text (those read back have their mentions as Spans)
+        entities = _resolve(store, texts)
         clock("resolve")
-        writer.add("entities", entities)
+        writer.add("entities", entities, dump=lambda e: texts.get(e["id"]) or json.dumps(e, ensure_ascii=False))
+        texts.clear()
         for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
-            e["mentions"] = Spans(e.get("mentions") or [])
+            if not isinstance(e.get("mentions"), Spans):
+                e["mentions"] = Spans(e.get("mentions") or [])
         documents = store.documents()
         ms, paragraphs, memo_figures = _event_mentions(store, entities, documents)
         clock("event mentions")
@@ -488,9 +502,11 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("reconcile")                # the itineraries read every mover event back
     try:     # a few people's events at a time, read back from the store (every one at once was the peak)
         from .itinerary import iter_itineraries
-        itineraries = iter_itineraries(writer.iter_movers(), writer.events, entities, documents)
+        memo = ItineraryMemo(entities, documents, ents) if ITINERARY_MEMO else None
+        itineraries = iter_itineraries(memo.movers(writer.iter_movers(raw=True)) if memo else writer.iter_movers(),
+                                       writer.events, entities, documents, memo=memo)
     except ImportError:
-        itineraries = iter([])
+        itineraries, memo = iter([]), None
     from .timecheck import stay_conflicts_of
     stay_conflicts: list[dict] = []
     n_itins = writer.add("itineraries", stay_conflicts_of(itineraries, stay_conflicts))
@@ -507,7 +523,8 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
                "parts_reconciled": len(todo), "subparts_carried_over": len(sub_carried),
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
-               "itineraries": n_itins, **memo_figures, **story_figures, **relation_figures}
+               "itineraries": n_itins, "itineraries_carried_over": memo.n_carried if memo is not None else 0,
+               **memo_figures, **story_figures, **relation_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),
@@ -518,6 +535,178 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     clock("commit")
     figures["seconds"], figures["cpu_seconds"] = clock.seconds, clock.cpu
     return figures
+
+
+ITINERARY_MEMO = True     # a person's itinerary made before from the same inputs is carried over (ItineraryMemo)
+ITINERARY_VERSION = 3     # what ItineraryMemo keys and holds (2: the starts asked, records less their mentions;
+#                           3: up to ITINERARY_VARIANTS itineraries per entry)
+ITINERARY_VARIANTS = 4    # itineraries kept per person's events, each with what it read
+
+
+class ItineraryMemo:
+    """Each person's itinerary (``itinerary.iter_itineraries``) cached on disk (``riwaya.cache``), keyed by the
+    stored texts of the person's mover events in their order, and checked against what building it reads
+    beyond them: every entity any string of those events names (by id, or by name as the reconciler looks
+    names up; its record less what nothing there reads, ``_UNREAD_FIELDS``), where the build asked where an
+    entity is named in a document (``itinerary._MentionStarts``, logged per person: those starts, not the
+    entity's every mention, which each new document naming a capital or a king changes) and every
+    document they cite (its metadata, text, paragraphs and outlet's entity). Only people whose events, or
+    what those name, changed are made again: at nothing new, none. The corpus stage's version is in the key."""
+
+    def __init__(self, entities: list[dict], documents: list[dict], ents=None):
+        from .cache import KeyValue
+        from .corpus import CORPUS_VERSION
+        from .reconcile.core import Entities
+        self.kv = KeyValue("itineraries")
+        self.tag = f"it{ITINERARY_VERSION}:{CORPUS_VERSION}:"
+        self.entities, self.docs = entities, {d["id"]: d for d in documents}
+        self._ents = ents           # the reconciler's entity index of these entities, when built already
+        self._index = Entities
+        self.hashes: dict = {}          # event key -> hash of its stored text
+        self.records: dict[str, str] = {}
+        self.looked: dict[str, tuple] = {}
+        self.starts: dict[str, dict] = {}
+        # whether any entity has a mention (``_MentionStarts`` is then strict about who a fate is told of)
+        self.any = any(len(e.get("mentions") or []) for e in entities)
+        self.keys: dict[str, str] = {}  # person -> the key of their events
+        self.n_carried = 0
+        self.old: dict[str, list] = {}  # person -> the variants their entry held, for those not carried over
+        self.new: dict[str, str] = {}
+
+    @property
+    def ents(self):
+        if self._ents is None:
+            self._ents = self._index(self.entities)
+        return self._ents
+
+    def movers(self, rows):
+        """``CorpusWriter.iter_movers(raw=True)`` as ``iter_itineraries`` reads it, each text hashed on the way."""
+        import hashlib
+        for key, ev, text in rows:
+            self.hashes[key] = hashlib.sha1(text.encode("utf-8")).digest()
+            yield key, ev
+
+    def _key(self, pid: str, refs: list) -> str:
+        import hashlib
+        h = hashlib.sha1((self.tag + pid).encode("utf-8"))
+        for r in refs:
+            h.update(self.hashes[r])
+        return "i:" + h.hexdigest()
+
+    def _record(self, eid: str) -> str:
+        if eid not in self.records:
+            import hashlib
+            e = self.ents.by_id[eid]
+            h = hashlib.sha1(json.dumps({k: v for k, v in e.items() if k not in _UNREAD_FIELDS}, sort_keys=True,
+                                        ensure_ascii=False, default=str).encode("utf-8"))
+            self.records[eid] = h.hexdigest()[:20]
+        return self.records[eid]
+
+    def _starts(self, doc, eid):
+        """Where entity ``eid`` is named in ``doc`` (its mentions' starts, in their order), as
+        ``itinerary._MentionStarts`` gives them; None when nowhere."""
+        per_doc = self.starts.get(eid)
+        if per_doc is None:
+            per_doc = self.starts[eid] = {}
+            for m in (self.ents.by_id.get(eid) or {}).get("mentions") or []:
+                per_doc.setdefault(m.get("doc"), []).append(m.get("start", 0))
+        return per_doc.get(doc)
+
+    @staticmethod
+    def logged(mentions):
+        """``itinerary._MentionStarts`` with the (document, entity) pairs one build asks logged."""
+        return _AskedStarts(mentions)
+
+    def _look(self, x: str) -> tuple:
+        """What one string of a person's events gives building the itinerary: the entities it names, the
+        document it is (and that document's outlet's entity)."""
+        r = self.looked.get(x)
+        if r is not None:
+            return r
+        ents, out = self.ents, []
+        ys = [x] + ([x.split(":", 1)[1]] if x.startswith(("raw:", "name:")) else [])
+        if x in self.docs:
+            d = self.docs[x]
+            ys.append(d.get("outlet") or "")
+            out.append(("d", _digest([{k: v for k, v in d.items() if k != "paragraphs"},
+                                      list(d.get("paragraphs") or [])])))
+        for y in ys:
+            if not y:
+                continue
+            if y in ents.by_id:
+                out.append(("i", y, self._record(y)))
+            hit = ents.by_name.get(ents._norm(y))
+            if hit:
+                out.append(("n", y, hit, self._record(hit)))
+        r = self.looked[x] = tuple(out)
+        return r
+
+    def _context(self, strings, asked) -> str:
+        return _digest([[[x, r] for x in sorted(strings) if (r := self._look(x))],
+                        [[d, e, self._starts(d, e)] for d, e in asked], self.any])
+
+    def carried(self, order: list[str], per_person: dict[str, list]) -> dict[str, str]:
+        """Person -> their itinerary's JSON text, for those whose inputs are those of an itinerary made before.
+        An entry holds the last ``ITINERARY_VARIANTS`` itineraries made from the same events, each with what
+        it read (one store growing, another cut from it, sharing the cache: each its own)."""
+        self.keys = {pid: self._key(pid, per_person[pid]) for pid in order}
+        hit = self.kv.get_many(sorted(set(self.keys.values())))
+        out = {}
+        for pid, k in self.keys.items():
+            v = hit.get(k)
+            if v is None:
+                continue
+            try:
+                strings, variants = json.loads(v)
+                if not (isinstance(strings, list) and set(map(type, strings)) <= {str}):
+                    continue
+                self.old[pid] = variants
+                for asked, context, text in variants:
+                    if isinstance(text, str) and self._context(strings, [tuple(a) for a in asked]) == context:
+                        out[pid] = text
+                        break
+            except (ValueError, TypeError, AttributeError):
+                pass                  # a damaged entry is a miss, as every cache error is
+        self.n_carried = len(out)
+        return out
+
+    @staticmethod
+    def strings(events: list[dict]) -> set[str]:
+        """Every string of a person's events (as their stored texts hold them)."""
+        strings: set[str] = set()
+        for ev in events:
+            strings |= _json_strings(json.dumps(ev, ensure_ascii=False))
+        return strings
+
+    def made(self, pid: str, strings: set[str], itinerary: dict, asked=()) -> None:
+        k = self.keys.get(pid)
+        if k is None:
+            return
+        strings = strings | {pid}
+        asked = sorted(asked, key=repr)
+        text = json.dumps(itinerary, ensure_ascii=False)
+        context = self._context(strings, asked)
+        variants = [[asked, context, text]] + [x for x in self.old.get(pid) or []
+                                               if isinstance(x, list) and len(x) == 3 and x[1] != context]
+        self.new[k] = json.dumps([sorted(strings), variants[:ITINERARY_VARIANTS]], ensure_ascii=False)
+
+    def save(self) -> None:
+        self.kv.put_many(self.new)
+        self.new = {}
+
+
+class _AskedStarts:
+    """``itinerary._MentionStarts`` as one person's build reads it: each (document, entity) asked, logged."""
+
+    def __init__(self, mentions):
+        self.mentions, self.keys = mentions, set()
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def get(self, key: tuple, default=None):
+        self.keys.add(key)
+        return self.mentions.get(key, default)
 
 
 MEMO_MAX_MADE = 200      # documents to make again above which every analysis is streamed, not read one by one
@@ -696,15 +885,19 @@ class _Recorder:
                 and all((k in by_kb) == v for k, v in memo["kbh"]))
 
 
-def _resolve(store) -> list[dict]:
+def _resolve(store, texts: dict | None = None) -> list[dict]:
     """The entities of every stored document, the resolver's step within a document reused from
-    the cache for documents whose mentions it has seen (``resolve.InDocMemo``)."""
+    the cache for documents whose mentions it has seen (``resolve.InDocMemo``), and each entity made
+    before from the same content read back (``resolve.EntityMemo``: ``texts`` gets their JSON texts, by id,
+    and their mentions are ``Spans``)."""
     from . import corpus
     docs, keys = {}, {}
     for doc, ms, key in _doc_mentions(store):
         keys[doc] = key
         docs[doc] = [corpus._mention(m) for m in ms]
-    return corpus.resolve_mentions(docs, keys)
+    if texts is None:
+        return corpus.resolve_mentions(docs, keys)
+    return corpus.resolve_mentions(docs, keys, Spans.of, texts)
 
 
 MENTIONS_BATCH = 500      # analyses read (as text) between two look-ups in the cache

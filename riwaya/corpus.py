@@ -44,13 +44,18 @@ def mentions_key(mentions: list[dict]) -> str:
     return hashlib.sha1(json.dumps(mentions, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def resolve_mentions(docs_mentions: dict[str, list[EntityMention]], keys: dict[str, str] | None = None) -> list[dict]:
-    """``keys``: each document's ``mentions_key``, to reuse the resolver's cached step within it."""
+def resolve_mentions(docs_mentions: dict[str, list[EntityMention]], keys: dict[str, str] | None = None,
+                     spans=None, texts: dict | None = None) -> list[dict]:
+    """``keys``: each document's ``mentions_key``, to reuse the resolver's cached step within it and each
+    entity made before from the same content (``resolve.EntityMemo``; ``spans`` and ``texts``: an entity
+    read back has its mentions made by ``spans(docs, starts, ends)`` and its JSON text in ``texts``)."""
     try:
         from .kb import load_kb
-        from .resolve import InDocMemo, resolve_entities
-        entities = resolve_entities(docs_mentions, load_kb(), memo=InDocMemo(keys) if keys else None)
-        return [_entity_dict(e) for e in entities]
+        from .resolve import EntityMemo, InDocMemo, resolve_entities
+        if keys:        # each entity made for a component not seen before, the others read from the cache
+            memo = InDocMemo(keys)
+            return resolve_entities(docs_mentions, load_kb(), memo=memo, built=EntityMemo(memo, _entity_dict, spans, texts))
+        return [_entity_dict(e) for e in resolve_entities(docs_mentions, load_kb())]
     except ImportError:
         return _fallback_entities(docs_mentions)
 

@@ -9,6 +9,7 @@ also carries the findings of the time check (riwaya/timecheck.py).
 """
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Iterator
@@ -666,13 +667,17 @@ PERSON_BLOCK_EVENTS = 2000      # events of one block of people read back togeth
 
 def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[list], dict], entities: list[dict],
                      documents: list[dict] | None = None, check_times: bool = True,
-                     block_events: int = PERSON_BLOCK_EVENTS) -> Iterator[dict]:
+                     block_events: int = PERSON_BLOCK_EVENTS, memo=None) -> Iterator[dict]:
     """`build_itineraries` holding a few people's events at a time, not every one of the corpus (the
     corpus stage's peak at 30k articles). ``events``: (ref, event) pairs, read once to find whose
     route each event is on and in what order; only a small record per event is kept. ``load(refs)``:
     those events again, as {ref: event} (from the store, ``CorpusWriter.events``). The people then go
     in their output order, in blocks of about ``block_events`` of their events, each block's events
-    read back once; itineraries come out one at a time, as `build_itineraries` lists them."""
+    read back once; itineraries come out one at a time, as `build_itineraries` lists them. ``memo``: a
+    person's itinerary made before from the same inputs is not made again (``blocks.ItineraryMemo``:
+    ``carried(order, per_person)`` gives those, by person, as JSON texts; for each one made, ``strings(events)``
+    before, ``logged(mentions)`` to log where its build asks where an entity is named, and
+    ``made(pid, strings, itinerary, asked)`` after)."""
     people = {e["id"]: e for e in entities if e.get("type") == "person"}
     keyed: list[tuple] = []             # (order key, ref, people who move in it)
     for ref, ev in events:
@@ -690,18 +695,36 @@ def iter_itineraries(events: Iterable[tuple[Hashable, dict]], load: Callable[[li
             per_person.setdefault(pid, []).append(ref)
     del keyed
     order = sorted(per_person, key=lambda k: (people[k].get("name_en") or people[k].get("name_ar") or k, k))
-    ctx = _Ctx(entities, documents)
+    carried = memo.carried(order, per_person) if memo is not None and check_times else {}
+    todo = [pid for pid in order if pid not in carried]
+    pending = iter(order)         # the people in output order: those carried over between those made
+    ctx = _Ctx(entities, documents) if todo else None
     mentions = _MentionStarts(entities)
-    for block in _person_blocks(order, per_person, block_events):
+    for block in _person_blocks(todo, per_person, block_events):
         got = load(sorted({r for pid in block for r in per_person[pid]}, key=repr))
         for pid in block:
-            it, versions, stays = _person_itinerary(pid, [got[r] for r in per_person.pop(pid)], mentions, ctx)
+            for q in pending:
+                if q == pid:
+                    break
+                yield json.loads(carried.pop(q))
+            refs = per_person.pop(pid)
+            evs = [got[r] for r in refs]
+            read = memo.strings(evs) if memo is not None and check_times else None     # before building reads them
+            starts = memo.logged(mentions) if memo is not None and check_times else mentions
+            it, versions, stays = _person_itinerary(pid, evs, starts, ctx)
             if check_times and it.legs:
                 from .timecheck import check_itinerary
                 check_itinerary(it, versions, ctx, stays)
-            yield it.to_dict()
+            d = it.to_dict()
+            if memo is not None and check_times:
+                memo.made(pid, read, d, starts.keys)
+            yield d
         del got
         mentions.clear()
+    for q in pending:
+        yield json.loads(carried.pop(q))
+    if memo is not None and check_times:
+        memo.save()
 
 
 def _person_blocks(order: list[str], per_person: dict[str, list], size: int) -> Iterator[list[str]]:

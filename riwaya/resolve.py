@@ -332,8 +332,10 @@ class InDocMemo:
 
 
 def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
-                     memo: InDocMemo | None = None) -> list[Entity]:
-    """``memo``: the within-document step's results cached (``InDocMemo``; the default KB only)."""
+                     memo: InDocMemo | None = None, built: "EntityMemo | None" = None) -> list:
+    """``memo``: the within-document step's results cached (``InDocMemo``; the default KB only).
+    ``built``: each entity made once per content (``EntityMemo``): then the entities are returned as
+    dicts (``to_dict`` of each), a component seen before read back from the cache."""
     uf = _UF()
     parts = _NameParts(kb)
     members: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
@@ -388,17 +390,31 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
     comps: dict[str, list[str]] = defaultdict(list)
     for node in members:
         comps[uf.find(node)].append(node)
+    # a component whose entity was made before from the same content (``EntityMemo``): read back, not made
+    hits = built.lookup(comps, uf.kb, members) if built is not None else {}
     # English names for Arabic-only entities: one romaniser batch (rules beyond a cap)
     need = set()
     for root, nodes in comps.items():
+        h = hits.get(root)
+        if h is not None:
+            if h[0]:
+                need.add(h[0])      # what it gave the batch below when it was made
+                built.need[root] = h[0]
+            continue
         if not uf.kb[root]:
             c = Counter(_surface(m) for n in nodes for _, m in members[n])
             if all(is_arabic(t) for t in c):
                 need.add(_top(c))
+                if built is not None:
+                    built.need[root] = _top(c)
     need = sorted(x for x in need if x)
     romans.update(_romanize_batch(need[:ROMANIZE_CAP]))
     ents = []
     for root, nodes in comps.items():
+        h = hits.get(root)
+        if h is not None and romans.get(h[1]) == h[2]:
+            ents.append(h[3])       # its name romanised as when it was made: the same entity
+            continue
         kb_id = uf.kb[root]
         rec = kb.get(kb_id) if kb_id else None
         mentions = [(d, m) for n in sorted(nodes) for d, m in members[n]]
@@ -436,11 +452,92 @@ def resolve_entities(docs_mentions: dict[str, list[EntityMention]], kb: KB,
             attrs["ambiguous_between"] = amb
         # ordered as Span orders itself (its fields in turn), by a key: the dataclass's __lt__ is slow
         spans = [Span(*k) for k in sorted({(d, m.start, m.end) for d, m in mentions})]
-        ents.append(Entity(id=eid, type=typ, name_ar=name_ar, name_en=name_en, aliases=aliases,
-                           roles=roles, kb_id=kb_id, coordinates=(rec or {}).get("coordinates"),
-                           mentions=spans, attrs=attrs))
-    ents.sort(key=lambda e: (-len(e.mentions), e.id))
+        ent = Entity(id=eid, type=typ, name_ar=name_ar, name_en=name_en, aliases=aliases,
+                     roles=roles, kb_id=kb_id, coordinates=(rec or {}).get("coordinates"),
+                     mentions=spans, attrs=attrs)
+        if built is not None:
+            ent = built.made(root, ent, name_ar, romans.get(name_ar))
+        ents.append(ent)
+    if built is not None:
+        built.save()
+        ents.sort(key=lambda e: (-len(e["mentions"]), e["id"]))
+    else:
+        ents.sort(key=lambda e: (-len(e.mentions), e.id))
     return ents
+
+
+class EntityMemo:
+    """Each entity (the last step of ``resolve_entities``) cached on disk (``riwaya.cache``) by what making it
+    reads: its component's nodes and KB id, and every document its nodes have mentions in, by the key of
+    that document's mentions (``InDocMemo``'s, which covers the resolver's code and KB); with the name its
+    Arabic-only component gave the romaniser's batch, and the romanisation its name got. A component made
+    before is read back when its name is romanised as then (the batch's cap, ``ROMANIZE_CAP``, is over the
+    corpus's sorted names, so a new name can move which are the model's): the entities of a build that adds
+    ten documents are made for the components those touch. Entities as dicts (``to_dict``). Stored compact:
+    the record without its mentions, the mentions as three lists, and the entity's JSON text. ``spans``
+    (``blocks.Spans.of``): an entity read back gets its mentions as made by it from the three lists, not as
+    dicts, and ``texts`` its JSON text (what the store writes), by id: parsing every mention's dict was
+    about what making the entity costs."""
+
+    def __init__(self, memo: InDocMemo, to_dict, spans=None, texts: dict | None = None):
+        from .cache import KeyValue
+        self.keys, self.to_dict, self.spans, self.texts = memo.keys, to_dict, spans, texts
+        self.tag = "ent1:"
+        self.kv = KeyValue("entities")
+        self.comp_key: dict[str, str] = {}
+        self.need: dict[str, str] = {}      # component root -> its name in the romaniser's batch (made ones)
+        self.new: dict[str, str] = {}
+
+    def lookup(self, comps: dict[str, list[str]], kb_of: dict, members: dict) -> dict[str, tuple]:
+        """Component root -> (its name for the batch, its Arabic name, its romanisation, its entity dict)
+        for the components the cache holds."""
+        for root, nodes in comps.items():
+            docs: list = []
+            for n in sorted(nodes):
+                for d, _m in members[n]:
+                    if not docs or docs[-1] != d:
+                        docs.append(d)
+            if any(d not in self.keys for d in docs):
+                continue            # a document without a key: made, never cached
+            payload = json.dumps([kb_of[root], sorted(nodes), [[d, self.keys[d]] for d in docs]],
+                                 ensure_ascii=False)
+            self.comp_key[root] = self.tag + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+        hit = self.kv.get_many(sorted(set(self.comp_key.values())))
+        out = {}
+        for root, k in self.comp_key.items():
+            v = hit.get(k)
+            if v is None:
+                continue
+            try:
+                need, name_ar, roman, rec, docs, starts, ends, text = json.loads(v)
+                if not (isinstance(rec, dict) and isinstance(text, str) and len(docs) == len(starts) == len(ends)):
+                    continue
+                if self.spans is not None:
+                    rec["mentions"] = self.spans(docs, starts, ends)
+                    self.texts[rec["id"]] = text
+                else:
+                    rec = json.loads(text)
+                out[root] = (need, name_ar, roman, rec)
+            except (ValueError, TypeError, KeyError):
+                pass                  # a damaged entry is a miss, as every cache error is
+        return out
+
+    def made(self, root: str, ent: Entity, name_ar, roman) -> dict:
+        d = self.to_dict(ent)
+        k = self.comp_key.get(root)
+        text = json.dumps(d, ensure_ascii=False)
+        if self.texts is not None:
+            self.texts[d["id"]] = text
+        if k is not None:
+            ms = d["mentions"]
+            rec = {**d, "mentions": None}       # the fields in their order
+            self.new[k] = json.dumps([self.need.get(root), name_ar, roman, rec, [m["doc"] for m in ms],
+                                      [m["start"] for m in ms], [m["end"] for m in ms], text], ensure_ascii=False)
+        return d
+
+    def save(self) -> None:
+        self.kv.put_many(self.new)
+        self.new = {}
 
 
 def _same_script_ok(surface: str, kb_names: list[str]) -> bool:

@@ -573,16 +573,18 @@ class CorpusWriter:
             c.execute(insert(meta_t).values(key="corpus_last_gen", value=str(self.gen)))
 
     def add(self, kind: str, items: Iterable[dict], sort: Callable[[int, dict], str] | None = None,
-            block: Callable[[dict], str | None] | None = None, mover: Callable[[dict], bool] | None = None) -> int:
+            block: Callable[[dict], str | None] | None = None, mover: Callable[[dict], bool] | None = None,
+            dump: Callable[[dict], str] | None = None) -> int:
         """Write ``items`` of ``kind``; ``corpus()`` lists them by ``sort(n, item)`` (a string;
         by default the order given here). ``block(item)``: the block it came from, ``mover(item)``:
-        whether an itinerary reads it (both kept for the next, incremental, run). Returns how many."""
+        whether an itinerary reads it (both kept for the next, incremental, run). ``dump(item)``: its
+        JSON text, when the caller has it (by default ``json.dumps``). Returns how many."""
         rows: list[dict] = []
         n = -1
         for n, item in enumerate(items):
             key = sort(n, item) if sort else f"{n:012d}"
             rows.append({"gen": self.gen, "kind": kind, "sort": key,
-                         "data": json.dumps(item, ensure_ascii=False),
+                         "data": dump(item) if dump else json.dumps(item, ensure_ascii=False),
                          "block": block(item) if block else None,
                          "mover": int(bool(mover(item))) if mover else None})
             if len(rows) >= self.BATCH:
@@ -649,14 +651,15 @@ class CorpusWriter:
                         t.gen == cur, kinds, t.block.in_(olds[i:i + 500]))
                     c.execute(insert(corpus_items_t).from_select(names, q))
 
-    def iter_movers(self) -> Iterator[tuple[str, dict]]:
+    def iter_movers(self, raw: bool = False) -> Iterator[tuple]:
         """The events written so far (computed or carried over) that itineraries read, one at a time,
-        each with its key for ``events``, read from the store in batches."""
+        each with its key for ``events``, read from the store in batches. ``raw``: each with its stored
+        JSON text too (key, event, text)."""
         q = select(corpus_items_t.c.sort, corpus_items_t.c.data).where(
             corpus_items_t.c.gen == self.gen, corpus_items_t.c.kind == "events", corpus_items_t.c.mover == 1)
         with self.store.engine.connect() as c:
             for key, data in c.execution_options(yield_per=500).execute(q.order_by(corpus_items_t.c.sort)):
-                yield key, json.loads(data)
+                yield (key, json.loads(data), data) if raw else (key, json.loads(data))
 
     def events(self, keys: Iterable[str]) -> dict[str, dict]:
         """Events written so far, by their keys (what ``iter_movers`` gives with each)."""

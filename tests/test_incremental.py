@@ -101,6 +101,32 @@ def test_resolution_with_its_step_within_documents_cached_is_the_same(built_db, 
     assert calls == [first]
 
 
+def test_entities_of_a_then_a_plus_b_read_from_the_cache_equal_those_made_at_once(built_db, tmp_path, monkeypatch):
+    """resolve.EntityMemo: resolving A, then A and B, makes only the entities B touches; the result is
+    every entity made from scratch, also when the romaniser's cap moves which names the model romanises."""
+    monkeypatch.setenv("RIWAYA_CACHE_DIR", str(tmp_path / "cache"))
+    s = Store(built_db)
+    raw = dict(s.iter_analyses())
+    docs = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in raw.items()}
+    keys = {d: corpus.mentions_key(a.get("mentions", [])) for d, a in raw.items()}
+    b = sorted(docs)[-2:]
+    a_docs = {d: v for d, v in docs.items() if d not in b}
+    corpus.resolve_mentions(a_docs, {d: keys[d] for d in a_docs})
+    made = []
+    real = resolve.Entity
+    monkeypatch.setattr(resolve, "Entity", lambda **k: made.append(k["id"]) or real(**k))
+    plain = corpus.resolve_mentions(docs)
+    n_all = len(made)
+    made.clear()
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(plain)
+    assert 0 < len(made) < n_all                  # only those of components B touches
+    made.clear()
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(plain)
+    assert made == []                             # nothing new: every entity read back
+    monkeypatch.setattr(resolve, "ROMANIZE_CAP", 1)
+    assert _dump(corpus.resolve_mentions(docs, keys)) == _dump(corpus.resolve_mentions(docs))
+
+
 def test_entity_dicts_are_those_of_asdict(built_db):
     import dataclasses
 
@@ -159,7 +185,7 @@ def test_a_damaged_cache_entry_is_a_miss(built_db, tmp_path, monkeypatch):
     dm = {d: [corpus._mention(m) for m in a.get("mentions", [])] for d, a in raw.items()}
     keys = {d: corpus.mentions_key(a.get("mentions", [])) for d, a in raw.items()}
     ents = corpus.resolve_mentions(dm, keys)
-    for name in ("copies", "resolve"):
+    for name in ("copies", "resolve", "entities"):
         with sqlite3.connect(os.path.join(tmp_path / "cache", name + ".sqlite")) as c:
             c.execute("UPDATE kv SET v = '{not json'")
     assert relations.copy_pairs(docs) == plain
