@@ -641,3 +641,15 @@ def test_same_sentence_speakers_the_parse_leaves_without_a_subject():
          'instructions, loaded up Gigaloader and started bombarding the Scientology homepage."')
     evs, _ = run(t, [("Gigaloader", "organization"), ("Scientology", "organization")])
     assert chain(ev(evs, "attack")) == ["One poster"]
+
+
+def test_citing_a_report_and_blaming_for_an_act_give_their_sources():
+    # puden w03002055: "X cites Y describing Z": X, then Y
+    t = "Amnesty International cites newspaper articles from 2008 describing the murder of fifty people."
+    evs, _ = run(t, [("Amnesty International", "organization")])
+    assert chain(ev(evs, "killing")) == ["Amnesty International", "newspaper articles"]
+    # GUM_news_afghan: "the atmosphere ... that critics blame for denying them entry"
+    t = ("He faces criticism for the atmosphere of hostility toward Muslims that critics blame for denying them "
+         "entry in the first place.")
+    evs, _ = run(t, [("Muslims", "organization")])
+    assert chain(ev(evs, "sanction")) == ["critics"]

@@ -44,6 +44,8 @@ def resources() -> dict:
         "dec_nouns": set(d["decider"]["nouns"]), "dec_take": set(d["decider"]["taking_verbs"]),
         "dec_verbs": set(d["decider"]["order_verbs"]), "dec_preps": set(d["decider"]["prep_frames"]),
         "att_verbs": set(att["verbs"]), "citing": set(att["citing"]),
+        "cite_verbs": set(att["cite_verbs"]), "cite_reports": set(att["cite_reports"]),
+        "blame_verbs": set(att["blame_verbs"]),
         "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
         "not_sources": set(att["not_sources"]), "pron_sources": dict(att.get("pronoun_sources") or {}),
@@ -1319,6 +1321,34 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         l2 = _source_link(P, ob, lex, R)
                         if l2 is not None:
                             links.append(l2)
+        elif ((w in R["cite_verbs"] or w in R["blame_verbs"]) and tok.pos_ == "VERB"
+              and any(c.dep_ == "nsubj" for c in tok.children)):
+            # "X cites Y describing Z": X, then Y, report Z; "what critics blame for denying them entry": the
+            # critics report the denial
+            subs = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subs or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            ob = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if w in R["cite_verbs"]:
+                rep = next((c for c in list(tok.children) + list(ob.children if ob is not None else [])
+                            if c.tag_ == "VBG" and c.lower_ in R["cite_reports"]), None)
+            else:
+                fo = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                rep = next((c for c in fo.children if c.dep_ in ("pcomp", "pobj")), None) if fo is not None else None
+            if rep is None or (w in R["cite_verbs"] and ob is None):
+                continue
+            src = subs[0]
+            lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
+            if lk is None:
+                continue
+            links.append(lk)
+            if w in R["cite_verbs"]:
+                l2 = _source_link(P, ob, lex, R)
+                if l2 is not None:
+                    links.append(l2)
+            cue = P.span(tok)
+            ids = [t.i for t in rep.subtree]
+            clause = P.span(doc[min(ids)])[0], P.span(doc[max(ids)])[1]
         elif w in R["citing"] and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.lower_ not in R["att_verbs"]:
             ob = next((g for g in tok.children if g.dep_ in ("dobj", "pobj")), None)
             if ob is None:
