@@ -619,3 +619,37 @@ def test_a_quotation_opening_in_what_a_verb_reports_is_its_speakers():
     evs, _ = run(t, [("Ryan Singel", "person"), ("Church of Scientology", "organization")])
     raided = [e for e in evs if e.trigger == "raided"]
     assert raided and chain(raided[0]) == ["Ryan Singel"]
+
+
+def test_same_sentence_speakers_the_parse_leaves_without_a_subject():
+    # GUM_news_defector: "According to Rathbun the ..." with no comma (the parse tags the name a verb)
+    t = ("According to Rathbun the Scientology property in question was returned by mail to the organization by "
+         "Montalvo shortly after he left the Sea Org.")
+    evs, _ = run(t, [("Rathbun", "person"), ("Montalvo", "person"), ("Sea Org", "organization")])
+    assert chain(ev(evs, "return")) == ["Rathbun"]
+    # GUM_news_korea: an inverted speech tag after the quotation
+    t = ('"Commanders of the Korean People\'s Army were hastily dispatched to the front-line troops to command '
+         'military operations", added KCNA.')
+    evs, _ = run(t, [("KCNA", "organization"), ("Korean People's Army", "organization")])
+    assert chain(ev(evs, "deployment")) == ["KCNA"]
+    # GUM_news_hackers: "theorized that"; a participle joined to a clause takes its subject
+    t = ("Posts on the message board for the Scientology-critic site Operation Clambake from Friday theorized that a "
+         "denial-of-service attack had occurred.")
+    evs, _ = run(t, [("Operation Clambake", "organization")])
+    assert chain(ev(evs, "attack")) == ["Posts"]
+    t = ('One poster admitted to being a part of the effort, writing in a blog post "I have myself, as per '
+         'instructions, loaded up Gigaloader and started bombarding the Scientology homepage."')
+    evs, _ = run(t, [("Gigaloader", "organization"), ("Scientology", "organization")])
+    assert chain(ev(evs, "attack")) == ["One poster"]
+
+
+def test_citing_a_report_and_blaming_for_an_act_give_their_sources():
+    # puden w03002055: "X cites Y describing Z": X, then Y
+    t = "Amnesty International cites newspaper articles from 2008 describing the murder of fifty people."
+    evs, _ = run(t, [("Amnesty International", "organization")])
+    assert chain(ev(evs, "killing")) == ["Amnesty International", "newspaper articles"]
+    # GUM_news_afghan: "the atmosphere ... that critics blame for denying them entry"
+    t = ("He faces criticism for the atmosphere of hostility toward Muslims that critics blame for denying them "
+         "entry in the first place.")
+    evs, _ = run(t, [("Muslims", "organization")])
+    assert chain(ev(evs, "sanction")) == ["critics"]

@@ -44,6 +44,8 @@ def resources() -> dict:
         "dec_nouns": set(d["decider"]["nouns"]), "dec_take": set(d["decider"]["taking_verbs"]),
         "dec_verbs": set(d["decider"]["order_verbs"]), "dec_preps": set(d["decider"]["prep_frames"]),
         "att_verbs": set(att["verbs"]), "citing": set(att["citing"]),
+        "cite_verbs": set(att["cite_verbs"]), "cite_reports": set(att["cite_reports"]),
+        "blame_verbs": set(att["blame_verbs"]),
         "att_preps": [tuple(p) for p in att["preps"]], "doc_heads": set(att["scope_doc_heads"]),
         "revealing": set(att["revealing_verbs"]), "outlet_heads": set(att["outlet_heads"]),
         "not_sources": set(att["not_sources"]), "pron_sources": dict(att.get("pronoun_sources") or {}),
@@ -1233,6 +1235,25 @@ def _quote_follows(P, text: str, tok) -> bool:
     return rest[:1] in (_OPEN_Q, _BOTH_Q)
 
 
+_QUOTE_BEFORE = re.compile(r"[\"”]\s*,?\s*$")
+
+
+def _speaker_after_quote(P, text: str, tok):
+    """The speaker of an inverted speech tag ('"...", added KCNA.'), a reporting verb right after a quotation
+    with no subject of its own in the parse: the head of the first noun phrase after it (3 words at most)."""
+    s = P.span(tok)[0]
+    if not _QUOTE_BEFORE.search(text, max(0, s - 4), s):
+        return None
+    for t in tok.doc[tok.i + 1:tok.i + 4]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ in ("compound", "amod", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head
+            return t
+        if t.pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+            return None
+    return None
+
+
 def _quote_near(tok):
     return any(t.text in "\"“”" for t in tok.doc[max(0, tok.i - 3):tok.i + 3])
 
@@ -1251,6 +1272,15 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
         doc_scope = False
         if w in R["att_verbs"] and tok.pos_ in ("VERB", "AUX"):
             subs = [c for c in tok.children if c.dep_ in ("nsubj",)]
+            inverted = False
+            if not subs and (tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
+                # "X theorized that ... and wrote that ...", "X admitted ..., writing in a blog post": the
+                # subject of the verb it is joined to
+                subs = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not subs:
+                after = _speaker_after_quote(P, text, tok)     # '"...", added KCNA.'
+                if after is not None:
+                    subs, inverted = [after], True
             if not subs or any(c.dep_ == "neg" for c in tok.children):
                 continue      # no speaker, or one who does not say it ("officials have not said why ...")
             src = subs[0]
@@ -1278,7 +1308,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         links.append(l2)
                         break
             cue = P.span(tok)
-            clause = _report_clause(P, tok)
+            clause = None if inverted else _report_clause(P, tok)   # inverted: the quotation, its sentence
             if tok.lemma_.lower() == "quote":   # "agencies quoted a Kremlin source as saying": the quoted one
                 ob = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
                 l2 = _source_link(P, ob, lex, R) if ob is not None else None
@@ -1291,6 +1321,34 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                         l2 = _source_link(P, ob, lex, R)
                         if l2 is not None:
                             links.append(l2)
+        elif ((w in R["cite_verbs"] or w in R["blame_verbs"]) and tok.pos_ == "VERB"
+              and any(c.dep_ == "nsubj" for c in tok.children)):
+            # "X cites Y describing Z": X, then Y, report Z; "what critics blame for denying them entry": the
+            # critics report the denial
+            subs = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subs or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            ob = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if w in R["cite_verbs"]:
+                rep = next((c for c in list(tok.children) + list(ob.children if ob is not None else [])
+                            if c.tag_ == "VBG" and c.lower_ in R["cite_reports"]), None)
+            else:
+                fo = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+                rep = next((c for c in fo.children if c.dep_ in ("pcomp", "pobj")), None) if fo is not None else None
+            if rep is None or (w in R["cite_verbs"] and ob is None):
+                continue
+            src = subs[0]
+            lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
+            if lk is None:
+                continue
+            links.append(lk)
+            if w in R["cite_verbs"]:
+                l2 = _source_link(P, ob, lex, R)
+                if l2 is not None:
+                    links.append(l2)
+            cue = P.span(tok)
+            ids = [t.i for t in rep.subtree]
+            clause = P.span(doc[min(ids)])[0], P.span(doc[max(ids)])[1]
         elif w in R["citing"] and tok.dep_ in ("advcl", "xcomp", "conj", "acl") and tok.head.lower_ not in R["att_verbs"]:
             ob = next((g for g in tok.children if g.dep_ in ("dobj", "pobj")), None)
             if ob is None:
@@ -1307,6 +1365,8 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                     continue
                 last = doc[tok.i + len(pp) - 1]
                 ob = _pobj(last) or next((t for t in doc[last.i + 1:last.i + 6] if t.dep_ == "pobj"), None)
+                if ob is None and last.i + 1 < len(doc) and P.mention(doc[last.i + 1], PPL) is not None:
+                    ob = doc[last.i + 1]    # "According to Rathbun the property ...": no comma, the parse lost it
                 if ob is None:
                     break
                 if ob.lower_ in R["doc_heads"]:
