@@ -814,3 +814,5 @@ def test_a_title_is_no_part_of_a_kb_persons_name_and_a_body_named_after_a_titled
     assert ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "organization", None, False) in got
     assert ("محمد بن سلمان بن عبدالعزيز", "person", "person:mohammed-bin-salman", False) in got
     assert not any(m.text.startswith(("الملك", "الأمير")) for m in ms if m.type == "person")
+    t = "في مواقع فعاليات العيد المخصصة للنساء مثل مركز الملك فهد الثقافي ومركز الملك سلمان الاجتماعي. وأكدت الأمانة"
+    assert "مركز الملك سلمان الاجتماعي" in [m.text for m in analyze(Document(id="y", text=t)).mentions]

@@ -458,7 +458,7 @@ def _titles_off(text, mentions, rules) -> None:
         if h in heads or (h[:1] in "وبلف" and h[1:] in heads):
             a = head.start(1) + (0 if h in heads else 1)
             e = m.end
-            tail = re.match(r"\s+(لل\w+)", text[e:])
+            tail = re.match(r"\s+(لل\w+|ال\w+(?:ي|ية))(?!\w)", text[e:])
             if tail:
                 e += tail.end()
                 while (t := re.match(r"\s+(و?ال\w+)", text[e:])) and norm(t.group(1)).lstrip("و") not in ("الذي", "التي", "الذين"):
