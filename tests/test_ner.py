@@ -816,3 +816,10 @@ def test_a_title_is_no_part_of_a_kb_persons_name_and_a_body_named_after_a_titled
     assert not any(m.text.startswith(("الملك", "الأمير")) for m in ms if m.type == "person")
     t = "في مواقع فعاليات العيد المخصصة للنساء مثل مركز الملك فهد الثقافي ومركز الملك سلمان الاجتماعي. وأكدت الأمانة"
     assert "مركز الملك سلمان الاجتماعي" in [m.text for m in analyze(Document(id="y", text=t)).mentions]
+
+
+def test_a_militia_head_is_no_part_of_the_name():
+    # the SaudiNewsNet train gold (snn/2015-08-06/2172): ميليشيات, like قوات, is no part of a name
+    t = "وتعاني المناطق التي استردها الثوار من ميليشيات الحوثي وفلول الرئيس المخلوع، على حد قوله."
+    assert ("الحوثي", "organization") in _found(t)
+    assert not any(x.startswith("ميليشيات") for x, _ in _found(t))
