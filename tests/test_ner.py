@@ -797,3 +797,29 @@ def test_a_transliterated_name_in_in_is_no_plural():
     assert ("جيرمين", "person") in _found(t)
     from riwaya.ner import _name_like
     assert not _name_like("منشقين") and not _name_like("متظاهرين")
+
+
+def test_a_title_is_no_part_of_a_kb_persons_name_and_a_body_named_after_a_titled_person():
+    # sentences of the SaudiNewsNet train gold (snn/2015-07-31/952 and two others): titles are no part of a
+    # name; the honorific alone names no one (kept, generic, linked); the nasab goes on after a shorter alias
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    t = ("وإنفاذا لتوجيهات خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود حفظه الله لتقديم المساعدات "
+         "الإنسانية، وصلت المساعدات من مستودعات مركز الملك سلمان للإغاثة والأعمال الإنسانية بمحافظة شرورة. "
+         "وقال صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد إن الزيارة ناجحة.")
+    ms = analyze(Document(id="x", text=t)).mentions
+    got = {(m.text, m.type, m.kb_id, m.generic) for m in ms}
+    assert ("سلمان بن عبدالعزيز آل سعود", "person", "person:king-salman", False) in got
+    assert ("خادم الحرمين الشريفين", "person", "person:king-salman", True) in got
+    assert ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "organization", None, False) in got
+    assert ("محمد بن سلمان بن عبدالعزيز", "person", "person:mohammed-bin-salman", False) in got
+    assert not any(m.text.startswith(("الملك", "الأمير")) for m in ms if m.type == "person")
+    t = "في مواقع فعاليات العيد المخصصة للنساء مثل مركز الملك فهد الثقافي ومركز الملك سلمان الاجتماعي. وأكدت الأمانة"
+    assert "مركز الملك سلمان الاجتماعي" in [m.text for m in analyze(Document(id="y", text=t)).mentions]
+
+
+def test_a_militia_head_is_no_part_of_the_name():
+    # the SaudiNewsNet train gold (snn/2015-08-06/2172): ميليشيات, like قوات, is no part of a name
+    t = "وتعاني المناطق التي استردها الثوار من ميليشيات الحوثي وفلول الرئيس المخلوع، على حد قوله."
+    assert ("الحوثي", "organization") in _found(t)
+    assert not any(x.startswith("ميليشيات") for x, _ in _found(t))

@@ -4,7 +4,7 @@ proclitic of one or two letters allowed either way) and by overlap; false gazett
 knowledge base found where no gold name is) per 1,000 words; people merged (two gold persons of an article,
 by their keys, whose mentions per-document resolution gives one entity). Each article goes in as the corpus build and the CLI take it: its dateline
 and page foot (tag list, link back) read by riwaya.ingest.metadata.with_metadata, then analyze.
-Usage: python benchmarks/ner/eval_snn.py [--split dev|test] [--show N] [--json OUT]
+Usage: python benchmarks/ner/eval_snn.py [--split dev|train|test] [--show N] [--json OUT]
 The test split is frozen: run it once at the end of a piece of work, never to tune. The texts are read
 from ../shared/data/saudinewsnet (research-only; the gold holds offsets only).
 """
@@ -58,7 +58,7 @@ def run(rows, kb):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev", choices=("dev", "test"))
+    ap.add_argument("--split", default="dev", choices=("dev", "train", "test"))
     ap.add_argument("--show", type=int, default=0, help="print N articles' misses and extras")
     ap.add_argument("--json", help="write the figures to this file")
     a = ap.parse_args()

@@ -26,6 +26,7 @@ _TOK = re.compile(f"[\\w{chars('quranic', 'marks', 'tatweel')}]+|[^\\w\\s]", re.
 _SENT_END = {".", "!", "?", "؟", "\n"}
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PREV_WORD = re.compile(r"(\w+)[ \t]+$")
+_NASAB = re.compile(r"[ \t]+(?:بن|بنت)[ \t]+(?:عبد[ \t]+ال)?\w+")
 _INDEFINITE = re.compile("[\u064C\u064D]")
 _MARK = re.compile(f"[{chars('marks', 'tatweel')}]")
 
@@ -389,6 +390,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
         _group_plurals(out, rules)
+        _titles_off(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -417,6 +419,62 @@ def _group_plurals(mentions, rules) -> None:
             m.generic = True      # قوات النظام, قوات التحالف
         elif bare in described and first != bare and all(_names_place(w, frozenset()) for w in words[1:]):
             m.generic = True      # النظام السوري, الحكومة اليمنية, النظام
+
+
+def _titles_off(text, mentions, rules) -> None:
+    """A person mention that starts with a title (person_title_words: الملك سلمان بن عبدالعزيز, والأمير محمد
+    بن سلمان: knowledge-base aliases hold them) starts after it (its role unchanged: a title as a role made
+    coreference link الرئيس المصري to the prince); after an institution head (titled_namesake_org_heads) the
+    whole is a body named after the person; an honorific title alone (person_title_epithets: خادم الحرمين الشريفين) names no one: marked generic, kept
+    for the links events' arguments make through it (the SaudiNewsNet guideline: titles are no part of a name)."""
+    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    epithets = {" ".join(norm(x) for x in str(w).split()) for w in rules.get("person_title_epithets", [])}
+    heads = {norm(w) for w in rules.get("titled_namesake_org_heads", [])}
+    for m in mentions:
+        if m.type != "person":
+            continue
+        words = [norm(w) for w in _MARK.sub("", m.text).split()]
+        if words and words[0][:1] in "وبفل" and len(words[0]) > 3 and " ".join([words[0][1:], *words[1:]]) in epithets:
+            words[0] = words[0][1:]
+        if " ".join(words) in epithets:
+            m.generic = True
+            continue
+        s = m.start
+        while True:
+            w = re.match(r"\S+", text[s:m.end])
+            if not w:
+                break
+            word = norm(w.group(0))
+            if not (word in titles or (word[:1] in "وبف" and word[1:] in titles)):
+                break
+            rest = re.search(r"\S", text[s + w.end():m.end])
+            if not rest:
+                break
+            s = s + w.end() + rest.start()
+        if s == m.start:
+            continue
+        head = _PREV_WORD.search(text, max(0, m.start - 40), m.start)
+        h = norm(head.group(1)) if head and text[head.end(1):m.start].strip() == "" else ""
+        if h in heads or (h[:1] in "وبلف" and h[1:] in heads):
+            a = head.start(1) + (0 if h in heads else 1)
+            e = m.end
+            tail = re.match(r"\s+(لل\w+|ال\w+(?:ي|ية))(?!\w)", text[e:])
+            if tail:
+                e += tail.end()
+                while (t := re.match(r"\s+(و?ال\w+)", text[e:])) and norm(t.group(1)).lstrip("و") not in ("الذي", "التي", "الذين"):
+                    e += t.end()
+            m.start, m.end, m.text, m.name, m.type = a, e, text[a:e], text[a:e], "organization"
+            m.kb_id, m.role, m.role_span, m.source = None, None, None, "pattern"
+            continue
+        m.start, m.text = s, text[s:m.end]
+    for m in mentions:      # محمد بن سلمان (an alias) بن عبدالعزيز: the name goes on over بن/بنت + a name
+        if m.type != "person" or not m.kb_id or m.generic:
+            continue
+        e = m.end
+        while (x := _NASAB.match(text, e)) and not any(o is not m and o.start < x.end() and e < o.end for o in mentions):
+            e = x.end()
+        if e != m.end:
+            m.end, m.text = e, text[m.start:e]
 
 
 def _office_in_title(text, m, rules) -> bool:
