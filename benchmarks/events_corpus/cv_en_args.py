@@ -32,6 +32,36 @@ def group(d: str) -> str:
     return d[:-3] if d.startswith("puden/") else d
 
 
+def analyses(recs: list[dict], cache: str | None):
+    """Each document analysed once with the shipped weights, and riwaya's document id -> the corpus's
+    (read from / written to the pickle ``cache`` when given: the slow part)."""
+    if cache and Path(cache).exists():
+        return pickle.loads(Path(cache).read_bytes())
+    ans, idmap = {}, {}
+    for r in recs:
+        doc = eval_corpus.document(r["doc"])
+        idmap[doc.id] = r["doc"]
+        ans[r["doc"]] = ra.analyze(doc)
+    if cache:
+        Path(cache).write_bytes(pickle.dumps((ans, idmap)))
+    return ans, idmap
+
+
+def matched(r: dict, an, text: str) -> list[tuple[dict, object]]:
+    """(gold event, riwaya's English event) of one document, as eval_corpus.match pairs them."""
+    evs = [e for e in an.events if learned.lang_of(e) == "en"]
+    pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
+            for e in evs]
+    return [(r["events"][gi], evs[pi]) for gi, pi in eval_corpus.match(r["events"], pred, text)]
+
+
+def evaluate(table: dict, idmap: dict, recs: list[dict], figures=FIGURES) -> tuple[dict, str]:
+    """eval_corpus.evaluate over ``recs`` with the analyses of ``table``, and its figures on one line."""
+    ra.analyze = lambda doc: table[idmap[doc.id]]
+    res = eval_corpus.evaluate(recs)
+    return res, " ".join(f"{k}={res[k]['f1'] if isinstance(res[k], dict) else res[k]}" for k in figures)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", help="pickle of the analyses (written when missing)")
@@ -43,16 +73,7 @@ def main() -> int:
     learned.EN_CHUNKS = a.chunks
     learned.EN_PARSE_FEATURES = not a.no_parse_features
     recs = [r for r in eval_corpus.load(None, "en") if r["split"] != "test"]
-    if a.cache and Path(a.cache).exists():
-        ans, idmap = pickle.loads(Path(a.cache).read_bytes())
-    else:
-        ans, idmap = {}, {}
-        for r in recs:
-            doc = eval_corpus.document(r["doc"])
-            idmap[doc.id] = r["doc"]
-            ans[r["doc"]] = ra.analyze(doc)
-        if a.cache:
-            Path(a.cache).write_bytes(pickle.dumps((ans, idmap)))
+    ans, idmap = analyses(recs, a.cache)
     lex, shipped = load_lexicon(), learned.model()
     fold_of = lambda d: zlib.crc32(group(d).encode()) % a.k     # noqa: E731
     samples, real, roles = [], Counter(), Counter()
@@ -62,11 +83,7 @@ def main() -> int:
         mentions = sorted(an.mentions, key=lambda m: m.start)
         triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
         subj = learned.subjects(T, an, learned.speakers(T, an, lex)[0])
-        evs = [e for e in an.events if learned.lang_of(e) == "en"]
-        pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
-                for e in evs]
-        for gi, pi in eval_corpus.match(r["events"], pred, text):
-            ev, g = evs[pi], r["events"][gi]
+        for g, ev in matched(r, an, text):
             real[(r["doc"], ev.type)] += 1
             gargs = [x for x in g["args"] if x["role"] in learned.ROLES]
             for x in gargs:
@@ -100,13 +117,9 @@ def main() -> int:
                     learned.refine(corpus.text(r["doc"]), an)
                     out[cfg][r["doc"]] = an
 
-    def score(table):
-        ra.analyze = lambda doc: table[idmap[doc.id]]
-        res = eval_corpus.evaluate(recs)
-        return " ".join(f"{k}={res[k]['f1'] if isinstance(res[k], dict) else res[k]}" for k in FIGURES)
-    print("base", score(ans))
+    print("base", evaluate(ans, idmap, recs)[1])
     for cfg, tab in out.items():
-        print(list(cfg), score(tab))
+        print(list(cfg), evaluate(tab, idmap, recs)[1])
     return 0
 
 

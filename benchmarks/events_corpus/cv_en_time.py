@@ -11,40 +11,19 @@ shipped analysis (base) and each threshold, with the time slot's F1 and the even
 own figure, train_events._time_f1). Folds by document, a PUD sentence grouped with its source article (as
 cv_en_args.py). Never reads the test split.
 """
-import argparse, copy, os, pickle, sys, zlib
+import argparse, copy, sys, zlib
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import train_events as te          # noqa: E402  (sets RIWAYA_EVENTS_LEARNED=0: put back below)
-os.environ["RIWAYA_EVENTS_LEARNED"] = "1"
+from cv_en_args import analyses, evaluate, group, matched   # noqa: E402  (sets up the paths and train_events)
+import train_events as te          # noqa: E402
 import corpus, eval_corpus         # noqa: E402
-import riwaya.analyze as ra        # noqa: E402
 from riwaya.events import learned, own_time  # noqa: E402
 from riwaya.events.extract import load_lexicon  # noqa: E402
 
-learned.model.cache_clear()
 FIGURES = ("trigger", "arguments_overlap", "polarity_accuracy", "source_accuracy", "class_and_actor_right",
            "all_right")
-
-
-def group(d: str) -> str:
-    return d[:-3] if d.startswith("puden/") else d
-
-
-def analyses(recs: list[dict], cache: str | None):
-    if cache and Path(cache).exists():
-        return pickle.loads(Path(cache).read_bytes())
-    ans, idmap = {}, {}
-    for r in recs:
-        doc = eval_corpus.document(r["doc"])
-        idmap[doc.id] = r["doc"]
-        ans[r["doc"]] = ra.analyze(doc)
-    if cache:
-        Path(cache).write_bytes(pickle.dumps((ans, idmap)))
-    return ans, idmap
 
 
 def time_samples(recs, ans, lex) -> list[tuple[str, tuple]]:
@@ -54,11 +33,8 @@ def time_samples(recs, ans, lex) -> list[tuple[str, tuple]]:
         T = learned.Text(text)
         triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
         ref = own_time.reference(an.times)
-        evs = [e for e in an.events if learned.lang_of(e) == "en"]
-        pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
-                for e in evs]
-        for gi, pi in eval_corpus.match(r["events"], pred, text):
-            out.append((r["doc"], te.time_sample(T, evs[pi], an.times, triggers, ref, lex, r["events"][gi], "en")))
+        for g, ev in matched(r, an, text):
+            out.append((r["doc"], te.time_sample(T, ev, an.times, triggers, ref, lex, g, "en")))
     return out
 
 
@@ -107,11 +83,9 @@ def main() -> int:
     scored = [r for r in recs if not a.dev or r["split"] == "dev"]
 
     def score(table):
-        ra.analyze = lambda doc: table[idmap[doc.id]]
-        res = eval_corpus.evaluate(scored)
+        res, line = evaluate(table, idmap, scored, FIGURES)
         tm = res["per_role_overlap"].get("time", {})
-        return " ".join(f"{k}={res[k]['f1'] if isinstance(res[k], dict) else res[k]}" for k in FIGURES) + (
-            f" time_f1={tm.get('f1')} (tp {tm.get('tp')} fp {tm.get('fp')} fn {tm.get('fn')})")
+        return line + f" time_f1={tm.get('f1')} (tp {tm.get('tp')} fp {tm.get('fp')} fn {tm.get('fn')})"
     print("base", score(ans), f"| candidates: rules {rules}")
     for t, tab in out.items():
         print("/".join(map(str, t)), score(tab), f"| candidates: {te._f1(cand[t])} {dict(cand[t])}")
