@@ -188,6 +188,7 @@ def test_yesterday_in_reports_days_apart_is_two_days(monkeypatch):
     assert listed() == []
     _switch(monkeypatch, "deictic_apart_days", 0)
     _switch(monkeypatch, "place_anchor_max_days", None)     # a place alone, reports 3 days apart (conf14)
+    _switch(monkeypatch, "other_matter", False)             # "من جهة أخرى": another matter (conf17)
     assert len(listed()) == 1
 
 

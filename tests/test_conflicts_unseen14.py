@@ -91,6 +91,7 @@ def test_a_place_alone_anchors_only_reports_a_few_days_apart(monkeypatch):
     ka = {"amount": "أربعة", "context": ["dhale"], "place": "dhale", "time": None}
     kb = {"amount": "ما لا يقل عن 11", "context": ["dhale"], "place": "dhale", "time": None}
     assert _pair(DHALE_4, DHALE_11, "2015-07-27", "2015-07-31", ka, kb, "amount") == []
+    _switch(monkeypatch, "other_matter", False)     # DHALE_11 opens "ومن جهة أخرى": another matter (conf17)
     assert len(_pair(DHALE_4, DHALE_11, "2015-07-27", "2015-07-28", ka, kb, "amount")) == 1
     _switch(monkeypatch, "place_anchor_max_days", None)
     assert len(_pair(DHALE_4, DHALE_11, "2015-07-27", "2015-07-31", ka, kb, "amount")) == 1

@@ -31,7 +31,7 @@ from ..records import Conflict
 from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
-from .values import (Count, companion_kind, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
+from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
@@ -732,6 +732,14 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
         for I, J, lo, hi in ((IA, IB, ka, kb), (IB, IA, kb, ka)):
             if lo.n < hi.n and any(early_cue(_sentence(evidence[i], docs)) and evidence[i]["doc"] != evidence[j]["doc"]
                                    and not early_cue(_sentence(evidence[j], docs)) for i in I for j in J):
+                return True
+    if (config()["conflicts"].get("counts") or {}).get("risen_in_report"):
+        # the larger figure's report tells it, in any of its sentences, as the toll risen to it ("حصيلة ضحاياه
+        # ارتفعت إلى 32"): the smaller figure of another report is the earlier toll (Suruc's 30 and 32)
+        text = lambda i: (docs.get(evidence[i]["doc"]) or {}).get("text") or ""  # noqa: E731
+        for I, J, lo, hi in ((IA, IB, ka, kb), (IB, IA, kb, ka)):
+            if lo.n < hi.n and any(risen_to(text(j), hi.n) for j in J
+                                   if all(evidence[j]["doc"] != evidence[i]["doc"] for i in I)):
                 return True
     voice = lambda i: W.chain[i][-1] if W.chain[i] else None  # noqa: E731
     day = lambda i: str((docs.get(evidence[i]["doc"]) or {}).get("published")  # noqa: E731

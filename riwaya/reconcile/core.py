@@ -1379,6 +1379,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
     deictic_words = {normalize(w).lower() for ws in (vconfig().get("deictic_days") or {}).values() for w in ws}
     weekday_words = {normalize(w).lower() for w in vconfig().get("weekdays") or ()}
     retro_days = float(ccfg.get("retrospective_days") or 0)
+    reference_anchors = bool(cfg.get("reference_not_anchor"))
     retro_fields = count_fields
     doers_apart = bool(ccfg.get("doers_apart"))
     parties_fields = frozenset(cfg.get("parties_named_fields") or ())
@@ -1414,6 +1415,18 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
 
     def weekdays(m) -> frozenset:
         return frozenset(weekday_words & words(m))
+
+    def not_reference(places: frozenset, m) -> frozenset:
+        """A side's places but those its sentence names only as a distance's reference point ("غربي كركوك 250 كم
+        شمال بغداد": Baghdad is where the distance is measured from, not where it happened), as for finest places;
+        all of them with ``reference_anchors`` off."""
+        if not reference_anchors or not places:
+            return places
+        ref = reference_places(sentence(m))
+        if not ref:
+            return places
+        return frozenset(x for x in places if x not in ents.by_id or _place_word(
+            ents.by_id[x].get("name_ar") or ents.by_id[x].get("name_en") or x) not in ref)
 
     def places_told(f, m) -> frozenset:
         """The places a side's sentence names by a head noun, else its finest places."""
@@ -1498,6 +1511,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         return False
 
     place_days = cfg.get("place_anchor_max_days")
+    other_matter_on = bool(cfg.get("other_matter"))
+    from .values import other_matter
 
     def judge(ia, ib, field) -> str | bool:
         """The anchor the two mentions share (a true string), True where either is unknown, else False. An anchor
@@ -1506,9 +1521,15 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         ambushes in one province, a force's advances towards two cities), one only if they share a participant, a
         day or a figure alike."""
         told = _judge(ia, ib, field)
-        if place_days is None or field == "time" or told not in place_anchors:
+        if field == "time" or told not in place_anchors:
             return told
         a, b = by_id[ia], by_id[ib]
+        if other_matter_on and (other_matter(sentence(a)) or other_matter(sentence(b))):
+            # a side told as another matter ("وفي سياق آخر، ..."): an item of its own, which a place alone does not
+            # make the happening another report tells (a patrol attacked east of Taiz, hills taken in Taiz)
+            return False
+        if place_days is None:
+            return told
         if published_apart(a, b) <= float(place_days):
             return told
         x, y = feat(a)["interval"], feat(b)["interval"]
@@ -1567,13 +1588,13 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
                                       for x in own_actors):
             return "actor"
         if "key_place" in anchors:
-            ka = _where((frozenset(), _resolved(fa["kplaces"]), frozenset()), ents, coarse)[0]
-            kb = _where((frozenset(), _resolved(fb["kplaces"]), frozenset()), ents, coarse)[0]
+            ka = not_reference(_where((frozenset(), _resolved(fa["kplaces"]), frozenset()), ents, coarse)[0], a)
+            kb = not_reference(_where((frozenset(), _resolved(fb["kplaces"]), frozenset()), ents, coarse)[0], b)
             if ka and kb and _same_area(ka, kb, ents):
                 return "key_place"
         if "place" in anchors:
-            pa = _where((frozenset(), _resolved(fa["places"]), _resolved(fa["ctx"])), ents, coarse)[0]
-            pb = _where((frozenset(), _resolved(fb["places"]), _resolved(fb["ctx"])), ents, coarse)[0]
+            pa = not_reference(_where((frozenset(), _resolved(fa["places"]), _resolved(fa["ctx"])), ents, coarse)[0], a)
+            pb = not_reference(_where((frozenset(), _resolved(fb["places"]), _resolved(fb["ctx"])), ents, coarse)[0], b)
             if pa and pb and _same_area(pa, pb, ents):
                 return "place"
         if "entity" in anchors:

@@ -488,6 +488,30 @@ def revision_cue(sentence: str | None) -> bool:
     return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
 
 
+def risen_to(text: str | None, n: int) -> bool:
+    """Does ``text`` (a whole report) tell the figure ``n`` as a toll that rose to it ("حصيلة ضحاياه ارتفعت إلى 32
+    قتيلا", "ارتفع عدد القتلى في الهجوم إلى 15", "the toll rose to 32": values.yaml counts.risen: a verb of rising,
+    its "to" within ``to_window`` words after it, the figure within ``qualifier_window`` words after that)? Such a
+    report tells ``n`` as the updated toll, whatever sentence of it carries the figure's mention."""
+    cfg = vconfig()["counts"].get("risen") or {}
+    verbs = {normalize(w).lower() for w in cfg.get("verbs") or ()}
+    to = {normalize(w).lower() for w in cfg.get("to") or ()}
+    if not text or not verbs or not to:
+        return False
+    toks = [t.strip(".,،;:!?؟\"«»") for t in
+            normalize(text).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
+    w, gap = vconfig()["counts"]["qualifier_window"], int(cfg.get("to_window") or 4)
+    for i, t in enumerate(toks):
+        if t not in verbs:
+            continue
+        for k in range(i + 1, min(len(toks), i + gap + 1)):
+            if toks[k] in to:
+                if any(_cardinal(toks[j:j + 2]) == n for j in range(k + 1, min(len(toks), k + 1 + w))):
+                    return True
+                break
+    return False
+
+
 def same_clause(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
     """Is ``span`` told in the trigger's own clause: near it, with no clause mark or opener between
     them (values.yaml agent_clause)?"""
@@ -846,6 +870,26 @@ def unconfirmed(sentence: str | None) -> bool:
     نفي", "confirm or deny")? Its "نفي" is no denial."""
     s = normalize(sentence or "").lower()
     return bool(s) and any(c in s for c in _unconfirmed_cues())
+
+
+def other_matter(sentence: str | None) -> bool:
+    """Does a sentence open by saying that it turns to another matter ("وفي سياق آخر", "من جهة أخرى", "in another
+    development": values.yaml other_matter, a conjunction "و"/"ف" off)? What it tells is an item of its own, not
+    the happening the sentences before it tell."""
+    toks = normalize(sentence or "").lower().split()
+    if not toks:
+        return False
+    if toks[0] in ("و", "ف"):
+        toks = toks[1:]
+    elif toks[0][:1] in ("و", "ف") and len(toks[0]) > 2:
+        toks = [toks[0][1:]] + toks[1:]
+    head = " ".join(t.strip(".,،;:!?؟\"«»") for t in toks[:6])
+    return any(head == c or head.startswith(c + " ") for c in _other_matter_cues())
+
+
+@lru_cache(maxsize=1)
+def _other_matter_cues() -> tuple:
+    return tuple(" ".join(normalize(c).lower().split()) for c in vconfig().get("other_matter") or ())
 
 
 @lru_cache(maxsize=1)
