@@ -623,3 +623,25 @@ def test_a_phrase_at_the_texts_last_word_reads_no_token_past_it():
             "بالرياض ")
     an = analyze(Document(id="x", text=text, language="ar", published="2015-08-10"))
     assert "معارك" in [e.trigger for e in an.events]
+
+
+def test_the_phrase_after_min_qibal_or_ala_yad_is_the_doer():
+    # evarg17: "على أيدي X" / "من قبل X" names who did it; a span over the cue ends before it
+    text = "سجل الاتحاد تكرر عمليات اغتيال الصحفيين اليمنيين على أيدي العناصر الحوثية"
+    T = learned.Text(text)
+    ev = _event(text, "اغتيال", "killing", "harm")
+
+    def cand(span):
+        s = text.index(span)
+        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    assert learned._by_agent(T, ev, cand("العناصر الحوثية"))
+    assert not learned._by_agent(T, ev, cand("الصحفيين اليمنيين"))
+    s = text.index("الصحفيين")
+    a, b = learned._cut_at_agent_by(T, s, len(text))
+    assert text[a:b] == "الصحفيين اليمنيين"
+    # the cue belongs to the trigger it follows, not to one past a full stop
+    text2 = "وقع اغتيال أمس. وأفرج عنه من قبل المحكمة"
+    T2 = learned.Text(text2)
+    s2 = text2.index("المحكمة")
+    assert not learned._by_agent(T2, _event(text2, "اغتيال", "killing", "harm"),
+                                 learned.Candidate(s2, s2 + 7, "المحكمة", None, "np", None, None))
