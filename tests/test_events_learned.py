@@ -645,3 +645,24 @@ def test_the_phrase_after_min_qibal_or_ala_yad_is_the_doer():
     s2 = text2.index("المحكمة")
     assert not learned._by_agent(T2, _event(text2, "اغتيال", "killing", "harm"),
                                  learned.Candidate(s2, s2 + 7, "المحكمة", None, "np", None, None))
+
+
+def test_the_subject_of_a_light_verb_is_the_doer_of_its_noun():
+    # evarg17: "شنت قوات النظام غارات": the phrase between the light verb and its noun does it
+    text = "وشنت قوات النظام غارات على المدينة"
+    T = learned.Text(text)
+    ev = _event(text, "غارات", "attack", "harm")
+
+    def cand(span):
+        s = text.index(span)
+        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    trig = [(ev.trigger_start, ev.trigger_end)]
+    assert learned._light_subject(T, ev, cand("قوات النظام"), trig)
+    assert not learned._light_subject(T, ev, cand("المدينة"), trig)
+    # "قام بالبحث": the light verb's own object is the act, not the doer
+    text2 = "وقام بالبحث عنه"
+    T2 = learned.Text(text2)
+    ev2 = _event(text2, "عنه", "attack", "harm")
+    s = text2.index("بالبحث")
+    assert not learned._light_subject(T2, ev2, learned.Candidate(s, s + 6, "بالبحث", None, "np", None, None),
+                                      [(ev2.trigger_start, ev2.trigger_end)])
