@@ -666,3 +666,12 @@ def test_the_subject_of_a_light_verb_is_the_doer_of_its_noun():
     s = text2.index("بالبحث")
     assert not learned._light_subject(T2, ev2, learned.Candidate(s, s + 6, "بالبحث", None, "np", None, None),
                                       [(ev2.trigger_start, ev2.trigger_end)])
+
+
+def test_a_bare_count_fills_no_doer():
+    # evarg17: "من أصل 36 طائرة", "بين 20 وال25 من العمر": a count left over is no one who acted
+    n = learned.Candidate(0, 2, "36", None, "number", None, None)
+    o = learned.Candidate(3, 8, "الجيش", None, "organization", None, None)
+    assert learned._fill([(n, {"agent": 0.4, "none": 0.6}, "none")], {"agent": 0.25}) == []
+    probs = [(n, {"agent": 0.4, "none": 0.6}, "none"), (o, {"agent": 0.3, "none": 0.7}, "none")]
+    assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25})] == [(o, "agent")]

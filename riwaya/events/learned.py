@@ -1488,6 +1488,9 @@ def _where_read(c, role: str) -> bool:
     return role in ("agent", "patient") and getattr(c, "rule_role", None) in _PLACE_ROLES
 
 
+FILL_NO_COUNT = ("agent",)   # roles a bare count never fills (evarg17: "من أصل 36 طائرة", "بين 20 وال25 من العمر")
+
+
 def _fill(probs: list, fill: dict[str, float]) -> list:
     """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
     likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
@@ -1499,7 +1502,8 @@ def _fill(probs: list, fill: dict[str, float]) -> list:
         used = [c for c, _, _ in out]        # one candidate fills one role (a rule argument is one object)
         rng = _role_ranges().get(role)       # and one the schema lets fill it (a place: a named place)
         best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none" and c not in used and (
-            rng is None or _range_type(getattr(c, "etype", None)) in rng) and not _where_read(c, role)),
+            rng is None or _range_type(getattr(c, "etype", None)) in rng) and not _where_read(c, role) and not (
+            role in FILL_NO_COUNT and getattr(c, "etype", None) == "number")),
             key=lambda x: x[0], default=None)
         if best is not None and best[0] >= bar:
             out.append((best[1], best[2], role))
