@@ -623,3 +623,55 @@ def test_a_phrase_at_the_texts_last_word_reads_no_token_past_it():
             "بالرياض ")
     an = analyze(Document(id="x", text=text, language="ar", published="2015-08-10"))
     assert "معارك" in [e.trigger for e in an.events]
+
+
+def test_the_phrase_after_min_qibal_or_ala_yad_is_the_doer():
+    # evarg17: "على أيدي X" / "من قبل X" names who did it; a span over the cue ends before it
+    text = "سجل الاتحاد تكرر عمليات اغتيال الصحفيين اليمنيين على أيدي العناصر الحوثية"
+    T = learned.Text(text)
+    ev = _event(text, "اغتيال", "killing", "harm")
+
+    def cand(span):
+        s = text.index(span)
+        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    assert learned._by_agent(T, ev, cand("العناصر الحوثية"))
+    assert not learned._by_agent(T, ev, cand("الصحفيين اليمنيين"))
+    s = text.index("الصحفيين")
+    a, b = learned._cut_at_agent_by(T, s, len(text))
+    assert text[a:b] == "الصحفيين اليمنيين"
+    # the cue belongs to the trigger it follows, not to one past a full stop
+    text2 = "وقع اغتيال أمس. وأفرج عنه من قبل المحكمة"
+    T2 = learned.Text(text2)
+    s2 = text2.index("المحكمة")
+    assert not learned._by_agent(T2, _event(text2, "اغتيال", "killing", "harm"),
+                                 learned.Candidate(s2, s2 + 7, "المحكمة", None, "np", None, None))
+
+
+def test_the_subject_of_a_light_verb_is_the_doer_of_its_noun():
+    # evarg17: "شنت قوات النظام غارات": the phrase between the light verb and its noun does it
+    text = "وشنت قوات النظام غارات على المدينة"
+    T = learned.Text(text)
+    ev = _event(text, "غارات", "attack", "harm")
+
+    def cand(span):
+        s = text.index(span)
+        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    trig = [(ev.trigger_start, ev.trigger_end)]
+    assert learned._light_subject(T, ev, cand("قوات النظام"), trig)
+    assert not learned._light_subject(T, ev, cand("المدينة"), trig)
+    # "قام بالبحث": the light verb's own object is the act, not the doer
+    text2 = "وقام بالبحث عنه"
+    T2 = learned.Text(text2)
+    ev2 = _event(text2, "عنه", "attack", "harm")
+    s = text2.index("بالبحث")
+    assert not learned._light_subject(T2, ev2, learned.Candidate(s, s + 6, "بالبحث", None, "np", None, None),
+                                      [(ev2.trigger_start, ev2.trigger_end)])
+
+
+def test_a_bare_count_fills_no_doer():
+    # evarg17: "من أصل 36 طائرة", "بين 20 وال25 من العمر": a count left over is no one who acted
+    n = learned.Candidate(0, 2, "36", None, "number", None, None)
+    o = learned.Candidate(3, 8, "الجيش", None, "organization", None, None)
+    assert learned._fill([(n, {"agent": 0.4, "none": 0.6}, "none")], {"agent": 0.25}) == []
+    probs = [(n, {"agent": 0.4, "none": 0.6}, "none"), (o, {"agent": 0.3, "none": 0.7}, "none")]
+    assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25})] == [(o, "agent")]
