@@ -653,3 +653,19 @@ def test_citing_a_report_and_blaming_for_an_act_give_their_sources():
          "entry in the first place.")
     evs, _ = run(t, [("Muslims", "organization")])
     assert chain(ev(evs, "sanction")) == ["critics"]
+
+
+def test_a_nominal_events_place_named_in_its_phrase_or_by_the_verb_that_stages_it():
+    # enev17: "the Vietnam War", "Hong Kong legislative election" (GUM); "was held in X"; "which took place in X" (PUD)
+    t = "He was one of the first opponents of the Vietnam War."
+    evs, _ = run(t, [("Vietnam", "place")])
+    assert roles(ev(evs, "attack"), "place") == ["Vietnam"]
+    t = "New faces emerge as veteran politicians step down in Hong Kong legislative election"
+    evs, _ = run(t, [("Hong Kong", "place")])
+    assert roles(ev(evs, "election"), "place") == ["Hong Kong"]
+    t = "The first FIRST Global robotics competition was held this week in Washington D.C."
+    evs, _ = run(t, [("Washington D.C.", "place")])
+    assert roles(ev(evs, "match"), "place") == ["Washington D.C."]
+    t = "Students at LUISS University were told during the course of a meeting which took place in Rome."
+    evs, _ = run(t, [("LUISS University", "organization"), ("Rome", "place")])
+    assert roles(ev(evs, "meeting"), "place") == ["Rome"]

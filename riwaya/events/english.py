@@ -78,6 +78,8 @@ def resources() -> dict:
         "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
         "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
                    "preps": set(d["office"]["preps"])},
+        "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
+                      for k, v in d["nominal_place"].items()},
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -483,6 +485,47 @@ def _genitive(P, tok, typ, lex, R, times):
     return out
 
 
+def _stages(v, R) -> bool:
+    """The verb ``v`` says its subject happened: "occurred", "took place"."""
+    lem = v.lemma_.lower()
+    if lem in R["nom_place"]["happen_verbs"]:
+        return True
+    return any(c.dep_ in ("dobj", "obj") and (lem, c.lemma_.lower()) in R["nom_place"]["take_place"]
+               for c in v.children)
+
+
+def _nominal_places(P, tok, cls, R, lex, times):
+    """A nominal event's own place (english.yaml nominal_place): a place name modifying the noun ("the Vietnam
+    War", "Hong Kong legislative election"), or the place phrase of the verb that stages it ("the competition was
+    held in Washington", "the stampede occurred near Mecca", "a meeting which took place in Rome")."""
+    NP = R["nom_place"]
+    if cls not in NP["not_modifier_classes"]:
+        for c in tok.children:
+            if c.dep_ in NP["modifier_deps"] and c.i < tok.i:
+                m = P.mention(c, ("place",))
+                if m is not None and m.end <= P.span(tok)[0]:
+                    return [_named(P, c, m, "place")]
+    verbs = []
+    v = tok.head
+    if tok.dep_ == "nsubjpass" and v.lemma_.lower() in NP["held_verbs"]:
+        verbs.append(v)
+    elif tok.dep_ == "nsubj" and _stages(v, R):
+        verbs.append(v)
+    verbs += [c for c in tok.children if c.dep_ == "relcl" and _stages(c, R)
+              and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in c.children)]
+    for v in verbs:
+        for pr in v.children:
+            if pr.dep_ != "prep":
+                continue
+            role, o = _prep_role(pr, R)
+            if role != "place" or o is None or _is_vehicle(o, lex):
+                continue
+            a = _place_arg(P, o, "place", R, lex, times)
+            if isinstance(a, Argument):
+                return [a]
+    return []
+
+
 def _is_vehicle(tok, lex):
     return tok is not None and tok.lower_ in lex["means"]["en"]
 
@@ -734,6 +777,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         a = _place_arg(P, o, "origin", R, lex, times)
                         if isinstance(a, Argument):
                             args.append(a)
+    if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
+        args += _nominal_places(P, tok, cls, R, lex, times)
     args += deciders(P, tok, R)
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
             and not _passive(tok.head):
