@@ -80,6 +80,7 @@ def resources() -> dict:
                    "preps": set(d["office"]["preps"])},
         "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
                       for k, v in d["nominal_place"].items()},
+        "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -485,6 +486,24 @@ def _genitive(P, tok, typ, lex, R, times):
     return out
 
 
+def _addressee(P, tok, is_verb, R, mem_person):
+    """Whom a request is made of, in a prepositional phrase (english.yaml addressee_preps): "asks to the regional
+    government to assure", "pleaded with him to send"; a request noun's through its verb ("presented a petition
+    to the governor", "will extend that invitation to the president")."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        preps += [c for c in tok.head.children if c.dep_ in ("prep", "dative")]
+    for pr in preps:
+        if pr.lower_ not in R["addr_preps"]:
+            continue
+        o = _pobj(pr)
+        if o is None or not (P.mention(o, PPL) is not None or o.lower_ in R["pronouns"]
+                             or o.lemma_.lower() in R["addr_heads"]):
+            continue
+        return [_np_arg(P, x, "patient", types=PPL) for x in _with_conj(o)]   # "pleaded with him": the pronoun
+    return []
+
+
 def _stages(v, R) -> bool:
     """The verb ``v`` says its subject happened: "occurred", "took place"."""
     lem = v.lemma_.lower()
@@ -777,6 +796,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         a = _place_arg(P, o, "origin", R, lex, times)
                         if isinstance(a, Argument):
                             args.append(a)
+    if typ in R["addressee"] and not any(a.role == "patient" for a in args):
+        args += _addressee(P, tok, is_verb, R, mem_person)
     if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _nominal_places(P, tok, cls, R, lex, times)
     args += deciders(P, tok, R)
