@@ -669,3 +669,23 @@ def test_a_nominal_events_place_named_in_its_phrase_or_by_the_verb_that_stages_i
     t = "Students at LUISS University were told during the course of a meeting which took place in Rome."
     evs, _ = run(t, [("LUISS University", "organization"), ("Rome", "place")])
     assert roles(ev(evs, "meeting"), "place") == ["Rome"]
+
+
+def test_a_requests_addressee_in_a_prepositional_phrase_is_its_patient():
+    # enev17: GUM_news_taxes, PUD n01034060
+    t = ("In the second case, the M5S party asks to the regional government to assure the local administrations "
+         "of the region regularly apply the sentence of the Supreme Court.")
+    evs, _ = run(t, [("M5S", "organization"), ("Supreme Court", "organization")])
+    assert roles(ev(evs, "request"), "patient") == ["the regional government"]
+    t = "Trudeau will extend that invitation to the 45th president of the United States, whoever he or she may be."
+    evs, _ = run(t, [("Trudeau", "person"), ("United States", "place")])
+    r = ev(evs, "request")
+    assert roles(r, "agent") == ["Trudeau"] and any(a.startswith("the 45th president") for a in roles(r, "patient"))
+
+
+def test_a_title_in_apposition_to_a_name_is_one_participant():
+    # enev17: GUM_news_election ("councillor Wilson Or"), PUD w01069056 ("the governor Margaret of Parma")
+    t = ("In 1566, a league of about 400 members of the nobility presented a petition to the governor Margaret of "
+         "Parma, to suspend persecution until the rest had returned.")
+    evs, _ = run(t, [("Margaret of Parma", "person")])
+    assert roles(ev(evs, "request"), "patient") == ["the governor Margaret of Parma"]

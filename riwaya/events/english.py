@@ -258,9 +258,29 @@ def _named(P, tok, m, role, keep_det=True, ids=None) -> Argument:
     return Argument(role, tok.doc.text[s - P.off:e - P.off], s, e, m.kb_id or m.name or m.text, m.type)
 
 
+def _title_appos(tok):
+    """The name in apposition to a common-noun head right before it, its title ("councillor Wu Chi-wai",
+    "the governor Margaret of Parma", "their nine-month-old child, Gloria"): one participant, not two."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":    # "two veteran politicians Lee and Fung": a list
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i:
+            first = min(t.i for t in c.subtree)
+            if all(tok.doc[k].dep_ == "punct" and tok.doc[k].text == "," for k in range(tok.i + 1, first)) \
+                    and first - tok.i <= 2:
+                return c
+    return None
+
+
 def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
     ids = _np_tokens(tok, keep_det, keep_of)
+    ap = _title_appos(tok) if m is None else None
+    ma = P.mention(ap, ("person",)) if ap is not None else None
+    if ma is not None:      # "councillor Wu Chi-wai of the Democratic Party": the title with the name
+        a = _named(P, ap, ma, role)
+        s = min(P.span(tok.doc[min(ids)])[0], a.start)
+        return Argument(role, P.doc.text[s - P.off:a.end - P.off], s, a.end, a.entity, a.type)
     if m is not None:
         return _named(P, tok, m, role, keep_det, ids)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
@@ -343,7 +363,10 @@ def _with_conj(tok):
     while stack and len(out) < 12:
         t = stack.pop()
         for c in t.children:
-            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            ta = _title_appos(t) if c.dep_ == "appos" else None
+            if ta is not None and ta.i == c.i:
+                stack.append(c)         # one participant with its title (_np_arg); what it coordinates counts
+            elif (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
                 out.append(c)
                 stack.append(c)
     return out
