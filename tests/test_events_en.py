@@ -689,3 +689,11 @@ def test_a_title_in_apposition_to_a_name_is_one_participant():
          "Parma, to suspend persecution until the rest had returned.")
     evs, _ = run(t, [("Margaret of Parma", "person")])
     assert roles(ev(evs, "request"), "patient") == ["the governor Margaret of Parma"]
+
+
+def test_what_a_team_won_is_no_participant():
+    # enev17: GUM_interview_mckenzie, GUM_news_afghan
+    t = "This year the European team won the competition."
+    evs, _ = run(t, [("European", "organization")])
+    m = ev(evs, "match")
+    assert roles(m, "patient") == [] and roles(m, "agent") == ["the European team"]

@@ -730,6 +730,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif cls == "control" and m is not None and m.type == "place":   # the place taken (GUIDELINE: patient)
             args.append(_named(P, ob, m, "patient"))
             args += [_np_arg(P, o, "patient", types=PPL + ("place",)) for o in _with_conj(ob)[1:]]   # "X and Y"
+        elif typ == R["sport"]["type"] and tok.lemma_.lower() in R["sport"]["result_verbs"] and P.mention(ob, PPL) is None:
+            continue    # "won bronze", "won the championship": the prize or the contest, no participant
         elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
             if typ in R["addressee"] and not (
                     P.mention(ob, PPL) is not None or ob.lower_ in R["pronouns"]
