@@ -697,3 +697,11 @@ def test_what_a_team_won_is_no_participant():
     evs, _ = run(t, [("European", "organization")])
     m = ev(evs, "match")
     assert roles(m, "patient") == [] and roles(m, "agent") == ["the European team"]
+
+
+def test_a_possessive_pronoun_on_a_nominal_event_stands_for_the_clauses_subject():
+    # enev17: PUD w03010097 ("On their return, they ..."), w01124049 ("Peniston ... her dismissal")
+    t = ("On their return, they entertained the idea of living in South America, far away from the problems of "
+         "postwar Belgium.")
+    evs, _ = run(t, [("South America", "place"), ("Belgium", "place")])
+    assert roles(ev(evs, "return"), "agent") == ["they"]

@@ -80,7 +80,7 @@ def resources() -> dict:
                    "preps": set(d["office"]["preps"])},
         "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
                       for k, v in d["nominal_place"].items()},
-        "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
+        "poss_pron": dict(d["possessive_pronouns"]), "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -342,14 +342,14 @@ def _subjects(tok):
     return [], False
 
 
-def _same_referent(P, pron, h) -> bool:
-    """Whether the pronoun pron can stand for the noun phrase headed by h: he/she a person, it an
-    organisation, a place or a singular thing, they a plural or an organisation."""
+def _same_referent(P, pron, h, w=None) -> bool:
+    """Whether the pronoun pron (or the pronoun word w) can stand for the noun phrase headed by h: he/she a
+    person, it an organisation, a place or a singular thing, they a plural or an organisation."""
     if h.pos_ not in ("PROPN", "NOUN"):
         return False
     m = P.mention(h)
     kind = m.type if m is not None else None
-    w = pron.lower_
+    w = w or pron.lower_
     if w in ("he", "she", "him", "her"):
         return kind == "person"
     if w == "it":
@@ -509,6 +509,27 @@ def _genitive(P, tok, typ, lex, R, times):
     return out
 
 
+def _poss_subject(P, tok, poss, R):
+    """The subject of the clause around a nominal trigger that its possessive pronoun stands for (english.yaml
+    possessive_pronouns: the subject pronoun it agrees with, else a name or noun of that kind): "Tiberius
+    regretted his departure" -> Tiberius, "they pledged ... their pledge" -> they."""
+    w = R["poss_pron"].get(poss.lower_)
+    if w is None:
+        return None
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    subs, _ = _subjects(v)
+    if len(subs) != 1:      # "On their return, they entertained": also a subject after the noun
+        return None
+    h = subs[0]
+    if h.pos_ == "PRON":
+        return h if h.lower_ == w else None
+    return h if _same_referent(P, None, h, w) and P.span(h)[0] >= P.dateline_end else None
+
+
 def _addressee(P, tok, is_verb, R, mem_person):
     """Whom a request is made of, in a prepositional phrase (english.yaml addressee_preps): "asks to the regional
     government to assure", "pleaded with him to send"; a request noun's through its verb ("presented a petition
@@ -666,6 +687,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
+        elif poss is not None and _poss_subject(P, tok, poss, R) is not None:
+            # "Tiberius regretted his departure", "Atlantis ... its final mission": the clause's subject it stands for
+            h = _poss_subject(P, tok, poss, R)
+            a = _np_arg(P, h, "agent", types=PPL + ("place",)) if h.pos_ == "PRON" else \
+                _agents_from(P, [h], R, mem_person)[0]
+            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end,
+                                 a.entity, a.type))
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
