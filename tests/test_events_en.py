@@ -653,3 +653,55 @@ def test_citing_a_report_and_blaming_for_an_act_give_their_sources():
          "entry in the first place.")
     evs, _ = run(t, [("Muslims", "organization")])
     assert chain(ev(evs, "sanction")) == ["critics"]
+
+
+def test_a_nominal_events_place_named_in_its_phrase_or_by_the_verb_that_stages_it():
+    # enev17: "the Vietnam War", "Hong Kong legislative election" (GUM); "was held in X"; "which took place in X" (PUD)
+    t = "He was one of the first opponents of the Vietnam War."
+    evs, _ = run(t, [("Vietnam", "place")])
+    assert roles(ev(evs, "attack"), "place") == ["Vietnam"]
+    t = "New faces emerge as veteran politicians step down in Hong Kong legislative election"
+    evs, _ = run(t, [("Hong Kong", "place")])
+    assert roles(ev(evs, "election"), "place") == ["Hong Kong"]
+    t = "The first FIRST Global robotics competition was held this week in Washington D.C."
+    evs, _ = run(t, [("Washington D.C.", "place")])
+    assert roles(ev(evs, "match"), "place") == ["Washington D.C."]
+    t = "Students at LUISS University were told during the course of a meeting which took place in Rome."
+    evs, _ = run(t, [("LUISS University", "organization"), ("Rome", "place")])
+    assert roles(ev(evs, "meeting"), "place") == ["Rome"]
+
+
+def test_a_requests_addressee_in_a_prepositional_phrase_is_its_patient():
+    # enev17: GUM_news_taxes, PUD n01034060
+    t = ("In the second case, the M5S party asks to the regional government to assure the local administrations "
+         "of the region regularly apply the sentence of the Supreme Court.")
+    evs, _ = run(t, [("M5S", "organization"), ("Supreme Court", "organization")])
+    assert roles(ev(evs, "request"), "patient") == ["the regional government"]
+    t = "Trudeau will extend that invitation to the 45th president of the United States, whoever he or she may be."
+    evs, _ = run(t, [("Trudeau", "person"), ("United States", "place")])
+    r = ev(evs, "request")
+    assert roles(r, "agent") == ["Trudeau"] and any(a.startswith("the 45th president") for a in roles(r, "patient"))
+
+
+def test_a_title_in_apposition_to_a_name_is_one_participant():
+    # enev17: GUM_news_election ("councillor Wilson Or"), PUD w01069056 ("the governor Margaret of Parma")
+    t = ("In 1566, a league of about 400 members of the nobility presented a petition to the governor Margaret of "
+         "Parma, to suspend persecution until the rest had returned.")
+    evs, _ = run(t, [("Margaret of Parma", "person")])
+    assert roles(ev(evs, "request"), "patient") == ["the governor Margaret of Parma"]
+
+
+def test_what_a_team_won_is_no_participant():
+    # enev17: GUM_interview_mckenzie, GUM_news_afghan
+    t = "This year the European team won the competition."
+    evs, _ = run(t, [("European", "organization")])
+    m = ev(evs, "match")
+    assert roles(m, "patient") == [] and roles(m, "agent") == ["the European team"]
+
+
+def test_a_possessive_pronoun_on_a_nominal_event_stands_for_the_clauses_subject():
+    # enev17: PUD w03010097 ("On their return, they ..."), w01124049 ("Peniston ... her dismissal")
+    t = ("On their return, they entertained the idea of living in South America, far away from the problems of "
+         "postwar Belgium.")
+    evs, _ = run(t, [("South America", "place"), ("Belgium", "place")])
+    assert roles(ev(evs, "return"), "agent") == ["they"]

@@ -78,6 +78,9 @@ def resources() -> dict:
         "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
         "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
                    "preps": set(d["office"]["preps"])},
+        "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
+                      for k, v in d["nominal_place"].items()},
+        "poss_pron": dict(d["possessive_pronouns"]), "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
         "generic_aux": set(d["generic"]["aux"]),
@@ -255,9 +258,29 @@ def _named(P, tok, m, role, keep_det=True, ids=None) -> Argument:
     return Argument(role, tok.doc.text[s - P.off:e - P.off], s, e, m.kb_id or m.name or m.text, m.type)
 
 
+def _title_appos(tok):
+    """The name in apposition to a common-noun head right before it, its title ("councillor Wu Chi-wai",
+    "the governor Margaret of Parma", "their nine-month-old child, Gloria"): one participant, not two."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":    # "two veteran politicians Lee and Fung": a list
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > tok.i:
+            first = min(t.i for t in c.subtree)
+            if all(tok.doc[k].dep_ == "punct" and tok.doc[k].text == "," for k in range(tok.i + 1, first)) \
+                    and first - tok.i <= 2:
+                return c
+    return None
+
+
 def _np_arg(P, tok, role, keep_det=True, keep_of=False, types=None, atype=None):
     m = P.mention(tok, types)
     ids = _np_tokens(tok, keep_det, keep_of)
+    ap = _title_appos(tok) if m is None else None
+    ma = P.mention(ap, ("person",)) if ap is not None else None
+    if ma is not None:      # "councillor Wu Chi-wai of the Democratic Party": the title with the name
+        a = _named(P, ap, ma, role)
+        s = min(P.span(tok.doc[min(ids)])[0], a.start)
+        return Argument(role, P.doc.text[s - P.off:a.end - P.off], s, a.end, a.entity, a.type)
     if m is not None:
         return _named(P, tok, m, role, keep_det, ids)
     lo, hi = tok.doc[min(ids)], tok.doc[max(ids)]
@@ -319,14 +342,14 @@ def _subjects(tok):
     return [], False
 
 
-def _same_referent(P, pron, h) -> bool:
-    """Whether the pronoun pron can stand for the noun phrase headed by h: he/she a person, it an
-    organisation, a place or a singular thing, they a plural or an organisation."""
+def _same_referent(P, pron, h, w=None) -> bool:
+    """Whether the pronoun pron (or the pronoun word w) can stand for the noun phrase headed by h: he/she a
+    person, it an organisation, a place or a singular thing, they a plural or an organisation."""
     if h.pos_ not in ("PROPN", "NOUN"):
         return False
     m = P.mention(h)
     kind = m.type if m is not None else None
-    w = pron.lower_
+    w = w or pron.lower_
     if w in ("he", "she", "him", "her"):
         return kind == "person"
     if w == "it":
@@ -340,7 +363,10 @@ def _with_conj(tok):
     while stack and len(out) < 12:
         t = stack.pop()
         for c in t.children:
-            if (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            ta = _title_appos(t) if c.dep_ == "appos" else None
+            if ta is not None and ta.i == c.i:
+                stack.append(c)         # one participant with its title (_np_arg); what it coordinates counts
+            elif (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
                 out.append(c)
                 stack.append(c)
     return out
@@ -483,6 +509,86 @@ def _genitive(P, tok, typ, lex, R, times):
     return out
 
 
+def _poss_subject(P, tok, poss, R):
+    """The subject of the clause around a nominal trigger that its possessive pronoun stands for (english.yaml
+    possessive_pronouns: the subject pronoun it agrees with, else a name or noun of that kind): "Tiberius
+    regretted his departure" -> Tiberius, "they pledged ... their pledge" -> they."""
+    w = R["poss_pron"].get(poss.lower_)
+    if w is None:
+        return None
+    v = tok.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        return None
+    subs, _ = _subjects(v)
+    if len(subs) != 1:      # "On their return, they entertained": also a subject after the noun
+        return None
+    h = subs[0]
+    if h.pos_ == "PRON":
+        return h if h.lower_ == w else None
+    return h if _same_referent(P, None, h, w) and P.span(h)[0] >= P.dateline_end else None
+
+
+def _addressee(P, tok, is_verb, R, mem_person):
+    """Whom a request is made of, in a prepositional phrase (english.yaml addressee_preps): "asks to the regional
+    government to assure", "pleaded with him to send"; a request noun's through its verb ("presented a petition
+    to the governor", "will extend that invitation to the president")."""
+    preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
+    if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        preps += [c for c in tok.head.children if c.dep_ in ("prep", "dative")]
+    for pr in preps:
+        if pr.lower_ not in R["addr_preps"]:
+            continue
+        o = _pobj(pr)
+        if o is None or not (P.mention(o, PPL) is not None or o.lower_ in R["pronouns"]
+                             or o.lemma_.lower() in R["addr_heads"]):
+            continue
+        return [_np_arg(P, x, "patient", types=PPL) for x in _with_conj(o)]   # "pleaded with him": the pronoun
+    return []
+
+
+def _stages(v, R) -> bool:
+    """The verb ``v`` says its subject happened: "occurred", "took place"."""
+    lem = v.lemma_.lower()
+    if lem in R["nom_place"]["happen_verbs"]:
+        return True
+    return any(c.dep_ in ("dobj", "obj") and (lem, c.lemma_.lower()) in R["nom_place"]["take_place"]
+               for c in v.children)
+
+
+def _nominal_places(P, tok, cls, R, lex, times):
+    """A nominal event's own place (english.yaml nominal_place): a place name modifying the noun ("the Vietnam
+    War", "Hong Kong legislative election"), or the place phrase of the verb that stages it ("the competition was
+    held in Washington", "the stampede occurred near Mecca", "a meeting which took place in Rome")."""
+    NP = R["nom_place"]
+    if cls not in NP["not_modifier_classes"]:
+        for c in tok.children:
+            if c.dep_ in NP["modifier_deps"] and c.i < tok.i:
+                m = P.mention(c, ("place",))
+                if m is not None and m.end <= P.span(tok)[0]:
+                    return [_named(P, c, m, "place")]
+    verbs = []
+    v = tok.head
+    if tok.dep_ == "nsubjpass" and v.lemma_.lower() in NP["held_verbs"]:
+        verbs.append(v)
+    elif tok.dep_ == "nsubj" and _stages(v, R):
+        verbs.append(v)
+    verbs += [c for c in tok.children if c.dep_ == "relcl" and _stages(c, R)
+              and any(g.dep_ == "nsubj" and g.tag_ == "WDT" for g in c.children)]
+    for v in verbs:
+        for pr in v.children:
+            if pr.dep_ != "prep":
+                continue
+            role, o = _prep_role(pr, R)
+            if role != "place" or o is None or _is_vehicle(o, lex):
+                continue
+            a = _place_arg(P, o, "place", R, lex, times)
+            if isinstance(a, Argument):
+                return [a]
+    return []
+
+
 def _is_vehicle(tok, lex):
     return tok is not None and tok.lower_ in lex["means"]["en"]
 
@@ -581,6 +687,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
+        elif poss is not None and _poss_subject(P, tok, poss, R) is not None:
+            # "Tiberius regretted his departure", "Atlantis ... its final mission": the clause's subject it stands for
+            h = _poss_subject(P, tok, poss, R)
+            a = _np_arg(P, h, "agent", types=PPL + ("place",)) if h.pos_ == "PRON" else \
+                _agents_from(P, [h], R, mem_person)[0]
+            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end,
+                                 a.entity, a.type))
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
@@ -645,6 +758,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         elif cls == "control" and m is not None and m.type == "place":   # the place taken (GUIDELINE: patient)
             args.append(_named(P, ob, m, "patient"))
             args += [_np_arg(P, o, "patient", types=PPL + ("place",)) for o in _with_conj(ob)[1:]]   # "X and Y"
+        elif typ == R["sport"]["type"] and tok.lemma_.lower() in R["sport"]["result_verbs"] and P.mention(ob, PPL) is None:
+            continue    # "won bronze", "won the championship": the prize or the contest, no participant
         elif typ in lex["patient_types"] or cls in ("harm", "movement") or typ in R["obj_patient"]:
             if typ in R["addressee"] and not (
                     P.mention(ob, PPL) is not None or ob.lower_ in R["pronouns"]
@@ -734,6 +849,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                         a = _place_arg(P, o, "origin", R, lex, times)
                         if isinstance(a, Argument):
                             args.append(a)
+    if typ in R["addressee"] and not any(a.role == "patient" for a in args):
+        args += _addressee(P, tok, is_verb, R, mem_person)
+    if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
+        args += _nominal_places(P, tok, cls, R, lex, times)
     args += deciders(P, tok, R)
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
             and not _passive(tok.head):
