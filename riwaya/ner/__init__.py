@@ -299,7 +299,8 @@ def _english(text):
             if len(ent) > 1 and first.lower_ in lead:     # "the Magic Circle": the name is "Magic Circle"
                 s = ent[1].idx
             out.append((s, ent.end_char, t, 0.8))
-    return out
+    from riwaya.ner.english import correct
+    return correct(text, out)
 
 
 @lru_cache(maxsize=1)

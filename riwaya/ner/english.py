@@ -1,0 +1,71 @@
+"""Corrections to the English tagger's spans (spaCy's small model), from riwaya/data/ner/english.yaml: the
+mechanisms here, the words there. Issue 17 (enner17): counted on GUM Wikinews dev (benchmarks/ner/eval_gum.py
+--kinds), the commonest kinds of error that a rule over the span can fix."""
+import re
+from functools import lru_cache
+
+from riwaya.datafiles import DATA, load_yaml
+
+_POSSESSIVE = re.compile(r"\s*['’]s?$")
+_WORDS = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    r = load_yaml(DATA / "ner" / "english.yaml")
+    for k, v in list(r.items()):
+        if isinstance(v, list):
+            r[k] = frozenset(w.lower() for w in v)
+    alt = "|".join(sorted(map(re.escape, r["vehicle_words"]), key=len, reverse=True))
+    r["vehicle_re"] = re.compile(r"(?i)\b(?:" + alt + r")\b")
+    r["vehicle_name_re"] = re.compile(r"\b(?i:" + alt + r")\s+([A-Z][\w-]+)")
+    return r
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".,") in rules()["person_titles"]
+
+
+def _lower_elsewhere(text: str, word: str) -> bool:
+    """A Title-case word the same text writes in lower case, not after a full stop: a common noun ("Magic",
+    "Image", "Iodine" at a sentence's start or in a heading)."""
+    if not re.fullmatch(r"[A-Z][a-z]{2,}", word):
+        return False
+    low = word.lower()
+    return re.search(r"(?<![.!?]\s)(?<![\w\n])" + low + r"(?!\w)", text) is not None
+
+
+def correct(text: str, spans: list) -> list:
+    """[(start, end, type, confidence)] -> the same, corrected: a possessive 's out of a name; titles,
+    honorifics and a lower-case description out of a person's name, a span of titles alone dropped;
+    facilities named with their kind are places; vehicles and common nouns the text writes in lower case
+    elsewhere are no names."""
+    r = rules()
+    vehicles = {m.group(1) for m in r["vehicle_name_re"].finditer(text)}
+    out = []
+    for s, e, t, c in spans:
+        m = _POSSESSIVE.search(text, s, e)
+        if m and m.start() > s and (m.group().strip() in ("'s", "’s")):
+            e = m.start()
+        words = [(w.start(), w.end(), w.group()) for w in _WORDS.finditer(text, s, e)]
+        if not words:
+            continue
+        span = text[s:e]
+        if r["vehicle_re"].search(span) or span in vehicles:
+            continue
+        if t == "person":
+            while len(words) > 1 and (is_title(words[0][2]) or (words[0][2][:1].islower() and
+                                      re.split(r"[-']", words[0][2].lower())[0] not in r["name_particles"])):
+                words.pop(0)
+            if all(is_title(w[2]) for w in words):
+                continue
+            s = words[0][0]
+        low = [w[2].lower().strip(".,") for w in words]
+        if t in ("organization", "person") and not any(w in r["organization_words"] for w in low) and len(words) > 1:
+            heads = r["facility_heads"] if t == "organization" else r["facility_heads_after_person"]
+            if low[-1] in heads or (t == "organization" and "of" in low and low[low.index("of") - 1] in heads):
+                t = "place"
+        if len(words) == 1 and _lower_elsewhere(text, words[0][2]):
+            continue
+        out.append((s, e, t, c))
+    return out
