@@ -63,19 +63,25 @@ def _brackets(ent):
     return out
 
 
-def read_doc(path):
-    """-> (text, tokens [(start, end, form, upos, head_index, xpos)], mentions [(type, first, last)])"""
+def read_doc(path, mwt=True):
+    """-> (text, tokens [(start, end, form, upos, head_index, xpos, deprel)], mentions [(type, first, last)]);
+    mwt: the text as written ("McDonnell's"), the space after a multi-word token from its own line (without:
+    a space between its parts, "McDonnell 's", as before enner17)"""
     text, toks, ments, stack = "", [], [], {}
     sent_base = 0
+    mwt_end, mwt_misc = -1, ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# sent_id"):
             if text and not text.endswith("\n"):
                 text += "\n"
             sent_base = len(toks)
+            mwt_end = -1
             continue
         if not line or line.startswith("#"):
             continue
         c = line.split("\t")
+        if "-" in c[0] and mwt:
+            mwt_end, mwt_misc = int(c[0].split("-")[1]), c[9]
         if "-" in c[0] or "." in c[0]:
             continue
         misc = c[9]
@@ -83,8 +89,13 @@ def read_doc(path):
         text += c[1]
         i = len(toks)
         head = int(c[6]) - 1 + sent_base if c[6] not in ("0", "_") else -1
-        toks.append((s, len(text), c[1], c[3], head, c[4]))
-        if "SpaceAfter=No" not in misc:
+        toks.append((s, len(text), c[1], c[3], head, c[4], c[7]))
+        inside = int(c[0]) < mwt_end
+        if int(c[0]) == mwt_end:
+            space = "SpaceAfter=No" not in mwt_misc
+        else:
+            space = not inside and "SpaceAfter=No" not in misc
+        if space:
             text += " "
         ent = next((f[7:] for f in misc.split("|") if f.startswith("Entity=")), "")
         for kind, eid, typ in _brackets(ent):
@@ -113,6 +124,16 @@ def named(toks, ments, gum=False):
         if typ not in TYPES:
             continue
         heads = [i for i in range(a, b + 1) if not (a <= toks[i][4] <= b)]
+        if not gum:
+            # punctuation is no head; of two heads the first ("Victoria, Australia": Australia hangs on the
+            # word before the mention); a common noun with a name in apposition or flat under it is named by
+            # that name ("magician David Gish", "outgoing governor Bob McDonnell": David Gish, Bob McDonnell)
+            heads = [i for i in heads if toks[i][3] != "PUNCT"][:1]
+            if heads and toks[heads[0]][3] != "PROPN":
+                h0 = heads[0]
+                names = [i for i in range(a, b + 1) if toks[i][3] == "PROPN" and toks[i][4] == h0
+                         and toks[i][6].split(":")[0] in ("flat", "appos")]
+                heads = names[:1] or heads
         if len(heads) != 1 or toks[heads[0]][3] != "PROPN":
             continue
         h = heads[0]
@@ -122,11 +143,30 @@ def named(toks, ments, gum=False):
         lo = hi = h
         # leftwards only over words that attach inside the name (not "the United States" in "Ambassador to
         # the United States Hamdullah Mohib"), never over a leading article
-        while lo - 1 >= a and cap(lo - 1) and lo - 1 < toks[lo - 1][4] <= h and toks[lo - 1][3] != "DET":
-            lo -= 1
+        if gum:
+            while lo - 1 >= a and cap(lo - 1) and lo - 1 < toks[lo - 1][4] <= h and toks[lo - 1][3] != "DET":
+                lo -= 1
+        else:
+            # over the capitalised words before the head whose chain of heads reaches it inside that run
+            # ("Andy Warhol Foundation": Warhol -> Andy -> Foundation), not over a word attached further out
+            run = h
+            while run - 1 >= a and cap(run - 1) and toks[run - 1][3] != "DET":
+                run -= 1
+
+            def inside(j):
+                k = j
+                for _ in range(64):
+                    if k == h:
+                        return True
+                    k = toks[k][4]
+                    if not run <= k <= h:
+                        return False
+                return False
+            while lo - 1 >= run and inside(lo - 1):
+                lo -= 1
         while hi + 1 <= b:
             k = hi + 1
-            while k <= b and toks[k][2].lower() in LINKERS and toks[k][2][:1].islower():
+            while k <= b and toks[k][2].lower() in LINKERS and (toks[k][2][:1].islower() or (not gum and toks[k][2] == "&")):
                 k += 1
             if k <= b and (cap(k) or (k == hi + 1 and toks[k][2] in ("-", "."))):
                 hi = k
@@ -205,7 +245,7 @@ def main():
     ndocs = nchars = 0
     dt = 0.0
     for f in docs(a.split):
-        text, toks, ments = read_doc(f)
+        text, toks, ments = read_doc(f, mwt=not a.gum_spans)
         gold = named(toks, ments, gum=a.gum_spans)
         ndocs += 1
         nchars += len(text)

@@ -2,6 +2,7 @@
 mechanisms here, the words there. Issue 17 (enner17): counted on GUM Wikinews dev (benchmarks/ner/eval_gum.py
 --kinds), the commonest kinds of error that a rule over the span can fix."""
 import re
+from collections import Counter
 from functools import lru_cache
 
 from riwaya.datafiles import DATA, load_yaml
@@ -14,7 +15,7 @@ _WORDS = re.compile(r"\S+")
 def rules() -> dict:
     r = load_yaml(DATA / "ner" / "english.yaml")
     for k, v in list(r.items()):
-        if isinstance(v, list):
+        if isinstance(v, list) and not k.endswith("_order"):
             r[k] = frozenset(w.lower() for w in v)
     alt = "|".join(sorted(map(re.escape, r["vehicle_words"]), key=len, reverse=True))
     r["vehicle_re"] = re.compile(r"(?i)\b(?:" + alt + r")\b")
@@ -23,7 +24,8 @@ def rules() -> dict:
 
 
 def is_title(word: str) -> bool:
-    return word.lower().rstrip(".,") in rules()["person_titles"]
+    m = re.match(r"[A-Za-z][A-Za-z'-]*", word)
+    return bool(m) and m.group().lower() in rules()["person_titles"]
 
 
 def _lower_elsewhere(text: str, word: str) -> bool:
@@ -59,7 +61,9 @@ def correct(text: str, spans: list) -> list:
                 words.pop(0)
             if all(is_title(w[2]) for w in words):
                 continue
-            s = words[0][0]
+            while len(words) > 1 and is_title(words[-1][2]):
+                words.pop()               # "Virginia Governor(s": no name runs into a title after it
+            s, e = words[0][0], words[-1][1]
         low = [w[2].lower().strip(".,") for w in words]
         if t in ("organization", "person") and not any(w in r["organization_words"] for w in low) and len(words) > 1:
             heads = r["facility_heads"] if t == "organization" else r["facility_heads_after_person"]
@@ -68,4 +72,22 @@ def correct(text: str, spans: list) -> list:
         if len(words) == 1 and _lower_elsewhere(text, words[0][2]):
             continue
         out.append((s, e, t, c))
-    return out
+    return _one_type(text, out)
+
+
+def _one_type(text, spans):
+    """Each string its commonest type in the document (ties: type_vote_order); a word of a person's
+    family name ("Montalvo" of "Daniel Montalvo") a person."""
+    order = list(rules()["type_vote_order"])
+    votes = {}
+    for s, e, t, _c in spans:
+        votes.setdefault(text[s:e], Counter())[t] += 1
+    parts = {text[s:e].split()[-1] for s, e, t, _c in spans if t == "person" and " " in text[s:e]}
+    best = {}
+    for name, v in votes.items():
+        if name in parts:
+            best[name] = "person"
+        else:
+            top = max(v.values())
+            best[name] = min((t for t in v if v[t] == top), key=lambda t: order.index(t) if t in order else 99)
+    return [(s, e, best[text[s:e]], c) for s, e, t, c in spans]
