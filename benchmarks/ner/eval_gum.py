@@ -174,6 +174,19 @@ def named(toks, ments, gum=False):
                 break
         while hi > lo and not toks[hi][2][:1].isalnum():
             hi -= 1
+        if not gum:
+            # a mention written wholly as a name (capitalised words and the linkers between them, after a
+            # leading article) is that name: "the National Air and Space Museum", "Make-A-Wish Foundation"
+            i, j = a, b
+            while i < j and (toks[i][3] == "DET" or not toks[i][2][:1].isalnum()):
+                i += 1
+            while j > i and not toks[j][2][:1].isalnum():
+                j -= 1
+            body = range(i, j + 1)
+            if i <= lo and hi <= j and cap(i) and cap(j) and all(
+                    cap(k) or toks[k][2].lower() in LINKERS or toks[k][2] in ("-", "&") for k in body) \
+                    and not any(toks[k][5] == "POS" for k in body):
+                lo, hi = i, j
         if lo == hi and toks[h][5] == "NNPS" and typ == "person":
             continue                  # "Muslims", "Afghans": a group named by its people, not a name
         if not gum and typ == "person":

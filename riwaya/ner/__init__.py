@@ -338,6 +338,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
             if len(re.findall(r"[A-Za-z]", para)) > 40 and not re.search(r"[\u0600-\u06FF]", para):
                 found = [f for f in found if not (pm.start() <= f[0] < pm.end())]
                 found += [(s + pm.start(), e + pm.start(), t, c) for s, e, t, c in _english(para)]
+    from riwaya.ner.english import one_type
+    found = one_type(text, found)         # one type per Latin-script name in the document
     cands = [(s, e, t, c, "ner") for s, e, t, c in found]
     cands += _propagate(text, found)
     cands += _english_surnames(text, cands)
