@@ -22,7 +22,7 @@ def rules() -> dict:
     r["vehicle_re"] = re.compile(r"(?i)\b(?:" + alt + r")\b")
     r["vehicle_name_re"] = re.compile(r"\b(?i:" + alt + r")\s+([A-Z][\w-]+)")
     ev = "|".join(sorted(map(re.escape, r["event_name_heads"]), key=len, reverse=True))
-    r["event_name_re"] = re.compile(r"\b(?i:" + ev + r")\s+([A-Z][\w-]+)")
+    r["event_name_re"] = re.compile(r"\b(?i:" + ev + r")\s+([A-Z][\w-]+)")      # "Cyclone Phailin"
     return r
 
 
@@ -64,7 +64,8 @@ def correct(text: str, spans: list) -> list:
             continue                      # no capital letter: no name ("state", "disco club")
         e = words[-1][1]
         span = text[s:e]
-        if r["vehicle_re"].search(span) or span in vehicles or span.split("'")[0] in vehicles:
+        if r["vehicle_re"].search(span) or r["event_name_re"].match(span) or span in vehicles \
+                or span.split("'")[0] in vehicles:
             continue
         if _CODE.fullmatch(span):
             continue                      # a model or mission code ("IE6", "STS-134", "F-16"): no name
