@@ -273,6 +273,11 @@ def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
             others.append((i, p))
     before = [p for i, p in others if i < oi]
     after = [p for i, p in others if i > oi]
+    if outlet and len(others) == 2 and not after and others[0][1].isupper() and not others[0][1].islower():
+        # "DAMASCUS, Syria (AP) —": a wire's city in capitals, then its country or state, then the agency;
+        # the place is the city (the knowledge base knows it by that name), the dateline spans both
+        others = others[:1]
+        before = [others[0][1]]
     if outlet and len(before) > 1 and len(after) == 1:
         # several bylines: "فلان، فلان- سبق- الرياض:"
         others = [(0, "، ".join(before)), (oi + 1, after[0])]

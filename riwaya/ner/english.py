@@ -26,6 +26,15 @@ def rules() -> dict:
     return r
 
 
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return 0.0
+    return zipf_frequency(word.lower(), "en")
+
+
 def is_title(word: str) -> bool:
     m = re.match(r"[A-Za-z][A-Za-z'-]*", word)
     return bool(m) and m.group().lower() in rules()["person_titles"]
@@ -91,8 +100,42 @@ def correct(text: str, spans: list) -> list:
                 t = "place"
         if len(words) == 1 and _lower_elsewhere(text, words[0][2]):
             continue
+        if t == "organization" and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+", words[0][2]):
+            nxt = re.match(r"[ \t]+(\S+)", text[e:e + 40])
+            if nxt and nxt.group(1)[:1].isupper() and is_title(nxt.group(1)) and _zipf(words[0][2]) >= r["office_word_zipf"]:
+                continue                  # "Defense Minister": the office, part of the title
         out.append((s, e, t, c))
-    return out
+    return _facilities(text, out)
+
+
+# a run of capitalised words on one line ("Hmeimim Air Base", "the Masjid Al-Haram", "Sea-Air-Space Museum"),
+# "of"/"the" between them
+_RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*)*")
+
+
+def _facilities(text, spans):
+    """A run of capitalised words that ends in a facility head (facility_heads: "Grand Mosque", "Constitution
+    Hall", "Hmeimim Air Base") is a place, the tagger's spans inside it replaced (not one that runs past it;
+    not over a person's span); a possessor before it is not part of it ("Mecca's Grand Mosque")."""
+    heads = rules()["facility_heads"]
+    bodies = rules()["organization_words"]
+    out = list(spans)
+    for m in _RUN.finditer(text):
+        words = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in _WORDS.finditer(m.group())]
+        while words and (words[0][2] in ("The", "A", "An") or re.search(r"['’]s$", words[0][2])):
+            words.pop(0)
+        for i, w in enumerate(words):
+            if re.search(r"['’]s$", w[2]):
+                words = words[i + 1:]
+                break
+        if len(words) < 2 or words[-1][2].lower() not in heads or any(w[2].lower() in bodies for w in words):
+            continue
+        s, e = words[0][0], words[-1][1]
+        inside = [sp for sp in out if sp[0] < e and s < sp[1]]
+        if any(sp[0] < s or sp[1] > e or sp[2] == "person" for sp in inside):
+            continue
+        out = [sp for sp in out if sp not in inside] + [(s, e, "place", 0.8)]
+    return sorted(out)
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -118,3 +161,52 @@ def one_type(text, spans):
             top = max(v.values())
             best[name] = min((t for t in v if v[t] == top), key=lambda t: order.index(t) if t in order else 99)
     return [(s, e, best.get(text[s:e], t), c) for s, e, t, c in spans]
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Two spellings of one given name ("Mohammed", "Mohammad"): the same first four letters."""
+    a, b = a.lower(), b.lower()
+    return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+
+
+def kb_fixes(text, cands, kb, records=None):
+    """The knowledge base's Latin-script mentions against the tagger's: an organisation's leading "The" out
+    ("The Associated Press"); a person the tagger names in full around a shorter knowledge-base name
+    ("Prime Minister Mohammed Ghazi al-Jalali" around "Jalali") is named in full, linked only when the full
+    name's given name is the linked person's (else another person of that family: no link, the tagger's
+    name). -> (cands, kb)"""
+    out = []
+    for m in kb:
+        if not _LATIN.search(m.text or "") or _ARABIC.search(m.text or ""):
+            out.append(m)
+            continue
+        if m.type == "organization" and re.match(r"The\s+\S", m.text):
+            k = len(m.text) - len(m.text[3:].lstrip())
+            m.start += k
+            m.text = text[m.start:m.end]
+        if m.type == "person":
+            outer = next((c for c in cands if c[2] == "person" and c[0] <= m.start and m.end <= c[1]
+                          and (c[0], c[1]) != (m.start, m.end) and _LATIN.search(text, c[0], c[1])), None)
+            if outer is not None:
+                full = text[outer[0]:outer[1]].split()
+                rec = (records or {}).get(m.kb_id) or {}
+                names = [n for n in [rec.get("name_en"), *(rec.get("names") or [])] if isinstance(n, str)]
+                if len(full) >= 2 and any(_same_given(full[0], n.split()[0]) for n in names if n.split()):
+                    m.start, m.end = outer[0], outer[1]
+                    m.text = text[m.start:m.end]
+                    cands = [c for c in cands if c is not outer]
+                else:
+                    continue              # another person of that family: the tagger's name, no link
+        out.append(m)
+    return cands, out
+
+
+def byline_lines(text):
+    """[(start, end)] of the byline and wire-credit lines of a text (byline_openers)."""
+    r = rules()
+    if "byline_re" not in r:
+        alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in r["byline_openers"]), key=len,
+                              reverse=True))
+        r["byline_re"] = re.compile(r"(?im)^[ \t•*-]*(?:" + alt + r")[ \t]+[A-Z][^\n]*$")
+    return [(m.start(), m.end()) for m in r["byline_re"].finditer(text)
+            if m.end() - m.start() <= r["byline_max_chars"]]
