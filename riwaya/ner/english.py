@@ -90,7 +90,7 @@ def correct(text: str, spans: list) -> list:
                 words.pop(0)
             if all(is_title(w[2]) for w in words):
                 continue
-            while len(words) > 1 and is_title(words[-1][2]):
+            while len(words) > 1 and re.sub(r"\W.*", "", words[-1][2].lower()) in r["trailing_titles"]:
                 words.pop()               # "Virginia Governor(s": no name runs into a title after it
             s, e = words[0][0], words[-1][1]
         low = [w[2].lower().strip(".,") for w in words]
