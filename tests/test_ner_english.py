@@ -65,6 +65,10 @@ def test_wire_copy_furniture_and_full_names():
     assert ("person", "Mohammed Ghazi al-Jalali") in got       # the knowledge base's "Jalali" named in full
     assert ("organization", "Associated Press") in got and ("organization", "The Associated Press") not in got
     assert ("organization", "Defense") not in got               # the office, part of the title
+    t = "the Secretary of State met the CEO of the Refugee Council Enver Solomon."
+    got = correct(t, [(t.index("State"), t.index(" met"), "organization", .8),
+                      (t.index("Refugee"), t.index(" Enver"), "organization", .8)])
+    assert [t[a:b] for a, b, *_ in got] == ["Refugee Council"]
     assert not any("Mroue" in n or "Deeb" in n for _, n in got)  # a byline is furniture
     assert not any(n in ("AP Photo, File", "Home", "UTC") for _, n in got)
     m = next(m for m in recognize(WIRE, "en", load_kb().match(WIRE, "en")) if m.text == "Mohammed Ghazi al-Jalali")

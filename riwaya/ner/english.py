@@ -100,10 +100,15 @@ def correct(text: str, spans: list) -> list:
                 t = "place"
         if len(words) == 1 and _lower_elsewhere(text, words[0][2]):
             continue
-        if t == "organization" and len(words) == 1 and re.fullmatch(r"[A-Z][a-z]+", words[0][2]):
+        if t in ("organization", "place") and all(is_title(w[2]) for w in words):
+            continue                      # "Emeritus": a title alone
+        if t == "organization" and len(words) <= 2 and all(re.fullmatch(r"[A-Z][a-z]+", w[2]) and
+                                                           _zipf(w[2]) >= r["office_word_zipf"] for w in words):
             nxt = re.match(r"[ \t]+(\S+)", text[e:e + 40])
-            if nxt and nxt.group(1)[:1].isupper() and is_title(nxt.group(1)) and _zipf(words[0][2]) >= r["office_word_zipf"]:
-                continue                  # "Defense Minister": the office, part of the title
+            prev = len(words) == 1 and re.search(r"(\S+)[ \t]+of[ \t]+$", text[max(0, s - 40):s])
+            if (nxt and nxt.group(1)[:1].isupper() and is_title(nxt.group(1))) or (prev and is_title(prev.group(1))):
+                continue                  # "Defense Minister", "Shadow Home Secretary", "Secretary of State": the
+                                          # office, part of the title
         out.append((s, e, t, c))
     return _facilities(text, out)
 
