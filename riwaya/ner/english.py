@@ -52,12 +52,12 @@ def _lower_elsewhere(text: str, word: str) -> bool:
 def correct(text: str, spans: list) -> list:
     """[(start, end, type, confidence)] -> the same, corrected: a possessive 's out of a name, a name ends at
     its line; lower-case words before a name, and titles and honorifics before or after a person's, out of
-    it; a span of titles alone, without a capital letter, of a vehicle, an event or a model code dropped;
-    facilities named with their kind are places; common nouns the text writes in lower case elsewhere are no
-    names."""
+    it; a span of titles alone or without a capital letter dropped; a vehicle typed "vehicle", an event or a
+    model code "other"; facilities named with their kind are places; common nouns the text writes in lower
+    case elsewhere are no names."""
     r = rules()
-    vehicles = {m.group(1) for m in r["vehicle_name_re"].finditer(text)}
-    vehicles |= {m.group(1) for m in r["event_name_re"].finditer(text)}
+    vehicle_names = {m.group(1) for m in r["vehicle_name_re"].finditer(text)}
+    event_names = {m.group(1) for m in r["event_name_re"].finditer(text)}
     out = []
     for s, e, t, c in spans:
         m = _POSSESSIVE.search(text, s, e)
@@ -73,12 +73,14 @@ def correct(text: str, spans: list) -> list:
             continue                      # no capital letter: no name ("state", "disco club")
         e = words[-1][1]
         span = text[s:e]
-        if r["vehicle_re"].search(span) or r["event_name_re"].match(span) or span in vehicles \
-                or span.split("'")[0] in vehicles:
+        # no names of people, places or bodies, kept with their own type (an event's argument may be one:
+        # "Space Shuttle Atlantis lifted off"): vehicles, and events and model or mission codes as "other"
+        if r["vehicle_re"].search(span) or span in vehicle_names or span.split("'")[0] in vehicle_names:
+            out.append((s, e, "vehicle", c))
             continue
-        if _CODE.fullmatch(span):
-            continue                      # a model or mission code ("IE6", "STS-134", "F-16"): no name
-        if words[-1][2].lower().strip(".,") in r["event_last_words"]:
+        if r["event_name_re"].match(span) or span in event_names or span.split("'")[0] in event_names \
+                or _CODE.fullmatch(span) or words[-1][2].lower().strip(".,") in r["event_last_words"]:
+            out.append((s, e, "other", c))      # "Cyclone Phailin", "Summer Paralympics"; "IE6", "STS-134"
             continue
         while len(words) > 1 and words[0][2][:1].islower() and \
                 re.split(r"[-']", words[0][2].lower())[0] not in r["name_particles"]:
