@@ -96,6 +96,9 @@ def test_ap_dateline_with_country():
     dl = find("DAMASCUS, Syria (AP) — Syrian insurgents stormed the capital.")
     assert dl and dl.outlet_en == "Associated Press" and dl.place == "DAMASCUS" and (dl.start, dl.end) == (0, 23)
     assert find("Damascus, Syria, is the capital (and the seat) of the state.") is None
+    t = "Syrian rebels seize Damascus\nBy Maya Gebeily and Timour Azhari\nBEIRUT, Dec 8 (Reuters) - Syrian rebels seized"
+    dl = find(t)                                # after a headline and a byline
+    assert dl and dl.outlet_en == "Reuters" and t[dl.start:dl.end].startswith("BEIRUT")
 
 
 def test_gum_gold_follows_our_guideline():

@@ -321,7 +321,9 @@ def find(text: str) -> Dateline | None:
     if not lines:
         return None
     # the head of the first paragraph (after a leading "* summary *" of the kind some papers print)
-    for p, line in lines[:2]:
+    # (an English wire's headline and byline may stand before it: "By Maya Gebeily\nBEIRUT, Dec 8 (Reuters) -")
+    heads = lines[:3] if any(re.match(r"\s*By\s+[A-Z]", l) for _, l in lines[:2]) else lines[:2]
+    for p, line in heads:
         lead = len(line) - len(line.lstrip(" \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"))
         star = re.match(r"\s*(?:\*[^*\n]{0,300}(?=\*)\s*)+\*?\s*", line)
         if star:
