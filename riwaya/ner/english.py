@@ -40,13 +40,18 @@ def is_title(word: str) -> bool:
     return bool(m) and m.group().lower() in rules()["person_titles"]
 
 
-def _lower_elsewhere(text: str, word: str) -> bool:
-    """A Title-case word the same text writes in lower case, not after a full stop: a common noun ("Magic",
-    "Image", "Iodine" at a sentence's start or in a heading)."""
-    if not re.fullmatch(r"[A-Z][a-z]{2,}", word):
-        return False
-    low = word.lower()
-    return re.search(r"(?<![.!?]\s)(?<![\w\n])" + low + r"(?!\w)", text) is not None
+_LOWER_WORD = re.compile(r"(?<![.!?]\s)(?<![\w\n])[a-z]{3,}(?!\w)")
+
+
+def _lower_words(text: str) -> frozenset:
+    """The lower-case words of a text, not after a full stop nor at a line's start (one pass)."""
+    return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
+
+
+def _lower_elsewhere(word: str, lows: frozenset) -> bool:
+    """A Title-case word the same text writes in lower case (lows: _lower_words), not after a full stop: a
+    common noun ("Magic", "Image", "Iodine" at a sentence's start or in a heading)."""
+    return re.fullmatch(r"[A-Z][a-z]{2,}", word) is not None and word.lower() in lows
 
 
 def correct(text: str, spans: list) -> list:
@@ -58,6 +63,7 @@ def correct(text: str, spans: list) -> list:
     r = rules()
     vehicle_names = {m.group(1) for m in r["vehicle_name_re"].finditer(text)}
     event_names = {m.group(1) for m in r["event_name_re"].finditer(text)}
+    lows = _lower_words(text)
     out = []
     for s, e, t, c in spans:
         m = _POSSESSIVE.search(text, s, e)
@@ -100,7 +106,7 @@ def correct(text: str, spans: list) -> list:
             heads = r["facility_heads"] if t == "organization" else r["facility_heads_after_person"]
             if low[-1] in heads or (t == "organization" and "of" in low and low[low.index("of") - 1] in heads):
                 t = "place"
-        if len(words) == 1 and _lower_elsewhere(text, words[0][2]):
+        if len(words) == 1 and _lower_elsewhere(words[0][2], lows):
             continue
         if t in ("organization", "place") and all(is_title(w[2]) for w in words):
             continue                      # "Emeritus": a title alone
