@@ -273,6 +273,11 @@ def _classify(parts: list[tuple[str, str]]) -> Dateline | None:
             others.append((i, p))
     before = [p for i, p in others if i < oi]
     after = [p for i, p in others if i > oi]
+    if outlet and len(others) == 2 and not after and others[0][1].isupper() and not others[0][1].islower():
+        # "DAMASCUS, Syria (AP) —": a wire's city in capitals, then its country or state, then the agency;
+        # the place is the city (the knowledge base knows it by that name), the dateline spans both
+        others = others[:1]
+        before = [others[0][1]]
     if outlet and len(before) > 1 and len(after) == 1:
         # several bylines: "فلان، فلان- سبق- الرياض:"
         others = [(0, "، ".join(before)), (oi + 1, after[0])]
@@ -316,7 +321,9 @@ def find(text: str) -> Dateline | None:
     if not lines:
         return None
     # the head of the first paragraph (after a leading "* summary *" of the kind some papers print)
-    for p, line in lines[:2]:
+    # (an English wire's headline and byline may stand before it: "By Maya Gebeily\nBEIRUT, Dec 8 (Reuters) -")
+    heads = lines[:3] if any(re.match(r"\s*By\s+[A-Z]", l) for _, l in lines[:2]) else lines[:2]
+    for p, line in heads:
         lead = len(line) - len(line.lstrip(" \t\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"))
         star = re.match(r"\s*(?:\*[^*\n]{0,300}(?=\*)\s*)+\*?\s*", line)
         if star:

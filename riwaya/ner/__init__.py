@@ -299,7 +299,8 @@ def _english(text):
             if len(ent) > 1 and first.lower_ in lead:     # "the Magic Circle": the name is "Magic Circle"
                 s = ent[1].idx
             out.append((s, ent.end_char, t, 0.8))
-    return out
+    from riwaya.ner.english import correct
+    return correct(text, out)
 
 
 @lru_cache(maxsize=1)
@@ -337,10 +338,16 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
             if len(re.findall(r"[A-Za-z]", para)) > 40 and not re.search(r"[\u0600-\u06FF]", para):
                 found = [f for f in found if not (pm.start() <= f[0] < pm.end())]
                 found += [(s + pm.start(), e + pm.start(), t, c) for s, e, t, c in _english(para)]
+    from riwaya.ner.english import one_type
+    found = one_type(text, found)         # one type per Latin-script name in the document
     cands = [(s, e, t, c, "ner") for s, e, t, c in found]
     cands += _propagate(text, found)
     cands += _english_surnames(text, cands)
     kb = list(kb_mentions)
+    if re.search(r"[A-Za-z]", text):
+        from riwaya.kb import load_kb
+        from riwaya.ner.english import kb_fixes
+        cands, kb = kb_fixes(text, cands, kb, load_kb().records)
     cands = _coordinated_split(text, cands)
     cands = _common_word_before_lam(text, _morph_checked(text, cands, kb))
     # a word with the indefinite nominative or genitive ending (كمبعوثٍ, هجومٌ) is a common noun: no tagger
@@ -383,6 +390,11 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
                 m.source = "ner"
         out.append(m)
     _surnames_are_people(out)
+    if re.search(r"[A-Za-z]", text):
+        from riwaya.ner.english import byline_lines
+        lines = byline_lines(text)        # a byline's names are furniture, no entities of the story
+        if lines:
+            out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in lines)]
     if lang != "en":
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
