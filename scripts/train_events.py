@@ -233,7 +233,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
         pairs = dict((pi, gi) for gi, pi in eval_corpus.match(gold, pred, text))
         for pi, ev in enumerate(evs):
             gi = pairs.get(pi)
-            out["trigger"].append((learned.trigger_features(T, ev, lex, mentions, an.events), "1" if gi is not None else "0"))
+            out["trigger"].append((learned.trigger_features(T, ev, lex, mentions), "1" if gi is not None else "0"))
             out["trigger_doc"].append(r["doc"])
             if gi is None:
                 continue

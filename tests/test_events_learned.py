@@ -675,26 +675,3 @@ def test_a_bare_count_fills_no_doer():
     assert learned._fill([(n, {"agent": 0.4, "none": 0.6}, "none")], {"agent": 0.25}) == []
     probs = [(n, {"agent": 0.4, "none": 0.6}, "none"), (o, {"agent": 0.3, "none": 0.7}, "none")]
     assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25})] == [(o, "agent")]
-
-def test_frame_features_tell_a_journey_from_a_figure_and_a_qualifier():
-    """evmove17 (issue 14): a movement word's place after it, a figure as its subject or goal, an abstract
-    goal after إلى, a proposed event next to it; only movement words get them."""
-    from riwaya.models import EntityMention
-    lex = learned._lexicon()
-    text = "وصل الوفد إلى الرياض أمس. وصل عدد المسافرين إلى أكثر من مليون. للوصول إلى حلول. بدأت جولة المفاوضات."
-    T = learned.Text(text)
-    riyadh = EntityMention(text.index("الرياض"), text.index("الرياض") + 6, "الرياض", "place")
-    journey = _event(text, "وصل", "arrival", "movement")
-    i = text.index("وصل عدد")
-    figure = EventMention("movement", "arrival", "وصل", 0, len(text), i, i + 3, [])
-    goal = _event(text, "للوصول", "arrival", "movement")
-    tour = _event(text, "جولة", "visit", "movement")
-    talks = _event(text, "المفاوضات", "meeting", "other")
-    evs = [journey, figure, goal, tour, talks]
-    f = learned.trigger_features(T, journey, lex, [riyadh], evs)
-    assert "place_near=False|True|movement" in f and "goal=place|movement" in f and "fig_after=0|movement" in f
-    f = learned.trigger_features(T, figure, lex, [riyadh], evs)
-    assert "fig_after=1|movement" in f and "goal=figure|movement" in f and "place_near=False|False|movement" in f
-    assert any(x.startswith("goal=np:") for x in learned.trigger_features(T, goal, lex, [riyadh], evs))
-    assert "ev_next=other|movement" in learned.trigger_features(T, tour, lex, [riyadh], evs)
-    assert not any(x.startswith(("goal=", "ev_prev=")) for x in learned.trigger_features(T, talks, lex, [riyadh], evs))

@@ -174,8 +174,7 @@ def _bucket(n: int) -> str:
 
 
 # ---------------------------------------------------------------- features
-def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=(), events=()) -> list[str]:
-    """`events`: every event the rules proposed in the document (the neighbours a word may only qualify)."""
+def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=()) -> list[str]:
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     trig = normalize_ar(ev.trigger)
     s0, s1 = T.sentence(ev.trigger_start)
@@ -189,69 +188,7 @@ def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=(), events=(
          f"has_time={ev.time is not None}", f"sent_pos={_bucket(i - T.tok_range(s0, s0)[0])}",
          f"lexicon={_known(trig, lex)}"]     # False: a word the learned proposer found outside the lexicon
     f += [f"role={r}" for r in roles]
-    f += _context_features(T, ev, i, trig, lex, mentions)
-    if lang_of(ev) == "ar" and ev.cls in FRAME_CLASSES:
-        f += _frame_features(T, ev, i, mentions, events)
-    return f
-
-
-# the classes whose words get the frame features: movement only (evmove17: the same features on every class
-# raised the trigger model's train CV F1 too, but cost true events of other classes end to end on dev)
-FRAME_CLASSES = ("movement",)
-PLACE_WINDOW = 6     # tokens after the trigger where a movement's place (its origin, destination) may stand
-
-
-def _frame_features(T: Text, ev: EventMention, i: int, mentions, events) -> list[str]:
-    """What an Arabic word's surroundings say about the frame it heads (evmove17, issue 14): a movement
-    word with a place after it (وصل الوفد إلى الرياض) against one whose subject or goal is a figure
-    (وصل عدد المسافرين إلى أكثر من، فوصلت لأكثر من 672 رحلة، هبوط السعر; cues.yaml ``figure_words``) or an
-    abstract noun after إلى (للوصول إلى حلول، ووصلت إلى مستوى); the word's own shape (its proclitic, a
-    verb's prefix, a plural or feminine ending: جولات، رحلات); another proposed event right before or
-    after (a word that only qualifies its neighbour: وصول تعزيزاته، جولة المفاوضات، حالة تسلل). Crossed
-    with the event's class and type. Given to FRAME_CLASSES' words only."""
-    cls = ev.cls
-    s0, s1 = T.sentence(ev.trigger_start)
-    j0, j1 = T.tok_range(s0, s1)
-    places = [m for m in mentions if m.type == "place" and s0 <= m.start < s1
-              and not (m.start < ev.trigger_end and ev.trigger_start < m.end)]
-    after = any(0 < T.tok_range(m.start, m.end)[0] - i <= PLACE_WINDOW for m in places if m.start >= ev.trigger_end)
-    before = any(0 < i - T.tok_range(m.start, m.end)[1] + 1 <= ACTOR_WINDOW for m in places if m.end <= ev.trigger_start)
-    figs = _figure_words()
-    fig_after = next((k - i for k in range(i + 1, min(i + 5, j1)) if T.toks[k].n in figs
-                      or T.toks[k].n[:1].isdigit() or T.toks[k].n in ("%", "٪")), 0)
-    fig_before = any(T.toks[k].n in figs for k in range(max(i - 2, j0), i))
-    goal = "none"               # what follows إلى / حتى within three words of the trigger
-    for k in range(i + 1, min(i + 4, j1)):
-        if T.toks[k].n in ("الي", "حتي", "لحين"):
-            nxt = k + 1
-            if nxt < j1:
-                m = next((m for m in mentions if m.start <= T.toks[nxt].start < m.end), None)
-                goal = m.type if m is not None else (
-                    "figure" if T.toks[nxt].n in figs or T.toks[nxt].n[:1].isdigit() else "np:" + _shape(T, nxt))
-            break
-    near = {}
-    for e in events:
-        if e is ev:
-            continue
-        a, b = T.tok_range(e.trigger_start, e.trigger_end)
-        if b == i:
-            near["prev"] = e.cls
-        elif a == i + 1:
-            near["next"] = e.cls
-    typ = ev.type
-    return [f"place_near={before}|{after}|{cls}", f"fig_after={fig_after}|{cls}", f"fig_before={fig_before}|{cls}",
-            f"goal={goal}|{cls}", f"shape_trig={_shape(T, i)}|{cls}",
-            f"tplace_near={before}|{after}|{typ}", f"tfig={bool(fig_after) and fig_after <= 2}|{fig_before}|{typ}",
-            f"tgoal={goal.split(':')[0]}|{typ}",
-            f"ev_prev={near.get('prev', 'none')}|{cls}", f"ev_next={near.get('next', 'none')}|{cls}"]
-
-
-@lru_cache(maxsize=1)
-def _figure_words() -> frozenset[str]:
-    """Words that make a quantity the subject or goal of a verb (cues.yaml ``figure_words``), normalised,
-    also behind و/ف/ب/ل."""
-    ws = {normalize_ar(w) for w in (_cues().get("figure_words") or {}).get("ar", ())}
-    return frozenset(ws | {p + w for w in ws for p in ("و", "ف", "ب", "ل", "لل")})
+    return f + _context_features(T, ev, i, trig, lex, mentions)
 
 
 _ACTORS = ("person", "organization")
@@ -1779,8 +1716,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         # the models judge the types they saw often enough as real events in training; rarer ones
         # keep the rules' word, and their arguments
         tm = M.get("trigger")
-        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions, an.events))[
-                "1"] < tm["threshold"] and not on_heading(text, an, ev) and not duration_told(ev):
+        if tm and ev.type in tm.get("types", ()) and scores(tm, trigger_features(T, ev, lex, mentions))["1"] < tm[
+                "threshold"] and not on_heading(text, an, ev) and not duration_told(ev):
             continue
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             if subj is None:
