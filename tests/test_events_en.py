@@ -705,3 +705,31 @@ def test_a_possessive_pronoun_on_a_nominal_event_stands_for_the_clauses_subject(
          "postwar Belgium.")
     evs, _ = run(t, [("South America", "place"), ("Belgium", "place")])
     assert roles(ev(evs, "return"), "agent") == ["they"]
+
+
+# ---------------------------------------------------------------- enfix17 (issue #14): craft and caption
+
+def test_a_named_craft_is_the_mover_its_possessive_stands_for():
+    # GUM_news_nasa: a vehicle mention ("vehicle" since enner17) is the agent of its movement event
+    t = ("The hangar is for Space Shuttle Atlantis, which is being prepped for its final mission which will be "
+         "STS-135.")
+    evs, _ = run(t, [("Space Shuttle Atlantis", "vehicle"), ("STS-135", "other")])
+    e = ev(evs, "flight")
+    assert roles(e, "agent") == ["Space Shuttle Atlantis"]
+    assert [a.type for a in e.arguments if a.role == "agent"] == ["vehicle"]
+
+
+def test_a_photo_captions_furniture_is_no_participant_and_its_subject_is_the_pictured_craft():
+    # GUM_news_nasa: "File image of X lifting off": not "File"; X lifts off
+    t = "File image of Space Shuttle Atlantis lifting off, which approaches its last mission before retirement."
+    evs, _ = run(t, [("Space Shuttle Atlantis", "vehicle")])
+    args = [a.text for e in evs for a in e.arguments]
+    assert "File" not in args and "File image" not in args
+    lift = [e for e in evs if e.trigger == "lifting off"]
+    assert lift and roles(lift[0], "agent") == ["Space Shuttle Atlantis"]
+
+
+def test_a_determined_plural_of_a_caption_word_stays_a_participant():
+    t = "These images were sent to NASA by the probe."
+    assert not english._caption_word(english._nlp()(t)[1])
+    assert english._caption_word(english._nlp()("File image of the ship.")[0])

@@ -342,9 +342,10 @@ def _subjects(tok):
     return [], False
 
 
-def _same_referent(P, pron, h, w=None) -> bool:
+def _same_referent(P, pron, h, w=None, vehicle=False) -> bool:
     """Whether the pronoun pron (or the pronoun word w) can stand for the noun phrase headed by h: he/she a
-    person, it an organisation, a place or a singular thing, they a plural or an organisation."""
+    person, it an organisation, a place or a singular thing (a named craft only with ``vehicle``: the mover
+    of a movement event), they a plural or an organisation."""
     if h.pos_ not in ("PROPN", "NOUN"):
         return False
     m = P.mention(h)
@@ -353,6 +354,8 @@ def _same_referent(P, pron, h, w=None) -> bool:
     if w in ("he", "she", "him", "her"):
         return kind == "person"
     if w == "it":
+        if kind == "vehicle":       # "Space Shuttle Atlantis, which is being prepped for its final mission"
+            return vehicle
         return kind in ("organization", "place") or (kind is None and h.tag_ in ("NN", "NNP"))
     return kind == "organization" or h.tag_ in ("NNS", "NNPS")
 
@@ -399,8 +402,37 @@ def _measure(tok) -> bool:
     return tok.like_num or (tok.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in tok.children))
 
 
-def _agents_from(P, subs, R, mem_person):
-    subs = [s for s in subs if P.span(s)[0] >= P.dateline_end]
+def _caption_word(tok) -> bool:
+    """A photo caption's furniture word, a bare common noun ("File image of ...", "Photo"): never a participant
+    (the words of data/ner/entity_rules.yaml not_entities and furniture_markers; not "These images were sent")."""
+    return tok.pos_ == "NOUN" and tok.lower_ in _caption_words() \
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in tok.children)
+
+
+@lru_cache(maxsize=1)
+def _caption_words() -> frozenset:
+    from riwaya.ner import _rules
+    r = _rules()
+    return frozenset(r["not_entities"]) | frozenset(r["furniture_markers"])
+
+
+def _caption_subject(tok):
+    """The participle of a photo caption hangs on its furniture noun ("File image of Space Shuttle Atlantis
+    lifting off": "lifting" under "File"): the object of the caption's "of" before it does the act."""
+    if tok.dep_ not in ("advcl", "acl") or tok.tag_ not in ("VBG", "VBN") or not _caption_word(tok.head):
+        return []
+    for n in [tok.head] + [c for c in tok.head.children if _caption_word(c)]:
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ == "of" and _pobj(c) is not None and _pobj(c).i < tok.i:
+                return [_pobj(c)]
+    return []
+
+
+def _agents_from(P, subs, R, mem_person, vehicle=False):
+    """Agents read from subject tokens (a named craft too with ``vehicle``: the mover of a movement event;
+    never a caption's furniture word)."""
+    types = PPL + ("place", "vehicle") if vehicle else PPL + ("place",)
+    subs = [s for s in subs if P.span(s)[0] >= P.dateline_end and not _caption_word(s)]
     out = []
     seen = set()
     for s in subs:
@@ -416,7 +448,7 @@ def _agents_from(P, subs, R, mem_person):
                 out.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end, mem_person.entity,
                                     mem_person.type))
                 continue
-        a = _np_arg(P, s, "agent", types=PPL + ("place",), keep_of=s.lower_ in R["quant"])
+        a = _np_arg(P, s, "agent", types=types, keep_of=s.lower_ in R["quant"])
         key = (a.start, a.end)
         if key in seen:
             continue
@@ -509,7 +541,7 @@ def _genitive(P, tok, typ, lex, R, times):
     return out
 
 
-def _poss_subject(P, tok, poss, R):
+def _poss_subject(P, tok, poss, R, vehicle=False):
     """The subject of the clause around a nominal trigger that its possessive pronoun stands for (english.yaml
     possessive_pronouns: the subject pronoun it agrees with, else a name or noun of that kind): "Tiberius
     regretted his departure" -> Tiberius, "they pledged ... their pledge" -> they."""
@@ -527,7 +559,7 @@ def _poss_subject(P, tok, poss, R):
     h = subs[0]
     if h.pos_ == "PRON":
         return h if h.lower_ == w else None
-    return h if _same_referent(P, None, h, w) and P.span(h)[0] >= P.dateline_end else None
+    return h if _same_referent(P, None, h, w, vehicle) and P.span(h)[0] >= P.dateline_end else None
 
 
 def _addressee(P, tok, is_verb, R, mem_person):
@@ -609,6 +641,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             and tok.nbor(2).head.i == tok.head.i and all(c.dep_ == "punct" for c in tok.children):
         tok = tok.nbor(2)   # "was re-elected" parsed as three siblings: the word after the hyphen is the verb
     args: list[Argument] = []
+    mover = cls == "movement"   # a named craft that flies, lifts off, sails is the mover (GUIDELINE)
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
     if typ in R["obj_patient"] and any(c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN", "NOUN") for c in tok.children):
@@ -627,6 +660,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         typ in lex["patient_types"] or typ in R["obj_patient"] or cls == "harm")))
     if is_verb:
         subs, subj_passive = _subjects(tok)
+        if not subs:
+            subs = _caption_subject(tok)
         if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
             # "Challenger was lost when it exploded": "it" is the governing clause's subject
             hs, _ = _subjects(tok.head)
@@ -641,7 +676,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if passive and by is not None:
             if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
                 # "was flown to Ankara by the Turks": the mover is the subject, the by-phrase organised it
-                args += _agents_from(P, subs, R, mem_person)
+                args += _agents_from(P, subs, R, mem_person, mover)
                 a = _np_arg(P, by, "organizer", types=PPL)
                 if not _is_vehicle(by, lex):
                     args.append(a)
@@ -652,7 +687,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                              for a in _agents_from(P, subs, R, mem_person)]
         elif subs and (subj_passive or passive):
             if typ in R["passive_mover"] and typ not in R["passive_patient"]:
-                args += _agents_from(P, subs, R, mem_person)  # "was taken to X": the subject moves
+                args += _agents_from(P, subs, R, mem_person, mover)  # "was taken to X": the subject moves
             elif typ in lex["patient_types"] or cls == "harm" or typ in R["obj_patient"] or typ in R["passive_patient"]:
                 args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                          for a in _agents_from(P, [o for x in subs for o in _with_conj(x)], R, mem_person)]  # "He was released"
@@ -667,7 +702,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
                      for a in _agents_from(P, subs, R, mem_person)]
         elif subs:
-            args += _agents_from(P, subs, R, mem_person)
+            args += _agents_from(P, subs, R, mem_person, mover)
         elif tok.dep_ == "acl" and (tok.tag_ == "VBN" or passive) and (
                 typ in lex["patient_types"] or typ in R["obj_patient"]):
             # "the candidates elected were X and Y": the copula's complement; "the men arrested": the noun
@@ -687,13 +722,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
-        elif poss is not None and _poss_subject(P, tok, poss, R) is not None:
+        elif poss is not None and _poss_subject(P, tok, poss, R, mover) is not None:
             # "Tiberius regretted his departure", "Atlantis ... its final mission": the clause's subject it stands for
-            h = _poss_subject(P, tok, poss, R)
+            h = _poss_subject(P, tok, poss, R, mover)
             a = _np_arg(P, h, "agent", types=PPL + ("place",)) if h.pos_ == "PRON" else \
-                _agents_from(P, [h], R, mem_person)[0]
-            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end,
-                                 a.entity, a.type))
+                (_agents_from(P, [h], R, mem_person, mover) or [None])[0]
+            if a is not None:   # (a caption word is none: "File image of X, which approaches its last mission")
+                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end,
+                                     a.entity, a.type))
         elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
@@ -707,7 +743,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args += _agents_from(P, [_pobj(dat) or dat], R, mem_person)
             else:
                 subs, _ = _subjects(v)
-                args += _agents_from(P, subs, R, mem_person)
+                args += _agents_from(P, subs, R, mem_person, mover)
         elif cls in R["frame_classes"] and tok.dep_ == "pobj" and tok.head.lower_ in R["frame_preps"] \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             # "In a statement, X said", "Y criticized it in a radio interview": the clause's subject speaks
