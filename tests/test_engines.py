@@ -59,9 +59,15 @@ def test_ray_runs_each_document_under_its_budget(ray_session):
     from riwaya.ingest.readers import doc_id
     from riwaya.models import Document
     from riwaya.pipeline import AnalysisFailed
-    texts = ["غادر الرئيس دمشق.", "قال المتحدث إن الوفد وصل إلى الرياض صباح الأحد. " * 20]
-    docs = [Document(id=doc_id(t), text=t) for t in texts]
-    out = list(ray_analyze(docs, keep_going=True, budget=Budget(timeout=0.001, memory_mb=0, max_chars=200)))
+    big = "قال المتحدث إن الوفد وصل إلى الرياض صباح الأحد. " * 20
+    # the timeout counts from when the driver starts waiting: on a loaded machine a warm worker may
+    # finish a short document before that, so a fresh text is tried again (each one new to every cache)
+    for k in range(4):
+        texts = [f"غادر الرئيس {k} دمشق إلى عمان ثم وصل الوفد {k} إلى الرياض صباح الأحد {k}.", big]
+        docs = [Document(id=doc_id(t), text=t) for t in texts]
+        out = list(ray_analyze(docs, keep_going=True, budget=Budget(timeout=0.001, memory_mb=0, max_chars=200)))
+        if isinstance(out[0][1], AnalysisFailed):
+            break
     assert [d.id for d, _ in out] == [d.id for d in docs]
     reasons = [a.reason for _, a in out]
     assert all(isinstance(a, AnalysisFailed) for _, a in out), reasons
