@@ -99,3 +99,18 @@ def test_a_distances_reference_point_is_no_key_place(monkeypatch):
     assert _pair(BAGHDAD_20, KIRKUK_7, "2015-07-25", "2015-07-26", ka, kb) == []
     _switch(monkeypatch, "reference_not_anchor", False)
     assert len(_pair(BAGHDAD_20, KIRKUK_7, "2015-07-25", "2015-07-26", ka, kb)) == 1
+
+
+def test_a_happening_named_after_its_doer_says_by():
+    """A killing whose victims are only counted is named after its doer: "the killing by X" / "المقتل من
+    قبل X", never "X's killing" / "مقتل X", which would name the doer as the victim (fourth sample, 57 vs 50)."""
+    from riwaya.reconcile.conflicts import _by_doer
+    assert _by_doer({"class": "harm"}, "agent")
+    assert _by_doer({"class": "control"}, "agent")
+    assert not _by_doer({"class": "harm"}, "patient")
+    assert not _by_doer({"class": "movement"}, "agent")       # a mover's departure is his own
+    assert not _by_doer({"class": "communication"}, "agent")
+    from riwaya.reconcile.text import templates
+    tp = templates()
+    assert tp["what_by"]["en"].format(subject="X", event="killing", event_def="") == "the killing by X"
+    assert "من قبل X" in tp["what_by"]["ar"].format(subject="X", event="مقتل", event_def="المقتل")

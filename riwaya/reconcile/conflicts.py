@@ -942,23 +942,31 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 
 # ------------------------------------------------------------------ words
 
-def _subject(ev, ents, lang):
-    """Whom or what the happening is about: its class's key roles first (a city's fall is about the
-    city, not who took it), then the agent. Victims told by their number ("أربعة عناصر", four members) name
-    no one: the toll is what the accounts compare, so the happening is named by the next role or its place."""
+def _subject_role(ev, ents, lang):
+    """Whom or what the happening is about, and the role it was read from (None for a place): its class's
+    key roles first (a city's fall is about the city, not who took it), then the agent. Victims told by
+    their number ("أربعة عناصر", four members) name no one: the toll is what the accounts compare, so the
+    happening is named by the next role or its place."""
     from .core import _counted
     kr = schema.key_roles()
     for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
         if role == "place":
             if ev.get("place") and ev["place"] in ents.by_id:
-                return ents.label(ev["place"], lang)
+                return ents.label(ev["place"], lang), None
             continue
         for p in ev["participants"]:
             if p["role"] == role and not _counted(p["entity"]):
-                return ents.label(p["entity"], lang, clean=True)
+                return ents.label(p["entity"], lang, clean=True), role
     if ev.get("place") and ev["place"] in ents.by_id:
-        return ents.label(ev["place"], lang)
-    return None
+        return ents.label(ev["place"], lang), None
+    return None, None
+
+
+def _by_doer(ev, role) -> bool:
+    """The happening is named after its doer although its class is about whom it befalls (a killing
+    whose victims are only counted): "the killing by X", never "X's killing", which names X the victim."""
+    kr = schema.key_roles()
+    return role == "agent" and "agent" not in kr.get(ev.get("class"), kr["other"])
 
 
 def value_label(field, v, ents, lang):
@@ -1280,7 +1288,8 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
     W = Witnesses(evidence, docs, translations or {}, ents)
     cmp = Compare(ents)
     lab = event_label(ev.get("type"), ev.get("class"))
-    subj = {lang: _subject(ev, ents, lang) for lang in ("en", "ar")}
+    subj_role = {lang: _subject_role(ev, ents, lang) for lang in ("en", "ar")}
+    subj = {lang: sr[0] for lang, sr in subj_role.items()}
     out = []
     agents = {p["entity"] for p in ev.get("participants") or [] if p.get("role") == "agent"}
     slots = ccfg.get("slots") or {}
@@ -1336,7 +1345,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             s = subj[lang]
             fmt[f"subject_{lang}"] = s or tp["unknown_subject"][lang]
             fmt[f"event_{lang}"] = lab[lang]
-            if s:
+            if s and _by_doer(ev, subj_role[lang][1]):
+                fmt[f"what_{lang}"] = tp["what_by"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
+            elif s:
                 fmt[f"what_{lang}"] = tp["what"][lang].format(subject=s, event=lab[lang])
             else:
                 fmt[f"what_{lang}"] = tp["what_nosubject"][lang].format(event=lab[lang], event_def=lab["ar_def"])
