@@ -20,6 +20,11 @@ exactly. The judged conflicts are in benchmarks/data/clusters/unseen_conflicts_j
 The fifth (twelfth round, unseen_conflicts_judged_fifth.tsv): the four had drawn every crawl day whole, so it takes
 the longer articles they left (300-6,000 characters, any day; none of the four samples nor one sharing a lead with
 them: `fifth()`, drawn once with `unseen_sample.py DIR fifth-draw`): 501 articles, frozen as "fifth".
+The sixth (fourteenth session, judge17, unseen_conflicts_judged_sixth.tsv): the crawl holds only these 18 days
+(2015-07-21 .. 2015-08-11) and the five samples hold every article of them with 3+ KEYWORDS and 300-6,000
+characters, so the sixth takes the next tier: exactly 2 different KEYWORDS, 300-3,000 characters, of DAYs
+2015-08-07 2015-08-08 2015-08-09 2015-08-10 (SIXTH_DAYS), none of the five samples nor one sharing a lead with them
+(`sixth()`, drawn once with `unseen_sample.py DIR sixth-draw`): 508 articles, frozen as "sixth".
 """
 from __future__ import annotations
 
@@ -56,10 +61,11 @@ def _seen() -> set[str]:
     return out
 
 
-def sample(days=DAYS, longest: int = 3000, used: frozenset = frozenset(), leads: set | None = None
-           ) -> list[tuple[str, dict]]:
-    """Articles of these days with 300..longest characters, 3+ KEYWORDS in title and lead, one per lead (md5 of
-    the first 300 characters), none of the corpora nor of ``used``, nor a lead already in ``leads``."""
+def sample(days=DAYS, longest: int = 3000, used: frozenset = frozenset(), leads: set | None = None,
+           words: tuple[int, int] = (3, 99)) -> list[tuple[str, dict]]:
+    """Articles of these days with 300..longest characters, words[0]..words[1] different KEYWORDS in title and
+    lead (3+ by default), one per lead (md5 of the first 300 characters), none of the corpora nor of ``used``,
+    nor a lead already in ``leads``."""
     seen, leads, out = _seen(), set() if leads is None else leads, []
     for day in days:
         for i, a in enumerate(_day(day)):
@@ -67,11 +73,36 @@ def sample(days=DAYS, longest: int = 3000, used: frozenset = frozenset(), leads:
             if doc in seen or doc in used or not 300 <= len(text) <= longest:
                 continue
             lead = hashlib.md5(text[:300].encode()).hexdigest()
-            if lead in leads or len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600]))) < 3:
+            if lead in leads or not (words[0] <= len(set(KEYWORDS.findall((a.get("title") or "") + " " + text[:600])))
+                                     <= words[1]):
                 continue
             leads.add(lead)
             out.append((doc, a))
     return out
+
+
+def _judged_ids_and_leads(names) -> tuple[frozenset, set]:
+    """The ids of these judged samples and the leads (md5 of the first 300 characters) their articles hold."""
+    earlier = json.loads(SAMPLES.read_text(encoding="utf-8"))
+    used = frozenset(d for name in names for d in earlier.get(name, ()))
+    leads = set()
+    for doc in used:
+        day, i = doc.split("/")[1:]
+        leads.add(hashlib.md5((_day(day)[int(i)].get("content") or "").strip()[:300].encode()).hexdigest())
+    return used, leads
+
+
+SIXTH_DAYS = ("2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10")
+
+
+def sixth() -> list[tuple[str, dict]]:
+    """The sixth sample's draw (issue #15, judge17, fourteenth session): the five judged samples hold every
+    article of the 18 crawl days with 3+ KEYWORDS and 300-6,000 characters, so the sixth takes the next tier:
+    articles with exactly 2 different KEYWORDS in title and lead, 300-3,000 characters (the first four's band),
+    of four busy days (SIXTH_DAYS), one per lead, none of the corpora, none of the five samples nor an article
+    whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth"))
+    return sample(SIXTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
 
 
 def fifth() -> list[tuple[str, dict]]:
@@ -121,6 +152,8 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     if args.days == ["fifth-draw"]:
         arts = fifth()      # how the fifth sample's ids were drawn (frozen in SAMPLES as "fifth")
+    elif args.days == ["sixth-draw"]:
+        arts = sixth()      # how the sixth sample's ids were drawn (frozen in SAMPLES as "sixth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
