@@ -408,7 +408,10 @@ class Compare:
             if timeiv.overlaps(a[1], b[1]):
                 return "precision"
             # "today" in a wire text printed a day later: one day told from two writing days
-            slack = config()["conflicts"].get("deictic_slack_hours", 0) * 3600
+            cc = config()["conflicts"]
+            slack = cc.get("deictic_slack_hours", 0) * 3600
+            if a[2] and b[2]:   # both told from their writing days, each known to a day: "today" in a statement, "the day before yesterday" in a paper
+                slack = cc.get("deictic_both_slack_hours", cc.get("deictic_slack_hours", 0)) * 3600
             if (a[2] or b[2]) and timeiv.gap(a[1], b[1]) <= slack:
                 return "precision"
             if _same_but_year(a, b):
