@@ -625,15 +625,19 @@ def test_a_phrase_at_the_texts_last_word_reads_no_token_past_it():
     assert "معارك" in [e.trigger for e in an.events]
 
 
+def _np_cand(text, span):
+    """A noun-phrase candidate over the first occurrence of span in text."""
+    s = text.index(span)
+    return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+
+
 def test_the_phrase_after_min_qibal_or_ala_yad_is_the_doer():
     # evarg17: "على أيدي X" / "من قبل X" names who did it; a span over the cue ends before it
     text = "سجل الاتحاد تكرر عمليات اغتيال الصحفيين اليمنيين على أيدي العناصر الحوثية"
     T = learned.Text(text)
     ev = _event(text, "اغتيال", "killing", "harm")
 
-    def cand(span):
-        s = text.index(span)
-        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    cand = lambda span: _np_cand(text, span)
     assert learned._by_agent(T, ev, cand("العناصر الحوثية"))
     assert not learned._by_agent(T, ev, cand("الصحفيين اليمنيين"))
     s = text.index("الصحفيين")
@@ -653,9 +657,7 @@ def test_the_subject_of_a_light_verb_is_the_doer_of_its_noun():
     T = learned.Text(text)
     ev = _event(text, "غارات", "attack", "harm")
 
-    def cand(span):
-        s = text.index(span)
-        return learned.Candidate(s, s + len(span), span, None, "np", None, None)
+    cand = lambda span: _np_cand(text, span)
     trig = [(ev.trigger_start, ev.trigger_end)]
     assert learned._light_subject(T, ev, cand("قوات النظام"), trig)
     assert not learned._light_subject(T, ev, cand("المدينة"), trig)
