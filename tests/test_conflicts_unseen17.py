@@ -128,3 +128,18 @@ def test_two_deictic_days_from_two_writing_days_may_be_one_day():
     assert rel(None, "time", ("t", d(8), True, False), ("t", d(6), True, False)) == "precision"
     assert rel(None, "time", ("t", d(8), True, False), ("t", d(6), False, False)) == "different"
     assert rel(None, "time", ("t", d(9), True, False), ("t", d(6), True, False)) == "different"
+
+
+def test_a_happening_is_named_by_an_entity_its_place_or_its_kind():
+    """Phrases no entity was resolved for ("آخرون" others, "عددٍ" a number) name no happening; a killing
+    named by its place reads "the killing in X", a city's fall stays "X's fall"."""
+    from types import SimpleNamespace
+    from riwaya.reconcile.conflicts import _in_place, _subject_role
+    ents = SimpleNamespace(by_id={"e:asir": 1}, label=lambda k, lang, clean=False: {"e:asir": "Asir"}.get(k, k))
+    ev = {"class": "harm", "place": "e:asir", "participants": [{"role": "patient", "entity": "raw:اخرون"}]}
+    assert _subject_role(ev, ents, "en") == ("Asir", "place")
+    assert _in_place(ev, "place") and not _in_place({"class": "control"}, "place")
+    assert _subject_role({"class": "harm", "participants": [{"role": "patient", "entity": "raw:عدد"}]},
+                         ents, "en") == (None, None)
+    from riwaya.reconcile.text import templates
+    assert templates()["what_in"]["en"].format(subject="Asir", event="killing", event_def="") == "the killing in Asir"

@@ -955,14 +955,23 @@ def _subject_role(ev, ents, lang):
     for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
         if role == "place":
             if ev.get("place") and ev["place"] in ents.by_id:
-                return ents.label(ev["place"], lang), None
+                return ents.label(ev["place"], lang), "place"
             continue
         for p in ev["participants"]:
-            if p["role"] == role and not _counted(p["entity"]):
+            # a phrase no entity was resolved for ("آخرون" others, "عددٍ" a number, a wound's description)
+            # names no one: the happening is named by an entity, its place, or its kind alone
+            if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:"):
                 return ents.label(p["entity"], lang, clean=True), role
     if ev.get("place") and ev["place"] in ents.by_id:
-        return ents.label(ev["place"], lang), None
+        return ents.label(ev["place"], lang), "place"
     return None, None
+
+
+def _in_place(ev, role) -> bool:
+    """Named by where it happened, for a class that is about someone ("the killing in Asir"); a class
+    keyed first by its place is about that place ("Aleppo's fall")."""
+    kr = schema.key_roles().get(ev.get("class")) or schema.key_roles()["other"]
+    return role == "place" and kr[:1] != ["place"]
 
 
 def _by_doer(ev, role) -> bool:
@@ -1348,7 +1357,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
             s = subj[lang]
             fmt[f"subject_{lang}"] = s or tp["unknown_subject"][lang]
             fmt[f"event_{lang}"] = lab[lang]
-            if s and _by_doer(ev, subj_role[lang][1]):
+            if s and _in_place(ev, subj_role[lang][1]):
+                fmt[f"what_{lang}"] = tp["what_in"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
+            elif s and _by_doer(ev, subj_role[lang][1]):
                 fmt[f"what_{lang}"] = tp["what_by"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
             elif s:
                 fmt[f"what_{lang}"] = tp["what"][lang].format(subject=s, event=lab[lang])
