@@ -823,3 +823,13 @@ def test_a_militia_head_is_no_part_of_the_name():
     t = "وتعاني المناطق التي استردها الثوار من ميليشيات الحوثي وفلول الرئيس المخلوع، على حد قوله."
     assert ("الحوثي", "organization") in _found(t)
     assert not any(x.startswith("ميليشيات") for x, _ in _found(t))
+
+
+def test_a_proclitic_before_an_organisation_head_is_no_part_of_its_name():
+    """"المتحدث الأمني لوزارة الداخلية": the body is وزارة الداخلية (its romanised label was "Luzara Dakhlia")."""
+    from riwaya.ner import _head_proclitic
+    assert [_head_proclitic(w) for w in ("لوزارة", "بالوزارة", "للوزارة", "الوزارة", "وزارة", "لبنان")] == [1, 1, 2, 0, 0, 0]
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    a = analyze(Document(id="x", text="وقال المتحدث الأمني لوزارة الداخلية إن التفجير وقع ظهر أمس.", language="ar"))
+    assert ("وزارة الداخلية", "organization") in [(m.text, m.type) for m in a.mentions]

@@ -950,6 +950,15 @@ def _head_split(word):
     return n, 0
 
 
+def _head_proclitic(word):
+    """The length of a proclitic (و ف ب ل, not the article) before an organisation head noun: لوزارة -> 1,
+    بالوزارة -> 1 (the article stays), للوزارة -> 2 (ل + the article's elided alif); 0 if none."""
+    n, k = _head_split(word)
+    if not k or normalize_ar(word[:k]) != n[:k]:
+        return 0                      # a vowel sign inside the proclitic: offsets would not match
+    return k - 2 if n[:k].endswith("ال") and k > 2 else (0 if n[:k] == "ال" else k)
+
+
 def _accusative(word):
     """استنكارا, ترحيبا: a noun with the accusative ending (tanween alif), its stem a common word
     (wordfreq Zipf at least morph.yaml's min_stem_zipf and above the whole's); no name."""
@@ -1793,6 +1802,8 @@ def _morph_checked(text, cands, kb):
             continue
         first = text[s:e].split()[0]
         k = proclitic_len(first)
+        if not k and t == "organization":
+            k = _head_proclitic(first)      # لوزارة الداخلية: the body is وزارة الداخلية
         if k:
             s += k
             while s < e and _MARK.match(text, s):   # the proclitic's vowel sign goes with it (بِاللَّهِ)
