@@ -1599,7 +1599,7 @@ def _by_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci - n))
 
 
-LIGHT_SUBJECT = "patient,none"   # roles a phrase between a light verb and its noun is taken from to be the doer (evarg17)
+LIGHT_SUBJECT = ("patient", "none")   # roles a phrase between a light verb and its noun is taken from to be the doer (evarg17)
 LIGHT_GAP = 6        # words from the light verb to the trigger at most
 
 
@@ -1619,7 +1619,6 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     if _clitic(T.word(ci)) in ("ب", "بال", "ل", "لل") or any(_punct_after(T, x) for x in range(ci - 1, ti)):
         return False       # "قام بالبحث": the light verb's own object, the act, not who does it
-        return False
     lv = ci - 1
     if lv < 0 or ti - lv > LIGHT_GAP:
         return False
@@ -1751,7 +1750,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
                 if role in PATH_ROLES and role != c.rule_role:
                     role = _path_role(T, ev, c, p, role, lex, M["argument"]["threshold"], judged)
-                if role in LIGHT_SUBJECT.split(",") and _light_subject(T, ev, c, triggers) and (
+                if role in LIGHT_SUBJECT and _light_subject(T, ev, c, triggers) and (
                         role != "none" or c.etype in _ACTORS or c.rule_role == "agent" or _doer_head(T.word(T.tok_range(c.start, c.end)[0]))):
                     role = "agent"           # the subject of the light verb the trigger is the noun of
                     p = {**p, "agent": max(p.values())}
