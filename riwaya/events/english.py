@@ -722,9 +722,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
-        elif poss is not None and _poss_subject(P, tok, poss, R, mover) is not None:
+        elif poss is not None and (h := _poss_subject(P, tok, poss, R, mover)) is not None:
             # "Tiberius regretted his departure", "Atlantis ... its final mission": the clause's subject it stands for
-            h = _poss_subject(P, tok, poss, R, mover)
             a = _np_arg(P, h, "agent", types=PPL + ("place",)) if h.pos_ == "PRON" else \
                 (_agents_from(P, [h], R, mem_person, mover) or [None])[0]
             if a is not None:   # (a caption word is none: "File image of X, which approaches its last mission")
@@ -1335,6 +1334,11 @@ def _source_link(P, tok, lex, R, keep_det=True):
     return {"name": txt, "kind": kind, "start": s, "end": e}
 
 
+def _speaker_link(P, tok, lex, R):
+    """The chain link of a reporting verb's subject: its source phrase, or for a pronoun the name it stands for."""
+    return _source_link(P, tok, lex, R) or (_pronoun_link(P, tok, R) if tok.pos_ == "PRON" else None)
+
+
 def _pronoun_link(P, tok, R):
     """A chain link for a pronoun speaker ("..., he said"): the last name of the pronoun's entity types
     (english.yaml pronoun_sources) before it, in its paragraph or the two before; the link is the pronoun's
@@ -1452,7 +1456,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
                     or (w in R["quote_verbs"] and any(t.text in (_OPEN_Q, _BOTH_Q) for t in tok.subtree))
                     or tok.dep_ in ("parataxis", "ccomp") or _quote_near(tok) or _quote_follows(P, text, tok)):
                 continue  # "Microsoft announced a new tool": an event, not a report
-            lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
+            lk = _speaker_link(P, src, lex, R)
             if lk is None:
                 continue
             links.append(lk)
@@ -1493,7 +1497,7 @@ def attributions(P, text, sent_ranges, lex, outlet=None):
             if rep is None or (w in R["cite_verbs"] and ob is None):
                 continue
             src = subs[0]
-            lk = _source_link(P, src, lex, R) or (_pronoun_link(P, src, R) if src.pos_ == "PRON" else None)
+            lk = _speaker_link(P, src, lex, R)
             if lk is None:
                 continue
             links.append(lk)
