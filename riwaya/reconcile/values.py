@@ -493,23 +493,35 @@ def risen_to(text: str | None, n: int) -> bool:
     قتيلا", "ارتفع عدد القتلى في الهجوم إلى 15", "the toll rose to 32": values.yaml counts.risen: a verb of rising,
     its "to" within ``to_window`` words after it, the figure within ``qualifier_window`` words after that)? Such a
     report tells ``n`` as the updated toll, whatever sentence of it carries the figure's mention."""
-    cfg = vconfig()["counts"].get("risen") or {}
-    verbs = {normalize(w).lower() for w in cfg.get("verbs") or ()}
-    to = {normalize(w).lower() for w in cfg.get("to") or ()}
-    if not text or not verbs or not to:
-        return False
+    return bool(text) and n in _risen_figures(text)
+
+
+@lru_cache(maxsize=256)
+def _risen_figures(text: str) -> frozenset:
+    """The figures a report tells as a toll risen to them (risen_to): read once per report, asked per pair."""
+    verbs, to = _risen_cues()
+    if not verbs or not to:
+        return frozenset()
     toks = [t.strip(".,،;:!?؟\"«»") for t in
             normalize(text).lower().translate(_DIGITS).replace("(", " ").replace(")", " ").split()]
-    w, gap = vconfig()["counts"]["qualifier_window"], int(cfg.get("to_window") or 4)
+    w, gap = vconfig()["counts"]["qualifier_window"], int((vconfig()["counts"].get("risen") or {}).get("to_window") or 4)
+    out = set()
     for i, t in enumerate(toks):
         if t not in verbs:
             continue
         for k in range(i + 1, min(len(toks), i + gap + 1)):
             if toks[k] in to:
-                if any(_cardinal(toks[j:j + 2]) == n for j in range(k + 1, min(len(toks), k + 1 + w))):
-                    return True
+                out.update(_cardinal(toks[j:j + 2]) for j in range(k + 1, min(len(toks), k + 1 + w)))
                 break
-    return False
+    out.discard(None)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _risen_cues() -> tuple[frozenset, frozenset]:
+    cfg = vconfig()["counts"].get("risen") or {}
+    return (frozenset(normalize(w).lower() for w in cfg.get("verbs") or ()),
+            frozenset(normalize(w).lower() for w in cfg.get("to") or ()))
 
 
 def same_clause(text: str, trigger: tuple[int, int], span: tuple[int, int]) -> bool:
