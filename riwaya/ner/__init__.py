@@ -954,9 +954,9 @@ def _head_proclitic(word):
     """The length of a proclitic (و ف ب ل, not the article) before an organisation head noun: لوزارة -> 1,
     بالوزارة -> 1 (the article stays), للوزارة -> 2 (ل + the article's elided alif); 0 if none."""
     n, k = _head_split(word)
-    if not k or normalize_ar(word[:k]) != n[:k]:
+    if not k or norm(word[:k]) != n[:k]:
         return 0                      # a vowel sign inside the proclitic: offsets would not match
-    return k - 2 if n[:k].endswith("ال") and k > 2 else (0 if n[:k] == "ال" else k)
+    return k - 2 if n[:k].endswith("ال") else k      # the article is the name's (ال alone: 0)
 
 
 def _accusative(word):

@@ -23,6 +23,8 @@ def rules() -> dict:
     r["vehicle_name_re"] = re.compile(r"\b(?i:" + alt + r")\s+([A-Z][\w-]+)")
     ev = "|".join(sorted(map(re.escape, r["event_name_heads"]), key=len, reverse=True))
     r["event_name_re"] = re.compile(r"\b(?i:" + ev + r")\s+([A-Z][\w-]+)")      # "Cyclone Phailin"
+    by = "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in r["byline_openers"]), key=len, reverse=True))
+    r["byline_re"] = re.compile(r"(?im)^[ \t•*-]*(?:" + by + r")[ \t]+[A-Z][^\n]*$")
     return r
 
 
@@ -38,6 +40,11 @@ def _zipf(word: str) -> float:
 def is_title(word: str) -> bool:
     m = re.match(r"[A-Za-z][A-Za-z'-]*", word)
     return bool(m) and m.group().lower() in rules()["person_titles"]
+
+
+def _lower_non_particle(word: str) -> bool:
+    """A lower-case word that is no name particle ("al-", "de", "bin"): no part of a name it stands before."""
+    return word[:1].islower() and re.split(r"[-']", word.lower())[0] not in rules()["name_particles"]
 
 
 _LOWER_WORD = re.compile(r"(?<![.!?]\s)(?<![\w\n])[a-z]{3,}(?!\w)")
@@ -88,13 +95,11 @@ def correct(text: str, spans: list) -> list:
                 or _CODE.fullmatch(span) or words[-1][2].lower().strip(".,") in r["event_last_words"]:
             out.append((s, e, "other", c))      # "Cyclone Phailin", "Summer Paralympics"; "IE6", "STS-134"
             continue
-        while len(words) > 1 and words[0][2][:1].islower() and \
-                re.split(r"[-']", words[0][2].lower())[0] not in r["name_particles"]:
+        while len(words) > 1 and _lower_non_particle(words[0][2]):
             words.pop(0)                  # "united Europe", "magician David Gish": the name after
         s = words[0][0]
         if t == "person":
-            while len(words) > 1 and (is_title(words[0][2]) or (words[0][2][:1].islower() and
-                                      re.split(r"[-']", words[0][2].lower())[0] not in r["name_particles"])):
+            while len(words) > 1 and (is_title(words[0][2]) or _lower_non_particle(words[0][2])):
                 words.pop(0)
             if all(is_title(w[2]) for w in words):
                 continue
@@ -121,14 +126,14 @@ def correct(text: str, spans: list) -> list:
     return _facilities(text, out)
 
 
-# a run of capitalised words on one line ("Hmeimim Air Base", "the Masjid Al-Haram", "Sea-Air-Space Museum"),
+# a run of capitalised words on one line ("Ramstein Air Base", "the Masjid Al-Haram", "Sea-Air-Space Museum"),
 # "of"/"the" between them
 _RUN = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.-]*)*")
 
 
 def _facilities(text, spans):
     """A run of capitalised words that ends in a facility head (facility_heads: "Grand Mosque", "Constitution
-    Hall", "Hmeimim Air Base") is a place, the tagger's spans inside it replaced (not one that runs past it;
+    Hall", "Ramstein Air Base") is a place, the tagger's spans inside it replaced (not one that runs past it;
     not over a person's span); a possessor before it is not part of it ("Mecca's Grand Mosque")."""
     heads = rules()["facility_heads"]
     bodies = rules()["organization_words"]
@@ -185,7 +190,7 @@ def _same_given(a: str, b: str) -> bool:
 def kb_fixes(text, cands, kb, records=None):
     """The knowledge base's Latin-script mentions against the tagger's: an organisation's leading "The" out
     ("The Associated Press"); a person the tagger names in full around a shorter knowledge-base name
-    ("Prime Minister Mohammed Ghazi al-Jalali" around "Jalali") is named in full, linked only when the full
+    ("Prime Minister Nouri al-Maliki" around "Maliki") is named in full, linked only when the full
     name's given name is the linked person's (else another person of that family: no link, the tagger's
     name). -> (cands, kb)"""
     out = []
@@ -217,9 +222,5 @@ def kb_fixes(text, cands, kb, records=None):
 def byline_lines(text):
     """[(start, end)] of the byline and wire-credit lines of a text (byline_openers)."""
     r = rules()
-    if "byline_re" not in r:
-        alt = "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in r["byline_openers"]), key=len,
-                              reverse=True))
-        r["byline_re"] = re.compile(r"(?im)^[ \t•*-]*(?:" + alt + r")[ \t]+[A-Z][^\n]*$")
     return [(m.start(), m.end()) for m in r["byline_re"].finditer(text)
             if m.end() - m.start() <= r["byline_max_chars"]]
