@@ -62,6 +62,18 @@ def evaluate(table: dict, idmap: dict, recs: list[dict], figures=FIGURES) -> tup
     return res, " ".join(f"{k}={res[k]['f1'] if isinstance(res[k], dict) else res[k]}" for k in figures)
 
 
+def refined_fold(M: dict, recs: list[dict], ans: dict, held) -> dict:
+    """Document -> its cached analysis refined with the models ``M``, for the documents ``held`` picks (a fold)."""
+    learned.model = lambda: M
+    out = {}
+    for r in recs:
+        if held(r["doc"]):
+            an = copy.deepcopy(ans[r["doc"]])
+            learned.refine(corpus.text(r["doc"]), an)
+            out[r["doc"]] = an
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", help="pickle of the analyses (written when missing)")
@@ -110,12 +122,7 @@ def main() -> int:
             mm = {**m, "threshold": cfg[0], "override": cfg[1], "fill": te.FILL if cfg[2] else {},
                   "keep": list(cfg[3]) if len(cfg) > 3 else []}
             M = {**shipped, "en": {**shipped["en"], "argument": mm}}
-            learned.model = lambda M=M: M
-            for r in recs:
-                if fold_of(r["doc"]) == fold:
-                    an = copy.deepcopy(ans[r["doc"]])
-                    learned.refine(corpus.text(r["doc"]), an)
-                    out[cfg][r["doc"]] = an
+            out[cfg].update(refined_fold(M, recs, ans, lambda d: fold_of(d) == fold))
 
     print("base", evaluate(ans, idmap, recs)[1])
     for cfg, tab in out.items():

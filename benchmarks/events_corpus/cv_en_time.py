@@ -11,12 +11,12 @@ shipped analysis (base) and each threshold, with the time slot's F1 and the even
 own figure, train_events._time_f1). Folds by document, a PUD sentence grouped with its source article (as
 cv_en_args.py). Never reads the test split.
 """
-import argparse, copy, sys, zlib
+import argparse, sys, zlib
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cv_en_args import analyses, evaluate, group, matched   # noqa: E402  (sets up the paths and train_events)
+from cv_en_args import analyses, evaluate, group, matched, refined_fold   # noqa: E402  (sets up the paths and train_events)
 import train_events as te          # noqa: E402
 import corpus, eval_corpus         # noqa: E402
 from riwaya.events import learned, own_time  # noqa: E402
@@ -73,12 +73,7 @@ def main() -> int:
             M = {**shipped, "en": {**shipped["en"], "time": {**m, "threshold": t[0]}}}
             if len(t) > 1:
                 M["en"]["time"]["keep"] = t[1]
-            learned.model = lambda M=M: M
-            for r in recs:
-                if fold_of(r["doc"]) == fold:
-                    an = copy.deepcopy(ans[r["doc"]])
-                    learned.refine(corpus.text(r["doc"]), an)
-                    out[t][r["doc"]] = an
+            out[t].update(refined_fold(M, recs, ans, lambda d: fold_of(d) == fold))
 
     scored = [r for r in recs if not a.dev or r["split"] == "dev"]
 
