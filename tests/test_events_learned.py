@@ -677,3 +677,57 @@ def test_a_bare_count_fills_no_doer():
     assert learned._fill([(n, {"agent": 0.4, "none": 0.6}, "none")], {"agent": 0.25}) == []
     probs = [(n, {"agent": 0.4, "none": 0.6}, "none"), (o, {"agent": 0.3, "none": 0.7}, "none")]
     assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25})] == [(o, "agent")]
+
+
+def test_a_coordinated_verb_shares_the_doer_of_the_verb_before():
+    # evagent18: "هاجم المسلحون القرية وقتلوا ...": the second verb has no subject of its own
+    from riwaya.models import Argument
+    text = "هاجموا المسلحون القرية وقتلوا عشرة من سكانها"
+    T = learned.Text(text)
+    first = _event(text, "هاجموا", "attack", "harm")
+    s = text.index("المسلحون")
+    first.arguments = [Argument(role="agent", text="المسلحون", start=s, end=s + 8, type="np")]
+    second = _event(text, "وقتلوا", "killing", "harm")
+    got = learned._shared_subject(T, second, [first])
+    assert got is not None and (got.role, got.text, got.start) == ("agent", "المسلحون", s)
+    assert got is not first.arguments[0]           # a copy: the two events' arguments are their own
+    # a verb with its own agent keeps it; a verbal noun after و shares nothing ("ونقل الجرحى")
+    second.arguments = [Argument(role="agent", text="القرية", start=text.index("القرية"), end=text.index("القرية") + 6)]
+    assert learned._shared_subject(T, second, [first]) is None
+    text2 = "هاجموا المسلحون القرية والتدمير"
+    first2 = _event(text2, "هاجموا", "attack", "harm")
+    first2.arguments = [Argument(role="agent", text="المسلحون", start=s, end=s + 8)]
+    assert learned._shared_subject(learned.Text(text2), _event(text2, "والتدمير", "destruction", "harm"), [first2]) is None
+    # a clause opener between: a new subject may stand there ("وقال المسلحون إن الجيش ... وقتلوا")
+    text3 = "هاجموا المسلحون القرية حيث الجنود وقتلوا عشرة"
+    first3 = _event(text3, "هاجموا", "attack", "harm")
+    first3.arguments = [Argument(role="agent", text="المسلحون", start=s, end=s + 8)]
+    assert learned._shared_subject(learned.Text(text3), _event(text3, "وقتلوا", "killing", "harm"), [first3]) is None
+
+
+def test_finite_verb_shapes():
+    from riwaya.textutil import normalize_ar
+    for w in ("قصفت", "قتلوا", "يقاتل", "قتلته", "طالبتهم"):
+        assert learned._finite_verb(normalize_ar(w), False), w
+    assert learned._finite_verb(normalize_ar("وقصفت"), True)
+    for w in ("الهجوم", "هجمات", "اشتباكات", "قتل"):
+        assert not learned._finite_verb(normalize_ar(w), False), w
+    assert not learned._finite_verb(normalize_ar("قصفت"), True)     # no conjunction
+
+
+def test_a_definite_trigger_takes_a_fill_only_from_a_named_actor_before_it():
+    # evagent18: "الهجوم" names again an attack told before; a bare phrase near it is seldom its doer
+    text = "وأدان الجيش الهجوم الذي نفذه المسلحون"
+    ev = _event(text, "الهجوم", "attack", "harm")
+    assert learned._definite_trigger(ev)
+    assert not learned._definite_trigger(_event("شنوا هجوما", "هجوما", "attack", "harm"))
+    np_after = _np_cand(text, "المسلحون")
+    org_before = learned.Candidate(text.index("الجيش"), text.index("الجيش") + 5, "الجيش", None, "organization", None, None)
+    probs = [(np_after, {"agent": 0.4, "none": 0.6}, "none")]
+    assert learned._fill(probs, {"agent": 0.25}) != []          # no event given: as before
+    assert learned._fill(probs, {"agent": 0.25}, ev) == []
+    probs.append((org_before, {"agent": 0.3, "none": 0.7}, "none"))
+    assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25}, ev)] == [(org_before, "agent")]
+    # an indefinite trigger keeps the likeliest candidate
+    ev2 = _event("وأدان الجيش هجوما نفذه المسلحون", "هجوما", "attack", "harm")
+    assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25}, ev2)] == [np_after]
