@@ -731,3 +731,19 @@ def test_a_definite_trigger_takes_a_fill_only_from_a_named_actor_before_it():
     # an indefinite trigger keeps the likeliest candidate
     ev2 = _event("وأدان الجيش هجوما نفذه المسلحون", "هجوما", "attack", "harm")
     assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25}, ev2)] == [np_after]
+
+
+def test_no_agent_fill_from_a_name_or_a_far_phrase_after_the_trigger():
+    # evagent18: "هجوم استهدف ... الجيش": a name after the trigger that the model did not call the doer seldom is
+    text = "وقع هجوم على نقطة تفتيش تابعة للجيش قرب المدينة"
+    T = learned.Text(text)
+    ev = _event(text, "هجوم", "attack", "harm")
+    far = _np_cand(text, "المدينة")
+    near = _np_cand(text, "نقطة تفتيش")
+    s = text.index("للجيش")
+    org = learned.Candidate(s, s + 5, "للجيش", None, "organization", None, None)
+    assert learned._far_after(T, ev, far) and learned._far_after(T, ev, org) and not learned._far_after(T, ev, near)
+    probs = [(far, {"agent": 0.5, "none": 0.5}, "none"), (org, {"agent": 0.45, "none": 0.55}, "none"),
+             (near, {"agent": 0.3, "none": 0.7}, "none")]
+    assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25}, ev, T)] == [near]
+    assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25})] == [far]        # without the text: as before
