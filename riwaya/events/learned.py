@@ -1507,7 +1507,7 @@ def _definite_trigger(ev: EventMention) -> bool:
 
 FILL_AFTER_ROLES = ("agent",)   # roles no candidate after the trigger fills when named or far (evagent18)
 FILL_AFTER_GAP = 3              # words after the trigger within which a bare phrase may still fill them
-FILL_AFTER_NAMED = True
+FILL_AFTER_NAMED = True        # and no named person or organisation after it
 
 
 def _far_after(T: Text, ev: EventMention, c) -> bool:
@@ -1525,20 +1525,22 @@ def _fill(probs: list, fill: dict[str, float], ev: EventMention | None = None, T
     """An event whose candidates gave no filler of a main role (who did it, to whom) takes the candidate
     likeliest in that role when its probability reaches the role's lower bar (`fill`, picked on dev): the
     doer of an attack is named somewhere in its sentence more often than any one candidate shows. Given the
-    event, a definite trigger takes no fill of the roles FILL_NO_DEFINITE names (`_definite_trigger`)."""
+    event, a definite trigger takes a fill of the roles FILL_NO_DEFINITE names only from a named person or
+    organisation before it (`_definite_trigger`), and given the text too, no agent from a name or a far phrase
+    after the trigger (`_far_after`)."""
     out = []
     for role, bar in fill.items():
         if any(r == role for _, _, r in probs):
             continue
-        named = ev is not None and role in FILL_NO_DEFINITE and _definite_trigger(ev)
-        if named and role not in FILL_DEFINITE_NAMED:
+        definite = ev is not None and role in FILL_NO_DEFINITE and _definite_trigger(ev)
+        if definite and role not in FILL_DEFINITE_NAMED:
             continue
         used = [c for c, _, _ in out]        # one candidate fills one role (a rule argument is one object)
         rng = _role_ranges().get(role)       # and one the schema lets fill it (a place: a named place)
         best = max(((p.get(role, 0.0), c, p) for c, p, r in probs if r == "none" and c not in used and (
             rng is None or _range_type(getattr(c, "etype", None)) in rng) and not _where_read(c, role) and not (
             role in FILL_NO_COUNT and getattr(c, "etype", None) == "number") and not (
-            named and not (getattr(c, "etype", None) in _ACTORS and c.end <= ev.trigger_start)) and not (
+            definite and not (getattr(c, "etype", None) in _ACTORS and c.end <= ev.trigger_start)) and not (
             T is not None and role in FILL_AFTER_ROLES and _far_after(T, ev, c))),
             key=lambda x: x[0], default=None)
         if best is not None and best[0] >= bar:
@@ -1713,8 +1715,8 @@ def _finite_verb(w: str, conj: bool) -> bool:
 
 
 def _shared_subject(T: Text, ev: EventMention, before: list[EventMention]) -> Argument | None:
-    """The doer a coordinated verb shares with the verb before it ("شنت الطائرات غارات ... وقصفت مواقع",
-    "هاجم المسلحون القرية وقتلوا ..."): the trigger is a conjunction and a finite verb (`_finite_verb`) with no
+    """The doer a coordinated verb shares with the verb before it ("اقتحمت القوات البلدة واعتقلت عشرة",
+    "طردوا ... وأسروا"): the trigger is a conjunction and a finite verb (`_finite_verb`) with no
     agent of its own; the nearest earlier event of its sentence, within SHARED_GAP words, is a finite verb
     whose agent stands before this trigger; no clause break between (cues.yaml shared_subject breaks: أن،
     الذي، حيث ... a new subject may open there). Returns a copy of that agent, or None."""
