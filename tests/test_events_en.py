@@ -801,3 +801,39 @@ def test_who_commits_suicide_dies_and_a_possessive_climbs_past_following():
     t = "Discovery has already been retired following the completion of STS-133 last month, its 39th mission."
     evs, _ = run(t, [("Discovery", "vehicle"), ("STS-133", "other")])
     assert roles(ev(evs, "flight"), "agent") == ["Discovery"]
+
+
+def test_an_adjective_set_off_after_its_noun_governs_the_infinitive():
+    # enagent18: PUD w01052022; not "battle ready to launch" (no comma: the noun is no subject)
+    t = "Ramesses, logistically unable to sustain a long siege, returned to Egypt."
+    evs, _ = run(t, [("Ramesses", "person"), ("Egypt", "place")])
+    assert roles(ev(evs, "siege"), "agent") == ["Ramesses"]
+    t = "The parents are accused of putting their social life ahead of their child, taking her on a trip to India."
+    evs, _ = run(t, [("India", "place")])
+    assert roles(ev(evs, "visit"), "agent") == ["The parents"]
+
+
+def test_a_participle_names_who_did_a_nominal_event():
+    # enagent18: "the bombing, claimed by X", "the strikes, carried out by X", "Saudi-led strikes"; not "US-backed"
+    evs, _ = run("The bombing, claimed by the Islamic State, killed 20.", [("Islamic State", "organization")])
+    assert roles(ev(evs, "attack"), "agent") == ["the Islamic State"]
+    evs, _ = run("The strikes, carried out by the coalition, killed 12 people.")
+    assert roles(ev(evs, "attack"), "agent") == ["the coalition"]
+    evs, _ = run("Saudi-led strikes hit Sanaa.", [("Saudi", "place"), ("Sanaa", "place")])
+    assert roles(ev(evs, "attack"), "agent") == ["Saudi"]
+    evs, _ = run("The US-backed offensive began.", [("US", "place")])
+    assert roles(ev(evs, "attack"), "agent") == []
+
+
+def test_the_sides_between_x_and_y_and_a_contests_host_arranges_it():
+    evs, _ = run("The talks between Iran and the United States resumed on Monday.",
+                 [("Iran", "place"), ("United States", "place")])
+    m = ev(evs, "meeting")
+    assert roles(m, "agent") == ["Iran"] and roles(m, "companion") == ["the United States"]
+    # enagent18: GUM_news_afghan (the gold: decider, no agent); PUD w02015086 ("the Thirty Years' War": no doer)
+    t = "This is the first FIRST Global competition, and the organization plans to hold the contest in a different country every year."
+    evs, _ = run(t, [("FIRST Global", "organization")])
+    c = [e for e in evs if e.trigger == "contest"][0]
+    assert roles(c, "agent") == [] and roles(c, "decider") == ["the organization"]
+    evs, _ = run("The cloister was destroyed during the Thirty Years' War in 1632 by Swedish troops.")
+    assert roles([e for e in evs if e.trigger == "War"][0], "agent") == []

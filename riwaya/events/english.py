@@ -86,6 +86,8 @@ def resources() -> dict:
         "joined": {k: set(d["nominal_frame"][k]) for k in ("joined_preps", "joined_types", "frame_nouns", "frame_preps")},
         "accused": {k: set(v) for k, v in d["accused"].items()}, "doer_heads": set(d["doer_heads"]),
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
+        "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
+        "between": {k: set(v) for k, v in d["between"].items()},
         "generic_aux": set(d["generic"]["aux"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -337,6 +339,12 @@ def _subjects(tok):
             own = False     # "was able to meet X", "is ready to leave": the copula's subject acts
             t = t.head
             continue
+        if t is not tok and t.pos_ == "ADJ" and t.dep_ in ("amod", "appos") and t.i > t.head.i + 1 \
+                and t.doc[t.head.i + 1].text == "," and t.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            # an adjective phrase set off after its noun governs the infinitive: "Ramesses, logistically unable to
+            # sustain a long siege, returned" (enagent18)
+            return [t.head], False
         if t is not tok and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
             # a participle phrase governs the act: the noun it describes does it ("two teams scheduled to
             # compete", "defector arrested after attempting to leave")
@@ -626,16 +634,45 @@ def _from_doers(tok, cls, R):
     return [_pobj(p) for p in preps if _pobj(p) is not None and _pobj(p).pos_ in ("PROPN", "NOUN")]
 
 
+def _between(P, tok, typ, cls, R):
+    """The named sides (persons, organisations, countries) of "between X and Y" on a nominal event (english.yaml
+    between): the first the agent, the others
+    companions ("talks between X and Y"), patients ("clashes between X and Y") or agents."""
+    B = R["between"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between" and _pobj(c) is not None:
+            sides = [x for x in _with_conj(_pobj(c)) if P.mention(x, PPL + ("place",)) is not None]
+            if len(sides) < 2:
+                return []
+            other = "companion" if cls in B["companion_classes"] else \
+                "patient" if cls in B["patient_classes"] or typ in B["patient_types"] else "agent"
+            return [_np_arg(P, x, "agent" if k == 0 else other, types=PPL + ("place",)) for k, x in enumerate(sides)]
+    return []
+
+
 def _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover):
-    """A nominal event's participant when its own phrase gave none: the accused of a crime noun, the subject of the
+    """A nominal event's participant when its own phrase gave none: who its participle says did it ("the bombing,
+    claimed by X", "Saudi-led strikes"), the accused of a crime noun, the sides "between X and Y", the subject of the
     clause whose event it joins, the source of a request that came from X, else its possessive pronoun itself (the
     gold marks "his travel ban" so when the clause names no one it stands for)."""
+    for c in tok.children:      # "the bombing, claimed by X", "Saudi-led strikes"
+        if c.tag_ == "VBN" and c.lemma_.lower() in R["done_by"] and c.dep_ in ("acl", "amod"):
+            by = _by_agent(c)
+            if by is not None and c.dep_ == "acl":
+                return _agents_from(P, [by], R, mem_person)
+            x = next((g for g in c.children if g.dep_ in ("npadvmod", "compound") and g.i < c.i
+                      and g.pos_ in ("PROPN", "NOUN")), None)
+            if x is not None and c.dep_ == "amod" and c.lemma_.lower() in R["led"]:
+                return [_np_arg(P, x, "agent", types=PPL + ("place",))]
     subs = _accused(tok, R)
     if subs:
         return _agents_from(P, subs, R, mem_person)
     subs = _joined_subjects(tok, typ, R)
     if subs:
         return _agents_from(P, subs, R, mem_person, mover)
+    sides = _between(P, tok, typ, cls, R)
+    if sides:
+        return sides
     froms = _from_doers(tok, cls, R)
     if froms:
         return [_np_arg(P, o, "agent", types=PPL, keep_of=True) for f in froms for o in _with_conj(f)]
@@ -825,6 +862,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
             if dat is not None and dat.dep_ == "dative":
                 args += _agents_from(P, [_pobj(dat) or dat], R, mem_person)
+            elif typ == R["sport"]["type"] and v.lemma_.lower() in R["nom_place"]["held_verbs"]:
+                # "the organization plans to hold the contest": the host plays no part in it, it arranges it
+                # (GUIDELINE decider: who arranged the act; enagent18)
+                args += [Argument("decider", a.text, a.start, a.end, a.entity, a.type)
+                         for a in _agents_from(P, _subjects(v)[0], R, mem_person)]
             else:
                 subs, _ = _subjects(v)
                 found = _agents_from(P, subs, R, mem_person, mover)
