@@ -837,3 +837,14 @@ def test_the_sides_between_x_and_y_and_a_contests_host_arranges_it():
     assert roles(c, "agent") == [] and roles(c, "decider") == ["the organization"]
     evs, _ = run("The cloister was destroyed during the Thirty Years' War in 1632 by Swedish troops.")
     assert roles([e for e in evs if e.trigger == "War"][0], "agent") == []
+
+
+def test_the_possessor_of_a_decision_to_act_acts_but_not_of_an_order():
+    # enagent18: PUD n04007018 ("the decision of the ex-minister to leave the party": agent, not a second decider)
+    evs, _ = run("Nimr's decision to leave the country surprised many.", [("Nimr", "person")])
+    e = ev(evs, "departure")
+    assert roles(e, "agent") == ["Nimr"] and roles(e, "decider") == []
+    evs, _ = run("The minister's attempt to flee to Turkey failed.", [("Turkey", "place")])
+    assert roles(ev(evs, "escape"), "agent") == ["The minister"]
+    evs, _ = run("The president's order to withdraw the troops was obeyed.")
+    assert roles(ev(evs, "withdrawal"), "agent") == []

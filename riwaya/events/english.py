@@ -87,7 +87,7 @@ def resources() -> dict:
         "accused": {k: set(v) for k, v in d["accused"].items()}, "doer_heads": set(d["doer_heads"]),
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
-        "between": {k: set(v) for k, v in d["between"].items()},
+        "between": {k: set(v) for k, v in d["between"].items()}, "directing": set(d["directing_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -345,6 +345,18 @@ def _subjects(tok):
             # an adjective phrase set off after its noun governs the infinitive: "Ramesses, logistically unable to
             # sustain a long siege, returned" (enagent18)
             return [t.head], False
+        if t.dep_ == "acl" and t.tag_ == "VB" and t.head.pos_ == "NOUN" \
+                and t.head.lower_ not in resources()["directing"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "X's decision to leave", "the decision of the ex-minister to leave the party": the noun's named or
+            # common-noun possessor, or its "of X", acts (enagent18; a possessive pronoun is left to the callers)
+            h = t.head
+            own_ = [c for c in h.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1), None)
+            if own_:
+                return own_, False
+            if of is not None and _pobj(of) is not None and _pobj(of).pos_ in ("PROPN", "NOUN") and _pobj(of).i < t.i:
+                return [_pobj(of)], False
         if t is not tok and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
             # a participle phrase governs the act: the noun it describes does it ("two teams scheduled to
             # compete", "defector arrested after attempting to leave")
@@ -1020,7 +1032,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args += _addressee(P, tok, is_verb, R, mem_person)
     if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _nominal_places(P, tok, cls, R, lex, times)
-    args += deciders(P, tok, R)
+    ag = [(a.start, a.end) for a in args if a.role == "agent"]
+    # GUIDELINE: the decider only when distinct from the agent ("the decision of X to leave": X leaves)
+    args += [a for a in deciders(P, tok, R) if not any(a.start < e and s < a.end for s, e in ag)]
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
             and not _passive(tok.head):
         args = _granted(P, tok.head, args, R, mem_person)
