@@ -848,3 +848,7 @@ def test_the_possessor_of_a_decision_to_act_acts_but_not_of_an_order():
     assert roles(ev(evs, "escape"), "agent") == ["The minister"]
     evs, _ = run("The president's order to withdraw the troops was obeyed.")
     assert roles(ev(evs, "withdrawal"), "agent") == []
+    # the bundled story (003): "the preparation of a stage" delivers no speech (not a will noun)
+    t = "Assad ordered the preparation of a stage at the Palace of Muhajireen to deliver a significant speech."
+    evs, _ = run(t, [("Assad", "person"), ("Palace of Muhajireen", "place")])
+    assert "a stage" not in roles(ev(evs, "speech"), "agent")

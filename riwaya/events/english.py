@@ -87,7 +87,7 @@ def resources() -> dict:
         "accused": {k: set(v) for k, v in d["accused"].items()}, "doer_heads": set(d["doer_heads"]),
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
-        "between": {k: set(v) for k, v in d["between"].items()}, "directing": set(d["directing_nouns"]),
+        "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -346,10 +346,11 @@ def _subjects(tok):
             # sustain a long siege, returned" (enagent18)
             return [t.head], False
         if t.dep_ == "acl" and t.tag_ == "VB" and t.head.pos_ == "NOUN" \
-                and t.head.lower_ not in resources()["directing"] \
+                and t.head.lower_ in resources()["will_nouns"] \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
-            # "X's decision to leave", "the decision of the ex-minister to leave the party": the noun's named or
-            # common-noun possessor, or its "of X", acts (enagent18; a possessive pronoun is left to the callers)
+            # "X's decision to leave", "the decision of the ex-minister to leave the party": a will noun's named or
+            # common-noun possessor, or its "of X", acts (english.yaml will_nouns; enagent18; a possessive pronoun is
+            # left to the callers)
             h = t.head
             own_ = [c for c in h.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
             of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1), None)
