@@ -83,6 +83,11 @@ def resources() -> dict:
         "poss_pron": dict(d["possessive_pronouns"]), "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
+        "joined": {k: set(d["nominal_frame"][k]) for k in ("joined_preps", "joined_types", "frame_nouns", "frame_preps")},
+        "accused": {k: set(v) for k, v in d["accused"].items()}, "doer_heads": set(d["doer_heads"]),
+        "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
+        "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
+        "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -334,6 +339,25 @@ def _subjects(tok):
             own = False     # "was able to meet X", "is ready to leave": the copula's subject acts
             t = t.head
             continue
+        if t is not tok and t.pos_ == "ADJ" and t.dep_ in ("amod", "appos") and t.i > t.head.i + 1 \
+                and t.doc[t.head.i + 1].text == "," and t.head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ == "xcomp" for c in t.children):
+            # an adjective phrase set off after its noun governs the infinitive: "Ramesses, logistically unable to
+            # sustain a long siege, returned" (enagent18)
+            return [t.head], False
+        if t.dep_ == "acl" and t.tag_ == "VB" and t.head.pos_ == "NOUN" \
+                and t.head.lower_ in resources()["will_nouns"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # "X's decision to leave", "the decision of the ex-minister to leave the party": a will noun's named or
+            # common-noun possessor, or its "of X", acts (english.yaml will_nouns; enagent18; a possessive pronoun is
+            # left to the callers)
+            h = t.head
+            own_ = [c for c in h.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            of = next((c for c in h.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == h.i + 1), None)
+            if own_:
+                return own_, False
+            if of is not None and _pobj(of) is not None and _pobj(of).pos_ in ("PROPN", "NOUN") and _pobj(of).i < t.i:
+                return [_pobj(of)], False
         if t is not tok and t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and t.head.pos_ in ("NOUN", "PROPN"):
             # a participle phrase governs the act: the noun it describes does it ("two teams scheduled to
             # compete", "defector arrested after attempting to leave")
@@ -525,8 +549,7 @@ def _genitive(P, tok, typ, lex, R, times):
             if typ in R["poss_patient"] or typ in lex["patient_types"]:
                 # "the trial of X" befalls X, "the ruling of the court" is the court's doing
                 o = _pobj(c)
-                m = P.mention(o) if o is not None else None
-                role = "agent" if typ in R["obj_patient"] and m is not None and m.type == "organization" else "patient"
+                role = "agent" if o is not None and _doer_possessor(P, o, typ, R) else "patient"
             else:
                 role = "patient" if typ in R["subj_place"] else "agent"
         elif typ in R["nom_patient_preps"].get(w, ()):
@@ -549,8 +572,8 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     if w is None:
         return None
     v = tok.head
-    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-        v = v.head
+    while (v.pos_ not in ("VERB", "AUX") or v.dep_ == "prep") and v.head.i != v.i:
+        v = v.head      # (a participle as a preposition is no clause: "retired following the completion of X")
     if v.pos_ not in ("VERB", "AUX"):
         return None
     subs, _ = _subjects(v)
@@ -560,6 +583,116 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     if h.pos_ == "PRON":
         return h if h.lower_ == w else None
     return h if _same_referent(P, None, h, w, vehicle) and P.span(h)[0] >= P.dateline_end else None
+
+
+def _doer_possessor(P, o, typ, R) -> bool:
+    """The possessor or "of X" ``o`` of a patient_object_types noun does it when it is an organisation name or a
+    body that judges or appoints (english.yaml doer_heads): "the court's judgement", "the ruling of the tribunal"."""
+    if typ not in R["obj_patient"]:
+        return False
+    m = P.mention(o)
+    return (m is not None and m.type == "organization") or (m is None and o.lemma_.lower() in R["doer_heads"])
+
+
+def _joined_subjects(tok, typ, R):
+    """The subject of the active verb a nominal event hangs on (english.yaml nominal_frame joined_*): "Philip
+    marched ... for a long campaign", "bluffed their way into a tournament", "At the beginning of the conference
+    the ambassadors rejected"."""
+    J = R["joined"]
+    if typ not in J["joined_types"] or tok.dep_ != "pobj":
+        return []
+    pr = tok.head
+    if pr.lower_ == "of" and pr.head.lemma_.lower() in J["frame_nouns"] and pr.head.dep_ == "pobj" \
+            and pr.head.head.lower_ in J["frame_preps"]:
+        pr = pr.head.head           # "at the beginning of the conference"
+    elif pr.lower_ not in J["joined_preps"]:
+        return []
+    v = pr.head
+    if pr.dep_ != "prep" or v.pos_ not in ("VERB", "AUX") or v.lemma_.lower() == "be" or _passive(v):
+        return []
+    subs, passive = _subjects(v)
+    if passive or not subs or any(x.pos_ not in ("PROPN", "NOUN") for x in subs):
+        return []
+    return subs
+
+
+def _accused(tok, R):
+    """The one an accusing verb accuses of the crime noun ``tok`` (english.yaml accused): "Jutting ..., charged
+    with two counts of murder" (a passive or bare participle: its subject), "accused X of the killing" (its object)."""
+    A = R["accused"]
+    if tok.dep_ != "pobj":
+        return []
+    pr = tok.head
+    if pr.lower_ == "of" and pr.head.lemma_.lower() in A["count_nouns"] and pr.head.dep_ == "pobj":
+        pr = pr.head.head           # "with two counts of murder", "on suspicion of murder"
+    if pr.dep_ != "prep" or pr.lower_ not in A["preps"] or pr.head.lemma_.lower() not in A["verbs"]:
+        return []
+    v = pr.head
+    objs = [c for c in v.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if objs and not _passive(v):
+        return objs[:1]
+    if _passive(v) or v.tag_ == "VBN":
+        return _subjects(v)[0]
+    return []
+
+
+def _from_doers(tok, cls, R):
+    """ "Requests have come from the Municipality of X and from the deputies of Y": the objects of "from" of the verb
+    a communication noun is the subject of (english.yaml from_verbs, from_classes)."""
+    if cls not in R["from_classes"] or tok.dep_ != "nsubj" or tok.head.lemma_.lower() not in R["from_verbs"]:
+        return []
+    v = tok.head
+    preps = [c for c in v.children if c.dep_ == "prep" and c.lower_ == "from"]
+    preps += [g for p in preps for g in p.children if g.dep_ == "conj" and g.lower_ == "from"]
+    return [_pobj(p) for p in preps if _pobj(p) is not None and _pobj(p).pos_ in ("PROPN", "NOUN")]
+
+
+def _between(P, tok, typ, cls, R):
+    """The named sides (persons, organisations, countries) of "between X and Y" on a nominal event (english.yaml
+    between): the first the agent, the others
+    companions ("talks between X and Y"), patients ("clashes between X and Y") or agents."""
+    B = R["between"]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "between" and _pobj(c) is not None:
+            sides = [x for x in _with_conj(_pobj(c)) if P.mention(x, PPL + ("place",)) is not None]
+            if len(sides) < 2:
+                return []
+            other = "companion" if cls in B["companion_classes"] else \
+                "patient" if cls in B["patient_classes"] or typ in B["patient_types"] else "agent"
+            return [_np_arg(P, x, "agent" if k == 0 else other, types=PPL + ("place",)) for k, x in enumerate(sides)]
+    return []
+
+
+def _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover):
+    """A nominal event's participant when its own phrase gave none: who its participle says did it ("the bombing,
+    claimed by X", "Saudi-led strikes"), the accused of a crime noun, the sides "between X and Y", the subject of the
+    clause whose event it joins, the source of a request that came from X, else its possessive pronoun itself (the
+    gold marks "his travel ban" so when the clause names no one it stands for)."""
+    for c in tok.children:      # "the bombing, claimed by X", "Saudi-led strikes"
+        if c.tag_ == "VBN" and c.lemma_.lower() in R["done_by"] and c.dep_ in ("acl", "amod"):
+            by = _by_agent(c)
+            if by is not None and c.dep_ == "acl":
+                return _agents_from(P, [by], R, mem_person)
+            x = next((g for g in c.children if g.dep_ in ("npadvmod", "compound") and g.i < c.i
+                      and g.pos_ in ("PROPN", "NOUN")), None)
+            if x is not None and c.dep_ == "amod" and c.lemma_.lower() in R["led"]:
+                return [_np_arg(P, x, "agent", types=PPL + ("place",))]
+    subs = _accused(tok, R)
+    if subs:
+        return _agents_from(P, subs, R, mem_person)
+    subs = _joined_subjects(tok, typ, R)
+    if subs:
+        return _agents_from(P, subs, R, mem_person, mover)
+    sides = _between(P, tok, typ, cls, R)
+    if sides:
+        return sides
+    froms = _from_doers(tok, cls, R)
+    if froms:
+        return [_np_arg(P, o, "agent", types=PPL, keep_of=True) for f in froms for o in _with_conj(f)]
+    if poss is not None and poss.lower_ in R["poss_pron"] and poss.lower_ != "its":
+        s, e = P.span(poss)
+        return [Argument("patient" if typ in R["poss_patient"] else "agent", poss.text, s, e, None, None)]
+    return []
 
 
 def _addressee(P, tok, is_verb, R, mem_person):
@@ -719,7 +852,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             pass  # "next year's competition", "today's announcement": a time, not a participant
         elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
             a = _np_arg(P, poss, "agent", types=PPL + ("place",))
-            if typ in R["poss_patient"]:  # "Warhol's death": the one it befalls
+            if typ in R["poss_patient"] and not _doer_possessor(P, poss, typ, R):
+                # "Warhol's death": the one it befalls (not "the court's judgement": the court judges)
                 a = Argument("patient", a.text, a.start, a.end, a.entity, a.type)
             args.append(a)
         elif poss is not None and (h := _poss_subject(P, tok, poss, R, mover)) is not None:
@@ -729,7 +863,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if a is not None:   # (a caption word is none: "File image of X, which approaches its last mission")
                 args.append(Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end,
                                      a.entity, a.type))
-        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"]:
+        elif tok.dep_ == "nsubjpass" and _by_agent(tok.head) is not None and tok.head.lower_ not in R["att_verbs"] \
+                and tok.head.lemma_.lower() not in R["not_doer"]:   # (not "the accident was caused by winds")
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
@@ -740,9 +875,17 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             dat = next((c for c in v.children if c.dep_ in ("dative",)), None)
             if dat is not None and dat.dep_ == "dative":
                 args += _agents_from(P, [_pobj(dat) or dat], R, mem_person)
+            elif typ == R["sport"]["type"] and v.lemma_.lower() in R["nom_place"]["held_verbs"]:
+                # "the organization plans to hold the contest": the host plays no part in it, it arranges it
+                # (GUIDELINE decider: who arranged the act; enagent18)
+                args += [Argument("decider", a.text, a.start, a.end, a.entity, a.type)
+                         for a in _agents_from(P, _subjects(v)[0], R, mem_person)]
             else:
                 subs, _ = _subjects(v)
-                args += _agents_from(P, subs, R, mem_person, mover)
+                found = _agents_from(P, subs, R, mem_person, mover)
+                if typ in R["subj_patient"]:    # "X committed suicide": the one it befalls
+                    found = [Argument("patient", a.text, a.start, a.end, a.entity, a.type) for a in found]
+                args += found
         elif cls in R["frame_classes"] and tok.dep_ == "pobj" and tok.head.lower_ in R["frame_preps"] \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             # "In a statement, X said", "Y criticized it in a radio interview": the clause's subject speaks
@@ -760,6 +903,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         if any(a.role == "patient" for a in args):
             gen = [a for a in gen if a.role != "patient"]
         args += gen
+        if not any(a.role in ("agent", "patient") for a in args):
+            args += _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover)
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
         if ob.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
@@ -888,7 +1033,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args += _addressee(P, tok, is_verb, R, mem_person)
     if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _nominal_places(P, tok, cls, R, lex, times)
-    args += deciders(P, tok, R)
+    ag = [(a.start, a.end) for a in args if a.role == "agent"]
+    # GUIDELINE: the decider only when distinct from the agent ("the decision of X to leave": X leaves)
+    args += [a for a in deciders(P, tok, R) if not any(a.start < e and s < a.end for s, e in ag)]
     if not is_verb and tok.dep_ in ("dobj", "obj") and tok.head.lemma_.lower() in R["granting"].get(typ, ()) \
             and not _passive(tok.head):
         args = _granted(P, tok.head, args, R, mem_person)
