@@ -677,3 +677,40 @@ def test_a_bare_count_fills_no_doer():
     assert learned._fill([(n, {"agent": 0.4, "none": 0.6}, "none")], {"agent": 0.25}) == []
     probs = [(n, {"agent": 0.4, "none": 0.6}, "none"), (o, {"agent": 0.3, "none": 0.7}, "none")]
     assert [(c, r) for c, _, r in learned._fill(probs, {"agent": 0.25})] == [(o, "agent")]
+
+
+def test_the_two_sides_after_bayn_are_the_doer_and_the_other_side():
+    # evrole18: "اشتباكات بين A وB": A does it, B is the other side (an attack's patient, talks' companion)
+    text = "واندلعت اشتباكات عنيفة بين الجيش التركي والمسلحين قرب الحدود"
+    T = learned.Text(text)
+    ev = _event(text, "اشتباكات", "attack", "harm")
+    sides = learned._sides(T, ev)
+    assert sides is not None and text[sides[1]:].startswith("والمسلحين") and sides[3] == "patient"
+    span = lambda w: (text.index(w), text.index(w) + len(w))
+    assert learned._side_role(sides, *span("الجيش التركي"), "patient") == "agent"
+    assert learned._side_role(sides, *span("والمسلحين"), "agent") == "patient"
+    assert learned._side_role(sides, *span("الحدود"), "place") == "place"      # not a side
+    assert learned._side_role(sides, *span("والمسلحين"), "none") == "none"      # left out, not an actor
+    assert learned._side_role(sides, *span("والمسلحين"), "none", actor=True) == "patient"
+    # one span over both sides is two
+    s, e = text.index("الجيش"), text.index(" قرب")
+    a = learned.Argument(role="agent", text=text[s:e], start=s, end=e)
+    out = learned._split_sides(text, sides, [a], {})
+    assert sorted((x.role, x.text) for x in out) == [("agent", "الجيش التركي"), ("patient", "والمسلحين")]
+    # "بين A من جهة، وB": the side mark ends the first side, the comma after it ends no side
+    text2 = "دارت اشتباكات بين الكتائب المقاتلة والكتائب الإسلامية من جهة، وقوات النظام من جهة أخرى"
+    sides2 = learned._sides(learned.Text(text2), _event(text2, "اشتباكات", "attack", "harm"))
+    assert text2[sides2[1]:].startswith("وقوات النظام")
+    # "بينها وبين B": the first side is the pronoun
+    text3 = "لتندلع مواجهات بينها وبين الشبان"
+    sides3 = learned._sides(learned.Text(text3), _event(text3, "مواجهات", "attack", "harm"))
+    assert text3[sides3[1]:] == "الشبان"
+    # talks: the other side is the companion, and "the two sides" is one phrase
+    text4 = "وجرت محادثات بين الحكومة وحركة طالبان"
+    assert learned._sides(learned.Text(text4), _event(text4, "محادثات", "meeting", "communication"))[3] == "companion"
+    text5 = "وجرت محادثات بين الجانبين العراقي والسعودي"
+    assert learned._sides(learned.Text(text5), _event(text5, "محادثات", "meeting", "communication")) is None
+    # a type the table does not name, or no بين near the trigger
+    assert learned._sides(T, _event(text, "اشتباكات", "killing", "harm")) is None
+    text6 = "وقعت اشتباكات في المدينة، وقال إن الخلاف بين الجيش والمسلحين"
+    assert learned._sides(learned.Text(text6), _event(text6, "اشتباكات", "attack", "harm")) is None

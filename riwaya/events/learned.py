@@ -1642,6 +1642,118 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+SIDES = True         # the two sides named after بين take the agent and the other side's role (evrole18)
+SIDE_BAR = 0.1       # a named person or body of a side the model left out joins when it gives it a participant's role this likely
+
+
+@lru_cache(maxsize=1)
+def _between() -> dict:
+    d = (_cues().get("between_sides") or {}).get("ar") or {}
+    return {"cues": frozenset(normalize_ar(w) for w in d.get("cues", ())), "gap": int(d.get("gap", 4)),
+            "span": int(d.get("span", 20)), "other": dict(d.get("other_side") or {}),
+            "marks": tuple(tuple(normalize_ar(w) for w in m.split()) for m in d.get("side_marks", ())),
+            "both": frozenset(normalize_ar(w) for w in d.get("both", ())), "split": frozenset(d.get("split", ()))}
+
+
+def _and_word(T: Text, k: int) -> bool:
+    """Does token k open with the conjunction و ("والمسلحين", "ومقاتلي", "وقوات"), not a و of the word
+    itself ("وزارة", "ولاية")?"""
+    from riwaya.ner.morph import proclitic_len
+    n = T.toks[k].n
+    if len(n) < 3 or not n.startswith("و"):
+        return False
+    return n.startswith(("وال", "وو")) or proclitic_len(T.text[T.toks[k].start:T.toks[k].end]) > 0
+
+
+def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
+    """Where the two sides named after بين stand (cues.yaml between_sides: "اشتباكات بين A وB", "مواجهات بينها
+    وبين B"): the character offsets (first side's start, second side's start, the end), the role the
+    second side takes for the event's type, and whether one span over both sides is cut in two; None when
+    the trigger has no such phrase, the phrase has no second side or its first word names both sides. The phrase opens at most `gap` words after the trigger, with no stop or comma between, and
+    ends at a stop, a comma or `span` words; the second side starts at "وبين", after a side mark ("من جهة")
+    at the next conjoined word, or else at the first conjoined word after the first side's first word."""
+    if not SIDES or lang_of(ev) != "ar":
+        return None
+    cfg = _between()
+    other = cfg["other"].get(ev.type)
+    if not other:
+        return None
+    toks = T.toks
+    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    k = None
+    for x in range(tj, min(tj + cfg["gap"] + 1, len(toks))):
+        n = toks[x].n
+        if n in cfg["cues"] or (n[:1] in "وف" and n[1:] in cfg["cues"]) or any(
+                n.startswith(c) and n[len(c):] in _suffixes() for c in cfg["cues"]):
+            k = x
+            break
+        if _punct_after(T, x):
+            return None
+    if k is None:
+        return None
+    _, s1 = T.sentence(toks[k].start)
+    first = k + 1
+    if toks[k].n not in cfg["cues"] and not (toks[k].n[:1] in "وف" and toks[k].n[1:] in cfg["cues"]):
+        first = k                               # "بينها وبين B": the first side is the pronoun
+    x, m = k + 1, None
+    while x < len(toks) and x - k <= cfg["span"] and toks[x].start < s1:
+        if m is None:
+            n = toks[x].n
+            if n[:1] == "و" and n[1:] in cfg["cues"]:
+                m = x + 1                       # "بين A وبين B"
+            mark = next((mk for mk in cfg["marks"] if tuple(_PUNCT.sub("", t.n) for t in toks[x:x + len(mk)]) == mk),
+                        None)
+            if mark is not None:
+                x = m = x + len(mark)           # "بين A من جهة، وB": the comma after the mark ends no side
+                while m < len(toks) and _PUNCT.fullmatch(toks[m].n):
+                    x = m = m + 1
+                continue
+        if _punct_after(T, x):
+            x += 1
+            break
+        x += 1
+    end = x
+    if m is None and first == k + 1:
+        m = next((y for y in range(k + 2, end) if _and_word(T, y)), None)
+    if m is None or m >= end or first >= m or toks[first].n in cfg["both"]:
+        return None
+    return toks[first].start, toks[m].start, toks[end - 1].end, other, ev.type in cfg["split"]
+
+
+def _side_role(sides, start: int, end: int, role: str, actor: bool = False) -> str:
+    """The role a participant standing in one side of a بين phrase takes: the first side the agent, the
+    second the class's other role; one outside the phrase, or another kind of role, keeps its own. A
+    candidate the model left out ("none") joins its side when `actor` (a named person or body the model
+    gives some chance of a participant's role: "بين A من جهة، وقوات النظام")."""
+    if sides is None or start < sides[0] or end > sides[2] or not (
+            role in ("agent", "patient", "companion") or (role == "none" and actor)):
+        return role
+    if start >= sides[1]:
+        return sides[3]
+    return "agent" if end <= sides[1] else role
+
+
+def _split_sides(text: str, sides, args: list[Argument], conf: dict[int, float]) -> list[Argument]:
+    """A participant's span that runs from the first side of a بين phrase into the second ("الحوثيين وقوات
+    المقاومة") is two, for the types that split (cues.yaml between_sides): the first side the agent, the rest
+    the other side's role."""
+    if sides is None or not sides[4]:
+        return args
+    s0, m, s2, other, _ = sides
+    out = []
+    for a in args:
+        if a.role in ("agent", "patient", "companion") and s0 <= a.start < m < a.end <= s2:
+            b = Argument(role=other, text=text[m:a.end], start=m, end=a.end, entity=None, type=a.type)
+            cut = m
+            while cut > a.start and text[cut - 1].isspace():
+                cut -= 1
+            a.role, a.end, a.text = "agent", cut, text[a.start:cut]
+            conf[id(b)] = conf.get(id(a), 2.0)
+            out.append(b)
+        out.append(a)
+    return out
+
+
 def _after_with(T: Text, c: Candidate) -> bool:
     """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
     cues = _slot_cues()
@@ -1731,6 +1843,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             kept_roles = _rule_kept_roles().get(ev.cls, ())
             fixed = set()
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
+            sides = _sides(T, ev)
             probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
@@ -1757,6 +1870,11 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if role in ("patient", "none") and _by_agent(T, ev, c):
                     role = "agent"           # the doer named after من قبل / على يد
                     p = {**p, "agent": max(p.values())}
+                side = _side_role(sides, c.start, c.end, role, c.etype in _ACTORS and sum(
+                    p.get(r, 0.0) for r in ("agent", "patient", "companion")) >= SIDE_BAR)
+                if side != role:
+                    role = side              # a side of "اشتباكات بين A وB"
+                    p = {**p, role: max(p.values())}
                 probs.append((c, p, role))
             for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}):
                 if role == "none":
@@ -1784,6 +1902,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
+            args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
