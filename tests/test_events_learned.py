@@ -714,3 +714,33 @@ def test_the_two_sides_after_bayn_are_the_doer_and_the_other_side():
     assert learned._sides(T, _event(text, "اشتباكات", "killing", "harm")) is None
     text6 = "وقعت اشتباكات في المدينة، وقال إن الخلاف بين الجيش والمسلحين"
     assert learned._sides(learned.Text(text6), _event(text6, "اشتباكات", "attack", "harm")) is None
+
+
+def test_a_leader_named_inside_his_groups_phrase_is_the_group():
+    # evrole18: "قوات الرئيس المخلوع علي عبدالله صالح": the forces are the target, not the man
+    text = "وقصفت طائرات التحالف قوات الرئيس المخلوع علي عبدالله صالح في صنعاء"
+    T = learned.Text(text)
+    ev = _event(text, "وقصفت", "attack", "harm")
+    s = text.index("علي")
+    a = learned.Argument(role="patient", text="علي عبدالله صالح", start=s, end=s + len("علي عبدالله صالح"),
+                         entity="person:x", type="person")
+    assert learned._led_group(T, ev, a) == text.index("قوات")
+    a.start = text.index("قوات")                      # the span already opens with the head
+    assert learned._led_group(T, ev, a) == a.start
+    # "القوات الموالية للرئيس هادي": the followers
+    text2 = "وقتلت القوات الموالية للرئيس هادي خمسة من الحوثيين"
+    s2 = text2.index("هادي")
+    a2 = learned.Argument(role="agent", text="هادي", start=s2, end=s2 + 4, type="person")
+    assert text2[learned._led_group(learned.Text(text2), _event(text2, "وقتلت", "killing", "harm"), a2):].startswith(
+        "القوات الموالية")
+    # a member named after a ب phrase leads nothing; a place or a plain person is left alone
+    text3 = "وقتل ضابط في القوات الخاصة بالجيش العقيد ميلود الزوي"
+    s3 = text3.index("العقيد")
+    a3 = learned.Argument(role="patient", text=text3[s3:], start=s3, end=len(text3), type="person")
+    assert learned._led_group(learned.Text(text3), _event(text3, "وقتل", "killing", "harm"), a3) is None
+    a.type = "place"
+    assert learned._led_group(T, ev, a) is None
+    text4 = "واستقبل الرئيس هادي وزير الخارجية"
+    s4 = text4.index("هادي")
+    a4 = learned.Argument(role="agent", text="هادي", start=s4, end=s4 + 4, type="person")
+    assert learned._led_group(learned.Text(text4), _event(text4, "واستقبل", "meeting", "communication"), a4) is None

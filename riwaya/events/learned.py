@@ -1754,6 +1754,50 @@ def _split_sides(text: str, sides, args: list[Argument], conf: dict[int, float])
     return out
 
 
+LED_GROUP = True     # a person's name inside the phrase of a group he leads names the group (evrole18)
+LED_GROUP_BACK = 4   # words from the group's head to the name at most
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("group_heads") or {}).get("ar", ()))
+
+
+def _group_head(n: str) -> bool:
+    """Is a word (normalised) the head of a group a person leads (cues.yaml group_heads), with و/ب/ل or the
+    article before it?"""
+    heads = _group_heads()
+    for w in (n, n[1:] if n[:1] in "وبل" else n):
+        if w in heads or (w.startswith("ال") and w[2:] in heads) or (w.startswith("لل") and w[2:] in heads):
+            return True
+    return False
+
+
+def _led_group(T: Text, ev: EventMention, a: Argument) -> int | None:
+    """Where the group phrase starts when a participant read on a person's name stands in the phrase of a
+    group that person leads or that follows him ("قصفت الطائرات قوات الرئيس المخلوع علي عبدالله صالح": the
+    forces are the target, not the man; "القوات الموالية للرئيس هادي"): a group head (cues.yaml group_heads)
+    at most LED_GROUP_BACK words before the name with only definite words between (titles: الرئيس
+    المخلوع، للرئيس), no stop, comma or trigger; the span's own first word when it is already the head.
+    None when the argument is no person or no group's."""
+    if not LED_GROUP or lang_of(ev) != "ar" or a.type != "person" or a.role not in ("agent", "patient", "companion"):
+        return None
+    ci, _ = _word_range(T, a.start, a.end)
+    if ci < len(T.toks) and _group_head(T.toks[ci].n):
+        return a.start
+    for k in range(ci - 1, max(ci - 1 - LED_GROUP_BACK, -1), -1):
+        t = T.toks[k]
+        if _punct_after(T, k) or (t.start < ev.trigger_end and t.end > ev.trigger_start):
+            return None
+        if _group_head(t.n):
+            while k >= 1 and not _punct_after(T, k - 1) and _group_head(T.toks[k - 1].n):
+                k -= 1           # "القوات الموالية للرئيس": the forces, and what they are
+            return T.toks[k].start
+        if not t.n.startswith(("ال", "لل", "وال")):
+            return None          # "القوات الخاصة بالجيش العقيد X": a member named after a ب phrase leads nothing
+    return None
+
+
 def _after_with(T: Text, c: Candidate) -> bool:
     """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
     cues = _slot_cues()
@@ -1896,6 +1940,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
+                        g = _led_group(T, ev, a)
+                        if g is not None:        # the group, not its leader: no person's entity
+                            a.start, a.text, a.type, a.entity = g, text[g:a.end], "organization", None
             for a in args:
                 own = (ev.trigger_start, ev.trigger_end) if a.role in judged and id(a) not in fixed else None
                 s_, e_ = tidy_span(text, a.start, a.end, own, a.role)
