@@ -733,6 +733,11 @@ def test_a_leader_named_inside_his_groups_phrase_is_the_group():
     a2 = learned.Argument(role="agent", text="هادي", start=s2, end=s2 + 4, type="person")
     assert text2[learned._led_group(learned.Text(text2), _event(text2, "وقتلت", "killing", "harm"), a2):].startswith(
         "القوات الموالية")
+    # "الحكومة التابعة للرئيس هادي": the noun the follower word ties to him
+    text5 = "وهاجمت الحكومة التابعة للرئيس هادي المدينة"
+    s5 = text5.index("هادي")
+    a5 = learned.Argument(role="agent", text="هادي", start=s5, end=s5 + 4, type="person")
+    assert learned._led_group(learned.Text(text5), _event(text5, "وهاجمت", "attack", "harm"), a5) == text5.index("الحكومة")
     # a member named after a ب phrase leads nothing; a place or a plain person is left alone
     text3 = "وقتل ضابط في القوات الخاصة بالجيش العقيد ميلود الزوي"
     s3 = text3.index("العقيد")

@@ -1669,9 +1669,10 @@ def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
     """Where the two sides named after بين stand (cues.yaml between_sides: "اشتباكات بين A وB", "مواجهات بينها
     وبين B"): the character offsets (first side's start, second side's start, the end), the role the
     second side takes for the event's type, and whether one span over both sides is cut in two; None when
-    the trigger has no such phrase, the phrase has no second side or its first word names both sides. The phrase opens at most `gap` words after the trigger, with no stop or comma between, and
-    ends at a stop, a comma or `span` words; the second side starts at "وبين", after a side mark ("من جهة")
-    at the next conjoined word, or else at the first conjoined word after the first side's first word."""
+    the trigger has no such phrase, the phrase has no second side or its first word names both sides. The
+    phrase opens at most `gap` words after the trigger, with no stop or comma between, and ends at a stop, a
+    comma or `span` words; the second side starts at "وبين", after a side mark ("من جهة"), or else at the
+    first conjoined word after the first side's first word."""
     if not SIDES or lang_of(ev) != "ar":
         return None
     cfg = _between()
@@ -1722,7 +1723,7 @@ def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
 
 def _side_role(sides, start: int, end: int, role: str, actor: bool = False) -> str:
     """The role a participant standing in one side of a بين phrase takes: the first side the agent, the
-    second the class's other role; one outside the phrase, or another kind of role, keeps its own. A
+    second the type's other role; one outside the phrase, or another kind of role, keeps its own. A
     candidate the model left out ("none") joins its side when `actor` (a named person or body the model
     gives some chance of a participant's role: "بين A من جهة، وقوات النظام")."""
     if sides is None or start < sides[0] or end > sides[2] or not (
@@ -1758,15 +1759,15 @@ LED_GROUP = True     # a person's name inside the phrase of a group he leads nam
 LED_GROUP_BACK = 4   # words from the group's head to the name at most
 
 
-@lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    return frozenset(normalize_ar(w) for w in (_cues().get("group_heads") or {}).get("ar", ()))
+@lru_cache(maxsize=2)
+def _group_heads(key: str = "group_heads") -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get(key) or {}).get("ar", ()))
 
 
-def _group_head(n: str) -> bool:
-    """Is a word (normalised) the head of a group a person leads (cues.yaml group_heads), with و/ب/ل or the
-    article before it?"""
-    heads = _group_heads()
+def _group_head(n: str, key: str = "group_heads") -> bool:
+    """Is a word (normalised) the head of a group a person leads (cues.yaml group_heads; or with key
+    "group_followers", a word that ties the noun before it to a leader), with و/ب/ل or the article before it?"""
+    heads = _group_heads(key)
     for w in (n, n[1:] if n[:1] in "وبل" else n):
         if w in heads or (w.startswith("ال") and w[2:] in heads) or (w.startswith("لل") and w[2:] in heads):
             return True
@@ -1789,9 +1790,12 @@ def _led_group(T: Text, ev: EventMention, a: Argument) -> int | None:
         t = T.toks[k]
         if _punct_after(T, k) or (t.start < ev.trigger_end and t.end > ev.trigger_start):
             return None
-        if _group_head(t.n):
+        follower = _group_head(t.n, "group_followers")
+        if follower or _group_head(t.n):
+            if follower and k >= 1 and not _punct_after(T, k - 1) and T.toks[k - 1].n.startswith(("ال", "وال")):
+                k -= 1           # "الحكومة التابعة للرئيس هادي": the noun the follower word ties to him
             while k >= 1 and not _punct_after(T, k - 1) and _group_head(T.toks[k - 1].n):
-                k -= 1           # "القوات الموالية للرئيس": the forces, and what they are
+                k -= 1           # "عناصر ميليشيات صالح": the outer head too
             return T.toks[k].start
         if not t.n.startswith(("ال", "لل", "وال")):
             return None          # "القوات الخاصة بالجيش العقيد X": a member named after a ب phrase leads nothing
