@@ -747,3 +747,75 @@ def test_no_agent_fill_from_a_name_or_a_far_phrase_after_the_trigger():
              (near, {"agent": 0.3, "none": 0.7}, "none")]
     assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25}, ev, T)] == [near]
     assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25})] == [far]        # without the text: as before
+def test_the_two_sides_after_bayn_are_the_doer_and_the_other_side(monkeypatch):
+    # evrole18: "اشتباكات بين A وB": A does it, B is the other side (an attack's patient, talks' companion).
+    # Shipped off (learned.SIDES), tested on.
+    monkeypatch.setattr(learned, "SIDES", True)
+    text = "واندلعت اشتباكات عنيفة بين الجيش التركي والمسلحين قرب الحدود"
+    T = learned.Text(text)
+    ev = _event(text, "اشتباكات", "attack", "harm")
+    sides = learned._sides(T, ev)
+    assert sides is not None and text[sides[1]:].startswith("والمسلحين") and sides[3] == "patient"
+    span = lambda w: (text.index(w), text.index(w) + len(w))
+    assert learned._side_role(sides, *span("الجيش التركي"), "patient") == "agent"
+    assert learned._side_role(sides, *span("والمسلحين"), "agent") == "patient"
+    assert learned._side_role(sides, *span("الحدود"), "place") == "place"      # not a side
+    assert learned._side_role(sides, *span("والمسلحين"), "none") == "none"      # left out, not an actor
+    assert learned._side_role(sides, *span("والمسلحين"), "none", actor=True) == "patient"
+    # one span over both sides is two
+    s, e = text.index("الجيش"), text.index(" قرب")
+    a = learned.Argument(role="agent", text=text[s:e], start=s, end=e)
+    out = learned._split_sides(text, sides, [a], {})
+    assert sorted((x.role, x.text) for x in out) == [("agent", "الجيش التركي"), ("patient", "والمسلحين")]
+    # "بين A من جهة، وB": the side mark ends the first side, the comma after it ends no side
+    text2 = "دارت اشتباكات بين الكتائب المقاتلة والكتائب الإسلامية من جهة، وقوات النظام من جهة أخرى"
+    sides2 = learned._sides(learned.Text(text2), _event(text2, "اشتباكات", "attack", "harm"))
+    assert text2[sides2[1]:].startswith("وقوات النظام")
+    # "بينها وبين B": the first side is the pronoun
+    text3 = "لتندلع مواجهات بينها وبين الشبان"
+    sides3 = learned._sides(learned.Text(text3), _event(text3, "مواجهات", "attack", "harm"))
+    assert text3[sides3[1]:] == "الشبان"
+    # talks: the other side is the companion, and "the two sides" is one phrase
+    text4 = "وجرت محادثات بين الحكومة وحركة طالبان"
+    assert learned._sides(learned.Text(text4), _event(text4, "محادثات", "meeting", "communication"))[3] == "companion"
+    text5 = "وجرت محادثات بين الجانبين العراقي والسعودي"
+    assert learned._sides(learned.Text(text5), _event(text5, "محادثات", "meeting", "communication")) is None
+    # a type the table does not name, or no بين near the trigger
+    assert learned._sides(T, _event(text, "اشتباكات", "killing", "harm")) is None
+    text6 = "وقعت اشتباكات في المدينة، وقال إن الخلاف بين الجيش والمسلحين"
+    assert learned._sides(learned.Text(text6), _event(text6, "اشتباكات", "attack", "harm")) is None
+
+
+def test_a_leader_named_inside_his_groups_phrase_is_the_group():
+    # evrole18: "قوات الرئيس المخلوع علي عبدالله صالح": the forces are the target, not the man
+    text = "وقصفت طائرات التحالف قوات الرئيس المخلوع علي عبدالله صالح في صنعاء"
+    T = learned.Text(text)
+    ev = _event(text, "وقصفت", "attack", "harm")
+    s = text.index("علي")
+    a = learned.Argument(role="patient", text="علي عبدالله صالح", start=s, end=s + len("علي عبدالله صالح"),
+                         entity="person:x", type="person")
+    assert learned._led_group(T, ev, a) == text.index("قوات")
+    a.start = text.index("قوات")                      # the span already opens with the head
+    assert learned._led_group(T, ev, a) == a.start
+    # "القوات الموالية للرئيس هادي": the followers
+    text2 = "وقتلت القوات الموالية للرئيس هادي خمسة من الحوثيين"
+    s2 = text2.index("هادي")
+    a2 = learned.Argument(role="agent", text="هادي", start=s2, end=s2 + 4, type="person")
+    assert text2[learned._led_group(learned.Text(text2), _event(text2, "وقتلت", "killing", "harm"), a2):].startswith(
+        "القوات الموالية")
+    # "الحكومة التابعة للرئيس هادي": the noun the follower word ties to him
+    text5 = "وهاجمت الحكومة التابعة للرئيس هادي المدينة"
+    s5 = text5.index("هادي")
+    a5 = learned.Argument(role="agent", text="هادي", start=s5, end=s5 + 4, type="person")
+    assert learned._led_group(learned.Text(text5), _event(text5, "وهاجمت", "attack", "harm"), a5) == text5.index("الحكومة")
+    # a member named after a ب phrase leads nothing; a place or a plain person is left alone
+    text3 = "وقتل ضابط في القوات الخاصة بالجيش العقيد ميلود الزوي"
+    s3 = text3.index("العقيد")
+    a3 = learned.Argument(role="patient", text=text3[s3:], start=s3, end=len(text3), type="person")
+    assert learned._led_group(learned.Text(text3), _event(text3, "وقتل", "killing", "harm"), a3) is None
+    a.type = "place"
+    assert learned._led_group(T, ev, a) is None
+    text4 = "واستقبل الرئيس هادي وزير الخارجية"
+    s4 = text4.index("هادي")
+    a4 = learned.Argument(role="agent", text="هادي", start=s4, end=s4 + 4, type="person")
+    assert learned._led_group(learned.Text(text4), _event(text4, "واستقبل", "meeting", "communication"), a4) is None

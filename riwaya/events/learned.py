@@ -1741,6 +1741,164 @@ def _shared_subject(T: Text, ev: EventMention, before: list[EventMention]) -> Ar
     if a is None or any(b.start < a.end and a.start < b.end for b in ev.arguments):
         return None
     return Argument(role="agent", text=a.text, start=a.start, end=a.end, entity=a.entity, type=a.type)
+SIDES = False        # the two sides named after بين take the agent and the other side's role (evrole18); off: on the fifth unseen sample it turned a clash's second side into its patient, and reconcile then set two allied doers against each other (one false contradiction)
+SIDE_BAR = 0.1       # a named person or body of a side the model left out joins when it gives it a participant's role this likely
+
+
+@lru_cache(maxsize=1)
+def _between() -> dict:
+    d = (_cues().get("between_sides") or {}).get("ar") or {}
+    return {"cues": frozenset(normalize_ar(w) for w in d.get("cues", ())), "gap": int(d.get("gap", 4)),
+            "span": int(d.get("span", 20)), "other": dict(d.get("other_side") or {}),
+            "marks": tuple(tuple(normalize_ar(w) for w in m.split()) for m in d.get("side_marks", ())),
+            "both": frozenset(normalize_ar(w) for w in d.get("both", ())), "split": frozenset(d.get("split", ()))}
+
+
+def _and_word(T: Text, k: int) -> bool:
+    """Does token k open with the conjunction و ("والمسلحين", "ومقاتلي", "وقوات"), not a و of the word
+    itself ("وزارة", "ولاية")?"""
+    from riwaya.ner.morph import proclitic_len
+    n = T.toks[k].n
+    if len(n) < 3 or not n.startswith("و"):
+        return False
+    return n.startswith(("وال", "وو")) or proclitic_len(T.text[T.toks[k].start:T.toks[k].end]) > 0
+
+
+def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
+    """Where the two sides named after بين stand (cues.yaml between_sides: "اشتباكات بين A وB", "مواجهات بينها
+    وبين B"): the character offsets (first side's start, second side's start, the end), the role the
+    second side takes for the event's type, and whether one span over both sides is cut in two; None when
+    the trigger has no such phrase, the phrase has no second side or its first word names both sides. The
+    phrase opens at most `gap` words after the trigger, with no stop or comma between, and ends at a stop, a
+    comma or `span` words; the second side starts at "وبين", after a side mark ("من جهة"), or else at the
+    first conjoined word after the first side's first word."""
+    if not SIDES or lang_of(ev) != "ar":
+        return None
+    cfg = _between()
+    other = cfg["other"].get(ev.type)
+    if not other:
+        return None
+    toks = T.toks
+    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    k = None
+    for x in range(tj, min(tj + cfg["gap"] + 1, len(toks))):
+        n = toks[x].n
+        if n in cfg["cues"] or (n[:1] in "وف" and n[1:] in cfg["cues"]) or any(
+                n.startswith(c) and n[len(c):] in _suffixes() for c in cfg["cues"]):
+            k = x
+            break
+        if _punct_after(T, x):
+            return None
+    if k is None:
+        return None
+    _, s1 = T.sentence(toks[k].start)
+    first = k + 1
+    if toks[k].n not in cfg["cues"] and not (toks[k].n[:1] in "وف" and toks[k].n[1:] in cfg["cues"]):
+        first = k                               # "بينها وبين B": the first side is the pronoun
+    x, m = k + 1, None
+    while x < len(toks) and x - k <= cfg["span"] and toks[x].start < s1:
+        if m is None:
+            n = toks[x].n
+            if n[:1] == "و" and n[1:] in cfg["cues"]:
+                m = x + 1                       # "بين A وبين B"
+            mark = next((mk for mk in cfg["marks"] if tuple(_PUNCT.sub("", t.n) for t in toks[x:x + len(mk)]) == mk),
+                        None)
+            if mark is not None:
+                x = m = x + len(mark)           # "بين A من جهة، وB": the comma after the mark ends no side
+                while m < len(toks) and _PUNCT.fullmatch(toks[m].n):
+                    x = m = m + 1
+                continue
+        if _punct_after(T, x):
+            x += 1
+            break
+        x += 1
+    end = x
+    if m is None and first == k + 1:
+        m = next((y for y in range(k + 2, end) if _and_word(T, y)), None)
+    if m is None or m >= end or first >= m or toks[first].n in cfg["both"]:
+        return None
+    return toks[first].start, toks[m].start, toks[end - 1].end, other, ev.type in cfg["split"]
+
+
+def _side_role(sides, start: int, end: int, role: str, actor: bool = False) -> str:
+    """The role a participant standing in one side of a بين phrase takes: the first side the agent, the
+    second the type's other role; one outside the phrase, or another kind of role, keeps its own. A
+    candidate the model left out ("none") joins its side when `actor` (a named person or body the model
+    gives some chance of a participant's role: "بين A من جهة، وقوات النظام")."""
+    if sides is None or start < sides[0] or end > sides[2] or not (
+            role in ("agent", "patient", "companion") or (role == "none" and actor)):
+        return role
+    if start >= sides[1]:
+        return sides[3]
+    return "agent" if end <= sides[1] else role
+
+
+def _split_sides(text: str, sides, args: list[Argument], conf: dict[int, float]) -> list[Argument]:
+    """A participant's span that runs from the first side of a بين phrase into the second ("الحوثيين وقوات
+    المقاومة") is two, for the types that split (cues.yaml between_sides): the first side the agent, the rest
+    the other side's role."""
+    if sides is None or not sides[4]:
+        return args
+    s0, m, s2, other, _ = sides
+    out = []
+    for a in args:
+        if a.role in ("agent", "patient", "companion") and s0 <= a.start < m < a.end <= s2:
+            b = Argument(role=other, text=text[m:a.end], start=m, end=a.end, entity=None, type=a.type)
+            cut = m
+            while cut > a.start and text[cut - 1].isspace():
+                cut -= 1
+            a.role, a.end, a.text = "agent", cut, text[a.start:cut]
+            conf[id(b)] = conf.get(id(a), 2.0)
+            out.append(b)
+        out.append(a)
+    return out
+
+
+LED_GROUP = True     # a person's name inside the phrase of a group he leads names the group (evrole18)
+LED_GROUP_BACK = 4   # words from the group's head to the name at most
+
+
+@lru_cache(maxsize=2)
+def _group_heads(key: str = "group_heads") -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get(key) or {}).get("ar", ()))
+
+
+def _group_head(n: str, key: str = "group_heads") -> bool:
+    """Is a word (normalised) the head of a group a person leads (cues.yaml group_heads; or with key
+    "group_followers", a word that ties the noun before it to a leader), with و/ب/ل or the article before it?"""
+    heads = _group_heads(key)
+    for w in (n, n[1:] if n[:1] in "وبل" else n):
+        if w in heads or (w.startswith("ال") and w[2:] in heads) or (w.startswith("لل") and w[2:] in heads):
+            return True
+    return False
+
+
+def _led_group(T: Text, ev: EventMention, a: Argument) -> int | None:
+    """Where the group phrase starts when a participant read on a person's name stands in the phrase of a
+    group that person leads or that follows him ("قصفت الطائرات قوات الرئيس المخلوع علي عبدالله صالح": the
+    forces are the target, not the man; "القوات الموالية للرئيس هادي"): a group head (cues.yaml group_heads)
+    at most LED_GROUP_BACK words before the name with only definite words between (titles: الرئيس
+    المخلوع، للرئيس), no stop, comma or trigger; the span's own first word when it is already the head.
+    None when the argument is no person or no group's."""
+    if not LED_GROUP or lang_of(ev) != "ar" or a.type != "person" or a.role not in ("agent", "patient", "companion"):
+        return None
+    ci, _ = _word_range(T, a.start, a.end)
+    if ci < len(T.toks) and _group_head(T.toks[ci].n):
+        return a.start
+    for k in range(ci - 1, max(ci - 1 - LED_GROUP_BACK, -1), -1):
+        t = T.toks[k]
+        if _punct_after(T, k) or (t.start < ev.trigger_end and t.end > ev.trigger_start):
+            return None
+        follower = _group_head(t.n, "group_followers")
+        if follower or _group_head(t.n):
+            if follower and k >= 1 and not _punct_after(T, k - 1) and T.toks[k - 1].n.startswith(("ال", "وال")):
+                k -= 1           # "الحكومة التابعة للرئيس هادي": the noun the follower word ties to him
+            while k >= 1 and not _punct_after(T, k - 1) and _group_head(T.toks[k - 1].n):
+                k -= 1           # "عناصر ميليشيات صالح": the outer head too
+            return T.toks[k].start
+        if not t.n.startswith(("ال", "لل", "وال")):
+            return None          # "القوات الخاصة بالجيش العقيد X": a member named after a ب phrase leads nothing
+    return None
 
 
 def _after_with(T: Text, c: Candidate) -> bool:
@@ -1832,6 +1990,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             kept_roles = _rule_kept_roles().get(ev.cls, ())
             fixed = set()
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
+            sides = _sides(T, ev)
             probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
@@ -1858,6 +2017,11 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if role in ("patient", "none") and _by_agent(T, ev, c):
                     role = "agent"           # the doer named after من قبل / على يد
                     p = {**p, "agent": max(p.values())}
+                side = _side_role(sides, c.start, c.end, role, c.etype in _ACTORS and sum(
+                    p.get(r, 0.0) for r in ("agent", "patient", "companion")) >= SIDE_BAR)
+                if side != role:
+                    role = side              # a side of "اشتباكات بين A وB"
+                    p = {**p, role: max(p.values())}
                 probs.append((c, p, role))
             for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}, ev, T):
                 if role == "none":
@@ -1879,12 +2043,16 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
+                        g = _led_group(T, ev, a)
+                        if g is not None:        # the group, not its leader: no person's entity
+                            a.start, a.text, a.type, a.entity = g, text[g:a.end], "organization", None
             for a in args:
                 own = (ev.trigger_start, ev.trigger_end) if a.role in judged and id(a) not in fixed else None
                 s_, e_ = tidy_span(text, a.start, a.end, own, a.role)
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
+            args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
