@@ -121,3 +121,16 @@ def test_a_body_is_no_place_to_name_a_happening_by(monkeypatch):
     assert _subject_role({**ev, "place": "abha"}, ents, "en") == ("Abha", "place")
     monkeypatch.setitem(config()["conflicts"], "label_place_not_actor", False)
     assert _subject_role(ev, ents, "en") == ("special emergency forces", "place")
+
+
+def test_one_outlet_alone_printing_two_named_voices_lists_them(monkeypatch):
+    """Outlet A alone prints the mufti's 17 (one report) and the ministry's 12 (another): two accounts, listed
+    though no other outlet prints either (the outlet filter of two_outlets lets two named voices of one outlet
+    stand against each other); with named_voices off, one outlet is never against itself."""
+    docs = [_doc("a1", MUFTI, "A", "2015-08-07"), _doc("a2", MINISTRY, "A", "2015-08-08")]
+    ms = [_k("k0", "a1", MUFTI, amount="17", chain=[("A", "outlet"), ("مفتي مصر، الدكتور شوقي علام", "person")], **KA),
+          _k("k1", "a2", MINISTRY, amount="12", chain=[("A", "outlet"), ("وزارة الداخلية السعودية", "organization")],
+             **KA)]
+    assert len(_contradictions(reconcile(docs, ms, ALL), "amount")) == 1
+    _counts_switch(monkeypatch, "named_voices", False)
+    assert _contradictions(reconcile(docs, ms, ALL), "amount") == []

@@ -695,8 +695,10 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
                 if any(not _outlets_apart(evidence[i], evidence[j]) and evidence[i]["doc"] != evidence[j]["doc"]
                        and _one_voice(i, j, W, evidence, docs) for i in IA for j in IB):
                     self_revised.add((min(ra, rb), max(ra, rb)))
-                IA, IB = ([i for i in IA if any(_outlets_apart(evidence[i], evidence[j]) for j in IB)],
-                          [j for j in IB if any(_outlets_apart(evidence[i], evidence[j]) for i in IA)])
+                apart = lambda i, j: _outlets_apart(evidence[i], evidence[j]) or (  # noqa: E731
+                    bool(ccfg.get("named_voices")) and _named_apart(i, j, W))
+                IA, IB = ([i for i in IA if any(apart(i, j) for j in IB)],
+                          [j for j in IB if any(apart(i, j) for i in IA)])
             if not IA or not IB or not W.any_distinct(IA, IB, published=True):
                 continue
             f = found.setdefault((ra, rb), (set(), set()))
