@@ -32,7 +32,7 @@ from . import timeiv
 from .context_time import is_chain_word
 from .text import config, normalize, templates
 from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue,
+                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -103,6 +103,7 @@ class Witnesses:
         # disagrees with itself; different sources it quotes still are different voices
         self.acc = [e.get("account") or e.get("doc") for e in evidence]
         self.chain = [chain_key(e.get("attribution"), docs.get(e.get("doc")), ents) for e in evidence]
+        self.ents = ents
         parent = list(range(len(evidence)))
 
         def find(x):
@@ -129,6 +130,27 @@ class Witnesses:
                 if self.translated(i, j):
                     union(i, j)
         self.root = [find(i) for i in range(len(evidence))]
+
+    def voice_name(self, key: str) -> str:
+        """A voice's names (Arabic and English), as the store knows them, for values.voice_within."""
+        e = (getattr(self.ents, "by_id", None) or {}).get(key) or {}
+        names = [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or [])
+        return " | ".join(n for n in names if n) or key.split(":", 1)[-1]
+
+    def named(self, key) -> bool:
+        """Is a voice a named person or body: one the store resolved (an entity), or a name it could not resolve
+        of two words or more, none of them a word of an unnamed source or of a toll (values.named_voice:
+        "مفتي مصر، الدكتور شوقي علام" is named; "مصادر عسكرية", "الحصيلة السابقة", "مسؤولون" are not)?"""
+        if not isinstance(key, str):
+            return False
+        if key in (getattr(self.ents, "by_id", None) or {}):
+            return True
+        return key.startswith("name:") and named_voice(key.split(":", 1)[1])
+
+    def serves(self, person: str, body: str) -> bool:
+        """Does the store give the voice `person` a role in the voice `body` (a spokesman of a ministry)?"""
+        e = (getattr(self.ents, "by_id", None) or {}).get(person) or {}
+        return any(isinstance(r, dict) and r.get("org_entity") == body for r in e.get("roles") or ())
 
     def distinct(self, i: int, j: int) -> bool:
         if self.root[i] == self.root[j]:
@@ -671,10 +693,12 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
                 # one outlet never against itself: its later report supersedes its earlier one (a revision,
                 # whatever other outlets print)
                 if any(not _outlets_apart(evidence[i], evidence[j]) and evidence[i]["doc"] != evidence[j]["doc"]
-                       for i in IA for j in IB):
+                       and _one_voice(i, j, W, evidence, docs) for i in IA for j in IB):
                     self_revised.add((min(ra, rb), max(ra, rb)))
-                IA, IB = ([i for i in IA if any(_outlets_apart(evidence[i], evidence[j]) for j in IB)],
-                          [j for j in IB if any(_outlets_apart(evidence[i], evidence[j]) for i in IA)])
+                apart = lambda i, j: _outlets_apart(evidence[i], evidence[j]) or (  # noqa: E731
+                    bool(ccfg.get("named_voices")) and _named_apart(i, j, W))
+                IA, IB = ([i for i in IA if any(apart(i, j) for j in IB)],
+                          [j for j in IB if any(apart(i, j) for i in IA)])
             if not IA or not IB or not W.any_distinct(IA, IB, published=True):
                 continue
             f = found.setdefault((ra, rb), (set(), set()))
@@ -707,7 +731,38 @@ def _part(IA, IB, ka, kb, evidence, docs: dict) -> bool:
             or not (config()["conflicts"].get("counts") or {}).get("parts"):
         return False
     lo = min(ka.n, kb.n)
-    return any(part_told(_sentence(evidence[i], docs), lo) for i in IA + IB)
+    if any(part_told(_sentence(evidence[i], docs), lo) for i in IA + IB):
+        return True
+    # the smaller figure told as those who remain ("خمسة مصابين ما زالوا يتلقون العلاج"): a part of the toll
+    return bool((config()["conflicts"].get("counts") or {}).get("remaining")) and \
+        any(remaining_told(_sentence(evidence[i], docs), lo) for i in IA + IB)
+
+
+def _one_voice(i: int, j: int, W: Witnesses, evidence, docs: dict) -> bool:
+    """Are two figures that one outlet prints in two of its reports told in one voice, so that the later one is
+    its own revision (counts.two_outlets)? Not where each is told by a voice of its own, named (a person or body
+    the store resolved: Egypt's mufti's 17 security men killed and the interior ministry's 12), the two different
+    and neither speaking for the other (values.voice_within: "the ministry's spokesman" is the ministry); an
+    unnamed voice ("مصادر", "officials"), a toll told as if it spoke ("الحصيلة السابقة") or the outlet's own
+    telling is one voice with anything (config conflicts.counts.named_voices; off: every such pair is one)."""
+    if not (config()["conflicts"].get("counts") or {}).get("named_voices"):
+        return True
+    return not _named_apart(i, j, W)
+
+
+def _named_apart(i: int, j: int, W: Witnesses) -> bool:
+    """Are evidence i and j told by two named voices (each innermost attributed voice a person or body the store
+    resolved), different, neither speaking for the other (a role in it, values.voice_within)?"""
+    a, b = W.chain[i], W.chain[j]
+    if not a or not b or _prefix(a, b) or _prefix(b, a):
+        return False
+    va, vb = a[-1], b[-1]
+    if va == vb or not W.named(va) or not W.named(vb):
+        return False
+    if W.serves(va, vb) or W.serves(vb, va):
+        return False
+    na, nb = W.voice_name(va), W.voice_name(vb)
+    return not (voice_within(na, nb) or voice_within(nb, na))
 
 
 def _outlets_apart(a: dict, b: dict) -> bool:
@@ -722,6 +777,14 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
     figure given on a later day by the same quoted source?"""
     if any(revision_cue(_sentence(evidence[i], docs)) for i in IA + IB):
         return True
+    own = (config()["conflicts"].get("counts") or {}).get("own_revision")
+    for I, J in ((IA, IB), (IB, IA)):
+        # a voice that updates its own announcement ("إلحاقاً لما سبق إعلانه", further to what it announced)
+        # revises its own figure, not another named voice's (the ministry's 33 wounded, an update of its own 9,
+        # against the hospital's 40 cases); without own_revision, any figure's
+        if any(self_revision_cue(_sentence(evidence[i], docs)) and (not own or any(not _named_apart(i, j, W) for j in J))
+               for i in I):
+            return True
     title = lambda i: (docs.get(evidence[i]["doc"]) or {}).get("title") or ""  # noqa: E731
     if (config()["conflicts"].get("counts") or {}).get("headline_revision") and \
             any(revision_cue(title(i)) for i in IA + IB):
@@ -954,7 +1017,7 @@ def _subject_role(ev, ents, lang):
     kr = schema.key_roles()
     for role in list(kr.get(ev.get("class"), kr["other"])) + ["agent", "theme", "patient"]:
         if role == "place":
-            if ev.get("place") and ev["place"] in ents.by_id:
+            if _label_place(ev, ents):
                 return ents.label(ev["place"], lang), "place"
             continue
         for p in ev["participants"]:
@@ -962,9 +1025,20 @@ def _subject_role(ev, ents, lang):
             # names no one: the happening is named by an entity, its place, or its kind alone
             if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:"):
                 return ents.label(p["entity"], lang, clean=True), role
-    if ev.get("place") and ev["place"] in ents.by_id:
+    if _label_place(ev, ents):
         return ents.label(ev["place"], lang), "place"
     return None, None
+
+
+def _label_place(ev, ents) -> bool:
+    """Can the happening be named by its place ("the killing in X")? Not where the place the mentions give is a
+    body or a person (a mosque "of the special emergency forces" read as the forces: "the killing in special
+    emergency forces"); config conflicts.label_place_not_actor."""
+    if not ev.get("place") or ev["place"] not in ents.by_id:
+        return False
+    e = ents.by_id[ev["place"]]
+    kind = e.get("type") if isinstance(e, dict) else None
+    return not (config()["conflicts"].get("label_place_not_actor") and kind in ("organization", "person"))
 
 
 def _in_place(ev, role) -> bool:

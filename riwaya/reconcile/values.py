@@ -488,6 +488,16 @@ def revision_cue(sentence: str | None) -> bool:
     return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
 
 
+def self_revision_cue(sentence: str | None) -> bool:
+    """Does the sentence tell its voice updating its own earlier announcement (values.yaml counts.self_revision:
+    "إلحاقاً لما سبق إعلانه", "further to its earlier statement")? Its figure revises that voice's own."""
+    if not sentence:
+        return False
+    s = " " + " ".join(normalize(sentence).lower().split()) + " "
+    return any(f" {normalize(p).lower()} " in s for lang in (vconfig()["counts"].get("self_revision") or {}).values()
+               for p in lang)
+
+
 def risen_to(text: str | None, n: int) -> bool:
     """Does ``text`` (a whole report) tell the figure ``n`` as a toll that rose to it ("حصيلة ضحاياه ارتفعت إلى 32
     قتيلا", "ارتفع عدد القتلى في الهجوم إلى 15", "the toll rose to 32": values.yaml counts.risen: a verb of rising,
@@ -934,6 +944,25 @@ def part_told(sentence: str | None, n: int) -> bool:
     return False
 
 
+def remaining_told(sentence: str | None, n: int) -> bool:
+    """Does a sentence tell the figure ``n`` as those who remain (values.yaml counts.remaining within
+    counts.remaining_window words after it: "خمسة مصابين ما زالوا يتلقون العلاج", "5 are still in hospital")? Such
+    a figure counts a part of a toll (the wounded still treated, the others discharged), not a rival of it."""
+    cfg = vconfig().get("counts") or {}
+    cues = [normalize(c).lower().split() for c in cfg.get("remaining") or ()]
+    if not sentence or not cues:
+        return False
+    toks = _figure_words(sentence)
+    window = int(cfg.get("remaining_window", 3))
+    for k in range(len(toks)):
+        if _cardinal(toks[k:k + 2]) != n:
+            continue
+        for j in range(k + 1, min(k + 1 + window, len(toks))):
+            if any(toks[j:j + len(c)] == c for c in cues):
+                return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def headed_places(sentence: str | None) -> frozenset:
     """The places a sentence names by a head noun of values.yaml counts.place_heads ("قرية قصر البريج",
@@ -997,3 +1026,65 @@ def _clitic_forms(w: str, clitics: tuple[str, ...], rest: int) -> set[str]:
     """A word as written and with one of the clitics off, where more than ``rest`` letters remain."""
     return {w} | {w[len(c):] for c in clitics if w.startswith(c) and len(w) > len(c) + rest}
 
+
+
+def voice_within(outer: str | None, inner: str | None) -> bool:
+    """Does the voice named ``outer`` speak for, or belong to, the voice named ``inner``: every word of one of
+    ``inner``'s names (names joined by " | "; words of values.yaml voices.skip left out; a word matches with a
+    clitic و/ب/ل/ف or the article off) is a word of one of ``outer``'s ("المتحدث الأمني بوزارة الداخلية" within
+    "وزارة الداخلية", "interior ministry spokesman" within "Interior Ministry")? Then the two are one voice, not
+    two accounts."""
+    if not outer or not inner:
+        return False
+    outs = [_voice_words(n) for n in outer.split(" | ")]
+    for n in inner.split(" | "):
+        w = _voice_words(n)
+        if not w or not any(max(len(f) for f in x) > 2 for x in w):
+            continue
+        for o in outs:
+            forms = set().union(*o) if o else set()
+            if all(x & forms for x in w):
+                return True
+    return False
+
+
+def named_voice(name: str | None) -> bool:
+    """Does an attributed voice's name, not resolved to an entity, name someone: two words or more (values.yaml
+    voices.skip left out), none of them a word of voices.unnamed (sources, officials, witnesses, a toll or a
+    statement told as if it spoke) with a clitic or the article off?"""
+    words = _voice_words(name or "")
+    unnamed = _voice_unnamed()
+    return len(words) >= 2 and not any(w & unnamed for w in words)
+
+
+@lru_cache(maxsize=1)
+def _voice_unnamed() -> frozenset:
+    out = set()
+    for w in (vconfig().get("voices") or {}).get("unnamed") or ():
+        for forms in _voice_words(str(w)):
+            out |= forms
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _voice_words(name: str) -> tuple:
+    """The words of a voice's name, each as the set of its forms (as written, a clitic off, the article off)."""
+    skip = _voice_skip()
+    out = []
+    for t in normalize(name or "").lower().replace("-", " ").split():
+        t = t.strip(".,،;:!?؟\"«»()")
+        if not t or t in skip:
+            continue
+        forms = [t]
+        if t[:1] in ("و", "ب", "ل", "ف") and len(t) > 3:
+            forms.append(t[1:])
+        forms += [f[2:] for f in list(forms) if f.startswith("ال") and len(f) > 4]
+        forms = frozenset(f for f in forms if f not in skip)
+        if forms:
+            out.append(forms)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _voice_skip() -> frozenset:
+    return frozenset(normalize(w).lower() for w in (vconfig().get("voices") or {}).get("skip") or ())
