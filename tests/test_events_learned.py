@@ -819,3 +819,14 @@ def test_a_leader_named_inside_his_groups_phrase_is_the_group():
     s4 = text4.index("هادي")
     a4 = learned.Argument(role="agent", text="هادي", start=s4, end=s4 + 4, type="person")
     assert learned._led_group(learned.Text(text4), _event(text4, "واستقبل", "meeting", "communication"), a4) is None
+
+
+def test_a_happening_told_as_an_ability_or_a_kind_is_hypothetical():
+    # "قادرة على دحر": what Egypt can do, not what it did; "لمثل الهجمات": attacks of that kind
+    for text, trig, yes in [("وأكد الخبيران أن مصر قادرة على دحر الجماعات في المنطقة", "دحر", True),
+                            ("وقال إن الجيش مستعد في أي وقت لمثل الهجمات التي يشنها التنظيم", "الهجمات", True),
+                            ("وأكدت أن إطلاق مثل هذه التصريحات أمر غير مبرر", "التصريحات", True),
+                            ("ومثل الهجوم تصعيدا خطيرا في المنطقة", "الهجوم", False),   # the verb مثّل
+                            ("وشنت الطائرات غارات على مواقع التنظيم", "غارات", False)]:
+        ev = _event(text, trig, "attack", "harm")
+        assert learned._ability(learned.Text(text), ev) is yes, text

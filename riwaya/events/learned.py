@@ -311,6 +311,30 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 _COMP_AN = ("ان", "بان", "لان")
 
 
+@lru_cache(maxsize=1)
+def _ability_cues() -> tuple[frozenset[str], ...]:
+    d = _cues().get("ability") or {}
+    return tuple(frozenset(normalize_ar(w) for w in d.get(k) or ())
+                 for k in ("ar", "links", "kind_before_demonstrative", "demonstratives"))
+
+
+def _ability(T: Text, ev: EventMention) -> bool:
+    """Is the trigger told as what someone can or is ready to do, or as a kind ("قادرة على دحر", "لمثل
+    الهجمات"; cues.yaml `ability`)? Its word before, or the one before that over a linking word, in its
+    sentence. The polarity model, trained on few such cases, reads them as asserted."""
+    words, links, kinds, demonstratives = _ability_cues()
+    i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    s0, _ = T.sentence(ev.trigger_start)
+    def cue(k: int, ws) -> bool:
+        if k < 0 or T.toks[k].start < s0:
+            return False
+        w = T.toks[k].n
+        return w in ws or (w[:1] in "وف" and w[1:] in ws)
+    link = T.toks[i - 1].n if i >= 1 else ""
+    return (cue(i - 1, words) or (i >= 2 and link in links and cue(i - 2, words))
+            or (i >= 2 and link in demonstratives and cue(i - 2, kinds)))
+
+
 def _future(w: str) -> bool:
     """A verb with the future prefix س (سيعقدون، ستبدأ، سيتم), also behind و/ف (وستشيع), and not one of the
     words that only look like one (cues.yaml `future_lookalikes`: سيارة، سنوات، سيطرة، سياسي; a plural in
@@ -2065,6 +2089,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             pol = max(p, key=p.get)
             ev.negated = pol == "negated"
             ev.polarity = {"negated": "asserted"}.get(pol, pol)
+            if ev.polarity == "asserted" and _ability(T, ev):
+                ev.polarity = "hypothetical"
         if "source" in M:
             if sps is None:
                 sps = speakers(T, an, lex)
