@@ -765,9 +765,9 @@ def _normalized(text: str) -> str:
 def _narrative(time_text: str) -> bool:
     """A time told by reference to the narrative ("تلك الليلة", "that night", "the next day"): its day
     comes from another sentence (the time tagger's narrative_refs), so it is not stated here."""
-    from ..timex.lexicon import load, norm_word
+    from ..timex.lexicon import narrative_refs, norm_word
     w = norm_word(time_text.lower())
-    return any(w in load(lang).words["narr"] for lang in ("ar", "en"))
+    return any(w in narrative_refs(lang) for lang in ("ar", "en"))     # not the whole lexicon compiled
 
 
 def _stated(field, evidence, idx, docs) -> list[int]:

@@ -24,7 +24,7 @@ from ..lang.arabic import prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
-from .narrative import adopt_narrative_movers, has_orphans
+from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
@@ -1266,11 +1266,6 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     judge = side_judge(canon, ents, story_of, same_place, docs)
     made, skipped = [], []
     carried = carried or {}
-    if carried and has_orphans(canon, ents):
-        # a movement told without its mover takes the mover of any event of the call that its narrative
-        # tells before it (adopt_narrative_movers, below): with one of them carried over and the other made
-        # again, the adoption would differ from a run from scratch, so nothing of this part is carried over
-        carried = {}
     if subparts is None:
         groups = [(None, cluster_mentions(canon, same_place=same_place, story_of=story_of))]
     else:
@@ -1287,9 +1282,17 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
                                                                      same_place), ms))
         fps = subparts([[event_mentions[order[sp.idx[k]]] for c in u for k in c] for sp, u in units],
                        [unit_key(u, sp, ms, routes) for sp, u in units], ents)
+        # a movement told without its mover takes the mover of an event that its narrative tells before it
+        # (adopt_narrative_movers, below): the units the adoption may change or read are made again (with
+        # one of the two carried over and the other made, the adoption would differ from a run from scratch);
+        # the others are carried over. (Was: nothing of the call carried over when any of its mentions was an
+        # orphan, i.e. nothing of every part packed with it.)
+        narrative = narrative_units([[[ms[sp.idx[k]] for k in c] for c in u] for sp, u in units], ents,
+                                    lambda members: _written(_build_event(members, docs, account_of, ents).to_dict(),
+                                                             ents)) if carried else set()
         groups = []
-        for (sp, u), fp in zip(units, fps):
-            if fp is not None and fp in carried:
+        for n_unit, ((sp, u), fp) in enumerate(zip(units, fps)):
+            if fp is not None and fp in carried and n_unit not in narrative:
                 evs = [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")] for c in u]
                 if tuple(sorted(e for e, _ in evs)) == tuple(carried[fp]):      # all of them are stored
                     skipped.append([fp, evs])
@@ -1626,6 +1629,11 @@ def story_of_documents(documents: list[dict]) -> dict[str, int]:
     """Document id -> the number of its story (documents that report one story)."""
     from .stories import story_clusters
     return {d: n for n, c in enumerate(story_clusters(documents, use_encoder=False)) for d in c}
+
+
+def _written(ev: dict, ents: Entities) -> dict:
+    _as_written(ev, ents)
+    return ev
 
 
 def _as_written(ev: dict, ents: Entities) -> None:
