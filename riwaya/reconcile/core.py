@@ -78,11 +78,16 @@ def _val_key(v):
 # ------------------------------------------------------------------ entity index
 
 class Entities:
-    def __init__(self, entities: list[dict]):
-        self.by_id = {e["id"]: e for e in entities}
+    def __init__(self, entities: list[dict], share: "Entities | None" = None):
+        """``share``: an index of the same entities whose lookups (by id, by name, ``actors_by_doc``,
+        ``spans_in``, each made once) this one reads instead of making them again; its ``surface`` is its
+        own (the corpus stage's calls of the reconciler, one index for all of them)."""
         self.surface: dict[str, str] = {}     # "raw:<normalised>" -> the words as first written
-        self._actors_by_doc: dict[str, set] | None = None     # actors_by_doc, made on first use
-        self._spans: dict[tuple[str, str], list] | None = None     # spans_in, made on first use
+        if share is not None:
+            self.by_id, self.by_name, self._lazy = share.by_id, share.by_name, share._lazy
+            return
+        self.by_id = {e["id"]: e for e in entities}
+        self._lazy: dict = {}     # actors_by_doc and spans_in's tables, made on first use
         self.by_name = {}
         for e in sorted(entities, key=lambda e: e["id"]):
             for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
@@ -100,27 +105,27 @@ class Entities:
 
     def actors_by_doc(self) -> dict[str, set]:
         """Document -> the people and organisations with a mention in it (made once per index)."""
-        if self._actors_by_doc is None:
+        if "actors" not in self._lazy:
             out: dict[str, set] = defaultdict(set)
             for eid, e in self.by_id.items():
                 if e.get("type") in _ACTOR_KINDS:
                     for m in e.get("mentions") or ():
                         if isinstance(m, dict) and m.get("doc"):
                             out[m["doc"]].add(eid)
-            self._actors_by_doc = out
-        return self._actors_by_doc
+            self._lazy["actors"] = out
+        return self._lazy["actors"]
 
     def spans_in(self, eid: str, doc: str) -> list[tuple[int, int]]:
         """Where entity `eid` is named in document `doc` (its stored mentions' offsets)."""
-        if self._spans is None:
+        if "spans" not in self._lazy:
             out: dict[tuple[str, str], list] = defaultdict(list)
             for k, e in self.by_id.items():
                 for m in e.get("mentions") or ():
                     if isinstance(m, dict) and m.get("doc") and isinstance(m.get("start"), int) \
                             and isinstance(m.get("end"), int):
                         out[(k, m["doc"])].append((m["start"], m["end"]))
-            self._spans = out
-        return self._spans.get((eid, doc), [])
+            self._lazy["spans"] = out
+        return self._lazy["spans"].get((eid, doc), [])
 
     def resolve_name(self, name: str) -> str:
         n = self._norm(name or "")
@@ -1227,7 +1232,7 @@ def _time_value_key(t):
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
               surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
-              subparts=None, carried=None) -> dict:
+              subparts=None, carried=None, index: Entities | None = None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
@@ -1241,8 +1246,10 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     made (the stage carries them over), and the result lists ``subparts``
     ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, [[event id, the id of its first
     mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
-    as the whole call would cluster it."""
-    ents = Entities(entities or [])
+    as the whole call would cluster it.
+
+    ``index``: an ``Entities`` of these same entities, whose lookups this call reads (not made again per call)."""
+    ents = Entities(entities or [], share=index)
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
     if relations is None:
