@@ -87,7 +87,8 @@ def test_a_call_with_an_orphan_carries_the_units_outside_its_narrative_over(buil
 
 def test_the_reconcilers_number_and_narrative_words_are_the_time_lexicons():
     """The reconciler reads counts and narrative times with the lexicon's words, not its compiled rules."""
-    from riwaya.timex.lexicon import cardinals, load, narrative_refs
+    from riwaya.reconcile.conflicts import narrative_refs
+    from riwaya.timex.lexicon import cardinals, load
     for lang in ("ar", "en"):
         assert cardinals(lang) == load(lang).words["cardinal"]
         assert narrative_refs(lang) == frozenset(load(lang).words["narr"])

@@ -112,13 +112,6 @@ def cardinals(lang: str) -> dict:
 
 
 @lru_cache(maxsize=None)
-def narrative_refs(lang: str) -> frozenset:
-    """The words that tell a time by reference to the narrative ("تلك الليلة", "the next day"; the keys of
-    ``load(lang).words["narr"]``), without compiling the time rules: the reconciler reads them."""
-    return frozenset(norm_word(w) for w in _raw(lang)["narrative_refs"])
-
-
-@lru_cache(maxsize=None)
 def load(lang: str) -> Lexicon:
     raw = _raw(lang)
     lx = Lexicon(lang=lang, raw=raw, flags=re.IGNORECASE if lang != "ar" else 0)
