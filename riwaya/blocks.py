@@ -332,15 +332,17 @@ def pack(parts: list[list[int]], size: int, sized: list | None = None,
 
 def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[dict],
                     relations: list[dict], surface: dict[str, str], story_of: dict[str, int],
-                    carried=None) -> dict[str, list]:
+                    carried=None, index=None) -> dict[str, list]:
     """One block through the reconciler, with the corpus's relations and stories (not computed
     again) and its unresolved values as first written in the whole corpus (not in this block).
     ``carried``: fingerprint -> stored event ids of the units (``reconcile.core.subpart_units``) the stage
     holds results of; a unit stored whole is not made again (the result lists it as ``carried``), and each
-    made one is listed with its events (``subparts``). None: every unit made, none listed."""
+    made one is listed with its events (``subparts``). None: every unit made, none listed. ``index``: the
+    reconciler's index of these entities (``reconcile.core.Entities``), its lookups shared by every block."""
     from .reconcile import reconcile
     if carried is None:
-        out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of)
+        out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
+                        index=index)
         return {"events": out["events"], "conflicts": out["conflicts"]}
     mentions, part_of = mentions        # with each mention's part
 
@@ -364,13 +366,13 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
                        hashlib.sha1(json.dumps([fp, k, split]).encode()).hexdigest()[:15])
         return out
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
-                    subparts=prints, carried=carried)
+                    subparts=prints, carried=carried, index=index)
     return {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
 
 
-def _local(documents, blocks, entities, relations, surface, story_of, carried=None) -> Iterator[dict]:
+def _local(documents, blocks, entities, relations, surface, story_of, carried=None, index=None) -> Iterator[dict]:
     for ms in blocks:
-        yield reconcile_block(documents, ms, entities, relations, surface, story_of, carried)
+        yield reconcile_block(documents, ms, entities, relations, surface, story_of, carried, index)
 
 
 def _ray(documents, blocks, entities, relations, surface, story_of,
@@ -474,7 +476,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     ordered = ([ms.get(i) for i in ix] if carried is None else
                ([ms.get(i) for i in ix], {ms.ids[i]: part_of[ms.ids[i]] for i in ix}) for ix in blocks)
     run = _ray(documents, ordered, entities, relations, ms.surface, story_of, ray_address, carried) \
-        if engine == "ray" else _local(documents, ordered, entities, relations, ms.surface, story_of, carried)
+        if engine == "ray" else _local(documents, ordered, entities, relations, ms.surface, story_of, carried, ents)
     people = {e["id"] for e in entities if e.get("type") == "person"}
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
     computed: list[str] = []

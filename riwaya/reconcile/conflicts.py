@@ -828,9 +828,17 @@ def _normalized(text: str) -> str:
 def _narrative(time_text: str) -> bool:
     """A time told by reference to the narrative ("تلك الليلة", "that night", "the next day"): its day
     comes from another sentence (the time tagger's narrative_refs), so it is not stated here."""
-    from ..timex.lexicon import load, norm_word
+    from ..timex.lexicon import norm_word
     w = norm_word(time_text.lower())
-    return any(w in load(lang).words["narr"] for lang in ("ar", "en"))
+    return any(w in narrative_refs(lang) for lang in ("ar", "en"))
+
+
+@lru_cache(maxsize=None)
+def narrative_refs(lang: str) -> frozenset:
+    """The time lexicon's narrative words (the keys of ``timex.lexicon.load(lang).words["narr"]``), read without
+    compiling its time rules (about a second of any run of the reconciler that makes a conflict)."""
+    from ..timex.lexicon import _raw, norm_word
+    return frozenset(norm_word(w) for w in _raw(lang)["narrative_refs"])
 
 
 def _stated(field, evidence, idx, docs) -> list[int]:

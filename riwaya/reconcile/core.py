@@ -24,7 +24,7 @@ from ..lang.arabic import prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
-from .narrative import adopt_narrative_movers, has_orphans
+from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
@@ -78,11 +78,16 @@ def _val_key(v):
 # ------------------------------------------------------------------ entity index
 
 class Entities:
-    def __init__(self, entities: list[dict]):
-        self.by_id = {e["id"]: e for e in entities}
+    def __init__(self, entities: list[dict], share: "Entities | None" = None):
+        """``share``: an index of the same entities whose lookups (by id, by name, ``actors_by_doc``,
+        ``spans_in``, each made once) this one reads instead of making them again; its ``surface`` is its
+        own (the corpus stage's calls of the reconciler, one index for all of them)."""
         self.surface: dict[str, str] = {}     # "raw:<normalised>" -> the words as first written
-        self._actors_by_doc: dict[str, set] | None = None     # actors_by_doc, made on first use
-        self._spans: dict[tuple[str, str], list] | None = None     # spans_in, made on first use
+        if share is not None:
+            self.by_id, self.by_name, self._lazy = share.by_id, share.by_name, share._lazy
+            return
+        self.by_id = {e["id"]: e for e in entities}
+        self._lazy: dict = {}     # actors_by_doc and spans_in's tables, made on first use
         self.by_name = {}
         for e in sorted(entities, key=lambda e: e["id"]):
             for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []):
@@ -100,27 +105,27 @@ class Entities:
 
     def actors_by_doc(self) -> dict[str, set]:
         """Document -> the people and organisations with a mention in it (made once per index)."""
-        if self._actors_by_doc is None:
+        if "actors" not in self._lazy:
             out: dict[str, set] = defaultdict(set)
             for eid, e in self.by_id.items():
                 if e.get("type") in _ACTOR_KINDS:
                     for m in e.get("mentions") or ():
                         if isinstance(m, dict) and m.get("doc"):
                             out[m["doc"]].add(eid)
-            self._actors_by_doc = out
-        return self._actors_by_doc
+            self._lazy["actors"] = out
+        return self._lazy["actors"]
 
     def spans_in(self, eid: str, doc: str) -> list[tuple[int, int]]:
         """Where entity `eid` is named in document `doc` (its stored mentions' offsets)."""
-        if self._spans is None:
+        if "spans" not in self._lazy:
             out: dict[tuple[str, str], list] = defaultdict(list)
             for k, e in self.by_id.items():
                 for m in e.get("mentions") or ():
                     if isinstance(m, dict) and m.get("doc") and isinstance(m.get("start"), int) \
                             and isinstance(m.get("end"), int):
                         out[(k, m["doc"])].append((m["start"], m["end"]))
-            self._spans = out
-        return self._spans.get((eid, doc), [])
+            self._lazy["spans"] = out
+        return self._lazy["spans"].get((eid, doc), [])
 
     def resolve_name(self, name: str) -> str:
         n = self._norm(name or "")
@@ -1227,7 +1232,7 @@ def _time_value_key(t):
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
               surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
-              subparts=None, carried=None) -> dict:
+              subparts=None, carried=None, index: Entities | None = None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
@@ -1241,8 +1246,10 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     made (the stage carries them over), and the result lists ``subparts``
     ([fingerprint, its event ids] of the units made) and ``carried`` ([fingerprint, [[event id, the id of its first
     mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
-    as the whole call would cluster it."""
-    ents = Entities(entities or [])
+    as the whole call would cluster it.
+
+    ``index``: an ``Entities`` of these same entities, whose lookups this call reads (not made again per call)."""
+    ents = Entities(entities or [], share=index)
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
     if relations is None:
@@ -1266,11 +1273,6 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     judge = side_judge(canon, ents, story_of, same_place, docs)
     made, skipped = [], []
     carried = carried or {}
-    if carried and has_orphans(canon, ents):
-        # a movement told without its mover takes the mover of any event of the call that its narrative
-        # tells before it (adopt_narrative_movers, below): with one of them carried over and the other made
-        # again, the adoption would differ from a run from scratch, so nothing of this part is carried over
-        carried = {}
     if subparts is None:
         groups = [(None, cluster_mentions(canon, same_place=same_place, story_of=story_of))]
     else:
@@ -1287,9 +1289,17 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
                                                                      same_place), ms))
         fps = subparts([[event_mentions[order[sp.idx[k]]] for c in u for k in c] for sp, u in units],
                        [unit_key(u, sp, ms, routes) for sp, u in units], ents)
+        # a movement told without its mover takes the mover of an event that its narrative tells before it
+        # (adopt_narrative_movers, below): the units the adoption may change or read are made again (with
+        # one of the two carried over and the other made, the adoption would differ from a run from scratch);
+        # the others are carried over. (Was: nothing of the call carried over when any of its mentions was an
+        # orphan, i.e. nothing of every part packed with it.)
+        narrative = narrative_units([[[ms[sp.idx[k]] for k in c] for c in u] for sp, u in units], ents,
+                                    lambda members: _written(_build_event(members, docs, account_of, ents).to_dict(),
+                                                             ents)) if carried else set()
         groups = []
-        for (sp, u), fp in zip(units, fps):
-            if fp is not None and fp in carried:
+        for n_unit, ((sp, u), fp) in enumerate(zip(units, fps)):
+            if fp is not None and fp in carried and n_unit not in narrative:
                 evs = [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")] for c in u]
                 if tuple(sorted(e for e, _ in evs)) == tuple(carried[fp]):      # all of them are stored
                     skipped.append([fp, evs])
@@ -1626,6 +1636,11 @@ def story_of_documents(documents: list[dict]) -> dict[str, int]:
     """Document id -> the number of its story (documents that report one story)."""
     from .stories import story_clusters
     return {d: n for n, c in enumerate(story_clusters(documents, use_encoder=False)) for d in c}
+
+
+def _written(ev: dict, ents: Entities) -> dict:
+    _as_written(ev, ents)
+    return ev
 
 
 def _as_written(ev: dict, ents: Entities) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from .. import event_schema as schema
 
@@ -39,9 +40,10 @@ def _norm(w: str) -> str:
     return normalize_ar(str(w)).lower()
 
 
-def _vehicle_words() -> set[str]:
+@lru_cache(maxsize=1)
+def _vehicle_words() -> frozenset[str]:
     from ..itinerary import travel
-    return {_norm(w) for d in travel()["modes"].values() for lang in ("ar", "en") for w in d["words"][lang]}
+    return frozenset(_norm(w) for d in travel()["modes"].values() for lang in ("ar", "en") for w in d["words"][lang])
 
 
 def _kind(e: dict) -> str:
@@ -165,6 +167,58 @@ def has_orphans(mentions: list[dict], ents) -> bool:
     """Whether any of these (canonical) mentions is a movement told without its mover (``_orphan``)."""
     vehicles = _vehicle_words()
     return any(_orphan(m, ents, vehicles) for m in mentions if m.get("class") == "movement")
+
+
+def _may_be_orphan(m: dict, ents, vehicles: set[str]) -> bool:
+    """Whether a (canonical) mention may be one of an ``_orphan`` event's: it has an agent told by a span that is
+    a vehicle of the narrative or a place told by its kind, read as compared or as first written (the event is
+    checked after ``core._as_written``). An orphan event's participants are some of its mentions' (a view,
+    ``core._participants``), each such an agent, so one of its mentions at least is this; any class, any type."""
+    for p in m.get("participants") or ():
+        x = p.get("entity")
+        if p.get("role") != "agent" or not isinstance(x, str) or not x.startswith("raw:"):
+            continue
+        for t in {x[4:], ents.surface.get(x) or x[4:]}:
+            if _subject_no_mover(t, vehicles):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1 << 14)
+def _subject_no_mover(phrase: str, vehicles: frozenset[str]) -> bool:
+    """A vehicle of the narrative or a place told by its kind (``_orphan``'s test of a subject)."""
+    return _definite_vehicle(phrase, vehicles) or place_kind(phrase) is not None
+
+
+def narrative_units(units: list[list[list[dict]]], ents, make) -> set[int]:
+    """Which units of events (each a list of its events' canonical mentions, ``core.subpart_units``) what
+    ``adopt_narrative_movers`` does in a reconciler's call may change or read: a unit holding an orphan movement
+    (it is given a mover), and a unit with a mention that an orphan's narrative tells before it (the movers it
+    reads: a mention of the orphan's document within ``narrative.max_chars`` before its trigger). Every other
+    unit's events are neither changed nor read by the adoption, whatever else the call holds, so a unit of them
+    may be carried over as stored. ``make(members)``: the event as the adoption reads it (built, as written);
+    made only for a unit with a mention that may be an orphan's (``_may_be_orphan``)."""
+    vehicles = _vehicle_words()
+    max_chars = int(_cfg().get("max_chars") or 300)
+    out: set[int] = set()
+    triggers: dict[str, list[int]] = {}        # document -> the triggers of its orphans
+    for k, u in enumerate(units):
+        if not any(_may_be_orphan(m, ents, vehicles) for c in u for m in c):
+            continue
+        for members in u:
+            ev = make(members)
+            if ev.get("class") == "movement" and not _person_movers(ev, ents) and _orphan(ev, ents, vehicles):
+                out.add(k)
+                for e in ev.get("evidence") or []:
+                    if isinstance(e.get("trigger_start"), int):
+                        triggers.setdefault(e.get("doc"), []).append(e["trigger_start"])
+    if triggers:
+        for k, u in enumerate(units):
+            if k not in out and any(isinstance(m.get("trigger_start"), int) and any(
+                    0 < t - m["trigger_start"] <= max_chars for t in triggers.get(m.get("doc"), ()))
+                    for c in u for m in c):
+                out.add(k)
+    return out
 
 
 def adopt_narrative_movers(events: list[dict], docs: dict[str, dict], ents, context: dict | None = None) -> int:

@@ -244,14 +244,14 @@ class Count:
 
 def _cardinal(toks: list[str]) -> int | None:
     """The number the first one or two normalised tokens spell ("14", "عشرة", "أحد عشر", "twenty")."""
-    from ..timex.lexicon import load, norm_word
+    from ..timex.lexicon import cardinals, norm_word
     if not toks:
         return None
     t0 = toks[0].replace(",", "").replace("(", "").replace(")", "")
     if t0.isdigit():
         return int(t0)
     for lang in ("ar", "en"):
-        card = load(lang).words["cardinal"]
+        card = cardinals(lang)      # load(lang).words["cardinal"], without compiling the time rules
         for n in (2, 1):
             if len(toks) < n:
                 continue
@@ -632,13 +632,18 @@ def _phase_words() -> dict[tuple, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _window_tokens(text: str, lo: int, hi: int) -> tuple:
+    """The words of ``text[lo:hi]`` with their offsets, normalised: read once per trigger for the clause's
+    ranks, phase of flight and "alone" (``_clause_words``)."""
+    return tuple((m.start() + lo, m.end() + lo, normalize(m.group()).lower()) for m in re.finditer(r"[\w-]+", text[lo:hi]))
+
+
 def _clause_words(text: str, trigger: tuple[int, int], words: dict) -> set:
     """The values of `words` ((normalised words) -> value) told near the trigger in its own clause, not
     the trigger itself; a word also matches behind one clitic و/ف."""
     ts, te = trigger
-    lo, hi = max(0, ts - 80), min(len(text), te + 80)
-    toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower())
-            for m in re.finditer(r"[\w-]+", text[lo:hi])]
+    toks = _window_tokens(text, max(0, ts - 80), min(len(text), te + 80))
     found = set()
     k = 0
     while k < len(toks):
@@ -716,15 +721,22 @@ def phase_label(kind: str, lang: str) -> str:
     return ((vconfig().get("flight_phase") or {}).get(kind, {}).get("label") or {}).get(lang) or kind
 
 
+@lru_cache(maxsize=1)
+def _age_words() -> tuple[frozenset, frozenset, list]:
+    """values.yaml ages: its cues and units, normalised, and its words for a half."""
+    cfg = vconfig().get("ages") or {}
+    return (frozenset(normalize(w).lower() for w in cfg.get("cues") or ()),
+            frozenset(normalize(w).lower() for w in cfg.get("units") or ()),
+            [tuple(normalize(w).lower().split()) for w in cfg.get("half") or ()])
+
+
 def victim_age(text: str, trigger: tuple[int, int]) -> float | None:
     """The one age (in years) told near the trigger in its own clause ("البالغة أربعة أعوام", "aged 58",
     "a 58-year-old"; values.yaml ages), else None."""
     cfg = vconfig().get("ages") or {}
     if not text or not cfg:
         return None
-    cues = {normalize(w).lower() for w in cfg.get("cues") or ()}
-    units = {normalize(w).lower() for w in cfg.get("units") or ()}
-    halves = [tuple(normalize(w).lower().split()) for w in cfg.get("half") or ()]
+    cues, units, halves = _age_words()
     ts, te = trigger
     lo, hi = max(0, ts - 100), min(len(text), te + 100)
     toks = [(m.start() + lo, m.end() + lo, normalize(m.group()).lower().translate(_DIGITS))
@@ -738,10 +750,10 @@ def victim_age(text: str, trigger: tuple[int, int]) -> float | None:
         else:
             n = None
             for k in (2, 1):
-                v = _cardinal(words[i:i + k])
-                u = i + k
-                if v is not None and u < len(words) and words[u] in units \
-                        and any(c in cues for c in words[max(0, i - int(cfg.get("cue_window", 4))):i]):
+                u = i + k       # the unit and the cue first: reading a number is what costs
+                if u < len(words) and words[u] in units \
+                        and any(c in cues for c in words[max(0, i - int(cfg.get("cue_window", 4))):i]) \
+                        and (v := _cardinal(words[i:i + k])) is not None:
                     n, end = float(v), toks[u][1]
                     if any(tuple(words[u + 1:u + 1 + len(h)]) == h for h in halves):
                         n += 0.5
