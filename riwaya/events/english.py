@@ -89,6 +89,7 @@ def resources() -> dict:
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
+        "coref": {k: set(v) for k, v in d["coreference"].items()},
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
                   "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
@@ -541,11 +542,15 @@ def _genitive(P, tok, typ, lex, R, times):
     """A nominal trigger's participant in its own prepositional phrase: "the departure of the team" (agent),
     "the arrest of the student" (patient), "the fall of the city" (place), "a ban on refugees" (patient)."""
     out = []
+    given = tok.lower_ in R["coref"]["given_nouns"]
     for c in tok.children:
         if c.dep_ != "prep" or c.i < tok.i:
             continue
         w = c.lower_
-        if w == "of" and c.i == tok.i + 1:
+        if given and w in ("of", "from"):
+            # "the handover of Hong Kong from the UK": what is given, and the giver (enref18)
+            role = "patient" if w == "of" else "agent"
+        elif w == "of" and c.i == tok.i + 1:
             if typ in R["poss_patient"] or typ in lex["patient_types"]:
                 # "the trial of X" befalls X, "the ruling of the court" is the court's doing
                 o = _pobj(c)
@@ -571,10 +576,8 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     w = R["poss_pron"].get(poss.lower_)
     if w is None:
         return None
-    v = tok.head
-    while (v.pos_ not in ("VERB", "AUX") or v.dep_ == "prep") and v.head.i != v.i:
-        v = v.head      # (a participle as a preposition is no clause: "retired following the completion of X")
-    if v.pos_ not in ("VERB", "AUX"):
+    v = _clause_verb(tok)
+    if v is None:
         return None
     subs, _ = _subjects(v)
     if len(subs) != 1:      # "On their return, they entertained": also a subject after the noun
@@ -583,6 +586,52 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     if h.pos_ == "PRON":
         return h if h.lower_ == w else None
     return h if _same_referent(P, None, h, w, vehicle) and P.span(h)[0] >= P.dateline_end else None
+
+
+def _clause_verb(tok):
+    """The verb of the clause a nominal trigger stands in (None when there is none)."""
+    v = tok.head
+    while (v.pos_ not in ("VERB", "AUX") or v.dep_ == "prep") and v.head.i != v.i:
+        v = v.head      # (a participle as a preposition is no clause: "retired following the completion of X")
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+def _near_name(P, pron):
+    """The person named nearest before the pronoun ``pron`` in its sentence (a title that coreference linked to a
+    name is none: "The President ... his travel ban" keeps "his", as the gold does; enref18)."""
+    ps, lo = P.span(pron)[0], P.span(pron.sent[0])[0]
+    near = [m for m in P.ments if lo <= m.start and m.end <= ps and m.type == "person" and m.source != "coref"
+            and m.start >= P.dateline_end]
+    return max(near, key=lambda m: m.end) if near else None
+
+
+def _kind_subject(P, tok, poss, R):
+    """The named subject of the clause around a nominal trigger that its definite possessor names by its kind
+    (english.yaml coreference kind_heads): "Atlantis will go on display following the orbiter's last flight"."""
+    if poss.pos_ != "NOUN" or poss.lemma_.lower() not in R["coref"]["kind_heads"] or P.mention(poss) is not None \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
+        return None
+    v = _clause_verb(tok)
+    if v is None:
+        return None
+    subs, _ = _subjects(v)
+    if len(subs) != 1 or subs[0].pos_ != "PROPN" or P.span(subs[0])[0] < P.dateline_end:
+        return None
+    return subs[0]
+
+
+def _claimer(P, tok, pron, R):
+    """The named subject of the claiming verb whose clause has the object pronoun ``pron``: "Valeska Paris has
+    claimed that the Church of Scientology imprisoned her" -> Valeska Paris (enref18)."""
+    if tok.dep_ != "ccomp" or tok.head.lower_ not in R["att_verbs"]:
+        return None
+    hs, _ = _subjects(tok.head)
+    if len(hs) != 1:
+        return None
+    m = P.mention(hs[0])
+    if m is None or m.source == "coref" or not _same_referent(P, pron, hs[0]):
+        return None
+    return hs[0]
 
 
 def _doer_possessor(P, o, typ, R) -> bool:
@@ -850,6 +899,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
             pass  # "next year's competition", "today's announcement": a time, not a participant
+        elif poss is not None and (h := _kind_subject(P, tok, poss, R)) is not None:
+            # "Atlantis will go on display following the orbiter's last flight": the orbiter is Atlantis (enref18)
+            args += [Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end, a.entity,
+                              a.type) for a in _agents_from(P, [h], R, mem_person, True)]
         elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
             a = _np_arg(P, poss, "agent", types=PPL + ("place",))
             if typ in R["poss_patient"] and not _doer_possessor(P, poss, typ, R):
@@ -894,9 +947,16 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if not subs and v.dep_ == "advcl":     # "Discussing it in a statement, X said"
                 subs, _ = _subjects(v.head)
             args += _agents_from(P, subs, R, mem_person)
-        elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
-            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
-                                 mem_person.entity, mem_person.type))
+        elif poss is not None and poss.lower_ in ("his", "her") and (
+                (near := _near_name(P, poss)) is not None or mem_person is not None):
+            # "met with Mohamed during his visit": the person named nearest before in the sentence (enref18), else
+            # the subject of the sentence before
+            if near is not None:
+                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", near.text, near.start,
+                                     near.end, near.kb_id or near.name or near.text, near.type))
+            else:
+                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text,
+                                     mem_person.start, mem_person.end, mem_person.entity, mem_person.type))
         gen = _genitive(P, tok, typ, lex, R, times)
         if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
             args = [a for a in args if a.role != "agent"]
@@ -946,8 +1006,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
                 continue  # "requested donations": the thing asked for, not an addressee
             if not passive:
-                args += [_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"])
-                         for o in _with_conj(ob)]
+                for o in _with_conj(ob):
+                    h = _claimer(P, tok, o, R) if o.lower_ in R["coref"]["object_pronouns"] else None
+                    if h is not None:   # "X has claimed that the Church imprisoned her": X (enref18)
+                        args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                                 for a in _agents_from(P, [h], R, mem_person)]
+                    else:
+                        args.append(_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"]))
         elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
             args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
@@ -970,6 +1035,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             role, o = "means", _pobj(pr)  # "on a Russian plane"
         if role is None or o is None:
             continue
+        if not is_verb and pr.lower_ == "from" and tok.lower_ in R["coref"]["given_nouns"]:
+            continue    # "the handover of X from the UK": the giver, not an origin (_genitive; enref18)
         if pr.lower_ in R["mv_only"] and cls != "movement":
             continue
         if cls in R["nm_classes"] and role not in R["nm_roles"]:
