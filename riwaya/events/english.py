@@ -596,12 +596,23 @@ def _clause_verb(tok):
     return v if v.pos_ in ("VERB", "AUX") else None
 
 
-def _near_name(P, pron):
-    """The person named nearest before the pronoun ``pron`` in its sentence (a title that coreference linked to a
-    name is none: "The President ... his travel ban" keeps "his", as the gold does; enref18)."""
+def _near_name(P, tok, pron):
+    """The person named nearest before the pronoun ``pron`` of the nominal trigger ``tok`` in its sentence (a title
+    that coreference linked to a name is none: "The President ... his travel ban" keeps "his", as the gold does),
+    not the subject of the trigger's clause nor one it names (the subject the pronoun stands for is _poss_subject's),
+    and none when that subject is an unnamed description, which may be any of them ("Assad tried reaching Putin,
+    but the Russian president did not respond to his calls": the subject of the sentence before; enref18)."""
     ps, lo = P.span(pron)[0], P.span(pron.sent[0])[0]
+    v = _clause_verb(tok)
+    subs = _subjects(v)[0] if v is not None else []
+    if any(x.pos_ == "NOUN" and P.mention(x) is None and not any(c.dep_ == "appos" for c in x.children)
+           and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children) for x in subs):
+        return None     # "but the Russian president did not respond to his calls": a description that may be any
+    sub_spans = [P.span(x) for x in subs]
+    sub_keys = {m.kb_id or (m.name or m.text).lower() for m in (P.mention(x) for x in subs) if m is not None}
     near = [m for m in P.ments if lo <= m.start and m.end <= ps and m.type == "person" and m.source != "coref"
-            and m.start >= P.dateline_end]
+            and m.start >= P.dateline_end and (m.kb_id or (m.name or m.text).lower()) not in sub_keys
+            and not any(s < m.end and m.start < e for s, e in sub_spans)]
     return max(near, key=lambda m: m.end) if near else None
 
 
@@ -948,7 +959,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 subs, _ = _subjects(v.head)
             args += _agents_from(P, subs, R, mem_person)
         elif poss is not None and poss.lower_ in ("his", "her") and (
-                (near := _near_name(P, poss)) is not None or mem_person is not None):
+                (near := _near_name(P, tok, poss)) is not None or mem_person is not None):
             # "met with Mohamed during his visit": the person named nearest before in the sentence (enref18), else
             # the subject of the sentence before
             if near is not None:
