@@ -892,3 +892,18 @@ def test_a_handover_of_x_from_y_and_the_claimers_object_pronoun():
     assert roles(ev(evs, "arrest"), "patient") == ["Valeska Paris"]
     evs, _ = run("The Church of Scientology imprisoned her, the report said.", [("Church of Scientology", "organization")])
     assert roles(ev(evs, "arrest"), "patient") == ["her"]
+
+
+def test_a_headline_interviewer_and_the_with_object_of_an_interview():
+    # enref18: GUM_interview_hill and _cocktail (the parse hangs "Wikinews" on the verb as a compound), _chomsky
+    evs, _ = run("Wikinews interviews Christopher Hill, U.S. Republican Party presidential candidate\nInterview\n"
+                 "What qualifications do you have?")
+    e = ev(evs, "statement")
+    assert roles(e, "agent") == ["Wikinews"] and roles(e, "companion") == ["Christopher Hill"]
+    evs, _ = run("Wikinews interviews New York bar owner on Santorum cocktail")
+    e = ev(evs, "statement")
+    assert roles(e, "agent") == ["Wikinews"] and roles(e, "companion") == ["New York bar owner"]
+    t = "On March 13, Professor Chomsky sat down with Michael Dranove for an interview in his MIT office in Cambridge."
+    evs, _ = run(t, [("Chomsky", "person"), ("Michael Dranove", "person"), ("Cambridge", "place")])
+    e = [x for x in evs if x.trigger == "interview"][0]
+    assert roles(e, "agent") == ["Michael Dranove"] and roles(e, "companion") == ["Professor Chomsky"]

@@ -89,7 +89,7 @@ def resources() -> dict:
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
-        "coref": {k: set(v) for k, v in d["coreference"].items()},
+        "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
                   "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
@@ -453,6 +453,15 @@ def _caption_subject(tok):
     return []
 
 
+def _headline_subject(tok):
+    """A headline's finite verb the parse hangs a name on as a compound ("Wikinews interviews New York bar owner":
+    Wikinews a compound of interviews; "Wikinews interviews Christopher Hill": interviews itself a compound of Hill):
+    the proper noun before it is its subject (enref18)."""
+    if tok.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i][-1:]
+
+
 def _agents_from(P, subs, R, mem_person, vehicle=False):
     """Agents read from subject tokens (a named craft too with ``vehicle``: the mover of a movement event;
     never a caption's furniture word)."""
@@ -755,6 +764,23 @@ def _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover):
     return []
 
 
+def _interviewer(P, tok, R, mem_person):
+    """An interview noun under "for" of a verb with "with X": X the interviewer (agent), the verb's subject the one
+    interviewed (companion): "Chomsky sat down with Michael Dranove for an interview" (english.yaml
+    interview_nouns; enref18)."""
+    if tok.lower_ not in R["interview"] or tok.dep_ != "pobj" or tok.head.lower_ != "for" \
+            or tok.head.head.pos_ != "VERB":
+        return []
+    v = tok.head.head
+    w = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "with" and _pobj(c) is not None), None)
+    if w is None:
+        return []
+    out = [_np_arg(P, _pobj(w), "agent", types=PPL)]
+    out += [Argument("companion", a.text, a.start, a.end, a.entity, a.type)
+            for a in _agents_from(P, _subjects(v)[0], R, mem_person)]
+    return out
+
+
 def _addressee(P, tok, is_verb, R, mem_person):
     """Whom a request is made of, in a prepositional phrase (english.yaml addressee_preps): "asks to the regional
     government to assure", "pleaded with him to send"; a request noun's through its verb ("presented a petition
@@ -855,6 +881,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         subs, subj_passive = _subjects(tok)
         if not subs:
             subs = _caption_subject(tok)
+        if not subs and (subs := _headline_subject(tok)) and not objs:
+            # "Wikinews interviews Christopher Hill, ...", "Wikinews interviews New York bar owner": the one after
+            objs = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i][:1]
+            if not objs and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN" \
+                    and typ in R["obj_companion"]:
+                s_, e_ = P.span(tok.doc[tok.i + 1])[0], P.span(tok.head)[1]    # the name's words after the verb
+                args.append(Argument("companion", P.doc.text[s_ - P.off:e_ - P.off], s_, e_, None, None))
         if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
             # "Challenger was lost when it exploded": "it" is the governing clause's subject
             hs, _ = _subjects(tok.head)
@@ -975,7 +1008,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             gen = [a for a in gen if a.role != "patient"]
         args += gen
         if not any(a.role in ("agent", "patient") for a in args):
-            args += _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover)
+            args += _interviewer(P, tok, R, mem_person) or _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover)
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
         if ob.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
