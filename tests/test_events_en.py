@@ -907,3 +907,13 @@ def test_a_headline_interviewer_and_the_with_object_of_an_interview():
     evs, _ = run(t, [("Chomsky", "person"), ("Michael Dranove", "person"), ("Cambridge", "place")])
     e = [x for x in evs if x.trigger == "interview"][0]
     assert roles(e, "agent") == ["Michael Dranove"] and roles(e, "companion") == ["Professor Chomsky"]
+
+
+def test_an_adverbial_clauses_subject_pronoun_is_the_governing_subject():
+    # enref18: GUM_news_warhol (the gold: "many people", GUIDELINE 3 the nearest explicit mention)
+    evs, _ = run("In fact, many people Wikinews observed took out their mobiles as they left for the evening.",
+                 [("Wikinews", "organization")])
+    assert roles(ev(evs, "departure"), "agent") == ["many people"]
+    # "he" and a place do not agree: the pronoun stays
+    evs, _ = run("Damascus was quiet when he left for Moscow.", [("Damascus", "place"), ("Moscow", "place")])
+    assert roles(ev(evs, "departure"), "agent") == ["he"]

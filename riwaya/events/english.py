@@ -893,6 +893,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             hs, _ = _subjects(tok.head)
             if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
                 subs = hs
+        elif tok.dep_ == "advcl" and len(subs) == 1 and subs[0].lower_ in ("he", "she", "they"):
+            # "many people took out their mobiles as they left": the governing clause's subject it stands for
+            # (GUIDELINE 3: the nearest explicit mention; enref18)
+            hs, _ = _subjects(tok.head)
+            if len(hs) == 1 and hs[0].pos_ in ("PROPN", "NOUN") and _same_referent(P, subs[0], hs[0]) \
+                    and P.span(hs[0])[0] >= P.dateline_end:
+                subs = hs
         elif tok.dep_ == "ccomp" and len(subs) == 1 and subs[0].lower_ in R["pronouns"] | {"it"}:
             # "North Korea stated it would attack", "the ministers said they would meet": the speaker
             hs, _ = _subjects(tok.head)
