@@ -89,6 +89,7 @@ def resources() -> dict:
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]),
+        "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
                   "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
@@ -452,6 +453,15 @@ def _caption_subject(tok):
     return []
 
 
+def _headline_subject(tok):
+    """A headline's finite verb the parse hangs a name on as a compound ("Wikinews interviews New York bar owner":
+    Wikinews a compound of interviews; "Wikinews interviews Christopher Hill": interviews itself a compound of Hill):
+    the proper noun before it is its subject (enref18)."""
+    if tok.tag_ not in ("VBZ", "VBD", "VBP"):
+        return []
+    return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i][-1:]
+
+
 def _agents_from(P, subs, R, mem_person, vehicle=False):
     """Agents read from subject tokens (a named craft too with ``vehicle``: the mover of a movement event;
     never a caption's furniture word)."""
@@ -541,11 +551,15 @@ def _genitive(P, tok, typ, lex, R, times):
     """A nominal trigger's participant in its own prepositional phrase: "the departure of the team" (agent),
     "the arrest of the student" (patient), "the fall of the city" (place), "a ban on refugees" (patient)."""
     out = []
+    given = tok.lower_ in R["coref"]["given_nouns"]
     for c in tok.children:
         if c.dep_ != "prep" or c.i < tok.i:
             continue
         w = c.lower_
-        if w == "of" and c.i == tok.i + 1:
+        if given and w in ("of", "from"):
+            # "the handover of Hong Kong from the UK": what is given, and the giver (enref18)
+            role = "patient" if w == "of" else "agent"
+        elif w == "of" and c.i == tok.i + 1:
             if typ in R["poss_patient"] or typ in lex["patient_types"]:
                 # "the trial of X" befalls X, "the ruling of the court" is the court's doing
                 o = _pobj(c)
@@ -571,10 +585,8 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     w = R["poss_pron"].get(poss.lower_)
     if w is None:
         return None
-    v = tok.head
-    while (v.pos_ not in ("VERB", "AUX") or v.dep_ == "prep") and v.head.i != v.i:
-        v = v.head      # (a participle as a preposition is no clause: "retired following the completion of X")
-    if v.pos_ not in ("VERB", "AUX"):
+    v = _clause_verb(tok)
+    if v is None:
         return None
     subs, _ = _subjects(v)
     if len(subs) != 1:      # "On their return, they entertained": also a subject after the noun
@@ -583,6 +595,63 @@ def _poss_subject(P, tok, poss, R, vehicle=False):
     if h.pos_ == "PRON":
         return h if h.lower_ == w else None
     return h if _same_referent(P, None, h, w, vehicle) and P.span(h)[0] >= P.dateline_end else None
+
+
+def _clause_verb(tok):
+    """The verb of the clause a nominal trigger stands in (None when there is none)."""
+    v = tok.head
+    while (v.pos_ not in ("VERB", "AUX") or v.dep_ == "prep") and v.head.i != v.i:
+        v = v.head      # (a participle as a preposition is no clause: "retired following the completion of X")
+    return v if v.pos_ in ("VERB", "AUX") else None
+
+
+def _near_name(P, tok, pron):
+    """The person named nearest before the pronoun ``pron`` of the nominal trigger ``tok`` in its sentence (a title
+    that coreference linked to a name is none: "The President ... his travel ban" keeps "his", as the gold does),
+    not the subject of the trigger's clause nor one it names (the subject the pronoun stands for is _poss_subject's),
+    and none when that subject is an unnamed description, which may be any of them ("Assad tried reaching Putin,
+    but the Russian president did not respond to his calls": the subject of the sentence before; enref18)."""
+    ps, lo = P.span(pron)[0], P.span(pron.sent[0])[0]
+    v = _clause_verb(tok)
+    subs = _subjects(v)[0] if v is not None else []
+    if any(x.pos_ == "NOUN" and P.mention(x) is None and not any(c.dep_ == "appos" for c in x.children)
+           and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in x.children) for x in subs):
+        return None     # "but the Russian president did not respond to his calls": a description that may be any
+    sub_spans = [P.span(x) for x in subs]
+    sub_keys = {m.kb_id or (m.name or m.text).lower() for m in (P.mention(x) for x in subs) if m is not None}
+    near = [m for m in P.ments if lo <= m.start and m.end <= ps and m.type == "person" and m.source != "coref"
+            and m.start >= P.dateline_end and (m.kb_id or (m.name or m.text).lower()) not in sub_keys
+            and not any(s < m.end and m.start < e for s, e in sub_spans)]
+    return max(near, key=lambda m: m.end) if near else None
+
+
+def _kind_subject(P, tok, poss, R):
+    """The named subject of the clause around a nominal trigger that its definite possessor names by its kind
+    (english.yaml coreference kind_heads): "Atlantis will go on display following the orbiter's last flight"."""
+    if poss.pos_ != "NOUN" or poss.lemma_.lower() not in R["coref"]["kind_heads"] or P.mention(poss) is not None \
+            or not any(c.dep_ == "det" and c.lower_ == "the" for c in poss.children):
+        return None
+    v = _clause_verb(tok)
+    if v is None:
+        return None
+    subs, _ = _subjects(v)
+    if len(subs) != 1 or subs[0].pos_ != "PROPN" or P.span(subs[0])[0] < P.dateline_end:
+        return None
+    return subs[0]
+
+
+def _claimer(P, tok, pron, R):
+    """The named subject of the claiming verb whose clause has the object pronoun ``pron``: "Valeska Paris has
+    claimed that the Church of Scientology imprisoned her" -> Valeska Paris (enref18)."""
+    if tok.dep_ != "ccomp" or tok.head.lower_ not in R["att_verbs"]:
+        return None
+    hs, _ = _subjects(tok.head)
+    if len(hs) != 1:
+        return None
+    m = P.mention(hs[0])
+    if m is None or m.source == "coref" or not _same_referent(P, pron, hs[0]):
+        return None
+    return hs[0]
 
 
 def _doer_possessor(P, o, typ, R) -> bool:
@@ -695,6 +764,23 @@ def _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover):
     return []
 
 
+def _interviewer(P, tok, R, mem_person):
+    """An interview noun under "for" of a verb with "with X": X the interviewer (agent), the verb's subject the one
+    interviewed (companion): "Chomsky sat down with Michael Dranove for an interview" (english.yaml
+    interview_nouns; enref18)."""
+    if tok.lower_ not in R["interview"] or tok.dep_ != "pobj" or tok.head.lower_ != "for" \
+            or tok.head.head.pos_ != "VERB":
+        return []
+    v = tok.head.head
+    w = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "with" and _pobj(c) is not None), None)
+    if w is None:
+        return []
+    out = [_np_arg(P, _pobj(w), "agent", types=PPL)]
+    out += [Argument("companion", a.text, a.start, a.end, a.entity, a.type)
+            for a in _agents_from(P, _subjects(v)[0], R, mem_person)]
+    return out
+
+
 def _addressee(P, tok, is_verb, R, mem_person):
     """Whom a request is made of, in a prepositional phrase (english.yaml addressee_preps): "asks to the regional
     government to assure", "pleaded with him to send"; a request noun's through its verb ("presented a petition
@@ -795,10 +881,24 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         subs, subj_passive = _subjects(tok)
         if not subs:
             subs = _caption_subject(tok)
+        if not subs and (subs := _headline_subject(tok)) and not objs:
+            # "Wikinews interviews Christopher Hill, ...", "Wikinews interviews New York bar owner": the one after
+            objs = [c for c in tok.children if c.dep_ == "appos" and c.i > tok.i][:1]
+            if not objs and tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ == "PROPN" \
+                    and typ in R["obj_companion"]:
+                s_, e_ = P.span(tok.doc[tok.i + 1])[0], P.span(tok.head)[1]    # the name's words after the verb
+                args.append(Argument("companion", P.doc.text[s_ - P.off:e_ - P.off], s_, e_, None, None))
         if tok.dep_ == "advcl" and subs and all(x.lower_ == "it" for x in subs):
             # "Challenger was lost when it exploded": "it" is the governing clause's subject
             hs, _ = _subjects(tok.head)
             if hs and all(x.pos_ in ("PROPN", "NOUN") for x in hs):
+                subs = hs
+        elif tok.dep_ == "advcl" and len(subs) == 1 and subs[0].lower_ in ("he", "she", "they"):
+            # "many people took out their mobiles as they left": the governing clause's subject it stands for
+            # (GUIDELINE 3: the nearest explicit mention; enref18)
+            hs, _ = _subjects(tok.head)
+            if len(hs) == 1 and hs[0].pos_ in ("PROPN", "NOUN") and _same_referent(P, subs[0], hs[0]) \
+                    and P.span(hs[0])[0] >= P.dateline_end:
                 subs = hs
         elif tok.dep_ == "ccomp" and len(subs) == 1 and subs[0].lower_ in R["pronouns"] | {"it"}:
             # "North Korea stated it would attack", "the ministers said they would meet": the speaker
@@ -850,6 +950,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
             pass  # "next year's competition", "today's announcement": a time, not a participant
+        elif poss is not None and (h := _kind_subject(P, tok, poss, R)) is not None:
+            # "Atlantis will go on display following the orbiter's last flight": the orbiter is Atlantis (enref18)
+            args += [Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end, a.entity,
+                              a.type) for a in _agents_from(P, [h], R, mem_person, True)]
         elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
             a = _np_arg(P, poss, "agent", types=PPL + ("place",))
             if typ in R["poss_patient"] and not _doer_possessor(P, poss, typ, R):
@@ -894,9 +998,16 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if not subs and v.dep_ == "advcl":     # "Discussing it in a statement, X said"
                 subs, _ = _subjects(v.head)
             args += _agents_from(P, subs, R, mem_person)
-        elif poss is not None and mem_person is not None and poss.lower_ in ("his", "her"):
-            args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text, mem_person.start, mem_person.end,
-                                 mem_person.entity, mem_person.type))
+        elif poss is not None and poss.lower_ in ("his", "her") and (
+                (near := _near_name(P, tok, poss)) is not None or mem_person is not None):
+            # "met with Mohamed during his visit": the person named nearest before in the sentence (enref18), else
+            # the subject of the sentence before
+            if near is not None:
+                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", near.text, near.start,
+                                     near.end, near.kb_id or near.name or near.text, near.type))
+            else:
+                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text,
+                                     mem_person.start, mem_person.end, mem_person.entity, mem_person.type))
         gen = _genitive(P, tok, typ, lex, R, times)
         if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
             args = [a for a in args if a.role != "agent"]
@@ -904,7 +1015,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             gen = [a for a in gen if a.role != "patient"]
         args += gen
         if not any(a.role in ("agent", "patient") for a in args):
-            args += _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover)
+            args += _interviewer(P, tok, R, mem_person) or _nominal_doer(P, tok, typ, cls, poss, R, mem_person, mover)
     # direct objects: where one enters/leaves, what is captured, the vehicle boarded
     for ob in objs:
         if ob.lemma_.lower() in R["office"]["nouns"] and office_type(tok):
@@ -946,8 +1057,13 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     or any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "for") for c in tok.children)):
                 continue  # "requested donations": the thing asked for, not an addressee
             if not passive:
-                args += [_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"])
-                         for o in _with_conj(ob)]
+                for o in _with_conj(ob):
+                    h = _claimer(P, tok, o, R) if o.lower_ in R["coref"]["object_pronouns"] else None
+                    if h is not None:   # "X has claimed that the Church imprisoned her": X (enref18)
+                        args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                                 for a in _agents_from(P, [h], R, mem_person)]
+                    else:
+                        args.append(_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"]))
         elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
             args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
@@ -970,6 +1086,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             role, o = "means", _pobj(pr)  # "on a Russian plane"
         if role is None or o is None:
             continue
+        if not is_verb and pr.lower_ == "from" and tok.lower_ in R["coref"]["given_nouns"]:
+            continue    # "the handover of X from the UK": the giver, not an origin (_genitive; enref18)
         if pr.lower_ in R["mv_only"] and cls != "movement":
             continue
         if cls in R["nm_classes"] and role not in R["nm_roles"]:
