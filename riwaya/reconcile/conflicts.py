@@ -1340,13 +1340,19 @@ def _allies(pair, rows: list[dict], ev: dict, cmp: Compare, items, evidence: lis
     (air strikes on the Houthis and a ground clash between the resistance and the Houthis, merged into one
     happening: the coalition and the resistance are co-belligerents, not rival accounts of the doer)? The
     party is a resolved organisation (an armed party, not a place or a raw phrase) that is no doer of the pair,
-    and every side has evidence from an independent account that tells it as the happening's patient (config
+    and every side has evidence from an independent account that tells it as the happening's patient; and one side
+    is told as a party of a fight (values.yaml fights: "اشتباكات بين المقاومة ومسلحين حوثيين", "معارك"), so its
+    doer is one of those who fought that party, not the doer of the whole. Two one-sided strikes on one group told
+    with two doers ("شن الجيش التركي الضربات على الحزب" vs "ضرب البيت الأبيض الحزب") stay rival accounts (config
     ``conflicts.doers.allies``)."""
     if pair[2] != "different":
         return False
+    from .values import fight
+    sides = [[i for r in side for i in rows[r]["evidence"] if i < len(evidence)] for side in (pair[0], pair[1])]
+    if not any(fight(evidence[i].get("trigger")) for side in sides for i in side):
+        return False
     doers = {x for r in pair[0] + pair[1] for x in items(r)}
-    ev_accs = [{evidence[i].get("independent_account") for r in side for i in rows[r]["evidence"] if i < len(evidence)}
-               for side in (pair[0], pair[1])]
+    ev_accs = [{evidence[i].get("independent_account") for i in side} for side in sides]
     for p in ev.get("participants") or []:
         h = p.get("entity")
         if p.get("role") != "patient" or not isinstance(h, str) or (cmp.ents.by_id.get(h) or {}).get(
