@@ -121,6 +121,37 @@ def test_the_side_the_happening_hits_is_no_rival_doer():
     assert _not_opponents(pairs, rows, ev, Compare(ents)) == pairs
 
 
+def test_doers_against_one_party_are_allies_not_rivals():
+    """Air strikes of the coalition on the Houthis (one account) merged with a clash "بين المقاومة الشعبية ومسلحين
+    حوثيين" (another): the Houthis the patient of both, the coalition and the resistance co-belligerents, no rival
+    accounts of the doer (allies18, fifth unseen sample). Two strikes with no fight told, a party only one side's
+    account tells as hit, a raw phrase as the patient, or a patient that is a doer of the pair leave it."""
+    from riwaya.reconcile.conflicts import _not_opponents, Compare
+    ents = Entities([{"id": "h", "type": "organization", "name_ar": "جماعة أنصار الله", "aliases": ["الحوثيين"]},
+                     {"id": "r", "type": "organization", "name_ar": "المقاومة الشعبية"},
+                     {"id": "c", "type": "organization", "name_ar": "التحالف العربي"},
+                     {"id": "t", "type": "place", "name_ar": "الجفينة"}])
+    rows = [{"key": ("s", frozenset({("e", "r")})), "evidence": [0]},
+            {"key": ("s", frozenset({("e", "c")})), "evidence": [1]}]
+    evidence = [{"independent_account": "A", "trigger": "اشتباكات"}, {"independent_account": "B", "trigger": "غارات"}]
+    pairs = [([0], [1], "different", True, [0], [1])]
+    ev = {"participants": [{"entity": "r", "role": "agent", "accounts": ["A"]},
+                           {"entity": "c", "role": "agent", "accounts": ["B"]},
+                           {"entity": "h", "role": "patient", "accounts": ["A", "B"]}]}
+    assert _not_opponents(pairs, rows, ev, Compare(ents), evidence) == []
+    one = {"participants": ev["participants"][:2] + [{"entity": "h", "role": "patient", "accounts": ["A"]}]}
+    assert _not_opponents(pairs, rows, one, Compare(ents), evidence) == pairs
+    raw = {"participants": ev["participants"][:2] + [{"entity": "raw:مواقعهم", "role": "patient", "accounts": ["A", "B"]}]}
+    assert _not_opponents(pairs, rows, raw, Compare(ents), evidence) == pairs
+    place = {"participants": ev["participants"][:2] + [{"entity": "t", "role": "patient", "accounts": ["A", "B"]}]}
+    assert _not_opponents(pairs, rows, place, Compare(ents), evidence) == pairs
+    strikes = [{"independent_account": "A", "trigger": "الضربات"}, {"independent_account": "B", "trigger": "غارات"}]
+    assert _not_opponents(pairs, rows, ev, Compare(ents), strikes) == pairs     # no fight told: rival strikers
+    other = [{"key": ("s", frozenset({("e", "h")})), "evidence": [0]}, rows[1]]     # the hit party is a side
+    assert _not_opponents(pairs, other, {"participants": [{"entity": "c", "role": "agent", "accounts": ["B"]}]},
+                          Compare(ents), evidence) == pairs
+
+
 def test_who_is_no_doer():
     s = ("وأفادت مصادر بمقتل مدني وإصابة 4 آخرين في قصف شنه الحوثيون وميليشيات صالح على أحياء سكنية في مدينة تعز، "
          "ليلة السبت.")

@@ -733,6 +733,19 @@ def test_a_definite_trigger_takes_a_fill_only_from_a_named_actor_before_it():
     assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25}, ev2)] == [np_after]
 
 
+def test_a_definite_trigger_takes_no_place_fill():
+    # allies18: "المعارك في المدينة" told again: a place near a definite trigger left without one by the model is
+    # not filled (FILL_NO_DEFINITE with place); an indefinite trigger is, as before
+    assert "place" in learned.FILL_NO_DEFINITE and "place" not in learned.FILL_DEFINITE_NAMED
+    text = "وتواصلت المعارك في مدينة تعز"
+    s = text.index("مدينة تعز")
+    city = learned.Candidate(s, s + len("مدينة تعز"), "مدينة تعز", None, "place", None, None)
+    probs = [(city, {"place": 0.4, "none": 0.6}, "none")]
+    assert learned._fill(probs, {"place": 0.25}, _event(text, "المعارك", "attack", "harm")) == []
+    text2 = "وتواصلت معارك في مدينة تعز"
+    assert [c for c, _, _ in learned._fill(probs, {"place": 0.25}, _event(text2, "معارك", "attack", "harm"))] == [city]
+
+
 def test_no_agent_fill_from_a_name_or_a_far_phrase_after_the_trigger():
     # evagent18: "هجوم استهدف ... الجيش": a name after the trigger that the model did not call the doer seldom is
     text = "وقع هجوم على نقطة تفتيش تابعة للجيش قرب المدينة"
@@ -749,7 +762,7 @@ def test_no_agent_fill_from_a_name_or_a_far_phrase_after_the_trigger():
     assert [c for c, _, _ in learned._fill(probs, {"agent": 0.25})] == [far]        # without the text: as before
 def test_the_two_sides_after_bayn_are_the_doer_and_the_other_side(monkeypatch):
     # evrole18: "اشتباكات بين A وB": A does it, B is the other side (an attack's patient, talks' companion).
-    # Shipped off (learned.SIDES), tested on.
+    # Shipped on since allies18 (reconcile._allies keeps the co-belligerents it leaves apart); set here all the same.
     monkeypatch.setattr(learned, "SIDES", True)
     text = "واندلعت اشتباكات عنيفة بين الجيش التركي والمسلحين قرب الحدود"
     T = learned.Text(text)

@@ -1322,7 +1322,7 @@ def not_doer(ents, x, doc: str | None, text: str, span: tuple) -> bool:
     return bool(told) and all(told)
 
 
-def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare) -> list:
+def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare, evidence: list | None = None) -> list:
     """Doer disagreements without the side that the happening hits: a party that some report tells as its patient
     ("غاراتها الجوية على مواقع الحوثيين") fought in it on the other side; naming it or its opponent as the doer is
     no rival account of who did it (config ``conflicts.doers.opponents``)."""
@@ -1336,7 +1336,42 @@ def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare) -> lis
     def hit_one(r) -> bool:     # the party hit, or the same party named more or less fully ("ميليشيات الحوثي")
         return any(x in hit or isinstance(x, str) and any(cmp.names_nested(x, h) for h in hit if isinstance(h, str))
                    for x in items(r))
-    return [p for p in pairs if p[2] != "different" or not any(hit_one(r) for r in p[0] + p[1])]
+    pairs = [p for p in pairs if p[2] != "different" or not any(hit_one(r) for r in p[0] + p[1])]
+    if not (config()["conflicts"].get("doers") or {}).get("allies"):
+        return pairs
+    evidence = ev.get("evidence") or [] if evidence is None else evidence
+    return [p for p in pairs if not _allies(p, rows, ev, cmp, items, evidence)]
+
+
+def _allies(pair, rows: list[dict], ev: dict, cmp: Compare, items, evidence: list) -> bool:
+    """Are the two sides of a doer disagreement allies, each told acting against one party the happening hits
+    (air strikes on the Houthis and a ground clash between the resistance and the Houthis, merged into one
+    happening: the coalition and the resistance are co-belligerents, not rival accounts of the doer)? The
+    party is a resolved organisation (an armed party, not a place or a raw phrase) that is no doer of the pair,
+    and every side has evidence from an independent account that tells it as the happening's patient; and one side
+    is told as a party of a fight (values.yaml fights: "اشتباكات بين المقاومة ومسلحين حوثيين", "معارك"), so its
+    doer is one of those who fought that party, not the doer of the whole. Two one-sided strikes on one group told
+    with two doers ("شن الجيش التركي الضربات على الحزب" vs "ضرب البيت الأبيض الحزب") stay rival accounts (config
+    ``conflicts.doers.allies``)."""
+    if pair[2] != "different":
+        return False
+    from .values import fight
+    sides = [[i for r in side for i in rows[r]["evidence"] if i < len(evidence)] for side in (pair[0], pair[1])]
+    if not any(fight(evidence[i].get("trigger")) for side in sides for i in side):
+        return False
+    doers = {x for r in pair[0] + pair[1] for x in items(r)}
+    ev_accs = [{evidence[i].get("independent_account") for i in side} for side in sides]
+    for p in ev.get("participants") or []:
+        h = p.get("entity")
+        if p.get("role") != "patient" or not isinstance(h, str) or (cmp.ents.by_id.get(h) or {}).get(
+                "type") != "organization":
+            continue
+        if any(h == d or isinstance(d, str) and cmp.names_nested(h, d) for d in doers):
+            continue
+        told = set(p.get("accounts") or ())
+        if all(accs & told for accs in ev_accs):
+            return True
+    return False
 
 
 def _doers(evidence: list[dict], docs: dict, ents) -> list[dict]:
@@ -1399,7 +1434,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         else:
             pairs = _pairs(field, rows, evidence, W, cmp, routes, docs)
         if field == "agent" and (ccfg.get("doers") or {}).get("opponents"):
-            pairs = _not_opponents(pairs, rows, ev, cmp)
+            pairs = _not_opponents(pairs, rows, ev, cmp, evidence)
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
         pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None)
