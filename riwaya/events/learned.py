@@ -311,6 +311,11 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 _COMP_AN = ("ان", "بان", "لان")
 
 
+def _word_in(w: str, words) -> bool:
+    """Is the normalised word one of `words`, also behind the conjunction و/ف (وقادرة، فمستعد)?"""
+    return w in words or (w[:1] in "وف" and w[1:] in words)
+
+
 @lru_cache(maxsize=1)
 def _ability_cues() -> tuple[frozenset[str], ...]:
     d = _cues().get("ability") or {}
@@ -328,8 +333,7 @@ def _ability(T: Text, ev: EventMention) -> bool:
     def cue(k: int, ws) -> bool:
         if k < 0 or T.toks[k].start < s0:
             return False
-        w = T.toks[k].n
-        return w in ws or (w[:1] in "وف" and w[1:] in ws)
+        return _word_in(T.toks[k].n, ws)
     link = T.toks[i - 1].n if i >= 1 else ""
     return (cue(i - 1, words) or (i >= 2 and link in links and cue(i - 2, words))
             or (i >= 2 and link in demonstratives and cue(i - 2, kinds)))
@@ -962,11 +966,9 @@ def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple
         return ci, cj
     stops = _edge_function_words()
 
-    def stop(n):
-        return n in stops or (n[:1] in "وف" and n[1:] in stops)
-    while ci < ci0 and stop(T.toks[ci].n):
+    while ci < ci0 and _word_in(T.toks[ci].n, stops):
         ci += 1
-    while cj > cj0 and stop(T.toks[cj - 1].n):
+    while cj > cj0 and _word_in(T.toks[cj - 1].n, stops):
         cj -= 1
     return ci, cj
 
@@ -1684,8 +1686,7 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
     lv = ci - 1
     if lv < 0 or ti - lv > LIGHT_GAP:
         return False
-    w = T.toks[lv].n
-    if not (w in _light_verbs() or (w[:1] in "وف" and w[1:] in _light_verbs())):
+    if not _word_in(T.toks[lv].n, _light_verbs()):
         return False
     # the light verb's noun is the trigger: no other event's word between them, nor the candidate one
     return not any(T.toks[lv].end <= s < ev.trigger_start for s, _ in triggers)
@@ -1765,6 +1766,8 @@ def _shared_subject(T: Text, ev: EventMention, before: list[EventMention]) -> Ar
     if a is None or any(b.start < a.end and a.start < b.end for b in ev.arguments):
         return None
     return Argument(role="agent", text=a.text, start=a.start, end=a.end, entity=a.entity, type=a.type)
+
+
 SIDES = True         # the two sides named after بين take the agent and the other side's role (evrole18); merged off (on the fifth unseen sample two allied doers of a clash became rival accounts), on since allies18 with reconcile's conflicts._allies
 SIDE_BAR = 0.1       # a named person or body of a side the model left out joins when it gives it a participant's role this likely
 
@@ -1807,7 +1810,7 @@ def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
     k = None
     for x in range(tj, min(tj + cfg["gap"] + 1, len(toks))):
         n = toks[x].n
-        if n in cfg["cues"] or (n[:1] in "وف" and n[1:] in cfg["cues"]) or any(
+        if _word_in(n, cfg["cues"]) or any(
                 n.startswith(c) and n[len(c):] in _suffixes() for c in cfg["cues"]):
             k = x
             break
@@ -1817,7 +1820,7 @@ def _sides(T: Text, ev: EventMention) -> tuple[int, int, int, str, bool] | None:
         return None
     _, s1 = T.sentence(toks[k].start)
     first = k + 1
-    if toks[k].n not in cfg["cues"] and not (toks[k].n[:1] in "وف" and toks[k].n[1:] in cfg["cues"]):
+    if not _word_in(toks[k].n, cfg["cues"]):
         first = k                               # "بينها وبين B": the first side is the pronoun
     x, m = k + 1, None
     while x < len(toks) and x - k <= cfg["span"] and toks[x].start < s1:

@@ -1339,7 +1339,8 @@ def _not_opponents(pairs: list, rows: list[dict], ev: dict, cmp: Compare, eviden
     pairs = [p for p in pairs if p[2] != "different" or not any(hit_one(r) for r in p[0] + p[1])]
     if not (config()["conflicts"].get("doers") or {}).get("allies"):
         return pairs
-    evidence = ev.get("evidence") or [] if evidence is None else evidence
+    if evidence is None:        # the caller's evidence (with its context and clause values), else the event's own
+        evidence = ev.get("evidence") or []
     return [p for p in pairs if not _allies(p, rows, ev, cmp, items, evidence)]
 
 
