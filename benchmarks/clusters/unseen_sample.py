@@ -25,6 +25,10 @@ The sixth (fourteenth session, judge17, unseen_conflicts_judged_sixth.tsv): the 
 characters, so the sixth takes the next tier: exactly 2 different KEYWORDS, 300-3,000 characters, of DAYs
 2015-08-07 2015-08-08 2015-08-09 2015-08-10 (SIXTH_DAYS), none of the five samples nor one sharing a lead with them
 (`sixth()`, drawn once with `unseen_sample.py DIR sixth-draw`): 508 articles, frozen as "sixth".
+The seventh (sixteenth session, lead): the same tier as the sixth (exactly 2 KEYWORDS, 300-3,000 characters) on four
+other days, SEVENTH_DAYS 2015-08-06 2015-08-11 2015-07-21 2015-07-22, none of the six samples nor one sharing a lead
+with them (`seventh()`, drawn once with `unseen_sample.py DIR seventh-draw`), frozen as "seventh" before any rule of the
+session was merged, and judged once, on the session's final merge.
 """
 from __future__ import annotations
 
@@ -105,6 +109,16 @@ def sixth() -> list[tuple[str, dict]]:
     return sample(SIXTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
 
 
+SEVENTH_DAYS = ("2015-08-06", "2015-08-11", "2015-07-21", "2015-07-22")
+
+
+def seventh() -> list[tuple[str, dict]]:
+    """The seventh sample's draw (sixteenth session): the sixth's tier on four days it did not draw, none of
+    the six samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth"))
+    return sample(SEVENTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -154,6 +168,8 @@ def main() -> None:
         arts = fifth()      # how the fifth sample's ids were drawn (frozen in SAMPLES as "fifth")
     elif args.days == ["sixth-draw"]:
         arts = sixth()      # how the sixth sample's ids were drawn (frozen in SAMPLES as "sixth")
+    elif args.days == ["seventh-draw"]:
+        arts = seventh()    # how the seventh sample's ids were drawn (frozen in SAMPLES as "seventh")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
