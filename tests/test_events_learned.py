@@ -249,6 +249,17 @@ def test_a_speakers_title_goes_on_to_the_name_it_gives():
     assert [s.text for s in sps] == ["المتحدث الرسمي"]
 
 
+def test_an_adverbial_of_time_or_circumstance_ends_a_speakers_title():
+    # "in the meeting's opening ... the condolences of King Salman": the name after is not the speaker's
+    text = "ونقل نائب خادم الحرمين الشريفين في بداية الاجتماع تعازي ومواساة الملك سلمان بن عبدالعزيز لأسر الشهداء."
+    sps = _speakers(text, "الملك سلمان بن عبدالعزيز", "person")
+    assert [s.text for s in sps] == ["نائب خادم الحرمين الشريفين"]
+    # a place after في is part of the title, which goes on to the name
+    text = "وقال المتحدث الرسمي باسم الوزارة في المملكة اللواء منصور التركي إن الهجوم أسفر عن مقتل 15 شخصا."
+    sps = _speakers(text, "اللواء منصور التركي", "person")
+    assert [s.text for s in sps] == ["المتحدث الرسمي باسم الوزارة في المملكة اللواء منصور التركي"]
+
+
 def test_credit_takes_a_grown_speaker_span_into_the_rules_record():
     text = "وقال المتحدث الرسمي النقيب عمر إن الدوريات قبضت على شخصين."
     s0, s1 = text.index("المتحدث"), text.index("النقيب عمر") + len("النقيب عمر")

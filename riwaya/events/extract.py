@@ -111,6 +111,7 @@ def load_lexicon() -> dict:
         "speaker_end": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_end", {}).items()},
         "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
         "speaker_aux": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_aux", {}).items()},
+        "speaker_title_breaks": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_title_breaks", {}).items()},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}

@@ -1168,8 +1168,9 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             taken.add((sp[0], sp[1]))
             out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2],
                                subject=t.n in cues and not quoted))
+    breaks = (lex.get("speaker_title_breaks", {}).get("ar", frozenset()), lex["place_nouns"].get("ar", frozenset()))
     for x in out:
-        _name_after(T, x, by_start, cues)
+        _name_after(T, x, by_start, cues, breaks)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
 
@@ -1285,12 +1286,14 @@ _APPOS_BREAK = re.compile(r"[،,;؛:«»\"“”]")    # a comma or a quote ends
 APPOS_GAP = 12         # words between a speaker's title and the name it goes on to ("المتحدث باسم الوزارة النقيب فلان")
 
 
-def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> None:
+def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str], breaks=(frozenset(), frozenset())) -> None:
     """A title (المتحدث الرسمي بقيادة حرس الحدود) followed, before its complementizer, by the person it
     names (النقيب عمر الأكلبي): the speaker's span goes on to the name, which the guideline credits. The
     title may name a person or an outlet of its own (المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ،
     المتحدث الرسمي لـ«الهيئة» ... بندر الشهري): the last person before the complementizer; after one comma
-    only a name, or one title word and the name (الأمين العام لمجلس التعاون، الدكتور عبد اللطيف الزياني)."""
+    only a name, or one title word and the name (الأمين العام لمجلس التعاون، الدكتور عبد اللطيف الزياني).
+    A word of `breaks[0]` (an adverbial of time or circumstance; في unless a definite word, a place noun of
+    `breaks[1]`, a place or an organisation follows) ends the title: "نائب خادم الحرمين في بداية الاجتماع تعازي ... الملك سلمان" does not run on to the name."""
     if x.etype == "person" and x.kind != "after":
         return
     _, j = T.tok_range(x.start, x.end)
@@ -1311,6 +1314,10 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str]) -> No
                 break
             k = close + 1
             continue
+        if w.n in breaks[0] and not (w.n in ("في", "وفي") and k + 1 < len(T.toks) and (
+                T.toks[k + 1].n[:2] == "ال" or T.toks[k + 1].n in breaks[1] or getattr(
+                    by_start.get(T.toks[k + 1].start), "type", None) in ("place", "organization"))):
+            break           # "في بداية الاجتماع" ends the title; "في المملكة", "في منطقة مكة" go on
         if ends or w.n in _COMP or w.n in stop or not w.n[:1].isalnum() or _CLAUSE.search(before) and (
                 comma is not None or best is not None or x.etype == "person" or before.count("،") + before.count(",") != 1):
             break
