@@ -270,3 +270,30 @@ def test_one_voice_carried_by_several_outlets_is_named_once(monkeypatch):
     monkeypatch.setitem(config()["conflicts"], "sources_grouped", False)
     assert _sources(range(4), evidence, docs, E(), "en") == \
         "الأناضول (via Al Weeam), الأناضول (via Al Jazirah), Okaz, Al Jazirah"
+
+
+def test_a_toll_is_no_one_man_s_killing():
+    """"ارتكبت ميليشيات الحوثي وقوات الرئيس المخلوع علي عبدالله صالح أمس مجزرة راح ضحيتها 57 قتيلا": Saleh, misread as
+    the victim, does not name a disagreement over the toll (57 vs 50): "the killing in Dar Saad"; he still names
+    another slot's disagreement (a time)."""
+    SALEH = {"id": "saleh", "type": "person", "name_ar": "علي عبد الله صالح", "name_en": "Ali Abdullah Saleh"}
+    ents = _Ents([SALEH, DARSAAD])
+    ev = {"class": "harm", "type": "killing", "place": "darsaad",
+          "participants": [{"entity": "saleh", "role": "patient", "accounts": ["a"]}]}
+    evidence = [_evm("a", "m0", "darsaad"), _evm("b", "m1", "darsaad")]
+    ties = {"m0": (frozenset({"saleh", "darsaad"}), frozenset(), frozenset()),
+            "m1": (frozenset({"darsaad"}), frozenset(), frozenset())}
+    assert _side_subject(ev, ents, "en", evidence, [0, 1], _W([(), ()]), ties, "amount") == ("Dar Saad", "place")
+    assert _side_subject(ev, ents, "en", evidence, [0, 1], _W([(), ()]), ties, "time") == ("Ali Abdullah Saleh", "patient")
+
+
+def test_a_voice_of_the_sides_is_no_victim():
+    """Asir health's spokesman Said Al-Naqir, who tells the wounded, read as one of them: the label names the place."""
+    NAQIR = {"id": "naqir", "type": "person", "name_ar": "سعيد النقير", "name_en": "Said Al-Naqir"}
+    ents = _Ents([NAQIR, ASIR])
+    ev = {"class": "harm", "type": "injury", "place": "asir",
+          "participants": [{"entity": "naqir", "role": "patient", "accounts": ["a"]}]}
+    evidence = [_evm("a", "m0", "asir"), _evm("b", "m1", "asir")]
+    ties = {"m0": (frozenset({"naqir"}), frozenset(), frozenset()), "m1": (frozenset(), frozenset(), frozenset())}
+    assert _side_subject(ev, ents, "en", evidence, [0, 1], _W([("naqir",), ()]), ties, "time") == ("Asir", "place")
+    assert _side_subject(ev, ents, "en", evidence, [0, 1], _W([(), ()]), ties, "time") == ("Said Al-Naqir", "patient")

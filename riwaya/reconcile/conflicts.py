@@ -1081,14 +1081,18 @@ def _subject_role(ev, ents, lang):
     return None, None
 
 
-def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", ties: dict | None = None):
+def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", ties: dict | None = None,
+                  field: str | None = None):
     """Whom or what a conflict's happening is about, read from what its sides tell (config
     conflicts.label_from_sides; off: ``_subject_role``, the event's participants as a whole). A merged event
     can hold other happenings' participants (a shelling by the Houthis merged with a sentence read as killing
     them: "On al-Houthi's killing"); the sides are what the reader compares, so the label names:
     - as the victim (a key role other than the doer), one a side's own mention tells as a main actor (``ties``:
       mention id -> its resolved main actors; without ties, one an independent account of the sides tells),
-      the one most sides tell, and never one a side tells as the doer;
+      the one most sides tell, never one a side tells as the doer nor one a side quotes (the health
+      spokesman "Said Al-Naqir's injury"); in a disagreement over a count, never
+      a person (a toll of 57 is no one man's killing: "Ali Abdullah Saleh's killing", the shelling his forces
+      did, misread);
     - as the doer, one a side's own mention tells as its own doer (the mention's values: a doer told in
       another clause, or an outlet, is none), never an outlet, and, where the class is not about its doer
       ("the attack by X"), never a voice of the event's evidence (a ministry that condemned an attack, read
@@ -1100,6 +1104,7 @@ def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", tie
     side_doers = Counter(a for i in idx for a in set((evidence[i].get("values") or {}).get("agent") or ()))
     actors = Counter(a for i in idx for a in set(((ties or {}).get(evidence[i].get("mention")) or ((),))[0]))
     voices = {k for ch in W.chain for k in ch}
+    side_voices = {k for i in idx for k in W.chain[i]}
     place = _side_place(ev, ents, evidence, idx)
     kr = schema.key_roles()
     key = list(kr.get(ev.get("class"), kr["other"]))
@@ -1123,7 +1128,8 @@ def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", tie
                 n = side_doers[e] * 1000 or ("agent" in key and sum(told[a] for a in set(p.get("accounts") or ())))
             else:
                 n = actors[e] if ties else sum(told[a] for a in set(p.get("accounts") or ()))
-                if side_doers[e]:
+                if side_doers[e] or e in side_voices or \
+                        (field == "amount" and (ents.by_id.get(e) or {}).get("type") == "person"):
                     continue
             if n:
                 cands.append((-n, -len(p.get("accounts") or ()), e))
@@ -1390,7 +1396,7 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
     out = []
     for RA, RB, rel, grounded, IA, IB in pairs:
         if rel == "different" or (rel == "precision" and judged):
-            if agg:
+            if agg and rel == "different":      # a toll over a span against the same toll is a refinement
                 IA = [i for i in IA if not _aggregate(evidence[i], docs)]
                 IB = [j for j in IB if not _aggregate(evidence[j], docs)]
             IA, IB = [i for i in IA if any(same(i, j) for j in IB)], [j for j in IB if any(same(i, j) for i in IA)]
@@ -1634,7 +1640,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         fmt = {}
         if ccfg.get("label_from_sides"):
             side_idx = sorted({i for r in shown for i in r["evidence"]})
-            subj_role = {lang: _side_subject(ev, ents, lang, evidence, side_idx, W, ties) for lang in ("en", "ar")}
+            subj_role = {lang: _side_subject(ev, ents, lang, evidence, side_idx, W, ties, field) for lang in ("en", "ar")}
             subj = {lang: sr[0] for lang, sr in subj_role.items()}
         for lang in ("en", "ar"):
             s = subj[lang]
