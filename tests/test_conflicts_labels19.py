@@ -134,6 +134,9 @@ def test_two_tolls_titled_by_their_place_in_both_languages():
     cs = [c for c in out["conflicts"] if c["field"] == "amount"]
     assert [c["summary_en"].split(",")[0] for c in cs] == ["On the killing in Dar Saad"]
     assert cs[0]["summary_ar"].startswith("بشأن القتل في دار سعد")
+    # the amount of a killing, in plain words
+    assert "contradict each other about how many were killed: 43" in cs[0]["summary_en"], cs[0]["summary_en"]
+    assert "حول عدد القتلى: 43" in cs[0]["summary_ar"], cs[0]["summary_ar"]
 
 
 def test_an_attack_is_named_on_whom_it_befalls_and_an_arrest_by_its_doer(monkeypatch):

@@ -1660,7 +1660,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
                 fmt[f"what_{lang}"] = tp["what"][lang].format(subject=s, event=lab[lang])
             else:
                 fmt[f"what_{lang}"] = tp["what_nosubject"][lang].format(event=lab[lang], event_def=lab["ar_def"])
-            fmt[f"field_{lang}"] = tp["fields"][field][lang]
+            plain = ((tp.get("fields_by_type") or {}).get(ev.get("type") or "") or {}).get(field) \
+                if ccfg.get("label_from_sides") else None
+            fmt[f"field_{lang}"] = (plain or tp["fields"][field])[lang]
             fmt[f"values_{lang}"] = tp["joiners"][lang].join(
                 tp["value"][lang].format(value=v[f"label_{lang}"], sources=tp["according_to"][lang] + v[f"sources_{lang}"])
                 for v in vals)
