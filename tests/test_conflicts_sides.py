@@ -108,7 +108,7 @@ def test_an_outlet_is_no_agent():
     assert _agents(out) == []
 
 
-def test_times_of_no_named_actor_are_no_contradiction():
+def test_times_of_no_named_actor_are_no_contradiction(monkeypatch):
     """Without a main actor in common, two times tell two happenings (projectiles that fell on a town on
     Friday and on Sunday); with one, they disagree. Counts need a shared place or named entity."""
     from riwaya.reconcile.conflicts import _tied
@@ -122,6 +122,10 @@ def test_times_of_no_named_actor_are_no_contradiction():
     assert _tied(pair, "time", ev, keyed) == pair
     loose = {k: (frozenset(), frozenset(), frozenset()) for k in ties}
     assert _tied(pair, "amount", ev, loose) == []
+    # a count refinement is held to the same ties (conf19, same_happening.refinement_fields); off, untouched
+    assert _tied([([0], [1], "precision", True, [0], [1])], "amount", ev, loose) == []
+    from riwaya.reconcile.text import config
+    monkeypatch.setitem(config()["conflicts"]["same_happening"], "refinement_fields", [])
     assert _tied([([0], [1], "precision", True, [0], [1])], "amount", ev, loose) != []
     assert _tied(pair, "time", ev, None) == pair
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 
@@ -30,10 +30,10 @@ from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
 from .context_time import is_chain_word
-from .text import config, normalize, templates
+from .text import DATA, config, normalize, templates
 from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
                      alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told,
-                     same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone)
+                     same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone, display_raw)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
 SET_FIELDS = ("means", "via", "companions", "decider", "agent")
@@ -56,12 +56,40 @@ def event_label(etype: str | None, cls: str | None) -> dict:
     return {"en": lab["en"], "ar": lab["ar"], "ar_def": lab.get("ar_def") or lab["ar"]}
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict:
+    """An outlet as corpus metadata names it -> its names ({en, ar}): any name of an outlet of the knowledge base
+    (data/kb/outlets.yaml: "الحرة" -> Alhurra / الحرة), then the short ids of data/reconcile/outlet_names.yaml
+    ("alwatan" -> Al Watan / صحيفة الوطن)."""
+    import yaml
+    out = {}
+    kb = DATA.parent / "kb" / "outlets.yaml"
+    for rec in (yaml.safe_load(kb.read_text("utf-8")) if kb.exists() else None) or []:
+        if not isinstance(rec, dict) or not (rec.get("name_en") or rec.get("name_ar")):
+            continue
+        names = {"en": rec.get("name_en") or rec.get("name_ar"), "ar": rec.get("name_ar") or rec.get("name_en")}
+        for n in [rec.get("name_en"), rec.get("name_ar"), *(rec.get("names") or [])]:
+            if isinstance(n, str) and n.strip():
+                out.setdefault(n.strip().lower(), names)
+    path = DATA / "outlet_names.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+    out.update({str(k).strip().lower(): v for k, v in (raw or {}).items() if isinstance(v, dict)})
+    return out
+
+
+def _link_name(name: str, lang: str = "en") -> str:
+    """A link of a chain as written, or, for an outlet the table knows (``_outlet_names``), its name."""
+    names = _outlet_names().get(name.strip().lower()) if config()["conflicts"].get("outlet_names") else None
+    return (names.get(lang) or names.get("en")) if names else name
+
+
 def doc_label(doc: dict | None, fallback: str = "", lang: str = "en") -> str:
     """How a reader names a document: its outlet, else a neutral "document N" (N its
     number in the store). Never a file name or a headline: neither says who is speaking."""
     doc = doc or {}
     if (doc.get("outlet") or "").strip():
-        return doc["outlet"].strip()
+        names = _outlet_names().get(doc["outlet"].strip().lower()) if config()["conflicts"].get("outlet_names") else None
+        return (names.get(lang) or names.get("en")) if names else doc["outlet"].strip()
     n = doc.get("seq")
     if n is None:
         return fallback or doc.get("id") or "?"
@@ -692,11 +720,13 @@ def _count_pairs(rows, evidence, W: Witnesses, docs: dict, rivals: set | None = 
             if ccfg.get("two_outlets"):
                 # one outlet never against itself: its later report supersedes its earlier one (a revision,
                 # whatever other outlets print)
+                RA_, RB_ = rows[ra]["evidence"], rows[rb]["evidence"]
+                adopted = lambda i, j: bool(ccfg.get("own_adopted")) and _adopted_apart(i, j, W, RA_, RB_)  # noqa: E731
                 if any(not _outlets_apart(evidence[i], evidence[j]) and evidence[i]["doc"] != evidence[j]["doc"]
-                       and _one_voice(i, j, W, evidence, docs) for i in IA for j in IB):
+                       and _one_voice(i, j, W, evidence, docs) and not adopted(i, j) for i in IA for j in IB):
                     self_revised.add((min(ra, rb), max(ra, rb)))
                 apart = lambda i, j: _outlets_apart(evidence[i], evidence[j]) or (  # noqa: E731
-                    bool(ccfg.get("named_voices")) and _named_apart(i, j, W))
+                    bool(ccfg.get("named_voices")) and (_named_apart(i, j, W) or adopted(i, j)))
                 IA, IB = ([i for i in IA if any(apart(i, j) for j in IB)],
                           [j for j in IB if any(apart(i, j) for i in IA)])
             if not IA or not IB or not W.any_distinct(IA, IB, published=True):
@@ -763,6 +793,19 @@ def _named_apart(i: int, j: int, W: Witnesses) -> bool:
         return False
     na, nb = W.voice_name(va), W.voice_name(vb)
     return not (voice_within(na, nb) or voice_within(nb, na))
+
+
+def _adopted_apart(i: int, j: int, W: Witnesses, RI, RJ) -> bool:
+    """Is one of two figures an outlet's own unattributed telling (no voice of its chain) of a figure that a named
+    voice gives elsewhere in the event (another evidence of its row, `RI` for i, `RJ` for j), and that voice named
+    apart from the other figure's own named voice (``_named_apart``)? Then the outlet's figure is that voice's, and
+    the two figures are two voices' accounts, not the outlet revising itself (config counts.own_adopted)."""
+    for a, b, R in ((i, j, RI), (j, i, RJ)):
+        if W.chain[a] or not W.chain[b]:
+            continue
+        if any(k != a and W.chain[k] and _named_apart(k, b, W) for k in R):
+            return True
+    return False
 
 
 def _outlets_apart(a: dict, b: dict) -> bool:
@@ -1038,6 +1081,89 @@ def _subject_role(ev, ents, lang):
     return None, None
 
 
+def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", ties: dict | None = None,
+                  field: str | None = None):
+    """Whom or what a conflict's happening is about, read from what its sides tell (config
+    conflicts.label_from_sides; off: ``_subject_role``, the event's participants as a whole). A merged event
+    can hold other happenings' participants (a shelling by the Houthis merged with a sentence read as killing
+    them: "On al-Houthi's killing"); the sides are what the reader compares, so the label names:
+    - as the victim (a key role other than the doer), one a side's own mention tells as a main actor (``ties``:
+      mention id -> its resolved main actors; without ties, one an independent account of the sides tells),
+      the one most sides tell, never one a side tells as the doer nor one a side quotes (the health
+      spokesman "Said Al-Naqir's injury"); in a disagreement over a count, never
+      a person (a toll of 57 is no one man's killing: "Ali Abdullah Saleh's killing", the shelling his forces
+      did, misread);
+    - as the doer, one a side's own mention tells as its own doer (the mention's values: a doer told in
+      another clause, or an outlet, is none), never an outlet, and, where the class is not about its doer
+      ("the attack by X"), never a voice of the event's evidence (a ministry that condemned an attack, read
+      as its doer: "the attack by US State Department");
+    - as the place, the resolved place (not a body or a person) the sides' mentions tell most, else the
+      event's own place, else the place its other mentions tell most."""
+    from .core import _counted
+    told = Counter(evidence[i].get("independent_account") for i in idx)
+    side_doers = Counter(a for i in idx for a in set((evidence[i].get("values") or {}).get("agent") or ()))
+    actors = Counter(a for i in idx for a in set(((ties or {}).get(evidence[i].get("mention")) or ((),))[0]))
+    voices = {k for ch in W.chain for k in ch}
+    side_voices = {k for i in idx for k in W.chain[i]}
+    place = _side_place(ev, ents, evidence, idx)
+    kr = schema.key_roles()
+    key = list(kr.get(ev.get("class"), kr["other"]))
+    # whom the kind of happening befalls first (an arrest is about the arrested, not who arrested)
+    first = [r for r in sorted(schema.fate_roles().get(ev.get("type") or "", ())) if r != "agent" or "agent" in key]
+    for role in list(dict.fromkeys(first + key + ["agent", "theme", "patient"])):
+        if role == "place":
+            if place is not None:
+                return ents.label(place, lang), "place"
+            continue
+        cands = []
+        for p in ev.get("participants") or []:
+            e = p.get("entity")
+            if p.get("role") != role or _counted(e) or not isinstance(e, str) or e.startswith("raw:"):
+                continue
+            if role == "agent":
+                if "agent" not in key and (e in voices or e.startswith("e:outlet:")):
+                    continue
+                # a doer the sides' mentions tell; where the doer is who the happening is about (a request, a
+                # visit), one an account of the sides tells will do ("سموه" unresolved in the side's own mention)
+                n = side_doers[e] * 1000 or ("agent" in key and sum(told[a] for a in set(p.get("accounts") or ())))
+            else:
+                n = actors[e] if ties else sum(told[a] for a in set(p.get("accounts") or ()))
+                if side_doers[e] or e in side_voices or \
+                        (field == "amount" and (ents.by_id.get(e) or {}).get("type") == "person"):
+                    continue
+            if n:
+                cands.append((-n, -len(p.get("accounts") or ()), e))
+        if cands:
+            return ents.label(min(cands)[2], lang, clean=True), role
+    if place is not None:
+        return ents.label(place, lang), "place"
+    return None, None
+
+
+def _place_ok(x, ents) -> bool:
+    """A value that can name where a happening was: a resolved entity, not a body or a person
+    (config conflicts.label_place_not_actor)."""
+    if not isinstance(x, str) or x not in ents.by_id:
+        return False
+    e = ents.by_id[x]
+    kind = e.get("type") if isinstance(e, dict) else None
+    return not (config()["conflicts"].get("label_place_not_actor") and kind in ("organization", "person"))
+
+
+def _side_place(ev, ents, evidence: list[dict], idx):
+    """The place a conflict's happening is named by (``_side_subject``)."""
+    def most(I):
+        n = Counter(evidence[i]["values"].get("place") for i in I if _place_ok((evidence[i].get("values") or {}).get("place"), ents))
+        return min(n, key=lambda x: (-n[x], str(x))) if n else None
+    own = ev.get("place") if _place_ok(ev.get("place"), ents) else None
+    if own is not None and any((evidence[i].get("values") or {}).get("place") == own for i in idx):
+        return own      # the event's own place, where a side tells it (the finer of a place refinement, mostly)
+    best = most(idx)
+    if best is None:
+        best = own
+    return best if best is not None else most(range(len(evidence)))
+
+
 def _label_place(ev, ents) -> bool:
     """Can the happening be named by its place ("the killing in X")? Not where the place the mentions give is a
     body or a person (a mosque "of the special emergency forces" read as the forces: "the killing in special
@@ -1088,9 +1214,10 @@ def value_label(field, v, ents, lang):
     return ents.label(v, lang, clean=True)
 
 
-def source_label(ev: dict, docs: dict, ents, lang: str) -> str:
+def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
     """Who says it, for a reader: the innermost attributed voice, with the outlets
-    it came through; without attribution, the document's outlet, title or file."""
+    it came through; without attribution, the document's outlet, title or file. ``split``: (the voice or None,
+    the outlets it came through, outermost last) instead of the sentence."""
     tp = templates()
     doc = docs.get(ev["doc"]) or {}
     own = ents.resolve_name(doc["outlet"]) if doc.get("outlet") else None
@@ -1102,24 +1229,54 @@ def source_label(ev: dict, docs: dict, ents, lang: str) -> str:
         if (n == 0 and link.get("kind") == "outlet") or k == own:
             continue
         lab = ents.label(k, lang) if k in ents.by_id else link["name"].strip()
+        most = config()["conflicts"].get("source_head")
+        if k not in ents.by_id and most and len(lab.split()) > most:
+            # an unresolved voice read with the clause after it, as a reader names it: its head phrase ("نائب خادم
+            # الحرمين الشريفين", not "... في بداية الاجتماع تعازي ومواساة خادم الحرمين ..."); a name of a few words
+            # stays whole ("مفتي مصر، الدكتور شوقي علام")
+            lab = display_raw(lab)
         if lab and lab not in names:
             names.append(lab)
     dl = doc_label(doc, ev["doc"], lang)
     if not names:
-        return dl
+        return (None, [dl]) if split else dl
     outer = list(reversed(names[:-1])) + ([dl] if doc.get("outlet") else [])
+    if split:
+        return names[-1], outer
     if not outer:
         return names[-1]
     return tp["source_via"][lang].format(inner=names[-1], outer=tp["source_via_joiner"][lang].join(outer))
 
 
 def _sources(idx, evidence, docs, ents, lang):
-    names = []
+    """The voices of some evidence, each once: one voice that several outlets carry is named once with them
+    ("نائب خادم الحرمين الشريفين (عبر صحيفة الرياض، صحيفة الوئام)"), not once per outlet (config
+    conflicts.sources_grouped)."""
+    tp = templates()
+    if not config()["conflicts"].get("sources_grouped"):
+        names = []
+        for i in idx:
+            n = source_label(evidence[i], docs, ents, lang)
+            if n not in names:
+                names.append(n)
+        return tp["source_joiners"][lang].join(names)
+    groups: dict = {}
     for i in idx:
-        n = source_label(evidence[i], docs, ents, lang)
-        if n not in names:
-            names.append(n)
-    return templates()["source_joiners"][lang].join(names)
+        inner, outer = source_label(evidence[i], docs, ents, lang, split=True)
+        key = (inner, tuple(outer[:-1])) if inner is not None else (None, tuple(outer))
+        g = groups.setdefault(key, [])
+        if inner is not None and outer and outer[-1] not in g:
+            g.append(outer[-1])
+    names = []
+    for (inner, mid), outlets in groups.items():
+        if inner is None:
+            names.append(tp["source_via_joiner"][lang].join(mid))
+        elif not mid and not outlets:
+            names.append(inner)
+        else:
+            names.append(tp["source_via"][lang].format(inner=inner, outer=tp["source_via_joiner"][lang].join(
+                list(mid) + outlets)))
+    return tp["source_joiners"][lang].join(dict.fromkeys(names))
 
 
 def _en(s: str) -> str:
@@ -1190,9 +1347,10 @@ def _tied(pairs: list, field: str, evidence: list[dict], ties: dict | None, ents
         if a[0] & b[0]:
             return True
         return field != "time" and bool(a[1] & b[1] or a[2] & b[2])
+    judged = _refinements_judged(field)
     out = []
     for RA, RB, rel, grounded, IA, IB in pairs:
-        if rel == "different":
+        if rel == "different" or (rel == "precision" and judged):
             at = {**where(IA), **where(IB)} if apart else {}
             IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
             if not IA or not IB:
@@ -1234,10 +1392,11 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
         if k not in seen:
             seen[k] = judge(k[0], k[1], field)
         return seen[k]
+    judged = _refinements_judged(field)
     out = []
     for RA, RB, rel, grounded, IA, IB in pairs:
-        if rel == "different":
-            if agg:
+        if rel == "different" or (rel == "precision" and judged):
+            if agg and rel == "different":      # a toll over a span against the same toll is a refinement
                 IA = [i for i in IA if not _aggregate(evidence[i], docs)]
                 IB = [j for j in IB if not _aggregate(evidence[j], docs)]
             IA, IB = [i for i in IA if any(same(i, j) for j in IB)], [j for j in IB if any(same(i, j) for i in IA)]
@@ -1245,6 +1404,14 @@ def _judged(pairs: list, field: str, evidence: list[dict], judge, docs: dict) ->
                 continue
         out.append((RA, RB, rel, grounded, IA, IB))
     return out
+
+
+def _refinements_judged(field: str) -> bool:
+    """Are the refinements of this field held to the tests of one happening a contradiction passes (``_tied``,
+    ``_judged``)? Config same_happening.refinement_fields (conf19): a count "refinement" between two happenings the
+    merge joined (a police academy's 20 dead against a truck bomb's 15, a day's air strikes against another day's)
+    is neither a refinement nor a disagreement; one that fails them is not shown."""
+    return field in set((config()["conflicts"].get("same_happening") or {}).get("refinement_fields") or ())
 
 
 def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> list:
@@ -1471,11 +1638,21 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
                               "attribution": evidence[i]["attribution"]} for i in r["evidence"]],
             })
         fmt = {}
+        if ccfg.get("label_from_sides"):
+            side_idx = sorted({i for r in shown for i in r["evidence"]})
+            subj_role = {lang: _side_subject(ev, ents, lang, evidence, side_idx, W, ties, field) for lang in ("en", "ar")}
+            subj = {lang: sr[0] for lang, sr in subj_role.items()}
         for lang in ("en", "ar"):
             s = subj[lang]
             fmt[f"subject_{lang}"] = s or tp["unknown_subject"][lang]
             fmt[f"event_{lang}"] = lab[lang]
-            if s and _in_place(ev, subj_role[lang][1]):
+            role = subj_role[lang][1]
+            lr = (tp.get("label_roles") or {}) if ccfg.get("label_from_sides") else {}
+            if s and role == "agent" and ev.get("type") in (lr.get("by_types") or ()):
+                fmt[f"what_{lang}"] = tp["what_by"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
+            elif s and role not in ("agent", "place") and ev.get("type") in (lr.get("on_types") or ()):
+                fmt[f"what_{lang}"] = tp["what_on"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
+            elif s and _in_place(ev, subj_role[lang][1]):
                 fmt[f"what_{lang}"] = tp["what_in"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
             elif s and _by_doer(ev, subj_role[lang][1]):
                 fmt[f"what_{lang}"] = tp["what_by"][lang].format(subject=s, event=lab[lang], event_def=lab["ar_def"])
@@ -1483,7 +1660,9 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
                 fmt[f"what_{lang}"] = tp["what"][lang].format(subject=s, event=lab[lang])
             else:
                 fmt[f"what_{lang}"] = tp["what_nosubject"][lang].format(event=lab[lang], event_def=lab["ar_def"])
-            fmt[f"field_{lang}"] = tp["fields"][field][lang]
+            plain = ((tp.get("fields_by_type") or {}).get(ev.get("type") or "") or {}).get(field) \
+                if ccfg.get("label_from_sides") else None
+            fmt[f"field_{lang}"] = (plain or tp["fields"][field])[lang]
             fmt[f"values_{lang}"] = tp["joiners"][lang].join(
                 tp["value"][lang].format(value=v[f"label_{lang}"], sources=tp["according_to"][lang] + v[f"sources_{lang}"])
                 for v in vals)
@@ -1575,7 +1754,7 @@ def _conflict_lines(c: dict, docs: dict, max_evidence: int) -> list[str]:
                      (f" / {v['label_ar']}" if v.get("label_ar") and v.get("label_ar") != v.get("label_en") else ""))
         for e in v.get("evidence", [])[:max_evidence]:
             d = docs.get(e["doc"], {})
-            chain = " → ".join(l["name"] for l in (e.get("attribution") or {}).get("chain", []) if l.get("name"))
+            chain = " → ".join(_link_name(l["name"]) for l in (e.get("attribution") or {}).get("chain", []) if l.get("name"))
             snippet = d.get("text", "")[e["start"]:e["end"]].replace("\n", " ")
             lines.append(f"      {doc_label(d, e['doc'])}: «{snippet[:160]}»" + (f"  ({chain})" if chain else ""))
     return lines
