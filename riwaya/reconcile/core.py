@@ -18,6 +18,7 @@ import json
 import re
 from functools import lru_cache
 from collections import defaultdict
+from collections.abc import Iterator
 
 from .. import event_schema as schema
 from ..lang.arabic import prefix_set
@@ -1139,11 +1140,24 @@ def _own_agent(p: dict, e, m: dict, text: str, ents: Entities) -> bool:
     ts, te, s, t = m.get("trigger_start"), m.get("trigger_end"), p.get("start"), p.get("end")
     if not all(isinstance(x, int) for x in (ts, te, s, t)):
         return True
+    return own_agent(text, (ts, te), (s, t), _actor_named(_agent_gap(text, ts, te, s, t), ents, e))
+
+
+def _agent_gap(text: str, ts: int, te: int, s: int, t: int) -> str:
+    """The text between an agent told at ``s:t`` and its trigger at ``ts:te`` (none past 200 characters)."""
     lo, hi = (t, ts) if t <= ts else (te, s)
-    return own_agent(text, (ts, te), (s, t), _actor_named(text[lo:hi] if hi - lo <= 200 else "", ents, e))
+    return text[lo:hi] if hi - lo <= 200 else ""
 
 
 _ACTOR_KINDS = ("person", "organization")
+
+
+def _gap_sequences(gap: str) -> Iterator[str]:
+    """The words of a gap, one to four at a time, as ``_actor_named`` looks them up."""
+    toks = gap.split()
+    for n in range(1, 5):
+        for i in range(len(toks) - n + 1):
+            yield " ".join(toks[i:i + n])
 
 
 def _actor_named(gap: str, ents: Entities, agent) -> bool:
@@ -1151,14 +1165,31 @@ def _actor_named(gap: str, ents: Entities, agent) -> bool:
     country known by name: "defended Turkey's right to strike")? Its words, one to four at a time,
     looked up among the entities' names (no scan of their mentions: the corpus stage passes every
     block the whole corpus's entities)."""
-    toks = gap.split()
-    for n in range(1, 5):
-        for i in range(len(toks) - n + 1):
-            eid = ents.by_name.get(Entities._norm(" ".join(toks[i:i + n])))
-            e = ents.by_id.get(eid) if eid and eid != agent else None
-            if e and (e.get("type") in _ACTOR_KINDS or (e.get("attrs") or {}).get("kind") == "country"):
-                return True
+    for seq in _gap_sequences(gap):
+        eid = ents.by_name.get(Entities._norm(seq))
+        e = ents.by_id.get(eid) if eid and eid != agent else None
+        if e and (e.get("type") in _ACTOR_KINDS or (e.get("attrs") or {}).get("kind") == "country"):
+            return True
     return False
+
+
+def agent_gap_names(m: dict, text: str) -> set[str]:
+    """Every word sequence that ``canonical_mentions`` may look up among ALL the entities' names for mention
+    ``m`` (as stored, before ``_canonical``) of a document whose text is ``text``: those between each agent and
+    the trigger (``_own_agent``: another actor named there makes the agent not the doer). Which entity a
+    name is, and of which kind, is read from the whole corpus's entities, not from those the mention names:
+    the corpus stage's fingerprints (``blocks.fingerprints``) hash what these names are, so that a part is not
+    carried over when a new document makes one of them an actor (an incremental build kept a college "in
+    Dundee" as the doer after the town's name had become an organisation's)."""
+    out: set[str] = set()
+    ts, te = m.get("trigger_start"), m.get("trigger_end")
+    if not text or not isinstance(ts, int) or not isinstance(te, int):
+        return out
+    for p in m.get("participants") or ():
+        if isinstance(p, dict) and (p.get("role") or "agent") == "agent" \
+                and isinstance(p.get("start"), int) and isinstance(p.get("end"), int):
+            out.update(_gap_sequences(_agent_gap(text, ts, te, p["start"], p["end"])))
+    return out
 
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
