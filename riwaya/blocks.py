@@ -1095,6 +1095,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
             if used or names or surf or raw else _NOTHING
         return r
     out = []
+
     def gaps(row: str) -> set[str]:
         # the names the reconciler looks up among all the entities' names for a mention (as text)
         m = json.loads(row)
