@@ -1032,7 +1032,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     import json
     from .corpus import CORPUS_VERSION
     try:
-        from .reconcile.core import Entities, _accounts, actor_names_within
+        from .reconcile.core import Entities, _accounts, actor_names_within, agent_gap_names
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
         return [None for _ in parts]
     ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
@@ -1069,6 +1069,11 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
         # what one string of a part names (entities by id and by name, a first spelling, the names within an
         # unresolved value), found once for every part it is in (the same strings recur in many parts), and
         # whether it is an unresolved value: (used, names, surf, raw), or ``_NOTHING`` (most strings)
+        if x.startswith(_GAP):
+            # a name between an agent and its trigger (``agent_gap_names``): which entity it is, if any
+            hit = ents.by_name.get(ents._norm(x[len(_GAP):]))
+            r = looked[x] = (((hit, record(hit)),), ((x, hit),), (), False) if hit else _NOTHING
+            return r
         used, names, surf = {}, {}, {}
         for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
             if y in ents.by_id:
@@ -1090,7 +1095,12 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
             if used or names or surf or raw else _NOTHING
         return r
     out = []
-    for digest, dids, strings in _hashed(parts, compressed):
+
+    def gaps(row: str) -> set[str]:
+        # the names the reconciler looks up among all the entities' names for a mention (as text)
+        m = json.loads(row)
+        return {_GAP + x for x in agent_gap_names(m, (docs.get(m.get("doc")) or {}).get("text") or "")}
+    for digest, dids, strings in _hashed(parts, compressed, gaps):
         strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         raw = False
@@ -1112,14 +1122,17 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
 
 
 _NOTHING = ((), (), (), False)     # a string that names nothing (most of them), one tuple for all
+_GAP = "\x00gap:"      # a part's strings: a name between an agent and its trigger (``agent_gap_names``)
 
-FINGERPRINT_VERSION = 6     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+FINGERPRINT_VERSION = 7     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts;
 #                             3: the texts, not as the stage keeps them, compressed;
 #                             4: each document's whole story, its every member, not the part's partition,
 #                             and each entity's roles, which the reconciler does not read;
 #                             5: not the people and organisations named in the documents of a part with an
-#                             unresolved participant, which ``_link_actors`` reads)
+#                             unresolved participant, which ``_link_actors`` reads;
+#                             6: not the names between an agent and its trigger, which ``_own_agent`` looks
+#                             up among every entity's names)
 
 
 # an entity's fields the reconciler never reads (``reconcile``: ``Entities``, the conflicts' and values' checks
@@ -1145,17 +1158,18 @@ def story_partition(dids: list[str], story_of: dict[str, int]) -> list[list[str]
 PART_BATCH_MENTIONS = 20000     # mention texts held at once while their parts' strings are looked up
 
 
-def _hashed(parts: Iterable[list[tuple[str, bytes]]], compressed: bool = False
+def _hashed(parts: Iterable[list[tuple[str, bytes]]], compressed: bool = False, gaps=None
             ) -> Iterator[tuple[str, list[str], set[str]]]:
     """Per part, in order: the hash of its mention texts, its documents, and the strings in those
     texts (``_part_strings``: from the cache for a part seen before; finding them in every
-    mention's text was most of the fingerprints' time). A batch of parts' texts held at a time."""
+    mention's text was most of the fingerprints' time). A batch of parts' texts held at a time.
+    ``gaps(text)``: more strings of a mention's text, read with its document (see ``_part_strings``)."""
     import hashlib
     batch: list = []
     n = 0
 
     def flush():
-        found = _part_strings({k: part for k, _, part in batch}, compressed)
+        found = _part_strings({k: part for k, _, part in batch}, compressed, gaps)
         for k, dids, _ in batch:
             yield k, dids, found[k]
     for part in parts:
@@ -1170,14 +1184,17 @@ def _hashed(parts: Iterable[list[tuple[str, bytes]]], compressed: bool = False
     yield from flush()
 
 
-def _part_strings(parts: dict[str, list], compressed: bool = False) -> dict[str, set[str]]:
-    """Hash of a part's mention texts -> every string value in them (``_json_strings``), from the
-    on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached.
+def _part_strings(parts: dict[str, list], compressed: bool = False, gaps=None) -> dict[str, set[str]]:
+    """Hash of a part's mention texts -> every string value in them (``_json_strings``), and with
+    ``gaps`` what ``gaps(text)`` gives for each text (the names between its agents and its trigger, read
+    in its document's text: a function of the mention's text too, since a document's id is the hash of its
+    text), from the on-disk cache (``riwaya.cache``: derived from the texts alone) or found and cached.
     ``compressed``: texts (and the hashes) as zlib keeps them."""
     from .cache import KeyValue
     kv = KeyValue("parts")
-    # "str1": what _json_strings finds (a change to it must change this tag); "z": hashes of compressed texts
-    tag = "str1z:" if compressed else "str1:"
+    # "str1": what _json_strings finds (a change to it must change this tag); "z": hashes of compressed texts;
+    # "g2": with the names of agent_gap_names (a change to what it reads must change this tag)
+    tag = ("str1z:" if compressed else "str1:") if gaps is None else ("str1g2z:" if compressed else "str1g2:")
     hit = kv.get_many([tag + k for k in sorted(parts)])
     out: dict[str, set[str]] = {}
     new: dict[str, str] = {}
@@ -1194,7 +1211,10 @@ def _part_strings(parts: dict[str, list], compressed: bool = False) -> dict[str,
         strings: set[str] = set()
         for _doc, row in part:
             row = zlib.decompress(row) if compressed else row
-            strings |= _json_strings(row.decode("utf-8") if isinstance(row, bytes) else row)
+            row = row.decode("utf-8") if isinstance(row, bytes) else row
+            strings |= _json_strings(row)
+            if gaps is not None:
+                strings |= gaps(row)
         out[k] = strings
         new[tag + k] = json.dumps(sorted(strings), ensure_ascii=False)
     kv.put_many(new)
