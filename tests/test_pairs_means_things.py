@@ -100,3 +100,26 @@ def test_blocking_by_fine_places_keeps_the_corpus_parts_whole(monkeypatch):
     assert any(len(v) == 2 for v in core.mention_blocks(canon, feats).values())
     got, keys = parts(False)
     assert not any(isinstance(k, tuple) and k[0] == "fine" for k in keys)
+
+
+def test_another_one_of_a_head_is_not_the_first(hand_only):
+    """"سفينة ثانية" / "سفينة أخرى" (a second ship, another ship) tell another ship than "سفينة ببنغازي" (the one
+    struck first): their head is marked other, and two such spans still share it."""
+    first, second, another = "raw:سفينه ببنغازي واغرقتها", "raw:سفينه ثانيه", "raw:سفينه اخري"
+    assert core._raw_head(second) == core._raw_head(another) != core._raw_head(first)
+    assert core._raw_head(first) == core._raw_head("raw:السفينه")
+    a, b, fa, fb = _pair(_hit("x0", "s0", "سفينة ببنغازي واغرقتها"), _hit("x1", "s1", "سفينة ثانية"))
+    assert not core._pair_ok(a, b, fa, fb)
+
+
+def test_a_place_on_both_sides_is_a_slot_told_on_both(monkeypatch):
+    """keyless_one_sided "actors": a city named as the main actor on one side (strikes on Ramadi) against a key place
+    on the other (strikes near another town) is the place slot told on both sides, not a one-sided pair."""
+    monkeypatch.setitem(core.config()["events"], "keyless_one_sided", "actors")
+    fa = {"keys": frozenset({"ramadi"}), "alts": frozenset({"ramadi"}), "actors": frozenset({"ramadi"}),
+          "soft": frozenset({"ramadi"}), "kplaces": frozenset()}
+    fb = {"keys": frozenset({"isis", "tuz"}), "alts": frozenset({"isis", "tuz"}), "actors": frozenset({"isis"}),
+          "soft": frozenset(), "kplaces": frozenset({"tuz"})}
+    assert not core._one_sided_keys(fa, fb)
+    fb2 = {**fb, "keys": frozenset({"isis"}), "alts": frozenset({"isis"}), "kplaces": frozenset()}
+    assert core._one_sided_keys(fa, fb2)      # a place named as the actor against a doer alone: one-sided

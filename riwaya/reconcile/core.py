@@ -657,7 +657,9 @@ def _one_sided_keys(fa: dict, fb: dict) -> bool:
     ra, rb = _resolved(fa["actors"]) - soft, _resolved(fb["actors"]) - soft
     if fa["actors"] and fb["actors"] and ra and rb:
         return False
-    if fa["kplaces"] and fb["kplaces"]:
+    if (fa["kplaces"] | soft) & fa["keys"] and (fb["kplaces"] | soft) & fb["keys"]:
+        # a place on both sides, told as the key place or named as a main actor (a city struck, "غارات" on Ramadi
+        # against strikes near Tuz): the place slot is told on both sides
         return False
     if mode != "slots" and (fa["actors"] or fb["actors"]) and (fa["kplaces"] or fb["kplaces"]) \
             and not (fa["actors"] and fb["actors"]):
@@ -1813,18 +1815,23 @@ def _kind_of(c: dict) -> tuple:
 
 def _raw_head(raw: str) -> str | None:
     """An unresolved actor's head: its first word of three letters or more, a proclitic off ("المتهم"
-    of "المتهم والذي اقر") and an indefinite accusative's final alif off ("حاجزا" / "حاجز"), as a value that two spans of one head share (``events.raw_actor_heads``): one
-    description told shorter or longer is no clash of main actors. Marked raw, so it never counts as a
-    known entity. Words of actor_families.yaml ``head_skip`` (an English article: "the attackers" and "the
-    police" are no one head) are passed over."""
-    skip = _actor_families()["head_skip"]
-    for t in raw[4:].split():
+    of "المتهم والذي اقر") and an indefinite accusative's final alif off ("حاجزا" / "حاجز"), as a value that
+    two spans of one head share (``events.raw_actor_heads``): one description told shorter or longer is no clash
+    of main actors. Marked raw, so it never counts as a known entity. Words of actor_families.yaml ``head_skip``
+    (an English article: "the attackers" and "the police" are no one head) are passed over. A span that says
+    "another" or "a second" (actor_families.yaml ``other``: "سفينة أخرى", "سفينة ثانية") tells another one of
+    its head: its head is marked so, and meets only such spans, not "سفينة ببنغازي"."""
+    fam = _actor_families()
+    skip = fam["head_skip"]
+    toks = raw[4:].split()
+    for n, t in enumerate(toks):
         w = _strip_proclitic(t)
         if len(w) >= 3 and t not in skip and w not in skip:
             if len(w) >= 4 and w.endswith("ا") and not w.endswith("اا"):
                 # the accusative's alif of an indefinite noun ("حاجزا للجيش" / "حاجز للجيش": one checkpoint)
                 w = w[:-1]
-            return "raw:\x1fhead " + w
+            other = any(x in fam["other"] or _strip_proclitic(x) in fam["other"] for x in toks[n + 1:n + 3])
+            return "raw:\x1fhead " + w + (" other" if other else "")
     return None
 
 
@@ -1844,7 +1851,7 @@ def _actor_families() -> dict:
             family.setdefault(w, name)
     return {"family": family, "containers": frozenset(words(raw.get("containers"))),
             "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor"))),
-            "things": frozenset(words(raw.get("things")))}
+            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other")))}
 
 
 def _vague_actor(x) -> bool:
