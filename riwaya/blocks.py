@@ -253,6 +253,11 @@ def _labels(m: dict, ents, canonical, cls, features, own_groups=frozenset()) -> 
         if f2["keys"] != f["keys"]:
             route_keys |= set(f2["keys"])
             keys |= set(f2["keys"] or f2["places"]) or {"_none"}
+    from .reconcile.core import _fine_places, config
+    if config()["events"].get("block_fine_places") and ents is not None:
+        # the reconciler also blocks a mention by the places finer than a country its sentence names
+        # (``mention_blocks``, events.block_fine_places): one part holds what it may then compare
+        keys |= {("fine", p) for p in _fine_places(c, ents)}
     routes = [("route", c.get("doc"), c.get("class"), f["group"], k) for k in sorted(route_keys, key=repr)]
     return kinds, routes, sorted(keys, key=repr)
 

@@ -51,7 +51,10 @@ def test_a_bare_word_no_longer_tells_another_reports_actor_apart(monkeypatch, ha
     assert core._pair_ok(a, b, fa, fb)
     assert core.pair_features(a, b, fa, fb).get("actor_clash_raw") == 1.0     # left to the score
     two = _shot("x2", "s2", "مروحيتين اميركيتين")
+    monkeypatch.setitem(hand_only, "things_one_sided", False)
     assert not core._pair_ok(*_pair(misread, two))
+    monkeypatch.setitem(hand_only, "things_one_sided", True)   # helicopters are things: one side's slot only
+    assert core._pair_ok(*_pair(misread, two))
     soldiers, police = _shot("x3", "s0", "جنديين"), _shot("x4", "s1", "شرطيين")
     assert not core._pair_ok(*_pair(soldiers, police))
 

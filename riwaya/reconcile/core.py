@@ -384,6 +384,8 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), par
             return True         # known different entities
         if _places_as_actors_only(act_a, act_b, soft, same_place):
             pass                # a place named as the actor on one side: neither a clash nor a match
+        elif _things_apart(act_a, act_b):
+            pass                # the place or vehicle hit on one side, the people hit on the other
         elif (pair_model() or config()["events"]).get("raw_actors_clash", True) \
                 and (not (ra or rb) or config()["events"].get("raw_vs_resolved_clash", True)) \
                 and not _bare_descriptions(act_a, act_b):
@@ -436,6 +438,34 @@ def _bare_descriptions(act_a, act_b) -> bool:
     def family(xs):
         return any(isinstance(x, str) and x.startswith("raw:\x1ffamily ") for x in xs)
     return (bare(act_a) or bare(act_b)) and not (family(act_a) and family(act_b))
+
+
+def _things_apart(act_a, act_b) -> bool:
+    """Are one side's main actors all unresolved things struck (a building, a post, a vehicle: actor_families.yaml
+    ``things``) and the other side's all unresolved and none such (``events.things_one_sided``)? "مسجد الطوارئ"
+    (the mosque bombed) and "جموع المصلين" (the worshippers it hit) tell two slots of one bombing, one on each
+    side, not two main actors: such a pair is left to the score. Two things of different heads still clash."""
+    if not config()["events"].get("things_one_sided"):
+        return False
+    sa = [x for x in act_a if isinstance(x, str) and x.startswith("raw:") and not x.startswith("raw:\x1f")]
+    sb = [x for x in act_b if isinstance(x, str) and x.startswith("raw:") and not x.startswith("raw:\x1f")]
+    if not sa or not sb or _resolved(act_a) or _resolved(act_b):
+        return False
+    ta, tb = [_thing_span(x) for x in sa], [_thing_span(x) for x in sb]
+    return (all(ta) and not any(tb)) or (all(tb) and not any(ta))
+
+
+@lru_cache(maxsize=4096)
+def _thing_span(raw: str) -> bool:
+    """Is an unresolved actor's head (its first word of three letters or more that is no container, a proclitic
+    off, as written or without an indefinite accusative's alif) a thing struck (actor_families.yaml ``things``)?"""
+    fam = _actor_families()
+    for t in raw[4:].split():
+        w = _strip_proclitic(t)
+        if len(w) < 3 or t in fam["containers"] or w in fam["containers"]:
+            continue
+        return bool({t, w, w[:-1] if len(w) >= 4 and w.endswith("ا") else w} & fam["things"])
+    return False
 
 
 def _party_met(act_a, party_a, act_b, party_b) -> bool:
@@ -628,7 +658,9 @@ def _one_sided_keys(fa: dict, fb: dict) -> bool:
     ra, rb = _resolved(fa["actors"]) - soft, _resolved(fb["actors"]) - soft
     if fa["actors"] and fb["actors"] and ra and rb:
         return False
-    if fa["kplaces"] and fb["kplaces"]:
+    if (fa["kplaces"] | soft) & fa["keys"] and (fb["kplaces"] | soft) & fb["keys"]:
+        # a place on both sides, told as the key place or named as a main actor (a city struck, "غارات" on Ramadi
+        # against strikes near Tuz): the place slot is told on both sides
         return False
     if mode != "slots" and (fa["actors"] or fb["actors"]) and (fa["kplaces"] or fb["kplaces"]) \
             and not (fa["actors"] and fb["actors"]):
@@ -1828,15 +1860,23 @@ def _kind_of(c: dict) -> tuple:
 
 def _raw_head(raw: str) -> str | None:
     """An unresolved actor's head: its first word of three letters or more, a proclitic off ("المتهم"
-    of "المتهم والذي اقر"), as a value that two spans of one head share (``events.raw_actor_heads``): one
-    description told shorter or longer is no clash of main actors. Marked raw, so it never counts as a
-    known entity. Words of actor_families.yaml ``head_skip`` (an English article: "the attackers" and "the
-    police" are no one head) are passed over."""
-    skip = _actor_families()["head_skip"]
-    for t in raw[4:].split():
+    of "المتهم والذي اقر") and an indefinite accusative's final alif off ("حاجزا" / "حاجز"), as a value that
+    two spans of one head share (``events.raw_actor_heads``): one description told shorter or longer is no clash
+    of main actors. Marked raw, so it never counts as a known entity. Words of actor_families.yaml ``head_skip``
+    (an English article: "the attackers" and "the police" are no one head) are passed over. A span that says
+    "another" or "a second" (actor_families.yaml ``other``: "سفينة أخرى", "سفينة ثانية") tells another one of
+    its head: its head is marked so, and meets only such spans, not "سفينة ببنغازي"."""
+    fam = _actor_families()
+    skip = fam["head_skip"]
+    toks = raw[4:].split()
+    for n, t in enumerate(toks):
         w = _strip_proclitic(t)
         if len(w) >= 3 and t not in skip and w not in skip:
-            return "raw:\x1fhead " + w
+            if len(w) >= 4 and w.endswith("ا") and not w.endswith("اا"):
+                # the accusative's alif of an indefinite noun ("حاجزا للجيش" / "حاجز للجيش": one checkpoint)
+                w = w[:-1]
+            other = any(x in fam["other"] or _strip_proclitic(x) in fam["other"] for x in toks[n + 1:n + 3])
+            return "raw:\x1fhead " + w + (" other" if other else "")
     return None
 
 
@@ -1855,7 +1895,8 @@ def _actor_families() -> dict:
         for w in words(forms):
             family.setdefault(w, name)
     return {"family": family, "containers": frozenset(words(raw.get("containers"))),
-            "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor")))}
+            "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor"))),
+            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other")))}
 
 
 def _vague_actor(x) -> bool:
