@@ -917,3 +917,66 @@ def test_an_adverbial_clauses_subject_pronoun_is_the_governing_subject():
     # "he" and a place do not agree: the pronoun stays
     evs, _ = run("Damascus was quiet when he left for Moscow.", [("Damascus", "place"), ("Moscow", "place")])
     assert roles(ev(evs, "departure"), "agent") == ["he"]
+
+
+def _types(evs):
+    return [(e.trigger, e.type) for e in evs]
+
+
+def test_generic_uses_are_no_events():
+    # entrig19: GUIDELINE 1, specific happenings only (the grouped CV's false triggers of GUM interviews and news)
+    evs, _ = run("And so we can compete against each other all the time within Australia.")
+    assert not [e for e in evs if e.type == "match"]
+    evs, _ = run("It also must be returned within twenty working days.")
+    assert not [e for e in evs if e.type == "return"]
+    # a simple present outside a headline: a habit; a speech act in the present and a headline stay
+    evs, _ = run("Voters who meet me know that I am sincere.")
+    assert not [e for e in evs if e.type == "meeting"]
+    evs, _ = run("Hackers attack Church of Scientology website\nWe urge the governments of the region to work together.")
+    assert ("attack", "attack") in _types(evs) and [e for e in evs if e.trigger == "urge"]
+    # an infinitive under a noun that wills nothing names a possibility; under a noun of will it is told
+    evs, _ = run("They were twice denied visas to enter the United States.", [("United States", "place")])
+    assert not [e for e in evs if e.type == "entry"]
+    evs, _ = run("The decision of the ex-minister to leave the party surprised them.")
+    assert [e for e in evs if e.trigger == "leave"]
+
+
+def test_a_fixed_phrase_is_no_event():
+    evs, _ = run("The mosque was being enlarged in order to improve crowd control.")
+    assert not [e for e in evs if e.trigger == "order"]
+    evs, _ = run("The president issued an order to the army on Monday.")
+    assert [e for e in evs if e.trigger == "order"]
+
+
+def test_polarity_of_an_infinitive_under_a_noun_of_will_and_through_help():
+    evs, _ = run("This was written after the decision of the ex-minister to leave the party.")
+    assert [e.polarity for e in evs if e.trigger == "leave"] == ["planned"]
+    evs, _ = run("His refusal to leave the palace angered them.")
+    e = [x for x in evs if x.trigger == "leave"][0]
+    assert e.negated
+    evs, _ = run("Trump personally asked the council to help the girls enter the country.")
+    assert [e.polarity for e in evs if e.trigger == "enter"] == ["requested"]
+
+
+def test_no_bears_on_a_coordinated_noun_and_should_is_not_told_as_done():
+    evs, _ = run("No injuries or deaths were reported in the attacks from either side.")
+    assert [e.negated for e in evs if e.trigger in ("injuries", "deaths")] == [True, True]
+    evs, _ = run("There was a time, Mr Panvalkar said, when he felt that they should leave the building.")
+    assert [e.polarity for e in evs if e.trigger == "leave"] == ["hypothetical"]
+
+
+def test_a_dated_present_and_a_perceived_act_are_told():
+    evs, _ = run("Looking back: Space Shuttle Columbia lifts off on STS-1 from Launch Pad 39A on April 12, 1981.")
+    assert [e for e in evs if e.trigger == "lifts off"]
+    evs, _ = run("The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike.")
+    assert [e for e in evs if e.trigger.startswith("face")]
+
+
+def test_an_adjective_and_an_idiom_are_no_events():
+    evs, _ = run('Santorum said, "It\'s offensive beyond anything that anybody should tolerate."')
+    assert not [e for e in evs if e.trigger == "offensive"]
+    evs, _ = run("The army launched an offensive on the town on Monday.")
+    assert [e for e in evs if e.trigger == "offensive"]
+    evs, _ = run("However, the friendship has fallen apart due to unofficial collaborations.")
+    assert not [e for e in evs if e.trigger == "fallen"]
+
