@@ -980,3 +980,11 @@ def test_an_adjective_and_an_idiom_are_no_events():
     evs, _ = run("However, the friendship has fallen apart due to unofficial collaborations.")
     assert not [e for e in evs if e.trigger == "fallen"]
 
+
+def test_general_event_words_of_the_schema():
+    # entrig19: words the grouped CV missed on documents unseen, which only a learned form held before
+    for t, w, typ in (("Over 345 pilgrims have been killed in a stampede near Mecca.", "stampede", "accident"),
+                      ("The court ruled that the law was legal.", "ruled", "trial"),
+                      ("The GOP lead was carried by strong numbers in absentee voting.", "voting", "election")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == [typ], t
