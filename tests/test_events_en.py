@@ -988,3 +988,25 @@ def test_general_event_words_of_the_schema():
                       ("The GOP lead was carried by strong numbers in absentee voting.", "voting", "election")):
         evs, _ = run(t)
         assert [e.type for e in evs if e.trigger == w] == [typ], t
+
+
+def test_a_ruling_needs_a_judging_subject_and_a_revolution_is_no_industrial_one():
+    evs, _ = run("The judge in the fraud trial ultimately ruled that the expenses were within the rules.")
+    assert [e.type for e in evs if e.trigger == "ruled"] == ["trial"]
+    evs, _ = run("Greek court rules worship of ancient Greek deities is legal")
+    assert [e.type for e in evs if e.trigger == "rules"] == ["trial"]
+    evs, _ = run("Their first king was Mojmir I (ruled 830-846).")
+    assert not [e for e in evs if e.trigger == "ruled"]
+    evs, _ = run("The minister ruled out a new election.")
+    assert not [e for e in evs if e.trigger == "ruled"]
+    evs, _ = run("The Industrial Revolution created a demand for metal parts.")
+    assert not [e for e in evs if e.trigger == "Revolution"]
+    evs, _ = run("After the Russian Revolution in 1917, some countries won their independence.")
+    assert [e.type for e in evs if e.trigger == "Revolution"] == ["coup"]
+
+
+def test_an_upcoming_event_is_planned():
+    evs, _ = run("Sarvis is polling well ahead of the upcoming election.")
+    assert [e.polarity for e in evs if e.trigger == "election"] == ["planned"]
+    evs, _ = run("Do you have any thoughts on the protests coming up at the NATO conference?")
+    assert [e.polarity for e in evs if e.trigger == "protests"] == ["planned"]

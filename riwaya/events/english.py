@@ -55,7 +55,8 @@ def resources() -> dict:
         "subj_place": schema.types_with("en_subject_is_place"), "dest_obj": schema.types_with("en_destination_object"),
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
-        "not_adj": set(d["not_as_adjective"]),
+        "not_adj": set(d["not_as_adjective"]), "judging_only": set(d["judging_subject_only"]),
+        "not_mod": {k: set(v) for k, v in d["not_with_modifiers"].items()},
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
         "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
@@ -76,6 +77,7 @@ def resources() -> dict:
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
         "pol_through": set(d["polarity_from_parse"].get("through_verbs") or ()),
+        "pol_planned_mod": set(d["polarity_from_parse"].get("planned_modifiers") or ()),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
         "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
         "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
@@ -1250,6 +1252,11 @@ def polarity(P, trig_s) -> str | None:
     if not tok.tag_.startswith("VB") and tok.dep_ in ("nsubj", "nsubjpass") and \
             R["pol_gov"].get(tok.head.lemma_.lower()) == "planned":
         return "planned"            # "the gathering was slated for Washington", "the contest is scheduled to"
+    if tok.pos_ in ("NOUN", "PROPN") and any(
+            (c.dep_ == "amod" and c.lower_ in R["pol_planned_mod"]) or (c.dep_ == "acl" and c.lemma_.lower() == "come"
+                                                                        and any(x.dep_ == "prt" and x.lower_ == "up" for x in c.children))
+            for c in tok.children):
+        return "planned"            # "the upcoming election", "the protests coming up at the conference"
     if not tok.tag_.startswith("VB") and tok.dep_ in ("dobj", "obj") and tok.head.tag_.startswith("VB"):
         v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
     while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
@@ -1561,6 +1568,13 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
         return True
     if tok.pos_ == "ADJ" and w in R["not_adj"]:
         return True     # "It's offensive beyond anything"
+    if w in R["not_mod"] and any(c.dep_ in ("amod", "compound") and c.lower_ in R["not_mod"][w] for c in tok.children):
+        return True     # "the Industrial Revolution"
+    if w in R["judging_only"] and tok.tag_.startswith("VB"):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "compound")]    # a headline's "Greek court rules"
+        # "the court ruled", "the judge ... ruled"; not "Mojmir I (ruled 830-846)", "ruled out"
+        return any(c.dep_ == "prt" for c in tok.children) or not any(
+            c.lemma_.lower() in R["doer_heads"] or P.mention(c, ("organization",)) is not None for c in subs)
     if tok.lemma_.lower() in R["naming"] and tok.tag_.startswith("VB") and any(
             c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "oprd" or (c.dep_ in ("dobj", "attr") and tok.dep_ == "acl"
                                                                   and tok.tag_ == "VBN")) for c in tok.children):
