@@ -944,6 +944,8 @@ def test_generic_uses_are_no_events():
 def test_a_fixed_phrase_is_no_event():
     evs, _ = run("The mosque was being enlarged in order to improve crowd control.")
     assert not [e for e in evs if e.trigger == "order"]
+    evs, _ = run("North Korea puts military in a quasi-state of war after the shelling.")
+    assert not [e for e in evs if e.trigger == "war"]
     evs, _ = run("The president issued an order to the army on Monday.")
     assert [e for e in evs if e.trigger == "order"]
 
@@ -1010,3 +1012,13 @@ def test_an_upcoming_event_is_planned():
     assert [e.polarity for e in evs if e.trigger == "election"] == ["planned"]
     evs, _ = run("Do you have any thoughts on the protests coming up at the NATO conference?")
     assert [e.polarity for e in evs if e.trigger == "protests"] == ["planned"]
+
+
+def test_phrasal_event_words_of_the_schema():
+    # entrig19: phrasal forms the grouped CV missed ("turned himself in", "set sail", "burst into flames", "brought back")
+    for t, w, typ in (("Montalvo walked into the station and turned himself in.", "turned himself in", "surrender"),
+                      ("The ship set sail with twenty eight men.", "set sail", "departure"),
+                      ("The car burst into flames, and Kenseth walked away.", "burst into flames", "accident"),
+                      ("Genesis brought back a sample from the Sun.", "brought back", "transfer")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == [typ], t
