@@ -1022,3 +1022,13 @@ def test_phrasal_event_words_of_the_schema():
                       ("Genesis brought back a sample from the Sun.", "brought back", "transfer")):
         evs, _ = run(t)
         assert [e.type for e in evs if e.trigger == w] == [typ], t
+
+
+def test_an_interviews_speech_verb_is_a_statement():
+    # entrig19: GUM interviews' frame (the gold's statements); a report of a clause stays attribution
+    evs, _ = run("Biologist Nick Bos tells Wikinews about self-medicating ants")
+    assert [e.type for e in evs if e.trigger == "tells"] == ["statement"]
+    evs, _ = run("Attorney Robert Sarvis answered five questions submitted via e-mail by Wikinews reporters.")
+    assert [e.type for e in evs if e.trigger == "answered"] == ["statement"]
+    evs, _ = run("Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.")
+    assert not [e for e in evs if e.trigger == "told"]

@@ -94,7 +94,10 @@ def resources() -> dict:
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
         "generic_aux": set(d["generic"]["aux"]), "ability_aux": set(d["generic"]["ability_aux"]),
         "habitual_tags": set(d["generic"]["habitual_tags"]), "habitual_keep": set(d["generic"]["habitual_keep_types"]),
-        "perception": set(d["generic"]["perception_verbs"]), "months": set(d["generic"]["months"]),
+        "perception": set(d["generic"]["perception_verbs"]),
+        "interview_frame": {"verbs": set(d["interview_frame"]["verbs"]), "type": "statement",
+                            "addressees": set(d["interview_frame"]["addressees"]),
+                            "objects": set(d["interview_frame"]["objects"])}, "months": set(d["generic"]["months"]),
         "days": set(d["generic"]["days"]), "reported_by": set(d["generic"]["reported_by"]), "every": set(d["generic"]["every"]),
         "inf_heads": set(d["generic"]["infinitive_heads"]) | set(d["will_nouns"]),
         "fixed": [tuple(x.split()) for x in d["fixed_phrases"]],
@@ -1421,6 +1424,28 @@ def directive_type(tok) -> str | None:
     for c in tok.children:
         if c.dep_ == "xcomp" and c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return typ
+    return None
+
+
+def interview_type(P, tok) -> str | None:
+    """A speech verb of an interview (english.yaml interview_frame): told to an outlet or its reporters, or
+    answering questions, with no clause of its own: a statement ("tells Wikinews about ...", "answered five
+    questions"); None otherwise."""
+    R = resources()
+    fr = R["interview_frame"]
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in fr["verbs"]:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in kids):
+        return None          # "told CBC News the department will look into it": a report of its clause
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    objs += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"]
+
+    def outlet(c):
+        words = {t.lower_ for t in c.subtree}
+        return c.lemma_.lower() in R["outlet_heads"] or bool(words & fr["addressees"]) or c.lower_.endswith("news")
+    if any(outlet(c) for c in objs) or any(c.dep_ == "dobj" and c.lower_ in fr["objects"] for c in kids):
+        return fr["type"]
     return None
 
 

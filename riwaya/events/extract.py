@@ -844,8 +844,9 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         return None, hit[2]
     if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
         return None, i + 1
-    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
-        return None, i + 1
+    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication" and not (
+            P is not None and P.token_at(t.s) is not None and english.interview_type(P, P.token_at(t.s))):
+        return None, i + 1      # a speech cue; not an interview's ("tells Wikinews about X": the telling is the event)
     if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
                    for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
                        {toks[hit[1]].n}) is False or (hit and plang == "ar" and any(
