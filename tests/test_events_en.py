@@ -1015,7 +1015,8 @@ def test_an_upcoming_event_is_planned():
 
 
 def test_phrasal_event_words_of_the_schema():
-    # entrig19: phrasal forms the grouped CV missed ("turned himself in", "set sail", "burst into flames", "brought back")
+    # entrig19: phrasal forms the grouped CV missed ("turned himself in", "set sail", "burst into flames",
+    # "brought back")
     for t, w, typ in (("Montalvo walked into the station and turned himself in.", "turned himself in", "surrender"),
                       ("The ship set sail with twenty eight men.", "set sail", "departure"),
                       ("The car burst into flames, and Kenseth walked away.", "burst into flames", "accident"),

@@ -98,7 +98,8 @@ def resources() -> dict:
         "interview_frame": {"verbs": set(d["interview_frame"]["verbs"]), "type": "statement",
                             "addressees": set(d["interview_frame"]["addressees"]),
                             "objects": set(d["interview_frame"]["objects"])}, "months": set(d["generic"]["months"]),
-        "days": set(d["generic"]["days"]), "reported_by": set(d["generic"]["reported_by"]), "every": set(d["generic"]["every"]),
+        "days": set(d["generic"]["days"]),
+        "reported_by": set(d["generic"]["reported_by"]), "every": set(d["generic"]["every"]),
         "inf_heads": set(d["generic"]["infinitive_heads"]) | set(d["will_nouns"]),
         "fixed": [tuple(x.split()) for x in d["fixed_phrases"]],
         "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
@@ -1255,10 +1256,11 @@ def polarity(P, trig_s) -> str | None:
     if not tok.tag_.startswith("VB") and tok.dep_ in ("nsubj", "nsubjpass") and \
             R["pol_gov"].get(tok.head.lemma_.lower()) == "planned":
         return "planned"            # "the gathering was slated for Washington", "the contest is scheduled to"
-    if tok.pos_ in ("NOUN", "PROPN") and any(
-            (c.dep_ == "amod" and c.lower_ in R["pol_planned_mod"]) or (c.dep_ == "acl" and c.lemma_.lower() == "come"
-                                                                        and any(x.dep_ == "prt" and x.lower_ == "up" for x in c.children))
-            for c in tok.children):
+    def coming_up(c):
+        return c.dep_ == "acl" and c.lemma_.lower() == "come" and any(x.dep_ == "prt" and x.lower_ == "up"
+                                                                       for x in c.children)
+    if tok.pos_ in ("NOUN", "PROPN") and any((c.dep_ == "amod" and c.lower_ in R["pol_planned_mod"]) or coming_up(c)
+                                             for c in tok.children):
         return "planned"            # "the upcoming election", "the protests coming up at the conference"
     if not tok.tag_.startswith("VB") and tok.dep_ in ("dobj", "obj") and tok.head.tag_.startswith("VB"):
         v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
