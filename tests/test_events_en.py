@@ -917,3 +917,119 @@ def test_an_adverbial_clauses_subject_pronoun_is_the_governing_subject():
     # "he" and a place do not agree: the pronoun stays
     evs, _ = run("Damascus was quiet when he left for Moscow.", [("Damascus", "place"), ("Moscow", "place")])
     assert roles(ev(evs, "departure"), "agent") == ["he"]
+
+
+def _types(evs):
+    return [(e.trigger, e.type) for e in evs]
+
+
+def test_generic_uses_are_no_events():
+    # entrig19: GUIDELINE 1, specific happenings only (the grouped CV's false triggers of GUM interviews and news)
+    evs, _ = run("And so we can compete against each other all the time within Australia.")
+    assert not [e for e in evs if e.type == "match"]
+    evs, _ = run("It also must be returned within twenty working days.")
+    assert not [e for e in evs if e.type == "return"]
+    # a simple present outside a headline: a habit; a speech act in the present and a headline stay
+    evs, _ = run("Voters who meet me know that I am sincere.")
+    assert not [e for e in evs if e.type == "meeting"]
+    evs, _ = run("Hackers attack Church of Scientology website\nWe urge the governments of the region to work together.")
+    assert ("attack", "attack") in _types(evs) and [e for e in evs if e.trigger == "urge"]
+    # an infinitive under a noun that wills nothing names a possibility; under a noun of will it is told
+    evs, _ = run("They were twice denied visas to enter the United States.", [("United States", "place")])
+    assert not [e for e in evs if e.type == "entry"]
+    evs, _ = run("The decision of the ex-minister to leave the party surprised them.")
+    assert [e for e in evs if e.trigger == "leave"]
+
+
+def test_a_fixed_phrase_is_no_event():
+    evs, _ = run("The mosque was being enlarged in order to improve crowd control.")
+    assert not [e for e in evs if e.trigger == "order"]
+    evs, _ = run("North Korea puts military in a quasi-state of war after the shelling.")
+    assert not [e for e in evs if e.trigger == "war"]
+    evs, _ = run("The president issued an order to the army on Monday.")
+    assert [e for e in evs if e.trigger == "order"]
+
+
+def test_polarity_of_an_infinitive_under_a_noun_of_will_and_through_help():
+    evs, _ = run("This was written after the decision of the ex-minister to leave the party.")
+    assert [e.polarity for e in evs if e.trigger == "leave"] == ["planned"]
+    evs, _ = run("His refusal to leave the palace angered them.")
+    e = [x for x in evs if x.trigger == "leave"][0]
+    assert e.negated
+    evs, _ = run("Trump personally asked the council to help the girls enter the country.")
+    assert [e.polarity for e in evs if e.trigger == "enter"] == ["requested"]
+
+
+def test_no_bears_on_a_coordinated_noun_and_should_is_not_told_as_done():
+    evs, _ = run("No injuries or deaths were reported in the attacks from either side.")
+    assert [e.negated for e in evs if e.trigger in ("injuries", "deaths")] == [True, True]
+    evs, _ = run("There was a time, Mr Panvalkar said, when he felt that they should leave the building.")
+    assert [e.polarity for e in evs if e.trigger == "leave"] == ["hypothetical"]
+
+
+def test_a_dated_present_and_a_perceived_act_are_told():
+    evs, _ = run("Looking back: Space Shuttle Columbia lifts off on STS-1 from Launch Pad 39A on April 12, 1981.")
+    assert [e for e in evs if e.trigger == "lifts off"]
+    evs, _ = run("The finals saw US team Cloud9 and Immortals, from Brazil, face off in Counter-Strike.")
+    assert [e for e in evs if e.trigger.startswith("face")]
+
+
+def test_an_adjective_and_an_idiom_are_no_events():
+    evs, _ = run('Santorum said, "It\'s offensive beyond anything that anybody should tolerate."')
+    assert not [e for e in evs if e.trigger == "offensive"]
+    evs, _ = run("The army launched an offensive on the town on Monday.")
+    assert [e for e in evs if e.trigger == "offensive"]
+    evs, _ = run("However, the friendship has fallen apart due to unofficial collaborations.")
+    assert not [e for e in evs if e.trigger == "fallen"]
+
+
+def test_general_event_words_of_the_schema():
+    # entrig19: words the grouped CV missed on documents unseen, which only a learned form held before
+    for t, w, typ in (("Over 345 pilgrims have been killed in a stampede near Mecca.", "stampede", "accident"),
+                      ("The court ruled that the law was legal.", "ruled", "trial"),
+                      ("The GOP lead was carried by strong numbers in absentee voting.", "voting", "election")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == [typ], t
+
+
+def test_a_ruling_needs_a_judging_subject_and_a_revolution_is_no_industrial_one():
+    evs, _ = run("The judge in the fraud trial ultimately ruled that the expenses were within the rules.")
+    assert [e.type for e in evs if e.trigger == "ruled"] == ["trial"]
+    evs, _ = run("Greek court rules worship of ancient Greek deities is legal")
+    assert [e.type for e in evs if e.trigger == "rules"] == ["trial"]
+    evs, _ = run("Their first king was Mojmir I (ruled 830-846).")
+    assert not [e for e in evs if e.trigger == "ruled"]
+    evs, _ = run("The minister ruled out a new election.")
+    assert not [e for e in evs if e.trigger == "ruled"]
+    evs, _ = run("The Industrial Revolution created a demand for metal parts.")
+    assert not [e for e in evs if e.trigger == "Revolution"]
+    evs, _ = run("After the Russian Revolution in 1917, some countries won their independence.")
+    assert [e.type for e in evs if e.trigger == "Revolution"] == ["coup"]
+
+
+def test_an_upcoming_event_is_planned():
+    evs, _ = run("Sarvis is polling well ahead of the upcoming election.")
+    assert [e.polarity for e in evs if e.trigger == "election"] == ["planned"]
+    evs, _ = run("Do you have any thoughts on the protests coming up at the NATO conference?")
+    assert [e.polarity for e in evs if e.trigger == "protests"] == ["planned"]
+
+
+def test_phrasal_event_words_of_the_schema():
+    # entrig19: phrasal forms the grouped CV missed ("turned himself in", "set sail", "burst into flames",
+    # "brought back")
+    for t, w, typ in (("Montalvo walked into the station and turned himself in.", "turned himself in", "surrender"),
+                      ("The ship set sail with twenty eight men.", "set sail", "departure"),
+                      ("The car burst into flames, and Kenseth walked away.", "burst into flames", "accident"),
+                      ("Genesis brought back a sample from the Sun.", "brought back", "transfer")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == [typ], t
+
+
+def test_an_interviews_speech_verb_is_a_statement():
+    # entrig19: GUM interviews' frame (the gold's statements); a report of a clause stays attribution
+    evs, _ = run("Biologist Nick Bos tells Wikinews about self-medicating ants")
+    assert [e.type for e in evs if e.trigger == "tells"] == ["statement"]
+    evs, _ = run("Attorney Robert Sarvis answered five questions submitted via e-mail by Wikinews reporters.")
+    assert [e.type for e in evs if e.trigger == "answered"] == ["statement"]
+    evs, _ = run("Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.")
+    assert not [e for e in evs if e.trigger == "told"]

@@ -55,6 +55,8 @@ def resources() -> dict:
         "subj_place": schema.types_with("en_subject_is_place"), "dest_obj": schema.types_with("en_destination_object"),
         "nm_roles": set(d["non_movement_prep_roles"]), "nm_classes": set(d["restricted_prep_classes"]),
         "dateline": re.compile(d["dateline"]), "compound_ok": set(d["compound_ok_heads"]), "verb_only": set(d["verb_only"]), "noun_ok_after": set(d["noun_ok_after"]),
+        "not_adj": set(d["not_as_adjective"]), "judging_only": set(d["judging_subject_only"]),
+        "not_mod": {k: set(v) for k, v in d["not_with_modifiers"].items()},
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
         "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
@@ -74,6 +76,8 @@ def resources() -> dict:
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
         "pol_gov": {lem: pol for pol, ls in d["polarity_from_parse"]["governors"].items() for lem in ls},
         "pol_deny": set(d["polarity_from_parse"]["denial_verbs"]),
+        "pol_through": set(d["polarity_from_parse"].get("through_verbs") or ()),
+        "pol_planned_mod": set(d["polarity_from_parse"].get("planned_modifiers") or ()),
         "pol_modal": set(d["polarity_from_parse"].get("possibility_modals") or ()), "pol_none": set(d["polarity_from_parse"]["no_one"]),
         "lemma_skip": set(d.get("lemma_index_skip") or ()), "directive": dict(d.get("directive_verbs") or {}),
         "office": {"type": d["office"]["type"], "verbs": set(d["office"]["verbs"]), "nouns": set(d["office"]["nouns"]),
@@ -88,7 +92,16 @@ def resources() -> dict:
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
-        "generic_aux": set(d["generic"]["aux"]),
+        "generic_aux": set(d["generic"]["aux"]), "ability_aux": set(d["generic"]["ability_aux"]),
+        "habitual_tags": set(d["generic"]["habitual_tags"]), "habitual_keep": set(d["generic"]["habitual_keep_types"]),
+        "perception": set(d["generic"]["perception_verbs"]),
+        "interview_frame": {"verbs": set(d["interview_frame"]["verbs"]), "type": "statement",
+                            "addressees": set(d["interview_frame"]["addressees"]),
+                            "objects": set(d["interview_frame"]["objects"])}, "months": set(d["generic"]["months"]),
+        "days": set(d["generic"]["days"]),
+        "reported_by": set(d["generic"]["reported_by"]), "every": set(d["generic"]["every"]),
+        "inf_heads": set(d["generic"]["infinitive_heads"]) | set(d["will_nouns"]),
+        "fixed": [tuple(x.split()) for x in d["fixed_phrases"]],
         "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -1243,6 +1256,12 @@ def polarity(P, trig_s) -> str | None:
     if not tok.tag_.startswith("VB") and tok.dep_ in ("nsubj", "nsubjpass") and \
             R["pol_gov"].get(tok.head.lemma_.lower()) == "planned":
         return "planned"            # "the gathering was slated for Washington", "the contest is scheduled to"
+    def coming_up(c):
+        return c.dep_ == "acl" and c.lemma_.lower() == "come" and any(x.dep_ == "prt" and x.lower_ == "up"
+                                                                       for x in c.children)
+    if tok.pos_ in ("NOUN", "PROPN") and any((c.dep_ == "amod" and c.lower_ in R["pol_planned_mod"]) or coming_up(c)
+                                             for c in tok.children):
+        return "planned"            # "the upcoming election", "the protests coming up at the conference"
     if not tok.tag_.startswith("VB") and tok.dep_ in ("dobj", "obj") and tok.head.tag_.startswith("VB"):
         v = tok.head                # "unable to sustain a long siege": the verb the noun is the object of
     while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
@@ -1259,6 +1278,18 @@ def polarity(P, trig_s) -> str | None:
         return "hypothetical"       # "may have left the boat": possible, not told as done
     if v.dep_ == "advcl" and v.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
         return "planned"            # a purpose: "traveled to Florida to meet with X" (the meeting was intended)
+    if v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and v.head.pos_ == "NOUN" and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+        # (entrig19) an infinitive under a noun of will: "the decision of the ex-minister to leave" (planned), "an
+        # order to withdraw" (requested), "an attempt to flee" (hypothetical): the noun's lemma as a governor's
+        h = v.head.lemma_.lower()
+        pol = R["pol_gov"].get(h) or ("planned" if h in R["will_nouns"] else None)
+        return pol if v is tok else None
+    if v.dep_ in ("xcomp", "ccomp") and v.tag_ == "VB" and v.head.dep_ == "xcomp" and \
+            v.head.lemma_.lower() in R["pol_through"]:
+        # (entrig19) through a verb of helping or letting: "asked the council to help the girls enter" (requested)
+        pol = R["pol_gov"].get(v.head.head.lemma_.lower())
+        return pol if v is tok or pol == "negated" else None
     if v.dep_ == "xcomp":
         g = v.head
         pol = R["pol_gov"].get(g.lemma_.lower())
@@ -1270,10 +1301,27 @@ def polarity(P, trig_s) -> str | None:
     return None
 
 
+def told_as_past(P, trig_s) -> bool:
+    """The trigger's verb (a noun's: the verb it hangs on, up to three steps) is in a past tense: "was held",
+    "had left", "attacked" (entrig19: a time after the publication day then is no plan, but a misread date)."""
+    tok = P.token_at(trig_s)
+    v, k = tok, 0
+    while v is not None and not v.tag_.startswith("VB") and v.head.i != v.i and k < 3:
+        v, k = v.head, k + 1
+    if v is None or not v.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "shall") for c in v.children):
+        return False
+    return v.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" or c.lower_ in ("has", "have", "had")
+                                  for c in v.children if c.dep_ in ("aux", "auxpass"))
+
+
 def _no_one(tok, R) -> bool:
     """tok is "nobody"/"none"/"no one" or a noun under "no" ("no soldiers", "no attack")."""
     if tok.lower_ in R["pol_none"] or (tok.lower_ == "one" and tok.i > 0 and tok.nbor(-1).lower_ == "no"):
         return True
+    if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head      # (entrig19) "no injuries or deaths were reported": "no" bears on both
     return tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
@@ -1381,6 +1429,28 @@ def directive_type(tok) -> str | None:
     return None
 
 
+def interview_type(P, tok) -> str | None:
+    """A speech verb of an interview (english.yaml interview_frame): told to an outlet or its reporters, or
+    answering questions, with no clause of its own: a statement ("tells Wikinews about ...", "answered five
+    questions"); None otherwise."""
+    R = resources()
+    fr = R["interview_frame"]
+    if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in fr["verbs"]:
+        return None
+    kids = list(tok.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in kids):
+        return None          # "told CBC News the department will look into it": a report of its clause
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    objs += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("with", "to") for g in c.children if g.dep_ == "pobj"]
+
+    def outlet(c):
+        words = {t.lower_ for t in c.subtree}
+        return c.lemma_.lower() in R["outlet_heads"] or bool(words & fr["addressees"]) or c.lower_.endswith("news")
+    if any(outlet(c) for c in objs) or any(c.dep_ == "dobj" and c.lower_ in fr["objects"] for c in kids):
+        return fr["type"]
+    return None
+
+
 def context_gated(tok) -> bool:
     """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
     Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
@@ -1456,10 +1526,61 @@ def sport_type(P, tok, lex) -> str | None:
     return sp["type"]
 
 
-def not_an_event(P, trig_s):
+def _in_fixed_phrase(tok, phrases) -> bool:
+    """tok is a word of one of ``phrases`` (word tuples) as it stands in its text: "in order to"."""
+    w = tok.lower_
+    for ph in phrases:
+        for k, x in enumerate(ph):
+            if x == w and tok.i - k >= 0 and tok.i - k + len(ph) <= len(tok.doc) and all(
+                    tok.doc[tok.i - k + j].lower_ == y for j, y in enumerate(ph)):
+                return True
+    return False
+
+
+def _dated(tok) -> bool:
+    """A date among the verb's own dependents ("lifts off on April 12, 1981", "travels to Paris on Monday"): a
+    happening of its day, told or scheduled; not "every Monday"."""
+    R = resources()
+    words = [t for c in tok.children if c.dep_ in ("prep", "npadvmod", "tmod") for t in c.subtree]
+    if any(t.lower_ in R["every"] for t in words):
+        return False        # "every Monday": a habit
+    return any(t.lower_ in R["months"] for t in words) and any(t.like_num for t in words) or any(
+        t.shape_ == "dddd" and 1000 <= int(t.text) <= 2100 for t in words) or any(t.lower_ in R["days"] for t in words)
+
+
+def generic_use(tok, typ: str | None = None, headline: bool = False) -> bool:
+    """The word's clause tells what can or must be done, or what is done as a habit, not a happening (GUIDELINE 1:
+    specific happenings only; english.yaml generic): a modal of ability or duty on its verb ("we can compete against
+    each other all the time", "it must be returned within twenty days"); a verb in the simple present outside a
+    headline, unless a speech act ("who plays in that one?", "voters who meet me"; not "We urge", "Hackers attack
+    ..." as a headline, nor "if he becomes"); an infinitive under a noun that wills nothing ("denied visas to enter",
+    "an option to send emoji"; not "the decision to leave", "an order to withdraw")."""
+    R = resources()
+    if not tok.tag_.startswith("VB"):
+        return False
+    v = tok
+    while v.dep_ == "conj" and v.head.tag_.startswith("VB"):
+        v = v.head
+    if any(c.dep_ == "aux" and c.lower_ in R["ability_aux"] for c in v.children):
+        return True
+    if tok.tag_ in R["habitual_tags"] and tok.pos_ == "VERB" and not headline and typ not in R["habitual_keep"] and \
+            not any(c.dep_ in ("aux", "auxpass", "mark") for c in tok.children) and \
+            not (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in R["perception"] | R["reported_by"]) and \
+            not _dated(tok):
+        return True     # not "the finals saw the teams face off" (a bare infinitive), "lifts off ... on April 12, 1981"
+    if tok.tag_ == "VB" and tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN") and \
+            tok.head.lemma_.lower() not in R["inf_heads"] and tok.head.lower_ not in R["inf_heads"] and \
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True
+    return False
+
+
+def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
     """The parse shows the trigger word is no event here: a verb-only form used as a noun/adjective
     ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love"), the
-    competition a result verb won ("won the championship"); a competition's name is one ("the World Cup")."""
+    competition a result verb won ("won the championship"), a word of a fixed phrase ("in order to"), a generic use
+    (``generic_use``: ``typ`` the trigger's type, ``headline`` whether its paragraph is one); a competition's name
+    is one ("the World Cup")."""
     R = resources()
     tok = P.token_at(trig_s)
     if tok is None:
@@ -1470,6 +1591,17 @@ def not_an_event(P, trig_s):
         return True
     if competition_name(tok):
         return False
+    if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline):
+        return True
+    if tok.pos_ == "ADJ" and w in R["not_adj"]:
+        return True     # "It's offensive beyond anything"
+    if w in R["not_mod"] and any(c.dep_ in ("amod", "compound") and c.lower_ in R["not_mod"][w] for c in tok.children):
+        return True     # "the Industrial Revolution"
+    if w in R["judging_only"] and tok.tag_.startswith("VB"):
+        subs = [c for c in tok.children if c.dep_ in ("nsubj", "compound")]    # a headline's "Greek court rules"
+        # "the court ruled", "the judge ... ruled"; not "Mojmir I (ruled 830-846)", "ruled out"
+        return any(c.dep_ == "prt" for c in tok.children) or not any(
+            c.lemma_.lower() in R["doer_heads"] or P.mention(c, ("organization",)) is not None for c in subs)
     if tok.lemma_.lower() in R["naming"] and tok.tag_.startswith("VB") and any(
             c.pos_ in ("NOUN", "PROPN") and (c.dep_ == "oprd" or (c.dep_ in ("dobj", "attr") and tok.dep_ == "acl"
                                                                   and tok.tag_ == "VBN")) for c in tok.children):

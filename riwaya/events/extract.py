@@ -845,8 +845,9 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         return None, hit[2]
     if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
         return None, i + 1
-    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication":
-        return None, i + 1
+    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication" and not (
+            P is not None and P.token_at(t.s) is not None and english.interview_type(P, P.token_at(t.s))):
+        return None, i + 1      # a speech cue; not an interview's ("tells Wikinews about X": the telling is the event)
     if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
                    for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
                        {toks[hit[1]].n}) is False or (hit and plang == "ar" and any(
@@ -854,7 +855,7 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
                        for r in recs for l in r["chain"]) and not lex["att_single"]["ar"].isdisjoint(
                        _cands(toks[hit[1]].n)[1])):
         return None, hit[2]  # "مصادر نقلتها نيويورك تايمز": a reporting verb naming its source
-    if hit and P is not None and english.not_an_event(P, toks[hit[1]].s):
+    if hit and P is not None and english.not_an_event(P, toks[hit[1]].s, hit[0], sent.headline):
         return None, hit[2]
     if hit:
         typ, ti, tj, passive, stem = hit
@@ -1088,6 +1089,23 @@ def _own_part(tm: TimeMention, h: Hit, text: str, lang: str):
     return parts[0].value if parts else None
 
 
+def _published(times) -> str | None:
+    """The document's publication day, as its relative time expressions were anchored to it (its metadata's, or the
+    one inferred from its dateline), or None."""
+    for t in times:
+        m = re.search(r"(?:published|inferred):(\d{4}-\d\d-\d\d)", getattr(t.value, "anchor", None) or "")
+        if m:
+            return m.group(1)
+    return None
+
+
+def _after_publication(tv, sent: Sentence, published: str | None) -> bool:
+    """The event's own time, written in its sentence, starts after the day the document was published (entrig19):
+    what it tells is still to come ("next month", "on November 5, 2013" in an article of October 19, 2013)."""
+    return bool(published and tv is not None and tv.kind in ("date", "time") and tv.earliest
+                and tv.earliest[:10] > published and any(x.value is tv for x in sent.times))
+
+
 def _polarity(ev: EventMention, h: Hit, sent: Sentence, text: str, mentions, lex: dict) -> None:
     """Negation, plan and future from the words before the trigger in its clause; who decided a planned
     or ordered move."""
@@ -1173,6 +1191,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     durations = sorted((t for t in times or [] if getattr(t.value, "kind", "date") == "duration"), key=lambda t: t.start)
     times = sorted((t for t in times or [] if getattr(t.value, "kind", "date") in ("date", "time")), key=lambda t: t.start)
     all_times = sorted(times or [], key=lambda t: t.start)
+    published = _published(all_times)
     ment_starts = frozenset(m.start for m in mentions)
     # mentions and times are sorted by start: a range of them is found by bisection, not by a
     # scan of the whole document for every sentence and trigger (quadratic on a long document)
@@ -1291,6 +1310,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         ev.negated, ev.polarity = True, "denied"
                     elif pol:
                         ev.polarity = pol
+                    elif _after_publication(ev.time, sent, published) and not english.told_as_past(P, trig_s):
+                        ev.polarity = "planned"     # "I am going to Las Vegas next month", "the election on November 5"
                 _attribute(ev, h, sent, recs, doc_outlet, lex)
                 if P is not None and hit:
                     english.not_own_source(ev)               # "X said in a statement": X speaks, no source

@@ -23,8 +23,8 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-from .english import (competition_name, context_gated, directive_type, granted_object, lemma_type, motion_type,
-                      office_type, sport_type)
+from .english import (competition_name, context_gated, directive_type, granted_object, interview_type, lemma_type,
+                      motion_type, office_type, sport_type)
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -85,7 +85,8 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
         return {}
     # general motion verbs going to a named place ("went to Kabul"), competition names and playing in a
     # paragraph about a competition ("the Davis Cup", "we didn't play well"), a speech verb with an infinitive
-    # ("was told to prepare": an order), taking an office ("came into office"): rules of the parse, not of the model
+    # ("was told to prepare": an order), taking an office ("came into office"), an interview's speech verb ("tells
+    # Wikinews about", "answered five questions": a statement): rules of the parse, not of the model
     # A form learned from the corpus (lex["en_learned"]) whose lemma is one of those verbs is judged the same
     # way: the corpus's "went", "play" are events in their context only ({index: None} when the context says no)
     moves = {}
@@ -96,7 +97,8 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
             continue
         gated = t.n in learned_forms and context_gated(tok)
         if not lex["en"].get(t.n) or gated:
-            typ = motion_type(P, tok) or sport_type(P, tok, lex) or directive_type(tok) or office_type(tok)
+            typ = motion_type(P, tok) or sport_type(P, tok, lex) or directive_type(tok) or office_type(tok) or \
+                interview_type(P, tok)
             if typ:
                 moves[i] = (typ, tok.lemma_.lower())
             elif gated:
