@@ -843,3 +843,43 @@ def test_a_happening_told_as_an_ability_or_a_kind_is_hypothetical():
                             ("وشنت الطائرات غارات على مواقع التنظيم", "غارات", False)]:
         ev = _event(text, trig, "attack", "harm")
         assert learned._ability(learned.Text(text), ev) is yes, text
+
+
+def test_clause_features_say_where_a_candidate_stands_against_the_trigger(monkeypatch):
+    # armodel19: what the argument model may read of the clause around the trigger (off in the shipped build)
+    monkeypatch.setattr(learned, "ARG_CLAUSE", True)
+    def feats(text, trigger, cand, etype="np", typ="attack", cls="harm", rule=None):
+        T = learned.Text(text)
+        ev = _event(text, trigger, typ, cls)
+        s = text.index(cand)
+        c = learned.Candidate(s, s + len(cand), cand, rule, etype, None, None)
+        return [f for f in learned.argument_features(T, ev, c, [c], [(ev.trigger_start, ev.trigger_end)])
+                if f.startswith("x_")]
+    # a speaker before قال and a quote: not in the quoted attack's clause
+    f = feats("وقال المتحدث باسم الشرطة «فجر انتحاري نفسه في السوق»", "فجر", "المتحدث", "np")
+    assert "x_speech=False|before|harm" in f and "x_quote=True|before" in f
+    # an adjective after a definite verbal noun; a genitive after an indefinite one
+    assert "x_def_adj=True|True|np" in feats("وكان الهجوم الجوي عنيفا", "الهجوم", "الجوي")
+    assert "x_def_adj=False|True|np" in feats("وأدان هجوم المسلحين على القرية", "هجوم", "المسلحين")
+    # the subject slot right before a verb: the phrase after the verb then stands in the object's place
+    text = "أمير المنطقة يستقبل المهنئين"
+    T = learned.Text(text)
+    ev = _event(text, "يستقبل", "meeting", "contact")
+    subj = learned.Candidate(0, len("أمير المنطقة"), "أمير المنطقة", "agent", "np", None, None)
+    s = text.index("المهنئين")
+    obj = learned.Candidate(s, s + len("المهنئين"), "المهنئين", None, "np", None, None)
+    cands = [subj, obj]
+    trig = [(ev.trigger_start, ev.trigger_end)]
+    assert "x_slot=self|before|False" in learned.argument_features(T, ev, subj, cands, trig)
+    fo = learned.argument_features(T, ev, obj, cands, trig)
+    assert "x_slot=other|after|False" in fo
+    assert "x_objsuf=False|after|True" in fo
+    # a plural verb against a single person; an object pronoun on the verb
+    assert "x_agree=True|False|person|before" in feats("جنيد خان توجهوا إلى سوريا", "توجهوا", "جنيد خان", "person",
+                                                        "departure", "movement")
+    assert "x_objsuf=True|after|True" in feats("يحاصره تنظيم داعش منذ شهر", "يحاصره", "تنظيم", "np", "siege")
+    # another sentence
+    assert any(x.startswith("x_sent=False|before") for x in feats("وصل الجيش. ثم هاجم المدينة", "هاجم", "الجيش"))
+    # off: none of them
+    monkeypatch.setattr(learned, "ARG_CLAUSE", False)
+    assert feats("وكان الهجوم الجوي عنيفا", "الهجوم", "الجوي") == []
