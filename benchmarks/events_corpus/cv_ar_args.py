@@ -10,7 +10,7 @@ forms (the learned stage off, as `scripts/train_events.py` samples; cached with 
 argument samples are its matched events' candidates (learned.candidates / argument_features, labelled with
 learned.gold_of). Per arm (a regular expression of feature names left out: "^x_" drops the clause features, ""
 keeps all; or {"drop": that, "C": the regularisation (0.5), "flags": {learned's module flags set while it
-samples and refines}}), the argument model (train_events.fit, C 0.5) is fit on the other folds' samples and its weights put
+samples and refines}, "variants": {name: {learned's flags set only while refining}}}), the argument model (train_events.fit, C 0.5) is fit on the other folds' samples and its weights put
 into the file's Arabic models, which learned.refine then applies to the held-out documents (thresholds, fill bars
 and the other models: the file's). Figures: eval_corpus.evaluate's, pooled over the folds (train CV) and on dev.
 The other models were fit on all of train: only the argument model is held out. Never reads the test split.
@@ -145,15 +145,33 @@ def main() -> int:
             m = te.fit([(f, lab) for _, f, lab in rows_fit], C)
             arg = {**W["ar"]["argument"], "classes": m["classes"], "bias": m["bias"], "w": m["w"]}
             return {**W, "ar": {**W["ar"], "argument": arg}}
-        res[name] = {"dev": evaluate(refined(model_of(rows), dev, ans), idmap, dev)}
-        print(name, "dev", res[name]["dev"], file=sys.stderr, flush=True)
+        # variants: learned's flags set only while refining (rules after the model), one fit for all of them
+        variants = arm.get("variants") or {"": {}}
+
+        def refined_with(M, docs, vflags):
+            old = {f: getattr(learned, f) for f in vflags}
+            for f, v in vflags.items():
+                setattr(learned, f, v)
+            try:
+                return refined(M, docs, ans)
+            finally:
+                for f, v in old.items():
+                    setattr(learned, f, v)
+        M = model_of(rows)
+        for vn, vflags in variants.items():
+            key = name + (f"/{vn}" if vn else "")
+            res[key] = {"dev": evaluate(refined_with(M, dev, vflags), idmap, dev)}
+            print(key, "dev", res[key]["dev"], file=sys.stderr, flush=True)
         if not a.dev_only:
-            table = {}
+            tables = {vn: {} for vn in variants}
             for fold in range(a.k):
                 M = model_of([x for x in rows if fold_of(x[0]) != fold])
-                table.update(refined(M, [r for r in train if fold_of(r["doc"]) == fold], ans))
-            res[name]["train_cv"] = evaluate(table, idmap, train)
-            print(name, "train_cv", res[name]["train_cv"], file=sys.stderr, flush=True)
+                for vn, vflags in variants.items():
+                    tables[vn].update(refined_with(M, [r for r in train if fold_of(r["doc"]) == fold], vflags))
+            for vn in variants:
+                key = name + (f"/{vn}" if vn else "")
+                res[key]["train_cv"] = evaluate(tables[vn], idmap, train)
+                print(key, "train_cv", res[key]["train_cv"], file=sys.stderr, flush=True)
         for f, v in saved.items():
             setattr(learned, f, v)
     print(json.dumps(res, ensure_ascii=False, indent=1))
