@@ -2002,10 +2002,10 @@ NOT_DOER_ADJECTIVE = True        # no agent from a definite word right after a d
 def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:
     """Can the candidate not be the trigger's doer where it stands (armodel19, Arabic)? (1) It lies outside the
     trigger's sentence: the rules' doer carried over a full stop ("جنيد خان" for "... 600 بريطاني توجهوا"):
-    of 168 such rule agents in train + dev the annotation takes 2 as the doer, and the model's picks there were
+    of 168 such rule agents of gold-matched events in train + dev the annotation takes 2 as the doer, and the model's picks there were
     right 0 times in 4 on dev. (2) It is a definite word right after a definite verbal noun, not a name: an
     adjective of the noun ("الحكم القضائي"، "الهجوم الجوي"، "الضربات والبرية"), not its genitive doer, which
-    follows a noun without the article ("هجوم المسلحين"): of 305 such candidates in train + dev, 5 are doers."""
+    follows a noun without the article ("هجوم المسلحين"): of 329 such candidates of gold-matched events in train + dev, 5 are doers."""
     if lang_of(ev) != "ar":
         return False
     if NOT_DOER_OTHER_SENTENCE:
