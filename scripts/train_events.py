@@ -496,12 +496,18 @@ def _span_acc(model: dict | None, data: list, threshold: float) -> float:
 TRAIN_SKIP = frozenset(os.environ.get("RIWAYA_TRAIN_SKIP", "").split(",")) - {""}
 
 
-def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> tuple[dict, dict]:
+def train_language(lang: str, recs: list[dict], C: float, cv: bool = False, only: tuple[str, ...] = (),
+                   keep: dict | None = None) -> tuple[dict, dict]:
+    """The models of one language. With `only` (model names) and `keep` (the language's models in the weights
+    file), only those are refit, on samples taken with `keep`'s proposer and learned trigger forms as training
+    took them; the other models are `keep`'s, unchanged (armodel19: a new argument feature, the rest as shipped)."""
     train = [r for r in recs if r["split"] == "train" and r.get("annotator") not in TRAIN_SKIP]
     dev = [r for r in recs if r["split"] == "dev"]
     if not dev:            # no dev split annotated yet: hold out the end of train
         dev, train = train[-max(len(train) // 6, 1):], train[:-max(len(train) // 6, 1)]
     print(f"{lang}: train {len(train)} documents, dev {len(dev)}", file=sys.stderr)
+    if only:
+        return _train_only(lang, train, dev, C, only, keep or {})
     extra = learn_triggers(train, lang)
     learned.EXTRA_OVERRIDE = {**(learned.EXTRA_OVERRIDE or {}), lang: extra}
     load_lexicon.cache_clear()
@@ -534,9 +540,29 @@ def train_language(lang: str, recs: list[dict], C: float, cv: bool = False) -> t
         out["proposer"] = {**prop, "detect": {**prop["detect"], "logit": _logit(PROPOSER_THRESHOLD)}}
         report["proposer"]["threshold_shipped"] = PROPOSER_THRESHOLD
     # the types seen often enough as real events in train: the only ones the models judge
+    return _fit_models(lang, tr, dv, C, train, out, report, ("trigger", "argument", "polarity", "source", "span", "time"))
+
+
+def _train_only(lang: str, train: list, dev: list, C: float, only: tuple[str, ...], keep: dict) -> tuple[dict, dict]:
+    assert lang == "ar" and keep, "--only refits Arabic models inside an existing weights file"
+    learned.EXTRA_OVERRIDE = {**(learned.EXTRA_OVERRIDE or {}), lang: keep.get("extra_triggers") or {}}
+    load_lexicon.cache_clear()
+    prop = keep.get("proposer")
+    propose.OVERRIDE = {**prop, "detect": {**prop["detect"], "logit": _logit(PROPOSER_TRAIN_THRESHOLD)}} if prop else {}
+    tr, dv = samples(train, lang), samples(dev, lang)
+    propose.OVERRIDE = None
+    out, report = _fit_models(lang, tr, dv, C, train, {k: v for k, v in keep.items() if k not in only}, {}, only)
+    for name in only:           # a refit that does not beat the rules on dev: the file's model stays
+        if name not in out and name in keep:
+            out[name] = keep[name]
+    return out, report
+
+
+def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict, report: dict,
+                names: tuple[str, ...]) -> tuple[dict, dict]:
     real = Counter(f[5:] for feats, lab in tr["trigger"] if lab == "1" for f in feats if f.startswith("type="))
     known_types = sorted(k for k, n in real.items() if n >= MIN_SUPPORT)
-    for name in ("trigger", "argument", "polarity", "source", "span", "time"):
+    for name in names:
         if not tr[name]:
             continue
         if name == "source":
@@ -704,14 +730,21 @@ def main() -> int:
     ap.add_argument("--C", type=float, default=0.5)
     ap.add_argument("--lang", nargs="*", default=["ar", "en"])
     ap.add_argument("--cv", action="store_true", help="report the proposer's detector on 4 folds of train too")
+    ap.add_argument("--only", nargs="*", default=[], help="refit only these models (Arabic: argument ...) in the "
+                    "weights file --from, keeping its other models, proposer and trigger forms")
+    ap.add_argument("--from", dest="src", default=None, help="the weights file --only starts from (default --out)")
     a = ap.parse_args()
     out, report = {}, {}
-    if Path(a.out).exists():     # the languages not retrained keep their shipped models
-        out = {k: v for k, v in json.loads(Path(a.out).read_text(encoding="utf-8")).items() if k not in a.lang}
+    src = Path(a.src or a.out)
+    full = json.loads(src.read_text(encoding="utf-8")) if src.exists() else {}
+    if Path(a.out).exists() or a.only:     # the languages not retrained keep their shipped models
+        out = {k: v for k, v in (full if a.only else json.loads(Path(a.out).read_text(encoding="utf-8"))).items()
+               if k not in a.lang}
     for lang in a.lang:
         recs = eval_corpus.load(None, lang)
         if any(r["split"] == "train" for r in recs):
-            out[lang], report[lang] = train_language(lang, [r for r in recs if r["split"] != "test"], a.C, a.cv)
+            out[lang], report[lang] = train_language(lang, [r for r in recs if r["split"] != "test"], a.C, a.cv,
+                                                     tuple(a.only), full.get(lang))
     Path(a.out).write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"wrote {a.out} ({Path(a.out).stat().st_size // 1024} KB)", file=sys.stderr)

@@ -854,3 +854,72 @@ def test_a_happening_told_as_an_ability_or_a_kind_is_hypothetical():
                             ("وشنت الطائرات غارات على مواقع التنظيم", "غارات", False)]:
         ev = _event(text, trig, "attack", "harm")
         assert learned._ability(learned.Text(text), ev) is yes, text
+
+
+def test_clause_features_say_where_a_candidate_stands_against_the_trigger(monkeypatch):
+    # armodel19: what the argument model may read of the clause around the trigger (off in the shipped build)
+    monkeypatch.setattr(learned, "ARG_CLAUSE", True)
+    def feats(text, trigger, cand, etype="np", typ="attack", cls="harm", rule=None):
+        T = learned.Text(text)
+        ev = _event(text, trigger, typ, cls)
+        s = text.index(cand)
+        c = learned.Candidate(s, s + len(cand), cand, rule, etype, None, None)
+        return [f for f in learned.argument_features(T, ev, c, [c], [(ev.trigger_start, ev.trigger_end)])
+                if f.startswith("x_")]
+    # a speaker before قال and a quote: not in the quoted attack's clause
+    f = feats("وقال المتحدث باسم الشرطة «فجر انتحاري نفسه في السوق»", "فجر", "المتحدث", "np")
+    assert "x_speech=False|before|harm" in f and "x_quote=True|before" in f
+    # an adjective after a definite verbal noun; a genitive after an indefinite one
+    assert "x_def_adj=True|True|np" in feats("وكان الهجوم الجوي عنيفا", "الهجوم", "الجوي")
+    assert "x_def_adj=False|True|np" in feats("وأدان هجوم المسلحين على القرية", "هجوم", "المسلحين")
+    # the subject slot right before a verb: the phrase after the verb then stands in the object's place
+    text = "أمير المنطقة يستقبل المهنئين"
+    T = learned.Text(text)
+    ev = _event(text, "يستقبل", "meeting", "contact")
+    subj = learned.Candidate(0, len("أمير المنطقة"), "أمير المنطقة", "agent", "np", None, None)
+    s = text.index("المهنئين")
+    obj = learned.Candidate(s, s + len("المهنئين"), "المهنئين", None, "np", None, None)
+    cands = [subj, obj]
+    trig = [(ev.trigger_start, ev.trigger_end)]
+    assert "x_slot=self|before|False" in learned.argument_features(T, ev, subj, cands, trig)
+    fo = learned.argument_features(T, ev, obj, cands, trig)
+    assert "x_slot=other|after|False" in fo
+    assert "x_objsuf=False|after|True" in fo
+    # a plural verb against a single person; an object pronoun on the verb
+    assert "x_agree=True|False|person|before" in feats("جنيد خان توجهوا إلى سوريا", "توجهوا", "جنيد خان", "person",
+                                                        "departure", "movement")
+    assert "x_objsuf=True|after|True" in feats("يحاصره تنظيم داعش منذ شهر", "يحاصره", "تنظيم", "np", "siege")
+    # another sentence
+    assert any(x.startswith("x_sent=False|before") for x in feats("وصل الجيش. ثم هاجم المدينة", "هاجم", "الجيش"))
+    # off: none of them
+    monkeypatch.setattr(learned, "ARG_CLAUSE", False)
+    assert feats("وكان الهجوم الجوي عنيفا", "الهجوم", "الجوي") == []
+
+
+def test_no_doer_from_another_sentence_or_an_adjective_of_the_verbal_noun():
+    # armodel19: a doer the rules carried over a full stop, an adjective right after a definite verbal noun
+    text = "وقال جنيد خان أمس. وتفيد أرقام بأن 600 بريطاني توجهوا إلى سوريا"
+    T = learned.Text(text)
+    ev = _event(text, "توجهوا", "departure", "movement")
+    s = text.index("جنيد خان")
+    far = learned.Candidate(s, s + 8, "جنيد خان", "agent", "person", None, None)
+    s = text.index("بريطاني")
+    near = learned.Candidate(s, s + 7, "بريطاني", None, "np", None, None)
+    assert learned._not_doer_here(T, ev, far) and not learned._not_doer_here(T, ev, near)
+    # the mover the model left out is not brought back from another sentence
+    from riwaya.models import Argument
+    rule = [Argument(role="agent", text="جنيد خان", start=far.start, end=far.end, type="person")]
+    assert learned._lost_mover(ev, rule, [], T) == [] and learned._lost_mover(ev, rule, []) == rule
+    text = "وكان الهجوم الجوي عنيفا وأدان هجوم المسلحين"
+    T = learned.Text(text)
+    ev = _event(text, "الهجوم", "attack", "harm")
+    s = text.index("الجوي")
+    assert learned._not_doer_here(T, ev, learned.Candidate(s, s + 5, "الجوي", None, "np", None, None))
+    ev2 = _event(text, "هجوم", "attack", "harm")
+    ev2.trigger_start = text.index("هجوم ")
+    ev2.trigger_end = ev2.trigger_start + 4
+    s = text.index("المسلحين")
+    assert not learned._not_doer_here(T, ev2, learned.Candidate(s, s + 8, "المسلحين", None, "np", None, None))
+    # a name right after the definite noun may still be its doer
+    s = text.index("الجوي")
+    assert not learned._not_doer_here(T, ev, learned.Candidate(s, s + 5, "الجوي", None, "organization", None, None))

@@ -733,7 +733,7 @@ class _EventPart:
     the first actor before the trigger, whether the rules gave an agent, where the nearest candidate on
     each side starts, and the per-side strings. Made once per event (`_event_part`), not per candidate."""
     __slots__ = ("ti", "trig", "nominal", "tix", "suffix", "first_actor", "rule_agent", "min_after",
-                 "max_before", "tshape", "cls_f", "type_f", "pol_f", "after", "before")
+                 "max_before", "tshape", "cls_f", "type_f", "pol_f", "after", "before", "sides")
 
     def __init__(self, T: Text, ev: EventMention, others: list[Candidate], triggers):
         self.ti = ti = T.tok_range(ev.trigger_start, ev.trigger_end)[0]
@@ -757,6 +757,7 @@ class _EventPart:
         aux = aux in lex["passive_aux"]["ar"]
         self.after = _Side(ev, "after", trig, passive, nominal, aux)
         self.before = _Side(ev, "before", trig, passive, nominal, aux)
+        self.sides = _sides(T, ev) if ARG_CLAUSE and lang_of(ev) == "ar" else None
 
 
 _ARG_EVENT: tuple = (None, None, None, None, None, None)   # (T, event, candidates, triggers, what the part read, the part)
@@ -830,7 +831,73 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
               f"subject_rule={c.subject}|{rr}"]
     if EN_PARSE_FEATURES and lang_of(ev) == "en":
         f += en_parse_features(T, ev, c)
+    if ARG_CLAUSE and lang_of(ev) == "ar":
+        f += clause_features(T, ev, c, others, E, ci, cj, after, gap)
     return f + _voice_features(T, ev, c, E, S, ci, cj, after, gap)
+
+
+# ---------------------------------------------------------------- Arabic: where the candidate stands in the clause (armodel19)
+# What the per-candidate features above do not say and the rules after the model (_fill's definite trigger,
+# _sides, _light_subject) read: whether candidate and trigger share a sentence and a clause (no speech verb,
+# quote or clause opener between: a speaker's name before "قال" is not the doer of the quoted attack), an
+# adjective after a definite verbal noun (الحكم القضائي، الهجوم الجوي: not its genitive doer), the subject slot
+# right before a verb (a phrase there leaves the one after the verb its object: "أمير مكة يستقبل المهنئين"),
+# the verb's number against a person (توجهوا <- a single man), an object pronoun on the verb (يحاصره X: X is
+# the subject), the sides after بين, a light verb's subject. Each feature name opens with "x_".
+ARG_CLAUSE = False  # off: the shipped weights have none of them (measured, README armodel19)
+CLAUSE_SPAN = 40     # words between candidate and trigger read for a speech verb, quote or clause opener
+
+
+@lru_cache(maxsize=1)
+def _clause_words() -> tuple[frozenset[str], frozenset[str]]:
+    lex = _lexicon()
+    speech = frozenset(lex["att_single"]["ar"]) | frozenset(lex["speaker_cues"]["ar"])
+    return speech, _shared_cues()["breaks"]
+
+
+def _plural_end(w: str) -> bool:
+    return w.rstrip("،؛").endswith(("ون", "ين", "ات"))
+
+
+def clause_features(T: Text, ev: EventMention, c: Candidate, others: list[Candidate], E: "_EventPart", ci: int,
+                    cj: int, after: bool, gap: int) -> list[str]:
+    side = "after" if after else "before"
+    ti, nominal = E.ti, E.nominal
+    s0, s1 = T.sentence(ev.trigger_start)
+    f = [f"x_sent={s0 <= c.start < s1}|{side}|{c.rule_role or 'none'}"]
+    lo, hi = (ti + 1, ci) if after else (cj, ti)
+    speech, breaks = _clause_words()
+    sp = qu = br = False
+    for k in range(max(lo, hi - CLAUSE_SPAN), hi):
+        n = T.toks[k].n
+        sp = sp or _word_in(n, speech)
+        br = br or n in breaks
+        qu = qu or n in _QUOTES
+    f += [f"x_speech={sp}|{side}|{ev.cls}", f"x_quote={qu}|{side}", f"x_break={br}|{side}|{nominal}"]
+    if after and gap == 0:
+        f.append(f"x_def_adj={_definite_trigger(ev)}|{_definite(T.word(ci))}|{c.etype}")
+    # the subject slot right before the trigger: this candidate, another actor, or none
+    slot = "none"
+    for o in others:
+        if o.end <= ev.trigger_start and T.tok_range(o.start, o.end)[1] == ti and (
+                o.etype in _ACTORS or o.rule_role == "agent" or o.subject):
+            slot = "self" if o is c else ("other" if slot != "self" else slot)
+    f.append(f"x_slot={slot}|{side}|{nominal}")
+    trig = E.trig
+    verb = not nominal and _finite_verb(trig, trig[:1] in "وف")
+    if verb:
+        vpl = trig.endswith(("وا", "ون"))
+        f.append(f"x_agree={vpl}|{_plural_end(T.word(cj - 1))}|{c.etype}|{side}")
+        obj = any(trig.endswith(x) and len(trig) > len(x) + 2 for x in ("ه", "ها", "هم"))
+        f.append(f"x_objsuf={obj}|{side}|{gap == 0}")
+    sides = E.sides
+    if sides is not None:
+        a, b, e = sides[0], sides[1], sides[2]
+        where = "first" if a <= c.start < b else ("second" if b <= c.start < e else "out")
+        f.append(f"x_side={where}|{ev.type}")
+    if not after and c.etype not in ("number", "time") and _light_subject(T, ev, c, E.tix.spans):
+        f.append("x_light")
+    return f
 
 
 def _voice_features(T: Text, ev: EventMention, c: Candidate, E: _EventPart, S: _Side, ci: int, cj: int,
@@ -1935,6 +2002,31 @@ def _led_group(T: Text, ev: EventMention, a: Argument) -> int | None:
     return None
 
 
+NOT_DOER_OTHER_SENTENCE = True   # no agent from outside the trigger's sentence (armodel19)
+NOT_DOER_ADJECTIVE = True        # no agent from a definite word right after a definite verbal noun (armodel19)
+
+
+def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Can the candidate not be the trigger's doer where it stands (armodel19, Arabic)? (1) It lies outside the
+    trigger's sentence: the rules' doer carried over a full stop ("جنيد خان" for "... 600 بريطاني توجهوا"):
+    of 168 such rule agents of gold-matched events in train + dev the annotation takes 2 as the doer, and the model's picks there were
+    right 0 times in 4 on dev. (2) It is a definite word right after a definite verbal noun, not a name: an
+    adjective of the noun ("الحكم القضائي"، "الهجوم الجوي"، "الضربات والبرية"), not its genitive doer, which
+    follows a noun without the article ("هجوم المسلحين"): of 329 such candidates of gold-matched events in train + dev, 5 are doers."""
+    if lang_of(ev) != "ar":
+        return False
+    if NOT_DOER_OTHER_SENTENCE:
+        s0, s1 = T.sentence(ev.trigger_start)
+        if not (s0 <= c.start < s1):
+            return True
+    if NOT_DOER_ADJECTIVE and c.start >= ev.trigger_end and c.etype in ("np", "other") and _definite_trigger(ev):
+        ci, _ = T.tok_range(c.start, c.end)
+        _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+        if ci == tj and _definite(T.word(ci)):
+            return True
+    return False
+
+
 def _after_with(T: Text, c: Candidate) -> bool:
     """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
     cues = _slot_cues()
@@ -1943,13 +2035,16 @@ def _after_with(T: Text, c: Candidate) -> bool:
     return w in cues.get("companion", ()) or w in cues.get("companion_person_only", ())
 
 
-def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument]) -> list[Argument]:
+def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument], T: Text | None = None) -> list[Argument]:
     """A movement the model left without anyone who moves keeps the rules' mover: often the subject
     the rules carried from an earlier clause ("... أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر"), which
     the model, judging one candidate at a time, cannot see is the only one; a leg without its traveller
     is lost to the itinerary and to merging."""
     if ev.cls != "movement" or any(a.role in ("agent", "patient") for a in kept):
         return []
+    if T is not None and NOT_DOER_OTHER_SENTENCE and lang_of(ev) == "ar":    # not one carried over a full stop
+        s0, s1 = T.sentence(ev.trigger_start)
+        rule_args = [a for a in rule_args if s0 <= a.start < s1]
     return [a for a in rule_args if a.role == "agent"][:1]
 
 
@@ -2039,6 +2134,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 p = scores(M["argument"], argument_features(T, ev, c, cands, triggers))
                 if "agent" in p and _after_with(T, c):
                     p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
+                if "agent" in p and _not_doer_here(T, ev, c):
+                    p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
@@ -2090,7 +2187,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
-            ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen), key=lambda a: (a.start, a.role))
+            ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen, T), key=lambda a: (a.start, a.role))
             shared = _shared_subject(T, ev, kept)
             if shared is not None:
                 ev.arguments = sorted(ev.arguments + [shared], key=lambda a: (a.start, a.role))

@@ -1,0 +1,182 @@
+"""The Arabic argument model, refit and scored end to end: grouped k-fold cross-validation over the train split
+by article, and dev with a model fit on all of train (armodel19, issue #14).
+
+    PYTHONPATH=. .venv/bin/python benchmarks/events_corpus/cv_ar_args.py [--model riwaya/data/events/model.json]
+        [--cache /tmp/ar_ans.pkl] [--k 4] [--arms '{"base": "^x_", "clause": "", "topics": {"drop": "", "flags":
+        {"TOPICS": true}}}'] [--dev-only]
+
+Each document of train and dev is analysed once by the rules with the weights file's proposer and learned trigger
+forms (the learned stage off, as `scripts/train_events.py` samples; cached with --cache: the slow part). The
+argument samples are its matched events' candidates (learned.candidates / argument_features, labelled with
+learned.gold_of). Per arm (a regular expression of feature names left out: "^x_" drops the clause features, ""
+keeps all; or {"drop": that, "C": the regularisation (0.5), "flags": {learned's module flags set while it
+samples and refines}, "variants": {name: {learned's flags set only while refining}}}), the argument model (train_events.fit, C 0.5) is fit on the other folds' samples and its weights put
+into the file's Arabic models, which learned.refine then applies to the held-out documents (thresholds, fill bars
+and the other models: the file's). Figures: eval_corpus.evaluate's, pooled over the folds (train CV) and on dev.
+The other models were fit on all of train: only the argument model is held out. Never reads the test split.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import pickle
+import re
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import train_events as te          # noqa: E402  (sets RIWAYA_EVENTS_LEARNED=0: the analyses are the rules')
+import corpus, eval_corpus         # noqa: E402
+import riwaya.analyze as ra        # noqa: E402
+from riwaya.events import learned, propose  # noqa: E402
+from riwaya.events.extract import load_lexicon  # noqa: E402
+
+FIGURES = ("trigger", "arguments_overlap", "arguments_exact", "class_and_actor_right", "all_right")
+
+
+def analyses(recs: list[dict], cache: str | None):
+    if cache and Path(cache).exists():
+        return pickle.loads(Path(cache).read_bytes())
+    ans, idmap = {}, {}
+    for r in recs:
+        doc = eval_corpus.document(r["doc"])
+        idmap[(doc.id, r["doc"])] = r["doc"]
+        ans[r["doc"]] = ra.analyze(doc)
+    if cache:
+        Path(cache).write_bytes(pickle.dumps((ans, idmap)))
+    return ans, idmap
+
+
+def samples(recs: list[dict], ans: dict) -> list[tuple[str, list[str], str]]:
+    lex = load_lexicon()
+    out = []
+    for r in recs:
+        text, an = corpus.text(r["doc"]), ans[r["doc"]]
+        T = learned.Text(text)
+        mentions = sorted(an.mentions, key=lambda m: m.start)
+        triggers = [(e.trigger_start, e.trigger_end) for e in an.events]
+        subj = learned.subjects(T, an, learned.speakers(T, an, lex)[0])
+        evs = [e for e in an.events if learned.lang_of(e) == "ar"]
+        pred = [{"trigger": {"start": e.trigger_start, "end": e.trigger_end, "text": e.trigger}, "class": e.cls}
+                for e in evs]
+        for gi, pi in eval_corpus.match(r["events"], pred, text):
+            ev = evs[pi]
+            gargs = [a for a in r["events"][gi]["args"] if a["role"] in learned.ROLES]
+            cands = learned.candidates(T, ev, mentions, subj)
+            for c in cands:
+                hit = learned.gold_of(c, gargs)
+                out.append((r["doc"], learned.argument_features(T, ev, c, cands, triggers),
+                            hit["role"] if hit else "none"))
+    return out
+
+
+def refined(M: dict, recs: list[dict], ans: dict) -> dict:
+    learned.model = lambda: M
+    out = {}
+    for r in recs:
+        an = copy.deepcopy(ans[r["doc"]])
+        learned.refine(corpus.text(r["doc"]), an)
+        out[r["doc"]] = an
+    return out
+
+
+def evaluate(table: dict, idmap: dict, recs: list[dict]) -> dict:
+    # riwaya's document id -> the corpus's: two corpus documents of one text share an id (the last one's in
+    # idmap), so the one this table holds
+    ids = {}
+    for (d, _), x in idmap.items():
+        ids.setdefault(d, []).append(x)
+    ra.analyze = lambda doc: table[next((x for x in ids[doc.id] if x in table), ids[doc.id][0])]
+    res = eval_corpus.evaluate(recs)
+    out = {k: (res[k]["f1"] if isinstance(res[k], dict) else res[k]) for k in FIGURES}
+    ag = res.get("per_role_overlap", {}).get("agent") or {}
+    out["agent_p_r"] = (ag.get("p"), ag.get("r"))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
+    ap.add_argument("--cache")
+    ap.add_argument("--k", type=int, default=4)
+    ap.add_argument("--arms", default='{"base": "^x_", "clause": ""}')
+    ap.add_argument("--dev-only", action="store_true")
+    ap.add_argument("--limit", type=int, default=0, help="the first N documents of each split (a smoke test)")
+    a = ap.parse_args()
+    learned.ARG_CLAUSE = True        # the samples carry the clause features; an arm drops them with "^x_"
+    W = json.loads(Path(a.model).read_text("utf-8"))
+    learned.EXTRA_OVERRIDE = {"ar": W["ar"].get("extra_triggers") or {}}
+    load_lexicon.cache_clear()
+    propose.OVERRIDE = W["ar"].get("proposer") or {}
+    recs = [r for r in eval_corpus.load(None, "ar") if r["split"] in ("train", "dev")]
+    if a.limit:
+        recs = [r for r in recs if r["split"] == "train"][:a.limit] + [r for r in recs if r["split"] == "dev"][:a.limit]
+    ans, idmap = analyses(recs, a.cache)
+    train = [r for r in recs if r["split"] == "train"]
+    dev = [r for r in recs if r["split"] == "dev"]
+    fold_of = lambda d: zlib.crc32(d.encode()) % a.k     # noqa: E731
+    arms = {k: (v if isinstance(v, dict) else {"drop": v}) for k, v in json.loads(a.arms).items()}
+    res, cached = {}, {}
+    for name, arm in arms.items():
+        if arm.get("shipped"):       # the file's own argument model, not refit: dev, and train in-sample
+            res[name] = {"dev": evaluate(refined(W, dev, ans), idmap, dev),
+                         "train_in_sample": evaluate(refined(W, train, ans), idmap, train)}
+            print(name, res[name], file=sys.stderr, flush=True)
+            continue
+        flags = arm.get("flags") or {}
+        saved = {f: getattr(learned, f) for f in flags}
+        for f, v in flags.items():
+            setattr(learned, f, v)
+        key = json.dumps(flags, sort_keys=True)
+        if key not in cached:
+            cached[key] = samples(train, ans)
+            print(f"{len(cached[key])} argument samples from {len(train)} train documents ({key})", file=sys.stderr)
+        drop = arm.get("drop") or ""
+        keep = (lambda f: True) if not drop else (lambda f, rx=re.compile(drop): not rx.search(f))
+        rows = [(d, [f for f in fs if keep(f)], lab) for d, fs, lab in cached[key]]
+
+        def model_of(rows_fit, C=arm.get("C", 0.5)):
+            m = te.fit([(f, lab) for _, f, lab in rows_fit], C)
+            arg = {**W["ar"]["argument"], "classes": m["classes"], "bias": m["bias"], "w": m["w"]}
+            return {**W, "ar": {**W["ar"], "argument": arg}}
+        # variants: learned's flags set only while refining (rules after the model), one fit for all of them
+        variants = arm.get("variants") or {"": {}}
+
+        def refined_with(M, docs, vflags):
+            old = {f: getattr(learned, f) for f in vflags}
+            for f, v in vflags.items():
+                setattr(learned, f, v)
+            try:
+                return refined(M, docs, ans)
+            finally:
+                for f, v in old.items():
+                    setattr(learned, f, v)
+        M = model_of(rows)
+        for vn, vflags in variants.items():
+            key = name + (f"/{vn}" if vn else "")
+            res[key] = {"dev": evaluate(refined_with(M, dev, vflags), idmap, dev)}
+            print(key, "dev", res[key]["dev"], file=sys.stderr, flush=True)
+        if not a.dev_only:
+            tables = {vn: {} for vn in variants}
+            for fold in range(a.k):
+                M = model_of([x for x in rows if fold_of(x[0]) != fold])
+                for vn, vflags in variants.items():
+                    tables[vn].update(refined_with(M, [r for r in train if fold_of(r["doc"]) == fold], vflags))
+            for vn in variants:
+                key = name + (f"/{vn}" if vn else "")
+                res[key]["train_cv"] = evaluate(tables[vn], idmap, train)
+                print(key, "train_cv", res[key]["train_cv"], file=sys.stderr, flush=True)
+        for f, v in saved.items():
+            setattr(learned, f, v)
+    print(json.dumps(res, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
