@@ -843,3 +843,31 @@ def test_a_happening_told_as_an_ability_or_a_kind_is_hypothetical():
                             ("وشنت الطائرات غارات على مواقع التنظيم", "غارات", False)]:
         ev = _event(text, trig, "attack", "harm")
         assert learned._ability(learned.Text(text), ev) is yes, text
+
+
+def test_a_speaking_acts_own_doer_is_no_source_of_it():
+    # "وقال X في مؤتمر صحفي": the conference is X's own act, the outlet tells it; "وقال X إنه التقى": what X
+    # reports, X its source
+    from riwaya.models import Argument
+
+    def ev_with(text, trig, speaker, cls="communication", typ="meeting", agent=True):
+        ev = _event(text, trig, typ, cls)
+        s = text.index(speaker)
+        ev.attribution.chain = [{"name": "outlet", "kind": "outlet"},
+                                {"name": speaker, "kind": "named_source", "start": s, "end": s + len(speaker)}]
+        if agent:
+            ev.arguments = [Argument(role="agent", text=speaker, start=s, end=s + len(speaker))]
+        return ev
+    for text, trig, spk, yes in [
+            ("وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض", "مؤتمر", "الوزير البدري", True),
+            ("أصدرت وزارة الداخلية أمس بيانا بشأن تنفيذ الحكم", "بيانا", "وزارة الداخلية", True),
+            ("وأكد الأمين العام على إدانة الجامعة للهجمات، داعيا إلى تكثيف التنسيق", "داعيا", "الأمين العام", True),
+            ("وقال الوزير البدري إنه التقى بنظيره الروسي", "التقى", "الوزير البدري", False),
+            ("وقال الوزير البدري: «عقدنا اجتماعا مع الشركات»", "اجتماعا", "الوزير البدري", False),
+            ("وكشف أهالي السجناء أنهم سيعقدون اجتماعا قريبا", "اجتماعا", "أهالي السجناء", False)]:
+        T = learned.Text(text)
+        assert learned._own_act(T, ev_with(text, trig, spk)) is yes, text
+    text = "وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض"
+    T = learned.Text(text)
+    assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", agent=False))   # not its doer
+    assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", "harm", "attack"))   # not a speaking act

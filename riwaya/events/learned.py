@@ -1705,6 +1705,38 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
+
+
+@lru_cache(maxsize=1)
+def _own_act_cues() -> tuple[frozenset[str], frozenset[str]]:
+    d = _cues().get("own_act") or {}
+    return frozenset(d.get("classes") or ()), frozenset(normalize_ar(w) for w in d.get("reported_openers") or ())
+
+
+def _own_act(T: Text, ev: EventMention) -> bool:
+    """Is the event's in-text source its own doer, telling the act itself ("وقال X في مؤتمر صحفي"، "أصدرت
+    الوزارة بيانًا"، "أكد X ...، داعيا إلى")? The event is of a class of cues.yaml `own_act` (the speaking
+    acts); the innermost in-text link overlaps the event's agent, in the trigger's sentence; no reported
+    clause opens between the two (a complementizer of `reported_openers`, a colon, a quotation mark:
+    "وقال X إنه التقى" is what X reports, and X its source)."""
+    classes, openers = _own_act_cues()
+    if ev.cls not in classes or lang_of(ev) != "ar":
+        return False
+    link = rule_link(ev)
+    if link is None or not any(a.role == "agent" and a.start < link["end"] and link["start"] < a.end
+                               for a in ev.arguments):
+        return False
+    s0, s1 = T.sentence(ev.trigger_start)
+    if not s0 <= link["start"] < s1:
+        return False
+    lo, hi = (link["end"], ev.trigger_start) if link["end"] <= ev.trigger_start else (ev.trigger_end, link["start"])
+    if any(c in T.text[lo:hi] for c in ":«“\""):
+        return False
+    i, j = T.tok_range(lo, hi)
+    return not any(_word_in(T.toks[k].n, openers) for k in range(i, j))
+
+
 SHARED_SUBJECT = True   # a coordinated verb with no subject of its own takes the doer of the verb before it (evagent18)
 SHARED_GAP = 12         # words from the earlier verb to the coordinated one at most
 
@@ -2098,6 +2130,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if sps is None:
                 sps = speakers(T, an, lex)
             credit(ev, choose_source(M["source"], T, ev, *sps))
+            if OWN_ACT and _own_act(T, ev):
+                credit(ev, None)          # the speaking act's own doer: the outlet tells it
         if "time" in M:
             ref = own_time.reference(an.times) if ref is None else ref
             _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
