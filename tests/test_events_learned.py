@@ -871,3 +871,24 @@ def test_a_speaking_acts_own_doer_is_no_source_of_it():
     T = learned.Text(text)
     assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", agent=False))   # not its doer
     assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", "harm", "attack"))   # not a speaking act
+
+
+def test_a_patient_opening_with_a_preposition_of_where_is_the_place():
+    # "انفجار في مستودع للمحروقات": where it blew up, not what underwent it
+    from riwaya.models import Argument
+    for text, trig, arg, where in [
+            ("فيما قضى رجل اثر انفجار في مستودع للمحروقات في حرستا", "انفجار", "في مستودع للمحروقات", "مستودع للمحروقات"),
+            ("وشنت خمس غارات بالقرب من مدخل القاعدة", "غارات", "بالقرب من مدخل القاعدة", "مدخل القاعدة"),
+            ("ومن قتل داخل السجون وغرف التحقيق", "قتل", "داخل السجون وغرف التحقيق", "السجون وغرف التحقيق"),
+            ("وقصفت الطائرات مواقع في ريف حلب", "وقصفت", "مواقع في ريف حلب", None),         # a noun first
+            ("قرب الجولان التي تحتلها إسرائيل", "تحتلها", "قرب الجولان", None),            # before the trigger
+            ("في الحي الذي قصفته الطائرات", "قصفته", "في الحي", None)]:
+        T = learned.Text(text)
+        ev = _event(text, trig, "attack", "harm")
+        s = text.index(arg)
+        got = learned._where_phrase(T, ev, Argument(role="patient", text=arg, start=s, end=s + len(arg)))
+        assert (text[got[0]:got[1]] if got else None) == where, text
+    text = "اثر انفجار في مستودع للمحروقات"
+    s = text.index("في مستودع")
+    a = Argument(role="agent", text="في مستودع للمحروقات", start=s, end=len(text))
+    assert learned._where_phrase(learned.Text(text), _event(text, "انفجار", "attack", "harm"), a) is None

@@ -1705,6 +1705,32 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+WHERE_PHRASE = True  # a patient opening with a preposition of where is the place (arslots19)
+
+
+@lru_cache(maxsize=1)
+def _where_openers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    d = _cues().get("where_openers") or {}
+    return (frozenset(d.get("roles") or ()), frozenset(normalize_ar(w) for w in d.get("ar") or ()),
+            frozenset(normalize_ar(w) for w in d.get("joined") or ()))
+
+
+def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | None:
+    """The place an argument's span names when it opens with a preposition of where (cues.yaml
+    `where_openers`: "انفجار في مستودع للمحروقات", "داخل السجون", "بالقرب من المدخل"): the span after the
+    preposition, or None. Arabic events, the roles listed there, a phrase after the trigger."""
+    roles, openers, joined = _where_openers()
+    if a.role not in roles or lang_of(ev) != "ar" or a.start < ev.trigger_end:
+        return None          # before the trigger the phrase may name its object ("بالقرب من الجولان التي تحتلها")
+    i, j = T.tok_range(a.start, a.end)
+    if j - i < 2 or T.toks[i].n not in openers:
+        return None
+    k = i + 1
+    if T.toks[k].n in joined and j - k >= 2:
+        k += 1
+    return T.toks[k].start, a.end
+
+
 OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
 
 
@@ -2111,6 +2137,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
+            for a in args:
+                where = _where_phrase(T, ev, a) if WHERE_PHRASE and id(a) not in fixed else None
+                if where is not None:        # "قصفت ... في مستودع": where it happened
+                    a.role, a.entity = "place", None
+                    a.start, a.end = where
+                    a.text = text[a.start:a.end]
             args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
