@@ -867,10 +867,19 @@ def test_a_speaking_acts_own_doer_is_no_source_of_it():
             ("وكشف أهالي السجناء أنهم سيعقدون اجتماعا قريبا", "اجتماعا", "أهالي السجناء", False)]:
         T = learned.Text(text)
         assert learned._own_act(T, ev_with(text, trig, spk)) is yes, text
+    text = "وأشاد الوزير البدري بالمؤتمر الذي عقدته الشركات"
+    T = learned.Text(text)
+    assert learned._own_act(T, ev_with(text, "بالمؤتمر", "الوزير البدري"))
+    assert not learned._own_act(T, ev_with(text, "بالمؤتمر", "الوزير البدري", agent=False))   # not its doer
     text = "وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض"
     T = learned.Text(text)
-    assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", agent=False))   # not its doer
     assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", "harm", "attack"))   # not a speaking act
+    # the act as the setting of the speaker's words, its doer unnamed: after في/خلال, a reported clause after it
+    for text, yes in [("وقال مسؤولو الحكومة خلال الاجتماع، إنهم مكلفون باستئناف أعمالهم", True),
+                      ("وقال مسؤولو الحكومة إن الاجتماع تأجل", False),
+                      ("وقال مسؤولو الحكومة خلال الاجتماع الطارئ للمجلس", False)]:
+        T = learned.Text(text)
+        assert learned._own_act(T, ev_with(text, "الاجتماع", "مسؤولو الحكومة", agent=False)) is yes, text
 
 
 def test_a_patient_opening_with_a_preposition_of_where_is_the_place():

@@ -1735,32 +1735,41 @@ OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
 
 
 @lru_cache(maxsize=1)
-def _own_act_cues() -> tuple[frozenset[str], frozenset[str]]:
+def _own_act_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     d = _cues().get("own_act") or {}
-    return frozenset(d.get("classes") or ()), frozenset(normalize_ar(w) for w in d.get("reported_openers") or ())
+    return (frozenset(d.get("classes") or ()), frozenset(normalize_ar(w) for w in d.get("reported_openers") or ()),
+            frozenset(normalize_ar(w) for w in d.get("setting") or ()))
 
 
 def _own_act(T: Text, ev: EventMention) -> bool:
     """Is the event's in-text source its own doer, telling the act itself ("وقال X في مؤتمر صحفي"، "أصدرت
     الوزارة بيانًا"، "أكد X ...، داعيا إلى")? The event is of a class of cues.yaml `own_act` (the speaking
-    acts); the innermost in-text link overlaps the event's agent, in the trigger's sentence; no reported
-    clause opens between the two (a complementizer of `reported_openers`, a colon, a quotation mark:
-    "وقال X إنه التقى" is what X reports, and X its source)."""
-    classes, openers = _own_act_cues()
+    acts); the innermost in-text link stands in the trigger's sentence, no reported clause opens between the
+    two (a complementizer of `reported_openers`, a colon, a quotation mark: "وقال X إنه التقى" is what X
+    reports, and X its source), and the link overlaps the event's agent, or the trigger is the setting of
+    the speaker's words: after the link, behind a `setting` word, with a reported clause opening after it
+    ("وقال مسؤولو الحكومة خلال الاجتماع، إنهم ...")."""
+    classes, openers, setting = _own_act_cues()
     if ev.cls not in classes or lang_of(ev) != "ar":
         return False
     link = rule_link(ev)
-    if link is None or not any(a.role == "agent" and a.start < link["end"] and link["start"] < a.end
-                               for a in ev.arguments):
+    if link is None:
         return False
     s0, s1 = T.sentence(ev.trigger_start)
     if not s0 <= link["start"] < s1:
         return False
-    lo, hi = (link["end"], ev.trigger_start) if link["end"] <= ev.trigger_start else (ev.trigger_end, link["start"])
+    before = link["end"] <= ev.trigger_start
+    lo, hi = (link["end"], ev.trigger_start) if before else (ev.trigger_end, link["start"])
     if any(c in T.text[lo:hi] for c in ":«“\""):
         return False
     i, j = T.tok_range(lo, hi)
-    return not any(_word_in(T.toks[k].n, openers) for k in range(i, j))
+    if any(_word_in(T.toks[k].n, openers) for k in range(i, j)):
+        return False
+    if any(a.role == "agent" and a.start < link["end"] and link["start"] < a.end for a in ev.arguments):
+        return True
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    return before and ti > i and _word_in(T.word(ti - 1), setting) and any(
+        _word_in(T.toks[k].n, openers) for k in range(tj, T.tok_range(s1, s1)[0]))
 
 
 SHARED_SUBJECT = True   # a coordinated verb with no subject of its own takes the doer of the verb before it (evagent18)
