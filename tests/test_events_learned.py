@@ -901,3 +901,17 @@ def test_a_patient_opening_with_a_preposition_of_where_is_the_place():
     s = text.index("في مستودع")
     a = Argument(role="agent", text="في مستودع للمحروقات", start=s, end=len(text))
     assert learned._where_phrase(learned.Text(text), _event(text, "انفجار", "attack", "harm"), a) is None
+
+
+def test_a_headline_names_its_teller_before_a_colon():
+    from riwaya.models import EntityMention
+    text = ("مقدمة الخبر.\nرابط الخبر بصحيفة الوئام: حكومة اليمن: قوات الحوثي تقصف عدن\n"
+            "رابط الخبر بصحيفة الوئام: مقتل 18 حوثيا\nفهد كاملي- سبق- جازان: اتهم عشرات المواطنين\n"
+            "العراق: مقتل 19 من عناصر داعش\nوأردف الثبيتي: «راجعت المتقدمة»\nوقال المصدر: إن القوات تقدمت نحو المدينة")
+    T = learned.Text(text)
+    place = text.index("العراق")
+    ments = [EntityMention(text="العراق", start=place, end=place + len("العراق"), type="place")]
+    for trig, teller in [("تقصف", "حكومة اليمن"), ("مقتل 18", None), ("اتهم", None), ("مقتل 19", None),
+                         ("راجعت", "الثبيتي"), ("تقدمت", None)]:
+        got = learned._headline_speaker(T, _event(text, trig, "attack", "harm"), ments)
+        assert (text[got[0]:got[1]] if got else None) == teller, trig

@@ -1705,6 +1705,52 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+HEADLINE_SPEAKER = True   # a headline's "X: ..." credits X (arslots19)
+_HEADLINE_BREAK = re.compile(r"[.،,;؛!?؟«»\"“”()\-–—/|]")
+
+
+@lru_cache(maxsize=1)
+def _headline_cues() -> tuple[int, int, frozenset[str], frozenset[str]]:
+    d = _cues().get("headline_speaker") or {}
+    lex = _lexicon()
+    verbs = frozenset(normalize_ar(w) for w in d.get("verbs") or ()) | lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    return (int(d.get("words", 4)), int(d.get("gap", 3)), frozenset(normalize_ar(w) for w in d.get("furniture") or ()),
+            frozenset(verbs))
+
+
+def _headline_speaker(T: Text, ev: EventMention, mentions=()) -> tuple[int, int] | None:
+    """The teller a headline names before a colon ("حكومة اليمن: قوات الحوثي تقصف عدن"), for an Arabic event
+    that opens what follows the colon (cues.yaml `headline_speaker`: at most `gap` words between), in the
+    trigger's line: the phrase from the line's start or an earlier colon, of at most `words` words, no
+    punctuation or byline dash ("فهد كاملي- سبق- جازان:"), none of `furniture` ("رابط الخبر بصحيفة الوئام:"),
+    not a place ("العراق: مقتل 19"); a speech verb opening it is left out ("وأردف الثبيتي: «...»": `verbs`
+    and attribution.yaml's).
+    Its span, or None."""
+    if lang_of(ev) != "ar":
+        return None
+    words, gap, furniture, verbs = _headline_cues()
+    text = T.text
+    ls = text.rfind("\n", 0, ev.trigger_start) + 1
+    colon = text.rfind(":", ls, ev.trigger_start)
+    if colon < 0 or len(text[colon + 1:ev.trigger_start].split()) > gap or _SENT_END.search(
+            text, colon + 1, ev.trigger_start):
+        return None
+    lo = max(text.rfind(":", ls, colon) + 1, ls)
+    seg = text[lo:colon]
+    if not seg.strip() or len(seg.split()) > words or _HEADLINE_BREAK.search(seg):
+        return None
+    s = lo + len(seg) - len(seg.lstrip())
+    e = lo + len(seg.rstrip())
+    i, j = T.tok_range(s, e)
+    if any(_word_in(T.toks[k].n, furniture) for k in range(i, j)):
+        return None
+    if j - i > 1 and _word_in(T.toks[i].n, verbs):
+        s = T.toks[i + 1].start
+    if any(m.type == "place" and m.start < e and s < m.end for m in mentions):
+        return None
+    return s, e
+
+
 WHERE_PHRASE = True  # a patient opening with a preposition of where is the place (arslots19)
 
 
@@ -2173,6 +2219,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             credit(ev, choose_source(M["source"], T, ev, *sps))
             if OWN_ACT and _own_act(T, ev):
                 credit(ev, None)          # the speaking act's own doer: the outlet tells it
+            elif HEADLINE_SPEAKER and rule_link(ev) is None:
+                hs = _headline_speaker(T, ev, mentions)
+                if hs is not None:        # "حكومة اليمن: قوات الحوثي تقصف عدن"
+                    m = next((m for m in mentions if m.start == hs[0] and m.end == hs[1]), None)
+                    credit(ev, Speaker(hs[0], hs[1], text[hs[0]:hs[1]], "headline", ":", hs[1], hs[1] + 1,
+                                       m.type if m is not None else "np"))
         if "time" in M:
             ref = own_time.reference(an.times) if ref is None else ref
             _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
