@@ -874,6 +874,12 @@ def test_a_speaking_acts_own_doer_is_no_source_of_it():
     text = "وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض"
     T = learned.Text(text)
     assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", "harm", "attack"))   # not a speaking act
+    text = "ونفى حزب صالح عقد أي لقاءات مع الحوثيين"
+    T = learned.Text(text)
+    ev = ev_with(text, "لقاءات", "حزب صالح")
+    assert learned._own_act(T, ev)
+    ev.polarity = "denied"                 # what the party denies is its to tell
+    assert not learned._own_act(T, ev)
     # the act as the setting of the speaker's words, its doer unnamed: after في/خلال, a reported clause after it
     for text, yes in [("وقال مسؤولو الحكومة خلال الاجتماع، إنهم مكلفون باستئناف أعمالهم", True),
                       ("وقال مسؤولو الحكومة إن الاجتماع تأجل", False),

@@ -1792,12 +1792,13 @@ def _own_act(T: Text, ev: EventMention) -> bool:
     الوزارة بيانًا"، "أكد X ...، داعيا إلى")? The event is of a class of cues.yaml `own_act` (the speaking
     acts); the innermost in-text link stands in the trigger's sentence, no reported clause opens between the
     two (a complementizer of `reported_openers`, a colon, a quotation mark: "وقال X إنه التقى" is what X
-    reports, and X its source), and the link overlaps the event's agent, or the trigger is the setting of
+    reports, and X its source; so is an act he denies, asks for or plans: the event is asserted), and the
+    link overlaps the event's agent, or the trigger is the setting of
     the speaker's words: after the link, behind a `setting` word, with a reported clause opening after it
     ("وقال مسؤولو الحكومة خلال الاجتماع، إنهم ...")."""
     classes, openers, setting = _own_act_cues()
-    if ev.cls not in classes or lang_of(ev) != "ar":
-        return False
+    if ev.cls not in classes or lang_of(ev) != "ar" or ev.negated or ev.polarity not in ("asserted", None):
+        return False         # "ونفى الحزب عقد أي لقاءات": what the speaker denies (asks, plans) is his to tell
     link = rule_link(ev)
     if link is None:
         return False
