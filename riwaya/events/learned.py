@@ -1755,17 +1755,19 @@ WHERE_PHRASE = True  # a patient opening with a preposition of where is the plac
 
 
 @lru_cache(maxsize=1)
-def _where_openers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+def _where_openers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     d = _cues().get("where_openers") or {}
     return (frozenset(d.get("roles") or ()), frozenset(normalize_ar(w) for w in d.get("ar") or ()),
-            frozenset(normalize_ar(w) for w in d.get("joined") or ()))
+            frozenset(normalize_ar(w) for w in d.get("joined") or ()),
+            frozenset(normalize_ar(w) for w in d.get("not_places") or ()))
 
 
 def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | None:
     """The place an argument's span names when it opens with a preposition of where (cues.yaml
     `where_openers`: "انفجار في مستودع للمحروقات", "داخل السجون", "بالقرب من المدخل"): the span after the
-    preposition, or None. Arabic events, the roles listed there, a phrase after the trigger."""
-    roles, openers, joined = _where_openers()
+    preposition, or None. Arabic events, the roles listed there, a phrase after the trigger, not one of
+    `not_places` after the preposition ("في صفوف الثوار")."""
+    roles, openers, joined, not_places = _where_openers()
     if a.role not in roles or lang_of(ev) != "ar" or a.start < ev.trigger_end:
         return None          # before the trigger the phrase may name its object ("بالقرب من الجولان التي تحتلها")
     i, j = T.tok_range(a.start, a.end)
@@ -1774,6 +1776,8 @@ def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | N
     k = i + 1
     if T.toks[k].n in joined and j - k >= 2:
         k += 1
+    if T.toks[k].n in not_places:
+        return None          # "في صفوف الثوار", "في معارك ضارية": no place
     return T.toks[k].start, a.end
 
 
