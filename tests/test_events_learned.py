@@ -923,3 +923,82 @@ def test_no_doer_from_another_sentence_or_an_adjective_of_the_verbal_noun():
     # a name right after the definite noun may still be its doer
     s = text.index("الجوي")
     assert not learned._not_doer_here(T, ev, learned.Candidate(s, s + 5, "الجوي", None, "organization", None, None))
+
+
+def test_a_speaking_acts_own_doer_is_no_source_of_it():
+    # "وقال X في مؤتمر صحفي": the conference is X's own act, the outlet tells it; "وقال X إنه التقى": what X
+    # reports, X its source
+    from riwaya.models import Argument
+
+    def ev_with(text, trig, speaker, cls="communication", typ="meeting", agent=True):
+        ev = _event(text, trig, typ, cls)
+        s = text.index(speaker)
+        ev.attribution.chain = [{"name": "outlet", "kind": "outlet"},
+                                {"name": speaker, "kind": "named_source", "start": s, "end": s + len(speaker)}]
+        if agent:
+            ev.arguments = [Argument(role="agent", text=speaker, start=s, end=s + len(speaker))]
+        return ev
+    for text, trig, spk, yes in [
+            ("وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض", "مؤتمر", "الوزير البدري", True),
+            ("أصدرت وزارة الداخلية أمس بيانا بشأن تنفيذ الحكم", "بيانا", "وزارة الداخلية", True),
+            ("وأكد الأمين العام على إدانة الجامعة للهجمات، داعيا إلى تكثيف التنسيق", "داعيا", "الأمين العام", True),
+            ("وقال الوزير البدري إنه التقى بنظيره الروسي", "التقى", "الوزير البدري", False),
+            ("وقال الوزير البدري: «عقدنا اجتماعا مع الشركات»", "اجتماعا", "الوزير البدري", False),
+            ("وكشف أهالي السجناء أنهم سيعقدون اجتماعا قريبا", "اجتماعا", "أهالي السجناء", False)]:
+        T = learned.Text(text)
+        assert learned._own_act(T, ev_with(text, trig, spk)) is yes, text
+    text = "وأشاد الوزير البدري بالمؤتمر الذي عقدته الشركات"
+    T = learned.Text(text)
+    assert learned._own_act(T, ev_with(text, "بالمؤتمر", "الوزير البدري"))
+    assert not learned._own_act(T, ev_with(text, "بالمؤتمر", "الوزير البدري", agent=False))   # not its doer
+    text = "وقال الوزير البدري في مؤتمر صحفي في موسكو إن الأسعار ستنخفض"
+    T = learned.Text(text)
+    assert not learned._own_act(T, ev_with(text, "مؤتمر", "الوزير البدري", "harm", "attack"))   # not a speaking act
+    text = "ونفى حزب صالح عقد أي لقاءات مع الحوثيين"
+    T = learned.Text(text)
+    ev = ev_with(text, "لقاءات", "حزب صالح")
+    assert learned._own_act(T, ev)
+    ev.polarity = "denied"                 # what the party denies is its to tell
+    assert not learned._own_act(T, ev)
+    # the act as the setting of the speaker's words, its doer unnamed: after في/خلال, a reported clause after it
+    for text, yes in [("وقال مسؤولو الحكومة خلال الاجتماع، إنهم مكلفون باستئناف أعمالهم", True),
+                      ("وقال مسؤولو الحكومة إن الاجتماع تأجل", False),
+                      ("وقال مسؤولو الحكومة خلال الاجتماع الطارئ للمجلس", False)]:
+        T = learned.Text(text)
+        assert learned._own_act(T, ev_with(text, "الاجتماع", "مسؤولو الحكومة", agent=False)) is yes, text
+
+
+def test_a_patient_opening_with_a_preposition_of_where_is_the_place():
+    # "انفجار في مستودع للمحروقات": where it blew up, not what underwent it
+    from riwaya.models import Argument
+    for text, trig, arg, where in [
+            ("فيما قضى رجل اثر انفجار في مستودع للمحروقات في حرستا", "انفجار", "في مستودع للمحروقات", "مستودع للمحروقات"),
+            ("وشنت خمس غارات بالقرب من مدخل القاعدة", "غارات", "بالقرب من مدخل القاعدة", "مدخل القاعدة"),
+            ("ومن قتل داخل السجون وغرف التحقيق", "قتل", "داخل السجون وغرف التحقيق", "السجون وغرف التحقيق"),
+            ("وقصفت الطائرات مواقع في ريف حلب", "وقصفت", "مواقع في ريف حلب", None),         # a noun first
+            ("قرب الجولان التي تحتلها إسرائيل", "تحتلها", "قرب الجولان", None),            # before the trigger
+            ("في الحي الذي قصفته الطائرات", "قصفته", "في الحي", None),
+            ("وسقط سبعة قتلى في صفوف الثوار", "قتلى", "في صفوف الثوار", None)]:             # among them
+        T = learned.Text(text)
+        ev = _event(text, trig, "attack", "harm")
+        s = text.index(arg)
+        got = learned._where_phrase(T, ev, Argument(role="patient", text=arg, start=s, end=s + len(arg)))
+        assert (text[got[0]:got[1]] if got else None) == where, text
+    text = "اثر انفجار في مستودع للمحروقات"
+    s = text.index("في مستودع")
+    a = Argument(role="agent", text="في مستودع للمحروقات", start=s, end=len(text))
+    assert learned._where_phrase(learned.Text(text), _event(text, "انفجار", "attack", "harm"), a) is None
+
+
+def test_a_headline_names_its_teller_before_a_colon():
+    from riwaya.models import EntityMention
+    text = ("مقدمة الخبر.\nرابط الخبر بصحيفة الوئام: حكومة اليمن: قوات الحوثي تقصف عدن\n"
+            "رابط الخبر بصحيفة الوئام: مقتل 18 حوثيا\nفهد كاملي- سبق- جازان: اتهم عشرات المواطنين\n"
+            "العراق: مقتل 19 من عناصر داعش\nوأردف الثبيتي: «راجعت المتقدمة»\nوقال المصدر: إن القوات تقدمت نحو المدينة")
+    T = learned.Text(text)
+    place = text.index("العراق")
+    ments = [EntityMention(text="العراق", start=place, end=place + len("العراق"), type="place")]
+    for trig, teller in [("تقصف", "حكومة اليمن"), ("مقتل 18", None), ("اتهم", None), ("مقتل 19", None),
+                         ("راجعت", "الثبيتي"), ("تقدمت", None)]:
+        got = learned._headline_speaker(T, _event(text, trig, "attack", "harm"), ments)
+        assert (text[got[0]:got[1]] if got else None) == teller, trig

@@ -1779,6 +1779,124 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+HEADLINE_SPEAKER = True   # a headline's "X: ..." credits X (arslots19)
+_HEADLINE_BREAK = re.compile(r"[.،,;؛!?؟«»\"“”()\-–—/|]")
+
+
+@lru_cache(maxsize=1)
+def _headline_cues() -> tuple[int, int, frozenset[str], frozenset[str]]:
+    d = _cues().get("headline_speaker") or {}
+    lex = _lexicon()
+    verbs = frozenset(normalize_ar(w) for w in d.get("verbs") or ()) | lex["att_single"]["ar"] | lex["speaker_cues"]["ar"]
+    return (int(d.get("words", 4)), int(d.get("gap", 3)), frozenset(normalize_ar(w) for w in d.get("furniture") or ()),
+            frozenset(verbs))
+
+
+def _headline_speaker(T: Text, ev: EventMention, mentions=()) -> tuple[int, int] | None:
+    """The teller a headline names before a colon ("حكومة اليمن: قوات الحوثي تقصف عدن"), for an Arabic event
+    that opens what follows the colon (cues.yaml `headline_speaker`: at most `gap` words between), in the
+    trigger's line: the phrase from the line's start or an earlier colon, of at most `words` words, no
+    punctuation or byline dash ("فهد كاملي- سبق- جازان:"), none of `furniture` ("رابط الخبر بصحيفة الوئام:"),
+    not a place ("العراق: مقتل 19"); a speech verb opening it is left out ("وأردف الثبيتي: «...»": `verbs`
+    and attribution.yaml's).
+    Its span, or None."""
+    if lang_of(ev) != "ar":
+        return None
+    words, gap, furniture, verbs = _headline_cues()
+    text = T.text
+    ls = text.rfind("\n", 0, ev.trigger_start) + 1
+    colon = text.rfind(":", ls, ev.trigger_start)
+    if colon < 0 or len(text[colon + 1:ev.trigger_start].split()) > gap or _SENT_END.search(
+            text, colon + 1, ev.trigger_start):
+        return None
+    lo = max(text.rfind(":", ls, colon) + 1, ls)
+    seg = text[lo:colon]
+    if not seg.strip() or len(seg.split()) > words or _HEADLINE_BREAK.search(seg):
+        return None
+    s = lo + len(seg) - len(seg.lstrip())
+    e = lo + len(seg.rstrip())
+    i, j = T.tok_range(s, e)
+    if any(_word_in(T.toks[k].n, furniture) for k in range(i, j)):
+        return None
+    if j - i > 1 and _word_in(T.toks[i].n, verbs):
+        s = T.toks[i + 1].start
+    if any(m.type == "place" and m.start < e and s < m.end for m in mentions):
+        return None
+    return s, e
+
+
+WHERE_PHRASE = True  # a patient opening with a preposition of where is the place (arslots19)
+
+
+@lru_cache(maxsize=1)
+def _where_openers() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    d = _cues().get("where_openers") or {}
+    return (frozenset(d.get("roles") or ()), frozenset(normalize_ar(w) for w in d.get("ar") or ()),
+            frozenset(normalize_ar(w) for w in d.get("joined") or ()),
+            frozenset(normalize_ar(w) for w in d.get("not_places") or ()))
+
+
+def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | None:
+    """The place an argument's span names when it opens with a preposition of where (cues.yaml
+    `where_openers`: "انفجار في مستودع للمحروقات", "داخل السجون", "بالقرب من المدخل"): the span after the
+    preposition, or None. Arabic events, the roles listed there, a phrase after the trigger, not one of
+    `not_places` after the preposition ("في صفوف الثوار")."""
+    roles, openers, joined, not_places = _where_openers()
+    if a.role not in roles or lang_of(ev) != "ar" or a.start < ev.trigger_end:
+        return None          # before the trigger the phrase may name its object ("بالقرب من الجولان التي تحتلها")
+    i, j = T.tok_range(a.start, a.end)
+    if j - i < 2 or T.toks[i].n not in openers:
+        return None
+    k = i + 1
+    if T.toks[k].n in joined and j - k >= 2:
+        k += 1
+    if T.toks[k].n in not_places:
+        return None          # "في صفوف الثوار", "في معارك ضارية": no place
+    return T.toks[k].start, a.end
+
+
+OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
+
+
+@lru_cache(maxsize=1)
+def _own_act_cues() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    d = _cues().get("own_act") or {}
+    return (frozenset(d.get("classes") or ()), frozenset(normalize_ar(w) for w in d.get("reported_openers") or ()),
+            frozenset(normalize_ar(w) for w in d.get("setting") or ()))
+
+
+def _own_act(T: Text, ev: EventMention) -> bool:
+    """Is the event's in-text source its own doer, telling the act itself ("وقال X في مؤتمر صحفي"، "أصدرت
+    الوزارة بيانًا"، "أكد X ...، داعيا إلى")? The event is of a class of cues.yaml `own_act` (the speaking
+    acts); the innermost in-text link stands in the trigger's sentence, no reported clause opens between the
+    two (a complementizer of `reported_openers`, a colon, a quotation mark: "وقال X إنه التقى" is what X
+    reports, and X its source; so is an act he denies, asks for or plans: the event is asserted), and the
+    link overlaps the event's agent, or the trigger is the setting of
+    the speaker's words: after the link, behind a `setting` word, with a reported clause opening after it
+    ("وقال مسؤولو الحكومة خلال الاجتماع، إنهم ...")."""
+    classes, openers, setting = _own_act_cues()
+    if ev.cls not in classes or lang_of(ev) != "ar" or ev.negated or ev.polarity not in ("asserted", None):
+        return False         # "ونفى الحزب عقد أي لقاءات": what the speaker denies (asks, plans) is his to tell
+    link = rule_link(ev)
+    if link is None:
+        return False
+    s0, s1 = T.sentence(ev.trigger_start)
+    if not s0 <= link["start"] < s1:
+        return False
+    before = link["end"] <= ev.trigger_start
+    lo, hi = (link["end"], ev.trigger_start) if before else (ev.trigger_end, link["start"])
+    if any(c in T.text[lo:hi] for c in ":«“\""):
+        return False
+    i, j = T.tok_range(lo, hi)
+    if any(_word_in(T.toks[k].n, openers) for k in range(i, j)):
+        return False
+    if any(a.role == "agent" and a.start < link["end"] and link["start"] < a.end for a in ev.arguments):
+        return True
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    return before and ti > i and _word_in(T.word(ti - 1), setting) and any(
+        _word_in(T.toks[k].n, openers) for k in range(tj, T.tok_range(s1, s1)[0]))
+
+
 SHARED_SUBJECT = True   # a coordinated verb with no subject of its own takes the doer of the verb before it (evagent18)
 SHARED_GAP = 12         # words from the earlier verb to the coordinated one at most
 
@@ -2183,6 +2301,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
+            for a in args:
+                where = _where_phrase(T, ev, a) if WHERE_PHRASE and id(a) not in fixed else None
+                if where is not None:        # "قصفت ... في مستودع": where it happened
+                    a.role, a.entity = "place", None
+                    a.start, a.end = where
+                    a.text = text[a.start:a.end]
             args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
@@ -2202,6 +2326,14 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if sps is None:
                 sps = speakers(T, an, lex)
             credit(ev, choose_source(M["source"], T, ev, *sps))
+            if OWN_ACT and _own_act(T, ev):
+                credit(ev, None)          # the speaking act's own doer: the outlet tells it
+            elif HEADLINE_SPEAKER and rule_link(ev) is None:
+                hs = _headline_speaker(T, ev, mentions)
+                if hs is not None:        # "حكومة اليمن: قوات الحوثي تقصف عدن"
+                    m = next((m for m in mentions if m.start == hs[0] and m.end == hs[1]), None)
+                    credit(ev, Speaker(hs[0], hs[1], text[hs[0]:hs[1]], "headline", ":", hs[1], hs[1] + 1,
+                                       m.type if m is not None else "np"))
         if "time" in M:
             ref = own_time.reference(an.times) if ref is None else ref
             _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
