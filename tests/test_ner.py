@@ -833,3 +833,21 @@ def test_a_proclitic_before_an_organisation_head_is_no_part_of_its_name():
     from riwaya.models import Document
     a = analyze(Document(id="x", text="وقال المتحدث الأمني لوزارة الداخلية إن التفجير وقع ظهر أمس.", language="ar"))
     assert ("وزارة الداخلية", "organization") in [(m.text, m.type) for m in a.mentions]
+
+
+def test_descriptions_by_nation_or_leader_are_no_names_and_a_national_force_is():
+    # ent19 (issue 17; the SaudiNewsNet guideline): an embassy, a presidency with its nation and a regime
+    # by the last name of the person the text names in full are descriptions (linked, generic); a force
+    # named with its nation is a name (القوات السعودية in the guideline); an honorific title alone names no one
+    from riwaya.kb import load_kb
+    t = ("وقال الرئيس بشار الأسد إن الرئاسة السورية لم تعلق. ولجأ إلى السفارة الروسية بعد سقوط نظام الأسد، "
+         "ونسقت القوات الروسية الإجلاء، وانسحبت قوات النظام. والتقى المرشد الإيراني علي خامنئي")
+    ms = recognize(t, "ar", load_kb().match(t))
+    org = {m.text: m for m in ms if m.type == "organization"}
+    assert org["نظام الأسد"].generic and org["نظام الأسد"].kb_id
+    assert org["الرئاسة السورية"].generic and org["السفارة الروسية"].generic
+    assert not org["القوات الروسية"].generic and org["قوات النظام"].generic
+    assert all(m.generic for m in ms if m.text == "المرشد الإيراني")
+    # a regime named after someone the text does not name in full stays as it was
+    t2 = "وقال المتحدث إن نظام الأسد سقط"
+    assert not any(m.generic for m in recognize(t2, "ar", load_kb().match(t2)) if m.text == "نظام الأسد")

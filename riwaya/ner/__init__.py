@@ -417,6 +417,9 @@ def _group_plurals(mentions, rules) -> None:
     shape = rules["group_plural_shapes"]
     forces, described = rules["org_heads_not_in_name"], rules["org_description_heads"]
     th = rules.get("force_description_zipf", 4.0)
+    # the last names of the people the document names in full (نظام الأسد: the regime of a person named)
+    surnames = {norm(_MARK.sub("", m.text).split()[-1]) for m in mentions
+                if m.type == "person" and len(m.text.split()) >= 2}
     for m in mentions:
         if m.type != "organization" or not m.kb_id:
             continue
@@ -427,10 +430,14 @@ def _group_plurals(mentions, rules) -> None:
         first = norm(words[0])
         bare = next((first[len(p):] for p in ("وال", "فال", "بال", "لل", "ال", "") if first.startswith(p)), first)
         if len(words) == 2 and bare in forces and words[1].startswith("ال") \
-                and zipf(words[1]) >= th and not known(words[1], common_only=True):
-            m.generic = True      # قوات النظام, قوات التحالف
+                and zipf(words[1]) >= th and not known(words[1], common_only=True) \
+                and not (first != bare and _names_place(words[1], frozenset())):
+            m.generic = True      # قوات النظام, قوات التحالف (not القوات الروسية: a force named with its nation)
         elif bare in described and first != bare and all(_names_place(w, frozenset()) for w in words[1:]):
             m.generic = True      # النظام السوري, الحكومة اليمنية, النظام
+        elif len(words) == 2 and norm(words[1]) in surnames and (first in described or (
+                first[:1] in "وبلف" and first[1:] in described)):
+            m.generic = True      # نظام الأسد: a description by the person who leads it (he is named in full)
 
 
 def _titles_off(text, mentions, rules) -> None:
