@@ -851,3 +851,18 @@ def test_descriptions_by_nation_or_leader_are_no_names_and_a_national_force_is()
     # a regime named after someone the text does not name in full stays as it was
     t2 = "وقال المتحدث إن نظام الأسد سقط"
     assert not any(m.generic for m in recognize(t2, "ar", load_kb().match(t2)) if m.text == "نظام الأسد")
+
+
+def test_the_leader_in_a_regimes_description_and_a_facility_without_its_nation():
+    # ent19 (issue 17): نظام الأسد is a description (generic) and الأسد in it the person named in full,
+    # linked as he is; a facility's name ends before its nation's gentilic, its kind's adjective stays
+    from riwaya.kb import load_kb
+    t = ("غادر الرئيس بشار الأسد إلى قاعدة حميميم الروسية ثم إلى قاعدة حميميم الجوية، "
+         "وانهار نظام الأسد بعد ساعات. وهبطت الطائرة في مطار عدن الدولي")
+    ms = recognize(t, "ar", load_kb().match(t))
+    full = next(m for m in ms if m.text == "بشار الأسد")
+    inner = [m for m in ms if m.type == "person" and m.text == "الأسد" and t[m.start - 5:m.start] == "نظام "]
+    assert inner and inner[0].kb_id == full.kb_id and not inner[0].generic
+    places = [m.text for m in ms if m.type == "place"]
+    assert "قاعدة حميميم" in places and "قاعدة حميميم الروسية" not in places
+    assert "قاعدة حميميم الجوية" in places and "مطار عدن الدولي" in places

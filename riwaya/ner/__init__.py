@@ -402,6 +402,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
         _group_plurals(out, rules)
+        out += _leaders_in_descriptions(text, out)
+        _facility_nation_off(text, out, rules)
         _titles_off(text, out, rules)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
@@ -438,6 +440,56 @@ def _group_plurals(mentions, rules) -> None:
         elif len(words) == 2 and norm(words[1]) in surnames and (first in described or (
                 first[:1] in "وبلف" and first[1:] in described)):
             m.generic = True      # نظام الأسد: a description by the person who leads it (he is named in full)
+
+
+def _leaders_in_descriptions(text, mentions) -> list:
+    """نظام الأسد (a description _group_plurals marked generic: a regime by the last name of a person the text
+    names in full): the last name is that person (the SaudiNewsNet guideline: the description is no name, the
+    person in it is one), linked as the full name is. -> the new person mentions"""
+    full = {}
+    for m in mentions:
+        words = _MARK.sub("", m.text).split()
+        if m.type == "person" and len(words) >= 2 and not m.generic:
+            full.setdefault(norm(words[-1]), m)
+    out = []
+    for m in mentions:
+        words = _MARK.sub("", m.text).split()
+        if m.type != "organization" or not m.generic or len(words) != 2 or norm(words[-1]) not in full:
+            continue
+        k = m.text.rindex(m.text.split()[-1])
+        s = m.start + k
+        if any(o.type == "person" and o.start < m.end and s < o.end for o in mentions):
+            continue
+        who = full[norm(words[-1])]
+        out.append(EntityMention(start=s, end=m.end, text=text[s:m.end], type="person", kb_id=who.kb_id,
+                                 name=who.name or who.text, confidence=0.8, source="propagated"))
+    return out
+
+
+def _facility_nation_off(text, mentions, rules) -> None:
+    """A facility's name ends before its nation's gentilic (قاعدة حميميم الروسية -> قاعدة حميميم: the nation
+    describes who holds it; its kind's adjectives stay: قاعدة حميميم الجوية, مطار عدن الدولي)."""
+    heads = rules.get("_facility_trim_heads")
+    if heads is None:
+        heads = rules["_facility_trim_heads"] = {norm(w) for w in
+                                                 [*rules.get("place_facility_heads", []), *rules.get("place_quoted_heads", [])]}
+    keep = {norm(w) for w in [*rules.get("place_facility_adjectives", []), *rules.get("place_name_adjectives", [])]}
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "place" or len(words) < 3:
+            continue
+        first, last = norm(words[0]), norm(words[-1])
+        if not (first in heads or (first[:1] in "وبلف" and first[1:] in heads)):
+            continue
+        if last in keep or not last.startswith("ال") or not last.endswith(("ي", "يه")) \
+                or not _names_place(words[-1], frozenset()):
+            continue
+        e = m.start + m.text.rindex(words[-1])
+        while e > m.start and text[e - 1].isspace():
+            e -= 1
+        m.end, m.text = e, text[m.start:e]
+        if m.name:
+            m.name = m.text
 
 
 def _titles_off(text, mentions, rules) -> None:
