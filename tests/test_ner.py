@@ -866,3 +866,12 @@ def test_the_leader_in_a_regimes_description_and_a_facility_without_its_nation()
     places = [m.text for m in ms if m.type == "place"]
     assert "قاعدة حميميم" in places and "قاعدة حميميم الروسية" not in places
     assert "قاعدة حميميم الجوية" in places and "مطار عدن الدولي" in places
+
+
+def test_a_kunya_in_any_case_is_part_of_the_name():
+    # ent19 (issue 17; the SaudiNewsNet guideline: a kunya used as a name is a name): أبي is أبو's genitive
+    from riwaya.kb import load_kb
+    t = "ووصل قائد هيئة تحرير الشام أحمد الشرع الملقب بـ”أبي محمد الجولاني”، إلى القصر"
+    people = [m for m in recognize(t, "ar", load_kb().match(t)) if m.type == "person" and not m.generic]
+    assert "أبي محمد الجولاني" in [m.text for m in people]
+    assert "الجولاني" not in [m.text for m in people]

@@ -130,3 +130,12 @@ def test_a_kb_place_inside_a_longer_facility_or_body_name_is_that_name():
     assert got["Syria News Agency"].type == "organization" and got["Syria News Agency"].kb_id is None
     assert [m.text for m in ms if m.text == "Syria"] == ["Syria", "Syria"]
     assert not any(m.text in ("Khmeimim", "Muhajireen") for m in ms)
+
+
+def test_a_kb_title_or_description_is_linked_but_no_name():
+    # ent19: "Supreme Leader" (a title the KB links) and "Syrian army" (a lower-case head) are no names (generic)
+    t = "Assad met Iranian Supreme Leader's advisor Ali Larijani. Key allies, and even the Syrian army, were unwilling."
+    ms = {m.text: m for m in recognize(t, "en", load_kb().match(t, "en"))}
+    assert ms["Supreme Leader"].generic and ms["Supreme Leader"].kb_id
+    assert ms["Syrian army"].generic and ms["Syrian army"].kb_id
+    assert not ms["Ali Larijani"].generic

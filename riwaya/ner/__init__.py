@@ -405,6 +405,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out += _leaders_in_descriptions(text, out)
         _facility_nation_off(text, out, rules)
         _titles_off(text, out, rules)
+        _kunya_whole(text, out)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -464,6 +465,28 @@ def _leaders_in_descriptions(text, mentions) -> list:
         out.append(EntityMention(start=s, end=m.end, text=text[s:m.end], type="person", kb_id=who.kb_id,
                                  name=who.name or who.text, confidence=0.8, source="propagated"))
     return out
+
+
+_KUNYA = re.compile(r"(?<![\w\u0640])(?:[وبلف]\u0640?[\"“”«]?)?((?:أبو|أبي|أبا|ابو|ابي|ابا)[ \t]+(\w+)[ \t]+)$")
+
+
+def _kunya_whole(text, mentions) -> None:
+    """A person named after a kunya in any case (أبو, أبي, أبا + a given name: «أبي محمد الجولاني» where the
+    knowledge base knows أبو محمد الجولاني or the tagger found الجولاني) is named with it (the SaudiNewsNet
+    guideline: a kunya used as a name is a name)."""
+    given = lexicons()[0]
+    for m in mentions:
+        if m.type != "person" or m.generic:
+            continue
+        k = _KUNYA.search(text, max(0, m.start - 40), m.start)
+        if not k or given.get(norm(k.group(2))) not in ("1", "2"):
+            continue
+        s = k.start(1)
+        if any(o is not m and o.start < m.start and s < o.end for o in mentions):
+            continue
+        m.start, m.text = s, text[s:m.end]
+        if m.name and m.source != "coref":
+            m.name = m.text if m.kb_id is None else m.name
 
 
 def _facility_nation_off(text, mentions, rules) -> None:
