@@ -875,3 +875,12 @@ def test_a_kunya_in_any_case_is_part_of_the_name():
     people = [m for m in recognize(t, "ar", load_kb().match(t)) if m.type == "person" and not m.generic]
     assert "أبي محمد الجولاني" in [m.text for m in people]
     assert "الجولاني" not in [m.text for m in people]
+
+
+def test_a_sides_forces_are_a_description_a_named_force_is_not():
+    # ent19 (issue 17; the SaudiNewsNet guideline: قوات الأمن, قوات النظام are descriptions; قوات النخبة
+    # السعودية, قوات الدفاع الشعبي are names in its gold)
+    orgs = lambda t: [w for w, ty in _found(t) if ty == "organization"]
+    assert not any("المعارضة" in w for w in orgs("حيث تقدمت قوات المعارضة السورية بسرعة نحو العاصمة"))
+    assert not any("المعارضة" in w for w in orgs("وتقدمت قوات المعارضة المسلحة نحو العاصمة"))
+    assert any("الدفاع الشعبي" in w for w in orgs("وقالت مصادر إن قوات الدفاع الشعبي انسحبت"))

@@ -692,6 +692,8 @@ def _force_heads(text, mentions, rules):
     if heads is None:
         heads = rules["_force_heads"] = {norm(w) for w in rules.get("org_heads_not_in_name", [])}
     given = lexicons()[0]
+    sides = {norm(w) for w in rules.get("force_side_words", [])}
+    tail = {norm(w) for w in rules.get("force_description_tail", [])}
     out = []
     for m in mentions:
         words = m.text.split()
@@ -707,6 +709,10 @@ def _force_heads(text, mentions, rules):
         # a place and a common definite word after it are no name without the head (قوات سوريا الديمقراطية)
         described = len(rest) > 1 and not w.startswith("ال") and _names_place(w, frozenset()) \
             and rest[1].startswith("ال") and zipf(rest[1]) >= th
+        if len(rest) > 1 and norm(w) in sides and all(
+                norm(x) in tail or (x.startswith("ال") and norm(x).endswith(("ي", "يه")) and _names_place(x, frozenset()))
+                for x in rest[1:]):
+            continue                              # قوات المعارضة السورية: a side's forces, a description
         if len(rest) > 1 and (common or described):
             out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
             continue
