@@ -712,7 +712,9 @@ def _force_heads(text, mentions, rules):
         if len(rest) > 1 and norm(w) in sides and all(
                 norm(x) in tail or (x.startswith("ال") and norm(x).endswith(("ي", "يه")) and _names_place(x, frozenset()))
                 for x in rest[1:]):
-            continue                              # قوات المعارضة السورية: a side's forces, a description
+            m.generic = True                      # قوات المعارضة السورية: a side's forces, a description,
+            out.append(m)                         # kept for the links events' arguments make through it
+            continue
         if len(rest) > 1 and (common or described):
             out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
             continue
