@@ -490,8 +490,9 @@ def _kunya_whole(text, mentions) -> None:
 
 
 def _facility_nation_off(text, mentions, rules) -> None:
-    """A facility's name ends before its nation's gentilic (قاعدة حميميم الروسية -> قاعدة حميميم: the nation
-    describes who holds it; its kind's adjectives stay: قاعدة حميميم الجوية, مطار عدن الدولي)."""
+    """A knowledge-base facility's name ends before its nation's gentilic (قاعدة حميميم الروسية -> قاعدة حميميم:
+    the nation describes who holds it; its kind's adjectives stay: قاعدة حميميم الجوية, مطار عدن الدولي). Only
+    a linked one: an unlinked "قاعدة القوات الخاصة الأمريكية" is a description whose nation is all it tells."""
     heads = rules.get("_facility_trim_heads")
     if heads is None:
         heads = rules["_facility_trim_heads"] = {norm(w) for w in
@@ -499,7 +500,7 @@ def _facility_nation_off(text, mentions, rules) -> None:
     keep = {norm(w) for w in [*rules.get("place_facility_adjectives", []), *rules.get("place_name_adjectives", [])]}
     for m in mentions:
         words = m.text.split()
-        if m.type != "place" or len(words) < 3:
+        if m.type != "place" or len(words) < 3 or not m.kb_id:
             continue
         first, last = norm(words[0]), norm(words[-1])
         if not (first in heads or (first[:1] in "وبلف" and first[1:] in heads)):
