@@ -124,7 +124,9 @@ class EntityMention:
     source: str = "kb"             # kb | ner | pattern | propagated
     # a group's plural the knowledge base links (الحوثيين -> org:houthis): kept so that events' arguments
     # link, but no name under the entity guidelines (a people's or a movement's plural, like the Kurds), so
-    # the entity scorers do not count it (riwaya/ner: group_plural_shapes)
+    # the entity scorers do not count it (riwaya/ner: group_plural_shapes); likewise a description the knowledge
+    # base links (النظام السوري, نظام الأسد, السفارة الروسية), an honorific title alone, and a coreference role
+    # phrase (riwaya/ner/coref.py: الرئيس المخلوع), which keeps the person it stands for
     generic: bool = False
 
 

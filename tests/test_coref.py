@@ -126,3 +126,12 @@ def test_a_generic_epithet_alone_is_nobody():
     assert linked(t, [person(t, "سالم ناصر", "الرئيس الهارب")]) == []
     t = "قال الرئيس الهارب سالم ناصر إنه باق. ثم غادر الرئيس الهارب إلى الخارج."
     assert linked(t, [person(t, "سالم ناصر", "الرئيس الهارب")]) == [("الرئيس الهارب", "سالم ناصر")]
+
+
+def test_a_coreference_mention_is_no_name_but_keeps_its_link():
+    # ent19 (issue 17): a role phrase is no name under the entity guidelines (the scorers skip generic
+    # mentions); it keeps the person it stands for, so resolution and events' arguments link through it
+    ms = link(AR, [person(AR, "عمر خالد", "الرئيس السوداني")], "ar", kb=None)
+    co = [m for m in ms if m.source == "coref"]
+    assert co and all(m.generic and m.name == "عمر خالد" for m in co)
+    assert not any(m.generic for m in ms if m.source != "coref")

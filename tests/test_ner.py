@@ -833,3 +833,56 @@ def test_a_proclitic_before_an_organisation_head_is_no_part_of_its_name():
     from riwaya.models import Document
     a = analyze(Document(id="x", text="وقال المتحدث الأمني لوزارة الداخلية إن التفجير وقع ظهر أمس.", language="ar"))
     assert ("وزارة الداخلية", "organization") in [(m.text, m.type) for m in a.mentions]
+
+
+def test_descriptions_by_nation_or_leader_are_no_names_and_a_national_force_is():
+    # ent19 (issue 17; the SaudiNewsNet guideline): an embassy, a presidency with its nation and a regime
+    # by the last name of the person the text names in full are descriptions (linked, generic); a force
+    # named with its nation is a name (القوات السعودية in the guideline); an honorific title alone names no one
+    from riwaya.kb import load_kb
+    t = ("وقال الرئيس بشار الأسد إن الرئاسة السورية لم تعلق. ولجأ إلى السفارة الروسية بعد سقوط نظام الأسد، "
+         "ونسقت القوات الروسية الإجلاء، وانسحبت قوات النظام. والتقى المرشد الإيراني علي خامنئي")
+    ms = recognize(t, "ar", load_kb().match(t))
+    org = {m.text: m for m in ms if m.type == "organization"}
+    assert org["نظام الأسد"].generic and org["نظام الأسد"].kb_id
+    assert org["الرئاسة السورية"].generic and org["السفارة الروسية"].generic
+    assert not org["القوات الروسية"].generic and org["قوات النظام"].generic
+    assert all(m.generic for m in ms if m.text == "المرشد الإيراني")
+    # a regime named after someone the text does not name in full stays as it was
+    t2 = "وقال المتحدث إن نظام الأسد سقط"
+    assert not any(m.generic for m in recognize(t2, "ar", load_kb().match(t2)) if m.text == "نظام الأسد")
+
+
+def test_the_leader_in_a_regimes_description_and_a_facility_without_its_nation():
+    # ent19 (issue 17): نظام الأسد is a description (generic) and الأسد in it the person named in full,
+    # linked as he is; a facility's name ends before its nation's gentilic, its kind's adjective stays
+    from riwaya.kb import load_kb
+    t = ("غادر الرئيس بشار الأسد إلى قاعدة حميميم الروسية ثم إلى قاعدة حميميم الجوية، "
+         "وانهار نظام الأسد بعد ساعات. وهبطت الطائرة في مطار عدن الدولي")
+    ms = recognize(t, "ar", load_kb().match(t))
+    full = next(m for m in ms if m.text == "بشار الأسد")
+    inner = [m for m in ms if m.type == "person" and m.text == "الأسد" and t[m.start - 5:m.start] == "نظام "]
+    assert inner and inner[0].kb_id == full.kb_id and not inner[0].generic
+    places = [m.text for m in ms if m.type == "place"]
+    assert "قاعدة حميميم" in places and "قاعدة حميميم الروسية" not in places
+    assert "قاعدة حميميم الجوية" in places and "مطار عدن الدولي" in places
+
+
+def test_a_kunya_in_any_case_is_part_of_the_name():
+    # ent19 (issue 17; the SaudiNewsNet guideline: a kunya used as a name is a name): أبي is أبو's genitive
+    from riwaya.kb import load_kb
+    t = "ووصل قائد هيئة تحرير الشام أحمد الشرع الملقب بـ”أبي محمد الجولاني”، إلى القصر"
+    people = [m for m in recognize(t, "ar", load_kb().match(t)) if m.type == "person" and not m.generic]
+    assert "أبي محمد الجولاني" in [m.text for m in people]
+    assert "الجولاني" not in [m.text for m in people]
+
+
+def test_a_sides_forces_are_a_description_a_named_force_is_not():
+    # ent19 (issue 17; the SaudiNewsNet guideline: قوات الأمن, قوات النظام are descriptions; قوات النخبة
+    # السعودية, قوات الدفاع الشعبي are names in its gold)
+    # (kept, generic: an event's argument still links through it)
+    def orgs(t):
+        return [(m.text, m.generic) for m in recognize(t, "ar", []) if m.type == "organization"]
+    assert ("قوات المعارضة السورية", True) in orgs("حيث تقدمت قوات المعارضة السورية بسرعة نحو العاصمة")
+    assert ("قوات المعارضة المسلحة", True) in orgs("وتقدمت قوات المعارضة المسلحة نحو العاصمة")
+    assert any("الدفاع الشعبي" in w and not g for w, g in orgs("وقالت مصادر إن قوات الدفاع الشعبي انسحبت"))

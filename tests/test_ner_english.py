@@ -116,3 +116,12 @@ def test_gum_gold_follows_our_guideline():
     text, toks, ments = eval_gum.read_doc(Path(f))
     ours = {(t, text[s:e]) for t, s, e, *_ in eval_gum.named(toks, ments)}
     assert ("place", "North Korea") in ours and ("organization", "North Korea") not in ours   # a state: a place
+
+
+def test_a_kb_title_or_description_is_linked_but_no_name():
+    # ent19: "Supreme Leader" (a title the KB links) and "Syrian army" (a lower-case head) are no names (generic)
+    t = "Assad met Iranian Supreme Leader's advisor Ali Larijani. Key allies, and even the Syrian army, were unwilling."
+    ms = {m.text: m for m in recognize(t, "en", load_kb().match(t, "en"))}
+    assert ms["Supreme Leader"].generic and ms["Supreme Leader"].kb_id
+    assert ms["Syrian army"].generic and ms["Syrian army"].kb_id
+    assert not ms["Ali Larijani"].generic

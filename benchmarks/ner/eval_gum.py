@@ -299,7 +299,7 @@ def main():
         ndocs += 1
         nchars += len(text)
         t0 = time.perf_counter()
-        pred = [(m.type, m.start, m.end) for m in recognize(text, "en", kb.match(text, "en")) if m.type in TYPES]
+        pred = [(m.type, m.start, m.end) for m in recognize(text, "en", kb.match(text, "en")) if m.type in TYPES and not m.generic]
         dt += time.perf_counter() - t0
         gex = {(t, s, e) for t, s, e, *_ in gold}
         if a.kinds:

@@ -1747,7 +1747,8 @@ def _pronoun_link(P, tok, R):
     s, e = P.span(tok)
     par, hops = P, 0
     while par is not None and hops < 3:
-        ms = [m for m in par.ments if m.end <= s and m.type in types and not getattr(m, "generic", False)]
+        ms = [m for m in par.ments if m.end <= s and m.type in types
+              and not (getattr(m, "generic", False) and m.source != "coref")]
         if ms:
             m = max(ms, key=lambda m: m.end)
             return {"name": m.name or m.text, "kind": "named_source", "start": s, "end": e}

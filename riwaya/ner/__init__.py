@@ -402,7 +402,10 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
         _group_plurals(out, rules)
+        out += _leaders_in_descriptions(text, out)
+        _facility_nation_off(text, out, rules)
         _titles_off(text, out, rules)
+        _kunya_whole(text, out)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
@@ -417,6 +420,9 @@ def _group_plurals(mentions, rules) -> None:
     shape = rules["group_plural_shapes"]
     forces, described = rules["org_heads_not_in_name"], rules["org_description_heads"]
     th = rules.get("force_description_zipf", 4.0)
+    # the last names of the people the document names in full (نظام الأسد: the regime of a person named)
+    surnames = {norm(_MARK.sub("", m.text).split()[-1]) for m in mentions
+                if m.type == "person" and len(m.text.split()) >= 2}
     for m in mentions:
         if m.type != "organization" or not m.kb_id:
             continue
@@ -427,10 +433,87 @@ def _group_plurals(mentions, rules) -> None:
         first = norm(words[0])
         bare = next((first[len(p):] for p in ("وال", "فال", "بال", "لل", "ال", "") if first.startswith(p)), first)
         if len(words) == 2 and bare in forces and words[1].startswith("ال") \
-                and zipf(words[1]) >= th and not known(words[1], common_only=True):
-            m.generic = True      # قوات النظام, قوات التحالف
+                and zipf(words[1]) >= th and not known(words[1], common_only=True) \
+                and not (first != bare and _names_place(words[1], frozenset())):
+            m.generic = True      # قوات النظام, قوات التحالف (not القوات الروسية: a force named with its nation)
         elif bare in described and first != bare and all(_names_place(w, frozenset()) for w in words[1:]):
             m.generic = True      # النظام السوري, الحكومة اليمنية, النظام
+        elif len(words) == 2 and norm(words[1]) in surnames and (first in described or (
+                first[:1] in "وبلف" and first[1:] in described)):
+            m.generic = True      # نظام الأسد: a description by the person who leads it (he is named in full)
+
+
+def _leaders_in_descriptions(text, mentions) -> list:
+    """نظام الأسد (a description _group_plurals marked generic: a regime by the last name of a person the text
+    names in full): the last name is that person (the SaudiNewsNet guideline: the description is no name, the
+    person in it is one), linked as the full name is. -> the new person mentions"""
+    full = {}
+    for m in mentions:
+        words = _MARK.sub("", m.text).split()
+        if m.type == "person" and len(words) >= 2 and not m.generic:
+            full.setdefault(norm(words[-1]), m)
+    out = []
+    for m in mentions:
+        words = _MARK.sub("", m.text).split()
+        if m.type != "organization" or not m.generic or len(words) != 2 or norm(words[-1]) not in full:
+            continue
+        k = m.text.rindex(m.text.split()[-1])
+        s = m.start + k
+        if any(o.type == "person" and o.start < m.end and s < o.end for o in mentions):
+            continue
+        who = full[norm(words[-1])]
+        out.append(EntityMention(start=s, end=m.end, text=text[s:m.end], type="person", kb_id=who.kb_id,
+                                 name=who.name or who.text, confidence=0.8, source="propagated"))
+    return out
+
+
+_KUNYA = re.compile(r"(?<![\w\u0640])(?:[وبلف]\u0640?[\"“”«]?)?((?:أبو|أبي|أبا|ابو|ابي|ابا)[ \t]+(\w+)[ \t]+)$")
+
+
+def _kunya_whole(text, mentions) -> None:
+    """A person named after a kunya in any case (أبو, أبي, أبا + a given name: «أبي محمد الجولاني» where the
+    knowledge base knows أبو محمد الجولاني or the tagger found الجولاني) is named with it (the SaudiNewsNet
+    guideline: a kunya used as a name is a name)."""
+    given = lexicons()[0]
+    for m in mentions:
+        if m.type != "person" or m.generic:
+            continue
+        k = _KUNYA.search(text, max(0, m.start - 40), m.start)
+        if not k or given.get(norm(k.group(2))) not in ("1", "2"):
+            continue
+        s = k.start(1)
+        if any(o is not m and o.start < m.start and s < o.end for o in mentions):
+            continue
+        m.start, m.text = s, text[s:m.end]
+        if m.name and m.source != "coref":
+            m.name = m.text if m.kb_id is None else m.name
+
+
+def _facility_nation_off(text, mentions, rules) -> None:
+    """A knowledge-base facility's name ends before its nation's gentilic (قاعدة حميميم الروسية -> قاعدة حميميم:
+    the nation describes who holds it; its kind's adjectives stay: قاعدة حميميم الجوية, مطار عدن الدولي). Only
+    a linked one: an unlinked "قاعدة القوات الخاصة الأمريكية" is a description whose nation is all it tells."""
+    heads = rules.get("_facility_trim_heads")
+    if heads is None:
+        heads = rules["_facility_trim_heads"] = {norm(w) for w in
+                                                 [*rules.get("place_facility_heads", []), *rules.get("place_quoted_heads", [])]}
+    keep = {norm(w) for w in [*rules.get("place_facility_adjectives", []), *rules.get("place_name_adjectives", [])]}
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "place" or len(words) < 3 or not m.kb_id:
+            continue
+        first, last = norm(words[0]), norm(words[-1])
+        if not (first in heads or (first[:1] in "وبلف" and first[1:] in heads)):
+            continue
+        if last in keep or not last.startswith("ال") or not last.endswith(("ي", "يه")) \
+                or not _names_place(words[-1], frozenset()):
+            continue
+        e = m.start + m.text.rindex(words[-1])
+        while e > m.start and text[e - 1].isspace():
+            e -= 1
+        m.end, m.text = e, text[m.start:e]
+        if m.name:
+            m.name = m.text
 
 
 def _titles_off(text, mentions, rules) -> None:
@@ -610,6 +693,8 @@ def _force_heads(text, mentions, rules):
     if heads is None:
         heads = rules["_force_heads"] = {norm(w) for w in rules.get("org_heads_not_in_name", [])}
     given = lexicons()[0]
+    sides = {norm(w) for w in rules.get("force_side_words", [])}
+    tail = {norm(w) for w in rules.get("force_description_tail", [])}
     out = []
     for m in mentions:
         words = m.text.split()
@@ -625,6 +710,12 @@ def _force_heads(text, mentions, rules):
         # a place and a common definite word after it are no name without the head (قوات سوريا الديمقراطية)
         described = len(rest) > 1 and not w.startswith("ال") and _names_place(w, frozenset()) \
             and rest[1].startswith("ال") and zipf(rest[1]) >= th
+        if len(rest) > 1 and norm(w) in sides and all(
+                norm(x) in tail or (x.startswith("ال") and norm(x).endswith(("ي", "يه")) and _names_place(x, frozenset()))
+                for x in rest[1:]):
+            m.generic = True                      # قوات المعارضة السورية: a side's forces, a description,
+            out.append(m)                         # kept for the links events' arguments make through it
+            continue
         if len(rest) > 1 and (common or described):
             out.append(m)                         # قوات الدفاع الشعبي, قوات النخبة السعودية: the head names it
             continue

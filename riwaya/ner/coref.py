@@ -254,7 +254,8 @@ def link(text: str, mentions: list[EntityMention], lang: str = "ar", kb=None) ->
     out = list(mentions)
     for a, ante in links(text, mentions, lang, kb):
         out.append(EntityMention(start=a.start, end=a.end, text=text[a.start:a.end], type="person",
-                                 kb_id=ante.kb_id, name=ante.name or ante.text, confidence=0.6, source="coref"))
+                                 kb_id=ante.kb_id, name=ante.name or ante.text, confidence=0.6, source="coref",
+                                 generic=True))
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -215,6 +215,11 @@ def kb_fixes(text, cands, kb, records=None):
                     cands = [c for c in cands if c is not outer]
                 else:
                     continue              # another person of that family: the tagger's name, no link
+        words = m.text.split()
+        if m.type == "person" and " ".join(w.lower() for w in words) in rules()["person_title_epithets"]:
+            m.generic = True      # "Supreme Leader": a title the knowledge base links, no name
+        elif m.type == "organization" and m.kb_id and len(words) >= 2 and not re.search(r"[A-Z]", words[-1]):
+            m.generic = True      # "Syrian army", "Assad regime": a common noun's head, a description, no name
         out.append(m)
     return cands, out
 
