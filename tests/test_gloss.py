@@ -14,6 +14,14 @@ def test_descriptive_organisations_read_in_english():
     assert english_gloss("جهاز الاستخبارات الروسي") == "Russian intelligence service"
 
 
+def test_conjuncts_are_read_one_by_one_the_first_ones_head_last():
+    # a user read "Wazara Dakhlia Walaman Al-Watni" on the seventh unseen sample
+    assert english_gloss("وزارة الداخلية والأمن الوطني") == "interior and national security ministry"
+    assert english_gloss("قوات الجيش والأمن") == "army and security forces"
+    assert english_gloss("الجيش والشرطة") is None          # two heads: no one name
+    assert english_gloss("قوات الأمن الجزائرية") == "Algerian security forces"
+
+
 def test_a_name_with_an_unknown_word_or_a_single_word_is_not_glossed():
     assert english_gloss("القوات الموالية للحكومة اليمنية") is None
     assert english_gloss("قوات سوريا الديمقراطية") is None       # a proper name: romanised or from the KB

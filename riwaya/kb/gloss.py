@@ -28,13 +28,39 @@ def _tables() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
 
 
 def english_gloss(name_ar: str | None) -> str | None:
-    """The English of `name_ar` when every word of it is listed, its order turned (the head last), else None."""
+    """The English of `name_ar` when every word of it is listed, its order turned (the head last), else None.
+    Conjuncts glued to و are read one by one, the first one's head last: "وزارة الداخلية والأمن الوطني" is the
+    interior and national security ministry; two heads and nothing else ("الجيش والشرطة") are no one name."""
     if not name_ar:
         return None
     phrases, words, longest = _tables()
     toks = [_key(t) for t in name_ar.split()]
     if len(toks) < 2:
         return None          # one word ("الأمن") is no organisation's name to translate
+    # a conjunct glued to و ("وزارة الداخلية والأمن الوطني"): each conjunct is read on its own and the first
+    # one's head goes last ("interior and national security ministry")
+    groups, cur = [], []
+    for t in toks:
+        rest = _key(t[1:]) if t.startswith("و") and len(t) > 3 else None
+        if cur and rest is not None and t not in words and (rest in words or any(k[0] == rest for k in phrases)):
+            groups.append(cur)
+            cur = [rest]
+        else:
+            cur.append(t)
+    groups.append(cur)
+    read = [_read(g, phrases, words, longest) for g in groups]
+    if any(r is None for r in read):
+        return None
+    if len(read) == 1:
+        return " ".join(reversed(read[0]))
+    head, *first = read[0]
+    if not first:
+        return None          # "الجيش والشرطة": two heads, no one name to read
+    return " and ".join([" ".join(reversed(first))] + [" ".join(reversed(r)) for r in read[1:]]) + " " + head
+
+
+def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str] | None:
+    """The English of each word or phrase of `toks`, in Arabic order, or None for an unknown word."""
     out, i = [], 0
     while i < len(toks):
         for n in range(min(longest, len(toks) - i), 1, -1):
@@ -47,4 +73,4 @@ def english_gloss(name_ar: str | None) -> str | None:
                 return None
             out.append(words[toks[i]])
             i += 1
-    return " ".join(reversed(out))
+    return out
