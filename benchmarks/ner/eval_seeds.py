@@ -17,7 +17,6 @@ target on them (recall >= 0.95, precision >= 0.9); it is no evidence of generali
 import argparse
 import json
 import sys
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -80,29 +79,11 @@ def load_gold(path=None):
 
 
 def run(rows):
-    """-> (predictions [(start, end, TYPE)] per row, false gazetteer hits, words, seconds, merged pairs)."""
-    from eval_pud import TYPES
-    from eval_snn import merged
-    from riwaya.analyze import analyze
+    """-> (predictions [(start, end, TYPE)] per row, false gazetteer hits, words, seconds, merged pairs):
+    eval_snn.py's run, each seed as the corpus build reads it."""
+    import eval_snn
     from riwaya.kb import load_kb
-    from riwaya.resolve import _in_doc, _NameParts
-    kb = load_kb()
-    parts = _NameParts(kb)
-    preds, gaz, words, secs, merges = [], 0, 0, 0.0, []
-    for r in rows:
-        t0 = time.perf_counter()
-        an = analyze(r["doc"])
-        secs += time.perf_counter() - t0
-        pred = [(m.start, m.end, TYPES[m.type], m.source) for m in an.mentions if m.type in TYPES and not m.generic]
-        gold = [(e["start"], e["end"]) for e in r["entities"]]
-        gaz += sum(1 for s, e, t, src in pred
-                   if t == "LOC" and src == "kb" and not any(s < b and a < e for a, b in gold))
-        words += len(r["text"].split())
-        preds.append([p[:3] for p in pred])
-        nodes = [(m.start, m.end, node) for m, node, _k, _a in _in_doc(r["doc"].id, an.mentions, kb, parts)
-                 if m.type == "person"]
-        merges += [(r["id"], a, b) for a, b in merged(r, nodes)]
-    return preds, gaz, words, secs, merges
+    return eval_snn.run(rows, load_kb(), doc_of=lambda r: r["doc"])
 
 
 def score_seeds(show=0, json_out=None):

@@ -37,12 +37,19 @@ def merged(row, nodes):
     return [(a, b) for a, b in combinations(sorted(by_key), 2) if by_key[a] & by_key[b]]
 
 
-def run(rows, kb):
+def _snn_doc(r):
+    return with_metadata(Document(id=r["id"], text=r["text"], language="ar"))
+
+
+def run(rows, kb, doc_of=_snn_doc):
+    """-> (predictions [(start, end, TYPE)] per row, false gazetteer hits, words, seconds, merged pairs); each row
+    goes in as ``doc_of(row)`` makes it (eval_seeds.py: as the corpus build reads a seed)."""
     preds, gaz, words, secs, merges = [], 0, 0, 0.0, []
     parts = _NameParts(kb)
     for r in rows:
+        doc = doc_of(r)
         t0 = time.perf_counter()
-        an = analyze(with_metadata(Document(id=r["id"], text=r["text"], language="ar")))
+        an = analyze(doc)
         secs += time.perf_counter() - t0
         pred = [(m.start, m.end, TYPES[m.type], m.source) for m in an.mentions if m.type in TYPES and not m.generic]
         gold = [(e["start"], e["end"]) for e in r["entities"]]
@@ -50,7 +57,7 @@ def run(rows, kb):
                    if t == "LOC" and src == "kb" and not any(s < b and a < e for a, b in gold))
         words += len(r["text"].split())
         preds.append([p[:3] for p in pred])
-        nodes = [(m.start, m.end, node) for m, node, _k, _a in _in_doc(r["id"], an.mentions, kb, parts)
+        nodes = [(m.start, m.end, node) for m, node, _k, _a in _in_doc(doc.id, an.mentions, kb, parts)
                  if m.type == "person"]
         merges += [(r["id"], a, b) for a, b in merged(r, nodes)]
     return preds, gaz, words, secs, merges
