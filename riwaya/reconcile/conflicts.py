@@ -83,13 +83,17 @@ def _link_name(name: str, lang: str = "en") -> str:
     return (names.get(lang) or names.get("en")) if names else name
 
 
+def _counts_cfg() -> dict:
+    """The count switches (config conflicts.counts), {} where none are set."""
+    return config()["conflicts"].get("counts") or {}
+
+
 def doc_label(doc: dict | None, fallback: str = "", lang: str = "en") -> str:
     """How a reader names a document: its outlet, else a neutral "document N" (N its
     number in the store). Never a file name or a headline: neither says who is speaking."""
     doc = doc or {}
     if (doc.get("outlet") or "").strip():
-        names = _outlet_names().get(doc["outlet"].strip().lower()) if config()["conflicts"].get("outlet_names") else None
-        return (names.get(lang) or names.get("en")) if names else doc["outlet"].strip()
+        return _link_name(doc["outlet"].strip(), lang)
     n = doc.get("seq")
     if n is None:
         return fallback or doc.get("id") or "?"
@@ -758,13 +762,13 @@ def _part(IA, IB, ka, kb, evidence, docs: dict) -> bool:
     "بين القتلى", "among them")? A total and its part are a refinement, not rival accounts (the 12 killed at a
     hotel, "among the dead five Malian soldiers", against the mission's five contractors)."""
     if not (isinstance(ka, Count) and isinstance(kb, Count)) or ka.n == kb.n \
-            or not (config()["conflicts"].get("counts") or {}).get("parts"):
+            or not _counts_cfg().get("parts"):
         return False
     lo = min(ka.n, kb.n)
     if any(part_told(_sentence(evidence[i], docs), lo) for i in IA + IB):
         return True
     # the smaller figure told as those who remain ("خمسة مصابين ما زالوا يتلقون العلاج"): a part of the toll
-    return bool((config()["conflicts"].get("counts") or {}).get("remaining")) and \
+    return bool(_counts_cfg().get("remaining")) and \
         any(remaining_told(_sentence(evidence[i], docs), lo) for i in IA + IB)
 
 
@@ -775,7 +779,7 @@ def _one_voice(i: int, j: int, W: Witnesses, evidence, docs: dict) -> bool:
     and neither speaking for the other (values.voice_within: "the ministry's spokesman" is the ministry); an
     unnamed voice ("مصادر", "officials"), a toll told as if it spoke ("الحصيلة السابقة") or the outlet's own
     telling is one voice with anything (config conflicts.counts.named_voices; off: every such pair is one)."""
-    if not (config()["conflicts"].get("counts") or {}).get("named_voices"):
+    if not _counts_cfg().get("named_voices"):
         return True
     return not _named_apart(i, j, W)
 
@@ -820,7 +824,7 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
     figure given on a later day by the same quoted source?"""
     if any(revision_cue(_sentence(evidence[i], docs)) for i in IA + IB):
         return True
-    own = (config()["conflicts"].get("counts") or {}).get("own_revision")
+    own = _counts_cfg().get("own_revision")
     for I, J in ((IA, IB), (IB, IA)):
         # a voice that updates its own announcement ("إلحاقاً لما سبق إعلانه", further to what it announced)
         # revises its own figure, not another named voice's (the ministry's 33 wounded, an update of its own 9,
@@ -829,12 +833,12 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
                for i in I):
             return True
     title = lambda i: (docs.get(evidence[i]["doc"]) or {}).get("title") or ""  # noqa: E731
-    if (config()["conflicts"].get("counts") or {}).get("headline_revision") and \
+    if _counts_cfg().get("headline_revision") and \
             any(revision_cue(title(i)) for i in IA + IB):
         return True
     if not (isinstance(ka, Count) and isinstance(kb, Count)):
         return False
-    if (config()["conflicts"].get("counts") or {}).get("early_superseded"):
+    if _counts_cfg().get("early_superseded"):
         # a first toll told "today" against a higher figure of another report that tells the day otherwise
         # ("يوم الاثنين", "أمس": written after it; a crawl's day is no publication day, SaudiNewsNet's old articles
         # are fetched days later): the later report supersedes it
@@ -842,7 +846,7 @@ def _revised(IA, IB, ka, kb, evidence, W: Witnesses, docs: dict) -> bool:
             if lo.n < hi.n and any(early_cue(_sentence(evidence[i], docs)) and evidence[i]["doc"] != evidence[j]["doc"]
                                    and not early_cue(_sentence(evidence[j], docs)) for i in I for j in J):
                 return True
-    if (config()["conflicts"].get("counts") or {}).get("risen_in_report"):
+    if _counts_cfg().get("risen_in_report"):
         # the larger figure's report tells it, in any of its sentences, as the toll risen to it ("حصيلة ضحاياه
         # ارتفعت إلى 32"): the smaller figure of another report is the earlier toll (Suruc's 30 and 32)
         text = lambda i: (docs.get(evidence[i]["doc"]) or {}).get("text") or ""  # noqa: E731
@@ -1168,11 +1172,7 @@ def _label_place(ev, ents) -> bool:
     """Can the happening be named by its place ("the killing in X")? Not where the place the mentions give is a
     body or a person (a mosque "of the special emergency forces" read as the forces: "the killing in special
     emergency forces"); config conflicts.label_place_not_actor."""
-    if not ev.get("place") or ev["place"] not in ents.by_id:
-        return False
-    e = ents.by_id[ev["place"]]
-    kind = e.get("type") if isinstance(e, dict) else None
-    return not (config()["conflicts"].get("label_place_not_actor") and kind in ("organization", "person"))
+    return bool(ev.get("place")) and _place_ok(ev["place"], ents)
 
 
 def _in_place(ev, role) -> bool:
@@ -1424,7 +1424,7 @@ def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> li
     listed = {r for p in pairs if p[2] == "different" for r in p[0] + p[1]}
     # the figures told apart only by their units or groups count too: a merge of six Anbar tolls left with two
     # of one unit is still six happenings (config counts.rivals_before_units)
-    hidden = set(rivals or ()) if (config()["conflicts"].get("counts") or {}).get("rivals_before_units") else set()
+    hidden = set(rivals or ()) if _counts_cfg().get("rivals_before_units") else set()
     if not most or not listed or len(listed | hidden) <= most:
         return pairs
     return [p for p in pairs if p[2] != "different"]

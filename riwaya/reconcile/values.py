@@ -474,28 +474,26 @@ def count_group(sentence: str | None, n: int) -> str | None:
 
 def early_cue(sentence: str | None) -> bool:
     """Does the sentence tell its happening as of the day it was written (values.yaml counts.early: "اليوم")?"""
-    if not sentence:
-        return False
-    s = " " + " ".join(normalize(sentence).lower().split()) + " "
-    return any(f" {normalize(p).lower()} " in s for p in vconfig()["counts"].get("early") or ())
+    return _phrase_in(sentence, vconfig()["counts"].get("early") or ())
 
 
 def revision_cue(sentence: str | None) -> bool:
     """Does the sentence tell a count as an earlier or updated toll ("the first toll was nine")?"""
-    if not sentence:
-        return False
-    s = " " + " ".join(normalize(sentence).lower().split()) + " "
-    return any(f" {normalize(p).lower()} " in s for lang in vconfig()["counts"]["revision"].values() for p in lang)
+    return _phrase_in(sentence, [p for lang in vconfig()["counts"]["revision"].values() for p in lang])
 
 
 def self_revision_cue(sentence: str | None) -> bool:
     """Does the sentence tell its voice updating its own earlier announcement (values.yaml counts.self_revision:
     "إلحاقاً لما سبق إعلانه", "further to its earlier statement")? Its figure revises that voice's own."""
+    return _phrase_in(sentence, [p for lang in (vconfig()["counts"].get("self_revision") or {}).values() for p in lang])
+
+
+def _phrase_in(sentence: str | None, phrases) -> bool:
+    """Does the normalised, lower-case sentence hold one of ``phrases`` as whole words?"""
     if not sentence:
         return False
     s = " " + " ".join(normalize(sentence).lower().split()) + " "
-    return any(f" {normalize(p).lower()} " in s for lang in (vconfig()["counts"].get("self_revision") or {}).values()
-               for p in lang)
+    return any(f" {normalize(p).lower()} " in s for p in phrases)
 
 
 def risen_to(text: str | None, n: int) -> bool:
