@@ -29,6 +29,10 @@ The seventh (sixteenth session, lead): the same tier as the sixth (exactly 2 KEY
 other days, SEVENTH_DAYS 2015-08-06 2015-08-11 2015-07-21 2015-07-22, none of the six samples nor one sharing a lead
 with them (`seventh()`, drawn once with `unseen_sample.py DIR seventh-draw`), frozen as "seventh" before any rule of the
 session was merged, and judged once, on the session's final merge.
+The eighth (seventeenth session, lead): the same tier on four days neither the sixth nor the seventh drew,
+EIGHTH_DAYS 2015-07-31 2015-08-01 2015-08-02 2015-08-03, none of the seven samples nor one sharing a lead with them
+(`eighth()`, drawn once with `unseen_sample.py DIR eighth-draw`), frozen as "eighth" before any branch of the session
+was merged, built on main before the merges and on the final merge, and judged once.
 """
 from __future__ import annotations
 
@@ -119,6 +123,16 @@ def seventh() -> list[tuple[str, dict]]:
     return sample(SEVENTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
 
 
+EIGHTH_DAYS = ("2015-07-31", "2015-08-01", "2015-08-02", "2015-08-03")
+
+
+def eighth() -> list[tuple[str, dict]]:
+    """The eighth sample's draw (seventeenth session): the sixth's tier on four days neither it nor the seventh
+    drew, none of the seven samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh"))
+    return sample(EIGHTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -170,6 +184,8 @@ def main() -> None:
         arts = sixth()      # how the sixth sample's ids were drawn (frozen in SAMPLES as "sixth")
     elif args.days == ["seventh-draw"]:
         arts = seventh()    # how the seventh sample's ids were drawn (frozen in SAMPLES as "seventh")
+    elif args.days == ["eighth-draw"]:
+        arts = eighth()     # how the eighth sample's ids were drawn (frozen in SAMPLES as "eighth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
