@@ -101,8 +101,9 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=train_pairs.CACHE)
     ap.add_argument("--examples", type=int, default=3)
     ap.add_argument("--story", action="append")
+    ap.add_argument("--kinds", type=int, default=12, help="how many kind pairs of the pairs not compared to list")
     a = ap.parse_args()
-    causes, false_causes = Counter(), Counter()
+    causes, false_causes, kinds = Counter(), Counter(), Counter()
     ex = defaultdict(list)
     below_feats = Counter()
     right = wrong = 0
@@ -153,6 +154,9 @@ def main() -> None:
                     if (i, j) not in ok_of:
                         sa, sb = so.get(ms[i].get("doc")), so.get(ms[j].get("doc"))
                         cause = "story" if sa != sb else "not compared"
+                        if cause == "not compared":
+                            # what blocking kept apart: mostly two kinds (class with polarity / type) of one happening
+                            kinds[" ~ ".join(sorted(f"{core._cls(m)}/{m.get('type')}" for m in (ms[i], ms[j])))] += 1
                     elif not ok_of[(i, j)]:
                         cause = _hard_reason(ms[i], ms[j], feats[i], feats[j], call["same_place"])
                     elif (i, j) not in pairs:
@@ -176,6 +180,8 @@ def main() -> None:
         print(f"  {c:45s} {n}")
         for e in ex[c]:
             print(f"      e.g. {e}")
+    print("pairs not compared (one story), by their two kinds:")
+    print("  " + ", ".join(f"{k} {n}" for k, n in kinds.most_common(a.kinds)))
     print("features of the pairs below threshold (count of pairs where nonzero):")
     print("  " + ", ".join(f"{f} {n}" for f, n in below_feats.most_common()))
     print("false merges by cause:")

@@ -1913,7 +1913,9 @@ def _vague_span(x: str) -> bool:
     if not toks:
         return False
     stop = _actor_families()["no_actor"]
-    return toks[0] in stop or _strip_proclitic(toks[0]) in stop
+    once = _strip_proclitic(toks[0])
+    # two proclitics off too: "ولظروف" (and for circumstances), "وبمسدس"
+    return toks[0] in stop or once in stop or _strip_proclitic(once) in stop
 
 
 @lru_cache(maxsize=4096)
