@@ -146,14 +146,16 @@ def parts(recs: list[dict], table: dict, mix: str | None = None) -> None:
             if g["class"] != p["class"]:
                 fail.append("class")
             actor = next((x for x in gargs if x["role"] in ("agent", "patient")), None)
-            if actor is not None and not any(x["role"] == actor["role"] and eval_corpus._ov(actor, x) for x in p["args"]):
+            if actor is not None and not any(x["role"] == actor["role"] and eval_corpus._ov(actor, x)
+                                             for x in p["args"]):
                 fail.append("actor")
             if g["polarity"] != p["polarity"]:
                 fail.append("polarity")
             if not eval_corpus.source_right(g, p):
                 fail.append("source")
             for role in ("time", "place", "other"):
-                sel = (lambda x: x["role"] == role) if role != "other" else (lambda x: x["role"] not in ("time", "place"))
+                sel = (lambda x, role=role: x["role"] == role) if role != "other" else (
+                    lambda x: x["role"] not in ("time", "place"))
                 ga, pa = [x for x in gargs if sel(x)], [x for x in p["args"] if sel(x)]
                 used, ok = set(), True
                 for x in ga:
@@ -165,8 +167,8 @@ def parts(recs: list[dict], table: dict, mix: str | None = None) -> None:
                     fail.append(role)
             rows.append((groups(g["trigger"]["start"]), "tp", fail))
         mine = rows[n0:]
-        per_doc[r["doc"]] = (k, r["annotator"], sum(st == "tp" for _, st, _ in mine), sum(st == "fp" for _, st, _ in mine),
-                             sum(st == "fn" for _, st, _ in mine),
+        per_doc[r["doc"]] = (k, r["annotator"], sum(st == "tp" for _, st, _ in mine),
+                             sum(st == "fp" for _, st, _ in mine), sum(st == "fn" for _, st, _ in mine),
                              sum(st == "tp" and "class" not in f and "actor" not in f for _, st, f in mine),
                              sum(st == "tp" and not f for _, st, f in mine))
     names = ("class", "actor", "polarity", "source", "time", "place", "other")

@@ -105,7 +105,8 @@ def resources() -> dict:
         "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
         "senses": [{"type": x["type"], "lemmas": set(x["lemmas"]), "with": set(x["with"]),
                     "heads": set(x.get("heads") or ()), "preps": set(x.get("preps") or ()),
-                    "paragraph": bool(x.get("paragraph"))}
+                    "paragraph": bool(x.get("paragraph")), "subject_of": set(x.get("subject_of") or ()),
+                    "nouns_only": bool(x.get("nouns_only"))}
                    for x in d.get("dependent_senses") or ()],
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
@@ -1457,35 +1458,41 @@ def interview_type(P, tok) -> str | None:
     return None
 
 
-def _sense(tok) -> dict | None:
+def _senses(tok) -> list[dict]:
     lem = tok.lemma_.lower()
-    return next((x for x in resources()["senses"] if lem in x["lemmas"] or tok.lower_ in x["lemmas"]), None)
+    return [x for x in resources()["senses"] if lem in x["lemmas"] or tok.lower_ in x["lemmas"]]
 
 
 def dependent_type(P, tok) -> str | None:
     """The type of a word whose event sense its dependents tell (english.yaml dependent_senses, entrig20): "fired
-    36 shells", "exchanged artillery fire", "the exchange of fire", "opened fire", "fired at the crowd" are attacks
-    ("fired the coach", "a fire broke out" are not); "a NASA Discovery mission", "the sample return mission" are
-    spaceflights, and so is "the mission" in a paragraph that names one of those words (not "a UN mission", "a
-    rescue mission"); else None."""
-    x = _sense(tok)
-    if x is None or tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+    36 shells", "exchanged artillery fire", "the exchange of fire", "opened fire", "fired at the crowd" are attacks;
+    "a fire destroyed the grandstands", "destroyed in a fire", "a fire broke out" are accidents ("fired the coach"
+    is neither); "a NASA Discovery mission", "the sample return mission" are spaceflights, and so is "the mission" in
+    a paragraph that names one of those words (not "a UN mission", "a rescue mission"); else None."""
+    if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
     kids = list(tok.children)
     near = [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "dobj", "obj", "nsubjpass")]
     near += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children if g.dep_ == "pobj"]
     words = {t.lower_ for c in near for t in c.subtree} | {t.lemma_.lower() for c in near for t in c.subtree}
-    if words & x["with"]:
-        return x["type"]
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of":
         h = h.head          # "the exchange of fire"
-    if h.i != tok.i and tok.dep_ in ("dobj", "obj", "pobj") and (h.lemma_.lower() in x["heads"] or h.lower_ in x["heads"]):
-        return x["type"]    # "opened fire", "exchanged fire", "came under fire"
-    if tok.tag_.startswith("VB") and any(c.dep_ == "prep" and c.lower_ in x["preps"] for c in kids):
-        return x["type"]
-    if x["paragraph"] and P is not None and any(t.lower_ in x["with"] for t in P.doc):
-        return x["type"]    # "Space Shuttle Atlantis ... is being prepped for its final mission"
+    for x in _senses(tok):
+        if x["nouns_only"] and tok.pos_ == "VERB":
+            continue
+        if words & x["with"]:
+            return x["type"]
+        if h.i != tok.i and tok.dep_ in ("dobj", "obj", "pobj") and (
+                h.lemma_.lower() in x["heads"] or h.lower_ in x["heads"]):
+            return x["type"]    # "opened fire", "exchanged fire", "came under fire"
+        if tok.dep_ in ("nsubj", "pobj") and (tok.head.head if tok.dep_ == "pobj" else tok.head).lemma_.lower() in \
+                x["subject_of"] and (tok.dep_ == "nsubj" or tok.head.lower_ in ("in", "by")):
+            return x["type"]    # "a fire destroyed ...", "destroyed in a fire"
+        if tok.tag_.startswith("VB") and any(c.dep_ == "prep" and c.lower_ in x["preps"] for c in kids):
+            return x["type"]
+        if x["paragraph"] and P is not None and any(t.lower_ in x["with"] for t in P.doc):
+            return x["type"]    # "Space Shuttle Atlantis ... is being prepped for its final mission"
     return None
 
 
@@ -1496,7 +1503,7 @@ def context_gated(tok) -> bool:
     R = resources()
     lem = tok.lemma_.lower()
     return (tok.tag_.startswith("VB") and (lem in R["motion"]["types"] or lem in R["motion"]["object_types"]
-                                           or lem in R["sport"]["verbs"])) or _sense(tok) is not None
+                                           or lem in R["sport"]["verbs"])) or bool(_senses(tok))
 
 
 def granted_object(tok, typ: str) -> bool:
