@@ -1033,3 +1033,38 @@ def test_an_interviews_speech_verb_is_a_statement():
     assert [e.type for e in evs if e.trigger == "answered"] == ["statement"]
     evs, _ = run("Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.")
     assert not [e for e in evs if e.trigger == "told"]
+
+
+def test_fire_and_mission_take_their_sense_from_their_dependents():
+    # entrig20: "fire" is an attack with a munition, as an exchange or opened, or fired at someone, and an accident
+    # as what destroyed or broke out; "mission" is a spaceflight with a space word beside it or in its paragraph
+    # (the CV's folds without the learned forms missed them); a fired coach, a UN mission are neither
+    for t, w, typ in (("North and South Korea exchanged artillery fire yesterday.", "fire", "attack"),
+                      ("Yesterday, North Korea fired artillery rounds aimed at a loudspeaker.", "fired", "attack"),
+                      ("The South retaliated by firing dozens of rounds of artillery into the north.", "firing",
+                       "attack"),
+                      ("Police opened fire on the protesters.", "fire", "attack"),
+                      ("In 1990, a fire destroyed what remained of the wooden grandstands.", "fire", "accident"),
+                      ("The Canaanite city was destroyed in a fire.", "fire", "accident"),
+                      ("A fire broke out in the kitchen.", "fire", "accident"),
+                      ("Stardust is a NASA Discovery mission that was launched in 1999.", "mission", "flight")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == [typ], t
+    for t, w in (("The club fired the coach on Monday.", "fired"),
+                 ("The UN mission in Mali was extended by a year.", "mission")):
+        evs, _ = run(t)
+        assert not [e for e in evs if e.trigger == w], t
+
+
+def test_a_competition_name_that_only_places_the_talk_is_no_match():
+    # entrig20, GUIDELINE 1.1 (names that situate): the object of a preposition of place or time with nothing that
+    # makes it one edition; a year, an edition word or a place of its own keeps it
+    for t in ("We always seem to have just a little bit of a chill out at the World Cup.",
+              "They are talking about moving it so it will be on the year before the Paralympics."):
+        evs, _ = run(t)
+        assert not [e for e in evs if e.type == "match"], t
+    for t, w in (("He retired from the game after the 2012 Summer Paralympics in London.", "Paralympics"),
+                 ("We took new girls over there, leading into the World Cup in the Netherlands.", "World Cup"),
+                 ("Fired us up for the actual Paralympics.", "Paralympics")):
+        evs, _ = run(t)
+        assert [e.type for e in evs if e.trigger == w] == ["match"], t

@@ -103,9 +103,16 @@ def resources() -> dict:
         "inf_heads": set(d["generic"]["infinitive_heads"]) | set(d["will_nouns"]),
         "fixed": [tuple(x.split()) for x in d["fixed_phrases"]],
         "coref": {k: set(v) for k, v in d["coreference"].items()}, "interview": set(d["interview_nouns"]),
+        "senses": [{"type": x["type"], "lemmas": set(x["lemmas"]), "with": set(x["with"]),
+                    "heads": set(x.get("heads") or ()), "preps": set(x.get("preps") or ()),
+                    "paragraph": bool(x.get("paragraph")), "subject_of": set(x.get("subject_of") or ()),
+                    "nouns_only": bool(x.get("nouns_only"))}
+                   for x in d.get("dependent_senses") or ()],
         "sport": {**d["sport"], "name_heads": set(d["sport"]["name_heads"]), "result_verbs": set(d["sport"]["result_verbs"]),
                   "result_objects": set(d["sport"]["name_heads"]) | set(d["sport"]["result_objects"]),
-                  "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"])},
+                  "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"]),
+                  "placing_preps": set(d["sport"].get("placing_preps") or ()),
+                  "edition_words": set(d["sport"].get("edition_words") or ())},
     }
 
 
@@ -1451,14 +1458,52 @@ def interview_type(P, tok) -> str | None:
     return None
 
 
+def _senses(tok) -> list[dict]:
+    lem = tok.lemma_.lower()
+    return [x for x in resources()["senses"] if lem in x["lemmas"] or tok.lower_ in x["lemmas"]]
+
+
+def dependent_type(P, tok) -> str | None:
+    """The type of a word whose event sense its dependents tell (english.yaml dependent_senses, entrig20): "fired
+    36 shells", "exchanged artillery fire", "the exchange of fire", "opened fire", "fired at the crowd" are attacks;
+    "a fire destroyed the grandstands", "destroyed in a fire", "a fire broke out" are accidents ("fired the coach"
+    is neither); "a NASA Discovery mission", "the sample return mission" are spaceflights, and so is "the mission" in
+    a paragraph that names one of those words (not "a UN mission", "a rescue mission"); else None."""
+    if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+        return None
+    kids = list(tok.children)
+    near = [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "dobj", "obj", "nsubjpass")]
+    near += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children if g.dep_ == "pobj"]
+    words = {t.lower_ for c in near for t in c.subtree} | {t.lemma_.lower() for c in near for t in c.subtree}
+    h = tok.head
+    if tok.dep_ == "pobj" and h.lower_ == "of":
+        h = h.head          # "the exchange of fire"
+    for x in _senses(tok):
+        if x["nouns_only"] and tok.pos_ == "VERB":
+            continue
+        if words & x["with"]:
+            return x["type"]
+        if h.i != tok.i and tok.dep_ in ("dobj", "obj", "pobj") and (
+                h.lemma_.lower() in x["heads"] or h.lower_ in x["heads"]):
+            return x["type"]    # "opened fire", "exchanged fire", "came under fire"
+        if tok.dep_ in ("nsubj", "pobj") and (tok.head.head if tok.dep_ == "pobj" else tok.head).lemma_.lower() in \
+                x["subject_of"] and (tok.dep_ == "nsubj" or tok.head.lower_ in ("in", "by")):
+            return x["type"]    # "a fire destroyed ...", "destroyed in a fire"
+        if tok.tag_.startswith("VB") and any(c.dep_ == "prep" and c.lower_ in x["preps"] for c in kids):
+            return x["type"]
+        if x["paragraph"] and P is not None and any(t.lower_ in x["with"] for t in P.doc):
+            return x["type"]    # "Space Shuttle Atlantis ... is being prepped for its final mission"
+    return None
+
+
 def context_gated(tok) -> bool:
     """A verb whose being an event here its context decides (english.yaml motion_verbs, sport.verbs: "went to
     Kabul", "we didn't play well" in a paragraph about a competition): a trigger form learned from the corpus
     that is one of these is no event of its own; motion_type / sport_type judge it."""
     R = resources()
     lem = tok.lemma_.lower()
-    return tok.tag_.startswith("VB") and (lem in R["motion"]["types"] or lem in R["motion"]["object_types"]
-                                          or lem in R["sport"]["verbs"])
+    return (tok.tag_.startswith("VB") and (lem in R["motion"]["types"] or lem in R["motion"]["object_types"]
+                                           or lem in R["sport"]["verbs"])) or bool(_senses(tok))
 
 
 def granted_object(tok, typ: str) -> bool:
@@ -1479,6 +1524,25 @@ def competition_name(tok) -> bool:
     heads = resources()["sport"]["name_heads"]
     return (h.lemma_.lower() in heads or h.lower_ in heads) and h.text[:1].isupper() and (
         h.tag_.startswith("NNP") or any(c.dep_ in ("compound", "amod") and c.text[:1].isupper() for c in h.children))
+
+
+def _placing_only(tok) -> bool:
+    """A competition's name that only places the talk (GUIDELINE 1.1, names that situate; english.yaml
+    sport.placing_preps, entrig20): the object of a preposition of place or time, with no year, number, order or
+    possessor that makes it one edition, nor a place of its own ("we always have a chill out at the World Cup",
+    "the year before the Paralympics"; not "after the 2012 Summer Paralympics", "the World Cup in the
+    Netherlands", "the last Olympic Games")."""
+    sp = resources()["sport"]
+    h = tok.head if tok.dep_ == "compound" else tok
+    if h.dep_ != "pobj" or h.head.lower_ not in sp["placing_preps"]:
+        return False
+    for c in h.children:
+        if c.dep_ in ("nummod", "poss") or (c.dep_ == "prep" and c.lower_ in ("in", "at")):
+            return False
+        if c.dep_ in ("det", "amod", "compound") and (c.lower_ in sp["edition_words"] or c.like_num
+                                                       or any(t.like_num for t in c.subtree)):
+            return False
+    return True
 
 
 def _result_object(tok) -> bool:
@@ -1590,7 +1654,7 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
             competition_name(tok) or (tok.head if tok.dep_ == "compound" else tok).lemma_.lower() in R["sport"]["result_objects"]):
         return True
     if competition_name(tok):
-        return False
+        return _placing_only(tok)
     if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline):
         return True
     if tok.pos_ == "ADJ" and w in R["not_adj"]:

@@ -23,8 +23,8 @@ argument, time, polarity and source stages and the learned decisions after them 
 """
 from __future__ import annotations
 
-from .english import (competition_name, context_gated, directive_type, granted_object, interview_type, lemma_type,
-                      motion_type, office_type, sport_type)
+from .english import (competition_name, context_gated, dependent_type, directive_type, granted_object, interview_type,
+                      lemma_type, motion_type, office_type, sport_type)
 from .propose import type_probs
 
 # set by the training script: the proposer it is fitting with (an empty dict: none), and a list that
@@ -98,7 +98,7 @@ def propose(P, toks: list, mentions, lex: dict) -> dict[int, tuple[str, str] | N
         gated = t.n in learned_forms and context_gated(tok)
         if not lex["en"].get(t.n) or gated:
             typ = motion_type(P, tok) or sport_type(P, tok, lex) or directive_type(tok) or office_type(tok) or \
-                interview_type(P, tok)
+                interview_type(P, tok) or dependent_type(P, tok)
             if typ:
                 moves[i] = (typ, tok.lemma_.lower())
             elif gated:
