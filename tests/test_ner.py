@@ -906,3 +906,11 @@ def test_a_head_and_its_genitive_end_before_what_the_gold_never_goes_on_with():
     m3 = EntityMention(6, len(t3), t3[6:], "organization", source="ner")
     _construct_org_end(t3, [m3], _rules())
     assert m3.text == "منظمة الأقطار المصدرة للنفط"
+
+
+def test_a_plural_noun_and_a_nisba_plural_are_no_person():
+    # ent20 (issue 17): قال مسؤولون أمريكيون ("US officials said") was a person, "Msuouloun Amrikioun", in a
+    # listing's sources
+    people = lambda t: [m.text for m in recognize(t, "ar", []) if m.type == "person"]  # noqa: E731
+    assert "مسؤولون أمريكيون" not in people("وقال مسؤولون أمريكيون إن الهجوم وقع أمس.")
+    assert "محمد حسين" in people("وقال محمد حسين إن الهجوم وقع.")

@@ -400,6 +400,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
         _construct_org_end(text, out, rules)
+        out = [m for m in out if not _plural_description(m)]
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
         _group_plurals(out, rules)
@@ -681,6 +682,22 @@ def _org_extents(text, mentions, rules):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
             m.name = m.text
+
+
+def _plural_description(m) -> bool:
+    """A tagger's person that is a plural noun and a nisba plural (قال مسؤولون أمريكيون: "US officials said",
+    romanised as a name before): no name. Both words common (wordfreq), neither a given name."""
+    if m.type != "person" or m.source != "ner" or m.kb_id:
+        return False
+    words = _MARK.sub("", m.text).split()
+    if len(words) != 2:
+        return False
+    a, b = norm(words[0]), norm(words[1])
+    if not (a.endswith(("ون", "ين")) and b.endswith(("يون", "يين"))) or a.startswith("ال") or b.startswith("ال"):
+        return False
+    from riwaya.ner.morph import zipf
+    given = lexicons()[0]
+    return zipf(words[0]) >= 2.5 and zipf(words[1]) >= 2.5 and a not in given and b not in given
 
 
 _PREPOSITIONS = frozenset(("في", "من", "على", "علي", "عن", "الى", "إلى", "مع", "حتى", "منذ", "عند"))
