@@ -579,7 +579,7 @@ def _romanize_batch(names: list[str]) -> dict[str, str]:
         if anr is not None:
             from importlib.metadata import version
             from .cache import KeyValue
-            tag = "anr-" + version("arabic-name-romanizer") + "\t"
+            tag = "anr-" + version("arabic-name-romanizer") + "-unpadded\t"     # translit._unpadded_decode
             kv = KeyValue("romanize")
             hit = {k[len(tag):]: v for k, v in kv.get_many([tag + n for n in names]).items()}
             todo = [n for n in names if n not in hit]

@@ -173,10 +173,47 @@ def _romanizer():
     try:
         import arabic_name_romanizer as anr  # optional dependency
         _bound_lattice()
+        _unpadded_decode()
         anr.transliterate("سامي")          # make sure the model loads offline
         return anr
     except Exception:                       # pragma: no cover - optional
         return None
+
+
+def _unpadded_decode() -> None:
+    """arabic_name_romanizer (0.2) beam-searches a batch of name units padded to the longest, and the padding
+    moves the result: "دولار" alone is "Doular", in a batch with longer units "Dular" (51 of 200 names of an
+    unseen sample differed from their romanisation alone). So a name's romanisation hung on which names shared
+    its batch, and with the on-disk cache (``resolve._romanize_batch``: only names not cached are batched) on
+    whether the cache was on: the corpus stage's result did. Units of one encoded length are decoded together
+    (no padding), in chunks of the model's batch size: each unit's result is its result alone, as fast."""
+    try:
+        from arabic_name_romanizer import inference
+    except ImportError:                     # pragma: no cover - optional
+        return
+    model = getattr(inference, "OnnxModel", None)
+    if model is None or getattr(model._decode, "_riwaya_unpadded", False) \
+            or not all(hasattr(inference, f) for f in ("encode_source_ids", "beam_search", "rerank")):
+        return
+
+    def _decode(self, items, country):
+        src = [inference.encode_source_ids(self.vocab, u, country, r) for u, r in items]
+        by_len: dict[int, list[int]] = {}
+        for i, ids in enumerate(src):
+            by_len.setdefault(len(ids), []).append(i)
+        out = [None] * len(items)
+        for _n, ix in sorted(by_len.items()):
+            for j in range(0, len(ix), self.batch_size):
+                chunk = ix[j:j + self.batch_size]
+                hyps = inference.beam_search(self.backend, [src[i] for i in chunk], self.vocab, self.beam_width,
+                                             self.max_len, self.length_alpha)
+                if self.prior is not None and self.prior_weight > 0:
+                    hyps = [inference.rerank(h, country, self.prior, self.prior_weight) for h in hyps]
+                for i, h in zip(chunk, hyps):
+                    out[i] = h
+        return out
+    _decode._riwaya_unpadded = True
+    model._decode = _decode
 
 
 def _bound_lattice() -> None:

@@ -38,3 +38,20 @@ def test_resolved_organisation_takes_the_gloss():
           "d2": [EntityMention(10, 10 + len(name), name, "organization", source="ner")]}
     [e] = [e for e in resolve_entities(ms, load_kb()) if e.type == "organization"]
     assert e.name_ar == name and e.name_en == "Turkish security forces"
+
+
+def test_portfolios_nations_of_the_knowledge_base_and_ordinals():
+    # names read on the fourth unseen sample's organisations, romanised before ("Wzara al-Sha", "Aljeesh Al-Mali")
+    assert english_gloss("وزارة الصحة الأفغانية") == "Afghan health ministry"
+    assert english_gloss("الجيش المالي") == "Malian army"
+    assert english_gloss("الجيش الكاميروني") == "Cameroonian army"          # a nisba of a KB country: demonyms
+    assert english_gloss("وزارة الداخلية الطاجيكستانية") == "Tajikistan interior ministry"   # no demonym: the name
+    assert english_gloss("وزارة التربية والتعليم") == "education ministry"   # a phrase with و: one portfolio
+    assert english_gloss("وزارة التجارة والصناعة") == "trade and industry ministry"
+    assert english_gloss("وزارة الشؤون الإسلامية والأوقاف والدعوة والإرشاد") == \
+        "Islamic affairs, endowments, preaching and guidance ministry"
+    assert english_gloss("الجيش الثالث الميداني") == "third field army"       # an ordinal first in English
+    assert english_gloss("مجلس النواب العراقي") == "Iraqi House of Representatives"
+    assert english_gloss("الخارجية الإيطالية") == "Italian foreign ministry"   # an office's word alone
+    assert english_gloss("اجهزة الامن") == "security services"
+    assert english_gloss("قوات الحرية الديمقراطية") is None                   # no nation, an unknown word

@@ -308,3 +308,13 @@ def test_plural_of_people_heading_a_construct_phrase_is_no_place():
     assert places("حماة الديار عليكم سلام") == []
     assert places("وصل الوفد إلى حماة الوطن") == ["حماة"]         # a preposition before it: the place
     assert places("دخل حماة الجيش") == ["حماة"]                   # no complement of a plural after it
+
+
+def test_a_word_commoner_whole_is_no_proclitic_and_a_name():
+    # ent20 (issue 17): كابل (Kabul, or "cable") was ك + ابل, Apple, 49 times in five unseen samples
+    # ("the attack on Apple" in a listing); a proclitic before a name it is still read (وحماس, لحماس, للحوثيين)
+    kb = load_kb()
+    assert [m.kb_id for m in kb.match("انفجرت سيارة مفخخة في العاصمة كابل. وأسفرت")] == ["capital:af"]
+    assert [m.kb_id for m in kb.match("وقالت حماس ولحماس")] == ["org:hamas", "org:hamas"]
+    assert [m.kb_id for m in kb.match("وأعلنت أبل عن هاتف")] == ["org:apple"]
+    assert "org:houthis" in [m.kb_id for m in kb.match("الدعم الإيراني للحوثيين")]

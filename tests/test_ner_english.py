@@ -118,6 +118,18 @@ def test_gum_gold_follows_our_guideline():
     assert ("place", "North Korea") in ours and ("organization", "North Korea") not in ours   # a state: a place
 
 
+def test_a_kb_place_inside_a_longer_facility_or_body_name_is_that_name():
+    # ent19 (issue 17): the outermost name (our guideline and GUM's spans); the link stays only when the longer
+    # name is one of the record's names
+    t = ("Assad flew to Khmeimim Airbase in Syria. A stage at the Palace of Muhajireen was ready. "
+         "A staff member at the Syria News Agency woke up. Later he was back in Syria.")
+    ms = recognize(t, "en", load_kb().match(t, "en"))
+    got = {m.text: m for m in ms}
+    assert got["Khmeimim Airbase"].type == "place" and got["Khmeimim Airbase"].kb_id == "kb:hmeimim"
+    assert got["Palace of Muhajireen"].type == "place"
+    assert got["Syria News Agency"].type == "organization" and got["Syria News Agency"].kb_id is None
+    assert [m.text for m in ms if m.text == "Syria"] == ["Syria", "Syria"]
+    assert not any(m.text in ("Khmeimim", "Muhajireen") for m in ms)
 def test_a_kb_title_or_description_is_linked_but_no_name():
     # ent19: "Supreme Leader" (a title the KB links) and "Syrian army" (a lower-case head) are no names (generic)
     t = "Assad met Iranian Supreme Leader's advisor Ali Larijani. Key allies, and even the Syrian army, were unwilling."

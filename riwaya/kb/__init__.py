@@ -510,6 +510,17 @@ class KB:
                 if not any(c == country and country and abs(s - m.start) <= self.ff_window for s, c in sure)}
         return [m for m in out if id(m) not in drop]
 
+    def _whole_commoner(self, surface: str, clitic: str, k0: str) -> bool:
+        """Is a word read as a proclitic + a one-word name commoner as written (wordfreq) than its stem, and
+        common enough (``ff_whole``): كابل (Kabul, or "cable") is no ك + ابل (Apple). Only where the stem is
+        written whole after the proclitic (not لل + a definite name: للحوثيين)."""
+        from ..ner.morph import zipf
+        whole = strip_vowel_marks(unicodedata.normalize("NFKC", surface))
+        stem = whole[len(clitic):]
+        if normalize_ar(stem) != k0:
+            return False
+        return zipf(whole) >= max(self.ff_whole, zipf(stem) + 0.01)
+
     def _false_friend(self, surface: str, clitic: str, k0: str, rec: dict, cand: _Cand) -> bool:
         """Is this one-word place name also a common Arabic word (by wordfreq), and the place not
         important enough to be meant without a cue? Common: the word with the article toggled is
@@ -610,10 +621,13 @@ class KB:
                 return None
         after_ibn = i > 0 and not text[toks[i - 1][1]:toks[i][0]].strip() and \
             normalize_ar(toks[i - 1][2]) in self.short_not_before
+        glued = single and clitic and not latin and self._whole_commoner(toks[i][2], clitic, k0)
         for c in cands:
             rec = self.records[c.id]
             if after_ibn and rec["type"] == "person":
                 continue        # سعود بن سلمان بن عبدالعزيز: the father's name inside the son's
+            if glued and rec["type"] != "place":
+                continue        # كابل (Kabul, "cable") is no ك + ابل (Apple): the whole word is the commoner
             conf = 1.0 if not clitic else 0.95
             if c.form == "weak" and c.id not in self._seen_full:
                 continue        # a short form that is also a common word: only after the full name

@@ -1,7 +1,9 @@
 """English for a descriptive organisation name read word by word (``data/kb/gloss.yaml``): "قوات الأمن التركية"
 is Turkish security forces, not a romanisation ("Qawat Lamen Turkia"). Written by hand: no offline Arabic-English
 translation model installs here, and a closed list of the words such names are made of is enough for them; any
-other name gets None (the caller romanises it)."""
+other name gets None (the caller romanises it). A nisba the list lacks is read through the knowledge base's countries
+(``ner.places._nation_of``: الكاميروني -> Cameroonian by ``demonyms``, else the country's name); an ordinal opens
+the English name; an office's word alone at the start names its ministry (``as_head``: الخارجية الإيطالية)."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -27,6 +29,36 @@ def _tables() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
     return phrases, words, max((len(k) for k in phrases), default=1)
 
 
+@lru_cache(maxsize=1)
+def _as_head() -> dict[str, str]:
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return {_key(k): v for k, v in (data.get("as_head") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return {str(k).lower(): v for k, v in (data.get("demonyms") or {}).items()}
+
+
+@lru_cache(maxsize=4096)
+def _nation(tok: str) -> str | None:
+    """The English of a nisba the word list lacks, when it names a country of the knowledge base (الكاميروني:
+    Cameroonian, by ``demonyms``; else the country's English name, used as a noun: "Cameroon army")."""
+    if not tok.endswith(("ي", "يه")):
+        return None
+    from ..ner.places import _nation_of       # a late import: riwaya.ner imports the knowledge base
+    cid = _nation_of("ال" + tok)
+    if not cid:
+        return None
+    dem = _demonyms().get(cid.split(":", 1)[1])
+    if dem:
+        return dem
+    from . import load_kb
+    name = (load_kb().records.get(cid) or {}).get("name_en")
+    return name if name and len(name.split()) <= 2 else None
+
+
 def english_gloss(name_ar: str | None) -> str | None:
     """The English of `name_ar` when every word of it is listed, its order turned (the head last), else None.
     Conjuncts glued to و are read one by one, the first one's head last: "وزارة الداخلية والأمن الوطني" is the
@@ -37,12 +69,17 @@ def english_gloss(name_ar: str | None) -> str | None:
     toks = [_key(t) for t in name_ar.split()]
     if len(toks) < 2:
         return None          # one word ("الأمن") is no organisation's name to translate
+    head = _as_head().get(toks[0])
+    if head:                 # الخارجية الإيطالية: the office's word alone names its ministry
+        words = {**words, toks[0]: head}
     # a conjunct glued to و ("وزارة الداخلية والأمن الوطني"): each conjunct is read on its own and the first
     # one's head goes last ("interior and national security ministry")
     groups, cur = [], []
     for t in toks:
         rest = _key(t[1:]) if t.startswith("و") and len(t) > 3 else None
-        if cur and rest is not None and t not in words and (rest in words or any(k[0] == rest for k in phrases)):
+        in_phrase = cur and any(k[:2] == (cur[-1], t) for k in phrases)     # التربية والتعليم: one portfolio
+        if cur and rest is not None and t not in words and not in_phrase \
+                and (rest in words or any(k[0] == rest for k in phrases)):
             groups.append(cur)
             cur = [rest]
         else:
@@ -51,12 +88,27 @@ def english_gloss(name_ar: str | None) -> str | None:
     read = [_read(g, phrases, words, longest) for g in groups]
     if any(r is None for r in read):
         return None
+    read = [_english_order(r) for r in read]
     if len(read) == 1:
         return " ".join(reversed(read[0]))
     head, *first = read[0]
     if not first:
         return None          # "الجيش والشرطة": two heads, no one name to read
-    return " and ".join([" ".join(reversed(first))] + [" ".join(reversed(r)) for r in read[1:]]) + " " + head
+    parts = [" ".join(reversed(first))] + [" ".join(reversed(r)) for r in read[1:]]
+    return (", ".join(parts[:-1]) + " and " + parts[-1]) + " " + head      # "a, b and c ministry"
+
+
+def _english_order(words: list[str]) -> list[str]:
+    """Arabic order as read, turned once by the caller; an ordinal goes first in English (الجيش الثالث
+    الميداني: the third field army), so it is moved to the Arabic end here."""
+    firsts = _first_words()
+    return [w for w in words if w not in firsts] + [w for w in words if w in firsts]
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset:
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return frozenset(data.get("first_in_english") or ())
 
 
 def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str] | None:
@@ -69,8 +121,9 @@ def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str
                 i += n
                 break
         else:
-            if toks[i] not in words:
+            en = words.get(toks[i]) or _nation(toks[i])
+            if en is None:
                 return None
-            out.append(words[toks[i]])
+            out.append(en)
             i += 1
     return out

@@ -399,6 +399,8 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
         _org_extents(text, out, rules)
+        _construct_org_end(text, out, rules)
+        out = [m for m in out if not _plural_description(m)]
         out = _force_heads(text, out, rules)
         out = [m for m in out if not _office_in_title(text, m, rules)]
         _group_plurals(out, rules)
@@ -679,6 +681,76 @@ def _org_extents(text, mentions, rules):
         if (s, e) != (m.start, m.end) and all(not (s < y and x < e) or (x, y) == (m.start, m.end) for x, y in taken):
             taken[taken.index((m.start, m.end))] = (s, e)
             m.start, m.end, m.text = s, e, text[s:e]
+            m.name = m.text
+
+
+def _plural_description(m) -> bool:
+    """A tagger's person that is a plural noun and a nisba plural (قال مسؤولون أمريكيون: "US officials said",
+    romanised as a name before): no name. Both words common (wordfreq), neither a given name."""
+    if m.type != "person" or m.source != "ner" or m.kb_id:
+        return False
+    words = _MARK.sub("", m.text).split()
+    if len(words) != 2:
+        return False
+    a, b = norm(words[0]), norm(words[1])
+    if not (a.endswith(("ون", "ين")) and b.endswith(("يون", "يين"))) or a.startswith("ال") or b.startswith("ال"):
+        return False
+    from riwaya.ner.morph import zipf
+    given = lexicons()[0]
+    return zipf(words[0]) >= 2.5 and zipf(words[1]) >= 2.5 and a not in given and b not in given
+
+
+_PREPOSITIONS = frozenset(("في", "من", "على", "علي", "عن", "الى", "إلى", "مع", "حتى", "منذ", "عند"))
+
+
+def _word_class(w: str) -> str:
+    """The kind of word that follows an organisation's head and its genitive (وزارة الداخلية + ?), as
+    entity_rules.yaml org_construct_stops names them."""
+    if w in _PREPOSITIONS:
+        return "prep"
+    if w.startswith("التابع"):
+        return "tabi"
+    if w.startswith("لل"):
+        return "lam_def"
+    if w.startswith(("بال", "وال", "فال")):
+        return w[0] + "_def"
+    if w.startswith("ال"):
+        return "def_nisba" if w.endswith(("ي", "يه")) else "def"
+    if w.startswith(("ل", "ب", "و")):
+        return w[0] + "_indef"
+    return "indef" if w[:1].isalpha() else "other"
+
+
+def _construct_org_end(text, mentions, rules) -> None:
+    """An organisation read by the tagger or a pattern as a head and its genitive (وزارة الداخلية) with its
+    nation's and other nisba adjectives ends before a word of a kind that, in the training gold (ANERcorp and
+    Wojood train, scripts/org_construct_stops.py), almost never continues such a name (org_construct_stops:
+    وزارة الداخلية للشعب, وزارة الداخلية بصنعاء, وزارة الداخلية التابعة لحماس, وزارة الدفاع مردخاي). After a
+    title (جامعة الملك فهد) the name goes on."""
+    stops = set(rules.get("org_construct_stops") or ())
+    if not stops:
+        return
+    heads = rules["org_pattern_heads"] | rules["org_named_heads"]
+    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    for m in mentions:
+        if m.type != "organization" or m.kb_id or m.source not in ("ner", "pattern") \
+                or not _ARABIC.match(text, m.start):
+            continue
+        words = list(re.finditer(r"\S+", m.text))
+        if len(words) < 3:
+            continue
+        h, g = norm(words[0].group()), norm(words[1].group())
+        if not (h in heads or (h[:1] in "وفبل" and h[1:] in heads)) or not g.startswith("ال") \
+                or g in titles or g[2:] in titles:
+            continue
+        j = 2
+        while j < len(words) and _word_class(norm(words[j].group())) == "def_nisba":
+            j += 1
+        if j >= len(words) or _word_class(norm(words[j].group())) not in stops:
+            continue
+        e = m.start + words[j - 1].end()
+        m.end, m.text = e, text[m.start:e]
+        if m.name:
             m.name = m.text
 
 

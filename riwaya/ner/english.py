@@ -215,6 +215,8 @@ def kb_fixes(text, cands, kb, records=None):
                     cands = [c for c in cands if c is not outer]
                 else:
                     continue              # another person of that family: the tagger's name, no link
+        if m.type in ("place", "organization"):
+            cands = _kb_in_a_longer_name(text, m, cands, (records or {}).get(m.kb_id) or {})
         words = m.text.split()
         if m.type == "person" and " ".join(w.lower() for w in words) in rules()["person_title_epithets"]:
             m.generic = True      # "Supreme Leader": a title the knowledge base links, no name
@@ -222,6 +224,53 @@ def kb_fixes(text, cands, kb, records=None):
             m.generic = True      # "Syrian army", "Assad regime": a common noun's head, a description, no name
         out.append(m)
     return cands, out
+
+
+_LEADING = frozenset(("the", "a", "an", "in", "on", "at", "from", "to", "by", "for", "with", "as", "after",
+                      "before", "when", "but", "and", "of"))
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\s'’-]+", "", name).lower()
+
+
+def _kb_in_a_longer_name(text, m, cands, rec):
+    """A knowledge-base place or body inside a longer capitalised name is that name (the guideline: the
+    outermost name; GUM: "Massachusetts" in "Massachusetts Institute of Technology"): a facility ending in its
+    head or opening "<head> of" ("Khmeimim Airbase", "Palace of Muhajireen") is a place, a name with an
+    organisation word ("Syria News Agency") an organisation. The link stays when the longer name is one of the
+    record's names (spaces and hyphens aside: "Khmeimim Air Base"), else it goes (another thing, named after
+    the place). The tagger's spans inside the name go. -> cands"""
+    R = rules()
+    for run in _RUN.finditer(text):
+        if not (run.start() <= m.start and m.end <= run.end()):
+            continue
+        words = [(w.start() + run.start(), w.end() + run.start(), w.group()) for w in _WORDS.finditer(run.group())]
+        while words and (words[0][2].lower() in _LEADING or re.search(r"['’]s$", words[0][2])) and words[0][0] < m.start:
+            words.pop(0)
+        if words and re.search(r"['’]s$", words[-1][2]):
+            return cands
+        if len(words) < 2 or words[0][0] > m.start or words[-1][1] < m.end:
+            return cands
+        low = [w[2].lower() for w in words]
+        if any(w in R["organization_words"] for w in low[1:]) and low[-1] not in R["facility_heads"]:
+            typ = "organization"
+        elif low[-1] in R["facility_heads"] or (len(low) >= 3 and low[0] in R["facility_heads"] and low[1] == "of"):
+            typ = "place"
+        else:
+            return cands
+        s, e = words[0][0], words[-1][1]
+        if (s, e) == (m.start, m.end):
+            return cands
+        if any(c[2] == "person" and c[0] < e and s < c[1] for c in cands):
+            return cands
+        names = [n for n in [rec.get("name_en"), *(rec.get("names") or [])] if isinstance(n, str)]
+        if not any(_squash(n) == _squash(text[s:e]) for n in names):
+            m.kb_id, m.source = None, "pattern"
+        m.start, m.end, m.type = s, e, typ
+        m.text = m.name = text[s:e]
+        return [c for c in cands if not (c[0] < e and s < c[1])]
+    return cands
 
 
 def byline_lines(text):
