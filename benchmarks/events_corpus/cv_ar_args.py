@@ -14,6 +14,9 @@ samples and refines}, "variants": {name: {learned's flags set only while refinin
 into the file's Arabic models, which learned.refine then applies to the held-out documents (thresholds, fill bars
 and the other models: the file's). Figures: eval_corpus.evaluate's, pooled over the folds (train CV) and on dev.
 The other models were fit on all of train: only the argument model is held out. Never reads the test split.
+argfit20: an arm may also set "labels" ("adj", "D", "BD", "file:PATH"; see labelled), "sample_at" ("train": the
+analyses made with the proposer at its training threshold, --cache-train), "class_weight", "annot_w", "threshold",
+"override", "fill" and "dev_only"; --perdoc FILE keeps each arm's per-document counts for paired_docs.py.
 """
 from __future__ import annotations
 
