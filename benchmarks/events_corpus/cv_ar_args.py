@@ -14,6 +14,9 @@ samples and refines}, "variants": {name: {learned's flags set only while refinin
 into the file's Arabic models, which learned.refine then applies to the held-out documents (thresholds, fill bars
 and the other models: the file's). Figures: eval_corpus.evaluate's, pooled over the folds (train CV) and on dev.
 The other models were fit on all of train: only the argument model is held out. Never reads the test split.
+argfit20: an arm may also set "labels" ("adj", "D", "BD", "file:PATH"; see labelled), "sample_at" ("train": the
+analyses made with the proposer at its training threshold, --cache-train), "class_weight", "annot_w", "threshold",
+"override", "fill" and "dev_only"; --perdoc FILE keeps each arm's per-document counts for paired_docs.py.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ import pickle
 import re
 import sys
 import zlib
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,6 +80,57 @@ def samples(recs: list[dict], ans: dict) -> list[tuple[str, list[str], str]]:
     return out
 
 
+def d_copies() -> dict[str, dict]:
+    """The dev annotator D's independent copies of B's train documents (agreement.jsonl), by document."""
+    path = corpus.DATA / "agreement.jsonl"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r.get("annotator") == "D" and r["split"] == "train":
+            out[r["doc"]] = r
+    return out
+
+
+def labelled(arm: dict, key: str, cached: dict, train: list[dict], ans: dict) -> list[tuple]:
+    """The arm's training rows (doc, features, label, weight). `labels`: "adj" (the compiled train records, as
+    training reads them), "D" (B's documents labelled by D's copies instead), "BD" (both copies, each at half
+    weight), "file:PATH" (the train labels of another compiled annotations file); `annot_w`: a weight per annotator of the labels (D for D's copies); `sample_at`: "train" samples
+    from the analyses made with the proposer at train_events.PROPOSER_TRAIN_THRESHOLD (as training samples),
+    else the run-time ones."""
+    lab = arm.get("labels", "adj")
+    src = arm.get("sample_at", "run")
+    k = f"{key}|{lab}|{src}"
+    if k not in cached:
+        A = ANALYSES[src]
+        D = d_copies() if lab in ("D", "BD") else {}
+        if lab.startswith("file:"):         # another compiled annotations file's train labels (e.g. an older one)
+            D = {r["doc"]: r for r in eval_corpus.load("train", "ar", Path(lab[5:]))}
+        recs, half = [], lab == "BD"
+        for r in train:
+            if r["doc"] in D:
+                if half:
+                    recs.append((r, 0.5))
+                recs.append((D[r["doc"]], 0.5 if half else 1.0))
+            else:
+                recs.append((r, 1.0))
+        rows = []
+        for r, w in recs:
+            rows += [(d, f, y, w, r.get("annotator")) for d, f, y in samples([r], A)]
+        cached[k] = rows
+        print(f"{len(rows)} argument samples from {len(train)} train documents ({k})", file=sys.stderr)
+    aw = arm.get("annot_w") or {}
+    return [(d, f, y, w * aw.get(a, 1.0)) for d, f, y, w, a in cached[k]]
+
+
+ANALYSES: dict = {}
+
+
+def _brief(d: dict) -> dict:
+    return {k: (_brief(v) if isinstance(v, dict) else v) for k, v in d.items() if k != "perdoc"}
+
+PERDOC: bool | None = None
+
+
 def refined(M: dict, recs: list[dict], ans: dict) -> dict:
     learned.model = lambda: M
     out = {}
@@ -93,8 +148,27 @@ def evaluate(table: dict, idmap: dict, recs: list[dict]) -> dict:
     for (d, _), x in idmap.items():
         ids.setdefault(d, []).append(x)
     ra.analyze = lambda doc: table[next((x for x in ids[doc.id] if x in table), ids[doc.id][0])]
-    res = eval_corpus.evaluate(recs)
+    if PERDOC is None:
+        res = eval_corpus.evaluate(recs)
+    else:                           # per document, summed: the same figures, and each document's counts kept
+        res, per, tot = {}, {}, Counter()
+        for r in recs:
+            x = eval_corpus.evaluate([r])
+            n = x["gold"]
+            per[r["doc"]] = (n, round(x["class_and_actor_right"] * n), round(x["all_right"] * n))
+            tot.update({"gold": n, "ca": per[r["doc"]][1], "all": per[r["doc"]][2]})
+            for k in ("trigger", "arguments_overlap", "arguments_exact"):
+                tot.update({(k, z): x[k][z] for z in ("tp", "fp", "fn")})
+            ag = x["per_role_overlap"].get("agent") or {}
+            tot.update({("agent", z): ag.get(z, 0) for z in ("tp", "fp", "fn")})
+        for k in ("trigger", "arguments_overlap", "arguments_exact", "agent"):
+            res[k] = eval_corpus.prf(*(tot[(k, z)] for z in ("tp", "fp", "fn")))
+        res["class_and_actor_right"] = round(tot["ca"] / max(tot["gold"], 1), 3)
+        res["all_right"] = round(tot["all"] / max(tot["gold"], 1), 3)
+        res["per_role_overlap"] = {"agent": res.pop("agent")}
     out = {k: (res[k]["f1"] if isinstance(res[k], dict) else res[k]) for k in FIGURES}
+    if PERDOC is not None:
+        out["perdoc"] = per
     ag = res.get("per_role_overlap", {}).get("agent") or {}
     out["agent_p_r"] = (ag.get("p"), ag.get("r"))
     return out
@@ -107,8 +181,13 @@ def main() -> int:
     ap.add_argument("--k", type=int, default=4)
     ap.add_argument("--arms", default='{"base": "^x_", "clause": ""}')
     ap.add_argument("--dev-only", action="store_true")
+    ap.add_argument("--cache-train", help="analyses with the proposer at its training threshold (sample_at: train)")
+    ap.add_argument("--perdoc", help="write each arm's per-document counts (dev, train CV) here, for a paired "
+                    "bootstrap (argfit20)")
     ap.add_argument("--limit", type=int, default=0, help="the first N documents of each split (a smoke test)")
     a = ap.parse_args()
+    global PERDOC
+    PERDOC = True if a.perdoc else None
     learned.ARG_CLAUSE = True        # the samples carry the clause features; an arm drops them with "^x_"
     W = json.loads(Path(a.model).read_text("utf-8"))
     learned.EXTRA_OVERRIDE = {"ar": W["ar"].get("extra_triggers") or {}}
@@ -118,6 +197,12 @@ def main() -> int:
     if a.limit:
         recs = [r for r in recs if r["split"] == "train"][:a.limit] + [r for r in recs if r["split"] == "dev"][:a.limit]
     ans, idmap = analyses(recs, a.cache)
+    ANALYSES["run"] = ans
+    if a.cache_train:        # the analyses with the proposer at its training threshold (an arm's sample_at "train")
+        propose.OVERRIDE = {**W["ar"]["proposer"], "detect": {**W["ar"]["proposer"]["detect"],
+                                                              "logit": te._logit(te.PROPOSER_TRAIN_THRESHOLD)}}
+        ANALYSES["train"] = analyses([r for r in recs if r["split"] == "train"], a.cache_train)[0]
+        propose.OVERRIDE = W["ar"].get("proposer") or {}
     train = [r for r in recs if r["split"] == "train"]
     dev = [r for r in recs if r["split"] == "dev"]
     fold_of = lambda d: zlib.crc32(d.encode()) % a.k     # noqa: E731
@@ -125,25 +210,28 @@ def main() -> int:
     res, cached = {}, {}
     for name, arm in arms.items():
         if arm.get("shipped"):       # the file's own argument model, not refit: dev, and train in-sample
-            res[name] = {"dev": evaluate(refined(W, dev, ans), idmap, dev),
-                         "train_in_sample": evaluate(refined(W, train, ans), idmap, train)}
-            print(name, res[name], file=sys.stderr, flush=True)
+            res[name] = {"dev": evaluate(refined(W, dev, ans), idmap, dev)}
+            if not arm.get("dev_only"):
+                res[name]["train_in_sample"] = evaluate(refined(W, train, ans), idmap, train)
+            print(name, _brief(res[name]), file=sys.stderr, flush=True)
             continue
         flags = arm.get("flags") or {}
         saved = {f: getattr(learned, f) for f in flags}
         for f, v in flags.items():
             setattr(learned, f, v)
         key = json.dumps(flags, sort_keys=True)
-        if key not in cached:
-            cached[key] = samples(train, ans)
-            print(f"{len(cached[key])} argument samples from {len(train)} train documents ({key})", file=sys.stderr)
         drop = arm.get("drop") or ""
         keep = (lambda f: True) if not drop else (lambda f, rx=re.compile(drop): not rx.search(f))
-        rows = [(d, [f for f in fs if keep(f)], lab) for d, fs, lab in cached[key]]
+        rows = [(d, [f for f in fs if keep(f)], lab, w) for d, fs, lab, w in labelled(arm, key, cached, train, ans)]
 
         def model_of(rows_fit, C=arm.get("C", 0.5)):
-            m = te.fit([(f, lab) for _, f, lab in rows_fit], C)
+            ws = [w for *_, w in rows_fit]
+            m = te.fit([(f, lab) for _, f, lab, _ in rows_fit], C,
+                       weights=None if all(w == 1.0 for w in ws) else ws, class_weight=arm.get("class_weight"))
             arg = {**W["ar"]["argument"], "classes": m["classes"], "bias": m["bias"], "w": m["w"]}
+            for k in ("threshold", "override", "fill"):
+                if k in arm:
+                    arg[k] = arm[k]
             return {**W, "ar": {**W["ar"], "argument": arg}}
         # variants: learned's flags set only while refining (rules after the model), one fit for all of them
         variants = arm.get("variants") or {"": {}}
@@ -161,8 +249,8 @@ def main() -> int:
         for vn, vflags in variants.items():
             key = name + (f"/{vn}" if vn else "")
             res[key] = {"dev": evaluate(refined_with(M, dev, vflags), idmap, dev)}
-            print(key, "dev", res[key]["dev"], file=sys.stderr, flush=True)
-        if not a.dev_only:
+            print(key, "dev", _brief(res[key]["dev"]), file=sys.stderr, flush=True)
+        if not a.dev_only and not arm.get("dev_only"):
             tables = {vn: {} for vn in variants}
             for fold in range(a.k):
                 M = model_of([x for x in rows if fold_of(x[0]) != fold])
@@ -171,9 +259,12 @@ def main() -> int:
             for vn in variants:
                 key = name + (f"/{vn}" if vn else "")
                 res[key]["train_cv"] = evaluate(tables[vn], idmap, train)
-                print(key, "train_cv", res[key]["train_cv"], file=sys.stderr, flush=True)
+                print(key, "train_cv", _brief(res[key]["train_cv"]), file=sys.stderr, flush=True)
         for f, v in saved.items():
             setattr(learned, f, v)
+    if a.perdoc:
+        per = {arm: {part: fig.pop("perdoc") for part, fig in v.items() if "perdoc" in fig} for arm, v in res.items()}
+        Path(a.perdoc).write_text(json.dumps(per), encoding="utf-8")
     print(json.dumps(res, ensure_ascii=False, indent=1))
     return 0
 
