@@ -126,6 +126,8 @@ def main() -> None:
     ap.add_argument("--split", action="append")
     ap.add_argument("--cache", type=Path)
     ap.add_argument("--db")
+    ap.add_argument("--corpus", help="build every story of this split into ONE store (as a day's corpus is built), "
+                                     "then score each story's gold on it")
     ap.add_argument("--set", action="append", default=[], help="independence.KEY=JSON for this run")
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--listing", help="write every conflict's kind and summary here")
@@ -134,6 +136,8 @@ def main() -> None:
     for kv in a.set:
         k, v = kv.split("=", 1)
         core.config()["independence"][k] = json.loads(v)
+    if a.corpus:
+        return corpus_mode(a)
     if a.db:
         from riwaya.store import Store
         exp = Store(a.db).export()
@@ -188,6 +192,46 @@ def main() -> None:
         xs = [x for x in gold if x["kind"] == kind]
         print(f"gold {kind}s with both sides in one event: {len(xs)}; sides in different accounts: "
               f"{sum(x['apart'] for x in xs)}")
+
+
+def corpus_mode(a) -> None:
+    """The split's stories built together into one store: copies and outlets then chain across stories as they do
+    across a day's corpus (the unseen samples), which the per-story evaluation never shows."""
+    import eval_clusters
+    import clusters as gold_corpus
+    stories = [s for s in gold_corpus.load() if s["split"] == a.corpus]
+    whole = {"story": "all", "split": a.corpus, "docs": [d for s in stories for d in s["docs"]]}
+    exp, ids = eval_clusters.build_story(whole)
+    total, gold, kinds, listing = Counter(), [], Counter(), []
+    st = audit_events(exp["events"])["stats"]
+    for s in stories:
+        mine = {d for d, g in ids.items() if g in set(s["docs"])}
+        evs = [e for e in exp["events"] if any(x.get("doc") in mine for x in e.get("evidence") or [])]
+        eids = {e["id"] for e in evs}
+        sub = {"events": evs, "conflicts": [c for c in exp.get("conflicts", []) if c.get("event") in eids]}
+        sids = {d: ids[d] for d in mine}
+        matched = eval_clusters.match(s["mentions"], eval_clusters.predicted_mentions(sub, sids))
+        conf = eval_clusters.score_conflicts(s, sub, sids, matched, s["mentions"])
+        for k in ("listed", "right", "found", "gold", "refinements_found", "gold_refinements"):
+            total["c_" + k] += conf[k]
+        for x in conf["false"]:
+            listing.append(f"FALSE {s['story']} {x['kind']} {x['summary']}")
+        kinds.update(str(c.get("kind")) for c in sub["conflicts"])
+        listing.extend(f"{s['story']} {c.get('kind')} {c.get('summary_en')}" for c in sub["conflicts"])
+        gold += [dict(x, story=s["story"]) for x in gold_sides(s, sub, sids)]
+    print(f"corpus mode, {a.corpus}: {len(stories)} stories, {len(whole['docs'])} documents, "
+          f"{len({v for v in ids.values()})} built; distinct document accounts "
+          f"{len({x.get('account') for e in exp['events'] for x in e.get('evidence') or []})}")
+    _print({"stats": st, "rows": []}, False)
+    print("conflicts: {c_right} right of {c_listed} listed, gold found {c_found}/{c_gold}, refinements "
+          "{c_refinements_found}/{c_gold_refinements}".format(**{k: total[k] for k in (
+              "c_right", "c_listed", "c_found", "c_gold", "c_refinements_found", "c_gold_refinements")}))
+    print("kinds:", dict(kinds))
+    pc = Counter((g, p) for x in gold for g, p in x.get("pairs") or ())
+    print(f"gold side pairs: apart by gold {pc[(True, True)] + pc[(True, False)]} (riwaya apart {pc[(True, True)]}), "
+          f"one account by gold {pc[(False, True)] + pc[(False, False)]} (riwaya one {pc[(False, False)]})")
+    if a.listing:
+        Path(a.listing).write_text("\n".join(sorted(listing)) + "\n", encoding="utf-8")
 
 
 def _print(r, v):

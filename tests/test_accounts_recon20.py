@@ -120,6 +120,7 @@ def test_an_outlet_whose_own_lead_differs_from_the_statement_is_its_own_account(
 def _translated(monkeypatch, on):
     _switch(monkeypatch, "accounts_by_voice", True)
     _switch(monkeypatch, "translation_one_account", on)
+    _switch(monkeypatch, "one_statement_one_account", False)     # (which would join these two too)
     ar = "غادر الأسد المكان دون إخبار أحد بوجهته، متجها إلى قاعدة حميميم الجوية، ومن ثم إلى موسكو قبل شروق الشمس."
     en = "Assad left without informing anyone of his destination, heading to Khmeimim Airbase, and then to Moscow."
     text = ar + "\n" + en
@@ -145,3 +146,35 @@ def test_a_document_never_disagrees_with_its_translation(monkeypatch):
     assert acc["x1"] == acc["x2"]
     acc = _translated(monkeypatch, False)
     assert acc["x1"] != acc["x2"]
+
+
+def test_copies_do_not_chain_outlets_into_one_account(monkeypatch):
+    """A1 copies B1 and B2 copies C1; A3 copies nothing: the old union (copies and one outlet's articles together)
+    makes one account of all five; unchained, the two copy pairs and outlet A's own article are three."""
+    from riwaya.reconcile.core import _accounts, _houses
+    docs = [{"id": i, "outlet": i[0]} for i in ("A1", "A3", "B1", "B2", "C1")]
+    rel = [{"kind": "copy", "docs": ["A1", "B1"]}, {"kind": "copy", "docs": ["B2", "C1"]}]
+    assert len(set(_accounts(docs, rel).values())) == 1
+    h = _houses(docs, rel)
+    assert len(set(h.values())) == 3 and h["A1"] == h["B1"] != h["B2"] == h["C1"] != h["A3"]
+    # an outlet's articles that copy nothing stay one account
+    docs.append({"id": "A4", "outlet": "A"})
+    assert _houses(docs, rel)["A4"] == _houses(docs, rel)["A3"]
+
+
+def test_unchained_accounts_reach_the_event(monkeypatch):
+    """Two outlets' own reports of one happening, each outlet also printing a copy of a third's other article: one
+    account chained, two unchained."""
+    _switch(monkeypatch, "accounts_by_voice", True)
+    docs = [_doc("a", OWN_A, "A", "2015-08-07"), _doc("b", OWN_B, "B", "2015-08-07")]
+    ms = [_k("a0", "a", OWN_A, amount="12", chain=[("A", "outlet")], **KA),
+          _k("b0", "b", OWN_B, amount="12", chain=[("B", "outlet")], **KA)]
+    other = "بحث وزير الخارجية مع نظيره الفرنسي العلاقات الثنائية بين البلدين في اتصال هاتفي اليوم."
+    docs += [_doc("a2", other, "A", "2015-08-07"), _doc("c", other, "C", "2015-08-07"),
+             _doc("b2", other + " ", "B", "2015-08-07")]
+    rel = [{"kind": "copy", "docs": ["a2", "c"]}, {"kind": "copy", "docs": ["c", "b2"]}]
+    for mode, n in ((False, 1), (True, 2), ("all", 2)):
+        _switch(monkeypatch, "unchained_accounts", mode)
+        ev = next(e for e in reconcile(docs, ms, ALL, relations=rel)["events"] if len(e["evidence"]) == 2)
+        assert len(ev["accounts"]) == n, mode
+        assert len({e["account"] for e in ev["evidence"]}) == (2 if mode == "all" else 1)

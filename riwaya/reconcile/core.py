@@ -1351,7 +1351,10 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         relations = find_relations(documents, use_encoder=use_encoder)
         relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
-    if config()["independence"].get("unchained_accounts"):
+    unchained = config()["independence"].get("unchained_accounts")
+    if unchained == "all":
+        account_of = _houses(documents, relations)
+    elif unchained:
         house_of = _houses(documents, relations)
         account_of = {d: (account_of[d], house_of[d]) for d in account_of}
 
