@@ -178,3 +178,12 @@ def test_unchained_accounts_reach_the_event(monkeypatch):
         ev = next(e for e in reconcile(docs, ms, ALL, relations=rel)["events"] if len(e["evidence"]) == 2)
         assert len(ev["accounts"]) == n, mode
         assert len({e["account"] for e in ev["evidence"]}) == (2 if mode == "all" else 1)
+
+
+def test_copies_stay_one_account_with_the_voices_they_quote(monkeypatch):
+    """Two copies of one text whose editors named the voice otherwise (a person, "local authorities") are one account
+    with the voices quoted, as before (tests/test_reconcile.py); by_voice applies to documents that are no copies."""
+    from tests.test_reconcile import test_copies_with_different_named_links_stay_one_account as copies_one
+    for unchained in (True, False):
+        _switch(monkeypatch, "unchained_accounts", unchained)
+        copies_one()

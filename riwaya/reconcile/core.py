@@ -1352,11 +1352,17 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
     unchained = config()["independence"].get("unchained_accounts")
-    if unchained == "all":
-        account_of = _houses(documents, relations)
-    elif unchained:
-        house_of = _houses(documents, relations)
-        account_of = {d: (account_of[d], house_of[d]) for d in account_of}
+    if unchained or config()["independence"].get("accounts_by_voice"):
+        # each document's (account the conflicts' witnesses read, account its evidence folds into, has a copy)
+        house_of = _houses(documents, relations) if unchained else account_of
+        if unchained == "all":
+            account_of = house_of
+        twins = defaultdict(set)
+        for r in relations:
+            if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
+                twins[r["docs"][0]].add(r["docs"][1])
+                twins[r["docs"][1]].add(r["docs"][0])
+        account_of = {d: (account_of[d], house_of[d], frozenset(twins.get(d, ()))) for d in account_of}
 
     translations = translations_by_doc(relations)
 
@@ -2116,7 +2122,8 @@ def _voices_only(attribution: dict | None) -> dict | None:
     return attribution if len(keep) == len(chain) else {**attribution, "chain": keep}
 
 
-def _printed_statements(evidence: list[dict], translations: dict | None = None) -> dict[int, str]:
+def _printed_statements(evidence: list[dict], translations: dict | None = None, twins=None,
+                        docs: dict | None = None) -> dict[int, str]:
     """The outlet's own (unattributed) evidence that is a quoted voice's, with accounts_by_voice (evidence index ->
     the voice's upstream key):
     - a document never disagrees with its translation (config independence.translation_one_account): an
@@ -2129,6 +2136,33 @@ def _printed_statements(evidence: list[dict], translations: dict | None = None) 
       wounded beside the ministry's statement of 10 and 9 is okaz's own account)."""
     cfg = config()["independence"]
     out = {}
+    fields = config()["conflicts"]["fields"]
+
+    def key(f, v):
+        return _time_value_key(v) if f == "time" else _val_key(v)
+
+    def agree(own, quoted):
+        return all(own.get(f) is None or q.get(f) is None or key(f, own[f]) == key(f, q[f])
+                   for f in fields for q in quoted)
+
+    if cfg.get("translation_one_account") and twins and any(twins):
+        # - a document never disagrees with its copy (or its translation published as another document): an
+        #   outlet's own sentence whose copy in the other document is told as a named voice's is that voice's,
+        #   where their values agree (an editor may have dropped or renamed the attribution)
+        def words(e):
+            text = ((docs or {}).get(e["doc"]) or {}).get("text") or ""
+            return set(normalize(text[e.get("start") or 0:e.get("end") or 0]).split())
+
+        for i, ei in enumerate(evidence):
+            if ei["upstream"] != ei["account"] or not twins[i]:
+                continue
+            wi = words(ei)
+            # the same sentence in the copy (most of its words), told there as the voice's
+            quoted = [j for j, e in enumerate(evidence) if e["doc"] in twins[i] and e["upstream"] != e["account"]
+                      and wi and len(wi & words(e)) >= 0.6 * len(wi | words(e))]
+            voices = {evidence[j]["upstream"] for j in quoted}
+            if len(voices) == 1 and agree(ei["values"], [evidence[j]["values"] for j in quoted]):
+                out[i] = voices.pop()
     if cfg.get("translation_one_account") and translations:
         from .conflicts import _para_of
         pos = [_para_of(translations.get(e["doc"]) or [], e.get("start"), e["doc"]) for e in evidence]
@@ -2145,11 +2179,6 @@ def _printed_statements(evidence: list[dict], translations: dict | None = None) 
     by_doc = defaultdict(list)
     for i, ev in enumerate(evidence):
         by_doc[ev["doc"]].append(i)
-    fields = config()["conflicts"]["fields"]
-
-    def key(f, v):
-        return _time_value_key(v) if f == "time" else _val_key(v)
-
     for idx in by_doc.values():
         voices = {evidence[i]["upstream"] for i in idx if evidence[i]["upstream"] != evidence[i]["account"]}
         if len(voices) != 1:
@@ -2159,9 +2188,7 @@ def _printed_statements(evidence: list[dict], translations: dict | None = None) 
         for i in idx:
             if evidence[i]["upstream"] != evidence[i]["account"] or i in out:
                 continue
-            own = evidence[i]["values"]
-            if all(own.get(f) is None or q.get(f) is None or key(f, own[f]) == key(f, q[f])
-                   for f in fields for q in quoted):
+            if agree(evidence[i]["values"], quoted):
                 out[i] = voice
     return out
 
@@ -2169,13 +2196,15 @@ def _printed_statements(evidence: list[dict], translations: dict | None = None) 
 def _build_event(members, docs, account_of, ents, translations: dict | None = None) -> Event:
     ev_id = _event_id(members)
     evidence = []
-    houses = []
+    houses, copies = [], []
     for m in members:
         doc = docs.get(m.get("doc"), {})
         acc = account_of.get(m.get("doc"), "acc:" + str(m.get("doc")))
-        # (the account the conflicts' witnesses read, the account without chaining: unchained_accounts)
-        acc, house = acc if isinstance(acc, tuple) else (acc, acc)
+        # (the account the conflicts' witnesses read, the account without chaining: unchained_accounts, and
+        # whether the document has a copy or a translation in another document)
+        acc, house, twins = acc if isinstance(acc, tuple) else (acc, acc, ())
         houses.append(house)
+        copies.append(twins)
         attribution = _voices_only(m.get("attribution"))
         up, link = upstream_key(attribution, acc, doc.get("outlet"), ents)
         evidence.append({
@@ -2190,7 +2219,7 @@ def _build_event(members, docs, account_of, ents, translations: dict | None = No
     # independence: evidence in one account (same doc, translation, copy) or with
     # the same upstream (innermost named link of the isnad) is one account
     by_voice = config()["independence"].get("accounts_by_voice")
-    printed = _printed_statements(evidence, translations) if by_voice else {}
+    printed = _printed_statements(evidence, translations, copies, docs) if by_voice else {}
     uf = UnionFind()
     for i, ev in enumerate(evidence):
         if i in printed:
