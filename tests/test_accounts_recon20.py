@@ -187,3 +187,17 @@ def test_copies_stay_one_account_with_the_voices_they_quote(monkeypatch):
     for unchained in (True, False):
         _switch(monkeypatch, "unchained_accounts", unchained)
         copies_one()
+
+
+def test_a_time_check_cycle_of_one_outlet_is_no_finding(monkeypatch):
+    """The fifth unseen sample: Hadi "left Aden after 6 August" against "left Saudi Arabia before 5 August", both told
+    by Asharq Al-Awsat (its report and a voice it quotes, now two accounts): one outlet against itself."""
+    from types import SimpleNamespace
+    from riwaya.timecheck import Constraint, _one_outlet
+    ctx = SimpleNamespace(docs={"d1": {"outlet": "aawsat"}, "d2": {"outlet": "aawsat"}, "d3": {"outlet": "alriyadh"}})
+    src = lambda *docs: SimpleNamespace(evidence=[{"doc": d} for d in docs])      # noqa: E731
+    one = [Constraint("a", "b", 1, {"account": "x", "src": src("d1")}), Constraint("b", "a", -2, {"account": "y", "src": src("d2")})]
+    two = [one[0], Constraint("b", "a", -2, {"account": "y", "src": src("d3")})]
+    assert _one_outlet(one, ctx) and not _one_outlet(two, ctx)
+    _switch(monkeypatch, "time_check_outlets", False)
+    assert not _one_outlet(one, ctx)
