@@ -1037,11 +1037,14 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
     import json
     from .corpus import CORPUS_VERSION
     try:
-        from .reconcile.core import Entities, _accounts, actor_names_within, agent_gap_names
+        from .reconcile.core import Entities, _accounts, _houses, actor_names_within, agent_gap_names
+        from .reconcile.text import config as _rconfig
     except ImportError:           # pragma: no cover - depends on the reconciler's internals
         return [None for _ in parts]
     ents = ents if ents is not None else Entities(entities)     # ``ents``: that index, already built
     account = _accounts(documents, relations)
+    # the account without chaining too, where the reconciler reads it (independence.unchained_accounts)
+    house = _houses(documents, relations) if _rconfig()["independence"].get("unchained_accounts") else {}
     docs = {d["id"]: d for d in documents}
     rels: dict[str, list] = defaultdict(list)
     for r in relations:
@@ -1066,7 +1069,7 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
             meta = {k: (docs.get(d) or {}).get(k) for k in ("outlet", "published", "title", "url", "language", "seq")}
             # the crawl day: a count's sides without a publication day are told apart by it (side_judge)
             meta["retrieved"] = ((docs.get(d) or {}).get("meta") or {}).get("retrieved")
-            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, [])])
+            doc_hash[d] = _digest([account.get(d), meta, rels.get(d, [])] + ([house.get(d)] if house else []))
         return doc_hash[d]
     looked: dict[str, tuple] = {}
 

@@ -1537,7 +1537,11 @@ def _allies(pair, rows: list[dict], ev: dict, cmp: Compare, items, evidence: lis
         if any(h == d or isinstance(d, str) and cmp.names_nested(h, d) for d in doers):
             continue
         told = set(p.get("accounts") or ())
-        if all(accs & told for accs in ev_accs):
+        # (conflicts.doers.allies_any_account: the party told as hit by any independent account of the happening;
+        # each side's own account need not tell it, now that an outlet's own report and the voices it quotes are
+        # accounts apart: independence.accounts_by_voice / unchained_accounts)
+        if all(accs & told for accs in ev_accs) or (told and (config()["conflicts"].get("doers") or {}).get(
+                "allies_any_account")):
             return True
     return False
 

@@ -30,7 +30,7 @@ from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import contains, display_raw, head, headed_places, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
+from .values import contains, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
 # ------------------------------------------------------------------ helpers
@@ -170,6 +170,29 @@ def _accounts(documents, relations):
         for d in sorted(documents, key=lambda d: d["id"]):
             o = normalize(d.get("outlet") or "").strip()
             if o:
+                uf.union(first.setdefault(o, d["id"]), d["id"])
+    return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
+
+
+def _houses(documents, relations) -> dict[str, str]:
+    """Account of each document without chaining (config independence.unchained_accounts): copies and
+    translations of one text are one account, and an outlet's articles that are copies of no other document are
+    one account (the outlet); but an outlet's copy of another outlet's text does not fold the two outlets, nor
+    every other article of either. ``_accounts`` unions both relations, so over a day's corpus the copies chain
+    every outlet into one account (the six unseen samples: one account for all 630 documents of the first)."""
+    uf = UnionFind()
+    for d in documents:
+        uf.find(d["id"])
+    copied = set()
+    for r in relations:
+        if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
+            uf.union(r["docs"][0], r["docs"][1])
+            copied.update(r["docs"])
+    if config()["independence"].get("same_outlet_one_account", True):
+        first = {}
+        for d in sorted(documents, key=lambda d: d["id"]):
+            o = normalize(d.get("outlet") or "").strip()
+            if o and d["id"] not in copied:
                 uf.union(first.setdefault(o, d["id"]), d["id"])
     return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
 
@@ -1328,6 +1351,18 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         relations = find_relations(documents, use_encoder=use_encoder)
         relations = relations + document_translations(documents, entities, use_encoder=use_encoder)
     account_of = _accounts(documents, relations)
+    unchained = config()["independence"].get("unchained_accounts")
+    if unchained or config()["independence"].get("accounts_by_voice"):
+        # each document's (account the conflicts' witnesses read, account its evidence folds into, has a copy)
+        house_of = _houses(documents, relations) if unchained else account_of
+        if unchained == "all":
+            account_of = house_of
+        twins = defaultdict(set)
+        for r in relations:
+            if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
+                twins[r["docs"][0]].add(r["docs"][1])
+                twins[r["docs"][1]].add(r["docs"][0])
+        account_of = {d: (account_of[d], house_of[d], frozenset(twins.get(d, ()))) for d in account_of}
 
     translations = translations_by_doc(relations)
 
@@ -1367,8 +1402,9 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         # the others are carried over. (Was: nothing of the call carried over when any of its mentions was an
         # orphan, i.e. nothing of every part packed with it.)
         narrative = narrative_units([[[ms[sp.idx[k]] for k in c] for c in u] for sp, u in units], ents,
-                                    lambda members: _written(_build_event(members, docs, account_of, ents).to_dict(),
-                                                             ents)) if carried else set()
+                                    lambda members: _written(_build_event(members, docs, account_of, ents,
+                                                                          translations).to_dict(), ents)) \
+            if carried else set()
         groups = []
         for n_unit, ((sp, u), fp) in enumerate(zip(units, fps)):
             if fp is not None and fp in carried and n_unit not in narrative:
@@ -1380,7 +1416,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     for fp, clusters in groups:
         ids = []
         for members in clusters:
-            ev = _build_event(members, docs, account_of, ents).to_dict()
+            ev = _build_event(members, docs, account_of, ents, translations).to_dict()
             events.append(ev)
             ids.append(ev["id"])
             conflicts.extend(event_conflicts(ev, ents, docs, translations, routes, ties, context, judge))
@@ -2076,27 +2112,129 @@ def _event_id(members) -> str:
     return _hid("ev_", *sorted((m.get("id") or f"{m.get('doc')}:{m.get('start')}:{m.get('end')}") for m in members))
 
 
-def _build_event(members, docs, account_of, ents) -> Event:
+def _voices_only(attribution: dict | None) -> dict | None:
+    """The attribution without the links that name no one who speaks (values.no_voice: a number word, a rumour,
+    the verb of saying, an adverb of manner read as the voice; config independence.no_voice_words): such a link
+    is no voice of the evidence's isnad, no account and no "according to"."""
+    chain = (attribution or {}).get("chain") or []
+    if not chain or not config()["independence"].get("no_voice_words"):
+        return attribution
+    keep = [link for link in chain if link.get("entity") or link.get("kind") not in ("named_source", "unnamed_source")
+            or not no_voice(link.get("name"))]
+    return attribution if len(keep) == len(chain) else {**attribution, "chain": keep}
+
+
+def _printed_statements(evidence: list[dict], translations: dict | None = None, twins=None,
+                        docs: dict | None = None) -> dict[int, str]:
+    """The outlet's own (unattributed) evidence that is a quoted voice's, with accounts_by_voice (evidence index ->
+    the voice's upstream key):
+    - a document never disagrees with its translation (config independence.translation_one_account): an
+      evidence in a paragraph that translates one attributed to a voice (the same document's other language, or
+      the document it translates) is that voice's (Alhurra's Arabic "ومن ثم إلى موسكو قبل شروق الشمس" beside its
+      English "... before dawn" told as NBC's);
+    - an outlet printing one statement is one account (independence.one_statement_one_account): in a document
+      whose evidence of the event quotes one named voice only, the outlet's own evidence is that voice's, unless it
+      gives a value the voice's evidence in the document gives otherwise (okaz's own lead of 12 killed and 7
+      wounded beside the ministry's statement of 10 and 9 is okaz's own account)."""
+    cfg = config()["independence"]
+    out = {}
+    fields = config()["conflicts"]["fields"]
+
+    def key(f, v):
+        return _time_value_key(v) if f == "time" else _val_key(v)
+
+    def agree(own, quoted):
+        return all(own.get(f) is None or q.get(f) is None or key(f, own[f]) == key(f, q[f])
+                   for f in fields for q in quoted)
+
+    if cfg.get("translation_one_account") and twins and any(twins):
+        # - a document never disagrees with its copy (or its translation published as another document): an
+        #   outlet's own sentence whose copy in the other document is told as a named voice's is that voice's,
+        #   where their values agree (an editor may have dropped or renamed the attribution)
+        def words(e):
+            text = ((docs or {}).get(e["doc"]) or {}).get("text") or ""
+            return set(normalize(text[e.get("start") or 0:e.get("end") or 0]).split())
+
+        for i, ei in enumerate(evidence):
+            if ei["upstream"] != ei["account"] or not twins[i]:
+                continue
+            wi = words(ei)
+            # the same sentence in the copy (most of its words), told there as the voice's
+            quoted = [j for j, e in enumerate(evidence) if e["doc"] in twins[i] and e["upstream"] != e["account"]
+                      and wi and len(wi & words(e)) >= 0.6 * len(wi | words(e))]
+            voices = {evidence[j]["upstream"] for j in quoted}
+            if len(voices) == 1 and agree(ei["values"], [evidence[j]["values"] for j in quoted]):
+                out[i] = voices.pop()
+    if cfg.get("translation_one_account") and translations:
+        from .conflicts import _para_of
+        pos = [_para_of(translations.get(e["doc"]) or [], e.get("start"), e["doc"]) for e in evidence]
+        quoted = [j for j, e in enumerate(evidence) if e["upstream"] != e["account"] and pos[j]]
+        for i, ei in enumerate(evidence):
+            if ei["upstream"] != ei["account"] or not pos[i]:
+                continue
+            j = next((j for j in quoted if any(a[0] == b[0] and a[2] != b[2] and abs(a[1] - b[1]) <= 1
+                                               for a in pos[i] for b in pos[j])), None)
+            if j is not None:
+                out[i] = evidence[j]["upstream"]
+    if not cfg.get("one_statement_one_account"):
+        return out
+    by_doc = defaultdict(list)
+    for i, ev in enumerate(evidence):
+        by_doc[ev["doc"]].append(i)
+    for idx in by_doc.values():
+        voices = {evidence[i]["upstream"] for i in idx if evidence[i]["upstream"] != evidence[i]["account"]}
+        if len(voices) != 1:
+            continue
+        voice = next(iter(voices))
+        quoted = [evidence[i]["values"] for i in idx if evidence[i]["upstream"] == voice]
+        for i in idx:
+            if evidence[i]["upstream"] != evidence[i]["account"] or i in out:
+                continue
+            if agree(evidence[i]["values"], quoted):
+                out[i] = voice
+    return out
+
+
+def _build_event(members, docs, account_of, ents, translations: dict | None = None) -> Event:
     ev_id = _event_id(members)
     evidence = []
+    houses, copies = [], []
     for m in members:
         doc = docs.get(m.get("doc"), {})
         acc = account_of.get(m.get("doc"), "acc:" + str(m.get("doc")))
-        up, link = upstream_key(m.get("attribution"), acc, doc.get("outlet"), ents)
+        # (the account the conflicts' witnesses read, the account without chaining: unchained_accounts, and
+        # whether the document has a copy or a translation in another document)
+        acc, house, twins = acc if isinstance(acc, tuple) else (acc, acc, ())
+        houses.append(house)
+        copies.append(twins)
+        attribution = _voices_only(m.get("attribution"))
+        up, link = upstream_key(attribution, acc, doc.get("outlet"), ents)
         evidence.append({
             "doc": m.get("doc"), "start": m.get("start"), "end": m.get("end"),
             "mention": m.get("id"), "trigger": m.get("trigger"), "trigger_start": m.get("trigger_start"),
             "trigger_end": m.get("trigger_end"), "type": m.get("type"),
-            "attribution": m.get("attribution") or {"chain": [], "hedge": None},
+            "attribution": attribution or {"chain": [], "hedge": None},
             "values": _mention_values(m),
             "account": acc, "upstream": up, "outlet": doc.get("outlet"),
             "independent_account": None,
         })
     # independence: evidence in one account (same doc, translation, copy) or with
     # the same upstream (innermost named link of the isnad) is one account
+    by_voice = config()["independence"].get("accounts_by_voice")
+    printed = _printed_statements(evidence, translations, copies, docs) if by_voice else {}
     uf = UnionFind()
     for i, ev in enumerate(evidence):
-        uf.union(("e", i), ("a", ev["account"]))
+        if i in printed:
+            # the outlet's own sentences of a report that prints one voice's statement are that statement
+            uf.union(("e", i), ("u", printed[i]))
+            continue
+        if by_voice and ev["upstream"] != ev["account"]:
+            # a quoted voice is its own account, not its printer's: two outlets that both quote the ministry
+            # share the ministry's account, and neither outlet's own reporting (nor another voice it quotes)
+            # is folded into it through that (config independence.accounts_by_voice)
+            uf.union(("e", i), ("u", ev["upstream"]))
+            continue
+        uf.union(("e", i), ("a", houses[i]))
         if ev["upstream"] != ev["account"]:
             uf.union(("e", i), ("u", ev["upstream"]))
     comp = defaultdict(list)
@@ -2105,7 +2243,7 @@ def _build_event(members, docs, account_of, ents) -> Event:
     accounts = []
     for group in comp.values():
         ups = sorted({evidence[i]["upstream"] for i in group if evidence[i]["upstream"] != evidence[i]["account"]})
-        accs = sorted({evidence[i]["account"] for i in group})
+        accs = sorted({houses[i] for i in group})
         aid = ups[0] if ups else accs[0]
         chains = []
         for i in group:

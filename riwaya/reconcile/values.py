@@ -1067,6 +1067,34 @@ def named_voice(name: str | None) -> bool:
     return len(words) >= 2 and not any(w & unnamed for w in words)
 
 
+def no_voice(name: str | None) -> bool:
+    """Is an attributed voice's name one word that names no one who speaks (values.yaml voices.no_voice: a number
+    word, "عدد" of "أظهرت عدد من الصور"; a rumour, "شائعة"; the verb of saying itself, "بالقول" of "استرسل
+    بالقول"; a withheld identity, "هويته"), or an adverb of manner (voices.no_voice_patterns: "متنهدا" of "قال
+    متنهدا", sighing), with a clitic or the article off?"""
+    words = _voice_words(name or "")
+    if len(words) != 1:
+        return False
+    forms = words[0]
+    if forms & _no_voice_words():
+        return True
+    return any(rx.search(f) for rx in _no_voice_patterns() for f in forms)
+
+
+@lru_cache(maxsize=1)
+def _no_voice_words() -> frozenset:
+    out = set()
+    for w in (vconfig().get("voices") or {}).get("no_voice") or ():
+        for forms in _voice_words(str(w)):
+            out |= forms
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _no_voice_patterns() -> tuple:
+    return tuple(re.compile(p) for p in (vconfig().get("voices") or {}).get("no_voice_patterns") or ())
+
+
 @lru_cache(maxsize=1)
 def _voice_unnamed() -> frozenset:
     out = set()
