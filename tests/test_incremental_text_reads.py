@@ -78,3 +78,28 @@ def test_seeds_the_same_mentions_with_the_cache_cold_and_warm(built_db, monkeypa
     fewer = [e for e in entities if e["id"] != agent]
     assert core.canonical_mentions(ms, Entities(fewer), docs, memo=True) == \
         core.canonical_mentions(ms, Entities(fewer), docs)
+
+
+def test_the_stage_keeps_what_it_read_out_of_the_collector_and_gives_the_same(built_db, tmp_path, monkeypatch):
+    """``blocks.refresh_store`` freezes the objects it has read of the whole corpus (``gc.freeze``: no full pass
+    of the collector walks them) and unfreezes them when it returns, even on an error; the results are those
+    of a stage without it."""
+    import gc
+
+    from riwaya import blocks
+
+    from .test_blocks import _from_scratch
+    assert gc.get_freeze_count() == 0
+    frozen = _from_scratch(built_db, tmp_path / "frozen.db")
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(blocks, "FREEZE", False)
+    assert _from_scratch(built_db, tmp_path / "plain.db") == frozen
+
+    def boom(*a, **k):
+        blocks._freeze()
+        raise RuntimeError("stop")
+    monkeypatch.setattr(blocks, "FREEZE", True)
+    monkeypatch.setattr(blocks, "_relations", boom)
+    with pytest.raises(RuntimeError):
+        _from_scratch(built_db, tmp_path / "error.db")
+    assert gc.get_freeze_count() == 0
