@@ -413,6 +413,28 @@ def _mover_events(events: list[dict], people: set[str]) -> list[dict]:
 
 
 def refresh_store(store, engine: str = "local", ray_address: str | None = None, full: bool = False) -> dict:
+    """``_refresh_store`` with what it has read of the whole corpus (entities, documents, mentions) kept out of the
+    garbage collector's full passes (``gc.freeze``, undone when it returns): each full pass walked every object
+    of the heap, and a + 10 on 3,000 SaudiNewsNet articles spent 3.9 of its 20 CPU seconds in 15 of them. Reference
+    counting frees what it frees as before; only cycles among the frozen objects wait for the end of the stage."""
+    import gc
+    try:
+        return _refresh_store(store, engine, ray_address, full)
+    finally:
+        gc.unfreeze()
+
+
+def _freeze() -> None:
+    """The objects alive now out of the collector's passes until ``refresh_store`` returns (see there)."""
+    if FREEZE:
+        import gc
+        gc.freeze()
+
+
+FREEZE = True
+
+
+def _refresh_store(store, engine: str = "local", ray_address: str | None = None, full: bool = False) -> dict:
     """Re-run the corpus stage over what ``store`` holds, block by block, and replace its corpus
     results (readers see the old ones until the new are complete). A part whose inputs are those
     of a part of the current results (same fingerprint, see ``fingerprints``) is carried over as
@@ -420,12 +442,14 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
     and records them with what changed in the store's journal. ``full``: corpus-wide statistics
     recomputed (``story_index``), not kept as frozen at the last full run."""
     clock = _Clock()
+    _freeze()                       # what the process holds before (modules, the knowledge base, the models)
     with store.snapshot():          # the corpus stage reads one consistent state
         state = store.corpus_state()
         writer = store.corpus_writer(state)
         texts: dict[str, str] = {}      # entity id -> its JSON text (those read back have their mentions as Spans)
         entities = _resolve(store, texts)
         clock("resolve")
+        _freeze()
         writer.add("entities", entities, dump=lambda e: texts.get(e["id"]) or json.dumps(e, ensure_ascii=False))
         texts.clear()
         for e in entities:        # written: from here on read as spans (translations, itineraries) or counted
@@ -440,6 +464,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
         old = store.corpus_blocks(src) if src is not None else {}
         old_docs = set(store.corpus_document_ids())
     clock("read documents")
+    _freeze()
     versions = store.analysis_versions()
     story_of, story_figures = _stories(store, documents, writer, versions, full)
     clock("stories")
@@ -453,6 +478,7 @@ def refresh_store(store, engine: str = "local", ray_address: str | None = None, 
                        ms.surface, story_of, ents=ents, compressed=True)
     ms.docs = []
     clock("fingerprints")
+    _freeze()
     # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
     old_parts: dict[str, list[str]] = defaultdict(list)
     old_subs: dict[str, list[str]] = defaultdict(list)     # unit -> its stored events' ids

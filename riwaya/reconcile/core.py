@@ -1366,7 +1366,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
 
     translations = translations_by_doc(relations)
 
-    canon = canonical_mentions(event_mentions, ents, docs)
+    canon = canonical_mentions(event_mentions, ents, docs, memo=subparts is not None)
     # each mention's features once (the clustering's add its document's story), not once per reader
     feats0 = [_features(m) for m in canon] if subparts is not None else None
     routes = _doc_routes(canon, feats0)
@@ -1788,44 +1788,156 @@ def _doc_routes(mentions: list[dict], feats: list[dict] | None = None) -> dict:
     return {k: sorted(v, key=str) for k, v in out.items()}
 
 
-def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> list[dict]:
+def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dict], memo: bool = False) -> list[dict]:
     """The mentions as the clustering reads them: values mapped to entities or normalised spellings,
     the words of each mention's sentence (``words``: how alike two mentions' sentences are), and each
     agent marked ``own`` false where it is not the happening's doer (told in another clause, or a news
-    outlet: values.yaml agent_clause)."""
+    outlet: values.yaml agent_clause).
+
+    ``memo`` (the corpus stage): what each mention reads from its document's text alone (``_text_reads``:
+    its sentence's words and counts, its trigger's window, whether each agent is told in the trigger's
+    clause, whether its doers are possessors, whether its figure is its own) is taken from the on-disk cache
+    (``riwaya.cache``), keyed by the document and the offsets and words it reads, and made only for the
+    mentions not seen before; what it reads of the entities is read again on every call. The same mentions
+    as without."""
     out = []
     read: dict = {}     # (document, start, end) -> its sentence's words and counts: one sentence, many triggers
-    for m in mentions:
+    texts = [(docs.get(m.get("doc")) or {}).get("text") or "" for m in mentions]
+    reads = _memo_text_reads(mentions, texts) if memo else None
+    for n, m in enumerate(mentions):
         c = _canonical(m, ents)
-        sentence = (m.get("doc"), m.get("start"), m.get("end"))
-        told = read.get(sentence)
-        if told is None:
-            told = read[sentence] = (_sentence_words(m, docs), _sentence_numbers(m, docs))
-        c["words"] = told[0]
-        c["window"] = _trigger_window(m, docs)
-        text = (docs.get(m.get("doc")) or {}).get("text") or ""
+        text = texts[n]
+        if reads is not None:
+            r = reads[n]
+        else:
+            sentence = (m.get("doc"), m.get("start"), m.get("end"))
+            r = read.get(sentence)
+            if r is None:
+                r = read[sentence] = {"words": _sentence_words(m, docs), "numbers": _sentence_numbers(m, docs)}
+            r = {**r, **_text_reads(m, text, words=False)}
+        c["words"] = r["words"]
+        c["window"] = r["window"]
         if text and isinstance(m.get("trigger_start"), int):
             c["lead"] = m["trigger_start"] / len(text)     # how far into its report: a lead tells the main happening
         if text:
-            c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent(
-                p, p["entity"], m, text, ents) else p for p in c["participants"]]
+            own = r["own"]
+            c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent_read(
+                p, p["entity"], m, text, ents, own[k]) else p for k, p in enumerate(c["participants"])]
             # every doer named as the possessor of the one who acts ("ابنا عم الوزير فرا"): the mention tells
             # his kin's happening, and gives this one no values (values.yaml possessor_ties)
-            spans = [_told_at(p, m, text) for p in c["participants"] if (p.get("role") or "agent") == "agent"]
-            if spans and all(sp is not None and possessed(text, sp) for sp in spans):
+            if r["of_kin"]:
                 c["of_kin"] = True
-            if m.get("amount") is not None and not _own_amount(m, text):
+            if m.get("amount") is not None and not r["own_amount"]:
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
         # the places finer than a country its sentence names and the counts it tells: what tells a happening
         # told without its main actor (pair features fine_place_*, numbers_*)
         c["fine_places"] = _fine_places(c, ents)
-        c["numbers"] = list(told[1])
+        c["numbers"] = list(r["numbers"])
         if _type_group(c.get("type") or "") in _party_groups():
             # the people and organisations a meeting's sentence names (_features: its party)
             c["party"] = sorted({e for e in c.get("context") or () if _is_actor(e, ents)})
         out.append(c)
     _mark_first(out)
     _link_actors(out, ents)
+    return out
+
+
+def _text_reads(m: dict, text: str, words: bool = True) -> dict:
+    """What ``canonical_mentions`` reads of mention ``m`` (as stored) from its document's text alone, nothing of
+    the entities: its sentence's words and counts (``words``), its trigger's window, for each of its
+    participants (dicts, in order) whether it is its own doer in the trigger's clause with no other actor
+    named between them (``own``: ``own_agent`` with ``actors_between`` false; None where no agent or
+    offsets unknown), whether its doers are all possessors (``of_kin``) and whether its figure is told in
+    the trigger's clause (``own_amount``)."""
+    docs = {m.get("doc"): {"text": text}}
+    out: dict = {"window": _trigger_window(m, docs)}
+    if words:
+        out["words"], out["numbers"] = _sentence_words(m, docs), _sentence_numbers(m, docs)
+    parts = [p for p in (m.get("participants") or []) if isinstance(p, dict)]
+    ts, te = m.get("trigger_start"), m.get("trigger_end")
+    own: list = []
+    for p in parts:
+        s, t = p.get("start"), p.get("end")
+        if text and (p.get("role") or "agent") == "agent" and all(isinstance(x, int) for x in (ts, te, s, t)):
+            own.append(own_agent(text, (ts, te), (s, t), False))
+        else:
+            own.append(None)
+    out["own"] = own
+    spans = [_told_at(p, m, text) for p in parts if (p.get("role") or "agent") == "agent"] if text else []
+    out["of_kin"] = bool(spans) and all(sp is not None and possessed(text, sp) for sp in spans)
+    out["own_amount"] = bool(text) and m.get("amount") is not None and _own_amount(m, text)
+    return out
+
+
+def _own_agent_read(p: dict, e, m: dict, text: str, ents: Entities, own0) -> bool:
+    """``_own_agent`` of participant ``p`` given ``own0``, what ``own_agent`` gives with no other actor named
+    between the agent and its trigger (``_text_reads``): with one named there, an agent is its own doer only
+    where its span and the trigger's overlap (``own_agent``), so the entities' names are looked up only where
+    that decides."""
+    ent = (ents.by_id.get(e) if isinstance(e, str) else None) or {}
+    if (ent.get("attrs") or {}).get("group") == "outlet":
+        return False
+    if own0 is None:
+        return True
+    if not own0:
+        return False
+    ts, te, s, t = m["trigger_start"], m["trigger_end"], p["start"], p["end"]
+    if s < te and ts < t:
+        return True
+    return not _actor_named(_agent_gap(text, ts, te, s, t), ents, e)
+
+
+TEXT_READS_VERSION = 1      # what _text_reads gives and reads (a change to either must change this)
+
+
+@lru_cache(maxsize=1)
+def _text_reads_tag() -> str:
+    """The cache's tag: this version, the corpus stage's code and data (the reconciler's among them) and the
+    time tagger's lexicon (``_count``'s number words)."""
+    from ..corpus import CORPUS_VERSION
+    from ..fingerprint import code_fingerprint
+    return f"tr{TEXT_READS_VERSION}:{CORPUS_VERSION}:{code_fingerprint(['timex/lexicon.py', 'data/timex'], extra_env=None)}:"
+
+
+def _text_reads_key(m: dict, text: str) -> str:
+    """A mention's key for ``_text_reads``: its document (its id is a hash of its text) and the text's length,
+    and every field of the mention those reads read."""
+    parts = [[p.get("role"), p.get("text"), p.get("start"), p.get("end")]
+             for p in (m.get("participants") or []) if isinstance(p, dict)]
+    payload = json.dumps([m.get("doc"), len(text), m.get("start"), m.get("end"), m.get("trigger_start"),
+                          m.get("trigger_end"), m.get("amount"), parts], ensure_ascii=False, default=str)
+    return _text_reads_tag() + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def _memo_text_reads(mentions: list[dict], texts: list[str]) -> list[dict]:
+    """``_text_reads`` of each mention, from the on-disk cache where it was made before (one look-up for all of
+    them), the others made (and cached). A damaged entry is a miss, as every cache error is."""
+    from ..cache import KeyValue
+    kv = KeyValue("text_reads")
+    keys = [_text_reads_key(m, t) for m, t in zip(mentions, texts)]
+    hit = kv.get_many(sorted(set(keys)))
+    out: list[dict] = []
+    new: dict[str, str] = {}
+    made: dict[str, dict] = {}
+    words: dict = {}        # one frozenset per distinct sentence's words, as without the memo
+    for m, t, k in zip(mentions, texts, keys):
+        r = made.get(k)
+        if r is None:
+            v = hit.get(k)
+            try:
+                w, num, win, own, kin, amt = json.loads(v)
+                r = {"words": frozenset(w), "numbers": list(num), "window": frozenset(win), "own": list(own),
+                     "of_kin": bool(kin), "own_amount": bool(amt)}
+                if len(r["own"]) != sum(1 for p in (m.get("participants") or []) if isinstance(p, dict)):
+                    raise ValueError
+            except (TypeError, ValueError):
+                r = _text_reads(m, t)
+                new[k] = json.dumps([sorted(r["words"]), r["numbers"], sorted(r["window"]), r["own"], r["of_kin"],
+                                     r["own_amount"]], ensure_ascii=False)
+            r["words"] = words.setdefault(r["words"], r["words"])
+            made[k] = r
+        out.append(r)
+    kv.put_many(new)
     return out
 
 
