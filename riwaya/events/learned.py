@@ -31,8 +31,8 @@ script; a language without a model keeps the rules' output.
 """
 from __future__ import annotations
 
-import dataclasses
 import copy
+import dataclasses
 import json
 import math
 import os
@@ -574,12 +574,14 @@ def _subject_cues() -> dict[str, frozenset[str]]:
 
 def _noun_shaped(trigger: str) -> bool:
     """Does the trigger's written form make it a noun (a preposition or the article glued on, a final ة or
-    tanween: "بمحاسبة"، "صفقة"، "اجتماعاً")? A verb takes none of them."""
+    tanween: "بمحاسبة"، "صفقة"، "اجتماعاً")? A verb takes none of them; one whose root opens with ب (بحث) is
+    taken for a noun too, and its subject is left as before this rule."""
     w = trigger.strip()
     if not w:
         return False
     n = normalize_ar(w)
-    return w.endswith(("ة", "ً", "اً")) or _clitic(n)[-1:] in ("ب",) or _clitic(n).endswith("ال") or n.startswith(("ب", "لل"))
+    clitic = _clitic(n)
+    return w.endswith(("ة", "ً")) or n.startswith(("ب", "لل")) or clitic.endswith(("ب", "ال"))
 
 
 TOPIC_SPAN = 40      # words before the trigger where the opening phrase of its sentence or clause may be its doer
@@ -1850,8 +1852,8 @@ def _headline_speaker(T: Text, ev: EventMention, mentions=()) -> tuple[int, int]
     that opens what follows the colon (cues.yaml `headline_speaker`: at most `gap` words between), in the
     trigger's line: the phrase from the line's start or an earlier colon, of at most `words` words, no
     punctuation or byline dash ("فهد كاملي- سبق- جازان:"), none of `furniture` ("رابط الخبر بصحيفة الوئام:"),
-    not opening with a place ("العراق: مقتل 19"; "حكومة اليمن:" is a teller); a speech verb opening it is left out ("وأردف الثبيتي: «...»": `verbs`
-    and attribution.yaml's).
+    not opening with a place ("العراق: مقتل 19"; "حكومة اليمن:" is a teller); a speech verb opening it is left
+    out ("وأردف الثبيتي: «...»": `verbs` and attribution.yaml's).
     Its span, or None."""
     if lang_of(ev) != "ar":
         return None
