@@ -561,6 +561,8 @@ def _subject_before_trigger(T: Text, ev: EventMention, k: int) -> bool:
     cue = _subject_cues()
     if _word_in(T.toks[k].n, cue["not_words"]) or _word_in(T.toks[k].n, _light_verbs()):
         return False           # "فقد قتل"، "إبان توليه"، "القيام بعمليات": no phrase
+    if k > 0 and (T.toks[k - 1].n.isdigit() or _word_in(T.toks[k - 1].n, _count_words())):
+        return False           # "لقي أربعة أشخاص مصرعهم": the count's phrase, its count the amount
     if not (is_nominal(ev) or _noun_shaped(ev.trigger)):
         return True
     return k > 0 and (_word_in(T.toks[k - 1].n, _light_verbs()) or _word_in(T.toks[k - 1].n, cue["verbs"]))
