@@ -1002,3 +1002,44 @@ def test_a_headline_names_its_teller_before_a_colon():
                          ("راجعت", "الثبيتي"), ("تقدمت", None)]:
         got = learned._headline_speaker(T, _event(text, trig, "attack", "harm"), ments)
         assert (text[got[0]:got[1]] if got else None) == teller, trig
+
+
+def test_a_speaker_phrase_running_over_the_trigger_ends_before_it():
+    # "أعلنت السلطات الألمانية إخلاء سبيل": the chunker ran on into the event's word; the speaker is what precedes it
+    text = "أعلنت السلطات الألمانية إخلاء سبيل المذيع"
+    T = learned.Text(text)
+    sps, _ = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    ev = _event(text, "إخلاء", "release_of_prisoners", "other")
+    assert [x.text for x in learned.speaker_candidates(T, ev, sps)] == ["السلطات الألمانية"]
+    learned.SPEAKER_TRIM = False
+    try:
+        assert learned.speaker_candidates(T, ev, sps) == []
+    finally:
+        learned.SPEAKER_TRIM = True
+
+
+def test_the_word_right_before_a_verb_heads_its_subject_candidate():
+    # "والمقاومة تحشد": before, the trigger's span was taken for a name the word was the title of
+    for text, trig, word, yes in [
+            ("خسائر للحوثيين في تعز والمقاومة تحشد في أبين", "تحشد", "والمقاومة", True),
+            ("وأضافت الوزارة أن الأهالي قتلوا في القصف", "قتلوا", "الأهالي", True),
+            ("ولقي أربعة أشخاص مصرعهم في بغداد", "مصرعهم", "أشخاص", False),     # the count's phrase
+            ("وعقد فخامته اجتماعاً مع الوزير", "اجتماعاً", "فخامته", True),       # after a light verb
+            ("وبدأت القوات بدخول الجامعة", "بدخول", "القوات", True),               # after a verb of starting
+            ("وارتفعت حصيلة تفجير السيارة", "تفجير", "حصيلة", False),              # a construct's head
+            ("ورفعوا شعارات بمحاسبة المسؤولين", "بمحاسبة", "شعارات", False),
+            ("وبحسب المصادر فقد قتل أبو مجاهد", "قتل", "فقد", False),              # a particle
+            ("وذلك إبان توليه المنصب", "توليه", "إبان", False)]:
+        T = learned.Text(text)
+        ev = _event(text, trig, "attack", "harm")
+        got = [c.text for c in learned.candidates(T, ev, [])]
+        assert any(word in c for c in got) is yes, (text, got)
+
+
+def test_a_headline_teller_may_name_a_place_inside_it():
+    from riwaya.models import EntityMention
+    text = "رابط الخبر بصحيفة الوئام: حكومة اليمن: قوات الحوثي تقصف عدن"
+    s = text.index("اليمن")
+    ments = [EntityMention(text="اليمن", start=s, end=s + len("اليمن"), type="place")]
+    got = learned._headline_speaker(learned.Text(text), _event(text, "تقصف", "attack", "harm"), ments)
+    assert got is not None and text[got[0]:got[1]] == "حكومة اليمن"

@@ -32,6 +32,7 @@ script; a language without a model keeps the rules' output.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import math
 import os
@@ -413,6 +414,8 @@ class Candidate:
 
 
 NP_WINDOW = 6        # tokens either side of the trigger where a bare noun phrase may be an argument
+NP_BEFORE_TRIGGER = True   # the word right before the trigger may head a bare phrase (arcand20; before, the
+                           # trigger's own span counted as a name that word was the title of)
 
 
 @lru_cache(maxsize=1)
@@ -529,9 +532,10 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
                 a < t.end and t.start < b for a, b in taken):
             k += 1
             continue
-        if k + 1 < hi and any(a <= T.toks[k + 1].start < b for a, b in taken):
+        if k + 1 < hi and any(a <= T.toks[k + 1].start < b for a, b in taken) and not (
+                k + 1 == ti and _subject_before_trigger(T, ev, k)):
             k += 1            # a title or noun right before a name belongs to the name's phrase (الرئيس بشار)
-            continue
+            continue          # (not the subject before the trigger: "والمقاومة تحشد"، "عقد فخامته اجتماعا")
         end = k + 1
         while end < min(hi, k + 3) and not _closed(T, end - 1) and T.toks[end].n.startswith("ال") and T.toks[end].n not in stops and not (
                 ti <= end < tj) and not any(a < T.toks[end].end and T.toks[end].start < b for a, b in taken):
@@ -545,6 +549,41 @@ def _noun_phrases(T: Text, ev: EventMention, s0: int, s1: int, taken) -> list[Ca
             out.append(Candidate(s, e, T.text[s:e], None, "np", None, None))
         k = end
     return out
+
+
+def _subject_before_trigger(T: Text, ev: EventMention, k: int) -> bool:
+    """May word k, right before the trigger, head a phrase of its own (NP_BEFORE_TRIGGER)? Before a verb it
+    is its subject ("والمقاومة تحشد"، "43 شخصا قتلوا"); before a verbal noun it is the noun's head in a
+    construct ("حصيلة تفجير"، "عدد القتلى"، "مذكرة قبض") unless a light verb stands right before it, whose
+    subject it is ("عقد فخامته اجتماعا"، "قام بالمر باطلاق")."""
+    if not NP_BEFORE_TRIGGER or lang_of(ev) != "ar":
+        return False
+    cue = _subject_cues()
+    if _word_in(T.toks[k].n, cue["not_words"]) or _word_in(T.toks[k].n, _light_verbs()):
+        return False           # "فقد قتل"، "إبان توليه"، "القيام بعمليات": no phrase
+    if k > 0 and (T.toks[k - 1].n.isdigit() or _word_in(T.toks[k - 1].n, _count_words())):
+        return False           # "لقي أربعة أشخاص مصرعهم": the count's phrase, its count the amount
+    if not (is_nominal(ev) or _noun_shaped(ev.trigger)):
+        return True
+    return k > 0 and (_word_in(T.toks[k - 1].n, _light_verbs()) or _word_in(T.toks[k - 1].n, cue["verbs"]))
+
+
+@lru_cache(maxsize=1)
+def _subject_cues() -> dict[str, frozenset[str]]:
+    d = _cues().get("subject_before_trigger") or {}
+    return {k: frozenset(normalize_ar(w) for w in d.get(k) or ()) for k in ("not_words", "verbs")}
+
+
+def _noun_shaped(trigger: str) -> bool:
+    """Does the trigger's written form make it a noun (a preposition or the article glued on, a final ة or
+    tanween: "بمحاسبة"، "صفقة"، "اجتماعاً")? A verb takes none of them; one whose root opens with ب (بحث) is
+    taken for a noun too, and its subject is left as before this rule."""
+    w = trigger.strip()
+    if not w:
+        return False
+    n = normalize_ar(w)
+    clitic = _clitic(n)
+    return w.endswith(("ة", "ً")) or n.startswith(("ب", "لل")) or clitic.endswith(("ب", "ال"))
 
 
 TOPIC_SPAN = 40      # words before the trigger where the opening phrase of its sentence or clause may be its doer
@@ -1416,8 +1455,25 @@ def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | N
         skip and skip[0] <= l["start"] < skip[1])), None)
 
 
+SPEAKER_TRIM = True   # a speaker phrase that runs on over the trigger ends before it (arcand20)
+
+
+def _before_trigger(T: Text, ev: EventMention, x: Speaker) -> Speaker | None:
+    """A speaker phrase the chunker ran on into the event's own word ("أعلنت السلطات الألمانية إخلاء سبيل",
+    "وأوضح الرائد بتواجد ثلاثة شبان"): the words before the trigger, when at least one stands there and the
+    phrase is no entity mention the recogniser named (kind "after", type "np"); else None."""
+    if not (SPEAKER_TRIM and x.kind == "after" and x.etype == "np" and x.start < ev.trigger_start < x.end):
+        return None
+    i, j = T.tok_range(x.start, ev.trigger_start)
+    if j <= i:
+        return None
+    e = T.toks[j - 1].end
+    return dataclasses.replace(x, end=e, text=T.text[x.start:e])
+
+
 def speaker_candidates(T: Text, ev: EventMention, sps: list[Speaker]) -> list[Speaker]:
     s0, s1 = T.sentence(ev.trigger_start)
+    sps = [_before_trigger(T, ev, x) or x for x in sps]
     return [x for x in sps if not (x.start < ev.trigger_end and ev.trigger_start < x.end) and (
         ev.trigger_start - SPEAKER_SPAN <= x.cue_start < s1 or (
             x.rec is not None and x.rec["scope"][0] <= ev.trigger_start < x.rec["scope"][1]))]
@@ -1780,6 +1836,7 @@ def _cut_at_agent_by(T: Text, start: int, end: int) -> tuple[int, int]:
 
 
 HEADLINE_SPEAKER = True   # a headline's "X: ..." credits X (arslots19)
+HEADLINE_PLACE_HEAD = True  # only a place opening the phrase makes it no teller (arcand20; before: any place in it)
 _HEADLINE_BREAK = re.compile(r"[.،,;؛!?؟«»\"“”()\-–—/|]")
 
 
@@ -1797,8 +1854,8 @@ def _headline_speaker(T: Text, ev: EventMention, mentions=()) -> tuple[int, int]
     that opens what follows the colon (cues.yaml `headline_speaker`: at most `gap` words between), in the
     trigger's line: the phrase from the line's start or an earlier colon, of at most `words` words, no
     punctuation or byline dash ("فهد كاملي- سبق- جازان:"), none of `furniture` ("رابط الخبر بصحيفة الوئام:"),
-    not a place ("العراق: مقتل 19"); a speech verb opening it is left out ("وأردف الثبيتي: «...»": `verbs`
-    and attribution.yaml's).
+    not opening with a place ("العراق: مقتل 19"; "حكومة اليمن:" is a teller); a speech verb opening it is left
+    out ("وأردف الثبيتي: «...»": `verbs` and attribution.yaml's).
     Its span, or None."""
     if lang_of(ev) != "ar":
         return None
@@ -1820,8 +1877,9 @@ def _headline_speaker(T: Text, ev: EventMention, mentions=()) -> tuple[int, int]
         return None
     if j - i > 1 and _word_in(T.toks[i].n, verbs):
         s = T.toks[i + 1].start
-    if any(m.type == "place" and m.start < e and s < m.end for m in mentions):
-        return None
+    if any(m.type == "place" and (m.start <= s < m.end if HEADLINE_PLACE_HEAD else m.start < e and s < m.end)
+           for m in mentions):
+        return None          # a place heads it; one inside a teller's name is no place ("حكومة اليمن:")
     return s, e
 
 
