@@ -1,10 +1,12 @@
-"""incr19: usage: exp.py base N TAG | plus N TAG | frozen N TAG | scratch N TAG   (CODE= the tree to run)"""
+"""incr19, scale20: usage: incr19_exp.py base N TAG | plus N TAG | frozen N TAG | scratch N TAG
+(CODE= the tree to run, WORK= the scratch folder, I19_CACHE= the cache, NICE= the niceness; scale20 ran it with
+CODE=/work/wt/scale20 WORK=/tmp/scale20/x NICE=15)"""
 import json, os, sqlite3, subprocess, sys, time
 from pathlib import Path
 ROOT = Path(os.environ.get("CODE", "/work/wt/incr19"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import corpus_stage as cs
-W = Path("/tmp/i19")
+W = Path(os.environ.get("WORK", "/tmp/i19"))
 SRC = Path(os.environ.get("SRC", W / "src1921.db"))
 CACHE = os.environ.get("I19_CACHE", str(W / "cache"))
 OUT = W / "runs.jsonl"
@@ -14,7 +16,7 @@ def run(db):
     env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED="0", RIWAYA_CACHE_DIR=CACHE)
     load = cs._loadavg()
     t = time.time()
-    cmd = ["nice", "-n", "5", "/work/main/.venv/bin/python", str(ROOT / "benchmarks/corpus_stage.py"), "--_stage", str(db)]
+    cmd = ["nice", "-n", os.environ.get("NICE", "5"), "/work/main/.venv/bin/python", str(ROOT / "benchmarks/corpus_stage.py"), "--_stage", str(db)]
     p = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if p.returncode:
         return {"failed": p.stderr[-3000:]}

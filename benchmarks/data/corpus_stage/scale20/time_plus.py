@@ -36,9 +36,23 @@ for name in ["canonical_mentions", "_features", "cluster_subparts", "_merged", "
         wrap(core, name)
 wrap(blocks, "reconcile_block")
 wrap(blocks, "fingerprints")
+import gc
+gct = defaultdict(float); gcn = defaultdict(int); _g0 = [0.0]
+def _gccb(phase, info):
+    if phase == "start":
+        _g0[0] = time.process_time()
+    else:
+        gct[info["generation"]] += time.process_time() - _g0[0]; gcn[info["generation"]] += 1
+if os.environ.get("GC_COUNT") == "1":   # (was gc_plus3.py) the collections' CPU by generation; FREEZE=0/1, FREEZE_START=1
+    gc.callbacks.append(_gccb)
+    blocks.FREEZE = os.environ.get("FREEZE", "1") == "1"
+    if os.environ.get("FREEZE_START") == "1":
+        gc.freeze()
 fig = blocks.refresh_store(Store(f"sqlite:///{db}"))
 print(json.dumps(fig["cpu_seconds"]))
 for k in sorted(acc, key=lambda k: -acc[k]):
     print(f"{k:24s} {acc[k]:7.2f} s  {cnt[k]:8d} calls")
 print(json.dumps(cs.digest(db)))
+if os.environ.get("GC_COUNT") == "1":
+    print("gc seconds by generation", dict(gct), dict(gcn))
 db.unlink()
