@@ -198,3 +198,20 @@ def test_quoted_words_after_that_are_not_a_source():
     _, atts = run(t, [("الأسد", "person"), ("دمشق", "place")])
     names = [l["name"] if isinstance(l, dict) else l.name for a in atts for l in (a.chain if hasattr(a, "chain") else a["chain"])]
     assert not any("يمارس" in n for n in names) and "الأسد" not in names
+
+
+def test_casualties_that_fall_are_a_killing_not_a_fall():
+    # issue 14: "سقوط قتلى" (casualties fell) is a killing anchored on the casualty noun, as the annotators mark it
+    # (cues.yaml casualty_fall); the fall of a city stays a fall
+    def types(t):
+        return [(e.trigger, e.type) for e in run(t)[0]]
+    got = types("أفادت مصادر محلية بسقوط 16 قتيلا في قصف على مدينة حلب.")
+    assert ("قتيلا", "killing") in got and not any(ty == "fall" for _, ty in got)
+    got = types("وأدى القصف إلى سقوط شهداء ومصابين في مدينة دوما.")
+    assert ("شهداء", "killing") in got and ("ومصابين", "injury") in got and not any(ty == "fall" for _, ty in got)
+    got = types("وأكد مسؤولون أن عشرات الجرحى سقطوا في المواجهات.")
+    assert not any(ty == "fall" for _, ty in got)
+    got = types("وسقطوا بين قتيل وجريح.")
+    assert ("قتيل", "killing") in got and not any(ty == "fall" for _, ty in got)
+    got = types("وأكدت المعارضة سقوط مدينة حلب في يد قوات النظام.")
+    assert ("سقوط", "fall") in got

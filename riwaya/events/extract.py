@@ -123,6 +123,9 @@ def load_lexicon() -> dict:
         "where_origin_types": set(cues["where_origin_types"]),
         "duration_types": set(cues["duration_types"]),
         "subject_place_types": set(cues["subject_place_types"]),
+        "casualty_fall": {"from": set(cues["casualty_fall"]["from"]),
+                          "nouns": {_norm(w): t for t, ws in cues["casualty_fall"]["nouns"].items() for w in ws},
+                          "skip": {_norm(w) for w in cues["casualty_fall"]["skip"]}},
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
@@ -835,6 +838,10 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
             elif sent.proposed.get(i):      # a word outside the lexicon the English proposer finds an event
                 typ, stem = sent.proposed[i]
                 hit = (typ, i, i + 1, i > 0 and toks[i - 1].n in ("was", "were", "been", "be"), stem)
+    if hit and plang == "ar" and hit[2] - hit[1] == 1 and hit[0] in lex["casualty_fall"]["from"]:
+        hit = _casualty_fall(toks, i, hit, lex)
+        if hit is None:
+            return None, i + 1
     cont = None
     if hit is None:
         if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1:
@@ -864,6 +871,40 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         if any(cont[-1] == sq[-1] for sq, _ in lex["preps"][plang]):
             tj -= 1
     return (typ, ti, tj, passive, stem, hit, cont), tj
+
+
+def _casualty(tok, lex) -> tuple[str, str] | None:
+    """(type, stem) when the token is a casualty noun of cues.yaml casualty_fall (قتلى، جرحى، ضحايا...)."""
+    nouns = lex["casualty_fall"]["nouns"]
+    for c in _cands(tok.n)[0]:
+        if c in nouns:
+            return nouns[c], c
+    return None
+
+
+def _casualty_skip(tok, lex) -> bool:
+    return tok.n in lex["casualty_fall"]["skip"] or tok.n.isdigit() or any(ch.isdigit() for ch in tok.n) or \
+        tok.n in lex["count_words"]["ar"] or _cands(tok.n)[1] & lex["count_words"]["ar"] != frozenset()
+
+
+def _casualty_fall(toks, i: int, hit: tuple, lex: dict) -> tuple | None:
+    """A fall trigger at token i whose subject or genitive is a casualty noun (cues.yaml casualty_fall):
+    "سقوط 16 قتيلا"، "سقطوا قتلى" -> the trigger moves to the noun, typed as its list says (a killing, an
+    injury), as the annotators anchor it; "القتلى سقطوا" -> None (the noun before is its own trigger);
+    otherwise the hit unchanged."""
+    k = i + 1
+    while k < len(toks) and k - i <= 6 and _casualty_skip(toks[k], lex):
+        k += 1
+    if k < len(toks) and k - i <= 6:
+        got = _casualty(toks[k], lex)
+        if got:
+            return (got[0], k, k + 1, False, got[1])
+    k = i - 1
+    while k >= 0 and i - k <= 3 and toks[k].n in lex["casualty_fall"]["skip"]:
+        k -= 1
+    if k >= 0 and i - k <= 3 and _casualty(toks[k], lex):
+        return None
+    return hit
 
 
 def _object_place(toks, k: int, ce: int, mentions):
