@@ -889,22 +889,33 @@ def _casualty_skip(tok, lex) -> bool:
 
 def _casualty_fall(toks, i: int, hit: tuple, lex: dict) -> tuple | None:
     """A fall trigger at token i whose subject or genitive is a casualty noun (cues.yaml casualty_fall):
-    "سقوط 16 قتيلا"، "سقطوا قتلى" -> the trigger moves to the noun, typed as its list says (a killing, an
-    injury), as the annotators anchor it; "القتلى سقطوا" -> None (the noun before is its own trigger);
-    otherwise the hit unchanged."""
+    "سقوط 16 قتيلا"، "سقطوا قتلى" -> one trigger from the fall to the noun, typed as the noun's list says (a
+    killing, an injury): the events corpus anchors it on the noun, the clusters corpus on سقوط, and the count
+    between is its amount; "القتلى سقطوا" -> None (the noun before is its own trigger); otherwise the hit."""
     k = i + 1
     while k < len(toks) and k - i <= 6 and _casualty_skip(toks[k], lex):
         k += 1
     if k < len(toks) and k - i <= 6:
         got = _casualty(toks[k], lex)
         if got:
-            return (got[0], k, k + 1, False, got[1])
+            return (got[0], i, k + 1, False, got[1])
     k = i - 1
     while k >= 0 and i - k <= 3 and toks[k].n in lex["casualty_fall"]["skip"]:
         k -= 1
     if k >= 0 and i - k <= 3 and _casualty(toks[k], lex):
         return None
     return hit
+
+
+def _casualty_amount(text, toks, ti: int, tj: int, args: list, lex: dict) -> list:
+    """A casualty phrase made the trigger ("سقوط 16 قتيلا"، "سقوط عشرات الجرحى"): its count (digits, count
+    words) between the fall and the noun is the killing's amount, as a noun trigger's count before it is."""
+    ks = [k for k in range(ti + 1, tj - 1) if any(ch.isdigit() for ch in toks[k].n)
+          or _cands(toks[k].n)[1] & lex["count_words"]["ar"]]
+    if not ks:
+        return args
+    s_, e_ = toks[ks[0]].s, toks[ks[-1]].e
+    return [a for a in args if a.role != "amount"] + [Argument("amount", text[s_:e_], s_, e_, None, "amount")]
 
 
 def _object_place(toks, k: int, ce: int, mentions):
@@ -1312,6 +1323,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
                 uniq, carried, last_ce = _arguments(ctx, h, sent, p, cont, d)
                 uniq = _fall_roles(ctx, h, sent, uniq + _where_origin(ctx, h, sent, uniq))
+                if plang == "ar" and hit and tj - ti > 1 and stem in lex["casualty_fall"]["nouns"]:
+                    uniq = _casualty_amount(text, toks, ti, tj, uniq, lex)
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)

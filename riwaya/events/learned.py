@@ -2211,6 +2211,14 @@ def _after_with(T: Text, c: Candidate) -> bool:
     return w in cues.get("companion", ()) or w in cues.get("companion_person_only", ())
 
 
+def _inner_count(ev: EventMention, rule_args: list[Argument]) -> list[Argument]:
+    """The rules' count inside a multi-word trigger ("سقوط 16 قتيلا": casualties that fell, cues.yaml
+    casualty_fall) is its amount when the model keeps none: trained on counts outside their trigger, it never
+    saw one there, and tidying a span off its own trigger would empty it. A copy, as the rules gave it."""
+    return [copy.copy(a) for a in rule_args if a.role == "amount" and ev.trigger_start <= a.start
+            and a.end <= ev.trigger_end][:1]
+
+
 def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument], T: Text | None = None) -> list[Argument]:
     """A movement the model left without anyone who moves keeps the rules' mover: often the subject
     the rules carried from an earlier clause ("... أن المخلوع أبلغ ...، لكنه اتجه ...، حيث غادر"), which
@@ -2288,6 +2296,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 subj = subjects(T, an, sps[0])
             cands = candidates(T, ev, mentions, subj)
             rule_args = list(ev.arguments)
+            inner = _inner_count(ev, rule_args)     # copied before the spans below are tidied
             judged = set(M["argument"].get("roles", ROLES))
             keep = frozenset(M["argument"].get("keep") or ())
             # roles too rare in training (who decided, via) stay as the rules gave them
@@ -2369,7 +2378,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             chosen = _one_per_span(args, conf, judged)
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
-            ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen, T), key=lambda a: (a.start, a.role))
+            ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen, T) + (
+                [] if any(a.role == "amount" for a in chosen) else inner),
+                                  key=lambda a: (a.start, a.role))
             shared = _shared_subject(T, ev, kept)
             if shared is not None:
                 ev.arguments = sorted(ev.arguments + [shared], key=lambda a: (a.start, a.role))
