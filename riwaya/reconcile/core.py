@@ -155,23 +155,33 @@ class Entities:
 
 # ------------------------------------------------------------------ accounts & independence
 
-def _accounts(documents, relations):
+def _accounts(documents, relations, chained: bool = True):
     """Account of each document: copies, and an article and its translation in
     another document, are one account; so, by configuration, are several articles
-    of one outlet (a second article is rarely independent)."""
+    of one outlet (a second article is rarely independent). ``chained`` false (``_houses``): an outlet's
+    articles are folded only where they copy no other document, so that one outlet's copy of another's text
+    does not chain the two outlets and every article of either."""
     uf = UnionFind()
     for d in documents:
         uf.find(d["id"])
-    for r in relations:
-        if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
-            uf.union(r["docs"][0], r["docs"][1])
+    copied = set()
+    for a, b in _text_pairs(relations):
+        uf.union(a, b)
+        copied.update((a, b))
     if config()["independence"].get("same_outlet_one_account", True):
         first = {}
         for d in sorted(documents, key=lambda d: d["id"]):
             o = normalize(d.get("outlet") or "").strip()
-            if o:
+            if o and (chained or d["id"] not in copied):
                 uf.union(first.setdefault(o, d["id"]), d["id"])
     return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
+
+
+def _text_pairs(relations):
+    """The two documents of each copy or translation relation (one text told twice)."""
+    for r in relations:
+        if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
+            yield r["docs"][0], r["docs"][1]
 
 
 def _houses(documents, relations) -> dict[str, str]:
@@ -180,21 +190,7 @@ def _houses(documents, relations) -> dict[str, str]:
     one account (the outlet); but an outlet's copy of another outlet's text does not fold the two outlets, nor
     every other article of either. ``_accounts`` unions both relations, so over a day's corpus the copies chain
     every outlet into one account (the six unseen samples: one account for all 630 documents of the first)."""
-    uf = UnionFind()
-    for d in documents:
-        uf.find(d["id"])
-    copied = set()
-    for r in relations:
-        if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
-            uf.union(r["docs"][0], r["docs"][1])
-            copied.update(r["docs"])
-    if config()["independence"].get("same_outlet_one_account", True):
-        first = {}
-        for d in sorted(documents, key=lambda d: d["id"]):
-            o = normalize(d.get("outlet") or "").strip()
-            if o and d["id"] not in copied:
-                uf.union(first.setdefault(o, d["id"]), d["id"])
-    return {d["id"]: "acc:" + uf.find(d["id"]) for d in documents}
+    return _accounts(documents, relations, chained=False)
 
 
 def upstream_key(attribution: dict | None, account: str, outlet: str | None, ents: Entities) -> tuple[str, dict | None]:
@@ -1358,10 +1354,9 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         if unchained == "all":
             account_of = house_of
         twins = defaultdict(set)
-        for r in relations:
-            if r["kind"] in ("copy", "translation") and len(r.get("docs") or []) == 2:
-                twins[r["docs"][0]].add(r["docs"][1])
-                twins[r["docs"][1]].add(r["docs"][0])
+        for a, b in _text_pairs(relations):
+            twins[a].add(b)
+            twins[b].add(a)
         account_of = {d: (account_of[d], house_of[d], frozenset(twins.get(d, ()))) for d in account_of}
 
     translations = translations_by_doc(relations)
@@ -2263,17 +2258,23 @@ def _printed_statements(evidence: list[dict], translations: dict | None = None, 
         # - a document never disagrees with its copy (or its translation published as another document): an
         #   outlet's own sentence whose copy in the other document is told as a named voice's is that voice's,
         #   where their values agree (an editor may have dropped or renamed the attribution)
-        def words(e):
-            text = ((docs or {}).get(e["doc"]) or {}).get("text") or ""
-            return set(normalize(text[e.get("start") or 0:e.get("end") or 0]).split())
+        seen: dict[int, set] = {}
+
+        def words(j):
+            """evidence j's sentence's words, normalised once (each evidence is compared with many)"""
+            if j not in seen:
+                e = evidence[j]
+                text = ((docs or {}).get(e["doc"]) or {}).get("text") or ""
+                seen[j] = set(normalize(text[e.get("start") or 0:e.get("end") or 0]).split())
+            return seen[j]
 
         for i, ei in enumerate(evidence):
             if ei["upstream"] != ei["account"] or not twins[i]:
                 continue
-            wi = words(ei)
+            wi = words(i)
             # the same sentence in the copy (most of its words), told there as the voice's
             quoted = [j for j, e in enumerate(evidence) if e["doc"] in twins[i] and e["upstream"] != e["account"]
-                      and wi and len(wi & words(e)) >= 0.6 * len(wi | words(e))]
+                      and wi and len(wi & words(j)) >= 0.6 * len(wi | words(j))]
             voices = {evidence[j]["upstream"] for j in quoted}
             if len(voices) == 1 and agree(ei["values"], [evidence[j]["values"] for j in quoted]):
                 out[i] = voices.pop()
