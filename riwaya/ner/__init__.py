@@ -700,13 +700,10 @@ def _plural_description(m) -> bool:
     return zipf(words[0]) >= 2.5 and zipf(words[1]) >= 2.5 and a not in given and b not in given
 
 
-_PREPOSITIONS = frozenset(("في", "من", "على", "علي", "عن", "الى", "إلى", "مع", "حتى", "منذ", "عند"))
-
-
 def _word_class(w: str) -> str:
     """The kind of word that follows an organisation's head and its genitive (وزارة الداخلية + ?), as
-    entity_rules.yaml org_construct_stops names them."""
-    if w in _PREPOSITIONS:
+    entity_rules.yaml org_construct_stops names them (its prepositions: org_construct_prepositions)."""
+    if w in _rules()["org_construct_prepositions"]:
         return "prep"
     if w.startswith("التابع"):
         return "tabi"
@@ -842,6 +839,7 @@ def _rules() -> dict:
     r["rank_modifiers"] = {norm(w) for w in r.get("rank_modifiers", [])}
     r["occupation_nouns"] = {norm(w) for w in r.get("occupation_nouns", [])}
     r["org_name_tails"] = {norm(w) for w in r.get("org_name_tails", [])}
+    r["org_construct_prepositions"] = frozenset(str(w) for w in r.get("org_construct_prepositions", []))
     r["org_heads_before_name"] = {norm(w) for w in r.get("org_heads_before_name", [])}
     r["org_description_adjectives"] = {norm(w) for w in r.get("org_description_adjectives", [])}
     r["org_chain_stops"] = {norm(w) for w in r["org_chain_stops"]}
