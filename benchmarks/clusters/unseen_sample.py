@@ -33,6 +33,10 @@ The eighth (seventeenth session, lead): the same tier on four days neither the s
 EIGHTH_DAYS 2015-07-31 2015-08-01 2015-08-02 2015-08-03, none of the seven samples nor one sharing a lead with them
 (`eighth()`, drawn once with `unseen_sample.py DIR eighth-draw`), frozen as "eighth" before any branch of the session
 was merged, built on main before the merges and on the final merge, and judged once.
+The ninth (eighteenth session, lead): the same tier on four days none of the sixth, seventh or eighth drew,
+NINTH_DAYS 2015-07-23 2015-07-24 2015-07-25 2015-07-26, none of the eight samples nor one sharing a lead with them
+(`ninth()`, drawn once with `unseen_sample.py DIR ninth-draw`), frozen as "ninth" before any branch of the session
+was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -133,6 +137,16 @@ def eighth() -> list[tuple[str, dict]]:
     return sample(EIGHTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
 
 
+NINTH_DAYS = ("2015-07-23", "2015-07-24", "2015-07-25", "2015-07-26")
+
+
+def ninth() -> list[tuple[str, dict]]:
+    """The ninth sample's draw (eighteenth session): the sixth's tier on four days none of the sixth, seventh or
+    eighth drew, none of the eight samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth"))
+    return sample(NINTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -186,6 +200,8 @@ def main() -> None:
         arts = seventh()    # how the seventh sample's ids were drawn (frozen in SAMPLES as "seventh")
     elif args.days == ["eighth-draw"]:
         arts = eighth()     # how the eighth sample's ids were drawn (frozen in SAMPLES as "eighth")
+    elif args.days == ["ninth-draw"]:
+        arts = ninth()      # how the ninth sample's ids were drawn (frozen in SAMPLES as "ninth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
