@@ -8,7 +8,8 @@ over the gold mentions whose trigger riwaya matches:
 
 1. **Missed far agents**: each gold agent no predicted agent overlaps that stands more than 6 words before the
    trigger in its sentence ("far") or in another sentence ("other"), by the trigger's shape (a finite verb by
-   `learned._finite_verb`, with or without و/ف, or a noun), whether the event got another agent, whether an
+   `learned._finite_verb`, with or without و/ف; else "noun": a verbal noun, or a masculine past verb whose bare
+   stem the shape test cannot tell from one, هاجم، قتل), whether the event got another agent, whether an
    earlier event's predicted agent overlaps it (a carried subject could reach it) and whether a speech verb's
    subject does (`learned.speakers`).
 2. **Carried subjects where the model left the agent empty**: for each matched event with no predicted agent,
