@@ -1043,3 +1043,45 @@ def test_a_headline_teller_may_name_a_place_inside_it():
     ments = [EntityMention(text="اليمن", start=s, end=s + len("اليمن"), type="place")]
     got = learned._headline_speaker(learned.Text(text), _event(text, "تقصف", "attack", "harm"), ments)
     assert got is not None and text[got[0]:got[1]] == "حكومة اليمن"
+
+
+def test_an_opening_phrase_is_the_doer_only_where_no_nearer_one_is():
+    # agent21: a sentence's opening phrase (TOPICS, kind "topic") takes the agent only when neither the model nor
+    # the fill gave it to a nearer candidate, and it takes no other role
+    text = "القوات الأمنية تمكنت من قطع جميع خطوط الإمداد بعد محاصرتهم من جميع المحاور"
+    T = learned.Text(text)
+    ev = _event(text, "محاصرتهم", "siege", "control")
+
+    def cand(word, subject=""):
+        s = text.index(word)
+        return learned.Candidate(s, s + len(word), word, None, "np", None, None, subject)
+    topic, near, other = cand("القوات الأمنية", "topic"), cand("خطوط الإمداد"), cand("المحاور")
+    # the model gives the opening phrase the agent and nothing else an agent: it stands
+    got = learned._topic_gate([(topic, {"agent": 0.6, "none": 0.4}, "agent"),
+                               (other, {"place": 0.7, "none": 0.3}, "place")], {}, ev, T)
+    assert sorted((c.text, r) for c, _, r in got if r != "none") == [("القوات الأمنية", "agent"), ("المحاور", "place")]
+    # a nearer agent, chosen by the model: the opening phrase gives way
+    got = learned._topic_gate([(topic, {"agent": 0.6, "none": 0.4}, "agent"),
+                               (near, {"agent": 0.5, "none": 0.5}, "agent")], {}, ev, T)
+    assert [(c.text, r) for c, _, r in got if r != "none"] == [("خطوط الإمداد", "agent")]
+    # a nearer candidate the fill makes the agent: the opening phrase gives way too
+    got = learned._topic_gate([(topic, {"agent": 0.6, "none": 0.4}, "agent"),
+                               (near, {"agent": 0.3, "none": 0.7}, "none")], {"agent": 0.25}, ev, T)
+    assert [(c.text, r) for c, _, r in got if r != "none"] == [("خطوط الإمداد", "agent")]
+    # no other role for an opening phrase; with no agent anywhere the fill may pick it
+    got = learned._topic_gate([(topic, {"patient": 0.6, "agent": 0.3, "none": 0.1}, "patient")],
+                              {"agent": 0.25}, ev, T)
+    assert [(c.text, r) for c, _, r in got if r != "none"] == [("القوات الأمنية", "agent")]
+    # only one headed by a doer noun when TOPIC_DOER is on ("القوات" is one, cues.yaml doer_heads)
+    learned.TOPIC_DOER = True
+    try:
+        got = learned._topic_gate([(topic, {"agent": 0.6, "none": 0.4}, "agent")], {}, ev, T)
+        assert [c.text for c, _, r in got if r == "agent"] == ["القوات الأمنية"]
+        junk = cand("جميع خطوط", "topic")
+        got = learned._topic_gate([(junk, {"agent": 0.6, "none": 0.4}, "agent")], {}, ev, T)
+        assert [c.text for c, _, r in got if r == "agent"] == []
+    finally:
+        learned.TOPIC_DOER = False
+    # without opening phrases: the model's roles and the fill, as before
+    probs = [(near, {"agent": 0.3, "none": 0.7}, "none")]
+    assert learned._topic_gate(probs, {"agent": 0.25}, ev, T) == probs + learned._fill(probs, {"agent": 0.25}, ev, T)

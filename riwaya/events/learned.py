@@ -588,6 +588,8 @@ def _noun_shaped(trigger: str) -> bool:
 
 TOPIC_SPAN = 40      # words before the trigger where the opening phrase of its sentence or clause may be its doer
 TOPICS = False       # whether those opening phrases are candidates (actor10; off: the frozen test fell with them, README)
+TOPIC_DOER = False   # and only one headed by a doer noun (cues.yaml doer_heads), not any definite word (agent21)
+TOPIC_ROLES = ("agent",)   # the roles an opening phrase may take, and only where no other candidate took it (agent21)
 
 
 DOER_FEATURES = False  # the argument model's doer_head features (actor10; tried and off): True for every
@@ -598,6 +600,21 @@ VERB_SUBJECTS = False # and the phrase after a verb that opens the sentence or c
 
 def _topic_head(w: str) -> bool:
     return _doer_head(w) or (w.startswith("ال") and len(w) > 3 and w not in _stops())
+
+
+def _topic_gate(probs: list, fill: dict[str, float], ev: EventMention, T: Text) -> list:
+    """The roles chosen (the model's, then `_fill`'s), a sentence's opening phrases (`_topics`) held back: one
+    of them takes a role of TOPIC_ROLES only where no other candidate took it, by the model's choice or the
+    fill among them (a far doer the later verb or verbal noun leaves unsaid, "القوات الأمنية تمكنت من قطع
+    ... بعد محاصرتهم"), never in place of a nearer one, and no other role (agent21)."""
+    near = [x for x in probs if x[0].subject != "topic"]
+    out = near + _fill(near, fill, ev, T)
+    if len(near) == len(probs):
+        return out
+    taken = {role for _, _, role in out}
+    far = [(c, p, role if role in TOPIC_ROLES and role not in taken else "none") for c, p, role in probs
+           if c.subject == "topic" and (not TOPIC_DOER or _doer_head(T.word(T.tok_range(c.start, c.end)[0])))]
+    return out + far + _fill(far, {r: b for r, b in fill.items() if r in TOPIC_ROLES and r not in taken}, ev, T)
 
 
 def _topics(T: Text, ev: EventMention, s0: int, taken) -> list[Candidate]:
@@ -2339,7 +2356,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     role = side              # a side of "اشتباكات بين A وB"
                     p = {**p, role: max(p.values())}
                 probs.append((c, p, role))
-            for c, p, role in probs + _fill(probs, M["argument"].get("fill") or {}, ev, T):
+            for c, p, role in _topic_gate(probs, M["argument"].get("fill") or {}, ev, T):
                 if role == "none":
                     continue
                 if c.arg is not None:
