@@ -665,7 +665,7 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
         # two reports that are one text printed twice (an agency's copy, edited): a mention of one of them and a
         # mention of the other that pass the hard checks tell one happening more often than their sentences show
         # (a copy tells it in another sentence, or cut). Clusters train, compared cross-document pairs under the
-        # pair threshold: at Jaccard >= 0.8 of the two texts' words 77% one happening, under it 35%
+        # pair threshold: at Jaccard >= 0.8 of the two texts' words 77% one happening (249 of 325), under it 41%
         x["doc_copy"] = 1.0
     if fa["tstem"] and fa["tstem"] == fb["tstem"]:
         x["trigger_same"] = 1.0
