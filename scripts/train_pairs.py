@@ -12,6 +12,7 @@ same components and a few more cues (``core.pair_features``), shipped as JSON
     python scripts/train_pairs.py conflicts --split dev --split train [--model F]   # + gold conflicts found
     python scripts/train_pairs.py cv --split dev --split train                     # leave-one-story-out
     python scripts/train_pairs.py train --split dev --split train --out riwaya/data/reconcile/pair_model.json
+    python scripts/train_pairs.py addon --split train --feature doc_copy --weights 0,0.5,1,1.5,2  # one cue's weight
 
 The shipped model (switched on): ``train --split dev --split train --min-class-pairs 0 --keyed-by-hand false
 --hand-floor keyed --raw-actors-clash true --min-precision 0.855 --at 0.75,-0.5 --crosses
@@ -278,7 +279,7 @@ SIGN = {"key": 1, "place": 1, "time_overlap": 1, "same_type": 1, "context": 1, "
         "actors_linked": 1, "trigger_sim": 1, "trigger_same": 1, "sentence_sim": 1, "window_sim": 1,
         "lead_both": 1, "lead_none": -1, "plural_one": -1, "first_both": 1, "first_none": -1,
         "time_disjoint": -1, "context_disjoint": -1, "agent_clash": -1, "denial_pair": -1, "actor_clash_raw": -1,
-        "fine_place_shared": 1, "fine_place_apart": -1, "numbers_shared": 1, "amount_same": 1}
+        "fine_place_shared": 1, "fine_place_apart": -1, "numbers_shared": 1, "amount_same": 1, "doc_copy": 1}
 
 
 # products of two features the model also weighs (core.with_crosses): what a cue means with another
@@ -392,7 +393,7 @@ def choose(res: dict[tuple, dict], min_p: float) -> tuple:
 def main() -> None:
     global MIN_CLASS_PAIRS, KEYED_BY_HAND, HAND_FLOOR, CONFLICT_WEIGHT
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=["collect", "eval", "conflicts", "cv", "train"])
+    ap.add_argument("command", choices=["collect", "eval", "conflicts", "cv", "train", "addon"])
     ap.add_argument("--split", action="append", help="split(s) to use (repeatable; default dev)")
     ap.add_argument("--story", action="append", help="collect only these stories")
     ap.add_argument("--data", help="a clusters corpus directory (stories.jsonl, annotations/) other than the repo's")
@@ -419,6 +420,9 @@ def main() -> None:
     ap.add_argument("--conflict-weight", type=float, default=CONFLICT_WEIGHT,
                     help="the fit's weight of a pair of two sides of a gold conflict (one happening that two accounts "
                          "tell with different figures, times or places: what the scorer must not learn to split)")
+    ap.add_argument("--feature", default="doc_copy",
+                    help="addon: the feature whose weight is chosen on top of the model's other weights (unchanged)")
+    ap.add_argument("--weights", default="0,0.5,1,1.5,2,3", help="addon: the weights tried, as w1,w2,...")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=JSON",
                     help="override a switch of config.json events (or a dotted key of another section) for this run (repeatable), e.g. "
                          "keyless_one_sided='\"slots\"' raw_clash_min_words=2: how a recipe with switches is trained "
@@ -459,6 +463,15 @@ def main() -> None:
             print(f"{sp}: {fmt_replay([r for r in rows if r['split'] == sp])}")
         return
     preps = [prepare(s) for s in load_cache(splits, a.cache)]
+    if a.command == "addon":
+        # one new cue's weight on top of a fitted model (its other weights, thresholds and floor unchanged), by
+        # the replay's pairwise and B-cubed figures for each weight tried: how conf21 chose weights.doc_copy on
+        # the train stories alone (a refit of every weight on train turned several weights' signs; dev held out)
+        base = json.loads(Path(a.model).read_text("utf-8")) if a.model else core.pair_model()
+        for w in (float(x) for x in a.weights.split(",")):
+            use({**base, "weights": {**base["weights"], a.feature: w}})
+            print(f"{'+'.join(splits)} {a.feature}={w}: {fmt(score(preps))}", flush=True)
+        return
     if a.command == "eval":
         if a.model == "hand":
             use(None)

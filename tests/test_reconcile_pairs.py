@@ -49,7 +49,7 @@ def test_shipped_model_is_scored_in_pure_python(learned):
         "agent_clash", "keyless", "actors_shared", "actors_linked", "actor_clash_raw", "same_doc", "same_sentence", "generic",
         "denial_pair", "trigger_sim", "trigger_same", "sentence_sim", "same_type", "same_story", "time_overlap",
         "lead_both", "lead_one", "lead_none", "first_both", "first_one", "first_none", "window_sim", "plural_one",
-        "fine_place_shared", "fine_place_apart", "numbers_shared", "amount_same", "kind_few", "kind_many"}
+        "fine_place_shared", "fine_place_apart", "numbers_shared", "amount_same", "kind_few", "kind_many", "doc_copy"}
     want = model["bias"] + sum(model["weights"].get(k, 0.0) * v for k, v in core.with_crosses(x, model).items())
     if model.get("hand_floor") is True:
         cfg = core.config()["events"]
