@@ -55,3 +55,24 @@ def test_portfolios_nations_of_the_knowledge_base_and_ordinals():
     assert english_gloss("الخارجية الإيطالية") == "Italian foreign ministry"   # an office's word alone
     assert english_gloss("اجهزة الامن") == "security services"
     assert english_gloss("قوات الحرية الديمقراطية") is None                   # no nation, an unknown word
+
+
+def test_words_read_by_their_neighbours_families_and_a_conjunct_nation():
+    # ent21 (issue 17): wrong constructions read on the fifth unseen sample's organisations and the seeds'
+    assert english_gloss("القوات المسلحة المالية") == "Malian armed forces"     # not "finance armed forces"
+    assert english_gloss("قوات الأمن المالية") == "Malian security forces"
+    assert english_gloss("وزارة المالية") == "finance ministry"                  # a ministry's: finance
+    assert english_gloss("الشؤون المالية") == "financial affairs"
+    assert english_gloss("وكالة الأنباء الموريتانية الخاصة") == "private Mauritanian news agency"
+    assert english_gloss("قوات الطوارئ الخاصة") == "special emergency forces"      # a force's: special
+    assert english_gloss("الاتحاد الروسي") == "Russian Federation"
+    assert english_gloss("الاتحاد الكويتي") == "Kuwaiti federation"              # before a country's nisba
+    assert english_gloss("الاتحاد الأوروبي") == "European Union"
+    assert english_gloss("الاتحاد العام التونسي") == "Tunisian general union"
+    assert english_gloss("الهيئة الإفريقية") == "African body"                   # a head and a nation alone
+    assert english_gloss("هيئة الإذاعة الأسترالية") == "Australian broadcasting authority"
+    assert english_gloss("وزارة الشباب والرياضة اليمنية") == "Yemeni youth and sport ministry"
+    assert english_gloss("عائلة الأسد") == "Assad family"                        # not "Aila al-Assad"
+    assert english_gloss("آل مخلوف") == "Makhlouf family"
+    assert english_gloss("آل محمود") is None            # a common given name: no family of the knowledge base's
+    assert english_gloss("عائلة رومانوف") is None       # no such family name in the knowledge base: romanised

@@ -908,6 +908,18 @@ def test_a_head_and_its_genitive_end_before_what_the_gold_never_goes_on_with():
     assert m3.text == "منظمة الأقطار المصدرة للنفط"
 
 
+def test_an_organisation_ends_after_its_ordinal_before_a_lam_word():
+    # ent21 (issue 17): an ordinal is the name's adjective, as a nisba is; the name does not run on after it
+    # over a ل word (the SNN train gold: قيادة المنطقة العسكرية الرابعة, then للقاعدة البحرية, 3 of 3 end there)
+    from riwaya.ner import _construct_org_end, _rules
+    t = "مقر قيادة المنطقة العسكرية الرابعة للقاعدة البحرية"
+    m = EntityMention(4, len(t), t[4:], "organization", source="pattern")
+    _construct_org_end(t, [m], _rules())
+    assert m.text == "قيادة المنطقة العسكرية الرابعة"
+    orgs = [x.text for x in recognize(t, "ar", []) if x.type == "organization"]
+    assert "قيادة المنطقة العسكرية الرابعة" in orgs
+
+
 def test_a_plural_noun_and_a_nisba_plural_are_no_person():
     # ent20 (issue 17): قال مسؤولون أمريكيون ("US officials said") was a person, "Msuouloun Amrikioun", in a
     # listing's sources

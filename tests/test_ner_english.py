@@ -137,3 +137,23 @@ def test_a_kb_title_or_description_is_linked_but_no_name():
     assert ms["Supreme Leader"].generic and ms["Supreme Leader"].kb_id
     assert ms["Syrian army"].generic and ms["Syrian army"].kb_id
     assert not ms["Ali Larijani"].generic
+
+
+def test_a_kb_place_inside_a_longer_tagger_name_is_that_name():
+    # ent21 (issue 17): the tagger's longer name of capitalised words around a knowledge-base place stands
+    # (GUM train: "United States Navy", "Mexico City", "Team Estonia"); a person's name keeps no place inside
+    t = ("The United States Navy sent a ship to Mexico City on Monday. George Washington met Jordan Peterson. "
+         "She studied at the Hebrew University of Jerusalem's Einstein Institute of Mathematics.")
+    ms = recognize(t, "en", load_kb().match(t, "en"))
+    got = {(m.type, m.text) for m in ms}
+    assert ("organization", "United States Navy") in got and ("place", "Mexico City") in got
+    assert ("place", "United States") not in got and ("place", "Mexico") not in got
+    assert ("person", "George Washington") in got and ("person", "Jordan Peterson") in got
+    assert not any(m.text in ("Washington", "Jordan") for m in ms)
+    assert ("organization", "Hebrew University of Jerusalem") in got      # the name ends at the possessive
+    assert not any(m.text.endswith(".") for m in ms)
+    # a title, or a lower-case word, between keeps the place apart; the KB's own longer name stays linked
+    t2 = "Aleppo Governor Ahmed spoke. The Syrian Arab Army left Damascus International Airport."
+    got2 = {(m.type, m.text, m.kb_id) for m in recognize(t2, "en", load_kb().match(t2, "en"))}
+    assert any(x[1] == "Aleppo" and x[2] for x in got2)
+    assert any(x[1] == "Syrian Arab Army" and x[2] for x in got2)

@@ -6,6 +6,7 @@ other name gets None (the caller romanises it). A nisba the list lacks is read t
 the English name; an office's word alone at the start names its ministry (``as_head``: الخارجية الإيطالية)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -69,6 +70,10 @@ def english_gloss(name_ar: str | None) -> str | None:
     toks = [_key(t) for t in name_ar.split()]
     if len(toks) < 2:
         return None          # one word ("الأمن") is no organisation's name to translate
+    family = _family_heads().get(toks[0])
+    if family:               # عائلة الأسد: the Assad family, by the knowledge base's people of that name
+        name = _surnames().get(" ".join(normalize_ar(t) for t in name_ar.split()[1:]))
+        return f"{name} {family}" if name else None
     head = _as_head().get(toks[0])
     if head:                 # الخارجية الإيطالية: the office's word alone names its ministry
         words = {**words, toks[0]: head}
@@ -85,6 +90,9 @@ def english_gloss(name_ar: str | None) -> str | None:
         else:
             cur.append(t)
     groups.append(cur)
+    nations = []             # وزارة الشباب والرياضة اليمنية: the last conjunct's nisbas are the whole name's
+    while len(groups) > 1 and len(groups[-1]) > 1 and _country_nisba(groups[-1][-1], words):
+        nations.insert(0, groups[-1].pop())
     read = [_read(g, phrases, words, longest) for g in groups]
     if any(r is None for r in read):
         return None
@@ -95,7 +103,9 @@ def english_gloss(name_ar: str | None) -> str | None:
     if not first:
         return None          # "الجيش والشرطة": two heads, no one name to read
     parts = [" ".join(reversed(first))] + [" ".join(reversed(r)) for r in read[1:]]
-    return (", ".join(parts[:-1]) + " and " + parts[-1]) + " " + head      # "a, b and c ministry"
+    front = " ".join(reversed([words.get(t) or _nation(t) for t in nations]))
+    return (front + " " if front else "") + (", ".join(parts[:-1]) + " and " + parts[-1]) + " " + head
+    # "Yemeni youth and sport ministry"; "a, b and c ministry"
 
 
 def _english_order(words: list[str]) -> list[str]:
@@ -111,6 +121,71 @@ def _first_words() -> frozenset:
     return frozenset(data.get("first_in_english") or ())
 
 
+@lru_cache(maxsize=1)
+def _family_heads() -> dict[str, str]:
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return {_key(k): v for k, v in (data.get("family_heads") or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, str]:
+    """The English of the knowledge base's people's family names, by their Arabic (normalised): the last word of
+    a name whose Arabic and English have as many words ("بشار الأسد" / "Bashar al-Assad": الاسد -> Assad, its
+    article off); a name two records write differently in English, or one of the commonest given names
+    (محمود: the given names' first frequency band), is left out."""
+    from . import load_kb
+    from ..ner.features import lexicons, norm
+    given = lexicons()[0]
+    seen: dict[str, set] = {}
+    for rec in load_kb().records.values():
+        ar, en = rec.get("name_ar"), rec.get("name_en")
+        if rec.get("type") != "person" or not ar or not en:
+            continue
+        a, e = ar.split(), en.split()
+        if len(a) < 2 or len(a) != len(e):
+            continue
+        last = re.sub(r"^(?:al|el|ad|as|ash|at|az|an|ar)-", "", e[-1])
+        if last[:1].isupper() and given.get(norm(a[-1])) != "1":
+            seen.setdefault(normalize_ar(a[-1]), set()).add(last)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+@lru_cache(maxsize=1)
+def _senses() -> dict:
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    out = {}
+    for k, v in (data.get("senses") or {}).items():
+        v = dict(v or {})
+        if "after" in v:
+            v["after"] = frozenset(_key(w) for w in v["after"])
+        out[_key(k)] = v
+    return out
+
+
+def _country_nisba(tok: str, words: dict) -> bool:
+    """A country's nisba: one the knowledge base reads (ner.places._nation_of), or a listed word whose English
+    is a country's demonym (``demonyms``)."""
+    if words.get(tok) in set(_demonyms().values()):
+        return True
+    return _nation(tok) is not None
+
+
+def _sense(toks: list[str], i: int, words: dict) -> str | None:
+    """The English of toks[i] where its neighbours choose another sense (``senses``), else None."""
+    sense = _senses().get(toks[i])
+    if not sense:
+        return None
+    if i and toks[0] in sense.get("after", ()):
+        return sense["as"]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt and sense.get("before_nation") and _country_nisba(nxt, words):
+        return sense["before_nation"]
+    if sense.get("alone_with_nation") and i == 0 and len(toks) == 2 \
+            and (_country_nisba(nxt, words) or (words.get(nxt) or "")[:1].isupper()):
+        return sense["alone_with_nation"]
+    return None
+
+
 def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str] | None:
     """The English of each word or phrase of `toks`, in Arabic order, or None for an unknown word."""
     out, i = [], 0
@@ -121,7 +196,7 @@ def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str
                 i += n
                 break
         else:
-            en = words.get(toks[i]) or _nation(toks[i])
+            en = _sense(toks, i, words) or words.get(toks[i]) or _nation(toks[i])
             if en is None:
                 return None
             out.append(en)

@@ -741,8 +741,8 @@ def _construct_org_end(text, mentions, rules) -> None:
                 or g in titles or g[2:] in titles:
             continue
         j = 2
-        while j < len(words) and _word_class(norm(words[j].group())) == "def_nisba":
-            j += 1
+        while j < len(words) and (_word_class(norm(words[j].group())) == "def_nisba" or _ordinal(words[j].group())):
+            j += 1                # an ordinal is the name's adjective too (قيادة المنطقة العسكرية الرابعة للقاعدة)
         if j >= len(words) or _word_class(norm(words[j].group())) not in stops:
             continue
         e = m.start + words[j - 1].end()

@@ -216,7 +216,11 @@ def kb_fixes(text, cands, kb, records=None):
                 else:
                     continue              # another person of that family: the tagger's name, no link
         if m.type in ("place", "organization"):
-            cands = _kb_in_a_longer_name(text, m, cands, (records or {}).get(m.kb_id) or {})
+            rec = (records or {}).get(m.kb_id) or {}
+            cands, inside = _kb_in_a_tagger_name(text, m, cands, rec)
+            if inside:
+                continue              # "George Washington", "Jordan Peterson": the tagger's person stands
+            cands = _kb_in_a_longer_name(text, m, cands, rec)
         words = m.text.split()
         if m.type == "person" and " ".join(w.lower() for w in words) in rules()["person_title_epithets"]:
             m.generic = True      # "Supreme Leader": a title the knowledge base links, no name
@@ -234,6 +238,42 @@ def _squash(name: str) -> str:
     return re.sub(r"[\s'’-]+", "", name).lower()
 
 
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})\.$")     # no "U.S.", "Inc.", "Co."
+
+
+def _kb_in_a_tagger_name(text, m, cands, rec):
+    """A knowledge-base place or body strictly inside a longer name the tagger found, of capitalised words
+    only (name particles and "of", "the", "and" between them), is part of that name (the guideline: the
+    outermost name): "United States Navy", "Mexico City", "Team Estonia", "George Washington". A person's name
+    stands and the place goes (-> inside True); a place's or body's name is the mention's, typed as the tagger
+    typed it and linked only when it is one of the record's names. A span with a title ("Aleppo Governor"),
+    a possessive, a line break or punctuation in it is left alone. -> (cands, inside)"""
+    outer = next((c for c in cands if c[4] == "ner" and c[2] in ("person", "place", "organization")
+                  and c[0] <= m.start and m.end <= c[1] and c[1] - c[0] > m.end - m.start), None)
+    if outer is None:
+        return cands, False
+    span = text[outer[0]:outer[1]]
+    if "\n" in span or re.search(r"[,;:()\"“”/]|['’]s\b", span) or _ARABIC.search(span):
+        return cands, False
+    extra = (text[outer[0]:m.start] + " " + text[m.end:outer[1]]).split()
+    if not extra or any(is_title(w) for w in extra):
+        return cands, False
+    if any(_lower_non_particle(w) and w.lower() not in _CONNECTORS for w in extra) \
+            or not any(w[:1].isupper() and w.lower() not in _CONNECTORS for w in extra):
+        return cands, False
+    if outer[2] == "person":
+        return cands, True
+    names = [n for n in [rec.get("name_en"), *(rec.get("names") or [])] if isinstance(n, str)]
+    if not any(_squash(n) == _squash(span) for n in names):
+        m.kb_id, m.source = None, "pattern"
+    m.start, m.end, m.type = outer[0], outer[1], outer[2]
+    m.text = m.name = span
+    return [c for c in cands if not (c[0] < m.end and m.start < c[1])], False
+
+
+_CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "des", "la", "le"))
+
+
 def _kb_in_a_longer_name(text, m, cands, rec):
     """A knowledge-base place or body inside a longer capitalised name is that name (the guideline: the
     outermost name; GUM: "Massachusetts" in "Massachusetts Institute of Technology"): a facility ending in its
@@ -248,8 +288,15 @@ def _kb_in_a_longer_name(text, m, cands, rec):
         words = [(w.start() + run.start(), w.end() + run.start(), w.group()) for w in _WORDS.finditer(run.group())]
         while words and (words[0][2].lower() in _LEADING or re.search(r"['’]s$", words[0][2])) and words[0][0] < m.start:
             words.pop(0)
+        for i, w in enumerate(words):       # "Hebrew University of Jerusalem's Einstein Institute": the name
+            if i and w[1] >= m.end and re.search(r"['’]s$", w[2]):      # ends at the possessive
+                words = words[:i] + [(w[0], w[1] - 2, w[2][:-2])]
+                break
         if words and re.search(r"['’]s$", words[-1][2]):
             return cands
+        if words and _FULL_STOP.search(words[-1][2]):     # "... of Mathematics." : the sentence's stop is no part
+            w = words[-1]
+            words[-1] = (w[0], w[1] - 1, w[2][:-1])
         if len(words) < 2 or words[0][0] > m.start or words[-1][1] < m.end:
             return cands
         low = [w[2].lower() for w in words]
