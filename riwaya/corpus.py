@@ -221,6 +221,19 @@ def _dated(t: dict) -> dict | None:
     return {"start": t["start"], "end": t["end"], **{k: v.get(k) for k in ("earliest", "latest", "text", "precision", "tz")}}
 
 
+def _reconciled_time(t: dict | None) -> dict | None:
+    """The event's time as the reconciler compares it: a date or a clock time. A duration or a vague time
+    the analysis gave the event as its own ("قبل أيام"، "خلال الأيام الماضية"، "مؤخرا": learned._loose_time)
+    is the event's time expression, not a point or span to compare across accounts: none here, and the
+    context time before the trigger stays the mention's weak time, as before (time21)."""
+    if t and t.get("kind") in LOOSE_TIME_KINDS:
+        return None
+    return t
+
+
+LOOSE_TIME_KINDS = ("duration", "vague")
+
+
 def _time_before(ev: dict, times: list[dict]) -> dict | None:
     """The last dated time expression between the mention's sentence start and its trigger."""
     best = None
@@ -264,12 +277,12 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
                "trigger": ev["trigger"], "start": ev["start"], "end": ev["end"],
                "trigger_start": ev["trigger_start"], "trigger_end": ev["trigger_end"],
                "participants": [], "origin": None, "destination": None, "via": [], "place": None,
-               "means": None, "amount": None, "time": ev.get("time"),
+               "means": None, "amount": None, "time": _reconciled_time(ev.get("time")),
                "attribution": ev.get("attribution") or {"chain": [], "hedge": None},
                "negated": ev.get("negated", False), "polarity": ev.get("polarity", "asserted"),
                # who and what else the sentence names: tells apart happenings whose arguments were not read
                "context": idx.within(doc, ev["start"], ev["end"])}
-        if not ev.get("time"):
+        if not rec["time"]:
             # the nearest time told before the trigger in its sentence: a weak context time, which the
             # reconciler takes (marked inferred) only across a narrative chain ("..., لكنه اتجه مباشرة")
             rec["time_before"] = _time_before(ev, analysis.get("times", []))

@@ -152,3 +152,78 @@ def test_english_time_attachment_from_the_parse():
     f_a = own_time.features(T, ev, april, [monday, april], trig, None, None, LEX, False, "en")
     assert "en_t_gov=above" in f_m and "en_t_above=ccomp" in f_m
     assert "en_t_gov=trig" in f_a
+
+
+# ---------------------------------------------------------------- durations and vague times (time21)
+_LOOSE = {"classes": ["0", "1"], "bias": [0.0, -1.0], "threshold": 0.5,
+          "w": {"closest=True": [0.0, 2.0], "closest=False": [0.0, -2.0]}}
+
+
+def test_loose_candidates_are_the_durations_and_vague_times_of_the_trigger_sentence():
+    text = "وصل الوفد أمس. وسيطرت القوات قبل أيام على المدينة مؤخرا."
+    ev = _event(text, "وسيطرت", "capture", "conflict")
+    times = [_time(text, "أمس"), _time(text, "قبل أيام", kind="duration"), _time(text, "مؤخرا", kind="vague")]
+    assert [t.text for t in own_time.loose_candidates(learned.Text(text), ev, times)] == ["قبل أيام", "مؤخرا"]
+    assert own_time.candidates(learned.Text(text), ev, times) == []
+
+
+def test_loose_features_tell_the_kind_the_frame_word_and_another_happening_as_anchor():
+    text = "أطلق سراحه بعد يومين من احتجازه"
+    T = learned.Text(text)
+    ev = _event(text, "احتجازه", "arrest", "justice")
+    c = _time(text, "بعد يومين", kind="duration")
+    s = text.index("احتجازه")
+    c.value.anchor_span = (s, s + len("احتجازه"))
+    f = own_time.loose_features(T, ev, c, [c], [], [(ev.trigger_start, ev.trigger_end)], None, LEX, True)
+    assert {"l_kind=duration|bare", "l_first=بعد", "l_next=من", "l_rel=True|True", "l_dated=False"} <= set(f)
+    v = _time(text, "يومين", "2015-08-01T00:00:00+03:00", None, kind="vague")
+    v.value.value = "PAST_REF"
+    assert "l_kind=vague|PAST_REF" in own_time.loose_features(T, ev, v, [v], [], [], None, LEX, True)
+
+
+def test_refine_gives_a_loose_time_only_to_an_event_left_with_none(monkeypatch):
+    text = "وسيطرت القوات قبل أيام على المدينة. وقتل جندي مساء السبت قبل أيام."
+    take = _event(text, "وسيطرت", "capture", "conflict")
+    kill = _event(text, "وقتل", "killing", "harm")
+    days = _time(text, "قبل أيام", kind="duration")
+    sat = _time(text, "مساء السبت")
+    days2 = TimeMention(text.rindex("قبل أيام"), text.rindex("قبل أيام") + 8, "قبل أيام",
+                        TimeValue(None, None, text="قبل أيام", kind="duration"))
+    kill.time = sat.value
+    an = DocAnalysis(doc_id="x", times=[days, sat, days2], events=[take, kill])
+    monkeypatch.setattr(learned, "model", lambda: {"ar": {"time": _MODEL}})
+    monkeypatch.setattr(learned, "loose_time_model", lambda: {"ar": _LOOSE})
+    learned.refine(text, an)
+    assert take.time is not None and take.time.text == "قبل أيام" and take.time.kind == "duration"
+    assert kill.time.text == "مساء السبت"         # a date of its own: the duration does not replace it
+    take.time = None
+    monkeypatch.setattr(learned, "LOOSE_TIME", False)
+    learned.refine(text, an)
+    assert take.time is None
+
+
+def test_the_shipped_loose_model_times_a_capture_a_few_days_back():
+    from riwaya.analyze import analyze
+    from riwaya.models import Document
+    an = analyze(Document(id="x", text="وسيطرت القوات العراقية قبل أيام على مدينة الرمادي.", language="ar",
+                          published="2015-08-10"))
+    ev = next(e for e in an.events if e.trigger == "وسيطرت")
+    assert ev.time is not None and ev.time.text == "قبل أيام"
+
+
+def test_the_reconciler_compares_dates_not_a_loose_time():
+    from riwaya.corpus import MentionIndex, _reconciled_time, doc_event_mentions
+    date_ = {"kind": "date", "earliest": "2015-08-09T00:00:00+03:00", "latest": "2015-08-09T23:59:59+03:00",
+             "text": "أمس"}
+    assert _reconciled_time(date_) is date_
+    assert _reconciled_time({"kind": "vague", "latest": "2015-08-10T23:59:59+03:00", "text": "مؤخرا"}) is None
+    assert _reconciled_time({"kind": "duration", "value": "PXD", "text": "قبل أيام"}) is None
+    assert _reconciled_time(None) is None
+    text = "أمس قال الجيش إنه سيطر مؤخرا على البلدة"
+    analysis = {"events": [{"cls": "conflict", "type": "capture", "trigger": "سيطر", "start": 0, "end": len(text),
+                            "trigger_start": text.index("سيطر"), "trigger_end": text.index("سيطر") + 4,
+                            "time": {"kind": "vague", "earliest": None, "latest": "2015-08-10T23:59:59+03:00",
+                                     "text": "مؤخرا", "precision": "day", "tz": "+03:00"}, "arguments": []}],
+                "times": [{"start": 0, "end": 3, "text": "أمس", "value": date_}]}
+    rec = doc_event_mentions("d", analysis, MentionIndex([]), {})[0]
+    assert rec["time"] is None and rec["time_before"]["text"] == "أمس"    # as for an event with no time

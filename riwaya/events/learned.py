@@ -2267,6 +2267,29 @@ def _own_time(M: dict, T: Text, ev: EventMention, times, triggers, ref, lex: dic
         ev.time = copy.copy(tm.value)
 
 
+LOOSE_TIME = True     # time21: a duration or vague time of its sentence for an event left with none
+
+
+@lru_cache(maxsize=1)
+def loose_time_model() -> dict:
+    """The loose time model per language (data/events/time_loose.json, scripts/train_time_loose.py)."""
+    try:
+        return json.loads(resources.files("riwaya").joinpath("data/events/time_loose.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _loose_time(T: Text, ev: EventMention, times, triggers, ref, lex: dict) -> None:
+    """An event with no time of its own after the dated model takes the duration or vague time of its
+    sentence that the loose model picks ("سيطرت قبل أيام"، "الغارات خلال الأيام الماضية"، "التقى مؤخرا")."""
+    M = loose_time_model().get(lang_of(ev))
+    if not LOOSE_TIME or not M or ev.time is not None:
+        return
+    tm = own_time.choose_loose(M, T, ev, times, triggers, ref, lex, is_nominal(ev), scores, lang_of(ev))
+    if tm is not None:
+        ev.time = copy.copy(tm.value)
+
+
 def duration_told(ev: EventMention) -> bool:
     """Whether the rules read how long the happening lasted in its clause ("بقوا في القاعدة لبضع ساعات"):
     a type that lasts (cues.yaml duration_types) told with its duration is a stay that happened, whatever
@@ -2423,6 +2446,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if "time" in M:
             ref = own_time.reference(an.times) if ref is None else ref
             _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
+            _loose_time(T, ev, an.times, triggers, ref, lex)
         kept.append(ev)
     an.events = kept
     return an

@@ -197,3 +197,62 @@ def choose(M: dict, T, ev: EventMention, cands: list[TimeMention], triggers, ref
         if p > bp:
             best, bp = c, p
     return True, best if bp >= M["threshold"] else None
+
+
+# ---------------------------------------------------------------- durations and vague times (time21)
+# The annotation marks as an event's time whatever expression tells when it happened, a duration or a vague
+# time as well as a date: "سيطرت ... قبل أيام"، "المعارك منذ أسبوعين"، "اشتباكات خلال الأيام الماضية"، "التقى
+# مؤخرا"، "الغارات خلال أسبوعين". The dated model above never sees them (KINDS). A second logistic model
+# (weights in data/events/time_loose.json, trained by scripts/train_time_loose.py on the train split, its
+# threshold picked by grouped cross-validation over train) judges them for an event left with no time of its
+# own: the same features as a date's, with the expression's kind, its frame word and its vague category.
+LOOSE_KINDS = ("duration", "vague")
+
+
+def loose_candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
+    """The durations and vague times of the trigger's sentence."""
+    s0, s1 = T.sentence(ev.trigger_start)
+    return [t for t in times if s0 <= t.start < s1 and t.value.kind in LOOSE_KINDS
+            and not (t.start < ev.trigger_end and ev.trigger_start < t.end)]
+
+
+def loose_features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], dated: list[TimeMention],
+                   triggers, ref, lex: dict, nominal: bool, lang: str = "ar") -> list[str]:
+    """A date's features (the rules' pick none) and what kind of expression it is: a duration or a vague
+    time, its frame word (منذ، قبل، خلال، لمدة ... the expression's first word), whether it reaches back from
+    the publication date (الأيام الماضية) or is a bare length (أربع سنوات), whether it is the event's own
+    duration argument (a stay's length) and whether the sentence has a date too."""
+    v = c.value
+    ci, _ = T.tok_range(c.start, c.end)
+    first = T.word(ci).rstrip("،")
+    first = first[1:] if lang == "ar" and first[:1] in "وف" and len(first) > 2 else first
+    anchored = bool(v.earliest or v.latest)
+    dur_arg = any(a.role == "duration" and a.start < c.end and c.start < a.end for a in ev.arguments)
+    side = "after" if c.start >= ev.trigger_end else "before"
+    kind = f"{v.kind}|{v.value if v.kind == 'vague' else ('anchored' if anchored else 'bare')}"
+    _, cj = T.tok_range(c.start, c.end)
+    nxt = T.word(cj).rstrip("،")
+    nxt = nxt[1:] if lang == "ar" and nxt[:1] in "وف" and len(nxt) > 2 else nxt
+    # told from another happening ("بعد يومين من احتجازه"), and whether that happening is this event
+    rel = v.anchor_span is not None or bool(v.offset)
+    own = v.anchor_span is not None and v.anchor_span[0] < ev.trigger_end and ev.trigger_start < v.anchor_span[1]
+    return features(T, ev, c, cands, triggers, None, ref, lex, nominal, lang) + [
+        f"l_kind={kind}", f"l_kind_side={kind}|{side}", f"l_first={first}", f"l_first_kind={first}|{v.kind}",
+        f"l_dur_arg={dur_arg}", f"l_dated={bool(dated)}", f"l_ev_type_kind={ev.type}|{v.kind}",
+        f"l_pol_kind={ev.polarity}|{v.kind}", f"l_next={nxt}", f"l_next_side={nxt}|{side}",
+        f"l_rel={rel}|{own}", f"l_first_side={first}|{side}"]
+
+
+def choose_loose(M: dict, T, ev: EventMention, times: list[TimeMention], triggers, ref, lex: dict,
+                 nominal: bool, scores, lang: str = "ar") -> TimeMention | None:
+    """The duration or vague time of its sentence the loose model says is the event's, or None."""
+    cands = loose_candidates(T, ev, times)
+    if not cands:
+        return None
+    dated = candidates(T, ev, times)
+    best, bp = None, 0.0
+    for c in cands:
+        p = scores(M, loose_features(T, ev, c, cands, dated, triggers, ref, lex, nominal, lang))["1"]
+        if p > bp:
+            best, bp = c, p
+    return best if bp >= M["threshold"] else None
