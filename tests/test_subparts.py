@@ -14,8 +14,8 @@ def _recording(monkeypatch):
     seen: list[list[frozenset]] = []
     real = core.cluster_subparts
 
-    def rec(ms, feats, same_place=None, **kw):
-        subs = real(ms, feats, same_place, **kw)
+    def rec(ms, feats, same_place=None):
+        subs = real(ms, feats, same_place)
         seen.append([frozenset(ms[i]["id"] for i in s.idx) for s in subs])
         return subs
     monkeypatch.setattr(core, "cluster_subparts", rec)

@@ -848,105 +848,20 @@ def _mention_order(m: dict) -> tuple:
     return (m.get("doc") or "", m.get("start") or 0, m.get("id") or "")
 
 
-def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None,
-                 memo: "PairMemo | None" = None) -> tuple[dict, dict]:
+def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None
+                 ) -> tuple[dict, dict]:
     """The candidate pairs that score above the threshold (-> score), and every candidate pair compared
-    (-> its score, or ``incompatible_score`` when the two cannot be one happening). ``memo`` (the corpus
-    stage, ``PairMemo``): a pair whose two mentions, as compared, were compared before gives what it gave
-    then (whether they can be one happening, and its score), the others are compared and kept."""
+    (-> its score, or ``incompatible_score`` when the two cannot be one happening)."""
     pairs, scored = {}, {}
-    if memo is None:
-        cands = candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place)
-    else:
-        cands = memo.compared(list(candidate_index_pairs(ms, feats, mention_blocks(ms, feats), cfg)),
-                              lambda i, j: _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place),
-                              lambda i, j: _pair_score(ms[i], ms[j], feats[i], feats[j]))
-    for i, j, ok, *known in cands:
+    for i, j, ok in candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place):
         if ok:
-            sc = known[0] if known else _pair_score(ms[i], ms[j], feats[i], feats[j])
+            sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
             if sc >= threshold:
                 pairs[(i, j)] = sc
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
     return pairs, scored
-
-
-PAIR_MEMO = True        # the corpus stage: each compared pair's outcome kept on disk, by what the two mentions are
-PAIR_MEMO_VERSION = 1   # what PairMemo keys and holds (a change to either must change this)
-
-
-class PairMemo:
-    """Each compared pair's outcome (can the two be one happening, ``_pair_ok``; its score, ``_pair_score``)
-    in the on-disk cache (``riwaya.cache``, namespace "pairs"), so that a part reconciled again because a
-    new document joined it compares only the pairs with a new or changed mention. A pair's key hashes, in
-    order, each mention's digest (``mention_digest``: the canonical mention as the clustering reads it, its
-    story, and the record of every entity any of its strings is, which the place test reads), and the tag:
-    this version, the corpus stage's code and data (``CORPUS_VERSION``, the reconciler's rules, lexicons and
-    pair model among them) and the events configuration and pair model as loaded. Both functions are pure in
-    those, so a pair read from the memo gives what comparing it gives. Every cache error is a miss."""
-
-    def __init__(self, ms: list[dict], feats: list[dict], ents: "Entities"):
-        from ..cache import KeyValue
-        from ..corpus import CORPUS_VERSION
-        self.kv = KeyValue("pairs")
-        conf = json.dumps([config()["events"], pair_model()], sort_keys=True, ensure_ascii=False, default=str)
-        self.tag = f"pm{PAIR_MEMO_VERSION}:{CORPUS_VERSION}:{hashlib.sha1(conf.encode('utf-8')).hexdigest()[:16]}:"
-        self.ms, self.feats, self.ents = ms, feats, ents
-        self.records: dict[str, str] = {}
-        self.digests: list[str | None] = [None] * len(ms)
-        self.reused = self.made = 0
-
-    def _record(self, eid: str) -> str:
-        r = self.records.get(eid)
-        if r is None:
-            e = self.ents.by_id[eid] or {}
-            text = json.dumps([{k: v for k, v in e.items() if k not in ("mentions", "roles")},
-                               min(len(e.get("mentions") or []), 2)], sort_keys=True, ensure_ascii=False, default=str)
-            r = self.records[eid] = hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
-        return r
-
-    def mention_digest(self, i: int) -> str:
-        d = self.digests[i]
-        if d is None:
-            text = json.dumps([self.ms[i], self.feats[i].get("story")], sort_keys=True, ensure_ascii=False,
-                              default=_plain_sets)
-            by_id = self.ents.by_id
-            named = sorted({x for x in _JSON_STRING.findall(text) if x in by_id})
-            payload = text + "\x00" + json.dumps([[x, self._record(x)] for x in named])
-            d = self.digests[i] = hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
-        return d
-
-    def compared(self, cands: list[tuple[int, int]], ok, score) -> list[tuple]:
-        """(i, j, ok, score) of each candidate pair (score given where ok), from the memo or made."""
-        keys = [self.tag + self.mention_digest(i) + self.mention_digest(j) for i, j in cands]
-        hit = self.kv.get_many(sorted(set(keys)))
-        out, new = [], {}
-        for (i, j), k in zip(cands, keys):
-            v = hit.get(k)
-            if v is not None:
-                try:
-                    sc = json.loads(v)
-                    if sc is None or (isinstance(sc, (int, float)) and not isinstance(sc, bool)):
-                        out.append((i, j, False) if sc is None else (i, j, True, sc))
-                        self.reused += 1
-                        continue
-                except ValueError:
-                    pass        # a damaged entry is a miss
-            if ok(i, j):
-                sc = score(i, j)
-                out.append((i, j, True, sc))
-                new[k] = json.dumps(sc)       # as it is (an int sum stays an int)
-            else:
-                out.append((i, j, False))
-                new[k] = "null"
-            hit[k] = new[k]
-            self.made += 1
-        self.kv.put_many(new)
-        return out
-
-
-_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
 def _merged(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place) -> list[list[int]]:
@@ -976,14 +891,12 @@ def _plain_sets(x):
     return str(x)
 
 
-def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None, memo: "PairMemo | None" = None
-                     ) -> list[SubPart]:
+def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list[SubPart]:
     """The sub-parts of sorted mentions ``ms`` (see ``SubPart``), in order of their first mention, each
-    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``. ``memo``:
-    the pairs compared before read from it (``scored_pairs``)."""
+    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``."""
     cfg = config()["events"]
     threshold, _average = pair_thresholds()
-    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place, memo)
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
     uf = UnionFind()
     for i in range(len(ms)):
         uf.find(i)
@@ -1182,12 +1095,6 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
 def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
     """(i, j, can they be one happening) for each pair of mentions that share a block, once; a large
     block compares time neighbours only (sorted neighbourhood), so the pairs stay linear in its size."""
-    for i, j in candidate_index_pairs(ms, feats, blocks, cfg):
-        yield i, j, _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place)
-
-
-def candidate_index_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict):
-    """(i, j) of each candidate pair (``candidate_pairs``), in its order."""
     seen = set()
     for members in blocks.values():
         if len(members) > cfg["max_block"]:
@@ -1203,7 +1110,7 @@ def candidate_index_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: 
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
-                yield i, j
+                yield i, j, _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place)
 
 
 def _same_span(a, b):
@@ -1476,7 +1383,7 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         order = sorted(range(len(canon)), key=lambda k: _mention_order(canon[k]))
         ms = [canon[k] for k in order]
         feats = [{**feats0[k], "story": story_of.get(canon[k].get("doc"))} for k in order]
-        subs = cluster_subparts(ms, feats, same_place, memo=PairMemo(ms, feats, ents) if PAIR_MEMO else None)
+        subs = cluster_subparts(ms, feats, same_place)
         units = []     # (sub-part, its clusters of one unit)
         for sp in subs:
             sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
