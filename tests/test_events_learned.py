@@ -1117,3 +1117,34 @@ def test_an_outlet_spoken_to_is_no_speaker_when_switched_on():
     got = lambda: [s.text for s in learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())[0]]  # noqa: E731
     on = _with("ADDRESSEE_OUTLET", True, got)
     assert "مصدر أمني جزائري رفيع" in on and not any("لوكالة" in t for t in on)
+
+
+def test_an_earlier_speaker_does_not_go_on_past_another_matter():
+    # attribution.yaml carry_breaks (source21): "وفي تطور آخر"، "ميدانيا"، the pluperfect background "وكانت"
+    text = "وقال مصدر أمني إن القوات سيطرت على البلدة. وفي تطور آخر، أعدم التنظيم 23 شخصا."
+    T = learned.Text(text)
+    sps = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    sp = next(s for s in sps[0] if s.text.startswith("مصدر"))
+    assert learned._carry_break(T, _event(text, "أعدم", "execution", "harm"), sp, *sps)
+    assert not learned._carry_break(T, _event(text, "سيطرت", "capture", "control"), sp, *sps)   # its own sentence
+    text = "وقال مصدر أمني إن القوات سيطرت على البلدة. وكانت مواجهات عنيفة اندلعت بين الطرفين."
+    T = learned.Text(text)
+    sps = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    sp = next(s for s in sps[0] if s.text.startswith("مصدر"))
+    assert learned._carry_break(T, _event(text, "مواجهات", "clash", "harm"), sp, *sps)
+    text = "وقال مصدر أمني إن القوات سيطرت على البلدة. وأضاف أن مواجهات عنيفة اندلعت بين الطرفين."
+    T = learned.Text(text)
+    sps = learned.speakers(T, DocAnalysis(doc_id="x"), learned._lexicon())
+    sp = next(s for s in sps[0] if s.text.startswith("مصدر"))
+    assert not learned._carry_break(T, _event(text, "مواجهات", "clash", "harm"), sp, *sps)
+
+
+def test_a_speech_word_opens_no_speaker_phrase():
+    # "وأردف يقول:"، "وأردف بالقول:": no speaker named يقول or بالقول
+    for text in ("وأردف يقول: «بدأت الثورة سلمية».", "وأردف بالقول: «بدأت الثورة سلمية»."):
+        sps, _ = learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"), learned._lexicon())
+        assert not any(s.text in ("يقول", "بالقول") for s in sps), text
+    text = "وأردف يقول: «بدأت الثورة سلمية»."
+    got = _with("CUE_OPENS_NONE", False, lambda: learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"),
+                                                                  learned._lexicon())[0])
+    assert any(s.text == "يقول" for s in got)

@@ -1333,6 +1333,37 @@ def _past_outlet_told(T: Text, k: int, by_start: dict) -> int:
     return T.tok_range(m.start, m.end)[1] if m is not None else min(j + 1, len(T.toks))
 
 
+CUE_OPENS_NONE = True   # a speech word (يقول of "وأردف يقول") opens no speaker phrase
+CARRY_BREAK = True      # an earlier sentence's speaker does not go on past another matter's opener (source21)
+
+
+@lru_cache(maxsize=1)
+def _carry_breaks() -> tuple[tuple[str, ...], ...]:
+    import yaml
+    d = yaml.safe_load(resources.files("riwaya").joinpath("data/events/attribution.yaml").read_text("utf-8")) or {}
+    out = {tuple(normalize_ar(w).split()) for w in (d.get("carry_breaks") or {}).get("ar") or ()}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _carry_break(T: Text, ev: EventMention, sp: Speaker, sps: list[Speaker] = (), _bare: list[int] = ()) -> bool:
+    """Is the chosen speaker one of an earlier sentence, and does the trigger's sentence open with a phrase
+    of attribution.yaml `carry_breaks` (another matter: "وفي تطور آخر"، "من جهة أخرى"، "ميدانيا"; the pluperfect
+    background "وكانت القوات قد سيطرت")? What such a sentence tells is the outlet's own, no longer the
+    speaker's; unless the speaker speaks again in it before the trigger, named by the same head word ("وكان
+    المتحدث ينفي ... مضيفا أن «المعركة مستمرة»")."""
+    s0, _ = T.sentence(ev.trigger_start)
+    if sp.cue_start >= s0 or sp.start >= s0:
+        return False
+    head = normalize_ar(sp.text).split()[:1]
+    if any(s0 <= x.cue_start < ev.trigger_start and normalize_ar(x.text).split()[:1] == head for x in sps):
+        return False
+    i, _ = T.tok_range(s0, ev.trigger_start)
+    words = [T.toks[k].n.strip("،,") for k in range(i, min(i + 4, len(T.toks)))]
+    if words and words[0][:1] in ("و", "ف") and tuple(words[:1]) not in _carry_breaks() and len(words[0]) > 2:
+        words[0] = words[0][1:]
+    return any(tuple(words[:len(b)]) == b for b in _carry_breaks())
+
+
 def _unnamed(x: Speaker, patterns) -> bool:
     """Does the speaker's phrase open with an unnamed source of attribution.yaml `unnamed` ("مصادر إعلامية"،
     "مصدر أمني"، "شهود عيان")? Such a speaker names nobody, so no title runs on from it to a person's name
@@ -1443,6 +1474,8 @@ def _phrase_at(T: Text, k: int, by_start: dict, stops, cues, lam: bool) -> tuple
         return m.start, m.end, m.type
     if not (t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and len(t0.n) > 2):
         return None
+    if CUE_OPENS_NONE and t0.n in cues:
+        return None           # "وأردف يقول:": a speech word opens no speaker's phrase (source21)
     if t0.n[:1] == "ل" and t0.n[:2] != "ال" and not lam:
         return None
     end = k + 1
@@ -2496,8 +2529,11 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if "source" in M:
             if sps is None:
                 sps = speakers(T, an, lex)
-            credit(ev, choose_source(M["source"], T, ev, *sps))
-            if OWN_ACT and _own_act(T, ev):
+            chosen = choose_source(M["source"], T, ev, *sps)
+            credit(ev, chosen)
+            if CARRY_BREAK and chosen is not None and _carry_break(T, ev, chosen, *sps):
+                credit(ev, None)          # "... . وفي تطور آخر، أعدم التنظيم": another matter, the outlet's own
+            elif OWN_ACT and _own_act(T, ev):
                 credit(ev, None)          # the speaking act's own doer: the outlet tells it
             elif HEADLINE_SPEAKER and rule_link(ev) is None:
                 hs = _headline_speaker(T, ev, mentions)
