@@ -1219,6 +1219,7 @@ class Speaker:
     etype: str
     rec: dict | None = None    # the rules' record whose innermost link this is
     subject: bool = True       # the subject of its speech verb (not the object of وفق، نقلا عن، علمت من)
+    base: tuple[int, str] | None = None   # (end, etype) before _name_after ran the title on to a name
 
 
 SPEAKER_SPAN = 800     # characters before the trigger (or after it, in its sentence) where a speech verb may stand
@@ -1240,6 +1241,10 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     preps, froms = lex["source_preps"].get("ar", set()), lex["source_from"].get("ar", set())
     skip, stops = lex["speaker_skip"]["ar"], _stops() | lex["speaker_end"].get("ar", set())
     aux = lex.get("speaker_aux", {}).get("ar", set())
+    to_outlet = _to_outlet(lex) if ADDRESSEE_OUTLET else frozenset()
+    if to_outlet:       # "أكد مصدر أمني لوكالة «سبوتنيك» أن": the outlet told is no speaker; the phrase after the verb is
+        out = [x for x in out if not _told_outlet(T, x.start, to_outlet)]
+        stops = stops | to_outlet
     ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
     by_start = {m.start: m for m in ments}
     by_end = {m.end: m for m in ments}
@@ -1261,11 +1266,13 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         while k < len(T.toks) and T.toks[k].n.rstrip("،") in skip and k - i <= 3:
             k += 1
         k = _past_addressee(T, k, by_start)        # "وقال لـ«عكاظ» مستشار الوزارة"
+        if k < len(T.toks) and T.toks[k].n in to_outlet:
+            k = _past_outlet_told(T, k, by_start)  # "وقال لصحيفة «الحياة» مسؤول رفيع"
         quoted = (t.n in preps or t.n in froms) and T.word(k) in ("عن", "من")
         if quoted:
             k += 1                                 # "نقلا عن المتحدث", "ونقل عن أوغلو"
         elif t.n in froms:                         # "نقلت الوكالة عن المتحدث": the one quoted, too
-            src = next((j + 1 for j in range(k, min(k + 6, len(T.toks) - 1)) if T.toks[j].n in ("عن", "من")
+            src = next((j + 1 for j in _from_window(T, k) if T.toks[j].n in ("عن", "من")
                         and not _SENT_END.search(T.text, t.end, T.toks[j].start)), None)
             sp = _phrase_at(T, src, by_start, stops, cues, True) if src is not None else None
             if sp is not None and (sp[0], sp[1]) not in taken:
@@ -1285,6 +1292,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             bare.append(t.start)
             continue
         if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 and not _addressed(T.text, x.start)
+               and not _told_outlet(T, x.start, to_outlet)
                for x in out):
             continue      # the head of a speaker the rules named (صحيفة “بلومبيرغ”): that speaker stands
         if (sp[0], sp[1]) not in taken:
@@ -1292,10 +1300,112 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             out.append(Speaker(sp[0], sp[1], T.text[sp[0]:sp[1]], "after", t.n, t.start, t.end, sp[2],
                                subject=t.n in cues and not quoted))
     breaks = (lex.get("speaker_title_breaks", {}).get("ar", frozenset()), lex["place_nouns"].get("ar", frozenset()))
+    unnamed = lex["unnamed"].get("ar", ()) if UNNAMED_NO_NAME else ()
     for x in out:
-        _name_after(T, x, by_start, cues, breaks)
+        if not _unnamed(x, unnamed):
+            _name_after(T, x, by_start, cues | to_outlet, breaks)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+# ---- source21: unnamed sources stay unnamed; a quoted outlet's عن; a speaker after أن before كان
+UNNAMED_NO_NAME = True   # an unnamed speaker (مصادر إعلامية، مصدر أمني) is no title of a name after it
+FROM_QUOTES = True       # "ونقل موقع "سكاي نيوز عربية" عن مصادر": quote marks are no words of the window
+FROM_WORDS = 6           # words between a verb of quoting and its عن / من
+COMP_AUX = True          # "يذكر أن وزارة الدفاع كانت قد أعلنت": the speaker between أن and the auxiliary
+COMP_AUX_SPAN = 6        # words of such a speaker
+
+
+ADDRESSEE_OUTLET = False  # measured on train, not shipped (README source21): "قال مصدر لصحيفة «X»": the outlet spoken to (ل + an outlet head) is no speaker
+
+
+def _to_outlet(lex: dict) -> frozenset[str]:
+    """The words of an outlet spoken to: ل glued to an outlet head of attribution.yaml `outlet_heads`
+    (لوكالة، لصحيفة، لقناة، لموقع ...)."""
+    return frozenset("ل" + h for h in lex["outlet_heads"].get("ar", ()))
+
+
+def _told_outlet(T: Text, start: int, to_outlet) -> bool:
+    """Does the phrase at `start` name the outlet spoken to ("لوكالة «سبوتنيك»"، "لصحيفة الحياة")? The word
+    before it (past a quote mark) is ل with an outlet head, or the phrase opens with one."""
+    if not to_outlet:
+        return False
+    i, _ = T.tok_range(start, start + 1)
+    if i < len(T.toks) and T.toks[i].n in to_outlet:
+        return True
+    k = i - 1
+    while k >= 0 and k >= i - 3 and T.toks[k].n in _QUOTES:
+        k -= 1
+    return k >= 0 and T.toks[k].n in to_outlet
+
+
+def _past_outlet_told(T: Text, k: int, by_start: dict) -> int:
+    """The token after an outlet spoken to that token k (لصحيفة، لوكالة) opens: past its quoted name, else past
+    the entity mention after it, else past one word."""
+    j = k + 1
+    if j < len(T.toks) and T.toks[j].n in _OPENING:
+        close = next((x for x in range(j + 1, min(j + QUOTED_NAME + 3, len(T.toks))) if T.toks[x].n in _QUOTES), None)
+        return close + 1 if close is not None else k
+    m = by_start.get(T.toks[j].start) if j < len(T.toks) else None
+    return T.tok_range(m.start, m.end)[1] if m is not None else min(j + 1, len(T.toks))
+
+
+CUE_OPENS_NONE = True   # a speech word (يقول of "وأردف يقول") opens no speaker phrase
+CARRY_BREAK = True      # an earlier sentence's speaker does not go on past another matter's opener (source21)
+
+
+@lru_cache(maxsize=1)
+def _carry_breaks() -> tuple[tuple[str, ...], ...]:
+    import yaml
+    d = yaml.safe_load(resources.files("riwaya").joinpath("data/events/attribution.yaml").read_text("utf-8")) or {}
+    out = {tuple(normalize_ar(w).split()) for w in (d.get("carry_breaks") or {}).get("ar") or ()}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _carry_break(T: Text, ev: EventMention, sp: Speaker, sps: list[Speaker] = (), _bare: list[int] = ()) -> bool:
+    """Is the chosen speaker one of an earlier sentence, and does the trigger's sentence open with a phrase
+    of attribution.yaml `carry_breaks` (another matter: "وفي تطور آخر"، "من جهة أخرى"، "ميدانيا"; the pluperfect
+    background "وكانت القوات قد سيطرت")? What such a sentence tells is the outlet's own, no longer the
+    speaker's; unless the speaker speaks again in it before the trigger, named by the same head word ("وكان
+    المتحدث ينفي ... مضيفا أن «المعركة مستمرة»")."""
+    s0, _ = T.sentence(ev.trigger_start)
+    if sp.cue_start >= s0 or sp.start >= s0:
+        return False
+    head = normalize_ar(sp.text).split()[:1]
+    if any(s0 <= x.cue_start < ev.trigger_start and normalize_ar(x.text).split()[:1] == head for x in sps):
+        return False
+    i, _ = T.tok_range(s0, ev.trigger_start)
+    words = [T.toks[k].n.strip("،,") for k in range(i, min(i + 4, len(T.toks)))]
+    if words and words[0][:1] in ("و", "ف") and tuple(words[:1]) not in _carry_breaks() and len(words[0]) > 2:
+        words[0] = words[0][1:]
+    return any(tuple(words[:len(b)]) == b for b in _carry_breaks())
+
+
+def _unnamed(x: Speaker, patterns) -> bool:
+    """Does the speaker's phrase open with an unnamed source of attribution.yaml `unnamed` ("مصادر إعلامية"،
+    "مصدر أمني"، "شهود عيان")? Such a speaker names nobody, so no title runs on from it to a person's name
+    ("أفادت مصادر إعلامية بمقتل ... قوات الرئيس السابق علي عبد الله صالح": the name is what is told)."""
+    if not patterns:
+        return False
+    if x.etype == "unnamed_source":
+        return True
+    t = normalize_ar(x.text)
+    for rx in patterns:
+        m = rx.match(t)
+        if m and m.end() > 0 and (m.end() == len(t) or t[m.end()] == " "):
+            return True
+    return False
+
+
+def _from_window(T: Text, k: int):
+    """The tokens after a verb of quoting where its عن / من may stand: FROM_WORDS words, quote marks not
+    counted (a quoted outlet's name: نقل موقع "سكاي نيوز عربية" عن مصادر مطلعة)."""
+    n, j = 0, k
+    while j < len(T.toks) - 1 and n < FROM_WORDS:
+        yield j
+        if not (FROM_QUOTES and T.toks[j].n in _QUOTES):
+            n += 1
+        j += 1
 
 
 _PUNCT = re.compile(r"[،,.:;؛«»\"“”()\n!?؟]")
@@ -1343,12 +1453,29 @@ def _subject_before(T: Text, i: int, aux, stops) -> tuple[int, int] | None:
                             T.toks[j + 1].start):
             return None
         if T.toks[j].n in aux:
+            if j + 1 >= end and COMP_AUX:
+                return _comp_subject(T, j, stops)
             if j + 1 >= end or T.toks[j + 1].n in stops or not T.toks[j + 1].n[:1].isalpha():
                 return None
             s, e = T.toks[j + 1].start, T.toks[end - 1].end
             while e > s and (T.text[e - 1] in _TRAIL or T.text[e - 1].isspace()):
                 e -= 1
             return (s, e) if e > s else None
+    return None
+
+
+def _comp_subject(T: Text, j: int, stops) -> tuple[int, int] | None:
+    """The speaker between a complementizer and the auxiliary at token j right before its speech verb
+    ("يذكر أن وزارة الدفاع الجزائرية كانت قد أعلنت"، "تجدر الإشارة إلى أن محكمة جنايات القاهرة كانت أصدرت"):
+    at most COMP_AUX_SPAN words, in one clause (no punctuation, no sentence end), opening with a content word."""
+    for c in range(j - 1, max(j - COMP_AUX_SPAN - 1, -1), -1):
+        if T.toks[c].n in _COMP_SUBJ:
+            if c + 1 >= j or T.toks[c + 1].n in stops or not T.toks[c + 1].n[:1].isalpha():
+                return None
+            s, e = T.toks[c + 1].start, T.toks[j - 1].end
+            return (s, e) if not _PUNCT.search(T.text, s, e) else None
+        if _punct_after(T, c) or T.toks[c].n in stops:
+            return None
     return None
 
 
@@ -1364,6 +1491,8 @@ def _phrase_at(T: Text, k: int, by_start: dict, stops, cues, lam: bool) -> tuple
         return m.start, m.end, m.type
     if not (t0.n[:1].isalpha() and t0.n not in _COMP and t0.n not in stops and len(t0.n) > 2):
         return None
+    if CUE_OPENS_NONE and t0.n in cues:
+        return None           # "وأردف يقول:": a speech word opens no speaker's phrase (source21)
     if t0.n[:1] == "ل" and t0.n[:2] != "ال" and not lam:
         return None
     end = k + 1
@@ -1458,6 +1587,7 @@ def _name_after(T: Text, x: Speaker, by_start: dict, stop: frozenset[str], break
             continue
         k += 1
     if best is not None and best.end > x.end:
+        x.base = (x.end, x.etype)
         x.end, x.text, x.etype = best.end, T.text[x.start:best.end], "person"
 
 
@@ -1473,12 +1603,17 @@ def rule_link(ev: EventMention, skip: tuple[int, int] | None = None) -> dict | N
 
 
 SPEAKER_TRIM = True   # a speaker phrase that runs on over the trigger ends before it (arcand20)
+NAME_TRIM = True      # a title run on over the trigger to a name keeps its own words (source21)
 
 
 def _before_trigger(T: Text, ev: EventMention, x: Speaker) -> Speaker | None:
     """A speaker phrase the chunker ran on into the event's own word ("أعلنت السلطات الألمانية إخلاء سبيل",
     "وأوضح الرائد بتواجد ثلاثة شبان"): the words before the trigger, when at least one stands there and the
     phrase is no entity mention the recogniser named (kind "after", type "np"); else None."""
+    if (NAME_TRIM and x.base is not None and x.start < ev.trigger_end and ev.trigger_start < x.end
+            and x.base[0] <= ev.trigger_start):
+        # "أفاد الجيش الأمريكي بمقتل محسن الفضلي": the title ran on over the event to the name told
+        return dataclasses.replace(x, end=x.base[0], text=T.text[x.start:x.base[0]], etype=x.base[1], base=None)
     if not (SPEAKER_TRIM and x.kind == "after" and x.etype == "np" and x.start < ev.trigger_start < x.end):
         return None
     i, j = T.tok_range(x.start, ev.trigger_start)
@@ -2434,8 +2569,11 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
         if "source" in M:
             if sps is None:
                 sps = speakers(T, an, lex)
-            credit(ev, choose_source(M["source"], T, ev, *sps))
-            if OWN_ACT and _own_act(T, ev):
+            chosen = choose_source(M["source"], T, ev, *sps)
+            credit(ev, chosen)
+            if CARRY_BREAK and chosen is not None and _carry_break(T, ev, chosen, *sps):
+                credit(ev, None)          # "... . وفي تطور آخر، أعدم التنظيم": another matter, the outlet's own
+            elif OWN_ACT and _own_act(T, ev):
                 credit(ev, None)          # the speaking act's own doer: the outlet tells it
             elif HEADLINE_SPEAKER and rule_link(ev) is None:
                 hs = _headline_speaker(T, ev, mentions)
