@@ -1086,6 +1086,7 @@ def test_an_opening_phrase_is_the_doer_only_where_no_nearer_one_is():
     probs = [(near, {"agent": 0.3, "none": 0.7}, "none")]
     assert learned._topic_gate(probs, {"agent": 0.25}, ev, T) == probs + learned._fill(probs, {"agent": 0.25}, ev, T)
 
+
 def _with(switch: str, value, fn):
     old = getattr(learned, switch)
     setattr(learned, switch, value)
