@@ -1043,3 +1043,17 @@ def test_a_headline_teller_may_name_a_place_inside_it():
     ments = [EntityMention(text="اليمن", start=s, end=s + len("اليمن"), type="place")]
     got = learned._headline_speaker(learned.Text(text), _event(text, "تقصف", "attack", "harm"), ments)
     assert got is not None and text[got[0]:got[1]] == "حكومة اليمن"
+
+
+def test_a_refusal_demand_or_warning_governing_the_trigger_is_a_head_feature():
+    # deny21 (#14): cues.yaml `modality_heads`, read at most three words before the trigger in its clause
+    def heads(text, trig, typ="agreement", cls="other"):
+        return {f for f in learned.polarity_features(learned.Text(text), _event(text, trig, typ, cls))
+                if f.startswith("head_") and "|" not in f}
+    assert heads("وذلك بعد أن رفضت جماعة متطرفة توقيع الاتفاق", "توقيع") == {"head_negated"}
+    assert heads("وقد اتخذت المحكمة قرارها برفض تنحي المحامين", "تنحي", "dismissal") == {"head_negated"}
+    assert heads("أن إدارة الشقق طالبت المتهم بمغادرة الشقة", "بمغادرة", "departure", "movement") == {"head_requested"}
+    assert heads("وحذر النائب من حرب طائفية", "حرب", "attack", "harm") == {"head_hypothetical"}
+    # farther than three words, or across a comma: no head
+    assert heads("رفضت الجماعة التي تسيطر على العاصمة توقيع الاتفاق", "توقيع") == set()
+    assert heads("رفض المتحدث التعليق، وقال إن الطرفين وقعا الاتفاق", "وقعا") == set()
