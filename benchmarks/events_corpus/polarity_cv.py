@@ -70,7 +70,7 @@ def predict(model: dict, T, ev, feats) -> str:
     from riwaya.events import learned
     p = learned.scores(model, feats)
     pol = max(p, key=p.get)
-    return learned.after_polarity(T, ev, pol) if hasattr(learned, "after_polarity") else pol
+    return "hypothetical" if pol == "asserted" and learned._ability(T, ev) else pol
 
 
 def main() -> int:
