@@ -163,6 +163,26 @@ def test_a_denied_plan_is_no_denial_of_the_happening():
     assert [c["field"] for c in out["conflicts"] if c["field"] == "polarity"] == ["polarity"]
 
 
+def test_a_refusal_or_condemnation_is_no_denial_of_the_happening():
+    """'the two states rejected attempts at interference' (read as negated) is no denial that another report's
+    interference took place, nor is 'condemned the attack' (deny21, #15); a denial after the refusal still is."""
+    a = "قال المرصد إن القوات الأجنبية نفذت هجوما على المدينة ليلة السبت."
+    ch = (("المرصد", "named_source"),)
+
+    def polarity_conflicts(b, word):
+        ts = b.index(word)
+        ms = [_k("h0", "a", a, typ="attack", chain=ch),
+              _k("h1", "b", b, typ="attack", chain=(("البيان المشترك", "named_source"),), polarity="asserted",
+                 negated=True, trigger_start=ts, trigger_end=ts + len(word))]
+        out = reconcile([_doc("a", a, "A"), _doc("b", b, "B")], ms, ENTS)
+        return [c for c in out["conflicts"] if c["field"] == "polarity"]
+
+    assert polarity_conflicts("أكد البيان المشترك رفض محاولات التدخل في الشؤون الداخلية للمدينة.", "التدخل") == []
+    assert polarity_conflicts("وأدان البيان المشترك الهجوم على المدينة.", "الهجوم") == []
+    assert polarity_conflicts("رفض البيان المشترك التعليق ونفى وقوع الهجوم على المدينة.", "الهجوم") != []
+    assert polarity_conflicts("قال البيان المشترك إنه لم يقع أي هجوم على المدينة.", "هجوم") != []
+
+
 def test_a_lower_bound_is_labelled_as_such():
     a = "أوقع الهجوم 15 قتيلا على الأقل في السوق."
     b = "قتل 15 شخصا في الهجوم على السوق."

@@ -1190,3 +1190,17 @@ def test_a_speech_word_opens_no_speaker_phrase():
     got = _with("CUE_OPENS_NONE", False, lambda: learned.speakers(learned.Text(text), DocAnalysis(doc_id="x"),
                                                                   learned._lexicon())[0])
     assert any(s.text == "يقول" for s in got)
+
+
+def test_a_refusal_demand_or_warning_governing_the_trigger_is_a_head_feature():
+    # deny21 (#14): cues.yaml `modality_heads`, read at most three words before the trigger in its clause
+    def heads(text, trig, typ="agreement", cls="other"):
+        return {f for f in learned.polarity_features(learned.Text(text), _event(text, trig, typ, cls))
+                if f.startswith("head_") and "|" not in f}
+    assert heads("وذلك بعد أن رفضت جماعة متطرفة توقيع الاتفاق", "توقيع") == {"head_negated"}
+    assert heads("وقد اتخذت المحكمة قرارها برفض تنحي المحامين", "تنحي", "dismissal") == {"head_negated"}
+    assert heads("أن إدارة الشقق طالبت المتهم بمغادرة الشقة", "بمغادرة", "departure", "movement") == {"head_requested"}
+    assert heads("وحذر النائب من حرب طائفية", "حرب", "attack", "harm") == {"head_hypothetical"}
+    # farther than three words, or across a comma: no head
+    assert heads("رفضت الجماعة التي تسيطر على العاصمة توقيع الاتفاق", "توقيع") == set()
+    assert heads("رفض المتحدث التعليق، وقال إن الطرفين وقعا الاتفاق", "وقعا") == set()

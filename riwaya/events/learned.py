@@ -291,6 +291,12 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
                 f.append(f"cue_{c}_other_between")
             elif i - k <= 2 or T.word(i - 1) in _COMP_AN:
                 f.append(f"cue_{c}_head")
+    heads = _modality_heads()
+    for k in range(i - 1, max(i - 4, j0 - 1), -1):     # a refusal, demand or warning governing it (رفضت توقيع)
+        if T.toks[k].start < c0:
+            break
+        for c in _cue_lookup(T.toks[k].n, heads):
+            f += [f"head_{c}", f"head_{c}|{ev.cls}"]
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
         if _future(T.toks[k].n):
             f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
@@ -395,6 +401,19 @@ def _modality() -> dict[str, tuple[str, ...]]:
     for c, ws in _lexicon()["modality"].get("ar", {}).items():
         for w in ws:
             for form in (w, "و" + w, "ف" + w):
+                if c not in out.setdefault(form, []):
+                    out[form].append(c)
+    return {w: tuple(cs) for w, cs in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _modality_heads() -> dict[str, tuple[str, ...]]:
+    """Each word of cues.yaml `modality_heads` (a refusal, demand or warning governing the trigger), also behind
+    و/ف, -> the polarities it suggests."""
+    out: dict[str, list[str]] = {}
+    for c, ws in ((_cues().get("modality_heads") or {}).get("ar") or {}).items():
+        for w in ws:
+            for form in (normalize_ar(w), "و" + normalize_ar(w), "ف" + normalize_ar(w)):
                 if c not in out.setdefault(form, []):
                     out[form].append(c)
     return {w: tuple(cs) for w, cs in out.items()}

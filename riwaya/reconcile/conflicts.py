@@ -943,6 +943,34 @@ def _denies_another(ev: dict, docs: dict) -> bool:
     return any(normalize(t).lower() in words for t in re.findall(r"\w+", window))
 
 
+@lru_cache(maxsize=1)
+def _refusal_words() -> tuple[frozenset, frozenset]:
+    from .values import vconfig
+    cfg = vconfig()
+    return tuple(frozenset(normalize(w).lower() for ws in (cfg.get(k) or {}).values() for w in ws)
+                 for k in ("refusal_words", "refusal_negations"))
+
+
+def _refused(ev: dict, docs: dict) -> bool:
+    """A refusal, rejection, condemnation or warning of the happening ("رفض محاولات التدخل", "أدان الهجوم",
+    "rejected any interference"): a word of values.yaml ``refusal_words`` among the four words before the
+    trigger, in its sentence, with no negation of its own after it. What is rejected is a hypothetical, what is
+    condemned did happen: neither is a denial that it happened, whatever the polarity read."""
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts = ev.get("trigger_start")
+    if not text or ts is None:
+        return False
+    words, negations = _refusal_words()
+    toks = [normalize(t).lower() for t in re.findall(r"\w+", text[max(ev.get("start") or 0, ts - 60):ts])[-4:]]
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t in negations:
+            return False
+        if t in words or (t[:1] in "وفبل" and t[1:] in words):
+            return True
+    return False
+
+
 def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
     """A quoted voice that tells the happening and also 'denies' it is denying something else
     ("no other headquarters was attacked"): no conflict."""
@@ -1012,7 +1040,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
                 # a denial counts only when a named voice denies (A says X, B denies it)
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
                 if den is not None and docs and all(
-                        _denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs) for i in den):
+                        _denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs) or _refused(evidence[i], docs)
+                        for i in den):
                     continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
                         all(not chain for chain in (W.chain[i] for i in den)):
