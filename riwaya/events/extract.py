@@ -49,6 +49,19 @@ def _route_like(phrase: str, lang: str, lex: dict) -> bool:
     return w in nouns or (lang == "ar" and (w[:2] == "ال" and w[2:] in nouns or "ال" + w in nouns))
 
 
+def _naming(toks, hit, naming) -> bool:
+    """"ما أطلق عليه «إعلان القاهرة»": the verb names (what is called), it fires nothing, unless what follows
+    على is fired (schema.yaml trigger_lexicon naming_*)."""
+    verbs, nxt, fired = naming
+    j = hit[2]
+    w = toks[hit[1]].n
+    if hit[2] - hit[1] != 1 or j >= len(toks) or toks[j].n not in nxt:
+        return False
+    if w not in verbs and not (w[:1] in "وف" and w[1:] in verbs):
+        return False
+    return not (j + 1 < len(toks) and toks[j + 1].n in fired)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
     trig = schema.trigger_types()
@@ -81,6 +94,8 @@ def load_lexicon() -> dict:
         "cls": {t: d["cls"] for t, d in trig.items()},
         "ar": ar_single, "ar_multi": ar_multi, "en": en_single, "en_multi": en_multi, "en_learned": en_learned,
         "passive": passive, "not_trig": not_trig, "block_prev": block_prev, "nominal": nominal,
+        "naming": tuple({_norm(str(x)) for x in lexicon.get(k, ())}
+                        for k in ("naming_verbs", "naming_next", "naming_fired")),
         "preps": {lg: [(_norm(p).split() if lg == "ar" else p.split(), r) for p, r in v]
                   for lg, v in cues["prepositions"].items()},
         "cont": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
@@ -849,6 +864,8 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
     if hit is None and cont is None:
         return None, i + 1
     if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
+        return None, hit[2]
+    if hit and plang == "ar" and _naming(toks, hit, lex["naming"]):
         return None, hit[2]
     if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
         return None, i + 1
