@@ -19,7 +19,6 @@ before `learned.refine`): a change to candidate generation inside refine is meas
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import sys
 from collections import Counter, defaultdict
@@ -41,9 +40,7 @@ def run(records: list[dict], cache: Path | None):
     """Per document: (gold events, predicted events, {trigger span: arg candidates}, {trigger span: time
     candidates}, {trigger span: speaker candidates}, dateline span or None, text)."""
     import riwaya.events.learned as L
-    from riwaya.analyze import analyze
-    from riwaya.events import dateline, own_time
-    from riwaya.events.extract import load_lexicon
+    from riwaya.events import own_time
     real = (L.candidates, own_time.candidates, L.speaker_candidates, L._headline_speaker)
     rec = {}
 
@@ -73,12 +70,7 @@ def run(records: list[dict], cache: Path | None):
             rec.update(arg={}, time={}, src={})
             doc = ev.document(r["doc"])
             text = corpus.text(r["doc"])
-            pre = slot_breaks._pre_refine(doc, cache) if cache is not None else None
-            if pre is None:
-                an = analyze(doc)
-            else:
-                an = L.refine(doc.text, copy.deepcopy(pre))
-                dateline.apply(doc, an, load_lexicon()["wires"])
+            an = slot_breaks.analysis(doc, cache)
             dl = (doc.meta or {}).get("dateline")
             dspan = (int(dl["start"]), int(dl["end"])) if isinstance(dl, dict) and dl.get("start") is not None else None
             out.append((r, ev.predicted(an, text), dict(rec["arg"]), dict(rec["time"]), dict(rec["src"]), dspan, text))

@@ -23,7 +23,6 @@ over the gold mentions whose trigger riwaya matches:
 from __future__ import annotations
 
 import argparse
-import copy
 import json
 import sys
 from collections import Counter, defaultdict
@@ -49,20 +48,9 @@ def shape(L, T, ev) -> str:
 
 
 def analyses(split: str, cache: Path | None):
-    import riwaya.events.learned as L
-    from riwaya.analyze import analyze
-    from riwaya.events import dateline
-    from riwaya.events.extract import load_lexicon
-    lex = load_lexicon()
     for r in E.load(split, "ar"):
         doc = E.document(r["doc"])
-        pre = slot_breaks._pre_refine(doc, cache) if cache is not None else None
-        if pre is None:
-            an = analyze(doc)
-        else:
-            an = L.refine(doc.text, copy.deepcopy(pre))
-            dateline.apply(doc, an, lex["wires"])
-        yield r, doc.text, an
+        yield r, doc.text, slot_breaks.analysis(doc, cache)
 
 
 def antecedents(L, T, an, ev, sps) -> dict[str, tuple | None]:

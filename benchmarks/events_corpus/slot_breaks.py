@@ -52,27 +52,24 @@ def _pre_refine(doc, cache: Path):
     return held.get("an")
 
 
-def predictions(records: list[dict], cache: Path | None) -> dict[str, list[dict]]:
-    """Each document's predicted events in eval_corpus's shape."""
+def analysis(doc, cache: Path | None):
+    """The document's analysis: refine (looked up on its module, so that a caller may patch it) over the cached
+    analysis before refine, or the whole analysis where there is no cache, the text is long or it has no events."""
+    import riwaya.events.learned as L
     from riwaya.analyze import analyze
     from riwaya.events import dateline
     from riwaya.events.extract import load_lexicon
-    from riwaya.events.learned import refine
-    out = {}
-    for r in records:
-        doc = ev.document(r["doc"])
-        text = corpus.text(r["doc"])
-        if cache is None or len(doc.text) > 50_000:
-            an = analyze(doc)
-        else:
-            pre = _pre_refine(doc, cache)
-            if pre is None:            # no events: refine was not called
-                an = analyze(doc)
-            else:
-                an = refine(doc.text, copy.deepcopy(pre))
-                dateline.apply(doc, an, load_lexicon()["wires"])
-        out[r["doc"]] = ev.predicted(an, text)
-    return out
+    pre = _pre_refine(doc, cache) if cache is not None and len(doc.text) <= 50_000 else None
+    if pre is None:            # no cache, or no events: refine was not called
+        return analyze(doc)
+    an = L.refine(doc.text, copy.deepcopy(pre))
+    dateline.apply(doc, an, load_lexicon()["wires"])
+    return an
+
+
+def predictions(records: list[dict], cache: Path | None) -> dict[str, list[dict]]:
+    """Each document's predicted events in eval_corpus's shape."""
+    return {r["doc"]: ev.predicted(analysis(ev.document(r["doc"]), cache), corpus.text(r["doc"])) for r in records}
 
 
 def figures(records: list[dict], preds: dict[str, list[dict]]) -> dict:
