@@ -37,6 +37,10 @@ The ninth (eighteenth session, lead): the same tier on four days none of the six
 NINTH_DAYS 2015-07-23 2015-07-24 2015-07-25 2015-07-26, none of the eight samples nor one sharing a lead with them
 (`ninth()`, drawn once with `unseen_sample.py DIR ninth-draw`), frozen as "ninth" before any branch of the session
 was merged, and judged once on the final merge.
+The tenth (nineteenth session, lead): the same tier on every day, up to 6,000 characters: the two days no 2-keyword
+sample drew (2015-07-27, 2015-08-04) and the 3,000-6,000-character articles of the others, none of the nine samples
+nor one sharing a lead with them (`tenth()`, drawn once with `unseen_sample.py DIR tenth-draw`), frozen as "tenth"
+before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -147,6 +151,17 @@ def ninth() -> list[tuple[str, dict]]:
     return sample(NINTH_DAYS, longest=3000, used=used, leads=leads, words=(2, 2))
 
 
+def tenth() -> list[tuple[str, dict]]:
+    """The tenth sample's draw (nineteenth session): the sixth's tier (exactly 2 KEYWORDS) on every crawl day, now up
+    to 6,000 characters: the two days no 2-keyword sample drew (2015-07-27, 2015-08-04) whole, and the longer
+    articles (3,000-6,000 characters) of the other days, none of the nine samples nor an article whose lead one of
+    them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth"))
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    return sample(days, longest=6000, used=used, leads=leads, words=(2, 2))
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -202,6 +217,8 @@ def main() -> None:
         arts = eighth()     # how the eighth sample's ids were drawn (frozen in SAMPLES as "eighth")
     elif args.days == ["ninth-draw"]:
         arts = ninth()      # how the ninth sample's ids were drawn (frozen in SAMPLES as "ninth")
+    elif args.days == ["tenth-draw"]:
+        arts = tenth()      # how the tenth sample's ids were drawn (frozen in SAMPLES as "tenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
