@@ -297,6 +297,8 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
             break
         for c in _cue_lookup(T.toks[k].n, heads):
             f += [f"head_{c}", f"head_{c}|{ev.cls}"]
+    if FRAMES:
+        f += _frame_features(T, i, j0, c0, s1, ev.cls)
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
         if _future(T.toks[k].n):
             f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
@@ -308,6 +310,10 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
         if _future(w):
             f.append("future_after")
+    if FUTURE_AFTER_CLAUSE:                             # a future verb farther after it in its clause
+        end = next((m.start() for m in _CLAUSE.finditer(T.text, ev.trigger_end, s1)), s1)
+        if any(_future(T.toks[k].n) for k in range(i + 5, len(T.toks)) if T.toks[k].start < end):
+            f.append("future_after_clause")
     gov = inside[-1] if inside else None
     if gov is not None:
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
@@ -316,6 +322,61 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
 
 
 _COMP_AN = ("ان", "بان", "لان")
+
+# polar22 (#14): the modality frames of cues.yaml `modality_frames` and قد before the trigger as features of the
+# polarity model (off: the shipped weights were fit without them)
+FRAMES = True
+# polar22: a long future verb in ه is the verb and its object or a root ه (سيواجه، ستقدمه, not a noun in ة)
+FUTURE_OBJECT = True
+FUTURE_AFTER_CLAUSE = False
+_QAD = ("قد", "وقد", "فقد", "لقد")
+_PERFECT_T = ("تم", "تمت", "وتم")       # perfect verbs that look like an imperfect in ت
+
+
+def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> list[str]:
+    """What frames the trigger (token i) in its clause: each `modality_frames` group among the words before it
+    ("frame_<g>_near" at most three words before, with "|<class>"; "frame_<g>_clause" farther) and after it
+    ("frame_<g>_after", up to six words, not past a clause mark); and قد right before it or before the verb that
+    governs it: with an imperfect it is a possibility ("قد يعود": qad_imperfect), with a perfect an assertion
+    ("قد غادرت"، "قد تم": qad_perfect)."""
+    frames = _modality_frames()
+    f: list[str] = []
+    seen = set()
+    for k in range(i - 1, j0 - 1, -1):
+        if T.toks[k].start < c0:
+            break
+        where = "near" if i - k <= 3 else "clause"
+        for g in _cue_lookup(T.toks[k].n, frames):
+            if (g, where) not in seen:
+                seen.add((g, where))
+                f.append(f"frame_{g}_{where}")
+                if where == "near":
+                    f.append(f"frame_{g}_near|{cls}")
+        if i - k <= 2 and T.toks[k].n in _QAD:
+            nxt = T.word(k + 1)
+            f.append("qad_imperfect" if nxt[:1] in "يتن" and nxt not in _PERFECT_T else "qad_perfect")
+    end = next((m.start() for m in _CLAUSE.finditer(T.text, T.toks[i].end, s1)), s1)
+    for k in range(i + 1, min(i + 7, len(T.toks))):
+        if T.toks[k].start >= end:
+            break
+        for g in _cue_lookup(T.toks[k].n, frames):
+            if (g, "after") not in seen:
+                seen.add((g, "after"))
+                f.append(f"frame_{g}_after")
+    return f
+
+
+@lru_cache(maxsize=1)
+def _modality_frames() -> dict[str, tuple[str, ...]]:
+    """Each word of cues.yaml `modality_frames`, also behind و/ف/ب/ل, -> its groups."""
+    out: dict[str, list[str]] = {}
+    for g, ws in ((_cues().get("modality_frames") or {}).get("ar") or {}).items():
+        for w in ws:
+            n = normalize_ar(w)
+            for form in (n, "و" + n, "ف" + n, "ب" + n, "ل" + n, "وب" + n, "ول" + n):
+                if g not in out.setdefault(form, []):
+                    out[form].append(g)
+    return {w: tuple(gs) for w, gs in out.items()}
 
 
 def _word_in(w: str, words) -> bool:
@@ -351,8 +412,10 @@ def _future(w: str) -> bool:
     words that only look like one (cues.yaml `future_lookalikes`: سيارة، سنوات، سيطرة، سياسي; a plural in
     ات or a feminine in ة is a noun)."""
     w = w[1:] if w[:2] in ("وس", "فس") else w
-    if not (len(w) > 3 and w[0] == "س" and w[1] in "يتن") or w.endswith(("ه", "ات")):
+    if not (len(w) > 3 and w[0] == "س" and w[1] in "يتن") or w.endswith("ات"):
         return False
+    if w.endswith("ه") and (len(w) < 6 or not FUTURE_OBJECT):
+        return False            # a short word in ة is a noun; a long one a verb and its object (سيواجه، ستقدمه)
     words, prefixes = _lookalikes()
     return w not in words and not w.startswith(prefixes)
 
