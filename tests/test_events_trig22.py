@@ -12,7 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks" / "eve
 
 
 def _rules(text, monkeypatch, announcing=True):
-    monkeypatch.setenv("RIWAYA_EVENTS_LEARNED", "0")         # the rules' proposals, before the models decide
+    # the rules' proposals, before the models decide (the learned step left out; not by RIWAYA_EVENTS_LEARNED,
+    # which the form table's sections would then hold against the whole process)
+    monkeypatch.setattr(learned, "refine", lambda text, an, lex=None: None)
     lex = load_lexicon()
     if announcing:                                            # off in the shipped schema (README, trig22)
         monkeypatch.setitem(lex, "announcing", ({"announcement"}, lex["announcing"][1]))
@@ -64,7 +66,9 @@ def test_comp_feature_tells_what_follows_the_complementizer(monkeypatch):
         assert learned._comp_after(T, 0, lex) == want, text
 
 
-def test_oof_keep_rule():
+def test_oof_keep_rule(monkeypatch):
+    # train_events (imported by the tool) turns the learned stage off for its process: undone after the test
+    monkeypatch.setenv("RIWAYA_EVENTS_LEARNED", "1")
     import cv_ar_triggers as cv
     types = {"attack"}
     info = {"type": "attack", "heading": False, "duration": False}
