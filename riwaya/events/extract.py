@@ -96,6 +96,9 @@ def load_lexicon() -> dict:
         "passive": passive, "not_trig": not_trig, "block_prev": block_prev, "nominal": nominal,
         "naming": tuple({_norm(str(x)) for x in lexicon.get(k, ())}
                         for k in ("naming_verbs", "naming_next", "naming_fired")),
+        "after_no_event": {str(t): {_norm(str(x)) for x in ws} for t, ws in (lexicon.get("after_no_event") or {}).items()},
+        "announcing": (set(lexicon.get("announcing_types") or ()), {_norm(str(x)) for x in lexicon.get(
+            "announcing_comp") or ()}),
         "preps": {lg: [(_norm(p).split() if lg == "ar" else p.split(), r) for p, r in v]
                   for lg, v in cues["prepositions"].items()},
         "cont": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
@@ -865,12 +868,15 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         return None, i + 1
     if hit and i > 0 and toks[i - 1].n in lex["block_prev"]:
         return None, hit[2]
+    if hit and plang == "ar" and hit[1] > 0 and toks[hit[1] - 1].n in lex["after_no_event"].get(hit[0], ()):
+        return None, hit[2]      # a standing state ("الخاضعة لسيطرة"), a courtesy's wish ("الشفاء العاجل للمصابين")
     if hit and plang == "ar" and _naming(toks, hit, lex["naming"]):
         return None, hit[2]
-    if hit and hit[2] - hit[1] == 1 and _is_reporting(toks, i, lex, plang):
+    announces = hit is not None and plang == "ar" and _announces(toks, hit, lex)
+    if hit and hit[2] - hit[1] == 1 and not announces and _is_reporting(toks, i, lex, plang):
         return None, i + 1
-    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication" and not (
-            P is not None and P.token_at(t.s) is not None and english.interview_type(P, P.token_at(t.s))):
+    if any(a <= t.s < b for a, b in cue_spans) and hit and lex["cls"][hit[0]] == "communication" and not announces \
+            and not (P is not None and P.token_at(t.s) is not None and english.interview_type(P, P.token_at(t.s))):
         return None, i + 1      # a speech cue; not an interview's ("tells Wikinews about X": the telling is the event)
     if hit and any(l.get("start") is not None and toks[hit[2] - 1].e <= l["start"] <= toks[hit[2] - 1].e + 4
                    for r in recs for l in r["chain"]) and lex["att_first"][plang].isdisjoint(
@@ -1520,6 +1526,18 @@ def _pre_subject(text, toks, ti, cs, lang, lex, times, ment_starts):
     if pre[0].n in lex["place_nouns"][lang] or any(t.s in ment_starts for t in pre):
         return None
     return pre[0].s, pre[-1].e
+
+
+def _announces(toks, hit, lex) -> bool:
+    """"أعلنت حركة الشباب مسؤوليتها عن قتل النائب", "أعلنت الأمانة عن عزمها إغلاق الطريق": an announcing verb
+    whose first complementizer is عن announces (a claim, a plan, a decision: GUIDELINE's announcement), where
+    "أعلن أن ..." reports (schema.yaml trigger_lexicon announcing_types, announcing_comp); the trigger model
+    decides (its `comp` feature: "أعلن عن مقتل" is attribution)."""
+    types, comp = lex["announcing"]
+    if hit[0] not in types or hit[2] - hit[1] != 1:
+        return False
+    first = next((t.n for t in toks[hit[2]:hit[2] + 7] if t.n in lex["report_comp"]["ar"]), None)
+    return first is not None and first in comp
 
 
 def _is_reporting(toks, i, lex, lang):
