@@ -65,3 +65,12 @@ def test_a_preposition_or_an_indefinite_head_makes_no_name():
     assert not any("من" in t.split() for t in _orgs("ووصلت قوات من الجيش إلى المدينة."))
     assert not _orgs("عندما غزا جيشٌ من البط الإنترنت.")              # an army of ducks
     assert "هيئة تحرير الشام" in _orgs("وقالت هيئة تحرير الشام إن مقاتليها انسحبوا.")
+
+
+def test_a_branch_of_the_armed_forces_with_its_nation():
+    assert "سلاح الجو الإسرائيلي" in _orgs("وقصف سلاح الجو الإسرائيلي مواقع في ريف دمشق.")
+    assert "البحرية الأمريكية" in _orgs("وأعلنت البحرية الأمريكية أن المدمرة وصلت.")
+    assert "البحرية الملكية" in _orgs("أطلق وعد البحرية الملكية بإجراء ترتيبات جديدة.")
+    assert not _orgs("وقال إن سلاح الجو نفذ غارات على المدينة.")          # no nation: a description
+    assert not _orgs("وتمتد الحدود البحرية السعودية مئات الكيلومترات.")   # an adjective after a noun
+    assert not _orgs("ونفذت المقاتلات البحرية الروسية طلعات.")

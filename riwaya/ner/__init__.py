@@ -365,6 +365,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     cands, kb = _kb_org_nation(text, cands, kb)
     if lang != "en":
         cands, kb = _quoted_orgs(text, cands, kb)
+        cands, kb = _branch_forces(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
         cands, kb = _families(text, cands, kb)
@@ -834,6 +835,8 @@ def _rules() -> dict:
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["org_quoted_heads"] = {norm(w) for w in r.get("org_quoted_heads", [])}
+    r["org_branch_heads"] = {tuple(norm(x) for x in w.split()) for w in r.get("org_branch_heads", [])}
+    r["org_adjective_heads"] = {norm(w) for w in r.get("org_adjective_heads", [])}
     r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
     r["org_description_first"] = {norm(w) for w in r.get("org_description_first", [])}
     r["org_purpose_not_before"] = {norm(w) for w in r.get("org_purpose_not_before", [])}
@@ -1943,6 +1946,73 @@ def _quoted_orgs(text, cands, kb):
             continue
         cands = [c for c in cands if c not in near] + [(cs, ce, "organization", 0.9, "pattern")]
         kb = [m for m in kb if m not in inside]
+    return cands, kb
+
+
+def _definite_word(n: str) -> bool:
+    """A normalised word with the article, a proclitic before it allowed (الحدود, والحدود, للحدود)."""
+    return len(n) > 3 and (n.startswith(("ال", "وال", "فال", "بال", "كال")) or n.startswith("لل"))
+
+
+def _branch_forces(text, cands, kb):
+    """A branch of the armed forces named with its nation (entity_rules.yaml org_branch_heads: سلاح الجو
+    الإسرائيلي, سلاح الدفاع الجوي الملكي السعودي; org_adjective_heads: البحرية الأمريكية, البحرية الملكية) is an
+    organisation: the head, then definite nisba adjectives of which one names a nation or is one of
+    org_name_adjectives (الملكية). An adjective head right after a definite noun is that noun's adjective
+    (الحدود البحرية السعودية, المقاتلات البحرية الروسية): no name there, and a knowledge-base body read there goes
+    too. -> (candidates, KB)"""
+    from riwaya.ner.places import _nation_of
+    r = _rules()
+    branch, adj = r.get("org_branch_heads") or set(), r.get("org_adjective_heads") or set()
+    if not branch and not adj:
+        return cands, kb
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    norms = [norm(t[2]) for t in toks]
+    firsts = {h[0] for h in branch} | {a[2:] for a in adj}
+    if not any(any(x.endswith(f) for f in firsts) for x in norms):
+        return cands, kb
+    names = r["org_name_adjectives"]
+
+    def after_definite(i):
+        return i > 0 and toks[i][0] - toks[i - 1][1] == 1 and _definite_word(norms[i - 1])
+
+    drop_kb = set()
+    for m in kb:                      # المقاتلات البحرية الروسية: the KB's Russian navy read in an adjective
+        if m.type == "organization" and _ARABIC.match(text, m.start):
+            i = next((k for k, t in enumerate(toks) if t[0] == m.start), None)
+            if i is not None and norms[i] in adj and after_definite(i):
+                drop_kb.add(id(m))
+    if drop_kb:
+        kb = [m for m in kb if id(m) not in drop_kb]
+    for i, (s0, _e0, w) in enumerate(toks):
+        n = norms[i]
+        start, j = None, None
+        for k in ("", "و", "ف", "ب", "ل"):
+            core = n[len(k):]
+            if not n.startswith(k):
+                continue
+            if i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1 and (core, norms[i + 1]) in branch:
+                start, j = s0 + len(k), i + 2
+                break
+            if (core in adj or (k == "ل" and core.startswith("ل") and "ا" + core in adj)) and not after_definite(i):
+                start, j = s0 + (0 if core.startswith("ل") and k == "ل" else len(k)), i + 1
+                break
+        if start is None:
+            continue
+        end, nation = None, False
+        while j < len(toks) and toks[j][0] - toks[j - 1][1] == 1 and norms[j].startswith("ال") \
+                and norms[j].endswith(("ي", "يه")) and len(norms[j]) > 4:
+            if _nation_of(toks[j][2]) or norms[j] in names:
+                nation, end = True, toks[j][1]
+            j += 1
+        if not nation:
+            continue
+        if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in kb) \
+                or any(m.type == "organization" and (m.start, m.end) == (start, end) for m in kb) \
+                or any(c[0] < end and start < c[1] and not (start <= c[0] and c[1] <= end) for c in cands):
+            continue
+        kb = [m for m in kb if not (start <= m.start and m.end <= end)]
+        cands = [c for c in cands if not (start <= c[0] and c[1] <= end)] + [(start, end, "organization", 0.9, "pattern")]
     return cands, kb
 
 
