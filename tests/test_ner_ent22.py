@@ -74,3 +74,5 @@ def test_a_branch_of_the_armed_forces_with_its_nation():
     assert not _orgs("وقال إن سلاح الجو نفذ غارات على المدينة.")          # no nation: a description
     assert not _orgs("وتمتد الحدود البحرية السعودية مئات الكيلومترات.")   # an adjective after a noun
     assert not _orgs("ونفذت المقاتلات البحرية الروسية طلعات.")
+    assert "مشاة البحرية الأمريكية" in _orgs("وقال مشاة البحرية الأمريكية إنهم انسحبوا.")   # not cut to the navy
+    assert "خفر السواحل اليوناني" in _orgs("وأنقذ خفر السواحل اليوناني مهاجرين قرب الجزيرة.")
