@@ -1961,37 +1961,48 @@ def _branch_forces(text, cands, kb):
     org_name_adjectives (الملكية). An adjective head right after a definite noun is that noun's adjective
     (الحدود البحرية السعودية, المقاتلات البحرية الروسية): no name there, and a knowledge-base body read there goes
     too. -> (candidates, KB)"""
-    from riwaya.ner.places import _nation_of
     r = _rules()
     branch, adj = r.get("org_branch_heads") or set(), r.get("org_adjective_heads") or set()
-    if not branch and not adj:
+    stems = r.get("_branch_stems")
+    if stems is None:                 # the heads' first words as written, less the article and ة (a quick test)
+        firsts = {h[0] for h in branch} | {a[2:] if a.startswith("ال") else a for a in adj}
+        stems = r["_branch_stems"] = tuple({f[:-1] if f.endswith(("ه", "ة")) else f for f in firsts if f})
+    plain = _MARK.sub("", text)
+    if not stems or not any(st in plain for st in stems):
         return cands, kb
+    from riwaya.ner.places import _nation_of
     toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
-    norms = [norm(t[2]) for t in toks]
-    firsts = {h[0] for h in branch} | {a[2:] for a in adj}
-    if not any(any(x.endswith(f) for f in firsts) for x in norms):
-        return cands, kb
+    at = {t[0]: k for k, t in enumerate(toks)}
+    cache = {}
+
+    def nm(i):
+        if i not in cache:
+            cache[i] = norm(toks[i][2])
+        return cache[i]
+
     names = r["org_name_adjectives"]
 
     def after_definite(i):
-        return i > 0 and toks[i][0] - toks[i - 1][1] == 1 and _definite_word(norms[i - 1])
+        return i > 0 and toks[i][0] - toks[i - 1][1] == 1 and _definite_word(nm(i - 1))
 
     drop_kb = set()
     for m in kb:                      # المقاتلات البحرية الروسية: the KB's Russian navy read in an adjective
         if m.type == "organization" and _ARABIC.match(text, m.start):
-            i = next((k for k, t in enumerate(toks) if t[0] == m.start), None)
-            if i is not None and norms[i] in adj and after_definite(i):
+            i = at.get(m.start)
+            if i is not None and nm(i) in adj and after_definite(i):
                 drop_kb.add(id(m))
     if drop_kb:
         kb = [m for m in kb if id(m) not in drop_kb]
     for i, (s0, _e0, w) in enumerate(toks):
-        n = norms[i]
+        if not any(st in (_MARK.sub("", w) if _MARK.search(w) else w) for st in stems):
+            continue
+        n = nm(i)
         start, j = None, None
         for k in ("", "و", "ف", "ب", "ل"):
             core = n[len(k):]
             if not n.startswith(k):
                 continue
-            if i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1 and (core, norms[i + 1]) in branch:
+            if i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1 and (core, nm(i + 1)) in branch:
                 start, j = s0 + len(k), i + 2
                 break
             if (core in adj or (k == "ل" and core.startswith("ل") and "ا" + core in adj)) and not after_definite(i):
@@ -2000,9 +2011,9 @@ def _branch_forces(text, cands, kb):
         if start is None:
             continue
         end, nation = None, False
-        while j < len(toks) and toks[j][0] - toks[j - 1][1] == 1 and norms[j].startswith("ال") \
-                and norms[j].endswith(("ي", "يه")) and len(norms[j]) > 4:
-            if _nation_of(toks[j][2]) or norms[j] in names:
+        while j < len(toks) and toks[j][0] - toks[j - 1][1] == 1 and nm(j).startswith("ال") \
+                and nm(j).endswith(("ي", "يه")) and len(nm(j)) > 4:
+            if _nation_of(toks[j][2]) or nm(j) in names:
                 nation, end = True, toks[j][1]
             j += 1
         if not nation:
