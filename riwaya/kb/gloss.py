@@ -22,12 +22,26 @@ def _key(word: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
+def _definite(word: str) -> bool:
+    w = normalize_ar(word)
+    return w.startswith("ال") and len(w) > 3
+
+
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
     data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
     phrases = {tuple(_key(w) for w in k.split()): v for k, v in (data.get("phrases") or {}).items()}
     words = {_key(k): v for k, v in (data.get("words") or {}).items()}
     return phrases, words, max((len(k) for k in phrases), default=1)
+
+
+@lru_cache(maxsize=1)
+def _phrase_articles() -> dict[tuple[str, ...], tuple[bool, ...]]:
+    """Whether each word after a phrase's first carries the article, as the phrase is written: مجلس الوزراء (the
+    cabinet) is no phrase in مجلس وزراء الداخلية (a council of interior ministers), whose وزراء has none."""
+    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return {tuple(_key(w) for w in k.split()): tuple(_definite(w) for w in k.split()[1:])
+            for k in (data.get("phrases") or {})}
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +82,7 @@ def english_gloss(name_ar: str | None) -> str | None:
         return None
     phrases, words, longest = _tables()
     toks = [_key(t) for t in name_ar.split()]
+    arts = [_definite(t) for t in name_ar.split()]
     if len(toks) < 2:
         return None          # one word ("الأمن") is no organisation's name to translate
     family = _family_heads().get(toks[0])
@@ -79,21 +94,25 @@ def english_gloss(name_ar: str | None) -> str | None:
         words = {**words, toks[0]: head}
     # a conjunct glued to و ("وزارة الداخلية والأمن الوطني"): each conjunct is read on its own and the first
     # one's head goes last ("interior and national security ministry")
-    groups, cur = [], []
-    for t in toks:
+    groups, cur, art_groups, cur_arts = [], [], [], []
+    for t, a in zip(toks, arts):
         rest = _key(t[1:]) if t.startswith("و") and len(t) > 3 else None
         in_phrase = cur and any(k[:2] == (cur[-1], t) for k in phrases)     # التربية والتعليم: one portfolio
         if cur and rest is not None and t not in words and not in_phrase \
                 and (rest in words or any(k[0] == rest for k in phrases)):
             groups.append(cur)
-            cur = [rest]
+            art_groups.append(cur_arts)
+            cur, cur_arts = [rest], [_definite(t[1:])]
         else:
             cur.append(t)
+            cur_arts.append(a)
     groups.append(cur)
+    art_groups.append(cur_arts)
     nations = []             # وزارة الشباب والرياضة اليمنية: the last conjunct's nisbas are the whole name's
     while len(groups) > 1 and len(groups[-1]) > 1 and _country_nisba(groups[-1][-1], words):
         nations.insert(0, groups[-1].pop())
-    read = [_read(g, phrases, words, longest) for g in groups]
+        art_groups[-1].pop()
+    read = [_read(g, phrases, words, longest, a) for g, a in zip(groups, art_groups)]
     if any(r is None for r in read):
         return None
     read = [_english_order(r) for r in read]
@@ -186,12 +205,15 @@ def _sense(toks: list[str], i: int, words: dict) -> str | None:
     return None
 
 
-def _read(toks: list[str], phrases: dict, words: dict, longest: int) -> list[str] | None:
-    """The English of each word or phrase of `toks`, in Arabic order, or None for an unknown word."""
+def _read(toks: list[str], phrases: dict, words: dict, longest: int, arts=None) -> list[str] | None:
+    """The English of each word or phrase of `toks`, in Arabic order, or None for an unknown word. `arts`: whether
+    each token carries the article; a phrase matches only where its later words carry it as written."""
     out, i = [], 0
+    written = _phrase_articles()
     while i < len(toks):
         for n in range(min(longest, len(toks) - i), 1, -1):
-            if tuple(toks[i:i + n]) in phrases:
+            key = tuple(toks[i:i + n])
+            if key in phrases and (arts is None or tuple(arts[i + 1:i + n]) == written.get(key, tuple(arts[i + 1:i + n]))):
                 out.append(phrases[tuple(toks[i:i + n])])
                 i += n
                 break

@@ -362,6 +362,10 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
+    cands, kb = _kb_org_nation(text, cands, kb)
+    if lang != "en":
+        cands, kb = _quoted_orgs(text, cands, kb)
+        cands, kb = _branch_forces(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
     if lang != "en":
         cands, kb = _families(text, cands, kb)
@@ -830,6 +834,9 @@ def _rules() -> dict:
     r["not_entities"] = {norm(str(w)).lower() for w in r["not_entities"]}
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
+    r["org_quoted_heads"] = {norm(w) for w in r.get("org_quoted_heads", [])}
+    r["org_branch_heads"] = {tuple(norm(x) for x in w.split()) for w in r.get("org_branch_heads", [])}
+    r["org_adjective_heads"] = {norm(w) for w in r.get("org_adjective_heads", [])}
     r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
     r["org_description_first"] = {norm(w) for w in r.get("org_description_first", [])}
     r["org_purpose_not_before"] = {norm(w) for w in r.get("org_purpose_not_before", [])}
@@ -966,6 +973,7 @@ def _org_patterns(text, kb_words=frozenset()):
     from riwaya.ner.morph import proclitic_len
     r = _rules()
     heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
+    preps = {norm(w) for w in r["org_construct_prepositions"]}
     named_heads = r["org_named_heads"]
     given = lexicons()[0]
     common = _common_words()
@@ -977,8 +985,9 @@ def _org_patterns(text, kb_words=frozenset()):
         n, k = _head_split(w)
         core = n[k:]
         if core not in heads and core not in named_heads \
-                or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]):
-            i += 1                    # بقيادة X: "led by X", no organisation
+                or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]) \
+                or _INDEFINITE.search(w) or w.endswith("\u064b") or w.endswith("\u064bا"):
+            i += 1                    # بقيادة X: "led by X"; جيشٌ من البط: an indefinite noun, no name
             continue
         definite_head = n[:k].endswith("ال") or n[:k] == "لل"
         by_name = core not in heads   # a named head (جامعة, حزب): its chain must hold a name
@@ -999,7 +1008,8 @@ def _org_patterns(text, kb_words=frozenset()):
             # وزارة التجارة والصناعة, الشؤون البلدية والقروية: one name with a coordinated part
             conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
                     and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
-                    and (len(chain) == 1 or _adjectival(w2[1:], kb_words)))
+                    and (len(chain) == 1 or _adjectival(w2[1:], kb_words))
+                    and n2[3:] not in heads and n2[3:] not in r["org_heads"])     # وزارة الدفاع والجيش: two bodies
             if not chain and not definite_head and n2 in r["name_joiners"] and j + 1 < len(toks) \
                     and toks[j + 1][0] - toks[j][1] == 1 and toks[j + 1][2][0].isalpha() \
                     and norm(toks[j + 1][2]) not in stops:
@@ -1052,7 +1062,8 @@ def _org_patterns(text, kb_words=frozenset()):
                      and ((nxt.startswith("ال") and len(nxt) > 3) or nxt_known)
                      and (given.get(n2) not in ("1", "2") or (given.get(n2) == "2" and normalize_ar(w2) in common))
                      and not proclitic_len(w2)      # (a rarer given name that is a common word: هيئة أركان الجيش)
-                     and not n2.startswith("لل"))
+                     and not n2.startswith("لل")
+                     and n2 not in preps)           # قوات من الجيش, كتيبة من المشاة: "forces of the army"
             if definite or known or idafa or conj:
                 chain.append(j)
                 named = named or definite or known
@@ -1851,6 +1862,169 @@ def _places_inside_orgs(text, cands, kb):
                           for m in inside):
             drop.update(id(m) for m in inside)
     return [m for m in kb if id(m) not in drop]
+
+
+def _kb_org_nation(text, cands, kb):
+    """A knowledge-base organisation named by its head and genitive (رئاسة الجمهورية, مجلس الشعب: a record of
+    one country) with another nation's gentilic right after it is that nation's body, not the record's:
+    رئاسة الجمهورية العراقية is the Iraqi presidency, مجلس الشعب المصري Egypt's parliament. The name takes the
+    gentilic and is no longer linked (an organisation candidate of its own). A descriptive one (its first word
+    an organisation head, entity_rules.yaml org_heads, not a named head: org_named_heads) followed by its own
+    nation's gentilic takes it too and stays linked (as the gold writes وزارة الدفاع الأمريكية, مجلس الأمة
+    الكويتي); a proper name keeps its nation outside (حزب الله اللبناني). -> (candidates, KB)"""
+    from riwaya.kb import load_kb
+    from riwaya.ner.places import _after, _nation_of
+    r = _rules()
+    forces = {norm(w) for w in r.get("org_heads_not_in_name", [])}
+    described = {norm(w) for w in r.get("org_description_heads", [])}
+    sides = {norm(w) for w in r.get("force_side_words", [])}
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    drop, extra = set(), []
+    for m in kb:
+        if m.type != "organization" or not m.kb_id or not _ARABIC.match(text, m.start):
+            continue
+        nxt = _after(text, m.end)
+        if not nxt:
+            continue
+        # a tagger's or pattern's organisation over the name and the gentilic both is no obstacle
+        over = any(c[2] == "organization" and c[0] <= m.start and nxt[1] <= c[1] for c in cands)
+        if not over and any(nxt[0] < y and x < nxt[1] for x, y in taken):
+            continue
+        nation = _nation_of(nxt[2])
+        if nation is None:
+            continue
+        words = [norm(w) for w in _MARK.sub("", m.text).split()]
+        bare = next((words[0][len(p):] for p in ("وال", "فال", "بال", "لل", "ال", "") if words[0].startswith(p)), words[0])
+        if (bare in forces and len(words) == 2) or any(w in sides for w in words[1:]) or (
+                bare in described and bare != words[0] and all(_names_place(w, frozenset()) for w in words[1:])):
+            continue                  # قوات النظام (السوري), النظام (الإيراني): descriptions (_group_plurals)
+        rec = load_kb().records.get(m.kb_id) or {}
+        own = "country:" + str(rec.get("country", "")).lower()
+        if nation != own:
+            drop.add(id(m))
+            if not over:
+                extra.append((m.start, nxt[1], "organization", 0.9, "pattern"))
+            continue
+        if bare in r["org_heads"] and bare not in r["org_named_heads"] and len(words) > 1:
+            m.end, m.text = nxt[1], text[m.start:nxt[1]]
+    if not drop:
+        return cands, kb
+    return cands + extra, [m for m in kb if id(m) not in drop]
+
+
+_QUOTED = re.compile(r"(?<![\w\u0640])(\w+)[ \t]*([«\"“”])[ \t]*([^«»\"“”\n.،,:؛()]{2,40}?)[ \t]*([»\"”“])")
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "”": "”"}
+
+
+def _quoted_orgs(text, cands, kb):
+    """An organisation head right before a quoted name (شركة "إي-أون", موقع “تويتر”, صحيفة «الرياض»:
+    entity_rules.yaml org_quoted_heads, indefinite, a proclitic allowed) names it: the quoted words, one to
+    four, are an organisation; the head is no part of it, and a tagger's span or a knowledge-base place or person
+    inside the quotes gives way. Not when the quote opens with a head of its own (ميليشيا "لواء الفاطميون": the
+    head-noun patterns read it), with what someone said (شركة "إن ..."), or where a knowledge-base organisation
+    already names the quoted words. -> (candidates, KB)"""
+    heads = _rules().get("org_quoted_heads")
+    if not heads or not any(q in text for q in _QUOTE_PAIRS):
+        return cands, kb
+    for mt in _QUOTED.finditer(text):
+        if _QUOTE_PAIRS.get(mt.group(2)) != mt.group(4) and not (mt.group(2) in '"“”' and mt.group(4) in '"“”'):
+            continue
+        h = norm(mt.group(1))
+        if not (h in heads or (h[:1] in "وفبل" and h[1:] in heads)):
+            continue
+        cs, ce = mt.start(3), mt.end(3)
+        words = mt.group(3).split()
+        if not 1 <= len(words) <= 4 or not all(re.search(r"[^\W\d_]", w) for w in words) \
+                or norm(words[0]) in ("ان", "إن", "أن") or _is_org_head(words[0]) or _furniture(mt.group(3)):
+            continue
+        lo, hi = mt.start(1), mt.end()
+        near = [c for c in cands if c[0] < ce and cs < c[1]]
+        if any(c[0] < lo or c[1] > hi for c in near):
+            continue                  # a span that runs out of the phrase: left to the tagger
+        inside = [m for m in kb if m.start < ce and cs < m.end]
+        if any(m.start < cs or m.end > ce for m in inside) or any(m.type == "organization" for m in inside):
+            continue
+        cands = [c for c in cands if c not in near] + [(cs, ce, "organization", 0.9, "pattern")]
+        kb = [m for m in kb if m not in inside]
+    return cands, kb
+
+
+def _definite_word(n: str) -> bool:
+    """A normalised word with the article, a proclitic before it allowed (الحدود, والحدود, للحدود)."""
+    return len(n) > 3 and (n.startswith(("ال", "وال", "فال", "بال", "كال")) or n.startswith("لل"))
+
+
+def _branch_forces(text, cands, kb):
+    """A branch of the armed forces named with its nation (entity_rules.yaml org_branch_heads: سلاح الجو
+    الإسرائيلي, سلاح الدفاع الجوي الملكي السعودي; org_adjective_heads: البحرية الأمريكية, البحرية الملكية) is an
+    organisation: the head, then definite nisba adjectives of which one names a nation or is one of
+    org_name_adjectives (الملكية). An adjective head right after a definite noun is that noun's adjective
+    (الحدود البحرية السعودية, المقاتلات البحرية الروسية): no name there, and a knowledge-base body read there goes
+    too. -> (candidates, KB)"""
+    r = _rules()
+    branch, adj = r.get("org_branch_heads") or set(), r.get("org_adjective_heads") or set()
+    stems = r.get("_branch_stems")
+    if stems is None:                 # the heads' first words as written, less the article and ة (a quick test)
+        firsts = {h[0] for h in branch} | {a[2:] if a.startswith("ال") else a for a in adj}
+        stems = r["_branch_stems"] = tuple({f[:-1] if f.endswith(("ه", "ة")) else f for f in firsts if f})
+    plain = _MARK.sub("", text)
+    if not stems or not any(st in plain for st in stems):
+        return cands, kb
+    from riwaya.ner.places import _nation_of
+    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    at = {t[0]: k for k, t in enumerate(toks)}
+    cache = {}
+
+    def nm(i):
+        if i not in cache:
+            cache[i] = norm(toks[i][2])
+        return cache[i]
+
+    names = r["org_name_adjectives"]
+
+    def after_definite(i):
+        return i > 0 and toks[i][0] - toks[i - 1][1] == 1 and _definite_word(nm(i - 1))
+
+    drop_kb = set()
+    for m in kb:                      # المقاتلات البحرية الروسية: the KB's Russian navy read in an adjective
+        if m.type == "organization" and _ARABIC.match(text, m.start):
+            i = at.get(m.start)
+            if i is not None and nm(i) in adj and after_definite(i):
+                drop_kb.add(id(m))
+    if drop_kb:
+        kb = [m for m in kb if id(m) not in drop_kb]
+    for i, (s0, _e0, w) in enumerate(toks):
+        if not any(st in (_MARK.sub("", w) if _MARK.search(w) else w) for st in stems):
+            continue
+        n = nm(i)
+        start, j = None, None
+        for k in ("", "و", "ف", "ب", "ل"):
+            core = n[len(k):]
+            if not n.startswith(k):
+                continue
+            if i + 1 < len(toks) and toks[i + 1][0] - toks[i][1] == 1 and (core, nm(i + 1)) in branch:
+                start, j = s0 + len(k), i + 2
+                break
+            if (core in adj or (k == "ل" and core.startswith("ل") and "ا" + core in adj)) and not after_definite(i):
+                start, j = s0 + (0 if core.startswith("ل") and k == "ل" else len(k)), i + 1
+                break
+        if start is None:
+            continue
+        end, nation = None, False
+        while j < len(toks) and toks[j][0] - toks[j - 1][1] == 1 and nm(j).startswith("ال") \
+                and nm(j).endswith(("ي", "يه")) and len(nm(j)) > 4:
+            if _nation_of(toks[j][2]) or nm(j) in names:
+                nation, end = True, toks[j][1]
+            j += 1
+        if not nation:
+            continue
+        if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in kb) \
+                or any(m.type == "organization" and (m.start, m.end) == (start, end) for m in kb) \
+                or any(c[0] < end and start < c[1] and not (start <= c[0] and c[1] <= end) for c in cands):
+            continue
+        kb = [m for m in kb if not (start <= m.start and m.end <= end)]
+        cands = [c for c in cands if not (start <= c[0] and c[1] <= end)] + [(start, end, "organization", 0.9, "pattern")]
+    return cands, kb
 
 
 def _with_org_patterns(text, cands, kb):
