@@ -76,3 +76,16 @@ def test_whom_a_place_was_freed_from_is_no_doer(flags):
     assert not learned._freed_from(learned.Text(text3), ev3, _cand(text3, "الرياض", "place"))
     flags(FREED_FROM_NOT_DOER=False)
     assert not learned._freed_from(T, ev, _cand(text, "مليشيات الحوثيين"))
+
+
+def test_an_agent_after_its_verb_may_end_before_a_preposition(flags):
+    # measured and off (AGENT_PREP_CUT): "وقبضت الوزارة على أصحاب المعرفات": subject and object are two
+    text = "وقبضت الوزارة على أصحاب المعرفات"
+    T = learned.Text(text)
+    ev = _event(text, "وقبضت", "arrest", "control")
+    s = text.index("الوزارة")
+    flags(AGENT_PREP_CUT=True)
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "agent", {}) == (s, s + len("الوزارة"))
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "patient", {}) == (s, len(text))
+    flags(AGENT_PREP_CUT=False)
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "agent", {}) == (s, len(text))

@@ -1101,6 +1101,24 @@ def _cut_inside(T: Text, start: int, end: int, names: dict[int, str]) -> tuple[i
     return start, end
 
 
+AGENT_PREP_CUT = False   # an agent after its trigger ends before a preposition standing as a word (role22; measured, off)
+_AGENT_CUT_PREPS = frozenset({"علي", "الي", "عن", "في"})
+
+
+def _cut_agent_at_prep(T: Text, ev: EventMention, start: int, end: int, role: str,
+                       names: dict[int, str]) -> tuple[int, int]:
+    """"وقبضت الوزارة على أصحاب المعرفات"، "استولى الفرس على منطقة الأهواز": the subject after a verb and the
+    object the span model grew it into are two participants; an agent after its trigger ends before على،
+    إلى، عن or في inside it (not inside a name)."""
+    if not AGENT_PREP_CUT or role != "agent" or lang_of(ev) != "ar" or start < ev.trigger_end:
+        return start, end
+    ci, cj = _word_range(T, start, end)
+    for k in range(ci + 1, cj):
+        if T.toks[k].n in _AGENT_CUT_PREPS and k not in names:
+            return start, T.toks[k - 1].end
+    return start, end
+
+
 def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple[int, int]:
     """A grown side does not end on a function word ("من لوتون"، "وتسببت في"، "رجل ثالث إلا"): GUIDELINE 3,
     spans are noun phrases without their prepositions."""
@@ -2649,6 +2667,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
                         s_, e_ = _cut_inside(T, s_, e_, names)
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
+                        s_, e_ = _cut_agent_at_prep(T, ev, s_, e_, a.role, names)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
                         g = _led_group(T, ev, a)
