@@ -1184,6 +1184,24 @@ def _cut_inside(T: Text, start: int, end: int, names: dict[int, str]) -> tuple[i
     return start, end
 
 
+AGENT_PREP_CUT = False   # an agent after its trigger ends before a preposition standing as a word (role22; measured, off)
+_AGENT_CUT_PREPS = frozenset({"علي", "الي", "عن", "في"})
+
+
+def _cut_agent_at_prep(T: Text, ev: EventMention, start: int, end: int, role: str,
+                       names: dict[int, str]) -> tuple[int, int]:
+    """"وقبضت الوزارة على أصحاب المعرفات"، "استولى الفرس على منطقة الأهواز": the subject after a verb and the
+    object the span model grew it into are two participants; an agent after its trigger ends before على،
+    إلى، عن or في inside it (not inside a name)."""
+    if not AGENT_PREP_CUT or role != "agent" or lang_of(ev) != "ar" or start < ev.trigger_end:
+        return start, end
+    ci, cj = _word_range(T, start, end)
+    for k in range(ci + 1, cj):
+        if T.toks[k].n in _AGENT_CUT_PREPS and k not in names:
+            return start, T.toks[k - 1].end
+    return start, end
+
+
 def _trim_function_words(T: Text, ci: int, cj: int, ci0: int, cj0: int) -> tuple[int, int]:
     """A grown side does not end on a function word ("من لوتون"، "وتسببت في"، "رجل ثالث إلا"): GUIDELINE 3,
     spans are noun phrases without their prepositions."""
@@ -2457,6 +2475,100 @@ def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:
     return False
 
 
+PP_NOT_DOER = False     # no agent from a phrase opening with a preposition glued on its noun (role22)
+PP_GENITIVE_NOT_DOER = False   # nor from the noun right after such a word ("بحفظ الله": role22)
+PP_AFTER_SPAN = False   # the PP test on the agent's final span (after the span model) instead of its candidate
+FREED_FROM_NOT_DOER = True     # nor from the من phrase after a word of freeing ("تحريره من مليشيات": role22)
+
+
+@lru_cache(maxsize=1)
+def _glued_cues() -> tuple:
+    d = _cues().get("glued_prepositions") or {}
+    f = _cues().get("freed_from") or {}
+    return (frozenset(d.get("ar") or ()), float(d.get("zipf_margin", 0.4)),
+            frozenset(normalize_ar(w) for w in d.get("not_glued") or ()),
+            frozenset(normalize_ar(w) for w in f.get("ar") or ()), frozenset(normalize_ar(w) for w in f.get("from") or ()),
+            int(f.get("span", 2)), int(f.get("gap", 3)))
+
+
+@lru_cache(maxsize=1 << 14)
+def _glued_word(raw: str) -> bool:
+    """Is a written word a preposition glued on a noun ("بحفظ"، "بإطلاق"، "بالطائرة"، "كبديل"; with و/ف before
+    it): a letter of cues.yaml glued_prepositions (ب، ك) then the article, or a rest far commoner than the whole
+    word (`zipf_margin`: بحفظ -> حفظ; not بعض، بيان، بلدة, whose rest is rarer), and not one of `not_glued`?"""
+    from riwaya.ner.morph import zipf
+    preps, margin, keep, *_ = _glued_cues()
+    w = raw.strip("،,.:؛;«»\"()")
+    n = normalize_ar(w)
+    if n[:1] in "وف" and len(n) > 4 and n[1:2] in preps:
+        w, n = w[1:], n[1:]
+    if len(n) < 4 or n[:1] not in preps or n in keep or _word_in(n, keep):
+        return False
+    rest = w[1:]
+    if normalize_ar(rest).startswith("ال") or (n[:1] == "ل" and n.startswith("لل")):
+        return True
+    return zipf(rest) >= zipf(w) + margin
+
+
+def _glued_pp(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Can the candidate not be the doer because a preposition opens it ("وصل ... بحفظ الله": "بحفظ الله"),
+    or (PP_GENITIVE_NOT_DOER) because it is the noun after such a word ("الله" after "بحفظ")? Arabic; a named
+    person or body opening with the letter is no preposition (its rest is no commoner word: بشار، بريطانيا)."""
+    if lang_of(ev) != "ar":
+        return False
+    ci, _ = T.tok_range(c.start, c.end)
+    if ci >= len(T.toks):
+        return False
+    tok = T.toks[ci]
+    if PP_NOT_DOER and _glued_word(T.text[tok.start:tok.end]):
+        return True
+    if PP_GENITIVE_NOT_DOER and ci > 0 and not _punct_after(T, ci - 1):
+        p = T.toks[ci - 1]
+        if not (p.start < ev.trigger_end and ev.trigger_start < p.end) and _glued_word(T.text[p.start:p.end]):
+            return True
+    return False
+
+
+VERB_NOT_DOER = False   # nor from a bare phrase opening with a finite verb ("وجرى"، "وأوضح الرائد": role22)
+
+
+def _verb_headed(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate a bare phrase (no name) whose first word is shaped as a finite verb (`_finite_verb`:
+    "وجرى نقلهم"، "وأوضح الرائد"، "فأوقف القتال")? Its subject, if any, is a candidate of its own."""
+    if not VERB_NOT_DOER or lang_of(ev) != "ar" or c.etype != "np" or c.arg is not None:
+        return False
+    ci, _ = T.tok_range(c.start, c.end)
+    w = T.word(ci)
+    return _finite_verb(w, True) or _finite_verb(w, False)
+
+
+def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate whom a freeing was from ("تحريره من مليشيات الحوثيين"، "تطهيرها من سيطرة التنظيم"):
+    the trigger a word of freeing (cues.yaml freed_from), a من at most `gap` words after it, the candidate
+    starting at most `span` words after that من, no punctuation between? The doer is elsewhere (on train the
+    annotation marks no role on such a phrase)."""
+    if not FREED_FROM_NOT_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
+        return False
+    *_, words, froms, span, gap = _glued_cues()
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if not any(_word_in(T.toks[k].n, words) or _word_in(_clitic_free(T.toks[k].n), words) for k in range(ti, tj)):
+        return False
+    ci, _ = T.tok_range(c.start, c.end)
+    k = next((x for x in range(tj, min(ci, tj + gap + 1)) if _word_in(T.toks[x].n, froms)), None)
+    if k is None or ci - k - 1 > span:
+        return False
+    return not any(_punct_after(T, x) for x in range(tj - 1, ci))
+
+
+def _clitic_free(n: str) -> str:
+    c = _clitic(n)
+    n = n[len(c):]
+    for suf in ("هما", "هم", "ها", "ه"):
+        if n.endswith(suf) and len(n) - len(suf) >= 4:
+            return n[:-len(suf)]
+    return n
+
+
 def _after_with(T: Text, c: Candidate) -> bool:
     """Does the candidate stand right after a companion's cue word (مع، برفقة، ومع)?"""
     cues = _slot_cues()
@@ -2483,7 +2595,7 @@ def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument
     if T is not None and NOT_DOER_OTHER_SENTENCE and lang_of(ev) == "ar":    # not one carried over a full stop
         s0, s1 = T.sentence(ev.trigger_start)
         rule_args = [a for a in rule_args if s0 <= a.start < s1]
-    return [a for a in rule_args if a.role == "agent"][:1]
+    return [a for a in rule_args if a.role == "agent" and not (T is not None and _glued_pp(T, ev, a))][:1]
 
 
 def is_nominal(ev: EventMention) -> bool:
@@ -2598,6 +2710,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # "غادر مع ابنه": the one he goes with is not the one who goes
                 if "agent" in p and _not_doer_here(T, ev, c):
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
+                if "agent" in p and _freed_from(T, ev, c):
+                    p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
+                if "agent" in p and ((not PP_AFTER_SPAN and _glued_pp(T, ev, c)) or _verb_headed(T, ev, c)):
+                    p = {**p, "agent": 0.0}      # "بحفظ الله": no doer (role22)
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
@@ -2634,6 +2750,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
                         s_, e_ = _cut_inside(T, s_, e_, names)
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
+                        s_, e_ = _cut_agent_at_prep(T, ev, s_, e_, a.role, names)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
                         g = _led_group(T, ev, a)
@@ -2645,6 +2762,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
+            if PP_AFTER_SPAN:        # an agent whose final span opens with a glued preposition ("بحفظ الله")
+                args = [a for a in args if not (a.role == "agent" and id(a) not in fixed and _glued_pp(T, ev, a))]
             for a in args:
                 where = _where_phrase(T, ev, a) if WHERE_PHRASE and id(a) not in fixed else None
                 if where is not None:        # "قصفت ... في مستودع": where it happened

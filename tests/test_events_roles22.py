@@ -1,0 +1,91 @@
+"""role22 (issue #14): phrases that are no doer of the event they stand by: a preposition glued on its noun
+("وصل ... بحفظ الله"), and whom a place was freed from ("تحريره من مليشيات الحوثيين")."""
+import pytest
+
+from riwaya.events import learned
+from riwaya.models import Argument, EventMention
+
+
+def _event(text: str, trigger: str, typ: str, cls: str) -> EventMention:
+    s = text.index(trigger)
+    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len(trigger))
+
+
+def _cand(text: str, span: str, etype: str = "np", role=None) -> learned.Candidate:
+    s = text.index(span)
+    return learned.Candidate(s, s + len(span), span, role, etype, None, None)
+
+
+@pytest.fixture
+def flags(monkeypatch):
+    def on(**kw):
+        for k, v in kw.items():
+            monkeypatch.setattr(learned, k, v)
+    return on
+
+
+def test_a_glued_preposition_is_told_from_a_word_that_opens_with_its_letter():
+    for w in ("بحفظ", "وبحفظ", "بإطلاق", "بالطائرة", "بسيارات", "كبديل"):
+        assert learned._glued_word(w), w
+    # the letter is the word's own: the rest is rarer than the whole, or a name
+    for w in ("بعض", "بيان", "بلدة", "بريطانيا", "بشار", "بكين", "بنود"):
+        assert not learned._glued_word(w), w
+    # ل is no such preposition here: after a verbal noun "ل + noun" is its doer ("قصف للحوثيين")
+    assert not learned._glued_word("للحوثيين")
+
+
+def test_a_prepositional_phrase_after_the_verb_is_no_doer(flags):
+    text = "ووصل الرئيس إلى عدن بحفظ الله ورعايته"
+    T = learned.Text(text)
+    ev = _event(text, "ووصل", "arrival", "movement")
+    flags(PP_NOT_DOER=True, PP_GENITIVE_NOT_DOER=True)
+    assert learned._glued_pp(T, ev, _cand(text, "بحفظ الله"))
+    assert learned._glued_pp(T, ev, _cand(text, "الله", "person"))      # the noun after the glued word
+    assert not learned._glued_pp(T, ev, _cand(text, "الرئيس"))
+    flags(PP_NOT_DOER=False, PP_GENITIVE_NOT_DOER=False)
+    assert not learned._glued_pp(T, ev, _cand(text, "بحفظ الله"))
+
+
+def test_the_lost_mover_is_no_prepositional_phrase(flags):
+    text = "ووصل بحفظ الله إلى عدن"
+    T = learned.Text(text)
+    ev = _event(text, "ووصل", "arrival", "movement")
+    s = text.index("بحفظ")
+    rule = [Argument(role="agent", text="بحفظ الله", start=s, end=s + 9)]
+    flags(PP_NOT_DOER=True)
+    assert learned._lost_mover(ev, rule, [], T) == []
+    flags(PP_NOT_DOER=False)
+    assert learned._lost_mover(ev, rule, [], T) == rule
+
+
+def test_whom_a_place_was_freed_from_is_no_doer(flags):
+    text = "وأكد أن المقاومة تواصل تقدمها بعد تحريره من مليشيات الحوثيين"
+    T = learned.Text(text)
+    ev = _event(text, "تحريره", "capture", "control")
+    flags(FREED_FROM_NOT_DOER=True)
+    assert learned._freed_from(T, ev, _cand(text, "مليشيات الحوثيين"))
+    assert not learned._freed_from(T, ev, _cand(text, "المقاومة"))      # before the trigger
+    # "من سيطرة X": the party after the word of control
+    text2 = "بعد تحرير المدينة من سيطرة التنظيم"
+    ev2 = _event(text2, "تحرير", "capture", "control")
+    assert learned._freed_from(learned.Text(text2), ev2, _cand(text2, "التنظيم", "organization"))
+    # another word's من is where the mover left from, not this rule's
+    text3 = "وصل الوفد من الرياض"
+    ev3 = _event(text3, "وصل", "arrival", "movement")
+    assert not learned._freed_from(learned.Text(text3), ev3, _cand(text3, "الرياض", "place"))
+    flags(FREED_FROM_NOT_DOER=False)
+    assert not learned._freed_from(T, ev, _cand(text, "مليشيات الحوثيين"))
+
+
+def test_an_agent_after_its_verb_may_end_before_a_preposition(flags):
+    # measured and off (AGENT_PREP_CUT): "وقبضت الوزارة على أصحاب المعرفات": subject and object are two
+    text = "وقبضت الوزارة على أصحاب المعرفات"
+    T = learned.Text(text)
+    ev = _event(text, "وقبضت", "arrest", "control")
+    s = text.index("الوزارة")
+    flags(AGENT_PREP_CUT=True)
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "agent", {}) == (s, s + len("الوزارة"))
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "patient", {}) == (s, len(text))
+    flags(AGENT_PREP_CUT=False)
+    assert learned._cut_agent_at_prep(T, ev, s, len(text), "agent", {}) == (s, len(text))
