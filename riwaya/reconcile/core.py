@@ -14,6 +14,7 @@ Works on plain export-level dicts. Steps:
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import re
 from functools import lru_cache
@@ -758,6 +759,19 @@ def pair_thresholds() -> tuple[float, float]:
     return cfg["merge_threshold"], cfg["merge_threshold"] * cfg["average_link"]
 
 
+def average_pass() -> tuple[float, int] | None:
+    """(threshold, min_pairs) of the second, cluster-level pass (``events.average_pass``), or None: after the pairs
+    above the threshold are merged, two clusters whose compared pairs score on average at least ``threshold`` (the
+    learned scorer's log-odds), over at least ``min_pairs`` pairs, merge too, best average first, where the clusters
+    stay compatible (``_clusters_ok``). Evidence pooled over several pairs, none of which passes alone: a report's
+    mentions told in other words than another report's (keyless, timeless pairs of one story). Only with a learned
+    pair scorer (its scale)."""
+    v = config()["events"].get("average_pass")
+    if not v or not pair_model():
+        return None
+    return float(v["threshold"]), int(v.get("min_pairs", 2))
+
+
 def _pair_score(a: dict, b: dict, fa: dict, fb: dict) -> float:
     """How much the two mentions look like one happening: the learned model's log-odds, or the hand
     weights (data, tuned on the annotated clusters' dev stories) over the same components: shared main
@@ -893,8 +907,8 @@ def _merged(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, sam
 
 
 class SubPart:
-    """A connected part of one call's mentions under the pairs that score above the threshold (and the
-    mentions told by one span, whose conflicts ``distinct_conflicts`` compares): the reconciler never puts
+    """A connected part of one call's mentions under the pairs that score above the threshold, or above the
+    cluster-level pass's threshold where it is on (``average_pass``) (and the mentions told by one span, whose conflicts ``distinct_conflicts`` compares): the reconciler never puts
     mentions of two sub-parts into one event, the average-link sums it reads are those of the pairs within
     one, and a conflict's sides are one event's. So a sub-part's events and conflicts are a function of its
     mentions (as ``canonical_mentions`` made them, with their routes), the candidate pairs compared within
@@ -923,6 +937,13 @@ def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list
         uf.find(i)
     for (i, j) in pairs:
         uf.union(i, j)
+    passing = average_pass()
+    if passing is not None:
+        # the cluster-level pass (average_pass) may join clusters that no pair above the threshold joins, but only
+        # through a compared pair scoring at least its threshold (an average is never above all its terms)
+        for (i, j), sc in scored.items():
+            if sc >= passing[0]:
+                uf.union(i, j)
     _join_shared_spans(uf, enumerate(ms))   # one span, two types: distinct_conflicts compares their conflicts
     comp: dict = defaultdict(list)
     for i in range(len(ms)):
@@ -1006,7 +1027,39 @@ def merge_pairs(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float,
             join_clusters(ci, cj, link, cl, owner, summ)
         elif refused is not None:
             refused((i, j), "clusters", summ[ci], summ[cj])
+    passing = average_pass()
+    if passing is not None:
+        _average_pass(cl, owner, link, summ, cfg, same_place, *passing)
     return cl, owner
+
+
+def _average_pass(cl: dict, owner: list, link: dict, summ: dict, cfg: dict, same_place, threshold: float,
+                  min_pairs: int) -> None:
+    """The cluster-level pass of ``average_pass`` (in place): the pair of clusters whose compared pairs average
+    highest, at least ``threshold`` over at least ``min_pairs`` pairs, merges first when compatible; again until
+    none is left. A heap of (average, cluster, cluster), stale entries skipped or pushed again with their new
+    average. Clusters only grow, so a pair refused as incompatible stays refused."""
+    def ok(tot, n):
+        return n >= min_pairs and tot / n >= threshold
+    heap = [(-tot / n, a, b) for a in sorted(link) for b, (tot, n) in sorted(link[a].items()) if a < b and ok(tot, n)]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in cl or b not in cl:
+            continue
+        e = link[a].get(b)
+        if not e or not ok(*e):
+            continue
+        if -neg != e[0] / e[1]:
+            heapq.heappush(heap, (-e[0] / e[1], a, b))     # the average changed since it was pushed
+            continue
+        if not _clusters_ok(summ[a], summ[b], cfg, same_place):
+            continue
+        join_clusters(a, b, link, cl, owner, summ)
+        keep = min(a, b)
+        for k, (tot, n) in sorted(link[keep].items()):
+            if ok(tot, n):
+                heapq.heappush(heap, (-tot / n, min(keep, k), max(keep, k)))
 
 
 def generic_commitments(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
