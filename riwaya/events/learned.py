@@ -75,7 +75,17 @@ def model_for(lang: str) -> dict | None:
 
 
 def lang_of(ev: EventMention) -> str:
-    return "ar" if _ARABIC.search(ev.trigger) else "en"
+    """"ar" for a trigger with an Arabic letter, else "en" (asked some twenty times per event: cached per
+    trigger string)."""
+    lang = _LANG_OF.get(ev.trigger)
+    if lang is None:
+        if len(_LANG_OF) > 100_000:
+            _LANG_OF.clear()
+        lang = _LANG_OF[ev.trigger] = "ar" if _ARABIC.search(ev.trigger) else "en"
+    return lang
+
+
+_LANG_OF: dict[str, str] = {}
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,8 @@ import math
 from functools import lru_cache
 from itertools import repeat
 
+from riwaya.ner.features import _clusters as _ner_clusters, norm as _ner_norm, strip as _ner_strip
+
 # set by the training script: the proposer it is fitting with, and a list that collects the candidate
 # words with their features (start, end, features, lexicon type) while the rules run
 OVERRIDE: dict | None = None
@@ -112,11 +114,10 @@ def _clusters(n: str) -> tuple[str, ...]:
     """The word's distributional clusters (the NER's word2vec k-means on SaudiNewsNet, looked up as its
     word_feats does): verbal nouns of events the corpus never annotated share clusters with those it
     did (حملة، عملية، هجوم)."""
-    from riwaya.ner.features import _clusters as wide_narrow, norm, strip
-    narrow, wide = wide_narrow()
-    k = norm(n)
-    c = narrow.get(k) or narrow.get(strip(k))
-    w = wide.get(k) or wide.get(strip(k))
+    narrow, wide = _ner_clusters()
+    k = _ner_norm(n)
+    c = narrow.get(k) or narrow.get(_ner_strip(k))
+    w = wide.get(k) or wide.get(_ner_strip(k))
     return ((f"c256={c[1]}", f"c={c[2]}") if c else ()) + ((f"k256={w[0]}",) if w else ())
 
 
@@ -206,11 +207,17 @@ def _hopeless(n: str, prev: str, nxt: str, d: dict, roots: dict) -> bool:
     return _form_score(n, d, roots) + zp + zn + _Cache.rest < d["logit"] - 1e-6
 
 
+_LOOKUP_AR: list = [None]
+
+
 def _known(n: str, lex: dict) -> str:
     k = _Cache.known.get(n)
     if k is None:
-        from .extract import _lookup_ar
-        k = _Cache.known[n] = "" if n in lex["not_trig"] else (_lookup_ar(n, lex) or ("",))[0]
+        lookup = _LOOKUP_AR[0]
+        if lookup is None:          # extract's, bound at first use (extract imports this module)
+            from .extract import _lookup_ar as lookup
+            _LOOKUP_AR[0] = lookup
+        k = _Cache.known[n] = "" if n in lex["not_trig"] else (lookup(n, lex) or ("",))[0]
     return k
 
 

@@ -25,8 +25,11 @@ def _furniture() -> dict:
     return data
 
 
+_NON_WORD = re.compile(r"[\s\W_]+")
+
+
 def _key(s: str) -> str:
-    return re.sub(r"[\s\W_]+", " ", normalize_ar(s)).strip()
+    return _NON_WORD.sub(" ", normalize_ar(s)).strip()
 
 
 def paragraph_language(text: str) -> str:
@@ -73,9 +76,10 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def is_furniture(line: str, seen: set[str]) -> bool:
+def is_furniture(line: str, seen: set[str], key: str | None = None) -> bool:
+    """Whether a paragraph is page furniture; ``key``: its ``_key``, if the caller has it."""
     f = _furniture()
-    k = _key(line)
+    k = _key(line) if key is None else key
     if not k:
         return True
     if k in f["_lines"]:
@@ -96,8 +100,9 @@ def prepare(doc: Document) -> Prepared:
     paras: list[tuple[int, int, str, bool]] = []
     for s, e in spans:
         line = text[s:e]
-        furn = is_furniture(line, seen)
-        seen.add(_key(line))
+        k = _key(line)
+        furn = is_furniture(line, seen, k)
+        seen.add(k)
         paras.append((s, e, paragraph_language(line), furn))
     paras = _short_latin_follow_the_document(text, paras)
     # blank furniture, same length, so nothing downstream reads it

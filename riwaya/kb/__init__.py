@@ -326,8 +326,10 @@ class KB:
         # run[i]: how many tokens from i on are joined by plain spaces/hyphens only
         n = len(toks)
         run = [1] * (n + 1)
+        gap = _GAP.fullmatch
         for j in range(n - 2, -1, -1):
-            if _GAP.fullmatch(text[toks[j][1]:toks[j + 1][0]]):
+            g = text[toks[j][1]:toks[j + 1][0]]
+            if g == " " or gap(g):              # most gaps are one space, which _GAP takes
                 run[j] = run[j + 1] + 1
         out: list[EntityMention] = []
         tentative: list[tuple[EntityMention, str]] = []

@@ -16,6 +16,7 @@ from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
 from riwaya.ner.places import class_noun_places, place_extents
 from riwaya.ner.morph import common_tail, inflected_common, is_agreeing_adjective, is_anaphor, other_only, proclitic_len
+from riwaya.ner.morph import known, zipf     # (also imported inside functions; bound here for the per-word ones)
 
 # the CRF's labels (ANERcorp, Wojood) and spaCy's (OntoNotes: PERSON, GPE, FAC)
 TYPE_MAP = {"PERS": "person", "PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place",
@@ -1354,7 +1355,6 @@ def _foreign(word, th, shape=True):
 def _foreign_letters(word, th):
     """`_foreign`'s tests before the letter shape: name-like, rarer than th, no future prefix or attached
     pronoun on a common word, no two common words run together, no common word in Persian letters."""
-    from riwaya.ner.morph import zipf
     z = zipf(word)
     if z >= th or not _name_like(word):
         return False
@@ -1364,7 +1364,6 @@ def _foreign_letters(word, th):
     glued = r.get("foreign_glued_zipf", 9)
     if any(zipf(word[:i]) >= glued and zipf(word[i:]) >= glued for i in range(2, len(word) - 1)):
         return False                      # عنمن: two common words run together
-    from riwaya.ner.morph import known
     for a, subs in (r.get("foreign_letter_variants") or {}).items():
         if a in word and any(zipf(v := word.replace(a, b)) >= r.get("foreign_stem_zipf", 9) and not known(v)
                              for b in subs):
@@ -1421,7 +1420,6 @@ def _foreign_kind(word, th):
 @lru_cache(maxsize=100_000)
 def _foreign_kind_of(word, th):
     """`_foreign_kind` computed."""
-    from riwaya.ner.morph import zipf
     if len(word) >= _rules().get("foreign_min_letters", 4) and _foreign(word, th):
         return "word"
     if word[0] in "وبل" and len(word) > 4 and zipf(word) < th and _foreign(word[1:], th):
@@ -1648,7 +1646,6 @@ def _family_after(word):
 def _name_like(word):
     """An Arabic word that may be a name: no article, no common word, role or inflected common word,
     and rare by wordfreq unless a name list knows it."""
-    from riwaya.ner.morph import known, zipf
     n = norm(word)
     if len(n) < 3 or not _ARABIC.match(word) or not re.fullmatch(r"[\u0621-\u064A\u0671-\u06D3]+", word) \
             or n.startswith("ال") or normalize_ar(word) in _common_words() or n in _rules()["roles"] \

@@ -177,13 +177,14 @@ class CRF:
         beta = np.zeros((n, T, L))
         beta[np.arange(n), lens - 1] = scale[np.arange(n), lens - 1]    # each sentence's last token
         ends = lens - 1
+        shortest = int(ends.min()) if n else 0                          # every sentence goes on past t < shortest
         exp_trans_t = self.exp_trans.T
         for t in range(T - 2, -1, -1):
             cur = ((beta[:, t + 1] * E[:, t + 1]) @ exp_trans_t) * scale[:, t]
-            inside = ends > t
-            if inside.all():
+            if t < shortest:
                 beta[:, t] = cur
             else:
+                inside = ends > t
                 beta[inside, t] = cur[inside]
         return alpha * beta / scale
 

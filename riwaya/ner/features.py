@@ -25,9 +25,9 @@ def _lines(name):
     return out
 
 
-def norm(w: str) -> str:
-    """The CRF's key of a word: variant "ner" of riwaya.lang.arabic (the one the model was trained on)."""
-    return ner_key(w)
+norm = ner_key
+"""The CRF's key of a word: variant "ner" of riwaya.lang.arabic (the one the model was trained on); ``ner_key``
+itself (its cache's look-up, no Python frame)."""
 
 
 @lru_cache(maxsize=1)

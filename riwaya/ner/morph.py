@@ -18,6 +18,7 @@ import yaml
 from riwaya.ner.features import DATA, lexicons, norm
 from riwaya.lang.arabic import prefix_set
 from riwaya.textutil import normalize_ar
+from riwaya.ingest.repair import zipf as _repair_zipf
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +51,7 @@ def known(word: str, common_only: bool = False) -> bool:
 
 @lru_cache(maxsize=100_000)
 def zipf(word: str) -> float:
-    from riwaya.ingest.repair import zipf as _z
-    return _z(word)
+    return _repair_zipf(word)
 
 
 @lru_cache(maxsize=100_000)
