@@ -1313,7 +1313,8 @@ def polarity(P, trig_s) -> str | None:
 def topic_object(P, typ: str, start: int, end: int) -> bool:
     """A common noun that names no one, as the object of a speaking verb (english.yaml topic_object_types), is
     what is said, not whom it is said with (en22): "declared independence", "tweeted support", "criticized the
-    response"; not a name, a pronoun, or a noun of addressee_heads ("addressed the council")."""
+    response"; not a name, a pronoun, a noun of addressee_heads ("addressed the council"), or the object of an
+    interview (interview_nouns)."""
     R = resources()
     if typ not in R["topic_obj"]:
         return False
@@ -1323,6 +1324,8 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
     h = next((x for x in toks if x.head.i not in ids or x.head.i == x.i), None)
     if h is None or h.pos_ != "NOUN" or P.mention(h, PPL) is not None:
         return False
+    if h.head.lemma_.lower() in R["interview"] or h.head.lower_ in R["interview"]:
+        return False        # "Wikinews interviews New York bar owner": one interviews someone
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
 
 
