@@ -130,3 +130,13 @@ def test_happenings_and_manners_are_no_place():
            "killing")
     assert roles(e, "place") == []
     assert e.time is not None and e.time.text == "363"
+
+
+@needs_parse
+def test_continuation_participle_time_is_the_journeys():
+    # the parse hangs "heading" under "informing": the leg to Moscow is still the departure's (seeds' Alhurra text)
+    t = ("Assad left without informing anyone of his destination, heading to Khmeimim Airbase in Syria, "
+         "and then to Moscow before dawn.")
+    e = ev(run(t, [("Assad", "person"), ("Khmeimim Airbase", "place"), ("Syria", "place"), ("Moscow", "place")]),
+           "departure")
+    assert e.time is not None and e.time.text == "before dawn"

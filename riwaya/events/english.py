@@ -1341,8 +1341,9 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     first verb above it in the parse stands under the trigger ("would withdraw its troops from countries who joined
     NATO after 2000") or on another branch of the sentence ("... left Spain for Portugal" after "Spain had expelled its
     population in 1492;"), not over it ("said on Monday that X was killed") nor the trigger itself. Kept: a clause
-    under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), the verb that stages
-    the trigger ("the accident, which occurred yesterday", "the Games were held in 393";
+    under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), a continuation
+    participle (continuation_participles: "left ..., heading to Moscow before dawn"), the verb that stages the
+    trigger ("the accident, which occurred yesterday", "the Games were held in 393";
     english.yaml nominal_place). False without a parse of both."""
     R = resources()
     tt = P.token_at(trig_s)
@@ -1357,6 +1358,8 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
     if anc is None or anc.i == tt.i or anc.i in {t.i for t in up_t}:
         return False        # the trigger's own modifier, or a verb that governs the trigger
+    if anc.lower_ in R["cont_part"]:
+        return False        # "Assad left ..., heading to Khmeimim and then to Moscow before dawn": the same journey
     if any(t.i == tt.i for t in up_c):      # a clause under the trigger
         link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
         if link in R["time_own_links"]:
