@@ -60,7 +60,8 @@ def resources() -> dict:
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
         "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
-        "obj_companion": set(d["companion_object_types"]), "comp_preps": set(d["companion_preps"]),
+        "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
+        "time_own_links": set(d.get("time_own_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": d["motion_verbs"], "not_doer": set(d["object_event_not_doer"]),
@@ -1085,7 +1086,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     else:
                         args.append(_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"]))
         elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
-            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")]
+            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")
+                     and not topic_object(P, typ, *P.span(o))]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
     if not is_verb:
@@ -1306,6 +1308,68 @@ def polarity(P, trig_s) -> str | None:
         # asks for the executing, the sentence itself was passed
         return pol if v is tok or pol == "negated" else None
     return None
+
+
+def topic_object(P, typ: str, start: int, end: int) -> bool:
+    """A common noun that names no one, as the object of a speaking verb (english.yaml topic_object_types), is
+    what is said, not whom it is said with (en22): "declared independence", "tweeted support", "criticized the
+    response"; not a name, a pronoun, a noun of addressee_heads ("addressed the council"), or the object of an
+    interview (interview_nouns)."""
+    R = resources()
+    if typ not in R["topic_obj"]:
+        return False
+    t = P.token_at(start)
+    toks = [x for x in P.doc if start <= P.span(x)[0] < end] if t is not None else []
+    ids = {x.i for x in toks}
+    h = next((x for x in toks if x.head.i not in ids or x.head.i == x.i), None)
+    if h is None or h.pos_ != "NOUN" or P.mention(h, PPL) is not None:
+        return False
+    if h.head.lemma_.lower() in R["interview"] or h.head.lower_ in R["interview"]:
+        return False        # "Wikinews interviews New York bar owner": one interviews someone
+    return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
+
+
+def _chain(t, depth: int = 12) -> list:
+    out = [t]
+    while out[-1].head.i != out[-1].i and len(out) < depth:
+        out.append(out[-1].head)
+    return out
+
+
+def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
+    """The time expression at [start, end) tells when another clause happened, not the trigger's (en22): the
+    first verb above it in the parse stands under the trigger ("would withdraw its troops from countries who joined
+    NATO after 2000") or on another branch of the sentence ("... left Spain for Portugal" after "Spain had expelled its
+    population in 1492;"), not over it ("said on Monday that X was killed") nor the trigger itself. Kept: a clause
+    under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), a continuation
+    participle (continuation_participles: "left ..., heading to Moscow before dawn"), the verb that stages the
+    trigger ("the accident, which occurred yesterday", "the Games were held in 393";
+    english.yaml nominal_place). False without a parse of both."""
+    R = resources()
+    tt = P.token_at(trig_s)
+    toks = [t for t in P.doc if start <= P.span(t)[0] < end]
+    if tt is None or not toks:
+        return False
+    ids = {t.i for t in toks}
+    th = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+    if tt.i in ids:
+        return False
+    up_t, up_c = _chain(tt), _chain(th)
+    anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
+    if anc is None or anc.i == tt.i or anc.i in {t.i for t in up_t}:
+        return False        # the trigger's own modifier, or a verb that governs the trigger
+    if anc.lower_ in R["cont_part"]:
+        return False        # "Assad left ..., heading to Khmeimim and then to Moscow before dawn": the same journey
+    if any(t.i == tt.i for t in up_c):      # a clause under the trigger
+        link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
+        if link in R["time_own_links"]:
+            return False    # "was killed when the plane crashed on Monday": the same happening's time
+    NP = R["nom_place"]
+    if anc.lemma_.lower() in NP["held_verbs"] or _stages(anc, R):
+        on_chain = {t.i for t in up_c}
+        if tt.head.i in on_chain or any(t.i == tt.i for t in up_c):
+            return False    # the verb that stages the event the trigger names
+    return True
 
 
 def told_as_past(P, trig_s) -> bool:

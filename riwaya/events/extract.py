@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 from pathlib import Path
@@ -164,6 +164,7 @@ class Tok:
 
 
 _QUOTES = {"«": "»", "“": "”"}
+EN_TIME_PARSE = True   # en22: an English event takes no time the parse puts in another clause (english.time_elsewhere)
 QUOTE_REACH = 200      # characters after a cue where the quotation it introduces may open
 QUOTE_MAX = 4000       # the longest quotation followed (a scan, linear in this)
 
@@ -1130,10 +1131,14 @@ def _cut(text: str, a: Argument, pos: int) -> Argument:
     return Argument(a.role, text[s_:e_], s_, e_, a.entity, a.type)
 
 
-def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict, text: str = ""):
-    """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor."""
+def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict, text: str = "", elsewhere=None):
+    """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor. ``elsewhere``
+    (English with a parse: english.time_elsewhere) says a time of the sentence is another clause's."""
     toks, plang, cs, trig_s = sent.toks, sent.lang, h.clause_start, h.start
     tm = None
+    times = [x for x in sent.times if elsewhere is None or not elsewhere(x)]
+    if len(times) < len(sent.times):
+        sent = replace(sent, times=times)
     clause_t = [x for x in sent.times if cs <= x.start < max(h.clause_end, last_ce)]
     near = [x.n for x in toks[max(0, h.ti - 2):h.ti] if x.s >= cs]
     if h.nominal and any(w in lex["reference_event"][plang] for w in near):
@@ -1358,7 +1363,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         i = tj
                         continue
                     if pa is not None:
-                        keep = [a for a in uniq if a.role in ("companion", "amount")]
+                        keep = [a for a in uniq if a.role in ("companion", "amount")
+                                and not (a.role == "companion" and english.topic_object(P, typ, a.start, a.end))]
                         if not any(a.role in ("agent", "patient") for a in pa):
                             # a parse that found no subject (a headline): keep a named subject right before the verb
                             keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
@@ -1379,7 +1385,9 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if dur is not None:
                     ev.arguments = [_cut(text, a, dur.start) for a in ev.arguments] + [
                         Argument("duration", dur.text, dur.start, dur.end, None, "duration")]
-                ev.time = _event_time(h, sent, last_ce, anchor, lex, text)
+                ev.time = _event_time(h, sent, last_ce, anchor, lex, text, (
+                    lambda x: english.time_elsewhere(P, trig_s, x.start, x.end)) if P is not None and hit and EN_TIME_PARSE
+                    else None)
                 _polarity(ev, h, sent, text, mentions, lex)
                 if P is not None and hit and ev.polarity == "asserted" and not ev.negated:
                     pol = english.polarity(P, trig_s)   # "if elected", "failed to get re-elected"
