@@ -179,6 +179,8 @@ def test_a_refusal_or_condemnation_is_no_denial_of_the_happening():
 
     assert polarity_conflicts("أكد البيان المشترك رفض محاولات التدخل في الشؤون الداخلية للمدينة.", "التدخل") == []
     assert polarity_conflicts("وأدان البيان المشترك الهجوم على المدينة.", "الهجوم") == []
+    # the verbal noun indefinite: "a rejection of the attack by the council would..." rejects, denies nothing
+    assert polarity_conflicts("وقال البيان المشترك إن رفضا للهجوم من جانب المجلس سيغير الموقف.", "للهجوم") == []
     assert polarity_conflicts("رفض البيان المشترك التعليق ونفى وقوع الهجوم على المدينة.", "الهجوم") != []
     assert polarity_conflicts("قال البيان المشترك إنه لم يقع أي هجوم على المدينة.", "هجوم") != []
 
