@@ -18,7 +18,8 @@ def test_ner_key_is_the_variant_translation_cached_or_not():
 
 
 def test_ner_key_cache_starts_over_when_full():
-    keys = arabic._Keys(arabic.variant("ner").table)
+    table = arabic.variant("ner").table
+    keys = arabic._Kept(lambda s: s.translate(table))
     for i in range(5):
         keys[f"كلمة{i}"]
     assert len(keys) == 5

@@ -163,15 +163,19 @@ def strip_marks(s: str) -> str:
     return s.translate(_STRIP)
 
 
-class _Normalized(dict):
-    """``normalize``'s cache. Words and names (up to 40 characters) are normalised again and again,
-    thousands of times per article: each is kept (up to 2**18 of them, then the cache starts over), and
-    a hit is one dictionary look-up with no Python frame (``normalize`` is this dict's ``__getitem__``).
-    A longer text is normalised afresh each time, not kept."""
-    __slots__ = ()
+class _Kept(dict):
+    """A word's key under one variant, kept: words and names (up to 40 characters) are keyed again and again,
+    thousands of times per article, so each is kept (up to 2**18 of them, then the cache starts over) and a
+    hit is one dictionary look-up with no Python frame (the key function is such a dict's ``__getitem__``).
+    A longer text is keyed afresh each time, not kept. Serves ``normalize`` and ``ner_key``."""
+    __slots__ = ("key",)
+
+    def __init__(self, key):
+        super().__init__()
+        self.key = key
 
     def __missing__(self, s: str) -> str:
-        out = _MATCH(s)
+        out = self.key(s)
         if len(s) <= 40:
             if len(self) >= 1 << 18:
                 self.clear()
@@ -179,7 +183,7 @@ class _Normalized(dict):
         return out
 
 
-_NORMALIZED = _Normalized()
+_NORMALIZED = _Kept(_MATCH)
 normalize = _NORMALIZED.__getitem__
 """Matching key (variant ``match``): no diacritics or tatweel, one alef, one ya, ha for ta marbuta."""
 
@@ -208,26 +212,7 @@ def strip_vowel_marks(s: str) -> str:
 _NER = variant("ner")
 
 
-class _Keys(dict):
-    """A word's key under one variant, kept (up to 2**18 words of at most 40 characters, then the cache starts
-    over) as ``normalize``'s are: the name tagger asks for the key of the same words thousands of times per
-    article, and a hit is one dictionary look-up with no Python frame. A longer text is keyed afresh."""
-    __slots__ = ("table",)
-
-    def __init__(self, table: dict):
-        super().__init__()
-        self.table = table
-
-    def __missing__(self, s: str) -> str:
-        out = s.translate(self.table)
-        if len(s) <= 40:
-            if len(self) >= 1 << 18:
-                self.clear()
-            self[s] = out
-        return out
-
-
-ner_key = _Keys(_NER.table).__getitem__
+ner_key = _Kept(lambda s, table=_NER.table: s.translate(table)).__getitem__
 """The name tagger's key of a word (variant ``ner``): ``w.translate`` of the variant's table, cached."""
 
 
