@@ -131,6 +131,9 @@ def load_lexicon() -> dict:
         "speaker_aux": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_aux", {}).items()},
         "speaker_title_breaks": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_title_breaks", {}).items()},
         "unnamed": {lg: [re.compile(p) for p in v] for lg, v in att["unnamed"].items()},
+        # another matter's opener: an earlier sentence's speaker goes on no further (learned._carry_break), longest first
+        "carry_breaks": tuple(sorted({tuple(_norm(w).split()) for w in (att.get("carry_breaks") or {}).get("ar") or ()},
+                                     key=len, reverse=True)),
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",

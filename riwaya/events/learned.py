@@ -77,15 +77,12 @@ def model_for(lang: str) -> dict | None:
 def lang_of(ev: EventMention) -> str:
     """"ar" for a trigger with an Arabic letter, else "en" (asked some twenty times per event: cached per
     trigger string)."""
-    lang = _LANG_OF.get(ev.trigger)
-    if lang is None:
-        if len(_LANG_OF) > 100_000:
-            _LANG_OF.clear()
-        lang = _LANG_OF[ev.trigger] = "ar" if _ARABIC.search(ev.trigger) else "en"
-    return lang
+    return _trigger_lang(ev.trigger)
 
 
-_LANG_OF: dict[str, str] = {}
+@lru_cache(maxsize=1 << 17)
+def _trigger_lang(trigger: str) -> str:
+    return "ar" if _ARABIC.search(trigger) else "en"
 
 
 @lru_cache(maxsize=1)
@@ -399,14 +396,8 @@ def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> lis
 @lru_cache(maxsize=1)
 def _modality_frames() -> dict[str, tuple[str, ...]]:
     """Each word of cues.yaml `modality_frames`, also behind و/ف/ب/ل, -> its groups."""
-    out: dict[str, list[str]] = {}
-    for g, ws in ((_cues().get("modality_frames") or {}).get("ar") or {}).items():
-        for w in ws:
-            n = normalize_ar(w)
-            for form in (n, "و" + n, "ف" + n, "ب" + n, "ل" + n, "وب" + n, "ول" + n):
-                if g not in out.setdefault(form, []):
-                    out[form].append(g)
-    return {w: tuple(gs) for w, gs in out.items()}
+    return _groups_by_form((_cues().get("modality_frames") or {}).get("ar") or {},
+                           ("", "و", "ف", "ب", "ل", "وب", "ول"), normalize_ar)
 
 
 def _word_in(w: str, words) -> bool:
@@ -487,29 +478,30 @@ def _cue_lookup(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     return ()
 
 
+def _groups_by_form(groups: dict, prefixes: tuple[str, ...], key=lambda w: w) -> dict[str, tuple[str, ...]]:
+    """Each word of a table of groups (group -> words), keyed by `key` and also behind each of `prefixes`, ->
+    the groups it is in, in the table's order."""
+    out: dict[str, list[str]] = {}
+    for g, ws in groups.items():
+        for w in ws:
+            n = key(w)
+            for form in (p + n for p in prefixes):
+                if g not in out.setdefault(form, []):
+                    out[form].append(g)
+    return {w: tuple(gs) for w, gs in out.items()}
+
+
 @lru_cache(maxsize=1)
 def _modality() -> dict[str, tuple[str, ...]]:
     """Each modality cue word, also behind و/ف, -> the polarities it suggests (in the table's order)."""
-    out: dict[str, list[str]] = {}
-    for c, ws in _lexicon()["modality"].get("ar", {}).items():
-        for w in ws:
-            for form in (w, "و" + w, "ف" + w):
-                if c not in out.setdefault(form, []):
-                    out[form].append(c)
-    return {w: tuple(cs) for w, cs in out.items()}
+    return _groups_by_form(_lexicon()["modality"].get("ar", {}), ("", "و", "ف"))
 
 
 @lru_cache(maxsize=1)
 def _modality_heads() -> dict[str, tuple[str, ...]]:
     """Each word of cues.yaml `modality_heads` (a refusal, demand or warning governing the trigger), also behind
     و/ف, -> the polarities it suggests."""
-    out: dict[str, list[str]] = {}
-    for c, ws in ((_cues().get("modality_heads") or {}).get("ar") or {}).items():
-        for w in ws:
-            for form in (normalize_ar(w), "و" + normalize_ar(w), "ف" + normalize_ar(w)):
-                if c not in out.setdefault(form, []):
-                    out[form].append(c)
-    return {w: tuple(cs) for w, cs in out.items()}
+    return _groups_by_form((_cues().get("modality_heads") or {}).get("ar") or {}, ("", "و", "ف"), normalize_ar)
 
 
 @dataclass
@@ -1484,12 +1476,9 @@ CUE_OPENS_NONE = True   # a speech word (يقول of "وأردف يقول") open
 CARRY_BREAK = True      # an earlier sentence's speaker does not go on past another matter's opener (source21)
 
 
-@lru_cache(maxsize=1)
 def _carry_breaks() -> tuple[tuple[str, ...], ...]:
-    import yaml
-    d = yaml.safe_load(resources.files("riwaya").joinpath("data/events/attribution.yaml").read_text("utf-8")) or {}
-    out = {tuple(normalize_ar(w).split()) for w in (d.get("carry_breaks") or {}).get("ar") or ()}
-    return tuple(sorted(out, key=len, reverse=True))
+    """attribution.yaml `carry_breaks`, as the rules' lexicon reads it (extract.load_lexicon)."""
+    return _lexicon()["carry_breaks"]
 
 
 def _carry_break(T: Text, ev: EventMention, sp: Speaker, sps: list[Speaker] = (), _bare: list[int] = ()) -> bool:
@@ -2492,12 +2481,18 @@ FREED_FROM_NOT_DOER = True     # nor from the من phrase after a word of freein
 
 
 @lru_cache(maxsize=1)
-def _glued_cues() -> tuple:
+def _glued_cues() -> tuple[frozenset, float, frozenset]:
+    """cues.yaml `glued_prepositions`: (the letters, zipf_margin, not_glued)."""
     d = _cues().get("glued_prepositions") or {}
-    f = _cues().get("freed_from") or {}
     return (frozenset(d.get("ar") or ()), float(d.get("zipf_margin", 0.4)),
-            frozenset(normalize_ar(w) for w in d.get("not_glued") or ()),
-            frozenset(normalize_ar(w) for w in f.get("ar") or ()), frozenset(normalize_ar(w) for w in f.get("from") or ()),
+            frozenset(normalize_ar(w) for w in d.get("not_glued") or ()))
+
+
+@lru_cache(maxsize=1)
+def _freed_cues() -> tuple[frozenset, frozenset, int, int]:
+    """cues.yaml `freed_from`: (the words of freeing, the words for "from", span, gap)."""
+    f = _cues().get("freed_from") or {}
+    return (frozenset(normalize_ar(w) for w in f.get("ar") or ()), frozenset(normalize_ar(w) for w in f.get("from") or ()),
             int(f.get("span", 2)), int(f.get("gap", 3)))
 
 
@@ -2507,7 +2502,7 @@ def _glued_word(raw: str) -> bool:
     it): a letter of cues.yaml glued_prepositions (ب، ك) then the article, or a rest far commoner than the whole
     word (`zipf_margin`: بحفظ -> حفظ; not بعض، بيان، بلدة, whose rest is rarer), and not one of `not_glued`?"""
     from riwaya.ner.morph import zipf
-    preps, margin, keep, *_ = _glued_cues()
+    preps, margin, keep = _glued_cues()
     w = raw.strip("،,.:؛;«»\"()")
     n = normalize_ar(w)
     if n[:1] in "وف" and len(n) > 4 and n[1:2] in preps:
@@ -2559,7 +2554,7 @@ def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
     annotation marks no role on such a phrase)."""
     if not FREED_FROM_NOT_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
         return False
-    *_, words, froms, span, gap = _glued_cues()
+    words, froms, span, gap = _freed_cues()
     ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
     if not any(_word_in(T.toks[k].n, words) or _word_in(_clitic_free(T.toks[k].n), words) for k in range(ti, tj)):
         return False
