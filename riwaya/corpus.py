@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 
 from .fingerprint import code_fingerprint
-from .models import EntityMention, Span
+from .models import LOOSE_TIME_KINDS, EntityMention, Span
 
 # the corpus stage's code and data: a change re-runs it on the next build even with nothing new
 # (blocks.py runs the stage; the event schema gives the reconciler its types, classes and families)
@@ -229,9 +229,6 @@ def _reconciled_time(t: dict | None) -> dict | None:
     if t and t.get("kind") in LOOSE_TIME_KINDS:
         return None
     return t
-
-
-LOOSE_TIME_KINDS = ("duration", "vague")
 
 
 def _time_before(ev: dict, times: list[dict]) -> dict | None:

@@ -87,6 +87,11 @@ class Prepared:
         return "und"
 
 
+# kinds of time expression that tell how long or roughly when, not a point or span: an event may take one as
+# its own time (events.own_time, time21), the reconciler compares none (corpus._reconciled_time)
+LOOSE_TIME_KINDS = ("duration", "vague")
+
+
 @dataclass
 class TimeValue:
     earliest: str | None          # ISO 8601 with offset, None = open

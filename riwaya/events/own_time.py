@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from riwaya.models import EventMention, TimeMention
+from riwaya.models import LOOSE_TIME_KINDS, EventMention, TimeMention
 
 KINDS = ("date", "time")      # the kinds the rules attach (durations are a stay's, not a time)
 EN_PARSE = True               # whether an English event's candidates read the parse (en_parse_features)
@@ -205,14 +205,14 @@ def choose(M: dict, T, ev: EventMention, cands: list[TimeMention], triggers, ref
 # مؤخرا"، "الغارات خلال أسبوعين". The dated model above never sees them (KINDS). A second logistic model
 # (weights in data/events/time_loose.json, trained by scripts/train_time_loose.py on the train split, its
 # threshold picked by grouped cross-validation over train) judges them for an event left with no time of its
-# own: the same features as a date's, with the expression's kind, its frame word and its vague category.
-LOOSE_KINDS = ("duration", "vague")
+# own: the same features as a date's, with the expression's kind (models.LOOSE_TIME_KINDS), its frame word and its
+# vague category.
 
 
 def loose_candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
     """The durations and vague times of the trigger's sentence."""
     s0, s1 = T.sentence(ev.trigger_start)
-    return [t for t in times if s0 <= t.start < s1 and t.value.kind in LOOSE_KINDS
+    return [t for t in times if s0 <= t.start < s1 and t.value.kind in LOOSE_TIME_KINDS
             and not (t.start < ev.trigger_end and ev.trigger_start < t.end)]
 
 
@@ -224,15 +224,13 @@ def loose_features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention]
     duration argument (a stay's length) and whether the sentence has a date too."""
     v = c.value
     ci, _ = T.tok_range(c.start, c.end)
-    first = T.word(ci).rstrip("،")
-    first = first[1:] if lang == "ar" and first[:1] in "وف" and len(first) > 2 else first
+    first = _bare(T.word(ci), lang)
     anchored = bool(v.earliest or v.latest)
     dur_arg = any(a.role == "duration" and a.start < c.end and c.start < a.end for a in ev.arguments)
     side = "after" if c.start >= ev.trigger_end else "before"
     kind = f"{v.kind}|{v.value if v.kind == 'vague' else ('anchored' if anchored else 'bare')}"
     _, cj = T.tok_range(c.start, c.end)
-    nxt = T.word(cj).rstrip("،")
-    nxt = nxt[1:] if lang == "ar" and nxt[:1] in "وف" and len(nxt) > 2 else nxt
+    nxt = _bare(T.word(cj), lang)
     # told from another happening ("بعد يومين من احتجازه"), and whether that happening is this event
     rel = v.anchor_span is not None or bool(v.offset)
     own = v.anchor_span is not None and v.anchor_span[0] < ev.trigger_end and ev.trigger_start < v.anchor_span[1]
@@ -241,6 +239,12 @@ def loose_features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention]
         f"l_dur_arg={dur_arg}", f"l_dated={bool(dated)}", f"l_ev_type_kind={ev.type}|{v.kind}",
         f"l_pol_kind={ev.polarity}|{v.kind}", f"l_next={nxt}", f"l_next_side={nxt}|{side}",
         f"l_rel={rel}|{own}", f"l_first_side={first}|{side}"]
+
+
+def _bare(w: str, lang: str) -> str:
+    """A word without its comma and, in Arabic, without a glued و/ف."""
+    w = w.rstrip("،")
+    return w[1:] if lang == "ar" and w[:1] in "وف" and len(w) > 2 else w
 
 
 def choose_loose(M: dict, T, ev: EventMention, times: list[TimeMention], triggers, ref, lex: dict,
