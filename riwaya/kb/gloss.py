@@ -28,8 +28,14 @@ def _definite(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    """gloss.yaml, read once: each table below is built from it."""
+    return yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     phrases = {tuple(_key(w) for w in k.split()): v for k, v in (data.get("phrases") or {}).items()}
     words = {_key(k): v for k, v in (data.get("words") or {}).items()}
     return phrases, words, max((len(k) for k in phrases), default=1)
@@ -39,20 +45,20 @@ def _tables() -> tuple[dict[tuple[str, ...], str], dict[str, str], int]:
 def _phrase_articles() -> dict[tuple[str, ...], tuple[bool, ...]]:
     """Whether each word after a phrase's first carries the article, as the phrase is written: مجلس الوزراء (the
     cabinet) is no phrase in مجلس وزراء الداخلية (a council of interior ministers), whose وزراء has none."""
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     return {tuple(_key(w) for w in k.split()): tuple(_definite(w) for w in k.split()[1:])
             for k in (data.get("phrases") or {})}
 
 
 @lru_cache(maxsize=1)
 def _as_head() -> dict[str, str]:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     return {_key(k): v for k, v in (data.get("as_head") or {}).items()}
 
 
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     return {str(k).lower(): v for k, v in (data.get("demonyms") or {}).items()}
 
 
@@ -86,7 +92,7 @@ def english_gloss(name_ar: str | None) -> str | None:
     if len(toks) < 2:
         return None          # one word ("الأمن") is no organisation's name to translate
     family = _family_heads().get(toks[0])
-    if family:               # عائلة الأسد: the Assad family, by the knowledge base's people of that name
+    if family:               # عائلة الحريري: the Hariri family, by the knowledge base's people of that name
         name = _surnames().get(" ".join(normalize_ar(t) for t in name_ar.split()[1:]))
         return f"{name} {family}" if name else None
     head = _as_head().get(toks[0])
@@ -136,20 +142,20 @@ def _english_order(words: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     return frozenset(data.get("first_in_english") or ())
 
 
 @lru_cache(maxsize=1)
 def _family_heads() -> dict[str, str]:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     return {_key(k): v for k, v in (data.get("family_heads") or {}).items()}
 
 
 @lru_cache(maxsize=1)
 def _surnames() -> dict[str, str]:
     """The English of the knowledge base's people's family names, by their Arabic (normalised): the last word of
-    a name whose Arabic and English have as many words ("بشار الأسد" / "Bashar al-Assad": الاسد -> Assad, its
+    a name whose Arabic and English have as many words ("سعد الحريري" / "Saad al-Hariri": الحريري -> Hariri, its
     article off); a name two records write differently in English, or one of the commonest given names
     (محمود: the given names' first frequency band), is left out."""
     from . import load_kb
@@ -171,7 +177,7 @@ def _surnames() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _senses() -> dict:
-    data = yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    data = _data()
     out = {}
     for k, v in (data.get("senses") or {}).items():
         v = dict(v or {})
