@@ -1318,15 +1318,20 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
     R = resources()
     if typ not in R["topic_obj"]:
         return False
-    t = P.token_at(start)
-    toks = [x for x in P.doc if start <= P.span(x)[0] < end] if t is not None else []
-    ids = {x.i for x in toks}
-    h = next((x for x in toks if x.head.i not in ids or x.head.i == x.i), None)
+    _, h = _span_head(P, start, end) if P.token_at(start) is not None else ([], None)
     if h is None or h.pos_ != "NOUN" or P.mention(h, PPL) is not None:
         return False
     if h.head.lemma_.lower() in R["interview"] or h.head.lower_ in R["interview"]:
         return False        # "Wikinews interviews New York bar owner": one interviews someone
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
+
+
+def _span_head(P, start: int, end: int) -> tuple[list, object]:
+    """The parse's tokens starting in [start, end) and their head (the first whose head is outside them, or
+    the root), or None for it."""
+    toks = [t for t in P.doc if start <= P.span(t)[0] < end]
+    ids = {t.i for t in toks}
+    return toks, next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
 
 
 def _chain(t, depth: int = 12) -> list:
@@ -1342,24 +1347,23 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     NATO after 2000") or on another branch of the sentence ("... left Spain for Portugal" after "Spain had expelled its
     population in 1492;"), not over it ("said on Monday that X was killed") nor the trigger itself. Kept: a clause
     under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), a continuation
-    participle (continuation_participles: "left ..., heading to Moscow before dawn"), the verb that stages the
-    trigger ("the accident, which occurred yesterday", "the Games were held in 393";
-    english.yaml nominal_place). False without a parse of both."""
+    participle (continuation_participles: "left ..., heading to the border and then to the capital before
+    dawn"), the verb that stages the trigger ("the accident, which occurred yesterday", "the Games were held in
+    393"; english.yaml nominal_place). False without a parse of both."""
     R = resources()
     tt = P.token_at(trig_s)
-    toks = [t for t in P.doc if start <= P.span(t)[0] < end]
+    toks, th = _span_head(P, start, end)
     if tt is None or not toks:
         return False
-    ids = {t.i for t in toks}
-    th = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
-    if tt.i in ids:
+    th = th or toks[0]
+    if any(t.i == tt.i for t in toks):
         return False
     up_t, up_c = _chain(tt), _chain(th)
     anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
     if anc is None or anc.i == tt.i or anc.i in {t.i for t in up_t}:
         return False        # the trigger's own modifier, or a verb that governs the trigger
     if anc.lower_ in R["cont_part"]:
-        return False        # "Assad left ..., heading to Khmeimim and then to Moscow before dawn": the same journey
+        return False        # "left ..., heading to the border and then to the capital before dawn": one journey
     if any(t.i == tt.i for t in up_c):      # a clause under the trigger
         link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
         if link in R["time_own_links"]:
