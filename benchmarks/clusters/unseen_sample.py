@@ -41,6 +41,11 @@ The tenth (nineteenth session, lead): the same tier on every day, up to 6,000 ch
 sample drew (2015-07-27, 2015-08-04) and the 3,000-6,000-character articles of the others, none of the nine samples
 nor one sharing a lead with them (`tenth()`, drawn once with `unseen_sample.py DIR tenth-draw`), frozen as "tenth"
 before any branch of the session was merged, and judged once on the final merge.
+The eleventh (twentieth session, lead): the 2-keyword tier up to 6,000 characters is spent, so two other tiers, every
+day: the articles over 6,000 characters (up to 20,000) with 2 or more KEYWORDS (207), and every 20th article of the
+1-keyword tier, 300-6,000 characters; none of the ten samples nor one sharing a lead with them (`eleventh()`, drawn
+once with `unseen_sample.py DIR eleventh-draw`), frozen as "eleventh" before any branch of the session was merged,
+and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -162,6 +167,18 @@ def tenth() -> list[tuple[str, dict]]:
     return sample(days, longest=6000, used=used, leads=leads, words=(2, 2))
 
 
+def eleventh() -> list[tuple[str, dict]]:
+    """The eleventh sample's draw (twentieth session): the long articles (6,000-20,000 characters, 2+ KEYWORDS) and
+    every 20th of the 1-keyword tier (300-6,000 characters), every crawl day, none of the ten samples nor an
+    article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth"))
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    long = [(d, a) for d, a in sample(days, longest=20000, used=used, leads=leads, words=(2, 99))
+            if len((a.get("content") or "").strip()) > 6000]
+    return long + sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[::20]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -219,6 +236,8 @@ def main() -> None:
         arts = ninth()      # how the ninth sample's ids were drawn (frozen in SAMPLES as "ninth")
     elif args.days == ["tenth-draw"]:
         arts = tenth()      # how the tenth sample's ids were drawn (frozen in SAMPLES as "tenth")
+    elif args.days == ["eleventh-draw"]:
+        arts = eleventh()   # how the eleventh sample's ids were drawn (frozen in SAMPLES as "eleventh")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
