@@ -424,11 +424,16 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
         if p.start in parsed:
             recs += english.attributions(parsed[p.start], text, _sentences(text, p.start, p.end), lex, doc_outlet)
             continue
+        firsts = lex["att_first"][lang]
         for (ss, se) in _sentences(text, p.start, p.end):
             toks = _tokens(text, ss, se, lang)
+            # _may_open_cue's answers for these first words, read without a call (speedev23); a word not
+            # answered yet is asked
+            opens = _OPENS[1] if _OPENS[0] is firsts and lang == "ar" else {}
             i = 0
             while i < len(toks):
-                if not _may_open_cue(toks[i].n, lex["att_first"][lang], lang):
+                tn = toks[i].n
+                if not (tn in firsts or opens.get(tn) or (tn not in opens and _may_open_cue(tn, firsts, lang))):
                     i += 1
                     continue
                 cue = _first_at(lex["att_cues"][lang], toks, i, lang)

@@ -113,6 +113,7 @@ class Text:
         self.toks = [Tok(m.start(), m.end(), normalize_ar(m.group())) for m in _TOKEN.finditer(text)]
         self.starts = [t.start for t in self.toks]
         self.ends = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
+        self.shapes: list = [None] * len(self.toks)    # each token's _shape, made when first asked (speedev23)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.ends, pos) - 1
@@ -171,10 +172,15 @@ def _shape_computed(raw: str) -> str:
 
 
 def _shape(T: "Text", k: int) -> str:
+    """The shape of token k (`_shape_of` its written form), kept on the Text: the argument features ask for
+    the same tokens' shapes for every candidate and event around them."""
     if not 0 <= k < len(T.toks):
         return "<none>"
-    t = T.toks[k]
-    return _shape_of(T.text[t.start:t.end])
+    got = T.shapes[k]
+    if got is None:
+        t = T.toks[k]
+        got = T.shapes[k] = _shape_of(T.text[t.start:t.end])
+    return got
 
 
 def _bucket(n: int) -> str:
@@ -182,6 +188,36 @@ def _bucket(n: int) -> str:
 
 
 # ---------------------------------------------------------------- features
+class MentionIndex:
+    """A document's mentions in order of start (as refine and training sort them), with their starts, for
+    the mentions starting in a stretch: a slice found by bisection, in the list's own order, not a walk over
+    every mention of the document for every event (speedev23)."""
+    __slots__ = ("mentions", "starts", "width")
+
+    def __init__(self, mentions):
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.width = max((m.end - m.start for m in mentions), default=0)    # no mention is longer
+
+    def between(self, lo: int, hi: int) -> list:
+        """The mentions with lo <= start < hi, in the list's order."""
+        return self.mentions[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+_MENTIONS: tuple = (None, -1, None)     # (the last mention list asked about, its length, its index or None)
+
+
+def mention_index(mentions) -> MentionIndex | None:
+    """The index of a document's mention list (the same list object for all its events: built once per
+    document), or None when the list is not in order of start (its callers then walk it)."""
+    global _MENTIONS
+    if _MENTIONS[0] is not mentions or _MENTIONS[1] != len(mentions):
+        ms = mentions if isinstance(mentions, list) else None
+        ok = ms is not None and all(a.start <= b.start for a, b in zip(ms, ms[1:]))
+        _MENTIONS = (mentions, len(mentions), MentionIndex(ms) if ok else None)
+    return _MENTIONS[2]
+
+
 def trigger_features(T: Text, ev: EventMention, lex: dict, mentions=()) -> list[str]:
     i, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
     trig = normalize_ar(ev.trigger)
@@ -210,10 +246,17 @@ def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, m
     whether the lexicon's entry is curated or learned from the corpus, and the word's distributional
     cluster (the NER's word2vec clusters of SaudiNewsNet)."""
     from riwaya.ner.features import word_feats
-    ent = next((m.type for m in mentions if m.start <= ev.trigger_start < m.end), "none")
     s0, s1 = T.sentence(ev.trigger_start)
-    near = [m for m in mentions if m.type in _ACTORS and s0 <= m.start < s1 and not (
-        m.start < ev.trigger_end and ev.trigger_start < m.end)]
+    ix = mention_index(mentions)
+    if ix is None:          # mentions not in order of start: every one is walked
+        ent = next((m.type for m in mentions if m.start <= ev.trigger_start < m.end), "none")
+        near = [m for m in mentions if m.type in _ACTORS and s0 <= m.start < s1 and not (
+            m.start < ev.trigger_end and ev.trigger_start < m.end)]
+    else:                   # the same mentions in the same order, found by bisection (speedev23)
+        ts = ev.trigger_start
+        ent = next((m.type for m in ix.between(ts - ix.width + 1, ts + 1) if ts < m.end), "none")
+        near = [m for m in ix.between(s0, s1) if m.type in _ACTORS and not (
+            m.start < ev.trigger_end and ts < m.end)]
     before = any(0 < i - T.tok_range(m.start, m.end)[1] + 1 <= ACTOR_WINDOW for m in near if m.end <= ev.trigger_start)
     after = any(0 <= T.tok_range(m.start, m.end)[0] - i <= ACTOR_WINDOW for m in near if m.start >= ev.trigger_end)
     hit = _lookup_origin(trig, lex)
@@ -322,7 +365,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
     for k in range(i - 1, max(i - 4, j0 - 1), -1):     # a refusal, demand or warning governing it (رفضت توقيع)
         if T.toks[k].start < c0:
             break
-        for c in _cue_lookup(T.toks[k].n, heads):
+        for c in _cue_of(T.toks[k].n, heads):
             f += [f"head_{c}", f"head_{c}|{ev.cls}"]
     if FRAMES:
         f += _frame_features(T, i, j0, c0, s1, ev.cls)
@@ -373,7 +416,7 @@ def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> lis
         if T.toks[k].start < c0:
             break
         where = "near" if i - k <= 3 else "clause"
-        for g in _cue_lookup(T.toks[k].n, frames):
+        for g in _cue_of(T.toks[k].n, frames):
             if (g, where) not in seen:
                 seen.add((g, where))
                 f.append(f"frame_{g}_{where}")
@@ -386,7 +429,7 @@ def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> lis
     for k in range(i + 1, min(i + 7, len(T.toks))):
         if T.toks[k].start >= end:
             break
-        for g in _cue_lookup(T.toks[k].n, frames):
+        for g in _cue_of(T.toks[k].n, frames):
             if (g, "after") not in seen:
                 seen.add((g, "after"))
                 f.append(f"frame_{g}_after")
@@ -428,7 +471,22 @@ def _ability(T: Text, ev: EventMention) -> bool:
             or (i >= 2 and link in demonstratives and cue(i - 2, kinds)))
 
 
+_FUTURES: tuple = ({}, {})     # per FUTURE_OBJECT (False, True): {word: _future_of(word)} (speedev23)
+
+
 def _future(w: str) -> bool:
+    """`_future_of`, cached per word (every event walks the words before it in its sentence) and per setting
+    of FUTURE_OBJECT, which a test toggles."""
+    memo = _FUTURES[bool(FUTURE_OBJECT)]
+    got = memo.get(w)
+    if got is None:
+        if len(memo) > 200000:
+            memo.clear()
+        got = memo[w] = _future_of(w)
+    return got
+
+
+def _future_of(w: str) -> bool:
     """A verb with the future prefix س (سيعقدون، ستبدأ، سيتم), also behind و/ف (وستشيع), and not one of the
     words that only look like one (cues.yaml `future_lookalikes`: سيارة، سنوات، سيطرة، سياسي; a plural in
     ات or a feminine in ة is a noun)."""
@@ -450,18 +508,19 @@ def _lookalikes() -> tuple[frozenset[str], tuple[str, ...]]:
 _CUE_SUFFIXES = ("ون", "ين", "وا", "ان", "تا", "ت", "ا", "ه", "ها", "هم", "هما", "تها", "ته", "تهم", "تهما")
 
 
-_CUES_OF: tuple = (None, {})     # (the cue table, {word: its polarities}): each word looked up once
+_CUES_OF: dict = {}     # id(cue table) -> (the table, {word: its groups}): each word looked up once per table
 
 
 def _cue_of(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
-    """The polarities a word suggests as a modality cue, also inflected (a cue of 3+ letters and a suffix).
-    Cached per word (every event walks the words before it in its sentence)."""
-    global _CUES_OF
-    if _CUES_OF[0] is not cues or len(_CUES_OF[1]) > 200000:
-        _CUES_OF = (cues, {})
-    got = _CUES_OF[1].get(w)
+    """`_cue_lookup`: the groups (polarities, frames) a word suggests as a cue of the table `cues`, also
+    inflected (a cue of 3+ letters and a suffix). Cached per table and word (every event walks the words
+    before it in its sentence); the tables are made once per process (lru_cache), never changed."""
+    memo = _CUES_OF.get(id(cues))
+    if memo is None or memo[0] is not cues or len(memo[1]) > 200000:
+        memo = _CUES_OF[id(cues)] = (cues, {})
+    got = memo[1].get(w)
     if got is None:
-        got = _CUES_OF[1][w] = _cue_lookup(w, cues)
+        got = memo[1][w] = _cue_lookup(w, cues)
     return got
 
 
@@ -776,7 +835,8 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
     out = [Candidate(a.start, a.end, a.text, a.role, a.type or "other", a.entity, a) for a in ev.arguments
            if a.role in ROLES]
     s0, s1 = T.sentence(ev.trigger_start)
-    for m in mentions:
+    ix = mention_index(mentions)
+    for m in (mentions if ix is None else ix.between(s0, s1)):    # in order of start: those of the sentence
         if m.start >= s1:
             break
         if m.start < s0 or m.type not in ("person", "organization", "place") or (

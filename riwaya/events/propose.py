@@ -20,6 +20,7 @@ lexicon hit.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
 
@@ -240,24 +241,40 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
     roots = _roots(lex)
     # the entity mention covering each word (names are not triggers)
     ent: dict[int, str] = {}
-    for m in mentions:
-        for t in toks:
-            if m.start <= t.s < m.end:
-                ent[t.s] = m.type
+    if mentions:
+        starts = [t.s for t in toks]          # the tokens in order: those of each mention by bisection (speedev23)
+        for m in mentions:
+            for k in range(bisect_left(starts, m.start), len(toks)):
+                if starts[k] >= m.end:
+                    break
+                ent[starts[k]] = m.type
     kget = _Cache.known.get          # a word seen before: its verdict without a call
     known = [k if (k := kget(t.n)) is not None else _known(t.n, lex) for t in toks]
     out = {}
     nt = len(toks)
     d = M and M["detect"]
+    # _hopeless, inlined (the same sum in the same order): rejected whatever the rest of its context (speedev23)
+    fget, w_, side = _Cache.form.get, d and d["w"], _Cache.side
     for i, t in enumerate(toks):
-        if not candidate(t, skip):
-            continue
+        n = t.n
+        if len(n) < 3 or not n[:1].isalpha() or n.isdigit() or n in skip or (n[:1] in "وف" and n[1:] in skip):
+            continue         # not a candidate(t, skip)
         if RECORD is None and known[i]:
             continue         # the lexicon's own words: the rules propose them, the trigger model judges them
         prev = toks[i - 1].n if i else "<s>"
         nxt = toks[i + 1].n if i + 1 < nt else "</s>"
-        if RECORD is None and _hopeless(t.n, prev, nxt, d, roots):
-            continue         # rejected below whatever the rest of its context: not worth building
+        if RECORD is None and _Cache.rest is not None:
+            zp = side.get(("prev", prev))
+            if zp is None:
+                zp = side[("prev", prev)] = w_.get(f"prev={prev}", 0.0)
+            zn = side.get(("next", nxt))
+            if zn is None:
+                zn = side[("next", nxt)] = w_.get(f"next={nxt}", 0.0)
+            z0 = fget(n)
+            if z0 is None:
+                z0 = _form_score(n, d, roots)
+            if z0 + zp + zn + _Cache.rest < d["logit"] - 1e-6:
+                continue     # rejected below whatever the rest of its context: not worth building
         ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={nxt}",
                f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
                f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
