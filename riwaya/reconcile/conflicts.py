@@ -1092,6 +1092,24 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 
 # ------------------------------------------------------------------ words
 
+@lru_cache(maxsize=1)
+def _formula_words() -> frozenset:
+    from .values import vconfig
+    return frozenset(normalize(w) for w in vconfig().get("formula_words") or ())
+
+
+def formula_name(x, ents) -> bool:
+    """Is entity `x` named only by the words of a formula ("الله" of «حفظه الله», «بفضل الله», "بحفظ الله"):
+    God, read as a person or an organisation, never whom or what a happening is about (``values.yaml``
+    formula_words; refine23: "On Allah's flight", "the attack on Allah")."""
+    e = ents.by_id.get(x) if isinstance(x, str) and hasattr(ents, "by_id") else None
+    words = _formula_words()
+    if not e or not words:
+        return False
+    toks = re.findall(r"\w+", normalize(e.get("name_ar") or ""))
+    return bool(toks) and all(t in words for t in toks)
+
+
 def _subject_role(ev, ents, lang):
     """Whom or what the happening is about, and the role it was read from (None for a place): its class's
     key roles first (a city's fall is about the city, not who took it), then the agent. Victims told by
@@ -1107,7 +1125,8 @@ def _subject_role(ev, ents, lang):
         for p in ev["participants"]:
             # a phrase no entity was resolved for ("آخرون" others, "عددٍ" a number, a wound's description)
             # names no one: the happening is named by an entity, its place, or its kind alone
-            if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:"):
+            if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:") \
+                    and not formula_name(p["entity"], ents):
                 return ents.label(p["entity"], lang, clean=True), role
     if _label_place(ev, ents):
         return ents.label(ev["place"], lang), "place"
@@ -1151,7 +1170,8 @@ def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", tie
         cands = []
         for p in ev.get("participants") or []:
             e = p.get("entity")
-            if p.get("role") != role or _counted(e) or not isinstance(e, str) or e.startswith("raw:"):
+            if p.get("role") != role or _counted(e) or not isinstance(e, str) or e.startswith("raw:") \
+                    or formula_name(e, ents):
                 continue
             if role == "agent":
                 if "agent" not in key and (e in voices or e.startswith("e:outlet:")):
