@@ -134,6 +134,9 @@ def test_time_sides_need_a_sign_of_one_happening(monkeypatch):
           _ev("time", _t("مساء أمس", 9), "b", "b1", 0, len(docs["b"]["text"]))]
     rows = _rows(("t", 1), ("t", 2))
     cmp = Compare(ENTS)
+    # shipped off (it lowers dev's refinements shown as such): on here
+    monkeypatch.setitem(config()["conflicts"], "refinements",
+                        dict(config()["conflicts"]["refinements"], time_tied={"enabled": True, "min_shared_words": 0.2}))
     ties = {"a1": (frozenset({"houthis"}), frozenset({"yemen"}), frozenset({"houthis", "yemen"})),
             "b1": (frozenset({"houthis"}), frozenset({"yemen"}), frozenset({"houthis", "yemen"}))}
     assert not _sides_tied(0, 1, ev, ties, ENTS, docs, frozenset({"country"}), 0.2)
