@@ -136,13 +136,15 @@ def test_time_sides_need_a_sign_of_one_happening(monkeypatch):
     cmp = Compare(ENTS)
     # shipped off (it lowers dev's refinements shown as such): on here
     monkeypatch.setitem(config()["conflicts"], "refinements",
-                        dict(config()["conflicts"]["refinements"], time_tied={"enabled": True, "min_shared_words": 0.2}))
+                        dict(config()["conflicts"]["refinements"],
+                             time_tied={"enabled": True, "min_shared_words": 0.2}))
     ties = {"a1": (frozenset({"houthis"}), frozenset({"yemen"}), frozenset({"houthis", "yemen"})),
             "b1": (frozenset({"houthis"}), frozenset({"yemen"}), frozenset({"houthis", "yemen"}))}
     assert not _sides_tied(0, 1, ev, ties, ENTS, docs, frozenset({"country"}), 0.2)
     assert _refinements_apart(PAIR, "time", rows, ev, cmp, ties, docs) == []
     # a town both name, a person both name, or the same wording: kept
-    town = dict(ties, a1=ties["a1"][:2] + (ties["a1"][2] | {"taizz"},), b1=ties["b1"][:2] + (ties["b1"][2] | {"taizz"},))
+    town = dict(ties, a1=ties["a1"][:2] + (ties["a1"][2] | {"taizz"},),
+                b1=ties["b1"][:2] + (ties["b1"][2] | {"taizz"},))
     assert _refinements_apart(PAIR, "time", rows, ev, cmp, town, docs) == PAIR
     man = dict(ties, a1=(ties["a1"][0] | {"ali"},) + ties["a1"][1:], b1=ties["b1"][:2] + (ties["b1"][2] | {"ali"},))
     assert _refinements_apart(PAIR, "time", rows, ev, cmp, man, docs) == PAIR
@@ -173,7 +175,8 @@ def test_god_in_a_formula_names_no_happening():
     a name with another word stays a name."""
     from riwaya.reconcile.conflicts import _subject_role, formula_name
     ents = Entities([{"id": "god", "type": "other", "name_ar": "الله", "name_en": "Allah", "aliases": []},
-                     {"id": "god2", "type": "organization", "name_ar": "بحفظ الله", "name_en": "Bahfad Allah", "aliases": []},
+                     {"id": "god2", "type": "organization", "name_ar": "بحفظ الله", "name_en": "Bahfad Allah",
+                      "aliases": []},
                      {"id": "zabih", "type": "person", "name_ar": "ذبيح الله مجاهد", "name_en": "Zabihullah Mujahid",
                       "aliases": []},
                      {"id": "aden", "type": "place", "name_ar": "عدن", "name_en": "Aden", "aliases": [],

@@ -1569,7 +1569,8 @@ def _sides_tied(i: int, j: int, evidence: list[dict], ties: dict | None, ents, d
         out = set()
         for x in (t[0] | t[1] | t[2]) if t else ():
             e = ents.by_id.get(x) or {}
-            if e.get("type") == "person" or e.get("type") == "place" and (e.get("attrs") or {}).get("kind") not in coarse:
+            kind = (e.get("attrs") or {}).get("kind")
+            if e.get("type") == "person" or e.get("type") == "place" and kind not in coarse:
                 out.add(x)
         return out
     if told(i) & told(j):
@@ -1589,8 +1590,9 @@ def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list
       days' happenings the merge joined (a day's air strikes against another day's). Only the deictic slack
       (a "today" printed a day late) made them overlap;
     - ``route_places`` (the place of a happening that is no journey): two places neither inside the other, made a
-      "refinement" only because one report names both (`_route_items`, meant for the stops of a journey): Ta'izz
-      and Lahij, the fighting in two provinces;
+      "refinement" only because one report names both (`_route_items`, meant for the stops of a journey), or two
+      places of one administrative level (``levels``, `_same_level`) that a level's radius lets "contain" each
+      other: Ta'izz and Lahij, the fighting in two provinces;
     - ``coarse_named`` (places): a country against a place in it stays a refinement only by the evidence of the
       country whose own sentence names that place or one around or inside it (`_coarse_named`); without it, the
       country is another happening's (a bundle of attacks in one country read as one happening);
