@@ -1092,6 +1092,24 @@ def _compatible_groups(field, rows) -> list[list[int]]:
 
 # ------------------------------------------------------------------ words
 
+@lru_cache(maxsize=1)
+def _formula_words() -> frozenset:
+    from .values import vconfig
+    return frozenset(normalize(w) for w in vconfig().get("formula_words") or ())
+
+
+def formula_name(x, ents) -> bool:
+    """Is entity `x` named only by the words of a formula ("الله" of «حفظه الله», «بفضل الله», "بحفظ الله"):
+    God, read as a person or an organisation, never whom or what a happening is about (``values.yaml``
+    formula_words; refine23: "On Allah's flight", "the attack on Allah")."""
+    e = ents.by_id.get(x) if isinstance(x, str) and hasattr(ents, "by_id") else None
+    words = _formula_words()
+    if not e or not words:
+        return False
+    toks = re.findall(r"\w+", normalize(e.get("name_ar") or ""))
+    return bool(toks) and all(t in words for t in toks)
+
+
 def _subject_role(ev, ents, lang):
     """Whom or what the happening is about, and the role it was read from (None for a place): its class's
     key roles first (a city's fall is about the city, not who took it), then the agent. Victims told by
@@ -1107,7 +1125,8 @@ def _subject_role(ev, ents, lang):
         for p in ev["participants"]:
             # a phrase no entity was resolved for ("آخرون" others, "عددٍ" a number, a wound's description)
             # names no one: the happening is named by an entity, its place, or its kind alone
-            if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:"):
+            if p["role"] == role and not _counted(p["entity"]) and not str(p["entity"]).startswith("raw:") \
+                    and not formula_name(p["entity"], ents):
                 return ents.label(p["entity"], lang, clean=True), role
     if _label_place(ev, ents):
         return ents.label(ev["place"], lang), "place"
@@ -1151,7 +1170,8 @@ def _side_subject(ev, ents, lang, evidence: list[dict], idx, W: "Witnesses", tie
         cands = []
         for p in ev.get("participants") or []:
             e = p.get("entity")
-            if p.get("role") != role or _counted(e) or not isinstance(e, str) or e.startswith("raw:"):
+            if p.get("role") != role or _counted(e) or not isinstance(e, str) or e.startswith("raw:") \
+                    or formula_name(e, ents):
                 continue
             if role == "agent":
                 if "agent" not in key and (e in voices or e.startswith("e:outlet:")):
@@ -1459,6 +1479,165 @@ def _few_values(pairs: list, field: str, judge, rivals: set | None = None) -> li
     return [p for p in pairs if p[2] != "different"]
 
 
+def _refinement_cfg() -> dict:
+    return config()["conflicts"].get("refinements") or {}
+
+
+@lru_cache(maxsize=1)
+def _weekday_words() -> tuple:
+    """The weekday names of ``values.yaml`` (normalised), in the order of the week, each day's spellings together:
+    index -> day number (Saturday 0 ... Friday 6), for the night that joins two days."""
+    from .values import vconfig
+    order = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة")
+    en = ("saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday")
+    out = {}
+    for w in vconfig().get("weekdays") or ():
+        n = normalize(w).lower()
+        for k, day in enumerate(order):
+            if n == normalize(day) or n == en[k] or n.rstrip("ه") == normalize(day).rstrip("ة").rstrip("ه"):
+                out[n] = k
+    return tuple(out.items())
+
+
+def time_weekdays(text: str | None) -> frozenset:
+    """The days of the week a time expression names ("اليوم الاثنين" -> Monday; "ليل السبت الأحد" -> Saturday and
+    Sunday). A night or a midnight ("ليلة السبت", "بعد منتصف ليل الأحد") names the days on either side of it too:
+    Arabic tells the night before a day and the night after it by the same words."""
+    if not text:
+        return frozenset()
+    words = re.findall(r"\w+", normalize(text).lower())
+    table = dict(_weekday_words())
+    days = {table[w] for w in words if w in table}
+    nights = {normalize(w).lower() for w in _refinement_cfg().get("night_words") or ()}
+    if days and nights & set(words):
+        days |= {(d + k) % 7 for d in days for k in (-1, 1)}
+    return frozenset(days)
+
+
+def _days_named(I, evidence, field) -> frozenset:
+    out: set = set()
+    for i in I:
+        v = evidence[i]["values"].get(field)
+        out |= time_weekdays(v.get("text") if isinstance(v, dict) else None)
+    return frozenset(out)
+
+
+def _same_level(ka, kb, ents, rc: dict) -> bool:
+    """Two places of one administrative level (``refinements.levels``: two governorates, two countries), not the
+    same: neither is inside the other, whatever the radius that ``values.contains`` allows a level says (Ta'izz and
+    Lahij, 110 km apart, are two governorates, not one told at two precisions)."""
+    if ka[0] != "e" or kb[0] != "e" or ka[1] == kb[1]:
+        return False
+    kind = lambda k: ((ents.by_id.get(k[1]) or {}).get("attrs") or {}).get("kind")  # noqa: E731
+    return kind(ka) is not None and kind(ka) == kind(kb) and kind(ka) in set(rc.get("levels") or ())
+
+
+def _coarse_named(I, other_key, evidence, ties, ents, coarse, km: float = 0.0) -> list:
+    """The evidence of a side whose value is a country (a coarse place) that names in its own sentence the finer
+    place the other side gives, or a place inside it or around it: "إحدى البلدات في محافظة حمص وسط سوريا" for Al
+    Qaryatayn. A sentence that names only the country ("ضربات في العراق وسوريا") or places elsewhere (Kunduz for
+    Kabul) tells another happening the merge joined, not the same one less precisely."""
+    fine = ents.by_id.get(other_key[1]) if other_key and other_key[0] == "e" else None
+    if not fine:
+        return list(I)
+    out = []
+    for i in I:
+        t = ties.get(evidence[i].get("mention"))
+        if t is None:
+            out.append(i)
+            continue
+        named = _where(t, ents, coarse)[0]
+        if other_key[1] in t[1] | t[2] or (named and _same_area(named, frozenset([other_key[1]]), ents)) \
+                or any(near(ents.by_id.get(x), fine, km) for x in named):
+            out.append(i)
+    return out
+
+
+def _content_words(text: str) -> frozenset:
+    return frozenset(w for w in re.findall(r"\w+", normalize(text or "").lower()) if len(w) > 2 and not w.isdigit())
+
+
+def _sides_tied(i: int, j: int, evidence: list[dict], ties: dict | None, ents, docs: dict, coarse: frozenset,
+                min_shared: float) -> bool:
+    """Do two sides of a time refinement give any sign of one happening: a person, or a place finer than
+    ``coarse_place_kinds``, that both sentences name (the reconciler's `ties`: main actors, places, the entities of
+    the sentence), or at least ``min_shared`` of the content words of the shorter sentence in common (one wire story
+    printed by two outlets)? Organisations and countries do not count: the coalition strikes, the Houthis fight and
+    Iraq is bombed every day."""
+    def told(k):
+        t = (ties or {}).get(evidence[k].get("mention"))
+        out = set()
+        for x in (t[0] | t[1] | t[2]) if t else ():
+            e = ents.by_id.get(x) or {}
+            kind = (e.get("attrs") or {}).get("kind")
+            if e.get("type") == "person" or e.get("type") == "place" and kind not in coarse:
+                out.add(x)
+        return out
+    if told(i) & told(j):
+        return True
+    a, b = _content_words(_sentence(evidence[i], docs)), _content_words(_sentence(evidence[j], docs))
+    if not a or not b:
+        return True         # a sentence not at hand: no sign either way
+    return len(a & b) / min(len(a), len(b)) >= min_shared
+
+
+def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list[dict], cmp: "Compare",
+                       ties: dict | None, docs: dict | None = None) -> list:
+    """Refinements whose values cannot be one happening's told at two precisions (config ``conflicts.refinements``;
+    refine23, issue #15). Such a pair is not listed at all (neither a refinement nor, untested, a contradiction):
+    - ``weekdays_apart`` (times): each side names a day of the week, none alike ("اليوم الاثنين" against "أمس
+      الخميس", "يوم السبت" against "أمس الجمعة"): no day is two weekdays; of "one happening" they mostly tell two
+      days' happenings the merge joined (a day's air strikes against another day's). Only the deictic slack
+      (a "today" printed a day late) made them overlap;
+    - ``route_places`` (the place of a happening that is no journey): two places neither inside the other, made a
+      "refinement" only because one report names both (`_route_items`, meant for the stops of a journey), or two
+      places of one administrative level (``levels``, `_same_level`) that a level's radius lets "contain" each
+      other: Ta'izz and Lahij, the fighting in two provinces;
+    - ``coarse_named`` (places): a country against a place in it stays a refinement only by the evidence of the
+      country whose own sentence names that place or one around or inside it (`_coarse_named`); without it, the
+      country is another happening's (a bundle of attacks in one country read as one happening);
+    - ``time_tied`` (times): only the pairs of sides that give a sign of one happening (`_sides_tied`: a person or
+      a place finer than a country both sentences name, or ``time_tied.min_shared_words`` of their words) stay:
+      "Friday" of an attack on a bus near Van and "last night" of an attack on an army post, merged by a chain of
+      other mentions, share nothing."""
+    rc = _refinement_cfg()
+    if not rc or not any(p[2] == "precision" for p in pairs):
+        return pairs
+    coarse = frozenset(config()["conflicts"].get("coarse_place_kinds") or ())
+    out = []
+    for RA, RB, rel, grounded, IA, IB in pairs:
+        if rel != "precision" or len(RA) != 1 or len(RB) != 1:
+            out.append((RA, RB, rel, grounded, IA, IB))
+            continue
+        ka, kb = rows[RA[0]]["key"], rows[RB[0]]["key"]
+        if field == "time" and rc.get("weekdays_apart"):
+            da, db = _days_named(IA, evidence, field), _days_named(IB, evidence, field)
+            if da and db and not da & db:
+                continue
+        tt = rc.get("time_tied") or {}
+        if field == "time" and tt.get("enabled") and ties is not None and docs:
+            share = float(tt.get("min_shared_words", 0.2))
+            tie = lambda i, j: _sides_tied(i, j, evidence, ties, cmp.ents, docs, coarse, share)  # noqa: E731
+            IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
+            if not IA or not IB:
+                continue
+        if field in set(rc.get("route_places") or ()) and ka[0] != "s" and kb[0] != "s" \
+                and (cmp.item_rel(ka, kb, field) == "different" or _same_level(ka, kb, cmp.ents, rc)):
+            continue
+        if field in set(rc.get("coarse_named") or ()) and ties is not None and ka[0] == "e" and kb[0] == "e":
+            kind = lambda k: ((cmp.ents.by_id.get(k[1]) or {}).get("attrs") or {}).get("kind")  # noqa: E731
+            if (kind(ka) in coarse) != (kind(kb) in coarse):
+                km = float(rc.get("coarse_named_km") or 0)
+                if kind(ka) in coarse:
+                    IA = _coarse_named(IA, kb, evidence, ties, cmp.ents, coarse, km)
+                else:
+                    IB = _coarse_named(IB, ka, evidence, ties, cmp.ents, coarse, km)
+                if not IA or not IB:
+                    continue
+        out.append((RA, RB, rel, grounded, IA, IB))
+    return out
+
+
 def _with_context(evidence: list[dict], context: dict | None) -> list[dict]:
     """The evidence with the values its context gives it (``context_time.context_values``: a time
     marked inferred, a continuation's companions) where it has none of its own."""
@@ -1639,6 +1818,7 @@ def event_conflicts(ev: dict, ents, docs: dict | None = None, translations: dict
         pairs = _tied(pairs, field, evidence, ties, cmp.ents, (ev.get("class"), ev.get("type")))
         pairs = _judged(pairs, field, evidence, judge, docs)
         pairs = _few_values(pairs, field, judge, rivals if field == "amount" else None)
+        pairs = _refinements_apart(pairs, field, rows, evidence, cmp, ties, docs)
         if not pairs:
             continue
         diff = [p for p in pairs if p[2] == "different"]
