@@ -80,3 +80,25 @@ def test_time_rules_read_as_safe_load_reads_them():
     for lang in ("ar", "en"):
         src = resources.files("riwaya").joinpath("data", "timex", f"{lang}.yaml").read_text("utf-8")
         assert lexicon._raw(lang) == yaml.safe_load(src)
+
+
+def _plain_language(text):
+    from riwaya.textutil import script_counts
+    ar, lat = script_counts(text)
+    if ar == 0 and lat == 0:
+        return "und"
+    if ar >= lat:
+        return "ar"
+    if lat < 20:
+        return "en"
+    import langid
+    return langid.classify(text)[0]
+
+
+def test_paragraph_language_is_script_counts_verdict():
+    from riwaya.ingest.prepare import paragraph_language
+    paras = TEXT.split("\n") + ["", "123 - ٣", "abc قصف", "ab قص", "abcd قص", "a" * 19 + " ق", "a" * 20,
+                                "m.althaidy@asharqalawsat.com", "Die Regierung hat am Sonntag gesagt, dass alles gut ist.",
+                                "قصف" * 30 + "b" * 90, "قصف" * 30 + "b" * 91]
+    for p in paras:
+        assert paragraph_language(p) == _plain_language(p), p
