@@ -35,7 +35,8 @@ def strip_diacritics(s: str) -> str:
 
 
 def script_counts(s: str) -> tuple[int, int]:
-    return len(_ARABIC.findall(s)), len(_LATIN.findall(s))
+    # subn's count is findall's length without the list of one-letter strings
+    return _ARABIC.subn("", s)[1], _LATIN.subn("", s)[1]
 
 
 def is_arabic_word(s: str) -> bool:
@@ -51,6 +52,8 @@ def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list
     character to the k-th replaced one (clamped), so a span in the new text always
     maps to a span of the original that covers what was read.
     """
+    if not edits:                 # most calls: the text as it is, every character to itself
+        return text, list(range(len(text) + 1))
     out: list[str] = []
     offsets: list[int] = []
     pos = 0

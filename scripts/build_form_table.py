@@ -109,7 +109,7 @@ def main() -> int:
     ap.add_argument("--count", metavar="DIR", help="count the forms again from the SaudiNewsNet zips in DIR")
     ap.add_argument("--skip", default="2015-07-21.zip,2015-07-22.zip", help="zips left out of the count")
     ap.add_argument("--n", type=int, default=100_000, help="forms kept (with --count)")
-    ap.add_argument("--n-crf", type=int, default=50_000, help="forms whose CRF ids are kept (the first of the list)")
+    ap.add_argument("--n-crf", type=int, default=100_000, help="forms whose CRF ids are kept (the first of the list)")
     ap.add_argument("--n-propose", type=int, default=40_000, help="normalised forms whose proposer verdicts are kept")
     a = ap.parse_args()
     from riwaya import formtable

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
 from ..models import Document, Paragraph, Prepared
-from ..textutil import apply_edits, normalize_ar, script_counts
+from ..textutil import _ARABIC, _LATIN, apply_edits, normalize_ar
 from .repair import repair
 
 _PARA = re.compile(r"[^\n]+")
@@ -34,11 +35,13 @@ def _key(s: str) -> str:
 
 def paragraph_language(text: str) -> str:
     """Language by script; Latin-script paragraphs go to langid (en, fr, ...)."""
-    ar, lat = script_counts(text)
-    if ar == 0 and lat == 0:
-        return "und"
-    if ar >= lat:
+    # script_counts' verdicts without counting every Arabic letter: Arabic wins when it has at least as many
+    # letters as Latin (lat of them are enough to know; none at all and no Latin: "und")
+    lat = len(_LATIN.findall(text))
+    if sum(1 for _ in islice(_ARABIC.finditer(text), max(lat, 1))) >= max(lat, 1):
         return "ar"
+    if lat == 0:
+        return "und"
     if lat < 20:
         return "en"
     import langid

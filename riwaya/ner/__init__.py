@@ -75,7 +75,7 @@ def _occupation(word: str) -> bool:
 
 
 def tokenize(text):
-    return [(m.start(), m.end()) for m in _TOK.finditer(text)]
+    return [m.span() for m in _TOK.finditer(text)]
 
 
 def _sentences(text, spans):
@@ -1470,6 +1470,27 @@ def _dialect_lines(text) -> list:
     return out
 
 
+_HITS: tuple = (None, None, {})     # (th, not_entities, {word: _foreign_hits' verdict, None for no hit})
+
+
+def _foreign_hits(words, th, not_entities) -> dict:
+    """{word: _foreign_kind(word, th)} of the words that have one and whose normal form is not in
+    not_entities, in the order of ``words``; each word form's verdict made once per process (a dict
+    look-up instead of two calls and a normalisation per distinct word of every document)."""
+    global _HITS
+    if _HITS[0] != th or _HITS[1] is not not_entities or len(_HITS[2]) > 200_000:
+        _HITS = (th, not_entities, {})
+    memo = _HITS[2]
+    out = {}
+    for w in words:
+        k = memo.get(w, _MISS)
+        if k is _MISS:
+            k = memo[w] = k if (k := _foreign_kind(w, th)) and norm(w) not in not_entities else None
+        if k:
+            out[w] = k
+    return out
+
+
 def _foreign_names(text, cands, kb):
     """Transliterated names the tagger missed (كامبل, أباكوموف, نورما تالمادج): runs of words with a foreign
     name's letters (_foreign: entity_rules.yaml foreign_name_zipf), a common given name before one and a regnal
@@ -1480,7 +1501,7 @@ def _foreign_names(text, cands, kb):
     th = r.get("foreign_name_zipf")
     if not th:
         return cands
-    hits = {w: k for w in set(_AR_WORD.findall(text)) if (k := _foreign_kind(w, th)) and norm(w) not in r["not_entities"]}
+    hits = _foreign_hits(set(_AR_WORD.findall(text)), th, r["not_entities"])
     if "weak" in hits.values():           # a doubted word before a regnal ordinal is a name (تحتمس الثالث)
         for m in re.finditer(r"(\w+) (ال\w+)", text):
             if hits.get(m.group(1)) == "weak" and _ordinal(m.group(2)):
