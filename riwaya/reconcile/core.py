@@ -30,7 +30,7 @@ from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
-from .text import config, normalize, tokens
+from .text import DATA, config, normalize, tokens
 from .values import contains, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
@@ -336,7 +336,47 @@ def _kind_ok(cls_a: str, grp_a: str, gen_a, cls_b: str, grp_b: str, gen_b) -> bo
         if gen_a and gen_b:
             return True
         return grp_b in gen_a if gen_a else grp_a in gen_b
-    return cls_a == cls_b and grp_a == grp_b
+    if cls_a == cls_b and grp_a == grp_b:
+        return True
+    return _same_family(cls_a, grp_a, cls_b, grp_b)
+
+
+@lru_cache(maxsize=1)
+def _kind_families() -> dict:
+    """kind (a type group as in _type_group, or a type without a group) -> its family (kind_families.yaml), where
+    ``events.kind_families`` is on; else empty."""
+    if not config()["events"].get("kind_families"):
+        return {}
+    import yaml
+    from .text import DATA
+    raw = yaml.safe_load((DATA / "kind_families.yaml").read_text("utf-8")) or {}
+    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
+    out = {}
+    for name, kinds in (raw.get("families") or {}).items():
+        for k in kinds or ():
+            out.setdefault(f"g{order[k]}" if k in order else _type_group(k), name)
+    return out
+
+
+def _kind_family(grp: str) -> str | None:
+    return _kind_families().get(grp)
+
+
+def _same_family(cls_a: str, grp_a: str, cls_b: str, grp_b: str) -> bool:
+    """Two kinds of one family (kind_families.yaml: a killing and a death) with one polarity kind: may be one
+    happening, the score decides."""
+    fam = _kind_family(grp_a)
+    return fam is not None and fam == _kind_family(grp_b) and cls_a.partition("~")[2] == cls_b.partition("~")[2]
+
+
+def _family_pair_ok(fa: dict, fb: dict) -> bool:
+    """Two kinds of one family (not one kind) are compared only where the two mentions tell one victim or doer
+    (a main actor in common, or one it may be) or one count in their sentences ("مقتل ثلاثة أشخاص" / "توفي ثلاثة
+    أشخاص"): a story tells a death and the killing that led to it, of two people, in one sentence ("توفي والد الرضيع
+    الذي قتل حرقا"), and nothing else in the pair tells them apart."""
+    if fa["group"] == fb["group"] or _kind_family(fa["group"]) is None:
+        return True
+    return bool(fa["alts"] & fb["alts"] or fa["numbers"] & fb["numbers"])
 
 
 # ------------------------------------------------------------------ event clustering
@@ -356,6 +396,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     if not _kind_ok(_cls(a), fa["group"], fa["generic"], _cls(b), fb["group"], fb["generic"]):
         return False
     if _distinct_types(a.get("type"), b.get("type")):
+        return False
+    if not _family_pair_ok(fa, fb):
         return False
     if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"],
                    fa["party"], fb["party"]):
@@ -1156,14 +1198,21 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
         if f["story"] is not None:
             keys.add(("story", f["story"]))
         keys = keys or {"_none"}
-        own = [(_cls(m), f["group"])]
+        own = [_block_kind(_cls(m), f["group"])]
         if f["generic"]:
             pol = _cls(m).partition("~")[2]
-            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
+            own += [_block_kind(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
         for c, g in own:
             for k in keys:
                 blocks[(c, g, k)].append(i)
     return blocks
+
+
+def _block_kind(cls: str, grp: str) -> tuple[str, str]:
+    """The kind a mention is blocked by: its class (with polarity kind) and type group, or its family's
+    (kind_families.yaml), where kinds of one family meet."""
+    fam = _kind_family(grp)
+    return (cls, grp) if fam is None else ("family:" + fam + "~" + cls.partition("~")[2], "")
 
 
 def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
@@ -1913,6 +1962,7 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         out.append(c)
     _mark_first(out)
     _link_actors(out, ents)
+    _link_titles(out, ents, docs)
     return out
 
 
@@ -2188,6 +2238,55 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
                     hits.add(x)
             if hits:
                 p["may_be"] = tuple(sorted(hits))
+
+
+def _link_titles(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> None:
+    """An unresolved main actor that is a title ("سمو ولي ولي العهد", "فخامته" no: at least
+    ``events.title_links`` words once honorifics and proclitics are off) may be the person its own document names
+    with that title in apposition: the title's words, in order, right after or right before one of the person's
+    names there ("الأمير محمد بن سلمان ... ولي ولي العهد"). Adds the person to the participant's ``may_be`` (pair
+    feature actors_linked, no clash of main actors), as _link_actors does for a raw span that holds a name."""
+    n = config()["events"].get("title_links")
+    if not n:
+        return
+    pre = _honorifics()
+    named = ents.actors_by_doc()
+    near = 40
+    for c in mentions:
+        d = c.get("doc")
+        text = (docs.get(d) or {}).get("text") or ""
+        people = [x for x in named.get(d, ()) if (ents.by_id.get(x) or {}).get("type") == "person"]
+        if not text or not people:
+            continue
+        for p in c["participants"]:
+            e = p["entity"]
+            if not (isinstance(e, str) and e.startswith("raw:")):
+                continue
+            words = [_strip_proclitic(t) if t not in pre else "" for t in normalize(e[4:]).split()]
+            while words and (not words[0] or words[0] in pre):
+                words = words[1:]
+            if len(words) < n or not all(words):
+                continue
+            title = " ".join(words)
+            hits = set(p.get("may_be") or ())
+            for x in people:
+                for s, t in ents.spans_in(x, d):
+                    after = " ".join(_strip_proclitic(w) for w in normalize(text[t:t + near]).split())
+                    before = " ".join(_strip_proclitic(w) for w in normalize(text[max(0, s - near):s]).split())
+                    if f" {title} " in f" {after} " or f" {title} " in f" {before} ":
+                        hits.add(x)
+                        break
+            if hits:
+                p["may_be"] = tuple(sorted(hits))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset:
+    """Honorifics before a name that are no part of a title (data/ner/entity_rules.yaml person_honorifics), normalised."""
+    import yaml
+    path = DATA.parent / "ner" / "entity_rules.yaml"
+    raw = yaml.safe_load(path.read_text("utf-8")) or {}
+    return frozenset(normalize(w).strip() for w in raw.get("person_honorifics") or ())
 
 
 def actor_names_within(raw: str, ents: Entities) -> set[str]:
