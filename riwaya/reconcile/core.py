@@ -336,47 +336,7 @@ def _kind_ok(cls_a: str, grp_a: str, gen_a, cls_b: str, grp_b: str, gen_b) -> bo
         if gen_a and gen_b:
             return True
         return grp_b in gen_a if gen_a else grp_a in gen_b
-    if cls_a == cls_b and grp_a == grp_b:
-        return True
-    return _same_family(cls_a, grp_a, cls_b, grp_b)
-
-
-@lru_cache(maxsize=1)
-def _kind_families() -> dict:
-    """kind (a type group as in _type_group, or a type without a group) -> its family (kind_families.yaml), where
-    ``events.kind_families`` is on; else empty."""
-    if not config()["events"].get("kind_families"):
-        return {}
-    import yaml
-    from .text import DATA
-    raw = yaml.safe_load((DATA / "kind_families.yaml").read_text("utf-8")) or {}
-    order = {g: i for i, g in enumerate(schema.schema()["groups"])}
-    out = {}
-    for name, kinds in (raw.get("families") or {}).items():
-        for k in kinds or ():
-            out.setdefault(f"g{order[k]}" if k in order else _type_group(k), name)
-    return out
-
-
-def _kind_family(grp: str) -> str | None:
-    return _kind_families().get(grp)
-
-
-def _same_family(cls_a: str, grp_a: str, cls_b: str, grp_b: str) -> bool:
-    """Two kinds of one family (kind_families.yaml: a killing and a death) with one polarity kind: may be one
-    happening, the score decides."""
-    fam = _kind_family(grp_a)
-    return fam is not None and fam == _kind_family(grp_b) and cls_a.partition("~")[2] == cls_b.partition("~")[2]
-
-
-def _family_pair_ok(fa: dict, fb: dict) -> bool:
-    """Two kinds of one family (not one kind) are compared only where the two mentions tell one victim or doer
-    (a main actor in common, or one it may be) or one count in their sentences ("مقتل ثلاثة أشخاص" / "توفي ثلاثة
-    أشخاص"): a story tells a death and the killing that led to it, of two people, in one sentence ("توفي والد الرضيع
-    الذي قتل حرقا"), and nothing else in the pair tells them apart."""
-    if fa["group"] == fb["group"] or _kind_family(fa["group"]) is None:
-        return True
-    return bool(fa["alts"] & fb["alts"] or fa["numbers"] & fb["numbers"])
+    return cls_a == cls_b and grp_a == grp_b
 
 
 # ------------------------------------------------------------------ event clustering
@@ -396,8 +356,6 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     if not _kind_ok(_cls(a), fa["group"], fa["generic"], _cls(b), fb["group"], fb["generic"]):
         return False
     if _distinct_types(a.get("type"), b.get("type")):
-        return False
-    if not _family_pair_ok(fa, fb):
         return False
     if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"],
                    fa["party"], fb["party"]):
@@ -1198,21 +1156,14 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
         if f["story"] is not None:
             keys.add(("story", f["story"]))
         keys = keys or {"_none"}
-        own = [_block_kind(_cls(m), f["group"])]
+        own = [(_cls(m), f["group"])]
         if f["generic"]:
             pol = _cls(m).partition("~")[2]
-            own += [_block_kind(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
+            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
         for c, g in own:
             for k in keys:
                 blocks[(c, g, k)].append(i)
     return blocks
-
-
-def _block_kind(cls: str, grp: str) -> tuple[str, str]:
-    """The kind a mention is blocked by: its class (with polarity kind) and type group, or its family's
-    (kind_families.yaml), where kinds of one family meet."""
-    fam = _kind_family(grp)
-    return (cls, grp) if fam is None else ("family:" + fam + "~" + cls.partition("~")[2], "")
 
 
 def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
@@ -2265,19 +2216,48 @@ def _link_titles(mentions: list[dict], ents: Entities, docs: dict[str, dict]) ->
             words = [_strip_proclitic(t) if t not in pre else "" for t in normalize(e[4:]).split()]
             while words and (not words[0] or words[0] in pre):
                 words = words[1:]
-            if len(words) < n or not all(words):
+            if len(words) < n or not all(words) or _bare_head(words[0]) not in _title_heads():
                 continue
             title = " ".join(words)
             hits = set(p.get("may_be") or ())
             for x in people:
                 for s, t in ents.spans_in(x, d):
-                    after = " ".join(_strip_proclitic(w) for w in normalize(text[t:t + near]).split())
-                    before = " ".join(_strip_proclitic(w) for w in normalize(text[max(0, s - near):s]).split())
-                    if f" {title} " in f" {after} " or f" {title} " in f" {before} ":
+                    after = [_strip_proclitic(w) for w in normalize(text[t:t + near]).split()]
+                    before = [_strip_proclitic(w) for w in normalize(text[max(0, s - near):s]).split()]
+                    if _title_at(words, after, 0, 4) or _title_at(words, before[::-1], 0, 2, reverse=True):
                         hits.add(x)
                         break
             if hits:
                 p["may_be"] = tuple(sorted(hits))
+
+
+def _title_at(title: list[str], seq: list[str], lo: int, gap: int, reverse: bool = False) -> bool:
+    """Does ``title`` stand in ``seq`` (the words after a name; with ``reverse``, the words before it, nearest
+    first) with at most ``gap`` words between it and the name (a lineage after, "بن عبدالعزيز آل سعود"; an honorific
+    before, "الأمير")?"""
+    t = title[::-1] if reverse else title
+    for k in range(lo, min(gap, len(seq) - len(t)) + 1):
+        if seq[k:k + len(t)] == t:
+            return True
+    return False
+
+
+def _bare_head(w: str) -> str:
+    w = _strip_proclitic(w)
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset:
+    """The head words of offices and titles (data/ner/coref.yaml: each class's Arabic forms; actor_families.yaml
+    title_words: the words that make an office of another, نائب, ولي), normalised, the article off: what a title
+    starts with."""
+    import yaml
+    raw = yaml.safe_load((DATA.parent / "ner" / "coref.yaml").read_text("utf-8")) or {}
+    words = [w for c in (raw.get("classes") or {}).values() for k in ("ar", "ar_f") for w in c.get(k) or ()]
+    fam = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+    words += list((fam.get("title_words") or {}).get("ar") or ())
+    return frozenset(_bare_head(normalize(w).strip()) for w in words)
 
 
 @lru_cache(maxsize=1)
