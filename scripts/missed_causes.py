@@ -8,7 +8,9 @@ classed alike, so that a class's share of one happening can be read.
 
 Reads the cache of ``scripts/train_pairs.py collect`` and replays the clustering (``missed_pairs.replay``).
 Each pair gets the first class that applies:
-- ``blocked: kinds`` / ``blocked: other``: never compared (blocking by class, polarity kind and type group);
+- ``blocked: two stories``: never compared, story clustering cut the story;
+- ``blocked: kinds`` / ``blocked: other``: never compared in one story (blocking by class, polarity kind and type
+  group; the kinds' pairs are listed);
 - ``hard check``: compared, refused by ``_pair_ok``;
 - scored under the threshold: ``kind in other words`` (two types), ``actors named differently`` (both name main
   actors, none shared), ``actor on one side``, ``times at different precision`` (both timed, overlapping, of
@@ -78,11 +80,13 @@ def main() -> None:
                     if owner[i] == owner[j]:
                         continue
                     if (i, j) not in ok_of:
-                        if not same or so.get(ms[i].get("doc")) != so.get(ms[j].get("doc")):
+                        if not same:
                             continue
                         kk = (core._cls(ms[i]), feats[i]["group"]) != (core._cls(ms[j]), feats[j]["group"])
                         cause = "blocked: kinds" if kk else "blocked: other"
-                        if kk:
+                        if so.get(ms[i].get("doc")) != so.get(ms[j].get("doc")):
+                            cause = "blocked: two stories"
+                        elif kk:
                             kinds[" ~ ".join(sorted(f"{core._cls(m)}/{m.get('type')}" for m in (ms[i], ms[j])))] += 1
                     elif not ok_of[(i, j)]:
                         if not same:
