@@ -2218,25 +2218,24 @@ def _link_titles(mentions: list[dict], ents: Entities, docs: dict[str, dict]) ->
                 words = words[1:]
             if len(words) < n or not all(words) or _bare_head(words[0]) not in _title_heads():
                 continue
-            title = " ".join(words)
             hits = set(p.get("may_be") or ())
             for x in people:
                 for s, t in ents.spans_in(x, d):
                     after = [_strip_proclitic(w) for w in normalize(text[t:t + near]).split()]
                     before = [_strip_proclitic(w) for w in normalize(text[max(0, s - near):s]).split()]
-                    if _title_at(words, after, 0, 4) or _title_at(words, before[::-1], 0, 2, reverse=True):
+                    if _title_at(words, after, 4) or _title_at(words, before[::-1], 2, reverse=True):
                         hits.add(x)
                         break
             if hits:
                 p["may_be"] = tuple(sorted(hits))
 
 
-def _title_at(title: list[str], seq: list[str], lo: int, gap: int, reverse: bool = False) -> bool:
+def _title_at(title: list[str], seq: list[str], gap: int, reverse: bool = False) -> bool:
     """Does ``title`` stand in ``seq`` (the words after a name; with ``reverse``, the words before it, nearest
     first) with at most ``gap`` words between it and the name (a lineage after, "بن عبدالعزيز آل سعود"; an honorific
     before, "الأمير")?"""
     t = title[::-1] if reverse else title
-    for k in range(lo, min(gap, len(seq) - len(t)) + 1):
+    for k in range(min(gap, len(seq) - len(t)) + 1):
         if seq[k:k + len(t)] == t:
             return True
     return False
