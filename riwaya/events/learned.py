@@ -805,7 +805,7 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
     return out
 
 
-SPLIT_SUBJECT_OBJECT = False   # a candidate after the trigger over two phrases is proposed as its parts (role23)
+SPLIT_SUBJECT_OBJECT = True    # a candidate after the trigger over two phrases is proposed as its parts (role23)
 SPLIT_DEFINITE = False         # and two definite nouns in a row, the second not shaped as an adjective (role23)
 SPLIT_FEATURE = False          # the argument model's split= feature on the parts (role23; needs a refit)
 
