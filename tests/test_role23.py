@@ -100,3 +100,11 @@ def test_off_by_default_and_the_parts_are_candidates(monkeypatch):
     assert [c.text for c in got][:2] == ["طائرات التحالف", "مواقع الحوثيين"]
     assert got[0].arg is not None and got[0].arg.text == "طائرات التحالف" and got[0].rule_role == "agent"
     assert ev.arguments[0].text == "طائرات التحالف مواقع الحوثيين"      # the rules' argument itself unchanged
+
+
+def test_a_part_does_not_grow_back_over_the_other():
+    # the span model may grow "العربي" over the name after it: a split's first part keeps its end, the second its start
+    assert learned._part_bounds(("head", 10, 16), 10, 22) == (10, 16)
+    assert learned._part_bounds(("head", 10, 16), 4, 16) == (4, 16)
+    assert learned._part_bounds(("tail", 17, 22), 10, 22) == (17, 22)
+    assert learned._part_bounds(("tail", 17, 22), 17, 30) == (17, 30)

@@ -873,6 +873,13 @@ def _split_apart(probs: list, text: str) -> list:
     return out
 
 
+def _part_bounds(part: tuple[str, int, int], s: int, e: int) -> tuple[int, int]:
+    """A split candidate's part after the span model (`_grow`): the first part ends where it ended, the second
+    starts where it started, so that neither grows back over the other ("العربي" + "تركيا": one span again)."""
+    kind, start, end = part
+    return (s, min(e, end)) if kind == "head" else (max(s, start), e)
+
+
 def _adjective_shaped(n: str) -> bool:
     """A normalised word shaped as an adjective: a relative adjective (الأمنية، الدولي، اليمنيين، السعودية),
     or one of cues.yaml span_rules `adjectives` (العام، العليا، الكبير)."""
@@ -2863,6 +2870,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             kept_roles = _rule_kept_roles().get(ev.cls, ())
             fixed = set()
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
+            parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
             probs = []
             for c in cands:
@@ -2914,12 +2922,16 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     a = Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity, type=c.etype)
                 args.append(a)
                 conf[id(a)] = p[role]
+                if c.split:
+                    parts[id(a)] = (c.split, c.start, c.end)
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 if names is None:
                     names = {k: m.type for m in mentions for k in range(*_word_range(T, m.start, m.end))}
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
+                        if id(a) in parts:    # a split part grows no more over the other part (role23)
+                            s_, e_ = _part_bounds(parts[id(a)], s_, e_)
                         s_, e_ = _cut_inside(T, s_, e_, names)
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
                         s_, e_ = _cut_agent_at_prep(T, ev, s_, e_, a.role, names)
