@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_events as te          # noqa: E402  (sets RIWAYA_EVENTS_LEARNED=0: the analyses are the rules')
 import corpus, eval_corpus         # noqa: E402
+from role_confusions import span_classes  # noqa: E402
 import riwaya.analyze as ra        # noqa: E402
 from riwaya.events import learned, propose  # noqa: E402
 from riwaya.events.extract import load_lexicon  # noqa: E402
@@ -184,6 +185,8 @@ def main() -> int:
     ap.add_argument("--cache-train", help="analyses with the proposer at its training threshold (sample_at: train)")
     ap.add_argument("--perdoc", help="write each arm's per-document counts (dev, train CV) here, for a paired "
                     "bootstrap (argfit20)")
+    ap.add_argument("--confusions", action="store_true", help="count role22's subject/object confusions on train "
+                    "(out of fold; in sample for a shipped arm) and the ones over two gold arguments (role23)")
     ap.add_argument("--limit", type=int, default=0, help="the first N documents of each split (a smoke test)")
     a = ap.parse_args()
     global PERDOC
@@ -209,16 +212,21 @@ def main() -> int:
     arms = {k: (v if isinstance(v, dict) else {"drop": v}) for k, v in json.loads(a.arms).items()}
     res, cached = {}, {}
     for name, arm in arms.items():
-        if arm.get("shipped"):       # the file's own argument model, not refit: dev, and train in-sample
-            res[name] = {"dev": evaluate(refined(W, dev, ans), idmap, dev)}
-            if not arm.get("dev_only"):
-                res[name]["train_in_sample"] = evaluate(refined(W, train, ans), idmap, train)
-            print(name, _brief(res[name]), file=sys.stderr, flush=True)
-            continue
         flags = arm.get("flags") or {}
         saved = {f: getattr(learned, f) for f in flags}
         for f, v in flags.items():
             setattr(learned, f, v)
+        if arm.get("shipped"):       # the file's own argument model, not refit: dev, and train in-sample
+            res[name] = {"dev": evaluate(refined(W, dev, ans), idmap, dev)}
+            if not arm.get("dev_only"):
+                tab = refined(W, train, ans)
+                res[name]["train_in_sample"] = evaluate(tab, idmap, train)
+                if a.confusions:
+                    res[name]["train_in_sample"]["confusions"] = dict(span_classes(train, tab.__getitem__))
+            print(name, _brief(res[name]), file=sys.stderr, flush=True)
+            for f, v in saved.items():
+                setattr(learned, f, v)
+            continue
         key = json.dumps(flags, sort_keys=True)
         drop = arm.get("drop") or ""
         keep = (lambda f: True) if not drop else (lambda f, rx=re.compile(drop): not rx.search(f))
@@ -259,6 +267,8 @@ def main() -> int:
             for vn in variants:
                 key = name + (f"/{vn}" if vn else "")
                 res[key]["train_cv"] = evaluate(tables[vn], idmap, train)
+                if a.confusions:     # role22's subject/object confusions, out of fold (role23)
+                    res[key]["train_cv"]["confusions"] = dict(span_classes(train, tables[vn].__getitem__))
                 print(key, "train_cv", _brief(res[key]["train_cv"]), file=sys.stderr, flush=True)
         for f, v in saved.items():
             setattr(learned, f, v)

@@ -44,6 +44,38 @@ def confusions(records: list[dict]):
     return conf, by_type, examples
 
 
+SUBJECT_OBJECT = ("agent", "patient")
+TO_AGENT = ("companion", "origin", "destination", "decider", "means")
+
+
+def span_classes(records: list[dict], analysis_of) -> Counter:
+    """role22's count of the confusions between who acts and who or what undergoes (a gold agent given
+    patient, a gold patient given agent, a gold companion, origin, destination, decider or means given agent),
+    and of those the ones where the predicted argument (the first of that role overlapping the gold one) also
+    overlaps another gold argument of the event: one span over the subject and the object ("two"). Unlike
+    `confusions`, the analyses come from `analysis_of(doc_id)` (out of fold: cv_ar_args.py --confusions,
+    role23)."""
+    out = Counter()
+    for r in records:
+        text = corpus.text(r["doc"])
+        gold, pred = r["events"], E.predicted(analysis_of(r["doc"]), text)
+        for gi, pi in E.match(gold, pred, text):
+            gargs = [a for a in gold[gi]["args"] if a["role"] in E.ROLES]
+            pargs = pred[pi]["args"]
+            for ga in gargs:
+                roles = [pa["role"] for pa in pargs if E._ov(ga, pa)]
+                if not roles or ga["role"] in roles:
+                    continue
+                pr = roles[0]
+                if not ({ga["role"], pr} == set(SUBJECT_OBJECT) or (ga["role"] in TO_AGENT and pr == "agent")):
+                    continue
+                out["confusions"] += 1
+                pa = next(pa for pa in pargs if pa["role"] == pr and E._ov(ga, pa))
+                if any(gb is not ga and E._ov(gb, pa) for gb in gargs):
+                    out["two"] += 1
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev")

@@ -574,6 +574,7 @@ class Candidate:
     arg: Argument | None       # the rules' argument object, kept when its role is confirmed
     subject: str = ""          # "agent": the rules' agent of another event of the sentence; "speaker": the
                                # subject of a speech verb before the trigger (whose act a "داعيا" continues)
+    split: str = ""            # "head" / "tail": a part of a candidate over two phrases (`_split_two`, role23)
 
 
 NP_WINDOW = 6        # tokens either side of the trigger where a bare noun phrase may be an argument
@@ -847,6 +848,8 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
         out.append(Candidate(m.start, m.end, m.text, None, m.type, m.kb_id, None))
     taken = [(c.start, c.end) for c in out] + [(ev.trigger_start, ev.trigger_end)]
     out += _noun_phrases(T, ev, s0, s1, taken)
+    if SPLIT_SUBJECT_OBJECT and lang_of(ev) == "ar":
+        out = _split_two(T, ev, out, mentions, s0, s1)
     if EN_CHUNKS and lang_of(ev) == "en":
         out += _en_chunks(T, ev, taken + [(c.start, c.end) for c in out])
     for a, b, text, etype, ent, kind in subj:
@@ -860,6 +863,173 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
     if TOPICS and lang_of(ev) == "ar":
         out += _topics(T, ev, s0, taken + [(c.start, c.end) for c in out])
     return out
+
+
+SPLIT_SUBJECT_OBJECT = True    # a candidate after the trigger over two phrases is proposed as its parts (role23)
+SPLIT_DEFINITE = False         # and two definite nouns in a row, the second not shaped as an adjective (role23)
+SPLIT_FEATURE = False          # the argument model's split= feature on the parts (role23; needs a refit)
+
+
+def _split_two(T: Text, ev: EventMention, out: list[Candidate], mentions, s0: int, s1: int) -> list[Candidate]:
+    """A candidate after the trigger that covers two phrases ("وقصفت الطائرة السيارة"، "دمرت السيول معظم
+    الجسور"، "يزور الوزير الأميركي تركيا"، "واجتمع الراشد بلاعبي الفريق"), the verb's subject and its object
+    (or the place it goes to) read as one span by the rules' phrase, is replaced by its two parts
+    (`_split_at`): the first keeps the rules' role, the second is a new candidate. Evidence that holds on any
+    text: two name mentions back to back, a common noun after a person's name, a definite word before an
+    article-less word or a number (the phrase boundary `_cut_inside` reads), a preposition glued on the
+    second word (ب + the article or a commoner rest)."""
+    ms = [m for m in mentions if s0 <= m.start < s1 and m.type in ("person", "organization", "place")]
+    if not ms:
+        ment = {}
+    else:
+        ment = {k: (i, m) for i, m in enumerate(ms) for k in range(*_word_range(T, m.start, m.end))}
+    res = []
+    for c in out:
+        k = _split_at(T, ev, c, ment) if c.start >= ev.trigger_end and (c.arg is not None or c.etype == "np") else None
+        if k is None:
+            res.append(c)
+            continue
+        a, b = T.toks[k - 1].end, T.toks[k].start
+        head = _part(T, c, c.start, a, ms, True)
+        tail = _part(T, c, b, c.end, ms, False)
+        res += [head, tail]
+    return res
+
+
+def _part(T: Text, c: Candidate, start: int, end: int, ms, first: bool) -> Candidate:
+    """One part of a split candidate: a name mention's type and entity where the part is one, else a bare
+    phrase; the first part keeps the rules' role and argument (its span cut), the second has none."""
+    m = next((m for m in ms if m.start == start and m.end == end), None)
+    etype = m.type if m is not None else (c.etype if first and c.arg is not None else "np")
+    ent = m.kb_id if m is not None else None
+    text = T.text[start:end]
+    arg = dataclasses.replace(c.arg, start=start, end=end, text=text, entity=ent, type=etype) if (
+        first and c.arg is not None) else None
+    return Candidate(start, end, text, c.rule_role if first else None, etype, ent, arg,
+                     c.subject if first else "", "head" if first else "tail")
+
+
+SPLIT_APART = True   # the two parts of a split candidate never take one role together (role23)
+
+
+def _split_apart(probs: list, text: str) -> list:
+    """The parts of a split candidate (`_split_two`) are two participants: where the model gave both one role
+    ("وقتلت الشرطة مسلحين اثنين" both patients, which `_one_per_role` would join again), the part it is less
+    sure of is left to `_fill` (its role "none")."""
+    heads = {c.end: (k, c) for k, (c, _, _) in enumerate(probs) if c.split == "head"}
+    out = list(probs)
+    for j, (t, pt, rt) in enumerate(probs):
+        if t.split != "tail" or rt == "none":
+            continue
+        h = next((heads[e] for e in heads if e <= t.start and not text[e:t.start].strip()), None)
+        if h is None or probs[h[0]][2] != rt:
+            continue
+        k, hc = h
+        ph = probs[k][1]
+        if ph.get(rt, 0.0) >= pt.get(rt, 0.0):
+            out[j] = (t, pt, "none")
+        else:
+            out[k] = (hc, ph, "none")
+    return out
+
+
+def _part_bounds(part: tuple[str, int, int], s: int, e: int) -> tuple[int, int]:
+    """A split candidate's part after the span model (`_grow`): the first part ends where it ended, the second
+    starts where it started, so that neither grows back over the other ("العربي" + "تركيا": one span again)."""
+    kind, start, end = part
+    return (s, min(e, end)) if kind == "head" else (max(s, start), e)
+
+
+def _adjective_shaped(n: str) -> bool:
+    """A normalised word shaped as an adjective: a relative adjective (الأمنية، الدولي، اليمنيين، السعودية),
+    or one of cues.yaml span_rules `adjectives` (العام، العليا، الكبير)."""
+    cl = _clitic(n)
+    w = n[len(cl):]
+    if w.startswith("ال"):
+        w = w[2:]
+    return w.endswith(("ي", "يه", "يين", "يون", "يات", "يان", "يتين")) or n in _split_adjectives() or (
+        n[len(cl):] in _split_adjectives())
+
+
+@lru_cache(maxsize=1)
+def _split_adjectives() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in _span_rules().get("adjectives") or ())
+
+
+_MASDAR_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _masdar_shaped(n: str) -> bool:
+    """Is a normalised trigger word shaped as a verbal noun (a masdar), not a finite verb: تفعيل (تحرير،
+    تحويلهم), إفعال (إغلاق), افتعال / انفعال (اعتقال، انسحاب), استفعال (استشهاد), فعال / فعول (قرار، دخول),
+    a participle's plural (مطالبين)? With و/ف and a possessive pronoun off. A finite verb's prefixes (يـ، تـ
+    before a stem of four, نـ) and its endings keep none of these shapes."""
+    w = n.split()[0] if n.split() else n
+    if w[:1] in "وف" and len(w) > 4:
+        w = w[1:]
+    for x in _MASDAR_SUFFIXES:
+        if w.endswith(x) and len(w) - len(x) >= 4:
+            w = w[:-len(x)]
+            break
+    if w.endswith(("ين", "ون")) and len(w) >= 6:
+        return True
+    if len(w) == 5 and w[0] == "ت" and w[3] == "ي":
+        return True
+    if len(w) == 5 and w[0] == "ا" and w[3] == "ا":
+        return True
+    if len(w) == 6 and w[0] == "ا" and w[4] == "ا" and w[2] in "تط" or len(w) == 6 and w.startswith("ان") and w[4] == "ا":
+        return True
+    if len(w) == 7 and w.startswith("است") and w[5] == "ا":
+        return True
+    return len(w) == 4 and w[0] not in "يتنا" and w[2] in "او"
+
+
+SPLIT_GAP = 2     # words between a verb and the candidate it may be split in (its prepositions: "توجهت إلى الموقع أربع فرق")
+
+
+def _split_at(T: Text, ev: EventMention, c: Candidate, ment: dict) -> int | None:
+    """The token where a second phrase opens inside a candidate after a finite verb (`_split_two`), or None.
+    `ment`: token -> (mention number, mention) for the sentence's names. A verbal noun's genitive is left
+    whole: its phrases run on into locatives and appositions ("تحرير عدن كبرى مدن الجنوب")."""
+    if is_nominal(ev) or _noun_shaped(ev.trigger) or _masdar_shaped(normalize_ar(ev.trigger.strip())):
+        return None
+    ci, cj = _word_range(T, c.start, c.end)
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if ci - tj > SPLIT_GAP:
+        return None
+    lex = _lexicon()
+    titles, place_nouns = lex["titles"], lex["place_nouns"]["ar"]
+    for k in range(ci + 1, cj):
+        p, w = T.toks[k - 1].n, T.toks[k].n
+        if _closed(T, k - 1) or not w[:1].isalnum() or (_clitic(w).startswith(("و", "ف")) and not w[:1].isdigit()):
+            return None       # a comma, or و/ف: a list goes on (all of one role)
+        a, b = ment.get(k - 1), ment.get(k)
+        if b is not None:     # a word, then a name
+            if T.toks[k].start != b[1].start or _adjective_shaped(w):
+                continue      # a preposition glued on it ("بجدة"), a relative adjective ("المسلحين الحوثيين")
+            if a is not None and a[0] != b[0] and "person" not in (a[1].type, b[1].type):
+                return k      # a body or place, then another ("العربي تركيا"; not a name's parts)
+            if a is None and b[1].type in ("place", "organization") and _definite(p) and p not in place_nouns \
+                    and p not in titles:
+                return k      # a phrase, then a place or body ("الوزير الأميركي تركيا"; not "العاصمة صنعاء")
+            continue          # a title before a person's name ("الوزير فلان")
+        if a is not None and a[1].type == "person":
+            if _definite(w) and not _adjective_shaped(w):
+                return k      # a person's name, then a common noun ("بوروشينكو الإدارة الأميركية")
+            continue          # a name goes on ("صلاح الدين دمرداش")
+        if not (_definite(p) or a is not None) or p in titles:
+            continue          # "الملا منصور": a title and a name no mention covers
+        if w[:1].isdigit():
+            if _adjective_shaped(p) or a is not None:
+                return k      # a phrase closed by its adjective, then a count ("القوات الأمنية 23")
+            continue          # "الفرقة 30"، "الساعة 0424"، "العمر 30 عاما"
+        if _bare(w) and w not in _stops():
+            return k          # a definite word, then an article-less one ("السيول معظم الجسور")
+        if w[:1] == "ب" and _glued_word(T.text[T.toks[k].start:T.toks[k].end]) and not _word_in(w[1:], place_nouns):
+            return k          # a preposition glued on the next word ("الراشد بلاعبي الفريق"; not "بمنطقة")
+        if SPLIT_DEFINITE and _definite(p) and _definite(w) and not _adjective_shaped(w):
+            return k          # two definite nouns ("الكلية المقبولين"، "الطائرة السيارة")
+    return None
 
 
 def gold_of(c: Candidate, gold: list[dict]) -> dict | None:
@@ -1046,6 +1216,8 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
     if DOER_FEATURES and not (DOER_FEATURES == "before" and after):
         doer = c.etype in ("person", "organization") or _doer_head(first)
         f += [f"doer={doer}|{side}|{gb}|{nominal}", f"doer_tshape={doer}|{E.tshape}|{side}", f"doer_cls={doer}|{side}|{ev.cls}"]
+    if SPLIT_FEATURE and c.split:
+        f += [f"split={c.split}|{side}", f"split_cls={c.split}|{ev.cls}"]
     if c.subject:
         f += [f"subject={c.subject}|{ev.cls}", f"subject_nominal={c.subject}|{nominal}|{gb}",
               f"subject_rule={c.subject}|{rr}"]
@@ -2758,6 +2930,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             kept_roles = _rule_kept_roles().get(ev.cls, ())
             fixed = set()
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
+            parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
             probs = []
             for c in cands:
@@ -2797,6 +2970,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     role = side              # a side of "اشتباكات بين A وB"
                     p = {**p, role: max(p.values())}
                 probs.append((c, p, role))
+            if SPLIT_APART:
+                probs = _split_apart(probs, text)
             for c, p, role in _topic_gate(probs, M["argument"].get("fill") or {}, ev, T):
                 if role == "none":
                     continue
@@ -2807,12 +2982,16 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     a = Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity, type=c.etype)
                 args.append(a)
                 conf[id(a)] = p[role]
+                if c.split:
+                    parts[id(a)] = (c.split, c.start, c.end)
             if "span" in M:           # where the argument starts and ends (مدينة الحسكة، 38 شخصا)
                 if names is None:
                     names = {k: m.type for m in mentions for k in range(*_word_range(T, m.start, m.end))}
                 for a in args:
                     if a.role in judged and id(a) not in fixed:
                         s_, e_ = _grow(M["span"], T, a.start, a.end, a.role, a.type or "other", names)
+                        if id(a) in parts:    # a split part grows no more over the other part (role23)
+                            s_, e_ = _part_bounds(parts[id(a)], s_, e_)
                         s_, e_ = _cut_inside(T, s_, e_, names)
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
                         s_, e_ = _cut_agent_at_prep(T, ev, s_, e_, a.role, names)
