@@ -36,7 +36,8 @@ def seeds():
 
 
 def _cand(c):
-    return (c.start, c.end, c.text, c.rule_role, c.etype, c.entity, id(c.arg) if c.arg is not None else None,
+    # the rule argument by value: role23's split gives each part a copy of it, made again on every call
+    return (c.start, c.end, c.text, c.rule_role, c.etype, c.entity, repr(c.arg) if c.arg is not None else None,
             c.subject)
 
 
