@@ -84,3 +84,9 @@ def test_phrasal_motion(text, word, typ):
 ])
 def test_phrasal_motion_not(text, word):
     assert not any(e.trigger.startswith(word) for e in run(text))
+
+
+@needs_parse
+def test_phrasal_motion_told_as_done():
+    assert not any(e.trigger.startswith("com") for e in run("That's what keeps us coming back for more."))
+    assert not any(e.trigger.startswith("come") for e in run("I'm ready for us to come back even better in 2017."))

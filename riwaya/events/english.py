@@ -1512,8 +1512,11 @@ def motion_type(P, tok) -> str | None:
     if lem in mv["types"]:
         part = next((c.lower_ for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in mv.get("particle_types", {})),
                     None)
-        if part is not None and any(c.dep_ == "nsubj" and _someone(P, c, mv) for c in kids):
-            return mv["particle_types"][part]   # (en23) "I went back the next Tuesday", "Kenseth walked away"
+        if part is not None and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and _someone(P, c, mv)
+                                                                     for c in kids):
+            # (en23) told as done: "I went back the next Tuesday", "Kenseth walked away"; not "keeps us coming back
+            # for more", "ready for us to come back even better"
+            return mv["particle_types"][part]
     return None
 
 
