@@ -90,3 +90,26 @@ def test_phrasal_motion_not(text, word):
 def test_phrasal_motion_told_as_done():
     assert not any(e.trigger.startswith("com") for e in run("That's what keeps us coming back for more."))
     assert not any(e.trigger.startswith("come") for e in run("I'm ready for us to come back even better in 2017."))
+
+
+@needs_parse
+def test_year_of_another_noun_not_taken():
+    e = next(e for e in run("During the 2010 general election, the Labor Party was able to win all seven districts.",
+                            [("Labor Party", "organization")]) if e.trigger == "win")
+    assert e.time is None or e.time.text != "2010"
+
+
+@needs_parse
+def test_time_of_a_relative_clause_on_a_participant_not_taken():
+    t = "On Friday, fishermen rescued over 700 asylum seekers whose boat sank."
+    e = next(e for e in run(t) if e.trigger == "sank")
+    assert e.time is None or e.time.text != "Friday"
+
+
+@needs_parse
+def test_own_times_kept():
+    e = next(e for e in run("The rebels attacked the town on Friday.") if e.trigger == "attacked")
+    assert e.time is not None and e.time.text == "Friday"
+    e = next(e for e in run("In a 2003 interview with the Associated Press, Santorum compared the two.")
+             if e.trigger == "interview")
+    assert e.time is not None and e.time.text == "2003"

@@ -1348,10 +1348,9 @@ def _chain(t, depth: int = 12) -> list:
 
 
 def _noun_elsewhere(th, tt, up_t, R) -> bool:
-    """(en23) The time hangs on a common noun on another branch of the sentence, neither the trigger, nor a word
-    above it, nor under it: through a preposition or as its number ("posts on the message board from Friday
-    theorized that a ... attack", "During the 2010 general election, the party was able to win"): that noun's
-    time (english.yaml time_noun_links)."""
+    """(en23) The time names a common noun on another branch of the sentence, neither the trigger, nor a word
+    above it, nor under it, by one of english.yaml time_noun_links ("During the 2010 general election, the party
+    was able to win": the election's year): that noun's time."""
     if th.dep_ not in R["time_noun_links"]:
         return False
     g = th.head
