@@ -113,3 +113,10 @@ def test_own_times_kept():
     e = next(e for e in run("In a 2003 interview with the Associated Press, Santorum compared the two.")
              if e.trigger == "interview")
     assert e.time is not None and e.time.text == "2003"
+
+
+@needs_parse
+def test_title_case_line_is_no_name():
+    from riwaya.events.english import _name_word, resources
+    doc = english._nlp()("Rebels Launch Attack On Army Base Near The Capital")
+    assert not any(_name_word(t, resources()) for t in doc if t.text == "Attack")

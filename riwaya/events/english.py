@@ -1808,7 +1808,7 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
             P.mention(tok, ("organization", "place", "vehicle")) is not None
             or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
         return True  # a word of a name: "the Museum of Flight", "Space Flight Center"
-    if _name_word(tok, R) or object_kind_veto(P, tok, R):
+    if (not headline and _name_word(tok, R)) or object_kind_veto(P, tok, R):
         return True
     if w in R["person_obj"]:
         obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
@@ -1844,7 +1844,8 @@ def _name_word(tok, R) -> bool:
     """(en23) The trigger is a word of a longer name, not a happening: a capitalised word (not the sentence's first)
     with a capitalised modifier or possessor whose head is no event name ("the Paris Agreement", "May's Interview of
     the Month"; not "the Vietnam War", english.yaml event_name_heads), or a treaty's name in any case ("the Paris
-    agreement": english.yaml treaty_heads after a proper noun)."""
+    agreement": english.yaml treaty_heads after a proper noun). Not in a headline (the caller's flag) nor in a line
+    whose every content word is capitalised (a title in title case)."""
     if tok.pos_ not in ("NOUN", "PROPN"):
         return False
     lem, w = tok.lemma_.lower(), tok.lower_
@@ -1854,6 +1855,9 @@ def _name_word(tok, R) -> bool:
         return True
     if not tok.text[:1].isupper() or tok.i == tok.sent.start or not mods:
         return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and not t.is_stop]
+    if len(words) >= 3 and all(t.text[:1].isupper() for t in words):
+        return False    # a title in title case ("Rebels Attack Army Base Near Capital"): every word capitalised
     return w not in R["event_names"] and lem not in R["event_names"]
 
 
