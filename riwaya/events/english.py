@@ -61,7 +61,8 @@ def resources() -> dict:
         "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
-        "time_own_links": set(d.get("time_own_links") or ()), "comp_preps": set(d["companion_preps"]),
+        "time_own_links": set(d.get("time_own_links") or ()),
+        "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": d["motion_verbs"], "not_doer": set(d["object_event_not_doer"]),
@@ -114,6 +115,11 @@ def resources() -> dict:
                   "not_objects": set(d["sport"]["not_objects"]), "defeat_words": set(d["sport"]["defeat_words"]),
                   "placing_preps": set(d["sport"].get("placing_preps") or ()),
                   "edition_words": set(d["sport"].get("edition_words") or ())},
+        "obj_kind": [{"lemmas": set(x["lemmas"]), "objects": set(x.get("objects") or ()),
+                      "persons_only": bool(x.get("persons_only"))} for x in d.get("object_kind_veto") or ()],
+        "person_nouns": set(d.get("person_nouns") or ()),
+        "event_names": set(d.get("event_name_heads") or ()) | set(d["sport"]["name_heads"]),
+        "treaty_heads": set(d.get("treaty_heads") or ()),
     }
 
 
@@ -1341,6 +1347,20 @@ def _chain(t, depth: int = 12) -> list:
     return out
 
 
+def _noun_elsewhere(th, tt, up_t, R) -> bool:
+    """(en23) The time names a common noun on another branch of the sentence, neither the trigger, nor a word
+    above it, nor under it, by one of english.yaml time_noun_links ("During the 2010 general election, the party
+    was able to win": the election's year): that noun's time."""
+    if th.dep_ not in R["time_noun_links"]:
+        return False
+    g = th.head
+    if g.pos_ == "ADP" and th.dep_ == "pobj":
+        g = g.head
+    if g.pos_ != "NOUN" or g.i == tt.i or g.i in {t.i for t in up_t}:
+        return False
+    return not any(t.i == g.i for t in _chain(tt)) and not any(t.i == tt.i for t in _chain(g))
+
+
 def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     """The time expression at [start, end) tells when another clause happened, not the trigger's (en22): the
     first verb above it in the parse stands under the trigger ("would withdraw its troops from countries who joined
@@ -1360,8 +1380,21 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
         return False
     up_t, up_c = _chain(tt), _chain(th)
     anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
-    if anc is None or anc.i == tt.i or anc.i in {t.i for t in up_t}:
-        return False        # the trigger's own modifier, or a verb that governs the trigger
+    if _noun_elsewhere(th, tt, up_t, R):
+        return True         # (en23) "posts ... from Friday", "the 2010 general election": another noun's time
+    if anc is None or anc.i == tt.i:
+        return False        # the trigger's own modifier
+    if anc.i in {t.i for t in up_t}:
+        # a verb that governs the trigger: its time, unless the trigger tells of a participant in a relative
+        # clause or participle on the way up (en23: "rescued on Friday asylum seekers whose boat sank", "articles
+        # from 2008 describing the murder of fifty people accused of witchcraft")
+        ids = {t.i for t in toks}
+        for t in up_t:
+            if t.i == anc.i:
+                break
+            if t.dep_ in R["time_not_through"] and t.head.i not in ids:
+                return True
+        return False
     if anc.lower_ in R["cont_part"]:
         return False        # "left ..., heading to the border and then to the capital before dawn": one journey
     if any(t.i == tt.i for t in up_c):      # a clause under the trigger
@@ -1465,7 +1498,7 @@ def motion_type(P, tok) -> str | None:
     if typ is None and lem in mv["object_types"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         typ = mv["object_types"][lem]
     if typ is None:
-        return None
+        return _turned_away(P, tok, mv)
     kids = list(tok.children)
     preps = [c for c in kids if c.dep_ in ("prep", "dative") and c.lower_ in mv["preps"]]
     preps += [g for c in kids if c.dep_ in ("advmod", "prt") for g in c.children if g.dep_ == "prep"
@@ -1475,7 +1508,33 @@ def motion_type(P, tok) -> str | None:
         if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None):
             back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in kids)
             return mv["back"] if back and typ != mv["object_types"].get(lem) else typ
+    if lem in mv["types"]:
+        part = next((c.lower_ for c in kids if c.dep_ in ("advmod", "prt") and c.lower_ in mv.get("particle_types", {})),
+                    None)
+        if part is not None and tok.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and _someone(P, c, mv)
+                                                                     for c in kids):
+            # (en23) told as done: "I went back the next Tuesday", "Kenseth walked away"; not "keeps us coming back
+            # for more", "ready for us to come back even better"
+            return mv["particle_types"][part]
     return None
+
+
+def _someone(P, c, mv) -> bool:
+    """c names someone: a personal pronoun, a name, a person or organisation mention, a person noun."""
+    return (c.lower_ in set(mv.get("person_pronouns") or ()) or c.pos_ == "PROPN" or P.mention(c, PPL) is not None
+            or c.lemma_.lower() in resources()["person_nouns"] or c.lower_ in resources()["person_nouns"])
+
+
+def _turned_away(P, tok, mv) -> str | None:
+    """(en23) turn ... away / around / back with people or a craft as its object or passive subject: a transfer
+    ("not to turn away boats of people", "the first boat was turned around twice"); else None."""
+    typ = (mv.get("particle_object_types") or {}).get(tok.lemma_.lower())
+    if typ is None or not any(c.dep_ in ("prt", "advmod") and c.lower_ in set(mv.get("object_particles") or ())
+                              for c in tok.children):
+        return None
+    heads = set(mv.get("object_heads") or ())
+    obs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    return typ if any(c.lower_ in heads or _someone(P, c, mv) for c in obs) else None
 
 
 def office_type(tok) -> str | None:
@@ -1749,6 +1808,8 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
             P.mention(tok, ("organization", "place", "vehicle")) is not None
             or (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "PROPN")):
         return True  # a word of a name: "the Museum of Flight", "Space Flight Center"
+    if (not headline and _name_word(tok, R)) or object_kind_veto(P, tok, R):
+        return True
     if w in R["person_obj"]:
         obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if not any(c.pos_ == "PROPN" or c.lower_ in R["pronouns"] or P.mention(c, PPL) is not None for c in obs):
@@ -1776,6 +1837,65 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
                                                 or prev.endswith("’s")))
         if tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
             return True
+    return False
+
+
+def _name_word(tok, R) -> bool:
+    """(en23) The trigger is a word of a longer name, not a happening: a capitalised word (not the sentence's first)
+    with a capitalised modifier or possessor whose head is no event name ("the Paris Agreement", "May's Interview of
+    the Month"; not "the Vietnam War", english.yaml event_name_heads), or a treaty's name in any case ("the Paris
+    agreement": english.yaml treaty_heads after a proper noun). Not in a headline (the caller's flag) nor in a line
+    whose every content word is capitalised (a title in title case)."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lem, w = tok.lemma_.lower(), tok.lower_
+    mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.text[:1].isupper()
+            and c.i < tok.i]
+    if w in R["treaty_heads"] and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in mods):
+        return True
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start or not mods:
+        return False
+    words = [t for t in tok.sent if t.is_alpha and len(t) > 3 and not t.is_stop]
+    if len(words) >= 3 and all(t.text[:1].isupper() for t in words):
+        return False    # a title in title case ("Rebels Attack Army Base Near Capital"): every word capitalised
+    return w not in R["event_names"] and lem not in R["event_names"]
+
+
+def _patients(tok) -> list:
+    """What a verb acts on: its passive subject or object, else the noun it modifies as a participle, else the
+    subject of a clause it is the subject of ("iodine released from ... has been")."""
+    out = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj", "obj")]
+    if not out and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out = [tok.head]
+    if not out and tok.dep_ in ("csubj", "csubjpass"):
+        out = [c for c in tok.children if c.dep_ == "nsubj"]
+    return out
+
+
+def object_kind_veto(P, tok, R=None) -> bool:
+    """(en23) No event for what it acts on (english.yaml object_kind_veto): a speaking verb whose object is a
+    language ("may not speak English", "a language they don't speak"); a release of no one ("photos released of
+    the scene", "the album was released": a common noun that names no person, organisation or person_nouns)."""
+    R = R or resources()
+    lem = tok.lemma_.lower()
+    for x in R["obj_kind"]:
+        if lem not in x["lemmas"] and tok.lower_ not in x["lemmas"]:
+            continue
+        if not tok.tag_.startswith("VB"):
+            return False
+        if x["objects"]:
+            obs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+            if tok.dep_ == "relcl":
+                obs.append(tok.head)
+            if any(c.lower_ in x["objects"] or c.lemma_.lower() in x["objects"] for c in obs):
+                return True
+        if x["persons_only"]:
+            pats = _patients(tok)
+            if pats and all(c.pos_ == "NOUN" and c.lower_ not in R["person_nouns"]
+                            and c.lemma_.lower() not in R["person_nouns"] and P.mention(c, PPL) is None
+                            for c in pats):
+                return True
+        return False
     return False
 
 
