@@ -267,27 +267,7 @@ def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, m
          f"split_name={split and wf.get('g', '-') != '-'}", f"given={wf.get('g', '-')}",
          f"split_len={split}|{min(len(hit[1]), 5) if hit else 0}"]
     f += [f"{k}={wf[k]}" for k in ("c256", "k256", "c") if k in wf]
-    if COMP_FEATURE and ev.cls == "communication":
-        f.append(f"comp={_comp_after(T, i, lex)}")
     return f
-
-
-# trig22: a speaking verb's first complementizer and what follows it, for the trigger model; off: the shipped
-# weights were fit without it, and a refit of the trigger model with it (and schema.yaml announcing_types) loses on dev
-COMP_FEATURE = False
-
-
-def _comp_after(T: Text, i: int, lex: dict) -> str:
-    """The first complementizer (attribution.yaml) within 7 words after the trigger, and whether the word after
-    it is a trigger of the lexicon: "أعلن عن مقتل" (what is told is another event: attribution) against "أعلن
-    مسؤوليته عن الهجوم" or "أعلنت عن عزمها" (an announcement); "أعلن أن" reports."""
-    comps = lex.get("report_comp", {}).get("ar", ())
-    for j in range(i + 1, min(i + 8, len(T.toks))):
-        if T.toks[j].n in comps:
-            nxt = T.word(j + 1)
-            ev = nxt != "<none>" and _lookup_origin(nxt, lex) is not None
-            return f"{T.toks[j].n}|{'event' if ev else '-'}|{j - i <= 2}"
-    return "none"
 
 
 def _lookup_origin(trig: str, lex: dict) -> tuple[str, str] | None:
@@ -380,10 +360,6 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         f += [f"cue_{c}_after" for c in _cue_of(w, cues)]
         if _future(w):
             f.append("future_after")
-    if FUTURE_AFTER_CLAUSE:                             # a future verb farther after it in its clause
-        end = next((m.start() for m in _CLAUSE.finditer(T.text, ev.trigger_end, s1)), s1)
-        if any(_future(T.toks[k].n) for k in range(i + 5, len(T.toks)) if T.toks[k].start < end):
-            f.append("future_after_clause")
     gov = inside[-1] if inside else None
     if gov is not None:
         gi, _ = T.tok_range(gov.trigger_start, gov.trigger_end)
@@ -398,7 +374,6 @@ _COMP_AN = ("ان", "بان", "لان")
 FRAMES = True
 # polar22: a long future verb in ه is the verb and its object or a root ه (سيواجه، ستقدمه, not a noun in ة)
 FUTURE_OBJECT = True
-FUTURE_AFTER_CLAUSE = False
 _QAD = ("قد", "وقد", "فقد", "لقد")
 _PERFECT_T = ("تم", "تمت", "وتم")       # perfect verbs that look like an imperfect in ت
 
@@ -752,7 +727,6 @@ def _noun_shaped(trigger: str) -> bool:
 
 TOPIC_SPAN = 40      # words before the trigger where the opening phrase of its sentence or clause may be its doer
 TOPICS = False       # whether those opening phrases are candidates (actor10; off: the frozen test fell with them, README)
-TOPIC_DOER = False   # and only one headed by a doer noun (cues.yaml doer_heads), not any definite word (agent21)
 TOPIC_ROLES = ("agent",)   # the roles an opening phrase may take, and only where no other candidate took it (agent21)
 
 
@@ -777,7 +751,7 @@ def _topic_gate(probs: list, fill: dict[str, float], ev: EventMention, T: Text) 
         return out
     taken = {role for _, _, role in out}
     far = [(c, p, role if role in TOPIC_ROLES and role not in taken else "none") for c, p, role in probs
-           if c.subject == "topic" and (not TOPIC_DOER or _doer_head(T.word(T.tok_range(c.start, c.end)[0])))]
+           if c.subject == "topic"]
     return out + far + _fill(far, {r: b for r, b in fill.items() if r in TOPIC_ROLES and r not in taken}, ev, T)
 
 
@@ -1415,24 +1389,6 @@ def _cut_inside(T: Text, start: int, end: int, names: dict[int, str]) -> tuple[i
     for k in range(ci, cj - 1):
         if _definite(T.word(k)) and _bare(T.word(k + 1)) and k + 1 not in names:
             return start, T.toks[k].end
-    return start, end
-
-
-AGENT_PREP_CUT = False   # an agent after its trigger ends before a preposition standing as a word (role22; measured, off)
-_AGENT_CUT_PREPS = frozenset({"علي", "الي", "عن", "في"})
-
-
-def _cut_agent_at_prep(T: Text, ev: EventMention, start: int, end: int, role: str,
-                       names: dict[int, str]) -> tuple[int, int]:
-    """"وقبضت الوزارة على أصحاب المعرفات"، "استولى الفرس على منطقة الأهواز": the subject after a verb and the
-    object the span model grew it into are two participants; an agent after its trigger ends before على،
-    إلى، عن or في inside it (not inside a name)."""
-    if not AGENT_PREP_CUT or role != "agent" or lang_of(ev) != "ar" or start < ev.trigger_end:
-        return start, end
-    ci, cj = _word_range(T, start, end)
-    for k in range(ci + 1, cj):
-        if T.toks[k].n in _AGENT_CUT_PREPS and k not in names:
-            return start, T.toks[k - 1].end
     return start, end
 
 
@@ -2706,9 +2662,6 @@ def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:
     return False
 
 
-PP_NOT_DOER = False     # no agent from a phrase opening with a preposition glued on its noun (role22)
-PP_GENITIVE_NOT_DOER = False   # nor from the noun right after such a word ("بحفظ الله": role22)
-PP_AFTER_SPAN = False   # the PP test on the agent's final span (after the span model) instead of its candidate
 FREED_FROM_NOT_DOER = True     # nor from the من phrase after a word of freeing ("تحريره من مليشيات": role22)
 
 
@@ -2745,38 +2698,6 @@ def _glued_word(raw: str) -> bool:
     if normalize_ar(rest).startswith("ال") or (n[:1] == "ل" and n.startswith("لل")):
         return True
     return zipf(rest) >= zipf(w) + margin
-
-
-def _glued_pp(T: Text, ev: EventMention, c: Candidate) -> bool:
-    """Can the candidate not be the doer because a preposition opens it ("وصل ... بحفظ الله": "بحفظ الله"),
-    or (PP_GENITIVE_NOT_DOER) because it is the noun after such a word ("الله" after "بحفظ")? Arabic; a named
-    person or body opening with the letter is no preposition (its rest is no commoner word: بشار، بريطانيا)."""
-    if lang_of(ev) != "ar":
-        return False
-    ci, _ = T.tok_range(c.start, c.end)
-    if ci >= len(T.toks):
-        return False
-    tok = T.toks[ci]
-    if PP_NOT_DOER and _glued_word(T.text[tok.start:tok.end]):
-        return True
-    if PP_GENITIVE_NOT_DOER and ci > 0 and not _punct_after(T, ci - 1):
-        p = T.toks[ci - 1]
-        if not (p.start < ev.trigger_end and ev.trigger_start < p.end) and _glued_word(T.text[p.start:p.end]):
-            return True
-    return False
-
-
-VERB_NOT_DOER = False   # nor from a bare phrase opening with a finite verb ("وجرى"، "وأوضح الرائد": role22)
-
-
-def _verb_headed(T: Text, ev: EventMention, c: Candidate) -> bool:
-    """Is the candidate a bare phrase (no name) whose first word is shaped as a finite verb (`_finite_verb`:
-    "وجرى نقلهم"، "وأوضح الرائد"، "فأوقف القتال")? Its subject, if any, is a candidate of its own."""
-    if not VERB_NOT_DOER or lang_of(ev) != "ar" or c.etype != "np" or c.arg is not None:
-        return False
-    ci, _ = T.tok_range(c.start, c.end)
-    w = T.word(ci)
-    return _finite_verb(w, True) or _finite_verb(w, False)
 
 
 def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
@@ -2832,7 +2753,7 @@ def _lost_mover(ev: EventMention, rule_args: list[Argument], kept: list[Argument
     if T is not None and NOT_DOER_OTHER_SENTENCE and lang_of(ev) == "ar":    # not one carried over a full stop
         s0, s1 = T.sentence(ev.trigger_start)
         rule_args = [a for a in rule_args if s0 <= a.start < s1]
-    return [a for a in rule_args if a.role == "agent" and not (T is not None and _glued_pp(T, ev, a))][:1]
+    return [a for a in rule_args if a.role == "agent"][:1]
 
 
 def is_nominal(ev: EventMention) -> bool:
@@ -2950,8 +2871,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
-                if "agent" in p and ((not PP_AFTER_SPAN and _glued_pp(T, ev, c)) or _verb_headed(T, ev, c)):
-                    p = {**p, "agent": 0.0}      # "بحفظ الله": no doer (role22)
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
@@ -2994,7 +2913,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                             s_, e_ = _part_bounds(parts[id(a)], s_, e_)
                         s_, e_ = _cut_inside(T, s_, e_, names)
                         s_, e_ = _cut_at_agent_by(T, s_, e_)
-                        s_, e_ = _cut_agent_at_prep(T, ev, s_, e_, a.role, names)
                         if (s_, e_) != (a.start, a.end):
                             a.start, a.end, a.text = s_, e_, text[s_:e_]
                         g = _led_group(T, ev, a)
@@ -3006,8 +2924,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if (s_, e_) != (a.start, a.end):
                     a.start, a.end, a.text = s_, e_, text[s_:e_]
             args = [a for a in args if a.end > a.start]
-            if PP_AFTER_SPAN:        # an agent whose final span opens with a glued preposition ("بحفظ الله")
-                args = [a for a in args if not (a.role == "agent" and id(a) not in fixed and _glued_pp(T, ev, a))]
             for a in args:
                 where = _where_phrase(T, ev, a) if WHERE_PHRASE and id(a) not in fixed else None
                 if where is not None:        # "قصفت ... في مستودع": where it happened
