@@ -1484,19 +1484,23 @@ def _refinement_cfg() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _weekday_words() -> tuple:
-    """The weekday names of ``values.yaml`` (normalised), in the order of the week, each day's spellings together:
-    index -> day number (Saturday 0 ... Friday 6), for the night that joins two days."""
+def _weekday_words() -> dict:
+    """The weekday names of ``values.yaml`` (normalised as a word) -> their day as the time rules number it
+    (data/timex weekdays: 0 = Monday), for the night that joins two days."""
+    from ..timex.lexicon import norm_word, weekdays
     from .values import vconfig
-    order = ("السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعة")
-    en = ("saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday")
+    tables = (weekdays("ar"), weekdays("en"))
     out = {}
     for w in vconfig().get("weekdays") or ():
-        n = normalize(w).lower()
-        for k, day in enumerate(order):
-            if n == normalize(day) or n == en[k] or n.rstrip("ه") == normalize(day).rstrip("ة").rstrip("ه"):
-                out[n] = k
-    return tuple(out.items())
+        day = next((t[norm_word(w)] for t in tables if norm_word(w) in t), None)
+        if day is not None:
+            out[normalize(w).lower()] = day
+    return out
+
+
+@lru_cache(maxsize=1)
+def _night_words() -> frozenset:
+    return frozenset(normalize(w).lower() for w in _refinement_cfg().get("night_words") or ())
 
 
 def time_weekdays(text: str | None) -> frozenset:
@@ -1506,10 +1510,9 @@ def time_weekdays(text: str | None) -> frozenset:
     if not text:
         return frozenset()
     words = re.findall(r"\w+", normalize(text).lower())
-    table = dict(_weekday_words())
+    table = _weekday_words()
     days = {table[w] for w in words if w in table}
-    nights = {normalize(w).lower() for w in _refinement_cfg().get("night_words") or ()}
-    if days and nights & set(words):
+    if days and _night_words() & set(words):
         days |= {(d + k) % 7 for d in days for k in (-1, 1)}
     return frozenset(days)
 
@@ -1522,14 +1525,19 @@ def _days_named(I, evidence, field) -> frozenset:
     return frozenset(out)
 
 
+def _place_kind(ents, key) -> str | None:
+    """The kind (``attrs.kind``: city, governorate, country ...) of the entity a value key ("e", id) names."""
+    return ((ents.by_id.get(key[1]) or {}).get("attrs") or {}).get("kind")
+
+
 def _same_level(ka, kb, ents, rc: dict) -> bool:
     """Two places of one administrative level (``refinements.levels``: two governorates, two countries), not the
     same: neither is inside the other, whatever the radius that ``values.contains`` allows a level says (Ta'izz and
     Lahij, 110 km apart, are two governorates, not one told at two precisions)."""
     if ka[0] != "e" or kb[0] != "e" or ka[1] == kb[1]:
         return False
-    kind = lambda k: ((ents.by_id.get(k[1]) or {}).get("attrs") or {}).get("kind")  # noqa: E731
-    return kind(ka) is not None and kind(ka) == kind(kb) and kind(ka) in set(rc.get("levels") or ())
+    kind = _place_kind(ents, ka)
+    return kind is not None and kind == _place_kind(ents, kb) and kind in set(rc.get("levels") or ())
 
 
 def _coarse_named(I, other_key, evidence, ties, ents, coarse, km: float = 0.0) -> list:
@@ -1557,28 +1565,37 @@ def _content_words(text: str) -> frozenset:
     return frozenset(w for w in re.findall(r"\w+", normalize(text or "").lower()) if len(w) > 2 and not w.isdigit())
 
 
+def _tie_signs(k: int, evidence: list[dict], ties: dict | None, ents, docs: dict, coarse: frozenset) -> tuple:
+    """What a side of a time refinement could share with another (`_sides_tied`): the people and the places finer
+    than ``coarse_place_kinds`` its sentence names (the reconciler's `ties`: main actors, places, the entities of the
+    sentence), and the content words of its sentence."""
+    t = (ties or {}).get(evidence[k].get("mention"))
+    told = set()
+    for x in (t[0] | t[1] | t[2]) if t else ():
+        e = ents.by_id.get(x) or {}
+        kind = (e.get("attrs") or {}).get("kind")
+        if e.get("type") == "person" or e.get("type") == "place" and kind not in coarse:
+            told.add(x)
+    return told, _content_words(_sentence(evidence[k], docs))
+
+
+def _signs_tied(a: tuple, b: tuple, min_shared: float) -> bool:
+    if a[0] & b[0]:
+        return True
+    wa, wb = a[1], b[1]
+    if not wa or not wb:
+        return True         # a sentence not at hand: no sign either way
+    return len(wa & wb) / min(len(wa), len(wb)) >= min_shared
+
+
 def _sides_tied(i: int, j: int, evidence: list[dict], ties: dict | None, ents, docs: dict, coarse: frozenset,
                 min_shared: float) -> bool:
     """Do two sides of a time refinement give any sign of one happening: a person, or a place finer than
-    ``coarse_place_kinds``, that both sentences name (the reconciler's `ties`: main actors, places, the entities of
-    the sentence), or at least ``min_shared`` of the content words of the shorter sentence in common (one wire story
-    printed by two outlets)? Organisations and countries do not count: the coalition strikes, the Houthis fight and
-    Iraq is bombed every day."""
-    def told(k):
-        t = (ties or {}).get(evidence[k].get("mention"))
-        out = set()
-        for x in (t[0] | t[1] | t[2]) if t else ():
-            e = ents.by_id.get(x) or {}
-            kind = (e.get("attrs") or {}).get("kind")
-            if e.get("type") == "person" or e.get("type") == "place" and kind not in coarse:
-                out.add(x)
-        return out
-    if told(i) & told(j):
-        return True
-    a, b = _content_words(_sentence(evidence[i], docs)), _content_words(_sentence(evidence[j], docs))
-    if not a or not b:
-        return True         # a sentence not at hand: no sign either way
-    return len(a & b) / min(len(a), len(b)) >= min_shared
+    ``coarse_place_kinds``, that both sentences name, or at least ``min_shared`` of the content words of the shorter
+    sentence in common (one wire story printed by two outlets)? Organisations and countries do not count: the
+    coalition strikes, the Houthis fight and Iraq is bombed every day."""
+    return _signs_tied(_tie_signs(i, evidence, ties, ents, docs, coarse),
+                       _tie_signs(j, evidence, ties, ents, docs, coarse), min_shared)
 
 
 def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list[dict], cmp: "Compare",
@@ -1617,7 +1634,8 @@ def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list
         tt = rc.get("time_tied") or {}
         if field == "time" and tt.get("enabled") and ties is not None and docs:
             share = float(tt.get("min_shared_words", 0.2))
-            tie = lambda i, j: _sides_tied(i, j, evidence, ties, cmp.ents, docs, coarse, share)  # noqa: E731
+            sign = {k: _tie_signs(k, evidence, ties, cmp.ents, docs, coarse) for k in {*IA, *IB}}   # once a side
+            tie = lambda i, j: _signs_tied(sign[i], sign[j], share)  # noqa: E731
             IA, IB = [i for i in IA if any(tie(i, j) for j in IB)], [j for j in IB if any(tie(i, j) for i in IA)]
             if not IA or not IB:
                 continue
@@ -1625,10 +1643,10 @@ def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list
                 and (cmp.item_rel(ka, kb, field) == "different" or _same_level(ka, kb, cmp.ents, rc)):
             continue
         if field in set(rc.get("coarse_named") or ()) and ties is not None and ka[0] == "e" and kb[0] == "e":
-            kind = lambda k: ((cmp.ents.by_id.get(k[1]) or {}).get("attrs") or {}).get("kind")  # noqa: E731
-            if (kind(ka) in coarse) != (kind(kb) in coarse):
+            a_coarse = _place_kind(cmp.ents, ka) in coarse
+            if a_coarse != (_place_kind(cmp.ents, kb) in coarse):
                 km = float(rc.get("coarse_named_km") or 0)
-                if kind(ka) in coarse:
+                if a_coarse:
                     IA = _coarse_named(IA, kb, evidence, ties, cmp.ents, coarse, km)
                 else:
                     IB = _coarse_named(IB, ka, evidence, ties, cmp.ents, coarse, km)

@@ -115,6 +115,13 @@ def cardinals(lang: str) -> dict:
 
 
 @lru_cache(maxsize=None)
+def weekdays(lang: str) -> dict:
+    """The day names of a language and their days (0 = Monday, what ``load(lang).words["weekday"]`` holds),
+    without compiling the time rules: the reconciler tells two days apart with them."""
+    return _table(_raw(lang)["weekdays"], int)
+
+
+@lru_cache(maxsize=None)
 def load(lang: str) -> Lexicon:
     raw = _raw(lang)
     lx = Lexicon(lang=lang, raw=raw, flags=re.IGNORECASE if lang != "ar" else 0)
@@ -122,7 +129,7 @@ def load(lang: str) -> Lexicon:
     W["month"] = _table(raw["months"], int)
     W["hmonth"] = _table(raw.get("hijri_months"), int)
     W["pmonth"] = _table(raw.get("persian_months"), int)
-    W["weekday"] = _table(raw["weekdays"], int)
+    W["weekday"] = dict(weekdays(lang))
     W["ordinal"] = _numbers(raw, "ordinal")
     W["cardinal"] = _numbers(raw, "cardinal")
     W["relday"] = _table(raw["relative_days"], int)
