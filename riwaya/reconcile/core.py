@@ -30,7 +30,7 @@ from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
-from .text import DATA, config, normalize, tokens
+from .text import config, normalize, tokens
 from .values import contains, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
@@ -2119,7 +2119,8 @@ def _actor_families() -> dict:
             family.setdefault(w, name)
     return {"family": family, "containers": frozenset(words(raw.get("containers"))),
             "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor"))),
-            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other")))}
+            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other"))),
+            "title_words": tuple((raw.get("title_words") or {}).get("ar") or ())}     # as written: _title_heads
 
 
 def _vague_actor(x) -> bool:
@@ -2248,24 +2249,20 @@ def _bare_head(w: str) -> str:
 
 @lru_cache(maxsize=1)
 def _title_heads() -> frozenset:
-    """The head words of offices and titles (data/ner/coref.yaml: each class's Arabic forms; actor_families.yaml
-    title_words: the words that make an office of another, نائب, ولي), normalised, the article off: what a title
-    starts with."""
-    import yaml
-    raw = yaml.safe_load((DATA.parent / "ner" / "coref.yaml").read_text("utf-8")) or {}
-    words = [w for c in (raw.get("classes") or {}).values() for k in ("ar", "ar_f") for w in c.get(k) or ()]
-    fam = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
-    words += list((fam.get("title_words") or {}).get("ar") or ())
+    """The head words of offices and titles (the coreference rules' Arabic class heads, data/ner/coref.yaml;
+    actor_families.yaml title_words: the words that make an office of another, نائب, ولي), normalised, the article
+    off: what a title starts with."""
+    from ..ner.coref import rules
+    words = [w for lang, w in rules().heads if lang == "ar"] + list(_actor_families()["title_words"])
     return frozenset(_bare_head(normalize(w).strip()) for w in words)
 
 
 @lru_cache(maxsize=1)
 def _honorifics() -> frozenset:
-    """Honorifics before a name that are no part of a title (data/ner/entity_rules.yaml person_honorifics), normalised."""
-    import yaml
-    path = DATA.parent / "ner" / "entity_rules.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8")) or {}
-    return frozenset(normalize(w).strip() for w in raw.get("person_honorifics") or ())
+    """Honorifics before a name that are no part of a title (the name rules' person_honorifics,
+    data/ner/entity_rules.yaml), normalised."""
+    from ..ner import _rules
+    return frozenset(normalize(w).strip() for w in _rules().get("person_honorifics") or ())
 
 
 def actor_names_within(raw: str, ents: Entities) -> set[str]:
