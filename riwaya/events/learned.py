@@ -811,7 +811,8 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
            if a.role in ROLES]
     s0, s1 = T.sentence(ev.trigger_start)
     ix = mention_index(mentions)
-    for m in (mentions if ix is None else ix.between(s0, s1)):    # in order of start: those of the sentence
+    sent = mentions if ix is None else ix.between(s0, s1)     # in order of start: those of the sentence
+    for m in sent:
         if m.start >= s1:
             break
         if m.start < s0 or m.type not in ("person", "organization", "place") or (
@@ -823,7 +824,7 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
     taken = [(c.start, c.end) for c in out] + [(ev.trigger_start, ev.trigger_end)]
     out += _noun_phrases(T, ev, s0, s1, taken)
     if SPLIT_SUBJECT_OBJECT and lang_of(ev) == "ar":
-        out = _split_two(T, ev, out, mentions, s0, s1)
+        out = _split_two(T, ev, out, sent, s0, s1)
     if EN_CHUNKS and lang_of(ev) == "en":
         out += _en_chunks(T, ev, taken + [(c.start, c.end) for c in out])
     for a, b, text, etype, ent, kind in subj:
@@ -853,10 +854,7 @@ def _split_two(T: Text, ev: EventMention, out: list[Candidate], mentions, s0: in
     article-less word or a number (the phrase boundary `_cut_inside` reads), a preposition glued on the
     second word (ب + the article or a commoner rest)."""
     ms = [m for m in mentions if s0 <= m.start < s1 and m.type in ("person", "organization", "place")]
-    if not ms:
-        ment = {}
-    else:
-        ment = {k: (i, m) for i, m in enumerate(ms) for k in range(*_word_range(T, m.start, m.end))}
+    ment = {k: (i, m) for i, m in enumerate(ms) for k in range(*_word_range(T, m.start, m.end))}
     res = []
     for c in out:
         k = _split_at(T, ev, c, ment) if c.start >= ev.trigger_end and (c.arg is not None or c.etype == "np") else None
