@@ -6,8 +6,8 @@ walk it replaces gave, on the bundled seeds and on small Arabic sentences.
   every mention (taken when the mentions come as a tuple, or out of order);
 - `learned._cue_of` caches the frame and head tables' look-ups too, `learned._future` each word's verdict (per
   setting of FUTURE_OBJECT), `learned._shape` each token's shape on its Text;
-- `propose.propose` with `_hopeless` inlined and the mentions' tokens found by bisection proposes what it
-  proposes when no word is skipped."""
+- `propose.propose` with the mentions' tokens found by bisection proposes what it proposes when no word is
+  skipped by its bound (`_hopeless`)."""
 import dataclasses
 import importlib
 from pathlib import Path
@@ -108,8 +108,8 @@ def test_shape_kept_on_text(seeds):
             assert L._shape(fresh, k) == expect == L._shape(fresh, k)
 
 
-def test_propose_inline_bound_equals_full_scoring(seeds):
-    """The proposer skips words its bound rejects (`_hopeless`, now inlined): with no bound (every word
+def test_propose_bound_equals_full_scoring(seeds):
+    """The proposer skips words its bound rejects (`_hopeless`): with no bound (every word
     scored in full) it proposes the same words, types and stems."""
     lex = X.load_lexicon()
     sents = []

@@ -253,28 +253,15 @@ def propose(toks: list, headline: bool, mentions, lex: dict) -> dict[int, tuple[
     out = {}
     nt = len(toks)
     d = M and M["detect"]
-    # _hopeless, inlined (the same sum in the same order): rejected whatever the rest of its context (speedev23)
-    fget, w_, side = _Cache.form.get, d and d["w"], _Cache.side
     for i, t in enumerate(toks):
-        n = t.n
-        if len(n) < 3 or not n[:1].isalpha() or n.isdigit() or n in skip or (n[:1] in "وف" and n[1:] in skip):
-            continue         # not a candidate(t, skip)
+        if not candidate(t, skip):
+            continue
         if RECORD is None and known[i]:
             continue         # the lexicon's own words: the rules propose them, the trigger model judges them
         prev = toks[i - 1].n if i else "<s>"
         nxt = toks[i + 1].n if i + 1 < nt else "</s>"
-        if RECORD is None and _Cache.rest is not None:
-            zp = side.get(("prev", prev))
-            if zp is None:
-                zp = side[("prev", prev)] = w_.get(f"prev={prev}", 0.0)
-            zn = side.get(("next", nxt))
-            if zn is None:
-                zn = side[("next", nxt)] = w_.get(f"next={nxt}", 0.0)
-            z0 = fget(n)
-            if z0 is None:
-                z0 = _form_score(n, d, roots)
-            if z0 + zp + zn + _Cache.rest < d["logit"] - 1e-6:
-                continue     # rejected below whatever the rest of its context: not worth building
+        if RECORD is None and _hopeless(t.n, prev, nxt, d, roots):
+            continue         # rejected below whatever the rest of its context: not worth building
         ctx = [f"ent={ent.get(t.s, 'none')}", f"prev={prev}", f"next={nxt}",
                f"prev_lex={(known[i - 1] or 'none') if i else '<s>'}",
                f"next_lex={(known[i + 1] or 'none') if i + 1 < nt else '</s>'}",
