@@ -65,7 +65,9 @@ def resources() -> dict:
         "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
-        "motion": d["motion_verbs"], "not_doer": set(d["object_event_not_doer"]),
+        "motion": {**d["motion_verbs"], **{k: frozenset(d["motion_verbs"].get(k) or ())     # en23's word lists, as sets
+                                           for k in ("person_pronouns", "object_particles", "object_heads")}},
+        "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
         "idioms": {k: [tuple(x.split()) for x in v] for k, v in d["idioms"].items()},
@@ -1521,7 +1523,7 @@ def motion_type(P, tok) -> str | None:
 
 def _someone(P, c, mv) -> bool:
     """c names someone: a personal pronoun, a name, a person or organisation mention, a person noun."""
-    return (c.lower_ in set(mv.get("person_pronouns") or ()) or c.pos_ == "PROPN" or P.mention(c, PPL) is not None
+    return (c.lower_ in mv["person_pronouns"] or c.pos_ == "PROPN" or P.mention(c, PPL) is not None
             or c.lemma_.lower() in resources()["person_nouns"] or c.lower_ in resources()["person_nouns"])
 
 
@@ -1529,12 +1531,11 @@ def _turned_away(P, tok, mv) -> str | None:
     """(en23) turn ... away / around / back with people or a craft as its object or passive subject: a transfer
     ("not to turn away boats of people", "the first boat was turned around twice"); else None."""
     typ = (mv.get("particle_object_types") or {}).get(tok.lemma_.lower())
-    if typ is None or not any(c.dep_ in ("prt", "advmod") and c.lower_ in set(mv.get("object_particles") or ())
+    if typ is None or not any(c.dep_ in ("prt", "advmod") and c.lower_ in mv["object_particles"]
                               for c in tok.children):
         return None
-    heads = set(mv.get("object_heads") or ())
     obs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-    return typ if any(c.lower_ in heads or _someone(P, c, mv) for c in obs) else None
+    return typ if any(c.lower_ in mv["object_heads"] or _someone(P, c, mv) for c in obs) else None
 
 
 def office_type(tok) -> str | None:
