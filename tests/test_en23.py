@@ -5,10 +5,9 @@ import pytest
 
 from riwaya.events import extract
 from riwaya.events import english
-from riwaya.models import Paragraph
 from riwaya.timex import tag_times
 
-from .spans import M
+from .spans import M, paras
 
 PUB = "2015-09-12"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
@@ -16,12 +15,7 @@ needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaC
 
 def run(text, ents=()):
     ms = [M(text, *e) for e in ents]
-    paras, pos = [], 0
-    for chunk in text.split("\n"):
-        if chunk.strip():
-            paras.append(Paragraph(pos, pos + len(chunk), "en"))
-        pos += len(chunk) + 1
-    return extract(text, ms, tag_times(text, "en", PUB), paras, lang="en")[0]
+    return extract(text, ms, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
 
 
 def triggers(text, ents=()):

@@ -6,19 +6,14 @@ from riwaya.events import extract
 from riwaya.events import english
 from riwaya.models import Paragraph
 
-from .spans import M
+from .spans import M, paras
 
 pytestmark = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
 
 
 def run(text, ents=(), outlet=None):
     ms = [M(text, *e) if len(e) == 3 else M(text, e[0], e[1]) for e in ents]
-    paras, pos = [], 0
-    for chunk in text.split("\n"):
-        if chunk.strip():
-            paras.append(Paragraph(pos, pos + len(chunk), "en"))
-        pos += len(chunk) + 1
-    return extract(text, ms, [], paras, outlet=outlet, lang="en")
+    return extract(text, ms, [], paras(text, "en"), outlet=outlet, lang="en")
 
 
 def ev(evs, typ, nth=0):
