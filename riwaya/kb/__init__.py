@@ -141,7 +141,7 @@ class KB:
 
     # ------------------------------------------------------------------ building
     def _surnames_are_not_given(self, freq: dict[str, int]) -> None:
-        """ANERcorp tags a lone surname (بوتين، جنبلاط) as a person, so the derived given-name
+        """ANERcorp tags a lone surname (ميركل، جنبلاط) as a person, so the derived given-name
         list holds surnames; a given name makes a short form risky (matched only after the
         full name). A person's short form that names-dataset does not know as a common given
         name (frequency bin 1-2) is a surname, not a given name; one in the most common

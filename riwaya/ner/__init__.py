@@ -315,7 +315,7 @@ def _spacy():
     return None
 
 
-# an underscore between two Arabic words joins a hashtag-style name (قحطان_خليل): a space to the tagger
+# an underscore between two Arabic words joins a hashtag-style name (خالد_بحاح): a space to the tagger
 _JOINED = re.compile(r"(?<=[\u0600-\u06FF])_+(?=[\u0600-\u06FF])")
 
 
@@ -427,7 +427,7 @@ def _group_plurals(mentions, rules) -> None:
     shape = rules["group_plural_shapes"]
     forces, described = rules["org_heads_not_in_name"], rules["org_description_heads"]
     th = rules.get("force_description_zipf", 4.0)
-    # the last names of the people the document names in full (نظام الأسد: the regime of a person named)
+    # the last names of the people the document names in full (نظام القذافي: the regime of a person named)
     surnames = {norm(_MARK.sub("", m.text).split()[-1]) for m in mentions
                 if m.type == "person" and len(m.text.split()) >= 2}
     for m in mentions:
@@ -447,11 +447,11 @@ def _group_plurals(mentions, rules) -> None:
             m.generic = True      # النظام السوري, الحكومة اليمنية, النظام
         elif len(words) == 2 and norm(words[1]) in surnames and (first in described or (
                 first[:1] in "وبلف" and first[1:] in described)):
-            m.generic = True      # نظام الأسد: a description by the person who leads it (he is named in full)
+            m.generic = True      # نظام القذافي: a description by the person who leads it (he is named in full)
 
 
 def _leaders_in_descriptions(text, mentions) -> list:
-    """نظام الأسد (a description _group_plurals marked generic: a regime by the last name of a person the text
+    """نظام القذافي (a description _group_plurals marked generic: a regime by the last name of a person the text
     names in full): the last name is that person (the SaudiNewsNet guideline: the description is no name, the
     person in it is one), linked as the full name is. -> the new person mentions"""
     full = {}
@@ -478,8 +478,8 @@ _KUNYA = re.compile(r"(?<![\w\u0640])(?:[وبلف]\u0640?[\"“”«]?)?((?:أب
 
 
 def _kunya_whole(text, mentions) -> None:
-    """A person named after a kunya in any case (أبو, أبي, أبا + a given name: «أبي محمد الجولاني» where the
-    knowledge base knows أبو محمد الجولاني or the tagger found الجولاني) is named with it (the SaudiNewsNet
+    """A person named after a kunya in any case (أبو, أبي, أبا + a given name: «أبي بكر البغدادي» where the
+    knowledge base knows أبو بكر البغدادي or the tagger found البغدادي) is named with it (the SaudiNewsNet
     guideline: a kunya used as a name is a name)."""
     given = lexicons()[0]
     for m in mentions:
@@ -497,8 +497,8 @@ def _kunya_whole(text, mentions) -> None:
 
 
 def _facility_nation_off(text, mentions, rules) -> None:
-    """A knowledge-base facility's name ends before its nation's gentilic (قاعدة حميميم الروسية -> قاعدة حميميم:
-    the nation describes who holds it; its kind's adjectives stay: قاعدة حميميم الجوية, مطار عدن الدولي). Only
+    """A knowledge-base facility's name ends before its nation's gentilic (قاعدة العديد الأمريكية -> قاعدة العديد:
+    the nation describes who holds it; its kind's adjectives stay: قاعدة العديد الجوية, مطار عدن الدولي). Only
     a linked one: an unlinked "قاعدة القوات الخاصة الأمريكية" is a description whose nation is all it tells."""
     heads = rules.get("_facility_trim_heads")
     if heads is None:
@@ -913,7 +913,7 @@ def _unbound_person(text, s, e):
         ranked = True                       # المقدم بحري X: the rank and its modifier are the role
         words = words[1:]
     after = text[e:e + 3].lstrip()[:1]
-    while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "مازن عيون، الموظف": a name, then its role
+    while len(words) >= 2 and after not in ("،", ",", "(", ":", "؛"):   # "سامر خليل، الموظف": a name, then its role
         last = text[words[-1][0]:words[-1][1]]
         if norm(last) in r["org_heads"] or _adverb(last) or (normalize_ar(last) in common and not known(last, common_only=True)
                                             and norm(last) not in _cfg()["regnal_ordinals"]
@@ -970,7 +970,7 @@ _ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
 
 def _org_patterns(text, kb_words=frozenset()):
     """Organisations from their head nouns (data/ner/entity_rules.yaml: org_heads): وزارة الدفاع
-    السورية, الفرقة الرابعة, هيئة تحرير الشام, قوات سوريا الديمقراطية. -> [(start, end)]"""
+    اليمنية, اللواء الرابع, جماعة أنصار الله, قوات سوريا الديمقراطية. -> [(start, end)]"""
     from riwaya.ner.morph import proclitic_len
     r = _rules()
     heads, stops, cmax = r["org_pattern_heads"], r["org_chain_stops"], int(r["org_chain_max"])
@@ -1092,7 +1092,7 @@ def _org_patterns(text, kb_words=frozenset()):
                 and not _ordinal(toks[chain[0]][2]) and norm(toks[chain[0]][2]) not in r["org_name_adjectives"]:
             chain = []
         if chain:
-            # the proclitic is not part of the name; the article is (الفرقة الرابعة)
+            # the proclitic is not part of the name; the article is (اللواء الرابع)
             start = s0 + (k if core != n[k:] or k == 0 else (k - 2 if n[:k].endswith("ال") else k))
             out.append((start, toks[chain[-1]][1]))
             i = chain[-1] + 1
@@ -1192,7 +1192,7 @@ def _purpose_tail(toks, j, stops, kb_words):
 
 
 def _ordinal(word):
-    """الرابع, الرابعة: an ordinal (morph.yaml: regnal_ordinals), as in الفرقة الرابعة."""
+    """الرابع, الرابعة: an ordinal (morph.yaml: regnal_ordinals), as in اللواء الرابع."""
     from riwaya.ner.morph import _cfg
     n = norm(word)
     return n in _cfg()["regnal_ordinals"] or (n.endswith("ه") and n[:-1] in _cfg()["regnal_ordinals"])
@@ -2245,7 +2245,7 @@ def _epithet(word: str) -> bool:
 
 
 def _surnames_are_people(mentions: list[EntityMention]) -> None:
-    """A lone word the tagger typed as an organisation or place ("According to Saqr") is a person
+    """A lone word the tagger typed as an organisation or place ("According to Hassan") is a person
     when it is the first or last name of a person the same document names in full."""
     parts = set()
     for m in mentions:

@@ -225,7 +225,7 @@ def kb_fixes(text, cands, kb, records=None):
         if m.type == "person" and " ".join(w.lower() for w in words) in rules()["person_title_epithets"]:
             m.generic = True      # "Supreme Leader": a title the knowledge base links, no name
         elif m.type == "organization" and m.kb_id and len(words) >= 2 and not re.search(r"[A-Z]", words[-1]):
-            m.generic = True      # "Syrian army", "Assad regime": a common noun's head, a description, no name
+            m.generic = True      # "Syrian army", "Gaddafi regime": a common noun's head, a description, no name
         out.append(m)
     return cands, out
 
@@ -246,7 +246,7 @@ def _kb_in_a_tagger_name(text, m, cands, rec):
     only (name particles and "of", "the", "and" between them), is part of that name (the guideline: the
     outermost name): "United States Navy", "Mexico City", "Team Estonia", "George Washington". A person's name
     stands and the place goes (-> inside True); a place's or body's name is the mention's, typed as the tagger
-    typed it and linked only when it is one of the record's names. A span with a title ("Aleppo Governor"),
+    typed it and linked only when it is one of the record's names. A span with a title ("Basra Governor"),
     a possessive, a line break or punctuation in it is left alone. -> (cands, inside)"""
     outer = next((c for c in cands if c[4] == "ner" and c[2] in ("person", "place", "organization")
                   and c[0] <= m.start and m.end <= c[1] and c[1] - c[0] > m.end - m.start), None)
@@ -277,9 +277,9 @@ _CONNECTORS = frozenset(("of", "the", "and", "for", "de", "du", "des", "la", "le
 def _kb_in_a_longer_name(text, m, cands, rec):
     """A knowledge-base place or body inside a longer capitalised name is that name (the guideline: the
     outermost name; GUM: "Massachusetts" in "Massachusetts Institute of Technology"): a facility ending in its
-    head or opening "<head> of" ("Khmeimim Airbase", "Palace of Muhajireen") is a place, a name with an
-    organisation word ("Syria News Agency") an organisation. The link stays when the longer name is one of the
-    record's names (spaces and hyphens aside: "Khmeimim Air Base"), else it goes (another thing, named after
+    head or opening "<head> of" ("Incirlik Airbase", "Palace of Westminster") is a place, a name with an
+    organisation word ("Yemen News Agency") an organisation. The link stays when the longer name is one of the
+    record's names (spaces and hyphens aside: "Incirlik Air Base"), else it goes (another thing, named after
     the place). The tagger's spans inside the name go. -> cands"""
     R = rules()
     for run in _RUN.finditer(text):
