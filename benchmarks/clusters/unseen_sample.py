@@ -46,6 +46,10 @@ day: the articles over 6,000 characters (up to 20,000) with 2 or more KEYWORDS (
 1-keyword tier, 300-6,000 characters; none of the ten samples nor one sharing a lead with them (`eleventh()`, drawn
 once with `unseen_sample.py DIR eleventh-draw`), frozen as "eleventh" before any branch of the session was merged,
 and judged once on the final merge.
+The twelfth (twenty-first session, lead): the rest of the 1-keyword tier (300-6,000 characters, every day), every 10th
+article, none of the eleven samples nor one sharing a lead with them (`twelfth()`, drawn once with
+`unseen_sample.py DIR twelfth-draw`), frozen as "twelfth" before any branch of the session was merged, and judged once
+on the final merge.
 """
 from __future__ import annotations
 
@@ -179,6 +183,16 @@ def eleventh() -> list[tuple[str, dict]]:
     return long + sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[::20]
 
 
+def twelfth() -> list[tuple[str, dict]]:
+    """The twelfth sample's draw (twenty-first session): every 10th article of the 1-keyword tier (300-6,000
+    characters) the eleventh left, every crawl day, none of the eleven samples nor an article whose lead one of them
+    holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh"))
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    return sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[::10]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -238,6 +252,8 @@ def main() -> None:
         arts = tenth()      # how the tenth sample's ids were drawn (frozen in SAMPLES as "tenth")
     elif args.days == ["eleventh-draw"]:
         arts = eleventh()   # how the eleventh sample's ids were drawn (frozen in SAMPLES as "eleventh")
+    elif args.days == ["twelfth-draw"]:
+        arts = twelfth()    # how the twelfth sample's ids were drawn (frozen in SAMPLES as "twelfth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
