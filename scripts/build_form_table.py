@@ -108,11 +108,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--count", metavar="DIR", help="count the forms again from the SaudiNewsNet zips in DIR")
     ap.add_argument("--skip", default="2015-07-21.zip,2015-07-22.zip", help="zips left out of the count")
-    ap.add_argument("--n", type=int, default=1_000_000, help="forms kept (with --count; every form: 248,916)")
-    ap.add_argument("--n-crf", type=int, default=1_000_000, help="forms whose CRF ids are kept (the first of the list)")
-    ap.add_argument("--n-propose", type=int, default=150_000,
-                    help="normalised forms whose proposer verdicts are kept (under the 200,000 at which "
-                         "events.propose._Cache starts over, which would then drop the seed at every call)")
+    ap.add_argument("--n", type=int, default=100_000, help="forms kept (with --count)")
+    ap.add_argument("--n-crf", type=int, default=100_000, help="forms whose CRF ids are kept (the first of the list)")
+    ap.add_argument("--n-propose", type=int, default=40_000, help="normalised forms whose proposer verdicts are kept")
     a = ap.parse_args()
     from riwaya import formtable
     if a.count:
