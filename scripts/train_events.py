@@ -358,9 +358,10 @@ MIN_SUPPORT = 15  # the argument model judges only the types with this many real
 # test split's annotator marks fewer of the words it adds than dev's. trig24 (2026-12-06): out of fold on train
 # (benchmarks/events_corpus/never_proposed.py: the learned forms and the detector refit per fold), 929 of 5,790
 # gold triggers are proposed by nothing at 0.15 and 1,022 at 0.2; dev end to end at 0.15 / 0.175 / 0.2: trigger
-# F1 0.721 / 0.727 / 0.723, all right 0.264 / 0.262 / 0.257, class and actor 0.534 / 0.532 / 0.522: 0.175, nearer
-# the bar the later models were trained at (PROPOSER_TRAIN_THRESHOLD), without 0.15's loss of trigger F1
-PROPOSER_THRESHOLD: float | None = 0.175
+# F1 0.721 / 0.727 / 0.723, all right 0.264 / 0.262 / 0.257, class and actor 0.534 / 0.532 / 0.522. The branch shipped
+# 0.175; the lead kept 0.2 at the merge (pre-registered rule: at 0.175 the fifth written-on unseen sample lists one
+# more contradiction, a false one, and the gain was chosen on dev among three bars)
+PROPOSER_THRESHOLD: float | None = 0.2
 PROPOSER_TRAIN_THRESHOLD = 0.15
 # components a language does not ship although they beat the rules on dev's candidates, because they lose
 # end to end (eval_corpus on dev). English arguments, 2026-12-05, with the detector and the lemma lookup:
