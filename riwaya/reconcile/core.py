@@ -936,7 +936,10 @@ def story_bridge_blocks(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
     floor = threshold + float(opt.get("margin", 0.0))
     uf = UnionFind()
     any_bridge = False
-    for (i, j), sc in pairs.items():
+    most = opt.get("max_stories")
+    size: dict = {}
+    # strongest first, so that a bound on a group's stories keeps the best bridges wherever the pairs came from
+    for (i, j), sc in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
         fi, fj = feats[i], feats[j]
         if sc < floor or fi["story"] is None or fj["story"] is None or fi["story"] == fj["story"]:
             continue
@@ -945,7 +948,13 @@ def story_bridge_blocks(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
         if opt.get("same_type", True) and ms[i].get("type") != ms[j].get("type"):
             continue
         kind = (_cls(ms[i]), fi["group"])
-        uf.union((kind, fi["story"]), (kind, fj["story"]))
+        ra, rb = uf.find((kind, fi["story"])), uf.find((kind, fj["story"]))
+        if ra == rb:
+            continue
+        if most and size.get(ra, 1) + size.get(rb, 1) > most:
+            continue        # a chain of stories (a head of state's every day): no bridge beyond a few stories
+        uf.union(ra, rb)
+        size[uf.find(ra)] = size.get(ra, 1) + size.get(rb, 1)
         any_bridge = True
     if not any_bridge:
         return {}
