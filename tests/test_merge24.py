@@ -85,3 +85,13 @@ def test_one_sided_cue(monkeypatch):
     assert "one_sided_timed" not in _cue_pair(actor_b="e:organization:police")   # both tell the actor
     assert "one_sided_timed" not in _cue_pair(time_b=None)                         # no time on one side
     assert "one_sided_timed" not in _cue_pair(count=9)                            # reports of many such
+
+
+def test_max_stories_bounds_a_bridged_group(monkeypatch):
+    # a chain of stories (one actor's every day): with max_stories 2, the strongest pair bridges, the next one not
+    monkeypatch.setitem(core.config()["events"], "story_bridge", {"margin": 0, "max_stories": 2})
+    story = {"d1": 0, "d2": 1, "d3": 2}
+    ms = [_m("a", "d1"), _m("b", "d2"), _m("c", "d3")]
+    f = [core._features(m, story) for m in ms]
+    blocks = core.story_bridge_blocks(ms, f, {(0, 1): 9.0, (1, 2): 5.0})
+    assert [set(v) for v in blocks.values() if len(v) > 1] == [{0, 1}]
