@@ -122,6 +122,10 @@ def resources() -> dict:
         "person_nouns": set(d.get("person_nouns") or ()),
         "event_names": set(d.get("event_name_heads") or ()) | set(d["sport"]["name_heads"]),
         "treaty_heads": set(d.get("treaty_heads") or ()),
+        "qa": {"min_questions": int(d["qa_body"]["min_questions"]), "modals": set(d["qa_body"]["modals"]),
+               "do_aux": set(d["qa_body"]["do_aux"]), "present_be": set(d["qa_body"]["present_be"]),
+               "gerund_deps": set(d["qa_body"]["gerund_deps"]), "future": set(d["qa_body"]["future"]),
+               "future_heads": set(d["qa_body"]["future_heads"])},
     }
 
 
@@ -146,6 +150,7 @@ class Parsed:
         dl = resources()["dateline"].match(doc.text)
         self.dateline_end = offset + dl.end() if dl else offset
         self.prev = None    # the English paragraph before this one (parse_paragraphs links them)
+        self.qa_body = False    # (en24) the paragraph stands in an interview's question-and-answer body
 
     def token_at(self, pos):
         t = self.by_start.get(pos)
@@ -179,6 +184,7 @@ def parse_paragraphs(text, paragraphs, mentions):
     if nlp is None:
         return {}
     out, last = {}, None
+    body = qa_body_start(text)
     disable = [n for n in ("ner",) if n in nlp.pipe_names]
     # the shared pipeline loads with its lemmatizer off (the tagger does not need it); the trigger lookup
     # does ("asks", "criticised" -> a lexicon lemma): run it on the parse, about 1% of the parse's time
@@ -194,8 +200,47 @@ def parse_paragraphs(text, paragraphs, mentions):
             except Exception:  # a lemmatizer without its tables: surface forms only
                 lemmatize = None
         cur = out[p.start] = Parsed(doc, p.start, ms)
+        cur.qa_body = body is not None and p.start >= body
         cur.prev, last = last, cur
     return out
+
+
+_QUESTION_LINE = re.compile(r"(?m)^[^\n]*\?[\"'”’)\]]*[ \t]*$")
+
+
+def qa_body_start(text: str) -> int | None:
+    """(en24) Where a document that reads as an interview turns to its questions and answers: the start of its
+    first line that ends in a question mark, when at least qa_body.min_questions lines do (an interviewer's
+    turns, each a line of its own); None for news, whose questions stand inside quotations and paragraphs."""
+    qs = [m.start() for m in _QUESTION_LINE.finditer(text)]
+    return qs[0] if len(qs) >= resources()["qa"]["min_questions"] else None
+
+
+def qa_not_told(P, tok) -> bool:
+    """(en24) In an interview's question-and-answer body, a verb trigger whose clause tells no happening the
+    speaker reports (english.yaml qa_body): an infinitive or a verb under a modal ("more likely to win", "for us
+    to travel and to compete", "you would be more likely to win", "hear me speak"; not "didn't play"), a gerund
+    that is no progressive and no verb's complement ("in executing the duties", "from asking girls", "rather
+    than people falling off their chairs"), a perfect under a modal ("should have been captured") or a present
+    passive ("these images are sent to us"). What the speaker did is told in a past tense, a perfect or a
+    progressive ("we went", "I have been to", "I am traveling"), which this leaves; a future told as a plan
+    ("I am going to Las Vegas", "we will compete there") too."""
+    if not P.qa_body or not tok.tag_.startswith("VB"):
+        return False
+    Q = resources()["qa"]
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VB":
+        if any(a in Q["future"] for a in aux) or (tok.dep_ == "xcomp" and tok.head.lower_ in Q["future_heads"]):
+            return False    # "I will travel to Italy", "we are going to compete there": a plan (GUIDELINE 4)
+        return not any(a in Q["do_aux"] for a in aux)
+    if tok.tag_ == "VBG":
+        return not aux and tok.dep_ in Q["gerund_deps"]
+    if tok.tag_ == "VBN":
+        if any(a in Q["modals"] for a in aux) or "to" in aux:
+            return True
+        return any(c.dep_ == "auxpass" and c.lower_ in Q["present_be"] for c in tok.children) and \
+            not any(c.dep_ == "aux" for c in tok.children)
+    return False
 
 
 def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
@@ -1094,7 +1139,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     else:
                         args.append(_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"]))
         elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
-            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")
+            args += [_np_arg(P, o, "companion", types=PPL, keep_of=o.pos_ == "NUM")
+                     for o in _with_conj(ob) if (o.pos_ in ("PROPN", "NOUN") or _one_of(o))
                      and not topic_object(P, typ, *P.span(o))]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
@@ -1190,6 +1236,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     args += _struck_by(P, tok, cls, R) if not is_verb and not any(a.role == "patient" for a in args) else []
     args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
     return args, False
+
+
+def _one_of(tok) -> bool:
+    """(en24) "one of the owners", "two of them": a number with its "of" phrase names people as a noun would."""
+    return tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _granted(P, tok, args, R, mem_person):
@@ -1331,6 +1382,8 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
         return False
     if h.head.lemma_.lower() in R["interview"] or h.head.lower_ in R["interview"]:
         return False        # "Wikinews interviews New York bar owner": one interviews someone
+    if h.dep_ == "pobj" and h.head.lower_ in R["comp_preps"]:
+        return False        # (en24) "an interview with the owners of a dungeon": whom one speaks with
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
 
 
@@ -1783,7 +1836,7 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
         return True
     if competition_name(tok):
         return _placing_only(tok)
-    if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline):
+    if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline) or qa_not_told(P, tok):
         return True
     if tok.pos_ == "ADJ" and w in R["not_adj"]:
         return True     # "It's offensive beyond anything"

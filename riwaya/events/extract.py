@@ -1649,7 +1649,10 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
             break
         if t.n in cues or (lang == "ar" and not _cands(t.n)[1].isdisjoint(cues - {"مع"})):
             for mm in mentions:
-                if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
+                if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person" and not (
+                        lang == "en" and _GAP_PUNCT.search(text, t.e, mm.start)):
+                    # (en24) English: a person in the phrase the cue opens, not one past a comma ("In a 2003
+                    # interview with the Associated Press, Rick Santorum compared": Santorum speaks, no companion)
                     out.append(_ent_arg("companion", mm))
             ph = _np(text, toks, k + 1, se, lang, lex, maxw=3) if not out else None
             while ph:
