@@ -93,3 +93,45 @@ def test_interviewed_one_of():
     text = "Wikinews interviewed one of the owners of a New York City bar about a new cocktail.\n"
     ev = next(e for e in run(text, [("Wikinews", "organization")]) if e.trigger == "interviewed")
     assert any(a.role == "companion" and a.text.startswith("one of the owners") for a in ev.arguments)
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word", [
+    ("Workers began a sit down strike at the factory on Monday.", "strike"),
+    ("A general strike shut the port of Genoa on Friday.", "strike"),
+    ("The nurses went on strike in March.", "strike"),
+])
+def test_a_strike_of_workers_is_a_protest(text, word):
+    ev = next(e for e in run(text) if e.trigger == word)
+    assert ev.type == "protest"
+
+
+@needs_parse
+def test_an_air_strike_stays_an_attack():
+    ev = next(e for e in run("An air strike hit the town of Saada on Monday.", [("Saada", "place")])
+              if e.trigger == "strike")
+    assert ev.type == "attack"
+
+
+@needs_parse
+def test_whoever_names_no_one():
+    text = "Whoever wins the vote on November 5 would replace the governor.\n"
+    assert "wins" not in triggers(text)
+    assert all(a.text.lower() != "whoever" for e in run(text) for a in e.arguments)
+
+
+@needs_parse
+def test_have_been_to_a_named_place_is_a_visit():
+    text = "After the convention I have been to Eureka Springs and Las Vegas.\n"
+    ev = next(e for e in run(text, [("Eureka Springs", "place"), ("Las Vegas", "place")]) if e.trigger == "been")
+    assert ev.type == "visit" and any(a.role == "agent" and a.text == "I" for a in ev.arguments)
+    assert "been" not in triggers("He has been to blame for the delay.\n")
+
+
+@needs_parse
+def test_with_on_another_word_is_no_companion():
+    text = "I remember going into Hollywood Magic and wanting that big red box with the dragons on it.\n"
+    ev = next(e for e in run(text, [("Hollywood Magic", "organization")]) if e.trigger == "going")
+    assert not any(a.role == "companion" for a in ev.arguments)
+    ev = next(e for e in run("In 1976 he met with a friend in Paris.\n", [("Paris", "place")]) if e.trigger == "met")
+    assert any(a.role == "companion" and a.text == "a friend" for a in ev.arguments)

@@ -66,7 +66,8 @@ def resources() -> dict:
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": {**d["motion_verbs"], **{k: frozenset(d["motion_verbs"].get(k) or ())     # en23's word lists, as sets
-                                           for k in ("person_pronouns", "object_particles", "object_heads")}},
+                                           for k in ("person_pronouns", "object_particles", "object_heads",
+                                                     "perfect_aux")}},
         "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
@@ -75,6 +76,8 @@ def resources() -> dict:
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
         "rt_defect": d["retype_left_organization"],
+        "rt_strike": {**d["retype_labour_strike"], "words": set(d["retype_labour_strike"]["words"]),
+                      "modifiers": set(d["retype_labour_strike"]["modifiers"])},
         "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
@@ -96,7 +99,7 @@ def resources() -> dict:
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
-        "generic_aux": set(d["generic"]["aux"]), "ability_aux": set(d["generic"]["ability_aux"]),
+        "generic_aux": set(d["generic"]["aux"]), "free_subjects": set(d["generic"].get("free_subjects") or ()), "ability_aux": set(d["generic"]["ability_aux"]),
         "habitual_tags": set(d["generic"]["habitual_tags"]), "habitual_keep": set(d["generic"]["habitual_keep_types"]),
         "perception": set(d["generic"]["perception_verbs"]),
         "interview_frame": {"verbs": set(d["interview_frame"]["verbs"]), "type": "statement",
@@ -1274,6 +1277,8 @@ def retype(P, trig_s, typ, lex):
     tok = P.token_at(trig_s)
     if tok is not None and typ in R["rt_fall"]["from"] and _thing_falls(tok, lex):
         return R["rt_fall"]["to"], None
+    if tok is not None and _labour_strike(tok, typ, R):
+        return R["rt_strike"]["to"], None
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
     rd, rs = R["rt_death"], R["rt_sanction"]
@@ -1309,6 +1314,18 @@ def retype(P, trig_s, typ, lex):
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def _labour_strike(tok, typ, R) -> bool:
+    """(en24) A strike noun of workers (english.yaml retype_labour_strike): a modifier of its kind ("sit down
+    strikes", "a general strike", "mass strikes") or "on strike"; not "air strikes", "a drone strike"."""
+    rs = R["rt_strike"]
+    if typ not in rs["from"] or tok.lower_ not in rs["words"] or tok.tag_.startswith("VB"):
+        return False
+    mods = {t.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree}
+    prev = " ".join(t.lower_ for t in tok.doc[max(tok.i - 2, 0):tok.i]).split()
+    return bool(mods & rs["modifiers"]) or prev[-1:] == ["on"] or any(
+        w in rs["modifiers"] for w in (prev[-1:] + [" ".join(prev)]))   # "sit down strikes": two words before
 
 
 def polarity(P, trig_s) -> str | None:
@@ -1385,6 +1402,27 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
     if h.dep_ == "pobj" and h.head.lower_ in R["comp_preps"]:
         return False        # (en24) "an interview with the owners of a dungeon": whom one speaks with
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
+
+
+def stray_companion(P, trig_s: int, start: int, end: int) -> bool:
+    """(en24) A companion the surface rule took after "with" (cues.yaml companion_cues) whose "with" the parse hangs on
+    another word than the trigger (or the verb whose object or subject the trigger is): "wanting that big red box
+    with the dragons on it", "helped him leave the organization and get in touch with Devocht", "left the ship after a
+    confrontation with the ship's management"; not "met with a friend", "held talks with X", "an interview with X"."""
+    t = P.token_at(trig_s)
+    if t is None or P.token_at(start) is None:
+        return False
+    _, h = _span_head(P, start, end)
+    if h is None:
+        return False
+    while h.dep_ in ("conj", "appos") and h.head.i != h.i:
+        h = h.head
+    if h.dep_ != "pobj" or h.head.lower_ not in resources()["comp_preps"]:
+        return False
+    g = h.head.head
+    if g.i in (t.i, t.head.i) or (g.head.i == t.i and g.dep_ in ("advmod", "prt", "dobj", "obj", "conj")):
+        return False        # "met and fell in love with X": the conjunct's "with" is the trigger's too
+    return not (t.dep_ == "pobj" and g.i == t.head.head.i)     # "said in an interview Thursday with CBC News"
 
 
 def _span_head(P, start: int, end: int) -> tuple[list, object]:
@@ -1549,6 +1587,13 @@ def motion_type(P, tok) -> str | None:
     if not tok.tag_.startswith("VB"):
         return None
     lem = tok.lemma_.lower()
+    pv = mv.get("perfect_visit")
+    if pv and lem == pv["lemma"] and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in mv["perfect_aux"]
+                                                               for c in tok.children):
+        # (en24) "I have been to the Magic Circle in London": a visit told as done
+        to = [_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+        return pv["type"] if any(o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization"))
+                                                    is not None) for o in to) else None
     typ = mv["types"].get(lem)
     if typ is None and lem in mv["object_types"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         typ = mv["object_types"][lem]
@@ -1856,6 +1901,9 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
             and any(c.dep_ == "aux" and c.lower_ in R["generic_aux"] for c in tok.children):
         return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?",
         #              "armies cannot conquer science"
+    if tok.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in R["free_subjects"]
+                                         for c in tok.children):
+        return True  # (en24) "whoever wins election on November 5": no one in particular
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
         return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (

@@ -1372,7 +1372,9 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         continue
                     if pa is not None:
                         keep = [a for a in uniq if a.role in ("companion", "amount")
-                                and not (a.role == "companion" and english.topic_object(P, typ, a.start, a.end))]
+                                and not (a.role == "companion" and (english.topic_object(P, typ, a.start, a.end)
+                                                                    or english.stray_companion(P, trig_s, a.start,
+                                                                                               a.end)))]
                         if not any(a.role in ("agent", "patient") for a in pa):
                             # a parse that found no subject (a headline): keep a named subject right before the verb
                             keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
