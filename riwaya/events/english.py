@@ -66,7 +66,8 @@ def resources() -> dict:
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": {**d["motion_verbs"], **{k: frozenset(d["motion_verbs"].get(k) or ())     # en23's word lists, as sets
-                                           for k in ("person_pronouns", "object_particles", "object_heads")}},
+                                           for k in ("person_pronouns", "object_particles", "object_heads",
+                                                     "perfect_aux")}},
         "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
@@ -75,6 +76,8 @@ def resources() -> dict:
         "nom_patient_preps": {p: set(ts) for p, ts in d["nominal_patient_preps"].items()},
         "rt_death": d["retype_accident_death"], "rt_sanction": d["retype_denied_someone"],
         "rt_defect": d["retype_left_organization"],
+        "rt_strike": {**d["retype_labour_strike"], "words": set(d["retype_labour_strike"]["words"]),
+                      "modifiers": set(d["retype_labour_strike"]["modifiers"])},
         "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
@@ -96,7 +99,7 @@ def resources() -> dict:
         "from_verbs": set(d["from_verbs"]), "from_classes": set(d["from_classes"]),
         "done_by": set(d["done_by_participles"]), "led": set(d["led_participles"]),
         "between": {k: set(v) for k, v in d["between"].items()}, "will_nouns": set(d["will_nouns"]),
-        "generic_aux": set(d["generic"]["aux"]), "ability_aux": set(d["generic"]["ability_aux"]),
+        "generic_aux": set(d["generic"]["aux"]), "free_subjects": set(d["generic"].get("free_subjects") or ()), "ability_aux": set(d["generic"]["ability_aux"]),
         "habitual_tags": set(d["generic"]["habitual_tags"]), "habitual_keep": set(d["generic"]["habitual_keep_types"]),
         "perception": set(d["generic"]["perception_verbs"]),
         "interview_frame": {"verbs": set(d["interview_frame"]["verbs"]), "type": "statement",
@@ -122,6 +125,10 @@ def resources() -> dict:
         "person_nouns": set(d.get("person_nouns") or ()),
         "event_names": set(d.get("event_name_heads") or ()) | set(d["sport"]["name_heads"]),
         "treaty_heads": set(d.get("treaty_heads") or ()),
+        "qa": {"min_questions": int(d["qa_body"]["min_questions"]), "modals": set(d["qa_body"]["modals"]),
+               "do_aux": set(d["qa_body"]["do_aux"]), "present_be": set(d["qa_body"]["present_be"]),
+               "gerund_deps": set(d["qa_body"]["gerund_deps"]), "future": set(d["qa_body"]["future"]),
+               "future_heads": set(d["qa_body"]["future_heads"])},
     }
 
 
@@ -146,6 +153,7 @@ class Parsed:
         dl = resources()["dateline"].match(doc.text)
         self.dateline_end = offset + dl.end() if dl else offset
         self.prev = None    # the English paragraph before this one (parse_paragraphs links them)
+        self.qa_body = False    # (en24) the paragraph stands in an interview's question-and-answer body
 
     def token_at(self, pos):
         t = self.by_start.get(pos)
@@ -179,6 +187,7 @@ def parse_paragraphs(text, paragraphs, mentions):
     if nlp is None:
         return {}
     out, last = {}, None
+    body = qa_body_start(text)
     disable = [n for n in ("ner",) if n in nlp.pipe_names]
     # the shared pipeline loads with its lemmatizer off (the tagger does not need it); the trigger lookup
     # does ("asks", "criticised" -> a lexicon lemma): run it on the parse, about 1% of the parse's time
@@ -194,8 +203,47 @@ def parse_paragraphs(text, paragraphs, mentions):
             except Exception:  # a lemmatizer without its tables: surface forms only
                 lemmatize = None
         cur = out[p.start] = Parsed(doc, p.start, ms)
+        cur.qa_body = body is not None and p.start >= body
         cur.prev, last = last, cur
     return out
+
+
+_QUESTION_LINE = re.compile(r"(?m)^[^\n]*\?[\"'”’)\]]*[ \t]*$")
+
+
+def qa_body_start(text: str) -> int | None:
+    """(en24) Where a document that reads as an interview turns to its questions and answers: the start of its
+    first line that ends in a question mark, when at least qa_body.min_questions lines do (an interviewer's
+    turns, each a line of its own); None for news, whose questions stand inside quotations and paragraphs."""
+    qs = [m.start() for m in _QUESTION_LINE.finditer(text)]
+    return qs[0] if len(qs) >= resources()["qa"]["min_questions"] else None
+
+
+def qa_not_told(P, tok) -> bool:
+    """(en24) In an interview's question-and-answer body, a verb trigger whose clause tells no happening the
+    speaker reports (english.yaml qa_body): an infinitive or a verb under a modal ("more likely to win", "for us
+    to travel and to compete", "you would be more likely to win", "hear me speak"; not "didn't play"), a gerund
+    that is no progressive and no verb's complement ("in executing the duties", "from asking girls", "rather
+    than people falling off their chairs"), a perfect under a modal ("should have been captured") or a present
+    passive ("these images are sent to us"). What the speaker did is told in a past tense, a perfect or a
+    progressive ("we went", "I have been to", "I am traveling"), which this leaves; a future told as a plan
+    ("I am going to Las Vegas", "we will compete there") too."""
+    if not P.qa_body or not tok.tag_.startswith("VB"):
+        return False
+    Q = resources()["qa"]
+    aux = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ == "VB":
+        if any(a in Q["future"] for a in aux) or (tok.dep_ == "xcomp" and tok.head.lower_ in Q["future_heads"]):
+            return False    # "I will travel to Italy", "we are going to compete there": a plan (GUIDELINE 4)
+        return not any(a in Q["do_aux"] for a in aux)
+    if tok.tag_ == "VBG":
+        return not aux and tok.dep_ in Q["gerund_deps"]
+    if tok.tag_ == "VBN":
+        if any(a in Q["modals"] for a in aux) or "to" in aux:
+            return True
+        return any(c.dep_ == "auxpass" and c.lower_ in Q["present_be"] for c in tok.children) and \
+            not any(c.dep_ == "aux" for c in tok.children)
+    return False
 
 
 def lemma_type(P, pos: int, form: str, lex: dict) -> str | None:
@@ -1094,7 +1142,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                     else:
                         args.append(_np_arg(P, o, "patient", types=PPL + ("place",), keep_of=o.lower_ in R["quant"]))
         elif typ in R["obj_companion"] and not passive and (m is None or m.type in PPL):
-            args += [_np_arg(P, o, "companion", types=PPL) for o in _with_conj(ob) if o.pos_ in ("PROPN", "NOUN")
+            args += [_np_arg(P, o, "companion", types=PPL, keep_of=o.pos_ == "NUM")
+                     for o in _with_conj(ob) if (o.pos_ in ("PROPN", "NOUN") or _one_of(o))
                      and not topic_object(P, typ, *P.span(o))]
     # prepositional arguments of the trigger (and of a nominal trigger's own "to X")
     preps = [c for c in tok.children if c.dep_ in ("prep", "dative")]
@@ -1192,6 +1241,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     return args, False
 
 
+def _one_of(tok) -> bool:
+    """(en24) "one of the owners", "two of them": a number with its "of" phrase names people as a noun would."""
+    return tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+
+
 def _granted(P, tok, args, R, mem_person):
     """"X granted asylum to Y", "X offered Y refuge" (tok the granting verb): Y takes refuge, X decided it
     (GUIDELINE decider); "Y was granted asylum" keeps its subject as the agent."""
@@ -1223,6 +1277,8 @@ def retype(P, trig_s, typ, lex):
     tok = P.token_at(trig_s)
     if tok is not None and typ in R["rt_fall"]["from"] and _thing_falls(tok, lex):
         return R["rt_fall"]["to"], None
+    if tok is not None and _labour_strike(tok, typ, R):
+        return R["rt_strike"]["to"], None
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
     rd, rs = R["rt_death"], R["rt_sanction"]
@@ -1258,6 +1314,18 @@ def retype(P, trig_s, typ, lex):
         if (_passive(tok) and any(c.dep_ == "nsubjpass" for c in tok.children)) or len(objs) >= 2 or person:
             return rs["to"], None
     return None, None
+
+
+def _labour_strike(tok, typ, R) -> bool:
+    """(en24) A strike noun of workers (english.yaml retype_labour_strike): a modifier of its kind ("sit down
+    strikes", "a general strike", "mass strikes") or "on strike"; not "air strikes", "a drone strike"."""
+    rs = R["rt_strike"]
+    if typ not in rs["from"] or tok.lower_ not in rs["words"] or tok.tag_.startswith("VB"):
+        return False
+    mods = {t.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree}
+    prev = " ".join(t.lower_ for t in tok.doc[max(tok.i - 2, 0):tok.i]).split()
+    return bool(mods & rs["modifiers"]) or prev[-1:] == ["on"] or any(
+        w in rs["modifiers"] for w in (prev[-1:] + [" ".join(prev)]))   # "sit down strikes": two words before
 
 
 def polarity(P, trig_s) -> str | None:
@@ -1331,7 +1399,30 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
         return False
     if h.head.lemma_.lower() in R["interview"] or h.head.lower_ in R["interview"]:
         return False        # "Wikinews interviews New York bar owner": one interviews someone
+    if h.dep_ == "pobj" and h.head.lower_ in R["comp_preps"]:
+        return False        # (en24) "an interview with the owners of a dungeon": whom one speaks with
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
+
+
+def stray_companion(P, trig_s: int, start: int, end: int) -> bool:
+    """(en24) A companion the surface rule took after "with" (cues.yaml companion_cues) whose "with" the parse hangs on
+    another word than the trigger (or the verb whose object or subject the trigger is): "wanting that big red box
+    with the dragons on it", "helped him leave the organization and get in touch with Devocht", "left the ship after a
+    confrontation with the ship's management"; not "met with a friend", "held talks with X", "an interview with X"."""
+    t = P.token_at(trig_s)
+    if t is None or P.token_at(start) is None:
+        return False
+    _, h = _span_head(P, start, end)
+    if h is None:
+        return False
+    while h.dep_ in ("conj", "appos") and h.head.i != h.i:
+        h = h.head
+    if h.dep_ != "pobj" or h.head.lower_ not in resources()["comp_preps"]:
+        return False
+    g = h.head.head
+    if g.i in (t.i, t.head.i) or (g.head.i == t.i and g.dep_ in ("advmod", "prt", "dobj", "obj", "conj")):
+        return False        # "met and fell in love with X": the conjunct's "with" is the trigger's too
+    return not (t.dep_ == "pobj" and g.i == t.head.head.i)     # "said in an interview Thursday with CBC News"
 
 
 def _span_head(P, start: int, end: int) -> tuple[list, object]:
@@ -1496,6 +1587,13 @@ def motion_type(P, tok) -> str | None:
     if not tok.tag_.startswith("VB"):
         return None
     lem = tok.lemma_.lower()
+    pv = mv.get("perfect_visit")
+    if pv and lem == pv["lemma"] and tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in mv["perfect_aux"]
+                                                               for c in tok.children):
+        # (en24) "I have been to the Magic Circle in London": a visit told as done
+        to = [_pobj(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"]
+        return pv["type"] if any(o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization"))
+                                                    is not None) for o in to) else None
     typ = mv["types"].get(lem)
     if typ is None and lem in mv["object_types"] and any(c.dep_ in ("dobj", "obj") for c in tok.children):
         typ = mv["object_types"][lem]
@@ -1783,7 +1881,7 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
         return True
     if competition_name(tok):
         return _placing_only(tok)
-    if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline):
+    if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline) or qa_not_told(P, tok):
         return True
     if tok.pos_ == "ADJ" and w in R["not_adj"]:
         return True     # "It's offensive beyond anything"
@@ -1803,6 +1901,9 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
             and any(c.dep_ == "aux" and c.lower_ in R["generic_aux"] for c in tok.children):
         return True  # a habit or a possibility of anyone, no specific happening: "do you ask for references?",
         #              "armies cannot conquer science"
+    if tok.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in R["free_subjects"]
+                                         for c in tok.children):
+        return True  # (en24) "whoever wins election on November 5": no one in particular
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
         return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (

@@ -1372,7 +1372,9 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         continue
                     if pa is not None:
                         keep = [a for a in uniq if a.role in ("companion", "amount")
-                                and not (a.role == "companion" and english.topic_object(P, typ, a.start, a.end))]
+                                and not (a.role == "companion" and (english.topic_object(P, typ, a.start, a.end)
+                                                                    or english.stray_companion(P, trig_s, a.start,
+                                                                                               a.end)))]
                         if not any(a.role in ("agent", "patient") for a in pa):
                             # a parse that found no subject (a headline): keep a named subject right before the verb
                             keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
@@ -1649,7 +1651,10 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
             break
         if t.n in cues or (lang == "ar" and not _cands(t.n)[1].isdisjoint(cues - {"مع"})):
             for mm in mentions:
-                if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person":
+                if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person" and not (
+                        lang == "en" and _GAP_PUNCT.search(text, t.e, mm.start)):
+                    # (en24) English: a person in the phrase the cue opens, not one past a comma ("In a 2003
+                    # interview with the Associated Press, Rick Santorum compared": Santorum speaks, no companion)
                     out.append(_ent_arg("companion", mm))
             ph = _np(text, toks, k + 1, se, lang, lex, maxw=3) if not out else None
             while ph:
