@@ -101,3 +101,14 @@ def test_a_noun_and_its_adjective_stay_whole():
             ("وهاجم القادة الميدانيين الخطة.", "وهاجم", "القادة الميدانيين"),                # a plural of people
             ("ووجه وزير الصحة السعودي بتشكيل لجنة.", "ووجه", "وزير الصحة السعودي")):       # the construct's head
         assert _split(text, trig, span) == [span], text
+
+
+def test_after_the_fill_the_object_given_the_agent_is_swapped_back():
+    text = "ودعت الكلية المقبولين إلى الحضور بالزي الرياضي."
+    T = learned.Text(text)
+    ev = _event(text, "ودعت", "request", "communication")
+    head, tail = _cand(text, "الكلية", "np:head"), _cand(text, "المقبولين", "np:tail")
+    p = {"agent": 0.3, "patient": 0.5, "none": 0.2}
+    probs = [(head, p, "patient"), (tail, p, "none"), (tail, p, "agent")]     # the fill's entry comes last
+    got = [(c.text, r) for c, _, r in learned._subject_object_pair(T, ev, probs) if r != "none"]
+    assert got == [("الكلية", "agent"), ("المقبولين", "patient")]

@@ -920,7 +920,11 @@ def _subject_object_pair(T: Text, ev: EventMention, probs: list) -> list:
     if is_nominal(ev) or _noun_shaped(ev.trigger) or _masdar_shaped(normalize_ar(ev.trigger.strip())):
         return probs
     _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
-    after = sorted((k for k, (c, _, r) in enumerate(probs) if c.start >= ev.trigger_end), key=lambda k: probs[k][0].start)
+    best: dict[int, int] = {}       # a candidate the fill gave a role stands twice: its entry with the role
+    for k, (c, _, r) in enumerate(probs):
+        if r != "none" or id(c) not in best:
+            best[id(c)] = k
+    after = sorted((k for k in best.values() if probs[k][0].start >= ev.trigger_end), key=lambda k: probs[k][0].start)
     if not after:
         return probs
     k1 = after[0]
@@ -2994,9 +2998,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 probs.append((c, p, role))
             if SPLIT_APART:
                 probs = _split_apart(probs, text)
+            gated = _topic_gate(probs, M["argument"].get("fill") or {}, ev, T)
             if SUBJECT_OBJECT_PAIR and lang_of(ev) == "ar":
-                probs = _subject_object_pair(T, ev, probs)
-            for c, p, role in _topic_gate(probs, M["argument"].get("fill") or {}, ev, T):
+                gated = _subject_object_pair(T, ev, gated)      # after the fill: it may give the object the agent
+            for c, p, role in gated:
                 if role == "none":
                     continue
                 if c.arg is not None:
