@@ -910,13 +910,15 @@ SUBJECT_OBJECT_PAIR = True   # two phrases after a finite verb given one role: i
 
 
 def _subject_object_pair(T: Text, ev: EventMention, probs: list) -> list:
-    """The first phrase after a finite verb and the next one (back to back, over candidates the model left
-    without a role only: "23" in "القوات الأمنية 23 عنصرا")
-    given the same role, agent or patient (or the object's role first: "ودعت الكلية المقبولين" read as patient
-    and agent), are the verb's subject and its object: "قتل سليمان أخاه"، "تقصف
-    تركيا داعش"، "واعتقلت القوات الأمنية 23 عنصرا" (an unvocalised verb reads as a passive as often as not,
-    and the model gives the subject the patient; `_one_per_role` would then join the two as one patient).
-    Not after a verbal noun (its genitive), nor where the first is a count or a title before a name."""
+    """The first phrase after a finite verb and the next one, back to back (over a split's second part the
+    model left without a role only: "23" in "القوات الأمنية 23 عنصرا"), given one role, agent or patient, or
+    patient then agent ("ودعت الكلية المقبولين"), are the verb's subject and its object: "قتل سليمان أخاه"،
+    "تقصف تركيا داعش" (an unvocalised verb reads as a passive as often as not, and the model gives the
+    subject the patient; `_one_per_role` would then join the two as one patient). Only a split's two parts,
+    or a name and a name or the phrase right after it; not after a verbal noun (its genitive), nor where the
+    first is a count or a title, the second a person after a common noun, a title or an adjective, nor two
+    patients where another phrase holds the agent. Runs after the fill (`probs` may hold a candidate twice:
+    the model's "none" and the fill's role)."""
     if is_nominal(ev) or _noun_shaped(ev.trigger) or _masdar_shaped(normalize_ar(ev.trigger.strip())):
         return probs
     _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
