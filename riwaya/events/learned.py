@@ -905,6 +905,74 @@ def _split_apart(probs: list, text: str) -> list:
     return out
 
 
+SPLIT_WALL = True    # one filler per role never joins two phrases over a split's boundary (role24)
+SUBJECT_OBJECT_PAIR = True   # two phrases after a finite verb given one role: its subject, then its object (role24)
+
+
+def _subject_object_pair(T: Text, ev: EventMention, probs: list) -> list:
+    """The first phrase after a finite verb and the next one, back to back (over a split's second part the
+    model left without a role only: "23" in "القوات الأمنية 23 عنصرا"), given one role, agent or patient, or
+    patient then agent ("ودعت الكلية المقبولين"), are the verb's subject and its object: "قتل سليمان أخاه"،
+    "تقصف تركيا داعش" (an unvocalised verb reads as a passive as often as not, and the model gives the
+    subject the patient; `_one_per_role` would then join the two as one patient). Only a split's two parts,
+    or a name and a name or the phrase right after it; not after a verbal noun (its genitive), nor where the
+    first is a count or a title, the second a person after a common noun, a title or an adjective, nor two
+    patients where another phrase holds the agent. Runs after the fill (`probs` may hold a candidate twice:
+    the model's "none" and the fill's role)."""
+    if is_nominal(ev) or _noun_shaped(ev.trigger) or _masdar_shaped(normalize_ar(ev.trigger.strip())):
+        return probs
+    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    best: dict[int, int] = {}       # a candidate the fill gave a role stands twice: its entry with the role
+    for k, (c, _, r) in enumerate(probs):
+        if r != "none" or id(c) not in best:
+            best[id(c)] = k
+    after = sorted((k for k in best.values() if probs[k][0].start >= ev.trigger_end), key=lambda k: probs[k][0].start)
+    if not after:
+        return probs
+    k1 = after[0]
+    c1, p1, r1 = probs[k1]
+    ci, cj = _word_range(T, c1.start, c1.end)
+    if r1 not in ("agent", "patient") or ci - tj > SPLIT_GAP or T.toks[ci].n[:1].isdigit() or \
+            T.toks[ci].n in _lexicon()["titles"] or _GAP_BREAK.search(T.text[ev.trigger_end:c1.start]):
+        return probs
+    edge, tail = c1.end, False
+    for k2 in after[1:]:
+        c2, p2, r2 = probs[k2]
+        if c2.start < edge:
+            continue
+        if T.text[edge:c2.start].strip() or _clitic(T.toks[_word_range(T, c2.start, c2.end)[0]].n).startswith(
+                ("و", "ف")):
+            return probs      # a word no candidate covers (على، في ...), or و: a list or another clause
+        edge = c2.end
+        if r2 == "none":
+            if c2.split != "tail":
+                return probs  # only a split's second part is stepped over ("23")
+            tail = True
+            continue
+        named = ("person", "organization", "place")
+        w2 = T.toks[_word_range(T, c2.start, c2.end)[0]].n
+        if (r2 != r1 and (r1, r2) != ("patient", "agent")) or (c2.etype == "person" and c1.etype != "person") or \
+                c1.etype == c2.etype == "person" or \
+                _adjective_shaped(w2) or w2 in _lexicon()["titles"] or w2[len(_clitic(w2)):] in _lexicon()["titles"]:
+            return probs      # a word before a name ("الجندي محمد"), a name's two parts, an adjective, a title
+        if r1 == "patient" and any(r == "agent" for c, _, r in probs if c is not c1 and c is not c2):
+            return probs      # the doer stands elsewhere ("وكانت أصالة قد هاجمت رامز"): the first is the object
+        if not (c1.split == "head" and (c2.split == "tail" or tail) or c1.etype in named and (
+                c2.etype in named or c2.start == _next_start(T, c1.end))):
+            return probs      # pieces of one bare phrase ("أربعة" + "مراكز مخالفة"): no subject there
+        out = list(probs)
+        out[k1] = (c1, {**p1, "agent": max(p1.values())}, "agent")
+        out[k2] = (c2, {**p2, "patient": max(p2.values())}, "patient")
+        return out
+    return probs
+
+
+def _next_start(T: Text, end: int) -> int:
+    """Where the word after the one ending at `end` starts."""
+    _, j = T.tok_range(end - 1, end)
+    return T.toks[j].start if j < len(T.toks) else -1
+
+
 def _part_bounds(part: tuple[str, int, int], s: int, e: int) -> tuple[int, int]:
     """A split candidate's part after the span model (`_grow`): the first part ends where it ended, the second
     starts where it started, so that neither grows back over the other ("العربي" + "تركيا": one span again)."""
@@ -959,6 +1027,45 @@ def _masdar_shaped(n: str) -> bool:
 SPLIT_GAP = 2     # words between a verb and the candidate it may be split in (its prepositions: "توجهت إلى الموقع أربع فرق")
 
 
+SPLIT_AGREEMENT = True   # two definite words that cannot be a noun and its adjective (role24)
+_PRONOUN_PP = re.compile(r"^(?:ب|ل|عن|من|في|على|علي|الي|إلى|إلي)(?:ها|هما|هم|هن|ه)$")
+
+
+@lru_cache(maxsize=1)
+def _agreement_words() -> dict[str, frozenset[str]]:
+    d = _cues().get("split_agreement") or {}
+    return {k: frozenset(normalize_ar(w) for w in d.get(k) or ()) for k in (
+        "human_plurals", "never_adjectives", "not_objects")}
+
+
+def _no_agreement(T: Text, k: int, first: bool = True) -> bool:
+    """Are the definite words k-1 and k no noun and adjective (`_split_at`, SPLIT_AGREEMENT)? The second is
+    a word no noun takes as adjective (الجميع), or the first is a feminine singular noun (its written ة, not
+    a broken plural of people: القادة) and the second has no feminine ending (ة or ه، ى، اء، ا: a masculine
+    relative adjective does not agree either, "الأهالي"), no elative's (الأبرز، الأكبر: "الخطوة الأبرز"), is
+    none of span_rules' adjectives, and is not a time word (الأحد، الماضي); a
+    participle that agrees with a pronoun after it ("الحكومة المعترف بها") is left whole. The feminine noun
+    must open the phrase (`first`): after a construct's head the adjective may be the head's ("وزير الصحة
+    السعودي")."""
+    words = _agreement_words()
+    p, w = T.toks[k - 1].n, T.toks[k].n
+    if w in words["not_objects"] or w[len(_clitic(w)):] in words["not_objects"]:
+        return False
+    if w in words["never_adjectives"]:
+        return True
+    if not first or not w[len(_clitic(w)):].isalpha():
+        return False      # "وزير الصحة السعودي": the adjective of the construct's head, not of its genitive
+    raw_p = _MARKS.sub("", T.text[T.toks[k - 1].start:T.toks[k - 1].end])
+    raw_w = _MARKS.sub("", T.text[T.toks[k].start:T.toks[k].end]).rstrip("،؛.,")
+    if not raw_p.endswith("ة") or p[len(_clitic(p)):] in words["human_plurals"]:
+        return False
+    body = w[len(_clitic(w)):]
+    if raw_w.endswith(("ة", "ه", "ى", "اء", "ا")) or (body[:1] == "ا" and len(body) <= 4) or \
+            w in _split_adjectives() or body in _split_adjectives():
+        return False
+    return not (k + 1 < len(T.toks) and _PRONOUN_PP.match(T.toks[k + 1].n))
+
+
 def _split_at(T: Text, ev: EventMention, c: Candidate, ment: dict) -> int | None:
     """The token where a second phrase opens inside a candidate after a finite verb (`_split_two`), or None.
     `ment`: token -> (mention number, mention) for the sentence's names. A verbal noun's genitive is left
@@ -1001,6 +1108,8 @@ def _split_at(T: Text, ev: EventMention, c: Candidate, ment: dict) -> int | None
             return k          # a preposition glued on the next word ("الراشد بلاعبي الفريق"; not "بمنطقة")
         if SPLIT_DEFINITE and _definite(p) and _definite(w) and not _adjective_shaped(w):
             return k          # two definite nouns ("الكلية المقبولين"، "الطائرة السيارة")
+        if SPLIT_AGREEMENT and _definite(p) and _definite(w) and _no_agreement(T, k, k - 1 == ci):
+            return k          # a feminine noun, then a word no adjective of it ("الحكومة الأهالي")
     return None
 
 
@@ -2185,18 +2294,20 @@ _GAP_BREAK = re.compile(r"[،,.:;؛«»\"“”()\n!?؟]")
 
 
 def _one_per_role(text: str, args: list[Argument], conf: dict[int, float], single, trigger: tuple[int, int],
-                  merge_gap: int = 0) -> list[Argument]:
+                  merge_gap: int = 0, walls=()) -> list[Argument]:
     """One filler per role for the roles an event seldom has twice (`single`; the annotation gives two
     agents to 2% of its events, two places to 0.3%): the one the model is surest of stands (a rule
     argument it did not judge first), and another only when it is listed with a kept one ("X وY"). Two
     pieces of one phrase (a title and its name, "المبعوث الخاص إلى سوريا" + "ستيفان دي مستورا"; a place and
-    its region) with at most `merge_gap` words between, no punctuation and not the trigger, are one."""
+    its region) with at most `merge_gap` words between, no punctuation and not the trigger, are one; never over
+    one of `walls` (the boundary where a candidate was split into a verb's subject and its object, role24)."""
     out: list[Argument] = []
     merged: set[int] = set()         # one merge each: a phrase does not swallow the next one too
     for a in sorted(args, key=lambda a: -conf.get(id(a), 2.0)):
         same = [b for b in out if b.role == a.role]
         if a.role in single and same and not any(_conjoined(text, a, b) for b in same):
-            near = next((b for b in same if id(b) not in merged and _adjacent(text, a, b, trigger, merge_gap)), None)
+            near = next((b for b in same if id(b) not in merged and _adjacent(text, a, b, trigger, merge_gap)
+                         and not any(min(a.start, b.start) < w < max(a.end, b.end) for w in walls)), None)
             if near is not None:
                 near.start, near.end = min(a.start, near.start), max(a.end, near.end)
                 near.text = text[near.start:near.end]
@@ -2889,7 +3000,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 probs.append((c, p, role))
             if SPLIT_APART:
                 probs = _split_apart(probs, text)
-            for c, p, role in _topic_gate(probs, M["argument"].get("fill") or {}, ev, T):
+            gated = _topic_gate(probs, M["argument"].get("fill") or {}, ev, T)
+            if SUBJECT_OBJECT_PAIR and lang_of(ev) == "ar":
+                gated = _subject_object_pair(T, ev, gated)      # after the fill: it may give the object the agent
+            for c, p, role in gated:
                 if role == "none":
                     continue
                 if c.arg is not None:
@@ -2930,8 +3044,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     a.text = text[a.start:a.end]
             args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
+            walls = [c.end for c in cands if c.split == "head"] if SPLIT_WALL else ()
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
-                                   (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0))
+                                   (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0), walls)
             ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen, T) + (
                 [] if any(a.role == "amount" for a in chosen) else inner),
                                   key=lambda a: (a.start, a.role))
