@@ -43,7 +43,7 @@ def test_purpose_lam_with_the_word_that_governs_it():
     assert "purpose_head=preparation" in _feats("وتسلم المتهم لمركز الشرطة تمهيدا لإحالته للجهة المختصة",
                                                 "لإحالته", "trial", "justice")
     # its form: ل + the article, ل + an imperfect, a word after من أجل
-    assert "purpose_head=none|ll" in _feats("ولم يرد تأكيد مستقل للهجوم الذي وقع قرب البلدة", "للهجوم")
+    assert "purpose_head=none|ll" in _feats("وأشار المرصد إلى ارتفاع العدد الإجمالي للقتلى في البلدة", "للقتلى")
     assert "purpose_head=none|limpf" in _feats("وسدد عنه أهل الخير مديونيته ليخرج في آخر رمضان", "ليخرج",
                                                "departure", "movement")
     assert "purpose_head=none|after" in _feats("وتجري مفاوضات مع المتمردين من أجل استسلامهم", "استسلامهم",
