@@ -19,6 +19,11 @@ Rules (the guideline text each applies is quoted in the entry's reason and in th
   الموالية") stay a list of agents.
 - `meeting-party`: a `meeting`, `call` or `agreement` whose agents are the two parties of "بين A وB" / "A مع B":
   the other party is the `companion` (section 3: companion is "the other party of a meeting/call/agreement").
+- `purpose-planned` (modal24, GUIDELINE 8, 2026-12-06): an asserted mention told only as the purpose of another act
+  (ل + a verbal noun or a subjunctive verb, لكي، بهدف، من أجل, governed by an operation, preparation, motion, means or
+  gathering: عملية لتحرير، استخدموا القاعدة لإرسال، وصلت لاعتقال) is `planned`; the guideline's exceptions (تعرض لـ،
+  أدى/دفع/اضطر لـ، استجابة لـ، التصدي لـ) and a bare ل + verbal noun with no such head stay as annotated
+  (purpose_convention.py, which also applies it in memory to any split for judging).
 Measured and not made a rule: a speech act whose agent is also its source (6 train mentions). Read one by one,
 most are an earlier request or order told by its own agent in a later speech ("أبلغ القاضي أنه سبق وطلب", "نفى أن
 يكون هو من أعطى أوامر"), where the speaker of the reported speech is the source (section 5); only one ("أدعو"
@@ -36,6 +41,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
+import purpose_convention  # noqa: E402
 
 OUT = corpus.CONVENTIONS
 PARTY = {"meeting", "call", "agreement"}
@@ -52,6 +58,8 @@ REASONS = {
                    "opponent the patient')",
     "meeting-party": "the other party of a meeting, call or agreement is the companion (GUIDELINE 3: companion "
                      "'the other party of a meeting/call/agreement')",
+    "purpose-planned": "an event told only as the purpose or aim of another act is planned: the text says it was "
+                       "aimed at, not that it happened (GUIDELINE 8, 2026-12-06)",
 }
 
 
@@ -102,7 +110,7 @@ def _entry(t, sents, doc, ev, rule, action, **kw) -> dict:
         if a_nth > 1:
             d["arg_nth"] = a_nth
     d["rule"] = rule
-    d["reason"] = REASONS[rule]
+    d["reason"] = REASONS[rule] + (f" [{kw_why}]" if (kw_why := d.pop("why", None)) else "")
     return d
 
 
@@ -125,7 +133,14 @@ def rules(primary: dict[str, dict]) -> list[dict]:
         rec = primary[doc]
         t = corpus.text(doc)
         sents = corpus.sentences(t)
+        T = None
         for ev in rec["events"]:
+            if ev["polarity"] == "asserted":
+                T = T or purpose_convention.learned.Text(t)
+                verdict, why = purpose_convention.reading(T, ev["trigger"]["start"], ev["trigger"]["end"])
+                if verdict == "planned":
+                    out.append(_entry(t, sents, doc, ev, "purpose-planned", "polarity", why=f"head: {why}",
+                                      **{"from": "asserted", "to": "planned"}))
             agents = sorted((a for a in ev["args"] if a["role"] == "agent"), key=lambda a: a["start"])
             if len(agents) >= 2 and (ev["type"] == "attack" or ev["type"] in PARTY):
                 first = agents[0]

@@ -349,6 +349,8 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
             f += [f"head_{c}", f"head_{c}|{ev.cls}"]
     if FRAMES:
         f += _frame_features(T, i, j0, c0, s1, ev.cls)
+    if PURPOSE:
+        f += _purpose_features(T, i, j0, trig, inside[-1] if inside else None)
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
         if _future(T.toks[k].n):
             f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
@@ -409,6 +411,90 @@ def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> lis
                 seen.add((g, "after"))
                 f.append(f"frame_{g}_after")
     return f
+
+
+# modal23 (#14): purpose ل and what governs it (cues.yaml `purpose`), until + an imperfect (cues.yaml `pending`) and
+# a coordinated trigger's partner's purpose, as features of the polarity model. Measured and off (the shipped weights
+# were fit without them): train 5-fold CV 0.8885 -> 0.8878 with them, dev end to end 0.908 -> 0.910
+# (benchmarks/events_corpus/README.md, modal23); refit the polarity model when turning them on. modal24: refit on the
+# train gold with the purpose convention (GUIDELINE 8, 2026-12-06): dev end to end identical (polarity 393/433, all
+# right 147/573, against dev as annotated and as the convention reads it), so still off
+PURPOSE = False
+PURPOSE_SPAN = 5     # words before a purpose word where the word that governs it may stand, in its sentence
+COORD_SPAN = 3       # words between a trigger in و and the event before it that it is coordinated with
+
+
+def _purpose_word(T: Text, k: int, j0: int) -> bool:
+    """Is token k a purpose word: ل + a verbal noun or verb (لاعتقال، للسيطرة، ليقوم), not one of the ل words
+    that are no purpose (cues.yaml purpose not_words), or any word right after لكي/كي/بهدف or من أجل?"""
+    p = _purpose_cues()
+    w = T.toks[k].n
+    if k - 1 >= j0 and (T.toks[k - 1].n in p["before"] or (k - 2 >= j0 and T.toks[k - 2].n == "من"
+                                                             and T.toks[k - 1].n == "اجل")):
+        return True
+    return w[:1] == "ل" and len(w) >= 3 and w not in p["not_words"]
+
+
+def _purpose_head(T: Text, k: int, j0: int) -> str:
+    """The group (cues.yaml purpose heads) of the nearest head word before the purpose word k in its sentence, at
+    most PURPOSE_SPAN words before it; "none" when there is none."""
+    heads = _purpose_cues()["heads"]
+    for m in range(k - 1, max(k - 1 - PURPOSE_SPAN, j0 - 1), -1):
+        g = _cue_lookup(T.toks[m].n, heads)
+        if g:
+            return g[0]
+    return "none"
+
+
+def _purpose_features(T: Text, i: int, j0: int, trig: str, gov: EventMention | None) -> list[str]:
+    """Purpose ل around the trigger (token i): the trigger itself a purpose word ("purpose_self") or governed by one
+    at most two words before it ("purpose_gov": لشن هجمات، للقيام بزيارة), each with the group of the word that
+    governs the purpose ("purpose_head=<g>": تعرض لهجوم is undergone, عملية لتحرير an operation); until + an imperfect
+    ("pending_imperfect": ريثما يتم نقلها، حتى يصلوا); the imperfect auxiliary يتم before it ("aux_imperfect"); and, for a
+    trigger in و right after another event (COORD_SPAN), that event's purpose ("coord_purpose=<g>": لاقتحام المدينة
+    وتحريرها)."""
+    f: list[str] = []
+    if _purpose_word(T, i, j0):
+        head = _purpose_head(T, i, j0)
+        # its form: ل + the article (للهجوم: often the object of a noun, "تأكيد للهجوم"), ل + an imperfect in ي
+        # (ليقوم، ليخرج; one in ت looks like a verbal noun: لتحرير), ل + a bare verbal noun (لاعتقال), or a word
+        # after لكي/من أجل
+        form = ("ll" if trig[:2] == "لل" else "limpf" if trig[:2] == "لي"
+                else "l" if trig[:1] == "ل" else "after")
+        f += ["purpose_self", f"purpose_head={head}", f"purpose_head={head}|{form}"]
+    else:
+        for k in (i - 1, i - 2):
+            # (from the word's start: a token keeps an Arabic comma glued to its end)
+            if k >= j0 and _purpose_word(T, k, j0) and not _CLAUSE.search(T.text, T.toks[k].start, T.toks[i].start):
+                f += ["purpose_gov", f"purpose_gov_head={_purpose_head(T, k, j0)}"]
+                break
+    p = _purpose_cues()
+    w1 = T.word(i - 1) if i - 1 >= j0 else ""
+    w2 = T.word(i - 2) if i - 2 >= j0 else ""
+    stem = trig[len(_clitic(trig)):]
+    if (w1 in p["pending"] and stem[:1] in "يتن" and len(stem) >= 4) or (w1 in p["aux"] and w2 in p["pending"]):
+        f.append("pending_imperfect")
+    if w1 in p["aux"]:
+        f.append("aux_imperfect")
+    if gov is not None and trig[:1] == "و":
+        gi, gj = T.tok_range(gov.trigger_start, gov.trigger_end)
+        if 0 <= i - gj <= COORD_SPAN and not _CLAUSE.search(T.text, gov.trigger_start, T.toks[i].start):
+            if _purpose_word(T, gi, j0):
+                f.append(f"coord_purpose={_purpose_head(T, gi, j0)}")
+            else:
+                f.append("coord")
+    return f
+
+
+@lru_cache(maxsize=1)
+def _purpose_cues() -> dict:
+    d = (_cues().get("purpose") or {}).get("ar") or {}
+    pend = (_cues().get("pending") or {})
+    return {"before": frozenset(normalize_ar(w) for w in d.get("before") or ()),
+            "not_words": frozenset(normalize_ar(w) for w in d.get("not_words") or ()),
+            "heads": _groups_by_form(d.get("heads") or {}, ("", "و", "ف", "ب"), normalize_ar),
+            "pending": frozenset(normalize_ar(w) for w in pend.get("ar") or ()),
+            "aux": frozenset(normalize_ar(w) for w in pend.get("aux") or ())}
 
 
 @lru_cache(maxsize=1)
