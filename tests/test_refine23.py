@@ -79,7 +79,8 @@ def test_times_on_other_weekdays_are_no_refinement(monkeypatch):
     # switched off: listed as before
     ev[1] = _ev("time", _t("أمس الخميس", 6), "b", "b1")
     monkeypatch.setitem(config()["conflicts"], "refinements",
-                        dict(config()["conflicts"]["refinements"], weekdays_apart=False, time_tied={"enabled": False}))
+                        dict(config()["conflicts"]["refinements"], weekdays_apart=False, days_told_apart=0,
+                             time_tied={"enabled": False}))
     assert _refinements_apart(PAIR, "time", rows, ev, Compare(ENTS), None) == PAIR
 
 

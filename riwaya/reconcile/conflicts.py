@@ -23,6 +23,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
+from datetime import date
 from functools import lru_cache
 
 
@@ -1517,6 +1518,45 @@ def time_weekdays(text: str | None) -> frozenset:
     return frozenset(days)
 
 
+def _told_days(v) -> tuple[int, int] | None:
+    """The calendar days (ordinals) a time value tells, where it tells a day in words that name one: a day counted
+    from the writing day ("أمس", "صباح اليوم"), a weekday or a date with its number, known to a day or finer (not
+    "الأسبوع الماضي", not a feast "عيد الفطر" whose days the tagger guesses). A night names the day before too.
+    ``latest`` is the day as told: the window an unknown publication day gives (timex/retrieved.py) moves only
+    ``earliest``."""
+    if not isinstance(v, dict) or v.get("precision") not in ("day", "part_of_day", "hour", "minute") or not v.get("latest"):
+        return None
+    text = v.get("text") or ""
+    if not (deictic(text) or time_weekdays(text) or re.search(r"\d", text.translate(_DIGITS_AR))):
+        return None
+    try:
+        day = date.fromisoformat(v["latest"][:10]).toordinal()
+    except ValueError:
+        return None
+    words = set(re.findall(r"\w+", normalize(text).lower()))
+    words |= {w[k:] for w in words for k in (1, 2, 3) if w[:k] in ("و", "ال", "وال", "ب", "بال")}
+    return (day - 1, day) if _night_words() & words else (day, day)
+
+
+def _days_told_apart(IA, IB, evidence, min_days: int) -> bool:
+    """Two sides of a time "refinement" whose every pair of values tells days at least ``min_days`` apart
+    (``refinements.days_told_apart``): two values known to a day on days that far apart are no one day told at
+    two precisions; only the window of an unknown publication day (up to two days before the retrieval day) made
+    their intervals overlap. They are two happenings the merge joined, or the time of another happening."""
+    def days(I):
+        out = []
+        for i in I:
+            d = _told_days(evidence[i]["values"].get("time"))
+            if d is None:
+                return None
+            out.append(d)
+        return out
+    A, B = days(IA), days(IB)
+    if not A or not B:
+        return False
+    return all(max(a[0] - b[1], b[0] - a[1]) >= min_days for a in A for b in B)
+
+
 def _days_named(I, evidence, field) -> frozenset:
     out: set = set()
     for i in I:
@@ -1627,6 +1667,8 @@ def _refinements_apart(pairs: list, field: str, rows: list[dict], evidence: list
             out.append((RA, RB, rel, grounded, IA, IB))
             continue
         ka, kb = rows[RA[0]]["key"], rows[RB[0]]["key"]
+        if field == "time" and rc.get("days_told_apart") and _days_told_apart(IA, IB, evidence, int(rc["days_told_apart"])):
+            continue
         if field == "time" and rc.get("weekdays_apart"):
             da, db = _days_named(IA, evidence, field), _days_named(IB, evidence, field)
             if da and db and not da & db:

@@ -27,11 +27,11 @@ from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
 from .narrative import adopt_narrative_movers, narrative_units
-from .conflicts import distinct_conflicts, event_conflicts, translations_by_doc
+from .conflicts import distinct_conflicts, event_conflicts, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
-from .values import contains, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
+from .values import contains, deictic, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
 # ------------------------------------------------------------------ helpers
@@ -292,6 +292,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
+        **_day_cues(m.get("time")),
         "roles": roles,
         "doers": doers,
         # every doer told in the trigger's own clause, resolved or as written (no counted victims, no vague
@@ -315,6 +316,50 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "amount": m.get("amount"),
         **dict(zip(("tstem", "tgrams"), _trigger_cues(m))),
     }
+
+
+def _day_cues(t: dict | None) -> dict:
+    """What a mention's own time tells of its day, for ``events.days_apart`` (reconcile/core.py _days_apart):
+    ``weekdays``, the days of the week its words name (a night names the days on either side of it,
+    conflicts.time_weekdays); ``day``, (what it was counted from, the day) for a time known to a day or a part
+    of one, counted from the writing day ("أمس", "اليوم الأحد", a weekday) or given as a date, told with no
+    night word: two such times of one report are counted from one day, so a day's difference between them is
+    real, whatever window an unknown publication day gives each of them (timex/retrieved.py widens both)."""
+    rule = config()["events"].get("days_apart") or {}
+    if not t or not rule:
+        return {"weekdays": frozenset(), "day": None}
+    text = t.get("text") or ""
+    wd = time_weekdays(text) if rule.get("weekdays") else frozenset()
+    day = None
+    if rule.get("same_doc_days") and t.get("precision") in ("day", "part_of_day") and t.get("latest") \
+            and t.get("kind", "date") in ("date", "time") and not _has_night(text) and not time_weekdays(text):
+        # a day counted from the writing day ("أمس", "صباح اليوم") moves with the unknown publication day; a date
+        # ("22 مايو") does not: only two of one kind are compared (a weekday resolves to a calendar day, as a date)
+        kind = "deictic" if deictic(text) and not re.search(r"\d", text) else "date" if re.search(r"\d", text) else None
+        day = (kind, t["latest"][:10]) if kind else None
+    return {"weekdays": wd, "day": day}
+
+
+def _weekdays_across() -> bool:
+    """``events.days_apart.weekdays`` true: weekdays tell two reports' mentions apart too; "same_doc": one report's only."""
+    return (config()["events"].get("days_apart") or {}).get("weekdays") is True
+
+
+def _has_night(text: str) -> bool:
+    from .conflicts import _night_words
+    words = set(re.findall(r"\w+", normalize(text).lower()))
+    words |= {w[k:] for w in words for k in (1, 2, 3) if w[:k] in ("و", "ال", "وال", "ب", "بال")}
+    return bool(_night_words() & words)
+
+
+def _days_apart(wa: frozenset, wb: frozenset, da, db, same_doc: bool) -> bool:
+    """Two mentions told on two days (``events.days_apart``): both times name days of the week and none is
+    common ("أمس الخميس" against "أمس الجمعة"), or, in one report, two times known to a day counted from one
+    writing day fall on two days ("أمس" against "اليوم"). Each report's window of publication days makes the
+    intervals of such times overlap (three days wide for a retrieval date), so the time gap alone joins them."""
+    if wa and wb and not (wa & wb) and (same_doc or _weekdays_across()):
+        return True
+    return same_doc and da is not None and db is not None and da[0] == db[0] and da[1] != db[1]
 
 
 @lru_cache(maxsize=1)
@@ -367,6 +412,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             same = same_place or _eq_place
             if not any(same(x, y) for x in fa["places"] for y in fb["places"]):
                 return False
+    if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
+        return False
     if fa["interval"] and fb["interval"]:
         once = fa["once"] and fb["once"]
         limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
@@ -536,8 +583,10 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
         ys = docs_b.get(doc)
         if not ys:
             continue
-        for ox, dx, ix, ax in xs:
-            for oy, dy, iy, ay in ys:
+        for ox, dx, ix, ax, kx in xs:
+            for oy, dy, iy, ay, ky in ys:
+                if kx is not None and ky is not None and kx != ky and _days_apart(kx[0], ky[0], kx[1], ky[1], True):
+                    return False    # one report, two days counted from its one writing day
                 if ax and ay and not (ax & ay):
                     return False    # one report, two different doers: two happenings
                 if ox is not None and oy is not None and not same_place(ox, oy):
@@ -554,6 +603,8 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
+    if _weekdays_across() and any(not (x & y) for x in A.get("weekdays", ()) for y in B.get("weekdays", ())):
+        return False    # two days of the week named, none common (events.days_apart)
     if A["lo"] is not None and B["lo"] is not None:
         # largest gap between any member of A and any member of B
         worst = max(A["lo"] - B["hi"], B["lo"] - A["hi"], 0.0)
@@ -1183,7 +1234,8 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
         summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
-                                            f["doers"])]}}
+                                            f["doers"], (f["weekdays"], f["day"]) if f["weekdays"] or f["day"] else None)]},
+                   "weekdays": {f["weekdays"]} if f.get("weekdays") else set()}
     return summ
 
 
@@ -1206,6 +1258,7 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a, b = summ[keep], summ.pop(drop)
     a["sigs"] |= b["sigs"]
     a["once"] = a["once"] and b["once"]
+    a["weekdays"] = a.get("weekdays", set()) | b.get("weekdays", set())
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
