@@ -357,8 +357,9 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
-    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"], same_place, fa["soft"] | fb["soft"],
-                   fa["party"], fb["party"]):
+    one = _one_fate(a.get("type"), b.get("type"), fa["alts"], fb["alts"], fa["soft"] | fb["soft"])
+    if _keys_clash(fa["alts"], frozenset() if one else fa["kplaces"], fb["alts"], frozenset() if one else fb["kplaces"],
+                   same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"]):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
         # nothing identifies the happening on one side: its places must agree (the story and
@@ -521,7 +522,27 @@ def _sig(m, f):
 def _sig_ok(a, b, same_place=None) -> bool:
     if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]) or _distinct_types(a[2], b[2]):
         return False
-    return not _keys_clash(a[3], a[5], b[3], b[5], same_place, a[7] | b[7], a[8], b[8])
+    one = _one_fate(a[2], b[2], a[3], b[3], a[7] | b[7])
+    return not _keys_clash(a[3], frozenset() if one else a[5], b[3], frozenset() if one else b[5], same_place,
+                           a[7] | b[7], a[8], b[8])
+
+
+@lru_cache(maxsize=1)
+def _once_fates() -> frozenset:
+    """The types that befall their person once and give him a fate (``once`` and ``fate`` in the event schema:
+    a killing, a death)."""
+    return frozenset(schema.types_with("once")) & frozenset(schema.fates())
+
+
+def _one_fate(ta, tb, act_a, act_b, soft=frozenset()) -> bool:
+    """Two mentions of one type that befalls its person once (a killing, a death: ``_once_fates``) whose main
+    actors share a resolved entity (the man killed, the man who died) tell one happening wherever each puts it
+    (``events.one_fate_any_place``): a man is killed once, so two reports that place his killing in two towns
+    disagree about its place, a conflict to show, not two killings. Their key places then tell nothing apart
+    (the pair is left to the score; times are held by ``once_max_gap_days`` as before)."""
+    if ta != tb or not config()["events"].get("one_fate_any_place") or ta not in _once_fates():
+        return False
+    return bool((_resolved(act_a) - soft) & (_resolved(act_b) - soft))
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
