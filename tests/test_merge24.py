@@ -79,6 +79,8 @@ def _cue_pair(actor_b=None, time_b=DAY, count=2):
 
 
 def test_one_sided_cue(monkeypatch):
+    assert core.config()["events"]["one_sided_cue"] == {"weight": 4}   # shipped on (twenty-first session)
+    monkeypatch.setitem(core.config()["events"], "one_sided_cue", None)
     assert "one_sided_timed" not in _cue_pair()          # off
     monkeypatch.setitem(core.config()["events"], "one_sided_cue", {"weight": 4})
     assert _cue_pair().get("one_sided_timed") == 1.0
