@@ -81,19 +81,6 @@ def replay(ms, feats, same_place, story_of):
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
-    # the pairs of two stories that one happening bridges (core.scored_pairs, events.story_bridge)
-    for i, j, ok in core.candidate_pairs(ms, feats, core.story_bridge_blocks(ms, feats, pairs), cfg, same_place):
-        if (i, j) in scored or feats[i]["story"] == feats[j]["story"]:
-            continue
-        ok_of[(i, j)] = ok
-        if ok:
-            sc = core._pair_score(ms[i], ms[j], feats[i], feats[j])
-            feat_of[(i, j)] = (sc, core.pair_features(ms[i], ms[j], feats[i], feats[j]))
-            if sc >= threshold:
-                pairs[(i, j)] = sc
-        else:
-            sc = cfg["incompatible_score"]
-        scored[(i, j)] = sc
     kept = core.generic_commitments(ms, feats, pairs)
     refused = {p: "generic: another kind" for p in pairs if p not in kept}
 

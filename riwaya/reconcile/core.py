@@ -984,74 +984,7 @@ def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float,
         else:
             sc = cfg["incompatible_score"]
         scored[(i, j)] = sc
-    bridged = story_bridge_blocks(ms, feats, pairs)
-    if bridged:
-        for i, j, ok in candidate_pairs(ms, feats, bridged, cfg, same_place):
-            if (i, j) in scored or feats[i]["story"] == feats[j]["story"]:
-                continue
-            if ok:
-                sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
-                if sc >= threshold:
-                    pairs[(i, j)] = sc
-            else:
-                sc = cfg["incompatible_score"]
-            scored[(i, j)] = sc
     return pairs, scored
-
-
-def story_bridge_blocks(ms: list[dict], feats: list[dict], pairs: dict) -> dict:
-    """Blocks of the mentions of two stories that one happening bridges (``events.story_bridge``): story
-    clustering cuts one happening's reports in two stories where their words differ (a bombing's reports, one
-    naming the town, another the officer killed), and only mentions that share a main actor or place are compared
-    across stories. Where a pair of mentions of two stories, of one kind (class and type group) and, with
-    ``same_type``, one type, scores at least the merge threshold plus ``margin``, the mentions of that kind of
-    both stories meet (a block per bridged group of stories and kind, cut to time neighbours when large, as any
-    block); kinds the stories do not bridge stay apart. Each kind's bridge is read from pairs of that kind, all in
-    one part of the corpus stage (its mentions share a key, and a kind's mentions of a story are one part's), so
-    the stage compares what one call on everything compares. Empty when off."""
-    opt = config()["events"].get("story_bridge")
-    if not opt:
-        return {}
-    threshold, _average = pair_thresholds()
-    floor = threshold + float(opt.get("margin", 0.0))
-    uf = UnionFind()
-    any_bridge = False
-    most = opt.get("max_stories")
-    size: dict = {}
-    # strongest first, so that a bound on a group's stories keeps the best bridges wherever the pairs came from
-    for (i, j), sc in sorted(pairs.items(), key=lambda p: (-p[1], p[0])):
-        fi, fj = feats[i], feats[j]
-        if sc < floor or fi["story"] is None or fj["story"] is None or fi["story"] == fj["story"]:
-            continue
-        if fi["generic"] or fj["generic"] or _cls(ms[i]) != _cls(ms[j]) or fi["group"] != fj["group"]:
-            continue
-        if opt.get("same_type", True) and ms[i].get("type") != ms[j].get("type"):
-            continue
-        kind = (_cls(ms[i]), fi["group"])
-        ra, rb = uf.find((kind, fi["story"])), uf.find((kind, fj["story"]))
-        if ra == rb:
-            continue
-        if most and size.get(ra, 1) + size.get(rb, 1) > most:
-            continue        # a chain of stories (a head of state's every day): no bridge beyond a few stories
-        uf.union(ra, rb)
-        size[uf.find(ra)] = size.get(ra, 1) + size.get(rb, 1)
-        any_bridge = True
-    if not any_bridge:
-        return {}
-    kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
-    blocks = defaultdict(list)
-    for i, (m, f) in enumerate(zip(ms, feats)):
-        if f["story"] is None:
-            continue
-        own = [(_cls(m), f["group"])]
-        if f["generic"]:     # as mention_blocks: with every kind it may stand for
-            pol = _cls(m).partition("~")[2]
-            own += [(c, g) for c, g in sorted(kinds) if g in f["generic"] and c.partition("~")[2] == pol]
-        for kind in own:
-            node = (kind, f["story"])
-            if node in uf.p:
-                blocks[(kind, ("bridge", uf.find(node)))].append(i)
-    return dict(blocks)
 
 
 def _merged(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place) -> list[list[int]]:
