@@ -85,20 +85,12 @@ def main() -> int:
     ap.add_argument("--cause", default=None)
     ap.add_argument("--C", type=float, default=0.5)
     a = ap.parse_args()
-    import train_events as te
     docs = pickle.loads(Path(a.cache).read_bytes())
     tr = polarity_cv.samples([d for d in docs if d["split"] == "train"])
     if a.preds and Path(a.preds).exists():
         cv_pred = pickle.loads(Path(a.preds).read_bytes())
     else:
-        ids = sorted({s[2] for s in tr})
-        fold = {d: k % 5 for k, d in enumerate(ids)}
-        cv_pred = [None] * len(tr)
-        for k in range(5):
-            m = te.fit([(s[0], s[1]) for s in tr if fold[s[2]] != k], a.C)
-            for n, s in enumerate(tr):
-                if fold[s[2]] == k:
-                    cv_pred[n] = polarity_cv.predict(m, s[3], s[4], s[0])
+        cv_pred = polarity_cv.out_of_fold(tr, a.C)
         if a.preds:
             Path(a.preds).write_bytes(pickle.dumps(cv_pred))
     evs_of = {}
