@@ -1533,9 +1533,14 @@ def _told_days(v) -> tuple[int, int] | None:
         day = date.fromisoformat(v["latest"][:10]).toordinal()
     except ValueError:
         return None
+    return (day - 1, day) if night_told(text) else (day, day)
+
+
+def night_told(text: str) -> bool:
+    """Does a time expression name a night (``refinements.night_words``), a word read also without its و/ال/ب?"""
     words = set(re.findall(r"\w+", normalize(text).lower()))
     words |= {w[k:] for w in words for k in (1, 2, 3) if w[:k] in ("و", "ال", "وال", "ب", "بال")}
-    return (day - 1, day) if _night_words() & words else (day, day)
+    return bool(_night_words() & words)
 
 
 def _days_told_apart(IA, IB, evidence, min_days: int) -> bool:

@@ -27,7 +27,7 @@ from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
 from .narrative import adopt_narrative_movers, narrative_units
-from .conflicts import distinct_conflicts, event_conflicts, time_weekdays, translations_by_doc
+from .conflicts import distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, tokens
@@ -336,7 +336,7 @@ def _day_cues(t: dict | None) -> dict:
     wd = time_weekdays(text) if rule.get("weekdays") else frozenset()
     day = None
     if rule.get("same_doc_days") and t.get("precision") in ("day", "part_of_day") and t.get("latest") \
-            and t.get("kind", "date") in ("date", "time") and not _has_night(text) and not time_weekdays(text):
+            and t.get("kind", "date") in ("date", "time") and not night_told(text) and not time_weekdays(text):
         # a day counted from the writing day ("أمس", "صباح اليوم") moves with the unknown publication day; a date
         # ("22 مايو") does not: only two of one kind are compared (a weekday resolves to a calendar day, as a date)
         kind = "deictic" if deictic(text) and not re.search(r"\d", text) else "date" if re.search(r"\d", text) else None
@@ -347,13 +347,6 @@ def _day_cues(t: dict | None) -> dict:
 def _weekdays_across() -> bool:
     """``events.days_apart.weekdays`` true: weekdays tell two reports' mentions apart too; "same_doc": one report's only."""
     return (config()["events"].get("days_apart") or {}).get("weekdays") is True
-
-
-def _has_night(text: str) -> bool:
-    from .conflicts import _night_words
-    words = set(re.findall(r"\w+", normalize(text).lower()))
-    words |= {w[k:] for w in words for k in (1, 2, 3) if w[:k] in ("و", "ال", "وال", "ب", "بال")}
-    return bool(_night_words() & words)
 
 
 def _days_apart(wa: frozenset, wb: frozenset, da, db, same_doc: bool) -> bool:
