@@ -43,11 +43,9 @@ def failed_checks(a, b, fa, fb, same_place) -> list[str]:
     if (not fa["keys"] or not fb["keys"]) and fa["places"] and fb["places"] and not (fa["places"] & fb["places"]) \
             and not any(same_place(x, y) for x in fa["places"] for y in fb["places"]):
         out.append("places")
-    if fa["interval"] and fb["interval"]:
-        once = fa["once"] and fb["once"]
-        limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
-        if timeiv.gap(fa["interval"], fb["interval"]) > limit:
-            out.append("time")
+    if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > core.gap_limit(
+            cfg, fa["once"] and fb["once"]):
+        out.append("time")
     return out
 
 

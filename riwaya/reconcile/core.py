@@ -413,12 +413,16 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
-    if fa["interval"] and fb["interval"]:
-        once = fa["once"] and fb["once"]
-        limit = cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
-        if timeiv.gap(fa["interval"], fb["interval"]) > limit:
-            return False
+    if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
+            cfg, fa["once"] and fb["once"]):
+        return False
     return True
+
+
+def gap_limit(cfg: dict, once: bool) -> float:
+    """The largest time gap (seconds) between two mentions of one happening: ``once_max_gap_days`` for a type that
+    befalls its subject once (reports days apart can still tell the one killing), else ``max_time_gap_hours``."""
+    return cfg["once_max_gap_days"] * 86400 if once else cfg["max_time_gap_hours"] * 3600
 
 
 @lru_cache(maxsize=1)
@@ -630,7 +634,7 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     if A["lo"] is not None and B["lo"] is not None:
         # largest gap between any member of A and any member of B
         worst = max(A["lo"] - B["hi"], B["lo"] - A["hi"], 0.0)
-        limit = cfg["once_max_gap_days"] * 86400 if (A["once"] and B["once"]) else cfg["max_time_gap_hours"] * 3600
+        limit = gap_limit(cfg, A["once"] and B["once"])
         if worst > limit:
             return False
     return True
