@@ -67,7 +67,7 @@ def main() -> None:
         prep = train_pairs.prepare(story)
         gold_of = prep["gold_of"]
         for call in prep["calls"]:
-            ms = sorted(call["canon"], key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
+            ms = sorted(call["canon"], key=core._mention_order)
             feats = [core._features(m, call["story_of"]) for m in ms]
             owner, ok_of, feat_of, refused, pairs = missed_pairs.replay(ms, feats, call["same_place"],
                                                                         call["story_of"])

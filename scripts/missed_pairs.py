@@ -116,7 +116,7 @@ def main() -> None:
         where = {}      # mention id -> (call index, local index)
         state = []
         for n, call in enumerate(prep["calls"]):
-            ms = sorted(call["canon"], key=lambda m: (m.get("doc") or "", m.get("start") or 0, m.get("id") or ""))
+            ms = sorted(call["canon"], key=core._mention_order)
             feats = [core._features(m, call["story_of"]) for m in ms]
             owner, ok_of, feat_of, refused, pairs = replay(ms, feats, call["same_place"], call["story_of"])
             state.append((ms, feats, owner, ok_of, feat_of, refused, pairs, call))
