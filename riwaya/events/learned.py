@@ -1135,17 +1135,17 @@ def _no_agreement(T: Text, k: int, first: bool = True) -> bool:
     السعودي")."""
     words = _agreement_words()
     p, w = T.toks[k - 1].n, T.toks[k].n
-    if w in words["not_objects"] or w[len(_clitic(w)):] in words["not_objects"]:
+    body = w[len(_clitic(w)):]
+    if w in words["not_objects"] or body in words["not_objects"]:
         return False
     if w in words["never_adjectives"]:
         return True
-    if not first or not w[len(_clitic(w)):].isalpha():
+    if not first or not body.isalpha():
         return False      # "وزير الصحة السعودي": the adjective of the construct's head, not of its genitive
     raw_p = _MARKS.sub("", T.text[T.toks[k - 1].start:T.toks[k - 1].end])
     raw_w = _MARKS.sub("", T.text[T.toks[k].start:T.toks[k].end]).rstrip("،؛.,")
     if not raw_p.endswith("ة") or p[len(_clitic(p)):] in words["human_plurals"]:
         return False
-    body = w[len(_clitic(w)):]
     if raw_w.endswith(("ة", "ه", "ى", "اء", "ا")) or (body[:1] == "ا" and len(body) <= 4) or \
             w in _split_adjectives() or body in _split_adjectives():
         return False
