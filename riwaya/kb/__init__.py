@@ -470,7 +470,7 @@ class KB:
 
     def _given(self, word: str, bare: str) -> bool:
         """A given name in the name lists' common bins or the KB lexicon, not a common word or a place
-        (the lists hold those too: وتوفي, سورية)."""
+        (the lists hold those too: a verb, وتوفي; a country's name)."""
         return any((self.given_freq.get(normalize_ar(w), 9) <= 2 or normalize_ar(w) in self.given)
                    and normalize_ar(w) not in self.common and not self._names_place(w) for w in (word, bare))
 
@@ -503,8 +503,8 @@ class KB:
         return any(self.records[c.id]["type"] != "person" for c in self.index.get((normalize_ar(word),), []))
 
     def _confirm_nearby(self, out, tentative):
-        """A common word read as a place after a mere preposition (في السلمية) stays a place only if
-        another place of that country is named close by (بريف حماة)."""
+        """A common word read as a place after a mere preposition (في المدينة) stays a place only if
+        another place of that country is named close by (بمحافظة تعز)."""
         weak = {id(m) for m, _ in tentative}
         sure = [(m.start, (self.records.get(m.kb_id) or {}).get("country")) for m in out
                 if id(m) not in weak and (self.records.get(m.kb_id) or {}).get("type") == "place"]
