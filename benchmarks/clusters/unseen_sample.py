@@ -50,6 +50,10 @@ The twelfth (twenty-first session, lead): the rest of the 1-keyword tier (300-6,
 article, none of the eleven samples nor one sharing a lead with them (`twelfth()`, drawn once with
 `unseen_sample.py DIR twelfth-draw`), frozen as "twelfth" before any branch of the session was merged, and judged once
 on the final merge.
+The thirteenth (twenty-second session, lead): every 10th article, from the 5th, of the 1-keyword tier (300-6,000
+characters, every day) the twelfth left, none of the twelve samples nor one sharing a lead with them (`thirteenth()`,
+drawn once with `unseen_sample.py DIR thirteenth-draw`), frozen as "thirteenth" before any branch of the session was
+merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -193,6 +197,16 @@ def twelfth() -> list[tuple[str, dict]]:
     return sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[::10]
 
 
+def thirteenth() -> list[tuple[str, dict]]:
+    """The thirteenth sample's draw (twenty-second session): every 10th article, from the 5th, of the 1-keyword tier
+    (300-6,000 characters) the twelfth left, every crawl day, none of the twelve samples nor an article whose lead one
+    of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth"))
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    return sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[5::10]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -254,6 +268,8 @@ def main() -> None:
         arts = eleventh()   # how the eleventh sample's ids were drawn (frozen in SAMPLES as "eleventh")
     elif args.days == ["twelfth-draw"]:
         arts = twelfth()    # how the twelfth sample's ids were drawn (frozen in SAMPLES as "twelfth")
+    elif args.days == ["thirteenth-draw"]:
+        arts = thirteenth()  # how the thirteenth sample's ids were drawn (frozen in SAMPLES as "thirteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
