@@ -203,7 +203,8 @@ class KB:
                     and key[0].startswith("ال") and len(key[0]) > 4):
                 self._add((key[0][2:],) + key[1:], _Cand(rid, "nocue" if len(key) == 1 else form, prio - 1))
             if (t == "organization" and is_arabic(n) and len(key) == 1 and key[0].startswith("ال")
-                    and len(key[0]) > 5 and key[0][2:] not in self.common and key[0] not in self.common):
+                    and len(key[0]) > 5 and key[0][2:] not in self.common and key[0] not in self.common
+                    and not self._common_without_article(n)):
                 self._add((key[0][2:],), _Cand(rid, form, prio - 1))    # إنتربول = الإنتربول
             if t == "person" and is_arabic(n) and len(key) >= 2 and key[-2] not in _COMPOUND_HEADS:
                 # جميل الحسن = جميل حسن: the article on a family name comes and goes
@@ -511,6 +512,14 @@ class KB:
         drop = {id(m) for m, country in tentative
                 if not any(c == country and country and abs(s - m.start) <= self.ff_window for s, c in sure)}
         return [m for m in out if id(m) not in drop]
+
+    def _common_without_article(self, name: str) -> bool:
+        """Is a one-word organisation name written with the article (الميادين, النصرة, المنار) a common
+        word without it (ميادين "fields", نصرة "support", منار "lighthouse": wordfreq, ``ff_whole`` or
+        more)? Then the bare word is that word, not the body (إنتربول = الإنتربول stays: a rare word)."""
+        from ..ner.morph import zipf
+        w = strip_vowel_marks(unicodedata.normalize("NFKC", name.strip()))
+        return w[:2] in ("ال", "أل") and zipf(w[2:]) >= self.ff_whole
 
     def _whole_commoner(self, surface: str, clitic: str, k0: str) -> bool:
         """Is a word read as a proclitic + a one-word name commoner as written (wordfreq) than its stem, and
