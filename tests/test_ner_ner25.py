@@ -18,3 +18,24 @@ def test_a_common_word_is_no_body_without_the_article_the_body_writes():
     ents = _ents("وقالت قناة الميادين إن جبهة النصرة انسحبت، وأصدرت إنتربول مذكرة.")
     assert any(m.kb_id == "outlet:almayadeen" for m in ents.values())
     assert any(m.kb_id == "org:interpol" for m in ents.values())
+
+
+def test_a_parliament_named_with_its_nation():
+    ents = _ents("وقدم الوزير تقريره إلى البرلمان العراقي يوم الأحد.")
+    assert ents["البرلمان العراقي"].type == "organization"
+    assert not _ents("وصادق البرلمان على القانون أمس.")          # no nation: a description
+
+
+def test_an_organisation_ends_before_located():
+    ents = _ents("وأشار مسؤول في شرطة سومانتايوان الواقعة وسط جاوا إلى أن 77 شخصا قتلوا.")
+    assert not any(t.endswith("الواقعة") for t in ents)
+
+
+def test_an_organ_of_a_kb_body_is_one_organisation_unlinked():
+    ents = _ents("أجلت مفوضية الأمم المتحدة نحو 3 آلاف لاجئ من ليبيا.")
+    assert "مفوضية الأمم المتحدة" in ents and ents["مفوضية الأمم المتحدة"].kb_id is None
+    ents = _ents("وقال برنامج الأمم المتحدة الإنمائي إن الفقر تزايد.")
+    assert "برنامج الأمم المتحدة الإنمائي" in ents
+    # forces and the body's own head are no organ: the body stays linked
+    ents = _ents("وقال متحدث باسم قوات الأمم المتحدة إن الهدوء عاد.")
+    assert ents["الأمم المتحدة"].kb_id == "org:un"

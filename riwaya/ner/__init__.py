@@ -365,6 +365,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     kb = _places_inside_orgs(text, cands, kb)
     cands, kb = _kb_org_nation(text, cands, kb)
     if lang != "en":
+        cands, kb = _organ_of_kb_body(text, cands, kb)
         cands, kb = _quoted_orgs(text, cands, kb)
         cands, kb = _branch_forces(text, cands, kb)
     kb = _namesakes_of_kb_people(text, cands, kb)
@@ -1928,6 +1929,57 @@ def _kb_org_nation(text, cands, kb):
     if not drop:
         return cands, kb
     return cands + extra, [m for m in kb if id(m) not in drop]
+
+
+_BEFORE_WORD = re.compile(r"(?<![\w\u0640])([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$")
+
+
+def _organ_of_kb_body(text, cands, kb):
+    """An organ of a body the knowledge base knows, named by its head in construct with the body's name
+    (مفوضية الأمم المتحدة, لجنة الأمم المتحدة, أمانة الجامعة العربية): the PUD guideline's organisation with
+    its head and genitive chain, the SNN train gold's الأمانة العامة لمنظمة التعاون الإسلامي; riwaya gave the
+    body alone. An indefinite head of entity_rules.yaml org_organ_heads right before a definite one-name KB
+    organisation makes one organisation of both, no longer linked to the body (the organ is not the body).
+    Read on Wojood's train and validation errors (issue 17, ner25). -> (candidates, KB)"""
+    from riwaya.ner.places import _after
+    heads = {norm(w) for w in _rules().get("org_organ_heads", [])}
+    if not heads:
+        return cands, kb
+    stops = {norm(w) for w in _rules().get("org_chain_stops", [])}
+    drop, inside, extra = set(), set(), []
+    for m in kb:
+        if m.type != "organization" or not text.startswith("ال", m.start):
+            continue
+        pm = _BEFORE_WORD.search(text, max(0, m.start - 30), m.start)
+        if not pm:
+            continue
+        word = _MARK.sub("", pm.group(1))
+        k = next((len(p) for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "") if norm(word[len(p):]) in heads), None)
+        if k is None:
+            continue
+        hs = pm.start(1) + k
+        end = m.end
+        for _ in range(2):                # its nisba adjectives: برنامج الأمم المتحدة الإنمائي
+            nxt = _after(text, end)
+            w = norm(_MARK.sub("", nxt[2])) if nxt else ""
+            if not (w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 4) or w in stops:
+                break
+            end = nxt[1]
+        if any(x is not m and hs < x.end and x.start < end for x in kb):
+            continue
+        # a tagger's span inside the organ's name gives way to it (one over the whole of it stays); one
+        # that runs out of it is left alone
+        near = [c for c in cands if hs < c[1] and c[0] < end]
+        if any(c[0] < hs or c[1] > end for c in near):
+            continue
+        drop.add(id(m))
+        if any((c[0], c[1], c[2]) == (hs, end, "organization") for c in near):
+            continue
+        inside.update(id(c) for c in near)
+        extra.append((hs, end, "organization", 0.9, "pattern"))
+    if not drop:
+        return cands, kb
+    return [c for c in cands if id(c) not in inside] + extra, [m for m in kb if id(m) not in drop]
 
 
 _QUOTED = re.compile(r"(?<![\w\u0640])(\w+)[ \t]*([«\"“”])[ \t]*([^«»\"“”\n.،,:؛()]{2,40}?)[ \t]*([»\"”“])")
