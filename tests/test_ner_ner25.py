@@ -39,3 +39,11 @@ def test_an_organ_of_a_kb_body_is_one_organisation_unlinked():
     # forces and the body's own head are no organ: the body stays linked
     ents = _ents("وقال متحدث باسم قوات الأمم المتحدة إن الهدوء عاد.")
     assert ents["الأمم المتحدة"].kb_id == "org:un"
+
+
+def test_a_plural_name_after_the_is_a_team():
+    # spaCy's small model reads these as people
+    ents = _ents("The Jets beat the Patriots on Sunday. We played well against the Spitfires.", lang="en")
+    assert ents["Jets"].type == "organization" and ents["Spitfires"].type == "organization"
+    ents = _ents("Frank Messina said the Mets will win.", lang="en")
+    assert ents["Frank Messina"].type == "person"

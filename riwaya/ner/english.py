@@ -47,6 +47,8 @@ def _lower_non_particle(word: str) -> bool:
     return word[:1].islower() and re.split(r"[-']", word.lower())[0] not in rules()["name_particles"]
 
 
+_TEAM_PLURAL = re.compile(r"[A-Z][a-z]+[^s'’\W]s")      # Mets, Gliders, Yankees (not Ross, not Bush's)
+_ARTICLE_BEFORE = re.compile(r"(?<![\w])[Tt]he[ \t]+$")
 _LOWER_WORD = re.compile(r"(?<![.!?]\s)(?<![\w\n])[a-z]{3,}(?!\w)")
 
 
@@ -106,6 +108,8 @@ def correct(text: str, spans: list) -> list:
             while len(words) > 1 and re.sub(r"\W.*", "", words[-1][2].lower()) in r["trailing_titles"]:
                 words.pop()               # "Virginia Governor(s": no name runs into a title after it
             s, e = words[0][0], words[-1][1]
+            if len(words) == 1 and _TEAM_PLURAL.fullmatch(words[0][2]) and _ARTICLE_BEFORE.search(text, max(0, s - 8), s):
+                t = "organization"        # "the Mets", "the Gliders": a plural name after "the" is a team or band
         low = [w[2].lower().strip(".,") for w in words]
         if t in ("organization", "person") and not any(w in r["organization_words"] for w in low) and len(words) > 1:
             heads = r["facility_heads"] if t == "organization" else r["facility_heads_after_person"]
