@@ -2,7 +2,9 @@
 
 Offline build step only; names-dataset is not a runtime dependency.
 Output: riwaya/data/ner/names_given.txt, names_family.txt (name<TAB>bin), merged with
-/work/shared/data/arabic_names lists.
+/work/shared/data/arabic_names lists; and names_given_en.txt, English given names (riwaya.ner.english:
+given_names): a name among the EN_RANK commonest in the US, the UK, Canada or Australia whose lower-case form
+is no common English word (wordfreq Zipf below EN_ZIPF: not Will, Mark, April, Grace).
 """
 import gzip
 import pickle
@@ -14,6 +16,19 @@ import names_dataset
 ROOT = Path(__file__).resolve().parent.parent / "riwaya" / "data" / "ner"
 AR = re.compile(r"^[\u0621-\u064A]{2,}$")
 SRC = Path("/work/shared/data/arabic_names")
+
+
+EN_RANK, EN_ZIPF = 1000, 4.5
+
+
+def build_en(out="names_given_en.txt"):
+    from wordfreq import zipf_frequency
+    d = pickle.load(gzip.open(Path(names_dataset.__file__).parent / "v3" / "first_names.pkl.gz"))
+    rows = sorted(k for k, v in d.items() if re.fullmatch(r"[A-Z][a-z]+", k)
+                  and any((v.get("rank") or {}).get(c) and v["rank"][c] <= EN_RANK for c in ("US", "GB", "CA", "AU"))
+                  and zipf_frequency(k.lower(), "en") < EN_ZIPF)
+    (ROOT / out).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    print(out, len(rows))
 
 
 def score(v):
@@ -42,3 +57,4 @@ def build(pkl, extra, out, limit=20000):
 if __name__ == "__main__":
     build("first_names.pkl.gz", ["male-first-names-in-arabic.txt", "female-first-names-in-arabic.txt"], "names_given.txt")
     build("last_names.pkl.gz", ["last-names-in-arabic.txt"], "names_family.txt")
+    build_en()

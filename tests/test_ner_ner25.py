@@ -47,3 +47,12 @@ def test_a_plural_name_after_the_is_a_team():
     assert ents["Jets"].type == "organization" and ents["Spitfires"].type == "organization"
     ents = _ents("Frank Messina said the Mets will win.", lang="en")
     assert ents["Frank Messina"].type == "person"
+
+
+def test_a_common_given_name_the_tagger_missed_is_a_person():
+    text = "Reporters spoke with Isabel Ruiz, who runs the shop.\nIt is basically me and Isabel, he said."
+    ents = _ents(text, lang="en")
+    assert ents["Isabel Ruiz"].type == "person" and ents["Isabel"].type == "person"
+    # a common word, a given name after an article, a place with its kind: no person from the rule
+    from riwaya.ner.english import given_names
+    assert given_names("Will said the Grace period ended. She lived on Isabel Street.", [], []) == []

@@ -347,8 +347,9 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     kb = list(kb_mentions)
     if re.search(r"[A-Za-z]", text):
         from riwaya.kb import load_kb
-        from riwaya.ner.english import kb_fixes
+        from riwaya.ner.english import given_names, kb_fixes
         cands, kb = kb_fixes(text, cands, kb, load_kb().records)
+        cands += given_names(text, cands, kb)
     cands = _coordinated_split(text, cands)
     cands = _common_word_before_lam(text, _morph_checked(text, cands, kb))
     # a word with the indefinite nominative or genitive ending (كمبعوثٍ, هجومٌ) is a common noun: no tagger
