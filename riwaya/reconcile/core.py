@@ -640,6 +640,9 @@ def _sigs_ok(sa, sb, cfg: dict, same_place=None) -> bool:
                 return False
             if tol.get("raw_only") and not _raw_clash_only(x, y, same_place):
                 return False
+            if tol.get("classes") is not None and (x[0].split("~")[0] not in tol["classes"]
+                                                   or y[0].split("~")[0] not in tol["classes"]):
+                return False
             bad += 1
             if tol.get("max") is not None and bad > tol["max"]:
                 return False
