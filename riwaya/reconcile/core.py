@@ -626,8 +626,11 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
 
 def _sigs_ok(sa, sb, cfg: dict, same_place=None) -> bool:
     """May two clusters' signatures (their mentions' kinds, main actors and key places) be one happening? Every
-    pair of them must be, unless ``events.sig_tolerance`` (``share``): then pairs of one kind whose main actors or
-    key places tell them apart are allowed up to that share of all the signature pairs, none of two kinds."""
+    pair of them must be, unless ``events.sig_tolerance`` lets some clashing pairs through (merge25, issue #15):
+    never two kinds; with ``raw_only`` only a clash of main actors where one side tells its actors by unresolved
+    words alone and the key places agree (``_raw_clash_only``: one misread mover or speaker); only of the event
+    classes in ``classes`` (all when absent: a killing told by another victim is mostly another killing); at most
+    ``max`` such pairs per join and at most ``share`` (default 1) of all the signature pairs."""
     tol = cfg.get("sig_tolerance")
     if not tol:
         return all(_sig_ok(x, y, same_place) for x in sa for y in sb)
