@@ -54,7 +54,7 @@ def _hard_reason(a, b, fa, fb, same_place) -> str:
 
 
 def _cluster_reason(A, B, cfg, same_place) -> str:
-    if not all(core._sig_ok(x, y, same_place) for x in A["sigs"] for y in B["sigs"]):
+    if not core._sigs_ok(A["sigs"], B["sigs"], cfg, same_place):
         for x in A["sigs"]:
             for y in B["sigs"]:
                 if not core._kind_ok(x[0], x[1], x[6], y[0], y[1], y[6]) or core._distinct_types(x[2], y[2]):

@@ -624,8 +624,45 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
     return True
 
 
+def _sigs_ok(sa, sb, cfg: dict, same_place=None) -> bool:
+    """May two clusters' signatures (their mentions' kinds, main actors and key places) be one happening? Every
+    pair of them must be, unless ``events.sig_tolerance`` lets some clashing pairs through (merge25, issue #15):
+    never two kinds; with ``raw_only`` only a clash of main actors where one side tells its actors by unresolved
+    words alone and the key places agree (``_raw_clash_only``: one misread mover or speaker); only of the event
+    classes in ``classes`` (all when absent: a killing told by another victim is mostly another killing); at most
+    ``max`` such pairs per join and at most ``share`` (default 1) of all the signature pairs."""
+    tol = cfg.get("sig_tolerance")
+    if not tol:
+        return all(_sig_ok(x, y, same_place) for x in sa for y in sb)
+    bad = 0
+    for x in sa:
+        for y in sb:
+            if _sig_ok(x, y, same_place):
+                continue
+            if not _kind_ok(x[0], x[1], x[6], y[0], y[1], y[6]) or _distinct_types(x[2], y[2]):
+                return False
+            if tol.get("raw_only") and not _raw_clash_only(x, y, same_place):
+                return False
+            if tol.get("classes") is not None and (x[0].split("~")[0] not in tol["classes"]
+                                                   or y[0].split("~")[0] not in tol["classes"]):
+                return False
+            bad += 1
+            if tol.get("max") is not None and bad > tol["max"]:
+                return False
+    return not bad or bad <= tol.get("share", 1.0) * len(sa) * len(sb)
+
+
+def _raw_clash_only(x, y, same_place=None) -> bool:
+    """Do two signatures of one kind clash only by main actors that are not both known entities (one side's
+    actors told by unresolved words only), their key places agreeing?"""
+    soft = x[7] | y[7]
+    if _keys_clash(frozenset(), x[5], frozenset(), y[5], same_place):
+        return False
+    return not ((_resolved(x[3]) - soft) and (_resolved(y[3]) - soft))
+
+
 def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
-    if not all(_sig_ok(x, y, same_place) for x in A["sigs"] for y in B["sigs"]):
+    if not _sigs_ok(A["sigs"], B["sigs"], cfg, same_place):
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
