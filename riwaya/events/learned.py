@@ -2456,6 +2456,21 @@ def _light_verbs() -> frozenset[str]:
     return frozenset(normalize_ar(w) for w in (_cues().get("light_verbs") or {}).get("ar", ()))
 
 
+LIGHT_CONTROL = True   # and a verb whose subject, standing before its verbal noun, does it too ("قررت الجزائر منع"; agent25)
+CONTROL_GAP = 2        # words between such a subject and the noun, any words; more only of cues.yaml's control_verbs between
+LIGHT_PLACE = True     # a country or city there is a doer too ("شنت تركيا حملة"; agent25)
+
+
+@lru_cache(maxsize=1)
+def _control_verbs() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("control_verbs") or {}).get("ar", ()))
+
+
+@lru_cache(maxsize=1)
+def _control_between() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("control_verbs") or {}).get("between", ()))
+
+
 def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool:
     """Is the candidate the subject of a light verb whose noun is the trigger ("شنت قوات النظام غارات",
     "أصدرت محكمة أسترالية حكما", "نفذ الطيران الحربي أربع غارات"): a light verb (cues.yaml light_verbs)
@@ -2471,7 +2486,11 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
     if lv < 0 or ti - lv > LIGHT_GAP:
         return False
     if not _word_in(T.toks[lv].n, _light_verbs()):
-        return False
+        if not (LIGHT_CONTROL and _word_in(T.toks[lv].n, _control_verbs())):
+            return False
+        between = _control_between()     # a control verb's noun follows its subject: "تمكن فصيل مسلح من طرد"
+        if ti - cj > CONTROL_GAP and not all(_word_in(T.toks[k].n, between) for k in range(cj, ti)):
+            return False
     # the light verb's noun is the trigger: no other event's word between them, nor the candidate one
     return not any(T.toks[lv].end <= s < ev.trigger_start for s, _ in triggers)
 
@@ -2913,6 +2932,39 @@ def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci))
 
 
+TOLD_THAT_NOT_DOER = False    # nor a speaker before "أن / إن" whose clause the trigger opens (agent25)
+TOLD_THAT_NO_FILL = False     # and such an event takes no agent from the fill
+
+
+@lru_cache(maxsize=1)
+def _told_that_cues() -> tuple[frozenset, frozenset, int]:
+    d = _cues().get("told_that") or {}
+    return (frozenset(normalize_ar(w) for w in d.get("complementizers") or ()),
+            frozenset(normalize_ar(w) for w in d.get("not_after") or ()), int(d.get("gap", 2)))
+
+
+def _told_that(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate the teller of a clause that the trigger opens ("وقال المجدوب إن الاجتماع يأتي"، "أفاد
+    الجبير أن اللقاء تناول"، "قال شهود إن انفجاراً وقع")? A complementizer (cues.yaml told_that: أن، إن، بأن)
+    stands between candidate and trigger, the trigger at most `gap` words after it, a noun (not shaped as a
+    finite verb, no pronoun of its own: "إن عودته" is the teller's own return) and the complementizer not one
+    of time ("بعد أن فرت"). After a bare أن the clause's subject is the noun that follows it, so the phrase
+    before it is no doer of that noun."""
+    if not TOLD_THAT_NOT_DOER or lang_of(ev) != "ar" or c.end > ev.trigger_start:
+        return False
+    comps, not_after, gap = _told_that_cues()
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    _, cj = T.tok_range(c.start, c.end)
+    k = next((x for x in range(ti - 1, max(cj, ti - gap - 1) - 1, -1) if T.toks[x].n in comps), None)
+    if k is None or k < cj or T.word(k - 1) in not_after:
+        return False
+    raw = T.text[T.toks[ti].start:T.toks[ti].end]
+    w = T.toks[ti].n
+    if _finite_verb(w, False) or _finite_verb(w, True) or raw.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    return not any(_finite_verb(T.toks[x].n, False) for x in range(k + 1, ti))
+
+
 def _clitic_free(n: str) -> str:
     c = _clitic(n)
     n = n[len(c):]
@@ -3048,6 +3100,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
             parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
+            told = False         # a teller before "أن" was taken out of the agent (agent25)
             probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
@@ -3066,13 +3119,17 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
+                if "agent" in p and _told_that(T, ev, c):
+                    p = {**p, "agent": 0.0}      # "وقال المجدوب إن الاجتماع": who tells of it (agent25)
+                    told = True
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
                 if role in PATH_ROLES and role != c.rule_role:
                     role = _path_role(T, ev, c, p, role, lex, M["argument"]["threshold"], judged)
                 if role in LIGHT_SUBJECT and _light_subject(T, ev, c, triggers) and (
-                        role != "none" or c.etype in _ACTORS or c.rule_role == "agent" or _doer_head(T.word(T.tok_range(c.start, c.end)[0]))):
+                        role != "none" or c.etype in _ACTORS or c.rule_role == "agent" or _doer_head(T.word(T.tok_range(c.start, c.end)[0]))
+                        or (LIGHT_PLACE and c.etype == "place")):
                     role = "agent"           # the subject of the light verb the trigger is the noun of
                     p = {**p, "agent": max(p.values())}
                 if role in ("patient", "none") and _by_agent(T, ev, c):
@@ -3086,7 +3143,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 probs.append((c, p, role))
             if SPLIT_APART:
                 probs = _split_apart(probs, text)
-            gated = _topic_gate(probs, M["argument"].get("fill") or {}, ev, T)
+            fill = M["argument"].get("fill") or {}
+            if told and TOLD_THAT_NO_FILL:
+                fill = {r: b for r, b in fill.items() if r != "agent"}
+            gated = _topic_gate(probs, fill, ev, T)
             if SUBJECT_OBJECT_PAIR and lang_of(ev) == "ar":
                 gated = _subject_object_pair(T, ev, gated)      # after the fill: it may give the object the agent
             for c, p, role in gated:
