@@ -2447,6 +2447,41 @@ def _by_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci - n))
 
 
+FROM_DOER = True     # after a verbal noun of a type cues.yaml from_doer names, من + phrase is its doer (agent25)
+FROM_DOER_GAP = 1    # words from the trigger to the من at most
+
+
+@lru_cache(maxsize=1)
+def _from_doer_cues() -> tuple[frozenset[str], frozenset[str]]:
+    d = _cues().get("from_doer") or {}
+    return frozenset(d.get("types") or ()), frozenset(normalize_ar(w) for w in d.get("cues") or ())
+
+
+def _from_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate the doer a من phrase names after a verbal noun of judging or threatening ("وصدق الحكم
+    من محكمة الاستئناف"، "تلقت تهديدات بالقتل من طالبان"، "تلقت وعدا من الرئيس")? The trigger a noun (not
+    shaped as a finite verb: after "طلب منه" the من names whom it asks) of a type cues.yaml from_doer names,
+    its من (or من جانب) at most FROM_DOER_GAP words after it, right before the candidate, a named person or
+    body or a doer noun (cues.yaml doer_heads), no stop or comma between."""
+    if not FROM_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
+        return False
+    types, cues = _from_doer_cues()
+    if ev.type not in types:
+        return False
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True):
+        return False
+    ci, _ = T.tok_range(c.start, c.end)
+    k = ci - 1
+    if k >= 1 and T.toks[k].n in cues and T.toks[k - 1].n == "من":
+        k -= 1                      # "من جانب"
+    if k < tj or T.toks[k].n != "من" or k - tj > FROM_DOER_GAP:
+        return False
+    if not (c.etype in _ACTORS or _doer_head(T.word(ci))):
+        return False                # "محاسبة من يثبت إدانته"، "اتهامه بتهمة من الدرجة الثانية": no one named
+    return not any(_punct_after(T, x) for x in range(tj - 1, ci - 1))
+
+
 LIGHT_SUBJECT = ("patient", "none")   # roles a phrase between a light verb and its noun is taken from to be the doer (evarg17)
 LIGHT_GAP = 6        # words from the light verb to the trigger at most
 
@@ -3134,6 +3169,9 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": max(p.values())}
                 if role in ("patient", "none") and _by_agent(T, ev, c):
                     role = "agent"           # the doer named after من قبل / على يد
+                    p = {**p, "agent": max(p.values())}
+                elif role in ("patient", "none") and _from_agent(T, ev, c):
+                    role = "agent"           # "حكم من محكمة الاستئناف"، "تهديدات بالقتل من طالبان" (agent25)
                     p = {**p, "agent": max(p.values())}
                 side = _side_role(sides, c.start, c.end, role, c.etype in _ACTORS and sum(
                     p.get(r, 0.0) for r in ("agent", "patient", "companion")) >= SIDE_BAR)
