@@ -61,3 +61,32 @@ def test_the_teller_before_that_is_measured_and_off():
         assert not told("يحتجز التنظيم فتاة سويدية بعد أن فرت من منزلها.", "فرت", "فتاة سويدية")  # أن of time
     finally:
         learned.TOLD_THAT_NOT_DOER = False
+
+
+def _from(text, trigger, span, typ, etype="organization", cls="other"):
+    T = learned.Text(text)
+    ev = _event(text, trigger, typ, cls)
+    return learned._from_agent(T, ev, _cand(text, span, etype))
+
+
+def test_min_after_a_judgement_or_a_threat_names_its_doer():
+    assert _from("وصدق الحكم من محكمة الاستئناف في الرياض.", "الحكم", "محكمة الاستئناف", "trial")
+    assert _from("وتلقت تهديدات بالقتل من طالبان وبعض أقاربها.", "تهديدات", "طالبان", "promise")
+    # "من" of whoever, no one named; a request's من is whom it asks; a verb's من is its object's
+    assert not _from("وطالبوا بمحاسبة من يثبت إدانته.", "بمحاسبة", "يثبت إدانته", "trial", "np")
+    assert not _from("وجاء طلب من مصر بتسليمه.", "طلب", "مصر", "request", "place")
+    assert not _from("وطلبت الوزارة من الشركة تسليم المبلغ.", "وطلبت", "الشركة", "trial")
+
+
+def test_lam_after_an_attacks_noun_names_its_doer():
+    assert _from("وقتل ثلاثة مسلحين في كمين لقوات الأمن بمحافظة إب.", "كمين", "لقوات الأمن", "attack", "np", "harm")
+    assert _from("وقتل 24 شرطيا في هجمات للمقاتلين الأكراد الشهر الماضي.", "هجمات", "للمقاتلين الأكراد", "attack",
+                 "np", "harm")
+    assert _from("وقتل 15 مسلحا في غارة جوية لطيران التحالف استهدفت آليات.", "غارة", "لطيران التحالف", "attack",
+                 "np", "harm")
+    # the object's genitive, a pronoun that is the doer, a name that opens with ل, a definite noun
+    assert not _from("وقصف مواقع لعناصر التنظيم في بيجي.", "وقصف", "لعناصر التنظيم", "attack", "np", "harm")
+    assert not _from("وبعد استهدافها للتنظيم تغيرت الحملة.", "استهدافها", "للتنظيم", "attack", "np", "harm")
+    assert not _from("في مواجهة لوس انجليس جالاكسي اليوم.", "مواجهة", "لوس انجليس جالاكسي", "attack",
+                     "organization", "harm")
+    assert not _from("في نوايا تركيا بالتصدي لتنظيم داعش.", "بالتصدي", "لتنظيم داعش", "attack", "np", "harm")

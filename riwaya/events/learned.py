@@ -2466,9 +2466,11 @@ def _from_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     if not FROM_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
         return False
     types, cues = _from_doer_cues()
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if ev.type in _lam_doer_types():
+        return _lam_agent(T, ev, c, ti, tj)
     if ev.type not in types:
         return False
-    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
     if _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True):
         return False
     ci, _ = T.tok_range(c.start, c.end)
@@ -2480,6 +2482,35 @@ def _from_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     if not (c.etype in _ACTORS or _doer_head(T.word(ci))):
         return False                # "محاسبة من يثبت إدانته"، "اتهامه بتهمة من الدرجة الثانية": no one named
     return not any(_punct_after(T, x) for x in range(tj - 1, ci - 1))
+
+
+LAM_DOER = True      # after an attack's noun, ل + a named body or a doer noun is its doer ("كمين للمقاومة"; agent25)
+
+
+@lru_cache(maxsize=1)
+def _lam_doer_types() -> frozenset[str]:
+    return frozenset((_cues().get("from_doer") or {}).get("lam_types") or ()) if LAM_DOER else frozenset()
+
+
+def _lam_agent(T: Text, ev: EventMention, c: Candidate, ti: int, tj: int) -> bool:
+    """Is the candidate the doer an attack's noun names with ل ("في كمين للمقاومة"، "بقصف للتحالف على الحديدة"،
+    "هجمات للمقاتلين الأكراد")? The trigger carries no pronoun of its own ("استهدافها للتنظيم": the pronoun
+    is the doer, ل marks whom it hits), is not definite (a happening told again) nor shaped as a finite verb;
+    the candidate's word opens with ل, at most FROM_DOER_GAP words after the trigger with only an adjective
+    between ("غارة جوية لطيران التحالف"), and names a person or body (the ل outside the name) or opens with a
+    doer noun (cues.yaml doer_heads: not "دهم للفنادق"، "تبادل لإطلاق النار")."""
+    raw = T.text[T.toks[ti].start:T.toks[ti].end] if ti < len(T.toks) else ""
+    if raw.endswith(("ه", "ها", "هم", "هما")) or _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True) or (
+            _definite_trigger(ev)):
+        return False                # "استهدافها للتنظيم"؛ "بالتصدي لتنظيم داعش": whom it is against
+    k = bisect_right(T.starts, c.start) - 1          # the word the candidate starts in (its ل may be outside it)
+    if k < tj or k - tj > FROM_DOER_GAP or not T.toks[k].n.startswith("ل"):
+        return False
+    if any(not _adjective_shaped(T.toks[x].n) for x in range(tj, k)):
+        return False                # "قصف مواقع لعناصر داعش": ل of the object's genitive
+    if not (_doer_head(T.toks[k].n) or (c.etype in _ACTORS and c.start > T.toks[k].start)):
+        return False                # "مواجهة لوس انجليس": a name that opens with ل
+    return not any(_punct_after(T, x) for x in range(tj - 1, k))
 
 
 LIGHT_SUBJECT = ("patient", "none")   # roles a phrase between a light verb and its noun is taken from to be the doer (evarg17)
