@@ -2447,6 +2447,72 @@ def _by_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci - n))
 
 
+FROM_DOER = True     # after a verbal noun of a type cues.yaml from_doer names, من + phrase is its doer (agent25)
+FROM_DOER_GAP = 1    # words from the trigger to the من at most
+
+
+@lru_cache(maxsize=1)
+def _from_doer_cues() -> tuple[frozenset[str], frozenset[str]]:
+    d = _cues().get("from_doer") or {}
+    return frozenset(d.get("types") or ()), frozenset(normalize_ar(w) for w in d.get("cues") or ())
+
+
+def _from_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate the doer a من phrase names after a verbal noun of judging or threatening ("وصدق الحكم
+    من محكمة الاستئناف"، "تلقت تهديدات بالقتل من طالبان"، "تلقت وعدا من الرئيس")? The trigger a noun (not
+    shaped as a finite verb: after "طلب منه" the من names whom it asks) of a type cues.yaml from_doer names,
+    its من (or من جانب) at most FROM_DOER_GAP words after it, right before the candidate, a named person or
+    body or a doer noun (cues.yaml doer_heads), no stop or comma between."""
+    if not FROM_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
+        return False
+    types, cues = _from_doer_cues()
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if ev.type in _lam_doer_types():
+        return _lam_agent(T, ev, c, ti, tj)
+    if ev.type not in types:
+        return False
+    if _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True):
+        return False
+    ci, _ = T.tok_range(c.start, c.end)
+    k = ci - 1
+    if k >= 1 and T.toks[k].n in cues and T.toks[k - 1].n == "من":
+        k -= 1                      # "من جانب"
+    if k < tj or T.toks[k].n != "من" or k - tj > FROM_DOER_GAP:
+        return False
+    if not (c.etype in _ACTORS or _doer_head(T.word(ci))):
+        return False                # "محاسبة من يثبت إدانته"، "اتهامه بتهمة من الدرجة الثانية": no one named
+    return not any(_punct_after(T, x) for x in range(tj - 1, ci - 1))
+
+
+LAM_DOER = True      # after an attack's noun, ل + a named body or a doer noun is its doer ("كمين للمقاومة"; agent25)
+
+
+@lru_cache(maxsize=1)
+def _lam_doer_types() -> frozenset[str]:
+    return frozenset((_cues().get("from_doer") or {}).get("lam_types") or ()) if LAM_DOER else frozenset()
+
+
+def _lam_agent(T: Text, ev: EventMention, c: Candidate, ti: int, tj: int) -> bool:
+    """Is the candidate the doer an attack's noun names with ل ("في كمين للمقاومة"، "بقصف للتحالف على الحديدة"،
+    "هجمات للمقاتلين الأكراد")? The trigger carries no pronoun of its own ("استهدافها للتنظيم": the pronoun
+    is the doer, ل marks whom it hits), is not definite (a happening told again) nor shaped as a finite verb;
+    the candidate's word opens with ل, at most FROM_DOER_GAP words after the trigger with only an adjective
+    between ("غارة جوية لطيران التحالف"), and names a person or body (the ل outside the name) or opens with a
+    doer noun (cues.yaml doer_heads: not "دهم للفنادق"، "تبادل لإطلاق النار")."""
+    raw = T.text[T.toks[ti].start:T.toks[ti].end] if ti < len(T.toks) else ""
+    if raw.endswith(("ه", "ها", "هم", "هما")) or _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True) or (
+            _definite_trigger(ev)):
+        return False                # "استهدافها للتنظيم"؛ "بالتصدي لتنظيم داعش": whom it is against
+    k = bisect_right(T.starts, c.start) - 1          # the word the candidate starts in (its ل may be outside it)
+    if k < tj or k - tj > FROM_DOER_GAP or not T.toks[k].n.startswith("ل"):
+        return False
+    if any(not _adjective_shaped(T.toks[x].n) for x in range(tj, k)):
+        return False                # "قصف مواقع لعناصر داعش": ل of the object's genitive
+    if not (_doer_head(T.toks[k].n) or (c.etype in _ACTORS and c.start > T.toks[k].start)):
+        return False                # "مواجهة لوس انجليس": a name that opens with ل
+    return not any(_punct_after(T, x) for x in range(tj - 1, k))
+
+
 LIGHT_SUBJECT = ("patient", "none")   # roles a phrase between a light verb and its noun is taken from to be the doer (evarg17)
 LIGHT_GAP = 6        # words from the light verb to the trigger at most
 
@@ -2454,6 +2520,21 @@ LIGHT_GAP = 6        # words from the light verb to the trigger at most
 @lru_cache(maxsize=1)
 def _light_verbs() -> frozenset[str]:
     return frozenset(normalize_ar(w) for w in (_cues().get("light_verbs") or {}).get("ar", ()))
+
+
+LIGHT_CONTROL = True   # and a verb whose subject, standing before its verbal noun, does it too ("قررت الجزائر منع"; agent25)
+CONTROL_GAP = 2        # words between such a subject and the noun, any words; more only of cues.yaml's control_verbs between
+LIGHT_PLACE = True     # a country or city there is a doer too ("شنت تركيا حملة"; agent25)
+
+
+@lru_cache(maxsize=1)
+def _control_verbs() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("control_verbs") or {}).get("ar", ()))
+
+
+@lru_cache(maxsize=1)
+def _control_between() -> frozenset[str]:
+    return frozenset(normalize_ar(w) for w in (_cues().get("control_verbs") or {}).get("between", ()))
 
 
 def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool:
@@ -2471,7 +2552,11 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
     if lv < 0 or ti - lv > LIGHT_GAP:
         return False
     if not _word_in(T.toks[lv].n, _light_verbs()):
-        return False
+        if not (LIGHT_CONTROL and _word_in(T.toks[lv].n, _control_verbs())):
+            return False
+        between = _control_between()     # a control verb's noun follows its subject: "تمكن فصيل مسلح من طرد"
+        if ti - cj > CONTROL_GAP and not all(_word_in(T.toks[k].n, between) for k in range(cj, ti)):
+            return False
     # the light verb's noun is the trigger: no other event's word between them, nor the candidate one
     return not any(T.toks[lv].end <= s < ev.trigger_start for s, _ in triggers)
 
@@ -2913,6 +2998,39 @@ def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci))
 
 
+TOLD_THAT_NOT_DOER = False    # nor a speaker before "أن / إن" whose clause the trigger opens (agent25)
+TOLD_THAT_NO_FILL = False     # and such an event takes no agent from the fill
+
+
+@lru_cache(maxsize=1)
+def _told_that_cues() -> tuple[frozenset, frozenset, int]:
+    d = _cues().get("told_that") or {}
+    return (frozenset(normalize_ar(w) for w in d.get("complementizers") or ()),
+            frozenset(normalize_ar(w) for w in d.get("not_after") or ()), int(d.get("gap", 2)))
+
+
+def _told_that(T: Text, ev: EventMention, c: Candidate) -> bool:
+    """Is the candidate the teller of a clause that the trigger opens ("وقال المجدوب إن الاجتماع يأتي"، "أفاد
+    الجبير أن اللقاء تناول"، "قال شهود إن انفجاراً وقع")? A complementizer (cues.yaml told_that: أن، إن، بأن)
+    stands between candidate and trigger, the trigger at most `gap` words after it, a noun (not shaped as a
+    finite verb, no pronoun of its own: "إن عودته" is the teller's own return) and the complementizer not one
+    of time ("بعد أن فرت"). After a bare أن the clause's subject is the noun that follows it, so the phrase
+    before it is no doer of that noun."""
+    if not TOLD_THAT_NOT_DOER or lang_of(ev) != "ar" or c.end > ev.trigger_start:
+        return False
+    comps, not_after, gap = _told_that_cues()
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    _, cj = T.tok_range(c.start, c.end)
+    k = next((x for x in range(ti - 1, max(cj, ti - gap - 1) - 1, -1) if T.toks[x].n in comps), None)
+    if k is None or k < cj or T.word(k - 1) in not_after:
+        return False
+    raw = T.text[T.toks[ti].start:T.toks[ti].end]
+    w = T.toks[ti].n
+    if _finite_verb(w, False) or _finite_verb(w, True) or raw.endswith(("ه", "ها", "هم", "هما")):
+        return False
+    return not any(_finite_verb(T.toks[x].n, False) for x in range(k + 1, ti))
+
+
 def _clitic_free(n: str) -> str:
     c = _clitic(n)
     n = n[len(c):]
@@ -3048,6 +3166,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
             parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
+            told = False         # a teller before "أن" was taken out of the agent (agent25)
             probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
@@ -3066,17 +3185,24 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
+                if "agent" in p and _told_that(T, ev, c):
+                    p = {**p, "agent": 0.0}      # "وقال المجدوب إن الاجتماع": who tells of it (agent25)
+                    told = True
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
                 if role in PATH_ROLES and role != c.rule_role:
                     role = _path_role(T, ev, c, p, role, lex, M["argument"]["threshold"], judged)
                 if role in LIGHT_SUBJECT and _light_subject(T, ev, c, triggers) and (
-                        role != "none" or c.etype in _ACTORS or c.rule_role == "agent" or _doer_head(T.word(T.tok_range(c.start, c.end)[0]))):
+                        role != "none" or c.etype in _ACTORS or c.rule_role == "agent" or _doer_head(T.word(T.tok_range(c.start, c.end)[0]))
+                        or (LIGHT_PLACE and c.etype == "place")):
                     role = "agent"           # the subject of the light verb the trigger is the noun of
                     p = {**p, "agent": max(p.values())}
                 if role in ("patient", "none") and _by_agent(T, ev, c):
                     role = "agent"           # the doer named after من قبل / على يد
+                    p = {**p, "agent": max(p.values())}
+                elif role in ("patient", "none") and _from_agent(T, ev, c):
+                    role = "agent"           # "حكم من محكمة الاستئناف"، "تهديدات بالقتل من طالبان" (agent25)
                     p = {**p, "agent": max(p.values())}
                 side = _side_role(sides, c.start, c.end, role, c.etype in _ACTORS and sum(
                     p.get(r, 0.0) for r in ("agent", "patient", "companion")) >= SIDE_BAR)
@@ -3086,7 +3212,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 probs.append((c, p, role))
             if SPLIT_APART:
                 probs = _split_apart(probs, text)
-            gated = _topic_gate(probs, M["argument"].get("fill") or {}, ev, T)
+            fill = M["argument"].get("fill") or {}
+            if told and TOLD_THAT_NO_FILL:
+                fill = {r: b for r, b in fill.items() if r != "agent"}
+            gated = _topic_gate(probs, fill, ev, T)
             if SUBJECT_OBJECT_PAIR and lang_of(ev) == "ar":
                 gated = _subject_object_pair(T, ev, gated)      # after the fill: it may give the object the agent
             for c, p, role in gated:
