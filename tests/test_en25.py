@@ -130,3 +130,20 @@ def test_a_verb_with_its_own_subject_after_and_keeps_no_object():
     text = "Police arrested the driver and the court fined the company.\n"
     ev = next(e for e in run(text) if e.trigger == "arrested")
     assert roles(ev, "patient") == ["the driver"]
+
+
+@needs_parse
+def test_by_mail_is_the_means_not_the_agent():
+    text = "The letter was sent by email by the minister on Monday.\n"
+    ev = next(e for e in run(text) if e.trigger == "sent")
+    assert roles(ev, "means") == ["email"] and "email" not in roles(ev, "agent")
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word,bad", [
+    ("In the summer, the rebels returned to the village.\n", "returned", "the summer"),
+    ("The old fort fell into ruin after the war.\n", "fell", "ruin"),
+])
+def test_times_and_states_are_no_places(text, word, bad):
+    evs = [e for e in run(text) if e.trigger == word]
+    assert all(bad not in roles(e, r) for e in evs for r in ("place", "destination", "origin"))

@@ -63,6 +63,7 @@ def resources() -> dict:
                   "words": set(d["casualty_count"]["words"])},
         "munitions": {k: set(v) for k, v in d["munitions"].items()},
         "comp_to": set(d.get("companion_to_types") or ()),
+        "by_means": set(d.get("by_means_nouns") or ()),
         "trial_subj": {k: set(v) for k, v in d["trial_subject"].items()}, "shared_obj": set(d["shared_object_types"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
@@ -499,9 +500,14 @@ def _by_agent(tok):
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj" and not _measure(g):
+                if g.dep_ == "pobj" and not _measure(g) and not _by_means(g):
                     return g
     return None
+
+
+def _by_means(tok) -> bool:
+    """(en25) "by mail", "by road": a way of sending or travelling (english.yaml by_means_nouns), no agent."""
+    return tok.lower_ in resources()["by_means"] and not any(c.dep_ in ("det", "poss", "compound") for c in tok.children)
 
 
 def _measure(tok) -> bool:
@@ -993,6 +999,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if len(hs) == 1 and _same_referent(P, subs[0], hs[0]):
                 subs = hs
         by = _by_agent(tok) if passive else None
+        if passive:     # (en25) "returned by mail": the means
+            args += [Argument("means", g.text, *P.span(g), None, "vehicle") for c in tok.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj" and _by_means(g)][:1]
         if passive and by is not None:
             if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
                 # "was flown to Ankara by the Turks": the mover is the subject, the by-phrase organised it
