@@ -147,3 +147,19 @@ def test_by_mail_is_the_means_not_the_agent():
 def test_times_and_states_are_no_places(text, word, bad):
     evs = [e for e in run(text) if e.trigger == word]
     assert all(bad not in roles(e, r) for e in evs for r in ("place", "destination", "origin"))
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word", [
+    ("South Korea evacuated about 80 people after at least one shell landed near the area.\n", "landed"),
+    ("They challenged the state in a case that eventually went to the Supreme Court.\n", "went"),
+    ("Requests have come from the Municipality of Bogliasco.\n", "come"),
+])
+def test_no_one_moves(text, word):
+    assert word not in [e.trigger for e in run(text)]
+
+
+@needs_parse
+def test_a_delegation_still_moves():
+    text = "The delegation that went to Cairo returned on Monday.\n"
+    assert {"went", "returned"} <= {e.trigger for e in run(text, [("Cairo", "place")])}

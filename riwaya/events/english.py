@@ -64,6 +64,7 @@ def resources() -> dict:
         "munitions": {k: set(v) for k, v in d["munitions"].items()},
         "comp_to": set(d.get("companion_to_types") or ()),
         "by_means": set(d.get("by_means_nouns") or ()),
+        "not_movers": {k: set(v) for k, v in d["not_movers"].items()},
         "trial_subj": {k: set(v) for k, v in d["trial_subject"].items()}, "shared_obj": set(d["shared_object_types"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
@@ -2009,6 +2010,12 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
     if tok.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in R["free_subjects"]
                                          for c in tok.children):
         return True  # (en24) "whoever wins election on November 5": no one in particular
+    if tok.tag_.startswith("VB") and tok.lemma_.lower() in R["not_movers"]["verbs"]:
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which") for c in subs):
+            subs = [tok.head]   # "a case that eventually went to the U.S. Supreme Court"
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() in R["not_movers"]["subjects"] for c in subs):
+            return True  # (en25) "one shell landed", "Requests have come from", "sterling fell": no one moves
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
         return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (
