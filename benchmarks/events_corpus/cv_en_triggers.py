@@ -303,6 +303,22 @@ def main() -> int:
                         t = g["trigger"]
                         out.write(f"POL\t{kind(r['doc'])}\t{r['doc']}\t{g['polarity']}/{p['polarity']}\t{t['text']}\t"
                                   f"{sent(t['start'], t['end'])}\n")
+                    gargs = [x for x in g["args"] if x["role"] in eval_corpus.ROLES]
+                    used, miss = set(), []
+                    for x in gargs:
+                        hit = next((j for j, y in enumerate(p["args"]) if j not in used and y["role"] == x["role"]
+                                    and eval_corpus._ov(x, y)), None)
+                        if hit is None:
+                            miss.append(x)
+                        else:
+                            used.add(hit)
+                    extra = [y for j, y in enumerate(p["args"]) if j not in used]
+                    if miss or extra:
+                        t = g["trigger"]
+                        out.write(f"ARG\t{kind(r['doc'])}\t{r['doc']}\t{g['type']}\t{t['text']}\t"
+                                  f"{sent(t['start'], t['end'])}\t-"
+                                  + "; -".join(f"{x['role']}:{x['text']}" for x in miss) + "\t+"
+                                  + "; +".join(f"{y['role']}:{y['text']}" for y in extra) + "\n")
     return 0
 
 

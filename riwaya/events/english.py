@@ -58,7 +58,14 @@ def resources() -> dict:
         "not_adj": set(d["not_as_adjective"]), "judging_only": set(d["judging_subject_only"]),
         "not_mod": {k: set(v) for k, v in d["not_with_modifiers"].items()},
         "noun_events": set(d["noun_events"]), "passive_mover": schema.types_with("en_passive_mover"),
-        "quant": set(d["quantifier_heads"]), "control_nouns": set(d["control_nouns"]),
+        "quant": set(d["quantifier_heads"]),
+        "count": {"types": set(d["casualty_count"]["types"]), "lead": set(d["casualty_count"]["lead"]),
+                  "words": set(d["casualty_count"]["words"])},
+        "munitions": {k: set(v) for k, v in d["munitions"].items()},
+        "comp_to": set(d.get("companion_to_types") or ()),
+        "by_means": set(d.get("by_means_nouns") or ()),
+        "not_movers": {k: set(v) for k, v in d["not_movers"].items()},
+        "trial_subj": {k: set(v) for k, v in d["trial_subject"].items()}, "shared_obj": set(d["shared_object_types"]), "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
         "time_own_links": set(d.get("time_own_links") or ()),
@@ -494,9 +501,14 @@ def _by_agent(tok):
     for c in tok.children:
         if c.dep_ == "agent":
             for g in c.children:
-                if g.dep_ == "pobj" and not _measure(g):
+                if g.dep_ == "pobj" and not _measure(g) and not _by_means(g):
                     return g
     return None
+
+
+def _by_means(tok) -> bool:
+    """(en25) "by mail", "by road": a way of sending or travelling (english.yaml by_means_nouns), no agent."""
+    return tok.lower_ in resources()["by_means"] and not any(c.dep_ in ("det", "poss", "compound") for c in tok.children)
 
 
 def _measure(tok) -> bool:
@@ -943,6 +955,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     if typ in R["obj_patient"] and any(c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN", "NOUN") for c in tok.children):
         # "denied them entry", "asked him a question": the one it befalls is the first object
         objs = [c for c in tok.children if c.dep_ == "dative"]
+    if is_verb and not objs and typ in R["shared_obj"] and not _passive(tok):
+        # (en25) "Police arrested and questioned the student": the object of the verb coordinated after it
+        cj = next((c for c in tok.children if c.dep_ == "conj" and c.i > tok.i and c.pos_ == "VERB"), None)
+        if cj is not None and not any(c.dep_ in SUBJ for c in cj.children):
+            objs = [c for c in cj.children if c.dep_ in ("dobj", "obj")][:1]
     # a decision/step as the moved thing or the subject: not this event
     if is_verb:
         heads = [c.lower_ for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
@@ -983,6 +1000,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             if len(hs) == 1 and _same_referent(P, subs[0], hs[0]):
                 subs = hs
         by = _by_agent(tok) if passive else None
+        if passive:     # (en25) "returned by mail": the means
+            args += [Argument("means", g.text, *P.span(g), None, "vehicle") for c in tok.children if c.dep_ == "agent"
+                     for g in c.children if g.dep_ == "pobj" and _by_means(g)][:1]
         if passive and by is not None:
             if typ in R["passive_mover"] and subs and typ not in R["passive_patient"]:
                 # "was flown to Ankara by the Turks": the mover is the subject, the by-phrase organised it
@@ -1048,6 +1068,15 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 and tok.head.lemma_.lower() not in R["not_doer"]:   # (not "the accident was caused by winds")
             args += _agents_from(P, [_by_agent(tok.head)], R, mem_person)  # "a statement was issued by X"
             #  (not "his flight was confirmed by X": X tells of it)
+        elif typ in R["trial_subj"]["types"] and ((tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX")
+                                                   and tok.head.lemma_.lower() in R["trial_subj"]["verbs"])
+                                                  or (tok.dep_ == "pobj" and tok.head.lower_ in R["trial_subj"]["preps"]
+                                                      and tok.head.head.pos_ in ("VERB", "AUX")
+                                                      and tok.head.head.lemma_.lower() in R["trial_subj"]["verbs"])):
+            # (en25) "X is undergoing trial", "X is on trial", "X will stand trial": X is tried
+            v = tok.head if tok.dep_ != "pobj" else tok.head.head
+            args += [Argument("patient", a.text, a.start, a.end, a.entity, a.type)
+                     for a in _agents_from(P, [o for x in _subjects(v)[0] for o in _with_conj(x)], R, mem_person)]
         elif tok.dep_ in ("dobj", "obj", "attr") and tok.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lemma_.lower() not in R["not_doer"]:
             # "held talks", "launched an attack": the verb's subject does it; not "welcomed the fall of X",
@@ -1119,6 +1148,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             a = _place_arg(P, ob, "destination", R, lex, times)
             if isinstance(a, Argument):
                 args.append(a)
+                # (en25) "visited Kamchatka and Sakhalin": each named place coordinated with it
+                for x in _with_conj(ob)[1:]:
+                    if x.dep_ == "conj" and P.mention(x, ("place", "organization")) is not None:
+                        b = _place_arg(P, x, "destination", R, lex, times)
+                        if isinstance(b, Argument) and b.start >= a.end:
+                            args.append(b)
         elif typ in lex["origin_object_types"] or typ in R["origin_obj"]:
             a = _place_arg(P, ob, "origin", R, lex, times)
             if isinstance(a, Argument):
@@ -1228,6 +1263,14 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                             args.append(a)
     if typ in R["addressee"] and not any(a.role == "patient" for a in args):
         args += _addressee(P, tok, is_verb, R, mem_person)
+    if is_verb and typ in R["comp_to"] and not any(a.role == "companion" for a in args):
+        # (en25) "tweeted to Mohamed", "spoke to CNN Style": the named one it is told to
+        for c in tok.children:
+            o = _pobj(c) if c.dep_ == "prep" and c.lower_ == "to" else None
+            m = P.mention(o, PPL) if o is not None else None
+            if m is not None and not any(a.start < m.end and m.start < a.end for a in args):
+                args.append(_named(P, o, m, "companion"))
+                break
     if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _nominal_places(P, tok, cls, R, lex, times)
     ag = [(a.start, a.end) for a in args if a.role == "agent"]
@@ -1238,7 +1281,70 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
         args = _granted(P, tok.head, args, R, mem_person)
     args += _struck_by(P, tok, cls, R) if not is_verb and not any(a.role == "patient" for a in args) else []
     args = [a for a in args if not (a.role in ("agent", "patient") and a.text.lower() in R["non_ref"])]
+    if is_verb and typ == "attack" and tok.lemma_.lower() in R["munitions"]["verbs"]:
+        args = _munitions(P, tok, args, R)
+    if typ in R["count"]["types"] and not any(a.role in ("patient", "amount") for a in args) \
+            and tok.dep_ in ("acl", "amod") and tok.head.i < tok.i:
+        # a headline's count with its participle: "At least 107 killed in ...", "Hundreds dead in ..."
+        h = tok.head
+        lo = min(x.i for x in h.subtree if x.i <= h.i)
+        s_, e_ = P.span(h.doc[lo])[0], P.span(h)[1]
+        if s_ >= P.dateline_end and counted(P.doc.text[s_ - P.off:e_ - P.off], R):
+            args.append(Argument("amount", P.doc.text[s_ - P.off:e_ - P.off], s_, e_, None, "amount"))
+    if typ in R["count"]["types"] and is_verb:    # (a noun's "the murder of fifty people": its patient, as the gold)
+        args = [Argument("amount", a.text, a.start, a.end, None, "amount") if a.role == "patient" and counted(a.text, R)
+                else a for a in args]
     return args, False
+
+
+def counted(text: str, R=None) -> bool:
+    """(en25) Whether a phrase is a count ("107 or more", "at least 76 people", "Hundreds", "two soldiers"): past
+    the lead words (english.yaml casualty_count lead), its first word is a number or a count word."""
+    R = R or resources()
+    ws = re.findall(r"[\w$][\w,.$-]*", text.lower())
+    k = 0
+    while k < len(ws) - 1 and ws[k] in R["count"]["lead"]:
+        k += 1
+    return bool(ws) and (bool(re.match(r"\d", ws[k])) or ws[k] in R["count"]["words"])
+
+
+def _munitions(P, tok, args, R):
+    """(en25) "fired 36 shells at police posts": the munition fired is the amount when counted, and no participant
+    when not ("fired artillery rounds"); the phrase it is fired at (at, into, on ...; on the verb, on the
+    munition, or on a participle of it: "rounds aimed at a loudspeaker") is the patient."""
+    M = R["munitions"]
+    def munition(c):    # "36 shells", "dozens of rounds of artillery"
+        of = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+        return c.lemma_.lower() in M["heads"] or (of is not None and _pobj(of) is not None
+                                                  and _pobj(of).lemma_.lower() in M["heads"])
+    mun = [c for c in tok.children if c.dep_ in ("dobj", "obj") and munition(c)]
+    if not mun:
+        return args
+    spans = [P.span(t) for m in mun for t in (m.doc[min(x.i for x in m.subtree)], m.doc[max(x.i for x in m.subtree)])]
+    lo, hi = min(s for s, _ in spans), max(e for _, e in spans)
+    out = []
+    for a in args:
+        if a.role == "patient" and lo <= a.start < hi:
+            if counted(a.text, R):
+                out.append(Argument("amount", a.text, a.start, a.end, None, "amount"))
+            continue
+        out.append(a)
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    for m in mun:
+        preps += [c for c in m.children if c.dep_ == "prep"]
+        preps += [g for c in m.children if c.dep_ == "acl" and c.lemma_.lower() in M["aimed"]
+                  for g in c.children if g.dep_ == "prep"]
+    if any(a.role == "patient" for a in out):
+        return out
+    for pr in sorted(preps, key=lambda x: x.i):
+        o = _pobj(pr)
+        if pr.lower_ not in M["target_preps"] or o is None or o.pos_ not in ("NOUN", "PROPN"):
+            continue
+        t = _np_arg(P, o, "patient", types=PPL + ("place",))
+        out = [a for a in out if not (a.role in ("place", "destination") and a.start < t.end and t.start < a.end)]
+        out.append(t)
+        break
+    return out
 
 
 def _one_of(tok) -> bool:
@@ -1904,6 +2010,12 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
     if tok.tag_.startswith("VB") and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in R["free_subjects"]
                                          for c in tok.children):
         return True  # (en24) "whoever wins election on November 5": no one in particular
+    if tok.tag_.startswith("VB") and tok.lemma_.lower() in R["not_movers"]["verbs"]:
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which") for c in subs):
+            subs = [tok.head]   # "a case that eventually went to the U.S. Supreme Court"
+        if any(c.pos_ == "NOUN" and c.lemma_.lower() in R["not_movers"]["subjects"] for c in subs):
+            return True  # (en25) "one shell landed", "Requests have come from", "sterling fell": no one moves
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
         return True  # an act as a subject, told of in general: "electing a third-party governor represents ..."
     if tok.text[:1].isupper() and tok.i != tok.sent.start and (
