@@ -228,7 +228,7 @@ def evaluate(records: list[dict], verbose: bool = False) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="test", help="train | dev | test | all")
+    ap.add_argument("--split", default="dev", help="train | dev | test | all (dev by default: the frozen test is scored on purpose, --split test)")
     ap.add_argument("--lang", default=None, choices=["ar", "en"])
     ap.add_argument("--json", default=None, help="write the figures here")
     ap.add_argument("--last", type=int, default=0, help="only the last N documents of the split (the part of "
