@@ -1513,7 +1513,7 @@ def time_weekdays(text: str | None) -> frozenset:
     words = re.findall(r"\w+", normalize(text).lower())
     table = _weekday_words()
     days = {table[w] for w in words if w in table}
-    if days and _night_words() & set(words):
+    if days and night_told(text):       # "الليلة", "بالليل": the word read without its article or clitic too
         days |= {(d + k) % 7 for d in days for k in (-1, 1)}
     return frozenset(days)
 

@@ -295,7 +295,9 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "places_known": bool(kplaces) and kplaces <= set(m.get("known_places") or ()),
         "places": places,
         "group": _type_group(m.get("type") or ""),
-        "interval": timeiv.interval(m.get("time")),
+        # a report that names its own day has its relative times on that day; the merge reads them on the
+        # report's publication window unless ``events.own_day`` (timex/retrieved.py own_day)
+        "interval": (timeiv.interval if config()["events"].get("own_day") else timeiv.window_interval)(m.get("time")),
         **_day_cues(m.get("time")),
         "roles": roles,
         "doers": doers,
@@ -1685,7 +1687,8 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         return set(re.findall(r"\w+", normalize(sentence(m)).lower()))
 
     def deictic(m) -> bool:
-        return bool(deictic_words & words(m))
+        ws = words(m)     # a clitic و/ب before the word or its article: "وأمس", "بالأمس", "وبالأمس"
+        return bool(deictic_words & (ws | {w[len(p):] for w in ws for p in ("وب", "و", "ب") if w.startswith(p)}))
 
     def weekdays(m) -> frozenset:
         return frozenset(weekday_words & words(m))

@@ -803,11 +803,17 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         except ValueError:
             a_date = None
     widen_days = 0
+    window = None        # for a report that names its own day: (days, days) its window reached before and after it
     if a_date is None:
         full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g, captions)]
         if retrieved:
             a_date, widen_days = retrieval.anchor_day(retrieved, full)
             a_label = "retrieved"
+            if a_date is not None and widen_days:
+                own = retrieval.own_day(a_date, widen_days, _own_day_cues(groups, norm, captions, a_date))
+                if own is not None:       # the report names its own day: the window is that day
+                    window = ((own - (a_date - timedelta(days=widen_days))).days, (a_date - own).days)
+                    a_date, widen_days, a_label = own, 0, "own-day"
         if a_date is None and full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
@@ -833,7 +839,12 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if ev is not None:
             tv = ev
         shifted = bool(widen_days) and retrieval.from_retrieved(tv, st.narr_retrieved)
-        out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted else tv))
+        if window is not None:
+            shifted = retrieval.from_retrieved(tv, st.narr_retrieved, "own-day:")
+            if shifted:     # the window it was told in, for a reader that wants it (reconcile: events.own_day)
+                # a day named by its weekday ("أمس الخميس") kept that day as the window's last
+                tv = retrieval.mark_window(tv, *((sum(window), 0) if "wd" in _fields(g) else window))
+        out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted and widen_days else tv))
         if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g, captions):
             st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
@@ -869,6 +880,36 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         tv.text = text[os_:oe]
         res.append(TimeMention(os_, oe, tv.text, tv))
     return res
+
+
+def _own_day_cues(groups: list[list[_Piece]], norm: str, captions: dict, ref: date) -> list:
+    """What a report says of its own day (retrieved.own_day): a relative day told with its weekday ("اليوم
+    الجمعة", "أمس (الخميس)") gives the weekday of the writing day; with a full date ("اليوم 7 أغسطس 2015") the
+    writing day itself. A weekday that disagrees with the date's makes the cue void (None, read as no day);
+    "since" dates and captions say nothing of the report's day."""
+    cues: list = []
+    for g in groups:
+        types = {p.etype for p in g}
+        if "rel" not in types or not types & {"weekday", "date"} or not _may_anchor(norm, g, captions):
+            continue
+        f = _fields(g)
+        lx = g[0].lx
+        k = lx.words["relday"].get(norm_word(f["rel"]))
+        if k is None:
+            continue
+        wd = lx.value("weekday", f["wd"]) if "wd" in f else None
+        if "d" in f and ("m" in f or "mn" in f) and not ("h" in f or "hm" in f or "pm" in f):
+            try:
+                m = int(f["mn"]) if "mn" in f else lx.value("month", f["m"])
+                d = date(int(f["y"]) if "y" in f else _closest_year(m, _num(lx, f["d"]), ref), m, _num(lx, f["d"]))
+            except (ValueError, TypeError, KeyError):
+                continue
+            if wd is not None and d.weekday() != wd:
+                return [None]
+            cues.append(d - timedelta(days=k))
+        elif wd is not None and not types & {"date", "year"}:
+            cues.append((wd - k) % 7)
+    return cues
 
 
 def _may_anchor(norm: str, g: list[_Piece], captions: dict | None = None) -> bool:
