@@ -297,7 +297,11 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "group": _type_group(m.get("type") or ""),
         # a report that names its own day has its relative times on that day; the merge reads them on the
         # report's publication window unless ``events.own_day`` (timex/retrieved.py own_day)
-        "interval": (timeiv.interval if config()["events"].get("own_day") else timeiv.window_interval)(m.get("time")),
+        "interval": (timeiv.interval if config()["events"].get("own_day") is True else timeiv.window_interval)(
+            m.get("time")),
+        # ... and the time gap limits (_pair_ok, _clusters_ok) read them on that day with ``events.own_day`` "limits"
+        "limit_interval": (timeiv.interval if config()["events"].get("own_day") in (True, "limits")
+                           else timeiv.window_interval)(m.get("time")),
         **_day_cues(m.get("time")),
         "roles": roles,
         "doers": doers,
@@ -415,7 +419,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
-    if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
+    if fa["limit_interval"] and fb["limit_interval"] and timeiv.gap(fa["limit_interval"], fb["limit_interval"]) > gap_limit(
             cfg, fa["once"] and fb["once"]):
         return False
     return True
@@ -1191,7 +1195,7 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
     and per document its ends, interval and resolved agents (what ``_clusters_ok`` checks)."""
     summ = {}
     for i, (m, f) in enumerate(zip(ms, feats)):
-        iv = f["interval"]
+        iv = f["limit_interval"]
         summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
