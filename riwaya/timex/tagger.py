@@ -841,7 +841,11 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         shifted = bool(widen_days) and retrieval.from_retrieved(tv, st.narr_retrieved)
         if window is not None:
             shifted = retrieval.from_retrieved(tv, st.narr_retrieved, "own-day:")
-            if shifted:     # the window it was told in, for a reader that wants it (reconcile: events.own_day)
+            if shifted and tv.precision in ("year", "month"):
+                # a month or a year ("فبراير", "الشهر الماضي") is not made finer by the day: kept as the window
+                # gave it, so that one month told in two reports stays one value
+                tv = retrieval.widen(tv, sum(window), a_date + timedelta(days=window[1]))
+            elif shifted:   # the window it was told in, for a reader that wants it (reconcile: events.own_day)
                 # a day named by its weekday ("أمس الخميس") kept that day as the window's last
                 tv = retrieval.mark_window(tv, *((sum(window), 0) if "wd" in _fields(g) else window))
         out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted and widen_days else tv))
