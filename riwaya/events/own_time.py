@@ -72,7 +72,10 @@ def _age(v, ref: date | None) -> str:
 
 
 def _width(v) -> str:
-    a, b = _day(v.earliest), _day(v.latest)
+    """How wide the value is, as the report's publication window gives it: a report that names its own day has
+    its "أمس" one day wide, but the model was fitted on such times three days wide (timex/retrieved.py own_day)."""
+    from ..timex.retrieved import window_bounds
+    a, b = (_day(x) for x in window_bounds(v.earliest, v.latest, v.anchor))
     if a is None or b is None:
         return "open"
     d = (b - a).days
