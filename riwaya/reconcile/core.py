@@ -1321,7 +1321,10 @@ def _mention_values(m: dict) -> dict:
         "means": _ent(m.get("means")),
         "amount": amount,
         "duration": m.get("duration"),
-        "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
+        # with the anchor of a time told in a report that named its own day: the window it was told in
+        # (conflicts._apart_by_own_day)
+        "time": ({**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")},
+                  **({"anchor": t["anchor"]} if ";window:" in (t.get("anchor") or "") else {})} if t else None),
         "companions": comp or None,
         "decider": dec or None,
         "agent": sorted(set(roles.get("agent", []))) or None,
