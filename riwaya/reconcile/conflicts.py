@@ -463,6 +463,10 @@ class Compare:
         if field == "time":
             if a[:3] == b[:3]:
                 return "same"       # one interval, one reading (whether its year was written or not)
+            if len(a) > 4 and len(b) > 4 and (a[4] or b[4]) and ((a[4] or a[1]), a[2]) == ((b[4] or b[1]), b[2]):
+                # one interval on the reports' publication windows: one reading, whatever day one report named as
+                # its own ("فجر أمس الخميس" of a report that did, "فجر أمس" of one that did not)
+                return "same"
             if timeiv.overlaps(a[1], b[1]):
                 return "precision"
             # "today" in a wire text printed a day later: one day told from two writing days

@@ -295,6 +295,7 @@ def _persian_to_greg(y: int, m: int, d: int) -> date:
 class _State:
     def __init__(self, anchor: date | None, anchor_label: str | None, tz: str):
         self.anchor, self.anchor_label, self.tz = anchor, anchor_label, tz
+        self.window_end: date | None = None      # a report anchored on its own day: the last day of its window
         self.narr: date | None = None
         # after a section heading the story may have moved on: the last date is only a lower bound
         self.narr_open = False
@@ -556,6 +557,10 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
                 fwd = (wd - base.weekday()) % 7         # inside a story: the nearest one
                 off = fwd if fwd <= 3 else fwd - 7
             else:
+                if st.window_end is not None and label and label.startswith("own-day"):
+                    # a weekday alone in a report that named its own day looks back from its window's end, as it
+                    # did without that day (a day after it is then possible, but no weekday moves by a week)
+                    base = st.window_end
                 off = -((base.weekday() - wd) % 7)      # from the publication date: news look back
             day_a = day_b = base + timedelta(days=off)
             prec = "day"
@@ -817,6 +822,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if a_date is None and full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
+    if window is not None:
+        st.window_end = a_date + timedelta(days=window[1])
     st.narr_retrieved = False     # whether the narrative's day was itself counted from the retrieval day
 
     heads = [a for a, b in zip(pstarts, bounds) if _is_heading(norm[a:b - 1])]
