@@ -56,14 +56,18 @@ def reference(times: list[TimeMention]) -> date | None:
         a = t.value.anchor or ""
         if a.startswith("published:") and _day(a[10:]):
             return _day(a[10:])
-    days = [_day(t.value.earliest) for t in times if t.value.kind in KINDS]
+    # on the publication window, as the model was fitted (timex/retrieved.py own_day; _width)
+    from ..timex.retrieved import window_bounds
+    days = [_day(window_bounds(t.value.earliest, t.value.latest, t.value.anchor)[0]) for t in times
+            if t.value.kind in KINDS]
     return max((d for d in days if d), default=None)
 
 
 def _age(v, ref: date | None) -> str:
     """How long before the document's date the time ends (future, same week, ... decades). An open
     value (a relative time in a document without a date) says nothing: no such feature is given."""
-    end = _day(v.latest)
+    from ..timex.retrieved import window_bounds
+    end = _day(window_bounds(v.earliest, v.latest, v.anchor)[1])
     if end is None or ref is None:
         return "open"
     d = (ref - end).days
