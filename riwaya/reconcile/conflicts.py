@@ -496,14 +496,15 @@ class Compare:
         return self.set_rel(A, B, field)
 
 
-def _apart_by_own_day(a, b) -> bool:
-    """Two times that meet on the publication windows of their reports and fall apart only on the day a report
-    names as its own ("اليوم الجمعة" makes its "صباح الجمعة" one morning): no one value told at two precisions,
-    and no contradiction either: the merge, which reads the windows (events.own_day), may have joined two
-    happenings of one story (a truck bomb in the morning, an academy attacked that evening). Not listed."""
+def _apart_by_own_day(cmp, a, b) -> bool:
+    """Two times that differ only on the day a report names as its own ("اليوم الجمعة" makes its "صباح الجمعة"
+    one morning): on the publication windows of their reports they would not differ (they meet, or a day told
+    from the writing day is within the deictic slack of the other). No one value told at two precisions, and no
+    contradiction either: the merge, which reads the windows (events.own_day), may have joined two happenings of
+    one story (a truck bomb in the morning, an academy attacked that evening). Not listed."""
     if len(a) < 5 or len(b) < 5 or not (a[4] or b[4]):
         return False
-    return timeiv.overlaps(a[4] or a[1], b[4] or b[1])
+    return cmp.rel("time", ("t", a[4] or a[1], a[2], a[3]), ("t", b[4] or b[1], b[2], b[3])) != "different"
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -1034,7 +1035,7 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             rel = cmp.rel(field, rows[x]["key"], rows[y]["key"])
             if rel == "same":
                 continue
-            if rel == "different" and field == "time" and _apart_by_own_day(rows[x]["key"], rows[y]["key"]):
+            if rel == "different" and field == "time" and _apart_by_own_day(cmp, rows[x]["key"], rows[y]["key"]):
                 continue
             EA, EB = rows[x]["evidence"], rows[y]["evidence"]
             if rel == "different" and field == "time" and docs:
