@@ -492,6 +492,8 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
         return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
     if "relper" in types and "y" not in f:
         base, label = st.pub()
+        if st.window_end is not None and label and label.startswith("own-day"):
+            base = st.window_end     # a week, a month, a year counted from the window's end, as without the own day
         per = lx.value("period", f["per"])
         dr = W["dir"].get(norm_word(f.get("dir", "")), 0)
         if "dir" in f and W["previous"].get(norm_word(f["dir"])) and st.last_period.get(per):
@@ -848,9 +850,9 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         shifted = bool(widen_days) and retrieval.from_retrieved(tv, st.narr_retrieved)
         if window is not None:
             shifted = retrieval.from_retrieved(tv, st.narr_retrieved, "own-day:")
-            if shifted and tv.precision in ("year", "month"):
-                # a month or a year ("فبراير", "الشهر الماضي") is not made finer by the day: kept as the window
-                # gave it, so that one month told in two reports stays one value
+            if shifted and (tv.precision in ("year", "month") or "relper" in {p.etype for p in g}):
+                # a month or a year ("فبراير", "الشهر الماضي"), a week ("هذا الأسبوع") is not made finer by the day:
+                # kept as the window gave it, so that one period told in two reports stays one value
                 tv = retrieval.widen(tv, sum(window), a_date + timedelta(days=window[1]))
             elif shifted:   # the window it was told in, for a reader that wants it (reconcile: events.own_day)
                 # a day named by its weekday ("أمس الخميس") kept that day as the window's last
