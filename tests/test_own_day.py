@@ -76,3 +76,14 @@ def test_deictic_words_with_clitics_and_a_night_with_its_article():
     assert time_weekdays("الليلة الجمعة") == frozenset({3, 4, 5})     # a night names the days on either side
     assert time_weekdays("ليلة الجمعة") == frozenset({3, 4, 5})
     assert time_weekdays("فجر الجمعة") == frozenset({4})
+
+
+def test_weeks_months_and_a_weekday_alone_read_as_without_the_own_day():
+    told = "قال مسؤول اليوم السبت إن الهجمات تصاعدت هذا الأسبوع والشهر الماضي، وكان أعنفها يوم الأحد."
+    plain = told.replace("اليوم السبت", "اليوم")
+    a = {m.text: m.value for m in tag_times(told, retrieved="2015-08-10")}
+    b = {m.text: m.value for m in tag_times(plain, retrieved="2015-08-10")}
+    assert a["اليوم السبت"].anchor.startswith("own-day:2015-08-08")
+    for k in ("هذا الأسبوع", "الشهر الماضي"):
+        assert (a[k].earliest, a[k].latest) == (b[k].earliest, b[k].latest)
+    assert a["يوم الأحد"].latest == b["يوم الأحد"].latest
