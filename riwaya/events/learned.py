@@ -2632,8 +2632,8 @@ def _doing_noun(n: str) -> bool:
 def _far_slot(T: Text, ev: EventMention, key: str, args: list[Argument], triggers, mentions,
               M: dict | None = None, names: dict[int, str] | None = None) -> Argument | None:
     """A role the model left empty, filled from its preposition far after the trigger (cues.yaml `far_slots`):
-    "وصل فلاح أبو ماريا ... في منطقة الخليل، إلى المستشفى الأهلي" (destination)، "بحث ناصر جودة ... في عمان، أمس،
-    مع وفد لجنة المتابعة" (companion). The first of the role's prepositions after the trigger in its sentence,
+    "وصل فلاح أبو ماريا ... في منطقة الخليل، إلى المستشفى الأهلي" (destination). The first of the entry's
+    prepositions (`to`) after the trigger in its sentence,
     within `gap` words and with no other trigger between, opens the phrase: the name that starts there, else the
     word after it grown by the span model; none when the word after it makes no such phrase ("إلى جانب"، "إلى
     أن"، a verbal noun: "إلى استخدام") or the phrase overlaps an argument the event already has. Arabic events of
