@@ -56,18 +56,14 @@ def reference(times: list[TimeMention]) -> date | None:
         a = t.value.anchor or ""
         if a.startswith("published:") and _day(a[10:]):
             return _day(a[10:])
-    # on the publication window, as the model was fitted (timex/retrieved.py own_day; _width)
-    from ..timex.retrieved import window_bounds
-    days = [_day(window_bounds(t.value.earliest, t.value.latest, t.value.anchor)[0]) for t in times
-            if t.value.kind in KINDS]
+    days = [_day(t.value.earliest) for t in times if t.value.kind in KINDS]
     return max((d for d in days if d), default=None)
 
 
 def _age(v, ref: date | None) -> str:
     """How long before the document's date the time ends (future, same week, ... decades). An open
     value (a relative time in a document without a date) says nothing: no such feature is given."""
-    from ..timex.retrieved import window_bounds
-    end = _day(window_bounds(v.earliest, v.latest, v.anchor)[1])
+    end = _day(v.latest)
     if end is None or ref is None:
         return "open"
     d = (ref - end).days
@@ -76,10 +72,7 @@ def _age(v, ref: date | None) -> str:
 
 
 def _width(v) -> str:
-    """How wide the value is, as the report's publication window gives it: a report that names its own day has
-    its "أمس" one day wide, but the model was fitted on such times three days wide (timex/retrieved.py own_day)."""
-    from ..timex.retrieved import window_bounds
-    a, b = (_day(x) for x in window_bounds(v.earliest, v.latest, v.anchor))
+    a, b = _day(v.earliest), _day(v.latest)
     if a is None or b is None:
         return "open"
     d = (b - a).days

@@ -281,10 +281,7 @@ class Compare:
             return None
         if field == "time":
             iv = timeiv.interval(v)
-            # and the interval the report's publication window alone gives it, where the report named its own day
-            # (timex/retrieved.py own_day): "different" only there makes no contradiction (rows_apart_by_own_day)
-            wiv = timeiv.window_interval(v) if ";window:" in (v.get("anchor") or "") else None
-            return ("t", iv, deictic(v.get("text")), _yearless(v.get("text")), wiv) if iv else None
+            return ("t", iv, deictic(v.get("text")), _yearless(v.get("text"))) if iv else None
         if field == "polarity":
             return ("p", "denied" if v == "denied" else "asserted")
         if field == "amount":
@@ -463,10 +460,6 @@ class Compare:
         if field == "time":
             if a[:3] == b[:3]:
                 return "same"       # one interval, one reading (whether its year was written or not)
-            if len(a) > 4 and len(b) > 4 and (a[4] or b[4]) and ((a[4] or a[1]), a[2]) == ((b[4] or b[1]), b[2]):
-                # one interval on the reports' publication windows: one reading, whatever day one report named as
-                # its own ("فجر أمس الخميس" of a report that did, "فجر أمس" of one that did not)
-                return "same"
             if timeiv.overlaps(a[1], b[1]):
                 return "precision"
             # "today" in a wire text printed a day later: one day told from two writing days
@@ -494,17 +487,6 @@ class Compare:
         if len(A) == 1 and len(B) == 1:
             return self.item_rel(next(iter(A)), next(iter(B)), field)
         return self.set_rel(A, B, field)
-
-
-def _apart_by_own_day(cmp, a, b) -> bool:
-    """Two times that differ only on the day a report names as its own ("اليوم الجمعة" makes its "صباح الجمعة"
-    one morning): on the publication windows of their reports they would not differ (they meet, or a day told
-    from the writing day is within the deictic slack of the other). No one value told at two precisions, and no
-    contradiction either: the merge, which reads the windows (events.own_day), may have joined two happenings of
-    one story (a truck bomb in the morning, an academy attacked that evening). Not listed."""
-    if len(a) < 5 or len(b) < 5 or not (a[4] or b[4]):
-        return False
-    return cmp.rel("time", ("t", a[4] or a[1], a[2], a[3]), ("t", b[4] or b[1], b[2], b[3])) != "different"
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -1035,8 +1017,6 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
             rel = cmp.rel(field, rows[x]["key"], rows[y]["key"])
             if rel == "same":
                 continue
-            if rel == "different" and field == "time" and _apart_by_own_day(cmp, rows[x]["key"], rows[y]["key"]):
-                continue
             EA, EB = rows[x]["evidence"], rows[y]["evidence"]
             if rel == "different" and field == "time" and docs:
                 EA, EB = _stated(field, evidence, EA, docs), _stated(field, evidence, EB, docs)
@@ -1533,7 +1513,7 @@ def time_weekdays(text: str | None) -> frozenset:
     words = re.findall(r"\w+", normalize(text).lower())
     table = _weekday_words()
     days = {table[w] for w in words if w in table}
-    if days and night_told(text):       # "الليلة", "بالليل": the word read without its article or clitic too
+    if days and _night_words() & set(words):
         days |= {(d + k) % 7 for d in days for k in (-1, 1)}
     return frozenset(days)
 

@@ -295,13 +295,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "places_known": bool(kplaces) and kplaces <= set(m.get("known_places") or ()),
         "places": places,
         "group": _type_group(m.get("type") or ""),
-        # a report that names its own day has its relative times on that day; the merge reads them on the
-        # report's publication window unless ``events.own_day`` (timex/retrieved.py own_day)
-        "interval": (timeiv.interval if config()["events"].get("own_day") is True else timeiv.window_interval)(
-            m.get("time")),
-        # ... and the time gap limits (_pair_ok, _clusters_ok) read them on that day with ``events.own_day`` "limits"
-        "limit_interval": (timeiv.interval if config()["events"].get("own_day") in (True, "limits")
-                           else timeiv.window_interval)(m.get("time")),
+        "interval": timeiv.interval(m.get("time")),
         **_day_cues(m.get("time")),
         "roles": roles,
         "doers": doers,
@@ -419,7 +413,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
-    if fa["limit_interval"] and fb["limit_interval"] and timeiv.gap(fa["limit_interval"], fb["limit_interval"]) > gap_limit(
+    if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
             cfg, fa["once"] and fb["once"]):
         return False
     return True
@@ -1232,7 +1226,7 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
     and per document its ends, interval and resolved agents (what ``_clusters_ok`` checks)."""
     summ = {}
     for i, (m, f) in enumerate(zip(ms, feats)):
-        iv = f["limit_interval"]
+        iv = f["interval"]
         summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
@@ -1358,10 +1352,7 @@ def _mention_values(m: dict) -> dict:
         "means": _ent(m.get("means")),
         "amount": amount,
         "duration": m.get("duration"),
-        # with the anchor of a time told in a report that named its own day: the window it was told in
-        # (conflicts._apart_by_own_day)
-        "time": ({**{k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")},
-                  **({"anchor": t["anchor"]} if ";window:" in (t.get("anchor") or "") else {})} if t else None),
+        "time": ({k: t.get(k) for k in ("earliest", "latest", "text", "precision", "tz")} if t else None),
         "companions": comp or None,
         "decider": dec or None,
         "agent": sorted(set(roles.get("agent", []))) or None,
@@ -1731,8 +1722,7 @@ def side_judge(mentions: list[dict], ents: Entities, story_of: dict | None = Non
         return set(re.findall(r"\w+", normalize(sentence(m)).lower()))
 
     def deictic(m) -> bool:
-        ws = words(m)     # a clitic و/ب before the word or its article: "وأمس", "بالأمس", "وبالأمس"
-        return bool(deictic_words & (ws | {w[len(p):] for w in ws for p in ("وب", "و", "ب") if w.startswith(p)}))
+        return bool(deictic_words & words(m))
 
     def weekdays(m) -> frozenset:
         return frozenset(weekday_words & words(m))

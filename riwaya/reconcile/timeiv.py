@@ -33,16 +33,6 @@ def interval(t: dict | None) -> tuple[float, float] | None:
     return lo, hi
 
 
-def window_interval(t: dict | None) -> tuple[float, float] | None:
-    """``interval`` of a time counted from the day a report names as its own, as the report's publication window
-    alone would give it (timex/retrieved.py window_bounds: its anchor's ";window:-Nd+Md"); else ``interval``."""
-    if not t or ";window:" not in (t.get("anchor") or ""):
-        return interval(t)
-    from ..timex.retrieved import window_bounds
-    lo, hi = window_bounds(t.get("earliest"), t.get("latest"), t.get("anchor"))
-    return interval({"earliest": lo, "latest": hi})
-
-
 def gap(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Seconds between two intervals; 0 if they overlap or touch."""
     if a[1] < b[0]:

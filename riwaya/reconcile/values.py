@@ -200,9 +200,7 @@ def deictic(text: str | None) -> bool:
         return False
     words = vconfig()["deictic_days"]
     toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
-    # with its article or a clitic و/ب ("والبارحة", "بالأمس", "وبالأمس")
-    return any(w in toks or any((p + w) in toks for p in ("ال", "و", "ب", "بال", "وب", "وبال"))
-               for lang in words.values() for w in lang)
+    return any(w in toks or ("ال" + w) in toks or ("و" + w) in toks for lang in words.values() for w in lang)
 
 
 _ISO_DUR = re.compile(r"^P(?:(?P<Y>[\dX.]+)Y)?(?:(?P<M>[\dX.]+)M)?(?:(?P<W>[\dX.]+)W)?(?:(?P<D>[\dX.]+)D)?"

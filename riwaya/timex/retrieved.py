@@ -6,15 +6,10 @@ stay compatible, and their anchor says so ("retrieved:2015-08-07").
 
     anchor_day("2015-08-07T02:24:06", [date(2015, 8, 6)])   # -> (date(2015, 8, 7), 1)
     widen(tv, 2, "2015-08-07")                              # -> a copy, earliest two days earlier
-    own_day(date(2015, 8, 8), 2, [date(2015, 8, 7)])        # -> date(2015, 8, 7): "اليوم الجمعة" says which day
-
-A report that names its own day ("اليوم الجمعة", "أمس الخميس", "اليوم 7 أغسطس") is anchored on that day
-(``own_day``): the window shrinks to it, its other relative times become one day, anchor "own-day:DAY".
 """
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from importlib import resources
@@ -58,55 +53,7 @@ def widen(tv: TimeValue, days: int, retrieved: date) -> TimeValue:
     return replace(tv, earliest=earliest, anchor=anchor)
 
 
-def from_retrieved(tv: TimeValue, narrative_from_retrieved: bool, label: str = "retrieved:") -> bool:
-    """Whether ``tv`` was counted from the retrieval day (or, with ``label`` "own-day:", from the day a report
-    names as its own): directly, or through a narrative day that was."""
+def from_retrieved(tv: TimeValue, narrative_from_retrieved: bool) -> bool:
+    """Whether ``tv`` was counted from the retrieval day: directly, or through a narrative day that was."""
     a = tv.anchor or ""
-    return a.startswith(label) or (narrative_from_retrieved and a.startswith("narrative"))
-
-
-_WINDOW = re.compile(r";window:-(\d+)d\+(\d+)d")
-
-
-def mark_window(tv: TimeValue, before: int, after: int) -> TimeValue:
-    """``tv`` counted from a report's own day, its anchor noting the publication window that day narrowed:
-    ``before`` days before it, ``after`` after ("own-day:2015-08-07;window:-1d+1d")."""
-    return replace(tv, anchor=f"{tv.anchor};window:-{before}d+{after}d")
-
-
-def window_bounds(earliest: str | None, latest: str | None, anchor: str | None) -> tuple[str | None, str | None]:
-    """The (earliest, latest) a value counted from a report's own day would have had with the publication window
-    alone (no own day: retrieved.widen), from its anchor's ";window:-Nd+Md"; the value's own where it has none."""
-    m = _WINDOW.search(anchor or "")
-    if m is None:
-        return earliest, latest
-
-    def move(iso, days):
-        if not iso or not days:
-            return iso
-        try:
-            dt = datetime.fromisoformat(iso[:19]) + timedelta(days=days)
-        except ValueError:
-            return iso
-        return dt.isoformat() + iso[19:]
-    return move(earliest, -int(m.group(1))), move(latest, int(m.group(2)))
-
-
-def own_day(retrieved: date, lag: int, cues: list) -> date | None:
-    """The day a report names as its own, inside its publication window [retrieved - lag, retrieved]: each cue is
-    a day (a date the text gives as today's, "اليوم 7 أغسطس") or a weekday (0 = Monday, the weekday the text gives
-    to its "today": "اليوم الجمعة", or "أمس الخميس" read as Friday), which picks the one day of that weekday in the
-    window. None where there is no cue, where a cue falls outside the window (a quoted day of another time, or a
-    report older than the window) or where two cues name two days: the window stays as it is."""
-    days = set()
-    for c in cues:
-        if c is None:
-            return None
-        if isinstance(c, date):
-            d = c
-        else:
-            d = retrieved - timedelta(days=(retrieved.weekday() - int(c)) % 7)
-        if not retrieved - timedelta(days=lag) <= d <= retrieved:
-            return None
-        days.add(d)
-    return days.pop() if len(days) == 1 else None
+    return a.startswith("retrieved:") or (narrative_from_retrieved and a.startswith("narrative"))

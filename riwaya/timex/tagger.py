@@ -295,7 +295,6 @@ def _persian_to_greg(y: int, m: int, d: int) -> date:
 class _State:
     def __init__(self, anchor: date | None, anchor_label: str | None, tz: str):
         self.anchor, self.anchor_label, self.tz = anchor, anchor_label, tz
-        self.window_end: date | None = None      # a report anchored on its own day: the last day of its window
         self.narr: date | None = None
         # after a section heading the story may have moved on: the last date is only a lower bound
         self.narr_open = False
@@ -492,8 +491,6 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
         return TimeValue(_iso(a, tz), _iso(b, tz), precision=prec, tz=tz, kind="date", anchor=label)
     if "relper" in types and "y" not in f:
         base, label = st.pub()
-        if st.window_end is not None and label and label.startswith("own-day"):
-            base = st.window_end     # a week, a month, a year counted from the window's end, as without the own day
         per = lx.value("period", f["per"])
         dr = W["dir"].get(norm_word(f.get("dir", "")), 0)
         if "dir" in f and W["previous"].get(norm_word(f["dir"])) and st.last_period.get(per):
@@ -559,10 +556,6 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
                 fwd = (wd - base.weekday()) % 7         # inside a story: the nearest one
                 off = fwd if fwd <= 3 else fwd - 7
             else:
-                if st.window_end is not None and label and label.startswith("own-day"):
-                    # a weekday alone in a report that named its own day looks back from its window's end, as it
-                    # did without that day (a day after it is then possible, but no weekday moves by a week)
-                    base = st.window_end
                 off = -((base.weekday() - wd) % 7)      # from the publication date: news look back
             day_a = day_b = base + timedelta(days=off)
             prec = "day"
@@ -810,22 +803,14 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         except ValueError:
             a_date = None
     widen_days = 0
-    window = None        # for a report that names its own day: (days, days) its window reached before and after it
     if a_date is None:
         full = [d for g in groups for d in [_ymd(_fields(g), g[0].lx)] if d and _may_anchor(norm, g, captions)]
         if retrieved:
             a_date, widen_days = retrieval.anchor_day(retrieved, full)
             a_label = "retrieved"
-            if a_date is not None and widen_days:
-                own = retrieval.own_day(a_date, widen_days, _own_day_cues(groups, norm, captions, a_date))
-                if own is not None:       # the report names its own day: the window is that day
-                    window = ((own - (a_date - timedelta(days=widen_days))).days, (a_date - own).days)
-                    a_date, widen_days, a_label = own, 0, "own-day"
         if a_date is None and full:
             a_date, a_label = max(full), "inferred"
     st = _State(a_date, a_label, tz)
-    if window is not None:
-        st.window_end = a_date + timedelta(days=window[1])
     st.narr_retrieved = False     # whether the narrative's day was itself counted from the retrieval day
 
     heads = [a for a, b in zip(pstarts, bounds) if _is_heading(norm[a:b - 1])]
@@ -848,16 +833,7 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         if ev is not None:
             tv = ev
         shifted = bool(widen_days) and retrieval.from_retrieved(tv, st.narr_retrieved)
-        if window is not None:
-            shifted = retrieval.from_retrieved(tv, st.narr_retrieved, "own-day:")
-            if shifted and (tv.precision in ("year", "month") or "relper" in {p.etype for p in g}):
-                # a month or a year ("فبراير", "الشهر الماضي"), a week ("هذا الأسبوع") is not made finer by the day:
-                # kept as the window gave it, so that one period told in two reports stays one value
-                tv = retrieval.widen(tv, sum(window), a_date + timedelta(days=window[1]))
-            elif shifted:   # the window it was told in, for a reader that wants it (reconcile: events.own_day)
-                # a day named by its weekday ("أمس الخميس") kept that day as the window's last
-                tv = retrieval.mark_window(tv, *((sum(window), 0) if "wd" in _fields(g) else window))
-        out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted and widen_days else tv))
+        out.append((s, e, retrieval.widen(tv, widen_days, st.anchor) if shifted else tv))
         if tv.kind in ("date", "time") and tv.earliest and tv.latest and _may_anchor(norm, g, captions):
             st.last_value = tv
         if tv.kind == "time" and tv.earliest and tv.precision in ("hour", "minute", "part_of_day"):
@@ -893,36 +869,6 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         tv.text = text[os_:oe]
         res.append(TimeMention(os_, oe, tv.text, tv))
     return res
-
-
-def _own_day_cues(groups: list[list[_Piece]], norm: str, captions: dict, ref: date) -> list:
-    """What a report says of its own day (retrieved.own_day): a relative day told with its weekday ("اليوم
-    الجمعة", "أمس (الخميس)") gives the weekday of the writing day; with a full date ("اليوم 7 أغسطس 2015") the
-    writing day itself. A weekday that disagrees with the date's makes the cue void (None, read as no day);
-    "since" dates and captions say nothing of the report's day."""
-    cues: list = []
-    for g in groups:
-        types = {p.etype for p in g}
-        if "rel" not in types or not types & {"weekday", "date"} or not _may_anchor(norm, g, captions):
-            continue
-        f = _fields(g)
-        lx = g[0].lx
-        k = lx.words["relday"].get(norm_word(f["rel"]))
-        if k is None:
-            continue
-        wd = lx.value("weekday", f["wd"]) if "wd" in f else None
-        if "d" in f and ("m" in f or "mn" in f) and not ("h" in f or "hm" in f or "pm" in f):
-            try:
-                m = int(f["mn"]) if "mn" in f else lx.value("month", f["m"])
-                d = date(int(f["y"]) if "y" in f else _closest_year(m, _num(lx, f["d"]), ref), m, _num(lx, f["d"]))
-            except (ValueError, TypeError, KeyError):
-                continue
-            if wd is not None and d.weekday() != wd:
-                return [None]
-            cues.append(d - timedelta(days=k))
-        elif wd is not None and not types & {"date", "year"}:
-            cues.append((wd - k) % 7)
-    return cues
 
 
 def _may_anchor(norm: str, g: list[_Piece], captions: dict | None = None) -> bool:
