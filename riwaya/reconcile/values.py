@@ -200,7 +200,11 @@ def deictic(text: str | None) -> bool:
         return False
     words = vconfig()["deictic_days"]
     toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
-    return any(w in toks or ("ال" + w) in toks or ("و" + w) in toks for lang in words.values() for w in lang)
+    # a deictic word may carry the article and the clitics و/ب before it («بالأمس», «وبالأمس», «وأمس»)
+    return any(p + w in toks for lang in words.values() for w in lang for p in _DEICTIC_CLITICS)
+
+
+_DEICTIC_CLITICS = ("", "ال", "و", "وال", "ب", "بال", "وب", "وبال")
 
 
 _ISO_DUR = re.compile(r"^P(?:(?P<Y>[\dX.]+)Y)?(?:(?P<M>[\dX.]+)M)?(?:(?P<W>[\dX.]+)W)?(?:(?P<D>[\dX.]+)D)?"
