@@ -2466,12 +2466,10 @@ def _from_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     if not FROM_DOER or lang_of(ev) != "ar" or c.start < ev.trigger_end:
         return False
     types, cues = _from_doer_cues()
-    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
-    if ev.type in _lam_doer_types():
-        return _lam_agent(T, ev, c, ti, tj)
     if ev.type not in types:
         return False
-    if _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True):
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if _verb_shaped(T.word(ti)):
         return False
     ci, _ = T.tok_range(c.start, c.end)
     k = ci - 1
@@ -2492,16 +2490,19 @@ def _lam_doer_types() -> frozenset[str]:
     return frozenset((_cues().get("from_doer") or {}).get("lam_types") or ()) if LAM_DOER else frozenset()
 
 
-def _lam_agent(T: Text, ev: EventMention, c: Candidate, ti: int, tj: int) -> bool:
+def _lam_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
     """Is the candidate the doer an attack's noun names with ل ("في كمين للمقاومة"، "بقصف للتحالف على الحديدة"،
     "هجمات للمقاتلين الأكراد")? The trigger carries no pronoun of its own ("استهدافها للتنظيم": the pronoun
     is the doer, ل marks whom it hits), is not definite (a happening told again) nor shaped as a finite verb;
     the candidate's word opens with ل, at most FROM_DOER_GAP words after the trigger with only an adjective
     between ("غارة جوية لطيران التحالف"), and names a person or body (the ل outside the name) or opens with a
-    doer noun (cues.yaml doer_heads: not "دهم للفنادق"، "تبادل لإطلاق النار")."""
+    doer noun (cues.yaml doer_heads: not "دهم للفنادق"، "تبادل لإطلاق النار") — an attack type of cues.yaml
+    from_doer lam_types."""
+    if lang_of(ev) != "ar" or c.start < ev.trigger_end or ev.type not in _lam_doer_types():
+        return False
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
     raw = T.text[T.toks[ti].start:T.toks[ti].end] if ti < len(T.toks) else ""
-    if raw.endswith(("ه", "ها", "هم", "هما")) or _finite_verb(T.word(ti), False) or _finite_verb(T.word(ti), True) or (
-            _definite_trigger(ev)):
+    if raw.endswith(_MASDAR_SUFFIXES) or _verb_shaped(T.word(ti)) or _definite_trigger(ev):
         return False                # "استهدافها للتنظيم"؛ "بالتصدي لتنظيم داعش": whom it is against
     k = bisect_right(T.starts, c.start) - 1          # the word the candidate starts in (its ل may be outside it)
     if k < tj or k - tj > FROM_DOER_GAP or not T.toks[k].n.startswith("ل"):
@@ -2794,6 +2795,11 @@ def _finite_verb(w: str, conj: bool) -> bool:
         stem.startswith(x) and len(stem) >= 4 for x in cues["verb_prefixes"])
 
 
+def _verb_shaped(w: str) -> bool:
+    """Is the normalised word shaped as a finite verb, alone or after its conjunction (وقصفت)?"""
+    return _finite_verb(w, False) or _finite_verb(w, True)
+
+
 def _shared_subject(T: Text, ev: EventMention, before: list[EventMention]) -> Argument | None:
     """The doer a coordinated verb shares with the verb before it ("اقتحمت القوات البلدة واعتقلت عشرة",
     "طردوا ... وأسروا"): the trigger is a conjunction and a finite verb (`_finite_verb`) with no
@@ -2812,7 +2818,7 @@ def _shared_subject(T: Text, ev: EventMention, before: list[EventMention]) -> Ar
         return None
     qi, qj = T.tok_range(prev.trigger_start, prev.trigger_end)
     w = T.word(qi)
-    if ti - qj > SHARED_GAP or not (_finite_verb(w, False) or _finite_verb(w, True)):
+    if ti - qj > SHARED_GAP or not _verb_shaped(w):
         return None
     breaks = _shared_cues()["breaks"]
     if any(T.toks[k].n in breaks for k in range(qj, ti)):
@@ -3092,7 +3098,7 @@ def _told_that(T: Text, ev: EventMention, c: Candidate) -> bool:
         return False
     raw = T.text[T.toks[ti].start:T.toks[ti].end]
     w = T.toks[ti].n
-    if _finite_verb(w, False) or _finite_verb(w, True) or raw.endswith(("ه", "ها", "هم", "هما")):
+    if _verb_shaped(w) or raw.endswith(_MASDAR_SUFFIXES):
         return False
     return not any(_finite_verb(T.toks[x].n, False) for x in range(k + 1, ti))
 
@@ -3267,8 +3273,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 if role in ("patient", "none") and _by_agent(T, ev, c):
                     role = "agent"           # the doer named after من قبل / على يد
                     p = {**p, "agent": max(p.values())}
-                elif role in ("patient", "none") and _from_agent(T, ev, c):
-                    role = "agent"           # "حكم من محكمة الاستئناف"، "تهديدات بالقتل من طالبان" (agent25)
+                elif role in ("patient", "none") and (_from_agent(T, ev, c) or _lam_agent(T, ev, c)):
+                    role = "agent"           # "حكم من محكمة الاستئناف"، "تهديدات بالقتل من طالبان"، "كمين للمقاومة" (agent25)
                     p = {**p, "agent": max(p.values())}
                 side = _side_role(sides, c.start, c.end, role, c.etype in _ACTORS and sum(
                     p.get(r, 0.0) for r in ("agent", "patient", "companion")) >= SIDE_BAR)
