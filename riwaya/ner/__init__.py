@@ -1933,6 +1933,7 @@ def _kb_org_nation(text, cands, kb):
 
 
 _BEFORE_WORD = re.compile(r"(?<![\w\u0640])([\w\u064B-\u065F\u0670\u0640]+)[ \t]+$")
+_ORGAN_PROCLITICS = prefix_set("ner_organ_heads") + ("",)    # before an organ's head noun; "" none
 
 
 def _organ_of_kb_body(text, cands, kb):
@@ -1955,7 +1956,7 @@ def _organ_of_kb_body(text, cands, kb):
         if not pm:
             continue
         word = _MARK.sub("", pm.group(1))
-        k = next((len(p) for p in ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "") if norm(word[len(p):]) in heads), None)
+        k = next((len(p) for p in _ORGAN_PROCLITICS if norm(word[len(p):]) in heads), None)
         if k is None:
             continue
         hs = pm.start(1) + k
