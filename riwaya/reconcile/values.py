@@ -198,13 +198,9 @@ def deictic(text: str | None) -> bool:
     """Does a time expression tell its day relative to the writing ("صباح اليوم", "yesterday")?"""
     if not text:
         return False
-    words = vconfig()["deictic_days"]
+    words, clitics = vconfig()["deictic_days"], vconfig()["deictic_clitics"]
     toks = set(normalize(text).lower().replace("(", " ").replace(")", " ").split())
-    # a deictic word may carry the article and the clitics و/ب before it («بالأمس», «وبالأمس», «وأمس»)
-    return any(p + w in toks for lang in words.values() for w in lang for p in _DEICTIC_CLITICS)
-
-
-_DEICTIC_CLITICS = ("", "ال", "و", "وال", "ب", "بال", "وب", "وبال")
+    return any(p + w in toks for lang in words.values() for w in lang for p in clitics)
 
 
 _ISO_DUR = re.compile(r"^P(?:(?P<Y>[\dX.]+)Y)?(?:(?P<M>[\dX.]+)M)?(?:(?P<W>[\dX.]+)W)?(?:(?P<D>[\dX.]+)D)?"
