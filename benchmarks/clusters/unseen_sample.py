@@ -54,6 +54,11 @@ The thirteenth (twenty-second session, lead): every 10th article, from the 5th, 
 characters, every day) the twelfth left, none of the twelve samples nor one sharing a lead with them (`thirteenth()`,
 drawn once with `unseen_sample.py DIR thirteenth-draw`), frozen as "thirteenth" before any branch of the session was
 merged, and judged once on the final merge.
+The fourteenth (twenty-third session, lead): the 1-keyword samples drew every 10th article, so few of their articles
+share a story; the fourteenth takes one busy day whole instead, for denser stories: every article of 2015-08-06 in the
+1-keyword tier (300-6,000 characters) none of the thirteen samples holds nor shares a lead with (`fourteenth()`, drawn
+once with `unseen_sample.py DIR fourteenth-draw`), frozen as "fourteenth" before any branch of the session was merged,
+and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -207,6 +212,14 @@ def thirteenth() -> list[tuple[str, dict]]:
     return sample(days, longest=6000, used=used, leads=leads, words=(1, 1))[5::10]
 
 
+def fourteenth() -> list[tuple[str, dict]]:
+    """The fourteenth sample's draw (twenty-third session): every article of one busy day (2015-08-06) in the 1-keyword
+    tier (300-6,000 characters), none of the thirteen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth"))
+    return sample(("2015-08-06",), longest=6000, used=used, leads=leads, words=(1, 1))
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -270,6 +283,8 @@ def main() -> None:
         arts = twelfth()    # how the twelfth sample's ids were drawn (frozen in SAMPLES as "twelfth")
     elif args.days == ["thirteenth-draw"]:
         arts = thirteenth()  # how the thirteenth sample's ids were drawn (frozen in SAMPLES as "thirteenth")
+    elif args.days == ["fourteenth-draw"]:
+        arts = fourteenth()  # how the fourteenth sample's ids were drawn (frozen in SAMPLES as "fourteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
