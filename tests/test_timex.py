@@ -237,3 +237,11 @@ def test_time_of_day_after_a_heading_is_open_ended():
     assert got["30 نوفمبر 2024"].latest == "2024-11-30T23:59:59+03:00"
     # a month named after the heading is still closed
     assert got["أوائل ديسمبر"].latest is not None
+
+
+def test_twelve_at_night_is_midnight_not_noon():
+    # "at twelve at night on Thursday" (Thursday the 6th): the midnight that ends Thursday, not Thursday noon
+    [m] = tag_times("وقع الانفجار في الساعة الثانية عشرة ليلا يوم الخميس", anchor="2015-08-06")
+    assert m.value.earliest == "2015-08-07T00:00:00+03:00"
+    [m] = tag_times("الساعة الثانية عشرة ظهرا", anchor="2015-08-06")
+    assert m.value.earliest == "2015-08-06T12:00:00+03:00"

@@ -603,6 +603,8 @@ def _resolve(g: list[_Piece], text_span: str, st: _State) -> TimeValue | None:
                 h += 12
             elif mode == "night" and 6 <= h < 12:
                 h += 12
+            elif mode == "night" and h == 12:
+                h = 24      # twelve at night is midnight, the end of that day, not noon
             if h == 24:
                 h = 0
                 day_a += timedelta(days=1)
