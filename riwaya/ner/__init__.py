@@ -398,10 +398,11 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out.append(m)
     _surnames_are_people(out)
     if re.search(r"[A-Za-z]", text):
-        from riwaya.ner.english import byline_lines
+        from riwaya.ner.english import byline_lines, sports_teams
         lines = byline_lines(text)        # a byline's names are furniture, no entities of the story
         if lines:
             out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in lines)]
+        sports_teams(text, out)           # "Germany beat Argentina": a side named by its place, in a match
     if lang != "en":
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
