@@ -410,4 +410,5 @@ def sports_teams(text, mentions) -> None:
     for m in places:
         if m.text in teams and not r["sport_locative_re"].search(text[max(0, m.start - 20):m.start]):
             m.type = "organization"
-            m.kb_id = None
+            if m.kb_id:
+                m.kb_id, m.source = None, "pattern"
