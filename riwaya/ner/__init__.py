@@ -398,10 +398,11 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out.append(m)
     _surnames_are_people(out)
     if re.search(r"[A-Za-z]", text):
-        from riwaya.ner.english import byline_lines
+        from riwaya.ner.english import byline_lines, sports_teams
         lines = byline_lines(text)        # a byline's names are furniture, no entities of the story
         if lines:
             out = [m for m in out if not any(a <= m.start and m.end <= b for a, b in lines)]
+        sports_teams(text, out)           # "Germany beat Argentina": a side named by its place, in a match
     if lang != "en":
         rules = {**_rules(), "common_words": _common_words()}
         out = place_extents(text, class_noun_places(text, out, rules), rules)
@@ -927,9 +928,36 @@ def _unbound_person(text, s, e):
         elif len(words) >= 3 and norm(last) in _subject_verbs() \
                 and norm(text[words[-2][0]:words[-2][1]]) not in r["name_joiners"]:
             words = words[:-1]              # "فلاديمير بوتين طالب": a full name, then its verb of saying
+        elif _glued_tail(last, text[words[-2][0]:words[-2][1]], len(words)):
+            words = words[:-1]              # "بدر عبدالعاطي الانتباه", "فيصل بن خالد بالوفد": the name ends
         else:
             break
     return words[0][0], words[-1][1]
+
+
+_MASDAR = re.compile(r"^(?:ا.ت.ا.|است..ا.|ت..ي.(?:ات|ه)?|ت...ه|ت.ا..|م.ا..ه|ا..ا.)$")
+
+
+def _glued_tail(last, before, n_words) -> bool:
+    """A definite verbal noun the tagger ran into a name of two words or more (ner26, issue 17: بدر عبدالعاطي
+    الانتباه "drew attention", هشام منصور التأكيد): the افتعال/استفعال/تفعيل/تفاعل/مفاعلة/إفعال shapes, a
+    common word, no listed name (morph.known), not a name tail (سيف الإسلام) nor after a name joiner (عبد,
+    أبو, بن); not after one word (أحمد التوفيق may be a name). So is a preposition or conjunction with the
+    article on a common word, ten times commoner without it (فيصل بن خالد بالوفد "with the delegation"). A
+    proclitic on any common word (ناصيف بتمارين) was tried and left out: foreign family names start so too
+    (أرنو كليمان, هانس بليكس)."""
+    from riwaya.ner.morph import _cfg, known, zipf
+    n, b = norm(last), norm(before)
+    c = _cfg()
+    if n_words < 3 or known(last) or b in _rules()["name_joiners"] or b in c["compound_heads"]:
+        return False
+    th = _rules().get("glued_tail_zipf", 3.0)
+    if n.startswith("ال"):
+        return bool(_MASDAR.match(n[2:])) and zipf(last) >= th and n not in c["name_tails"]
+    if n[:1] in "وفبك" and n[1:3] == "ال" or n.startswith("لل"):
+        rest = last[1:] if n[:1] != "ل" else "ال" + last[2:]
+        return not known(rest) and zipf(rest) >= th and zipf(rest) >= zipf(last) + c["zipf_margin"]
+    return False
 
 
 def _occupation_phrase(noun, adjective):
@@ -1503,7 +1531,8 @@ def _foreign_names(text, cands, kb):
     th = r.get("foreign_name_zipf")
     if not th:
         return cands
-    hits = _foreign_hits(set(_AR_WORD.findall(text)), th, r["not_entities"])
+    words = set(_AR_WORD.findall(text))
+    hits = _loanwords_out(_foreign_hits(words, th, r["not_entities"]), words)
     if "weak" in hits.values():           # a doubted word before a regnal ordinal is a name (تحتمس الثالث)
         for m in re.finditer(r"(\w+) (ال\w+)", text):
             if hits.get(m.group(1)) == "weak" and _ordinal(m.group(2)):
@@ -1596,6 +1625,8 @@ def _foreign_names(text, cands, kb):
             continue
         if text[s - 1:s] == "-" or re.match(r"[ \t]*\d", text[e:e + 3]):
             continue                              # إي-ميكرو, سيريس 1: part of a product's name
+        if _counted(text, s):
+            continue                              # 20 ميجا بيكسل, أربعة ميغابيكسل: a counted unit, no name
         orgs = prev in org_cues or (prev[:1] in "وفبلك" and prev[1:] in org_cues)
         if not orgs and (prev in heads or (prev[:1] in "وفبلك" and prev[1:] in heads)):
             continue
@@ -1610,6 +1641,50 @@ def _foreign_names(text, cands, kb):
         typ = seen.get(text[s:e], typ)        # وتشهد سيلوبي, the place of قضاء سيلوبي in the same text
         new.append((s, e, typ, 0.5, "shape"))
     return out + [c for c in new if text[c[0]:c[1]] not in skip]
+
+
+def _article_forms(word):
+    """The word with the article and a proclitic before it, normalised (اتوبيس: الاتوبيس, بالاتوبيس, للاتوبيس)."""
+    n = norm(word)
+    return {norm(p + word) for p in ("ال", "وال", "بال", "فال", "كال", "لل")} | {p + n for p in ("ال", "وال", "بال", "لل")}
+
+
+def _loanwords_out(hits, words) -> dict:
+    """hits (_foreign_hits) less the common loanwords: a transliterated word the same text also writes with the
+    article (اتوبيس and الاتوبيس: a common noun, a bus; ner26) is no name; not one in -ي (الشيرازي: a nisba
+    family name takes the article)."""
+    if not hits:
+        return hits
+    normed = {norm(w) for w in words if w.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))}
+    if not normed:
+        return hits
+    out = {}
+    for w, k in hits.items():
+        stem = w[1:] if k == "clitic" else w
+        if not stem.endswith(("ي", "ى")) and _article_forms(stem) & normed:
+            continue
+        out[w] = k
+    return out
+
+
+def _counted(text, s) -> bool:
+    """A number (digits, or entity_rules.yaml number_words) right before s, or a number and a unit prefix
+    (unit_prefixes: ميجا, كيلو): what follows is a counted unit (بيكسل, هيرتز), no name."""
+    r = _rules()
+    m = re.search(r"(\S+)[ \t]+(?:(\S+)[ \t]+)?$", text[max(0, s - 40):s])
+    if not m:
+        return False
+    if "_units" not in r:
+        r["_units"] = {norm(w) for w in r.get("unit_prefixes", [])}
+        r["_numbers"] = {norm(w) for w in r.get("number_words", [])}
+
+    def number(w):
+        w = w.strip("()،,")
+        return bool(re.fullmatch(r"[\d\u0660-\u0669.,٫×x/-]*[\d\u0660-\u0669]", w)) or norm(w) in r["_numbers"]
+    last, first = (m.group(2), m.group(1)) if m.group(2) else (m.group(1), None)
+    if number(last):
+        return True
+    return first is not None and number(first) and norm(last) in r["_units"]
 
 
 def _given_before(w):

@@ -373,3 +373,42 @@ def byline_lines(text):
     r = rules()
     return [(m.start(), m.end()) for m in r["byline_re"].finditer(text)
             if m.end() - m.start() <= r["byline_max_chars"]]
+
+
+def _sport_res():
+    r = rules()
+    if "sport_before_re" not in r:
+        def alt(words):
+            return "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in words), key=len, reverse=True))
+        r["sport_cue_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_cues"]) + r")(?![\w-])")
+        r["sport_before_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_before"]) + r")[ \t]+(?:the[ \t]+)?$")
+        r["sport_after_re"] = re.compile(r"(?i)^(?:[ \t]*[-–]?[ \t]*\d{1,2}[ \t]*[-–][ \t]*\d{1,2}(?!\d)|(?:[ \t]+|(?=['’]))(?:"
+                                         + alt(r["sport_after"]).replace("'", "['’]") + r")(?![\w-]))")
+        r["sport_locative_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_locatives"]) + r")[ \t]+(?:the[ \t]+)?$")
+    return r
+
+
+def sports_teams(text, mentions) -> None:
+    """A place named for its team is an organisation (GUM: "Germany beat Argentina 1-0", "the match against
+    Spain"): only in a document about a match (sport_min_cues distinct sport_cues), a place mention in a match's
+    context (sport_before, sport_after, a score after it), and then every mention of that string not after a
+    locative preposition ("in Brazil" stays the country). The link to the place goes (a side is no country).
+    In place."""
+    r = _sport_res()
+    cues = {re.sub(r"\s+", " ", m.group().lower()) for m in r["sport_cue_re"].finditer(text)}
+    if len(cues) < r["sport_min_cues"]:
+        return
+    places = [m for m in mentions if m.type == "place" and _LATIN.search(m.text or "")]
+    teams = set()
+    for m in places:
+        before = text[max(0, m.start - 40):m.start]
+        after = text[m.end:m.end + 40]
+        if "\n" in before[-2:]:
+            before = ""
+        if r["sport_before_re"].search(before) or r["sport_after_re"].match(after):
+            teams.add(m.text)
+    for m in places:
+        if m.text in teams and not r["sport_locative_re"].search(text[max(0, m.start - 20):m.start]):
+            m.type = "organization"
+            if m.kb_id:
+                m.kb_id, m.source = None, "pattern"
