@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 from collections import defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from .. import event_schema as schema
 from ..lang.arabic import prefix_set
@@ -297,6 +298,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
         **_day_cues(m.get("time")),
+        "xday": _explicit_day(m.get("time"), m.get("type")) if m.get("time_own", True) else None,
         "roles": roles,
         "doers": doers,
         # every doer told in the trigger's own clause, resolved or as written (no counted victims, no vague
@@ -359,6 +361,78 @@ def _days_apart(wa: frozenset, wb: frozenset, da, db, same_doc: bool) -> bool:
     return same_doc and da is not None and db is not None and da[0] == db[0] and da[1] != db[1]
 
 
+def _explicit_rule() -> dict | None:
+    """``events.days_apart.explicit`` (conf26, issue #15): a dict when two mentions whose own times name two
+    different days in so many words are kept apart, else None."""
+    rule = (config()["events"].get("days_apart") or {}).get("explicit")
+    return rule if isinstance(rule, dict) else ({} if rule is True else None)
+
+
+def _date_told(text: str) -> bool:
+    """Does a time expression give a date by its number and its month ("22 مايو", "May 22", "3 رمضان"), not
+    a clock time or a day counted from the writing day?"""
+    from ..timex.lexicon import month_words, normalise
+    norm = normalise(text)[0].lower()
+    if not re.search(r"\d", norm):
+        return False
+    words = set(re.findall(r"\w+", norm))
+    words |= {w[k:] for w in words for k in (1, 2) if w[:k] in ("و", "ب", "ل", "وب", "ول")}
+    for lang in ("ar", "en"):
+        for mw in month_words(lang):
+            if (" " in mw and re.search(rf"(?<!\w){re.escape(mw)}(?!\w)", norm)) or mw in words:
+                return True
+    return False
+
+
+def _explicit_day(t: dict | None, type_: str | None) -> tuple | None:
+    """The day a mention's own time names in so many words (``events.days_apart.explicit``): (the weekdays its
+    words name, the calendar days of a date given by number and month, whether the mention's type may be one
+    happening over two told days). A weekday counts with or without "أمس" ("أمس الخميس" names Thursday); a
+    bare "أمس" / "اليوم" names no day (the window of an unknown publication day moves it), nor does a clock
+    time, a week, a month or a span ("منذ", a duration). A night names the day before too. None when it names
+    no day, or when the rule is off."""
+    rule = _explicit_rule()
+    if rule is None or not t or t.get("kind", "date") not in ("date", "time") \
+            or t.get("precision") not in ("day", "part_of_day", "hour", "minute") or not t.get("latest"):
+        return None
+    text = t.get("text") or ""
+    wd = time_weekdays(text)
+    days = frozenset()
+    if rule.get("dates", True) and _date_told(text):
+        try:
+            d = date.fromisoformat(t["latest"][:10]).toordinal()
+        except ValueError:
+            d = None
+        if d is not None:
+            days = frozenset({d - 1, d} if night_told(text) else {d})
+    if not wd and not days:
+        return None
+    lasting = type_ in set(rule.get("lasting") or ())
+    return (frozenset(wd), days, lasting, type_ if type_ in schema.types_with("once") else None)
+
+
+def _explicit_apart(x, y) -> bool:
+    """Do two mentions' own explicit days (``_explicit_day``) tell two happenings: both name days of the week
+    and none is common, or both give dates and none is common, or one's date falls on none of the other's
+    weekdays; not where either type may last over days (``lasting``: a siege, a stay), nor, with
+    ``once_disagree``, between two mentions of one type that befalls its key once (the fall of a city on 27 or
+    on 30 November is one fall whose day the accounts dispute)."""
+    if x is None or y is None or x[2] or y[2]:
+        return False
+    if x[3] and x[3] == y[3] and (_explicit_rule() or {}).get("once_disagree"):
+        return False
+    (wa, da), (wb, db) = x[:2], y[:2]
+    if wa and wb:
+        return not (wa & wb)
+    if da and db:
+        return not (da & db)
+    if wa and db:
+        return not (wa & {date.fromordinal(d).weekday() for d in db})
+    if da and wb:
+        return not (wb & {date.fromordinal(d).weekday() for d in da})
+    return False
+
+
 @lru_cache(maxsize=1)
 def _generic_types() -> dict:
     """type -> the type groups (as in _type_group) a generic mention of it may stand for; a name that
@@ -413,6 +487,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
+    if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
+        return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
             cfg, fa["once"] and fb["once"]):
         return False
@@ -668,6 +744,9 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if _weekdays_across() and any(not (x & y) for x in A.get("weekdays", ()) for y in B.get("weekdays", ())):
         return False    # two days of the week named, none common (events.days_apart)
+    if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
+            and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
+        return False    # two days named in so many words (events.days_apart.explicit)
     if A["lo"] is not None and B["lo"] is not None:
         # largest gap between any member of A and any member of B
         worst = max(A["lo"] - B["hi"], B["lo"] - A["hi"], 0.0)
@@ -1231,7 +1310,8 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
                                             f["doers"], (f["weekdays"], f["day"]) if f["weekdays"] or f["day"] else None)]},
-                   "weekdays": {f["weekdays"]} if f.get("weekdays") else set()}
+                   "weekdays": {f["weekdays"]} if f.get("weekdays") else set(),
+                   "xdays": {f["xday"]} if f.get("xday") else set()}
     return summ
 
 
@@ -1255,6 +1335,7 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["sigs"] |= b["sigs"]
     a["once"] = a["once"] and b["once"]
     a["weekdays"] = a.get("weekdays", set()) | b.get("weekdays", set())
+    a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
@@ -2011,6 +2092,9 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
+        if text and isinstance(m.get("time"), dict) and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+            # whether its time is told in its own sentence, not carried from another one (_explicit_day)
+            c["time_own"] = (m["time"].get("text") or "") in text[m["start"]:m["end"]]
         if text and _doc_copy_min() is not None:
             if m.get("doc") not in doc_words:
                 doc_words[m.get("doc")] = _text_words(text)

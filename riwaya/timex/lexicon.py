@@ -122,6 +122,15 @@ def weekdays(lang: str) -> dict:
 
 
 @lru_cache(maxsize=None)
+def month_words(lang: str) -> frozenset:
+    """The month names of a language (Gregorian and Hijri, normalised as text is), without compiling the time
+    rules: the reconciler tells a date told by its number and month from a clock time with them."""
+    raw = _raw(lang)
+    return frozenset(norm_word(w) for table in ("months", "hijri_months") for ws in (raw.get(table) or {}).values()
+                     for w in ws)
+
+
+@lru_cache(maxsize=None)
 def load(lang: str) -> Lexicon:
     raw = _raw(lang)
     lx = Lexicon(lang=lang, raw=raw, flags=re.IGNORECASE if lang != "ar" else 0)
