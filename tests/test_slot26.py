@@ -1,7 +1,25 @@
 """slot26 (issue #14): a place set apart from its trigger by a comma (before it; after it with another event's
-word between) is not its place; adjectives or a manner noun alone right after the trigger are no participant."""
+word between) is not its place; adjectives or a manner noun alone right after the trigger are no participant; an
+attack's place after على is its target. All three measured and shipped off (README slot26): the tests turn them on."""
+import pytest
+
 from riwaya.events import learned
 from riwaya.models import Argument, Document, EventMention
+
+
+@pytest.fixture(autouse=True)
+def _on(monkeypatch):
+    monkeypatch.setattr(learned, "PLACE_APART", True)
+    monkeypatch.setattr(learned, "TRIGGER_ADJECTIVE", True)
+    monkeypatch.setattr(learned, "ATTACK_TARGET", True)
+
+
+def test_shipped_off():
+    import importlib
+    src = importlib.util.find_spec("riwaya.events.learned").origin
+    text = open(src, encoding="utf-8").read()
+    for flag in ("PLACE_APART", "TRIGGER_ADJECTIVE", "ATTACK_TARGET"):
+        assert f"\n{flag} = False" in text
 
 
 def _event(text: str, trigger: str, typ: str = "attack", cls: str = "harm") -> EventMention:
@@ -89,3 +107,18 @@ def test_end_to_end_no_adjective_as_patient():
                    language="ar")
     for ev in analyze(doc).events:
         assert "عنيف" not in [a.text for a in ev.arguments if a.role in ("patient", "agent", "place")]
+
+
+def test_an_attacks_place_after_ala_is_its_target():
+    def target(text, trigger, span):
+        return learned._attack_target(learned.Text(text), _event(text, trigger), _place(text, span))
+    assert target("وبدأت قوات النظام هجوما على مدينة الزبداني في الرابع من تموز.", "هجوما", "مدينة الزبداني")
+    assert target("وشنت غارات شنها طيران التحالف على إب وسط اليمن.", "غارات", "إب وسط اليمن")
+    # في: where it happened
+    assert not target("وقتل جنديان في هجوم في مدينة الزبداني.", "هجوم", "مدينة الزبداني")
+    # على too far from the trigger
+    assert not target("وشنت غارات شنتها طائرات النظام السوري أمس على مدينة منبج.", "غارات", "مدينة منبج")
+    # not an attack
+    text = "وسيطرت القوات على مدينة زنجبار."
+    ev = _event(text, "وسيطرت", "control", "control")
+    assert not learned._attack_target(learned.Text(text), ev, _place(text, "مدينة زنجبار"))
