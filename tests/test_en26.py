@@ -66,3 +66,39 @@ def test_office_stays_an_appointment():
 def test_dead_in_an_accident(text, typ):
     ev = event(run(text), "dead")
     assert ev is not None and ev.type == typ
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word", [
+    ("Work began at the stadium to improve crowd control before the final.", "control"),
+    ("The candidate is not worried about the Latino vote in the state.", "vote"),
+    ("The fragments are of order a micron in size.", "order"),
+    ("Volunteers spent Tuesday getting out the vote in Ohio.", "vote"),
+    ("Critics called the album a major return to form for the band.", "return"),
+])
+def test_no_event_in_these_phrases(text, word):
+    assert event(run(text), word) is None
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word,typ", [
+    ("The rebels took control of the town on Friday.", "control", "control"),
+    ("Voters went to the polls in a national vote on Sunday.", "vote", "election"),
+    ("The army returned to Aden on Monday.", "returned", "return"),
+    ("The general issued an order to withdraw the troops.", "order", "order"),
+])
+def test_these_stay_events(text, word, typ):
+    ev = next((e for e in run(text) if word in e.trigger), None)
+    assert ev is not None and ev.type == typ
+
+
+@needs_parse
+@pytest.mark.parametrize("text,typ", [
+    ("He had read an article in the weekly Freedom Magazine, which attacked former members of the group.", "statement"),
+    ("The editorial attacked the minister on Sunday.", "statement"),
+    ("The senator attacked the governor's remarks on Monday.", "statement"),
+    ("Militants attacked the convoy near Aden on Monday.", "attack"),
+])
+def test_an_attack_in_words(text, typ):
+    ev = event(run(text), "attacked")
+    assert ev is not None and ev.type == typ

@@ -86,6 +86,8 @@ def resources() -> dict:
         "rt_defect": d["retype_left_organization"],
         "rt_strike": {**d["retype_labour_strike"], "words": set(d["retype_labour_strike"]["words"]),
                       "modifiers": set(d["retype_labour_strike"]["modifiers"])},
+        "rt_verbal": {**d["retype_verbal_attack"], **{k: frozenset(d["retype_verbal_attack"][k])
+                                                      for k in ("from", "words", "subjects", "objects")}},
         "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
@@ -1402,6 +1404,15 @@ def retype(P, trig_s, typ, lex):
             return rd["to"], P.span(hit.head if hit.dep_ == "compound" else hit)
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
+    rw = R["rt_verbal"]
+    if typ in rw["from"] and tok.lower_ in rw["words"]:
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subs):
+            subs = [tok.head]       # "an article ..., which attacked"
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if any(c.lemma_.lower() in rw["subjects"] or c.lower_ in rw["subjects"] for c in subs) or \
+                any(c.lemma_.lower() in rw["objects"] or c.lower_ in rw["objects"] for c in objs):
+            return rw["to"], None
     if typ in rd["from"]:
         cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         cause += [g for c in tok.children if c.dep_ in ("agent", "prep") and (c.dep_ == "agent" or c.lower_ in
