@@ -75,7 +75,7 @@ def resources() -> dict:
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": {**d["motion_verbs"], **{k: frozenset(d["motion_verbs"].get(k) or ())     # en23's word lists, as sets
                                            for k in ("person_pronouns", "object_particles", "object_heads",
-                                                     "perfect_aux")}},
+                                                     "perfect_aux", "place_nouns", "group_movers")}},
         "not_doer": set(d["object_event_not_doer"]),
         "person_obj": set(d["person_object_only"]), "craft_words": set(d["craft_object_only"]["words"]),
         "craft_heads": set(d["craft_object_only"]["heads"]), "time_poss": set(d["time_possessors"]), "subj_patient": set(d["subject_patient_types"]), "addressee": set(d["addressee_object_types"]),
@@ -86,6 +86,8 @@ def resources() -> dict:
         "rt_defect": d["retype_left_organization"],
         "rt_strike": {**d["retype_labour_strike"], "words": set(d["retype_labour_strike"]["words"]),
                       "modifiers": set(d["retype_labour_strike"]["modifiers"])},
+        "rt_verbal": {**d["retype_verbal_attack"], **{k: frozenset(d["retype_verbal_attack"][k])
+                                                      for k in ("from", "words", "subjects", "objects")}},
         "rt_fall": {**d["retype_thing_falls"], "from": set(d["retype_thing_falls"]["from"]),
                     "polities": set(d["retype_thing_falls"]["polities"])}, "rt_vote": d["retype_defeated_in_vote"],
         "pol_marks": set(d["polarity_from_parse"]["conditional_marks"]),
@@ -1386,12 +1388,32 @@ def retype(P, trig_s, typ, lex):
         return R["rt_fall"]["to"], None
     if tok is not None and _labour_strike(tok, typ, R):
         return R["rt_strike"]["to"], None
+    rd, rs = R["rt_death"], R["rt_sanction"]
+
+    def accident(t):
+        return t is not None and (lex["en"].get(t.lower_) in rd["cause_types"] or _thing_falls(t, lex))
+    if tok is not None and tok.tag_ == "JJ" and typ in rd["from"]:
+        # (en26) a headline's or a count's "dead in" an accident ("Hundreds dead in Hajj stampede", "three dead after
+        # the crash"): deaths, as "killed in a stampede" is
+        # the parse may hang the phrase on the count ("Hundreds" <- dead, <- in)
+        owners = [tok] + ([tok.head] if tok.dep_ in ("amod", "acomp") else [])
+        cause = [g for o in owners for c in o.children if c.dep_ == "prep" and c.lower_ in rd["adj_cause_preps"]
+                 for g in c.children if g.dep_ == "pobj"]
+        hit = next((x for c in cause for x in [c] + [g for g in c.children if g.dep_ == "compound"] if accident(x)), None)
+        if hit is not None:
+            return rd["to"], P.span(hit.head if hit.dep_ == "compound" else hit)
     if tok is None or not tok.tag_.startswith("VB"):
         return None, None
-    rd, rs = R["rt_death"], R["rt_sanction"]
+    rw = R["rt_verbal"]
+    if typ in rw["from"] and tok.lower_ in rw["words"]:
+        subs = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.dep_ == "relcl" and any(c.lower_ in ("which", "that", "who") for c in subs):
+            subs = [tok.head]       # "an article ..., which attacked"
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if any(c.lemma_.lower() in rw["subjects"] or c.lower_ in rw["subjects"] for c in subs) or \
+                any(c.lemma_.lower() in rw["objects"] or c.lower_ in rw["objects"] for c in objs):
+            return rw["to"], None
     if typ in rd["from"]:
-        def accident(t):
-            return t is not None and (lex["en"].get(t.lower_) in rd["cause_types"] or _thing_falls(t, lex))
         cause = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
         cause += [g for c in tok.children if c.dep_ in ("agent", "prep") and (c.dep_ == "agent" or c.lower_ in
                                                                                  rd["cause_preps"]) for g in c.children
@@ -1712,7 +1734,8 @@ def motion_type(P, tok) -> str | None:
               and g.lower_ in mv["preps"]]
     for pr in preps:
         o = _pobj(pr)
-        if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None):
+        if o is not None and (o.pos_ == "PROPN" or P.mention(o, ("place", "organization")) is not None
+                              or _place_noun_goal(P, tok, o, lem, mv)):
             back = any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in kids)
             return mv["back"] if back and typ != mv["object_types"].get(lem) else typ
     if lem in mv["types"]:
@@ -1724,6 +1747,17 @@ def motion_type(P, tok) -> str | None:
             # for more", "ready for us to come back even better"
             return mv["particle_types"][part]
     return None
+
+
+def _place_noun_goal(P, tok, o, lem, mv) -> bool:
+    """(en26) The goal of a motion verb is a place told by a common noun (english.yaml motion_verbs.place_nouns:
+    "went to the sheriff's station", "taken to hospital") and the mover is someone: the subject of go / come / walk,
+    the object of take / bring (a pronoun, a name, a person or organisation, a person noun), or not said."""
+    if o.pos_ != "NOUN" or o.lemma_.lower() not in mv.get("place_nouns", ()) and o.lower_ not in mv.get("place_nouns", ()):
+        return False
+    deps = ("dobj", "obj") if lem in mv["object_types"] and lem not in mv["types"] else ("nsubj",)
+    movers = [c for c in tok.children if c.dep_ in deps]
+    return all(_someone(P, c, mv) or c.lemma_.lower() in mv.get("group_movers", ()) for c in movers)
 
 
 def _someone(P, c, mv) -> bool:
