@@ -476,7 +476,6 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
     fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
                        ms.surface, story_of, ents=ents, compressed=True)
-    ms.docs = []
     clock("fingerprints")
     _freeze()
     # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
@@ -493,12 +492,18 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     writer.reuse(kept, src, stored=old)
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old_parts]
+    # what a + k reconciles: the parts holding a new document's mention, and the others (whose inputs changed)
+    fresh = set(d["id"] for d in documents) - old_docs if old else set()
+    touched = [p for p in todo if any(ms.docs[i] in fresh for i in parts[p])] if fresh else []
+    n_touched_mentions = sum(len(parts[p]) for p in touched)
+    n_todo_mentions = sum(len(parts[p]) for p in todo)
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
     blocks = [sorted(i for p in ix for i in parts[p])
               for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts, [cut_from[p] for p in todo])]
     largest_part = max(map(len, parts), default=0)
     n_parts, n_cut = len(parts), len({c for c in cut_from if c is not None})
     del parts
+    ms.docs = []
     sizes = [len(b) for b in blocks]
     # a unit of two parts may be stored in part: one part carried over whole, the other reconciled alone;
     # the reconciler carries a unit over only when every event it makes of it is stored under it
@@ -554,6 +559,8 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
                "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old_parts),
                "parts_reconciled": len(todo), "subparts_carried_over": len(sub_carried),
+               "mentions_reconciled": n_todo_mentions, "parts_new_doc": len(touched),
+               "parts_new_doc_mentions": n_touched_mentions,
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
                "itineraries": n_itins, "itineraries_carried_over": memo.n_carried if memo is not None else 0,
