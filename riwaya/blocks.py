@@ -476,7 +476,6 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     ents = ms._ents       # the reconciler's entity index, built once for the steps that read it
     fps = fingerprints(([(ms.docs[i], ms.rows[i]) for i in ix] for ix in parts), documents, relations, entities,
                        ms.surface, story_of, ents=ents, compressed=True)
-    ms.docs = []
     clock("fingerprints")
     _freeze()
     # a block is "PART" (its part's fingerprint) or "PART/SUB" (and its sub-part's, ``reconcile.core.SubPart``)
@@ -493,12 +492,18 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     writer.reuse(kept, src, stored=old)
     clock("carry over")
     todo = [i for i, fp in enumerate(fps) if fp not in old_parts]
+    # what a + k reconciles: the parts holding a new document's mention, and the others (whose inputs changed)
+    fresh = set(d["id"] for d in documents) - old_docs if old else set()
+    touched = [p for p in todo if any(ms.docs[i] in fresh for i in parts[p])] if fresh else []
+    n_touched_mentions = sum(len(parts[p]) for p in touched)
+    n_todo_mentions = sum(len(parts[p]) for p in todo)
     part_of = {ms.ids[i]: fps[p] for p in todo for i in parts[p]}
     blocks = [sorted(i for p in ix for i in parts[p])
               for ix in pack([[p] for p in todo], BLOCK_MENTIONS, parts, [cut_from[p] for p in todo])]
     largest_part = max(map(len, parts), default=0)
     n_parts, n_cut = len(parts), len({c for c in cut_from if c is not None})
     del parts
+    ms.docs = []
     sizes = [len(b) for b in blocks]
     # a unit of two parts may be stored in part: one part carried over whole, the other reconciled alone;
     # the reconciler carries a unit over only when every event it makes of it is stored under it
@@ -554,6 +559,8 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     figures = {"documents": len(doc_ids), "parts": n_parts, "largest_part_mentions": largest_part,
                "parts_cut": n_cut, "parts_carried_over": sum(1 for fp in fps if fp in old_parts),
                "parts_reconciled": len(todo), "subparts_carried_over": len(sub_carried),
+               "mentions_reconciled": n_todo_mentions, "parts_new_doc": len(touched),
+               "parts_new_doc_mentions": n_touched_mentions,
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
                "itineraries": n_itins, "itineraries_carried_over": memo.n_carried if memo is not None else 0,
@@ -1108,7 +1115,17 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
             hit = ents.by_name.get(ents._norm(x[len(_GAP):]))
             r = looked[x] = (((hit, record(hit)),), ((x, hit),), (), False) if hit else _NOTHING
             return r
-        used, names, surf = {}, {}, {}
+        key, (used, names, surf) = x, ({}, {}, {})
+        # a string the reconciler looks up by name (``_VAL``: a value it makes canonical, a voice's name, an
+        # outlet; see ``value_strings``) or a stored unresolved value (``raw:``, ``name:``): its entity by id and
+        # by name, its first spelling and the names within it; any other string (a trigger, a type, a time's
+        # words, a hedge) only as an entity's id, since the reconciler reads nothing else of it
+        value = x.startswith(_VAL)
+        if value:
+            x = x[len(_VAL):]
+        elif not x.startswith(("raw:", "name:")):
+            r = looked[key] = (((x, record(x)),), (), (), False) if x in ents.by_id else _NOTHING
+            return r
         for y in {x, x.split(":", 1)[1] if x.startswith(("raw:", "name:")) else x}:
             if y in ents.by_id:
                 used[y] = record(y)
@@ -1125,17 +1142,19 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
                     names["within:" + n] = within
                     used.update((w, record(w)) for w in within)
         raw = x.startswith("raw:")
-        r = looked[x] = (tuple(used.items()), tuple(names.items()), tuple(surf.items()), raw) \
+        r = looked[key] = (tuple(used.items()), tuple(names.items()), tuple(surf.items()), raw) \
             if used or names or surf or raw else _NOTHING
         return r
     out = []
 
     def gaps(row: str) -> set[str]:
-        # the names the reconciler looks up among all the entities' names for a mention (as text)
+        # the names the reconciler looks up among all the entities' names for a mention (as text), and the
+        # strings it looks up by name (``value_strings``)
         m = json.loads(row)
-        return {_GAP + x for x in agent_gap_names(m, (docs.get(m.get("doc")) or {}).get("text") or "")}
+        return {_GAP + x for x in agent_gap_names(m, (docs.get(m.get("doc")) or {}).get("text") or "")} \
+            | {_VAL + x for x in value_strings(m)}
     for digest, dids, strings in _hashed(parts, compressed, gaps):
-        strings.update(docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
+        strings.update(_VAL + docs[d]["outlet"] for d in dids if d in docs and docs[d].get("outlet"))
         used, names, surf = {}, {}, {}
         raw = False
         for x in strings:         # in any order: each key is given the same value by every string that gives it
@@ -1157,8 +1176,46 @@ def fingerprints(parts: Iterable[list[tuple[str, bytes]]], documents: list[dict]
 
 _NOTHING = ((), (), (), False)     # a string that names nothing (most of them), one tuple for all
 _GAP = "\x00gap:"      # a part's strings: a name between an agent and its trigger (``agent_gap_names``)
+_VAL = "\x00val:"      # a part's strings: one the reconciler looks up by name (``value_strings``)
 
-FINGERPRINT_VERSION = 7     # what a fingerprint hashes (1: contexts and entities in full, in every part;
+# a mention's fields whose values the reconciler makes canonical (``reconcile.core._canonical``: origin,
+# destination, place, via, participants; ``context_values``: continued_companions) or shows as first written
+# (``_as_written``: means too)
+VALUE_FIELDS = ("origin", "destination", "place", "means", "via", "participants", "continued_companions")
+
+
+def value_strings(m: dict) -> set[str]:
+    """The strings of a mention that reconciling it looks up by name: every string under its ``VALUE_FIELDS``
+    (``reconcile.core._canonical``: an entity by id, else by name, else a first spelling, ``surface``;
+    ``_link_actors``: the names within an unresolved participant; ``Entities.label``, ``_as_written`` and
+    ``narrative``: the first spelling) and the names of its attribution's voices (``upstream_key``,
+    ``conflicts.chain_key``: ``Entities.resolve_name``). Its documents' outlets are added per part, the
+    names between an agent and its trigger are ``_GAP`` strings. Every other string of a mention (its
+    trigger, type, class, polarity, its times' words, a hedge) is read as itself, never looked up by name or
+    first spelling: a part's fingerprint reads those only as entity ids (a first spelling of a trigger word
+    that a new document wrote as a participant, or a common word that changed entity, changed the
+    fingerprints of parts whose mentions held it only as a trigger; scale23 at 3k: 41 parts, 2,372 mentions,
+    by the first spelling alone)."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, str):
+            out.add(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+    for f in VALUE_FIELDS:
+        walk(m.get(f))
+    for link in ((m.get("attribution") or {}).get("chain") or ()):
+        if isinstance(link, dict) and isinstance(link.get("name"), str):
+            out.add(link["name"])
+    return out
+
+
+FINGERPRINT_VERSION = 8     # what a fingerprint hashes (1: contexts and entities in full, in every part;
 #                             2: the mentions parsed and dumped again, not their stored texts;
 #                             3: the texts, not as the stage keeps them, compressed;
 #                             4: each document's whole story, its every member, not the part's partition,
@@ -1166,7 +1223,9 @@ FINGERPRINT_VERSION = 7     # what a fingerprint hashes (1: contexts and entitie
 #                             5: not the people and organisations named in the documents of a part with an
 #                             unresolved participant, which ``_link_actors`` reads;
 #                             6: not the names between an agent and its trigger, which ``_own_agent`` looks
-#                             up among every entity's names)
+#                             up among every entity's names;
+#                             7: every string of a part looked up by name and first spelling, not only those
+#                             the reconciler looks up so, ``value_strings``)
 
 
 # an entity's fields the reconciler never reads (``reconcile``: ``Entities``, the conflicts' and values' checks
@@ -1228,7 +1287,8 @@ def _part_strings(parts: dict[str, list], compressed: bool = False, gaps=None) -
     kv = KeyValue("parts")
     # "str1": what _json_strings finds (a change to it must change this tag); "z": hashes of compressed texts;
     # "g2": with the names of agent_gap_names (a change to what it reads must change this tag)
-    tag = ("str1z:" if compressed else "str1:") if gaps is None else ("str1g2z:" if compressed else "str1g2:")
+    # "g3": and the strings of ``value_strings``
+    tag = ("str1z:" if compressed else "str1:") if gaps is None else ("str1g3z:" if compressed else "str1g3:")
     hit = kv.get_many([tag + k for k in sorted(parts)])
     out: dict[str, set[str]] = {}
     new: dict[str, str] = {}
