@@ -622,6 +622,11 @@ def _train_only(lang: str, train: list, dev: list, C: float, only: tuple[str, ..
         out["argument"]["threshold"] = keep["argument"]["threshold"]
         out["argument"]["override"] = keep["argument"]["override"]
         report["argument"]["kept"] = {k: keep["argument"][k] for k in ("threshold", "override")}
+    if "trigger" in only and "trigger" in report:
+        # the weights file's own samples against this refit's (None: the file's model predates the fingerprint)
+        was = (keep.get("trigger") or {}).get("samples")
+        report["trigger"]["samples_as_file"] = None if was is None else was == report["trigger"]["samples"]
+        print(f"{lang}: trigger samples {report['trigger']['samples']}, the file's {was}", file=sys.stderr)
     for name in only:           # a refit that does not beat the rules on dev: the file's model stays
         if name not in out and name in keep:
             out[name] = keep[name]
@@ -714,6 +719,8 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             report[name] = {"dev_acc": r["acc"], "dev_rules_acc": round(rule, 4)}
         m["threshold"] = t
         if name == "trigger":
+            m["samples"] = samples_fingerprint(tr[name], tr["trigger_doc"])
+            report[name]["samples"] = m["samples"]
             # every type it saw proposed in train (mostly false ones when rare), except a rare type that
             # sets a person's fate (whereabouts, hiding, refuge): the model knows it from a few mostly
             # false proposals, and the one it drops wrongly is a fate lost from the itinerary
@@ -747,6 +754,18 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
     if "trigger" not in out and not (lang == "en" and "proposer" in out):
         out["extra_triggers"] = {}      # learned forms need the trigger model (or the English detector) to judge them
     return out, report
+
+
+def samples_fingerprint(data: list, docs: list[str]) -> dict:
+    """What a model was fit on, kept in the weights file beside it (trig26): the number of samples, the positives and
+    a digest of every sample's document, label and features in order. The fit is deterministic (sklearn's lbfgs,
+    DictVectorizer's sorted columns): a refit whose samples have the file's digest gives the file's weights; one
+    that differs was fit on other analyses (the rules, entities and times change under the models between refits)."""
+    import hashlib
+    h = hashlib.sha256()
+    for (feats, lab), d in zip(data, docs):
+        h.update(f"{d}\t{lab}\t{chr(31).join(sorted(feats))}\n".encode("utf-8"))
+    return {"n": len(data), "positive": sum(1 for _, lab in data if lab == "1"), "digest": h.hexdigest()[:16]}
 
 
 def _cv_counts(data: list, docs: list[str], C: float, grid, score, k: int = 4, prune: float = PRUNE,
