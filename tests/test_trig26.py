@@ -47,3 +47,10 @@ def test_the_fit_is_deterministic(monkeypatch):
     b = te.fit([(list(reversed(f)), lab) for f, lab in SAMPLES * 3], 1.0, prune=0.0)
     assert a == b and a["w"]["next=المعلومات"][1] < 0 < a["w"]["trig=قصف"][1]
 
+
+
+
+def test_the_threshold_goes_with_the_clusters(monkeypatch):
+    te = _te(monkeypatch)
+    from riwaya.events import learned
+    assert te.TRIGGER_THRESHOLD == (0.2 if learned.NEIGHBOUR_CLUSTERS else None)
