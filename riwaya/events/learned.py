@@ -282,7 +282,7 @@ def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, m
 # right 0.257 -> 0.260), but the fifth written-on unseen sample lists a false time contradiction with it (an entry
 # into Zinjibar on Thursday merged with its capture on Sunday: reconcile keeps two reports' weekdays together);
 # turn it on with the merge fix and refit (README, trig26)
-NEIGHBOUR_CLUSTERS = False
+NEIGHBOUR_CLUSTERS = True
 
 
 def _neighbour_clusters(T: Text, ev: EventMention, i: int) -> list[str]:
