@@ -277,11 +277,10 @@ def _context_features(T: Text, ev: EventMention, i: int, trig: str, lex: dict, m
 # class: what is moved, restored or ruled is a thing or a person ("نقل المعلومات" vs "نقل المصابين", "استعادة
 # خدمة الإنترنت", "هبوط الأسعار", "فترة حكم"), which the prev= / next= word features tell only for words seen in
 # train. Train CV of the trigger model F1 0.791 -> 0.797 at 0.25 (README, trig25)
-# trig26: off. Re-applied on the reproducible refit (scripts/train_events.py --lang ar --only trigger, threshold
-# 0.2: samples digest 455a49a479619b5e) it raises dev (trigger F1 0.723 -> 0.732, class and actor 0.524 -> 0.527, all
-# right 0.257 -> 0.260), but the fifth written-on unseen sample lists a false time contradiction with it (an entry
-# into Zinjibar on Thursday merged with its capture on Sunday: reconcile keeps two reports' weekdays together);
-# turn it on with the merge fix and refit (README, trig26)
+# trig26: re-applied on the reproducible refit (scripts/train_events.py --lang ar --only trigger, threshold 0.2:
+# samples digest 455a49a479619b5e): dev trigger F1 0.723 -> 0.732, class and actor 0.524 -> 0.527, all right 0.257 ->
+# 0.260. On since the twenty-third session together with reconcile's events.days_apart.explicit (conf26): alone they
+# listed a false time contradiction on the fifth written-on sample (a Thursday entry merged with a Sunday capture)
 NEIGHBOUR_CLUSTERS = True
 
 
