@@ -53,9 +53,8 @@ def test_english_triggers_get_no_clusters(monkeypatch):
     assert _clusters(f) == {}
 
 
-def test_the_clusters_are_on_and_the_shipped_model_weighs_them():
-    # twenty-third session: on with the refit trigger model (threshold 0.2), beside reconcile's explicit days apart
-    # (conf26), which keeps the fifth written-on sample's Thursday entry and Sunday capture apart
-    assert learned.NEIGHBOUR_CLUSTERS is True
+def test_the_clusters_are_off_and_the_shipped_model_does_not_weigh_them():
+    # trig26: on with the refit model and conf26's days apart, the frozen tests fell (twenty-third session): off
+    assert learned.NEIGHBOUR_CLUSTERS is False
     m = learned.model_for("ar")
-    assert m and any(k.startswith(("next_c64=", "prev_c64=")) for k in m["trigger"]["w"])
+    assert m and not any(k.startswith(("next_c64=", "prev_c64=")) for k in m["trigger"]["w"])
