@@ -215,6 +215,16 @@ def bootstrap(per_doc: dict, mix: str, n: int = 2000) -> None:
         for key, v in out.items()) + " (5th / 50th / 95th percentile)")
 
 
+def fold_detector(tr: list[dict], rows: dict) -> tuple[set, float, dict]:
+    """A fold's trigger forms learned from its train documents and the English detector refit on its documents'
+    candidate rows: (forms, bias, weights of the positive class)."""
+    forms = te.learn_triggers([r for r in tr if r["split"] == "train"], "en")
+    data = [(f, "1" if lab != "none" else "0") for r in tr for f, lab, _, _ in rows[r["doc"]]]
+    det = te.fit(data, te.EN_DETECT_C, te.PROPOSER_PRUNE)
+    return forms, det["bias"][1], {k: v[1] for k, v in det["w"].items() if v[1]}
+
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", help="pickle of the analyses (written when missing)")
@@ -241,10 +251,7 @@ def main() -> int:
     kept = {v: {} for v in a.veto}
     for fold in range(a.k):
         tr = [r for r in recs if fold_of(r["doc"]) != fold]
-        forms = te.learn_triggers([r for r in tr if r["split"] == "train"], "en")
-        data = [(f, "1" if lab != "none" else "0") for r in tr for f, lab, _, _ in rows[r["doc"]]]
-        det = te.fit(data, te.EN_DETECT_C, te.PROPOSER_PRUNE)
-        bias, w = det["bias"][1], {k: v[1] for k, v in det["w"].items() if v[1]}
+        forms, bias, w = fold_detector(tr, rows)
         for r in recs:
             if fold_of(r["doc"]) != fold:
                 continue

@@ -111,10 +111,7 @@ def main() -> int:
         if not any(fold_of(r["doc"]) == fold for r in want):
             continue
         tr = [r for r in recs if fold_of(r["doc"]) != fold]
-        forms = te.learn_triggers([r for r in tr if r["split"] == "train"], "en")
-        data = [(f, "1" if lab != "none" else "0") for r in tr for f, lab, _, _ in rows[r["doc"]]]
-        det = te.fit(data, te.EN_DETECT_C, te.PROPOSER_PRUNE)
-        bias, w = det["bias"][1], {k: v[1] for k, v in det["w"].items() if v[1]}
+        forms, bias, w = cv.fold_detector(tr, rows)
         for r in want:
             if fold_of(r["doc"]) != fold:
                 continue
