@@ -109,7 +109,7 @@ def test_thursdays_entry_and_sundays_capture_stay_apart(rule):
     assert core._clusters_ok(summ[0], summ[1], cfg)
 
 
-def test_time_own_is_read_from_the_mention_sentence():
+def test_time_own_is_read_from_the_mention_sentence(rule):
     text = "أفاد مصدر رسمي أمس الأربعاء. وقال مسؤول إن منفذ الهجوم رجل في العشرين."
     s2 = text.index("وقال")
     m = _h("x0", "d0", time=_tr("2015-08-05", "أمس الأربعاء"))
@@ -120,3 +120,6 @@ def test_time_own_is_read_from_the_mention_sentence():
     out = {c["id"]: c for c in core.canonical_mentions([m, own], ents, {"d0": {"id": "d0", "text": text}})}
     assert out["x0"]["time_own"] is False
     assert out["x1"]["time_own"] is True
+    rule(None)      # off: not read at all (canonical_mentions does no work for a rule that is off)
+    out = {c["id"]: c for c in core.canonical_mentions([m, own], ents, {"d0": {"id": "d0", "text": text}})}
+    assert "time_own" not in out["x0"] and "time_own" not in out["x1"]

@@ -1643,10 +1643,12 @@ def _foreign_names(text, cands, kb):
     return out + [c for c in new if text[c[0]:c[1]] not in skip]
 
 
+_LOANWORD_ARTICLE = prefix_set("ner_loanword_article")
+
+
 def _article_forms(word):
     """The word with the article and a proclitic before it, normalised (اتوبيس: الاتوبيس, بالاتوبيس, للاتوبيس)."""
-    n = norm(word)
-    return {norm(p + word) for p in ("ال", "وال", "بال", "فال", "كال", "لل")} | {p + n for p in ("ال", "وال", "بال", "لل")}
+    return {norm(p + word) for p in _LOANWORD_ARTICLE}
 
 
 def _loanwords_out(hits, words) -> dict:
@@ -1655,7 +1657,7 @@ def _loanwords_out(hits, words) -> dict:
     family name takes the article)."""
     if not hits:
         return hits
-    normed = {norm(w) for w in words if w.startswith(("ال", "وال", "بال", "فال", "كال", "لل"))}
+    normed = {norm(w) for w in words if w.startswith(_LOANWORD_ARTICLE)}
     if not normed:
         return hits
     out = {}

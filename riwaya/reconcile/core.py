@@ -375,8 +375,8 @@ def _date_told(text: str) -> bool:
     norm = normalise(text)[0].lower()
     if not re.search(r"\d", norm):
         return False
-    words = set(re.findall(r"\w+", norm))
-    words |= {w[k:] for w in words for k in (1, 2) if w[:k] in ("و", "ب", "ل", "وب", "ول")}
+    from .values import _clitic_forms
+    words = {f for w in re.findall(r"\w+", norm) for f in _clitic_forms(w, prefix_set("reconcile_date"), 0)}
     for lang in ("ar", "en"):
         for mw in month_words(lang):
             if (" " in mw and re.search(rf"(?<!\w){re.escape(mw)}(?!\w)", norm)) or mw in words:
@@ -2092,8 +2092,10 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
-        if text and isinstance(m.get("time"), dict) and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
-            # whether its time is told in its own sentence, not carried from another one (_explicit_day)
+        if text and _explicit_rule() is not None and isinstance(m.get("time"), dict) \
+                and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+            # whether its time is told in its own sentence, not carried from another one (_explicit_day; only
+            # read when events.days_apart.explicit is on)
             c["time_own"] = (m["time"].get("text") or "") in text[m["start"]:m["end"]]
         if text and _doc_copy_min() is not None:
             if m.get("doc") not in doc_words:
