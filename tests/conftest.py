@@ -47,6 +47,14 @@ def find_real(pattern: str, limit: int = 3000) -> str | None:
     return None
 
 
+def import_train_events(monkeypatch):
+    """scripts/train_events.py as a module. Imported, it turns the learned event stage off for its process
+    (RIWAYA_EVENTS_LEARNED): undone after the test by monkeypatch. The caller puts scripts/ on sys.path."""
+    monkeypatch.setenv("RIWAYA_EVENTS_LEARNED", "1")
+    import train_events
+    return train_events
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

@@ -8,13 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "benchmarks" / "events_corpus"))
-
-
-def _te(monkeypatch):
-    # train_events turns the learned stage off for its process when imported: undone after the test
-    monkeypatch.setenv("RIWAYA_EVENTS_LEARNED", "1")
-    import train_events
-    return train_events
+from tests.conftest import import_train_events as _te  # noqa: E402
 
 
 SAMPLES = [
