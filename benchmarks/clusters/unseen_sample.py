@@ -59,6 +59,10 @@ share a story; the fourteenth takes one busy day whole instead, for denser stori
 1-keyword tier (300-6,000 characters) none of the thirteen samples holds nor shares a lead with (`fourteenth()`, drawn
 once with `unseen_sample.py DIR fourteenth-draw`), frozen as "fourteenth" before any branch of the session was merged,
 and judged once on the final merge.
+The fifteenth (twenty-fourth session, lead): no 2-keyword article is left at any length, so the 1-keyword tier's
+articles over 6,000 characters (188, every day) and the day 2015-07-21 of that tier whole (`fifteenth()`, drawn once with
+`unseen_sample.py DIR fifteenth-draw`), frozen as "fifteenth" before any branch of the session was merged, and judged
+once on the final merge.
 """
 from __future__ import annotations
 
@@ -220,6 +224,23 @@ def fourteenth() -> list[tuple[str, dict]]:
     return sample(("2015-08-06",), longest=6000, used=used, leads=leads, words=(1, 1))
 
 
+def fifteenth() -> list[tuple[str, dict]]:
+    """The fifteenth sample's draw (twenty-fourth session): no article with 2+ KEYWORDS is left at any length, so the
+    1-keyword tier's long articles (6,000-20,000 characters, every crawl day: none of the samples drew over 6,000) and
+    one more busy day of the same tier whole (2015-07-21, 300-6,000 characters); none of the fourteen samples nor an
+    article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"))
+    days = sorted(p.stem for p in DATA.glob("*.zip"))
+    long = [(d, a) for d, a in sample(days, longest=20000, used=used, leads=leads, words=(1, 1))
+            if len((a.get("content") or "").strip()) > 6000]
+    _, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                      "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth"))
+    leads |= {hashlib.md5((a.get("content") or "").strip()[:300].encode()).hexdigest() for _, a in long}
+    day = sample(("2015-07-21",), longest=6000, used=used | {d for d, _ in long}, leads=leads, words=(1, 1))
+    return long + day
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -285,6 +306,8 @@ def main() -> None:
         arts = thirteenth()  # how the thirteenth sample's ids were drawn (frozen in SAMPLES as "thirteenth")
     elif args.days == ["fourteenth-draw"]:
         arts = fourteenth()  # how the fourteenth sample's ids were drawn (frozen in SAMPLES as "fourteenth")
+    elif args.days == ["fifteenth-draw"]:
+        arts = fifteenth()  # how the fifteenth sample's ids were drawn (frozen in SAMPLES as "fifteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
