@@ -476,7 +476,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     one = _one_fate(a.get("type"), b.get("type"), fa.get("fate_people", frozenset()), fa.get("places_known", False),
                     fb.get("fate_people", frozenset()), fb.get("places_known", False))
     if _keys_clash(fa["alts"], frozenset() if one else fa["kplaces"], fb["alts"], frozenset() if one else fb["kplaces"],
-                   same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"]):
+                   same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
+                   _unlocated_ok(a.get("type"), b.get("type"))):
         return False
     if (not fa["keys"] or not fb["keys"]) and a.get("doc") != b.get("doc"):
         # nothing identifies the happening on one side: its places must agree (the story and
@@ -513,7 +514,7 @@ def _distinct_types(ta, tb) -> bool:
 
 
 def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), party_a=frozenset(),
-                party_b=frozenset()) -> bool:
+                party_b=frozenset(), unlocated: bool = False) -> bool:
     """Two different main actors, or two key places that cannot be one place ("Logar" and
     "Afghanistan" can: one contains the other), make two happenings. With ``events.raw_actors_clash``
     false (or the learned pair model's own setting, when one scores), only actors resolved to an
@@ -524,7 +525,10 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), par
     left unlinked, "المصاب" / "احد المواطنين"). Actors are given with what they may be (``alts``);
     ``soft`` ones (places as actors, ``events.place_actors_clash`` false) count as unresolved. ``party_a``
     and ``party_b`` (a meeting's: its main actors and the people its sentence names, ``events.party_groups``):
-    main actors of one named in the other's party are no clash (the host of one report, the guest of another)."""
+    main actors of one named in the other's party are no clash (the host of one report, the guest of another).
+    ``unlocated`` (``_unlocated_ok``: events.unlocated_places on, neither type a casualty type): key places compared
+    with ``same_place.loose`` where no named main actor is shared, so that a place the knowledge base cannot
+    locate is no clash with a region or country that may hold it (``_place_compat``)."""
     if act_a and act_b and not (act_a & act_b) and not _party_met(act_a, party_a, act_b, party_b):
         ra, rb = _resolved(act_a) - soft, _resolved(act_b) - soft
         if ra and rb:
@@ -542,6 +546,10 @@ def _keys_clash(act_a, pl_a, act_b, pl_b, same_place=None, soft=frozenset(), par
     pl_a, pl_b = _resolved(pl_a), _resolved(pl_b)
     if pl_a and pl_b and not (pl_a & pl_b):
         same = same_place or _eq_place
+        if unlocated and not _resolved(act_a & act_b):
+            # a named main actor in common (an organisation that strikes in many places) keeps its places apart:
+            # of train's refused pairs of one type and one shared main actor, none was one happening (conf24)
+            same = getattr(same, "loose", same)
         return not any(same(x, y) for x in pl_a for y in pl_b)
     return False
 
@@ -649,7 +657,7 @@ def _sig_ok(a, b, same_place=None) -> bool:
         return False
     one = _one_fate(a[2], b[2], *a[9], *b[9])
     return not _keys_clash(a[3], frozenset() if one else a[5], b[3], frozenset() if one else b[5], same_place,
-                           a[7] | b[7], a[8], b[8])
+                           a[7] | b[7], a[8], b[8], _unlocated_ok(a[2], b[2]))
 
 
 @lru_cache(maxsize=1)
@@ -732,7 +740,7 @@ def _raw_clash_only(x, y, same_place=None) -> bool:
     """Do two signatures of one kind clash only by main actors that are not both known entities (one side's
     actors told by unresolved words only), their key places agreeing?"""
     soft = x[7] | y[7]
-    if _keys_clash(frozenset(), x[5], frozenset(), y[5], same_place):
+    if _keys_clash(frozenset(), x[5], frozenset(), y[5], same_place, unlocated=_unlocated_ok(x[2], y[2])):
         return False
     return not ((_resolved(x[3]) - soft) and (_resolved(y[3]) - soft))
 
@@ -1054,7 +1062,9 @@ def _eq_place(a, b) -> bool:
 
 
 def _place_compat(ents):
-    """Place test with entity knowledge: same, near, contained, or a junk span."""
+    """Place test with entity knowledge: same, near, contained, or a junk span. With events.unlocated_places on,
+    the test also has a ``loose`` form (read by ``_keys_clash`` for key places only): a place the knowledge base
+    cannot locate (``_unlocated``) may lie in any region or country of ``containers``."""
     from .conflicts import Compare
     cmp = Compare(ents)
 
@@ -1065,7 +1075,43 @@ def _place_compat(ents):
         if ka is None or kb is None:
             return True
         return cmp.item_rel(ka, kb, "origin") != "different"
+    rule = config()["events"].get("unlocated_places")
+    if rule:
+        containers = frozenset(rule.get("containers") or ())
+
+        def loose(a, b):
+            if ok(a, b):
+                return True
+            ea, eb = ents.by_id.get(a) if isinstance(a, str) else None, ents.by_id.get(b) if isinstance(b, str) else None
+            return bool(ea and eb) and (_unlocated(ea) and _container(eb, containers)
+                                        or _unlocated(eb) and _container(ea, containers))
+        ok.loose = loose
     return ok
+
+
+def _unlocated(e: dict) -> bool:
+    """A place entity the knowledge base cannot locate: a name the name tagger found ("فرياب", "خيبر الجنوب"), with
+    no knowledge-base record, coordinates or country, so no containment can be tested for it."""
+    return e.get("type") == "place" and not e.get("kb_id") and not e.get("coordinates") \
+        and not (e.get("attrs") or {}).get("country")
+
+
+def _container(e: dict, kinds: frozenset) -> bool:
+    """A known place of a kind that holds places the knowledge base does not list (a country, a province)."""
+    return e.get("type") == "place" and ((e.get("attrs") or {}).get("kind") or "").lower() in kinds
+
+
+def _unlocated_ok(ta, tb) -> bool:
+    """May key places of two mentions of these types be compared loosely (``events.unlocated_places``): an
+    unlocated place against a region or country told by the other report is no clash? Not for the types of
+    ``except_types`` (a killing, a death, an injury: the victims identify them, and another victim in a village the
+    knowledge base does not know is mostly another happening; a place conflict between two reports of one man's
+    killing is what one_fate_any_place listed falsely on the frozen test)."""
+    rule = config()["events"].get("unlocated_places")
+    if not rule:
+        return False
+    ex = rule.get("except_types") or ()
+    return ta not in ex and tb not in ex
 
 
 def cluster_mentions(mentions: list[dict], same_place=None, story_of: dict | None = None) -> list[list[dict]]:
