@@ -3212,6 +3212,219 @@ def _attack_target(T: Text, ev: EventMention, a: Argument) -> bool:
     return not any(_PUNCT.match(T.toks[k].n) for k in range(tj, ai - 1))
 
 
+PRON_PATIENT = False   # the trigger's own object pronoun names its patient: the antecedent before it (pron27)
+PRON_SOURCES = ("relative", "event", "passive")   # where the antecedent is read (_pronoun_patient)
+PRON_REPLACE = True    # the antecedent replaces a patient the model gave after the trigger (its object is the pronoun)
+PRON_SKIP = False      # past an earlier event whose patient does not agree, to the next one
+PRON_OVER_FAR = True   # a phrase right before the relative or the passive verb over a patient farther back
+PRON_DROP_AFTER = False   # with none found, no patient after such a trigger either ("وقتلها عمدا"، "محاكمته للمرة الثانية")
+PRON_FIRED: list | None = None        # a caller may set a list to read which events took one, and from where
+_OBJECT_SUFFIXES = (("هما", "dual"), ("هم", "plural"), ("هن", "plural"), ("ها", "feminine"), ("ه", "masculine"))
+_PHRASE_STOP = re.compile(r"[،,.:;؛«»\"“”()\n!?؟\-–—]")
+
+
+@lru_cache(maxsize=1)
+def _pronoun_patient_cues() -> dict:
+    d = _cues().get("pronoun_patient") or {}
+    words = lambda k: frozenset(normalize_ar(w) for w in d.get(k) or ())   # noqa: E731
+    return {"types": frozenset(d.get("types") or ()), "not_suffixed": words("not_suffixed"),
+            "doer_suffixed": words("doer_suffixed"), "plural_heads": words("plural_heads"),
+            "agent_types": frozenset(d.get("agent_types") or ()),
+            "relatives": {normalize_ar(w): k for k, ws in (d.get("relatives") or {}).items() for w in ws},
+            "openers": words("phrase_openers"), "gap": int(d.get("gap", 30)), "words": int(d.get("phrase_words", 5))}
+
+
+def _object_suffix(T: Text, ev: EventMention, doer: bool = False) -> tuple[str, int] | None:
+    """The number and gender of the object pronoun the trigger's last word ends with ("وبإحالته" -> masculine,
+    "نقلهم" -> plural, "اعتقالها" -> feminine, "خطفهما" -> dual), and that word's index; None when it has none.
+    Read on the raw word (the normalised ة is ه), its stem at least three letters after its proclitic; a noun
+    whose pronoun is its doer ("هجومهم"، "غاراته": cues.yaml `doer_suffixed`) has none. With `doer`, the
+    pronoun that names the doer: of such a noun, or of a trigger of cues.yaml `pronoun_patient.agent_types`
+    ("زيارته"، "مغادرته"، "انسحابهم")."""
+    k = bisect_right(T.starts, ev.trigger_end - 1) - 1
+    if k < 0 or T.toks[k].end < ev.trigger_end:
+        return None
+    cues = _pronoun_patient_cues()
+    tok = T.toks[k]
+    n = tok.n[len(_clitic(tok.n)):]
+    if tok.n in cues["not_suffixed"] or n in cues["not_suffixed"]:
+        return None
+    raw = _MARKS.sub("", T.text[tok.start:tok.end])
+    for suf, kind in _OBJECT_SUFFIXES:
+        if raw.endswith(suf) and len(n) - len(suf) >= 3:
+            stem = n[:-len(suf)]
+            if stem in cues["doer_suffixed"] or stem[:-1] in cues["doer_suffixed"] or (
+                    stem.endswith("ت") and stem[:-1] + "ه" in cues["doer_suffixed"]):
+                return (kind, k) if doer else None
+            return (kind, k) if not doer or ev.type in cues["agent_types"] else None
+    return None
+
+
+def _phrase_number(T: Text, start: int, end: int, etype: str | None) -> set[str]:
+    """The object pronouns a phrase may be taken up by, read on its first word (the head) in the raw text: a
+    sound plural (ين، ون), a dual (ان، تين), ات, ة; a count or a word of quantity (cues.yaml
+    `pronoun_patient.plural_heads`) or two phrases joined by و are plural. A head with no such ending is
+    masculine or a broken plural (أفراد، الأسرى): masculine and plural, never feminine unless a place or a
+    body (a city, a newspaper)."""
+    i, j = T.tok_range(start, end)
+    words = [k for k in range(i, j) if T.toks[k].n[:1].isalnum()]
+    if not words:
+        return set()
+    plural_heads = _pronoun_patient_cues()["plural_heads"]
+    h = words[0]
+    n = T.toks[h].n
+    n = n[len(_clitic(n)):] if not n.startswith("ال") else n
+    bare = n[2:] if n.startswith("ال") and len(n) > 4 else n
+    raw = _MARKS.sub("", T.text[T.toks[h].start:T.toks[h].end])
+    joined = any(T.toks[k].n == "و" or (T.toks[k].n.startswith("و") and len(T.toks[k].n) > 3 and
+                                         T.toks[k].n[1:3] == "ال") for k in words[1:])
+    if n[:1].isdigit() or bare in plural_heads or n in plural_heads:
+        return {"plural", "feminine"}
+    out = {"dual", "plural"} if joined else set()
+    if raw.endswith(("ين", "ون")) and len(bare) >= 5:
+        return out | {"plural", "dual"}
+    if raw.endswith(("ان", "تين", "تان")) and len(bare) >= 5:
+        out |= {"dual"}
+    if raw.endswith("ات") and len(bare) >= 5:
+        return out | {"feminine", "plural"}
+    if raw.endswith(("ة", "ى")) or etype in ("place", "organization"):
+        return out | {"feminine"}
+    return out | {"masculine", "plural"}
+
+
+_PREPOSITIONS = frozenset({"في", "من", "علي", "الي", "عن", "مع", "حتي", "عبر", "لدي", "بين", "نحو"})
+
+
+def _phrase_before(T: Text, k: int, s0: int, after_preposition: bool = False) -> tuple[int, int] | None:
+    """The noun phrase that ends right before token k: back over at most `phrase_words` words to a word in و
+    (kept), a comma or the sentence's start, or a word that opens a clause (cues.yaml `phrase_openers`:
+    أن، إن); None when it runs into anything else (a preposition: "في مستشفى الملك فهد وتم نقله"), unless
+    `after_preposition`: then the phrase after it ("في اليمن الذي دمرته")."""
+    cues = _pronoun_patient_cues()
+    i = k - 1
+    while i >= 0 and T.toks[i].start >= s0 and k - i <= cues["words"]:
+        n = T.toks[i].n
+        if _PHRASE_STOP.match(n) or n in cues["openers"] or (after_preposition and n in _PREPOSITIONS):
+            return (T.toks[i + 1].start, T.toks[k - 1].end) if i + 1 < k else None
+        if n.startswith("و") and len(n) > 3 and n != "وقد" or n == "و":
+            return (T.toks[i + (n == "و")].start, T.toks[k - 1].end) if i + (n == "و") < k else None
+        i -= 1
+    if (i < 0 or T.toks[i].start < s0) and i + 1 < k:
+        return T.toks[i + 1].start, T.toks[k - 1].end
+    return None
+
+
+def _governed(T: Text, start: int) -> bool:
+    """Does the phrase at `start` open with a preposition glued to its first word (ب، ل، ك after و/ف)?"""
+    i, _ = T.tok_range(start, start + 1)
+    raw = _MARKS.sub("", T.text[T.toks[i].start:T.toks[i].end]) if i < len(T.toks) else ""
+    raw = raw[1:] if raw[:1] in "وف" and len(raw) > 4 else raw
+    return raw[:1] in "بلك" and len(raw) > 4 and raw[1:3] == "ال" or raw[:2] in ("لم", "بم") and len(raw) > 5
+
+
+def _pronoun_patient(T: Text, ev: EventMention, chosen: list[Argument], before: list[EventMention],
+                     cands: list[Candidate], lex: dict) -> Argument | None:
+    """The patient an event's trigger names by its own object pronoun (pron27): "اليمن الذي دمرته",
+    "القبض على الجاني المذكور ... وبإحالته" (the one arrested is the one referred), "وحالتين تم نقلهما". For
+    the types of cues.yaml `pronoun_patient`, Arabic, in the trigger's sentence: after a relative pronoun of the
+    pronoun's number, the phrase before it; else the patient of the nearest earlier event (at most `gap` words
+    back) if it agrees with the pronoun; else the phrase right before a passive light verb (تم، جرى) right
+    before the trigger, if it agrees. Never the event's own agent."""
+    cues = _pronoun_patient_cues()
+    if ev.type not in cues["types"] or lang_of(ev) != "ar":
+        return None
+    got = _object_suffix(T, ev)
+    if got is None:
+        return None
+    kind, _ = got
+    s0, _ = T.sentence(ev.trigger_start)
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    agents = [a for a in chosen if a.role == "agent"]
+    earlier = [a for a in chosen if a.role == "patient" and a.start < ev.trigger_start]
+
+    def free(s: int, e: int, near: bool = False) -> bool:
+        """Not the agent, not the trigger; and, where the model gave a patient before the trigger, only a
+        phrase nearer than it, right before the relative or the passive verb (PRON_OVER_FAR)."""
+        if earlier and not (near and PRON_OVER_FAR and all(a.end <= s for a in earlier)):
+            return False
+        return not any(a.start < e and s < a.end for a in agents) and not (s < ev.trigger_end and ev.trigger_start < e)
+
+    def take(src: str, s: int, e: int, entity=None, etype=None) -> Argument:
+        if PRON_FIRED is not None:
+            PRON_FIRED.append((src, ev.trigger_start, s, e))
+        m = next((c for c in cands if c.start == s and c.end == e), None)
+        if m is not None:
+            entity, etype = m.entity, m.etype
+        return Argument(role="patient", text=T.text[s:e], start=s, end=e, entity=entity, type=etype or "np")
+    rel = cues["relatives"].get(T.word(ti - 1)) if ti >= 1 else None
+    if rel is not None:
+        if "relative" not in PRON_SOURCES or rel != kind:
+            return None           # "الشبان الذين رشقوها": the relative is the subject, the pronoun another
+        span = _phrase_before(T, ti - 1, s0, after_preposition=True)
+        near = [c for c in cands if c.end == T.toks[ti - 2].end and c.start >= s0] if ti >= 2 else []
+        c = max(near, key=lambda c: c.end - c.start, default=None)
+        if c is not None:
+            span = (c.start, c.end)
+        return take("relative", *span) if span and free(*span, near=True) else None
+    if "event" in PRON_SOURCES:
+        for e in sorted(before, key=lambda e: -e.trigger_start):
+            if e.trigger_end > ev.trigger_start or e.trigger_start < s0:
+                continue
+            if ti - T.tok_range(e.trigger_start, e.trigger_end)[0] > cues["gap"]:
+                break
+            p = next((a for a in e.arguments if a.role == "patient" and a.end <= ev.trigger_start), None)
+            if p is None or e.type not in cues["types"]:
+                continue
+            if _governed(T, p.start):
+                break        # "بتعزيره"، "لمستشفى الملك عبدالله": a phrase after a preposition is no one's object
+            if kind in _phrase_number(T, p.start, p.end, p.type) and free(p.start, p.end):
+                return take("event", p.start, p.end, p.entity, p.type)
+            if not PRON_SKIP:
+                break        # the nearest event with a patient that does not agree: no farther one
+    if "passive" in PRON_SOURCES and ti >= 2:
+        aux = T.word(ti - 1)
+        aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
+        if aux in lex["passive_aux"]["ar"]:
+            span = _phrase_before(T, ti - 1, s0)
+            if span and kind in _phrase_number(T, *span, None) and free(*span, near=True):
+                return take("passive", *span)
+    return None
+
+
+PRON_AGENT = False     # the trigger's own pronoun names its doer ("زيارته"، "انسحابهم"): the agent of the event before (pron27)
+
+
+def _pronoun_agent(T: Text, ev: EventMention, chosen: list[Argument], before: list[EventMention]) -> Argument | None:
+    """The doer a trigger names by its own pronoun (pron27): a noun whose pronoun is its doer ("هجومهم") or a
+    trigger of cues.yaml `pronoun_patient.agent_types` ("وصل الوزير ... وخلال زيارته"): the agent of the
+    nearest earlier event of the sentence (at most `gap` words back), if it agrees with the pronoun. Arabic,
+    for an event the model left with no agent."""
+    cues = _pronoun_patient_cues()
+    if lang_of(ev) != "ar" or any(a.role == "agent" for a in chosen):
+        return None
+    got = _object_suffix(T, ev, doer=True)
+    if got is None:
+        return None
+    kind, _ = got
+    s0, _ = T.sentence(ev.trigger_start)
+    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    for e in sorted(before, key=lambda e: -e.trigger_start):
+        if e.trigger_end > ev.trigger_start or e.trigger_start < s0:
+            continue
+        if ti - T.tok_range(e.trigger_start, e.trigger_end)[0] > cues["gap"]:
+            break
+        a = next((a for a in e.arguments if a.role == "agent" and a.end <= ev.trigger_start), None)
+        if a is None or _governed(T, a.start):
+            continue
+        if kind in _phrase_number(T, a.start, a.end, a.type) and not any(
+                x.start < a.end and a.start < x.end for x in chosen):
+            if PRON_FIRED is not None:
+                PRON_FIRED.append(("agent", ev.trigger_start, a.start, a.end))
+            return Argument(role="agent", text=a.text, start=a.start, end=a.end, entity=a.entity, type=a.type)
+        break
+    return None
+
+
 def _clitic_free(n: str) -> str:
     c = _clitic(n)
     n = n[len(c):]
@@ -3461,6 +3674,17 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 far = _far_slot(T, ev, key, chosen, triggers, mentions, M, names)
                 if far is not None:       # "وصل ... في منطقة الخليل، إلى المستشفى الأهلي"
                     chosen = chosen + [far]
+            if PRON_PATIENT and (PRON_REPLACE or not any(a.role == "patient" for a in chosen)):
+                own = _pronoun_patient(T, ev, chosen, kept, cands, lex)
+                if own is not None:       # "القبض على الجاني ... وبإحالته"، "وحالتين تم نقلهما" (pron27)
+                    chosen = [a for a in chosen if a.role != "patient" or id(a) in fixed] + [own]
+                elif PRON_DROP_AFTER and _object_suffix(T, ev) is not None and ev.type in _pronoun_patient_cues()[
+                        "types"] and lang_of(ev) == "ar":
+                    chosen = [a for a in chosen if a.role != "patient" or id(a) in fixed or a.start < ev.trigger_end]
+            if PRON_AGENT:
+                own = _pronoun_agent(T, ev, chosen, kept)
+                if own is not None:       # "وصل الوزير ... وخلال زيارته" (pron27)
+                    chosen = chosen + [own]
             ev.arguments = sorted(chosen + _lost_mover(ev, rule_args, chosen, T) + (
                 [] if any(a.role == "amount" for a in chosen) else inner),
                                   key=lambda a: (a.start, a.role))
