@@ -27,6 +27,9 @@ KINDS = ("date", "time")      # the kinds the rules attach (durations are a stay
 TIME26 = False                # time26: left_features (what governs a time before the trigger); off: train out of fold
                               # F1 0.786 -> 0.798, dev 0.850 -> 0.819 (benchmarks/events_corpus/README.md, time26)
 LEFT_WORDS = 6
+TIME27: tuple[str, ...] = ()  # time27: the groups of competition_features on ("rank", "verbs"); () off: dev 0.848 -> 0.850 but
+                              # train out of fold 0.764 -> 0.759 at the refit's threshold (README, time27)
+TIME27_AFTER = True           # only for a time after the trigger (before it the dev annotator gives far fewer)
 EN_PARSE = True               # whether an English event's candidates read the parse (en_parse_features)
 
 
@@ -137,7 +140,55 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
         f"opens={opens}|{side}|{side_first}", f"opens_comp={opens}|{comp or speech}",
     ] + ([] if width == "open" else [f"age={age}", f"width={width}", f"age_width={age}|{width}"]) + (
         en_parse_features(T, ev, c, side) if lang == "en" and EN_PARSE else []) + (
-        left_features(T, c, others, lex, nominal, side, s0) if TIME26 and lang == "ar" else [])
+        left_features(T, c, others, lex, nominal, side, s0) if TIME26 and lang == "ar" else []) + (
+        competition_features(T, ev, c, triggers, side, s0, s1) if TIME27 and lang == "ar" else [])
+
+
+def _verb_trigger(T, a: int, b: int) -> bool:
+    """Whether a trigger's first word is a verb (no article, not a listed verbal noun)."""
+    from . import learned
+    ws = T.text[a:b].split()
+    if not ws:
+        return False
+    w = learned.normalize_ar(ws[0])
+    c = learned._clitic(w)
+    return not (c.endswith("ال") or w[len(c):] in learned._nominals())
+
+
+def competition_features(T, ev: EventMention, c: TimeMention, triggers, side: str, s0: int, s1: int) -> list[str]:
+    """time27: the sentence's triggers compete for a time. "rank": how many other triggers of the sentence
+    stand nearer the time than this one (in words), whether one stands on the time's other side nearer
+    than this one, and by how many words this one is nearer or farther than the nearest other; "verbs": the
+    verbs and the verbal nouns between the time and the trigger counted apart (a verbal noun between, "قتل 6
+    أشخاص أمس في غارات", parts the time from its verb less than a verb does), and whether the trigger is the
+    sentence's first verb with no verb between (its main clause's time)."""
+    if TIME27_AFTER and side != "after":
+        return []
+
+    def dist(a: int, b: int) -> int:
+        x, y = (b, c.start) if a < c.start else (c.end, a)
+        i, j = T.tok_range(x, y)
+        return max(j - i, 0)
+    sent = sorted({(a, b) for a, b in triggers if s0 <= a < s1})
+    f = []
+    if "rank" in TIME27:
+        mine = dist(ev.trigger_start, ev.trigger_end)
+        od = [(dist(a, b), a) for a, b in sent if a != ev.trigger_start and not (a < c.end and c.start < b)]
+        rank = sum(1 for d, _ in od if d < mine)
+        opp = [d for d, a in od if (a >= c.end) == (ev.trigger_start < c.start)]
+        oppk = "none" if not opp else "closer" if min(opp) < mine else "tie" if min(opp) == mine else "farther"
+        m = (mine - min(d for d, _ in od)) if od else None
+        mb = ("alone" if m is None else "<=-3" if m <= -3 else "-2..-1" if m < 0 else "0" if m == 0
+              else "1..2" if m <= 2 else "3+")
+        f += [f"t27_rank={min(rank, 2)}|{side}", f"t27_opp={oppk}|{side}", f"t27_margin={mb}|{side}"]
+    if "verbs" in TIME27:
+        lo, hi = (ev.trigger_end, c.start) if side == "after" else (c.end, ev.trigger_start)
+        betw = [(a, b) for a, b in sent if a != ev.trigger_start and lo <= a and b <= hi]
+        nv = sum(1 for a, b in betw if _verb_trigger(T, a, b))
+        verbs = [a for a, b in sent if _verb_trigger(T, a, b)]
+        main = bool(verbs) and verbs[0] == ev.trigger_start
+        f += [f"t27_vn={min(nv, 2)}|{min(len(betw) - nv, 2)}|{side}", f"t27_main={main}|{side}|{nv == 0}"]
+    return f
 
 
 def left_features(T, c: TimeMention, others, lex: dict, nominal: bool, side: str, s0: int) -> list[str]:

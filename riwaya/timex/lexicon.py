@@ -179,6 +179,8 @@ def load(lang: str) -> Lexicon:
     W["period"] = _table(raw.get("period_words") or {})
     W["ambiguous_month"] = {norm_word(w): True for w in raw.get("ambiguous_months") or []}
     W["month_context"] = {norm_word(w): True for w in raw.get("month_context") or []}
+    W["ambiguous_month_context"] = {norm_word(w): True for w in raw.get("ambiguous_month_context") or []}
+    W["ambiguous_month_framed"] = {norm_word(w): True for w in raw.get("ambiguous_months_framed") or []}
     W["vague"] = {norm_word(w): True for w in raw.get("vague_quantity") or []}
     # TimeML kinds beyond calendar dates (present/vague references, sets, zones, seasons alone)
     W["vref"] = _table(raw.get("vague_refs") or {})
