@@ -30,8 +30,7 @@ def printable(s: str) -> str:
                                                    else f"\\u{ord(m.group()):04x}"), s)
 
 
-def strip_diacritics(s: str) -> str:
-    return strip_marks(s)
+strip_diacritics = strip_marks      # the same function, one Python frame less per call (speed27)
 
 
 def script_counts(s: str) -> tuple[int, int]:

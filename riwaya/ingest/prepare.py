@@ -110,7 +110,7 @@ def prepare(doc: Document) -> Prepared:
     paras = _short_latin_follow_the_document(text, paras)
     # blank furniture, same length, so nothing downstream reads it
     blank = [(s, e, " " * (e - s)) for s, e, _, f in paras if f]
-    base, _ = apply_edits(text, blank)
+    base = apply_edits(text, blank)[0] if blank else text     # (no offsets list made for most documents)
     clean, offsets, repairs = repair(base, [s for s, _, lang, f in paras if lang == "ar" and not f])
     # paragraphs in clean offsets
     out = []

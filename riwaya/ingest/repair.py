@@ -295,7 +295,10 @@ def repair(text: str, para_starts: list[int] | None = None) -> tuple[str, list[i
     para_starts = para_starts if para_starts is not None else [0]
     # hashtags first: their underscores hide the words the other repairs look at
     stage1 = _hashtags(text)
-    t1, off1 = apply_edits(text, [(s, e, r) for s, e, r, _ in stage1])
+    if stage1:
+        t1, off1 = apply_edits(text, [(s, e, r) for s, e, r, _ in stage1])
+    else:           # no hashtag (most documents): the identity map, read by index and bisection only
+        t1, off1 = text, range(len(text) + 1)
     starts1 = [_map_forward(off1, p) for p in para_starts]
     toks = list(_TOKEN.finditer(t1))        # one tokenisation for the repairs that walk every token
     stage2 = (_glued(t1, toks) + _split_words(t1, toks) + _dropped_letters(t1, starts1) + _place_spellings(t1, toks))

@@ -996,6 +996,16 @@ def _generic_place(word: str) -> bool:
 
 
 _ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
+_ORG_TOKS: tuple = (None, [])     # (the last text, its _ORG_TOK tokens)
+
+
+def _org_toks(text: str) -> list:
+    """[(start, end, word)] of ``_ORG_TOK`` over ``text``: `_org_patterns` and `_branch_forces` read the same
+    document's tokens, made once (speed27; callers only read them)."""
+    global _ORG_TOKS
+    if _ORG_TOKS[0] is not text:
+        _ORG_TOKS = (text, [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)])
+    return _ORG_TOKS[1]
 
 
 def _org_patterns(text, kb_words=frozenset()):
@@ -1008,7 +1018,7 @@ def _org_patterns(text, kb_words=frozenset()):
     named_heads = r["org_named_heads"]
     given = lexicons()[0]
     common = _common_words()
-    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    toks = _org_toks(text)
     out = []
     i = 0
     while i < len(toks):
@@ -2120,7 +2130,7 @@ def _branch_forces(text, cands, kb):
     if not stems or not any(st in plain for st in stems):
         return cands, kb
     from riwaya.ner.places import _nation_of
-    toks = [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
+    toks = _org_toks(text)
     at = {t[0]: k for k, t in enumerate(toks)}
     cache = {}
 
@@ -2142,8 +2152,15 @@ def _branch_forces(text, cands, kb):
                 drop_kb.add(id(m))
     if drop_kb:
         kb = [m for m in kb if id(m) not in drop_kb]
+    seen = r.get("_branch_seen")      # word as written -> does it hold a stem (speed27: per form, once)
+    if seen is None or seen[0] is not stems or len(seen[1]) > 200_000:
+        seen = r["_branch_seen"] = (stems, {})
+    seen = seen[1]
     for i, (s0, _e0, w) in enumerate(toks):
-        if not any(st in (_MARK.sub("", w) if _MARK.search(w) else w) for st in stems):
+        hit = seen.get(w)
+        if hit is None:
+            hit = seen[w] = any(st in (_MARK.sub("", w) if _MARK.search(w) else w) for st in stems)
+        if not hit:
             continue
         n = nm(i)
         start, j = None, None
