@@ -1,9 +1,31 @@
 """voice27 (issue #14): who acts and who undergoes, read from the verb's own form after the argument model: a verb
 trigger whose object is a pronoun on it or right after it has its subject after it (agent); a verb with its plural
 subject on it has its object after it (patient); the subject of تعرض before ل + the trigger undergoes the attack; the
-phrase after a passive light verb's noun undergoes it."""
+phrase after a passive light verb's noun undergoes it; a relative verb taking the noun up names its doer; a bare
+past verb with its noun before it and no object after it is passive. Only the first ships on (README voice27: the
+others did not move dev, or lowered it); the tests turn each on."""
+import pytest
+
 from riwaya.events import learned
 from riwaya.models import EventMention
+
+ON = ("RESUMED_DOER",)
+OFF = ("RESUMED_AFTER_NOUN", "SUBJECT_ON_VERB", "EXPOSED_PATIENT", "PASSIVE_GENITIVE", "BARE_PASSIVE")
+
+
+def test_shipped_switches():
+    import importlib
+    src = open(importlib.util.find_spec("riwaya.events.learned").origin, encoding="utf-8").read()
+    for flag in ON:
+        assert f"\n{flag} = True" in src
+    for flag in OFF:
+        assert f"\n{flag} = False" in src
+
+
+@pytest.fixture(autouse=True)
+def _on(monkeypatch):
+    for flag in ON + OFF[:-2]:
+        monkeypatch.setattr(learned, flag, True)
 
 
 def _event(text: str, trigger: str, typ: str = "attack", cls: str = "harm") -> EventMention:
@@ -99,3 +121,29 @@ def test_the_doer_of_a_relative_verb_after_the_noun():
     # a noun between that is no adjective: another noun's verb
     text = "وتمت عملية اعتقال شخص قتله مسلحون في المدينة."
     assert _role(text, "اعتقال", "مسلحون", "patient", "arrest") == "patient"
+
+
+def _bare(text, trigger, span, typ="killing", etype="person", others=()):
+    ev = _event(text, trigger, typ)
+    c = _cand(text, span, etype)
+    cands = [c] + [_cand(text, o) for o in others]
+    return learned._voice_role(learned.Text(text), ev, c, "agent", cands)
+
+
+def test_a_bare_verb_with_its_noun_before_and_no_object_after_is_passive(monkeypatch):
+    monkeypatch.setattr(learned, "BARE_PASSIVE", True)     # shipped off (README voice27)
+    text = "وقالت وزارة الدفاع في بيان إن الفضلي قتل هذا الشهر قرب بلدة سرمدا السورية."
+    assert _bare(text, "قتل", "الفضلي") == "patient"
+    text = "وكان الطفل الفلسطيني علي دوابشة (18 شهرا) قتل حرقا."
+    assert _bare(text, "قتل", "الطفل الفلسطيني علي دوابشة") == "patient"
+    text = "وقد أوضح لها أن شقيقتها عينت في مدينة رفحاء."
+    assert _bare(text, "عينت", "شقيقتها", "appointment", "np") == "patient"
+    # an object after it in its clause: active, the noun before is the doer
+    text = "وقال إن الجيش اعتقل أمس خمسة مطلوبين في المدينة."
+    assert _bare(text, "اعتقل", "الجيش", "arrest", "organization", ["خمسة مطلوبين"]) == "agent"
+    # the phrase right after it may be its object: left to the model
+    text = "وكان سعودي قتل آخر بطلقات نارية في الشرقية."
+    assert _bare(text, "قتل", "سعودي", "killing", "np") == "agent"
+    # a type that takes no patient
+    text = "وقال إن الوفد وصل أمس إلى المدينة."
+    assert _bare(text, "وصل", "الوفد", "arrival", "np") == "agent"

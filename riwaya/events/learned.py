@@ -3312,8 +3312,8 @@ def on_heading(text: str, an: DocAnalysis, ev: EventMention) -> bool:
 # reads a phrase after an unvocalised verb as its object about as often as its subject (قتل X: X killed or X was
 # killed); the verb's own form settles some of them.
 RESUMED_DOER = True      # "دمرته معارك"، "يستهدفها الاكراد"، "يسيطر عليها التنظيم": the phrase after is the subject
-SUBJECT_ON_VERB = True   # "استهدفوا قوات الأسد"، "قتلوا الإعلامي": the phrase after a verb with its plural subject is its object
-EXPOSED_PATIENT = True   # "تعرضت بلدة الزبداني لهجوم": the one exposed to the attack undergoes it
+SUBJECT_ON_VERB = False  # measured: no change on dev, left off (README voice27). "استهدفوا قوات الأسد"، "قتلوا الإعلامي": the phrase after a verb with its plural subject is its object
+EXPOSED_PATIENT = False  # measured: no change on dev, left off (README voice27). "تعرضت بلدة الزبداني لهجوم": the one exposed to the attack undergoes it
 PASSIVE_GENITIVE = False  # measured, lowers dev (README voice27): "تم توجيه فرق إسعافية"، "يتم تمشيط الجيوب": the phrase after a passive light verb's noun undergoes it
 
 
@@ -3324,7 +3324,9 @@ def _voice_cues() -> dict:
     return {"objects": words("object_pronouns"), "resumptive": frozenset(words("resumptive")),
             "endings": words("subject_endings"), "exposed": frozenset(words("exposed")),
             "exposed_gap": int(d.get("exposed_gap", 6)), "noun_governors": frozenset(words("noun_governors")),
-            "where": frozenset(words("exposed_where"))}
+            "where": frozenset(words("exposed_where")), "bare_types": frozenset(d.get("bare_passive_types") or ()),
+            "bare_next": frozenset(words("bare_passive_next")) | frozenset(
+                normalize_ar(w) for w in (_cues().get("trigger_adjectives") or {}).get("manner") or ())}
 
 
 def _verb_trigger(T: Text, ev: EventMention) -> str | None:
@@ -3381,7 +3383,7 @@ def _resumed_doer(T: Text, ev: EventMention, c: Candidate) -> bool:
     return T.word(tj) in _voice_cues()["resumptive"] and not w.endswith(_voice_cues()["endings"])
 
 
-RESUMED_AFTER_NOUN = True   # "هجوم شنته قوات كردية"، "تفجير انتحاري نفذته طالبان": the doer of a relative verb after the noun
+RESUMED_AFTER_NOUN = False  # measured: no change on dev, left off (README voice27). "هجوم شنته قوات كردية"، "تفجير انتحاري نفذته طالبان": the doer of a relative verb after the noun
 
 
 def _resumed_after_noun(T: Text, ev: EventMention, c: Candidate) -> bool:
@@ -3453,12 +3455,48 @@ def _passive_genitive(T: Text, ev: EventMention, c: Candidate) -> bool:
     return aux in _lexicon()["passive_aux"]["ar"] and _right_after(T, ev, c) is not None
 
 
-def _voice_role(T: Text, ev: EventMention, c: Candidate, role: str) -> str:
+BARE_PASSIVE = False    # measured on dev: no change; not measured on train out of fold (README voice27). "إن الفضلي قتل هذا الشهر"، "وكان العقيد قتل يوم الخميس": a bare verb with no object is passive
+
+
+def _bare_passive(T: Text, ev: EventMention, c: Candidate, cands: list[Candidate]) -> bool:
+    """Is the candidate the one a bare past verb trigger befalls, told right before it ("إن الفضلي قتل هذا
+    الشهر قرب بلدة سرمدا"، "وكان الطفل علي دوابشة (18 شهرا) قتل"، "أن شقيقتها عينت في مدينة رفحاء")? The verb's
+    type takes a patient (cues.yaml voice27 bare_passive_types), it carries no ending (no plural subject, no
+    object pronoun), the word after it opens no object (a time, a preposition: bare_passive_next; or the clause
+    ends), and no other person, body, phrase or count follows it in its clause: an unvocalised transitive verb
+    with its noun before it and no object after it is read as a passive."""
+    if not BARE_PASSIVE or c.end > ev.trigger_start or c.etype in ("number", "time", "place"):
+        return False
+    cues = _voice_cues()
+    ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if lang_of(ev) != "ar" or ev.type not in cues["bare_types"] or tj - ti != 1 or is_nominal(ev) or \
+            _noun_shaped(ev.trigger) or T.word(ti - 1) in cues["noun_governors"]:
+        return False
+    w = T.word(ti)
+    w = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+    if len(w) != 3 and not (len(w) == 4 and w.endswith("ت")):
+        return False      # a bare past verb: قتل، عين، قتلت (no subject or object ending, no prefix)
+    _, cj = T.tok_range(c.start, c.end)
+    between = T.text[c.end:ev.trigger_start].strip()
+    if between and not (between.startswith("(") and between.endswith(")") and "(" not in between[1:]) and \
+            between not in ("قد", "لقد"):
+        return False
+    if not _punct_after(T, tj - 1) and T.word(tj) not in cues["bare_next"] and tj < len(T.toks):
+        return False
+    s0, s1 = T.sentence(ev.trigger_start)
+    stop = next((k for k in range(tj - 1, len(T.toks)) if _punct_after(T, k)), len(T.toks) - 1)
+    end = T.toks[stop].end if stop < len(T.toks) else s1
+    return not any(o is not c and ev.trigger_end <= o.start < min(end, s1) and o.etype in (
+        "person", "organization", "np", "number") for o in cands)
+
+
+def _voice_role(T: Text, ev: EventMention, c: Candidate, role: str, cands: list[Candidate] = ()) -> str:
     """The role the verb's form gives the candidate in place of the model's swap (voice27): agent for the
     model's patient, patient for its agent; else the model's role."""
     if role == "patient" and _resumed_doer(T, ev, c):
         return "agent"
-    if role == "agent" and (_subject_on_verb(T, ev, c) or _exposed_patient(T, ev, c) or _passive_genitive(T, ev, c)):
+    if role == "agent" and (_subject_on_verb(T, ev, c) or _exposed_patient(T, ev, c) or _passive_genitive(T, ev, c)
+                            or _bare_passive(T, ev, c, cands)):
         return "patient"
     return role
 
@@ -3543,7 +3581,7 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                 elif role in ("patient", "none") and (_from_agent(T, ev, c) or _lam_agent(T, ev, c)):
                     role = "agent"           # "حكم من محكمة الاستئناف"، "تهديدات بالقتل من طالبان"، "كمين للمقاومة" (agent25)
                     p = {**p, "agent": max(p.values())}
-                voiced = _voice_role(T, ev, c, role)
+                voiced = _voice_role(T, ev, c, role, cands)
                 if voiced != role:
                     role = voiced            # "دمرته معارك"، "قتلوا الإعلامي"، "تعرضت بلدة لهجوم" (voice27)
                     p = {**p, role: max(p.values())}
