@@ -2,7 +2,7 @@
 trigger whose object is a pronoun on it or right after it has its subject after it (agent); a verb with its plural
 subject on it has its object after it (patient); the subject of تعرض before ل + the trigger undergoes the attack; the
 phrase after a passive light verb's noun undergoes it; a relative verb taking the noun up names its doer; a bare
-past verb with its noun before it and no object after it is passive. Only the first ships on (README voice27: the
+past verb with its noun before it and no object after it is passive. Only the first ships on (README agent27: the
 others did not move dev, or lowered it); the tests turn each on."""
 import pytest
 
@@ -93,7 +93,7 @@ def test_the_one_exposed_to_an_attack_undergoes_it():
 
 
 def test_after_a_passive_light_verb_the_noun_phrase_undergoes_it(monkeypatch):
-    monkeypatch.setattr(learned, "PASSIVE_GENITIVE", True)     # measured and shipped off (README voice27)
+    monkeypatch.setattr(learned, "PASSIVE_GENITIVE", True)     # measured and shipped off (README agent27)
     text = "وأوضح المتحدث أنه تم توجيه فرق إسعافية للموقع."
     assert _role(text, "توجيه", "فرق إسعافية", "agent", "deployment") == "patient"
     text = "وأضاف أنه يتم للآن تمشيط الجيوب المتبقية في العند."
@@ -131,7 +131,7 @@ def _bare(text, trigger, span, typ="killing", etype="person", others=()):
 
 
 def test_a_bare_verb_with_its_noun_before_and_no_object_after_is_passive(monkeypatch):
-    monkeypatch.setattr(learned, "BARE_PASSIVE", True)     # shipped off (README voice27)
+    monkeypatch.setattr(learned, "BARE_PASSIVE", True)     # shipped off (README agent27)
     text = "وقالت وزارة الدفاع في بيان إن الفضلي قتل هذا الشهر قرب بلدة سرمدا السورية."
     assert _bare(text, "قتل", "الفضلي") == "patient"
     text = "وكان الطفل الفلسطيني علي دوابشة (18 شهرا) قتل حرقا."

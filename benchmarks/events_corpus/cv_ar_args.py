@@ -179,6 +179,7 @@ def evaluate(table: dict, idmap: dict, recs: list[dict]) -> dict:
         out["patient_p_r"] = (pa.get("p"), pa.get("r"))
         tot = [sum((pr.get(r) or {}).get(z, 0) for r in ("agent", "patient")) for z in ("tp", "fp", "fn")]
         out["agent_patient_f1"] = eval_corpus.prf(*tot)["f1"]
+        out["agent_patient_tp_fp_fn"] = tuple(tot)
     return out
 
 

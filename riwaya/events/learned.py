@@ -3308,13 +3308,13 @@ def on_heading(text: str, an: DocAnalysis, ev: EventMention) -> bool:
 
 
 # ---------------------------------------------------------------- Arabic: who acts, read from the verb's form (voice27)
-# Rules after the argument model, each behind its own switch; read on train out of fold (README voice27). The model
+# Rules after the argument model, each behind its own switch; read on train out of fold (README agent27). The model
 # reads a phrase after an unvocalised verb as its object about as often as its subject (قتل X: X killed or X was
 # killed); the verb's own form settles some of them.
 RESUMED_DOER = True      # "دمرته معارك"، "يستهدفها الاكراد"، "يسيطر عليها التنظيم": the phrase after is the subject
-SUBJECT_ON_VERB = False  # measured: no change on dev, left off (README voice27). "استهدفوا قوات الأسد"، "قتلوا الإعلامي": the phrase after a verb with its plural subject is its object
-EXPOSED_PATIENT = False  # measured: no change on dev, left off (README voice27). "تعرضت بلدة الزبداني لهجوم": the one exposed to the attack undergoes it
-PASSIVE_GENITIVE = False  # measured, lowers dev (README voice27): "تم توجيه فرق إسعافية"، "يتم تمشيط الجيوب": the phrase after a passive light verb's noun undergoes it
+SUBJECT_ON_VERB = False  # measured: no change on dev, left off (README agent27). "استهدفوا قوات الأسد"، "قتلوا الإعلامي": the phrase after a verb with its plural subject is its object
+EXPOSED_PATIENT = False  # measured: no change on dev, left off (README agent27). "تعرضت بلدة الزبداني لهجوم": the one exposed to the attack undergoes it
+PASSIVE_GENITIVE = False  # measured, lowers dev (README agent27): "تم توجيه فرق إسعافية"، "يتم تمشيط الجيوب": the phrase after a passive light verb's noun undergoes it
 
 
 @lru_cache(maxsize=1)
@@ -3383,7 +3383,7 @@ def _resumed_doer(T: Text, ev: EventMention, c: Candidate) -> bool:
     return T.word(tj) in _voice_cues()["resumptive"] and not w.endswith(_voice_cues()["endings"])
 
 
-RESUMED_AFTER_NOUN = False  # measured: no change on dev, left off (README voice27). "هجوم شنته قوات كردية"، "تفجير انتحاري نفذته طالبان": the doer of a relative verb after the noun
+RESUMED_AFTER_NOUN = False  # measured: no change on dev, left off (README agent27). "هجوم شنته قوات كردية"، "تفجير انتحاري نفذته طالبان": the doer of a relative verb after the noun
 
 
 def _resumed_after_noun(T: Text, ev: EventMention, c: Candidate) -> bool:
@@ -3455,7 +3455,7 @@ def _passive_genitive(T: Text, ev: EventMention, c: Candidate) -> bool:
     return aux in _lexicon()["passive_aux"]["ar"] and _right_after(T, ev, c) is not None
 
 
-BARE_PASSIVE = False    # measured on dev: no change; not measured on train out of fold (README voice27). "إن الفضلي قتل هذا الشهر"، "وكان العقيد قتل يوم الخميس": a bare verb with no object is passive
+BARE_PASSIVE = False    # measured on dev: no change; not measured on train out of fold (README agent27). "إن الفضلي قتل هذا الشهر"، "وكان العقيد قتل يوم الخميس": a bare verb with no object is passive
 
 
 def _bare_passive(T: Text, ev: EventMention, c: Candidate, cands: list[Candidate]) -> bool:
