@@ -172,6 +172,14 @@ def evaluate(table: dict, idmap: dict, recs: list[dict]) -> dict:
         out["perdoc"] = per
     ag = res.get("per_role_overlap", {}).get("agent") or {}
     out["agent_p_r"] = (ag.get("p"), ag.get("r"))
+    # voice27: the agent and patient counts, and their pooled F1 (the swap between them moves both)
+    pr = res.get("per_role_overlap", {})
+    if "patient" in pr:
+        pa = pr["patient"]
+        out["patient_p_r"] = (pa.get("p"), pa.get("r"))
+        tot = [sum((pr.get(r) or {}).get(z, 0) for r in ("agent", "patient")) for z in ("tp", "fp", "fn")]
+        out["agent_patient_f1"] = eval_corpus.prf(*tot)["f1"]
+        out["agent_patient_tp_fp_fn"] = tuple(tot)
     return out
 
 
