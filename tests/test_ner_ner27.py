@@ -35,3 +35,11 @@ def test_a_time_zone_is_no_name():
 def test_a_state_after_its_city_is_a_place():
     got = _ar("وانتقلت الأسرة إلى ناشفيل، تينيسي عام 1991.")
     assert not any(t == "person" and "تينيسي" in n for t, n in got)
+
+
+def test_a_word_of_a_cluster_of_places_is_a_place():
+    from riwaya.ner import _place_cluster
+    assert _place_cluster("كانساس") and _place_cluster("تينيسي")
+    assert not _place_cluster("كامبل") and not _place_cluster("رمسيس")
+    got = _ar("وكان السؤال هل تنضم كانساس إلى الاتحاد ولاية حرة.")
+    assert not any(t == "person" and "كانساس" in n for t, n in got)
