@@ -1,7 +1,7 @@
 """Score riwaya's English entity stage (knowledge base + spaCy + checks, as `analyze` runs it) on GUM's
 Wikinews news and interviews (../shared/data/gum_wikinews), by type.
 
-    python benchmarks/ner/eval_gum.py [--split dev|test|all] [--errors N]
+    python benchmarks/ner/eval_gum.py [--split dev|train|dev2|test|all] [--genre news|interview] [--kinds] [--errors N]
 
 Gold: GUM annotates every mention (pronouns and common nouns too); the named ones are the person, place and
 organization mentions whose head token is a proper noun (PROPN). The gold span is the name inside the mention:
@@ -285,6 +285,7 @@ def main():
     ap.add_argument("--gum-spans", action="store_true", help="GUM's mentions as they are (titles, nested names)")
     ap.add_argument("--kinds", action="store_true", help="count the errors by kind")
     ap.add_argument("--errors", type=int, default=0, help="print this many missed and false mentions")
+    ap.add_argument("--genre", choices=("news", "interview"), help="only the documents of this genre (ner27)")
     a = ap.parse_args()
     kb = load_kb()
     ex = Counter()
@@ -294,6 +295,8 @@ def main():
     ndocs = nchars = 0
     dt = 0.0
     for f in docs(a.split):
+        if a.genre and not f.stem.startswith(f"GUM_{a.genre}_"):
+            continue
         text, toks, ments = read_doc(f, mwt=not a.gum_spans)
         gold = named(toks, ments, gum=a.gum_spans)
         ndocs += 1
