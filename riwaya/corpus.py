@@ -231,6 +231,23 @@ def _reconciled_time(t: dict | None) -> dict | None:
     return t
 
 
+def _context_time_on() -> bool:
+    from .reconcile.core import config
+    return bool(config()["events"].get("context_time"))
+
+
+def _narrative_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
+    """The last dated time expression of the mention's paragraph that ends before its sentence (what the events
+    stage carried over to a sentence with no time of its own until conf27), or None."""
+    para = next((p for p in paragraphs if isinstance(p, dict) and p["start"] <= ev["trigger_start"] < p["end"]), None)
+    lo = para["start"] if para is not None else 0
+    best = None
+    for t in times:
+        if lo <= t["start"] and t["end"] <= ev["start"] and (best is None or t["start"] > best["start"]):
+            best = _dated(t) or best
+    return best
+
+
 def _time_before(ev: dict, times: list[dict]) -> dict | None:
     """The last dated time expression between the mention's sentence start and its trigger."""
     best = None
@@ -285,6 +302,10 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
             rec["time_before"] = _time_before(ev, analysis.get("times", []))
             # a heading ("سقوط المدينة") dated by the first words of the section it titles
             rec["section_time"] = _section_time(ev, analysis.get("times", []), analysis.get("paragraphs") or [])
+            if _context_time_on():
+                # the narrative's last dated time in an earlier sentence of its paragraph: the days the report
+                # is telling of, which the events stage no longer gives the event as its own (conf27)
+                rec["narrative_time"] = _narrative_time(ev, analysis.get("times", []), analysis.get("paragraphs") or [])
         for a in ev.get("arguments", []):
             eid = a.get("entity") if a.get("entity", "") and str(a.get("entity")).startswith("e:") else None
             eid = eid or idx.find(doc, a["start"], a["end"])

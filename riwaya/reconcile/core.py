@@ -297,6 +297,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
+        "ctx_interval": m.get("ctx_time"),
         **_day_cues(m.get("time")),
         "xday": _explicit_day(m.get("time"), m.get("type")) if m.get("time_own", True) else None,
         "roles": roles,
@@ -764,6 +765,12 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     return True
 
 
+def _context_time():
+    """``events.context_time`` (conf27): whether a mention told with no time of its own is scored as told in the
+    narrative's time before its sentence (true), or only against another such mention ("both"); None: off."""
+    return config()["events"].get("context_time")
+
+
 def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
     """What the pair scorer reads of two mentions that can be one happening: the hand weights'
     components (named as in ``events.pair_weights``) and more cues a learned scorer may weigh."""
@@ -777,6 +784,12 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
             # told of one named actor or key place, times that disagree are what a time conflict is made
             # of; of no key, they tell two happenings apart
             x["time_disjoint_keyed" if fa["keys"] & fb["keys"] else "time_disjoint"] = 1.0
+    elif (fa["interval"] or fa.get("ctx_interval")) and (fb["interval"] or fb.get("ctx_interval")) and (
+            _context_time() != "both" or not (fa["interval"] or fb["interval"])) and timeiv.overlaps(
+            fa["interval"] or fa["ctx_interval"], fb["interval"] or fb["ctx_interval"]):
+        # a mention told with no time of its own is told in its report's days (events.context_time): context that
+        # may join, never one that parts
+        x["time_overlap"] = 1.0
     else:
         x["time_missing"] = 1.0
     if a.get("type") == b.get("type"):
@@ -2138,6 +2151,9 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
+        if not m.get("time") and m.get("narrative_time") and config()["events"].get("context_time"):
+            # the narrative's time before its sentence (corpus._narrative_time): context for the pair score only
+            c["ctx_time"] = timeiv.interval(m["narrative_time"])
         if text and _explicit_rule() is not None and isinstance(m.get("time"), dict) \
                 and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
             # whether its time is told in its own sentence, not carried from another one (_explicit_day; only
