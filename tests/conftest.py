@@ -55,6 +55,21 @@ def import_train_events(monkeypatch):
     return train_events
 
 
+def event_at(text: str, trigger: str, typ: str = "killing", cls: str = "harm"):
+    """An event mention over the whole text whose trigger is the first occurrence of `trigger` (rule tests)."""
+    from riwaya.models import EventMention
+    s = text.index(trigger)
+    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
+                        trigger_end=s + len(trigger))
+
+
+def candidate_at(text: str, span: str, etype: str = "np"):
+    """An argument candidate of the learned role model over the first occurrence of `span`."""
+    from riwaya.events import learned
+    s = text.index(span)
+    return learned.Candidate(s, s + len(span), span, None, etype, None, None, "", "")
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     return CORPUS

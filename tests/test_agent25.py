@@ -3,18 +3,15 @@
 trigger opens is no doer (measured, off)."""
 from riwaya.analyze import analyze
 from riwaya.events import learned
-from riwaya.models import Document, EventMention
+from riwaya.models import Document
+from tests.conftest import candidate_at, event_at
 
 
-def _event(text: str, trigger: str, typ: str = "sanction", cls: str = "other") -> EventMention:
-    s = text.index(trigger)
-    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
-                        trigger_end=s + len(trigger))
+def _event(text: str, trigger: str, typ: str = "sanction", cls: str = "other"):
+    return event_at(text, trigger, typ, cls)
 
 
-def _cand(text: str, span: str, etype: str = "np") -> learned.Candidate:
-    s = text.index(span)
-    return learned.Candidate(s, s + len(span), span, None, etype, None, None, "", "")
+_cand = candidate_at
 
 
 def _light(text, trigger, span, etype="np"):

@@ -6,15 +6,13 @@ import sys
 from pathlib import Path
 
 from riwaya.events import learned, own_time
-from riwaya.models import EventMention, TimeMention, TimeValue
+from riwaya.models import TimeMention, TimeValue
+from tests.conftest import event_at
 
 LEX = learned._lexicon()
 
 
-def _event(text: str, trigger: str, typ: str = "killing", cls: str = "harm") -> EventMention:
-    s = text.index(trigger)
-    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
-                        trigger_end=s + len(trigger))
+_event = event_at
 
 
 def _time(text: str, words: str) -> TimeMention:

@@ -7,7 +7,7 @@ others did not move dev, or lowered it); the tests turn each on."""
 import pytest
 
 from riwaya.events import learned
-from riwaya.models import EventMention
+from tests.conftest import candidate_at, event_at
 
 ON = ("RESUMED_DOER",)   # the rules these tests turn on; every switch ships off (the lead: train out of fold flat)
 OFF = ("RESUMED_AFTER_NOUN", "SUBJECT_ON_VERB", "EXPOSED_PATIENT", "PASSIVE_GENITIVE", "BARE_PASSIVE")
@@ -26,15 +26,11 @@ def _on(monkeypatch):
         monkeypatch.setattr(learned, flag, True)
 
 
-def _event(text: str, trigger: str, typ: str = "attack", cls: str = "harm") -> EventMention:
-    s = text.index(trigger)
-    return EventMention(cls=cls, type=typ, trigger=trigger, start=0, end=len(text), trigger_start=s,
-                        trigger_end=s + len(trigger))
+def _event(text: str, trigger: str, typ: str = "attack", cls: str = "harm"):
+    return event_at(text, trigger, typ, cls)
 
 
-def _cand(text: str, span: str, etype: str = "np") -> learned.Candidate:
-    s = text.index(span)
-    return learned.Candidate(s, s + len(span), span, None, etype, None, None, "", "")
+_cand = candidate_at
 
 
 def _role(text, trigger, span, role, typ="attack", etype="np"):

@@ -3322,6 +3322,16 @@ def _governed(T: Text, start: int) -> bool:
     return raw[:1] in "بلك" and len(raw) > 4 and raw[1:3] == "ال" or raw[:2] in ("لم", "بم") and len(raw) > 5
 
 
+def _earlier_in_sentence(T: Text, ev: EventMention, before: list[EventMention], s0: int, ti: int, gap: int):
+    """The events of `ev`'s sentence before its trigger, nearest first, at most `gap` words back (pron27)."""
+    for e in sorted(before, key=lambda e: -e.trigger_start):
+        if e.trigger_end > ev.trigger_start or e.trigger_start < s0:
+            continue
+        if ti - T.tok_range(e.trigger_start, e.trigger_end)[0] > gap:
+            return
+        yield e
+
+
 def _pronoun_patient(T: Text, ev: EventMention, chosen: list[Argument], before: list[EventMention],
                      cands: list[Candidate], lex: dict) -> Argument | None:
     """The patient an event's trigger names by its own object pronoun (pron27): "اليمن الذي دمرته",
@@ -3367,11 +3377,7 @@ def _pronoun_patient(T: Text, ev: EventMention, chosen: list[Argument], before: 
             span = (c.start, c.end)
         return take("relative", *span) if span and free(*span, near=True) else None
     if "event" in PRON_SOURCES:
-        for e in sorted(before, key=lambda e: -e.trigger_start):
-            if e.trigger_end > ev.trigger_start or e.trigger_start < s0:
-                continue
-            if ti - T.tok_range(e.trigger_start, e.trigger_end)[0] > cues["gap"]:
-                break
+        for e in _earlier_in_sentence(T, ev, before, s0, ti, cues["gap"]):
             p = next((a for a in e.arguments if a.role == "patient" and a.end <= ev.trigger_start), None)
             if p is None or e.type not in cues["types"]:
                 continue
@@ -3408,11 +3414,7 @@ def _pronoun_agent(T: Text, ev: EventMention, chosen: list[Argument], before: li
     kind, _ = got
     s0, _ = T.sentence(ev.trigger_start)
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
-    for e in sorted(before, key=lambda e: -e.trigger_start):
-        if e.trigger_end > ev.trigger_start or e.trigger_start < s0:
-            continue
-        if ti - T.tok_range(e.trigger_start, e.trigger_end)[0] > cues["gap"]:
-            break
+    for e in _earlier_in_sentence(T, ev, before, s0, ti, cues["gap"]):
         a = next((a for a in e.arguments if a.role == "agent" and a.end <= ev.trigger_start), None)
         if a is None or _governed(T, a.start):
             continue
