@@ -3133,41 +3133,6 @@ def _told_that(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_finite_verb(T.toks[x].n, False) for x in range(k + 1, ti))
 
 
-TRIGGER_ADJECTIVE = False  # an article-less adjective right after an article-less event noun is no participant (slot26; measured, off: dev unchanged)
-
-
-@lru_cache(maxsize=1)
-def _trigger_adjective_cues() -> tuple[frozenset[str], frozenset[str]]:
-    d = _cues().get("trigger_adjectives") or {}
-    adj = set()
-    for w in d.get("adjectives") or ():
-        n = normalize_ar(w)
-        adj |= {n, n + "ه", n + "ا", n + "ات"}
-    return frozenset(adj), frozenset(normalize_ar(w) for w in d.get("manner") or ())
-
-
-def _trigger_adjective(T: Text, ev: EventMention, c: Candidate) -> bool:
-    """Does the candidate open, right after the trigger, with a word that describes the happening, not one
-    who takes part in it (slot26)? Adjectives of cues.yaml `trigger_adjectives` alone after an article-less
-    event noun ("قصف عنيف"، "حادث مروري"، "بعمليات عسكرية"، "دمار هائل"), or a manner noun alone after any
-    trigger ("قتل حرقا"، "وقتلها عمدا"). Arabic, the rules' own arguments aside; a longer phrase ("حملة عسكرية
-    على تنظيم داعش") is left to the model."""
-    if not TRIGGER_ADJECTIVE or lang_of(ev) != "ar" or c.arg is not None or c.start < ev.trigger_end:
-        return False
-    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
-    ci, cj = T.tok_range(c.start, c.end)
-    if ci != tj or ci >= cj or tj == 0:
-        return False
-    adj, manner = _trigger_adjective_cues()
-    words = [T.toks[k].n for k in range(ci, cj)]
-    words = [w[1:] if k and w[:1] == "و" and len(w) > 3 else w for k, w in enumerate(words)]   # "مدفعيا وصاروخيا"
-    if all(w in manner for w in words):
-        return True
-    trig = T.toks[tj - 1].n
-    trig = trig[len(_clitic(trig)):] if not trig.startswith("ال") else trig
-    return all(w in adj for w in words) and not trig.startswith("ال")
-
-
 PLACE_APART = False  # a place cut off from the trigger by a comma (and, after it, by another event's word) is not its place (slot26;
 #                     measured, off: dev place 0.682 -> 0.685, but one false contradiction on the tuning sample)
 _COMMA = re.compile(r"[،,;؛]")
@@ -3185,31 +3150,6 @@ def _place_apart(T: Text, ev: EventMention, a: Argument, triggers=()) -> bool:
         return False
     return bool(_COMMA.search(T.text, ev.trigger_end, a.start)) and any(
         ev.trigger_end <= s and e <= a.start for s, e in triggers)
-
-
-ATTACK_TARGET = False  # a place after على right after an attack's trigger is its target, the patient (slot26; measured, off: dev place 0.685 -> 0.680)
-
-
-@lru_cache(maxsize=1)
-def _attack_target_cues() -> tuple[frozenset[str], frozenset[str], int]:
-    d = _cues().get("attack_target") or {}
-    return (frozenset(d.get("types") or ()), frozenset(normalize_ar(w) for w in d.get("words") or ()),
-            int(d.get("gap", 3)))
-
-
-def _attack_target(T: Text, ev: EventMention, a: Argument) -> bool:
-    """Is a place argument of an attack the target attacked (slot26)? It stands after على (cues.yaml
-    `attack_target`), that word at most `gap` words after the trigger, with no punctuation between ("شن هجوما
-    على مدينة الزبداني"، "غارات شنها طيران التحالف على إب وسط اليمن"). Arabic."""
-    types, words, gap = _attack_target_cues()
-    if not ATTACK_TARGET or a.role != "place" or ev.type not in types or lang_of(ev) != "ar" or (
-            a.start < ev.trigger_end):
-        return False
-    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
-    ai, _ = T.tok_range(a.start, a.end)
-    if ai - 1 < tj or T.toks[ai - 1].n not in words or ai - 1 - tj > gap:
-        return False
-    return not any(_PUNCT.match(T.toks[k].n) for k in range(tj, ai - 1))
 
 
 PRON_PATIENT = False   # the trigger's own object pronoun names its patient: the antecedent before it (pron27)
@@ -3775,8 +3715,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
-                if _trigger_adjective(T, ev, c):
-                    p = {r: (1.0 if r == "none" else 0.0) for r in p}   # "قصف عنيف"، "قتل حرقا" (slot26)
                 if "agent" in p and _told_that(T, ev, c):
                     p = {**p, "agent": 0.0}      # "وقال المجدوب إن الاجتماع": who tells of it (agent25)
                     told = True
@@ -3861,11 +3799,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if PLACE_APART:      # "في مدينة عدن، قتل ..." (slot26)
                 chosen = [a for a in chosen if id(a) in fixed or a.role not in judged or not _place_apart(
                     T, ev, a, triggers)]
-            if ATTACK_TARGET and not any(a.role == "patient" for a in chosen):
-                tgt = next((a for a in chosen if id(a) not in fixed and a.role in judged and _attack_target(
-                    T, ev, a)), None)
-                if tgt is not None:      # "هجوما على مدينة الزبداني" (slot26)
-                    tgt.role = "patient"
             for key in FAR_SLOTS:
                 if any(a.role == _far_cues(key)[0] for a in chosen):
                     continue
