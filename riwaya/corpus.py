@@ -232,8 +232,8 @@ def _reconciled_time(t: dict | None) -> dict | None:
 
 
 def _context_time_on() -> bool:
-    from .reconcile.core import config
-    return bool(config()["events"].get("context_time"))
+    from .reconcile.core import _context_time
+    return bool(_context_time())
 
 
 def _narrative_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:

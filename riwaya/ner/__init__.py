@@ -996,16 +996,13 @@ def _generic_place(word: str) -> bool:
 
 
 _ORG_TOK = re.compile(r"[\w\u064B-\u065F\u0670\u0640]+|[^\w\s]")
-_ORG_TOKS: tuple = (None, [])     # (the last text, its _ORG_TOK tokens)
 
 
+@lru_cache(maxsize=1)
 def _org_toks(text: str) -> list:
     """[(start, end, word)] of ``_ORG_TOK`` over ``text``: `_org_patterns` and `_branch_forces` read the same
     document's tokens, made once (speed27; callers only read them)."""
-    global _ORG_TOKS
-    if _ORG_TOKS[0] is not text:
-        _ORG_TOKS = (text, [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)])
-    return _ORG_TOKS[1]
+    return [(m.start(), m.end(), m.group()) for m in _ORG_TOK.finditer(text)]
 
 
 def _org_patterns(text, kb_words=frozenset()):

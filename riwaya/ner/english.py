@@ -375,17 +375,19 @@ def byline_lines(text):
             if m.end() - m.start() <= r["byline_max_chars"]]
 
 
-def _sport_res():
+@lru_cache(maxsize=1)
+def _sport_res() -> dict:
+    """rules() with the sport patterns compiled (sport_cue_re, sport_before_re, sport_after_re, sport_locative_re)."""
     r = rules()
-    if "sport_before_re" not in r:
-        def alt(words):
-            return "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in words), key=len, reverse=True))
-        r["sport_cue_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_cues"]) + r")(?![\w-])")
-        r["sport_before_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_before"]) + r")[ \t]+(?:the[ \t]+)?$")
-        r["sport_after_re"] = re.compile(r"(?i)^(?:[ \t]*[-–]?[ \t]*\d{1,2}[ \t]*[-–][ \t]*\d{1,2}(?!\d)|(?:[ \t]+|(?=['’]))(?:"
-                                         + alt(r["sport_after"]).replace("'", "['’]") + r")(?![\w-]))")
-        r["sport_locative_re"] = re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_locatives"]) + r")[ \t]+(?:the[ \t]+)?$")
-    return r
+
+    def alt(words):
+        return "|".join(sorted((re.escape(w).replace(r"\ ", r"[ \t]+") for w in words), key=len, reverse=True))
+    return {**r,
+            "sport_cue_re": re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_cues"]) + r")(?![\w-])"),
+            "sport_before_re": re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_before"]) + r")[ \t]+(?:the[ \t]+)?$"),
+            "sport_after_re": re.compile(r"(?i)^(?:[ \t]*[-–]?[ \t]*\d{1,2}[ \t]*[-–][ \t]*\d{1,2}(?!\d)|(?:[ \t]+|(?=['’]))(?:"
+                                         + alt(r["sport_after"]).replace("'", "['’]") + r")(?![\w-]))"),
+            "sport_locative_re": re.compile(r"(?i)(?<![\w-])(?:" + alt(r["sport_locatives"]) + r")[ \t]+(?:the[ \t]+)?$")}
 
 
 def sports_teams(text, mentions) -> None:

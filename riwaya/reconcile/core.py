@@ -2151,7 +2151,7 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
-        if not m.get("time") and m.get("narrative_time") and config()["events"].get("context_time"):
+        if not m.get("time") and m.get("narrative_time") and _context_time():
             # the narrative's time before its sentence (corpus._narrative_time): context for the pair score only
             c["ctx_time"] = timeiv.interval(m["narrative_time"])
         if text and _explicit_rule() is not None and isinstance(m.get("time"), dict) \
