@@ -63,6 +63,11 @@ The fifteenth (twenty-fourth session, lead): no 2-keyword article is left at any
 articles over 6,000 characters (188, every day) and the day 2015-07-21 of that tier whole (`fifteenth()`, drawn once with
 `unseen_sample.py DIR fifteenth-draw`), frozen as "fifteenth" before any branch of the session was merged, and judged
 once on the final merge.
+The sixteenth (twenty-fifth session, lead): the day of the 1-keyword tier with the most articles left (2015-07-31, 300-6,000
+characters) whole, and every 6th article of the same day with no KEYWORD at all (sport, business, society: the text a
+user's corpus holds beside the story, where nothing should be listed), none of the fifteen samples nor one sharing a
+lead with them (`sixteenth()`, drawn once with `unseen_sample.py DIR sixteenth-draw`), frozen as "sixteenth" before any
+branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -241,6 +246,18 @@ def fifteenth() -> list[tuple[str, dict]]:
     return long + day
 
 
+def sixteenth() -> list[tuple[str, dict]]:
+    """The sixteenth sample's draw (twenty-fifth session): one more busy day of the 1-keyword tier whole (2015-07-31,
+    300-6,000 characters, the day with most left) and every 6th article of that day without any KEYWORD; none of the
+    fifteen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth"))
+    one = sample(("2015-07-31",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-07-31",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -308,6 +325,8 @@ def main() -> None:
         arts = fourteenth()  # how the fourteenth sample's ids were drawn (frozen in SAMPLES as "fourteenth")
     elif args.days == ["fifteenth-draw"]:
         arts = fifteenth()  # how the fifteenth sample's ids were drawn (frozen in SAMPLES as "fifteenth")
+    elif args.days == ["sixteenth-draw"]:
+        arts = sixteenth()  # how the sixteenth sample's ids were drawn (frozen in SAMPLES as "sixteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
