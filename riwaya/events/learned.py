@@ -1774,10 +1774,6 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     preps, froms = lex["source_preps"].get("ar", set()), lex["source_from"].get("ar", set())
     skip, stops = lex["speaker_skip"]["ar"], _stops() | lex["speaker_end"].get("ar", set())
     aux = lex.get("speaker_aux", {}).get("ar", set())
-    to_outlet = _to_outlet(lex) if ADDRESSEE_OUTLET else frozenset()
-    if to_outlet:       # "أكد مصدر أمني لوكالة «سبوتنيك» أن": the outlet told is no speaker; the phrase after the verb is
-        out = [x for x in out if not _told_outlet(T, x.start, to_outlet)]
-        stops = stops | to_outlet
     ments = sorted((m for m in an.mentions if m.type in ("person", "organization")), key=lambda m: m.start)
     by_start = {m.start: m for m in ments}
     by_end = {m.end: m for m in ments}
@@ -1799,8 +1795,6 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
         while k < len(T.toks) and T.toks[k].n.rstrip("،") in skip and k - i <= 3:
             k += 1
         k = _past_addressee(T, k, by_start)        # "وقال لـ«عكاظ» مستشار الوزارة"
-        if k < len(T.toks) and T.toks[k].n in to_outlet:
-            k = _past_outlet_told(T, k, by_start)  # "وقال لصحيفة «الحياة» مسؤول رفيع"
         quoted = (t.n in preps or t.n in froms) and T.word(k) in ("عن", "من")
         if quoted:
             k += 1                                 # "نقلا عن المتحدث", "ونقل عن أوغلو"
@@ -1825,7 +1819,6 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             bare.append(t.start)
             continue
         if any(x.rec is not None and sp[0] <= x.start and x.start - sp[1] <= 3 and not _addressed(T.text, x.start)
-               and not _told_outlet(T, x.start, to_outlet)
                for x in out):
             continue      # the head of a speaker the rules named (صحيفة “بلومبيرغ”): that speaker stands
         if (sp[0], sp[1]) not in taken:
@@ -1836,7 +1829,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     unnamed = lex["unnamed"].get("ar", ()) if UNNAMED_NO_NAME else ()
     for x in out:
         if not _unnamed(x, unnamed):
-            _name_after(T, x, by_start, cues | to_outlet, breaks)
+            _name_after(T, x, by_start, cues, breaks)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
 
@@ -1847,40 +1840,6 @@ FROM_QUOTES = True       # "ونقل موقع "سكاي نيوز عربية" ع�
 FROM_WORDS = 6           # words between a verb of quoting and its عن / من
 COMP_AUX = True          # "يذكر أن وزارة الدفاع كانت قد أعلنت": the speaker between أن and the auxiliary
 COMP_AUX_SPAN = 6        # words of such a speaker
-
-
-ADDRESSEE_OUTLET = False  # measured on train, not shipped (README source21): "قال مصدر لصحيفة «X»": the outlet spoken to (ل + an outlet head) is no speaker
-
-
-def _to_outlet(lex: dict) -> frozenset[str]:
-    """The words of an outlet spoken to: ل glued to an outlet head of attribution.yaml `outlet_heads`
-    (لوكالة، لصحيفة، لقناة، لموقع ...)."""
-    return frozenset("ل" + h for h in lex["outlet_heads"].get("ar", ()))
-
-
-def _told_outlet(T: Text, start: int, to_outlet) -> bool:
-    """Does the phrase at `start` name the outlet spoken to ("لوكالة «سبوتنيك»"، "لصحيفة الحياة")? The word
-    before it (past a quote mark) is ل with an outlet head, or the phrase opens with one."""
-    if not to_outlet:
-        return False
-    i, _ = T.tok_range(start, start + 1)
-    if i < len(T.toks) and T.toks[i].n in to_outlet:
-        return True
-    k = i - 1
-    while k >= 0 and k >= i - 3 and T.toks[k].n in _QUOTES:
-        k -= 1
-    return k >= 0 and T.toks[k].n in to_outlet
-
-
-def _past_outlet_told(T: Text, k: int, by_start: dict) -> int:
-    """The token after an outlet spoken to that token k (لصحيفة، لوكالة) opens: past its quoted name, else past
-    the entity mention after it, else past one word."""
-    j = k + 1
-    if j < len(T.toks) and T.toks[j].n in _OPENING:
-        close = next((x for x in range(j + 1, min(j + QUOTED_NAME + 3, len(T.toks))) if T.toks[x].n in _QUOTES), None)
-        return close + 1 if close is not None else k
-    m = by_start.get(T.toks[j].start) if j < len(T.toks) else None
-    return T.tok_range(m.start, m.end)[1] if m is not None else min(j + 1, len(T.toks))
 
 
 CUE_OPENS_NONE = True   # a speech word (يقول of "وأردف يقول") opens no speaker phrase
