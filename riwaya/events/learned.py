@@ -849,7 +849,6 @@ TOPIC_ROLES = ("agent",)   # the roles an opening phrase may take, and only wher
 DOER_FEATURES = False  # the argument model's doer_head features (actor10; tried and off): True for every
                        # candidate, "before" for those before the trigger (dev class+actor 0.497 -> 0.504 / 0.503,
                        # every argument right 0.211 -> 0.197 / 0.204, retrained)
-VERB_SUBJECTS = False # and the phrase after a verb that opens the sentence or clause (actor10)
 
 
 def _topic_head(w: str) -> bool:
@@ -889,10 +888,6 @@ def _topics(T: Text, ev: EventMention, s0: int, taken) -> list[Candidate]:
         t = T.toks[k]
         if t.n in opens:
             continue
-        if VERB_SUBJECTS and not _topic_head(t.n) and k + 1 < ti - NP_WINDOW and _topic_head(T.word(k + 1)) and \
-                not _closed(T, k) and t.n not in stops:
-            k += 1            # a clause opened by its verb: the phrase after it is the verb's subject
-            t = T.toks[k]     # ("أحبطت دوريات قطاع بطحاء"، "وخسر الفريق الكروي الأول")
         if t.n in stops or len(t.n) < 3 or not t.n[0].isalpha() or not _topic_head(t.n) or any(
                 a < t.end and t.start < b for a, b in taken):
             continue
