@@ -952,7 +952,6 @@ def candidates(T: Text, ev: EventMention, mentions, subj=()) -> list[Candidate]:
 
 
 SPLIT_SUBJECT_OBJECT = True    # a candidate after the trigger over two phrases is proposed as its parts (role23)
-SPLIT_DEFINITE = False         # and two definite nouns in a row, the second not shaped as an adjective (role23)
 SPLIT_FEATURE = False          # the argument model's split= feature on the parts (role23; needs a refit)
 
 
@@ -1217,8 +1216,6 @@ def _split_at(T: Text, ev: EventMention, c: Candidate, ment: dict) -> int | None
             return k          # a definite word, then an article-less one ("السيول معظم الجسور")
         if w[:1] == "ب" and _glued_word(T.text[T.toks[k].start:T.toks[k].end]) and not _word_in(w[1:], place_nouns):
             return k          # a preposition glued on the next word ("الراشد بلاعبي الفريق"; not "بمنطقة")
-        if SPLIT_DEFINITE and _definite(p) and _definite(w) and not _adjective_shaped(w):
-            return k          # two definite nouns ("الكلية المقبولين"، "الطائرة السيارة")
         if SPLIT_AGREEMENT and _definite(p) and _definite(w) and _no_agreement(T, k, k - 1 == ci):
             return k          # a feminine noun, then a word no adjective of it ("الحكومة الأهالي")
     return None
