@@ -45,21 +45,6 @@ def test_a_country_after_a_light_verb_is_the_doer_end_to_end():
     assert ("agent", "الجزائر") in [(a.role, a.text) for a in ev.arguments]
 
 
-def test_the_teller_before_that_is_measured_and_off():
-    assert not learned.TOLD_THAT_NOT_DOER
-    learned.TOLD_THAT_NOT_DOER = True
-    try:
-        def told(text, trigger, span):
-            return learned._told_that(learned.Text(text), _event(text, trigger, "meeting", "communication"),
-                                      _cand(text, span, "person"))
-        assert told("وقال المجدوب إن الاجتماع يأتي تنفيذا لقرارات القمة.", "الاجتماع", "المجدوب")
-        assert told("وأفاد الجبير أن اللقاء تناول الأوضاع في اليمن.", "اللقاء", "الجبير")
-        assert not told("وقال بحاح للصحافيين إن عودته جزء من تحرير عدن.", "عودته", "بحاح")   # his own
-        assert not told("يحتجز التنظيم فتاة سويدية بعد أن فرت من منزلها.", "فرت", "فتاة سويدية")  # أن of time
-    finally:
-        learned.TOLD_THAT_NOT_DOER = False
-
-
 def _from(text, trigger, span, typ, etype="organization", cls="other"):
     T = learned.Text(text)
     ev = _event(text, trigger, typ, cls)

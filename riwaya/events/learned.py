@@ -3051,39 +3051,6 @@ def _freed_from(T: Text, ev: EventMention, c: Candidate) -> bool:
     return not any(_punct_after(T, x) for x in range(tj - 1, ci))
 
 
-TOLD_THAT_NOT_DOER = False    # nor a speaker before "أن / إن" whose clause the trigger opens (agent25)
-TOLD_THAT_NO_FILL = False     # and such an event takes no agent from the fill
-
-
-@lru_cache(maxsize=1)
-def _told_that_cues() -> tuple[frozenset, frozenset, int]:
-    d = _cues().get("told_that") or {}
-    return (frozenset(normalize_ar(w) for w in d.get("complementizers") or ()),
-            frozenset(normalize_ar(w) for w in d.get("not_after") or ()), int(d.get("gap", 2)))
-
-
-def _told_that(T: Text, ev: EventMention, c: Candidate) -> bool:
-    """Is the candidate the teller of a clause that the trigger opens ("وقال المجدوب إن الاجتماع يأتي"، "أفاد
-    الجبير أن اللقاء تناول"، "قال شهود إن انفجاراً وقع")? A complementizer (cues.yaml told_that: أن، إن، بأن)
-    stands between candidate and trigger, the trigger at most `gap` words after it, a noun (not shaped as a
-    finite verb, no pronoun of its own: "إن عودته" is the teller's own return) and the complementizer not one
-    of time ("بعد أن فرت"). After a bare أن the clause's subject is the noun that follows it, so the phrase
-    before it is no doer of that noun."""
-    if not TOLD_THAT_NOT_DOER or lang_of(ev) != "ar" or c.end > ev.trigger_start:
-        return False
-    comps, not_after, gap = _told_that_cues()
-    ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
-    _, cj = T.tok_range(c.start, c.end)
-    k = next((x for x in range(ti - 1, max(cj, ti - gap - 1) - 1, -1) if T.toks[x].n in comps), None)
-    if k is None or k < cj or T.word(k - 1) in not_after:
-        return False
-    raw = T.text[T.toks[ti].start:T.toks[ti].end]
-    w = T.toks[ti].n
-    if _verb_shaped(w) or raw.endswith(_MASDAR_SUFFIXES):
-        return False
-    return not any(_finite_verb(T.toks[x].n, False) for x in range(k + 1, ti))
-
-
 PLACE_APART = False  # a place cut off from the trigger by a comma (and, after it, by another event's word) is not its place (slot26;
 #                     measured, off: dev place 0.682 -> 0.685, but one false contradiction on the tuning sample)
 _COMMA = re.compile(r"[،,;؛]")
@@ -3647,7 +3614,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             conf: dict[int, float] = {}        # id(argument) -> the model's probability of its role
             parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
-            told = False         # a teller before "أن" was taken out of the agent (agent25)
             probs = []
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
@@ -3666,9 +3632,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
-                if "agent" in p and _told_that(T, ev, c):
-                    p = {**p, "agent": 0.0}      # "وقال المجدوب إن الاجتماع": who tells of it (agent25)
-                    told = True
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
@@ -3698,8 +3661,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if SPLIT_APART:
                 probs = _split_apart(probs, text)
             fill = M["argument"].get("fill") or {}
-            if told and TOLD_THAT_NO_FILL:
-                fill = {r: b for r, b in fill.items() if r != "agent"}
             gated = _topic_gate(probs, fill, ev, T)
             if SUBJECT_OBJECT_PAIR and lang_of(ev) == "ar":
                 gated = _subject_object_pair(T, ev, gated)      # after the fill: it may give the object the agent
