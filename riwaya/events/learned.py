@@ -2676,72 +2676,6 @@ def _own_act(T: Text, ev: EventMention) -> bool:
         _word_in(T.toks[k].n, openers) for k in range(tj, T.tok_range(s1, s1)[0]))
 
 
-FAR_SLOTS = ()   # cues.yaml far_slots entries: a far preposition's phrase fills its role when the model left none
-                 # (slot25; ("destination",): train destination tp 446 -> 458, fp 41 -> 45, dev unchanged: off)
-
-
-@lru_cache(maxsize=8)
-def _far_cues(key: str) -> tuple[str, frozenset[str], frozenset[str], int, frozenset[str], frozenset[str]]:
-    d = (_cues().get("far_slots") or {}).get(key) or {}
-    return (d.get("role") or key, frozenset(d.get("classes") or ()), frozenset(d.get("types") or ()), int(d.get("gap") or 0),
-            frozenset(normalize_ar(w) for w in d.get("to") or ()),
-            frozenset(normalize_ar(w) for w in d.get("not_after") or ()))
-
-
-def _doing_noun(n: str) -> bool:
-    """A verbal noun's shape with the article off (استخدام، تحقيق، إنجاز، تزامن): a doing, no place or party."""
-    w = n[2:] if n.startswith("ال") and len(n) > 4 else n
-    return (len(w) == 5 and w[0] == "ت" and (w[3] == "ي" or w[2] == "ا") or len(w) == 5 and w[0] == "ا" and w[3] == "ا"
-            or len(w) == 7 and w.startswith("است") and w[5] == "ا"
-            or len(w) == 6 and w[0] == "ا" and w[4] == "ا" and w[2] in "تط")
-
-
-def _far_slot(T: Text, ev: EventMention, key: str, args: list[Argument], triggers, mentions,
-              M: dict | None = None, names: dict[int, str] | None = None) -> Argument | None:
-    """A role the model left empty, filled from its preposition far after the trigger (cues.yaml `far_slots`):
-    "وصل فلاح أبو ماريا ... في منطقة الخليل، إلى المستشفى الأهلي" (destination). The first of the entry's
-    prepositions (`to`) after the trigger in its sentence,
-    within `gap` words and with no other trigger between, opens the phrase: the name that starts there, else the
-    word after it grown by the span model; none when the word after it makes no such phrase ("إلى جانب"، "إلى
-    أن"، a verbal noun: "إلى استخدام") or the phrase overlaps an argument the event already has. Arabic events of
-    the listed classes or types only."""
-    role, classes, types, gap, to, not_after = _far_cues(key)
-    if lang_of(ev) != "ar" or not gap or not (ev.cls in classes or ev.type in types):
-        return None
-    s0, s1 = T.sentence(ev.trigger_start)
-    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
-    _, hi = T.tok_range(s0, s1)
-    stop = min((a for a, b in triggers if ev.trigger_end <= a < s1 and a != ev.trigger_start), default=s1)
-    words = 0
-    for k in range(tj, hi):
-        t = T.toks[k]
-        if t.start >= stop or words >= gap:
-            return None
-        if t.n not in to:
-            words += t.n[:1].isalnum()
-            continue
-        if k + 1 >= hi or T.toks[k + 1].start >= stop:
-            return None
-        nxt = T.toks[k + 1]
-        if nxt.n in not_after or not nxt.n[:1].isalpha():
-            return None
-        m = next((m for m in mentions if m.start == nxt.start), None)
-        if m is not None:
-            s, e, etype, ent = m.start, m.end, m.type, m.kb_id
-        else:
-            if _doing_noun(nxt.n):
-                return None
-            s, e, etype, ent = nxt.start, nxt.end, "np", None
-            if M is not None and "span" in M:
-                s, e = _grow(M["span"], T, s, e, role, "other", names)
-                s, e = _cut_inside(T, max(s, nxt.start), e, names or {})
-        s, e = tidy_span(T.text, max(s, nxt.start), e, None, role)
-        if e <= s or any(a.start < e and s < a.end for a in args):
-            return None
-        return Argument(role=role, text=T.text[s:e], start=s, end=e, entity=ent, type=etype)
-    return None
-
-
 SHARED_SUBJECT = True   # a coordinated verb with no subject of its own takes the doer of the verb before it (evagent18)
 SHARED_GAP = 12         # words from the earlier verb to the coordinated one at most
 
@@ -3711,14 +3645,6 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             if PLACE_APART:      # "في مدينة عدن، قتل ..." (slot26)
                 chosen = [a for a in chosen if id(a) in fixed or a.role not in judged or not _place_apart(
                     T, ev, a, triggers)]
-            for key in FAR_SLOTS:
-                if any(a.role == _far_cues(key)[0] for a in chosen):
-                    continue
-                if names is None:
-                    names = {k: m.type for m in mentions for k in range(*_word_range(T, m.start, m.end))}
-                far = _far_slot(T, ev, key, chosen, triggers, mentions, M, names)
-                if far is not None:       # "وصل ... في منطقة الخليل، إلى المستشفى الأهلي"
-                    chosen = chosen + [far]
             if PRON_PATIENT and (PRON_REPLACE or not any(a.role == "patient" for a in chosen)):
                 own = _pronoun_patient(T, ev, chosen, kept, cands, lex)
                 if own is not None:       # "القبض على الجاني ... وبإحالته"، "وحالتين تم نقلهما" (pron27)
