@@ -2192,7 +2192,6 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         out.append(c)
     _mark_first(out)
     _link_actors(out, ents)
-    _link_titles(out, ents, docs)
     return out
 
 
@@ -2398,8 +2397,7 @@ def _actor_families() -> dict:
             family.setdefault(w, name)
     return {"family": family, "containers": frozenset(words(raw.get("containers"))),
             "head_skip": frozenset(words(raw.get("head_skip"))), "no_actor": frozenset(words(raw.get("no_actor"))),
-            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other"))),
-            "title_words": tuple((raw.get("title_words") or {}).get("ar") or ())}     # as written: _title_heads
+            "things": frozenset(words(raw.get("things"))), "other": frozenset(words(raw.get("other")))}
 
 
 def _vague_actor(x) -> bool:
@@ -2469,79 +2467,6 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
                     hits.add(x)
             if hits:
                 p["may_be"] = tuple(sorted(hits))
-
-
-def _link_titles(mentions: list[dict], ents: Entities, docs: dict[str, dict]) -> None:
-    """An unresolved main actor that is a title ("سمو ولي ولي العهد", "فخامته" no: at least
-    ``events.title_links`` words once honorifics and proclitics are off) may be the person its own document names
-    with that title in apposition: the title's words, in order, right after or right before one of the person's
-    names there ("الأمير محمد بن سلمان ... ولي ولي العهد"). Adds the person to the participant's ``may_be`` (pair
-    feature actors_linked, no clash of main actors), as _link_actors does for a raw span that holds a name."""
-    n = config()["events"].get("title_links")
-    if not n:
-        return
-    pre = _honorifics()
-    named = ents.actors_by_doc()
-    near = 40
-    for c in mentions:
-        d = c.get("doc")
-        text = (docs.get(d) or {}).get("text") or ""
-        people = [x for x in named.get(d, ()) if (ents.by_id.get(x) or {}).get("type") == "person"]
-        if not text or not people:
-            continue
-        for p in c["participants"]:
-            e = p["entity"]
-            if not (isinstance(e, str) and e.startswith("raw:")):
-                continue
-            words = [_strip_proclitic(t) if t not in pre else "" for t in normalize(e[4:]).split()]
-            while words and (not words[0] or words[0] in pre):
-                words = words[1:]
-            if len(words) < n or not all(words) or _bare_head(words[0]) not in _title_heads():
-                continue
-            hits = set(p.get("may_be") or ())
-            for x in people:
-                for s, t in ents.spans_in(x, d):
-                    after = [_strip_proclitic(w) for w in normalize(text[t:t + near]).split()]
-                    before = [_strip_proclitic(w) for w in normalize(text[max(0, s - near):s]).split()]
-                    if _title_at(words, after, 4) or _title_at(words, before[::-1], 2, reverse=True):
-                        hits.add(x)
-                        break
-            if hits:
-                p["may_be"] = tuple(sorted(hits))
-
-
-def _title_at(title: list[str], seq: list[str], gap: int, reverse: bool = False) -> bool:
-    """Does ``title`` stand in ``seq`` (the words after a name; with ``reverse``, the words before it, nearest
-    first) with at most ``gap`` words between it and the name (a lineage after, "بن عبدالعزيز آل سعود"; an honorific
-    before, "الأمير")?"""
-    t = title[::-1] if reverse else title
-    for k in range(min(gap, len(seq) - len(t)) + 1):
-        if seq[k:k + len(t)] == t:
-            return True
-    return False
-
-
-def _bare_head(w: str) -> str:
-    w = _strip_proclitic(w)
-    return w[2:] if w.startswith("ال") and len(w) > 4 else w
-
-
-@lru_cache(maxsize=1)
-def _title_heads() -> frozenset:
-    """The head words of offices and titles (the coreference rules' Arabic class heads, data/ner/coref.yaml;
-    actor_families.yaml title_words: the words that make an office of another, نائب, ولي), normalised, the article
-    off: what a title starts with."""
-    from ..ner.coref import rules
-    words = [w for lang, w in rules().heads if lang == "ar"] + list(_actor_families()["title_words"])
-    return frozenset(_bare_head(normalize(w).strip()) for w in words)
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset:
-    """Honorifics before a name that are no part of a title (the name rules' person_honorifics,
-    data/ner/entity_rules.yaml), normalised."""
-    from ..ner import _rules
-    return frozenset(normalize(w).strip() for w in _rules().get("person_honorifics") or ())
 
 
 def actor_names_within(raw: str, ents: Entities) -> set[str]:
