@@ -36,9 +36,7 @@ def failed_checks(a, b, fa, fb, same_place) -> list[str]:
     if core._keys_clash(fa["alts"], frozenset(), fb["alts"], frozenset(), same_place, soft, fa["party"], fb["party"]):
         ra, rb = core._resolved(fa["alts"]) - soft, core._resolved(fb["alts"]) - soft
         out.append("actor: " + ("resolved/resolved" if ra and rb else "raw/raw" if not (ra or rb) else "raw/resolved"))
-    one = core._one_fate(a.get("type"), b.get("type"), fa["fate_people"], fa["places_known"], fb["fate_people"],
-                         fb["places_known"])
-    if not one and core._keys_clash(frozenset(), fa["kplaces"], frozenset(), fb["kplaces"], same_place):
+    if core._keys_clash(frozenset(), fa["kplaces"], frozenset(), fb["kplaces"], same_place):
         out.append("key place")
     if (not fa["keys"] or not fb["keys"]) and fa["places"] and fb["places"] and not (fa["places"] & fb["places"]) \
             and not any(same_place(x, y) for x in fa["places"] for y in fb["places"]):

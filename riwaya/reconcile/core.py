@@ -290,10 +290,6 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "soft": soft,
         "party": party,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
-        # a killing's or death's main actors that are people, and whether the knowledge base knows its key
-        # places (canonical_mentions; _one_fate)
-        "fate_people": frozenset(actors) & frozenset(m.get("fate_people") or ()),
-        "places_known": bool(kplaces) and kplaces <= set(m.get("known_places") or ()),
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
@@ -474,9 +470,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
-    one = _one_fate(a.get("type"), b.get("type"), fa.get("fate_people", frozenset()), fa.get("places_known", False),
-                    fb.get("fate_people", frozenset()), fb.get("places_known", False))
-    if _keys_clash(fa["alts"], frozenset() if one else fa["kplaces"], fb["alts"], frozenset() if one else fb["kplaces"],
+    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"],
                    same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
                    _unlocated_ok(a.get("type"), b.get("type"))):
         return False
@@ -650,36 +644,14 @@ def _resolved(values) -> frozenset:
 
 def _sig(m, f):
     return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
-            f["soft"], f["party"], (f["fate_people"], f["places_known"]))
+            f["soft"], f["party"])
 
 
 def _sig_ok(a, b, same_place=None) -> bool:
     if not _kind_ok(a[0], a[1], a[6], b[0], b[1], b[6]) or _distinct_types(a[2], b[2]):
         return False
-    one = _one_fate(a[2], b[2], *a[9], *b[9])
-    return not _keys_clash(a[3], frozenset() if one else a[5], b[3], frozenset() if one else b[5], same_place,
+    return not _keys_clash(a[3], a[5], b[3], b[5], same_place,
                            a[7] | b[7], a[8], b[8], _unlocated_ok(a[2], b[2]))
-
-
-@lru_cache(maxsize=1)
-def _once_fates() -> frozenset:
-    """The types that befall their person once and give him a fate (``once`` and ``fate`` in the event schema:
-    a killing, a death)."""
-    return frozenset(schema.types_with("once")) & frozenset(schema.fates())
-
-
-def _one_fate(ta, tb, people_a=frozenset(), known_a=False, people_b=frozenset(), known_b=False) -> bool:
-    """Two mentions of one type that befalls its person once (a killing, a death: ``_once_fates``) whose main
-    actors share a person the entities resolve (the man killed, the man who died) tell one happening wherever
-    each puts it (``events.one_fate_any_place``): a man is killed once, so two reports that place his killing in
-    two towns the knowledge base knows disagree about its place, a conflict to show, not two killings. Their key
-    places then tell nothing apart (the pair is left to the score; times are held by ``once_max_gap_days`` as
-    before). Not for a group or an organisation (its members are killed on many days in many places: "عناصر
-    داعش"), nor where a key place is one the knowledge base does not know (a roundabout of the city, a misread
-    span: no two places known apart, and a cluster that took it would refuse the city's other reports)."""
-    if ta != tb or not config()["events"].get("one_fate_any_place") or ta not in _once_fates():
-        return False
-    return bool(people_a & people_b) and known_a and known_b
 
 
 def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
@@ -1119,7 +1091,7 @@ def _unlocated_ok(ta, tb) -> bool:
     unlocated place against a region or country told by the other report is no clash? Not for the types of
     ``except_types`` (a killing, a death, an injury: the victims identify them, and another victim in a village the
     knowledge base does not know is mostly another happening; a place conflict between two reports of one man's
-    killing is what one_fate_any_place listed falsely on the frozen test)."""
+    killing is what conf24's one-fate rule, since removed, listed falsely on the frozen test)."""
     rule = config()["events"].get("unlocated_places")
     if not rule:
         return False
@@ -2179,13 +2151,6 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         # told without its main actor (pair features fine_place_*, numbers_*)
         c["fine_places"] = _fine_places(c, ents)
         c["numbers"] = list(r["numbers"])
-        if c.get("type") in _once_fates():
-            # the people it befalls and its places the knowledge base knows (_one_fate: a man is killed once)
-            c["fate_people"] = sorted({p["entity"] for p in c.get("participants") or ()
-                                       if (ents.by_id.get(p.get("entity")) or {}).get("type") == "person"})
-            c["known_places"] = sorted({x for x in [_ent(c.get("place"))] + [p.get("entity") for p in
-                                        c.get("participants") or () if p.get("role") == "place"]
-                                        if x and (ents.by_id.get(x) or {}).get("kb_id")})
         if _type_group(c.get("type") or "") in _party_groups():
             # the people and organisations a meeting's sentence names (_features: its party)
             c["party"] = sorted({e for e in c.get("context") or () if _is_actor(e, ents)})
