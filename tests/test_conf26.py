@@ -31,7 +31,7 @@ def _tr(latest_day: str, text: str, prec: str = "day", kind: str = "date") -> di
 def rule(monkeypatch):
     def set_rule(explicit):
         monkeypatch.setitem(core.config()["events"], "days_apart",
-                            {"weekdays": False, "same_doc_days": True, "explicit": explicit})
+                            {"same_doc_days": True, "explicit": explicit})
     set_rule({"once_disagree": True, "lasting": ["siege", "stay"]})
     return set_rule
 

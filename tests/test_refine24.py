@@ -25,15 +25,14 @@ def _tr(latest_day: str, text: str, prec: str = "day", anchor: str = "retrieved:
 
 @pytest.fixture
 def rule(monkeypatch):
-    def set_rule(weekdays=False, same_doc_days=True):
-        monkeypatch.setitem(core.config()["events"], "days_apart",
-                            {"weekdays": weekdays, "same_doc_days": same_doc_days})
+    def set_rule(same_doc_days=True):
+        monkeypatch.setitem(core.config()["events"], "days_apart", {"same_doc_days": same_doc_days})
     set_rule()
     return set_rule
 
 
 def test_day_cues_of_a_day_counted_from_the_writing_day(rule):
-    assert core._day_cues(_tr("2015-08-06", "أمس")) == {"weekdays": frozenset(), "day": ("deictic", "2015-08-06")}
+    assert core._day_cues(_tr("2015-08-06", "أمس")) == {"day": ("deictic", "2015-08-06")}
     assert core._day_cues(_tr("2015-08-07", "صباح اليوم", "part_of_day"))["day"] == ("deictic", "2015-08-07")
     # a date moves not with the publication day: compared with dates only
     assert core._day_cues(_tr("2015-05-22", "22 مايو"))["day"] == ("date", "2015-05-22")
@@ -42,17 +41,17 @@ def test_day_cues_of_a_day_counted_from_the_writing_day(rule):
     assert core._day_cues(_tr("2015-08-06", "الليلة الماضية"))["day"] is None
     # a month, no time
     assert core._day_cues(_tr("2015-07-31", "الشهر الماضي", "month"))["day"] is None
-    assert core._day_cues(None) == {"weekdays": frozenset(), "day": None}
+    assert core._day_cues(None) == {"day": None}
 
 
 def test_one_reports_yesterday_and_today_are_two_days(rule):
     a, b = ("deictic", "2015-08-06"), ("deictic", "2015-08-07")
-    assert core._days_apart(frozenset(), frozenset(), a, b, True)
-    assert not core._days_apart(frozenset(), frozenset(), a, a, True)
+    assert core._days_apart(a, b, True)
+    assert not core._days_apart(a, a, True)
     # two reports: each counted from its own writing day (a wire printed a day later)
-    assert not core._days_apart(frozenset(), frozenset(), a, b, False)
+    assert not core._days_apart(a, b, False)
     # "أمس" against a date: not counted from one day
-    assert not core._days_apart(frozenset(), frozenset(), a, ("date", "2015-08-07"), True)
+    assert not core._days_apart(a, ("date", "2015-08-07"), True)
 
 
 def _pair_summaries(ta, tb, doc_b="s0"):
@@ -80,32 +79,12 @@ def test_one_report_two_days_stay_two_events(rule):
 
 
 def test_switched_off_merges_as_before(rule):
-    rule(weekdays=False, same_doc_days=False)
+    rule(same_doc_days=False)
     cfg = core.config()["events"]
     a, b, fa, fb, summ = _pair_summaries(_tr("2015-08-06", "أمس"), _tr("2015-08-07", "اليوم"))
     assert fa["day"] is None and fb["day"] is None
     assert core._pair_ok(a, b, fa, fb)
     assert core._clusters_ok(summ[0], summ[1], cfg)
-
-
-def test_weekdays_rule_when_turned_on(rule):
-    """Off as shipped (a time of another clause attached to a mention names another weekday too often: dev
-    fell); "same_doc" compares one report's weekdays, true any two reports'."""
-    cfg = core.config()["events"]
-    thu, fri = _tr("2015-08-06", "أمس الخميس"), _tr("2015-08-07", "اليوم الجمعة")
-    a, b, fa, fb, summ = _pair_summaries(thu, fri)
-    assert core._pair_ok(a, b, fa, fb)
-    rule(weekdays="same_doc")
-    a, b, fa, fb, summ = _pair_summaries(thu, fri)
-    assert not core._pair_ok(a, b, fa, fb) and not core._clusters_ok(summ[0], summ[1], cfg)
-    a, b, fa, fb, summ = _pair_summaries(thu, fri, doc_b="s1")
-    assert core._pair_ok(a, b, fa, fb) and core._clusters_ok(summ[0], summ[1], cfg)
-    rule(weekdays=True)
-    a, b, fa, fb, summ = _pair_summaries(thu, fri, doc_b="s1")
-    assert not core._pair_ok(a, b, fa, fb) and not core._clusters_ok(summ[0], summ[1], cfg)
-    # a night names the days on either side of it
-    a, b, fa, fb, summ = _pair_summaries(_tr("2015-08-06", "ليلة الجمعة"), fri, doc_b="s1")
-    assert core._pair_ok(a, b, fa, fb)
 
 
 # ---------------------------------------------------------------- refinements: days told apart (conflicts.py)

@@ -323,16 +323,13 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
 
 def _day_cues(t: dict | None) -> dict:
     """What a mention's own time tells of its day, for ``events.days_apart`` (reconcile/core.py _days_apart):
-    ``weekdays``, the days of the week its words name (a night names the days on either side of it,
-    conflicts.time_weekdays); ``day``, (what it was counted from, the day) for a time known to a day or a part
-    of one, counted from the writing day ("أمس", "اليوم الأحد", a weekday) or given as a date, told with no
+    ``day``, (what it was counted from, the day) for a time known to a day or a part of one, counted from the writing day ("أمس", "اليوم الأحد", a weekday) or given as a date, told with no
     night word: two such times of one report are counted from one day, so a day's difference between them is
     real, whatever window an unknown publication day gives each of them (timex/retrieved.py widens both)."""
     rule = config()["events"].get("days_apart") or {}
     if not t or not rule:
-        return {"weekdays": frozenset(), "day": None}
+        return {"day": None}
     text = t.get("text") or ""
-    wd = time_weekdays(text) if rule.get("weekdays") else frozenset()
     day = None
     if rule.get("same_doc_days") and t.get("precision") in ("day", "part_of_day") and t.get("latest") \
             and t.get("kind", "date") in ("date", "time") and not night_told(text) and not time_weekdays(text):
@@ -340,21 +337,13 @@ def _day_cues(t: dict | None) -> dict:
         # ("22 مايو") does not: only two of one kind are compared (a weekday resolves to a calendar day, as a date)
         kind = "deictic" if deictic(text) and not re.search(r"\d", text) else "date" if re.search(r"\d", text) else None
         day = (kind, t["latest"][:10]) if kind else None
-    return {"weekdays": wd, "day": day}
+    return {"day": day}
 
 
-def _weekdays_across() -> bool:
-    """``events.days_apart.weekdays`` true: weekdays tell two reports' mentions apart too; "same_doc": one report's only."""
-    return (config()["events"].get("days_apart") or {}).get("weekdays") is True
-
-
-def _days_apart(wa: frozenset, wb: frozenset, da, db, same_doc: bool) -> bool:
-    """Two mentions told on two days (``events.days_apart``): both times name days of the week and none is
-    common ("أمس الخميس" against "أمس الجمعة"), or, in one report, two times known to a day counted from one
-    writing day fall on two days ("أمس" against "اليوم"). Each report's window of publication days makes the
-    intervals of such times overlap (three days wide for a retrieval date), so the time gap alone joins them."""
-    if wa and wb and not (wa & wb) and (same_doc or _weekdays_across()):
-        return True
+def _days_apart(da, db, same_doc: bool) -> bool:
+    """Two mentions told on two days (``events.days_apart``): in one report, two times known to a day counted
+    from one writing day fall on two days ("أمس" against "اليوم"). Each report's window of publication days makes
+    the intervals of such times overlap (three days wide for a retrieval date), so the time gap alone joins them."""
     return same_doc and da is not None and db is not None and da[0] == db[0] and da[1] != db[1]
 
 
@@ -481,7 +470,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             same = same_place or _eq_place
             if not any(same(x, y) for x in fa["places"] for y in fb["places"]):
                 return False
-    if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
+    if _days_apart(fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
@@ -668,7 +657,7 @@ def _same_doc_ok(A: dict, B: dict, cfg: dict, same_place) -> bool:
             continue
         for ox, dx, ix, ax, kx in xs:
             for oy, dy, iy, ay, ky in ys:
-                if kx is not None and ky is not None and kx != ky and _days_apart(kx[0], ky[0], kx[1], ky[1], True):
+                if kx is not None and ky is not None and _days_apart(kx, ky, True):
                     return False    # one report, two days counted from its one writing day
                 if ax and ay and not (ax & ay):
                     return False    # one report, two different doers: two happenings
@@ -723,8 +712,6 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
-    if _weekdays_across() and any(not (x & y) for x in A.get("weekdays", ()) for y in B.get("weekdays", ())):
-        return False    # two days of the week named, none common (events.days_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1340,8 +1327,7 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
         summ[i] = {"sigs": {_sig(m, f)}, "once": f["once"],
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
-                                            f["doers"], (f["weekdays"], f["day"]) if f["weekdays"] or f["day"] else None)]},
-                   "weekdays": {f["weekdays"]} if f.get("weekdays") else set(),
+                                            f["doers"], f["day"])]},
                    "xdays": {f["xday"]} if f.get("xday") else set()}
     return summ
 
@@ -1365,7 +1351,6 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a, b = summ[keep], summ.pop(drop)
     a["sigs"] |= b["sigs"]
     a["once"] = a["once"] and b["once"]
-    a["weekdays"] = a.get("weekdays", set()) | b.get("weekdays", set())
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
