@@ -726,8 +726,37 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
 
 def _context_time():
     """``events.context_time`` (conf27): whether a mention told with no time of its own is scored as told in the
-    narrative's time before its sentence (true), or only against another such mention ("both"); None: off."""
+    narrative's time before its sentence (true), or only against another such mention ("both"); "feature" (ctx28):
+    that time is compared as cues of its own (``_context_features``), never as the mention's time; None: off."""
     return config()["events"].get("context_time")
+
+
+# the days apart of two mentions' narrative times (ctx_days) count up to this many: beyond, one more day tells no more
+CTX_DAYS_CAP = 7.0
+
+
+def _context_features(fa: dict, fb: dict) -> dict[str, float]:
+    """``events.context_time: "feature"`` (ctx28): a pair of which one mention or both have no time of their own
+    (their own time features say ``time_missing``) compared by the narrative's time before each sentence
+    (``ctx_interval``, where it has none of its own; the other's own time otherwise), as cues of their own that the
+    scorer weighs apart from a told time: ``ctx_time`` (the comparison was made; ``ctx_both``: neither has a time
+    of its own), ``ctx_overlap`` (the days meet) or ``ctx_apart`` with ``ctx_days`` (how many days lie between
+    them, up to CTX_DAYS_CAP, over it). A carried
+    day is its report's days, not the event's (the annotated corpus marks none of 831 such times): it may weigh as
+    the scorer learns, and never reaches a hard check, a conflict or the time check."""
+    ia, ib = fa["interval"] or fa.get("ctx_interval"), fb["interval"] or fb.get("ctx_interval")
+    if not ia or not ib:
+        return {}
+    x = {"ctx_time": 1.0}
+    if not fa["interval"] and not fb["interval"]:
+        x["ctx_both"] = 1.0     # neither has a time of its own: two narratives' days
+    days = timeiv.gap(ia, ib) / 86400.0
+    if days <= 0.0:
+        x["ctx_overlap"] = 1.0
+    else:
+        x["ctx_apart"] = 1.0
+        x["ctx_days"] = min(days, CTX_DAYS_CAP) / CTX_DAYS_CAP
+    return x
 
 
 def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
@@ -743,7 +772,8 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
             # told of one named actor or key place, times that disagree are what a time conflict is made
             # of; of no key, they tell two happenings apart
             x["time_disjoint_keyed" if fa["keys"] & fb["keys"] else "time_disjoint"] = 1.0
-    elif (fa["interval"] or fa.get("ctx_interval")) and (fb["interval"] or fb.get("ctx_interval")) and (
+    elif _context_time() != "feature" and (fa["interval"] or fa.get("ctx_interval")) and (
+            fb["interval"] or fb.get("ctx_interval")) and (
             _context_time() != "both" or not (fa["interval"] or fb["interval"])) and timeiv.overlaps(
             fa["interval"] or fa["ctx_interval"], fb["interval"] or fb["ctx_interval"]):
         # a mention told with no time of its own is told in its report's days (events.context_time): context that
@@ -751,6 +781,8 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
         x["time_overlap"] = 1.0
     else:
         x["time_missing"] = 1.0
+    if _context_time() == "feature" and not (fa["interval"] and fb["interval"]):
+        x.update(_context_features(fa, fb))
     if a.get("type") == b.get("type"):
         x["same_type"] = 1.0
     if fa["story"] is not None and fa["story"] == fb["story"]:
