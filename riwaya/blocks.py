@@ -29,7 +29,9 @@ scored, since which pairs a large blocking key compares depends on all its menti
 alone, and their events in units (events sharing a span are one). A unit whose fingerprint (what a
 part's hashes, for its mentions, with its events' members as the reconciler read them, and their
 routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
-of its events being built and checked for conflicts again. When a reviewer's
+of its events being built and checked for conflicts again; and a part reconciled again whose pairing inputs (its
+canonical mentions and features, and the entity fields its place test read) are unchanged has its clusters read
+back from the cache, not paired and merged again (``reconcile.core.PairMemo``, ``PAIR_MEMO``). When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
