@@ -29,7 +29,9 @@ scored, since which pairs a large blocking key compares depends on all its menti
 alone, and their events in units (events sharing a span are one). A unit whose fingerprint (what a
 part's hashes, for its mentions, with its events' members as the reconciler read them, and their
 routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
-of its events being built and checked for conflicts again. When a reviewer's
+of its events being built and checked for conflicts again; and a part reconciled again whose pairing inputs (its
+canonical mentions and features, and the entity fields its place test read) are unchanged has its clusters read
+back from the cache, not paired and merged again (``reconcile.core.PairMemo``, ``PAIR_MEMO``). When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
@@ -69,6 +71,8 @@ from typing import Iterable, Iterator
 from . import event_schema
 
 SUBPARTS = True          # within a part reconciled again, carry over the sub-parts whose fingerprint is unchanged
+PAIR_MEMO = True         # a part reconciled again whose pairing inputs are unchanged: its clusters read back, not
+#                          paired and merged again (``reconcile.core.PairMemo``, on-disk cache "pairs")
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -370,9 +374,17 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
             out.append(None if fp is None or None in by_part else
                        hashlib.sha1(json.dumps([fp, k, split]).encode()).hexdigest()[:15])
         return out
+    pairing = None
+    if PAIR_MEMO:
+        from .cache import KeyValue
+        from .reconcile.core import PairMemo
+        pairing = PairMemo(part_of, KeyValue("pairs"))
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
-                    subparts=prints, carried=carried, index=index)
-    return {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
+                    subparts=prints, carried=carried, index=index, pairing=pairing)
+    res = {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}
+    if pairing is not None:
+        res["pairing"] = pairing.figures
+    return res
 
 
 def _local(documents, blocks, entities, relations, surface, story_of, carried=None, index=None) -> Iterator[dict]:
@@ -517,6 +529,7 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
     by_id = lambda _n, item: item["id"]      # noqa: E731 - listed by id, as the reconciler sorts them
     computed: list[str] = []
     sub_carried: list[str] = []
+    pair_figures: dict[str, int] = {}
     for out in run:
         tag = _tags(out, part_of)
         if "subparts" in out and tag:
@@ -536,6 +549,8 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
                    mover=lambda ev: ev["id"] in movers)
         writer.add("conflicts", out["conflicts"], sort=by_id, block=lambda c: tag.get(c.get("event")))
         computed.extend(ev["id"] for ev in out["events"])
+        for k, v in (out.get("pairing") or {}).items():
+            pair_figures[k] = pair_figures.get(k, 0) + v
     del ms, part_of, run, ordered     # the mentions (at 30k 224,661, 150 MB of JSON) before
     clock("reconcile")                # the itineraries read every mover event back
     try:     # a few people's events at a time, read back from the store (every one at once was the peak)
@@ -564,7 +579,7 @@ def _refresh_store(store, engine: str = "local", ray_address: str | None = None,
                "blocks": len(sizes), "largest_block_mentions": max(sizes, default=0),
                "events": len(new_ids), "events_reconciled": len(computed),
                "itineraries": n_itins, "itineraries_carried_over": memo.n_carried if memo is not None else 0,
-               **memo_figures, **story_figures, **relation_figures}
+               **pair_figures, **memo_figures, **story_figures, **relation_figures}
     writer.journal({**figures,
                     "documents_added": sorted(set(doc_ids) - old_docs),
                     "documents_removed": sorted(old_docs - set(doc_ids)),

@@ -10,12 +10,14 @@ from .test_blocks import _corpus_dump, _from_scratch, copy_store
 
 
 def _recording(monkeypatch):
-    """Record the sub-parts (their mentions' ids) of every call of the reconciler."""
+    """Record the sub-parts (their mentions' ids) of every call of the reconciler (every part paired: no
+    clusters read back from the pairing memo, ``blocks.PAIR_MEMO``, tested in test_incremental_inc28.py)."""
     seen: list[list[frozenset]] = []
     real = core.cluster_subparts
+    monkeypatch.setattr(blocks, "PAIR_MEMO", False)
 
-    def rec(ms, feats, same_place=None):
-        subs = real(ms, feats, same_place)
+    def rec(ms, feats, same_place=None, blocks=None):
+        subs = real(ms, feats, same_place, blocks)
         seen.append([frozenset(ms[i]["id"] for i in s.idx) for s in subs])
         return subs
     monkeypatch.setattr(core, "cluster_subparts", rec)

@@ -1134,12 +1134,14 @@ def _mention_order(m: dict) -> tuple:
     return (m.get("doc") or "", m.get("start") or 0, m.get("id") or "")
 
 
-def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None
-                 ) -> tuple[dict, dict]:
+def scored_pairs(ms: list[dict], feats: list[dict], cfg: dict, threshold: float, same_place=None,
+                 blocks: dict | None = None) -> tuple[dict, dict]:
     """The candidate pairs that score above the threshold (-> score), and every candidate pair compared
-    (-> its score, or ``incompatible_score`` when the two cannot be one happening)."""
+    (-> its score, or ``incompatible_score`` when the two cannot be one happening). ``blocks``: the blocking
+    keys' members (``mention_blocks``), when already found."""
     pairs, scored = {}, {}
-    for i, j, ok in candidate_pairs(ms, feats, mention_blocks(ms, feats), cfg, same_place):
+    blocks = mention_blocks(ms, feats) if blocks is None else blocks
+    for i, j, ok in candidate_pairs(ms, feats, blocks, cfg, same_place):
         if ok:
             sc = _pair_score(ms[i], ms[j], feats[i], feats[j])
             if sc >= threshold:
@@ -1177,12 +1179,14 @@ def _plain_sets(x):
     return str(x)
 
 
-def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None) -> list[SubPart]:
+def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None, blocks: dict | None = None
+                     ) -> list[SubPart]:
     """The sub-parts of sorted mentions ``ms`` (see ``SubPart``), in order of their first mention, each
-    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``."""
+    with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``.
+    ``blocks``: the blocking keys' members, when already found (``scored_pairs``)."""
     cfg = config()["events"]
     threshold, _average = pair_thresholds()
-    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place)
+    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place, blocks)
     uf = UnionFind()
     for i in range(len(ms)):
         uf.find(i)
@@ -1246,6 +1250,268 @@ def unit_key(unit: list[list[int]], s: SubPart, ms: list[dict], routes: dict) ->
     payload = json.dumps([rows, [[routes.get(m.get("id")) for m in r] for r in rows]],
                          sort_keys=True, ensure_ascii=False, default=_plain_sets)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
+
+
+class _Identity:
+    """idx[k] == k: the whole call's mentions as one ``SubPart``'s (``unit_key`` of units of global indices)."""
+    __slots__ = ()
+
+    def __getitem__(self, k):
+        return k
+
+
+_ALL = SubPart.__new__(SubPart)
+_ALL.idx, _ALL.pairs, _ALL.scored, _ALL.key = _Identity(), {}, {}, ""
+
+
+def call_units(ms: list[dict], feats: list[dict], same_place, cfg: dict, average: float,
+               blocks: dict | None = None) -> list[list[list[int]]]:
+    """The units of a call's sorted mentions (``subpart_units`` of each ``cluster_subparts``' sub-part, in order),
+    each its clusters of indices into ``ms``."""
+    out = []
+    for sp in cluster_subparts(ms, feats, same_place, blocks):
+        sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
+        for u in subpart_units(sp, _merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place), ms):
+            out.append([[sp.idx[k] for k in c] for c in u])
+    return out
+
+
+def units_of_clusters(ms: list[dict], subs: list[list[list[int]]]) -> list[list[list[int]]]:
+    """``call_units`` from the clusters of each part's sub-parts (``subs``: per sub-part of one part, its
+    clusters, of indices into ``ms``): the call's sub-parts are those joined where two mentions share a span
+    (a span of two types may be in two parts; no pair above the threshold crosses two parts), in order of
+    their first mention, their clusters in order of their first member, gathered into units as
+    ``subpart_units`` gathers them."""
+    uf = UnionFind()
+    for i in range(len(ms)):
+        uf.find(i)
+    clusters = []
+    for sub in subs:
+        first = sub[0][0]
+        for c in sub:
+            clusters.append(c)
+            for i in c:
+                uf.union(first, i)
+    _join_shared_spans(uf, enumerate(ms))
+    comp: dict = defaultdict(list)
+    for c in clusters:
+        comp[uf.find(c[0])].append(c)
+    out = []
+    for root in sorted(comp):
+        cs = sorted(comp[root], key=lambda c: c[0])
+        members = sorted(i for c in cs for i in c)
+        loc = {g: k for k, g in enumerate(members)}
+        for u in subpart_units(SubPart(members), [[loc[g] for g in c] for c in cs], ms):
+            out.append([[members[k] for k in c] for c in u])
+    return out
+
+
+_IN, _TRUTH = "\x00in", "\x00truth"      # a read of an entity's presence, of its record's truth
+
+
+class _LoggedRecord:
+    """An entity's record as the place test reads it, every field read logged (id, field)."""
+    __slots__ = ("_e", "_id", "_log")
+
+    def __init__(self, e: dict, eid: str, log: set):
+        self._e, self._id, self._log = e, eid, log
+
+    def get(self, k, default=None):
+        self._log.add((self._id, k))
+        return self._e.get(k, default)
+
+    def __getitem__(self, k):
+        self._log.add((self._id, k))
+        return self._e[k]
+
+    def __contains__(self, k) -> bool:
+        self._log.add((self._id, k))
+        return k in self._e
+
+    def __bool__(self) -> bool:
+        self._log.add((self._id, _TRUTH))
+        return bool(self._e)
+
+    def __len__(self) -> int:
+        self._log.add((self._id, _TRUTH))
+        return len(self._e)
+
+
+class _LoggedById:
+    """``Entities.by_id`` with every id looked up logged, its record read through ``_LoggedRecord``."""
+    __slots__ = ("_d", "_log")
+
+    def __init__(self, d: dict, log: set):
+        self._d, self._log = d, log
+
+    def _rec(self, eid, e):
+        return e if e is None else _LoggedRecord(e, eid, self._log)
+
+    def get(self, eid, default=None):
+        self._log.add((eid, _IN))
+        e = self._d.get(eid)
+        return default if e is None else self._rec(eid, e)
+
+    def __getitem__(self, eid):
+        self._log.add((eid, _IN))
+        return self._rec(eid, self._d[eid])
+
+    def __contains__(self, eid) -> bool:
+        self._log.add((eid, _IN))
+        return eid in self._d
+
+
+class _LoggedEnts:
+    """What the place test (``_place_compat``, ``conflicts.Compare``) reads of the entities: ``by_id`` only (any
+    other attribute fails loudly), each read logged, so a memo of pairing knows which fields of which entities it
+    depends on."""
+    __slots__ = ("by_id",)
+
+    def __init__(self, ents: "Entities", log: set):
+        self.by_id = _LoggedById(ents.by_id, log)
+
+
+def field_digest(ents: "Entities", eid: str, field: str) -> str:
+    """What one logged read (``_LoggedEnts``) saw: an entity's presence, its record's truth, or one field (present
+    or not, and its value)."""
+    e = ents.by_id.get(eid)
+    if field == _IN:
+        v = [eid in ents.by_id, e is None]
+    elif field == _TRUTH:
+        v = bool(e)
+    else:
+        v = [field in (e or {}), (e or {}).get(field)]
+    return hashlib.sha1(json.dumps(v, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+                        ).hexdigest()[:16]
+
+
+class PairMemo:
+    """The clusters of a part whose pairing inputs are unchanged, read back instead of its candidate pairs being
+    scored and merged again (issue 20, ``inc28``). Pairing and merging (``mention_blocks``, ``candidate_pairs``,
+    ``_pair_ok``, ``pair_features``, ``_pair_score``, ``generic_commitments``, ``merge_pairs``, ``_clusters_ok``)
+    read the call's sorted canonical mentions and their features, the config and pair model, the kinds of the
+    call (a generic mention is blocked with every kind of its groups the call holds) and, through the place test
+    (``_place_compat``: ``conflicts.Compare.item``/``item_rel``, ``values.near``/``contains``, ``_unlocated``,
+    ``_container``), some fields of some entities. A part's key hashes the first four for its mentions (their
+    stories by equality only: a story's number shifts with other documents); the value holds its sub-parts'
+    clusters (by mention id) and every entity field the place test read while pairing it (logged,
+    ``_LoggedEnts``), checked against the current entities before the clusters are used. So an entity's
+    aliases or English name, which canonical mentions and features do not carry, move a part only where
+    its place test read them. Pairing is part by part: every blocking key's mentions must be in one part
+    (checked; else the call is paired whole, as without the memo). ``kv``: a string table (``riwaya.cache``
+    .KeyValue); None: nothing kept."""
+    VERSION = 1
+
+    def __init__(self, part_of: dict, kv=None):
+        self.part_of, self.kv = part_of, kv
+        self.figures = {"pair_parts": 0, "pair_parts_read_back": 0, "pair_mentions_read_back": 0}
+        self._big: dict = {}
+        self._fields: dict = {}
+
+    def _static(self, cfg: dict, average: float) -> str:
+        from ..corpus import CORPUS_VERSION
+        model = pair_model()
+        payload = [self.VERSION, CORPUS_VERSION, cfg, config()["conflicts"].get("place_near_km"),
+                   pair_thresholds(), average, average_pass(), model]
+        return hashlib.sha1(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+                            ).hexdigest()
+
+    def _big_digest(self, v) -> str:
+        hit = self._big.get(id(v))
+        if hit is None:      # the object kept with its digest, so its id is not reused within the call
+            hit = self._big[id(v)] = (v, hashlib.sha1(json.dumps(sorted(v, key=repr), ensure_ascii=False,
+                                                                 default=str).encode("utf-8")).hexdigest())
+        return hit[1]
+
+    def _row(self, m: dict, f: dict, story) -> list:
+        out = []
+        for d in (m, {**f, "story": story}):
+            out.append({k: (["\x00set", self._big_digest(v)] if isinstance(v, (set, frozenset)) and len(v) > 16
+                            else v) for k, v in d.items()})
+        return out
+
+    def _key(self, static: str, ms: list[dict], feats: list[dict], idx: list[int], kinds: set) -> str:
+        stories: dict = {}
+        rows, groups = [], set()
+        for g in idx:
+            f = feats[g]
+            s = f["story"]
+            rows.append(self._row(ms[g], f, None if s is None else stories.setdefault(s, len(stories))))
+            groups |= f["generic"]
+        ks = sorted(([c, g] for c, g in kinds if g in groups), key=repr)
+        payload = json.dumps([static, rows, ks], sort_keys=True, ensure_ascii=False, default=_plain_sets)
+        return "p1:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+    def _digest(self, ents, eid, field) -> str:
+        k = (eid, field)
+        if k not in self._fields:
+            self._fields[k] = field_digest(ents, eid, field)
+        return self._fields[k]
+
+    def _read(self, v: str | None, pos: dict, idx: list[int], ents) -> list | None:
+        if v is None:
+            return None
+        try:
+            x = json.loads(v)
+            if any(self._digest(ents, eid, field) != d for eid, field, d in x["reads"]):
+                return None
+            subs = [[sorted(pos[i] for i in c) for c in sub] for sub in x["subs"]]
+        except (ValueError, KeyError, TypeError):
+            return None       # a damaged entry, or one of other mentions, is a miss
+        if sorted(i for sub in subs for c in sub for i in c) != idx:
+            return None
+        return subs
+
+    def _pair(self, ms, feats, idx, blocks, ents, cfg, average) -> tuple[list, list]:
+        loc = {g: k for k, g in enumerate(idx)}
+        log: set = set()
+        same_place = _place_compat(_LoggedEnts(ents, log))
+        lms, lf = [ms[g] for g in idx], [feats[g] for g in idx]
+        subs = []
+        for sp in cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()}):
+            sm, sf = [lms[i] for i in sp.idx], [lf[i] for i in sp.idx]
+            subs.append([[idx[sp.idx[k]] for k in c]
+                         for c in _merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place)])
+        reads = sorted(([eid, field, self._digest(ents, eid, field)] for eid, field in log), key=repr)
+        return subs, reads
+
+    def units(self, ms: list[dict], feats: list[dict], ents, cfg: dict, average: float):
+        """``call_units`` of a call's sorted mentions, each part's clusters read back or paired; None where the
+        call cannot be paired part by part (a mention without a part, a blocking key across two parts)."""
+        labels = [self.part_of.get(m.get("id")) for m in ms]
+        pos = {m.get("id"): i for i, m in enumerate(ms)}
+        if not ms or None in labels or len(pos) != len(ms):
+            return None
+        blocks = mention_blocks(ms, feats)
+        by_part: dict = defaultdict(list)
+        for i, lab in enumerate(labels):
+            by_part[lab].append(i)
+        part_blocks: dict = defaultdict(dict)
+        for k, members in blocks.items():
+            lab = labels[members[0]]
+            if any(labels[i] != lab for i in members):
+                return None
+            part_blocks[lab][k] = members
+        kinds = {(_cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
+        static = self._static(cfg, average)
+        keys = {lab: self._key(static, ms, feats, idx, kinds) for lab, idx in by_part.items()}
+        hit = self.kv.get_many(sorted(set(keys.values()))) if self.kv is not None else {}
+        subs, new = [], {}
+        for lab, idx in by_part.items():
+            got = self._read(hit.get(keys[lab]), pos, idx, ents)
+            self.figures["pair_parts"] += 1
+            if got is None:
+                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average)
+                new[keys[lab]] = json.dumps({"subs": [[[ms[i].get("id") for i in c] for c in sub] for sub in got],
+                                             "reads": reads}, ensure_ascii=False)
+            else:
+                self.figures["pair_parts_read_back"] += 1
+                self.figures["pair_mentions_read_back"] += len(idx)
+            subs.extend(got)
+        if new and self.kv is not None:
+            self.kv.put_many(new)
+        self._big.clear()
+        return units_of_clusters(ms, subs)
 
 
 def merge_pairs(ms, feats, pairs: dict, scored: dict, cfg: dict, average: float, same_place,
@@ -1650,7 +1916,7 @@ def _time_value_key(t):
 def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[dict],
               use_encoder: bool | None = None, relations: list[dict] | None = None,
               surface: dict[str, str] | None = None, story_of: dict[str, int] | None = None,
-              subparts=None, carried=None, index: Entities | None = None) -> dict:
+              subparts=None, carried=None, index: Entities | None = None, pairing=None) -> dict:
     """``relations`` given (computed once over the whole corpus): not computed again here; ``surface``
     (unresolved values as first written in the whole corpus, see ``blocks.Mentions``): used before
     this call's own; ``story_of`` (document -> its story, ``story_of_documents`` over the whole
@@ -1666,7 +1932,10 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
     mention] of each of its events]] of those not made). The same events and conflicts as without: every sub-part is clustered
     as the whole call would cluster it.
 
-    ``index``: an ``Entities`` of these same entities, whose lookups this call reads (not made again per call)."""
+    ``index``: an ``Entities`` of these same entities, whose lookups this call reads (not made again per call).
+
+    ``pairing`` (with ``subparts``): a ``PairMemo``, whose parts' clusters are read back where what pairing and
+    merging read of them is unchanged (the same units as without)."""
     ents = Entities(entities or [], share=index)
     ents.surface.update(surface or {})
     docs = {d["id"]: d for d in documents}
@@ -1710,31 +1979,31 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
         order = sorted(range(len(canon)), key=lambda k: _mention_order(canon[k]))
         ms = [canon[k] for k in order]
         feats = [{**feats0[k], "story": story_of.get(canon[k].get("doc"))} for k in order]
-        subs = cluster_subparts(ms, feats, same_place)
-        units = []     # (sub-part, its clusters of one unit)
-        for sp in subs:
-            sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
-            units.extend((sp, u) for u in subpart_units(sp, _merged(sm, sf, sp.pairs, sp.scored, cfg, average,
-                                                                     same_place), ms))
-        fps = subparts([[event_mentions[order[sp.idx[k]]] for c in u for k in c] for sp, u in units],
-                       [unit_key(u, sp, ms, routes) for sp, u in units], ents)
+        units = None      # each unit its clusters, of indices into ms
+        if pairing is not None:     # the parts whose pairing inputs are unchanged read back (``PairMemo``)
+            units = pairing.units(ms, feats, ents, cfg, average)
+        if units is None:
+            units = call_units(ms, feats, same_place, cfg, average)
+        sp = _ALL
+        fps = subparts([[event_mentions[order[k]] for c in u for k in c] for u in units],
+                       [unit_key(u, sp, ms, routes) for u in units], ents)
         # a movement told without its mover takes the mover of an event that its narrative tells before it
         # (adopt_narrative_movers, below): the units the adoption may change or read are made again (with
         # one of the two carried over and the other made, the adoption would differ from a run from scratch);
         # the others are carried over. (Was: nothing of the call carried over when any of its mentions was an
         # orphan, i.e. nothing of every part packed with it.)
-        narrative = narrative_units([[[ms[sp.idx[k]] for k in c] for c in u] for sp, u in units], ents,
+        narrative = narrative_units([[[ms[k] for k in c] for c in u] for u in units], ents,
                                     lambda members: _written(_build_event(members, docs, account_of, ents,
                                                                           translations).to_dict(), ents)) \
             if carried else set()
         groups = []
-        for n_unit, ((sp, u), fp) in enumerate(zip(units, fps)):
+        for n_unit, (u, fp) in enumerate(zip(units, fps)):
             if fp is not None and fp in carried and n_unit not in narrative:
-                evs = [[_event_id([ms[sp.idx[k]] for k in c]), ms[sp.idx[c[0]]].get("id")] for c in u]
+                evs = [[_event_id([ms[k] for k in c]), ms[c[0]].get("id")] for c in u]
                 if tuple(sorted(e for e, _ in evs)) == tuple(carried[fp]):      # all of them are stored
                     skipped.append([fp, evs])
                     continue
-            groups.append((fp, [[ms[sp.idx[k]] for k in c] for c in u]))
+            groups.append((fp, [[ms[k] for k in c] for c in u]))
     for fp, clusters in groups:
         ids = []
         for members in clusters:
