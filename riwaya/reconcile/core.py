@@ -31,7 +31,7 @@ from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
-from .text import config, normalize, tokens
+from .text import config, normalize, script_lang, tokens
 from .values import contains, deictic, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
@@ -312,6 +312,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "generic": _generic_types().get(m.get("type")) or frozenset(),
         "words": m.get("words") or frozenset(),
         "window": m.get("window") or frozenset(),
+        "object": m.get("object") or frozenset(),
         "doc_words": m.get("doc_words") or frozenset(),
         "lead": m.get("lead"),
         "first": m.get("first"),
@@ -489,6 +490,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
+    if _objects_apart(fa["object"], fb["object"]):
+        return False    # two decisions (orders, statements) about different things: two happenings
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
@@ -753,6 +756,8 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if _weekdays_across() and any(not (x & y) for x in A.get("weekdays", ()) for y in B.get("weekdays", ())):
         return False    # two days of the week named, none common (events.days_apart)
+    if A.get("objects") and B.get("objects") and any(_objects_apart(x, y) for x in A["objects"] for y in B["objects"]):
+        return False    # one member's decision is about another thing than one of the other's (events.object_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1370,7 +1375,8 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
                                             f["doers"], (f["weekdays"], f["day"]) if f["weekdays"] or f["day"] else None)]},
                    "weekdays": {f["weekdays"]} if f.get("weekdays") else set(),
-                   "xdays": {f["xday"]} if f.get("xday") else set()}
+                   "xdays": {f["xday"]} if f.get("xday") else set(),
+                   "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set()}
     return summ
 
 
@@ -1395,6 +1401,7 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["once"] = a["once"] and b["once"]
     a["weekdays"] = a.get("weekdays", set()) | b.get("weekdays", set())
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
+    a["objects"] = a.get("objects", set()) | b.get("objects", set())
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
@@ -2151,6 +2158,10 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
+        if text and c.get("type") in _object_types():
+            # what a decision, an order or a statement is about: the words of the clause after its trigger
+            # (events.object_apart; _objects_apart)
+            c["object"] = object_words(m, text)
         if not m.get("time") and m.get("narrative_time") and _context_time():
             # the narrative's time before its sentence (corpus._narrative_time): context for the pair score only
             c["ctx_time"] = timeiv.interval(m["narrative_time"])
@@ -2579,6 +2590,80 @@ def _sentence_words(m: dict, docs: dict[str, dict]) -> frozenset:
     if not text or not isinstance(s, int) or not isinstance(e, int):
         return frozenset()
     return frozenset(w for w in (_strip_proclitic(t) for t in tokens(text[s:e])) if len(w) > 3)
+
+
+def _object_rule() -> dict:
+    """``events.object_apart``: the types whose object is compared (``types``), how many words after the trigger
+    are read (``words``), the fewest content words each side needs (``min_words``), the wordfreq Zipf frequency
+    from which a word is a function word (``common_zipf``) and the largest share of words (Jaccard) two objects
+    may have in common and still be two things (``max_jaccard``); {} or absent: off."""
+    return config()["events"].get("object_apart") or {}
+
+
+@lru_cache(maxsize=1)
+def _object_types() -> frozenset:
+    return frozenset(_object_rule().get("types") or ())
+
+
+def _object_min() -> int:
+    return int(_object_rule().get("min_words", 2))
+
+
+def _objects_apart(x: frozenset, y: frozenset) -> bool:
+    """Are two mentions' objects (``object_words``) about different things: both hold ``min_words`` content words
+    or more and share at most ``max_jaccard`` of them (the cabinet's «وافق على تعيين ...» and «قرر اعتماد الحساب
+    الختامي ...» of one session: one body, one day, two decisions)."""
+    n = _object_min()
+    if len(x) < n or len(y) < n:
+        return False
+    return len(x & y) / len(x | y) <= float(_object_rule().get("max_jaccard", 0.0))
+
+
+_OBJECT_END = re.compile(r"[.!?؟؛:\n]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")    # harakat, the dagger alif, tatweel
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_word(t: str, lang: str, zipf: float) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(t, lang) >= zipf
+
+
+def object_words(m: dict, text: str) -> frozenset:
+    """The content words of what a mention's trigger governs: the first ``events.object_apart.words`` words after
+    it, inside its sentence, up to a clause's end (a full stop, a colon that opens a list's next item, a
+    semicolon, a line's end), normalised and a proclitic off, of four letters or more, less the words common in
+    the language (wordfreq Zipf ``common_zipf`` or more: على، التي، أن), those of its doers' and its time's spans
+    and the trigger's own."""
+    rule = _object_rule()
+    ts, te = m.get("trigger_start"), m.get("trigger_end")
+    if not rule or not text or not isinstance(te, int):
+        return frozenset()
+    e = m.get("end") if isinstance(m.get("end"), int) and m.get("end") > te else min(len(text), te + 400)
+    rest = text[te:min(e, te + 400)]
+    cut = _OBJECT_END.search(rest)
+    if cut:
+        rest = rest[:cut.start()]
+    lang = "en" if script_lang(rest) == "en" else "ar"
+    skip = set()
+    for p in m.get("participants") or ():
+        if isinstance(p, dict) and (p.get("role") or "agent") in ("agent", "decider") \
+                and isinstance(p.get("start"), int) and isinstance(p.get("end"), int):
+            skip.update(_strip_proclitic(t) for t in tokens(text[p["start"]:p["end"]]))
+    tm = m.get("time")
+    if isinstance(tm, dict) and tm.get("text"):
+        skip.update(_strip_proclitic(t) for t in tokens(tm["text"]))
+    if isinstance(ts, int):
+        skip.update(_strip_proclitic(t) for t in tokens(text[ts:te]))
+    zipf = float(rule.get("common_zipf", 6.0))
+    out = set()
+    for t in _WORD.findall(_MARKS.sub("", rest))[:int(rule.get("words", 10))]:
+        # how common a word is, read as written (wordfreq's list is not normalised: «على» is common, «علي» a name)
+        w = _strip_proclitic(normalize(t).strip())
+        if len(w) > 3 and w not in skip and not _common_word(t, lang, zipf):
+            out.add(w)
+    return frozenset(out)
 
 
 def _trigger_window(m: dict, docs: dict[str, dict]) -> frozenset:
