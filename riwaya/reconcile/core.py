@@ -2595,8 +2595,9 @@ def _sentence_words(m: dict, docs: dict[str, dict]) -> frozenset:
 def _object_rule() -> dict:
     """``events.object_apart``: the types whose object is compared (``types``), how many words after the trigger
     are read (``words``), the fewest content words each side needs (``min_words``), the wordfreq Zipf frequency
-    from which a word is a function word (``common_zipf``) and the largest share of words (Jaccard) two objects
-    may have in common and still be two things (``max_jaccard``); {} or absent: off."""
+    from which a word is a function word (``common_zipf``) and the most words (``max_shared``) and the largest
+    share of words (Jaccard, ``max_jaccard``) two objects may have in common and still be two things; {} or
+    absent: off."""
     return config()["events"].get("object_apart") or {}
 
 
@@ -2611,12 +2612,15 @@ def _object_min() -> int:
 
 def _objects_apart(x: frozenset, y: frozenset) -> bool:
     """Are two mentions' objects (``object_words``) about different things: both hold ``min_words`` content words
-    or more and share at most ``max_jaccard`` of them (the cabinet's «وافق على تعيين ...» and «قرر اعتماد الحساب
-    الختامي ...» of one session: one body, one day, two decisions)."""
+    or more and share at most ``max_shared`` of them and at most ``max_jaccard`` of all (the cabinet's «قرر الموافقة
+    على تعيين ...» and «قرر الموافقة على اتفاقية ...» of one session: one body, one day, two decisions, one formula
+    word in common)."""
     n = _object_min()
     if len(x) < n or len(y) < n:
         return False
-    return len(x & y) / len(x | y) <= float(_object_rule().get("max_jaccard", 0.0))
+    shared = len(x & y)
+    return shared <= int(_object_rule().get("max_shared", 0)) \
+        and shared / len(x | y) <= float(_object_rule().get("max_jaccard", 0.0))
 
 
 _OBJECT_END = re.compile(r"[.!?؟؛:\n]")
