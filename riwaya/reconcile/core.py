@@ -2637,19 +2637,29 @@ def _common_word(t: str, lang: str, zipf: float) -> bool:
 def object_words(m: dict, text: str) -> frozenset:
     """The content words of what a mention's trigger governs: the first ``events.object_apart.words`` words after
     it, inside its sentence, up to a clause's end (a full stop, a colon that opens a list's next item, a
-    semicolon, a line's end), normalised and a proclitic off, of four letters or more, less the words common in
-    the language (wordfreq Zipf ``common_zipf`` or more: على، التي، أن), those of its doers' and its time's spans
-    and the trigger's own."""
+    semicolon, a line's end; past a colon to the end of its line where the words before it are too few: «قرر
+    مجلس الوزراء ما يلي: 1 - تجديد عضوية ...»), normalised and a proclitic off, of four letters or more, less the
+    words common in the language (wordfreq Zipf ``common_zipf`` or more: على، التي، أن), those of its doers' and
+    its time's spans and the trigger's own."""
     rule = _object_rule()
     ts, te = m.get("trigger_start"), m.get("trigger_end")
     if not rule or not text or not isinstance(te, int):
         return frozenset()
-    e = m.get("end") if isinstance(m.get("end"), int) and m.get("end") > te else min(len(text), te + 400)
+    e = m.get("end") if isinstance(m.get("end"), int) and m.get("end") > te else len(text)
+    if text[te:e].rstrip().endswith(":") or text[e:e + 4].lstrip().startswith(":"):
+        e = len(text)       # a sentence cut at its colon: the colon's line is read (below)
     rest = text[te:min(e, te + 400)]
     cut = _OBJECT_END.search(rest)
+    more = ""
     if cut:
+        if cut.group() == ":":
+            # «قرر مجلس الوزراء ما يلي: 1 - تجديد عضوية ...», «الموافقة على تعيين كل من: ...»: what the colon opens
+            # (to the end of its first line) is the object where the words before it are too few
+            after = rest[cut.end():].lstrip()      # the list's first item may open the next line
+            nxt = _OBJECT_END.search(after)
+            more = after[:nxt.start()] if nxt else after
         rest = rest[:cut.start()]
-    lang = "en" if script_lang(rest) == "en" else "ar"
+    lang = "en" if script_lang(rest or more) == "en" else "ar"
     skip = set()
     for p in m.get("participants") or ():
         if isinstance(p, dict) and (p.get("role") or "agent") in ("agent", "decider") \
@@ -2661,12 +2671,19 @@ def object_words(m: dict, text: str) -> frozenset:
     if isinstance(ts, int):
         skip.update(_strip_proclitic(t) for t in tokens(text[ts:te]))
     zipf = float(rule.get("common_zipf", 6.0))
-    out = set()
-    for t in _WORD.findall(_MARKS.sub("", rest))[:int(rule.get("words", 10))]:
-        # how common a word is, read as written (wordfreq's list is not normalised: «على» is common, «علي» a name)
-        w = _strip_proclitic(normalize(t).strip())
-        if len(w) > 3 and w not in skip and not _common_word(t, lang, zipf):
-            out.add(w)
+    limit = int(rule.get("words", 10))
+
+    def content(part: str, n: int) -> set:
+        out = set()
+        for t in _WORD.findall(_MARKS.sub("", part))[:n]:
+            # how common a word is, read as written (wordfreq's list is not normalised: «على» is common, «علي» a name)
+            w = _strip_proclitic(normalize(t).strip())
+            if len(w) > 3 and w not in skip and not _common_word(t, lang, zipf):
+                out.add(w)
+        return out
+    out = content(rest, limit)
+    if more and len(out) < _object_min():
+        out |= content(more, max(limit - len(_WORD.findall(rest)), 0) or limit)
     return frozenset(out)
 
 
