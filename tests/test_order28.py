@@ -134,3 +134,17 @@ def test_an_order_reads_what_it_orders(text, trigger):
          "trigger_end": text.index(trigger) + len(trigger), "start": 0, "end": len(text), "participants": []}
     words = core.object_words(m, text)
     assert len(words) >= 2 and _w(trigger) not in words
+
+
+def test_a_decision_that_opens_a_list_reads_its_first_item():
+    # «قرر مجلس الوزراء ما يلي:» says nothing before its colon: the item on the next line is its object
+    text = ("وبعد الاطلاع على ما رفعه رئيس الهيئة العامة للطيران المدني، قرر مجلس الوزراء ما يلي:\n"
+            "1 - تجديد عضوية الأستاذ ماجد بن عبدالله البواردي ممثلا عن وزارة المالية في مجلس إدارة الهيئة.\n"
+            "سابعاً: وافق مجلس الوزراء على تعيينات بالمرتبتين الخامسة عشرة والرابعة عشرة ووظيفة سفير.\n")
+    a = core.object_words(_mention(text, 0, trigger="قرر"), text)
+    assert {_w("تجديد"), _w("عضوية")} <= a
+    b = core.object_words(_mention(text, 0), text)
+    assert core._objects_apart(a, b)
+    # a sentence that ends at its colon reads the same
+    m = {**_mention(text, 0, trigger="قرر"), "end": text.index(":")}
+    assert core.object_words(m, text) == a
