@@ -491,7 +491,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     if _days_apart(fa["weekdays"], fb["weekdays"], fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
     if _objects_apart(fa["object"], fb["object"]):
-        return False    # two decisions (orders, statements) about different things: two happenings
+        return False    # two orders (requests, announcements) about different things: two happenings
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
@@ -2159,8 +2159,8 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         c["words"] = r["words"]
         c["window"] = r["window"]
         if text and c.get("type") in _object_types():
-            # what a decision, an order or a statement is about: the words of the clause after its trigger
-            # (events.object_apart; _objects_apart)
+            # what an order, a request, an announcement or a promise is about: the words of the clause after its
+            # trigger (events.object_apart; _objects_apart)
             c["object"] = object_words(m, text)
         if not m.get("time") and m.get("narrative_time") and _context_time():
             # the narrative's time before its sentence (corpus._narrative_time): context for the pair score only
