@@ -31,7 +31,7 @@ from .narrative import adopt_narrative_movers, narrative_units
 from .conflicts import distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
-from .text import config, normalize, tokens
+from .text import config, normalize, script_lang, tokens
 from .values import contains, deictic, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
@@ -308,6 +308,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "generic": _generic_types().get(m.get("type")) or frozenset(),
         "words": m.get("words") or frozenset(),
         "window": m.get("window") or frozenset(),
+        "object": m.get("object") or frozenset(),
         "doc_words": m.get("doc_words") or frozenset(),
         "lead": m.get("lead"),
         "first": m.get("first"),
@@ -472,6 +473,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
                 return False
     if _days_apart(fa["day"], fb["day"], a.get("doc") == b.get("doc")):
         return False
+    if _objects_apart(fa["object"], fb["object"]):
+        return False    # two orders (requests, announcements) about different things: two happenings
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
@@ -712,6 +715,8 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if not _same_doc_ok(A, B, cfg, same_place or _eq_place):
         return False
+    if A.get("objects") and B.get("objects") and any(_objects_apart(x, y) for x in A["objects"] for y in B["objects"]):
+        return False    # one member's decision is about another thing than one of the other's (events.object_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1626,7 +1631,8 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                    "lo": iv[0] if iv else None, "hi": iv[1] if iv else None,
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
                                             f["doers"], f["day"])]},
-                   "xdays": {f["xday"]} if f.get("xday") else set()}
+                   "xdays": {f["xday"]} if f.get("xday") else set(),
+                   "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set()}
     return summ
 
 
@@ -1650,6 +1656,7 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["sigs"] |= b["sigs"]
     a["once"] = a["once"] and b["once"]
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
+    a["objects"] = a.get("objects", set()) | b.get("objects", set())
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
@@ -2409,6 +2416,10 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             r = {**r, **_text_reads(m, text, words=False)}
         c["words"] = r["words"]
         c["window"] = r["window"]
+        if text and c.get("type") in _object_types():
+            # what an order, a request, an announcement or a promise is about: the words of the clause after its
+            # trigger (events.object_apart; _objects_apart)
+            c["object"] = object_words(m, text)
         if not m.get("time") and m.get("narrative_time") and _context_time():
             # the narrative's time before its sentence (corpus._narrative_time): context for the pair score only
             c["ctx_time"] = timeiv.interval(m["narrative_time"])
@@ -2755,6 +2766,101 @@ def _sentence_words(m: dict, docs: dict[str, dict]) -> frozenset:
     if not text or not isinstance(s, int) or not isinstance(e, int):
         return frozenset()
     return frozenset(w for w in (_strip_proclitic(t) for t in tokens(text[s:e])) if len(w) > 3)
+
+
+def _object_rule() -> dict:
+    """``events.object_apart``: the types whose object is compared (``types``), how many words after the trigger
+    are read (``words``), the fewest content words each side needs (``min_words``), the wordfreq Zipf frequency
+    from which a word is a function word (``common_zipf``) and the most words (``max_shared``) and the largest
+    share of words (Jaccard, ``max_jaccard``) two objects may have in common and still be two things; {} or
+    absent: off."""
+    return config()["events"].get("object_apart") or {}
+
+
+@lru_cache(maxsize=1)
+def _object_types() -> frozenset:
+    return frozenset(_object_rule().get("types") or ())
+
+
+def _object_min() -> int:
+    return int(_object_rule().get("min_words", 2))
+
+
+def _objects_apart(x: frozenset, y: frozenset) -> bool:
+    """Are two mentions' objects (``object_words``) about different things: both hold ``min_words`` content words
+    or more and share at most ``max_shared`` of them and at most ``max_jaccard`` of all (the cabinet's «قرر الموافقة
+    على تعيين ...» and «قرر الموافقة على اتفاقية ...» of one session: one body, one day, two decisions, one formula
+    word in common)."""
+    n = _object_min()
+    if len(x) < n or len(y) < n:
+        return False
+    shared = len(x & y)
+    return shared <= int(_object_rule().get("max_shared", 0)) \
+        and shared / len(x | y) <= float(_object_rule().get("max_jaccard", 0.0))
+
+
+_OBJECT_END = re.compile(r"[.!?؟؛:\n]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")    # harakat, the dagger alif, tatweel
+
+
+@lru_cache(maxsize=1 << 16)
+def _common_word(t: str, lang: str, zipf: float) -> bool:
+    from wordfreq import zipf_frequency
+    return zipf_frequency(t, lang) >= zipf
+
+
+def object_words(m: dict, text: str) -> frozenset:
+    """The content words of what a mention's trigger governs: the first ``events.object_apart.words`` words after
+    it, inside its sentence, up to a clause's end (a full stop, a colon that opens a list's next item, a
+    semicolon, a line's end; past a colon to the end of its line where the words before it are too few: «قرر
+    مجلس الوزراء ما يلي: 1 - تجديد عضوية ...»), normalised and a proclitic off, of four letters or more, less the
+    words common in the language (wordfreq Zipf ``common_zipf`` or more: على، التي، أن), those of its doers' and
+    its time's spans and the trigger's own."""
+    rule = _object_rule()
+    ts, te = m.get("trigger_start"), m.get("trigger_end")
+    if not rule or not text or not isinstance(te, int):
+        return frozenset()
+    e = m.get("end") if isinstance(m.get("end"), int) and m.get("end") > te else len(text)
+    if text[te:e].rstrip().endswith(":") or text[e:e + 4].lstrip().startswith(":"):
+        e = len(text)       # a sentence cut at its colon: the colon's line is read (below)
+    rest = text[te:min(e, te + 400)]
+    cut = _OBJECT_END.search(rest)
+    more = ""
+    if cut:
+        if cut.group() == ":":
+            # «قرر مجلس الوزراء ما يلي: 1 - تجديد عضوية ...», «الموافقة على تعيين كل من: ...»: what the colon opens
+            # (to the end of its first line) is the object where the words before it are too few
+            after = rest[cut.end():].lstrip()      # the list's first item may open the next line
+            nxt = _OBJECT_END.search(after)
+            more = after[:nxt.start()] if nxt else after
+        rest = rest[:cut.start()]
+    lang = "en" if script_lang(rest or more) == "en" else "ar"
+    skip = set()
+    for p in m.get("participants") or ():
+        if isinstance(p, dict) and (p.get("role") or "agent") in ("agent", "decider") \
+                and isinstance(p.get("start"), int) and isinstance(p.get("end"), int):
+            skip.update(_strip_proclitic(t) for t in tokens(text[p["start"]:p["end"]]))
+    tm = m.get("time")
+    if isinstance(tm, dict) and tm.get("text"):
+        skip.update(_strip_proclitic(t) for t in tokens(tm["text"]))
+    if isinstance(ts, int):
+        skip.update(_strip_proclitic(t) for t in tokens(text[ts:te]))
+    zipf = float(rule.get("common_zipf", 6.0))
+    limit = int(rule.get("words", 10))
+
+    def content(part: str, n: int) -> set:
+        out = set()
+        for t in _WORD.findall(_MARKS.sub("", part))[:n]:
+            # how common a word is, read as written (wordfreq's list is not normalised: «على» is common, «علي» a name)
+            w = _strip_proclitic(normalize(t).strip())
+            if len(w) > 3 and w not in skip and not _common_word(t, lang, zipf):
+                out.add(w)
+        return out
+    out = content(rest, limit)
+    if more and len(out) < _object_min():
+        out |= content(more, max(limit - len(_WORD.findall(rest)), 0) or limit)
+    return frozenset(out)
 
 
 def _trigger_window(m: dict, docs: dict[str, dict]) -> frozenset:
