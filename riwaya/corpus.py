@@ -280,6 +280,20 @@ def _section_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
     return None
 
 
+def _named_before(doc: str, analysis: dict, idx: MentionIndex, a: dict) -> str | None:
+    """The entity of an argument whose span is no mention but which the extractor tied to a named one (its
+    ``entity``: the mention's name or text): the last mention of that name before the argument."""
+    key = a.get("entity")
+    if not key or key == a.get("text"):
+        return None
+    ms = [m for m in analysis.get("mentions", []) if m["end"] <= a["start"]
+          and key in (m.get("kb_id"), m.get("name"), m.get("text"))]
+    if not ms:
+        return None
+    m = max(ms, key=lambda m: m["end"])
+    return idx.find(doc, m["start"], m["end"])
+
+
 def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[str, str]) -> list[dict]:
     """One document's events as event mentions, their arguments tied to resolved entities."""
     out = []
@@ -312,6 +326,9 @@ def doc_event_mentions(doc: str, analysis: dict, idx: MentionIndex, by_kb: dict[
             # an argument the extractor tied to the KB without a mention span of its own
             # ("بشار وماهر الأسد": بشار is Bashar al-Assad by the shared family name)
             eid = eid or by_kb.get(a.get("entity") or "")
+            # a pronoun that keeps its own span for a person named in an earlier sentence ("He traveled to ...",
+            # GUIDELINE 3): the entity of the last mention before it that the extractor named (enpron28)
+            eid = eid or _named_before(doc, analysis, idx, a)
             role = a["role"]
             if role in PLACE_ROLES:
                 if rec[role] is None:

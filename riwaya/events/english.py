@@ -556,6 +556,25 @@ def _headline_subject(tok):
     return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i][-1:]
 
 
+# GUIDELINE 3's English pronoun convention (enpron28): a pronoun whose referent is named only in an earlier sentence
+# keeps its own span; the argument still links to the named person. Off: the name's span, as before.
+PRONOUN_SPAN = True
+# a carried referent that is itself a pronoun (an earlier clause's "he" standing for the name): the pronoun at hand
+# keeps its own span too
+_PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+
+
+def _referent_arg(role, pron, P, ref):
+    """The argument a pronoun ``pron`` gives for the person ``ref`` it stands for (the subject carried from the
+    sentence before): named in the pronoun's own sentence, the name's span; named only in an earlier sentence,
+    the pronoun's own span ("He traveled to Florida" -> "He"), its entity still the named person's, so the
+    store and the export say who "he" is (GUIDELINE 3, English personal pronouns)."""
+    if not PRONOUN_SPAN or (ref.start >= P.span(pron.sent[0])[0] and ref.text.lower() not in _PRONOUN_WORDS):
+        return Argument(role, ref.text, ref.start, ref.end, ref.entity, ref.type)
+    s, e = P.span(pron)
+    return Argument(role, pron.text, s, e, ref.entity, ref.type)
+
+
 def _agents_from(P, subs, R, mem_person, vehicle=False):
     """Agents read from subject tokens (a named craft too with ``vehicle``: the mover of a movement event;
     never a caption's furniture word)."""
@@ -573,8 +592,7 @@ def _agents_from(P, subs, R, mem_person, vehicle=False):
                 out.append(Argument("agent", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
                 continue
             if mem_person is not None:
-                out.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end, mem_person.entity,
-                                    mem_person.type))
+                out.append(_referent_arg("agent", s, P, mem_person))
                 continue
         a = _np_arg(P, s, "agent", types=types, keep_of=s.lower_ in R["quant"])
         key = (a.start, a.end)
@@ -1117,8 +1135,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args.append(Argument("patient" if typ in R["poss_patient"] else "agent", near.text, near.start,
                                      near.end, near.kb_id or near.name or near.text, near.type))
             else:
-                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text,
-                                     mem_person.start, mem_person.end, mem_person.entity, mem_person.type))
+                args.append(_referent_arg("patient" if typ in R["poss_patient"] else "agent", poss, P, mem_person))
         gen = _genitive(P, tok, typ, lex, R, times)
         if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
             args = [a for a in args if a.role != "agent"]
