@@ -91,3 +91,28 @@ def test_corpus_links_an_argument_by_the_name_before_it():
     assert _named_before("d", analysis, idx, he) == "e:p:1"
     assert _named_before("d", analysis, idx, {**he, "entity": None}) is None
     assert _named_before("d", analysis, idx, {**he, "start": 5, "end": 7}) is None   # named only after it
+
+
+def times(text):
+    return {e.trigger: (e.time.text if e.time else None) for e in run(text, [])}
+
+
+@needs_parse
+def test_time_of_an_after_clause_is_not_the_main_clause_s():
+    """A time inside a clause opened by after / before / since / until is that clause's happening's, not the
+    trigger's it hangs on (english.yaml time_sequence_marks)."""
+    t = times("After the council passed its emergency budget in 2013, Campbell went around to churches in the city.")
+    assert t.get("went") is None
+
+
+@needs_parse
+def test_time_of_a_when_clause_stays_the_trigger_s():
+    t = times("The soldier was killed when the plane crashed on Monday.")
+    assert t.get("killed") == "Monday"
+
+
+@needs_parse
+def test_sequence_switch_off(monkeypatch):
+    monkeypatch.setattr(english, "SEQUENCE_CLAUSE", False)
+    t = times("After the council passed its emergency budget in 2013, Campbell went around to churches in the city.")
+    assert t.get("went") == "2013"

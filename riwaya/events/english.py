@@ -71,7 +71,7 @@ def resources() -> dict:
         "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
-        "time_own_links": set(d.get("time_own_links") or ()),
+        "time_own_links": set(d.get("time_own_links") or ()), "time_seq": set(d.get("time_sequence_marks") or ()),
         "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
@@ -1588,6 +1588,16 @@ def _chain(t, depth: int = 12) -> list:
     return out
 
 
+# (enpron28) a clause opened by a marker of sequence (english.yaml time_sequence_marks: after, before, since, until)
+# tells of another happening than the clause it hangs on, earlier or later: a time in either is not the other's
+SEQUENCE_CLAUSE = True
+
+
+def _sequence_clause(t, R) -> bool:
+    """t heads an adverbial clause opened by a marker of sequence ("after X passed", "before he left")."""
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in R["time_seq"] for c in t.children)
+
+
 def _noun_elsewhere(th, tt, up_t, R) -> bool:
     """(en23) The time names a common noun on another branch of the sentence, neither the trigger, nor a word
     above it, nor under it, by one of english.yaml time_noun_links ("During the 2010 general election, the party
@@ -1635,11 +1645,16 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
                 break
             if t.dep_ in R["time_not_through"] and t.head.i not in ids:
                 return True
+            if SEQUENCE_CLAUSE and _sequence_clause(t, R):
+                return True     # (enpron28) "In 1839, China found itself fighting ... after X banned the trade"
         return False
     if anc.lower_ in R["cont_part"]:
         return False        # "left ..., heading to the border and then to the capital before dawn": one journey
     if any(t.i == tt.i for t in up_c):      # a clause under the trigger
-        link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
+        under = next((t for t in up_c if t.head.i == tt.i and t.i != tt.i), None)
+        link = under.dep_ if under is not None else ""
+        if SEQUENCE_CLAUSE and under is not None and _sequence_clause(under, R):
+            return True     # (enpron28) "After X passed the bill in 2013, Campbell went": the bill's year
         if link in R["time_own_links"]:
             return False    # "was killed when the plane crashed on Monday": the same happening's time
     NP = R["nom_place"]
