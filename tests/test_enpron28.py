@@ -116,3 +116,33 @@ def test_sequence_switch_off(monkeypatch):
     monkeypatch.setattr(english, "SEQUENCE_CLAUSE", False)
     t = times("After the council passed its emergency budget in 2013, Campbell went around to churches in the city.")
     assert t.get("went") == "2013"
+
+
+def companions(text, word):
+    ev = next(e for e in run(text, []) if e.trigger == word)
+    return [a.text for a in ev.arguments if a.role == "companion"]
+
+
+@needs_parse
+@pytest.mark.parametrize("text,word,comp", [
+    ("Foreign diplomats wanted to meet with his son and express their support.", "meet", "his son"),
+    ("Students have been meeting with counsellors at the school since the attack.", "meeting", "counsellors"),
+    ("Officials in Cairo said they were in contact with all relevant parties.", "contact", "all relevant parties"),
+])
+def test_the_other_party_after_with(text, word, comp):
+    """english.with_party: the other party of a meeting, call or statement told by a common noun or a possessive
+    phrase after "with", which the surface rule does not read."""
+    assert companions(text, word) == [comp]
+
+
+@needs_parse
+def test_with_party_not_a_reception_nor_a_second_companion():
+    met = [e for e in run("The proposal was met with criticism from the opposition.", []) if e.trigger == "met"]
+    assert not any(a.role == "companion" for e in met for a in e.arguments)
+    assert companions("The minister met with the ambassador in Riyadh on Monday.", "met") == ["the ambassador"]
+
+
+@needs_parse
+def test_with_party_switch_off(monkeypatch):
+    monkeypatch.setattr(english, "WITH_PARTY", False)
+    assert companions("Foreign diplomats wanted to meet with his son and express their support.", "meet") == []

@@ -1552,6 +1552,32 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
 
 
+# (enpron28) the other party of a meeting, call, agreement or statement told by a common noun or a possessive
+# phrase after "with" ("wanted to meet with his son", "meeting with counsellors", "in contact with all relevant
+# parties"), which the surface rule (a name or a phrase it can open) does not read
+WITH_PARTY = True
+
+
+def with_party(P, trig_s: int, typ: str, args) -> list:
+    """The companion a "with" phrase on the trigger gives, for english.yaml companion_object_types, when the
+    event has none yet: the phrase of the preposition's object (a noun or a pronoun; not a time)."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if not WITH_PARTY or tok is None or typ not in R["obj_companion"] or any(a.role == "companion" for a in args) \
+            or any(c.dep_ == "auxpass" for c in tok.children):
+        return []       # "the plan was met with criticism": a reception, no party
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in R["comp_preps"]:
+            continue
+        o = _pobj(c)
+        if o is None or o.pos_ not in ("NOUN", "PROPN", "PRON") or o.ent_type_ in ("DATE", "TIME"):
+            continue
+        a = _np_arg(P, o, "companion", types=PPL)
+        if not any(x.start < a.end and a.start < x.end for x in args):
+            return [a]
+    return []
+
+
 def stray_companion(P, trig_s: int, start: int, end: int) -> bool:
     """(en24) A companion the surface rule took after "with" (cues.yaml companion_cues) whose "with" the parse hangs on
     another word than the trigger (or the verb whose object or subject the trigger is): "wanting that big red box
