@@ -197,7 +197,10 @@ def test_orders_of_passive_mover_and_pronoun():
     t = "Assad left the palace at night. He was flown to Moscow aboard a Russian military plane on the orders of Putin."
     evs, _ = run(t, [("Assad", "person"), ("Moscow", "place"), ("Putin", "person")])
     f = ev(evs, "flight")
-    assert roles(f, "agent") == ["Assad"] and roles(f, "destination") == ["Moscow"]
+    # GUIDELINE 3 (enpron28): a pronoun whose person is named only in an earlier sentence keeps its span; its entity
+    # is the named person's
+    assert roles(f, "agent") == ["He"] and roles(f, "destination") == ["Moscow"]
+    assert [a.entity for a in f.arguments if a.role == "agent"] == ["Assad"]
     assert roles(f, "means") == ["Russian military plane"]
     assert roles(f, "decider") == ["Putin"]
 
@@ -415,7 +418,9 @@ def test_headline_participles_and_pronoun_patients():
     assert roles(ev(run("Rebels attacked the base.")[0], "attack"), "agent") == ["Rebels"]   # a sentence: active
     t = "Daniel Montalvo, 19, was arrested on Sunday.\nHe was released on bail on Thursday."
     e = ev(run(t, [("Daniel Montalvo", "person")])[0], "release_of_prisoners")
-    assert roles(e, "patient") == ["Daniel Montalvo"]
+    # GUIDELINE 3 (enpron28): the pronoun's span across sentences, the named person's entity
+    assert roles(e, "patient") == ["He"]
+    assert [a.entity for a in e.arguments if a.role == "patient"] == ["Daniel Montalvo"]
     assert roles(ev(run("A commander was killed in an air strike.")[0], "killing"), "place") == []   # no place
 
 

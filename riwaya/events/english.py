@@ -71,7 +71,7 @@ def resources() -> dict:
         "control_nouns": set(d["control_nouns"]),
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
-        "time_own_links": set(d.get("time_own_links") or ()),
+        "time_own_links": set(d.get("time_own_links") or ()), "time_seq": set(d.get("time_sequence_marks") or ()),
         "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
@@ -556,6 +556,25 @@ def _headline_subject(tok):
     return [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i][-1:]
 
 
+# GUIDELINE 3's English pronoun convention (enpron28): a pronoun whose referent is named only in an earlier sentence
+# keeps its own span; the argument still links to the named person. Off: the name's span, as before.
+PRONOUN_SPAN = True
+# a carried referent that is itself a pronoun (an earlier clause's "he" standing for the name): the pronoun at hand
+# keeps its own span too
+_PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+
+
+def _referent_arg(role, pron, P, ref):
+    """The argument a pronoun ``pron`` gives for the person ``ref`` it stands for (the subject carried from the
+    sentence before): named in the pronoun's own sentence, the name's span; named only in an earlier sentence,
+    the pronoun's own span ("He traveled to Florida" -> "He"), its entity still the named person's, so the
+    store and the export say who "he" is (GUIDELINE 3, English personal pronouns)."""
+    if not PRONOUN_SPAN or (ref.start >= P.span(pron.sent[0])[0] and ref.text.lower() not in _PRONOUN_WORDS):
+        return Argument(role, ref.text, ref.start, ref.end, ref.entity, ref.type)
+    s, e = P.span(pron)
+    return Argument(role, pron.text, s, e, ref.entity, ref.type)
+
+
 def _agents_from(P, subs, R, mem_person, vehicle=False):
     """Agents read from subject tokens (a named craft too with ``vehicle``: the mover of a movement event;
     never a caption's furniture word)."""
@@ -573,8 +592,7 @@ def _agents_from(P, subs, R, mem_person, vehicle=False):
                 out.append(Argument("agent", m.text, m.start, m.end, m.kb_id or m.name or m.text, m.type))
                 continue
             if mem_person is not None:
-                out.append(Argument("agent", mem_person.text, mem_person.start, mem_person.end, mem_person.entity,
-                                    mem_person.type))
+                out.append(_referent_arg("agent", s, P, mem_person))
                 continue
         a = _np_arg(P, s, "agent", types=types, keep_of=s.lower_ in R["quant"])
         key = (a.start, a.end)
@@ -1117,8 +1135,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 args.append(Argument("patient" if typ in R["poss_patient"] else "agent", near.text, near.start,
                                      near.end, near.kb_id or near.name or near.text, near.type))
             else:
-                args.append(Argument("patient" if typ in R["poss_patient"] else "agent", mem_person.text,
-                                     mem_person.start, mem_person.end, mem_person.entity, mem_person.type))
+                args.append(_referent_arg("patient" if typ in R["poss_patient"] else "agent", poss, P, mem_person))
         gen = _genitive(P, tok, typ, lex, R, times)
         if any(a.role == "agent" for a in gen):   # "announced the departure of the team": not the announcer
             args = [a for a in args if a.role != "agent"]
@@ -1535,6 +1552,32 @@ def topic_object(P, typ: str, start: int, end: int) -> bool:
     return h.lemma_.lower() not in R["addr_heads"] and h.lower_ not in R["addr_heads"]
 
 
+# (enpron28) the other party of a meeting, call, agreement or statement told by a common noun or a possessive
+# phrase after "with" ("wanted to meet with his son", "meeting with counsellors", "in contact with all relevant
+# parties"), which the surface rule (a name or a phrase it can open) does not read
+WITH_PARTY = True
+
+
+def with_party(P, trig_s: int, typ: str, args) -> list:
+    """The companion a "with" phrase on the trigger gives, for english.yaml companion_object_types, when the
+    event has none yet: the phrase of the preposition's object (a noun or a pronoun; not a time)."""
+    R = resources()
+    tok = P.token_at(trig_s)
+    if not WITH_PARTY or tok is None or typ not in R["obj_companion"] or any(a.role == "companion" for a in args) \
+            or any(c.dep_ == "auxpass" for c in tok.children):
+        return []       # "the plan was met with criticism": a reception, no party
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in R["comp_preps"]:
+            continue
+        o = _pobj(c)
+        if o is None or o.pos_ not in ("NOUN", "PROPN", "PRON") or o.ent_type_ in ("DATE", "TIME"):
+            continue
+        a = _np_arg(P, o, "companion", types=PPL)
+        if not any(x.start < a.end and a.start < x.end for x in args):
+            return [a]
+    return []
+
+
 def stray_companion(P, trig_s: int, start: int, end: int) -> bool:
     """(en24) A companion the surface rule took after "with" (cues.yaml companion_cues) whose "with" the parse hangs on
     another word than the trigger (or the verb whose object or subject the trigger is): "wanting that big red box
@@ -1569,6 +1612,16 @@ def _chain(t, depth: int = 12) -> list:
     while out[-1].head.i != out[-1].i and len(out) < depth:
         out.append(out[-1].head)
     return out
+
+
+# (enpron28) a clause opened by a marker of sequence (english.yaml time_sequence_marks: after, before, since, until)
+# tells of another happening than the clause it hangs on, earlier or later: a time in either is not the other's
+SEQUENCE_CLAUSE = True
+
+
+def _sequence_clause(t, R) -> bool:
+    """t heads an adverbial clause opened by a marker of sequence ("after X passed", "before he left")."""
+    return t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in R["time_seq"] for c in t.children)
 
 
 def _noun_elsewhere(th, tt, up_t, R) -> bool:
@@ -1618,11 +1671,16 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
                 break
             if t.dep_ in R["time_not_through"] and t.head.i not in ids:
                 return True
+            if SEQUENCE_CLAUSE and _sequence_clause(t, R):
+                return True     # (enpron28) "In 1839, China found itself fighting ... after X banned the trade"
         return False
     if anc.lower_ in R["cont_part"]:
         return False        # "left ..., heading to the border and then to the capital before dawn": one journey
     if any(t.i == tt.i for t in up_c):      # a clause under the trigger
-        link = next((t.dep_ for t in up_c if t.head.i == tt.i and t.i != tt.i), "")
+        under = next((t for t in up_c if t.head.i == tt.i and t.i != tt.i), None)
+        link = under.dep_ if under is not None else ""
+        if SEQUENCE_CLAUSE and under is not None and _sequence_clause(under, R):
+            return True     # (enpron28) "After X passed the bill in 2013, Campbell went": the bill's year
         if link in R["time_own_links"]:
             return False    # "was killed when the plane crashed on Monday": the same happening's time
     NP = R["nom_place"]

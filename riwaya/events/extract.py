@@ -1400,6 +1400,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                 keep.append(a)
                         keep = [a for a in keep if not (a.role == "companion" and any(
                             x.role == "agent" and x.start == a.start for x in keep))]
+                        keep += english.with_party(P, trig_s, typ, keep)   # (enpron28) "meet with his son"
                         if cause is not None:   # an accident that caused a death is no participant of it
                             keep = [a for a in keep if not (a.start < cause[1] and cause[0] < a.end)]
                         ev.arguments = keep
