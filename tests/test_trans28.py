@@ -91,3 +91,8 @@ def test_residual_fit_keeps_the_base_weights():
     assert m["w"]["side=after"] == base["w"]["side=after"] and m["bias"] == base["bias"]
     assert m["w"]["tr_pos=I"][0] > m["w"]["tr_pos=I"][2]
     assert m["w"]["tr_pos=T"][2] > m["w"]["tr_pos=T"][0]
+
+
+def test_shipped_off():
+    # measured and left off (README trans28): no arm reached the shipped weights on dev
+    assert "\nTRANSITIVITY = False" in _src("riwaya.events.learned")

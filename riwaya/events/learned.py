@@ -1436,7 +1436,7 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
 # تولى), I does not (وصل، انسحاب، يعود), M between; "unk" outside the table. The argument model reads the class
 # with the candidate's side and distance (VSO "قتل التنظيم" vs "وصل الوزير") and, after a verbal noun, with its
 # genitive (اعتقال X undergoes it; انسحاب X does it).
-TRANSITIVITY = False   # the argument model's tr_ features (needs a refit: the shipped weights' model.json "features")
+TRANSITIVITY = False   # off (trans28, README): the tr_ features need a refit or weights fit on top of the shipped ones, and no arm reached the shipped weights on dev
 
 
 @lru_cache(maxsize=1)
