@@ -479,6 +479,85 @@ def fit(data: list, C: float, prune: float = PRUNE, weights: list[float] | None 
     return {"classes": classes, "bias": [round(float(b), 4) for b in bias], "w": w}
 
 
+def base_scores(base: dict, feats: list[str], new: str, classes: list[str] | None = None) -> list[float]:
+    """A model's per-class scores (before the softmax) of a sample, leaving out the features matching `new`; in the
+    order of `classes` when given (a class the model lacks: -30, never chosen)."""
+    import re as _re
+    rx = _re.compile(new)
+    z = list(base["bias"])
+    bw = base["w"]
+    for f in feats:
+        if f in bw and not rx.search(f):
+            z = [a + b for a, b in zip(z, bw[f])]
+    if classes is None:
+        return z
+    by = dict(zip(base["classes"], z))
+    return [by.get(c, -30.0) for c in classes]
+
+
+def fit_residual(data: list, base: dict, new: str, C: float, prune: float = PRUNE,
+                 weights: list[float] | None = None, offsets: list[list[float]] | None = None) -> dict:
+    """`base` (a multinomial model as `fit` returns it) with the weights of the features whose names match the
+    regular expression `new` fit on top of it (trans28): each sample's base scores (bias and its other features'
+    weights, held fixed) are the offset of a multinomial logistic regression over the new features alone, with
+    sklearn's loss (C times the weighted log loss plus half the squared weights). The base's weights stay as they
+    are, so what the new features add is measured against the shipped decisions, not against a refit of the rest
+    (argfit20: any refit of the argument model loses about 0.005 of dev to the shipped weights). `offsets`: each
+    sample's base scores given (base_scores of a model that did not see the sample: out of fold), else the base's
+    own, which on its own training samples are surer than on new text."""
+    import re as _re
+
+    import numpy as np
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+    rx = _re.compile(new)
+    classes = list(base["classes"])
+    ci = {c: k for k, c in enumerate(classes)}
+    bw = base["w"]
+    vocab: dict[str, int] = {}
+    rows, cols, z0, y, sw = [], [], [], [], []
+    for n, ((feats, lab), w) in enumerate(zip(data, weights or [1.0] * len(data))):
+        if lab not in ci:
+            continue
+        r = len(y)
+        z = list(base["bias"]) if offsets is None else list(offsets[n])
+        for f in feats:
+            if rx.search(f):
+                rows.append(r)
+                cols.append(vocab.setdefault(f, len(vocab)))
+            elif f in bw and offsets is None:
+                z = [a + b for a, b in zip(z, bw[f])]
+        z0.append(z)
+        y.append(ci[lab])
+        sw.append(w)
+    if not vocab:
+        return {**base, "w": dict(bw)}
+    X = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(y), len(vocab)))
+    X.data[:] = 1.0
+    Z0, Y, SW = np.array(z0), np.array(y), np.array(sw)
+    K, V = len(classes), len(vocab)
+    onehot = np.zeros((len(Y), K))
+    onehot[np.arange(len(Y)), Y] = 1.0
+
+    def loss(flat):
+        W = flat.reshape(V, K)
+        Z = Z0 + X @ W
+        Z = Z - Z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(Z).sum(axis=1))
+        P = np.exp(Z - lse[:, None])
+        ll = -(SW * (Z[np.arange(len(Y)), Y] - lse)).sum()
+        g = X.T @ ((P - onehot) * SW[:, None])
+        return C * ll + 0.5 * (W * W).sum(), (C * g + W).ravel()
+    res = minimize(loss, np.zeros(V * K), jac=True, method="L-BFGS-B", options={"maxiter": 3000})
+    W = res.x.reshape(V, K)
+    w = dict(bw)
+    for f, k in vocab.items():
+        row = [round(float(v), 2) for v in W[k]]
+        if any(abs(v) >= prune for v in row):
+            w[f] = row
+    return {**base, "w": w}
+
+
 def _acc(model: dict, data: list, threshold: float, positive: str | None = None, override: float = 0.0) -> dict:
     tp = fp = fn = ok = 0
     for feats, lab in data:
@@ -547,6 +626,9 @@ ARG_LABELS = "adj"
 # keep the weights file's argument threshold and override in an --only refit (--keep-thresholds): the grouped CV
 # of cv_ar_args.py measures a refit at the file's decision settings, and the pooled pick reads dev
 KEEP_THRESHOLDS = False
+# trans28: with --only argument, fit only the weights of the features matching this regular expression on top of the
+# file's argument model (--residual '^tr_': the transitivity features, learned.TRANSITIVITY); None: a whole refit
+RESIDUAL: str | None = None
 
 
 def _argument_copies(tr: dict, train: list[dict], lang: str) -> None:
@@ -624,6 +706,32 @@ def _train_only(lang: str, train: list, dev: list, C: float, only: tuple[str, ..
     tr, dv = samples(train, lang), samples(dev, lang)
     _argument_copies(tr, train, lang)
     propose.OVERRIDE = None
+    if RESIDUAL and only == ("argument",):
+        # trans28: the file's argument model kept whole (weights, threshold, override, fill, types, roles), the
+        # weights of the features matching RESIDUAL fit on top of it (fit_residual)
+        # out of fold: each sample's base scores from a model fit (without those features) on the other folds of
+        # train by article (cv_ar_args.py's folds), so that the new weights learn what the base gets wrong on text it
+        # did not see, not on its own training samples
+        import re as _re
+        import zlib
+        base, rx, Ca = keep["argument"], _re.compile(RESIDUAL), C_OF.get("argument", C)
+        data, docs, ws = tr["argument"], tr["argument_doc"], tr.get("argument_w")
+        fold = [zlib.crc32(d.encode()) % 4 for d in docs]
+        offs: list = [None] * len(data)
+        for g in range(4):
+            part = [k for k in range(len(data)) if fold[k] != g]
+            fm = fit([([x for x in data[k][0] if not rx.search(x)], data[k][1]) for k in part], Ca,
+                     weights=[ws[k] for k in part] if ws else None)
+            for k in range(len(data)):
+                if fold[k] == g:
+                    offs[k] = base_scores(fm, data[k][0], RESIDUAL, base["classes"])
+        m = fit_residual(data, base, RESIDUAL, Ca, weights=ws, offsets=offs)
+        t, o = base["threshold"], base.get("override", 0.0)
+        new = sorted(k for k in m["w"] if k not in base["w"])
+        report = {"argument": {"residual": RESIDUAL, "new_weights": len(new), "threshold": t, "override": o,
+                               "dev": _acc(m, dv["argument"], t, override=o),
+                               "dev_file": _acc(base, dv["argument"], t, override=o)}}
+        return {**keep, "argument": m}, report
     out, report = _fit_models(lang, tr, dv, C, train, {k: v for k, v in keep.items() if k not in only}, {}, only)
     if KEEP_THRESHOLDS and "argument" in out and "argument" in keep:
         out["argument"]["threshold"] = keep["argument"]["threshold"]
@@ -838,9 +946,15 @@ def main() -> int:
                     "(BD: D's copies of train documents too, each copy at half weight; argfit20)")
     ap.add_argument("--keep-thresholds", action="store_true", help="with --only argument: keep the file's argument "
                     "threshold and override")
+    ap.add_argument("--residual", default=None, help="with --only argument: fit only the weights of the features "
+                    "matching this regular expression on top of the file's argument model (trans28: '^tr_')")
+    ap.add_argument("--transitivity", action="store_true", help="sample with learned.TRANSITIVITY on (its tr_ "
+                    "features; trans28), whatever its default")
     a = ap.parse_args()
-    global ARG_LABELS, KEEP_THRESHOLDS
-    ARG_LABELS, KEEP_THRESHOLDS = a.arg_labels, a.keep_thresholds
+    if a.transitivity:
+        learned.TRANSITIVITY = True
+    global ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL
+    ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL = a.arg_labels, a.keep_thresholds, a.residual
     out, report = {}, {}
     src = Path(a.src or a.out)
     full = json.loads(src.read_text(encoding="utf-8")) if src.exists() else {}

@@ -16,7 +16,10 @@ and the other models: the file's). Figures: eval_corpus.evaluate's, pooled over 
 The other models were fit on all of train: only the argument model is held out. Never reads the test split.
 argfit20: an arm may also set "labels" ("adj", "D", "BD", "file:PATH"; see labelled), "sample_at" ("train": the
 analyses made with the proposer at its training threshold, --cache-train), "class_weight", "annot_w", "threshold",
-"override", "fill" and "dev_only"; --perdoc FILE keeps each arm's per-document counts for paired_docs.py.
+"override", "fill" and "dev_only"; trans28: "residual" (a regular expression of feature names: their weights
+alone are fit on top of a model fit without them, train_events.fit_residual) and "on_shipped" (dev's base is the
+file's argument model, not a refit), "oof" (with residual: the new weights fit on out-of-fold base scores); --perdoc
+FILE keeps each arm's per-document counts for paired_docs.py.
 """
 from __future__ import annotations
 
@@ -240,10 +243,20 @@ def main() -> int:
         keep = (lambda f: True) if not drop else (lambda f, rx=re.compile(drop): not rx.search(f))
         rows = [(d, [f for f in fs if keep(f)], lab, w) for d, fs, lab, w in labelled(arm, key, cached, train, ans)]
 
-        def model_of(rows_fit, C=arm.get("C", 0.5)):
+        res_rx = arm.get("residual")      # trans28: these features' weights fit on top of a model without them
+
+        def model_of(rows_fit, C=arm.get("C", 0.5), base=None):
             ws = [w for *_, w in rows_fit]
-            m = te.fit([(f, lab) for _, f, lab, _ in rows_fit], C,
-                       weights=None if all(w == 1.0 for w in ws) else ws, class_weight=arm.get("class_weight"))
+            ws = None if all(w == 1.0 for w in ws) else ws
+            if res_rx:
+                rx = re.compile(res_rx)
+                if base is None:
+                    base = te.fit([([x for x in f if not rx.search(x)], lab) for _, f, lab, _ in rows_fit], C,
+                                  weights=ws, class_weight=arm.get("class_weight"))
+                m = te.fit_residual([(f, lab) for _, f, lab, _ in rows_fit], base, res_rx, C, weights=ws)
+            else:
+                m = te.fit([(f, lab) for _, f, lab, _ in rows_fit], C,
+                           weights=ws, class_weight=arm.get("class_weight"))
             arg = {**W["ar"]["argument"], "classes": m["classes"], "bias": m["bias"], "w": m["w"]}
             for k in ("threshold", "override", "fill"):
                 if k in arm:
@@ -261,7 +274,36 @@ def main() -> int:
             finally:
                 for f, v in old.items():
                     setattr(learned, f, v)
-        M = model_of(rows)
+        # on_shipped (with residual): dev's model is the file's argument model with the new weights fit on top, on
+        # all of train: what `train_events.py --only argument --residual` ships
+        if res_rx and arm.get("oof"):
+            # the new weights fit on out-of-fold base scores: each train sample's offset from the fold model (fit
+            # without the new features) that did not see it; a fold of the CV gets its own fold model with the new
+            # weights fit on the other folds' offsets (those fold models saw the held-out fold: not nested)
+            rx = re.compile(res_rx)
+            ws = [w for *_, w in rows]
+            ws = None if all(w == 1.0 for w in ws) else ws
+            fold_models = {}
+            for g in range(a.k):
+                part = [x for x in rows if fold_of(x[0]) != g]
+                pw = [w for *_, w in part]
+                fold_models[g] = te.fit([([x for x in f if not rx.search(x)], lab) for _, f, lab, _ in part],
+                                        arm.get("C", 0.5), weights=None if all(w == 1.0 for w in pw) else pw)
+            offs = [dict(zip(fold_models[fold_of(d)]["classes"], te.base_scores(fold_models[fold_of(d)], f, res_rx)))
+                    for d, f, _, _ in rows]
+
+            def model_of(rows_fit, C=arm.get("C", 0.5), base=None, _all=rows, _offs=offs):
+                idx = {id(x): k for k, x in enumerate(_all)}
+                ws = [w for *_, w in rows_fit]
+                m = te.fit_residual([(f, lab) for _, f, lab, _ in rows_fit], base, res_rx, C,
+                                    weights=None if all(w == 1.0 for w in ws) else ws,
+                                    offsets=[[_offs[idx[id(x)]].get(c, -30.0) for c in base["classes"]]
+                                             for x in rows_fit])
+                return {**W, "ar": {**W["ar"], "argument": {**W["ar"]["argument"], "classes": m["classes"],
+                                                            "bias": m["bias"], "w": m["w"]}}}
+            M = model_of(rows, base=W["ar"]["argument"] if arm.get("on_shipped") else fold_models[0])
+        else:
+            M = model_of(rows, base=W["ar"]["argument"] if res_rx and arm.get("on_shipped") else None)
         for vn, vflags in variants.items():
             key = name + (f"/{vn}" if vn else "")
             res[key] = {"dev": evaluate(refined_with(M, dev, vflags), idmap, dev)}
@@ -269,7 +311,10 @@ def main() -> int:
         if not a.dev_only and not arm.get("dev_only"):
             tables = {vn: {} for vn in variants}
             for fold in range(a.k):
-                M = model_of([x for x in rows if fold_of(x[0]) != fold])
+                if res_rx and arm.get("oof"):
+                    M = model_of([x for x in rows if fold_of(x[0]) != fold], base=fold_models[fold])
+                else:
+                    M = model_of([x for x in rows if fold_of(x[0]) != fold])
                 for vn, vflags in variants.items():
                     tables[vn].update(refined_with(M, [r for r in train if fold_of(r["doc"]) == fold], vflags))
             for vn in variants:

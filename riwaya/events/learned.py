@@ -1312,7 +1312,7 @@ class _EventPart:
     the first actor before the trigger, whether the rules gave an agent, where the nearest candidate on
     each side starts, and the per-side strings. Made once per event (`_event_part`), not per candidate."""
     __slots__ = ("ti", "trig", "nominal", "tix", "suffix", "first_actor", "rule_agent", "min_after",
-                 "max_before", "tshape", "cls_f", "type_f", "pol_f", "after", "before", "sides")
+                 "max_before", "tshape", "cls_f", "type_f", "pol_f", "after", "before", "sides", "trans")
 
     def __init__(self, T: Text, ev: EventMention, others: list[Candidate], triggers):
         self.ti = ti = T.tok_range(ev.trigger_start, ev.trigger_end)[0]
@@ -1337,6 +1337,7 @@ class _EventPart:
         self.after = _Side(ev, "after", trig, passive, nominal, aux)
         self.before = _Side(ev, "before", trig, passive, nominal, aux)
         self.sides = _sides(T, ev) if ARG_CLAUSE and lang_of(ev) == "ar" else None
+        self.trans = transitivity(trig) if TRANSITIVITY else "unk"
 
 
 _ARG_EVENT: tuple = (None, None, None, None, None, None)   # (T, event, candidates, triggers, what the part read, the part)
@@ -1414,7 +1415,53 @@ def argument_features(T: Text, ev: EventMention, c: Candidate, others: list[Cand
         f += en_parse_features(T, ev, c)
     if ARG_CLAUSE and lang_of(ev) == "ar":
         f += clause_features(T, ev, c, others, E, ci, cj, after, gap)
+    if TRANSITIVITY and lang_of(ev) == "ar":
+        f += transitivity_features(ev, c, E, side, gb, gap, nominal, nearest)
     return f + _voice_features(T, ev, c, E, S, ci, cj, after, gap)
+
+
+# ---------------------------------------------------------------- Arabic: whether the trigger takes an object (trans28)
+# How often each trigger form of the lexicon takes an object in raw news, counted in SaudiNewsNet by
+# scripts/build_transitivity.py (riwaya/data/events/transitivity.json: per form, its words with an object pronoun,
+# after تم / يتم, before من قبل / على يد, before two definite nouns or a definite noun and ل + one, against its
+# words before a preposition), cut in three classes at the table's tertiles: T takes an object (استهدف، اعتقال،
+# تولى), I does not (وصل، انسحاب، يعود), M between; "unk" outside the table. The argument model reads the class
+# with the candidate's side and distance (VSO "قتل التنظيم" vs "وصل الوزير") and, after a verbal noun, with its
+# genitive (اعتقال X undergoes it; انسحاب X does it).
+TRANSITIVITY = False   # off (trans28, README): the tr_ features need a refit or weights fit on top of the shipped ones, and no arm reached the shipped weights on dev
+
+
+@lru_cache(maxsize=1)
+def _transitivity_table() -> tuple[dict[str, str], tuple[float, float]]:
+    d = json.loads(resources.files("riwaya").joinpath("data/events/transitivity.json").read_text("utf-8"))
+    lo, hi = d["cuts"]
+    fields = d["fields"]
+    out = {}
+    for form, row in d["forms"].items():
+        r = dict(zip(fields, row))
+        s = math.log((r["obj"] + r["pas"] + r["by"] + r["dd"] + r["lam"] + 0.5) / (r["prep"] + 0.5))
+        out[form] = "I" if s < lo else ("M" if s < hi else "T")
+    return out, (lo, hi)
+
+
+@lru_cache(maxsize=4096)
+def transitivity(trig: str) -> str:
+    """The transitivity class (T, M, I) of a normalised Arabic trigger word's lexicon form, "unk" outside it."""
+    if " " in trig or not _ARABIC.search(trig):
+        return "unk"
+    from .extract import _lookup_ar
+    r = _lookup_ar(trig, _lexicon())
+    return _transitivity_table()[0].get(r[1], "unk") if r else "unk"
+
+
+def transitivity_features(ev: EventMention, c: Candidate, E: "_EventPart", side: str, gb: str, gap: int,
+                          nominal: bool, nearest: bool) -> list[str]:
+    t = E.trans
+    f = [f"tr_pos={t}|{side}|{gb}|{nominal}", f"tr_near={t}|{side}|{nearest}|{c.etype}",
+         f"tr_cls={t}|{side}|{ev.cls}"]
+    if nominal and side == "after" and gap == 0:
+        f.append(f"tr_gen={t}|{c.etype}")
+    return f
 
 
 # ---------------------------------------------------------------- Arabic: where the candidate stands in the clause (armodel19)
