@@ -3,7 +3,6 @@
 (learned.TRANSITIVITY), and the residual fit that adds their weights on top of the shipped ones
 (train_events.fit_residual)."""
 import importlib
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from riwaya.events import learned
 from riwaya.events.extract import load_lexicon
 from riwaya.textutil import normalize_ar
-from tests.conftest import candidate_at, event_at
+from tests.conftest import candidate_at, event_at, import_train_events
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,8 +63,8 @@ def test_features_only_when_on(monkeypatch):
     assert not [x for x in f if x.startswith("tr_gen=")]
 
 
-def test_counting_cues():
-    sys.path.insert(0, str(ROOT / "scripts"))
+def test_counting_cues(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     import build_transitivity as bt
     lex = load_lexicon()
     L = learned._lexicon()
@@ -80,9 +79,9 @@ def test_counting_cues():
     assert not bt._object_pronoun(bt._suffix(normalize_ar("الحوثيين"), normalize_ar("حوثي")))
 
 
-def test_residual_fit_keeps_the_base_weights():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import train_events as te
+def test_residual_fit_keeps_the_base_weights(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    te = import_train_events(monkeypatch)   # it turns the learned stage off for its process: undone by monkeypatch
     base = {"classes": ["agent", "none", "patient"], "bias": [0.0, 0.5, 0.0],
             "w": {"side=after": [0.2, 0.0, 0.3], "side=before": [0.6, 0.0, -0.2]}}
     data = ([(["side=after", "tr_pos=I"], "agent")] * 30 + [(["side=after", "tr_pos=T"], "patient")] * 30
