@@ -2794,6 +2794,8 @@ def _objects_apart(x: frozenset, y: frozenset) -> bool:
     n = _object_min()
     if len(x) < n or len(y) < n:
         return False
+    if {w[:3] for w in x} != {w[:3] for w in y}:
+        return False    # words of two languages (a report and its translation) cannot be compared word by word
     shared = len(x & y)
     return shared <= int(_object_rule().get("max_shared", 0)) \
         and shared / len(x | y) <= float(_object_rule().get("max_jaccard", 0.0))
@@ -2816,7 +2818,7 @@ def object_words(m: dict, text: str) -> frozenset:
     semicolon, a line's end; past a colon to the end of its line where the words before it are too few: «قرر
     مجلس الوزراء ما يلي: 1 - تجديد عضوية ...»), normalised and a proclitic off, of four letters or more, less the
     words common in the language (wordfreq Zipf ``common_zipf`` or more: على، التي، أن), those of its doers' and
-    its time's spans and the trigger's own."""
+    its time's spans and the trigger's own; each word written with its language («ar:تعيين»)."""
     rule = _object_rule()
     ts, te = m.get("trigger_start"), m.get("trigger_end")
     if not rule or not text or not isinstance(te, int):
@@ -2855,7 +2857,7 @@ def object_words(m: dict, text: str) -> frozenset:
             # how common a word is, read as written (wordfreq's list is not normalised: «على» is common, «علي» a name)
             w = _strip_proclitic(normalize(t).strip())
             if len(w) > 3 and w not in skip and not _common_word(t, lang, zipf):
-                out.add(w)
+                out.add(f"{lang}:{w}")      # the language kept: objects are compared within one language only
         return out
     out = content(rest, limit)
     if more and len(out) < _object_min():
