@@ -8,7 +8,6 @@ so it can be re-run after any build without re-analysing a document.
 from __future__ import annotations
 
 import bisect
-import functools
 import dataclasses
 import hashlib
 import json
@@ -281,21 +280,13 @@ def _section_time(ev: dict, times: list[dict], paragraphs: list) -> dict | None:
     return None
 
 
-@functools.lru_cache(maxsize=1)
-def _pronoun_words() -> frozenset:
-    """The English personal and possessive pronouns the extractor may write for a named person (english.yaml
-    pronouns, possessive_pronouns)."""
-    from .events.english import resources
-    R = resources()
-    return frozenset(R["pronouns"]) | frozenset(R["poss_pron"])
-
-
 def _named_before(doc: str, analysis: dict, idx: MentionIndex, a: dict) -> str | None:
     """The entity of an English pronoun argument ("He" for a person named in an earlier sentence, GUIDELINE 3) that
     the extractor tied to a named person (its ``entity``: the mention's name or text): the last mention of that
     name before the argument. Other arguments are linked by their own span only, as before."""
     key = a.get("entity")
-    if not key or key == a.get("text") or (a.get("text") or "").strip().lower() not in _pronoun_words():
+    from .events.english import pronoun_words
+    if not key or key == a.get("text") or (a.get("text") or "").strip().lower() not in pronoun_words():
         return None
     mentions = analysis.get("mentions", [])
     ms = [m for m in mentions if m["end"] <= a["start"] and key in (m.get("kb_id"), m.get("name"), m.get("text"))]

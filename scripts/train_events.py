@@ -520,14 +520,11 @@ def fit_residual(data: list, base: dict, new: str, C: float, prune: float = PRUN
         if lab not in ci:
             continue
         r = len(y)
-        z = list(base["bias"]) if offsets is None else list(offsets[n])
         for f in feats:
             if rx.search(f):
                 rows.append(r)
                 cols.append(vocab.setdefault(f, len(vocab)))
-            elif f in bw and offsets is None:
-                z = [a + b for a, b in zip(z, bw[f])]
-        z0.append(z)
+        z0.append(base_scores(base, feats, new) if offsets is None else list(offsets[n]))
         y.append(ci[lab])
         sw.append(w)
     if not vocab:

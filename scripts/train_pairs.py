@@ -547,6 +547,7 @@ def main() -> None:
     res = cv_scores(preps, a.c)
     t, avg = choose(res, a.min_precision)
     model = fit(preps, a.c)
+    fp = fingerprint(preps)
     model = {"_doc": "learned pair scorer of the corpus stage (scripts/train_pairs.py): log-odds = bias + "
                      "sum(weights[f] * feature f) over core.pair_features; a pair merges at >= threshold, two "
                      "clusters when their compared pairs average >= average_threshold; with hand_floor a pair scores at "
@@ -555,8 +556,8 @@ def main() -> None:
              "cv": {sp: {k: round(v, 4) for k, v in r.items()} for sp, r in res[(t, avg)].items()},
              "threshold": t, "average_threshold": avg, **model,
              # what it was fit on (fingerprint): the switches set for the run, and the compared pairs' digest
-             "data": {"set": a.set, **{k: v for k, v in fingerprint(preps).items() if k != "stories"},
-                      "stories": {k: v["sha256"] for k, v in fingerprint(preps)["stories"].items()}}}
+             "data": {"set": a.set, **{k: v for k, v in fp.items() if k != "stories"},
+                      "stories": {k: v["sha256"] for k, v in fp["stories"].items()}}}
     use(model)
     print(f"train fit on {'+'.join(splits)}: {fmt(score(preps))}")
     for sp, r in sorted(res[(t, avg)].items()):

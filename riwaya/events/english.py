@@ -559,9 +559,15 @@ def _headline_subject(tok):
 # GUIDELINE 3's English pronoun convention (enpron28): a pronoun whose referent is named only in an earlier sentence
 # keeps its own span; the argument still links to the named person. Off: the name's span, as before.
 PRONOUN_SPAN = True
-# a carried referent that is itself a pronoun (an earlier clause's "he" standing for the name): the pronoun at hand
-# keeps its own span too
-_PRONOUN_WORDS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their"})
+
+
+@lru_cache(maxsize=1)
+def pronoun_words() -> frozenset:
+    """The personal and possessive pronouns that stand for a named person (english.yaml pronouns,
+    possessive_pronouns): the words a pronoun argument keeps as its span (``_referent_arg``; the corpus stage links
+    them to the name, ``corpus._named_before``)."""
+    R = resources()
+    return frozenset(R["pronouns"]) | frozenset(R["poss_pron"])
 
 
 def _referent_arg(role, pron, P, ref):
@@ -569,7 +575,10 @@ def _referent_arg(role, pron, P, ref):
     sentence before): named in the pronoun's own sentence, the name's span; named only in an earlier sentence,
     the pronoun's own span ("He traveled to Florida" -> "He"), its entity still the named person's, so the
     store and the export say who "he" is (GUIDELINE 3, English personal pronouns)."""
-    if not PRONOUN_SPAN or (ref.start >= P.span(pron.sent[0])[0] and ref.text.lower() not in _PRONOUN_WORDS):
+    # a carried referent that is itself a pronoun (an earlier clause's "he" standing for the name; "it" too): the
+    # pronoun at hand keeps its own span
+    if not PRONOUN_SPAN or (ref.start >= P.span(pron.sent[0])[0] and ref.text.lower() not in pronoun_words()
+                            and ref.text.lower() != "it"):
         return Argument(role, ref.text, ref.start, ref.end, ref.entity, ref.type)
     s, e = P.span(pron)
     return Argument(role, pron.text, s, e, ref.entity, ref.type)

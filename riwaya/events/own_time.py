@@ -144,7 +144,7 @@ def features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], trig
         competition_features(T, ev, c, triggers, side, s0, s1) if TIME27 and lang == "ar" else [])
 
 
-def _verb_trigger(T, a: int, b: int) -> bool:
+def _verb_first(T, a: int, b: int) -> bool:
     """Whether a trigger's first word is a verb (no article, not a listed verbal noun)."""
     from . import learned
     ws = T.text[a:b].split()
@@ -184,8 +184,8 @@ def competition_features(T, ev: EventMention, c: TimeMention, triggers, side: st
     if "verbs" in TIME27:
         lo, hi = (ev.trigger_end, c.start) if side == "after" else (c.end, ev.trigger_start)
         betw = [(a, b) for a, b in sent if a != ev.trigger_start and lo <= a and b <= hi]
-        nv = sum(1 for a, b in betw if _verb_trigger(T, a, b))
-        verbs = [a for a, b in sent if _verb_trigger(T, a, b)]
+        nv = sum(1 for a, b in betw if _verb_first(T, a, b))
+        verbs = [a for a, b in sent if _verb_first(T, a, b)]
         main = bool(verbs) and verbs[0] == ev.trigger_start
         f += [f"t27_vn={min(nv, 2)}|{min(len(betw) - nv, 2)}|{side}", f"t27_main={main}|{side}|{nv == 0}"]
     return f

@@ -777,17 +777,18 @@ def pair_features(a: dict, b: dict, fa: dict, fb: dict) -> dict[str, float]:
             # told of one named actor or key place, times that disagree are what a time conflict is made
             # of; of no key, they tell two happenings apart
             x["time_disjoint_keyed" if fa["keys"] & fb["keys"] else "time_disjoint"] = 1.0
-    elif _context_time() != "feature" and (fa["interval"] or fa.get("ctx_interval")) and (
-            fb["interval"] or fb.get("ctx_interval")) and (
-            _context_time() != "both" or not (fa["interval"] or fb["interval"])) and timeiv.overlaps(
-            fa["interval"] or fa["ctx_interval"], fb["interval"] or fb["ctx_interval"]):
-        # a mention told with no time of its own is told in its report's days (events.context_time): context that
-        # may join, never one that parts
-        x["time_overlap"] = 1.0
     else:
-        x["time_missing"] = 1.0
-    if _context_time() == "feature" and not (fa["interval"] and fb["interval"]):
-        x.update(_context_features(fa, fb))
+        ctx = _context_time()
+        ia, ib = fa["interval"] or fa.get("ctx_interval"), fb["interval"] or fb.get("ctx_interval")
+        if ctx != "feature" and ia and ib and (ctx != "both" or not (fa["interval"] or fb["interval"])) \
+                and timeiv.overlaps(ia, ib):
+            # a mention told with no time of its own is told in its report's days (events.context_time): context
+            # that may join, never one that parts
+            x["time_overlap"] = 1.0
+        else:
+            x["time_missing"] = 1.0
+        if ctx == "feature":
+            x.update(_context_features(fa, fb))
     if a.get("type") == b.get("type"):
         x["same_type"] = 1.0
     if fa["story"] is not None and fa["story"] == fb["story"]:
@@ -1248,25 +1249,13 @@ def subpart_units(s: SubPart, clusters: list[list[int]], ms: list[dict]) -> list
     return [v for _, v in sorted(out.items())]
 
 
-def unit_key(unit: list[list[int]], s: SubPart, ms: list[dict], routes: dict) -> str:
-    """A hash of a unit's events' members as the reconciler reads them (``canonical_mentions``), by event,
-    with their routes."""
-    rows = [[ms[s.idx[k]] for k in c] for c in unit]
+def unit_key(unit: list[list[int]], ms: list[dict], routes: dict) -> str:
+    """A hash of a unit's events' members (its clusters, of indices into ``ms``) as the reconciler reads them
+    (``canonical_mentions``), by event, with their routes."""
+    rows = [[ms[k] for k in c] for c in unit]
     payload = json.dumps([rows, [[routes.get(m.get("id")) for m in r] for r in rows]],
                          sort_keys=True, ensure_ascii=False, default=_plain_sets)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:24]
-
-
-class _Identity:
-    """idx[k] == k: the whole call's mentions as one ``SubPart``'s (``unit_key`` of units of global indices)."""
-    __slots__ = ()
-
-    def __getitem__(self, k):
-        return k
-
-
-_ALL = SubPart.__new__(SubPart)
-_ALL.idx, _ALL.pairs, _ALL.scored, _ALL.key = _Identity(), {}, {}, ""
 
 
 def call_units(ms: list[dict], feats: list[dict], same_place, cfg: dict, average: float,
@@ -1991,9 +1980,8 @@ def reconcile(documents: list[dict], event_mentions: list[dict], entities: list[
             units = pairing.units(ms, feats, ents, cfg, average)
         if units is None:
             units = call_units(ms, feats, same_place, cfg, average)
-        sp = _ALL
         fps = subparts([[event_mentions[order[k]] for c in u for k in c] for u in units],
-                       [unit_key(u, sp, ms, routes) for u in units], ents)
+                       [unit_key(u, ms, routes) for u in units], ents)
         # a movement told without its mover takes the mover of an event that its narrative tells before it
         # (adopt_narrative_movers, below): the units the adoption may change or read are made again (with
         # one of the two carried over and the other made, the adoption would differ from a run from scratch);
