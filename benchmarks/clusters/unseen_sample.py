@@ -68,6 +68,10 @@ characters) whole, and every 6th article of the same day with no KEYWORD at all 
 user's corpus holds beside the story, where nothing should be listed), none of the fifteen samples nor one sharing a
 lead with them (`sixteenth()`, drawn once with `unseen_sample.py DIR sixteenth-draw`), frozen as "sixteenth" before any
 branch of the session was merged, and judged once on the final merge.
+The seventeenth (twenty-sixth session, lead): the next day of the 1-keyword tier with most articles left (2015-07-22,
+300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the sixteen samples nor one
+sharing a lead with them (`seventeenth()`, drawn once with `unseen_sample.py DIR seventeenth-draw`), frozen as
+"seventeenth" before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -258,6 +262,17 @@ def sixteenth() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def seventeenth() -> list[tuple[str, dict]]:
+    """The seventeenth sample's draw (twenty-sixth session): the sixteenth's recipe on the next busiest day of the
+    1-keyword tier (2015-07-22), none of the sixteen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth"))
+    one = sample(("2015-07-22",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-07-22",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -327,6 +342,8 @@ def main() -> None:
         arts = fifteenth()  # how the fifteenth sample's ids were drawn (frozen in SAMPLES as "fifteenth")
     elif args.days == ["sixteenth-draw"]:
         arts = sixteenth()  # how the sixteenth sample's ids were drawn (frozen in SAMPLES as "sixteenth")
+    elif args.days == ["seventeenth-draw"]:
+        arts = seventeenth()  # how the seventeenth sample's ids were drawn (frozen in SAMPLES as "seventeenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
