@@ -13,7 +13,7 @@ import yaml
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
 from riwaya.ner import _roles
-from riwaya.lang.arabic import prefix_set
+from riwaya.lang.arabic import object_pronouns, prefix_set
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
 from riwaya import event_schema as schema
@@ -137,7 +137,7 @@ def load_lexicon() -> dict:
         "trailing": re.compile(att["trailing_source"], re.M | re.I),
         **{k: {lg: {(_norm(x) if lg == "ar" else x) for x in (v or [])} for lg, v in cues[k].items()}
            for k in ("phrase_stops", "phrase_trailing", "phrase_openers", "not_arguments", "arg_barriers",
-                     "means_adverbs", "means_number_words", "pronoun_suffixes", "place_nouns",
+                     "means_adverbs", "means_number_words", "place_nouns",
                      "intent", "self_plan", "reference_event", "anaphoric_places", "count_words",
                      "where_relative", "companion_cues", "companion_verbs", "agent_by", "passive_aux",
                      "relative_pronouns", "route_nouns")},
@@ -659,7 +659,7 @@ def _stopword(w, lex, lang):
         return False
     if w[:1] in "وف" and w[1:] in stops:
         return True
-    for suf in ("ه", "ها", "هم", "هما"):
+    for suf in object_pronouns(feminine_plural=False):
         if w.endswith(suf) and len(w) > len(suf) + 1:
             base = w[:-len(suf)]
             if base in stops or (base.endswith("ت") and base[:-1] + "ه" in stops):
@@ -1362,7 +1362,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if plang == "ar":
                     nominal = bool(hit) and hit[2] - hit[1] == 1 and _nominal_ar(toks[ti].n, stem, lex)
                     suffixed = nominal and any(toks[ti].n.endswith(s_) and (not stem.endswith(s_) or stem.endswith("ت" + s_))
-                                               for s_ in lex["pronoun_suffixes"]["ar"])
+                                               for s_ in object_pronouns())
                 else:
                     prevw = toks[ti - 1] if ti > 0 else None
                     nominal = bool(prevw) and (prevw.n in ("the", "a", "an", "his", "her", "their", "its")

@@ -44,7 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from riwaya.formtable import seed
-from riwaya.lang.arabic import prefix_set
+from riwaya.lang.arabic import object_pronouns, prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
 
@@ -738,7 +738,7 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
     w = normalize_ar(c.text.split()[0]) if c.text.split() else ""
     nouns = lex["place_nouns"]["ar"] | set(lex["place_nouns"]["en"])
     # with a pronoun glued on (معسكره، ثكنتهم), a feminine noun's final ة is written ت (ثكنه -> ثكنت+هم)
-    stems = {w[:-len(x)] for x in lex["pronoun_suffixes"]["ar"] if w.endswith(x) and len(w) > len(x) + 1}
+    stems = {w[:-len(x)] for x in object_pronouns() if w.endswith(x) and len(w) > len(x) + 1}
     return w.lower() in nouns or any(s in nouns or (s.endswith("ت") and s[:-1] + "ه" in nouns) for s in stems)
 
 
@@ -1106,7 +1106,7 @@ def _split_adjectives() -> frozenset[str]:
     return frozenset(normalize_ar(w) for w in _span_rules().get("adjectives") or ())
 
 
-_MASDAR_SUFFIXES = ("هما", "هم", "ها", "ه")
+_PRONOUN_SUFFIXES = tuple(object_pronouns(feminine_plural=False))   # arabic.yaml object_pronouns, هن aside
 
 
 def _masdar_shaped(n: str) -> bool:
@@ -1117,7 +1117,7 @@ def _masdar_shaped(n: str) -> bool:
     w = n.split()[0] if n.split() else n
     if w[:1] in "وف" and len(w) > 4:
         w = w[1:]
-    for x in _MASDAR_SUFFIXES:
+    for x in _PRONOUN_SUFFIXES:
         if w.endswith(x) and len(w) - len(x) >= 4:
             w = w[:-len(x)]
             break
@@ -1516,6 +1516,7 @@ def clause_features(T: Text, ev: EventMention, c: Candidate, others: list[Candid
     if verb:
         vpl = trig.endswith(("وا", "ون"))
         f.append(f"x_agree={vpl}|{_plural_end(T.word(cj - 1))}|{c.etype}|{side}")
+        # the model's own feature, trained with these three (arabic.yaml object_pronouns less هما and هن)
         obj = any(trig.endswith(x) and len(trig) > len(x) + 2 for x in ("ه", "ها", "هم"))
         f.append(f"x_objsuf={obj}|{side}|{gap == 0}")
     sides = E.sides
@@ -2225,7 +2226,7 @@ def credit(ev: EventMention, sp: Speaker | None) -> None:
 # ---------------------------------------------------------------- scoring
 @lru_cache(maxsize=1)
 def _suffixes() -> tuple[str, ...]:
-    return tuple(_lexicon()["pronoun_suffixes"]["ar"])
+    return tuple(object_pronouns())
 
 
 @lru_cache(maxsize=1)
@@ -2530,7 +2531,7 @@ def _lam_agent(T: Text, ev: EventMention, c: Candidate) -> bool:
         return False
     ti, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
     raw = T.text[T.toks[ti].start:T.toks[ti].end] if ti < len(T.toks) else ""
-    if raw.endswith(_MASDAR_SUFFIXES) or _verb_shaped(T.word(ti)) or _definite_trigger(ev):
+    if raw.endswith(_PRONOUN_SUFFIXES) or _verb_shaped(T.word(ti)) or _definite_trigger(ev):
         return False                # "استهدافها للتنظيم"؛ "بالتصدي لتنظيم داعش": whom it is against
     k = bisect_right(T.starts, c.start) - 1          # the word the candidate starts in (its ل may be outside it)
     if k < tj or k - tj > FROM_DOER_GAP or not T.toks[k].n.startswith("ل"):
@@ -2747,7 +2748,7 @@ def _finite_verb(w: str, conj: bool) -> bool:
     if len(w) < 3 or w.startswith("ال") or w in cues["not_verbs"]:
         return False
     stem = w
-    for suf in ("هما", "هم", "ها", "ه"):          # an object pronoun (وقتلوهم، وطالبته)
+    for suf in _PRONOUN_SUFFIXES:                 # an object pronoun (وقتلوهم، وطالبته)
         if stem.endswith(suf) and len(stem) - len(suf) >= 3:
             stem = stem[:-len(suf)]
             break
@@ -3058,7 +3059,7 @@ PRON_SKIP = False      # past an earlier event whose patient does not agree, to 
 PRON_OVER_FAR = True   # a phrase right before the relative or the passive verb over a patient farther back
 PRON_DROP_AFTER = False   # with none found, no patient after such a trigger either ("وقتلها عمدا"، "محاكمته للمرة الثانية")
 PRON_FIRED: list | None = None        # a caller may set a list to read which events took one, and from where
-_OBJECT_SUFFIXES = (("هما", "dual"), ("هم", "plural"), ("هن", "plural"), ("ها", "feminine"), ("ه", "masculine"))
+_OBJECT_SUFFIXES = tuple(object_pronouns().items())   # (suffix, the number or gender of what it takes up)
 _PHRASE_STOP = re.compile(r"[،,.:;؛«»\"“”()\n!?؟\-–—]")
 
 
@@ -3269,7 +3270,7 @@ def _pronoun_agent(T: Text, ev: EventMention, chosen: list[Argument], before: li
 def _clitic_free(n: str) -> str:
     c = _clitic(n)
     n = n[len(c):]
-    for suf in ("هما", "هم", "ها", "ه"):
+    for suf in _PRONOUN_SUFFIXES:
         if n.endswith(suf) and len(n) - len(suf) >= 4:
             return n[:-len(suf)]
     return n
@@ -3375,7 +3376,7 @@ PASSIVE_GENITIVE = False  # measured, lowers dev (README agent27): "تم توج�
 def _voice_cues() -> dict:
     d = _cues().get("voice27") or {}
     words = lambda k: tuple(normalize_ar(w) for w in d.get(k) or ())     # noqa: E731
-    return {"objects": words("object_pronouns"), "resumptive": frozenset(words("resumptive")),
+    return {"objects": tuple(object_pronouns(feminine_plural=False)), "resumptive": frozenset(words("resumptive")),
             "endings": words("subject_endings"), "exposed": frozenset(words("exposed")),
             "exposed_gap": int(d.get("exposed_gap", 6)), "noun_governors": frozenset(words("noun_governors")),
             "where": frozenset(words("exposed_where")), "bare_types": frozenset(d.get("bare_passive_types") or ()),

@@ -32,7 +32,9 @@ OVERRIDE: dict | None = None
 RECORD: list | None = None
 
 _PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "وس", "فس", "وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "س", "ك")
-_SUFFIXES = ("هما", "هم", "ها", "هن", "كم")    # not a lone ه: normalised, it is also the feminine ة (حملة)
+# the proposer's trained feature: arabic.yaml object_pronouns with كم, not a lone ه (normalised, it is also the
+# feminine ة: حملة)
+_SUFFIXES = ("هما", "هم", "ها", "هن", "كم")
 _AUGMENT = frozenset("اتمنويسه")     # letters of the verb and verbal-noun templates (سألتمونيها, less ء ل)
 
 

@@ -43,6 +43,15 @@ def proclitics() -> tuple[str, ...]:
     return tuple(_data()["proclitics"])
 
 
+@lru_cache(maxsize=2)
+def object_pronouns(feminine_plural: bool = True) -> dict[str, str]:
+    """The object (possessive) pronoun suffixes, longest first, each with the number or gender of the phrase it
+    takes up (``object_pronouns`` in arabic.yaml: هما dual, هم plural, هن plural, ها feminine, ه masculine).
+    Without ``feminine_plural``, هن left out, as the readers written without it were measured. A fresh dict a
+    flag (cached: callers only read it)."""
+    return {s: k for s, k in _data()["object_pronouns"].items() if feminine_plural or s != "هن"}
+
+
 def prefix_set(name: str) -> tuple[str, ...]:
     """A stage's proclitic prefixes, in the order it tries them (``prefix_sets`` in arabic.yaml)."""
     return tuple(_data()["prefix_sets"][name])
