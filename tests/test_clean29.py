@@ -33,3 +33,14 @@ def test_the_readers_strip_and_see_the_pronoun_on_real_words():
     assert learned._object_on("دمرته") and learned._object_on("يستهدفها")
     assert not learned._object_on("قتلوه")                      # its plural subject on it
     assert learned._masdar_shaped("تحويلهم")
+
+
+def test_hijri_helpers_of_the_time_tagger():
+    from datetime import date
+    from riwaya.timex.tagger import _hijri_to_greg, _hijri_years, _nearest_hijri
+    ref = date(2015, 7, 22)
+    assert _nearest_hijri(ref, 10, 2) == _hijri_to_greg(1436, 10, 2)             # ثاني أيام عيد الفطر
+    assert _nearest_hijri(ref, 9, None) == _hijri_to_greg(1436, 9, None)         # رمضان, no year: this one
+    assert _nearest_hijri(date(2015, 12, 20), 9, None) == _hijri_to_greg(1437, 9, None)   # the coming one is nearer
+    assert _hijri_years(1436, 1437) == (_hijri_to_greg(1436, 1, None)[0], _hijri_to_greg(1437, 12, None)[1],
+                                        "year", "absolute")

@@ -331,6 +331,21 @@ def _fields(g: list[_Piece]) -> dict:
     return f
 
 
+def _nearest_hijri(ref: date, m: int, d: int | None) -> tuple[date, date] | None:
+    """The Gregorian days of Hijri month m (day d, or the whole month) in the Hijri year nearest ref: ref's own,
+    the one before or the one after (a holiday or a Hijri month told without its year); None when none converts."""
+    from hijridate import Gregorian
+    hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
+    cands = [c for c in (_hijri_to_greg(yy, m, d) for yy in (hy - 1, hy, hy + 1)) if c]
+    return min(cands, key=lambda c: abs((c[0] - ref).days)) if cands else None
+
+
+def _hijri_years(y1: int, y2: int):
+    """Hijri years y1 to y2 as Gregorian days (first of Muharram to the end of Dhu al-Hijja), or None."""
+    a, b = _hijri_to_greg(y1, 1, None), _hijri_to_greg(y2, 12, None)
+    return (a[0], b[1], "year", "absolute") if a and b else None
+
+
 def _date_of(f: dict, lx: Lexicon, st: _State):
     """Return (earliest_date, latest_date, precision, anchor_label) or None."""
     y = int(f["y"]) if "y" in f else None
@@ -347,11 +362,9 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             ref, label = st.ref()
             if ref is None:
                 return None
-            from hijridate import Gregorian
-            hy0 = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
-            cands = [(yy, _hijri_to_greg(yy, hm, hd)) for yy in (hy0 - 1, hy0, hy0 + 1)]
-            y = min((c for c in cands if c[1]), key=lambda c: abs((c[1][0] - ref).days))[0]
-        r = _hijri_to_greg(y, hm, hd)
+            r = _nearest_hijri(ref, hm, hd)
+        else:
+            r = _hijri_to_greg(y, hm, hd)
         if not r:
             return None
         a = r[0] + timedelta(days=(fd - 1) if fd else 0)
@@ -367,13 +380,10 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             ref, label = st.ref()
             if ref is None:
                 return None
-            from hijridate import Gregorian
-            hy = Gregorian(ref.year, ref.month, ref.day).to_hijri().year
-            cands = [_hijri_to_greg(yy, m, d) for yy in (hy - 1, hy, hy + 1)]
-            cands = [c for c in cands if c]
-            if not cands:
+            r = _nearest_hijri(ref, m, d)
+            if not r:
                 return None
-            a, b = min(cands, key=lambda c: abs((c[0] - ref).days))
+            a, b = r
         else:
             r = _hijri_to_greg(y, m, min(d, 30) if d else d)
             if not r:
@@ -415,8 +425,7 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
             y0 = 1900 + lx.value("decade", f["dec"])
         if "dech" in f:      # الثمانينيات الهجرية = 1380-1389 AH
             h0 = 1300 + y0 % 100
-            a, b = _hijri_to_greg(h0, 1, None), _hijri_to_greg(h0 + 9, 12, None)
-            return (a[0], b[1], "year", "absolute") if a and b else None
+            return _hijri_years(h0, h0 + 9)
         return date(y0, 1, 1), date(y0 + 9, 12, 31), "year", "absolute"
     if "cent" in f or "decd" in f:
         return _century(f, lx, st)
@@ -437,16 +446,11 @@ def _date_of(f: dict, lx: Lexicon, st: _State):
     if y is not None and "y2" in f:
         y2 = int(f["y2"])
         if hijri:
-            a, b = _hijri_to_greg(y, 1, None), _hijri_to_greg(y2, 12, None)
-            return (a[0], b[1], "year", "absolute") if a and b else None
+            return _hijri_years(y, y2)
         return date(y, 1, 1), date(y2, 12, 31), "year", "absolute"
     if y is not None:
         if hijri:
-            a = _hijri_to_greg(y, 1, None)
-            b = _hijri_to_greg(y, 12, None)
-            if not a or not b:
-                return None
-            return a[0], b[1], "year", "absolute"
+            return _hijri_years(y, y)
         return date(y, 1, 1), date(y, 12, 31), "year", "absolute"
     return None
 
