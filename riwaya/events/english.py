@@ -1616,7 +1616,8 @@ def _span_head(P, start: int, end: int) -> tuple[list, object]:
     return toks, next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
 
 
-def _chain(t, depth: int = 12) -> list:
+def head_chain(t, depth: int = 12) -> list:
+    """A parse token and its heads up the tree (at most `depth` of them, the root last when it is reached)."""
     out = [t]
     while out[-1].head.i != out[-1].i and len(out) < depth:
         out.append(out[-1].head)
@@ -1644,7 +1645,7 @@ def _noun_elsewhere(th, tt, up_t, R) -> bool:
         g = g.head
     if g.pos_ != "NOUN" or g.i == tt.i or g.i in {t.i for t in up_t}:
         return False
-    return not any(t.i == g.i for t in _chain(tt)) and not any(t.i == tt.i for t in _chain(g))
+    return not any(t.i == g.i for t in head_chain(tt)) and not any(t.i == tt.i for t in head_chain(g))
 
 
 def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
@@ -1664,7 +1665,7 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     th = th or toks[0]
     if any(t.i == tt.i for t in toks):
         return False
-    up_t, up_c = _chain(tt), _chain(th)
+    up_t, up_c = head_chain(tt), head_chain(th)
     anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
     if _noun_elsewhere(th, tt, up_t, R):
         return True         # (en23) "posts ... from Friday", "the 2010 general election": another noun's time

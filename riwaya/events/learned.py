@@ -3785,13 +3785,6 @@ def _en_head(doc, off: int, start: int, end: int):
     return toks[0]
 
 
-def _en_chain(t, depth: int = 12) -> list:
-    out = [t]
-    while out[-1].head.i != out[-1].i and len(out) < depth:
-        out.append(out[-1].head)
-    return out
-
-
 def en_parse_features(T: Text, ev: EventMention, c: Candidate) -> list[str]:
     """The parse's reading of candidate c for English event ev (see above); [] without a parse."""
     doc, off = _en_line(T, ev.trigger_start)
@@ -3802,7 +3795,8 @@ def en_parse_features(T: Text, ev: EventMention, c: Candidate) -> list[str]:
     if tt is None or ct is None:
         return ["en_parse=none"]
     cls = ev.cls
-    up_c, up_t = _en_chain(ct), _en_chain(tt)
+    from .english import head_chain
+    up_c, up_t = head_chain(ct), head_chain(tt)
     ids_t = {t.i: k for k, t in enumerate(up_t)}
     lca = next((k for k, t in enumerate(up_c) if t.i in ids_t), None)
     if lca is None:

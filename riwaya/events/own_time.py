@@ -33,11 +33,17 @@ TIME27_AFTER = True           # only for a time after the trigger (before it the
 EN_PARSE = True               # whether an English event's candidates read the parse (en_parse_features)
 
 
-def candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
-    """The date and clock times of the trigger's sentence (the sentence as the evaluation bounds it)."""
+def _in_sentence(T, ev: EventMention, times: list[TimeMention], kinds) -> list[TimeMention]:
+    """The times of these kinds in the trigger's sentence (the sentence as the evaluation bounds it), none
+    overlapping the trigger."""
     s0, s1 = T.sentence(ev.trigger_start)
-    return [t for t in times if s0 <= t.start < s1 and t.value.kind in KINDS
+    return [t for t in times if s0 <= t.start < s1 and t.value.kind in kinds
             and not (t.start < ev.trigger_end and ev.trigger_start < t.end)]
+
+
+def candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
+    """The date and clock times of the trigger's sentence."""
+    return _in_sentence(T, ev, times, KINDS)
 
 
 def rule_pick(ev: EventMention, cands: list[TimeMention]) -> TimeMention | None:
@@ -229,6 +235,7 @@ def en_parse_features(T, ev: EventMention, c: TimeMention, side: str) -> list[st
     report's: "said on Monday that ... was killed"), one under it (a clause about something else), or the
     trigger is a noun the time modifies ("Monday's attack"); with the time's label and preposition."""
     from . import learned
+    from .english import head_chain
     doc, off = learned._en_line(T, ev.trigger_start)
     if doc is None or not (off <= c.start and c.end <= off + len(doc.text)):
         return ["en_t=none"]
@@ -236,8 +243,8 @@ def en_parse_features(T, ev: EventMention, c: TimeMention, side: str) -> list[st
     th = learned._en_head(doc, off, c.start, c.end)
     if tt is None or th is None:
         return ["en_t=none"]
-    up_t = learned._en_chain(tt)
-    up_c = learned._en_chain(th)
+    up_t = head_chain(tt)
+    up_c = head_chain(th)
     ids_t = {t.i for t in up_t}
     # the first verb (or the trigger) on the way up from the time
     anc = next((t for t in up_c[1:] if t.i == tt.i or t.pos_ in ("VERB", "AUX")), None)
@@ -298,9 +305,7 @@ def choose(M: dict, T, ev: EventMention, cands: list[TimeMention], triggers, ref
 
 def loose_candidates(T, ev: EventMention, times: list[TimeMention]) -> list[TimeMention]:
     """The durations and vague times of the trigger's sentence."""
-    s0, s1 = T.sentence(ev.trigger_start)
-    return [t for t in times if s0 <= t.start < s1 and t.value.kind in LOOSE_TIME_KINDS
-            and not (t.start < ev.trigger_end and ev.trigger_start < t.end)]
+    return _in_sentence(T, ev, times, LOOSE_TIME_KINDS)
 
 
 def loose_features(T, ev: EventMention, c: TimeMention, cands: list[TimeMention], dated: list[TimeMention],
