@@ -1083,7 +1083,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             # "Atlantis will go on display following the orbiter's last flight": the orbiter is Atlantis (enref18)
             args += [Argument("patient" if typ in R["poss_patient"] else "agent", a.text, a.start, a.end, a.entity,
                               a.type) for a in _agents_from(P, [h], R, mem_person, True)]
-        elif poss is not None and poss.lower_ not in ("his", "her", "their", "its"):
+        elif poss is not None and poss.lower_ not in R["poss_pron"]:     # a possessive pronoun is no name
             a = _np_arg(P, poss, "agent", types=PPL + ("place",))
             if typ in R["poss_patient"] and not _doer_possessor(P, poss, typ, R):
                 # "Warhol's death": the one it befalls (not "the court's judgement": the court judges)

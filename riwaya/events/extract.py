@@ -1365,9 +1365,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                                                for s_ in object_pronouns())
                 else:
                     prevw = toks[ti - 1] if ti > 0 else None
-                    nominal = bool(prevw) and (prevw.n in ("the", "a", "an", "his", "her", "their", "its")
+                    poss = english.resources()["poss_pron"]      # his, her, their, its (english.yaml)
+                    nominal = bool(prevw) and (prevw.n in ("the", "a", "an") or prevw.n in poss
                                                or prevw.n.endswith(("'s", "’s")))
-                    suffixed = bool(prevw) and prevw.n in ("his", "her", "their", "its")
+                    suffixed = bool(prevw) and prevw.n in poss
                 h = Hit(typ, ti, tj, passive, stem, trig_s, trig_e, cs, ce, nominal, suffixed)
                 sent = Sentence(ss, se, toks, sent_times, sidx, headline, plang)
                 uniq, carried, last_ce = _arguments(ctx, h, sent, p, cont, d)

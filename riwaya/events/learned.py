@@ -399,7 +399,7 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
     return f
 
 
-_COMP_AN = ("ان", "بان", "لان")
+_COMP_AN = frozenset(("ان", "بان", "لان"))     # أن / إن / بأن / لأن: a complementizer, a noun after it
 
 # polar22 (#14): the modality frames of cues.yaml `modality_frames` and قد before the trigger as features of the
 # polarity model (off: the shipped weights were fit without them)
@@ -1949,7 +1949,6 @@ def _punct_after(T: Text, k: int) -> bool:
 
 
 COMP_SPAN = 3        # words between a complementizer and a speech verb that are the verb's subject
-_COMP_SUBJ = frozenset({"ان", "بان", "لان"})        # أن / إن: a noun follows, the verb after it
 _COMP_PRON = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
 
 
@@ -1963,7 +1962,7 @@ def _subject_after_comp(T: Text, i: int) -> bool:
             return False
         if t.n in _COMP_PRON:
             return True
-        if t.n in _COMP_SUBJ:
+        if t.n in _COMP_AN:
             return k < i - 1
     return False
 
@@ -1998,7 +1997,7 @@ def _comp_subject(T: Text, j: int, stops) -> tuple[int, int] | None:
     ("يذكر أن وزارة الدفاع الجزائرية كانت قد أعلنت"، "تجدر الإشارة إلى أن محكمة جنايات القاهرة كانت أصدرت"):
     at most COMP_AUX_SPAN words, in one clause (no punctuation, no sentence end), opening with a content word."""
     for c in range(j - 1, max(j - COMP_AUX_SPAN - 1, -1), -1):
-        if T.toks[c].n in _COMP_SUBJ:
+        if T.toks[c].n in _COMP_AN:
             if c + 1 >= j or T.toks[c + 1].n in stops or not T.toks[c + 1].n[:1].isalpha():
                 return None
             s, e = T.toks[c + 1].start, T.toks[j - 1].end
