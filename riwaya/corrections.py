@@ -17,8 +17,8 @@ unchanged document survive any rebuild; every key below is made of those:
 A correction whose target (or an entity its value names) cannot be found after a rebuild is
 kept and marked ``orphaned``; it becomes ``active`` again if its target comes back. ``undone``
 corrections stay in the log. Applying is a pure function of the corpus results and the
-corrections (``apply``); ``step`` is the pipeline's hook and ``reapply`` redoes it after a
-reviewer's change from the uncorrected results the store keeps while corrections exist.
+corrections (``apply``); ``reapply`` runs it after every corpus stage (``pipeline.refresh``) and after a
+reviewer's change, from the uncorrected results the store keeps while corrections exist.
 """
 from __future__ import annotations
 
@@ -677,37 +677,11 @@ def _rebuild_itineraries(results: dict, documents: Callable[[set[str]], list[dic
     results["itineraries"], results["conflicts"] = with_stay_conflicts(itineraries, results.get("conflicts", []))
 
 
-# ------------------------------------------------------------------ the pipeline's hook and re-applying
-def step(store, results: dict[str, list]) -> tuple[dict[str, list], str | None, list[dict], tuple]:
-    """The corrections step of the corpus stage: (corrected results, the uncorrected results as JSON
-    for the store to keep, or None when there is nothing to correct, the orphaned corrections, and
-    what the corrections were, for ``settle``)."""
-    every = store.corrections()
-    corrs = [c for c in every if c["status"] != "undone"]
-    seen = _signature(every)
-    if not corrs:
-        return results, None, [], seen
-    base = json.dumps(results, ensure_ascii=False)
-    outcomes = apply(results, corrs, store.known_ids(), lambda ids: stored_documents(store, ids))
-    return results, base, _record(store, corrs, outcomes), seen
-
-
+# ------------------------------------------------------------------ re-applying after the corpus stage
 def stored_documents(store, ids: set[str]) -> list[dict]:
     """These stored documents as the corpus stage reads them: metadata, text and paragraphs."""
     analyses = store.analyses_of(ids)
     return [{**d, "paragraphs": (analyses.get(d["id"]) or {}).get("paragraphs", [])} for d in store.documents(ids)]
-
-
-def _signature(cs: list[dict]) -> tuple:
-    return tuple((c["id"], c["status"] == "undone") for c in cs)
-
-
-def settle(store, seen: tuple, orphaned: list[dict]) -> list[dict]:
-    """After the corpus results are written: a correction made or undone while the corpus stage ran
-    (a reviewer in the web app during a build) is applied now rather than lost until the next one."""
-    if _signature(store.corrections()) != seen:
-        return reapply(store)
-    return orphaned
 
 
 def _record(store, corrs: list[dict], outcomes: dict[int, Outcome]) -> list[dict]:

@@ -80,12 +80,6 @@ class Prepared:
             return o, o
         return self.offsets[start], self.offsets[end - 1] + 1
 
-    def lang_at(self, pos: int) -> str:
-        for p in self.paragraphs:
-            if p.start <= pos < p.end:
-                return p.lang
-        return "und"
-
 
 # kinds of time expression that tell how long or roughly when, not a point or span: an event may take one as
 # its own time (events.own_time, time21), the reconciler compares none (corpus._reconciled_time)

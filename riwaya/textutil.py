@@ -11,7 +11,6 @@ from .lang.arabic import chars, normalize as normalize_ar, normalize_map as norm
 # names below are the ones every stage has imported from here.
 AR_LETTER = chars("letters")
 AR_DIACRITICS = re.compile(f"[{chars('quranic', 'marks', 'tatweel')}]")  # harakat + tatweel
-AR_WORD = re.compile(f"[{AR_LETTER}{chars('marks', 'tatweel')}]+")
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _ARABIC = re.compile(f"[{AR_LETTER}]")
 _LATIN = re.compile("[A-Za-z\u00C0-\u024F]")
@@ -36,10 +35,6 @@ strip_diacritics = strip_marks      # the same function, one Python frame less p
 def script_counts(s: str) -> tuple[int, int]:
     # subn's count is findall's length without the list of one-letter strings
     return _ARABIC.subn("", s)[1], _LATIN.subn("", s)[1]
-
-
-def is_arabic_word(s: str) -> bool:
-    return bool(AR_WORD.fullmatch(s))
 
 
 def apply_edits(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int]]:

@@ -744,10 +744,6 @@ def _np(text, toks, j, lim, lang, lex, times=(), ment_starts=frozenset(), maxw=3
     return toks[j].s, toks[k - 1].e, k
 
 
-def _mention_in(ms, s, e, types=None):
-    return [m for m in ms if s <= m.start and m.end <= e and (types is None or m.type in types)]
-
-
 def _is_headline(text, p):
     seg = text[p.start:p.end].strip()
     if not seg or seg[-1] in _HEADLINE_END or seg[:1] in "•-–*":
@@ -997,8 +993,6 @@ def _arguments(c: "DocCtx", h: Hit, sent: Sentence, p: Paragraph, cont, d: Disco
                 and not _prep_before(toks, nxt_ms[0].start, plang, lex))) \
                 and not _prep_before(toks, nxt_ms[0].start, plang, lex):
             right_after = nxt_ms[0]
-        elif plang == "ar" and toks[tj:tj + 1] and toks[tj].n in ("الي", "من") and False:
-            right_after = None
     carried = False
     if cont is not None:
         args += [_copy(a) for a in d.mover_mem[0]]
@@ -1299,7 +1293,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
     m_starts = [m.start for m in mentions]
     t_starts = [t.start for t in times]
 
-    def mention_in(s, e, types):            # _mention_in(mentions, s, e, types), same order
+    def mention_in(s, e, types):            # mentions inside [s, e) of these types, in order
         out = []
         for k in range(bisect.bisect_left(m_starts, s), bisect.bisect_right(m_starts, e)):
             m = mentions[k]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
-import os
 import re
 from datetime import date
 from dataclasses import dataclass
@@ -350,5 +349,3 @@ def read_paths(paths: list[str]) -> Iterator[Document | IngestError]:
         yield from read_file(f)
 
 
-def is_jsonl(path: str) -> bool:
-    return os.path.splitext(path)[1].lower() in JSONL_EXT

@@ -163,12 +163,6 @@ def _orphan(ev: dict, ents, vehicles: set[str]) -> bool:
     return True
 
 
-def has_orphans(mentions: list[dict], ents) -> bool:
-    """Whether any of these (canonical) mentions is a movement told without its mover (``_orphan``)."""
-    vehicles = _vehicle_words()
-    return any(_orphan(m, ents, vehicles) for m in mentions if m.get("class") == "movement")
-
-
 def _may_be_orphan(m: dict, ents, vehicles: set[str]) -> bool:
     """Whether a (canonical) mention may be one of an ``_orphan`` event's: it has an agent told by a span that is
     a vehicle of the narrative or a place told by its kind, read as compared or as first written (the event is
