@@ -24,6 +24,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import repeat
 
+from riwaya.lang.arabic import prefix_set
 from riwaya.ner.features import _clusters as _ner_clusters, norm as _ner_norm, strip as _ner_strip
 
 # set by the training script: the proposer it is fitting with, and a list that collects the candidate
@@ -31,7 +32,7 @@ from riwaya.ner.features import _clusters as _ner_clusters, norm as _ner_norm, s
 OVERRIDE: dict | None = None
 RECORD: list | None = None
 
-_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "وس", "فس", "وب", "فب", "ول", "فل", "و", "ف", "ب", "ل", "س", "ك")
+_PREFIXES = prefix_set("events_propose")
 # the proposer's trained feature: arabic.yaml object_pronouns with كم, not a lone ه (normalised, it is also the
 # feminine ة: حملة)
 _SUFFIXES = ("هما", "هم", "ها", "هن", "كم")
