@@ -1016,8 +1016,9 @@ def _fired_fall(toks, i: int, lex: dict, before: bool = True, after: bool = True
 def _fired_means(text, toks, ti: int, ce: int, args: list, lex: dict) -> list:
     """A projectile's fall made an attack (_fired_fall): the projectile phrase, its count and one adjective
     after it ("أكثر من 10 قذائف هاون"، "مقذوف عسكري"، "المقذوفات العسكرية"), is the attack's means, as the
-    annotators mark it; a rule argument over it (the projectile read as the subject) goes, as does any other
-    means."""
+    annotators mark it; a rule argument over it (the projectile read as the subject) goes, as do any other
+    means and an agent before the fall word (who reported or answered it: "باشرت فرق الدفاع المدني بلاغا عن
+    سقوط مقذوف"; who fired it is told after it, "قذيفة أطلقها مقاتلو المعارضة")."""
     got = _fired_fall(toks, ti, lex)
     if got is None:
         return args
@@ -1027,7 +1028,8 @@ def _fired_means(text, toks, ti: int, ce: int, args: list, lex: dict) -> list:
         if len(w) >= 4 and w.endswith(("ي", "يه")) and not _stopword(w, lex, "ar") and not _fired_word(toks[e], lex):
             e += 1
     s_, e_ = toks[s].s, toks[e - 1].e
-    keep = [a for a in args if not (a.start < e_ and s_ < a.end) and a.role != "means"]
+    keep = [a for a in args if not (a.start < e_ and s_ < a.end) and a.role != "means"
+            and not (a.role == "agent" and a.end <= toks[ti].s)]
     return keep + [Argument("means", text[s_:e_], s_, e_, None, None)]
 
 

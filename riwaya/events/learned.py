@@ -3655,6 +3655,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
                 if "agent" in p and FIRED_MEANS and lang_of(ev) == "ar" and _fired_head(c.text, lex):
                     p = {**p, "agent": 0.0}      # a shell or a rocket is what was fired, never who fired it
+                if "agent" in p and fired is not None and c.end <= ev.trigger_start:
+                    p = {**p, "agent": 0.0}      # who stands before a projectile's fall reported it (extract._fired_means)
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
