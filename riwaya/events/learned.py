@@ -764,7 +764,10 @@ def _fired_phrase(text: str, lex: dict) -> bool:
 
 
 def _fired_head(text: str, lex: dict) -> bool:
-    """Is what the phrase names, past its count ("أكثر من 10 قذائف هاون"، "عدة قذائف"), a projectile?"""
+    """Is what the phrase names, past its count ("أكثر من 10 قذائف هاون"، "عدة قذائف"), a projectile? (Never
+    while cues.yaml casualty_fall fired_type is off.)"""
+    if not lex["casualty_fall"]["fired_type"]:
+        return False
     skip, counts = lex["casualty_fall"]["skip"], lex["count_words"]["ar"]
     for w in text.split():
         n = normalize_ar(w)
