@@ -146,7 +146,10 @@ def load_lexicon() -> dict:
         "subject_place_types": set(cues["subject_place_types"]),
         "casualty_fall": {"from": set(cues["casualty_fall"]["from"]),
                           "nouns": {_norm(w): t for t, ws in cues["casualty_fall"]["nouns"].items() for w in ws},
-                          "skip": {_norm(w) for w in cues["casualty_fall"]["skip"]}},
+                          "skip": {_norm(w) for w in cues["casualty_fall"]["skip"]},
+                          # what is fired that falls (cues.yaml fired_type; the words: schema.yaml naming_fired)
+                          "fired_type": cues["casualty_fall"].get("fired_type"),
+                          "fired": frozenset(_norm(str(x)) for x in lexicon.get("naming_fired", ()))},
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
@@ -875,6 +878,8 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         hit = _casualty_fall(toks, i, hit, lex)
         if hit is None:
             return None, i + 1
+    elif hit and plang == "ar" and hit[2] - hit[1] == 1 and _fired_by_fall(toks, i, lex):
+        return None, i + 1      # "سقوط مقذوف": the projectile is the fall's attack's means, no attack of its own
     cont = None
     if hit is None:
         if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1:
@@ -937,12 +942,91 @@ def _casualty_fall(toks, i: int, hit: tuple, lex: dict) -> tuple | None:
         got = _casualty(toks[k], lex)
         if got:
             return (got[0], i, k + 1, False, got[1])
+    fired = lex["casualty_fall"]["fired_type"]
+    if fired and _fired_fall(toks, i, lex, before=False):
+        return (fired,) + tuple(hit[1:])      # "سقوط مقذوف عسكري": an attack, anchored on the fall word
     k = i - 1
     while k >= 0 and i - k <= 3 and toks[k].n in lex["casualty_fall"]["skip"]:
         k -= 1
     if k >= 0 and i - k <= 3 and _casualty(toks[k], lex):
         return None
+    if fired and _fired_fall(toks, i, lex, after=False):
+        return (fired,) + tuple(hit[1:])      # "إن قذيفة سقطت على منزل"
     return hit
+
+
+def _fired_by_fall(toks, i: int, lex: dict) -> bool:
+    """Is token i a projectile whose fall a fall word tells (_fired_fall), before it or right after it?"""
+    if not lex["casualty_fall"]["fired_type"] or not _fired_word(toks[i], lex):
+        return False
+    falls = lex["casualty_fall"]["from"]
+    for j in list(range(i - 1, max(-1, i - 8), -1)) + list(range(i + 1, min(len(toks), i + 4))):
+        if (_lookup_ar(toks[j].n, lex) or (None,))[0] in falls:
+            got = _fired_fall(toks, j, lex, before=j > i, after=j < i)
+            if got and got[0] <= i < got[2]:
+                return True
+    return False
+
+
+def _fired_word(tok, lex) -> bool:
+    """Is the token what is fired (schema.yaml naming_fired: قذيفة، صواريخ، مقذوفات، هاون), as written or by a
+    stem of the extractor's (بقذيفة، المقذوفات)?"""
+    fired = lex["casualty_fall"]["fired"]
+    return tok.n in fired or any(c in fired for c in _cands(tok.n)[0])
+
+
+# words after the fall that open no projectile phrase of their own (the phrase starts at the projectile)
+_FIRED_NOT_OPENING = frozenset({"علي", "من", "عن", "له", "لها", "لهم", "منهم", "منها", "فيها", "فيه", "بين", "ما"})
+
+
+def _fired_fall(toks, i: int, lex: dict, before: bool = True, after: bool = True) -> tuple[int, int, int] | None:
+    """The projectile a fall word at token i tells of (cues.yaml casualty_fall fired_type): the first projectile
+    word after it, past the casualty `skip` words and counts ("سقوط أكثر من 10 قذائف هاون"), or one right
+    before it, a relative pronoun between ("إن قذيفة سقطت"، "قذائف هاون سقطت"، "الصواريخ التي سقطت"), ->
+    (first token of its phrase, the projectile's token, token after its last projectile word); else None."""
+    if not lex["casualty_fall"]["fired_type"]:
+        return None
+    if after:
+        k = i + 1
+        while k < len(toks) and k - i <= 6 and _casualty_skip(toks[k], lex):
+            k += 1
+        if k < len(toks) and k - i <= 6 and _fired_word(toks[k], lex):
+            e = k + 1
+            while e < len(toks) and e - k < 2 and _fired_word(toks[e], lex):
+                e += 1          # "قذائف هاون"
+            s = i + 1 if k > i + 1 and toks[i + 1].n not in _FIRED_NOT_OPENING else k   # its count with it
+            return s, k, e
+    if before:
+        rel = lex["relative_pronouns"]["ar"]
+        k = i - 1
+        while k >= 0 and i - k <= 2 and toks[k].n in rel:
+            k -= 1
+        if k >= 0 and i - k <= 2 and _fired_word(toks[k], lex):
+            s = k
+            while s - 1 >= 0 and k - s < 1 and _fired_word(toks[s - 1], lex):
+                s -= 1          # "قذائف هاون سقطت"
+            return s, s, k + 1
+    return None
+
+
+def _fired_means(text, toks, ti: int, ce: int, args: list, lex: dict) -> list:
+    """A projectile's fall made an attack (_fired_fall): the projectile phrase, its count and one adjective
+    after it ("أكثر من 10 قذائف هاون"، "مقذوف عسكري"، "المقذوفات العسكرية"), is the attack's means, as the
+    annotators mark it; a rule argument over it (the projectile read as the subject) goes, as do any other
+    means and an agent before the fall word (who reported or answered it: "باشرت فرق الدفاع المدني بلاغا عن
+    سقوط مقذوف"; who fired it is told after it, "قذيفة أطلقها مقاتلو المعارضة")."""
+    got = _fired_fall(toks, ti, lex)
+    if got is None:
+        return args
+    s, _k, e = got
+    if ti < e < len(toks) and toks[e].s < ce and not _GAP_PUNCT.search(text, toks[e - 1].e, toks[e].s):
+        w = toks[e].n                       # one relative adjective: عسكري، عسكريه، صاروخيه، العشوائيه
+        if len(w) >= 4 and w.endswith(("ي", "يه")) and not _stopword(w, lex, "ar") and not _fired_word(toks[e], lex):
+            e += 1
+    s_, e_ = toks[s].s, toks[e - 1].e
+    keep = [a for a in args if not (a.start < e_ and s_ < a.end) and a.role != "means"
+            and not (a.role == "agent" and a.end <= toks[ti].s)]
+    return keep + [Argument("means", text[s_:e_], s_, e_, None, None)]
 
 
 def _casualty_amount(text, toks, ti: int, tj: int, args: list, lex: dict) -> list:
@@ -1369,6 +1453,9 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 uniq = _fall_roles(ctx, h, sent, uniq + _where_origin(ctx, h, sent, uniq))
                 if plang == "ar" and hit and tj - ti > 1 and stem in lex["casualty_fall"]["nouns"]:
                     uniq = _casualty_amount(text, toks, ti, tj, uniq, lex)
+                if plang == "ar" and hit and tj - ti == 1 and typ == lex["casualty_fall"]["fired_type"] \
+                        and (_lookup_ar(toks[ti].n, lex) or (None,))[0] in lex["casualty_fall"]["from"]:
+                    uniq = _fired_means(text, toks, ti, ce, uniq, lex)
                 ev.arguments = uniq
                 if P is not None and hit:
                     # English with a parse: the clause structure gives the roles (data-driven word lists)

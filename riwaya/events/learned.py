@@ -742,6 +742,41 @@ def _cued_slot(T: Text, c: Candidate, cands: list[Candidate], lex: dict) -> bool
     return w.lower() in nouns or any(s in nouns or (s.endswith("ت") and s[:-1] + "ه" in nouns) for s in stems)
 
 
+def _fired_means(ev: EventMention, rule_args: list[Argument], lex: dict) -> Argument | None:
+    """The rules' means of a projectile's fall typed as an attack (extract._fired_means, cues.yaml casualty_fall
+    fired_type: "سقوط مقذوف عسكري"): the projectile phrase, which the argument stage keeps as it is (the model,
+    trained on few such falls, reads «قذائف هاون» as the doer); None for any other event."""
+    cf = lex["casualty_fall"]
+    if not cf["fired_type"] or ev.type != cf["fired_type"] or lang_of(ev) != "ar":
+        return None
+    from .extract import _lookup_ar, _norm
+    words = ev.trigger.split()
+    if len(words) != 1 or (_lookup_ar(_norm(words[0]), lex) or (None,))[0] not in cf["from"]:
+        return None
+    return next((a for a in rule_args if a.role == "means" and _fired_phrase(a.text, lex)), None)
+
+
+def _fired_phrase(text: str, lex: dict) -> bool:
+    """Does the phrase hold a word of what is fired (schema.yaml naming_fired: قذائف، مقذوف، صواريخ)?"""
+    from .extract import _cands
+    fired = lex["casualty_fall"]["fired"]
+    return any(n in fired or any(c in fired for c in _cands(n)[0]) for n in map(normalize_ar, text.split()))
+
+
+def _fired_head(text: str, lex: dict) -> bool:
+    """Is what the phrase names, past its count ("أكثر من 10 قذائف هاون"، "عدة قذائف"), a projectile? (Never
+    while cues.yaml casualty_fall fired_type is off.)"""
+    if not lex["casualty_fall"]["fired_type"]:
+        return False
+    skip, counts = lex["casualty_fall"]["skip"], lex["count_words"]["ar"]
+    for w in text.split():
+        n = normalize_ar(w)
+        if n in skip or n in counts or any(ch.isdigit() for ch in n):
+            continue
+        return _fired_phrase(w, lex)
+    return False
+
+
 def _lexicon() -> dict:
     return _load_lexicon()()             # the rules' word tables (cues.yaml), normalised once there
 
@@ -991,6 +1026,7 @@ def _part(T: Text, c: Candidate, start: int, end: int, ms, first: bool) -> Candi
                      c.subject if first else "", "head" if first else "tail")
 
 
+FIRED_MEANS = True   # a projectile's fall keeps its projectile as the means; a projectile is no doer (proj29)
 SPLIT_APART = True   # the two parts of a split candidate never take one role together (role23)
 
 
@@ -3596,9 +3632,16 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             parts: dict[int, tuple[str, int, int]] = {}   # id(argument) -> its split candidate's part and span
             sides = _sides(T, ev)
             probs = []
+            fired = _fired_means(ev, rule_args, lex) if FIRED_MEANS else None
             for c in cands:
                 if c.arg is not None and c.rule_role not in judged:
                     continue
+                if fired is not None and c.arg is fired:
+                    args.append(c.arg)   # a projectile's fall: what was fired is the attack's means, span too
+                    fixed.add(id(c.arg))
+                    continue
+                if fired is not None and c.start < fired.end and fired.start < c.end:
+                    continue             # another reading of the projectile phrase (the doer): none
                 if c.arg is not None and c.rule_role in kept_roles and _cued_slot(T, c, cands, lex):
                     args.append(c.arg)   # the rules' own reading of a cued slot stands (cues.yaml), span too
                     fixed.add(id(c.arg))
@@ -3613,6 +3656,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # another sentence's doer; an adjective of the verbal noun
                 if "agent" in p and _freed_from(T, ev, c):
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
+                if "agent" in p and FIRED_MEANS and lang_of(ev) == "ar" and _fired_head(c.text, lex):
+                    p = {**p, "agent": 0.0}      # a shell or a rocket is what was fired, never who fired it
+                if "agent" in p and fired is not None and c.end <= ev.trigger_start:
+                    p = {**p, "agent": 0.0}      # who stands before a projectile's fall reported it (extract._fired_means)
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)
                 if role == "none" and c.rule_role in keep:
                     role = c.rule_role   # a role the model may change but not drop (English: who did it, to whom)
