@@ -105,6 +105,7 @@ def resources() -> dict:
                       for k, v in d["nominal_place"].items()},
         "inner_place": {"preps": set(d["inner_place"]["preps"]), "depth": int(d["inner_place"]["depth"]),
                         "nouns": set(d["inner_place"]["nouns"]),
+                        "object_classes": set(d["inner_place"]["object_classes"]),
                         "not_classes": set(d["inner_place"]["not_classes"])},
         "comp_part": {k: set(v) for k, v in d["companion_participles"].items()},
         "addr_part": set(d["addressee_participles"]),
@@ -957,16 +958,19 @@ def _addressee(P, tok, is_verb, R, mem_person):
     return []
 
 
-def _inner_place(P, tok, R, lex, times, args) -> list:
-    """(enarg29) A place phrase (english.yaml inner_place.preps: in, at, near) that the parse hangs on a noun of the
-    trigger's own phrase rather than on the trigger: its object, or the object of one of its prepositions, down
-    to english.yaml inner_place.depth nouns ("took command of two legions in Capua", "was inducted as President in
-    Phoenix", "the stabbing of a teen girl at her Abbotsford high school"; not past another event's noun: "charged in
-    the stabbing of a girl at her school" is the stabbing's). Only a named place (or a noun a named place modifies, or a name the parser reads as a
-    place) or a common place noun (motion_verbs.place_nouns, inner_place.nouns); not inside a clause of its own, nor
-    a time."""
+def _inner_place(P, tok, cls, R, lex, times, args) -> list:
+    """(enarg29) A place phrase (english.yaml inner_place.preps: at, near) that the parse hangs on a noun of the
+    trigger's own phrase rather than on the trigger: the object of one of its prepositions, down to
+    inner_place.depth nouns ("meeting with counsellors at the school", "the stabbing of a teen girl at her
+    Abbotsford high school"); not past another event's noun ("charged in the stabbing of a girl at her school" is
+    the stabbing's). The direct object's place only where what is done to it is done there
+    (inner_place.object_classes: harm, control): "ordered the preparation of a stage at the palace" is the stage's
+    place, not the order's. Only a named place (or a noun a named place modifies, or a name the parser reads as a
+    place) or a common place noun (motion_verbs.place_nouns, inner_place.nouns); not a time. "in" is left out: on
+    a noun it tells mostly where the thing is ("proposed the missile defense systems in Eastern Europe")."""
     IP = R["inner_place"]
-    frontier = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "dative")]
+    frontier = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "dative")] \
+        if cls in IP["object_classes"] else []
     frontier += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":   # "made trips to ... in": the light verb's phrases
         frontier += [g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i for g in c.children
@@ -1428,7 +1432,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
         args += _nominal_places(P, tok, cls, R, lex, times)
     if INNER_PLACE and cls not in R["inner_place"]["not_classes"] \
             and not any(a.role in ("place", "destination", "origin") for a in args):
-        args += _inner_place(P, tok, R, lex, times, args)
+        args += _inner_place(P, tok, cls, R, lex, times, args)
     if COMPANION_PARTICIPLE and cls in R["comp_part"]["classes"] and not any(a.role == "companion" for a in args):
         args += _companion_participle(P, tok, R, args)
     ag = [(a.start, a.end) for a in args if a.role == "agent"]
