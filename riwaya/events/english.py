@@ -103,6 +103,12 @@ def resources() -> dict:
                    "preps": set(d["office"]["preps"])},
         "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
                       for k, v in d["nominal_place"].items()},
+        "inner_place": {"preps": set(d["inner_place"]["preps"]), "depth": int(d["inner_place"]["depth"]),
+                        "nouns": set(d["inner_place"]["nouns"]),
+                        "object_classes": set(d["inner_place"]["object_classes"]),
+                        "not_classes": set(d["inner_place"]["not_classes"])},
+        "comp_part": {k: set(v) for k, v in d["companion_participles"].items()},
+        "addr_part": set(d["addressee_participles"]),
         "poss_pron": dict(d["possessive_pronouns"]), "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
@@ -483,10 +489,42 @@ def _with_conj(tok):
             ta = _title_appos(t) if c.dep_ == "appos" else None
             if ta is not None and ta.i == c.i:
                 stack.append(c)         # one participant with its title (_np_arg); what it coordinates counts
-            elif (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+            elif (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN") \
+                    or (LIST_APPOS and c.dep_ == "appos" and c.pos_ == "NOUN" and _list_item(c)):
                 out.append(c)
                 stack.append(c)
     return out
+
+
+# (enarg29) switches of this branch's rules (each measured on the grouped CV and English dev)
+LIST_APPOS = True           # "conquered Thrace, the coastal Greek cities, and the Paeonians": a list, no apposition
+REL_ANTECEDENT = True       # "Crimea, which it annexed", "Southsea, to which Trix had returned": the antecedent
+INNER_PLACE = True          # "took command of two legions in Capua": a place phrase on the trigger's own noun phrase
+COMPOUND_HEAD = True        # "the World Cup in the Netherlands": a trigger of two words is read at its head
+COMPANION_PARTICIPLE = True  # "returned to Switzerland, accompanied by Rosane"
+ADDRESSEE_PARTICIPLE = True  # "launched a petition ..., asking the government to": whom it asks
+CONJ_POSSESSOR = True       # "her decline and death": the second noun shares the first's possessor
+
+
+def _list_item(c) -> bool:
+    """An appositive noun that itself holds the list's "and"/"or" ("Thrace, the coastal Greek cities, and the
+    Paeonians"): the parse's apposition is a list's item (a true apposition coordinates nothing)."""
+    return any(g.dep_ == "cc" for g in c.children) and any(g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN")
+                                                           for g in c.children)
+
+
+def _antecedent(tok, o):
+    """(enarg29) The noun a relative pronoun object of the trigger's relative clause stands for ("Crimea, which it
+    annexed" -> Crimea; "Southsea (to which Trix had returned)" -> Southsea; GUIDELINE 3: the nearest explicit
+    mention), else None."""
+    if not REL_ANTECEDENT or o is None or o.tag_ not in ("WDT", "WP") or o.lower_ not in ("which", "that", "whom", "who"):
+        return None
+    t = tok
+    while t.dep_ == "conj" and t.head.i != t.i:     # "which it took and annexed"
+        t = t.head
+    if t.dep_ != "relcl" or t.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return t.head
 
 
 def _passive(tok):
@@ -920,6 +958,81 @@ def _addressee(P, tok, is_verb, R, mem_person):
     return []
 
 
+def _inner_place(P, tok, cls, R, lex, times, args) -> list:
+    """(enarg29) A place phrase (english.yaml inner_place.preps: at, near) that the parse hangs on a noun of the
+    trigger's own phrase rather than on the trigger: the object of one of its prepositions, down to
+    inner_place.depth nouns ("meeting with counsellors at the school", "the stabbing of a teen girl at her
+    Abbotsford high school"); not past another event's noun ("charged in the stabbing of a girl at her school" is
+    the stabbing's). The direct object's place only where what is done to it is done there
+    (inner_place.object_classes: harm, control): "ordered the preparation of a stage at the palace" is the stage's
+    place, not the order's. Only a named place (or a noun a named place modifies, or a name the parser reads as a
+    place) or a common place noun (motion_verbs.place_nouns, inner_place.nouns); not a time. "in" is left out: on
+    a noun it tells mostly where the thing is ("proposed the missile defense systems in Eastern Europe")."""
+    IP = R["inner_place"]
+    frontier = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr", "dative")] \
+        if cls in IP["object_classes"] else []
+    frontier += [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":   # "made trips to ... in": the light verb's phrases
+        frontier += [g for c in tok.head.children if c.dep_ == "prep" and c.i > tok.i for g in c.children
+                     if g.dep_ == "pobj"]
+    seen = {tok.i}
+    for _ in range(IP["depth"]):
+        nxt = []
+        for n in frontier:
+            if n.i in seen or n.pos_ not in ("NOUN", "PROPN") or n.lower_ in lex["en"]:
+                continue    # another event's noun has its own place ("charged in the stabbing of a girl at her school")
+            seen.add(n.i)
+            for pr in n.children:
+                if pr.dep_ != "prep":
+                    continue
+                o = _pobj(pr)
+                if o is None:
+                    continue
+                if pr.lower_ in IP["preps"] and o.pos_ in ("NOUN", "PROPN") and (
+                        P.mention(o, ("place",)) is not None
+                        or any(g.dep_ == "compound" and P.mention(g, ("place",)) is not None for g in o.children)
+                        or (o.pos_ == "PROPN" and o.ent_type_ in ("GPE", "LOC", "FAC")
+                            and P.mention(o, PPL) is None)
+                        or o.lemma_.lower() in R["motion"]["place_nouns"] or o.lemma_.lower() in IP["nouns"]):
+                    a = _place_arg(P, o, "place", R, lex, times)
+                    if isinstance(a, Argument) and not any(x.start < a.end and a.start < x.end for x in args):
+                        return [a]
+                nxt.append(o)
+        frontier = nxt
+    return []
+
+
+def _companion_participle(P, tok, R, args) -> list:
+    """(enarg29) Who goes along, told by a participle on the movement verb (english.yaml companion_participles):
+    "returned to Switzerland, accompanied by Rosane"."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.lemma_.lower() in R["comp_part"]["verbs"]:
+            by = next((g for g in c.children if g.dep_ == "agent"), None)
+            o = _pobj(by) if by is not None else None
+            if o is not None and o.pos_ in ("NOUN", "PROPN", "PRON"):
+                out = [_np_arg(P, x, "companion", types=PPL) for x in _with_conj(o)]
+                return [a for a in out if not any(x.start < a.end and a.start < x.end for x in args)]
+    return []
+
+
+def _asking_whom(P, tok, R, args) -> list:
+    """(enarg29) Whom a request noun asks, told by a participle of asking on it or on the verb whose object it is
+    (english.yaml addressee_participles): "launched a petition ..., asking the government to respect", "the request
+    of the Municipality asking religious schools to pay"."""
+    parts = [c for c in tok.children if c.dep_ == "acl"]
+    if tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        parts += [c for c in tok.head.children if c.dep_ == "advcl" and c.i > tok.i]
+    for c in parts:
+        if c.tag_ != "VBG" or c.lemma_.lower() not in R["addr_part"]:
+            continue
+        o = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
+        if o is not None and o.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "xcomp" for g in c.children):
+            a = _np_arg(P, o, "patient", types=PPL + ("place",))
+            if not any(x.start < a.end and a.start < x.end for x in args):
+                return [a]
+    return []
+
+
 def _stages(v, R) -> bool:
     """The verb ``v`` says its subject happened: "occurred", "took place"."""
     lem = v.lemma_.lower()
@@ -967,7 +1080,7 @@ def _is_vehicle(tok, lex):
 
 # ---------------------------------------------------------------- the frame
 
-def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
+def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=None):
     """Arguments of the English trigger at trig_s, or None when the parse has no token there.
 
     Returns (arguments, drop): drop is True when the parse shows the word is not this event
@@ -980,10 +1093,16 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     while tok.i + 2 < len(tok.doc) and not tok.whitespace_ and tok.nbor(1).text == "-" and not tok.nbor(1).whitespace_ \
             and tok.nbor(2).head.i == tok.head.i and all(c.dep_ == "punct" for c in tok.children):
         tok = tok.nbor(2)   # "was re-elected" parsed as three siblings: the word after the hyphen is the verb
+    if COMPOUND_HEAD and trig_e is not None:
+        # (enarg29) "the World Cup in the Netherlands", "a press conference in Rome": the trigger's last word is the
+        # head its first words modify, and the phrase's dependents hang on it
+        while tok.dep_ == "compound" and tok.head.i > tok.i and P.span(tok.head)[1] <= trig_e:
+            tok = tok.head
     args: list[Argument] = []
     mover = cls == "movement"   # a named craft that flies, lifts off, sails is the mover (GUIDELINE)
     is_verb = tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+    objs = [_antecedent(tok, c) or c for c in objs]     # (enarg29) "Crimea, which it annexed": Crimea
     if typ in R["obj_patient"] and any(c.dep_ == "dative" and c.pos_ in ("PRON", "PROPN", "NOUN") for c in tok.children):
         # "denied them entry", "asked him a question": the one it befalls is the first object
         objs = [c for c in tok.children if c.dep_ == "dative"]
@@ -1077,6 +1196,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
     else:
         # nominal trigger: "Nimr's escape", "his visit", "a meeting with X" held by the verb's subject
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is None and CONJ_POSSESSOR and tok.dep_ == "conj" and tok.head.pos_ == "NOUN" \
+                and not any(c.dep_ in ("det", "prep") and c.i < tok.i for c in tok.children):
+            # (enarg29) "her decline and death": the second noun shares the first one's possessor
+            poss = next((c for c in tok.head.children if c.dep_ == "poss"), None)
         if poss is not None and (poss.lower_ in R["time_poss"] or any(t.start <= P.span(poss)[0] < t.end for t in times)):
             pass  # "next year's competition", "today's announcement": a time, not a participant
         elif poss is not None and (h := _kind_subject(P, tok, poss, R)) is not None:
@@ -1227,6 +1350,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
             preps += [g for g in c.children if g.dep_ == "prep" and g.lower_ in ("to", "from", "for")]
     for pr in sorted(preps, key=lambda x: x.i):
         role, o = _prep_role(pr, R)
+        o = _antecedent(tok, o) or o    # (enarg29) "Southsea (to which Trix had returned)": Southsea
         if role is None and pr.lower_ == "on" and _is_vehicle(_pobj(pr), lex):
             role, o = "means", _pobj(pr)  # "on a Russian plane"
         if role is None or o is None:
@@ -1294,6 +1418,8 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                             args.append(a)
     if typ in R["addressee"] and not any(a.role == "patient" for a in args):
         args += _addressee(P, tok, is_verb, R, mem_person)
+    if ADDRESSEE_PARTICIPLE and typ in R["addressee"] and not is_verb and not any(a.role == "patient" for a in args):
+        args += _asking_whom(P, tok, R, args)
     if is_verb and typ in R["comp_to"] and not any(a.role == "companion" for a in args):
         # (en25) "tweeted to Mohamed", "spoke to CNN Style": the named one it is told to
         for c in tok.children:
@@ -1304,6 +1430,11 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None):
                 break
     if not is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _nominal_places(P, tok, cls, R, lex, times)
+    if INNER_PLACE and cls not in R["inner_place"]["not_classes"] \
+            and not any(a.role in ("place", "destination", "origin") for a in args):
+        args += _inner_place(P, tok, cls, R, lex, times, args)
+    if COMPANION_PARTICIPLE and cls in R["comp_part"]["classes"] and not any(a.role == "companion" for a in args):
+        args += _companion_participle(P, tok, R, args)
     ag = [(a.start, a.end) for a in args if a.role == "agent"]
     # GUIDELINE: the decider only when distinct from the agent ("the decision of X to leave": X leaves)
     args += [a for a in deciders(P, tok, R) if not any(a.start < e and s < a.end for s, e in ag)]

@@ -1461,7 +1461,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                     # English with a parse: the clause structure gives the roles (data-driven word lists)
                     mp = d.subj_mem[0][0] if d.subj_mem[0] and sidx - d.subj_mem[1] <= 1 and d.subj_mem[0][0].type == "person" \
                         else None
-                    pa, drop = english.event_arguments(P, trig_s, typ, ev.cls, lex, all_times, mp)
+                    pa, drop = english.event_arguments(P, trig_s, typ, ev.cls, lex, all_times, mp, trig_e)
                     if drop:
                         i = tj
                         continue
