@@ -302,6 +302,7 @@ def _compile(lx: Lexicon) -> None:
     lx.rx_needs = {k: [own or (_date_needs(rx, lx.needs.get(k)) if k == "date" else lx.needs.get(k))
                        for rx, own in zip(rxs, rule_needs[k])] for k, rxs in lx.rx.items()}
     lx.not_time = re.compile(LB + _alt(raw.get("not_time") or []) + RB, lx.flags)
+    lx.date_name_heads = frozenset(norm_word(w) for w in raw.get("date_name_heads") or [])
     lo, hi = raw.get("hijri_year_range") or [0, 0]
     lx.hijri_years = (int(lo), int(hi))
     lx.glue = re.compile(_pat(raw["glue"]), lx.flags)

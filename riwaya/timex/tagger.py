@@ -30,6 +30,19 @@ class _Piece:
         self.start, self.end, self.etype, self.g, self.lx = start, end, etype, g, lx
 
 
+def _named_date(p: _Piece, norm: str, lx) -> bool:
+    """Is a day and month with no year the end of a name (``date_name_heads``: "قصر 22 مايو", "ثورة 25 يناير")?
+    The word right before it, as written or with one proclitic (و ف ب ل) off, is one of the heads."""
+    g = p.g or {}
+    if p.etype != "date" or not (g.get("d") and (g.get("m") or g.get("mn"))) or g.get("y"):
+        return False
+    before = norm[max(0, p.start - 30):p.start].split()
+    if not before:
+        return False
+    w = before[-1]
+    return w in lx.date_name_heads or (len(w) > 3 and w[0] in "وفبل" and w[1:] in lx.date_name_heads)
+
+
 def _paragraph_langs(text: str, main: str) -> tuple[list[int], list[str]]:
     starts, langs = [], []
     pos = 0
@@ -799,6 +812,8 @@ def tag_times(text: str, lang: str = "ar", anchor: str | None = None, tz: str = 
         blocked = {m.span() for p in found for m in lx.not_time.finditer(norm, max(0, p.start - 30), p.end + 30)}
         if blocked:
             found = [p for p in found if not any(a < p.end and p.start < b for a, b in blocked)]
+        if lx.date_name_heads:
+            found = [p for p in found if not _named_date(p, norm, lx)]
         pieces.extend(found)
     groups = [g for g in _group(_select(pieces), norm) if _keep(g, norm)]
     pieces_at = {g[0].start for g in groups}
