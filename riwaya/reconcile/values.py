@@ -954,6 +954,26 @@ def part_told(sentence: str | None, n: int) -> bool:
     return False
 
 
+def others_told(sentence: str | None, n: int) -> bool:
+    """Does a sentence tell the figure ``n`` as others than one it counts before it (values.yaml counts.others right
+    after the figure, counts.others_before before it: "أحد المهاجمين قتل ... في حين لقي اثنان آخران وضابط شرطة
+    حتفهم", one of the attackers died in the blast and two others in the firefight after)? Such a figure counts the
+    rest of a toll, a part of it, not a rival of it."""
+    cfg = vconfig().get("counts") or {}
+    others = {normalize(c).lower() for c in cfg.get("others") or ()}
+    before = [normalize(c).lower().split() for c in cfg.get("others_before") or ()]
+    if not sentence or not others or not before:
+        return False
+    toks = _figure_words(sentence)
+    for k in range(len(toks)):
+        w = _figure_at(toks, k, n)
+        if not w or k + w >= len(toks) or toks[k + w] not in others:
+            continue
+        if any(toks[j:j + len(c)] == c for j in range(k) for c in before):
+            return True
+    return False
+
+
 def remaining_told(sentence: str | None, n: int) -> bool:
     """Does a sentence tell the figure ``n`` as those who remain (values.yaml counts.remaining within
     counts.remaining_window words after it: "خمسة مصابين ما زالوا يتلقون العلاج", "5 are still in hospital")? Such
