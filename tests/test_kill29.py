@@ -68,6 +68,8 @@ def test_two_killings_of_two_sides_are_apart():
     assert not core._sides_apart(S, S, none, S)
     # a fight of both sides told by one report's doers: no reprisal of one side
     assert not core._sides_apart(S, none, none, S | F)
+    # armed groups fight each other: rebels kidnapped against a kidnapping by an armed group may be one
+    assert not core._sides_apart(F, none, none, F)
 
 
 def test_a_figure_counts_its_group():

@@ -2734,7 +2734,8 @@ def _sides() -> dict:
             words.setdefault(normalize(str(w)).strip().lower(), side)
         for k in d.get("org_kinds") or ():
             kinds[k] = side
-    return {"words": words, "kinds": kinds}
+    rivals = frozenset(side for side, d in (raw.get("sides") or {}).items() if d.get("rivals_within"))
+    return {"words": words, "kinds": kinds, "rivals_within": rivals}
 
 
 def _span_sides(v, ents: Entities) -> frozenset:
@@ -2790,11 +2791,13 @@ def _sides_apart(va: frozenset, da: frozenset, vb: frozenset, db: frozenset) -> 
     """Are two harms two happenings by the sides they befell and that did them (``events.sides_apart``)? Where
     both tell whom it befell and no side is common (soldiers killed against militants killed), or where one
     tells only who did it and they are all of the side the other's harm befell, that harm not done by its own
-    side (the army's operation against the ambush that killed its soldiers: a reprisal, not the ambush)."""
+    side (the army's operation against the ambush that killed its soldiers: a reprisal, not the ambush); not for a
+    side whose parties fight each other (``rivals_within``: armed groups)."""
     if va and vb and not (va & vb):
         return True
+    rivals = _sides()["rivals_within"]
     for v1, d1, v2, d2 in ((va, da, vb, db), (vb, db, va, da)):
-        if v1 and not v2 and d2 and d2 <= v1 and not (v1 & d1):
+        if v1 and not v2 and d2 and d2 <= v1 and not (v1 & d1) and not (d2 & rivals):
             return True
     return False
 
