@@ -724,8 +724,8 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     if A.get("objects") and B.get("objects") and any(_objects_apart(x, y) for x in A["objects"] for y in B["objects"]):
         return False    # one member's decision is about another thing than one of the other's (events.object_apart)
     if A.get("sides") and B.get("sides") and (_sides_rule() or {}).get("joins", True) \
-            and any(_sides_apart(*x, *y) for x in A["sides"] for y in B["sides"]):
-        return False    # one member's harm befell another side than one of the other's (events.sides_apart)
+            and _sides_apart(*A["sides"], *B["sides"]):
+        return False    # the harms of one befell other sides than the other's, or were done by them (events.sides_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1631,7 +1631,9 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                                             f["doers"], f["day"])]},
                    "xdays": {f["xday"]} if f.get("xday") else set(),
                    "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set(),
-                   "sides": {(f["victims"], f["doer_sides"])} if f.get("victims") or f.get("doer_sides") else set()}
+                   # the sides its members' harms befell and that did them, each summed over the members: two
+                   # clusters are two harms only where these part them (one member's misread side parts nothing)
+                   "sides": (f["victims"], f["doer_sides"]) if f.get("victims") or f.get("doer_sides") else None}
     return summ
 
 
@@ -1656,7 +1658,10 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["once"] = a["once"] and b["once"]
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
     a["objects"] = a.get("objects", set()) | b.get("objects", set())
-    a["sides"] = a.get("sides", set()) | b.get("sides", set())
+    if a.get("sides") and b.get("sides"):
+        a["sides"] = (a["sides"][0] | b["sides"][0], a["sides"][1] | b["sides"][1])
+    else:
+        a["sides"] = a.get("sides") or b.get("sides")
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
