@@ -135,3 +135,10 @@ def test_two_others_after_one_of_them_are_the_rest_of_a_toll():
     assert not others_told("أكدت وزارة الدفاع مقتل تسعة من جنود الجيش وجرح اثنين آخرين بعد تعرضهم لإطلاق نار.", 2)
     # the figure must be the one told as others
     assert not others_told(s, 3)
+
+
+def test_a_household_is_a_part_of_a_toll():
+    s = "وقال سكان ومقاتلون محليون، إن قصفا شنه الحوثيون قتل أسرة من ثمانية أفراد في منطقة دار سعد."
+    assert others_told(s, 8)
+    assert others_told("The shelling killed a family of five.", 5)
+    assert not others_told("وتسبب قصف مدفعي للحوثيين في مقتل 43 شخصا وإصابة 173 يوم الأحد في حي دار سعد.", 43)
