@@ -33,7 +33,7 @@ from . import timeiv
 from .context_time import is_chain_word
 from .text import DATA, config, normalize, templates
 from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told,
+                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told, others_told,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone, display_raw)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -767,6 +767,9 @@ def _part(IA, IB, ka, kb, evidence, docs: dict) -> bool:
         return False
     lo = min(ka.n, kb.n)
     if any(part_told(_sentence(evidence[i], docs), lo) for i in IA + IB):
+        return True
+    # the smaller figure told as others than one counted before it ("أحد المهاجمين قتل ... لقي اثنان آخران"): the rest
+    if _counts_cfg().get("others") and any(others_told(_sentence(evidence[i], docs), lo) for i in IA + IB):
         return True
     # the smaller figure told as those who remain ("خمسة مصابين ما زالوا يتلقون العلاج"): a part of the toll
     return bool(_counts_cfg().get("remaining")) and \

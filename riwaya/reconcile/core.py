@@ -309,6 +309,9 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "words": m.get("words") or frozenset(),
         "window": m.get("window") or frozenset(),
         "object": m.get("object") or frozenset(),
+        # the sides a harm befell and that did it (harm_sides; events.sides_apart)
+        "victims": frozenset(m.get("victim_sides") or ()),
+        "doer_sides": frozenset(m.get("doer_sides") or ()),
         "doc_words": m.get("doc_words") or frozenset(),
         "lead": m.get("lead"),
         "first": m.get("first"),
@@ -475,6 +478,9 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _objects_apart(fa["object"], fb["object"]):
         return False    # two orders (requests, announcements) about different things: two happenings
+    if (_sides_rule() or {}).get("pairs", True) and _sides_apart(fa["victims"], fa["doer_sides"],
+                                                                 fb["victims"], fb["doer_sides"]):
+        return False    # soldiers killed against militants killed, or by the soldiers' side: two harms
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
@@ -717,6 +723,9 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
         return False
     if A.get("objects") and B.get("objects") and any(_objects_apart(x, y) for x in A["objects"] for y in B["objects"]):
         return False    # one member's decision is about another thing than one of the other's (events.object_apart)
+    if A.get("sides") and B.get("sides") and (_sides_rule() or {}).get("joins", True) \
+            and _sides_apart(*A["sides"], *B["sides"]):
+        return False    # the harms of one befell other sides than the other's, or were done by them (events.sides_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1621,7 +1630,10 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                    "docs": {m.get("doc"): [(_ent(m.get("origin")), _ent(m.get("destination")), iv,
                                             f["doers"], f["day"])]},
                    "xdays": {f["xday"]} if f.get("xday") else set(),
-                   "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set()}
+                   "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set(),
+                   # the sides its members' harms befell and that did them, each summed over the members: two
+                   # clusters are two harms only where these part them (one member's misread side parts nothing)
+                   "sides": (f["victims"], f["doer_sides"]) if f.get("victims") or f.get("doer_sides") else None}
     return summ
 
 
@@ -1646,6 +1658,10 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["once"] = a["once"] and b["once"]
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
     a["objects"] = a.get("objects", set()) | b.get("objects", set())
+    if a.get("sides") and b.get("sides"):
+        a["sides"] = (a["sides"][0] | b["sides"][0], a["sides"][1] | b["sides"][1])
+    else:
+        a["sides"] = a.get("sides") or b.get("sides")
     for d, xs in b["docs"].items():
         a["docs"].setdefault(d, []).extend(xs)
     if b["lo"] is not None:
@@ -2432,6 +2448,15 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
                 c["of_kin"] = True
             if m.get("amount") is not None and not r["own_amount"]:
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
+        if c.get("class") in ((_sides_rule() or {}).get("classes") or ()):
+            # whom the harm befell and who did it, by side (events.sides_apart): soldiers, militants, civilians
+            s_, e_ = m.get("start"), m.get("end")
+            victims, doers = harm_sides(c, ents, text[s_:e_] if text and isinstance(s_, int)
+                                        and isinstance(e_, int) else None)
+            if victims:
+                c["victim_sides"] = sorted(victims)
+            if doers:
+                c["doer_sides"] = sorted(doers)
         # the places finer than a country its sentence names and the counts it tells: what tells a happening
         # told without its main actor (pair features fine_place_*, numbers_*)
         c["fine_places"] = _fine_places(c, ents)
@@ -2684,6 +2709,102 @@ def _raw_family(raw: str) -> str | None:
         name = fam["family"].get(t) or fam["family"].get(w)
         return "raw:\x1ffamily " + name if name else None
     return None
+
+
+def _sides_rule() -> dict | None:
+    """``events.sides_apart`` (kill29): the event classes whose mentions read the sides their harm befell and that
+    did it (``classes``), and whether two mentions whose sides part them are kept apart at the pair gate
+    (``pairs``) and at the cluster join (``joins``); null: off."""
+    return config()["events"].get("sides_apart")
+
+
+# how many first words of an unresolved participant's span are read for its side (_span_sides)
+SIDE_WORDS = 4
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict:
+    """actor_families.yaml ``sides``, normalised and lower-cased: ``words`` (a word of a family or of a side's own
+    list -> the side) and ``kinds`` (a knowledge-base organisation kind -> the side)."""
+    import yaml
+    from .text import DATA
+    raw = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+    fams = raw.get("families") or {}
+    words: dict = {}
+    kinds: dict = {}
+    for side, d in (raw.get("sides") or {}).items():
+        forms = [w for f in d.get("families") or () for ws in (fams.get(f) or {}).values() for w in ws or ()]
+        forms += [w for lang in ("ar", "en") for w in d.get(lang) or ()]
+        for w in forms:
+            words.setdefault(normalize(str(w)).strip().lower(), side)
+        for k in d.get("org_kinds") or ():
+            kinds[k] = side
+    rivals = frozenset(side for side, d in (raw.get("sides") or {}).items() if d.get("rivals_within"))
+    return {"words": words, "kinds": kinds, "rivals_within": rivals}
+
+
+def _span_sides(v, ents: Entities) -> frozenset:
+    """The sides a participant is of: an unresolved span by its words (as written or with a proclitic off) and
+    the organisations named inside it ("16 عنصرا من القاعدة": an armed group), a resolved organisation by its
+    knowledge-base kind; people and places by name tell none."""
+    sd = _sides()
+    e = ents.by_id.get(v) if isinstance(v, str) else None
+    if e is not None:
+        side = sd["kinds"].get(((e.get("attrs") or {}).get("kind") or "")) if e.get("type") == "organization" else None
+        return frozenset([side]) if side else frozenset()
+    if not isinstance(v, str):
+        return frozenset()
+    span = v[4:] if v.startswith("raw:") else normalize(v)
+    out = set()
+    # the span's first words tell whom it names ("ثلاثة من جنود القوات"); later ones may tell what it held or
+    # belonged to ("ناقلة جنود مدرعة": a troop carrier, a thing struck)
+    for t in span.lower().split()[:SIDE_WORDS]:
+        w = _strip_proclitic(t)
+        side = sd["words"].get(t) or sd["words"].get(w) or (
+            sd["words"].get(w[:-1]) if len(w) >= 5 and w.endswith("ا") else None)    # "متمردا": an accusative
+        if side:
+            out.add(side)
+    for eid in actor_names_within(span, ents):
+        side = sd["kinds"].get((((ents.by_id.get(eid) or {}).get("attrs") or {}).get("kind") or ""))
+        if side:
+            out.add(side)
+    return frozenset(out)
+
+
+def harm_sides(c: dict, ents: Entities, sentence: str | None) -> tuple[frozenset, frozenset]:
+    """The sides (actor_families.yaml ``sides``: security, fighters, civilians) a mention's harm befell (its
+    patients and targets, and whom its own figure counts: values.count_group) and that did it (its agents told in
+    the trigger's own clause)."""
+    from .values import count_group
+    victims: set = set()
+    doers: set = set()
+    for p in c.get("participants") or ():
+        role = p.get("role") or "agent"
+        if role in ("patient", "target"):
+            victims |= _span_sides(p.get("entity"), ents)
+        elif role == "agent" and p.get("own") is not False:
+            doers |= _span_sides(p.get("entity"), ents)
+    n = _amount_value(c.get("amount")) if c.get("amount") is not None else None
+    if n and n.isdigit() and sentence:
+        g = count_group(sentence, int(n))
+        if g:
+            victims.add(g)
+    return frozenset(victims), frozenset(doers)
+
+
+def _sides_apart(va: frozenset, da: frozenset, vb: frozenset, db: frozenset) -> bool:
+    """Are two harms two happenings by the sides they befell and that did them (``events.sides_apart``)? Where
+    both tell whom it befell and no side is common (soldiers killed against militants killed), or where one
+    tells only who did it and they are all of the side the other's harm befell, that harm not done by its own
+    side (the army's operation against the ambush that killed its soldiers: a reprisal, not the ambush); not for a
+    side whose parties fight each other (``rivals_within``: armed groups)."""
+    if va and vb and not (va & vb):
+        return True
+    rivals = _sides()["rivals_within"]
+    for v1, d1, v2, d2 in ((va, da, vb, db), (vb, db, va, da)):
+        if v1 and not v2 and d2 and d2 <= v1 and not (v1 & d1) and not (d2 & rivals):
+            return True
+    return False
 
 
 def _is_actor(e, ents: Entities) -> bool:
