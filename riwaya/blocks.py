@@ -31,7 +31,7 @@ part's hashes, for its mentions, with its events' members as the reconciler read
 routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
 of its events being built and checked for conflicts again; and a part reconciled again whose pairing inputs (its
 canonical mentions and features, and the entity fields its place test read) are unchanged has its clusters read
-back from the cache, not paired and merged again (``reconcile.core.PairMemo``, ``PAIR_MEMO``). When a reviewer's
+back from the cache, not paired and merged again (``reconcile.pair_memo.PairMemo``, ``PAIR_MEMO``). When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
@@ -72,7 +72,7 @@ from . import event_schema
 
 SUBPARTS = True          # within a part reconciled again, carry over the sub-parts whose fingerprint is unchanged
 PAIR_MEMO = True         # a part reconciled again whose pairing inputs are unchanged: its clusters read back, not
-#                          paired and merged again (``reconcile.core.PairMemo``, on-disk cache "pairs")
+#                          paired and merged again (``reconcile.pair_memo.PairMemo``, on-disk cache "pairs")
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -377,7 +377,7 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
     pairing = None
     if PAIR_MEMO:
         from .cache import KeyValue
-        from .reconcile.core import PairMemo
+        from .reconcile.pair_memo import PairMemo
         pairing = PairMemo(part_of, KeyValue("pairs"))
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried, index=index, pairing=pairing)

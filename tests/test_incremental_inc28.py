@@ -1,4 +1,4 @@
-"""A part reconciled again whose pairing inputs are unchanged has its clusters read back (``reconcile.core.PairMemo``,
+"""A part reconciled again whose pairing inputs are unchanged has its clusters read back (``reconcile.pair_memo.PairMemo``,
 ``blocks.PAIR_MEMO``), not paired and merged again: what pairing and merging read is a part's sorted canonical
 mentions and their features (stories by equality), the config and pair model, the call's kinds (generic mentions)
 and, through the place test, the entity fields it logged reading. An entity's aliases or English name that the place

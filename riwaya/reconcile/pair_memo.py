@@ -1,0 +1,220 @@
+"""The pairing memo of the corpus stage (issue 20, ``inc28``; its own module since ``idx29``): a part reconciled
+again whose pairing inputs are unchanged has its sub-parts' clusters read back from the on-disk cache ``pairs``
+instead of its candidate pairs being scored and merged again. ``PairMemo`` (the memo), its key (``PairMemo._key``:
+the part's canonical mentions and features, the call's kinds, the config and pair model) and the logged view of the
+entities that the place test reads through (``_LoggedEnts``, ``field_digest``). The reconciler (``core.reconcile``,
+``pairing=``) calls ``PairMemo.units``; ``blocks.reconcile_block`` makes one per call when ``blocks.PAIR_MEMO``."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+
+from . import core as _core     # its functions looked up when called, so a patched one (tests) is the one used
+
+_IN, _TRUTH = "\x00in", "\x00truth"      # a read of an entity's presence, of its record's truth
+
+
+class _LoggedRecord:
+    """An entity's record as the place test reads it, every field read logged (id, field)."""
+    __slots__ = ("_e", "_id", "_log")
+
+    def __init__(self, e: dict, eid: str, log: set):
+        self._e, self._id, self._log = e, eid, log
+
+    def get(self, k, default=None):
+        self._log.add((self._id, k))
+        return self._e.get(k, default)
+
+    def __getitem__(self, k):
+        self._log.add((self._id, k))
+        return self._e[k]
+
+    def __contains__(self, k) -> bool:
+        self._log.add((self._id, k))
+        return k in self._e
+
+    def __bool__(self) -> bool:
+        self._log.add((self._id, _TRUTH))
+        return bool(self._e)
+
+    def __len__(self) -> int:
+        self._log.add((self._id, _TRUTH))
+        return len(self._e)
+
+
+class _LoggedById:
+    """``Entities.by_id`` with every id looked up logged, its record read through ``_LoggedRecord``."""
+    __slots__ = ("_d", "_log")
+
+    def __init__(self, d: dict, log: set):
+        self._d, self._log = d, log
+
+    def _rec(self, eid, e):
+        return e if e is None else _LoggedRecord(e, eid, self._log)
+
+    def get(self, eid, default=None):
+        self._log.add((eid, _IN))
+        e = self._d.get(eid)
+        return default if e is None else self._rec(eid, e)
+
+    def __getitem__(self, eid):
+        self._log.add((eid, _IN))
+        return self._rec(eid, self._d[eid])
+
+    def __contains__(self, eid) -> bool:
+        self._log.add((eid, _IN))
+        return eid in self._d
+
+
+class _LoggedEnts:
+    """What the place test (``_place_compat``, ``conflicts.Compare``) reads of the entities: ``by_id`` only (any
+    other attribute fails loudly), each read logged, so a memo of pairing knows which fields of which entities it
+    depends on."""
+    __slots__ = ("by_id",)
+
+    def __init__(self, ents: "Entities", log: set):
+        self.by_id = _LoggedById(ents.by_id, log)
+
+
+def field_digest(ents: "Entities", eid: str, field: str) -> str:
+    """What one logged read (``_LoggedEnts``) saw: an entity's presence, its record's truth, or one field (present
+    or not, and its value)."""
+    e = ents.by_id.get(eid)
+    if field == _IN:
+        v = [eid in ents.by_id, e is None]
+    elif field == _TRUTH:
+        v = bool(e)
+    else:
+        v = [field in (e or {}), (e or {}).get(field)]
+    return hashlib.sha1(json.dumps(v, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+                        ).hexdigest()[:16]
+
+
+class PairMemo:
+    """The clusters of a part whose pairing inputs are unchanged, read back instead of its candidate pairs being
+    scored and merged again (issue 20, ``inc28``). Pairing and merging (``mention_blocks``, ``candidate_pairs``,
+    ``_pair_ok``, ``pair_features``, ``_pair_score``, ``generic_commitments``, ``merge_pairs``, ``_clusters_ok``)
+    read the call's sorted canonical mentions and their features, the config and pair model, the kinds of the
+    call (a generic mention is blocked with every kind of its groups the call holds) and, through the place test
+    (``_place_compat``: ``conflicts.Compare.item``/``item_rel``, ``values.near``/``contains``, ``_unlocated``,
+    ``_container``), some fields of some entities. A part's key hashes the first four for its mentions (their
+    stories by equality only: a story's number shifts with other documents); the value holds its sub-parts'
+    clusters (by mention id) and every entity field the place test read while pairing it (logged,
+    ``_LoggedEnts``), checked against the current entities before the clusters are used. So an entity's
+    aliases or English name, which canonical mentions and features do not carry, move a part only where
+    its place test read them. Pairing is part by part: every blocking key's mentions must be in one part
+    (checked; else the call is paired whole, as without the memo). ``kv``: a string table (``riwaya.cache``
+    .KeyValue); None: nothing kept."""
+    VERSION = 1
+
+    def __init__(self, part_of: dict, kv=None):
+        self.part_of, self.kv = part_of, kv
+        self.figures = {"pair_parts": 0, "pair_parts_read_back": 0, "pair_mentions_read_back": 0}
+        self._big: dict = {}
+        self._fields: dict = {}
+
+    def _static(self, cfg: dict, average: float) -> str:
+        from ..corpus import CORPUS_VERSION
+        model = _core.pair_model()
+        payload = [self.VERSION, CORPUS_VERSION, cfg, _core.config()["conflicts"].get("place_near_km"),
+                   _core.pair_thresholds(), average, _core.average_pass(), model]
+        return hashlib.sha1(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+                            ).hexdigest()
+
+    def _big_digest(self, v) -> str:
+        hit = self._big.get(id(v))
+        if hit is None:      # the object kept with its digest, so its id is not reused within the call
+            hit = self._big[id(v)] = (v, hashlib.sha1(json.dumps(sorted(v, key=repr), ensure_ascii=False,
+                                                                 default=str).encode("utf-8")).hexdigest())
+        return hit[1]
+
+    def _row(self, m: dict, f: dict, story) -> list:
+        out = []
+        for d in (m, {**f, "story": story}):
+            out.append({k: (["\x00set", self._big_digest(v)] if isinstance(v, (set, frozenset)) and len(v) > 16
+                            else v) for k, v in d.items()})
+        return out
+
+    def _key(self, static: str, ms: list[dict], feats: list[dict], idx: list[int], kinds: set) -> str:
+        stories: dict = {}
+        rows, groups = [], set()
+        for g in idx:
+            f = feats[g]
+            s = f["story"]
+            rows.append(self._row(ms[g], f, None if s is None else stories.setdefault(s, len(stories))))
+            groups |= f["generic"]
+        ks = sorted(([c, g] for c, g in kinds if g in groups), key=repr)
+        payload = json.dumps([static, rows, ks], sort_keys=True, ensure_ascii=False, default=_core._plain_sets)
+        return "p1:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+    def _digest(self, ents, eid, field) -> str:
+        k = (eid, field)
+        if k not in self._fields:
+            self._fields[k] = field_digest(ents, eid, field)
+        return self._fields[k]
+
+    def _read(self, v: str | None, pos: dict, idx: list[int], ents) -> list | None:
+        if v is None:
+            return None
+        try:
+            x = json.loads(v)
+            if any(self._digest(ents, eid, field) != d for eid, field, d in x["reads"]):
+                return None
+            subs = [[sorted(pos[i] for i in c) for c in sub] for sub in x["subs"]]
+        except (ValueError, KeyError, TypeError):
+            return None       # a damaged entry, or one of other mentions, is a miss
+        if sorted(i for sub in subs for c in sub for i in c) != idx:
+            return None
+        return subs
+
+    def _pair(self, ms, feats, idx, blocks, ents, cfg, average) -> tuple[list, list]:
+        loc = {g: k for k, g in enumerate(idx)}
+        log: set = set()
+        same_place = _core._place_compat(_LoggedEnts(ents, log))
+        lms, lf = [ms[g] for g in idx], [feats[g] for g in idx]
+        subs = []
+        for sp in _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()}):
+            sm, sf = [lms[i] for i in sp.idx], [lf[i] for i in sp.idx]
+            subs.append([[idx[sp.idx[k]] for k in c]
+                         for c in _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place)])
+        reads = sorted(([eid, field, self._digest(ents, eid, field)] for eid, field in log), key=repr)
+        return subs, reads
+
+    def units(self, ms: list[dict], feats: list[dict], ents, cfg: dict, average: float):
+        """``call_units`` of a call's sorted mentions, each part's clusters read back or paired; None where the
+        call cannot be paired part by part (a mention without a part, a blocking key across two parts)."""
+        labels = [self.part_of.get(m.get("id")) for m in ms]
+        pos = {m.get("id"): i for i, m in enumerate(ms)}
+        if not ms or None in labels or len(pos) != len(ms):
+            return None
+        blocks = _core.mention_blocks(ms, feats)
+        by_part: dict = defaultdict(list)
+        for i, lab in enumerate(labels):
+            by_part[lab].append(i)
+        part_blocks: dict = defaultdict(dict)
+        for k, members in blocks.items():
+            lab = labels[members[0]]
+            if any(labels[i] != lab for i in members):
+                return None
+            part_blocks[lab][k] = members
+        kinds = {(_core._cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
+        static = self._static(cfg, average)
+        keys = {lab: self._key(static, ms, feats, idx, kinds) for lab, idx in by_part.items()}
+        hit = self.kv.get_many(sorted(set(keys.values()))) if self.kv is not None else {}
+        subs, new = [], {}
+        for lab, idx in by_part.items():
+            got = self._read(hit.get(keys[lab]), pos, idx, ents)
+            self.figures["pair_parts"] += 1
+            if got is None:
+                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average)
+                new[keys[lab]] = json.dumps({"subs": [[[ms[i].get("id") for i in c] for c in sub] for sub in got],
+                                             "reads": reads}, ensure_ascii=False)
+            else:
+                self.figures["pair_parts_read_back"] += 1
+                self.figures["pair_mentions_read_back"] += len(idx)
+            subs.extend(got)
+        if new and self.kv is not None:
+            self.kv.put_many(new)
+        self._big.clear()
+        return _core.units_of_clusters(ms, subs)
