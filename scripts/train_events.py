@@ -4,7 +4,10 @@
 
 Reads benchmarks/data/events_corpus/annotations.jsonl (compile it first with
 benchmarks/events_corpus/corpus.py compile) and the texts from ../shared/data. Fits on the train split,
-picks thresholds on the dev split, never reads the test split. The rules run with the learned stage off
+picks thresholds on the dev split (the argument model's by grouped CV over train alone, refit29: ARG_SELECT), never
+reads the test split. The reproducible refit of the Arabic argument model (refit29):
+
+    .venv/bin/python scripts/train_events.py --lang ar --only argument [--cache /tmp/ar_train_ans.pkl] The rules run with the learned stage off
 (RIWAYA_EVENTS_LEARNED=0), so the models learn to correct the rules' proposals:
 - proposer (riwaya/events/propose.py, propose_en.py): every candidate word of every sentence -> the gold type of
   the trigger it starts, or none (a detector on all words, a type model on the triggers); fitted first, it
