@@ -4,7 +4,10 @@
 
 Reads benchmarks/data/events_corpus/annotations.jsonl (compile it first with
 benchmarks/events_corpus/corpus.py compile) and the texts from ../shared/data. Fits on the train split,
-picks thresholds on the dev split, never reads the test split. The rules run with the learned stage off
+picks thresholds on the dev split (the argument model's by grouped CV over train alone, refit29: ARG_SELECT), never
+reads the test split. The reproducible refit of the Arabic argument model (refit29):
+
+    .venv/bin/python scripts/train_events.py --lang ar --only argument [--cache /tmp/ar_train_ans.pkl] The rules run with the learned stage off
 (RIWAYA_EVENTS_LEARNED=0), so the models learn to correct the rules' proposals:
 - proposer (riwaya/events/propose.py, propose_en.py): every candidate word of every sentence -> the gold type of
   the trigger it starts, or none (a detector on all words, a type model on the triggers); fitted first, it
@@ -236,6 +239,15 @@ def _dateline(doc) -> tuple[int, int] | None:
     return (int(dl["start"]), int(dl["end"])) if isinstance(dl, dict) and dl.get("start") is not None else None
 
 
+def _analysis(key: str, doc):
+    """The rules' analysis of a corpus document: ANALYSES's (--cache) when it holds it, else analysed (and kept)."""
+    if ANALYSES is None:
+        return analyze(doc)
+    if key not in ANALYSES:
+        ANALYSES[key] = analyze(doc)
+    return ANALYSES[key]
+
+
 def samples(records: list[dict], lang: str) -> dict[str, list]:
     lex = load_lexicon()
     out = {"trigger": [], "trigger_doc": [], "argument": [], "argument_doc": [], "polarity": [], "source": [], "span": [], "span_eval": [],
@@ -243,7 +255,7 @@ def samples(records: list[dict], lang: str) -> dict[str, list]:
     for r in records:
         text = corpus.text(r["doc"])
         doc = eval_corpus.document(r["doc"])
-        an = analyze(doc)
+        an = _analysis(r["doc"], doc)
         T = learned.Text(text)
         # the analysis has the dateline applied; its agency is not one of the text's speakers
         skip = _dateline(doc)
@@ -449,6 +461,7 @@ TRIGGER_THRESHOLD: float | None = 0.2 if learned.NEIGHBOUR_CLUSTERS else None
 ARG_THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 ARG_OVERRIDES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9)
 ARG_TIE = 0.003
+ARG_GRID = [(t, o) for t in ARG_THRESHOLDS for o in ARG_OVERRIDES]
 
 
 def fit(data: list, C: float, prune: float = PRUNE, weights: list[float] | None = None,
@@ -460,7 +473,7 @@ def fit(data: list, C: float, prune: float = PRUNE, weights: list[float] | None 
     vec = DictVectorizer()
     X = vec.fit_transform([{f: 1 for f in feats} for feats, _ in data])
     y = [lab for _, lab in data]
-    clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight)
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight=class_weight, random_state=SEED)
     clf.fit(X, y, sample_weight=weights)
     classes = [str(c) for c in clf.classes_]
     coef = clf.coef_
@@ -555,6 +568,25 @@ def fit_residual(data: list, base: dict, new: str, C: float, prune: float = PRUN
     return {**base, "w": w}
 
 
+def blend(new: dict, old: dict, w: float) -> dict:
+    """`new`'s model with every weight and bias (1 - w) * new + w * old (refit29), by class name; a weight one of them
+    lacks counts 0, a class `old` lacks keeps `new`'s; rounded and pruned as fit's. The rest of `new` (threshold,
+    fill, types, roles, recipe) stays."""
+    classes = list(new["classes"])
+    oi = {c: k for k, c in enumerate(old["classes"])}
+
+    def mix(a: list, b: list | None) -> list:
+        return [round((1 - w) * x + w * (b[oi[c]] if b is not None and c in oi else 0.0), 4)
+                for x, c in zip(a, classes)]
+    zero = [0.0] * len(classes)
+    ws = {}
+    for f in set(new["w"]) | set(old["w"]):
+        row = [round(v, 2) for v in mix(new["w"].get(f, zero), old["w"].get(f))]
+        if any(abs(v) >= PRUNE for v in row):
+            ws[f] = row
+    return {**new, "bias": mix(new["bias"], old["bias"]), "w": ws}
+
+
 def _acc(model: dict, data: list, threshold: float, positive: str | None = None, override: float = 0.0) -> dict:
     tp = fp = fn = ok = 0
     for feats, lab in data:
@@ -626,6 +658,26 @@ KEEP_THRESHOLDS = False
 # trans28: with --only argument, fit only the weights of the features matching this regular expression on top of the
 # file's argument model (--residual '^tr_': the transitivity features, learned.TRANSITIVITY); None: a whole refit
 RESIDUAL: str | None = None
+# refit29: the reproducible refit of the Arabic argument model (`--only argument`). Its threshold and override are
+# picked by grouped 4-fold CV over train alone ("cv"; before refit29, "pooled": dev and train CV together, which made
+# every refit a dev selection); ties as before (ARG_TIE: the lower override, then the higher threshold)
+ARG_SELECT = "cv"
+# refit29: C of the argument model picked by the same CV among these (--arg-C-grid; empty: C_OF / --C), the best
+# pooled candidate F1 at each C's own CV pick; near-ties (ARG_TIE) go to the smaller C (the stronger prior)
+ARG_C_GRID: tuple[float, ...] = ()
+# refit29: the weight of the file's argument model in a blend with the refit (--blend; 0: the refit alone). Every
+# weight, bias included, is (1 - BLEND) * refit + BLEND * file, a weight one of them lacks counted 0. Train CV
+# cannot judge a blend: the file's model saw every train article (its CV is in sample)
+BLEND = 0.0
+# refit29: the seed of the refit. sklearn's lbfgs draws nothing, but the samples are built in Python, whose string
+# hashing is salted per process: main() runs under PYTHONHASHSEED=SEED (it re-executes itself when it is not set so)
+SEED = 0
+# refit29: analyses by corpus document id, read from and written to --cache (the rules' analyses at the sampling
+# proposer threshold: the slow part of a refit); cv_ar_args.py's --cache-train file is read too ((analyses, idmap))
+ANALYSES: dict | None = None
+# refit29: features (a regular expression) left out of the argument samples of an --only refit (--drop-features);
+# the rules still compute them, the model has no weight for them
+DROP_FEATURES: str | None = None
 
 
 def _argument_copies(tr: dict, train: list[dict], lang: str) -> None:
@@ -703,6 +755,11 @@ def _train_only(lang: str, train: list, dev: list, C: float, only: tuple[str, ..
     tr, dv = samples(train, lang), samples(dev, lang)
     _argument_copies(tr, train, lang)
     propose.OVERRIDE = None
+    if DROP_FEATURES:
+        import re as _re
+        rx = _re.compile(DROP_FEATURES)
+        for d in (tr, dv):
+            d["argument"] = [([f for f in feats if not rx.search(f)], lab) for feats, lab in d["argument"]]
     if RESIDUAL and only == ("argument",):
         # trans28: the file's argument model kept whole (weights, threshold, override, fill, types, roles), the
         # weights of the features matching RESIDUAL fit on top of it (fit_residual)
@@ -734,6 +791,9 @@ def _train_only(lang: str, train: list, dev: list, C: float, only: tuple[str, ..
         out["argument"]["threshold"] = keep["argument"]["threshold"]
         out["argument"]["override"] = keep["argument"]["override"]
         report["argument"]["kept"] = {k: keep["argument"][k] for k in ("threshold", "override")}
+    if BLEND and "argument" in out and "argument" in keep and out["argument"] is not keep["argument"]:
+        out["argument"] = blend(out["argument"], keep["argument"], BLEND)
+        report["argument"]["blend"] = BLEND
     if "trigger" in only and "trigger" in report:
         # the weights file's own samples against this refit's (None: the file's model predates the fingerprint)
         was = (keep.get("trigger") or {}).get("samples")
@@ -757,7 +817,15 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
         elif name == "time":
             m = fit([(f, lab) for rows, _ in tr[name] for f, lab, _ in rows], C_OF.get(name, C))
         else:
-            m = fit(tr[name], C_OF.get(name, C), weights=tr.get(name + "_w"))
+            Cn, arg_cv = C_OF.get(name, C), {}
+            if name == "argument" and ARG_C_GRID:
+                # refit29: C by grouped CV over train (each C's counts kept: the pick below reads them)
+                arg_cv = {c: _cv_args(tr[name], tr["argument_doc"], c, ARG_GRID, weights=tr.get("argument_w"))
+                          for c in ARG_C_GRID}
+                best_c = {c: max(_f1(v) for v in cv.values()) for c, cv in arg_cv.items()}
+                Cn = min(c for c in ARG_C_GRID if best_c[c] >= max(best_c.values()) - ARG_TIE)
+                print(f"{lang}: argument C by train CV {best_c} -> {Cn}", file=sys.stderr)
+            m = fit(tr[name], Cn, weights=tr.get(name + "_w"))
         if name == "trigger":
             # the threshold that holds on dev and across folds of train together (the test split was
             # annotated by another annotator: a dev-only peak does not carry over)
@@ -780,10 +848,13 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             # and lost end to end: dev all right 0.211 -> 0.204, E+F 0.155 -> 0.151); near-ties go to the
             # lower override (the model, not the rules, decides), then to the higher threshold
             grid = {(t, o): _acc(m, dv[name], t, override=o) for t in ARG_THRESHOLDS for o in ARG_OVERRIDES}
-            cv = _cv_args(tr[name], tr["argument_doc"], C_OF.get(name, C), list(grid), weights=tr.get("argument_w"))
+            cv = arg_cv.get(Cn) or _cv_args(tr[name], tr["argument_doc"], Cn, list(grid),
+                                            weights=tr.get("argument_w"))
             pooled = {k: _f1(grid[k], cv[k]) for k in grid}
-            best = max(pooled.values())
-            t, o = min((k for k in grid if pooled[k] >= best - ARG_TIE), key=lambda k: (k[1], -k[0]))
+            # refit29: "cv" picks on train CV alone (dev only reports); "pooled" on dev and train CV together
+            pick = {k: _f1(cv[k]) for k in grid} if ARG_SELECT == "cv" else pooled
+            best = max(pick.values())
+            t, o = min((k for k in grid if pick[k] >= best - ARG_TIE), key=lambda k: (k[1], -k[0]))
             r = grid[(t, o)]
             m["override"] = o
             m["fill"] = FILL
@@ -794,7 +865,15 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             report[name] = {"threshold": t, "override": o, "dev": r, "dev_rules": rules,
                             "pooled_f1": {f"{k[0]}/{k[1]}": v for k, v in pooled.items()},
                             "dev_f1": {f"{k[0]}/{k[1]}": v["f1"] for k, v in grid.items()},
-                            "train_cv_f1": {f"{k[0]}/{k[1]}": _f1(v) for k, v in cv.items()}}
+                            "train_cv_f1": {f"{k[0]}/{k[1]}": _f1(v) for k, v in cv.items()},
+                            "select": ARG_SELECT, "C": Cn,
+                            "C_grid_cv_f1": {str(c): max(_f1(v) for v in x.values()) for c, x in arg_cv.items()}}
+            # refit29: what the refit was fit on and how, kept beside its weights (a refit with this digest and
+            # recipe gives these weights: the fit is deterministic)
+            m["recipe"] = {"C": Cn, "select": ARG_SELECT, "seed": SEED, "blend": BLEND,
+                           "samples": {k: v for k, v in samples_fingerprint(tr[name], tr["argument_doc"]).items()
+                                       if k != "positive"},
+                           "train_cv_f1": _f1(cv[(t, o)])}
         elif name == "span":
             grid = [(t, _span_acc(m, dv["span_eval"], t)) for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)]
             t, acc = max(grid, key=lambda x: x[1])
@@ -931,6 +1010,7 @@ def _rules_acc(data: list) -> dict:
 
 
 def main() -> int:
+    global ARG_SELECT, ARG_C_GRID, BLEND, ANALYSES, DROP_FEATURES
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
     ap.add_argument("--C", type=float, default=0.5)
@@ -947,9 +1027,34 @@ def main() -> int:
                     "matching this regular expression on top of the file's argument model (trans28: '^tr_')")
     ap.add_argument("--transitivity", action="store_true", help="sample with learned.TRANSITIVITY on (its tr_ "
                     "features; trans28), whatever its default")
+    ap.add_argument("--arg-select", choices=["cv", "pooled"], default=ARG_SELECT, help="how the argument model's "
+                    "threshold and override are picked: grouped CV over train alone (cv, refit29) or dev and train CV "
+                    "pooled (before refit29)")
+    ap.add_argument("--arg-C-grid", default="", help="comma-separated C values for the argument model, picked by "
+                    "grouped CV over train (refit29)")
+    ap.add_argument("--blend", type=float, default=0.0, help="with --only argument: the weight of the file's argument "
+                    "model in a blend with the refit (refit29)")
+    ap.add_argument("--drop-features", default="", help="with --only argument: leave out of the argument samples the "
+                    "features matching this regular expression (refit29: '^tr_(near|cls)' keeps tr_pos and tr_gen)")
+    ap.add_argument("--cache", help="the rules' analyses by document (a pickle; read when it exists, written after): "
+                    "for --only refits, whose analyses take the file's proposer at the training threshold")
     a = ap.parse_args()
+    if os.environ.get("PYTHONHASHSEED") != str(SEED):
+        # refit29: a fixed hash seed, so that the samples come out in one order on every run
+        os.environ["PYTHONHASHSEED"] = str(SEED)
+        os.execv(sys.executable, [sys.executable, *sys.argv])
+    ARG_SELECT, BLEND = a.arg_select, a.blend
+    ARG_C_GRID = tuple(float(x) for x in a.arg_C_grid.split(",") if x.strip())
+    if a.cache and not a.only:
+        ap.error("--cache holds analyses made with the file's proposer: only for --only refits")
+    if a.cache:
+        import pickle
+        got = pickle.loads(Path(a.cache).read_bytes()) if Path(a.cache).exists() else {}
+        ANALYSES = dict(got[0] if isinstance(got, tuple) else got)
+        n0 = len(ANALYSES)
     if a.transitivity:
         learned.TRANSITIVITY = True
+    DROP_FEATURES = a.drop_features or None
     global ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL
     ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL = a.arg_labels, a.keep_thresholds, a.residual
     out, report = {}, {}
@@ -963,6 +1068,8 @@ def main() -> int:
         if any(r["split"] == "train" for r in recs):
             out[lang], report[lang] = train_language(lang, [r for r in recs if r["split"] != "test"], a.C, a.cv,
                                                      tuple(a.only), full.get(lang))
+    if a.cache and len(ANALYSES) > n0:
+        Path(a.cache).write_bytes(pickle.dumps(ANALYSES))
     Path(a.out).write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(json.dumps(report, ensure_ascii=False, indent=1))
     print(f"wrote {a.out} ({Path(a.out).stat().st_size // 1024} KB)", file=sys.stderr)

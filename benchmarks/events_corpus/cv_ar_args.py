@@ -19,7 +19,8 @@ analyses made with the proposer at its training threshold, --cache-train), "clas
 "override", "fill" and "dev_only"; trans28: "residual" (a regular expression of feature names: their weights
 alone are fit on top of a model fit without them, train_events.fit_residual) and "on_shipped" (dev's base is the
 file's argument model, not a refit), "oof" (with residual: the new weights fit on out-of-fold base scores); --perdoc
-FILE keeps each arm's per-document counts for paired_docs.py.
+FILE keeps each arm's per-document counts for paired_docs.py. refit29: "blend" (the weight of the file's argument
+model in a blend with the arm's refit, train_events.blend; its train CV is in sample: the file saw every fold).
 """
 from __future__ import annotations
 
@@ -261,6 +262,8 @@ def main() -> int:
             for k in ("threshold", "override", "fill"):
                 if k in arm:
                     arg[k] = arm[k]
+            if arm.get("blend"):      # refit29: the refit blended with the file's argument model (in sample on train)
+                arg = te.blend(arg, W["ar"]["argument"], arm["blend"])
             return {**W, "ar": {**W["ar"], "argument": arg}}
         # variants: learned's flags set only while refining (rules after the model), one fit for all of them
         variants = arm.get("variants") or {"": {}}
