@@ -48,9 +48,10 @@ def test_the_heads_are_data():
     assert {norm_word(w) for w in ("قصر", "ثورة", "قوى", "هجمات")} <= heads
 
 
-# ---------------------------------------------------------------- a description against a name, as shipped
-# events.keyless_one_sided "actors" (merge13's switch, off since the sixteenth session, on again in mrec29: train
-# pairwise P 0.841 -> 0.846, R 0.591 -> 0.613 with no wrong pair more; dev P 0.928 -> 0.934, B-cubed 0.764 -> 0.767).
+# ---------------------------------------------------------------- a description against a name, switched on
+# events.keyless_one_sided "actors" (merge13's switch; on in mrec29: train pairwise P 0.841 -> 0.846, R 0.591 -> 0.613
+# with no wrong pair more; dev P 0.928 -> 0.934, B-cubed 0.764 -> 0.767; shipped off again, since the frozen clusters
+# test's CI floor fails with it). These tests set it themselves.
 
 def _pair(a, b):
     import os
@@ -74,19 +75,26 @@ def _killing(mid, doc, who):
     return _h(mid, doc, typ="killing", time=t, participants=[{"entity": who, "role": "patient"}])
 
 
-def test_shipped_a_description_against_a_name_scores_as_keyless():
+def test_switched_on_a_description_against_a_name_scores_as_keyless(monkeypatch):
     """"قائد الكتيبة" in one report, the named man in another: no named entity on both sides, so neither a match
-    nor a clash; the pair is scored as a keyless one (what the two sentences share decides), as shipped."""
+    nor a clash; with the switch on the pair is scored as a keyless one (what the two sentences share decides)."""
     from riwaya.reconcile import core
-    assert core.config()["events"]["keyless_one_sided"] == "actors"
+    monkeypatch.setitem(core.config()["events"], "keyless_one_sided", "actors")
     a, b, fa, fb = _pair(_killing("k0", "s0", "قائد الكتيبة"), _killing("k1", "s1", "maher"))
     assert core._pair_ok(a, b, fa, fb)
     assert core.pair_features(a, b, fa, fb).get("keyless") == 1.0
 
 
-def test_shipped_two_names_that_differ_still_clash_and_a_shared_name_is_keyed():
+def test_switched_on_two_names_that_differ_still_clash_and_a_shared_name_is_keyed(monkeypatch):
     from riwaya.reconcile import core
+    monkeypatch.setitem(core.config()["events"], "keyless_one_sided", "actors")
     named = _killing("k1", "s1", "maher")
     assert not core._pair_ok(*_pair(named, _killing("k2", "s2", "assad")))
     a, b, fa, fb = _pair(named, _killing("k3", "s3", "maher"))
     assert "keyless" not in core.pair_features(a, b, fa, fb)
+
+
+def test_shipped_off():
+    """Off as shipped: on, the frozen clusters test fell below its CI floor (twenty-sixth session)."""
+    from riwaya.reconcile import core
+    assert core.config()["events"]["keyless_one_sided"] is False

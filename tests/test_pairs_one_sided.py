@@ -1,7 +1,7 @@
 """An argument filled on one side of a pair only is neither a clash nor a match (issue #15, merge13): the pair
 features and gates at the argument density of the events model trained on every annotator's data. The
 switches (data/reconcile/config.json events.keyless_one_sided, raw_clash_min_words, soft_actors_one_sided) are
-off as shipped but keyless_one_sided ("actors" since mrec29); these tests set each themselves. Spans are those the all-data model read on the clusters corpus."""
+off as shipped (keyless_one_sided was "actors" in mrec29, off again since the frozen clusters floor failed with it); these tests set each themselves. Spans are those the all-data model read on the clusters corpus."""
 import os
 import sys
 
