@@ -1857,6 +1857,8 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     for i, t in enumerate(T.toks):
         if t.n not in cues and t.n not in preps and t.n not in froms:
             continue
+        if PASSIVE_NO_SPEAKER and i and _passive_aux_word(T.toks[i - 1].n, lex):
+            continue      # "وجرى نقل الجثث": a verbal noun after a passive light verb tells no speaker
         pre = _subject_before(T, i, aux, stops) if t.n in cues else None
         if pre is not None:                        # "وكانت الوزارة قد أعلنت": the subject stands before
             if pre not in taken:
@@ -1908,6 +1910,15 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
             _name_after(T, x, by_start, cues, breaks)
     out.sort(key=lambda x: x.cue_start)
     return out, bare
+
+
+PASSIVE_NO_SPEAKER = True   # a speech word after a passive light verb (تم، جرى) is a verbal noun with no speaker
+
+
+def _passive_aux_word(w: str, lex: dict) -> bool:
+    """cues.yaml passive_aux, with a و or ف before it (وجرى، فتم)."""
+    w = w[1:] if w[:1] in "وف" and w[1:] in lex["passive_aux"]["ar"] else w
+    return w in lex["passive_aux"]["ar"]
 
 
 # ---- source21: unnamed sources stay unnamed; a quoted outlet's عن; a speaker after أن before كان
