@@ -958,6 +958,11 @@ def _addressee(P, tok, is_verb, R, mem_person):
     return []
 
 
+def _overlaps_any(a: Argument, args) -> bool:
+    """Does the argument's span overlap one of the event's arguments so far (a phrase already given a role)?"""
+    return any(x.start < a.end and a.start < x.end for x in args)
+
+
 def _inner_place(P, tok, cls, R, lex, times, args) -> list:
     """(enarg29) A place phrase (english.yaml inner_place.preps: at, near) that the parse hangs on a noun of the
     trigger's own phrase rather than on the trigger: the object of one of its prepositions, down to
@@ -995,7 +1000,7 @@ def _inner_place(P, tok, cls, R, lex, times, args) -> list:
                             and P.mention(o, PPL) is None)
                         or o.lemma_.lower() in R["motion"]["place_nouns"] or o.lemma_.lower() in IP["nouns"]):
                     a = _place_arg(P, o, "place", R, lex, times)
-                    if isinstance(a, Argument) and not any(x.start < a.end and a.start < x.end for x in args):
+                    if isinstance(a, Argument) and not _overlaps_any(a, args):
                         return [a]
                 nxt.append(o)
         frontier = nxt
@@ -1011,7 +1016,7 @@ def _companion_participle(P, tok, R, args) -> list:
             o = _pobj(by) if by is not None else None
             if o is not None and o.pos_ in ("NOUN", "PROPN", "PRON"):
                 out = [_np_arg(P, x, "companion", types=PPL) for x in _with_conj(o)]
-                return [a for a in out if not any(x.start < a.end and a.start < x.end for x in args)]
+                return [a for a in out if not _overlaps_any(a, args)]
     return []
 
 
@@ -1028,7 +1033,7 @@ def _asking_whom(P, tok, R, args) -> list:
         o = next((g for g in c.children if g.dep_ in ("dobj", "obj")), None)
         if o is not None and o.pos_ in ("NOUN", "PROPN") and any(g.dep_ == "xcomp" for g in c.children):
             a = _np_arg(P, o, "patient", types=PPL + ("place",))
-            if not any(x.start < a.end and a.start < x.end for x in args):
+            if not _overlaps_any(a, args):
                 return [a]
     return []
 
@@ -1713,7 +1718,7 @@ def with_party(P, trig_s: int, typ: str, args) -> list:
         if o is None or o.pos_ not in ("NOUN", "PROPN", "PRON") or o.ent_type_ in ("DATE", "TIME"):
             continue
         a = _np_arg(P, o, "companion", types=PPL)
-        if not any(x.start < a.end and a.start < x.end for x in args):
+        if not _overlaps_any(a, args):
             return [a]
     return []
 

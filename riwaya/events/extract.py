@@ -959,9 +959,8 @@ def _fired_by_fall(toks, i: int, lex: dict) -> bool:
     """Is token i a projectile whose fall a fall word tells (_fired_fall), before it or right after it?"""
     if not lex["casualty_fall"]["fired_type"] or not _fired_word(toks[i], lex):
         return False
-    falls = lex["casualty_fall"]["from"]
     for j in list(range(i - 1, max(-1, i - 8), -1)) + list(range(i + 1, min(len(toks), i + 4))):
-        if (_lookup_ar(toks[j].n, lex) or (None,))[0] in falls:
+        if _fall_form(toks[j].n, lex):
             got = _fired_fall(toks, j, lex, before=j > i, after=j < i)
             if got and got[0] <= i < got[2]:
                 return True
@@ -969,10 +968,19 @@ def _fired_by_fall(toks, i: int, lex: dict) -> bool:
 
 
 def _fired_word(tok, lex) -> bool:
-    """Is the token what is fired (schema.yaml naming_fired: قذيفة، صواريخ، مقذوفات، هاون), as written or by a
-    stem of the extractor's (بقذيفة، المقذوفات)?"""
+    """Is the token what is fired (schema.yaml naming_fired: قذيفة، صواريخ، مقذوفات، هاون)? (_fired_form)"""
+    return _fired_form(tok.n, lex)
+
+
+def _fired_form(n: str, lex: dict) -> bool:
+    """Is the normalised word what is fired, as written or by a stem of the extractor's (بقذيفة، المقذوفات)?"""
     fired = lex["casualty_fall"]["fired"]
-    return tok.n in fired or any(c in fired for c in _cands(tok.n)[0])
+    return n in fired or any(c in fired for c in _cands(n)[0])
+
+
+def _fall_form(n: str, lex: dict) -> bool:
+    """Is the normalised word a fall word of cues.yaml casualty_fall `from` (سقوط، سقط، سقطت)?"""
+    return (_lookup_ar(n, lex) or (None,))[0] in lex["casualty_fall"]["from"]
 
 
 # words after the fall that open no projectile phrase of their own (the phrase starts at the projectile)
@@ -1454,7 +1462,7 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                 if plang == "ar" and hit and tj - ti > 1 and stem in lex["casualty_fall"]["nouns"]:
                     uniq = _casualty_amount(text, toks, ti, tj, uniq, lex)
                 if plang == "ar" and hit and tj - ti == 1 and typ == lex["casualty_fall"]["fired_type"] \
-                        and (_lookup_ar(toks[ti].n, lex) or (None,))[0] in lex["casualty_fall"]["from"]:
+                        and _fall_form(toks[ti].n, lex):
                     uniq = _fired_means(text, toks, ti, ce, uniq, lex)
                 ev.arguments = uniq
                 if P is not None and hit:

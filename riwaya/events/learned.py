@@ -749,18 +749,17 @@ def _fired_means(ev: EventMention, rule_args: list[Argument], lex: dict) -> Argu
     cf = lex["casualty_fall"]
     if not cf["fired_type"] or ev.type != cf["fired_type"] or lang_of(ev) != "ar":
         return None
-    from .extract import _lookup_ar, _norm
+    from .extract import _fall_form
     words = ev.trigger.split()
-    if len(words) != 1 or (_lookup_ar(_norm(words[0]), lex) or (None,))[0] not in cf["from"]:
+    if len(words) != 1 or not _fall_form(normalize_ar(words[0]), lex):
         return None
     return next((a for a in rule_args if a.role == "means" and _fired_phrase(a.text, lex)), None)
 
 
 def _fired_phrase(text: str, lex: dict) -> bool:
     """Does the phrase hold a word of what is fired (schema.yaml naming_fired: قذائف، مقذوف، صواريخ)?"""
-    from .extract import _cands
-    fired = lex["casualty_fall"]["fired"]
-    return any(n in fired or any(c in fired for c in _cands(n)[0]) for n in map(normalize_ar, text.split()))
+    from .extract import _fired_form
+    return any(_fired_form(n, lex) for n in map(normalize_ar, text.split()))
 
 
 def _fired_head(text: str, lex: dict) -> bool:
@@ -779,6 +778,12 @@ def _fired_head(text: str, lex: dict) -> bool:
 
 def _lexicon() -> dict:
     return _load_lexicon()()             # the rules' word tables (cues.yaml), normalised once there
+
+
+def _passive_aux_word(w: str, lex: dict) -> bool:
+    """cues.yaml passive_aux, with a و or ف before it (وجرى، فتم)."""
+    w = w[1:] if w[:1] in "وف" and w[1:] in lex["passive_aux"]["ar"] else w
+    return w in lex["passive_aux"]["ar"]
 
 
 @lru_cache(maxsize=1)
@@ -1367,9 +1372,7 @@ class _EventPart:
         self.tshape = _shape(T, ti)
         self.cls_f, self.type_f, self.pol_f = f"cls={ev.cls}", f"type={ev.type}", f"pol={ev.polarity}"
         lex = _lexicon()
-        aux = T.word(ti - 1)
-        aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
-        aux = aux in lex["passive_aux"]["ar"]
+        aux = _passive_aux_word(T.word(ti - 1), lex)
         self.after = _Side(ev, "after", trig, passive, nominal, aux)
         self.before = _Side(ev, "before", trig, passive, nominal, aux)
         self.sides = _sides(T, ev) if ARG_CLAUSE and lang_of(ev) == "ar" else None
@@ -1857,7 +1860,7 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
     for i, t in enumerate(T.toks):
         if t.n not in cues and t.n not in preps and t.n not in froms:
             continue
-        if PASSIVE_NO_SPEAKER and i and _passive_aux_word(T.toks[i - 1].n, lex):
+        if PASSIVE_NO_SPEAKER and _passive_aux_word(T.word(i - 1), lex):
             continue      # "وجرى نقل الجثث": a verbal noun after a passive light verb tells no speaker
         pre = _subject_before(T, i, aux, stops) if t.n in cues else None
         if pre is not None:                        # "وكانت الوزارة قد أعلنت": the subject stands before
@@ -1913,12 +1916,6 @@ def speakers(T: Text, an: DocAnalysis, lex: dict) -> tuple[list[Speaker], list[i
 
 
 PASSIVE_NO_SPEAKER = True   # a speech word after a passive light verb (تم، جرى) is a verbal noun with no speaker
-
-
-def _passive_aux_word(w: str, lex: dict) -> bool:
-    """cues.yaml passive_aux, with a و or ف before it (وجرى، فتم)."""
-    w = w[1:] if w[:1] in "وف" and w[1:] in lex["passive_aux"]["ar"] else w
-    return w in lex["passive_aux"]["ar"]
 
 
 # ---- source21: unnamed sources stay unnamed; a quoted outlet's عن; a speaker after أن before كان
@@ -3274,9 +3271,7 @@ def _pronoun_patient(T: Text, ev: EventMention, chosen: list[Argument], before: 
             if not PRON_SKIP:
                 break        # the nearest event with a patient that does not agree: no farther one
     if "passive" in PRON_SOURCES and ti >= 2:
-        aux = T.word(ti - 1)
-        aux = aux[1:] if aux[:1] in "وف" and aux[1:] in lex["passive_aux"]["ar"] else aux
-        if aux in lex["passive_aux"]["ar"]:
+        if _passive_aux_word(T.word(ti - 1), lex):
             span = _phrase_before(T, ti - 1, s0)
             if span and kind in _phrase_number(T, *span, None) and free(*span, near=True):
                 return take("passive", *span)
@@ -3551,9 +3546,7 @@ def _passive_genitive(T: Text, ev: EventMention, c: Candidate) -> bool:
     if not PASSIVE_GENITIVE or lang_of(ev) != "ar" or c.etype in ("number", "time"):
         return False
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
-    aux = T.word(ti - 1)
-    aux = aux[1:] if aux[:1] in "وف" and aux[1:] in _lexicon()["passive_aux"]["ar"] else aux
-    return aux in _lexicon()["passive_aux"]["ar"] and _right_after(T, ev, c) is not None
+    return _passive_aux_word(T.word(ti - 1), _lexicon()) and _right_after(T, ev, c) is not None
 
 
 BARE_PASSIVE = False    # measured on dev: no change; not measured on train out of fold (README agent27). "إن الفضلي قتل هذا الشهر"، "وكان العقيد قتل يوم الخميس": a bare verb with no object is passive
