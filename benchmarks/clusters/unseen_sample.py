@@ -72,6 +72,10 @@ The seventeenth (twenty-sixth session, lead): the next day of the 1-keyword tier
 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the sixteen samples nor one
 sharing a lead with them (`seventeenth()`, drawn once with `unseen_sample.py DIR seventeenth-draw`), frozen as
 "seventeenth" before any branch of the session was merged, and judged once on the final merge.
+The eighteenth (twenty-seventh session, lead): the next day of the 1-keyword tier with most articles left (2015-07-24,
+300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the seventeen samples nor one
+sharing a lead with them (`eighteenth()`, drawn once with `unseen_sample.py DIR eighteenth-draw`), frozen as
+"eighteenth" before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -273,6 +277,17 @@ def seventeenth() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def eighteenth() -> list[tuple[str, dict]]:
+    """The eighteenth sample's draw (twenty-seventh session): the seventeenth's recipe on the next busiest day of the
+    1-keyword tier (2015-07-24), none of the seventeen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth"))
+    one = sample(("2015-07-24",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-07-24",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -344,6 +359,8 @@ def main() -> None:
         arts = sixteenth()  # how the sixteenth sample's ids were drawn (frozen in SAMPLES as "sixteenth")
     elif args.days == ["seventeenth-draw"]:
         arts = seventeenth()  # how the seventeenth sample's ids were drawn (frozen in SAMPLES as "seventeenth")
+    elif args.days == ["eighteenth-draw"]:
+        arts = eighteenth()  # how the eighteenth sample's ids were drawn (frozen in SAMPLES as "eighteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
