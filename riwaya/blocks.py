@@ -1237,7 +1237,7 @@ FINGERPRINT_VERSION = 8     # what a fingerprint hashes (1: contexts and entitie
 #                             and each entity's roles, which the reconciler does not read;
 #                             5: not the people and organisations named in the documents of a part with an
 #                             unresolved participant, which ``_link_actors`` reads;
-#                             6: not the names between an agent and its trigger, which ``_own_agent`` looks
+#                             6: not the names between an agent and its trigger, which ``_own_agent_read`` looks
 #                             up among every entity's names;
 #                             7: every string of a part looked up by name and first spelling, not only those
 #                             the reconciler looks up so, ``value_strings``)

@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "place", "vehicle", "other")
-EVENT_CLASSES = ("movement", "control", "communication", "harm", "other")
 
 
 @dataclass(frozen=True, order=True)

@@ -10,7 +10,6 @@ from .lang.arabic import chars, normalize as normalize_ar, normalize_map as norm
 # Arabic normalisation lives in riwaya.lang.arabic (tables in riwaya/data/lang/arabic.yaml); the
 # names below are the ones every stage has imported from here.
 AR_LETTER = chars("letters")
-AR_DIACRITICS = re.compile(f"[{chars('quranic', 'marks', 'tatweel')}]")  # harakat + tatweel
 TOKEN = re.compile(r"\w+(?:[-'’]\w+)*", re.UNICODE)
 _ARABIC = re.compile(f"[{AR_LETTER}]")
 _LATIN = re.compile("[A-Za-z\u00C0-\u024F]")

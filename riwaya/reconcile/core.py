@@ -1590,16 +1590,6 @@ def _told_at(p: dict, m: dict, text: str) -> tuple[int, int] | None:
     return (s, e) if isinstance(s, int) and isinstance(e, int) else None
 
 
-def _own_agent(p: dict, e, m: dict, text: str, ents: Entities) -> bool:
-    ent = (ents.by_id.get(e) if isinstance(e, str) else None) or {}
-    if (ent.get("attrs") or {}).get("group") == "outlet":
-        return False
-    ts, te, s, t = m.get("trigger_start"), m.get("trigger_end"), p.get("start"), p.get("end")
-    if not all(isinstance(x, int) for x in (ts, te, s, t)):
-        return True
-    return own_agent(text, (ts, te), (s, t), _actor_named(_agent_gap(text, ts, te, s, t), ents, e))
-
-
 def _agent_gap(text: str, ts: int, te: int, s: int, t: int) -> str:
     """The text between an agent told at ``s:t`` and its trigger at ``ts:te`` (none past 200 characters)."""
     lo, hi = (t, ts) if t <= ts else (te, s)
@@ -1633,7 +1623,7 @@ def _actor_named(gap: str, ents: Entities, agent) -> bool:
 def agent_gap_names(m: dict, text: str) -> set[str]:
     """Every word sequence that ``canonical_mentions`` may look up among ALL the entities' names for mention
     ``m`` (as stored, before ``_canonical``) of a document whose text is ``text``: those between each agent and
-    the trigger (``_own_agent``: another actor named there makes the agent not the doer). Which entity a
+    the trigger (``_own_agent_read``: another actor named there makes the agent not the doer). Which entity a
     name is, and of which kind, is read from the whole corpus's entities, not from those the mention names:
     the corpus stage's fingerprints (``blocks.fingerprints``) hash what these names are, so that a part is not
     carried over when a new document makes one of them an actor (an incremental build kept a college "in
@@ -2290,7 +2280,7 @@ def _text_reads(m: dict, text: str, words: bool = True) -> dict:
 
 
 def _own_agent_read(p: dict, e, m: dict, text: str, ents: Entities, own0) -> bool:
-    """``_own_agent`` of participant ``p`` given ``own0``, what ``own_agent`` gives with no other actor named
+    """Whether participant ``p`` is its own doer, given ``own0``, what ``own_agent`` gives with no other actor named
     between the agent and its trigger (``_text_reads``): with one named there, an agent is its own doer only
     where its span and the trigger's overlap (``own_agent``), so the entities' names are looked up only where
     that decides."""
