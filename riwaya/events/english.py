@@ -109,6 +109,8 @@ def resources() -> dict:
                         "not_classes": set(d["inner_place"]["not_classes"])},
         "comp_part": {k: set(v) for k, v in d["companion_participles"].items()},
         "addr_part": set(d["addressee_participles"]),
+        "money": {k: (int(v) if k == "depth" else set(v)) for k, v in d["money_amount"].items()},
+        "repeat": {k: set(v) for k, v in d["repeat_amount"].items()},
         "poss_pron": dict(d["possessive_pronouns"]), "addr_preps": set(d["addressee_preps"]), "addr_heads": set(d["addressee_heads"]),
         "naming": set(d["naming_verbs"]), "thing_pronouns": set(d["movement_not_with_object"]), "frame_preps": set(d["nominal_frame"]["preps"]),
         "frame_classes": set(d["nominal_frame"]["classes"]), "generic_subjects": set(d["generic"]["subjects"]),
@@ -489,6 +491,9 @@ def _with_conj(tok):
             ta = _title_appos(t) if c.dep_ == "appos" else None
             if ta is not None and ta.i == c.i:
                 stack.append(c)         # one participant with its title (_np_arg); what it coordinates counts
+            elif APPOS_ONE and c.dep_ == "appos" and c.pos_ == "PROPN" and t.pos_ == "NOUN" and c.i > t.i \
+                    and not _list_item(c):
+                continue        # (enarg30) a title's name: the same participant, its span runs over it (_appos_span)
             elif (c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")) or (c.dep_ == "appos" and c.pos_ == "PROPN") \
                     or (LIST_APPOS and c.dep_ == "appos" and c.pos_ == "NOUN" and _list_item(c)):
                 out.append(c)
@@ -504,6 +509,11 @@ COMPOUND_HEAD = True        # "the World Cup in the Netherlands": a trigger of t
 COMPANION_PARTICIPLE = True  # "returned to Switzerland, accompanied by Rosane"
 ADDRESSEE_PARTICIPLE = True  # "launched a petition ..., asking the government to": whom it asks
 CONJ_POSSESSOR = True       # "her decline and death": the second noun shares the first's possessor
+MONEY_AMOUNT = True         # (enarg30) "released on US$ 20,000 bail": the sum of money on the trigger is its amount
+REPEAT_AMOUNT = False       # (enarg30) "destroyed Russia, twice": how many times it happened is its amount (off: dev)
+APPOS_SPAN = True           # (enarg30) "the president of the region, Roberto Maroni": one participant, the whole phrase
+APPOS_ONE = False           # (enarg30) a common noun's name in apposition is no second participant (off: dev)
+STRAY_AMOUNT = False        # (enarg30) a surface sum the parse ties to another word is not the trigger's (off: dev)
 
 
 def _list_item(c) -> bool:
@@ -1038,6 +1048,122 @@ def _asking_whom(P, tok, R, args) -> list:
     return []
 
 
+@lru_cache(maxsize=1)
+def _money_re() -> re.Pattern:
+    M = resources()["money"]
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))   # noqa: E731
+    num = r"\d[\d,]*(?:\.\d+)?"
+    scale = rf"(?:\s*(?:{alt(M['scales'])})(?![\w]))?"
+    lead = rf"(?:(?:{alt(M['lead'])})\s+)*"
+    return re.compile(rf"(?i)(?<![\w$]){lead}(?:(?:{alt(M['signs'])})\s?{num}{scale}|{num}{scale}\s+(?:{alt(M['words'])})(?![\w]))")
+
+
+def _reaches(t, tok, inside, R) -> bool:
+    """(enarg30) Whether the parse path from t (a token of a money phrase) up to the trigger goes through the
+    money_amount path relations only, past no other verb, in at most its depth steps outside the phrase."""
+    M, steps, cur = R["money"], 0, t
+    while cur.i != tok.i:
+        if cur.head.i == cur.i or cur.dep_ not in M["path"]:
+            return False
+        if cur.i not in inside and cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+        if cur.i not in inside:
+            steps += 1
+        if steps > M["depth"]:
+            return False
+    return True
+
+
+def _money_amount(P, tok, R, args) -> list:
+    """(enarg30) A sum of money on the trigger is the event's amount (GUIDELINE 3): "released on US$ 20,000 bail",
+    "won the championship and $ 50,000", "pledged $2 billion in aid". The phrase is found on the surface
+    (english.yaml money_amount) in the trigger's sentence and kept when the parse ties it to the trigger
+    (``_reaches``); an argument inside it is replaced by it."""
+    if any(a.role == "amount" for a in args):
+        return args
+    sent = tok.sent
+    s0 = P.span(sent[0])[0]
+    for m in _money_re().finditer(sent.text):
+        ms, me = s0 + m.start(), s0 + m.end()
+        inside = {t.i for t in sent if ms <= P.span(t)[0] < me}
+        if tok.i in inside or not any(_reaches(sent.doc[i], tok, inside, R) for i in inside):
+            continue
+        a = Argument("amount", P.doc.text[ms - P.off:me - P.off], ms, me, None, "amount")
+        return [x for x in args if not (ms <= x.start and x.end <= me)] + [a]
+    return args
+
+
+def _appos_span(P, tok, args) -> list:
+    """(enarg30) A participant with an apposition after it is one participant, and its span is the whole phrase
+    (GUIDELINE 3: the fuller mention, titles kept; the train gold takes "James Baker, secretary of state", "the
+    president of the Lombardy region, Roberto Maroni", "Daniel Montalvo, 19, a member of Scientology" whole, 27
+    times to 13 over the parse's appositions, most of the 13 parse errors): an agent, patient or companion whose
+    phrase's head has an appositive noun after it (not a list's item) runs to the apposition's end, unless the
+    trigger or another argument stands in between."""
+    out = []
+    for a in args:
+        toks = [t for t in tok.doc if a.start <= P.span(t)[0] < a.end]
+        heads = [t for t in toks if not (a.start <= P.span(t.head)[0] < a.end) or t.head.i == t.i]
+        if a.role not in ("agent", "patient", "companion") or len(heads) != 1:
+            out.append(a)
+            continue
+        h, hi = heads[0], max(t.i for t in toks)
+        aps = [c for c in h.children if c.dep_ == "appos" and c.i > hi and c.pos_ in ("NOUN", "PROPN")
+               and not _list_item(c)]   # an age alone is no description ("Jutting, now 31": the gold keeps the name)
+        if not aps:
+            out.append(a)
+            continue
+        end = max(x.i for c in aps for x in c.subtree)     # "Daniel Montalvo, 19, a member of Scientology"
+        while end > hi and tok.doc[end].is_punct:
+            end -= 1
+        s, e = a.start, P.span(tok.doc[end])[1]
+        if not (hi < tok.i <= end) and e > a.end and not any(
+                x is not a and x.start < e and a.end < x.end for x in args) and "\n" not in P.doc.text[s - P.off:e - P.off]:
+            a = Argument(a.role, P.doc.text[s - P.off:e - P.off], s, e, a.entity, a.type)
+        out.append(a)
+    return out
+
+
+def stray_amount(P, trig_s: int, a: Argument, args) -> bool:
+    """(enarg30) With MONEY_AMOUNT, a sum the surface rule found in the trigger's clause (cues.yaml amount) is not
+    the event's when the parse's amount already stands over it (one sum, one amount), and with STRAY_AMOUNT (shipped
+    off: on English dev it dropped one true amount with one false) when the parse ties it to another word ("ruled
+    that the schools must pay 422,000 euros": the paying's)."""
+    if not MONEY_AMOUNT:
+        return False
+    if any(x.role == "amount" and x.start < a.end and a.start < x.end for x in args):
+        return True
+    tok = P.token_at(trig_s)
+    if tok is None or not STRAY_AMOUNT:
+        return False
+    toks = [t for t in tok.doc if a.start <= P.span(t)[0] < a.end]
+    inside = {t.i for t in toks}
+    return bool(toks) and tok.i not in inside and not any(_reaches(t, tok, inside, resources()) for t in toks)
+
+
+def _repeat_amount(P, tok, R, args) -> list:
+    """(enarg30) How many times the happening happened, told on its verb, is its amount: "destroyed Russia,
+    twice", "was turned around twice", "was arrested three times" (english.yaml repeat_amount)."""
+    if any(a.role == "amount" for a in args):
+        return args
+    Q = R["repeat"]
+    for c in tok.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in Q["adverbs"]:
+            s, e = P.span(c)
+        elif c.dep_ in ("advmod", "npadvmod", "dobj") and c.lower_ in Q["times_nouns"] and c.i > tok.i:
+            n = next((g for g in c.children if g.dep_ == "nummod" and g.like_num), None)
+            if n is None:
+                continue
+            s, e = P.span(n)[0], P.span(c)[1]
+        else:
+            continue
+        if _overlaps_any(Argument("amount", "", s, e, None, "amount"), args):
+            continue
+        return args + [Argument("amount", P.doc.text[s - P.off:e - P.off], s, e, None, "amount")]
+    return args
+
+
 def _stages(v, R) -> bool:
     """The verb ``v`` says its subject happened: "occurred", "took place"."""
     lem = v.lemma_.lower()
@@ -1461,6 +1587,12 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
     if typ in R["count"]["types"] and is_verb:    # (a noun's "the murder of fifty people": its patient, as the gold)
         args = [Argument("amount", a.text, a.start, a.end, None, "amount") if a.role == "patient" and counted(a.text, R)
                 else a for a in args]
+    if MONEY_AMOUNT:
+        args = _money_amount(P, tok, R, args)
+    if REPEAT_AMOUNT and is_verb:
+        args = _repeat_amount(P, tok, R, args)
+    if APPOS_SPAN:
+        args = _appos_span(P, tok, args)
     return args, False
 
 

@@ -1477,7 +1477,8 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
                         keep = [a for a in uniq if a.role in ("companion", "amount")
                                 and not (a.role == "companion" and (english.topic_object(P, typ, a.start, a.end)
                                                                     or english.stray_companion(P, trig_s, a.start,
-                                                                                               a.end)))]
+                                                                                               a.end)))
+                                and not (a.role == "amount" and english.stray_amount(P, trig_s, a, pa))]
                         if not any(a.role in ("agent", "patient") for a in pa):
                             # a parse that found no subject (a headline): keep a named subject right before the verb
                             keep += [a for a in uniq if a.role == "agent" and a.type in ppl and a.end <= trig_s
