@@ -85,7 +85,7 @@ def test_who_caused_a_mishap_may_be_its_doer():
     learned = importlib.import_module("riwaya.events.learned")
     text = "وتسبب سائق شاحنة في حادث مروري على طريق الرياض."
     T = learned.Text(text)
-    ev = type("E", (), {"type": "accident", "trigger_start": text.index("حادث"), "trigger_end": text.index("حادث") + 4})
+    ev = type("E", (), {"type": "accident", "trigger": "حادث", "trigger_start": text.index("حادث"), "trigger_end": text.index("حادث") + 4})
     c = type("C", (), {"etype": "np", "start": text.index("سائق"), "end": text.index("سائق") + 10})
     lex = extract.load_lexicon()
     assert not learned._mishap_bystander(T, ev, c, lex)     # a driver: no doer head, and a cause word between
@@ -93,7 +93,7 @@ def test_who_caused_a_mishap_may_be_its_doer():
     assert not learned._mishap_bystander(T, ev, c2, lex)    # تسبب between
     text2 = "وباشرت هيئة الهلال الأحمر حادث غرق."
     T2 = learned.Text(text2)
-    ev2 = type("E", (), {"type": "accident", "trigger_start": text2.index("حادث"), "trigger_end": text2.index("حادث") + 4})
+    ev2 = type("E", (), {"type": "accident", "trigger": "حادث", "trigger_start": text2.index("حادث"), "trigger_end": text2.index("حادث") + 4})
     c3 = type("C", (), {"etype": "np", "start": text2.index("هيئة"), "end": text2.index("هيئة") + 18})
     assert learned._mishap_bystander(T2, ev2, c3, lex)
 
@@ -174,3 +174,10 @@ def test_a_bare_incident_may_still_stand_for_a_crash_or_a_bombing():
     k = lambda i, j: core._kind_ok(core._cls(ms[i]), feats[i]["group"], feats[i]["generic"], core._cls(ms[j]),  # noqa: E731
                                    feats[j]["group"], feats[j]["generic"])
     assert k(2, 1) and k(2, 0)
+
+
+def test_english_mentions_of_a_generic_type_stay_generic():
+    text = "The plane crashed near the airport on Sunday."
+    docs = {"e": {"text": text}}
+    crash, = _canon([_m(text, "crashed", "e", "accident", "other")], docs)
+    assert not crash.get("specific") and core._features(crash)["generic"]

@@ -3005,7 +3005,7 @@ def _mishap_bystander(T: Text, ev: EventMention, c: Candidate, lex: dict) -> boo
     who responded, reported or rescued («وباشرت هيئة الهلال الأحمر حادث غرق»), not who caused it. On the events corpus' train split no accident has a person or an
     organisation as its doer (the vehicle that overturned or crashed is one: no actor, not touched here)."""
     m = lex.get("mishap") or {}
-    if ev.type not in (m.get("no_doer") or ()):
+    if ev.type not in (m.get("no_doer") or ()) or lang_of(ev) != "ar":
         return False
     if c.etype not in _ACTORS and not _doer_head(T.word(T.tok_range(c.start, c.end)[0])):
         return False

@@ -436,7 +436,7 @@ def _mark_specific(mentions: list[dict]) -> None:
     kinds: dict = defaultdict(set)      # document -> the type groups its non-generic mentions tell
     for c in mentions:
         t = c.get("type")
-        if t in words:
+        if t in words and script_lang(str(c.get("trigger") or "")) == "ar":   # the words are Arabic: English as before
             if _trigger_cues(c)[0] in words[t] and not c.get("qualified"):
                 bare.append(c)
                 continue
