@@ -181,3 +181,10 @@ def test_english_mentions_of_a_generic_type_stay_generic():
     docs = {"e": {"text": text}}
     crash, = _canon([_m(text, "crashed", "e", "accident", "other")], docs)
     assert not crash.get("specific") and core._features(crash)["generic"]
+
+
+def test_dawn_in_a_time_is_no_detonation():
+    # «فجر امس» (dawn yesterday): the proposer's «فجّر» (detonated) inside a time expression is the time's word
+    evs = _events("وفي السياق ادى انقلاب مركبة فجر امس بالكيلو 60 بطريق الهجرة باتجاه مكة المكرمة إلى مصرع شخص.")
+    assert not [e for e in evs if e.trigger == "فجر"], [(e.trigger, e.type) for e in evs]
+    assert _one(evs, "انقلاب").type == "accident"

@@ -1439,6 +1439,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             P = parsed.get(p.start) if plang == "en" else None
             found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else \
                 propose_en(P, toks, starting_in(ss, se), lex)
+            if plang == "ar" and found_by_model and sent_times:
+                # a word the proposer finds inside a time expression is the time's («فجر امس»: dawn, no detonation)
+                found_by_model = {k: v for k, v in found_by_model.items()
+                                  if not any(t.start <= toks[k].s and toks[k].e <= t.end for t in sent_times)}
             probe = Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model)   # read-only
             i = 0
             while i < len(toks):
