@@ -150,6 +150,12 @@ def load_lexicon() -> dict:
                           # what is fired that falls (cues.yaml fired_type; the words: schema.yaml naming_fired)
                           "fired_type": cues["casualty_fall"].get("fired_type"),
                           "fired": frozenset(_norm(str(x)) for x in lexicon.get("naming_fired", ()))},
+        # a mishap told with the word of a coup or a fall (cues.yaml mishap: "انقلاب مركبة"، "سقوط حافلة")
+        "mishap": {"type": (cues.get("mishap") or {}).get("type"),
+                   "from": set((cues.get("mishap") or {}).get("from") or ()),
+                   "nouns": frozenset(_norm(str(x)) for x in (cues.get("mishap") or {}).get("nouns") or ()),
+                   "no_doer": frozenset((cues.get("mishap") or {}).get("no_doer") or ()),
+                   "cause": frozenset(_norm(str(x)) for x in (cues.get("mishap") or {}).get("cause") or ())},
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
@@ -880,6 +886,8 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
             return None, i + 1
     elif hit and plang == "ar" and hit[2] - hit[1] == 1 and _fired_by_fall(toks, i, lex):
         return None, i + 1      # "سقوط مقذوف": the projectile is the fall's attack's means, no attack of its own
+    if hit and plang == "ar" and hit[2] - hit[1] == 1 and hit[0] in lex["mishap"]["from"] and _mishap(toks, hit[2], lex):
+        hit = (lex["mishap"]["type"],) + tuple(hit[1:])     # "انقلاب مركبة"، "سقوط حافلة": a mishap, no coup or fall
     cont = None
     if hit is None:
         if d.mover_mem[0] and sidx - d.mover_mem[1] <= 1:
@@ -914,6 +922,12 @@ def _propose(c: "DocCtx", sent: Sentence, i: int, cue_spans, recs, P, d: Discour
         if any(cont[-1] == sq[-1] for sq, _ in lex["preps"][plang]):
             tj -= 1
     return (typ, ti, tj, passive, stem, hit, cont), tj
+
+
+def _mishap(toks, k: int, lex: dict) -> bool:
+    """Is the word at token k (right after a coup or fall word) what overturns, falls or collapses in a mishap
+    (cues.yaml mishap nouns: a vehicle, a building; clitics and endings off)?"""
+    return bool(lex["mishap"]["type"]) and k < len(toks) and not _cands(toks[k].n)[1].isdisjoint(lex["mishap"]["nouns"])
 
 
 def _casualty(tok, lex) -> tuple[str, str] | None:
@@ -1425,6 +1439,10 @@ def extract(text: str, mentions: list[EntityMention], times: list[TimeMention], 
             P = parsed.get(p.start) if plang == "en" else None
             found_by_model = propose(toks, headline, starting_in(ss, se), lex) if plang == "ar" else \
                 propose_en(P, toks, starting_in(ss, se), lex)
+            if plang == "ar" and found_by_model and sent_times:
+                # a word the proposer finds inside a time expression is the time's («فجر امس»: dawn, no detonation)
+                found_by_model = {k: v for k, v in found_by_model.items()
+                                  if not any(t.start <= toks[k].s and toks[k].e <= t.end for t in sent_times)}
             probe = Sentence(ss, se, toks, sent_times, sidx, headline, plang, found_by_model)   # read-only
             i = 0
             while i < len(toks):

@@ -2999,6 +2999,23 @@ NOT_DOER_OTHER_SENTENCE = True   # no agent from outside the trigger's sentence 
 NOT_DOER_ADJECTIVE = True        # no agent from a definite word right after a definite verbal noun (armodel19)
 
 
+def _mishap_bystander(T: Text, ev: EventMention, c: Candidate, lex: dict) -> bool:
+    """A person or organisation (a name, or a phrase of a doer's head: cues.yaml doer_heads) read as the doer of a
+    mishap (cues.yaml mishap no_doer: an accident) that no cause word (mishap cause: تسبب) ties to it between them:
+    who responded, reported or rescued («وباشرت هيئة الهلال الأحمر حادث غرق»), not who caused it. On the events corpus' train split no accident has a person or an
+    organisation as its doer (the vehicle that overturned or crashed is one: no actor, not touched here)."""
+    m = lex.get("mishap") or {}
+    if ev.type not in (m.get("no_doer") or ()) or lang_of(ev) != "ar":
+        return False
+    if c.etype not in _ACTORS and not _doer_head(T.word(T.tok_range(c.start, c.end)[0])):
+        return False
+    # the cause word stands between them, or right before the doer of a verb-first clause («تسبب سائق في حادث»)
+    a, b = (c.start, ev.trigger_start) if c.end <= ev.trigger_start else (ev.trigger_end, c.start)
+    i, j = T.tok_range(a, b)
+    words = (T.word(k) for k in range(max(i - 2, 0), j))
+    return not any(w in m["cause"] or (w[:1] in "وف" and w[1:] in m["cause"]) for w in words)
+
+
 def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:
     """Can the candidate not be the trigger's doer where it stands (armodel19, Arabic)? (1) It lies outside the
     trigger's sentence: the rules' doer carried over a full stop ("جنيد خان" for "... 600 بريطاني توجهوا"):
@@ -3662,6 +3679,8 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     p = {**p, "agent": 0.0}      # "تحريره من مليشيات": whom it was freed from (role22)
                 if "agent" in p and FIRED_MEANS and lang_of(ev) == "ar" and _fired_head(c.text, lex):
                     p = {**p, "agent": 0.0}      # a shell or a rocket is what was fired, never who fired it
+                if "agent" in p and _mishap_bystander(T, ev, c, lex):
+                    p = {**p, "agent": 0.0}      # a mishap has no doer the text does not say caused it (acc30)
                 if "agent" in p and fired is not None and c.end <= ev.trigger_start:
                     p = {**p, "agent": 0.0}      # who stands before a projectile's fall reported it (extract._fired_means)
                 role = decide(p, c.rule_role, M["argument"]["threshold"], M["argument"].get("override", 0.0), judged)

@@ -305,7 +305,7 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "not_own": frozenset(not_own),
         "ctx": frozenset(m.get("context") or ()),
         "story": (story_of or {}).get(m.get("doc")),
-        "generic": _generic_types().get(m.get("type")) or frozenset(),
+        "generic": frozenset() if m.get("specific") else _generic_types().get(m.get("type")) or frozenset(),
         "words": m.get("words") or frozenset(),
         "window": m.get("window") or frozenset(),
         "object": m.get("object") or frozenset(),
@@ -421,6 +421,58 @@ def _explicit_apart(x, y) -> bool:
     if da and wb:
         return not (wb & {date.fromordinal(d).weekday() for d in da})
     return False
+
+
+def _mark_specific(mentions: list[dict]) -> None:
+    """Mark ``specific`` the mentions of a generic type (``events.generic_types``) that are no generic word
+    (``events.generic_words``): a mishap's own word («حريق»، «انقلاب مركبة»، «حادث مروري») is an accident, never
+    an attack's "incident"; with ``own_report``, also a generic word («وقوع حادث») of a report that tells a
+    specific mention of its type and no happening of the other kinds the type may stand for (its own crash)."""
+    cfg, words, _quals = _generic_words()
+    gen = _generic_types()
+    if not words:
+        return
+    bare: list = []
+    kinds: dict = defaultdict(set)      # document -> the type groups its non-generic mentions tell
+    for c in mentions:
+        t = c.get("type")
+        if t in words and script_lang(str(c.get("trigger") or "")) == "ar":   # the words are Arabic: English as before
+            if _trigger_cues(c)[0] in words[t] and not c.get("qualified"):
+                bare.append(c)
+                continue
+            c["specific"] = True
+        if t not in gen or c.get("specific"):
+            kinds[c.get("doc")].add(_type_group(t or ""))
+    if not cfg.get("own_report"):
+        return
+    for c in bare:
+        t = c.get("type")
+        own, told = _type_group(t), kinds.get(c.get("doc")) or set()
+        if own in told and not (told & (gen[t] - {own})):
+            c["specific"] = True
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[dict, dict, dict]:
+    """``events.generic_words``: the config, type -> its generic words, type -> the words after one that make it
+    specific (normalised, a proclitic and the article off, as ``_trigger_cues`` reads a trigger)."""
+    cfg = config()["events"].get("generic_words") or {}
+    gen = _generic_types()
+    spec = {t: v for t, v in cfg.items() if t in gen and isinstance(v, dict)}
+    words = {t: frozenset(_strip_proclitic(normalize(w)) for w in v.get("words") or ()) for t, v in spec.items()}
+    quals = {t: frozenset(_strip_proclitic(normalize(w)) for w in v.get("qualifiers") or ()) for t, v in spec.items()}
+    return cfg, words, quals
+
+
+def _qualified(m: dict, text: str) -> bool:
+    """Is the word right after the trigger of a generic-type mention one of its qualifiers (``events.generic_words``:
+    «حادث مروري»، «الحادث المروري»، «حادث اصطدام»)?"""
+    quals = _generic_words()[2].get(m.get("type"))
+    te = m.get("trigger_end")
+    if not quals or not text or not isinstance(te, int):
+        return False
+    nxt = re.match(r"\s*([^\s.,،:;؛!?؟()«»\"]+)", text[te:te + 60])
+    return bool(nxt) and _strip_proclitic(normalize(nxt.group(1))) in quals
 
 
 @lru_cache(maxsize=1)
@@ -2220,6 +2272,8 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             c["doc_words"] = doc_words[m.get("doc")]
         if text and isinstance(m.get("trigger_start"), int):
             c["lead"] = m["trigger_start"] / len(text)     # how far into its report: a lead tells the main happening
+        if text and _qualified(m, text):
+            c["qualified"] = True       # «حادث مروري»: a generic word told as a mishap (events.generic_words)
         if text:
             own = r["own"]
             c["participants"] = [{**p, "own": False} if (p.get("role") or "agent") == "agent" and not _own_agent_read(
@@ -2247,6 +2301,7 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
             # the people and organisations a meeting's sentence names (_features: its party)
             c["party"] = sorted({e for e in c.get("context") or () if _is_actor(e, ents)})
         out.append(c)
+    _mark_specific(out)
     _mark_first(out)
     _link_actors(out, ents)
     return out
