@@ -377,6 +377,8 @@ class Compare:
                 return "precision"       # "the organisation" vs "the terrorist organisation"
             elif field in MEMBER_FIELDS and self._person_and_body(a[1], b[1]):
                 return "precision"       # the man who did it and the group he did it for
+            elif field in MEMBER_FIELDS and self._forces_grain(a[1], b[1]):
+                return "precision"       # "the Iraqi forces" and "the Iraqi army": the forces and a branch of them
             return "different"
         if a[0] == "r" and b[0] == "r":
             if a[1][0] == b[1][0]:
@@ -395,6 +397,22 @@ class Compare:
         ex, ey = self.ents.by_id.get(x) or {}, self.ents.by_id.get(y) or {}
         person, body = (ex, ey) if ex.get("type") == "person" else (ey, ex)
         return person.get("type") == "person" and body.get("type") == "organization" and not person.get("kb_id")
+
+    def _forces_grain(self, x: str, y: str) -> bool:
+        """Two organisations that are a country's forces as a whole and one branch of them (or the forces told
+        twice): once the head words of actor_families.yaml ``forces_grain`` are taken off, both names keep the same
+        qualifier ("العراقي" / "العراقية", "Iraqi"), and one is named by an umbrella head alone ("القوات
+        العراقية", "Iraqi forces", no branch word). An account that names the army and one that names the forces
+        tell one doer at two grains; two branches (the army and the police) stay two doers (config
+        ``conflicts.forces_grain``; refit30, issue #15)."""
+        if not config()["conflicts"].get("forces_grain"):
+            return False
+        ex, ey = self.ents.by_id.get(x) or {}, self.ents.by_id.get(y) or {}
+        if ex.get("type") != "organization" or ey.get("type") != "organization":
+            return False
+        gx = [g for g in (forces_grain_of(n) for n in _org_names(ex)) if g]
+        gy = [g for g in (forces_grain_of(n) for n in _org_names(ey)) if g]
+        return any(qa == qb and (ua or ub) for ua, qa in gx for ub, qb in gy)
 
     def _kind_rel(self, a, b) -> str | None:
         """A raw place of a known point kind ("قصره") against a place entity: another point kind is
@@ -487,6 +505,49 @@ class Compare:
         if len(A) == 1 and len(B) == 1:
             return self.item_rel(next(iter(A)), next(iter(B)), field)
         return self.set_rel(A, B, field)
+
+
+def _org_names(e: dict) -> list[str]:
+    return [n for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []) if n]
+
+
+@lru_cache(maxsize=1)
+def _forces_words() -> tuple[frozenset, frozenset]:
+    import yaml
+    raw = (yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}).get("forces_grain") or {}
+
+    def words(d):
+        return frozenset(normalize(str(w)).lower().strip() for ws in (d or {}).values() for w in ws or ())
+    return words(raw.get("umbrella")), words(raw.get("branch"))
+
+
+def _qualifier_word(w: str) -> str:
+    """A qualifier word as compared: a و/ف and the article off, a final ه (the feminine nisba) off."""
+    if len(w) > 4 and w[0] in "وف" and w[1:3] == "ال":
+        w = w[1:]
+    if len(w) > 4 and w.startswith("ال"):
+        w = w[2:]
+    if len(w) > 3 and w.endswith("ه"):
+        w = w[:-1]
+    return w
+
+
+@lru_cache(maxsize=4096)
+def forces_grain_of(name: str) -> tuple[bool, frozenset] | None:
+    """(umbrella, qualifier) of an organisation's name read by actor_families.yaml ``forces_grain``: whether it
+    names the forces as a whole (an umbrella head, no branch head), and the words left once the heads are off;
+    None when it has no head of either kind or no qualifier left."""
+    umbrella, branch = _forces_words()
+    toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(name).lower().split()]
+    toks = [t for t in toks if t]
+    is_u = [t in umbrella or t[:1] in "وف" and t[1:] in umbrella for t in toks]
+    is_b = [t in branch or t[:1] in "وف" and t[1:] in branch for t in toks]
+    if not any(is_u) and not any(is_b):
+        return None
+    qual = frozenset(_qualifier_word(t) for t, u, b in zip(toks, is_u, is_b) if not u and not b and t not in ("the", "of"))
+    if not qual:
+        return None
+    return any(is_u) and not any(is_b), qual
 
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
@@ -975,6 +1036,90 @@ def _refused(ev: dict, docs: dict) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _denial_subject_words() -> dict:
+    from .values import vconfig
+    from ..events.extract import load_lexicon
+    cfg = vconfig()
+    q = cfg.get("quantified_subject") or {}
+    dc = cfg.get("denied_claim") or {}
+
+    def words(d):
+        return frozenset(normalize(str(w)).lower() for ws in (d or {}).values() for w in ws or ())
+    denied = (((load_lexicon().get("modality") or {}).get("ar") or {}).get("denied") or ())
+    return {"classes": frozenset(q.get("classes") or ()),
+            "type_class": {t: d.get("class") for t, d in schema.types().items()},
+            "quant": words({k: v for k, v in q.items() if k in ("ar", "en")}),
+            "relative": words(dc.get("relative")), "between": words(dc.get("between")),
+            "denial": frozenset(normalize(w).lower() for w in denied) | frozenset(
+                ("deny", "denied", "denies", "denying", "refuted", "dismissed"))}
+
+
+def _tokens(text: str) -> list[str]:
+    return [normalize(t).lower() for t in re.findall(r"\w+", text)]
+
+
+def _denies_claim(ev: dict, docs: dict) -> bool:
+    """A denial of what was said or reported (values.yaml ``denied_claim``): the denied trigger is the verb of a
+    relative clause, "ما" / "what" right before it (a passive light verb or an auxiliary between), with a denial
+    word before that in its sentence ("ونفى المتحدث ... ما نقل عن زعيمهم", "denied what was reported"): what it
+    denies is the claim, not that the trigger's happening took place (config ``conflicts.denial_subject``;
+    refit30, issue #15)."""
+    if not config()["conflicts"].get("denial_subject"):
+        return False
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts = ev.get("trigger_start")
+    if not text or ts is None:
+        return False
+    w = _denial_subject_words()
+    toks = _tokens(text[ev.get("start") or 0:ts])
+    k = len(toks) - 1
+    while k >= 0 and toks[k] in w["between"] and len(toks) - k <= 2:
+        k -= 1
+    if k < 0 or toks[k] not in w["relative"]:
+        return False
+    return any(t in w["denial"] or t[:1] in "وف" and t[1:] in w["denial"] for t in toks[:k])
+
+
+def _denies_other_subject(ev: dict, docs: dict, cmp: "Compare", asserting: list[int], evidence: list[dict]) -> bool:
+    """A movement denied with a quantified subject that is not its doer (values.yaml ``quantified_subject``):
+    "لم يصل أي خطاب رسمي" (no letter arrived) right after the trigger, "no letter arrived" right before it, where
+    the noun is no word of the names of the doers that the asserting side tells: the denial is of such a thing's
+    coming, not of the doer's (config ``conflicts.denial_subject``; refit30, issue #15)."""
+    if not config()["conflicts"].get("denial_subject"):
+        return False
+    w = _denial_subject_words()
+    if w["type_class"].get(ev.get("type")) not in w["classes"]:
+        return False
+    text = (docs.get(ev.get("doc")) or {}).get("text") or ""
+    ts, te = ev.get("trigger_start"), ev.get("trigger_end")
+    if not text or ts is None or te is None:
+        return False
+    s1 = ev.get("end") or len(text)
+    after = _tokens(text[te:min(s1, te + 40)])[:3]
+    before = _tokens(text[max(ev.get("start") or 0, ts - 40):ts])[-2:]
+    noun = None
+    if len(after) >= 2 and after[0] in w["quant"]:
+        noun = after[1]
+    elif len(before) == 2 and before[0] in w["quant"] and re.fullmatch(r"[a-z]+", before[1] or ""):
+        noun = before[1]
+    if not noun:
+        return False
+    noun = _qualifier_word(noun)
+    doers = set()
+    for i in asserting:
+        ag = evidence[i]["values"].get("agent")
+        doers.update(ag if isinstance(ag, list) else [ag] if ag else [])
+    names = []
+    for d in doers:
+        if isinstance(d, str) and d in cmp.ents.by_id:
+            names += _org_names(cmp.ents.by_id[d])
+        elif isinstance(d, str):
+            names.append(d.split(":", 1)[-1])
+    words = {_qualifier_word(t) for n in names for t in _tokens(n)}
+    return noun not in words
+
+
 def _same_voice_denies(den, asserting, W: Witnesses) -> bool:
     """A quoted voice that tells the happening and also 'denies' it is denying something else
     ("no other headquarters was attacked"): no conflict."""
@@ -1045,6 +1190,8 @@ def _pairs(field, rows, evidence, W: Witnesses, cmp: Compare, routes=None, docs=
                 den = IA if rows[x]["key"][1] == "denied" else IB if rows[y]["key"][1] == "denied" else None
                 if den is not None and docs and all(
                         _denied_plan(evidence[i], docs) or _denies_another(evidence[i], docs) or _refused(evidence[i], docs)
+                        or _denies_claim(evidence[i], docs)
+                        or _denies_other_subject(evidence[i], docs, cmp, rows[y if den is IA else x]["evidence"], evidence)
                         for i in den):
                     continue
                 if den is None or not all(_explicit(evidence[i]) for i in den) or \
