@@ -66,8 +66,29 @@ def _hid(prefix: str, *parts: str) -> str:
 
 
 def _type_group(t: str) -> str:
+    kin = _kin_types().get(t)
+    if kin is not None:
+        return f"k:{kin}"       # a type told as another of one kind (events.kin_types: a death and a killing)
     g = schema.type_groups().get(t)
     return f"g{g}" if g is not None else f"t:{t}"
+
+
+@lru_cache(maxsize=1)
+def _kin_types() -> dict[str, str]:
+    """type -> the first type of its kin (``events.kin_types``): types that tell one happening in other words,
+    which the merge compares as one kind (the clusters guideline's families: a death and a killing are one)."""
+    out = {}
+    for kin in config()["events"].get("kin_types") or ():
+        for t in kin:
+            out.setdefault(t, kin[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unrealised_joins() -> frozenset[str]:
+    """Unrealised polarities whose mentions may join what happened (``events.unrealised_joins``: a visit told
+    as planned and the visit told as done are one happening, the clusters guideline §1)."""
+    return frozenset(config()["events"].get("unrealised_joins") or ())
 
 
 def _val_key(v):
@@ -451,7 +472,9 @@ def _cls(m: dict) -> str:
     """The event class for merging; a planned (hypothetical, asked, requested) happening never joins
     what happened."""
     pol = m.get("polarity")
-    return m.get("class") + (f"~{pol}" if pol in schema.unrealised() else "")
+    kin = _kin_types().get(m.get("type"))
+    cls = (schema.types().get(kin) or {}).get("class") if kin is not None and kin != m.get("type") else m.get("class")
+    return (cls or "") + (f"~{pol}" if pol in schema.unrealised() and pol not in _unrealised_joins() else "")
 
 
 def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
