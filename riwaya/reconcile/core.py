@@ -486,6 +486,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
+    if a.get("doc") == b.get("doc") and _plan_and_done(a, b):
+        return False    # one report's plan of a happening of the kind it tells done: the next one (a retrial)
     if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"],
                    same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
                    _unlocated_ok(a.get("type"), b.get("type"))):
@@ -510,6 +512,16 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             cfg, fa["once"] and fb["once"]):
         return False
     return True
+
+
+def _plan_and_done(a: dict, b: dict) -> bool:
+    """One mention told as planned (``events.unrealised_joins``), the other as what happened: a report that tells
+    the happening done and a plan of one of its kind tells two (the verdict and the retrial it may bring; the match
+    won and the next one). Only where ``events.unrealised_same_doc`` is false."""
+    if config()["events"].get("unrealised_same_doc", True):
+        return False
+    joins = _unrealised_joins()
+    return (a.get("polarity") in joins) != (b.get("polarity") in joins)
 
 
 def gap_limit(cfg: dict, once: bool) -> float:
