@@ -85,3 +85,15 @@ def test_kin_types_are_one_kind_only_when_set(fresh, monkeypatch):
     assert core._type_group("death") == core._type_group("killing") == "k:killing"
     assert core._cls(death) == core._cls(killing) == "harm"
     assert core._type_group("attack") == core._type_group("shooting")     # the schema's groups as before
+
+
+def test_one_reports_plan_and_the_happening_it_tells_done_are_two(fresh, monkeypatch):
+    """«قضت المحكمة بسجنه خمس سنوات ... وإذا قبلت محكمة النقض الطعن ستعاد المحاكمة»: one report that tells the
+    verdict and a retrial it may bring tells two happenings; the plan in another report is still compared."""
+    done, plan = _visit("v0", "s0", time=EVENING), _visit("v1", "s0", "planned", time=EVENING)
+    fa, fb = core._features(done), core._features(plan)
+    assert not core._pair_ok(done, plan, fa, fb)
+    other = _visit("v2", "s1", "planned", time=EVENING)
+    assert core._pair_ok(done, other, fa, core._features(other))
+    monkeypatch.setitem(fresh, "unrealised_same_doc", True)
+    assert core._pair_ok(done, plan, fa, fb)

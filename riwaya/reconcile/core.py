@@ -3025,13 +3025,16 @@ def _build_event(members, docs, account_of, ents, translations: dict | None = No
     acc_list = sorted(accounts, key=lambda a: a["id"])
     corroboration = sum(1 for a in acc_list if a["asserted"])
 
-    # value tables
+    # value tables; an event told as done takes its values from what was done, not from a plan of it that joined
+    # it (events.unrealised_joins: the plan's time is when it was meant, or when it was told)
+    unreal = schema.unrealised()
+    done = any(ev["values"].get("polarity") not in unreal for ev in evidence)
     values = {}
     for field in config()["conflicts"]["fields"]:
         rows = {}
         for i, ev in enumerate(evidence):
             v = ev["values"].get(field)
-            if v is None:
+            if v is None or (done and ev["values"].get("polarity") in unreal):
                 continue
             k = _time_value_key(v) if field == "time" else _val_key(v)
             r = rows.setdefault(k, {"value": v, "docs": set(), "upstreams": set(), "evidence": []})
