@@ -66,8 +66,29 @@ def _hid(prefix: str, *parts: str) -> str:
 
 
 def _type_group(t: str) -> str:
+    kin = _kin_types().get(t)
+    if kin is not None:
+        return f"k:{kin}"       # a type told as another of one kind (events.kin_types: a death and a killing)
     g = schema.type_groups().get(t)
     return f"g{g}" if g is not None else f"t:{t}"
+
+
+@lru_cache(maxsize=1)
+def _kin_types() -> dict[str, str]:
+    """type -> the first type of its kin (``events.kin_types``): types that tell one happening in other words,
+    which the merge compares as one kind (the clusters guideline's families: a death and a killing are one)."""
+    out = {}
+    for kin in config()["events"].get("kin_types") or ():
+        for t in kin:
+            out.setdefault(t, kin[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _unrealised_joins() -> frozenset[str]:
+    """Unrealised polarities whose mentions may join what happened (``events.unrealised_joins``: a visit told
+    as planned and the visit told as done are one happening, the clusters guideline §1)."""
+    return frozenset(config()["events"].get("unrealised_joins") or ())
 
 
 def _val_key(v):
@@ -503,7 +524,9 @@ def _cls(m: dict) -> str:
     """The event class for merging; a planned (hypothetical, asked, requested) happening never joins
     what happened."""
     pol = m.get("polarity")
-    return m.get("class") + (f"~{pol}" if pol in schema.unrealised() else "")
+    kin = _kin_types().get(m.get("type"))
+    cls = (schema.types().get(kin) or {}).get("class") if kin is not None and kin != m.get("type") else m.get("class")
+    return (cls or "") + (f"~{pol}" if pol in schema.unrealised() and pol not in _unrealised_joins() else "")
 
 
 def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
@@ -515,6 +538,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
+    if a.get("doc") == b.get("doc") and _plan_and_done(a, b):
+        return False    # one report's plan of a happening of the kind it tells done: the next one (a retrial)
     if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"],
                    same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
                    _unlocated_ok(a.get("type"), b.get("type"))):
@@ -539,6 +564,16 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             cfg, fa["once"] and fb["once"]):
         return False
     return True
+
+
+def _plan_and_done(a: dict, b: dict) -> bool:
+    """One mention told as planned (``events.unrealised_joins``), the other as what happened: a report that tells
+    the happening done and a plan of one of its kind tells two (the verdict and the retrial it may bring; the match
+    won and the next one). Only where ``events.unrealised_same_doc`` is false."""
+    if config()["events"].get("unrealised_same_doc", True):
+        return False
+    joins = _unrealised_joins()
+    return (a.get("polarity") in joins) != (b.get("polarity") in joins)
 
 
 def gap_limit(cfg: dict, once: bool) -> float:
@@ -3035,13 +3070,16 @@ def _build_event(members, docs, account_of, ents, translations: dict | None = No
     acc_list = sorted(accounts, key=lambda a: a["id"])
     corroboration = sum(1 for a in acc_list if a["asserted"])
 
-    # value tables
+    # value tables; an event told as done takes its values from what was done, not from a plan of it that joined
+    # it (events.unrealised_joins: the plan's time is when it was meant, or when it was told)
+    unreal = schema.unrealised()
+    done = any(ev["values"].get("polarity") not in unreal for ev in evidence)
     values = {}
     for field in config()["conflicts"]["fields"]:
         rows = {}
         for i, ev in enumerate(evidence):
             v = ev["values"].get(field)
-            if v is None:
+            if v is None or (done and ev["values"].get("polarity") in unreal):
                 continue
             k = _time_value_key(v) if field == "time" else _val_key(v)
             r = rows.setdefault(k, {"value": v, "docs": set(), "upstreams": set(), "evidence": []})
