@@ -62,6 +62,100 @@ def _naming(toks, hit, naming) -> bool:
     return not (j + 1 < len(toks) and toks[j + 1].n in fired)
 
 
+# move30 (issue #14): the pronoun suffixes a thing noun may carry (cues.yaml not_movers; learned.refine applies it)
+_PRONOUN_ENDS = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+
+
+def _not_movers(d: dict) -> dict:
+    """cues.yaml not_movers, normalised: sets of words, the senses as (forms, next words) pairs."""
+    def ws(k):
+        return frozenset(_norm(str(x)) for x in d.get(k) or ())
+    return {"types": frozenset(d.get("types") or ()), "things": ws("things"), "goal_preps": ws("goal_preps"),
+            "goal_skip": ws("goal_skip"), "goals": ws("goals"), "counted": ws("counted"),
+            "goal_types": frozenset(d.get("goal_types") or ()),
+            "senses": tuple((frozenset(_norm(str(x)) for x in s["forms"]), frozenset(_norm(str(x)) for x in s["next"]))
+                            for s in d.get("senses") or ())}
+
+
+def _bare_forms(n: str, suffix: bool = True, raw: str = "") -> frozenset[str]:
+    """A normalised word with its proclitics (و ف, then ب ل ك, then ال) and, with suffix, a pronoun suffix off:
+    every form on the way ("وبياناتهم" -> وبياناتهم، بياناتهم، بيانات ...). A final ه is a pronoun only where the
+    word as written (raw) ends in ه, not ة ("بصورة" is no "صور" + ه)."""
+    out = [n]
+    w = n
+    if w[:1] in "وف" and len(w) > 3:
+        w = w[1:]
+        out.append(w)
+    if w.startswith("لل") and len(w) > 4:
+        w = w[2:]
+        out.append(w)
+    elif w[:1] in "بلك" and len(w) > 3:
+        out.append(w[1:])
+        if w[1:3] == "ال":
+            w = w[1:]
+    if w.startswith("ال") and len(w) > 4:
+        w = w[2:]
+        out.append(w)
+    if suffix:
+        for x in list(out):
+            for e in _PRONOUN_ENDS:
+                if e == "ه" and raw and not raw.endswith("ه"):
+                    continue
+                if x.endswith(e) and len(x) - len(e) >= 3:
+                    out.append(x[: -len(e)])
+                    break
+    return frozenset(out)
+
+
+def _definite(n: str) -> bool:
+    w = n[1:] if n[:1] in "وف" else n
+    return w.startswith(("ال", "بال", "لل", "كال"))
+
+
+def _thing_moves(toks, ti: int, tj: int, nm: dict, typ: str = "") -> bool:
+    """Is the movement word toks[ti:tj] told of a thing, not a mover (cues.yaml not_movers)? Its subject, object
+    or genitive right after it, or a definite subject right before a verb, is a thing ("وصل عدد الزوار"، "نقل
+    البيانات"، "الأسعار تهبط"); its goal is a figure or an abstract end ("وصلت إلى حد"، "الوصول إلى حل"، "وصل إلى
+    76 مليار": typ one of goal_types); a word of another sense before its next word ("تقدم بطلب"، "نتوجه بالشكر"،
+    "نقل عنه")."""
+    things = nm["things"]
+    word = _bare_forms(toks[ti].n, suffix=False)
+    after = toks[tj] if tj < len(toks) else None
+    if after is not None:
+        for forms, nxt in nm["senses"]:
+            if word & forms and after.n in nxt:
+                return True
+        if _bare_forms(after.n, raw=after.raw) & things and not (_bare_forms(after.n) & nm["counted"] and (
+                tj + 1 >= len(toks) or not _definite(toks[tj + 1].n))):
+            return True
+    if ti > 0 and not _definite(toks[ti].n):
+        k = ti - 1 if toks[ti - 1].n != "قد" else ti - 2
+        if k >= 0 and (_definite(toks[k].n) or any(toks[k].n.endswith(e) for e in ("هم", "ها"))) and \
+                _bare_forms(toks[k].n, raw=toks[k].raw) & things and not _bare_forms(toks[k].n) & nm["counted"]:
+            return True
+    for g in ((tj, tj + 1) if typ in nm["goal_types"] else ()):
+        if g >= len(toks):
+            break
+        n = toks[g].n
+        if n in nm["goal_preps"]:
+            k = g + 1
+        elif n[:1] == "ل" and len(n) > 3 and n not in things:
+            k = g           # a glued ل: "لأكثر من"، "للحوار"
+        else:
+            continue
+        while k < len(toks) and k - g <= 3 and (toks[k].n in nm["goal_skip"] or (k == g and n[:1] == "ل" and (
+                n[1:] in nm["goal_skip"]))):
+            k += 1
+        if k < len(toks):
+            m = toks[k].n
+            forms = _bare_forms(m[1:] if k == g else m, raw=toks[k].raw)
+            if any(ch.isdigit() for ch in m) or forms & nm["goals"] or (k + 1 < len(toks) and " ".join(
+                    (m, toks[k + 1].n)) in nm["goals"]):
+                return True
+        break
+    return False
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> dict:
     trig = schema.trigger_types()
@@ -144,6 +238,7 @@ def load_lexicon() -> dict:
         "where_origin_types": set(cues["where_origin_types"]),
         "duration_types": set(cues["duration_types"]),
         "subject_place_types": set(cues["subject_place_types"]),
+        "not_movers": _not_movers(cues.get("not_movers") or {}),
         "casualty_fall": {"from": set(cues["casualty_fall"]["from"]),
                           "nouns": {_norm(w): t for t, ws in cues["casualty_fall"]["nouns"].items() for w in ws},
                           "skip": {_norm(w) for w in cues["casualty_fall"]["skip"]},
