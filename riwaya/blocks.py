@@ -73,6 +73,8 @@ from . import event_schema
 SUBPARTS = True          # within a part reconciled again, carry over the sub-parts whose fingerprint is unchanged
 PAIR_MEMO = True         # a part reconciled again whose pairing inputs are unchanged: its clusters read back, not
 #                          paired and merged again (``reconcile.pair_memo.PairMemo``, on-disk cache "pairs")
+PAIR_SCORES = True       # a part paired again scores afresh only its pairs with a new or changed mention, the others'
+#                          outcomes read back by the two mentions' content keys (``pair_memo.PairScores``, "pairscores")
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -378,7 +380,7 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
     if PAIR_MEMO:
         from .cache import KeyValue
         from .reconcile.pair_memo import PairMemo
-        pairing = PairMemo(part_of, KeyValue("pairs"))
+        pairing = PairMemo(part_of, KeyValue("pairs"), KeyValue("pairscores") if PAIR_SCORES else None)
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried, index=index, pairing=pairing)
     res = {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}

@@ -57,6 +57,8 @@ def _run(ms, ents, memo=True, part_of=None, monkeypatch=None):
     out = blocks.reconcile_block(DOCS, (json.loads(json.dumps(ms)), part_of), json.loads(json.dumps(ents)),
                                  [], {}, STORIES, carried={})
     figures = out.pop("pairing", None)
+    if figures is not None:     # load30's pair scores counted apart (tests/test_load30.py)
+        figures = {k: v for k, v in figures.items() if k not in ("pairs_scored", "pairs_read_back")}
     return json.dumps(out, sort_keys=True, ensure_ascii=False, default=str), figures
 
 

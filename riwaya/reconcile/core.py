@@ -1281,14 +1281,15 @@ def _plain_sets(x):
     return str(x)
 
 
-def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None, blocks: dict | None = None
-                     ) -> list[SubPart]:
+def cluster_subparts(ms: list[dict], feats: list[dict], same_place=None, blocks: dict | None = None,
+                     scored_by=None) -> list[SubPart]:
     """The sub-parts of sorted mentions ``ms`` (see ``SubPart``), in order of their first mention, each
     with its pairs and scored pairs (indices local to it: its mentions in order) and its ``key``.
-    ``blocks``: the blocking keys' members, when already found (``scored_pairs``)."""
+    ``blocks``: the blocking keys' members, when already found (``scored_pairs``). ``scored_by``: a function
+    with ``scored_pairs``' arguments and result that gives them otherwise (``pair_memo``: scores read back)."""
     cfg = config()["events"]
     threshold, _average = pair_thresholds()
-    pairs, scored = scored_pairs(ms, feats, cfg, threshold, same_place, blocks)
+    pairs, scored = (scored_by or scored_pairs)(ms, feats, cfg, threshold, same_place, blocks)
     uf = UnionFind()
     for i in range(len(ms)):
         uf.find(i)
@@ -1579,6 +1580,12 @@ def mention_blocks(ms: list[dict], feats: list[dict]) -> dict:
 def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, same_place=None):
     """(i, j, can they be one happening) for each pair of mentions that share a block, once; a large
     block compares time neighbours only (sorted neighbourhood), so the pairs stay linear in its size."""
+    for i, j in candidate_index_pairs(ms, feats, blocks, cfg):
+        yield i, j, _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place)
+
+
+def candidate_index_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict):
+    """The (i, j) of ``candidate_pairs``, in its order, without the test of each (``pair_memo``'s scores)."""
     seen = set()
     for members in blocks.values():
         if len(members) > cfg["max_block"]:
@@ -1594,7 +1601,7 @@ def candidate_pairs(ms: list[dict], feats: list[dict], blocks: dict, cfg: dict, 
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
-                yield i, j, _pair_ok(ms[i], ms[j], feats[i], feats[j], same_place)
+                yield i, j
 
 
 def _same_span(a, b):

@@ -106,13 +106,17 @@ class PairMemo:
     its place test read them. Pairing is part by part: every blocking key's mentions must be in one part
     (checked; else the call is paired whole, as without the memo). ``kv``: a string table (``riwaya.cache``
     .KeyValue); None: nothing kept."""
-    VERSION = 1
+    VERSION = 2
 
-    def __init__(self, part_of: dict, kv=None):
+    def __init__(self, part_of: dict, kv=None, scores=None):
         self.part_of, self.kv = part_of, kv
+        self.scores = None if scores is None else PairScores(scores)
         self.figures = {"pair_parts": 0, "pair_parts_read_back": 0, "pair_mentions_read_back": 0}
+        if self.scores is not None:
+            self.figures.update(pairs_scored=0, pairs_read_back=0)
         self._big: dict = {}
         self._fields: dict = {}
+        self._mkey: dict = {}
 
     def _static(self, cfg: dict, average: float) -> str:
         from ..corpus import CORPUS_VERSION
@@ -136,17 +140,27 @@ class PairMemo:
                             else v) for k, v in d.items()})
         return out
 
+    def mention_key(self, static: str, m: dict, f: dict) -> str:
+        """A mention's content key: its canonical record and features, its story left out (pairing reads a story
+        by equality only: the part's key gives the stories' order, a pair's key whether the two share one), with
+        the config and pair model (``static``)."""
+        payload = json.dumps([static, self._row(m, f, None)], sort_keys=True, ensure_ascii=False,
+                             default=_core._plain_sets)
+        return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:32]
+
     def _key(self, static: str, ms: list[dict], feats: list[dict], idx: list[int], kinds: set) -> str:
         stories: dict = {}
         rows, groups = [], set()
+        mkey = self._mkey
         for g in idx:
             f = feats[g]
             s = f["story"]
-            rows.append(self._row(ms[g], f, None if s is None else stories.setdefault(s, len(stories))))
+            mkey[g] = k = self.mention_key(static, ms[g], f)
+            rows.append([k, None if s is None else stories.setdefault(s, len(stories))])
             groups |= f["generic"]
         ks = sorted(([c, g] for c, g in kinds if g in groups), key=repr)
         payload = json.dumps([static, rows, ks], sort_keys=True, ensure_ascii=False, default=_core._plain_sets)
-        return "p1:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+        return "p2:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
     def _digest(self, ents, eid, field) -> str:
         k = (eid, field)
@@ -168,13 +182,21 @@ class PairMemo:
             return None
         return subs
 
-    def _pair(self, ms, feats, idx, blocks, ents, cfg, average) -> tuple[list, list]:
+    def _pair(self, ms, feats, idx, blocks, ents, cfg, average, rows=None) -> tuple[list, list]:
         loc = {g: k for k, g in enumerate(idx)}
         log: set = set()
         same_place = _core._place_compat(_LoggedEnts(ents, log))
         lms, lf = [ms[g] for g in idx], [feats[g] for g in idx]
+        scored_by = None
+        if self.scores is not None:
+            keys = [self._mkey[g] for g in idx]
+
+            def scored_by(sms, sfeats, scfg, threshold, splace, sblocks):
+                return self.scores.scored_pairs(sms, sfeats, scfg, threshold, splace, sblocks, keys, rows,
+                                                self.figures)
         subs = []
-        for sp in _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()}):
+        for sp in _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
+                                         scored_by):
             sm, sf = [lms[i] for i in sp.idx], [lf[i] for i in sp.idx]
             subs.append([[idx[sp.idx[k]] for k in c]
                          for c in _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place)])
@@ -202,12 +224,17 @@ class PairMemo:
         static = self._static(cfg, average)
         keys = {lab: self._key(static, ms, feats, idx, kinds) for lab, idx in by_part.items()}
         hit = self.kv.get_many(sorted(set(keys.values()))) if self.kv is not None else {}
+        got_of = {lab: self._read(hit.get(keys[lab]), pos, idx, ents) for lab, idx in by_part.items()}
+        rows = None
+        if self.scores is not None:     # the stored scores of the missed parts' mentions, read at once
+            rows = self.scores.rows([self._mkey[g] for lab, idx in by_part.items() if got_of[lab] is None
+                                     for g in idx])
         subs, new = [], {}
         for lab, idx in by_part.items():
-            got = self._read(hit.get(keys[lab]), pos, idx, ents)
+            got = got_of[lab]
             self.figures["pair_parts"] += 1
             if got is None:
-                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average)
+                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average, rows)
                 new[keys[lab]] = json.dumps({"subs": [[[ms[i].get("id") for i in c] for c in sub] for sub in got],
                                              "reads": reads}, ensure_ascii=False)
             else:
@@ -216,5 +243,107 @@ class PairMemo:
             subs.extend(got)
         if new and self.kv is not None:
             self.kv.put_many(new)
+        if rows is not None:
+            self.scores.flush(rows)
         self._big.clear()
+        self._mkey.clear()
         return _core.units_of_clusters(ms, subs)
+
+
+class PairScores:
+    """Each compared pair's outcome kept by its two mentions' content keys (issue 20, ``load30``), so that a part
+    paired again (one that gained a document's mentions) scores afresh only the pairs with a new or changed
+    mention. A pair's outcome (``_pair_ok`` and ``_pair_score``) reads the two canonical mentions and their
+    features (``PairMemo.mention_key``: with the config and pair model), whether they share a story, and the place
+    test ``same_place``; each call of the place test (its form, the two places, its answer) is kept with the
+    outcome, and the outcome is read back only where each call answers as it did (asked again, once per part and
+    call): the same inputs and the same answers take the test down the same path. A pair whose place test was
+    asked of a value JSON does not keep is scored every time. Stored per first mention (on-disk cache
+    ``pairscores``: one row per mention key, its pairs by the second mention's key and the shared-story flag)."""
+    VERSION = 1
+
+    def __init__(self, kv):
+        self.kv = kv
+
+    def _rk(self, k: str) -> str:
+        return f"s{self.VERSION}:{k}"
+
+    def rows(self, keys: list[str]) -> dict:
+        """Mention key -> its stored pairs (second key and story flag -> [ok, score, the place test's calls])."""
+        out: dict = {}
+        for k, v in self.kv.get_many(sorted({self._rk(k) for k in keys})).items():
+            try:
+                out[k.partition(":")[2]] = json.loads(v)
+            except ValueError:
+                pass
+        out["\x00new"] = set()
+        return out
+
+    def flush(self, rows: dict) -> None:
+        new = rows.pop("\x00new", ())
+        if new:
+            self.kv.put_many({self._rk(k): json.dumps(rows[k], ensure_ascii=False, separators=(",", ":"))
+                              for k in sorted(new)})
+        rows["\x00new"] = set()
+
+    @staticmethod
+    def _recording(same_place, calls: list):
+        def ok(a, b):
+            r = same_place(a, b)
+            calls.append(("", a, b, r))
+            return r
+        if hasattr(same_place, "loose"):
+            def loose(a, b):
+                r = same_place.loose(a, b)
+                calls.append(("l", a, b, r))
+                return r
+            ok.loose = loose
+        return ok
+
+    def scored_pairs(self, ms, feats, cfg, threshold, same_place, blocks, keys, rows, figures) -> tuple[dict, dict]:
+        """``core.scored_pairs`` of a part's sorted mentions (``keys``: their content keys), each pair's outcome
+        read back from ``rows`` where its keys and the place test's answers are those stored, else tested and
+        scored (and kept in ``rows``, marked new)."""
+        pairs, scored = {}, {}
+        blocks = _core.mention_blocks(ms, feats) if blocks is None else blocks
+        incompatible = cfg["incompatible_score"]
+        calls: list = []
+        rec = self._recording(same_place, calls) if same_place is not None else None
+        answers: dict = {}
+        new = rows["\x00new"]
+        pair_ok, pair_score = _core._pair_ok, _core._pair_score
+
+        def same_answers(cs) -> bool:
+            for form, a, b, r in cs:
+                k = (form, a, b)
+                if k not in answers:
+                    answers[k] = (same_place.loose if form else same_place)(a, b)
+                if answers[k] != r:
+                    return False
+            return True
+        for i, j in _core.candidate_index_pairs(ms, feats, blocks, cfg):
+            fi, fj = feats[i], feats[j]
+            sub = keys[j][:20] + ("s" if fi["story"] is not None and fi["story"] == fj["story"] else "-")
+            row = rows.get(keys[i])
+            e = row.get(sub) if row is not None else None
+            if e is not None and (not e[2] or (same_place is not None and same_answers(e[2]))):
+                ok, sc = e[0], e[1]
+                figures["pairs_read_back"] += 1
+            else:
+                calls.clear()
+                ok = pair_ok(ms[i], ms[j], fi, fj, rec)
+                sc = pair_score(ms[i], ms[j], fi, fj) if ok else None
+                figures["pairs_scored"] += 1
+                if all(isinstance(a, str) and isinstance(b, str) and isinstance(r, bool) for _f, a, b, r in calls) \
+                        and (sc is None or type(sc) in (float, int)):
+                    if row is None:
+                        row = rows[keys[i]] = {}
+                    row[sub] = [ok, sc, [list(c) for c in calls]]
+                    new.add(keys[i])
+            if ok:
+                if sc >= threshold:
+                    pairs[(i, j)] = sc
+            else:
+                sc = incompatible
+            scored[(i, j)] = sc
+        return pairs, scored
