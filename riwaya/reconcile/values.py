@@ -293,10 +293,36 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
 
 def trigger_count(text: str, trigger: tuple[int, int]) -> int | None:
     """The figure written right after a trigger, which it governs ("إصابة اثنين وعشرين", "استشهاد 15
-    وإصابة 33": 15 is the killed, 33 the wounded), or None where no figure follows it."""
+    وإصابة 33": 15 is the killed, 33 the wounded); where none follows a trigger that is itself a counted noun
+    (values.yaml counts.units' `after` words: جريح، قتيلا), the figure written right before it ("استشهاد 50
+    شهيدا و200 جريح": the wounded 200, not the killed 50); else None."""
     after = normalize(text[trigger[1]:trigger[1] + 40]).lower().translate(_DIGITS)
     toks = [t.strip(".,،;:!?؟\"«»") for t in after.replace("(", " ").replace(")", " ").split()[:2]]
-    return _cardinal(toks) if toks and toks[0] else None
+    n = _cardinal(toks) if toks and toks[0] else None
+    if n is None and COUNT_BEFORE_NOUN and _unit_noun(text[trigger[0]:trigger[1]]):
+        before = normalize(text[max(0, trigger[0] - 30):trigger[0]]).lower().translate(_DIGITS).split()
+        if before and trigger[0] > 0 and not text[trigger[0] - 1].isalnum():
+            w = before[-1].strip(".,،;:!?؟\"«»()")
+            if w[:1] in ("و", "ب", "ف") and w[1:].isdigit():
+                w = w[1:]       # «و200 جريح»: the figure with its conjunction glued on
+            n = _cardinal([w]) if w else None
+    return n
+
+
+COUNT_BEFORE_NOUN = True    # (lead, twenty-seventh session) a counted noun's figure written before it
+
+
+@lru_cache(maxsize=None)
+def _unit_nouns() -> frozenset[str]:
+    """The nouns a figure counts when written after it (values.yaml counts.units, every unit's `after`)."""
+    units = (vconfig().get("counts") or {}).get("units") or {}
+    return frozenset(normalize(str(w)).lower() for u in units.values() for w in (u.get("after") or ()))
+
+
+def _unit_noun(word: str) -> bool:
+    w = normalize(word.strip()).lower()
+    nouns = _unit_nouns()
+    return w in nouns or (w[:1] in ("و", "ب", "ف", "ل") and w[1:] in nouns)
 
 
 def count_plus(sentence: str, n: int) -> int:
