@@ -25,6 +25,10 @@ def test_no_figure_before_a_word_that_is_no_counted_noun():
     assert _count("أفاد المصدر بأن جريحا نقل", "المصدر") is None
 
 
+def test_a_count_of_happenings_is_not_read_before_its_noun():
+    assert _count("نفذوا 29 ضربة جوية", "ضربة") is None
+
+
 def test_the_switch(monkeypatch):
     monkeypatch.setattr(values, "COUNT_BEFORE_NOUN", False)
     assert _count("استشهاد 50 شهيداً و200 جريح", "جريح") is None

@@ -294,7 +294,7 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
 def trigger_count(text: str, trigger: tuple[int, int]) -> int | None:
     """The figure written right after a trigger, which it governs ("إصابة اثنين وعشرين", "استشهاد 15
     وإصابة 33": 15 is the killed, 33 the wounded); where none follows a trigger that is itself a counted noun
-    (values.yaml counts.units' `after` words: جريح، قتيلا), the figure written right before it ("استشهاد 50
+    of people (values.yaml counts.units' `after` words: جريح، قتيلا), the figure written right before it ("استشهاد 50
     شهيدا و200 جريح": the wounded 200, not the killed 50); else None."""
     after = normalize(text[trigger[1]:trigger[1] + 40]).lower().translate(_DIGITS)
     toks = [t.strip(".,،;:!?؟\"«»") for t in after.replace("(", " ").replace(")", " ").split()[:2]]
@@ -314,9 +314,13 @@ COUNT_BEFORE_NOUN = True    # (lead, twenty-seventh session) a counted noun's fi
 
 @lru_cache(maxsize=None)
 def _unit_nouns() -> frozenset[str]:
-    """The nouns a figure counts when written after it (values.yaml counts.units, every unit's `after`)."""
-    units = (vconfig().get("counts") or {}).get("units") or {}
-    return frozenset(normalize(str(w)).lower() for u in units.values() for w in (u.get("after") or ()))
+    """The nouns of people a figure counts when written after it (values.yaml counts.units' `after` words, but
+    not the units that count happenings, counts.happening_units: "نفذوا 29 ضربة" tells how many strikes, not a
+    toll the trigger governs)."""
+    counts = vconfig().get("counts") or {}
+    skip = set(counts.get("happening_units") or ())
+    return frozenset(normalize(str(w)).lower() for k, u in (counts.get("units") or {}).items() if k not in skip
+                     for w in (u.get("after") or ()))
 
 
 def _unit_noun(word: str) -> bool:
