@@ -1388,6 +1388,11 @@ def _foreign(word, th, shape=True):
     return not _arabic_stem_of(word)
 
 
+# No two common words run together are longer than this; the split test reads every split of the word, so
+# without the bound a 20,000-letter run with no space cost 7 s of CPU (tests/test_hostile.py's long runs).
+_GLUED_MAX = 40
+
+
 @lru_cache(maxsize=100_000)
 def _foreign_letters(word, th):
     """`_foreign`'s tests before the letter shape: name-like, rarer than th, no future prefix or attached
@@ -1399,7 +1404,8 @@ def _foreign_letters(word, th):
         return False                      # سيخوض: the future prefix; نيله: an attached pronoun
     r = _rules()
     glued = r.get("foreign_glued_zipf", 9)
-    if any(zipf(word[:i]) >= glued and zipf(word[i:]) >= glued for i in range(2, len(word) - 1)):
+    if len(word) <= _GLUED_MAX and any(zipf(word[:i]) >= glued and zipf(word[i:]) >= glued
+                                       for i in range(2, len(word) - 1)):
         return False                      # عنمن: two common words run together
     for a, subs in (r.get("foreign_letter_variants") or {}).items():
         if a in word and any(zipf(v := word.replace(a, b)) >= r.get("foreign_stem_zipf", 9) and not known(v)
