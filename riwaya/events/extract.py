@@ -13,7 +13,7 @@ import yaml
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
 from riwaya.ner import _roles
-from riwaya.lang.arabic import object_pronouns, prefix_set
+from riwaya.lang.arabic import object_pronouns, prefix_set, pronoun_suffixes
 from riwaya.textutil import normalize_ar, normalize_ar_map
 
 from riwaya import event_schema as schema
@@ -63,7 +63,7 @@ def _naming(toks, hit, naming) -> bool:
 
 
 # move30 (issue #14): the pronoun suffixes a thing noun may carry (cues.yaml not_movers; learned.refine applies it)
-_PRONOUN_ENDS = ("هما", "هم", "هن", "ها", "نا", "كم", "ه")
+_PRONOUN_ENDS = pronoun_suffixes()
 
 
 def _not_movers(d: dict) -> dict:
@@ -75,6 +75,14 @@ def _not_movers(d: dict) -> dict:
             "goal_types": frozenset(d.get("goal_types") or ()),
             "senses": tuple((frozenset(_norm(str(x)) for x in s["forms"]), frozenset(_norm(str(x)) for x in s["next"]))
                             for s in d.get("senses") or ())}
+
+
+def _mishap_cues(d: dict) -> dict:
+    """cues.yaml mishap, normalised (acc30)."""
+    return {"type": d.get("type"), "from": set(d.get("from") or ()),
+            "nouns": frozenset(_norm(str(x)) for x in d.get("nouns") or ()),
+            "no_doer": frozenset(d.get("no_doer") or ()),
+            "cause": frozenset(_norm(str(x)) for x in d.get("cause") or ())}
 
 
 def _bare_forms(n: str, suffix: bool = True, raw: str = "") -> frozenset[str]:
@@ -246,11 +254,7 @@ def load_lexicon() -> dict:
                           "fired_type": cues["casualty_fall"].get("fired_type"),
                           "fired": frozenset(_norm(str(x)) for x in lexicon.get("naming_fired", ()))},
         # a mishap told with the word of a coup or a fall (cues.yaml mishap: "انقلاب مركبة"، "سقوط حافلة")
-        "mishap": {"type": (cues.get("mishap") or {}).get("type"),
-                   "from": set((cues.get("mishap") or {}).get("from") or ()),
-                   "nouns": frozenset(_norm(str(x)) for x in (cues.get("mishap") or {}).get("nouns") or ()),
-                   "no_doer": frozenset((cues.get("mishap") or {}).get("no_doer") or ()),
-                   "cause": frozenset(_norm(str(x)) for x in (cues.get("mishap") or {}).get("cause") or ())},
+        "mishap": _mishap_cues(cues.get("mishap") or {}),
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}

@@ -44,7 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from riwaya.formtable import seed
-from riwaya.lang.arabic import object_pronouns, prefix_set
+from riwaya.lang.arabic import in_words, object_pronouns, prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
 
@@ -534,9 +534,7 @@ def _modality_frames() -> dict[str, tuple[str, ...]]:
                            ("", "و", "ف", "ب", "ل", "وب", "ول"), normalize_ar)
 
 
-def _word_in(w: str, words) -> bool:
-    """Is the normalised word one of `words`, also behind the conjunction و/ف (وقادرة، فمستعد)?"""
-    return w in words or (w[:1] in "وف" and w[1:] in words)
+_word_in = in_words     # the normalised word one of `words`, also behind و/ف (lang.arabic)
 
 
 @lru_cache(maxsize=1)
@@ -3013,7 +3011,7 @@ def _mishap_bystander(T: Text, ev: EventMention, c: Candidate, lex: dict) -> boo
     a, b = (c.start, ev.trigger_start) if c.end <= ev.trigger_start else (ev.trigger_end, c.start)
     i, j = T.tok_range(a, b)
     words = (T.word(k) for k in range(max(i - 2, 0), j))
-    return not any(w in m["cause"] or (w[:1] in "وف" and w[1:] in m["cause"]) for w in words)
+    return not any(_word_in(w, m["cause"]) for w in words)
 
 
 def _not_doer_here(T: Text, ev: EventMention, c: Candidate) -> bool:

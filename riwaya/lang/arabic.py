@@ -52,6 +52,18 @@ def object_pronouns(feminine_plural: bool = True) -> dict[str, str]:
     return {s: k for s, k in _data()["object_pronouns"].items() if feminine_plural or s != "هن"}
 
 
+@lru_cache(maxsize=1)
+def pronoun_suffixes() -> tuple[str, ...]:
+    """Every possessive pronoun suffix, longest first (``object_pronouns`` and ``first_second_pronouns`` in
+    arabic.yaml): هما، هم، هن، ها، نا، كم، ه."""
+    return tuple(sorted((*_data()["object_pronouns"], *_data()["first_second_pronouns"]), key=len, reverse=True))
+
+
+def in_words(w: str, words) -> bool:
+    """Is the normalised word one of `words`, also behind the conjunction و/ف (وقادرة، فمستعد)?"""
+    return w in words or (w[:1] in "وف" and w[1:] in words)
+
+
 def prefix_set(name: str) -> tuple[str, ...]:
     """A stage's proclitic prefixes, in the order it tries them (``prefix_sets`` in arabic.yaml)."""
     return tuple(_data()["prefix_sets"][name])

@@ -30,6 +30,8 @@ from functools import lru_cache
 from .. import event_schema as schema
 from ..records import Conflict
 from . import timeiv
+from ..lang.arabic import in_words
+from ..lookup import names as _org_names
 from .context_time import is_chain_word
 from .text import DATA, config, normalize, templates
 from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
@@ -507,18 +509,16 @@ class Compare:
         return self.set_rel(A, B, field)
 
 
-def _org_names(e: dict) -> list[str]:
-    return [n for n in [e.get("name_ar"), e.get("name_en")] + list(e.get("aliases") or []) if n]
+def _word_set(d: dict | None) -> frozenset[str]:
+    """The words of a data table {language: [words]}, normalised as compared."""
+    return frozenset(normalize(str(w)).lower().strip() for ws in (d or {}).values() for w in ws or ())
 
 
 @lru_cache(maxsize=1)
 def _forces_words() -> tuple[frozenset, frozenset]:
     import yaml
     raw = (yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}).get("forces_grain") or {}
-
-    def words(d):
-        return frozenset(normalize(str(w)).lower().strip() for ws in (d or {}).values() for w in ws or ())
-    return words(raw.get("umbrella")), words(raw.get("branch"))
+    return _word_set(raw.get("umbrella")), _word_set(raw.get("branch"))
 
 
 def _qualifier_word(w: str) -> str:
@@ -540,8 +540,8 @@ def forces_grain_of(name: str) -> tuple[bool, frozenset] | None:
     umbrella, branch = _forces_words()
     toks = [t.strip(".,،;:!?؟\"«»“”'()") for t in normalize(name).lower().split()]
     toks = [t for t in toks if t]
-    is_u = [t in umbrella or t[:1] in "وف" and t[1:] in umbrella for t in toks]
-    is_b = [t in branch or t[:1] in "وف" and t[1:] in branch for t in toks]
+    is_u = [in_words(t, umbrella) for t in toks]
+    is_b = [in_words(t, branch) for t in toks]
     if not any(is_u) and not any(is_b):
         return None
     qual = frozenset(_qualifier_word(t) for t, u, b in zip(toks, is_u, is_b) if not u and not b and t not in ("the", "of"))
@@ -1043,16 +1043,12 @@ def _denial_subject_words() -> dict:
     cfg = vconfig()
     q = cfg.get("quantified_subject") or {}
     dc = cfg.get("denied_claim") or {}
-
-    def words(d):
-        return frozenset(normalize(str(w)).lower() for ws in (d or {}).values() for w in ws or ())
     denied = (((load_lexicon().get("modality") or {}).get("ar") or {}).get("denied") or ())
     return {"classes": frozenset(q.get("classes") or ()),
             "type_class": {t: d.get("class") for t, d in schema.types().items()},
-            "quant": words({k: v for k, v in q.items() if k in ("ar", "en")}),
-            "relative": words(dc.get("relative")), "between": words(dc.get("between")),
-            "denial": frozenset(normalize(w).lower() for w in denied) | frozenset(
-                ("deny", "denied", "denies", "denying", "refuted", "dismissed"))}
+            "quant": _word_set({k: v for k, v in q.items() if k in ("ar", "en")}),
+            "relative": _word_set(dc.get("relative")), "between": _word_set(dc.get("between")),
+            "denial": frozenset(normalize(w).lower() for w in denied) | _word_set(dc.get("denial"))}
 
 
 def _tokens(text: str) -> list[str]:
@@ -1078,7 +1074,7 @@ def _denies_claim(ev: dict, docs: dict) -> bool:
         k -= 1
     if k < 0 or toks[k] not in w["relative"]:
         return False
-    return any(t in w["denial"] or t[:1] in "وف" and t[1:] in w["denial"] for t in toks[:k])
+    return any(in_words(t, w["denial"]) for t in toks[:k])
 
 
 def _denies_other_subject(ev: dict, docs: dict, cmp: "Compare", asserting: list[int], evidence: list[dict]) -> bool:
