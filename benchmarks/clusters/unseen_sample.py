@@ -76,6 +76,10 @@ The eighteenth (twenty-seventh session, lead): the next day of the 1-keyword tie
 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the seventeen samples nor one
 sharing a lead with them (`eighteenth()`, drawn once with `unseen_sample.py DIR eighteenth-draw`), frozen as
 "eighteenth" before any branch of the session was merged, and judged once on the final merge.
+The nineteenth (twenty-eighth session, lead): the next day of the 1-keyword tier with most articles left (2015-08-11,
+300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the eighteen samples nor one
+sharing a lead with them (`nineteenth()`, drawn once with `unseen_sample.py DIR nineteenth-draw`), frozen as
+"nineteenth" before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -288,6 +292,17 @@ def eighteenth() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def nineteenth() -> list[tuple[str, dict]]:
+    """The nineteenth sample's draw (twenty-eighth session): the eighteenth's recipe on the next busiest day of the
+    1-keyword tier (2015-08-11), none of the eighteen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth"))
+    one = sample(("2015-08-11",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-08-11",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -361,6 +376,8 @@ def main() -> None:
         arts = seventeenth()  # how the seventeenth sample's ids were drawn (frozen in SAMPLES as "seventeenth")
     elif args.days == ["eighteenth-draw"]:
         arts = eighteenth()  # how the eighteenth sample's ids were drawn (frozen in SAMPLES as "eighteenth")
+    elif args.days == ["nineteenth-draw"]:
+        arts = nineteenth()  # how the nineteenth sample's ids were drawn (frozen in SAMPLES as "nineteenth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
