@@ -3641,6 +3641,54 @@ def thing_moved(T: Text, ev: EventMention, lex: dict) -> bool:
     return _thing_moves(toks, i - a, j - a, nm, ev.type)
 
 
+RETYPE = True   # a kept Arabic trigger takes the type its neighbours tell (cues.yaml retype; type31, issue 14)
+
+
+@lru_cache(maxsize=1)
+def _retype_rules() -> tuple:
+    """cues.yaml retype, normalised: (from types, forms, where, span, cues, type, name) per rule."""
+    from .extract import _norm
+    def ws(xs):
+        return frozenset(_norm(str(x)) for x in xs or ())
+    return tuple((frozenset(r.get("from") or ()), ws(r.get("forms")), r.get("where", "sentence"), int(r.get("span", 0)),
+                  ws(r.get("cues")), r["type"], r.get("name", "")) for r in _cues().get("retype") or ()
+                 if r.get("type") and r.get("enabled", True))
+
+
+def _one_of(n: str, words: frozenset[str]) -> bool:
+    """Is the normalised word one of `words`, with its proclitics and a pronoun suffix off or on?"""
+    from .extract import _bare_forms
+    n = n.strip("،؛؟")      # Arabic punctuation the tokens keep on their word (_TOKEN's letter range holds it)
+    return n in words or not _bare_forms(n).isdisjoint(words)
+
+
+def retyped(T: Text, ev: EventMention) -> str | None:
+    """The type the words around an Arabic trigger tell (cues.yaml retype: «بعد إدانته» with a court in its sentence
+    is a verdict, «إحالة المحضر للنيابة» the trial's step, «انتقل إلى رحمة الله» a death), or None."""
+    rule = retype_rule(T, ev)
+    return rule[5] if rule else None
+
+
+def retype_rule(T: Text, ev: EventMention) -> tuple | None:
+    """The first cues.yaml retype rule whose type, form and cue the trigger meets, or None."""
+    if not RETYPE or lang_of(ev) != "ar":
+        return None
+    i, j = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if i >= j:
+        return None
+    for rule in _retype_rules():
+        frm, forms, where, span, cues = rule[:5]
+        if ev.type not in frm or not any(_one_of(T.toks[k].n, forms) for k in range(i, j)):
+            continue
+        if where == "after":
+            a, b = j, j + span
+        else:
+            a, b = T.tok_range(*T.sentence(ev.trigger_start))
+        if any(_one_of(T.toks[k].n, cues) for k in range(a, min(b, len(T.toks))) if not i <= k < j):
+            return rule
+    return None
+
+
 def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
     """Apply each language's models to the events of one analysis (in place) and return it."""
     if not model() or not an.events:
@@ -3667,6 +3715,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
             continue
         if THING_MOVES and thing_moved(T, ev, lex):
             continue            # "وصل عدد الزوار"، "نقل البيانات"، "الوصول إلى حل": a thing, no mover (move30)
+        typ = retyped(T, ev)
+        if typ and typ != ev.type:
+            from riwaya import event_schema
+            ev.type, ev.cls = typ, event_schema.types()[typ]["class"]   # after the decision, before the arguments
         if "argument" in M and ev.type in M["argument"].get("types", (ev.type,)):
             if subj is None:
                 sps = sps or speakers(T, an, lex)
