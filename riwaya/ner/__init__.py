@@ -831,6 +831,29 @@ def _balanced(text, s, e):
     return s, e
 
 
+def _org_openings() -> dict:
+    """{opening: frozenset(heads)} learned by scripts/learn_org_openings.py from the training gold
+    (data/ner/org_openings.yaml): the heads after whose opening (see _opening) a name starts."""
+    from ..datafiles import load_yaml
+    path = DATA / "org_openings.yaml"
+    data = load_yaml(path) if path.exists() else {}
+    return {op: frozenset(norm(str(h)) for h in heads or ()) for op, heads in (data or {}).items()}
+
+
+def _opening(definite_head, word, kb_words=frozenset()):
+    """How an organisation head's phrase opens with the word after it (org31): "ind+def" for an indefinite
+    head and a definite word (شركة الزيوت, كلية الحقوق), "def+nisba" for a definite head and a definite
+    relative adjective that names no place (الحزب الشيوعي, البنك التجاري); None otherwise."""
+    n = norm(word)
+    if not (n.startswith("ال") and len(n) > 3):
+        return None
+    if not definite_head:
+        return "ind+def"
+    if n.endswith(("ي", "يه")) and len(n) > 4 and not _names_place(word, kb_words):
+        return "def+nisba"
+    return None
+
+
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     from ..datafiles import load_yaml
@@ -873,6 +896,7 @@ def _rules() -> dict:
     r["org_description_heads"] = {norm(w) for w in r.get("org_description_heads", [])}
     r["org_name_adjectives"] = {norm(w) for w in r.get("org_name_adjectives", [])}
     r["group_plural_shapes"] = re.compile("|".join(f"(?:{p})" for p in r.get("group_plural_shapes", [])) or r"(?!)")
+    r["org_openings"] = _org_openings() if r.get("org_openings_learned") else {}
     r["family_heads"] = set(r.get("family_heads", []))
     r["family_nouns"] = set(r.get("family_nouns", []))
     for key in ("place_feature_heads", "place_polity_heads", "place_name_adjectives", "place_compass_words",
@@ -1022,13 +1046,15 @@ def _org_patterns(text, kb_words=frozenset()):
         s0, e0, w = toks[i]
         n, k = _head_split(w)
         core = n[k:]
-        if core not in heads and core not in named_heads \
+        learned = r["org_openings"]
+        learned_only = core not in heads and core not in named_heads   # a head only the openings name
+        if learned_only and core not in _learned_heads() \
                 or (n[:k].rstrip("ال").endswith("ب") and core in r["org_heads_led_by"]) \
                 or _INDEFINITE.search(w) or w.endswith("\u064b") or w.endswith("\u064bا"):
             i += 1                    # بقيادة X: "led by X"; جيشٌ من البط: an indefinite noun, no name
             continue
         definite_head = n[:k].endswith("ال") or n[:k] == "لل"
-        by_name = core not in heads   # a named head (جامعة, حزب): its chain must hold a name
+        by_name = core not in heads and not learned_only   # a named head (جامعة, حزب): its chain must hold a name
         chain, names, foreigns = [], set(), []
         named = False       # past the first definite word or name, only words describing it follow
         j = i + 1
@@ -1044,7 +1070,8 @@ def _org_patterns(text, kb_words=frozenset()):
             if not w2[0].isalpha() or n2 in stops or n2 in r["roles"] or (toks[j][0] - toks[j - 1][1] > 1):
                 break
             # وزارة التجارة والصناعة, الشؤون البلدية والقروية: one name with a coordinated part
-            conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and not _names_place(toks[chain[0]][2], kb_words)
+            conj = (named and core in r["org_heads_coordinated"] and n2.startswith("وال") and len(n2) > 4 and n2[1:] not in stops
+                    and not _names_place(toks[chain[0]][2], kb_words)     # وزارة المالية والذي: "and which"
                     and normalize_ar(toks[chain[0]][2]) not in kb_words     # ميليشيات الحوثي والانخراط
                     and (len(chain) == 1 or _adjectival(w2[1:], kb_words))
                     and n2[3:] not in heads and n2[3:] not in r["org_heads"])     # وزارة الدفاع والجيش: two bodies
@@ -1111,7 +1138,12 @@ def _org_patterns(text, kb_words=frozenset()):
         while chain and not (norm(toks[chain[-1]][2]).startswith(("ال", "وال", "لل"))
                              or normalize_ar(toks[chain[-1]][2]) in kb_words or chain[-1] in names):
             chain.pop()               # a chain ends in a definite word or a name
-        if by_name and not names.intersection(chain):
+        # the training gold's openings (org_openings.yaml): after these a name starts at the head, with no
+        # proper name in it (كلية الحقوق, الحزب الشيوعي); a head only they name needs one of them
+        opened = bool(chain) and core in learned.get(_opening(definite_head, toks[chain[0]][2], kb_words), ())
+        if learned_only and not opened:
+            chain = []
+        if by_name and not names.intersection(chain) and not opened:
             chain = []                # جامعة الدول: a named head's chain names something
         if len(chain) == 1 and core in r["org_heads_ambiguous"]:
             w1 = norm(toks[chain[0]][2])
@@ -1125,7 +1157,7 @@ def _org_patterns(text, kb_words=frozenset()):
             chain = []                # مجلس الإدارة: every company has one; no name
         # a definite head with one word after it is a generic body (القوات المسلحة, المجلس البلدي), unless
         # that word names a place or its people (القوات الإسرائيلية)
-        if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) \
+        if definite_head and len(chain) == 1 and not _names_place(toks[chain[0]][2], kb_words) and not opened \
                 and not _ordinal(toks[chain[0]][2]) and norm(toks[chain[0]][2]) not in r["org_name_adjectives"]:
             chain = []
         if chain:
@@ -1153,11 +1185,17 @@ def _name_word(word):
 def _head_split(word):
     """(normalised word, length of the proclitic before an organisation head noun, 0 if none)."""
     n = norm(word)
-    heads = _rules()["org_pattern_heads"] | _rules()["org_named_heads"]
+    heads = _rules()["org_pattern_heads"] | _rules()["org_named_heads"] | _learned_heads()
     for p in _HEAD_PROCLITICS:
         if p and n.startswith(p) and n[len(p):] in heads and len(n) - len(p) >= 3:
             return n, len(p)
     return n, 0
+
+
+@lru_cache(maxsize=1)
+def _learned_heads() -> frozenset:
+    """Every head of the learned openings (data/ner/org_openings.yaml), none when they are switched off."""
+    return frozenset().union(*_rules()["org_openings"].values())
 
 
 def _head_proclitic(word):
