@@ -2725,7 +2725,8 @@ def _ordinal_words() -> dict:
     return {"after": dict(side["after"]), "before": dict(side["before"]),
             "apart": frozenset(frozenset(p) for p in raw.get("apart") or () if len(p) == 2),
             "blockers": words(raw.get("blockers")), "not_between": words(raw.get("not_between")),
-            "block_words": int(raw.get("block_words", 4))}
+            "block_words": int(raw.get("block_words", 4)), "ranks": frozenset(raw.get("ranks") or ()),
+            "bounds": words(raw.get("bounds")), "bound_proclitics": words(raw.get("bound_proclitics"))}
 
 
 _NEXT_WORD = re.compile(r"\w*[ \t\u00a0]+(\w+)")     # the rest of the trigger's word, a space, the next word
@@ -2747,13 +2748,15 @@ def happening_ordinals(m: dict, text: str) -> frozenset:
     if any(w in blockers or _strip_proclitic(w) in blockers for w in nxt):
         return frozenset()
     out = set()
-    word = _word_at(text, ts, te)
+    ws_, we_ = _word_at(text, ts, te)
+    word = text[ws_:we_]
     after = _NEXT_WORD.match(text, te, min(len(text), te + 40))
     if after:
         q = (W["after"].get(lang) or {}).get(normalize(after.group(1)))
         # an Arabic adjective agrees with its noun in the article: «تعزير الأول» (sentencing the first one) is a
         # noun and its object, «الحادثة الأولى» and «هجوم جديد» a noun and its qualifier
-        if q and (lang != "ar" or _arabic_definite(word) == normalize(after.group(1)).startswith("ال")):
+        if q and (lang != "ar" or _arabic_definite(word) == normalize(after.group(1)).startswith("ال")) \
+                and not (q in W["ranks"] and _bounded(text, after.end(), lang)):
             out.add(q)
     before = _PREV_WORDS.search(text[max(0, ts - 60):ts])     # a proclitic before the trigger ("و") passed over
     if before and lang == "ar" and (text[ts - 1:ts].isalnum() or _arabic_definite(word)):
@@ -2761,30 +2764,42 @@ def happening_ordinals(m: dict, text: str) -> frozenset:
     if before:
         ws = W["before"].get(lang) or {}
         near, far = normalize(before.group(2)), normalize(before.group(1) or "")
-        if near in ws:
-            out.add(ws[near])
-        elif lang == "en" and far in ws and near.isalpha() and near not in W["not_between"].get(lang, ()):
-            out.add(ws[far])
+        q = ws.get(near) or (ws.get(far) if lang == "en" and near.isalpha()
+                             and near not in W["not_between"].get(lang, ()) else None)
+        if q and not (q in W["ranks"] and _bounded(text, we_, lang)):
+            out.add(q)
     return frozenset(out)
 
 
-_WORD_AT = re.compile(r"\w+")
-_PRONOUN_END = re.compile(r"(?:[^\Wة]ه|ها|هما|هم|هن|كم|نا)$")
+def _bounded(text: str, end: int, lang: str) -> bool:
+    """Is the word after a qualified phrase (ending at ``end``) one that bounds a rank (ordinals.yaml ``bounds``,
+    ``bound_proclitics``): «أول هجوم في المدينة», "the first attack on the capital" tell a record, not which of
+    the story's happenings it is?"""
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if not nxt:
+        return False
+    W = _ordinal_words()
+    w = normalize(nxt.group(1))
+    return w in W["bounds"].get(lang, ()) or (len(w) > 3 and any(
+        w.startswith(p) for p in W["bound_proclitics"].get(lang, ())))
 
 
-def _word_at(text: str, ts: int, te: int) -> str:
-    """The whole word a trigger's span lies in, as written (its proclitics and suffixes with it)."""
+_PRONOUN_END = re.compile(r"(?:[^\Wة]ه|ها|هما|هم|هن)$")   # his, her, their; a ة is no pronoun
+
+
+def _word_at(text: str, ts: int, te: int) -> tuple[int, int]:
+    """The span of the whole word a trigger's span lies in (its proclitics and suffixes with it)."""
     s, e = ts, te
     while s > 0 and text[s - 1].isalnum():
         s -= 1
     while e < len(text) and text[e].isalnum():
         e += 1
-    return text[s:e]
+    return s, e
 
 
 def _arabic_definite(word: str) -> bool:
     """Is an Arabic noun, as written, definite: the article after at most two proclitics («والهجوم», «بالحادثة»,
-    «للهجوم») or a possessive pronoun at its end («مواجهته», «زيارتها»; a ة is no pronoun)?"""
+    «للهجوم») or a possessive pronoun of the third person at its end («مواجهته», «زيارتها»)?"""
     w = _MARKS.sub("", word)
     return bool(re.match(r"^[وف]?[بك]?(?:ال|لل)", w)) or bool(_PRONOUN_END.search(w))
 
