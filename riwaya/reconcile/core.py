@@ -2734,10 +2734,11 @@ _PREV_WORDS = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0]+\w*$")
 
 
 def happening_ordinals(m: dict, text: str) -> frozenset:
-    """The ordinal and recency classes a mention's trigger carries (ordinals.yaml): the word right after it
-    («الحادثة الأولى», «هجوم جديد») or right before it («أول هجوم», "the latest attack"; in English one word may
-    stand between, "the second suicide attack"), with nothing but a space between (no comma, no line's end).
-    None where a record is told ("the first attack of its kind", «أول هجوم منذ»: ordinals.yaml blockers)."""
+    """The ordinal and recency classes a mention's trigger carries (ordinals.yaml): the word right after it,
+    agreeing with it in the article («الحادثة الأولى», «هجوم جديد»), or right before it ("the latest attack"; one
+    word may stand between, "the second suicide attack"; ordinals.yaml gives Arabic no such words), with nothing but
+    a space between (no comma, no line's end). None where a record is told ("the first attack of its kind", «منذ»:
+    ordinals.yaml blockers); no rank where what follows bounds it (``_bounded``: "the first attack on the capital")."""
     ts, te = m.get("trigger_start"), m.get("trigger_end")
     if not isinstance(ts, int) or not isinstance(te, int) or not 0 <= ts < te <= len(text):
         return frozenset()
