@@ -333,6 +333,8 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         # the sides a harm befell and that did it (harm_sides; events.sides_apart)
         "victims": frozenset(m.get("victim_sides") or ()),
         "doer_sides": frozenset(m.get("doer_sides") or ()),
+        # the ordinal or recency its trigger carries («الحادثة الأولى», "the new attack"; events.ordinals_apart)
+        "ordinals": frozenset(m.get("ordinals") or ()),
         "doc_words": m.get("doc_words") or frozenset(),
         "lead": m.get("lead"),
         "first": m.get("first"),
@@ -558,6 +560,8 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
     if (_sides_rule() or {}).get("pairs", True) and _sides_apart(fa["victims"], fa["doer_sides"],
                                                                  fb["victims"], fb["doer_sides"]):
         return False    # soldiers killed against militants killed, or by the soldiers' side: two harms
+    if (_ordinal_rule() or {}).get("pairs", True) and _ordinals_apart(fa.get("ordinals"), fb.get("ordinals")):
+        return False    # "the first incident" against "the new incident": two happenings (events.ordinals_apart)
     if (_explicit_rule() or {}).get("pairs", True) and _explicit_apart(fa.get("xday"), fb.get("xday")):
         return False    # two days named in so many words: two happenings (events.days_apart.explicit)
     if fa["interval"] and fb["interval"] and timeiv.gap(fa["interval"], fb["interval"]) > gap_limit(
@@ -813,6 +817,8 @@ def _clusters_ok(A: dict, B: dict, cfg: dict, same_place=None) -> bool:
     if A.get("sides") and B.get("sides") and (_sides_rule() or {}).get("joins", True) \
             and _sides_apart(*A["sides"], *B["sides"]):
         return False    # the harms of one befell other sides than the other's, or were done by them (events.sides_apart)
+    if (_ordinal_rule() or {}).get("joins", True) and _ordinals_apart(A.get("ordinals"), B.get("ordinals")):
+        return False    # a member told as the first against one told as the new one (events.ordinals_apart)
     if A.get("xdays") and B.get("xdays") and (_explicit_rule() or {}).get("joins", True) \
             and any(_explicit_apart(x, y) for x in A["xdays"] for y in B["xdays"]):
         return False    # two days named in so many words (events.days_apart.explicit)
@@ -1513,7 +1519,9 @@ def mention_summaries(ms: list[dict], feats: list[dict]) -> dict[int, dict]:
                    "objects": {f["object"]} if len(f.get("object") or ()) >= _object_min() else set(),
                    # the sides its members' harms befell and that did them, each summed over the members: two
                    # clusters are two harms only where these part them (one member's misread side parts nothing)
-                   "sides": (f["victims"], f["doer_sides"]) if f.get("victims") or f.get("doer_sides") else None}
+                   "sides": (f["victims"], f["doer_sides"]) if f.get("victims") or f.get("doer_sides") else None,
+                   # every ordinal its members' triggers carry (events.ordinals_apart)
+                   "ordinals": set(f.get("ordinals") or ())}
     return summ
 
 
@@ -1538,6 +1546,7 @@ def join_clusters(ci: int, cj: int, link: dict, cl: dict, owner: list, summ: dic
     a["once"] = a["once"] and b["once"]
     a["xdays"] = a.get("xdays", set()) | b.get("xdays", set())
     a["objects"] = a.get("objects", set()) | b.get("objects", set())
+    a["ordinals"] = a.get("ordinals", set()) | b.get("ordinals", set())
     if a.get("sides") and b.get("sides"):
         a["sides"] = (a["sides"][0] | b["sides"][0], a["sides"][1] | b["sides"][1])
     else:
@@ -2326,6 +2335,10 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
                 c["of_kin"] = True
             if m.get("amount") is not None and not r["own_amount"]:
                 c["amount"] = None      # a figure of another clause ("killed 3, and 7 others were hurt")
+        if text and _ordinal_rule() is not None:
+            q = happening_ordinals(m, text)      # «الحادثة الأولى», "the latest attack" (events.ordinals_apart)
+            if q:
+                c["ordinals"] = sorted(q)
         if c.get("class") in ((_sides_rule() or {}).get("classes") or ()):
             # whom the harm befell and who did it, by side (events.sides_apart): soldiers, militants, civilians
             s_, e_ = m.get("start"), m.get("end")
@@ -2684,6 +2697,120 @@ def _sides_apart(va: frozenset, da: frozenset, vb: frozenset, db: frozenset) -> 
         if v1 and not v2 and d2 and d2 <= v1 and not (v1 & d1) and not (d2 & rivals):
             return True
     return False
+
+
+def _ordinal_rule() -> dict | None:
+    """``events.ordinals_apart`` (ord31): whether two mentions whose triggers carry ordinals of two classes that
+    ordinals.yaml ``apart`` pairs (first / second, first / new) are kept apart at the pair gate (``pairs``) and
+    at the cluster join (``joins``, over every ordinal each cluster's members carry); null: off, none read."""
+    return config()["events"].get("ordinals_apart")
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words() -> dict:
+    """ordinals.yaml, normalised: ``after`` and ``before`` (language -> word -> class), ``apart`` (pairs of
+    classes, as frozensets), ``blockers`` and ``not_between`` (language -> words), ``block_words``."""
+    import yaml
+    from .text import DATA
+    raw = yaml.safe_load((DATA / "ordinals.yaml").read_text("utf-8")) or {}
+    side: dict = {"after": defaultdict(dict), "before": defaultdict(dict)}
+    for name, where in (raw.get("classes") or {}).items():
+        for pos in ("after", "before"):
+            for lang, ws in ((where or {}).get(pos) or {}).items():
+                for w in ws or ():
+                    side[pos][lang][normalize(str(w)).strip()] = name
+
+    def words(d):
+        return {lang: frozenset(normalize(str(w)).strip() for w in ws or ()) for lang, ws in (d or {}).items()}
+    return {"after": dict(side["after"]), "before": dict(side["before"]),
+            "apart": frozenset(frozenset(p) for p in raw.get("apart") or () if len(p) == 2),
+            "blockers": words(raw.get("blockers")), "not_between": words(raw.get("not_between")),
+            "block_words": int(raw.get("block_words", 4)), "ranks": frozenset(raw.get("ranks") or ()),
+            "bounds": words(raw.get("bounds")), "bound_proclitics": words(raw.get("bound_proclitics"))}
+
+
+_NEXT_WORD = re.compile(r"\w*[ \t\u00a0]+(\w+)")     # the rest of the trigger's word, a space, the next word
+_PREV_WORDS = re.compile(r"(?:(\w+)[ \t\u00a0]+)?(\w+)[ \t\u00a0]+\w*$")
+
+
+def happening_ordinals(m: dict, text: str) -> frozenset:
+    """The ordinal and recency classes a mention's trigger carries (ordinals.yaml): the word right after it,
+    agreeing with it in the article («الحادثة الأولى», «هجوم جديد»), or right before it ("the latest attack"; one
+    word may stand between, "the second suicide attack"; ordinals.yaml gives Arabic no such words), with nothing but
+    a space between (no comma, no line's end). None where a record is told ("the first attack of its kind", «منذ»:
+    ordinals.yaml blockers); no rank where what follows bounds it (``_bounded``: "the first attack on the capital")."""
+    ts, te = m.get("trigger_start"), m.get("trigger_end")
+    if not isinstance(ts, int) or not isinstance(te, int) or not 0 <= ts < te <= len(text):
+        return frozenset()
+    W = _ordinal_words()
+    lang = "en" if script_lang(text[ts:te]) == "en" else "ar"
+    nxt = tokens(text[te:te + 80])[:W["block_words"]]
+    blockers = W["blockers"].get(lang, frozenset())
+    if any(w in blockers or _strip_proclitic(w) in blockers for w in nxt):
+        return frozenset()
+    out = set()
+    ws_, we_ = _word_at(text, ts, te)
+    word = text[ws_:we_]
+    after = _NEXT_WORD.match(text, te, min(len(text), te + 40))
+    if after:
+        q = (W["after"].get(lang) or {}).get(normalize(after.group(1)))
+        # an Arabic adjective agrees with its noun in the article: «تعزير الأول» (sentencing the first one) is a
+        # noun and its object, «الحادثة الأولى» and «هجوم جديد» a noun and its qualifier
+        if q and (lang != "ar" or _arabic_definite(word) == normalize(after.group(1)).startswith("ال")) \
+                and not (q in W["ranks"] and _bounded(text, after.end(), lang)):
+            out.add(q)
+    before = _PREV_WORDS.search(text[max(0, ts - 60):ts])     # a proclitic before the trigger ("و") passed over
+    if before and lang == "ar" and (text[ts - 1:ts].isalnum() or _arabic_definite(word)):
+        before = None   # «أول هجوم»: a bare noun right after; «شخص آخر لإصابة» is another person, not the latest
+    if before:
+        ws = W["before"].get(lang) or {}
+        near, far = normalize(before.group(2)), normalize(before.group(1) or "")
+        q = ws.get(near) or (ws.get(far) if lang == "en" and near.isalpha()
+                             and near not in W["not_between"].get(lang, ()) else None)
+        if q and not (q in W["ranks"] and _bounded(text, we_, lang)):
+            out.add(q)
+    return frozenset(out)
+
+
+def _bounded(text: str, end: int, lang: str) -> bool:
+    """Is the word after a qualified phrase (ending at ``end``) one that bounds a rank (ordinals.yaml ``bounds``,
+    ``bound_proclitics``): «أول هجوم في المدينة», "the first attack on the capital" tell a record, not which of
+    the story's happenings it is?"""
+    nxt = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+    if not nxt:
+        return False
+    W = _ordinal_words()
+    w = normalize(nxt.group(1))
+    return w in W["bounds"].get(lang, ()) or (len(w) > 3 and any(
+        w.startswith(p) for p in W["bound_proclitics"].get(lang, ())))
+
+
+_PRONOUN_END = re.compile(r"(?:[^\Wة]ه|ها|هما|هم|هن)$")   # his, her, their; a ة is no pronoun
+
+
+def _word_at(text: str, ts: int, te: int) -> tuple[int, int]:
+    """The span of the whole word a trigger's span lies in (its proclitics and suffixes with it)."""
+    s, e = ts, te
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return s, e
+
+
+def _arabic_definite(word: str) -> bool:
+    """Is an Arabic noun, as written, definite: the article after at most two proclitics («والهجوم», «بالحادثة»,
+    «للهجوم») or a possessive pronoun of the third person at its end («مواجهته», «زيارتها»)?"""
+    w = _MARKS.sub("", word)
+    return bool(re.match(r"^[وف]?[بك]?(?:ال|لل)", w)) or bool(_PRONOUN_END.search(w))
+
+
+def _ordinals_apart(x, y) -> bool:
+    """Do two sets of ordinal classes hold a pair that cannot qualify one happening (ordinals.yaml ``apart``)?"""
+    if not x or not y:
+        return False
+    apart = _ordinal_words()["apart"]
+    return any(frozenset((a, b)) in apart for a in x for b in y if a != b)
 
 
 def _is_actor(e, ents: Entities) -> bool:
