@@ -2723,6 +2723,44 @@ def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | N
     return T.toks[k].start, a.end
 
 
+PLACE_HEAD = True        # a place noun right before a place-role name is part of its span (place31)
+PLACE_WHOLE_WORD = True  # a place-role span that starts inside a word (a glued preposition) starts at the word (place31)
+
+
+@lru_cache(maxsize=1)
+def _place_span_roles() -> frozenset[str]:
+    return frozenset((_cues().get("place_span") or {}).get("roles") or ())
+
+
+def _place_noun(n: str, nouns) -> bool:
+    """Is the normalised word a place noun of cues.yaml place_nouns, also behind a proclitic (بمدينة، لمطار)?"""
+    rest = n[len(_clitic(n)):]
+    return n in nouns or rest in nouns or "ال" + rest in nouns
+
+
+def _place_span(T: Text, ev: EventMention, a: Argument, taken, lex: dict) -> tuple[int, int] | None:
+    """The span a place-role argument should have as the annotation writes it (cues.yaml `place_span`), or None
+    when it stays: from the start of the word it starts inside ("لطهران"، "للسعودية": a name mention after a
+    glued preposition; PLACE_WHOLE_WORD), and over a place noun right before it that heads the name ("مدينة
+    عدن"، "العاصمة بغداد"; PLACE_HEAD): not over punctuation, the trigger or another argument (`taken`)."""
+    if lang_of(ev) != "ar" or a.role not in _place_span_roles():
+        return None
+    i, _ = _word_range(T, a.start, a.end)
+    if i >= len(T.toks):
+        return None
+    s = a.start
+    if PLACE_WHOLE_WORD and T.toks[i].start < s < T.toks[i].end:
+        s = T.toks[i].start
+    k = i - 1
+    if PLACE_HEAD and s == T.toks[i].start and k >= 0 and _place_noun(T.toks[k].n, lex["place_nouns"]["ar"]) \
+            and not _punct_after(T, k):
+        t = T.toks[k]
+        inside = lambda x, y: t.start < y and x < t.end        # noqa: E731
+        if not inside(ev.trigger_start, ev.trigger_end) and not any(inside(x, y) for x, y in taken):
+            s = t.start
+    return (s, a.end) if s != a.start else None
+
+
 OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
 
 
@@ -3785,6 +3823,12 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     a.role, a.entity = "place", None
                     a.start, a.end = where
                     a.text = text[a.start:a.end]
+            if PLACE_HEAD or PLACE_WHOLE_WORD:
+                for a in args:         # "إلى مدينة عدن"، "زيارة لطهران": where the annotation starts it (place31)
+                    span = _place_span(T, ev, a, [(b.start, b.end) for b in args if b is not a], lex)
+                    if span is not None:
+                        a.start, a.end = span
+                        a.text = text[a.start:a.end]
             args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             walls = [c.end for c in cands if c.split == "head"] if SPLIT_WALL else ()
