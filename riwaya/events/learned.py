@@ -2723,6 +2723,85 @@ def _where_phrase(T: Text, ev: EventMention, a: Argument) -> tuple[int, int] | N
     return T.toks[k].start, a.end
 
 
+PLACE_HEAD = True        # a place noun right before a place-role name is part of its span (place31)
+PLACE_WHOLE_WORD = True  # a place-role span that starts inside a word (a glued preposition) starts at the word (place31)
+
+
+@lru_cache(maxsize=1)
+def _place_span_roles() -> frozenset[str]:
+    return frozenset((_cues().get("place_span") or {}).get("roles") or ())
+
+
+def _place_noun(n: str, nouns) -> bool:
+    """Is the normalised word a place noun of cues.yaml place_nouns, also behind a proclitic (بمدينة، لمطار)?"""
+    rest = n[len(_clitic(n)):]
+    return n in nouns or rest in nouns or "ال" + rest in nouns
+
+
+def _place_span(T: Text, ev: EventMention, a: Argument, taken, lex: dict) -> tuple[int, int] | None:
+    """The span a place-role argument should have as the annotation writes it (cues.yaml `place_span`), or None
+    when it stays: from the start of the word it starts inside ("لطهران"، "للسعودية": a name mention after a
+    glued preposition; PLACE_WHOLE_WORD), and over a place noun right before it that heads the name ("مدينة
+    عدن"، "العاصمة بغداد"; PLACE_HEAD): not over punctuation, the trigger or another argument (`taken`)."""
+    if lang_of(ev) != "ar" or a.role not in _place_span_roles():
+        return None
+    i, _ = _word_range(T, a.start, a.end)
+    if i >= len(T.toks):
+        return None
+    s = a.start
+    if PLACE_WHOLE_WORD and T.toks[i].start < s < T.toks[i].end:
+        s = T.toks[i].start
+    k = i - 1
+    if PLACE_HEAD and s == T.toks[i].start and k >= 0 and _place_noun(T.toks[k].n, lex["place_nouns"]["ar"]) \
+            and not _punct_after(T, k):
+        t = T.toks[k]
+        inside = lambda x, y: t.start < y and x < t.end        # noqa: E731
+        if not inside(ev.trigger_start, ev.trigger_end) and not any(inside(x, y) for x, y in taken):
+            s = t.start
+    return (s, a.end) if s != a.start else None
+
+
+PATH_AFTER_PREP = True   # a movement with no origin (destination) takes the place right after من (إلى) (place31)
+
+
+@lru_cache(maxsize=1)
+def _path_prep_cues() -> tuple[frozenset[str], frozenset[str], int, dict[str, frozenset[str]]]:
+    d = _cues().get("path_after_prep") or {}
+    return (frozenset(d.get("classes") or ()), frozenset(d.get("types") or ()), int(d.get("gap", 6)),
+            {r: frozenset(normalize_ar(w) for w in ws) for r, ws in (d.get("preps") or {}).items()})
+
+
+def _path_after_prep(T: Text, ev: EventMention, chosen: list, cands: list, triggers, lex: dict) -> list[Argument]:
+    """The origin or destination a movement lacks, read from its preposition (cues.yaml `path_after_prep`): the
+    first candidate after the trigger that stands right after من (إلى، نحو ...) and names a place (a place name, or
+    a phrase a place noun opens), within `gap` words, in the trigger's clause (no punctuation, no other trigger
+    between), over no chosen argument. "وحطت أول طائرة مدنية ... من جيبوتي"، "ونقل المصابون إلى مستشفى المدينة"."""
+    classes, types, gap, preps = _path_prep_cues()
+    if lang_of(ev) != "ar" or not (ev.cls in classes or ev.type in types):
+        return []
+    _, tj = T.tok_range(ev.trigger_start, ev.trigger_end)
+    nouns = lex["place_nouns"]["ar"]
+    out: list[Argument] = []
+    for role, words in preps.items():
+        if any(a.role == role for a in chosen):
+            continue
+        for c in sorted(cands, key=lambda c: c.start):
+            ci, _ = _word_range(T, c.start, c.end)
+            if c.start < ev.trigger_end or ci < 1 or ci - tj > gap:
+                continue
+            if T.toks[ci - 1].n not in words or not (c.etype == "place" or _place_noun(T.toks[ci].n, nouns)):
+                continue
+            if any(_punct_after(T, k) for k in range(tj - 1, ci - 1)) or any(
+                    ev.trigger_end <= s < c.start for s, _e in triggers):
+                break           # another clause or another happening's words: not this one's path
+            if any(a.start < c.end and c.start < a.end for a in chosen + out):
+                continue
+            out.append(Argument(role=role, text=c.text, start=c.start, end=c.end, entity=c.entity,
+                                type=c.etype if c.etype == "place" else None))
+            break
+    return out
+
+
 OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
 
 
@@ -3837,11 +3916,19 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     a.role, a.entity = "place", None
                     a.start, a.end = where
                     a.text = text[a.start:a.end]
+            if PLACE_HEAD or PLACE_WHOLE_WORD:
+                for a in args:         # "إلى مدينة عدن"، "زيارة لطهران": where the annotation starts it (place31)
+                    span = _place_span(T, ev, a, [(b.start, b.end) for b in args if b is not a], lex)
+                    if span is not None:
+                        a.start, a.end = span
+                        a.text = text[a.start:a.end]
             args = _split_sides(text, sides, args, conf)
             chosen = _one_per_span(args, conf, judged)
             walls = [c.end for c in cands if c.split == "head"] if SPLIT_WALL else ()
             chosen = _one_per_role(text, chosen, conf, M["argument"].get("single") or (),
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0), walls)
+            if PATH_AFTER_PREP:  # "وحطت طائرة من جيبوتي": the path the model left out (place31)
+                chosen = chosen + _path_after_prep(T, ev, chosen, cands, triggers, lex)
             if PLACE_APART:      # "في مدينة عدن، قتل ..." (slot26)
                 chosen = [a for a in chosen if id(a) in fixed or a.role not in judged or not _place_apart(
                     T, ev, a, triggers)]
