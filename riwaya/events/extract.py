@@ -1348,6 +1348,16 @@ def _cut(text: str, a: Argument, pos: int) -> Argument:
     return Argument(a.role, text[s_:e_], s_, e_, a.entity, a.type)
 
 
+# (entime31) a stretch like "in recent years" or "over the weekend" (timex RECENT_DATE, WEEKEND) is the event's time only
+# when its clause names no other: "made trips to Russia in recent years and visited Kamchatka in September"
+VAGUE_LAST = True
+
+
+def _vague_date(t: TimeMention) -> bool:
+    from riwaya.timex.tagger import _DATE_REFS
+    return t.value.kind == "date" and t.value.value in _DATE_REFS
+
+
 def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict, text: str = "", elsewhere=None):
     """The event's time: from its clause, else its sentence, else the paragraph's narrative anchor. ``elsewhere``
     (English with a parse: english.time_elsewhere) says a time of the sentence is another clause's."""
@@ -1357,6 +1367,8 @@ def _event_time(h: Hit, sent: Sentence, last_ce: int, anchor, lex: dict, text: s
     if len(times) < len(sent.times):
         sent = replace(sent, times=times)
     clause_t = [x for x in sent.times if cs <= x.start < max(h.clause_end, last_ce)]
+    if VAGUE_LAST and any(not _vague_date(x) for x in clause_t):
+        clause_t = [x for x in clause_t if not _vague_date(x)]
     near = [x.n for x in toks[max(0, h.ti - 2):h.ti] if x.s >= cs]
     if h.nominal and any(w in lex["reference_event"][plang] for w in near):
         # "الفوضى التي أعقبت هروب فلان", "after his escape": a reference point, not
