@@ -760,18 +760,36 @@ def _fired_phrase(text: str, lex: dict) -> bool:
     return any(_fired_form(n, lex) for n in map(normalize_ar, text.split()))
 
 
+_FIRED_WORDS: tuple = (None, {})    # (the lexicon, {word: _fired_word's verdict}): asked for every candidate
+
+
 def _fired_head(text: str, lex: dict) -> bool:
     """Is what the phrase names, past its count ("أكثر من 10 قذائف هاون"، "عدة قذائف"), a projectile? (Never
-    while cues.yaml casualty_fall fired_type is off.)"""
+    while cues.yaml casualty_fall fired_type is off.) Each word's verdict is kept for the lexicon it was asked
+    with (speed31: every argument candidate of an Arabic event asks, and the words come again)."""
     if not lex["casualty_fall"]["fired_type"]:
         return False
-    skip, counts = lex["casualty_fall"]["skip"], lex["count_words"]["ar"]
+    global _FIRED_WORDS
+    table, memo = _FIRED_WORDS
+    if table is not lex or len(memo) > 200000:
+        memo = {}
+        _FIRED_WORDS = (lex, memo)
     for w in text.split():
-        n = normalize_ar(w)
-        if n in skip or n in counts or any(ch.isdigit() for ch in n):
-            continue
-        return _fired_phrase(w, lex)
+        got = memo.get(w)
+        if got is None:
+            got = memo[w] = _fired_word(w, lex)
+        if got != "skip":
+            return got
     return False
+
+
+def _fired_word(w: str, lex: dict) -> bool | str:
+    """"skip" for a word `_fired_head` reads past (a casualty skip word, a count word, a figure), else whether
+    the word is what is fired."""
+    n = normalize_ar(w)
+    if n in lex["casualty_fall"]["skip"] or n in lex["count_words"]["ar"] or any(ch.isdigit() for ch in n):
+        return "skip"
+    return _fired_phrase(w, lex)
 
 
 def _lexicon() -> dict:
@@ -2617,11 +2635,11 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
         return False
     ci, cj = T.tok_range(c.start, c.end)
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    lv = ci - 1
+    if lv < 0 or ti - lv > LIGHT_GAP:   # tested first (speed31): most candidates stand far from the trigger,
+        return False                    # and the walk below goes over every word between
     if _clitic(T.word(ci)) in ("ب", "بال", "ل", "لل") or any(_punct_after(T, x) for x in range(ci - 1, ti)):
         return False       # "قام بالبحث": the light verb's own object, the act, not who does it
-    lv = ci - 1
-    if lv < 0 or ti - lv > LIGHT_GAP:
-        return False
     if not _word_in(T.toks[lv].n, _light_verbs()):
         if not (LIGHT_CONTROL and _word_in(T.toks[lv].n, _control_verbs())):
             return False
