@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -1875,15 +1876,44 @@ def _prep_before(toks, pos, lang, lex):
     return False
 
 
+_COMPANION_WORDS: tuple = (None, {})    # (the lexicon, {Arabic word: `_companion_word`}): each word judged once
+
+
+def _companion_memo(lex: dict) -> dict:
+    """The lexicon's {Arabic word: `_companion_word`} (speed31: `_companions` and `_companion_verb` ask about
+    every word after each trigger in its sentence)."""
+    global _COMPANION_WORDS
+    if _COMPANION_WORDS[0] is not lex or len(_COMPANION_WORDS[1]) > 200000:
+        _COMPANION_WORDS = (lex, {})
+    return _COMPANION_WORDS[1]
+
+
+def _companion_word(n: str, lex: dict) -> tuple[bool, bool]:
+    """(Is the Arabic word a companion cue, as written or, but for مع, behind a clitic or an ending; is it a
+    companion verb, as written or so), kept in `_companion_memo`."""
+    cues, verbs, readings = lex["companion_cues"]["ar"], lex["companion_verbs"]["ar"], _cands(n)[1]
+    got = _companion_memo(lex)[n] = (n in cues or not readings.isdisjoint(cues - {"مع"}),
+                                     n in verbs or not readings.isdisjoint(verbs))
+    return got
+
+
+def _after(toks, pos: int) -> int:
+    """The index of the first token starting at or after ``pos`` (the tokens are in text order)."""
+    return bisect.bisect_left(toks, pos, key=_TOK_START)
+
+
+_TOK_START = operator.attrgetter("s")
+
+
 def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
     out = []
     cues = lex["companion_cues"][lang]
-    for k, t in enumerate(toks):
-        if t.s < trig_e:
-            continue
+    memo = _companion_memo(lex)
+    for k in range(_after(toks, trig_e), len(toks)):    # the words before the trigger were skipped one by one
+        t = toks[k]
         if ce is not None and t.s >= ce:
             break
-        if t.n in cues or (lang == "ar" and not _cands(t.n)[1].isdisjoint(cues - {"مع"})):
+        if (memo.get(t.n) or _companion_word(t.n, lex))[0] if lang == "ar" else t.n in cues:
             for mm in mentions:
                 if t.e <= mm.start < t.e + 40 and mm.end <= se and mm.type == "person" and not (
                         lang == "en" and _GAP_PUNCT.search(text, t.e, mm.start)):
@@ -1906,7 +1936,8 @@ def _companions(text, toks, trig_e, se, p, mentions, lang, lex, ce=None):
     if not out:
         out = _companion_verb(text, toks, trig_e, se, mentions, lang, lex)
     # list: "وعلى متنها ... بينهم:" followed by bullet lines
-    if re.search(r"(بينهم|منهم|among them|including)\s*:?\s*$", text[trig_e:se].rstrip(" :") + ":") and text[se - 1:se] == ":":
+    # (the colon tested first, speed31: the search walks the rest of the sentence)
+    if text[se - 1:se] == ":" and re.search(r"(بينهم|منهم|among them|including)\s*:?\s*$", text[trig_e:se].rstrip(" :") + ":"):
         pos = se
         while True:
             m = re.match(r"\s*[•\-–*]\s*([^\n]+)", text[pos:])
@@ -1927,8 +1958,10 @@ def _companion_verb(text, toks, trig_e, se, mentions, lang, lex):
     """"غادر ...، واصطحب معه عائلته", "ورافقه وزير الخارجية": a verb of taking along or accompanying
     later in the trigger's sentence (cues.yaml companion_verbs) names who went with the mover."""
     verbs = lex["companion_verbs"][lang]
-    for k, t in enumerate(toks):
-        if t.s < trig_e or not (t.n in verbs or (lang == "ar" and not _cands(t.n)[1].isdisjoint(verbs))):
+    memo = _companion_memo(lex)
+    for k in range(_after(toks, trig_e), len(toks)):
+        t = toks[k]
+        if not ((memo.get(t.n) or _companion_word(t.n, lex))[1] if lang == "ar" else t.n in verbs):
             continue
         j = k + 1
         while j < len(toks) and toks[j].n in lex["companion_cues"][lang] and toks[j].s < se:

@@ -361,8 +361,11 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
     # of them, the one that governs this trigger's clause
     inside = [e for e in before if s0 <= e.trigger_start and e.trigger_end <= ev.trigger_start]
     others = [e.trigger_start for e in inside]
+    memo = _cue_memo(cues)
     for k in range(i - 1, j0 - 1, -1):                 # cue words before the trigger in its sentence
-        for c in _cue_of(T.toks[k].n, cues):
+        n = T.toks[k].n
+        got = memo.get(n)
+        for c in _cue_of(n, cues) if got is None else got:
             where = "near" if i - k <= 3 else "clause" if T.toks[k].start >= c0 else "sent"
             f += [f"cue_{c}_{where}", f"cue_{c}_{where}|{ev.cls}"]
             # its scope: the trigger itself (لم يغادر، رفض إجراء اللقاء) or another happening between
@@ -381,8 +384,11 @@ def polarity_features(T: Text, ev: EventMention, before: list[EventMention] = ()
         f += _frame_features(T, i, j0, c0, s1, ev.cls)
     if PURPOSE:
         f += _purpose_features(T, i, j0, trig, inside[-1] if inside else None)
+    futures = _FUTURES[bool(FUTURE_OBJECT)]            # `_future`'s memo, read without a call per word (speed31)
     for k in range(i - 1, j0 - 1, -1):                 # a future verb governing the clause (سيتم اختيار التعيينات)
-        if _future(T.toks[k].n):
+        n = T.toks[k].n
+        got = futures.get(n)
+        if _future(n) if got is None else got:
             f.append(f"future_before_{'near' if i - k <= 3 else 'clause' if T.toks[k].start >= c0 else 'sent'}")
             break
     for k in range(i + 1, min(i + 5, len(T.toks))):    # "الاجتماع المرتقب", "المباراة غدا", "التي ستقام"
@@ -419,11 +425,14 @@ def _frame_features(T: Text, i: int, j0: int, c0: int, s1: int, cls: str) -> lis
     frames = _modality_frames()
     f: list[str] = []
     seen = set()
+    memo = _cue_memo(frames)
     for k in range(i - 1, j0 - 1, -1):
         if T.toks[k].start < c0:
             break
         where = "near" if i - k <= 3 else "clause"
-        for g in _cue_of(T.toks[k].n, frames):
+        n = T.toks[k].n
+        got = memo.get(n)
+        for g in _cue_of(n, frames) if got is None else got:
             if (g, where) not in seen:
                 seen.add((g, where))
                 f.append(f"frame_{g}_{where}")
@@ -604,13 +613,20 @@ def _cue_of(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """`_cue_lookup`: the groups (polarities, frames) a word suggests as a cue of the table `cues`, also
     inflected (a cue of 3+ letters and a suffix). Cached per table and word (every event walks the words
     before it in its sentence); the tables are made once per process (lru_cache), never changed."""
+    memo = _cue_memo(cues)
+    got = memo.get(w)
+    if got is None:
+        got = memo[w] = _cue_lookup(w, cues)
+    return got
+
+
+def _cue_memo(cues: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """`_cue_of`'s {word: groups} for the table `cues`: a loop over a sentence's words reads it without a call
+    per word and calls `_cue_of` on a miss (speed31)."""
     memo = _CUES_OF.get(id(cues))
     if memo is None or memo[0] is not cues or len(memo[1]) > 200000:
         memo = _CUES_OF[id(cues)] = (cues, {})
-    got = memo[1].get(w)
-    if got is None:
-        got = memo[1][w] = _cue_lookup(w, cues)
-    return got
+    return memo[1]
 
 
 def _cue_lookup(w: str, cues: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
@@ -760,18 +776,36 @@ def _fired_phrase(text: str, lex: dict) -> bool:
     return any(_fired_form(n, lex) for n in map(normalize_ar, text.split()))
 
 
+_FIRED_WORDS: tuple = (None, {})    # (the lexicon, {word: _fired_word's verdict}): asked for every candidate
+
+
 def _fired_head(text: str, lex: dict) -> bool:
     """Is what the phrase names, past its count ("أكثر من 10 قذائف هاون"، "عدة قذائف"), a projectile? (Never
-    while cues.yaml casualty_fall fired_type is off.)"""
+    while cues.yaml casualty_fall fired_type is off.) Each word's verdict is kept for the lexicon it was asked
+    with (speed31: every argument candidate of an Arabic event asks, and the words come again)."""
     if not lex["casualty_fall"]["fired_type"]:
         return False
-    skip, counts = lex["casualty_fall"]["skip"], lex["count_words"]["ar"]
+    global _FIRED_WORDS
+    table, memo = _FIRED_WORDS
+    if table is not lex or len(memo) > 200000:
+        memo = {}
+        _FIRED_WORDS = (lex, memo)
     for w in text.split():
-        n = normalize_ar(w)
-        if n in skip or n in counts or any(ch.isdigit() for ch in n):
-            continue
-        return _fired_phrase(w, lex)
+        got = memo.get(w)
+        if got is None:
+            got = memo[w] = _fired_word(w, lex)
+        if got != "skip":
+            return got
     return False
+
+
+def _fired_word(w: str, lex: dict) -> bool | str:
+    """"skip" for a word `_fired_head` reads past (a casualty skip word, a count word, a figure), else whether
+    the word is what is fired."""
+    n = normalize_ar(w)
+    if n in lex["casualty_fall"]["skip"] or n in lex["count_words"]["ar"] or any(ch.isdigit() for ch in n):
+        return "skip"
+    return _fired_phrase(w, lex)
 
 
 def _lexicon() -> dict:
@@ -2617,11 +2651,11 @@ def _light_subject(T: Text, ev: EventMention, c: Candidate, triggers=()) -> bool
         return False
     ci, cj = T.tok_range(c.start, c.end)
     ti, _ = T.tok_range(ev.trigger_start, ev.trigger_end)
+    lv = ci - 1
+    if lv < 0 or ti - lv > LIGHT_GAP:   # tested first (speed31): most candidates stand far from the trigger,
+        return False                    # and the walk below goes over every word between
     if _clitic(T.word(ci)) in ("ب", "بال", "ل", "لل") or any(_punct_after(T, x) for x in range(ci - 1, ti)):
         return False       # "قام بالبحث": the light verb's own object, the act, not who does it
-    lv = ci - 1
-    if lv < 0 or ti - lv > LIGHT_GAP:
-        return False
     if not _word_in(T.toks[lv].n, _light_verbs()):
         if not (LIGHT_CONTROL and _word_in(T.toks[lv].n, _control_verbs())):
             return False
