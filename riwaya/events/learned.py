@@ -56,7 +56,7 @@ POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "req
 # \u0600-\u06FF: "glued" leaves them on the word before (قال، : what the shipped models were fitted on; word
 # look-ups then miss the word), "apart" makes each its own token as a Latin comma is, "dropped" leaves them out
 # of the tokens (the word's token ends before the mark). Issue #14, comma32.
-AR_PUNCT = "apart"
+AR_PUNCT = "glued"
 _AP = chars("punctuation")
 _TOKENS = {"glued": re.compile(r"[\w\u0600-\u06FF]+|[^\w\s]"),
            "apart": re.compile(rf"(?:(?![{_AP}])[\w\u0600-\u06FF])+|[^\w\s]"),
