@@ -44,7 +44,7 @@ from importlib import resources
 from pathlib import Path
 
 from riwaya.formtable import seed
-from riwaya.lang.arabic import in_words, object_pronouns, prefix_set
+from riwaya.lang.arabic import chars, in_words, object_pronouns, prefix_set
 from riwaya.models import Argument, DocAnalysis, EventMention
 from riwaya.textutil import normalize_ar
 
@@ -52,7 +52,15 @@ from . import own_time
 
 ROLES = ("agent", "patient", "companion", "origin", "destination", "via", "place", "means", "amount", "decider")
 POLARITIES = ("asserted", "negated", "planned", "hypothetical", "question", "requested", "denied")
-_TOKEN = re.compile(r"[\w\u0600-\u06FF]+|[^\w\s]")
+# The Arabic comma, semicolon and question mark (arabic.yaml `punctuation`) fall inside the block's range
+# \u0600-\u06FF: "glued" leaves them on the word before (قال، : what the shipped models were fitted on; word
+# look-ups then miss the word), "apart" makes each its own token as a Latin comma is, "dropped" leaves them out
+# of the tokens (the word's token ends before the mark). Issue #14, comma32.
+AR_PUNCT = "glued"
+_AP = chars("punctuation")
+_TOKENS = {"glued": re.compile(r"[\w\u0600-\u06FF]+|[^\w\s]"),
+           "apart": re.compile(rf"(?:(?![{_AP}])[\w\u0600-\u06FF])+|[^\w\s]"),
+           "dropped": re.compile(rf"(?:(?![{_AP}])[\w\u0600-\u06FF])+|[^\w\s{_AP}]")}
 _SENT_END = re.compile(r"[.!?؟\n]")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _PROCLITICS = prefix_set("events_learned")
@@ -110,7 +118,7 @@ class Text:
 
     def __init__(self, text: str):
         self.text = text
-        self.toks = [Tok(m.start(), m.end(), normalize_ar(m.group())) for m in _TOKEN.finditer(text)]
+        self.toks = [Tok(m.start(), m.end(), normalize_ar(m.group())) for m in _TOKENS[AR_PUNCT].finditer(text)]
         self.starts = [t.start for t in self.toks]
         self.ends = [0] + [m.end() for m in _SENT_END.finditer(text)] + [len(text)]
         self.shapes: list = [None] * len(self.toks)    # each token's _shape, made when first asked (speedev23)
@@ -1654,8 +1662,11 @@ def boundary_features(T: Text, k: int, side: str, step: int, role: str, etype: s
 
 
 def _closed(T: Text, k: int) -> bool:
-    """The token k ends a phrase: it carries an Arabic comma or semicolon (the tokens keep it on the word)."""
-    return 0 <= k < len(T.toks) and T.text[T.toks[k].end - 1] in "،؛"
+    """The token k ends a phrase: an Arabic comma or semicolon is on it ("glued") or right after it."""
+    if not 0 <= k < len(T.toks):
+        return False
+    e = T.toks[k].end
+    return T.text[e - 1] in "،؛" or (AR_PUNCT != "glued" and T.text[e:e + 1] in ("،", "؛"))
 
 
 def _definite(n: str) -> bool:
@@ -1818,7 +1829,7 @@ def boundary_samples(T: Text, start: int, end: int, gs: int, ge: int, role: str,
 def _content(s: str) -> bool:
     """Has the text a word that is not a function word (في، من، التي)?"""
     stops = _stops()
-    return any(w[:1].isalnum() and normalize_ar(w) not in stops for w in _TOKEN.findall(s))
+    return any(w[:1].isalnum() and normalize_ar(w) not in stops for w in _TOKENS[AR_PUNCT].findall(s))
 
 
 _TRAIL = "،؛,;:-–—"       # punctuation an argument never ends with: the tokens keep an Arabic comma on their word
