@@ -229,6 +229,8 @@ def load_lexicon() -> dict:
         "source_verbs": {lg: {_norm(c) for c in v} for lg, v in att.get("source_verbs", {}).items()},
         "source_preps": {lg: {_norm(c) for c in v} for lg, v in att.get("source_preps", {}).items()},
         "source_from": {lg: {_norm(c) for c in v} for lg, v in att.get("source_from", {}).items()},
+        "postposed_source": {k: {_norm(c) for c in v} for k, v in (att.get("postposed_source") or {}).items()},
+        "credit_line_names": {_norm(c) for c in att.get("credit_line_names") or ()},
         "speaker_end": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_end", {}).items()},
         "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
         "speaker_aux": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_aux", {}).items()},

@@ -2293,6 +2293,37 @@ def choose_source(M: dict, T: Text, ev: EventMention, sps: list[Speaker], bare: 
     return best if bp >= M["threshold"] else None
 
 
+POSTPOSED_SOURCE = False  # an attribution after the event in its sentence credits it when the model credits none (src32)
+
+
+def _postposed(T: Text, ev: EventMention, sps: list[Speaker], lex: dict) -> Speaker | None:
+    """The speaker of the attribution nearest after the trigger in its sentence, when that attribution is
+    postposed: a source_preps word (بحسب، وفقا لـ) or a speech verb after بحسب ما / حسبما. The model weighs
+    speakers after the event low (most stand before it); these name who tells the whole sentence."""
+    s1 = T.sentence(ev.trigger_start)[1]
+    # a speaker read before its cue ("وقوات المقاومة، بحسب ما") is no reading of a postposed attribution
+    after = sorted((x for x in speaker_candidates(T, ev, sps) if ev.trigger_end <= x.cue_start < s1
+                    and x.start >= x.cue_end), key=lambda x: x.cue_start)
+    if not after or after[0].end > s1:
+        return None
+    x, preps, pp = after[0], lex["source_preps"].get("ar", set()), lex.get("postposed_source") or {}
+    i = bisect_left(T.starts, x.cue_start)
+    if T.word(i - 1) in pp.get("fused", ()) or (T.word(i - 1) in pp.get("ma", ()) and T.word(i - 2) in preps):
+        return x          # a speech verb: "حسب ما أعلنت المعارضة"
+    if T.word(i) in preps and _teller(x, lex):
+        return x          # "بحسب مسؤول", not "وفقا للمادة العاشرة" (in accordance with) nor "حسب وصفهم"
+    return None
+
+
+def _teller(x: Speaker, lex: dict) -> bool:
+    """Can the phrase tell something: a person, an organisation, an unnamed source or an outlet (قناة، صحيفة)?"""
+    if x.etype in ("person", "organization") or _unnamed(x, lex["unnamed"].get("ar", ())):
+        return True
+    first = normalize_ar(x.text).split()[:1]
+    heads = lex["outlet_heads"].get("ar", set())
+    return bool(first) and (first[0] in heads or first[0][:1] == "ل" and first[0][1:] in heads)
+
+
 def credit(ev: EventMention, sp: Speaker | None) -> None:
     """Set the event's chain to the chosen speaker: its record's whole chain, or the publisher and the
     speaker; none: the publisher alone."""
@@ -4016,13 +4047,54 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                     m = next((m for m in mentions if m.start == hs[0] and m.end == hs[1]), None)
                     credit(ev, Speaker(hs[0], hs[1], text[hs[0]:hs[1]], "headline", ":", hs[1], hs[1] + 1,
                                        m.type if m is not None else "np"))
+            if POSTPOSED_SOURCE and chosen is None and not (OWN_ACT and _own_act(T, ev)) and not any(
+                    l.get("start") is not None for l in ev.attribution.chain):
+                pp = _postposed(T, ev, sps[0], lex)
+                if pp is not None:        # "..., بحسب ما أفاد مراسلنا": the model credits none, the sentence does
+                    credit(ev, pp)
         if "time" in M:
             ref = own_time.reference(an.times) if ref is None else ref
             _own_time(M["time"], T, ev, an.times, triggers, ref, lex)
             _loose_time(T, ev, an.times, triggers, ref, lex)
         kept.append(ev)
     an.events = kept
+    if CLOSING_CREDIT and any(lang_of(e) == "ar" for e in kept):
+        _closing_credit(T, kept, lex)
     return an
+
+
+CLOSING_CREDIT = False  # "بحسب رويترز." standing alone credits the agency with the events before it (src32)
+
+
+def _credit_lines(T: Text, lex: dict) -> list[tuple[int, int]]:
+    """Spans of the agency in sentences that only credit one: a source_preps word and a wire, a name of
+    attribution.yaml `credit_line_names`, or an outlet head and its name ("وفقا لوكالة افي.")."""
+    preps, names = lex["source_preps"].get("ar", set()), lex["wires"] | lex.get("credit_line_names", set())
+    heads, out = lex["outlet_heads"].get("ar", set()), []
+    for s0, s1 in zip(T.ends, T.ends[1:]):
+        i, j = T.tok_range(s0, s1)
+        toks = [t for t in T.toks[i:j] if any(ch.isalnum() for ch in t.n)]
+        if not 2 <= len(toks) <= 4 or toks[0].n not in preps:
+            continue
+        words = [t.n for t in toks[1:]]
+        w = words[0]       # ل before the name: "لوكاله"; before its article: "للفرنسيه" (ال + فرنسيه)
+        w = "ال" + w[2:] if w[:2] == "لل" else w[1:] if w[:1] == "ل" else w
+        if " ".join([w] + words[1:]) in names or " ".join(words) in names or (w in heads and len(words) > 1):
+            out.append((toks[1].start, toks[-1].end))
+    return out
+
+
+def _closing_credit(T: Text, events: list[EventMention], lex: dict) -> None:
+    lines = _credit_lines(T, lex)
+    for ev in events:
+        if lang_of(ev) != "ar" or any(l.get("start") is not None for l in ev.attribution.chain):
+            continue          # the text names its own source for this event
+        line = next((x for x in lines if ev.trigger_end <= x[0]), None)
+        if line is None:
+            continue
+        chain = ev.attribution.chain
+        pos = 1 if chain and chain[0].get("kind") == "outlet" else 0
+        chain.insert(pos, {"name": T.text[line[0]:line[1]], "kind": "wire", "start": line[0], "end": line[1]})
 
 
 # ---------------------------------------------------------------- English: the dependency parse (en14)
