@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from riwaya.events.extract import _lookup_ar, load_lexicon  # noqa: E402
-from riwaya.events.learned import _MARKS, _TOKEN, _lexicon  # noqa: E402
+from riwaya.events.learned import _MARKS, _TOKENS, AR_PUNCT, _lexicon  # noqa: E402
 from riwaya.textutil import normalize_ar  # noqa: E402
 
 FIELDS = ("n", "obj", "pas", "by", "dd", "lam", "prep")
@@ -77,7 +77,7 @@ def _object_pronoun(suf: str) -> bool:
 def count(texts, lex: dict, passive_aux: frozenset, agent_by: tuple) -> dict[str, list[int]]:
     table: dict[str, list[int]] = defaultdict(lambda: [0] * len(FIELDS))
     for text in texts:
-        raw = [m.group() for m in _TOKEN.finditer(text)]
+        raw = [m.group() for m in _TOKENS[AR_PUNCT].finditer(text)]
         toks = [normalize_ar(w) for w in raw]
         nt = len(toks)
         for i, w in enumerate(toks):

@@ -107,7 +107,7 @@ def learn_triggers(records: list[dict], lang: str, min_count: int = 2, min_ratio
                 types.setdefault(base, Counter())[typ] += 1
     occ = Counter()
     for r in records:
-        for m in learned._TOKEN.finditer(corpus.text(r["doc"])):
+        for m in learned._TOKENS[learned.AR_PUNCT].finditer(corpus.text(r["doc"])):
             n = normalize_ar(m.group())
             for c in ({n} if lang == "en" else _cands(n)[1]) & gold.keys():
                 occ[c] += 1

@@ -161,7 +161,7 @@ def classify(g: dict, text: str, lex: dict, roots: dict, rec_known: dict) -> tup
     aliases = event_schema.schema().get("aliases") or {}
     typ = aliases.get(g["type"], g["type"])
     s, e = g["trigger"]["start"], g["trigger"]["end"]
-    words = [m for m in learned._TOKEN.finditer(text[s:e])]
+    words = [m for m in learned._TOKENS[learned.AR_PUNCT].finditer(text[s:e])]
     if typ not in event_schema.trigger_types():
         return "no_type", typ
     for m in words:
@@ -183,7 +183,7 @@ def classify(g: dict, text: str, lex: dict, roots: dict, rec_known: dict) -> tup
             if len(k) >= 2 and typ in roots.get(k, ()):
                 return "derived", k
     before = text[max(0, s - 40):s]
-    prev = [normalize_ar(m.group()) for m in learned._TOKEN.finditer(before)]
+    prev = [normalize_ar(m.group()) for m in learned._TOKENS[learned.AR_PUNCT].finditer(before)]
     if prev and any(prev[-1] == lv or prev[-1] in ("و" + lv, "ف" + lv) for lv in LIGHT):
         return "light_noun", prev[-1]
     if len(words) > 1:

@@ -39,7 +39,7 @@ def stem_counts(records: list[dict]) -> tuple[Counter, Counter]:
     gold_n, occ_n = Counter(), Counter()
     for r in records:
         starts = [e["trigger"]["start"] for e in r["events"]]
-        for m in learned._TOKEN.finditer(corpus.text(r["doc"])):
+        for m in learned._TOKENS[learned.AR_PUNCT].finditer(corpus.text(r["doc"])):
             n = normalize_ar(m.group())
             k = n[len(learned._clitic(n)):]
             occ_n[k] += 1
