@@ -3813,7 +3813,7 @@ def _retype_rules() -> tuple:
 def _one_of(n: str, words: frozenset[str]) -> bool:
     """Is the normalised word one of `words`, with its proclitics and a pronoun suffix off or on?"""
     from .extract import _bare_forms
-    n = n.strip("،؛؟")      # Arabic punctuation the tokens keep on their word (the glued mode's letter range holds it)
+    n = n.strip(_AP)        # Arabic punctuation the tokens keep on their word (the glued mode's letter range holds it)
     return n in words or not _bare_forms(n).isdisjoint(words)
 
 

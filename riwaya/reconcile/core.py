@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .. import event_schema as schema
-from ..lang.arabic import prefix_set
+from ..lang.arabic import object_pronouns, prefix_set
 from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
@@ -2785,7 +2785,8 @@ def _bounded(text: str, end: int, lang: str) -> bool:
         w.startswith(p) for p in W["bound_proclitics"].get(lang, ())))
 
 
-_PRONOUN_END = re.compile(r"(?:[^\Wة]ه|ها|هما|هم|هن)$")   # his, her, their; a ة is no pronoun
+# his, her, their (arabic.yaml object_pronouns); a final ه only after a letter that is not ة (a ة is no pronoun)
+_PRONOUN_END = re.compile("(?:" + "|".join([r"[^\Wة]ه"] + [p for p in object_pronouns() if p != "ه"]) + ")$")
 
 
 def _word_at(text: str, ts: int, te: int) -> tuple[int, int]:
