@@ -80,6 +80,10 @@ The nineteenth (twenty-eighth session, lead): the next day of the 1-keyword tier
 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the eighteen samples nor one
 sharing a lead with them (`nineteenth()`, drawn once with `unseen_sample.py DIR nineteenth-draw`), frozen as
 "nineteenth" before any branch of the session was merged, and judged once on the final merge.
+The twentieth (twenty-ninth session, lead): the next day of the 1-keyword tier with most articles left (2015-08-10,
+300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the nineteen samples nor one
+sharing a lead with them (`twentieth()`, drawn once with `unseen_sample.py DIR twentieth-draw`), frozen as
+"twentieth" before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -303,6 +307,17 @@ def nineteenth() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def twentieth() -> list[tuple[str, dict]]:
+    """The twentieth sample's draw (twenty-ninth session): the nineteenth's recipe on the next busiest day of the
+    1-keyword tier (2015-08-10), none of the nineteen samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"))
+    one = sample(("2015-08-10",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-08-10",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -378,6 +393,8 @@ def main() -> None:
         arts = eighteenth()  # how the eighteenth sample's ids were drawn (frozen in SAMPLES as "eighteenth")
     elif args.days == ["nineteenth-draw"]:
         arts = nineteenth()  # how the nineteenth sample's ids were drawn (frozen in SAMPLES as "nineteenth")
+    elif args.days == ["twentieth-draw"]:
+        arts = twentieth()  # how the twentieth sample's ids were drawn (frozen in SAMPLES as "twentieth")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
