@@ -84,6 +84,10 @@ GROUPS = {
 }
 
 
+# every step at once but the plumbing that keeps the tagger's organisations over a KB place (places_inside_orgs)
+GROUPS["all_steps"] = [p for g, ps in GROUPS.items() if g not in ("places_inside_orgs", "control_form_table")
+                       for p in ps]
+
 # English (GUM): the steps of riwaya.ner.english ("en." before the attribute) and the shared ones
 EN_GROUPS = {
     "en_correct": [("en.correct", lambda text, spans: spans)],
@@ -102,6 +106,7 @@ EN_GROUPS = {
     "namesakes_of_kb_people": GROUPS["namesakes_of_kb_people"],
     "list:en_leading_words": [("yaml", {"en_leading_words": None})],
 }
+EN_GROUPS["en_all_steps"] = [p for ps in EN_GROUPS.values() for p in ps]
 # lists english.rules() compiles into patterns as it loads: emptying the list would not reach the pattern
 _EN_COMPILED = {"vehicle_words", "event_name_heads", "byline_openers"}
 
