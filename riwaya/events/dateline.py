@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..models import DocAnalysis, Document
 from ..textutil import normalize_ar
 
@@ -29,7 +31,6 @@ AGENCIES_DATELINE = False  # "سبق- وكالات:": the unnamed agencies of a 
 def _agencies(text: str, s: int, e: int) -> dict | None:
     """The link of the unnamed agencies a dateline names (datelines.yaml `agencies`: "سبق- وكالات:"), with
     the word's span; else None."""
-    import re
     from ..ingest.dateline import _cfg
     words = sorted(_cfg()["agencies"], key=len, reverse=True)
     m = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words))).search(text, s, e)
