@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import re
+
 from ..models import DocAnalysis, Document
 from ..textutil import normalize_ar
 
@@ -23,6 +25,29 @@ def _names(outlet: str | None) -> set[str]:
     return {normalize_ar(n) for n in (outlet, *known) if n}
 
 
+AGENCIES_DATELINE = False  # "سبق- وكالات:": the unnamed agencies of a dateline credit the events nobody else does (src33)
+
+
+def _agencies(text: str, s: int, e: int) -> dict | None:
+    """The link of the unnamed agencies a dateline names (datelines.yaml `agencies`: "سبق- وكالات:"), with
+    the word's span; else None."""
+    from ..ingest.dateline import _cfg
+    words = sorted(_cfg()["agencies"], key=len, reverse=True)
+    m = re.compile(r"(?<!\w)(?:%s)(?!\w)" % "|".join(map(re.escape, words))).search(text, s, e)
+    if m is None:
+        return None
+    return {"name": m.group(0), "kind": "source_outlet", "start": m.start(), "end": m.end(), "text": m.group(0)}
+
+
+def _credit_agencies(an: DocAnalysis, link: dict) -> None:
+    """Put the agencies' link after the publisher in the chain of each event the text credits nobody for."""
+    for ev in an.events:
+        chain = ev.attribution.chain
+        if any(l.get("start") is not None for l in chain):
+            continue
+        chain.insert(1 if chain and chain[0].get("kind") == "outlet" else 0, dict(link))
+
+
 def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
     foot = (doc.meta or {}).get("foot")
     if isinstance(foot, dict) and foot.get("start") is not None and foot.get("end") is not None:
@@ -34,6 +59,10 @@ def apply(doc: Document, an: DocAnalysis, wires: set[str]) -> DocAnalysis:
     s, e = int(dl["start"]), int(dl["end"])
     an.mentions = [m for m in an.mentions if not (s <= m.start and m.end <= e)]
     outlet = (dl.get("outlet") or "").strip()
+    agencies = _agencies(doc.text, s, e) if AGENCIES_DATELINE and dl.get("kind") != "byline" else None
+    if agencies is not None and not (outlet and normalize_ar(outlet) in wires):
+        _credit_agencies(an, agencies)     # a wire named beside them ("وكالات - رويترز") is the one credited
+        return an
     if not outlet or dl.get("kind") == "byline":
         return an
     own = _names(doc.outlet)

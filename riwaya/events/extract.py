@@ -231,6 +231,7 @@ def load_lexicon() -> dict:
         "source_from": {lg: {_norm(c) for c in v} for lg, v in att.get("source_from", {}).items()},
         "postposed_source": {k: {_norm(c) for c in v} for k, v in (att.get("postposed_source") or {}).items()},
         "credit_line_names": {_norm(c) for c in att.get("credit_line_names") or ()},
+        "addressee_preps": {_norm(c) for c in att.get("addressee_preps") or ()},
         "speaker_end": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_end", {}).items()},
         "speaker_skip": {lg: {_norm(c) for c in v} for lg, v in att["speaker_skip"].items()},
         "speaker_aux": {lg: {_norm(c) for c in v} for lg, v in att.get("speaker_aux", {}).items()},
@@ -522,6 +523,50 @@ def _may_open_cue(tn: str, firsts, lang: str) -> bool:
     return got
 
 
+ADDRESSEE_NOT_TELLER = False  # "قال مصدر لوكالة «سبوتنيك»": the one spoken to is no teller of the record (src33)
+_ADDR_REACH = 3               # words after an outlet head where the addressee's name may stand
+
+
+def _addressee(segn: str, lex: dict) -> tuple[int, int] | None:
+    """The span (in `segn`, the normalised words after a speech verb) of the one spoken to: an
+    addressee_preps word glued to a quoted name (لـ«عكاظ»، ل"الوطن") or to an outlet head with the name
+    after it (لوكالة «سبوتنيك»، لصحيفة بوراس تيدنغ، لوكالة فرانس برس); else None."""
+    heads = lex["outlet_heads"]["ar"]
+    for m in re.finditer(r"(?<!\S)(\S+)", segn):
+        w = m.group(1)
+        p = next((x for x in lex["addressee_preps"] if w.startswith(x)), None)
+        if p is None:
+            continue
+        rest = w[len(p):]
+        if rest[:1] in "«\"“" or (not rest and segn[m.end():m.end() + 2].strip()[:1] in "«\"“"):
+            q = re.compile(r"[“\"«]([^”\"»\n]{1,60})[”\"»]").search(segn, m.start())
+            return (m.start(), q.end()) if q else None
+        if rest in heads:
+            # its name: quoted, or a few words, or both ("لوكالة الأنباء اليمنية «سبأ»")
+            tail = re.compile(r"(?:\s+[^\s،,.:؛\"«“]+){0,%d}(?:\s*[“\"«][^”\"»\n]{1,60}[”\"»])?" % _ADDR_REACH)
+            t = tail.match(segn, m.end())
+            return m.start(), t.end() if t else m.end()
+    return None
+
+
+def _teller_to(text: str, unnamed: tuple, end: int, lex: dict) -> tuple:
+    """An unnamed teller before the addressee runs on to it ("مصدر قضائي لـ«الوطن»"، "مصدر أمني يمني لـ«عكاظ»")
+    when at most ADDR_TELLER_WORDS words stand between, none breaking a title (في، خلال ...), and takes its
+    article ("المصدر لـ«عكاظ»"); else as read."""
+    s, e = unnamed[0], unnamed[1]
+    if text[max(s - 2, 0):s] == "ال":
+        s -= 2
+    gap = text[e:end]
+    words = _norm(gap).split()
+    if words and len(words) <= ADDR_TELLER_WORDS and lex["speaker_title_breaks"]["ar"].isdisjoint(words) \
+            and not re.search(r"[،,.:;؛«»\"“”()]", gap):
+        e += len(gap.rstrip())
+    return s, e, text[s:e]
+
+
+ADDR_TELLER_WORDS = 2     # words between an unnamed teller's head and the addressee that are its own
+
+
 def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
     """Return (doc_outlet, [attribution records]) with scopes in clean offsets.
 
@@ -591,6 +636,12 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                             b += 1          # a last letter's diacritic belongs to it
                         unnamed = (cue_e + a, cue_e + b, seg[a:b])
                         break
+                addr = None
+                if (ADDRESSEE_NOT_TELLER and lang == "ar"          # a speech verb, not "وفقا لـ"، "بحسب تقرير لـ"
+                        and lex["source_preps"]["ar"].isdisjoint(cue) and len(cue) == 1):
+                    a = _addressee(segn, lex)
+                    if a is not None and not reported(cue_e + back[a[0]]):
+                        addr = (cue_e + back[a[0]], cue_e + back[a[1]])
                 short = None
                 if lang == "ar" and cj < len(toks) and named_seen:
                     w = toks[cj].n
@@ -609,6 +660,13 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                 if ent is None:  # VSO: "قال صقر" — or SVO "صقر قال": entity just before the cue
                     ent = next((m for m in reversed(ment_sorted) if ss <= m.start and m.end <= cue_s
                                 and cue_s - m.end < 4 and m.type in ("person", "organization")), None)
+                if addr is not None:
+                    # the one spoken to tells nothing: neither its quoted name nor a name in it is the teller
+                    q = q if q is None or not addr[0] <= q.start() < addr[1] else None
+                    if ent is not None and addr[0] <= ent.start < addr[1]:
+                        ent = next((m for m in ment_sorted if cue_e <= m.start < cue_e + 40 and m.end <= se
+                                    and m.type in ("person", "organization") and not reported(m.start)
+                                    and not addr[0] <= m.start < addr[1]), None)
                 if q is not None and (ent is None or q.start() <= ent.start):
                     name = q.group(1).strip()
                     kind = "wire" if _norm(name) in lex["wires"] else "source_outlet"
@@ -619,6 +677,8 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                     if ent2:
                         chain.append({"name": ent2.name or ent2.text, "kind": "named_source", "start": ent2.start, "end": ent2.end})
                 elif unnamed is not None and (ent is None or unnamed[0] <= ent.start):
+                    if addr is not None:
+                        unnamed = _teller_to(text, unnamed, addr[0], lex)
                     chain.append({"name": unnamed[2].strip(), "kind": "unnamed_source", "start": unnamed[0], "end": unnamed[1]})
                 elif ent is not None:
                     nm = ent.name or ent.text
@@ -645,7 +705,9 @@ def _find_attributions(text, paragraphs, mentions, outlet, lex, parsed=None):
                             chain.append({"name": full, "kind": "named_source", "start": src.s, "end": src.e})
                 if chain:
                     scope = (ss, se)
-                    if scope_doc and chain[0]["kind"] in ("source_outlet", "wire"):
+                    # a report an outlet opens, or an interview given to one ("أكد لـ«الرياض» فلان:"), governs
+                    # the article
+                    if scope_doc and (chain[0]["kind"] in ("source_outlet", "wire") or addr is not None):
                         scope = (ss, len(text))
                     q = _quote_end(text, cue_e, se)
                     if q and q > scope[1]:
