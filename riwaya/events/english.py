@@ -1212,6 +1212,9 @@ def _is_vehicle(tok, lex):
 
 # ---------------------------------------------------------------- the frame
 
+NO_ARG_IN_TRIGGER = True     # (entime33) an argument inside the trigger's own words is dropped
+
+
 def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=None):
     """Arguments of the English trigger at trig_s, or None when the parse has no token there.
 
@@ -1594,6 +1597,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
         args = _repeat_amount(P, tok, R, args)
     if APPOS_SPAN:
         args = _appos_span(P, tok, args)
+    if NO_ARG_IN_TRIGGER and trig_e is not None:
+        # (entime33) a word of the trigger's own phrase is no participant ("turned himself in": no patient "himself")
+        args = [a for a in args if not (trig_s <= a.start and a.end <= trig_e)]
     return args, False
 
 
