@@ -1949,10 +1949,11 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     """The time expression at [start, end) tells when another clause happened, not the trigger's (en22): the
     first verb above it in the parse stands under the trigger ("would withdraw its troops from countries who joined
     NATO after 2000") or on another branch of the sentence ("... left Spain for Portugal" after "Spain had expelled its
-    population in 1492;"), not over it ("said on Monday that X was killed") nor the trigger itself. Kept: a clause
-    under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), a continuation
-    participle (continuation_participles: "left ..., heading to the border and then to the capital before
-    dawn"), the verb that stages the trigger ("the accident, which occurred yesterday", "the Games were held in
+    population in 1492;"), not a verb over it ("the attack was launched on Wednesday") nor the trigger itself; a verb
+    over it unless the trigger stands in another clause under it (_other_clause, entime33: "said on Monday that X was
+    killed": not Monday). Kept: a clause under the trigger by one of english.yaml time_own_links (an adverbial or
+    relative clause), a continuation participle (continuation_participles: "left ..., heading to the border and then
+    to the capital before dawn"), the verb that stages the trigger ("the accident, which occurred yesterday", "the Games were held in
     393"; english.yaml nominal_place). False without a parse of both."""
     R = resources()
     tt = P.token_at(trig_s)
