@@ -72,7 +72,8 @@ def resources() -> dict:
         "granting": {t: set(ls) for t, ls in d["granting_verbs"].items()}, "hitting_verbs": set(d["hitting_verbs"]), "obj_patient": set(d["patient_object_types"]), "origin_obj": set(d["origin_object_types"]),
         "obj_companion": set(d["companion_object_types"]), "topic_obj": set(d.get("topic_object_types") or ()),
         "time_own_links": set(d.get("time_own_links") or ()), "time_seq": set(d.get("time_sequence_marks") or ()),
-        "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "comp_preps": set(d["companion_preps"]),
+        "time_not_through": set(d.get("time_not_through") or ()), "time_noun_links": set(d.get("time_noun_links") or ()), "time_noun_clause": set(d.get("time_noun_clause_links") or ()),
+        "time_own_subj": set(d.get("time_own_subject_links") or ()), "time_report": set(d.get("time_report_links") or ()), "comp_preps": set(d["companion_preps"]),
         "comp_classes": set(d["companion_classes"]), "passive_patient": set(d["passive_patient_movers"]),
         "poss_patient": set(d["possessor_patient_types"]), "non_ref": set(d["non_referring"]),
         "motion": {**d["motion_verbs"], **{k: frozenset(d["motion_verbs"].get(k) or ())     # en23's word lists, as sets
@@ -1211,6 +1212,9 @@ def _is_vehicle(tok, lex):
 
 # ---------------------------------------------------------------- the frame
 
+NO_ARG_IN_TRIGGER = True     # (entime33) an argument inside the trigger's own words is dropped
+
+
 def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=None):
     """Arguments of the English trigger at trig_s, or None when the parse has no token there.
 
@@ -1593,6 +1597,9 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
         args = _repeat_amount(P, tok, R, args)
     if APPOS_SPAN:
         args = _appos_span(P, tok, args)
+    if NO_ARG_IN_TRIGGER and trig_e is not None:
+        # (entime33) a word of the trigger's own phrase is no participant ("turned himself in": no patient "himself")
+        args = [a for a in args if not (trig_s <= a.start and a.end <= trig_e)]
     return args, False
 
 
@@ -1916,14 +1923,37 @@ def _noun_elsewhere(th, tt, up_t, R) -> bool:
     return not any(t.i == g.i for t in head_chain(tt)) and not any(t.i == tt.i for t in head_chain(g))
 
 
+# (entime33) a time of a verb that governs the trigger is not the trigger's when the trigger stands in another clause
+# under it: a noun in an adverbial clause (english.yaml time_noun_clause_links), a coordinated clause with a subject of
+# its own (time_own_subject_links), what a reporting verb reports (time_report_links); each switch turns one off
+NOUN_CLAUSE_TIME = True
+OWN_SUBJECT_TIME = True
+REPORT_TIME = True
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+
+
+def _other_clause(t, tt, anc, R) -> bool:
+    """t, a word on the way up from the trigger tt to anc (the verb the time hangs on), opens a clause that anc's
+    time does not date: a verb under which the noun trigger stands by an adverbial link, a conjunct with its own
+    subject, or the clause a reporting verb reports."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    if NOUN_CLAUSE_TIME and t.i != tt.i and tt.pos_ in ("NOUN", "PROPN") and t.dep_ in R["time_noun_clause"]:
+        return True
+    if OWN_SUBJECT_TIME and t.dep_ in R["time_own_subj"] and any(c.dep_ in _SUBJECTS for c in t.children):
+        return True
+    return REPORT_TIME and t.head.i == anc.i and t.dep_ in R["time_report"] and anc.lower_ in R["att_verbs"]
+
+
 def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
     """The time expression at [start, end) tells when another clause happened, not the trigger's (en22): the
     first verb above it in the parse stands under the trigger ("would withdraw its troops from countries who joined
     NATO after 2000") or on another branch of the sentence ("... left Spain for Portugal" after "Spain had expelled its
-    population in 1492;"), not over it ("said on Monday that X was killed") nor the trigger itself. Kept: a clause
-    under the trigger by one of english.yaml time_own_links (an adverbial or relative clause), a continuation
-    participle (continuation_participles: "left ..., heading to the border and then to the capital before
-    dawn"), the verb that stages the trigger ("the accident, which occurred yesterday", "the Games were held in
+    population in 1492;"), not a verb over it ("the attack was launched on Wednesday") nor the trigger itself; a verb
+    over it unless the trigger stands in another clause under it (_other_clause, entime33: "said on Monday that X was
+    killed": not Monday). Kept: a clause under the trigger by one of english.yaml time_own_links (an adverbial or
+    relative clause), a continuation participle (continuation_participles: "left ..., heading to the border and then
+    to the capital before dawn"), the verb that stages the trigger ("the accident, which occurred yesterday", "the Games were held in
     393"; english.yaml nominal_place). False without a parse of both."""
     R = resources()
     tt = P.token_at(trig_s)
@@ -1951,6 +1981,8 @@ def time_elsewhere(P, trig_s: int, start: int, end: int) -> bool:
                 return True
             if SEQUENCE_CLAUSE and _sequence_clause(t, R):
                 return True     # (enpron28) "In 1839, China found itself fighting ... after X banned the trade"
+            if _other_clause(t, tt, anc, R):
+                return True     # (entime33) "cites articles from 2008 describing the murder"
         return False
     if anc.lower_ in R["cont_part"]:
         return False        # "left ..., heading to the border and then to the capital before dawn": one journey
