@@ -13,6 +13,17 @@ import yaml
 
 DATA = Path(__file__).parent / "data"
 
+# speed33: the data files are read with PyYAML's libyaml parser where it is installed (the same SafeLoader
+# constructors, the same objects: tests/test_speed33_yaml.py compares every file under riwaya/data), about 6x
+# faster than the pure-Python one; each build's process reads some 30 of them. False: the pure-Python parser.
+C_YAML = True
+
+
+def yaml_load(text):
+    """``yaml.safe_load`` of a data file's text (or stream), by the C parser where ``C_YAML`` and libyaml allow."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader) if C_YAML else yaml.SafeLoader
+    return yaml.load(text, Loader=loader)
+
 
 class DataFileError(ValueError):
     """A data file that cannot be read or does not have the shape its schema gives."""
@@ -37,7 +48,11 @@ def load_yaml(path: Path) -> dict:
     """A YAML data file, checked against ``<stem>.schema.json`` beside it when there is one."""
     name = str(path.relative_to(DATA.parent.parent)) if path.is_relative_to(DATA.parent.parent) else str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        try:
+            data = yaml_load(text)
+        except yaml.YAMLError:
+            data = yaml.safe_load(text)     # the pure parser's message and marks, as before
     except (OSError, UnicodeDecodeError) as e:
         raise DataFileError(f"{name}: cannot be read: {e}") from None
     except yaml.YAMLError as e:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 
 @lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/schema.yaml").read_text("utf-8"))
+    return yaml_load(resources.files("riwaya").joinpath("data/events/schema.yaml").read_text("utf-8"))
 
 
 def types() -> dict[str, dict]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Callable, Hashable, Iterable, Iterator
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from . import event_schema as schema
 
@@ -25,7 +25,7 @@ LEG_FIELDS = ("origin", "destination", "via", "means")
 
 @lru_cache(maxsize=1)
 def travel() -> dict:
-    return yaml.safe_load(resources.files("riwaya").joinpath("data/itinerary/travel.yaml").read_text("utf-8"))
+    return yaml_load(resources.files("riwaya").joinpath("data/itinerary/travel.yaml").read_text("utf-8"))
 
 
 # ------------------------------------------------------------------ records

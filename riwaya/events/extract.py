@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Callable
 from pathlib import Path
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from riwaya.models import Argument, Attribution, EntityMention, EventMention, Paragraph, TimeMention
 from riwaya.ner import _roles
@@ -169,8 +169,8 @@ def _thing_moves(toks, ti: int, tj: int, nm: dict, typ: str = "") -> bool:
 def load_lexicon() -> dict:
     trig = schema.trigger_types()
     lexicon = schema.trigger_lexicon()
-    cues = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
-    att = yaml.safe_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
+    cues = yaml_load((DATA / "cues.yaml").read_text(encoding="utf-8"))
+    att = yaml_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
     ar_single, ar_multi, en_single, en_multi, passive = {}, [], {}, [], set()
     not_trig = {_norm(str(x)) for x in lexicon["not_triggers"]}
     nominal = {_norm(str(x)) for x in lexicon["nominal_ar"]}

@@ -709,8 +709,8 @@ def _count_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _cues() -> dict:
-    import yaml
-    return yaml.safe_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
+    from riwaya.datafiles import yaml_load
+    return yaml_load(resources.files("riwaya").joinpath("data/events/cues.yaml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

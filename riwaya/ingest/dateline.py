@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from ..textutil import normalize_ar
 
@@ -45,7 +45,7 @@ class Dateline:
 
 
 def _data(name: str) -> dict:
-    return yaml.safe_load(resources.files("riwaya").joinpath(f"data/{name}").read_text("utf-8"))
+    return yaml_load(resources.files("riwaya").joinpath(f"data/{name}").read_text("utf-8"))
 
 
 def _key(s: str) -> str:

@@ -10,7 +10,7 @@ from itertools import islice
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from ..models import Document, Paragraph, Prepared
 from ..textutil import _ARABIC, _LATIN, apply_edits, normalize_ar
@@ -21,7 +21,7 @@ _PARA = re.compile(r"[^\n]+")
 
 @lru_cache(maxsize=1)
 def _furniture() -> dict:
-    data = yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/furniture.yaml").read_text("utf-8"))
+    data = yaml_load(resources.files("riwaya").joinpath("data/ingest/furniture.yaml").read_text("utf-8"))
     data["_lines"] = {_key(x) for x in data["lines"]}
     return data
 

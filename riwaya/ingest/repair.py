@@ -20,7 +20,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from ..models import Repair
 from ..textutil import AR_LETTER, apply_edits, normalize_ar, strip_diacritics
@@ -34,7 +34,7 @@ _SEAM_CUE_NEXT = ("ال", "أ", "إ", "آ")   # a word that starts like this rar
 
 @lru_cache(maxsize=1)
 def config() -> dict:
-    c = yaml.safe_load(resources.files("riwaya").joinpath("data/ingest/repair.yaml").read_text("utf-8"))
+    c = yaml_load(resources.files("riwaya").joinpath("data/ingest/repair.yaml").read_text("utf-8"))
     c["place_spelling"]["_verb_particles"] = {normalize_ar(w) for w in c["place_spelling"]["verb_particles"]}
     return c
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable
 
 import yaml
+from riwaya.datafiles import yaml_load
 
 from ..lang.arabic import chars, prefix_set, strip_vowel_marks
 from ..models import EntityMention
@@ -810,7 +811,7 @@ def build_kb(extra: Iterable[str | Path] = (), data_dir: Path = DATA_DIR) -> KB:
     lex = {}
     lp = data_dir / "lexicon.yaml"
     if lp.exists():
-        lex = yaml.safe_load(lp.read_text(encoding="utf-8")) or {}
+        lex = yaml_load(lp.read_text(encoding="utf-8")) or {}
     cw = data_dir / "common_words.txt"
     if cw.exists():
         lex.setdefault("common_words", [])

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from ..textutil import normalize_ar
 
@@ -30,7 +30,7 @@ def _definite(word: str) -> bool:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     """gloss.yaml, read once: each table below is built from it."""
-    return yaml.safe_load(GLOSS.read_text(encoding="utf-8")) or {}
+    return yaml_load(GLOSS.read_text(encoding="utf-8")) or {}
 
 
 @lru_cache(maxsize=1)

@@ -30,12 +30,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(resources.files("riwaya").joinpath("data", "lang", "arabic.yaml").read_text("utf-8"))
+    return yaml_load(resources.files("riwaya").joinpath("data", "lang", "arabic.yaml").read_text("utf-8"))
 
 
 def proclitics() -> tuple[str, ...]:

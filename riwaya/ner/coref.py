@@ -49,9 +49,10 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     import yaml
+    from riwaya.datafiles import yaml_load
     path = DATA / "coref.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise ValueError(f"{path}: cannot read coreference rules: {e}") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("classes"), dict):

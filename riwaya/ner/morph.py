@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from riwaya.ner.features import DATA, lexicons, norm
 from riwaya.lang.arabic import prefix_set
@@ -23,7 +23,7 @@ from riwaya.ingest.repair import zipf as _repair_zipf
 
 @lru_cache(maxsize=1)
 def _cfg() -> dict:
-    c = yaml.safe_load((DATA / "morph.yaml").read_text(encoding="utf-8"))
+    c = yaml_load((DATA / "morph.yaml").read_text(encoding="utf-8"))
     c["proclitics"] = sorted(c["proclitics"], key=len, reverse=True)
     for k in ("anaphor_heads", "name_heads", "other_only", "regnal_ordinals", "compound_heads", "name_tails"):
         c[k] = {norm(w) for w in c.get(k, [])}

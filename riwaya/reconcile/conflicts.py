@@ -64,10 +64,10 @@ def _outlet_names() -> dict:
     """An outlet as corpus metadata names it -> its names ({en, ar}): any name of an outlet of the knowledge base
     (data/kb/outlets.yaml: "الحرة" -> Alhurra / الحرة), then the short ids of data/reconcile/outlet_names.yaml
     ("alwatan" -> Al Watan / صحيفة الوطن)."""
-    import yaml
+    from riwaya.datafiles import yaml_load
     out = {}
     kb = DATA.parent / "kb" / "outlets.yaml"
-    for rec in (yaml.safe_load(kb.read_text("utf-8")) if kb.exists() else None) or []:
+    for rec in (yaml_load(kb.read_text("utf-8")) if kb.exists() else None) or []:
         if not isinstance(rec, dict) or not (rec.get("name_en") or rec.get("name_ar")):
             continue
         names = {"en": rec.get("name_en") or rec.get("name_ar"), "ar": rec.get("name_ar") or rec.get("name_en")}
@@ -75,7 +75,7 @@ def _outlet_names() -> dict:
             if isinstance(n, str) and n.strip():
                 out.setdefault(n.strip().lower(), names)
     path = DATA / "outlet_names.yaml"
-    raw = yaml.safe_load(path.read_text("utf-8")) if path.exists() else None
+    raw = yaml_load(path.read_text("utf-8")) if path.exists() else None
     out.update({str(k).strip().lower(): v for k, v in (raw or {}).items() if isinstance(v, dict)})
     return out
 
@@ -516,8 +516,8 @@ def _word_set(d: dict | None) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _forces_words() -> tuple[frozenset, frozenset]:
-    import yaml
-    raw = (yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}).get("forces_grain") or {}
+    from riwaya.datafiles import yaml_load
+    raw = (yaml_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}).get("forces_grain") or {}
     return _word_set(raw.get("umbrella")), _word_set(raw.get("branch"))
 
 

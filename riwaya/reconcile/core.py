@@ -2552,9 +2552,9 @@ def _raw_head(raw: str) -> str | None:
 def _actor_families() -> dict:
     """actor_families.yaml, normalised: ``family`` (a head word -> its family), ``containers`` and
     ``head_skip`` (sets of words)."""
-    import yaml
+    from riwaya.datafiles import yaml_load
     from .text import DATA
-    raw = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+    raw = yaml_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
 
     def words(d):
         return {normalize(str(w)).strip() for ws in (d or {}).values() for w in ws or ()}
@@ -2618,9 +2618,9 @@ SIDE_WORDS = 4
 def _sides() -> dict:
     """actor_families.yaml ``sides``, normalised and lower-cased: ``words`` (a word of a family or of a side's own
     list -> the side) and ``kinds`` (a knowledge-base organisation kind -> the side)."""
-    import yaml
+    from riwaya.datafiles import yaml_load
     from .text import DATA
-    raw = yaml.safe_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
+    raw = yaml_load((DATA / "actor_families.yaml").read_text("utf-8")) or {}
     fams = raw.get("families") or {}
     words: dict = {}
     kinds: dict = {}
@@ -2710,9 +2710,9 @@ def _ordinal_rule() -> dict | None:
 def _ordinal_words() -> dict:
     """ordinals.yaml, normalised: ``after`` and ``before`` (language -> word -> class), ``apart`` (pairs of
     classes, as frozensets), ``blockers`` and ``not_between`` (language -> words), ``block_words``."""
-    import yaml
+    from riwaya.datafiles import yaml_load
     from .text import DATA
-    raw = yaml.safe_load((DATA / "ordinals.yaml").read_text("utf-8")) or {}
+    raw = yaml_load((DATA / "ordinals.yaml").read_text("utf-8")) or {}
     side: dict = {"after": defaultdict(dict), "before": defaultdict(dict)}
     for name, where in (raw.get("classes") or {}).items():
         for pos in ("after", "before"):

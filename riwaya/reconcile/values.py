@@ -23,6 +23,8 @@ import re
 from functools import lru_cache
 
 import yaml
+from riwaya.datafiles import yaml_load
+from riwaya.datafiles import yaml_load
 
 from ..lang.arabic import proclitics
 from .text import DATA, normalize
@@ -33,7 +35,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 @lru_cache(maxsize=None)
 def vconfig() -> dict:
-    cfg = yaml.safe_load((DATA / "values.yaml").read_text("utf-8"))
+    cfg = yaml_load((DATA / "values.yaml").read_text("utf-8"))
     cfg["_stop"] = {normalize(w) for lang in cfg["stop_words"].values() for w in lang}
     cfg["_skip"] = {normalize(w) for lang in cfg["skip_leading"].values() for w in lang}
     cfg["_pre"] = sorted((normalize(p) for p in cfg["ar_prefixes"]), key=len, reverse=True)
@@ -242,11 +244,22 @@ class Count:
         return (words[0] if self.at_least else words[1] if self.approx else "") + str(self.n)
 
 
+# speed33: `_cardinal` reads its first two tokens only, and the figure readers ask it of the same few words
+# again and again (every position of a sentence, for each figure): kept per pair. False: computed each call.
+CARDINAL_MEMO = True
+
+
 def _cardinal(toks: list[str]) -> int | None:
     """The number the first one or two normalised tokens spell ("14", "عشرة", "أحد عشر", "twenty")."""
-    from ..timex.lexicon import cardinals, norm_word
     if not toks:
         return None
+    head = tuple(toks[:2])
+    return _cardinal_of(head) if CARDINAL_MEMO else _cardinal_of.__wrapped__(head)
+
+
+@lru_cache(maxsize=65536)
+def _cardinal_of(toks: tuple[str, ...]) -> int | None:
+    from ..timex.lexicon import cardinals, norm_word
     t0 = toks[0].replace(",", "").replace("(", "").replace(")", "")
     if t0.isdigit():
         return int(t0)
@@ -667,14 +680,34 @@ def _window_tokens(text: str, lo: int, hi: int) -> tuple:
     return tuple((m.start() + lo, m.end() + lo, normalize(m.group()).lower()) for m in re.finditer(r"[\w-]+", text[lo:hi]))
 
 
+# speed33: skip a window word that opens none of the table's phrases (even behind و/ف) before building its
+# one- and two-word phrases; such a word matched nothing, so the values found are the same. False: every word.
+CLAUSE_FIRST_WORDS = True
+_FIRSTS: dict[int, tuple[dict, frozenset]] = {}
+
+
+def _first_words(words: dict) -> frozenset:
+    """The first words of `words`' phrases, kept per table (the tables are made once, lru_cache)."""
+    got = _FIRSTS.get(id(words))
+    if got is None or got[0] is not words:
+        got = _FIRSTS[id(words)] = (words, frozenset(p[0] for p in words if p))
+    return got[1]
+
+
 def _clause_words(text: str, trigger: tuple[int, int], words: dict) -> set:
     """The values of `words` ((normalised words) -> value) told near the trigger in its own clause, not
     the trigger itself; a word also matches behind one clitic و/ف."""
     ts, te = trigger
     toks = _window_tokens(text, max(0, ts - 80), min(len(text), te + 80))
+    firsts = _first_words(words) if CLAUSE_FIRST_WORDS else None
     found = set()
     k = 0
     while k < len(toks):
+        if firsts is not None:
+            w = toks[k][2]
+            if w not in firsts and not (w[:1] in ("و", "ف") and w[1:] in firsts):
+                k += 1
+                continue
         step = 1
         for n in (2, 1):
             if k + n > len(toks):

@@ -14,14 +14,14 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 from ..models import TimeValue
 
 
 @functools.lru_cache(maxsize=1)
 def lag_days() -> int:
-    raw = yaml.safe_load(resources.files("riwaya").joinpath("data", "timex", "anchoring.yaml").read_text("utf-8"))
+    raw = yaml_load(resources.files("riwaya").joinpath("data", "timex", "anchoring.yaml").read_text("utf-8"))
     lag = raw.get("retrieval_lag_days") if isinstance(raw, dict) else None
     if not isinstance(lag, int) or not 0 <= lag <= 60:
         raise ValueError("riwaya/data/timex/anchoring.yaml: retrieval_lag_days must be a whole number of days, 0-60")

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from riwaya.datafiles import yaml_load
 
 _OFFSET = re.compile(r"[+-]\d\d:\d\d")
 
@@ -34,7 +34,7 @@ class Zone:
 @lru_cache(maxsize=1)
 def config() -> dict:
     where = "riwaya/data/timex/zones.yaml"
-    cfg = yaml.safe_load(resources.files("riwaya").joinpath("data", "timex", "zones.yaml").read_text("utf-8"))
+    cfg = yaml_load(resources.files("riwaya").joinpath("data", "timex", "zones.yaml").read_text("utf-8"))
     for cc, v in (cfg.get("countries") or {}).items():
         if not (isinstance(v, list) and len(v) == 2 and _OFFSET.fullmatch(str(v[1]))):
             raise ValueError(f"{where}: countries.{cc}: expected [zone, \"+HH:MM\"], got {v!r}")
