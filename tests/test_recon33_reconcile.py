@@ -89,6 +89,24 @@ def test_killings_in_two_governorates_stay_apart_at_the_gate(events_cfg):
     assert core._pair_ok(a, c, fa, core._features(c), _same(PEERS))
 
 
+def test_sentence_places_stand_for_a_missing_place(events_cfg):
+    # «أما في قيفة رداع بالبيضاء فقد قتل ثمانية حوثيين» (no place argument read) against a killing in Taiz
+    ents = core.Entities(ENTS + [_gov("e:state:ye:ba", "البيضاء", "Al Bayda", 14.2, 45.5),
+                                 _gov("e:country:ye", "اليمن", "Yemen", 15.5, 47.5, kind="country")])
+    placeless = {**_killing("d1:ev1", "d1", None, "8"), "context": ["e:state:ye:ba", "e:country:ye"]}
+    core.config()["events"]["located_places"] = {**PEERS, "sentence": ["harm"]}
+    assert core._sentence_places(placeless, ents) == ["e:state:ye:ba"]     # a country is too coarse to tell
+    assert core._sentence_places(_killing("d2:ev1", "d2", "e:state:ye:ta", "7"), ents) == []   # its own place
+    a = {**placeless, "sentence_places": core._sentence_places(placeless, ents)}
+    b = _killing("d2:ev1", "d2", "e:state:ye:ta", "7")
+    same = core._place_compat(ents)
+    assert not core._pair_ok(a, b, core._features(a), core._features(b), same)
+    core.config()["events"]["located_places"] = PEERS
+    assert core._sentence_places(placeless, ents) == []
+    a = dict(placeless)
+    assert core._pair_ok(a, b, core._features(a), core._features(b), core._place_compat(ents))
+
+
 # ------------------------------------------------------------------ (b) a death and a killing as kin
 
 def _harm(mid, doc, type_, victim):

@@ -311,6 +311,8 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "soft": soft,
         "party": party,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
+        # ... or, told with none, the located places its sentence names (events.located_places.sentence)
+        "told_places": frozenset(kplaces) or frozenset(m.get("sentence_places") or ()),
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
@@ -544,7 +546,7 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False    # a death and a killing that name no victim in common (events.kin_guard)
     if a.get("doc") == b.get("doc") and _plan_and_done(a, b):
         return False    # one report's plan of a happening of the kind it tells done: the next one (a retrial)
-    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"],
+    if _keys_clash(fa["alts"], fa["told_places"], fb["alts"], fb["told_places"],
                    same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
                    _unlocated_ok(a.get("type"), b.get("type"))):
         return False
@@ -748,7 +750,7 @@ def _resolved(values) -> frozenset:
 
 
 def _sig(m, f):
-    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
+    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["told_places"], f["generic"],
             f["soft"], f["party"])
 
 
@@ -2389,6 +2391,9 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         # the places finer than a country its sentence names and the counts it tells: what tells a happening
         # told without its main actor (pair features fine_place_*, numbers_*)
         c["fine_places"] = _fine_places(c, ents)
+        told = _sentence_places(c, ents)
+        if told:
+            c["sentence_places"] = told
         c["numbers"] = list(r["numbers"])
         if _type_group(c.get("type") or "") in _party_groups():
             # the people and organisations a meeting's sentence names (_features: its party)
@@ -2510,6 +2515,21 @@ def _fine_places(m: dict, ents: Entities) -> list[str]:
         if e and e.get("type") == "place" and (e.get("attrs") or {}).get("kind") not in coarse:
             out.add(ents._norm(e.get("name_ar") or e.get("name_en") or x))
     return sorted(out)
+
+
+def _sentence_places(m: dict, ents: Entities) -> list[str]:
+    """recon33 (``events.located_places.sentence``: a list of classes): for a mention of those classes told with no
+    place of its own, the places finer than ``conflicts.coarse_place_kinds`` its sentence names, that the
+    knowledge base locates: where the sentence says it happened («أما في قيفة رداع بالبيضاء فقد قتل ثمانية»),
+    compared as its key places at the pair gate and the cluster join (``_told_places``)."""
+    classes = (config()["events"].get("located_places") or {}).get("sentence") or ()
+    if m.get("class") not in classes or m.get("place") or any(
+            (p.get("role") or "") == "place" for p in m.get("participants") or ()):
+        return []
+    coarse = frozenset(config()["conflicts"].get("coarse_place_kinds") or ())
+    return sorted(x for x in m.get("context") or () if isinstance(x, str) and (e := ents.by_id.get(x))
+                  and e.get("type") == "place" and e.get("coordinates")
+                  and ((e.get("attrs") or {}).get("kind") or "") not in coarse)
 
 
 def _sentence_numbers(m: dict, docs: dict[str, dict]) -> list[str]:
