@@ -162,6 +162,7 @@ def _ordinals(text, trigger, construct=True):
     ("وكانت حادثة التسمم الأولى قد وقعت في فندق بمدينة مشهد.", "حادثة", {"first"}),
     ("وقعت حادثة التسمم الثانية صباح الثلاثاء أثناء وجبة الإفطار.", "حادثة", {"second"}),
     ("وقالت البعثة إن حادثة التسمم الجديدة وقعت في فندق آخر.", "حادثة", {"later"}),
+    ("وناقش الوزراء تنفيذ مقررات اجتماع القاهرة الثاني وخارطة الطريق.", "اجتماع", {"second"}),   # a masculine head
 ])
 def test_a_construct_head_reads_the_qualifier_after_its_genitive(events_cfg, text, trigger, expected):
     assert _ordinals(text, trigger) == expected
@@ -174,6 +175,10 @@ def test_a_construct_head_reads_the_qualifier_after_its_genitive(events_cfg, tex
     ("وتأتي زيارة الرئيس الأولى إلى القاهرة منذ توليه.", "زيارة"),        # a rank bounded by what follows
     ("وأدان الحادثة الأولى من نوعها.", "الحادثة"),                        # a record
     ("وقعت الحادثة المروعة الأولى.", "الحادثة"),                           # a definite head: no construct
+    # the qualifier agrees with the genitive: it is the genitive's own
+    ("منذ عزل الرئيس السابق محمد مرسي.", "عزل"),                           # the former president
+    ("في وقت تدعم فيه لمحاربة الخطر الجديد الصاعد.", "لمحاربة"),          # the new threat
+    ("واستهدفت الفرقة الأولى الساحلية.", "واستهدفت"),                      # a verb and its object
 ])
 def test_no_construct_qualifier(events_cfg, text, trigger):
     assert _ordinals(text, trigger) == set()

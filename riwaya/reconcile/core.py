@@ -2785,7 +2785,7 @@ def _ordinal_words() -> dict:
             "blockers": words(raw.get("blockers")), "not_between": words(raw.get("not_between")),
             "block_words": int(raw.get("block_words", 4)), "ranks": frozenset(raw.get("ranks") or ()),
             "bounds": words(raw.get("bounds")), "bound_proclitics": words(raw.get("bound_proclitics")),
-            "not_genitive": words(raw.get("not_genitive"))}
+            "not_genitive": words(raw.get("not_genitive")), "feminine": words(raw.get("feminine"))}
 
 
 _NEXT_WORD = re.compile(r"\w*[ \t\u00a0]+(\w+)")     # the rest of the trigger's word, a space, the next word
@@ -2838,14 +2838,21 @@ def _construct_ordinal(text: str, word: str, genitive, W: dict) -> set:
     الأولى»: the first poisoning incident; ``events.ordinals_apart.construct``). The head is in the construct state
     (no article, no pronoun: ``_arabic_definite`` false), its genitive one definite word that is no time
     (ordinals.yaml ``not_genitive``: «هجوم الأسبوع الماضي» tells a time), and the qualifier definite as the phrase is,
-    with what ``happening_ordinals`` asks of a word right after the trigger (no rank bounded by what follows)."""
+    with what ``happening_ordinals`` asks of a word right after the trigger (no rank bounded by what follows). The
+    qualifier must agree in gender with the head and not with the genitive, or it may be the genitive's own («عزل
+    الرئيس السابق», the former president; «ترحيلات الوادي الجديد», a place): a noun is feminine written with a final
+    ة, a qualifier where ordinals.yaml lists it as ``feminine``."""
     g = normalize(genitive.group(1))
     if _arabic_definite(word) or not g.startswith("ال") or g in W["not_genitive"].get("ar", ()):
         return set()
     nxt = _NEXT_WORD.match(text, genitive.end(), min(len(text), genitive.end() + 40))
     if not nxt or not normalize(nxt.group(1)).startswith("ال"):
         return set()
-    q = (W["after"].get("ar") or {}).get(normalize(nxt.group(1)))
+    w = normalize(nxt.group(1))
+    fem = w in W["feminine"].get("ar", ())
+    if fem != _MARKS.sub("", word).endswith("ة") or fem == _MARKS.sub("", genitive.group(1)).endswith("ة"):
+        return set()
+    q = (W["after"].get("ar") or {}).get(w)
     return {q} if q and not (q in W["ranks"] and _bounded(text, nxt.end(), "ar")) else set()
 
 
