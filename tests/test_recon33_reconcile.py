@@ -15,7 +15,7 @@ import pytest
 from riwaya.reconcile import core
 
 SHIPPED = json.loads((Path(core.__file__).parents[1] / "data" / "reconcile" / "config.json").read_text("utf-8"))
-PEERS = {"peer_kinds": ["governorate", "province", "state", "region"]}
+PEERS = True
 
 
 @pytest.fixture
@@ -94,7 +94,7 @@ def test_sentence_places_stand_for_a_missing_place(events_cfg):
     ents = core.Entities(ENTS + [_gov("e:state:ye:ba", "البيضاء", "Al Bayda", 14.2, 45.5),
                                  _gov("e:country:ye", "اليمن", "Yemen", 15.5, 47.5, kind="country")])
     placeless = {**_killing("d1:ev1", "d1", None, "8"), "context": ["e:state:ye:ba", "e:country:ye"]}
-    core.config()["events"]["located_places"] = {**PEERS, "sentence": ["harm"]}
+    core.config()["events"]["located_places"] = {"sentence": ["harm"]}
     assert core._sentence_places(placeless, ents) == ["e:state:ye:ba"]     # a country is too coarse to tell
     assert core._sentence_places(_killing("d2:ev1", "d2", "e:state:ye:ta", "7"), ents) == []   # its own place
     a = {**placeless, "sentence_places": core._sentence_places(placeless, ents)}

@@ -28,7 +28,7 @@ from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
 from .narrative import adopt_narrative_movers, narrative_units
-from .conflicts import distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
+from .conflicts import _same_level, distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, script_lang, tokens
@@ -1208,7 +1208,7 @@ def _place_compat(ents):
             return True
         rel = cmp.item_rel(ka, kb, "origin")
         if rel == "precision" and located and ka[0] == "e" and kb[0] == "e":
-            return _located_within(ents.by_id.get(a), ents.by_id.get(b), located)
+            return _located_within(ka, kb, ents)
         return rel != "different"
     rule = config()["events"].get("unlocated_places")
     if rule:
@@ -1224,19 +1224,18 @@ def _place_compat(ents):
     return ok
 
 
-def _located_within(ea: dict | None, eb: dict | None, rule: dict) -> bool:
+def _located_within(ka, kb, ents) -> bool:
     """recon33 (``events.located_places``): may two places the knowledge base locates (coordinates and a kind) that
     are not near be one place because one holds the other? By geometry alone (``contains``), not by a name word they
-    share (a name rule for places it cannot locate: «أبين» and «إب» both normalise to «اب»), and never two of one kind
-    of ``peer_kinds`` (two governorates: ``contains`` reads a governorate as a radius around its centre, and Taiz and
-    Lahj lie within each other's). Places it does not locate keep the test as it was."""
-    def kind(e):
-        return ((e.get("attrs") or {}).get("kind") or "").lower() if e and e.get("type") == "place" \
-            and e.get("coordinates") else ""
-    ka, kb = kind(ea), kind(eb)
-    if not ka or not kb:
+    share (a name rule for places it cannot locate: «أبين» and «إب» both normalise to «اب»), and never two of one
+    administrative level (``conflicts.refinements.levels``, ``conflicts._same_level``: ``contains`` reads a
+    governorate as a radius around its centre, and Taiz and Lahj lie within each other's). Places it does not locate
+    keep the test as it was."""
+    ea, eb = ents.by_id.get(ka[1]), ents.by_id.get(kb[1])
+    if not all(e and e.get("type") == "place" and e.get("coordinates") and (e.get("attrs") or {}).get("kind")
+               for e in (ea, eb)):
         return True
-    if ka == kb and ka in (rule.get("peer_kinds") or ()):
+    if _same_level(ka, kb, ents, config()["conflicts"].get("refinements") or {}):
         return False
     return contains(ea, eb) or contains(eb, ea)
 
@@ -2522,7 +2521,8 @@ def _sentence_places(m: dict, ents: Entities) -> list[str]:
     place of its own, the places finer than ``conflicts.coarse_place_kinds`` its sentence names, that the
     knowledge base locates: where the sentence says it happened («أما في قيفة رداع بالبيضاء فقد قتل ثمانية»),
     compared as its key places at the pair gate and the cluster join (``_told_places``)."""
-    classes = (config()["events"].get("located_places") or {}).get("sentence") or ()
+    rule = config()["events"].get("located_places")
+    classes = (rule.get("sentence") if isinstance(rule, dict) else None) or ()
     if m.get("class") not in classes or m.get("place") or any(
             (p.get("role") or "") == "place" for p in m.get("participants") or ()):
         return []
