@@ -28,7 +28,7 @@ from ..records import Account, Event, Mention
 from . import timeiv
 from .context_time import context_values
 from .narrative import adopt_narrative_movers, narrative_units
-from .conflicts import distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
+from .conflicts import _same_level, distinct_conflicts, event_conflicts, night_told, time_weekdays, translations_by_doc
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, script_lang, tokens
@@ -311,6 +311,8 @@ def _features(m: dict, story_of: dict | None = None) -> dict:
         "soft": soft,
         "party": party,
         "kplaces": frozenset(kplaces),    # a key place (what was taken, where it struck)
+        # ... or, told with none, the located places its sentence names (events.located_places.sentence)
+        "told_places": frozenset(kplaces) or frozenset(m.get("sentence_places") or ()),
         "places": places,
         "group": _type_group(m.get("type") or ""),
         "interval": timeiv.interval(m.get("time")),
@@ -540,9 +542,11 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
         return False
     if _distinct_types(a.get("type"), b.get("type")):
         return False
+    if _kin_apart(a, b, fa, fb):
+        return False    # a death and a killing that name no victim in common (events.kin_guard)
     if a.get("doc") == b.get("doc") and _plan_and_done(a, b):
         return False    # one report's plan of a happening of the kind it tells done: the next one (a retrial)
-    if _keys_clash(fa["alts"], fa["kplaces"], fb["alts"], fb["kplaces"],
+    if _keys_clash(fa["alts"], fa["told_places"], fb["alts"], fb["told_places"],
                    same_place, fa["soft"] | fb["soft"], fa["party"], fb["party"],
                    _unlocated_ok(a.get("type"), b.get("type"))):
         return False
@@ -568,6 +572,20 @@ def _pair_ok(a: dict, b: dict, fa: dict, fb: dict, same_place=None) -> bool:
             cfg, fa["once"] and fb["once"]):
         return False
     return True
+
+
+def _kin_apart(a: dict, b: dict, fa: dict, fb: dict) -> bool:
+    """recon33 (``events.kin_guard``, read only with ``kin_types``): two mentions of two kin types (a death and a
+    killing) are compared as one happening only where they name a main actor in common, resolved (``shared_actor``:
+    the one who died and the one killed), and, with ``other_docs``, only across two reports (one report that tells
+    a killing and a death tells two more often than one: the child killed, the father who died of his burns)."""
+    rule = config()["events"].get("kin_guard")
+    ta, tb = a.get("type"), b.get("type")
+    if not rule or ta == tb or _kin_types().get(ta) is None or _kin_types().get(ta) != _kin_types().get(tb):
+        return False
+    if rule.get("other_docs") and a.get("doc") == b.get("doc"):
+        return True
+    return bool(rule.get("shared_actor")) and not _resolved(fa["alts"] & fb["alts"])
 
 
 def _plan_and_done(a: dict, b: dict) -> bool:
@@ -732,7 +750,7 @@ def _resolved(values) -> frozenset:
 
 
 def _sig(m, f):
-    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["kplaces"], f["generic"],
+    return (_cls(m), f["group"], m.get("type"), f["alts"], frozenset(f["places"]), f["told_places"], f["generic"],
             f["soft"], f["party"])
 
 
@@ -1180,13 +1198,18 @@ def _place_compat(ents):
     from .conflicts import Compare
     cmp = Compare(ents)
 
+    located = config()["events"].get("located_places")
+
     def ok(a, b):
         if a == b:
             return True
         ka, kb = cmp.item(a), cmp.item(b)
         if ka is None or kb is None:
             return True
-        return cmp.item_rel(ka, kb, "origin") != "different"
+        rel = cmp.item_rel(ka, kb, "origin")
+        if rel == "precision" and located and ka[0] == "e" and kb[0] == "e":
+            return _located_within(ka, kb, ents)
+        return rel != "different"
     rule = config()["events"].get("unlocated_places")
     if rule:
         containers = frozenset(rule.get("containers") or ())
@@ -1199,6 +1222,22 @@ def _place_compat(ents):
                                         or _unlocated(eb) and _container(ea, containers))
         ok.loose = loose
     return ok
+
+
+def _located_within(ka, kb, ents) -> bool:
+    """recon33 (``events.located_places``): may two places the knowledge base locates (coordinates and a kind) that
+    are not near be one place because one holds the other? By geometry alone (``contains``), not by a name word they
+    share (a name rule for places it cannot locate: «أبين» and «إب» both normalise to «اب»), and never two of one
+    administrative level (``conflicts.refinements.levels``, ``conflicts._same_level``: ``contains`` reads a
+    governorate as a radius around its centre, and Taiz and Lahj lie within each other's). Places it does not locate
+    keep the test as it was."""
+    ea, eb = ents.by_id.get(ka[1]), ents.by_id.get(kb[1])
+    if not all(e and e.get("type") == "place" and e.get("coordinates") and (e.get("attrs") or {}).get("kind")
+               for e in (ea, eb)):
+        return True
+    if _same_level(ka, kb, ents, config()["conflicts"].get("refinements") or {}):
+        return False
+    return contains(ea, eb) or contains(eb, ea)
 
 
 def _unlocated(e: dict) -> bool:
@@ -2351,6 +2390,9 @@ def canonical_mentions(mentions: list[dict], ents: Entities, docs: dict[str, dic
         # the places finer than a country its sentence names and the counts it tells: what tells a happening
         # told without its main actor (pair features fine_place_*, numbers_*)
         c["fine_places"] = _fine_places(c, ents)
+        told = _sentence_places(c, ents)
+        if told:
+            c["sentence_places"] = told
         c["numbers"] = list(r["numbers"])
         if _type_group(c.get("type") or "") in _party_groups():
             # the people and organisations a meeting's sentence names (_features: its party)
@@ -2472,6 +2514,22 @@ def _fine_places(m: dict, ents: Entities) -> list[str]:
         if e and e.get("type") == "place" and (e.get("attrs") or {}).get("kind") not in coarse:
             out.add(ents._norm(e.get("name_ar") or e.get("name_en") or x))
     return sorted(out)
+
+
+def _sentence_places(m: dict, ents: Entities) -> list[str]:
+    """recon33 (``events.located_places.sentence``: a list of classes): for a mention of those classes told with no
+    place of its own, the places finer than ``conflicts.coarse_place_kinds`` its sentence names, that the
+    knowledge base locates: where the sentence says it happened («أما في قيفة رداع بالبيضاء فقد قتل ثمانية»),
+    compared as its key places at the pair gate and the cluster join (``_told_places``)."""
+    rule = config()["events"].get("located_places")
+    classes = (rule.get("sentence") if isinstance(rule, dict) else None) or ()
+    if m.get("class") not in classes or m.get("place") or any(
+            (p.get("role") or "") == "place" for p in m.get("participants") or ()):
+        return []
+    coarse = frozenset(config()["conflicts"].get("coarse_place_kinds") or ())
+    return sorted(x for x in m.get("context") or () if isinstance(x, str) and (e := ents.by_id.get(x))
+                  and e.get("type") == "place" and e.get("coordinates")
+                  and ((e.get("attrs") or {}).get("kind") or "") not in coarse)
 
 
 def _sentence_numbers(m: dict, docs: dict[str, dict]) -> list[str]:
@@ -2726,7 +2784,8 @@ def _ordinal_words() -> dict:
             "apart": frozenset(frozenset(p) for p in raw.get("apart") or () if len(p) == 2),
             "blockers": words(raw.get("blockers")), "not_between": words(raw.get("not_between")),
             "block_words": int(raw.get("block_words", 4)), "ranks": frozenset(raw.get("ranks") or ()),
-            "bounds": words(raw.get("bounds")), "bound_proclitics": words(raw.get("bound_proclitics"))}
+            "bounds": words(raw.get("bounds")), "bound_proclitics": words(raw.get("bound_proclitics")),
+            "not_genitive": words(raw.get("not_genitive")), "feminine": words(raw.get("feminine"))}
 
 
 _NEXT_WORD = re.compile(r"\w*[ \t\u00a0]+(\w+)")     # the rest of the trigger's word, a space, the next word
@@ -2759,6 +2818,8 @@ def happening_ordinals(m: dict, text: str) -> frozenset:
         if q and (lang != "ar" or _arabic_definite(word) == normalize(after.group(1)).startswith("ال")) \
                 and not (q in W["ranks"] and _bounded(text, after.end(), lang)):
             out.add(q)
+        elif lang == "ar" and (_ordinal_rule() or {}).get("construct"):
+            out |= _construct_ordinal(text, word, after, W)
     before = _PREV_WORDS.search(text[max(0, ts - 60):ts])     # a proclitic before the trigger ("و") passed over
     if before and lang == "ar" and (text[ts - 1:ts].isalnum() or _arabic_definite(word)):
         before = None   # «أول هجوم»: a bare noun right after; «شخص آخر لإصابة» is another person, not the latest
@@ -2770,6 +2831,29 @@ def happening_ordinals(m: dict, text: str) -> frozenset:
         if q and not (q in W["ranks"] and _bounded(text, we_, lang)):
             out.add(q)
     return frozenset(out)
+
+
+def _construct_ordinal(text: str, word: str, genitive, W: dict) -> set:
+    """recon33: the qualifier of an Arabic trigger that heads a construct, read past its genitive («حادثة التسمم
+    الأولى»: the first poisoning incident; ``events.ordinals_apart.construct``). The head is in the construct state
+    (no article, no pronoun: ``_arabic_definite`` false), its genitive one definite word that is no time
+    (ordinals.yaml ``not_genitive``: «هجوم الأسبوع الماضي» tells a time), and the qualifier definite as the phrase is,
+    with what ``happening_ordinals`` asks of a word right after the trigger (no rank bounded by what follows). The
+    qualifier must agree in gender with the head and not with the genitive, or it may be the genitive's own («عزل
+    الرئيس السابق», the former president; «ترحيلات الوادي الجديد», a place): a noun is feminine written with a final
+    ة, a qualifier where ordinals.yaml lists it as ``feminine``."""
+    g = normalize(genitive.group(1))
+    if _arabic_definite(word) or not g.startswith("ال") or g in W["not_genitive"].get("ar", ()):
+        return set()
+    nxt = _NEXT_WORD.match(text, genitive.end(), min(len(text), genitive.end() + 40))
+    if not nxt or not normalize(nxt.group(1)).startswith("ال"):
+        return set()
+    w = normalize(nxt.group(1))
+    fem = w in W["feminine"].get("ar", ())
+    if fem != _MARKS.sub("", word).endswith("ة") or fem == _MARKS.sub("", genitive.group(1)).endswith("ة"):
+        return set()
+    q = (W["after"].get("ar") or {}).get(w)
+    return {q} if q and not (q in W["ranks"] and _bounded(text, nxt.end(), "ar")) else set()
 
 
 def _bounded(text: str, end: int, lang: str) -> bool:

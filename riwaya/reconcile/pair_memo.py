@@ -123,6 +123,8 @@ class PairMemo:
         model = _core.pair_model()
         payload = [self.VERSION, CORPUS_VERSION, cfg, _core.config()["conflicts"].get("place_near_km"),
                    _core.pair_thresholds(), average, _core.average_pass(), model]
+        if cfg.get("located_places"):       # its place test reads the administrative levels (recon33)
+            payload.append((_core.config()["conflicts"].get("refinements") or {}).get("levels"))
         return hashlib.sha1(json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
                             ).hexdigest()
 
