@@ -41,3 +41,14 @@ def test_count_and_switch(monkeypatch):
 
 def test_shipped():
     assert V.WITH_OTHERS is True
+
+
+def test_train_events_ar_punct_option():
+    """scripts/train_events.py fits on the tokens --ar-punct names (learned.AR_PUNCT's modes; comma33)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(root / "scripts" / "train_events.py"), "--help"], capture_output=True,
+                         text=True, env={"PYTHONHASHSEED": "0", "PATH": "/usr/bin:/bin"}, cwd=root, timeout=600)
+    assert out.returncode == 0 and "--ar-punct" in out.stdout and "apart" in out.stdout
