@@ -870,7 +870,7 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
                             "C_grid_cv_f1": {str(c): max(_f1(v) for v in x.values()) for c, x in arg_cv.items()}}
             # refit29: what the refit was fit on and how, kept beside its weights (a refit with this digest and
             # recipe gives these weights: the fit is deterministic)
-            m["recipe"] = {"C": Cn, "select": ARG_SELECT, "seed": SEED, "blend": BLEND,
+            m["recipe"] = {"C": Cn, "select": ARG_SELECT, "seed": SEED, "blend": BLEND, "ar_punct": learned.AR_PUNCT,
                            "samples": {k: v for k, v in samples_fingerprint(tr[name], tr["argument_doc"]).items()
                                        if k != "positive"},
                            "train_cv_f1": _f1(cv[(t, o)])}
@@ -1038,6 +1038,9 @@ def main() -> int:
                     "features matching this regular expression (refit29: '^tr_(near|cls)' keeps tr_pos and tr_gen)")
     ap.add_argument("--cache", help="the rules' analyses by document (a pickle; read when it exists, written after): "
                     "for --only refits, whose analyses take the file's proposer at the training threshold")
+    ap.add_argument("--ar-punct", choices=sorted(learned._TOKENS), default=learned.AR_PUNCT, help="the Arabic "
+                    "tokens the models are fit on (learned.AR_PUNCT: the comma's mark glued to its word or apart; "
+                    "comma33): run the pipeline with the same value as the weights")
     a = ap.parse_args()
     if os.environ.get("PYTHONHASHSEED") != str(SEED):
         # refit29: a fixed hash seed, so that the samples come out in one order on every run
@@ -1054,6 +1057,7 @@ def main() -> int:
         n0 = len(ANALYSES)
     if a.transitivity:
         learned.TRANSITIVITY = True
+    learned.AR_PUNCT = a.ar_punct
     DROP_FEATURES = a.drop_features or None
     global ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL
     ARG_LABELS, KEEP_THRESHOLDS, RESIDUAL = a.arg_labels, a.keep_thresholds, a.residual

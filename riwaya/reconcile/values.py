@@ -298,6 +298,9 @@ def parse_count(value, sentence: str | None = None) -> Count | None:
         return Count(int(v), at_least=True) if v is not None else None
     if sentence:
         q = count_qualifier(sentence, n)
+        more = with_others(sentence, n) if WITH_OTHERS else None
+        if more is not None:        # "مع عشرة من زملائه": the others with someone, or a part of a group
+            return Count(n + more, at_least=True)
         n += count_plus(sentence, n)
         if q:
             return Count(n, at_least=q == "at_least", approx=q == "approx")
@@ -372,6 +375,44 @@ def count_plus(sentence: str, n: int) -> int:
             return 0
         return 0
     return 0
+
+
+WITH_OTHERS = True      # comma33: a figure told as the others with someone is no toll of its own (values.yaml)
+
+
+def with_others(sentence: str, n: int) -> int | None:
+    """1 where the figure `n` is told in its sentence as the others with someone named before it ("استشهد مع عشرة
+    من زملائه": he and ten of his colleagues, at least 11), 0 where as some among a group ("ثلاثة من بين القتلى": at
+    least 3), else None (values.yaml counts.with_others)."""
+    from ..lang.arabic import object_pronouns
+    cfg = vconfig()["counts"].get("with_others") or {}
+    if not cfg:
+        return None
+    low = lambda ws: [normalize(w).lower().split() for w in ws]     # noqa: E731
+    before, of, among = low(cfg.get("before") or ()), low(cfg.get("of") or ()), low(cfg.get("among") or ())
+    owners = {normalize(w).lower() for w in cfg.get("owners") or ()}
+    ends = tuple(object_pronouns())
+    raw = [t.strip(".,،;:!?؟\"«»“”'()") for t in sentence.translate(_DIGITS).split()]
+    toks = _figure_words(sentence)
+    if len(raw) != len(toks):       # a word normalised away: the written form of the noun is unknown
+        raw = toks
+    for i in range(len(toks)):
+        glued = toks[i][:1] == "و" and toks[i][1:].isdigit()
+        if (int(toks[i][1:]) if glued else _cardinal(toks[i:i + 2])) != n:
+            continue
+        j = i + 1 if _cardinal(toks[i:i + 1]) == n or glued else i + 2
+        if any(toks[j:j + len(c)] == c for c in among):
+            return 0
+        conj = glued or toks[i][:1] == "و" and _cardinal([toks[i][1:]]) == n or \
+            any(toks[max(0, i - len(c)):i] == c for c in before)
+        o = next((c for c in of if toks[j:j + len(c)] == c), None)
+        if not conj or o is None or j + len(o) >= len(toks):
+            return None             # the figure's first telling decides (as count_plus reads it)
+        noun, k = raw[j + len(o)], j + len(o)
+        if toks[k] in owners or (not toks[k].startswith("ال") and noun.endswith(ends) and len(noun) > 3):
+            return 1
+        return None
+    return None
 
 
 def count_qualifier(sentence: str, n: int) -> str | None:
