@@ -3,8 +3,9 @@ hand-annotated UD Arabic PUD gold (benchmarks/data/ner_pud, see its GUIDELINE.md
 (PER/LOC/ORG) and micro, exact (a leading proclitic of one or two letters allowed either way) and by
 overlap; false gazetteer hits (a place the knowledge base found where no gold name is) per 1,000
 words; news and Wikipedia sentences apart. Each sentence is its own document, as in PUD.
-Usage: python benchmarks/ner/eval_pud.py [--split dev|test] [--show N] [--json OUT]
-The test split is frozen: run it once at the end of a piece of work, never to tune.
+Usage: python benchmarks/ner/eval_pud.py [--split dev|test|dev2|test2] [--show N] [--json OUT]
+The test and test2 splits are frozen: run them once at the end of a piece of work, never to tune. dev2 (the second
+third, twenty-ninth session) is judged on aggregates only: never read its sentences one by one to write a rule.
 """
 import argparse
 import json
@@ -101,7 +102,8 @@ def show_errors(rows, preds, limit: int, context: int | None = None) -> None:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="dev", choices=("dev", "test"))
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "dev2", "test2"),
+                    help="dev2/test2: the second third of PUD (pud_gold.py); test and test2 are frozen")
     ap.add_argument("--show", type=int, default=0, help="print N sentences with misses or extras")
     ap.add_argument("--json", help="write the figures to this file")
     ap.add_argument("--half", choices=("even", "odd"),

@@ -5,8 +5,13 @@ GUIDELINE.md) and the UD Arabic PUD sentences (../shared/data/ud_arabic_pud).
 Each annotation line 'TYPE surface' is placed at the next occurrence of its surface in the sentence
 that starts a word (or follows a proclitic و ف ب ل ك at a word start) and ends a word. Sentences are
 split by their id (crc32 % 10 < 4 -> test), so the split never depends on the annotation.
+The second third (twenty-ninth session): the sentences after each of those (every third sentence in file order from
+the second, none annotated before), annotated by two annotators in halves (annotations_extra.txt, each half's
+annotator also annotating 25 sentences of the other's half for agreement: annotations_extra_pass2.txt), give
+dev2.jsonl and test2.jsonl by the same id rule. dev2 is a judging set nobody tuned on (aggregates only); test2 is
+frozen like test.
 Usage: python benchmarks/ner/pud_gold.py [--conllu FILE] [--check]   (--check: compare, write nothing)
-       python benchmarks/ner/pud_gold.py --agreement   (the second pass on 50 sentences against the first)
+       python benchmarks/ner/pud_gold.py --agreement [--extra]   (a second pass against the first)
 """
 import argparse
 import json
@@ -18,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1] / "data" / "ner_pud"
 CONLLU = Path(__file__).resolve().parents[3] / "shared" / "data" / "ud_arabic_pud" / "ar_pud-ud-test.conllu"
 TYPES = ("PER", "LOC", "ORG")
-_LETTER = re.compile(r"[\w\u0600-\u06FF]")
+_LETTER = re.compile(r"[^\W\u0640]|[\u0600-\u063F\u0641-\u06FF]")   # a tatweel (U+0640) glued to a name ends it
 
 
 def read_sentences(path):
@@ -119,10 +124,15 @@ def build(conllu, annotations):
     return split
 
 
-def agreement(conllu):
+# annotation file -> (its dev split, its test split)
+SETS = {"annotations.txt": ("dev", "test"), "annotations_extra.txt": ("dev2", "test2")}
+PASS2 = {"annotations.txt": "annotations_pass2.txt", "annotations_extra.txt": "annotations_extra_pass2.txt"}
+
+
+def agreement(conllu, annotations="annotations.txt"):
     """Exact-span agreement (F1 of the second pass against the first, per type and overall)."""
     sents = read_sentences(conllu)
-    first, second = read_annotations(HERE / "annotations.txt"), read_annotations(HERE / "annotations_pass2.txt")
+    first, second = read_annotations(HERE / annotations), read_annotations(HERE / PASS2[annotations])
     st = {}
     for sid, items in second.items():
         text = sents[sid][0]
@@ -146,19 +156,26 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--conllu", default=str(CONLLU))
     ap.add_argument("--check", action="store_true", help="check the shipped files are what the annotation gives")
-    ap.add_argument("--agreement", action="store_true", help="score annotations_pass2.txt against the first pass")
+    ap.add_argument("--agreement", action="store_true", help="score the second pass against the first")
+    ap.add_argument("--extra", action="store_true", help="with --agreement: the second third's annotation")
     a = ap.parse_args()
     if not Path(a.conllu).exists():
         sys.exit(f"{a.conllu}: not found (UD Arabic PUD lives in ../shared/data/ud_arabic_pud)")
     if a.agreement:
-        return agreement(a.conllu)
-    split = build(a.conllu, HERE / "annotations.txt")
+        return agreement(a.conllu, "annotations_extra.txt" if a.extra else "annotations.txt")
+    for annotations, (dev, test) in SETS.items():
+        if (HERE / annotations).exists():
+            split = build(a.conllu, HERE / annotations)
+            write(a, {dev: split["dev"], test: split["test"]})
+
+
+def write(a, split):
     for name, rows in split.items():
         body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
         path = HERE / f"{name}.jsonl"
         if a.check:
             if not path.exists() or path.read_text(encoding="utf-8") != body:
-                sys.exit(f"{path}: differs from what annotations.txt gives")
+                sys.exit(f"{path}: differs from what its annotation file gives (pud_gold.SETS)")
         else:
             path.write_text(body, encoding="utf-8")
         print(f"{name}: {len(rows)} sentences, {sum(len(r['entities']) for r in rows)} names "
