@@ -76,3 +76,9 @@ def test_words_read_by_their_neighbours_families_and_a_conjunct_nation():
     assert english_gloss("آل مخلوف") == "Makhlouf family"
     assert english_gloss("آل محمود") is None            # a common given name: no family of the knowledge base's
     assert english_gloss("عائلة رومانوف") is None       # no such family name in the knowledge base: romanised
+
+
+def test_an_organization_command_is_glossed_not_romanised():
+    # the twentieth blind sample: «قيادة التنظيم» (a group's command, credited as a source) came out "Guiada Tandim"
+    from riwaya.kb.gloss import english_gloss
+    assert english_gloss("قيادة التنظيم") == "organization command"
