@@ -403,7 +403,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
             if m.role and src == "ner":
                 m.source = "ner"
         out.append(m)
-    _surnames_are_people(out)
+    _surnames_are_people(out, text)
     if re.search(r"[A-Za-z]", text):
         from riwaya.ner.english import byline_lines, sports_teams
         lines = byline_lines(text)        # a byline's names are furniture, no entities of the story
@@ -2515,14 +2515,22 @@ def _epithet(word: str) -> bool:
     return lexicons()[0].get(n[2:]) not in ("1", "2")
 
 
-def _surnames_are_people(mentions: list[EntityMention]) -> None:
+def _surnames_are_people(mentions: list[EntityMention], text: str = "") -> None:
     """A lone word the tagger typed as an organisation or place ("According to Hassan") is a person
-    when it is the first or last name of a person the same document names in full."""
+    when it is the first or last name of a person the same document names in full; not the first word of
+    one when the text writes it as a team ("the Mets" and "Mets Poet": riwaya/ner/english.py team_words; a
+    family's last name, "the Williams" and "Serena Williams", stays a person's)."""
+    teams = frozenset()
+    if re.search(r"[A-Za-z]", text):
+        from riwaya.ner.english import team_words
+        teams = team_words(text)
     parts = set()
     for m in mentions:
         words = m.text.split()
         if m.type == "person" and len(words) >= 2:
-            parts.update((words[0], words[-1]))
+            parts.add(words[-1])
+            if words[0] not in teams:
+                parts.add(words[0])
     for m in mentions:
         if m.source != "kb" and m.type in ("organization", "place", "other") and " " not in m.text \
                 and m.text in parts and not other_only(m.text):

@@ -52,6 +52,18 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w])[Tt]he[ \t]+$")
 _LOWER_WORD = re.compile(r"(?<![.!?]\s)(?<![\w\n])[a-z]{3,}(?!\w)")
 
 
+def team_words(text: str) -> frozenset:
+    """The capitalised plurals a text writes right after "the" ("the Mets", "the Gliders"): teams or bands, no
+    part of a person's name elsewhere in the text ("Mets Poet" names nobody "Mets"; ent34). Empty when the
+    switch teams_not_surnames is off."""
+    if not rules().get("teams_not_surnames"):
+        return frozenset()
+    return frozenset(m.group(1) for m in _TEAM_AFTER_THE.finditer(text))
+
+
+_TEAM_AFTER_THE = re.compile(r"(?<![\w])[Tt]he[ \t]+(" + _TEAM_PLURAL.pattern + r")(?![\w'’-])")
+
+
 def _lower_words(text: str) -> frozenset:
     """The lower-case words of a text, not after a full stop nor at a line's start (one pass)."""
     return frozenset(m.group() for m in _LOWER_WORD.finditer(text))
