@@ -2878,6 +2878,89 @@ def _path_after_prep(T: Text, ev: EventMention, chosen: list, cands: list, trigg
     return out
 
 
+FRONTED_PLACE = True     # a place phrase fronted before its clause is the place of its first event (place34)
+_COMMA_TOKEN = frozenset("،,")
+
+
+@lru_cache(maxsize=1)
+def _fronted_cues() -> dict:
+    d = _cues().get("fronted_place") or {}
+    words = lambda k: frozenset(normalize_ar(w) for w in d.get(k) or ())   # noqa: E731
+    return {"openers": words("openers"), "topic": words("topic"), "closers": words("closers"),
+            "glued": tuple(sorted((normalize_ar(w) for w in d.get("glued") or ()), key=len, reverse=True)),
+            "words": int(d.get("words", 6)), "and": words("and"), "events": int(d.get("events", 99)),
+            "roles": frozenset(d.get("roles") or ())}
+
+
+def _comma_before(T: Text, k: int) -> bool:
+    """Does a comma stand right before token k (a token of its own, or glued to the word before: AR_PUNCT)?"""
+    return k > 0 and any(ch in _COMMA_TOKEN for ch in T.text[T.toks[k - 1].start:T.toks[k].start])
+
+
+def fronted_places(T: Text, s0: int, s1: int, places) -> list[tuple[int, int, int]]:
+    """The fronted place phrases of the sentence [s0, s1) (cues.yaml `fronted_place`): (start, end) of the place
+    and the offset where its clause begins, in order. `places`: the (start, end) of the place name mentions."""
+    cu = _fronted_cues()
+    nouns = _lexicon()["place_nouns"]["ar"]
+    a, b = T.tok_range(s0, s1)
+    out = []
+    for p in range(a, b):
+        w, c0, topic, glued = T.toks[p].n, None, False, None
+        if p != a and not (_comma_before(T, p) and any(w.startswith(c) and (
+                w[len(c):] in cu["openers"] | cu["topic"] or w[len(c):].startswith(cu["glued"])) for c in cu["and"])):
+            continue                             # after a comma, only a conjunction opens one: "، وفي تعز،"
+        if w in cu["topic"] and p + 1 < b and T.toks[p + 1].n in cu["openers"]:
+            c0, topic = p + 2, True                      # أما في ... ف
+        elif w in cu["openers"]:
+            c0 = p + 1                                   # وفي ...،
+        else:
+            glued = next((g for g in cu["glued"] if w.startswith(g) and _place_noun(w[len(g):], nouns)), None)
+            c0 = p if glued else None                    # وبمحافظة ...، (the whole word, as annotated)
+        if c0 is None or c0 >= b:
+            continue
+        t = T.toks[c0]
+        if not (glued or _place_noun(t.n, nouns) or any(x <= t.start < y or t.start <= x < t.end for x, y in places)):
+            continue                             # a time, a person, a topic ("وفي هذا السياق"): no place
+        for q in range(c0, min(b, c0 + cu["words"])):
+            n = T.toks[q].n
+            if q > c0 and (n in cu["closers"] or topic and n[:1] == "ف" and not any(
+                    x <= T.toks[q].start < y for x, y in places)):
+                out.append((T.toks[c0].start, T.toks[q - 1].end, T.toks[q].start))      # أما في X فقد ...
+                break
+            if n[-1:] in _COMMA_TOKEN and len(n) > 1 or q + 1 < b and _comma_before(T, q + 1) and not _PUNCT.search(n):
+                e = T.toks[q].end - (n[-1:] in _COMMA_TOKEN)                          # في X، ...
+                out.append((T.toks[c0].start, e, T.toks[q + 1].start))
+                break
+            if _PUNCT.search(n):
+                if q > c0 and n in _COMMA_TOKEN:         # في X ، ...
+                    out.append((T.toks[c0].start, T.toks[q - 1].end, T.toks[q].end))
+                break                                    # another mark: not a fronted phrase
+    return out
+
+
+def _fronted_place(T: Text, ev: EventMention, chosen: list, mentions, triggers=()) -> Argument | None:
+    """The place of an event that has none (no argument of `roles`), read from a place phrase fronted before its
+    clause in its sentence: the nearest one before the trigger, for the first `events` triggers after it.
+    "وفي محافظة تعز، قتل ثلاثة"."""
+    cu = _fronted_cues()
+    if lang_of(ev) != "ar" or any(a.role in cu["roles"] for a in chosen):
+        return None
+    s0, s1 = T.sentence(ev.trigger_start)
+    places = [(m.start, m.end, m) for m in mentions if m.type == "place" and s0 <= m.start < s1]
+    best = None
+    for ps, pe, clause in fronted_places(T, s0, s1, [(x, y) for x, y, _ in places]):
+        if clause <= ev.trigger_start:
+            best = (ps, pe, clause)
+    if best is None or any(a.start < best[1] and best[0] < a.end for a in chosen):
+        return None
+    ps, pe, clause = best
+    if sum(clause <= s < ev.trigger_start for s, _e in triggers) >= cu["events"]:
+        return None                                      # a later event of the clause: the annotation leaves it
+    m = next((m for x, y, m in places if x <= ps < y or ps <= x < pe), None)
+    return Argument(role="place", text=T.text[ps:pe], start=ps, end=pe, entity=m.kb_id if m else None,
+                    type="place")
+
+
 OWN_ACT = True       # a speaking act's own doer is no source of it (arslots19)
 
 
@@ -4005,6 +4088,10 @@ def refine(text: str, an: DocAnalysis, lex: dict | None = None) -> DocAnalysis:
                                    (ev.trigger_start, ev.trigger_end), M["argument"].get("merge_gap", 0), walls)
             if PATH_AFTER_PREP:  # "وحطت طائرة من جيبوتي": the path the model left out (place31)
                 chosen = chosen + _path_after_prep(T, ev, chosen, cands, triggers, lex)
+            if FRONTED_PLACE:    # "وفي محافظة تعز، قتل ..."، "أما في رداع فقد قتل ..." (place34)
+                own = _fronted_place(T, ev, chosen, mentions, triggers)
+                if own is not None:
+                    chosen = chosen + [own]
             if PLACE_APART:      # "في مدينة عدن، قتل ..." (slot26)
                 chosen = [a for a in chosen if id(a) in fixed or a.role not in judged or not _place_apart(
                     T, ev, a, triggers)]
