@@ -202,9 +202,6 @@ def _memo_crf(text):
     return list(_CRF_MEMO[key])
 
 
-ner._crf = _memo_crf
-
-
 class _MemoNLP:
     """spaCy's pipeline with its documents memoised per text (the rules after it are what is ablated)."""
 
@@ -217,6 +214,9 @@ class _MemoNLP:
             self.memo[key] = self.nlp(text, **kw)
         return self.memo[key]
 
+    def __getattr__(self, name):        # anything else (component_names, get_pipe ...) is the pipeline's own
+        return getattr(self.nlp, name)
+
 
 _SPACY = ner._spacy
 
@@ -228,7 +228,10 @@ def _memo_spacy(_held=[]):
     return _held[0]
 
 
-ner._spacy = _memo_spacy
+def install_memos():
+    """Memoise the CRF's and spaCy's answers per text for the run: main() only, since importing this module (as
+    the tests do) must not replace riwaya's pipeline for every later caller in the process."""
+    ner._crf, ner._spacy = _memo_crf, _memo_spacy
 
 
 # ---- data sets: each a list of (text, gold [(start, end, TYPE)], part) and a scorer ----
@@ -411,6 +414,7 @@ def table(res, held_out=("wojood_val", "aner_tail", "wojood_tail")):
 
 
 def main():
+    install_memos()
     ap = argparse.ArgumentParser()
     ap.add_argument("--sets", default="wojood_val,aner_tail,wojood_tail,pud_dev,snn_dev")
     ap.add_argument("--groups", default="", help="comma-separated groups (default: every step group; "
