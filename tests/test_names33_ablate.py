@@ -1,6 +1,5 @@
 """The ablation audit of the Arabic entity stage (names33, issue 17): benchmarks/ner/ablate.py turns each rule
 group into a pass-through and scores the stage with it off against the stage with every rule on."""
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -8,19 +7,13 @@ import riwaya.ner as ner
 import riwaya.ner.english as ner_en
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks" / "ner"))
+import ablate  # noqa: E402  (the script; importing it patches nothing: main() installs its memos)
 FIXTURE = ROOT / "tests/fixtures/names33_wojood.txt"
 
 
-def _ablate():
-    spec = importlib.util.spec_from_file_location("names33_ablate", ROOT / "benchmarks/ner/ablate.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["names33_ablate"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def test_every_group_names_a_step_or_a_rule_the_stage_has():
-    ab = _ablate()
+    ab = ablate
     rules, en_rules = ner._rules(), ner_en.rules()
     for group, patches in ab.all_groups().items():
         for attr, value in patches:
@@ -35,7 +28,7 @@ def test_every_group_names_a_step_or_a_rule_the_stage_has():
 
 
 def test_a_group_off_is_restored_after():
-    ab = _ablate()
+    ab = ablate
     before = ner._foreign_names, ner._rules
     with ab.Off("foreign_names"):
         assert ner._foreign_names is not before[0]
@@ -52,7 +45,7 @@ def test_a_group_off_is_restored_after():
 
 
 def test_the_audit_runs_on_a_tiny_fixture():
-    ab = _ablate()
+    ab = ablate
     res = ab.run([f"wojood:{FIXTURE}"], ["org_patterns", "foreign_names", "list:org_heads"], log=lambda *_: None)
     (name, by_group), = res.items()
     assert set(by_group) == {"base", "org_patterns", "foreign_names", "list:org_heads"}
