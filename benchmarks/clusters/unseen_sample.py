@@ -84,6 +84,10 @@ The twentieth (twenty-ninth session, lead): the next day of the 1-keyword tier w
 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the nineteen samples nor one
 sharing a lead with them (`twentieth()`, drawn once with `unseen_sample.py DIR twentieth-draw`), frozen as
 "twentieth" before any branch of the session was merged, and judged once on the final merge.
+The twenty-first (thirtieth session, lead): the next day of the 1-keyword tier with most articles left (2015-07-26,
+300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the twenty samples nor one
+sharing a lead with them (`twenty_first()`, drawn once with `unseen_sample.py DIR twenty-first-draw`), frozen as
+"twenty-first" before any branch of the session was merged, and judged once on the final merge.
 """
 from __future__ import annotations
 
@@ -318,6 +322,18 @@ def twentieth() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def twenty_first() -> list[tuple[str, dict]]:
+    """The twenty-first sample's draw (thirtieth session): the twentieth's recipe on the next busiest day of the
+    1-keyword tier (2015-07-26), none of the twenty samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                         "twentieth"))
+    one = sample(("2015-07-26",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-07-26",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -395,6 +411,8 @@ def main() -> None:
         arts = nineteenth()  # how the nineteenth sample's ids were drawn (frozen in SAMPLES as "nineteenth")
     elif args.days == ["twentieth-draw"]:
         arts = twentieth()  # how the twentieth sample's ids were drawn (frozen in SAMPLES as "twentieth")
+    elif args.days == ["twenty-first-draw"]:
+        arts = twenty_first()  # how the twenty-first sample's ids were drawn (frozen in SAMPLES as "twenty-first")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
