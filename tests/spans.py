@@ -19,3 +19,11 @@ def paras(text, lang="ar"):
             out.append(Paragraph(pos, pos + len(line), lang))
         pos += len(line) + 1
     return out
+
+
+def extract_en(text, ments=(), pub="2015-09-12"):
+    """The English rule stage's events of text, given its entity mentions, times read against the date pub."""
+    from riwaya.events import extract
+    from riwaya.timex import tag_times
+    return extract(text, list(ments), tag_times(text, "en", pub), paras(text, "en"), lang="en")[0]
+

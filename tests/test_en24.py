@@ -4,11 +4,9 @@ with X", "interviewed one of the owners"). Texts in the style of the English tra
 written for these tests."""
 import pytest
 
-from riwaya.events import extract
 from riwaya.events import english
-from riwaya.timex import tag_times
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2015-09-12"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
@@ -20,7 +18,7 @@ INTRO = ("Wikinews interviews a wheelchair basketball player\n"
 
 def run(text, ents=()):
     ms = [M(text, *e) for e in ents]
-    return extract(text, ms, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ms, PUB)
 
 
 def triggers(text, ents=()):

@@ -6,10 +6,8 @@ first object are destinations too. Texts in the style of English wire copy, writ
 import pytest
 
 from riwaya.events import english
-from riwaya.events import extract
-from riwaya.timex import tag_times
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2015-09-12"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
@@ -17,7 +15,7 @@ needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaC
 
 def run(text, ents=()):
     ms = [M(text, *e) for e in ents]
-    return extract(text, ms, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ms, PUB)
 
 
 def roles(ev, role):

@@ -5,10 +5,9 @@ style of English wire copy, written for these tests; each rule's switch off give
 import pytest
 
 from riwaya.events import english
-from riwaya.events import extract
 from riwaya.timex import tag_times
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2016-03-02"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
@@ -16,7 +15,7 @@ needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaC
 
 def run(text, places=(), people=()):
     ments = [M(text, n, "place") for n in places] + [M(text, n, "person") for n in people]
-    return extract(text, ments, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ments, PUB)
 
 
 def args(evs, word, role):

@@ -2,15 +2,12 @@
 named only in an earlier sentence keep the pronoun's own span, its entity still the named person's, so the store and
 the export say who "he" is; named earlier in the pronoun's own sentence, the name's span. Texts in the style of
 English wire copy, written for these tests."""
-import dataclasses
 
 import pytest
 
 from riwaya.events import english
-from riwaya.events import extract
-from riwaya.timex import tag_times
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2015-09-12"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
@@ -18,7 +15,7 @@ needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaC
 
 def run(text, names):
     ments = [M(text, n, "person") for n in names]
-    return extract(text, ments, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ments, PUB)
 
 
 def agent(evs, word):

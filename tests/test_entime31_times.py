@@ -7,10 +7,9 @@ import pytest
 import sys
 
 from riwaya.events import english
-from riwaya.events import extract
 from riwaya.timex import tag_times, tagger
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2016-09-07"          # a Wednesday
 extract_mod = sys.modules["riwaya.events.extract"]
@@ -52,7 +51,7 @@ def test_vague_dates_switch_off(monkeypatch):
 
 def run(text, places=(), people=()):
     ments = [M(text, n, "place") for n in places] + [M(text, n, "person") for n in people]
-    return extract(text, ments, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ments, PUB)
 
 
 def time_of(evs, word):

@@ -3,11 +3,10 @@ another clause, the topic of a speaking verb, phrases that are no place. Sentenc
 train documents (Wikinews, Wikipedia), written for these tests."""
 import pytest
 
-from riwaya.events import extract
 from riwaya.events import english
 from riwaya.timex import tag_times
 
-from .spans import M, paras
+from .spans import M, extract_en
 
 PUB = "2015-09-12"
 
@@ -53,7 +52,7 @@ needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaC
 
 def run(text, ents=()):
     ms = [M(text, *e) for e in ents]
-    return extract(text, ms, tag_times(text, "en", PUB), paras(text, "en"), lang="en")[0]
+    return extract_en(text, ms, PUB)
 
 
 def ev(evs, typ):
