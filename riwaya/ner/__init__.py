@@ -533,13 +533,22 @@ def _facility_nation_off(text, mentions, rules) -> None:
             m.name = m.text
 
 
+def _person_titles(rules) -> set:
+    """The titles that are no part of a person's name, normalised: person_title_words, and the titles of rank,
+    church and address of Wikipedia-like text (person_title_words_wiki) while person_title_words_wiki_on."""
+    words = list(rules.get("person_title_words", []))
+    if rules.get("person_title_words_wiki_on"):
+        words += rules.get("person_title_words_wiki", [])
+    return {norm(w) for w in words}
+
+
 def _titles_off(text, mentions, rules) -> None:
     """A person mention that starts with a title (person_title_words: الملك سلمان بن عبدالعزيز, والأمير محمد
     بن سلمان: knowledge-base aliases hold them) starts after it (its role unchanged: a title as a role made
     coreference link الرئيس المصري to the prince); after an institution head (titled_namesake_org_heads) the
     whole is a body named after the person; an honorific title alone (person_title_epithets: خادم الحرمين الشريفين) names no one: marked generic, kept
     for the links events' arguments make through it (the SaudiNewsNet guideline: titles are no part of a name)."""
-    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    titles = _person_titles(rules)
     epithets = {" ".join(norm(x) for x in str(w).split()) for w in rules.get("person_title_epithets", [])}
     heads = {norm(w) for w in rules.get("titled_namesake_org_heads", [])}
     for m in mentions:
@@ -743,7 +752,7 @@ def _construct_org_end(text, mentions, rules) -> None:
     if not stops:
         return
     heads = rules["org_pattern_heads"] | rules["org_named_heads"]
-    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    titles = _person_titles(rules)
     for m in mentions:
         if m.type != "organization" or m.kb_id or m.source not in ("ner", "pattern") \
                 or not _ARABIC.match(text, m.start):
