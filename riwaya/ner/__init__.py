@@ -1589,6 +1589,8 @@ def _foreign_band(word, th) -> bool:
         return False                      # سلبيا, أوروبيا: the accusative of a commoner adjective
     if word.endswith("ين") and zipf(word[:-2]) >= th:
         return False                      # سالمين: the sound plural of a common word
+    if word[-1] == "ك" and zipf(word[:-1]) >= th:
+        return False                      # فيلمك, دورك: a common word and the pronoun "your"
     if zipf("ال" + word) - zipf(word) > r.get("foreign_band_article_gap", -99):
         return False                      # التوريد, الجيوش, الإسباني: a common noun or adjective takes the article
     return _foreign_letters(word, band) and _shape_score(word) >= r.get("foreign_band_shape_min", 99) \
