@@ -64,3 +64,8 @@ def test_the_band_at_its_old_bar(rules_with):
 def test_a_common_word_with_the_pronoun_kaf_is_no_band_name():
     for w in ("فيلمك", "دورك", "دخولك"):
         assert not ner._foreign_band(w, 3.0), w
+
+
+def test_the_band_refuses_a_verb_an_accusative_and_a_proclitic_with_the_article():
+    for w in ("أودى", "أبدى", "سلبا", "بالتدريج"):
+        assert not ner._foreign_band(w, 3.0), w

@@ -1591,6 +1591,10 @@ def _foreign_band(word, th) -> bool:
         return False                      # سالمين: the sound plural of a common word
     if word[-1] == "ك" and zipf(word[:-1]) >= th:
         return False                      # فيلمك, دورك: a common word and the pronoun "your"
+    if word[-1] == "ا" and zipf(word[:-1]) >= th:
+        return False                      # سلبا: the accusative of a common word, however common the form
+    if re.fullmatch("[أإ]..ى", word) or re.match("[وفبك]ال", word):
+        return False                      # أودى, أبدى: a verb of form IV; بالتدريج: a proclitic and the article
     if zipf("ال" + word) - zipf(word) > r.get("foreign_band_article_gap", -99):
         return False                      # التوريد, الجيوش, الإسباني: a common noun or adjective takes the article
     return _foreign_letters(word, band) and _shape_score(word) >= r.get("foreign_band_shape_min", 99) \
