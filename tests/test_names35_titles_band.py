@@ -3,7 +3,8 @@
   person_title_words_wiki_on, shipped true) are no part of a person's name, as in the PUD gold.
 - The transliterated-name band takes words the letter-shape model gives log-odds >= 1.0 (foreign_band_shape_min,
   was 2.0: نيوتن), and no common word with the pronoun ك (فيلمك, دورك).
-Measured: PUD dev2 micro 0.628 -> 0.647, PUD dev 0.847 -> 0.850, SNN dev equal."""
+- A one-word person takes the regnal ordinal after it (regnal_after_person_on, shipped true: هنري الثامن).
+Measured: PUD dev2 micro 0.628 -> 0.652, PUD dev 0.847 -> 0.850, SNN dev equal."""
 import pytest
 
 import riwaya.ner as ner
@@ -69,3 +70,19 @@ def test_a_common_word_with_the_pronoun_kaf_is_no_band_name():
 def test_the_band_refuses_a_verb_an_accusative_and_a_proclitic_with_the_article():
     for w in ("أودى", "أبدى", "سلبا", "بالتدريج"):
         assert not ner._foreign_band(w, 3.0), w
+
+
+def test_a_monarchs_name_takes_its_regnal_number():
+    assert ner._rules()["regnal_after_person_on"] is True
+    assert people("وتوفي الملك هنري الثامن عام 1547.") == ["هنري الثامن"]
+    assert people("ادعى البابا بنديكيت السادس عشر أن الحوار ممكن.") == ["بنديكيت السادس عشر"]
+
+
+def test_no_regnal_number_while_switched_off(rules_with):
+    rules_with(regnal_after_person_on=False)
+    assert people("وتوفي الملك هنري الثامن عام 1547.") == ["هنري"]
+
+
+def test_a_longer_name_takes_no_ordinal():
+    # a tennis seed's rank after a player's full name is no part of the name
+    assert "توماس برديتش" in people("وفاز التشيكي توماس برديتش الثاني عشر على الألماني.")

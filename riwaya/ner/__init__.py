@@ -422,6 +422,10 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out += _leaders_in_descriptions(text, out)
         _facility_nation_off(text, out, rules)
         _titles_off(text, out, rules)
+        if rules.get("regnal_after_person_on"):
+            for m in out:
+                if m.type == "person" and not m.generic and " " not in m.text.strip():
+                    _regnal_end(text, m)  # هنري الثامن, تحتمس الثالث: a monarch's one name and its number
         _kunya_whole(text, out)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
@@ -540,6 +544,17 @@ def _person_titles(rules) -> set:
     if rules.get("person_title_words_wiki_on"):
         words += rules.get("person_title_words_wiki", [])
     return {norm(w) for w in words}
+
+
+def _regnal_end(text, m) -> None:
+    """A person's name goes on over a regnal ordinal right after it (الثامن, السادس عشر: morph.yaml
+    regnal_ordinals, and عشر after one); the PUD gold holds it (تحتمس الثالث)."""
+    x = re.match(r" (ال\w+)(?: عشرة?)?(?!\w)", text[m.end:m.end + 30])
+    if x and _ordinal(x.group(1)):
+        m.end += x.end()
+        m.text = text[m.start:m.end]
+        if m.name is not None and m.kb_id is None:
+            m.name = m.text
 
 
 def _titles_off(text, mentions, rules) -> None:
