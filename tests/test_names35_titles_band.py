@@ -86,3 +86,8 @@ def test_no_regnal_number_while_switched_off(rules_with):
 def test_a_longer_name_takes_no_ordinal():
     # a tennis seed's rank after a player's full name is no part of the name
     assert "توماس برديتش" in people("وفاز التشيكي توماس برديتش الثاني عشر على الألماني.")
+
+
+def test_a_linked_person_takes_no_ordinal():
+    # خطاب بوتين الثاني: Putin's second speech; the knowledge base knows the person's names
+    assert people("وكان خطاب بوتين الثاني أطول.") == ["بوتين"]

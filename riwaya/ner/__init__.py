@@ -424,7 +424,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         _titles_off(text, out, rules)
         if rules.get("regnal_after_person_on"):
             for m in out:
-                if m.type == "person" and not m.generic and " " not in m.text.strip():
+                if m.type == "person" and not m.generic and not m.kb_id and " " not in m.text.strip():
                     _regnal_end(text, m)  # هنري الثامن, تحتمس الثالث: a monarch's one name and its number
         _kunya_whole(text, out)
     out.sort(key=lambda m: (m.start, m.end))
@@ -553,7 +553,7 @@ def _regnal_end(text, m) -> None:
     if x and _ordinal(x.group(1)):
         m.end += x.end()
         m.text = text[m.start:m.end]
-        if m.name is not None and m.kb_id is None:
+        if m.name is not None:
             m.name = m.text
 
 
