@@ -422,6 +422,10 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         out += _leaders_in_descriptions(text, out)
         _facility_nation_off(text, out, rules)
         _titles_off(text, out, rules)
+        if rules.get("regnal_after_person_on"):
+            for m in out:
+                if m.type == "person" and not m.generic and not m.kb_id and " " not in m.text.strip():
+                    _regnal_end(text, m)  # هنري الثامن, تحتمس الثالث: a monarch's one name and its number
         _kunya_whole(text, out)
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
@@ -533,13 +537,33 @@ def _facility_nation_off(text, mentions, rules) -> None:
             m.name = m.text
 
 
+def _person_titles(rules) -> set:
+    """The titles that are no part of a person's name, normalised: person_title_words, and the titles of rank,
+    church and address of Wikipedia-like text (person_title_words_wiki) while person_title_words_wiki_on."""
+    words = list(rules.get("person_title_words", []))
+    if rules.get("person_title_words_wiki_on"):
+        words += rules.get("person_title_words_wiki", [])
+    return {norm(w) for w in words}
+
+
+def _regnal_end(text, m) -> None:
+    """A person's name goes on over a regnal ordinal right after it (الثامن, السادس عشر: morph.yaml
+    regnal_ordinals, and عشر after one); the PUD gold holds it (تحتمس الثالث)."""
+    x = re.match(r" (ال\w+)(?: عشرة?)?(?!\w)", text[m.end:m.end + 30])
+    if x and _ordinal(x.group(1)):
+        m.end += x.end()
+        m.text = text[m.start:m.end]
+        if m.name is not None:
+            m.name = m.text
+
+
 def _titles_off(text, mentions, rules) -> None:
     """A person mention that starts with a title (person_title_words: الملك سلمان بن عبدالعزيز, والأمير محمد
     بن سلمان: knowledge-base aliases hold them) starts after it (its role unchanged: a title as a role made
     coreference link الرئيس المصري to the prince); after an institution head (titled_namesake_org_heads) the
     whole is a body named after the person; an honorific title alone (person_title_epithets: خادم الحرمين الشريفين) names no one: marked generic, kept
     for the links events' arguments make through it (the SaudiNewsNet guideline: titles are no part of a name)."""
-    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    titles = _person_titles(rules)
     epithets = {" ".join(norm(x) for x in str(w).split()) for w in rules.get("person_title_epithets", [])}
     heads = {norm(w) for w in rules.get("titled_namesake_org_heads", [])}
     for m in mentions:
@@ -743,7 +767,7 @@ def _construct_org_end(text, mentions, rules) -> None:
     if not stops:
         return
     heads = rules["org_pattern_heads"] | rules["org_named_heads"]
-    titles = {norm(w) for w in rules.get("person_title_words", [])}
+    titles = _person_titles(rules)
     for m in mentions:
         if m.type != "organization" or m.kb_id or m.source not in ("ner", "pattern") \
                 or not _ARABIC.match(text, m.start):
@@ -1580,6 +1604,12 @@ def _foreign_band(word, th) -> bool:
         return False                      # سلبيا, أوروبيا: the accusative of a commoner adjective
     if word.endswith("ين") and zipf(word[:-2]) >= th:
         return False                      # سالمين: the sound plural of a common word
+    if word[-1] == "ك" and zipf(word[:-1]) >= th:
+        return False                      # فيلمك, دورك: a common word and the pronoun "your"
+    if word[-1] == "ا" and zipf(word[:-1]) >= th:
+        return False                      # سلبا: the accusative of a common word, however common the form
+    if re.fullmatch("[أإ]..ى", word) or re.match("[وفبك]ال", word):
+        return False                      # أودى, أبدى: a verb of form IV; بالتدريج: a proclitic and the article
     if zipf("ال" + word) - zipf(word) > r.get("foreign_band_article_gap", -99):
         return False                      # التوريد, الجيوش, الإسباني: a common noun or adjective takes the article
     return _foreign_letters(word, band) and _shape_score(word) >= r.get("foreign_band_shape_min", 99) \
