@@ -78,6 +78,45 @@ def _not_movers(d: dict) -> dict:
                             for s in d.get("senses") or ())}
 
 
+def _not_happenings(d: dict) -> dict:
+    """cues.yaml not_happenings (trig35), normalised: senses as (forms, skip, next), constructs as (forms, types,
+    heads); an empty forms or types set stands for any."""
+    def ws(xs):
+        return frozenset(_norm(str(x)) for x in xs or ())
+    return {"senses": tuple((ws(s.get("forms")), ws(s.get("skip")), ws(s.get("next")), bool(s.get("next_trigger")),
+                             bool(s.get("exact"))) for s in d.get("senses") or ()),
+            "constructs": tuple((ws(c.get("forms")), frozenset(c.get("types") or ()), ws(c.get("heads")),
+                                 int(c.get("before", 1))) for c in d.get("constructs") or ()),
+            "skip_span": int(d.get("skip_span", 1))}
+
+
+def _not_happening(toks, ti: int, tj: int, nh: dict, typ: str, lex: dict | None = None) -> bool:
+    """Is the trigger toks[ti:tj] told in a sense that is no happening (cues.yaml not_happenings)? An idiom or
+    another sense its next word fixes ("تبادل الخبرات"، "خرجت عن صمتها"، "الأمر الذي"), a support word before the
+    event word that is the happening ("عملية تحرير"، "حكم القتل": with lex, next_trigger), or a construct's head
+    right before it that makes the phrase a thing's, a place's or a person's name ("سيارة نقل"، "جيش التحرير")."""
+    word = _bare_forms(toks[ti].n, suffix=False) | {toks[ti].n}
+    for forms, skip, nxt, nxt_trig, exact in nh["senses"]:
+        if not (word & forms):
+            continue
+        k = next((m + 1 for m in range(tj, min(tj + nh["skip_span"], len(toks))) if toks[m].n in skip), tj)
+        if k >= len(toks):      # past a skip word within skip_span words: "خرجت الوزيرة عن صمتها"
+            continue
+        if ({toks[k].n} if exact else _bare_forms(toks[k].n, raw=toks[k].raw) | {toks[k].n}) & nxt:
+            return True
+        n = toks[k].n       # a verb in ت after it is its own clause ("عملية استهدفت"), not its complement
+        if nxt_trig and lex is not None and n not in lex["not_trig"] and not (n.endswith("ت") and not n.endswith(
+                "ات")) and _lookup_ar(n, lex):
+            return True
+    for forms, types, heads, before in nh["constructs"]:
+        if (forms and not word & forms) or (types and typ not in types):
+            continue
+        for k in range(ti - 1, max(ti - before, 0) - 1, -1):    # the head right before, or a verb up to before back
+            if not (_definite(toks[k].n) and before == 1) and _bare_forms(toks[k].n, suffix=False) & heads:
+                return True     # a construct's head takes no article ("الموقع" stands alone)
+    return False
+
+
 def _mishap_cues(d: dict) -> dict:
     """cues.yaml mishap, normalised (acc30)."""
     return {"type": d.get("type"), "from": set(d.get("from") or ()),
@@ -259,6 +298,7 @@ def load_lexicon() -> dict:
                           "fired": frozenset(_norm(str(x)) for x in lexicon.get("naming_fired", ()))},
         # a mishap told with the word of a coup or a fall (cues.yaml mishap: "انقلاب مركبة"، "سقوط حافلة")
         "mishap": _mishap_cues(cues.get("mishap") or {}),
+        "not_happenings": _not_happenings(cues.get("not_happenings") or {}),
         "controller_cues": {lg: [(_norm(p).split() if lg == "ar" else p.split()) for p in v]
                             for lg, v in cues["controller_cues"].items()},
         "modality": {lg: {c: {(_norm(x) if lg == "ar" else x) for x in ws} for c, ws in d.items()}
