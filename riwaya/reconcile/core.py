@@ -2947,13 +2947,18 @@ def _short_names(mentions: list[dict], ents: Entities) -> dict[str, tuple]:
     people = sorted({p["entity"] for c in mentions for p in c.get("participants") or ()
                      if isinstance(p.get("entity"), str) and (ents.by_id.get(p["entity"]) or {}).get("type") == "person"})
     names = {x: _person_names(ents.by_id[x]) for x in people}
+    by_given = defaultdict(set)     # given name -> the people with a name that begins with it
+    for x in people:
+        for n in names[x]:
+            by_given[n[0]].add(x)
     out = {}
     for x in people:
         if ents.by_id[x].get("kb_id"):
             continue        # a known person is told apart by the knowledge base, not by a name's words
         short = [a for a in names[x] if len(a) <= rule.get("max_words", 9)]
-        hits = tuple(y for y in people if y != x and any(
-            a[0] == b[0] and set(a) <= set(b) for a in short for b in names[y]))
+        hits = tuple(sorted(y for a in short for y in by_given[a[0]] if y != x and any(
+            b[0] == a[0] and set(a) <= set(b) for b in names[y])))
+        hits = tuple(dict.fromkeys(hits))
         if hits and (not rule.get("unique") or len(hits) == 1):
             out[x] = hits
     return out
