@@ -2914,11 +2914,14 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
     # the reconciler holds of a document depends on how the corpus stage cut it into parts (an
     # incremental build reconciles only the parts new documents touch), the entities do not
     named = ents.actors_by_doc()
+    short = _short_names(mentions, ents) if config()["events"].get("short_name_links") else {}
     for c in mentions:
         for p in c["participants"]:
             e = p["entity"]
             if isinstance(e, str) and (ents.by_id.get(e) or {}).get("type") == "place":
                 p["place_actor"] = True     # see _features: a polity as an actor
+            if e in short:
+                p["may_be"] = short[e]      # a person told by a shorter form of another's name
             if mode == "none" or not (isinstance(e, str) and e.startswith("raw:")):
                 continue
             words = [_strip_proclitic(t) for t in e[4:].split()]
@@ -2929,6 +2932,46 @@ def _link_actors(mentions: list[dict], ents: Entities) -> None:
                     hits.add(x)
             if hits:
                 p["may_be"] = tuple(sorted(hits))
+
+
+def _short_names(mentions: list[dict], ents: Entities) -> dict[str, tuple]:
+    """recon35 (``events.short_name_links``): the people the reconciler's mentions name, resolved, that the name
+    resolver kept apart although one is told by a shorter form of the other's name: a person with no knowledge-base
+    record whose name, given name first, is some words of another person's name that starts with the same given name
+    («زينب» of «زينب الفاضل محمد حسين لباد», «سعد دوابشة» of «سعد محمد دوابشة»; two of one name alike). Person id ->
+    the ids it may be, as an unresolved span may be a named one (``may_be``): no clash of main actors, and a link
+    the pair score reads (``actors_linked``). Only among the people these mentions name, so that a part of the
+    corpus stage reads nothing its fingerprint does not hold."""
+    rule = config()["events"].get("short_name_links")
+    rule = rule if isinstance(rule, dict) else {}
+    people = sorted({p["entity"] for c in mentions for p in c.get("participants") or ()
+                     if isinstance(p.get("entity"), str) and (ents.by_id.get(p["entity"]) or {}).get("type") == "person"})
+    names = {x: _person_names(ents.by_id[x]) for x in people}
+    by_given = defaultdict(set)     # given name -> the people with a name that begins with it
+    for x in people:
+        for n in names[x]:
+            by_given[n[0]].add(x)
+    out = {}
+    for x in people:
+        if ents.by_id[x].get("kb_id"):
+            continue        # a known person is told apart by the knowledge base, not by a name's words
+        short = [a for a in names[x] if len(a) <= rule.get("max_words", 9)]
+        hits = tuple(sorted(y for a in short for y in by_given[a[0]] if y != x and any(
+            b[0] == a[0] and set(a) <= set(b) for b in names[y])))
+        hits = tuple(dict.fromkeys(hits))
+        if hits and (not rule.get("unique") or len(hits) == 1):
+            out[x] = hits
+    return out
+
+
+def _person_names(ent: dict) -> list[tuple]:
+    """A person's names as words (normalised, a title off), those whose given name has three letters or more."""
+    out = []
+    for n in [ent.get("name_ar"), ent.get("name_en")] + list(ent.get("aliases") or []):
+        toks = tuple(Entities._norm(n).split()) if n else ()
+        if toks and len(toks[0]) >= 3 and toks not in out:
+            out.append(toks)
+    return out
 
 
 def actor_names_within(raw: str, ents: Entities) -> set[str]:
