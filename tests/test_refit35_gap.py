@@ -103,5 +103,17 @@ def test_component_scores_of_one_model_twice_are_equal_and_read_its_types(gap):
 
 
 def test_the_script_says_its_three_commands(gap):
-    assert {"models", "skew", "perdoc"} <= set(gap.__doc__.split())
+    assert {"models", "skew", "perdoc", "eval"} <= set(gap.__doc__.split())
     assert sys.modules["train_events"] is gap.te
+
+
+def test_switches_off_by_group_or_name(gap, monkeypatch):
+    for g in gap.POST_MODEL_RULES.values():
+        for x in g:
+            monkeypatch.setattr(learned, x, getattr(learned, x))     # put back after the test
+    assert all(getattr(learned, x) for g in gap.POST_MODEL_RULES.values() for x in g)   # every rule ships on
+    assert gap.switches_off(["sides", "FIRED_MEANS"]) == ["SIDES", "LED_GROUP", "FIRED_MEANS"]
+    assert learned.SIDES is False and learned.FIRED_MEANS is False and learned.AGENT_BY is True
+    assert len(gap.switches_off(["all"])) == sum(len(g) for g in gap.POST_MODEL_RULES.values())
+    with pytest.raises(AttributeError):
+        gap.switches_off(["NO_SUCH_SWITCH"])

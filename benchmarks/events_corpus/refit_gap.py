@@ -19,7 +19,12 @@ Two measurements, no dev example read (aggregates only), the test split never to
 
     RIWAYA_EVENTS_MODEL=B.json PYTHONHASHSEED=0 .venv/bin/python benchmarks/events_corpus/refit_gap.py perdoc B --out F
         dev's per-document counts end to end under one weights file, an arm of paired_docs.py's file F
-        (paired_docs.py F A B: a paired bootstrap by article).
+        (paired_docs.py F A B: a paired bootstrap by article). --off GROUP...: POST_MODEL_RULES off (as in eval).
+
+    RIWAYA_EVENTS_MODEL=B.json PYTHONHASHSEED=0 .venv/bin/python benchmarks/events_corpus/refit_gap.py eval --off all
+        eval_corpus.py on Arabic dev with the learned stage's rules after the argument model off (POST_MODEL_RULES:
+        a group's name, "all", or a switch of learned.py), to see how much of a gap between two weights files those
+        rules make.
 """
 from __future__ import annotations
 
@@ -203,11 +208,49 @@ def cmd_skew(a) -> None:
     print(json.dumps(skew(recs, keep), indent=1, ensure_ascii=False))
 
 
+# the learned stage's rules after the argument model's decision, all added after the shipped weights were fit
+# (0645306, 2026-12-05) and each kept because dev rose with those weights in place; by group (refit35)
+POST_MODEL_RULES = {
+    "agent": ("AGENT_BY", "FROM_DOER", "LAM_DOER", "LIGHT_CONTROL", "LIGHT_PLACE", "SHARED_SUBJECT",
+              "NOT_DOER_OTHER_SENTENCE", "NOT_DOER_ADJECTIVE", "FREED_FROM_NOT_DOER", "FILL_AFTER_NAMED"),
+    "split": ("SPLIT_APART", "SPLIT_WALL", "SUBJECT_OBJECT_PAIR", "SPLIT_AGREEMENT"),
+    "place": ("WHERE_PHRASE", "PLACE_HEAD", "PLACE_WHOLE_WORD", "PATH_AFTER_PREP", "FRONTED_PLACE"),
+    "sides": ("SIDES", "LED_GROUP"),
+    "pron": ("PRON_REPLACE", "PRON_OVER_FAR"),
+    "fired": ("FIRED_MEANS",),
+}
+
+
+def switches_off(names: list[str]) -> list[str]:
+    """Turn learned.py's boolean switches off: a group of POST_MODEL_RULES by its name ("all": every group), or a
+    switch by its own name. Returns the switches turned off."""
+    out = []
+    for n in names:
+        group = [x for g in POST_MODEL_RULES.values() for x in g] if n == "all" else POST_MODEL_RULES.get(n, (n,))
+        for x in group:
+            assert isinstance(getattr(learned, x), bool), x
+            setattr(learned, x, False)
+            out.append(x)
+    return out
+
+
+def _learned_on() -> None:
+    os.environ["RIWAYA_EVENTS_LEARNED"] = "1"
+    learned.model.cache_clear()
+
+
+def cmd_eval(a) -> None:
+    """eval_corpus.py on Arabic dev with the weights RIWAYA_EVENTS_MODEL names, some rules off (--off)."""
+    print("off:", switches_off(a.off), file=sys.stderr)
+    _learned_on()
+    eval_corpus.main(["--split", "dev", "--lang", "ar"] + (["--json", a.json] if a.json else []))
+
+
 def cmd_perdoc(a) -> None:
     """Dev's per-document counts under the weights RIWAYA_EVENTS_MODEL names (or the shipped ones), as arm `a.arm`
     of paired_docs.py's file: [gold mentions, class and main actor right, every argument right]."""
-    os.environ["RIWAYA_EVENTS_LEARNED"] = "1"
-    learned.model.cache_clear()
+    switches_off(a.off)
+    _learned_on()
     per = json.loads(Path(a.out).read_text("utf-8")) if Path(a.out).exists() else {}
     rows = {}
     for r in _records("dev"):
@@ -232,8 +275,12 @@ def main() -> int:
     d = sub.add_parser("perdoc")
     d.add_argument("arm")
     d.add_argument("--out", required=True)
+    d.add_argument("--off", nargs="*", default=[], help="POST_MODEL_RULES groups (or 'all', or switch names) off")
+    e = sub.add_parser("eval")
+    e.add_argument("--json")
+    e.add_argument("--off", nargs="*", default=[], help="POST_MODEL_RULES groups (or 'all', or switch names) off")
     a = ap.parse_args()
-    {"models": cmd_models, "skew": cmd_skew, "perdoc": cmd_perdoc}[a.cmd](a)
+    {"models": cmd_models, "skew": cmd_skew, "perdoc": cmd_perdoc, "eval": cmd_eval}[a.cmd](a)
     return 0
 
 
