@@ -105,7 +105,7 @@ def resources() -> dict:
         "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
                       for k, v in d["nominal_place"].items()},
         "frame_place": {"preps": set(d["frame_place"]["preps"]), "place_preps": set(d["frame_place"]["place_preps"]),
-                        "depth": int(d["frame_place"]["depth"])},
+                        "depth": int(d["frame_place"]["depth"]), "types": set(d["frame_place"]["types"])},
         "clause_place": {"links": set(d["clause_place"]["links"]), "classes": set(d["clause_place"]["not_classes"]),
                          "marks": set(d["clause_place"]["no_marks"]), "into": set(d["clause_place"]["into"])},
         "inner_place": {"preps": set(d["inner_place"]["preps"]), "depth": int(d["inner_place"]["depth"]),
@@ -1215,13 +1215,16 @@ def _event_noun(o, lex) -> bool:
     return o is not None and o.pos_ == "NOUN" and (o.lower_ in lex["en"] or o.lemma_.lower() in lex["en"])
 
 
-def _frame_place(P, tok, R, lex, times, args) -> list:
+def _frame_place(P, tok, typ, R, lex, times, args) -> list:
     """(en35) A happening told inside another one, "in" or "during" its noun (english.yaml frame_place.preps):
     "killed in Mecca crane collapse", "died in a stampede during the Hajj pilgrimage near Mecca": where the frame
     happened (a place name modifying its noun, or its own place phrase, frame_place.place_preps, naming a place)
     is where the trigger's event happened, down through frames of frames (frame_place.depth); the frame's noun is
-    no place. Returns the arguments with a place on the frame's phrase replaced by the frame's place."""
+    no place. Only for what befalls someone inside a frame (frame_place.types): with other verbs "in" tells the
+    case ("charged in the stabbing of a guard at the prison"). Returns the arguments with a place on the frame's phrase replaced by the frame's place."""
     FP = R["frame_place"]
+    if typ not in FP["types"]:
+        return args     # "charged in the stabbing of a guard at the prison": the case, not where the charging was
     frontier = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in FP["preps"]
                 for o in [_pobj(c)] if _event_noun(o, lex)]
     v = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in FP["preps"] else None
@@ -1660,7 +1663,7 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
             and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _inner_place(P, tok, cls, R, lex, times, args)
     if FRAME_PLACE:
-        args = _frame_place(P, tok, R, lex, times, args)
+        args = _frame_place(P, tok, typ, R, lex, times, args)
     if CLAUSE_PLACE and is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _clause_place(P, tok, cls, R, lex, times, args)
     if COMPANION_PARTICIPLE and cls in R["comp_part"]["classes"] and not any(a.role == "companion" for a in args):
