@@ -104,6 +104,10 @@ def resources() -> dict:
                    "preps": set(d["office"]["preps"])},
         "nom_place": {k: ({tuple(x) for x in v} if k == "take_place" else set(v))
                       for k, v in d["nominal_place"].items()},
+        "frame_place": {"preps": set(d["frame_place"]["preps"]), "place_preps": set(d["frame_place"]["place_preps"]),
+                        "depth": int(d["frame_place"]["depth"]), "types": set(d["frame_place"]["types"])},
+        "clause_place": {"links": set(d["clause_place"]["links"]), "classes": set(d["clause_place"]["not_classes"]),
+                         "marks": set(d["clause_place"]["no_marks"]), "into": set(d["clause_place"]["into"])},
         "inner_place": {"preps": set(d["inner_place"]["preps"]), "depth": int(d["inner_place"]["depth"]),
                         "nouns": set(d["inner_place"]["nouns"]),
                         "object_classes": set(d["inner_place"]["object_classes"]),
@@ -974,6 +978,16 @@ def _overlaps_any(a: Argument, args) -> bool:
     return any(x.start < a.end and a.start < x.end for x in args)
 
 
+def _placey(P, o, R) -> bool:
+    """A noun that names a place: a place mention (or a noun a place mention modifies), a name the parser reads as
+    a place, or a common place noun (motion_verbs.place_nouns, inner_place.nouns)."""
+    return o.pos_ in ("NOUN", "PROPN") and (
+        P.mention(o, ("place",)) is not None
+        or any(g.dep_ == "compound" and P.mention(g, ("place",)) is not None for g in o.children)
+        or (o.pos_ == "PROPN" and o.ent_type_ in ("GPE", "LOC", "FAC") and P.mention(o, PPL) is None)
+        or o.lemma_.lower() in R["motion"]["place_nouns"] or o.lemma_.lower() in R["inner_place"]["nouns"])
+
+
 def _inner_place(P, tok, cls, R, lex, times, args) -> list:
     """(enarg29) A place phrase (english.yaml inner_place.preps: at, near) that the parse hangs on a noun of the
     trigger's own phrase rather than on the trigger: the object of one of its prepositions, down to
@@ -1004,12 +1018,7 @@ def _inner_place(P, tok, cls, R, lex, times, args) -> list:
                 o = _pobj(pr)
                 if o is None:
                     continue
-                if pr.lower_ in IP["preps"] and o.pos_ in ("NOUN", "PROPN") and (
-                        P.mention(o, ("place",)) is not None
-                        or any(g.dep_ == "compound" and P.mention(g, ("place",)) is not None for g in o.children)
-                        or (o.pos_ == "PROPN" and o.ent_type_ in ("GPE", "LOC", "FAC")
-                            and P.mention(o, PPL) is None)
-                        or o.lemma_.lower() in R["motion"]["place_nouns"] or o.lemma_.lower() in IP["nouns"]):
+                if pr.lower_ in IP["preps"] and _placey(P, o, R):
                     a = _place_arg(P, o, "place", R, lex, times)
                     if isinstance(a, Argument) and not _overlaps_any(a, args):
                         return [a]
@@ -1162,6 +1171,91 @@ def _repeat_amount(P, tok, R, args) -> list:
         if _overlaps_any(Argument("amount", "", s, e, None, "amount"), args):
             continue
         return args + [Argument("amount", P.doc.text[s - P.off:e - P.off], s, e, None, "amount")]
+    return args
+
+
+CLAUSE_PLACE = True     # (en35) "fell into the mosque, killing 107 and wounding 238": the governing clause's place
+
+
+def _clause_place(P, tok, cls, R, lex, times, args) -> list:
+    """(en35) The place of a happening told by a participle that hangs on another verb with no subject of its own
+    ("fell into the mosque, killing 107", "raided the camp in Kunduz, arresting five"), or by a verb joined to such
+    a participle ("killing 107 and wounding 238"): the participle's event happens where its governing clause does.
+    The governing verb's place phrase (prep_roles: place) naming a place (_placey), or where its motion ends inside something ("fell into
+    X", "drove into the crowd": clause_place.into; not "to": "wrote to X, asking" is an addressee). Not past a clause mark ("after", "when": another moment, perhaps another place), not for movement triggers
+    (a place there qualifies the route), only when the trigger has no place of its own (english.yaml
+    clause_place)."""
+    CP = R["clause_place"]
+    if cls in CP["classes"]:
+        return []
+    t = tok
+    while t.dep_ == "conj" and t.head.pos_ == "VERB" and not any(c.dep_ in SUBJ for c in t.children):
+        t = t.head      # "killing 107 and wounding 238": the first conjunct's link
+    if t.dep_ not in CP["links"] or t.tag_ != "VBG" or t.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in SUBJ or (c.dep_ == "mark" and c.lower_ in CP["marks"]) for c in t.children):
+        return []
+    h = t.head
+    inside = {x.i for x in t.subtree}
+    for pr in sorted((c for c in h.children if c.dep_ == "prep" and c.i not in inside), key=lambda x: x.i):
+        role, o = _prep_role(pr, R)
+        if o is None or _is_vehicle(o, lex) or not _placey(P, o, R):
+            continue    # "wrote a letter in hopes of ..., asking": no place
+        if role == "place" or (role == "destination" and pr.lower_ in CP["into"]):
+            a = _place_arg(P, o, "place", R, lex, times)
+            if isinstance(a, Argument) and not _overlaps_any(a, args):
+                return [a]
+    return []
+
+
+FRAME_PLACE = True     # (en35) "killed in Mecca crane collapse", "killed in a stampede ... near Mecca": the frame's place
+
+
+def _event_noun(o, lex) -> bool:
+    return o is not None and o.pos_ == "NOUN" and (o.lower_ in lex["en"] or o.lemma_.lower() in lex["en"])
+
+
+def _frame_place(P, tok, typ, R, lex, times, args) -> list:
+    """(en35) A happening told inside another one, "in" or "during" its noun (english.yaml frame_place.preps):
+    "killed in Mecca crane collapse", "died in a stampede during the Hajj pilgrimage near Mecca": where the frame
+    happened (a place name modifying its noun, or its own place phrase, frame_place.place_preps, naming a place)
+    is where the trigger's event happened, down through frames of frames (frame_place.depth); the frame's noun is
+    no place. Only for what befalls someone inside a frame (frame_place.types): with other verbs "in" tells the
+    case ("charged in the stabbing of a guard at the prison"). Returns the arguments with a place on the frame's phrase replaced by the frame's place."""
+    FP = R["frame_place"]
+    if typ not in FP["types"]:
+        return args     # "charged in the stabbing of a guard at the prison": the case, not where the charging was
+    frontier = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in FP["preps"]
+                for o in [_pobj(c)] if _event_noun(o, lex)]
+    v = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in FP["preps"] else None
+    if not frontier and v is not None and v.pos_ in ("VERB", "AUX"):
+        # a frame itself ("killed in a stampede during the Hajj pilgrimage near Mecca"): the stampede happened
+        # during the pilgrimage too, where the pilgrimage did
+        frontier = [o for c in v.children if c.dep_ == "prep" and c.lower_ in FP["preps"] and c.i != tok.head.i
+                    for o in [_pobj(c)] if _event_noun(o, lex)]
+    roots = [P.span(o)[0] for o in frontier]
+    for _ in range(FP["depth"]):
+        nxt = []
+        for n in frontier:
+            names = [c for c in n.children if c.dep_ in ("compound", "nmod", "amod") and c.i < n.i
+                     and (P.mention(c, ("place",)) is not None or (
+                         c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "LOC", "FAC") and P.mention(c, PPL) is None))]
+            phrases = [o for pr in n.children if pr.dep_ == "prep" and pr.lower_ in FP["place_preps"]
+                       for o in [_pobj(pr)] if o is not None and _placey(P, o, R)]
+            for c in names + phrases:
+                m = P.mention(c, ("place",))
+                a = _place_arg(P, c, "place", R, lex, times) if c.dep_ == "pobj" else \
+                    _named(P, c, m, "place") if m is not None else _np_arg(P, c, "place")
+                if not isinstance(a, Argument):
+                    continue
+                # the trigger's frames given as the place ("in Mecca crane collapse", "in a stampede") are none
+                rest = [x for x in args if not (x.role == "place" and any(x.start <= r < x.end for r in roots))]
+                if any(x.role in ("place", "destination", "origin") for x in rest) or _overlaps_any(a, rest):
+                    return args
+                return rest + [a]
+            nxt += [o for pr in n.children if pr.dep_ == "prep" and pr.lower_ in FP["preps"]
+                    for o in [_pobj(pr)] if _event_noun(o, lex)]
+        frontier = nxt
     return args
 
 
@@ -1568,6 +1662,10 @@ def event_arguments(P, trig_s, typ, cls, lex, times, mem_person=None, trig_e=Non
     if INNER_PLACE and cls not in R["inner_place"]["not_classes"] \
             and not any(a.role in ("place", "destination", "origin") for a in args):
         args += _inner_place(P, tok, cls, R, lex, times, args)
+    if FRAME_PLACE:
+        args = _frame_place(P, tok, typ, R, lex, times, args)
+    if CLAUSE_PLACE and is_verb and not any(a.role in ("place", "destination", "origin") for a in args):
+        args += _clause_place(P, tok, cls, R, lex, times, args)
     if COMPANION_PARTICIPLE and cls in R["comp_part"]["classes"] and not any(a.role == "companion" for a in args):
         args += _companion_participle(P, tok, R, args)
     ag = [(a.start, a.end) for a in args if a.role == "agent"]
