@@ -20,6 +20,10 @@ from .store import Store
 # A build's workers send each analysis as the JSON text the store writes (dumped once, in the worker)
 # instead of the dict (pickled there, unpickled here, dumped here): the same rows. False: the dict.
 JSON_HANDOFF = True
+# A build writes the documents its workers analysed this many to a transaction (1: one each): the
+# statements and the commit of a transaction cost about what the rows do. A killed build loses at
+# most the documents of one unwritten batch, and stores whole documents only.
+STORE_BATCH = 16
 
 
 @dataclass
@@ -122,8 +126,16 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     if progress and fresh:
         from tqdm import tqdm
         results = tqdm(results, total=len(fresh), desc="analysing", unit="doc", file=sys.stderr)
+    batch: list[tuple[Document, dict | str]] = []
     for doc, analysis in results:
-        _store_one(store, doc, analysis, report, on_error)
+        if isinstance(analysis, AnalysisFailed) or len(batch) >= STORE_BATCH:
+            _store_batch(store, batch, report, on_error)    # first: errors are reported in input order
+            batch = []
+        if isinstance(analysis, AnalysisFailed):
+            _store_one(store, doc, analysis, report, on_error)
+        else:
+            batch.append((doc, analysis))
+    _store_batch(store, batch, report, on_error)
     t2 = time.perf_counter()
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
@@ -144,6 +156,21 @@ def _metadata_changes(store: Store, doc_id: str, metadata: dict) -> bool:
 
 class _Refused(Exception):
     pass
+
+
+def _store_batch(store: Store, items: list[tuple[Document, dict | str]], report: BuildReport,
+                 on_error: Callable[[IngestError], None] | None) -> None:
+    """Store analysed documents in one transaction (whole documents: all or none); if the store
+    refuses it, each one on its own, so the one it refuses is reported and the others are stored."""
+    if len(items) == 1:
+        _store_one(store, *items[0], report, on_error)
+    elif items:
+        try:
+            store.add_many(items, ANALYZER_VERSION)
+            report.added += len(items)
+        except Exception:
+            for doc, analysis in items:
+                _store_one(store, doc, analysis, report, on_error)
 
 
 def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,
