@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from .models import Document
+from .store import analysis_text
 
 ENV_TIMEOUT = "RIWAYA_DOC_TIMEOUT"          # seconds per document; 0 = no limit
 ENV_MEMORY = "RIWAYA_DOC_MEMORY_MB"         # memory one document may add to its worker, MB; 0 = no limit
@@ -83,7 +84,7 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _worker_main(conn, parent: int) -> None:
+def _worker_main(conn, parent: int, as_json: bool = False) -> None:
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle; it then stops us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -97,7 +98,10 @@ def _worker_main(conn, parent: int) -> None:
             return
         if doc is None:
             return
-        conn.send(pipeline.safe_analysis(doc))
+        a = pipeline.safe_analysis(doc)
+        # as JSON text the store writes as it is: one serialisation here, instead of pickling the
+        # dict here, unpickling it in the build's process and dumping it there (a failure stays a dict)
+        conn.send(analysis_text(a) if as_json and not isinstance(a, pipeline.AnalysisFailed) else a)
 
 
 def _warm_up() -> None:
@@ -120,9 +124,10 @@ def _rss(pid: int) -> int:
 
 # ---------------------------------------------------------------- the parent side
 class _Worker:
-    def __init__(self, ctx):
+    def __init__(self, ctx, as_json: bool = False):
+        self.as_json = as_json
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid()), daemon=True,
+        self.proc = ctx.Process(target=_worker_main, args=(child, os.getpid(), as_json), daemon=True,
                                 name="riwaya-analyse")
         self.proc.start()
         child.close()
@@ -153,10 +158,11 @@ def _failed(reason: str):
     return AnalysisFailed(reason)
 
 
-def budgeted(docs: Iterable[Document], workers: int, budget: Budget) -> Iterator[tuple[Document, dict]]:
+def budgeted(docs: Iterable[Document], workers: int, budget: Budget,
+             as_json: bool = False) -> Iterator[tuple[Document, dict | str]]:
     """Analyse documents in killable worker processes; yields ``(doc, analysis)`` in input
     order, an ``AnalysisFailed`` for a document refused, timed out, out of memory or whose
-    analysis raised."""
+    analysis raised. ``as_json``: an analysis comes as the JSON text ``Store.add`` writes."""
     import multiprocessing as mp
     from multiprocessing.connection import wait
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
@@ -195,7 +201,7 @@ def budgeted(docs: Iterable[Document], workers: int, budget: Budget) -> Iterator
                 elif idle is None:
                     if not pool and ctx.get_start_method() == "fork":
                         _warm_up()      # load the models once, here: every forked worker shares them
-                    pool.append(_Worker(ctx))           # started lazily: no document, no worker
+                    pool.append(_Worker(ctx, as_json))  # started lazily: no document, no worker
                     results[next_in] = None              # placeholder: sent once the worker is ready
                 else:
                     _send(pool, idle, ctx, next_in, doc, budget, results)
@@ -262,4 +268,4 @@ def _send(pool, w: _Worker, ctx, index: int, doc: Document, budget: Budget, resu
 def _replace(pool: list[_Worker], w: _Worker, ctx) -> None:
     w.job = None
     w.stop(kill=True)
-    pool[pool.index(w)] = _Worker(ctx)
+    pool[pool.index(w)] = _Worker(ctx, w.as_json)

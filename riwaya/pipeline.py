@@ -17,6 +17,15 @@ from .models import Document
 from .store import Store
 
 
+# A build's workers send each analysis as the JSON text the store writes (dumped once, in the worker)
+# instead of the dict (pickled there, unpickled here, dumped here): the same rows. False: the dict.
+JSON_HANDOFF = True
+# A build writes the documents its workers analysed this many to a transaction (1: one each): the
+# statements and the commit of a transaction cost about what the rows do. A killed build loses at
+# most the documents of one unwritten batch, and stores whole documents only.
+STORE_BATCH = 16
+
+
 @dataclass
 class BuildReport:
     added: int = 0
@@ -51,12 +60,13 @@ def safe_analysis(doc: Document) -> dict:
 
 def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "local",
                  ray_address: str | None = None, keep_going: bool = False,
-                 budget: Budget | None = None) -> Iterator[tuple[Document, dict]]:
+                 budget: Budget | None = None, as_json: bool = False) -> Iterator[tuple[Document, dict | str]]:
     """Analyse documents; same results whatever the engine or worker count, in input
     order. Each document runs under ``budget`` (time, memory, size; by default from the
     environment, see ``riwaya.budget``) in a worker process that is killed past it. With
     ``keep_going`` a document whose analysis fails comes back with an ``AnalysisFailed``
-    instead of stopping everything."""
+    instead of stopping everything. ``as_json``: an analysis made in a worker process comes as the
+    JSON text the store writes (``Store.add`` takes either), not as a dict."""
     budget = budget or Budget.from_env()
     if engine == "ray":
         from .engines import ray_analyze
@@ -69,7 +79,7 @@ def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "loca
         results = ((d, AnalysisFailed(too_large(d, budget)) if too_large(d, budget) else safe_analysis(d))
                    for d in docs)
     else:
-        results = budgeted(docs, workers, budget)
+        results = budgeted(docs, workers, budget, as_json)
     for d, a in results:
         if isinstance(a, AnalysisFailed) and not keep_going:
             raise RuntimeError(f"{d.path or d.id}: {a.reason}")
@@ -112,12 +122,20 @@ def build(paths: list[str], db_url: str, workers: int = 1, engine: str = "local"
     store.log_errors(report.errors)
     t1 = time.perf_counter()
     results = analyze_many(fresh, workers=workers, engine=engine, ray_address=ray_address, keep_going=True,
-                           budget=budget)
+                           budget=budget, as_json=JSON_HANDOFF)
     if progress and fresh:
         from tqdm import tqdm
         results = tqdm(results, total=len(fresh), desc="analysing", unit="doc", file=sys.stderr)
+    batch: list[tuple[Document, dict | str]] = []
     for doc, analysis in results:
-        _store_one(store, doc, analysis, report, on_error)
+        if isinstance(analysis, AnalysisFailed) or len(batch) >= STORE_BATCH:
+            _store_batch(store, batch, report, on_error)    # first: errors are reported in input order
+            batch = []
+        if isinstance(analysis, AnalysisFailed):
+            _store_one(store, doc, analysis, report, on_error)
+        else:
+            batch.append((doc, analysis))
+    _store_batch(store, batch, report, on_error)
     t2 = time.perf_counter()
     fresh.clear()       # the documents are stored: free them before the corpus stage loads everything
     results = None
@@ -138,6 +156,21 @@ def _metadata_changes(store: Store, doc_id: str, metadata: dict) -> bool:
 
 class _Refused(Exception):
     pass
+
+
+def _store_batch(store: Store, items: list[tuple[Document, dict | str]], report: BuildReport,
+                 on_error: Callable[[IngestError], None] | None) -> None:
+    """Store analysed documents in one transaction (whole documents: all or none); if the store
+    refuses it, each one on its own, so the one it refuses is reported and the others are stored."""
+    if len(items) == 1:
+        _store_one(store, *items[0], report, on_error)
+    elif items:
+        try:
+            store.add_many(items, ANALYZER_VERSION)
+            report.added += len(items)
+        except Exception:
+            for doc, analysis in items:
+                _store_one(store, doc, analysis, report, on_error)
 
 
 def _store_one(store: Store, doc: Document, analysis: dict, report: BuildReport,

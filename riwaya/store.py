@@ -88,6 +88,14 @@ CORPUS_KINDS = ("entities", "events", "conflicts", "relations", "itineraries")
 UNCORRECTED = "uncorrected"     # corpus row: the results before corrections, kept while corrections exist
 
 
+def analysis_text(analysis: dict | str) -> str:
+    """An analysis as the store writes it: JSON text. A ``str`` is that text already (the build's
+    workers dump it themselves, ``pipeline.JSON_HANDOFF``) and is written as it is."""
+    if isinstance(analysis, str):
+        return str(analysis)        # an exact str, whatever subclass carried it
+    return json.dumps(analysis, ensure_ascii=False)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -215,8 +223,7 @@ class Store:
                 published=doc.published, language=doc.language, languages=json.dumps(doc.languages),
                 text=doc.text, raw=doc.raw, meta=json.dumps(doc.meta, ensure_ascii=False),
                 added_at=now, seq=seq + n) for n, (doc, _) in enumerate(items, 1)])
-            c.execute(insert(analyses_t), [dict(doc_id=doc.id, version=version,
-                                                data=json.dumps(analysis, ensure_ascii=False))
+            c.execute(insert(analyses_t), [dict(doc_id=doc.id, version=version, data=analysis_text(analysis))
                                            for doc, analysis in items])
 
     def metadata(self, doc_id: str) -> dict | None:

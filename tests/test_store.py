@@ -30,21 +30,25 @@ def test_same_text_under_another_name_is_not_analysed_again(tmp_path):
     assert (r.added, r.skipped, r.documents) == (1, 1, 1)
 
 
-def test_interrupted_build_leaves_a_usable_store_and_rerun_finishes(tmp_path, monkeypatch):
+@pytest.mark.parametrize("batch,killed_at", [(1, 3), (2, 2)])
+def test_interrupted_build_leaves_a_usable_store_and_rerun_finishes(tmp_path, monkeypatch, batch, killed_at):
+    """Interrupted at the third document's write (one a transaction), or at the second batch of two
+    (pipeline.STORE_BATCH, speed35): two whole documents stored either way."""
     url = f"sqlite:///{tmp_path / 'c.db'}"
-    real_add = Store.add
+    real_add = Store.add_many
     calls = {"n": 0}
 
-    def flaky_add(self, doc, analysis, version=""):
+    def flaky_add(self, items, version=""):
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == killed_at:
             raise KeyboardInterrupt("killed mid-build")
-        return real_add(self, doc, analysis, version)
+        return real_add(self, items, version)
 
-    monkeypatch.setattr(Store, "add", flaky_add)
+    monkeypatch.setattr(pipeline, "STORE_BATCH", batch)
+    monkeypatch.setattr(Store, "add_many", flaky_add)
     with pytest.raises(KeyboardInterrupt):
         build([str(CORPUS)], url, progress=False)
-    monkeypatch.setattr(Store, "add", real_add)
+    monkeypatch.setattr(Store, "add_many", real_add)
     s = Store(url)
     assert s.count() == 2                          # whole documents only
     assert set(s.analyses()) == {d["id"] for d in s.documents()}
