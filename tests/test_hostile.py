@@ -263,3 +263,12 @@ def test_a_long_document_is_analysed_in_windows_with_spans_into_the_original():
     for ev in a.events:
         assert ev.trigger == text[ev.trigger_start:ev.trigger_end]
     assert len({p.start for p in a.paragraphs}) == 700
+
+
+def test_a_run_of_unmatched_brackets_is_cut_without_recursion():
+    # hypothesis found it (speed35): «A:«A:«…» made the name stage's bracket check recurse once per unmatched mark
+    text = ("A:«" * 7000)[:20000]
+    t = time.process_time()
+    a = analyze(Document(id=doc_id(text), text=text, published="2024-12-08"))
+    assert time.process_time() - t < FUZZ_SECONDS
+    assert all(m.text == text[m.start:m.end] for m in a.mentions)

@@ -844,17 +844,25 @@ _OPEN, _CLOSE = "(«[“", ")»]”"
 
 def _balanced(text, s, e):
     """A span never holds half a pair of brackets or quotes: 'منظمة (كايج' -> 'كايج',
-    'آي إتش إس» البحثية' -> 'آي إتش إس' (the tagger sees the marks as tokens and runs over them)."""
-    span = text[s:e]
-    for i, ch in enumerate(span):
-        if ch in _OPEN and _CLOSE[_OPEN.index(ch)] not in span[i:]:
-            return _balanced(text, s + i + 1, e)
-        if ch in _CLOSE and _OPEN[_CLOSE.index(ch)] not in span[:i]:
-            return _balanced(text, s, s + i)
-    if span.count('"') % 2:
-        i = span.index('"')
-        opening = i + 1 < len(span) and not span[i + 1].isspace()
-        return _balanced(text, s + i + 1, e) if opening else _balanced(text, s, s + i)
+    'آي إتش إس» البحثية' -> 'آي إتش إس' (the tagger sees the marks as tokens and runs over them).
+    A loop, not recursion: a run of unmatched marks (hostile input) cuts once per mark."""
+    while True:
+        span = text[s:e]
+        for i, ch in enumerate(span):
+            if ch in _OPEN and _CLOSE[_OPEN.index(ch)] not in span[i:]:
+                s += i + 1
+                break
+            if ch in _CLOSE and _OPEN[_CLOSE.index(ch)] not in span[:i]:
+                e = s + i
+                break
+        else:
+            if not span.count('"') % 2:
+                break
+            i = span.index('"')
+            if i + 1 < len(span) and not span[i + 1].isspace():    # an opening quote: the name is after it
+                s += i + 1
+            else:
+                e = s + i
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
