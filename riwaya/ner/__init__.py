@@ -421,6 +421,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
         _group_plurals(out, rules)
         out += _leaders_in_descriptions(text, out)
         _facility_nation_off(text, out, rules)
+        _typed_by_org_head(text, out, rules)
         _titles_off(text, out, rules)
         if rules.get("regnal_after_person_on"):
             for m in out:
@@ -430,6 +431,36 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     out.sort(key=lambda m: (m.start, m.end))
     _shared_roles(text, out)
     return out
+
+
+def _typed_by_org_head(text, mentions, rules) -> None:
+    """A name right after an indefinite organisation head (entity_rules.yaml org_typing_heads, a proclitic
+    allowed) that the tagger or the knowledge base typed a place or a person names the organisation: نادي قطر,
+    فرقة كوين, لمجلة سليت, صحيفة القدس; not one of org_typing_adjective_shapes, the head's adjective (صحيفة
+    سورية). The head stays outside the name, as after a quote (_quoted_orgs); the place's or person's KB link
+    goes, since the name is the body's, not the place's."""
+    heads = rules.get("org_typing_heads") or ()
+    for m in mentions:
+        if m.type not in ("place", "person") or m.generic or m.start < 2 or text[m.start - 1] != " " \
+                or rules["org_typing_adjective_shapes"].search(text[m.start:m.end]):
+            continue
+        before = re.search(r"(\w+) $", text[max(0, m.start - 30):m.start])
+        h = norm(before.group(1)) if before else ""
+        if h in heads or (h[:1] in "وفبل" and h[1:] in heads):
+            m.type, m.kb_id, m.role, m.role_span, m.source = "organization", None, None, None, "pattern"
+    for m in mentions:                            # then a company head joins its name (org_heads_in_name)
+        if m.type == "organization" and not m.generic and m.start > 1 and text[m.start - 1] == " ":
+            _head_into_name(text, m, rules.get("org_heads_in_name") or ())
+
+
+def _head_into_name(text, m, heads) -> None:
+    """A company head right before its unquoted name is part of it (PUD guideline: شركة يونيفرسال, not after a
+    quote): the organisation's span opens at the head, after its proclitic."""
+    before = re.search(r"(\w+) $", text[max(0, m.start - 30):m.start])
+    h = norm(before.group(1)) if before else ""
+    if h in heads or (h[:1] in "وفبل" and h[1:] in heads):
+        m.start = m.start - len(before.group(0)) + (1 if h not in heads else 0)
+        m.text = m.name = text[m.start:m.end]
 
 
 def _group_plurals(mentions, rules) -> None:
@@ -901,6 +932,10 @@ def _rules() -> dict:
     r["furniture_markers"] = {str(w).lower() for w in r["furniture_markers"]}
     r["org_heads"] = {norm(w) for w in r["org_heads"]}
     r["org_quoted_heads"] = {norm(w) for w in r.get("org_quoted_heads", [])}
+    r["org_typing_heads"] = {norm(w) for w in r.get("org_typing_heads", [])} if r.get("org_typing_heads_on") else set()
+    r["org_heads_in_name"] = {norm(w) for w in r.get("org_heads_in_name", [])} if r.get("org_heads_in_name_on") else set()
+    r["org_typing_adjective_shapes"] = re.compile(
+        "|".join(f"(?:{p})" for p in r.get("org_typing_adjective_shapes", [])) or r"(?!)")
     r["org_branch_heads"] = {tuple(norm(x) for x in w.split()) for w in r.get("org_branch_heads", [])}
     r["org_adjective_heads"] = {norm(w) for w in r.get("org_adjective_heads", [])}
     r["org_heads_definite_names"] = {norm(w) for w in r.get("org_heads_definite_names", [])}
