@@ -1954,16 +1954,18 @@ def _name_like(word):
     and rare by wordfreq unless a name list knows it."""
     n = norm(word)
     if len(n) < 3 or not _ARABIC.match(word) or not re.fullmatch(r"[\u0621-\u064A\u0671-\u06D3]+", word) \
-            or n.startswith("ال") or normalize_ar(word) in _common_words() or n in _rules()["roles"] \
+            or (n.startswith("ال") and not (word[:2] == "أل" and _foreign_reading(word, word[2:]))) \
+            or normalize_ar(word) in _common_words() or n in _rules()["roles"] \
             or _occupation(word) or inflected_common(word) or n in _rules()["org_heads"]:
         return False
-    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word) and (zipf(word[1:]) > 0 or word[0] in "وبل"):
+    if word[0] in "وفبلك" and zipf(word[1:]) >= zipf(word) and (zipf(word[1:]) > 0 or word[0] in "وبل") \
+            and not (_foreign_reading(word, word[1:]) and _foreign_clitic_rest_not_name(word[1:])):
         return False                  # للحشد: a proclitic on a commoner word (كاستلفرانكو: both unknown, no ك)
     if word.endswith("ا") and zipf(word[:-1]) >= zipf(word) + 0.5:
         return False                  # أفقا, جاهزا: the accusative of a commoner word
     given, family = lexicons()[:2]
     if given.get(n) not in ("1", "2") and family.get(n) not in ("1", "2") and _arabic_shape().search(word) \
-            and not _foreign_in_ending(word):
+            and not _foreign_in_ending(word) and not _foreign_ending(word):
         return False                  # محللون, متحدثة, تسريع: an Arabic pattern, no transliterated name
     return known(word) or zipf(word) < _rules().get("subject_name_zipf", 4.3)
 
@@ -1977,6 +1979,52 @@ def _foreign_in_ending(word):
         return False
     shapes = [p for p in _rules().get("arabic_word_shapes", []) if p != "ين$"]
     return not any(re.search(p, word) for p in shapes)
+
+
+def _foreign_reading(word, *stems) -> bool:
+    """names36: an Arabic reading of the word (a proclitic: وولمار; the article: ألونسو; an ending: شاكلتون)
+    is refused when the letter-shape model scores the whole word at least foreign_reading_shape_min and
+    each stem that reading leaves is no word (wordfreq Zipf under foreign_reading_stem_zipf)."""
+    r = _rules()
+    if not r.get("foreign_reading_on"):
+        return False
+    return max(map(zipf, stems)) < r.get("foreign_reading_stem_zipf", 0.0) \
+        and _shape_score(word) >= r.get("foreign_reading_shape_min", 99)
+
+
+def _foreign_ending(word) -> bool:
+    """Each Arabic shape the word matches is an ending of foreign_reading_endings (arabic_word_shapes' patterns
+    that end in $ and do not start with ^) whose reading `_foreign_reading` refuses: شاكلتون is no plural of
+    شاكلت. Not after ي: a plural of a people or a creed (أيطاليون) is a nisba's; nor after و: a verb's plural
+    before the pronoun (شفونا)."""
+    r = _rules()
+    if not r.get("foreign_reading_on"):
+        return False
+    ends = tuple(r.get("foreign_reading_endings", []))
+    if not ends:
+        return False
+    for p in r.get("arabic_word_shapes", []):
+        m = re.search(p, word)
+        if not m:
+            continue
+        stem = word[:m.start()]
+        if p.startswith("^") or not p.endswith("$") or not m.group().endswith(ends) or stem.endswith(("ي", "و")) \
+                or not _foreign_reading(word, *_stems(stem, m.group())):
+            return False
+    return True
+
+
+def _stems(stem, ending):
+    """The stems an ending leaves: before a pronoun a noun's ة is written ت (جولتنا: جولة), not before -ون."""
+    return (stem, stem[:-1] + "ة") if ending == "نا" and stem.endswith("ت") else (stem,)
+
+
+def _foreign_clitic_rest_not_name(rest) -> bool:
+    """A proclitic's reading stays when its rest is a transliterated name itself (وويلر: و + ويلر, the
+    "clitic" kind), has the article (والكوشيتين) or an Arabic shape (لنمساويين); so only a name whose own
+    first letter is و/ب/ل is kept (وولمار, بودولكسي)."""
+    return not rest.startswith(("ال", "أل", "لل")) and not _arabic_shape().search(rest) \
+        and not _foreign(rest, _rules().get("foreign_name_zipf", 3.0))
 
 
 def _construct_head(word, nxt):
