@@ -1,0 +1,89 @@
+"""fuzz36: hostile input found by a sweep of odd files through `riwaya analyze` and the readers. A run-on sentence
+(a page with no full stop) made the events' refinement cubic in its events; a lone surrogate escaped in JSON passed
+ingest and raised UnicodeEncodeError later (a traceback out of `riwaya analyze`); JSON nested thousands deep was a
+RecursionError in the error line."""
+from __future__ import annotations
+
+import json
+import time
+
+from click.testing import CliRunner
+
+import riwaya.events.learned as L
+from riwaya.analyze import analyze
+from riwaya.cli import main
+from riwaya.ingest.readers import IngestError, read_paths
+from riwaya.models import Document
+
+CLAUSE = "قال مصدر في دمشق إن الرئيس بشار الأسد غادر إلى موسكو صباح الأحد، "
+
+
+def test_a_run_on_sentence_is_cut_at_a_comma_within_the_bound(monkeypatch):
+    text = CLAUSE * 120                    # 7,800 characters, no full stop
+    T = L.Text(text)
+    spans = list(zip(T.ends, T.ends[1:]))
+    assert len(spans) > 3 and max(b - a for a, b in spans) <= L.MAX_SENTENCE_CHARS
+    assert all(text[b - 2:b] == "، " or text[b - 1] == "،" or b == len(text) for _, b in spans)
+    assert T.ends == sorted(set(T.ends))
+    monkeypatch.setattr(L, "MAX_SENTENCE_CHARS", 0)     # the switch: off, one sentence as before
+    assert L.Text(text).ends == [0, len(text)]
+
+
+def test_sentences_under_the_bound_are_untouched_and_a_run_of_commas_is_linear():
+    text = ("غادر الرئيس دمشق. " * 50) + ("ب" * 3000) + "." + ("،" * 200_000)
+    T = L.Text(text)
+    plain = [0] + [m.end() for m in L._SENT_END.finditer(text)] + [len(text)]
+    assert T.ends[:51] == plain[:51]              # the short sentences as they were
+    assert max(b - a for a, b in zip(T.ends, T.ends[1:])) <= L.MAX_SENTENCE_CHARS
+    t = time.process_time()
+    L.Text("،" * 200_000 + "ب" * 200_000)
+    assert time.process_time() - t < 3
+
+
+def test_a_run_on_sentence_goes_through_analysis_in_linear_time():
+    # before: 100 clauses 7.6 s, 200 clauses 22 s, 400 clauses 49 s of CPU; now about 2 s per 100, linear
+    text = CLAUSE * 150                    # 9,750 characters: 14 s before, about 3 s now
+    t = time.process_time()
+    a = analyze(Document(id="runon", text=text, published="2024-12-08"))
+    assert time.process_time() - t < 10
+    assert a.events and all(ev.trigger == text[ev.trigger_start:ev.trigger_end] for ev in a.events)
+
+
+def _errors(path) -> dict[str, str]:
+    return {e.path.rsplit("/", 1)[-1]: e.reason for e in read_paths([str(path)]) if isinstance(e, IngestError)}
+
+
+def test_a_lone_surrogate_anywhere_in_a_record_is_a_named_error(tmp_path):
+    ok = "قال مصدر في دمشق إن الرئيس غادر."
+    f = tmp_path / "s.jsonl"
+    f.write_text("\n".join([
+        json.dumps({"text": ok + "\ud800"}),                              # ensure_ascii: written as \\ud800
+        json.dumps({"text": ok, "outlet": "x\udfff"}),
+        json.dumps({"text": ok, "tags": [{"a": ["\udc00"]}]}),
+        json.dumps({"text": ok + " \U0001F642"}),                          # a pair: an emoji, fine
+    ]), encoding="utf-8")
+    errs = _errors(f)
+    assert errs["s.jsonl:1"] == "field 'text' holds a lone surrogate (U+D800) at character 32: not valid Unicode text"
+    assert "field 'outlet' holds a lone surrogate (U+DFFF)" in errs["s.jsonl:2"]
+    assert "field 'tags' holds a lone surrogate (U+DC00)" in errs["s.jsonl:3"]
+    assert "s.jsonl:4" not in errs
+
+
+def test_riwaya_analyze_names_the_line_of_a_lone_surrogate_without_a_traceback(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text(json.dumps({"text": "غادر الرئيس دمشق.", "url": "http://x/\ud800"}) + "\n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["analyze", str(f)])
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
+    assert "Traceback" not in r.output
+    assert f"error: {f}:1: field 'url' holds a lone surrogate (U+D800)" in r.output
+
+
+def test_json_nested_too_deeply_is_a_named_error(tmp_path):
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "d.jsonl").write_text('{"text": "غادر."}\n{"text": ' + deep + "}\n", encoding="utf-8")
+    (tmp_path / "a.json").write_text("[" + deep + "]", encoding="utf-8")
+    (tmp_path / "m.txt").write_text("غادر الرئيس دمشق.", encoding="utf-8")
+    (tmp_path / "m.meta.json").write_text(deep, encoding="utf-8")
+    assert _errors(tmp_path / "d.jsonl") == {"d.jsonl:2": "invalid JSON (nested too deeply)"}
+    assert _errors(tmp_path / "a.json") == {"a.json": "invalid JSON (nested too deeply)"}
+    assert _errors(tmp_path / "m.txt") == {"m.txt": "m.meta.json: cannot read the metadata (nested too deeply)"}
