@@ -87,3 +87,24 @@ def test_json_nested_too_deeply_is_a_named_error(tmp_path):
     assert _errors(tmp_path / "d.jsonl") == {"d.jsonl:2": "invalid JSON (nested too deeply)"}
     assert _errors(tmp_path / "a.json") == {"a.json": "invalid JSON (nested too deeply)"}
     assert _errors(tmp_path / "m.txt") == {"m.txt": "m.meta.json: cannot read the metadata (nested too deeply)"}
+
+
+def test_a_chain_of_names_in_english_is_analysed_in_linear_time():
+    # "John Smith John Smith ..." parses as one compound tree: the dependents' words of every token walked its
+    # subtrees (1,000 names 7.6 s, 2,000 names 15.4 s; now 2.9 s for 2,000 with the parse)
+    text = "Officials said " + "John Smith " * 1500 + "left Damascus on Sunday."
+    t = time.process_time()
+    a = analyze(Document(id="names", text=text, published="2024-12-08", language="en"))
+    assert time.process_time() - t < 6
+    assert all(m.text == text[m.start:m.end] for m in a.mentions)
+
+
+def test_dependent_senses_are_the_same_with_the_shortcut(monkeypatch):
+    import riwaya.events.english as E
+    doc = E._nlp()("The army fired 36 shells at the village. A fire destroyed the grandstands. John Smith spoke.")
+    got = {}
+    for on in (True, False):
+        monkeypatch.setattr(E, "DEPENDENTS_ON_SENSE", on)
+        got[on] = [(t.i, E.dependent_type(None, t)) for t in doc]
+    assert got[True] == got[False]
+    assert ("attack" in {ty for _, ty in got[True]}) and ("accident" in {ty for _, ty in got[True]})

@@ -2298,6 +2298,13 @@ def _senses(tok) -> list[dict]:
     return [x for x in resources()["senses"] if lem in x["lemmas"] or tok.lower_ in x["lemmas"]]
 
 
+# (fuzz36) the words under a token's dependents were gathered for every noun and verb, each a walk of their
+# subtrees: a chain of 10,000 names ("John Smith John Smith ...") parses as one compound tree, quadratic (63 s of
+# CPU for 110k characters). A word with no sense in english.yaml returns None before the walk (same result).
+# False: the walk for every token, as before
+DEPENDENTS_ON_SENSE = True
+
+
 def dependent_type(P, tok) -> str | None:
     """The type of a word whose event sense its dependents tell (english.yaml dependent_senses, entrig20): "fired
     36 shells", "exchanged artillery fire", "the exchange of fire", "opened fire", "fired at the crowd" are attacks;
@@ -2306,6 +2313,9 @@ def dependent_type(P, tok) -> str | None:
     a paragraph that names one of those words (not "a UN mission", "a rescue mission"); else None."""
     if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
+    senses = _senses(tok)
+    if DEPENDENTS_ON_SENSE and not senses:
+        return None         # (fuzz36) the dependents' words only for a word with a sense: not per token
     kids = list(tok.children)
     near = [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "dobj", "obj", "nsubjpass")]
     near += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children if g.dep_ == "pobj"]
@@ -2313,7 +2323,7 @@ def dependent_type(P, tok) -> str | None:
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of":
         h = h.head          # "the exchange of fire"
-    for x in _senses(tok):
+    for x in senses:
         if x["nouns_only"] and tok.pos_ == "VERB":
             continue
         if words & x["with"]:
