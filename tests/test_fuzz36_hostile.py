@@ -109,3 +109,22 @@ def test_dependent_senses_are_the_same_with_the_shortcut(monkeypatch):
         got[on] = [(t.i, E.dependent_type(None, t)) for t in doc]
     assert got[True] == got[False]
     assert any(E._senses(t) for t in doc)      # "fire" has senses: the walk ran for it
+
+
+def test_a_chain_of_nested_reports_is_analysed_in_linear_time():
+    # "X said that X said that ...": each report's clause listed the subtree of the next (1,000 reports 7.6 s of
+    # CPU; now 2.7 s with the parse); the span is the subtree's edges, the same tokens at its ends
+    analyze(Document(id="warm", text="Officials said John Smith left.", published="2024-12-08", language="en"))
+    text = "X said that " * 1000 + "the president left Damascus on Sunday."
+    t = time.process_time()
+    analyze(Document(id="reports", text=text, published="2024-12-08", language="en"))
+    assert time.process_time() - t < 5.5
+
+
+def test_a_subtree_spans_from_its_left_edge_to_its_right_edge():
+    import riwaya.events.english as E
+    doc = E._nlp()("Officials said on Sunday that the army, which had fired at the crowd, left Homs, "
+                   "and the ministry, according to a statement, said that talks would resume.")
+    for t in doc:
+        ids = [x.i for x in t.subtree]
+        assert (min(ids), max(ids)) == (t.left_edge.i, t.right_edge.i)

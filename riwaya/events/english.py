@@ -2742,6 +2742,9 @@ _NOT_REPORTED = frozenset({"conj", "cc"})
 _NOT_REPORTED_BEFORE = frozenset({"nsubj", "advcl", "prep", "npadvmod", "mark", "punct", "cc", "conj"})
 
 
+REPORT_EDGES = True     # False: each dependent's subtree listed token by token, as before (same span)
+
+
 def _report_clause(P, tok):
     """(start, end) of what a reporting verb reports: its subtree less the dependents above (another clause
     joined to it anywhere; its speaker and the adverbials before the speaker), as one span from the first kept
@@ -2755,7 +2758,9 @@ def _report_clause(P, tok):
             continue
         if c.i < tok.i and first_kept is None:
             first_kept = c.i
-        keep += [t.i for t in c.subtree]
+        # (fuzz36) a subtree's ends, not its every token: "X said that X said that ..." nests each report in
+        # the one before, and listing the subtrees was quadratic in the chain
+        keep += [c.left_edge.i, c.right_edge.i] if REPORT_EDGES else [t.i for t in c.subtree]
     a, b = tok.doc[min(keep)], tok.doc[max(keep)]
     return P.span(a)[0], P.span(b)[1]
 
