@@ -128,3 +128,27 @@ def test_a_subtree_spans_from_its_left_edge_to_its_right_edge():
     for t in doc:
         ids = [x.i for x in t.subtree]
         assert (min(ids), max(ids)) == (t.left_edge.i, t.right_edge.i)
+
+
+def test_a_figure_past_ints_digit_limit_is_no_count():
+    # a 5,000-digit number in a text stopped the corpus stage: int() refuses strings past 4,300 digits
+    from riwaya.reconcile.core import _amount_value, _count
+    from riwaya.reconcile.values import FIGURE_MAX_DIGITS, _cardinal_of, figure
+    huge = "9" * 5000
+    assert figure(huge) is None and figure("²") is None and figure("0014") == 14
+    assert figure("9" * FIGURE_MAX_DIGITS) is not None
+    assert _count(huge + " جريحا") is None and _count("²³ قتيلا") is None and _count("14 جنديا") == "14"
+    assert _count("١٤ جنديا") == "14" and _count("عشرة جنود") == "10"
+    assert _amount_value("ما لا يقل عن " + huge) is None and _amount_value("ما لا يقل عن 2,000") == "2000"
+    assert _cardinal_of((huge,)) is None and _cardinal_of(("9999999999999999999",)) == 9999999999999999999
+
+
+def test_a_build_with_a_huge_number_finishes(tmp_path):
+    import riwaya.pipeline as pl
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("قتل 9999999999999999999 قتيلا في دمشق. أصيب " + "9" * 5000 + " جريحا في دمشق يوم الأحد.",
+                               encoding="utf-8")
+    (src / "b.txt").write_text("قتل 12 شخصا في دمشق يوم الأحد وأصيب 30 جريحا.", encoding="utf-8")
+    r = pl.build([str(src)], f"sqlite:///{tmp_path / 'h.db'}", progress=False)
+    assert r.added == 2 and not r.errors
