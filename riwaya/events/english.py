@@ -2298,6 +2298,13 @@ def _senses(tok) -> list[dict]:
     return [x for x in resources()["senses"] if lem in x["lemmas"] or tok.lower_ in x["lemmas"]]
 
 
+# (fuzz36) the words under a token's dependents were gathered for every noun and verb, each a walk of their
+# subtrees: a chain of 10,000 names ("John Smith John Smith ...") parses as one compound tree, quadratic (63 s of
+# CPU for 110k characters). A word with no sense in english.yaml returns None before the walk (same result).
+# False: the walk for every token, as before
+DEPENDENTS_ON_SENSE = True
+
+
 def dependent_type(P, tok) -> str | None:
     """The type of a word whose event sense its dependents tell (english.yaml dependent_senses, entrig20): "fired
     36 shells", "exchanged artillery fire", "the exchange of fire", "opened fire", "fired at the crowd" are attacks;
@@ -2306,6 +2313,9 @@ def dependent_type(P, tok) -> str | None:
     a paragraph that names one of those words (not "a UN mission", "a rescue mission"); else None."""
     if tok.pos_ not in ("NOUN", "VERB", "PROPN"):
         return None
+    senses = _senses(tok)
+    if DEPENDENTS_ON_SENSE and not senses:
+        return None         # (fuzz36) the dependents' words only for a word with a sense: not per token
     kids = list(tok.children)
     near = [c for c in kids if c.dep_ in ("compound", "amod", "nmod", "dobj", "obj", "nsubjpass")]
     near += [g for c in kids if c.dep_ == "prep" and c.lower_ in ("of", "with") for g in c.children if g.dep_ == "pobj"]
@@ -2313,7 +2323,7 @@ def dependent_type(P, tok) -> str | None:
     h = tok.head
     if tok.dep_ == "pobj" and h.lower_ == "of":
         h = h.head          # "the exchange of fire"
-    for x in _senses(tok):
+    for x in senses:
         if x["nouns_only"] and tok.pos_ == "VERB":
             continue
         if words & x["with"]:
@@ -2732,6 +2742,9 @@ _NOT_REPORTED = frozenset({"conj", "cc"})
 _NOT_REPORTED_BEFORE = frozenset({"nsubj", "advcl", "prep", "npadvmod", "mark", "punct", "cc", "conj"})
 
 
+REPORT_EDGES = True     # False: each dependent's subtree listed token by token, as before (same span)
+
+
 def _report_clause(P, tok):
     """(start, end) of what a reporting verb reports: its subtree less the dependents above (another clause
     joined to it anywhere; its speaker and the adverbials before the speaker), as one span from the first kept
@@ -2745,7 +2758,9 @@ def _report_clause(P, tok):
             continue
         if c.i < tok.i and first_kept is None:
             first_kept = c.i
-        keep += [t.i for t in c.subtree]
+        # (fuzz36) a subtree's ends, not its every token: "X said that X said that ..." nests each report in
+        # the one before, and listing the subtrees was quadratic in the chain
+        keep += [c.left_edge.i, c.right_edge.i] if REPORT_EDGES else [t.i for t in c.subtree]
     a, b = tok.doc[min(keep)], tok.doc[max(keep)]
     return P.span(a)[0], P.span(b)[1]
 

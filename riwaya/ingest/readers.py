@@ -118,9 +118,10 @@ def _sidecar(path: Path) -> dict:
     if not meta.exists():
         return {}
     try:
-        rec = json.loads(meta.read_text("utf-8"))
+        rec = load_json(meta.read_text("utf-8"))
     except (OSError, ValueError) as e:
-        raise ValueError(f"{meta.name}: cannot read the metadata ({type(e).__name__})") from None
+        why = "nested too deeply" if isinstance(e, JSONTooDeep) else type(e).__name__
+        raise ValueError(f"{meta.name}: cannot read the metadata ({why})") from None
     if not isinstance(rec, dict):
         raise ValueError(f"{meta.name}: the metadata must be a JSON object")
     try:
@@ -131,6 +132,39 @@ def _sidecar(path: Path) -> dict:
 
 
 _STRING_FIELDS = ("text", "content", "html", "url", "outlet", "source", "title", "language")
+# (fuzz36) a lone surrogate ("\ud800" escaped in JSON) decodes to a str that cannot be written as UTF-8: it passed
+# ingest and failed later, at the store or as a traceback out of `riwaya analyze`; now the record is refused
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class JSONTooDeep(ValueError):
+    """JSON nested deeper than Python's parser recurses (``[[[[...`` thousands deep)."""
+
+
+def load_json(text: str):
+    """json.loads, with nesting past the parser's recursion limit a ValueError (not a RecursionError)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise JSONTooDeep("invalid JSON (nested too deeply)") from None
+
+
+def _lone_surrogate(rec: dict) -> None:
+    """Raise ValueError naming the first field whose text (anywhere inside it: keys, lists, objects) holds a
+    lone surrogate; an explicit stack, not a recursion (the parser allows nesting past Python's stack)."""
+    for top, v in rec.items():
+        stack = [top, v]
+        while stack:
+            x = stack.pop()
+            if isinstance(x, str):
+                m = _SURROGATE.search(x)
+                if m:
+                    raise ValueError(f"field '{str(top)[:40]}' holds a lone surrogate (U+{ord(m.group()):04X}) "
+                                     f"at character {m.start()}: not valid Unicode text")
+            elif isinstance(x, dict):
+                stack += [*x.keys(), *x.values()]
+            elif isinstance(x, list):
+                stack += x
 
 
 @lru_cache(maxsize=1)
@@ -157,7 +191,9 @@ _LANG_CODE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
 def check_fields(rec: dict) -> None:
     """Raise ValueError naming the first field whose type is wrong: the body, url, outlet,
     title and language are strings, languages a list of language codes, published and retrieved
-    dates (ISO 8601, as the time tagger reads it). A missing or null field is fine."""
+    dates (ISO 8601, as the time tagger reads it). A missing or null field is fine. No text anywhere in the
+    record may hold a lone surrogate."""
+    _lone_surrogate(rec)
     for k in _STRING_FIELDS:
         v = rec.get(k)
         if v is not None and not isinstance(v, str):
@@ -296,7 +332,7 @@ def _read_jsonl(name: str, lines: Iterator[bytes]) -> Iterator[Document | Ingest
                 line = raw.decode("utf-8-sig")
             except UnicodeDecodeError:
                 line = decode(raw)
-            rec = json.loads(line)
+            rec = load_json(line)
             if not isinstance(rec, dict):
                 raise ValueError("a line must be a JSON object")
             yield _record(where, rec, line.encode("utf-8"))
@@ -323,9 +359,9 @@ def _read_json_array(name: str, data: bytes) -> Iterator[Document | IngestError]
     """A JSON file holding a list of records (as a crawl exports them: SaudiNewsNet's days), each read as a
     JSON Lines line is; an item that is not an object, or not a document, is an error of its own."""
     try:
-        items = json.loads(decode(data))
+        items = load_json(decode(data))
     except ValueError as e:
-        yield IngestError(name, f"invalid JSON ({getattr(e, 'msg', e)})")
+        yield IngestError(name, str(e) if isinstance(e, JSONTooDeep) else f"invalid JSON ({getattr(e, 'msg', e)})")
         return
     if not isinstance(items, list):
         yield IngestError(name, "a JSON file must hold an object or a list of objects")

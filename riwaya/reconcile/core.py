@@ -32,7 +32,7 @@ from .conflicts import _same_level, distinct_conflicts, event_conflicts, night_t
 from .relations import find_relations
 from .translations import document_translations
 from .text import config, normalize, script_lang, tokens
-from .values import contains, deictic, display_raw, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
+from .values import contains, deictic, display_raw, figure, head, headed_places, no_voice, own_agent, place_word as _place_word, possessed, same_clause, series, vconfig
 
 
 # ------------------------------------------------------------------ helpers
@@ -1788,7 +1788,8 @@ def _amount_value(v) -> str | None:
     """The figure of a mention's amount as digits, past a qualifier ("ما لا يقل عن 2000" -> "2000")."""
     t = str(v).translate(_DIGITS)
     m = re.search(r"\d[\d,]*", t)
-    return str(int(m.group().replace(",", ""))) if m and m.group().replace(",", "").isdigit() else _count(t)
+    v = figure(m.group().replace(",", "")) if m else None
+    return str(v) if v is not None else _count(t)
 
 
 @lru_cache(maxsize=1 << 16)     # every two words of every mention's sentence come here (_sentence_numbers)
@@ -1798,8 +1799,8 @@ def _count(text: str) -> str | None:
     toks = text.translate(_DIGITS).replace("(", " ").replace(")", " ").split()
     if not toks:
         return None
-    if toks[0].replace(",", "").isdigit():
-        return str(int(toks[0].replace(",", "")))
+    if figure(toks[0].replace(",", "")) is not None:
+        return str(figure(toks[0].replace(",", "")))
     for lang in ("ar", "en"):
         card = cardinals(lang)
         for n in (2, 1):

@@ -249,6 +249,17 @@ class Count:
 CARDINAL_MEMO = True
 
 
+# (fuzz36) a figure of more digits than this is no count: Python's int() refuses strings past 4,300 digits, and a
+# 5,000-digit number in one text stopped the whole corpus stage with a ValueError; a digit that is no decimal
+# ("²", isdigit but not int) was the same. Such a token is no figure (None)
+FIGURE_MAX_DIGITS = 4000
+
+
+def figure(digits: str) -> int | None:
+    """The number a run of decimal digits writes, or None (not decimal, or longer than FIGURE_MAX_DIGITS)."""
+    return int(digits) if digits.isdecimal() and len(digits) <= FIGURE_MAX_DIGITS else None
+
+
 def _cardinal(toks: list[str]) -> int | None:
     """The number the first one or two normalised tokens spell ("14", "عشرة", "أحد عشر", "twenty")."""
     if not toks:
@@ -262,7 +273,7 @@ def _cardinal_of(toks: tuple[str, ...]) -> int | None:
     from ..timex.lexicon import cardinals, norm_word
     t0 = toks[0].replace(",", "").replace("(", "").replace(")", "")
     if t0.isdigit():
-        return int(t0)
+        return figure(t0)
     for lang in ("ar", "en"):
         card = cardinals(lang)      # load(lang).words["cardinal"], without compiling the time rules
         for n in (2, 1):
@@ -398,7 +409,7 @@ def with_others(sentence: str, n: int) -> int | None:
         raw = toks
     for i in range(len(toks)):
         glued = toks[i][:1] == "و" and toks[i][1:].isdigit()
-        if (int(toks[i][1:]) if glued else _cardinal(toks[i:i + 2])) != n:
+        if (figure(toks[i][1:]) if glued else _cardinal(toks[i:i + 2])) != n:
             continue
         j = i + 1 if _cardinal(toks[i:i + 1]) == n or glued else i + 2
         if any(toks[j:j + len(c)] == c for c in among):
