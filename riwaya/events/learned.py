@@ -3918,19 +3918,25 @@ class _RawTok:
     raw: str
 
 
+def _sentence_toks(T: Text, ev: EventMention):
+    """(the trigger's sentence as extract's raw tokens, the trigger's first and end token in it), or None where the
+    trigger crosses the sentence's edge: the token view extract's word-list readers take."""
+    s0, s1 = T.sentence(ev.trigger_start)
+    a, b = T.tok_range(s0, s1)
+    i, j = T.tok_range(ev.trigger_start, ev.trigger_end)
+    if not a <= i < j <= b:
+        return None
+    return [_RawTok(t.n, T.text[t.start:t.end]) for t in T.toks[a:b]], i - a, j - a
+
+
 def thing_moved(T: Text, ev: EventMention, lex: dict) -> bool:
     """Is the Arabic movement event told of a thing (extract._thing_moves over the trigger's sentence)?"""
     nm = lex.get("not_movers")
     if not nm or ev.type not in nm["types"] or lang_of(ev) != "ar":
         return False
     from .extract import _thing_moves
-    s0, s1 = T.sentence(ev.trigger_start)
-    a, b = T.tok_range(s0, s1)
-    i, j = T.tok_range(ev.trigger_start, ev.trigger_end)
-    if not a <= i < j <= b:
-        return False
-    toks = [_RawTok(t.n, T.text[t.start:t.end]) for t in T.toks[a:b]]
-    return _thing_moves(toks, i - a, j - a, nm, ev.type)
+    got = _sentence_toks(T, ev)
+    return bool(got) and _thing_moves(*got, nm, ev.type)
 
 
 # trig35 (issue #14): drop a kept Arabic trigger told in a sense that is no happening: an idiom or another sense
@@ -3946,13 +3952,8 @@ def not_happening(T: Text, ev: EventMention, lex: dict) -> bool:
     if not nh or lang_of(ev) != "ar":
         return False
     from .extract import _not_happening
-    s0, s1 = T.sentence(ev.trigger_start)
-    a, b = T.tok_range(s0, s1)
-    i, j = T.tok_range(ev.trigger_start, ev.trigger_end)
-    if not a <= i < j <= b:
-        return False
-    toks = [_RawTok(t.n, T.text[t.start:t.end]) for t in T.toks[a:b]]
-    return _not_happening(toks, i - a, j - a, nh, ev.type, lex)
+    got = _sentence_toks(T, ev)
+    return bool(got) and _not_happening(*got, nh, ev.type, lex)
 
 
 RETYPE = True   # a kept Arabic trigger takes the type its neighbours tell (cues.yaml retype; type31, issue 14)
