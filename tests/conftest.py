@@ -101,3 +101,37 @@ def pg():
         pytest.skip(f"cannot start a throwaway PostgreSQL: {e}")
     yield server
     server.stop()
+
+
+# The name stage's caches of verdicts derived from entity_rules.yaml: cleared when a test patches the rules.
+NER_RULE_CACHES = ("_foreign_kind_of", "_foreign", "_foreign_letters", "_arabic_stem_of")
+
+
+@pytest.fixture
+def rules_with(monkeypatch):
+    """Patch entity_rules.yaml values for one test: rules_with(key=value, ...) (the name stage reads them through
+    ner._rules(); the tables derived from the lists, keys starting with "_", are rebuilt from the patched rules)."""
+    import riwaya.ner as ner
+
+    def clear():
+        for name in NER_RULE_CACHES:
+            getattr(ner, name).cache_clear()
+
+    def patch(**kw):
+        r = {k: v for k, v in {**ner._rules(), **kw}.items() if not k.startswith("_")}
+        monkeypatch.setattr(ner, "_rules", lambda: r)
+        clear()
+    yield patch
+    clear()
+
+
+@pytest.fixture
+def events_cfg():
+    """The reconcile config's "events" part, put back as it was after each test (the tests set its switches)."""
+    from riwaya.reconcile import core
+    cfg = core.config()["events"]
+    saved = json.loads(json.dumps(cfg))
+    yield cfg
+    cfg.clear()
+    cfg.update(saved)
+    core._kin_types.cache_clear()

@@ -5,7 +5,6 @@
   was 2.0: نيوتن), and no common word with the pronoun ك (فيلمك, دورك).
 - A one-word person takes the regnal ordinal after it (regnal_after_person_on, shipped true: هنري الثامن).
 Measured: PUD dev2 micro 0.628 -> 0.652, PUD dev 0.847 -> 0.850, SNN dev equal."""
-import pytest
 
 import riwaya.ner as ner
 from riwaya.kb import load_kb
@@ -14,19 +13,6 @@ from riwaya.ner import recognize
 
 def people(text):
     return [m.text for m in recognize(text, "ar", load_kb().match(text)) if m.type == "person"]
-
-
-@pytest.fixture
-def rules_with(monkeypatch):
-    """Patch entity_rules.yaml values for one test (the stage reads them through ner._rules())."""
-    def patch(**kw):
-        r = {**ner._rules(), **kw}
-        for k in [k for k in r if k.startswith("_")]:
-            del r[k]                       # the tables derived from the lists, rebuilt from the patched rules
-        monkeypatch.setattr(ner, "_rules", lambda: r)
-        ner._foreign_kind_of.cache_clear()
-    yield patch
-    ner._foreign_kind_of.cache_clear()
 
 
 def test_shipped_values():

@@ -15,28 +15,8 @@ import riwaya.ner as ner
 from riwaya.kb import load_kb
 from riwaya.ner import recognize
 
-CACHED = ("_foreign_kind_of", "_foreign", "_foreign_letters", "_arabic_stem_of")
-
-
-def clear():
-    for f in CACHED:
-        getattr(ner, f).cache_clear()
-
-
 def people(text):
     return [m.text for m in recognize(text, "ar", load_kb().match(text)) if m.type == "person"]
-
-
-@pytest.fixture
-def rules_with(monkeypatch):
-    def patch(**kw):
-        r = {**ner._rules(), **kw}
-        for k in [k for k in r if k.startswith("_")]:
-            del r[k]
-        monkeypatch.setattr(ner, "_rules", lambda: r)
-        clear()
-    yield patch
-    clear()
 
 
 def test_shipped_values():

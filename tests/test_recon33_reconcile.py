@@ -18,17 +18,6 @@ SHIPPED = json.loads((Path(core.__file__).parents[1] / "data" / "reconcile" / "c
 PEERS = True
 
 
-@pytest.fixture
-def events_cfg():
-    """The events config, put back as it was after each test (the switches are set by the tests)."""
-    cfg = core.config()["events"]
-    saved = json.loads(json.dumps(cfg))
-    yield cfg
-    cfg.clear()
-    cfg.update(saved)
-    core._kin_types.cache_clear()
-
-
 def test_shipped_off():
     ev = SHIPPED["events"]
     assert ev["located_places"] is None

@@ -8,21 +8,9 @@ of the same given name may be that person (``may_be``), as an unresolved span ma
 import json
 from pathlib import Path
 
-import pytest
-
 from riwaya.reconcile import core
 
 SHIPPED = json.loads((Path(core.__file__).parents[1] / "data" / "reconcile" / "config.json").read_text("utf-8"))
-
-
-@pytest.fixture
-def events_cfg():
-    """The events config, put back as it was after each test (the switch is set by the tests)."""
-    cfg = core.config()["events"]
-    saved = json.loads(json.dumps(cfg))
-    yield cfg
-    cfg.clear()
-    cfg.update(saved)
 
 
 def _person(eid, name_ar, aliases=(), kb_id=None):
