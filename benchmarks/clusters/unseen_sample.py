@@ -88,6 +88,11 @@ The twenty-first (thirtieth session, lead): the next day of the 1-keyword tier w
 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the twenty samples nor one
 sharing a lead with them (`twenty_first()`, drawn once with `unseen_sample.py DIR twenty-first-draw`), frozen as
 "twenty-first" before any branch of the session was merged, and judged once on the final merge.
+The twenty-second (thirty-first session, lead): the next day of the 1-keyword tier with most articles left
+(2015-07-25, 300-6,000 characters) whole, and every 6th article of that day with no KEYWORD, none of the twenty-one
+samples nor one sharing a lead with them (`twenty_second()`, drawn once with `unseen_sample.py DIR
+twenty-second-draw`), frozen as "twenty-second" before any branch of the session was merged, and judged once on the
+final merge.
 """
 from __future__ import annotations
 
@@ -334,6 +339,17 @@ def twenty_first() -> list[tuple[str, dict]]:
     return one + none[::6]
 
 
+def twenty_second() -> list[tuple[str, dict]]:
+    """The twenty-second sample's draw (thirty-first session): the twenty-first's recipe on the next busiest day of
+    the 1-keyword tier (2015-07-25), none of the twenty-one samples nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+                                         "twentieth", "twenty-first"))
+    one = sample(("2015-07-25",), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample(("2015-07-25",), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
     judged samples, so the fifth takes the longer articles they left out: 300-6,000 characters (the others
@@ -413,6 +429,8 @@ def main() -> None:
         arts = twentieth()  # how the twentieth sample's ids were drawn (frozen in SAMPLES as "twentieth")
     elif args.days == ["twenty-first-draw"]:
         arts = twenty_first()  # how the twenty-first sample's ids were drawn (frozen in SAMPLES as "twenty-first")
+    elif args.days == ["twenty-second-draw"]:
+        arts = twenty_second()  # how the twenty-second sample's ids were drawn (frozen in SAMPLES as "twenty-second")
     else:
         arts = judged(args.sample) if args.sample else sample(tuple(args.days) or DAYS)
     with (folder / "part.jsonl").open("w", encoding="utf-8") as f:
