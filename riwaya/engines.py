@@ -27,12 +27,20 @@ from .models import Document
 BATCH = 16          # documents per Ray task: amortises task overhead (~1 ms) over ~16 x 10 ms of work
 
 
-def _analyze_batch(docs: list[Document], keep_going: bool = False) -> list[dict]:
+def _analyze_batch(docs: list[Document], keep_going: bool = False, as_json: bool = False) -> list[dict | str]:
     from .analyze import analysis_dict, analyze
     if keep_going:
         from .pipeline import safe_analysis
-        return [safe_analysis(d) for d in docs]
-    return [analysis_dict(analyze(d)) for d in docs]
+        out = [safe_analysis(d) for d in docs]
+    else:
+        out = [analysis_dict(analyze(d)) for d in docs]
+    if not as_json:
+        return out
+    # the JSON text the store writes, made in the worker: one serialisation instead of Ray's
+    # pickling of a deep dict there and the store's dump of it in the driver (as the local pool does)
+    from .pipeline import AnalysisFailed
+    from .store import analysis_text
+    return [a if isinstance(a, AnalysisFailed) else analysis_text(a) for a in out]
 
 
 def _drain(ray, item, budget) -> Iterator[tuple[Document, dict]]:
@@ -98,10 +106,11 @@ def ray_session(ray_address: str | None = None):
 
 def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                 batch_size: int = BATCH, max_in_flight: int | None = None,
-                keep_going: bool = False, budget=None) -> Iterator[tuple[Document, dict]]:
+                keep_going: bool = False, budget=None, as_json: bool = False) -> Iterator[tuple[Document, dict | str]]:
     """Analyse documents as Ray tasks; yields ``(doc, analysis_dict)`` in input order.
     With ``keep_going`` a document whose analysis raises yields an ``AnalysisFailed``;
-    with a ``budget`` (time, size) every document runs as its own task under it."""
+    with a ``budget`` (time, size) every document runs as its own task under it;
+    ``as_json``: each analysis comes as the JSON text ``Store.add`` writes, not as a dict."""
     with ray_session(ray_address) as ray:
         from .budget import too_large
         from .pipeline import AnalysisFailed
@@ -120,7 +129,7 @@ def ray_analyze(docs: Iterable[Document], ray_address: str | None = None,
                 batch = [d for d, why in zip(batch, refused) if not why]
                 if not batch:
                     continue
-            pending.append((batch, remote.remote(batch, keep_going), None))
+            pending.append((batch, remote.remote(batch, keep_going, as_json), None))
             while len(pending) >= limit:
                 yield from _drain(ray, pending.popleft(), budget)
         while pending:

@@ -65,12 +65,13 @@ def analyze_many(docs: Iterable[Document], workers: int = 1, engine: str = "loca
     order. Each document runs under ``budget`` (time, memory, size; by default from the
     environment, see ``riwaya.budget``) in a worker process that is killed past it. With
     ``keep_going`` a document whose analysis fails comes back with an ``AnalysisFailed``
-    instead of stopping everything. ``as_json``: an analysis made in a worker process comes as the
-    JSON text the store writes (``Store.add`` takes either), not as a dict."""
+    instead of stopping everything. ``as_json``: an analysis made in a worker process (the pool's or
+    Ray's) comes as the JSON text the store writes (``Store.add`` takes either), not as a dict."""
     budget = budget or Budget.from_env()
     if engine == "ray":
         from .engines import ray_analyze
-        for d, a in ray_analyze(docs, ray_address=ray_address, keep_going=keep_going, budget=budget):
+        for d, a in ray_analyze(docs, ray_address=ray_address, keep_going=keep_going, budget=budget,
+                                as_json=as_json):
             if isinstance(a, AnalysisFailed) and not keep_going:
                 raise RuntimeError(f"{d.path or d.id}: {a.reason}")
             yield d, a

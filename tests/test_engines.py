@@ -43,6 +43,17 @@ def test_ray_gives_the_same_analyses_in_input_order(local_results, ray_session):
     assert [a for _, a in out] == [a for _, a in one] * 3
 
 
+def test_ray_hands_the_json_text_the_store_writes(local_results, ray_session):
+    """with ``as_json`` (what a build asks for: pipeline.JSON_HANDOFF) each Ray worker hands back the
+    analysis as the JSON text the store writes, the same text the local analysis gives."""
+    from riwaya.engines import ray_analyze
+    from riwaya.store import analysis_text
+    docs, one = local_results
+    out = list(ray_analyze(docs, batch_size=2, as_json=True))
+    assert all(isinstance(a, str) for _, a in out)
+    assert [a for _, a in out] == [analysis_text(a) for _, a in one]
+
+
 def test_build_through_ray_stores_the_same_as_local(tmp_path, built_db, ray_session):
     url = f"sqlite:///{tmp_path / 'ray.db'}"
     r = build([str(CORPUS)], url, engine="ray", progress=False)
