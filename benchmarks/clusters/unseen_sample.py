@@ -271,84 +271,62 @@ def fifteenth() -> list[tuple[str, dict]]:
     return long + day
 
 
+JUDGED_ORDER = ("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second")
+
+
+def _busy_day_draw(name: str, day: str) -> list[tuple[str, dict]]:
+    """The recipe of the sixteenth sample and every one after it: the day's 1-keyword tier whole (300-6,000
+    characters) and every 6th article of that day without any KEYWORD; none of the samples drawn before ``name``
+    (JUDGED_ORDER) nor an article whose lead one of them holds."""
+    used, leads = _judged_ids_and_leads(JUDGED_ORDER[:JUDGED_ORDER.index(name)])
+    one = sample((day,), longest=6000, used=used, leads=leads, words=(1, 1))
+    none = sample((day,), longest=6000, used=used, leads=leads, words=(0, 0))
+    return one + none[::6]
+
+
 def sixteenth() -> list[tuple[str, dict]]:
     """The sixteenth sample's draw (twenty-fifth session): one more busy day of the 1-keyword tier whole (2015-07-31,
     300-6,000 characters, the day with most left) and every 6th article of that day without any KEYWORD; none of the
     fifteen samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth"))
-    one = sample(("2015-07-31",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-07-31",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("sixteenth", "2015-07-31")
 
 
 def seventeenth() -> list[tuple[str, dict]]:
     """The seventeenth sample's draw (twenty-sixth session): the sixteenth's recipe on the next busiest day of the
     1-keyword tier (2015-07-22), none of the sixteen samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth"))
-    one = sample(("2015-07-22",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-07-22",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("seventeenth", "2015-07-22")
 
 
 def eighteenth() -> list[tuple[str, dict]]:
     """The eighteenth sample's draw (twenty-seventh session): the seventeenth's recipe on the next busiest day of the
     1-keyword tier (2015-07-24), none of the seventeen samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth", "seventeenth"))
-    one = sample(("2015-07-24",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-07-24",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("eighteenth", "2015-07-24")
 
 
 def nineteenth() -> list[tuple[str, dict]]:
     """The nineteenth sample's draw (twenty-eighth session): the eighteenth's recipe on the next busiest day of the
     1-keyword tier (2015-08-11), none of the eighteen samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth"))
-    one = sample(("2015-08-11",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-08-11",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("nineteenth", "2015-08-11")
 
 
 def twentieth() -> list[tuple[str, dict]]:
     """The twentieth sample's draw (twenty-ninth session): the nineteenth's recipe on the next busiest day of the
     1-keyword tier (2015-08-10), none of the nineteen samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"))
-    one = sample(("2015-08-10",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-08-10",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("twentieth", "2015-08-10")
 
 
 def twenty_first() -> list[tuple[str, dict]]:
     """The twenty-first sample's draw (thirtieth session): the twentieth's recipe on the next busiest day of the
     1-keyword tier (2015-07-26), none of the twenty samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-                                         "twentieth"))
-    one = sample(("2015-07-26",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-07-26",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("twenty-first", "2015-07-26")
 
 
 def twenty_second() -> list[tuple[str, dict]]:
     """The twenty-second sample's draw (thirty-first session): the twenty-first's recipe on the next busiest day of
     the 1-keyword tier (2015-07-25), none of the twenty-one samples nor an article whose lead one of them holds."""
-    used, leads = _judged_ids_and_leads(("tuning", "heldout", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-                                         "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
-                                         "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-                                         "twentieth", "twenty-first"))
-    one = sample(("2015-07-25",), longest=6000, used=used, leads=leads, words=(1, 1))
-    none = sample(("2015-07-25",), longest=6000, used=used, leads=leads, words=(0, 0))
-    return one + none[::6]
+    return _busy_day_draw("twenty-second", "2015-07-25")
 
 def fifth() -> list[tuple[str, dict]]:
     """The fifth sample's draw (issue #15, twelfth round): every crawl day has been drawn whole by the four
