@@ -27,3 +27,15 @@ def extract_en(text, ments=(), pub="2015-09-12"):
     from riwaya.timex import tag_times
     return extract(text, list(ments), tag_times(text, "en", pub), paras(text, "en"), lang="en")[0]
 
+
+
+def extract_named_en(text, places=(), people=(), pub="2016-03-02"):
+    """extract_en with the places and people given by their text (the first occurrence of each)."""
+    ments = [M(text, n, "place") for n in places] + [M(text, n, "person") for n in people]
+    return extract_en(text, ments, pub)
+
+
+def role_texts(evs, trigger, role):
+    """The texts of one role's arguments on the event whose trigger is ``trigger``."""
+    ev = next(e for e in evs if e.trigger == trigger)
+    return [a.text for a in ev.arguments if a.role == role]

@@ -7,20 +7,17 @@ import pytest
 from riwaya.events import english
 from riwaya.timex import tag_times
 
-from .spans import M, extract_en
+from .spans import extract_named_en, role_texts
 
 PUB = "2016-03-02"
 needs_parse = pytest.mark.skipif(english._nlp() is None, reason="no English spaCy pipeline installed")
 
 
 def run(text, places=(), people=()):
-    ments = [M(text, n, "place") for n in places] + [M(text, n, "person") for n in people]
-    return extract_en(text, ments, PUB)
+    return extract_named_en(text, places, people, PUB)
 
 
-def args(evs, word, role):
-    ev = next(e for e in evs if e.trigger == word)
-    return [a.text for a in ev.arguments if a.role == role]
+args = role_texts
 
 
 BAIL = "Montalvo was released on US$ 20,000 bail on Thursday."

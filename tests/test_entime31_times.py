@@ -9,7 +9,7 @@ import sys
 from riwaya.events import english
 from riwaya.timex import tag_times, tagger
 
-from .spans import M, extract_en
+from .spans import extract_named_en
 
 PUB = "2016-09-07"          # a Wednesday
 extract_mod = sys.modules["riwaya.events.extract"]
@@ -50,8 +50,7 @@ def test_vague_dates_switch_off(monkeypatch):
 
 
 def run(text, places=(), people=()):
-    ments = [M(text, n, "place") for n in places] + [M(text, n, "person") for n in people]
-    return extract_en(text, ments, PUB)
+    return extract_named_en(text, places, people, PUB)
 
 
 def time_of(evs, word):
