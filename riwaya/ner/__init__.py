@@ -1782,8 +1782,9 @@ def _foreign_names(text, cands, kb):
     groups = [g for g in ([x for x in g if x[3]] if not any(x[2] is None and x[3] for x in g) else g
                           for g in groups) if g]
     heads = r["org_heads"] | r["org_pattern_heads"] | r["org_named_heads"]
-    stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault(
-        "_foreign_stops", {norm(w) for w in r.get("foreign_not_after", [])})
+    stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault("_foreign_stops", {
+        norm(w) for w in r.get("foreign_not_after", []) + (
+            r.get("foreign_not_after_tools", []) if r.get("foreign_not_after_tools_on") else [])})
     org_cues = r["_foreign_org_cues"] if "_foreign_org_cues" in r else r.setdefault(
         "_foreign_org_cues", {norm(w) for w in r.get("foreign_org_cues", [])})
     typed = [(c[0], c[1], c[2]) for c in cands] + [(m.start, m.end, m.type) for m in kb]
