@@ -368,6 +368,7 @@ def _recognize(text: str, lang: str = "ar", kb_mentions=()) -> list[EntityMentio
     if lang != "en":
         cands += _subject_names(text, cands, kb)
         cands = _person_and_surname(text, _foreign_names(text, cands, kb))
+        cands += _short_forms(text, cands, kb)
     if lang != "en" and _rules().get("org_patterns"):
         cands, kb = _with_org_patterns(text, cands, kb)
     kb = _places_inside_orgs(text, cands, kb)
@@ -1781,8 +1782,9 @@ def _foreign_names(text, cands, kb):
     groups = [g for g in ([x for x in g if x[3]] if not any(x[2] is None and x[3] for x in g) else g
                           for g in groups) if g]
     heads = r["org_heads"] | r["org_pattern_heads"] | r["org_named_heads"]
-    stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault(
-        "_foreign_stops", {norm(w) for w in r.get("foreign_not_after", [])})
+    stops = r["_foreign_stops"] if "_foreign_stops" in r else r.setdefault("_foreign_stops", {
+        norm(w) for w in r.get("foreign_not_after", []) + (
+            r.get("foreign_not_after_tools", []) if r.get("foreign_not_after_tools_on") else [])})
     org_cues = r["_foreign_org_cues"] if "_foreign_org_cues" in r else r.setdefault(
         "_foreign_org_cues", {norm(w) for w in r.get("foreign_org_cues", [])})
     typed = [(c[0], c[1], c[2]) for c in cands] + [(m.start, m.end, m.type) for m in kb]
@@ -2089,6 +2091,43 @@ def _given_names_of_kb_people(text, cands, kb):
             if not any(s < b and a < e for a, b in taken):
                 out.append((s, e, "person", 0.7, "propagated"))
                 taken.append((s, e))
+    return out
+
+
+def _short_forms(text, cands, kb):
+    """A person the document names in full (بيتر كينيون, فارس السقاف) is named elsewhere by one word of the full
+    name alone (وقال كينيون, وأشار السقاف): each such bare word (a one-letter proclitic allowed, left out of the
+    span) that no other name holds is a mention of a person; resolve decides whose. Which words: entity_rules.yaml
+    person_short_form_words (last, first; [] is off); only a word rarer than person_short_form_zipf (wordfreq)
+    and none of the knowledge base's common words, so a common word that ends a name (علي, بركات) stays a word."""
+    r = _rules()
+    which = r.get("person_short_form_words") or []
+    if not which:
+        return []
+    bar, common = r.get("person_short_form_zipf", 0.0), _common_words()
+    forms = set()
+    for s, e in [(c[0], c[1]) for c in cands if c[2] == "person"] + [(m.start, m.end) for m in kb if m.type == "person"]:
+        words = [_MARK.sub("", w) for w in _AR_WORD.findall(text[s:e])]
+        if len(words) < 2:
+            continue
+        for w in {words[-1] if k == "last" else words[0] for k in which}:
+            if len(w) >= 3 and zipf(w) < bar and norm(w) not in common and norm(w) not in r["name_joiners"]:
+                forms.add(w)
+    if not forms:
+        return []
+    taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    out = []
+    for mt in _AR_WORD.finditer(text):
+        w = _MARK.sub("", mt.group())
+        if w in forms:
+            s, e = mt.span()
+        elif w[:1] and w[0] in "وفبلك" and w[1:] in forms:
+            s, e = mt.start() + 1, mt.end()
+        else:
+            continue
+        if not any(s < b and a < e for a, b in taken):
+            out.append((s, e, "person", 0.7, "propagated"))
+            taken.append((s, e))
     return out
 
 
