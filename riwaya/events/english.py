@@ -148,6 +148,10 @@ def resources() -> dict:
         "obj_kind": [{"lemmas": set(x["lemmas"]), "objects": set(x.get("objects") or ()),
                       "persons_only": bool(x.get("persons_only"))} for x in d.get("object_kind_veto") or ()],
         "person_nouns": set(d.get("person_nouns") or ()),
+        "report_frame": {k: set(v) for k, v in d["told_in_general"]["report_frame"].items()},
+        "frame_nouns": set(d["told_in_general"]["frame_nouns"]),
+        "habit_words": set(d["told_in_general"]["habit_words"]), "habit_units": set(d["told_in_general"]["habit_units"]),
+        "habit_determiners": set(d["told_in_general"]["habit_determiners"]),
         "event_names": set(d.get("event_name_heads") or ()) | set(d["sport"]["name_heads"]),
         "treaty_heads": set(d.get("treaty_heads") or ()),
         "qa": {"min_questions": int(d["qa_body"]["min_questions"]), "modals": set(d["qa_body"]["modals"]),
@@ -2484,6 +2488,48 @@ def generic_use(tok, typ: str | None = None, headline: bool = False) -> bool:
     return False
 
 
+# (en37) three shapes of a lexicon word told of in general, read on train out of fold; measured and shipped off
+# (benchmarks/events_corpus/README.md, en37): the first and the third drop a true trigger of dev, the second
+# leaves dev as it is and moves the CV by less than the ship bar
+REPORT_FRAME = False        # "told X in a statement that": the statement is the telling's medium, no event
+HYPOTHETICAL_FRAME = False  # "the chance of civil war", "the idea of living there": weighed, not told
+HABIT_WORDS = False         # "always return", "often resulted in the death": a habit
+
+
+def _habitual(tok, R) -> bool:
+    """(en37) A word of habit (english.yaml habit_words; habit_determiners before one of habit_units) on the trigger's
+    verb, or on the verb whose object it is ("often resulted in the death of"): it happened again and again."""
+    v = tok
+    if not tok.tag_.startswith("VB"):
+        v = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") else None
+        if v is None or not v.tag_.startswith("VB"):
+            return False
+    for c in v.children:
+        if c.dep_ == "advmod" and c.lower_ in R["habit_words"]:
+            return True
+        if c.dep_ in ("npadvmod", "tmod") and c.lemma_.lower() in R["habit_units"] and any(
+                d.lower_ in R["habit_determiners"] for d in c.children):
+            return True
+    return False
+
+
+def _report_frame(tok, R) -> bool:
+    """(en37) A statement noun in a phrase of english.yaml report_frame preps hanging on a verb of its verbs: the
+    medium of that verb's act ("told LA Weekly in a statement that", "In a statement, the Church denied")."""
+    F = R["report_frame"]
+    prep = tok.head
+    return tok.dep_ == "pobj" and tok.lower_ in F["nouns"] and prep.lower_ in F["preps"] and \
+        prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in F["verbs"]
+
+
+def _hypothetical_frame(tok, R) -> bool:
+    """(en37) The word hangs by "of" on one of english.yaml frame_nouns: a possibility weighed ("the chance of
+    civil war", "the idea of living in South America")."""
+    prep = tok.head
+    return tok.dep_ in ("pobj", "pcomp") and prep.lower_ == "of" and prep.head.pos_ == "NOUN" and \
+        prep.head.lower_ in R["frame_nouns"]
+
+
 def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
     """The parse shows the trigger word is no event here: a verb-only form used as a noun/adjective
     ("their lands"), a participle modifying a noun ("a canoe left by ..."), an idiom ("fell in love"), the
@@ -2501,6 +2547,9 @@ def not_an_event(P, trig_s, typ: str | None = None, headline: bool = False):
     if competition_name(tok):
         return _placing_only(tok)
     if _in_fixed_phrase(tok, R["fixed"]) or generic_use(tok, typ, headline) or qa_not_told(P, tok):
+        return True
+    if (REPORT_FRAME and _report_frame(tok, R)) or (HYPOTHETICAL_FRAME and _hypothetical_frame(tok, R)) or \
+            (HABIT_WORDS and _habitual(tok, R)):
         return True
     if tok.pos_ == "ADJ" and w in R["not_adj"]:
         return True     # "It's offensive beyond anything"
