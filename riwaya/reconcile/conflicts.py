@@ -1410,6 +1410,120 @@ def value_label(field, v, ents, lang):
     return ents.label(v, lang, clean=True)
 
 
+def _voice_person(link: dict, k: str, doc_id: str, text: str, ents) -> str:
+    """An unresolved voice whose words hold its speaker's name is that person (config conflicts.voice_person): the
+    span runs on past the body it speaks for to the name ("المتحدث باسم وزارة الداخلية اللواء منصور التركي": منصور
+    التركي; "شرطة كابول عبد الرحمن رحيمي"). A person named at the span's start, or right after an organisation or a
+    place the span names, with only ranks between (values.yaml voice_name_lead), and no function word nor punctuation
+    but commas before it in the span. Never a name that completes a title ("نائب خادم الحرمين", "المتحدث باسم الرئيس
+    الأفغاني أشرف غني": another's deputy or spokesman) nor one the words about it follow ("سياسيون يمنيون على عودة
+    خالد بحاح"); nor a name split in two (two persons' names side by side: which is it?)."""
+    if k in ents.by_id or not config()["conflicts"].get("voice_person"):
+        return k
+    s, e = link.get("start"), link.get("end")
+    if not isinstance(s, int) or not isinstance(e, int) or len(text) < e:
+        return k            # the words before the name cannot be read: the voice as it is
+    inside = [m for m in _doc_spans(ents, doc_id) if s <= m[0] < e]     # a name may run on past the span's end
+    bodies = [m[1] for m in inside if m[3] in ("organization", "place") and m[1] <= e]
+    for a, b, x, typ in inside:
+        if typ != "person":
+            continue
+        if _has_function_word(text[s:a]):
+            return k
+        after = max([s] + [z for z in bodies if z <= a])
+        lead = _lead_words()
+        if all(w in lead for w in normalize(text[after:a].replace("،", " ").replace(",", " ")).split()):
+            nxt = [m for m in inside if m[2] != x and m[3] == "person" and b <= m[0] and not text[b:m[0]].strip()]
+            return k if nxt or _unfinished(ents.by_id[x].get("name_ar")) else x
+    return k
+
+
+def _voice_words(link: dict, doc_id: str, text: str, ents) -> str | None:
+    """The words that name an unresolved voice, where its span says more than them, else None. A name the name tagger
+    split in two, two persons' names side by side at the span's start ("سيد" + "ظفر هاشمي المتحدث باسم الرئيس"):
+    the two as written (config conflicts.voice_person). The outlet it spoke to, a last word "ل" + a known
+    organisation ("قائد قوات محلية لرويترز"): cut (config conflicts.voice_addressee)."""
+    s, e = link.get("start"), link.get("end")
+    if not isinstance(s, int) or not isinstance(e, int) or len(text) < e:
+        return None
+    cfg = config()["conflicts"]
+    if cfg.get("voice_person"):
+        lead = _lead_words()
+        people = [m for m in _doc_spans(ents, doc_id) if s <= m[0] < e and m[3] == "person"]
+        if people and all(w in lead for w in normalize(text[s:people[0][0]]).split()):
+            run = [people[0]]
+            for m in people[1:]:
+                if m[2] != run[-1][2] and run[-1][1] <= m[0] and not text[run[-1][1]:m[0]].strip():
+                    run.append(m)
+            if len(run) > 1:
+                return " ".join(text[run[0][0]:run[-1][1]].split())
+    if cfg.get("voice_addressee"):
+        words = text[s:e].split()
+        if len(words) > 1:
+            last = words[-1].lstrip("ل").lstrip("ـ").strip("«»\"'“”")
+            x = ents.by_id.get(ents.resolve_name(last)) if words[-1].startswith("ل") and last else None
+            if x and x.get("type") == "organization":
+                return " ".join(words[:-1])
+    return None
+
+
+def _doc_spans(ents, doc_id: str) -> list:
+    """(start, end, entity, type) of every entity mention in a document, in order (made once per index)."""
+    if not hasattr(ents, "_lazy"):
+        return []
+    if "voice_spans" not in ents._lazy:
+        out: dict = defaultdict(list)
+        for x, e in ents.by_id.items():
+            for m in e.get("mentions") or ():
+                if isinstance(m, dict) and m.get("doc") and isinstance(m.get("start"), int) and isinstance(m.get("end"), int):
+                    out[m["doc"]].append((m["start"], m["end"], x, e.get("type")))
+        ents._lazy["voice_spans"] = {d: sorted(v) for d, v in out.items()}
+    return ents._lazy["voice_spans"].get(doc_id, [])
+
+
+def _unfinished(name: str | None) -> bool:
+    """Does a name end on a word that wants another after it («عبدالله بن»: values.yaml voice_name_unfinished)?"""
+    from .values import vconfig
+    words = normalize(name or "").split()
+    return not words or words[-1] in {normalize(w) for w in vconfig().get("voice_name_unfinished") or ()}
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset:
+    from .values import vconfig
+    return frozenset(normalize(w) for w in vconfig().get("voice_name_lead") or ())
+
+
+def _has_function_word(text: str) -> bool:
+    """Does a stretch of a voice's words hold a function word (values.yaml stop_words) or a punctuation mark other
+    than a comma (a title's apposition: "رئيس لجنة أهالي الأسرى، أمجد أبو عصب")?"""
+    from .values import _PUNCT, _WORD, vconfig
+    stop = vconfig()["_stop"]
+    return bool(_PUNCT.search(text.replace("،", " ").replace(",", " "))) or \
+        any(w in stop for w in _WORD.findall(normalize(text)))
+
+
+def _voice_name(k: str, doc: dict, ents, lang: str) -> str:
+    """A resolved voice's name for a reader. A person known by no knowledge-base record is named by the fullest of
+    its names that holds every word of its canonical one and that the voice's own document writes (config
+    conflicts.voice_full_name): "جعفر محمد سعد", not the short form "سعد" that names it most often."""
+    e = ents.by_id[k]
+    if e.get("type") != "person" or e.get("kb_id") or not config()["conflicts"].get("voice_full_name"):
+        return ents.label(k, lang)
+    canon = normalize(e.get("name_ar") or "").split()
+    text = " " + " ".join(normalize(doc.get("text") or "").split()) + " "
+    full = [a for a in e.get("aliases") or () if len(normalize(a).split()) > len(canon)
+            and set(canon) <= set(normalize(a).split()) and f" {' '.join(normalize(a).split())} " in text]
+    most = max((len(a.split()) for a in full), default=0)
+    best = sorted({a for a in full if len(a.split()) == most})
+    if not canon or len(best) != 1:
+        return ents.label(k, lang)
+    if lang == "ar":
+        return best[0]
+    from ..resolve import _romanize_batch       # as the resolver romanises a name (its model, cached on disk)
+    return _romanize_batch([best[0]]).get(best[0]) or ents.label(k, lang)
+
+
 def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
     """Who says it, for a reader: the innermost attributed voice, with the outlets
     it came through; without attribution, the document's outlet, title or file. ``split``: (the voice or None,
@@ -1424,7 +1538,9 @@ def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
         k = _link_key(link, ents)
         if (n == 0 and link.get("kind") == "outlet") or k == own:
             continue
-        lab = ents.label(k, lang) if k in ents.by_id else link["name"].strip()
+        k = _voice_person(link, k, ev["doc"], doc.get("text") or "", ents)
+        lab = _voice_name(k, doc, ents, lang) if k in ents.by_id else \
+            (_voice_words(link, ev["doc"], doc.get("text") or "", ents) or link["name"].strip())
         most = config()["conflicts"].get("source_head")
         if k not in ents.by_id and most and len(lab.split()) > most:
             # an unresolved voice read with the clause after it, as a reader names it: its head phrase ("نائب خادم
