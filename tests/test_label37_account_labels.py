@@ -1,6 +1,6 @@
 """Who each listed account is, named right (issues #15/#17, label37): a side of a conflict is named by the person who
 speaks, by the person's full name, never by a span that runs on past the name nor by a short form of it. Built on the
-written-on samples' labels (benchmarks/clusters/data/account_labels_judged_label37.tsv): the sixth's interior ministry
+written-on samples' labels (benchmarks/data/clusters/account_labels_judged_label37.tsv): the sixth's interior ministry
 read with its spokesman's name, the fifth's «جعفر محمد سعد» named «سعد»."""
 import os
 
