@@ -59,3 +59,9 @@ def test_a_part_of_a_toll_that_agrees_is_no_rival(monkeypatch):
 def test_a_toll_that_differs_stays_a_rival():
     # ten and three others (13) against 30: two tolls
     assert len(_pair(RIYADH, "عشرة", THIRTY, "30")) == 1
+
+
+def test_short_name_links_ship_on_with_the_part_read():
+    """recon35's link of a given name alone to the full name ships on with others_of (recon37): the merge it made on
+    the sixth written-on sample set Al Riyadh's "ten and three others" beside the ministry's "about 15"."""
+    assert config()["events"]["short_name_links"] == {"max_words": 1}
