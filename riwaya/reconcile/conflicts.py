@@ -35,7 +35,7 @@ from ..lookup import names as _org_names
 from .context_time import is_chain_word
 from .text import DATA, config, normalize, templates
 from .values import (Count, companion_kind, risen_to, contains, count_rel, count_group, count_unit, early_cue, deictic, duration_range, head,
-                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told, others_told,
+                     alone_label, flight_phase, means_mode, near, parse_count, part_told, figure_told, phase_label, rank_label, point_kind, named_as, place_doer_kept, raw_compatible, revision_cue, self_revision_cue, voice_within, named_voice, remaining_told, others_told, others_of,
                      same_kind, trigger_count, victim_age, victim_rank, vconfig, went_alone, display_raw)
 
 PLACE_FIELDS = ("origin", "destination", "place", "via")
@@ -832,9 +832,24 @@ def _part(IA, IB, ka, kb, evidence, docs: dict) -> bool:
     # the smaller figure told as others than one counted before it ("أحد المهاجمين قتل ... لقي اثنان آخران"): the rest
     if _counts_cfg().get("others") and any(others_told(_sentence(evidence[i], docs), lo) for i in IA + IB):
         return True
+    if _counts_cfg().get("others_of") and _others_of_part(IA, IB, ka, kb, evidence, docs):
+        return True
     # the smaller figure told as those who remain ("خمسة مصابين ما زالوا يتلقون العلاج"): a part of the toll
     return bool(_counts_cfg().get("remaining")) and \
         any(remaining_told(_sentence(evidence[i], docs), lo) for i in IA + IB)
+
+
+def _others_of_part(IA, IB, ka: Count, kb: Count, evidence, docs: dict) -> bool:
+    """Is the smaller figure told by its own side as some of a group and M others ("عشرة من منسوبي القوات وثلاثة
+    آخرون": values.others_of), so a part of a toll of N + M, and that toll agrees with the larger figure (10 and
+    three others against about 15)? Then the two are a part and a total, not rival accounts (config
+    conflicts.counts.others_of; recon37). A toll N + M that differs from the larger figure leaves them rivals."""
+    part, total, side = (ka, kb, IA) if ka.n < kb.n else (kb, ka, IB)
+    for i in side:
+        m = others_of(_sentence(evidence[i], docs), part.n)
+        if m and count_rel(Count(part.n + m, part.at_least, part.approx), total) != "different":
+            return True
+    return False
 
 
 def _one_voice(i: int, j: int, W: Witnesses, evidence, docs: dict) -> bool:

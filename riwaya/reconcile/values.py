@@ -1097,6 +1097,60 @@ def others_told(sentence: str | None, n: int) -> bool:
     return False
 
 
+def others_of(sentence: str | None, n: int) -> int | None:
+    """M where a sentence tells the figure ``n`` as some of a group and M others beside them (values.yaml
+    counts.others_of: "استشهد عشرة من منسوبي قوات الطوارئ الخاصة وثلاثة آخرون", "ten of the soldiers and three
+    others"), no "one of" needed: ``n`` is then a part of a toll of n + M, else None (recon37)."""
+    cfg = vconfig().get("counts") or {}
+    shape = cfg.get("others_of") or {}
+    others = {normalize(c).lower() for c in cfg.get("others") or ()}
+    of = {normalize(c).lower() for c in shape.get("of") or ()}
+    conj = {normalize(c).lower() for c in shape.get("and") or ()}
+    if not sentence or not others or not of or not conj:
+        return None
+    toks = _figure_words(sentence)
+    units = _unit_nouns() | _unit_verbs()
+    for k in range(len(toks)):
+        w = _figure_at(toks, k, n)
+        if not w or k + w >= len(toks) or toks[k + w] not in of:
+            continue
+        for j in range(k + w + 1, min(len(toks), k + w + 1 + int(shape.get("window", 6)))):
+            m, width = _conjoined_figure(toks, j, conj)
+            if m is not None:
+                after = toks[j + width:j + width + 2]
+                # "وثلاثة آخرون" right after the group, not "... وثلاثة آخرون أصيبوا" (others of another toll)
+                if after and after[0] in others and not (len(after) > 1 and after[1] in units):
+                    return m
+                break
+            if toks[j] in units or _cardinal(toks[j:j + 1]) is not None:
+                break       # the group's words end at a verb or another figure
+    return None
+
+
+def _conjoined_figure(toks: list[str], j: int, conj: set) -> tuple[int | None, int]:
+    """(M, tokens) where toks[j] opens "and M" ("وثلاثة", "و3", "و ثلاثة", "and three"), else (None, 0)."""
+    t = toks[j]
+    if t in conj:
+        m = _cardinal(toks[j + 1:j + 3])
+        return (m, 1 + _figure_at(toks, j + 1, m)) if m is not None else (None, 0)
+    if t[:1] in conj and len(t) > 1:
+        if t[1:].isdigit():
+            return figure(t[1:]), 1
+        m = _cardinal(toks[j:j + 2])    # a number word with its و ("وثلاثة", "وثلاثة عشر"): the clitic taken off
+        if m is not None and _cardinal([t[1:]] + toks[j + 1:j + 2]) == m:
+            return m, _figure_at(toks, j, m)
+    return None, 0
+
+
+@lru_cache(maxsize=None)
+def _unit_verbs() -> frozenset[str]:
+    """The words that govern a figure of people right before it (values.yaml counts.units' `before` words: قتل،
+    أصيب، wounded), normalised."""
+    counts = vconfig().get("counts") or {}
+    return frozenset(normalize(str(w)).lower() for u in (counts.get("units") or {}).values()
+                     for w in (u.get("before") or ()))
+
+
 def remaining_told(sentence: str | None, n: int) -> bool:
     """Does a sentence tell the figure ``n`` as those who remain (values.yaml counts.remaining within
     counts.remaining_window words after it: "خمسة مصابين ما زالوا يتلقون العلاج", "5 are still in hospital")? Such
