@@ -665,6 +665,17 @@ ARG_SELECT = "cv"
 # refit29: C of the argument model picked by the same CV among these (--arg-C-grid; empty: C_OF / --C), the best
 # pooled candidate F1 at each C's own CV pick; near-ties (ARG_TIE) go to the smaller C (the stronger prior)
 ARG_C_GRID: tuple[float, ...] = ()
+# recipe37: "actor" picks the argument model's C (ARG_C_GRID, else C_OF), the agent's class weight
+# (ARG_AGENT_WEIGHTS), threshold and override by the same grouped CV over train, on what the pipeline scores: the
+# out-of-fold F1 of the actor roles (ACTOR_ROLES: class and actor reads the gold's first agent or patient, every
+# argument right weighs them as any role) among the points whose pooled out-of-fold F1 is within ARG_POOLED_SLACK of
+# the best (refit35: the pooled pick traded 4 agents for 8 patients and 6 means and lost end to end)
+ACTOR_ROLES = ("agent", "patient")
+ARG_AGENT_WEIGHTS: tuple[float, ...] = (1.0, 1.5, 2.0)
+ARG_POOLED_SLACK = 0.005
+# recipe37: how the Arabic time model's bar is picked: "dev" (the best time F1 on dev, as refit35 shipped 0.55) or
+# "cv" (grouped 5-fold CV over train, as English: the most events whose time slot is right, then time F1; --time-select)
+TIME_SELECT = "dev"
 # refit29: the weight of the file's argument model in a blend with the refit (--blend; 0: the refit alone). Every
 # weight, bias included, is (1 - BLEND) * refit + BLEND * file, a weight one of them lacks counted 0. Train CV
 # cannot judge a blend: the file's model saw every train article (its CV is in sample)
@@ -818,14 +829,18 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             m = fit([(f, lab) for rows, _ in tr[name] for f, lab, _ in rows], C_OF.get(name, C))
         else:
             Cn, arg_cv = C_OF.get(name, C), {}
-            if name == "argument" and ARG_C_GRID:
+            if name == "argument" and ARG_C_GRID and ARG_SELECT != "actor":
                 # refit29: C by grouped CV over train (each C's counts kept: the pick below reads them)
                 arg_cv = {c: _cv_args(tr[name], tr["argument_doc"], c, ARG_GRID, weights=tr.get("argument_w"))
                           for c in ARG_C_GRID}
                 best_c = {c: max(_f1(v) for v in cv.values()) for c, cv in arg_cv.items()}
                 Cn = min(c for c in ARG_C_GRID if best_c[c] >= max(best_c.values()) - ARG_TIE)
                 print(f"{lang}: argument C by train CV {best_c} -> {Cn}", file=sys.stderr)
-            m = fit(tr[name], Cn, weights=tr.get(name + "_w"))
+            cw = None
+            if name == "argument" and ARG_SELECT == "actor":
+                Cn, cw, actor_pick = _actor_pick(tr[name], tr["argument_doc"], ARG_C_GRID or (Cn,),
+                                                 tr.get("argument_w"))
+            m = fit(tr[name], Cn, weights=tr.get(name + "_w"), class_weight=cw)
         if name == "trigger":
             # the threshold that holds on dev and across folds of train together (the test split was
             # annotated by another annotator: a dev-only peak does not carry over)
@@ -848,13 +863,18 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             # and lost end to end: dev all right 0.211 -> 0.204, E+F 0.155 -> 0.151); near-ties go to the
             # lower override (the model, not the rules, decides), then to the higher threshold
             grid = {(t, o): _acc(m, dv[name], t, override=o) for t in ARG_THRESHOLDS for o in ARG_OVERRIDES}
-            cv = arg_cv.get(Cn) or _cv_args(tr[name], tr["argument_doc"], Cn, list(grid),
-                                            weights=tr.get("argument_w"))
+            if ARG_SELECT == "actor":
+                cv = {k: Counter({x: c[x] for x in ("tp", "fp", "fn")}) for k, c in actor_pick["grid"].items()}
+            else:
+                cv = arg_cv.get(Cn) or _cv_args(tr[name], tr["argument_doc"], Cn, list(grid),
+                                                weights=tr.get("argument_w"))
             pooled = {k: _f1(grid[k], cv[k]) for k in grid}
             # refit29: "cv" picks on train CV alone (dev only reports); "pooled" on dev and train CV together
             pick = {k: _f1(cv[k]) for k in grid} if ARG_SELECT == "cv" else pooled
             best = max(pick.values())
             t, o = min((k for k in grid if pick[k] >= best - ARG_TIE), key=lambda k: (k[1], -k[0]))
+            if ARG_SELECT == "actor":
+                t, o = actor_pick["point"]
             r = grid[(t, o)]
             m["override"] = o
             m["fill"] = FILL
@@ -868,12 +888,17 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
                             "train_cv_f1": {f"{k[0]}/{k[1]}": _f1(v) for k, v in cv.items()},
                             "select": ARG_SELECT, "C": Cn,
                             "C_grid_cv_f1": {str(c): max(_f1(v) for v in x.values()) for c, x in arg_cv.items()}}
+            if ARG_SELECT == "actor":
+                report[name]["actor_select"] = {k: v for k, v in actor_pick.items() if k != "grid"}
             # refit29: what the refit was fit on and how, kept beside its weights (a refit with this digest and
             # recipe gives these weights: the fit is deterministic)
             m["recipe"] = {"C": Cn, "select": ARG_SELECT, "seed": SEED, "blend": BLEND, "ar_punct": learned.AR_PUNCT,
                            "samples": {k: v for k, v in samples_fingerprint(tr[name], tr["argument_doc"]).items()
                                        if k != "positive"},
                            "train_cv_f1": _f1(cv[(t, o)])}
+            if ARG_SELECT == "actor":
+                m["recipe"].update({"class_weight": cw, "actor_cv_f1": actor_pick["actor_f1"],
+                                    "pooled_slack": ARG_POOLED_SLACK})
         elif name == "span":
             grid = [(t, _span_acc(m, dv["span_eval"], t)) for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)]
             t, acc = max(grid, key=lambda x: x[1])
@@ -887,8 +912,7 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             # best time F1; the rules' pick over the same events is the bar (EN_TIME_GAIN events more right)
             cv = _cv_time(tr[name], tr["time_doc"], C_OF.get(name, C))
             rules = _time_f1(None, tr[name], 0.0)
-            best = max(c["ok"] for c in cv.values())
-            t = max((x for x in TIME_THRESHOLDS if cv[x]["ok"] >= best), key=lambda x: (_f1(cv[x]), x))
+            t = _time_cv_pick(cv)
             report[name] = {"threshold": t, "train_cv": {**cv[t], "f1": _f1(cv[t])}, "train_rules": rules,
                             "train_cv_ok": {str(x): c["ok"] for x, c in cv.items()},
                             "train_cv_f1": {str(x): _f1(c) for x, c in cv.items()},
@@ -897,7 +921,15 @@ def _fit_models(lang: str, tr: dict, dv: dict, C: float, train: list, out: dict,
             grid = [(t, _time_f1(m, dv[name], t)) for t in TIME_THRESHOLDS]
             t, r = max(grid, key=lambda x: x[1]["f1"])
             report[name] = {"threshold": t, "dev": r, "dev_rules": _time_f1(None, dv[name], 0.0),
-                            "grid": {str(k): v["f1"] for k, v in grid}}
+                            "grid": {str(k): v["f1"] for k, v in grid}, "select": TIME_SELECT}
+            if TIME_SELECT == "cv":
+                # recipe37: the bar by grouped CV over train (dev only reports), as English picks it
+                cv = _cv_time(tr[name], tr["time_doc"], C_OF.get(name, C))
+                t = _time_cv_pick(cv)
+                report[name].update({"threshold": t, "dev": dict(grid)[t],
+                                     "train_cv_ok": {str(x): c["ok"] for x, c in cv.items()},
+                                     "train_cv_f1": {str(x): _f1(c) for x, c in cv.items()}})
+                m["recipe"] = {"select": "cv", "train_cv_ok": cv[t]["ok"], "train_cv_f1": _f1(cv[t])}
         elif name == "source":
             grid = [(t, _source_acc(m, dv[name], t)) for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)]
             t, acc = max(grid, key=lambda x: x[1])
@@ -993,6 +1025,76 @@ def _cv_args(data: list, docs: list[str], C: float, grid, k: int = 4, prune: flo
                       weights=weights)
 
 
+def _time_cv_pick(cv: dict) -> float:
+    """The time bar with the most events whose time slot is right out of fold, of those the best time F1, then the
+    higher bar (ev15's English pick; recipe37's Arabic one with TIME_SELECT "cv")."""
+    best = max(c["ok"] for c in cv.values())
+    return max((x for x in TIME_THRESHOLDS if cv[x]["ok"] >= best), key=lambda x: (_f1(cv[x]), x))
+
+
+def _role_counts(probs: list, point: tuple[float, float]) -> Counter:
+    """Counts by role ((role, "tp"|"fp"|"fn")) and pooled ("tp", "fp", "fn") of refine()'s decision at (threshold,
+    override) over candidates given as (the model's scores, the rules' role, the gold label)."""
+    c = Counter()
+    for p, rule, lab in probs:
+        guess = learned.decide(p, rule, point[0], point[1])
+        if guess != "none" and guess == lab:
+            c["tp"] += 1
+            c[(guess, "tp")] += 1
+        if guess != "none" and guess != lab:
+            c["fp"] += 1
+            c[(guess, "fp")] += 1
+        if lab != "none" and guess != lab:
+            c["fn"] += 1
+            c[(lab, "fn")] += 1
+    return c
+
+
+def _cv_roles(data: list, docs: list[str], C: float, class_weight: dict | None, grid, k: int = 4,
+              weights: list[float] | None = None) -> dict:
+    """_cv_args with counts by role: each fold's model scores its held-out candidates once, every grid point decides
+    on those scores."""
+    import zlib
+    out = {g: Counter() for g in grid}
+    for fold in range(k):
+        held = [zlib.crc32(d.encode()) % k == fold for d in docs]
+        m = fit([x for x, h in zip(data, held) if not h], C, PRUNE,
+                weights=[w for w, h in zip(weights, held) if not h] if weights else None, class_weight=class_weight)
+        probs = [(learned.scores(m, f), next((x[5:] for x in f if x.startswith("rule=")), "none"), lab)
+                 for (f, lab), h in zip(data, held) if h]
+        for g in grid:
+            out[g].update(_role_counts(probs, g))
+    return out
+
+
+def _actor_f1(c: Counter) -> float:
+    return _f1(*({x: c[(r, x)] for x in ("tp", "fp", "fn")} for r in ACTOR_ROLES))
+
+
+def _actor_pick(data: list, docs: list[str], Cs, weights: list[float] | None = None) -> tuple:
+    """recipe37 (ARG_SELECT "actor"): C, the agent's class weight and (threshold, override) with the best
+    out-of-fold actor-role F1 among the points within ARG_POOLED_SLACK of the best pooled out-of-fold F1; ties go
+    to the better pooled F1, then the lower override, the higher threshold, the smaller C and agent weight."""
+    runs = {}
+    for C in Cs:
+        for w in ARG_AGENT_WEIGHTS:
+            cw = {"agent": w} if w != 1.0 else None
+            runs[(C, w)] = _cv_roles(data, docs, C, cw, ARG_GRID, weights=weights)
+            best = max(runs[(C, w)], key=lambda g: (_actor_f1(runs[(C, w)][g]), _f1(runs[(C, w)][g])))
+            print(f"ar: argument actor CV C {C} agent weight {w}: pooled best "
+                  f"{max(_f1(v) for v in runs[(C, w)].values())}, actor best {_actor_f1(runs[(C, w)][best])} at {best}",
+                  file=sys.stderr)
+    pooled = {(C, w, g): _f1(c) for (C, w), r in runs.items() for g, c in r.items()}
+    top = max(pooled.values())
+    ok = [k for k, v in pooled.items() if v >= top - ARG_POOLED_SLACK]
+    C, w, g = max(ok, key=lambda k: (_actor_f1(runs[k[:2]][k[2]]), pooled[k], -k[2][1], k[2][0], -k[0], -k[1]))
+    c = runs[(C, w)][g]
+    return C, ({"agent": w} if w != 1.0 else None), {
+        "point": g, "C": C, "agent_weight": w, "actor_f1": _actor_f1(c), "pooled_f1": pooled[(C, w, g)],
+        "best_pooled_f1": top, "grid": runs[(C, w)],
+        "role_f1": {r: _f1({x: c[(r, x)] for x in ("tp", "fp", "fn")}) for r in learned.ROLES if c[(r, "tp")]}}
+
+
 def _f1(*counts) -> float:
     tp, fp, fn = (sum(c[x] for c in counts) for x in ("tp", "fp", "fn"))
     return round(2 * tp / max(2 * tp + fp + fn, 1), 4)
@@ -1010,7 +1112,7 @@ def _rules_acc(data: list) -> dict:
 
 
 def main() -> int:
-    global ARG_SELECT, ARG_C_GRID, BLEND, ANALYSES, DROP_FEATURES
+    global ARG_SELECT, ARG_C_GRID, BLEND, ANALYSES, DROP_FEATURES, TIME_SELECT
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "riwaya" / "data" / "events" / "model.json"))
     ap.add_argument("--C", type=float, default=0.5)
@@ -1027,9 +1129,12 @@ def main() -> int:
                     "matching this regular expression on top of the file's argument model (trans28: '^tr_')")
     ap.add_argument("--transitivity", action="store_true", help="sample with learned.TRANSITIVITY on (its tr_ "
                     "features; trans28), whatever its default")
-    ap.add_argument("--arg-select", choices=["cv", "pooled"], default=ARG_SELECT, help="how the argument model's "
-                    "threshold and override are picked: grouped CV over train alone (cv, refit29) or dev and train CV "
-                    "pooled (before refit29)")
+    ap.add_argument("--arg-select", choices=["cv", "pooled", "actor"], default=ARG_SELECT, help="how the argument "
+                    "model's threshold and override are picked: grouped CV over train alone (cv, refit29), dev and "
+                    "train CV pooled (before refit29), or actor (recipe37: C, the agent's class weight, threshold and "
+                    "override by the out-of-fold F1 of agent and patient, within ARG_POOLED_SLACK of the best pooled)")
+    ap.add_argument("--time-select", choices=["dev", "cv"], default=TIME_SELECT, help="how the Arabic time model's bar "
+                    "is picked: on dev (refit35) or by grouped CV over train (recipe37)")
     ap.add_argument("--arg-C-grid", default="", help="comma-separated C values for the argument model, picked by "
                     "grouped CV over train (refit29)")
     ap.add_argument("--blend", type=float, default=0.0, help="with --only argument: the weight of the file's argument "
@@ -1046,7 +1151,7 @@ def main() -> int:
         # refit29: a fixed hash seed, so that the samples come out in one order on every run
         os.environ["PYTHONHASHSEED"] = str(SEED)
         os.execv(sys.executable, [sys.executable, *sys.argv])
-    ARG_SELECT, BLEND = a.arg_select, a.blend
+    ARG_SELECT, BLEND, TIME_SELECT = a.arg_select, a.blend, a.time_select
     ARG_C_GRID = tuple(float(x) for x in a.arg_C_grid.split(",") if x.strip())
     if a.cache and not a.only:
         ap.error("--cache holds analyses made with the file's proposer: only for --only refits")
