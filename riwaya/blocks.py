@@ -75,6 +75,8 @@ PAIR_MEMO = True         # a part reconciled again whose pairing inputs are unch
 #                          paired and merged again (``reconcile.pair_memo.PairMemo``, on-disk cache "pairs")
 PAIR_SCORES = True       # a part paired again scores afresh only its pairs with a new or changed mention, the others'
 #                          outcomes read back by the two mentions' content keys (``pair_memo.PairScores``, "pairscores")
+MERGE_MEMO = True        # a part paired again merges afresh only its sub-parts whose mentions, pair outcomes or place
+#                          test answers changed, the others' clusters read back (``pair_memo.MergeMemo``, "merges")
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -380,7 +382,8 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
     if PAIR_MEMO:
         from .cache import KeyValue
         from .reconcile.pair_memo import PairMemo
-        pairing = PairMemo(part_of, KeyValue("pairs"), KeyValue("pairscores") if PAIR_SCORES else None)
+        pairing = PairMemo(part_of, KeyValue("pairs"), KeyValue("pairscores") if PAIR_SCORES else None,
+                           KeyValue("merges") if MERGE_MEMO else None)
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried, index=index, pairing=pairing)
     res = {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}

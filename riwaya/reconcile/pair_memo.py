@@ -108,15 +108,19 @@ class PairMemo:
     .KeyValue); None: nothing kept."""
     VERSION = 2
 
-    def __init__(self, part_of: dict, kv=None, scores=None):
+    def __init__(self, part_of: dict, kv=None, scores=None, merges=None):
         self.part_of, self.kv = part_of, kv
         self.scores = None if scores is None else PairScores(scores)
+        self.merges = None if merges is None else MergeMemo(merges)
         self.figures = {"pair_parts": 0, "pair_parts_read_back": 0, "pair_mentions_read_back": 0}
         if self.scores is not None:
             self.figures.update(pairs_scored=0, pairs_read_back=0)
+        if self.merges is not None:
+            self.figures.update(subparts_merged=0, subparts_merge_read_back=0)
         self._big: dict = {}
         self._fields: dict = {}
         self._mkey: dict = {}
+        self._st = ""
 
     def _static(self, cfg: dict, average: float) -> str:
         from ..corpus import CORPUS_VERSION
@@ -196,12 +200,15 @@ class PairMemo:
             def scored_by(sms, sfeats, scfg, threshold, splace, sblocks):
                 return self.scores.scored_pairs(sms, sfeats, scfg, threshold, splace, sblocks, keys, rows,
                                                 self.figures)
-        subs = []
-        for sp in _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
-                                         scored_by):
-            sm, sf = [lms[i] for i in sp.idx], [lf[i] for i in sp.idx]
-            subs.append([[idx[sp.idx[k]] for k in c]
-                         for c in _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place)])
+        sps = _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
+                                     scored_by)
+        if self.merges is not None:
+            merged = self.merges.merged(sps, lms, lf, [self._mkey[g] for g in idx], self._st,
+                                        cfg, average, same_place, self.figures)
+        else:
+            merged = [_core._merged([lms[i] for i in sp.idx], [lf[i] for i in sp.idx], sp.pairs, sp.scored, cfg,
+                                    average, same_place) for sp in sps]
+        subs = [[[idx[sp.idx[k]] for k in c] for c in cs] for sp, cs in zip(sps, merged)]
         reads = sorted(([eid, field, self._digest(ents, eid, field)] for eid, field in log), key=repr)
         return subs, reads
 
@@ -223,7 +230,7 @@ class PairMemo:
                 return None
             part_blocks[lab][k] = members
         kinds = {(_core._cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
-        static = self._static(cfg, average)
+        static = self._st = self._static(cfg, average)
         keys = {lab: self._key(static, ms, feats, idx, kinds) for lab, idx in by_part.items()}
         hit = self.kv.get_many(sorted(set(keys.values()))) if self.kv is not None else {}
         got_of = {lab: self._read(hit.get(keys[lab]), pos, idx, ents) for lab, idx in by_part.items()}
@@ -349,3 +356,75 @@ class PairScores:
                 sc = incompatible
             scored[(i, j)] = sc
         return pairs, scored
+
+
+MERGE_MIN = 2      # sub-parts of fewer mentions are merged every time (nothing to merge: the memo would only cost)
+
+
+class MergeMemo:
+    """Each sub-part's clusters kept by what ``_merged`` reads (issue 20, ``inc37``), so that a part paired again
+    (one that gained a document's mentions) merges afresh only the sub-parts a new or changed mention or pair
+    outcome reaches. ``_merged`` (``generic_commitments``, ``merge_pairs``, ``_clusters_ok``, ``_average_pass``)
+    reads the sub-part's canonical mentions and features (their content keys, ``PairMemo.mention_key``, with the
+    config and pair model; their stories by equality, as their order of appearance), its pairs and compared pairs
+    with their scores, and the place test: each call of the place test (form, the two places, its answer) is kept
+    with the clusters, which are read back only where each call answers as it does now (asked again, so the part's
+    logged reads stay complete), as ``PairScores`` does for a pair. On-disk cache ``merges``: one row per
+    sub-part key."""
+    VERSION = 1
+
+    def __init__(self, kv):
+        self.kv = kv
+
+    def key(self, static: str, keys: list[str], feats: list[dict], sp) -> str:
+        stories: dict = {}
+        labels = [None if feats[i]["story"] is None else stories.setdefault(feats[i]["story"], len(stories))
+                  for i in sp.idx]
+        payload = json.dumps([static, [keys[i] for i in sp.idx], labels,
+                              sorted([x, y, s] for (x, y), s in sp.pairs.items()),
+                              sorted([x, y, s] for (x, y), s in sp.scored.items())],
+                             ensure_ascii=False, separators=(",", ":"), default=str)
+        return f"m{self.VERSION}:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+    @staticmethod
+    def _same_answers(calls, same_place) -> bool:
+        for form, a, b, r in calls:
+            if (same_place.loose if form else same_place)(a, b) != r:
+                return False
+        return True
+
+    def merged(self, sps, ms, feats, keys, static, cfg, average, same_place, figures) -> list[list[list[int]]]:
+        """``_merged`` of each sub-part of a part (``sps``, indices into the part's sorted mentions ``ms``),
+        read back where its key and the place test's answers are those stored, else merged (and kept)."""
+        ks = {n: self.key(static, keys, feats, sp) for n, sp in enumerate(sps) if len(sp.idx) >= MERGE_MIN}
+        hit = self.kv.get_many(sorted(set(ks.values())))
+        out, new = [], {}
+        for n, sp in enumerate(sps):
+            got = None
+            v = hit.get(ks.get(n))
+            if v is not None:
+                try:
+                    x = json.loads(v)
+                    if same_place is not None and self._same_answers(x["calls"], same_place) or not x["calls"]:
+                        got = x["clusters"]
+                except (ValueError, KeyError, TypeError, AttributeError):
+                    got = None        # a damaged entry is a miss
+            if got is not None:
+                figures["subparts_merge_read_back"] += 1
+                out.append(got)
+                continue
+            sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
+            if n not in ks:
+                out.append(_core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place))
+                continue
+            calls: list = []
+            rec = PairScores._recording(same_place, calls) if same_place is not None else None
+            cs = _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, rec)
+            figures["subparts_merged"] += 1
+            if all(isinstance(a, str) and isinstance(b, str) and isinstance(r, bool) for _f, a, b, r in calls):
+                new[ks[n]] = json.dumps({"clusters": cs, "calls": [list(c) for c in calls]}, ensure_ascii=False,
+                                        separators=(",", ":"))
+            out.append(cs)
+        if new:
+            self.kv.put_many(new)
+        return out
