@@ -188,23 +188,28 @@ class PairMemo:
             return None
         return subs
 
-    def _pair(self, ms, feats, idx, blocks, ents, cfg, average, rows=None) -> tuple[list, list]:
+    def _split(self, ms, feats, idx, blocks, ents, rows=None) -> tuple:
+        """A missed part's sub-parts with their pairs scored (or read back), and what merging them needs."""
         loc = {g: k for k, g in enumerate(idx)}
         log: set = set()
         same_place = _core._place_compat(_LoggedEnts(ents, log))
         lms, lf = [ms[g] for g in idx], [feats[g] for g in idx]
+        keys = [self._mkey[g] for g in idx]
         scored_by = None
         if self.scores is not None:
-            keys = [self._mkey[g] for g in idx]
-
             def scored_by(sms, sfeats, scfg, threshold, splace, sblocks):
                 return self.scores.scored_pairs(sms, sfeats, scfg, threshold, splace, sblocks, keys, rows,
                                                 self.figures)
         sps = _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
                                      scored_by)
+        mks = self.merges.keys(self._st, keys, lf, sps) if self.merges is not None else None
+        return idx, lms, lf, sps, mks, same_place, log
+
+    def _pair(self, split, ents, cfg, average) -> tuple[list, list]:
+        """A missed part's clusters (its sub-parts merged, or read back by ``MergeMemo``) and its logged reads."""
+        idx, lms, lf, sps, mks, same_place, log = split
         if self.merges is not None:
-            merged = self.merges.merged(sps, lms, lf, [self._mkey[g] for g in idx], self._st,
-                                        cfg, average, same_place, self.figures)
+            merged = self.merges.merged(sps, mks, lms, lf, cfg, average, same_place, self.figures)
         else:
             merged = [_core._merged([lms[i] for i in sp.idx], [lf[i] for i in sp.idx], sp.pairs, sp.scored, cfg,
                                     average, same_place) for sp in sps]
@@ -238,12 +243,17 @@ class PairMemo:
         if self.scores is not None:     # the stored scores of the missed parts' mentions, read at once
             rows = self.scores.rows([self._mkey[g] for lab, idx in by_part.items() if got_of[lab] is None
                                      for g in idx])
+        # the missed parts' sub-parts first, so that their merges are read in one query (MergeMemo)
+        split = {lab: self._split(ms, feats, idx, part_blocks[lab], ents, rows) for lab, idx in by_part.items()
+                 if got_of[lab] is None}
+        if self.merges is not None:
+            self.merges.read([k for sp in split.values() for k in sp[4] if k is not None])
         subs, new = [], {}
         for lab, idx in by_part.items():
             got = got_of[lab]
             self.figures["pair_parts"] += 1
             if got is None:
-                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average, rows)
+                got, reads = self._pair(split.pop(lab), ents, cfg, average)
                 new[keys[lab]] = json.dumps({"subs": [[[ms[i].get("id") for i in c] for c in sub] for sub in got],
                                              "reads": reads}, ensure_ascii=False)
             else:
@@ -254,6 +264,8 @@ class PairMemo:
             self.kv.put_many(new)
         if rows is not None:
             self.scores.flush(rows)
+        if self.merges is not None:
+            self.merges.flush()
         self._big.clear()
         self._mkey.clear()
         return _core.units_of_clusters(ms, subs)
@@ -375,6 +387,8 @@ class MergeMemo:
 
     def __init__(self, kv):
         self.kv = kv
+        self.hit: dict = {}
+        self.new: dict = {}
 
     def key(self, static: str, keys: list[str], feats: list[dict], sp) -> str:
         stories: dict = {}
@@ -386,6 +400,19 @@ class MergeMemo:
                              ensure_ascii=False, separators=(",", ":"), default=str)
         return f"m{self.VERSION}:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
+    def keys(self, static: str, keys: list[str], feats: list[dict], sps) -> list:
+        """Each sub-part's key (``keys``: the part's mentions' content keys), None for one too small to keep."""
+        return [self.key(static, keys, feats, sp) if len(sp.idx) >= MERGE_MIN else None for sp in sps]
+
+    def read(self, keys: list[str]) -> None:
+        """The stored merges of a call's missed parts' sub-parts, read at once."""
+        self.hit = self.kv.get_many(sorted(set(keys)))
+
+    def flush(self) -> None:
+        if self.new:
+            self.kv.put_many(self.new)
+        self.hit, self.new = {}, {}
+
     @staticmethod
     def _same_answers(calls, same_place) -> bool:
         for form, a, b, r in calls:
@@ -393,28 +420,28 @@ class MergeMemo:
                 return False
         return True
 
-    def merged(self, sps, ms, feats, keys, static, cfg, average, same_place, figures) -> list[list[list[int]]]:
-        """``_merged`` of each sub-part of a part (``sps``, indices into the part's sorted mentions ``ms``),
-        read back where its key and the place test's answers are those stored, else merged (and kept)."""
-        ks = {n: self.key(static, keys, feats, sp) for n, sp in enumerate(sps) if len(sp.idx) >= MERGE_MIN}
-        hit = self.kv.get_many(sorted(set(ks.values())))
-        out, new = [], {}
-        for n, sp in enumerate(sps):
-            got = None
-            v = hit.get(ks.get(n))
-            if v is not None:
-                try:
-                    x = json.loads(v)
-                    if same_place is not None and self._same_answers(x["calls"], same_place) or not x["calls"]:
-                        got = x["clusters"]
-                except (ValueError, KeyError, TypeError, AttributeError):
-                    got = None        # a damaged entry is a miss
+    def _stored(self, k):
+        v = self.hit.get(k) if k is not None else None
+        return None if v is None else json.loads(v)
+
+    def merged(self, sps, mks, ms, feats, cfg, average, same_place, figures) -> list[list[list[int]]]:
+        """``_merged`` of each sub-part of a part (``sps``, indices into the part's sorted mentions ``ms``; ``mks``
+        their keys), read back where its key is stored and the place test answers as it did, else merged (and
+        kept, written at ``flush``)."""
+        out = []
+        for sp, k in zip(sps, mks):
+            try:
+                x = self._stored(k)
+                got = x["clusters"] if x is not None and (not x["calls"] or same_place is not None
+                                                          and self._same_answers(x["calls"], same_place)) else None
+            except (ValueError, KeyError, TypeError, AttributeError):
+                got = None        # a damaged entry is a miss
             if got is not None:
                 figures["subparts_merge_read_back"] += 1
                 out.append(got)
                 continue
             sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
-            if n not in ks:
+            if k is None:
                 out.append(_core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place))
                 continue
             calls: list = []
@@ -422,9 +449,7 @@ class MergeMemo:
             cs = _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, rec)
             figures["subparts_merged"] += 1
             if all(isinstance(a, str) and isinstance(b, str) and isinstance(r, bool) for _f, a, b, r in calls):
-                new[ks[n]] = json.dumps({"clusters": cs, "calls": [list(c) for c in calls]}, ensure_ascii=False,
-                                        separators=(",", ":"))
+                self.new[k] = json.dumps({"clusters": cs, "calls": [list(c) for c in calls]}, ensure_ascii=False,
+                                         separators=(",", ":"))
             out.append(cs)
-        if new:
-            self.kv.put_many(new)
         return out
