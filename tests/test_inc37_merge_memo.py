@@ -2,7 +2,8 @@
 answer reaches (``reconcile.pair_memo.MergeMemo``, ``blocks.MERGE_MEMO``): each sub-part's clusters are kept by its
 mentions' content keys, their stories' order, its pairs and compared pairs with their scores, and every call of the
 place test the merge made; they are read back where the key is the same and each call answers as it did. Output
-identical to merging every sub-part (the reconciler's result, the store against the one built)."""
+identical to merging every sub-part (the reconciler's result, the store against the one built). Shipped off
+(``MERGE_MEMO = False``: no gain measured at 2k, benchmarks/README.md "inc37"); these tests turn it on."""
 import json
 import sqlite3
 
@@ -128,6 +129,7 @@ def test_the_seeds_store_with_every_part_paired_again_reads_merges_back_and_equa
     """The seeds' store from scratch (merges kept), then every part reconciled and paired again (the fingerprint's
     and the part key's versions moved, not the mentions' keys): every sub-part's merge reads back, the store is the
     same; and the same with the memos off."""
+    monkeypatch.setattr(blocks, "MERGE_MEMO", True)
     dst = tmp_path / "again.db"
     copy_store(built_db, dst)
     with sqlite3.connect(dst) as c:
