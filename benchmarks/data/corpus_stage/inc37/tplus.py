@@ -38,6 +38,7 @@ if hasattr(pair_memo, "MergeMemo"):
 wrap(blocks, "reconcile_block")
 fig = blocks.refresh_store(Store(f"sqlite:///{sys.argv[2]}"))
 print(json.dumps({k: round(v, 2) for k, v in fig["cpu_seconds"].items()}))
-print(json.dumps({k: fig.get(k) for k in ("parts_reconciled", "mentions_reconciled", "pairs_scored", "pairs_read_back", "subparts_merged", "subparts_merge_read_back")}))
+print(json.dumps({k: fig.get(k) for k in ("parts_reconciled", "mentions_reconciled", "pairs_scored", "pairs_read_back",
+                                          "subparts_merged", "subparts_merge_read_back")}))
 for k in sorted(acc, key=lambda k: -acc[k]):
     print(f"{k:24s} {acc[k]:7.2f} s  {cnt[k]:8d} calls")
