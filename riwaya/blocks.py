@@ -31,7 +31,9 @@ part's hashes, for its mentions, with its events' members as the reconciler read
 routes) is stored is carried over (rows copied under the new part's name, block "PART/UNIT") instead
 of its events being built and checked for conflicts again; and a part reconciled again whose pairing inputs (its
 canonical mentions and features, and the entity fields its place test read) are unchanged has its clusters read
-back from the cache, not paired and merged again (``reconcile.pair_memo.PairMemo``, ``PAIR_MEMO``). When a reviewer's
+back from the cache, not paired and merged again (``reconcile.pair_memo.PairMemo``, ``PAIR_MEMO``); one paired again
+scores afresh only the pairs of new or changed mentions (``PAIR_SCORES``) and, with ``MERGE_MEMO`` (off), merges
+afresh only the sub-parts those reach. When a reviewer's
 corrections apply, the corrected results are what readers see and the stage's own stay beneath them
 (``Store.corpus_base_generation``): those are what the next stage carries over. Each run records in
 the store's journal (``Store.corpus_journal``) the documents added and removed, the parts carried
@@ -75,6 +77,9 @@ PAIR_MEMO = True         # a part reconciled again whose pairing inputs are unch
 #                          paired and merged again (``reconcile.pair_memo.PairMemo``, on-disk cache "pairs")
 PAIR_SCORES = True       # a part paired again scores afresh only its pairs with a new or changed mention, the others'
 #                          outcomes read back by the two mentions' content keys (``pair_memo.PairScores``, "pairscores")
+MERGE_MEMO = False       # a part paired again merges afresh only its sub-parts whose mentions, pair outcomes or place
+#                          test answers changed, the others' clusters read back (``pair_memo.MergeMemo``, "merges");
+#                          off: exact, but at 2k a + 10's merge time is in the sub-parts new mentions join (inc37)
 BLOCK_MENTIONS = 5000     # mentions per call of the reconciler: its per-call set-up against memory
 MAX_PART = 2000           # a part of more mentions is cut into windows of its documents' dates (cut_parts)
 WINDOW_DAYS = 3           # the windows: days since 1 Jan of year 1, by WINDOW_DAYS
@@ -380,7 +385,8 @@ def reconcile_block(documents: list[dict], mentions: list[dict], entities: list[
     if PAIR_MEMO:
         from .cache import KeyValue
         from .reconcile.pair_memo import PairMemo
-        pairing = PairMemo(part_of, KeyValue("pairs"), KeyValue("pairscores") if PAIR_SCORES else None)
+        pairing = PairMemo(part_of, KeyValue("pairs"), KeyValue("pairscores") if PAIR_SCORES else None,
+                           KeyValue("merges") if MERGE_MEMO else None)
     out = reconcile(documents, mentions, entities, relations=relations, surface=surface, story_of=story_of,
                     subparts=prints, carried=carried, index=index, pairing=pairing)
     res = {k: out[k] for k in ("events", "conflicts", "subparts", "carried")}

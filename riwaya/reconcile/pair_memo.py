@@ -108,15 +108,19 @@ class PairMemo:
     .KeyValue); None: nothing kept."""
     VERSION = 2
 
-    def __init__(self, part_of: dict, kv=None, scores=None):
+    def __init__(self, part_of: dict, kv=None, scores=None, merges=None):
         self.part_of, self.kv = part_of, kv
         self.scores = None if scores is None else PairScores(scores)
+        self.merges = None if merges is None else MergeMemo(merges)
         self.figures = {"pair_parts": 0, "pair_parts_read_back": 0, "pair_mentions_read_back": 0}
         if self.scores is not None:
             self.figures.update(pairs_scored=0, pairs_read_back=0)
+        if self.merges is not None:
+            self.figures.update(subparts_merged=0, subparts_merge_read_back=0)
         self._big: dict = {}
         self._fields: dict = {}
         self._mkey: dict = {}
+        self._st = ""
 
     def _static(self, cfg: dict, average: float) -> str:
         from ..corpus import CORPUS_VERSION
@@ -184,24 +188,32 @@ class PairMemo:
             return None
         return subs
 
-    def _pair(self, ms, feats, idx, blocks, ents, cfg, average, rows=None) -> tuple[list, list]:
+    def _split(self, ms, feats, idx, blocks, ents, rows=None) -> tuple:
+        """A missed part's sub-parts with their pairs scored (or read back), and what merging them needs."""
         loc = {g: k for k, g in enumerate(idx)}
         log: set = set()
         same_place = _core._place_compat(_LoggedEnts(ents, log))
         lms, lf = [ms[g] for g in idx], [feats[g] for g in idx]
+        keys = [self._mkey[g] for g in idx]
         scored_by = None
         if self.scores is not None:
-            keys = [self._mkey[g] for g in idx]
-
             def scored_by(sms, sfeats, scfg, threshold, splace, sblocks):
                 return self.scores.scored_pairs(sms, sfeats, scfg, threshold, splace, sblocks, keys, rows,
                                                 self.figures)
-        subs = []
-        for sp in _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
-                                         scored_by):
-            sm, sf = [lms[i] for i in sp.idx], [lf[i] for i in sp.idx]
-            subs.append([[idx[sp.idx[k]] for k in c]
-                         for c in _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place)])
+        sps = _core.cluster_subparts(lms, lf, same_place, {k: [loc[g] for g in v] for k, v in blocks.items()},
+                                     scored_by)
+        mks = self.merges.keys(self._st, keys, lf, sps) if self.merges is not None else None
+        return idx, lms, lf, sps, mks, same_place, log
+
+    def _pair(self, split, ents, cfg, average) -> tuple[list, list]:
+        """A missed part's clusters (its sub-parts merged, or read back by ``MergeMemo``) and its logged reads."""
+        idx, lms, lf, sps, mks, same_place, log = split
+        if self.merges is not None:
+            merged = self.merges.merged(sps, mks, lms, lf, cfg, average, same_place, self.figures)
+        else:
+            merged = [_core._merged([lms[i] for i in sp.idx], [lf[i] for i in sp.idx], sp.pairs, sp.scored, cfg,
+                                    average, same_place) for sp in sps]
+        subs = [[[idx[sp.idx[k]] for k in c] for c in cs] for sp, cs in zip(sps, merged)]
         reads = sorted(([eid, field, self._digest(ents, eid, field)] for eid, field in log), key=repr)
         return subs, reads
 
@@ -223,7 +235,7 @@ class PairMemo:
                 return None
             part_blocks[lab][k] = members
         kinds = {(_core._cls(m), f["group"]) for m, f in zip(ms, feats) if not f["generic"]}
-        static = self._static(cfg, average)
+        static = self._st = self._static(cfg, average)
         keys = {lab: self._key(static, ms, feats, idx, kinds) for lab, idx in by_part.items()}
         hit = self.kv.get_many(sorted(set(keys.values()))) if self.kv is not None else {}
         got_of = {lab: self._read(hit.get(keys[lab]), pos, idx, ents) for lab, idx in by_part.items()}
@@ -231,12 +243,17 @@ class PairMemo:
         if self.scores is not None:     # the stored scores of the missed parts' mentions, read at once
             rows = self.scores.rows([self._mkey[g] for lab, idx in by_part.items() if got_of[lab] is None
                                      for g in idx])
+        # the missed parts' sub-parts first, so that their merges are read in one query (MergeMemo)
+        split = {lab: self._split(ms, feats, idx, part_blocks[lab], ents, rows) for lab, idx in by_part.items()
+                 if got_of[lab] is None}
+        if self.merges is not None:
+            self.merges.read([k for sp in split.values() for k in sp[4] if k is not None])
         subs, new = [], {}
         for lab, idx in by_part.items():
             got = got_of[lab]
             self.figures["pair_parts"] += 1
             if got is None:
-                got, reads = self._pair(ms, feats, idx, part_blocks[lab], ents, cfg, average, rows)
+                got, reads = self._pair(split.pop(lab), ents, cfg, average)
                 new[keys[lab]] = json.dumps({"subs": [[[ms[i].get("id") for i in c] for c in sub] for sub in got],
                                              "reads": reads}, ensure_ascii=False)
             else:
@@ -247,6 +264,8 @@ class PairMemo:
             self.kv.put_many(new)
         if rows is not None:
             self.scores.flush(rows)
+        if self.merges is not None:
+            self.merges.flush()
         self._big.clear()
         self._mkey.clear()
         return _core.units_of_clusters(ms, subs)
@@ -349,3 +368,88 @@ class PairScores:
                 sc = incompatible
             scored[(i, j)] = sc
         return pairs, scored
+
+
+MERGE_MIN = 2      # sub-parts of fewer mentions are merged every time (nothing to merge: the memo would only cost)
+
+
+class MergeMemo:
+    """Each sub-part's clusters kept by what ``_merged`` reads (issue 20, ``inc37``), so that a part paired again
+    (one that gained a document's mentions) merges afresh only the sub-parts a new or changed mention or pair
+    outcome reaches. ``_merged`` (``generic_commitments``, ``merge_pairs``, ``_clusters_ok``, ``_average_pass``)
+    reads the sub-part's canonical mentions and features (their content keys, ``PairMemo.mention_key``, with the
+    config and pair model; their stories by equality, as their order of appearance), its pairs and compared pairs
+    with their scores, and the place test: each call of the place test (form, the two places, its answer) is kept
+    with the clusters, which are read back only where each call answers as it does now (asked again, so the part's
+    logged reads stay complete), as ``PairScores`` does for a pair. On-disk cache ``merges``: one row per
+    sub-part key."""
+    VERSION = 1
+
+    def __init__(self, kv):
+        self.kv = kv
+        self.hit: dict = {}
+        self.new: dict = {}
+
+    def key(self, static: str, keys: list[str], feats: list[dict], sp) -> str:
+        stories: dict = {}
+        labels = [None if feats[i]["story"] is None else stories.setdefault(feats[i]["story"], len(stories))
+                  for i in sp.idx]
+        payload = json.dumps([static, [keys[i] for i in sp.idx], labels,
+                              sorted([x, y, s] for (x, y), s in sp.pairs.items()),
+                              sorted([x, y, s] for (x, y), s in sp.scored.items())],
+                             ensure_ascii=False, separators=(",", ":"), default=str)
+        return f"m{self.VERSION}:" + hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+    def keys(self, static: str, keys: list[str], feats: list[dict], sps) -> list:
+        """Each sub-part's key (``keys``: the part's mentions' content keys), None for one too small to keep."""
+        return [self.key(static, keys, feats, sp) if len(sp.idx) >= MERGE_MIN else None for sp in sps]
+
+    def read(self, keys: list[str]) -> None:
+        """The stored merges of a call's missed parts' sub-parts, read at once."""
+        self.hit = self.kv.get_many(sorted(set(keys)))
+
+    def flush(self) -> None:
+        if self.new:
+            self.kv.put_many(self.new)
+        self.hit, self.new = {}, {}
+
+    @staticmethod
+    def _same_answers(calls, same_place) -> bool:
+        for form, a, b, r in calls:
+            if (same_place.loose if form else same_place)(a, b) != r:
+                return False
+        return True
+
+    def _stored(self, k):
+        v = self.hit.get(k) if k is not None else None
+        return None if v is None else json.loads(v)
+
+    def merged(self, sps, mks, ms, feats, cfg, average, same_place, figures) -> list[list[list[int]]]:
+        """``_merged`` of each sub-part of a part (``sps``, indices into the part's sorted mentions ``ms``; ``mks``
+        their keys), read back where its key is stored and the place test answers as it did, else merged (and
+        kept, written at ``flush``)."""
+        out = []
+        for sp, k in zip(sps, mks):
+            try:
+                x = self._stored(k)
+                got = x["clusters"] if x is not None and (not x["calls"] or same_place is not None
+                                                          and self._same_answers(x["calls"], same_place)) else None
+            except (ValueError, KeyError, TypeError, AttributeError):
+                got = None        # a damaged entry is a miss
+            if got is not None:
+                figures["subparts_merge_read_back"] += 1
+                out.append(got)
+                continue
+            sm, sf = [ms[i] for i in sp.idx], [feats[i] for i in sp.idx]
+            if k is None:
+                out.append(_core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, same_place))
+                continue
+            calls: list = []
+            rec = PairScores._recording(same_place, calls) if same_place is not None else None
+            cs = _core._merged(sm, sf, sp.pairs, sp.scored, cfg, average, rec)
+            figures["subparts_merged"] += 1
+            if all(isinstance(a, str) and isinstance(b, str) and isinstance(r, bool) for _f, a, b, r in calls):
+                self.new[k] = json.dumps({"clusters": cs, "calls": [list(c) for c in calls]}, ensure_ascii=False,
+                                         separators=(",", ":"))
+            out.append(cs)
+        return out
