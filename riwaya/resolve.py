@@ -227,8 +227,8 @@ def _namesake(m, key, namesakes, cands, in_full, full_end) -> tuple | None:
 
 
 def _known_given(word: str) -> bool:
-    from .ner.features import lexicons, norm
-    return lexicons()[0].get(norm(word)) is not None
+    from .ner.features import name_lists, norm
+    return name_lists()[0].get(norm(word)) is not None
 
 
 def _surface(m: EntityMention) -> str:
@@ -253,8 +253,8 @@ _PATRONYMIC = {"بن", "ابن", "بنت", "bin", "ibn", "bint"}
 
 def _common_given(key: tuple) -> bool:
     """Is this one-word name among the most common given names (the name lists' first bin)?"""
-    from .ner.features import lexicons, norm
-    return len(key) == 1 and lexicons()[0].get(norm(key[0])) == "1"
+    from .ner.features import name_lists, norm
+    return len(key) == 1 and name_lists()[0].get(norm(key[0])) == "1"
 
 
 def _has_tail(key: tuple, rkb: str | None, rkey: tuple, kb: KB) -> bool:

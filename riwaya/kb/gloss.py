@@ -159,8 +159,8 @@ def _surnames() -> dict[str, str]:
     article off); a name two records write differently in English, or one of the commonest given names
     (محمود: the given names' first frequency band), is left out."""
     from . import load_kb
-    from ..ner.features import lexicons, norm
-    given = lexicons()[0]
+    from ..ner.features import name_lists, norm
+    given = name_lists()[0]
     seen: dict[str, set] = {}
     for rec in load_kb().records.values():
         ar, en = rec.get("name_ar"), rec.get("name_en")

@@ -30,8 +30,29 @@ norm = ner_key
 itself (its cache's look-up, no Python frame)."""
 
 
+NAME_LISTS_ALONE = True
+"""``name_lists`` reads the name lists without the CRF's word clusters (resolve38): the corpus stage reads only
+the names, and loading the clusters (``_clusters``, ~0.5 s CPU) was a third of what a corpus-stage-only process
+spent loading before it resolved anything. False: ``name_lists`` is ``lexicons``."""
+
+
+def name_lists():
+    """``lexicons()`` with None for the word clusters (the same dicts): what the resolver, the morphology's
+    name tests and the glosses read."""
+    if not NAME_LISTS_ALONE:
+        return lexicons()
+    given, family, trig, gaz = _name_lists()
+    return given, family, trig, None, gaz
+
+
 @lru_cache(maxsize=1)
 def lexicons():
+    given, family, trig, gaz = _name_lists()
+    return given, family, trig, _clusters()[0], gaz
+
+
+@lru_cache(maxsize=1)
+def _name_lists():
     given, family = {}, {}
     for fn, dst in (("names_given.txt", given), ("names_family.txt", family)):
         for ln in _lines(fn):
@@ -43,7 +64,7 @@ def lexicons():
         k, _, ph = ln.partition("\t")
         trig[norm(ph)] = k
     gaz = {norm(x) for x in _lines("gaz_places.txt")}
-    return given, family, trig, _clusters()[0], gaz
+    return given, family, trig, gaz
 
 
 @lru_cache(maxsize=1)

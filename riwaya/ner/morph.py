@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from riwaya.datafiles import yaml_load
 
-from riwaya.ner.features import DATA, lexicons, norm
+from riwaya.ner.features import DATA, name_lists, norm
 from riwaya.lang.arabic import prefix_set
 from riwaya.textutil import normalize_ar
 from riwaya.ingest.repair import zipf as _repair_zipf
@@ -43,7 +43,7 @@ def _kb_words() -> frozenset:
 def known(word: str, common_only: bool = False) -> bool:
     """A word the name lists, the gazetteer or the knowledge base know as a name (common_only: only
     names in the lists' two most frequent bins)."""
-    given, family, _trig, _cl, gaz = lexicons()
+    given, family, _trig, _cl, gaz = name_lists()
     n = norm(word)
     bins = ("1", "2") if common_only else ("1", "2", "3")
     return given.get(n) in bins or family.get(n) in bins or n in gaz or normalize_ar(word) in _kb_words()
@@ -63,7 +63,7 @@ def proclitic_len(word: str) -> int:
     # a known name keeps its letters (وليد, وسام) unless the rest is a name far more frequent than the
     # whole, as when the lists hold a clitic form by mistake (ويوسف)
     margin = c["zipf_margin"] if known(word, common_only=True) else 0.0
-    _g, _f, trig, _cl, _gz = lexicons()
+    _g, _f, trig, _cl, _gz = name_lists()
     cands = [p for p in c["proclitics"] if word.startswith(p) and len(word) - len(p) >= c["min_rest"]]
     for p in sorted(cands, key=len):           # وبكري: و + بكري (a name), not وب + كري
         rest = word[len(p):]
