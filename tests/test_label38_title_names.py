@@ -120,3 +120,14 @@ def test_an_anaphor_is_the_organisation_named_before(monkeypatch):
 def test_an_anaphor_of_another_head_is_left():
     ev, docs, ents = _anaphor_case(org_name="هيئة حقوق الإنسان")
     assert source_label(ev, docs, ents, "ar") == "المرصد (عبر صحيفة الوطن)"
+
+
+def test_a_body_every_country_has_is_no_anaphor():
+    text = "وسمح الأتراك لطيران الجيش الأمريكي بشن ضربات. وقال الجيش في بيان إن جنديا قتل."
+    s, e = _span(text, "الجيش الأمريكي")
+    ents = Entities([{"id": "o:usarmy", "type": "organization", "name_ar": "الجيش الأمريكي", "name_en": "US Army",
+                      "aliases": [], "kb_id": None, "mentions": [{"doc": "a", "start": s, "end": e}]}])
+    a = text.index("وقال الجيش") + len("وقال ")
+    ev = {"doc": "a", "attribution": {"chain": [{"name": "alwatan", "kind": "outlet"}, {
+        "name": "الجيش", "kind": "unnamed_source", "start": a, "end": a + 5}]}}
+    assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == "الجيش (عبر صحيفة الوطن)"

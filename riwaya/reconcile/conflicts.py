@@ -1500,14 +1500,17 @@ def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
 
 def _voice_anaphor(link: dict, k: str, doc_id: str, ents) -> str:
     """An unresolved voice of one word, a noun with the article («المرصد», «المنظمة», «الوكالة»), that the report
-    wrote before as the head of an organisation's name is that organisation (config conflicts.voice_anaphor): the
+    wrote before as the head of an organisation's name (values.yaml voice_anaphor_nouns: the noun of one body's
+    proper name, not a kind every country has) is that organisation (config conflicts.voice_anaphor): the
     nearest one before the span whose name's first word is the same noun («المرصد السوري لحقوق الإنسان»)."""
     if k in ents.by_id or not config()["conflicts"].get("voice_anaphor"):
         return k
     s = link.get("start")
     words = normalize(link.get("name") or "").split()
-    if not isinstance(s, int) or len(words) != 1 or not words[0].startswith("ال") or len(words[0]) < 5:
-        return k
+    from .values import vconfig
+    if not isinstance(s, int) or len(words) != 1 or \
+            words[0] not in {normalize(w) for w in vconfig().get("voice_anaphor_nouns") or ()}:
+        return k    # a body every country has («الجيش», «الشرطة»): the army named before may be another's
     noun = words[0][2:]
     best = None
     for a, b, x, typ in _doc_spans(ents, doc_id):
