@@ -131,3 +131,16 @@ def test_a_body_every_country_has_is_no_anaphor():
     ev = {"doc": "a", "attribution": {"chain": [{"name": "alwatan", "kind": "outlet"}, {
         "name": "الجيش", "kind": "unnamed_source", "start": a, "end": a + 5}]}}
     assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == "الجيش (عبر صحيفة الوطن)"
+
+
+def test_an_anaphor_of_the_noun_written_before_the_name():
+    text = "دانت منظمة هيومن رايتس ووتش القصف. وأوضحت المنظمة أنها زارت أربع مناطق."
+    s, e = _span(text, "هيومن رايتس ووتش")
+    ents = Entities([{"id": "o:hrw", "type": "organization", "name_ar": "هيومن رايتس ووتش",
+                      "name_en": "Human Rights Watch", "aliases": [], "kb_id": "org:hrw",
+                      "mentions": [{"doc": "a", "start": s, "end": e}]}])
+    a = text.index("وأوضحت المنظمة") + len("وأوضحت ")
+    ev = {"doc": "a", "attribution": {"chain": [{"name": "alwatan", "kind": "outlet"}, {
+        "name": "المنظمة", "kind": "unnamed_source", "start": a, "end": a + 7}]}}
+    assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == \
+        "هيومن رايتس ووتش (عبر صحيفة الوطن)"

@@ -1498,7 +1498,7 @@ def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
     return k
 
 
-def _voice_anaphor(link: dict, k: str, doc_id: str, ents) -> str:
+def _voice_anaphor(link: dict, k: str, doc_id: str, text: str, ents) -> str:
     """An unresolved voice of one word, a noun with the article («المرصد», «المنظمة», «الوكالة»), that the report
     wrote before as the head of an organisation's name (values.yaml voice_anaphor_nouns: the noun of one body's
     proper name, not a kind every country has) is that organisation (config conflicts.voice_anaphor): the
@@ -1517,8 +1517,9 @@ def _voice_anaphor(link: dict, k: str, doc_id: str, ents) -> str:
         if a >= s:
             break
         first = (normalize(ents.by_id[x].get("name_ar") or "").split() or [""])[0]
-        if typ == "organization" and first in (noun, "ال" + noun):
-            best = x
+        before = (normalize(re.sub(r"[«»\"'“”]", " ", text[max(0, a - 20):a])).split() or [""])[-1]
+        if typ == "organization" and noun in (first, first[2:] if first.startswith("ال") else first, before):
+            best = x        # its name starts with the noun, or the text writes the noun before it («منظمة هيومن رايتس ووتش»)
     return best or k
 
 
@@ -1624,7 +1625,7 @@ def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
             continue
         k = _voice_person(link, k, ev["doc"], doc.get("text") or "", ents)
         k = _voice_title_name(link, k, ev["doc"], doc.get("text") or "", ents)
-        k = _voice_anaphor(link, k, ev["doc"], ents)
+        k = _voice_anaphor(link, k, ev["doc"], doc.get("text") or "", ents)
         lab = _voice_name(k, doc, ents, lang) if k in ents.by_id else \
             (_voice_words(link, ev["doc"], doc.get("text") or "", ents) or link["name"].strip())
         most = config()["conflicts"].get("source_head")
