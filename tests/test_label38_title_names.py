@@ -144,3 +144,20 @@ def test_an_anaphor_of_the_noun_written_before_the_name():
         "name": "المنظمة", "kind": "unnamed_source", "start": a, "end": a + 7}]}}
     assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == \
         "هيومن رايتس ووتش (عبر صحيفة الوطن)"
+
+
+def test_a_name_read_inside_a_word_is_passed_over():
+    text = "واعتبر وزير الداخلية المحلي لولاية ساكسونيا السفلى الألمانية، بوريس بيستوريوس، أن النزاع قد يطول."
+    s1 = text.index("ولاية ساكسونيا")
+    s2, e2 = _span(text, "بوريس بيستوريوس")
+    ents = Entities([
+        {"id": "p:saxony", "type": "person", "name_ar": "ولاية ساكسونيا", "name_en": "Saxony", "aliases": [],
+         "kb_id": None, "mentions": [{"doc": "a", "start": s1, "end": s1 + len("ولاية ساكسونيا")}]},
+        {"id": "p:pistorius", "type": "person", "name_ar": "بوريس بيستوريوس", "name_en": "Boris Pistorius",
+         "aliases": [], "kb_id": None, "mentions": [{"doc": "a", "start": s2, "end": e2}]}])
+    words = "وزير الداخلية المحلي لولاية ساكسونيا السفلى"
+    s, e = _span(text, words)
+    ev = {"doc": "a", "attribution": {"chain": [{"name": "alwatan", "kind": "outlet"}, {
+        "name": words, "kind": "named_source", "start": s, "end": e}]}}
+    assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == \
+        "بوريس بيستوريوس (عبر صحيفة الوطن)"

@@ -1485,8 +1485,8 @@ def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
     from .values import _PUNCT, _WORD, vconfig
     stop = vconfig()["_stop"] - {normalize(w) for w in vconfig().get("voice_title_gap") or ()}
     for a, b, x, typ in _doc_spans(ents, doc_id):
-        if a < s or typ != "person":
-            continue
+        if a < s or typ != "person" or (a and text[a - 1].isalnum()):
+            continue    # a name read inside a word («لولاية ساكسونيا» tagged a person): not the title's holder
         gap = text[s:a]
         if len(text[e:a].split()) > cfg.get("max_words", 8) or \
                 _PUNCT.search(re.sub(r"[،,«»\"'“”]", " ", gap)) or \
