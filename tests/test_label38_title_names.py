@@ -161,3 +161,15 @@ def test_a_name_read_inside_a_word_is_passed_over():
         "name": words, "kind": "named_source", "start": s, "end": e}]}}
     assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == \
         "بوريس بيستوريوس (عبر صحيفة الوطن)"
+
+
+def test_a_holder_known_by_a_shorter_name_leaves_the_title():
+    text = "وقال الكاتب والمحلل السياسي يوسف دياب إن الهجوم متوقع."
+    s, e = _span(text, "يوسف دياب")
+    ents = Entities([{"id": "p:dyab", "type": "person", "name_ar": "دياب", "name_en": "Dyab", "aliases": ["دياب"],
+                      "kb_id": "person:dyab", "mentions": [{"doc": "a", "start": s, "end": e}]}])
+    words = "الكاتب والمحلل السياسي يوسف دياب"
+    s, e = _span(text, words)
+    ev = {"doc": "a", "attribution": {"chain": [{"name": "alwatan", "kind": "outlet"}, {
+        "name": words, "kind": "named_source", "start": s, "end": e}]}}
+    assert source_label(ev, {"a": {"outlet": "alwatan", "text": text}}, ents, "ar") == words + " (عبر صحيفة الوطن)"

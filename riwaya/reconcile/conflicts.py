@@ -1494,7 +1494,9 @@ def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
                 sum(_title_word(w) for w in gap.split()) > 1 or _unfinished(ents.by_id[x].get("name_ar")) or \
                 normalize((gap.split() or [""])[-1]) in {normalize(w) for w in vconfig().get("voice_title_of") or ()}:
             return k
-        return x
+        # named no shorter than the text writes him («يوسف دياب», not the resolver's «دياب»): else the title stays
+        full = len(_voice_name(x, {"text": text}, ents, "ar").split()) >= len(text[a:b].split())
+        return x if full else k
     return k
 
 
