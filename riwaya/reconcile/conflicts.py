@@ -1453,6 +1453,78 @@ def _voice_person(link: dict, k: str, doc_id: str, text: str, ents) -> str:
     return k
 
 
+def _title_word(word: str) -> bool:
+    """A word that heads a title (data/ner roles.txt, occupations.txt: مدير، المتحدث، رئيس، إمام), not a rank
+    (values.yaml voice_name_lead: a rank leads a name, it holds no office of its own)."""
+    from ..ner import _occupation
+    from .values import vconfig
+    w = word.strip("«»\"'“”،,")
+    if normalize(w) in {normalize(x) for x in vconfig().get("voice_title_not") or ()}:
+        return False    # a title's feminine that names a place (محافظة: a governorate, not a governor)
+    return bool(w) and normalize(w) not in _lead_words() and \
+        (_occupation(w) or (not normalize(w).startswith("ال") and _occupation("ال" + w)))
+
+
+def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
+    """An unresolved voice that is a title, whose holder the text names right after it, is that person (config
+    conflicts.voice_title_name): the link's span stops at the title ("مدير عام مكتب الصحة والسكان" + "اليمني الخضر
+    لصور", "الأمين" + "العام للأمم المتحدة بان كي مون") or the head rule cut the name off. The first person named
+    from the span's start, within max_words words past its end, with no other title between (the name completes
+    that one: "متحدث باسم الرئيس الأفغاني أشرف غني" is the spokesman, not Ghani), not right after a word of one who
+    serves another (values.yaml voice_title_of: "نائب خادم الحرمين الشريفين" is the deputy), no function word but those of
+    values.yaml voice_title_gap (a locative "في") and no punctuation but commas and quotes between."""
+    cfg = config()["conflicts"].get("voice_title_name")
+    if k in ents.by_id or not cfg:
+        return k
+    s, e = link.get("start"), link.get("end")
+    if not isinstance(s, int) or not isinstance(e, int) or len(text) < e:
+        return k
+    words = [w for w in text[s:e].split() if normalize(w.strip("،,")) not in _lead_words()]
+    if not words or not _title_word(words[0]):
+        return k
+    from .values import _PUNCT, _WORD, vconfig
+    stop = vconfig()["_stop"] - {normalize(w) for w in vconfig().get("voice_title_gap") or ()}
+    for a, b, x, typ in _doc_spans(ents, doc_id):
+        if a < s or typ != "person" or (a and text[a - 1].isalnum()):
+            continue    # a name read inside a word («لولاية ساكسونيا» tagged a person): not the title's holder
+        gap = text[s:a]
+        if len(text[e:a].split()) > cfg.get("max_words", 8) or \
+                _PUNCT.search(re.sub(r"[،,«»\"'“”]", " ", gap)) or \
+                any(w in stop for w in _WORD.findall(normalize(gap))) or \
+                sum(_title_word(w) for w in gap.split()) > 1 or _unfinished(ents.by_id[x].get("name_ar")) or \
+                normalize((gap.split() or [""])[-1]) in {normalize(w) for w in vconfig().get("voice_title_of") or ()}:
+            return k
+        # named no shorter than the text writes him («يوسف دياب», not the resolver's «دياب»): else the title stays
+        full = len(_voice_name(x, {"text": text}, ents, "ar").split()) >= len(text[a:b].split())
+        return x if full else k
+    return k
+
+
+def _voice_anaphor(link: dict, k: str, doc_id: str, text: str, ents) -> str:
+    """An unresolved voice of one word, a noun with the article («المرصد», «المنظمة», «الوكالة»), that the report
+    wrote before as the head of an organisation's name (values.yaml voice_anaphor_nouns: the noun of one body's
+    proper name, not a kind every country has) is that organisation (config conflicts.voice_anaphor): the
+    nearest one before the span whose name's first word is the same noun («المرصد السوري لحقوق الإنسان»)."""
+    if k in ents.by_id or not config()["conflicts"].get("voice_anaphor"):
+        return k
+    s = link.get("start")
+    words = normalize(link.get("name") or "").split()
+    from .values import vconfig
+    if not isinstance(s, int) or len(words) != 1 or \
+            words[0] not in {normalize(w) for w in vconfig().get("voice_anaphor_nouns") or ()}:
+        return k    # a body every country has («الجيش», «الشرطة»): the army named before may be another's
+    noun = words[0][2:]
+    best = None
+    for a, b, x, typ in _doc_spans(ents, doc_id):
+        if a >= s:
+            break
+        first = (normalize(ents.by_id[x].get("name_ar") or "").split() or [""])[0]
+        before = (normalize(re.sub(r"[«»\"'“”]", " ", text[max(0, a - 20):a])).split() or [""])[-1]
+        if typ == "organization" and noun in (first, first[2:] if first.startswith("ال") else first, before):
+            best = x        # its name starts with the noun, or the text writes the noun before it («منظمة هيومن رايتس ووتش»)
+    return best or k
+
+
 def _voice_words(link: dict, doc_id: str, text: str, ents) -> str | None:
     """The words that name an unresolved voice, where its span says more than them, else None. A name the name tagger
     split in two, two persons' names side by side at the span's start ("سيد" + "ظفر هاشمي المتحدث باسم الرئيس"):
@@ -1554,6 +1626,8 @@ def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
         if (n == 0 and link.get("kind") == "outlet") or k == own:
             continue
         k = _voice_person(link, k, ev["doc"], doc.get("text") or "", ents)
+        k = _voice_title_name(link, k, ev["doc"], doc.get("text") or "", ents)
+        k = _voice_anaphor(link, k, ev["doc"], doc.get("text") or "", ents)
         lab = _voice_name(k, doc, ents, lang) if k in ents.by_id else \
             (_voice_words(link, ev["doc"], doc.get("text") or "", ents) or link["name"].strip())
         most = config()["conflicts"].get("source_head")
