@@ -1446,7 +1446,7 @@ def _voice_person(link: dict, k: str, doc_id: str, text: str, ents) -> str:
         if _has_function_word(text[s:a]):
             return k
         after = max([s] + [z for z in bodies if z <= a])
-        lead = _lead_words()
+        lead = _listed("voice_name_lead")
         if all(w in lead for w in normalize(text[after:a].replace("،", " ").replace(",", " ")).split()):
             nxt = [m for m in inside if m[2] != x and m[3] == "person" and b <= m[0] and not text[b:m[0]].strip()]
             return k if nxt or _unfinished(ents.by_id[x].get("name_ar")) else x
@@ -1457,11 +1457,10 @@ def _title_word(word: str) -> bool:
     """A word that heads a title (data/ner roles.txt, occupations.txt: مدير، المتحدث، رئيس، إمام), not a rank
     (values.yaml voice_name_lead: a rank leads a name, it holds no office of its own)."""
     from ..ner import _occupation
-    from .values import vconfig
     w = word.strip("«»\"'“”،,")
-    if normalize(w) in {normalize(x) for x in vconfig().get("voice_title_not") or ()}:
+    if normalize(w) in _listed("voice_title_not"):
         return False    # a title's feminine that names a place (محافظة: a governorate, not a governor)
-    return bool(w) and normalize(w) not in _lead_words() and \
+    return bool(w) and normalize(w) not in _listed("voice_name_lead") and \
         (_occupation(w) or (not normalize(w).startswith("ال") and _occupation("ال" + w)))
 
 
@@ -1479,20 +1478,18 @@ def _voice_title_name(link: dict, k: str, doc_id: str, text: str, ents) -> str:
     s, e = link.get("start"), link.get("end")
     if not isinstance(s, int) or not isinstance(e, int) or len(text) < e:
         return k
-    words = [w for w in text[s:e].split() if normalize(w.strip("،,")) not in _lead_words()]
+    words = [w for w in text[s:e].split() if normalize(w.strip("،,")) not in _listed("voice_name_lead")]
     if not words or not _title_word(words[0]):
         return k
-    from .values import _PUNCT, _WORD, vconfig
-    stop = vconfig()["_stop"] - {normalize(w) for w in vconfig().get("voice_title_gap") or ()}
+    stop = vconfig()["_stop"] - _listed("voice_title_gap")
     for a, b, x, typ in _doc_spans(ents, doc_id):
         if a < s or typ != "person" or (a and text[a - 1].isalnum()):
             continue    # a name read inside a word («لولاية ساكسونيا» tagged a person): not the title's holder
         gap = text[s:a]
         if len(text[e:a].split()) > cfg.get("max_words", 8) or \
-                _PUNCT.search(re.sub(r"[،,«»\"'“”]", " ", gap)) or \
-                any(w in stop for w in _WORD.findall(normalize(gap))) or \
+                _has_function_word(gap, allowed="،,«»\"'“”", stop=stop) or \
                 sum(_title_word(w) for w in gap.split()) > 1 or _unfinished(ents.by_id[x].get("name_ar")) or \
-                normalize((gap.split() or [""])[-1]) in {normalize(w) for w in vconfig().get("voice_title_of") or ()}:
+                normalize((gap.split() or [""])[-1]) in _listed("voice_title_of"):
             return k
         # named no shorter than the text writes him («يوسف دياب», not the resolver's «دياب»): else the title stays
         full = len(_voice_name(x, {"text": text}, ents, "ar").split()) >= len(text[a:b].split())
@@ -1509,9 +1506,7 @@ def _voice_anaphor(link: dict, k: str, doc_id: str, text: str, ents) -> str:
         return k
     s = link.get("start")
     words = normalize(link.get("name") or "").split()
-    from .values import vconfig
-    if not isinstance(s, int) or len(words) != 1 or \
-            words[0] not in {normalize(w) for w in vconfig().get("voice_anaphor_nouns") or ()}:
+    if not isinstance(s, int) or len(words) != 1 or words[0] not in _listed("voice_anaphor_nouns"):
         return k    # a body every country has («الجيش», «الشرطة»): the army named before may be another's
     noun = words[0][2:]
     best = None
@@ -1535,7 +1530,7 @@ def _voice_words(link: dict, doc_id: str, text: str, ents) -> str | None:
         return None
     cfg = config()["conflicts"]
     if cfg.get("voice_person"):
-        lead = _lead_words()
+        lead = _listed("voice_name_lead")
         people = [m for m in _doc_spans(ents, doc_id) if s <= m[0] < e and m[3] == "person"]
         if people and all(w in lead for w in normalize(text[s:people[0][0]]).split()):
             run = [people[0]]
@@ -1570,23 +1565,22 @@ def _doc_spans(ents, doc_id: str) -> list:
 
 def _unfinished(name: str | None) -> bool:
     """Does a name end on a word that wants another after it («عبدالله بن»: values.yaml voice_name_unfinished)?"""
-    from .values import vconfig
     words = normalize(name or "").split()
-    return not words or words[-1] in {normalize(w) for w in vconfig().get("voice_name_unfinished") or ()}
+    return not words or words[-1] in _listed("voice_name_unfinished")
 
 
-@lru_cache(maxsize=1)
-def _lead_words() -> frozenset:
-    from .values import vconfig
-    return frozenset(normalize(w) for w in vconfig().get("voice_name_lead") or ())
+@lru_cache(maxsize=None)
+def _listed(key: str) -> frozenset:
+    """One of values.yaml's word lists for account labels (voice_name_lead, voice_title_of ...), normalised once."""
+    return frozenset(normalize(w) for w in vconfig().get(key) or ())
 
 
-def _has_function_word(text: str) -> bool:
-    """Does a stretch of a voice's words hold a function word (values.yaml stop_words) or a punctuation mark other
-    than a comma (a title's apposition: "رئيس لجنة أهالي الأسرى، أمجد أبو عصب")?"""
-    from .values import _PUNCT, _WORD, vconfig
-    stop = vconfig()["_stop"]
-    return bool(_PUNCT.search(text.replace("،", " ").replace(",", " "))) or \
+def _has_function_word(text: str, allowed: str = "،,", stop: set | None = None) -> bool:
+    """Does a stretch of a voice's words hold a function word (values.yaml stop_words, or ``stop``) or a punctuation
+    mark other than those ``allowed`` (a comma: a title's apposition "رئيس لجنة أهالي الأسرى، أمجد أبو عصب")?"""
+    from .values import _PUNCT, _WORD
+    stop = vconfig()["_stop"] if stop is None else stop
+    return bool(_PUNCT.search(re.sub(f"[{re.escape(allowed)}]", " ", text))) or \
         any(w in stop for w in _WORD.findall(normalize(text)))
 
 
@@ -1625,11 +1619,11 @@ def source_label(ev: dict, docs: dict, ents, lang: str, split: bool = False):
         k = _link_key(link, ents)
         if (n == 0 and link.get("kind") == "outlet") or k == own:
             continue
-        k = _voice_person(link, k, ev["doc"], doc.get("text") or "", ents)
-        k = _voice_title_name(link, k, ev["doc"], doc.get("text") or "", ents)
-        k = _voice_anaphor(link, k, ev["doc"], doc.get("text") or "", ents)
+        text = doc.get("text") or ""
+        for named in (_voice_person, _voice_title_name, _voice_anaphor):
+            k = named(link, k, ev["doc"], text, ents)
         lab = _voice_name(k, doc, ents, lang) if k in ents.by_id else \
-            (_voice_words(link, ev["doc"], doc.get("text") or "", ents) or link["name"].strip())
+            (_voice_words(link, ev["doc"], text, ents) or link["name"].strip())
         most = config()["conflicts"].get("source_head")
         if k not in ents.by_id and most and len(lab.split()) > most:
             # an unresolved voice read with the clause after it, as a reader names it: its head phrase ("نائب خادم
