@@ -1109,7 +1109,7 @@ def others_of(sentence: str | None, n: int) -> int | None:
     if not sentence or not others or not of or not conj:
         return None
     toks = _figure_words(sentence)
-    units = _unit_nouns() | _unit_verbs()
+    units = _unit_nouns() | _unit_words()[1].keys()     # the people a figure counts; the verbs before one (قتل، أصيب)
     for k in range(len(toks)):
         w = _figure_at(toks, k, n)
         if not w or k + w >= len(toks) or toks[k + w] not in of:
@@ -1140,15 +1140,6 @@ def _conjoined_figure(toks: list[str], j: int, conj: set) -> tuple[int | None, i
         if m is not None and _cardinal([t[1:]] + toks[j + 1:j + 2]) == m:
             return m, _figure_at(toks, j, m)
     return None, 0
-
-
-@lru_cache(maxsize=None)
-def _unit_verbs() -> frozenset[str]:
-    """The words that govern a figure of people right before it (values.yaml counts.units' `before` words: قتل،
-    أصيب، wounded), normalised."""
-    counts = vconfig().get("counts") or {}
-    return frozenset(normalize(str(w)).lower() for u in (counts.get("units") or {}).values()
-                     for w in (u.get("before") or ()))
 
 
 def remaining_told(sentence: str | None, n: int) -> bool:
