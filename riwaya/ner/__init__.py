@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from riwaya.models import EntityMention
 from riwaya.formtable import seed
-from riwaya.lang.arabic import chars, prefix_set
+from riwaya.lang.arabic import chars, prefix_set, proclitics as proclitic_letters
 from riwaya.textutil import normalize_ar
 from riwaya.ner.crf import CRF
 from riwaya.ner.features import DATA, MODEL, DocScorer, _lines, doc_context, lexicons, norm, postprocess
@@ -2116,12 +2116,13 @@ def _short_forms(text, cands, kb):
     if not forms:
         return []
     taken = [(c[0], c[1]) for c in cands] + [(m.start, m.end) for m in kb]
+    letters = set(proclitic_letters())     # one-letter proclitics (data/lang/arabic.yaml)
     out = []
     for mt in _AR_WORD.finditer(text):
         w = _MARK.sub("", mt.group())
         if w in forms:
             s, e = mt.span()
-        elif w[:1] and w[0] in "وفبلك" and w[1:] in forms:
+        elif w[:1] in letters and w[1:] in forms:
             s, e = mt.start() + 1, mt.end()
         else:
             continue
