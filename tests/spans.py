@@ -3,6 +3,12 @@ sentence (the nth occurrence), so a test names what it means instead of counting
 from riwaya.models import EntityMention, Paragraph
 
 
+def span_of(text, words):
+    """(start, end) of the first occurrence of words in text."""
+    s = text.index(words)
+    return s, s + len(words)
+
+
 def M(text, s, typ, nth=0):
     """The entity mention of the nth occurrence of s in text."""
     i = -1

@@ -10,6 +10,8 @@ from riwaya.reconcile.conflicts import source_label
 from riwaya.reconcile.core import Entities
 from riwaya.reconcile.text import config
 
+from .spans import span_of
+
 os.environ.setdefault("RIWAYA_ENCODER", "0")
 
 MINISTRY_TEXT = "وأكد المتحدث الأمني بوزارة الداخلية اللواء منصور التركي أن الهجوم وقع ظهر الخميس."
@@ -20,9 +22,7 @@ GHANI_TEXT = "على ما أعلن متحدث باسم الرئيس الأفغا
 SPLIT_TEXT = "كما صرح سيد ظفر هاشمي المتحدث باسم الرئيس."
 
 
-def _span(text, words):
-    s = text.index(words)
-    return s, s + len(words)
+_span = span_of
 
 
 def _ents():

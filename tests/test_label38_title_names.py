@@ -9,6 +9,8 @@ from riwaya.reconcile.conflicts import source_label
 from riwaya.reconcile.core import Entities
 from riwaya.reconcile.text import config
 
+from .spans import span_of
+
 os.environ.setdefault("RIWAYA_ENCODER", "0")
 
 HEALTH_TEXT = "واعلن مدير عام مكتب الصحة والسكان اليمني الخضر لصور ان حصيلة القتلى بلغت 17 قتيلا."
@@ -23,9 +25,7 @@ DOCS = {d: {"outlet": "alwatan", "text": t} for d, t in
          ("f", FAR_TEXT))}
 
 
-def _span(text, words):
-    s = text.index(words)
-    return s, s + len(words)
+_span = span_of
 
 
 def _person(pid, name, en, doc, kb=None):
